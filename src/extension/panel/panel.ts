@@ -1,0 +1,131 @@
+import * as vscode from 'vscode';
+import type { FromWebview, PanelState, ToWebview } from '../../shared/protocol';
+import { assertNever, parseFromWebview } from '../../shared/protocol';
+import { webviewHtml, webviewOptions } from './html';
+
+export const PANEL_VIEW_TYPE = 'skewer.panel';
+
+/**
+ * The Skewer editor panel (trace, compare, empty states). One instance, reused; messages are
+ * queued until the webview says it is ready, and every update is a full snapshot.
+ */
+export class SkewerPanel implements vscode.Disposable {
+  private static current: SkewerPanel | undefined;
+  private ready = false;
+  private pending: ToWebview[] = [];
+  private state: PanelState | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  static show(extensionUri: vscode.Uri, state: PanelState): SkewerPanel {
+    if (SkewerPanel.current) {
+      SkewerPanel.current.panel.reveal(undefined, false);
+    } else {
+      const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, titleOf(state), vscode.ViewColumn.Active, webviewOptions(extensionUri));
+      SkewerPanel.current = new SkewerPanel(panel, extensionUri);
+    }
+    SkewerPanel.current.setState(state);
+    return SkewerPanel.current;
+  }
+
+  /** Restores a panel after a window reload (its last state is re-sent by the owner). */
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, state: PanelState): void {
+    panel.webview.options = webviewOptions(extensionUri);
+    SkewerPanel.current?.dispose();
+    SkewerPanel.current = new SkewerPanel(panel, extensionUri);
+    SkewerPanel.current.setState(state);
+  }
+
+  static get instance(): SkewerPanel | undefined {
+    return SkewerPanel.current;
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+  ) {
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'skewer.svg');
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'Skewer');
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw)),
+      vscode.window.onDidChangeActiveColorTheme((t) => this.post({ type: 'theme', kind: themeKind(t.kind) })),
+    );
+  }
+
+  get currentState(): PanelState | undefined {
+    return this.state;
+  }
+
+  setState(state: PanelState): void {
+    this.state = state;
+    this.panel.title = titleOf(state);
+    this.post({ type: 'state', state });
+  }
+
+  private post(msg: ToWebview): void {
+    if (!this.ready) {
+      // Keep only the newest snapshot of each kind: snapshots replace each other.
+      this.pending = [...this.pending.filter((m) => m.type !== msg.type), msg];
+      return;
+    }
+    void this.panel.webview.postMessage(msg);
+  }
+
+  private onMessage(raw: unknown): void {
+    const msg: FromWebview | undefined = parseFromWebview(raw);
+    if (!msg) return;
+    switch (msg.type) {
+      case 'ready': {
+        this.ready = true;
+        const queued = this.pending;
+        this.pending = [];
+        void this.panel.webview.postMessage({ type: 'theme', kind: themeKind(vscode.window.activeColorTheme.kind) } satisfies ToWebview);
+        for (const m of queued) void this.panel.webview.postMessage(m);
+        break;
+      }
+      case 'openLocation':
+        void vscode.commands.executeCommand('skewer.openLocation', msg.file, msg.line);
+        break;
+      case 'runCommand':
+        void vscode.commands.executeCommand(msg.command);
+        break;
+      case 'log':
+        console[msg.level === 'info' ? 'log' : msg.level](`[skewer webview] ${msg.message}`);
+        break;
+      default:
+        assertNever(msg);
+    }
+  }
+
+  dispose(): void {
+    if (SkewerPanel.current === this) SkewerPanel.current = undefined;
+    this.panel.dispose();
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
+}
+
+function titleOf(state: PanelState): string {
+  switch (state.kind) {
+    case 'welcome':
+      return 'Skewer';
+    case 'trace':
+      return `Trace ${state.record}`;
+    case 'compare':
+      return `Compare ${state.left.label} ↔ ${state.right.label}`;
+    default:
+      return assertNever(state);
+  }
+}
+
+function themeKind(kind: vscode.ColorThemeKind): 'light' | 'dark' | 'high-contrast' | 'high-contrast-light' {
+  switch (kind) {
+    case vscode.ColorThemeKind.Light:
+      return 'light';
+    case vscode.ColorThemeKind.HighContrast:
+      return 'high-contrast';
+    case vscode.ColorThemeKind.HighContrastLight:
+      return 'high-contrast-light';
+    default:
+      return 'dark';
+  }
+}

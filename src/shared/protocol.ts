@@ -1,0 +1,105 @@
+/**
+ * The typed message protocol between the extension host and Skewer's webviews.
+ * Imported by both bundles (node host and browser webview), so it must stay free of
+ * `vscode`, Node and DOM imports. Host → webview messages are complete snapshots
+ * (never deltas), so a webview that was hidden and restored can always re-render.
+ */
+
+/** Which screen a panel shows. */
+export type PanelKind = 'welcome' | 'trace' | 'compare';
+
+/** Why a panel has nothing to show; each reason has its own guidance text in the UI. */
+export type EmptyReason = 'no-runs' | 'untrusted' | 'no-workspace' | 'too-few-runs';
+
+export interface RunFolderStatus {
+  path: string;
+  /** Present when the folder is missing or unreadable. */
+  problem?: string;
+  runCount: number;
+}
+
+export interface WelcomeState {
+  kind: 'welcome';
+  reason: EmptyReason;
+  folders: RunFolderStatus[];
+  recordCommand: string;
+}
+
+export interface TraceStepCell {
+  column: string;
+  value: string | null;
+  changed: boolean;
+}
+
+export interface TraceStep {
+  seq: number;
+  label: string;
+  location?: { file: string; line: number };
+  fate: string;
+  cells: TraceStepCell[];
+  fitted?: { className: string; params: Record<string, string> };
+}
+
+export interface TraceState {
+  kind: 'trace';
+  runId: string;
+  pipeline: string;
+  record: string;
+  steps: TraceStep[];
+  problems: string[];
+}
+
+export interface CompareState {
+  kind: 'compare';
+  left: { runId: string; label: string };
+  right: { runId: string; label: string };
+  schemaDiff: { column: string; left: string | null; right: string | null }[];
+  problems: string[];
+}
+
+export type PanelState = WelcomeState | TraceState | CompareState;
+
+/** Host → webview. */
+export type ToWebview =
+  | { type: 'state'; state: PanelState }
+  | { type: 'theme'; kind: 'light' | 'dark' | 'high-contrast' | 'high-contrast-light' }
+  | { type: 'error'; message: string };
+
+/** Webview → host. */
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'openLocation'; file: string; line: number }
+  | { type: 'runCommand'; command: HostCommand }
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
+
+/** The only commands a webview may ask the host to run (an allowlist, not arbitrary ids). */
+export type HostCommand = 'skewer.openRunFolder' | 'skewer.refreshRuns' | 'skewer.checkWorkspace' | 'skewer.showFindings';
+
+export const HOST_COMMANDS: readonly HostCommand[] = ['skewer.openRunFolder', 'skewer.refreshRuns', 'skewer.checkWorkspace', 'skewer.showFindings'];
+
+/** Validates a message from the webview: the webview is a less trusted context than the host. */
+export function parseFromWebview(raw: unknown): FromWebview | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const m = raw as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'openLocation':
+      return typeof m.file === 'string' && Number.isInteger(m.line) && (m.line as number) > 0
+        ? { type: 'openLocation', file: m.file, line: m.line as number }
+        : undefined;
+    case 'runCommand':
+      return HOST_COMMANDS.includes(m.command as HostCommand) ? { type: 'runCommand', command: m.command as HostCommand } : undefined;
+    case 'log':
+      return (m.level === 'info' || m.level === 'warn' || m.level === 'error') && typeof m.message === 'string'
+        ? { type: 'log', level: m.level, message: m.message }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Compile-time exhaustiveness check for switches over message unions. */
+export function assertNever(x: never): never {
+  throw new Error(`unexpected message ${JSON.stringify(x)}`);
+}
