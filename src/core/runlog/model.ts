@@ -1,0 +1,214 @@
+/**
+ * The in-memory model of one recorded run, as every surface (Runs sidebar, trace webview,
+ * run-based checks, CLI) sees it. Plain data only, so it can cross worker and webview
+ * boundaries as JSON. Built by readRun.ts from events.ndjson.
+ */
+import type { Problem } from './problem';
+
+export type RunStatus = 'complete' | 'failed' | 'running' | 'incomplete';
+export type StepStatus = RunStatus;
+export type Phase = 'train' | 'serve' | 'other';
+
+export type OperatorKind =
+  | 'source' | 'project' | 'select' | 'map' | 'join' | 'concat' | 'groupby' | 'split' | 'sample' | 'sort'
+  | 'dedup' | 'reshape' | 'fit' | 'transform' | 'fit_transform' | 'predict' | 'score' | 'resample' | 'cv' | 'other';
+
+export interface CodePoint {
+  file: string;
+  line: number;
+  col: number;
+  cell?: number;
+}
+
+/** 1-based; endCol is exclusive (the column just past the call). */
+export interface CodeLocation extends CodePoint {
+  endLine: number;
+  endCol: number;
+  /** Source text of the call's first line, stripped. */
+  code?: string;
+  /** Where the estimator was constructed (e.g. inside Pipeline([...])). */
+  constructedAt?: CodePoint & { endLine?: number; endCol?: number; code?: string };
+}
+
+export interface ErrorInfo {
+  message: string;
+  stackTrace?: string;
+  location?: CodeLocation;
+}
+
+export interface FieldSchema {
+  name: string;
+  /** pandas dtype string for Skewer runs; whatever the producer wrote otherwise. */
+  type: string;
+}
+
+export interface ColumnStats {
+  dtype: string;
+  nulls: number;
+  distinct?: number;
+  min?: number | string;
+  max?: number | string;
+  mean?: number;
+  std?: number;
+  hist?: { edges: number[]; counts: number[] };
+  top?: { value: string; count: number }[];
+  [extra: string]: unknown;
+}
+
+export interface DatasetStats {
+  rowCount: number;
+  /** Present when column stats were computed on a sample of this many rows. */
+  sampledRows?: number;
+  columns: Record<string, ColumnStats>;
+}
+
+export type LineageKind = 'identity' | 'select' | 'join' | 'concat' | 'groupby' | 'opaque';
+
+export interface RowLineageRef {
+  kind: LineageKind;
+  /** Input dataset names, in order. */
+  inputs: string[];
+  rowsIn: number[];
+  rowsOut: number;
+  /** Array role (positions, left, right, part, offsets, members) → path relative to the run folder. */
+  arrays: Record<string, string>;
+  gap?: string;
+  /** Array roles whose file is missing or refused (see the run's problems). */
+  unavailable?: string[];
+}
+
+export interface SnapshotRef {
+  /** Path relative to the run folder. */
+  uri: string;
+  format: 'csv' | 'arrow';
+  rows: number;
+  totalRows: number;
+  sampled: boolean;
+  /** Relative path of the .npy with the output row position of each written row (when sampled). */
+  positions?: string;
+  indexColumns?: string[];
+  columns?: string[];
+  /** Set when the snapshot (or its positions file) is missing or refused. */
+  unavailable?: boolean;
+}
+
+export interface DatasetRef {
+  namespace: string;
+  name: string;
+  /** "out", "train", "test", "X_train", … for skewer-mem datasets. */
+  port?: string;
+  schema?: FieldSchema[];
+  stats?: DatasetStats;
+  rowCount?: number;
+  /** Output datasets only. */
+  lineage?: RowLineageRef;
+  snapshot?: SnapshotRef;
+  /** For inputs: seq of the earlier step whose output this is (how the step graph is linked). */
+  producedBy?: number;
+}
+
+export type FittedRole = 'transformer' | 'model' | 'pipeline' | 'sampler' | 'other';
+
+export interface FittedTransformer {
+  class: string;
+  method: string;
+  role: FittedRole;
+  objectId: string;
+  /** Child runId of the fit whose state this call used or produced. */
+  fittedBy?: string;
+  fittedInRun?: boolean;
+  params: Record<string, unknown>;
+  learned: Record<string, unknown>;
+  nFitRows?: number;
+  nRows?: number;
+  result?: unknown;
+  steps?: Record<string, unknown>[];
+}
+
+export interface Step {
+  /** The child run's id (one step = one operator call). */
+  runId: string;
+  seq: number;
+  jobName: string;
+  /** e.g. "DataFrame.dropna", "StandardScaler.fit_transform"; the job name for plain OpenLineage. */
+  function: string;
+  /** pandas / sklearn / imblearn / numpy; "openlineage" for foreign producers. */
+  library: string;
+  kind: OperatorKind;
+  phase?: Phase;
+  location?: CodeLocation;
+  status: StepStatus;
+  error?: ErrorInfo;
+  startedAt?: string;
+  endedAt?: string;
+  durationMs?: number;
+  inputs: DatasetRef[];
+  outputs: DatasetRef[];
+  /** Row count of each input (from the lineage facet, else the inputs' stats). */
+  rowsIn: number[];
+  /** Rows of the first output (see outputs[].rowCount for multi-output steps such as splits). */
+  rowsOut?: number;
+  /** Columns of the first output not in the first input, and the reverse (schema order). */
+  columnsAdded: string[];
+  columnsRemoved: string[];
+  fitted?: FittedTransformer;
+  /** The first output's lineage and snapshot (each output carries its own). */
+  lineage?: RowLineageRef;
+  snapshot?: SnapshotRef;
+  stats?: DatasetStats;
+  /** seq of the enclosing operator (a step inside Pipeline.fit). */
+  parentSeq?: number;
+  args?: Record<string, unknown>;
+  /** Lines of events.ndjson that describe this step. */
+  lines: number[];
+}
+
+export interface Run {
+  runId: string;
+  /** Absolute path of the run folder. */
+  dir: string;
+  /** Absolute path of the events file. */
+  eventsFile: string;
+  /** Pipeline job name: the script path for Skewer runs. */
+  pipeline: string;
+  jobNamespace: string;
+  phase: Phase;
+  status: RunStatus;
+  startedAt?: string;
+  endedAt?: string;
+  durationMs?: number;
+  error?: ErrorInfo;
+  steps: Step[];
+  producer: string;
+  /** "1.0" for Skewer runs; undefined for plain OpenLineage. */
+  formatVersion?: string;
+  /** False for plain OpenLineage logs (no skewer_ facets). */
+  isSkewer: boolean;
+  script?: string;
+  argv?: string[];
+  cwd?: string;
+  versions?: Record<string, string>;
+  snapshots?: { mode: 'all' | 'sample' | 'off'; rowCap: number; format: 'csv' | 'arrow' };
+  /** mtime of the events file (ms since epoch). */
+  modifiedAt: number;
+}
+
+export interface RunReadResult {
+  run: Run;
+  problems: Problem[];
+}
+
+export interface RunGroup {
+  pipeline: string;
+  /** Newest first. */
+  runs: RunReadResult[];
+}
+
+export interface RunListing {
+  /** Groups ordered by their newest run, newest first. */
+  groups: RunGroup[];
+  /** All runs, newest first. */
+  runs: RunReadResult[];
+  /** Problems with the roots themselves (missing, unreadable). */
+  problems: Problem[];
+}
