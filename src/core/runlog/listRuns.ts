@@ -1,0 +1,95 @@
+/**
+ * listRuns: every run under some root folders, grouped by pipeline, newest first.
+ * A root may be a runs folder (`<root>/<runId>/events.ndjson`), a run folder itself
+ * (`<root>/events.ndjson`), or a folder of plain OpenLineage logs (`<root>/*.ndjson`).
+ * Roots that are missing or unreadable become problems, never exceptions.
+ */
+import { readdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { RunGroup, RunListing, RunReadResult } from './model';
+import type { Problem } from './problem';
+import { EVENTS_FILE, readRun, type ReadRunOptions } from './readRun';
+
+export interface ListRunsOptions extends ReadRunOptions {
+  /** Runs read at the same time (file handles and memory stay bounded). */
+  concurrency?: number;
+}
+
+/** The run targets (run folders or .ndjson files) found in one root. */
+async function targetsIn(root: string, problems: Problem[]): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(root, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a folder' : code === 'EACCES' || code === 'EPERM' ? 'is not readable (permission denied)' : (e as Error).message;
+    problems.push({ severity: 'error', code: 'unreadable', file: root, message: `runs folder ${why}` });
+    return [];
+  }
+  const targets: string[] = [];
+  const subdirs: string[] = [];
+  for (const e of entries) {
+    if (e.isFile() && e.name === EVENTS_FILE) targets.push(root);
+    else if (e.isFile() && e.name.endsWith('.ndjson')) targets.push(path.join(root, e.name));
+    else if (e.isDirectory() || e.isSymbolicLink()) subdirs.push(path.join(root, e.name));
+  }
+  await Promise.all(
+    subdirs.map(async (d) => {
+      try {
+        const names = await readdir(d);
+        if (names.includes(EVENTS_FILE)) targets.push(d);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOTDIR') return; // a symlink to a file
+        problems.push({ severity: 'warning', code: 'unreadable', file: d, message: `run folder is not readable: ${(e as Error).message}` });
+      }
+    }),
+  );
+  return targets.sort();
+}
+
+/** Sort key: start time, else the run folder's UUIDv7 (time-ordered), else the file time. */
+function startKey(r: RunReadResult): number {
+  const t = r.run.startedAt ? Date.parse(r.run.startedAt) : NaN;
+  return Number.isNaN(t) ? r.run.modifiedAt : t;
+}
+
+export function newestFirst(a: RunReadResult, b: RunReadResult): number {
+  return startKey(b) - startKey(a) || b.run.runId.localeCompare(a.run.runId);
+}
+
+export async function listRuns(roots: string[], options: ListRunsOptions = {}): Promise<RunListing> {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const targets: string[] = [];
+  for (const root of roots) {
+    for (const t of await targetsIn(path.resolve(root), problems)) {
+      if (!seen.has(t)) {
+        seen.add(t);
+        targets.push(t);
+      }
+    }
+  }
+  const results: RunReadResult[] = new Array(targets.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < targets.length) {
+      const i = next++;
+      results[i] = await readRun(targets[i]!, options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, targets.length) }, worker));
+
+  const runs = results.sort(newestFirst);
+  const byPipeline = new Map<string, RunGroup>();
+  for (const r of runs) {
+    let g = byPipeline.get(r.run.pipeline);
+    if (!g) {
+      g = { pipeline: r.run.pipeline, runs: [] };
+      byPipeline.set(r.run.pipeline, g);
+    }
+    g.runs.push(r);
+  }
+  // Map order = order of each pipeline's newest run, since runs are already newest first.
+  return { groups: [...byPipeline.values()], runs, problems };
+}
