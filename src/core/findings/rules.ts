@@ -1,0 +1,46 @@
+/** Catalog of static rules: stable ids, titles, default severities, docs pages. */
+import type { Severity } from './finding';
+
+export interface RuleInfo {
+  id: string;
+  title: string;
+  defaultSeverity: Severity;
+  description: string;
+  /** Repository-relative path of the rule's documentation page. */
+  docsPath: string;
+}
+
+const DOCS_BASE = 'https://github.com/skewer-dev/skewer/blob/main/';
+
+function rule(id: string, title: string, defaultSeverity: Severity, description: string): RuleInfo {
+  return { id, title, defaultSeverity, description, docsPath: `docs/rules/${id.replace('/', '-')}.md` };
+}
+
+export const RULES: readonly RuleInfo[] = [
+  rule('leakage/preprocessing', 'Preprocessing fitted on rows that reach the test set', 'warning',
+    'A scaler, imputer, encoder, selector, vectorizer or open-coded statistic is fitted on data that includes test rows (or on the test set itself), so the test score sees information it would not have in production.'),
+  rule('leakage/overlap', 'Train and test share rows', 'error',
+    'Rows are duplicated or synthesised before the split (oversampling, augmentation), the test set is drawn from training rows, or training data is reported as the test score.'),
+  rule('leakage/multi-test', 'Test set used to select among models', 'warning',
+    'The same test set scores several models or hyper-parameter settings; picking the best of them makes the test score optimistic. Select on a validation split or with cross-validation and touch the test set once.'),
+  rule('leakage/target', 'Feature derived from the label', 'error',
+    'A feature matrix still contains the label column, or a feature is computed from the label.'),
+  rule('leakage/temporal', 'Shuffled split of time-ordered data', 'warning',
+    'Data with a time column or ordered by time is split at random, so the model trains on the future and is tested on the past.'),
+  rule('mismatch/refit-at-inference', 'Transformer refitted at inference', 'error',
+    'A transformer or encoder is fitted again on serving data instead of reusing the one fitted at training; its parameters (means, categories, columns) then differ from training.'),
+  rule('mismatch/column-order', 'Positional features passed to a loaded model', 'warning',
+    'A serving frame is converted to a positional array without aligning its columns to the training column order; a reordered or extra column silently shifts every feature.'),
+];
+
+const BY_ID = new Map(RULES.map((r) => [r.id, r]));
+
+export function ruleInfo(id: string): RuleInfo | undefined {
+  return BY_ID.get(id);
+}
+
+/** Link to the rule's docs page, usable from SARIF helpUri and editor hovers. */
+export function ruleHelpUri(id: string): string {
+  const r = BY_ID.get(id);
+  return DOCS_BASE + (r ? r.docsPath : 'docs/rules/README.md');
+}

@@ -1,0 +1,175 @@
+/** Turns interpreter events into findings (message, placement, related locations, evidence). */
+import type { Finding, RelatedLocation, SourceLocation } from '../findings/finding';
+import type { Events } from './events';
+import { position, type Chunk } from './source';
+import { lastSide, testSetKey, type RowKey, type Site } from './values';
+import { preprocessingFix, trainAsTestFix, refitFix } from './fixes';
+
+export interface DetectContext {
+  path: string;
+  chunks: Chunk[];
+}
+
+export function toLocation(ctx: DetectContext, site: Site, whole = false): SourceLocation {
+  const chunk = ctx.chunks[site.chunk];
+  const from = whole ? site.stmtFrom : site.from;
+  const to = whole ? site.stmtTo : site.to;
+  const a = position(chunk.lineStarts, from);
+  const b = position(chunk.lineStarts, to);
+  return { file: ctx.path, line: a.line, col: a.col, endLine: b.line, endCol: b.col, ...(chunk.cell !== undefined ? { cell: chunk.cell } : {}) };
+}
+
+function lineOf(ctx: DetectContext, site: Site): number {
+  return position(ctx.chunks[site.chunk].lineStarts, site.from).line;
+}
+
+function rel(ctx: DetectContext, site: Site | undefined, message: string): RelatedLocation[] {
+  return site ? [{ location: toLocation(ctx, site), message }] : [];
+}
+
+function siteKey(s: Site): string { return `${s.chunk}:${s.from}`; }
+
+/** The place a user edits for an evaluation made inside an inlined helper: the outermost call. */
+function outermost(site: Site): Site {
+  return site.callers && site.callers.length ? site.callers[0] : site;
+}
+
+export function detect(ctx: DetectContext, ev: Events): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  const push = (f: Omit<Finding, 'source' | 'severity'>, site: Site): void => {
+    const key = `${f.ruleId}@${siteKey(site)}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ ...f, severity: 'warning', source: 'static' });
+  };
+  const firstEval = (keys: RowKey[]): Site | undefined => {
+    const tk = new Set(keys.filter((k) => lastSide(k) === 'test').map(testSetKey));
+    return ev.evals.find((e) => e.keys.some((k) => tk.has(testSetKey(k))))?.site;
+  };
+
+  // leakage/preprocessing
+  const hasTestSplit = ev.prepLeaks.some((l) => !l.viaVal);
+  for (const l of ev.prepLeaks) {
+    if (l.viaVal && hasTestSplit) continue;
+    const f = l.fit;
+    const splitLine = l.split ? lineOf(ctx, l.split.site) : null;
+    const what = f.kind === 'stat' ? `the statistic \`${f.cls}()\`` : f.kind === 'group' ? `the group-by statistic \`${f.cls}\`` : `\`${f.cls}\``;
+    const message = l.reason === 'fit-on-test'
+      ? `${cap(what)} is fitted on the test set itself; fit it on the training rows and only transform the test rows.`
+      : l.reason === 'cv'
+        ? `${cap(what)} is fitted on all rows before cross-validation, so every validation fold was seen by the fit. Put it inside a Pipeline passed to the cross-validation.`
+        : `${cap(what)} is fitted on rows that later end up in the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} split${splitLine ? ` (line ${splitLine})` : ''}; fit it on the training split only.`;
+    const fixes = l.reason === 'split' && l.split ? preprocessingFix(ctx, f.site, l.split) : [];
+    push({
+      ruleId: 'leakage/preprocessing', message, location: toLocation(ctx, f.site),
+      related: [...rel(ctx, l.split?.site, l.reason === 'cv' ? 'cross-validation splits here' : 'split made here'), ...rel(ctx, firstEval([l.key]), 'first evaluation on the leaked rows')],
+      evidence: { transformer: f.cls, kind: f.kind, splitLine, reason: l.reason },
+      fixes,
+    }, f.site);
+  }
+
+  // leakage/overlap: duplication before a split
+  for (const l of ev.dupLeaks) {
+    const splitLine = lineOf(ctx, l.split.site);
+    push({
+      ruleId: 'leakage/overlap',
+      message: `\`${l.dup.what}\` duplicates or synthesises rows before the ${l.split.kind === 'tts' || l.split.kind === 'slice' ? 'train/test split' : 'cross-validation'} (line ${splitLine}), so copies of the same rows land on both sides. Resample the training split only (e.g. an imblearn Pipeline).`,
+      location: toLocation(ctx, l.dup.site), related: rel(ctx, l.split.site, 'split made here'),
+      evidence: { duplicator: l.dup.what, splitLine }, fixes: [],
+    }, l.dup.site);
+  }
+  for (const t of ev.testFromTrain) {
+    push({
+      ruleId: 'leakage/overlap', message: `\`${t.name}\` is drawn from the training rows, so the model is tested on rows it was trained on.`,
+      location: toLocation(ctx, t.site), related: [], evidence: { testVariable: t.name }, fixes: [],
+    }, t.site);
+  }
+
+  // leakage/overlap: evaluation on training rows reported as a test score; model fitted on
+  // rows that include the test rows.
+  for (const e of ev.evals) {
+    if (!e.keys.length) continue;
+    const sides = e.keys.map(lastSide);
+    const onlyTrain = sides.every((s) => s === 'train');
+    if (onlyTrain && e.labelledTest && e.model?.fit) {
+      const fixes = trainAsTestFix(ctx, e, ev);
+      push({
+        ruleId: 'leakage/overlap', message: `This score is labelled as a test score but is computed on training data (${e.argNodes.map((a) => a.text).join(', ')}); the model has seen these rows.`,
+        location: toLocation(ctx, e.site), related: rel(ctx, e.model.fit.site, 'model fitted here'), evidence: { metric: e.what }, fixes,
+      }, e.site);
+      continue;
+    }
+    const fit = e.model?.fit;
+    if (fit && !e.model?.loaded) {
+      const testKeys = e.keys.filter((k) => lastSide(k) === 'test' && k.path.length);
+      const leaked = testKeys.find((k) => fit.rows.some((r) => r.root === k.root && r.path.length < k.path.length && r.path.every((s, i) => s.split === k.path[i].split && s.side === k.path[i].side)));
+      if (leaked) {
+        push({
+          ruleId: 'leakage/overlap', message: `The model evaluated here was fitted on rows that include this test set (fitted at line ${lineOf(ctx, fit.site)}); fit it on the training split.`,
+          location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted on all rows here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
+        }, e.site);
+      }
+    }
+  }
+
+  // leakage/multi-test
+  const versionsByTest = new Map<string, { version: string; site: Site }[]>();
+  for (const e of ev.evals) {
+    if (!e.version || (e.inLoop && e.dataVarying)) continue;
+    const tks = [...new Set(e.keys.filter((k) => lastSide(k) === 'test').map(testSetKey))];
+    for (const tk of tks) {
+      const list = versionsByTest.get(tk) ?? [];
+      const other = list.find((x) => x.version !== e.version);
+      if (other) {
+        const place = outermost(e.site);
+        push({
+          ruleId: 'leakage/multi-test',
+          message: `The test set is scored again for a different model or setting (first scored at line ${lineOf(ctx, outermost(other.site))}); choosing among models on it makes its score optimistic. Compare on a validation split or with cross-validation.`,
+          location: toLocation(ctx, place), related: rel(ctx, outermost(other.site), 'first evaluation on this test set'),
+          evidence: { metric: e.what, evaluationsOnTestSet: list.length + 1 }, fixes: [],
+        }, place);
+      }
+      if (!list.some((x) => x.version === e.version)) list.push({ version: e.version, site: e.site });
+      versionsByTest.set(tk, list);
+    }
+  }
+
+  // leakage/target
+  for (const t of ev.target) {
+    push({
+      ruleId: 'leakage/target',
+      message: t.kind === 'label-in-features'
+        ? `The feature matrix still contains the label column '${t.label}'; drop it from the features.`
+        : `This feature is computed from the label '${t.label}' and is still among the features the model is fitted on.`,
+      location: toLocation(ctx, t.site), related: rel(ctx, t.fitSite, 'model fitted here'), evidence: { label: t.label, kind: t.kind }, fixes: [],
+    }, t.site);
+  }
+
+  // leakage/temporal
+  for (const t of ev.temporal) {
+    push({
+      ruleId: 'leakage/temporal', message: `Shuffled split of time-ordered data (${t.reason}); split by time (shuffle=False or TimeSeriesSplit) so the test rows come after the training rows.`,
+      location: toLocation(ctx, t.site), related: [], evidence: { reason: t.reason }, fixes: [],
+    }, t.site);
+  }
+
+  // mismatch/refit-at-inference
+  for (const r of ev.refits) {
+    push({
+      ruleId: 'mismatch/refit-at-inference', message: `\`${r.what}\` fits again ${r.reason}; reuse the transformer fitted at training (load it and call transform).`,
+      location: toLocation(ctx, r.site), related: [], evidence: { call: r.what, reason: r.reason }, fixes: refitFix(ctx, r.site),
+    }, r.site);
+  }
+
+  // mismatch/column-order
+  for (const p of ev.positional) {
+    push({
+      ruleId: 'mismatch/column-order', message: 'This frame is converted to a positional array and passed to a loaded model without aligning its columns to the training order; select the training columns by name first (df[feature_names]).',
+      location: toLocation(ctx, p.site), related: rel(ctx, p.predictSite, 'passed to the model here'), evidence: { model: p.model }, fixes: [],
+    }, p.site);
+  }
+  return out;
+}
+
+function cap(s: string): string { return s.charAt(0).toUpperCase() + s.slice(1); }

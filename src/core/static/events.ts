@@ -1,0 +1,40 @@
+/** What the interpreter observed; the detectors turn these into findings. */
+import type { DataV, DupEvent, EstV, FitEvent, RowKey, Site, Split } from './values';
+
+export interface EvalEvent {
+  site: Site;
+  /** Held-out rows evaluated (from X or y_true). */
+  keys: RowKey[];
+  model?: EstV;
+  version?: string;
+  /** The evaluation runs inside a loop/comprehension iteration (0-based), for reporting. */
+  inLoop: boolean;
+  /** Data evaluated varies per loop iteration (CV folds), so it is not one fixed test set. */
+  dataVarying: boolean;
+  /** Statement text mentions "test"/"val" (print label or target variable). */
+  labelledTest: boolean;
+  what: string;
+  /** Argument texts, for the train-as-test fix. */
+  argNodes: { from: number; to: number; text: string }[];
+  data?: DataV;
+}
+
+export interface PrepLeak { fit: FitEvent; key: RowKey; split?: Split; viaVal: boolean; reason: 'split' | 'transform' | 'fit-on-test' | 'cv' }
+export interface DupLeak { dup: DupEvent; split: Split }
+
+export interface Events {
+  prepLeaks: PrepLeak[];
+  dupLeaks: DupLeak[];
+  evals: EvalEvent[];
+  splits: Split[];
+  modelFits: { fit: FitEvent; est: EstV }[];
+  refits: { site: Site; what: string; reason: string }[];
+  positional: { site: Site; predictSite: Site; model: string }[];
+  testFromTrain: { site: Site; name: string }[];
+  target: { site: Site; label: string; kind: 'feature-from-label' | 'label-in-features'; fitSite: Site }[];
+  temporal: { site: Site; reason: string }[];
+}
+
+export function newEvents(): Events {
+  return { prepLeaks: [], dupLeaks: [], evals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [] };
+}

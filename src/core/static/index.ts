@@ -1,0 +1,92 @@
+/**
+ * Static leakage and train/serve mismatch analysis of one Python file or notebook.
+ * Pure function of (path, text, options); never throws; bounded by a time budget.
+ */
+import { parser } from '@lezer/python';
+import type { Tree } from '@lezer/common';
+import { compareFindings, type Finding } from '../findings/finding';
+import { ruleInfo } from '../findings/rules';
+import { isSuppressed } from '../findings/suppress';
+import { detect } from './detect';
+import { Interpreter } from './interpreter';
+import { SERVING_FILE } from './knowledge';
+import { loadSource, type Chunk } from './source';
+import type { AnalysisNote, AnalysisResult, AnalyzeOptions, DocumentInput } from './types';
+
+export type { AnalysisNote, AnalysisResult, AnalyzeOptions, DocumentInput } from './types';
+
+export const DEFAULT_TIME_BUDGET_MS = 2000;
+
+/** Parses every chunk; `parse` lets the worker substitute an incremental parse. */
+export type ChunkParser = (chunk: Chunk, index: number) => Tree;
+
+const defaultParse: ChunkParser = (chunk) => parser.parse(chunk.text);
+
+export function analyzeDocument(input: DocumentInput, options: AnalyzeOptions = {}): AnalysisResult {
+  return analyzeWith(input, options, defaultParse);
+}
+
+/** True when a file's name marks it as a serving / inference entry point. */
+export function isServingPath(path: string): boolean {
+  const base = path.split(/[\\/]/).pop() ?? path;
+  return SERVING_FILE.test(base.replace(/\.(py|ipynb)$/i, '')) && !/train/i.test(base);
+}
+
+export function analyzeWith(input: DocumentInput, options: AnalyzeOptions, parse: ChunkParser): AnalysisResult {
+  const path = input.path;
+  const notes: AnalysisNote[] = [];
+  try {
+    const started = Date.now();
+    const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+    const text = typeof input.text === 'string' ? input.text : '';
+    const src = loadSource(path, text, options.notebookOrder ?? 'saved');
+    notes.push(...src.notes);
+    if (!src.chunks.length) return { findings: [], notes };
+    const trees = src.chunks.map((c, i) => parse(c, i));
+    for (let i = 0; i < trees.length; i++) {
+      const err = firstError(trees[i]);
+      if (err !== undefined) {
+        const c = src.chunks[i];
+        const line = lineOf(c, err);
+        notes.push({ path, kind: 'info', line, ...(c.cell !== undefined ? { cell: c.cell } : {}),
+          message: `${path}${c.cell !== undefined ? ` cell ${c.cell}` : ''}:${line}: syntax error; analysed the parts that parse` });
+      }
+    }
+    const interp = new Interpreter(src.chunks, trees, { servingFile: options.serving ?? isServingPath(path), deadline: started + budget });
+    interp.run();
+    if (interp.partial) notes.push({ path, kind: 'partial', message: `${path}: analysis stopped after the ${budget} ms budget; findings may be incomplete` });
+    const raw = detect({ path, chunks: src.chunks }, interp.events);
+    return { findings: finish(raw, src.chunks, options), notes };
+  } catch (e) {
+    notes.push({ path, kind: 'partial', message: `${path}: internal analyzer error (${(e as Error).message ?? String(e)}); no findings reported` });
+    return { findings: [], notes };
+  }
+}
+
+function firstError(tree: Tree): number | undefined {
+  let at: number | undefined;
+  tree.iterate({ enter: (n) => { if (at !== undefined) return false; if (n.type.isError) { at = n.from; return false; } return undefined; } });
+  return at;
+}
+
+function lineOf(c: Chunk, offset: number): number {
+  let line = 1;
+  for (let i = 1; i < c.lineStarts.length && c.lineStarts[i] <= offset; i++) line++;
+  return line;
+}
+
+/** Severity from the catalog and overrides; suppression comments; stable order. */
+function finish(raw: Finding[], chunks: Chunk[], options: AnalyzeOptions): Finding[] {
+  const linesByCell = new Map<number | undefined, string[]>();
+  for (const c of chunks) linesByCell.set(c.cell, c.text.split('\n'));
+  const out: Finding[] = [];
+  for (const f of raw) {
+    const override = options.severityOverrides?.[f.ruleId];
+    if (override === 'off') continue;
+    const severity = override ?? ruleInfo(f.ruleId)?.defaultSeverity ?? 'warning';
+    const lines = linesByCell.get(f.location.cell) ?? [];
+    if (isSuppressed(lines, f.location.line, f.ruleId)) continue;
+    out.push({ ...f, severity });
+  }
+  return out.sort(compareFindings);
+}

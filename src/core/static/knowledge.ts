@@ -1,0 +1,163 @@
+/**
+ * What the analyzer knows about pandas, numpy, scikit-learn, imbalanced-learn and Keras APIs.
+ * Names are matched on the last component (`StandardScaler`, `train_test_split`) so that aliased
+ * or star imports and missing import cells in notebooks still resolve.
+ */
+
+/** Estimators whose `fit` aggregates over rows (the statistic leaks when test rows are included). */
+const TRANSFORMERS = [
+  // scaling / normalisation
+  'StandardScaler', 'MinMaxScaler', 'MaxAbsScaler', 'RobustScaler', 'Normalizer', 'QuantileTransformer',
+  'PowerTransformer', 'KBinsDiscretizer', 'Binarizer', 'SplineTransformer', 'PolynomialFeatures',
+  // imputation
+  'SimpleImputer', 'KNNImputer', 'IterativeImputer', 'MissingIndicator', 'Imputer',
+  // encoding
+  'OneHotEncoder', 'OrdinalEncoder', 'TargetEncoder', 'LabelBinarizer', 'MultiLabelBinarizer', 'LabelEncoder',
+  'DictVectorizer', 'FeatureHasher',
+  // feature selection
+  'SelectKBest', 'SelectPercentile', 'SelectFpr', 'SelectFdr', 'SelectFwe', 'GenericUnivariateSelect',
+  'VarianceThreshold', 'RFE', 'RFECV', 'SelectFromModel', 'SequentialFeatureSelector',
+  // dimensionality reduction / decomposition
+  'PCA', 'IncrementalPCA', 'KernelPCA', 'SparsePCA', 'TruncatedSVD', 'FactorAnalysis', 'FastICA', 'NMF',
+  'LatentDirichletAllocation', 'LinearDiscriminantAnalysis', 'TSNE', 'Isomap', 'LocallyLinearEmbedding',
+  'UMAP', 'GaussianRandomProjection', 'SparseRandomProjection', 'Nystroem', 'RBFSampler',
+  // text
+  'CountVectorizer', 'TfidfVectorizer', 'TfidfTransformer', 'HashingVectorizer', 'Tokenizer', 'TextVectorization',
+  'Word2Vec',
+  // category_encoders / feature-engine style
+  'WOEEncoder', 'CatBoostEncoder', 'MeanEncoder', 'CountFrequencyEncoder', 'BinaryEncoder', 'HashingEncoder',
+  'MeanMedianImputer', 'ArbitraryNumberImputer', 'EqualFrequencyDiscretiser', 'EqualWidthDiscretiser',
+];
+/** Transformers whose fit is stateless or effectively so; never a preprocessing leak. */
+const STATELESS = new Set(['Normalizer', 'Binarizer', 'PolynomialFeatures', 'FeatureHasher', 'HashingVectorizer',
+  'FunctionTransformer', 'GaussianRandomProjection', 'SparseRandomProjection', 'SplineTransformer']);
+
+/** Clustering also aggregates over rows when used to build features. */
+const CLUSTERERS = ['KMeans', 'MiniBatchKMeans', 'DBSCAN', 'AgglomerativeClustering', 'GaussianMixture', 'Birch', 'MeanShift', 'SpectralClustering'];
+
+/** Samplers whose `fit_resample` duplicates or synthesises minority rows. */
+const OVERSAMPLERS = ['SMOTE', 'ADASYN', 'RandomOverSampler', 'BorderlineSMOTE', 'SVMSMOTE', 'KMeansSMOTE',
+  'SMOTENC', 'SMOTEN', 'SMOTETomek', 'SMOTEENN'];
+const UNDERSAMPLERS = ['RandomUnderSampler', 'NearMiss', 'TomekLinks', 'EditedNearestNeighbours', 'ClusterCentroids',
+  'CondensedNearestNeighbour', 'OneSidedSelection', 'InstanceHardnessThreshold', 'AllKNN', 'NeighbourhoodCleaningRule'];
+
+const SPLITTERS = ['KFold', 'StratifiedKFold', 'GroupKFold', 'RepeatedKFold', 'RepeatedStratifiedKFold', 'ShuffleSplit',
+  'StratifiedShuffleSplit', 'GroupShuffleSplit', 'LeaveOneOut', 'LeavePOut', 'LeaveOneGroupOut', 'TimeSeriesSplit',
+  'PredefinedSplit', 'StratifiedGroupKFold'];
+
+const SEARCHERS = ['GridSearchCV', 'RandomizedSearchCV', 'HalvingGridSearchCV', 'HalvingRandomSearchCV', 'BayesSearchCV'];
+
+/** Functions that run cross-validation on the data they are given. */
+const CV_FUNCTIONS = ['cross_val_score', 'cross_validate', 'cross_val_predict', 'learning_curve', 'validation_curve',
+  'permutation_test_score'];
+
+/** Metric functions (first positional arguments are y_true, y_pred / y_score). */
+const METRIC_EXTRA = ['classification_report', 'confusion_matrix', 'multilabel_confusion_matrix', 'roc_curve',
+  'precision_recall_curve', 'precision_recall_fscore_support', 'det_curve', 'ConfusionMatrixDisplay',
+  'RocCurveDisplay', 'PrecisionRecallDisplay', 'plot_confusion_matrix', 'plot_roc_curve', 'from_predictions',
+  'from_estimator'];
+
+/** Model classes (anything with fit/predict not listed above is treated as a model too). */
+const MODEL_HINT = /(Regressor|Regression|Classifier|SVC|SVR|NB|KNeighbors|Forest|Boost|Tree|Lasso|Ridge|ElasticNet|Perceptron|MLP|LGBM|XGB|CatBoost|Sequential|Model|Net|Estimator)$/;
+
+export type EstimatorCategory = 'transformer' | 'stateless' | 'clusterer' | 'oversampler' | 'undersampler'
+  | 'splitter' | 'search' | 'pipeline' | 'column-transformer' | 'augmenter' | 'model';
+
+const CATEGORY = new Map<string, EstimatorCategory>();
+for (const n of TRANSFORMERS) CATEGORY.set(n, 'transformer');
+for (const n of STATELESS) CATEGORY.set(n, 'stateless');
+for (const n of CLUSTERERS) CATEGORY.set(n, 'clusterer');
+for (const n of OVERSAMPLERS) CATEGORY.set(n, 'oversampler');
+for (const n of UNDERSAMPLERS) CATEGORY.set(n, 'undersampler');
+for (const n of SPLITTERS) CATEGORY.set(n, 'splitter');
+for (const n of SEARCHERS) CATEGORY.set(n, 'search');
+CATEGORY.set('Pipeline', 'pipeline');
+CATEGORY.set('make_pipeline', 'pipeline');
+CATEGORY.set('ImbPipeline', 'pipeline');
+CATEGORY.set('ColumnTransformer', 'column-transformer');
+CATEGORY.set('make_column_transformer', 'column-transformer');
+CATEGORY.set('FeatureUnion', 'column-transformer');
+CATEGORY.set('make_union', 'column-transformer');
+CATEGORY.set('DataFrameMapper', 'column-transformer');
+CATEGORY.set('ImageDataGenerator', 'augmenter');
+
+/** Category of a class name, or undefined when the name is not a known estimator or model. */
+export function estimatorCategory(name: string): EstimatorCategory | undefined {
+  const c = CATEGORY.get(name);
+  if (c) return c;
+  if (MODEL_HINT.test(name) && /^[A-Z]/.test(name)) return 'model';
+  return undefined;
+}
+
+export const isCvFunction = (n: string): boolean => CV_FUNCTIONS.includes(n);
+
+/** sklearn/keras-style metric functions. */
+export function isMetricFunction(n: string): boolean {
+  if (METRIC_EXTRA.includes(n)) return true;
+  return /^[a-z0-9_]+_(score|error|loss|deviance)$/.test(n) && n !== 'cross_val_score' && n !== 'permutation_test_score'
+    || /^(accuracy|precision|recall|f1|fbeta|roc_auc|r2|log_loss|matthews_corrcoef|cohen_kappa|hamming_loss|jaccard|auc)$/.test(n);
+}
+
+/** Methods of a fitted model that evaluate it on data (first argument is X). */
+export const EVAL_METHODS = new Set(['score', 'evaluate']);
+export const PREDICT_METHODS = new Set(['predict', 'predict_proba', 'predict_log_proba', 'decision_function',
+  'predict_classes', 'transform', 'score_samples']);
+
+/** Readers that produce a new dataset. */
+export function isReader(qualified: string, last: string): boolean {
+  if (/^(read_(csv|excel|parquet|json|table|sql|sql_query|sql_table|feather|pickle|hdf|fwf|orc|stata|sas|spss|xml|html|clipboard))$/.test(last)) return true;
+  if (/^(load_|fetch_|make_)/.test(last) && /sklearn|datasets|^load_|^fetch_|^make_/.test(qualified)) return !/^make_(pipeline|column|union|scorer)/.test(last);
+  if (/^(loadtxt|genfromtxt|fromfile)$/.test(last)) return true;
+  if (last === 'load' && /^(np|numpy)\./.test(qualified)) return true;
+  if (last === 'load_data' || last === 'image_dataset_from_directory' || last === 'text_dataset_from_directory') return true;
+  if (last === 'read' && /spark/.test(qualified)) return true;
+  return false;
+}
+
+/** Loaders of fitted artifacts (a model or encoder restored from disk marks a serving path). */
+export function isArtifactLoader(qualified: string, last: string): boolean {
+  if (last === 'load_model' || last === 'load_learner') return true;
+  if ((last === 'load' || last === 'loads') && /(joblib|pickle|dill|cloudpickle|torch|skops|mlflow|cPickle)/.test(qualified)) return true;
+  if (/^mlflow\..*load_model$/.test(qualified)) return true;
+  return false;
+}
+
+/** Column statistics that aggregate over rows when called on a frame or series. */
+export const STAT_METHODS = new Set(['mean', 'median', 'std', 'var', 'min', 'max', 'quantile', 'mode', 'sem', 'mad',
+  'skew', 'kurt', 'nlargest', 'nsmallest']);
+/** numpy functions that aggregate over rows. */
+export const NP_STATS = new Set(['mean', 'median', 'std', 'var', 'min', 'max', 'percentile', 'quantile', 'nanmean',
+  'nanmedian', 'nanstd', 'nanvar', 'nanpercentile', 'nanmin', 'nanmax', 'amin', 'amax', 'average', 'ptp']);
+/** Group-by aggregations (result is a per-group statistic). */
+export const GROUP_AGGS = new Set(['mean', 'median', 'std', 'var', 'sum', 'count', 'min', 'max', 'agg', 'aggregate',
+  'transform', 'nunique', 'size', 'first', 'last', 'quantile', 'apply', 'cumsum', 'cumcount', 'rank']);
+/** Group-by methods that are not statistics over other rows (row-wise ops). */
+export const GROUP_NON_STATS = new Set(['cumsum', 'cumcount', 'rank', 'shift', 'diff', 'head', 'tail', 'nth', 'first', 'last']);
+
+/** Methods on a frame/series that keep the same rows (column-wise or element-wise). */
+export const ROW_PRESERVING = new Set(['astype', 'copy', 'rename', 'replace', 'apply', 'applymap', 'map', 'assign',
+  'reset_index', 'set_index', 'to_numpy', 'reshape', 'round', 'abs', 'clip', 'fillna', 'ffill', 'bfill', 'interpolate',
+  'where', 'mask', 'add', 'sub', 'mul', 'div', 'pow', 'log', 'str', 'dt', 'cat', 'lower', 'upper', 'strip',
+  'split', 'get', 'contains', 'isin', 'isnull', 'isna', 'notnull', 'notna', 'eq', 'ne', 'lt', 'gt', 'le', 'ge',
+  'infer_objects', 'convert_dtypes', 'select_dtypes', 'reindex', 'filter', 'pipe', 'transpose', 'flatten', 'ravel',
+  'tolist', 'to_list', 'to_frame', 'squeeze', 'explode', 'melt', 'pivot', 'pivot_table', 'stack', 'unstack',
+  'shift', 'diff', 'pct_change', 'cumsum', 'cumprod', 'rolling', 'expanding', 'ewm', 'sort_index', 'sort_values',
+  'add_prefix', 'add_suffix', 'set_axis', 'swapaxes', 'view', 'todense', 'toarray', 'to_dict', 'items',
+  'duplicated', 'factorize', 'cut', 'qcut', 'between', 'any', 'all', 'sum', 'count', 'describe', 'corr', 'cov',
+  'value_counts', 'unique', 'nunique', 'idxmax', 'idxmin', 'argmax', 'argmin', 'info', 'keys', 'values']);
+/** Methods that select a subset of rows. */
+export const ROW_SUBSET = new Set(['dropna', 'drop_duplicates', 'head', 'tail', 'query', 'nlargest', 'nsmallest', 'truncate']);
+
+/** A column name that looks like time. */
+export const TIME_COLUMN = /(^|_|\b)(date|datetime|time|timestamp|ts|year|month|week|day|period|quarter)(s)?($|_|\b)|date|time/i;
+
+/** A variable or string that names a test (held-out) set. */
+export const TEST_NAME = /(^|[^a-z])(test|tst|holdout|hold_out|heldout)($|[^a-z])|test/i;
+export const VAL_NAME = /(^|[^a-z])(val|valid|validation|dev)($|[^a-z])|valid/i;
+export const TRAIN_NAME = /(^|[^a-z])(train|tr|trn|training)($|[^a-z])|train/i;
+/** A variable that holds the label. */
+export const LABEL_NAME = /^(y|Y|y_.*|Y_.*|.*_y|labels?|targets?|.*_labels?|.*_targets?)$/;
+
+/** File names and function names that mark a serving / inference path. */
+export const SERVING_FILE = /(serv(e|ing|er)|infer(ence)?|predict(ion|or)?s?|deploy|score_|scoring|(^|[^a-z])app|api|handler|batch_predict)/i;
+export const SERVING_FUNCTION = /^(predict\w*|serve\w*|serving\w*|infer\w*|inference\w*|handler|handle\w*|score_request|run_inference|lambda_handler|api_\w+|endpoint\w*)$/;

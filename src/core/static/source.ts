@@ -1,0 +1,116 @@
+/**
+ * Turns a document (Python file or notebook JSON) into the code chunks the interpreter runs,
+ * rejecting input that cannot be Python source with a note instead of an exception.
+ */
+import type { AnalysisNote } from './types';
+
+export interface Chunk {
+  /** Python source of the file or cell (magics and shell escapes blanked). */
+  text: string;
+  /** Cell index among all cells in saved order; undefined for plain files. */
+  cell?: number;
+  executionCount?: number | null;
+  /** Offsets of line starts in `text` (for 1-based line/col conversion). */
+  lineStarts: number[];
+}
+
+export const MAX_BYTES = 2 * 1024 * 1024;
+export const MAX_LINES = 50_000;
+
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column of an offset. */
+export function position(starts: number[], offset: number): { line: number; col: number } {
+  let lo = 0, hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - starts[lo] + 1 };
+}
+
+/** IPython magics and shell escapes are not Python; blank them so the parser sees a clean line. */
+function blankMagics(text: string): string {
+  if (!/^\s*[%!]/m.test(text)) return text;
+  return text.replace(/^(\s*)([%!].*)$/gm, (_m, ws: string, rest: string) => ws + ' '.repeat(rest.length));
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+export interface LoadedSource { chunks: Chunk[]; notes: AnalysisNote[] }
+
+export function loadSource(path: string, text: string, order: 'saved' | 'execution'): LoadedSource {
+  const notes: AnalysisNote[] = [];
+  if (text.indexOf('\u0000') >= 0) {
+    notes.push({ path, kind: 'skipped', message: `${path}: contains NUL bytes; looks binary, not analysed` });
+    return { chunks: [], notes };
+  }
+  if (text.length > MAX_BYTES) {
+    notes.push({ path, kind: 'skipped', message: `${path}: ${(text.length / 1048576).toFixed(1)} MB is over the 2 MB limit (generated file?); not analysed` });
+    return { chunks: [], notes };
+  }
+  if (/\.ipynb$/i.test(path)) return loadNotebook(path, text, order, notes);
+  const lines = countLines(text);
+  if (lines > MAX_LINES) {
+    notes.push({ path, kind: 'skipped', message: `${path}: ${lines} lines is over the ${MAX_LINES}-line limit (generated file?); not analysed` });
+    return { chunks: [], notes };
+  }
+  const src = blankMagics(text.replace(/^\uFEFF/, ' '));
+  return { chunks: [{ text: src, lineStarts: lineStarts(src) }], notes };
+}
+
+function loadNotebook(path: string, text: string, order: 'saved' | 'execution', notes: AnalysisNote[]): LoadedSource {
+  let nb: unknown;
+  try {
+    nb = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const m = /position (\d+)/.exec((e as Error).message);
+    let where = '';
+    if (m) where = ` at line ${position(lineStarts(text), Number(m[1])).line}`;
+    notes.push({ path, kind: 'skipped', message: `${path}: not valid notebook JSON${where} (${(e as Error).message}); not analysed`,
+      ...(m ? { line: position(lineStarts(text), Number(m[1])).line } : {}) });
+    return { chunks: [], notes };
+  }
+  const obj = nb as { cells?: unknown; metadata?: { kernelspec?: { language?: string; name?: string }; language_info?: { name?: string } } };
+  if (!obj || typeof obj !== 'object' || !Array.isArray(obj.cells)) {
+    notes.push({ path, kind: 'skipped', message: `${path}: notebook JSON has no "cells" array (nbformat 3 or not a notebook); not analysed` });
+    return { chunks: [], notes };
+  }
+  const lang = (obj.metadata?.language_info?.name ?? obj.metadata?.kernelspec?.language ?? '').toString().toLowerCase();
+  if (lang && lang !== 'python' && lang !== 'python3' && lang !== 'ipython') {
+    notes.push({ path, kind: 'skipped', message: `${path}: notebook kernel language is "${lang}", not Python; not analysed` });
+    return { chunks: [], notes };
+  }
+  const chunks: Chunk[] = [];
+  let total = 0;
+  obj.cells.forEach((c: unknown, index: number) => {
+    const cell = c as { cell_type?: string; source?: unknown; execution_count?: unknown };
+    if (!cell || cell.cell_type !== 'code') return;
+    const src = Array.isArray(cell.source) ? cell.source.filter((s) => typeof s === 'string').join('')
+      : typeof cell.source === 'string' ? cell.source : '';
+    total += src.length;
+    const body = blankMagics(src);
+    chunks.push({ text: body, cell: index, lineStarts: lineStarts(body),
+      executionCount: typeof cell.execution_count === 'number' ? cell.execution_count : null });
+  });
+  if (total > MAX_BYTES) {
+    notes.push({ path, kind: 'skipped', message: `${path}: notebook code is over the 2 MB limit; not analysed` });
+    return { chunks: [], notes };
+  }
+  if (order === 'execution') {
+    // Cells never run keep their saved position after the ones that ran.
+    const ran = chunks.filter((c) => c.executionCount != null).sort((a, b) => (a.executionCount as number) - (b.executionCount as number));
+    const notRun = chunks.filter((c) => c.executionCount == null);
+    if (notRun.length && ran.length) notes.push({ path, kind: 'info', message: `${path}: ${notRun.length} code cell(s) have no execution count; analysed after the executed cells` });
+    return { chunks: [...ran, ...notRun], notes };
+  }
+  return { chunks, notes };
+}

@@ -1,0 +1,178 @@
+/**
+ * The abstract values the interpreter computes. A data value knows which rows it holds (as a
+ * path of split choices from a source dataset), which fitted statistics shaped it (`prep`), which
+ * duplications it went through (`dup`) and, for predictions, which model version produced it.
+ */
+import type { SyntaxNode } from '@lezer/common';
+import type { EstimatorCategory } from './knowledge';
+
+/** A place in the analysed chunks: the expression and its enclosing statement. */
+export interface Site {
+  chunk: number;
+  from: number;
+  to: number;
+  stmtFrom: number;
+  stmtTo: number;
+  /** Top-level call site when the expression runs inside an inlined function (outermost first). */
+  callers?: Site[];
+}
+
+export type Side = 'train' | 'test' | 'val';
+
+export interface Root {
+  id: number;
+  /** 'test' for data loaded from a file or variable that names a test set. */
+  role: 'whole' | 'train' | 'test';
+  name: string;
+  site?: Site;
+}
+
+export interface Split {
+  id: number;
+  site: Site;
+  kind: 'tts' | 'cv' | 'folds' | 'slice' | 'search';
+  shuffle: boolean;
+  /** Variable names the split outputs were bound to (train_test_split only). */
+  names: string[];
+}
+
+export interface Step { split: Split; side: Side; fold?: number }
+
+export interface RowKey { root: Root; path: Step[] }
+
+export type FitKind = 'transformer' | 'stat' | 'group' | 'pipeline' | 'model';
+
+/** A fit of a statistic or estimator on some rows. */
+export interface FitEvent {
+  id: number;
+  site: Site;
+  cls: string;
+  kind: FitKind;
+  rows: RowKey[];
+  serving: boolean;
+  /** Fitted on the label column (a LabelEncoder on y is not a feature leak). */
+  onLabel: boolean;
+}
+
+export interface DupEvent { id: number; site: Site; what: string; rows: RowKey[] }
+
+/** Column bookkeeping shared by every value derived from one frame (for target leakage). */
+export interface FrameMeta {
+  id: number;
+  /** Columns computed from other columns of this frame: column → (source columns, site). */
+  derived: Map<string, { from: string[]; site: Site }>;
+  /** Columns removed in place (`del df[c]`, `drop(..., inplace=True)`, `pop`). */
+  removed: Set<string>;
+}
+
+/** How a feature matrix was selected from a frame. */
+export interface FeatureSelection {
+  frame: FrameMeta;
+  mode: 'all' | 'drop' | 'select';
+  cols: string[];
+  removedAtSelection: string[];
+  site: Site;
+}
+
+export interface ModelRef { est: EstV; version: string }
+
+interface Common { varying?: boolean }
+
+export interface DataV extends Common {
+  k: 'data';
+  id: number;
+  rows: RowKey[];
+  prep: FitEvent[];
+  dup: DupEvent[];
+  pred?: ModelRef;
+  frame?: FrameMeta;
+  /** Columns this value reads, when it is a column selection of `frame`. */
+  cols?: string[];
+  feat?: FeatureSelection;
+  /** A time column is present or rows were ordered by time. */
+  time?: boolean;
+  /** Positional conversion of a frame (column order no longer checked). */
+  positional?: Site;
+  aligned?: boolean;
+  /** Built in the serving context (request payload, file read at inference). */
+  serving?: boolean;
+  /** Result of `groupby(...)`: the next aggregation is a per-group statistic. */
+  grouped?: boolean;
+}
+
+export interface EstV extends Common {
+  k: 'est';
+  id: number;
+  cls: string;
+  cat: EstimatorCategory;
+  site?: Site;
+  params: string;
+  steps: EstV[];
+  fit?: FitEvent;
+  prepFits: FitEvent[];
+  version?: string;
+  loaded: boolean;
+}
+
+export interface FoldsV extends Common { k: 'folds'; split: Split; rows: RowKey[] }
+export interface IdxV extends Common { k: 'idx'; split: Split; side: Side; fold: number }
+export interface ModV extends Common { k: 'mod'; q: string }
+export interface FnV extends Common { k: 'fn'; node: SyntaxNode; chunk: number; name: string; called: boolean; isMethod: boolean }
+export interface SeqV extends Common { k: 'seq'; items: Val[]; keys?: (string | undefined)[] }
+export interface ConstV extends Common { k: 'const'; text: string; str?: string }
+/** A scalar or unknown object; may carry statistics computed from data. */
+export interface ScalarV extends Common { k: 'scalar'; name: string; prep: FitEvent[]; dup: DupEvent[]; cols?: string[]; frame?: FrameMeta; loaded?: boolean }
+
+export type Val = DataV | EstV | FoldsV | IdxV | ModV | FnV | SeqV | ConstV | ScalarV;
+
+export function isTestSide(k: RowKey): boolean {
+  if (k.path.length) return k.path[k.path.length - 1].side !== 'train';
+  return k.root.role === 'test';
+}
+
+export function lastSide(k: RowKey): Side | 'whole' {
+  if (k.path.length) return k.path[k.path.length - 1].side;
+  return k.root.role === 'test' ? 'test' : k.root.role === 'train' ? 'train' : 'whole';
+}
+
+function sameStep(a: Step, b: Step): boolean {
+  return a.split === b.split && a.side === b.side && (a.fold ?? -1) === (b.fold ?? -1);
+}
+
+/** True when the rows of `outer` include the rows of `inner` (same source, prefix path). */
+export function keyCovers(outer: RowKey, inner: RowKey): boolean {
+  if (outer.root !== inner.root) return false;
+  if (outer.path.length > inner.path.length) return false;
+  for (let i = 0; i < outer.path.length; i++) if (!sameStep(outer.path[i], inner.path[i])) return false;
+  return true;
+}
+
+export function covers(outer: RowKey[], inner: RowKey): boolean {
+  for (const o of outer) if (keyCovers(o, inner)) return true;
+  return false;
+}
+
+/** Stable identity of the held-out set a key belongs to (split side, or the test file). */
+export function testSetKey(k: RowKey): string {
+  if (k.path.length) {
+    const s = k.path[k.path.length - 1];
+    return `s${s.split.id}:${s.side}:${s.fold ?? ''}`;
+  }
+  return `r${k.root.id}`;
+}
+
+export function unionKeys(a: RowKey[], b: RowKey[]): RowKey[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out = a.slice();
+  for (const k of b) if (!out.some((o) => o.root === k.root && o.path.length === k.path.length && o.path.every((s, i) => sameStep(s, k.path[i])))) out.push(k);
+  return out;
+}
+
+export function unionList<T>(a: T[], b: T[]): T[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out = a.slice();
+  for (const x of b) if (!out.includes(x)) out.push(x);
+  return out;
+}
