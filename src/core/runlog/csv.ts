@@ -337,6 +337,34 @@ function fitsInt64(b: Uint8Array, s: number, e: number): boolean {
   return true;
 }
 
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * Exact fast path for plain decimals ("-12.375"): with at most 15 significant digits the
+ * digits form an exact integer m < 2^53 and 10^f is exact, so m / 10^f is one correctly
+ * rounded division — the same double Number() returns. NaN means "use Number()".
+ */
+function simpleDecimal(b: Uint8Array, s: number, e: number): number {
+  let p = s;
+  const neg = b[p] === 0x2d;
+  if (neg || b[p] === 0x2b) p++;
+  let m = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; p < e; p++) {
+    const c = b[p]!;
+    if (c >= 0x30 && c <= 0x39) {
+      m = m * 10 + (c - 0x30);
+      if (m !== 0) digits++;
+      if (frac >= 0) frac++;
+    } else if (c === 0x2e && frac < 0) frac = 0;
+    else return NaN;
+  }
+  if (digits > 15 || frac > 22) return NaN;
+  const v = frac > 0 ? m / POW10[frac]! : m;
+  return neg ? -v : v;
+}
+
 function validityBitmap(col: ColumnCells): Uint8Array | undefined {
   if (col.nulls === 0) return undefined;
   const bitmap = new Uint8Array((col.length + 7) >> 3);
@@ -381,6 +409,11 @@ function buildColumn(bytes: Uint8Array, col: ColumnCells, type: CsvColumnType): 
         const s = starts[i]!;
         const e = ends[i]!;
         if (s === e) continue;
+        const fast = simpleDecimal(bytes, s, e);
+        if (fast === fast) {
+          values[i] = fast;
+          continue;
+        }
         const text = src.toString('latin1', s, e);
         const v = Number(text);
         values[i] = Number.isNaN(v) ? (SPECIAL_FLOATS.get(text.toLowerCase()) ?? NaN) : v;
