@@ -10,12 +10,15 @@ import { FindingsTreeProvider } from './findings/findingsView';
 import { PANEL_VIEW_TYPE, SkewerPanel } from './panel/panel';
 import { RunsModel } from './runs/runsModel';
 import { bindRunsMessage, RunsTreeProvider } from './runs/runsView';
+import type { PanelState } from '../shared/protocol';
 
 export interface SkewerApi {
   /** Milliseconds spent inside activate(), for the activation benchmark and tests. */
   activationMs: number;
   runs: RunsModel;
   findings: FindingsStore;
+  /** What the Skewer panel currently shows (tests read it; the webview renders it). */
+  panelState(): PanelState | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): SkewerApi {
@@ -57,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
 
   // First scan after activation returns: the tree shows "loading" until it lands.
   setTimeout(refresh, 0);
-  return { activationMs: performance.now() - t0, runs, findings };
+  return { activationMs: performance.now() - t0, runs, findings, panelState: () => SkewerPanel.instance?.currentState };
 }
 
 export function deactivate(): void {
