@@ -1,0 +1,121 @@
+"""Skewer's recorder: records pandas / scikit-learn pipeline runs as OpenLineage events with row lineage,
+fitted parameters, column statistics and snapshots (see docs/run-log.md).
+
+    python -m skewer record --phase train train.py          # unmodified scripts and notebooks
+    import skewer; skewer.start(phase="train"); ...; skewer.stop()
+    with skewer.record(phase="serve"): ...
+"""
+import atexit
+import contextlib
+import os
+import sys
+
+from . import state
+
+__version__ = "0.1.0"
+__all__ = ["start", "stop", "record", "active_run_dir"]
+
+_patcher = None
+_rebound = []
+
+
+def _rebind(namespaces, fmap):
+    """Names imported by value before start() (from sklearn.model_selection import train_test_split)."""
+    for ns in namespaces:
+        for name, val in list(ns.items()):
+            hit = fmap.get(id(val))
+            if hit is not None and hit[0] is val:
+                ns[name] = hit[1]
+                _rebound.append((ns, name, val, hit[1]))
+
+
+def start(phase="other", out=None, snapshots="sample", row_cap=1000, script=None, argv=None,
+          stats_cap=100_000, notebook=False, _caller_globals=None):
+    """Start recording. Returns the run folder, or None when recording is impossible (the reason is printed on
+    stderr and the program keeps running unrecorded)."""
+    global _patcher
+    if state.ACTIVE is not None:
+        print("skewer: already recording; start() ignored", file=sys.stderr)
+        return state.ACTIVE.dir
+    import pandas  # noqa: F401  (imported before the session so its frames count as library code)
+    import sklearn  # noqa: F401
+    from .patch_pandas import install as install_pandas
+    from .patch_sklearn import install as install_sklearn
+    from .patching import Patcher, module_function_map
+    from .session import Session
+
+    out = out or os.path.join(os.getcwd(), ".skewer", "runs")
+    if script is None:
+        main = sys.modules.get("__main__")
+        script = getattr(main, "__file__", None)
+    try:
+        s = Session(out, phase=phase, snapshots=snapshots, row_cap=row_cap, script=script, argv=argv,
+                    stats_cap=stats_cap, notebook=notebook)
+    except OSError as e:
+        print(f"skewer: cannot record: run folder under {os.path.abspath(out)} is not writable "
+              f"({e.strerror or e}); the script runs unrecorded", file=sys.stderr)
+        return None
+    p = Patcher()
+    try:
+        install_pandas(p)
+        install_sklearn(p)
+    except Exception as e:  # an unexpected pandas/sklearn version: never break the user's program
+        p.restore()
+        print(f"skewer: cannot record: patching failed ({type(e).__name__}: {e}); the script runs unrecorded",
+              file=sys.stderr)
+        s.finish_run(error=e)
+        return None
+    _patcher = p
+    s.locator.refresh_roots()
+    namespaces = [sys.modules["__main__"].__dict__] if "__main__" in sys.modules else []
+    caller_globals = _caller_globals or sys._getframe(1).f_globals
+    if all(caller_globals is not ns for ns in namespaces):
+        namespaces.append(caller_globals)
+    _rebind(namespaces, module_function_map(p))
+    s.start_run()
+    state.ACTIVE = s
+    return s.dir
+
+
+def stop(error=None, exit_code=None):
+    """Stop recording: remove every patch and write the pipeline COMPLETE (or FAIL when error is given)."""
+    global _patcher
+    s = state.ACTIVE
+    if s is None:
+        return None
+    state.ACTIVE = None
+    if _patcher is not None:
+        _patcher.restore()
+        _patcher = None
+    from . import patch_pandas, patch_sklearn
+    patch_pandas.uninstall()
+    patch_sklearn.uninstall()
+    while _rebound:
+        ns, name, orig, wrapper = _rebound.pop()
+        if ns.get(name) is wrapper:
+            ns[name] = orig
+    s.finish_run(error=error, exit_code=exit_code)
+    return s.dir
+
+
+def active_run_dir():
+    return state.ACTIVE.dir if state.ACTIVE is not None else None
+
+
+@contextlib.contextmanager
+def record(phase="other", out=None, snapshots="sample", row_cap=1000, **kw):
+    """Record the block; an exception inside it ends the run with FAIL and propagates."""
+    start(phase=phase, out=out, snapshots=snapshots, row_cap=row_cap, _caller_globals=sys._getframe(2).f_globals, **kw)
+    try:
+        yield active_run_dir()
+    except BaseException as e:
+        stop(error=e, exit_code=1)
+        raise
+    else:
+        stop(exit_code=0)
+
+
+@atexit.register
+def _stop_at_exit():
+    if state.ACTIVE is not None:
+        stop()

@@ -1,0 +1,88 @@
+"""python -m skewer record [--phase train|serve|other] [--out DIR] [--snapshots all|sample|off] [--row-cap N]
+script.py|notebook.ipynb [args...]"""
+import argparse
+import os
+import runpy
+import sys
+import traceback
+
+USAGE = "python -m skewer record [options] script.py|notebook.ipynb [args...]"
+
+
+def _parser():
+    p = argparse.ArgumentParser(prog="python -m skewer", description="Record a pandas / scikit-learn pipeline run.")
+    sub = p.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("record", usage=USAGE, help="run a script or notebook and record it")
+    r.add_argument("--phase", choices=("train", "serve", "other"), default="other")
+    r.add_argument("--out", default=None, help="runs root (default: .skewer/runs under the current directory)")
+    r.add_argument("--snapshots", choices=("all", "sample", "off"), default="sample")
+    r.add_argument("--row-cap", type=int, default=1000, help="rows per snapshot in sample mode (default 1000)")
+    r.add_argument("--stats-cap", type=int, default=100_000, help="rows used for column statistics (default 100000)")
+    r.add_argument("script")
+    r.add_argument("args", nargs=argparse.REMAINDER)
+    return p
+
+
+def _print_user_traceback(e, locator):
+    """Like Python's own report, without the recorder's frames."""
+    tb = e.__traceback__
+    while tb is not None and not locator.is_user(tb.tb_frame.f_code.co_filename):
+        tb = tb.tb_next
+    print("Traceback (most recent call last):" if tb is not None else "", file=sys.stderr, end="\n" if tb else "")
+    if tb is not None:
+        sys.stderr.write("".join(traceback.format_tb(tb)))
+    sys.stderr.write("".join(traceback.format_exception_only(type(e), e)))
+
+
+def main(argv=None):
+    ns = _parser().parse_args(argv)
+    if ns.row_cap < 1:
+        print("skewer: --row-cap must be at least 1", file=sys.stderr)
+        return 2
+    script = ns.script
+    if not os.path.isfile(script):
+        print(f"skewer: {script}: no such file", file=sys.stderr)
+        return 2
+    import skewer
+    from . import state
+    is_nb = script.endswith(".ipynb")
+    if is_nb:
+        from .notebook import NotebookError, load_cells
+        try:
+            load_cells(script)
+        except NotebookError as e:
+            print(f"skewer: {e}", file=sys.stderr)
+            return 2
+    sys.argv = [script] + list(ns.args)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
+    skewer.start(phase=ns.phase, out=ns.out, snapshots=ns.snapshots, row_cap=ns.row_cap, script=script,
+                 argv=list(sys.argv), stats_cap=ns.stats_cap, notebook=is_nb)
+    session = state.ACTIVE
+    code = 0
+    try:
+        if is_nb:
+            from .notebook import run_notebook
+            run_notebook(script, session.locator if session else None,
+                         session.locator.rel(script) if session else None)
+        else:
+            runpy.run_path(os.path.abspath(script), run_name="__main__")
+    except SystemExit as e:
+        c = e.code
+        code = c if isinstance(c, int) else (0 if c is None else 1)
+        if c is not None and not isinstance(c, int):
+            print(c, file=sys.stderr)
+        skewer.stop(error=e if code != 0 else None, exit_code=code)
+        return code
+    except KeyboardInterrupt as e:
+        skewer.stop(error=e, exit_code=130)
+        _print_user_traceback(e, session.locator) if session else traceback.print_exc()
+        return 130
+    except BaseException as e:
+        skewer.stop(error=e, exit_code=1)
+        if session is not None:
+            _print_user_traceback(e, session.locator)
+        else:
+            traceback.print_exc()
+        return 1
+    skewer.stop(exit_code=0)
+    return code

@@ -1,0 +1,99 @@
+"""Row-lineage descriptions and the vectorised numpy helpers that compute them.
+
+A lineage is a dict {kind, inputs: [indices into the operator's inputs], arrays: {name: ndarray}, gap?, method?};
+the session turns input indices into dataset names and writes the arrays as .npy files."""
+import numpy as np
+import pandas as pd
+
+
+def identity(*inputs):
+    return {"kind": "identity", "inputs": list(inputs), "arrays": {}}
+
+
+def select(inp, positions, method=None):
+    d = {"kind": "select", "inputs": [inp], "arrays": {"positions": np.asarray(positions, dtype=np.int64)}}
+    if method:
+        d["method"] = method
+    return d
+
+
+def join(left_inp, right_inp, left, right):
+    return {"kind": "join", "inputs": [left_inp, right_inp],
+            "arrays": {"left": np.asarray(left, dtype=np.int64), "right": np.asarray(right, dtype=np.int64)}}
+
+
+def concat(inputs, part, positions):
+    return {"kind": "concat", "inputs": list(inputs),
+            "arrays": {"part": np.asarray(part, dtype=np.int32), "positions": np.asarray(positions, dtype=np.int64)}}
+
+
+def groupby(inp, offsets, members):
+    return {"kind": "groupby", "inputs": [inp],
+            "arrays": {"offsets": np.asarray(offsets, dtype=np.int64), "members": np.asarray(members, dtype=np.int64)}}
+
+
+def opaque(inputs, gap):
+    return {"kind": "opaque", "inputs": list(inputs), "arrays": {}, "gap": gap}
+
+
+def positions_by_index(in_index: pd.Index, out_index: pd.Index):
+    """Output row -> input row through index labels; None when labels cannot identify rows."""
+    if not in_index.is_unique:
+        return None
+    pos = in_index.get_indexer(out_index)
+    if len(pos) and pos.min() < 0:
+        return None
+    return pos.astype(np.int64, copy=False)
+
+
+def concat_arrays(lengths):
+    lengths = np.asarray(lengths, dtype=np.int64)
+    total = int(lengths.sum())
+    part = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    positions = np.arange(total, dtype=np.int64) - np.repeat(starts, lengths)
+    return part, positions
+
+
+def group_arrays(codes, n_out):
+    """CSR arrays from per-input-row group codes (-1 = row in no group)."""
+    codes = np.asarray(codes)
+    if codes.dtype.kind == "f":
+        codes = np.where(np.isnan(codes), -1, codes)
+    codes = codes.astype(np.int64, copy=False)
+    if len(codes) and codes.max() >= n_out:
+        return None
+    order = np.argsort(codes, kind="stable")
+    dropped = int((codes < 0).sum())
+    members = order[dropped:]
+    counts = np.bincount(codes[codes >= 0], minlength=n_out)
+    offsets = np.zeros(n_out + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    return offsets, members
+
+
+def row_hashes(obj):
+    """One uint64 per row, for content matching (samplers without sample_indices_)."""
+    if isinstance(obj, (pd.DataFrame, pd.Series)):
+        return pd.util.hash_pandas_object(obj, index=False).to_numpy()
+    arr = np.asarray(obj)
+    if arr.ndim == 1:
+        arr = arr[:, None]
+    return pd.util.hash_pandas_object(pd.DataFrame(arr), index=False).to_numpy()
+
+
+def match_rows(in_hashes, out_hashes):
+    """positions of each output row in the input by content (-1: no identical input row), and how many
+    matched rows had several identical candidates."""
+    order = np.argsort(in_hashes, kind="stable")
+    sorted_h = in_hashes[order]
+    idx = np.searchsorted(sorted_h, out_hashes)
+    idx_c = np.minimum(idx, len(sorted_h) - 1) if len(sorted_h) else idx
+    found = (idx < len(sorted_h)) & (sorted_h[idx_c] == out_hashes) if len(sorted_h) else np.zeros(len(out_hashes), bool)
+    pos = np.full(len(out_hashes), -1, dtype=np.int64)
+    pos[found] = order[idx_c[found]]
+    ambiguous = 0
+    if len(sorted_h):
+        right = np.searchsorted(sorted_h, out_hashes, side="right")
+        ambiguous = int(((right - idx) > 1)[found].sum())
+    return pos, ambiguous

@@ -1,0 +1,85 @@
+"""Install and remove monkey patches, and the common bracket every recorded call goes through."""
+import sys
+import time
+
+
+class Patcher:
+    def __init__(self):
+        self._undo = []
+        self._seen = set()
+
+    def set_attr(self, owner, name, new):
+        key = (id(owner), name)
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        had = name in owner.__dict__ if isinstance(owner, type) else hasattr(owner, name)
+        old = owner.__dict__[name] if isinstance(owner, type) and had else getattr(owner, name, None)
+        setattr(owner, name, new)
+        self._undo.append((owner, name, old, had))
+        return True
+
+    def patched(self, owner, name):
+        return (id(owner), name) in self._seen
+
+    def restore(self):
+        while self._undo:
+            owner, name, old, had = self._undo.pop()
+            try:
+                if had:
+                    setattr(owner, name, old)
+                else:
+                    delattr(owner, name)
+            except Exception:
+                pass
+        self._seen.clear()
+
+
+def run_recorded(s, mode, caller, function, kind, library, inputs, call, post, est=None, args=None,
+                 inplace=False, on_fail=None, composite=False):
+    """START, the real call (exactly once), then COMPLETE with post(result) -> (outputs, fitted facet),
+    or FAIL (re-raising the user's exception unchanged)."""
+    try:
+        op = s.begin(function, kind, library, caller, mode, inputs, est=est, args=args, inplace=inplace)
+        op.composite = composite
+    except Exception as e:
+        s.warn(f"{function}: {type(e).__name__}: {e}")
+        return call()
+    t0 = time.perf_counter()
+    try:
+        result = call()
+    except BaseException as e:
+        dt = time.perf_counter() - t0
+        fitted = None
+        if on_fail is not None:
+            try:
+                fitted = on_fail(op)
+            except Exception:
+                fitted = None
+        s.fail(op, e, dt, fitted)
+        raise
+    dt = time.perf_counter() - t0
+    s._local.busy = True
+    try:
+        outputs, fitted = post(result, op)
+    except Exception as e:
+        s.warn(f"{function}: {type(e).__name__}: {e}")
+        outputs, fitted = [], None
+    finally:
+        s._local.busy = False
+    s.complete(op, outputs, dt, fitted)
+    return result
+
+
+def caller_frame(depth=2):
+    return sys._getframe(depth)
+
+
+def module_function_map(patcher):
+    """{id(original function): wrapper} for functions replaced on modules (to rebind names imported by value)."""
+    import types
+    out = {}
+    for owner, name, old, had in patcher._undo:
+        if isinstance(owner, types.ModuleType) and callable(old):
+            out[id(old)] = (old, getattr(owner, name))
+    return out

@@ -1,0 +1,102 @@
+"""Column statistics for the skewer_stats facet, computed on at most `cap` evenly spaced rows."""
+import math
+
+import numpy as np
+import pandas as pd
+
+from .tables import TableView, evenly_spaced
+
+MAX_STATS_COLUMNS = 200
+BINS = 20
+TOP = 20
+
+
+def _f(x):
+    x = float(x)
+    return x if math.isfinite(x) else None
+
+
+def column_stats(s: pd.Series) -> dict:
+    dtype = s.dtype
+    out = {"dtype": str(dtype)}
+    kind = getattr(dtype, "kind", "O")
+    if isinstance(dtype, pd.CategoricalDtype):
+        out["nulls"] = int(s.isna().sum())
+        cats = dtype.categories
+        out["categories"] = [str(c) for c in cats[:1000]]
+        _top(s, out)
+        return out
+    if kind == "b" or str(dtype) == "boolean":
+        vals = s.dropna()
+        out["nulls"] = int(len(s) - len(vals))
+        if len(vals):
+            v = vals.to_numpy(dtype="float64")
+            out["min"], out["max"], out["mean"] = float(v.min()), float(v.max()), float(v.mean())
+            out["distinct"] = int(len(np.unique(v)))
+        _top(s, out)
+        return out
+    if kind in "iuf":
+        v = s.to_numpy(dtype="float64", na_value=np.nan) if not isinstance(s.dtype, np.dtype) else s.to_numpy()
+        v = v.astype("float64", copy=False)
+        isnan = np.isnan(v)
+        out["nulls"] = int(isnan.sum())
+        finite = v[np.isfinite(v)]
+        if finite.size:
+            lo, hi = float(finite.min()), float(finite.max())
+            out["distinct"] = int(len(pd.unique(finite)))
+            out["min"], out["max"] = lo, hi
+            m = _f(finite.mean())
+            if m is not None:
+                out["mean"] = m
+            if finite.size > 1:
+                sd = _f(finite.std(ddof=1))
+                if sd is not None:
+                    out["std"] = sd
+            out["zeros"] = int((finite == 0).sum())
+            if lo == hi:
+                out["hist"] = {"edges": [lo, hi], "counts": [int(finite.size)]}
+            else:
+                counts, edges = np.histogram(finite, bins=BINS, range=(lo, hi))
+                out["hist"] = {"edges": [float(e) for e in edges], "counts": [int(c) for c in counts]}
+        return out
+    if kind == "M":
+        out["nulls"] = int(s.isna().sum())
+        vals = s.dropna()
+        if len(vals):
+            out["min"], out["max"] = vals.min().isoformat(), vals.max().isoformat()
+            out["distinct"] = int(vals.nunique())
+        return out
+    # object, string and anything else: frequency table
+    out["nulls"] = int(s.isna().sum())
+    _top(s, out)
+    return out
+
+
+def _top(s: pd.Series, out: dict):
+    try:
+        vc = s.value_counts(dropna=True, sort=True)
+    except TypeError:  # unhashable cells (lists, dicts)
+        vc = s.dropna().map(repr).value_counts(sort=True)
+    out["distinct"] = int(len(vc))
+    head = vc.iloc[:TOP]
+    out["top"] = [{"value": str(k), "count": int(c)} for k, c in zip(head.index.tolist(), head.to_numpy().tolist())]
+
+
+def table_stats(view: TableView, cap: int) -> dict:
+    n = view.n_rows
+    positions = evenly_spaced(n, cap) if n > cap else None
+    frame = view.take(positions, max_columns=MAX_STATS_COLUMNS)
+    cols = {}
+    for j, name in enumerate(frame.columns):
+        if name in cols:
+            continue  # duplicate column labels: first one wins
+        try:
+            cols[name] = column_stats(frame.iloc[:, j])
+        except Exception as e:  # never let an odd column break recording
+            cols[name] = {"dtype": str(frame.dtypes.iloc[j]), "nulls": 0, "error": f"{type(e).__name__}: {e}"}
+    out = {"rowCount": int(n), "columnCount": len(view.names), "columns": cols}
+    if positions is not None:
+        out["sampledRows"] = int(len(positions))
+    if len(view.names) > MAX_STATS_COLUMNS:
+        out["truncatedColumns"] = len(view.names) - MAX_STATS_COLUMNS
+    return out

@@ -1,0 +1,125 @@
+"""Uniform view of the things operators output (DataFrame, Series, ndarray, sparse matrix, list):
+row count, column names and dtypes, and cheap row sampling for stats and snapshots."""
+import numpy as np
+import pandas as pd
+
+try:  # scipy is a scikit-learn dependency, but keep it optional here
+    import scipy.sparse as _sp
+except Exception:  # pragma: no cover
+    _sp = None
+
+MAX_SNAPSHOT_COLUMNS = 2000
+
+
+def _name(c) -> str:
+    if isinstance(c, tuple):
+        return "_".join(str(x) for x in c if str(x) != "")
+    return str(c)
+
+
+def evenly_spaced(n: int, cap: int) -> np.ndarray:
+    """cap evenly spaced positions in [0, n): floor(k * n / cap)."""
+    return (np.arange(cap, dtype=np.int64) * n) // cap
+
+
+def _default_index(idx, n) -> bool:
+    return isinstance(idx, pd.RangeIndex) and idx.start == 0 and idx.step == 1 and len(idx) == n
+
+
+class TableView:
+    def __init__(self, obj, port: str, feature_names=None):
+        self.obj = obj
+        self.kind = None
+        if isinstance(obj, pd.DataFrame):
+            self.kind = "frame"
+            self.n_rows = len(obj)
+            self.names = [_name(c) for c in obj.columns]
+            self.dtypes = [str(t) for t in obj.dtypes]
+            self.has_index = not _default_index(obj.index, self.n_rows)
+        elif isinstance(obj, pd.Series):
+            self.kind = "series"
+            self.n_rows = len(obj)
+            self.names = [_name(obj.name) if obj.name is not None else "0"]
+            self.dtypes = [str(obj.dtype)]
+            self.has_index = not _default_index(obj.index, self.n_rows)
+        elif _sp is not None and _sp.issparse(obj):
+            self.kind = "sparse"
+            self.n_rows, width = obj.shape
+            self.names = _columns(feature_names, width)
+            self.dtypes = [str(obj.dtype)] * width
+            self.has_index = False
+        else:
+            arr = obj if isinstance(obj, np.ndarray) else None
+            if arr is None and isinstance(obj, (list, tuple)):
+                try:
+                    arr = np.asarray(obj)
+                except Exception:
+                    arr = None
+            if arr is None or arr.ndim == 0 or arr.ndim > 2:
+                raise TypeError(f"not tabular: {type(obj).__name__}")
+            self.kind = "array"
+            self.arr = arr
+            self.n_rows = arr.shape[0]
+            if arr.ndim == 1:
+                self.names = [port]
+            else:
+                self.names = _columns(feature_names, arr.shape[1])
+            self.dtypes = [str(arr.dtype)] * len(self.names)
+            self.has_index = False
+
+    def schema_fields(self):
+        return [{"name": n, "type": t} for n, t in zip(self.names, self.dtypes)]
+
+    def take(self, positions=None, max_columns=None, with_index=False) -> pd.DataFrame:
+        """Rows at `positions` (all when None) as a DataFrame with string column names."""
+        ncols = len(self.names) if max_columns is None else min(max_columns, len(self.names))
+        if self.kind == "frame":
+            df = self.obj if ncols == len(self.names) else self.obj.iloc[:, :ncols]
+            if positions is not None:
+                df = df.iloc[positions]
+            names = self.names[:ncols]
+            if with_index and self.has_index:
+                df = _with_index(df)
+                names = [c for c in df.columns[: df.shape[1] - ncols]] + names
+            out = df.copy(deep=False) if df is self.obj else df
+            if list(out.columns) != names:
+                out = out.set_axis(names, axis=1, copy=False) if _SET_AXIS_COPY else out.set_axis(names, axis=1)
+            return out
+        if self.kind == "series":
+            s = self.obj if positions is None else self.obj.iloc[positions]
+            df = s.to_frame(self.names[0])
+            return _with_index(df) if with_index and self.has_index else df.reset_index(drop=True)
+        if self.kind == "sparse":
+            m = self.obj if positions is None else self.obj[positions]
+            m = m[:, :ncols]
+            return pd.DataFrame(m.toarray(), columns=self.names[:ncols])
+        arr = self.arr if positions is None else self.arr[positions]
+        if arr.ndim == 1:
+            return pd.DataFrame({self.names[0]: arr})
+        return pd.DataFrame(arr[:, :ncols], columns=self.names[:ncols])
+
+
+try:
+    pd.DataFrame().set_axis([], axis=1, copy=False)
+    _SET_AXIS_COPY = True
+except TypeError:  # pandas < 1.5
+    _SET_AXIS_COPY = False
+
+
+def _with_index(df: pd.DataFrame) -> pd.DataFrame:
+    idx = df.index
+    if isinstance(idx, pd.MultiIndex):
+        names = [f"__index_{i}__" for i in range(idx.nlevels)]
+    else:
+        names = ["__index__"]
+    cols = {n: idx.get_level_values(i).to_numpy() for i, n in enumerate(names)}
+    front = pd.DataFrame(cols, index=idx)
+    out = pd.concat([front, df], axis=1) if df.shape[1] else front
+    out.index = pd.RangeIndex(len(out))
+    return out
+
+
+def _columns(feature_names, width):
+    if feature_names is not None and len(feature_names) == width:
+        return [_name(c) for c in feature_names]
+    return [str(i) for i in range(width)]
