@@ -2,7 +2,7 @@
 import type { Finding, RelatedLocation, SourceLocation } from '../findings/finding';
 import type { Events } from './events';
 import { position, type Chunk } from './source';
-import { lastSide, testSetKey, type RowKey, type Site } from './values';
+import { covers, lastSide, testSetKey, type RowKey, type Site } from './values';
 import { preprocessingFix, trainAsTestFix, refitFix } from './fixes';
 
 export interface DetectContext {
@@ -29,10 +29,6 @@ function rel(ctx: DetectContext, site: Site | undefined, message: string): Relat
 
 function siteKey(s: Site): string { return `${s.chunk}:${s.from}`; }
 
-/** The place a user edits for an evaluation made inside an inlined helper: the outermost call. */
-function outermost(site: Site): Site {
-  return site.callers && site.callers.length ? site.callers[0] : site;
-}
 
 export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const out: Finding[] = [];
@@ -86,30 +82,35 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     }, t.site);
   }
 
-  // leakage/overlap: evaluation on training rows reported as a test score; model fitted on
-  // rows that include the test rows.
+  // leakage/overlap: evaluation on rows the model was fitted on — a check set sampled out of the
+  // training data, a model fitted on all rows scored on the test split, or a training score
+  // reported as the test score.
   for (const e of ev.evals) {
-    if (!e.keys.length) continue;
-    const sides = e.keys.map(lastSide);
-    const onlyTrain = sides.every((s) => s === 'train');
-    if (onlyTrain && e.labelledTest && e.model?.fit) {
-      const fixes = trainAsTestFix(ctx, e, ev);
+    const est = e.model;
+    const fit = est?.fit;
+    if (!est || !fit || est.loaded || !e.keys.length || e.labelledTrain) continue;
+    if (!e.keys.every((k) => covers(fit.rows, k))) continue;
+    const subset = e.data?.subsetSite;
+    const fitSubset = est.fitData?.subsetSite;
+    if (subset && !(fitSubset && siteKey(fitSubset) === siteKey(subset))) {
       push({
-        ruleId: 'leakage/overlap', message: `This score is labelled as a test score but is computed on training data (${e.argNodes.map((a) => a.text).join(', ')}); the model has seen these rows.`,
-        location: toLocation(ctx, e.site), related: rel(ctx, e.model.fit.site, 'model fitted here'), evidence: { metric: e.what }, fixes,
-      }, e.site);
+        ruleId: 'leakage/overlap', message: 'The rows evaluated here are a subset of the rows the model was fitted on; build the evaluation set with a proper split before fitting.',
+        location: toLocation(ctx, subset, true), related: [...rel(ctx, fit.site, 'model fitted on these rows here'), ...rel(ctx, e.site, 'evaluated here')],
+        evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
+      }, subset);
       continue;
     }
-    const fit = e.model?.fit;
-    if (fit && !e.model?.loaded) {
-      const testKeys = e.keys.filter((k) => lastSide(k) === 'test' && k.path.length);
-      const leaked = testKeys.find((k) => fit.rows.some((r) => r.root === k.root && r.path.length < k.path.length && r.path.every((s, i) => s.split === k.path[i].split && s.side === k.path[i].side)));
-      if (leaked) {
-        push({
-          ruleId: 'leakage/overlap', message: `The model evaluated here was fitted on rows that include this test set (fitted at line ${lineOf(ctx, fit.site)}); fit it on the training split.`,
-          location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted on all rows here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
-        }, e.site);
-      }
+    const testSide = e.keys.some((k) => lastSide(k) === 'test');
+    if (testSide) {
+      push({
+        ruleId: 'leakage/overlap', message: `The model evaluated here was fitted on rows that include this test set (fitted at line ${lineOf(ctx, fit.site)}); fit it on the training split.`,
+        location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted on all rows here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
+      }, e.site);
+    } else if (e.labelledTest) {
+      push({
+        ruleId: 'leakage/overlap', message: `This score is labelled as a test score but is computed on the training data (${e.argNodes.map((a) => a.text).join(', ')}); the model has seen these rows.`,
+        location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what }, fixes: trainAsTestFix(ctx, e, ev),
+      }, e.site);
     }
   }
 
@@ -122,11 +123,11 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       const list = versionsByTest.get(tk) ?? [];
       const other = list.find((x) => x.version !== e.version);
       if (other) {
-        const place = outermost(e.site);
+        const place = e.site;
         push({
           ruleId: 'leakage/multi-test',
-          message: `The test set is scored again for a different model or setting (first scored at line ${lineOf(ctx, outermost(other.site))}); choosing among models on it makes its score optimistic. Compare on a validation split or with cross-validation.`,
-          location: toLocation(ctx, place), related: rel(ctx, outermost(other.site), 'first evaluation on this test set'),
+          message: `The test set is scored again for a different model or setting (first scored at line ${lineOf(ctx, other.site)}); choosing among models on it makes its score optimistic. Compare on a validation split or with cross-validation.`,
+          location: toLocation(ctx, place), related: rel(ctx, other.site, 'first evaluation on this test set'),
           evidence: { metric: e.what, evaluationsOnTestSet: list.length + 1 }, fixes: [],
         }, place);
       }

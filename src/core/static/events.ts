@@ -13,6 +13,8 @@ export interface EvalEvent {
   dataVarying: boolean;
   /** Statement text mentions "test"/"val" (print label or target variable). */
   labelledTest: boolean;
+  /** Statement labels the score as a training / in-sample score. */
+  labelledTrain: boolean;
   what: string;
   /** Argument texts, for the train-as-test fix. */
   argNodes: { from: number; to: number; text: string }[];

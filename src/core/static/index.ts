@@ -9,7 +9,7 @@ import { ruleInfo } from '../findings/rules';
 import { isSuppressed } from '../findings/suppress';
 import { detect } from './detect';
 import { Interpreter } from './interpreter';
-import { SERVING_FILE } from './knowledge';
+import { isServingName } from './knowledge';
 import { loadSource, type Chunk } from './source';
 import type { AnalysisNote, AnalysisResult, AnalyzeOptions, DocumentInput } from './types';
 
@@ -29,7 +29,7 @@ export function analyzeDocument(input: DocumentInput, options: AnalyzeOptions = 
 /** True when a file's name marks it as a serving / inference entry point. */
 export function isServingPath(path: string): boolean {
   const base = path.split(/[\\/]/).pop() ?? path;
-  return SERVING_FILE.test(base.replace(/\.(py|ipynb)$/i, '')) && !/train/i.test(base);
+  return isServingName(base.replace(/\.(py|ipynb)$/i, ''));
 }
 
 export function analyzeWith(input: DocumentInput, options: AnalyzeOptions, parse: ChunkParser): AnalysisResult {

@@ -13,7 +13,7 @@ import {
   isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
 import {
-  covers, isTestSide, keyCovers, lastSide, unionKeys, unionList,
+  covers, isTestSide, lastSide, unionKeys, unionList,
   type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FitKind, type FnV, type FrameMeta,
   type IdxV, type ModV, type Root, type RowKey, type ScalarV, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
@@ -190,7 +190,8 @@ export class Interpreter {
   private same(d: DataV, extra: Partial<DataV> = {}): DataV {
     return this.mkData({ rows: d.rows, prep: d.prep, dup: d.dup, ...(d.frame ? { frame: d.frame } : {}), ...(d.varying ? { varying: true } : {}),
       ...(d.pred ? { pred: d.pred } : {}), ...(d.time ? { time: true } : {}), ...(d.serving ? { serving: true } : {}),
-      ...(d.positional ? { positional: d.positional } : {}), ...(d.aligned ? { aligned: true } : {}), ...(d.feat ? { feat: d.feat } : {}), ...extra });
+      ...(d.positional ? { positional: d.positional } : {}), ...(d.aligned ? { aligned: true } : {}), ...(d.feat ? { feat: d.feat } : {}),
+      ...(d.cols ? { cols: d.cols } : {}), ...(d.subsetSite ? { subsetSite: d.subsetSite } : {}), ...extra });
   }
 
   private withStep(d: DataV, split: Split, side: Side, fold?: number, varying = false): DataV {
@@ -454,10 +455,24 @@ export class Interpreter {
   }
 
   /** A test set must not be drawn from training rows; a slice named train/test is a split. */
-  private nameValue(_name: string, v: Val, valueNode?: SyntaxNode): Val {
+  private nameValue(name: string, v: Val, valueNode?: SyntaxNode): Val {
     if (v.k === 'est' && valueNode && !v.site) v.site = this.site(valueNode);
-    return v;
+    if (v.k !== 'data' || !v.rows.length || v.pred) return v;
+    // x_test = data["x_test"]: a held-out set named as such (no explicit split in the code).
+    const wantTest = TEST_NAME.test(name) && !TRAIN_NAME.test(name);
+    const wantTrain = TRAIN_NAME.test(name) && !TEST_NAME.test(name) && !VAL_NAME.test(name);
+    if (!wantTest && !wantTrain) return v;
+    if (!v.rows.every((k) => k.path.length === 0 && k.root.role === 'whole')) return v;
+    const root = v.rows[0].root;
+    let split = this.namedSplits.get(root.id);
+    if (!split) {
+      split = { id: ++this.ids, site: this.site(valueNode ?? this.stmt!), kind: 'slice', shuffle: false, names: [] };
+      this.namedSplits.set(root.id, split);
+      this.events.splits.push(split);
+    }
+    return this.withStep(v, split, wantTest ? 'test' : 'train');
   }
+  private namedSplits = new Map<number, Split>();
 
   private assignSubscript(t: SyntaxNode, objNode: SyntaxNode, v: Val, valueNode?: SyntaxNode): void {
     let base = objNode;
@@ -474,7 +489,7 @@ export class Interpreter {
       if (TIME_COLUMN.test(col) && valueNode && /to_datetime|datetime|Timestamp/.test(this.t(valueNode))) merged.time = true;
     }
     merged.frame = curData.frame;
-    if (curData.time) merged.time = true;
+    if (curData.time || v.k === 'data' && v.time) merged.time = true;
     if (curData.serving) merged.serving = true;
     if (curData.feat) merged.feat = curData.feat;
     this.bind(base, merged);
@@ -654,7 +669,7 @@ export class Interpreter {
         if (o.frame && !d.frame) d.frame = o.frame;
         return d;
       }
-      case 'est': return this.scalar(full);
+      case 'est': return this.scalar(full, o.prepFits);
       default: return this.scalar(full, o.k === 'scalar' ? o.prep : [], o.k === 'scalar' ? o.dup : [], !!o.varying);
     }
   }
@@ -694,7 +709,10 @@ export class Interpreter {
     return this.subscriptData(o, n, objNode, idxNodes, idx, hasSlice);
   }
 
-  private subscriptData(o: DataV, n: SyntaxNode, objNode: SyntaxNode, idxNodes: SyntaxNode[], idx: Val[], hasSlice: boolean): Val {
+  private subscriptData(o0: DataV, n: SyntaxNode, objNode: SyntaxNode, idxNodes: SyntaxNode[], idx: Val[], hasSlice: boolean): Val {
+    // Columns chosen by a fitted selector (X[rfe.support_]) carry that fit.
+    const learned = idx.flatMap((i) => (i.k === 'scalar' ? i.prep.filter((f) => f.kind === 'transformer') : []));
+    const o = learned.length ? this.mkData({ ...this.same(o0), prep: unionList(o0.prep, learned) }) : o0;
     const isILoc = objNode.name === 'MemberExpression' && /\.(iloc|loc)$/.test(this.t(objNode));
     // Fold indices from KFold.split select that fold's rows.
     const fold = idx.find((i): i is IdxV => i.k === 'idx');
@@ -705,6 +723,7 @@ export class Interpreter {
       const cols = first.k === 'const' ? [first.str!] : (first as SeqV).items.map((x) => (x as ConstV).str!);
       const d = this.same(o, { cols, aligned: cols.length > 1 || first.k === 'seq' });
       delete d.positional;
+      if (o.grouped) d.grouped = true;
       if (first.k === 'seq' && o.frame) d.feat = this.featureSelection(o, 'select', cols, n);
       if (cols.some((c) => TIME_COLUMN.test(c))) { /* reading a time column is not ordering */ }
       return d;
@@ -719,9 +738,20 @@ export class Interpreter {
       if (commaAt >= 0) {
         // iloc[:, a:b] column range (positional) / iloc[rows, cols]
         const rowsPart = inner.slice(0, commaAt).trim();
+        const colsPart = inner.slice(commaAt + 1).trim();
         const d = this.same(o);
-        if (!o.aligned) d.positional = this.site(n);
-        if (o.frame) d.feat = this.featureSelection(o, 'select', [`@iloc:${inner.slice(commaAt + 1).trim()}`], n);
+        const isLoc = /\.loc$/.test(this.t(objNode));
+        if (!isLoc && !o.aligned) d.positional = this.site(n);
+        if (o.frame) {
+          const ne = /\.columns\s*!=\s*(["'])(.+?)\1/.exec(colsPart) ?? /~\s*\w+\.columns\.isin\(\s*\[([^\]]*)\]/.exec(colsPart);
+          const listed = /^\[([^\]]*)\]$/.exec(colsPart);
+          if (isLoc && ne) d.feat = this.featureSelection(o, 'drop', ne[2] !== undefined ? [ne[2]] : stringsIn(ne[1]), n);
+          else if (isLoc && listed) { d.feat = this.featureSelection(o, 'select', stringsIn(listed[1]), n); d.aligned = true; delete d.positional; }
+          else if (!isLoc) {
+            d.feat = this.featureSelection(o, 'select', [`@iloc:${colsPart}`], n);
+            if (/^-1$/.test(colsPart)) d.cols = ['@last'];
+          }
+        }
         if (rowsPart !== ':' && rowsPart !== '') return this.maybeSliceSplit(d, n, rowsPart);
         return d;
       }
@@ -740,11 +770,12 @@ export class Interpreter {
   private sliceSplits = new Map<string, Split>();
   private maybeSliceSplit(d: DataV, n: SyntaxNode, sliceText: string | undefined): DataV {
     const name = this.targets.length === 1 ? this.targets[0] : '';
-    if (!name || this.inLoop && d.varying) return d;
+    if (!name) { d.subsetSite = this.site(this.stmt ?? n); return d; }
+    if (this.inLoop && d.varying) return d;
     const wantTest = TEST_NAME.test(name) && !TRAIN_NAME.test(name);
     const wantVal = !wantTest && VAL_NAME.test(name) && !TRAIN_NAME.test(name);
     const wantTrain = TRAIN_NAME.test(name) && !wantTest && !wantVal;
-    if (!wantTest && !wantVal && !wantTrain) return d;
+    if (!wantTest && !wantVal && !wantTrain) { d.subsetSite = this.site(this.stmt ?? n); return d; }
     const k0 = d.rows[0];
     if (!k0) return d;
     const srcSide = lastSide(k0);
@@ -752,7 +783,9 @@ export class Interpreter {
       // A held-out set drawn out of the training rows.
       if (wantTest) this.events.testFromTrain.push({ site: this.site(this.stmt ?? n), name });
       const split = this.sliceSplitFor(d, n);
-      return this.withStep(d, split, wantTest ? 'test' : 'val');
+      const out = this.withStep(d, split, wantTest ? 'test' : 'val');
+      if (wantTest) out.subsetSite = this.site(this.stmt ?? n);
+      return out;
     }
     if (srcSide === 'test' || srcSide === 'val') return d;
     const split = this.sliceSplitFor(d, n);
@@ -924,8 +957,8 @@ export class Interpreter {
       const name = this.targets[0] ?? '';
       const role = roleFromName(path) !== 'whole' ? roleFromName(path) : roleFromName(name);
       const d = this.freshData(path || name || last, n, role);
-      const pd = args.kw.get('parse_dates') ?? args.kw.get('index_col');
-      if (pd && (pd.k === 'const' || pd.k === 'seq') && TIME_COLUMN.test(this.t(args.kwNodes.get(args.kw.get('parse_dates') ? 'parse_dates' : 'index_col')!))) d.time = args.kw.has('parse_dates') || d.time;
+      const parseNode = args.kwNodes.get('parse_dates'), indexNode = args.kwNodes.get('index_col');
+      if (parseNode && (TIME_COLUMN.test(this.t(parseNode)) || this.t(parseNode) === 'True' && indexNode && TIME_COLUMN.test(this.t(indexNode)))) d.time = true;
       if (/^(load_|fetch_|make_)/.test(last) && this.targets.length >= 2) {
         // X, y = load_iris(return_X_y=True)
         return { k: 'seq', items: this.targets.map(() => d) };
@@ -947,6 +980,12 @@ export class Interpreter {
     if (last === 'concat' || last === 'vstack' || last === 'hstack' || last === 'concatenate' || last === 'append' || last === 'r_' || last === 'column_stack' || last === 'merge') {
       return this.concat(args, n, last === 'hstack' || last === 'column_stack' || last === 'merge' || (args.kw.get('axis')?.k === 'const' && (args.kw.get('axis') as ConstV).text === '1'));
     }
+    if ((last === 'qcut' || last === 'cut' && args.pos[1]?.k === 'const' && /^\d+$/.test(args.pos[1].text) || last === 'cut' && args.kw.get('bins')?.k === 'const') && args.pos[0]?.k === 'data') {
+      // Bin edges computed from the data's quantiles / range.
+      const d = args.pos[0];
+      const f = this.newFit(n, `pd.${last}`, 'stat', d);
+      return this.same(d, { prep: unionList(d.prep, [f]) });
+    }
     if (last === 'get_dummies') {
       if (this.serving) this.events.refits.push({ site: this.site(n), what: 'pd.get_dummies', reason: this.servingReason() });
       const d = this.asData(args.pos[0], 'data');
@@ -962,6 +1001,11 @@ export class Interpreter {
     if (last === 'asarray' || last === 'array' || last === 'asmatrix') {
       const a0 = args.pos[0];
       if (a0 && a0.k === 'data') return this.positionalView(a0, n);
+    }
+    if (last === 'from_records' || last === 'from_dict' || last === 'json_normalize' || last === 'from_pandas') {
+      const d = this.freshData(this.targets[0] ?? last, n, roleFromName(this.targets[0] ?? ''));
+      if (args.kw.has('columns')) d.aligned = true;
+      return d;
     }
     if (last === 'DataFrame' || last === 'Series') {
       const a0 = args.pos[0] ?? args.kw.get('data');
@@ -1023,12 +1067,11 @@ export class Interpreter {
     if (columnWise) { j.rows = parts[0]?.rows ?? j.rows; return j; }
     // Stacking rows that overlap (same source rows twice) duplicates them.
     let overlap = false;
-    for (let a = 0; a < parts.length && !overlap; a++) for (let b = a + 1; b < parts.length && !overlap; b++) {
-      if (parts[a].rows.some((ka) => parts[b].rows.some((kb) => keyCovers(ka, kb) || keyCovers(kb, ka)))) overlap = true;
-    }
+    const argText = args.posNodes[0] ? this.t(args.posNodes[0]) : '';
+    const items = /^\[(.*)\]$/s.exec(argText.trim())?.[1].split(',').map((x) => x.trim()).filter(Boolean) ?? [];
+    if (items.length > 1 && new Set(items).size < items.length) overlap = true;
     // A repeated list ([minority] * 5) or a multiplication also duplicates.
-    const listText = args.posNodes[0] ? this.t(args.posNodes[0]) : '';
-    if (/\]\s*\*\s*\w+/.test(listText)) overlap = true;
+    if (/\]\s*\*\s*\w+/.test(argText)) overlap = true;
     if (overlap) {
       const du: DupEvent = { id: ++this.ids, site: this.site(n), what: 'concat of overlapping rows', rows: j.rows };
       j.dup = unionList(j.dup, [du]);
@@ -1077,12 +1120,17 @@ export class Interpreter {
     return this.scalar(fname, datas.flatMap((d) => d.prep));
   }
 
-  private recordEval(n: SyntaxNode, what: string, keys: RowKey[], est: EstV | undefined, version: string | undefined, datas: DataV[], args: Args): void {
+  private recordEval(n: SyntaxNode, what: string, keys: RowKey[], est: EstV | undefined, versionIn: string | undefined, datas: DataV[], args: Args): void {
+    let version = versionIn;
     const stmtText = this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '';
-    const labelled = /test|hold.?out/i.test(stmtText.replace(/X_test|y_test|test_size/g, '')) || this.targets.some((t) => TEST_NAME.test(t));
+    const strings = (stmtText.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
+    const labelledTrain = /train|in.?sample/i.test(strings) || this.targets.some((t) => TRAIN_NAME.test(t) && !TEST_NAME.test(t));
+    const labelled = (/test|hold.?out/i.test(strings) || this.targets.some((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t))) && !labelledTrain;
+    // A threshold or other setting varied in a loop over one model's predictions is selection too.
+    if (version && this.inLoop && datas.some((d) => d.varying && d.pred && !d.rows.some((k) => k.path.some((s) => s.fold !== undefined)))) version += '|' + this.iterKey();
     this.events.evals.push({
       site: this.site(n), keys, ...(est ? { model: est } : {}), ...(version ? { version } : {}), inLoop: this.inLoop,
-      dataVarying: datas.some((d) => d.varying), labelledTest: labelled, what,
+      dataVarying: datas.some((d) => d.varying), labelledTest: labelled, labelledTrain, what,
       argNodes: args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) })),
       ...(datas[0] ? { data: datas[0] } : {}),
     });
@@ -1188,6 +1236,7 @@ export class Interpreter {
         const inner = this.prepSteps(est);
         est.prepFits = inner.length ? [this.newFit(n, inner.map((s) => s.cls).join('+'), 'pipeline', data)] : [];
         est.fit = { id: ++this.ids, site: this.site(n), cls: est.cls, kind: 'model', rows: data.rows, serving: this.serving, onLabel: false };
+        est.fitData = data;
         est.version = this.modelVersion(est, data);
         this.events.modelFits.push({ fit: est.fit, est });
         if (y && y.k === 'data') this.checkTarget(data, y, n);
@@ -1210,8 +1259,8 @@ export class Interpreter {
       this.recordEval(n, `${method}`, keys, est, est.version, [data, ...(y && y.k === 'data' ? [y] : [])], args);
       return this.scalar(this.t(n), data.prep);
     }
-    if (method === 'get_params' || method === 'get_feature_names_out' || method === 'get_feature_names') return this.scalar(method);
-    return this.scalar(`${est.cls}.${method}`);
+    if (method === 'get_params') return this.scalar(method);
+    return this.scalar(`${est.cls}.${method}`, est.prepFits);
   }
 
   private transformOut(est: EstV, data: DataV): DataV {
@@ -1240,15 +1289,20 @@ export class Interpreter {
     if (!feat || !y.cols || y.cols.length !== 1 || y.frame !== feat.frame) return;
     const label = y.cols[0];
     const kept = (c: string): boolean => {
-      if (feat.mode === 'select') return feat.cols.includes(c);
-      return !feat.cols.includes(c) && !feat.removedAtSelection.includes(c);
+      if (feat.removedAtSelection.includes(c)) return false;
+      if (feat.mode === 'all') return true;
+      if (feat.mode === 'drop') return c !== '@last' && !feat.cols.includes(c);
+      const il = feat.cols.find((x) => x.startsWith('@iloc:'));
+      if (il) {
+        if (c !== '@last') return false;
+        const spec = il.slice(6).trim();
+        return spec === ':' || /^[^:,]*:\s*$/.test(spec);
+      }
+      return feat.cols.includes(c);
     };
-    if (feat.mode !== 'select' || !feat.cols.some((c) => c.startsWith('@iloc'))) {
-      if (kept(label)) this.events.target.push({ site: feat.site, label, kind: 'label-in-features', fitSite: this.site(n) });
-    }
+    if (kept(label)) this.events.target.push({ site: feat.site, label, kind: 'label-in-features', fitSite: this.site(n) });
     for (const [col, info] of feat.frame.derived) {
       if (col === label || !info.from.includes(label)) continue;
-      if (feat.mode === 'select' && feat.cols.some((c) => c.startsWith('@iloc'))) continue;
       if (kept(col)) this.events.target.push({ site: info.site, label, kind: 'feature-from-label', fitSite: this.site(n) });
     }
   }
@@ -1268,6 +1322,7 @@ export class Interpreter {
       }
       const out = this.same(d); delete out.grouped; return out;
     }
+    if (d.windowed) { const out = this.same(d); delete out.windowed; return out; }
     if (STAT_METHODS.has(method) && !(method === 'min' || method === 'max') || ((method === 'min' || method === 'max') && !args.pos.length)) {
       if (method === 'nlargest' || method === 'nsmallest') return this.same(d);
       const f = this.newFit(n, method, 'stat', d);
@@ -1314,7 +1369,9 @@ export class Interpreter {
       return out;
     }
     if (method === 'shift' || method === 'rolling' || method === 'diff' || method === 'pct_change' || method === 'ewm' || method === 'expanding') {
-      const out = this.same(d); out.time = true; return out;
+      const out = this.same(d); out.time = true;
+      if (method === 'rolling' || method === 'ewm' || method === 'expanding') out.windowed = true;
+      return out;
     }
     if (method === 'fillna' || method === 'replace' || method === 'clip' || method === 'where' || method === 'mask' || method === 'apply' || method === 'map' || method === 'transform' || method === 'agg') {
       const extra = this.join([...args.pos, ...args.kw.values()].map((v) => (v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined)), n);
@@ -1410,6 +1467,10 @@ function stripRows(v: DataV | ScalarV): ScalarV {
   if (v.frame) s.frame = v.frame;
   if (v.varying) s.varying = true;
   return s;
+}
+
+function stringsIn(text: string): string[] {
+  return [...text.matchAll(/(["'])(.*?)\1/g)].map((m) => m[2]);
 }
 
 function constStrings(v: Val): string[] {

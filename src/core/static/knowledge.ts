@@ -159,5 +159,12 @@ export const TRAIN_NAME = /(^|[^a-z])(train|tr|trn|training)($|[^a-z])|train/i;
 export const LABEL_NAME = /^(y|Y|y_.*|Y_.*|.*_y|labels?|targets?|.*_labels?|.*_targets?)$/;
 
 /** File names and function names that mark a serving / inference path. */
-export const SERVING_FILE = /(serv(e|ing|er)|infer(ence)?|predict(ion|or)?s?|deploy|score_|scoring|(^|[^a-z])app|api|handler|batch_predict)/i;
+const SERVING_TOKENS = new Set(['serve', 'serving', 'server', 'service', 'infer', 'inference', 'predict', 'predictions',
+  'prediction', 'predictor', 'deploy', 'deployment', 'scoring', 'app', 'api', 'handler', 'endpoint', 'lambda', 'online']);
+/** True when a file's base name (without extension) names a serving / inference entry point. */
+export function isServingName(base: string): boolean {
+  const tokens = base.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (tokens.includes('train') || tokens.includes('training')) return false;
+  return tokens.some((t) => SERVING_TOKENS.has(t)) || base.toLowerCase() === 'score';
+}
 export const SERVING_FUNCTION = /^(predict\w*|serve\w*|serving\w*|infer\w*|inference\w*|handler|handle\w*|score_request|run_inference|lambda_handler|api_\w+|endpoint\w*)$/;

@@ -96,6 +96,10 @@ export interface DataV extends Common {
   aligned?: boolean;
   /** Built in the serving context (request payload, file read at inference). */
   serving?: boolean;
+  /** Result of rolling/expanding/ewm: the next statistic is per window, not over all rows. */
+  windowed?: boolean;
+  /** Statement that took a subset of rows (sample, head, slice, mask) to build this value. */
+  subsetSite?: Site;
   /** Result of `groupby(...)`: the next aggregation is a per-group statistic. */
   grouped?: boolean;
 }
@@ -109,6 +113,8 @@ export interface EstV extends Common {
   params: string;
   steps: EstV[];
   fit?: FitEvent;
+  /** The data the model was last fitted on. */
+  fitData?: DataV;
   prepFits: FitEvent[];
   version?: string;
   loaded: boolean;
