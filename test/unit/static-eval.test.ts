@@ -250,21 +250,28 @@ describe('static-eval case set', () => {
     assert.ok(clean >= 25, `${clean} clean negatives < 25`);
   });
 
-  it('holds only syntactically valid Python (checked with the same parser family the analyzer uses)', () => {
+  it('holds only syntactically valid Python, except cases named broken_* which must be broken', () => {
     assert.deepEqual(syntaxErrors('broken.py', 'import pandas as pd\ndef f(:\n    return 1\n'), ['broken.py:2']);
     const errors: string[] = [];
+    const intact: string[] = [];
     for (const c of cases) {
-      if (c.kind === 'python') errors.push(...syntaxErrors(c.path, c.analyzerText));
+      const found: string[] = [];
+      if (c.kind === 'python') found.push(...syntaxErrors(c.path, c.analyzerText));
       else {
         const nb = JSON.parse(c.analyzerText) as { cells: Array<{ cell_type: string; source: string[] }> };
         nb.cells.forEach((cell, i) => {
           // IPython magics and shell escapes are not Python; blank them as Jupyter would translate them.
           const code = cell.source.join('').replace(/^[ \t]*[%!].*$/gm, '');
-          if (cell.cell_type === 'code') errors.push(...syntaxErrors(`${c.path} cell ${i}`, code));
+          if (cell.cell_type === 'code') found.push(...syntaxErrors(`${c.path} cell ${i}`, code));
         });
       }
+      const meantBroken = path.basename(c.path).startsWith('broken_');
+      if (meantBroken && found.length === 0) intact.push(c.path);
+      if (!meantBroken) errors.push(...found);
     }
     assert.deepEqual(errors, []);
+    assert.deepEqual(intact, [], 'broken_* cases must contain a syntax error');
+    assert.ok(cases.some((c) => path.basename(c.path).startsWith('broken_')));
   });
 
   it('has notebooks that are valid nbformat 4 with a python kernelspec and execution counts', () => {

@@ -4,7 +4,7 @@ from sklearn.ensemble import RandomForestRegressor
 from sklearn.metrics import mean_absolute_error
 
 train = pd.read_csv("train.csv")
-FEATURES = ["OverallQual", "GrLivArea", "GarageCars", "TotalBsmtSF", "FullBath", "YearBuilt"]
+FEATURES = ["OverallQual", "GrLivArea", "GarageCars", "TotalBsmtSF", "FullBath", "Fireplaces"]
 train = train.dropna(subset=FEATURES)
 
 check = train.sample(frac=0.2, random_state=0)  # expect: leakage/overlap

@@ -9,10 +9,10 @@ ames = pd.read_csv("ames.csv")
 ames = ames[ames["GrLivArea"] < 4500]
 
 ames["TotalSF"] = ames["TotalBsmtSF"] + ames["1stFlrSF"] + ames["2ndFlrSF"]
-ames["Age"] = ames["YrSold"] - ames["YearBuilt"]
+ames["TotalBath"] = ames["FullBath"] + 0.5 * ames["HalfBath"]
 ames["PricePerSF"] = ames["SalePrice"] / ames["GrLivArea"]  # expect: leakage/target
 
-cols = ["OverallQual", "TotalSF", "Age", "GarageCars", "PricePerSF"]
+cols = ["OverallQual", "TotalSF", "TotalBath", "GarageCars", "PricePerSF"]
 X = ames[cols]
 y = np.log1p(ames["SalePrice"])
 

@@ -8,7 +8,7 @@ from sklearn.ensemble import HistGradientBoostingRegressor
 from sklearn.metrics import mean_absolute_error
 
 cars = pd.read_csv("used_cars.csv")
-num_features = ["year", "mileage", "engine_size", "mpg", "tax"]
+num_features = ["mileage", "engine_size", "mpg", "tax", "previous_owners"]
 
 prep = Pipeline(steps=[
     ("impute", SimpleImputer(strategy="mean")),
