@@ -415,7 +415,7 @@ export class Interpreter {
   private bindTuple(targets: SyntaxNode[], v: Val): void {
     const items = v.k === 'seq' ? v.items : undefined;
     targets.forEach((t, i) => {
-      const item = items ? items[i] ?? this.scalar('?') : v.k === 'data' ? v : this.scalar(this.t(t), v.k === 'scalar' ? v.prep : [], [], !!v.varying);
+      const item = items ? items[i] ?? this.scalar('?') : v.k === 'data' ? v : this.scalar(this.t(t), v.k === 'scalar' ? v.prep : [], v.k === 'scalar' ? v.dup : [], !!v.varying);
       this.bind(t, item);
     });
   }
@@ -529,8 +529,10 @@ export class Interpreter {
         if (iter.items.length === 1 && it.k !== 'est') return withVarying(it);
         return it.k === 'const' || it.k === 'scalar' ? withVarying(it) : it;
       }
-      case 'folds':
-        return { k: 'seq', items: [{ k: 'idx', split: iter.split, side: 'train', fold: i, varying: true }, { k: 'idx', split: iter.split, side: 'test', fold: i, varying: true }], varying: true };
+      case 'folds': {
+        const pair: SeqV = { k: 'seq', items: [{ k: 'idx', split: iter.split, side: 'train', fold: i, varying: true }, { k: 'idx', split: iter.split, side: 'test', fold: i, varying: true }], varying: true };
+        return iter.enumerated ? { k: 'seq', items: [{ k: 'const', text: String(i), varying: true }, pair], varying: true } : pair;
+      }
       case 'data':
         return this.scalar('row', iter.prep, iter.dup, true);
       default:
@@ -728,7 +730,8 @@ export class Interpreter {
       if (cols.some((c) => TIME_COLUMN.test(c))) { /* reading a time column is not ordering */ }
       return d;
     }
-    if (first && !hasSlice && first.k === 'scalar' && !isILoc && first.cols === undefined && /col|feat|features|names|keep|select/i.test(first.name)) {
+    const ownColumns = idxNodes.some((x) => this.t(x).includes(this.t(objNode) + '.columns'));
+    if (first && !hasSlice && first.k === 'scalar' && !isILoc && first.cols === undefined && !ownColumns && /col|feat|features|names|keep|select/i.test(first.name)) {
       return this.same(o, { aligned: true });
     }
     if (isILoc && hasSlice && idxNodes.length >= 0) {
@@ -954,7 +957,7 @@ export class Interpreter {
     }
     if (isReader(q, last)) {
       const path = args.pos[0]?.k === 'const' ? args.pos[0].str ?? '' : '';
-      const name = this.targets[0] ?? '';
+      const name = this.targets.length === 1 ? this.targets[0] : '';
       const role = roleFromName(path) !== 'whole' ? roleFromName(path) : roleFromName(name);
       const d = this.freshData(path || name || last, n, role);
       const parseNode = args.kwNodes.get('parse_dates'), indexNode = args.kwNodes.get('index_col');
@@ -1021,7 +1024,7 @@ export class Interpreter {
     if (last === 'enumerate' || last === 'zip' || last === 'list' || last === 'tuple' || last === 'sorted' || last === 'reversed' || last === 'iter') {
       if (last === 'enumerate' && args.pos[0]) {
         const inner = args.pos[0];
-        if (inner.k === 'folds') return { k: 'folds', split: inner.split, rows: inner.rows, varying: true } as Val & { enumerate?: boolean } as Val;
+        if (inner.k === 'folds') return { k: 'folds', split: inner.split, rows: inner.rows, varying: true, enumerated: true };
         if (inner.k === 'seq') return { k: 'seq', items: inner.items.map((it) => ({ k: 'seq', items: [{ k: 'const', text: 'i', varying: true } as ConstV, it] } as SeqV)) };
       }
       if (last === 'zip' && args.pos.every((p) => p.k === 'seq')) {
@@ -1130,7 +1133,7 @@ export class Interpreter {
     if (version && this.inLoop && datas.some((d) => d.varying && d.pred && !d.rows.some((k) => k.path.some((s) => s.fold !== undefined)))) version += '|' + this.iterKey();
     this.events.evals.push({
       site: this.site(n), keys, ...(est ? { model: est } : {}), ...(version ? { version } : {}), inLoop: this.inLoop,
-      dataVarying: datas.some((d) => d.varying), labelledTest: labelled, labelledTrain, what,
+      dataVarying: keys.some((k) => k.path.some((s) => s.fold !== undefined)), labelledTest: labelled, labelledTrain, what,
       argNodes: args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) })),
       ...(datas[0] ? { data: datas[0] } : {}),
     });

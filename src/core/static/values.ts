@@ -120,7 +120,7 @@ export interface EstV extends Common {
   loaded: boolean;
 }
 
-export interface FoldsV extends Common { k: 'folds'; split: Split; rows: RowKey[] }
+export interface FoldsV extends Common { k: 'folds'; split: Split; rows: RowKey[]; enumerated?: boolean }
 export interface IdxV extends Common { k: 'idx'; split: Split; side: Side; fold: number }
 export interface ModV extends Common { k: 'mod'; q: string }
 export interface FnV extends Common { k: 'fn'; node: SyntaxNode; chunk: number; name: string; called: boolean; isMethod: boolean }
