@@ -644,6 +644,8 @@ function fittedOf(v: unknown): FittedTransformer | undefined {
   return f;
 }
 
+const NO_COLUMN_DELTA = new Set<OperatorKind>(['predict', 'score', 'fit', 'cv']);
+
 /** Links each input to the step that produced it, fills in what the input event left out, and derives row/column deltas. */
 function linkDatasets(steps: Step[]): void {
   const producers = new Map<string, { seq: number; ds: DatasetRef }>();
@@ -661,7 +663,8 @@ function linkDatasets(steps: Step[]): void {
     else s.rowsIn = s.inputs.map((i) => i.rowCount).filter((n): n is number => n !== undefined);
     const inSchema = s.inputs[0]?.schema;
     const outSchema = s.outputs[0]?.schema;
-    if (inSchema && outSchema) {
+    // Predictions and CV results are new tables, not an edited input: no column delta.
+    if (inSchema && outSchema && !NO_COLUMN_DELTA.has(s.kind)) {
       const before = new Set(inSchema.map((f) => f.name));
       const after = new Set(outSchema.map((f) => f.name));
       s.columnsAdded = outSchema.map((f) => f.name).filter((n) => !before.has(n));

@@ -13,9 +13,10 @@ export function formatCount(n: number): string {
   return (neg ? '-' : '') + grouped + (frac ? `.${frac}` : '');
 }
 
-/** "0.4 ms", "12 ms", "1.2 s", "2 min 03 s", "1 h 02 min". */
+/** "<0.1 ms", "0.4 ms", "12 ms", "1.2 s", "2 min 03 s", "1 h 02 min". */
 export function formatDuration(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms) || ms < 0) return '';
+  if (ms < 0.1) return '<0.1 ms';
   if (ms < 1) return `${ms.toFixed(1)} ms`;
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;

@@ -32,6 +32,7 @@ describe('runlog/summary', () => {
 
   it('formats durations at a readable precision', () => {
     assert.equal(formatDuration(undefined), '');
+    assert.equal(formatDuration(0.04), '<0.1 ms');
     assert.equal(formatDuration(0.42), '0.4 ms');
     assert.equal(formatDuration(12.4), '12 ms');
     assert.equal(formatDuration(1234), '1.2 s');
