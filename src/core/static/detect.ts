@@ -23,6 +23,12 @@ function lineOf(ctx: DetectContext, site: Site): number {
   return position(ctx.chunks[site.chunk].lineStarts, site.from).line;
 }
 
+/** "line 12", or "cell 3, line 2" in notebooks. */
+function where(ctx: DetectContext, site: Site): string {
+  const cell = ctx.chunks[site.chunk].cell;
+  return `${cell !== undefined ? `cell ${cell}, ` : ''}line ${lineOf(ctx, site)}`;
+}
+
 function rel(ctx: DetectContext, site: Site | undefined, message: string): RelatedLocation[] {
   return site ? [{ location: toLocation(ctx, site), message }] : [];
 }
@@ -55,7 +61,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       ? `${cap(what)} is fitted on the test set itself; fit it on the training rows and only transform the test rows.`
       : l.reason === 'cv'
         ? `${cap(what)} is fitted on all rows before cross-validation, so every validation fold was seen by the fit. Put it inside a Pipeline passed to the cross-validation.`
-        : `${cap(what)} is fitted on rows that later end up in the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} split${splitLine ? ` (line ${splitLine})` : ''}; fit it on the training split only.`;
+        : `${cap(what)} is fitted on rows that later end up in the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} split${splitLine ? ` (${where(ctx, l.split.site)})` : ''}; fit it on the training split only.`;
     const fixes = l.reason === 'split' && l.split ? preprocessingFix(ctx, f.site, l.split) : [];
     push({
       ruleId: 'leakage/preprocessing', message, location: toLocation(ctx, f.site),
@@ -70,7 +76,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const splitLine = lineOf(ctx, l.split.site);
     push({
       ruleId: 'leakage/overlap',
-      message: `\`${l.dup.what}\` duplicates or synthesises rows before the ${l.split.kind === 'tts' || l.split.kind === 'slice' ? 'train/test split' : 'cross-validation'} (line ${splitLine}), so copies of the same rows land on both sides. Resample the training split only (e.g. an imblearn Pipeline).`,
+      message: `\`${l.dup.what}\` duplicates or synthesises rows before the ${l.split.kind === 'tts' || l.split.kind === 'slice' ? 'train/test split' : 'cross-validation'} (${where(ctx, l.split.site)}), so copies of the same rows land on both sides. Resample the training split only (e.g. an imblearn Pipeline).`,
       location: toLocation(ctx, l.dup.site), related: rel(ctx, l.split.site, 'split made here'),
       evidence: { duplicator: l.dup.what, splitLine }, fixes: [],
     }, l.dup.site);
@@ -103,7 +109,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const testSide = e.keys.some((k) => lastSide(k) === 'test');
     if (testSide) {
       push({
-        ruleId: 'leakage/overlap', message: `The model evaluated here was fitted on rows that include this test set (fitted at line ${lineOf(ctx, fit.site)}); fit it on the training split.`,
+        ruleId: 'leakage/overlap', message: `The model evaluated here was fitted on rows that include this test set (fitted at ${where(ctx, fit.site)}); fit it on the training split.`,
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted on all rows here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
       }, e.site);
     } else if (e.labelledTest) {
@@ -126,7 +132,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         const place = e.site;
         push({
           ruleId: 'leakage/multi-test',
-          message: `The test set is scored again for a different model or setting (first scored at line ${lineOf(ctx, other.site)}); choosing among models on it makes its score optimistic. Compare on a validation split or with cross-validation.`,
+          message: `The test set is scored again for a different model or setting (first scored at ${where(ctx, other.site)}); choosing among models on it makes its score optimistic. Compare on a validation split or with cross-validation.`,
           location: toLocation(ctx, place), related: rel(ctx, other.site, 'first evaluation on this test set'),
           evidence: { metric: e.what, evaluationsOnTestSet: list.length + 1 }, fixes: [],
         }, place);

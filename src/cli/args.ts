@@ -1,0 +1,38 @@
+/** Small argv parser shared by the subcommands: `--flag value`, `--flag=value`, booleans. */
+
+export class UsageError extends Error {}
+
+export interface FlagSpec {
+  /** Allowed values; undefined means boolean flag. */
+  values?: readonly string[];
+}
+
+export interface Parsed {
+  flags: Map<string, string | true>;
+  positionals: string[];
+}
+
+export function parseArgs(argv: string[], spec: Record<string, FlagSpec>): Parsed {
+  const flags = new Map<string, string | true>();
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') { positionals.push(...argv.slice(i + 1)); break; }
+    if (!a.startsWith('-') || a === '-') { positionals.push(a); continue; }
+    const eq = a.indexOf('=');
+    const name = (eq >= 0 ? a.slice(0, eq) : a).replace(/^--?/, '');
+    const s = spec[name];
+    if (!s) throw new UsageError(`unknown option: ${eq >= 0 ? a.slice(0, eq) : a}`);
+    if (!s.values) {
+      if (eq >= 0) throw new UsageError(`option --${name} takes no value`);
+      flags.set(name, true);
+      continue;
+    }
+    let value: string | undefined = eq >= 0 ? a.slice(eq + 1) : argv[++i];
+    if (value === undefined) throw new UsageError(`option --${name} needs a value (${s.values.join('|')})`);
+    if (!s.values.includes(value)) throw new UsageError(`invalid value for --${name}: ${value} (expected ${s.values.join('|')})`);
+    flags.set(name, value);
+    value = undefined;
+  }
+  return { flags, positionals };
+}

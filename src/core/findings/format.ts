@@ -1,0 +1,35 @@
+/** Plain-text and JSON renderings of findings (CLI output, logs). */
+import type { AnalysisNote } from '../static/types';
+import type { Finding, Severity } from './finding';
+
+/** `file:line:col` with the notebook cell when there is one (`nb.ipynb[cell 3]:2:5`). */
+export function formatPosition(f: Finding): string {
+  const l = f.location;
+  return `${l.file}${l.cell !== undefined ? `[cell ${l.cell}]` : ''}:${l.line}:${l.col}`;
+}
+
+export function formatFindingLine(f: Finding): string {
+  return `${formatPosition(f)} ${f.severity} ${f.ruleId} ${f.message}`;
+}
+
+export function summaryLine(findings: Finding[], files: number): string {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const f of findings) counts[f.severity]++;
+  const parts = (['error', 'warning', 'info', 'hint'] as Severity[])
+    .filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`);
+  const fileWord = `${files} file${files === 1 ? '' : 's'} checked`;
+  if (!findings.length) return `No findings (${fileWord}).`;
+  return `${findings.length} finding${findings.length === 1 ? '' : 's'}: ${parts.join(', ')} (${fileWord}).`;
+}
+
+export function formatText(findings: Finding[], notes: AnalysisNote[], files: number): string {
+  const lines = findings.map(formatFindingLine);
+  for (const n of notes) lines.push(`note: ${n.message}`);
+  lines.push(summaryLine(findings, files));
+  return lines.join('\n') + '\n';
+}
+
+export function formatJson(findings: Finding[], notes: AnalysisNote[]): string {
+  return JSON.stringify({ findings, notes }, null, 2) + '\n';
+}
