@@ -61,7 +61,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       ? `${cap(what)} is fitted on the test set itself; fit it on the training rows and only transform the test rows.`
       : l.reason === 'cv'
         ? `${cap(what)} is fitted on all rows before cross-validation, so every validation fold was seen by the fit. Put it inside a Pipeline passed to the cross-validation.`
-        : `${cap(what)} is fitted on rows that later end up in the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} split${splitLine ? ` (${where(ctx, l.split.site)})` : ''}; fit it on the training split only.`;
+        : `${cap(what)} is fitted on rows that later end up in the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} split${l.split ? ` (${where(ctx, l.split.site)})` : ''}; fit it on the training split only.`;
     const fixes = l.reason === 'split' && l.split ? preprocessingFix(ctx, f.site, l.split) : [];
     push({
       ruleId: 'leakage/preprocessing', message, location: toLocation(ctx, f.site),
