@@ -25,13 +25,12 @@ def _parser():
 
 def _print_user_traceback(e, locator):
     """Like Python's own report, without the recorder's frames."""
+    from .session import format_user_traceback
     tb = e.__traceback__
     while tb is not None and not locator.is_user(tb.tb_frame.f_code.co_filename):
         tb = tb.tb_next
-    print("Traceback (most recent call last):" if tb is not None else "", file=sys.stderr, end="\n" if tb else "")
-    if tb is not None:
-        sys.stderr.write("".join(traceback.format_tb(tb)))
-    sys.stderr.write("".join(traceback.format_exception_only(type(e), e)))
+    e = e.with_traceback(tb)
+    sys.stderr.write(format_user_traceback(e))
 
 
 def main(argv=None):

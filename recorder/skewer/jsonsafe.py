@@ -24,10 +24,13 @@ def _num(x):
     return f
 
 
+MAX_REPR = 300
+
+
 def _repr(obj):
     r = repr(obj)
-    if len(r) > MAX_STR:
-        r = r[:MAX_STR] + "..."
+    if len(r) > MAX_REPR:
+        r = r[:MAX_REPR] + "..."
     return {"repr": r, "type": f"{type(obj).__module__}.{type(obj).__qualname__}"}
 
 

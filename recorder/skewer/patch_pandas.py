@@ -324,6 +324,21 @@ def _as_list(v):
     return list(v) if is_list_like(v) and not isinstance(v, tuple) else [v]
 
 
+def _key_frame(frame, keys, keep_index):
+    """Only the key columns (or index levels named as keys) of frame, with frame's index."""
+    cols = {}
+    for c in keys:
+        if is_list_like(c):
+            return None
+        if c in frame.columns:
+            cols[c] = frame[c].to_numpy()
+        elif c in frame.index.names:
+            cols[c] = frame.index.get_level_values(c).to_numpy()
+        else:
+            return None
+    return pd.DataFrame(cols, index=frame.index if keep_index else pd.RangeIndex(len(frame)))
+
+
 def _merge_lineage(left, right, b, merge_fn, n_out):
     if isinstance(right, pd.Series):
         right = right.to_frame()
@@ -340,12 +355,9 @@ def _merge_lineage(left, right, b, merge_fn, n_out):
             on = [c for c in left.columns if c in right.columns]
         lk = _as_list(on if on is not None else left_on)
         rk = _as_list(on if on is not None else right_on)
-        for k, frame in ((lk, left), (rk, right)):
-            for c in k:
-                if is_list_like(c) or c not in frame.columns:
-                    return L.opaque([0, 1], "merge keys are arrays or index levels")
-    lt = left[lk].copy(deep=False) if lk else pd.DataFrame(index=left.index)
-    rt = right[rk].copy(deep=False) if rk else pd.DataFrame(index=right.index)
+    lt, rt = _key_frame(left, lk, li), _key_frame(right, rk, ri)
+    if lt is None or rt is None:
+        return L.opaque([0, 1], "merge keys are arrays")
     lt[PL] = np.arange(nl, dtype=np.int64)
     rt[PR] = np.arange(nr, dtype=np.int64)
     kw = {"how": how, "sort": bool(b.get("sort", False))}
@@ -458,6 +470,22 @@ def h_get_dummies(s, mode, caller, orig, args, kwargs):
                         lambda: orig(*args, **kwargs), post, args=_args(kwargs, ("columns", "drop_first")))
 
 
+def h_to_numpy(s, mode, caller, orig, df, args, kwargs, function="DataFrame.to_numpy"):
+    def post(res, op):
+        if not isinstance(res, np.ndarray) or res.ndim != 2:
+            return [], None
+        return [("out", res, L.identity(0), [str(c) for c in df.columns])], None
+    return run_recorded(s, mode, caller, function, "reshape", "pandas", [df], lambda: orig(df, *args, **kwargs), post)
+
+
+def _values_property(prop):
+    fget = prop.fget
+
+    def h(s, mode, caller, orig, df, args, kwargs):
+        return h_to_numpy(s, mode, caller, orig, df, args, kwargs, function="DataFrame.values")
+    return property(_method(fget, h), prop.fset, prop.fdel, prop.__doc__)
+
+
 # ---- groupby ----------------------------------------------------------------------------------------------
 _GB_ROOT = {}  # id(groupby) -> (weakref(groupby), weakref(source frame))
 
@@ -549,9 +577,11 @@ def install(p):
         "assign": _map_op("DataFrame.assign", has_inplace=False),
         "merge": _merge_handler("DataFrame.merge", True),
         "join": h_join,
+        "to_numpy": h_to_numpy,
     }
     for name, h in methods.items():
         p.set_attr(DF, name, _method(getattr(DF, name), h))
+    p.set_attr(DF, "values", _values_property(DF.__dict__["values"]))
     li = indexing._LocationIndexer
     p.set_attr(li, "__getitem__", _method(li.__getitem__, h_loc_getitem))
     p.set_attr(li, "__setitem__", _method(li.__setitem__, h_loc_setitem))

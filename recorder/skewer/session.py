@@ -191,7 +191,7 @@ class Session:
         else:
             facets["errorMessage"] = facet("errorMessage", {
                 "message": _error_message(error), "programmingLanguage": "python",
-                "stackTrace": "".join(traceback.format_exception(type(error), error, error.__traceback__))})
+                "stackTrace": format_user_traceback(error)})
             loc = self._failing_location(error)
             if loc:
                 facets["skewer_codeLocation"] = facet("skewer_codeLocation", loc)
@@ -427,7 +427,7 @@ class Session:
             self._pop(op)
             extra = {"errorMessage": facet("errorMessage", {
                 "message": _error_message(error), "programmingLanguage": "python",
-                "stackTrace": "".join(traceback.format_exception(type(error), error, error.__traceback__))})}
+                "stackTrace": format_user_traceback(error)})}
             if fitted:
                 extra["skewer_fittedTransformer"] = facet("skewer_fittedTransformer", fitted)
             self._event("FAIL", op.run_id, self._op_facets(op, duration, extra=extra), op.job_name,
@@ -538,7 +538,7 @@ class Session:
             _save_npy(os.path.join(self.dir, prel), positions)
             body["positions"] = prel
         cols = [str(c) for c in frame.columns]
-        idx_cols = [c for c in cols if c.startswith("__index")] if view.has_index else []
+        idx_cols = cols[: len(cols) - min(len(view.names), MAX_SNAPSHOT_COLUMNS)] if view.has_index else []
         if idx_cols:
             body["indexColumns"] = idx_cols
         body["columns"] = cols
@@ -596,6 +596,18 @@ class _FrameAt:
 def _is_data_lib(filename):
     p = filename.replace("\\", "/")
     return any(f"/{lib}/" in p for lib in DATA_LIBS)
+
+
+_SKEWER_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def format_user_traceback(error):
+    """The traceback as Python prints it, minus the recorder's own wrapper frames."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if not f.filename.startswith(_SKEWER_DIR)]
+    out = ["Traceback (most recent call last):\n"] if frames else []
+    out += traceback.format_list(frames)
+    out += traceback.format_exception_only(type(error), error)
+    return "".join(out)
 
 
 def _error_message(error):

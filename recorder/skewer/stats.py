@@ -12,8 +12,9 @@ TOP = 20
 
 
 def _f(x):
+    """Statistics are summaries: 10 significant digits keep them exact enough and the log compact."""
     x = float(x)
-    return x if math.isfinite(x) else None
+    return float(f"{x:.10g}") if math.isfinite(x) else None
 
 
 def column_stats(s: pd.Series) -> dict:
@@ -31,7 +32,7 @@ def column_stats(s: pd.Series) -> dict:
         out["nulls"] = int(len(s) - len(vals))
         if len(vals):
             v = vals.to_numpy(dtype="float64")
-            out["min"], out["max"], out["mean"] = float(v.min()), float(v.max()), float(v.mean())
+            out["min"], out["max"], out["mean"] = _f(v.min()), _f(v.max()), _f(v.mean())
             out["distinct"] = int(len(np.unique(v)))
         _top(s, out)
         return out
@@ -42,7 +43,7 @@ def column_stats(s: pd.Series) -> dict:
         out["nulls"] = int(isnan.sum())
         finite = v[np.isfinite(v)]
         if finite.size:
-            lo, hi = float(finite.min()), float(finite.max())
+            lo, hi = _f(finite.min()), _f(finite.max())
             out["distinct"] = int(len(pd.unique(finite)))
             out["min"], out["max"] = lo, hi
             m = _f(finite.mean())
@@ -57,7 +58,7 @@ def column_stats(s: pd.Series) -> dict:
                 out["hist"] = {"edges": [lo, hi], "counts": [int(finite.size)]}
             else:
                 counts, edges = np.histogram(finite, bins=BINS, range=(lo, hi))
-                out["hist"] = {"edges": [float(e) for e in edges], "counts": [int(c) for c in counts]}
+                out["hist"] = {"edges": [_f(e) for e in edges], "counts": [int(c) for c in counts]}
         return out
     if kind == "M":
         out["nulls"] = int(s.isna().sum())

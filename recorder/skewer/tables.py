@@ -108,10 +108,13 @@ except TypeError:  # pandas < 1.5
 
 def _with_index(df: pd.DataFrame) -> pd.DataFrame:
     idx = df.index
-    if isinstance(idx, pd.MultiIndex):
-        names = [f"__index_{i}__" for i in range(idx.nlevels)]
-    else:
-        names = ["__index__"]
+    taken = set(str(c) for c in df.columns)
+    names = []
+    for i, level in enumerate(idx.names):
+        fallback = "__index__" if idx.nlevels == 1 else f"__index_{i}__"
+        n = str(level) if level is not None and str(level) not in taken else fallback
+        taken.add(n)
+        names.append(n)
     cols = {n: idx.get_level_values(i).to_numpy() for i, n in enumerate(names)}
     front = pd.DataFrame(cols, index=idx)
     out = pd.concat([front, df], axis=1) if df.shape[1] else front
