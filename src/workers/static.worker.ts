@@ -1,0 +1,34 @@
+/**
+ * worker_threads entry for static analysis: keeps parsing and analysis off the extension host's
+ * main thread. Receives StaticWorkerRequest, posts StaticWorkerResponse with the same id.
+ */
+import { parentPort } from 'node:worker_threads';
+import { DocumentCache } from '../core/static/incremental';
+import type { StaticWorkerRequest, StaticWorkerResponse } from '../core/static/workerProtocol';
+
+const cache = new DocumentCache();
+
+export function handle(msg: StaticWorkerRequest): StaticWorkerResponse {
+  const started = performance.now();
+  if (!msg || typeof msg !== 'object' || typeof msg.id !== 'number') {
+    return { id: typeof (msg as { id?: unknown })?.id === 'number' ? (msg as { id: number }).id : -1, error: 'malformed request: expected {id, path, text}' };
+  }
+  if (msg.type === 'forget') {
+    cache.forget(msg.path);
+    return { id: msg.id, result: { findings: [], notes: [] }, elapsedMs: performance.now() - started };
+  }
+  if (typeof msg.path !== 'string' || typeof msg.text !== 'string') {
+    return { id: msg.id, error: 'malformed request: path and text must be strings' };
+  }
+  try {
+    const result = cache.analyze({ path: msg.path, text: msg.text }, msg.options ?? {});
+    return { id: msg.id, result, elapsedMs: performance.now() - started };
+  } catch (e) {
+    return { id: msg.id, error: (e as Error).message ?? String(e) };
+  }
+}
+
+if (parentPort) {
+  const port = parentPort;
+  port.on('message', (msg: StaticWorkerRequest) => port.postMessage(handle(msg)));
+}
