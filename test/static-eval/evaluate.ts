@@ -1,9 +1,10 @@
 /**
  * Scores src/core/static's analyzeDocument on the labelled cases.
- *   npx tsx test/static-eval/evaluate.ts [--json] [--check] [--counts] [--cases <dir>]
+ *   npx tsx test/static-eval/evaluate.ts [--json] [--check] [--counts] [--cases <dir>] [--only <text>]
  * --json  prints the full report as JSON instead of the table.
  * --check exits 1 when the pass bar (P >= 0.95, R >= 0.90 for preprocessing, overlap,
  *         multi-test) is missed or the analyzer throws.
+ * --only   scores only the cases whose file name contains <text> (debugging; --check still applies).
  * --counts prints labels and cases per rule (no analyzer needed), for the README.
  * Exit 2 on bad usage, malformed cases, or when the analyzer module cannot be loaded.
  */
@@ -24,7 +25,7 @@ export function loadAnalyzer(modulePath: string = ANALYZER): AnalyzeFn {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     mod = require(modulePath);
   } catch (e) {
-    throw new Error(`cannot load the analyzer from ${modulePath}: ${(e as Error).message}`);
+    throw new Error(`cannot load the analyzer from ${modulePath}: ${(e as Error).message}`, { cause: e });
   }
   const fn = (mod as { analyzeDocument?: unknown }).analyzeDocument;
   if (typeof fn !== 'function') throw new Error(`${modulePath} does not export a function analyzeDocument`);
@@ -32,8 +33,10 @@ export function loadAnalyzer(modulePath: string = ANALYZER): AnalyzeFn {
 }
 
 /** Loads the cases and the analyzer and scores them. */
-export function runEvaluation(casesDir: string = CASES_DIR, analyze: AnalyzeFn = loadAnalyzer()): ScoreReport {
-  return scoreCases(loadCases(casesDir), analyze, KNOWN_RULES);
+export function runEvaluation(casesDir: string = CASES_DIR, analyze: AnalyzeFn = loadAnalyzer(), only?: string): ScoreReport {
+  const cases = loadCases(casesDir).filter((c) => only === undefined || c.path.includes(only));
+  if (cases.length === 0) throw new CaseError(casesDir, `no case name contains "${only}"`);
+  return scoreCases(cases, analyze, KNOWN_RULES);
 }
 
 /** Markdown table: labels and cases per rule, clean cases, notebooks. */
@@ -59,6 +62,7 @@ function main(argv: string[]): number {
   let json = false;
   let check = false;
   let counts = false;
+  let only: string | undefined;
   let casesDir = CASES_DIR;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -66,8 +70,9 @@ function main(argv: string[]): number {
     else if (a === '--check') check = true;
     else if (a === '--counts') counts = true;
     else if (a === '--cases' && i + 1 < argv.length) casesDir = path.resolve(argv[++i]);
+    else if (a === '--only' && i + 1 < argv.length) only = argv[++i];
     else {
-      process.stderr.write(`unknown argument: ${a}\nusage: npx tsx test/static-eval/evaluate.ts [--json] [--check] [--counts] [--cases <dir>]\n`);
+      process.stderr.write(`unknown argument: ${a}\nusage: npx tsx test/static-eval/evaluate.ts [--json] [--check] [--counts] [--cases <dir>] [--only <text>]\n`);
       return 2;
     }
   }
@@ -82,7 +87,7 @@ function main(argv: string[]): number {
   }
   let report: ScoreReport;
   try {
-    report = runEvaluation(casesDir);
+    report = runEvaluation(casesDir, loadAnalyzer(), only);
   } catch (e) {
     process.stderr.write(`${e instanceof CaseError ? 'bad case: ' : ''}${(e as Error).message}\n`);
     return 2;

@@ -5,7 +5,9 @@
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { parser } from '@lezer/python';
 import type { Finding } from '../../src/core/findings/finding';
 import { CaseError, KNOWN_RULES, parseCase, type ParsedCase } from '../static-eval/expectations';
@@ -292,6 +294,31 @@ describe('static-eval case set', () => {
         }
       }
     }
+  });
+});
+
+describe('static-eval command line', function () {
+  this.timeout(60_000);
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'static-eval', 'evaluate.ts'), ...args], { encoding: 'utf8' });
+
+  it('prints label counts without an analyzer and exits 0', () => {
+    const r = run('--counts');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /\| leakage\/preprocessing \| \d+ \| \d+ \|/);
+    assert.match(r.stdout, /\d+ cases \(\d+ \.py, \d+ \.ipynb\)/);
+  });
+
+  it('exits 2 with a usage message on a bad argument or a malformed case', () => {
+    const bad = run('--frobnicate');
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /usage:/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'static-eval-'));
+    fs.writeFileSync(path.join(dir, 'typo.py'), 'x = 1\ny = f(x)  # expect: leakage/overlapp\n');
+    const malformed = run('--counts', '--cases', dir);
+    assert.equal(malformed.status, 2);
+    assert.match(malformed.stderr, /typo\.py:2: unknown rule id "leakage\/overlapp"/);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 
