@@ -81,18 +81,31 @@ CATEGORY.set('make_union', 'column-transformer');
 CATEGORY.set('DataFrameMapper', 'column-transformer');
 CATEGORY.set('ImageDataGenerator', 'augmenter');
 
+const categoryMemo = new Map<string, EstimatorCategory | null>();
 /** Category of a class name, or undefined when the name is not a known estimator or model. */
 export function estimatorCategory(name: string): EstimatorCategory | undefined {
-  const c = CATEGORY.get(name);
-  if (c) return c;
-  if (MODEL_HINT.test(name) && /^[A-Z]/.test(name)) return 'model';
-  return undefined;
+  let c = categoryMemo.get(name);
+  if (c === undefined) {
+    c = CATEGORY.get(name) ?? (MODEL_HINT.test(name) && /^[A-Z]/.test(name) ? 'model' : null);
+    if (categoryMemo.size < 10_000) categoryMemo.set(name, c);
+  }
+  return c ?? undefined;
 }
 
 export const isCvFunction = (n: string): boolean => CV_FUNCTIONS.includes(n);
 
+const metricMemo = new Map<string, boolean>();
 /** sklearn/keras-style metric functions. */
 export function isMetricFunction(n: string): boolean {
+  let m = metricMemo.get(n);
+  if (m === undefined) {
+    m = metricName(n);
+    if (metricMemo.size < 10_000) metricMemo.set(n, m);
+  }
+  return m;
+}
+
+function metricName(n: string): boolean {
   if (METRIC_EXTRA.includes(n)) return true;
   return /^[a-z0-9_]+_(score|error|loss|deviance)$/.test(n) && n !== 'cross_val_score' && n !== 'permutation_test_score'
     || /^(accuracy|precision|recall|f1|fbeta|roc_auc|r2|log_loss|matthews_corrcoef|cohen_kappa|hamming_loss|jaccard|auc)$/.test(n);

@@ -1,0 +1,248 @@
+/**
+ * Static analyzer benchmark: `npx tsx bench/static.ts [--lines 100000] [--edits 60]`.
+ * Generates deterministic, realistic pandas/scikit-learn modules (~500 lines each), then measures
+ *   1. cold analysis (parse + analysis) of all of them vs. lezer parse alone of the same text;
+ *   2. re-analysis of one edited 500-line file through the worker's DocumentCache (median of many
+ *      single-character edits) vs. a full lezer parse of that file.
+ * Prints ratios, absolute ms, and a final JSON line.
+ */
+import { parser } from '@lezer/python';
+import { analyzeDocument } from '../src/core/static/index';
+import { DocumentCache } from '../src/core/static/incremental';
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DATASETS = ['churn', 'credit', 'housing', 'fraud', 'sales', 'clicks', 'patients', 'energy', 'loans', 'reviews'];
+const TARGETS = ['label', 'target', 'is_fraud', 'churned', 'price', 'default', 'outcome', 'y'];
+const SCALERS = ['StandardScaler', 'MinMaxScaler', 'RobustScaler', 'QuantileTransformer', 'PowerTransformer'];
+const MODELS = ['LogisticRegression(max_iter=1000)', 'RandomForestClassifier(n_estimators=200)', 'GradientBoostingClassifier()',
+  'SVC(probability=True)', 'KNeighborsClassifier(n_neighbors=7)', 'DecisionTreeClassifier(max_depth=5)'];
+const METRICS = ['accuracy_score', 'f1_score', 'roc_auc_score', 'precision_score', 'recall_score'];
+
+type Template = (p: (xs: string[]) => string, u: string, r: () => number) => string;
+
+const TEMPLATES: Template[] = [
+  // training script with a split, a scaler and a model
+  (p, u, r) => { const target = TARGETS[Math.floor(r() * TARGETS.length)]; return `
+def load_${u}(path="data/${p(DATASETS)}_${u}.csv"):
+    df_${u} = pd.read_csv(path)
+    df_${u} = df_${u}.dropna(subset=["${target}"])
+    df_${u}["amount_log_${u}"] = np.log1p(df_${u}["amount"].clip(lower=0))
+    df_${u}["ratio_${u}"] = df_${u}["a"] / (df_${u}["b"] + 1)
+    return df_${u}
+
+
+data_${u} = load_${u}()
+X_${u} = data_${u}.drop(columns=["${target}", "id"])
+y_${u} = data_${u}["${target}"]
+X_train_${u}, X_test_${u}, y_train_${u}, y_test_${u} = train_test_split(X_${u}, y_${u}, test_size=0.2, random_state=${u.length})
+scaler_${u} = ${p(SCALERS)}()
+X_train_${u} = scaler_${u}.fit_transform(X_train_${u})
+X_test_${u} = scaler_${u}.transform(X_test_${u})
+model_${u} = ${p(MODELS)}
+model_${u}.fit(X_train_${u}, y_train_${u})
+pred_${u} = model_${u}.predict(X_test_${u})
+print("${u}", ${p(METRICS)}(y_test_${u}, pred_${u}))
+`; },
+  // model comparison loop
+  (p, u) => `
+candidates_${u} = {
+    "lr": ${MODELS[0]},
+    "rf": ${MODELS[1]},
+    "knn": ${MODELS[4]},
+}
+results_${u} = {}
+for name_${u}, est_${u} in candidates_${u}.items():
+    pipe_${u} = make_pipeline(${p(SCALERS)}(), est_${u})
+    scores_${u} = cross_val_score(pipe_${u}, X_train_${u}, y_train_${u}, cv=5, scoring="roc_auc")
+    results_${u}[name_${u}] = scores_${u}.mean()
+    print(f"{name_${u}}: {scores_${u}.mean():.3f} +/- {scores_${u}.std():.3f}")
+best_${u} = max(results_${u}, key=results_${u}.get)
+final_${u} = make_pipeline(${p(SCALERS)}(), candidates_${u}[best_${u}])
+final_${u}.fit(X_train_${u}, y_train_${u})
+print("test", ${p(METRICS)}(y_test_${u}, final_${u}.predict(X_test_${u})))
+`,
+  // feature engineering with group-by and time features
+  (p, u) => `
+events_${u} = pd.read_parquet("events_${u}.parquet")
+events_${u}["ts_${u}"] = pd.to_datetime(events_${u}["timestamp"])
+events_${u}["hour_${u}"] = events_${u}["ts_${u}"].dt.hour
+events_${u}["dow_${u}"] = events_${u}["ts_${u}"].dt.dayofweek
+agg_${u} = events_${u}.groupby("user_id").agg(n_events=("event", "count"), last_seen=("ts_${u}", "max"))
+agg_${u} = agg_${u}.reset_index()
+merged_${u} = users.merge(agg_${u}, on="user_id", how="left")
+merged_${u}["n_events"] = merged_${u}["n_events"].fillna(0)
+merged_${u} = merged_${u}.sort_values("signup_date")
+cutoff_${u} = int(len(merged_${u}) * 0.8)
+train_part_${u} = merged_${u}.iloc[:cutoff_${u}]
+test_part_${u} = merged_${u}.iloc[cutoff_${u}:]
+feature_cols_${u} = ["n_events", "hour_${u}", "dow_${u}", "age", "plan"]
+enc_${u} = OneHotEncoder(handle_unknown="ignore")
+enc_${u}.fit(train_part_${u}[["plan"]])
+`,
+  // serving module
+  (p, u) => `
+class Scorer${u}:
+    def __init__(self, path="models/${p(DATASETS)}_${u}.joblib"):
+        bundle = joblib.load(path)
+        self.model = bundle["model"]
+        self.scaler = bundle["scaler"]
+        self.columns = bundle["columns"]
+
+    def prepare(self, payload):
+        frame = pd.DataFrame.from_records(payload)
+        frame = frame.reindex(columns=self.columns)
+        frame = frame.fillna(0)
+        return self.scaler.transform(frame)
+
+    def predict(self, payload):
+        features = self.prepare(payload)
+        proba = self.model.predict_proba(features)[:, 1]
+        return [{"score": float(s), "label": int(s > 0.5)} for s in proba]
+
+
+def batch_score_${u}(paths):
+    scorer = Scorer${u}()
+    out = []
+    for path in paths:
+        with open(path) as fh:
+            rows = json.load(fh)
+        out.extend(scorer.predict(rows))
+    return out
+`,
+  // utility code: plotting, reporting, argument parsing
+  (p, u, r) => `
+def report_${u}(y_true, y_pred, labels=None):
+    """Print a compact classification report for ${p(DATASETS)}."""
+    cm = confusion_matrix(y_true, y_pred, labels=labels)
+    total = cm.sum()
+    lines = []
+    for i, row in enumerate(cm):
+        share = row.sum() / max(total, 1)
+        lines.append(f"class {i}: {row.tolist()} ({share:.1%})")
+    return "\\n".join(lines)
+
+
+def parse_args_${u}(argv=None):
+    ap = argparse.ArgumentParser(description="${p(DATASETS)} pipeline ${u}")
+    ap.add_argument("--data", default="data/${p(DATASETS)}.csv")
+    ap.add_argument("--seed", type=int, default=${Math.floor(r() * 1000)})
+    ap.add_argument("--out", default="out/${u}")
+    return ap.parse_args(argv)
+
+
+def plot_${u}(history, path):
+    fig, ax = plt.subplots(figsize=(6, 4))
+    ax.plot(history["loss"], label="loss")
+    ax.plot(history["val_loss"], label="val_loss")
+    ax.legend()
+    fig.savefig(path)
+    plt.close(fig)
+`,
+];
+
+const HEADER = `import argparse
+import json
+import joblib
+import numpy as np
+import pandas as pd
+import matplotlib.pyplot as plt
+from sklearn.model_selection import train_test_split, cross_val_score, GridSearchCV
+from sklearn.preprocessing import StandardScaler, MinMaxScaler, RobustScaler, QuantileTransformer, PowerTransformer, OneHotEncoder
+from sklearn.pipeline import make_pipeline, Pipeline
+from sklearn.linear_model import LogisticRegression
+from sklearn.ensemble import RandomForestClassifier, GradientBoostingClassifier
+from sklearn.svm import SVC
+from sklearn.neighbors import KNeighborsClassifier
+from sklearn.tree import DecisionTreeClassifier
+from sklearn.metrics import accuracy_score, f1_score, roc_auc_score, precision_score, recall_score, confusion_matrix
+`;
+
+/** One module of about `lines` lines. */
+export function generateModule(seed: number, lines = 500): string {
+  const r = rng(seed);
+  const p = (xs: string[]): string => xs[Math.floor(r() * xs.length)];
+  let out = HEADER;
+  let n = 0;
+  while (out.split('\n').length < lines) {
+    const t = TEMPLATES[Math.floor(r() * TEMPLATES.length)];
+    out += t(p, `m${seed}_${n++}`, r);
+  }
+  return out.split('\n').slice(0, lines).join('\n') + '\n';
+}
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function main(argv: string[]): void {
+  const totalLines = Number(argv[argv.indexOf('--lines') + 1]) || 100_000;
+  const edits = Number(argv[argv.indexOf('--edits') + 1]) || 60;
+  const perModule = 500;
+  const modules = Array.from({ length: Math.ceil(totalLines / perModule) }, (_, i) => generateModule(i + 1, perModule));
+  const lineCount = modules.reduce((a, m) => a + m.split('\n').length - 1, 0);
+
+  // Warm the JIT on a few modules so both measurements are steady-state code.
+  for (const m of modules.slice(0, 3)) { parser.parse(m); analyzeDocument({ path: 'warm.py', text: m }); }
+
+  let t = performance.now();
+  for (const m of modules) parser.parse(m);
+  const parseMs = performance.now() - t;
+
+  t = performance.now();
+  let findings = 0, partial = 0;
+  modules.forEach((m, i) => {
+    const r = analyzeDocument({ path: `gen/module_${i}.py`, text: m });
+    findings += r.findings.length;
+    partial += r.notes.filter((n) => n.kind === 'partial').length;
+  });
+  const coldMs = performance.now() - t;
+
+  // Re-analysis of one edited 500-line file.
+  const file = modules[7];
+  const cache = new DocumentCache();
+  cache.analyze({ path: 'edit.py', text: file });
+  const lines = file.split('\n');
+  const reMs: number[] = [];
+  const fullParseMs: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    const at = 40 + ((i * 37) % (lines.length - 60));
+    const edited = lines.slice();
+    edited[at] = edited[at] + (i % 2 ? ' ' : '  # edit');
+    const text = edited.join('\n');
+    let s = performance.now();
+    cache.analyze({ path: 'edit.py', text });
+    reMs.push(performance.now() - s);
+    s = performance.now();
+    parser.parse(text);
+    fullParseMs.push(performance.now() - s);
+  }
+  const reMedian = median(reMs), parseMedian = median(fullParseMs);
+
+  const fmt = (x: number): string => x.toFixed(1);
+  console.log(`static analyzer benchmark: ${modules.length} modules, ${lineCount} lines`);
+  console.log(`baseline  lezer parse alone (all modules)      ${fmt(parseMs)} ms  (${Math.round(lineCount / (parseMs / 1000))} lines/s)`);
+  console.log(`cold      parse + analysis (all modules)       ${fmt(coldMs)} ms  = ${(coldMs / parseMs).toFixed(2)}x baseline   target <= 2000 ms (aim 700)`);
+  console.log(`          findings ${findings}, partial notes ${partial}`);
+  console.log(`baseline  lezer full parse, 500-line file      ${parseMedian.toFixed(2)} ms (median of ${edits})`);
+  console.log(`re-analysis after one edit, 500-line file      ${reMedian.toFixed(2)} ms (median of ${edits}) = ${(reMedian / parseMedian).toFixed(2)}x baseline   target <= 10 ms (aim 2)`);
+  console.log(JSON.stringify({
+    bench: 'static', lines: lineCount, modules: modules.length,
+    parseAllMs: +parseMs.toFixed(1), coldAnalysisMs: +coldMs.toFixed(1), coldRatio: +(coldMs / parseMs).toFixed(3),
+    fullParse500Ms: +parseMedian.toFixed(3), reanalysis500Ms: +reMedian.toFixed(3), reanalysisRatio: +(reMedian / parseMedian).toFixed(3),
+    findings, partialNotes: partial,
+    coldTargetMet: coldMs <= 2000, reanalysisTargetMet: reMedian <= 10,
+  }));
+}
+
+if (require.main === module) main(process.argv.slice(2));
