@@ -10,6 +10,7 @@ import type { Run } from '../../../src/core/runlog/model';
 import { formatProblem, SideFileError } from '../../../src/core/runlog/problem';
 import { readRun } from '../../../src/core/runlog/readRun';
 import { loadSnapshot } from '../../../src/core/runlog/snapshot';
+import { statusText as statusTextOf } from '../../../src/core/runlog/summary';
 import { exampleRunDirs, rawEvents, richestExampleRun, Scratch } from './helpers';
 
 const isChild = (e: any) => e.run?.facets?.parent !== undefined;
@@ -152,6 +153,43 @@ describe('runlog/readRun on the committed example runs', () => {
       });
     });
   }
+});
+
+describe('runlog/readRun on the special example runs', () => {
+  const rootEnd = (dir: string) => rawEvents(dir).filter((e) => !isChild(e.json)).pop()!.json;
+
+  it('the crashed example: run and failing operator are failed, with message and the user line', async () => {
+    const failed = exampleRunDirs().filter((d) => rootEnd(d).eventType === 'FAIL');
+    assert.ok(failed.length >= 1, 'the examples include a failing script');
+    for (const dir of failed) {
+      const end = rootEnd(dir);
+      const { run, problems } = await readRun(dir);
+      assert.deepEqual(problems, []);
+      assert.equal(run.status, 'failed');
+      assert.equal(run.error!.message, end.run.facets.errorMessage.message);
+      assert.equal(run.error!.stackTrace, end.run.facets.errorMessage.stackTrace);
+      assert.equal(run.error!.location!.file, end.run.facets.skewer_codeLocation.file);
+      assert.equal(run.error!.location!.line, end.run.facets.skewer_codeLocation.line);
+      const failedOps = rawEvents(dir).filter((e) => isChild(e.json) && e.json.eventType === 'FAIL');
+      assert.deepEqual(
+        run.steps.filter((s) => s.status === 'failed').map((s) => [s.runId, s.error!.message]),
+        failedOps.map((e) => [e.json.run.runId, e.json.run.facets.errorMessage.message]),
+      );
+      assert.match(statusTextOf(run), /^failed: /);
+    }
+  });
+
+  it('the notebook example: code locations carry the cell index', async () => {
+    const nb = exampleRunDirs().filter((d) => rootEnd(d).job.name.endsWith('.ipynb'));
+    assert.ok(nb.length >= 1, 'the examples include a notebook run');
+    const { run } = await readRun(nb[0]!);
+    const raw = rawEvents(nb[0]!).filter((e) => isChild(e.json) && e.json.eventType === 'START');
+    assert.deepEqual(
+      run.steps.map((s) => s.location?.cell),
+      raw.sort((a, b) => a.json.run.facets.skewer_operator.seq - b.json.run.facets.skewer_operator.seq).map((e) => e.json.job.facets.skewer_codeLocation.cell),
+    );
+    assert.ok(run.steps.every((s) => typeof s.location?.cell === 'number'));
+  });
 });
 
 describe('runlog/readRun on damaged copies of a real run', () => {
