@@ -30,7 +30,7 @@ def _rebind(namespaces, fmap):
 
 
 def start(phase="other", out=None, snapshots="sample", row_cap=1000, script=None, argv=None,
-          stats_cap=100_000, notebook=False, _caller_globals=None):
+          stats_cap=20_000, notebook=False, _caller_globals=None):
     """Start recording. Returns the run folder, or None when recording is impossible (the reason is printed on
     stderr and the program keeps running unrecorded)."""
     global _patcher

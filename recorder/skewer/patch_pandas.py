@@ -3,6 +3,7 @@ import functools
 import inspect
 import os
 import sys
+import threading
 
 import numpy as np
 import pandas as pd
@@ -391,8 +392,11 @@ def _merge_handler(function, method):
         def post(res, op):
             if not isinstance(res, pd.DataFrame):
                 return [], None
-            return [("out", res, _merge_lineage(left, right, b, ORIG["merge"], len(res)), None)], None
-        return run_recorded(s, mode, caller, function, "join", "pandas", [left, right], call, post,
+            lin = _captured_join(len(left), len(right), len(res)) if hasattr(right, "__len__") else None
+            if lin is None:
+                lin = _merge_lineage(left, right, b, ORIG["merge"], len(res))
+            return [("out", res, lin, None)], None
+        return run_recorded(s, mode, caller, function, "join", "pandas", [left, right], _capturing(call), post,
                             args=_args(b, ("how", "on", "left_on", "right_on", "left_index", "right_index")))
     return h
 
@@ -408,6 +412,9 @@ def h_join(s, mode, caller, orig, df, args, kwargs):
     def post(res, op):
         if not isinstance(res, pd.DataFrame):
             return [], None
+        lin = _captured_join(len(df), len(other), len(res))
+        if lin is not None:
+            return [("out", res, lin, None)], None
         try:
             keys = _as_list(on)
             lt = df[keys].copy(deep=False) if keys else pd.DataFrame(index=df.index)
@@ -423,7 +430,7 @@ def h_join(s, mode, caller, orig, df, args, kwargs):
             lin = L.opaque([0, 1], f"could not reproduce the join: {type(e).__name__}")
         return [("out", res, lin, None)], None
     return run_recorded(s, mode, caller, "DataFrame.join", "join", "pandas", [df, other],
-                        lambda: orig(df, *args, **kwargs), post, args={"how": str(how), "on": repr(on)})
+                        _capturing(lambda: orig(df, *args, **kwargs)), post, args={"how": str(how), "on": repr(on)})
 
 
 def h_concat(s, mode, caller, orig, args, kwargs):
@@ -547,6 +554,53 @@ def _reducer(name):
 
 
 ORIG = {}
+_CAPTURE = threading.local()
+
+
+def _join_info_wrapper(orig):
+    """Keep the row indexers pandas computes for the merge being recorded, so join lineage costs no second merge."""
+    @functools.wraps(orig)
+    def w(self, *args, **kwargs):
+        res = orig(self, *args, **kwargs)
+        slot = getattr(_CAPTURE, "slot", None)
+        if slot is not None:
+            slot.append((len(self.left), len(self.right), res[1], res[2]))
+        return res
+    w.__skewer_wrapped__ = orig
+    return w
+
+
+def _capturing(call):
+    def run():
+        _CAPTURE.slot = []
+        try:
+            return call()
+        finally:
+            _CAPTURE.last = _CAPTURE.slot
+            _CAPTURE.slot = None
+    return run
+
+
+def _captured_join(n_left, n_right, n_out):
+    """Join lineage from the indexers captured during the real merge, or None."""
+    got = getattr(_CAPTURE, "last", None)
+    _CAPTURE.last = None
+    if not got:
+        return None
+    nl, nr, li, ri = got[-1]
+    if nl != n_left or nr != n_right:
+        return None
+    arrays = []
+    for ind, n in ((li, n_left), (ri, n_right)):
+        if ind is None:
+            if n != n_out:
+                return None
+            ind = np.arange(n, dtype=np.int64)
+        ind = np.asarray(ind)
+        if len(ind) != n_out:
+            return None
+        arrays.append(ind.astype(np.int64, copy=False))
+    return L.join(0, 1, arrays[0], arrays[1])
 
 
 def install(p):
@@ -554,7 +608,11 @@ def install(p):
     from pandas.core import indexing
     from pandas.core.groupby import generic as gbg
     DF = pd.DataFrame
+    from pandas.core.reshape import merge as merge_mod
     ORIG["merge"] = pd.merge
+    mo = merge_mod._MergeOperation
+    if "_get_join_info" in mo.__dict__:
+        p.set_attr(mo, "_get_join_info", _join_info_wrapper(mo._get_join_info))
     ORIG["DataFrame.join"] = DF.join
     functions = {
         "read_csv": _function(pd.read_csv, _reader("read_csv", "filepath_or_buffer")),

@@ -84,7 +84,7 @@ class Pending:
 
 class Session:
     def __init__(self, out_dir, phase="other", snapshots="sample", row_cap=1000, script=None, argv=None,
-                 stats_cap=100_000, notebook=False):
+                 stats_cap=20_000, notebook=False):
         if phase not in ("train", "serve", "other"):
             raise ValueError(f"phase must be train, serve or other, not {phase!r}")
         if snapshots not in ("all", "sample", "off"):

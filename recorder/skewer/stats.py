@@ -54,11 +54,17 @@ def column_stats(s: pd.Series) -> dict:
                 if sd is not None:
                     out["std"] = sd
             out["zeros"] = int((finite == 0).sum())
-            if lo == hi:
+            flo, fhi = float(finite.min()), float(finite.max())
+            if flo == fhi:
                 out["hist"] = {"edges": [lo, hi], "counts": [int(finite.size)]}
             else:
-                counts, edges = np.histogram(finite, bins=BINS, range=(lo, hi))
-                out["hist"] = {"edges": [_f(e) for e in edges], "counts": [int(c) for c in counts]}
+                # equal-width bins by arithmetic + bincount: several times cheaper than np.histogram
+                width = (fhi - flo) / BINS
+                idx = ((finite - flo) / width).astype(np.int64)
+                np.clip(idx, 0, BINS - 1, out=idx)
+                counts = np.bincount(idx, minlength=BINS)
+                edges = [_f(flo + i * width) for i in range(BINS)] + [hi]
+                out["hist"] = {"edges": edges, "counts": [int(c) for c in counts]}
         return out
     if kind == "M":
         out["nulls"] = int(s.isna().sum())
@@ -83,18 +89,34 @@ def _top(s: pd.Series, out: dict):
     out["top"] = [{"value": str(k), "count": int(c)} for k, c in zip(head.index.tolist(), head.to_numpy().tolist())]
 
 
+def _columns(view: TableView, positions):
+    """(name, sampled Series) per column without materialising a sampled copy of the whole table."""
+    ncols = min(len(view.names), MAX_STATS_COLUMNS)
+    if view.kind == "frame":
+        df = view.obj
+        for j in range(ncols):
+            col = df.iloc[:, j]
+            if positions is not None:
+                vals = col.array if not isinstance(col.dtype, np.dtype) else col.to_numpy()
+                col = pd.Series(vals[positions], copy=False)
+            yield view.names[j], col
+        return
+    frame = view.take(positions, max_columns=MAX_STATS_COLUMNS)
+    for j in range(frame.shape[1]):
+        yield view.names[j], frame.iloc[:, j]
+
+
 def table_stats(view: TableView, cap: int) -> dict:
     n = view.n_rows
     positions = evenly_spaced(n, cap) if n > cap else None
-    frame = view.take(positions, max_columns=MAX_STATS_COLUMNS)
     cols = {}
-    for j, name in enumerate(frame.columns):
+    for name, col in _columns(view, positions):
         if name in cols:
             continue  # duplicate column labels: first one wins
         try:
-            cols[name] = column_stats(frame.iloc[:, j])
+            cols[name] = column_stats(col)
         except Exception as e:  # never let an odd column break recording
-            cols[name] = {"dtype": str(frame.dtypes.iloc[j]), "nulls": 0, "error": f"{type(e).__name__}: {e}"}
+            cols[name] = {"dtype": str(col.dtype), "nulls": 0, "error": f"{type(e).__name__}: {e}"}
     out = {"rowCount": int(n), "columnCount": len(view.names), "columns": cols}
     if positions is not None:
         out["sampledRows"] = int(len(positions))

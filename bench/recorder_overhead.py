@@ -1,0 +1,121 @@
+"""Recorder overhead on a 1M-row pipeline: unrecorded vs recorded with snapshots off and with CSV snapshots
+(sample mode). Each variant runs in a fresh subprocess, REPEAT times; medians and ratios to the unrecorded
+baseline measured in the same invocation are printed, then one JSON line.
+
+    /usr/bin/python3 bench/recorder_overhead.py [--rows 1000000] [--repeat 3]
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RECORDER = ROOT / "recorder"
+
+PIPELINE = r'''
+import sys, time
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+csv, regions_csv = sys.argv[1], sys.argv[2]
+t0 = time.perf_counter()
+df = pd.read_csv(csv)                                                   # 1 source
+df = df[df["amount"] > 5]                                               # 2 filter
+df = df.fillna({"income": 0.0})                                         # 3 fillna
+df = df.assign(ratio=df["amount"] / (df["income"] + 1.0))              # 4 assign
+regions = pd.read_csv(regions_csv)
+df = df.merge(regions, on="region", how="left")                        # 5 merge with a small table
+per_region = df.groupby("region").agg(region_mean=("amount", "mean"))  # 6 groupby-agg
+df = df.merge(per_region, on="region", how="left")                     #   ... merged back
+features = ["amount", "income", "ratio", "score", "age", "tenure", "region_tax", "region_mean"]
+X_train, X_test, y_train, y_test = train_test_split(df[features], df["label"], test_size=0.2, random_state=0)  # 7
+scaler = StandardScaler()
+Xs_train = scaler.fit_transform(X_train)                               # 8 scaler fit/transform
+Xs_test = scaler.transform(X_test)
+model = LogisticRegression(max_iter=50).fit(Xs_train, y_train)         # 9 model fit / score
+acc = model.score(Xs_test, y_test)
+print(f"ELAPSED {time.perf_counter() - t0:.4f} ACC {acc:.6f}")
+'''
+
+
+def make_data(workdir: Path, rows: int):
+    import numpy as np
+    import pandas as pd
+    rng = np.random.default_rng(0)
+    n = rows
+    df = pd.DataFrame({
+        "id": np.arange(n), "amount": rng.gamma(2.0, 20.0, n).round(2), "income": rng.normal(50_000, 15_000, n).round(0),
+        "score": rng.random(n).round(4), "age": rng.integers(18, 90, n), "tenure": rng.integers(0, 40, n),
+        "region": rng.choice(["n", "s", "e", "w", "c"], n), "channel": rng.choice(["web", "app", "store"], n),
+        "flag": rng.random(n) < 0.1, "label": (rng.random(n) < 0.3).astype(int)})
+    df.loc[rng.random(n) < 0.05, "income"] = np.nan
+    df.to_csv(workdir / "data.csv", index=False)
+    pd.DataFrame({"region": ["n", "s", "e", "w", "c"], "region_tax": [0.1, 0.2, 0.15, 0.12, 0.18]}).to_csv(
+        workdir / "regions.csv", index=False)
+
+
+def run(workdir: Path, mode: str):
+    script = workdir / "pipeline.py"
+    env = dict(os.environ, PYTHONPATH=str(RECORDER))
+    args = [str(workdir / "data.csv"), str(workdir / "regions.csv")]
+    if mode == "unrecorded":
+        cmd = [sys.executable, str(script)] + args
+    else:
+        snaps = "off" if mode == "snapshots-off" else "sample"
+        cmd = [sys.executable, "-m", "skewer", "record", "--out", str(workdir / "runs"), "--snapshots", snaps,
+               str(script)] + args
+    t0 = time.perf_counter()
+    out = subprocess.run(cmd, cwd=workdir, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    if out.returncode != 0:
+        raise SystemExit(f"{mode} failed:\n{out.stderr}")
+    line = [l for l in out.stdout.splitlines() if l.startswith("ELAPSED")][-1].split()
+    return float(line[1]), wall, line[3]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ns = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="skewer-bench-") as tmp:
+        work = Path(tmp)
+        (work / "pipeline.py").write_text(PIPELINE)
+        make_data(work, ns.rows)
+        modes = ["unrecorded", "snapshots-off", "csv-sample"]
+        times = {m: [] for m in modes}
+        walls = {m: [] for m in modes}
+        accs = {}
+        for _ in range(ns.repeat):
+            for m in modes:  # interleaved, so machine load affects all variants alike
+                t, w, acc = run(work, m)
+                times[m].append(t)
+                walls[m].append(w)
+                accs[m] = acc
+        med = {m: statistics.median(v) for m, v in times.items()}
+        medw = {m: statistics.median(v) for m, v in walls.items()}
+        base, basew = med["unrecorded"], medw["unrecorded"]
+        print(f"rows={ns.rows} repeat={ns.repeat} (pipeline time from read_csv to score; wall = whole process)")
+        for m in modes:
+            print(f"  {m:14s} pipeline {med[m]:7.3f}s  x{med[m] / base:5.2f}   wall {medw[m]:7.3f}s  x{medw[m] / basew:5.2f}"
+                  f"   accuracy {accs[m]}")
+        same = len(set(accs.values())) == 1
+        print(f"  results identical across variants: {same}")
+        print(json.dumps({"rows": ns.rows, "repeat": ns.repeat,
+                          "seconds": {m: round(med[m], 4) for m in modes},
+                          "ratio": {m: round(med[m] / base, 3) for m in modes},
+                          "wallRatio": {m: round(medw[m] / basew, 3) for m in modes},
+                          "targets": {"snapshots-off": 1.3, "csv-sample": 2.0},
+                          "resultsIdentical": same}))
+
+
+if __name__ == "__main__":
+    main()
