@@ -507,7 +507,9 @@ export class Interpreter {
       else if (seenIn && !iterNode && isExpr(c)) iterNode = c;
     }
     const iter = iterNode ? this.ev(iterNode) : this.scalar('?');
-    for (let i = 0; i < 2; i++) {
+    // Two passes expose loop-carried choices; deep nests run once to stay linear.
+    const passes = this.loopIters.length >= 3 ? 1 : 2;
+    for (let i = 0; i < passes; i++) {
       this.loopIters.push(i);
       try {
         const el = this.element(iter, i);
@@ -613,8 +615,9 @@ export class Interpreter {
     const prevScope = this.scope;
     this.scope = new Scope(prevScope);
     const results: Val[] = [];
+    const passes = this.loopIters.length >= 3 ? 1 : 2;
     try {
-      for (let i = 0; i < 2; i++) {
+      for (let i = 0; i < passes; i++) {
         this.loopIters.push(i);
         try {
           let j = 0;

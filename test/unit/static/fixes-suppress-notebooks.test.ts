@@ -1,0 +1,116 @@
+import * as assert from 'node:assert/strict';
+import { analyzeDocument } from '../../../src/core/static/index';
+import { isSuppressed, parseSuppression } from '../../../src/core/findings/suppress';
+import { analyze, applyEdits, hits, lineOf, notebook, py } from './helpers';
+
+const LEAKY = py`
+  import pandas as pd
+  from sklearn.model_selection import train_test_split
+  from sklearn.preprocessing import MinMaxScaler
+  from sklearn.svm import SVC
+  df = pd.read_csv("d.csv")
+  X = df.drop(columns=["y"])
+  y = df["y"]
+  mm = MinMaxScaler()
+  X = mm.fit_transform(X)
+  X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25)
+  clf = SVC().fit(X_train, y_train)
+  print(clf.score(X_test, y_test))
+`;
+
+describe('static fixes', () => {
+  it('moves a pre-split fit_transform after the split and the result no longer fires', () => {
+    const [f] = analyze(LEAKY);
+    assert.equal(f.ruleId, 'leakage/preprocessing');
+    assert.equal(f.fixes.length, 1);
+    const fixed = applyEdits(LEAKY, f.fixes[0].edits);
+    assert.ok(!fixed.includes('X = mm.fit_transform(X)'));
+    assert.ok(fixed.includes('X_train = mm.fit_transform(X_train)\nX_test = mm.transform(X_test)'));
+    assert.deepEqual(hits(fixed), []);
+  });
+
+  it('offers no move fix when the pre-split data is read between the fit and the split', () => {
+    const src = LEAKY.replace('X_train, X_test', 'print(X.shape)\nX_train, X_test');
+    const [f] = analyze(src);
+    assert.equal(f.ruleId, 'leakage/preprocessing');
+    assert.deepEqual(f.fixes, []);
+  });
+
+  it('refit-at-inference fix turns fit_transform into transform and clears the finding', () => {
+    const src = py`
+      import joblib
+      enc = joblib.load("enc.joblib")
+      model = joblib.load("model.joblib")
+      def predict(rows):
+          return model.predict(enc.fit_transform(rows))
+    `;
+    const [f] = analyze(src, 'inference.py');
+    const fixed = applyEdits(src, f.fixes[0].edits);
+    assert.ok(fixed.includes('enc.transform(rows)'));
+    assert.deepEqual(hits(fixed, 'inference.py'), []);
+  });
+
+  it('train-as-test fix scores the test split and clears the finding', () => {
+    const src = LEAKY.replace('X = mm.fit_transform(X)\n', '').replace('print(clf.score(X_test, y_test))', 'print("test acc", clf.score(X_train, y_train))');
+    const [f] = analyze(src);
+    assert.equal(f.ruleId, 'leakage/overlap');
+    assert.deepEqual(hits(applyEdits(src, f.fixes[0].edits)), []);
+  });
+});
+
+describe('suppression comments', () => {
+  it('parses rule lists and bare directives', () => {
+    assert.deepEqual(parseSuppression('x = 1  # skewer: ignore[leakage/preprocessing, leakage/overlap]'), { rules: ['leakage/preprocessing', 'leakage/overlap'] });
+    assert.deepEqual(parseSuppression('# skewer: ignore'), { rules: null });
+    assert.equal(parseSuppression('# expect: leakage/overlap'), undefined);
+  });
+
+  it('silences on the same line or a comment line above, only for the listed rule', () => {
+    const line = lineOf(LEAKY, 'mm.fit_transform');
+    const same = LEAKY.replace('X = mm.fit_transform(X)', 'X = mm.fit_transform(X)  # skewer: ignore[leakage/preprocessing]');
+    assert.deepEqual(hits(same), []);
+    const above = LEAKY.replace('X = mm.fit_transform(X)', '# skewer: ignore\nX = mm.fit_transform(X)');
+    assert.deepEqual(hits(above), []);
+    const other = LEAKY.replace('X = mm.fit_transform(X)', 'X = mm.fit_transform(X)  # skewer: ignore[leakage/overlap]');
+    assert.deepEqual(hits(other), [`${line}:leakage/preprocessing`]);
+    const family = LEAKY.replace('X = mm.fit_transform(X)', 'X = mm.fit_transform(X)  # skewer: ignore[leakage/*]');
+    assert.deepEqual(hits(family), []);
+  });
+
+  it('a trailing directive on the previous code line does not silence the next line', () => {
+    const lines = ['a = 1  # skewer: ignore', 'b = 2'];
+    assert.equal(isSuppressed(lines, 2, 'leakage/overlap'), false);
+    assert.equal(isSuppressed(lines, 1, 'leakage/overlap'), true);
+  });
+});
+
+describe('notebooks', () => {
+  const cells = [
+    { source: '# Title', markdown: true },
+    { source: 'import pandas as pd\nfrom sklearn.model_selection import train_test_split\nfrom sklearn.preprocessing import StandardScaler\ndf = pd.read_csv("d.csv")\nX = df.drop(columns=["y"])\ny = df["y"]', count: 1 },
+    { source: 'X_train, X_test, y_train, y_test = train_test_split(X, y)', count: 3 },
+    { source: 'X = StandardScaler().fit_transform(X)', count: 2 },
+  ];
+
+  it('reports cell index (among all cells) and cell-relative lines', () => {
+    const nb = notebook([...cells.slice(0, 2), cells[3], cells[2]]);
+    const r = analyzeDocument({ path: 'exp.ipynb', text: nb });
+    assert.deepEqual(r.findings.map((f) => [f.location.cell, f.location.line, f.ruleId]), [[2, 1, 'leakage/preprocessing']]);
+    assert.equal(r.findings[0].location.file, 'exp.ipynb');
+  });
+
+  it('saved order vs execution-count order', () => {
+    // Saved order: split (cell 2) runs before the scaler (cell 3) -> no leak.
+    const nb = notebook(cells);
+    assert.deepEqual(hits(nb, 'exp.ipynb'), []);
+    // Execution order 1, 2 (scaler), 3 (split) -> the scaler saw every row.
+    assert.deepEqual(hits(nb, 'exp.ipynb', { notebookOrder: 'execution' }), ['c3:1:leakage/preprocessing']);
+  });
+
+  it('ignores magics and shell escapes', () => {
+    const nb = notebook([{ source: '%matplotlib inline\n!pip install x\nimport pandas as pd' }, ...cells.slice(1, 2), cells[3], cells[2]]);
+    const r = analyzeDocument({ path: 'exp.ipynb', text: nb });
+    assert.equal(r.findings.length, 1);
+    assert.ok(!r.notes.some((n) => /syntax error/.test(n.message)));
+  });
+});
