@@ -2,7 +2,7 @@
 export * from './model';
 export { formatProblem, SideFileError, type Problem, type ProblemCode, type ProblemSeverity } from './problem';
 export { readNdjson, streamNdjson, NdjsonTailer, TRUNCATED_LAST_LINE, type NdjsonRecord, type NdjsonResult } from './ndjson';
-export { readRun, EVENTS_FILE, type ReadRunOptions } from './readRun';
+export { readRun, buildRun, locateRun, EVENTS_FILE, type ReadRunOptions, type RunLocation } from './readRun';
 export { listRuns, newestFirst, type ListRunsOptions } from './listRuns';
 export { validateEvent, validateFacet, SUPPORTED_FORMAT_MAJOR } from './validate';
 export { readNpy, parseNpy, npyNumbers, npyPositions, type NpyArray, type NpyDtype } from './npy';
@@ -11,3 +11,4 @@ export { loadSnapshot, readSnapshotFile, type LoadedSnapshot } from './snapshot'
 export { loadLineageArrays } from './lineageArrays';
 export { resolveSideFile } from './sideFiles';
 export * from './summary';
+export { RunTail, type RunTailUpdate } from './tailRun';

@@ -26,7 +26,7 @@ import type {
   Step,
   StepStatus,
 } from './model';
-import { readNdjson } from './ndjson';
+import { type NdjsonRecord, readNdjson } from './ndjson';
 import type { Problem } from './problem';
 import { SideFileError } from './problem';
 import { existingFiles, resolveSideFile } from './sideFiles';
@@ -84,12 +84,18 @@ interface RunEvents {
   outputs: Json[];
 }
 
-export async function readRun(target: string, options: ReadRunOptions = {}): Promise<RunReadResult> {
-  const problems: Problem[] = [];
+/** Where a run's events live and when they last changed. */
+export interface RunLocation {
+  dir: string;
+  eventsFile: string;
+  mtime: number;
+}
+
+/** Resolves a run folder or .ndjson path; an unreadable target becomes a problem. */
+export async function locateRun(target: string): Promise<{ location: RunLocation; problem?: Problem }> {
   const abs = path.resolve(target);
   let dir = abs;
   let eventsFile = path.join(abs, EVENTS_FILE);
-  let mtime = 0;
   try {
     let s = await stat(abs);
     if (s.isFile()) {
@@ -98,20 +104,45 @@ export async function readRun(target: string, options: ReadRunOptions = {}): Pro
     } else {
       s = await stat(eventsFile);
     }
-    mtime = s.mtimeMs;
+    return { location: { dir, eventsFile, mtime: s.mtimeMs } };
   } catch (e) {
-    problems.push({ severity: 'error', code: 'unreadable', file: eventsFile, message: `cannot read run: ${errText(e)}` });
-    return { run: emptyRun(dir, eventsFile, 'incomplete', mtime), problems };
+    return {
+      location: { dir, eventsFile, mtime: 0 },
+      problem: { severity: 'error', code: 'unreadable', file: eventsFile, message: `cannot read run: ${errText(e)}` },
+    };
   }
+}
 
+/** An unreadable run: no steps, one problem. */
+export function unreadableRun(location: RunLocation, problem: Problem): RunReadResult {
+  return { run: emptyRun(location.dir, location.eventsFile, 'incomplete', location.mtime), problems: [problem] };
+}
+
+export async function readRun(target: string, options: ReadRunOptions = {}): Promise<RunReadResult> {
+  const { location, problem } = await locateRun(target);
+  if (problem) return unreadableRun(location, problem);
   let nd;
   try {
-    nd = await readNdjson(eventsFile);
+    nd = await readNdjson(location.eventsFile);
   } catch (e) {
-    problems.push({ severity: 'error', code: 'unreadable', file: eventsFile, message: `cannot read events: ${errText(e)}` });
-    return { run: emptyRun(dir, eventsFile, 'incomplete', mtime), problems };
+    return unreadableRun(location, { severity: 'error', code: 'unreadable', file: location.eventsFile, message: `cannot read events: ${errText(e)}` });
   }
-  problems.push(...nd.problems);
+  return buildRun(location, nd.records, nd.problems, options);
+}
+
+/**
+ * Builds the model from parsed lines. `lineProblems` are the reader's problems for those
+ * lines (malformed, truncated); they are copied, not modified.
+ */
+export async function buildRun(
+  location: RunLocation,
+  records: readonly NdjsonRecord[],
+  lineProblems: readonly Problem[],
+  options: ReadRunOptions = {},
+): Promise<RunReadResult> {
+  const { dir, eventsFile, mtime } = location;
+  const problems: Problem[] = lineProblems.map((p) => ({ ...p }));
+  const nd = { records };
 
   // Format version first: it decides whether skewer_ facets are checked against our schemas.
   let formatVersion: string | undefined;
