@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-RECORDER = HERE.parent / "recorder"
+RECORDER = Path(os.environ.get("SKEWER_RECORDER", HERE.parent / "recorder"))
 ROW_CAP = "25"
 # (phase, script, expected exit code, extra environment)
 RUNS = [

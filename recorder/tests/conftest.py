@@ -1,0 +1,35 @@
+import os
+import sys
+
+import pytest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RECORDER = os.path.dirname(HERE)
+sys.path.insert(0, RECORDER)
+sys.path.insert(0, HERE)
+
+import skewer  # noqa: E402
+from runlog import latest_run  # noqa: E402
+
+
+@pytest.fixture
+def record(tmp_path):
+    """record(fn, **start_options) -> Run: runs fn() while recording in-process into tmp_path/runs."""
+    def go(fn, **opts):
+        out = str(tmp_path / "runs")
+        opts.setdefault("script", __file__)
+        skewer.start(out=out, **opts)
+        try:
+            fn()
+        except BaseException as e:
+            skewer.stop(error=e)
+            raise
+        skewer.stop()
+        return latest_run(out)
+    return go
+
+
+def subprocess_env():
+    env = dict(os.environ)
+    env["PYTHONPATH"] = RECORDER + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
