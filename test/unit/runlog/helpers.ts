@@ -40,9 +40,9 @@ export function richestExampleRun(): string {
 export class Scratch {
   readonly root = mkdtempSync(path.join(tmpdir(), 'skewer-runlog-'));
 
-  /** Copies a run folder into the scratch root; returns the copy's path. */
-  copyRun(runDir: string): string {
-    const to = path.join(this.root, path.basename(runDir));
+  /** Copies a run folder into the scratch root (or a folder below it); returns the copy's path. */
+  copyRun(runDir: string, into = this.root): string {
+    const to = path.join(into, path.basename(runDir));
     cpSync(runDir, to, { recursive: true });
     this.age(to);
     return to;

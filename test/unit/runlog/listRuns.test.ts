@@ -1,0 +1,82 @@
+import { strict as assert } from 'node:assert';
+import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { listRuns } from '../../../src/core/runlog/listRuns';
+import { exampleRunDirs, rawEvents, Scratch } from './helpers';
+
+const FOREIGN = path.resolve(__dirname, '../../fixtures/runlog/openlineage/spark-app.ndjson');
+
+describe('runlog/listRuns', () => {
+  let scratch: Scratch;
+  let runsRoot: string;
+  beforeEach(() => {
+    scratch = new Scratch();
+    runsRoot = path.join(scratch.root, 'runs');
+    mkdirSync(runsRoot);
+    for (const d of exampleRunDirs()) scratch.copyRun(d, runsRoot);
+  });
+  afterEach(() => scratch.dispose());
+
+  it('lists every example run, grouped by pipeline, newest first (checked against the raw start times)', async () => {
+    const listing = await listRuns([runsRoot]);
+    assert.deepEqual(listing.problems, []);
+    const expected = exampleRunDirs().map((d) => {
+      const start = rawEvents(d)[0]!.json;
+      return { id: path.basename(d), pipeline: start.job.name as string, startedAt: start.run.facets.skewer_run.startedAt as string };
+    });
+    expected.sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+    assert.deepEqual(listing.runs.map((r) => r.run.runId), expected.map((e) => e.id));
+    const pipelines: string[] = [];
+    for (const e of expected) if (!pipelines.includes(e.pipeline)) pipelines.push(e.pipeline);
+    assert.deepEqual(listing.groups.map((g) => g.pipeline), pipelines);
+    for (const g of listing.groups) {
+      assert.deepEqual(g.runs.map((r) => r.run.runId), expected.filter((e) => e.pipeline === g.pipeline).map((e) => e.id));
+    }
+    assert.ok(listing.runs.every((r) => r.problems.length === 0 && r.run.steps.length > 0));
+  });
+
+  it('accepts a run folder as a root and loose .ndjson logs, without listing a run twice', async () => {
+    const one = path.join(runsRoot, path.basename(exampleRunDirs()[0]!));
+    copyFileSync(FOREIGN, path.join(runsRoot, 'spark-app.ndjson'));
+    const listing = await listRuns([runsRoot, one]);
+    assert.equal(listing.runs.length, exampleRunDirs().length + 1);
+    assert.ok(listing.runs.some((r) => r.run.pipeline === 'orders_etl' && !r.run.isSkewer));
+    const direct = await listRuns([one]);
+    assert.deepEqual(direct.runs.map((r) => r.run.dir), [one]);
+  });
+
+  it('missing, non-folder and unreadable roots are problems naming them; other roots still list', async () => {
+    const missing = path.join(scratch.root, 'nope');
+    const file = path.join(scratch.root, 'a-file');
+    writeFileSync(file, 'x');
+    const listing = await listRuns([missing, file, runsRoot]);
+    assert.equal(listing.runs.length, exampleRunDirs().length);
+    assert.deepEqual(listing.problems.map((p) => [p.file, p.message]), [
+      [missing, 'runs folder does not exist'],
+      [file, 'runs folder is not a folder'],
+    ]);
+    if (process.getuid?.() !== 0) {
+      // Permission bits do not stop root, so this part only runs for ordinary users.
+      const locked = path.join(scratch.root, 'locked');
+      mkdirSync(locked);
+      chmodSync(locked, 0);
+      try {
+        const l2 = await listRuns([locked]);
+        assert.deepEqual(l2.problems.map((p) => p.message), ['runs folder is not readable (permission denied)']);
+      } finally {
+        chmodSync(locked, 0o755);
+      }
+    }
+  });
+
+  it('a run whose events file cannot be read is listed with its problem', async () => {
+    const broken = path.join(runsRoot, 'broken-run');
+    mkdirSync(path.join(broken, 'events.ndjson'), { recursive: true }); // a folder where the file should be
+    const listing = await listRuns([runsRoot]);
+    const r = listing.runs.find((x) => x.run.dir === broken)!;
+    assert.equal(r.run.steps.length, 0);
+    assert.equal(r.problems[0]!.code, 'unreadable');
+    assert.equal(r.problems[0]!.file, path.join(broken, 'events.ndjson'));
+    assert.equal(listing.runs.length, exampleRunDirs().length + 1);
+  });
+});
