@@ -73,13 +73,24 @@ def group_arrays(codes, n_out):
 
 
 def row_hashes(obj):
-    """One uint64 per row, for content matching (samplers without sample_indices_)."""
-    if isinstance(obj, (pd.DataFrame, pd.Series)):
-        return pd.util.hash_pandas_object(obj, index=False).to_numpy()
-    arr = np.asarray(obj)
-    if arr.ndim == 1:
-        arr = arr[:, None]
-    return pd.util.hash_pandas_object(pd.DataFrame(arr), index=False).to_numpy()
+    """One uint64 per row, for content matching (samplers without sample_indices_). Numeric columns are hashed
+    as float64 so a DataFrame and the float array a sampler returns for it hash alike."""
+    if isinstance(obj, pd.Series):
+        cols = [obj.to_numpy()]
+    elif isinstance(obj, pd.DataFrame):
+        cols = [obj.iloc[:, j].to_numpy() for j in range(obj.shape[1])]
+    else:
+        arr = np.asarray(obj)
+        cols = [arr] if arr.ndim == 1 else [arr[:, j] for j in range(arr.shape[1])]
+    h = np.zeros(len(cols[0]) if cols else 0, dtype=np.uint64)
+    for c in cols:
+        c = np.asarray(c)
+        if c.dtype.kind in "biuf":
+            ch = pd.util.hash_array(c.astype(np.float64))
+        else:
+            ch = pd.util.hash_array(c.astype(str).astype(object))
+        h = h * np.uint64(1000003) ^ ch
+    return h
 
 
 def match_rows(in_hashes, out_hashes):

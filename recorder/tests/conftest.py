@@ -18,6 +18,7 @@ def record(tmp_path):
     def go(fn, **opts):
         out = str(tmp_path / "runs")
         opts.setdefault("script", __file__)
+        opts.setdefault("_caller_globals", fn.__globals__)  # names imported by value in the test module
         skewer.start(out=out, **opts)
         try:
             fn()
