@@ -9,7 +9,7 @@ import type { SyntaxNode, Tree } from '@lezer/common';
 import type { Chunk } from './source';
 import {
   EVAL_METHODS, GROUP_AGGS, GROUP_NON_STATS, LABEL_NAME, NP_STATS, PREDICT_METHODS, ROW_PRESERVING, ROW_SUBSET,
-  SERVING_FUNCTION, STAT_METHODS, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, estimatorCategory,
+  LABEL_ENCODERS, SCALE_FUNCTIONS, SERVING_FUNCTION, STAT_METHODS, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, estimatorCategory,
   isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
 import {
@@ -268,7 +268,7 @@ export class Interpreter {
           break;
         }
         case 'ForStatement': this.execFor(n); break;
-        case 'WhileStatement': this.execCompound(n); break;
+        case 'WhileStatement': this.execWhile(n); break;
         case 'IfStatement': case 'TryStatement': this.execCompound(n); break;
         case 'WithStatement': this.execWith(n); break;
         case 'FunctionDefinition': this.defineFunction(n, false); break;
@@ -300,6 +300,44 @@ export class Interpreter {
         const target = c.nextSibling;
         if (target && target.name === 'VariableName') this.scope.set(this.t(target), this.scalar(this.t(target)));
       } else if (isExpr(c) && c.prevSibling?.name !== 'as') this.ev(c);
+    }
+  }
+
+  /** Names (re)assigned anywhere in a loop body: their values differ between iterations. */
+  private assignedIn(body: SyntaxNode): string[] {
+    const names: string[] = [];
+    const c = body.cursor();
+    do {
+      if (c.name === 'AssignStatement' || c.name === 'UpdateStatement') {
+        for (let k = c.node.firstChild; k && k.name !== 'AssignOp' && k.name !== 'UpdateOp'; k = k.nextSibling) {
+          if (k.name === 'VariableName') names.push(this.t(k));
+        }
+      }
+    } while (c.next() && c.from < body.to);
+    return names;
+  }
+
+  private markVarying(names: string[]): void {
+    for (const name of names) {
+      const v = this.scope.get(name);
+      if (v && !v.varying && (v.k === 'const' || v.k === 'scalar')) this.scope.set(name, withVarying(v));
+    }
+  }
+
+  private execWhile(n: SyntaxNode): void {
+    const body = n.getChild('Body');
+    const cond = firstExpr(n);
+    const passes = this.loopIters.length >= 3 ? 1 : 2;
+    const assigned = body ? this.assignedIn(body) : [];
+    for (let i = 0; i < passes; i++) {
+      this.loopIters.push(i);
+      try {
+        this.markVarying(assigned);
+        if (cond) this.ev(cond);
+        if (body) this.execBlock(body);
+      } finally {
+        this.loopIters.pop();
+      }
     }
   }
 
@@ -489,6 +527,7 @@ export class Interpreter {
       if (TIME_COLUMN.test(col) && valueNode && /to_datetime|datetime|Timestamp/.test(this.t(valueNode))) merged.time = true;
     }
     merged.frame = curData.frame;
+    if (curData.cols) merged.cols = curData.cols; else delete merged.cols;
     if (curData.time || v.k === 'data' && v.time) merged.time = true;
     if (curData.serving) merged.serving = true;
     if (curData.feat) merged.feat = curData.feat;
@@ -509,9 +548,11 @@ export class Interpreter {
     const iter = iterNode ? this.ev(iterNode) : this.scalar('?');
     // Two passes expose loop-carried choices; deep nests run once to stay linear.
     const passes = this.loopIters.length >= 3 ? 1 : 2;
+    const assigned = body ? this.assignedIn(body) : [];
     for (let i = 0; i < passes; i++) {
       this.loopIters.push(i);
       try {
+        this.markVarying(assigned);
         const el = this.element(iter, i);
         if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
         if (body) this.execBlock(body);
@@ -734,7 +775,8 @@ export class Interpreter {
       return d;
     }
     const ownColumns = idxNodes.some((x) => this.t(x).includes(this.t(objNode) + '.columns'));
-    if (first && !hasSlice && first.k === 'scalar' && !isILoc && first.cols === undefined && !ownColumns && /col|feat|features|names|keep|select/i.test(first.name)) {
+    if (first && !hasSlice && first.k === 'scalar' && !isILoc && first.cols === undefined && !first.allCols && !ownColumns
+      && /col|feat|features|names|keep|select|order/i.test(first.name + ' ' + this.t(idxNodes[0]))) {
       return this.same(o, { aligned: true });
     }
     if (isILoc && hasSlice && idxNodes.length >= 0) {
@@ -992,6 +1034,17 @@ export class Interpreter {
       const f = this.newFit(n, `pd.${last}`, 'stat', d);
       return this.same(d, { prep: unionList(d.prep, [f]) });
     }
+    if (SCALE_FUNCTIONS.has(last) && args.pos[0] && (args.pos[0].k === 'data' || args.pos[0].k === 'scalar')) {
+      // preprocessing.scale(X) and friends: a fit and a transform in one call.
+      const d = this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X');
+      const f = this.newFit(n, last, 'transformer', d);
+      return this.same(d, { prep: unionList(d.prep, [f]) });
+    }
+    if ((last === 'repeat' || last === 'tile') && (q.startsWith('np.') || q.startsWith('numpy.')) && args.pos[0]) {
+      const d = this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X');
+      const du: DupEvent = { id: ++this.ids, site: this.site(n), what: `np.${last}`, rows: d.rows };
+      return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
+    }
     if (last === 'get_dummies') {
       if (this.serving) this.events.refits.push({ site: this.site(n), what: 'pd.get_dummies', reason: this.servingReason() });
       const d = this.asData(args.pos[0], 'data');
@@ -1138,7 +1191,7 @@ export class Interpreter {
       site: this.site(n), keys, ...(est ? { model: est } : {}), ...(version ? { version } : {}), inLoop: this.inLoop,
       dataVarying: keys.some((k) => k.path.some((s) => s.fold !== undefined)), labelledTest: labelled, labelledTrain, what,
       argNodes: args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) })),
-      ...(datas[0] ? { data: datas[0] } : {}),
+      ...(datas.length ? { data: datas.find((d) => d.pred) ?? datas[0] } : {}),
     });
   }
 
@@ -1207,6 +1260,12 @@ export class Interpreter {
     const X = args.pos[0] !== undefined ? this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X') : undefined;
     const fitting = method === 'fit' || method === 'fit_transform' || method === 'fit_predict' || method === 'partial_fit' || method === 'fit_on_texts' || method === 'fit_on_sequences' || method === 'train' || method === 'fit_generator' || method === 'adapt';
     if (method === 'split' && est.cat === 'splitter') return this.folds(args, n);
+    if (method === 'load_model' || method === 'load_weights' || method === 'load') {
+      est.loaded = true;
+      this.loadedArtifact = true;
+      est.version = `loaded:${est.id}`;
+      return est;
+    }
     if (method === 'set_params') {
       est.params += '|' + (args.node ? this.t(args.node) : '');
       if ([...args.kw.values()].some((v) => v.varying) || args.pos.some((v) => v.varying)) est.varying = true;
@@ -1233,14 +1292,17 @@ export class Interpreter {
         const split: Split = { id: ++this.ids, site: this.site(n), kind: 'search', shuffle: true, names: [] };
         this.onSplit(split, [data]);
       }
-      const onLabel = LABEL_NAME.test(args.posNodes[0] ? this.t(args.posNodes[0]) : '') && args.pos.length === 1 && (est.cls === 'LabelEncoder' || est.cls === 'LabelBinarizer' || est.cls === 'MultiLabelBinarizer' || est.cat === 'transformer');
+      const onLabel = LABEL_ENCODERS.has(est.cls) || args.pos.length === 1 && est.cat === 'transformer'
+        && (LABEL_NAME.test(args.posNodes[0] ? this.t(args.posNodes[0]) : '') || this.targets.length === 1 && LABEL_NAME.test(this.targets[0]));
       const isPrep = est.cat === 'transformer' || est.cat === 'clusterer' && method !== 'fit_predict';
       if (isPrep) {
         est.fit = this.newFit(n, est.cls, 'transformer', data, onLabel);
         est.prepFits = [est.fit];
       } else {
         const inner = this.prepSteps(est);
-        est.prepFits = inner.length ? [this.newFit(n, inner.map((s) => s.cls).join('+'), 'pipeline', data)] : [];
+        const refitsSteps = est.cat === 'pipeline' || est.cat === 'column-transformer' || est.cat === 'search';
+        if (refitsSteps) for (const s of inner) { delete s.fit; s.prepFits = []; }
+        est.prepFits = inner.length && refitsSteps ? [this.newFit(n, inner.map((s) => s.cls).join('+'), 'pipeline', data)] : [];
         est.fit = { id: ++this.ids, site: this.site(n), cls: est.cls, kind: 'model', rows: data.rows, serving: this.serving, onLabel: false };
         est.fitData = data;
         est.version = this.modelVersion(est, data);
@@ -1280,7 +1342,15 @@ export class Interpreter {
   private predictOut(est: EstV, data: DataV): DataV {
     this.checkPositional(est, data, null);
     const version = est.version ?? (est.loaded ? `loaded:${est.id}` : `unfitted:${est.id}`);
-    return this.mkData({ rows: data.rows, prep: unionList(data.prep, est.prepFits), dup: data.dup, pred: { est, version }, ...(data.varying ? { varying: true } : {}) });
+    return this.mkData({ rows: data.rows, prep: unionList(data.prep, this.allPrepFits(est)), dup: data.dup, pred: { est, version },
+      ...(data.varying ? { varying: true } : {}), ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}) });
+  }
+
+  /** The estimator's own preprocessing fits plus those of already-fitted steps (Keras layers adapted beforehand). */
+  private allPrepFits(est: EstV): FitEvent[] {
+    let fits = est.prepFits;
+    for (const s of this.prepSteps(est)) if (s.fit && s.fit.kind === 'transformer') fits = unionList(fits, [s.fit]);
+    return fits;
   }
 
   private checkPositional(est: EstV, data: DataV, n: SyntaxNode | null): void {
@@ -1306,7 +1376,10 @@ export class Interpreter {
       }
       return feat.cols.includes(c);
     };
-    if (kept(label)) this.events.target.push({ site: feat.site, label, kind: 'label-in-features', fitSite: this.site(n) });
+    // The label itself, or the raw column it was computed from (log_price from price).
+    const sources = [label, ...(feat.frame.derived.get(label)?.from ?? []).filter((c) => c !== label)];
+    const leaked = sources.find(kept);
+    if (leaked !== undefined) this.events.target.push({ site: feat.site, label: leaked === label ? label : `${label}' (computed from '${leaked}')`.replace(/'$/, ''), kind: 'label-in-features', fitSite: this.site(n) });
     for (const [col, info] of feat.frame.derived) {
       if (col === label || !info.from.includes(label)) continue;
       if (kept(col)) this.events.target.push({ site: info.site, label, kind: 'feature-from-label', fitSite: this.site(n) });
@@ -1399,6 +1472,12 @@ export class Interpreter {
       if (args.kw.has('columns') || method === 'reindex' && args.pos.length) { out.aligned = true; delete out.positional; }
       return out;
     }
+    if (method === 'select_dtypes') {
+      const out = this.same(d);
+      delete out.cols;
+      if (d.frame && /number|float|int|exclude/.test(argText)) out.feat = this.featureSelection(d, 'all', [], n);
+      return out;
+    }
     if (ROW_SUBSET.has(method)) return this.maybeSliceSplit(this.same(d), n, undefined);
     if (method === 'copy' || ROW_PRESERVING.has(method)) {
       const out = this.same(d);
@@ -1458,6 +1537,7 @@ function lastPart(q: string): string {
 function roleFromName(name: string): Root['role'] {
   const base = name.split(/[\\/]/).pop() ?? name;
   if (TEST_NAME.test(base) && !TRAIN_NAME.test(base)) return 'test';
+  if (VAL_NAME.test(base) && !TRAIN_NAME.test(base)) return 'val';
   if (TRAIN_NAME.test(base) && !TEST_NAME.test(base)) return 'train';
   return 'whole';
 }

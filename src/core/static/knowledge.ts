@@ -23,7 +23,7 @@ const TRANSFORMERS = [
   'UMAP', 'GaussianRandomProjection', 'SparseRandomProjection', 'Nystroem', 'RBFSampler',
   // text
   'CountVectorizer', 'TfidfVectorizer', 'TfidfTransformer', 'HashingVectorizer', 'Tokenizer', 'TextVectorization',
-  'Word2Vec',
+  'Word2Vec', 'Normalization', 'Discretization', 'StringLookup', 'IntegerLookup', 'TextVectorization',
   // category_encoders / feature-engine style
   'WOEEncoder', 'CatBoostEncoder', 'MeanEncoder', 'CountFrequencyEncoder', 'BinaryEncoder', 'HashingEncoder',
   'MeanMedianImputer', 'ArbitraryNumberImputer', 'EqualFrequencyDiscretiser', 'EqualWidthDiscretiser',
@@ -58,7 +58,7 @@ const METRIC_EXTRA = ['classification_report', 'confusion_matrix', 'multilabel_c
   'from_estimator'];
 
 /** Model classes (anything with fit/predict not listed above is treated as a model too). */
-const MODEL_HINT = /(Regressor|Regression|Classifier|SVC|SVR|NB|KNeighbors|Forest|Boost|Tree|Lasso|Ridge|ElasticNet|Perceptron|MLP|LGBM|XGB|CatBoost|Sequential|Model|Net|Estimator)$/;
+const MODEL_HINT = /(Booster|Regressor|Regression|Classifier|SVC|SVR|NB|KNeighbors|Forest|Boost|Tree|Lasso|Ridge|ElasticNet|Perceptron|MLP|LGBM|XGB|CatBoost|Sequential|Model|Net|Estimator)$/;
 
 export type EstimatorCategory = 'transformer' | 'stateless' | 'clusterer' | 'oversampler' | 'undersampler'
   | 'splitter' | 'search' | 'pipeline' | 'column-transformer' | 'augmenter' | 'model';
@@ -136,7 +136,7 @@ export function isArtifactLoader(qualified: string, last: string): boolean {
 }
 
 /** Column statistics that aggregate over rows when called on a frame or series. */
-export const STAT_METHODS = new Set(['mean', 'median', 'std', 'var', 'min', 'max', 'quantile', 'mode', 'sem', 'mad',
+export const STAT_METHODS = new Set(['mean', 'median', 'std', 'var', 'min', 'max', 'quantile', 'mode', 'sem', 'mad', 'value_counts',
   'skew', 'kurt', 'nlargest', 'nsmallest']);
 /** numpy functions that aggregate over rows. */
 export const NP_STATS = new Set(['mean', 'median', 'std', 'var', 'min', 'max', 'percentile', 'quantile', 'nanmean',
@@ -157,7 +157,7 @@ export const ROW_PRESERVING = new Set(['astype', 'copy', 'rename', 'replace', 'a
   'shift', 'diff', 'pct_change', 'cumsum', 'cumprod', 'rolling', 'expanding', 'ewm', 'sort_index', 'sort_values',
   'add_prefix', 'add_suffix', 'set_axis', 'swapaxes', 'view', 'todense', 'toarray', 'to_dict', 'items',
   'duplicated', 'factorize', 'cut', 'qcut', 'between', 'any', 'all', 'sum', 'count', 'describe', 'corr', 'cov',
-  'value_counts', 'unique', 'nunique', 'idxmax', 'idxmin', 'argmax', 'argmin', 'info', 'keys', 'values']);
+  'unique', 'nunique', 'idxmax', 'idxmin', 'argmax', 'argmin', 'info', 'keys', 'values']);
 /** Methods that select a subset of rows. */
 export const ROW_SUBSET = new Set(['dropna', 'drop_duplicates', 'head', 'tail', 'query', 'nlargest', 'nsmallest', 'truncate']);
 
@@ -180,4 +180,10 @@ export function isServingName(base: string): boolean {
   if (tokens.includes('train') || tokens.includes('training')) return false;
   return tokens.some((t) => SERVING_TOKENS.has(t)) || base.toLowerCase() === 'score';
 }
+/** Function forms of scalers (sklearn.preprocessing.scale etc.): fit and transform in one call. */
+export const SCALE_FUNCTIONS = new Set(['scale', 'minmax_scale', 'robust_scale', 'maxabs_scale', 'quantile_transform',
+  'power_transform', 'zscore']);
+/** Label encoders: by contract they encode y, not features. */
+export const LABEL_ENCODERS = new Set(['LabelEncoder', 'LabelBinarizer', 'MultiLabelBinarizer']);
+
 export const SERVING_FUNCTION = /^(predict\w*|serve\w*|serving\w*|infer\w*|inference\w*|handler|handle\w*|score_request|run_inference|lambda_handler|api_\w+|endpoint\w*)$/;

@@ -22,7 +22,7 @@ export type Side = 'train' | 'test' | 'val';
 export interface Root {
   id: number;
   /** 'test' for data loaded from a file or variable that names a test set. */
-  role: 'whole' | 'train' | 'test';
+  role: 'whole' | 'train' | 'test' | 'val';
   name: string;
   site?: Site;
 }
@@ -127,18 +127,22 @@ export interface FnV extends Common { k: 'fn'; node: SyntaxNode; chunk: number; 
 export interface SeqV extends Common { k: 'seq'; items: Val[]; keys?: (string | undefined)[] }
 export interface ConstV extends Common { k: 'const'; text: string; str?: string }
 /** A scalar or unknown object; may carry statistics computed from data. */
-export interface ScalarV extends Common { k: 'scalar'; name: string; prep: FitEvent[]; dup: DupEvent[]; cols?: string[]; frame?: FrameMeta; loaded?: boolean }
+export interface ScalarV extends Common {
+  k: 'scalar'; name: string; prep: FitEvent[]; dup: DupEvent[]; cols?: string[]; frame?: FrameMeta; loaded?: boolean;
+  /** `df.columns` (as a list) minus the names removed from it. */
+  allCols?: { frame: FrameMeta; removed: string[] };
+}
 
 export type Val = DataV | EstV | FoldsV | IdxV | ModV | FnV | SeqV | ConstV | ScalarV;
 
 export function isTestSide(k: RowKey): boolean {
   if (k.path.length) return k.path[k.path.length - 1].side !== 'train';
-  return k.root.role === 'test';
+  return k.root.role === 'test' || k.root.role === 'val';
 }
 
 export function lastSide(k: RowKey): Side | 'whole' {
   if (k.path.length) return k.path[k.path.length - 1].side;
-  return k.root.role === 'test' ? 'test' : k.root.role === 'train' ? 'train' : 'whole';
+  return k.root.role === 'whole' ? 'whole' : k.root.role;
 }
 
 function sameStep(a: Step, b: Step): boolean {
