@@ -29,9 +29,10 @@ export class CsvError extends Error {
   constructor(
     readonly file: string,
     readonly line: number,
-    message: string,
+    /** What is wrong, without file and line. */
+    readonly detail: string,
   ) {
-    super(`${file}:${line}: ${message}`);
+    super(`${file}:${line}: ${detail}`);
     this.name = 'CsvError';
   }
 }

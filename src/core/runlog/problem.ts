@@ -41,23 +41,27 @@ export function formatProblem(p: Problem, baseDir?: string): string {
   return p.jsonPath ? `${where}: ${p.jsonPath}: ${p.message}` : `${where}: ${p.message}`;
 }
 
-/** Thrown by side-file loaders (npy, snapshots); the message always names the file. */
+/** Thrown by side-file loaders (npy, snapshots); the message always names the file (and line when known). */
 export class SideFileError extends Error {
   constructor(
     readonly file: string,
-    message: string,
+    /** What is wrong, without the file name. */
+    readonly detail: string,
     readonly code: 'missing-side-file' | 'unsafe-path' | 'side-file' = 'side-file',
+    readonly line?: number,
   ) {
-    super(`${file}: ${message}`);
+    super(line !== undefined ? `${file}:${line}: ${detail}` : `${file}: ${detail}`);
     this.name = 'SideFileError';
   }
 
   toProblem(): Problem {
-    return {
+    const p: Problem = {
       severity: this.code === 'missing-side-file' ? 'warning' : 'error',
       code: this.code,
       file: this.file,
-      message: this.message.slice(this.file.length + 2),
+      message: this.detail,
     };
+    if (this.line !== undefined) p.line = this.line;
+    return p;
   }
 }

@@ -710,7 +710,7 @@ async function checkSideFiles(run: Run, eventsFile: string, problems: Problem[])
   const refs: Ref[] = [];
   const refuse = (step: Step, e: unknown, mark: () => void) => {
     mark();
-    const msg = e instanceof SideFileError ? e.message.slice(e.file.length + 2) : errText(e);
+    const msg = e instanceof SideFileError ? e.detail : errText(e);
     problems.push({ severity: 'error', code: 'unsafe-path', file: eventsFile, line: step.lines[step.lines.length - 1]!, message: `step ${step.seq} (${step.function}): ${msg}` });
   };
   const add = (step: Step, rel: string, mark: () => void) => {

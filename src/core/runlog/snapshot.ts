@@ -42,7 +42,7 @@ export async function readSnapshotFile(file: string, format: 'csv' | 'arrow', ty
   try {
     return parseCsv(bytes, types ? { file, types } : { file });
   } catch (e) {
-    if (e instanceof CsvError) throw new SideFileError(file, e.message.slice(file.length + 2));
+    if (e instanceof CsvError) throw new SideFileError(file, e.detail, 'side-file', e.line);
     throw new SideFileError(file, `cannot parse CSV: ${(e as Error).message}`);
   }
 }
