@@ -4,6 +4,7 @@ import type { Events } from './events';
 import { position, type Chunk } from './source';
 import { covers, lastSide, testSetKey, type RowKey, type Site } from './values';
 import { preprocessingFix, trainAsTestFix, refitFix } from './fixes';
+import { TARGET_ENCODERS } from './knowledge';
 
 export interface DetectContext {
   path: string;
@@ -51,7 +52,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   };
 
   // leakage/preprocessing
-  const hasTestSplit = ev.prepLeaks.some((l) => !l.viaVal);
+  const hasTestSplit = ev.hasTestSet || ev.prepLeaks.some((l) => !l.viaVal);
   for (const l of ev.prepLeaks) {
     if (l.viaVal && hasTestSplit) continue;
     const f = l.fit;
@@ -69,6 +70,23 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       evidence: { transformer: f.cls, kind: f.kind, splitLine, reason: l.reason },
       fixes,
     }, f.site);
+  }
+
+  // A target encoder fitted on rows that reach the test set also turns the label into a feature.
+  for (const l of ev.prepLeaks) {
+    if ((l.viaVal && hasTestSplit) || !TARGET_ENCODERS.has(l.fit.cls)) continue;
+    push({
+      ruleId: 'leakage/target', message: `\`${l.fit.cls}\` encodes categories with the label, using rows that end up in the test split; the encoded feature carries the test labels. Fit it on the training split only.`,
+      location: toLocation(ctx, l.fit.site), related: rel(ctx, l.split?.site, 'split made here'), evidence: { encoder: l.fit.cls }, fixes: [],
+    }, l.fit.site);
+  }
+
+  // leakage/overlap: test rows stacked into the training data
+  for (const m of ev.mixed) {
+    push({
+      ruleId: 'leakage/overlap', message: `Test rows are added to the training data here, and the model fitted at ${where(ctx, m.fitSite)} is then scored on them.`,
+      location: toLocation(ctx, m.site), related: rel(ctx, m.fitSite, 'model fitted here'), evidence: { fitLine: lineOf(ctx, m.fitSite) }, fixes: [],
+    }, m.site);
   }
 
   // leakage/overlap: duplication before a split
@@ -94,7 +112,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   for (const e of ev.evals) {
     const est = e.model;
     const fit = est?.fit;
-    if (!est || !fit || est.loaded || !e.keys.length || e.labelledTrain) continue;
+    if (!est || !fit || est.loaded || !e.keys.length || e.labelledTrain || est.fitData?.mixSite) continue;
     if (!e.keys.every((k) => covers(fit.rows, k))) continue;
     const subset = e.data?.subsetSite;
     const fitSubset = est.fitData?.subsetSite;
@@ -147,7 +165,8 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     push({
       ruleId: 'leakage/target',
       message: t.kind === 'label-in-features'
-        ? `The feature matrix still contains the label column '${t.label}'; drop it from the features.`
+        ? (t.source ? `The feature matrix still contains '${t.source}', from which the label '${t.label}' is computed; drop it from the features.`
+          : `The feature matrix still contains the label column '${t.label}'; drop it from the features.`)
         : `This feature is computed from the label '${t.label}' and is still among the features the model is fitted on.`,
       location: toLocation(ctx, t.site), related: rel(ctx, t.fitSite, 'model fitted here'), evidence: { label: t.label, kind: t.kind }, fixes: [],
     }, t.site);

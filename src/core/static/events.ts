@@ -33,10 +33,14 @@ export interface Events {
   refits: { site: Site; what: string; reason: string }[];
   positional: { site: Site; predictSite: Site; model: string }[];
   testFromTrain: { site: Site; name: string }[];
-  target: { site: Site; label: string; kind: 'feature-from-label' | 'label-in-features'; fitSite: Site }[];
+  target: { site: Site; label: string; source?: string; kind: 'feature-from-label' | 'label-in-features'; fitSite: Site }[];
   temporal: { site: Site; reason: string }[];
+  /** A test set exists (test file or test side of a split): validation-only leaks are then not reported. */
+  hasTestSet: boolean;
+  /** Test rows mixed into the data a model is fitted on. */
+  mixed: { site: Site; fitSite: Site }[];
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [] };
+  return { prepLeaks: [], dupLeaks: [], evals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, mixed: [] };
 }

@@ -107,6 +107,7 @@ export class Interpreter {
   private iterKey(): string { return this.loopIters.join('.'); }
 
   private newRoot(name: string, role: Root['role'], n?: SyntaxNode): Root {
+    if (role === 'test') this.events.hasTestSet = true;
     return { id: ++this.ids, role, name, ...(n ? { site: this.site(n) } : {}) };
   }
 
@@ -135,7 +136,7 @@ export class Interpreter {
     if (!d) {
       const name = key.slice(2);
       d = this.freshData(name, undefined, roleFromName(name));
-      if (v && v.k === 'scalar' && v.prep.length) d = this.mkData({ ...d, prep: v.prep, dup: v.dup });
+      if (v && v.k === 'scalar' && (v.prep.length || v.dup.length)) d = this.mkData({ ...d, prep: v.prep, dup: v.dup });
       this.unknownData.set(key, d);
     }
     return d;
@@ -153,6 +154,8 @@ export class Interpreter {
     let rows: RowKey[] = [];
     let pred: DataV['pred'];
     let frame: FrameMeta | undefined, cols: string[] | undefined, time = false;
+    let pending: Site[] | undefined;
+    let mixSite: Site | undefined, positional: Site | undefined;
     for (const v of vals) {
       if (!v) continue;
       if (v.varying) varying = true;
@@ -165,24 +168,32 @@ export class Interpreter {
         frame = frame ?? v.frame;
         if (v.cols) cols = unionList(cols ?? [], v.cols);
         if (v.time) time = true;
+        mixSite = mixSite ?? v.mixSite;
+        if (v.positional && !v.aligned) positional = positional ?? v.positional;
       } else if (v.k === 'scalar') {
         prep = unionList(prep, v.prep);
         dup = unionList(dup, v.dup);
         if (v.cols) cols = unionList(cols ?? [], v.cols);
+        if (v.pending) pending = unionList(pending ?? [], v.pending);
         frame = frame ?? v.frame;
       } else if (v.k === 'seq') {
         const inner = this.join(v.items, n);
         if (inner.k === 'data') {
           data = data ?? inner; rows = unionKeys(rows, inner.rows); prep = unionList(prep, inner.prep); dup = unionList(dup, inner.dup);
-        } else if (inner.k === 'scalar') { prep = unionList(prep, inner.prep); dup = unionList(dup, inner.dup); }
+          mixSite = mixSite ?? inner.mixSite;
+        } else if (inner.k === 'scalar') {
+          prep = unionList(prep, inner.prep); dup = unionList(dup, inner.dup);
+          if (inner.pending) pending = unionList(pending ?? [], inner.pending);
+        }
       }
     }
     if (data) {
       return this.mkData({ rows, prep, dup, varying, ...(pred ? { pred } : {}), ...(frame ? { frame } : {}), ...(cols ? { cols } : {}),
-        ...(time ? { time } : {}), ...(data.serving ? { serving: true } : {}) });
+        ...(time ? { time } : {}), ...(data.serving ? { serving: true } : {}), ...(mixSite ? { mixSite } : {}), ...(positional ? { positional } : {}) });
     }
     const s = this.scalar(n ? this.t(n) : '?', prep, dup, varying);
     if (cols) { s.cols = cols; if (frame) s.frame = frame; }
+    if (pending) s.pending = pending;
     return s;
   }
 
@@ -191,10 +202,11 @@ export class Interpreter {
     return this.mkData({ rows: d.rows, prep: d.prep, dup: d.dup, ...(d.frame ? { frame: d.frame } : {}), ...(d.varying ? { varying: true } : {}),
       ...(d.pred ? { pred: d.pred } : {}), ...(d.time ? { time: true } : {}), ...(d.serving ? { serving: true } : {}),
       ...(d.positional ? { positional: d.positional } : {}), ...(d.aligned ? { aligned: true } : {}), ...(d.feat ? { feat: d.feat } : {}),
-      ...(d.cols ? { cols: d.cols } : {}), ...(d.subsetSite ? { subsetSite: d.subsetSite } : {}), ...extra });
+      ...(d.cols ? { cols: d.cols } : {}), ...(d.subsetSite ? { subsetSite: d.subsetSite } : {}), ...(d.mixSite ? { mixSite: d.mixSite } : {}), ...extra });
   }
 
   private withStep(d: DataV, split: Split, side: Side, fold?: number, varying = false): DataV {
+    if (side === 'test') this.events.hasTestSet = true;
     const rows = d.rows.map((k) => ({ root: k.root, path: [...k.path, { split, side, ...(fold !== undefined ? { fold } : {}) }] }));
     return this.mkData({ rows, prep: d.prep, dup: d.dup, ...(d.frame ? { frame: d.frame } : {}), ...(d.time ? { time: true } : {}),
       ...(d.feat ? { feat: d.feat } : {}), ...(d.cols ? { cols: d.cols } : {}), ...(varying || d.varying ? { varying: true } : {}) });
@@ -523,7 +535,7 @@ export class Interpreter {
     const merged = this.join([curData, v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined], t) as DataV;
     if (col !== undefined && curData.frame) {
       const from = (v.k === 'data' || v.k === 'scalar') && v.frame === curData.frame && v.cols ? v.cols.filter((c) => c !== col) : [];
-      if (from.length) curData.frame.derived.set(col, { from, site: this.site(valueNode ?? t) });
+      if (from.length) curData.frame.derived.set(col, { from, site: this.site(valueNode ?? t), shifted: !!valueNode && /\.shift\(/.test(this.t(valueNode)) });
       if (TIME_COLUMN.test(col) && valueNode && /to_datetime|datetime|Timestamp/.test(this.t(valueNode))) merged.time = true;
     }
     merged.frame = curData.frame;
@@ -614,6 +626,10 @@ export class Interpreter {
         for (let c = n.firstChild; c; c = c.nextSibling) if (isExpr(c)) vals.push(this.ev(c));
         if (n.name === 'ConditionalExpression' && vals.length === 3) return this.join([vals[0], vals[2]], n);
         if (n.name === 'NamedExpression' && n.firstChild && vals.length) { this.bind(n.firstChild, vals[vals.length - 1]); return vals[vals.length - 1]; }
+        // list + list of constants (column lists): keep the items
+        if (n.name === 'BinaryExpression' && vals.length === 2 && vals[0].k === 'seq' && vals[1].k === 'seq' && /^\s*\+/.test(this.text.slice(n.firstChild!.to, n.lastChild!.from))) {
+          return { k: 'seq', items: [...vals[0].items, ...vals[1].items], varying: !!(vals[0].varying || vals[1].varying) };
+        }
         return this.join(vals, n);
       }
       case 'ArrayComprehensionExpression': case 'DictionaryComprehensionExpression': case 'SetComprehensionExpression':
@@ -656,6 +672,7 @@ export class Interpreter {
     const prevScope = this.scope;
     this.scope = new Scope(prevScope);
     const results: Val[] = [];
+    let iterData: DataV | undefined;
     const passes = this.loopIters.length >= 3 ? 1 : 2;
     try {
       for (let i = 0; i < passes; i++) {
@@ -671,6 +688,7 @@ export class Interpreter {
               j++;
               const iterNode = clauses[j++];
               const iter = iterNode ? this.ev(iterNode) : this.scalar('?');
+              if (!iterData && iter.k === 'data') iterData = iter;
               const el = this.element(iter, i);
               if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
             } else if (c.name === 'if') {
@@ -686,6 +704,11 @@ export class Interpreter {
       }
     } finally {
       this.scope = prevScope;
+    }
+    if (iterData) {
+      // A row-wise map over a dataset ([t.decode() for t in texts]) keeps its rows.
+      const extra = this.join(results, n);
+      return this.same(iterData, { prep: unionList(iterData.prep, extra.k === 'data' || extra.k === 'scalar' ? extra.prep : []) });
     }
     const seq: SeqV = { k: 'seq', items: results, varying: true };
     return seq;
@@ -807,7 +830,11 @@ export class Interpreter {
     }
     if (hasSlice) {
       const text = this.t(n);
-      return this.maybeSliceSplit(this.same(o), n, text.slice(text.indexOf('[') + 1, -1).trim());
+      const inner = text.slice(text.indexOf('[') + 1, -1).trim();
+      const commaAt = topLevelComma(inner);
+      // arr[:, 1] / arr[:, :-1]: every row, some columns
+      if (commaAt >= 0 && inner.slice(0, commaAt).trim() === ':') return this.same(o);
+      return this.maybeSliceSplit(this.same(o), n, inner);
     }
     // boolean mask or other row selection: same rows (a subset), mask statistics do not flow in
     const d = this.same(o);
@@ -816,6 +843,8 @@ export class Interpreter {
 
   /** Row subsets assigned to names like X_train / X_test form a split of their source. */
   private sliceSplits = new Map<string, Split>();
+  /** Data written to a literal path and read back later in the document. */
+  private files = new Map<string, DataV>();
   private maybeSliceSplit(d: DataV, n: SyntaxNode, sliceText: string | undefined): DataV {
     const name = this.targets.length === 1 ? this.targets[0] : '';
     if (!name) { d.subsetSite = this.site(this.stmt ?? n); return d; }
@@ -970,7 +999,9 @@ export class Interpreter {
       if (v.k === 'est') est.steps.push(v);
       else if (v.k === 'seq') v.items.forEach(collect);
     };
-    if (cat === 'pipeline' || cat === 'column-transformer' || cat === 'search') { args.pos.forEach(collect); const st = args.kw.get('steps') ?? args.kw.get('estimator') ?? args.kw.get('transformers'); if (st) collect(st); }
+    // Pipelines, column transformers, searches and Keras models built from layers: collect their estimator steps.
+    args.pos.forEach(collect);
+    for (const k of ['steps', 'estimator', 'transformers', 'layers', 'base_estimator']) { const st = args.kw.get(k); if (st) collect(st); }
     return est;
   }
 
@@ -1000,14 +1031,24 @@ export class Interpreter {
       est.version = `loaded:${est.id}`;
       return est;
     }
-    if (isReader(q, last)) {
+    if (last === 'col' && /^(pl|polars)\./.test(q)) return { ...this.scalar('pl.col'), pending: [] };
+    const savePath = args.pos[0]?.k === 'const' ? args.pos[0].str : undefined;
+    if (savePath !== undefined && /^(np|numpy)\./.test(q) && (last === 'save' || last === 'savez' || last === 'savez_compressed' || last === 'savetxt')) {
+      const stored = this.join([...args.pos.slice(1), ...args.kw.values()], n);
+      if (stored.k === 'data') this.files.set(savePath, stored);
+      return this.scalar('None');
+    }
+    if (isReader(q, last) || last === 'load' && /tfds|tensorflow_datasets/.test(q)) {
+      const readPath = args.pos[0]?.k === 'const' ? args.pos[0].str : undefined;
+      const written = readPath !== undefined ? this.files.get(readPath) : undefined;
+      if (written) { const d = this.same(written); delete d.cols; delete d.feat; return d; }
       const path = args.pos[0]?.k === 'const' ? args.pos[0].str ?? '' : '';
       const name = this.targets.length === 1 ? this.targets[0] : '';
       const role = roleFromName(path) !== 'whole' ? roleFromName(path) : roleFromName(name);
       const d = this.freshData(path || name || last, n, role);
       const parseNode = args.kwNodes.get('parse_dates'), indexNode = args.kwNodes.get('index_col');
       if (parseNode && (TIME_COLUMN.test(this.t(parseNode)) || this.t(parseNode) === 'True' && indexNode && TIME_COLUMN.test(this.t(indexNode)))) d.time = true;
-      if (/^(load_|fetch_|make_)/.test(last) && this.targets.length >= 2) {
+      if ((/^(load_|fetch_|make_)/.test(last) || last === 'load') && this.targets.length >= 2) {
         // X, y = load_iris(return_X_y=True)
         return { k: 'seq', items: this.targets.map(() => d) };
       }
@@ -1124,6 +1165,13 @@ export class Interpreter {
     const j = this.join(parts, n);
     if (j.k !== 'data') return j;
     if (columnWise) { j.rows = parts[0]?.rows ?? j.rows; return j; }
+    // Training rows and test rows of one split stacked together.
+    const sideOf = (k: RowKey) => (k.path.length ? k.path[k.path.length - 1] : undefined);
+    const mixes = parts.some((a) => a.rows.some((ka) => sideOf(ka)?.side === 'train' && parts.some((b) => b !== a && b.rows.some((kb) => {
+      const sb = sideOf(kb);
+      return sb !== undefined && sb.side === 'test' && sb.split === sideOf(ka)!.split;
+    }))));
+    if (mixes) j.mixSite = this.site(this.stmt ?? n);
     // Stacking rows that overlap (same source rows twice) duplicates them.
     let overlap = false;
     const argText = args.posNodes[0] ? this.t(args.posNodes[0]) : '';
@@ -1234,6 +1282,11 @@ export class Interpreter {
         return this.join([obj, ...args.pos], n);
       }
       case 'scalar': {
+        if (obj.pending) {
+          // polars expression: statistics wait for the frame the expression is applied to
+          const pending = STAT_METHODS.has(method) ? [...obj.pending, this.site(n)] : obj.pending;
+          return { ...this.scalar(obj.name), pending };
+        }
         if (method === 'split' && /kf|fold|cv|split|skf|kfold/i.test(obj.name) && args.pos[0]) return this.folds(args, n);
         if (method === 'format' || method === 'join') return this.scalar(method);
         if (objNode && /^(df|data|X|x|train|test|dataset|frame)/i.test(obj.name) && (STAT_METHODS.has(method) || ROW_PRESERVING.has(method) || ROW_SUBSET.has(method) || method === 'groupby' || method === 'sample' || method === 'drop')) {
@@ -1305,6 +1358,7 @@ export class Interpreter {
         est.prepFits = inner.length && refitsSteps ? [this.newFit(n, inner.map((s) => s.cls).join('+'), 'pipeline', data)] : [];
         est.fit = { id: ++this.ids, site: this.site(n), cls: est.cls, kind: 'model', rows: data.rows, serving: this.serving, onLabel: false };
         est.fitData = data;
+        if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n) });
         est.version = this.modelVersion(est, data);
         this.events.modelFits.push({ fit: est.fit, est });
         if (y && y.k === 'data') this.checkTarget(data, y, n);
@@ -1324,6 +1378,8 @@ export class Interpreter {
       const y = args.pos[1];
       const keys = unionKeys(data.rows, y && y.k === 'data' ? y.rows : []);
       this.checkPositional(est, data, n);
+      const fits = this.allPrepFits(est);
+      if (fits.length) this.mkData({ rows: data.rows, prep: unionList(data.prep, fits) });
       this.recordEval(n, `${method}`, keys, est, est.version, [data, ...(y && y.k === 'data' ? [y] : [])], args);
       return this.scalar(this.t(n), data.prep);
     }
@@ -1334,7 +1390,8 @@ export class Interpreter {
   private transformOut(est: EstV, data: DataV): DataV {
     const fits = est.prepFits.length ? est.prepFits : est.fit && est.fit.kind === 'transformer' ? [est.fit] : [];
     const out = this.mkData({ rows: data.rows, prep: unionList(data.prep, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
-      ...(data.time ? { time: true } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat ? { feat: data.feat } : {}) });
+      ...(data.time ? { time: true } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat ? { feat: data.feat } : {}),
+      ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}), ...(data.mixSite ? { mixSite: data.mixSite } : {}) });
     if (est.loaded) this.checkPositional(est, data, null);
     return out;
   }
@@ -1377,9 +1434,11 @@ export class Interpreter {
       return feat.cols.includes(c);
     };
     // The label itself, or the raw column it was computed from (log_price from price).
-    const sources = [label, ...(feat.frame.derived.get(label)?.from ?? []).filter((c) => c !== label)];
+    // A label computed from the next row (shift(-1)) may keep its source column: that is the present value.
+    const derivedLabel = feat.frame.derived.get(label);
+    const sources = [label, ...(derivedLabel && !derivedLabel.shifted ? derivedLabel.from.filter((c) => c !== label) : [])];
     const leaked = sources.find(kept);
-    if (leaked !== undefined) this.events.target.push({ site: feat.site, label: leaked === label ? label : `${label}' (computed from '${leaked}')`.replace(/'$/, ''), kind: 'label-in-features', fitSite: this.site(n) });
+    if (leaked !== undefined) this.events.target.push({ site: feat.site, label, ...(leaked !== label ? { source: leaked } : {}), kind: 'label-in-features', fitSite: this.site(n) });
     for (const [col, info] of feat.frame.derived) {
       if (col === label || !info.from.includes(label)) continue;
       if (kept(col)) this.events.target.push({ site: info.site, label, kind: 'feature-from-label', fitSite: this.site(n) });
@@ -1388,7 +1447,24 @@ export class Interpreter {
 
   private dataMethod(d: DataV, method: string, args: Args, n: SyntaxNode): Val {
     const argText = args.node ? this.t(args.node) : '';
-    if (method === 'groupby') return this.same(d, { grouped: true });
+    if (method === 'groupby' || method === 'group_by') return this.same(d, { grouped: true });
+    if (/^(to_csv|to_parquet|to_pickle|to_feather|to_json|to_hdf|to_excel|write_csv|write_parquet|write_ipc)$/.test(method)) {
+      const p = args.pos[0]?.k === 'const' ? (args.pos[0] as ConstV).str : undefined;
+      if (p !== undefined) this.files.set(p, d);
+      return this.scalar('None');
+    }
+    if (/^(with_columns|with_column|select|filter|agg)$/.test(method)) {
+      const exprs = this.join([...args.pos, ...args.kw.values()], n);
+      const pending = exprs.k === 'scalar' ? exprs.pending : undefined;
+      if (pending && pending.length) {
+        const fits = pending.map((site): FitEvent => ({ id: ++this.ids, site, cls: 'polars expression', kind: 'stat', rows: d.rows, serving: this.serving, onLabel: false }));
+        return this.same(d, { prep: unionList(d.prep, fits) });
+      }
+      if (method === 'select' && !pending) {
+        const cols = args.pos.flatMap(constStrings);
+        if (cols.length && d.frame) return this.same(d, { cols, feat: this.featureSelection(d, 'select', cols, n) });
+      }
+    }
     if (d.grouped) {
       if (GROUP_AGGS.has(method) && !GROUP_NON_STATS.has(method)) {
         const f = this.newFit(n, `groupby.${method}`, 'group', d);

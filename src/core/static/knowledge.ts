@@ -25,7 +25,7 @@ const TRANSFORMERS = [
   'CountVectorizer', 'TfidfVectorizer', 'TfidfTransformer', 'HashingVectorizer', 'Tokenizer', 'TextVectorization',
   'Word2Vec', 'Normalization', 'Discretization', 'StringLookup', 'IntegerLookup', 'TextVectorization',
   // category_encoders / feature-engine style
-  'WOEEncoder', 'CatBoostEncoder', 'MeanEncoder', 'CountFrequencyEncoder', 'BinaryEncoder', 'HashingEncoder',
+  'WOEEncoder', 'CatBoostEncoder', 'MeanEncoder', 'MEstimateEncoder', 'JamesSteinEncoder', 'LeaveOneOutEncoder', 'GLMMEncoder', 'CountFrequencyEncoder', 'BinaryEncoder', 'HashingEncoder',
   'MeanMedianImputer', 'ArbitraryNumberImputer', 'EqualFrequencyDiscretiser', 'EqualWidthDiscretiser',
 ];
 /** Transformers whose fit is stateless or effectively so; never a preprocessing leak. */
@@ -183,6 +183,9 @@ export function isServingName(base: string): boolean {
 /** Function forms of scalers (sklearn.preprocessing.scale etc.): fit and transform in one call. */
 export const SCALE_FUNCTIONS = new Set(['scale', 'minmax_scale', 'robust_scale', 'maxabs_scale', 'quantile_transform',
   'power_transform', 'zscore']);
+/** Encoders that learn from the label (their fit on rows that reach the test set is target leakage too). */
+export const TARGET_ENCODERS = new Set(['TargetEncoder', 'WOEEncoder', 'CatBoostEncoder', 'MEstimateEncoder', 'JamesSteinEncoder',
+  'LeaveOneOutEncoder', 'GLMMEncoder', 'MeanEncoder', 'QuantileEncoder', 'SummaryEncoder']);
 /** Label encoders: by contract they encode y, not features. */
 export const LABEL_ENCODERS = new Set(['LabelEncoder', 'LabelBinarizer', 'MultiLabelBinarizer']);
 

@@ -60,7 +60,7 @@ export interface DupEvent { id: number; site: Site; what: string; rows: RowKey[]
 export interface FrameMeta {
   id: number;
   /** Columns computed from other columns of this frame: column → (source columns, site). */
-  derived: Map<string, { from: string[]; site: Site }>;
+  derived: Map<string, { from: string[]; site: Site; shifted: boolean }>;
   /** Columns removed in place (`del df[c]`, `drop(..., inplace=True)`, `pop`). */
   removed: Set<string>;
 }
@@ -100,6 +100,8 @@ export interface DataV extends Common {
   windowed?: boolean;
   /** Statement that took a subset of rows (sample, head, slice, mask) to build this value. */
   subsetSite?: Site;
+  /** Statement that concatenated training and test rows of one split. */
+  mixSite?: Site;
   /** Result of `groupby(...)`: the next aggregation is a per-group statistic. */
   grouped?: boolean;
 }
@@ -131,6 +133,8 @@ export interface ScalarV extends Common {
   k: 'scalar'; name: string; prep: FitEvent[]; dup: DupEvent[]; cols?: string[]; frame?: FrameMeta; loaded?: boolean;
   /** `df.columns` (as a list) minus the names removed from it. */
   allCols?: { frame: FrameMeta; removed: string[] };
+  /** Statistics in a lazy column expression (polars `pl.col(c).mean()`), bound when applied to a frame. */
+  pending?: Site[];
 }
 
 export type Val = DataV | EstV | FoldsV | IdxV | ModV | FnV | SeqV | ConstV | ScalarV;
