@@ -20,7 +20,17 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Core, CLI, workers, protocol and webview must not import vscode.' }] }] },
   },
   {
+    files: ['test/**/*.{js,cjs}'],
+    languageOptions: { sourceType: 'commonjs', globals: { exports: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['**/*.mjs', 'test/**/*.{js,cjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', fetch: 'readonly', performance: 'readonly' } },
+  },
+  {
+    // End-to-end specs: mocha globals, and callbacks that run inside the browser page.
+    files: ['test/e2e/**/*.mjs'],
+    languageOptions: { globals: { describe: 'readonly', it: 'readonly', before: 'readonly', after: 'readonly', beforeEach: 'readonly', afterEach: 'readonly', document: 'readonly', getComputedStyle: 'readonly', window: 'readonly' } },
   },
 );

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import fs from 'node:fs';
 import path from 'node:path';
 import { isInside } from '../core/runFolders';
 import type { EmptyReason, WelcomeState } from '../shared/protocol';
@@ -19,7 +20,7 @@ export function welcomeFor(runs: RunsModel, need: 1 | 2): WelcomeState | undefin
   if (runs.state === 'untrusted') reason = 'untrusted';
   else if (runs.state === 'noWorkspace') reason = 'no-workspace';
   else if (runs.state !== 'hasRuns') reason = 'no-runs';
-  else if (need === 2 && runs.folders.reduce((n, f) => n + f.runCount, 0) < 2) reason = 'too-few-runs';
+  else if (need === 2 && runs.runs.length < 2) reason = 'too-few-runs';
   if (!reason) return undefined;
   return {
     kind: 'welcome',
@@ -40,18 +41,31 @@ export async function openRunFolder({ context, runs }: CommandDeps): Promise<voi
   await vscode.commands.executeCommand('skewer.runs.focus');
 }
 
-/** Opens `file` at `line`, refusing paths that resolve outside the open workspace folders. */
-export async function openLocation(file: string, line: number): Promise<void> {
-  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-  const candidates = path.isAbsolute(file) ? [file] : folders.map((f) => path.resolve(f, file));
-  const target = candidates.find((c) => folders.some((f) => isInside(f, c)));
+/**
+ * Opens `file` at `line` (1-based; `cell` is a 0-based notebook cell index). Relative paths resolve
+ * against the workspace folders, then against the recording's working directory; a path that
+ * resolves outside both is refused with a message rather than opened.
+ */
+export async function openLocation(file: string, line: number, cwd?: string, cell?: number): Promise<void> {
+  const roots = [...(vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath), ...(cwd ? [cwd] : [])];
+  const candidates = path.isAbsolute(file) ? [file] : roots.map((r) => path.resolve(r, file));
+  const allowed = candidates.filter((c) => roots.some((r) => isInside(r, c)));
+  const target = allowed.find((c) => fs.existsSync(c));
   if (!target) {
-    void vscode.window.showWarningMessage(`Skewer: ${file} is outside the open workspace; not opening it.`);
+    const why = allowed.length ? 'was not found' : 'is outside the workspace';
+    void vscode.window.showWarningMessage(`Skewer: ${file} ${why}; not opening it.`);
     return;
   }
+  const pos = new vscode.Position(Math.max(0, line - 1), 0);
   try {
+    if (target.endsWith('.ipynb') && cell !== undefined) {
+      const nb = await vscode.workspace.openNotebookDocument(vscode.Uri.file(target));
+      const index = Math.min(cell, nb.cellCount - 1);
+      await vscode.window.showNotebookDocument(nb, { selections: [new vscode.NotebookRange(index, index + 1)] });
+      await vscode.window.showTextDocument(nb.cellAt(index).document, { selection: new vscode.Range(pos, pos) });
+      return;
+    }
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(target));
-    const pos = new vscode.Position(Math.max(0, line - 1), 0);
     await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
   } catch (err) {
     void vscode.window.showWarningMessage(`Skewer: cannot open ${file}: ${err instanceof Error ? err.message : String(err)}`);

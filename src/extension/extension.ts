@@ -4,12 +4,14 @@
  * off the activation path. See bench/activation for the measured figure.
  */
 import * as vscode from 'vscode';
-import { openLocation, openRunFolder, showPanelOrWelcome, welcomeFor, type CommandDeps } from './commands';
+import { openLocation, openRunFolder, welcomeFor, type CommandDeps } from './commands';
 import { FindingsStore } from './findings/findingsStore';
 import { FindingsTreeProvider } from './findings/findingsView';
 import { PANEL_VIEW_TYPE, SkewerPanel } from './panel/panel';
 import { RunsModel } from './runs/runsModel';
-import { bindRunsMessage, RunsTreeProvider } from './runs/runsView';
+import { bindRunsMessage, RunsTreeProvider, type RunsNode } from './runs/runsView';
+import { compareRunsCommand, compareState } from './trace/compareCommand';
+import { traceRecordCommand } from './trace/traceCommand';
 import type { PanelState } from '../shared/protocol';
 
 export interface SkewerApi {
@@ -19,6 +21,10 @@ export interface SkewerApi {
   findings: FindingsStore;
   /** What the Skewer panel currently shows (tests read it; the webview renders it). */
   panelState(): PanelState | undefined;
+  /** The Runs tree's data, as the view sees it. */
+  runsTree: RunsTreeProvider;
+  /** Shows the comparison of two runs (what "Compare Runs…" does after its picker). */
+  compareRuns(leftRunId: string, rightRunId: string): void;
 }
 
 export function activate(context: vscode.ExtensionContext): SkewerApi {
@@ -27,11 +33,13 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
   const findings = new FindingsStore();
   const deps: CommandDeps = { context, runs };
 
-  const runsView = vscode.window.createTreeView('skewer.runs', { treeDataProvider: new RunsTreeProvider(runs), showCollapseAll: true });
+  const runsTree = new RunsTreeProvider(runs);
+  const runsView = vscode.window.createTreeView('skewer.runs', { treeDataProvider: runsTree, showCollapseAll: true });
   const findingsView = vscode.window.createTreeView('skewer.findings', { treeDataProvider: new FindingsTreeProvider(findings) });
   const refresh = () => void runs.refresh();
 
   context.subscriptions.push(
+    runsTree,
     runs,
     findings,
     runsView,
@@ -39,11 +47,11 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
     bindRunsMessage(runsView, runs),
     vscode.commands.registerCommand('skewer.refreshRuns', () => runs.refresh()),
     vscode.commands.registerCommand('skewer.openRunFolder', () => openRunFolder(deps)),
-    vscode.commands.registerCommand('skewer.traceRecord', () => showPanelOrWelcome(deps, 1)),
-    vscode.commands.registerCommand('skewer.compareRuns', () => showPanelOrWelcome(deps, 2)),
+    vscode.commands.registerCommand('skewer.traceRecord', (node?: RunsNode, position?: number) => traceRecordCommand(deps, node, position)),
+    vscode.commands.registerCommand('skewer.compareRuns', () => compareRunsCommand(deps)),
     vscode.commands.registerCommand('skewer.showFindings', () => vscode.commands.executeCommand('skewer.findings.focus')),
     vscode.commands.registerCommand('skewer.checkWorkspace', () => undefined),
-    vscode.commands.registerCommand('skewer.openLocation', (file: string, line: number) => openLocation(file, line)),
+    vscode.commands.registerCommand('skewer.openLocation', (file: string, line: number, cwd?: string, cell?: number) => openLocation(file, line, cwd, cell)),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       // After a reload, an empty-state panel comes back as it was; data panels are reopened from the Runs view.
       async deserializeWebviewPanel(panel) {
@@ -60,7 +68,18 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
 
   // First scan after activation returns: the tree shows "loading" until it lands.
   setTimeout(refresh, 0);
-  return { activationMs: performance.now() - t0, runs, findings, panelState: () => SkewerPanel.instance?.currentState };
+  return {
+    activationMs: performance.now() - t0,
+    runs,
+    findings,
+    runsTree,
+    panelState: () => SkewerPanel.instance?.currentState,
+    compareRuns: (a, b) => {
+      const left = runs.findRun(a);
+      const right = runs.findRun(b);
+      if (left && right) SkewerPanel.show(context.extensionUri, compareState(left, right), left.run.cwd);
+    },
+  };
 }
 
 export function deactivate(): void {

@@ -31,13 +31,26 @@ export interface TraceStepCell {
   changed: boolean;
 }
 
+export type TraceFateKind = 'start' | 'kept' | 'moved' | 'dropped' | 'duplicated' | 'joined' | 'split' | 'aggregated' | 'consumed' | 'gap' | 'failed';
+
+export interface SourceRef {
+  file: string;
+  line: number;
+  /** 0-based notebook cell index. */
+  cell?: number;
+}
+
 export interface TraceStep {
   seq: number;
   label: string;
-  location?: { file: string; line: number };
+  location?: SourceRef;
+  /** What happened to the record at this step, as a sentence. */
   fate: string;
+  fateKind: TraceFateKind;
   cells: TraceStepCell[];
-  fitted?: { className: string; params: Record<string, string> };
+  /** Why there are no values for this step (no snapshot, row not sampled). */
+  valuesNote?: string;
+  fitted?: { className: string; objectId: string; params: Record<string, string> };
 }
 
 export interface TraceState {
@@ -53,7 +66,10 @@ export interface CompareState {
   kind: 'compare';
   left: { runId: string; label: string };
   right: { runId: string; label: string };
-  schemaDiff: { column: string; left: string | null; right: string | null }[];
+  /** What each run fed its model (step and line), e.g. "LogisticRegression.fit at line 47". */
+  leftInput: string;
+  rightInput: string;
+  schemaDiff: { column: string; left: string | null; right: string | null; kind: 'same' | 'missing-right' | 'missing-left' | 'dtype' | 'position' }[];
   problems: string[];
 }
 
@@ -68,7 +84,7 @@ export type ToWebview =
 /** Webview → host. */
 export type FromWebview =
   | { type: 'ready' }
-  | { type: 'openLocation'; file: string; line: number }
+  | { type: 'openLocation'; file: string; line: number; cell?: number }
   | { type: 'runCommand'; command: HostCommand }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
 
@@ -85,8 +101,8 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
     case 'ready':
       return { type: 'ready' };
     case 'openLocation':
-      return typeof m.file === 'string' && Number.isInteger(m.line) && (m.line as number) > 0
-        ? { type: 'openLocation', file: m.file, line: m.line as number }
+      return typeof m.file === 'string' && Number.isInteger(m.line) && (m.line as number) > 0 && (m.cell === undefined || (Number.isInteger(m.cell) && (m.cell as number) >= 0))
+        ? { type: 'openLocation', file: m.file, line: m.line as number, ...(m.cell !== undefined ? { cell: m.cell as number } : {}) }
         : undefined;
     case 'runCommand':
       return HOST_COMMANDS.includes(m.command as HostCommand) ? { type: 'runCommand', command: m.command as HostCommand } : undefined;

@@ -16,13 +16,17 @@ export class SkewerPanel implements vscode.Disposable {
   private state: PanelState | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  static show(extensionUri: vscode.Uri, state: PanelState): SkewerPanel {
+  /** Working directory of the run shown, so relative source paths in it can be opened. */
+  private cwd: string | undefined;
+
+  static show(extensionUri: vscode.Uri, state: PanelState, cwd?: string): SkewerPanel {
     if (SkewerPanel.current) {
       SkewerPanel.current.panel.reveal(undefined, false);
     } else {
       const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, titleOf(state), vscode.ViewColumn.Active, webviewOptions(extensionUri));
       SkewerPanel.current = new SkewerPanel(panel, extensionUri);
     }
+    SkewerPanel.current.cwd = cwd;
     SkewerPanel.current.setState(state);
     return SkewerPanel.current;
   }
@@ -84,7 +88,7 @@ export class SkewerPanel implements vscode.Disposable {
         break;
       }
       case 'openLocation':
-        void vscode.commands.executeCommand('skewer.openLocation', msg.file, msg.line);
+        void vscode.commands.executeCommand('skewer.openLocation', msg.file, msg.line, this.cwd, msg.cell);
         break;
       case 'runCommand':
         void vscode.commands.executeCommand(msg.command);

@@ -1,11 +1,45 @@
 import * as vscode from 'vscode';
+import type { OperatorKind, RunGroup, RunReadResult, Step } from '../../core/runlog/model';
+import type { Problem } from '../../core/runlog/problem';
+import { heavy } from '../lazy/load';
 import type { RunsModel } from './runsModel';
 
-type Node = { kind: 'folder'; path: string; label: string; runCount: number };
+export type RunsNode =
+  | { kind: 'group'; group: RunGroup }
+  | { kind: 'run'; result: RunReadResult }
+  | { kind: 'error'; result: RunReadResult }
+  | { kind: 'problems'; result: RunReadResult }
+  | { kind: 'problem'; result: RunReadResult; problem: Problem }
+  | { kind: 'step'; result: RunReadResult; step: Step };
 
-/** The Runs tree. Empty states come from viewsWelcome (keyed on skewer.runsState); problems go in the view message. */
-export class RunsTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+const KIND_ICONS: Partial<Record<OperatorKind, string>> = {
+  source: 'database',
+  project: 'symbol-field',
+  select: 'filter',
+  map: 'symbol-operator',
+  join: 'git-merge',
+  concat: 'combine',
+  groupby: 'group-by-ref-type',
+  split: 'split-horizontal',
+  sample: 'symbol-event',
+  sort: 'sort-precedence',
+  dedup: 'exclude',
+  fit: 'gear',
+  transform: 'symbol-method',
+  fit_transform: 'gear',
+  predict: 'target',
+  score: 'graph',
+  resample: 'copy',
+  cv: 'references',
+};
+
+/**
+ * The Runs tree: pipelines → runs (newest first) → steps. A failed run leads with its error and
+ * still lists every step up to the failure; read problems are listed under the run they concern.
+ * Empty states come from viewsWelcome (keyed on skewer.runsState); folder problems go in the view message.
+ */
+export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<RunsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly sub: vscode.Disposable;
 
@@ -13,20 +47,102 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<Node>, vscode.D
     this.sub = model.onDidChange(() => this.changed.fire(undefined));
   }
 
-  getChildren(element?: Node): Node[] {
-    if (element || this.model.state !== 'hasRuns') return [];
-    return this.model.folders
-      .filter((f) => f.ok && f.runCount > 0)
-      .map((f) => ({ kind: 'folder' as const, path: f.path, label: vscode.workspace.asRelativePath(f.path), runCount: f.runCount }));
+  getChildren(node?: RunsNode): RunsNode[] {
+    if (!node) return this.model.state === 'hasRuns' ? this.model.listing.groups.map((group) => ({ kind: 'group', group })) : [];
+    switch (node.kind) {
+      case 'group':
+        return node.group.runs.map((result) => ({ kind: 'run', result }));
+      case 'run': {
+        const { result } = node;
+        const head: RunsNode[] = [];
+        if (result.run.status === 'failed' && result.run.error) head.push({ kind: 'error', result });
+        if (result.problems.length) head.push({ kind: 'problems', result });
+        return [...head, ...result.run.steps.map((step) => ({ kind: 'step' as const, result, step }))];
+      }
+      case 'problems':
+        return node.result.problems.map((problem) => ({ kind: 'problem', result: node.result, problem }));
+      default:
+        return [];
+    }
   }
 
-  getTreeItem(node: Node): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
-    item.description = `${node.runCount} run${node.runCount === 1 ? '' : 's'}`;
-    item.tooltip = node.path;
-    item.iconPath = new vscode.ThemeIcon('folder');
-    item.contextValue = 'skewer.runFolder';
-    return item;
+  getTreeItem(node: RunsNode): vscode.TreeItem {
+    const h = heavy();
+    switch (node.kind) {
+      case 'group': {
+        const item = new vscode.TreeItem(node.group.pipeline, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = `${node.group.runs.length} run${node.group.runs.length === 1 ? '' : 's'}`;
+        item.iconPath = new vscode.ThemeIcon('file-code');
+        item.contextValue = 'skewer.pipeline';
+        item.id = `group:${node.group.pipeline}`;
+        return item;
+      }
+      case 'run': {
+        const { run, problems } = node.result;
+        const item = new vscode.TreeItem(runLabel(run.startedAt, run.runId), vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = h.runSummary(run);
+        item.iconPath = statusIcon(run.status);
+        item.id = `run:${run.runId}`;
+        item.contextValue = `skewer.run.${run.status}`;
+        const md = new vscode.MarkdownString();
+        md.appendMarkdown(`**${run.pipeline}** — ${h.runSummary(run)}\n\n`);
+        md.appendMarkdown(`Run \`${run.runId}\`  \n${run.dir}\n\n`);
+        if (run.argv?.length) md.appendMarkdown(`Arguments: \`${run.argv.join(' ')}\`\n\n`);
+        if (run.error) md.appendCodeblock(run.error.message, 'text');
+        if (problems.length) md.appendMarkdown(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} reading this run.`);
+        item.tooltip = md;
+        return item;
+      }
+      case 'error': {
+        const err = node.result.run.error!;
+        const where = err.location ? ` (line ${err.location.line})` : '';
+        const item = new vscode.TreeItem(`${err.message.split('\n')[0]}${where}`, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+        item.tooltip = err.stackTrace ? new vscode.MarkdownString().appendCodeblock(err.stackTrace, 'text') : err.message;
+        if (err.location) item.command = { command: 'skewer.openLocation', title: 'Open', arguments: [err.location.file, err.location.line, node.result.run.cwd] };
+        return item;
+      }
+      case 'problems': {
+        const n = node.result.problems.length;
+        const item = new vscode.TreeItem(`${n} problem${n === 1 ? '' : 's'} reading this run`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+        return item;
+      }
+      case 'problem': {
+        const p = node.problem;
+        const item = new vscode.TreeItem(h.formatProblem(p, node.result.run.dir), vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon(p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'info');
+        if (p.file) {
+          const line = Math.max(0, (p.line ?? 1) - 1);
+          item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.file(p.file), { selection: new vscode.Range(line, 0, line, 0) }] };
+        }
+        return item;
+      }
+      case 'step': {
+        const { step } = node;
+        const item = new vscode.TreeItem(h.stepLabel(step), vscode.TreeItemCollapsibleState.None);
+        const loc = step.location;
+        item.description = [loc ? `${loc.cell !== undefined ? `cell ${loc.cell + 1} ` : ''}line ${loc.line}` : '', h.rowsText(step), h.columnsText(step), step.status === 'complete' ? '' : h.statusText(step)]
+          .filter(Boolean)
+          .join(' · ');
+        item.iconPath = step.status === 'failed' ? statusIcon('failed') : new vscode.ThemeIcon(KIND_ICONS[step.kind] ?? 'circle-small');
+        item.id = `step:${node.result.run.runId}:${step.seq}`;
+        item.contextValue = 'skewer.step';
+        const md = new vscode.MarkdownString();
+        md.appendMarkdown(`**${h.stepSummary(step)}**\n\n`);
+        if (loc) md.appendMarkdown(`${loc.file}${loc.cell !== undefined ? ` · cell ${loc.cell + 1}` : ''} · line ${loc.line}\n`);
+        if (loc?.code) md.appendCodeblock(loc.code, 'python');
+        if (step.fitted) {
+          const params = Object.entries(step.fitted.params).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ');
+          md.appendMarkdown(`\n\`${step.fitted.class}\` (${step.fitted.role}, ${step.fitted.objectId})${params ? `  \n${params}` : ''}\n`);
+        }
+        if (step.error) md.appendCodeblock(step.error.message, 'text');
+        if (step.lineage?.gap) md.appendMarkdown(`\n⚠ lineage gap: ${step.lineage.gap}\n`);
+        item.tooltip = md;
+        if (loc) item.command = { command: 'skewer.openLocation', title: 'Open Source Line', arguments: [loc.file, loc.line, node.result.run.cwd, loc.cell] };
+        return item;
+      }
+    }
   }
 
   dispose(): void {
@@ -35,10 +151,30 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<Node>, vscode.D
   }
 }
 
+/** "2026-11-27 03:58:01" from the run's start (UTC, like the log), else the run id. */
+function runLabel(startedAt: string | undefined, runId: string): string {
+  if (!startedAt) return runId;
+  const d = new Date(startedAt);
+  return Number.isNaN(d.getTime()) ? runId : d.toISOString().replace('T', ' ').slice(0, 19);
+}
+
+function statusIcon(status: string): vscode.ThemeIcon {
+  switch (status) {
+    case 'complete':
+      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'failed':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+    case 'running':
+      return new vscode.ThemeIcon('sync~spin');
+    default:
+      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  }
+}
+
 /** Keeps the view's message line in sync with the model's problems. */
 export function bindRunsMessage(view: vscode.TreeView<unknown>, model: RunsModel): vscode.Disposable {
   return model.onDidChange(() => {
-    const problems = model.problems;
+    const problems = [...model.problems, ...model.listing.problems.map((p) => `${p.file ?? ''}: ${p.message}`)];
     view.message = problems.length ? `⚠ ${problems.join(' · ')}` : undefined;
   });
 }

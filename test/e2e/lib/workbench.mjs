@@ -1,0 +1,78 @@
+// What an end-to-end spec drives: the real VS Code workbench (code-server) in Chromium, with
+// Skewer installed from its .vsix. Helpers do what a user does: click, type in the palette, read
+// views, look inside webview frames, and save screenshots under .test-output/e2e (git-ignored).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const SCREENSHOTS = path.join(root, '.test-output', 'e2e');
+
+/** Set by test/e2e/run.mjs before the specs load. */
+export const wb = { page: undefined, server: undefined, profile: undefined, workspace: undefined, browser: undefined };
+
+export async function openWorkspace(folder = wb.workspace) {
+  const { page } = wb;
+  await page.goto(wb.server.folderUrl(folder));
+  await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60_000 });
+  // The workbench restores views asynchronously; wait until the status bar is painted.
+  await page.waitForSelector('.statusbar', { timeout: 60_000 });
+}
+
+export async function screenshot(name) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await wb.page.screenshot({ path: file });
+  return file;
+}
+
+/** Runs a command the way a user does: F1, type its title, Enter. */
+export async function runFromPalette(title) {
+  const { page } = wb;
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+}
+
+/** Clicks the Skewer icon in the activity bar and waits for its views. */
+export async function openSkewerSidebar() {
+  const { page } = wb;
+  const icon = page.locator('.activitybar .action-item a[aria-label^="Skewer"], .activitybar .action-item[aria-label^="Skewer"]').first();
+  await icon.waitFor({ state: 'visible', timeout: 30_000 });
+  const sidebar = page.locator('#workbench\\.parts\\.sidebar');
+  if (!(await sidebar.locator('.pane-header', { hasText: 'Runs' }).isVisible().catch(() => false))) await icon.click();
+  await sidebar.locator('.pane-header', { hasText: 'Runs' }).waitFor({ state: 'visible', timeout: 30_000 });
+  return sidebar;
+}
+
+/** The content frame of the active Skewer webview panel (webviews nest two iframes). */
+export async function skewerWebview() {
+  const { page } = wb;
+  const outer = page.frameLocator('iframe.webview.ready').first();
+  const inner = outer.frameLocator('#active-frame');
+  await inner.locator('main.skewer').waitFor({ state: 'visible', timeout: 30_000 });
+  return inner;
+}
+
+/** Switches the colour theme the way a user does: "Preferences: Color Theme", type its name, Enter. */
+export async function setTheme(theme) {
+  const { page } = wb;
+  await runFromPalette('Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(theme);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first();
+  await row.waitFor({ state: 'visible' });
+  await row.click();
+  const kind = /light/i.test(theme) ? (/high contrast/i.test(theme) ? 'hc-light' : 'vs') : /high contrast/i.test(theme) ? 'hc-black' : 'vs-dark';
+  await page.waitForFunction((k) => document.querySelector('.monaco-workbench')?.classList.contains(k), kind, { timeout: 15_000 });
+}
+
+export async function closeAllEditors() {
+  await runFromPalette('View: Close All Editors');
+}

@@ -1,0 +1,49 @@
+// End-to-end layer: one code-server with Skewer installed from the .vsix, one Chromium page,
+// mocha specs in test/e2e/specs/*.e2e.mjs that drive it like a user. A failing spec leaves a
+// screenshot named after it in .test-output/e2e.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Mocha from 'mocha';
+import { createProfile, launchBrowser, startCodeServer } from '../tooling/codeServer.mjs';
+import { screenshot, wb } from './lib/workbench.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export async function runEndToEndTests({ vsix, filter } = {}) {
+  const specsDir = path.join(root, 'test', 'e2e', 'specs');
+  const files = fs.readdirSync(specsDir).filter((f) => f.endsWith('.e2e.mjs')).sort().map((f) => path.join(specsDir, f));
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'skewer-e2e-ws-'));
+  fs.cpSync(path.join(root, 'examples'), workspace, { recursive: true, filter: (src) => !src.includes('__pycache__') });
+  wb.profile = createProfile({ name: 'e2e', vsix: [vsix] });
+  wb.workspace = workspace;
+  wb.server = await startCodeServer(wb.profile);
+  wb.browser = await launchBrowser();
+  wb.page = await wb.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, reporter: 'spec', color: false, bail: false });
+  if (filter) mocha.grep(filter);
+  files.forEach((f) => mocha.addFile(f));
+  mocha.rootHooks({
+    async afterEach() {
+      if (this.currentTest?.state === 'failed') await screenshot(`FAILED-${this.currentTest.fullTitle().replace(/[^\w]+/g, '-').slice(0, 80)}`).catch(() => undefined);
+    },
+  });
+  await mocha.loadFilesAsync();
+  try {
+    const stats = await new Promise((resolve) => {
+      const runner = mocha.run(() => resolve(runner.stats));
+    });
+    return { passed: stats.passes, failed: stats.failures, skipped: stats.pending };
+  } finally {
+    await wb.browser.close();
+    await wb.server.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { buildAndPackage } = await import('../tooling/package-vsix.mjs');
+  const t = await runEndToEndTests({ vsix: buildAndPackage(), filter: process.argv[2] });
+  console.log(`${t.passed} passed, ${t.failed} failed`);
+  process.exitCode = t.failed ? 1 : 0;
+}
