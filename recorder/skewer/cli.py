@@ -1,10 +1,12 @@
 """python -m skewer record [--phase train|serve|other] [--out DIR] [--snapshots all|sample|off] [--row-cap N]
 script.py|notebook.ipynb [args...]"""
 import argparse
+import builtins
+import io
 import os
-import runpy
 import sys
 import traceback
+import types
 
 USAGE = "python -m skewer record [options] script.py|notebook.ipynb [args...]"
 
@@ -31,6 +33,22 @@ def _print_user_traceback(e, locator):
         tb = tb.tb_next
     e = e.with_traceback(tb)
     sys.stderr.write(format_user_traceback(e))
+
+
+def _run_script(path):
+    """Like `python path`: a fresh __main__ module, __file__ absolute, sys.argv[0] as the user typed it."""
+    with io.open_code(path) as f:
+        source = f.read()
+    code = compile(source, path, "exec")
+    mod = types.ModuleType("__main__")
+    mod.__dict__.update({"__file__": path, "__builtins__": builtins, "__spec__": None, "__loader__": None})
+    saved = sys.modules.get("__main__")
+    sys.modules["__main__"] = mod
+    try:
+        exec(code, mod.__dict__)
+    finally:
+        if saved is not None:
+            sys.modules["__main__"] = saved
 
 
 def main(argv=None):
@@ -64,7 +82,7 @@ def main(argv=None):
             run_notebook(script, session.locator if session else None,
                          session.locator.rel(script) if session else None)
         else:
-            runpy.run_path(os.path.abspath(script), run_name="__main__")
+            _run_script(os.path.abspath(script))
     except SystemExit as e:
         c = e.code
         code = c if isinstance(c, int) else (0 if c is None else 1)
