@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- raw JSON events read from disk are inspected field by field */
 /**
  * readRun against the REAL runs the Python recorder committed under examples/.skewer/runs,
  * cross-checked with an independent parse of the same files, plus damaged copies of them.

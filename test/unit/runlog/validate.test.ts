@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- raw JSON events read from disk are inspected field by field */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { GENERATED_FILE, generateValidatorSource } from '../../../src/core/runlog/generateFacetValidators';
