@@ -80,7 +80,12 @@ function finish(raw: Finding[], chunks: Chunk[], options: AnalyzeOptions): Findi
   const linesByCell = new Map<number | undefined, string[]>();
   for (const c of chunks) linesByCell.set(c.cell, c.text.split('\n'));
   const out: Finding[] = [];
+  const seen = new Set<string>();
   for (const f of raw) {
+    // One finding per rule and line: the same mistake reached through two paths is one problem.
+    const key = `${f.ruleId}|${f.location.cell ?? ''}|${f.location.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const override = options.severityOverrides?.[f.ruleId];
     if (override === 'off') continue;
     const severity = override ?? ruleInfo(f.ruleId)?.defaultSeverity ?? 'warning';

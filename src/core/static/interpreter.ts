@@ -14,7 +14,7 @@ import {
 } from './knowledge';
 import {
   covers, isTestSide, lastSide, unionKeys, unionList,
-  type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FitKind, type FnV, type FrameMeta,
+  type ClassV, type ConstV, type DataV, type ObjV, type DupEvent, type EstV, type FitEvent, type FitKind, type FnV, type FrameMeta,
   type IdxV, type ModV, type Root, type RowKey, type ScalarV, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { newEvents, type Events } from './events';
@@ -74,7 +74,9 @@ export class Interpreter {
         if (fn.called) continue;
         fn.called = true;
         this.enterChunk(fn.chunk);
-        this.callFunction(fn, NO_ARGS, null);
+        const self = fn.cls ? this.instantiate(fn.cls, NO_ARGS, null) : undefined;
+        this.enterChunk(fn.chunk);
+        this.callFunction(fn, NO_ARGS, null, self);
       }
     } catch (e) {
       if (e instanceof Budget) this.partial = true;
@@ -415,19 +417,32 @@ export class Interpreter {
 
   private defineClass(n: SyntaxNode): void {
     const nameNode = n.getChild('VariableName');
-    if (nameNode) this.scope.set(this.t(nameNode), this.scalar(this.t(nameNode)));
+    const cls: ClassV = { k: 'class', name: nameNode ? this.t(nameNode) : 'class', methods: new Map() };
+    if (nameNode) this.scope.set(cls.name, cls);
     const body = n.getChild('Body');
     if (!body) return;
     for (let c = body.firstChild; c; c = c.nextSibling) {
       const def = c.name === 'DecoratedStatement' ? c.lastChild : c;
-      if (def?.name === 'FunctionDefinition') {
-        // Methods run later, once each, in a scope of their own.
-        const prev = this.scope;
-        this.scope = new Scope(this.global);
-        this.defineFunction(def, true);
-        this.scope = prev;
-      }
+      if (def?.name !== 'FunctionDefinition') continue;
+      const mName = def.getChild('VariableName');
+      if (!mName) continue;
+      const fn: FnV = { k: 'fn', node: def, chunk: this.chunkIndex, name: this.t(mName), called: false, isMethod: true, cls };
+      cls.methods.set(fn.name, fn);
+      this.fns.push(fn);
     }
+  }
+
+  private isStaticMethod(def: SyntaxNode): boolean {
+    const parent = def.parent;
+    return parent?.name === 'DecoratedStatement' && /@staticmethod\b/.test(this.text.slice(parent.from, def.from));
+  }
+
+  /** `Cls(...)`: a new instance, initialised by running `__init__`. */
+  private instantiate(cls: ClassV, args: Args, n: SyntaxNode | null): ObjV {
+    const obj: ObjV = { k: 'obj', cls, fields: new Map() };
+    const init = cls.methods.get('__init__');
+    if (init) this.callFunction(init, args, n, obj);
+    return obj;
   }
 
   private execAssign(n: SyntaxNode): void {
@@ -491,8 +506,10 @@ export class Interpreter {
         const isIndex = t.getChild('[') !== null;
         if (!isIndex) {
           const key = this.t(t);
-          this.scope.set(key, v);
           const o = this.ev(obj);
+          const prop = t.lastChild ? this.t(t.lastChild) : '';
+          if (o.k === 'obj') { o.fields.set(prop, v); return; }
+          this.scope.set(key, v);
           if (o.k === 'est') { o.params += `|${this.t(t)}=${valueNode ? this.t(valueNode) : '?'}`; if (v.varying) o.varying = true; }
           return;
         }
@@ -635,7 +652,7 @@ export class Interpreter {
       case 'ArrayComprehensionExpression': case 'DictionaryComprehensionExpression': case 'SetComprehensionExpression':
       case 'ComprehensionExpression':
         return this.evComprehension(n);
-      case 'LambdaExpression': return this.scalar('lambda');
+      case 'LambdaExpression': return { k: 'fn', node: n, chunk: this.chunkIndex, name: 'lambda', called: true, isMethod: false };
       default: return this.scalar(n.name);
     }
   }
@@ -673,6 +690,8 @@ export class Interpreter {
     this.scope = new Scope(prevScope);
     const results: Val[] = [];
     let iterData: DataV | undefined;
+    let firstIter: { v: Val; target: string } | undefined;
+    const conds: SyntaxNode[] = [];
     const passes = this.loopIters.length >= 3 ? 1 : 2;
     try {
       for (let i = 0; i < passes; i++) {
@@ -689,11 +708,12 @@ export class Interpreter {
               const iterNode = clauses[j++];
               const iter = iterNode ? this.ev(iterNode) : this.scalar('?');
               if (!iterData && iter.k === 'data') iterData = iter;
+              if (!firstIter) firstIter = { v: iter, target: targets.length === 1 ? this.t(targets[0]) : '' };
               const el = this.element(iter, i);
               if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
             } else if (c.name === 'if') {
               j++;
-              if (clauses[j]) this.ev(clauses[j]);
+              if (clauses[j]) { conds.push(clauses[j]); this.ev(clauses[j]); }
               j++;
             } else j++;
           }
@@ -704,6 +724,21 @@ export class Interpreter {
       }
     } finally {
       this.scope = prevScope;
+    }
+    // [c for c in df.columns if c != "label"]: the frame's columns minus some names
+    if (firstIter && firstIter.v.k === 'scalar' && firstIter.v.allCols && element.length === 1 && this.t(element[0]) === firstIter.target) {
+      const all = firstIter.v.allCols;
+      const removed = [...all.removed];
+      let known = true;
+      for (const c of conds.slice(0, 2)) {
+        const m = new RegExp(`^${firstIter.target}\\s*(!=|not\\s+in)\\s*([\\s\\S]+)$`).exec(this.t(c).trim());
+        if (!m) { known = false; break; }
+        const rhs = m[2].trim();
+        const strs = /^["']/.test(rhs) || /^[[(]/.test(rhs) ? stringsIn(rhs) : constStrings(this.lookup(rhs));
+        if (!strs.length) { known = false; break; }
+        removed.push(...strs);
+      }
+      if (known && conds.length <= 2) return { ...this.scalar('columns'), allCols: { frame: all.frame, removed } };
     }
     if (iterData) {
       // A row-wise map over a dataset ([t.decode() for t in texts]) keeps its rows.
@@ -724,9 +759,16 @@ export class Interpreter {
     if (bound) return bound;
     const o = this.ev(obj);
     switch (o.k) {
+      case 'obj': {
+        const f = o.fields.get(prop);
+        if (f) return f;
+        const m = o.cls.methods.get(prop);
+        return m ? { ...m, self: o } : this.scalar(full);
+      }
       case 'mod': return { k: 'mod', q: o.q + '.' + prop };
       case 'data': {
         if (prop === 'values' || prop === 'T') return this.positionalView(o, n);
+        if (prop === 'columns' && o.frame && !o.cols) return { ...this.scalar(full), allCols: { frame: o.frame, removed: [] } };
         if (prop === 'columns' || prop === 'index' || prop === 'shape' || prop === 'dtypes' || prop === 'size') return this.scalar(full);
         if (prop === 'loc' || prop === 'iloc' || prop === 'at' || prop === 'iat' || prop === 'str' || prop === 'dt' || prop === 'cat') {
           const d = this.same(o);
@@ -795,6 +837,12 @@ export class Interpreter {
       if (o.grouped) d.grouped = true;
       if (first.k === 'seq' && o.frame) d.feat = this.featureSelection(o, 'select', cols, n);
       if (cols.some((c) => TIME_COLUMN.test(c))) { /* reading a time column is not ordering */ }
+      return d;
+    }
+    if (first && !hasSlice && first.k === 'scalar' && first.allCols && first.allCols.frame === o.frame) {
+      const d = this.same(o);
+      delete d.cols;
+      d.feat = this.featureSelection(o, 'drop', first.allCols.removed, n);
       return d;
     }
     const ownColumns = idxNodes.some((x) => this.t(x).includes(this.t(objNode) + '.columns'));
@@ -927,11 +975,19 @@ export class Interpreter {
       if (bound && bound.k === 'fn') return this.callFunction(bound, this.args(argList), n);
       const obj = objNode ? this.ev(objNode) : this.scalar('?');
       const args = this.args(argList);
+      if (obj.k === 'obj' || obj.k === 'class') {
+        const field = obj.k === 'obj' ? obj.fields.get(method) : undefined;
+        if (field && field.k !== 'fn') return this.callMethod(field, '__call__', args, n, objNode);
+        const m = field ?? (obj.k === 'obj' ? obj.cls.methods.get(method) : obj.methods.get(method));
+        if (m && m.k === 'fn') return this.callFunction(m, args, n, obj.k === 'obj' ? obj : undefined);
+        return this.join(args.pos, n);
+      }
       return this.callMethod(obj, method, args, n, objNode);
     }
     const f = this.ev(callee);
     const args = this.args(argList);
     if (f.k === 'fn') return this.callFunction(f, args, n);
+    if (f.k === 'class') return this.instantiate(f, args, n);
     if (f.k === 'mod') return this.callQualified(f.q, lastPart(f.q), args, n);
     if (f.k === 'scalar') {
       // Unimported name (other notebook, star import): resolve by name.
@@ -941,8 +997,9 @@ export class Interpreter {
     return this.join([f, ...args.pos], n);
   }
 
-  private callFunction(fn: FnV, args: Args, n: SyntaxNode | null): Val {
+  private callFunction(fn: FnV, args: Args, n: SyntaxNode | null, selfIn?: Val): Val {
     fn.called = true;
+    const self = selfIn ?? fn.self;
     if (this.active.has(fn.node) || this.callers.length > 4) return this.join(args.pos, n ?? undefined);
     const savedChunk = this.chunkIndex;
     const savedScope = this.scope, savedReturns = this.returns, savedStmt = this.stmt, savedTargets = this.targets;
@@ -952,21 +1009,28 @@ export class Interpreter {
     if (callSite && !fn.isMethod) this.callers.push(callSite);
     if (serving) this.servingFnDepth++;
     this.enterChunk(fn.chunk);
-    this.scope = new Scope(this.global);
+    // Lambdas close over the scope they are written in; functions see module globals.
+    this.scope = new Scope(fn.node.name === 'LambdaExpression' ? savedScope : this.global);
     this.returns = [];
     this.targets = [];
     try {
       const params = fn.node.getChild('ParamList');
       let i = 0;
+      let first = !this.isStaticMethod(fn.node);
       if (params) {
         for (let c = params.firstChild; c; c = c.nextSibling) {
           if (c.name !== 'VariableName') continue;
           const name = this.t(c);
           const isStar = c.prevSibling?.name === '*' || c.prevSibling?.name === '**';
+          if (fn.isMethod && first) {
+            // self / cls
+            first = false;
+            this.scope.set(name, self ?? this.scalar(name));
+            continue;
+          }
           let v: Val | undefined = args.kw.get(name);
-          if (!v && !isStar && i < args.pos.length && !(fn.isMethod && i === 0 && name === 'self' && false)) v = args.pos[i];
+          if (!v && !isStar && i < args.pos.length) v = args.pos[i];
           if (!isStar) i++;
-          if (fn.isMethod && name === 'self' && i === 1) { i--; v = undefined; }
           if (!v && c.nextSibling?.name === 'AssignOp' && c.nextSibling.nextSibling) {
             this.enterChunk(fn.chunk);
             v = this.ev(c.nextSibling.nextSibling);
@@ -976,6 +1040,7 @@ export class Interpreter {
       }
       const body = fn.node.getChild('Body');
       if (body) this.execBlock(body);
+      else if (fn.node.name === 'LambdaExpression') { const e = fn.node.lastChild; if (e && isExpr(e)) this.returns.push(this.ev(e)); }
       const rets = this.returns;
       if (!rets.length) return this.scalar('None');
       if (rets.length === 1) return rets[0];
@@ -1117,6 +1182,10 @@ export class Interpreter {
       const d = this.freshData(this.targets[0] ?? 'frame', n, roleFromName(this.targets[0] ?? ''));
       if (args.kw.has('columns')) d.aligned = true;
       return d;
+    }
+    if ((last === 'list' || last === 'tuple') && args.pos[0]?.k === 'scalar' && args.pos[0].allCols) {
+      const all = args.pos[0].allCols;
+      return { ...this.scalar('columns'), allCols: { frame: all.frame, removed: [...all.removed] } };
     }
     if (last === 'enumerate' || last === 'zip' || last === 'list' || last === 'tuple' || last === 'sorted' || last === 'reversed' || last === 'iter') {
       if (last === 'enumerate' && args.pos[0]) {
@@ -1282,6 +1351,15 @@ export class Interpreter {
         return this.join([obj, ...args.pos], n);
       }
       case 'scalar': {
+        if (obj.allCols) {
+          const all = obj.allCols;
+          if (method === 'remove' || method === 'discard') { all.removed.push(...args.pos.flatMap(constStrings)); return this.scalar('None'); }
+          if (method === 'tolist' || method === 'to_list' || method === 'copy' || method === 'to_numpy') return { ...this.scalar(obj.name), allCols: { frame: all.frame, removed: [...all.removed] } };
+          if (method === 'drop' || method === 'difference') {
+            const strs = [...args.pos, ...args.kw.values()].flatMap(constStrings);
+            return { ...this.scalar(obj.name), allCols: { frame: all.frame, removed: [...all.removed, ...strs] } };
+          }
+        }
         if (obj.pending) {
           // polars expression: statistics wait for the frame the expression is applied to
           const pending = STAT_METHODS.has(method) ? [...obj.pending, this.site(n)] : obj.pending;
@@ -1529,7 +1607,10 @@ export class Interpreter {
       return out;
     }
     if (method === 'fillna' || method === 'replace' || method === 'clip' || method === 'where' || method === 'mask' || method === 'apply' || method === 'map' || method === 'transform' || method === 'agg') {
-      const extra = this.join([...args.pos, ...args.kw.values()].map((v) => (v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined)), n);
+      const fnArg = args.pos.find((a): a is FnV => a.k === 'fn');
+      const rowWise = /axis\s*=\s*(1|["']columns["'])/.test(argText) || method === 'map';
+      const applied = fnArg && !rowWise ? this.callFunction(fnArg, { ...NO_ARGS, pos: [this.same(d)], posNodes: [] }, null) : undefined;
+      const extra = this.join([...args.pos, ...args.kw.values(), ...(applied ? [applied] : [])].map((v) => (v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined)), n);
       const prep = extra.k === 'data' || extra.k === 'scalar' ? extra.prep : [];
       if ((method === 'fillna') && /inplace\s*=\s*True/.test(argText)) {
         const merged = this.same(d, { prep: unionList(d.prep, prep) });

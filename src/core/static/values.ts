@@ -125,7 +125,14 @@ export interface EstV extends Common {
 export interface FoldsV extends Common { k: 'folds'; split: Split; rows: RowKey[]; enumerated?: boolean }
 export interface IdxV extends Common { k: 'idx'; split: Split; side: Side; fold: number }
 export interface ModV extends Common { k: 'mod'; q: string }
-export interface FnV extends Common { k: 'fn'; node: SyntaxNode; chunk: number; name: string; called: boolean; isMethod: boolean }
+export interface FnV extends Common {
+  k: 'fn'; node: SyntaxNode; chunk: number; name: string; called: boolean; isMethod: boolean;
+  /** Class a method belongs to; `self` for a bound method. */
+  cls?: ClassV; self?: ObjV;
+}
+/** A class defined in the document and its instances (attributes kept per instance). */
+export interface ClassV extends Common { k: 'class'; name: string; methods: Map<string, FnV> }
+export interface ObjV extends Common { k: 'obj'; cls: ClassV; fields: Map<string, Val> }
 export interface SeqV extends Common { k: 'seq'; items: Val[]; keys?: (string | undefined)[] }
 export interface ConstV extends Common { k: 'const'; text: string; str?: string }
 /** A scalar or unknown object; may carry statistics computed from data. */
@@ -137,7 +144,7 @@ export interface ScalarV extends Common {
   pending?: Site[];
 }
 
-export type Val = DataV | EstV | FoldsV | IdxV | ModV | FnV | SeqV | ConstV | ScalarV;
+export type Val = DataV | EstV | FoldsV | IdxV | ModV | FnV | SeqV | ConstV | ScalarV | ClassV | ObjV;
 
 export function isTestSide(k: RowKey): boolean {
   if (k.path.length) return k.path[k.path.length - 1].side !== 'train';
