@@ -17,7 +17,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const outDir = path.join(root, '.test-output', 'exthost');
 
 /** The runner extension's .vsix, cached by the hash of its files. */
-function runnerVsix() {
+export function runnerVsix() {
   const dir = path.join(root, 'test', 'exthost', 'runner');
   const hash = crypto.createHash('sha256');
   for (const f of fs.readdirSync(dir).sort()) hash.update(f).update(fs.readFileSync(path.join(dir, f)));

@@ -66,8 +66,8 @@ export function writeSettings(profile, settings) {
 }
 
 /** Starts code-server on a free loopback port; resolves once it answers HTTP. */
-export async function startCodeServer(profile, { env = {}, args = [] } = {}) {
-  const port = await freePort();
+export async function startCodeServer(profile, { env = {}, args = [], port: fixedPort } = {}) {
+  const port = fixedPort ?? (await freePort());
   const logFile = path.join(profile.root, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
   const child = spawn(paths.node, codeServerArgs(profile, ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', '--ignore-last-opened', ...args]), {
