@@ -159,6 +159,12 @@ export interface Step {
   /** seq of the enclosing operator (a step inside Pipeline.fit). */
   parentSeq?: number;
   args?: Record<string, unknown>;
+  /** Recorder's own cost for this step (lineage, stats, snapshots). */
+  recorderMs?: number;
+  /** A df["col"] projection recorded only when a later operator consumed it. */
+  deferred?: boolean;
+  /** The call mutated its input object (inplace=True, column assignment). */
+  inplace?: boolean;
   /** Lines of events.ndjson that describe this step. */
   lines: number[];
 }
@@ -189,6 +195,12 @@ export interface Run {
   cwd?: string;
   versions?: Record<string, string>;
   snapshots?: { mode: 'all' | 'sample' | 'off'; rowCap: number; format: 'csv' | 'arrow' };
+  /** From the final skewer_run facet. */
+  exitCode?: number;
+  operatorCount?: number;
+  /** Recording process, for liveness checks on the same host. */
+  pid?: number;
+  host?: string;
   /** mtime of the events file (ms since epoch). */
   modifiedAt: number;
 }

@@ -171,7 +171,7 @@ export async function buildRun(
     } else if (v.major > SUPPORTED_FORMAT_MAJOR) {
       schemasApply = false;
       problems.push({
-        severity: 'warning', code: 'format-version', file: eventsFile, line: formatLine, jsonPath: 'run.facets.skewer_run.formatVersion',
+        severity: 'error', code: 'format-version', file: eventsFile, line: formatLine, jsonPath: 'run.facets.skewer_run.formatVersion',
         message: `run log format ${formatVersion} is newer than this Skewer supports (${SUPPORTED_FORMAT_MAJOR}.x); showing what can be read`,
       });
     } else if (v.major < SUPPORTED_FORMAT_MAJOR) {
@@ -211,6 +211,7 @@ export async function buildRun(
   }
 
   run.steps = buildSteps(stepRuns, run, isSkewer);
+  checkStepCount(run, eventsFile, problems);
   linkDatasets(run.steps);
   if (options.checkSideFiles !== false) await checkSideFiles(run, eventsFile, problems);
 
@@ -407,6 +408,12 @@ function chooseRoot(
     if (cwd !== undefined) run.cwd = cwd;
     const versions = obj(sr.versions);
     if (versions) run.versions = Object.fromEntries(Object.entries(versions).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    for (const k of ['exitCode', 'operatorCount', 'pid'] as const) {
+      const n = int(sr[k]);
+      if (n !== undefined) run[k] = n;
+    }
+    const host = str(sr.host);
+    if (host !== undefined) run.host = host;
     const snaps = obj(sr.snapshots);
     const mode = str(snaps?.mode);
     const format = str(snaps?.format);
@@ -624,6 +631,10 @@ function buildSteps(stepRuns: RunEvents[], run: Run, isSkewer: boolean): Step[] 
     else if (re.start && re.end && Number.isFinite(re.end.time - re.start.time)) step.durationMs = Math.max(0, re.end.time - re.start.time);
     const parentSeq = int(op?.parentSeq);
     if (parentSeq !== undefined) step.parentSeq = parentSeq;
+    const recorderMs = num(op?.recorderMs);
+    if (recorderMs !== undefined) step.recorderMs = recorderMs;
+    if (op?.deferred === true) step.deferred = true;
+    if (op?.inplace === true) step.inplace = true;
     const args = obj(op?.args);
     if (args) step.args = args;
     const fitted = fittedOf(re.runFacets.skewer_fittedTransformer);
@@ -673,6 +684,27 @@ function fittedOf(v: unknown): FittedTransformer | undefined {
   if (o.result !== undefined) f.result = o.result;
   if (Array.isArray(o.steps)) f.steps = o.steps.filter(isObject);
   return f;
+}
+
+/** Duplicate seq numbers, or fewer/more operators than the recorder says it started, mean lost or foreign lines. */
+function checkStepCount(run: Run, eventsFile: string, problems: Problem[]): void {
+  if (!run.isSkewer) return;
+  const seen = new Map<number, Step>();
+  for (const s of run.steps) {
+    const prev = seen.get(s.seq);
+    if (prev) {
+      problems.push({
+        severity: 'warning', code: 'inconsistent', file: eventsFile, line: s.lines[0]!,
+        message: `operators ${prev.runId} (line ${prev.lines[0]}) and ${s.runId} share seq ${s.seq}`,
+      });
+    } else seen.set(s.seq, s);
+  }
+  if (run.operatorCount !== undefined && run.operatorCount !== run.steps.length) {
+    problems.push({
+      severity: 'warning', code: 'inconsistent', file: eventsFile,
+      message: `the recorder started ${run.operatorCount} operators but ${run.steps.length} are in the log (lines lost?)`,
+    });
+  }
 }
 
 const NO_COLUMN_DELTA = new Set<OperatorKind>(['predict', 'score', 'fit', 'cv']);

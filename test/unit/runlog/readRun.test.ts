@@ -315,6 +315,7 @@ describe('runlog/readRun on damaged copies of a real run', () => {
     const { run, problems } = await readRun(dir);
     assert.equal(problems.length, 1);
     assert.equal(problems[0]!.code, 'format-version');
+    assert.equal(problems[0]!.severity, 'error');
     assert.equal(problems[0]!.line, 1);
     assert.equal(problems[0]!.message, 'run log format 2.0 is newer than this Skewer supports (1.x); showing what can be read');
     assert.equal(run.formatVersion, '2.0');
@@ -348,6 +349,23 @@ describe('runlog/readRun on damaged copies of a real run', () => {
     const s = run.steps.find((x) => x.runId === lastChild.run.runId)!;
     assert.equal(s.status, 'failed');
     assert.match(s.error!.message, /pipeline failed while this step was running/);
+  });
+
+  it('lost operator lines and duplicate seq numbers are reported as inconsistent', async () => {
+    const dir = scratch.copyRun(source);
+    const events = scratch.lines(dir).map((l) => JSON.parse(l));
+    const victim = original.steps[1]!;
+    const twin = original.steps[2]!;
+    const kept = events.filter((e: any) => e.run.runId !== victim.runId);
+    for (const e of kept) if (e.run.runId === twin.runId) e.run.facets.skewer_operator.seq = original.steps[3]!.seq;
+    scratch.writeLines(dir, kept.map((e: any) => JSON.stringify(e)));
+    const { run, problems } = await readRun(dir);
+    assert.equal(run.steps.length, original.steps.length - 1);
+    assert.deepEqual(problems.map((p) => p.code), ['inconsistent', 'inconsistent']);
+    const dup = problems[0]!.message;
+    assert.match(dup, new RegExp(`^operators \\S+ \\(line \\d+\\) and \\S+ share seq ${original.steps[3]!.seq}$`));
+    assert.ok(dup.includes(twin.runId) && dup.includes(original.steps[3]!.runId), dup);
+    assert.equal(problems[1]!.message, `the recorder started ${original.steps.length} operators but ${original.steps.length - 1} are in the log (lines lost?)`);
   });
 
   it('an events file that cannot be read is a problem, not an exception', async () => {
