@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { analyzeDocument } from '../../../src/core/static/index';
+import { changedRange, DocumentCache } from '../../../src/core/static/incremental';
+import { isErrorResponse, type StaticWorkerResponse } from '../../../src/core/static/workerProtocol';
+import { handle } from '../../../src/workers/static.worker';
+import { notebook, py } from './helpers';
+
+const SRC = py`
+  import pandas as pd
+  from sklearn.model_selection import train_test_split
+  from sklearn.preprocessing import StandardScaler
+  df = pd.read_csv("d.csv")
+  X = StandardScaler().fit_transform(df.drop(columns=["y"]))
+  X_train, X_test, y_train, y_test = train_test_split(X, df["y"])
+`;
+
+function strip(r: ReturnType<typeof analyzeDocument>) {
+  return JSON.stringify(r.findings.map((f) => [f.ruleId, f.location, f.message]));
+}
+
+describe('static worker and incremental cache', () => {
+  it('changedRange finds the single edited span', () => {
+    assert.equal(changedRange('abc', 'abc'), null);
+    assert.deepEqual(changedRange('abcdef', 'abXYef'), { fromA: 2, toA: 4, fromB: 2, toB: 4 });
+    assert.deepEqual(changedRange('abc', 'abxc'), { fromA: 2, toA: 2, fromB: 2, toB: 3 });
+  });
+
+  it('re-analysis through the cache matches a fresh analysis after each edit', () => {
+    const cache = new DocumentCache();
+    const casesDir = path.resolve(__dirname, '../../static-eval/cases');
+    const files = fs.existsSync(casesDir) ? fs.readdirSync(casesDir).filter((f) => f.endsWith('.py')).slice(0, 25) : [];
+    const docs = files.length ? files.map((f) => fs.readFileSync(path.join(casesDir, f), 'utf8')) : [SRC];
+    for (const [i, text] of docs.entries()) {
+      const p = `doc${i}.py`;
+      let cur = text;
+      assert.equal(strip(cache.analyze({ path: p, text: cur })), strip(analyzeDocument({ path: p, text: cur })));
+      // A deletion, an insertion that breaks the syntax, and its repair.
+      const lines = cur.split('\n');
+      const at = Math.min(5, lines.length - 1);
+      for (const next of [
+        lines.filter((_, j) => j !== at).join('\n'),
+        [...lines.slice(0, at), 'x = (', ...lines.slice(at)].join('\n'),
+        cur,
+      ]) {
+        cur = next;
+        assert.equal(strip(cache.analyze({ path: p, text: cur })), strip(analyzeDocument({ path: p, text: cur })), `${files[i] ?? 'SRC'} after edit`);
+      }
+    }
+  });
+
+  it('notebook cells keep their trees when unchanged and results match', () => {
+    const cache = new DocumentCache();
+    const nb1 = notebook([{ source: 'import pandas as pd\nfrom sklearn.preprocessing import StandardScaler\nfrom sklearn.model_selection import train_test_split\ndf = pd.read_csv("a.csv")' }, { source: 'df = StandardScaler().fit_transform(df)' }, { source: 'tr, te = train_test_split(df)' }]);
+    const nb2 = nb1.replace('tr, te', 'train_df, test_df');
+    for (const nb of [nb1, nb2, nb1]) assert.equal(strip(cache.analyze({ path: 'n.ipynb', text: nb })), strip(analyzeDocument({ path: 'n.ipynb', text: nb })));
+  });
+
+  it('handle() answers analyze, forget and malformed requests without throwing', () => {
+    const r = handle({ id: 7, path: 'train.py', text: SRC });
+    assert.ok(!isErrorResponse(r));
+    assert.equal(r.id, 7);
+    assert.equal((r as { result: { findings: unknown[] } }).result.findings.length, 1);
+    assert.ok(!isErrorResponse(handle({ type: 'forget', id: 8, path: 'train.py' })));
+    const bad = handle({ id: 9, path: 'x.py' } as never);
+    assert.ok(isErrorResponse(bad) && /malformed/.test(bad.error));
+    assert.equal(handle(null as never).id, -1);
+  });
+
+  it('runs as a worker_threads entry point', async function () {
+    this.timeout(60_000);
+    const worker = new Worker(path.resolve(__dirname, '../../../src/workers/static.worker.ts'), { execArgv: ['--require', require.resolve('tsx/cjs')] });
+    try {
+      const reply = await new Promise<StaticWorkerResponse>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage({ id: 1, path: 'train.py', text: SRC, options: { severityOverrides: { 'leakage/preprocessing': 'error' } } });
+      });
+      assert.ok(!isErrorResponse(reply));
+      assert.equal(reply.id, 1);
+      assert.equal(reply.result.findings[0].severity, 'error');
+      assert.ok(reply.elapsedMs >= 0);
+    } finally {
+      await worker.terminate();
+    }
+  });
+});
