@@ -72,7 +72,7 @@ final_${u}.fit(X_train_${u}, y_train_${u})
 print("test", ${p(METRICS)}(y_test_${u}, final_${u}.predict(X_test_${u})))
 `,
   // feature engineering with group-by and time features
-  (p, u) => `
+  (_p, u) => `
 events_${u} = pd.read_parquet("events_${u}.parquet")
 events_${u}["ts_${u}"] = pd.to_datetime(events_${u}["timestamp"])
 events_${u}["hour_${u}"] = events_${u}["ts_${u}"].dt.hour
