@@ -44,7 +44,8 @@ class Locator:
             if filename in self.cells:
                 r = True
             elif filename.startswith("<"):
-                r = False
+                # <stdin>, <string> (python -c), <ipython-input-…>: interactive user code; <frozen …>: stdlib
+                r = not filename.startswith("<frozen")
             else:
                 p = os.path.abspath(filename)
                 r = not (p.startswith(self._roots) or f"{os.sep}site-packages{os.sep}" in p

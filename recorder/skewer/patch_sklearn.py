@@ -245,14 +245,34 @@ def patch_class(cls):
             _P._seen.add((id(owner), method))
 
 
-def _estimator_new(cls, *args, **kwargs):
-    obj = object.__new__(cls)
-    s = state.ACTIVE
-    if s is not None:
-        if cls not in _patched_classes:
-            patch_class(cls)
-        s.on_construct(obj, sys._getframe(1))
-    return obj
+def _init_wrapper(orig):
+    """Record where an estimator is constructed. __init__ (not __new__) is wrapped because a __new__ set on
+    BaseEstimator cannot be removed cleanly again (CPython keeps a broken tp_new slot after `del`)."""
+    @functools.wraps(orig)
+    def __init__(self, *args, **kwargs):
+        s = state.ACTIVE
+        if s is not None and s.site_of(self) is None:
+            cls = type(self)
+            if cls not in _patched_classes:
+                patch_class(cls)
+            s.on_construct(self, sys._getframe(1))
+        return orig(self, *args, **kwargs)
+    __init__.__skewer_wrapped__ = orig
+    return __init__
+
+
+def _wrap_init(cls):
+    init = cls.__dict__.get("__init__")
+    if inspect.isfunction(init) and getattr(init, "__skewer_wrapped__", None) is None and _P is not None:
+        _P.set_attr(cls, "__init__", _init_wrapper(init))
+
+
+def _subclass_hook(cls, **kwargs):
+    """Classes defined while recording (in the user's script) get their __init__ wrapped too."""
+    from sklearn.base import BaseEstimator
+    super(BaseEstimator, cls).__init_subclass__(**kwargs)
+    if state.ACTIVE is not None:
+        _wrap_init(cls)
 
 
 def _all_subclasses(root):
@@ -351,9 +371,10 @@ def install(p):
     from sklearn.model_selection import _split, _validation
     import sklearn.compose  # noqa: F401  (register composite classes)
     import sklearn.pipeline  # noqa: F401
-    p.set_attr(base.BaseEstimator, "__new__", _estimator_new)
+    p.set_attr(base.BaseEstimator, "__init_subclass__", classmethod(_subclass_hook))
     for cls in _all_subclasses(base.BaseEstimator):
         patch_class(cls)
+        _wrap_init(cls)
     replaced = []
     tts = _function(_split.train_test_split, h_train_test_split)
     p.set_attr(_split, "train_test_split", tts)

@@ -318,6 +318,8 @@ class Session:
         """Remember where an estimator was built; clones inherit the site of their original."""
         try:
             f = caller
+            while f is not None and f.f_code.co_name == "__init__" and f.f_locals.get("self") is obj:
+                f = f.f_back  # super().__init__ chains
             if f is not None and f.f_code.co_name == "clone" and "sklearn" in f.f_code.co_filename:
                 orig = f.f_locals.get("estimator")
                 site = self._sites.get(id(orig)) if orig is not None else None

@@ -187,8 +187,11 @@ def test_notebook_cells_are_recorded_with_cell_locations(tmp_path):
 
 
 def test_context_manager_records_failure_and_removes_patches(tmp_path):
+    from sklearn.base import BaseEstimator, TransformerMixin
+    from sklearn.preprocessing import StandardScaler
     out = str(tmp_path / "runs")
     original = pd.DataFrame.dropna
+    before = [dict(vars(c)) for c in (pd.DataFrame, BaseEstimator, TransformerMixin, StandardScaler)]
     try:
         with skewer.record(phase="train", out=out):
             assert pd.DataFrame.dropna is not original
@@ -197,6 +200,10 @@ def test_context_manager_records_failure_and_removes_patches(tmp_path):
     except RuntimeError:
         pass
     assert pd.DataFrame.dropna is original and skewer.active_run_dir() is None
+    for cls, d in zip((pd.DataFrame, BaseEstimator, TransformerMixin, StandardScaler), before):
+        after = {k: v for k, v in vars(cls).items() if k != "__slotnames__"}
+        assert after == {k: v for k, v in d.items() if k != "__slotnames__"}, cls
+    assert StandardScaler(with_mean=False).with_mean is False  # construction still works after unpatching
     run = latest_run(out)
     assert run.end["eventType"] == "FAIL" and run.ops[0].function == "DataFrame.dropna"
     assert run.end["run"]["facets"]["skewer_codeLocation"]["line"] > 0
