@@ -53,6 +53,10 @@ const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 
+/** 1 for the bytes that end an unquoted field. */
+const DELIM = new Uint8Array(256);
+DELIM[COMMA] = DELIM[LF] = DELIM[CR] = 1;
+
 const CAN_INT = 1;
 const CAN_FLOAT = 2;
 const CAN_BOOL = 4;
@@ -145,11 +149,7 @@ export function parseCsv(bytes: Uint8Array, options: CsvParseOptions = {}): Tabl
       }
     } else {
       start = pos;
-      while (pos < n) {
-        const b = bytes[pos]!;
-        if (b === COMMA || b === LF || b === CR) break;
-        pos++;
-      }
+      while (pos < n && DELIM[bytes[pos]!] === 0) pos++;
       end = pos;
     }
 
