@@ -367,6 +367,9 @@ function chooseRoot(
     return { run, stepRuns, syntheticRoot: true };
   }
   if (rootId === undefined) {
+    if (runs.size > 0) {
+      problems.push({ severity: 'error', code: 'inconsistent', file: eventsFile, message: 'no top-level run: every run names another run of the file as its parent (a cycle)' });
+    }
     return { run: emptyRun(dir, eventsFile, 'incomplete', 0), stepRuns: [], syntheticRoot: true };
   }
   for (const other of candidates) {

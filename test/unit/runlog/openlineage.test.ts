@@ -103,3 +103,23 @@ describe('runlog/openlineage (foreign producers)', () => {
     }
   });
 });
+
+describe('runlog/openlineage (malformed structure)', () => {
+  it('parent facets that form a cycle leave no pipeline: a problem, not a hang', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'skewer-ol-'));
+    try {
+      const ev = (runId: string, parent: string) =>
+        JSON.stringify({
+          eventType: 'START', eventTime: '2026-11-20T08:00:00.000Z', producer: 'p', schemaURL: 's',
+          run: { runId, facets: { parent: { _producer: 'p', _schemaURL: 's', run: { runId: parent }, job: { namespace: 'n', name: parent } } } },
+          job: { namespace: 'n', name: runId },
+        });
+      writeFileSync(path.join(dir, 'events.ndjson'), [ev('a', 'b'), ev('b', 'a')].join('\n') + '\n');
+      const { run, problems } = await readRun(dir);
+      assert.equal(run.steps.length, 0);
+      assert.deepEqual(problems.map((p) => p.code), ['inconsistent']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
