@@ -339,7 +339,7 @@ export class Interpreter {
   }
 
   private execWhile(n: SyntaxNode): void {
-    const body = n.getChild('Body');
+    const body = child(n, 'Body');
     const cond = firstExpr(n);
     const passes = this.loopIters.length >= 3 ? 1 : 2;
     const assigned = body ? this.assignedIn(body) : [];
@@ -408,7 +408,7 @@ export class Interpreter {
   }
 
   private defineFunction(n: SyntaxNode, isMethod: boolean): void {
-    const nameNode = n.getChild('VariableName');
+    const nameNode = child(n, 'VariableName');
     if (!nameNode) return;
     const fn: FnV = { k: 'fn', node: n, chunk: this.chunkIndex, name: this.t(nameNode), called: false, isMethod };
     this.scope.set(fn.name, fn);
@@ -416,15 +416,15 @@ export class Interpreter {
   }
 
   private defineClass(n: SyntaxNode): void {
-    const nameNode = n.getChild('VariableName');
+    const nameNode = child(n, 'VariableName');
     const cls: ClassV = { k: 'class', name: nameNode ? this.t(nameNode) : 'class', methods: new Map() };
     if (nameNode) this.scope.set(cls.name, cls);
-    const body = n.getChild('Body');
+    const body = child(n, 'Body');
     if (!body) return;
     for (let c = body.firstChild; c; c = c.nextSibling) {
       const def = c.name === 'DecoratedStatement' ? c.lastChild : c;
       if (def?.name !== 'FunctionDefinition') continue;
-      const mName = def.getChild('VariableName');
+      const mName = child(def, 'VariableName');
       if (!mName) continue;
       const fn: FnV = { k: 'fn', node: def, chunk: this.chunkIndex, name: this.t(mName), called: false, isMethod: true, cls };
       cls.methods.set(fn.name, fn);
@@ -503,7 +503,7 @@ export class Interpreter {
       case 'MemberExpression': {
         const obj = t.firstChild;
         if (!obj) return;
-        const isIndex = t.getChild('[') !== null;
+        const isIndex = child(t, '[') !== null;
         if (!isIndex) {
           const key = this.t(t);
           const o = this.ev(obj);
@@ -544,7 +544,7 @@ export class Interpreter {
   private assignSubscript(t: SyntaxNode, objNode: SyntaxNode, v: Val, valueNode?: SyntaxNode): void {
     let base = objNode;
     // df.loc[...] = v / df.iloc[...] = v mutate df
-    if (base.name === 'MemberExpression' && !base.getChild('[') && /^(loc|iloc|at|iat)$/.test(this.t(base.lastChild!))) base = base.firstChild!;
+    if (base.name === 'MemberExpression' && !child(base, '[') && /^(loc|iloc|at|iat)$/.test(this.t(base.lastChild!))) base = base.firstChild!;
     const cur = this.ev(base);
     if (cur.k !== 'data' && cur.k !== 'scalar') return;
     const col = subscriptString(this, t);
@@ -752,7 +752,7 @@ export class Interpreter {
   private evMember(n: SyntaxNode): Val {
     const obj = n.firstChild;
     if (!obj) return this.scalar('?');
-    if (n.getChild('[')) return this.evSubscript(n, obj);
+    if (child(n, '[')) return this.evSubscript(n, obj);
     const prop = n.lastChild ? this.t(n.lastChild) : '';
     const full = this.t(n);
     const bound = this.scope.get(full);
@@ -967,8 +967,8 @@ export class Interpreter {
   private evCall(n: SyntaxNode): Val {
     const callee = n.firstChild;
     if (!callee) return this.scalar('?');
-    const argList = n.getChild('ArgList');
-    if (callee.name === 'MemberExpression' && !callee.getChild('[')) {
+    const argList = child(n, 'ArgList');
+    if (callee.name === 'MemberExpression' && !child(callee, '[')) {
       const objNode = callee.firstChild;
       const method = callee.lastChild ? this.t(callee.lastChild) : '';
       const bound = this.scope.get(this.t(callee));
@@ -1014,7 +1014,7 @@ export class Interpreter {
     this.returns = [];
     this.targets = [];
     try {
-      const params = fn.node.getChild('ParamList');
+      const params = child(fn.node, 'ParamList');
       let i = 0;
       let first = !this.isStaticMethod(fn.node);
       if (params) {
@@ -1038,7 +1038,7 @@ export class Interpreter {
           this.scope.set(name, v ?? (name === 'self' ? this.scalar('self') : this.scalar(name)));
         }
       }
-      const body = fn.node.getChild('Body');
+      const body = child(fn.node, 'Body');
       if (body) this.execBlock(body);
       else if (fn.node.name === 'LambdaExpression') { const e = fn.node.lastChild; if (e && isExpr(e)) this.returns.push(this.ev(e)); }
       const rets = this.returns;
@@ -1649,11 +1649,23 @@ export class Interpreter {
 
 // ---------- small syntax helpers ----------
 
+const EXPR_NAMES = new Set(['VariableName', 'Number', 'String', 'FormatString', 'ContinuedString', 'Boolean', 'None', 'Ellipsis']);
+const exprMemo = new Map<string, boolean>();
+
 function isExpr(n: SyntaxNode): boolean {
   const name = n.name;
-  if (name.length === 1 || name === '⚠') return false;
-  return /Expression$|^(VariableName|Number|String|FormatString|ContinuedString|Boolean|None|CallExpression|MemberExpression|Ellipsis)$/.test(name)
-    && !/^(for|in|if|else|as|not|and|or|is|lambda|await)$/.test(name);
+  let r = exprMemo.get(name);
+  if (r === undefined) {
+    r = name.endsWith('Expression') || EXPR_NAMES.has(name);
+    exprMemo.set(name, r);
+  }
+  return r;
+}
+
+/** First direct child named `name` (no cursor allocation, unlike SyntaxNode.getChild). */
+function child(n: SyntaxNode, name: string): SyntaxNode | null {
+  for (let c = n.firstChild; c; c = c.nextSibling) if (c.name === name) return c;
+  return null;
 }
 
 function firstExpr(n: SyntaxNode): SyntaxNode | null {
@@ -1676,7 +1688,7 @@ function leafNames(it: Interpreter, n: SyntaxNode): string[] {
 }
 
 function subscriptString(it: Interpreter, n: SyntaxNode): string | undefined {
-  const s = n.getChild('String');
+  const s = child(n, 'String');
   if (!s) return undefined;
   return unquote((it as unknown as { t(n: SyntaxNode): string }).t(s));
 }
