@@ -32,10 +32,21 @@ export function stepLabel(step: Step): string {
   return step.function;
 }
 
-/** "rows 1,000 → 940"; several inputs "rows 1,000 + 500 → 1,500"; several outputs "rows 1,000 → 800 | 200". Empty when nothing is known. */
+/**
+ * "rows 1,000 → 940"; joins and concats "rows 1,000 + 500 → 1,500"; splits "rows 1,000 → 800 | 200".
+ * Only joins and concats combine their inputs; other steps take X (and y, which has the same rows),
+ * so they show the first input and the outputs derived from it. Empty when nothing is known.
+ */
 export function rowsText(step: Step): string {
-  const outs = step.outputs.map((o) => o.rowCount).filter((n): n is number => n !== undefined);
-  const ins = step.rowsIn;
+  const combines = step.kind === 'join' || (step.kind === 'concat' && step.lineage?.kind !== 'identity');
+  let outputs = step.outputs;
+  const first = step.inputs[0]?.name;
+  if (!combines && first !== undefined) {
+    const fromFirst = outputs.filter((o) => o.lineage?.inputs[0] === first);
+    if (fromFirst.length > 0) outputs = fromFirst;
+  }
+  const outs = outputs.map((o) => o.rowCount).filter((n): n is number => n !== undefined);
+  const ins = combines ? step.rowsIn : step.rowsIn.slice(0, 1);
   if (ins.length === 0 && outs.length === 0) return '';
   const left = ins.length ? ins.map(formatCount).join(' + ') : '?';
   if (outs.length === 0) return step.outputs.length === 0 ? `rows ${left}` : `rows ${left} → ?`;

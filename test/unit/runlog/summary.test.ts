@@ -50,7 +50,18 @@ describe('runlog/summary', () => {
       { namespace: 'skewer-mem', name: 'r/2.test', rowCount: 200 },
     ] });
     assert.equal(rowsText(split), 'rows 1,000 → 800 | 200');
-    const merge = step({ rowsIn: [1000, 50], outputs: [{ namespace: 'skewer-mem', name: 'r/3.out', rowCount: 990 }] });
+    const lin = (input: string, rows: number) => ({ kind: 'select' as const, inputs: [input], rowsIn: [1000], rowsOut: rows, arrays: {} });
+    const splitXy = step({ function: 'train_test_split', kind: 'split', rowsIn: [1000, 1000],
+      inputs: [{ namespace: 'skewer-mem', name: 'r/1.out' }, { namespace: 'skewer-mem', name: 'r/2.out' }],
+      outputs: [
+        { namespace: 'skewer-mem', name: 'r/3.X_train', rowCount: 800, lineage: lin('r/1.out', 800) },
+        { namespace: 'skewer-mem', name: 'r/3.X_test', rowCount: 200, lineage: lin('r/1.out', 200) },
+        { namespace: 'skewer-mem', name: 'r/3.y_train', rowCount: 800, lineage: lin('r/2.out', 800) },
+        { namespace: 'skewer-mem', name: 'r/3.y_test', rowCount: 200, lineage: lin('r/2.out', 200) },
+      ] });
+    assert.equal(rowsText(splitXy), 'rows 1,000 → 800 | 200', 'y mirrors X');
+    assert.equal(rowsText(step({ kind: 'fit', rowsIn: [800, 800] })), 'rows 800', 'fit(X, y) is fitted on 800 rows');
+    const merge = step({ kind: 'join', rowsIn: [1000, 50], outputs: [{ namespace: 'skewer-mem', name: 'r/3.out', rowCount: 990 }] });
     assert.equal(rowsText(merge), 'rows 1,000 + 50 → 990');
     assert.equal(rowsText(step({ rowsIn: [1000] })), 'rows 1,000', 'a fit has no output');
     assert.equal(rowsText(step({})), '');
