@@ -73,6 +73,10 @@ export interface RowLineageRef {
   /** Array role (positions, left, right, part, offsets, members) → path relative to the run folder. */
   arrays: Record<string, string>;
   gap?: string;
+  /** How a select mapping was obtained when not exact by construction ("content-hash"). */
+  method?: string;
+  /** With content-hash matching: output rows that matched several identical input rows. */
+  ambiguousRows?: number;
   /** Array roles whose file is missing or refused (see the run's problems). */
   unavailable?: string[];
 }

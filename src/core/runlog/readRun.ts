@@ -540,6 +540,10 @@ function lineageOf(v: unknown): RowLineageRef | undefined {
   };
   const gap = str(o.gap);
   if (gap !== undefined) ref.gap = gap;
+  const method = str(o.method);
+  if (method !== undefined) ref.method = method;
+  const ambiguous = int(o.ambiguousRows);
+  if (ambiguous !== undefined) ref.ambiguousRows = ambiguous;
   return ref;
 }
 
