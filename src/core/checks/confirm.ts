@@ -1,0 +1,103 @@
+/**
+ * Static findings confirmed (or not) by recorded runs of the same code. Per finding: the newest run
+ * that recorded the kind of call the rule is about at the finding's line; a run recorded from other
+ * code at that line is stale and says so. Never throws: a damaged run becomes a 'no-run' with the reason.
+ */
+import type { Finding, RunConfirmation } from '../findings/finding';
+import type { Phase, Run, RunReadResult, Step } from '../runlog/model';
+import type { LineageSource } from '../trace/propagate';
+import {
+  checkMultiTest, checkOverlap, checkPreprocessing, checkTemporal, isDuplicating, isEvaluation, isTransformerFit, type CheckContext,
+} from './leakageChecks';
+import { newestRunsFirst, readTextFile, sameCode, SourceLines, stepsInFile, where } from './matchRun';
+import { checkColumnOrder, checkRefit, isFitStep } from './mismatchChecks';
+
+export interface ConfirmOptions {
+  /** Base of relative finding paths (step paths are relative to each run's recording cwd). */
+  workspaceRoot?: string;
+  /** Lineage arrays of a run, e.g. `(run) => new RunFolderTraceSource(run.dir)`; called once per run. */
+  source: (run: Run) => LineageSource;
+  /** Current text of a file (absolute path), to tell a run recorded from older code; default: read from disk. */
+  readText?: (file: string) => Promise<string | undefined>;
+}
+
+interface RuleCheck {
+  /** What the run must have recorded at the finding's line, in words. */
+  expected: string;
+  accepts: (s: Step) => boolean;
+  phase?: Phase;
+  /** Also look at the finding's related lines when nothing was recorded at its own line. */
+  related?: boolean;
+  check: (steps: Step[], f: Finding, ctx: CheckContext) => Promise<RunConfirmation>;
+}
+
+const RULES: Record<string, RuleCheck> = {
+  'leakage/preprocessing': { expected: 'a transformer fit or groupby statistic', accepts: (s) => isTransformerFit(s) || s.kind === 'groupby', check: checkPreprocessing },
+  'leakage/overlap': { expected: 'a sample, resample or concat', accepts: isDuplicating, check: checkOverlap },
+  'leakage/multi-test': { expected: 'a model prediction or score', accepts: isEvaluation, related: true, check: checkMultiTest },
+  'leakage/temporal': { expected: 'a train/test split', accepts: (s) => s.kind === 'split', check: checkTemporal },
+  'mismatch/refit-at-inference': { expected: 'a transformer fit', accepts: isFitStep, phase: 'serve', check: checkRefit },
+  'mismatch/column-order': {
+    expected: 'a column selection or conversion', phase: 'serve', related: true,
+    accepts: (s) => s.kind === 'project' || s.kind === 'reshape' || s.kind === 'predict' || s.kind === 'select',
+    check: checkColumnOrder,
+  },
+};
+
+export async function confirmWithRuns(findings: Finding[], runs: ReadonlyArray<RunReadResult> | ReadonlyArray<Run>, options: ConfirmOptions): Promise<Finding[]> {
+  const ordered = newestRunsFirst(runs as ReadonlyArray<RunReadResult | Run>);
+  const lines = new SourceLines(options.workspaceRoot, options.readText ?? readTextFile);
+  const sources = new Map<Run, LineageSource>();
+  const sourceOf = (run: Run) => {
+    let s = sources.get(run);
+    if (!s) {
+      s = options.source(run);
+      sources.set(run, s);
+    }
+    return s;
+  };
+  const out: Finding[] = [];
+  for (const f of findings) {
+    let confirmation: RunConfirmation;
+    try {
+      confirmation = await confirmOne(f, ordered, options.workspaceRoot, lines, sourceOf);
+    } catch (e) {
+      confirmation = { status: 'no-run', message: `runs could not be checked: ${(e as Error).message ?? String(e)}` };
+    }
+    out.push({ ...f, confirmation });
+  }
+  return out;
+}
+
+async function confirmOne(f: Finding, runs: Run[], workspaceRoot: string | undefined, lines: SourceLines, sourceOf: (r: Run) => LineageSource): Promise<RunConfirmation> {
+  const loc = f.location;
+  const rule = RULES[f.ruleId];
+  const file = `${loc.file}${loc.cell !== undefined ? ` (cell ${loc.cell})` : ''}`;
+  if (!rule) return { status: 'no-run', message: `no run-based check exists for ${f.ruleId}` };
+  const touching = runs.map((run) => ({ run, steps: stepsInFile(run, loc, workspaceRoot) })).filter((r) => r.steps.length);
+  if (!touching.length) return { status: 'no-run', message: `no recorded run executes ${file}` };
+  const eligible = rule.phase ? touching.filter((r) => r.run.phase === rule.phase) : touching;
+  if (!eligible.length) return { status: 'no-run', message: `no ${rule.phase}-phase run of ${file} (record one with --phase ${rule.phase})` };
+
+  const current = await lines.line(loc);
+  const relatedLines = rule.related ? f.related.filter((r) => r.location.file === loc.file && r.location.cell === loc.cell).map((r) => r.location.line) : [];
+  let stale: string | undefined;
+  for (const { run, steps } of eligible) {
+    if (run.status === 'running') continue;
+    let atLine = steps.filter((s) => s.location!.line === loc.line);
+    if (!atLine.length && relatedLines.length) atLine = steps.filter((s) => relatedLines.includes(s.location!.line));
+    const wanted = atLine.filter(rule.accepts);
+    if (!wanted.length) {
+      if (atLine.length) stale ??= `run ${run.runId} recorded ${atLine.map((s) => s.function).join(', ')} at line ${loc.line}, not ${rule.expected}: the code has changed since that run; rerun the pipeline`;
+      else stale ??= `run ${run.runId} recorded no call at line ${loc.line} of ${file} (the line did not run, or the code moved since the run); rerun the pipeline`;
+      continue;
+    }
+    const code = wanted[0]!.location!.code;
+    if (current !== undefined && code !== undefined && !sameCode(code, current)) {
+      stale ??= `run ${run.runId} was recorded from different code at ${where(wanted[0]!)} ("${code.trim()}"); rerun the pipeline`;
+      continue;
+    }
+    return rule.check(wanted, f, { run, runs, source: sourceOf(run) });
+  }
+  return { status: 'no-run', ...(eligible[0] ? { runId: eligible[0].run.runId } : {}), message: stale ?? `no finished run of ${file}` };
+}

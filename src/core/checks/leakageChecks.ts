@@ -1,0 +1,229 @@
+/**
+ * Run-based evidence for the leakage rules: what the recorded rows actually did. Each check gets the
+ * steps recorded at the finding's line in the chosen run and returns a confirmation with numbers a
+ * user can verify (rows fitted, rows that reached the test split, models scored on one test set).
+ */
+import type { Evidence, Finding, RunConfirmation } from '../findings/finding';
+import type { Run, Step } from '../runlog/model';
+import { datasetRows, propagateOrigins, propagateRows, type LineageSource, type PropagationGap } from '../trace/propagate';
+import { fmt, shortClass, where } from './matchRun';
+import { identityRoot, rowRoot, splitSides, type Side } from './rowSpace';
+
+export interface CheckContext {
+  run: Run;
+  /** Every run given to confirmWithRuns, newest first (train/serve comparisons look across runs). */
+  runs: Run[];
+  source: LineageSource;
+}
+
+const gapText = (g: PropagationGap) => `lineage gap at ${g.function}${g.line !== undefined ? ` (${g.cell !== undefined ? `cell ${g.cell}, ` : ''}line ${g.line})` : ''}: ${g.reason}`;
+const topLevel = (steps: Step[]) => {
+  const top = steps.filter((s) => s.parentSeq === undefined);
+  return top.length ? top : steps;
+};
+
+export const isTransformerFit = (s: Step) =>
+  (s.kind === 'fit' || s.kind === 'fit_transform') && (s.fitted?.role === 'transformer' || s.fitted?.role === 'pipeline');
+
+/** leakage/preprocessing: how many of the rows a transformer (or a groupby statistic) was fitted on reach a test side. */
+export async function checkPreprocessing(steps: Step[], _f: Finding, ctx: CheckContext): Promise<RunConfirmation> {
+  const { run } = ctx;
+  let best: { conf: RunConfirmation; count: number } | undefined;
+  for (const step of topLevel(steps)) {
+    const conf = await preprocessingOf(step, ctx);
+    const count = typeof conf.evidence?.testRowsInFit === 'number' ? conf.evidence.testRowsInFit : -1;
+    if (!best || count > best.count) best = { conf, count };
+  }
+  return best?.conf ?? { status: 'no-run', runId: run.runId, message: `run ${run.runId} recorded no fit at this line` };
+}
+
+async function preprocessingOf(step: Step, ctx: CheckContext): Promise<RunConfirmation> {
+  const { run, source } = ctx;
+  const runId = run.runId;
+  const fitInput = step.inputs[0];
+  const name = step.kind === 'groupby' ? step.function : shortClass(step);
+  if (!fitInput) return { status: 'no-run', runId, message: `${name} (${where(step)}) has no recorded input in run ${runId}` };
+  const fitRows = step.fitted?.nFitRows ?? step.rowsIn[0] ?? datasetRows(run, fitInput.name);
+  if (fitRows === undefined) return { status: 'no-run', runId, message: `run ${runId} does not record how many rows ${name} was fitted on` };
+  const sides = splitSides(run);
+  if (!sides.length) return { status: 'not-confirmed', runId, message: `${name} was fitted on ${fmt(fitRows)} rows, but run ${runId} holds no train/test split or held-out scoring`, evidence: { transformer: name, fitRows, testRowsInFit: 0, splitLine: null } };
+
+  // Trace the fitted rows back to the rows they were picked from, so that a split of the parent frame
+  // (scaler.fit(df[cols]) then split(df)) is seen as well as a split of the fitted frame itself.
+  const { root, map } = await rowRoot(run, fitInput.name, source);
+  const rootRows = datasetRows(run, root);
+  if (rootRows === undefined) return { status: 'no-run', runId, message: `run ${runId} does not record the rows of ${root}` };
+  const fitted = new Uint8Array(rootRows);
+  if (map) for (let i = 0; i < map.length; i++) (map[i]! >= 0 ? (fitted[map[i]!] = 1) : 0);
+  else fitted.fill(1);
+  // A groupby's own output is a table of statistics, not the rows; follow the rows, not the statistics.
+  const prop = await propagateOrigins(run, root, source, step.kind === 'groupby' ? { skipSeqs: new Set([step.seq]) } : {});
+
+  let hit: { side: Side; count: number } | undefined;
+  for (const side of sides) {
+    const count = distinctOrigins(side.test, prop.origins, rootRows, fitted);
+    if (!hit || count > hit.count) hit = { side, count };
+  }
+  const evidence: Evidence = { transformer: name, fitRows, testRowsInFit: hit!.count, splitLine: hit!.side.line ?? null };
+  const fitted_ = step.kind === 'groupby' ? 'computed statistics over' : 'fitted on';
+  if (hit!.count > 0) {
+    const caveat = prop.gaps.length ? ` (at least; ${gapText(prop.gaps[0]!)})` : '';
+    return { status: 'confirmed', runId, evidence, message: `${name} ${fitted_} ${fmt(fitRows)} rows; ${fmt(hit!.count)} of them end up in ${hit!.side.phrase}${caveat}` };
+  }
+  if (prop.gaps.length) return { status: 'no-run', runId, evidence, message: `cannot tell whether the ${fmt(fitRows)} rows ${name} was ${fitted_} reach a test split in run ${runId}: ${gapText(prop.gaps[0]!)}` };
+  return { status: 'not-confirmed', runId, evidence, message: `none of the ${fmt(fitRows)} rows ${name} was ${fitted_} reach a test split in run ${runId}` };
+}
+
+/** Distinct origins among the rows of `datasets` (restricted to `only` when given). */
+function distinctOrigins(datasets: string[], origins: Map<string, Int32Array>, rootRows: number, only?: Uint8Array): number {
+  const seen = new Uint8Array(rootRows);
+  let n = 0;
+  for (const d of datasets) {
+    const o = origins.get(d);
+    if (!o) continue;
+    for (let i = 0; i < o.length; i++) {
+      const l = o[i]!;
+      if (l >= 0 && l < rootRows && !seen[l] && (!only || only[l])) {
+        seen[l] = 1;
+        n++;
+      }
+    }
+  }
+  return n;
+}
+
+const DUPLICATING = new Set(['sample', 'resample', 'concat', 'select', 'join']);
+export const isDuplicating = (s: Step) => DUPLICATING.has(s.kind);
+
+/** leakage/overlap: source rows whose copies sit on both sides of a split after the duplicating step. */
+export async function checkOverlap(steps: Step[], _f: Finding, ctx: CheckContext): Promise<RunConfirmation> {
+  const { run, source } = ctx;
+  const runId = run.runId;
+  const step = topLevel(steps)[0]!;
+  const out = step.outputs[0];
+  const input = step.inputs[0];
+  if (!out || !input) return { status: 'no-run', runId, message: `${step.function} (${where(step)}) has no recorded output in run ${runId}` };
+  // Splits fed (directly or not) by the duplicating step's output.
+  const downstream = await propagateRows(run, out.name, 'all', source);
+  const sides = splitSides(run).filter((s) => s.step.kind === 'split' && s.step.seq > step.seq && s.step.inputs.some((i) => downstream.reached.has(i.name)));
+  if (!sides.length) {
+    if (downstream.gaps.length) return { status: 'no-run', runId, message: `cannot follow the rows of ${step.function} (${where(step)}) in run ${runId}: ${gapText(downstream.gaps[0]!)}` };
+    return { status: 'not-confirmed', runId, message: `the rows made by ${step.function} (${where(step)}) reach no train/test split in run ${runId}` };
+  }
+  // Label rows by the frame they were originally picked from, so a copy and its original share a label.
+  const { root } = await rowRoot(run, input.name, source);
+  const rootRows = datasetRows(run, root);
+  if (rootRows === undefined) return { status: 'no-run', runId, message: `run ${runId} does not record the rows of ${root}` };
+  const prop = await propagateOrigins(run, root, source);
+  const side = sides[0]!;
+  const inTrain = mark(side.train, prop.origins, rootRows);
+  const inTest = mark(side.test, prop.origins, rootRows);
+  let both = 0;
+  for (let i = 0; i < rootRows; i++) if (inTrain[i] && inTest[i]) both++;
+  // Rows with more than one copy in what the split received.
+  const counts = new Uint8Array(rootRows);
+  const splitIn = prop.origins.get(side.step.inputs[0]?.name ?? '');
+  let duplicated = 0;
+  if (splitIn) {
+    for (let i = 0; i < splitIn.length; i++) {
+      const l = splitIn[i]!;
+      if (l < 0 || l >= rootRows) continue;
+      if (counts[l] === 1) duplicated++;
+      if (counts[l]! < 2) counts[l]!++;
+    }
+  }
+  const evidence: Evidence = { duplicatedRows: duplicated, rowsOnBothSides: both, splitLine: side.line ?? null };
+  if (both > 0) {
+    return { status: 'confirmed', runId, evidence, message: `${fmt(duplicated)} rows have several copies going into ${side.phrase}; ${fmt(both)} of them have copies in both train and test (run ${runId})` };
+  }
+  const gaps = prop.gaps.length ? prop.gaps : downstream.gaps;
+  if (gaps.length) return { status: 'no-run', runId, evidence, message: `cannot tell whether copies reach both sides of ${side.phrase} in run ${runId}: ${gapText(gaps[0]!)}` };
+  return { status: 'not-confirmed', runId, evidence, message: `no row has copies on both sides of ${side.phrase} in run ${runId}${duplicated ? ` (${fmt(duplicated)} rows are duplicated, all on one side)` : ''}` };
+}
+
+function mark(datasets: string[], origins: Map<string, Int32Array>, rootRows: number): Uint8Array {
+  const m = new Uint8Array(rootRows);
+  for (const d of datasets) {
+    const o = origins.get(d);
+    if (!o) continue;
+    for (let i = 0; i < o.length; i++) if (o[i]! >= 0 && o[i]! < rootRows) m[o[i]!] = 1;
+  }
+  return m;
+}
+
+export const isEvaluation = (s: Step) => (s.kind === 'predict' || s.kind === 'score') && (s.fitted?.role === 'model' || s.fitted?.role === 'pipeline');
+
+/** leakage/multi-test: distinct fitted models predicted or scored on the same test rows. */
+export async function checkMultiTest(steps: Step[], _f: Finding, ctx: CheckContext): Promise<RunConfirmation> {
+  const { run } = ctx;
+  const runId = run.runId;
+  const first = topLevel(steps)[0]!;
+  const x = first.inputs[0];
+  if (!x) return { status: 'no-run', runId, message: `${first.function} (${where(first)}) has no recorded input in run ${runId}` };
+  const key = identityRoot(run, x.name);
+  const models = new Map<string, string>();
+  for (const s of run.steps) {
+    if (!isEvaluation(s) || s.parentSeq !== undefined) continue;
+    const xi = s.inputs[0];
+    if (!xi || identityRoot(run, xi.name) !== key) continue;
+    // The same object refitted (set_params in a loop) is a different model: key by the fit that made it.
+    models.set(`${s.fitted!.objectId}|${s.fitted!.fittedBy ?? ''}`, shortClass(s));
+  }
+  const testRows = datasetRows(run, key) ?? 0;
+  const names = [...new Set(models.values())].join(', ');
+  const evidence: Evidence = { models: models.size, testRows };
+  if (models.size >= 2) return { status: 'confirmed', runId, evidence, message: `${models.size} models (${names}) were evaluated on the same ${fmt(testRows)} test rows in run ${runId}` };
+  return { status: 'not-confirmed', runId, evidence, message: `only one model (${names || shortClass(first)}) was evaluated on these ${fmt(testRows)} rows in run ${runId}` };
+}
+
+/** leakage/temporal: the test side starts before the train side ends, by the split outputs' column statistics. */
+export async function checkTemporal(steps: Step[], _f: Finding, ctx: CheckContext): Promise<RunConfirmation> {
+  const { run } = ctx;
+  const runId = run.runId;
+  const split = topLevel(steps).find((s) => s.kind === 'split')!;
+  const side = splitSides(run).find((s) => s.step === split);
+  if (!side || !side.train.length) return { status: 'no-run', runId, message: `the split at ${where(split)} has no train and test outputs in run ${runId}` };
+  const statsOf = (name: string) => split.outputs.find((o) => o.name === name)?.stats;
+  const trainStats = side.train.map(statsOf).filter((s) => s !== undefined);
+  const testStats = side.test.map(statsOf).filter((s) => s !== undefined);
+  let sampled = false;
+  for (const tr of trainStats) {
+    for (const [column, c] of Object.entries(tr.columns)) {
+      if (!isTimeColumn(column, c.dtype)) continue;
+      for (const te of testStats) {
+        const t = te.columns[column];
+        if (!t) continue;
+        const trainMax = timeValue(c.max);
+        const testMin = timeValue(t.min);
+        if (trainMax === undefined || testMin === undefined) continue;
+        sampled ||= tr.sampledRows !== undefined || te.sampledRows !== undefined;
+        // Sampled extremes are inside the true ones, so a sampled test min below a sampled train max is proof.
+        if (testMin < trainMax) {
+          return {
+            status: 'confirmed', runId,
+            evidence: { column, trainMax: String(c.max), testMin: String(t.min), splitLine: side.line ?? null },
+            message: `test rows start at ${column} = ${String(t.min)}, before the training rows end (${String(c.max)}), in the split at ${where(split)} of run ${runId}`,
+          };
+        }
+      }
+    }
+  }
+  if (sampled) return { status: 'no-run', runId, message: `column statistics of the split at ${where(split)} were computed on samples, which cannot prove the test rows all come after the training rows` };
+  const any = trainStats.some((tr) => Object.entries(tr.columns).some(([n, c]) => isTimeColumn(n, c.dtype)));
+  if (!any) return { status: 'no-run', runId, message: `the split outputs of run ${runId} have no date or time column to compare` };
+  return { status: 'not-confirmed', runId, message: `every test row comes after the last training row in the split at ${where(split)} of run ${runId}` };
+}
+
+function isTimeColumn(name: string, dtype: string): boolean {
+  return dtype.startsWith('datetime') || (/^(u?int|float)/.test(dtype) && /(^|_)(date|time|timestamp|ts|year|epoch)($|_)/i.test(name));
+}
+
+function timeValue(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') {
+    const t = Date.parse(v);
+    return Number.isNaN(t) ? undefined : t;
+  }
+  return undefined;
+}
+
