@@ -148,9 +148,12 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       const other = list.find((x) => x.version !== e.version);
       if (other) {
         const place = e.site;
+        const sameLine = siteKey(other.site) === siteKey(e.site);
         push({
           ruleId: 'leakage/multi-test',
-          message: `The test set is scored again for a different model or setting (first scored at ${where(ctx, other.site)}); choosing among models on it makes its score optimistic. Compare on a validation split or with cross-validation.`,
+          message: sameLine
+            ? 'Each iteration scores a different model or setting on the same test set; choosing among them on it makes its score optimistic. Compare on a validation split or with cross-validation.'
+            : `The test set is scored again for a different model or setting (first scored at ${where(ctx, other.site)}); choosing among models on it makes its score optimistic. Compare on a validation split or with cross-validation.`,
           location: toLocation(ctx, place), related: rel(ctx, other.site, 'first evaluation on this test set'),
           evidence: { metric: e.what, evaluationsOnTestSet: list.length + 1 }, fixes: [],
         }, place);

@@ -552,7 +552,11 @@ export class Interpreter {
     const merged = this.join([curData, v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined], t) as DataV;
     if (col !== undefined && curData.frame) {
       const from = (v.k === 'data' || v.k === 'scalar') && v.frame === curData.frame && v.cols ? v.cols.filter((c) => c !== col) : [];
-      if (from.length) curData.frame.derived.set(col, { from, site: this.site(valueNode ?? t), shifted: !!valueNode && /\.shift\(/.test(this.t(valueNode)) });
+      if (from.length) {
+        const vt = valueNode ? this.t(valueNode) : '';
+        const shift = /\.shift\(\s*(periods\s*=\s*)?-/.test(vt) ? 'future' as const : /\.shift\(/.test(vt) ? 'past' as const : undefined;
+        curData.frame.derived.set(col, { from, site: this.site(valueNode ?? t), ...(shift ? { shift } : {}) });
+      }
       if (TIME_COLUMN.test(col) && valueNode && /to_datetime|datetime|Timestamp/.test(this.t(valueNode))) merged.time = true;
     }
     merged.frame = curData.frame;
@@ -1416,7 +1420,7 @@ export class Interpreter {
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
     }
     if (fitting) {
-      if (this.serving) this.events.refits.push({ site: this.site(n), what: `${est.cls === 'loaded' ? 'loaded estimator' : est.cls}.${method}`, reason: this.servingReason() });
+      if (this.serving) this.events.refits.push({ site: this.site(n), what: n.firstChild ? this.t(n.firstChild).replace(/\s+/g, '') : `${est.cls}.${method}`, reason: this.servingReason() });
       const data = X ?? this.freshData('X', n);
       const y = args.pos[1];
       if (est.cat === 'search') {
@@ -1514,11 +1518,12 @@ export class Interpreter {
     // The label itself, or the raw column it was computed from (log_price from price).
     // A label computed from the next row (shift(-1)) may keep its source column: that is the present value.
     const derivedLabel = feat.frame.derived.get(label);
-    const sources = [label, ...(derivedLabel && !derivedLabel.shifted ? derivedLabel.from.filter((c) => c !== label) : [])];
+    const sources = [label, ...(derivedLabel && derivedLabel.shift !== 'future' ? derivedLabel.from.filter((c) => c !== label) : [])];
     const leaked = sources.find(kept);
     if (leaked !== undefined) this.events.target.push({ site: feat.site, label, ...(leaked !== label ? { source: leaked } : {}), kind: 'label-in-features', fitSite: this.site(n) });
     for (const [col, info] of feat.frame.derived) {
-      if (col === label || !info.from.includes(label)) continue;
+      // Lags of the label (shift(1)) are known at prediction time.
+      if (col === label || !info.from.includes(label) || info.shift === 'past') continue;
       if (kept(col)) this.events.target.push({ site: info.site, label, kind: 'feature-from-label', fitSite: this.site(n) });
     }
   }

@@ -60,7 +60,8 @@ export interface DupEvent { id: number; site: Site; what: string; rows: RowKey[]
 export interface FrameMeta {
   id: number;
   /** Columns computed from other columns of this frame: column → (source columns, site). */
-  derived: Map<string, { from: string[]; site: Site; shifted: boolean }>;
+  /** `shift`: 'past' for lags (shift(1)), 'future' for leads (shift(-1)). */
+  derived: Map<string, { from: string[]; site: Site; shift?: 'past' | 'future' }>;
   /** Columns removed in place (`del df[c]`, `drop(..., inplace=True)`, `pop`). */
   removed: Set<string>;
 }
