@@ -65,10 +65,10 @@ async function preprocessingOf(step: Step, ctx: CheckContext): Promise<RunConfir
     if (!hit || count > hit.count) hit = { side, count };
   }
   const evidence: Evidence = { transformer: name, fitRows, testRowsInFit: hit!.count, splitLine: hit!.side.line ?? null };
-  const fitted_ = step.kind === 'groupby' ? 'computed statistics over' : 'fitted on';
+  const fitted_ = step.kind === 'groupby' ? 'aggregated' : 'fitted on';
   if (hit!.count > 0) {
     const caveat = prop.gaps.length ? ` (at least; ${gapText(prop.gaps[0]!)})` : '';
-    return { status: 'confirmed', runId, evidence, message: `${name} ${fitted_} ${fmt(fitRows)} rows; ${fmt(hit!.count)} of them end up in ${hit!.side.phrase}${caveat}` };
+    return { status: 'confirmed', runId, evidence, message: `${name} ${step.kind === 'groupby' ? 'computed statistics over' : 'fitted on'} ${fmt(fitRows)} rows; ${fmt(hit!.count)} of them end up in ${hit!.side.phrase}${caveat}` };
   }
   if (prop.gaps.length) return { status: 'no-run', runId, evidence, message: `cannot tell whether the ${fmt(fitRows)} rows ${name} was ${fitted_} reach a test split in run ${runId}: ${gapText(prop.gaps[0]!)}` };
   return { status: 'not-confirmed', runId, evidence, message: `none of the ${fmt(fitRows)} rows ${name} was ${fitted_} reach a test split in run ${runId}` };
@@ -134,7 +134,7 @@ export async function checkOverlap(steps: Step[], _f: Finding, ctx: CheckContext
   }
   const evidence: Evidence = { duplicatedRows: duplicated, rowsOnBothSides: both, splitLine: side.line ?? null };
   if (both > 0) {
-    return { status: 'confirmed', runId, evidence, message: `${fmt(duplicated)} rows have several copies going into ${side.phrase}; ${fmt(both)} of them have copies in both train and test (run ${runId})` };
+    return { status: 'confirmed', runId, evidence, message: `${fmt(duplicated)} rows appear more than once in the data split at ${where(side.step)}; ${fmt(both)} of them have copies in both train and test (run ${runId})` };
   }
   const gaps = prop.gaps.length ? prop.gaps : downstream.gaps;
   if (gaps.length) return { status: 'no-run', runId, evidence, message: `cannot tell whether copies reach both sides of ${side.phrase} in run ${runId}: ${gapText(gaps[0]!)}` };
