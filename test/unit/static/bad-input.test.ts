@@ -80,7 +80,7 @@ describe('static analyzer on bad input', () => {
     const src = 'import pandas as pd\nfrom sklearn.preprocessing import StandardScaler\n' + body;
     const r = run('slow.py', src, 1);
     assert.ok(r.notes.some((n) => n.kind === 'partial' && /budget/.test(n.message)));
-    const full = run('slow.py', src);
+    const full = run('slow.py', src, 60_000);
     assert.ok(!full.notes.some((n) => n.kind === 'partial'));
   });
 
