@@ -204,7 +204,8 @@ export class Interpreter {
     return this.mkData({ rows: d.rows, prep: d.prep, dup: d.dup, ...(d.frame ? { frame: d.frame } : {}), ...(d.varying ? { varying: true } : {}),
       ...(d.pred ? { pred: d.pred } : {}), ...(d.time ? { time: true } : {}), ...(d.serving ? { serving: true } : {}),
       ...(d.positional ? { positional: d.positional } : {}), ...(d.aligned ? { aligned: true } : {}), ...(d.feat ? { feat: d.feat } : {}),
-      ...(d.cols ? { cols: d.cols } : {}), ...(d.subsetSite ? { subsetSite: d.subsetSite } : {}), ...(d.mixSite ? { mixSite: d.mixSite } : {}), ...extra });
+      ...(d.cols ? { cols: d.cols } : {}), ...(d.subsetSite ? { subsetSite: d.subsetSite } : {}), ...(d.mixSite ? { mixSite: d.mixSite } : {}),
+      ...(d.resampled ? { resampled: true } : {}), ...extra });
   }
 
   private withStep(d: DataV, split: Split, side: Side, fold?: number, varying = false): DataV {
@@ -832,6 +833,11 @@ export class Interpreter {
     // Fold indices from KFold.split select that fold's rows.
     const fold = idx.find((i): i is IdxV => i.k === 'idx');
     if (fold) return this.withStep(o, fold.split, fold.side, fold.fold, true);
+    if (this.inLoop && idx.some((i) => i.varying && i.k !== 'const')) {
+      // y_test[idx] with idx redrawn each iteration: a bootstrap of the same rows, not a new setting
+      const r = this.same(o, { resampled: true, varying: true });
+      return r;
+    }
     // Column selection: df['a'], df[['a','b']], df[cols]
     const first = idx[0];
     if (first && !hasSlice && (first.k === 'const' && first.str !== undefined || first.k === 'seq' && first.items.every((x) => x.k === 'const' && x.str !== undefined))) {
@@ -1307,7 +1313,7 @@ export class Interpreter {
     const labelledTrain = /train|in.?sample/i.test(strings) || this.targets.some((t) => TRAIN_NAME.test(t) && !TEST_NAME.test(t));
     const labelled = (/test|hold.?out/i.test(strings) || this.targets.some((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t))) && !labelledTrain;
     // A threshold or other setting varied in a loop over one model's predictions is selection too.
-    if (version && this.inLoop && datas.some((d) => d.varying && d.pred && !d.rows.some((k) => k.path.some((s) => s.fold !== undefined)))) version += '|' + this.iterKey();
+    if (version && this.inLoop && !datas.some((d) => d.resampled) && datas.some((d) => d.varying && d.pred && !d.rows.some((k) => k.path.some((s) => s.fold !== undefined)))) version += '|' + this.iterKey();
     this.events.evals.push({
       site: this.site(n), keys, ...(est ? { model: est } : {}), ...(version ? { version } : {}), inLoop: this.inLoop,
       dataVarying: keys.some((k) => k.path.some((s) => s.fold !== undefined)), labelledTest: labelled, labelledTrain, what,
