@@ -5,11 +5,15 @@
  */
 import * as vscode from 'vscode';
 import { openLocation, openRunFolder, welcomeFor, type CommandDeps } from './commands';
+import { FindingCodeActions } from './findings/codeActions';
+import { DiagnosticsPublisher } from './findings/diagnostics';
 import { FindingsStore } from './findings/findingsStore';
+import { FindingHover } from './findings/hover';
 import { FindingsTreeProvider } from './findings/findingsView';
 import { PANEL_VIEW_TYPE, SkewerPanel } from './panel/panel';
 import { RunsModel } from './runs/runsModel';
 import { bindRunsMessage, RunsTreeProvider, type RunsNode } from './runs/runsView';
+import { StaticAnalysis } from './static/staticAnalysis';
 import { compareRunsCommand, compareState } from './trace/compareCommand';
 import { traceRecordCommand } from './trace/traceCommand';
 import type { PanelState } from '../shared/protocol';
@@ -19,8 +23,11 @@ export interface SkewerApi {
   activationMs: number;
   runs: RunsModel;
   findings: FindingsStore;
+  staticAnalysis: StaticAnalysis;
+  diagnostics: DiagnosticsPublisher;
   /** What the Skewer panel currently shows (tests read it; the webview renders it). */
   panelState(): PanelState | undefined;
+  findingsTree: FindingsTreeProvider;
   /** The Runs tree's data, as the view sees it. */
   runsTree: RunsTreeProvider;
   /** Shows the comparison of two runs (what "Compare Runs…" does after its picker). */
@@ -35,11 +42,22 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
 
   const runsTree = new RunsTreeProvider(runs);
   const runsView = vscode.window.createTreeView('skewer.runs', { treeDataProvider: runsTree, showCollapseAll: true });
-  const findingsView = vscode.window.createTreeView('skewer.findings', { treeDataProvider: new FindingsTreeProvider(findings) });
+  const findingsTree = new FindingsTreeProvider(findings);
+  const findingsView = vscode.window.createTreeView('skewer.findings', { treeDataProvider: findingsTree });
   const refresh = () => void runs.refresh();
+  const log = vscode.window.createOutputChannel('Skewer');
+  const staticAnalysis = new StaticAnalysis(findings, log);
+  const publisher = new DiagnosticsPublisher(findings, context.extensionUri);
+  const python: vscode.DocumentSelector = [{ language: 'python' }, { notebookType: 'jupyter-notebook', language: 'python' }];
 
   context.subscriptions.push(
+    log,
+    staticAnalysis,
+    publisher,
+    vscode.languages.registerCodeActionsProvider(python, new FindingCodeActions(publisher), { providedCodeActionKinds: FindingCodeActions.kinds }),
+    vscode.languages.registerHoverProvider(python, new FindingHover(publisher, context.extensionUri)),
     runsTree,
+    findingsTree,
     runs,
     findings,
     runsView,
@@ -50,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
     vscode.commands.registerCommand('skewer.traceRecord', (node?: RunsNode, position?: number) => traceRecordCommand(deps, node, position)),
     vscode.commands.registerCommand('skewer.compareRuns', () => compareRunsCommand(deps)),
     vscode.commands.registerCommand('skewer.showFindings', () => vscode.commands.executeCommand('skewer.findings.focus')),
-    vscode.commands.registerCommand('skewer.checkWorkspace', () => undefined),
+    vscode.commands.registerCommand('skewer.checkWorkspace', () => staticAnalysis.checkWorkspace()),
     vscode.commands.registerCommand('skewer.openLocation', (file: string, line: number, cwd?: string, cell?: number) => openLocation(file, line, cwd, cell)),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       // After a reload, an empty-state panel comes back as it was; data panels are reopened from the Runs view.
@@ -67,11 +85,17 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
   );
 
   // First scan after activation returns: the tree shows "loading" until it lands.
-  setTimeout(refresh, 0);
+  setTimeout(() => {
+    refresh();
+    staticAnalysis.analyseOpenDocuments();
+  }, 0);
   return {
     activationMs: performance.now() - t0,
     runs,
     findings,
+    staticAnalysis,
+    diagnostics: publisher,
+    findingsTree,
     runsTree,
     panelState: () => SkewerPanel.instance?.currentState,
     compareRuns: (a, b) => {

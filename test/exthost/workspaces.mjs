@@ -14,6 +14,13 @@ export const WORKSPACES = {
       return dir;
     },
   },
+  /** Python files and a notebook with leakage, and no recorded runs. */
+  leaky: {
+    create(dir) {
+      fs.cpSync(path.join(root, 'test', 'exthost', 'fixtures', 'leaky'), dir, { recursive: true });
+      return dir;
+    },
+  },
   /** A project with code but no recorded runs. */
   empty: {
     create(dir) {

@@ -32,10 +32,15 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
     const f = node.finding;
     const item = new vscode.TreeItem(f.message, vscode.TreeItemCollapsibleState.None);
-    item.description = `${f.ruleId} · line ${f.location.line}${f.source === 'run' ? ' · run' : ''}`;
+    const where = `${f.location.cell !== undefined ? `cell ${f.location.cell + 1} ` : ''}line ${f.location.line}`;
+    const run = f.confirmation?.status === 'confirmed' ? ' · confirmed by run' : f.confirmation?.status === 'not-confirmed' ? ' · not seen in run' : '';
+    item.description = `${f.ruleId} · ${where}${f.source === 'run' ? ' · run' : ''}${run}`;
     item.iconPath = severityIcon(f.severity);
     item.tooltip = new vscode.MarkdownString(`**${f.ruleId}** (${f.source})\n\n${f.message}`);
-    item.command = { command: 'vscode.open', title: 'Open', arguments: [node.uri, { selection: findingRange(f) }] };
+    item.command =
+      f.location.cell !== undefined && node.uri.scheme === 'file'
+        ? { command: 'skewer.openLocation', title: 'Open', arguments: [node.uri.fsPath, f.location.line, undefined, f.location.cell] }
+        : { command: 'vscode.open', title: 'Open', arguments: [node.uri, { selection: findingRange(f) }] };
     return item;
   }
 
