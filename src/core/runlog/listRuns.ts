@@ -8,11 +8,36 @@ import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { RunGroup, RunListing, RunReadResult } from './model';
 import type { Problem } from './problem';
-import { EVENTS_FILE, readRun, type ReadRunOptions } from './readRun';
+import { EVENTS_FILE, locateRun, readLocatedRun, type ReadRunOptions, unreadableRun } from './readRun';
 
 export interface ListRunsOptions extends ReadRunOptions {
   /** Runs read at the same time (file handles and memory stay bounded). */
   concurrency?: number;
+  /** Reuse results of runs whose events file did not change since the previous listing. */
+  cache?: RunCache;
+}
+
+/**
+ * Results of earlier listings keyed by events file. A run is read again when its events file
+ * changed size or mtime, or when it was running (it may have become incomplete without any write).
+ */
+export class RunCache {
+  private readonly entries = new Map<string, { mtime: number; size: number; result: RunReadResult }>();
+
+  get(eventsFile: string, mtime: number, size: number): RunReadResult | undefined {
+    const e = this.entries.get(eventsFile);
+    if (!e || e.mtime !== mtime || e.size !== size || e.result.run.status === 'running') return undefined;
+    return e.result;
+  }
+
+  set(eventsFile: string, mtime: number, size: number, result: RunReadResult): void {
+    this.entries.set(eventsFile, { mtime, size, result });
+  }
+
+  /** Forgets runs that are no longer listed. */
+  retain(eventsFiles: Set<string>): void {
+    for (const k of this.entries.keys()) if (!eventsFiles.has(k)) this.entries.delete(k);
+  }
 }
 
 /** The run targets (run folders or .ndjson files) found in one root. */
@@ -71,14 +96,29 @@ export async function listRuns(roots: string[], options: ListRunsOptions = {}): 
     }
   }
   const results: RunReadResult[] = new Array(targets.length);
+  const cache = options.cache;
+  const listed = new Set<string>();
   let next = 0;
   const worker = async () => {
     while (next < targets.length) {
       const i = next++;
-      results[i] = await readRun(targets[i]!, options);
+      const { location, problem } = await locateRun(targets[i]!);
+      if (problem) {
+        results[i] = unreadableRun(location, problem);
+        continue;
+      }
+      listed.add(location.eventsFile);
+      const cached = cache?.get(location.eventsFile, location.mtime, location.size);
+      if (cached) {
+        results[i] = cached;
+        continue;
+      }
+      results[i] = await readLocatedRun(location, options);
+      cache?.set(location.eventsFile, location.mtime, location.size, results[i]!);
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, targets.length) }, worker));
+  cache?.retain(listed);
 
   const runs = results.sort(newestFirst);
   const byPipeline = new Map<string, RunGroup>();

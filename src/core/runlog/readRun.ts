@@ -89,6 +89,8 @@ export interface RunLocation {
   dir: string;
   eventsFile: string;
   mtime: number;
+  /** Size of the events file in bytes (0 when unreadable). */
+  size: number;
 }
 
 /** Resolves a run folder or .ndjson path; an unreadable target becomes a problem. */
@@ -104,10 +106,10 @@ export async function locateRun(target: string): Promise<{ location: RunLocation
     } else {
       s = await stat(eventsFile);
     }
-    return { location: { dir, eventsFile, mtime: s.mtimeMs } };
+    return { location: { dir, eventsFile, mtime: s.mtimeMs, size: s.size } };
   } catch (e) {
     return {
-      location: { dir, eventsFile, mtime: 0 },
+      location: { dir, eventsFile, mtime: 0, size: 0 },
       problem: { severity: 'error', code: 'unreadable', file: eventsFile, message: `cannot read run: ${errText(e)}` },
     };
   }
@@ -121,6 +123,11 @@ export function unreadableRun(location: RunLocation, problem: Problem): RunReadR
 export async function readRun(target: string, options: ReadRunOptions = {}): Promise<RunReadResult> {
   const { location, problem } = await locateRun(target);
   if (problem) return unreadableRun(location, problem);
+  return readLocatedRun(location, options);
+}
+
+/** readRun for a run already located (listRuns' cache stats the file first). */
+export async function readLocatedRun(location: RunLocation, options: ReadRunOptions = {}): Promise<RunReadResult> {
   let nd;
   try {
     nd = await readNdjson(location.eventsFile);

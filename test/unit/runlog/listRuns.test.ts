@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { listRuns } from '../../../src/core/runlog/listRuns';
+import { listRuns, RunCache } from '../../../src/core/runlog/listRuns';
 import { exampleRunDirs, rawEvents, Scratch } from './helpers';
 
 const FOREIGN = path.resolve(__dirname, '../../fixtures/runlog/openlineage/spark-app.ndjson');
@@ -67,6 +67,34 @@ describe('runlog/listRuns', () => {
         chmodSync(locked, 0o755);
       }
     }
+  });
+
+  it('with a cache, only runs whose events file changed are read again', async () => {
+    const cache = new RunCache();
+    const first = await listRuns([runsRoot], { cache });
+    const again = await listRuns([runsRoot], { cache });
+    assert.deepEqual(again.runs.map((r) => r.run.runId), first.runs.map((r) => r.run.runId));
+    again.runs.forEach((r, i) => assert.equal(r, first.runs[i], 'unchanged run reused'));
+    // Append an event to one run: that one (and only that one) is re-read.
+    const target = first.runs[1]!.run;
+    const lines = scratch.lines(target.dir);
+    scratch.writeLines(target.dir, [...lines, lines[lines.length - 1]!.replace(/"eventTime":"[^"]+"/, '"eventTime":"2030-01-01T00:00:00.000Z"')]);
+    const third = await listRuns([runsRoot], { cache });
+    for (const r of third.runs) {
+      if (r.run.runId === target.runId) assert.notEqual(r, first.runs[1]);
+      else assert.equal(r, first.runs.find((f) => f.run.runId === r.run.runId));
+    }
+    // A run that counts as running is always re-read: it turns incomplete without any write.
+    const other = first.runs[0]!.run;
+    scratch.writeLines(other.dir, scratch.lines(other.dir).slice(0, -1)); // no pipeline end event
+    const soon = Date.now() - 3600_000 + 5_000; // 5 s after the (back-dated) write
+    const live1 = await listRuns([runsRoot], { cache, now: soon });
+    const live2 = await listRuns([runsRoot], { cache, now: soon });
+    const pick = (l: typeof live1) => l.runs.find((r) => r.run.runId === other.runId)!;
+    assert.equal(pick(live1).run.status, 'running');
+    assert.notEqual(pick(live2), pick(live1), 'running runs are re-read');
+    const later = await listRuns([runsRoot], { cache });
+    assert.equal(pick(later).run.status, 'incomplete');
   });
 
   it('a run whose events file cannot be read is listed with its problem', async () => {
