@@ -60,6 +60,8 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const what = f.kind === 'stat' ? `the statistic \`${f.cls}()\`` : f.kind === 'group' ? `the group-by statistic \`${f.cls}\`` : `\`${f.cls}\``;
     const message = l.reason === 'fit-on-test'
       ? `${cap(what)} is fitted on the test set itself; fit it on the training rows and only transform the test rows.`
+      : l.reason === 'includes-test'
+        ? `${cap(what)} is fitted on data that includes the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} rows; fit it on the training rows only and apply it to the held-out rows.`
       : l.reason === 'cv'
         ? `${cap(what)} is fitted on all rows before cross-validation, so every validation fold was seen by the fit. Put it inside a Pipeline passed to the cross-validation.`
         : `${cap(what)} is fitted on rows that later end up in the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} split${l.split ? ` (${where(ctx, l.split.site)})` : ''}; fit it on the training split only.`;

@@ -21,7 +21,9 @@ export interface EvalEvent {
   data?: DataV;
 }
 
-export interface PrepLeak { fit: FitEvent; key: RowKey; split?: Split; viaVal: boolean; reason: 'split' | 'transform' | 'fit-on-test' | 'cv' }
+export interface PrepLeak { fit: FitEvent; key: RowKey; split?: Split; viaVal: boolean; reason: PrepReason }
+/** fit-on-test: fitted on test rows only; includes-test: on a mix of training and test rows. */
+export type PrepReason = 'split' | 'transform' | 'fit-on-test' | 'includes-test' | 'cv';
 export interface DupLeak { dup: DupEvent; split: Split }
 
 export interface Events {

@@ -17,7 +17,7 @@ import {
   type ClassV, type ConstV, type DataV, type ObjV, type DupEvent, type EstV, type FitEvent, type FitKind, type FnV, type FrameMeta,
   type IdxV, type ModV, type Root, type RowKey, type ScalarV, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
-import { newEvents, type Events } from './events';
+import { newEvents, type Events, type PrepReason } from './events';
 
 class Budget extends Error {}
 
@@ -205,7 +205,7 @@ export class Interpreter {
       ...(d.pred ? { pred: d.pred } : {}), ...(d.time ? { time: true } : {}), ...(d.serving ? { serving: true } : {}),
       ...(d.positional ? { positional: d.positional } : {}), ...(d.aligned ? { aligned: true } : {}), ...(d.feat ? { feat: d.feat } : {}),
       ...(d.cols ? { cols: d.cols } : {}), ...(d.subsetSite ? { subsetSite: d.subsetSite } : {}), ...(d.mixSite ? { mixSite: d.mixSite } : {}),
-      ...(d.resampled ? { resampled: true } : {}), ...extra });
+      ...(d.resampled ? { resampled: true } : {}), ...(d.concatParts ? { concatParts: d.concatParts } : {}), ...extra });
   }
 
   private withStep(d: DataV, split: Split, side: Side, fold?: number, varying = false): DataV {
@@ -221,12 +221,13 @@ export class Interpreter {
       if (f.serving || f.onLabel) continue;
       for (const k of d.rows) {
         if (!isTestSide(k) || !covers(f.rows, k)) continue;
-        this.recordPrepLeak(f, k, f.rows.some((r) => r.root === k.root && r.path.length === k.path.length) ? 'fit-on-test' : 'transform');
+        const onTestOnly = f.rows.every(isTestSide);
+        this.recordPrepLeak(f, k, onTestOnly ? 'fit-on-test' : f.rows.some((r) => r.root === k.root && r.path.length === k.path.length) ? 'includes-test' : 'transform');
       }
     }
   }
 
-  private recordPrepLeak(fit: FitEvent, key: RowKey, reason: 'split' | 'transform' | 'fit-on-test' | 'cv', split?: Split): void {
+  private recordPrepLeak(fit: FitEvent, key: RowKey, reason: PrepReason, split?: Split): void {
     if (this.events.prepLeaks.some((l) => l.fit === fit)) return;
     const last = key.path[key.path.length - 1];
     this.events.prepLeaks.push({ fit, key, viaVal: lastSide(key) === 'val', reason, ...(split ?? last?.split ? { split: split ?? last.split } : {}) });
@@ -235,7 +236,8 @@ export class Interpreter {
   private newFit(n: SyntaxNode, cls: string, kind: FitKind, data: DataV, onLabel = false): FitEvent {
     const f: FitEvent = { id: ++this.ids, site: this.site(n), cls, kind, rows: data.rows, serving: this.serving, onLabel };
     if ((kind === 'transformer' || kind === 'pipeline') && !f.serving && !onLabel) {
-      for (const k of data.rows) if (isTestSide(k)) { this.recordPrepLeak(f, k, 'fit-on-test'); break; }
+      const onTestOnly = data.rows.every(isTestSide);
+      for (const k of data.rows) if (isTestSide(k)) { this.recordPrepLeak(f, k, onTestOnly ? 'fit-on-test' : 'includes-test'); break; }
     }
     return f;
   }
@@ -562,6 +564,7 @@ export class Interpreter {
     }
     merged.frame = curData.frame;
     if (curData.cols) merged.cols = curData.cols; else delete merged.cols;
+    if (curData.concatParts) merged.concatParts = curData.concatParts;
     if (curData.time || v.k === 'data' && v.time) merged.time = true;
     if (curData.serving) merged.serving = true;
     if (curData.feat) merged.feat = curData.feat;
@@ -903,7 +906,19 @@ export class Interpreter {
   private sliceSplits = new Map<string, Split>();
   /** Data written to a literal path and read back later in the document. */
   private files = new Map<string, DataV>();
-  private maybeSliceSplit(d: DataV, n: SyntaxNode, sliceText: string | undefined): DataV {
+  private maybeSliceSplit(dIn: DataV, n: SyntaxNode, sliceText: string | undefined): DataV {
+    let d = dIn;
+    // all_data[:ntrain] / all_data[ntrain:] after pd.concat([train, test]): take the parts back.
+    if (d.concatParts && sliceText !== undefined) {
+      const parts = d.concatParts;
+      const head = /^:\s*[^:,]+$/.test(sliceText), tail = /^[^:,]+:\s*$/.test(sliceText);
+      if (head || tail) {
+        const rows = head ? parts[0] : parts.slice(1).reduce<RowKey[]>((a, p) => unionKeys(a, p), []);
+        d = this.mkData({ ...this.same(d), rows });
+        delete d.concatParts;
+        return d;
+      }
+    }
     const name = this.targets.length === 1 ? this.targets[0] : '';
     if (!name) { d.subsetSite = this.site(this.stmt ?? n); return d; }
     if (this.inLoop && d.varying) return d;
@@ -1244,6 +1259,7 @@ export class Interpreter {
     const j = this.join(parts, n);
     if (j.k !== 'data') return j;
     if (columnWise) { j.rows = parts[0]?.rows ?? j.rows; return j; }
+    if (parts.length > 1) j.concatParts = parts.map((p) => p.rows);
     // Training rows and test rows of one split stacked together.
     const sideOf = (k: RowKey) => (k.path.length ? k.path[k.path.length - 1] : undefined);
     const mixes = parts.some((a) => a.rows.some((ka) => sideOf(ka)?.side === 'train' && parts.some((b) => b !== a && b.rows.some((kb) => {

@@ -101,6 +101,8 @@ export interface DataV extends Common {
   windowed?: boolean;
   /** Statement that took a subset of rows (sample, head, slice, mask) to build this value. */
   subsetSite?: Site;
+  /** Rows of each stacked part, in order, after a row-wise concat. */
+  concatParts?: RowKey[][];
   /** Rows picked by an index that changes per loop iteration (bootstrap resampling). */
   resampled?: boolean;
   /** Statement that concatenated training and test rows of one split. */
