@@ -6,7 +6,8 @@ import { exampleRunDirs, rawEvents, Scratch } from './helpers';
 
 const FOREIGN = path.resolve(__dirname, '../../fixtures/runlog/openlineage/spark-app.ndjson');
 
-describe('runlog/listRuns', () => {
+describe('runlog/listRuns', function () {
+  this.timeout(30_000); // real runs on disk; a shared CI machine can be slow
   let scratch: Scratch;
   let runsRoot: string;
   beforeEach(() => {

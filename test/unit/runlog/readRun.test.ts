@@ -16,7 +16,8 @@ import { exampleRunDirs, rawEvents, richestExampleRun, Scratch } from './helpers
 
 const isChild = (e: any) => e.run?.facets?.parent !== undefined;
 
-describe('runlog/readRun on the committed example runs', () => {
+describe('runlog/readRun on the committed example runs', function () {
+  this.timeout(30_000); // real runs on disk; a shared CI machine can be slow
   const dirs = exampleRunDirs();
 
   for (const dir of dirs) {
@@ -156,7 +157,8 @@ describe('runlog/readRun on the committed example runs', () => {
   }
 });
 
-describe('runlog/readRun on the special example runs', () => {
+describe('runlog/readRun on the special example runs', function () {
+  this.timeout(30_000); // real runs on disk; a shared CI machine can be slow
   const rootEnd = (dir: string) => rawEvents(dir).filter((e) => !isChild(e.json)).pop()!.json;
 
   it('the crashed example: run and failing operator are failed, with message and the user line', async () => {
@@ -193,7 +195,8 @@ describe('runlog/readRun on the special example runs', () => {
   });
 });
 
-describe('runlog/readRun on damaged copies of a real run', () => {
+describe('runlog/readRun on damaged copies of a real run', function () {
+  this.timeout(30_000); // real runs on disk; a shared CI machine can be slow
   let scratch: Scratch;
   let source: string;
   let original: Run;

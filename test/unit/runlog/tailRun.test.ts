@@ -9,7 +9,8 @@ import { readRun } from '../../../src/core/runlog/readRun';
 import { RunTail } from '../../../src/core/runlog/tailRun';
 import { richestExampleRun, Scratch } from './helpers';
 
-describe('runlog/tailRun', () => {
+describe('runlog/tailRun', function () {
+  this.timeout(30_000); // real runs on disk; a shared CI machine can be slow
   let scratch: Scratch;
   beforeEach(() => (scratch = new Scratch()));
   afterEach(() => scratch.dispose());
