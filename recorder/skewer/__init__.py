@@ -45,9 +45,12 @@ def start(phase="other", out=None, snapshots="sample", row_cap=1000, script=None
     from .session import Session
 
     out = out or os.path.join(os.getcwd(), ".skewer", "runs")
+    caller_globals = _caller_globals or sys._getframe(1).f_globals
     if script is None:
+        # VS Code's Jupyter sets __vsc_ipynb_file__; JupyterLab exports JPY_SESSION_NAME
+        nb = caller_globals.get("__vsc_ipynb_file__") or os.environ.get("JPY_SESSION_NAME", "")
         main = sys.modules.get("__main__")
-        script = getattr(main, "__file__", None)
+        script = nb if str(nb).endswith(".ipynb") else getattr(main, "__file__", None)
     try:
         s = Session(out, phase=phase, snapshots=snapshots, row_cap=row_cap, script=script, argv=argv,
                     stats_cap=stats_cap, notebook=notebook)
@@ -67,8 +70,9 @@ def start(phase="other", out=None, snapshots="sample", row_cap=1000, script=None
         return None
     _patcher = p
     s.locator.refresh_roots()
+    if str(script).endswith(".ipynb") and not notebook and os.path.isfile(str(script)):
+        s.locator.live_notebook = os.path.abspath(str(script))
     namespaces = [sys.modules["__main__"].__dict__] if "__main__" in sys.modules else []
-    caller_globals = _caller_globals or sys._getframe(1).f_globals
     if all(caller_globals is not ns for ns in namespaces):
         namespaces.append(caller_globals)
     _rebind(namespaces, module_function_map(p))

@@ -33,6 +33,26 @@ class Locator:
         self._positions = {}
         # pseudo filenames of notebook cells -> (notebook path, cell index)
         self.cells = {}
+        # skewer.start() inside a live Jupyter kernel: the saved .ipynb, to map kernel cell files to cells
+        self.live_notebook = None
+        self._live = {}
+
+    def _live_cell(self, filename, module_globals):
+        """A live kernel compiles each cell into a temp file; find the saved cell with the same source."""
+        if filename in self._live:
+            return self._live[filename]
+        hit = None
+        try:
+            from .notebook import load_cells
+            src = "".join(linecache.getlines(filename, module_globals)).strip()
+            for index, cell_src in load_cells(self.live_notebook):
+                if cell_src.strip() == src and src:
+                    hit = (self.rel(self.live_notebook), index)
+                    break
+        except Exception:
+            hit = None
+        self._live[filename] = hit
+        return hit
 
     def refresh_roots(self):
         self._roots = _library_roots()
@@ -106,6 +126,8 @@ class Locator:
         loc = {"file": None, "line": l0, "col": col, "endLine": l1, "endCol": end_col,
                "code": text0.strip(), "function": frame.f_code.co_name}
         cell = self.cells.get(filename)
+        if cell is None and self.live_notebook:
+            cell = self._live_cell(filename, frame.f_globals)
         if cell is not None:
             loc["file"], loc["cell"] = cell
         else:

@@ -242,3 +242,27 @@ def test_stats_are_capped_and_say_so(record):
     x = st["columns"]["x"]
     assert x["min"] == 0 and x["max"] == 49950 and sum(x["hist"]["counts"]) == 1000 and len(x["hist"]["edges"]) == 21
     assert st["columns"]["c"]["top"][0] == {"value": "b", "count": 666}
+
+
+def test_live_kernel_cells_map_to_the_saved_notebook(tmp_path):
+    import linecache
+    sources = ["import pandas as pd\ndf = pd.DataFrame({'a': [1, None, 3]})", "\nclean = df.dropna()"]
+    nb = {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": "# live"}] + [
+        {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": s} for s in sources]}
+    path = tmp_path / "live.ipynb"
+    path.write_text(json.dumps(nb))
+    kernel_ns = {"__name__": "__main__", "__vsc_ipynb_file__": str(path)}  # what VS Code's kernel defines
+    out = str(tmp_path / "runs")
+    skewer.start(out=out, _caller_globals=kernel_ns)
+    try:
+        for i, src in enumerate(sources):  # a kernel compiles every cell into its own file
+            fname = str(tmp_path / "ipykernel_42" / f"{1000 + i}.py")
+            linecache.cache[fname] = (len(src), None, src.splitlines(True), fname)
+            exec(compile(src, fname, "exec"), kernel_ns)
+    finally:
+        skewer.stop()
+    run = latest_run(out)
+    op = run.find("DataFrame.dropna")
+    assert op.loc["file"].endswith("live.ipynb") and op.loc["cell"] == 2 and op.loc["line"] == 2
+    assert run.root_start["job"]["name"].endswith("live.ipynb")
