@@ -74,6 +74,8 @@ interface RunEvents {
   runId: string;
   events: CheckedEvent[];
   parentRunId?: string;
+  /** parent.root.run.runId (ParentRunFacet 1-1-0+): the top of the hierarchy. */
+  rootRunId?: string;
   parentJobName?: string;
   parentJobNamespace?: string;
   start?: CheckedEvent;
@@ -275,6 +277,8 @@ function mergeRunEvents(re: RunEvents, file: string, problems: Problem[]): void 
   }
   const parent = obj(re.runFacets.parent);
   const parentRunId = str(obj(parent?.run)?.runId);
+  const rootRunId = str(obj(obj(parent?.root)?.run)?.runId);
+  if (rootRunId && rootRunId !== re.runId) re.rootRunId = rootRunId;
   if (parentRunId && parentRunId !== re.runId) {
     re.parentRunId = parentRunId;
     const job = obj(parent?.job);
@@ -326,6 +330,9 @@ function chooseRoot(
   const tops: string[] = [];
   const absentParents = new Map<string, RunEvents>();
   for (const re of runs.values()) {
+    // A parent missing from the file but a root that is present (Airflow task → absent DAG-level
+    // run → present root): hang the run under its root.
+    if (re.parentRunId && !runs.has(re.parentRunId) && re.rootRunId && runs.has(re.rootRunId)) re.parentRunId = re.rootRunId;
     if (re.parentRunId && runs.has(re.parentRunId)) {
       const list = children.get(re.parentRunId) ?? [];
       list.push(re);

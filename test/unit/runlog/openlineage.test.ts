@@ -123,3 +123,25 @@ describe('runlog/openlineage (malformed structure)', () => {
     }
   });
 });
+
+describe('runlog/openlineage (parent.root stitching)', () => {
+  it('a run whose parent is absent but whose root is present is stitched under the root', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'skewer-ol-'));
+    try {
+      const lines = readFileSync(fixture('airflow-dag.ndjson'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+      const dagRun = lines[0].run.runId;
+      // The second task names an intermediate parent (a task group run) that never emitted events.
+      for (const e of lines.slice(3, 5)) {
+        e.run.facets.parent.run.runId = '0192f0d2-9999-7000-8000-00000000a0ff';
+        e.run.facets.parent.root = { run: { runId: dagRun }, job: { namespace: 'airflow', name: 'daily_scoring' } };
+      }
+      writeFileSync(path.join(dir, 'events.ndjson'), lines.map((e) => JSON.stringify(e)).join('\n') + '\n');
+      const { run, problems } = await readRun(dir);
+      assert.deepEqual(problems, []);
+      assert.equal(run.runId, dagRun);
+      assert.deepEqual(run.steps.map((s) => s.function), ['daily_scoring.build_features', 'daily_scoring.score']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
