@@ -2,7 +2,7 @@
 export * from './model';
 export { formatProblem, SideFileError, type Problem, type ProblemCode, type ProblemSeverity } from './problem';
 export { readNdjson, streamNdjson, NdjsonTailer, TRUNCATED_LAST_LINE, type NdjsonRecord, type NdjsonResult } from './ndjson';
-export { readRun, buildRun, locateRun, EVENTS_FILE, type ReadRunOptions, type RunLocation } from './readRun';
+export { readRun, buildRun, locateRun, localProcessAlive, EVENTS_FILE, type ReadRunOptions, type RunLocation } from './readRun';
 export { listRuns, newestFirst, RunCache, type ListRunsOptions } from './listRuns';
 export { validateEvent, validateFacet, SUPPORTED_FORMAT_MAJOR } from './validate';
 export { readNpy, parseNpy, npyNumbers, npyPositions, type NpyArray, type NpyDtype } from './npy';

@@ -7,6 +7,7 @@
  * and what cannot be trusted becomes a Problem.
  */
 import { stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import * as path from 'node:path';
 import type {
   CodeLocation,
@@ -45,6 +46,27 @@ export interface ReadRunOptions {
   runningWindowMs?: number;
   /** Check that referenced side files exist (default true). */
   checkSideFiles?: boolean;
+  /**
+   * Asks whether the recording process is still alive (skewer_run pid/host), for runs without an
+   * end event whose file has been quiet longer than the running window (a long fit writes nothing
+   * for minutes). `localProcessAlive` answers for this machine. Not set: the 30 s rule alone.
+   */
+  isProcessAlive?: (pid: number, host: string) => boolean | undefined;
+}
+
+/**
+ * Liveness check for recorders on this machine: undefined for other hosts; signal 0 probes
+ * without touching the process. A recycled pid can make a dead run look alive, so callers
+ * should only use this for recently modified runs.
+ */
+export function localProcessAlive(pid: number, host: string): boolean | undefined {
+  if (host !== hostname()) return undefined;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export const EVENTS_FILE = 'events.ndjson';
@@ -213,6 +235,9 @@ export async function buildRun(
   run.isSkewer = isSkewer;
   if (formatVersion !== undefined) run.formatVersion = formatVersion;
   run.status = runStatus(syntheticRoot ? undefined : runs.get(run.runId), stepRuns, fresh);
+  if (run.status === 'incomplete' && options.isProcessAlive && run.pid !== undefined && run.host !== undefined) {
+    if (options.isProcessAlive(run.pid, run.host) === true) run.status = 'running';
+  }
   if (run.status !== 'running' && run.status !== 'complete' && !run.endedAt) {
     // No end event: the last thing we know about.
     const last = Math.max(...[...runs.values()].flatMap((r) => r.events.map((e) => e.time)).filter((t) => !Number.isNaN(t)));

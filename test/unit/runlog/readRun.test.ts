@@ -4,12 +4,14 @@
  * cross-checked with an independent parse of the same files, plus damaged copies of them.
  */
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import * as path from 'node:path';
 import { loadLineageArrays } from '../../../src/core/runlog/lineageArrays';
 import type { Run } from '../../../src/core/runlog/model';
 import { formatProblem, SideFileError } from '../../../src/core/runlog/problem';
-import { readRun } from '../../../src/core/runlog/readRun';
+import { localProcessAlive, readRun } from '../../../src/core/runlog/readRun';
 import { loadSnapshot } from '../../../src/core/runlog/snapshot';
 import { statusText as statusTextOf } from '../../../src/core/runlog/summary';
 import { exampleRunDirs, rawEvents, richestExampleRun, Scratch } from './helpers';
@@ -241,6 +243,23 @@ describe('runlog/readRun on damaged copies of a real run', function () {
     assert.equal(later.run.status, 'incomplete');
     assert.equal(later.run.steps[later.run.steps.length - 1]!.status, 'incomplete');
     assert.equal(later.problems[0]!.severity, 'warning');
+  });
+
+  it('a quiet run without end event is running while its recorder process lives (opt-in pid check)', async () => {
+    const dir = scratch.copyRun(source);
+    const events = scratch.lines(dir).slice(0, -1).map((l) => JSON.parse(l));
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!; // exited: its pid is free
+    const write = (pid: number) => {
+      events[0].run.facets.skewer_run.pid = pid;
+      events[0].run.facets.skewer_run.host = hostname();
+      scratch.writeLines(dir, events.map((e: any) => JSON.stringify(e))); // back-dated: quiet for an hour
+    };
+    write(process.pid);
+    assert.equal((await readRun(dir)).run.status, 'incomplete', 'without the check: the 30 s rule');
+    assert.equal((await readRun(dir, { isProcessAlive: localProcessAlive })).run.status, 'running');
+    write(dead);
+    assert.equal((await readRun(dir, { isProcessAlive: localProcessAlive })).run.status, 'incomplete');
+    assert.equal(localProcessAlive(process.pid, 'some-other-host'), undefined);
   });
 
   it('a malformed line in the middle is reported with its line number; everything else still reads', async () => {
