@@ -267,6 +267,17 @@ def _wrap_init(cls):
         _P.set_attr(cls, "__init__", _init_wrapper(init))
 
 
+def _setstate_wrapper(orig):
+    """Unpickled estimators (a model loaded in a serving script) skip __init__: patch their class here."""
+    @functools.wraps(orig)
+    def __setstate__(self, state_):
+        if state.ACTIVE is not None and type(self) not in _patched_classes:
+            patch_class(type(self))
+        return orig(self, state_)
+    __setstate__.__skewer_wrapped__ = orig
+    return __setstate__
+
+
 def _subclass_hook(cls, **kwargs):
     """Classes defined while recording (in the user's script) get their __init__ wrapped too."""
     from sklearn.base import BaseEstimator
@@ -372,6 +383,8 @@ def install(p):
     import sklearn.compose  # noqa: F401  (register composite classes)
     import sklearn.pipeline  # noqa: F401
     p.set_attr(base.BaseEstimator, "__init_subclass__", classmethod(_subclass_hook))
+    if inspect.isfunction(base.BaseEstimator.__dict__.get("__setstate__")):
+        p.set_attr(base.BaseEstimator, "__setstate__", _setstate_wrapper(base.BaseEstimator.__setstate__))
     for cls in _all_subclasses(base.BaseEstimator):
         patch_class(cls)
         _wrap_init(cls)

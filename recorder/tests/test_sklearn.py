@@ -204,3 +204,31 @@ def test_fit_resample_generic_samplers(record):
     np.testing.assert_array_equal(pos[:100], np.arange(100))
     assert (pos[100:] == -1).all()
     np.testing.assert_array_equal(syn.out("y").array("positions"), pos)
+
+
+def test_estimator_unpickled_while_recording_is_recorded_without_a_construction_site(record, tmp_path):
+    import subprocess
+    import sys
+    import textwrap
+    from conftest import subprocess_env
+    # a fresh process, so the model's class is first imported by pickle.load while recording
+    (tmp_path / "make.py").write_text(textwrap.dedent("""
+        import pickle, numpy as np
+        from sklearn.linear_model import LogisticRegression
+        X = np.arange(20.0).reshape(10, 2); y = np.array([0, 1] * 5)
+        pickle.dump(LogisticRegression().fit(X, y), open("m.pkl", "wb"))
+    """))
+    (tmp_path / "serve.py").write_text(textwrap.dedent("""
+        import pickle, numpy as np
+        model = pickle.load(open("m.pkl", "rb"))
+        print(model.predict(np.arange(6.0).reshape(3, 2)).tolist())
+    """))
+    subprocess.run([sys.executable, "make.py"], cwd=tmp_path, check=True)
+    r = subprocess.run([sys.executable, "-m", "skewer", "record", "--out", "runs", "serve.py"], cwd=tmp_path,
+                       env=subprocess_env(), capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    from runlog import latest_run
+    run = latest_run(str(tmp_path / "runs"))
+    pred = run.find("LogisticRegression.predict")
+    assert pred.fitted["fittedInRun"] is False and "fittedBy" not in pred.fitted
+    assert "constructedAt" not in pred.loc and pred.fitted["learned"]["coef_"]
