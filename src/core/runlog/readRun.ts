@@ -173,13 +173,12 @@ export async function buildRun(
 ): Promise<RunReadResult> {
   const { dir, eventsFile, mtime } = location;
   const problems: Problem[] = lineProblems.map((p) => ({ ...p }));
-  const nd = { records };
 
   // Format version first: it decides whether skewer_ facets are checked against our schemas.
   let formatVersion: string | undefined;
   let formatLine = 0;
   let isSkewer = false;
-  for (const r of nd.records) {
+  for (const r of records) {
     const run = obj(obj(r.value)?.run);
     const facets = obj(run?.facets);
     if (!isSkewer && facets && (Object.keys(facets).some((k) => k.startsWith('skewer_')) ||
@@ -215,7 +214,7 @@ export async function buildRun(
   }
 
   const runs = new Map<string, RunEvents>();
-  for (const r of nd.records) {
+  for (const r of records) {
     const { event, problems: p } = validateEvent(r.value, eventsFile, r.line, { skewerSchemas: schemasApply });
     if (p.length) problems.push(...p);
     if (!event) continue;
@@ -240,7 +239,8 @@ export async function buildRun(
   }
   if (run.status !== 'running' && run.status !== 'complete' && !run.endedAt) {
     // No end event: the last thing we know about.
-    const last = Math.max(...[...runs.values()].flatMap((r) => r.events.map((e) => e.time)).filter((t) => !Number.isNaN(t)));
+    let last = -Infinity;
+    for (const r of runs.values()) for (const e of r.events) if (e.time > last) last = e.time;
     if (Number.isFinite(last) && run.startedAt) run.durationMs = Math.max(0, last - Date.parse(run.startedAt));
   }
 
@@ -254,6 +254,13 @@ export async function buildRun(
     if (p.code === 'truncated-last-line') p.severity = run.status === 'running' ? 'info' : 'warning';
   }
   return { run, problems };
+}
+
+/** Math.min without spreading (foreign logs can hold more events than a call's argument limit). */
+function minOf(xs: number[]): number {
+  let m = Infinity;
+  for (const x of xs) if (x < m) m = x;
+  return m;
 }
 
 function errText(e: unknown): string {
@@ -398,7 +405,7 @@ function chooseRoot(
     run.producer = first?.producer ?? '';
     run.jobNamespace = first?.jobNamespace ?? '';
     const starts = stepRuns.map(startTimeOf).filter(Number.isFinite);
-    if (starts.length) run.startedAt = new Date(Math.min(...starts)).toISOString();
+    if (starts.length) run.startedAt = new Date(minOf(starts)).toISOString();
     problems.push({
       severity: 'info', code: 'inconsistent', file: eventsFile,
       message: `${candidates.length} top-level runs in one events file; shown together as steps`,
@@ -431,7 +438,7 @@ function chooseRoot(
     run.producer = child.events[0]?.producer ?? '';
     const desc = descendants(rootId);
     const starts = desc.map(startTimeOf).filter(Number.isFinite);
-    if (starts.length) run.startedAt = new Date(Math.min(...starts)).toISOString();
+    if (starts.length) run.startedAt = new Date(minOf(starts)).toISOString();
     return { run, stepRuns: desc, syntheticRoot: true };
   }
   const anyEvent = root.start ?? root.end ?? root.events[0]!;
@@ -662,7 +669,7 @@ function buildSteps(stepRuns: RunEvents[], run: Run, isSkewer: boolean): Step[] 
       columnsRemoved: [],
       lines: re.events.map((e) => e.line).sort((a, b) => a - b),
       _t: startTimeOf(re),
-      _line: Math.min(...re.events.map((e) => e.line)),
+      _line: minOf(re.events.map((e) => e.line)),
     };
     const phase = str(op?.phase);
     if (phase && PHASES.has(phase)) step.phase = phase as Phase;

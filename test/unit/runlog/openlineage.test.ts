@@ -145,3 +145,31 @@ describe('runlog/openlineage (parent.root stitching)', () => {
     }
   });
 });
+
+describe('runlog/openlineage (scale)', function () {
+  this.timeout(120_000);
+  it('a large log (65k child jobs, 130k events) reads without exceeding argument or stack limits', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'skewer-ol-'));
+    try {
+      const app = '0192f0c1-1b2a-7a10-8d3e-000000000000';
+      const parent = { _producer: 'p', _schemaURL: 's', run: { runId: app }, job: { namespace: 'spark', name: 'big_app' } };
+      const lines: string[] = [JSON.stringify({ eventType: 'START', eventTime: '2026-11-20T08:00:00.000Z', producer: 'p', schemaURL: 's', run: { runId: app }, job: { namespace: 'spark', name: 'big_app' } })];
+      const jobs = 65_000;
+      for (let i = 0; i < jobs; i++) {
+        const runId = `job-${i}`;
+        const t = new Date(Date.UTC(2026, 10, 20, 8, 0, 1) + i * 10).toISOString();
+        lines.push(JSON.stringify({ eventType: 'START', eventTime: t, producer: 'p', schemaURL: 's', run: { runId, facets: { parent } }, job: { namespace: 'spark', name: `big_app.job_${i}` } }));
+        lines.push(JSON.stringify({ eventType: 'COMPLETE', eventTime: t, producer: 'p', schemaURL: 's', run: { runId, facets: { parent } }, job: { namespace: 'spark', name: `big_app.job_${i}` }, outputs: [{ namespace: 'file', name: `/out/${i}` }] }));
+      }
+      writeFileSync(path.join(dir, 'events.ndjson'), lines.join('\n') + '\n'); // no pipeline end: incomplete
+      const { run, problems } = await readRun(dir, { now: Date.now() + 3600_000 });
+      assert.deepEqual(problems, []);
+      assert.equal(run.steps.length, jobs);
+      assert.equal(run.status, 'incomplete');
+      assert.equal(run.steps[jobs - 1]!.function, `big_app.job_${jobs - 1}`);
+      assert.equal(run.durationMs, 1000 + (jobs - 1) * 10);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
