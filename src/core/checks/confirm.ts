@@ -47,12 +47,13 @@ const RULES: Record<string, RuleCheck> = {
 export async function confirmWithRuns(findings: Finding[], runs: ReadonlyArray<RunReadResult> | ReadonlyArray<Run>, options: ConfirmOptions): Promise<Finding[]> {
   const ordered = newestRunsFirst(runs as ReadonlyArray<RunReadResult | Run>);
   const lines = new SourceLines(options.workspaceRoot, options.readText ?? readTextFile);
-  const sources = new Map<Run, LineageSource>();
+  // One lineage source and one propagation cache per run, shared by all findings of this call.
+  const perRun = new Map<Run, { source: LineageSource; origins: CheckContext['origins'] }>();
   const sourceOf = (run: Run) => {
-    let s = sources.get(run);
+    let s = perRun.get(run);
     if (!s) {
-      s = options.source(run);
-      sources.set(run, s);
+      s = { source: options.source(run), origins: new Map() };
+      perRun.set(run, s);
     }
     return s;
   };
@@ -69,7 +70,9 @@ export async function confirmWithRuns(findings: Finding[], runs: ReadonlyArray<R
   return out;
 }
 
-async function confirmOne(f: Finding, runs: Run[], workspaceRoot: string | undefined, lines: SourceLines, sourceOf: (r: Run) => LineageSource): Promise<RunConfirmation> {
+async function confirmOne(
+  f: Finding, runs: Run[], workspaceRoot: string | undefined, lines: SourceLines, sourceOf: (r: Run) => Pick<CheckContext, 'source' | 'origins'>,
+): Promise<RunConfirmation> {
   const loc = f.location;
   const rule = RULES[f.ruleId];
   const file = `${loc.file}${loc.cell !== undefined ? ` (cell ${loc.cell})` : ''}`;
@@ -97,7 +100,7 @@ async function confirmOne(f: Finding, runs: Run[], workspaceRoot: string | undef
       stale ??= `run ${run.runId} was recorded from different code at ${where(wanted[0]!)} ("${code.trim()}"); rerun the pipeline`;
       continue;
     }
-    return rule.check(wanted, f, { run, runs, source: sourceOf(run) });
+    return rule.check(wanted, f, { run, runs, ...sourceOf(run) });
   }
   return { status: 'no-run', ...(eligible[0] ? { runId: eligible[0].run.runId } : {}), message: stale ?? `no finished run of ${file}` };
 }

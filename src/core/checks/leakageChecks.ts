@@ -5,7 +5,7 @@
  */
 import type { Evidence, Finding, RunConfirmation } from '../findings/finding';
 import type { Run, Step } from '../runlog/model';
-import { datasetRows, propagateOrigins, propagateRows, type LineageSource, type PropagationGap } from '../trace/propagate';
+import { datasetRows, descendantsOf, propagateOrigins, type LineageSource, type OriginPropagation, type PropagationGap } from '../trace/propagate';
 import { fmt, shortClass, where } from './matchRun';
 import { identityRoot, rowRoot, splitSides, type Side } from './rowSpace';
 
@@ -14,6 +14,21 @@ export interface CheckContext {
   /** Every run given to confirmWithRuns, newest first (train/serve comparisons look across runs). */
   runs: Run[];
   source: LineageSource;
+  /** Origin propagations of this run already computed for earlier findings (key: root dataset and skipped steps). */
+  origins: Map<string, Promise<OriginPropagation>>;
+}
+
+/** Origins from `root`, shared by every finding checked against the same run in one confirmWithRuns call. */
+function originsFrom(ctx: CheckContext, root: string, skip?: number): Promise<OriginPropagation> {
+  const key = `${root}|${skip ?? ''}`;
+  let p = ctx.origins.get(key);
+  if (!p) {
+    // Only the train/test sides are ever read from an origin propagation.
+    const targets = splitSides(ctx.run).flatMap((s) => [...s.test, ...s.train, ...(s.step.kind === 'split' ? s.step.inputs.map((i) => i.name) : [])]);
+    p = propagateOrigins(ctx.run, root, ctx.source, { targets, ...(skip !== undefined ? { skipSeqs: new Set([skip]) } : {}) });
+    ctx.origins.set(key, p);
+  }
+  return p;
 }
 
 const gapText = (g: PropagationGap) => `lineage gap at ${g.function}${g.line !== undefined ? ` (${g.cell !== undefined ? `cell ${g.cell}, ` : ''}line ${g.line})` : ''}: ${g.reason}`;
@@ -57,7 +72,7 @@ async function preprocessingOf(step: Step, ctx: CheckContext): Promise<RunConfir
   if (map) for (let i = 0; i < map.length; i++) (map[i]! >= 0 ? (fitted[map[i]!] = 1) : 0);
   else fitted.fill(1);
   // A groupby's own output is a table of statistics, not the rows; follow the rows, not the statistics.
-  const prop = await propagateOrigins(run, root, source, step.kind === 'groupby' ? { skipSeqs: new Set([step.seq]) } : {});
+  const prop = await originsFrom(ctx, root, step.kind === 'groupby' ? step.seq : undefined);
 
   let hit: { side: Side; count: number } | undefined;
   for (const side of sides) {
@@ -103,18 +118,15 @@ export async function checkOverlap(steps: Step[], _f: Finding, ctx: CheckContext
   const out = step.outputs[0];
   const input = step.inputs[0];
   if (!out || !input) return { status: 'no-run', runId, message: `${step.function} (${where(step)}) has no recorded output in run ${runId}` };
-  // Splits fed (directly or not) by the duplicating step's output.
-  const downstream = await propagateRows(run, out.name, 'all', source);
-  const sides = splitSides(run).filter((s) => s.step.kind === 'split' && s.step.seq > step.seq && s.step.inputs.some((i) => downstream.reached.has(i.name)));
-  if (!sides.length) {
-    if (downstream.gaps.length) return { status: 'no-run', runId, message: `cannot follow the rows of ${step.function} (${where(step)}) in run ${runId}: ${gapText(downstream.gaps[0]!)}` };
-    return { status: 'not-confirmed', runId, message: `the rows made by ${step.function} (${where(step)}) reach no train/test split in run ${runId}` };
-  }
+  // Splits fed (directly or not) by the duplicating step's output: a graph question, no rows needed.
+  const downstream = descendantsOf(run, out.name);
+  const sides = splitSides(run).filter((s) => s.step.kind === 'split' && s.step.seq > step.seq && s.step.inputs.some((i) => downstream.has(i.name)));
+  if (!sides.length) return { status: 'not-confirmed', runId, message: `the rows made by ${step.function} (${where(step)}) reach no train/test split in run ${runId}` };
   // Label rows by the frame they were originally picked from, so a copy and its original share a label.
   const { root } = await rowRoot(run, input.name, source);
   const rootRows = datasetRows(run, root);
   if (rootRows === undefined) return { status: 'no-run', runId, message: `run ${runId} does not record the rows of ${root}` };
-  const prop = await propagateOrigins(run, root, source);
+  const prop = await originsFrom(ctx, root);
   const side = sides[0]!;
   const inTrain = mark(side.train, prop.origins, rootRows);
   const inTest = mark(side.test, prop.origins, rootRows);
@@ -136,7 +148,7 @@ export async function checkOverlap(steps: Step[], _f: Finding, ctx: CheckContext
   if (both > 0) {
     return { status: 'confirmed', runId, evidence, message: `${fmt(duplicated)} rows appear more than once in the data split at ${where(side.step)}; ${fmt(both)} of them have copies in both train and test (run ${runId})` };
   }
-  const gaps = prop.gaps.length ? prop.gaps : downstream.gaps;
+  const gaps = prop.gaps;
   if (gaps.length) return { status: 'no-run', runId, evidence, message: `cannot tell whether copies reach both sides of ${side.phrase} in run ${runId}: ${gapText(gaps[0]!)}` };
   return { status: 'not-confirmed', runId, evidence, message: `no row has copies on both sides of ${side.phrase} in run ${runId}${duplicated ? ` (${fmt(duplicated)} rows are duplicated, all on one side)` : ''}` };
 }

@@ -28,11 +28,35 @@ export interface PropagationGap {
   reason: string;
 }
 
-type Lane = Int32Array | Uint8Array;
-
 export interface PropagateOptions {
   /** Steps (by seq) whose outputs are not followed, e.g. the aggregation a check is examining. */
   skipSeqs?: ReadonlySet<number>;
+  /** Only compute datasets that lead to one of these (saves the work after a split when only the split matters). */
+  targets?: readonly string[];
+}
+
+/** Dataset names from which one of `targets` can be reached through the step graph (targets included). */
+export function ancestorsOf(run: Run, targets: readonly string[]): Set<string> {
+  const need = new Set(targets);
+  const steps = [...run.steps].sort((a, b) => b.seq - a.seq);
+  for (const step of steps) {
+    for (const o of step.outputs) {
+      if (!need.has(o.name)) continue;
+      for (const i of o.lineage?.inputs ?? step.inputs.map((d) => d.name)) need.add(i);
+    }
+  }
+  return need;
+}
+
+/** Dataset names reachable from `start` through the step graph, without reading any rows. */
+export function descendantsOf(run: Run, start: string): Set<string> {
+  const seen = new Set([start]);
+  const steps = [...run.steps].sort((a, b) => a.seq - b.seq);
+  for (const step of steps) {
+    if (!step.inputs.some((i) => seen.has(i.name))) continue;
+    for (const o of step.outputs) if (!o.lineage || o.lineage.inputs.some((i) => seen.has(i))) seen.add(o.name);
+  }
+  return seen;
 }
 
 export interface RowPropagation {
@@ -78,14 +102,16 @@ export function producerOf(run: Run, name: string): { step: Step; output: Datase
 export async function propagateRows(run: Run, dataset: string, rows: Uint8Array | 'all', source: LineageSource, options: PropagateOptions = {}): Promise<RowPropagation> {
   const n = rows === 'all' ? datasetRows(run, dataset) : rows.length;
   if (n === undefined) return { reached: new Map(), gaps: [{ seq: -1, function: '', dataset, reason: `dataset ${dataset} is not part of run ${run.runId}` }] };
-  let start: Uint8Array;
-  if (rows === 'all') start = new Uint8Array(n).fill(1);
-  else {
-    start = new Uint8Array(n);
-    for (let i = 0; i < n; i++) start[i] = rows[i] ? 1 : 0;
+  const start = new Int32Array(n);
+  if (rows !== 'all') for (let i = 0; i < n; i++) start[i] = rows[i] ? 0 : -1;
+  const r = await propagate(run, dataset, start, source, options);
+  const reached = new Map<string, Uint8Array>();
+  for (const [name, lane] of r.lanes) {
+    const m = new Uint8Array(lane.length);
+    for (let i = 0; i < lane.length; i++) m[i] = lane[i] === -1 ? 0 : 1;
+    reached.set(name, m);
   }
-  const r = await propagate(run, dataset, start, 0, (len) => new Uint8Array(len), source, options);
-  return { reached: r.lanes, gaps: r.gaps };
+  return { reached, gaps: r.gaps };
 }
 
 /** Every row of `dataset` labelled with its own position, followed forward: who descends from which start row. */
@@ -94,30 +120,30 @@ export async function propagateOrigins(run: Run, dataset: string, source: Lineag
   if (n === undefined) return { origins: new Map(), aggregated: new Set(), gaps: [{ seq: -1, function: '', dataset, reason: `dataset ${dataset} is not part of run ${run.runId}` }], startRows: 0 };
   const start = new Int32Array(n);
   for (let i = 0; i < n; i++) start[i] = i;
-  const r = await propagate(run, dataset, start, -1, (len) => new Int32Array(len).fill(-1), source, options);
+  const r = await propagate(run, dataset, start, source, options);
   return { origins: r.lanes, aggregated: r.aggregated, gaps: r.gaps, startRows: n };
 }
 
-async function propagate<T extends Lane>(
+/** Lanes are Int32 (-1 = not reached) so the gather loops stay monomorphic. */
+async function propagate(
   run: Run,
   startName: string,
-  start: T,
-  none: number,
-  make: (n: number) => T,
+  start: Int32Array,
   source: LineageSource,
   options: PropagateOptions,
-): Promise<{ lanes: Map<string, T>; aggregated: Set<string>; gaps: PropagationGap[] }> {
-  const lanes = new Map<string, T>([[startName, start]]);
+): Promise<{ lanes: Map<string, Int32Array>; aggregated: Set<string>; gaps: PropagationGap[] }> {
+  const lanes = new Map<string, Int32Array>([[startName, start]]);
   const aggregated = new Set<string>();
   const gaps: PropagationGap[] = [];
   const after = producerOf(run, startName)?.step.seq ?? -1;
+  const needed = options.targets ? ancestorsOf(run, options.targets) : undefined;
   const steps = [...run.steps].sort((a, b) => a.seq - b.seq);
   for (const step of steps) {
     if (step.seq <= after || options.skipSeqs?.has(step.seq)) continue;
     for (const output of step.outputs) {
       const lin = output.lineage;
-      if (!lin) continue;
-      const carried = lin.inputs.map((name, k) => ({ k, name, lane: lanes.get(name) })).filter((c): c is { k: number; name: string; lane: T } => c.lane !== undefined);
+      if (!lin || (needed && !needed.has(output.name))) continue;
+      const carried = lin.inputs.map((name, k) => ({ k, name, lane: lanes.get(name) })).filter((c): c is { k: number; name: string; lane: Int32Array } => c.lane !== undefined);
       if (!carried.length) continue;
       const gap = (reason: string) => gaps.push({ seq: step.seq, function: step.function, ...(step.location ? { line: step.location.line } : {}), ...(step.location?.cell !== undefined ? { cell: step.location.cell } : {}), dataset: output.name, reason });
       if (lin.kind === 'opaque') {
@@ -137,7 +163,7 @@ async function propagate<T extends Lane>(
           continue;
         }
       }
-      const out = make(lin.rowsOut);
+      const out = new Int32Array(lin.rowsOut).fill(-1);
       let hit = 0;
       let failed: string | undefined;
       for (const c of carried) {
@@ -146,7 +172,7 @@ async function propagate<T extends Lane>(
           failed = `input ${c.name} has ${c.lane.length} rows but the lineage says ${declared}`;
           break;
         }
-        const r = gather(lin.kind, arrays, c.k, c.lane, out, none, lin.rowsOut);
+        const r = gather(lin.kind, arrays, c.k, c.lane, out, lin.rowsOut);
         if (typeof r === 'string') {
           failed = r;
           break;
@@ -165,79 +191,116 @@ async function propagate<T extends Lane>(
 }
 
 /**
- * out[i] = src[source row of i in input k] where out[i] is still unset; returns how many rows it set,
- * or a reason when the arrays do not fit the recorded shapes (a damaged lineage file).
+ * out[i] = src[source row of i in input k] where out[i] is still unset (-1); returns how many rows it set,
+ * or a reason when the arrays do not fit the recorded shapes (a damaged lineage file). Int32 lanes only
+ * and one small loop per kind, so V8 optimises each early: this is the hot path at 1M rows.
  */
-function gather(kind: string, arrays: Record<string, Int32Array>, k: number, src: Lane, out: Lane, none: number, rowsOut: number): number | string {
+function gather(kind: string, arrays: Record<string, Int32Array>, k: number, src: Int32Array, out: Int32Array, rowsOut: number): number | string {
   const n = src.length;
-  let hit = 0;
-  const take = (i: number, j: number): boolean => {
-    if (j < 0) return true; // synthetic row or no match on this side
-    if (j >= n) return false;
-    const v = src[j]!;
-    if (v !== none && out[i] === none) {
-      out[i] = v;
-      hit++;
-    }
-    return true;
-  };
   const bad = (role: string) => `${role} array does not match the recorded shape (${rowsOut} output rows, ${n} input rows)`;
   switch (kind) {
-    case 'identity': {
+    case 'identity':
       if (n !== rowsOut) return `identity lineage over inputs of different lengths (${n} vs ${rowsOut})`;
-      for (let i = 0; i < rowsOut; i++) take(i, i);
-      return hit;
-    }
-    case 'select': {
-      const pos = arrays.positions;
-      if (!pos) return 'positions array missing';
-      if (k !== 0) return 'select lineage with more than one input';
-      if (pos.length !== rowsOut) return bad('positions');
-      for (let i = 0; i < rowsOut; i++) if (!take(i, pos[i]!)) return bad('positions');
-      return hit;
-    }
+      return gatherIdentity(src, out);
+    case 'select':
     case 'join': {
-      const side = k === 0 ? arrays.left : k === 1 ? arrays.right : undefined;
-      if (!side) return k > 1 ? 'join lineage with more than two inputs' : `${k === 0 ? 'left' : 'right'} array missing`;
-      if (side.length !== rowsOut) return bad(k === 0 ? 'left' : 'right');
-      for (let i = 0; i < rowsOut; i++) if (!take(i, side[i]!)) return bad(k === 0 ? 'left' : 'right');
-      return hit;
+      if (kind === 'select' && k !== 0) return 'select lineage with more than one input';
+      if (kind === 'join' && k > 1) return 'join lineage with more than two inputs';
+      const role = kind === 'select' ? 'positions' : k === 0 ? 'left' : 'right';
+      const pos = arrays[role];
+      if (!pos) return `${role} array missing`;
+      if (pos.length !== rowsOut) return bad(role);
+      const hit = gatherPositions(pos, src, out);
+      return hit < 0 ? bad(role) : hit;
     }
     case 'concat': {
       const { part, positions } = arrays;
       if (!part || !positions) return 'part/positions arrays missing';
       if (part.length !== rowsOut || positions.length !== rowsOut) return bad('part/positions');
-      for (let i = 0; i < rowsOut; i++) if (part[i] === k && !take(i, positions[i]!)) return bad('positions');
-      return hit;
+      const hit = gatherConcat(part, positions, k, src, out);
+      return hit < 0 ? bad('positions') : hit;
     }
     case 'groupby': {
       const { offsets, members } = arrays;
       if (!offsets || !members) return 'offsets/members arrays missing';
       if (k !== 0) return 'groupby lineage with more than one input';
       if (offsets.length !== rowsOut + 1) return bad('offsets');
-      for (let g = 0; g < rowsOut; g++) {
-        const end = offsets[g + 1]!;
-        if (offsets[g]! < 0 || end > members.length || end < offsets[g]!) return bad('offsets');
-        for (let m = offsets[g]!; m < end; m++) {
-          const j = members[m]!;
-          if (j < 0 || j >= n) return bad('members');
-          if (src[j] !== none) {
-            // A group row descends from every reached member; it keeps the first one's origin.
-            out[g] = src[j]!;
-            hit++;
-            break;
-          }
-        }
-      }
-      return hit;
+      const hit = gatherGroups(offsets, members, src, out);
+      return hit === -1 ? bad('offsets') : hit === -2 ? bad('members') : hit;
     }
     default:
       return `unknown lineage kind ${kind}`;
   }
 }
 
+function gatherIdentity(src: Int32Array, out: Int32Array): number {
+  let hit = 0;
+  for (let i = 0; i < out.length; i++) {
+    const v = src[i]!;
+    if (v !== -1 && out[i] === -1) {
+      out[i] = v;
+      hit++;
+    }
+  }
+  return hit;
+}
+
+/** -1 when a position points past the input. Negative positions are synthetic rows or unmatched join sides. */
+function gatherPositions(pos: Int32Array, src: Int32Array, out: Int32Array): number {
+  const n = src.length;
+  let hit = 0;
+  for (let i = 0; i < pos.length; i++) {
+    const j = pos[i]!;
+    if (j < 0) continue;
+    if (j >= n) return -1;
+    const v = src[j]!;
+    if (v !== -1 && out[i] === -1) {
+      out[i] = v;
+      hit++;
+    }
+  }
+  return hit;
+}
+
+function gatherConcat(part: Int32Array, positions: Int32Array, k: number, src: Int32Array, out: Int32Array): number {
+  const n = src.length;
+  let hit = 0;
+  for (let i = 0; i < part.length; i++) {
+    if (part[i] !== k) continue;
+    const j = positions[i]!;
+    if (j < 0 || j >= n) return -1;
+    const v = src[j]!;
+    if (v !== -1 && out[i] === -1) {
+      out[i] = v;
+      hit++;
+    }
+  }
+  return hit;
+}
+
+/** -1 for bad offsets, -2 for bad members. A group row keeps the origin of its first reached member. */
+function gatherGroups(offsets: Int32Array, members: Int32Array, src: Int32Array, out: Int32Array): number {
+  const n = src.length;
+  let hit = 0;
+  for (let g = 0; g < out.length; g++) {
+    const from = offsets[g]!;
+    const end = offsets[g + 1]!;
+    if (from < 0 || end > members.length || end < from) return -1;
+    for (let m = from; m < end; m++) {
+      const j = members[m]!;
+      if (j < 0 || j >= n) return -2;
+      if (src[j] !== -1) {
+        out[g] = src[j]!;
+        hit++;
+        break;
+      }
+    }
+  }
+  return hit;
+}
+
 /** Rows set in a lane (membership or origins). */
-export function countReached(lane: Lane): number {
+export function countReached(lane: Int32Array | Uint8Array): number {
   const none = lane instanceof Uint8Array ? 0 : -1;
   let n = 0;
   for (let i = 0; i < lane.length; i++) if (lane[i] !== none) n++;
