@@ -9,7 +9,7 @@ import type { SyntaxNode, Tree } from '@lezer/common';
 import type { Chunk } from './source';
 import {
   EVAL_METHODS, GROUP_AGGS, GROUP_NON_STATS, LABEL_NAME, NP_STATS, PREDICT_METHODS, ROW_PRESERVING, ROW_SUBSET,
-  LABEL_ENCODERS, SCALE_FUNCTIONS, SERVING_FUNCTION, STAT_METHODS, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, estimatorCategory,
+  DATA_NAME, LABEL_ENCODERS, MODEL_NAME, SCALE_FUNCTIONS, SERVING_FUNCTION, STAT_METHODS, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, estimatorCategory,
   isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
 import {
@@ -440,6 +440,19 @@ export class Interpreter {
     return parent?.name === 'DecoratedStatement' && /@staticmethod\b/.test(this.text.slice(parent.from, def.from));
   }
 
+  /** bundle["model"] / bundle.scaler of a loaded artifact: loaded too (one object per key). */
+  private loadedParts = new Map<string, EstV>();
+  private loadedPart(o: EstV, key: string): EstV {
+    const k = `${o.id}:${key}`;
+    let part = this.loadedParts.get(k);
+    if (!part) {
+      part = { k: 'est', id: ++this.ids, cls: 'loaded', cat: 'model', ...(o.site ? { site: o.site } : {}), params: key, steps: [], prepFits: [], loaded: true };
+      part.version = `loaded:${part.id}`;
+      this.loadedParts.set(k, part);
+    }
+    return part;
+  }
+
   /** `Cls(...)`: a new instance, initialised by running `__init__`. */
   private instantiate(cls: ClassV, args: Args, n: SyntaxNode | null): ObjV {
     const obj: ObjV = { k: 'obj', cls, fields: new Map() };
@@ -788,7 +801,8 @@ export class Interpreter {
         if (o.frame && !d.frame) d.frame = o.frame;
         return d;
       }
-      case 'est': return this.scalar(full, o.prepFits);
+      // bundle.model is a loaded part; fitted attributes (feature_names_in_, classes_) are values
+      case 'est': return o.loaded && !prop.endsWith('_') && !prop.startsWith('_') ? this.loadedPart(o, prop) : this.scalar(full, o.prepFits);
       default: return this.scalar(full, o.k === 'scalar' ? o.prep : [], o.k === 'scalar' ? o.dup : [], !!o.varying);
     }
   }
@@ -820,6 +834,7 @@ export class Interpreter {
       if (idx[0]?.k === 'const' && o.keys) { const key = idx[0].str; const at = o.keys.indexOf(key); if (at >= 0) return o.items[at]; }
       return this.join(o.items, n);
     }
+    if (o.k === 'est' && o.loaded) return this.loadedPart(o, idxNodes[0] ? this.t(idxNodes[0]) : '?');
     if (o.k !== 'data') {
       if (o.k === 'scalar' && /^(X|x|y|Y|df|data|dataset)/.test(o.name) === false && !idx.some((i) => i.k === 'idx')) return this.join([o, ...idx], n);
       if (o.k === 'scalar' || o.k === 'mod' || o.k === 'const') return this.subscriptData(this.asData(o, this.t(objNode)), n, objNode, idxNodes, idx, hasSlice);
@@ -1116,7 +1131,12 @@ export class Interpreter {
     if (isCvFunction(last)) return this.crossValidate(last, args, n);
     if (isMetricFunction(last) && !/^(mod|np|numpy|pd|pandas)$/.test(q.split('.')[0])) return this.metric(last, args, n);
     if (isArtifactLoader(q, last)) {
-      this.loadedArtifact = true;
+      // pickle/joblib also cache data: a frame-like name makes it a dataset, a model-like name
+      // (or later use as an estimator) makes the rest of the file a serving path.
+      const name = this.targets.length === 1 ? this.targets[0] : '';
+      const argText = args.node ? this.t(args.node) : '';
+      if (DATA_NAME.test(name) || (!name && /\b(data|dataset|features|df)\b/i.test(argText))) return this.freshData(name || 'loaded data', n, roleFromName(name || argText));
+      if (MODEL_NAME.test(name) || MODEL_NAME.test(argText) || /\.(h5|keras|onnx|pt|pth|joblib|pmml)\b/i.test(argText)) this.loadedArtifact = true;
       const est: EstV = { k: 'est', id: ++this.ids, cls: 'loaded', cat: 'model', site: this.site(n), params: this.t(n), steps: [], prepFits: [], loaded: true };
       est.version = `loaded:${est.id}`;
       return est;
@@ -1476,6 +1496,7 @@ export class Interpreter {
       if (est.cat === 'model' && !est.loaded && est.cat !== 'model') return this.predictOut(est, data);
       return est.cat === 'transformer' || est.cat === 'clusterer' || est.cat === 'stateless' || est.cat === 'column-transformer' || est.cat === 'pipeline' ? this.transformOut(est, data) : this.predictOut(est, data);
     }
+    if (est.loaded && (PREDICT_METHODS.has(method) || EVAL_METHODS.has(method))) this.loadedArtifact = true;
     if (PREDICT_METHODS.has(method)) return this.predictOut(est, X ?? this.freshData('X', n));
     if (EVAL_METHODS.has(method)) {
       const data = X ?? this.freshData('X', n);
