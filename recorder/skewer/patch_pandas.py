@@ -637,8 +637,22 @@ def install(p):
         "join": h_join,
         "to_numpy": h_to_numpy,
     }
+    # one-to-one methods: same rows in the same order
+    for name, has_inplace in (("copy", False), ("astype", False), ("rename", True), ("reset_index", True),
+                              ("set_index", True), ("replace", True), ("clip", True), ("round", False)):
+        methods[name] = _map_op(f"DataFrame.{name}", has_inplace=has_inplace)
+    # row subsets whose labels identify the kept rows
+    methods["query"] = _row_op("DataFrame.query", "select")
+    methods["head"] = _row_op("DataFrame.head", "select", has_inplace=False)
+    methods["tail"] = _row_op("DataFrame.tail", "select", has_inplace=False)
+    methods["nlargest"] = _row_op("DataFrame.nlargest", "sort", has_inplace=False)
+    methods["nsmallest"] = _row_op("DataFrame.nsmallest", "sort", has_inplace=False)
     for name, h in methods.items():
         p.set_attr(DF, name, _method(getattr(DF, name), h))
+    S = pd.Series
+    for name, has_inplace in (("astype", False), ("map", False), ("fillna", True), ("replace", True),
+                              ("apply", False), ("clip", True), ("round", False), ("copy", False)):
+        p.set_attr(S, name, _method(getattr(S, name), _map_op(f"Series.{name}", has_inplace=has_inplace)))
     p.set_attr(DF, "values", _values_property(DF.__dict__["values"]))
     li = indexing._LocationIndexer
     p.set_attr(li, "__getitem__", _method(li.__getitem__, h_loc_getitem))

@@ -137,9 +137,10 @@ def test_inplace_and_assignment_create_new_dataset_versions(record):
         box["f"] = d.fillna(0).assign(z=1)
     run = record(go)
     fns = run.functions()
-    assert fns == ["DataFrame.dropna", "DataFrame.__setitem__", "DataFrame.loc.__setitem__", "DataFrame.fillna",
-                   "DataFrame.assign"], fns
-    drop, setitem, locset, fill, assign = run.ops
+    assert fns == ["DataFrame.copy", "DataFrame.dropna", "DataFrame.__setitem__", "DataFrame.loc.__setitem__",
+                   "DataFrame.fillna", "DataFrame.assign"], fns
+    copy, drop, setitem, locset, fill, assign = run.ops
+    assert drop.inputs == [copy.out().name]
     assert drop.op.get("inplace") is True
     check_select(box["d"], df, drop.out().array("positions"))
     # each mutation consumes the previous version of the same object
@@ -266,3 +267,40 @@ def test_library_internal_calls_and_callbacks_are_not_recorded(record):
         df.groupby("cat").apply(lambda g: g[g["x"] > 0])  # a user callback run by pandas
     run = record(go)
     assert run.functions() == [], run.functions()
+
+
+@pytest.mark.parametrize("call", [
+    lambda d: d.query("x > 0"),
+    lambda d: d.head(17),
+    lambda d: d.tail(9),
+    lambda d: d.nlargest(11, "x"),
+    lambda d: d.nsmallest(5, "key"),
+])
+def test_more_row_subsets(record, call):
+    df = frame()
+    box = {}
+    run = record(lambda: box.setdefault("r", call(df)))
+    op = run.ops[0]
+    check_select(box["r"], df, op.out().array("positions"))
+
+
+def test_one_to_one_methods_and_series_chains_keep_the_lineage_chain(record):
+    df = frame(shuffled_index=False)
+    box = {}
+
+    def go():
+        d = df.rename(columns={"x": "value"}).astype({"key": "int32"}).reset_index(drop=True)
+        d = d.set_index("tid").replace({"cat": {"a": "A"}}).copy()
+        y = d["key"].map({0: "zero"}).fillna("other")
+        box["d"], box["y"] = d, y
+        box["s"] = pd.concat([y])
+    run = record(go)
+    fns = run.functions()
+    assert fns[:6] == ["DataFrame.rename", "DataFrame.astype", "DataFrame.reset_index", "DataFrame.set_index",
+                       "DataFrame.replace", "DataFrame.copy"], fns
+    assert fns[6:] == ["DataFrame.__getitem__", "Series.map", "Series.fillna", "concat"], fns
+    for prev, op in zip(run.ops, run.ops[1:]):
+        assert op.inputs[0] == prev.out().name  # each step consumes the previous one
+        if op.kind == "map":
+            assert op.out().lineage["kind"] == "identity"
+    assert run.ops[6].op["deferred"] is True
