@@ -1,7 +1,7 @@
 /**
  * Benchmark: readRun on a 50-step recorded run.
  *
- *   npx tsx bench/runlog.ts [--steps 50] [--repeat 20]
+ *   npx tsx bench/runlog.ts [--steps 50] [--repeat 20] [--replicate]
  *
  * The run is recorded for real: a generated pandas/scikit-learn pipeline with ~50 operators
  * is run under Skewer's recorder (/usr/bin/python3 -m skewer record, PYTHONPATH=recorder).
@@ -143,7 +143,11 @@ function replicateExample(steps: number): { dir?: string; why?: string } {
     }
     seqBase += maxSeq + 1;
   }
-  out.push(...root.slice(1));
+  for (const e of root.slice(1)) {
+    const sr = e.run.facets?.skewer_run;
+    if (sr && sr.operatorCount !== undefined) sr.operatorCount = out.length === 0 ? 0 : new Set(out.slice(1).map((x) => x.run.runId)).size;
+    out.push(e);
+  }
   const dir = path.join(WORK, 'replicated', rootId);
   rmSync(path.dirname(dir), { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -197,7 +201,8 @@ async function main(): Promise<void> {
   mkdirSync(WORK, { recursive: true });
 
   let source = 'recorded with the Skewer recorder';
-  let made = recordRun(steps);
+  // --replicate skips the recorder (to exercise the fallback, or on machines without pandas).
+  let made = process.argv.includes('--replicate') ? { why: '--replicate given' } : recordRun(steps);
   if (!made.dir) {
     console.log(`! could not record (${made.why}); replicating a committed example run instead`);
     const why = made.why;
