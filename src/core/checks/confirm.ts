@@ -11,12 +11,16 @@ import {
 } from './leakageChecks';
 import { newestRunsFirst, readTextFile, sameCode, SourceLines, stepsInFile, where } from './matchRun';
 import { checkColumnOrder, checkRefit, isFitStep } from './mismatchChecks';
+import { checkTarget, isTargetSite, type SnapshotSource } from './targetCheck';
 
 export interface ConfirmOptions {
   /** Base of relative finding paths (step paths are relative to each run's recording cwd). */
   workspaceRoot?: string;
-  /** Lineage arrays of a run, e.g. `(run) => new RunFolderTraceSource(run.dir)`; called once per run. */
-  source: (run: Run) => LineageSource;
+  /**
+   * Lineage arrays (and, for leakage/target, snapshots) of a run, e.g. `(run) => new RunFolderTraceSource(run.dir)`;
+   * called once per run per call.
+   */
+  source: (run: Run) => LineageSource | (LineageSource & SnapshotSource);
   /** Current text of a file (absolute path), to tell a run recorded from older code; default: read from disk. */
   readText?: (file: string) => Promise<string | undefined>;
 }
@@ -35,6 +39,7 @@ const RULES: Record<string, RuleCheck> = {
   'leakage/preprocessing': { expected: 'a transformer fit or groupby statistic', accepts: (s) => isTransformerFit(s) || s.kind === 'groupby', check: checkPreprocessing },
   'leakage/overlap': { expected: 'a sample, resample or concat', accepts: isDuplicating, check: checkOverlap },
   'leakage/multi-test': { expected: 'a model prediction or score', accepts: isEvaluation, related: true, check: checkMultiTest },
+  'leakage/target': { expected: 'a column assignment or a model fit', accepts: isTargetSite, check: checkTarget },
   'leakage/temporal': { expected: 'a train/test split', accepts: (s) => s.kind === 'split', check: checkTemporal },
   'mismatch/refit-at-inference': { expected: 'a transformer fit', accepts: isFitStep, phase: 'serve', check: checkRefit },
   'mismatch/column-order': {
@@ -91,7 +96,11 @@ async function confirmOne(
     if (!atLine.length && relatedLines.length) atLine = steps.filter((s) => relatedLines.includes(s.location!.line));
     const wanted = atLine.filter(rule.accepts);
     if (!wanted.length) {
-      if (atLine.length) stale ??= `run ${run.runId} recorded ${atLine.map((s) => s.function).join(', ')} at line ${loc.line}, not ${rule.expected}: the code has changed since that run; rerun the pipeline`;
+      if (atLine.length) {
+        const recorded = atLine[0]!.location!.code;
+        const why = current === undefined || recorded === undefined ? 'the code may have changed since that run' : sameCode(recorded, current) ? 'the run does not show what this rule is about' : 'the code has changed since that run; rerun the pipeline';
+        stale ??= `run ${run.runId} recorded ${[...new Set(atLine.map((s) => s.function))].join(', ')} at line ${loc.line}, not ${rule.expected}: ${why}`;
+      }
       else stale ??= `run ${run.runId} recorded no call at line ${loc.line} of ${file} (the line did not run, or the code moved since the run); rerun the pipeline`;
       continue;
     }

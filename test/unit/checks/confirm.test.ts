@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { confirmWithRuns } from '../../../src/core/checks';
 import type { Finding } from '../../../src/core/findings/finding';
-import { listRuns, npyPositions, readNpy, readRun } from '../../../src/core/runlog';
+import { listRuns, loadSnapshot, npyPositions, readNpy, readRun } from '../../../src/core/runlog';
 import type { Run, RunReadResult, Step } from '../../../src/core/runlog/model';
 import { analyzeDocument } from '../../../src/core/static';
 import { RunFolderTraceSource } from '../../../src/core/trace';
@@ -169,6 +169,37 @@ describe('checks/confirmWithRuns on the example runs', function () {
     assert.equal(c.evidence!.columns, names.length);
   });
 
+  it('confirms the feature computed from the label in churn/train.py from the recorded snapshot', async () => {
+    const rel = 'examples/churn/train.py';
+    const line = bugLine(rel, 'leakage/target');
+    const [f] = await confirmWithRuns([finding('leakage/target', rel, line)], runs, { workspaceRoot: REPO, source });
+    const run = runOf('churn/train.py');
+    const site = at(run, line, (s) => s.columnsAdded.includes('retention_offer_made'))[0]!;
+    const snap = await loadSnapshot(run.dir, site.outputs[0]!);
+    const feat = snap.table.getChild('retention_offer_made')!;
+    const churned = snap.table.getChild('churned')!;
+    let offered = 0;
+    let offeredChurned = 0;
+    let churners = 0;
+    for (let i = 0; i < snap.table.numRows; i++) {
+      if (Number(churned.get(i)) === 1) churners++;
+      if (Number(feat.get(i)) !== 1) continue;
+      offered++;
+      if (Number(churned.get(i)) === 1) offeredChurned++;
+    }
+    assert.equal(offeredChurned, offered, 'in the recorded data every offer went to a churner');
+    const c = f!.confirmation!;
+    assert.equal(c.status, 'confirmed', c.message);
+    assert.equal(c.evidence!.valueRows, offered);
+    assert.equal(c.evidence!.rows, snap.table.numRows);
+    assert.equal(c.evidence!.labelRate, Number((churners / snap.table.numRows).toFixed(3)));
+    // A column assignment that adds nothing new (fillna of an existing column) has nothing to compare.
+    const fill = run.steps.find((s) => s.kind === 'map' && s.columnsAdded.length === 0 && s.location?.file.endsWith('train.py'))!;
+    const [g] = await confirmWithRuns([finding('leakage/target', rel, fill.location!.line)], runs, { workspaceRoot: REPO, source });
+    assert.equal(g!.confirmation!.status, 'no-run');
+    assert.match(g!.confirmation!.message, /adds no column/);
+  });
+
   it('does not confirm a fit made on the training split only (slow/pipeline.py)', async () => {
     const run = runOf('slow/pipeline.py');
     const fit = run.steps.find((s) => s.kind === 'fit_transform')!;
@@ -198,7 +229,9 @@ describe('checks/confirmWithRuns on the example runs', function () {
     const filterLine = run.steps.find((s) => s.kind === 'select' && s.location?.file.endsWith('train.py'))!.location!.line;
     const [moved] = await confirmWithRuns([finding('leakage/preprocessing', rel, filterLine)], runs, { workspaceRoot: REPO, source });
     assert.equal(moved!.confirmation!.status, 'no-run');
-    assert.match(moved!.confirmation!.message, /recorded DataFrame\.__getitem__ at line \d+, not a transformer fit.*code has changed/);
+    assert.match(moved!.confirmation!.message, /recorded DataFrame\.__getitem__ at line \d+, not a transformer fit or groupby statistic: the run does not show what this rule is about/);
+    const [unknown] = await confirmWithRuns([finding('leakage/preprocessing', rel, filterLine)], runs, { workspaceRoot: REPO, source, readText: async () => undefined });
+    assert.match(unknown!.confirmation!.message, /not a transformer fit or groupby statistic: the code may have changed since that run/);
 
     const line = bugLine(rel, 'leakage/preprocessing');
     const edited = readFileSync(path.join(REPO, rel), 'utf8').split('\n');
@@ -215,7 +248,7 @@ describe('checks/confirmWithRuns on the example runs', function () {
       [
         finding('leakage/preprocessing', 'examples/other/train.py', 35),
         finding('mismatch/refit-at-inference', 'examples/churn/train.py', bugLine('examples/churn/train.py', 'leakage/preprocessing')),
-        finding('leakage/target', 'examples/churn/train.py', bugLine('examples/churn/train.py', 'leakage/target')),
+        finding('mismatch/unseen-categories', 'examples/churn/serve.py', 30),
         finding('leakage/overlap', 'examples/notebooks/credit.ipynb', 2, 3),
       ],
       runs,
@@ -224,7 +257,7 @@ describe('checks/confirmWithRuns on the example runs', function () {
     assert.deepEqual(out.map((f) => f.confirmation!.status), ['no-run', 'no-run', 'no-run', 'no-run']);
     assert.match(out[0]!.confirmation!.message, /no recorded run executes examples\/other\/train\.py/);
     assert.match(out[1]!.confirmation!.message, /no serve-phase run of examples\/churn\/train\.py/);
-    assert.match(out[2]!.confirmation!.message, /no run-based check exists for leakage\/target/);
+    assert.match(out[2]!.confirmation!.message, /no run-based check exists for mismatch\/unseen-categories/);
     assert.match(out[3]!.confirmation!.message, /no recorded run executes .*cell 3/);
   });
 
