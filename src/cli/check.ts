@@ -6,6 +6,7 @@ import { atLeast, compareFindings, type Finding, type Severity } from '../core/f
 import { formatJson, formatText } from '../core/findings/format';
 import { toSarif } from '../core/findings/sarif';
 import { analyzeDocument } from '../core/static/index';
+import { notebookLineMap, type CellLineMap } from '../core/static/notebookLines';
 import type { AnalysisNote } from '../core/static/types';
 import { parseArgs, UsageError } from './args';
 import { collectFiles, MissingPathError } from './files';
@@ -61,6 +62,7 @@ export function runCheck(argv: string[], io: CommandIO): number {
   }
   const findings: Finding[] = [];
   const notes: AnalysisNote[] = [];
+  const notebookLines = new Map<string, CellLineMap>();
   for (const file of files) {
     const shown = displayPath(file, io.cwd);
     let text: string;
@@ -71,12 +73,13 @@ export function runCheck(argv: string[], io: CommandIO): number {
       continue;
     }
     const r = analyzeDocument({ path: shown, text }, { notebookOrder: order });
+    if (format === 'sarif' && /\.ipynb$/i.test(shown) && r.findings.length) notebookLines.set(shown, notebookLineMap(text));
     findings.push(...r.findings);
     notes.push(...r.notes);
   }
   findings.sort(compareFindings);
   if (format === 'json') io.stdout(formatJson(findings, notes));
-  else if (format === 'sarif') io.stdout(JSON.stringify(toSarif(findings, notes, { toolVersion: io.version, srcRootUri: pathToFileURL(io.cwd).href.replace(/\/?$/, '/') }), null, 2) + '\n');
+  else if (format === 'sarif') io.stdout(JSON.stringify(toSarif(findings, notes, { toolVersion: io.version, srcRootUri: pathToFileURL(io.cwd).href.replace(/\/?$/, '/'), notebookLines }), null, 2) + '\n');
   else io.stdout(formatText(findings, notes, files.length));
   return findings.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
 }

@@ -5,6 +5,7 @@
 import type { AnalysisNote } from '../static/types';
 import type { Finding, Severity, SourceLocation } from './finding';
 import { RULES, ruleHelpUri } from './rules';
+import { fileLineOf, type CellLineMap } from '../static/notebookLines';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -20,11 +21,20 @@ export function toUri(file: string): string {
   return norm.split('/').map((seg) => encodeURIComponent(seg)).join('/');
 }
 
-function physical(l: SourceLocation) {
-  return {
-    artifactLocation: { uri: toUri(l.file), uriBaseId: '%SRCROOT%' },
-    region: { startLine: l.line, startColumn: l.col, endLine: l.endLine, endColumn: l.endCol },
-  };
+/**
+ * Notebook findings are cell-relative; SARIF regions are file lines. With the notebook's line map
+ * the region points at the JSON line holding that source line (columns omitted: they would be
+ * offsets into an escaped string).
+ */
+function physical(l: SourceLocation, maps: Map<string, CellLineMap> | undefined) {
+  const artifactLocation = { uri: toUri(l.file), uriBaseId: '%SRCROOT%' };
+  if (l.cell !== undefined) {
+    const map = maps?.get(l.file);
+    const start = fileLineOf(map, l.cell, l.line);
+    const end = fileLineOf(map, l.cell, l.endLine);
+    if (start !== undefined) return { artifactLocation, region: { startLine: start, endLine: Math.max(start, end ?? start) } };
+  }
+  return { artifactLocation, region: { startLine: l.line, startColumn: l.col, endLine: l.endLine, endColumn: l.endCol } };
 }
 
 function cellNote(l: SourceLocation): string {
@@ -35,6 +45,8 @@ export interface SarifOptions {
   toolVersion: string;
   /** Absolute file URI (ending in '/') the relative artifact URIs resolve against. */
   srcRootUri?: string;
+  /** Per notebook file: where each cell line sits in the .ipynb text (see notebookLineMap). */
+  notebookLines?: Map<string, CellLineMap>;
 }
 
 export function toSarif(findings: Finding[], notes: AnalysisNote[], opts: SarifOptions): object {
@@ -58,9 +70,9 @@ export function toSarif(findings: Finding[], notes: AnalysisNote[], opts: SarifO
     ruleIndex: index.get(f.ruleId) ?? 0,
     level: level(f.severity),
     message: { text: f.message + cellNote(f.location) },
-    locations: [{ physicalLocation: physical(f.location) }],
+    locations: [{ physicalLocation: physical(f.location, opts.notebookLines) }],
     ...(f.related.length ? {
-      relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(r.location), message: { text: r.message + cellNote(r.location) } })),
+      relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(r.location, opts.notebookLines), message: { text: r.message + cellNote(r.location) } })),
     } : {}),
     ...(f.fixes.length ? {
       fixes: f.fixes.map((fx) => ({

@@ -50,7 +50,7 @@ function workspace(files: Record<string, string | Buffer>): string {
 }
 
 function notebook(cells: string[]): string {
-  return JSON.stringify({ cells: cells.map((s) => ({ cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source: s })), metadata: { language_info: { name: 'python' } }, nbformat: 4, nbformat_minor: 5 });
+  return JSON.stringify({ cells: cells.map((s) => ({ cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source: s.split(/(?<=\n)/) })), metadata: { language_info: { name: 'python' } }, nbformat: 4, nbformat_minor: 5 }, null, 1);
 }
 
 describe('skewer CLI', function () {
@@ -162,7 +162,7 @@ describe('skewer CLI', function () {
       assert.equal(typeof res.message.text, 'string');
       const loc = res.locations[0].physicalLocation;
       assert.ok(!loc.artifactLocation.uri.startsWith('/') && !/^[a-z]+:/.test(loc.artifactLocation.uri), loc.artifactLocation.uri);
-      assert.ok(loc.region.startLine >= 1 && loc.region.startColumn >= 1);
+      assert.ok(loc.region.startLine >= 1 && (loc.region.startColumn === undefined || loc.region.startColumn >= 1));
       for (const rl of res.relatedLocations ?? []) assert.ok(rl.physicalLocation.region.startLine >= 1 && typeof rl.message.text === 'string');
       for (const fx of res.fixes ?? []) {
         assert.equal(typeof fx.description.text, 'string');
@@ -172,6 +172,9 @@ describe('skewer CLI', function () {
     const nbResult = run.results.find((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation.uri === 'notebooks/exp.ipynb');
     assert.ok(nbResult);
     assert.match(nbResult.message.text, /notebook cell 1/);
+    // The region is the .ipynb line that holds the flagged source line.
+    const nbLines = fs.readFileSync(path.join(dir, 'notebooks/exp.ipynb'), 'utf8').split('\n');
+    assert.match(nbLines[nbResult.locations[0].physicalLocation.region.startLine - 1], /StandardScaler\(\)\.fit_transform/);
     assert.match(run.originalUriBaseIds['%SRCROOT%'].uri, /^file:\/\/.*\/$/);
     const fixed = run.results.find((x: { fixes?: unknown[] }) => x.fixes && x.fixes.length);
     assert.ok(fixed, 'the simple scaler-before-split case carries a fix');

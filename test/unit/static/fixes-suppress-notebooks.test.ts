@@ -114,3 +114,27 @@ describe('notebooks', () => {
     assert.ok(!r.notes.some((n) => /syntax error/.test(n.message)));
   });
 });
+
+describe('notebook line map (for file-based reports)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { notebookLineMap, fileLineOf } = require('../../../src/core/static/notebookLines') as typeof import('../../../src/core/static/notebookLines');
+
+  it('maps each cell source line to its line in the .ipynb text', () => {
+    const text = notebook([{ source: '# t', markdown: true }, { source: 'a = 1\nb = 2\nc = 3' }], 'python').replace(/^/, '');
+    const pretty = JSON.stringify(JSON.parse(text), null, 1);
+    const map = notebookLineMap(pretty);
+    const lines = pretty.split('\n');
+    assert.match(lines[fileLineOf(map, 1, 2)! - 1], /"b = 2\\n"/);
+    assert.match(lines[fileLineOf(map, 1, 3)! - 1], /"c = 3"/);
+    assert.match(lines[fileLineOf(map, 0, 1)! - 1], /# t/);
+  });
+
+  it('handles single-string sources, escapes and unknown cells', () => {
+    const text = '{"cells": [{"cell_type": "code", "source": "x = \\"[\\"\\ny = 2"}, {"cell_type": "code", "source": ["z"]}]}';
+    const map = notebookLineMap(text);
+    assert.equal(fileLineOf(map, 0, 2), 1);
+    assert.equal(fileLineOf(map, 1, 1), 1);
+    assert.equal(fileLineOf(map, 5, 1), undefined);
+    assert.deepEqual(notebookLineMap('{"cells": ['), {});
+  });
+});
