@@ -445,6 +445,9 @@ function buildColumn(bytes: Uint8Array, col: ColumnCells, type: CsvColumnType): 
             data[o++] = bytes[k]!;
             if (bytes[k] === Q) k++;
           }
+        } else if (e - s < 32) {
+          // Short cells: a byte loop beats allocating a subarray view per cell.
+          for (let k = s; k < e; k++) data[o++] = bytes[k]!;
         } else {
           data.set(bytes.subarray(s, e), o);
           o += e - s;
