@@ -790,7 +790,8 @@ export class Interpreter {
       case 'data': {
         if (prop === 'values' || prop === 'T') return this.positionalView(o, n);
         if (prop === 'columns' && o.frame && !o.cols) return { ...this.scalar(full), allCols: { frame: o.frame, removed: [] } };
-        if (prop === 'columns' || prop === 'index' || prop === 'shape' || prop === 'dtypes' || prop === 'size') return this.scalar(full);
+        if (prop === 'columns' || prop === 'index') return this.scalar(full, o.prep);
+        if (/^(shape|dtypes?|size|ndim|name|names|empty|nbytes|itemsize|flags|axes|attrs|iat|at)$/.test(prop)) return this.scalar(full);
         if (prop === 'loc' || prop === 'iloc' || prop === 'at' || prop === 'iat' || prop === 'str' || prop === 'dt' || prop === 'cat') {
           const d = this.same(o);
           if (prop === 'dt') d.time = true;
@@ -845,7 +846,9 @@ export class Interpreter {
 
   private subscriptData(o0: DataV, n: SyntaxNode, objNode: SyntaxNode, idxNodes: SyntaxNode[], idx: Val[], hasSlice: boolean): Val {
     // Columns chosen by a fitted selector (X[rfe.support_]) carry that fit.
-    const learned = idx.flatMap((i) => (i.k === 'scalar' ? i.prep.filter((f) => f.kind === 'transformer') : []));
+    // Columns chosen from a statistic or a fitted selector (X[rfe.support_], df[corr.index]) carry that
+    // fit; a boolean row mask is data, and its statistics do not flow into the rows it keeps.
+    const learned = idx.flatMap((i) => (i.k === 'scalar' ? i.prep : []));
     const o = learned.length ? this.mkData({ ...this.same(o0), prep: unionList(o0.prep, learned) }) : o0;
     const isILoc = objNode.name === 'MemberExpression' && /\.(iloc|loc)$/.test(this.t(objNode));
     // Fold indices from KFold.split select that fold's rows.
@@ -1248,6 +1251,8 @@ export class Interpreter {
       return args.pos[0] ?? this.scalar(last);
     }
     if (last === 'range') return this.scalar('range', [], [], true);
+    // New arrays sized from data hold none of its rows (np.ones(len(X)), np.zeros(n)).
+    if ((q.startsWith('np.') || q.startsWith('numpy.')) && /^(ones|zeros|full|empty|arange|linspace|logspace|eye|identity)$/.test(last)) return this.scalar(last);
     if (last === 'print' || last === 'display' || last === 'len' || last === 'isinstance' || last === 'str' || last === 'repr') return this.scalar(last);
     if (last === 'flow' || last === 'flow_from_directory' || last === 'flow_from_dataframe') return this.scalar(last);
     if (last === 'to_datetime') {
@@ -1292,10 +1297,17 @@ export class Interpreter {
     const argText = args.posNodes[0] ? this.t(args.posNodes[0]) : '';
     const items = /^\[(.*)\]$/s.exec(argText.trim())?.[1].split(',').map((x) => x.trim()).filter(Boolean) ?? [];
     if (items.length > 1 && new Set(items).size < items.length) overlap = true;
+    // The same full rows twice (df and a noisy copy of df); subsets from different masks are disjoint.
+    for (let a = 0; a < parts.length && !overlap; a++) for (let b = a + 1; b < parts.length && !overlap; b++) {
+      const pa = parts[a], pb = parts[b];
+      const sameSubset = (pa.subsetSite === undefined && pb.subsetSite === undefined)
+        || (pa.subsetSite !== undefined && pb.subsetSite !== undefined && pa.subsetSite.from === pb.subsetSite.from && pa.subsetSite.chunk === pb.subsetSite.chunk);
+      if (sameSubset && !pa.dup.length && !pb.dup.length && pa.rows.some((ka) => pb.rows.some((kb) => ka.root === kb.root && ka.path.length === kb.path.length && ka.path.every((s, i) => s.split === kb.path[i].split && s.side === kb.path[i].side)))) overlap = true;
+    }
     // A repeated list ([minority] * 5) or a multiplication also duplicates.
     if (/\]\s*\*\s*\w+/.test(argText)) overlap = true;
     if (overlap) {
-      const du: DupEvent = { id: ++this.ids, site: this.site(n), what: 'concat of overlapping rows', rows: j.rows };
+      const du: DupEvent = { id: ++this.ids, site: this.site(n), what: 'concat', rows: j.rows };
       j.dup = unionList(j.dup, [du]);
     }
     return j;

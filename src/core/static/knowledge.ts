@@ -136,7 +136,7 @@ export function isArtifactLoader(qualified: string, last: string): boolean {
 }
 
 /** Column statistics that aggregate over rows when called on a frame or series. */
-export const STAT_METHODS = new Set(['mean', 'median', 'std', 'var', 'min', 'max', 'quantile', 'mode', 'sem', 'mad', 'value_counts',
+export const STAT_METHODS = new Set(['mean', 'median', 'std', 'var', 'min', 'max', 'quantile', 'mode', 'sem', 'mad', 'value_counts', 'corr', 'corrwith', 'cov',
   'skew', 'kurt', 'nlargest', 'nsmallest']);
 /** numpy functions that aggregate over rows. */
 export const NP_STATS = new Set(['mean', 'median', 'std', 'var', 'min', 'max', 'percentile', 'quantile', 'nanmean',
@@ -156,7 +156,7 @@ export const ROW_PRESERVING = new Set(['astype', 'copy', 'rename', 'replace', 'a
   'tolist', 'to_list', 'to_frame', 'squeeze', 'explode', 'melt', 'pivot', 'pivot_table', 'stack', 'unstack',
   'shift', 'diff', 'pct_change', 'cumsum', 'cumprod', 'rolling', 'expanding', 'ewm', 'sort_index', 'sort_values',
   'add_prefix', 'add_suffix', 'set_axis', 'swapaxes', 'view', 'todense', 'toarray', 'to_dict', 'items',
-  'duplicated', 'factorize', 'cut', 'qcut', 'between', 'any', 'all', 'sum', 'count', 'describe', 'corr', 'cov',
+  'duplicated', 'factorize', 'cut', 'qcut', 'between', 'any', 'all', 'sum', 'count', 'describe',
   'unique', 'nunique', 'idxmax', 'idxmin', 'argmax', 'argmin', 'info', 'keys', 'values']);
 /** Methods that select a subset of rows. */
 export const ROW_SUBSET = new Set(['dropna', 'drop_duplicates', 'head', 'tail', 'query', 'nlargest', 'nsmallest', 'truncate']);
