@@ -61,9 +61,11 @@ export async function* streamNdjson(
     let pending: Buffer[] = []; // bytes of a line that spans chunks
     let pendingLen = 0;
     let position = lineStart;
-    const buf = Buffer.allocUnsafe(chunkSize);
+    // No bigger than what is there to read: tailing polls read a few appended bytes.
+    const bufSize = Math.min(chunkSize, Math.max(1 << 16, (await handle.stat()).size - position));
+    const buf = Buffer.allocUnsafe(bufSize);
     for (;;) {
-      const { bytesRead } = await handle.read(buf, 0, chunkSize, position);
+      const { bytesRead } = await handle.read(buf, 0, bufSize, position);
       if (bytesRead === 0) break;
       position += bytesRead;
       let from = 0;
