@@ -33,8 +33,14 @@ export function position(starts: number[], offset: number): { line: number; col:
   return { line: lo + 1, col: offset - starts[lo] + 1 };
 }
 
+/** Cell magics whose body is still Python. */
+const PYTHON_CELL_MAGICS = /^%%(time|timeit|capture|prun|debug|python3?|cython_inline|memit|skip)\b/;
+
 /** IPython magics and shell escapes are not Python; blank them so the parser sees a clean line. */
 function blankMagics(text: string): string {
+  // %%bash, %%sql, %%html ...: the whole cell is another language.
+  const first = text.trimStart();
+  if (first.startsWith('%%') && !PYTHON_CELL_MAGICS.test(first)) return text.replace(/[^\n]/g, ' ');
   if (!/^\s*[%!]/m.test(text)) return text;
   return text.replace(/^(\s*)([%!].*)$/gm, (_m, ws: string, rest: string) => ws + ' '.repeat(rest.length));
 }

@@ -138,3 +138,16 @@ describe('notebook line map (for file-based reports)', () => {
     assert.deepEqual(notebookLineMap('{"cells": ['), {});
   });
 });
+
+describe('notebook cell magics', () => {
+  it('skips %%bash / %%sql cells and keeps %%time cells as Python', () => {
+    const nb = notebook([
+      { source: '%%bash\nfor f in *.csv; do echo $f; done' },
+      { source: '%%sql\nSELECT * FROM t WHERE x = 1' },
+      { source: '%%time\nimport pandas as pd\nfrom sklearn.model_selection import train_test_split\nfrom sklearn.preprocessing import StandardScaler\ndf = pd.read_csv("a.csv")\nX = StandardScaler().fit_transform(df)\ntr, te = train_test_split(X)' },
+    ]);
+    const r = analyzeDocument({ path: 'm.ipynb', text: nb });
+    assert.deepEqual(r.findings.map((f) => [f.location.cell, f.location.line, f.ruleId]), [[2, 6, 'leakage/preprocessing']]);
+    assert.ok(!r.notes.some((n) => /syntax error/.test(n.message)), JSON.stringify(r.notes));
+  });
+});
