@@ -1,7 +1,7 @@
 /**
  * listRuns: every run under some root folders, grouped by pipeline, newest first.
  * A root may be a runs folder (`<root>/<runId>/events.ndjson`), a run folder itself
- * (`<root>/events.ndjson`), or a folder of plain OpenLineage logs (`<root>/*.ndjson`).
+ * (`<root>/events.ndjson`), a folder of plain OpenLineage logs (`<root>/*.ndjson`), or one such log.
  * Roots that are missing or unreadable become problems, never exceptions.
  */
 import { readdir } from 'node:fs/promises';
@@ -47,6 +47,7 @@ async function targetsIn(root: string, problems: Problem[]): Promise<string[]> {
     entries = await readdir(root, { withFileTypes: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR' && root.endsWith('.ndjson')) return [root]; // a log file given directly
     const why = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a folder' : code === 'EACCES' || code === 'EPERM' ? 'is not readable (permission denied)' : (e as Error).message;
     problems.push({ severity: 'error', code: 'unreadable', file: root, message: `runs folder ${why}` });
     return [];

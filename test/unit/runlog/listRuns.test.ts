@@ -44,6 +44,9 @@ describe('runlog/listRuns', function () {
     assert.ok(listing.runs.some((r) => r.run.pipeline === 'orders_etl' && !r.run.isSkewer));
     const direct = await listRuns([one]);
     assert.deepEqual(direct.runs.map((r) => r.run.dir), [one]);
+    const logFile = await listRuns([FOREIGN]);
+    assert.deepEqual(logFile.problems, []);
+    assert.deepEqual(logFile.runs.map((r) => r.run.pipeline), ['orders_etl']);
   });
 
   it('missing, non-folder and unreadable roots are problems naming them; other roots still list', async () => {
