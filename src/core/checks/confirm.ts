@@ -3,7 +3,7 @@
  * that recorded the kind of call the rule is about at the finding's line; a run recorded from other
  * code at that line is stale and says so. Never throws: a damaged run becomes a 'no-run' with the reason.
  */
-import type { Finding, RunConfirmation } from '../findings/finding';
+import type { Finding, RunConfirmation, SourceLocation } from '../findings/finding';
 import type { Phase, Run, RunReadResult, Step } from '../runlog/model';
 import type { LineageSource } from '../trace/propagate';
 import {
@@ -62,11 +62,21 @@ export async function confirmWithRuns(findings: Finding[], runs: ReadonlyArray<R
     }
     return s;
   };
+  // Findings of one file share the scan of each run's steps for that file.
+  const byFile = new Map<Run, Map<string, Step[]>>();
+  const inFile = (run: Run, loc: SourceLocation) => {
+    let m = byFile.get(run);
+    if (!m) byFile.set(run, (m = new Map()));
+    const key = `${loc.file}\u0000${loc.cell ?? ''}`;
+    let steps = m.get(key);
+    if (!steps) m.set(key, (steps = stepsInFile(run, loc, options.workspaceRoot)));
+    return steps;
+  };
   const out: Finding[] = [];
   for (const f of findings) {
     let confirmation: RunConfirmation;
     try {
-      confirmation = await confirmOne(f, ordered, options.workspaceRoot, lines, sourceOf);
+      confirmation = await confirmOne(f, ordered, inFile, lines, sourceOf);
     } catch (e) {
       confirmation = { status: 'no-run', message: `runs could not be checked: ${(e as Error).message ?? String(e)}` };
     }
@@ -76,13 +86,13 @@ export async function confirmWithRuns(findings: Finding[], runs: ReadonlyArray<R
 }
 
 async function confirmOne(
-  f: Finding, runs: Run[], workspaceRoot: string | undefined, lines: SourceLines, sourceOf: (r: Run) => Pick<CheckContext, 'source' | 'origins'>,
+  f: Finding, runs: Run[], inFile: (run: Run, loc: SourceLocation) => Step[], lines: SourceLines, sourceOf: (r: Run) => Pick<CheckContext, 'source' | 'origins'>,
 ): Promise<RunConfirmation> {
   const loc = f.location;
   const rule = RULES[f.ruleId];
   const file = `${loc.file}${loc.cell !== undefined ? ` (cell ${loc.cell})` : ''}`;
   if (!rule) return { status: 'no-run', message: `no run-based check exists for ${f.ruleId}` };
-  const touching = runs.map((run) => ({ run, steps: stepsInFile(run, loc, workspaceRoot) })).filter((r) => r.steps.length);
+  const touching = runs.map((run) => ({ run, steps: inFile(run, loc) })).filter((r) => r.steps.length);
   if (!touching.length) return { status: 'no-run', message: `no recorded run executes ${file}` };
   const eligible = rule.phase ? touching.filter((r) => r.run.phase === rule.phase) : touching;
   if (!eligible.length) return { status: 'no-run', message: `no ${rule.phase}-phase run of ${file} (record one with --phase ${rule.phase})` };

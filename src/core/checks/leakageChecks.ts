@@ -23,8 +23,9 @@ function originsFrom(ctx: CheckContext, root: string, skip?: number): Promise<Or
   const key = `${root}|${skip ?? ''}`;
   let p = ctx.origins.get(key);
   if (!p) {
-    // Only the train/test sides are ever read from an origin propagation.
-    const targets = splitSides(ctx.run).flatMap((s) => [...s.test, ...s.train, ...(s.step.kind === 'split' ? s.step.inputs.map((i) => i.name) : [])]);
+    // Only the train/test sides are ever read from an origin propagation, and one port per side is
+    // enough: a split applies the same row selection to every array it is given (X_test and y_test).
+    const targets = splitSides(ctx.run).flatMap((s) => [...s.test.slice(0, 1), ...s.train.slice(0, 1), ...(s.step.kind === 'split' ? s.step.inputs.slice(0, 1).map((i) => i.name) : [])]);
     p = propagateOrigins(ctx.run, root, ctx.source, { targets, ...(skip !== undefined ? { skipSeqs: new Set([skip]) } : {}) });
     ctx.origins.set(key, p);
   }
