@@ -32,7 +32,7 @@ export interface Events {
   evals: EvalEvent[];
   splits: Split[];
   modelFits: { fit: FitEvent; est: EstV }[];
-  refits: { site: Site; what: string; reason: string }[];
+  refits: { site: Site; what: string; reason: string; loadSite?: Site }[];
   positional: { site: Site; predictSite: Site; model: string }[];
   testFromTrain: { site: Site; name: string }[];
   target: { site: Site; label: string; source?: string; kind: 'feature-from-label' | 'label-in-features'; fitSite: Site }[];

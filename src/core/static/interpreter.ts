@@ -1139,7 +1139,7 @@ export class Interpreter {
       const name = this.targets.length === 1 ? this.targets[0] : '';
       const argText = args.node ? this.t(args.node) : '';
       if (DATA_NAME.test(name) || (!name && /\b(data|dataset|features|df)\b/i.test(argText))) return this.freshData(name || 'loaded data', n, roleFromName(name || argText));
-      if (MODEL_NAME.test(name) || MODEL_NAME.test(argText) || /\.(h5|keras|onnx|pt|pth|joblib|pmml)\b/i.test(argText)) this.loadedArtifact = true;
+      if (MODEL_NAME.test(name) || MODEL_NAME.test(argText) || /\.(h5|keras|onnx|pt|pth|joblib|pmml)\b/i.test(argText)) this.markLoaded(this.site(n));
       const est: EstV = { k: 'est', id: ++this.ids, cls: 'loaded', cat: 'model', site: this.site(n), params: this.t(n), steps: [], prepFits: [], loaded: true };
       est.version = `loaded:${est.id}`;
       return est;
@@ -1200,7 +1200,7 @@ export class Interpreter {
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
     }
     if (last === 'get_dummies') {
-      if (this.serving) this.events.refits.push({ site: this.site(n), what: 'pd.get_dummies', reason: this.servingReason() });
+      if (this.serving) this.events.refits.push({ site: this.site(n), what: 'pd.get_dummies', reason: this.servingReason(), ...(this.loadSite ? { loadSite: this.loadSite } : {}) });
       const d = this.asData(args.pos[0], 'data');
       return this.same(d, {});
     }
@@ -1265,6 +1265,12 @@ export class Interpreter {
     const joined = this.join(vals, n);
     if (joined.k === 'data') return joined;
     return this.scalar(this.t(n).slice(0, 80), joined.k === 'scalar' ? joined.prep : [], joined.k === 'scalar' ? joined.dup : [], !!joined.varying);
+  }
+
+  private loadSite: Site | undefined;
+  private markLoaded(site: Site): void {
+    if (!this.loadedArtifact) this.loadSite = site;
+    this.loadedArtifact = true;
   }
 
   private servingReason(): string {
@@ -1451,7 +1457,7 @@ export class Interpreter {
     if (method === 'split' && est.cat === 'splitter') return this.folds(args, n);
     if (method === 'load_model' || method === 'load_weights' || method === 'load') {
       est.loaded = true;
-      this.loadedArtifact = true;
+      this.markLoaded(this.site(n));
       est.version = `loaded:${est.id}`;
       return est;
     }
@@ -1474,7 +1480,7 @@ export class Interpreter {
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
     }
     if (fitting) {
-      if (this.serving) this.events.refits.push({ site: this.site(n), what: n.firstChild ? this.t(n.firstChild).replace(/\s+/g, '') : `${est.cls}.${method}`, reason: this.servingReason() });
+      if (this.serving) this.events.refits.push({ site: this.site(n), what: n.firstChild ? this.t(n.firstChild).replace(/\s+/g, '') : `${est.cls}.${method}`, reason: this.servingReason(), ...(this.loadSite ? { loadSite: this.loadSite } : {}) });
       const data = X ?? this.freshData('X', n);
       const y = args.pos[1];
       if (est.cat === 'search') {
@@ -1508,7 +1514,7 @@ export class Interpreter {
       if (est.cat === 'model' && !est.loaded && est.cat !== 'model') return this.predictOut(est, data);
       return est.cat === 'transformer' || est.cat === 'clusterer' || est.cat === 'stateless' || est.cat === 'column-transformer' || est.cat === 'pipeline' ? this.transformOut(est, data) : this.predictOut(est, data);
     }
-    if (est.loaded && (PREDICT_METHODS.has(method) || EVAL_METHODS.has(method))) this.loadedArtifact = true;
+    if (est.loaded && (PREDICT_METHODS.has(method) || EVAL_METHODS.has(method))) this.markLoaded(est.site ?? this.site(n));
     if (PREDICT_METHODS.has(method)) return this.predictOut(est, X ?? this.freshData('X', n));
     if (EVAL_METHODS.has(method)) {
       const data = X ?? this.freshData('X', n);
