@@ -121,6 +121,7 @@ class Session:
         self._callsites = {}
         self._warned = False
         self.closed = False
+        self.pid = os.getpid()
         self.started_at = iso_now()
         self.operator_count = 0
 
@@ -131,7 +132,7 @@ class Session:
         except ValueError:
             line = json.dumps(_sanitize(ev), separators=(",", ":"), ensure_ascii=False, allow_nan=False, default=str)
         with self._lock:
-            if self.closed:
+            if self.closed or os.getpid() != self.pid:
                 return
             self._f.write(line + "\n")
             self._f.flush()
@@ -183,7 +184,7 @@ class Session:
 
     def finish_run(self, error=None, exit_code=None):
         """COMPLETE, or FAIL with errorMessage + skewer_codeLocation of the user's failing line."""
-        if self.closed:
+        if self.closed or os.getpid() != self.pid:
             return
         facets = {"skewer_run": self._run_facet(True, exit_code)}
         if error is None:
@@ -227,8 +228,8 @@ class Session:
     def gate(self, caller, est=None, nested_ok=False):
         """Return 'top' to record a call made by user code, 'nested' for a step run by a composite
         (Pipeline, ColumnTransformer, FeatureUnion), or None to pass the call through."""
-        if self.closed or getattr(self._local, "busy", False):
-            return None
+        if self.closed or getattr(self._local, "busy", False) or os.getpid() != self.pid:
+            return None  # a forked child (multiprocessing) must not write into its parent's run
         st = self._stack()
         if st:
             if nested_ok and est is not None:

@@ -266,3 +266,23 @@ def test_live_kernel_cells_map_to_the_saved_notebook(tmp_path):
     op = run.find("DataFrame.dropna")
     assert op.loc["file"].endswith("live.ipynb") and op.loc["cell"] == 2 and op.loc["line"] == 2
     assert run.root_start["job"]["name"].endswith("live.ipynb")
+
+
+def test_forked_children_do_not_write_into_the_parents_run(tmp_path):
+    p = script(tmp_path, """
+        import multiprocessing as mp
+        import pandas as pd
+
+        def work(i):
+            return len(pd.DataFrame({"a": [i, None]}).dropna())
+
+        if __name__ == "__main__":
+            df = pd.DataFrame({"a": [1.0, None]}).dropna()
+            with mp.get_context("fork").Pool(2) as pool:
+                print(sum(pool.map(work, range(4))))
+    """)
+    r = record_cli(tmp_path, p)
+    assert r.returncode == 0 and r.stdout.strip() == "4", r.stderr
+    run = latest_run(tmp_path / "runs")
+    assert run.functions() == ["DataFrame.dropna"] and run.end["eventType"] == "COMPLETE"
+    assert sum(1 for e in run.events if e["run"]["runId"] == run.run_id) == 2
