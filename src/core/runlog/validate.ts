@@ -155,6 +155,8 @@ export function validateEvent(
   }
   const run = value.run;
   const job = value.job;
+  // OpenLineage 2 also has JobEvents (job, no run) and DatasetEvents (dataset only): valid, but not runs.
+  if (run === undefined && (isObject(job) || isObject(value.dataset))) return { problems };
   if (!isObject(run) || typeof run.runId !== 'string' || run.runId === '') {
     bad('run.runId', 'missing (not an OpenLineage RunEvent); line skipped');
     return { problems };

@@ -96,6 +96,11 @@ describe('runlog/validate', () => {
     assert.equal(r.event, undefined);
     assert.equal(r.problems[0]!.jsonPath, 'job.name');
     assert.equal(validateEvent([1, 2], 'f', 2, { skewerSchemas: true }).event, undefined);
+    // Static OpenLineage JobEvent / DatasetEvent lines are valid but describe no run: skipped quietly.
+    const jobEvent = { eventTime: '2026-11-27T04:10:02.137Z', producer: P, schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/JobEvent', job: { namespace: 'n', name: 'j' } };
+    assert.deepEqual(validateEvent(jobEvent, 'f', 3, { skewerSchemas: true }), { problems: [] });
+    const datasetEvent = { eventTime: '2026-11-27T04:10:02.137Z', producer: P, schemaURL: 'x', dataset: { namespace: 'n', name: 'd' } };
+    assert.deepEqual(validateEvent(datasetEvent, 'f', 4, { skewerSchemas: true }), { problems: [] });
     const odd = operatorEvent();
     odd.eventType = 'DONE';
     odd.eventTime = 'yesterday';
