@@ -202,6 +202,19 @@ class Session:
             self._f.close()
 
     def _failing_location(self, error):
+        if isinstance(error, SyntaxError) and error.filename and error.lineno:
+            fname = error.filename
+            text = (error.text or "").rstrip("\n")
+            loc = {"line": int(error.lineno), "col": int(error.offset or 1), "endLine": int(error.end_lineno or error.lineno),
+                   "endCol": int(error.end_offset or (error.offset or 1) + 1), "code": text.strip()}
+            cell = self.locator.cells.get(fname)
+            if cell is not None:
+                loc["file"], loc["cell"] = cell
+            else:
+                loc["file"] = self.locator.rel(fname)
+            if loc["endLine"] == loc["line"] and loc["endCol"] <= loc["col"]:
+                loc["endCol"] = loc["col"] + 1
+            return loc
         tb = error.__traceback__
         best = None
         while tb is not None:

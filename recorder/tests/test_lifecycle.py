@@ -286,3 +286,12 @@ def test_forked_children_do_not_write_into_the_parents_run(tmp_path):
     run = latest_run(tmp_path / "runs")
     assert run.functions() == ["DataFrame.dropna"] and run.end["eventType"] == "COMPLETE"
     assert sum(1 for e in run.events if e["run"]["runId"] == run.run_id) == 2
+
+
+def test_syntax_error_fails_the_run_at_the_offending_line(tmp_path):
+    p = script(tmp_path, "import pandas as pd\nx = (1,\ny = 2 +\n")
+    r = record_cli(tmp_path, p)
+    assert r.returncode == 1 and "SyntaxError" in r.stderr
+    run = latest_run(tmp_path / "runs")
+    loc = run.end["run"]["facets"]["skewer_codeLocation"]
+    assert run.end["eventType"] == "FAIL" and loc["file"] == "job.py" and loc["line"] in (2, 3)
