@@ -103,3 +103,8 @@ def main(argv=None):
         return 1
     skewer.stop(exit_code=0)
     return code
+
+
+def record_entry():
+    """Console script `skewer-record [options] script.py [args...]` (= python -m skewer record ...)."""
+    sys.exit(main(["record"] + sys.argv[1:]))
