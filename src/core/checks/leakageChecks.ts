@@ -7,7 +7,7 @@ import type { Evidence, Finding, RunConfirmation } from '../findings/finding';
 import type { Run, Step } from '../runlog/model';
 import { datasetRows, descendantsOf, propagateOrigins, type LineageSource, type OriginPropagation, type PropagationGap } from '../trace/propagate';
 import { fmt, shortClass, where } from './matchRun';
-import { identityRoot, rowRoot, splitSides, type Side } from './rowSpace';
+import { externalAncestors, identityRoot, isExternal, rowRoot, splitSides, type Side } from './rowSpace';
 
 export interface CheckContext {
   run: Run;
@@ -87,6 +87,8 @@ async function preprocessingOf(step: Step, ctx: CheckContext): Promise<RunConfir
     return { status: 'confirmed', runId, evidence, message: `${name} ${step.kind === 'groupby' ? 'computed statistics over' : 'fitted on'} ${fmt(fitRows)} rows; ${fmt(hit!.count)} of them end up in ${hit!.side.phrase}${caveat}` };
   }
   if (prop.gaps.length) return { status: 'no-run', runId, evidence, message: `cannot tell whether the ${fmt(fitRows)} rows ${name} was ${fitted_} reach a test split in run ${runId}: ${gapText(prop.gaps[0]!)}` };
+  const lost = externalAncestors(run, [fitInput.name, ...sides.flatMap((s) => s.test.slice(0, 1))]);
+  if (lost.length) return { status: 'no-run', runId, evidence, message: `cannot tell whether the ${fmt(fitRows)} rows ${name} was ${fitted_} reach a test split in run ${runId}: ${lost[0]} was built outside recorded operators (e.g. .values or a hand-made array), so its rows cannot be followed` };
   return { status: 'not-confirmed', runId, evidence, message: `none of the ${fmt(fitRows)} rows ${name} was ${fitted_} reach a test split in run ${runId}` };
 }
 
@@ -150,6 +152,8 @@ export async function checkOverlap(steps: Step[], _f: Finding, ctx: CheckContext
     return { status: 'confirmed', runId, evidence, message: `${fmt(duplicated)} rows appear more than once in the data split at ${where(side.step)}; ${fmt(both)} of them have copies in both train and test (run ${runId})` };
   }
   const gaps = prop.gaps;
+  const lost = externalAncestors(run, side.test.slice(0, 1));
+  if (!gaps.length && lost.length) return { status: 'no-run', runId, evidence, message: `cannot tell whether copies reach both sides of ${side.phrase} in run ${runId}: ${lost[0]} was built outside recorded operators, so its rows cannot be followed` };
   if (gaps.length) return { status: 'no-run', runId, evidence, message: `cannot tell whether copies reach both sides of ${side.phrase} in run ${runId}: ${gapText(gaps[0]!)}` };
   return { status: 'not-confirmed', runId, evidence, message: `no row has copies on both sides of ${side.phrase} in run ${runId}${duplicated ? ` (${fmt(duplicated)} rows are duplicated, all on one side)` : ''}` };
 }
@@ -182,10 +186,13 @@ export async function checkMultiTest(steps: Step[], _f: Finding, ctx: CheckConte
     // The same object refitted (set_params in a loop) is a different model: key by the fit that made it.
     models.set(`${s.fitted!.objectId}|${s.fitted!.fittedBy ?? ''}`, shortClass(s));
   }
+  // Evaluations on data the recorder could not link (df.values, hand-made arrays) may be on the same rows.
+  const unlinked = run.steps.filter((s) => isEvaluation(s) && s.parentSeq === undefined && s.inputs[0] && isExternal(identityRoot(run, s.inputs[0].name)) && identityRoot(run, s.inputs[0].name) !== key).length;
   const testRows = datasetRows(run, key) ?? 0;
   const names = [...new Set(models.values())].join(', ');
   const evidence: Evidence = { models: models.size, testRows };
   if (models.size >= 2) return { status: 'confirmed', runId, evidence, message: `${models.size} models (${names}) were evaluated on the same ${fmt(testRows)} test rows in run ${runId}` };
+  if (unlinked) return { status: 'no-run', runId, evidence, message: `only one model (${names || shortClass(first)}) was evaluated on these ${fmt(testRows)} rows, but ${unlinked} more evaluation${unlinked > 1 ? 's' : ''} in run ${runId} used data built outside recorded operators, which may be the same rows` };
   return { status: 'not-confirmed', runId, evidence, message: `only one model (${names || shortClass(first)}) was evaluated on these ${fmt(testRows)} rows in run ${runId}` };
 }
 

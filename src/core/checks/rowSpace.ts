@@ -3,7 +3,7 @@
  * operators that keep or pick rows) and which datasets of a run are the train and test sides.
  */
 import type { Run, Step } from '../runlog/model';
-import { producerOf, type LineageSource } from '../trace/propagate';
+import { ancestorsOf, producerOf, type LineageSource } from '../trace/propagate';
 
 /** First input of an identity lineage that another step produced (the same rows, same order). */
 function identityParent(run: Run, name: string): string | undefined {
@@ -117,4 +117,15 @@ export function splitSides(run: Run): Side[] {
     sides.push({ step, ...(step.location ? { line: step.location.line } : {}), phrase: `the data scored${at(step)}`, test: [x.name], train: [] });
   }
   return sides;
+}
+
+/** An in-memory dataset no recorded operator produced (`<runId>/ext<k>`: built by hand, `df.values`, …). */
+export const isExternal = (name: string) => /(^|\/)ext\d+$/.test(name);
+
+/**
+ * External datasets among the ancestors of `names`: where the recorder lost the rows' identity, so
+ * "no row reaches X" cannot be claimed, only "no row reaches X through what was recorded".
+ */
+export function externalAncestors(run: Run, names: string[]): string[] {
+  return [...ancestorsOf(run, names)].filter(isExternal);
 }

@@ -53,6 +53,18 @@ describe('checks/rules on synthetic runs', () => {
     assert.equal(f!.confirmation!.message, 'StandardScaler fitted on 6 rows; 2 of them end up in the test split made at line 4');
   });
 
+  it('preprocessing: will not refute when the rows went through data the recorder could not link (df.values)', async () => {
+    const steps: StepSpec[] = [
+      read(10),
+      { seq: 1, kind: 'fit', fn: 'StandardScaler.fit', line: 3, inputs: [{ name: 'r/ext1', rows: 10 }], outputs: [], fitted: { class: 'sklearn.preprocessing.StandardScaler', method: 'fit', role: 'transformer', objectId: 'obj1', params: {}, learned: {}, nFitRows: 10 } },
+      split(2, 4, 'r/ext2', 10, [0, 1, 2, 3, 4, 5, 6], [7, 8, 9]),
+    ];
+    const { run, source } = makeRun(steps);
+    const [f] = await confirm([finding('leakage/preprocessing', 3)], run, () => source);
+    assert.equal(f!.confirmation!.status, 'no-run', f!.confirmation!.message);
+    assert.match(f!.confirmation!.message, /r\/ext1 was built outside recorded operators/);
+  });
+
   it('overlap: copies made by a sampler reach both sides; without copies nothing is shared', async () => {
     const steps = (positions: number[]): StepSpec[] => [
       read(4),
