@@ -65,6 +65,21 @@ describe('checks/rules on synthetic runs', () => {
     assert.match(f!.confirmation!.message, /r\/ext1 was built outside recorded operators/);
   });
 
+  it('preprocessing without a split call: data that is only ever scored is the test side', async () => {
+    const steps: StepSpec[] = [
+      read(10),
+      { seq: 1, kind: 'fit', fn: 'StandardScaler.fit', line: 2, inputs: [{ name: 'r/0.out', rows: 10 }], outputs: [], fitted: { class: 'sklearn.preprocessing.StandardScaler', method: 'fit', role: 'transformer', objectId: 'obj1', params: {}, learned: {}, nFitRows: 10 } },
+      { seq: 2, kind: 'select', fn: 'DataFrame.iloc', line: 3, inputs: [{ name: 'r/0.out', rows: 10 }], outputs: [{ name: 'r/2.out', kind: 'select', inputs: ['r/0.out'], rowsIn: [10], rowsOut: 7, arrays: { positions: [0, 1, 2, 3, 4, 5, 6] } }] },
+      { seq: 3, kind: 'select', fn: 'DataFrame.iloc', line: 4, inputs: [{ name: 'r/0.out', rows: 10 }], outputs: [{ name: 'r/3.out', kind: 'select', inputs: ['r/0.out'], rowsIn: [10], rowsOut: 3, arrays: { positions: [7, 8, 9] } }] },
+      { seq: 4, kind: 'fit', fn: 'LogisticRegression.fit', line: 5, inputs: [{ name: 'r/2.out', rows: 7 }], outputs: [], fitted: model('obj2', 'fit-a') },
+      { seq: 5, kind: 'score', fn: 'LogisticRegression.score', line: 6, inputs: [{ name: 'r/3.out', rows: 3 }], outputs: [], fitted: model('obj2', 'fit-a') },
+    ];
+    const { run, source } = makeRun(steps);
+    const [f] = await confirm([finding('leakage/preprocessing', 2)], run, () => source);
+    assert.equal(f!.confirmation!.status, 'confirmed', f!.confirmation!.message);
+    assert.equal(f!.confirmation!.message, 'StandardScaler fitted on 10 rows; 3 of them end up in the data scored at line 6');
+  });
+
   it('overlap: copies made by a sampler reach both sides; without copies nothing is shared', async () => {
     const steps = (positions: number[]): StepSpec[] => [
       read(4),
