@@ -70,8 +70,8 @@ async function preprocessingOf(step: Step, ctx: CheckContext): Promise<RunConfir
   const rootRows = datasetRows(run, root);
   if (rootRows === undefined) return { status: 'no-run', runId, message: `run ${runId} does not record the rows of ${root}` };
   const fitted = new Uint8Array(rootRows);
-  if (map) for (let i = 0; i < map.length; i++) (map[i]! >= 0 ? (fitted[map[i]!] = 1) : 0);
-  else fitted.fill(1);
+  if (!map) fitted.fill(1);
+  else for (let i = 0; i < map.length; i++) if (map[i]! >= 0) fitted[map[i]!] = 1;
   // A groupby's own output is a table of statistics, not the rows; follow the rows, not the statistics.
   const prop = await originsFrom(ctx, root, step.kind === 'groupby' ? step.seq : undefined);
 
