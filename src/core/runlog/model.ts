@@ -134,7 +134,7 @@ export interface Step {
   runId: string;
   seq: number;
   jobName: string;
-  /** e.g. "DataFrame.dropna", "StandardScaler.fit_transform"; the job name for plain OpenLineage. */
+  /** e.g. "DataFrame.dropna", "StandardScaler.fit_transform"; for plain OpenLineage the job name without the pipeline's "<name>." prefix. */
   function: string;
   /** pandas / sklearn / imblearn / numpy; "openlineage" for foreign producers. */
   library: string;

@@ -658,7 +658,7 @@ function buildSteps(stepRuns: RunEvents[], run: Run, isSkewer: boolean): Step[] 
       runId: re.runId,
       seq: seq ?? -1,
       jobName: anyEvent.jobName,
-      function: str(op?.function) ?? anyEvent.jobName,
+      function: str(op?.function) ?? foreignStepName(anyEvent.jobName, run.pipeline),
       library: str(op?.library) ?? (isSkewer ? 'unknown' : 'openlineage'),
       kind: kind && KINDS.has(kind) ? (kind as OperatorKind) : 'other',
       status,
@@ -712,6 +712,11 @@ function buildSteps(stepRuns: RunEvents[], run: Run, isSkewer: boolean): Step[] 
     next = s.seq + 1;
   }
   return steps.map(({ _t, _line, ...s }) => s);
+}
+
+/** Spark ("app.command.table"), Airflow ("dag.task") and dbt child jobs repeat the parent's name: drop it. */
+function foreignStepName(jobName: string, pipeline: string): string {
+  return pipeline !== '' && jobName.length > pipeline.length + 1 && jobName.startsWith(`${pipeline}.`) ? jobName.slice(pipeline.length + 1) : jobName;
 }
 
 function fittedOf(v: unknown): FittedTransformer | undefined {

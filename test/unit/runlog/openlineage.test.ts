@@ -26,7 +26,8 @@ describe('runlog/openlineage (foreign producers)', () => {
     assert.match(run.producer, /integration\/spark$/);
     assert.equal(run.steps.length, 2);
     const [clean, bySegment] = run.steps;
-    assert.equal(clean!.function, 'orders_etl.execute_insert_into_hadoop_fs_relation_command.warehouse_orders_clean');
+    assert.equal(clean!.function, 'execute_insert_into_hadoop_fs_relation_command.warehouse_orders_clean');
+    assert.equal(clean!.jobName, 'orders_etl.execute_insert_into_hadoop_fs_relation_command.warehouse_orders_clean');
     assert.equal(clean!.library, 'openlineage');
     assert.equal(clean!.seq, 0);
     assert.equal(clean!.status, 'complete');
@@ -50,6 +51,7 @@ describe('runlog/openlineage (foreign producers)', () => {
     assert.equal(run.status, 'failed');
     assert.equal(run.steps.length, 2);
     const [build, score] = run.steps;
+    assert.deepEqual(run.steps.map((s) => s.function), ['build_features', 'score'], 'DAG prefix dropped');
     assert.equal(build!.status, 'complete');
     assert.equal(build!.rowsOut, 1200);
     assert.equal(score!.status, 'failed');
@@ -139,7 +141,7 @@ describe('runlog/openlineage (parent.root stitching)', () => {
       const { run, problems } = await readRun(dir);
       assert.deepEqual(problems, []);
       assert.equal(run.runId, dagRun);
-      assert.deepEqual(run.steps.map((s) => s.function), ['daily_scoring.build_features', 'daily_scoring.score']);
+      assert.deepEqual(run.steps.map((s) => s.function), ['build_features', 'score']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -166,7 +168,7 @@ describe('runlog/openlineage (scale)', function () {
       assert.deepEqual(problems, []);
       assert.equal(run.steps.length, jobs);
       assert.equal(run.status, 'incomplete');
-      assert.equal(run.steps[jobs - 1]!.function, `big_app.job_${jobs - 1}`);
+      assert.equal(run.steps[jobs - 1]!.function, `job_${jobs - 1}`);
       assert.equal(run.durationMs, 1000 + (jobs - 1) * 10);
     } finally {
       rmSync(dir, { recursive: true, force: true });
