@@ -64,7 +64,10 @@ export async function checkRefit(steps: Step[], _f: Finding, ctx: CheckContext):
   let message = `${name} was refitted on ${fitRows === null ? 'the' : fmt(fitRows)} serving rows (${where(step)}) in ${run.phase} run ${runId}`;
   for (const train of trainingRuns(run, runs)) {
     const cls = step.fitted!.class;
-    const twin = train.steps.find((s) => isFitStep(s) && s.fitted!.class === cls && s.parentSeq === undefined);
+    // Same class; among several, the one fitted on the same columns.
+    const same = train.steps.filter((s) => isFitStep(s) && s.fitted!.class === cls);
+    const cols = JSON.stringify(step.fitted!.learned.feature_names_in_ ?? null);
+    const twin = same.find((s) => JSON.stringify(s.fitted!.learned.feature_names_in_ ?? null) === cols) ?? same.find((s) => s.parentSeq === undefined) ?? same[0];
     if (!twin) continue;
     const cmp = compareLearned(twin.fitted!.learned, step.fitted!.learned);
     evidence.trainRunId = train.runId;
