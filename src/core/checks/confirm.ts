@@ -97,14 +97,16 @@ async function confirmOne(
   const eligible = rule.phase ? touching.filter((r) => r.run.phase === rule.phase) : touching;
   if (!eligible.length) return { status: 'no-run', message: `no ${rule.phase}-phase run of ${file} (record one with --phase ${rule.phase})` };
 
-  const current = await lines.line(loc);
   const relatedLines = rule.related ? f.related.filter((r) => r.location.file === loc.file && r.location.cell === loc.cell).map((r) => r.location.line) : [];
   let stale: string | undefined;
   for (const { run, steps } of eligible) {
     if (run.status === 'running') continue;
     let atLine = steps.filter((s) => s.location!.line === loc.line);
+    // A call inside a statement that spans lines (the finding covers the statement) was recorded on its own line.
+    if (!atLine.length && loc.endLine > loc.line) atLine = steps.filter((s) => s.location!.line > loc.line && s.location!.line <= loc.endLine);
     if (!atLine.length && relatedLines.length) atLine = steps.filter((s) => relatedLines.includes(s.location!.line));
     const wanted = atLine.filter(rule.accepts);
+    const current = atLine.length ? await lines.line({ ...loc, line: atLine[0]!.location!.line }) : undefined;
     if (!wanted.length) {
       if (atLine.length) {
         const recorded = atLine[0]!.location!.code;
@@ -115,7 +117,8 @@ async function confirmOne(
       continue;
     }
     const code = wanted[0]!.location!.code;
-    if (current !== undefined && code !== undefined && !sameCode(code, current)) {
+    const now = wanted[0]!.location!.line === atLine[0]!.location!.line ? current : await lines.line({ ...loc, line: wanted[0]!.location!.line });
+    if (now !== undefined && code !== undefined && !sameCode(code, now)) {
       stale ??= `run ${run.runId} was recorded from different code at ${where(wanted[0]!)} ("${code.trim()}"); rerun the pipeline`;
       continue;
     }

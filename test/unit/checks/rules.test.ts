@@ -80,6 +80,22 @@ describe('checks/rules on synthetic runs', () => {
     assert.equal(f!.confirmation!.message, 'StandardScaler fitted on 10 rows; 3 of them end up in the data scored at line 6');
   });
 
+  it('finds the call recorded on a later line of a multi-line statement', async () => {
+    const steps: StepSpec[] = [
+      read(4),
+      { seq: 1, kind: 'fit_transform', fn: 'StandardScaler.fit_transform', line: 11, inputs: [{ name: 'r/0.out', rows: 4 }], outputs: [{ name: 'r/1.out', kind: 'identity', inputs: ['r/0.out'], rowsIn: [4], rowsOut: 4 }], fitted: { class: 'sklearn.preprocessing.StandardScaler', method: 'fit_transform', role: 'transformer', objectId: 'obj1', params: {}, learned: {}, nFitRows: 4 } },
+      split(2, 13, 'r/1.out', 4, [0, 1], [2, 3]),
+    ];
+    const { run, source } = makeRun(steps);
+    const f = finding('leakage/preprocessing', 10);
+    f.location.endLine = 12;
+    const [g] = await confirm([f], run, () => source);
+    assert.equal(g!.confirmation!.status, 'confirmed', g!.confirmation!.message);
+    assert.equal(g!.confirmation!.evidence!.testRowsInFit, 2);
+    const [h] = await confirm([finding('leakage/preprocessing', 10)], run, () => source);
+    assert.equal(h!.confirmation!.status, 'no-run');
+  });
+
   it('overlap: copies made by a sampler reach both sides; without copies nothing is shared', async () => {
     const steps = (positions: number[]): StepSpec[] => [
       read(4),
