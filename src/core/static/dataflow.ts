@@ -1,0 +1,269 @@
+/**
+ * State and taint bookkeeping shared by the interpreter layers: the value constructors (data,
+ * scalars), how operands combine, and the checks that run whenever a value is created (a fitted
+ * statistic reaching test rows) or a split is made (statistics and duplications covering it).
+ */
+import type { SyntaxNode, Tree } from '@lezer/common';
+import type { Chunk } from './source';
+import { isTestSide, covers, lastSide, unionKeys, unionList,
+  type DataV, type DupEvent, type EstV, type FitEvent, type FitKind, type FnV, type FrameMeta, type Root, type RowKey, type ScalarV, type Side, type Site, type Split, type Val,
+} from './values';
+import { newEvents, type Events, type PrepReason } from './events';
+import { roleFromName } from './syntax';
+
+export class Budget extends Error {}
+
+export class Scope {
+  vars = new Map<string, Val>();
+  constructor(readonly parent?: Scope) {}
+  get(name: string): Val | undefined {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      const v = s.vars.get(name);
+      if (v) return v;
+    }
+    return undefined;
+  }
+  set(name: string, v: Val): void { this.vars.set(name, v); }
+}
+
+export interface Args { pos: Val[]; posNodes: SyntaxNode[]; kw: Map<string, Val>; kwNodes: Map<string, SyntaxNode>; node: SyntaxNode | null }
+
+export const NO_ARGS: Args = { pos: [], posNodes: [], kw: new Map(), kwNodes: new Map(), node: null };
+
+export interface InterpreterOptions { servingFile: boolean; deadline: number }
+
+export abstract class DataflowState {
+  readonly events: Events = newEvents();
+  partial = false;
+  protected ids = 0;
+  protected chunkIndex = 0;
+  protected text = '';
+  protected stmt: SyntaxNode | null = null;
+  protected scope = new Scope();
+  protected readonly global = this.scope;
+  protected targets: string[] = [];
+  protected loopIters: number[] = [];
+  protected callers: Site[] = [];
+  protected active = new Set<SyntaxNode>();
+  protected servingFnDepth = 0;
+  protected loadedArtifact = false;
+  protected unknownData = new Map<string, DataV>();
+  protected unkToEst = new WeakMap<object, EstV>();
+  protected fns: FnV[] = [];
+  protected steps = 0;
+
+  constructor(protected readonly chunks: Chunk[], protected readonly trees: Tree[], protected readonly opts: InterpreterOptions) {}
+
+  protected enterChunk(i: number): void {
+    this.chunkIndex = i;
+    this.text = this.chunks[i].text;
+  }
+
+  // ---------- helpers ----------
+
+  protected t(n: SyntaxNode): string { return this.text.slice(n.from, n.to); }
+
+  protected site(n: SyntaxNode): Site {
+    const st = this.stmt ?? n;
+    const s: Site = { chunk: this.chunkIndex, from: n.from, to: n.to, stmtFrom: st.from, stmtTo: st.to };
+    if (this.callers.length) s.callers = this.callers.slice();
+    return s;
+  }
+
+  protected tick(): void {
+    if ((++this.steps & 63) === 0 && Date.now() > this.opts.deadline) throw new Budget();
+  }
+
+  protected get serving(): boolean { return this.opts.servingFile || this.servingFnDepth > 0 || this.loadedArtifact; }
+  protected get inLoop(): boolean { return this.loopIters.length > 0; }
+  protected iterKey(): string { return this.loopIters.join('.'); }
+
+  protected newRoot(name: string, role: Root['role'], n?: SyntaxNode): Root {
+    if (role === 'test') this.events.hasTestSet = true;
+    return { id: ++this.ids, role, name, ...(n ? { site: this.site(n) } : {}) };
+  }
+
+  protected mkData(init: Partial<DataV> & { rows: RowKey[] }): DataV {
+    const d: DataV = { k: 'data', id: ++this.ids, prep: [], dup: [], ...init };
+    if (d.prep.length) this.checkPrep(d);
+    return d;
+  }
+
+  protected freshData(name: string, n: SyntaxNode | undefined, role: Root['role'] = 'whole'): DataV {
+    const r = this.newRoot(name, role, n);
+    return this.mkData({ rows: [{ root: r, path: [] }], frame: this.newFrame(), serving: this.serving });
+  }
+
+  protected newFrame(): FrameMeta { return { id: ++this.ids, derived: new Map(), removed: new Set() }; }
+
+  /** A data view of any value: unknown names become stable datasets of their own. */
+  protected asData(v: Val | undefined, hint = 'data'): DataV {
+    if (v && v.k === 'data') return v;
+    if (v && v.k === 'seq') {
+      const parts = v.items.map((i) => this.asData(i, hint));
+      return this.join(parts, undefined) as DataV;
+    }
+    const key = v && (v.k === 'scalar' ? 'u:' + v.name : v.k === 'const' ? 'c:' + v.text : v.k === 'mod' ? 'm:' + v.q : '') || 'h:' + hint;
+    let d = this.unknownData.get(key);
+    if (!d) {
+      const name = key.slice(2);
+      d = this.freshData(name, undefined, roleFromName(name));
+      if (v && v.k === 'scalar' && (v.prep.length || v.dup.length)) d = this.mkData({ ...d, prep: v.prep, dup: v.dup });
+      this.unknownData.set(key, d);
+    }
+    return d;
+  }
+
+  protected scalar(name: string, prep: FitEvent[] = [], dup: DupEvent[] = [], varying = false): ScalarV {
+    return { k: 'scalar', name, prep, dup, ...(varying ? { varying } : {}) };
+  }
+
+  /** Combines operands: any data operand makes the result data on the union of rows. */
+  protected join(vals: (Val | undefined)[], n: SyntaxNode | undefined): Val {
+    let data: DataV | undefined;
+    let prep: FitEvent[] = [], dup: DupEvent[] = [];
+    let varying = false;
+    let rows: RowKey[] = [];
+    let pred: DataV['pred'];
+    let frame: FrameMeta | undefined, cols: string[] | undefined, time = false;
+    let pending: Site[] | undefined;
+    let mixSite: Site | undefined, positional: Site | undefined;
+    for (const v of vals) {
+      if (!v) continue;
+      if (v.varying) varying = true;
+      if (v.k === 'data') {
+        data = data ?? v;
+        rows = unionKeys(rows, v.rows);
+        prep = unionList(prep, v.prep);
+        dup = unionList(dup, v.dup);
+        pred = pred ?? v.pred;
+        frame = frame ?? v.frame;
+        if (v.cols) cols = unionList(cols ?? [], v.cols);
+        if (v.time) time = true;
+        mixSite = mixSite ?? v.mixSite;
+        if (v.positional && !v.aligned) positional = positional ?? v.positional;
+      } else if (v.k === 'scalar') {
+        prep = unionList(prep, v.prep);
+        dup = unionList(dup, v.dup);
+        if (v.cols) cols = unionList(cols ?? [], v.cols);
+        if (v.pending) pending = unionList(pending ?? [], v.pending);
+        frame = frame ?? v.frame;
+      } else if (v.k === 'seq') {
+        const inner = this.join(v.items, n);
+        if (inner.k === 'data') {
+          data = data ?? inner; rows = unionKeys(rows, inner.rows); prep = unionList(prep, inner.prep); dup = unionList(dup, inner.dup);
+          mixSite = mixSite ?? inner.mixSite;
+        } else if (inner.k === 'scalar') {
+          prep = unionList(prep, inner.prep); dup = unionList(dup, inner.dup);
+          if (inner.pending) pending = unionList(pending ?? [], inner.pending);
+        }
+      }
+    }
+    if (data) {
+      return this.mkData({ rows, prep, dup, varying, ...(pred ? { pred } : {}), ...(frame ? { frame } : {}), ...(cols ? { cols } : {}),
+        ...(time ? { time } : {}), ...(data.serving ? { serving: true } : {}), ...(mixSite ? { mixSite } : {}), ...(positional ? { positional } : {}) });
+    }
+    const s = this.scalar(n ? this.t(n) : '?', prep, dup, varying);
+    if (cols) { s.cols = cols; if (frame) s.frame = frame; }
+    if (pending) s.pending = pending;
+    return s;
+  }
+
+  /** Derives a data value with the same rows (column-wise operation). */
+  protected same(d: DataV, extra: Partial<DataV> = {}): DataV {
+    return this.mkData({ rows: d.rows, prep: d.prep, dup: d.dup, ...(d.frame ? { frame: d.frame } : {}), ...(d.varying ? { varying: true } : {}),
+      ...(d.pred ? { pred: d.pred } : {}), ...(d.time ? { time: true } : {}), ...(d.serving ? { serving: true } : {}),
+      ...(d.positional ? { positional: d.positional } : {}), ...(d.aligned ? { aligned: true } : {}), ...(d.feat ? { feat: d.feat } : {}),
+      ...(d.cols ? { cols: d.cols } : {}), ...(d.subsetSite ? { subsetSite: d.subsetSite } : {}), ...(d.mixSite ? { mixSite: d.mixSite } : {}),
+      ...(d.resampled ? { resampled: true } : {}), ...(d.concatParts ? { concatParts: d.concatParts } : {}), ...extra });
+  }
+
+  protected withStep(d: DataV, split: Split, side: Side, fold?: number, varying = false): DataV {
+    if (side === 'test') this.events.hasTestSet = true;
+    const rows = d.rows.map((k) => ({ root: k.root, path: [...k.path, { split, side, ...(fold !== undefined ? { fold } : {}) }] }));
+    return this.mkData({ rows, prep: d.prep, dup: d.dup, ...(d.frame ? { frame: d.frame } : {}), ...(d.time ? { time: true } : {}),
+      ...(d.feat ? { feat: d.feat } : {}), ...(d.cols ? { cols: d.cols } : {}), ...(varying || d.varying ? { varying: true } : {}) });
+  }
+
+  /** A statistic fitted on test rows, or whose rows include test rows that reach it, leaks. */
+  protected checkPrep(d: DataV): void {
+    for (const f of d.prep) {
+      if (f.serving || f.onLabel) continue;
+      for (const k of d.rows) {
+        if (!isTestSide(k) || !covers(f.rows, k)) continue;
+        const onTestOnly = f.rows.every(isTestSide);
+        this.recordPrepLeak(f, k, onTestOnly ? 'fit-on-test' : f.rows.some((r) => r.root === k.root && r.path.length === k.path.length) ? 'includes-test' : 'transform');
+      }
+    }
+  }
+
+  protected recordPrepLeak(fit: FitEvent, key: RowKey, reason: PrepReason, split?: Split): void {
+    if (this.events.prepLeaks.some((l) => l.fit === fit)) return;
+    const last = key.path[key.path.length - 1];
+    this.events.prepLeaks.push({ fit, key, viaVal: lastSide(key) === 'val', reason, ...(split ?? last?.split ? { split: split ?? last.split } : {}) });
+  }
+
+  protected newFit(n: SyntaxNode, cls: string, kind: FitKind, data: DataV, onLabel = false): FitEvent {
+    const f: FitEvent = { id: ++this.ids, site: this.site(n), cls, kind, rows: data.rows, serving: this.serving, onLabel };
+    if ((kind === 'transformer' || kind === 'pipeline') && !f.serving && !onLabel) {
+      const onTestOnly = data.rows.every(isTestSide);
+      for (const k of data.rows) if (isTestSide(k)) { this.recordPrepLeak(f, k, onTestOnly ? 'fit-on-test' : 'includes-test'); break; }
+    }
+    return f;
+  }
+
+  /** Called on every split: statistics and duplications covering the split input leak. */
+  protected onSplit(split: Split, inputs: DataV[]): void {
+    this.events.splits.push(split);
+    for (const d of inputs) {
+      for (const f of d.prep) {
+        if (f.serving || f.onLabel) continue;
+        if (d.rows.length && d.rows.every((k) => covers(f.rows, k))) {
+          this.recordPrepLeak(f, d.rows[0], split.kind === 'cv' || split.kind === 'search' || split.kind === 'folds' ? 'cv' : 'split', split);
+        }
+      }
+      for (const du of d.dup) {
+        if (d.rows.some((k) => covers(du.rows, k)) && !this.events.dupLeaks.some((l) => l.dup === du)) this.events.dupLeaks.push({ dup: du, split });
+      }
+    }
+    if (split.kind === 'tts' && split.shuffle && inputs.some((d) => d.time)) {
+      this.events.temporal.push({ site: split.site, reason: 'the data has a time column or was ordered by time' });
+    }
+  }
+
+  // ---------- statements ----------
+
+  protected returns: Val[] | null = null;
+
+  /** bundle["model"] / bundle.scaler of a loaded artifact: loaded too (one object per key). */
+  protected loadedParts = new Map<string, EstV>();
+  protected namedSplits = new Map<number, Split>();
+
+  /** `.values` / `.to_numpy()` / `np.asarray(df)`: column order is no longer checked by name. */
+  protected positionalView(d: DataV, n: SyntaxNode): DataV {
+    const out = this.same(d);
+    if (!d.aligned) out.positional = this.site(n);
+    if (d.feat === undefined && d.frame && !d.cols) out.feat = this.featureSelection(d, 'all', [], n);
+    return out;
+  }
+
+  protected featureSelection(d: DataV, mode: 'all' | 'drop' | 'select', cols: string[], n: SyntaxNode) {
+    return { frame: d.frame!, mode, cols, removedAtSelection: [...d.frame!.removed], site: this.site(n) };
+  }
+
+  /** Row subsets assigned to names like X_train / X_test form a split of their source. */
+  protected sliceSplits = new Map<string, Split>();
+  /** Data written to a literal path and read back later in the document. */
+  protected files = new Map<string, DataV>();
+  protected loadSite: Site | undefined;
+  protected markLoaded(site: Site): void {
+    if (!this.loadedArtifact) this.loadSite = site;
+    this.loadedArtifact = true;
+  }
+
+  protected servingReason(): string {
+    if (this.servingFnDepth > 0) return 'inside a serving/prediction function';
+    if (this.loadedArtifact) return 'after a fitted artifact was loaded from disk';
+    return 'in a serving/inference file';
+  }
+}

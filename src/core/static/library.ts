@@ -1,0 +1,634 @@
+/**
+ * What pandas, numpy, scikit-learn, imbalanced-learn and Keras calls do to the abstract values:
+ * readers, splits, cross-validation, fits and transforms, predictions and metrics, resampling,
+ * frame methods. Statement and expression evaluation lives in interpreter.ts.
+ */
+import type { SyntaxNode } from '@lezer/common';
+import {
+  DATA_NAME, EVAL_METHODS, GROUP_AGGS, GROUP_NON_STATS, LABEL_ENCODERS, LABEL_NAME, MODEL_NAME, NP_STATS, PREDICT_METHODS,
+  ROW_PRESERVING, ROW_SUBSET, SCALE_FUNCTIONS, STAT_METHODS, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME,
+  estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
+} from './knowledge';
+import { lastSide, unionKeys, unionList,
+  type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type RowKey, type SeqV, type Side, type Split, type Val,
+} from './values';
+import { DataflowState, NO_ARGS, type Args } from './dataflow';
+import { constStrings, roleFromName, stripRows } from './syntax';
+
+export abstract class LibrarySemantics extends DataflowState {
+  abstract ev(n: SyntaxNode): Val;
+  protected abstract callFunction(fn: FnV, args: Args, n: SyntaxNode | null, selfIn?: Val): Val;
+  protected abstract maybeSliceSplit(dIn: DataV, n: SyntaxNode, sliceText: string | undefined): DataV;
+
+  protected loadedPart(o: EstV, key: string): EstV {
+    const k = `${o.id}:${key}`;
+    let part = this.loadedParts.get(k);
+    if (!part) {
+      part = { k: 'est', id: ++this.ids, cls: 'loaded', cat: 'model', ...(o.site ? { site: o.site } : {}), params: key, steps: [], prepFits: [], loaded: true };
+      part.version = `loaded:${part.id}`;
+      this.loadedParts.set(k, part);
+    }
+    return part;
+  }
+
+  protected estFromName(cls: string, cat: EstimatorCategory, args: Args, n: SyntaxNode): EstV {
+    const est: EstV = { k: 'est', id: ++this.ids, cls, cat, site: this.site(n), params: args.node ? this.t(args.node) : '()', steps: [], prepFits: [], loaded: false };
+    if (args.pos.some((a) => a.varying) || [...args.kw.values()].some((a) => a.varying)) est.varying = true;
+    // Pipelines and column transformers: collect their estimator steps (nested tuples/lists).
+    const collect = (v: Val): void => {
+      if (v.k === 'est') est.steps.push(v);
+      else if (v.k === 'seq') v.items.forEach(collect);
+    };
+    // Pipelines, column transformers, searches and Keras models built from layers: collect their estimator steps.
+    args.pos.forEach(collect);
+    for (const k of ['steps', 'estimator', 'transformers', 'layers', 'base_estimator']) { const st = args.kw.get(k); if (st) collect(st); }
+    return est;
+  }
+
+  /** Transformer-like classes inside an estimator (recursively through pipelines). */
+  protected prepSteps(est: EstV): EstV[] {
+    const out: EstV[] = [];
+    const walk = (e: EstV): void => {
+      if (e.cat === 'transformer' || e.cat === 'clusterer') out.push(e);
+      e.steps.forEach(walk);
+    };
+    est.steps.forEach(walk);
+    return out;
+  }
+
+  protected callQualified(q: string, last: string, args: Args, n: SyntaxNode): Val {
+    const cat = estimatorCategory(last);
+    if (cat) {
+      if (last === 'make_pipeline' || last === 'make_column_transformer' || last === 'make_union') return this.estFromName(last, cat, args, n);
+      return this.estFromName(last, cat, args, n);
+    }
+    if (last === 'train_test_split') return this.trainTestSplit(args, n);
+    if (isCvFunction(last)) return this.crossValidate(last, args, n);
+    if (isMetricFunction(last) && !/^(mod|np|numpy|pd|pandas)$/.test(q.split('.')[0])) return this.metric(last, args, n);
+    if (isArtifactLoader(q, last)) {
+      // pickle/joblib also cache data: a frame-like name makes it a dataset, a model-like name
+      // (or later use as an estimator) makes the rest of the file a serving path.
+      const name = this.targets.length === 1 ? this.targets[0] : '';
+      const argText = args.node ? this.t(args.node) : '';
+      if (DATA_NAME.test(name) || (!name && /\b(data|dataset|features|df)\b/i.test(argText))) return this.freshData(name || 'loaded data', n, roleFromName(name || argText));
+      if (MODEL_NAME.test(name) || MODEL_NAME.test(argText) || /\.(h5|keras|onnx|pt|pth|joblib|pmml)\b/i.test(argText)) this.markLoaded(this.site(n));
+      const est: EstV = { k: 'est', id: ++this.ids, cls: 'loaded', cat: 'model', site: this.site(n), params: this.t(n), steps: [], prepFits: [], loaded: true };
+      est.version = `loaded:${est.id}`;
+      return est;
+    }
+    if (last === 'col' && /^(pl|polars)\./.test(q)) return { ...this.scalar('pl.col'), pending: [] };
+    const savePath = args.pos[0]?.k === 'const' ? args.pos[0].str : undefined;
+    if (savePath !== undefined && /^(np|numpy)\./.test(q) && (last === 'save' || last === 'savez' || last === 'savez_compressed' || last === 'savetxt')) {
+      const stored = this.join([...args.pos.slice(1), ...args.kw.values()], n);
+      if (stored.k === 'data') this.files.set(savePath, stored);
+      return this.scalar('None');
+    }
+    if (isReader(q, last) || last === 'load' && /tfds|tensorflow_datasets/.test(q)) {
+      const readPath = args.pos[0]?.k === 'const' ? args.pos[0].str : undefined;
+      const written = readPath !== undefined ? this.files.get(readPath) : undefined;
+      if (written) { const d = this.same(written); delete d.cols; delete d.feat; return d; }
+      const path = args.pos[0]?.k === 'const' ? args.pos[0].str ?? '' : '';
+      const name = this.targets.length === 1 ? this.targets[0] : '';
+      const role = roleFromName(path) !== 'whole' ? roleFromName(path) : roleFromName(name);
+      const d = this.freshData(path || name || last, n, role);
+      const parseNode = args.kwNodes.get('parse_dates'), indexNode = args.kwNodes.get('index_col');
+      if (parseNode && (TIME_COLUMN.test(this.t(parseNode)) || this.t(parseNode) === 'True' && indexNode && TIME_COLUMN.test(this.t(indexNode)))) d.time = true;
+      if ((/^(load_|fetch_|make_)/.test(last) || last === 'load') && this.targets.length >= 2) {
+        // X, y = load_iris(return_X_y=True)
+        return { k: 'seq', items: this.targets.map(() => d) };
+      }
+      return d;
+    }
+    if (last === 'resample' || last === 'shuffle') {
+      // sklearn.utils.resample: replace=True by default
+      const rep = args.kw.get('replace');
+      const replace = last === 'resample' && !(rep && rep.k === 'const' && rep.text === 'False');
+      const datas = args.pos.map((p, i) => this.asData(p, args.posNodes[i] ? this.t(args.posNodes[i]) : 'data'));
+      const outs = datas.map((d) => {
+        if (!replace) return this.same(d);
+        const du: DupEvent = { id: ++this.ids, site: this.site(n), what: last, rows: d.rows };
+        return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
+      });
+      return outs.length === 1 ? outs[0] : { k: 'seq', items: outs };
+    }
+    if (last === 'concat' || last === 'vstack' || last === 'hstack' || last === 'concatenate' || last === 'append' || last === 'r_' || last === 'column_stack' || last === 'merge') {
+      return this.concat(args, n, last === 'hstack' || last === 'column_stack' || last === 'merge' || (args.kw.get('axis')?.k === 'const' && (args.kw.get('axis') as ConstV).text === '1'));
+    }
+    if ((last === 'qcut' || last === 'cut' && args.pos[1]?.k === 'const' && /^\d+$/.test(args.pos[1].text) || last === 'cut' && args.kw.get('bins')?.k === 'const') && args.pos[0]?.k === 'data') {
+      // Bin edges computed from the data's quantiles / range.
+      const d = args.pos[0];
+      const f = this.newFit(n, `pd.${last}`, 'stat', d);
+      return this.same(d, { prep: unionList(d.prep, [f]) });
+    }
+    if (SCALE_FUNCTIONS.has(last) && args.pos[0] && (args.pos[0].k === 'data' || args.pos[0].k === 'scalar')) {
+      // preprocessing.scale(X) and friends: a fit and a transform in one call.
+      const d = this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X');
+      const f = this.newFit(n, last, 'transformer', d);
+      return this.same(d, { prep: unionList(d.prep, [f]) });
+    }
+    if ((last === 'repeat' || last === 'tile') && (q.startsWith('np.') || q.startsWith('numpy.')) && args.pos[0]) {
+      const d = this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X');
+      const du: DupEvent = { id: ++this.ids, site: this.site(n), what: `np.${last}`, rows: d.rows };
+      return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
+    }
+    if (last === 'get_dummies') {
+      if (this.serving) this.events.refits.push({ site: this.site(n), what: 'pd.get_dummies', reason: this.servingReason(), ...(this.loadSite ? { loadSite: this.loadSite } : {}) });
+      const d = this.asData(args.pos[0], 'data');
+      return this.same(d, {});
+    }
+    if ((q.startsWith('np.') || q.startsWith('numpy.')) && NP_STATS.has(last) && args.pos[0] && (args.pos[0].k === 'data' || args.pos[0].k === 'scalar' && args.pos[0].name !== '?')) {
+      const d = args.pos[0].k === 'data' ? args.pos[0] : undefined;
+      if (d) {
+        const f = this.newFit(n, `np.${last}`, 'stat', d);
+        return this.scalar(this.t(n), unionList(d.prep, [f]), d.dup);
+      }
+    }
+    if (last === 'asarray' || last === 'array' || last === 'asmatrix') {
+      const a0 = args.pos[0];
+      if (a0 && a0.k === 'data') return this.positionalView(a0, n);
+    }
+    if (last === 'from_records' || last === 'from_dict' || last === 'json_normalize' || last === 'from_pandas') {
+      const d = this.freshData(this.targets[0] ?? last, n, roleFromName(this.targets[0] ?? ''));
+      if (args.kw.has('columns')) d.aligned = true;
+      return d;
+    }
+    if (last === 'DataFrame' || last === 'Series') {
+      const a0 = args.pos[0] ?? args.kw.get('data');
+      if (a0 && a0.k === 'data') {
+        const d = this.same(a0);
+        if (args.kw.has('columns')) { d.aligned = true; delete d.positional; }
+        return d;
+      }
+      const d = this.freshData(this.targets[0] ?? 'frame', n, roleFromName(this.targets[0] ?? ''));
+      if (args.kw.has('columns')) d.aligned = true;
+      return d;
+    }
+    if ((last === 'list' || last === 'tuple') && args.pos[0]?.k === 'scalar' && args.pos[0].allCols) {
+      const all = args.pos[0].allCols;
+      return { ...this.scalar('columns'), allCols: { frame: all.frame, removed: [...all.removed] } };
+    }
+    if (last === 'enumerate' || last === 'zip' || last === 'list' || last === 'tuple' || last === 'sorted' || last === 'reversed' || last === 'iter') {
+      if (last === 'enumerate' && args.pos[0]) {
+        const inner = args.pos[0];
+        if (inner.k === 'folds') return { k: 'folds', split: inner.split, rows: inner.rows, varying: true, enumerated: true };
+        if (inner.k === 'seq') return { k: 'seq', items: inner.items.map((it) => ({ k: 'seq', items: [{ k: 'const', text: 'i', varying: true } as ConstV, it] } as SeqV)) };
+      }
+      if (last === 'zip' && args.pos.every((p) => p.k === 'seq')) {
+        const seqs = args.pos as SeqV[];
+        const len = Math.max(...seqs.map((s) => s.items.length));
+        const items: Val[] = [];
+        for (let i = 0; i < len; i++) items.push({ k: 'seq', items: seqs.map((s) => s.items[Math.min(i, s.items.length - 1)]) });
+        return { k: 'seq', items };
+      }
+      return args.pos[0] ?? this.scalar(last);
+    }
+    if (last === 'range') return this.scalar('range', [], [], true);
+    // New arrays sized from data hold none of its rows (np.ones(len(X)), np.zeros(n)).
+    if ((q.startsWith('np.') || q.startsWith('numpy.')) && /^(ones|zeros|full|empty|arange|linspace|logspace|eye|identity)$/.test(last)) return this.scalar(last);
+    if (last === 'print' || last === 'display' || last === 'len' || last === 'isinstance' || last === 'str' || last === 'repr') return this.scalar(last);
+    if (last === 'flow' || last === 'flow_from_directory' || last === 'flow_from_dataframe') return this.scalar(last);
+    if (last === 'to_datetime') {
+      const d = this.join(args.pos, n);
+      if (d.k === 'data') d.time = true;
+      return d;
+    }
+    // Unknown call: pass data taints through (a helper that transforms its input).
+    const vals = [...args.pos, ...args.kw.values()];
+    const joined = this.join(vals, n);
+    if (joined.k === 'data') return joined;
+    return this.scalar(this.t(n).slice(0, 80), joined.k === 'scalar' ? joined.prep : [], joined.k === 'scalar' ? joined.dup : [], !!joined.varying);
+  }
+
+  protected concat(args: Args, n: SyntaxNode, columnWise: boolean): Val {
+    const parts: DataV[] = [];
+    const flat = (v: Val, node: SyntaxNode | undefined): void => {
+      if (v.k === 'seq') v.items.forEach((i) => flat(i, node));
+      else if (v.k === 'data') parts.push(v);
+      else if (v.k === 'scalar' && v.name !== '?') parts.push(this.asData(v, v.name));
+    };
+    args.pos.forEach((p, i) => flat(p, args.posNodes[i]));
+    const j = this.join(parts, n);
+    if (j.k !== 'data') return j;
+    if (columnWise) { j.rows = parts[0]?.rows ?? j.rows; return j; }
+    if (parts.length > 1) j.concatParts = parts.map((p) => p.rows);
+    // Training rows and test rows of one split stacked together.
+    const sideOf = (k: RowKey) => (k.path.length ? k.path[k.path.length - 1] : undefined);
+    const mixes = parts.some((a) => a.rows.some((ka) => sideOf(ka)?.side === 'train' && parts.some((b) => b !== a && b.rows.some((kb) => {
+      const sb = sideOf(kb);
+      return sb !== undefined && sb.side === 'test' && sb.split === sideOf(ka)!.split;
+    }))));
+    if (mixes) j.mixSite = this.site(this.stmt ?? n);
+    // Stacking rows that overlap (same source rows twice) duplicates them.
+    let overlap = false;
+    const argText = args.posNodes[0] ? this.t(args.posNodes[0]) : '';
+    const items = /^\[(.*)\]$/s.exec(argText.trim())?.[1].split(',').map((x) => x.trim()).filter(Boolean) ?? [];
+    if (items.length > 1 && new Set(items).size < items.length) overlap = true;
+    // The same full rows twice (df and a noisy copy of df); subsets from different masks are disjoint.
+    for (let a = 0; a < parts.length && !overlap; a++) for (let b = a + 1; b < parts.length && !overlap; b++) {
+      const pa = parts[a], pb = parts[b];
+      const sameSubset = (pa.subsetSite === undefined && pb.subsetSite === undefined)
+        || (pa.subsetSite !== undefined && pb.subsetSite !== undefined && pa.subsetSite.from === pb.subsetSite.from && pa.subsetSite.chunk === pb.subsetSite.chunk);
+      if (sameSubset && !pa.dup.length && !pb.dup.length && pa.rows.some((ka) => pb.rows.some((kb) => ka.root === kb.root && ka.path.length === kb.path.length && ka.path.every((s, i) => s.split === kb.path[i].split && s.side === kb.path[i].side)))) overlap = true;
+    }
+    // A repeated list ([minority] * 5) or a multiplication also duplicates.
+    if (/\]\s*\*\s*\w+/.test(argText)) overlap = true;
+    if (overlap) {
+      const du: DupEvent = { id: ++this.ids, site: this.site(n), what: 'concat', rows: j.rows };
+      j.dup = unionList(j.dup, [du]);
+    }
+    return j;
+  }
+
+  protected trainTestSplit(args: Args, n: SyntaxNode): Val {
+    const sh = args.kw.get('shuffle');
+    const split: Split = { id: ++this.ids, site: this.site(n), kind: 'tts', shuffle: !(sh && sh.k === 'const' && sh.text === 'False'), names: this.targets.slice() };
+    const inputs = args.pos.map((p, i) => this.asData(p, args.posNodes[i] ? this.t(args.posNodes[i]) : 'data'));
+    this.onSplit(split, inputs);
+    const outs: Val[] = [];
+    inputs.forEach((d, i) => {
+      const testName = this.targets[2 * i + 1] ?? '';
+      const trainName = this.targets[2 * i] ?? '';
+      const nested = d.rows.some((k) => lastSide(k) === 'train');
+      let side: Side = 'test';
+      if (VAL_NAME.test(testName) && !TEST_NAME.test(testName)) side = 'val';
+      else if (!testName && nested) side = 'val';
+      // X_train, X_test = split(X_temp) where the "train" output is a val set: keep names honest.
+      const trainSide: Side = VAL_NAME.test(trainName) && !TRAIN_NAME.test(trainName) ? 'val' : 'train';
+      outs.push(this.withStep(d, split, trainSide), this.withStep(d, split, side));
+    });
+    return { k: 'seq', items: outs };
+  }
+
+  protected crossValidate(fname: string, args: Args, n: SyntaxNode): Val {
+    const est = args.pos[0] ?? args.kw.get('estimator');
+    const X = this.asData(args.pos[1] ?? args.kw.get('X'), args.posNodes[1] ? this.t(args.posNodes[1]) : 'X');
+    const split: Split = { id: ++this.ids, site: this.site(n), kind: 'cv', shuffle: true, names: [] };
+    // Oversamplers inside an imblearn Pipeline run per fold: no duplication across folds.
+    this.onSplit(split, [X]);
+    if (est && est.k === 'est' && !est.fit) est.version = est.version ?? `cv:${est.id}`;
+    if (fname === 'cross_val_predict') return this.same(X);
+    return this.scalar(this.t(n));
+  }
+
+  protected metric(fname: string, args: Args, n: SyntaxNode): Val {
+    const vals = [...args.pos, ...args.kw.values()];
+    const datas = vals.filter((v): v is DataV => v.k === 'data');
+    const pred = datas.find((d) => d.pred)?.pred;
+    const keys = datas.reduce<RowKey[]>((acc, d) => unionKeys(acc, d.rows), []);
+    const est = pred?.est ?? vals.find((v): v is EstV => v.k === 'est');
+    this.recordEval(n, fname, keys, est, pred?.version ?? est?.version, datas, args);
+    return this.scalar(fname, datas.flatMap((d) => d.prep));
+  }
+
+  protected recordEval(n: SyntaxNode, what: string, keys: RowKey[], est: EstV | undefined, versionIn: string | undefined, datas: DataV[], args: Args): void {
+    let version = versionIn;
+    const stmtText = this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '';
+    const strings = (stmtText.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
+    const labelledTrain = /train|in.?sample/i.test(strings) || this.targets.some((t) => TRAIN_NAME.test(t) && !TEST_NAME.test(t));
+    const labelled = (/test|hold.?out/i.test(strings) || this.targets.some((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t))) && !labelledTrain;
+    // A threshold or other setting varied in a loop over one model's predictions is selection too.
+    if (version && this.inLoop && !datas.some((d) => d.resampled) && datas.some((d) => d.varying && d.pred && !d.rows.some((k) => k.path.some((s) => s.fold !== undefined)))) version += '|' + this.iterKey();
+    this.events.evals.push({
+      site: this.site(n), keys, ...(est ? { model: est } : {}), ...(version ? { version } : {}), inLoop: this.inLoop,
+      dataVarying: keys.some((k) => k.path.some((s) => s.fold !== undefined)), labelledTest: labelled, labelledTrain, what,
+      argNodes: args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) })),
+      ...(datas.length ? { data: datas.find((d) => d.pred) ?? datas[0] } : {}),
+    });
+  }
+
+  protected modelVersion(est: EstV, X: DataV): string {
+    const varying = est.varying || est.steps.some((s) => s.varying);
+    return `${est.id}|${est.params}|${X.id}${varying ? '|' + this.iterKey() : ''}`;
+  }
+
+  protected estOf(obj: Val, method: string, n: SyntaxNode): EstV | undefined {
+    if (obj.k === 'est') return obj;
+    if (obj.k === 'scalar' && /^(fit|fit_transform|fit_predict|predict|predict_proba|score|evaluate|transform|fit_resample|partial_fit|train|decision_function|fit_on_texts|texts_to_sequences|set_params)$/.test(method)) {
+      let est = this.unkToEst.get(obj);
+      if (!est) {
+        const cat: EstimatorCategory = obj.loaded ? 'model' : /scaler|imputer|encoder|pca|vectori[sz]er|tokenizer|selector|transformer/i.test(obj.name) ? 'transformer' : 'model';
+        est = { k: 'est', id: ++this.ids, cls: obj.name, cat, site: this.site(n), params: obj.name, steps: [], prepFits: [], loaded: !!obj.loaded };
+        this.unkToEst.set(obj, est);
+      }
+      return est;
+    }
+    return undefined;
+  }
+
+  protected callMethod(obj: Val, method: string, args: Args, n: SyntaxNode, objNode: SyntaxNode | null): Val {
+    const est = this.estOf(obj, method, n);
+    if (est) return this.estMethod(est, method, args, n);
+    switch (obj.k) {
+      case 'mod': return this.callQualified(obj.q + '.' + method, method, args, n);
+      case 'data': return this.dataMethod(obj, method, args, n);
+      case 'seq': {
+        if (method === 'items') return { k: 'seq', items: obj.items.map((it, i) => ({ k: 'seq', items: [{ k: 'const', text: obj.keys?.[i] ?? 'k', str: obj.keys?.[i] } as ConstV, it] } as SeqV)) };
+        if (method === 'values') return { k: 'seq', items: obj.items };
+        if (method === 'keys') return { k: 'seq', items: (obj.keys ?? []).map((k) => ({ k: 'const', text: k ?? 'k', str: k } as ConstV)) };
+        if (method === 'append' || method === 'extend' || method === 'add') {
+          if (args.pos[0]) obj.items.push(method === 'extend' && args.pos[0].k === 'seq' ? this.join(args.pos[0].items, n) : args.pos[0]);
+          return this.scalar('None');
+        }
+        if (method === 'split') {
+          return this.scalar(method);
+        }
+        return this.join([obj, ...args.pos], n);
+      }
+      case 'scalar': {
+        if (obj.allCols) {
+          const all = obj.allCols;
+          if (method === 'remove' || method === 'discard') { all.removed.push(...args.pos.flatMap(constStrings)); return this.scalar('None'); }
+          if (method === 'tolist' || method === 'to_list' || method === 'copy' || method === 'to_numpy') return { ...this.scalar(obj.name), allCols: { frame: all.frame, removed: [...all.removed] } };
+          if (method === 'drop' || method === 'difference') {
+            const strs = [...args.pos, ...args.kw.values()].flatMap(constStrings);
+            return { ...this.scalar(obj.name), allCols: { frame: all.frame, removed: [...all.removed, ...strs] } };
+          }
+        }
+        if (obj.pending) {
+          // polars expression: statistics wait for the frame the expression is applied to
+          const pending = STAT_METHODS.has(method) ? [...obj.pending, this.site(n)] : obj.pending;
+          return { ...this.scalar(obj.name), pending };
+        }
+        if (method === 'split' && /kf|fold|cv|split|skf|kfold/i.test(obj.name) && args.pos[0]) return this.folds(args, n);
+        if (method === 'format' || method === 'join') return this.scalar(method);
+        if (objNode && /^(df|data|X|x|train|test|dataset|frame)/i.test(obj.name) && (STAT_METHODS.has(method) || ROW_PRESERVING.has(method) || ROW_SUBSET.has(method) || method === 'groupby' || method === 'sample' || method === 'drop')) {
+          return this.dataMethod(this.asData(obj, obj.name), method, args, n);
+        }
+        return this.scalar(`${obj.name}.${method}()`, [...obj.prep, ...args.pos.flatMap((a) => (a.k === 'scalar' || a.k === 'data' ? a.prep : []))], obj.dup, !!obj.varying || args.pos.some((a) => a.varying));
+      }
+      case 'const':
+        if (method === 'format' || method === 'join') { const j = this.join(args.pos, n); return j.k === 'scalar' ? j : this.scalar(method); }
+        return this.scalar(method);
+      default:
+        return this.scalar(method);
+    }
+  }
+
+  protected folds(args: Args, n: SyntaxNode): Val {
+    const X = this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X');
+    const split: Split = { id: ++this.ids, site: this.site(n), kind: 'folds', shuffle: true, names: [] };
+    this.onSplit(split, [X]);
+    return { k: 'folds', split, rows: X.rows };
+  }
+
+  protected estMethod(est: EstV, method: string, args: Args, n: SyntaxNode): Val {
+    const X = args.pos[0] !== undefined ? this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X') : undefined;
+    const fitting = method === 'fit' || method === 'fit_transform' || method === 'fit_predict' || method === 'partial_fit' || method === 'fit_on_texts' || method === 'fit_on_sequences' || method === 'train' || method === 'fit_generator' || method === 'adapt';
+    if (method === 'split' && est.cat === 'splitter') return this.folds(args, n);
+    if (method === 'load_model' || method === 'load_weights' || method === 'load') {
+      est.loaded = true;
+      this.markLoaded(this.site(n));
+      est.version = `loaded:${est.id}`;
+      return est;
+    }
+    if (method === 'set_params') {
+      est.params += '|' + (args.node ? this.t(args.node) : '');
+      if ([...args.kw.values()].some((v) => v.varying) || args.pos.some((v) => v.varying)) est.varying = true;
+      return est;
+    }
+    if (method === 'fit_resample' || method === 'fit_sample') {
+      const outs = args.pos.map((p, i) => this.asData(p, args.posNodes[i] ? this.t(args.posNodes[i]) : 'data'));
+      if (est.cat === 'oversampler' || est.cat === 'model' && /smote|over|adasyn/i.test(est.cls)) {
+        const du: DupEvent = { id: ++this.ids, site: this.site(n), what: est.cls, rows: outs.reduce<RowKey[]>((a, d) => unionKeys(a, d.rows), []) };
+        return { k: 'seq', items: outs.map((d) => this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) })) };
+      }
+      return { k: 'seq', items: outs.map((d) => this.same(d)) };
+    }
+    if (est.cat === 'augmenter' && /^flow/.test(method)) {
+      const d = X ?? this.freshData('images', n);
+      const du: DupEvent = { id: ++this.ids, site: this.site(n), what: `ImageDataGenerator.${method}`, rows: d.rows };
+      return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
+    }
+    if (fitting) {
+      if (this.serving) this.events.refits.push({ site: this.site(n), what: n.firstChild ? this.t(n.firstChild).replace(/\s+/g, '') : `${est.cls}.${method}`, reason: this.servingReason(), ...(this.loadSite ? { loadSite: this.loadSite } : {}) });
+      const data = X ?? this.freshData('X', n);
+      const y = args.pos[1];
+      if (est.cat === 'search') {
+        const split: Split = { id: ++this.ids, site: this.site(n), kind: 'search', shuffle: true, names: [] };
+        this.onSplit(split, [data]);
+      }
+      const onLabel = LABEL_ENCODERS.has(est.cls) || args.pos.length === 1 && est.cat === 'transformer'
+        && (LABEL_NAME.test(args.posNodes[0] ? this.t(args.posNodes[0]) : '') || this.targets.length === 1 && LABEL_NAME.test(this.targets[0]));
+      const isPrep = est.cat === 'transformer' || est.cat === 'clusterer' && method !== 'fit_predict';
+      if (isPrep) {
+        est.fit = this.newFit(n, est.cls, 'transformer', data, onLabel);
+        est.prepFits = [est.fit];
+      } else {
+        const inner = this.prepSteps(est);
+        const refitsSteps = est.cat === 'pipeline' || est.cat === 'column-transformer' || est.cat === 'search';
+        if (refitsSteps) for (const s of inner) { delete s.fit; s.prepFits = []; }
+        est.prepFits = inner.length && refitsSteps ? [this.newFit(n, inner.map((s) => s.cls).join('+'), 'pipeline', data)] : [];
+        est.fit = { id: ++this.ids, site: this.site(n), cls: est.cls, kind: 'model', rows: data.rows, serving: this.serving, onLabel: false };
+        est.fitData = data;
+        if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n) });
+        est.version = this.modelVersion(est, data);
+        this.events.modelFits.push({ fit: est.fit, est });
+        if (y && y.k === 'data') this.checkTarget(data, y, n);
+      }
+      if (method === 'fit_transform' || method === 'fit_predict' && isPrep) return this.transformOut(est, data);
+      if (method === 'fit_predict') return this.predictOut(est, data);
+      return est;
+    }
+    if (method === 'transform' || method === 'texts_to_sequences' || method === 'texts_to_matrix' || method === 'inverse_transform') {
+      const data = X ?? this.freshData('X', n);
+      if (est.cat === 'model' && !est.loaded && est.cat !== 'model') return this.predictOut(est, data);
+      return est.cat === 'transformer' || est.cat === 'clusterer' || est.cat === 'stateless' || est.cat === 'column-transformer' || est.cat === 'pipeline' ? this.transformOut(est, data) : this.predictOut(est, data);
+    }
+    if (est.loaded && (PREDICT_METHODS.has(method) || EVAL_METHODS.has(method))) this.markLoaded(est.site ?? this.site(n));
+    if (PREDICT_METHODS.has(method)) return this.predictOut(est, X ?? this.freshData('X', n));
+    if (EVAL_METHODS.has(method)) {
+      const data = X ?? this.freshData('X', n);
+      const y = args.pos[1];
+      const keys = unionKeys(data.rows, y && y.k === 'data' ? y.rows : []);
+      this.checkPositional(est, data, n);
+      const fits = this.allPrepFits(est);
+      if (fits.length) this.mkData({ rows: data.rows, prep: unionList(data.prep, fits) });
+      this.recordEval(n, `${method}`, keys, est, est.version, [data, ...(y && y.k === 'data' ? [y] : [])], args);
+      return this.scalar(this.t(n), data.prep);
+    }
+    if (method === 'get_params') return this.scalar(method);
+    return this.scalar(`${est.cls}.${method}`, est.prepFits);
+  }
+
+  protected transformOut(est: EstV, data: DataV): DataV {
+    const fits = est.prepFits.length ? est.prepFits : est.fit && est.fit.kind === 'transformer' ? [est.fit] : [];
+    const out = this.mkData({ rows: data.rows, prep: unionList(data.prep, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
+      ...(data.time ? { time: true } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat ? { feat: data.feat } : {}),
+      ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}), ...(data.mixSite ? { mixSite: data.mixSite } : {}) });
+    if (est.loaded) this.checkPositional(est, data, null);
+    return out;
+  }
+
+  protected predictOut(est: EstV, data: DataV): DataV {
+    this.checkPositional(est, data, null);
+    const version = est.version ?? (est.loaded ? `loaded:${est.id}` : `unfitted:${est.id}`);
+    return this.mkData({ rows: data.rows, prep: unionList(data.prep, this.allPrepFits(est)), dup: data.dup, pred: { est, version },
+      ...(data.varying ? { varying: true } : {}), ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}) });
+  }
+
+  /** The estimator's own preprocessing fits plus those of already-fitted steps (Keras layers adapted beforehand). */
+  protected allPrepFits(est: EstV): FitEvent[] {
+    let fits = est.prepFits;
+    for (const s of this.prepSteps(est)) if (s.fit && s.fit.kind === 'transformer') fits = unionList(fits, [s.fit]);
+    return fits;
+  }
+
+  protected checkPositional(est: EstV, data: DataV, n: SyntaxNode | null): void {
+    if (!est.loaded || !data.positional || data.aligned) return;
+    if (this.events.positional.some((p) => p.site.from === data.positional!.from && p.site.chunk === data.positional!.chunk)) return;
+    this.events.positional.push({ site: data.positional, predictSite: n ? this.site(n) : data.positional, model: est.cls });
+  }
+
+  /** y = df[label]; X keeps the label column or a feature computed from it. */
+  protected checkTarget(X: DataV, y: DataV, n: SyntaxNode): void {
+    const feat = X.feat;
+    if (!feat || !y.cols || y.cols.length !== 1 || y.frame !== feat.frame) return;
+    const label = y.cols[0];
+    const kept = (c: string): boolean => {
+      if (feat.removedAtSelection.includes(c)) return false;
+      if (feat.mode === 'all') return true;
+      if (feat.mode === 'drop') return c !== '@last' && !feat.cols.includes(c);
+      const il = feat.cols.find((x) => x.startsWith('@iloc:'));
+      if (il) {
+        if (c !== '@last') return false;
+        const spec = il.slice(6).trim();
+        return spec === ':' || /^[^:,]*:\s*$/.test(spec);
+      }
+      return feat.cols.includes(c);
+    };
+    // The label itself, or the raw column it was computed from (log_price from price).
+    // A label computed from the next row (shift(-1)) may keep its source column: that is the present value.
+    const derivedLabel = feat.frame.derived.get(label);
+    const sources = [label, ...(derivedLabel && derivedLabel.shift !== 'future' ? derivedLabel.from.filter((c) => c !== label) : [])];
+    const leaked = sources.find(kept);
+    if (leaked !== undefined) this.events.target.push({ site: feat.site, label, ...(leaked !== label ? { source: leaked } : {}), kind: 'label-in-features', fitSite: this.site(n) });
+    for (const [col, info] of feat.frame.derived) {
+      // Lags of the label (shift(1)) are known at prediction time.
+      if (col === label || !info.from.includes(label) || info.shift === 'past') continue;
+      if (kept(col)) this.events.target.push({ site: info.site, label, kind: 'feature-from-label', fitSite: this.site(n) });
+    }
+  }
+
+  protected dataMethod(d: DataV, method: string, args: Args, n: SyntaxNode): Val {
+    const argText = args.node ? this.t(args.node) : '';
+    if (method === 'groupby' || method === 'group_by') return this.same(d, { grouped: true });
+    if (/^(to_csv|to_parquet|to_pickle|to_feather|to_json|to_hdf|to_excel|write_csv|write_parquet|write_ipc)$/.test(method)) {
+      const p = args.pos[0]?.k === 'const' ? (args.pos[0] as ConstV).str : undefined;
+      if (p !== undefined) this.files.set(p, d);
+      return this.scalar('None');
+    }
+    if (/^(with_columns|with_column|select|filter|agg)$/.test(method)) {
+      const exprs = this.join([...args.pos, ...args.kw.values()], n);
+      const pending = exprs.k === 'scalar' ? exprs.pending : undefined;
+      if (pending && pending.length) {
+        const fits = pending.map((site): FitEvent => ({ id: ++this.ids, site, cls: 'polars expression', kind: 'stat', rows: d.rows, serving: this.serving, onLabel: false }));
+        return this.same(d, { prep: unionList(d.prep, fits) });
+      }
+      if (method === 'select' && !pending) {
+        const cols = args.pos.flatMap(constStrings);
+        if (cols.length && d.frame) return this.same(d, { cols, feat: this.featureSelection(d, 'select', cols, n) });
+      }
+    }
+    if (d.grouped) {
+      if (GROUP_AGGS.has(method) && !GROUP_NON_STATS.has(method)) {
+        const f = this.newFit(n, `groupby.${method}`, 'group', d);
+        if (method === 'transform') {
+          const out = this.same(d, { prep: unionList(d.prep, [f]) });
+          delete out.grouped;
+          return out;
+        }
+        return this.scalar(this.t(n), unionList(d.prep, [f]), d.dup);
+      }
+      const out = this.same(d); delete out.grouped; return out;
+    }
+    if (d.windowed) { const out = this.same(d); delete out.windowed; return out; }
+    if (STAT_METHODS.has(method) && !(method === 'min' || method === 'max') || ((method === 'min' || method === 'max') && !args.pos.length)) {
+      if (method === 'nlargest' || method === 'nsmallest') return this.same(d);
+      const f = this.newFit(n, method, 'stat', d);
+      return Object.assign(this.scalar(this.t(n), unionList(d.prep, [f]), d.dup), d.cols ? { cols: d.cols, frame: d.frame } : {});
+    }
+    if (method === 'values' || method === 'to_numpy' || method === 'as_matrix') return this.positionalView(d, n);
+    if (method === 'sample') {
+      const rep = args.kw.get('replace');
+      const frac = args.kw.get('frac');
+      const dupes = rep && rep.k === 'const' && rep.text === 'True' || frac && frac.k === 'const' && Number(frac.text) > 1;
+      if (dupes) {
+        const du: DupEvent = { id: ++this.ids, site: this.site(n), what: 'sample(replace=True)', rows: d.rows };
+        return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
+      }
+      return this.maybeSliceSplit(this.same(d), n, undefined);
+    }
+    if (method === 'repeat') {
+      const du: DupEvent = { id: ++this.ids, site: this.site(n), what: 'repeat', rows: d.rows };
+      return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
+    }
+    if (method === 'drop' || method === 'pop') {
+      const colsArg = args.kw.get('columns') ?? args.kw.get('labels') ?? args.pos[0];
+      const cols = colsArg ? constStrings(colsArg) : [];
+      const axis = args.kw.get('axis');
+      const isColumns = method === 'pop' || args.kw.has('columns') || axis && axis.k === 'const' && /1|'columns'|"columns"/.test(axis.text);
+      if (method === 'pop') {
+        if (d.frame) cols.forEach((c) => d.frame!.removed.add(c));
+        return this.same(d, { cols });
+      }
+      if (isColumns) {
+        if (/inplace\s*=\s*True/.test(argText)) { if (d.frame) cols.forEach((c) => d.frame!.removed.add(c)); return this.scalar('None'); }
+        const out = this.same(d, {});
+        delete out.cols;
+        if (d.frame) out.feat = { ...this.featureSelection(d, 'drop', cols, n), ...(d.feat && d.feat.mode === 'drop' ? { cols: [...d.feat.cols, ...cols] } : {}) };
+        return out;
+      }
+      // drop(rows): remainder of a sample, e.g. test = df.drop(train.index)
+      return this.maybeSliceSplit(this.same(d), n, undefined);
+    }
+    if (method === 'sort_values' || method === 'set_index' || method === 'sort_index') {
+      const byText = argText;
+      const out = this.same(d);
+      if (TIME_COLUMN.test(byText) || method === 'sort_index' && d.time) out.time = true;
+      return out;
+    }
+    if (method === 'shift' || method === 'rolling' || method === 'diff' || method === 'pct_change' || method === 'ewm' || method === 'expanding') {
+      const out = this.same(d); out.time = true;
+      if (method === 'rolling' || method === 'ewm' || method === 'expanding') out.windowed = true;
+      return out;
+    }
+    if (method === 'fillna' || method === 'replace' || method === 'clip' || method === 'where' || method === 'mask' || method === 'apply' || method === 'map' || method === 'transform' || method === 'agg') {
+      const fnArg = args.pos.find((a): a is FnV => a.k === 'fn');
+      const rowWise = /axis\s*=\s*(1|["']columns["'])/.test(argText) || method === 'map';
+      const applied = fnArg && !rowWise ? this.callFunction(fnArg, { ...NO_ARGS, pos: [this.same(d)], posNodes: [] }, null) : undefined;
+      const extra = this.join([...args.pos, ...args.kw.values(), ...(applied ? [applied] : [])].map((v) => (v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined)), n);
+      const prep = extra.k === 'data' || extra.k === 'scalar' ? extra.prep : [];
+      if ((method === 'fillna') && /inplace\s*=\s*True/.test(argText)) {
+        const merged = this.same(d, { prep: unionList(d.prep, prep) });
+        return merged;
+      }
+      return this.same(d, { prep: unionList(d.prep, prep), varying: !!d.varying || !!extra.varying });
+    }
+    if (method === 'merge' || method === 'join' || method === 'combine_first' || method === 'update') {
+      const other = args.pos[0];
+      const extra = other && (other.k === 'data' || other.k === 'scalar') ? other.prep : [];
+      return this.same(d, { prep: unionList(d.prep, extra) });
+    }
+    if (method === 'append') return this.concat({ ...args, pos: [{ k: 'seq', items: [d, ...args.pos] }], posNodes: [] }, n, false);
+    if (method === 'reindex' || method === 'filter') {
+      const out = this.same(d);
+      if (args.kw.has('columns') || method === 'reindex' && args.pos.length) { out.aligned = true; delete out.positional; }
+      return out;
+    }
+    if (method === 'select_dtypes') {
+      const out = this.same(d);
+      delete out.cols;
+      if (d.frame && /number|float|int|exclude/.test(argText)) out.feat = this.featureSelection(d, 'all', [], n);
+      return out;
+    }
+    if (ROW_SUBSET.has(method)) return this.maybeSliceSplit(this.same(d), n, undefined);
+    if (method === 'copy' || ROW_PRESERVING.has(method)) {
+      const out = this.same(d);
+      if (method === 'to_datetime' || method === 'dt') out.time = true;
+      if (method === 'astype' && /datetime/.test(argText)) out.time = true;
+      return out;
+    }
+    if (method === 'split' && d.cols === undefined) return this.folds(args, n);
+    return this.same(d);
+  }
+}

@@ -1,0 +1,102 @@
+/** Small helpers over lezer Python syntax nodes and abstract values, shared by the interpreter layers. */
+import type { SyntaxNode } from '@lezer/common';
+import { TEST_NAME, TRAIN_NAME, VAL_NAME } from './knowledge';
+import type { DataV, Root, ScalarV, Val } from './values';
+
+const EXPR_NAMES = new Set(['VariableName', 'Number', 'String', 'FormatString', 'ContinuedString', 'Boolean', 'None', 'Ellipsis']);
+const exprMemo = new Map<string, boolean>();
+
+export function isExpr(n: SyntaxNode): boolean {
+  const name = n.name;
+  let r = exprMemo.get(name);
+  if (r === undefined) {
+    r = name.endsWith('Expression') || EXPR_NAMES.has(name);
+    exprMemo.set(name, r);
+  }
+  return r;
+}
+
+/** First direct child named `name` (no cursor allocation, unlike SyntaxNode.getChild). */
+export function child(n: SyntaxNode, name: string): SyntaxNode | null {
+  for (let c = n.firstChild; c; c = c.nextSibling) if (c.name === name) return c;
+  return null;
+}
+
+export function firstExpr(n: SyntaxNode): SyntaxNode | null {
+  for (let c = n.firstChild; c; c = c.nextSibling) if (isExpr(c)) return c;
+  return null;
+}
+
+export function lastExpr(n: SyntaxNode): SyntaxNode | null {
+  let found: SyntaxNode | null = null;
+  let count = 0;
+  for (let c = n.firstChild; c; c = c.nextSibling) if (isExpr(c)) { found = c; count++; }
+  return count > 1 ? n : found;
+}
+
+/** Names bound by an assignment target (`a`, `self.x`, `(a, b)`). */
+export function leafNames(text: (n: SyntaxNode) => string, n: SyntaxNode): string[] {
+  if (n.name === 'VariableName' || n.name === 'MemberExpression') return [text(n)];
+  const out: string[] = [];
+  for (let c = n.firstChild; c; c = c.nextSibling) if (isExpr(c)) out.push(...leafNames(text, c));
+  return out;
+}
+
+/** The string literal key of a subscript (`df["col"]`), if any. */
+export function subscriptString(text: (n: SyntaxNode) => string, n: SyntaxNode): string | undefined {
+  const s = child(n, 'String');
+  if (!s) return undefined;
+  return unquote(text(s));
+}
+
+export function unquote(text: string): string {
+  const m = /^[rbuf]*("""|'''|"|')([\s\S]*)\1$/i.exec(text);
+  return m ? m[2] : text;
+}
+
+export function lastPart(q: string): string {
+  const i = q.lastIndexOf('.');
+  return i >= 0 ? q.slice(i + 1) : q;
+}
+
+export function roleFromName(name: string): Root['role'] {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  if (TEST_NAME.test(base) && !TRAIN_NAME.test(base)) return 'test';
+  if (VAL_NAME.test(base) && !TRAIN_NAME.test(base)) return 'val';
+  if (TRAIN_NAME.test(base) && !TEST_NAME.test(base)) return 'train';
+  return 'whole';
+}
+
+export function withVarying<T extends Val>(v: T): T {
+  return { ...v, varying: true };
+}
+
+/** The statistics a value carries, without its rows (it is mixed into another frame). */
+export function stripRows(v: DataV | ScalarV): ScalarV {
+  const s: ScalarV = { k: 'scalar', name: 'expr', prep: v.prep, dup: v.dup };
+  if (v.cols) s.cols = v.cols;
+  if (v.frame) s.frame = v.frame;
+  if (v.varying) s.varying = true;
+  return s;
+}
+
+export function stringsIn(text: string): string[] {
+  return [...text.matchAll(/(["'])(.*?)\1/g)].map((m) => m[2]);
+}
+
+export function constStrings(v: Val): string[] {
+  if (v.k === 'const' && v.str !== undefined) return [v.str];
+  if (v.k === 'seq') return v.items.flatMap(constStrings);
+  return [];
+}
+
+export function topLevelComma(s: string): number {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '[' || ch === '(' || ch === '{') depth++;
+    else if (ch === ']' || ch === ')' || ch === '}') depth--;
+    else if (ch === ',' && depth === 0) return i;
+  }
+  return -1;
+}
