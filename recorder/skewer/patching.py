@@ -41,10 +41,12 @@ def run_recorded(s, mode, caller, function, kind, library, inputs, call, post, e
     or FAIL (re-raising the user's exception unchanged)."""
     try:
         op = s.begin(function, kind, library, caller, mode, inputs, est=est, args=args, inplace=inplace)
-        op.composite = composite
     except Exception as e:
         s.warn(f"{function}: {type(e).__name__}: {e}")
         return call()
+    if op is None:  # call-site cap reached
+        return call()
+    op.composite = composite
     t0 = time.perf_counter()
     try:
         result = call()

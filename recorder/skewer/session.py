@@ -37,6 +37,7 @@ SKEWER = {
     "skewer_snapshot": "SkewerSnapshotOutputDatasetFacet",
 }
 MEM_NS = "skewer-mem"
+CALLSITE_CAP = 500  # executions of one call site recorded per run
 DATA_LIBS = ("pandas", "numpy", "sklearn", "scipy", "joblib", "imblearn")
 
 
@@ -124,6 +125,7 @@ class Session:
         self.pid = os.getpid()
         self.started_at = iso_now()
         self.operator_count = 0
+        self.skipped = 0
 
     # ---- events -----------------------------------------------------------------------------------
     def _emit(self, ev: dict):
@@ -175,6 +177,8 @@ class Session:
         if final:
             body["endedAt"] = iso_now()
             body["operatorCount"] = self.operator_count
+            if self.skipped:
+                body["skippedCalls"] = self.skipped
             if exit_code is not None:
                 body["exitCode"] = int(exit_code)
         return facet("skewer_run", body)
@@ -383,6 +387,17 @@ class Session:
                 if site:
                     loc = dict(loc, constructedAt=site)
             op.loc = loc
+            where = f"{loc['file']}[{loc['cell']}]" if "cell" in loc else loc["file"]
+            base = f"{self.job}/{function}@{where}:{loc['line']}"
+            n = self._callsites.get(base, 0) + 1
+            self._callsites[base] = n
+            if n > CALLSITE_CAP:
+                # a call site inside a long loop: stop recording it rather than slow the script down
+                self.skipped += 1
+                if self.skipped == 1:
+                    print(f"skewer: {function} at {where}:{loc['line']} ran more than {CALLSITE_CAP} times; "
+                          f"further calls from there are not recorded", file=sys.stderr)
+                return None
             ins, names, rows = [], [], []
             for item in (resolved if resolved is not None else [self._resolve(o) for o in inputs]):
                 ds, name, r = item
@@ -394,10 +409,6 @@ class Session:
                 op.seq = self._seq
                 self._seq += 1
                 self.operator_count += 1
-            where = f"{loc['file']}[{loc['cell']}]" if "cell" in loc else loc["file"]
-            base = f"{self.job}/{function}@{where}:{loc['line']}"
-            n = self._callsites.get(base, 0) + 1
-            self._callsites[base] = n
             op.job_name = base if n == 1 else f"{base}#{n}"
             op.run_id = uuid7()
             self._event("START", op.run_id, self._op_facets(op), op.job_name, self._job_facets(op), op.inputs, [])
@@ -593,6 +604,11 @@ class Session:
             resolved = [self.input_ref(src_obj)] if src_obj is not None else []
         op = self.begin("DataFrame.__getitem__", "project", "pandas", None, "top", loc=p.loc, deferred=True,
                         args={"key": str(p.key)}, resolved=resolved)
+        if op is None:  # call-site cap reached: the Series is an untracked input
+            self._local.busy = True
+            self._ext += 1
+            entry[1] = f"{self.run_id}/ext{self._ext}"
+            return
         lin = L.identity(0) if op.inputs else L.opaque([], "source frame no longer exists")
         self.complete(op, [("out", obj, lin, None)], 0.0)
         self._local.busy = True

@@ -295,3 +295,17 @@ def test_syntax_error_fails_the_run_at_the_offending_line(tmp_path):
     run = latest_run(tmp_path / "runs")
     loc = run.end["run"]["facets"]["skewer_codeLocation"]
     assert run.end["eventType"] == "FAIL" and loc["file"] == "job.py" and loc["line"] in (2, 3)
+
+
+def test_a_call_site_in_a_long_loop_is_capped(record, capsys):
+    from skewer import session
+    df = pd.DataFrame({"a": np.arange(10.0)})
+
+    def go():
+        for i in range(session.CALLSITE_CAP + 20):
+            df.iloc[i % 10:i % 10 + 1]
+    run = record(go, snapshots="off")
+    assert len(run.ops) == session.CALLSITE_CAP
+    assert run.ops[-1].job.endswith(f"#{session.CALLSITE_CAP}")
+    assert run.end["run"]["facets"]["skewer_run"]["skippedCalls"] == 20
+    assert "further calls from there are not recorded" in capsys.readouterr().err
