@@ -28,11 +28,10 @@ export function parseArgs(argv: string[], spec: Record<string, FlagSpec>): Parse
       flags.set(name, true);
       continue;
     }
-    let value: string | undefined = eq >= 0 ? a.slice(eq + 1) : argv[++i];
+    const value: string | undefined = eq >= 0 ? a.slice(eq + 1) : argv[++i];
     if (value === undefined) throw new UsageError(`option --${name} needs a value (${s.values.join('|')})`);
     if (!s.values.includes(value)) throw new UsageError(`invalid value for --${name}: ${value} (expected ${s.values.join('|')})`);
     flags.set(name, value);
-    value = undefined;
   }
   return { flags, positionals };
 }

@@ -17,11 +17,9 @@ export class Scope {
   vars = new Map<string, Val>();
   constructor(readonly parent?: Scope) {}
   get(name: string): Val | undefined {
-    for (let s: Scope | undefined = this; s; s = s.parent) {
-      const v = s.vars.get(name);
-      if (v) return v;
-    }
-    return undefined;
+    const v = this.vars.get(name);
+    if (v) return v;
+    return this.parent ? this.parent.get(name) : undefined;
   }
   set(name: string, v: Val): void { this.vars.set(name, v); }
 }
