@@ -96,6 +96,25 @@ describe('checks/rules on synthetic runs', () => {
     assert.equal(h!.confirmation!.status, 'no-run');
   });
 
+  it('preprocessing on a groupby: statistics over rows that are later split count, statistics merged back onto other rows do not', async () => {
+    // r/0.out: 6 customers; r/1.out: 4 usage rows. Line 3 aggregates the customers themselves (target encoding),
+    // line 4 aggregates usage per customer and merges it back; then the customers are split.
+    const steps: StepSpec[] = [
+      read(6),
+      { seq: 1, kind: 'source', line: 2, inputs: [{ name: 'u', rows: 4 }], outputs: [{ name: 'r/1.out', kind: 'identity', inputs: ['u'], rowsIn: [4], rowsOut: 4 }] },
+      { seq: 2, kind: 'groupby', fn: 'DataFrameGroupBy.mean', line: 3, inputs: [{ name: 'r/0.out', rows: 6 }], outputs: [{ name: 'r/2.out', kind: 'groupby', inputs: ['r/0.out'], rowsIn: [6], rowsOut: 2, arrays: { offsets: [0, 3, 6], members: [0, 2, 4, 1, 3, 5] } }] },
+      { seq: 3, kind: 'groupby', fn: 'DataFrameGroupBy.agg', line: 4, inputs: [{ name: 'r/1.out', rows: 4 }], outputs: [{ name: 'r/3.out', kind: 'groupby', inputs: ['r/1.out'], rowsIn: [4], rowsOut: 2, arrays: { offsets: [0, 2, 4], members: [0, 1, 2, 3] } }] },
+      { seq: 4, kind: 'join', fn: 'DataFrame.merge', line: 5, inputs: [{ name: 'r/0.out', rows: 6 }, { name: 'r/3.out', rows: 2 }], outputs: [{ name: 'r/4.out', kind: 'join', inputs: ['r/0.out', 'r/3.out'], rowsIn: [6, 2], rowsOut: 6, arrays: { left: [0, 1, 2, 3, 4, 5], right: [0, 1, 0, 1, 0, 1] } }] },
+      split(5, 6, 'r/4.out', 6, [0, 1, 2, 3], [4, 5]),
+    ];
+    const { run, source } = makeRun(steps);
+    const [enc, usage] = await confirm([finding('leakage/preprocessing', 3), finding('leakage/preprocessing', 4)], run, () => source);
+    assert.equal(enc!.confirmation!.status, 'confirmed', enc!.confirmation!.message);
+    assert.equal(enc!.confirmation!.message, 'DataFrameGroupBy.mean computed statistics over 6 rows; 2 of them end up in the test split made at line 6');
+    assert.equal(usage!.confirmation!.status, 'not-confirmed', usage!.confirmation!.message);
+    assert.equal(usage!.confirmation!.evidence!.testRowsInFit, 0);
+  });
+
   it('overlap: copies made by a sampler reach both sides; without copies nothing is shared', async () => {
     const steps = (positions: number[]): StepSpec[] => [
       read(4),
