@@ -74,6 +74,11 @@ export async function confirmWithRuns(findings: Finding[], runs: ReadonlyArray<R
   };
   const out: Finding[] = [];
   for (const f of findings) {
+    // Findings a run check produced are evidence already.
+    if (f.source === 'run') {
+      out.push(f);
+      continue;
+    }
     let confirmation: RunConfirmation;
     try {
       confirmation = await confirmOne(f, ordered, inFile, lines, sourceOf);
