@@ -553,6 +553,27 @@ def _reducer(name):
     return h
 
 
+GROUP_MAPS = ("transform", "shift", "cumsum", "cumcount", "rank", "diff", "pct_change")
+
+
+def _group_map(name):
+    """groupby(...).transform/shift/cumsum...: one output row per input row, in the input's order."""
+    def h(s, mode, caller, orig, gb, args, kwargs):
+        src = _gb_source(gb)
+        if src is None:
+            return orig(gb, *args, **kwargs)
+
+        def post(res, op):
+            if not isinstance(res, (pd.DataFrame, pd.Series)):
+                return [], None
+            same = len(res) == len(src) and res.index.equals(src.index)
+            lin = L.identity(0) if same else L.opaque([0], "result not aligned with the grouped frame's rows")
+            return [("out", res, lin, None)], None
+        return run_recorded(s, mode, caller, f"{type(gb).__name__}.{name}", "map", "pandas", [src],
+                            lambda: orig(gb, *args, **kwargs), post)
+    return h
+
+
 ORIG = {}
 _CAPTURE = threading.local()
 
@@ -642,6 +663,7 @@ def install(p):
                               ("set_index", True), ("replace", True), ("clip", True), ("round", False)):
         methods[name] = _map_op(f"DataFrame.{name}", has_inplace=has_inplace)
     # row subsets whose labels identify the kept rows
+    methods["apply"] = _map_op("DataFrame.apply", has_inplace=False)  # row-wise results; others become opaque
     methods["query"] = _row_op("DataFrame.query", "select")
     methods["head"] = _row_op("DataFrame.head", "select", has_inplace=False)
     methods["tail"] = _row_op("DataFrame.tail", "select", has_inplace=False)
@@ -663,6 +685,10 @@ def install(p):
             if fn is None:
                 continue
             p.set_attr(cls, name, _method(fn, _reducer(name)))
+        for name in GROUP_MAPS:
+            fn = getattr(cls, name, None)
+            if fn is not None:
+                p.set_attr(cls, name, _method(fn, _group_map(name)))
     p.set_attr(gbg.DataFrameGroupBy, "_gotitem", _gotitem_wrapper(gbg.DataFrameGroupBy._gotitem))
     return list(functions.values())
 

@@ -304,3 +304,23 @@ def test_one_to_one_methods_and_series_chains_keep_the_lineage_chain(record):
         if op.kind == "map":
             assert op.out().lineage["kind"] == "identity"
     assert run.ops[6].op["deferred"] is True
+
+
+def test_groupby_maps_and_apply(record):
+    df = frame(60, shuffled_index=True)
+    box = {}
+
+    def go():
+        box["t"] = df.groupby("cat")["x"].transform("mean")
+        box["lag"] = df.sort_values("tid").groupby("key")["x"].shift(1)
+        box["rowwise"] = df.apply(lambda r: r["key"] * 2, axis=1)
+        box["percol"] = df[["x", "key"]].apply(lambda c: c.sum())
+    run = record(go)
+    t = run.find("SeriesGroupBy.transform")
+    assert t.kind == "map" and t.out().lineage["kind"] == "identity" and t.out().rows == 60
+    assert t.inputs == t.out().lineage["inputs"]  # the grouped frame itself
+    lag = run.find("SeriesGroupBy.shift")
+    assert lag.inputs[0] == run.find("DataFrame.sort_values").out().name
+    rowwise, percol = [o for o in run.ops if o.function == "DataFrame.apply"]
+    assert rowwise.out().lineage["kind"] == "identity"
+    assert percol.out().lineage["kind"] == "opaque" and "row count" in percol.out().lineage["gap"]
