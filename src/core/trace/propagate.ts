@@ -86,13 +86,20 @@ export function datasetRows(run: Run, name: string): number | undefined {
   return undefined;
 }
 
-/** The step whose output `name` is, with that output. */
+type ProducerIndex = { steps: number; outputs: number; byName: Map<string, { step: Step; output: DatasetRef }> };
+const producers = new WeakMap<Run, ProducerIndex>();
+
+/** The step whose output `name` is, with that output (indexed per run; rebuilt when a live run grows). */
 export function producerOf(run: Run, name: string): { step: Step; output: DatasetRef } | undefined {
-  for (const step of run.steps) {
-    const output = step.outputs.find((o) => o.name === name);
-    if (output) return { step, output };
+  let idx = producers.get(run);
+  const last = run.steps[run.steps.length - 1];
+  if (!idx || idx.steps !== run.steps.length || idx.outputs !== (last?.outputs.length ?? 0)) {
+    const byName = new Map<string, { step: Step; output: DatasetRef }>();
+    for (const step of run.steps) for (const output of step.outputs) if (!byName.has(output.name)) byName.set(output.name, { step, output });
+    idx = { steps: run.steps.length, outputs: last?.outputs.length ?? 0, byName };
+    producers.set(run, idx);
   }
-  return undefined;
+  return idx.byName.get(name);
 }
 
 /**
