@@ -7,7 +7,7 @@ import type { Evidence, Finding, RunConfirmation } from '../findings/finding';
 import type { Run, Step } from '../runlog/model';
 import { datasetRows, descendantsOf, propagateOrigins, type LineageSource, type OriginPropagation, type PropagationGap } from '../trace/propagate';
 import { fmt, shortClass, where } from './matchRun';
-import { externalAncestors, identityRoot, isExternal, rowRoot, splitSides, type Side } from './rowSpace';
+import { externalAncestors, identityRoot, isExternal, rowRoot, splitSides, type RowRoot, type Side } from './rowSpace';
 
 export interface CheckContext {
   run: Run;
@@ -178,11 +178,12 @@ export async function checkMultiTest(steps: Step[], _f: Finding, ctx: CheckConte
   const x = first.inputs[0];
   if (!x) return { status: 'no-run', runId, message: `${first.function} (${where(first)}) has no recorded input in run ${runId}` };
   const key = identityRoot(run, x.name);
+  const sameRows = await sameRowsAs(ctx, key);
   const models = new Map<string, string>();
   for (const s of run.steps) {
     if (!isEvaluation(s) || s.parentSeq !== undefined) continue;
     const xi = s.inputs[0];
-    if (!xi || identityRoot(run, xi.name) !== key) continue;
+    if (!xi || !(await sameRows(identityRoot(run, xi.name)))) continue;
     // The same object refitted (set_params in a loop) is a different model: key by the fit that made it.
     models.set(`${s.fitted!.objectId}|${s.fitted!.fittedBy ?? ''}`, shortClass(s));
   }
@@ -194,6 +195,40 @@ export async function checkMultiTest(steps: Step[], _f: Finding, ctx: CheckConte
   if (models.size >= 2) return { status: 'confirmed', runId, evidence, message: `${models.size} models (${names}) were evaluated on the same ${fmt(testRows)} test rows in run ${runId}` };
   if (unlinked) return { status: 'no-run', runId, evidence, message: `only one model (${names || shortClass(first)}) was evaluated on these ${fmt(testRows)} rows, but ${unlinked} more evaluation${unlinked > 1 ? 's' : ''} in run ${runId} used data built outside recorded operators, which may be the same rows` };
   return { status: 'not-confirmed', runId, evidence, message: `only one model (${names || shortClass(first)}) was evaluated on these ${fmt(testRows)} rows in run ${runId}` };
+}
+
+/**
+ * A predicate "holds the same source rows as `key`": the same dataset through identity steps, or a
+ * dataset picked (filters, samples, iloc) from the same frame with exactly the same set of rows, e.g.
+ * `df.iloc[idx]` written twice.
+ */
+async function sameRowsAs(ctx: CheckContext, key: string): Promise<(name: string) => Promise<boolean>> {
+  const { run, source } = ctx;
+  const base = await rowRoot(run, key, source);
+  const rootRows = datasetRows(run, base.root);
+  const rowsOf = (r: RowRoot, n: number) => {
+    const m = new Uint8Array(n);
+    if (!r.map) m.fill(1);
+    else for (let i = 0; i < r.map.length; i++) if (r.map[i]! >= 0) m[r.map[i]!] = 1;
+    return m;
+  };
+  const mine = rootRows !== undefined ? rowsOf(base, rootRows) : undefined;
+  const known = new Map<string, boolean>([[key, true]]);
+  return async (name) => {
+    let v = known.get(name);
+    if (v === undefined) {
+      v = false;
+      if (mine && rootRows !== undefined) {
+        const other = await rowRoot(run, name, source);
+        if (other.root === base.root) {
+          const theirs = rowsOf(other, rootRows);
+          v = theirs.every((b, i) => b === mine[i]);
+        }
+      }
+      known.set(name, v);
+    }
+    return v;
+  };
 }
 
 /** leakage/temporal: the test side starts before the train side ends, by the split outputs' column statistics. */

@@ -38,6 +38,28 @@ describe('checks/rules on synthetic runs', () => {
     assert.deepEqual(f!.confirmation!.evidence, { models: 2, testRows: 3 });
   });
 
+  it('multi-test counts evaluations on the same rows picked twice (iloc written twice), not on other rows', async () => {
+    const pick = (seq: number, positions: number[]): StepSpec => ({
+      seq, kind: 'select', fn: 'DataFrame.iloc', line: 2, inputs: [{ name: 'r/0.out', rows: 10 }],
+      outputs: [{ name: `r/${seq}.out`, kind: 'select', inputs: ['r/0.out'], rowsIn: [10], rowsOut: positions.length, arrays: { positions } }],
+    });
+    const steps: StepSpec[] = [
+      read(10),
+      pick(1, [7, 8, 9]),
+      pick(2, [9, 8, 7]),
+      pick(3, [6, 7, 8]),
+      { seq: 4, kind: 'predict', fn: 'A.predict', line: 5, inputs: [{ name: 'r/1.out', rows: 3 }], outputs: [], fitted: model('objA', 'fa') },
+      { seq: 5, kind: 'predict', fn: 'B.predict', line: 6, inputs: [{ name: 'r/2.out', rows: 3 }], outputs: [], fitted: model('objB', 'fb') },
+      { seq: 6, kind: 'predict', fn: 'C.predict', line: 7, inputs: [{ name: 'r/3.out', rows: 3 }], outputs: [], fitted: model('objC', 'fc') },
+    ];
+    const { run, source } = makeRun(steps);
+    const [f] = await confirm([finding('leakage/multi-test', 5)], run, () => source);
+    assert.equal(f!.confirmation!.status, 'confirmed', f!.confirmation!.message);
+    assert.deepEqual(f!.confirmation!.evidence, { models: 2, testRows: 3 });
+    const [g] = await confirm([finding('leakage/multi-test', 7)], run, () => source);
+    assert.equal(g!.confirmation!.status, 'not-confirmed', g!.confirmation!.message);
+  });
+
   it('preprocessing: a fit on a frame that is split later counts the fitted rows that land in test', async () => {
     // fit on a filtered view (rows 0..5 of 10), then the unfiltered frame is split: rows 4 and 5 of the fit reach test.
     const steps: StepSpec[] = [
