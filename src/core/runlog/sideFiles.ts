@@ -5,7 +5,9 @@
  */
 import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import { SideFileError } from './problem';
+import { errText } from './json';
+import type { Run, Step } from './model';
+import { type Problem, SideFileError } from './problem';
 
 /**
  * Absolute path of `rel` inside `runDir`; throws SideFileError('unsafe-path') if it escapes.
@@ -55,4 +57,49 @@ export async function existingFiles(absPaths: Iterable<string>): Promise<Set<str
     }),
   );
   return present;
+}
+
+/** Refuses side-file paths that escape the run folder and reports referenced files that are missing. */
+export async function checkSideFiles(run: Run, eventsFile: string, problems: Problem[]): Promise<void> {
+  interface Ref { abs: string; rel: string; step: Step; mark: () => void }
+  const refs: Ref[] = [];
+  const refuse = (step: Step, e: unknown, mark: () => void) => {
+    mark();
+    const msg = e instanceof SideFileError ? e.detail : errText(e);
+    problems.push({ severity: 'error', code: 'unsafe-path', file: eventsFile, line: step.lines[step.lines.length - 1]!, message: `step ${step.seq} (${step.function}): ${msg}` });
+  };
+  const add = (step: Step, rel: string, mark: () => void) => {
+    try {
+      refs.push({ abs: resolveSideFile(run.dir, rel), rel, step, mark });
+    } catch (e) {
+      refuse(step, e, mark);
+    }
+  };
+  for (const step of run.steps) {
+    for (const out of step.outputs) {
+      const lineage = out.lineage;
+      if (lineage) {
+        for (const [role, rel] of Object.entries(lineage.arrays)) {
+          add(step, rel, () => {
+            lineage.unavailable = [...new Set([...(lineage.unavailable ?? []), role])];
+          });
+        }
+      }
+      const snap = out.snapshot;
+      if (snap) {
+        add(step, snap.uri, () => (snap.unavailable = true));
+        if (snap.positions !== undefined) add(step, snap.positions, () => (snap.unavailable = true));
+      }
+    }
+  }
+  if (refs.length === 0) return;
+  const present = await existingFiles(refs.map((r) => r.abs));
+  for (const r of refs) {
+    if (present.has(r.abs)) continue;
+    r.mark();
+    problems.push({
+      severity: 'warning', code: 'missing-side-file', file: r.abs,
+      message: `missing side file ${r.rel} (referenced by step ${r.step.seq} ${r.step.function}, ${path.basename(eventsFile)}:${r.step.lines[r.step.lines.length - 1]})`,
+    });
+  }
 }

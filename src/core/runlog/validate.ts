@@ -5,14 +5,13 @@
  * Problems name the file, the line and the JSON path of the field.
  */
 import * as generated from './facetValidators.generated';
+import { isObject, type Json } from './json';
 import type { Problem } from './problem';
 
 export const SUPPORTED_FORMAT_MAJOR = 1;
 
 export type EventType = 'START' | 'RUNNING' | 'COMPLETE' | 'ABORT' | 'FAIL' | 'OTHER';
 const EVENT_TYPES = new Set<string>(['START', 'RUNNING', 'COMPLETE', 'ABORT', 'FAIL', 'OTHER']);
-
-type Json = Record<string, unknown>;
 
 /** A RunEvent whose essentials were checked; everything else is still raw JSON. */
 export interface CheckedEvent {
@@ -49,10 +48,6 @@ const FACET_VALIDATORS: Record<string, Validator> = {
 
 /** At most this many schema errors are reported per facet; one broken writer should not flood the view. */
 const MAX_ERRORS_PER_FACET = 5;
-
-export function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** "a.b[3]['odd key']" from a base path and an ajv instancePath ("/b/3/odd key"). */
 export function jsonPath(base: string, pointer: string): string {
