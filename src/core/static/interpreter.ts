@@ -8,7 +8,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME } from './knowledge';
 import { lastSide, unionKeys, unionList,
-  type ClassV, type ConstV, type DataV, type FnV, type IdxV, type ObjV, type RowKey, type SeqV, type Split, type Val,
+  type ClassV, type ConstV, type DataV, type FitEvent, type FnV, type IdxV, type ObjV, type RowKey, type SeqV, type Split, type Val,
 } from './values';
 import { Budget, NO_ARGS, Scope, type Args } from './dataflow';
 import { LibrarySemantics } from './library';
@@ -235,7 +235,12 @@ export class Interpreter extends LibrarySemantics {
     if (segs.length < 2) { for (const c of segs[0]) if (isExpr(c)) this.ev(c); return; }
     const valueNodes = segs[segs.length - 1];
     const targetSegs = segs.slice(0, -1);
-    this.targets = targetSegs[0].flatMap((t) => leafNames((x) => this.t(x), t));
+    const names: string[] = [];
+    for (const t of targetSegs[0]) {
+      if (t.name === 'VariableName') names.push(this.t(t));
+      else names.push(...leafNames((x) => this.t(x), t));
+    }
+    this.targets = names;
     let v: Val;
     try {
       v = valueNodes.length === 1 ? this.ev(valueNodes[0]) : { k: 'seq', items: valueNodes.map((x) => this.ev(x)) };
@@ -598,7 +603,8 @@ export class Interpreter extends LibrarySemantics {
     // Columns chosen by a fitted selector (X[rfe.support_]) carry that fit.
     // Columns chosen from a statistic or a fitted selector (X[rfe.support_], df[corr.index]) carry that
     // fit; a boolean row mask is data, and its statistics do not flow into the rows it keeps.
-    const learned = idx.flatMap((i) => (i.k === 'scalar' ? i.prep : []));
+    let learned: FitEvent[] = [];
+    for (const i of idx) if (i.k === 'scalar' && i.prep.length) learned = learned.concat(i.prep);
     const o = learned.length ? this.mkData({ ...this.same(o0), prep: unionList(o0.prep, learned) }) : o0;
     const isILoc = objNode.name === 'MemberExpression' && /\.(iloc|loc)$/.test(this.t(objNode));
     // Fold indices from KFold.split select that fold's rows.

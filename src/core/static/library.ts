@@ -277,7 +277,9 @@ export abstract class LibrarySemantics extends DataflowState {
     const keys = datas.reduce<RowKey[]>((acc, d) => unionKeys(acc, d.rows), []);
     const est = pred?.est ?? vals.find((v): v is EstV => v.k === 'est');
     this.recordEval(n, fname, keys, est, pred?.version ?? est?.version, datas, args);
-    return this.scalar(fname, datas.flatMap((d) => d.prep));
+    let prep: FitEvent[] = [];
+    for (const d of datas) prep = unionList(prep, d.prep);
+    return this.scalar(fname, prep);
   }
 
   protected recordEval(n: SyntaxNode, what: string, keys: RowKey[], est: EstV | undefined, versionIn: string | undefined, datas: DataV[], args: Args): void {

@@ -4,14 +4,16 @@ import { TEST_NAME, TRAIN_NAME, VAL_NAME } from './knowledge';
 import type { DataV, Root, ScalarV, Val } from './values';
 
 const EXPR_NAMES = new Set(['VariableName', 'Number', 'String', 'FormatString', 'ContinuedString', 'Boolean', 'None', 'Ellipsis']);
-const exprMemo = new Map<string, boolean>();
+/** Indexed by node type id: lezer node types are small integers. */
+const exprById: (boolean | undefined)[] = [];
 
 export function isExpr(n: SyntaxNode): boolean {
-  const name = n.name;
-  let r = exprMemo.get(name);
+  const id = n.type.id;
+  let r = exprById[id];
   if (r === undefined) {
+    const name = n.type.name;
     r = name.endsWith('Expression') || EXPR_NAMES.has(name);
-    exprMemo.set(name, r);
+    exprById[id] = r;
   }
   return r;
 }
@@ -86,7 +88,11 @@ export function stringsIn(text: string): string[] {
 
 export function constStrings(v: Val): string[] {
   if (v.k === 'const' && v.str !== undefined) return [v.str];
-  if (v.k === 'seq') return v.items.flatMap(constStrings);
+  if (v.k === 'seq') {
+    const out: string[] = [];
+    for (const it of v.items) out.push(...constStrings(it));
+    return out;
+  }
   return [];
 }
 
