@@ -204,26 +204,28 @@ export async function checkMultiTest(steps: Step[], _f: Finding, ctx: CheckConte
  */
 async function sameRowsAs(ctx: CheckContext, key: string): Promise<(name: string) => Promise<boolean>> {
   const { run, source } = ctx;
-  const base = await rowRoot(run, key, source);
-  const rootRows = datasetRows(run, base.root);
   const rowsOf = (r: RowRoot, n: number) => {
     const m = new Uint8Array(n);
     if (!r.map) m.fill(1);
     else for (let i = 0; i < r.map.length; i++) if (r.map[i]! >= 0) m[r.map[i]!] = 1;
     return m;
   };
-  const mine = rootRows !== undefined ? rowsOf(base, rootRows) : undefined;
+  // Walked back only when some evaluation uses another dataset (the common case needs no row arrays).
+  let base: { root: string; rows?: Uint8Array } | undefined;
   const known = new Map<string, boolean>([[key, true]]);
   return async (name) => {
     let v = known.get(name);
     if (v === undefined) {
+      if (!base) {
+        const r = await rowRoot(run, key, source);
+        const n = datasetRows(run, r.root);
+        base = { root: r.root, ...(n !== undefined ? { rows: rowsOf(r, n) } : {}) };
+      }
       v = false;
-      if (mine && rootRows !== undefined) {
-        const other = await rowRoot(run, name, source);
-        if (other.root === base.root) {
-          const theirs = rowsOf(other, rootRows);
-          v = theirs.every((b, i) => b === mine[i]);
-        }
+      const other = await rowRoot(run, name, source);
+      if (base.rows && other.root === base.root) {
+        const theirs = rowsOf(other, base.rows.length);
+        v = theirs.every((b, i) => b === base!.rows![i]);
       }
       known.set(name, v);
     }
