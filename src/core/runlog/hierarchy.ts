@@ -140,7 +140,7 @@ export function chooseRoot(
     if (cwd !== undefined) run.cwd = cwd;
     const versions = obj(sr.versions);
     if (versions) run.versions = Object.fromEntries(Object.entries(versions).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-    for (const k of ['exitCode', 'operatorCount', 'pid'] as const) {
+    for (const k of ['exitCode', 'operatorCount', 'skippedCalls', 'pid'] as const) {
       const n = int(sr[k]);
       if (n !== undefined) run[k] = n;
     }

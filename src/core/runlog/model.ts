@@ -202,6 +202,8 @@ export interface Run {
   /** From the final skewer_run facet. */
   exitCode?: number;
   operatorCount?: number;
+  /** Calls not recorded because their call site already ran 500 times (loops). */
+  skippedCalls?: number;
   /** Recording process, for liveness checks on the same host. */
   pid?: number;
   host?: string;
