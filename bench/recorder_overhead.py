@@ -81,6 +81,19 @@ def run(workdir: Path, mode: str):
     return float(line[1]), float(line[3]), wall, line[5]
 
 
+def recorder_ms(runs_root: Path):
+    """Sum of the per-operator recorderMs of the newest run (the recorder's own work, measured in-process)."""
+    newest = sorted(p for p in runs_root.iterdir() if p.is_dir())[-1]
+    total, ops = 0.0, 0
+    for line in (newest / "events.ndjson").read_text().splitlines():
+        e = json.loads(line)
+        op = e["run"]["facets"].get("skewer_operator")
+        if op and e["eventType"] == "COMPLETE":
+            total += op.get("recorderMs", 0.0)
+            ops += 1
+    return total, ops
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
@@ -95,9 +108,12 @@ def main():
         cpus = {m: [] for m in modes}
         walls = {m: [] for m in modes}
         accs = {}
+        rec_ms = {m: [] for m in modes[1:]}
         for _ in range(ns.repeat):
             for m in modes:  # interleaved, so load from other processes affects all variants alike
                 t, c, w, acc = run(work, m)
+                if m != "unrecorded":
+                    rec_ms[m].append(recorder_ms(work / "runs")[0])
                 times[m].append(t)
                 cpus[m].append(c)
                 walls[m].append(w)
@@ -114,10 +130,15 @@ def main():
                   f"process {medw[m]:6.3f}s x{medw[m] / medw['unrecorded']:4.2f} | accuracy {accs[m]}")
         same = len(set(accs.values())) == 1
         print(f"  results identical across variants: {same}")
+        own = {m: statistics.median(v) / 1000 for m, v in rec_ms.items()}
+        for m, v in own.items():
+            print(f"  recorder's own work ({m}): {v:.3f}s = {v / med['unrecorded']:.1%} of the unrecorded pipeline "
+                  f"(sum of per-operator recorderMs; excludes per-call gating)")
         r = lambda d: {m: round(d[m] / d["unrecorded"], 3) for m in modes}  # noqa: E731
         print(json.dumps({"rows": ns.rows, "repeat": ns.repeat,
                           "seconds": {m: round(med[m], 4) for m in modes},
                           "ratio": r(med), "ratioBest": r(best), "ratioCpu": r(cpu), "ratioProcess": r(medw),
+                          "recorderSeconds": {m: round(v, 4) for m, v in own.items()},
                           "targets": {"snapshots-off": 1.3, "csv-sample": 2.0},
                           "resultsIdentical": same}))
 

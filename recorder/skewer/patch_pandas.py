@@ -332,7 +332,10 @@ def _key_frame(frame, keys, keep_index):
         if is_list_like(c):
             return None
         if c in frame.columns:
-            cols[c] = frame[c].to_numpy()
+            j = frame.columns.get_loc(c)
+            if not isinstance(j, (int, np.integer)):
+                return None  # duplicate column labels
+            cols[c] = frame.iloc[:, j].to_numpy()  # iloc: no entry in the user's item cache
         elif c in frame.index.names:
             cols[c] = frame.index.get_level_values(c).to_numpy()
         else:
@@ -417,7 +420,9 @@ def h_join(s, mode, caller, orig, df, args, kwargs):
             return [("out", res, lin, None)], None
         try:
             keys = _as_list(on)
-            lt = df[keys].copy(deep=False) if keys else pd.DataFrame(index=df.index)
+            lt = _key_frame(df, keys, True)
+            if lt is None:
+                raise ValueError("join keys are arrays")
             lt[PL] = np.arange(len(df), dtype=np.int64)
             rt = pd.DataFrame({PR: np.arange(len(other), dtype=np.int64)}, index=other.index)
             t = ORIG["DataFrame.join"](lt, rt, on=on, how=how, sort=sort)
@@ -527,6 +532,16 @@ def _gotitem_wrapper(orig):
     return w
 
 
+def _group_codes(gb):
+    """Group number of every input row (-1: dropped NaN key). The grouper's codes are what ngroup() returns, but
+    ngroup() consolidates the user's frame in place, which the recorder must never do."""
+    grouper = getattr(gb, "_grouper", None) or getattr(gb, "grouper", None)
+    try:
+        return np.asarray(grouper.group_info[0])
+    except Exception:
+        return gb.ngroup().to_numpy()
+
+
 def _reducer(name):
     def h(s, mode, caller, orig, gb, args, kwargs):
         src = _gb_source(gb)
@@ -538,7 +553,7 @@ def _reducer(name):
                 return [], None
             lin = None
             if len(res) == gb.ngroups:
-                codes = gb.ngroup().to_numpy()
+                codes = _group_codes(gb)
                 if len(codes) == len(src):
                     arrays = L.group_arrays(codes, len(res))
                     if arrays is not None:

@@ -74,16 +74,22 @@ class TableView:
         """Rows at `positions` (all when None) as a DataFrame with string column names."""
         ncols = len(self.names) if max_columns is None else min(max_columns, len(self.names))
         if self.kind == "frame":
-            df = self.obj if ncols == len(self.names) else self.obj.iloc[:, :ncols]
-            if positions is not None:
-                df = df.iloc[positions]
+            # column by column: DataFrame.take/iloc[rows] would consolidate the user's frame in place,
+            # which can change whether their later `.values` is a view or a copy
+            df = self.obj
+            data = {}
+            for j in range(ncols):
+                col = df.iloc[:, j]
+                vals = col.to_numpy() if isinstance(col.dtype, np.dtype) else col.array
+                data[j] = vals if positions is None else vals[positions]
+            index = df.index if positions is None else df.index[positions]
+            out = pd.DataFrame(data, index=index, copy=False)
             names = self.names[:ncols]
+            out = out.set_axis(names, axis=1, copy=False) if _SET_AXIS_COPY else out.set_axis(names, axis=1)
             if with_index and self.has_index:
-                df = _with_index(df)
-                names = [c for c in df.columns[: df.shape[1] - ncols]] + names
-            out = df.copy(deep=False) if df is self.obj else df
-            if list(out.columns) != names:
-                out = out.set_axis(names, axis=1, copy=False) if _SET_AXIS_COPY else out.set_axis(names, axis=1)
+                out = _with_index(out)
+            elif not (isinstance(out.index, pd.RangeIndex) and out.index.start == 0 and out.index.step == 1):
+                out.index = pd.RangeIndex(len(out))
             return out
         if self.kind == "series":
             s = self.obj if positions is None else self.obj.iloc[positions]

@@ -324,3 +324,33 @@ def test_groupby_maps_and_apply(record):
     rowwise, percol = [o for o in run.ops if o.function == "DataFrame.apply"]
     assert rowwise.out().lineage["kind"] == "identity"
     assert percol.out().lineage["kind"] == "opaque" and "row count" in percol.out().lineage["gap"]
+
+
+def _fragmented():
+    rng = np.random.default_rng(9)
+    df = pd.DataFrame({"k": rng.integers(0, 3, 500).astype(float)})
+    for c in "abc":  # one float block per assignment: a frame pandas has not consolidated yet
+        df[c] = rng.normal(size=500)
+    df.index = rng.permutation(500)
+    return df
+
+
+def test_recording_leaves_the_users_frames_internally_untouched(record):
+    """Consolidating a frame or filling its item cache can change later view-vs-copy behaviour, so the recorder's
+    reads (stats, snapshots, lineage) must not do either: compare with the same calls made unrecorded."""
+    right = pd.DataFrame({"k": [0.0, 1.0], "r": [1, 2]})
+
+    def calls(df):
+        # calls that pandas itself runs without consolidating their input (and whose outputs stay fragmented)
+        return [df.assign(z=1.0), df.astype("float64"), df.sort_values("a"), df.drop(columns=["a"]),
+                df.merge(right, on="k"), df.groupby("k").agg(m=("a", "mean"))]
+    plain = _fragmented()
+    plain_out = calls(plain)
+    recorded = _fragmented()
+    box = {}
+    run = record(lambda: box.setdefault("out", calls(recorded)), snapshots="all")
+    assert len(run.ops) == 6
+    assert recorded._mgr.nblocks == plain._mgr.nblocks > 1
+    assert sorted(recorded._item_cache) == sorted(plain._item_cache)
+    assert [o._mgr.nblocks for o in box["out"]] == [o._mgr.nblocks for o in plain_out]
+    assert max(o._mgr.nblocks for o in plain_out) > 1
