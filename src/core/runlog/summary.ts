@@ -91,8 +91,9 @@ export function stepSummary(step: Step): string {
   return parts.filter((p) => p !== '').join(' · ');
 }
 
-/** One line for a run: "train · complete · 14 steps · 2.3 s". */
+/** One line for a run: "train · complete · 14 steps · 2.3 s" (plus "· 600 calls not recorded" when the recorder capped a loop). */
 export function runSummary(run: Run): string {
   const steps = `${run.steps.length} ${run.steps.length === 1 ? 'step' : 'steps'}`;
-  return [run.isSkewer ? run.phase : 'openlineage', statusText(run), steps, formatDuration(run.durationMs)].filter((p) => p !== '').join(' · ');
+  const skipped = run.skippedCalls ? `${formatCount(run.skippedCalls)} ${run.skippedCalls === 1 ? 'call' : 'calls'} not recorded` : '';
+  return [run.isSkewer ? run.phase : 'openlineage', statusText(run), steps, formatDuration(run.durationMs), skipped].filter((p) => p !== '').join(' · ');
 }

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Step } from '../../../src/core/runlog/model';
-import { columnsText, formatCount, formatDuration, rowsText, statusText, stepLabel, stepSummary } from '../../../src/core/runlog/summary';
+import type { Run } from '../../../src/core/runlog/model';
+import { columnsText, formatCount, formatDuration, rowsText, runSummary, statusText, stepLabel, stepSummary } from '../../../src/core/runlog/summary';
 
 function step(over: Partial<Step>): Step {
   return {
@@ -80,5 +81,12 @@ describe('runlog/summary', () => {
       stepSummary(step({ rowsIn: [1000], outputs: [{ namespace: 'skewer-mem', name: 'r/1.out', rowCount: 940 }], durationMs: 3.2, status: 'running' })),
       'DataFrame.dropna · rows 1,000 → 940 · 3 ms · running',
     );
+  });
+
+  it('run summary line: phase, status, step count, duration, skipped calls', () => {
+    const run = { isSkewer: true, phase: 'train', status: 'complete', steps: [step({}), step({})], durationMs: 2300 } as unknown as Run;
+    assert.equal(runSummary(run), 'train · complete · 2 steps · 2.3 s');
+    assert.equal(runSummary({ ...run, skippedCalls: 1200 }), 'train · complete · 2 steps · 2.3 s · 1,200 calls not recorded');
+    assert.equal(runSummary({ ...run, isSkewer: false, steps: [step({})], status: 'incomplete', durationMs: undefined }), 'openlineage · incomplete (no end event) · 1 step');
   });
 });
