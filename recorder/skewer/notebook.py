@@ -41,6 +41,11 @@ def _strip_magics(src):
     return "\n".join(out)
 
 
+def _display(*objs, **_kwargs):
+    for o in objs:
+        print(repr(o))
+
+
 def pseudo_filename(path, index):
     return f"{os.path.abspath(path)}#cell{index}"
 
@@ -50,6 +55,7 @@ def run_notebook(path, locator=None, rel=None):
     mod = types.ModuleType("__main__")
     mod.__file__ = os.path.abspath(path)
     mod.__dict__["__builtins__"] = __builtins__
+    mod.__dict__["display"] = _display  # IPython's display(), common in notebooks
     saved = sys.modules.get("__main__")
     sys.modules["__main__"] = mod
     try:

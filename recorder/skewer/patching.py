@@ -1,6 +1,7 @@
 """Install and remove monkey patches, and the common bracket every recorded call goes through."""
 import sys
 import time
+import warnings
 
 
 class Patcher:
@@ -40,7 +41,9 @@ def run_recorded(s, mode, caller, function, kind, library, inputs, call, post, e
     """START, the real call (exactly once), then COMPLETE with post(result) -> (outputs, fitted facet),
     or FAIL (re-raising the user's exception unchanged)."""
     try:
-        op = s.begin(function, kind, library, caller, mode, inputs, est=est, args=args, inplace=inplace)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            op = s.begin(function, kind, library, caller, mode, inputs, est=est, args=args, inplace=inplace)
     except Exception as e:
         s.warn(f"{function}: {type(e).__name__}: {e}")
         return call()
@@ -62,14 +65,17 @@ def run_recorded(s, mode, caller, function, kind, library, inputs, call, post, e
         raise
     dt = time.perf_counter() - t0
     s._local.busy = True
-    try:
-        outputs, fitted = post(result, op)
-    except Exception as e:
-        s.warn(f"{function}: {type(e).__name__}: {e}")
-        outputs, fitted = [], None
-    finally:
-        s._local.busy = False
-    s.complete(op, outputs, dt, fitted)
+    # the recorder's own calls into pandas/sklearn must not print warnings into the user's output
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            outputs, fitted = post(result, op)
+        except Exception as e:
+            s.warn(f"{function}: {type(e).__name__}: {e}")
+            outputs, fitted = [], None
+        finally:
+            s._local.busy = False
+        s.complete(op, outputs, dt, fitted)
     return result
 
 

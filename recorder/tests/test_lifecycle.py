@@ -309,3 +309,11 @@ def test_a_call_site_in_a_long_loop_is_capped(record, capsys):
     assert run.ops[-1].job.endswith(f"#{session.CALLSITE_CAP}")
     assert run.end["run"]["facets"]["skewer_run"]["skippedCalls"] == 20
     assert "further calls from there are not recorded" in capsys.readouterr().err
+
+
+def test_recorder_adds_no_warnings_to_the_users_output(record, recwarn):
+    import warnings
+    df = pd.DataFrame({"allnan": [np.nan, np.nan], "x": [1.0, 2.0], "mixed": [1, "a"]})
+    warnings.simplefilter("always")
+    run = record(lambda: (df.dropna(how="all"), df.fillna(0)))
+    assert len(run.ops) == 2 and [str(w.message) for w in recwarn.list] == []
