@@ -64,7 +64,7 @@ export abstract class DataflowState {
   protected site(n: SyntaxNode): Site {
     const st = this.stmt ?? n;
     const s: Site = { chunk: this.chunkIndex, from: n.from, to: n.to, stmtFrom: st.from, stmtTo: st.to };
-    if (this.callers.length) s.callers = this.callers.slice();
+    if (this.callers.length) s.callers = this.callers; // never mutated: calls replace the array
     return s;
   }
 
@@ -168,12 +168,28 @@ export abstract class DataflowState {
   }
 
   /** Derives a data value with the same rows (column-wise operation). */
-  protected same(d: DataV, extra: Partial<DataV> = {}): DataV {
-    return this.mkData({ rows: d.rows, prep: d.prep, dup: d.dup, ...(d.frame ? { frame: d.frame } : {}), ...(d.varying ? { varying: true } : {}),
-      ...(d.pred ? { pred: d.pred } : {}), ...(d.time ? { time: true } : {}), ...(d.serving ? { serving: true } : {}),
-      ...(d.positional ? { positional: d.positional } : {}), ...(d.aligned ? { aligned: true } : {}), ...(d.feat ? { feat: d.feat } : {}),
-      ...(d.cols ? { cols: d.cols } : {}), ...(d.subsetSite ? { subsetSite: d.subsetSite } : {}), ...(d.mixSite ? { mixSite: d.mixSite } : {}),
-      ...(d.resampled ? { resampled: true } : {}), ...(d.concatParts ? { concatParts: d.concatParts } : {}), ...extra });
+  protected same(d: DataV, extra?: Partial<DataV>): DataV {
+    // Hot path: plain assignments (no spread temporaries).
+    const o: DataV = { k: 'data', id: ++this.ids, rows: d.rows, prep: d.prep, dup: d.dup };
+    if (d.frame) o.frame = d.frame;
+    if (d.varying) o.varying = true;
+    if (d.pred) o.pred = d.pred;
+    if (d.time) o.time = true;
+    if (d.serving) o.serving = true;
+    if (d.positional) o.positional = d.positional;
+    if (d.aligned) o.aligned = true;
+    if (d.feat) o.feat = d.feat;
+    if (d.cols) o.cols = d.cols;
+    if (d.subsetSite) o.subsetSite = d.subsetSite;
+    if (d.mixSite) o.mixSite = d.mixSite;
+    if (d.resampled) o.resampled = true;
+    if (d.concatParts) o.concatParts = d.concatParts;
+    if (extra) {
+      Object.assign(o, extra);
+      // Same rows and statistics as `d` (already checked) unless the caller changed them.
+      if ((extra.prep || extra.rows) && o.prep.length) this.checkPrep(o);
+    }
+    return o;
   }
 
   protected withStep(d: DataV, split: Split, side: Side, fold?: number, varying = false): DataV {

@@ -28,11 +28,17 @@ export class Interpreter extends LibrarySemantics {
       }
       // Functions nobody calls (route handlers, serving entry points, helpers used elsewhere):
       // run each once with unknown arguments so their bodies are checked too.
+      // One instance per class serves all of its uncalled methods.
+      const instances = new Map<ClassV, ObjV>();
       for (const fn of this.fns.slice()) {
         if (fn.called) continue;
         fn.called = true;
         this.enterChunk(fn.chunk);
-        const self = fn.cls ? this.instantiate(fn.cls, NO_ARGS, null) : undefined;
+        let self: ObjV | undefined;
+        if (fn.cls) {
+          self = instances.get(fn.cls);
+          if (!self) { self = this.instantiate(fn.cls, NO_ARGS, null); instances.set(fn.cls, self); }
+        }
         this.enterChunk(fn.chunk);
         this.callFunction(fn, NO_ARGS, null, self);
       }
@@ -801,7 +807,8 @@ export class Interpreter extends LibrarySemantics {
     const callSite = n ? this.site(n) : undefined;
     const serving = SERVING_FUNCTION.test(fn.name);
     this.active.add(fn.node);
-    if (callSite && !fn.isMethod) this.callers.push(callSite);
+    const savedCallers = this.callers;
+    if (callSite && !fn.isMethod) this.callers = [...this.callers, callSite];
     if (serving) this.servingFnDepth++;
     this.enterChunk(fn.chunk);
     // Lambdas close over the scope they are written in; functions see module globals.
@@ -844,7 +851,7 @@ export class Interpreter extends LibrarySemantics {
       return this.join(rets, n ?? undefined);
     } finally {
       this.active.delete(fn.node);
-      if (callSite && !fn.isMethod) this.callers.pop();
+      this.callers = savedCallers;
       if (serving) this.servingFnDepth--;
       this.scope = savedScope; this.returns = savedReturns; this.stmt = savedStmt; this.targets = savedTargets;
       this.enterChunk(savedChunk);
