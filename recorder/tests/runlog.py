@@ -55,7 +55,8 @@ class Operator:
 class Run:
     def __init__(self, run_dir):
         self.dir = run_dir
-        self.lines = open(os.path.join(run_dir, "events.ndjson"), encoding="utf-8").read().split("\n")
+        with open(os.path.join(run_dir, "events.ndjson"), encoding="utf-8") as f:
+            self.lines = f.read().split("\n")
         assert self.lines[-1] == "", "events.ndjson must end with a newline"
         self.events = [json.loads(l) for l in self.lines[:-1]]
         self.root_start = self.events[0]
