@@ -55,7 +55,9 @@ def column_stats(s: pd.Series) -> dict:
                     out["std"] = sd
             out["zeros"] = int((finite == 0).sum())
             flo, fhi = float(finite.min()), float(finite.max())
-            if flo == fhi:
+            if not np.isfinite(fhi - flo):
+                pass  # range overflows float64: no histogram
+            elif flo == fhi:
                 out["hist"] = {"edges": [lo, hi], "counts": [int(finite.size)]}
             else:
                 # equal-width bins by arithmetic + bincount: several times cheaper than np.histogram

@@ -10,6 +10,7 @@ import time
 
 import numpy as np
 import pandas as pd
+import pytest
 
 import skewer
 from conftest import subprocess_env
@@ -311,9 +312,21 @@ def test_a_call_site_in_a_long_loop_is_capped(record, capsys):
     assert "further calls from there are not recorded" in capsys.readouterr().err
 
 
-def test_recorder_adds_no_warnings_to_the_users_output(record, recwarn):
+def test_recorder_adds_no_warnings_to_the_users_output(record, recwarn, monkeypatch):
     import warnings
-    df = pd.DataFrame({"allnan": [np.nan, np.nan], "x": [1.0, 2.0], "mixed": [1, "a"]})
+    from skewer import stats
+
+    real = stats.column_stats
+
+    def noisy(s):  # stands in for any library warning raised while the recorder computes its facets
+        warnings.warn("internal recorder warning", RuntimeWarning)
+        return real(s)
+    monkeypatch.setattr(stats, "column_stats", noisy)
+    df = pd.DataFrame({"huge": [-1e308, 1e308, np.nan], "x": [1.0, 2.0, 3.0], "mixed": [1, "a", None]})
     warnings.simplefilter("always")
     run = record(lambda: (df.dropna(how="all"), df.fillna(0)))
     assert len(run.ops) == 2 and [str(w.message) for w in recwarn.list] == []
+    huge = run.ops[0].out().stats["columns"]["huge"]
+    assert huge["min"] == -1e308 and huge["max"] == 1e308 and "hist" not in huge
+    with pytest.warns(RuntimeWarning):  # the user's own warnings still reach them
+        record(lambda: warnings.warn("user warning", RuntimeWarning))
