@@ -141,8 +141,23 @@ export function npyPositions(a: NpyArray): Int32Array {
     throw new SideFileError(a.file, `expected an integer array of row positions, found dtype ${a.dtype}`);
   }
   const out = new Int32Array(d.length);
+  if (d instanceof BigInt64Array || d instanceof BigUint64Array) {
+    // Read the 64-bit values as (low, high) 32-bit words: no BigInt per element. A value fits
+    // when the high word is the sign extension of the low word (0 for 0..2^31-1, -1 for -1).
+    const words = new Int32Array(d.buffer, d.byteOffset, d.length * 2);
+    const signed = d instanceof BigInt64Array;
+    for (let i = 0; i < d.length; i++) {
+      const lo = words[2 * i]!;
+      const hi = words[2 * i + 1]!;
+      if (hi !== lo >> 31 || lo < -1 || (!signed && lo < 0)) {
+        throw new SideFileError(a.file, `row position ${d[i]} at index ${i} is out of range`);
+      }
+      out[i] = lo;
+    }
+    return out;
+  }
   for (let i = 0; i < d.length; i++) {
-    const v = typeof d[i] === 'bigint' ? Number(d[i]) : (d[i] as number);
+    const v = d[i]!;
     if (v > 0x7fffffff || v < -1) throw new SideFileError(a.file, `row position ${v} at index ${i} is out of range`);
     out[i] = v;
   }

@@ -76,6 +76,12 @@ describe('runlog/npy', () => {
     assert.throws(() => npyPositions(f), /expected an integer array/);
     const big = parseNpy(npy('<i8', '(1,)', bytesOf(new BigInt64Array([1n << 40n]))), 'big.npy');
     assert.throws(() => npyPositions(big), /out of range/);
+    const minus2 = parseNpy(npy('<i8', '(2,)', bytesOf(new BigInt64Array([-1n, -2n]))), 'm.npy');
+    assert.throws(() => npyPositions(minus2), /row position -2 at index 1 is out of range/);
+    const u8 = parseNpy(npy('<u8', '(2,)', bytesOf(new BigUint64Array([2147483647n, 2147483648n]))), 'u.npy');
+    assert.throws(() => npyPositions(u8), /row position 2147483648 at index 1/);
+    const edge = parseNpy(npy('<i8', '(3,)', bytesOf(new BigInt64Array([0n, 2147483647n, -1n]))), 'e.npy');
+    assert.deepEqual([...npyPositions(edge)], [0, 2147483647, -1]);
   });
 
   it('readNpy reports a missing file as a missing side file', async () => {
