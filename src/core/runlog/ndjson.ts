@@ -62,11 +62,13 @@ export async function* streamNdjson(
     let pendingLen = 0;
     let position = lineStart;
     // No bigger than what is there to read: tailing polls read a few appended bytes.
-    const bufSize = Math.min(chunkSize, Math.max(1 << 16, (await handle.stat()).size - position));
+    const size = (await handle.stat()).size;
+    const bufSize = Math.min(chunkSize, Math.max(1 << 16, size - position));
     const buf = Buffer.allocUnsafe(bufSize);
     for (;;) {
       const { bytesRead } = await handle.read(buf, 0, bufSize, position);
       if (bytesRead === 0) break;
+      const atEnd = position + bytesRead >= size && bytesRead < bufSize; // saves the read that returns 0
       position += bytesRead;
       let from = 0;
       for (;;) {
@@ -93,6 +95,7 @@ export async function* streamNdjson(
         pending.push(rest);
         pendingLen += rest.length;
       }
+      if (atEnd) break;
     }
     let truncatedLastLine: NdjsonResult['truncatedLastLine'];
     if (pendingLen > 0) {
