@@ -715,9 +715,7 @@ export class Interpreter extends LibrarySemantics {
     }
     if (srcSide === 'test' || srcSide === 'val') return d;
     const split = this.sliceSplitFor(d, n);
-    const out = this.withStep(d, split, wantTrain ? 'train' : wantVal ? 'val' : 'test');
-    void sliceText;
-    return out;
+    return this.withStep(d, split, wantTrain ? 'train' : wantVal ? 'val' : 'test');
   }
 
   protected sliceSplitFor(d: DataV, n: SyntaxNode): Split {
@@ -756,14 +754,13 @@ export class Interpreter extends LibrarySemantics {
       }
       if (isExpr(c)) {
         // generator argument: f(x for x in y)
-        if (c.nextSibling?.name === 'for') { a.pos.push(this.evInlineGenerator(argList)); a.posNodes.push(c); break; }
+        if (c.nextSibling?.name === 'for') { a.pos.push(this.evComprehension(argList)); a.posNodes.push(c); break; }
         a.pos.push(this.ev(c)); a.posNodes.push(c);
       }
     }
     return a;
   }
 
-  protected evInlineGenerator(argList: SyntaxNode): Val { return this.evComprehension(argList); }
 
   protected evCall(n: SyntaxNode): Val {
     const callee = n.firstChild;

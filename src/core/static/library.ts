@@ -58,10 +58,7 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected callQualified(q: string, last: string, args: Args, n: SyntaxNode): Val {
     const cat = estimatorCategory(last);
-    if (cat) {
-      if (last === 'make_pipeline' || last === 'make_column_transformer' || last === 'make_union') return this.estFromName(last, cat, args, n);
-      return this.estFromName(last, cat, args, n);
-    }
+    if (cat) return this.estFromName(last, cat, args, n);
     if (last === 'train_test_split') return this.trainTestSplit(args, n);
     if (isCvFunction(last)) return this.crossValidate(last, args, n);
     if (isMetricFunction(last) && !/^(mod|np|numpy|pd|pandas)$/.test(q.split('.')[0])) return this.metric(last, args, n);
@@ -433,7 +430,6 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if (method === 'transform' || method === 'texts_to_sequences' || method === 'texts_to_matrix' || method === 'inverse_transform') {
       const data = X ?? this.freshData('X', n);
-      if (est.cat === 'model' && !est.loaded && est.cat !== 'model') return this.predictOut(est, data);
       return est.cat === 'transformer' || est.cat === 'clusterer' || est.cat === 'stateless' || est.cat === 'column-transformer' || est.cat === 'pipeline' ? this.transformOut(est, data) : this.predictOut(est, data);
     }
     if (est.loaded && (PREDICT_METHODS.has(method) || EVAL_METHODS.has(method))) this.markLoaded(est.site ?? this.site(n));
