@@ -484,17 +484,18 @@ def h_get_dummies(s, mode, caller, orig, args, kwargs):
 
 def h_to_numpy(s, mode, caller, orig, df, args, kwargs, function="DataFrame.to_numpy"):
     def post(res, op):
-        if not isinstance(res, np.ndarray) or res.ndim != 2:
+        if not isinstance(res, np.ndarray) or res.ndim != df.ndim:
             return [], None
-        return [("out", res, L.identity(0), [str(c) for c in df.columns])], None
+        names = [str(c) for c in df.columns] if df.ndim == 2 else [str(df.name if df.name is not None else 0)]
+        return [("out", res, L.identity(0), names)], None
     return run_recorded(s, mode, caller, function, "reshape", "pandas", [df], lambda: orig(df, *args, **kwargs), post)
 
 
-def _values_property(prop):
+def _values_property(prop, owner="DataFrame"):
     fget = prop.fget
 
     def h(s, mode, caller, orig, df, args, kwargs):
-        return h_to_numpy(s, mode, caller, orig, df, args, kwargs, function="DataFrame.values")
+        return h_to_numpy(s, mode, caller, orig, df, args, kwargs, function=f"{owner}.values")
     return property(_method(fget, h), prop.fset, prop.fdel, prop.__doc__)
 
 
@@ -687,6 +688,8 @@ def install(p):
     for name, h in methods.items():
         p.set_attr(DF, name, _method(getattr(DF, name), h))
     S = pd.Series
+    p.set_attr(S, "values", _values_property(S.__dict__["values"], "Series"))
+    p.set_attr(S, "to_numpy", _method(S.to_numpy, lambda *a: h_to_numpy(*a, function="Series.to_numpy")))
     for name, has_inplace in (("astype", False), ("map", False), ("fillna", True), ("replace", True),
                               ("apply", False), ("clip", True), ("round", False), ("copy", False)):
         p.set_attr(S, name, _method(getattr(S, name), _map_op(f"Series.{name}", has_inplace=has_inplace)))

@@ -61,7 +61,7 @@ class TableView:
             self.arr = arr
             self.n_rows = arr.shape[0]
             if arr.ndim == 1:
-                self.names = [port]
+                self.names = [str(feature_names[0])] if feature_names is not None and len(feature_names) == 1 else [port]
             else:
                 self.names = _columns(feature_names, arr.shape[1])
             self.dtypes = [str(arr.dtype)] * len(self.names)

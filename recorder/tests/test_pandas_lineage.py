@@ -354,3 +354,22 @@ def test_recording_leaves_the_users_frames_internally_untouched(record):
     assert sorted(recorded._item_cache) == sorted(plain._item_cache)
     assert [o._mgr.nblocks for o in box["out"]] == [o._mgr.nblocks for o in plain_out]
     assert max(o._mgr.nblocks for o in plain_out) > 1
+
+
+def test_numpy_conversions_keep_the_chain_and_column_names(record):
+    df = frame(30, shuffled_index=False)
+    box = {}
+
+    def go():
+        X = df[["tid", "x"]].to_numpy()
+        y = df["key"].values
+        box["pair"] = (X, y)
+        box["s"] = pd.concat([pd.Series(y)])  # a consumer of y that is not recorded as its producer
+    run = record(go)
+    fns = run.functions()
+    assert fns[:4] == ["DataFrame.__getitem__", "DataFrame.to_numpy", "DataFrame.__getitem__", "Series.values"], fns
+    conv = run.find("DataFrame.to_numpy")
+    assert conv.inputs == [run.ops[0].out().name] and conv.out().lineage["kind"] == "identity"
+    assert [c for c, _ in conv.out().schema] == ["tid", "x"]
+    vals = run.find("Series.values")
+    assert [c for c, _ in vals.out().schema] == ["key"] and vals.inputs == [run.ops[2].out().name]
