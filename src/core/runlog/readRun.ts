@@ -68,13 +68,15 @@ export async function locateRun(target: string): Promise<{ location: RunLocation
   let dir = abs;
   let eventsFile = path.join(abs, EVENTS_FILE);
   try {
-    let s = await stat(abs);
-    if (s.isFile()) {
+    // The common case (a run folder) costs one stat.
+    const s = await stat(eventsFile).catch(async (e: unknown) => {
+      const t = await stat(abs).catch(() => undefined);
+      if (!t?.isFile()) throw e;
       eventsFile = abs;
       dir = path.dirname(abs);
-    } else {
-      s = await stat(eventsFile);
-    }
+      return t;
+    });
+    if (!s.isFile()) throw new Error(`${eventsFile} is not a file`);
     return { location: { dir, eventsFile, mtime: s.mtimeMs, size: s.size } };
   } catch (e) {
     return {
