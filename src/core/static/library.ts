@@ -60,6 +60,11 @@ export abstract class LibrarySemantics extends DataflowState {
     const cat = estimatorCategory(last);
     if (cat) return this.estFromName(last, cat, args, n);
     if (last === 'train_test_split') return this.trainTestSplit(args, n);
+    if (last === 'train' && /^(xgb|xgboost|lgb|lightgbm|catboost)\./.test(q)) {
+      // xgb.train(params, dtrain): a new booster fitted on dtrain with these params
+      const est = this.estFromName(`${q.split('.')[0]}.train`, 'model', args, n);
+      return this.estMethod(est, 'fit', { ...args, pos: [args.pos[1] ?? args.kw.get('dtrain') ?? args.kw.get('train_set') ?? this.scalar('dtrain')], posNodes: args.posNodes.slice(1, 2) }, n);
+    }
     if (isCvFunction(last)) return this.crossValidate(last, args, n);
     if (isMetricFunction(last) && !/^(mod|np|numpy|pd|pandas)$/.test(q.split('.')[0])) return this.metric(last, args, n);
     if (isArtifactLoader(q, last)) {
