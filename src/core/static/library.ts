@@ -569,7 +569,9 @@ export abstract class LibrarySemantics extends DataflowState {
       const colsArg = args.kw.get('columns') ?? args.kw.get('labels') ?? args.pos[0];
       const cols = colsArg ? constStrings(colsArg) : [];
       const axis = args.kw.get('axis');
-      const isColumns = method === 'pop' || args.kw.has('columns') || axis && axis.k === 'const' && /1|'columns'|"columns"/.test(axis.text);
+      const axisPos = args.pos[1];
+      const isColumns = method === 'pop' || args.kw.has('columns') || axis && axis.k === 'const' && /1|'columns'|"columns"/.test(axis.text)
+        || axisPos !== undefined && axisPos.k === 'const' && /^(1|'columns'|"columns")$/.test(axisPos.text);
       if (method === 'pop') {
         if (d.frame) cols.forEach((c) => d.frame!.removed.add(c));
         return this.same(d, { cols });
