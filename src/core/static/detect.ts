@@ -157,7 +157,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
             ? 'Each iteration scores a different model or setting on the same test set; choosing among them on it makes its score optimistic. Compare on a validation split or with cross-validation.'
             : `The test set is scored again for a different model or setting (first scored at ${where(ctx, other.site)}); choosing among models on it makes its score optimistic. Compare on a validation split or with cross-validation.`,
           location: toLocation(ctx, place), related: rel(ctx, other.site, 'first evaluation on this test set'),
-          evidence: { metric: e.what, evaluationsOnTestSet: list.length + 1 }, fixes: [],
+          evidence: { metric: e.what, modelsScoredOnTestSet: new Set([...list.map((x) => x.version), e.version]).size, firstEvaluationLine: lineOf(ctx, other.site) }, fixes: [],
         }, place);
       }
       if (!list.some((x) => x.version === e.version)) list.push({ version: e.version, site: e.site });
