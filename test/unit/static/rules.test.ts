@@ -150,6 +150,10 @@ describe('static rules', () => {
         print(b.score(X_test, y_test))
       `;
       assert.deepEqual(hits(src), [`${lineOf(src, 'b.score')}:leakage/multi-test`]);
+      const [f] = analyze(src);
+      assert.equal(f.evidence.modelsScoredOnTestSet, 2);
+      assert.equal(f.evidence.firstEvaluationLine, lineOf(src, 'a.score'));
+      assert.equal(f.related[0].location.line, lineOf(src, 'a.score'));
     });
 
     it('fires once on the evaluation inside a hyper-parameter loop', () => {
