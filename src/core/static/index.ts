@@ -29,6 +29,9 @@ export function analyzeDocument(input: DocumentInput, options: AnalyzeOptions = 
 /** True when a file's name marks it as a serving / inference entry point. */
 export function isServingPath(path: string): boolean {
   const base = path.split(/[\\/]/).pop() ?? path;
+  // Notebooks are exploration and training; serving code in a notebook still shows itself by
+  // loading a model or by a serving-named function.
+  if (/\.ipynb$/i.test(base)) return false;
   return isServingName(base.replace(/\.(py|ipynb)$/i, ''));
 }
 

@@ -176,8 +176,9 @@ export const MODEL_NAME = /model|clf|classifier|regressor|estimator|pipe|scaler|
 export const DATA_NAME = /^(df|data|dataset|frame|table|raw|features?|x|y|X|Y|arrays?|samples?|records|rows|train\w*|test\w*|val\w*|cache[d]?)($|_)/;
 
 /** File names and function names that mark a serving / inference path. */
-const SERVING_TOKENS = new Set(['serve', 'serving', 'server', 'service', 'infer', 'inference', 'predict', 'predictions',
-  'prediction', 'predictor', 'deploy', 'deployment', 'scoring', 'app', 'api', 'handler', 'endpoint', 'lambda', 'online']);
+// "prediction", "predictor", "service" are left out: "house_price_prediction" is usually a training notebook.
+const SERVING_TOKENS = new Set(['serve', 'serving', 'server', 'infer', 'inference', 'predict', 'deploy', 'deployment',
+  'scoring', 'app', 'api', 'handler', 'endpoint', 'lambda']);
 /** True when a file's base name (without extension) names a serving / inference entry point. */
 export function isServingName(base: string): boolean {
   const tokens = base.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);

@@ -268,6 +268,13 @@ describe('static rules', () => {
     it('does not fire in a training script', () => {
       assert.deepEqual(hits(HEAD + 'StandardScaler().fit(X)\n', 'train_model.py'), []);
     });
+
+    it('file names: serve/predict/app mark serving; "prediction" notebooks and scripts do not', () => {
+      const src = HEAD + 'StandardScaler().fit(X)\n';
+      const line = lineOf(src, 'StandardScaler().fit(X)');
+      for (const name of ['serve.py', 'batch_predict.py', 'app.py', 'inference_job.py']) assert.deepEqual(hits(src, name), [`${line}:mismatch/refit-at-inference`], name);
+      for (const name of ['house_price_prediction.py', 'predictions.ipynb', 'serve.ipynb', 'train_api_model.py']) assert.deepEqual(hits(src, name), [], name);
+    });
   });
 
   describe('mismatch/column-order', () => {
