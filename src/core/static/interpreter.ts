@@ -802,7 +802,7 @@ export class Interpreter extends LibrarySemantics {
     const savedChunk = this.chunkIndex;
     const savedScope = this.scope, savedReturns = this.returns, savedStmt = this.stmt, savedTargets = this.targets;
     const callSite = n ? this.site(n) : undefined;
-    const serving = SERVING_FUNCTION.test(fn.name);
+    const serving = SERVING_FUNCTION.test(fn.name) && !/train|fit|eval|valid|cv/i.test(fn.name);
     this.active.add(fn.node);
     const savedCallers = this.callers;
     if (callSite && !fn.isMethod) this.callers = [...this.callers, callSite];
