@@ -7,40 +7,20 @@
  *
  *   npx tsx src/core/runlog/generateFacetValidators.ts
  */
-import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import standaloneCode from 'ajv/dist/standalone';
-import codeLocation from '../../../docs/schemas/SkewerCodeLocationJobFacet.schema.json';
-import fittedTransformer from '../../../docs/schemas/SkewerFittedTransformerRunFacet.schema.json';
-import operator from '../../../docs/schemas/SkewerOperatorRunFacet.schema.json';
-import rowLineage from '../../../docs/schemas/SkewerRowLineageOutputDatasetFacet.schema.json';
-import run from '../../../docs/schemas/SkewerRunFacet.schema.json';
-import snapshot from '../../../docs/schemas/SkewerSnapshotOutputDatasetFacet.schema.json';
-import stats from '../../../docs/schemas/SkewerStatsDatasetFacet.schema.json';
+import { AJV_OPTIONS, FACET_SCHEMAS, schemasHash } from './facetSchemas';
 
-/** Exported validator name → schema. Names are the schema titles. */
-export const FACET_SCHEMAS: Record<string, object> = {
-  SkewerRunFacet: run,
-  SkewerOperatorRunFacet: operator,
-  SkewerCodeLocationJobFacet: codeLocation,
-  SkewerFittedTransformerRunFacet: fittedTransformer,
-  SkewerStatsDatasetFacet: stats,
-  SkewerRowLineageOutputDatasetFacet: rowLineage,
-  SkewerSnapshotOutputDatasetFacet: snapshot,
-};
+export { FACET_SCHEMAS, schemasHash };
 
 export const GENERATED_FILE = path.join(__dirname, 'facetValidators.generated.ts');
-
-export function schemasHash(): string {
-  return createHash('sha256').update(JSON.stringify(FACET_SCHEMAS)).digest('hex');
-}
 
 export function generateValidatorSource(): string {
   // Formats (uri, date-time) are not checked: they would need ajv-formats, and the reader
   // checks the one date that matters (eventTime) itself.
-  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false, code: { source: true, esm: true } });
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true, esm: true } });
   const exports: Record<string, string> = {};
   for (const [name, schema] of Object.entries(FACET_SCHEMAS)) {
     ajv.addSchema(schema, name);

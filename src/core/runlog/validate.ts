@@ -1,9 +1,10 @@
 /**
  * Validation of run-log events: the OpenLineage RunEvent essentials every reader relies on,
  * and Skewer's `skewer_*` facets against the JSON Schemas in docs/schemas/ (compiled ahead
- * of time into facetValidators.generated.ts). Facets Skewer does not know are ignored.
+ * of time into facetValidators.generated.ts, or at run time when that file is stale). Facets Skewer does not know are ignored.
  * Problems name the file, the line and the JSON path of the field.
  */
+import { AJV_OPTIONS, FACET_KEYS, FACET_SCHEMAS, schemasHash } from './facetSchemas';
 import * as generated from './facetValidators.generated';
 import { isObject, type Json } from './json';
 import type { Problem } from './problem';
@@ -33,18 +34,29 @@ interface AjvError {
   message?: string;
   params: Record<string, unknown>;
 }
-type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+export type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 
-/** Which compiled schema checks which facet key. */
-const FACET_VALIDATORS: Record<string, Validator> = {
-  skewer_run: generated.SkewerRunFacet as Validator,
-  skewer_operator: generated.SkewerOperatorRunFacet as Validator,
-  skewer_codeLocation: generated.SkewerCodeLocationJobFacet as Validator,
-  skewer_fittedTransformer: generated.SkewerFittedTransformerRunFacet as Validator,
-  skewer_stats: generated.SkewerStatsDatasetFacet as Validator,
-  skewer_rowLineage: generated.SkewerRowLineageOutputDatasetFacet as Validator,
-  skewer_snapshot: generated.SkewerSnapshotOutputDatasetFacet as Validator,
-};
+let validators: Record<string, Validator> | undefined;
+
+/**
+ * Facet key → validator. The ahead-of-time code is used when it was generated from the schemas
+ * bundled with this build; if someone changed a schema without regenerating, the schemas are
+ * compiled at run time instead (slower once, never silently out of date).
+ */
+export function selectValidators(generatedHash: string = generated.SCHEMAS_SHA256): Record<string, Validator> {
+  const out: Record<string, Validator> = {};
+  if (generatedHash === schemasHash()) {
+    const table = generated as unknown as Record<string, Validator>;
+    for (const [key, title] of Object.entries(FACET_KEYS)) out[key] = table[title]!;
+    return out;
+  }
+  // Loaded only on this path: ajv's compiler costs ~200 ms and is not needed otherwise.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv2020 = (require('ajv/dist/2020') as typeof import('ajv/dist/2020')).default;
+  const ajv = new Ajv2020({ ...AJV_OPTIONS });
+  for (const [key, title] of Object.entries(FACET_KEYS)) out[key] = ajv.compile(FACET_SCHEMAS[title]!) as Validator;
+  return out;
+}
 
 /** At most this many schema errors are reported per facet; one broken writer should not flood the view. */
 const MAX_ERRORS_PER_FACET = 5;
@@ -84,7 +96,8 @@ function describe(e: AjvError): { pointer: string; message: string } {
  * are ignored, including skewer_ facets from newer recorders).
  */
 export function validateFacet(key: string, value: unknown, file: string, line: number, path: string): Problem[] {
-  const validate = FACET_VALIDATORS[key];
+  validators ??= selectValidators();
+  const validate = validators[key];
   if (!validate || validate(value)) return [];
   const problems: Problem[] = [];
   for (const e of validate.errors ?? []) {

@@ -3,7 +3,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { GENERATED_FILE, generateValidatorSource } from '../../../src/core/runlog/generateFacetValidators';
 import { formatProblem } from '../../../src/core/runlog/problem';
-import { jsonPath, validateEvent, validateFacet } from '../../../src/core/runlog/validate';
+import { jsonPath, selectValidators, validateEvent, validateFacet } from '../../../src/core/runlog/validate';
+import { exampleRunDirs, rawEvents } from './helpers';
 
 const P = 'https://github.com/skewer-ml/skewer/tree/v0.1.0/recorder';
 const S = (name: string) => `https://github.com/skewer-ml/skewer/blob/main/docs/schemas/${name}.schema.json`;
@@ -43,6 +44,36 @@ function operatorEvent(): Record<string, any> {
 describe('runlog/validate', () => {
   it('the generated validators are current with docs/schemas (rerun generateFacetValidators.ts if this fails)', () => {
     assert.equal(readFileSync(GENERATED_FILE, 'utf8'), generateValidatorSource());
+  });
+
+  it('falls back to run-time compiled schemas when the generated code is stale, with the same verdicts', function () {
+    this.timeout(30_000);
+    const aot = selectValidators();
+    const runtime = selectValidators('0'.repeat(64));
+    assert.notEqual(runtime.skewer_operator, aot.skewer_operator, 'a stale hash must not use the generated code');
+    const bad = operatorEvent().run.facets.skewer_operator;
+    bad.seq = 1.5;
+    for (const v of [aot, runtime]) {
+      assert.equal(v.skewer_operator!(bad), false);
+      assert.equal(v.skewer_operator!.errors![0]!.message, 'must be integer');
+    }
+    let compared = 0;
+    const visit = (facets: unknown) => {
+      if (!facets || typeof facets !== 'object') return;
+      for (const [k, f] of Object.entries(facets)) {
+        if (!aot[k]) continue;
+        assert.equal(runtime[k]!(f), aot[k]!(f), k);
+        compared++;
+      }
+    };
+    for (const dir of exampleRunDirs()) {
+      for (const { json: e } of rawEvents(dir)) {
+        visit(e.run.facets);
+        visit(e.job.facets);
+        for (const d of [...(e.inputs ?? []), ...(e.outputs ?? [])]) [d.facets, d.inputFacets, d.outputFacets].forEach(visit);
+      }
+    }
+    assert.ok(compared > 100, `compared ${compared} facets`);
   });
 
   it('accepts a valid operator event and returns its essentials', () => {
