@@ -48,16 +48,14 @@ export function chooseRoot(
     // A parent missing from the file but a root that is present (Airflow task → absent DAG-level
     // run → present root): hang the run under its root.
     if (re.parentRunId && !runs.has(re.parentRunId) && re.rootRunId && runs.has(re.rootRunId)) re.parentRunId = re.rootRunId;
-    if (re.parentRunId && runs.has(re.parentRunId)) {
-      const list = children.get(re.parentRunId) ?? [];
-      list.push(re);
-      children.set(re.parentRunId, list);
-    } else if (re.parentRunId) {
-      const list = children.get(re.parentRunId) ?? [];
-      list.push(re);
-      children.set(re.parentRunId, list);
-      if (!absentParents.has(re.parentRunId)) absentParents.set(re.parentRunId, re);
-    } else tops.push(re.runId);
+    if (!re.parentRunId) {
+      tops.push(re.runId);
+      continue;
+    }
+    const list = children.get(re.parentRunId) ?? [];
+    list.push(re);
+    children.set(re.parentRunId, list);
+    if (!runs.has(re.parentRunId) && !absentParents.has(re.parentRunId)) absentParents.set(re.parentRunId, re);
   }
   const descendants = (id: string, seen = new Set<string>()): RunEvents[] => {
     const out: RunEvents[] = [];
