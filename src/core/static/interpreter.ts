@@ -733,30 +733,39 @@ export class Interpreter extends LibrarySemantics {
   // ---------- calls ----------
 
   protected args(argList: SyntaxNode | null): Args {
-    const a: Args = { pos: [], posNodes: [], kw: new Map(), kwNodes: new Map(), node: argList };
+    // Keyword maps are created only when a call has keywords (most calls have none).
+    const a: Args = { pos: [], posNodes: [], kw: NO_ARGS.kw, kwNodes: NO_ARGS.kwNodes, node: argList };
     if (!argList) return a;
-    for (let c = argList.firstChild; c; c = c.nextSibling) {
-      if (c.name === 'VariableName' && c.nextSibling?.name === 'AssignOp') {
-        const key = this.t(c);
-        const valNode = c.nextSibling.nextSibling;
-        if (valNode) { a.kw.set(key, this.ev(valNode)); a.kwNodes.set(key, valNode); c = valNode; }
+    let c = argList.firstChild;
+    while (c) {
+      // lezer allocates a node per sibling step: fetch each neighbour once
+      const next: SyntaxNode | null = c.nextSibling;
+      const name = c.name;
+      if (name === 'VariableName' && next?.name === 'AssignOp') {
+        const valNode = next.nextSibling;
+        if (valNode) {
+          if (a.kw === NO_ARGS.kw) { a.kw = new Map(); a.kwNodes = new Map(); }
+          const key = this.t(c);
+          a.kw.set(key, this.ev(valNode)); a.kwNodes.set(key, valNode);
+          c = valNode.nextSibling;
+        } else c = null;
         continue;
       }
-      if (c.name === '*' || c.name === '**') {
-        const nx = c.nextSibling;
-        if (nx && isExpr(nx)) {
-          const v = this.ev(nx);
-          if (c.name === '*' && v.k === 'seq') { a.pos.push(...v.items); v.items.forEach(() => a.posNodes.push(nx)); }
-          else if (c.name === '*') { a.pos.push(v); a.posNodes.push(nx); }
-          c = nx;
-        }
+      if (name === '*' || name === '**') {
+        if (next && isExpr(next)) {
+          const v = this.ev(next);
+          if (name === '*' && v.k === 'seq') { a.pos.push(...v.items); for (let i = 0; i < v.items.length; i++) a.posNodes.push(next); }
+          else if (name === '*') { a.pos.push(v); a.posNodes.push(next); }
+          c = next.nextSibling;
+        } else c = next;
         continue;
       }
       if (isExpr(c)) {
         // generator argument: f(x for x in y)
-        if (c.nextSibling?.name === 'for') { a.pos.push(this.evComprehension(argList)); a.posNodes.push(c); break; }
+        if (next?.name === 'for') { a.pos.push(this.evComprehension(argList)); a.posNodes.push(c); break; }
         a.pos.push(this.ev(c)); a.posNodes.push(c);
       }
+      c = next;
     }
     return a;
   }
