@@ -89,6 +89,7 @@ function lineOf(c: Chunk, offset: number): number {
 
 /** Severity from the catalog and overrides; suppression comments; stable order. */
 function finish(raw: Finding[], chunks: Chunk[], options: AnalyzeOptions): Finding[] {
+  if (!raw.length) return raw;
   const linesByCell = new Map<number | undefined, string[]>();
   for (const c of chunks) linesByCell.set(c.cell, c.text.split('\n'));
   const out: Finding[] = [];
