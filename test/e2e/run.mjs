@@ -7,13 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Mocha from 'mocha';
 import { createProfile, launchBrowser, startCodeServer } from '../tooling/codeServer.mjs';
-import { screenshot, wb } from './lib/workbench.mjs';
+import { SCREENSHOTS, screenshot, wb } from './lib/workbench.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export async function runEndToEndTests({ vsix, filter } = {}) {
   const specsDir = path.join(root, 'test', 'e2e', 'specs');
   const files = fs.readdirSync(specsDir).filter((f) => f.endsWith('.e2e.mjs')).sort().map((f) => path.join(specsDir, f));
+  fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'skewer-e2e-ws-'));
   fs.cpSync(path.join(root, 'examples'), workspace, { recursive: true, filter: (src) => !src.includes('__pycache__') });
   wb.profile = createProfile({ name: 'e2e', vsix: [vsix] });

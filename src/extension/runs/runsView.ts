@@ -85,9 +85,9 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
         item.id = `run:${run.runId}`;
         item.contextValue = `skewer.run.${run.status}`;
         const md = new vscode.MarkdownString();
-        md.appendMarkdown(`**${run.pipeline}** — ${h.runSummary(run)}\n\n`);
-        md.appendMarkdown(`Run \`${run.runId}\`  \n${run.dir}\n\n`);
-        if (run.argv?.length) md.appendMarkdown(`Arguments: \`${run.argv.join(' ')}\`\n\n`);
+        md.appendMarkdown('**').appendText(run.pipeline).appendMarkdown('** — ').appendText(h.runSummary(run)).appendMarkdown('\n\n');
+        md.appendText(`Run ${run.runId}`).appendMarkdown('  \n').appendText(run.dir).appendMarkdown('\n\n');
+        if (run.argv?.length) md.appendText(`Arguments: ${run.argv.join(' ')}`).appendMarkdown('\n\n');
         if (run.error) md.appendCodeblock(run.error.message, 'text');
         if (problems.length) md.appendMarkdown(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} reading this run.`);
         item.tooltip = md;
@@ -129,15 +129,15 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
         item.id = `step:${node.result.run.runId}:${step.seq}`;
         item.contextValue = 'skewer.step';
         const md = new vscode.MarkdownString();
-        md.appendMarkdown(`**${h.stepSummary(step)}**\n\n`);
-        if (loc) md.appendMarkdown(`${loc.file}${loc.cell !== undefined ? ` · cell ${loc.cell + 1}` : ''} · line ${loc.line}\n`);
+        md.appendMarkdown('**').appendText(h.stepSummary(step)).appendMarkdown('**\n\n');
+        if (loc) md.appendText(`${loc.file}${loc.cell !== undefined ? ` · cell ${loc.cell + 1}` : ''} · line ${loc.line}`).appendMarkdown('\n');
         if (loc?.code) md.appendCodeblock(loc.code, 'python');
         if (step.fitted) {
           const params = Object.entries(step.fitted.params).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ');
-          md.appendMarkdown(`\n\`${step.fitted.class}\` (${step.fitted.role}, ${step.fitted.objectId})${params ? `  \n${params}` : ''}\n`);
+          md.appendMarkdown('\n').appendText(`${step.fitted.class} (${step.fitted.role}, ${step.fitted.objectId})`).appendMarkdown('  \n').appendText(params).appendMarkdown('\n');
         }
         if (step.error) md.appendCodeblock(step.error.message, 'text');
-        if (step.lineage?.gap) md.appendMarkdown(`\n⚠ lineage gap: ${step.lineage.gap}\n`);
+        if (step.lineage?.gap) md.appendMarkdown('\n').appendText(`⚠ lineage gap: ${step.lineage.gap}`).appendMarkdown('\n');
         item.tooltip = md;
         if (loc) item.command = { command: 'skewer.openLocation', title: 'Open Source Line', arguments: [loc.file, loc.line, node.result.run.cwd, loc.cell] };
         return item;
@@ -151,11 +151,14 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
   }
 }
 
-/** "2026-11-27 03:58:01" from the run's start (UTC, like the log), else the run id. */
+/** Start time in local time: "14:03:07" for today's runs, "Nov 26 14:03" for older ones; else the run id. */
 function runLabel(startedAt: string | undefined, runId: string): string {
-  if (!startedAt) return runId;
-  const d = new Date(startedAt);
-  return Number.isNaN(d.getTime()) ? runId : d.toISOString().replace('T', ' ').slice(0, 19);
+  const d = startedAt ? new Date(startedAt) : undefined;
+  if (!d || Number.isNaN(d.getTime())) return runId;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  if (d.toDateString() === new Date().toDateString()) return `${time}:${pad(d.getSeconds())}`;
+  return `${d.toLocaleString('en', { month: 'short' })} ${d.getDate()}${d.getFullYear() !== new Date().getFullYear() ? ` ${d.getFullYear()}` : ''} ${time}`;
 }
 
 function statusIcon(status: string): vscode.ThemeIcon {

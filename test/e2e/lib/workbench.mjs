@@ -11,8 +11,10 @@ export const SCREENSHOTS = path.join(root, '.test-output', 'e2e');
 /** Set by test/e2e/run.mjs before the specs load. */
 export const wb = { page: undefined, server: undefined, profile: undefined, workspace: undefined, browser: undefined };
 
+/** Opens `folder` in the workbench unless it is already open (each spec can run alone with --filter). */
 export async function openWorkspace(folder = wb.workspace) {
   const { page } = wb;
+  if (page.url() === wb.server.folderUrl(folder)) return;
   await page.goto(wb.server.folderUrl(folder));
   await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60_000 });
   // The workbench restores views asynchronously; wait until the status bar is painted.
@@ -33,10 +35,56 @@ export async function runFromPalette(title) {
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  // Click the command whose label starts with `title`: the first row may be another, recently used one.
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first();
   await row.waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.press('Enter');
+  await row.click();
   await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+}
+
+/** Picks the first quick-pick row matching `filter` (an open quick pick, e.g. after a command). */
+export async function quickPick(filter) {
+  const { page } = wb;
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(filter);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: filter }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await row.click();
+}
+
+/** A row of a tree or list in the side bar, by its visible text. */
+export function sidebarRow(text) {
+  return wb.page.locator('#workbench\\.parts\\.sidebar .monaco-list-row', { hasText: text }).first();
+}
+
+/** Clicks the Runs view's "Collapse All" button, so the pipelines are listed from the top. */
+export async function collapseRuns() {
+  const { page } = wb;
+  await page.locator('#workbench\\.parts\\.sidebar .pane-header', { hasText: 'Runs' }).hover();
+  await page.locator('#workbench\\.parts\\.sidebar .action-label[aria-label^="Collapse All"]').first().click();
+}
+
+/** Opens a workspace file with Quick Open (Ctrl+P), as a user would; retries while the file index catches up with new files. */
+export async function quickOpen(relPath) {
+  const { page } = wb;
+  const name = relPath.split('/').pop();
+  const input = page.locator('.quick-input-widget input.input');
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(relPath);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: 3000 });
+      await row.click();
+      break;
+    } catch (err) {
+      await page.keyboard.press('Escape');
+      if (attempt >= 10) throw err;
+    }
+  }
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: 15_000 });
 }
 
 /** Clicks the Skewer icon in the activity bar and waits for its views. */

@@ -1,46 +1,49 @@
 import assert from 'node:assert/strict';
-import { openSkewerSidebar, openWorkspace, runFromPalette, screenshot, setTheme, skewerWebview, wb } from '../lib/workbench.mjs';
+import { collapseRuns, openSkewerSidebar, openWorkspace, screenshot, sidebarRow, wb } from '../lib/workbench.mjs';
 
-describe('Skewer in the workbench', () => {
+describe('J1 · the Runs sidebar over recorded runs', () => {
   before(async () => {
     await openWorkspace();
   });
 
-  it('shows the Skewer icon in the activity bar, and its Runs and Findings views when clicked', async () => {
+  it('shows the Skewer icon in the activity bar and, when clicked, the Runs and Findings views', async () => {
     const sidebar = await openSkewerSidebar();
     assert.ok(await sidebar.locator('.pane-header', { hasText: 'Findings' }).isVisible());
-    await screenshot('sidebar-dark');
   });
 
-  it('runs "Skewer: Trace Record…" from the command palette and renders the webview inside its frame', async () => {
-    await runFromPalette('Skewer: Trace Record');
-    const view = await skewerWebview();
-    const heading = await view.locator('h1').first().textContent();
-    assert.ok(heading && heading.length > 0, 'the panel has a heading');
-    await screenshot('trace-panel-dark');
+  it('lists the example pipelines and their runs, with phase and status', async () => {
+    await sidebarRow('churn/train.py').waitFor({ state: 'visible', timeout: 30_000 });
+    await sidebarRow('churn/serve.py').waitFor({ state: 'visible' });
+    await sidebarRow('churn/monthly_report.py').waitFor({ state: 'visible' });
+    // Collapse everything, then open churn/train.py's run: its row says "train · complete · N steps".
+    await collapseRuns();
+    await sidebarRow('churn/train.py').click();
+    await sidebarRow('train · complete').click();
+    // Type to find in the tree: focus moves to the matching step and scrolls it into view.
+    await wb.page.keyboard.type('train_test_split');
+    await sidebarRow('train_test_split').waitFor({ state: 'visible' });
+    const text = await sidebarRow('train_test_split').textContent();
+    assert.match(text ?? '', /rows 1,923 → 1,442 \| 481/);
+    await screenshot('runs-sidebar-dark');
   });
 
-  it('follows the light, high-contrast and dark themes through --vscode-* variables', async () => {
-    const view = await skewerWebview();
-    const color = () => view.locator('body').evaluate((b) => getComputedStyle(b).color);
-    const dark = await color();
-    await setTheme('Light Modern');
-    await wb.page.waitForTimeout(500);
-    const light = await color();
-    await screenshot('trace-panel-light');
-    await openSkewerSidebar();
-    await screenshot('sidebar-light');
-    await setTheme('Dark High Contrast');
-    await wb.page.waitForTimeout(500);
-    await screenshot('trace-panel-high-contrast');
-    await setTheme('Dark Modern');
-    assert.notEqual(dark, light, `text colour changes with the theme (dark ${dark}, light ${light})`);
+  it('shows a failed run with its error first', async () => {
+    await wb.page.keyboard.press('Escape'); // close the tree's find box
+    await collapseRuns();
+    await sidebarRow('churn/monthly_report.py').click();
+    await sidebarRow('failed: KeyError').click();
+    await sidebarRow("KeyError: 'id'").waitFor({ state: 'visible' });
+    await screenshot('runs-failed-run');
   });
 
-  it('reads the Problems panel', async () => {
-    await runFromPalette('View: Focus Problems');
-    const panel = wb.page.locator('#workbench\\.panel\\.markers');
-    await panel.waitFor({ state: 'visible' });
-    await screenshot('problems-panel');
+  it('opens the source line of a step when it is clicked', async () => {
+    await collapseRuns();
+    await sidebarRow('churn/train.py').click();
+    await sidebarRow('train · complete').click();
+    await wb.page.keyboard.type('StandardScaler.fit');
+    await sidebarRow('StandardScaler.fit_transform').click();
+    await wb.page.locator('.tabs-container .tab.active', { hasText: 'train.py' }).waitFor({ state: 'visible', timeout: 15_000 });
+    const line = await wb.page.locator('.editor-instance .current-line').first().isVisible();
+    assert.ok(line, 'the cursor line is shown');
   });
 });
