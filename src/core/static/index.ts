@@ -1,6 +1,13 @@
 /**
  * Static leakage and train/serve mismatch analysis of one Python file or notebook.
  * Pure function of (path, text, options); never throws; bounded by a time budget.
+ *
+ * Modules: source.ts (file/notebook → code chunks, bad-input notes) → @lezer/python parse →
+ * interpreter.ts (statements, expressions, inlined functions and classes) on top of library.ts
+ * (what pandas/sklearn/imblearn/Keras calls do) and dataflow.ts (values, taints, leak checks),
+ * with knowledge.ts (API names) and values.ts (the abstract domain) → events.ts → detect.ts
+ * (findings, related locations, evidence) + fixes.ts → severity, suppression and order here.
+ * incremental.ts keeps parse trees per document for the worker (workers/static.worker.ts).
  */
 import { parser } from '@lezer/python';
 import { Tree, TreeBuffer } from '@lezer/common';
