@@ -123,7 +123,7 @@ export abstract class DataflowState {
     let varying = false;
     let rows: RowKey[] = [];
     let pred: DataV['pred'];
-    let frame: FrameMeta | undefined, cols: string[] | undefined, time = false;
+    let frame: FrameMeta | undefined, cols: string[] | undefined, time: string | undefined;
     let pending: Site[] | undefined;
     let mixSite: Site | undefined, positional: Site | undefined;
     for (const v of vals) {
@@ -137,7 +137,7 @@ export abstract class DataflowState {
         pred = pred ?? v.pred;
         frame = frame ?? v.frame;
         if (v.cols) cols = unionList(cols ?? [], v.cols);
-        if (v.time) time = true;
+        if (v.time) time = time ?? v.time;
         mixSite = mixSite ?? v.mixSite;
         if (v.positional && !v.aligned) positional = positional ?? v.positional;
       } else if (v.k === 'scalar') {
@@ -174,7 +174,7 @@ export abstract class DataflowState {
     if (d.frame) o.frame = d.frame;
     if (d.varying) o.varying = true;
     if (d.pred) o.pred = d.pred;
-    if (d.time) o.time = true;
+    if (d.time) o.time = d.time;
     if (d.serving) o.serving = true;
     if (d.positional) o.positional = d.positional;
     if (d.aligned) o.aligned = true;
@@ -195,7 +195,7 @@ export abstract class DataflowState {
   protected withStep(d: DataV, split: Split, side: Side, fold?: number, varying = false): DataV {
     if (side === 'test') this.events.hasTestSet = true;
     const rows = d.rows.map((k) => ({ root: k.root, path: [...k.path, { split, side, ...(fold !== undefined ? { fold } : {}) }] }));
-    return this.mkData({ rows, prep: d.prep, dup: d.dup, ...(d.frame ? { frame: d.frame } : {}), ...(d.time ? { time: true } : {}),
+    return this.mkData({ rows, prep: d.prep, dup: d.dup, ...(d.frame ? { frame: d.frame } : {}), ...(d.time ? { time: d.time } : {}),
       ...(d.feat ? { feat: d.feat } : {}), ...(d.cols ? { cols: d.cols } : {}), ...(varying || d.varying ? { varying: true } : {}) });
   }
 
@@ -240,8 +240,9 @@ export abstract class DataflowState {
         if (d.rows.some((k) => covers(du.rows, k)) && !this.events.dupLeaks.some((l) => l.dup === du)) this.events.dupLeaks.push({ dup: du, split });
       }
     }
-    if (split.kind === 'tts' && split.shuffle && inputs.some((d) => d.time)) {
-      this.events.temporal.push({ site: split.site, reason: 'the data has a time column or was ordered by time' });
+    const timed = inputs.find((d) => d.time);
+    if (split.kind === 'tts' && split.shuffle && timed) {
+      this.events.temporal.push({ site: split.site, reason: timed.time! });
     }
   }
 

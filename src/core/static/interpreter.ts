@@ -346,12 +346,13 @@ export class Interpreter extends LibrarySemantics {
         const shift = /\.shift\(\s*(periods\s*=\s*)?-/.test(vt) ? 'future' as const : /\.shift\(/.test(vt) ? 'past' as const : undefined;
         curData.frame.derived.set(col, { from, site: this.site(valueNode ?? t), ...(shift ? { shift } : {}) });
       }
-      if (TIME_COLUMN.test(col) && valueNode && /to_datetime|datetime|Timestamp/.test(this.t(valueNode))) merged.time = true;
+      if (TIME_COLUMN.test(col) && valueNode && /to_datetime|datetime|Timestamp/.test(this.t(valueNode))) merged.time = 'the data has a date/time column';
     }
     merged.frame = curData.frame;
     if (curData.cols) merged.cols = curData.cols; else delete merged.cols;
     if (curData.concatParts) merged.concatParts = curData.concatParts;
-    if (curData.time || v.k === 'data' && v.time) merged.time = true;
+    const vTime = v.k === 'data' ? v.time : undefined;
+    if (curData.time || vTime) merged.time = curData.time ?? vTime;
     if (curData.serving) merged.serving = true;
     if (curData.feat) merged.feat = curData.feat;
     this.bind(base, merged);
@@ -567,7 +568,7 @@ export class Interpreter extends LibrarySemantics {
         if (/^(shape|dtypes?|size|ndim|name|names|empty|nbytes|itemsize|flags|axes|attrs|iat|at)$/.test(prop)) return this.scalar(full);
         if (prop === 'loc' || prop === 'iloc' || prop === 'at' || prop === 'iat' || prop === 'str' || prop === 'dt' || prop === 'cat') {
           const d = this.same(o);
-          if (prop === 'dt') d.time = true;
+          if (prop === 'dt') d.time = 'the data has a date/time column';
           return d;
         }
         // attribute-style column access df.col

@@ -94,7 +94,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const role = roleFromName(path) !== 'whole' ? roleFromName(path) : roleFromName(name);
       const d = this.freshData(path || name || last, n, role);
       const parseNode = args.kwNodes.get('parse_dates'), indexNode = args.kwNodes.get('index_col');
-      if (parseNode && (TIME_COLUMN.test(this.t(parseNode)) || this.t(parseNode) === 'True' && indexNode && TIME_COLUMN.test(this.t(indexNode)))) d.time = true;
+      if (parseNode && (TIME_COLUMN.test(this.t(parseNode)) || this.t(parseNode) === 'True' && indexNode && TIME_COLUMN.test(this.t(indexNode)))) d.time = 'the data is read with parsed dates';
       if ((/^(load_|fetch_|make_)/.test(last) || last === 'load') && this.targets.length >= 2) {
         // X, y = load_iris(return_X_y=True)
         return { k: 'seq', items: this.targets.map(() => d) };
@@ -191,7 +191,7 @@ export abstract class LibrarySemantics extends DataflowState {
     if (last === 'flow' || last === 'flow_from_directory' || last === 'flow_from_dataframe') return this.scalar(last);
     if (last === 'to_datetime') {
       const d = this.join(args.pos, n);
-      if (d.k === 'data') d.time = true;
+      if (d.k === 'data') d.time = 'the data has a date/time column';
       return d;
     }
     // Unknown call: pass data taints through (a helper that transforms its input).
@@ -456,7 +456,7 @@ export abstract class LibrarySemantics extends DataflowState {
   protected transformOut(est: EstV, data: DataV): DataV {
     const fits = est.prepFits.length ? est.prepFits : est.fit && est.fit.kind === 'transformer' ? [est.fit] : [];
     const out = this.mkData({ rows: data.rows, prep: unionList(data.prep, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
-      ...(data.time ? { time: true } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat ? { feat: data.feat } : {}),
+      ...(data.time ? { time: data.time } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat ? { feat: data.feat } : {}),
       ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}), ...(data.mixSite ? { mixSite: data.mixSite } : {}) });
     if (est.loaded) this.checkPositional(est, data, null);
     return out;
@@ -589,11 +589,11 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'sort_values' || method === 'set_index' || method === 'sort_index') {
       const byText = argText;
       const out = this.same(d);
-      if (TIME_COLUMN.test(byText) || method === 'sort_index' && d.time) out.time = true;
+      if (TIME_COLUMN.test(byText) || method === 'sort_index' && d.time) out.time = method === 'set_index' ? 'the rows are indexed by time' : 'the rows were sorted by time';
       return out;
     }
     if (method === 'shift' || method === 'rolling' || method === 'diff' || method === 'pct_change' || method === 'ewm' || method === 'expanding') {
-      const out = this.same(d); out.time = true;
+      const out = this.same(d); out.time = 'the data has lag/rolling/difference features';
       if (method === 'rolling' || method === 'ewm' || method === 'expanding') out.windowed = true;
       return out;
     }
@@ -629,8 +629,7 @@ export abstract class LibrarySemantics extends DataflowState {
     if (ROW_SUBSET.has(method)) return this.maybeSliceSplit(this.same(d), n, undefined);
     if (method === 'copy' || ROW_PRESERVING.has(method)) {
       const out = this.same(d);
-      if (method === 'to_datetime' || method === 'dt') out.time = true;
-      if (method === 'astype' && /datetime/.test(argText)) out.time = true;
+      if (method === 'to_datetime' || method === 'dt' || method === 'astype' && /datetime/.test(argText)) out.time = 'the data has a date/time column';
       return out;
     }
     if (method === 'split' && d.cols === undefined) return this.folds(args, n);

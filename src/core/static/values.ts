@@ -90,8 +90,8 @@ export interface DataV extends Common {
   /** Columns this value reads, when it is a column selection of `frame`. */
   cols?: string[];
   feat?: FeatureSelection;
-  /** A time column is present or rows were ordered by time. */
-  time?: boolean;
+  /** Why the rows are time-ordered or carry a time column (for leakage/temporal); unset when not. */
+  time?: string;
   /** Positional conversion of a frame (column order no longer checked). */
   positional?: Site;
   aligned?: boolean;
