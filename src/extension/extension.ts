@@ -13,6 +13,7 @@ import { FindingsTreeProvider } from './findings/findingsView';
 import { PANEL_VIEW_TYPE, SkewerPanel } from './panel/panel';
 import { RunsModel } from './runs/runsModel';
 import { bindRunsMessage, RunsTreeProvider, type RunsNode } from './runs/runsView';
+import { runConfirmer } from './static/runConfirmer';
 import { StaticAnalysis } from './static/staticAnalysis';
 import { compareRunsCommand, compareState } from './trace/compareCommand';
 import { traceRecordCommand } from './trace/traceCommand';
@@ -46,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
   const findingsView = vscode.window.createTreeView('skewer.findings', { treeDataProvider: findingsTree });
   const refresh = () => void runs.refresh();
   const log = vscode.window.createOutputChannel('Skewer');
-  const staticAnalysis = new StaticAnalysis(findings, log);
+  const staticAnalysis = new StaticAnalysis(findings, log, runConfirmer(runs));
   const publisher = new DiagnosticsPublisher(findings, context.extensionUri);
   const python: vscode.DocumentSelector = [{ language: 'python' }, { notebookType: 'jupyter-notebook', language: 'python' }];
 
@@ -63,6 +64,8 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
     runsView,
     findingsView,
     bindRunsMessage(runsView, runs),
+    // A new or finished run can confirm or refute what the static analysis says: re-check open documents.
+    runs.onDidChange(() => staticAnalysis.analyseOpenDocuments()),
     vscode.commands.registerCommand('skewer.refreshRuns', () => runs.refresh()),
     vscode.commands.registerCommand('skewer.openRunFolder', () => openRunFolder(deps)),
     vscode.commands.registerCommand('skewer.traceRecord', (node?: RunsNode, position?: number) => traceRecordCommand(deps, node, position)),

@@ -6,3 +6,4 @@
 export * from '../../core/runlog';
 export * from '../../core/trace';
 export * from '../../core/compare';
+export * from '../../core/checks';

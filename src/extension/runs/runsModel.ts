@@ -30,6 +30,8 @@ export class RunsModel implements vscode.Disposable {
   private watchedKey = '';
   private debounce: NodeJS.Timeout | undefined;
   private recheck: NodeJS.Timeout | undefined;
+  /** Re-reads only runs whose events file changed (or that are still running) on each refresh. */
+  private cache: import('../../core/runlog/listRuns').RunCache | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
@@ -54,7 +56,10 @@ export class RunsModel implements vscode.Disposable {
       const readable = folders.filter((f) => f.ok).map((f) => f.path);
       if (readable.length) {
         try {
-          listing = await heavy().listRuns(readable);
+          const h = heavy();
+          this.cache ??= new h.RunCache();
+          // A quiet run whose recorder process is alive on this machine stays "running" past the 30 s rule.
+          listing = await h.listRuns(readable, { cache: this.cache, isProcessAlive: h.localProcessAlive });
         } catch (err) {
           problems = [...problems, `reading runs failed: ${err instanceof Error ? err.message : String(err)}`];
         }
