@@ -8,7 +8,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME } from './knowledge';
 import { lastSide, unionKeys, unionList,
-  type ClassV, type ConstV, type DataV, type FitEvent, type FnV, type IdxV, type ObjV, type RowKey, type SeqV, type Split, type Val,
+  type ClassV, type ConstV, type DataV, type EstV, type FitEvent, type FnV, type IdxV, type ObjV, type RowKey, type SeqV, type Split, type Val,
 } from './values';
 import { Budget, NO_ARGS, Scope, type Args } from './dataflow';
 import { LibrarySemantics } from './library';
@@ -471,7 +471,7 @@ export class Interpreter extends LibrarySemantics {
       if (expectValue) { items.push(this.ev(c)); keys.push(pendingKey); expectValue = false; pendingKey = undefined; }
       else { const k = this.ev(c); pendingKey = k.k === 'const' ? k.str ?? k.text : undefined; }
     }
-    return { k: 'seq', items, keys };
+    return { k: 'seq', items, keys, varying: items.some((i) => i.varying) };
   }
 
   protected evComprehension(n: SyntaxNode): Val {
@@ -853,6 +853,12 @@ export class Interpreter extends LibrarySemantics {
       const rets = this.returns;
       if (!rets.length) return this.scalar('None');
       if (rets.length === 1) return rets[0];
+      // A factory returning one of several models: which one depends on the arguments.
+      const ests = rets.filter((r): r is EstV => r.k === 'est');
+      if (ests.length === rets.length) {
+        const pick = ests[this.loopIters.length ? this.loopIters[this.loopIters.length - 1] % ests.length : 0];
+        return args.pos.some((a) => a.varying) || [...args.kw.values()].some((a) => a.varying) ? { ...pick, varying: true } : pick;
+      }
       const seqs = rets.filter((r): r is SeqV => r.k === 'seq');
       if (seqs.length === rets.length) return seqs[seqs.length - 1];
       return this.join(rets, n ?? undefined);

@@ -301,8 +301,11 @@ export abstract class LibrarySemantics extends DataflowState {
   }
 
   protected modelVersion(est: EstV, X: DataV): string {
+    // Same constructor call, same arguments, same training data: the same model, even when the
+    // line runs again in a later loop iteration; arguments that vary per iteration make it new.
     const varying = est.varying || est.steps.some((s) => s.varying);
-    return `${est.id}|${est.params}|${X.id}${varying ? '|' + this.iterKey() : ''}`;
+    const origin = est.site && !est.loaded ? `${est.site.chunk}:${est.site.from}` : `#${est.id}`;
+    return `${origin}|${est.params}|${X.id}${varying ? '|' + this.iterKey() : ''}`;
   }
 
   protected estOf(obj: Val, method: string, n: SyntaxNode): EstV | undefined {
