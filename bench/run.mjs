@@ -1,0 +1,38 @@
+// `npm run bench`: every benchmark, each printing its figures as ratios to a baseline measured in the
+// same run, then one JSON line; this script runs them in turn (or those named) and repeats the JSON
+// lines at the end. Benchmarks, not timed tests: nothing here fails a build.
+//   static    100k lines of generated pandas/sklearn code: cold analysis; one edited 500-line file
+//   runlog    readRun of a recorded 50-step run (cold and warm) vs reading + splitting its bytes
+//   recorder  recorder overhead on a 1M-row, ~8-operator pipeline, snapshots off and CSV snapshots
+//   confirm   run confirmation of static findings against a recorded 1M-row run
+//   workbench activation, time to the Runs view, bundle sizes (real VS Code in Chromium)
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+const BENCHES = {
+  static: [tsx, ['bench/static.ts']],
+  runlog: [tsx, ['bench/runlog.ts']],
+  recorder: ['/usr/bin/python3', ['bench/recorder_overhead.py']],
+  confirm: [tsx, ['test/unit/checks/confirm1m.bench.ts']],
+  workbench: [process.execPath, ['bench/workbench.mjs']],
+};
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
+const results = [];
+for (const name of wanted) {
+  const spec = BENCHES[name];
+  if (!spec) {
+    console.error(`unknown benchmark "${name}" (known: ${Object.keys(BENCHES).join(', ')})`);
+    process.exit(2);
+  }
+  console.log(`\n=== ${name} ===`);
+  const r = spawnSync(spec[0], spec[1], { cwd: root, encoding: 'utf8', env: { ...process.env, PYTHONPATH: path.join(root, 'recorder') }, maxBuffer: 64 << 20 });
+  process.stdout.write(r.stdout);
+  if (r.status !== 0) process.stderr.write(r.stderr.slice(-4000));
+  const json = r.stdout.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+  results.push({ name, ok: r.status === 0, json });
+}
+console.log('\n=== results ===');
+for (const r of results) console.log(`${r.name}: ${r.ok ? r.json ?? '(no JSON line)' : 'FAILED'}`);
