@@ -19,33 +19,53 @@ function indentAt(text: string, from: number): string {
 }
 
 /**
- * `X = sc.fit_transform(X)` before `X_train, X_test, ... = train_test_split(X, ...)`:
- * remove the fit line and fit on the training split after the split.
+ * `X = sc.fit_transform(X)` (or `X = StandardScaler(...).fit_transform(X)`) before
+ * `X_train, X_test, ... = train_test_split(X, ...)`: remove the fit line and fit on the training
+ * split right after the split. Offered only for exactly this shape, at the same indentation, when
+ * X is not read between the two statements (also across notebook cells).
  */
 export function preprocessingFix(ctx: DetectContext, fit: Site, split: Split): Fix[] {
-  if (fit.callers?.length || split.site.callers?.length || fit.chunk !== split.site.chunk) return [];
-  const text = ctx.chunks[fit.chunk].text;
-  const fitStmt = text.slice(fit.stmtFrom, fit.stmtTo);
-  const m = /^(\w+)\s*=\s*(\w+)\.fit_transform\(\s*(\w+)\s*\)$/.exec(fitStmt.trim());
-  if (!m || m[1] !== m[3]) return [];
-  const [, X, sc] = m;
-  const splitStmt = text.slice(split.site.stmtFrom, split.site.stmtTo);
-  const s = /^(\w+)\s*,\s*(\w+)\s*,?[^=]*=\s*(?:\w+\.)*train_test_split\(\s*(\w+)\s*[,)]/.exec(splitStmt.trim());
-  if (!s || s[3] !== X || split.site.stmtFrom <= fit.stmtTo) return [];
-  const [, train, test] = s;
+  if (fit.callers?.length || split.site.callers?.length) return [];
+  if (split.site.chunk < fit.chunk || (split.site.chunk === fit.chunk && split.site.stmtFrom <= fit.stmtTo)) return [];
+  const fitText = ctx.chunks[fit.chunk].text;
+  const splitText = ctx.chunks[split.site.chunk].text;
+  const fitStmt = fitText.slice(fit.stmtFrom, fit.stmtTo).trim();
+  const m = /^(\w+)\s*=\s*(\w+|(?:\w+\.)*([A-Z]\w*)\((?:[^()]|\([^()]*\))*\))\.fit_transform\(\s*(\w+)\s*\)$/.exec(fitStmt);
+  if (!m || m[1] !== m[4]) return [];
+  const X = m[1];
+  const ctor = m[3] !== undefined ? m[2] : undefined;
+  const splitStmt = splitText.slice(split.site.stmtFrom, split.site.stmtTo).trim();
+  const sm = /^(\w+)\s*,\s*(\w+)\s*,?[^=]*=\s*(?:\w+\.)*train_test_split\(\s*(\w+)\s*[,)]/.exec(splitStmt);
+  if (!sm || sm[3] !== X) return [];
+  const [, train, test] = sm;
   // X must not be read between the fit and the split (its value would change meaning).
-  const between = text.slice(fit.stmtTo, split.site.stmtFrom);
+  let between = '';
+  if (fit.chunk === split.site.chunk) between = fitText.slice(fit.stmtTo, split.site.stmtFrom);
+  else {
+    between = fitText.slice(fit.stmtTo);
+    for (let c = fit.chunk + 1; c < split.site.chunk; c++) between += '\n' + ctx.chunks[c].text;
+    between += '\n' + splitText.slice(0, split.site.stmtFrom);
+  }
   if (new RegExp(`\\b${X}\\b`).test(between)) return [];
-  const indent = indentAt(text, fit.stmtFrom);
-  if (indent !== indentAt(text, split.site.stmtFrom)) return [];
-  const lineStart = text.lastIndexOf('\n', fit.stmtFrom - 1) + 1;
-  let lineEnd = text.indexOf('\n', fit.stmtTo);
-  lineEnd = lineEnd < 0 ? text.length : lineEnd + 1;
+  const indent = indentAt(fitText, fit.stmtFrom);
+  if (indent !== indentAt(splitText, split.site.stmtFrom)) return [];
+  let name = m[2];
+  let setup = '';
+  if (ctor) {
+    // Name the inline transformer after its class (StandardScaler -> standard_scaler), avoiding clashes.
+    name = m[3].replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+    const all = ctx.chunks.map((c) => c.text).join('\n');
+    while (new RegExp(`\\b${name}\\b`).test(all)) name += '_';
+    setup = `\n${indent}${name} = ${ctor}`;
+  }
+  const lineStart = fitText.lastIndexOf('\n', fit.stmtFrom - 1) + 1;
+  let lineEnd = fitText.indexOf('\n', fit.stmtTo);
+  lineEnd = lineEnd < 0 ? fitText.length : lineEnd + 1;
   const edits: TextEdit[] = [
     { location: loc(ctx, fit.chunk, lineStart, lineEnd), newText: '' },
-    { location: loc(ctx, fit.chunk, split.site.stmtTo, split.site.stmtTo), newText: `\n${indent}${train} = ${sc}.fit_transform(${train})\n${indent}${test} = ${sc}.transform(${test})` },
+    { location: loc(ctx, split.site.chunk, split.site.stmtTo, split.site.stmtTo), newText: `${setup}\n${indent}${train} = ${name}.fit_transform(${train})\n${indent}${test} = ${name}.transform(${test})` },
   ];
-  return [{ title: `Fit ${sc} on ${train} after the split`, edits, preferred: true }];
+  return [{ title: `Fit ${ctor ? m[3] : name} on ${train} after the split`, edits, preferred: true }];
 }
 
 /** `model.score(X_train, y_train)` labelled as a test score → the test split's variables. */

@@ -151,3 +151,27 @@ describe('notebook cell magics', () => {
     assert.ok(!r.notes.some((n) => /syntax error/.test(n.message)), JSON.stringify(r.notes));
   });
 });
+
+describe('preprocessing fix variants', () => {
+  it('inline constructor: names the transformer after its class and the result no longer fires', () => {
+    const src = LEAKY.replace('mm = MinMaxScaler()\nX = mm.fit_transform(X)', 'X = MinMaxScaler(feature_range=(0, 1)).fit_transform(X)');
+    const [f] = analyze(src);
+    assert.equal(f.ruleId, 'leakage/preprocessing');
+    const fixed = applyEdits(src, f.fixes[0].edits);
+    assert.ok(fixed.includes('min_max_scaler = MinMaxScaler(feature_range=(0, 1))\nX_train = min_max_scaler.fit_transform(X_train)\nX_test = min_max_scaler.transform(X_test)'), fixed);
+    assert.deepEqual(hits(fixed), []);
+  });
+
+  it('across notebook cells: deletes in the fit cell, inserts after the split in its cell', () => {
+    const nb = notebook([
+      { source: 'import pandas as pd\nfrom sklearn.model_selection import train_test_split\nfrom sklearn.preprocessing import StandardScaler\ndf = pd.read_csv("d.csv")\nX = df.drop(columns=["y"])\nsc = StandardScaler()' },
+      { source: 'X = sc.fit_transform(X)' },
+      { source: 'X_train, X_test, y_train, y_test = train_test_split(X, df["y"])' },
+    ]);
+    const [f] = analyzeDocument({ path: 'n.ipynb', text: nb }).findings;
+    assert.equal(f.location.cell, 1);
+    const edits = f.fixes[0].edits;
+    assert.deepEqual(edits.map((e) => e.location.cell), [1, 2]);
+    assert.equal(edits[1].newText, '\nX_train = sc.fit_transform(X_train)\nX_test = sc.transform(X_test)');
+  });
+});
