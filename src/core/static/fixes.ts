@@ -39,7 +39,7 @@ export function preprocessingFix(ctx: DetectContext, fit: Site, split: Split): F
   if (!sm || sm[3] !== X) return [];
   const [, train, test] = sm;
   // X must not be read between the fit and the split (its value would change meaning).
-  let between = '';
+  let between: string;
   if (fit.chunk === split.site.chunk) between = fitText.slice(fit.stmtTo, split.site.stmtFrom);
   else {
     between = fitText.slice(fit.stmtTo);
