@@ -3,8 +3,6 @@
 import type { FromWebview } from '../../src/shared/protocol';
 
 export interface UiState {
-  /** Selected step column in the trace view, so a restored panel reopens where the user was. */
-  selectedStep?: number;
   /** Whether unchanged cells are hidden in the trace view. */
   changedOnly?: boolean;
 }

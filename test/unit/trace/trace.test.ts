@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { listRuns } from '../../../src/core/runlog/listRuns';
+import type { RunReadResult } from '../../../src/core/runlog/model';
+import { npyPositions, parseNpy } from '../../../src/core/runlog/npy';
+import { mapForward, traceRecord } from '../../../src/core/trace/trace';
+import { formatCell, RunFolderTraceSource } from '../../../src/core/trace/source';
+import { EXAMPLE_RUNS } from '../runlog/helpers';
+
+const i32 = (xs: number[]) => Int32Array.from(xs);
+
+describe('mapForward: where rows of an input go in an output', () => {
+  it('identity keeps positions inside the output', () => {
+    assert.deepEqual(mapForward('identity', {}, 0, new Set([0, 3, 9]), 5), [0, 3]);
+  });
+  it('select finds every output row whose source position is traced (duplicates included)', () => {
+    assert.deepEqual(mapForward('select', { positions: i32([4, 2, 4, 7, -1]) }, 0, new Set([4]), 5), [0, 2]);
+    assert.deepEqual(mapForward('select', { positions: i32([4, 2]) }, 1, new Set([4]), 2), undefined, 'select has one input');
+  });
+  it('join follows the left or the right side, and never matches -1', () => {
+    const arrays = { left: i32([0, 0, 1, 2]), right: i32([5, -1, 5, 3]) };
+    assert.deepEqual(mapForward('join', arrays, 0, new Set([0]), 4), [0, 1]);
+    assert.deepEqual(mapForward('join', arrays, 1, new Set([5]), 4), [0, 2]);
+    assert.deepEqual(mapForward('join', arrays, 1, new Set([-1]), 4), [1], 'only a literal -1 source would match -1');
+  });
+  it('concat uses the part index and the position within that part', () => {
+    const arrays = { part: i32([0, 0, 1, 1]), positions: i32([0, 1, 0, 1]) };
+    assert.deepEqual(mapForward('concat', arrays, 1, new Set([1]), 4), [3]);
+  });
+  it('groupby maps each member to its group row once', () => {
+    const arrays = { offsets: i32([0, 2, 5]), members: i32([3, 0, 1, 2, 4]) };
+    assert.deepEqual(mapForward('groupby', arrays, 0, new Set([4, 1]), 2), [1]);
+    assert.deepEqual(mapForward('groupby', arrays, 0, new Set([0, 4]), 2), [0, 1]);
+  });
+  it('an unknown or opaque kind maps nothing rather than guessing', () => {
+    assert.equal(mapForward('opaque', {}, 0, new Set([1]), 3), undefined);
+  });
+});
+
+describe('traceRecord over the committed example runs', () => {
+  let train: RunReadResult;
+  before(async () => {
+    const listing = await listRuns([EXAMPLE_RUNS]);
+    train = listing.runs.find((r) => r.run.pipeline === 'churn/train.py')!;
+    assert.ok(train, 'churn/train.py was recorded');
+  });
+
+  it('follows a customer from read_csv through the merge to its side of the split', async () => {
+    const run = train.run;
+    const source = run.steps.find((s) => s.kind === 'source')!;
+    const out = source.outputs[0]!;
+    const trace = await traceRecord(run, { dataset: out.name, position: 0 }, new RunFolderTraceSource(run.dir));
+    assert.deepEqual(trace.problems, []);
+    assert.equal(trace.steps[0]!.fate, 'start');
+    const split = trace.steps.find((s) => s.step.kind === 'split');
+    assert.ok(split, 'the record reaches the split');
+    // Independently: the customers filter (age >= 21) keeps or drops row 0; read its positions array.
+    const filter = run.steps.find((s) => s.kind === 'select' && s.function === 'DataFrame.__getitem__' && (s.rowsOut ?? 0) < (s.rowsIn[0] ?? 0))!;
+    const positions = npyPositions(parseNpy(readFileSync(path.join(run.dir, filter.lineage!.arrays.positions!)), 'filter'));
+    const kept = positions.indexOf(0);
+    if (kept < 0) {
+      assert.equal(trace.steps.find((s) => s.step.seq === filter.seq)?.fate, 'dropped');
+    } else {
+      const [xTrain, xTest] = [split.step.outputs[0]!, split.step.outputs[1]!];
+      const held = split.outputs.filter((o) => o.positions.length).map((o) => o.dataset);
+      assert.equal(held.length, 2, 'X and y parts of one side');
+      assert.ok(held.includes(xTrain.name) !== held.includes(xTest.name), 'exactly one of train and test');
+    }
+    const merge = trace.steps.find((s) => s.step.function === 'DataFrame.merge')!;
+    assert.equal(merge.fate, 'joined');
+    assert.ok(merge.cells && merge.cells.some((c) => c.column === 'minutes_avg' && c.changed), 'the merge adds usage columns to the record');
+  });
+
+  it('reports a dataset that is not in the run instead of inventing a trace', async () => {
+    const t = await traceRecord(train.run, { dataset: 'nope/0.out', position: 0 }, new RunFolderTraceSource(train.run.dir));
+    assert.equal(t.steps.length, 0);
+    assert.match(t.problems[0]!, /not an output of this run/);
+  });
+
+  it('stops at a lineage gap with the reason', async () => {
+    const run = structuredClone(train.run);
+    const merge = run.steps.find((s) => s.function === 'DataFrame.merge')!;
+    merge.outputs[0]!.lineage = { ...merge.outputs[0]!.lineage!, kind: 'opaque', gap: 'join on an expression the recorder cannot map' };
+    const src = run.steps.find((s) => s.kind === 'source')!.outputs[0]!;
+    const t = await traceRecord(run, { dataset: src.name, position: 0 }, new RunFolderTraceSource(run.dir));
+    assert.equal(t.steps.at(-1)!.fate, 'gap');
+    assert.match(t.problems[0]!, /join on an expression/);
+  });
+});
+
+describe('formatCell', () => {
+  it('shows integers as is, floats to 6 significant digits, NaN and null as missing', () => {
+    assert.equal(formatCell(42), '42');
+    assert.equal(formatCell(1 / 3), '0.333333');
+    assert.equal(formatCell(NaN), null);
+    assert.equal(formatCell(null), null);
+    assert.equal(formatCell(12n), '12');
+  });
+});
