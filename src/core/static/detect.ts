@@ -3,7 +3,7 @@ import type { Finding, RelatedLocation, SourceLocation } from '../findings/findi
 import type { Events } from './events';
 import { position, type Chunk } from './source';
 import { covers, lastSide, testSetKey, type RowKey, type Site } from './values';
-import { preprocessingFix, trainAsTestFix, refitFix } from './fixes';
+import { pipelineFix, preprocessingFix, trainAsTestFix, refitFix } from './fixes';
 import { TARGET_ENCODERS } from './knowledge';
 
 export interface DetectContext {
@@ -65,7 +65,8 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       : l.reason === 'cv'
         ? `${cap(what)} is fitted on all rows before cross-validation, so every validation fold was seen by the fit. Put it inside a Pipeline passed to the cross-validation.`
         : `${cap(what)} is fitted on rows that later end up in the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} split${l.split ? ` (${where(ctx, l.split.site)})` : ''}; fit it on the training split only.`;
-    const fixes = l.reason === 'split' && l.split ? preprocessingFix(ctx, f.site, l.split) : [];
+    const fixes = l.reason === 'split' && l.split ? preprocessingFix(ctx, f.site, l.split)
+      : l.reason === 'cv' && l.split ? pipelineFix(ctx, f.site, l.split) : [];
     push({
       ruleId: 'leakage/preprocessing', message, location: toLocation(ctx, f.site),
       related: [...rel(ctx, l.split?.site, l.reason === 'cv' ? 'cross-validation splits here' : 'split made here'), ...rel(ctx, firstEval([l.key]), 'first evaluation on the leaked rows')],

@@ -68,6 +68,41 @@ export function preprocessingFix(ctx: DetectContext, fit: Site, split: Split): F
   return [{ title: `Fit ${ctor ? m[3] : name} on ${train} after the split`, edits, preferred: true }];
 }
 
+/**
+ * `Xs = T.fit_transform(X)` then `cross_val_score(est, Xs, y, ...)`: drop the fit and cross-validate
+ * `make_pipeline(T, est)` on X, so the transformer is refitted inside every fold. Only for that
+ * exact shape (same cell, same indentation, Xs used by nothing else).
+ */
+export function pipelineFix(ctx: DetectContext, fit: Site, cv: Split): Fix[] {
+  if (fit.callers?.length || cv.site.callers?.length || fit.chunk !== cv.site.chunk || cv.site.from <= fit.stmtTo) return [];
+  const text = ctx.chunks[fit.chunk].text;
+  const m = /^(\w+)\s*=\s*(\w+|(?:\w+\.)*[A-Z]\w*\((?:[^()]|\([^()]*\))*\))\.fit_transform\(\s*(\w+)\s*\)$/.exec(text.slice(fit.stmtFrom, fit.stmtTo).trim());
+  if (!m) return [];
+  const [, Xs, transformer, X] = m;
+  const call = text.slice(cv.site.from, cv.site.to);
+  const c = /^((?:\w+\.)*(?:cross_val_score|cross_validate|cross_val_predict)\(\s*)(\w+(?:\((?:[^()]|\([^()]*\))*\))?)(\s*,\s*)(\w+)\s*[,)]/.exec(call);
+  if (!c || c[4] !== Xs) return [];
+  // Xs must be used only by the cross-validation; X must not change in between.
+  const rest = text.slice(fit.stmtTo).replace(call, '');
+  if (new RegExp(`\\b${Xs}\\b`).test(rest) && Xs !== X) return [];
+  if (new RegExp(`\\b${X}\\s*=`).test(text.slice(fit.stmtTo, cv.site.from))) return [];
+  const lineStart = text.lastIndexOf('\n', fit.stmtFrom - 1) + 1;
+  let lineEnd = text.indexOf('\n', fit.stmtTo);
+  lineEnd = lineEnd < 0 ? text.length : lineEnd + 1;
+  const argsFrom = cv.site.from + c[1].length;
+  const argsTo = argsFrom + c[2].length + c[3].length + c[4].length;
+  const edits: TextEdit[] = [
+    { location: loc(ctx, fit.chunk, lineStart, lineEnd), newText: '' },
+    { location: loc(ctx, fit.chunk, argsFrom, argsTo), newText: `make_pipeline(${transformer}, ${c[2]}), ${X}` },
+  ];
+  const all = ctx.chunks.map((ch) => ch.text).join('\n');
+  if (!/\bmake_pipeline\b/.test(all.replace(call, ''))) {
+    // import it at the top of the first chunk (after a leading docstring / comments is not needed for validity)
+    edits.push({ location: loc(ctx, 0, 0, 0), newText: 'from sklearn.pipeline import make_pipeline\n' });
+  }
+  return [{ title: 'Fit the transformer inside each fold (make_pipeline)', edits, preferred: true }];
+}
+
 /** `model.score(X_train, y_train)` labelled as a test score → the test split's variables. */
 export function trainAsTestFix(ctx: DetectContext, e: EvalEvent, ev: Events): Fix[] {
   const edits: TextEdit[] = [];

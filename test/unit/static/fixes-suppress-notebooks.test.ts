@@ -175,3 +175,30 @@ describe('preprocessing fix variants', () => {
     assert.equal(edits[1].newText, '\nX_train = sc.fit_transform(X_train)\nX_test = sc.transform(X_test)');
   });
 });
+
+describe('pipeline fix for preprocessing before cross-validation', () => {
+  const CV = py`
+    import pandas as pd
+    from sklearn.model_selection import cross_val_score
+    from sklearn.preprocessing import StandardScaler
+    from sklearn.linear_model import LogisticRegression
+    df = pd.read_csv("d.csv")
+    X, y = df.drop(columns=["y"]), df["y"]
+    X_scaled = StandardScaler().fit_transform(X)
+    print(cross_val_score(LogisticRegression(max_iter=500), X_scaled, y, cv=5).mean())
+  `;
+  it('wraps the transformer and the estimator in make_pipeline and the result no longer fires', () => {
+    const [f] = analyze(CV);
+    assert.equal(f.ruleId, 'leakage/preprocessing');
+    const fixed = applyEdits(CV, f.fixes[0].edits);
+    assert.ok(fixed.startsWith('from sklearn.pipeline import make_pipeline\n'), fixed);
+    assert.ok(fixed.includes('cross_val_score(make_pipeline(StandardScaler(), LogisticRegression(max_iter=500)), X, y, cv=5)'), fixed);
+    assert.ok(!fixed.includes('X_scaled'));
+    assert.deepEqual(hits(fixed), []);
+  });
+
+  it('offers nothing when the scaled matrix is used elsewhere', () => {
+    const [f] = analyze(CV + 'print(X_scaled.shape)\n');
+    assert.deepEqual(f.fixes, []);
+  });
+});
