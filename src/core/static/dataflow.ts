@@ -204,7 +204,17 @@ export abstract class DataflowState {
     for (const f of d.prep) {
       if (f.serving || f.onLabel) continue;
       for (const k of d.rows) {
-        if (!isTestSide(k) || !covers(f.rows, k)) continue;
+        if (!isTestSide(k)) {
+          // Training rows shaped by a statistic of the data they were split from (mean of all rows
+          // used to fill X_train): that statistic saw the test side of the same split.
+          const last = k.path[k.path.length - 1];
+          if (last && last.side === 'train' && last.fold === undefined && covers(f.rows, { root: k.root, path: k.path.slice(0, -1) })) {
+            const held: RowKey = { root: k.root, path: [...k.path.slice(0, -1), { split: last.split, side: k.path.length > 1 ? 'val' : 'test' }] };
+            this.recordPrepLeak(f, held, 'includes-test', last.split);
+          }
+          continue;
+        }
+        if (!covers(f.rows, k)) continue;
         const onTestOnly = f.rows.every(isTestSide);
         this.recordPrepLeak(f, k, onTestOnly ? 'fit-on-test' : f.rows.some((r) => r.root === k.root && r.path.length === k.path.length) ? 'includes-test' : 'transform');
       }
