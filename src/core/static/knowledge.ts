@@ -171,8 +171,7 @@ export const TRAIN_NAME = /(^|[^a-z])(train|tr|trn|training)($|[^a-z])|train/i;
 /** A variable that holds the label. */
 export const LABEL_NAME = /^(y|Y|y_.*|Y_.*|.*_y|labels?|targets?|.*_labels?|.*_targets?)$/;
 
-/** Names of fitted artifacts (a loaded one marks a serving path) and of datasets (a loaded one does not). */
-export const MODEL_NAME = /model|clf|classifier|regressor|estimator|pipe|scaler|encoder|\benc\b|vectori[sz]er|tokenizer|imputer|transformer|preprocessor|booster|artifact|bundle|\bpca\b|selector/i;
+/** Names of datasets: a pickle loaded into one of these is data, not a fitted artifact. */
 export const DATA_NAME = /^(df|data|dataset|frame|table|raw|features?|x|y|X|Y|arrays?|samples?|records|rows|train\w*|test\w*|val\w*|cache[d]?)($|_)/;
 
 /** File names and function names that mark a serving / inference path. */

@@ -5,7 +5,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import {
-  DATA_NAME, EVAL_METHODS, GROUP_AGGS, GROUP_NON_STATS, LABEL_ENCODERS, LABEL_NAME, MODEL_NAME, NP_STATS, PREDICT_METHODS,
+  DATA_NAME, EVAL_METHODS, GROUP_AGGS, GROUP_NON_STATS, LABEL_ENCODERS, LABEL_NAME, NP_STATS, PREDICT_METHODS,
   ROW_PRESERVING, ROW_SUBSET, SCALE_FUNCTIONS, STAT_METHODS, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME,
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
@@ -73,7 +73,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const name = this.targets.length === 1 ? this.targets[0] : '';
       const argText = args.node ? this.t(args.node) : '';
       if (DATA_NAME.test(name) || (!name && /\b(data|dataset|features|df)\b/i.test(argText))) return this.freshData(name || 'loaded data', n, roleFromName(name || argText));
-      if (MODEL_NAME.test(name) || MODEL_NAME.test(argText) || /\.(h5|keras|onnx|pt|pth|joblib|pmml)\b/i.test(argText)) this.markLoaded(this.site(n));
+      if (artifactPath(name) || artifactPath(argText)) this.markLoaded(this.site(n));
       const est: EstV = { k: 'est', id: ++this.ids, cls: 'loaded', cat: 'model', site: this.site(n), params: this.t(n), steps: [], prepFits: [], loaded: true };
       est.version = `loaded:${est.id}`;
       return est;
@@ -638,4 +638,14 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'split' && d.cols === undefined) return this.folds(args, n);
     return this.same(d);
   }
+}
+
+/**
+ * A path that names a fitted artifact ("models/churn_rf.pkl", "scaler.joblib", "net.h5"), not a
+ * pickle of results or data ("model_results_1.pkl", "features.pkl").
+ */
+function artifactPath(argText: string): boolean {
+  const tokens = argText.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (tokens.some((t) => /^(results?|scores?|metrics?|history|data|dataset|features?|preds?|predictions?|df|table|cache|cv)$/.test(t))) return false;
+  return tokens.some((t) => /^(models?|clf|classifier|regressor|estimator|pipeline|pipe|scaler|encoder|enc|vectori[sz]er|tokenizer|imputer|booster|preprocessor|transformer|artifacts?|h5|keras|onnx|pt|pth|pmml)$/.test(t));
 }
