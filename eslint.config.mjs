@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/static-eval/cases/**', 'test/fixtures/**', '.test-output/**', 'recorder/**', 'examples/**'] },
+  { ignores: ['dist/**', 'out/**', 'bench/.work/**', 'node_modules/**', 'test/static-eval/cases/**', 'test/fixtures/**', '.test-output/**', 'recorder/**', 'examples/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
