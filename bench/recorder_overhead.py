@@ -109,9 +109,12 @@ def main():
         walls = {m: [] for m in modes}
         accs = {}
         rec_ms = {m: [] for m in modes[1:]}
-        for _ in range(ns.repeat):
-            for m in modes:  # interleaved, so load from other processes affects all variants alike
+        for i in range(ns.repeat):
+            # interleaved and rotated, so load from other processes and order effects hit all variants alike
+            for m in modes[i % 3:] + modes[:i % 3]:
                 t, c, w, acc = run(work, m)
+                if hasattr(os, "sync"):
+                    os.sync()  # flush this run's writes now, so the next variant does not pay for them
                 if m != "unrecorded":
                     rec_ms[m].append(recorder_ms(work / "runs")[0])
                 times[m].append(t)
