@@ -136,7 +136,7 @@ def main():
         own = {m: statistics.median(v) / 1000 for m, v in rec_ms.items()}
         for m, v in own.items():
             print(f"  recorder's own work ({m}): {v:.3f}s = {v / med['unrecorded']:.1%} of the unrecorded pipeline "
-                  f"(sum of per-operator recorderMs; excludes per-call gating)")
+                  f"(sum of per-operator recorderMs: lineage, stats, snapshots, events; excludes per-call gating)")
         r = lambda d: {m: round(d[m] / d["unrecorded"], 3) for m in modes}  # noqa: E731
         print(json.dumps({"rows": ns.rows, "repeat": ns.repeat,
                           "seconds": {m: round(med[m], 4) for m in modes},

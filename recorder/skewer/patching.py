@@ -63,7 +63,8 @@ def run_recorded(s, mode, caller, function, kind, library, inputs, call, post, e
                 fitted = None
         s.fail(op, e, dt, fitted)
         raise
-    dt = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    dt = t1 - t0
     s._local.busy = True
     # the recorder's own calls into pandas/sklearn must not print warnings into the user's output
     with warnings.catch_warnings():
@@ -75,7 +76,7 @@ def run_recorded(s, mode, caller, function, kind, library, inputs, call, post, e
             outputs, fitted = [], None
         finally:
             s._local.busy = False
-        s.complete(op, outputs, dt, fitted)
+        s.complete(op, outputs, dt, fitted, started=t1)
     return result
 
 

@@ -464,10 +464,11 @@ class Session:
         finally:
             self._local.busy = False
 
-    def complete(self, op, outputs, duration, fitted=None):
-        """outputs: list of (port, obj, lineage dict, feature_names)."""
+    def complete(self, op, outputs, duration, fitted=None, started=None):
+        """outputs: list of (port, obj, lineage dict, feature_names). `started`: when the recorder's work on this
+        operator began (lineage is computed before complete), so recorderMs covers all of it."""
         self._local.busy = True
-        t0 = time.perf_counter()
+        t0 = started if started is not None else time.perf_counter()
         try:
             self._pop(op)
             outs = []
