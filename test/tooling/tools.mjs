@@ -44,8 +44,17 @@ function npmInstall(dir, spec, extraEnv = {}) {
   log(`npm install ${spec} (into ${prefix})`);
   execFileSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', spec], {
     stdio: 'inherit',
-    env: { ...process.env, ...extraEnv },
+    env: { ...cleanEnv(), ...extraEnv },
   });
+}
+
+/**
+ * The environment without the variables an outer `npm test` exports (npm_config_user_agent and
+ * friends): a nested npm would take them as its own config, and code-server's postinstall would then
+ * read the outer npm's Node version (20) from the user agent instead of Node 24.
+ */
+function cleanEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
 }
 
 function node24Env() {
@@ -83,7 +92,7 @@ export function ensureCodeServer() {
     execFileSync('sh', ['postinstall.sh'], {
       cwd: paths.codeServerDir,
       stdio: 'inherit',
-      env: { ...process.env, ...node24Env(), npm_config_user_agent: `npm/11 node/v${VERSIONS.node} linux x64` },
+      env: { ...cleanEnv(), ...node24Env(), npm_config_user_agent: `npm/11 node/v${VERSIONS.node} linux x64` },
     });
   }
   execFileSync(paths.node, [paths.codeServer, '--version'], { stdio: 'inherit' });
