@@ -2,10 +2,13 @@
 import type { AnalysisNote } from '../static/types';
 import type { Finding, Severity } from './finding';
 
-/** `file:line:col` with the notebook cell when there is one (`nb.ipynb[cell 3]:2:5`). */
+/**
+ * `file:line:col` with the notebook cell when there is one (`nb.ipynb[cell 3]:2:5`). Cells are
+ * numbered from 1 here, as in messages and in the notebook UI; JSON and SARIF keep the 0-based index.
+ */
 export function formatPosition(f: Finding): string {
   const l = f.location;
-  return `${l.file}${l.cell !== undefined ? `[cell ${l.cell}]` : ''}:${l.line}:${l.col}`;
+  return `${l.file}${l.cell !== undefined ? `[cell ${l.cell + 1}]` : ''}:${l.line}:${l.col}`;
 }
 
 export function formatFindingLine(f: Finding): string {

@@ -10,7 +10,7 @@ export interface RuleInfo {
   docsPath: string;
 }
 
-const DOCS_BASE = 'https://github.com/skewer-dev/skewer/blob/main/';
+const DOCS_BASE = 'https://github.com/skewer-ml/skewer/blob/main/';
 
 function rule(id: string, title: string, defaultSeverity: Severity, description: string): RuleInfo {
   return { id, title, defaultSeverity, description, docsPath: `docs/rules/${id.replace('/', '-')}.md` };

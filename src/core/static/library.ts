@@ -388,6 +388,8 @@ export abstract class LibrarySemantics extends DataflowState {
       est.version = `loaded:${est.id}`;
       return est;
     }
+    // Configuration methods return the estimator itself (sklearn's set_output / metadata-routing setters).
+    if (method === 'set_output' || /^set_\w+_request$/.test(method)) return est;
     if (method === 'set_params') {
       est.params += '|' + (args.node ? this.t(args.node) : '');
       if ([...args.kw.values()].some((v) => v.varying) || args.pos.some((v) => v.varying)) est.varying = true;

@@ -80,7 +80,7 @@ describe('skewer CLI', function () {
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /^pipelines\/train\.py:6:5 warning leakage\/preprocessing /m);
     assert.match(r.stdout, /^pipelines\/train\.py:7:8 error leakage\/overlap /m);
-    assert.match(r.stdout, /^notebooks\/exp\.ipynb\[cell 1\]:1:5 warning leakage\/preprocessing /m);
+    assert.match(r.stdout, /^notebooks\/exp\.ipynb\[cell 2\]:1:5 warning leakage\/preprocessing /m);
     assert.match(r.stdout, /findings?: 1 error, \d+ warnings \(\d+ files checked\)\./);
     assert.doesNotMatch(r.stdout, /node_modules|\.venv|env2|__pycache__/);
     assert.match(r.stdout, /note: broken\/blob\.py: contains NUL bytes/);

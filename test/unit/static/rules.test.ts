@@ -305,6 +305,18 @@ describe('static rules', () => {
     assert.deepEqual(analyze(src, 'train.py', { severityOverrides: { 'leakage/preprocessing': 'off' } }), []);
   });
 
+  it('names the transformer, not its configuration call, when it is built with set_output', () => {
+    const src = HEAD + py`
+      scaler = StandardScaler().set_output(transform="pandas")
+      X = scaler.fit_transform(X)
+      X_train, X_test, y_train, y_test = train_test_split(X, y)
+    `;
+    const [f] = analyze(src);
+    assert.equal(f?.ruleId, 'leakage/preprocessing');
+    assert.match(f!.message, /^`StandardScaler` is fitted/);
+    assert.equal(f!.evidence.transformer, 'StandardScaler');
+  });
+
   it('ignores "# expect:" comments (only skewer directives count)', () => {
     const src = HEAD + 'X_train, X_test, y_train, y_test = train_test_split(X, y)  # expect: leakage/overlap\n';
     assert.deepEqual(hits(src), []);
