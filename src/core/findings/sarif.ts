@@ -93,7 +93,7 @@ export function toSarif(findings: Finding[], notes: AnalysisNote[], opts: SarifO
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: 'skewer', informationUri: 'https://github.com/skewer-dev/skewer', version: opts.toolVersion, semanticVersion: opts.toolVersion, rules } },
+      tool: { driver: { name: 'skewer', informationUri: 'https://github.com/skewer-ml/skewer', version: opts.toolVersion, semanticVersion: opts.toolVersion, rules } },
       ...(opts.srcRootUri ? { originalUriBaseIds: { '%SRCROOT%': { uri: opts.srcRootUri } } } : {}),
       results,
       invocations: [{
