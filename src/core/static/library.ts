@@ -10,9 +10,11 @@ import {
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
 import { lastSide, unionKeys, unionList,
-  type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type RowKey, type SeqV, type Side, type Split, type Val,
+  type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type RowKey, type SeqV, type Side, type Split, type Val,
 } from './values';
 import { DataflowState, NO_ARGS, type Args } from './dataflow';
+import type { Events } from './events';
+import { computedFrom, derivedColumn, keepsColumn, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { constStrings, roleFromName, stripRows } from './syntax';
 
 export abstract class LibrarySemantics extends DataflowState {
@@ -211,7 +213,14 @@ export abstract class LibrarySemantics extends DataflowState {
     args.pos.forEach((p, i) => flat(p, args.posNodes[i]));
     const j = this.join(parts, n);
     if (j.k !== 'data') return j;
-    if (columnWise) { j.rows = parts[0]?.rows ?? j.rows; return j; }
+    if (columnWise) {
+      j.rows = parts[0]?.rows ?? j.rows;
+      // Side-by-side blocks (scaled numbers next to encoded categories): the matrix keeps the columns of each.
+      const feats = parts.map((p) => p.feat ?? (p.frame && p.cols ? this.featureSelection(p, 'select', p.cols, n) : undefined)).filter((f): f is FeatureSelection => !!f);
+      if (feats.length === 1) j.feat = feats[0];
+      else if (feats.length > 1) j.feat = { ...feats[0], mode: 'union', cols: [], removedAtSelection: [], site: this.site(n), parts: feats };
+      return j;
+    }
     if (parts.length > 1) j.concatParts = parts.map((p) => p.rows);
     // Training rows and test rows of one split stacked together.
     const sideOf = (k: RowKey) => (k.path.length ? k.path[k.path.length - 1] : undefined);
@@ -432,7 +441,7 @@ export abstract class LibrarySemantics extends DataflowState {
         if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n) });
         est.version = this.modelVersion(est, data);
         this.events.modelFits.push({ fit: est.fit, est });
-        if (y && y.k === 'data') this.checkTarget(data, y, n);
+        this.checkTarget(data, y, n);
       }
       if (method === 'fit_transform' || method === 'fit_predict' && isPrep) return this.transformOut(est, data);
       if (method === 'fit_predict') return this.predictOut(est, data);
@@ -487,34 +496,38 @@ export abstract class LibrarySemantics extends DataflowState {
     this.events.positional.push({ site: data.positional, predictSite: n ? this.site(n) : data.positional, model: est.cls });
   }
 
-  /** y = df[label]; X keeps the label column or a feature computed from it. */
-  protected checkTarget(X: DataV, y: DataV, n: SyntaxNode): void {
+  /**
+   * y = df[label] (or the one non-id column X dropped): X keeps the label column, a column the
+   * label is computed from, or a feature computed from either.
+   */
+  protected checkTarget(X: DataV, y: Val | undefined, n: SyntaxNode): void {
     const feat = X.feat;
-    if (!feat || !y.cols || y.cols.length !== 1 || y.frame !== feat.frame) return;
-    const label = y.cols[0];
-    const kept = (c: string): boolean => {
-      if (feat.removedAtSelection.includes(c)) return false;
-      if (feat.mode === 'all') return true;
-      if (feat.mode === 'drop') return c !== '@last' && !feat.cols.includes(c);
-      const il = feat.cols.find((x) => x.startsWith('@iloc:'));
-      if (il) {
-        if (c !== '@last') return false;
-        const spec = il.slice(6).trim();
-        return spec === ':' || /^[^:,]*:\s*$/.test(spec);
-      }
-      return feat.cols.includes(c);
-    };
-    // The label itself, or the raw column it was computed from (log_price from price).
-    // A label computed from the next row (shift(-1)) may keep its source column: that is the present value.
-    const derivedLabel = feat.frame.derived.get(label);
-    const sources = [label, ...(derivedLabel && derivedLabel.shift !== 'future' ? derivedLabel.from.filter((c) => c !== label) : [])];
-    const leaked = sources.find(kept);
-    if (leaked !== undefined) this.events.target.push({ site: feat.site, label, ...(leaked !== label ? { source: leaked } : {}), kind: 'label-in-features', fitSite: this.site(n) });
-    for (const [col, info] of feat.frame.derived) {
-      // Lags of the label (shift(1)) are known at prediction time.
-      if (col === label || !info.from.includes(label) || info.shift === 'past') continue;
-      if (kept(col)) this.events.target.push({ site: info.site, label, kind: 'feature-from-label', fitSite: this.site(n) });
+    if (!feat) return;
+    let labelFrame: FrameMeta | undefined, label: string | undefined;
+    if (y && (y.k === 'data' || y.k === 'scalar') && y.cols && y.cols.length === 1 && y.frame) { labelFrame = y.frame; label = y.cols[0]; }
+    else if (y && (y.k === 'data' && !y.cols || y.k === 'scalar')) {
+      const guess = labelFromDrop(feat);
+      if (guess) { labelFrame = guess.frame; label = guess.label; }
     }
+    if (!labelFrame || label === undefined) return;
+    const fitSite = this.site(n);
+    for (const part of selectionParts(feat)) {
+      if (!sameLineage(part.frame, labelFrame)) continue;
+      // The label itself, or the raw column it was computed from (log_price from price).
+      // A label computed from the next row (shift(-1)) may keep its source column: that is the present value.
+      const derivedLabel = derivedColumn(part.frame, label);
+      const sources = [label, ...(derivedLabel && derivedLabel.shift !== 'future' ? derivedLabel.from.filter((c) => c !== label) : [])];
+      const leaked = sources.find((c) => keepsColumn(part, c));
+      if (leaked !== undefined) this.pushTarget({ site: part.site, label, ...(leaked !== label ? { source: leaked } : {}), kind: 'label-in-features', fitSite });
+      for (const [col, info] of visibleDerived(part.frame)) {
+        if (sources.includes(col) || !keepsColumn(part, col)) continue;
+        if (computedFrom(part.frame, col, sources)) this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite });
+      }
+    }
+  }
+
+  private pushTarget(t: Events['target'][number]): void {
+    if (!this.events.target.some((o) => o.site.chunk === t.site.chunk && o.site.from === t.site.from && o.kind === t.kind)) this.events.target.push(t);
   }
 
   protected dataMethod(d: DataV, method: string, args: Args, n: SyntaxNode): Val {

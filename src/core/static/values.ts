@@ -61,18 +61,24 @@ export interface FrameMeta {
   id: number;
   /** Columns computed from other columns of this frame: column → (source columns, site). */
   /** `shift`: 'past' for lags (shift(1)), 'future' for leads (shift(-1)). */
-  derived: Map<string, { from: string[]; site: Site; shift?: 'past' | 'future' }>;
+  derived: Map<string, DerivedColumn>;
   /** Columns removed in place (`del df[c]`, `drop(..., inplace=True)`, `pop`). */
   removed: Set<string>;
+  /** Frame this one was copied from with extra columns (`df.assign`, `df.eval`): it sees the parent's columns. */
+  parent?: FrameMeta;
 }
+
+export interface DerivedColumn { from: string[]; site: Site; shift?: 'past' | 'future' }
 
 /** How a feature matrix was selected from a frame. */
 export interface FeatureSelection {
   frame: FrameMeta;
-  mode: 'all' | 'drop' | 'select';
+  /** 'union': the columns of several selections side by side (`pd.concat(axis=1)`, `np.hstack`). */
+  mode: 'all' | 'drop' | 'select' | 'union';
   cols: string[];
   removedAtSelection: string[];
   site: Site;
+  parts?: FeatureSelection[];
 }
 
 export interface ModelRef { est: EstV; version: string }
