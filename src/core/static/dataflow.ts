@@ -10,6 +10,7 @@ import { isTestSide, covers, lastSide, unionKeys, unionList,
 } from './values';
 import { newEvents, type Events, type PrepReason } from './events';
 import { roleFromName } from './syntax';
+import { sameLineage } from './target';
 
 export class Budget extends Error {}
 
@@ -270,6 +271,28 @@ export abstract class DataflowState {
     if (!d.aligned) out.positional = this.site(n);
     if (d.feat === undefined && d.frame && !d.cols) out.feat = this.featureSelection(d, 'all', [], n);
     return out;
+  }
+
+  /**
+   * `frame[col] = v`: remember which columns of the frame (or of a frame it was copied from) the
+   * new column is computed from; a value computed from none of them replaces an earlier definition.
+   */
+  protected recordDerived(frame: FrameMeta, col: string, v: Val, at: SyntaxNode): void {
+    const from = (v.k === 'data' || v.k === 'scalar') && v.cols && sameLineage(v.frame, frame) ? v.cols.filter((c) => c !== col) : [];
+    if (!from.length) {
+      // df[c] = df[c].fillna(0) transforms the column in place; anything else replaces it.
+      const self = (v.k === 'data' || v.k === 'scalar') && v.cols?.includes(col) && sameLineage(v.frame, frame);
+      if (!self) frame.derived.delete(col);
+      return;
+    }
+    const vt = this.t(at);
+    const shift = /\.shift\(\s*(periods\s*=\s*)?-/.test(vt) ? 'future' as const : /\.shift\(/.test(vt) ? 'past' as const : undefined;
+    frame.derived.set(col, { from, site: this.site(at), ...(shift ? { shift } : {}) });
+  }
+
+  /** A copy of a frame with extra columns (`df.assign`, `df.eval`): new definitions stay on the copy. */
+  protected childFrame(parent: FrameMeta): FrameMeta {
+    return { id: ++this.ids, derived: new Map(), removed: new Set(parent.removed), parent };
   }
 
   protected featureSelection(d: DataV, mode: 'all' | 'drop' | 'select', cols: string[], n: SyntaxNode) {

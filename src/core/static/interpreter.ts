@@ -340,12 +340,7 @@ export class Interpreter extends LibrarySemantics {
     const curData = cur.k === 'data' ? cur : this.asData(cur, this.t(base));
     const merged = this.join([curData, v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined], t) as DataV;
     if (col !== undefined && curData.frame) {
-      const from = (v.k === 'data' || v.k === 'scalar') && v.frame === curData.frame && v.cols ? v.cols.filter((c) => c !== col) : [];
-      if (from.length) {
-        const vt = valueNode ? this.t(valueNode) : '';
-        const shift = /\.shift\(\s*(periods\s*=\s*)?-/.test(vt) ? 'future' as const : /\.shift\(/.test(vt) ? 'past' as const : undefined;
-        curData.frame.derived.set(col, { from, site: this.site(valueNode ?? t), ...(shift ? { shift } : {}) });
-      }
+      this.recordDerived(curData.frame, col, v, valueNode ?? t);
       if (TIME_COLUMN.test(col) && valueNode && /to_datetime|datetime|Timestamp/.test(this.t(valueNode))) merged.time = 'the data has a date/time column';
     }
     merged.frame = curData.frame;

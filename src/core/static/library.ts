@@ -14,7 +14,7 @@ import { lastSide, unionKeys, unionList,
 } from './values';
 import { DataflowState, NO_ARGS, type Args } from './dataflow';
 import type { Events } from './events';
-import { computedFrom, derivedColumn, keepsColumn, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
+import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { constStrings, roleFromName, stripRows } from './syntax';
 
 export abstract class LibrarySemantics extends DataflowState {
@@ -276,6 +276,8 @@ export abstract class LibrarySemantics extends DataflowState {
     const split: Split = { id: ++this.ids, site: this.site(n), kind: 'cv', shuffle: true, names: [] };
     // Oversamplers inside an imblearn Pipeline run per fold: no duplication across folds.
     this.onSplit(split, [X]);
+    const y = args.pos[2] ?? args.kw.get('y');
+    if (est && est.k === 'est' && est.cat !== 'transformer' && y) this.checkTarget(X, y, n);
     if (est && est.k === 'est' && !est.fit) est.version = est.version ?? `cv:${est.id}`;
     if (fname === 'cross_val_predict') return this.same(X);
     return this.scalar(this.t(n));
@@ -471,7 +473,9 @@ export abstract class LibrarySemantics extends DataflowState {
     const fits = est.prepFits.length ? est.prepFits : est.fit && est.fit.kind === 'transformer' ? [est.fit] : [];
     const out = this.mkData({ rows: data.rows, prep: unionList(data.prep, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
       ...(data.time ? { time: data.time } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat ? { feat: data.feat } : {}),
-      ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}), ...(data.mixSite ? { mixSite: data.mixSite } : {}) });
+      ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}), ...(data.mixSite ? { mixSite: data.mixSite } : {}),
+      // y = LabelEncoder().fit_transform(df["churned"]) still names the label column.
+      ...(data.cols && data.frame ? { cols: data.cols, frame: data.frame } : {}) });
     if (est.loaded) this.checkPositional(est, data, null);
     return out;
   }
@@ -528,6 +532,39 @@ export abstract class LibrarySemantics extends DataflowState {
 
   private pushTarget(t: Events['target'][number]): void {
     if (!this.events.target.some((o) => o.site.chunk === t.site.chunk && o.site.from === t.site.from && o.kind === t.kind)) this.events.target.push(t);
+  }
+
+  /** `df.assign(c=expr, d=lambda f: ...)`: a copy with new columns computed from existing ones. */
+  protected assignColumns(d: DataV, args: Args, n: SyntaxNode): DataV {
+    const frame = this.childFrame(d.frame!);
+    const out = this.same(d, { frame });
+    let prep = d.prep;
+    for (const [name, v0] of args.kw) {
+      const v = v0.k === 'fn' ? this.callFunction(v0, { ...NO_ARGS, pos: [out], posNodes: [] }, null) : v0;
+      if (v.k === 'data' || v.k === 'scalar') prep = unionList(prep, v.prep);
+      this.recordDerived(frame, name, v, args.kwNodes.get(name) ?? n);
+    }
+    delete out.cols;
+    if (prep !== d.prep) { out.prep = prep; this.checkPrep(out); }
+    return out;
+  }
+
+  /**
+   * `df.eval("c = a * b")` adds columns (in place with inplace=True, else on a copy);
+   * `df.eval("a * b")` is a column computed from a and b.
+   */
+  protected evalColumns(d: DataV, expr: string, argText: string, n: SyntaxNode): DataV {
+    const assigns = expr.split(/\n|;/).map((l) => /^\s*([A-Za-z_]\w*)\s*=(?!=)\s*(.+)$/.exec(l)).filter((m): m is RegExpExecArray => !!m);
+    if (!assigns.length) {
+      const cols = evalIdentifiers(expr);
+      return cols.length ? this.same(d, { cols }) : this.same(d);
+    }
+    const inplace = /inplace\s*=\s*True/.test(argText);
+    const frame = inplace ? d.frame! : this.childFrame(d.frame!);
+    for (const m of assigns) this.recordDerived(frame, m[1], this.same(d, { frame, cols: evalIdentifiers(m[2]) }), n);
+    const out = this.same(d, { frame });
+    delete out.cols;
+    return out;
   }
 
   protected dataMethod(d: DataV, method: string, args: Args, n: SyntaxNode): Val {
@@ -615,6 +652,8 @@ export abstract class LibrarySemantics extends DataflowState {
       if (method === 'rolling' || method === 'ewm' || method === 'expanding') out.windowed = true;
       return out;
     }
+    if (method === 'assign' && d.frame) return this.assignColumns(d, args, n);
+    if (method === 'eval' && d.frame && args.pos[0]?.k === 'const' && args.pos[0].str !== undefined) return this.evalColumns(d, args.pos[0].str, argText, n);
     if (method === 'fillna' || method === 'replace' || method === 'clip' || method === 'where' || method === 'mask' || method === 'apply' || method === 'map' || method === 'transform' || method === 'agg') {
       const fnArg = args.pos.find((a): a is FnV => a.k === 'fn');
       const rowWise = /axis\s*=\s*(1|["']columns["'])/.test(argText) || method === 'map';
@@ -625,7 +664,10 @@ export abstract class LibrarySemantics extends DataflowState {
         const merged = this.same(d, { prep: unionList(d.prep, prep) });
         return merged;
       }
-      return this.same(d, { prep: unionList(d.prep, prep), varying: !!d.varying || !!extra.varying });
+      const out = this.same(d, { prep: unionList(d.prep, prep), varying: !!d.varying || !!extra.varying });
+      // s.where(df[c] > 0, 0) / s.fillna(df[c]): the result also reads the other columns of the frame.
+      if (d.cols && (extra.k === 'data' || extra.k === 'scalar') && extra.cols && sameLineage(extra.frame, d.frame)) out.cols = unionList(d.cols, extra.cols);
+      return out;
     }
     if (method === 'merge' || method === 'join' || method === 'combine_first' || method === 'update') {
       const other = args.pos[0];

@@ -1,0 +1,172 @@
+/**
+ * leakage/target through derived columns: a feature computed from the label (directly, through
+ * other derived columns, assign/eval/np.where) that reaches the model's feature matrix fires on
+ * the line that builds it; label-derived columns that are dropped or only build the label do not.
+ */
+import * as assert from 'node:assert/strict';
+import { analyze, lineOf, py } from './helpers';
+
+const IMPORTS = py`
+  import numpy as np
+  import pandas as pd
+  from sklearn.linear_model import LogisticRegression
+  from sklearn.model_selection import train_test_split, cross_val_score
+  from sklearn.preprocessing import StandardScaler, OneHotEncoder, LabelEncoder
+  df = pd.read_csv("customers.csv")
+`;
+
+/** Lines of leakage/target findings. */
+function targetLines(src: string): number[] {
+  return analyze(src).filter((f) => f.ruleId === 'leakage/target').map((f) => f.location.line);
+}
+
+describe('leakage/target through derived columns', () => {
+  describe('fires', () => {
+    it('on a column computed from the label that reaches the model through scaled and encoded blocks (churn example)', () => {
+      const src = IMPORTS + py`
+        NUMERIC = ["age", "support_calls", "retention_offer_made"]
+        CATEGORICAL = ["contract", "region"]
+        df["retention_offer_made"] = df["churned"] * (df["support_calls"] > 1)
+        categories = OneHotEncoder(sparse_output=False).fit_transform(df[CATEGORICAL])
+        numbers = StandardScaler().fit_transform(df[NUMERIC])
+        X = pd.concat([numbers, categories], axis=1)
+        y = df["churned"]
+        X_train, X_test, y_train, y_test = train_test_split(X, y)
+        LogisticRegression().fit(X_train, y_train)
+      `;
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/target');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'df["retention_offer_made"] =')]);
+      assert.equal(f[0].evidence.label, 'churned');
+      assert.ok(f[0].related.some((r) => r.location.line === lineOf(src, '.fit(X_train')));
+    });
+
+    it('through a chain of derived columns', () => {
+      const src = IMPORTS + py`
+        df["score"] = df["churned"] * 10
+        df["score_bucket"] = df["score"] // 3
+        X = df[["age", "score_bucket"]]
+        LogisticRegression().fit(X, df["churned"])
+      `;
+      assert.deepEqual(targetLines(src), [lineOf(src, 'df["score_bucket"]')]);
+    });
+
+    it('on df.assign(c=...) with a column and with a lambda', () => {
+      const src = IMPORTS + py`
+        df2 = df.assign(paid_late=df["defaulted"] & (df["balance"] > 0), ratio=lambda d: d["balance"] / d["limit"])
+        df3 = df2.assign(flag=lambda d: d["defaulted"] == 1)
+        X = df3.drop(columns=["defaulted", "id"])
+        y = df3["defaulted"]
+        LogisticRegression().fit(X, y)
+      `;
+      assert.deepEqual(targetLines(src), [lineOf(src, 'df2 = df.assign'), lineOf(src, 'df3 = df2.assign')]);
+    });
+
+    it('on df.eval("c = ...") and on np.where over the label', () => {
+      const src = IMPORTS + py`
+        df = df.eval("won_ratio = won / (tries + 1)")
+        df["high"] = np.where(df["won"] > 3, 1, 0)
+        df["tries_log"] = np.log1p(df["tries"])
+        features = ["won_ratio", "high", "tries_log"]
+        LogisticRegression().fit(df[features], df["won"])
+      `;
+      assert.deepEqual(targetLines(src), [lineOf(src, 'df.eval('), lineOf(src, 'df["high"]')]);
+    });
+
+    it('learns the label from train_test_split(X, df[c]) and from a one-column drop when y names no column', () => {
+      const split = IMPORTS + py`
+        df["refund_flag"] = df["fraud"].astype(int) * 2
+        X = df.drop(columns=["fraud"])
+        X_train, X_test, y_train, y_test = train_test_split(X, df["fraud"], test_size=0.2)
+        LogisticRegression().fit(X_train, y_train)
+      `;
+      assert.deepEqual(targetLines(split), [lineOf(split, 'df["refund_flag"]')]);
+      const unknownY = IMPORTS + py`
+        df["refund_flag"] = df["fraud"].astype(int) * 2
+        X = df.drop(columns=["fraud", "customer_id"])
+        y = load_labels()
+        LogisticRegression().fit(X, y)
+      `;
+      assert.deepEqual(targetLines(unknownY), [lineOf(unknownY, 'df["refund_flag"]')]);
+    });
+
+    it('when the label is encoded before fitting and when scored by cross-validation', () => {
+      const encoded = IMPORTS + py`
+        df["vip"] = df["segment"].map({"gold": 1}) + (df["churned"] == "yes")
+        X = df[["age", "vip"]]
+        y = LabelEncoder().fit_transform(df["churned"])
+        LogisticRegression().fit(X, y)
+      `;
+      assert.deepEqual(targetLines(encoded), [lineOf(encoded, 'df["vip"]')]);
+      const cv = IMPORTS + py`
+        df["vip"] = df["churned"].where(df["age"] > 30, 0)
+        print(cross_val_score(LogisticRegression(), df[["age", "vip"]], df["churned"], cv=5))
+      `;
+      assert.deepEqual(targetLines(cv), [lineOf(cv, 'df["vip"]')]);
+    });
+  });
+
+  describe('does not fire', () => {
+    it('when the label-derived column is dropped before fitting', () => {
+      const src = IMPORTS + py`
+        df["retention_offer_made"] = df["churned"] * (df["support_calls"] > 1)
+        X = df.drop(columns=["churned", "retention_offer_made"])
+        y = df["churned"]
+        LogisticRegression().fit(X, y)
+      `;
+      assert.deepEqual(targetLines(src), []);
+    });
+
+    it('when the derived column only builds the label', () => {
+      const src = IMPORTS + py`
+        df["churn_score"] = df["cancel_requests"] * 2 + df["complaints"]
+        df["target"] = (df["churn_score"] > 3).astype(int)
+        X = df[["age", "tenure"]]
+        y = df["target"]
+        LogisticRegression().fit(X, y)
+      `;
+      assert.deepEqual(targetLines(src), []);
+    });
+
+    it('when a label-derived column is overwritten by an independent value before fitting', () => {
+      const src = IMPORTS + py`
+        df["hint"] = df["churned"] * 3
+        df["hint"] = df["support_calls"] + 1
+        X = df.drop(columns=["churned"])
+        LogisticRegression().fit(X, df["churned"])
+      `;
+      assert.deepEqual(targetLines(src), []);
+    });
+
+    it('on a lag of the label and on ordinary feature engineering', () => {
+      const src = IMPORTS + py`
+        df["sales_lag1"] = df["sales"].shift(1)
+        df["sales_lag_ratio"] = df["sales_lag1"] / (df["price"] + 1)
+        df["price_per_unit"] = df["price"] / df["units"]
+        df = df.eval("discount = list_price - price")
+        X = df[["sales_lag1", "sales_lag_ratio", "price_per_unit", "discount"]]
+        LogisticRegression().fit(X, df["sales"])
+      `;
+      assert.deepEqual(targetLines(src), []);
+    });
+
+    it('when assign builds a side frame that is not the feature matrix', () => {
+      const src = IMPORTS + py`
+        report = df.assign(hit=df["churned"] * df["offer"])
+        print(report.groupby("region")["hit"].mean())
+        X = df.drop(columns=["churned"])
+        LogisticRegression().fit(X, df["churned"])
+      `;
+      assert.deepEqual(targetLines(src), []);
+    });
+
+    it('when the unknown-y guess is ambiguous (two non-id columns dropped)', () => {
+      const src = IMPORTS + py`
+        df["refund_flag"] = df["fraud"].astype(int) * 2
+        X = df.drop(columns=["fraud", "chargeback"])
+        y = load_labels()
+        LogisticRegression().fit(X, y)
+      `;
+      assert.deepEqual(targetLines(src), []);
+    });
+  });
+});
