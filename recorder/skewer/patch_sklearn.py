@@ -373,6 +373,33 @@ def _cv_handler(fname):
     return h
 
 
+def _column_subset_wrapper(orig):
+    """ColumnTransformer hands each transformer a column subset of its X (made by _safe_indexing). Record that
+    projection as a nested operator so the transformer's input links back to X instead of being untracked."""
+    @functools.wraps(orig)
+    def w(X, indices, *args, **kwargs):
+        res = orig(X, indices, *args, **kwargs)
+        s = state.ACTIVE
+        axis = kwargs.get("axis", args[0] if args else 0)
+        if s is None or axis != 1 or getattr(s._local, "busy", False):
+            return res
+        st = s._stack()
+        if not st or not st[-1].composite or not st[-1].function.startswith("ColumnTransformer."):
+            return res
+        if s.lookup(X) is None or res is X:
+            return res
+        try:
+            op = s.begin("ColumnTransformer.select_columns", "project", "sklearn", None, "nested", [X],
+                         args={"columns": to_json(indices, 2)})
+            if op is not None:
+                s.complete(op, [("out", res, L.identity(0), None)], 0.0)
+        except Exception as e:
+            s.warn(f"ColumnTransformer column selection: {e}")
+        return res
+    w.__skewer_wrapped__ = orig
+    return w
+
+
 def install(p):
     global _P
     _P = p
@@ -393,6 +420,9 @@ def install(p):
     p.set_attr(_split, "train_test_split", tts)
     p.set_attr(ms, "train_test_split", tts)
     replaced.append(tts)
+    from sklearn.compose import _column_transformer as ctm
+    if inspect.isfunction(getattr(ctm, "_safe_indexing", None)):
+        p.set_attr(ctm, "_safe_indexing", _column_subset_wrapper(ctm._safe_indexing))
     for fname in CV_FUNCS:
         w = _function(getattr(_validation, fname), _cv_handler(fname))
         p.set_attr(_validation, fname, w)

@@ -138,6 +138,11 @@ def test_pipeline_and_column_transformer_steps_with_construction_sites(record):
     assert pred.fitted["fittedBy"] == fit.run_id and pred.out("pred").rows == len(X)
     steps = fit.fitted["steps"]
     assert [s["name"] for s in steps] == ["pre", "lr"] and steps[0]["objectId"] == ct.fitted["objectId"]
+    # the column subsets ColumnTransformer hands its transformers are projections of the pipeline's X
+    subsets = [o for o in run.ops if o.function == "ColumnTransformer.select_columns" and o.op["parentSeq"] == ct.seq]
+    assert len(subsets) == 2 and all(o.inputs == [fit.inputs[0]] for o in subsets)
+    assert sc.inputs[0] in [o.out().name for o in subsets]
+    assert [c for c, _ in subsets[0].out().schema] == ["a", "b"]
 
 
 def test_cross_validation_and_grid_search_are_single_cv_operators(record):
