@@ -4,7 +4,6 @@ train_test_split and the cross-validation helpers."""
 import functools
 import inspect
 import sys
-import weakref
 
 import numpy as np
 
@@ -188,7 +187,6 @@ def _record_estimator(s, mode, caller, orig, method, est, args, kwargs):
 
 def _resample_outputs(est, X, y, res):
     Xr, yr = res
-    n_in = n_rows(X)
     idx = getattr(est, "sample_indices_", None)
     lin_method, ambiguous = None, 0
     if idx is not None and len(idx) == n_rows(Xr):
@@ -205,7 +203,6 @@ def _resample_outputs(est, X, y, res):
         if ambiguous:
             lin["ambiguous"] = ambiguous
         outs.append((port, obj, lin, None))
-    del n_in
     return outs
 
 
@@ -436,5 +433,3 @@ def uninstall():
     _P = None
     _patched_classes.clear()
 
-
-_ = weakref  # keep import for type users
