@@ -127,14 +127,23 @@ export class Interpreter extends LibrarySemantics {
   protected execWhile(n: SyntaxNode): void {
     const body = child(n, 'Body');
     const cond = firstExpr(n);
+    this.iterate(body ? this.assignedIn(body) : [], () => {
+      if (cond) this.ev(cond);
+      if (body) this.execBlock(body);
+    });
+  }
+
+  /**
+   * Runs a loop body twice, so loop-carried choices show up as distinct versions (once when nested
+   * three deep, to stay linear); names the body assigns are marked as varying on every pass.
+   */
+  protected iterate(assigned: string[], pass: (i: number) => void): void {
     const passes = this.loopIters.length >= 3 ? 1 : 2;
-    const assigned = body ? this.assignedIn(body) : [];
     for (let i = 0; i < passes; i++) {
       this.loopIters.push(i);
       try {
         this.markVarying(assigned);
-        if (cond) this.ev(cond);
-        if (body) this.execBlock(body);
+        pass(i);
       } finally {
         this.loopIters.pop();
       }
@@ -365,20 +374,11 @@ export class Interpreter extends LibrarySemantics {
       else if (seenIn && !iterNode && isExpr(c)) iterNode = c;
     }
     const iter = iterNode ? this.ev(iterNode) : this.scalar('?');
-    // Two passes expose loop-carried choices; deep nests run once to stay linear.
-    const passes = this.loopIters.length >= 3 ? 1 : 2;
-    const assigned = body ? this.assignedIn(body) : [];
-    for (let i = 0; i < passes; i++) {
-      this.loopIters.push(i);
-      try {
-        this.markVarying(assigned);
-        const el = this.element(iter, i);
-        if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
-        if (body) this.execBlock(body);
-      } finally {
-        this.loopIters.pop();
-      }
-    }
+    this.iterate(body ? this.assignedIn(body) : [], (i) => {
+      const el = this.element(iter, i);
+      if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
+      if (body) this.execBlock(body);
+    });
     if (elseBody) this.execBlock(elseBody);
   }
 
@@ -482,36 +482,30 @@ export class Interpreter extends LibrarySemantics {
     let iterData: DataV | undefined;
     let firstIter: { v: Val; target: string } | undefined;
     const conds: SyntaxNode[] = [];
-    const passes = this.loopIters.length >= 3 ? 1 : 2;
     try {
-      for (let i = 0; i < passes; i++) {
-        this.loopIters.push(i);
-        try {
-          let j = 0;
-          while (j < clauses.length) {
-            const c = clauses[j];
-            if (c.name === 'for') {
-              const targets: SyntaxNode[] = [];
-              j++;
-              while (j < clauses.length && clauses[j].name !== 'in') { if (clauses[j].name !== ',') targets.push(clauses[j]); j++; }
-              j++;
-              const iterNode = clauses[j++];
-              const iter = iterNode ? this.ev(iterNode) : this.scalar('?');
-              if (!iterData && iter.k === 'data') iterData = iter;
-              if (!firstIter) firstIter = { v: iter, target: targets.length === 1 ? this.t(targets[0]) : '' };
-              const el = this.element(iter, i);
-              if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
-            } else if (c.name === 'if') {
-              j++;
-              if (clauses[j]) { conds.push(clauses[j]); this.ev(clauses[j]); }
-              j++;
-            } else j++;
-          }
-          for (const e of element) results.push(this.ev(e));
-        } finally {
-          this.loopIters.pop();
+      this.iterate([], (i) => {
+        let j = 0;
+        while (j < clauses.length) {
+          const c = clauses[j];
+          if (c.name === 'for') {
+            const targets: SyntaxNode[] = [];
+            j++;
+            while (j < clauses.length && clauses[j].name !== 'in') { if (clauses[j].name !== ',') targets.push(clauses[j]); j++; }
+            j++;
+            const iterNode = clauses[j++];
+            const iter = iterNode ? this.ev(iterNode) : this.scalar('?');
+            if (!iterData && iter.k === 'data') iterData = iter;
+            if (!firstIter) firstIter = { v: iter, target: targets.length === 1 ? this.t(targets[0]) : '' };
+            const el = this.element(iter, i);
+            if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
+          } else if (c.name === 'if') {
+            j++;
+            if (clauses[j]) { conds.push(clauses[j]); this.ev(clauses[j]); }
+            j++;
+          } else j++;
         }
-      }
+        for (const e of element) results.push(this.ev(e));
+      });
     } finally {
       this.scope = prevScope;
     }
