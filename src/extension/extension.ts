@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
   const findings = new FindingsStore();
   const deps: CommandDeps = { context, runs };
 
-  const runsTree = new RunsTreeProvider(runs);
+  const runsTree = new RunsTreeProvider(runs, findings);
   const runsView = vscode.window.createTreeView('skewer.runs', { treeDataProvider: runsTree, showCollapseAll: true });
   const findingsTree = new FindingsTreeProvider(findings);
   const findingsView = vscode.window.createTreeView('skewer.findings', { treeDataProvider: findingsTree });

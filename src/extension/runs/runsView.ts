@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { OperatorKind, RunGroup, RunReadResult, Step } from '../../core/runlog/model';
 import type { Problem } from '../../core/runlog/problem';
+import type { FindingsStore } from '../findings/findingsStore';
 import { heavy } from '../lazy/load';
 import type { RunsModel } from './runsModel';
 
@@ -43,8 +44,21 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   private readonly sub: vscode.Disposable;
 
-  constructor(private readonly model: RunsModel) {
+  private readonly subFindings: vscode.Disposable;
+
+  constructor(
+    private readonly model: RunsModel,
+    private readonly findings: FindingsStore,
+  ) {
     this.sub = model.onDidChange(() => this.changed.fire(undefined));
+    // Findings confirmed by a run are counted on that run's row.
+    this.subFindings = findings.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  private confirmedCount(runId: string): number {
+    let n = 0;
+    for (const e of this.findings.entries()) for (const f of e.findings) if (f.confirmation?.status === 'confirmed' && f.confirmation.runId === runId) n++;
+    return n;
   }
 
   getChildren(node?: RunsNode): RunsNode[] {
@@ -80,7 +94,8 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
       case 'run': {
         const { run, problems } = node.result;
         const item = new vscode.TreeItem(runLabel(run.startedAt, run.runId), vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = h.runSummary(run);
+        const confirmed = this.confirmedCount(run.runId);
+        item.description = `${h.runSummary(run)}${confirmed ? ` · ${confirmed} finding${confirmed === 1 ? '' : 's'} confirmed` : ''}`;
         item.iconPath = statusIcon(run.status);
         item.id = `run:${run.runId}`;
         item.contextValue = `skewer.run.${run.status}`;
@@ -147,6 +162,7 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
 
   dispose(): void {
     this.sub.dispose();
+    this.subFindings.dispose();
     this.changed.dispose();
   }
 }
