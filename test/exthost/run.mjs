@@ -26,6 +26,7 @@ export function runnerVsix() {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'skewer-runner-'));
     fs.cpSync(dir, tmp, { recursive: true });
     fs.writeFileSync(path.join(tmp, 'README.md'), '# Skewer test runner\n');
+    fs.writeFileSync(path.join(tmp, '.vscodeignore'), '**\n!package.json\n!README.md\n!*.js\n');
     packVsix(tmp, out);
   }
   return out;
