@@ -49,6 +49,11 @@ export abstract class DataflowState {
   protected unknownData = new Map<string, DataV>();
   protected unkToEst = new WeakMap<object, EstV>();
   protected fns: FnV[] = [];
+  /**
+   * Last names of attribute targets bound in a scope (`obj.attr = v` binds "obj.attr"): member
+   * lookups of other names skip hashing their full text.
+   */
+  protected boundProps = new Set<string>();
   protected steps = 0;
 
   constructor(protected readonly chunks: Chunk[], protected readonly trees: Tree[], protected readonly opts: InterpreterOptions) {}

@@ -310,6 +310,7 @@ export class Interpreter extends LibrarySemantics {
           const prop = t.lastChild ? this.t(t.lastChild) : '';
           if (o.k === 'obj') { o.fields.set(prop, v); return; }
           this.scope.set(key, v);
+          this.boundProps.add(prop);
           if (o.k === 'est') { o.params += `|${this.t(t)}=${valueNode ? this.t(valueNode) : '?'}`; if (v.varying) o.varying = true; }
           return;
         }
@@ -539,7 +540,7 @@ export class Interpreter extends LibrarySemantics {
     if (child(n, '[')) return this.evSubscript(n, obj);
     const prop = n.lastChild ? this.t(n.lastChild) : '';
     const full = this.t(n);
-    const bound = this.scope.get(full);
+    const bound = this.boundProps.has(prop) ? this.scope.get(full) : undefined;
     if (bound) return bound;
     const o = this.ev(obj);
     switch (o.k) {
@@ -768,7 +769,7 @@ export class Interpreter extends LibrarySemantics {
     if (callee.name === 'MemberExpression' && !child(callee, '[')) {
       const objNode = callee.firstChild;
       const method = callee.lastChild ? this.t(callee.lastChild) : '';
-      const bound = this.scope.get(this.t(callee));
+      const bound = this.boundProps.has(method) ? this.scope.get(this.t(callee)) : undefined;
       if (bound && bound.k === 'fn') return this.callFunction(bound, this.args(argList), n);
       const obj = objNode ? this.ev(objNode) : this.scalar('?');
       const args = this.args(argList);

@@ -51,9 +51,21 @@ export function subscriptString(text: (n: SyntaxNode) => string, n: SyntaxNode):
   return unquote(text(s));
 }
 
+/** The body of a string literal (prefixes r/b/u/f, single or triple quotes); other text as is. */
 export function unquote(text: string): string {
-  const m = /^[rbuf]*("""|'''|"|')([\s\S]*)\1$/i.exec(text);
-  return m ? m[2] : text;
+  // Hand-rolled: this runs for every string literal the interpreter evaluates.
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c !== 0x72 && c !== 0x62 && c !== 0x75 && c !== 0x66) break; // r b u f, any case
+  }
+  const q = text.charCodeAt(i);
+  if (q !== 0x22 && q !== 0x27) return text;
+  const n = text.length;
+  if (n - i >= 6 && text.charCodeAt(i + 1) === q && text.charCodeAt(i + 2) === q
+    && text.charCodeAt(n - 1) === q && text.charCodeAt(n - 2) === q && text.charCodeAt(n - 3) === q) return text.slice(i + 3, n - 3);
+  if (n - i >= 2 && text.charCodeAt(n - 1) === q) return text.slice(i + 1, n - 1);
+  return text;
 }
 
 export function lastPart(q: string): string {
