@@ -22,6 +22,35 @@ export function changedRange(a: string, b: string): { fromA: number; toA: number
   return { fromA: start, toA: endA, fromB: start, toB: endB };
 }
 
+export type ChangedRange = NonNullable<ReturnType<typeof changedRange>>;
+
+/**
+ * The edited spans between two texts: the single changed range, split into runs of differing
+ * lines when the span covers the same number of lines on both sides (two edits far apart, or an
+ * edit plus an undo elsewhere, would otherwise make lezer re-parse everything between them).
+ */
+export function changedRanges(a: string, b: string): ChangedRange[] {
+  const whole = changedRange(a, b);
+  if (!whole) return [];
+  const linesA = a.slice(whole.fromA, whole.toA).split('\n');
+  const linesB = b.slice(whole.fromB, whole.toB).split('\n');
+  if (linesA.length !== linesB.length || linesA.length < 3) return [whole];
+  const out: ChangedRange[] = [];
+  let offA = whole.fromA, offB = whole.fromB;
+  for (let i = 0; i < linesA.length; i++) {
+    const la = linesA[i], lb = linesB[i];
+    if (la !== lb) {
+      const last = out[out.length - 1];
+      // Adjacent differing lines form one range.
+      if (last && last.toA === offA - 1) { last.toA = offA + la.length; last.toB = offB + lb.length; }
+      else out.push({ fromA: offA, toA: offA + la.length, fromB: offB, toB: offB + lb.length });
+    }
+    offA += la.length + 1;
+    offB += lb.length + 1;
+  }
+  return out;
+}
+
 export class DocumentCache {
   private docs = new Map<string, CachedChunk[]>();
   /** Documents kept; the least recently analysed are dropped first. */
@@ -52,9 +81,9 @@ export class DocumentCache {
     if (same) return same.tree;
     const old = prev[index] ?? (prev.length === 1 ? prev[0] : undefined);
     if (!old) return parser.parse(chunk.text);
-    const change = changedRange(old.text, chunk.text);
-    if (!change) return old.tree;
-    const fragments = TreeFragment.applyChanges(old.fragments, [change]);
+    const changes = changedRanges(old.text, chunk.text);
+    if (!changes.length) return old.tree;
+    const fragments = TreeFragment.applyChanges(old.fragments, changes);
     return parser.parse(chunk.text, fragments);
   }
 }

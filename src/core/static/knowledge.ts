@@ -130,9 +130,9 @@ export function isReader(qualified: string, last: string): boolean {
 /** Loaders of fitted artifacts (a model or encoder restored from disk marks a serving path). */
 export function isArtifactLoader(qualified: string, last: string): boolean {
   if (last === 'load_model' || last === 'load_learner') return true;
-  if ((last === 'load' || last === 'loads') && /(joblib|pickle|dill|cloudpickle|torch|skops|mlflow|cPickle)/.test(qualified)) return true;
-  if (/^mlflow\..*load_model$/.test(qualified)) return true;
-  return false;
+  // Runs for every call: test the qualified name only for the few names that can match.
+  if (last === 'load' || last === 'loads') return /(joblib|pickle|dill|cloudpickle|torch|skops|mlflow|cPickle)/.test(qualified);
+  return qualified.endsWith('load_model') && /^mlflow\..*load_model$/.test(qualified);
 }
 
 /** Column statistics that aggregate over rows when called on a frame or series. */

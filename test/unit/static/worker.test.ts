@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeDocument } from '../../../src/core/static/index';
-import { changedRange, DocumentCache } from '../../../src/core/static/incremental';
+import { parser } from '@lezer/python';
+import { TreeFragment } from '@lezer/common';
+import { changedRange, changedRanges, DocumentCache } from '../../../src/core/static/incremental';
 import { isErrorResponse, type StaticWorkerResponse } from '../../../src/core/static/workerProtocol';
 import { handle } from '../../../src/workers/static.worker';
 import { notebook, py } from './helpers';
@@ -26,6 +28,37 @@ describe('static worker and incremental cache', () => {
     assert.equal(changedRange('abc', 'abc'), null);
     assert.deepEqual(changedRange('abcdef', 'abXYef'), { fromA: 2, toA: 4, fromB: 2, toB: 4 });
     assert.deepEqual(changedRange('abc', 'abxc'), { fromA: 2, toA: 2, fromB: 2, toB: 3 });
+  });
+
+  it('changedRanges splits edits on distant lines and the ranges rebuild the new text', () => {
+    const a = ['l0', 'l1', 'l2', 'l3', 'l4', 'l5'].join('\n');
+    const b = ['l0', 'l1 # x', 'l2', 'l3', 'L4', 'l5'].join('\n');
+    const r = changedRanges(a, b);
+    assert.equal(r.length, 2);
+    assert.deepEqual(r.map((x) => b.slice(x.fromB, x.toB)), [' # x', 'L']);
+    // Pseudo-random multi-spot edits: unchanged text between ranges is equal on both sides,
+    // and an incremental parse from the ranges equals a fresh parse.
+    let seed = 7;
+    const rnd = (n: number): number => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+    const base = SRC.split('\n');
+    for (let k = 0; k < 200; k++) {
+      const lines = base.slice();
+      for (let e = 0; e < 1 + rnd(3); e++) {
+        const at = rnd(lines.length);
+        const kind = rnd(3);
+        if (kind === 0) lines[at] += '  # c';
+        else if (kind === 1) lines.splice(at, 1);
+        else lines.splice(at, 0, 'z = (1,');
+      }
+      const next = lines.join('\n');
+      const ranges = changedRanges(SRC, next);
+      let rebuilt = '', posA = 0;
+      for (const x of ranges) { rebuilt += SRC.slice(posA, x.fromA) + next.slice(x.fromB, x.toB); posA = x.toA; }
+      rebuilt += SRC.slice(posA);
+      assert.equal(rebuilt, next);
+      const frags = TreeFragment.applyChanges(TreeFragment.addTree(parser.parse(SRC)), ranges);
+      assert.equal(parser.parse(next, frags).toString(), parser.parse(next).toString());
+    }
   });
 
   it('re-analysis through the cache matches a fresh analysis after each edit', () => {
