@@ -653,6 +653,13 @@ export abstract class LibrarySemantics extends DataflowState {
       return out;
     }
     if (method === 'assign' && d.frame) return this.assignColumns(d, args, n);
+    if (method === 'insert' && d.frame) {
+      // df.insert(loc, "c", value): a new column in place
+      const col = args.pos[1] ?? args.kw.get('column');
+      const value = args.pos[2] ?? args.kw.get('value');
+      if (col?.k === 'const' && col.str !== undefined && value) this.recordDerived(d.frame, col.str, value, args.posNodes[2] ?? args.kwNodes.get('value') ?? n);
+      return this.scalar('None');
+    }
     if (method === 'eval' && d.frame && args.pos[0]?.k === 'const' && args.pos[0].str !== undefined) return this.evalColumns(d, args.pos[0].str, argText, n);
     if (method === 'fillna' || method === 'replace' || method === 'clip' || method === 'where' || method === 'mask' || method === 'apply' || method === 'map' || method === 'transform' || method === 'agg') {
       const fnArg = args.pos.find((a): a is FnV => a.k === 'fn');

@@ -89,6 +89,17 @@ describe('leakage/target through derived columns', () => {
       assert.deepEqual(targetLines(unknownY), [lineOf(unknownY, 'df["refund_flag"]')]);
     });
 
+    it('on .loc column assignment and df.insert', () => {
+      const src = IMPORTS + py`
+        df.loc[:, "hint"] = df["churned"] * 2
+        df.insert(0, "hint2", df["churned"] + 1)
+        df.insert(1, "age2", df["age"] ** 2)
+        X = df.drop(columns=["churned"])
+        LogisticRegression().fit(X, df["churned"])
+      `;
+      assert.deepEqual(targetLines(src), [lineOf(src, 'df.loc[:, "hint"]'), lineOf(src, '"hint2"')]);
+    });
+
     it('when the label is encoded before fitting and when scored by cross-validation', () => {
       const encoded = IMPORTS + py`
         df["vip"] = df["segment"].map({"gold": 1}) + (df["churned"] == "yes")
