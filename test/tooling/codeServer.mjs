@@ -25,6 +25,11 @@ export const TEST_SETTINGS = {
   'window.commandCenter': false,
   'editor.minimap.enabled': false,
   'files.autoSave': 'off',
+  // Typing in end-to-end tests must produce exactly the keys typed: no suggestion accepted on Enter.
+  'editor.quickSuggestions': { other: false, comments: false, strings: false },
+  'editor.suggestOnTriggerCharacters': false,
+  'editor.acceptSuggestionOnEnter': 'off',
+  'editor.wordBasedSuggestions': 'off',
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'workbench.colorTheme': 'Dark Modern',
 };
