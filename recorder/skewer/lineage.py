@@ -108,3 +108,64 @@ def match_rows(in_hashes, out_hashes):
         right = np.searchsorted(sorted_h, out_hashes, side="right")
         ambiguous = int(((right - idx) > 1)[found].sum())
     return pos, ambiguous
+
+
+def _marks(rows, traced):
+    """Boolean lookup over an input's rows, True at traced rows; one extra False slot so that position -1
+    (no source row) looks up as untraced."""
+    m = np.zeros(int(rows) + 1, dtype=bool)
+    if traced is not None and len(traced):
+        m[traced] = True
+    return m
+
+
+def _first_of_each(hit_rows, source_ids):
+    """Of the output rows hit_rows (ascending) descending from source_ids, mark the first one of each source."""
+    first = np.zeros(len(hit_rows), dtype=bool)
+    first[np.unique(source_ids, return_index=True)[1]] = True
+    return first
+
+
+def traced_rows(kind, arrays, rows_in, rows_out, traced_in):
+    """Output rows that descend from traced input rows: (rows, first), rows a sorted unique int64 array and first
+    a boolean array marking the first (lowest) output row of each traced input row, which a cap must keep first:
+    a trace shows a record's values at its first row, and a fan-out (a lookup table merged onto many rows) must
+    not crowd out the other records.
+
+    traced_in holds, per lineage input, the sorted traced row positions of that input (None: nothing traced).
+    Every kind is a few boolean gathers over the lineage arrays, never a per-row Python loop."""
+    none = np.zeros(0, dtype=np.int64)
+    if kind == "identity":
+        parts = [t for t in traced_in if t is not None and len(t)]
+        if not parts:
+            return none, np.zeros(0, dtype=bool)
+        t = parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
+        t = t[t < rows_out]
+        return t, np.ones(len(t), dtype=bool)
+    if kind in ("select", "concat"):
+        if kind == "select":
+            src, marks = arrays["positions"], _marks(rows_in[0], traced_in[0])
+        else:
+            # all inputs' lookups end to end; input i starts at the sum of the earlier lengths (+1 each)
+            parts = [_marks(r, t) for r, t in zip(rows_in, traced_in)]
+            starts = np.concatenate([[0], np.cumsum([len(m) for m in parts])[:-1]]).astype(np.int64)
+            src, marks = starts[arrays["part"]] + arrays["positions"], np.concatenate(parts)
+        rows = np.flatnonzero(marks[src])
+        return rows, _first_of_each(rows, src[rows])
+    if kind == "join":
+        first = np.zeros(rows_out, dtype=bool)
+        hit = np.zeros(rows_out, dtype=bool)
+        for i, side in enumerate(("left", "right")):
+            src = arrays[side]
+            rows = np.flatnonzero(_marks(rows_in[i], traced_in[i])[src])
+            hit[rows] = True
+            first[rows[_first_of_each(rows, src[rows])]] = True
+        rows = np.flatnonzero(hit)
+        return rows, first[rows]
+    if kind == "groupby":
+        offsets, members = arrays["offsets"], arrays["members"]
+        hit = _marks(rows_in[0], traced_in[0])[members]
+        group_of_member = np.repeat(np.arange(rows_out, dtype=np.int64), np.diff(offsets))
+        rows = np.unique(group_of_member[hit])
+        return rows, np.ones(len(rows), dtype=bool)  # each member is in one group only
+    return none, np.zeros(0, dtype=bool)

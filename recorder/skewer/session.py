@@ -120,6 +120,7 @@ class Session:
         self._fits = {}       # objectId -> (fit runId, nFitRows)
         self._sites = {}      # id(est) -> (weakref, location dict)
         self._callsites = {}
+        self._traced = {}     # dataset name -> sorted output rows descending from traced source rows (sample mode)
         self._warned = False
         self.closed = False
         self.pid = os.getpid()
@@ -505,10 +506,13 @@ class Session:
             facets["skewer_stats"] = facet("skewer_stats", table_stats(view, self.stats_cap))
         if rows is not None:
             ofacets["outputStatistics"] = facet("outputStatistics", {"rowCount": int(rows)})
+        lin_body = None
         if lin is not None:
-            ofacets["skewer_rowLineage"] = facet("skewer_rowLineage", self._lineage(op, port, lin, rows))
+            lin_body = self._lineage(op, port, lin, rows)
+            ofacets["skewer_rowLineage"] = facet("skewer_rowLineage", lin_body)
         if view is not None and self.snap_mode != "off":
-            snap = self._snapshot(op, port, view)
+            traced = self._traced_from_inputs(lin, lin_body, rows) if self.snap_mode == "sample" else None
+            snap = self._snapshot(op, port, view, name, traced)
             if snap:
                 ofacets["skewer_snapshot"] = facet("skewer_snapshot", snap)
         if facets:
@@ -546,11 +550,37 @@ class Session:
                 body["ambiguousRows"] = int(lin["ambiguous"])
         return body
 
-    def _snapshot(self, op, port, view):
+    def _traced_from_inputs(self, lin, body, rows):
+        """Rows of this output that descend from traced rows of its inputs (at most row_cap, evenly thinned),
+        or None when the output starts a trace: a source (read_csv), an opaque step, or inputs never recorded."""
+        if body is None or body["kind"] == "opaque" or rows is None:
+            return None
+        traced_in = [self._traced.get(n) for n in body["inputs"]]
+        if all(t is None for t in traced_in):
+            return None
+        t, first = L.traced_rows(body["kind"], lin.get("arrays", {}), body["rowsIn"], int(rows), traced_in)
+        cap = self.row_cap
+        if len(t) > cap:  # first rows of each traced record before further copies of it
+            lead, more = t[first], t[~first]
+            if len(lead) >= cap:
+                t = lead[evenly_spaced(len(lead), cap)]
+            else:
+                t = np.union1d(lead, more[evenly_spaced(len(more), cap - len(lead))])
+        return t
+
+    def _snapshot(self, op, port, view, name, traced=None):
+        """Sample mode keeps row_cap evenly spaced rows plus the traced rows (`traced`, from the inputs), so a
+        record kept by a source's snapshot keeps its values in every later snapshot it reaches."""
         n = view.n_rows
         positions = None
-        if self.snap_mode == "sample" and n > self.row_cap:
-            positions = evenly_spaced(n, self.row_cap)
+        if self.snap_mode == "sample":
+            even = evenly_spaced(n, self.row_cap) if n > self.row_cap else None
+            if traced is None:  # a trace starts here: the rows this snapshot keeps are the ones followed
+                traced = even if even is not None else np.arange(n, dtype=np.int64)
+                positions = even
+            elif even is not None:
+                positions = np.union1d(even, traced)
+            self._traced[name] = traced
         frame = view.take(positions, max_columns=MAX_SNAPSHOT_COLUMNS, with_index=True)
         base = f"snapshots/{op.seq}.{port}"
         if self.snap_format == "arrow":
@@ -561,6 +591,8 @@ class Session:
             _write_csv(frame, os.path.join(self.dir, rel))
         body = {"uri": rel, "format": self.snap_format, "rows": int(len(frame)), "totalRows": int(n),
                 "sampled": positions is not None}
+        if traced is not None:
+            body["traced"] = int(len(traced))
         if positions is not None:
             prel = base + ".positions.npy"
             _save_npy(os.path.join(self.dir, prel), positions)
