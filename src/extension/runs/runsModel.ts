@@ -25,6 +25,9 @@ export class RunsModel implements vscode.Disposable {
   folders: RunFolderStatus[] = [];
   listing: RunListing = EMPTY;
   settingProblems: string[] = [];
+  /** When the first refresh finished and how long the last one took (benchmarks read these). */
+  firstRefreshedAt: number | undefined;
+  lastRefreshMs = 0;
   private generation = 0;
   private watchers: vscode.Disposable[] = [];
   private watchedKey = '';
@@ -42,6 +45,7 @@ export class RunsModel implements vscode.Disposable {
   }
 
   async refresh(): Promise<void> {
+    const started = performance.now();
     const gen = ++this.generation;
     let state: RunsState;
     let folders: RunFolderStatus[] = [];
@@ -75,6 +79,8 @@ export class RunsModel implements vscode.Disposable {
     clearTimeout(this.recheck);
     if (listing.runs.some((r) => r.run.status === 'running')) this.recheck = setTimeout(() => void this.refresh(), RUNNING_RECHECK_MS);
     await vscode.commands.executeCommand('setContext', 'skewer.runsState', state);
+    this.lastRefreshMs = performance.now() - started;
+    this.firstRefreshedAt ??= Date.now();
     this.changed.fire();
   }
 
