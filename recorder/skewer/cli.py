@@ -18,7 +18,8 @@ def _parser():
     r.add_argument("--phase", choices=("train", "serve", "other"), default="other")
     r.add_argument("--out", default=None, help="runs root (default: .skewer/runs under the current directory)")
     r.add_argument("--snapshots", choices=("all", "sample", "off"), default="sample")
-    r.add_argument("--row-cap", type=int, default=1000, help="rows per snapshot in sample mode (default 1000)")
+    r.add_argument("--row-cap", type=int, default=1000,
+                   help="evenly spaced rows per snapshot in sample mode, plus up to as many traced rows (default 1000)")
     r.add_argument("--stats-cap", type=int, default=20_000, help="rows used for column statistics (default 20000)")
     r.add_argument("script")
     r.add_argument("args", nargs=argparse.REMAINDER)

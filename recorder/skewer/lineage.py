@@ -5,6 +5,8 @@ the session turns input indices into dataset names and writes the arrays as .npy
 import numpy as np
 import pandas as pd
 
+from .tables import evenly_spaced
+
 
 def identity(*inputs):
     return {"kind": "identity", "inputs": list(inputs), "arrays": {}}
@@ -127,45 +129,55 @@ def _first_of_each(hit_rows, source_ids):
 
 
 def traced_rows(kind, arrays, rows_in, rows_out, traced_in):
-    """Output rows that descend from traced input rows: (rows, first), rows a sorted unique int64 array and first
-    a boolean array marking the first (lowest) output row of each traced input row, which a cap must keep first:
-    a trace shows a record's values at its first row, and a fan-out (a lookup table merged onto many rows) must
-    not crowd out the other records.
+    """Output rows that descend from traced input rows: (rows, tier), rows a sorted unique int64 array and tier
+    the rank cap_traced keeps them by: the first (lowest) output row of a traced row of input i has tier i, further
+    copies come after every first row. A trace shows a record's values at its first row, so a fan-out (a lookup
+    table merged onto many rows) must not crowd out other records; and the first input (a merge's left side, the
+    main table by convention) goes before the second.
 
     traced_in holds, per lineage input, the sorted traced row positions of that input (None: nothing traced).
     Every kind is a few boolean gathers over the lineage arrays, never a per-row Python loop."""
-    none = np.zeros(0, dtype=np.int64)
     if kind == "identity":
         parts = [t for t in traced_in if t is not None and len(t)]
-        if not parts:
-            return none, np.zeros(0, dtype=bool)
-        t = parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
+        t = np.unique(np.concatenate(parts)) if len(parts) > 1 else (parts[0] if parts else np.zeros(0, np.int64))
         t = t[t < rows_out]
-        return t, np.ones(len(t), dtype=bool)
-    if kind in ("select", "concat"):
-        if kind == "select":
-            src, marks = arrays["positions"], _marks(rows_in[0], traced_in[0])
-        else:
-            # all inputs' lookups end to end; input i starts at the sum of the earlier lengths (+1 each)
-            parts = [_marks(r, t) for r, t in zip(rows_in, traced_in)]
-            starts = np.concatenate([[0], np.cumsum([len(m) for m in parts])[:-1]]).astype(np.int64)
-            src, marks = starts[arrays["part"]] + arrays["positions"], np.concatenate(parts)
-        rows = np.flatnonzero(marks[src])
-        return rows, _first_of_each(rows, src[rows])
-    if kind == "join":
-        first = np.zeros(rows_out, dtype=bool)
-        hit = np.zeros(rows_out, dtype=bool)
-        for i, side in enumerate(("left", "right")):
-            src = arrays[side]
-            rows = np.flatnonzero(_marks(rows_in[i], traced_in[i])[src])
-            hit[rows] = True
-            first[rows[_first_of_each(rows, src[rows])]] = True
-        rows = np.flatnonzero(hit)
-        return rows, first[rows]
+        return t, np.zeros(len(t), dtype=np.int64)
     if kind == "groupby":
         offsets, members = arrays["offsets"], arrays["members"]
         hit = _marks(rows_in[0], traced_in[0])[members]
         group_of_member = np.repeat(np.arange(rows_out, dtype=np.int64), np.diff(offsets))
         rows = np.unique(group_of_member[hit])
-        return rows, np.ones(len(rows), dtype=bool)  # each member is in one group only
-    return none, np.zeros(0, dtype=bool)
+        return rows, np.zeros(len(rows), dtype=np.int64)  # each member is in one group only
+    if kind in ("select", "concat"):
+        if kind == "select":
+            src, marks, part, n = arrays["positions"], _marks(rows_in[0], traced_in[0]), None, 1
+        else:
+            # every input's lookup end to end: input i starts at the sum of the earlier lengths (+1 each)
+            looks = [_marks(r, t) for r, t in zip(rows_in, traced_in)]
+            starts = np.concatenate([[0], np.cumsum([len(m) for m in looks])[:-1]]).astype(np.int64)
+            part, n = arrays["part"], len(looks)
+            src, marks = starts[part] + arrays["positions"], np.concatenate(looks)
+        rows = np.flatnonzero(marks[src])
+        side = part[rows].astype(np.int64) if part is not None else np.zeros(len(rows), dtype=np.int64)
+        return rows, np.where(_first_of_each(rows, src[rows]), side, n + side)
+    if kind == "join":
+        tier = np.full(rows_out, 4, dtype=np.int64)  # 4: not traced
+        for i, side in enumerate(("left", "right")):
+            src = arrays[side]
+            rows = np.flatnonzero(_marks(rows_in[i], traced_in[i])[src])
+            tier[rows] = np.minimum(tier[rows], np.where(_first_of_each(rows, src[rows]), i, 2 + i))
+        rows = np.flatnonzero(tier < 4)
+        return rows, tier[rows]
+    return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+
+
+def cap_traced(rows, tier, cap):
+    """At most cap of the traced rows: whole tiers from the lowest, the tier that does not fit thinned evenly."""
+    if len(rows) <= cap:
+        return rows
+    cum = np.cumsum(np.bincount(tier))
+    b = int(np.searchsorted(cum, cap, side="right"))  # first tier that does not fit whole
+    keep = rows[tier < b]
+    rest = rows[tier == b]
+    need = cap - len(keep)
+    return np.union1d(keep, rest[evenly_spaced(len(rest), need)]) if need > 0 else keep

@@ -12,6 +12,8 @@ from pandas.api.types import is_bool_dtype, is_list_like, is_scalar
 from . import lineage as L
 from . import state
 from .patching import run_recorded
+from .patching import wrap_function as _function
+from .patching import wrap_method as _method
 
 PL, PR = "__skewer_left_pos__", "__skewer_right_pos__"
 GROUP_REDUCERS = ("agg", "aggregate", "sum", "mean", "count", "size", "min", "max", "median", "std", "var",
@@ -22,36 +24,6 @@ class FileRef:
     """A file read by a source operator (namespace 'file', absolute path)."""
     def __init__(self, path):
         self.path = os.path.abspath(os.fspath(path))
-
-
-def _method(orig, handler):
-    @functools.wraps(orig)
-    def wrapper(self, *args, **kwargs):
-        s = state.ACTIVE
-        if s is None:
-            return orig(self, *args, **kwargs)
-        caller = sys._getframe(1)
-        mode = s.gate(caller)
-        if mode is None:
-            return orig(self, *args, **kwargs)
-        return handler(s, mode, caller, orig, self, args, kwargs)
-    wrapper.__skewer_wrapped__ = orig
-    return wrapper
-
-
-def _function(orig, handler):
-    @functools.wraps(orig)
-    def wrapper(*args, **kwargs):
-        s = state.ACTIVE
-        if s is None:
-            return orig(*args, **kwargs)
-        caller = sys._getframe(1)
-        mode = s.gate(caller)
-        if mode is None:
-            return orig(*args, **kwargs)
-        return handler(s, mode, caller, orig, args, kwargs)
-    wrapper.__skewer_wrapped__ = orig
-    return wrapper
 
 
 def _frame_out(res, fallback=None):
@@ -543,7 +515,9 @@ def _group_codes(gb):
         return gb.ngroup().to_numpy()
 
 
-def _reducer(name):
+def _group_op(name, kind, lineage_of, with_keys=False):
+    """A recorded method of a groupby object: its input is the grouped frame, lineage_of(gb, src, res) its row
+    lineage; with_keys records the group keys as the `by` argument."""
     def h(s, mode, caller, orig, gb, args, kwargs):
         src = _gb_source(gb)
         if src is None:
@@ -552,42 +526,41 @@ def _reducer(name):
         def post(res, op):
             if not isinstance(res, (pd.DataFrame, pd.Series)):
                 return [], None
-            lin = None
-            if len(res) == gb.ngroups:
-                codes = _group_codes(gb)
-                if len(codes) == len(src):
-                    arrays = L.group_arrays(codes, len(res))
-                    if arrays is not None:
-                        lin = L.groupby(0, *arrays)
-            if lin is None:
-                lin = L.opaque([0], "output rows are not one per group")
-            return [("out", res, lin, None)], None
-        keys = getattr(gb, "keys", None)
-        return run_recorded(s, mode, caller, f"{type(gb).__name__}.{name}", "groupby", "pandas", [src],
+            return [("out", res, lineage_of(gb, src, res), None)], None
+        keys = getattr(gb, "keys", None) if with_keys else None
+        return run_recorded(s, mode, caller, f"{type(gb).__name__}.{name}", kind, "pandas", [src],
                             lambda: orig(gb, *args, **kwargs), post,
                             args={"by": repr(keys)[:200]} if keys is not None else None)
     return h
+
+
+def _per_group_lineage(gb, src, res):
+    """Reductions: one output row per group, its members from the grouper's codes."""
+    if len(res) == gb.ngroups:
+        codes = _group_codes(gb)
+        if len(codes) == len(src):
+            arrays = L.group_arrays(codes, len(res))
+            if arrays is not None:
+                return L.groupby(0, *arrays)
+    return L.opaque([0], "output rows are not one per group")
+
+
+def _same_rows_lineage(gb, src, res):
+    """transform/shift/cumsum...: one output row per input row, in the input's order."""
+    if len(res) == len(src) and res.index.equals(src.index):
+        return L.identity(0)
+    return L.opaque([0], "result not aligned with the grouped frame's rows")
+
+
+def _reducer(name):
+    return _group_op(name, "groupby", _per_group_lineage, with_keys=True)
 
 
 GROUP_MAPS = ("transform", "shift", "cumsum", "cumcount", "rank", "diff", "pct_change")
 
 
 def _group_map(name):
-    """groupby(...).transform/shift/cumsum...: one output row per input row, in the input's order."""
-    def h(s, mode, caller, orig, gb, args, kwargs):
-        src = _gb_source(gb)
-        if src is None:
-            return orig(gb, *args, **kwargs)
-
-        def post(res, op):
-            if not isinstance(res, (pd.DataFrame, pd.Series)):
-                return [], None
-            same = len(res) == len(src) and res.index.equals(src.index)
-            lin = L.identity(0) if same else L.opaque([0], "result not aligned with the grouped frame's rows")
-            return [("out", res, lin, None)], None
-        return run_recorded(s, mode, caller, f"{type(gb).__name__}.{name}", "map", "pandas", [src],
-                            lambda: orig(gb, *args, **kwargs), post)
-    return h
+    return _group_op(name, "map", _same_rows_lineage)
 
 
 ORIG = {}

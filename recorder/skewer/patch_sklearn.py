@@ -11,6 +11,7 @@ from . import lineage as L
 from . import state
 from .jsonsafe import to_json
 from .patching import run_recorded
+from .patching import wrap_function as _function
 from .session import n_rows
 
 METHODS = ("fit", "transform", "fit_transform", "predict", "predict_proba", "decision_function", "score",
@@ -295,21 +296,6 @@ def _all_subclasses(root):
 
 
 # ---- functions ---------------------------------------------------------------------------------------------
-def _function(orig, handler):
-    @functools.wraps(orig)
-    def wrapper(*args, **kwargs):
-        s = state.ACTIVE
-        if s is None:
-            return orig(*args, **kwargs)
-        caller = sys._getframe(1)
-        mode = s.gate(caller)
-        if mode is None:
-            return orig(*args, **kwargs)
-        return handler(s, mode, caller, orig, args, kwargs)
-    wrapper.__skewer_wrapped__ = orig
-    return wrapper
-
-
 def h_train_test_split(s, mode, caller, orig, arrays, kwargs):
     n = n_rows(arrays[0]) if arrays else None
     if not arrays or n is None:

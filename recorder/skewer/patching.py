@@ -1,7 +1,11 @@
-"""Install and remove monkey patches, and the common bracket every recorded call goes through."""
+"""Install and remove monkey patches, the wrappers that gate a patched call, and the common bracket every
+recorded call goes through."""
+import functools
 import sys
 import time
 import warnings
+
+from . import state
 
 
 class Patcher:
@@ -34,6 +38,39 @@ class Patcher:
             except Exception:
                 pass
         self._seen.clear()
+
+
+def wrap_method(orig, handler):
+    """orig (a method) as is unless recording and called from user code; then handler(session, mode, caller,
+    orig, self, args, kwargs)."""
+    @functools.wraps(orig)
+    def wrapper(self, *args, **kwargs):
+        s = state.ACTIVE
+        if s is None:
+            return orig(self, *args, **kwargs)
+        caller = sys._getframe(1)
+        mode = s.gate(caller)
+        if mode is None:
+            return orig(self, *args, **kwargs)
+        return handler(s, mode, caller, orig, self, args, kwargs)
+    wrapper.__skewer_wrapped__ = orig
+    return wrapper
+
+
+def wrap_function(orig, handler):
+    """The same for a plain function: handler(session, mode, caller, orig, args, kwargs)."""
+    @functools.wraps(orig)
+    def wrapper(*args, **kwargs):
+        s = state.ACTIVE
+        if s is None:
+            return orig(*args, **kwargs)
+        caller = sys._getframe(1)
+        mode = s.gate(caller)
+        if mode is None:
+            return orig(*args, **kwargs)
+        return handler(s, mode, caller, orig, args, kwargs)
+    wrapper.__skewer_wrapped__ = orig
+    return wrapper
 
 
 def run_recorded(s, mode, caller, function, kind, library, inputs, call, post, est=None, args=None,

@@ -551,22 +551,15 @@ class Session:
         return body
 
     def _traced_from_inputs(self, lin, body, rows):
-        """Rows of this output that descend from traced rows of its inputs (at most row_cap, evenly thinned),
+        """Rows of this output that descend from traced rows of its inputs (at most row_cap, see cap_traced),
         or None when the output starts a trace: a source (read_csv), an opaque step, or inputs never recorded."""
         if body is None or body["kind"] == "opaque" or rows is None:
             return None
         traced_in = [self._traced.get(n) for n in body["inputs"]]
         if all(t is None for t in traced_in):
             return None
-        t, first = L.traced_rows(body["kind"], lin.get("arrays", {}), body["rowsIn"], int(rows), traced_in)
-        cap = self.row_cap
-        if len(t) > cap:  # first rows of each traced record before further copies of it
-            lead, more = t[first], t[~first]
-            if len(lead) >= cap:
-                t = lead[evenly_spaced(len(lead), cap)]
-            else:
-                t = np.union1d(lead, more[evenly_spaced(len(more), cap - len(lead))])
-        return t
+        rows_t, tier = L.traced_rows(body["kind"], lin.get("arrays", {}), body["rowsIn"], int(rows), traced_in)
+        return L.cap_traced(rows_t, tier, self.row_cap)
 
     def _snapshot(self, op, port, view, name, traced=None):
         """Sample mode keeps row_cap evenly spaced rows plus the traced rows (`traced`, from the inputs), so a

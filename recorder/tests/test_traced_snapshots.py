@@ -124,6 +124,29 @@ def test_traced_rows_are_capped_first_copies_first_and_the_cap_is_reported(recor
     check_carries(run, run.find("concat").out(), box["some"], traced)
 
 
+def test_a_merges_left_records_are_kept_before_the_right_sides(record, tmp_path):
+    """customers.merge(usage.groupby(id).agg(...)): both sides bring CAP traced records, one to one; the cap keeps
+    every left (main table) record and fills up with right-side ones."""
+    path = source_csv(tmp_path)
+    rng = np.random.default_rng(7)
+    usage = pd.DataFrame({"tid": rng.permutation(np.repeat(np.arange(3000) + 100_000, 2)), "u": rng.random(6000)})
+    upath = tmp_path / "usage.csv"
+    usage.to_csv(upath, index=False)
+    box = {}
+
+    def go():
+        per = pd.read_csv(upath).groupby("tid").agg(u=("u", "mean"))
+        d = pd.read_csv(path)
+        box["m"] = d[d["key"] >= 10].merge(per, on="tid", how="left")  # filtered: its even sample is other rows
+    run = record(go, snapshots="sample", row_cap=CAP)
+    g = run.find("DataFrameGroupBy.agg").out()
+    assert g.snapshot["traced"] == CAP  # the usage sample: 40 rows of 40 different customers
+    traced = pd.read_csv(path)["tid"].to_numpy()[(np.arange(CAP) * 3000) // CAP]
+    check_carries(run, run.find("DataFrame.merge").out(), box["m"], traced, exact=False)
+    assert run.find("DataFrame.merge").out().snapshot["traced"] == CAP
+    assert run.find("DataFrame.merge").out().lineage["kind"] == "join", run.find("DataFrame.merge").out().lineage
+
+
 def test_small_outputs_keep_every_row_and_a_filter_to_nothing_traces_nothing(record, tmp_path):
     path = source_csv(tmp_path, n=30)
     box = {}
