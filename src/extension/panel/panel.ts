@@ -6,13 +6,13 @@ import { webviewHtml, webviewOptions } from './html';
 export const PANEL_VIEW_TYPE = 'skewer.panel';
 
 /**
- * The Skewer editor panel (trace, compare, empty states). One instance, reused; messages are
- * queued until the webview says it is ready, and every update is a full snapshot.
+ * The Skewer editor panel (trace, compare, empty states). One instance, reused. Every update is a
+ * full snapshot, sent once the webview says it is ready; the webview says so again each time it is
+ * recreated (hidden and shown again), and gets the current snapshot again.
  */
 export class SkewerPanel implements vscode.Disposable {
   private static current: SkewerPanel | undefined;
   private ready = false;
-  private pending: ToWebview[] = [];
   private state: PanelState | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -66,27 +66,20 @@ export class SkewerPanel implements vscode.Disposable {
     this.post({ type: 'state', state });
   }
 
+  /** Sends now if the webview is listening; otherwise the 'ready' handler sends the current snapshot. */
   private post(msg: ToWebview): void {
-    if (!this.ready) {
-      // Keep only the newest snapshot of each kind: snapshots replace each other.
-      this.pending = [...this.pending.filter((m) => m.type !== msg.type), msg];
-      return;
-    }
-    void this.panel.webview.postMessage(msg);
+    if (this.ready) void this.panel.webview.postMessage(msg);
   }
 
   private onMessage(raw: unknown): void {
     const msg: FromWebview | undefined = parseFromWebview(raw);
     if (!msg) return;
     switch (msg.type) {
-      case 'ready': {
+      case 'ready':
         this.ready = true;
-        const queued = this.pending;
-        this.pending = [];
-        void this.panel.webview.postMessage({ type: 'theme', kind: themeKind(vscode.window.activeColorTheme.kind) } satisfies ToWebview);
-        for (const m of queued) void this.panel.webview.postMessage(m);
+        this.post({ type: 'theme', kind: themeKind(vscode.window.activeColorTheme.kind) });
+        if (this.state) this.post({ type: 'state', state: this.state });
         break;
-      }
       case 'openLocation':
         void vscode.commands.executeCommand('skewer.openLocation', msg.file, msg.line, this.cwd, msg.cell);
         break;

@@ -17,8 +17,10 @@ export async function openWorkspace(folder = wb.workspace) {
   if (page.url() === wb.server.folderUrl(folder)) return;
   await page.goto(wb.server.folderUrl(folder));
   await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60_000 });
-  // The workbench restores views asynchronously; wait until the status bar is painted.
+  // The workbench restores views asynchronously; wait until the status bar is painted and Skewer's
+  // contributions (its activity-bar icon, hence its commands) are registered.
   await page.waitForSelector('.statusbar', { timeout: 60_000 });
+  await page.locator('.activitybar .action-item a[aria-label^="Skewer"], .activitybar .action-item[aria-label^="Skewer"]').first().waitFor({ state: 'visible', timeout: 60_000 });
 }
 
 export async function screenshot(name) {

@@ -37,4 +37,10 @@ describe('J3 · Trace Record from the command palette', () => {
     await view.locator('thead th.step a', { hasText: 'DataFrame.merge' }).first().click();
     await wb.page.locator('.tabs-container .tab.active', { hasText: 'train.py' }).waitFor({ state: 'visible', timeout: 15_000 });
   });
+
+  it('renders the trace again when its tab is brought back (the webview is recreated, the host resends the snapshot)', async () => {
+    await wb.page.locator('.tabs-container .tab', { hasText: 'Trace row 0' }).click();
+    const view = await skewerWebview();
+    await view.locator('h1', { hasText: 'row 0 of read_csv' }).waitFor({ state: 'visible', timeout: 15_000 });
+  });
 });
