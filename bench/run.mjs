@@ -16,7 +16,7 @@ const BENCHES = {
   static: [tsx, ['bench/static.ts']],
   runlog: [tsx, ['bench/runlog.ts']],
   recorder: ['/usr/bin/python3', ['bench/recorder_overhead.py']],
-  confirm: [tsx, ['test/unit/checks/confirm1m.bench.ts']],
+  confirm: [tsx, ['bench/confirm.ts']],
   workbench: [process.execPath, ['bench/workbench.mjs']],
 };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);

@@ -10,12 +10,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { confirmWithRuns } from '../../../src/core/checks';
-import { listRuns } from '../../../src/core/runlog';
-import { analyzeDocument } from '../../../src/core/static';
-import { RunFolderTraceSource } from '../../../src/core/trace';
+import { confirmWithRuns } from '../src/core/checks';
+import { listRuns } from '../src/core/runlog';
+import { analyzeDocument } from '../src/core/static';
+import { RunFolderTraceSource } from '../src/core/trace';
 
-const REPO = path.resolve(__dirname, '../../..');
+const REPO = path.resolve(__dirname, '..');
 const PYTHON = '/usr/bin/python3';
 
 // Leaky on purpose: oversampling before the split, a scaler fitted before the split, two models scored on one test set.
