@@ -4,7 +4,7 @@
  * and scikit-learn), then times confirmWithRuns: the first call in the process (cold JIT, lineage arrays
  * read from disk) and later calls with fresh sources (arrays read again).
  *
- *     npx tsx test/unit/checks/confirm1m.bench.ts [--rows 1000000] [--keep]
+ *     npx tsx bench/confirm.ts [--rows 1000000] [--keep]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
