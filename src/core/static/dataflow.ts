@@ -47,7 +47,8 @@ export abstract class DataflowState {
   protected servingFnDepth = 0;
   protected loadedArtifact = false;
   protected unknownData = new Map<string, DataV>();
-  protected unkToEst = new WeakMap<object, EstV>();
+  // A Map, not a WeakMap: checkpoints copy it (checkpoint.ts).
+  protected unkToEst = new Map<object, EstV>();
   protected fns: FnV[] = [];
   /**
    * Last names of attribute targets bound in a scope (`obj.attr = v` binds "obj.attr"): member

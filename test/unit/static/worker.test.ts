@@ -84,6 +84,53 @@ describe('static worker and incremental cache', () => {
     }
   });
 
+  it('resuming from interpreter checkpoints gives the same result as a fresh analysis (every eval case, random edit sequences)', function () {
+    this.timeout(120000);
+    const casesDir = path.resolve(__dirname, '../../static-eval/cases');
+    const files = fs.readdirSync(casesDir).filter((f) => /\.(py|ipynb)$/.test(f));
+    assert.ok(files.length > 50);
+    const full = (r: ReturnType<typeof analyzeDocument>) => JSON.stringify(r);
+    const cache = new DocumentCache();
+    let seed = 11;
+    const rnd = (n: number): number => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+    const edits = [
+      (l: string) => l + '  # note',
+      (l: string) => l.replace(/\btest\b/, 'train'),
+      (l: string) => l.replace(/fit_transform/, 'transform'),
+      (l: string) => l.replace(/\w+/, 'x'),
+      (l: string) => `${l}\nprint(1)`,
+      () => '',
+      (l: string) => `${/^\s*/.exec(l)![0]}else:`,
+    ];
+    for (const f of files) {
+      const p = `${f}`;
+      let cur = fs.readFileSync(path.join(casesDir, f), 'utf8');
+      assert.equal(full(cache.analyze({ path: p, text: cur })), full(analyzeDocument({ path: p, text: cur })), `${f} first analysis`);
+      for (let k = 0; k < 6; k++) {
+        if (f.endsWith('.ipynb')) {
+          // edit inside one code cell's source
+          const nb = JSON.parse(cur) as { cells: { cell_type: string; source: string[] | string }[] };
+          const code = nb.cells.filter((c) => c.cell_type === 'code');
+          if (!code.length) break;
+          const cell = code[rnd(code.length)];
+          const src = (Array.isArray(cell.source) ? cell.source.join('') : cell.source).split('\n');
+          const at = rnd(src.length);
+          src[at] = edits[rnd(edits.length)](src[at]);
+          cell.source = src.join('\n');
+          cur = JSON.stringify(nb);
+        } else {
+          const lines = cur.split('\n');
+          // later edits tend to land near the previous one, as when typing
+          const at = k % 2 ? Math.min(lines.length - 1, Math.floor(lines.length / 2) + rnd(4)) : rnd(lines.length);
+          lines[at] = edits[rnd(edits.length)](lines[at]);
+          cur = lines.join('\n');
+        }
+        assert.equal(full(cache.analyze({ path: p, text: cur })), full(analyzeDocument({ path: p, text: cur })), `${f} after edit ${k}`);
+      }
+    }
+    assert.ok(cache.resumes > files.length, `only ${cache.resumes} analyses resumed from a checkpoint`);
+  });
+
   it('notebook cells keep their trees when unchanged and results match', () => {
     const cache = new DocumentCache();
     const nb1 = notebook([{ source: 'import pandas as pd\nfrom sklearn.preprocessing import StandardScaler\nfrom sklearn.model_selection import train_test_split\ndf = pd.read_csv("a.csv")' }, { source: 'df = StandardScaler().fit_transform(df)' }, { source: 'tr, te = train_test_split(df)' }]);
