@@ -121,11 +121,25 @@ def _marks(rows, traced):
     return m
 
 
-def _first_of_each(hit_rows, source_ids):
-    """Of the output rows hit_rows (ascending) descending from source_ids, mark the first one of each source."""
-    first = np.zeros(len(hit_rows), dtype=bool)
-    first[np.unique(source_ids, return_index=True)[1]] = True
-    return first
+def _first_copies(source_ids, marks):
+    """Ascending indices i at which source_ids[i] (a row marked in marks) occurs for the first time.
+
+    Source rows are ranked densely so the stable sort is a radix sort over 16-bit keys, and only the prefix that
+    holds every first occurrence is sorted: a fan-out (a million merged rows from a five-row lookup table) meets
+    all its sources early, so it costs two counting passes, not a sort of a million rows."""
+    if not len(source_ids):
+        return np.zeros(0, dtype=np.int64)
+    rank = np.cumsum(marks, dtype=np.int64)
+    k = int(rank[-1])
+    dense = rank[source_ids] - 1
+    present = np.count_nonzero(np.bincount(dense, minlength=k))
+    m = min(len(dense), max(4 * present, 1024))
+    while m < len(dense) and np.count_nonzero(np.bincount(dense[:m], minlength=k)) < present:
+        m = min(len(dense), 8 * m)
+    head = dense[:m].astype(np.int16) if k <= np.iinfo(np.int16).max else dense[:m]
+    order = np.argsort(head, kind="stable")
+    ordered = head[order]
+    return np.sort(order[np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))])
 
 
 def traced_rows(kind, arrays, rows_in, rows_out, traced_in):
@@ -159,14 +173,23 @@ def traced_rows(kind, arrays, rows_in, rows_out, traced_in):
             src, marks = starts[part] + arrays["positions"], np.concatenate(looks)
         rows = np.flatnonzero(marks[src])
         side = part[rows].astype(np.int64) if part is not None else np.zeros(len(rows), dtype=np.int64)
-        return rows, np.where(_first_of_each(rows, src[rows]), side, n + side)
+        tier = n + side
+        first = _first_copies(src[rows], marks)
+        tier[first] = side[first]
+        return rows, tier
     if kind == "join":
-        tier = np.full(rows_out, 4, dtype=np.int64)  # 4: not traced
+        hits, firsts = [], []
         for i, side in enumerate(("left", "right")):
-            src = arrays[side]
-            rows = np.flatnonzero(_marks(rows_in[i], traced_in[i])[src])
-            tier[rows] = np.minimum(tier[rows], np.where(_first_of_each(rows, src[rows]), i, 2 + i))
-        rows = np.flatnonzero(tier < 4)
+            src, marks = arrays[side], _marks(rows_in[i], traced_in[i])
+            hit = marks[src]
+            rows = np.flatnonzero(hit)
+            hits.append(hit)
+            firsts.append(rows[_first_copies(src[rows], marks)])
+        tier = np.full(rows_out, 3, dtype=np.int8)  # further copies of right rows
+        tier[hits[0]] = 2                            # further copies of left rows
+        tier[firsts[1]] = 1
+        tier[firsts[0]] = 0
+        rows = np.flatnonzero(hits[0] | hits[1])
         return rows, tier[rows]
     return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
 

@@ -169,3 +169,29 @@ def test_other_snapshot_modes_say_nothing_about_tracing(record, tmp_path):
         for op in run.ops:
             snap = op.out().snapshot
             assert snap is None if mode == "off" else "traced" not in snap
+
+
+def test_first_copies_and_tiers_match_a_plain_loop():
+    from skewer import lineage as L
+    rng = np.random.default_rng(3)
+    for n_in, n_out, k in [(50, 4000, 5), (3000, 2000, 40), (10, 3, 10), (40_000, 5000, 33_000)]:
+        traced = np.sort(rng.choice(n_in, k, replace=False))
+        left = rng.integers(-1, n_in, n_out)
+        left[-1] = traced[-1]  # a source met only at the very end
+        right = rng.integers(-1, 7, n_out)
+        rows, tier = L.traced_rows("join", {"left": left, "right": right}, [n_in, 7], n_out, [traced, np.array([2])])
+        seen, want, tset = set(), {}, set(traced.tolist())
+        first_right = int(np.flatnonzero(right == 2)[0]) if (right == 2).any() else -1
+        for i in range(n_out):
+            t = []
+            if left[i] in tset:
+                t.append(0 if left[i] not in seen else 2)
+                seen.add(int(left[i]))
+            if right[i] == 2:
+                t.append(1 if i == first_right else 3)
+            if t:
+                want[i] = min(t)
+        assert rows.tolist() == sorted(want) and tier.tolist() == [want[i] for i in sorted(want)]
+        kept = L.cap_traced(rows, tier, 30)
+        assert len(kept) == min(30, len(rows)) and np.all(np.diff(kept) > 0)
+        assert np.isin(rows[tier < np.sort(tier)[len(kept) - 1]], kept).all()  # whole lower tiers first
