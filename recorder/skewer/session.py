@@ -268,16 +268,19 @@ class Session:
         return "top"
 
     # ---- datasets -----------------------------------------------------------------------------------
-    def _forget(self, key):
-        def cb(_ref, key=key, d=self._datasets):
+    def _forget(self, key, name):
+        # a dead object is no operator's input any more: drop its entry and the traced rows of its versions
+        def cb(_ref, key=key, name=name, d=self._datasets, traced=self._traced):
             e = d.get(key)
             if e is not None and e[0] is _ref:
                 del d[key]
+                traced.pop(e[1], None)
+            traced.pop(name, None)
         return cb
 
     def register(self, obj, name, pending=None):
         try:
-            ref = weakref.ref(obj, self._forget(id(obj)))
+            ref = weakref.ref(obj, self._forget(id(obj), name))
         except TypeError:
             return  # lists, tuples: cannot be tracked by identity
         self._datasets[id(obj)] = [ref, name, pending]

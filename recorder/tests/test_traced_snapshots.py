@@ -195,3 +195,21 @@ def test_first_copies_and_tiers_match_a_plain_loop():
         kept = L.cap_traced(rows, tier, 30)
         assert len(kept) == min(30, len(rows)) and np.all(np.diff(kept) > 0)
         assert np.isin(rows[tier < np.sort(tier)[len(kept) - 1]], kept).all()  # whole lower tiers first
+
+
+def test_traced_rows_of_dead_outputs_are_forgotten(record, tmp_path):
+    import gc
+
+    from skewer import state
+    path = source_csv(tmp_path, n=500)
+    sizes = {}
+
+    def go():
+        df = pd.read_csv(path)
+        for i in range(30):
+            part = df[df["key"] == i]  # each iteration's output dies at the next
+            part.sort_values("x")
+        gc.collect()
+        sizes["live"] = len(state.ACTIVE._traced)
+    record(go, snapshots="sample", row_cap=CAP)
+    assert sizes["live"] <= 3, sizes  # df, the last part and its sort, not all 61 outputs
