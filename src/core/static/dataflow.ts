@@ -47,8 +47,7 @@ export abstract class DataflowState {
   protected servingFnDepth = 0;
   protected loadedArtifact = false;
   protected unknownData = new Map<string, DataV>();
-  // A Map, not a WeakMap: checkpoints copy it (checkpoint.ts).
-  protected unkToEst = new Map<object, EstV>();
+  protected unkToEst = new WeakMap<object, EstV>();
   protected fns: FnV[] = [];
   /**
    * Last names of attribute targets bound in a scope (`obj.attr = v` binds "obj.attr"): member

@@ -5,13 +5,11 @@
  */
 import { parser } from '@lezer/python';
 import { TreeFragment, type Tree } from '@lezer/common';
-import { canResume, statementAt, topShape, type Checkpoint, type RunPlan } from './checkpoint';
 import { analyzeWith } from './index';
 import type { Chunk } from './source';
 import type { AnalysisResult, AnalyzeOptions, DocumentInput } from './types';
 
 interface CachedChunk { text: string; tree: Tree; fragments: readonly TreeFragment[] }
-interface CachedDoc { chunks: CachedChunk[]; checkpoint?: Checkpoint }
 
 /** The single changed range between two texts (common prefix and suffix trimmed). */
 export function changedRange(a: string, b: string): { fromA: number; toA: number; fromB: number; toB: number } | null {
@@ -22,16 +20,6 @@ export function changedRange(a: string, b: string): { fromA: number; toA: number
   let endA = a.length, endB = b.length;
   while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) { endA--; endB--; }
   return { fromA: start, toA: endA, fromB: start, toB: endB };
-}
-
-/** First chunk whose text differs from the previous version, and the offset of the first difference in it. */
-function firstChange(prev: readonly CachedChunk[], chunks: readonly Chunk[]): { chunk: number; offset: number } | null {
-  for (let i = 0; i < chunks.length; i++) {
-    const old = prev[i]?.text;
-    if (old === undefined) return { chunk: i, offset: 0 };
-    if (old !== chunks[i].text) return { chunk: i, offset: changedRange(old, chunks[i].text)!.fromB };
-  }
-  return prev.length > chunks.length ? { chunk: chunks.length, offset: 0 } : null;
 }
 
 export type ChangedRange = NonNullable<ReturnType<typeof changedRange>>;
@@ -64,40 +52,21 @@ export function changedRanges(a: string, b: string): ChangedRange[] {
 }
 
 export class DocumentCache {
-  private docs = new Map<string, CachedDoc>();
-  /** Analyses that resumed from a checkpoint instead of running the whole document (tests, benchmark). */
-  resumes = 0;
+  private docs = new Map<string, CachedChunk[]>();
   /** Documents kept; the least recently analysed are dropped first. */
   constructor(private readonly capacity = 64) {}
 
   analyze(input: DocumentInput, options: AnalyzeOptions = {}): AnalysisResult {
-    const prevDoc = this.docs.get(input.path);
-    const prev = prevDoc?.chunks ?? [];
-    const next: CachedDoc = { chunks: [] };
+    const prev = this.docs.get(input.path) ?? [];
+    const next: CachedChunk[] = [];
     const parse = (chunk: Chunk, index: number): Tree => {
       const tree = this.parseChunk(chunk, prev, index);
-      next.chunks[index] = { text: chunk.text, tree, fragments: TreeFragment.addTree(tree) };
+      next[index] = { text: chunk.text, tree, fragments: TreeFragment.addTree(tree) };
       return tree;
     };
-    // Re-run the interpreter from the last checkpoint before the edit, and keep one before the
-    // statement being edited now (the next keystroke most likely lands there again).
-    const planner = (chunks: Chunk[], trees: Tree[], key: string): RunPlan => {
-      const change = firstChange(prev, chunks);
-      const plan: RunPlan = {};
-      const cp = prevDoc?.checkpoint;
-      if (cp && canResume(cp, key, change, trees)) { plan.resume = cp; this.resumes++; }
-      const chunk = change ? change.chunk : trees.length - 1;
-      const at = chunk >= 0 && chunk < trees.length ? statementAt(trees[chunk], change ? change.offset : Infinity) : undefined;
-      // The checkpoint resumed from is still the latest one before the edit: keep it.
-      if (plan.resume && (at === undefined || plan.resume.chunk === chunk && plan.resume.from >= at)) { next.checkpoint = plan.resume; return plan; }
-      if (at === undefined) return plan;
-      plan.captureAt = { chunk, from: at };
-      plan.onCapture = (state) => { next.checkpoint = { key, chunk, from: at, shape: topShape(trees[chunk], at), state }; };
-      return plan;
-    };
-    const result = analyzeWith(input, options, parse, planner);
+    const result = analyzeWith(input, options, parse);
     this.docs.delete(input.path);
-    if (next.chunks.length) this.docs.set(input.path, next);
+    if (next.length) this.docs.set(input.path, next);
     while (this.docs.size > this.capacity) this.docs.delete(this.docs.keys().next().value as string);
     return result;
   }
@@ -106,7 +75,7 @@ export class DocumentCache {
 
   get size(): number { return this.docs.size; }
 
-  private parseChunk(chunk: Chunk, prev: readonly CachedChunk[], index: number): Tree {
+  private parseChunk(chunk: Chunk, prev: CachedChunk[], index: number): Tree {
     // Same cell text anywhere in the previous version (cells move, get inserted): reuse it.
     const same = prev[index]?.text === chunk.text ? prev[index] : prev.find((p) => p.text === chunk.text);
     if (same) return same.tree;

@@ -14,7 +14,6 @@ import { Tree, TreeBuffer } from '@lezer/common';
 import { compareFindings, type Finding } from '../findings/finding';
 import { ruleInfo } from '../findings/rules';
 import { isSuppressed } from '../findings/suppress';
-import type { RunPlan } from './checkpoint';
 import { detect } from './detect';
 import { Interpreter } from './interpreter';
 import { isServingName } from './knowledge';
@@ -43,10 +42,7 @@ export function isServingPath(path: string): boolean {
   return isServingName(base.replace(/\.(py|ipynb)$/i, ''));
 }
 
-/** Lets the worker's cache resume from / capture interpreter checkpoints; `key` names the options the state depends on. */
-export type RunPlanner = (chunks: Chunk[], trees: Tree[], key: string) => RunPlan;
-
-export function analyzeWith(input: DocumentInput, options: AnalyzeOptions, parse: ChunkParser, planner?: RunPlanner): AnalysisResult {
+export function analyzeWith(input: DocumentInput, options: AnalyzeOptions, parse: ChunkParser): AnalysisResult {
   const path = input.path;
   const notes: AnalysisNote[] = [];
   try {
@@ -66,9 +62,8 @@ export function analyzeWith(input: DocumentInput, options: AnalyzeOptions, parse
           message: `${path}${c.cell !== undefined ? ` cell ${c.cell}` : ''}:${line}: syntax error; analysed the parts that parse` });
       }
     }
-    const servingFile = options.serving ?? isServingPath(path);
-    const interp = new Interpreter(src.chunks, trees, { servingFile, deadline: started + budget });
-    interp.run(planner ? planner(src.chunks, trees, `serving=${servingFile}`) : {});
+    const interp = new Interpreter(src.chunks, trees, { servingFile: options.serving ?? isServingPath(path), deadline: started + budget });
+    interp.run();
     if (interp.partial) notes.push({ path, kind: 'partial', message: `${path}: analysis stopped after the ${budget} ms budget; findings may be incomplete` });
     const raw = detect({ path, chunks: src.chunks }, interp.events);
     return { findings: finish(raw, src.chunks, options), notes };

@@ -11,7 +11,6 @@ import { lastSide, unionKeys, unionList,
   type ClassV, type ConstV, type DataV, type EstV, type FitEvent, type FnV, type IdxV, type ObjV, type RowKey, type SeqV, type Split, type Val,
 } from './values';
 import { Budget, NO_ARGS, Scope, type Args } from './dataflow';
-import { cloneGraph, type RunPlan } from './checkpoint';
 import { LibrarySemantics } from './library';
 import {
   child, constStrings, firstExpr, isExpr, lastExpr, lastPart, leafNames, stringsIn, stripRows, subscriptString, topLevelComma,
@@ -20,26 +19,12 @@ import {
 
 export type { InterpreterOptions } from './dataflow';
 
-/** Fields that describe the document and this run, not the program state at a statement. */
-const PER_RUN = new Set(['chunks', 'trees', 'opts', 'text', 'chunkIndex', 'stmt', 'steps']);
-
 export class Interpreter extends LibrarySemantics {
-  /** Runs the document; `plan` resumes from a checkpoint and/or captures one (live re-analysis). */
-  run(plan: RunPlan = {}): void {
+  run(): void {
     try {
-      let first = 0, from = 0;
-      if (plan.resume) {
-        Object.assign(this, cloneGraph(plan.resume.state));
-        first = plan.resume.chunk; from = plan.resume.from;
-      }
-      const at = plan.captureAt;
-      for (let i = first; i < this.chunks.length; i++) {
+      for (let i = 0; i < this.chunks.length; i++) {
         this.enterChunk(i);
-        for (let c = this.trees[i].topNode.firstChild; c; c = c.nextSibling) {
-          if (i === first && c.from < from) continue;
-          if (at && at.chunk === i && at.from === c.from && plan.onCapture) plan.onCapture(this.captureState());
-          this.execStmt(c);
-        }
+        this.execBlock(this.trees[i].topNode);
       }
       // Functions nobody calls (route handlers, serving entry points, helpers used elsewhere):
       // run each once with unknown arguments so their bodies are checked too.
@@ -61,13 +46,6 @@ export class Interpreter extends LibrarySemantics {
       if (e instanceof Budget) this.partial = true;
       else throw e;
     }
-  }
-
-  /** A deep copy of everything a later statement can read or change (not the document itself). */
-  private captureState(): object {
-    const state: Record<string, unknown> = {};
-    for (const k of Object.keys(this)) if (!PER_RUN.has(k)) state[k] = (this as unknown as Record<string, unknown>)[k];
-    return cloneGraph(state);
   }
 
   protected execBlock(n: SyntaxNode): void {
