@@ -15,9 +15,14 @@ interface CachedChunk { text: string; tree: Tree; fragments: readonly TreeFragme
 export function changedRange(a: string, b: string): { fromA: number; toA: number; fromB: number; toB: number } | null {
   if (a === b) return null;
   const max = Math.min(a.length, b.length);
+  // Skip equal blocks with native string comparison first; a per-character loop over a whole
+  // file costs more than the rest of the cache's bookkeeping.
+  const BLOCK = 512;
   let start = 0;
+  while (start + BLOCK <= max && a.slice(start, start + BLOCK) === b.slice(start, start + BLOCK)) start += BLOCK;
   while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
   let endA = a.length, endB = b.length;
+  while (endA - BLOCK >= start && endB - BLOCK >= start && a.slice(endA - BLOCK, endA) === b.slice(endB - BLOCK, endB)) { endA -= BLOCK; endB -= BLOCK; }
   while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) { endA--; endB--; }
   return { fromA: start, toA: endA, fromB: start, toB: endB };
 }
