@@ -10,7 +10,7 @@ import { isTestSide, covers, lastSide, unionKeys, unionList,
 } from './values';
 import { newEvents, type Events, type PrepReason } from './events';
 import { roleFromName } from './syntax';
-import { sameLineage } from './target';
+import { derivedColumn, sameLineage } from './target';
 
 export class Budget extends Error {}
 
@@ -287,12 +287,15 @@ export abstract class DataflowState {
     if (!from.length) {
       // df[c] = df[c].fillna(0) transforms the column in place; anything else replaces it.
       const self = (v.k === 'data' || v.k === 'scalar') && v.cols?.includes(col) && sameLineage(v.frame, frame);
-      if (!self) frame.derived.delete(col);
+      if (self) return;
+      // On a copy, an independent value hides the parent's definition; elsewhere it replaces it.
+      if (frame.parent && derivedColumn(frame.parent, col)) frame.derived.set(col, { from: [], site: this.site(at), order: ++this.ids });
+      else frame.derived.delete(col);
       return;
     }
     const vt = this.t(at);
     const shift = /\.shift\(\s*(periods\s*=\s*)?-/.test(vt) ? 'future' as const : /\.shift\(/.test(vt) ? 'past' as const : undefined;
-    frame.derived.set(col, { from, site: this.site(at), ...(shift ? { shift } : {}) });
+    frame.derived.set(col, { from, site: this.site(at), order: ++this.ids, ...(shift ? { shift } : {}) });
   }
 
   /** A copy of a frame with extra columns (`df.assign`, `df.eval`): new definitions stay on the copy. */
@@ -301,7 +304,7 @@ export abstract class DataflowState {
   }
 
   protected featureSelection(d: DataV, mode: 'all' | 'drop' | 'select', cols: string[], n: SyntaxNode) {
-    return { frame: d.frame!, mode, cols, removedAtSelection: [...d.frame!.removed], site: this.site(n) };
+    return { frame: d.frame!, mode, cols, removedAtSelection: [...d.frame!.removed], site: this.site(n), order: ++this.ids };
   }
 
   /** Row subsets assigned to names like X_train / X_test form a split of their source. */

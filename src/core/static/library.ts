@@ -218,7 +218,7 @@ export abstract class LibrarySemantics extends DataflowState {
       // Side-by-side blocks (scaled numbers next to encoded categories): the matrix keeps the columns of each.
       const feats = parts.map((p) => p.feat ?? (p.frame && p.cols ? this.featureSelection(p, 'select', p.cols, n) : undefined)).filter((f): f is FeatureSelection => !!f);
       if (feats.length === 1) j.feat = feats[0];
-      else if (feats.length > 1) j.feat = { ...feats[0], mode: 'union', cols: [], removedAtSelection: [], site: this.site(n), parts: feats };
+      else if (feats.length > 1) j.feat = { ...feats[0], mode: 'union', cols: [], removedAtSelection: [], site: this.site(n), order: ++this.ids, parts: feats };
       return j;
     }
     if (parts.length > 1) j.concatParts = parts.map((p) => p.rows);
@@ -524,7 +524,8 @@ export abstract class LibrarySemantics extends DataflowState {
       const leaked = sources.find((c) => keepsColumn(part, c));
       if (leaked !== undefined) this.pushTarget({ site: part.site, label, ...(leaked !== label ? { source: leaked } : {}), kind: 'label-in-features', fitSite });
       for (const [col, info] of visibleDerived(part.frame)) {
-        if (sources.includes(col) || !keepsColumn(part, col)) continue;
+        // A column added after the matrix was taken is not in it.
+        if (sources.includes(col) || info.order > part.order || !keepsColumn(part, col)) continue;
         if (computedFrom(part.frame, col, sources)) this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite });
       }
     }

@@ -68,7 +68,8 @@ export interface FrameMeta {
   parent?: FrameMeta;
 }
 
-export interface DerivedColumn { from: string[]; site: Site; shift?: 'past' | 'future' }
+/** `from` is empty when a copy redefines an inherited column independently. `order`: when it was defined. */
+export interface DerivedColumn { from: string[]; site: Site; order: number; shift?: 'past' | 'future' }
 
 /** How a feature matrix was selected from a frame. */
 export interface FeatureSelection {
@@ -78,6 +79,8 @@ export interface FeatureSelection {
   cols: string[];
   removedAtSelection: string[];
   site: Site;
+  /** When the selection was made: columns defined later are not in it (`X = df.drop(...)` copies). */
+  order: number;
   parts?: FeatureSelection[];
 }
 

@@ -170,6 +170,32 @@ describe('leakage/target through derived columns', () => {
       assert.deepEqual(targetLines(src), []);
     });
 
+    it('when the label-derived column is added after the feature matrix was copied out', () => {
+      const src = IMPORTS + py`
+        X = df.drop(columns=["churned"])
+        df["offer"] = df["churned"] * 2
+        LogisticRegression().fit(X, df["churned"])
+      `;
+      assert.deepEqual(targetLines(src), []);
+      // ...but it fires when the matrix is taken after the column exists
+      const after = IMPORTS + py`
+        df["offer"] = df["churned"] * 2
+        X = df.drop(columns=["churned"])
+        LogisticRegression().fit(X, df["churned"])
+      `;
+      assert.deepEqual(targetLines(after), [lineOf(after, 'df["offer"]')]);
+    });
+
+    it('when a copy made with assign redefines an inherited label-derived column independently', () => {
+      const src = IMPORTS + py`
+        df["hint"] = df["churned"] * 2
+        clean = df.assign(hint=0)
+        X = clean.drop(columns=["churned"])
+        LogisticRegression().fit(X, clean["churned"])
+      `;
+      assert.deepEqual(targetLines(src), []);
+    });
+
     it('when the unknown-y guess is ambiguous (two non-id columns dropped)', () => {
       const src = IMPORTS + py`
         df["refund_flag"] = df["fraud"].astype(int) * 2
