@@ -31,7 +31,7 @@ export interface TraceStepCell {
   changed: boolean;
 }
 
-export type TraceFateKind = 'start' | 'kept' | 'moved' | 'dropped' | 'duplicated' | 'joined' | 'split' | 'aggregated' | 'consumed' | 'gap' | 'failed';
+export type TraceFateKind = 'start' | 'kept' | 'moved' | 'dropped' | 'skipped' | 'duplicated' | 'joined' | 'split' | 'aggregated' | 'consumed' | 'gap' | 'failed';
 
 export interface SourceRef {
   file: string;

@@ -15,7 +15,8 @@ export interface TraceStart {
   position: number;
 }
 
-export type FateKind = 'start' | 'kept' | 'moved' | 'dropped' | 'duplicated' | 'joined' | 'split' | 'aggregated' | 'consumed' | 'gap' | 'failed';
+/** `skipped`: a branch the record did not take (e.g. a sample that did not draw it) while it lives on elsewhere. */
+export type FateKind = 'start' | 'kept' | 'moved' | 'dropped' | 'skipped' | 'duplicated' | 'joined' | 'split' | 'aggregated' | 'consumed' | 'gap' | 'failed';
 
 export interface TraceOutput {
   dataset: string;
@@ -131,12 +132,15 @@ export async function traceRecord(run: Run, start: TraceStart, source: TraceSour
   const steps: TraceStepResult[] = [];
   let previous: Record<string, string | null> | undefined;
 
-  const valuesOf = async (output: DatasetRef, position: number): Promise<{ cells?: TraceCell[]; note?: string }> => {
+  /** Values of the record at the first of its `positions` (copies) that the output's snapshot captured. */
+  const valuesOf = async (output: DatasetRef, positions: number[]): Promise<{ cells?: TraceCell[]; note?: string }> => {
     if (!output.snapshot) return { note: 'no snapshot recorded for this step' };
     try {
-      const row = await source.row(output, position);
-      if (!row) return { note: `row ${position} is not in the sampled snapshot` };
-      const cells = Object.entries(row).map(([column, value]) => ({ column, value, changed: previous !== undefined && (!(column in previous) || previous[column] !== value) }));
+      let row: Record<string, string | null> | undefined;
+      for (const p of positions.slice(0, 64)) if ((row = await source.row(output, p))) break;
+      if (!row) return { note: `row ${positions[0]} is not in the sampled snapshot` };
+      const before = previous;
+      const cells = Object.entries(row).map(([column, value]) => ({ column, value, changed: before !== undefined && (!(column in before) || before[column] !== value) }));
       previous = row;
       return { cells };
     } catch (e) {
@@ -146,7 +150,7 @@ export async function traceRecord(run: Run, start: TraceStart, source: TraceSour
 
   // The start step: the record as it left that step.
   const startOut = startStep.outputs.find((o) => o.name === start.dataset)!;
-  const first = await valuesOf(startOut, start.position);
+  const first = await valuesOf(startOut, [start.position]);
   steps.push({
     step: startStep,
     fate: 'start',
@@ -207,8 +211,18 @@ export async function traceRecord(run: Run, start: TraceStart, source: TraceSour
     const { fate, text } = describe(step, outs, kind, consumedBy);
     const holder = outs.find((o) => o.positions.length);
     const holderRef = holder && step.outputs.find((o) => o.name === holder.dataset);
-    const values = holderRef ? await valuesOf(holderRef, holder.positions[0]!) : {};
+    const values = holderRef ? await valuesOf(holderRef, holder.positions) : {};
     steps.push({ step, fate, fateText: text, outputs: outs, ...(values.cells ? { cells: values.cells } : {}), ...(values.note ? { valuesNote: values.note } : {}) });
+  }
+  // A "dropped" followed by later steps that still hold the record was only a side branch.
+  let alive = false;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const s = steps[i]!;
+    if (s.fate === 'dropped' && alive) {
+      s.fate = 'skipped';
+      s.fateText = s.fateText.replace(/^(dropped|left out) by/, 'not taken by');
+    }
+    if (s.outputs.some((o) => o.positions.length) || s.fate === 'consumed') alive = true;
   }
   return { start, steps, problems };
 }

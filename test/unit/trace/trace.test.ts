@@ -98,3 +98,22 @@ describe('formatCell', () => {
     assert.equal(formatCell(12n), '12');
   });
 });
+
+describe('traceRecord through a branch the record does not take', () => {
+  it('calls a sample that did not draw the record "skipped" when the record lives on after it', async () => {
+    const listing = await listRuns([EXAMPLE_RUNS]);
+    const credit = listing.runs.find((r) => r.run.pipeline === 'notebooks/credit.ipynb')!.run;
+    const sample = credit.steps.find((s) => s.kind === 'sample')!;
+    const minority = credit.steps.find((s) => s.seq < sample.seq && s.outputs[0]?.name === sample.inputs[0]?.name)!;
+    // Pick a minority row that the sample did not draw: its positions array lists the rows it drew.
+    const drawn = new Set(npyPositions(parseNpy(readFileSync(path.join(credit.dir, sample.lineage!.arrays.positions!)), 'sample')));
+    const filter = npyPositions(parseNpy(readFileSync(path.join(credit.dir, minority.lineage!.arrays.positions!)), 'filter'));
+    const k = [...filter.keys()].find((i) => !drawn.has(i))!;
+    const startDataset = minority.inputs[0]!.name;
+    const t = await traceRecord(credit, { dataset: startDataset, position: filter[k]! }, new RunFolderTraceSource(credit.dir));
+    const atSample = t.steps.find((s) => s.step.seq === sample.seq)!;
+    assert.equal(atSample.fate, 'skipped', atSample.fateText);
+    assert.match(atSample.fateText, /^not taken by DataFrame\.sample/);
+    assert.ok(t.steps.some((s) => s.step.kind === 'split' && s.outputs.some((o) => o.positions.length)), 'the record still reaches the split');
+  });
+});
