@@ -13,7 +13,7 @@ import { lastSide, unionKeys, unionList,
 import { Budget, NO_ARGS, Scope, type Args } from './dataflow';
 import { LibrarySemantics } from './library';
 import {
-  child, constStrings, firstExpr, isExpr, lastExpr, lastPart, leafNames, stringsIn, stripRows, subscriptString, topLevelComma,
+  child, constStrings, firstExpr, isSubscript, isExpr, lastExpr, lastPart, leafNames, stringsIn, stripRows, subscriptString, topLevelComma,
   unquote, withVarying,
 } from './syntax';
 
@@ -303,7 +303,7 @@ export class Interpreter extends LibrarySemantics {
       case 'MemberExpression': {
         const obj = t.firstChild;
         if (!obj) return;
-        const isIndex = child(t, '[') !== null;
+        const isIndex = isSubscript(t);
         if (!isIndex) {
           const key = this.t(t);
           const o = this.ev(obj);
@@ -343,7 +343,7 @@ export class Interpreter extends LibrarySemantics {
   protected assignSubscript(t: SyntaxNode, objNode: SyntaxNode, v: Val, valueNode?: SyntaxNode): void {
     let base = objNode;
     // df.loc[...] = v / df.iloc[...] = v mutate df
-    if (base.name === 'MemberExpression' && !child(base, '[') && /^(loc|iloc|at|iat)$/.test(this.t(base.lastChild!))) base = base.firstChild!;
+    if (base.name === 'MemberExpression' && !isSubscript(base) && /^(loc|iloc|at|iat)$/.test(this.t(base.lastChild!))) base = base.firstChild!;
     const cur = this.ev(base);
     if (cur.k !== 'data' && cur.k !== 'scalar') return;
     const col = subscriptString((x) => this.t(x), t);
@@ -537,7 +537,7 @@ export class Interpreter extends LibrarySemantics {
   protected evMember(n: SyntaxNode): Val {
     const obj = n.firstChild;
     if (!obj) return this.scalar('?');
-    if (child(n, '[')) return this.evSubscript(n, obj);
+    if (isSubscript(n)) return this.evSubscript(n, obj);
     const prop = n.lastChild ? this.t(n.lastChild) : '';
     const full = this.t(n);
     const bound = this.boundProps.has(prop) ? this.scope.get(full) : undefined;
@@ -765,8 +765,9 @@ export class Interpreter extends LibrarySemantics {
   protected evCall(n: SyntaxNode): Val {
     const callee = n.firstChild;
     if (!callee) return this.scalar('?');
-    const argList = child(n, 'ArgList');
-    if (callee.name === 'MemberExpression' && !child(callee, '[')) {
+    const last = n.lastChild;
+    const argList = last?.name === 'ArgList' ? last : child(n, 'ArgList');
+    if (callee.name === 'MemberExpression' && !isSubscript(callee)) {
       const objNode = callee.firstChild;
       const method = callee.lastChild ? this.t(callee.lastChild) : '';
       const bound = this.boundProps.has(method) ? this.scope.get(this.t(callee)) : undefined;

@@ -24,6 +24,15 @@ export function child(n: SyntaxNode, name: string): SyntaxNode | null {
   return null;
 }
 
+/** `a[...]` rather than `a.b`: the token after the object (comments skipped) is `[`. */
+export function isSubscript(member: SyntaxNode): boolean {
+  let c = member.firstChild?.nextSibling ?? null;
+  while (c && c.name === 'Comment') c = c.nextSibling;
+  if (c?.name === '[') return true;
+  if (c?.name === '.') return false;
+  return child(member, '[') !== null; // recovered syntax errors: look at every child
+}
+
 export function firstExpr(n: SyntaxNode): SyntaxNode | null {
   for (let c = n.firstChild; c; c = c.nextSibling) if (isExpr(c)) return c;
   return null;
