@@ -14,8 +14,8 @@ import { lastSide, unionKeys, unionList,
 } from './values';
 import { DataflowState, NO_ARGS, type Args } from './dataflow';
 import type { Events } from './events';
-import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
-import { constStrings, roleFromName, stripRows } from './syntax';
+import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
+import { child, constStrings, roleFromName, stripRows } from './syntax';
 
 export abstract class LibrarySemantics extends DataflowState {
   abstract ev(n: SyntaxNode): Val;
@@ -535,6 +535,15 @@ export abstract class LibrarySemantics extends DataflowState {
     if (!this.events.target.some((o) => o.site.chunk === t.site.chunk && o.site.from === t.site.from && o.kind === t.kind)) this.events.target.push(t);
   }
 
+  protected rowFunctionColumns(fn: FnV): string[] {
+    const params = child(fn.node, 'ParamList');
+    let param: SyntaxNode | null = null;
+    for (let c = params?.firstChild ?? null; c && !param; c = c.nextSibling) if (c.name === 'VariableName') param = c;
+    if (!param) return [];
+    const text = this.chunks[fn.chunk].text;
+    return rowColumns(text.slice(param.to, fn.node.to), text.slice(param.from, param.to));
+  }
+
   /** `df.assign(c=expr, d=lambda f: ...)`: a copy with new columns computed from existing ones. */
   protected assignColumns(d: DataV, args: Args, n: SyntaxNode): DataV {
     const frame = this.childFrame(d.frame!);
@@ -673,6 +682,11 @@ export abstract class LibrarySemantics extends DataflowState {
         return merged;
       }
       const out = this.same(d, { prep: unionList(d.prep, prep), varying: !!d.varying || !!extra.varying });
+      // df.apply(lambda r: r["a"] * r["b"], axis=1): a column computed from the columns the row function reads.
+      if (method === 'apply' && rowWise && fnArg && d.frame && !d.cols) {
+        const cols = this.rowFunctionColumns(fnArg);
+        if (cols.length) out.cols = cols;
+      }
       // s.where(df[c] > 0, 0) / s.fillna(df[c]): the result also reads the other columns of the frame.
       if (d.cols && (extra.k === 'data' || extra.k === 'scalar') && extra.cols && sameLineage(extra.frame, d.frame)) out.cols = unionList(d.cols, extra.cols);
       return out;

@@ -101,3 +101,21 @@ export function evalIdentifiers(expr: string): string[] {
   }
   return out;
 }
+
+/** Attributes of a row (a pandas Series) that are not columns. */
+const SERIES_ATTRS = /^(name|index|values|array|iloc|loc|at|iat|dtype|dtypes|shape|size|ndim|empty|str|dt|cat|T|axes|hasnans)$/;
+
+/**
+ * Columns a row-wise function reads from its row parameter: `row["a"]`, `row.get("a")`,
+ * `row.a` (not `row.a(...)` method calls).
+ */
+export function rowColumns(body: string, param: string): string[] {
+  const p = param.replace(/[^\w]/g, '');
+  if (!p) return [];
+  const out: string[] = [];
+  const add = (c: string): void => { if (!out.includes(c)) out.push(c); };
+  for (const m of body.matchAll(new RegExp(`\\b${p}\\s*\\[\\s*(["'])(.+?)\\1\\s*\\]`, 'g'))) add(m[2]);
+  for (const m of body.matchAll(new RegExp(`\\b${p}\\.get\\(\\s*(["'])(.+?)\\1`, 'g'))) add(m[2]);
+  for (const m of body.matchAll(new RegExp(`\\b${p}\\.([A-Za-z_]\\w*)\\b(?!\\s*\\()`, 'g'))) if (!SERIES_ATTRS.test(m[1])) add(m[1]);
+  return out;
+}

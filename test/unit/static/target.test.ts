@@ -89,6 +89,19 @@ describe('leakage/target through derived columns', () => {
       assert.deepEqual(targetLines(unknownY), [lineOf(unknownY, 'df["refund_flag"]')]);
     });
 
+    it('on a row-wise apply that reads the label', () => {
+      const src = IMPORTS + py`
+        def risk(row):
+            return row["complaints"] + row.get("churned", 0) * 5
+        df["risk"] = df.apply(risk, axis=1)
+        df["tenure_band"] = df.apply(lambda r: r.tenure // 12 + len(r.name), axis=1)
+        df["flagged"] = df.apply(lambda r: r.churned and r["age"] > 60, axis=1)
+        X = df.drop(columns=["churned"])
+        LogisticRegression().fit(X, df["churned"])
+      `;
+      assert.deepEqual(targetLines(src), [lineOf(src, 'df["risk"]'), lineOf(src, 'df["flagged"]')]);
+    });
+
     it('on .loc column assignment and df.insert', () => {
       const src = IMPORTS + py`
         df.loc[:, "hint"] = df["churned"] * 2
