@@ -372,7 +372,13 @@ export abstract class LibrarySemantics extends DataflowState {
         if (objNode && /^(df|data|X|x|train|test|dataset|frame)/i.test(obj.name) && (STAT_METHODS.has(method) || ROW_PRESERVING.has(method) || ROW_SUBSET.has(method) || method === 'groupby' || method === 'sample' || method === 'drop')) {
           return this.dataMethod(this.asData(obj, obj.name), method, args, n);
         }
-        return this.scalar(`${obj.name}.${method}()`, [...obj.prep, ...args.pos.flatMap((a) => (a.k === 'scalar' || a.k === 'data' ? a.prep : []))], obj.dup, !!obj.varying || args.pos.some((a) => a.varying));
+        // Hot path (every call on an unknown object): copy the statistics only when an argument adds some.
+        let prep = obj.prep, varying = !!obj.varying;
+        for (const a of args.pos) {
+          if (a.varying) varying = true;
+          if ((a.k === 'scalar' || a.k === 'data') && a.prep.length) prep = prep.concat(a.prep);
+        }
+        return this.scalar(`${obj.name}.${method}()`, prep, obj.dup, varying);
       }
       case 'const':
         if (method === 'format' || method === 'join') { const j = this.join(args.pos, n); return j.k === 'scalar' ? j : this.scalar(method); }
