@@ -60,9 +60,14 @@ export function sidebarRow(text) {
   return wb.page.locator('#workbench\\.parts\\.sidebar .monaco-list-row', { hasText: text }).first();
 }
 
-/** Clicks the Runs view's "Collapse All" button, so the pipelines are listed from the top. */
+/**
+ * Clicks the Runs view's "Collapse All" button, so the pipelines are listed from the top, and
+ * collapses the Findings view below it so the Runs tree has the side bar's height.
+ */
 export async function collapseRuns() {
   const { page } = wb;
+  const findings = page.locator('#workbench\\.parts\\.sidebar .pane-header[aria-expanded="true"]', { hasText: 'Findings' });
+  if (await findings.count()) await findings.first().click();
   await page.locator('#workbench\\.parts\\.sidebar .pane-header', { hasText: 'Runs' }).hover();
   await page.locator('#workbench\\.parts\\.sidebar .action-label[aria-label^="Collapse All"]').first().click();
 }

@@ -19,8 +19,6 @@ describe('J1 · the Runs sidebar over recorded runs', () => {
     await collapseRuns();
     await sidebarRow('churn/train.py').click();
     await sidebarRow('train · complete').click();
-    // Type to find in the tree: focus moves to the matching step and scrolls it into view.
-    await wb.page.keyboard.type('train_test_split');
     await sidebarRow('train_test_split').waitFor({ state: 'visible' });
     const text = await sidebarRow('train_test_split').textContent();
     assert.match(text ?? '', /rows 1,923 → 1,442 \| 481/);
@@ -28,7 +26,6 @@ describe('J1 · the Runs sidebar over recorded runs', () => {
   });
 
   it('shows a failed run with its error first', async () => {
-    await wb.page.keyboard.press('Escape'); // close the tree's find box
     await collapseRuns();
     await sidebarRow('churn/monthly_report.py').click();
     await sidebarRow('failed: KeyError').click();
@@ -40,7 +37,6 @@ describe('J1 · the Runs sidebar over recorded runs', () => {
     await collapseRuns();
     await sidebarRow('churn/train.py').click();
     await sidebarRow('train · complete').click();
-    await wb.page.keyboard.type('StandardScaler.fit');
     await sidebarRow('StandardScaler.fit_transform').click();
     await wb.page.locator('.tabs-container .tab.active', { hasText: 'train.py' }).waitFor({ state: 'visible', timeout: 15_000 });
     const line = await wb.page.locator('.editor-instance .current-line').first().isVisible();
