@@ -19,7 +19,7 @@ const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const vsix = buildAndPackage();
-const sizes = Object.fromEntries(['extension.js', 'heavy.js', 'cli.js', 'webview/main.js', 'webview/main.css'].filter((f) => fs.existsSync(path.join(root, 'dist', f))).map((f) => [f, fs.statSync(path.join(root, 'dist', f)).size]));
+const sizes = Object.fromEntries(['extension.js', 'heavy.js', 'workers/static.worker.js', 'cli.js', 'webview/main.js', 'webview/main.css'].filter((f) => fs.existsSync(path.join(root, 'dist', f))).map((f) => [f, fs.statSync(path.join(root, 'dist', f)).size]));
 sizes.vsix = fs.statSync(vsix).size;
 
 const activation = [];
