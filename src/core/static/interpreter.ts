@@ -588,6 +588,13 @@ export class Interpreter extends LibrarySemantics {
       return this.join(o.items, n);
     }
     if (o.k === 'est' && o.loaded) return this.loadedPart(o, idxNodes[0] ? this.t(idxNodes[0]) : '?');
+    // X.columns[selector.get_support()]: column names chosen by a fit carry that fit.
+    if (o.k === 'scalar' && o.allCols && idx.some((i) => i.k === 'scalar' && i.prep.length)) {
+      let prep = o.prep;
+      for (const i of idx) if (i.k === 'scalar') prep = unionList(prep, i.prep);
+      // Named as a column list (not after the frame) so that .tolist() keeps it a list.
+      return this.scalar('selected columns', prep);
+    }
     if (o.k !== 'data') {
       if (o.k === 'scalar' && /^(X|x|y|Y|df|data|dataset)/.test(o.name) === false && !idx.some((i) => i.k === 'idx')) return this.join([o, ...idx], n);
       if (o.k === 'scalar' || o.k === 'mod' || o.k === 'const') return this.subscriptData(this.asData(o, this.t(objNode)), n, objNode, idxNodes, idx, hasSlice);
@@ -792,7 +799,14 @@ export class Interpreter extends LibrarySemantics {
       // Unimported name (other notebook, star import): resolve by name.
       return this.callQualified(f.name, lastPart(f.name), args, n);
     }
-    if (f.k === 'est') return this.scalar(this.t(n));
+    if (f.k === 'est') {
+      // A fitted preprocessing layer applied by calling it (Keras `vectorize(texts)` after `adapt`).
+      const a0 = args.pos[0];
+      if (f.fit && a0 && (a0.k === 'data' || a0.k === 'scalar' && a0.name !== '?') && (f.cat === 'transformer' || f.cat === 'clusterer')) {
+        return this.transformOut(f, this.asData(a0, args.posNodes[0] ? this.t(args.posNodes[0]) : 'X'));
+      }
+      return this.scalar(this.t(n));
+    }
     return this.join([f, ...args.pos], n);
   }
 

@@ -120,7 +120,7 @@ export const PREDICT_METHODS = new Set(['predict', 'predict_proba', 'predict_log
 export function isReader(qualified: string, last: string): boolean {
   if (/^(read_(csv|excel|parquet|json|table|sql|sql_query|sql_table|feather|pickle|hdf|fwf|orc|stata|sas|spss|xml|html|clipboard))$/.test(last)) return true;
   if (/^(load_|fetch_|make_)/.test(last) && /sklearn|datasets|^load_|^fetch_|^make_/.test(qualified)) return !/^make_(pipeline|column|union|scorer)/.test(last);
-  if (/^(loadtxt|genfromtxt|fromfile)$/.test(last)) return true;
+  if (/^(loadtxt|genfromtxt|fromfile|loadmat|loadarff|load_svmlight_file)$/.test(last)) return true;
   if (last === 'load' && /^(np|numpy)\./.test(qualified)) return true;
   if (last === 'load_data' || last === 'image_dataset_from_directory' || last === 'text_dataset_from_directory') return true;
   if (last === 'read' && /spark/.test(qualified)) return true;

@@ -435,7 +435,7 @@ export abstract class LibrarySemantics extends DataflowState {
       }
       const onLabel = LABEL_ENCODERS.has(est.cls) || args.pos.length === 1 && est.cat === 'transformer'
         && (LABEL_NAME.test(args.posNodes[0] ? this.t(args.posNodes[0]) : '') || this.targets.length === 1 && LABEL_NAME.test(this.targets[0]));
-      const isPrep = est.cat === 'transformer' || est.cat === 'clusterer' && method !== 'fit_predict';
+      const isPrep = est.cat === 'transformer' || est.cat === 'clusterer';
       if (isPrep) {
         est.fit = this.newFit(n, est.cls, 'transformer', data, onLabel);
         est.prepFits = [est.fit];
@@ -602,6 +602,10 @@ export abstract class LibrarySemantics extends DataflowState {
         const cols = args.pos.flatMap(constStrings);
         if (cols.length && d.frame) return this.same(d, { cols, feat: this.featureSelection(d, 'select', cols, n) });
       }
+    }
+    if (method === 'pipe' && args.pos[0]?.k === 'fn') {
+      // df.pipe(f, *args): f called with the frame first, inside a method chain.
+      return this.callFunction(args.pos[0], { ...args, pos: [d, ...args.pos.slice(1)], posNodes: [] }, n);
     }
     if (d.grouped) {
       if (GROUP_AGGS.has(method) && !GROUP_NON_STATS.has(method)) {
