@@ -6,7 +6,7 @@
  * become unknown values. Library semantics: library.ts; shared state and taints: dataflow.ts.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME } from './knowledge';
+import { SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
 import { lastSide, unionKeys, unionList,
   type ClassV, type ConstV, type DataV, type EstV, type FitEvent, type FnV, type IdxV, type ObjV, type RowKey, type SeqV, type Split, type Val,
 } from './values';
@@ -390,6 +390,8 @@ export class Interpreter extends LibrarySemantics {
         if (!iter.items.length) return this.scalar('item', [], [], true);
         const it = iter.items[Math.min(i, iter.items.length - 1)];
         if (iter.items.length === 1 && it.k !== 'est') return withVarying(it);
+        // for units, rate in [(64, 0.1), (256, 0.2)]: the settings unpacked from each tuple change per iteration.
+        if (it.k === 'seq' && iter.items.length > 1) return { k: 'seq', items: it.items.map((x) => (x.k === 'const' || x.k === 'scalar' ? withVarying(x) : x)), varying: true };
         return it.k === 'const' || it.k === 'scalar' ? withVarying(it) : it;
       }
       case 'folds': {
@@ -754,6 +756,11 @@ export class Interpreter extends LibrarySemantics {
           const v = this.ev(next);
           if (name === '*' && v.k === 'seq') { a.pos.push(...v.items); for (let i = 0; i < v.items.length; i++) a.posNodes.push(next); }
           else if (name === '*') { a.pos.push(v); a.posNodes.push(next); }
+          else if (v.varying) {
+            // Model(**params) with params drawn per iteration (ParameterGrid, sampled configs): a new setting each time.
+            if (a.kw === NO_ARGS.kw) { a.kw = new Map(); a.kwNodes = new Map(); }
+            a.kw.set('**', v); a.kwNodes.set('**', next);
+          }
           c = next.nextSibling;
         } else c = next;
         continue;
@@ -792,7 +799,15 @@ export class Interpreter extends LibrarySemantics {
     }
     const f = this.ev(callee);
     const args = this.args(argList);
-    if (f.k === 'fn') return this.callFunction(f, args, n);
+    if (f.k === 'fn') {
+      // A hand-written metric (def rmse(a, b): ...) scores its arguments like a library metric,
+      // unless its body already called one.
+      if (!userMetricName(f.name)) return this.callFunction(f, args, n);
+      const before = this.events.evals.length;
+      const out = this.callFunction(f, args, n);
+      if (this.events.evals.length === before) this.metric(f.name, args, n);
+      return out;
+    }
     if (f.k === 'class') return this.instantiate(f, args, n);
     if (f.k === 'mod') return this.callQualified(f.q, lastPart(f.q), args, n);
     if (f.k === 'scalar') {
@@ -857,7 +872,12 @@ export class Interpreter extends LibrarySemantics {
       else if (fn.node.name === 'LambdaExpression') { const e = fn.node.lastChild; if (e && isExpr(e)) this.returns.push(this.ev(e)); }
       const rets = this.returns;
       if (!rets.length) return this.scalar('None');
-      if (rets.length === 1) return rets[0];
+      if (rets.length === 1) {
+        // A model built inside a factory from settings that change per call (build(units) in a sweep).
+        const r = rets[0];
+        if (r.k === 'est' && !r.loaded && !r.fit && (args.pos.some((a) => a.varying) || [...args.kw.values()].some((a) => a.varying))) r.varying = true;
+        return r;
+      }
       // A factory returning one of several models: which one depends on the arguments.
       const ests = rets.filter((r): r is EstV => r.k === 'est');
       if (ests.length === rets.length) {
@@ -875,4 +895,9 @@ export class Interpreter extends LibrarySemantics {
       this.enterChunk(savedChunk);
     }
   }
+}
+
+/** Names of hand-written metric helpers (rmse, mape, smape, ...) or library-style metric names. */
+function userMetricName(name: string): boolean {
+  return /^(rmse|mae|mse|mape|smape|rmsle|msle|wape|wmape|nrmse|mase|gini)$/i.test(name) || isMetricFunction(name);
 }

@@ -17,6 +17,12 @@ import type { Events } from './events';
 import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { child, constStrings, roleFromName, stripRows } from './syntax';
 
+/** statsmodels model constructors (array and formula APIs, time-series models). */
+const STATSMODELS_MODEL = /^(OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomial|MNLogit|QuantReg|MixedLM|RLM|ARIMA|SARIMAX|ExponentialSmoothing|Holt|SimpleExpSmoothing|VAR|UnobservedComponents|ols|wls|gls|glm|logit|probit|poisson|negativebinomial|mnlogit|quantreg|mixedlm|rlm)$/;
+
+/** Name given to the callable that get_scorer/make_scorer return. */
+const SCORER = 'sklearn_scorer';
+
 export abstract class LibrarySemantics extends DataflowState {
   abstract ev(n: SyntaxNode): Val;
   protected abstract callFunction(fn: FnV, args: Args, n: SyntaxNode | null, selfIn?: Val): Val;
@@ -62,12 +68,25 @@ export abstract class LibrarySemantics extends DataflowState {
     const cat = estimatorCategory(last);
     if (cat) return this.estFromName(last, cat, args, n);
     if (last === 'train_test_split') return this.trainTestSplit(args, n);
+    if (STATSMODELS_MODEL.test(last) && /(^|\.)(statsmodels|sm|smf|tsa)\./.test(q)) {
+      // statsmodels takes its data at construction and fits with no arguments.
+      const est = this.estFromName(`statsmodels.${last}`, 'model', NO_ARGS, n);
+      const d = args.kw.get('data') ?? args.kw.get('exog') ?? args.pos[1] ?? args.kw.get('endog') ?? args.pos[0];
+      if (d && d.k === 'data') est.ctorData = d;
+      est.params = args.node ? this.t(args.node) : '()';
+      return est;
+    }
     if (last === 'train' && /^(xgb|xgboost|lgb|lightgbm|catboost)\./.test(q)) {
       // xgb.train(params, dtrain): a new booster fitted on dtrain with these params
       const est = this.estFromName(`${q.split('.')[0]}.train`, 'model', args, n);
       return this.estMethod(est, 'fit', { ...args, pos: [args.pos[1] ?? args.kw.get('dtrain') ?? args.kw.get('train_set') ?? this.scalar('dtrain')], posNodes: args.posNodes.slice(1, 2) }, n);
     }
     if (isCvFunction(last)) return this.crossValidate(last, args, n);
+    // get_scorer("f1") / make_scorer(f): a callable scorer(est, X, y) that evaluates est on X, y.
+    if (last === 'get_scorer' || last === 'make_scorer' || last === 'check_scoring') return this.scalar(SCORER);
+    if (last === SCORER && args.pos[0]?.k === 'est') {
+      return this.estMethod(args.pos[0], 'score', { ...args, pos: args.pos.slice(1), posNodes: args.posNodes.slice(1) }, n);
+    }
     if (isMetricFunction(last) && !/^(mod|np|numpy|pd|pandas)$/.test(q.split('.')[0])) return this.metric(last, args, n);
     if (isArtifactLoader(q, last)) {
       // pickle/joblib also cache data: a frame-like name makes it a dataset, a model-like name
@@ -427,7 +446,7 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if (fitting) {
       if (this.serving) this.events.refits.push({ site: this.site(n), what: n.firstChild ? this.t(n.firstChild).replace(/\s+/g, '') : `${est.cls}.${method}`, reason: this.servingReason(), ...(this.loadSite ? { loadSite: this.loadSite } : {}) });
-      const data = X ?? this.freshData('X', n);
+      const data = X ?? est.ctorData ?? this.freshData('X', n);
       const y = args.pos[1];
       if (est.cat === 'search') {
         const split: Split = { id: ++this.ids, site: this.site(n), kind: 'search', shuffle: true, names: [] };

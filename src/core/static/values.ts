@@ -131,6 +131,8 @@ export interface EstV extends Common {
   fit?: FitEvent;
   /** The data the model was last fitted on. */
   fitData?: DataV;
+  /** Data given at construction (statsmodels: `smf.ols(formula, data=train).fit()`). */
+  ctorData?: DataV;
   prepFits: FitEvent[];
   version?: string;
   loaded: boolean;
