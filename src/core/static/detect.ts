@@ -145,7 +145,8 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const versionsByTest = new Map<string, { version: string; site: Site }[]>();
   for (const e of ev.evals) {
     if (!e.version || (e.inLoop && e.dataVarying)) continue;
-    const tks = [...new Set(e.keys.filter((k) => lastSide(k) === 'test').map(testSetKey))];
+    // With no test set anywhere, the validation split is the held-out set the models are compared on.
+    const tks = [...new Set(e.keys.filter((k) => lastSide(k) === 'test' || !ev.hasTestSet && lastSide(k) === 'val').map(testSetKey))];
     for (const tk of tks) {
       const list = versionsByTest.get(tk) ?? [];
       const other = list.find((x) => x.version !== e.version);

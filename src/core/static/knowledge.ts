@@ -165,7 +165,7 @@ export const ROW_SUBSET = new Set(['dropna', 'drop_duplicates', 'head', 'tail', 
 export const TIME_COLUMN = /(^|_|\b)(date|datetime|time|timestamp|ts|year|month|week|day|period|quarter)(s)?($|_|\b)|date|time/i;
 
 /** A variable or string that names a test (held-out) set. */
-export const TEST_NAME = /(^|[^a-z])(test|tst|holdout|hold_out|heldout)($|[^a-z])|test/i;
+export const TEST_NAME = /(^|[^a-z])(test|tst|holdout|hold_out|heldout)($|[^a-z])|test|_te$/i;
 export const VAL_NAME = /(^|[^a-z])(val|valid|validation|dev)($|[^a-z])|valid/i;
 export const TRAIN_NAME = /(^|[^a-z])(train|tr|trn|training)($|[^a-z])|train/i;
 /** A variable that holds the label. */
