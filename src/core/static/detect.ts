@@ -86,6 +86,8 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
 
   // leakage/overlap: test rows stacked into the training data
   for (const m of ev.mixed) {
+    // Only a model that is then scored on held-out rows is misled (a final refit on all rows is fine).
+    if (m.est && !ev.evals.some((e) => e.model === m.est && e.keys.some((k) => lastSide(k) === 'test' || !k.path.length && k.root.role === 'test'))) continue;
     push({
       ruleId: 'leakage/overlap', message: `Test rows are added to the training data here, and the model fitted at ${where(ctx, m.fitSite)} is then scored on them.`,
       location: toLocation(ctx, m.site), related: rel(ctx, m.fitSite, 'model fitted here'), evidence: { fitLine: lineOf(ctx, m.fitSite) }, fixes: [],
@@ -119,7 +121,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     if (!e.keys.every((k) => covers(fit.rows, k))) continue;
     const subset = e.data?.subsetSite;
     const fitSubset = est.fitData?.subsetSite;
-    if (subset && !(fitSubset && siteKey(fitSubset) === siteKey(subset))) {
+    // Two different row selections of one frame (df[mask], df[~mask]) may well be disjoint: only a
+    // subset of the very rows the model was fitted on is certainly seen.
+    if (subset && !fitSubset) {
       push({
         ruleId: 'leakage/overlap', message: 'The rows evaluated here are a subset of the rows the model was fitted on; build the evaluation set with a proper split before fitting.',
         location: toLocation(ctx, subset, true), related: [...rel(ctx, fit.site, 'model fitted on these rows here'), ...rel(ctx, e.site, 'evaluated here')],

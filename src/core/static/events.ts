@@ -40,7 +40,7 @@ export interface Events {
   /** A test set exists (test file or test side of a split): validation-only leaks are then not reported. */
   hasTestSet: boolean;
   /** Test rows mixed into the data a model is fitted on. */
-  mixed: { site: Site; fitSite: Site }[];
+  mixed: { site: Site; fitSite: Site; est?: EstV }[];
 }
 
 export function newEvents(): Events {

@@ -356,6 +356,8 @@ export class Interpreter extends LibrarySemantics {
     merged.frame = curData.frame;
     if (curData.cols) merged.cols = curData.cols; else delete merged.cols;
     if (curData.concatParts) merged.concatParts = curData.concatParts;
+    // Writing a column keeps the frame's rows: still the same row selection.
+    if (curData.subsetSite) merged.subsetSite = curData.subsetSite;
     const vTime = v.k === 'data' ? v.time : undefined;
     if (curData.time || vTime) merged.time = curData.time ?? vTime;
     if (curData.serving) merged.serving = true;
@@ -692,6 +694,8 @@ export class Interpreter extends LibrarySemantics {
         const rows = head ? parts[0] : parts.slice(1).reduce<RowKey[]>((a, p) => unionKeys(a, p), []);
         d = this.mkData({ ...this.same(d), rows });
         delete d.concatParts;
+        // Taking the parts back apart undoes the stacking.
+        delete d.mixSite;
         return d;
       }
     }

@@ -25,6 +25,7 @@ const SCORER = 'sklearn_scorer';
 
 export abstract class LibrarySemantics extends DataflowState {
   abstract ev(n: SyntaxNode): Val;
+  protected abstract element(iter: Val, i: number): Val;
   protected abstract callFunction(fn: FnV, args: Args, n: SyntaxNode | null, selfIn?: Val): Val;
   protected abstract maybeSliceSplit(dIn: DataV, n: SyntaxNode, sliceText: string | undefined): DataV;
 
@@ -206,6 +207,8 @@ export abstract class LibrarySemantics extends DataflowState {
       return args.pos[0] ?? this.scalar(last);
     }
     if (last === 'range') return this.scalar('range', [], [], true);
+    // train_idx, test_idx = next(ShuffleSplit(...).split(X)): the first fold's index pair.
+    if (last === 'next' && args.pos[0]?.k === 'folds') return this.element(args.pos[0], 0);
     // New arrays sized from data hold none of its rows (np.ones(len(X)), np.zeros(n)).
     if ((q.startsWith('np.') || q.startsWith('numpy.')) && /^(ones|zeros|full|empty|arange|linspace|logspace|eye|identity)$/.test(last)) return this.scalar(last);
     if (last === 'print' || last === 'display' || last === 'len' || last === 'isinstance' || last === 'str' || last === 'repr') return this.scalar(last);
@@ -247,7 +250,10 @@ export abstract class LibrarySemantics extends DataflowState {
       const sb = sideOf(kb);
       return sb !== undefined && sb.side === 'test' && sb.split === sideOf(ka)!.split;
     }))));
-    if (mixes) j.mixSite = this.site(this.stmt ?? n);
+    // Rows read from a training file stacked with rows read from a test/holdout file.
+    const fileRole = (k: RowKey) => (k.path.length ? undefined : k.root.role);
+    const mixesFiles = !mixes && parts.some((a) => a.rows.some((ka) => fileRole(ka) === 'train') && parts.some((b) => b !== a && b.rows.some((kb) => fileRole(kb) === 'test')));
+    if (mixes || mixesFiles) j.mixSite = this.site(this.stmt ?? n);
     // Stacking rows that overlap (same source rows twice) duplicates them.
     let overlap = false;
     const argText = args.posNodes[0] ? this.t(args.posNodes[0]) : '';
@@ -465,7 +471,7 @@ export abstract class LibrarySemantics extends DataflowState {
         est.prepFits = inner.length && refitsSteps ? [this.newFit(n, inner.map((s) => s.cls).join('+'), 'pipeline', data)] : [];
         est.fit = { id: ++this.ids, site: this.site(n), cls: est.cls, kind: 'model', rows: data.rows, serving: this.serving, onLabel: false };
         est.fitData = data;
-        if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n) });
+        if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n), est });
         est.version = this.modelVersion(est, data);
         this.events.modelFits.push({ fit: est.fit, est });
         this.checkTarget(data, y, n);
