@@ -8,7 +8,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
 import { lastSide, unionKeys, unionList,
-  type ClassV, type ConstV, type DataV, type EstV, type FitEvent, type FnV, type IdxV, type ObjV, type RowKey, type SeqV, type Split, type Val,
+  type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ObjV, type RowKey, type SeqV, type Split, type Val,
 } from './values';
 import { Budget, NO_ARGS, Scope, type Args } from './dataflow';
 import { LibrarySemantics } from './library';
@@ -615,6 +615,11 @@ export class Interpreter extends LibrarySemantics {
     for (const i of idx) if (i.k === 'scalar' && i.prep.length) learned = learned.concat(i.prep);
     const o = learned.length ? this.mkData({ ...this.same(o0), prep: unionList(o0.prep, learned) }) : o0;
     const isILoc = objNode.name === 'MemberExpression' && /\.(iloc|loc)$/.test(this.t(objNode));
+    // df.loc[df.index.repeat(w)] / df.iloc[np.repeat(np.arange(len(df)), w)]: rows expanded by a weight are copies.
+    if (idxNodes.length && /\.index\.repeat\(|\b(np|numpy)\.repeat\(/.test(this.t(idxNodes[0]))) {
+      const du: DupEvent = { id: ++this.ids, site: this.site(n), what: 'index.repeat', rows: o.rows };
+      return this.mkData({ ...this.same(o), dup: unionList(o.dup, [du]) });
+    }
     // Fold indices from KFold.split select that fold's rows.
     const fold = idx.find((i): i is IdxV => i.k === 'idx');
     if (fold) return this.withStep(o, fold.split, fold.side, fold.fold, true);

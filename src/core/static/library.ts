@@ -632,7 +632,25 @@ export abstract class LibrarySemantics extends DataflowState {
       // df.pipe(f, *args): f called with the frame first, inside a method chain.
       return this.callFunction(args.pos[0], { ...args, pos: [d, ...args.pos.slice(1)], posNodes: [] }, n);
     }
+    if (d.grouped && method === 'sample') {
+      // groupby(...).sample(n=..., replace=True): per-group resampling, same duplication as df.sample.
+      const ungrouped = this.same(d); delete ungrouped.grouped;
+      return this.dataMethod(ungrouped, method, args, n);
+    }
     if (d.grouped) {
+      const fnArg = args.pos[0]?.k === 'fn' ? args.pos[0] : undefined;
+      if (fnArg && (method === 'transform' || method === 'apply')) {
+        // groupby(...).transform(lambda s: ...): a group statistic only if the function computes one
+        // (s.fillna(s.median()) does; s.rolling(4).mean() or s.shift(1) are per-row windows).
+        const inner = this.same(d); delete inner.grouped;
+        const r = this.callFunction(fnArg, { ...NO_ARGS, pos: [inner], posNodes: [] }, null);
+        const computes = (r.k === 'data' || r.k === 'scalar') && r.prep.some((f) => !d.prep.includes(f));
+        if (!computes) {
+          const out = this.same(d); delete out.grouped;
+          if (r.k === 'data' && r.time) out.time = r.time;
+          return out;
+        }
+      }
       if (GROUP_AGGS.has(method) && !GROUP_NON_STATS.has(method)) {
         const f = this.newFit(n, `groupby.${method}`, 'group', d);
         if (method === 'transform') {
@@ -734,6 +752,15 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'append') return this.concat({ ...args, pos: [{ k: 'seq', items: [d, ...args.pos] }], posNodes: [] }, n, false);
     if (method === 'reindex' || method === 'filter') {
       const out = this.same(d);
+      if (method === 'filter' && d.frame && !d.cols) {
+        // Column filters by name: items=[...], like="...", regex="..." (axis defaults to columns on frames).
+        const items = args.kw.get('items') ?? args.pos[0];
+        const like = args.kw.get('like'), regex = args.kw.get('regex');
+        const cols = like?.k === 'const' && like.str !== undefined ? [`@like:${like.str}`]
+          : regex?.k === 'const' && regex.str !== undefined ? [`@regex:${regex.str}`]
+          : items ? constStrings(items) : [];
+        if (cols.length && !/axis\s*=\s*(0|["']index["'])/.test(argText)) out.feat = this.featureSelection(d, 'select', cols, n);
+      }
       if (args.kw.has('columns') || method === 'reindex' && args.pos.length) { out.aligned = true; delete out.positional; }
       return out;
     }

@@ -70,7 +70,8 @@ export function keepsColumn(feat: FeatureSelection, c: string): boolean {
         const spec = il.slice(6).trim();
         return spec === ':' || /^[^:,]*:\s*$/.test(spec);
       }
-      return feat.cols.includes(c);
+      // df.filter(like="f_") / df.filter(regex="^f\\d"): columns chosen by name pattern.
+      return feat.cols.some((x) => x === c || x.startsWith('@like:') && c.includes(x.slice(6)) || x.startsWith('@regex:') && regexMatches(x.slice(7), c));
     }
   }
 }
@@ -118,4 +119,8 @@ export function rowColumns(body: string, param: string): string[] {
   for (const m of body.matchAll(new RegExp(`\\b${p}\\.get\\(\\s*(["'])(.+?)\\1`, 'g'))) add(m[2]);
   for (const m of body.matchAll(new RegExp(`\\b${p}\\.([A-Za-z_]\\w*)\\b(?!\\s*\\()`, 'g'))) if (!SERIES_ATTRS.test(m[1])) add(m[1]);
   return out;
+}
+
+function regexMatches(pattern: string, c: string): boolean {
+  try { return new RegExp(pattern).test(c); } catch { return true; }
 }
