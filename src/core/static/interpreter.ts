@@ -628,8 +628,18 @@ export class Interpreter extends LibrarySemantics {
       const r = this.same(o, { resampled: true, varying: true });
       return r;
     }
-    // Column selection: df['a'], df[['a','b']], df[cols]
+    // X[train_rows] / X[test_idx] with hand-made index arrays (a permutation cut in two): a split
+    // named by its index variable.
     const first = idx[0];
+    if (idxNodes.length === 1 && !hasSlice && idxNodes[0].name === 'VariableName' && first?.k === 'scalar' && !first.varying && !first.allCols && first.cols === undefined) {
+      const idxName = this.t(idxNodes[0]);
+      if ((TRAIN_NAME.test(idxName) || TEST_NAME.test(idxName)) && /(idx|index|indices|rows|ids|mask)/i.test(idxName)) {
+        const saved = this.targets;
+        this.targets = [idxName];
+        try { return this.maybeSliceSplit(this.same(o), n, undefined); } finally { this.targets = saved; }
+      }
+    }
+    // Column selection: df['a'], df[['a','b']], df[cols]
     if (first && !hasSlice && (first.k === 'const' && first.str !== undefined || first.k === 'seq' && first.items.every((x) => x.k === 'const' && x.str !== undefined))) {
       const cols = first.k === 'const' ? [first.str!] : (first as SeqV).items.map((x) => (x as ConstV).str!);
       const d = this.same(o, { cols, aligned: cols.length > 1 || first.k === 'seq' });
