@@ -64,8 +64,11 @@ export class Interpreter extends LibrarySemantics {
           for (let c = n.firstChild; c; c = c.nextSibling) if (isExpr(c)) this.ev(c);
           break;
         case 'ReturnStatement': {
+          // `return a, b` is a tuple: evaluate every element (each may fit or split something).
+          const exprs: SyntaxNode[] = [];
+          for (let c = n.firstChild; c; c = c.nextSibling) if (isExpr(c)) exprs.push(c);
           const e = lastExpr(n);
-          const v = e ? this.ev(e) : undefined;
+          const v = exprs.length > 1 ? { k: 'seq' as const, items: exprs.map((x) => this.ev(x)) } : e ? this.ev(e) : undefined;
           if (this.returns && v) this.returns.push(v);
           break;
         }

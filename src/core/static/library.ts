@@ -264,6 +264,8 @@ export abstract class LibrarySemantics extends DataflowState {
       const pa = parts[a], pb = parts[b];
       const sameSubset = (pa.subsetSite === undefined && pb.subsetSite === undefined)
         || (pa.subsetSite !== undefined && pb.subsetSite !== undefined && pa.subsetSite.from === pb.subsetSite.from && pa.subsetSite.chunk === pb.subsetSite.chunk);
+      // Batches sliced in a loop (x[start:start + 64]) are different rows each iteration.
+      if (pa.varying && pb.varying) continue;
       if (sameSubset && !pa.dup.length && !pb.dup.length && pa.rows.some((ka) => pb.rows.some((kb) => ka.root === kb.root && ka.path.length === kb.path.length && ka.path.every((s, i) => s.split === kb.path[i].split && s.side === kb.path[i].side)))) overlap = true;
     }
     // A repeated list ([minority] * 5) or a multiplication also duplicates.
