@@ -265,6 +265,8 @@ export abstract class DataflowState {
   // ---------- statements ----------
 
   protected returns: Val[] | null = null;
+  /** Names a running function declared `global` (assignments go to module scope too). */
+  protected globalNames: Set<string> | null = null;
 
   /** bundle["model"] / bundle.scaler of a loaded artifact: loaded too (one object per key). */
   protected loadedParts = new Map<string, EstV>();

@@ -33,6 +33,9 @@ export function analyzeDocument(input: DocumentInput, options: AnalyzeOptions = 
   return analyzeWith(input, options, defaultParse);
 }
 
+/** Calls that split data for training and evaluation. */
+const SPLITS_DATA = /\b(train_test_split|cross_val_score|cross_validate|cross_val_predict)\s*\(/;
+
 /** True when a file's name marks it as a serving / inference entry point. */
 export function isServingPath(path: string): boolean {
   const base = path.split(/[\\/]/).pop() ?? path;
@@ -62,7 +65,10 @@ export function analyzeWith(input: DocumentInput, options: AnalyzeOptions, parse
           message: `${path}${c.cell !== undefined ? ` cell ${c.cell}` : ''}:${line}: syntax error; analysed the parts that parse` });
       }
     }
-    const interp = new Interpreter(src.chunks, trees, { servingFile: options.serving ?? isServingPath(path), deadline: started + budget });
+    // A file named like a serving entry point ("server_metrics.py") that splits its data into train
+    // and test is a training script about that domain, not a serving path.
+    const servingFile = options.serving ?? (isServingPath(path) && !src.chunks.some((c) => SPLITS_DATA.test(c.text)));
+    const interp = new Interpreter(src.chunks, trees, { servingFile, deadline: started + budget });
     interp.run();
     if (interp.partial) notes.push({ path, kind: 'partial', message: `${path}: analysis stopped after the ${budget} ms budget; findings may be incomplete` });
     const raw = detect({ path, chunks: src.chunks }, interp.events);

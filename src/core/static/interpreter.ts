@@ -84,6 +84,10 @@ export class Interpreter extends LibrarySemantics {
           break;
         }
         case 'ImportStatement': this.execImport(n); break;
+        case 'ScopeStatement':
+          // `global model` inside a function: assignments to it rebind the module-level name.
+          if (n.firstChild?.name === 'global' && this.globalNames) for (let c: SyntaxNode | null = n.firstChild; c; c = c.nextSibling) if (c.name === 'VariableName') this.globalNames.add(this.t(c));
+          break;
         case 'DeleteStatement': this.execDelete(n); break;
         case 'Body': case 'StatementGroup': case 'Script': this.execBlock(n); break;
         default: break;
@@ -293,7 +297,9 @@ export class Interpreter extends LibrarySemantics {
     switch (t.name) {
       case 'VariableName': {
         const name = this.t(t);
-        this.scope.set(name, this.nameValue(name, v, valueNode));
+        const named = this.nameValue(name, v, valueNode);
+        this.scope.set(name, named);
+        if (this.globalNames?.has(name)) this.global.set(name, named);
         return;
       }
       case 'TupleExpression': case 'ArrayExpression': case 'ParenthesizedExpression': {
@@ -852,7 +858,8 @@ export class Interpreter extends LibrarySemantics {
     const self = selfIn ?? fn.self;
     if (this.active.has(fn.node) || this.callers.length > 4) return this.join(args.pos, n ?? undefined);
     const savedChunk = this.chunkIndex;
-    const savedScope = this.scope, savedReturns = this.returns, savedStmt = this.stmt, savedTargets = this.targets;
+    const savedScope = this.scope, savedReturns = this.returns, savedStmt = this.stmt, savedTargets = this.targets, savedGlobals = this.globalNames;
+    this.globalNames = new Set();
     const callSite = n ? this.site(n) : undefined;
     const serving = SERVING_FUNCTION.test(fn.name) && !/train|fit|eval|valid|cv/i.test(fn.name);
     this.active.add(fn.node);
@@ -913,7 +920,7 @@ export class Interpreter extends LibrarySemantics {
       this.active.delete(fn.node);
       this.callers = savedCallers;
       if (serving) this.servingFnDepth--;
-      this.scope = savedScope; this.returns = savedReturns; this.stmt = savedStmt; this.targets = savedTargets;
+      this.scope = savedScope; this.returns = savedReturns; this.stmt = savedStmt; this.targets = savedTargets; this.globalNames = savedGlobals;
       this.enterChunk(savedChunk);
     }
   }

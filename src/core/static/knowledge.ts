@@ -129,7 +129,7 @@ export function isReader(qualified: string, last: string): boolean {
 
 /** Loaders of fitted artifacts (a model or encoder restored from disk marks a serving path). */
 export function isArtifactLoader(qualified: string, last: string): boolean {
-  if (last === 'load_model' || last === 'load_learner') return true;
+  if (last === 'load_model' || last === 'load_learner' || last === 'InferenceSession') return true;
   // Runs for every call: test the qualified name only for the few names that can match.
   if (last === 'load' || last === 'loads') return /(joblib|pickle|dill|cloudpickle|torch|skops|mlflow|cPickle)/.test(qualified);
   return qualified.endsWith('load_model') && /^mlflow\..*load_model$/.test(qualified);

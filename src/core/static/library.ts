@@ -486,6 +486,16 @@ export abstract class LibrarySemantics extends DataflowState {
       const data = X ?? this.freshData('X', n);
       return est.cat === 'transformer' || est.cat === 'clusterer' || est.cat === 'stateless' || est.cat === 'column-transformer' || est.cat === 'pipeline' ? this.transformOut(est, data) : this.predictOut(est, data);
     }
+    if (est.loaded && method === 'run' && args.pos.length >= 2) {
+      // onnxruntime: session.run(outputs, {input_name: X}) predicts on the arrays of the feed dict.
+      const feed = args.pos[1];
+      const datas = (feed.k === 'seq' ? feed.items : [feed]).filter((v): v is DataV => v.k === 'data');
+      if (datas.length) {
+        this.markLoaded(est.site ?? this.site(n));
+        for (const d of datas) this.checkPositional(est, d, n);
+        return this.predictOut(est, datas[0]);
+      }
+    }
     if (est.loaded && (PREDICT_METHODS.has(method) || EVAL_METHODS.has(method))) this.markLoaded(est.site ?? this.site(n));
     if (PREDICT_METHODS.has(method)) return this.predictOut(est, X ?? this.freshData('X', n));
     if (EVAL_METHODS.has(method)) {
