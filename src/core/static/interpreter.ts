@@ -685,6 +685,11 @@ export class Interpreter extends LibrarySemantics {
           const listed = /^\[([^\]]*)\]$/.exec(colsPart);
           if (isLoc && ne) d.feat = this.featureSelection(o, 'drop', ne[2] !== undefined ? [ne[2]] : stringsIn(ne[1]), n);
           else if (isLoc && listed) { d.feat = this.featureSelection(o, 'select', stringsIn(listed[1]), n); d.aligned = true; delete d.positional; }
+          else if (isLoc && LABEL_RANGE.test(colsPart) && /["']/.test(colsPart)) {
+            // loc[:, "age":"outcome"]: a label range includes both ends (the columns between are unknown here).
+            const ends = stringsIn(colsPart);
+            d.feat = this.featureSelection(o, 'select', ends, n);
+          }
           else if (!isLoc) {
             d.feat = this.featureSelection(o, 'select', [`@iloc:${colsPart}`], n);
             if (/^-1$/.test(colsPart)) d.cols = ['@last'];
@@ -930,3 +935,6 @@ export class Interpreter extends LibrarySemantics {
 function userMetricName(name: string): boolean {
   return /^(rmse|mae|mse|mape|smape|rmsle|msle|wape|wmape|nrmse|mase|gini)$/i.test(name) || isMetricFunction(name);
 }
+
+/** A label-based column range: "a":"b" (either end may be omitted). */
+const LABEL_RANGE = /^(["'][^"']*["'])?\s*:\s*(["'][^"']*["'])?$/;
