@@ -637,6 +637,13 @@ export class Interpreter extends LibrarySemantics {
       const r = this.same(o, { resampled: true, varying: true });
       return r;
     }
+    // idx_tr, idx_te = train_test_split(np.arange(len(X))); X[idx_tr]: positions split on their own.
+    const posIdx = idx.length === 1 && !hasSlice && idx[0].k === 'data' ? idx[0] : undefined;
+    if (posIdx && posIdx.rows.length === 1 && posIdx.rows[0].path.length === 1 && !o.rows.some((k) => k.root === posIdx.rows[0].root)
+      && /^(arange|range|index|indices|positions)$/.test(posIdx.rows[0].root.name)) {
+      const step = posIdx.rows[0].path[0];
+      return this.withStep(o, step.split, step.side, step.fold);
+    }
     // X[train_rows] / X[test_idx] with hand-made index arrays (a permutation cut in two): a split
     // named by its index variable.
     const first = idx[0];

@@ -164,6 +164,31 @@ describe('static idioms', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
 
+    it('positions split with train_test_split(np.arange(n)) split the rows they index: a scaler before them fires', () => {
+      const src = PD + py`
+        from sklearn.preprocessing import StandardScaler
+        F = StandardScaler().fit_transform(sales[["x", "z"]].values)
+        t = sales["y"].values
+        i_tr, i_te = train_test_split(np.arange(len(F)), test_size=0.2)
+        m = LogisticRegression().fit(F[i_tr], t[i_tr])
+        print(accuracy_score(t[i_te], m.predict(F[i_te])))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'StandardScaler().fit_transform')]);
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+    it('a scaler fitted on the rows picked by the training positions does not fire', () => {
+      const src = PD + py`
+        from sklearn.preprocessing import StandardScaler
+        F = sales[["x", "z"]].values
+        t = sales["y"].values
+        i_tr, i_te = train_test_split(np.arange(len(F)), test_size=0.2)
+        sc = StandardScaler().fit(F[i_tr])
+        m = LogisticRegression().fit(sc.transform(F[i_tr]), t[i_tr])
+        print(accuracy_score(t[i_te], m.predict(sc.transform(F[i_te]))))
+      `;
+      assert.deepEqual(hits(src), []);
+    });
+
     it('a prep() helper returning (fit_transform(X), y) refits on the holdout file', () => {
       const src = py`
         import pandas as pd
