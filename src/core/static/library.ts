@@ -208,7 +208,15 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if (last === 'range') return this.scalar('range', [], [], true);
     // train_idx, test_idx = next(ShuffleSplit(...).split(X)): the first fold's index pair.
-    if (last === 'next' && args.pos[0]?.k === 'folds') return this.element(args.pos[0], 0);
+    if (last === 'next' && args.pos[0]?.k === 'folds') {
+      // Only the first fold is used: a single train/test split, not cross-validation.
+      const split = args.pos[0].split;
+      if (split.kind === 'folds') {
+        split.kind = 'tts';
+        for (const l of this.events.prepLeaks) if (l.split === split && l.reason === 'cv') l.reason = 'split';
+      }
+      return this.element(args.pos[0], 0);
+    }
     // New arrays sized from data hold none of its rows (np.ones(len(X)), np.zeros(n)).
     if ((q.startsWith('np.') || q.startsWith('numpy.')) && /^(ones|zeros|full|empty|arange|linspace|logspace|eye|identity)$/.test(last)) return this.scalar(last);
     if (last === 'print' || last === 'display' || last === 'len' || last === 'isinstance' || last === 'str' || last === 'repr') return this.scalar(last);
