@@ -252,6 +252,8 @@ export abstract class DataflowState {
           this.recordPrepLeak(f, d.rows[0], split.kind === 'cv' || split.kind === 'search' || split.kind === 'folds' ? 'cv' : 'split', split);
         }
       }
+      // X and y duplicated in step (np.concatenate([X, X2]) then [y, y]): one finding, on the features.
+      if (d !== inputs[0] && this.events.dupLeaks.some((l) => l.split === split)) continue;
       for (const du of d.dup) {
         if (d.rows.some((k) => covers(du.rows, k)) && !this.events.dupLeaks.some((l) => l.dup === du)) this.events.dupLeaks.push({ dup: du, split });
       }

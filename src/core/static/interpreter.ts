@@ -672,6 +672,13 @@ export class Interpreter extends LibrarySemantics {
       return d;
     }
     const ownColumns = idxNodes.some((x) => this.t(x).includes(this.t(objNode) + '.columns'));
+    // df[FEATURES] with the feature list loaded from disk (joblib/json): columns selected by name.
+    if (first && !hasSlice && (first.k === 'data' && !first.rows.some((k) => k.path.length) || first.k === 'est' && first.loaded) && !isILoc && idxNodes[0]?.name === 'VariableName'
+      && /(^|_)(col|cols|columns|feat|feats|features|feature_names|names|order)$/i.test(this.t(idxNodes[0]))) {
+      const d = this.same(o, { aligned: true });
+      delete d.positional;
+      return d;
+    }
     if (first && !hasSlice && first.k === 'scalar' && !isILoc && first.cols === undefined && !first.allCols && !ownColumns
       && /col|feat|features|names|keep|select|order/i.test(first.name + ' ' + this.t(idxNodes[0]))) {
       return this.same(o, { aligned: true });

@@ -264,6 +264,18 @@ describe('static idioms', () => {
       assert.deepEqual(rules(src, 'leakage/overlap'), []);
     });
 
+    it('X and y stacked with noisy copies in step give one finding, on the features', () => {
+      const src = py`
+        import numpy as np
+        from sklearn.model_selection import train_test_split
+        A = np.load("a.npy"); t = np.load("t.npy")
+        A2 = np.concatenate([A, A * 1.01])
+        t2 = np.concatenate([t, t])
+        a1, a2, t1, t3 = train_test_split(A2, t2)
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'A2 = ')]);
+    });
+
     it('holdout-file rows stacked into the training matrix fire when the model is scored on the holdout', () => {
       const src = py`
         import numpy as np
@@ -543,6 +555,21 @@ describe('static idioms', () => {
             return model.predict(frame[COLS].values)
       `;
       assert.deepEqual(rules(src, 'mismatch/column-order', 'score.py'), []);
+    });
+
+    it('a frame indexed by a feature list loaded from disk is aligned', () => {
+      const src = py`
+        import joblib
+        import pandas as pd
+        clf = joblib.load("models/clf.joblib")
+        COLUMNS = joblib.load("models/columns.joblib")
+        def predict(payload):
+            row = pd.DataFrame([payload])[COLUMNS]
+            return clf.predict(row.to_numpy())
+      `;
+      assert.deepEqual(rules(src, 'mismatch/column-order', 'app.py'), []);
+      const unaligned = src.replace('[COLUMNS]', '');
+      assert.deepEqual(rules(unaligned, 'mismatch/column-order', 'app.py'), [lineOf(unaligned, 'row.to_numpy')]);
     });
 
     it('onnxruntime session.run fed a positional array of a frame fires; a reindexed frame does not', () => {
