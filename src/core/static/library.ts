@@ -423,9 +423,9 @@ export abstract class LibrarySemantics extends DataflowState {
     }
   }
 
-  protected folds(args: Args, n: SyntaxNode): Val {
+  protected folds(args: Args, n: SyntaxNode, single = false): Val {
     const X = this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X');
-    const split: Split = { id: ++this.ids, site: this.site(n), kind: 'folds', shuffle: true, names: [] };
+    const split: Split = { id: ++this.ids, site: this.site(n), kind: single ? 'tts' : 'folds', shuffle: true, names: [] };
     this.onSplit(split, [X]);
     return { k: 'folds', split, rows: X.rows };
   }
@@ -433,7 +433,8 @@ export abstract class LibrarySemantics extends DataflowState {
   protected estMethod(est: EstV, method: string, args: Args, n: SyntaxNode): Val {
     const X = args.pos[0] !== undefined ? this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X') : undefined;
     const fitting = method === 'fit' || method === 'fit_transform' || method === 'fit_predict' || method === 'partial_fit' || method === 'fit_on_texts' || method === 'fit_on_sequences' || method === 'train' || method === 'fit_generator' || method === 'adapt';
-    if (method === 'split' && est.cat === 'splitter') return this.folds(args, n);
+    // ShuffleSplit(n_splits=1): one train/test split, not cross-validation.
+    if (method === 'split' && est.cat === 'splitter') return this.folds(args, n, /\bn_splits\s*=\s*1\b/.test(est.params));
     if (method === 'load_model' || method === 'load_weights' || method === 'load') {
       est.loaded = true;
       this.markLoaded(this.site(n));
@@ -734,6 +735,17 @@ export abstract class LibrarySemantics extends DataflowState {
       const out = this.same(d); out.time = 'the data has lag/rolling/difference features';
       if (method === 'rolling' || method === 'ewm' || method === 'expanding') out.windowed = true;
       return out;
+    }
+    if (method === 'resample' && (args.pos[0]?.k === 'const' || args.kw.has('rule'))) {
+      // Time buckets (resample("D").mean()): an aggregate per period, not a statistic over all rows.
+      const out = this.same(d); out.time = 'the data is resampled by time';
+      out.windowed = true;
+      return out;
+    }
+    if (method === 'rank') {
+      // A rank (or percentile rank) places each row among all rows: fitted on every row it sees.
+      const f = this.newFit(n, 'rank', 'stat', d);
+      return this.same(d, { prep: unionList(d.prep, [f]) });
     }
     if (method === 'assign' && d.frame) return this.assignColumns(d, args, n);
     if (method === 'insert' && d.frame) {
