@@ -144,8 +144,10 @@ export class Interpreter extends LibrarySemantics {
    * Runs a loop body twice, so loop-carried choices show up as distinct versions (once when nested
    * three deep, to stay linear); names the body assigns are marked as varying on every pass.
    */
-  protected iterate(assigned: string[], pass: (i: number) => void): void {
-    const passes = this.loopIters.length >= 3 ? 1 : 2;
+  protected iterate(assigned: string[], pass: (i: number) => void, items = 2): void {
+    // Two passes show what changes between iterations; an outermost loop over a literal list of up
+    // to four items (models, predictions) visits each of them.
+    const passes = this.loopIters.length >= 3 ? 1 : this.loopIters.length === 0 ? Math.min(Math.max(items, 2), 4) : 2;
     for (let i = 0; i < passes; i++) {
       this.loopIters.push(i);
       try {
@@ -390,7 +392,7 @@ export class Interpreter extends LibrarySemantics {
       const el = this.element(iter, i);
       if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
       if (body) this.execBlock(body);
-    });
+    }, iter.k === 'seq' ? iter.items.length : 2);
     if (elseBody) this.execBlock(elseBody);
   }
 
