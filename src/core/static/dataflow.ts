@@ -259,7 +259,7 @@ export abstract class DataflowState {
       }
     }
     const timed = inputs.find((d) => d.time);
-    if (split.kind === 'tts' && split.shuffle && timed) {
+    if ((split.kind === 'tts' || split.kind === 'slice') && split.shuffle && timed) {
       this.events.temporal.push({ site: split.site, reason: timed.time! });
     }
   }
@@ -269,6 +269,8 @@ export abstract class DataflowState {
   protected returns: Val[] | null = null;
   /** Names a running function declared `global` (assignments go to module scope too). */
   protected globalNames: Set<string> | null = null;
+  /** True while a random row sample (df.sample) is being named as a split part. */
+  protected sampling = false;
 
   /** bundle["model"] / bundle.scaler of a loaded artifact: loaded too (one object per key). */
   protected loadedParts = new Map<string, EstV>();

@@ -772,7 +772,7 @@ export class Interpreter extends LibrarySemantics {
     const key = `${k0.root.id}:${k0.path.map((s) => s.split.id + s.side).join('/')}`;
     let split = this.sliceSplits.get(key);
     if (!split) {
-      split = { id: ++this.ids, site: this.site(this.stmt ?? n), kind: 'slice', shuffle: false, names: [] };
+      split = { id: ++this.ids, site: this.site(this.stmt ?? n), kind: 'slice', shuffle: this.sampling, names: [] };
       this.sliceSplits.set(key, split);
       this.onSplit(split, [d]);
     }

@@ -698,7 +698,9 @@ export abstract class LibrarySemantics extends DataflowState {
         const du: DupEvent = { id: ++this.ids, site: this.site(n), what: 'sample(replace=True)', rows: d.rows };
         return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
       }
-      return this.maybeSliceSplit(this.same(d), n, undefined);
+      // train = df.sample(frac=0.8): a random split (shuffled, like train_test_split).
+      this.sampling = true;
+      try { return this.maybeSliceSplit(this.same(d), n, undefined); } finally { this.sampling = false; }
     }
     if (method === 'repeat') {
       const du: DupEvent = { id: ++this.ids, site: this.site(n), what: 'repeat', rows: d.rows };

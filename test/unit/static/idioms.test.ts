@@ -4,7 +4,7 @@
  * must fire and a look-alike that must not.
  */
 import * as assert from 'node:assert/strict';
-import { hits, lineOf, py } from './helpers';
+import { analyze, hits, lineOf, py } from './helpers';
 
 const rules = (src: string, rule: string, path = 'train.py'): number[] =>
   hits(src, path).filter((h) => h.endsWith(':' + rule)).map((h) => Number(h.split(':')[0]));
@@ -480,6 +480,80 @@ describe('static idioms', () => {
         print(b.evaluate(x_te, y_te))
       `;
       assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'b.evaluate')]);
+    });
+  });
+
+  describe('loops, ranks, time buckets and sampled splits', () => {
+    it('the third of three predictions scored in a loop over a literal list fires', () => {
+      const src = PD + py`
+        from sklearn.tree import DecisionTreeRegressor
+        tr, te = train_test_split(sales)
+        base = [tr["y"].mean()] * len(te)
+        p1 = Ridge().fit(tr[["x"]], tr["y"]).predict(te[["x"]])
+        p2 = DecisionTreeRegressor().fit(tr[["x"]], tr["y"]).predict(te[["x"]])
+        for label, p in [("base", base), ("ridge", p1), ("tree", p2)]:
+            print(label, mean_absolute_error(te["y"], p))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print(label')]);
+    });
+    it('one model scored with several metrics in a loop does not fire', () => {
+      const src = PD + py`
+        from sklearn.metrics import mean_squared_error, r2_score
+        tr, te = train_test_split(sales)
+        p = Ridge().fit(tr[["x"]], tr["y"]).predict(te[["x"]])
+        for metric in [mean_absolute_error, mean_squared_error, r2_score]:
+            print(metric(te["y"], p))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+
+    it('a percentile rank over all rows before the split fires; a per-day resampled mean does not', () => {
+      const ranked = PD + py`
+        sales["x_pct"] = sales["x"].rank(pct=True)
+        tr, te = train_test_split(sales)
+      `;
+      assert.deepEqual(rules(ranked, 'leakage/preprocessing'), [lineOf(ranked, 'rank(pct=True)')]);
+      const daily = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        m = pd.read_csv("m.csv", parse_dates=["ts"], index_col="ts")
+        d = m["kwh"].resample("D").sum().to_frame()
+        d["t"] = m["temp"].resample("D").mean()
+        tr, te = train_test_split(d, shuffle=False)
+      `;
+      assert.deepEqual(rules(daily, 'leakage/preprocessing'), []);
+    });
+
+    it('a random df.sample(frac=0.8) split of time-ordered rows is temporal leakage; a head/tail cut is not', () => {
+      const src = py`
+        import pandas as pd
+        ev = pd.read_csv("ev.csv", parse_dates=["ts"]).sort_values("ts")
+        train = ev.sample(frac=0.8, random_state=0)
+        test = ev.drop(train.index)
+      `;
+      assert.deepEqual(rules(src, 'leakage/temporal'), [lineOf(src, 'ev.sample')]);
+      const cut = py`
+        import pandas as pd
+        ev = pd.read_csv("ev.csv", parse_dates=["ts"]).sort_values("ts")
+        n = int(len(ev) * 0.8)
+        train = ev.head(n)
+        test = ev.tail(len(ev) - n)
+      `;
+      assert.deepEqual(rules(cut, 'leakage/temporal'), []);
+    });
+
+    it('ShuffleSplit(n_splits=1) in a for loop is one split: the scaler message names the split', () => {
+      const src = PD + py`
+        from sklearn.model_selection import ShuffleSplit
+        from sklearn.preprocessing import StandardScaler
+        F = StandardScaler().fit_transform(sales[["x", "z"]])
+        for a_idx, b_idx in ShuffleSplit(n_splits=1, test_size=0.2).split(F):
+            Fa, Fb = F[a_idx], F[b_idx]
+      `;
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/preprocessing');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'StandardScaler()')]);
+      assert.equal(f[0].evidence.reason, 'split');
+      assert.doesNotMatch(f[0].message, /cross-validation/);
     });
   });
 
