@@ -137,7 +137,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         ruleId: 'leakage/overlap', message: `The model evaluated here was fitted on rows that include this test set (fitted at ${where(ctx, fit.site)}); fit it on the training split.`,
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted on all rows here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
       }, e.site);
-    } else if (!e.labelledTrain && !subset && !fitSubset && !ev.splits.length && !ev.hasTestSet && e.keys.every((k) => !k.path.length && k.root.role === 'whole')) {
+    } else if (!e.labelledTrain && !est.unsupervised && !subset && !fitSubset && !ev.splits.length && !ev.hasTestSet && e.keys.every((k) => !k.path.length && k.root.role === 'whole')) {
       // No split, no cross-validation, no held-out file anywhere: the only score is on the training rows.
       push({
         ruleId: 'leakage/overlap', message: `This score is computed on the same rows the model was fitted on (${where(ctx, fit.site)}) and no held-out data exists; it measures memorisation, not generalisation. Split off a test set or cross-validate.`,

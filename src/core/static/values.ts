@@ -131,6 +131,8 @@ export interface EstV extends Common {
   fit?: FitEvent;
   /** The data the model was last fitted on. */
   fitData?: DataV;
+  /** Last fitted on X alone (IsolationForest, KMeans as a model): no label was seen. */
+  unsupervised?: boolean;
   /** Data given at construction (statsmodels: `smf.ols(formula, data=train).fit()`). */
   ctorData?: DataV;
   prepFits: FitEvent[];

@@ -325,6 +325,16 @@ describe('static idioms', () => {
       assert.deepEqual(rules(masks, 'leakage/overlap'), []);
     });
 
+    it('an unsupervised detector fitted on X alone and scored against the labels does not fire', () => {
+      const src = PD + py`
+        from sklearn.ensemble import IsolationForest
+        from sklearn.metrics import roc_auc_score
+        iso = IsolationForest().fit(sales[["x", "z"]])
+        print(roc_auc_score(sales["y"], -iso.score_samples(sales[["x", "z"]])))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+
     it('embeddings computed batch by batch in a loop and stacked are not duplicated rows', () => {
       const src = PD + py`
         parts = []
