@@ -74,7 +74,8 @@ export class Interpreter extends LibrarySemantics {
         }
         case 'ForStatement': this.execFor(n); break;
         case 'WhileStatement': this.execWhile(n); break;
-        case 'IfStatement': case 'TryStatement': this.execCompound(n); break;
+        case 'IfStatement': this.execIf(n); break;
+        case 'TryStatement': this.execCompound(n); break;
         case 'WithStatement': this.execWith(n); break;
         case 'FunctionDefinition': this.defineFunction(n, false); break;
         case 'ClassDefinition': this.defineClass(n); break;
@@ -98,6 +99,38 @@ export class Interpreter extends LibrarySemantics {
     } finally {
       this.stmt = prevStmt;
     }
+  }
+
+  /**
+   * Branches run one after the other (both sides of an unknown condition), except a `x is None` /
+   * `x is not None` test on a value known here: `if scaler is None: scaler = fit(...)` called with
+   * a fitted scaler does not fit.
+   */
+  protected execIf(n: SyntaxNode): void {
+    let skipBody = false, done = false;
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.name === 'Body') {
+        if (!skipBody && !done) this.execBlock(c);
+        skipBody = false;
+      } else if (isExpr(c) && c.prevSibling?.name !== 'as') {
+        if (done) continue;
+        const known = this.noneTest(c);
+        this.ev(c);
+        if (known === false) skipBody = true;
+        else if (known === true) { const body = c.nextSibling; if (body?.name === 'Body') { this.execBlock(body); c = body; } done = true; }
+      }
+    }
+  }
+
+  /** true / false when the condition is `name is [not] None` and name's value is known; else undefined. */
+  protected noneTest(cond: SyntaxNode): boolean | undefined {
+    const m = /^([A-Za-z_]\w*)\s+is\s+(not\s+)?None$/.exec(this.t(cond).trim());
+    if (!m) return undefined;
+    const v = this.scope.get(m[1]);
+    if (!v) return undefined;
+    const isNone = v.k === 'const' && v.text === 'None' ? true : v.k === 'est' || v.k === 'data' || v.k === 'obj' || v.k === 'fn' || v.k === 'seq' || v.k === 'class' ? false : undefined;
+    if (isNone === undefined) return undefined;
+    return m[2] ? !isNone : isNone;
   }
 
   protected execCompound(n: SyntaxNode): void {

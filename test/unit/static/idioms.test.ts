@@ -215,6 +215,22 @@ describe('static idioms', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
 
+    it('a helper that fits only when no fitted scaler is passed (if scaler is None) does not fit on the test rows', () => {
+      const src = PD + py`
+        from sklearn.preprocessing import StandardScaler
+        tr, te = train_test_split(sales)
+        def prep(frame, scaler=None):
+            if scaler is None:
+                scaler = StandardScaler().fit(frame[["x"]])
+            return scaler.transform(frame[["x"]]), scaler
+        Xtr, sc = prep(tr)
+        Xte, _ = prep(te, sc)
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const refits = src.replace('Xte, _ = prep(te, sc)', 'Xte, _ = prep(te)');
+      assert.deepEqual(rules(refits, 'leakage/preprocessing'), [lineOf(refits, 'StandardScaler().fit')]);
+    });
+
     it('a per-group rolling mean via groupby().transform(lambda) is not a fitted statistic', () => {
       const src = PD + py`
         sales["roll"] = sales.groupby("store")["units"].transform(lambda s: s.rolling(3, min_periods=1).mean())
