@@ -75,6 +75,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const d = args.kw.get('data') ?? args.kw.get('exog') ?? args.pos[1] ?? args.kw.get('endog') ?? args.pos[0];
       if (d && d.k === 'data') est.ctorData = d;
       est.params = args.node ? this.t(args.node) : '()';
+      if (args.pos.some((a) => a.varying) || [...args.kw.values()].some((a) => a.varying)) est.varying = true;
       return est;
     }
     if (last === 'train' && /^(xgb|xgboost|lgb|lightgbm|catboost)\./.test(q)) {
@@ -508,6 +509,8 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if (est.loaded && (PREDICT_METHODS.has(method) || EVAL_METHODS.has(method))) this.markLoaded(est.site ?? this.site(n));
     if (PREDICT_METHODS.has(method)) return this.predictOut(est, X ?? this.freshData('X', n));
+    // Time-series models (statsmodels ARIMA/ETS, Prophet-style) forecast the next steps of the series they were fitted on.
+    if ((method === 'forecast' || method === 'get_forecast') && est.fit) return this.predictOut(est, this.freshData('forecast', n));
     if (EVAL_METHODS.has(method)) {
       const data = X ?? this.freshData('X', n);
       const y = args.pos[1];

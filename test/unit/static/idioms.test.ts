@@ -471,6 +471,22 @@ describe('static idioms', () => {
       assert.deepEqual(rules(src, 'leakage/multi-test'), []);
     });
 
+    it('ARIMA orders compared by forecasting the held-out tail fire; one order does not', () => {
+      const src = py`
+        import pandas as pd
+        from statsmodels.tsa.arima.model import ARIMA
+        from sklearn.metrics import mean_absolute_error
+        s = pd.read_csv("s.csv", parse_dates=["m"], index_col="m")["v"]
+        train, test = s[:-6], s[-6:]
+        for order in [(1, 1, 0), (0, 1, 1)]:
+            res = ARIMA(train, order=order).fit()
+            print(order, mean_absolute_error(test, res.forecast(steps=6)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print(order')]);
+      const one = src.replace('for order in [(1, 1, 0), (0, 1, 1)]:', 'if True:\n    order = (1, 1, 0)');
+      assert.deepEqual(rules(one, 'leakage/multi-test'), []);
+    });
+
     it('with no test set, models compared on the one validation split fire', () => {
       const src = PD + py`
         from sklearn.tree import DecisionTreeClassifier
