@@ -259,7 +259,7 @@ export abstract class DataflowState {
       }
     }
     const timed = inputs.find((d) => d.time);
-    if ((split.kind === 'tts' || split.kind === 'slice') && split.shuffle && timed) {
+    if (((split.kind === 'tts' || split.kind === 'slice') && split.shuffle || split.shuffledFolds) && timed) {
       this.events.temporal.push({ site: split.site, reason: timed.time! });
     }
   }

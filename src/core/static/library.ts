@@ -20,6 +20,13 @@ import { child, constStrings, roleFromName, stripRows } from './syntax';
 /** statsmodels model constructors (array and formula APIs, time-series models). */
 const STATSMODELS_MODEL = /^(OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomial|MNLogit|QuantReg|MixedLM|RLM|ARIMA|SARIMAX|ExponentialSmoothing|Holt|SimpleExpSmoothing|VAR|UnobservedComponents|ols|wls|gls|glm|logit|probit|poisson|negativebinomial|mnlogit|quantreg|mixedlm|rlm)$/;
 
+/** A splitter that draws its folds at random (KFold(shuffle=True), ShuffleSplit, repeated k-fold). */
+function shuffledSplitter(est: EstV): boolean {
+  if (est.cat !== 'splitter') return false;
+  if (/^(ShuffleSplit|StratifiedShuffleSplit|RepeatedKFold|RepeatedStratifiedKFold)$/.test(est.cls)) return true;
+  return /^(KFold|StratifiedKFold|GroupKFold|StratifiedGroupKFold)$/.test(est.cls) && /\bshuffle\s*=\s*True\b/.test(est.params);
+}
+
 /** Name given to the callable that get_scorer/make_scorer return. */
 const SCORER = 'sklearn_scorer';
 
@@ -309,7 +316,8 @@ export abstract class LibrarySemantics extends DataflowState {
   protected crossValidate(fname: string, args: Args, n: SyntaxNode): Val {
     const est = args.pos[0] ?? args.kw.get('estimator');
     const X = this.asData(args.pos[1] ?? args.kw.get('X'), args.posNodes[1] ? this.t(args.posNodes[1]) : 'X');
-    const split: Split = { id: ++this.ids, site: this.site(n), kind: 'cv', shuffle: true, names: [] };
+    const cv = args.kw.get('cv');
+    const split: Split = { id: ++this.ids, site: this.site(n), kind: 'cv', shuffle: true, names: [], ...(cv?.k === 'est' && shuffledSplitter(cv) ? { shuffledFolds: true } : {}) };
     // Oversamplers inside an imblearn Pipeline run per fold: no duplication across folds.
     this.onSplit(split, [X]);
     const y = args.pos[2] ?? args.kw.get('y');
@@ -424,9 +432,9 @@ export abstract class LibrarySemantics extends DataflowState {
     }
   }
 
-  protected folds(args: Args, n: SyntaxNode, single = false): Val {
+  protected folds(args: Args, n: SyntaxNode, single = false, shuffled = false): Val {
     const X = this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X');
-    const split: Split = { id: ++this.ids, site: this.site(n), kind: single ? 'tts' : 'folds', shuffle: true, names: [] };
+    const split: Split = { id: ++this.ids, site: this.site(n), kind: single ? 'tts' : 'folds', shuffle: true, names: [], ...(shuffled ? { shuffledFolds: true } : {}) };
     this.onSplit(split, [X]);
     return { k: 'folds', split, rows: X.rows };
   }
@@ -435,7 +443,7 @@ export abstract class LibrarySemantics extends DataflowState {
     const X = args.pos[0] !== undefined ? this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X') : undefined;
     const fitting = method === 'fit' || method === 'fit_transform' || method === 'fit_predict' || method === 'partial_fit' || method === 'fit_on_texts' || method === 'fit_on_sequences' || method === 'train' || method === 'fit_generator' || method === 'adapt';
     // ShuffleSplit(n_splits=1): one train/test split, not cross-validation.
-    if (method === 'split' && est.cat === 'splitter') return this.folds(args, n, /\bn_splits\s*=\s*1\b/.test(est.params));
+    if (method === 'split' && est.cat === 'splitter') return this.folds(args, n, /\bn_splits\s*=\s*1\b/.test(est.params), shuffledSplitter(est));
     if (method === 'load_model' || method === 'load_weights' || method === 'load') {
       est.loaded = true;
       this.markLoaded(this.site(n));

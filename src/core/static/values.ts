@@ -31,6 +31,8 @@ export interface Split {
   id: number;
   site: Site;
   kind: 'tts' | 'cv' | 'folds' | 'slice' | 'search';
+  /** Cross-validation folds drawn at random (KFold(shuffle=True), ShuffleSplit). */
+  shuffledFolds?: boolean;
   shuffle: boolean;
   /** Variable names the split outputs were bound to (train_test_split only). */
   names: string[];

@@ -584,6 +584,21 @@ describe('static idioms', () => {
       assert.deepEqual(rules(cut, 'leakage/temporal'), []);
     });
 
+    it('shuffled k-fold cross-validation of time-ordered rows is temporal leakage; TimeSeriesSplit is not', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.model_selection import KFold, TimeSeriesSplit, cross_val_score
+        from sklearn.linear_model import Ridge
+        p = pd.read_csv("p.csv", parse_dates=["day"]).sort_values("day")
+        p["lag1"] = p["v"].shift(1)
+        p = p.dropna()
+        s = cross_val_score(Ridge(), p[["lag1"]], p["v"], cv=KFold(5, shuffle=True, random_state=0))
+      `;
+      assert.deepEqual(rules(src, 'leakage/temporal'), [lineOf(src, 's = cross_val_score')]);
+      const ts = src.replace('KFold(5, shuffle=True, random_state=0)', 'TimeSeriesSplit(5)');
+      assert.deepEqual(rules(ts, 'leakage/temporal'), []);
+    });
+
     it('ShuffleSplit(n_splits=1) in a for loop is one split: the scaler message names the split', () => {
       const src = PD + py`
         from sklearn.model_selection import ShuffleSplit
