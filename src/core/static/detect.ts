@@ -118,7 +118,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const est = e.model;
     const fit = est?.fit;
     if (!est || !fit || est.loaded || !e.keys.length || e.labelledTrain || est.fitData?.mixSite) continue;
-    if (!e.keys.every((k) => covers(fit.rows, k))) continue;
+    if (!e.keys.every((k) => covers(fit.rows, k) || !!est.fitLabelRows && covers(est.fitLabelRows, k))) continue;
     const subset = e.data?.subsetSite;
     const fitSubset = est.fitData?.subsetSite;
     // Two different row selections of one frame (df[mask], df[~mask]) may well be disjoint: only a
@@ -129,6 +129,17 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         location: toLocation(ctx, subset, true), related: [...rel(ctx, fit.site, 'model fitted on these rows here'), ...rel(ctx, e.site, 'evaluated here')],
         evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
       }, subset);
+      continue;
+    }
+    // A validation set cut out of the training rows after the model was fitted on all of them.
+    const valCut = e.keys.every((k) => k.path.length >= 2 && k.path[k.path.length - 1].side === 'val' && k.path[k.path.length - 1].split.kind === 'slice' && k.path[k.path.length - 2].side === 'train')
+      ? e.keys[0].path[e.keys[0].path.length - 1].split : undefined;
+    if (valCut) {
+      push({
+        ruleId: 'leakage/overlap', message: 'The rows evaluated here are a subset of the rows the model was fitted on; build the evaluation set with a proper split before fitting.',
+        location: toLocation(ctx, valCut.site, true), related: [...rel(ctx, fit.site, 'model fitted on these rows here'), ...rel(ctx, e.site, 'evaluated here')],
+        evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
+      }, valCut.site);
       continue;
     }
     const testSide = e.keys.some((k) => lastSide(k) === 'test');

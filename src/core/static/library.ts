@@ -491,6 +491,7 @@ export abstract class LibrarySemantics extends DataflowState {
         est.prepFits = inner.length && refitsSteps ? [this.newFit(n, inner.map((s) => s.cls).join('+'), 'pipeline', data)] : [];
         est.fit = { id: ++this.ids, site: this.site(n), cls: est.cls, kind: 'model', rows: data.rows, serving: this.serving, onLabel: false };
         est.fitData = data;
+        if (y && y.k === 'data') est.fitLabelRows = y.rows; else delete est.fitLabelRows;
         est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels');
         if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n), est });
         est.version = this.modelVersion(est, data);

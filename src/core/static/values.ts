@@ -133,6 +133,8 @@ export interface EstV extends Common {
   fit?: FitEvent;
   /** The data the model was last fitted on. */
   fitData?: DataV;
+  /** Rows of the label the model was last fitted with (y comes from its own array). */
+  fitLabelRows?: RowKey[];
   /** Last fitted on X alone (IsolationForest, KMeans as a model): no label was seen. */
   unsupervised?: boolean;
   /** Data given at construction (statsmodels: `smf.ols(formula, data=train).fit()`). */

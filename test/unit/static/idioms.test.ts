@@ -341,6 +341,37 @@ describe('static idioms', () => {
       assert.deepEqual(rules(masks, 'leakage/overlap'), []);
     });
 
+    it('a validation set cut out of the rows the model was fitted on fires at the cut (X and y from separate arrays)', () => {
+      const src = py`
+        import numpy as np
+        from sklearn.model_selection import train_test_split
+        from sklearn.tree import DecisionTreeClassifier
+        from sklearn.metrics import accuracy_score
+        A = np.load("a.npy"); t = np.load("t.npy")
+        A_train, A_test, t_train, t_test = train_test_split(A, t)
+        clf = DecisionTreeClassifier().fit(A_train, t_train)
+        A_val, t_val = A_train[:100], t_train[:100]
+        print(accuracy_score(t_val, clf.predict(A_val)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'A_val, t_val =')]);
+      const picked = src.replace('A_val, t_val = A_train[:100], t_train[:100]', 'pick = np.random.choice(len(A_train), 100)\nA_val, t_val = A_train[pick], t_train[pick]');
+      assert.deepEqual(rules(picked, 'leakage/overlap'), [lineOf(picked, 'A_val, t_val =')]);
+    });
+    it('a validation set cut off before fitting on the rest does not fire', () => {
+      const src = py`
+        import numpy as np
+        from sklearn.model_selection import train_test_split
+        from sklearn.tree import DecisionTreeClassifier
+        from sklearn.metrics import accuracy_score
+        A = np.load("a.npy"); t = np.load("t.npy")
+        A_train, A_test, t_train, t_test = train_test_split(A, t)
+        A_fit, A_val, t_fit, t_val = A_train[100:], A_train[:100], t_train[100:], t_train[:100]
+        clf = DecisionTreeClassifier().fit(A_fit, t_fit)
+        print(accuracy_score(t_val, clf.predict(A_val)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+
     it('an unsupervised detector fitted on X alone and scored against the labels does not fire', () => {
       const src = PD + py`
         from sklearn.ensemble import IsolationForest
