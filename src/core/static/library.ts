@@ -452,6 +452,12 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     // Configuration methods return the estimator itself (sklearn's set_output / metadata-routing setters).
     if (method === 'set_output' || /^set_\w+_request$/.test(method)) return est;
+    if (method === 'compile') {
+      // Keras: the optimizer / loss chosen at compile time is part of the model's setting.
+      est.params += '|compile' + (args.node ? this.t(args.node) : '');
+      if ([...args.kw.values()].some((v) => v.varying) || args.pos.some((v) => v.varying)) est.varying = true;
+      return this.scalar('None');
+    }
     if (method === 'set_params') {
       est.params += '|' + (args.node ? this.t(args.node) : '');
       if ([...args.kw.values()].some((v) => v.varying) || args.pos.some((v) => v.varying)) est.varying = true;

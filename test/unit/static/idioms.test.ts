@@ -543,6 +543,29 @@ describe('static idioms', () => {
       assert.deepEqual(rules(src, 'leakage/multi-test'), []);
     });
 
+    it('a Keras learning-rate sweep set at compile time fires; one model evaluated after each epoch does not', () => {
+      const src = py`
+        import tensorflow as tf
+        (xa, ya), (x_test, y_test) = tf.keras.datasets.mnist.load_data()
+        for lr in [1e-2, 1e-3]:
+            net = tf.keras.Sequential([tf.keras.layers.Dense(10)])
+            net.compile(optimizer=tf.keras.optimizers.SGD(lr), loss="mse")
+            net.fit(xa, ya)
+            print(lr, net.evaluate(x_test, y_test))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print(lr')]);
+      const epochs = py`
+        import tensorflow as tf
+        (xa, ya), (x_test, y_test) = tf.keras.datasets.mnist.load_data()
+        net = tf.keras.Sequential([tf.keras.layers.Dense(10)])
+        net.compile(optimizer="sgd", loss="mse")
+        for epoch in range(3):
+            net.fit(xa, ya, epochs=1)
+            print(epoch, net.evaluate(x_test, y_test))
+      `;
+      assert.deepEqual(rules(epochs, 'leakage/multi-test'), []);
+    });
+
     it('x_te / y_te name a test set', () => {
       const src = py`
         from tensorflow import keras
