@@ -3,15 +3,7 @@ import { strict as assert } from 'node:assert';
 import { CsvError, parseCsv } from '../../../src/core/runlog/csv';
 import { parseNpy } from '../../../src/core/runlog/npy';
 import { SideFileError } from '../../../src/core/runlog/problem';
-
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './helpers';
 
 const ALPHABET = Buffer.from('a,b,"\n\r1.5e-3-+0 TrueFalse""x,\n\n');
 const N = Number(process.env.SKEWER_FUZZ_N ?? 2000);

@@ -68,3 +68,13 @@ export class Scratch {
     rmSync(this.root, { recursive: true, force: true });
   }
 }
+
+/** Small deterministic PRNG (mulberry32), so a fuzz failure can be replayed from its seed. */
+export function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
