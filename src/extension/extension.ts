@@ -52,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
   const log = vscode.window.createOutputChannel('Skewer');
   const staticAnalysis = new StaticAnalysis(findings, log, runConfirmer(runs));
   const publisher = new DiagnosticsPublisher(findings, context.extensionUri);
+  let finishedRunsKey = '';
   const python: vscode.DocumentSelector = [{ language: 'python' }, { notebookType: 'jupyter-notebook', language: 'python' }];
 
   context.subscriptions.push(
@@ -67,8 +68,15 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
     runsView,
     findingsView,
     bindRunsMessage(runsView, runs),
-    // A new or finished run can confirm or refute what the static analysis says: re-check open documents.
-    runs.onDidChange(() => staticAnalysis.analyseOpenDocuments()),
+    // A new or finished run can confirm or refute what the static analysis says: re-check open
+    // documents when the set of finished runs changes (not on every line a running recorder appends).
+    runs.onDidChange(() => {
+      const key = runs.runs.filter((r) => r.run.status === 'complete' || r.run.status === 'failed').map((r) => `${r.run.runId}@${r.run.modifiedAt}`).join('|');
+      if (key !== finishedRunsKey) {
+        finishedRunsKey = key;
+        staticAnalysis.analyseOpenDocuments();
+      }
+    }),
     vscode.commands.registerCommand('skewer.refreshRuns', () => runs.refresh()),
     vscode.commands.registerCommand('skewer.openRunFolder', () => openRunFolder(deps)),
     vscode.commands.registerCommand('skewer.traceRecord', (node?: RunsNode, position?: number) => traceRecordCommand(deps, node, position)),
