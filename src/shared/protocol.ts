@@ -70,7 +70,23 @@ export interface CompareState {
   leftInput: string;
   rightInput: string;
   schemaDiff: { column: string; left: string | null; right: string | null; kind: 'same' | 'missing-right' | 'missing-left' | 'dtype' | 'position' }[];
+  /** Per-feature distribution skew of the model inputs, most skewed first; thresholds from settings. */
+  skew: SkewRow[];
+  thresholds: { psi: number; jsDivergence: number; lInfinity: number; missingRateChange: number };
   problems: string[];
+}
+
+export interface SkewRow {
+  column: string;
+  kind: 'numeric' | 'categorical';
+  js?: number;
+  psi?: number;
+  lInfinity?: number;
+  lInfinityValue?: string;
+  missingLeft: number;
+  missingRight: number;
+  /** Threshold names exceeded: psi, jsDivergence, lInfinity, missingRateChange. */
+  exceeded: string[];
 }
 
 export type PanelState = WelcomeState | TraceState | CompareState;

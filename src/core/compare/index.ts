@@ -1,1 +1,2 @@
 export * from './modelInput';
+export * from './skew';

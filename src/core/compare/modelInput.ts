@@ -3,16 +3,20 @@
  * fit/predict/score of each run. Missing, extra, retyped and reordered columns are exactly the
  * train/serve mismatches a fitted model cannot see (it reads columns by position).
  */
-import type { FieldSchema, Run, Step } from '../runlog/model';
+import type { DatasetStats, FieldSchema, Run, Step } from '../runlog/model';
 
 const MODEL_KINDS = new Set(['fit', 'predict', 'score']);
 
-/** The first step that hands a feature matrix to a model, and that matrix's schema. */
-export function modelInput(run: Run): { step: Step; fields: FieldSchema[] } | undefined {
+/** The first step that hands a feature matrix to a model, that matrix's schema and its column statistics. */
+export function modelInput(run: Run): { step: Step; fields: FieldSchema[]; stats?: DatasetStats } | undefined {
   for (const step of run.steps) {
     if (!MODEL_KINDS.has(step.kind) || step.fitted?.role !== 'model') continue;
     const x = step.inputs[0];
-    if (x?.schema?.length) return { step, fields: x.schema };
+    // An input that an earlier step produced carries its schema and stats on that step's output.
+    const produced = x && run.steps.flatMap((s) => s.outputs).find((o) => o.name === x.name);
+    const fields = x?.schema?.length ? x.schema : produced?.schema;
+    const stats = x?.stats ?? produced?.stats;
+    if (fields?.length) return { step, fields, ...(stats ? { stats } : {}) };
   }
   return undefined;
 }

@@ -43,4 +43,16 @@ describe('J3 · Trace Record from the command palette', () => {
     const view = await skewerWebview();
     await view.locator('h1', { hasText: 'row 0 of read_csv' }).waitFor({ state: 'visible', timeout: 15_000 });
   });
+
+  it('J4 · compares the training and serving runs: reordered columns and distribution skew', async () => {
+    await runFromPalette('Skewer: Compare Runs');
+    // The newest training and serving runs are preselected; accept them.
+    await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
+    await wb.page.keyboard.press('Enter');
+    const view = await skewerWebview();
+    await view.locator('h2', { hasText: 'Distribution skew' }).waitFor({ state: 'visible', timeout: 15_000 });
+    const skewed = await view.locator('table.skew tbody tr', { hasText: 'retention_offer_made' }).first().locator('td.changed').count();
+    assert.ok(skewed > 0, 'the label-derived feature is flagged');
+    await screenshot('compare-dark');
+  });
 });

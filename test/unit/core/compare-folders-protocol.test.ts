@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { diffSchemas, modelInput } from '../../../src/core/compare/modelInput';
+import { alignHistograms, datasetSkew, DEFAULT_THRESHOLDS, jsDivergence, lInfinity, psi } from '../../../src/core/compare/skew';
 import { checkRunFolder, isInside, resolveRunFolders } from '../../../src/core/runFolders';
 import { listRuns } from '../../../src/core/runlog/listRuns';
 import { parseFromWebview } from '../../../src/shared/protocol';
@@ -66,5 +67,37 @@ describe('messages from the webview are validated', () => {
     assert.deepEqual(parseFromWebview({ type: 'runCommand', command: 'skewer.refreshRuns' }), { type: 'runCommand', command: 'skewer.refreshRuns' });
     assert.equal(parseFromWebview('ready'), undefined);
     assert.equal(parseFromWebview({ type: 'log', level: 'debug', message: 'x' }), undefined);
+  });
+});
+
+describe('distribution skew from recorded column statistics', () => {
+  it('aligns two histograms on the union of their edges, spreading counts uniformly', () => {
+    const [p, q] = alignHistograms({ edges: [0, 2, 4], counts: [4, 2] }, { edges: [1, 3], counts: [6] });
+    // union edges 0,1,2,3,4: p = [2,2,1,1], q = [0,3,3,0]
+    assert.deepEqual(p, [2, 2, 1, 1]);
+    assert.deepEqual(q, [0, 3, 3, 0]);
+  });
+  it('JS divergence is 0 for equal distributions and 1 bit for disjoint ones; PSI grows with the shift', () => {
+    assert.equal(jsDivergence([1, 2, 3], [2, 4, 6]), 0);
+    assert.equal(jsDivergence([1, 0], [0, 1]), 1);
+    // p = (0.5, 0.5), q = (0.9, 0.1): hand-computed PSI = 0.4*ln(0.5/0.9)... = (0.5-0.9)ln(5/9) + (0.5-0.1)ln(5)
+    assert.ok(Math.abs(psi([5, 5], [9, 1]) - ((0.5 - 0.9) * Math.log(0.5 / 0.9) + (0.5 - 0.1) * Math.log(0.5 / 0.1))) < 1e-12);
+    assert.ok(psi([5, 5], [5, 5]) === 0);
+  });
+  it('L∞ reports the category with the largest proportion difference', () => {
+    const r = lInfinity([{ value: 'a', count: 50 }, { value: 'b', count: 50 }], 100, [{ value: 'a', count: 90 }, { value: 'c', count: 10 }], 100);
+    assert.ok(Math.abs(r.d - 0.5) < 1e-12);
+    assert.equal(r.value, 'b');
+  });
+  it('flags columns over their thresholds, most skewed first, on the example train and serve runs', async () => {
+    const { runs } = await listRuns([EXAMPLE_RUNS]);
+    const train = modelInput(runs.find((r) => r.run.pipeline === 'churn/train.py')!.run)!;
+    const serve = modelInput(runs.find((r) => r.run.pipeline === 'churn/serve.py')!.run)!;
+    assert.ok(train.stats && serve.stats, 'the recorder writes column statistics for model inputs');
+    const rows = datasetSkew(train.stats!, serve.stats!, DEFAULT_THRESHOLDS);
+    assert.ok(rows.length > 0);
+    for (const r of rows) for (const k of r.exceeded) assert.ok(k in DEFAULT_THRESHOLDS);
+    const strict = datasetSkew(train.stats!, serve.stats!, { psi: 0, jsDivergence: 0, lInfinity: 0, missingRateChange: 1 });
+    assert.ok(strict.filter((r) => r.exceeded.length).length >= rows.filter((r) => r.exceeded.length).length, 'lower thresholds flag at least as much');
   });
 });

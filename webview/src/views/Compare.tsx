@@ -1,4 +1,4 @@
-import type { CompareState } from '../../../src/shared/protocol';
+import type { CompareState, SkewRow } from '../../../src/shared/protocol';
 
 const KIND_TEXT: Record<CompareState['schemaDiff'][number]['kind'], string> = {
   same: '',
@@ -47,6 +47,52 @@ export function Compare({ state }: { state: CompareState }) {
           </tbody>
         </table>
       )}
+      {state.skew.length > 0 && <SkewTable state={state} />}
     </section>
+  );
+}
+
+const fmt = (x: number | undefined, digits = 3) => (x === undefined ? '' : x.toFixed(digits));
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** Per-feature distribution skew of the model inputs; cells over their threshold are highlighted. */
+function SkewTable({ state }: { state: CompareState }) {
+  const t = state.thresholds;
+  const over = (r: SkewRow, k: string) => (r.exceeded.includes(k) ? 'changed' : undefined);
+  const flagged = state.skew.filter((r) => r.exceeded.length).length;
+  return (
+    <>
+      <h2>Distribution skew</h2>
+      <p className="summary">
+        {flagged ? `${flagged} of ${state.skew.length} features exceed a threshold` : `No feature exceeds a threshold`} (JS &gt; {t.jsDivergence} bits, PSI &gt; {t.psi}, L∞ &gt;{' '}
+        {t.lInfinity}, missing rate ± {pct(t.missingRateChange)}; settings skewer.thresholds.*).
+      </p>
+      <table className="compare skew">
+        <thead>
+          <tr>
+            <th scope="col">Feature</th>
+            <th scope="col">JS (bits)</th>
+            <th scope="col">PSI</th>
+            <th scope="col">L∞</th>
+            <th scope="col">Missing {state.left.label}</th>
+            <th scope="col">Missing {state.right.label}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {state.skew.map((r) => (
+            <tr key={r.column}>
+              <th scope="row">{r.column}</th>
+              <td className={over(r, 'jsDivergence')}>{fmt(r.js)}</td>
+              <td className={over(r, 'psi')}>{fmt(r.psi)}</td>
+              <td className={over(r, 'lInfinity')} title={r.lInfinityValue ? `largest difference: ${r.lInfinityValue}` : undefined}>
+                {fmt(r.lInfinity)}
+              </td>
+              <td>{pct(r.missingLeft)}</td>
+              <td className={over(r, 'missingRateChange')}>{pct(r.missingRight)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

@@ -94,5 +94,8 @@ suite('Runs view over the example workspace', () => {
     if (state?.kind !== 'compare') return;
     assert.ok(state.schemaDiff.length > 0, state.problems.join('; '));
     assert.ok(state.schemaDiff.some((d) => d.kind !== 'same'), 'serve.py reorders or changes its model input');
+    const leaked = state.skew.find((r) => r.column === 'retention_offer_made');
+    assert.ok(leaked && leaked.exceeded.includes('jsDivergence'), 'the label-derived feature is constant at serving: its distribution skew is flagged');
+    assert.equal(state.thresholds.psi, 0.2, 'default threshold from settings');
   });
 });
