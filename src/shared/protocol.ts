@@ -5,6 +5,8 @@
  * (never deltas), so a webview that was hidden and restored can always re-render.
  */
 
+import type { ColumnSkew, SkewThresholds } from '../core/compare/skewTypes';
+
 /** Which screen a panel shows. */
 export type PanelKind = 'welcome' | 'trace' | 'compare';
 
@@ -72,22 +74,12 @@ export interface CompareState {
   schemaDiff: { column: string; left: string | null; right: string | null; kind: 'same' | 'missing-right' | 'missing-left' | 'dtype' | 'position' }[];
   /** Per-feature distribution skew of the model inputs, most skewed first; thresholds from settings. */
   skew: SkewRow[];
-  thresholds: { psi: number; jsDivergence: number; lInfinity: number; missingRateChange: number };
+  thresholds: SkewThresholds;
   problems: string[];
 }
 
-export interface SkewRow {
-  column: string;
-  kind: 'numeric' | 'categorical';
-  js?: number;
-  psi?: number;
-  lInfinity?: number;
-  lInfinityValue?: string;
-  missingLeft: number;
-  missingRight: number;
-  /** Threshold names exceeded: psi, jsDivergence, lInfinity, missingRateChange. */
-  exceeded: string[];
-}
+/** One feature's skew row: the core's type, so host and webview cannot drift apart (type-only import). */
+export type SkewRow = ColumnSkew;
 
 export type PanelState = WelcomeState | TraceState | CompareState;
 

@@ -5,29 +5,12 @@
  * and the change in missing rate. Formulas follow the design's skew sheet (TFDV for JS and L∞).
  */
 import type { ColumnStats, DatasetStats } from '../runlog/model';
+import type { ColumnSkew, SkewThresholds } from './skewTypes';
 
-export interface SkewThresholds {
-  psi: number;
-  jsDivergence: number;
-  lInfinity: number;
-  missingRateChange: number;
-}
+export type { ColumnSkew, SkewThresholds } from './skewTypes';
 
 export const DEFAULT_THRESHOLDS: SkewThresholds = { psi: 0.2, jsDivergence: 0.1, lInfinity: 0.3, missingRateChange: 0.05 };
 
-export interface ColumnSkew {
-  column: string;
-  kind: 'numeric' | 'categorical';
-  js?: number;
-  psi?: number;
-  lInfinity?: number;
-  /** The category with the largest proportion difference (L∞'s argmax). */
-  lInfinityValue?: string;
-  missingLeft: number;
-  missingRight: number;
-  /** Names of the thresholds this column exceeds, e.g. ["psi", "jsDivergence"]. */
-  exceeded: (keyof SkewThresholds)[];
-}
 
 /**
  * Re-bins two equal-width histograms onto the union of their edges, spreading each original bin's

@@ -58,7 +58,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** Per-feature distribution skew of the model inputs; cells over their threshold are highlighted. */
 function SkewTable({ state }: { state: CompareState }) {
   const t = state.thresholds;
-  const over = (r: SkewRow, k: string) => (r.exceeded.includes(k) ? 'changed' : undefined);
+  const over = (r: SkewRow, k: SkewRow['exceeded'][number]) => (r.exceeded.includes(k) ? 'changed' : undefined);
   const flagged = state.skew.filter((r) => r.exceeded.length).length;
   return (
     <>
