@@ -1,5 +1,4 @@
 /** `skewer check`: static leakage / mismatch analysis of files and folders. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { atLeast, compareFindings, type Finding, type Severity } from '../core/findings/finding';
@@ -7,6 +6,7 @@ import { formatJson, formatText } from '../core/findings/format';
 import { toSarif } from '../core/findings/sarif';
 import { analyzeDocument } from '../core/static/index';
 import { notebookLineMap, type CellLineMap } from '../core/static/notebookLines';
+import { readSourceFile } from '../core/static/readSource';
 import type { AnalysisNote } from '../core/static/types';
 import { parseArgs, UsageError } from './args';
 import { collectFiles, MissingPathError } from './files';
@@ -65,13 +65,9 @@ export function runCheck(argv: string[], io: CommandIO): number {
   const notebookLines = new Map<string, CellLineMap>();
   for (const file of files) {
     const shown = displayPath(file, io.cwd);
-    let text: string;
-    try {
-      text = fs.readFileSync(file).toString('utf8');
-    } catch (e) {
-      notes.push({ path: shown, kind: 'skipped', message: `${shown}: cannot read (${(e as Error).message})` });
-      continue;
-    }
+    const read = readSourceFile(file, shown);
+    if ('note' in read) { notes.push(read.note); continue; }
+    const text = read.text;
     const r = analyzeDocument({ path: shown, text }, { notebookOrder: order });
     if (format === 'sarif' && /\.ipynb$/i.test(shown) && r.findings.length) notebookLines.set(shown, notebookLineMap(text));
     findings.push(...r.findings);

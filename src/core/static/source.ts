@@ -2,6 +2,7 @@
  * Turns a document (Python file or notebook JSON) into the code chunks the interpreter runs,
  * rejecting input that cannot be Python source with a note instead of an exception.
  */
+import { withoutOutputs } from './notebookCode';
 import type { AnalysisNote } from './types';
 
 export interface Chunk {
@@ -14,8 +15,31 @@ export interface Chunk {
   lineStarts: number[];
 }
 
+/** Limits on the code that is analysed (a Python file, or the code cells of a notebook). */
 export const MAX_BYTES = 2 * 1024 * 1024;
 export const MAX_LINES = 50_000;
+/**
+ * Hard cap on a notebook file: its outputs (plots, tables) are dropped before parsing, but the
+ * file is still read into memory whole and scanned once.
+ */
+export const MAX_NOTEBOOK_FILE_BYTES = 64 * 1024 * 1024;
+
+const isNotebookPath = (path: string): boolean => /\.ipynb$/i.test(path);
+const mb = (n: number): string => (n / 1048576).toFixed(1);
+
+/**
+ * A note when a file of `bytes` bytes is certainly over the limits, so callers can skip it before
+ * reading it. A UTF-8 file has at least a third as many UTF-16 units as bytes, so a Python file
+ * over 3 × MAX_BYTES bytes is over MAX_BYTES characters whatever its content.
+ */
+export function fileSizeNote(path: string, bytes: number): AnalysisNote | undefined {
+  if (isNotebookPath(path)) {
+    if (bytes <= MAX_NOTEBOOK_FILE_BYTES) return undefined;
+    return { path, kind: 'skipped', message: `${path}: notebook file is ${mb(bytes)} MB, over the ${MAX_NOTEBOOK_FILE_BYTES / 1048576} MB limit for notebooks (outputs included); not analysed` };
+  }
+  if (bytes <= 3 * MAX_BYTES) return undefined;
+  return { path, kind: 'skipped', message: `${path}: ${mb(bytes)} MB is over the 2 MB limit (generated file?); not analysed` };
+}
 
 export function lineStarts(text: string): number[] {
   const starts = [0];
@@ -59,11 +83,16 @@ export function loadSource(path: string, text: string, order: 'saved' | 'executi
     notes.push({ path, kind: 'skipped', message: `${path}: contains NUL bytes; looks binary, not analysed` });
     return { chunks: [], notes };
   }
+  // A notebook's bound is on its code cells (below), not on the JSON around them.
+  if (isNotebookPath(path)) {
+    const tooBig = fileSizeNote(path, text.length);
+    if (tooBig) return { chunks: [], notes: [tooBig] };
+    return loadNotebook(path, text, order, notes);
+  }
   if (text.length > MAX_BYTES) {
-    notes.push({ path, kind: 'skipped', message: `${path}: ${(text.length / 1048576).toFixed(1)} MB is over the 2 MB limit (generated file?); not analysed` });
+    notes.push({ path, kind: 'skipped', message: `${path}: ${mb(text.length)} MB is over the 2 MB limit (generated file?); not analysed` });
     return { chunks: [], notes };
   }
-  if (/\.ipynb$/i.test(path)) return loadNotebook(path, text, order, notes);
   const lines = countLines(text);
   if (lines > MAX_LINES) {
     notes.push({ path, kind: 'skipped', message: `${path}: ${lines} lines is over the ${MAX_LINES}-line limit (generated file?); not analysed` });
@@ -73,10 +102,11 @@ export function loadSource(path: string, text: string, order: 'saved' | 'executi
   return { chunks: [{ text: src, lineStarts: lineStarts(src) }], notes };
 }
 
-function loadNotebook(path: string, text: string, order: 'saved' | 'execution', notes: AnalysisNote[]): LoadedSource {
+function loadNotebook(path: string, file: string, order: 'saved' | 'execution', notes: AnalysisNote[]): LoadedSource {
+  const text = file.charCodeAt(0) === 0xfeff ? file.slice(1) : file;
   let nb: unknown;
   try {
-    nb = JSON.parse(text.replace(/^\uFEFF/, ''));
+    nb = parseNotebook(text);
   } catch (e) {
     const m = /position (\d+)/.exec((e as Error).message);
     let where = '';
@@ -108,7 +138,12 @@ function loadNotebook(path: string, text: string, order: 'saved' | 'execution', 
       executionCount: typeof cell.execution_count === 'number' ? cell.execution_count : null });
   });
   if (total > MAX_BYTES) {
-    notes.push({ path, kind: 'skipped', message: `${path}: notebook code is over the 2 MB limit; not analysed` });
+    notes.push({ path, kind: 'skipped', message: `${path}: notebook code is ${mb(total)} MB, over the 2 MB limit; not analysed` });
+    return { chunks: [], notes };
+  }
+  const lines = chunks.reduce((n, c) => n + c.lineStarts.length, 0);
+  if (lines > MAX_LINES) {
+    notes.push({ path, kind: 'skipped', message: `${path}: notebook code is ${lines} lines, over the ${MAX_LINES}-line limit; not analysed` });
     return { chunks: [], notes };
   }
   if (order === 'execution') {
@@ -119,4 +154,20 @@ function loadNotebook(path: string, text: string, order: 'saved' | 'execution', 
     return { chunks: [...ran, ...notRun], notes };
   }
   return { chunks, notes };
+}
+
+/**
+ * The notebook without its cells' outputs. When the cut-down text does not parse, the original is
+ * parsed instead, so a broken file's error names a position in the file as saved.
+ */
+function parseNotebook(text: string): unknown {
+  const code = withoutOutputs(text);
+  if (code !== undefined && code !== text) {
+    try {
+      return JSON.parse(code);
+    } catch {
+      // fall through to the original text for the error
+    }
+  }
+  return JSON.parse(text);
 }

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { notebookWithPlot } from '../static/largeNotebook';
 
 const MAIN = path.resolve(__dirname, '../../../src/cli/main.ts');
 const TSX = require.resolve('tsx/cjs');
@@ -178,5 +179,21 @@ describe('skewer CLI', function () {
     assert.match(run.originalUriBaseIds['%SRCROOT%'].uri, /^file:\/\/.*\/$/);
     const fixed = run.results.find((x: { fixes?: unknown[] }) => x.fixes && x.fixes.length);
     assert.ok(fixed, 'the simple scaler-before-split case carries a fix');
+  });
+
+  it('checks a notebook whose saved plot makes it 3.2 MB; SARIF points at its line in the file', () => {
+    const text = notebookWithPlot();
+    const d = workspace({ 'nb/churn.ipynb': text });
+    try {
+      const r = skewer(d, 'check', '--format', 'json');
+      const out = JSON.parse(r.stdout) as { findings: { ruleId: string; location: { file: string; cell: number; line: number } }[]; notes: unknown[] };
+      assert.deepEqual(out.notes, []);
+      assert.deepEqual(out.findings.map((f) => [f.location.file, f.location.cell, f.location.line, f.ruleId]), [['nb/churn.ipynb', 3, 3, 'leakage/preprocessing']]);
+      const sarif = JSON.parse(skewer(d, 'check', '--format', 'sarif').stdout);
+      const line = sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine as number;
+      assert.match(text.split('\n')[line - 1], /StandardScaler\(\)\.fit_transform\(X\)/);
+    } finally {
+      fs.rmSync(d, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { analyzeDocument } from '../../../src/core/static/index';
+import { withoutOutputs } from '../../../src/core/static/notebookCode';
+import { readSourceFile } from '../../../src/core/static/readSource';
+import { MAX_NOTEBOOK_FILE_BYTES } from '../../../src/core/static/source';
 import { hits, notebook, py } from './helpers';
+import { LEAKY_CELLS, notebookWithPlot } from './largeNotebook';
 
 function run(path: string, text: string, timeBudgetMs?: number) {
   const started = Date.now();
@@ -97,5 +104,87 @@ describe('static analyzer on bad input', () => {
   it('deep recursion between helper functions terminates', () => {
     const src = 'def a(x):\n    return b(x)\ndef b(x):\n    return a(x)\na(1)\n';
     assert.deepEqual(hits(src), []);
+  });
+});
+
+describe('notebooks whose outputs are large', () => {
+  const where = (r: ReturnType<typeof analyzeDocument>) => r.findings.map((f) => `c${f.location.cell}:${f.location.line}:${f.ruleId}`);
+
+  it('analyses a 3.2 MB notebook with a saved plot: the bound is on its code, not its JSON', () => {
+    const text = notebookWithPlot();
+    assert.ok(text.length > 3.1 * 1048576, `notebook is ${text.length} bytes`);
+    const r = analyzeDocument({ path: 'churn.ipynb', text });
+    assert.deepEqual(r.notes, []);
+    assert.deepEqual(where(r), ['c3:3:leakage/preprocessing']);
+    // the same code without outputs gives the same findings
+    const bare = notebook(LEAKY_CELLS.map((source) => ({ source })));
+    assert.deepEqual(where(analyzeDocument({ path: 'churn.ipynb', text: JSON.stringify({ ...JSON.parse(bare), cells: [{ cell_type: 'markdown', metadata: {}, source: '# t' }, ...JSON.parse(bare).cells] }) })), where(r));
+  });
+
+  it('drops only the cells\' outputs and attachments, whatever their strings contain', () => {
+    const nb = {
+      cells: [
+        { cell_type: 'code', metadata: { outputs: 'kept: not a cell key' }, outputs: [{ output_type: 'stream', text: ['a "quoted" ] } [ {', '\\', '\\"'] }], source: ['x = 1\n', 'y = "]"'], execution_count: 3 },
+        { cell_type: 'markdown', metadata: {}, attachments: { 'a.png': { 'image/png': 'iVBORw0' } }, source: 'see ![a](attachment:a.png)' },
+        { cell_type: 'code', metadata: {}, outputs: [], source: 'z = 2' },
+      ],
+      metadata: { outputs: [1, 2] }, nbformat: 4, nbformat_minor: 5,
+    };
+    for (const text of [JSON.stringify(nb), JSON.stringify(nb, null, 1), JSON.stringify(nb, null, '\t')]) {
+      const parsed = JSON.parse(withoutOutputs(text)!) as typeof nb;
+      assert.deepEqual(parsed.cells.map((c) => c.source), nb.cells.map((c) => c.source));
+      assert.deepEqual(parsed.cells[0].outputs, []);
+      assert.deepEqual((parsed.cells[1] as { attachments?: unknown }).attachments, {});
+      assert.deepEqual(parsed.cells[0].metadata, nb.cells[0].metadata);
+      assert.deepEqual(parsed.metadata, nb.metadata);
+    }
+    const noOutputs = JSON.stringify({ cells: [{ cell_type: 'code', source: 'x' }] });
+    assert.equal(withoutOutputs(noOutputs), noOutputs);
+    assert.equal(withoutOutputs('{"cells": [{"outputs": ["unterminated'), undefined);
+  });
+
+  it('reports broken notebook JSON at its line in the file even when outputs come first', () => {
+    const text = '{\n "cells": [\n  {"cell_type": "code", "outputs": [{"text": "ok"}],\n   "source": "x = 1",,\n  }\n ]\n}';
+    const r = analyzeDocument({ path: 'bad.ipynb', text });
+    assert.equal(r.notes[0].kind, 'skipped');
+    assert.equal(r.notes[0].line, 4);
+  });
+
+  it('still bounds the code: notebook cells over 2 MB of code or 50k lines are skipped with a note', () => {
+    const code = 'x = 1  # ' + 'a'.repeat(1000) + '\n';
+    const big = notebook([{ source: code.repeat(2200) }]);
+    const r = analyzeDocument({ path: 'gen.ipynb', text: big });
+    assert.equal(r.notes[0].kind, 'skipped');
+    assert.match(r.notes[0].message, /gen\.ipynb: notebook code is 2\.1 MB, over the 2 MB limit/);
+    const long = notebook([{ source: 'x = 1\n'.repeat(30_000) }, { source: 'y = 2\n'.repeat(30_000) }]);
+    assert.match(analyzeDocument({ path: 'long.ipynb', text: long }).notes[0].message, /long\.ipynb: notebook code is 60002 lines, over the 50000-line limit/);
+  });
+
+  it('refuses notebook files over the hard cap with a clear note, without reading them', () => {
+    const over = MAX_NOTEBOOK_FILE_BYTES + 1024 * 1024;
+    const text = notebook([{ source: 'x = 1' }]).replace('"outputs":[]', `"outputs":[{"output_type":"stream","text":"${'A'.repeat(over)}"}]`);
+    const r = analyzeDocument({ path: 'huge.ipynb', text });
+    assert.equal(r.notes.length, 1);
+    assert.equal(r.notes[0].kind, 'skipped');
+    assert.match(r.notes[0].message, /^huge\.ipynb: notebook file is 65\.0 MB, over the 64 MB limit for notebooks/);
+    // On disk the size is checked before reading: a sparse file of that size is never read.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skewer-nb-'));
+    try {
+      const file = path.join(dir, 'huge.ipynb');
+      fs.writeFileSync(file, '');
+      fs.truncateSync(file, over);
+      const read = readSourceFile(file, 'nb/huge.ipynb');
+      assert.ok('note' in read);
+      assert.match(read.note.message, /^nb\/huge\.ipynb: notebook file is 65\.0 MB, over the 64 MB limit/);
+      fs.truncateSync(file, 7 * 1024 * 1024);
+      const py = path.join(dir, 'gen.py');
+      fs.renameSync(file, py);
+      const readPy = readSourceFile(py, 'gen.py');
+      assert.ok('note' in readPy && /gen\.py: 7\.0 MB is over the 2 MB limit/.test(readPy.note.message));
+      const missing = readSourceFile(path.join(dir, 'gone.py'), 'gone.py');
+      assert.ok('note' in missing && /^gone\.py: cannot read \(ENOENT/.test(missing.note.message));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
