@@ -131,7 +131,7 @@ export abstract class DataflowState {
     let pred: DataV['pred'];
     let frame: FrameMeta | undefined, cols: string[] | undefined, time: string | undefined;
     let pending: Site[] | undefined;
-    let mixSite: Site | undefined, positional: Site | undefined;
+    let mixSite: Site | undefined, positional: Site | undefined, dummies: Site | undefined;
     for (const v of vals) {
       if (!v) continue;
       if (v.varying) varying = true;
@@ -146,6 +146,9 @@ export abstract class DataflowState {
         if (v.time) time = time ?? v.time;
         mixSite = mixSite ?? v.mixSite;
         if (v.positional && !v.aligned) positional = positional ?? v.positional;
+        // Aligned dummy columns stay aligned inside a combination (concat with numeric columns).
+        if (v.dummies && !v.aligned) dummies = dummies ?? v.dummies;
+        else this.noteDummiesUse(v, true);
       } else if (v.k === 'scalar') {
         prep = unionList(prep, v.prep);
         dup = unionList(dup, v.dup);
@@ -165,7 +168,7 @@ export abstract class DataflowState {
     }
     if (data) {
       return this.mkData({ rows, prep, dup, varying, ...(pred ? { pred } : {}), ...(frame ? { frame } : {}), ...(cols ? { cols } : {}),
-        ...(time ? { time } : {}), ...(data.serving ? { serving: true } : {}), ...(mixSite ? { mixSite } : {}), ...(positional ? { positional } : {}) });
+        ...(time ? { time } : {}), ...(data.serving ? { serving: true } : {}), ...(mixSite ? { mixSite } : {}), ...(positional ? { positional } : {}), ...(dummies ? { dummies } : {}) });
     }
     const s = this.scalar(n ? this.t(n) : '?', prep, dup, varying);
     if (cols) { s.cols = cols; if (frame) s.frame = frame; }
@@ -190,6 +193,7 @@ export abstract class DataflowState {
     if (d.mixSite) o.mixSite = d.mixSite;
     if (d.resampled) o.resampled = true;
     if (d.concatParts) o.concatParts = d.concatParts;
+    if (d.dummies) o.dummies = d.dummies;
     if (extra) {
       Object.assign(o, extra);
       // Same rows and statistics as `d` (already checked) unless the caller changed them.
@@ -267,6 +271,16 @@ export abstract class DataflowState {
   // ---------- statements ----------
 
   protected returns: Val[] | null = null;
+  /** get_dummies columns reaching a model, a name or a combination: aligned to the training columns or not. */
+  protected alignedDummies = new Set<string>();
+  protected unalignedDummies = new Set<string>();
+  protected noteDummiesUse(d: Val, onlyAligned = false): void {
+    if (d.k !== 'data' || !d.dummies) return;
+    const key = `${d.dummies.chunk}:${d.dummies.from}`;
+    if (d.aligned) this.alignedDummies.add(key);
+    else if (!onlyAligned) this.unalignedDummies.add(key);
+  }
+
   /** Names a running function declared `global` (assignments go to module scope too). */
   protected globalNames: Set<string> | null = null;
   /** True while a random row sample (df.sample) is being named as a split part. */

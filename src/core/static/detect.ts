@@ -212,7 +212,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   for (const r of ev.refits) {
     push({
       ruleId: 'mismatch/refit-at-inference', message: `\`${r.what}\` fits again ${r.reason}; reuse the transformer fitted at training (load it and call transform).`,
-      location: toLocation(ctx, r.site), related: rel(ctx, r.loadSite, 'fitted artifact loaded here'), evidence: { call: r.what, reason: r.reason }, fixes: refitFix(ctx, r.site),
+      location: toLocation(ctx, r.site), related: rel(ctx, r.loadSite, 'fitted artifact loaded here'), evidence: { call: r.what, reason: r.reason }, fixes: refitFix(ctx, r),
     }, r.site);
   }
 

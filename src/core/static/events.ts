@@ -26,13 +26,37 @@ export interface PrepLeak { fit: FitEvent; key: RowKey; split?: Split; viaVal: b
 export type PrepReason = 'split' | 'transform' | 'fit-on-test' | 'includes-test' | 'cv';
 export interface DupLeak { dup: DupEvent; split: Split }
 
+/** A fit at serving. */
+export interface RefitEvent {
+  site: Site;
+  what: string;
+  reason: string;
+  loadSite?: Site;
+  /** `pd.get_dummies`: reported unless its result is aligned to the training columns and used only so. */
+  dummies?: boolean;
+  /** `x.fit_transform(...)`: what a fix may call `transform` on instead. */
+  fitTransform?: RefitSubject;
+}
+
+/** The receiver of a `fit_transform` at serving and the fitted artifacts loaded where it runs. */
+export interface RefitSubject {
+  /** Offsets of the callee (`sc.fit_transform`, `StandardScaler().fit_transform`) in the site's chunk. */
+  calleeFrom: number;
+  calleeTo: number;
+  /** Class of the receiver (`loaded` when it was itself loaded from disk). */
+  cls: string;
+  receiverLoaded: boolean;
+  /** Expressions that reach a loaded artifact at that point (`scaler`, `bundle["scaler"]`, `self.enc`). */
+  loaded: { expr: string; est: EstV }[];
+}
+
 export interface Events {
   prepLeaks: PrepLeak[];
   dupLeaks: DupLeak[];
   evals: EvalEvent[];
   splits: Split[];
   modelFits: { fit: FitEvent; est: EstV }[];
-  refits: { site: Site; what: string; reason: string; loadSite?: Site }[];
+  refits: RefitEvent[];
   positional: { site: Site; predictSite: Site; model: string }[];
   testFromTrain: { site: Site; name: string }[];
   target: { site: Site; label: string; source?: string; kind: 'feature-from-label' | 'label-in-features'; fitSite: Site }[];

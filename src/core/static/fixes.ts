@@ -3,7 +3,7 @@
  */
 import type { Fix, SourceLocation, TextEdit } from '../findings/finding';
 import type { DetectContext } from './detect';
-import type { EvalEvent, Events } from './events';
+import type { EvalEvent, Events, RefitEvent } from './events';
 import { position } from './source';
 import type { Site, Split } from './values';
 
@@ -119,12 +119,69 @@ export function trainAsTestFix(ctx: DetectContext, e: EvalEvent, ev: Events): Fi
   return [{ title: 'Score on the test split', edits, preferred: true }];
 }
 
-/** `enc.fit_transform(x)` at serving → `enc.transform(x)`. */
-export function refitFix(ctx: DetectContext, site: Site): Fix[] {
-  const text = ctx.chunks[site.chunk].text;
-  const call = text.slice(site.from, site.to);
-  const m = /\.fit_transform\s*\(/.exec(call);
-  if (!m) return [];
-  const from = site.from + m.index + 1;
-  return [{ title: 'Use transform with the fitted transformer', edits: [{ location: loc(ctx, site.chunk, from, from + 'fit_transform'.length), newText: 'transform' }], preferred: true }];
+/** Name words of a class or a variable: `OneHotEncoder` → one, hot, encoder; `num_scaler` → num, scaler. */
+function words(name: string): string[] {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** Words that name a transformer of a kind (the last word of its class) in variable names and bundle keys. */
+const KIND_WORDS: Record<string, string[]> = {
+  scaler: ['scaler', 'scalers', 'sc', 'scale', 'scaling'],
+  encoder: ['encoder', 'encoders', 'enc', 'ohe', 'onehot', 'encoding'],
+  vectorizer: ['vectorizer', 'vectoriser', 'vectorizers', 'vec', 'vect', 'tfidf'],
+  imputer: ['imputer', 'imputers', 'imp'],
+  transformer: ['transformer', 'preprocessor', 'preprocessing', 'prep', 'ct'],
+  // A loaded "pipeline" usually ends in the model (no transform): only preprocessing names qualify.
+  pipeline: ['preprocessor', 'preprocessing', 'prep'],
+  pca: ['pca', 'reducer'],
+};
+/** Words that name a model, not a transformer. */
+const MODEL_WORDS = new Set(['model', 'models', 'clf', 'classifier', 'regressor', 'estimator', 'predictor', 'booster']);
+
+/** The last name in an expression: `bundle["num_scaler"]` → num_scaler, `self.enc` → enc. */
+function lastName(expr: string): string {
+  const m = /(?:\.(\w+)|\[\s*(["'])(\w+)\2\s*\])$/.exec(expr);
+  return m ? (m[1] ?? m[3]) : expr;
+}
+
+/** An expression that is valid wherever its root name is: names, attributes and string keys only. */
+const PLAIN_ACCESS = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[\s*(["'])\w+\1\s*\])*$/;
+
+/**
+ * `x.fit_transform(X)` at serving → `loaded.transform(X)`, where `loaded` is the fitted transformer
+ * loaded from the training artifact: the receiver itself when it was loaded, otherwise the one
+ * loaded artifact in scope named like the receiver's class (`scaler`, `bundle["scaler"]`,
+ * `self.encoder`). Nothing fitted loaded (or several candidates): no fix, since calling
+ * `transform` on a transformer constructed here would fail with NotFittedError.
+ */
+export function refitFix(ctx: DetectContext, r: RefitEvent): Fix[] {
+  const subject = r.fitTransform;
+  if (!subject) return [];
+  const text = ctx.chunks[r.site.chunk].text;
+  if (subject.receiverLoaded) {
+    const at = text.lastIndexOf('fit_transform', subject.calleeTo);
+    if (at < subject.calleeFrom) return [];
+    return [{ title: 'Use transform with the loaded transformer', edits: [{ location: loc(ctx, r.site.chunk, at, at + 'fit_transform'.length), newText: 'transform' }], preferred: true }];
+  }
+  const cw = words(subject.cls);
+  const kind = cw[cw.length - 1];
+  if (!kind) return [];
+  const accepted = new Set(kind === 'pipeline' ? KIND_WORDS.pipeline : [kind, ...(KIND_WORDS[kind] ?? [])]);
+  const snake = cw.join('_');
+  const matches = subject.loaded.filter(({ expr }) => {
+    if (!PLAIN_ACCESS.test(expr)) return false;
+    const name = lastName(expr);
+    const w = words(name);
+    if (w.some((x) => MODEL_WORDS.has(x))) return false;
+    return w.some((x) => accepted.has(x)) || kind !== 'pipeline' && (name.toLowerCase() === snake || name.toLowerCase() === subject.cls.toLowerCase());
+  });
+  const distinct = [...new Set(matches.map((m) => m.est))];
+  if (distinct.length !== 1) return [];
+  // Shortest spelling of that object (a variable rather than the bundle key it came from).
+  const use = matches.filter((m) => m.est === distinct[0]).sort((a, b) => a.expr.length - b.expr.length)[0].expr;
+  return [{
+    title: `Use the fitted transformer loaded from the artifact (${use}.transform)`,
+    edits: [{ location: loc(ctx, r.site.chunk, subject.calleeFrom, subject.calleeTo), newText: `${use}.transform` }],
+    preferred: true,
+  }];
 }

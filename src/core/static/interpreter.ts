@@ -46,6 +46,7 @@ export class Interpreter extends LibrarySemantics {
       if (e instanceof Budget) this.partial = true;
       else throw e;
     }
+    this.settleServing();
   }
 
   protected execBlock(n: SyntaxNode): void {
@@ -69,6 +70,7 @@ export class Interpreter extends LibrarySemantics {
           for (let c = n.firstChild; c; c = c.nextSibling) if (isExpr(c)) exprs.push(c);
           const e = lastExpr(n);
           const v = exprs.length > 1 ? { k: 'seq' as const, items: exprs.map((x) => this.ev(x)) } : e ? this.ev(e) : undefined;
+          if (v) this.noteDummiesUse(v, true);
           if (this.returns && v) this.returns.push(v);
           break;
         }
@@ -332,6 +334,7 @@ export class Interpreter extends LibrarySemantics {
     switch (t.name) {
       case 'VariableName': {
         const name = this.t(t);
+        this.noteDummiesUse(v, true);
         const named = this.nameValue(name, v, valueNode);
         this.scope.set(name, named);
         if (this.globalNames?.has(name)) this.global.set(name, named);
@@ -615,7 +618,7 @@ export class Interpreter extends LibrarySemantics {
         return d;
       }
       // bundle.model is a loaded part; fitted attributes (feature_names_in_, classes_) are values
-      case 'est': return o.loaded && !prop.endsWith('_') && !prop.startsWith('_') ? this.loadedPart(o, prop) : this.scalar(full, o.prepFits);
+      case 'est': return o.loaded && !prop.endsWith('_') && !prop.startsWith('_') ? this.loadedPart(o, prop, `.${prop}`) : this.scalar(full, o.prepFits);
       default: return this.scalar(full, o.k === 'scalar' ? o.prep : [], o.k === 'scalar' ? o.dup : [], !!o.varying);
     }
   }
@@ -635,7 +638,7 @@ export class Interpreter extends LibrarySemantics {
       if (idx[0]?.k === 'const' && o.keys) { const key = idx[0].str; const at = o.keys.indexOf(key); if (at >= 0) return o.items[at]; }
       return this.join(o.items, n);
     }
-    if (o.k === 'est' && o.loaded) return this.loadedPart(o, idxNodes[0] ? this.t(idxNodes[0]) : '?');
+    if (o.k === 'est' && o.loaded) return this.loadedPart(o, idxNodes[0] ? this.t(idxNodes[0]) : '?', this.text.slice(objNode.to, n.to).trim());
     // X.columns[selector.get_support()]: column names chosen by a fit carry that fit.
     if (o.k === 'scalar' && o.allCols && idx.some((i) => i.k === 'scalar' && i.prep.length)) {
       let prep = o.prep;

@@ -12,7 +12,7 @@ import {
 import { lastSide, unionKeys, unionList,
   type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type RowKey, type SeqV, type Side, type Split, type Val,
 } from './values';
-import { DataflowState, NO_ARGS, type Args } from './dataflow';
+import { DataflowState, NO_ARGS, type Args, type Scope } from './dataflow';
 import type { Events } from './events';
 import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { child, constStrings, roleFromName, stripRows } from './syntax';
@@ -36,11 +36,12 @@ export abstract class LibrarySemantics extends DataflowState {
   protected abstract callFunction(fn: FnV, args: Args, n: SyntaxNode | null, selfIn?: Val): Val;
   protected abstract maybeSliceSplit(dIn: DataV, n: SyntaxNode, sliceText: string | undefined): DataV;
 
-  protected loadedPart(o: EstV, key: string): EstV {
+  /** `access` is how the part is reached from `o` in source: `.scaler` or `["scaler"]`. */
+  protected loadedPart(o: EstV, key: string, access: string): EstV {
     const k = `${o.id}:${key}`;
     let part = this.loadedParts.get(k);
     if (!part) {
-      part = { k: 'est', id: ++this.ids, cls: 'loaded', cat: 'model', ...(o.site ? { site: o.site } : {}), params: key, steps: [], prepFits: [], loaded: true };
+      part = { k: 'est', id: ++this.ids, cls: 'loaded', cat: 'model', ...(o.site ? { site: o.site } : {}), params: key, steps: [], prepFits: [], loaded: true, partOf: { est: o, access } };
       part.version = `loaded:${part.id}`;
       this.loadedParts.set(k, part);
     }
@@ -164,9 +165,15 @@ export abstract class LibrarySemantics extends DataflowState {
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
     }
     if (last === 'get_dummies') {
-      if (this.serving) this.events.refits.push({ site: this.site(n), what: 'pd.get_dummies', reason: this.servingReason(), ...(this.loadSite ? { loadSite: this.loadSite } : {}) });
       const d = this.asData(args.pos[0], 'data');
-      return this.same(d, {});
+      const out = this.same(d, {});
+      if (this.serving) {
+        // New columns named after the batch's categories: no longer aligned to anything.
+        this.events.refits.push({ site: this.site(n), what: 'pd.get_dummies', reason: this.servingReason(), ...(this.loadSite ? { loadSite: this.loadSite } : {}), dummies: true });
+        out.dummies = this.site(n);
+        delete out.aligned;
+      }
+      return out;
     }
     if ((q.startsWith('np.') || q.startsWith('numpy.')) && NP_STATS.has(last) && args.pos[0] && (args.pos[0].k === 'data' || args.pos[0].k === 'scalar' && args.pos[0].name !== '?')) {
       const d = args.pos[0].k === 'data' ? args.pos[0] : undefined;
@@ -477,7 +484,13 @@ export abstract class LibrarySemantics extends DataflowState {
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
     }
     if (fitting) {
-      if (this.serving) this.events.refits.push({ site: this.site(n), what: n.firstChild ? this.t(n.firstChild).replace(/\s+/g, '') : `${est.cls}.${method}`, reason: this.servingReason(), ...(this.loadSite ? { loadSite: this.loadSite } : {}) });
+      if (this.serving) {
+        const callee = n.firstChild;
+        const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
+          ? { calleeFrom: callee.from, calleeTo: callee.to, cls: est.cls, receiverLoaded: est.loaded, loaded: this.loadedInScope() } : undefined;
+        this.events.refits.push({ site: this.site(n), what: callee ? this.t(callee).replace(/\s+/g, '') : `${est.cls}.${method}`, reason: this.servingReason(),
+          ...(this.loadSite ? { loadSite: this.loadSite } : {}), ...(fitTransform ? { fitTransform } : {}) });
+      }
       const data = X ?? est.ctorData ?? this.freshData('X', n);
       const y = args.pos[1];
       if (est.cat === 'search') {
@@ -531,6 +544,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const y = args.pos[1];
       const keys = unionKeys(data.rows, y && y.k === 'data' ? y.rows : []);
       this.checkPositional(est, data, n);
+      this.noteDummiesUse(data);
       const fits = this.allPrepFits(est);
       if (fits.length) this.mkData({ rows: data.rows, prep: unionList(data.prep, fits) });
       this.recordEval(n, `${method}`, keys, est, est.version, [data, ...(y && y.k === 'data' ? [y] : [])], args);
@@ -541,6 +555,7 @@ export abstract class LibrarySemantics extends DataflowState {
   }
 
   protected transformOut(est: EstV, data: DataV): DataV {
+    this.noteDummiesUse(data);
     const fits = est.prepFits.length ? est.prepFits : est.fit && est.fit.kind === 'transformer' ? [est.fit] : [];
     const out = this.mkData({ rows: data.rows, prep: unionList(data.prep, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
       ...(data.time ? { time: data.time } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat ? { feat: data.feat } : {}),
@@ -552,6 +567,7 @@ export abstract class LibrarySemantics extends DataflowState {
   }
 
   protected predictOut(est: EstV, data: DataV): DataV {
+    this.noteDummiesUse(data);
     this.checkPositional(est, data, null);
     const version = est.version ?? (est.loaded ? `loaded:${est.id}` : `unfitted:${est.id}`);
     return this.mkData({ rows: data.rows, prep: unionList(data.prep, this.allPrepFits(est)), dup: data.dup, pred: { est, version },
@@ -563,6 +579,48 @@ export abstract class LibrarySemantics extends DataflowState {
     let fits = est.prepFits;
     for (const s of this.prepSteps(est)) if (s.fit && s.fit.kind === 'transformer') fits = unionList(fits, [s.fit]);
     return fits;
+  }
+
+  /**
+   * Loaded artifacts reachable by name here, innermost scope first: variables holding one and
+   * attributes of objects (`self.scaler`). Parts reached by key are added when the run ends.
+   */
+  protected loadedInScope(): { expr: string; est: EstV }[] {
+    const out: { expr: string; est: EstV }[] = [];
+    const seen = new Set<string>();
+    for (let s: Scope | undefined = this.scope; s; s = s.parent) {
+      for (const [name, v] of s.vars) {
+        if (seen.has(name) || !/^[A-Za-z_][\w.]*$/.test(name)) continue;
+        seen.add(name);
+        if (v.k === 'est' && v.loaded) out.push({ expr: name, est: v });
+        else if (v.k === 'obj') for (const [f, fv] of v.fields) if (fv.k === 'est' && fv.loaded) out.push({ expr: `${name}.${f}`, est: fv });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * End of the run: a get_dummies whose columns were aligned to the training columns and never
+   * reached a model unaligned is fine; `fit_transform` subjects learn the parts of loaded artifacts
+   * the document reaches by key or attribute (`bundle["scaler"]`, wherever it is written).
+   */
+  protected settleServing(): void {
+    this.events.refits = this.events.refits.filter((r) => {
+      if (!r.dummies) return true;
+      const key = `${r.site.chunk}:${r.site.from}`;
+      return !this.alignedDummies.has(key) || this.unalignedDummies.has(key);
+    });
+    const parts = [...this.loadedParts.values()];
+    for (const r of this.events.refits) {
+      const subject = r.fitTransform;
+      if (!subject) continue;
+      for (let i = 0; i < subject.loaded.length; i++) {
+        const { expr, est } = subject.loaded[i];
+        for (const p of parts) {
+          if (p.partOf?.est === est && !subject.loaded.some((c) => c.est === p)) subject.loaded.push({ expr: expr + p.partOf.access, est: p });
+        }
+      }
+    }
   }
 
   protected checkPositional(est: EstV, data: DataV, n: SyntaxNode | null): void {
@@ -816,6 +874,15 @@ export abstract class LibrarySemantics extends DataflowState {
       }
       if (args.kw.has('columns') || method === 'reindex' && args.pos.length) { out.aligned = true; delete out.positional; }
       return out;
+    }
+    if (method === 'align') {
+      // X.align(template, join="right", axis=1): X takes the template's columns (and order).
+      const join = args.kw.get('join') ?? args.pos[1];
+      const right = join?.k === 'const' && join.str === 'right';
+      const out = this.same(d);
+      if (right) { out.aligned = true; delete out.positional; }
+      const other = args.pos[0] ?? args.kw.get('other');
+      return { k: 'seq', items: [out, other && other.k === 'data' ? this.same(other) : this.scalar('aligned')] };
     }
     if (method === 'select_dtypes') {
       const out = this.same(d);

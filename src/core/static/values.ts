@@ -120,6 +120,11 @@ export interface DataV extends Common {
   mixSite?: Site;
   /** Result of `groupby(...)`: the next aggregation is a per-group statistic. */
   grouped?: boolean;
+  /**
+   * Columns made by `pd.get_dummies` at serving (site of the call): they depend on the categories of
+   * the batch until the frame is aligned to the training columns.
+   */
+  dummies?: Site;
 }
 
 export interface EstV extends Common {
@@ -142,6 +147,8 @@ export interface EstV extends Common {
   prepFits: FitEvent[];
   version?: string;
   loaded: boolean;
+  /** A part of a loaded artifact (`bundle["scaler"]`, `bundle.scaler`): its container and how it is reached. */
+  partOf?: { est: EstV; access: string };
 }
 
 export interface FoldsV extends Common { k: 'folds'; split: Split; rows: RowKey[]; enumerated?: boolean }

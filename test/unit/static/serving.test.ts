@@ -1,0 +1,168 @@
+import * as assert from 'node:assert/strict';
+import { analyze, applyEdits, hits, lineOf, notebook, py } from './helpers';
+
+const REFIT = 'mismatch/refit-at-inference';
+
+/** The refit finding on the line holding `needle` (exactly one finding in the file). */
+function refitAt(src: string, needle: string, file = 'serve.py') {
+  const f = analyze(src, file);
+  assert.deepEqual(f.map((x) => `${x.location.line}:${x.ruleId}`), [`${lineOf(src, needle)}:${REFIT}`]);
+  return f[0];
+}
+
+describe('serving: the refit quick fix reuses the fitted transformer loaded from the artifact', () => {
+  // One transformer kind per row: class, import, a loaded name that fits it.
+  const kinds = [
+    { cls: 'StandardScaler', mod: 'preprocessing', loadedAs: 'scaler' },
+    { cls: 'OneHotEncoder', mod: 'preprocessing', loadedAs: 'encoder' },
+    { cls: 'SimpleImputer', mod: 'impute', loadedAs: 'num_imputer' },
+    { cls: 'TfidfVectorizer', mod: 'feature_extraction.text', loadedAs: 'vectorizer' },
+  ];
+  // Ways a serving script reaches a fitted transformer; `use` is what the fix must call transform on.
+  const spellings = (name: string) => [
+    { load: `${name} = joblib.load("artifacts/${name}.joblib")`, use: name },
+    { load: `bundle = joblib.load("artifacts/bundle.joblib")\n${name} = bundle["${name}"]`, use: name },
+    { load: `bundle = joblib.load("artifacts/bundle.joblib")\nprint(type(bundle["${name}"]))`, use: `bundle["${name}"]` },
+    { load: `with open("artifacts/${name}.pkl", "rb") as fh:\n    ${name} = pickle.load(fh)`, use: name },
+    { load: `pipe = joblib.load("artifacts/pipeline.joblib")\nprint(pipe.named_steps["${name}"])`, use: `pipe.named_steps["${name}"]` },
+  ];
+
+  for (const k of kinds) {
+    for (const s of spellings(k.loadedAs)) {
+      it(`${k.cls}().fit_transform at serving with \`${s.use}\` loaded → ${s.use}.transform`, () => {
+        const src = `import joblib\nimport pickle\nfrom sklearn.${k.mod} import ${k.cls}\nmodel = joblib.load("artifacts/model.joblib")\n${s.load}\n`
+          + `def predict(batch):\n    X = ${k.cls}().fit_transform(batch)\n    return model.predict(X)\n`;
+        const f = refitAt(src, 'fit_transform');
+        assert.equal(f.fixes.length, 1);
+        const fixed = applyEdits(src, f.fixes[0].edits);
+        assert.ok(fixed.includes(`    X = ${s.use}.transform(batch)\n`), fixed);
+        assert.deepEqual(hits(fixed, 'serve.py'), []);
+      });
+    }
+  }
+
+  it('a transformer kept on self by the serving class', () => {
+    const src = py`
+      import joblib
+      from sklearn.preprocessing import StandardScaler
+      class Model:
+          def __init__(self):
+              self.model = joblib.load("model.joblib")
+              self.scaler = joblib.load("scaler.joblib")
+          def predict(self, X):
+              sc = StandardScaler()
+              return self.model.predict(sc.fit_transform(X))
+    `;
+    const f = refitAt(src, 'fit_transform');
+    assert.equal(applyEdits(src, f.fixes[0].edits).split('\n')[lineOf(src, 'fit_transform') - 1].trim(), 'return self.model.predict(self.scaler.transform(X))');
+  });
+
+  it('the loaded transformer refitted itself → transform on it', () => {
+    const src = py`
+      import joblib
+      enc = joblib.load("enc.joblib")
+      model = joblib.load("model.joblib")
+      rows = enc.fit_transform(payload)
+      print(model.predict(rows))
+    `;
+    const f = refitAt(src, 'fit_transform', 'app.py');
+    assert.ok(applyEdits(src, f.fixes[0].edits).includes('rows = enc.transform(payload)'));
+  });
+
+  describe('no mechanical fix (the diagnostic and its explanation stay)', () => {
+    const head = 'import joblib\nfrom sklearn.preprocessing import StandardScaler\n';
+    const body = 'def predict(batch):\n    X = StandardScaler().fit_transform(batch)\n    return model.predict(X)\n';
+    const noFix: [string, string][] = [
+      ['only the model is loaded', 'model = joblib.load("model.joblib")\n'],
+      ['the loaded pipeline is not named like a scaler (it may end in the model)', 'model = joblib.load("model.joblib")\npipe = joblib.load("pipeline.joblib")\n'],
+      ['the loaded transformer is of another kind', 'model = joblib.load("model.joblib")\nencoder = joblib.load("encoder.joblib")\n'],
+      ['two loaded scalers: which one is ambiguous', 'model = joblib.load("model.joblib")\nnum_scaler = joblib.load("num.joblib")\nage_scaler = joblib.load("age.joblib")\n'],
+      ['the scaler is loaded only inside another function', 'model = joblib.load("model.joblib")\ndef warm():\n    scaler = joblib.load("scaler.joblib")\n    return scaler\n'],
+      ['a bundle key reached through a variable key', 'bundle = joblib.load("bundle.joblib")\nmodel = bundle["model"]\nKEY = "scaler"\nprint(bundle[KEY])\n'],
+      ['the loaded scaler was rebound to a fresh one', 'model = joblib.load("model.joblib")\nscaler = joblib.load("scaler.joblib")\nscaler = StandardScaler()\n'],
+    ];
+    for (const [what, setup] of noFix) {
+      it(what, () => {
+        const src = head + setup + body;
+        const f = refitAt(src, 'fit_transform');
+        assert.deepEqual(f.fixes, []);
+        assert.match(f.message, /reuse the transformer fitted at training/);
+      });
+    }
+
+    it('a new Pipeline refitted while a full pipeline (ending in the model) is loaded', () => {
+      const src = 'import joblib\nfrom sklearn.pipeline import Pipeline\nfrom sklearn.preprocessing import StandardScaler\nfrom sklearn.decomposition import PCA\n'
+        + 'pipeline = joblib.load("pipeline.joblib")\ndef predict(batch):\n    X = Pipeline([("sc", StandardScaler()), ("pca", PCA(3))]).fit_transform(batch)\n    return pipeline.predict(X)\n';
+      assert.deepEqual(refitAt(src, 'fit_transform').fixes, []);
+    });
+
+    it('fit (not fit_transform) on a fresh transformer', () => {
+      const src = head + 'model = joblib.load("model.joblib")\nscaler = joblib.load("scaler.joblib")\ndef predict(batch):\n    sc = StandardScaler()\n    sc.fit(batch)\n    return model.predict(sc.transform(batch))\n';
+      assert.deepEqual(refitAt(src, 'sc.fit(').fixes, []);
+    });
+  });
+});
+
+describe('serving: get_dummies aligned to the training columns', () => {
+  const head = 'import json\nimport joblib\nimport pandas as pd\nmodel = joblib.load("model.joblib")\n';
+  // Each aligns X (the dummies of the batch) to what the model was trained on.
+  const aligned: [string, string][] = [
+    ['reindex to a column list loaded from the artifact', 'cols = joblib.load("training_columns.joblib")\nX = pd.get_dummies(batch, columns=["plan"])\nX = X.reindex(columns=cols, fill_value=0)\n'],
+    ['reindex to a column list from JSON', 'with open("columns.json") as fh:\n    training_columns = json.load(fh)\nX = pd.get_dummies(batch).reindex(columns=training_columns, fill_value=0)\n'],
+    ['reindex to a constant column list', 'TRAIN_COLUMNS = ["age", "plan_basic", "plan_pro"]\nX = pd.get_dummies(batch).reindex(columns=TRAIN_COLUMNS, fill_value=0)\n'],
+    ['reindex to the model\'s feature_names_in_', 'X = pd.get_dummies(batch)\nX = X.reindex(columns=model.feature_names_in_, fill_value=0)\n'],
+    ['reindex positionally to a list', 'dummies = pd.get_dummies(batch)\nX = dummies.reindex(joblib.load("cols.joblib"), axis=1, fill_value=0)\n'],
+    ['select the loaded column list', 'feature_names = joblib.load("features.joblib")\ndummies = pd.get_dummies(batch)\nfor c in feature_names:\n    if c not in dummies:\n        dummies[c] = 0\nX = dummies[feature_names]\n'],
+    ['align to a training template (join="right")', 'template = pd.read_csv("train_header.csv")\ndummies = pd.get_dummies(batch)\nX, _ = dummies.align(template, join="right", axis=1, fill_value=0)\n'],
+    ['numeric columns next to aligned dummies', 'cols = joblib.load("dummy_columns.joblib")\nX = pd.concat([batch[["age"]], pd.get_dummies(batch["plan"]).reindex(columns=cols, fill_value=0)], axis=1)\n'],
+  ];
+  for (const [what, code] of aligned) {
+    it(`no finding: ${what}`, () => {
+      const src = head + 'batch = pd.read_csv("batch.csv")\n' + code + 'print(model.predict(X))\n';
+      assert.deepEqual(hits(src, 'serve.py'), []);
+    });
+    it(`no finding inside a prediction function returning the frame: ${what}`, () => {
+      const body = code.split('\n').filter(Boolean).map((l) => `    ${l}`).join('\n');
+      const src = head + `def prepare(batch):\n${body}\n    return X\ndef predict(batch):\n    return model.predict(prepare(batch))\n`;
+      assert.deepEqual(hits(src, 'jobs.py'), []);
+    });
+  }
+
+  it('no column-order finding when the aligned dummies are converted to an array', () => {
+    const src = head + 'cols = joblib.load("training_columns.joblib")\ndef predict(payload):\n    frame = pd.DataFrame.from_records(payload)\n    return model.predict(pd.get_dummies(frame).reindex(columns=cols, fill_value=0).to_numpy())\n';
+    assert.deepEqual(hits(src, 'app.py'), []);
+  });
+
+  it('in a serving notebook', () => {
+    const nb = notebook([
+      { source: 'import joblib\nimport pandas as pd\nclf = joblib.load("../models/clf.joblib")\ncols = joblib.load("../models/columns.joblib")' },
+      { source: 'march = pd.read_csv("march.csv")\nmarch_X = pd.get_dummies(march, columns=["purpose"]).reindex(columns=cols, fill_value=0)' },
+      { source: 'march["p"] = clf.predict_proba(march_X)[:, 1]' },
+    ]);
+    assert.deepEqual(hits(nb, 'score_march.ipynb'), []);
+  });
+
+  const unaligned: [string, string][] = [
+    ['passed straight to the model', 'X = pd.get_dummies(batch, columns=["plan"])\n'],
+    ['sorted by its own column names', 'X = pd.get_dummies(batch)\nX = X[sorted(X.columns)]\n'],
+    ['reindexed by rows only', 'X = pd.get_dummies(batch).reindex(index=batch.index)\n'],
+    ['aligned with join="outer"', 'template = pd.read_csv("train_header.csv")\nX, _ = pd.get_dummies(batch).align(template, join="outer", axis=1, fill_value=0)\n'],
+    ['aligned once, but the raw dummies reach the model too', 'cols = joblib.load("cols.joblib")\nX = pd.get_dummies(batch)\nprint(model.predict(X))\nX = X.reindex(columns=cols, fill_value=0)\n'],
+  ];
+  for (const [what, code] of unaligned) {
+    it(`fires: ${what}`, () => {
+      const src = head + 'batch = pd.read_csv("batch.csv")\n' + code + 'print(model.predict(X))\n';
+      assert.deepEqual(hits(src, 'serve.py'), [`${lineOf(src, 'get_dummies')}:${REFIT}`]);
+    });
+  }
+
+  it('fires when the unaligned dummies are only returned from a serving function', () => {
+    const src = head + 'def predict_features(batch):\n    return pd.get_dummies(batch)\n';
+    assert.deepEqual(hits(src, 'jobs.py'), [`${lineOf(src, 'get_dummies')}:${REFIT}`]);
+  });
+
+  it('get_dummies in a training script is not a refit, aligned or not', () => {
+    const src = 'import pandas as pd\ndf = pd.read_csv("train.csv")\nX = pd.get_dummies(df)\nprint(X.shape)\n';
+    assert.deepEqual(hits(src, 'train.py'), []);
+  });
+});
