@@ -1,0 +1,74 @@
+/**
+ * Scores src/core/static's analyzeDocument on the local copies of the real-notebook corpus.
+ * Fetches nothing: run `node test/real-eval/materialize.mjs` first to copy the files out of the
+ * fetched mirrors.
+ *   npx tsx test/real-eval/score.ts [--split dev|holdout|all] [--json] [--manifests <dir>] [--cache <dir>]
+ * --split   which part to score (default all: dev and holdout reported separately).
+ * --json    the full report (per-kind confusion, per-finding counts, disagreements) as JSON.
+ * Exit 0 on a report (also when copies are missing: they are listed), 2 on bad usage or a
+ * malformed manifest (the message names file and line).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyzeDocument } from '../../src/core/static/index';
+import { localCopy, ManifestError, readManifests, type Split } from './manifest';
+import { formatReport, scoreCorpus } from './scoring';
+
+const USAGE = 'usage: npx tsx test/real-eval/score.ts [--split dev|holdout|all] [--json] [--manifests <dir>] [--cache <dir>]';
+
+/** Same default as test/tooling/tools.mjs and materialize.mjs. */
+export function defaultCacheDir(): string {
+  return path.join(process.env.SKEWER_TEST_CACHE || path.join(os.homedir(), '.cache', 'skewer-test'), 'real-eval');
+}
+
+export function main(argv: string[]): number {
+  let splits: Split[] = ['dev', 'holdout'];
+  let json = false;
+  let manifests = __dirname;
+  let cache = defaultCacheDir();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string | undefined => argv[++i];
+    if (a === '--json') json = true;
+    else if (a === '--split') {
+      const v = value();
+      if (v === 'all') splits = ['dev', 'holdout'];
+      else if (v === 'dev' || v === 'holdout') splits = [v];
+      else {
+        process.stderr.write(`--split takes dev, holdout or all, not ${JSON.stringify(v)}\n${USAGE}\n`);
+        return 2;
+      }
+    } else if (a === '--manifests' || a === '--cache') {
+      const v = value();
+      if (!v) {
+        process.stderr.write(`${a} needs a directory\n${USAGE}\n`);
+        return 2;
+      }
+      if (a === '--manifests') manifests = v;
+      else cache = v;
+    } else {
+      process.stderr.write(`unknown argument: ${a}\n${USAGE}\n`);
+      return 2;
+    }
+  }
+  let entries;
+  try {
+    entries = readManifests(manifests);
+  } catch (e) {
+    process.stderr.write(`${e instanceof ManifestError ? 'bad manifest: ' : ''}${(e as Error).message}\n`);
+    return 2;
+  }
+  const read = (e: (typeof entries)[number]): string | undefined => {
+    try {
+      return fs.readFileSync(localCopy(cache, e), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const report = scoreCorpus(entries, splits, read, (e) => localCopy(cache, e), analyzeDocument);
+  process.stdout.write((json ? JSON.stringify(report, null, 2) : formatReport(report)) + '\n');
+  return 0;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));
