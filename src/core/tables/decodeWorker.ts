@@ -1,0 +1,107 @@
+/**
+ * The caller's side of the decode worker: started on first use, one request at a time, its
+ * thread unref'd so a CLI can exit. Wasm memory only grows, so the worker is terminated (and
+ * started again on the next request) once its wasm heap passes RECYCLE_BYTES, when it fails,
+ * and on `terminate()`.
+ */
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Table } from 'apache-arrow';
+import { tableFromWire } from './transfer';
+import type { DecodeRequest, DecodeResponse } from './workerProtocol';
+
+export const RECYCLE_BYTES = 1024 ** 3;
+
+export class WorkerFailure extends Error {}
+export class WorkerRefusal extends Error {}
+
+interface Pending {
+  resolve(v: { table: Table; rowCount: number }): void;
+  reject(e: Error): void;
+}
+
+/** dist/workers/tables.worker.js next to the bundle; the TypeScript source under tsx. */
+function startWorker(): Worker {
+  if (__filename.endsWith('.ts')) {
+    const source = path.resolve(__dirname, '../../workers/tables.worker.ts');
+    return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true });
+  }
+  return new Worker(path.join(__dirname, 'workers', 'tables.worker.js'));
+}
+
+export class DecodeWorker {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  /**
+   * Decodes in the worker. `req.bytes` is transferred when it spans its whole ArrayBuffer (the
+   * caller's copy is detached then); a view into a larger buffer is copied.
+   */
+  decode(req: Omit<DecodeRequest, 'id'>): Promise<{ table: Table; rowCount: number }> {
+    const worker = this.ensure();
+    const id = this.nextId++;
+    const bytes = req.bytes;
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      if (this.pending.size === 1) worker.ref();
+      worker.postMessage({ ...req, bytes: own, id } satisfies DecodeRequest, [own.buffer as ArrayBuffer]);
+    });
+  }
+
+  /** Ends the worker; pending requests fail. */
+  async terminate(): Promise<void> {
+    const w = this.worker;
+    this.worker = undefined;
+    this.failAll(new WorkerFailure('decode worker terminated'));
+    if (w) await w.terminate();
+  }
+
+  private ensure(): Worker {
+    if (this.worker) return this.worker;
+    const w = startWorker();
+    w.unref();
+    w.on('message', (res: DecodeResponse) => this.settle(w, res));
+    w.on('error', (e) => this.crashed(w, `decode worker failed: ${e.message.split('\n')[0]}`));
+    w.on('exit', (code) => this.crashed(w, `decode worker exited (code ${code})`));
+    this.worker = w;
+    return w;
+  }
+
+  private settle(w: Worker, res: DecodeResponse): void {
+    const p = this.pending.get(res.id);
+    this.pending.delete(res.id);
+    if (this.pending.size === 0) w.unref();
+    if (res.wasmBytes > RECYCLE_BYTES && this.worker === w && this.pending.size === 0) {
+      this.worker = undefined;
+      void w.terminate();
+    }
+    if (!p) return;
+    if (res.ok) {
+      try {
+        p.resolve({ table: tableFromWire(res.wire), rowCount: res.rowCount });
+      } catch (e) {
+        p.reject(new WorkerFailure(`cannot rebuild the decoded table: ${(e as Error).message}`));
+      }
+    } else p.reject(res.refused ? new WorkerRefusal(res.reason) : new WorkerFailure(res.reason));
+  }
+
+  private crashed(w: Worker, reason: string): void {
+    if (this.worker !== w) return;
+    this.worker = undefined;
+    this.failAll(new WorkerFailure(reason));
+  }
+
+  private failAll(e: Error): void {
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+}
+
+let shared: DecodeWorker | undefined;
+
+/** The process-wide decode worker. */
+export function decodeWorker(): DecodeWorker {
+  return (shared ??= new DecodeWorker());
+}
