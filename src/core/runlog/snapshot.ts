@@ -1,11 +1,12 @@
 /**
- * Loads a step output's snapshot into an Arrow Table: Arrow IPC (file or stream) as is,
- * CSV through the byte-level parser with column types taken from the dataset's schema facet
- * when known. Paths come from the run log and must stay inside the run folder.
+ * Loads a step output's snapshot into an Arrow Table through the table reader
+ * (core/tables: Arrow IPC plain or LZ4/ZSTD-compressed, Parquet, CSV through the byte-level
+ * parser with column types taken from the dataset's schema facet when known). Paths come from
+ * the run log and must stay inside the run folder.
  */
-import { readFile } from 'node:fs/promises';
-import { type Table, tableFromIPC } from 'apache-arrow';
-import { csvTypeForDtype, CsvError, type CsvColumnType, parseCsv } from './csv';
+import type { Table } from 'apache-arrow';
+import { openTable, TableReadError, type TableFormat } from '../tables';
+import { csvTypeForDtype, type CsvColumnType } from './csv';
 import type { DatasetRef, SnapshotRef } from './model';
 import { npyPositions, readNpy } from './npy';
 import { SideFileError } from './problem';
@@ -19,31 +20,16 @@ export interface LoadedSnapshot {
   indexColumns: number;
 }
 
-async function readSide(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new SideFileError(file, 'missing side file', 'missing-side-file');
-    throw new SideFileError(file, `cannot read: ${(e as Error).message}`);
-  }
-}
-
 /** Reads a snapshot file by format; `types` pins CSV column types (column name → type). */
-export async function readSnapshotFile(file: string, format: 'csv' | 'arrow', types?: Record<string, CsvColumnType | undefined>): Promise<Table> {
-  const bytes = await readSide(file);
-  if (format === 'arrow') {
-    try {
-      return tableFromIPC(bytes);
-    } catch (e) {
-      throw new SideFileError(file, `not a readable Arrow IPC file: ${(e as Error).message}`);
-    }
-  }
+export async function readSnapshotFile(file: string, format: TableFormat, types?: Record<string, CsvColumnType | undefined>): Promise<Table> {
   try {
-    return parseCsv(bytes, types ? { file, types } : { file });
+    return (await openTable(file, { format, ...(types ? { csvTypes: types } : {}) })).table;
   } catch (e) {
-    if (e instanceof CsvError) throw new SideFileError(file, e.detail, 'side-file', e.line);
-    throw new SideFileError(file, `cannot parse CSV: ${(e as Error).message}`);
+    if (!(e instanceof TableReadError)) throw e;
+    if (e.missing) throw new SideFileError(file, 'missing side file', 'missing-side-file');
+    if (e.line !== undefined) throw new SideFileError(file, e.reason, 'side-file', e.line);
+    const what = format === 'arrow' || format === 'feather' ? 'not a readable Arrow IPC file: ' : format === 'parquet' ? 'not a readable Parquet file: ' : '';
+    throw new SideFileError(file, what + e.reason);
   }
 }
 
