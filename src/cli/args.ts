@@ -3,8 +3,11 @@
 export class UsageError extends Error {}
 
 export interface FlagSpec {
-  /** Allowed values; undefined means boolean flag. */
+  /** Allowed values; with neither values nor pattern the flag is boolean. */
   values?: readonly string[];
+  /** A free value matching this pattern, described by `hint` in errors. */
+  pattern?: RegExp;
+  hint?: string;
 }
 
 export interface Parsed {
@@ -23,14 +26,15 @@ export function parseArgs(argv: string[], spec: Record<string, FlagSpec>): Parse
     const name = (eq >= 0 ? a.slice(0, eq) : a).replace(/^--?/, '');
     const s = spec[name];
     if (!s) throw new UsageError(`unknown option: ${eq >= 0 ? a.slice(0, eq) : a}`);
-    if (!s.values) {
+    if (!s.values && !s.pattern) {
       if (eq >= 0) throw new UsageError(`option --${name} takes no value`);
       flags.set(name, true);
       continue;
     }
+    const expected = s.values ? s.values.join('|') : s.hint ?? String(s.pattern);
     const value: string | undefined = eq >= 0 ? a.slice(eq + 1) : argv[++i];
-    if (value === undefined) throw new UsageError(`option --${name} needs a value (${s.values.join('|')})`);
-    if (!s.values.includes(value)) throw new UsageError(`invalid value for --${name}: ${value} (expected ${s.values.join('|')})`);
+    if (value === undefined) throw new UsageError(`option --${name} needs a value (${expected})`);
+    if (s.values ? !s.values.includes(value) : !s.pattern!.test(value)) throw new UsageError(`invalid value for --${name}: ${value} (expected ${expected})`);
     flags.set(name, value);
   }
   return { flags, positionals };

@@ -1,6 +1,7 @@
 /**
  * `skewer` command line. Subcommands live beside `check` in this table; `runs` / `compare`
- * can be added the same way.
+ * can be added the same way. `show` is loaded on first use so `check` never pays for the
+ * table readers (apache-arrow, codecs).
  */
 import { version as packageVersion } from '../../package.json';
 import { runCheck, CHECK_USAGE } from './check';
@@ -8,11 +9,17 @@ import type { CommandIO } from './io';
 
 interface Command {
   summary: string;
-  run(argv: string[], io: CommandIO): number;
+  run(argv: string[], io: CommandIO): number | Promise<number>;
 }
 
 const COMMANDS: Record<string, Command> = {
   check: { summary: 'check Python files and notebooks for data leakage and train/serve mismatch', run: runCheck },
+  show: {
+    summary: 'print the schema, row count and first rows of a .parquet, .arrow, .feather or .csv file',
+    // A require, not an import: esbuild keeps the module (and apache-arrow) uninitialised until here.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    run: (argv, io) => (require('./show') as typeof import('./show')).runShow(argv, io),
+  },
 };
 
 export function usage(): string {
@@ -29,7 +36,7 @@ options:
 ${CHECK_USAGE}`;
 }
 
-export function main(argv: string[], io: CommandIO): number {
+export function main(argv: string[], io: CommandIO): number | Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     if (first === undefined) { io.stderr(usage()); return 2; }
@@ -52,12 +59,15 @@ if (require.main === module) {
     cwd: process.cwd(),
     version: packageVersion,
   };
-  let code: number;
-  try {
-    code = main(process.argv.slice(2), io);
-  } catch (e) {
+  const internal = (e: unknown) => {
     process.stderr.write(`skewer: internal error: ${(e as Error).stack ?? String(e)}\n`);
-    code = 3;
+    process.exitCode = 3;
+  };
+  try {
+    const code = main(process.argv.slice(2), io);
+    if (typeof code === 'number') process.exitCode = code;
+    else code.then((c) => { process.exitCode = c; }, internal);
+  } catch (e) {
+    internal(e);
   }
-  process.exitCode = code;
 }
