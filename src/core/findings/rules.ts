@@ -18,7 +18,7 @@ function rule(id: string, title: string, defaultSeverity: Severity, description:
 
 export const RULES: readonly RuleInfo[] = [
   rule('leakage/preprocessing', 'Preprocessing fitted on rows that reach the test set', 'warning',
-    'A scaler, imputer, encoder, selector, vectorizer or open-coded statistic is fitted on data that includes test rows (or on the test set itself), so the test score sees information it would not have in production.'),
+    'A scaler, imputer, encoder, selector, vectorizer or open-coded statistic is fitted on data that includes test rows, so the test score sees information it would not have in production.'),
   rule('leakage/overlap', 'Train and test share rows', 'error',
     'Rows are duplicated or synthesised before the split (oversampling, augmentation), the test set is drawn from training rows, or training data is reported as the test score.'),
   rule('leakage/multi-test', 'Test set used to select among models', 'warning',
@@ -28,7 +28,7 @@ export const RULES: readonly RuleInfo[] = [
   rule('leakage/temporal', 'Shuffled split of time-ordered data', 'warning',
     'Data with a time column or ordered by time is split at random, so the model trains on the future and is tested on the past.'),
   rule('mismatch/refit-at-inference', 'Transformer refitted at inference', 'error',
-    'A transformer or encoder is fitted again on serving data instead of reusing the one fitted at training; its parameters (means, categories, columns) then differ from training.'),
+    'A transformer or encoder is fitted again on serving data (or, at warning, on the held-out rows alone) instead of reusing the one fitted at training; its parameters (means, categories, columns) then differ from training.'),
   rule('mismatch/column-order', 'Positional features passed to a loaded model', 'warning',
     'A serving frame is converted to a positional array without aligning its columns to the training column order; a reordered or extra column silently shifts every feature.'),
 ];

@@ -1,5 +1,5 @@
 /** Turns interpreter events into findings (message, placement, related locations, evidence). */
-import type { Finding, RelatedLocation, SourceLocation } from '../findings/finding';
+import type { Finding, RelatedLocation, Severity, SourceLocation } from '../findings/finding';
 import type { Events } from './events';
 import { position, type Chunk } from './source';
 import { covers, lastSide, testSetKey, type RowKey, type Site } from './values';
@@ -40,11 +40,13 @@ function siteKey(s: Site): string { return `${s.chunk}:${s.from}`; }
 export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
-  const push = (f: Omit<Finding, 'source' | 'severity'>, site: Site): void => {
+  // `ceiling` is the highest severity the finding may get (the catalog's default applies below it):
+  // findings whose impact is smaller, or that rest on a guess, stay below error.
+  const push = (f: Omit<Finding, 'source' | 'severity'>, site: Site, ceiling: Severity = 'error'): void => {
     const key = `${f.ruleId}@${siteKey(site)}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ ...f, severity: 'warning', source: 'static' });
+    out.push({ ...f, severity: ceiling, source: 'static' });
   };
   const firstEval = (keys: RowKey[]): Site | undefined => {
     const tk = new Set(keys.filter((k) => lastSide(k) === 'test').map(testSetKey));
@@ -56,11 +58,21 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   for (const l of ev.prepLeaks) {
     if (l.viaVal && hasTestSplit) continue;
     const f = l.fit;
+    if (l.reason === 'fit-on-test') {
+      // The held-out rows transformed with their own statistic: nothing of the test set reaches
+      // training, but the model sees them computed differently from its training rows.
+      const what = f.kind === 'stat' ? `The statistic \`${f.cls}()\`` : f.kind === 'group' ? `The group-by statistic \`${f.cls}\`` : `\`${f.cls}\``;
+      push({
+        ruleId: 'mismatch/refit-at-inference',
+        message: `${what} is computed again on the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} rows themselves, so they are transformed differently from the training rows (no test statistic reaches training). Reuse the statistic fitted on the training rows.`,
+        location: toLocation(ctx, f.site), related: rel(ctx, firstEval([l.key]), 'evaluated here'),
+        evidence: { call: f.cls, reason: 'held-out rows refitted on themselves' }, fixes: [],
+      }, f.site, 'warning');
+      continue;
+    }
     const splitLine = l.split ? lineOf(ctx, l.split.site) : null;
     const what = f.kind === 'stat' ? `the statistic \`${f.cls}()\`` : f.kind === 'group' ? `the group-by statistic \`${f.cls}\`` : `\`${f.cls}\``;
-    const message = l.reason === 'fit-on-test'
-      ? `${cap(what)} is fitted on the test set itself; fit it on the training rows and only transform the test rows.`
-      : l.reason === 'includes-test'
+    const message = l.reason === 'includes-test'
         ? `${cap(what)} is fitted on data that includes the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} rows; fit it on the training rows only and apply it to the held-out rows.`
       : l.reason === 'cv'
         ? `${cap(what)} is fitted on all rows before cross-validation, so every validation fold was seen by the fit. Put it inside a Pipeline passed to the cross-validation.`

@@ -11,7 +11,7 @@
  */
 import { parser } from '@lezer/python';
 import { Tree, TreeBuffer } from '@lezer/common';
-import { compareFindings, type Finding } from '../findings/finding';
+import { compareFindings, type Finding, type Severity } from '../findings/finding';
 import { ruleInfo } from '../findings/rules';
 import { isSuppressed } from '../findings/suppress';
 import { detect } from './detect';
@@ -100,7 +100,11 @@ function lineOf(c: Chunk, offset: number): number {
   return line;
 }
 
-/** Severity from the catalog and overrides; suppression comments; stable order. */
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+/** The catalog severity, capped by the cap the detector set on the finding. */
+function lower(a: Severity, b: Severity): Severity { return RANK[a] <= RANK[b] ? a : b; }
+
+/** Severity from the catalog (capped per finding) and overrides; suppression comments; stable order. */
 function finish(raw: Finding[], chunks: Chunk[], options: AnalyzeOptions): Finding[] {
   if (!raw.length) return raw;
   const linesByCell = new Map<number | undefined, string[]>();
@@ -114,7 +118,7 @@ function finish(raw: Finding[], chunks: Chunk[], options: AnalyzeOptions): Findi
     seen.add(key);
     const override = options.severityOverrides?.[f.ruleId];
     if (override === 'off') continue;
-    const severity = override ?? ruleInfo(f.ruleId)?.defaultSeverity ?? 'warning';
+    const severity = override ?? lower(ruleInfo(f.ruleId)?.defaultSeverity ?? 'warning', f.severity);
     const lines = linesByCell.get(f.location.cell) ?? [];
     if (isSuppressed(lines, f.location.line, f.ruleId)) continue;
     out.push({ ...f, severity });

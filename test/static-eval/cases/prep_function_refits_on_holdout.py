@@ -10,7 +10,7 @@ TARGET = "fault_type"
 def prep(frame):
     feats = frame.drop(columns=[TARGET])
     scaler = MaxAbsScaler()
-    return scaler.fit_transform(feats), frame[TARGET].values  # expect: leakage/preprocessing
+    return scaler.fit_transform(feats), frame[TARGET].values  # expect: mismatch/refit-at-inference
 
 
 train = pd.read_csv("plates_train.csv")

@@ -14,7 +14,7 @@ X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_
 
 sc = StandardScaler()
 X_train = sc.fit_transform(X_train)
-X_test = sc.fit_transform(X_test)  # expect: leakage/preprocessing
+X_test = sc.fit_transform(X_test)  # expect: mismatch/refit-at-inference
 
 knn = KNeighborsClassifier(n_neighbors=15)
 knn.fit(X_train, y_train)

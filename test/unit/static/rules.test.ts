@@ -52,14 +52,29 @@ describe('static rules', () => {
       assert.deepEqual(hits(src), [`${lineOf(src, 'fillna')}:leakage/preprocessing`]);
     });
 
-    it('fires on a transformer fitted on the test set itself', () => {
+    it('reports a transformer fitted on the test set itself as a refit mismatch at warning, not leakage', () => {
       const src = HEAD + py`
         X_train, X_test, y_train, y_test = train_test_split(X, y)
         sc = StandardScaler()
         X_train = sc.fit_transform(X_train)
         X_test = sc.fit_transform(X_test)
       `;
-      assert.deepEqual(hits(src), [`${lineOf(src, 'sc.fit_transform(X_test)')}:leakage/preprocessing`]);
+      const f = analyze(src);
+      assert.deepEqual(f.map((x) => `${x.location.line}:${x.ruleId}:${x.severity}`), [`${lineOf(src, 'sc.fit_transform(X_test)')}:mismatch/refit-at-inference:warning`]);
+    });
+
+    it('reports a test frame filled with its own mean as a refit mismatch, and a fill from the training mean as nothing', () => {
+      const own = HEAD + py`
+        train = pd.read_csv("train.csv")
+        test = pd.read_csv("test.csv")
+        train["age"] = train["age"].fillna(train["age"].mean())
+        test["age"] = test["age"].fillna(test["age"].mean())
+        m = LogisticRegression().fit(train[["age"]], train["label"])
+        print(accuracy_score(test["label"], m.predict(test[["age"]])))
+      `;
+      assert.deepEqual(hits(own), [`${lineOf(own, 'test["age"].mean()')}:mismatch/refit-at-inference`]);
+      const shared = own.replace('test["age"].fillna(test["age"].mean())', 'test["age"].fillna(train["age"].mean())');
+      assert.deepEqual(hits(shared), []);
     });
 
     it('fires on preprocessing before cross-validation but not on a pipeline inside it', () => {
