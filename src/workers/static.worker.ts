@@ -1,10 +1,12 @@
 /**
  * worker_threads entry for static analysis: keeps parsing and analysis off the extension host's
- * main thread. Receives StaticWorkerRequest, posts StaticWorkerResponse with the same id.
+ * main thread. Receives StaticWorkerRequest, posts StaticWorkerResponse with the same id. The live
+ * analysis worker answers 'analyze' through its DocumentCache; pool workers answer 'check' (cold).
  */
 import { parentPort } from 'node:worker_threads';
+import { checkSource } from '../core/static/checkSource';
 import { DocumentCache } from '../core/static/incremental';
-import type { StaticWorkerRequest, StaticWorkerResponse } from '../core/static/workerProtocol';
+import type { StaticWorkerRequest, StaticWorkerResponse, WorkerReady } from '../core/static/workerProtocol';
 
 const cache = new DocumentCache();
 
@@ -16,6 +18,15 @@ export function handle(msg: StaticWorkerRequest): StaticWorkerResponse {
   if (msg.type === 'forget') {
     cache.forget(msg.path);
     return { id: msg.id, result: { findings: [], notes: [] }, elapsedMs: performance.now() - started };
+  }
+  if (msg.type === 'check') {
+    if (typeof msg.path !== 'string' || !msg.source || typeof msg.source !== 'object') return { id: msg.id, error: 'malformed request: check needs path and source' };
+    try {
+      const out = checkSource(msg.path, msg.source, msg.options ?? {}, msg.lineMap === true);
+      return { id: msg.id, result: out.result, elapsedMs: performance.now() - started, ...(out.lineMap ? { lineMap: out.lineMap } : {}) };
+    } catch (e) {
+      return { id: msg.id, error: (e as Error).message ?? String(e) };
+    }
   }
   if (typeof msg.path !== 'string' || typeof msg.text !== 'string') {
     return { id: msg.id, error: 'malformed request: path and text must be strings' };
@@ -31,4 +42,5 @@ export function handle(msg: StaticWorkerRequest): StaticWorkerResponse {
 if (parentPort) {
   const port = parentPort;
   port.on('message', (msg: StaticWorkerRequest) => port.postMessage(handle(msg)));
+  port.postMessage({ type: 'ready' } satisfies WorkerReady);
 }

@@ -1,4 +1,6 @@
-/** Messages between the extension host and the static-analysis worker thread. */
+/** Messages between the extension host / CLI and the static-analysis worker threads. */
+import type { CheckSource } from './checkSource';
+import type { CellLineMap } from './notebookLines';
 import type { AnalysisResult, AnalyzeOptions } from './types';
 
 /** Analyse `text` as the current content of `path` (the worker keeps the previous parse). */
@@ -17,13 +19,25 @@ export interface ForgetRequest {
   path: string;
 }
 
-export type StaticWorkerRequest = AnalyzeRequest | ForgetRequest;
+/** Cold analysis of one file of a batch (pool.ts): no parse cache is kept. */
+export interface CheckRequest {
+  type: 'check';
+  id: number;
+  path: string;
+  source: CheckSource;
+  options?: AnalyzeOptions;
+  /** Also return a notebook's cell → file-line map when it has findings. */
+  lineMap?: boolean;
+}
+
+export type StaticWorkerRequest = AnalyzeRequest | ForgetRequest | CheckRequest;
 
 export interface AnalyzeResponse {
   id: number;
   result: AnalysisResult;
   /** Wall-clock time spent in the worker (parse + analysis). */
   elapsedMs: number;
+  lineMap?: CellLineMap;
 }
 
 export interface ErrorResponse {
@@ -32,6 +46,13 @@ export interface ErrorResponse {
 }
 
 export type StaticWorkerResponse = AnalyzeResponse | ErrorResponse;
+
+/** Posted once by a worker when its code has loaded: a worker that exits before it could not start. */
+export interface WorkerReady { type: 'ready' }
+
+export function isReady(m: StaticWorkerResponse | WorkerReady): m is WorkerReady {
+  return (m as WorkerReady).type === 'ready';
+}
 
 export function isErrorResponse(r: StaticWorkerResponse): r is ErrorResponse {
   return (r as ErrorResponse).error !== undefined;

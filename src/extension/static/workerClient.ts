@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzeOptions } from '../../core/static/types';
-import type { AnalyzeResponse, StaticWorkerRequest, StaticWorkerResponse } from '../../core/static/workerProtocol';
-import { isErrorResponse } from '../../core/static/workerProtocol';
+import type { AnalyzeResponse, StaticWorkerRequest, StaticWorkerResponse, WorkerReady } from '../../core/static/workerProtocol';
+import { isErrorResponse, isReady } from '../../core/static/workerProtocol';
 
 /** A request that outlives this is treated as a hung worker: it is terminated and replaced. */
 const HARD_TIMEOUT_MS = 15_000;
@@ -42,7 +42,8 @@ export class StaticWorkerClient {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.workerFile);
-    worker.on('message', (res: StaticWorkerResponse) => {
+    worker.on('message', (res: StaticWorkerResponse | WorkerReady) => {
+      if (isReady(res)) return;
       const p = this.pending.get(res.id);
       if (!p) return;
       this.pending.delete(res.id);

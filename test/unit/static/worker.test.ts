@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeDocument } from '../../../src/core/static/index';
 import { parser } from '@lezer/python';
 import { TreeFragment } from '@lezer/common';
 import { changedRange, changedRanges, DocumentCache } from '../../../src/core/static/incremental';
-import { isErrorResponse, type StaticWorkerResponse } from '../../../src/core/static/workerProtocol';
+import { isErrorResponse, isReady, type StaticWorkerResponse, type WorkerReady } from '../../../src/core/static/workerProtocol';
 import { handle } from '../../../src/workers/static.worker';
 import { notebook, py } from './helpers';
 
@@ -148,12 +149,37 @@ describe('static worker and incremental cache', () => {
     assert.equal(handle(null as never).id, -1);
   });
 
+  it('handle() answers cold check requests from text, bytes or a file, without caching', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skewer-worker-'));
+    try {
+      const file = path.join(dir, 'train.py');
+      fs.writeFileSync(file, SRC);
+      const expected = strip(analyzeDocument({ path: 'p/train.py', text: SRC }));
+      for (const [i, source] of [{ text: SRC }, { bytes: new Uint8Array(Buffer.from(SRC)) }, { file }].entries()) {
+        const r = handle({ type: 'check', id: 20 + i, path: 'p/train.py', source });
+        assert.ok(!isErrorResponse(r));
+        assert.equal(r.id, 20 + i);
+        assert.equal(strip(r.result), expected);
+      }
+      const nb = notebook([{ source: 'import pandas as pd\nfrom sklearn.preprocessing import StandardScaler\nfrom sklearn.model_selection import train_test_split\ndf = pd.read_csv("a.csv")' }, { source: 'df = StandardScaler().fit_transform(df)\ntr, te = train_test_split(df)' }]);
+      const withMap = handle({ type: 'check', id: 30, path: 'n.ipynb', source: { text: nb }, lineMap: true });
+      assert.ok(!isErrorResponse(withMap) && withMap.lineMap && withMap.lineMap[1].length === 2);
+      const gone = handle({ type: 'check', id: 31, path: 'gone.py', source: { file: path.join(dir, 'gone.py') } });
+      assert.ok(!isErrorResponse(gone) && /^gone\.py: cannot read/.test(gone.result.notes[0].message));
+      const bad = handle({ type: 'check', id: 32, path: 'x.py' } as never);
+      assert.ok(isErrorResponse(bad) && /malformed/.test(bad.error));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('runs as a worker_threads entry point', async function () {
     this.timeout(60_000);
     const worker = new Worker(path.resolve(__dirname, '../../../src/workers/static.worker.ts'), { execArgv: ['--require', require.resolve('tsx/cjs')] });
     try {
       const reply = await new Promise<StaticWorkerResponse>((resolve, reject) => {
-        worker.once('message', resolve);
+        // The first message says the worker loaded; then the answer.
+        worker.on('message', (m: StaticWorkerResponse | WorkerReady) => { if (!isReady(m)) resolve(m); });
         worker.once('error', reject);
         worker.postMessage({ id: 1, path: 'train.py', text: SRC, options: { severityOverrides: { 'leakage/preprocessing': 'error' } } });
       });
