@@ -196,4 +196,28 @@ describe('skewer CLI', function () {
       fs.rmSync(d, { recursive: true, force: true });
     }
   });
+
+  it('a folder checked on worker threads gives exactly the output of one thread, in every format', () => {
+    // The workspace above (findings, a binary file, broken JSON) plus 80 labelled eval cases.
+    const cases = path.resolve(__dirname, '../../static-eval/cases');
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'skewer-cli-pool-'));
+    fs.cpSync(dir, path.join(d, 'ws'), { recursive: true });
+    fs.mkdirSync(path.join(d, 'cases'));
+    for (const f of fs.readdirSync(cases).filter((x) => /\.(py|ipynb)$/.test(x)).sort().slice(0, 80)) fs.copyFileSync(path.join(cases, f), path.join(d, 'cases', f));
+    try {
+      for (const format of ['text', 'json', 'sarif']) {
+        const one = skewer(d, 'check', '--format', format, '--jobs', '1');
+        assert.ok(one.stdout.length > 1000, one.stderr);
+        for (const jobs of format === 'json' ? ['2', '3'] : ['2']) {
+          const pooled = skewer(d, 'check', '--format', format, '--jobs', jobs);
+          assert.equal(pooled.stderr, '', `--jobs ${jobs}`);
+          assert.equal(pooled.code, one.code, `${format} --jobs ${jobs}`);
+          assert.equal(pooled.stdout, one.stdout, `${format} --jobs ${jobs}`);
+        }
+      }
+      for (const bad of ['0', 'many', '-1']) assert.equal(skewer(d, 'check', '--jobs', bad).code, 2, bad);
+    } finally {
+      fs.rmSync(d, { recursive: true, force: true });
+    }
+  });
 });
