@@ -1,6 +1,10 @@
+import path from 'node:path';
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../../core/findings/finding';
-import type { AnalysisNote, AnalyzeOptions } from '../../core/static/types';
+import type { CheckSource } from '../../core/static/checkSource';
+import { AnalysisPool } from '../../core/static/pool';
+import { fileSizeNote } from '../../core/static/source';
+import type { AnalysisNote, AnalysisResult, AnalyzeOptions } from '../../core/static/types';
 import type { FindingsStore } from '../findings/findingsStore';
 import { analysisPath, isAnalysableNotebook, isPythonDocument, notebookJson } from './documents';
 import { StaticWorkerClient } from './workerClient';
@@ -10,14 +14,20 @@ const EXCLUDE = '**/{node_modules,.git,.hg,.venv,venv,env,.tox,__pycache__,.mypy
 /** Called with each document's fresh static findings; returns them with run confirmations attached. */
 export type Confirmer = (owner: vscode.Uri, findings: Finding[]) => Promise<Finding[]>;
 
+/** Pool workers stay this long after a workspace check, so a second check soon after starts warm. */
+const POOL_IDLE_MS = 60_000;
+
 /**
  * Static analysis as the user types: .py files and notebooks (all cells together, in order) are
  * re-analysed in the worker after a debounce; results land in the FindingsStore, which feeds the
  * Problems panel, hovers, quick fixes and the Findings view. Stale results (the document changed
  * while the worker was busy) are dropped. Nothing runs in an untrusted workspace.
+ * Check Workspace spreads its files over a pool of workers (one per core); typing keeps its own
+ * worker and parse cache, so edits are never queued behind a workspace check.
  */
 export class StaticAnalysis implements vscode.Disposable {
   private readonly client = new StaticWorkerClient();
+  private pool: AnalysisPool | undefined;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly generation = new Map<string, number>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -104,23 +114,34 @@ export class StaticAnalysis implements vscode.Disposable {
   /** Analyses one document's text and publishes the result unless a newer request superseded it. */
   async analyse(uri: vscode.Uri, text: string): Promise<Finding[] | undefined> {
     if (!this.enabled) return undefined;
-    const key = uri.toString();
-    const gen = (this.generation.get(key) ?? 0) + 1;
-    this.generation.set(key, gen);
+    const gen = this.nextGeneration(uri);
     try {
       const res = await this.client.analyze(analysisPath(uri), text, this.options());
-      if (this.generation.get(key) !== gen) return undefined;
+      if (this.generation.get(uri.toString()) !== gen) return undefined;
       this.lastElapsedMs = res.elapsedMs;
-      this.logNotes(res.result.notes);
-      let findings = res.result.findings;
-      if (this.confirm && findings.length) findings = await this.confirm(uri, findings);
-      if (this.generation.get(key) !== gen) return undefined;
-      this.store.set(uri, findings);
-      return findings;
+      return await this.publish(uri, gen, res.result);
     } catch (err) {
       this.log.appendLine(`[static] ${uri.fsPath || uri.toString()}: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     }
+  }
+
+  private nextGeneration(uri: vscode.Uri): number {
+    const gen = (this.generation.get(uri.toString()) ?? 0) + 1;
+    this.generation.set(uri.toString(), gen);
+    return gen;
+  }
+
+  /** Logs the notes, attaches run evidence and stores the findings, unless `gen` was superseded meanwhile. */
+  private async publish(uri: vscode.Uri, gen: number, result: AnalysisResult): Promise<Finding[] | undefined> {
+    const key = uri.toString();
+    if (!this.enabled || this.generation.get(key) !== gen) return undefined;
+    this.logNotes(result.notes);
+    let findings = result.findings;
+    if (this.confirm && findings.length) findings = await this.confirm(uri, findings);
+    if (this.generation.get(key) !== gen) return undefined;
+    this.store.set(uri, findings);
+    return findings;
   }
 
   private logNotes(notes: AnalysisNote[]): void {
@@ -137,38 +158,64 @@ export class StaticAnalysis implements vscode.Disposable {
       void vscode.window.showInformationMessage('Skewer: open a folder to check its Python files and notebooks.');
       return undefined;
     }
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Skewer: checking workspace', cancellable: true }, async (progress, token) => {
-      const t0 = Date.now();
-      const uris = await vscode.workspace.findFiles('**/*.{py,ipynb}', EXCLUDE, 50_000, token);
-      uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
-      let findings = 0;
-      let done = 0;
-      for (const uri of uris) {
-        if (token.isCancellationRequested) break;
-        progress.report({ message: `${done + 1}/${uris.length} ${vscode.workspace.asRelativePath(uri)}`, increment: 100 / uris.length });
-        let text = this.openText(uri);
-        if (text === undefined) {
-          try {
-            text = new TextDecoder('utf-8', { fatal: false }).decode(await vscode.workspace.fs.readFile(uri));
-          } catch (err) {
-            this.log.appendLine(`[check] ${uri.fsPath}: cannot read (${err instanceof Error ? err.message : String(err)})`);
-            continue;
-          }
-        }
-        findings += (await this.analyse(uri, text))?.length ?? 0;
-        done++;
-      }
-      const cancelled = token.isCancellationRequested;
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Skewer: checking workspace', cancellable: true }, (progress, token) => this.checkFiles(progress, token));
+  }
+
+  private async checkFiles(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<{ files: number; findings: number; cancelled: boolean }> {
+    const t0 = Date.now();
+    const uris = await vscode.workspace.findFiles('**/*.{py,ipynb}', EXCLUDE, 50_000, token);
+    uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+    const options = this.options();
+    const gens = new Map<number, number>();
+    // Each file's text is taken when a worker is about to be free, so unsaved edits made during the
+    // check are seen; its generation is taken then too, so a newer live analysis wins.
+    const source = async (uri: vscode.Uri, index: number): Promise<CheckSource> => {
+      gens.set(index, this.nextGeneration(uri));
+      const text = this.openText(uri);
+      if (text !== undefined) return { text };
+      // Workers read local files themselves: no file content passes through this thread.
+      if (uri.scheme === 'file') return { file: uri.fsPath };
+      const tooBig = fileSizeNote(analysisPath(uri), (await vscode.workspace.fs.stat(uri)).size);
+      return tooBig ? { note: tooBig } : { bytes: await vscode.workspace.fs.readFile(uri) };
+    };
+    const ac = new AbortController();
+    const cancel = token.onCancellationRequested(() => ac.abort());
+    const published: Promise<Finding[] | undefined>[] = [];
+    let done = 0;
+    try {
+      this.pool ??= new AnalysisPool({ workerFile: path.join(__dirname, 'workers', 'static.worker.js'), idleMs: POOL_IDLE_MS });
+      const run = await this.pool.check(uris.map((uri, i) => ({ path: analysisPath(uri), source: () => source(uri, i) })), {
+        options,
+        signal: ac.signal,
+        onResult: (i, outcome) => {
+          done++;
+          progress.report({ message: `${done}/${uris.length} ${vscode.workspace.asRelativePath(uris[i])}`, increment: 100 / uris.length });
+          published.push(this.publish(uris[i], gens.get(i) ?? 0, outcome.result).catch((err: unknown) => {
+            this.log.appendLine(`[check] ${uris[i].fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+            return undefined;
+          }));
+        },
+      });
+      const findings = (await Promise.all(published)).reduce((n, f) => n + (f?.length ?? 0), 0);
       const secs = ((Date.now() - t0) / 1000).toFixed(1);
-      void vscode.window.showInformationMessage(`Skewer ${cancelled ? 'stopped after' : 'checked'} ${done} file${done === 1 ? '' : 's'} in ${secs} s: ${findings} finding${findings === 1 ? '' : 's'}.`);
+      void vscode.window.showInformationMessage(`Skewer ${run.cancelled ? 'stopped after' : 'checked'} ${done} file${done === 1 ? '' : 's'} in ${secs} s: ${findings} finding${findings === 1 ? '' : 's'}.`);
       if (findings) void vscode.commands.executeCommand('skewer.findings.focus');
-      return { files: done, findings, cancelled };
-    });
+      return { files: done, findings, cancelled: run.cancelled };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.log.appendLine(`[check] ${message}`);
+      void vscode.window.showErrorMessage(`Skewer: Check Workspace stopped after ${done} file${done === 1 ? '' : 's'}: ${message}`);
+      const findings = (await Promise.all(published)).reduce((n, f) => n + (f?.length ?? 0), 0);
+      return { files: done, findings, cancelled: false };
+    } finally {
+      cancel.dispose();
+    }
   }
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.client.dispose();
+    this.pool?.dispose();
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }
 }

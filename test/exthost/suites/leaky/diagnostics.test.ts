@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { notebookWithPlot } from '../../../unit/static/largeNotebook';
 import { closeAllEditors, eventually, skewer } from '../../lib/skewer';
 
 const ws = () => vscode.workspace.workspaceFolders![0]!.uri;
@@ -110,5 +111,26 @@ suite('static diagnostics in Python files and notebooks', () => {
     assert.ok(files.includes('train.py') && files.includes('explore.ipynb'), files.join(', '));
     const roots = api.findingsTree.getChildren();
     assert.ok(roots.length >= 2);
+  });
+
+  test('a notebook made 3.2 MB by a saved plot is analysed: open (its cells) and by Check Workspace (its file)', async () => {
+    const uri = file('plotted.ipynb');
+    const api = await skewer();
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(notebookWithPlot()));
+    try {
+      const result = await api.staticAnalysis.checkWorkspace();
+      assert.ok(result && !result.cancelled);
+      const entry = api.findings.entries().find((e) => e.uri.toString() === uri.toString());
+      assert.ok(entry, 'Check Workspace reports the closed notebook');
+      assert.deepEqual(entry.findings.map((f) => [f.location.cell, f.location.line, f.ruleId]), [[3, 3, 'leakage/preprocessing']]);
+      const nb = await vscode.workspace.openNotebookDocument(uri);
+      await vscode.window.showNotebookDocument(nb);
+      const [d] = await diagnosticsOf(nb.cellAt(3).document.uri, 'a diagnostic on the scaling cell of the open notebook');
+      assert.equal(codeOf(d!), 'leakage/preprocessing');
+      assert.equal(d!.range.start.line, 2);
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 });
