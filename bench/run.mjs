@@ -5,6 +5,7 @@
 //   runlog    readRun of a recorded 50-step run (cold and warm) vs reading + splitting its bytes
 //   recorder  recorder overhead on a 1M-row, ~8-operator pipeline, snapshots off and CSV snapshots
 //   confirm   run confirmation of static findings against a recorded 1M-row run
+//   tables    opening a 1M × 20 step: Arrow snapshot, Parquet first / next (decode worker), hyparquet for comparison
 //   workbench activation, time to the Runs view, bundle sizes (real VS Code in Chromium)
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -17,6 +18,7 @@ const BENCHES = {
   runlog: [tsx, ['bench/runlog.ts']],
   recorder: ['/usr/bin/python3', ['bench/recorder_overhead.py']],
   confirm: [tsx, ['bench/confirm.ts']],
+  tables: [tsx, ['bench/tables.ts']],
   workbench: [process.execPath, ['bench/workbench.mjs']],
 };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);

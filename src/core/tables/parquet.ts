@@ -5,15 +5,18 @@
  * reused). Loaded only inside the decode worker: wasm memory never shrinks, so the worker is
  * what gets recycled.
  *
- * Memory bound, in two steps: before decoding, the footer's row counts and column-chunk sizes
- * give a lower bound of the decoded size (fixed-width columns exactly: rows × width, which is
- * what run-length and dictionary "bombs" inflate); after decoding, before copying out of wasm,
- * the real Arrow size is checked again.
+ * Memory bound, in two steps: before decoding, the footer (parsed by hyparquet) gives row counts
+ * and column-chunk sizes, so a lower bound of the decoded size (fixed-width columns by value
+ * count × width, which is what run-length and dictionary "bombs" inflate; others by their
+ * uncompressed page sizes); after decoding, before copying out of wasm, the real Arrow size is
+ * checked again.
  */
 // @ts-expect-error TS1479 -- arrow-js-ffi says "type": "module", but its "require" export (a CJS build) is what tsx loads, and esbuild takes the ESM one: either way one apache-arrow instance.
 import { parseSchema, parseTable } from 'arrow-js-ffi';
-import { DataType, Table, type Field, type Schema } from 'apache-arrow';
-import { ParquetFile, readParquet, wasmMemory } from 'parquet-wasm/node';
+import { Table } from 'apache-arrow';
+// @ts-expect-error TS1479 -- hyparquet is ESM-only; esbuild bundles it, and Node ≥ 20.19 require()s it under tsx.
+import { parquetMetadata, type FileMetaData } from 'hyparquet';
+import { readParquet, wasmMemory } from 'parquet-wasm/node';
 import { boundMessage, DecodeRefusal } from './bounds';
 
 export interface ParquetRequest {
@@ -38,81 +41,91 @@ export function checkParquetMagic(bytes: Uint8Array): void {
   if (footer + 12 > bytes.length) throw new DecodeRefusal(`Parquet footer length ${footer} exceeds the file (truncated?)`);
 }
 
-/** Bytes per value of a fixed-width Arrow type, 4 (an offset) for everything else. */
-function width(type: DataType): number {
-  if (DataType.isDictionary(type)) return width(type.indices);
-  if (DataType.isBool(type)) return 1 / 8;
-  if (DataType.isDecimal(type)) return type.bitWidth / 8;
-  if (DataType.isFixedSizeBinary(type)) return type.byteWidth;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const bits = (type as any).bitWidth as number | undefined;
-  if (typeof bits === 'number' && !DataType.isUtf8(type) && !DataType.isBinary(type)) return bits / 8;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const ArrayType = (type as any).ArrayType as { BYTES_PER_ELEMENT?: number } | undefined;
-  if (ArrayType?.BYTES_PER_ELEMENT && !type.children?.length && !DataType.isUtf8(type) && !DataType.isBinary(type)) return ArrayType.BYTES_PER_ELEMENT;
-  return 4;
+/** Decoded bytes per value of a Parquet physical type in Arrow (4, an offset, for byte arrays). */
+function width(type: string | undefined): number {
+  switch (type) {
+    case 'BOOLEAN': return 1 / 8;
+    case 'INT32': case 'FLOAT': return 4;
+    case 'INT64': case 'DOUBLE': return 8;
+    case 'INT96': return 8; // read as timestamp[ns]
+    case 'FIXED_LEN_BYTE_ARRAY': return 16; // decimal128, uuid: the widest common case
+    default: return 4;
+  }
+}
+
+interface SchemaElement { name: string; num_children?: number }
+
+/** Names of the top-level columns, from the flattened schema (depth-first, with child counts). */
+function topLevelNames(schema: SchemaElement[]): string[] {
+  const names: string[] = [];
+  let i = 1;
+  const skip = (at: number): number => {
+    let next = at + 1;
+    for (let c = 0; c < (schema[at]?.num_children ?? 0); c++) next = skip(next);
+    return next;
+  };
+  for (let c = 0; c < (schema[0]?.num_children ?? 0) && i < schema.length; c++) {
+    names.push(schema[i].name);
+    i = skip(i);
+  }
+  return names;
 }
 
 export async function decodeParquet(bytes: Uint8Array, req: ParquetRequest): Promise<{ table: Table; rowCount: number }> {
   checkParquetMagic(bytes);
-  let file: ParquetFile;
+  // The footer through hyparquet: pure JS, reads only the footer (parquet-wasm's reader wants a Blob,
+  // i.e. a copy of the whole file, just to parse it).
+  let meta: FileMetaData;
   try {
-    file = await ParquetFile.fromFile(new Blob([bytes]));
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+    meta = parquetMetadata(own as ArrayBuffer);
   } catch (e) {
     throw new DecodeRefusal(`unreadable Parquet footer: ${errorText(e)}`);
   }
+  const names = topLevelNames(meta.schema as SchemaElement[]);
+  if (req.columns) {
+    const unknown = req.columns.filter((c) => !names.includes(c));
+    if (unknown.length) throw new DecodeRefusal(`no column ${unknown.map((c) => JSON.stringify(c)).join(', ')} (columns: ${names.join(', ')})`);
+  }
+  const rowCount = Number(meta.num_rows);
+  let rowsLeft = req.head ?? Infinity;
+  let estimate = 0;
+  for (const rg of meta.row_groups) {
+    if (rowsLeft <= 0) break;
+    const rows = Number(rg.num_rows);
+    const share = Math.min(1, rowsLeft / Math.max(1, rows));
+    rowsLeft -= rows;
+    // Every column counts: parquet-wasm 0.8's readParquet ignores its `columns` option.
+    for (const col of rg.columns) {
+      const m = col.meta_data;
+      if (!m) throw new DecodeRefusal('column chunk without metadata (stored in another file?)');
+      const fixed = Number(m.num_values) * (width(m.type) + 1 / 8);
+      estimate += share * Math.max(Number(m.total_uncompressed_size), fixed);
+    }
+  }
+  if (estimate > req.maxBytes) throw new DecodeRefusal(boundMessage('decoded size of at least', estimate, req.maxBytes));
+  const options: { batchSize: number; limit?: number } = { batchSize: 1 << 20 };
+  if (req.head !== undefined) { options.limit = req.head; options.batchSize = Math.max(1, Math.min(req.head, 1 << 20)); }
+  let wasmTable;
   try {
-    const meta = file.metadata();
-    const ffiSchema = file.schema().intoFFI();
-    let schema: Schema;
-    try {
-      schema = parseSchema(wasmMemory().buffer, ffiSchema.addr());
-    } finally {
-      ffiSchema.free();
-    }
-    const byName = new Map<string, Field>(schema.fields.map((f) => [f.name, f]));
-    if (req.columns) {
-      const unknown = req.columns.filter((c) => !byName.has(c));
-      if (unknown.length) throw new DecodeRefusal(`no column ${unknown.map((c) => JSON.stringify(c)).join(', ')} (columns: ${[...byName.keys()].join(', ')})`);
-    }
-    const rowCount = meta.fileMetadata().numRows();
-    let rowsLeft = req.head ?? Infinity;
-    let estimate = 0;
-    for (const rg of meta.rowGroups()) {
-      if (rowsLeft <= 0) break;
-      const share = Math.min(1, rowsLeft / Math.max(1, rg.numRows()));
-      rowsLeft -= rg.numRows();
-      for (const col of rg.columns()) {
-        // Every column counts: parquet-wasm 0.8's readParquet ignores its `columns` option.
-        const field = byName.get(col.columnPath()[0]);
-        const fixed = field ? col.numValues() * (width(field.type) + 1 / 8) : 0;
-        estimate += share * Math.max(col.uncompressedSize(), fixed);
-      }
-    }
-    if (estimate > req.maxBytes) throw new DecodeRefusal(boundMessage('decoded size of at least', estimate, req.maxBytes));
-    const options: { batchSize: number; limit?: number } = { batchSize: 1 << 20 };
-    if (req.head !== undefined) { options.limit = req.head; options.batchSize = Math.max(1, Math.min(req.head, 1 << 20)); }
-    let wasmTable;
-    try {
-      wasmTable = readParquet(bytes, options);
-    } catch (e) {
-      throw new DecodeRefusal(`cannot decode Parquet: ${errorText(e)}`);
-    }
-    const decoded = wasmTable.getArrayMemorySize();
-    if (decoded > req.maxBytes) {
-      wasmTable.free();
-      throw new DecodeRefusal(boundMessage('decoded size', decoded, req.maxBytes));
-    }
-    const ffi = wasmTable.intoFFI();
-    try {
-      // No batches (an empty file or head 0): an empty table of the selected columns.
-      const table: Table = ffi.numArrays() > 0 ? parseTable(wasmMemory().buffer, ffi.arrayAddrs(), ffi.schemaAddr(), true) : new Table(schema);
-      return { table: req.columns ? table.select(req.columns) : table, rowCount };
-    } finally {
-      ffi.free();
-    }
+    wasmTable = readParquet(bytes, options);
+  } catch (e) {
+    throw new DecodeRefusal(`cannot decode Parquet: ${errorText(e)}`);
+  }
+  const decoded = wasmTable.getArrayMemorySize();
+  if (decoded > req.maxBytes) {
+    wasmTable.free();
+    throw new DecodeRefusal(boundMessage('decoded size', decoded, req.maxBytes));
+  }
+  const ffi = wasmTable.intoFFI();
+  try {
+    // With no batches (an empty file, head 0) only the schema comes back.
+    const table: Table = ffi.numArrays() > 0
+      ? parseTable(wasmMemory().buffer, ffi.arrayAddrs(), ffi.schemaAddr(), true)
+      : new Table(parseSchema(wasmMemory().buffer, ffi.schemaAddr()));
+    return { table: req.columns ? table.select(req.columns) : table, rowCount };
   } finally {
-    file.free();
+    ffi.free();
   }
 }
 
