@@ -249,6 +249,8 @@ export abstract class DataflowState {
   /** Called on every split: statistics and duplications covering the split input leak. */
   protected onSplit(split: Split, inputs: DataV[]): void {
     this.events.splits.push(split);
+    // Splitting data into train and held-out rows is training again, whatever was loaded before.
+    if (split.kind === 'tts') this.loadedArtifact = false;
     for (const d of inputs) {
       for (const f of d.prep) {
         if (f.serving || f.onLabel) continue;
@@ -333,6 +335,9 @@ export abstract class DataflowState {
   protected files = new Map<string, DataV>();
   protected loadSite: Site | undefined;
   protected markLoaded(site: Site): void {
+    // A document that has already split its data into train and held-out rows is a training
+    // document: what it loads is its own checkpoint or a saved step, not a serving path.
+    if (!this.loadedArtifact && this.events.splits.some((s) => s.kind === 'tts')) return;
     if (!this.loadedArtifact) this.loadSite = site;
     this.loadedArtifact = true;
   }

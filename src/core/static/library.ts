@@ -27,6 +27,9 @@ function shuffledSplitter(est: EstV): boolean {
   return /^(KFold|StratifiedKFold|GroupKFold|StratifiedGroupKFold)$/.test(est.cls) && /\bshuffle\s*=\s*True\b/.test(est.params);
 }
 
+/** A variable that holds a fitted transformer (a loaded artifact has no class to go by). */
+const TRANSFORMER_NAME = /scaler|imputer|encoder|enc\b|vectori[sz]er|tokenizer|pca|svd|selector|transformer|preprocessor|normali[sz]er|binarizer|discreti[sz]er/i;
+
 /** Name given to the callable that get_scorer/make_scorer return. */
 const SCORER = 'sklearn_scorer';
 
@@ -484,7 +487,11 @@ export abstract class LibrarySemantics extends DataflowState {
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
     }
     if (fitting) {
-      if (this.serving) {
+      // Training a model after a checkpoint was loaded (save/load round trips, ModelCheckpoint in a
+      // training notebook) is training; refit-at-inference is about the statistics features are built with.
+      const receiver = n.firstChild?.name === 'MemberExpression' ? this.t(n.firstChild).replace(/\.\s*\w+$/, '') : '';
+      const statistic = est.cat !== 'model' || est.loaded && TRANSFORMER_NAME.test(receiver);
+      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0)) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
           ? { calleeFrom: callee.from, calleeTo: callee.to, cls: est.cls, receiverLoaded: est.loaded, loaded: this.loadedInScope() } : undefined;
@@ -625,6 +632,9 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected checkPositional(est: EstV, data: DataV, n: SyntaxNode | null): void {
     if (!est.loaded || !data.positional || data.aligned) return;
+    // Arrays built before anything was loaded are the document's own training-time data (a
+    // checkpoint reloaded in a training notebook), in the column order the model was trained on.
+    if (!data.serving && !this.opts.servingFile && this.servingFnDepth === 0 && this.events.modelFits.some((m) => !m.fit.serving)) return;
     if (this.events.positional.some((p) => p.site.from === data.positional!.from && p.site.chunk === data.positional!.chunk)) return;
     this.events.positional.push({ site: data.positional, predictSite: n ? this.site(n) : data.positional, model: est.cls });
   }
