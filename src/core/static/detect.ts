@@ -200,6 +200,23 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     }
   }
 
+  // leakage/multi-test: held-out rows handed to training as validation data. The test set
+  // counts always (it is watched while training and then reported); with no test set, the
+  // validation split counts when it also selects (early stopping, best checkpoint, a search)
+  // and is then scored as the result.
+  for (const t of ev.trainEvals) {
+    const test = t.keys.filter((k) => lastSide(k) === 'test');
+    const valScored = !ev.hasTestSet && t.selects && t.keys.some((k) => lastSide(k) === 'val'
+      && ev.evals.some((e) => e.keys.some((x) => testSetKey(x) === testSetKey(k))));
+    if (!test.length && !valScored) continue;
+    const held = test.length ? 'test set' : 'validation split (the only held-out set, also reported as the result)';
+    push({
+      ruleId: 'leakage/multi-test',
+      message: `The ${held} is passed to training as \`${t.via}\`${t.selects ? ' and chooses the epoch, iteration or setting (early stopping, best checkpoint or search)' : ', so the training run is watched on it'}; its score is then optimistic. Carve a validation split out of the training rows for this and score the test set once.`,
+      location: toLocation(ctx, t.site), related: rel(ctx, firstEval(t.keys), 'scored here as the result'), evidence: { via: t.via, selects: t.selects }, fixes: [],
+    }, t.site);
+  }
+
   // leakage/target
   for (const t of ev.target) {
     push({

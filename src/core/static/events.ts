@@ -21,6 +21,16 @@ export interface EvalEvent {
   data?: DataV;
 }
 
+/** Held-out rows handed to a training call (validation_data=, eval_set=, valid_sets=, evals=). */
+export interface TrainEvalEvent {
+  site: Site;
+  keys: RowKey[];
+  /** The keyword that carries them. */
+  via: string;
+  /** Early stopping, a best-checkpoint callback or a search objective selects on them. */
+  selects: boolean;
+}
+
 export interface PrepLeak { fit: FitEvent; key: RowKey; split?: Split; viaVal: boolean; reason: PrepReason }
 /** fit-on-test: fitted on test rows only; includes-test: on a mix of training and test rows. */
 export type PrepReason = 'split' | 'transform' | 'fit-on-test' | 'includes-test' | 'cv';
@@ -54,6 +64,7 @@ export interface Events {
   prepLeaks: PrepLeak[];
   dupLeaks: DupLeak[];
   evals: EvalEvent[];
+  trainEvals: TrainEvalEvent[];
   splits: Split[];
   modelFits: { fit: FitEvent; est: EstV }[];
   refits: RefitEvent[];
@@ -68,5 +79,5 @@ export interface Events {
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, mixed: [] };
+  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, mixed: [] };
 }

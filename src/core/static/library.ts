@@ -9,7 +9,7 @@ import {
   ROW_PRESERVING, ROW_SUBSET, SCALE_FUNCTIONS, STAT_METHODS, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME,
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
-import { lastSide, unionKeys, unionList,
+import { isTestSide, lastSide, unionKeys, unionList,
   type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type RowKey, type SeqV, type Side, type Split, type Val,
 } from './values';
 import { DataflowState, NO_ARGS, type Args, type Scope } from './dataflow';
@@ -29,6 +29,11 @@ function shuffledSplitter(est: EstV): boolean {
 
 /** A variable that holds a fitted transformer (a loaded artifact has no class to go by). */
 const TRANSFORMER_NAME = /scaler|imputer|encoder|enc\b|vectori[sz]er|tokenizer|pca|svd|selector|transformer|preprocessor|normali[sz]er|binarizer|discreti[sz]er/i;
+
+/** Keywords of training calls that take held-out data to monitor. */
+const TRAINING_EVAL_KWS = ['validation_data', 'eval_set', 'valid_sets', 'evals', 'eval_data', 'X_val'];
+/** Early stopping or keeping the best checkpoint/iteration: the monitored rows choose. */
+const SELECTS_ON_VALIDATION = /EarlyStopping|early_stopping|ModelCheckpoint|save_best_only|restore_best_weights|use_best_model|best_iteration|early_stop/;
 
 /** Name given to the callable that get_scorer/make_scorer return. */
 const SCORER = 'sklearn_scorer';
@@ -77,6 +82,7 @@ export abstract class LibrarySemantics extends DataflowState {
   }
 
   protected callQualified(q: string, last: string, args: Args, n: SyntaxNode): Val {
+    if (last === 'train') this.noteTrainingEval(last, args, n);
     const cat = estimatorCategory(last);
     if (cat) return this.estFromName(last, cat, args, n);
     if (last === 'train_test_split') return this.trainTestSplit(args, n);
@@ -387,7 +393,37 @@ export abstract class LibrarySemantics extends DataflowState {
     return undefined;
   }
 
+  /**
+   * Held-out data handed to training as validation data: Keras `fit(..., validation_data=)`,
+   * a tuner's `search(..., validation_data=)`, the gradient-boosting libraries' `eval_set=`,
+   * `valid_sets=`, `evals=`. Selection on them (early stopping, best checkpoint, a search) uses
+   * those rows to choose.
+   */
+  protected noteTrainingEval(method: string, args: Args, n: SyntaxNode): void {
+    if (args.kw === NO_ARGS.kw) return;
+    for (const via of TRAINING_EVAL_KWS) {
+      const v = args.kw.get(via);
+      if (!v) continue;
+      const d = this.join([v], n);
+      if (d.k !== 'data') continue;
+      const keys = d.rows.filter((k) => isTestSide(k) && !k.path.some((s) => s.fold !== undefined));
+      if (!keys.length) continue;
+      const argText = args.node ? this.t(args.node) : '';
+      const selects = method === 'search' || SELECTS_ON_VALIDATION.test(argText) || this.callbacksSelect(args);
+      this.events.trainEvals.push({ site: this.site(args.kwNodes.get(via) ?? n), keys, via, selects });
+    }
+  }
+
+  /** callbacks=[es, ckpt] bound earlier: their constructors name EarlyStopping / ModelCheckpoint(save_best_only). */
+  private callbacksSelect(args: Args): boolean {
+    const cb = args.kw.get('callbacks');
+    if (!cb) return false;
+    const items = cb.k === 'seq' ? cb.items : [cb];
+    return items.some((i) => i.k === 'scalar' && SELECTS_ON_VALIDATION.test(i.name) || i.k === 'est' && SELECTS_ON_VALIDATION.test(i.cls + i.params));
+  }
+
   protected callMethod(obj: Val, method: string, args: Args, n: SyntaxNode, objNode: SyntaxNode | null): Val {
+    this.noteTrainingEval(method, args, n);
     const est = this.estOf(obj, method, n);
     if (est) return this.estMethod(est, method, args, n);
     switch (obj.k) {

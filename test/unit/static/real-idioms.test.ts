@@ -76,4 +76,68 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'mismatch/refit-at-inference', 'batch_job.py'), [lineOf(src, 'StandardScaler().fit_transform')]);
     });
   });
+
+  describe('the test set handed to training as validation data', () => {
+    const KERAS = PD + py`
+      from tensorflow import keras
+      from tensorflow.keras.callbacks import EarlyStopping
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)
+      net = keras.Sequential([keras.layers.Dense(8), keras.layers.Dense(1)])
+      net.compile(loss="binary_crossentropy", metrics=["accuracy"])
+    `;
+    it('Keras fit(validation_data=(X_test, y_test)) fires, with or without early stopping', () => {
+      const src = KERAS + py`
+        net.fit(X_train, y_train, epochs=20, validation_data=(X_test, y_test))
+        print(net.evaluate(X_test, y_test))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'validation_data=')]);
+      const es = KERAS + py`
+        stop = EarlyStopping(monitor="val_loss", restore_best_weights=True)
+        net.fit(X_train, y_train, epochs=20, validation_data=(X_test, y_test), callbacks=[stop])
+      `;
+      assert.deepEqual(rules(es, 'leakage/multi-test'), [lineOf(es, 'validation_data=')]);
+    });
+    it('validation_split or a validation split carved from the training rows does not fire', () => {
+      const src = KERAS + py`
+        net.fit(X_train, y_train, epochs=20, validation_split=0.1)
+        X_tr, X_val, y_tr, y_val = train_test_split(X_train, y_train, test_size=0.1)
+        net.fit(X_tr, y_tr, validation_data=(X_val, y_val), callbacks=[EarlyStopping(patience=3)])
+        print(net.evaluate(X_test, y_test))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('gradient boosting eval_set=[(X_test, y_test)] with early stopping fires; native train(..., evals=) too', () => {
+      const src = PD + py`
+        import xgboost as xgb
+        from xgboost import XGBClassifier
+        X_train, X_test, y_train, y_test = train_test_split(X, y)
+        m = XGBClassifier(n_estimators=500)
+        m.fit(X_train, y_train, eval_set=[(X_test, y_test)], early_stopping_rounds=20)
+        print(accuracy_score(y_test, m.predict(X_test)))
+        dtrain = xgb.DMatrix(X_train, label=y_train)
+        dtest = xgb.DMatrix(X_test, label=y_test)
+        booster = xgb.train({"eta": 0.1}, dtrain, 300, evals=[(dtest, "test")], early_stopping_rounds=10)
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'eval_set='), lineOf(src, 'evals=')]);
+    });
+    it('a validation split that is only monitored does not fire; the only held-out split chosen on and reported does', () => {
+      const mon = PD + py`
+        import lightgbm as lgb
+        X_train, X_valid, y_train, y_valid = train_test_split(X, y)
+        m = lgb.LGBMRegressor().fit(X_train, y_train, eval_set=[(X_valid, y_valid)])
+        print(mean_absolute_error(y_valid, m.predict(X_valid)))
+      `;
+      assert.deepEqual(rules(mon, 'leakage/multi-test'), []);
+      const chosen = mon.replace('eval_set=[(X_valid, y_valid)])', 'eval_set=[(X_valid, y_valid)], callbacks=[lgb.early_stopping(50)])');
+      assert.deepEqual(rules(chosen, 'leakage/multi-test'), [lineOf(chosen, 'eval_set=')]);
+    });
+    it('a tuner searching with validation_data=(x_test, y_test) fires', () => {
+      const src = KERAS + py`
+        import keras_tuner as kt
+        tuner = kt.Hyperband(build_model, objective="val_accuracy", max_epochs=10)
+        tuner.search(X_train, y_train, validation_data=(X_test, y_test))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'validation_data=')]);
+    });
+  });
 });
