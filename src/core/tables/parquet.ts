@@ -13,7 +13,7 @@
  */
 // @ts-expect-error TS1479 -- arrow-js-ffi says "type": "module", but its "require" export (a CJS build) is what tsx loads, and esbuild takes the ESM one: either way one apache-arrow instance.
 import { parseSchema, parseTable } from 'arrow-js-ffi';
-import { Table } from 'apache-arrow';
+import { Data, DataType, Field, RecordBatch, Schema, Struct, Table, tableFromIPC, Timestamp } from 'apache-arrow';
 // @ts-expect-error TS1479 -- hyparquet is ESM-only; esbuild bundles it, and Node ≥ 20.19 require()s it under tsx.
 import { parquetMetadata, type FileMetaData } from 'hyparquet';
 import { readParquet, wasmMemory } from 'parquet-wasm/node';
@@ -123,10 +123,49 @@ export async function decodeParquet(bytes: Uint8Array, req: ParquetRequest): Pro
     const table: Table = ffi.numArrays() > 0
       ? parseTable(wasmMemory().buffer, ffi.arrayAddrs(), ffi.schemaAddr(), true)
       : new Table(parseSchema(wasmMemory().buffer, ffi.schemaAddr()));
-    return { table: req.columns ? table.select(req.columns) : table, rowCount };
+    const restored = restoreZones(table, embeddedArrowSchema(meta));
+    return { table: req.columns ? restored.select(req.columns) : restored, rowCount };
   } finally {
     ffi.free();
   }
+}
+
+/** The Arrow schema pyarrow embeds in the footer (`ARROW:schema`: base64 of an IPC schema message). */
+function embeddedArrowSchema(meta: FileMetaData): Schema | undefined {
+  const kv = (meta.key_value_metadata as { key: string; value?: string }[] | undefined)?.find((e) => e.key === 'ARROW:schema');
+  if (!kv?.value) return undefined;
+  try {
+    const message = Buffer.from(kv.value, 'base64');
+    return tableFromIPC(Buffer.concat([message, Buffer.from([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0])])).schema;
+  } catch {
+    return undefined; // a hint only: without it arrow-rs's own mapping stands
+  }
+}
+
+/**
+ * arrow-rs drops the zone of a zoned timestamp whose unit Parquet cannot store (seconds → ms,
+ * "UTC"), where the embedded Arrow schema still has it: put the zone back (same instants, the
+ * buffers are untouched).
+ */
+function restoreZones(table: Table, hint: Schema | undefined): Table {
+  if (!hint) return table;
+  const wanted = new Map(hint.fields.map((f) => [f.name, f.type]));
+  let changed = false;
+  const fields = table.schema.fields.map((f) => {
+    const h = wanted.get(f.name);
+    if (DataType.isTimestamp(f.type) && h && DataType.isTimestamp(h) && h.timezone && h.timezone !== f.type.timezone) {
+      changed = true;
+      return new Field(f.name, new Timestamp(f.type.unit, h.timezone), f.nullable, f.metadata);
+    }
+    return f;
+  });
+  if (!changed) return table;
+  const schema = new Schema(fields, table.schema.metadata);
+  const batches = table.batches.map((b) => {
+    const children = b.data.children.map((d, i) => (d.type === fields[i].type ? d : new Data(fields[i].type, d.offset, d.length, d.nullCount, d.buffers, d.children, d.dictionary)));
+    return new RecordBatch(schema, new Data(new Struct(fields), 0, b.numRows, 0, undefined, children));
+  });
+  return new Table(schema, batches);
 }
 
 function errorText(e: unknown): string {
