@@ -1,8 +1,8 @@
 /**
  * The caller's side of the decode worker: started on first use, one request at a time, its
  * thread unref'd so a CLI can exit. Wasm memory only grows, so the worker is terminated (and
- * started again on the next request) once its wasm heap passes RECYCLE_BYTES, when it fails,
- * and on `terminate()`.
+ * started again on the next request) once its wasm heap passes RECYCLE_BYTES, after IDLE_MS
+ * without requests, when it fails, and on `terminate()`.
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -11,6 +11,8 @@ import { tableFromWire } from './transfer';
 import type { DecodeRequest, DecodeResponse } from './workerProtocol';
 
 export const RECYCLE_BYTES = 1024 ** 3;
+/** An idle worker is ended after this long, giving its wasm heap (~2.5× the last Parquet file) back. */
+export const IDLE_MS = 30_000;
 
 export class WorkerFailure extends Error {}
 export class WorkerRefusal extends Error {}
@@ -32,13 +34,22 @@ function startWorker(): Worker {
 export class DecodeWorker {
   private worker: Worker | undefined;
   private nextId = 1;
+  /** The running worker, if any (for tests and diagnostics). */
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
+
   private readonly pending = new Map<number, Pending>();
+  private idle: NodeJS.Timeout | undefined;
+
+  constructor(private readonly idleMs = IDLE_MS) {}
 
   /**
    * Decodes in the worker. `req.bytes` is transferred when it spans its whole ArrayBuffer (the
    * caller's copy is detached then); a view into a larger buffer is copied.
    */
   decode(req: Omit<DecodeRequest, 'id'>): Promise<{ table: Table; rowCount: number }> {
+    clearTimeout(this.idle);
     const worker = this.ensure();
     const id = this.nextId++;
     const bytes = req.bytes;
@@ -52,6 +63,7 @@ export class DecodeWorker {
 
   /** Ends the worker; pending requests fail. */
   async terminate(): Promise<void> {
+    clearTimeout(this.idle);
     const w = this.worker;
     this.worker = undefined;
     this.failAll(new WorkerFailure('decode worker terminated'));
@@ -73,9 +85,14 @@ export class DecodeWorker {
     const p = this.pending.get(res.id);
     this.pending.delete(res.id);
     if (this.pending.size === 0) w.unref();
-    if (res.wasmBytes > RECYCLE_BYTES && this.worker === w && this.pending.size === 0) {
-      this.worker = undefined;
-      void w.terminate();
+    if (this.worker === w && this.pending.size === 0) {
+      if (res.wasmBytes > RECYCLE_BYTES) {
+        this.worker = undefined;
+        void w.terminate();
+      } else {
+        this.idle = setTimeout(() => { if (this.worker === w && this.pending.size === 0) void this.terminate(); }, this.idleMs);
+        this.idle.unref();
+      }
     }
     if (!p) return;
     if (res.ok) {

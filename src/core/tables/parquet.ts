@@ -77,8 +77,9 @@ export async function decodeParquet(bytes: Uint8Array, req: ParquetRequest): Pro
   // i.e. a copy of the whole file, just to parse it).
   let meta: FileMetaData;
   try {
-    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
-    meta = parquetMetadata(own as ArrayBuffer);
+    // Only the footer and its length + magic: a small copy whatever buffer the bytes live in.
+    const footer = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(bytes.length - 8, true);
+    meta = parquetMetadata(Uint8Array.prototype.slice.call(bytes, bytes.length - 8 - footer).buffer);
   } catch (e) {
     throw new DecodeRefusal(`unreadable Parquet footer: ${errorText(e)}`);
   }

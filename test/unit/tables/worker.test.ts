@@ -38,6 +38,16 @@ describe('tables: decode worker', () => {
     assert.equal(d.rowCount, 120);
   });
 
+  it('ends an idle worker after its idle time, and starts a new one on demand', async () => {
+    const quick = new DecodeWorker(50);
+    await quick.decode({ kind: 'ipc', bytes: read('ipc-lz4.arrow'), maxBytes: 1 << 30 });
+    assert.equal(quick.running, true);
+    await new Promise((r) => setTimeout(r, 400));
+    assert.equal(quick.running, false);
+    assert.equal((await quick.decode({ kind: 'ipc', bytes: read('ipc-lz4.arrow'), maxBytes: 1 << 30 })).rowCount, 120);
+    await quick.terminate();
+  });
+
   it('fails pending requests when terminated mid-way', async () => {
     const pending = worker.decode({ kind: 'parquet', bytes: read('pyarrow-gzip.parquet'), maxBytes: 1 << 30 });
     await worker.terminate();
