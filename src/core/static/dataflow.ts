@@ -14,6 +14,9 @@ import { derivedColumn, sameLineage } from './target';
 
 export class Budget extends Error {}
 
+/** A shift towards future rows: `.shift(-3)`, `.shift(periods=-1)`. */
+export const FUTURE_SHIFT = /\.shift\(\s*(periods\s*=\s*)?-/;
+
 export class Scope {
   vars = new Map<string, Val>();
   constructor(readonly parent?: Scope) {}
@@ -316,9 +319,14 @@ export abstract class DataflowState {
       return;
     }
     const vt = this.t(at);
-    const shift = /\.shift\(\s*(periods\s*=\s*)?-/.test(vt) ? 'future' as const : /\.shift\(/.test(vt) ? 'past' as const : undefined;
+    // A label built from a variable that holds a future value (ret = (c.shift(-3) - c) / c) is a future label too.
+    const future = FUTURE_SHIFT.test(vt) || this.futureNames.size > 0 && (vt.match(/[A-Za-z_]\w*/g) ?? []).some((w) => this.futureNames.has(w));
+    const shift = future ? 'future' as const : /\.shift\(/.test(vt) ? 'past' as const : undefined;
     frame.derived.set(col, { from, site: this.site(at), order: ++this.ids, ...(shift ? { shift } : {}) });
   }
+
+  /** Variables assigned a value computed from a future row (`.shift(-k)`). */
+  protected futureNames = new Set<string>();
 
   /** A copy of a frame with extra columns (`df.assign`, `df.eval`): new definitions stay on the copy. */
   protected childFrame(parent: FrameMeta): FrameMeta {

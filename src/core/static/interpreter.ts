@@ -10,7 +10,7 @@ import { SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetri
 import { lastSide, unionKeys, unionList,
   type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ObjV, type RowKey, type SeqV, type Split, type Val,
 } from './values';
-import { Budget, NO_ARGS, Scope, type Args } from './dataflow';
+import { Budget, FUTURE_SHIFT, NO_ARGS, Scope, type Args } from './dataflow';
 import { LibrarySemantics } from './library';
 import {
   child, constStrings, firstExpr, isSubscript, isExpr, lastExpr, lastPart, leafNames, stringsIn, stripRows, subscriptString, topLevelComma,
@@ -306,6 +306,7 @@ export class Interpreter extends LibrarySemantics {
     } finally {
       this.targets = [];
     }
+    if (valueNodes.length === 1 && FUTURE_SHIFT.test(this.t(valueNodes[0]))) for (const nm of names) this.futureNames.add(nm);
     for (const seg of targetSegs) {
       if (seg.length === 1) this.bind(seg[0], v, valueNodes[0]);
       else this.bindTuple(seg, v);
@@ -612,8 +613,8 @@ export class Interpreter extends LibrarySemantics {
           if (prop === 'dt') d.time = 'the data has a date/time column';
           return d;
         }
-        // attribute-style column access df.col
-        const d = this.same(o, { cols: [prop] });
+        // attribute-style column access df.col: that column only
+        const d = this.same(o, { cols: [prop], ...(o.frame && o.feat ? { feat: this.featureSelection(o, 'select', [prop], n) } : {}) });
         if (o.frame && !d.frame) d.frame = o.frame;
         return d;
       }
@@ -699,7 +700,9 @@ export class Interpreter extends LibrarySemantics {
       const d = this.same(o, { cols, aligned: cols.length > 1 || first.k === 'seq' });
       delete d.positional;
       if (o.grouped) d.grouped = true;
-      if (first.k === 'seq' && o.frame) d.feat = this.featureSelection(o, 'select', cols, n);
+      // The selected columns are the features now: a text column taken out of a selection that
+      // also holds the label is that column only.
+      if (o.frame && (first.k === 'seq' || o.feat)) d.feat = this.featureSelection(o, 'select', cols, n);
       if (cols.some((c) => TIME_COLUMN.test(c))) { /* reading a time column is not ordering */ }
       return d;
     }

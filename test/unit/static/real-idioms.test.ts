@@ -140,4 +140,63 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'validation_data=')]);
     });
   });
+
+  describe('leakage/target: what the feature matrix really holds', () => {
+    const TEXT = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.feature_extraction.text import TfidfVectorizer
+      from sklearn.naive_bayes import MultinomialNB
+      reviews = pd.read_csv("reviews.csv")
+      data = reviews[["text", "sentiment"]]
+    `;
+    it('a text column taken out of a frame that keeps the label beside it does not fire', () => {
+      const src = TEXT + py`
+        X_train, X_test, y_train, y_test = train_test_split(data["text"], data["sentiment"])
+        vec = TfidfVectorizer().fit(X_train)
+        nb = MultinomialNB().fit(vec.transform(X_train), y_train)
+        print(nb.score(vec.transform(X_test), y_test))
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const attr = TEXT + py`
+        train, test = train_test_split(data)
+        vec = TfidfVectorizer()
+        nb = MultinomialNB().fit(vec.fit_transform(train.text), train.sentiment)
+        print(nb.score(vec.transform(test.text), test.sentiment))
+      `;
+      assert.deepEqual(rules(attr, 'leakage/target'), []);
+    });
+    it('the same frame passed whole as the features fires', () => {
+      const src = TEXT + py`
+        from sklearn.linear_model import LogisticRegression
+        X_train, X_test, y_train, y_test = train_test_split(data, data["sentiment"])
+        LogisticRegression().fit(X_train, y_train)
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), [lineOf(src, 'data = reviews')]);
+    });
+    it('features of the present price next to a label built from a future-return variable do not fire', () => {
+      const src = PD + py`
+        px = pd.read_csv("prices.csv")
+        px["ma5"] = px["close"].rolling(5).mean()
+        px["gap"] = px["close"] - px["open"]
+        fwd = (px["close"].shift(-3) - px["close"]) / px["close"]
+        px["up"] = np.where(fwd > 0.001, 1, 0)
+        feats = px[["ma5", "gap", "close"]]
+        X_train, X_test, y_train, y_test = train_test_split(feats, px["up"], shuffle=False)
+        RandomForestClassifier().fit(X_train, y_train)
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+    });
+    it('a label built from a present-row variable still makes the features computed from its source fire', () => {
+      const src = PD + py`
+        px = pd.read_csv("prices.csv")
+        ret = (px["close"] - px["open"]) / px["open"]
+        px["up"] = np.where(ret > 0.001, 1, 0)
+        feats = px[["open", "close"]]
+        X_train, X_test, y_train, y_test = train_test_split(feats, px["up"], shuffle=False)
+        RandomForestClassifier().fit(X_train, y_train)
+      `;
+      assert.ok(rules(src, 'leakage/target').length > 0);
+    });
+  });
 });
