@@ -14,6 +14,9 @@ import { derivedColumn, sameLineage } from './target';
 
 export class Budget extends Error {}
 
+/** Evidence of time that does not make the rows a series by itself. */
+export const DATE_COLUMN_ONLY = 'the data has a date/time column';
+
 /** A shift towards future rows: `.shift(-3)`, `.shift(periods=-1)`. */
 export const FUTURE_SHIFT = /\.shift\(\s*(periods\s*=\s*)?-/;
 
@@ -267,9 +270,11 @@ export abstract class DataflowState {
         if (d.rows.some((k) => covers(du.rows, k)) && !this.events.dupLeaks.some((l) => l.dup === du)) this.events.dupLeaks.push({ dup: du, split });
       }
     }
-    const timed = inputs.find((d) => d.time);
+    // A date column alone is a feature (day of week, month); ordering by time, lags, rolling
+    // windows or resampling make the rows a series, which a random split breaks.
+    const timed = inputs.find((d) => d.time && d.time !== DATE_COLUMN_ONLY);
     if (((split.kind === 'tts' || split.kind === 'slice') && split.shuffle || split.shuffledFolds) && timed) {
-      this.events.temporal.push({ site: split.site, reason: timed.time! });
+      this.events.temporal.push({ site: split.site, reason: timed.time!, split });
     }
   }
 

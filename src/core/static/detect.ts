@@ -2,7 +2,7 @@
 import type { Finding, RelatedLocation, Severity, SourceLocation } from '../findings/finding';
 import type { Events } from './events';
 import { position, type Chunk } from './source';
-import { covers, lastSide, testSetKey, type RowKey, type Site } from './values';
+import { covers, lastSide, testSetKey, type RowKey, type Site, type Split } from './values';
 import { pipelineFix, preprocessingFix, trainAsTestFix, refitFix } from './fixes';
 import { TARGET_ENCODERS } from './knowledge';
 
@@ -231,6 +231,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
 
   // leakage/temporal
   for (const t of ev.temporal) {
+    // A random split that is only shown and then replaced (models are fitted on another split's
+    // rows, none on its own) breaks nothing.
+    const fittedOn = (split: Split): boolean => ev.modelFits.some((m) => m.fit.rows.some((k) => k.path.some((s) => s.split === split)));
+    if ((t.split.kind === 'tts' || t.split.kind === 'slice') && !fittedOn(t.split) && ev.splits.some((s) => s !== t.split && fittedOn(s))) continue;
     push({
       ruleId: 'leakage/temporal', message: `Shuffled split of time-ordered data (${t.reason}); split by time (shuffle=False or TimeSeriesSplit) so the test rows come after the training rows.`,
       location: toLocation(ctx, t.site), related: [], evidence: { reason: t.reason }, fixes: [],

@@ -71,7 +71,7 @@ export interface Events {
   positional: { site: Site; predictSite: Site; model: string }[];
   testFromTrain: { site: Site; name: string }[];
   target: { site: Site; label: string; source?: string; kind: 'feature-from-label' | 'label-in-features'; fitSite: Site }[];
-  temporal: { site: Site; reason: string }[];
+  temporal: { site: Site; reason: string; split: Split }[];
   /** A test set exists (test file or test side of a split): validation-only leaks are then not reported. */
   hasTestSet: boolean;
   /** Test rows mixed into the data a model is fitted on. */

@@ -804,7 +804,10 @@ export abstract class LibrarySemantics extends DataflowState {
         }
         return this.scalar(this.t(n), unionList(d.prep, [f]), d.dup);
       }
-      const out = this.same(d); delete out.grouped; return out;
+      const out = this.same(d); delete out.grouped;
+      // Per-group lags and windows (groupby(id)[c].shift(1)) make the rows a series too.
+      if (/^(shift|diff|pct_change|rolling|expanding|ewm|cumsum)$/.test(method)) out.time = 'the data has lag/rolling/difference features';
+      return out;
     }
     if (d.windowed) { const out = this.same(d); delete out.windowed; return out; }
     if (STAT_METHODS.has(method) && !(method === 'min' || method === 'max') || ((method === 'min' || method === 'max') && !args.pos.length)) {
@@ -854,6 +857,8 @@ export abstract class LibrarySemantics extends DataflowState {
       const byText = argText;
       const out = this.same(d);
       if (TIME_COLUMN.test(byText) || method === 'sort_index' && d.time) out.time = method === 'set_index' ? 'the rows are indexed by time' : 'the rows were sorted by time';
+      // sort_values(..., inplace=True) reorders the frame itself.
+      if (out.time && /inplace\s*=\s*True/.test(argText)) { d.time = out.time; return this.scalar('None'); }
       return out;
     }
     if (method === 'shift' || method === 'rolling' || method === 'diff' || method === 'pct_change' || method === 'ewm' || method === 'expanding') {

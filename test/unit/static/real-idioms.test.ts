@@ -199,4 +199,41 @@ describe('real-notebook idioms', () => {
       assert.ok(rules(src, 'leakage/target').length > 0);
     });
   });
+
+  describe('leakage/temporal: a random split breaks a series, not a date feature', () => {
+    it('a date column used only to derive calendar features, split at random, does not fire', () => {
+      const src = PD + py`
+        rides = pd.read_csv("rides.csv")
+        rides["pickup"] = pd.to_datetime(rides["pickup"])
+        rides["hour"] = rides["pickup"].dt.hour
+        X_train, X_test, y_train, y_test = train_test_split(rides[["hour", "distance"]], rides["fare"])
+        m = Ridge().fit(X_train, y_train)
+        print(mean_absolute_error(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/temporal'), []);
+    });
+    it('rows sorted by time in place, with per-group lags, split at random fires', () => {
+      const src = PD + py`
+        park = pd.read_csv("parking.csv")
+        park.sort_values("ts", inplace=True)
+        park["prev"] = park.groupby("lot")["occupancy"].shift(1)
+        X_train, X_test, y_train, y_test = train_test_split(park[["lot", "prev"]], park["occupancy"])
+        m = Ridge().fit(X_train, y_train)
+      `;
+      assert.deepEqual(rules(src, 'leakage/temporal'), [lineOf(src, 'train_test_split(park')]);
+    });
+    it('a random split of a series that is shown and then replaced by a chronological one does not fire', () => {
+      const src = PD + py`
+        px = pd.read_csv("btc.csv", parse_dates=["date"], index_col="date")
+        a_train, a_test, b_train, b_test = train_test_split(px.index.to_numpy(), px["price"].to_numpy(), test_size=0.2)
+        print(len(a_train), len(a_test))
+        cut = int(len(px) * 0.8)
+        train, test = px[:cut], px[cut:]
+        m = Ridge().fit(train[["lag1"]], train["price"])
+      `;
+      assert.deepEqual(rules(src, 'leakage/temporal'), []);
+      const used = src.replace('m = Ridge().fit(train[["lag1"]], train["price"])', 'm = Ridge().fit(a_train.reshape(-1, 1), b_train)');
+      assert.deepEqual(rules(used, 'leakage/temporal'), [lineOf(used, 'train_test_split(px.index')]);
+    });
+  });
 });
