@@ -128,6 +128,16 @@ export class AnalysisPool {
     });
   }
 
+  /**
+   * Starts up to `count` workers now (a worker takes ~50-100 ms to load the analyzer), e.g. while
+   * the caller is still listing files; they stop again after idleMs if no work comes.
+   */
+  warm(count = this.size): void {
+    if (this.disposed) return;
+    while (this.slots.length < Math.min(count, this.size)) this.spawn();
+    this.updateIdle();
+  }
+
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.idleTimer);

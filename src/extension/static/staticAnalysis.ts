@@ -163,6 +163,8 @@ export class StaticAnalysis implements vscode.Disposable {
 
   private async checkFiles(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<{ files: number; findings: number; cancelled: boolean }> {
     const t0 = Date.now();
+    this.pool ??= new AnalysisPool({ workerFile: path.join(__dirname, 'workers', 'static.worker.js'), idleMs: POOL_IDLE_MS });
+    this.pool.warm();
     const uris = await vscode.workspace.findFiles('**/*.{py,ipynb}', EXCLUDE, 50_000, token);
     uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
     const options = this.options();
@@ -183,7 +185,6 @@ export class StaticAnalysis implements vscode.Disposable {
     const published: Promise<Finding[] | undefined>[] = [];
     let done = 0;
     try {
-      this.pool ??= new AnalysisPool({ workerFile: path.join(__dirname, 'workers', 'static.worker.js'), idleMs: POOL_IDLE_MS });
       const run = await this.pool.check(uris.map((uri, i) => ({ path: analysisPath(uri), source: () => source(uri, i) })), {
         options,
         signal: ac.signal,

@@ -67,7 +67,7 @@ describe('static analysis worker pool', function () {
   it('keeps input order when workers finish out of order', async () => {
     const pool = new AnalysisPool({ workerFile: FAULTY, size: 2, workerOptions: TS_WORKER });
     try {
-      const names = ['slow0.py', 'a.py', 'b.py', 'c.py', 'd.py', 'slow1.py', 'e.py', 'f.py'];
+      const names = ['sleepy0.py', 'a.py', 'b.py', 'c.py', 'd.py', 'slow1.py', 'e.py', 'f.py'];
       const finished: number[] = [];
       const run = await pool.check(jobs(names), { onResult: (i) => finished.push(i) });
       assert.deepEqual(run.outcomes.map((o) => o!.path), names);
@@ -118,7 +118,7 @@ describe('static analysis worker pool', function () {
   it('cancellation stops handing out files and resolves at once; the pool stays usable', async () => {
     const pool = new AnalysisPool({ workerFile: FAULTY, size: 2, workerOptions: TS_WORKER });
     try {
-      const names = Array.from({ length: 40 }, (_, i) => `slow${i}.py`);
+      const names = Array.from({ length: 200 }, (_, i) => `slow${i}.py`);
       const ac = new AbortController();
       let seen = 0;
       const started = Date.now();
@@ -127,7 +127,7 @@ describe('static analysis worker pool', function () {
       assert.equal(run.cancelled, true);
       const done = run.outcomes.filter(Boolean).length;
       assert.ok(done >= 3 && done < 10, `${done} files finished`);
-      assert.ok(elapsed < 40 * 150 / 2, `took ${elapsed} ms`);
+      assert.ok(elapsed < 200 * 150 / 2 / 2, `took ${elapsed} ms`);
       await sleep(400);
       assert.equal(seen, 3, 'no results reported after cancelling');
       assert.equal(run.outcomes.filter(Boolean).length, done, 'outcomes do not change after the run resolved');
@@ -141,8 +141,12 @@ describe('static analysis worker pool', function () {
     }
   });
 
-  it('terminates idle workers, and all of them on dispose (rejecting a run in progress)', async () => {
+  it('warms up on request, terminates idle workers, and all of them on dispose (rejecting a run in progress)', async () => {
     const pool = new AnalysisPool({ workerFile: FAULTY, size: 2, idleMs: 100, workerOptions: TS_WORKER });
+    pool.warm(5);
+    assert.equal(pool.workers, 2, 'warm() starts at most size workers');
+    await sleep(600);
+    assert.equal(pool.workers, 0, 'warmed workers with no work stop after idleMs');
     await pool.check(jobs(['a.py', 'b.py', 'c.py']));
     assert.equal(pool.workers, 2);
     await sleep(600);

@@ -2,7 +2,8 @@
  * A stand-in for the static worker that answers 'check' requests with a note naming the file and
  * the thread, and misbehaves on purpose for some file names, so the pool's handling of a failing
  * file can be tested: crash.py exits the thread, throw.py throws out of the handler, hang.py never
- * returns, error.py gets an error response; a file named slow*.py takes 150 ms, others 5 ms.
+ * returns, error.py gets an error response; a file named slow*.py takes 150 ms, sleepy*.py 1 s,
+ * others 5 ms.
  */
 import { parentPort, threadId } from 'node:worker_threads';
 
@@ -15,7 +16,7 @@ port.on('message', (msg: { id: number; path: string }) => {
   if (name === 'throw.py') throw new Error('handler blew up');
   if (name === 'hang.py') for (;;) busy(1000);
   if (name === 'error.py') { port.postMessage({ id: msg.id, error: 'malformed request' }); return; }
-  busy(name?.startsWith('slow') ? 150 : 5);
+  busy(name?.startsWith('sleepy') ? 1000 : name?.startsWith('slow') ? 150 : 5);
   port.postMessage({ id: msg.id, result: { findings: [], notes: [{ path: msg.path, kind: 'info', message: `${msg.path} on thread ${threadId}` }] }, elapsedMs: 1 });
 });
 port.postMessage({ type: 'ready' });
