@@ -134,7 +134,11 @@ export class AnalysisPool {
    */
   warm(count = this.size): void {
     if (this.disposed) return;
-    while (this.slots.length < Math.min(count, this.size)) this.spawn();
+    try {
+      while (this.slots.length < Math.min(count, this.size)) this.spawn();
+    } catch {
+      // the next check() reports why workers cannot start
+    }
     this.updateIdle();
   }
 
@@ -194,7 +198,14 @@ export class AnalysisPool {
   private post(run: Run, index: number, source: CheckSource): void {
     const path = run.jobs[index].path;
     if ('note' in source) { this.finish(run, index, { path, result: { findings: [], notes: [source.note] }, elapsedMs: 0 }); return; }
-    const slot = this.slotFor();
+    let slot: Slot;
+    try {
+      slot = this.slotFor();
+    } catch (e) {
+      // new Worker() itself refused (bad options, no threads left): no file can be analysed.
+      for (const r of this.runs.slice()) this.end(r, new Error(`static analysis workers could not start (${(e as Error).message})`));
+      return;
+    }
     const p: Pending = { run, index, id: this.nextId++, source };
     const req: CheckRequest = { type: 'check', id: p.id, path, source, options: run.opts.options ?? {}, ...(run.opts.lineMaps ? { lineMap: true } : {}) };
     slot.pending.push(p);

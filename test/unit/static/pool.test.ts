@@ -166,5 +166,13 @@ describe('static analysis worker pool', function () {
     } finally {
       pool.dispose();
     }
+    const refused = new AnalysisPool({ workerFile, size: 2, workerOptions: { execArgv: ['--no-such-node-flag'] } });
+    try {
+      refused.warm();
+      assert.equal(refused.workers, 0);
+      await assert.rejects(refused.check(jobs(['a.py'])), /static analysis workers could not start \(.*--no-such-node-flag/);
+    } finally {
+      refused.dispose();
+    }
   });
 });
