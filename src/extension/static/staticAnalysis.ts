@@ -148,8 +148,8 @@ export class StaticAnalysis implements vscode.Disposable {
     for (const n of notes) if (n.kind !== 'info') this.log.appendLine(`[static] ${n.message}`);
   }
 
-  /** "Skewer: Check Workspace": every .py and .ipynb file, with progress and cancellation. */
-  async checkWorkspace(): Promise<{ files: number; findings: number; cancelled: boolean } | undefined> {
+  /** "Skewer: Check Workspace": every .py and .ipynb file, with progress and cancellation (from the notification, or `cancel`). */
+  async checkWorkspace(cancel?: vscode.CancellationToken): Promise<{ files: number; findings: number; cancelled: boolean } | undefined> {
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage('Skewer checks code only in trusted workspaces.', 'Manage Workspace Trust').then((a) => a && vscode.commands.executeCommand('workbench.trust.manage'));
       return undefined;
@@ -158,10 +158,10 @@ export class StaticAnalysis implements vscode.Disposable {
       void vscode.window.showInformationMessage('Skewer: open a folder to check its Python files and notebooks.');
       return undefined;
     }
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Skewer: checking workspace', cancellable: true }, (progress, token) => this.checkFiles(progress, token));
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Skewer: checking workspace', cancellable: true }, (progress, token) => this.checkFiles(progress, token, cancel));
   }
 
-  private async checkFiles(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<{ files: number; findings: number; cancelled: boolean }> {
+  private async checkFiles(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken, extra?: vscode.CancellationToken): Promise<{ files: number; findings: number; cancelled: boolean }> {
     const t0 = Date.now();
     this.pool ??= new AnalysisPool({ workerFile: path.join(__dirname, 'workers', 'static.worker.js'), idleMs: POOL_IDLE_MS });
     this.pool.warm();
@@ -181,7 +181,8 @@ export class StaticAnalysis implements vscode.Disposable {
       return tooBig ? { note: tooBig } : { bytes: await vscode.workspace.fs.readFile(uri) };
     };
     const ac = new AbortController();
-    const cancel = token.onCancellationRequested(() => ac.abort());
+    const cancels = [token, extra].map((t) => t?.onCancellationRequested(() => ac.abort()));
+    if (extra?.isCancellationRequested) ac.abort();
     const published: Promise<Finding[] | undefined>[] = [];
     let done = 0;
     try {
@@ -209,7 +210,7 @@ export class StaticAnalysis implements vscode.Disposable {
       const findings = (await Promise.all(published)).reduce((n, f) => n + (f?.length ?? 0), 0);
       return { files: done, findings, cancelled: false };
     } finally {
-      cancel.dispose();
+      for (const c of cancels) c?.dispose();
     }
   }
 

@@ -133,4 +133,28 @@ suite('static diagnostics in Python files and notebooks', () => {
       await vscode.workspace.fs.delete(uri);
     }
   });
+
+  test('Check Workspace stops when cancelled, and the next check runs to the end', async () => {
+    const api = await skewer();
+    const leaky = (await vscode.workspace.fs.readFile(file('train.py'))).toString();
+    const many = file('many');
+    for (let i = 0; i < 60; i++) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(many, `leak_${String(i).padStart(2, '0')}.py`), Buffer.from(leaky));
+    const cts = new vscode.CancellationTokenSource();
+    const first = api.findings.onDidChange(() => cts.cancel());
+    try {
+      const stopped = await api.staticAnalysis.checkWorkspace(cts.token);
+      assert.ok(stopped && stopped.cancelled, 'cancelled');
+      assert.ok(stopped.files >= 1 && stopped.files < 60, `files checked before stopping: ${stopped.files}`);
+      first.dispose();
+      const full = await api.staticAnalysis.checkWorkspace();
+      assert.ok(full && !full.cancelled);
+      assert.ok(full.files >= 63, `files checked: ${full.files}`);
+      const flagged = api.findings.entries().filter((e) => e.uri.path.includes('/many/'));
+      assert.equal(flagged.length, 60);
+    } finally {
+      first.dispose();
+      cts.dispose();
+      await vscode.workspace.fs.delete(many, { recursive: true });
+    }
+  });
 });
