@@ -61,6 +61,18 @@ export class DecodeWorker {
     });
   }
 
+  /**
+   * Starts the worker ahead of a request (its bundle load and wasm compile then overlap the
+   * caller's file read); it ends after the idle time if no request comes.
+   */
+  prestart(): void {
+    if (this.worker) return;
+    const w = this.ensure();
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => { if (this.worker === w && this.pending.size === 0) void this.terminate(); }, this.idleMs);
+    this.idle.unref();
+  }
+
   /** Ends the worker; pending requests fail. */
   async terminate(): Promise<void> {
     clearTimeout(this.idle);

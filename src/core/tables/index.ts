@@ -12,7 +12,7 @@ import type { Table } from 'apache-arrow';
 import { CsvError, parseCsv } from '../runlog/csv';
 import { boundMessage, DecodeRefusal } from './bounds';
 import { decodeWorker, WorkerRefusal } from './decodeWorker';
-import { detectFormat } from './detect';
+import { detectFormat, formatByExtension } from './detect';
 import { decodeIpc, layoutOf, neededBytes } from './ipc';
 import { arrowTypeName } from './typeName';
 import { DEFAULT_MAX_BYTES, TableReadError, type ColumnInfo, type OpenedTable, type OpenTableOptions, type TableFormat } from './types';
@@ -62,6 +62,7 @@ async function readBytes(file: string, maxBytes: number, format?: TableFormat): 
 export async function openTable(file: string, options: OpenTableOptions = {}): Promise<OpenedTable> {
   checkOptions(file, options);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if ((options.format ?? formatByExtension(file)) === 'parquet') decodeWorker().prestart();
   const bytes = await readBytes(file, maxBytes, options.format);
   return decodeBytes(file, bytes, options, true);
 }
