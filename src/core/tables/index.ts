@@ -47,8 +47,8 @@ async function readBytes(file: string, maxBytes: number, format?: TableFormat): 
     throw code === 'ENOENT' ? new TableReadError(file, 'no such file', undefined, true) : new TableReadError(file, `cannot read: ${(e as Error).message}`);
   }
   if (size > MAX_FILE_BYTES) throw new TableReadError(file, `file of ${size} bytes is larger than the 2 GiB a single read allows`);
-  // Uncompressed IPC and CSV decode to at least their own size.
-  if ((format === 'csv' || format === undefined) && size > maxBytes && file.toLowerCase().endsWith('.csv')) {
+  // A CSV decodes to about its own size at least: refuse before reading it.
+  if ((format ?? formatByExtension(file)) === 'csv' && size > maxBytes) {
     throw new TableReadError(file, boundMessage('file size', size, maxBytes));
   }
   try {
