@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 
 suite('bench', () => {
   test('activation', async () => {
-    const ext = vscode.extensions.getExtension<{ activationMs: number; activatedAt: number; runs: { firstRefreshedAt?: number; lastRefreshMs: number; refresh(): Promise<void> } }>('skewer.skewer')!;
+    const ext = vscode.extensions.getExtension<{ activationMs: number; activatedAt: number; runs: { firstRefreshedAt?: number; lastRefreshMs: number; refresh(): Promise<void> } }>('skewer.skewer-ml')!;
     const api = ext.isActive ? ext.exports : await ext.activate();
     const hostReadyAt = Date.now();
     while (api.runs.firstRefreshedAt === undefined) await new Promise((r) => setTimeout(r, 20));

@@ -4,6 +4,7 @@
  * off the activation path. See bench/activation for the measured figure.
  */
 import * as vscode from 'vscode';
+import { copyCliCommand } from './cliCommand';
 import { openLocation, openRunFolder, welcomeFor, type CommandDeps } from './commands';
 import { FindingCodeActions } from './findings/codeActions';
 import { DiagnosticsPublisher } from './findings/diagnostics';
@@ -84,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
     vscode.commands.registerCommand('skewer.showFindings', () => vscode.commands.executeCommand('skewer.findings.focus')),
     vscode.commands.registerCommand('skewer.checkWorkspace', () => staticAnalysis.checkWorkspace()),
     vscode.commands.registerCommand('skewer.openLocation', (file: string, line: number, cwd?: string, cell?: number) => openLocation(file, line, cwd, cell)),
+    vscode.commands.registerCommand('skewer.copyCliCommand', () => copyCliCommand(context)),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       // After a reload, an empty-state panel comes back as it was; data panels are reopened from the Runs view.
       async deserializeWebviewPanel(panel) {

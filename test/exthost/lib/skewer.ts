@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SkewerApi } from '../../../src/extension/extension';
 
-export const EXTENSION_ID = 'skewer.skewer';
+/** publisher.name from package.json (the npm package and extension are both named skewer-ml). */
+export const EXTENSION_ID = 'skewer.skewer-ml';
 
 export async function skewer(): Promise<SkewerApi> {
   const ext = vscode.extensions.getExtension<SkewerApi>(EXTENSION_ID);

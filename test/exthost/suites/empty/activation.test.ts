@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { closeAllEditors, eventually, EXTENSION_ID, skewer, webviewTabs } from '../../lib/skewer';
 
-const PALETTE = ['skewer.openRunFolder', 'skewer.traceRecord', 'skewer.compareRuns', 'skewer.checkWorkspace', 'skewer.showFindings', 'skewer.refreshRuns'];
+const PALETTE = ['skewer.openRunFolder', 'skewer.traceRecord', 'skewer.compareRuns', 'skewer.checkWorkspace', 'skewer.showFindings', 'skewer.refreshRuns', 'skewer.copyCliCommand'];
 
 suite('activation and commands (workspace without runs)', () => {
   teardown(closeAllEditors);
@@ -50,6 +52,17 @@ suite('activation and commands (workspace without runs)', () => {
     await vscode.commands.executeCommand('skewer.compareRuns');
     await eventually(() => webviewTabs().length === 1, 'one Skewer panel');
     assert.equal(api.panelState()?.kind, 'welcome');
+  });
+
+  test('Copy CLI Command gives a command that runs the CLI shipped in the installed extension folder', async () => {
+    await skewer();
+    const command = await vscode.commands.executeCommand<string>('skewer.copyCliCommand');
+    const version = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { version: string }).version;
+    // The folder the README documents: <extensions dir>/skewer.skewer-ml-<version>/dist/cli.js
+    const m = new RegExp(`^node "?(.+[\\\\/]skewer\\.skewer-ml-${version.replace(/\./g, '\\.')}[\\\\/]dist[\\\\/]cli\\.js)"? check$`).exec(command);
+    assert.ok(m, command);
+    assert.ok(fs.existsSync(m[1]), m[1]);
+    assert.equal(execFileSync(process.execPath, [m[1], '--version'], { encoding: 'utf8' }).trim(), `skewer ${version}`);
   });
 
   test('Show Findings reveals the Findings view', async () => {
