@@ -13,7 +13,7 @@ import sys
 from . import state
 
 __version__ = "0.1.0"
-__all__ = ["start", "stop", "record", "active_run_dir"]
+__all__ = ["start", "stop", "record", "active_run_dir", "default_runs_root"]
 
 _patcher = None
 _rebound = []
@@ -29,10 +29,41 @@ def _rebind(namespaces, fmap):
                 _rebound.append((ns, name, val, hit[1]))
 
 
+RUNS_ENV = "SKEWER_RUNS_DIR"
+_PROJECT_MARKERS = (".git", ".vscode")
+
+
+def default_runs_root(cwd=None):
+    """Where runs go when no `out` is given: $SKEWER_RUNS_DIR; else the nearest `.skewer/runs` in cwd or a parent
+    folder; else `.skewer/runs` in the nearest parent holding .git or .vscode (the project root a VS Code window
+    opens); else `.skewer/runs` in cwd. A notebook kernel runs in the notebook's folder, so without this walk its
+    runs would land in notebooks/.skewer/runs, where the project's Runs view does not look. The walk stops below
+    the home folder."""
+    env = os.environ.get(RUNS_ENV)
+    if env:
+        return os.path.abspath(env)
+    cwd = os.path.abspath(cwd or os.getcwd())
+    home = os.path.abspath(os.path.expanduser("~"))
+    chain = [cwd]
+    while True:
+        parent = os.path.dirname(chain[-1])
+        if parent == chain[-1] or parent == home:
+            break
+        chain.append(parent)
+    for d in chain:
+        if os.path.isdir(os.path.join(d, ".skewer", "runs")):
+            return os.path.join(d, ".skewer", "runs")
+    for d in chain:
+        if any(os.path.exists(os.path.join(d, m)) for m in _PROJECT_MARKERS):
+            return os.path.join(d, ".skewer", "runs")
+    return os.path.join(cwd, ".skewer", "runs")
+
+
 def start(phase="other", out=None, snapshots="sample", row_cap=1000, script=None, argv=None,
           stats_cap=20_000, notebook=False, _caller_globals=None):
-    """Start recording. Returns the run folder, or None when recording is impossible (the reason is printed on
-    stderr and the program keeps running unrecorded)."""
+    """Start recording into `out` (default: default_runs_root()). Returns the run folder and says on stderr where
+    the run goes, or returns None when recording is impossible (the reason is printed on stderr and the program
+    keeps running unrecorded)."""
     global _patcher
     if state.ACTIVE is not None:
         print("skewer: already recording; start() ignored", file=sys.stderr)
@@ -44,7 +75,7 @@ def start(phase="other", out=None, snapshots="sample", row_cap=1000, script=None
     from .patching import Patcher, module_function_map
     from .session import Session
 
-    out = out or os.path.join(os.getcwd(), ".skewer", "runs")
+    out = os.path.abspath(out) if out else default_runs_root()
     caller_globals = _caller_globals or sys._getframe(1).f_globals
     if script is None:
         # VS Code's Jupyter sets __vsc_ipynb_file__; JupyterLab exports JPY_SESSION_NAME
@@ -78,6 +109,7 @@ def start(phase="other", out=None, snapshots="sample", row_cap=1000, script=None
     _rebind(namespaces, module_function_map(p))
     s.start_run()
     state.ACTIVE = s
+    print(f"skewer: recording {s.job} (phase {phase}) into {s.dir}", file=sys.stderr, flush=True)
     return s.dir
 
 

@@ -1,5 +1,10 @@
-"""python -m skewer record [--phase train|serve|other] [--out DIR] [--snapshots all|sample|off] [--row-cap N]
-script.py|notebook.ipynb [args...]"""
+"""python -m skewer record [--phase train|serve|other] [--out DIR] [--cwd DIR] [--snapshots all|sample|off]
+[--row-cap N] script.py|notebook.ipynb [args...]
+
+Scripts run in the current folder, like `python script.py`; notebooks run in their own folder, like a Jupyter
+kernel, so their relative paths work from wherever the command is typed. The run's job name and
+code locations are relative to the folder the command is typed in (recorded as the run's cwd). Runs go to
+--out, else to skewer.default_runs_root() of that folder (never the notebook's folder)."""
 import argparse
 import builtins
 import io
@@ -16,7 +21,13 @@ def _parser():
     sub = p.add_subparsers(dest="command", required=True)
     r = sub.add_parser("record", usage=USAGE, help="run a script or notebook and record it")
     r.add_argument("--phase", choices=("train", "serve", "other"), default="other")
-    r.add_argument("--out", default=None, help="runs root (default: .skewer/runs under the current directory)")
+    r.add_argument("--out", default=None,
+                   help="runs root (default: $SKEWER_RUNS_DIR, else the nearest .skewer/runs in this folder or a "
+                        "parent, else .skewer/runs in the project root (a parent holding .git or .vscode), "
+                        "else ./.skewer/runs)")
+    r.add_argument("--cwd", default=None,
+                   help="folder the code runs in (default: the current folder for scripts, the notebook's own "
+                        "folder for notebooks)")
     r.add_argument("--snapshots", choices=("all", "sample", "off"), default="sample")
     r.add_argument("--row-cap", type=int, default=1000,
                    help="evenly spaced rows per snapshot in sample mode, plus up to as many traced rows (default 1000)")
@@ -62,7 +73,6 @@ def main(argv=None):
         print(f"skewer: {script}: no such file", file=sys.stderr)
         return 2
     import skewer
-    from . import state
     is_nb = script.endswith(".ipynb")
     if is_nb:
         from .notebook import NotebookError, load_cells
@@ -71,10 +81,56 @@ def main(argv=None):
         except NotebookError as e:
             print(f"skewer: {e}", file=sys.stderr)
             return 2
+    # Resolved before moving into the notebook's folder: runs land where the project keeps them.
+    out = os.path.abspath(ns.out) if ns.out else skewer.default_runs_root()
+    workdir = ns.cwd if ns.cwd is not None else (os.path.dirname(os.path.abspath(script)) if is_nb else None)
+    if workdir is not None and not os.path.isdir(workdir):
+        print(f"skewer: --cwd {workdir}: no such folder", file=sys.stderr)
+        return 2
     sys.argv = [script] + list(ns.args)
+    # Like `python script.py` and a Jupyter kernel: the code's own folder first on the import path.
     sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
-    skewer.start(phase=ns.phase, out=ns.out, snapshots=ns.snapshots, row_cap=ns.row_cap, script=script,
+    # The run starts in the folder the command was typed in, so its job name and code locations are relative
+    # to that folder (the project root when VS Code records), wherever the code itself then runs.
+    skewer.start(phase=ns.phase, out=out, snapshots=ns.snapshots, row_cap=ns.row_cap, script=script,
                  argv=list(sys.argv), stats_cap=ns.stats_cap, notebook=is_nb)
+    saved_cwd = os.getcwd()
+    script = os.path.abspath(script)
+    _end_on_termination()
+    if workdir is not None:
+        os.chdir(workdir)
+    try:
+        return _run_recorded(script, is_nb)
+    finally:
+        os.chdir(saved_cwd)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM / SIGHUP (a cancelled VS Code task, `kill`): ends the run with FAIL instead of leaving it open."""
+
+    def __init__(self, signum):
+        import signal
+        self.signum = signum
+        super().__init__(f"recording stopped by {signal.Signals(signum).name} (cancelled)")
+
+
+def _end_on_termination():
+    import signal
+
+    def handler(signum, _frame):
+        raise Terminated(signum)
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None and signal.getsignal(sig) in (signal.SIG_DFL, None):
+            try:
+                signal.signal(sig, handler)
+            except ValueError:  # not the main thread (main() called from a thread)
+                pass
+
+
+def _run_recorded(script, is_nb):
+    import skewer
+    from . import state
     session = state.ACTIVE
     code = 0
     try:
@@ -83,7 +139,7 @@ def main(argv=None):
             run_notebook(script, session.locator if session else None,
                          session.locator.rel(script) if session else None)
         else:
-            _run_script(os.path.abspath(script))
+            _run_script(script)
     except SystemExit as e:
         c = e.code
         code = c if isinstance(c, int) else (0 if c is None else 1)
@@ -92,9 +148,10 @@ def main(argv=None):
         skewer.stop(error=e if code != 0 else None, exit_code=code)
         return code
     except KeyboardInterrupt as e:
-        skewer.stop(error=e, exit_code=130)
+        code = 128 + e.signum if isinstance(e, Terminated) else 130
+        skewer.stop(error=e, exit_code=code)
         _print_user_traceback(e, session.locator) if session else traceback.print_exc()
-        return 130
+        return code
     except BaseException as e:
         skewer.stop(error=e, exit_code=1)
         if session is not None:

@@ -40,7 +40,9 @@ def _run(ws, target, recorded, out=None, phase="other"):
         cmd = [PY, "-m", "skewer", "record", "--phase", phase, "--out", str(out), target]
     r = subprocess.run(cmd, cwd=ws, env=dict(subprocess_env(), PYTHONHASHSEED="0"), capture_output=True,
                        text=True, timeout=120)
-    last_err = r.stderr.strip().splitlines()[-1] if r.stderr.strip() else ""
+    # The recorder's own "skewer: recording <job> into <dir>" line is not the program's output.
+    err = [l for l in r.stderr.strip().splitlines() if not l.startswith("skewer: recording ")]
+    last_err = err[-1] if err else ""
     return r.returncode, r.stdout, last_err
 
 
