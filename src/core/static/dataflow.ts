@@ -210,6 +210,7 @@ export abstract class DataflowState {
 
   protected withStep(d: DataV, split: Split, side: Side, fold?: number, varying = false): DataV {
     if (side === 'test') this.events.hasTestSet = true;
+    (split.sides ??= new Set()).add(side);
     const rows = d.rows.map((k) => ({ root: k.root, path: [...k.path, { split, side, ...(fold !== undefined ? { fold } : {}) }] }));
     return this.mkData({ rows, prep: d.prep, dup: d.dup, ...(d.frame ? { frame: d.frame } : {}), ...(d.time ? { time: d.time } : {}),
       ...(d.feat ? { feat: d.feat } : {}), ...(d.cols ? { cols: d.cols } : {}), ...(varying || d.varying ? { varying: true } : {}) });

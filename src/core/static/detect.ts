@@ -1,6 +1,6 @@
 /** Turns interpreter events into findings (message, placement, related locations, evidence). */
 import type { Finding, RelatedLocation, Severity, SourceLocation } from '../findings/finding';
-import type { Events } from './events';
+import type { Events, PrepLeak } from './events';
 import { position, type Chunk } from './source';
 import { covers, lastSide, testSetKey, type RowKey, type Site, type Split } from './values';
 import { pipelineFix, preprocessingFix, trainAsTestFix, refitFix } from './fixes';
@@ -55,8 +55,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
 
   // leakage/preprocessing
   const hasTestSplit = ev.hasTestSet || ev.prepLeaks.some((l) => !l.viaVal);
+  const testScored = ev.evals.some((e) => e.keys.some((k) => lastSide(k) === 'test'));
+  const skipVal = (l: PrepLeak): boolean => l.viaVal ? hasTestSplit : heldOutIsVal(l) && testScored;
   for (const l of ev.prepLeaks) {
-    if (l.viaVal && hasTestSplit) continue;
+    if (skipVal(l)) continue;
     const f = l.fit;
     if (l.reason === 'fit-on-test') {
       // The held-out rows transformed with their own statistic: nothing of the test set reaches
@@ -70,6 +72,14 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       }, f.site, 'warning');
       continue;
     }
+    // Fitted on the training side of a split in the code and then searched over (GridSearchCV)
+    // inside it, while the held-out side is scored: that score stays clean, and the search's
+    // inner folds are selection machinery, not the reported result (cross_val_score is reported).
+    if (l.reason === 'cv' && l.split?.kind === 'search' && f.rows.length && f.rows.every((k) => k.path.length > 0 && k.path[k.path.length - 1].side === 'train' && k.path[k.path.length - 1].fold === undefined)
+      && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.side !== 'train' && f.rows.some((r) => r.path[r.path.length - 1].split === st.split))))) continue;
+    // A feature-writing script (writes data, fits and scores nothing): the statistic reaches no
+    // score here; the script that reads the features is judged on its own.
+    if (ev.writesData && !ev.evals.length && !ev.trainEvals.length && !ev.modelFits.length && !ev.splits.some((s) => s.kind === 'cv' || s.kind === 'search' || s.kind === 'folds')) continue;
     const splitLine = l.split ? lineOf(ctx, l.split.site) : null;
     const what = f.kind === 'stat' ? `the statistic \`${f.cls}()\`` : f.kind === 'group' ? `the group-by statistic \`${f.cls}\`` : `\`${f.cls}\``;
     const message = l.reason === 'includes-test'
@@ -89,7 +99,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
 
   // A target encoder fitted on rows that reach the test set also turns the label into a feature.
   for (const l of ev.prepLeaks) {
-    if ((l.viaVal && hasTestSplit) || !TARGET_ENCODERS.has(l.fit.cls)) continue;
+    if (skipVal(l) || !TARGET_ENCODERS.has(l.fit.cls)) continue;
     push({
       ruleId: 'leakage/target', message: `\`${l.fit.cls}\` encodes categories with the label, using rows that end up in the test split; the encoded feature carries the test labels. Fit it on the training split only.`,
       location: toLocation(ctx, l.fit.site), related: rel(ctx, l.split?.site, 'split made here'), evidence: { encoder: l.fit.cls }, fixes: [],
@@ -257,6 +267,15 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     }, p.site);
   }
   return out;
+}
+
+/**
+ * The rows the statistic leaked into are a validation part: its key says so, or the split it
+ * leaked through only ever produced training and validation parts (x_train = a[:n]; x_val = a[n:m]).
+ */
+function heldOutIsVal(l: PrepLeak): boolean {
+  const sides = l.split?.sides;
+  return lastSide(l.key) !== 'test' && !!sides && sides.has('val') && !sides.has('test');
 }
 
 function cap(s: string): string { return s.charAt(0).toUpperCase() + s.slice(1); }

@@ -74,10 +74,12 @@ export interface Events {
   temporal: { site: Site; reason: string; split: Split }[];
   /** A test set exists (test file or test side of a split): validation-only leaks are then not reported. */
   hasTestSet: boolean;
+  /** Data is written to a file (to_csv, to_parquet, np.save, ...). */
+  writesData: boolean;
   /** Test rows mixed into the data a model is fitted on. */
   mixed: { site: Site; fitSite: Site; est?: EstV }[];
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, mixed: [] };
+  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, writesData: false, mixed: [] };
 }

@@ -783,6 +783,11 @@ export class Interpreter extends LibrarySemantics {
         return d;
       }
     }
+    // a[:n_train] (a leading cut whose bound names the training part): the training rows,
+    // whatever the result is assigned to (mean = a[:num_train].mean(axis=0)).
+    if (sliceText !== undefined && /^:\s*[^:,]+$/.test(sliceText) && TRAIN_NAME.test(sliceText) && !TEST_NAME.test(sliceText) && d.rows[0] && lastSide(d.rows[0]) === 'whole' && !(this.inLoop && d.varying)) {
+      return this.withStep(d, this.sliceSplitFor(d, n), 'train');
+    }
     const name = this.targets.length === 1 ? this.targets[0] : '';
     if (!name) { d.subsetSite = this.site(this.stmt ?? n); return d; }
     if (this.inLoop && d.varying) return d;

@@ -123,6 +123,7 @@ export abstract class LibrarySemantics extends DataflowState {
     if (savePath !== undefined && /^(np|numpy)\./.test(q) && (last === 'save' || last === 'savez' || last === 'savez_compressed' || last === 'savetxt')) {
       const stored = this.join([...args.pos.slice(1), ...args.kw.values()], n);
       if (stored.k === 'data') this.files.set(savePath, stored);
+      this.events.writesData = true;
       return this.scalar('None');
     }
     if (isReader(q, last) || last === 'load' && /tfds|tensorflow_datasets/.test(q)) {
@@ -320,7 +321,10 @@ export abstract class LibrarySemantics extends DataflowState {
       const trainName = this.targets[2 * i] ?? '';
       const nested = d.rows.some((k) => lastSide(k) === 'train');
       let side: Side = 'test';
-      if (VAL_NAME.test(testName) && !TEST_NAME.test(testName)) side = 'val';
+      // A split of rows that are already the training side of a split in the code holds out a
+      // validation part, whatever it is named (an inner split for feature or model selection).
+      const inner = d.rows.some((k) => k.path.length > 0 && k.path[k.path.length - 1].side === 'train');
+      if (VAL_NAME.test(testName) && !TEST_NAME.test(testName) || inner) side = 'val';
       else if (!testName && nested) side = 'val';
       // X_train, X_test = split(X_temp) where the "train" output is a val set: keep names honest.
       const trainSide: Side = VAL_NAME.test(trainName) && !TRAIN_NAME.test(trainName) ? 'val' : 'train';
@@ -754,10 +758,18 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected dataMethod(d: DataV, method: string, args: Args, n: SyntaxNode): Val {
     const argText = args.node ? this.t(args.node) : '';
-    if (method === 'groupby' || method === 'group_by') return this.same(d, { grouped: true });
-    if (/^(to_csv|to_parquet|to_pickle|to_feather|to_json|to_hdf|to_excel|write_csv|write_parquet|write_ipc)$/.test(method)) {
+    if (method === 'groupby' || method === 'group_by') {
+      // Grouping by a time key (per date, per month) makes one row per period: an aggregate per
+      // time bucket, like resample(), not a statistic over all rows.
+      const key = args.pos[0] ?? args.kw.get('by');
+      const keyCols = key ? constStrings(key) : [];
+      if (keyCols.length === 1 && TIME_COLUMN.test(keyCols[0]) && !args.kw.has('level')) return this.same(d, { windowed: true, time: 'the data is aggregated per time period' });
+      return this.same(d, { grouped: true });
+    }
+    if (/^(to_csv|to_parquet|to_pickle|to_feather|to_json|to_hdf|to_excel|write_csv|write_parquet|write_ipc|save)$/.test(method)) {
       const p = args.pos[0]?.k === 'const' ? (args.pos[0] as ConstV).str : undefined;
       if (p !== undefined) this.files.set(p, d);
+      this.events.writesData = true;
       return this.scalar('None');
     }
     if (/^(with_columns|with_column|select|filter|agg)$/.test(method)) {
@@ -810,7 +822,9 @@ export abstract class LibrarySemantics extends DataflowState {
       return out;
     }
     if (d.windowed) { const out = this.same(d); delete out.windowed; return out; }
-    if (STAT_METHODS.has(method) && !(method === 'min' || method === 'max') || ((method === 'min' || method === 'max') && !args.pos.length)) {
+    // df[["a", "b"]].max(axis=1) is a per-row value, not a statistic over rows.
+    const rowWiseStat = /axis\s*=\s*(1|["']columns["'])/.test(argText);
+    if (!rowWiseStat && (STAT_METHODS.has(method) && !(method === 'min' || method === 'max') || ((method === 'min' || method === 'max') && !args.pos.length))) {
       if (method === 'nlargest' || method === 'nsmallest') return this.same(d);
       const f = this.newFit(n, method, 'stat', d);
       return Object.assign(this.scalar(this.t(n), unionList(d.prep, [f]), d.dup), d.cols ? { cols: d.cols, frame: d.frame } : {});
@@ -892,9 +906,10 @@ export abstract class LibrarySemantics extends DataflowState {
       const applied = fnArg && !rowWise ? this.callFunction(fnArg, { ...NO_ARGS, pos: [this.same(d)], posNodes: [] }, null) : undefined;
       const extra = this.join([...args.pos, ...args.kw.values(), ...(applied ? [applied] : [])].map((v) => (v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined)), n);
       const prep = extra.k === 'data' || extra.k === 'scalar' ? extra.prep : [];
-      if ((method === 'fillna') && /inplace\s*=\s*True/.test(argText)) {
-        const merged = this.same(d, { prep: unionList(d.prep, prep) });
-        return merged;
+      if (/inplace\s*=\s*True/.test(argText)) {
+        // df.fillna(df[c].median(), inplace=True) changes df itself.
+        if (prep.length) { d.prep = unionList(d.prep, prep); this.checkPrep(d); }
+        return this.scalar('None');
       }
       const out = this.same(d, { prep: unionList(d.prep, prep), varying: !!d.varying || !!extra.varying });
       // df.apply(lambda r: r["a"] * r["b"], axis=1): a column computed from the columns the row function reads.

@@ -36,6 +36,8 @@ export interface Split {
   shuffle: boolean;
   /** Variable names the split outputs were bound to (train_test_split only). */
   names: string[];
+  /** Sides of this split the code has taken so far (a slice split learns them one cut at a time). */
+  sides?: Set<Side>;
 }
 
 export interface Step { split: Split; side: Side; fold?: number }

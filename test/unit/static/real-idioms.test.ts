@@ -236,4 +236,129 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(used, 'leakage/temporal'), [lineOf(used, 'train_test_split(px.index')]);
     });
   });
+
+  describe('leakage/preprocessing: statistics that reach a score', () => {
+    const SPLIT_FIT = py`
+      X_train, X_test, y_train, y_test = train_test_split(X, y)
+      m = LogisticRegression().fit(X_train, y_train)
+      print(accuracy_score(y_test, m.predict(X_test)))
+    `;
+    it('a per-row max/min over columns (axis=1) before the split does not fire; a column max does', () => {
+      const src = PD + py`
+        df["hi"] = df[["open", "close"]].max(axis=1)
+        X = df.drop(columns=["label"])
+      ` + SPLIT_FIT;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const col = src.replace('df[["open", "close"]].max(axis=1)', 'df["close"] / df["close"].max()');
+      assert.deepEqual(rules(col, 'leakage/preprocessing'), [lineOf(col, 'df["close"].max()')]);
+    });
+    it('an aggregate per date (groupby on a time key) before the split does not fire; per store does', () => {
+      const src = PD + py`
+        daily = df.groupby("date")["units"].sum()
+        df["units_day"] = df["date"].map(daily)
+        X = df.drop(columns=["label"])
+      ` + SPLIT_FIT;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const store = src.replace('groupby("date")', 'groupby("store")').replace('df["date"].map', 'df["store"].map');
+      assert.deepEqual(rules(store, 'leakage/preprocessing'), [lineOf(store, 'groupby("store")')]);
+    });
+    it('a scaler fitted on the training split, then a grid search inside it, with the test split scored, does not fire; cross_val_score on it does', () => {
+      const src = PD + py`
+        from sklearn.model_selection import GridSearchCV, cross_val_score
+        X_train, X_test, y_train, y_test = train_test_split(X, y)
+        sc = StandardScaler()
+        X_train_s = sc.fit_transform(X_train)
+        gs = GridSearchCV(LogisticRegression(), {"C": [0.1, 1, 10]}, cv=5).fit(X_train_s, y_train)
+        print(accuracy_score(y_test, gs.predict(sc.transform(X_test))))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const cvs = src.replace('gs = GridSearchCV(LogisticRegression(), {"C": [0.1, 1, 10]}, cv=5).fit(X_train_s, y_train)',
+        'print(cross_val_score(LogisticRegression(), X_train_s, y_train, cv=5).mean())\ngs = LogisticRegression().fit(X_train_s, y_train)');
+      assert.deepEqual(rules(cvs, 'leakage/preprocessing'), [lineOf(cvs, 'sc.fit_transform(X_train)')]);
+    });
+    it('a script that fills train+test and only writes features (nothing is scored) does not fire', () => {
+      const src = py`
+        import pandas as pd
+        train = pd.read_csv("train.csv")
+        test = pd.read_csv("test.csv")
+        full = pd.concat([train, test])
+        full["age"] = full["age"].fillna(full["age"].mean())
+        full[:len(train)].to_csv("train_features.csv")
+        full[len(train):].to_csv("test_features.csv")
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('a vocabulary fitted on the training texts, with a validation part cut off by slicing and a separate test set scored, does not fire', () => {
+      const src = py`
+        import numpy as np
+        import pandas as pd
+        from tensorflow.keras.preprocessing.text import Tokenizer
+        from sklearn.metrics import accuracy_score
+        texts = pd.read_csv("reviews_train.csv")["text"]
+        labels = pd.read_csv("reviews_train.csv")["label"]
+        tok = Tokenizer(num_words=10000)
+        tok.fit_on_texts(texts)
+        data = tok.texts_to_matrix(texts)
+        x_train, y_train = data[:2000], labels[:2000]
+        x_val, y_val = data[2000:3000], labels[2000:3000]
+        net.fit(x_train, y_train, validation_data=(x_val, y_val))
+        test = pd.read_csv("reviews_test.csv")
+        print(accuracy_score(test["label"], net.predict(tok.texts_to_matrix(test["text"]))))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const noTest = src.replaceAll('reviews_train.csv', 'reviews.csv').split('\n').filter((l) => !/test/.test(l) || /x_val/.test(l)).join('\n') + 'print(accuracy_score(y_val, net.predict(x_val)))\n';
+      assert.deepEqual(rules(noTest, 'leakage/preprocessing'), [lineOf(noTest, 'tok.fit_on_texts')]);
+    });
+    it('an inner split of the training rows (named test) is a validation split for the scaler fitted on the training rows', () => {
+      const src = PD + py`
+        X_train, X_test, y_train, y_test = train_test_split(X, y)
+        sc = StandardScaler().fit(X_train)
+        Xs = sc.transform(X_train)
+        Xa, Xb, ya, yb = train_test_split(Xs, y_train)
+        sel = LogisticRegression().fit(Xa, ya)
+        print(accuracy_score(yb, sel.predict(Xb)))
+        final = LogisticRegression().fit(Xs, y_train)
+        print(accuracy_score(y_test, final.predict(sc.transform(X_test))))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('fillna(median, inplace=True) on all rows before the split fires', () => {
+      const src = PD + py`
+        df.fillna(df["age"].median(), inplace=True)
+        X = df.drop(columns=["label"])
+      ` + SPLIT_FIT;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'inplace=True')]);
+    });
+  });
+
+  describe('positional cuts are disjoint splits', () => {
+    it('statistics taken on a[:num_train] normalise the series before a positional train/val/test cut: no finding; on all of a: fires', () => {
+      const src = PD + py`
+        series = df[["t1", "t2"]].to_numpy()
+        num_train = int(0.5 * len(series))
+        mean = series[:num_train].mean(axis=0)
+        series -= mean
+        std = series[:num_train].std(axis=0)
+        series /= std
+        train_x = series[:num_train]
+        test_x = series[num_train:]
+        m = Ridge().fit(train_x, df["y"][:num_train])
+        print(mean_absolute_error(df["y"][num_train:], m.predict(test_x)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const all = src.replaceAll('series[:num_train].mean(axis=0)', 'series.mean(axis=0)');
+      assert.deepEqual(rules(all, 'leakage/preprocessing'), [lineOf(all, 'series.mean(axis=0)')]);
+    });
+    it('a feature script that saves through a dataset object (obj.save) and scores nothing does not fire', () => {
+      const src = py`
+        import pandas as pd
+        train = pd.read_csv("train.csv")
+        test = pd.read_csv("test.csv")
+        both = pd.concat([train, test])
+        both["inc"] = both["inc"].fillna(both["inc"].mean())
+        Store(features=both[:len(train)].values).save("train")
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
 });
