@@ -1,16 +1,17 @@
 /**
- * listRuns: every run under some root folders, grouped by pipeline, newest first.
+ * listRuns: every run under some root folders, grouped by pipeline (grouping.ts), newest first.
  * A root may be a runs folder (`<root>/<runId>/events.ndjson`), a run folder itself
  * (`<root>/events.ndjson`), a folder of plain OpenLineage logs (`<root>/*.ndjson`), or one such log.
  * Roots that are missing or unreadable become problems, never exceptions.
  */
 import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { RunGroup, RunListing, RunReadResult } from './model';
+import { groupRuns, type GroupingOptions } from './grouping';
+import type { RunListing, RunReadResult } from './model';
 import type { Problem } from './problem';
 import { EVENTS_FILE, locateRun, readLocatedRun, type ReadRunOptions, unreadableRun } from './readRun';
 
-export interface ListRunsOptions extends ReadRunOptions {
+export interface ListRunsOptions extends ReadRunOptions, GroupingOptions {
   /** Runs read at the same time (file handles and memory stay bounded). */
   concurrency?: number;
   /** Reuse results of runs whose events file did not change since the previous listing. */
@@ -122,15 +123,5 @@ export async function listRuns(roots: string[], options: ListRunsOptions = {}): 
   cache?.retain(listed);
 
   const runs = results.sort(newestFirst);
-  const byPipeline = new Map<string, RunGroup>();
-  for (const r of runs) {
-    let g = byPipeline.get(r.run.pipeline);
-    if (!g) {
-      g = { pipeline: r.run.pipeline, runs: [] };
-      byPipeline.set(r.run.pipeline, g);
-    }
-    g.runs.push(r);
-  }
-  // Map order = order of each pipeline's newest run, since runs are already newest first.
-  return { groups: [...byPipeline.values()], runs, problems };
+  return { groups: groupRuns(runs, options), runs, problems };
 }

@@ -217,7 +217,14 @@ export interface RunReadResult {
 }
 
 export interface RunGroup {
+  /** The script's workspace-relative path (posix), else the job name: what identifies the pipeline to the user. */
   pipeline: string;
+  /** What the Runs view shows: the workspace-relative path (the job name for scripts not found in the workspace). */
+  label: string;
+  /** Set when a different script's group has the same label: the script's folder, which tells them apart. */
+  folder?: string;
+  /** Absolute path of the script, when the run names one. */
+  scriptPath?: string;
   /** Newest first. */
   runs: RunReadResult[];
 }

@@ -63,7 +63,9 @@ export class RunsModel implements vscode.Disposable {
           const h = heavy();
           this.cache ??= new h.RunCache();
           // A quiet run whose recorder process is alive on this machine stays "running" past the 30 s rule.
-          listing = await h.listRuns(readable, { cache: this.cache, isProcessAlive: h.localProcessAlive });
+          // Pipelines are named by the script's path in the workspace (from each run's recorded cwd).
+          const workspaceRoots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+          listing = await h.listRuns(readable, { cache: this.cache, isProcessAlive: h.localProcessAlive, workspaceRoots });
         } catch (err) {
           problems = [...problems, `reading runs failed: ${err instanceof Error ? err.message : String(err)}`];
         }

@@ -80,15 +80,41 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
     }
   }
 
+  /** Lets the view reveal a run (after Record Run): runs sit under their pipeline's group. */
+  getParent(node: RunsNode): RunsNode | undefined {
+    switch (node.kind) {
+      case 'group':
+        return undefined;
+      case 'run': {
+        const group = this.model.listing.groups.find((g) => g.runs.some((r) => r.run.runId === node.result.run.runId));
+        return group ? { kind: 'group', group } : undefined;
+      }
+      case 'problem':
+        return { kind: 'problems', result: node.result };
+      default:
+        return { kind: 'run', result: node.result };
+    }
+  }
+
+  /** The node of a listed run, for TreeView.reveal. */
+  runNode(runId: string): RunsNode | undefined {
+    const result = this.model.findRun(runId);
+    return result ? { kind: 'run', result } : undefined;
+  }
+
   getTreeItem(node: RunsNode): vscode.TreeItem {
     const h = heavy();
     switch (node.kind) {
       case 'group': {
-        const item = new vscode.TreeItem(node.group.pipeline, vscode.TreeItemCollapsibleState.Expanded);
-        item.description = `${node.group.runs.length} run${node.group.runs.length === 1 ? '' : 's'}`;
+        const { group } = node;
+        const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Expanded);
+        const count = `${group.runs.length} run${group.runs.length === 1 ? '' : 's'}`;
+        item.description = group.folder ? `${group.folder} · ${count}` : count;
+        item.tooltip = group.scriptPath ?? group.pipeline; // the script a pipeline was named after
+        if (group.scriptPath) item.resourceUri = vscode.Uri.file(group.scriptPath);
         item.iconPath = new vscode.ThemeIcon('file-code');
         item.contextValue = 'skewer.pipeline';
-        item.id = `group:${node.group.pipeline}`;
+        item.id = `group:${group.scriptPath ?? group.pipeline}`;
         return item;
       }
       case 'run': {
