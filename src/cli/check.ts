@@ -49,26 +49,33 @@ function workerFile(): string {
   return fs.existsSync(bundled) ? bundled : path.resolve(__dirname, '../workers/static.worker.ts');
 }
 
+/** Size of each file in bytes (0 when it cannot be stat'ed: reading it reports why). */
+function sizesOf(files: string[]): number[] {
+  return files.map((f) => {
+    try { return fs.statSync(f).size; } catch { return 0; }
+  });
+}
+
 /** Worker count for `--jobs`: 1 means no workers. */
-function jobsFor(flag: string | undefined, files: string[]): number {
+function jobsFor(flag: string | undefined, sizes: number[]): number {
   if (flag && flag !== 'auto') return Number(flag);
-  if (files.length < 2) return 1;
-  let bytes = 0;
-  for (const f of files) {
-    try { bytes += fs.statSync(f).size; } catch { /* reported when read */ }
-    if (bytes >= POOL_MIN_BYTES) return Math.min(defaultPoolSize(), files.length);
-  }
-  return 1;
+  if (sizes.length < 2 || sizes.reduce((a, b) => a + b, 0) < POOL_MIN_BYTES) return 1;
+  return Math.min(defaultPoolSize(), sizes.length);
 }
 
 /** Every file's outcome in file order, on worker threads or on this one. */
-async function checkAll(files: string[], shown: string[], options: AnalyzeOptions, lineMaps: boolean, jobs: number, io: CommandIO): Promise<CheckOutcome[]> {
+async function checkAll(files: string[], sizes: number[], shown: string[], options: AnalyzeOptions, lineMaps: boolean, jobs: number, io: CommandIO): Promise<CheckOutcome[]> {
   const here = (): CheckOutcome[] => files.map((file, i) => checkSource(shown[i], { file }, options, lineMaps));
   if (jobs <= 1) return here();
+  // Largest files first, so a big file late in the list does not leave one worker running alone
+  // at the end; outcomes go back to file order below.
+  const order = files.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
   const pool = new AnalysisPool({ workerFile: workerFile(), size: Math.min(jobs, files.length), idleMs: 0 });
   try {
-    const run = await pool.check(files.map((file, i) => ({ path: shown[i], source: { file } })), { options, lineMaps });
-    return run.outcomes.map((o, i) => o ?? { result: { findings: [], notes: [{ path: shown[i], kind: 'partial', message: `${shown[i]}: not analysed` }] } });
+    const run = await pool.check(order.map((i) => ({ path: shown[i], source: { file: files[i] } })), { options, lineMaps });
+    const outcomes: CheckOutcome[] = new Array<CheckOutcome>(files.length);
+    order.forEach((i, k) => { outcomes[i] = run.outcomes[k] ?? { result: { findings: [], notes: [{ path: shown[i], kind: 'partial', message: `${shown[i]}: not analysed` }] } }; });
+    return outcomes;
   } catch (e) {
     // Workers that cannot start (a broken install) must not stop the check: same analysis, one thread.
     io.stderr(`skewer check: ${(e as Error).message}; analysing on the main thread\n`);
@@ -109,7 +116,8 @@ export async function runCheck(argv: string[], io: CommandIO): Promise<number> {
   const notes: AnalysisNote[] = [];
   const notebookLines = new Map<string, CellLineMap>();
   const shown = files.map((f) => displayPath(f, io.cwd));
-  const outcomes = await checkAll(files, shown, { notebookOrder: order }, format === 'sarif', jobsFor(parsed.flags.get('jobs') as string | undefined, files), io);
+  const sizes = sizesOf(files);
+  const outcomes = await checkAll(files, sizes, shown, { notebookOrder: order }, format === 'sarif', jobsFor(parsed.flags.get('jobs') as string | undefined, sizes), io);
   outcomes.forEach((o, i) => {
     if (o.lineMap) notebookLines.set(shown[i], o.lineMap);
     findings.push(...o.result.findings);
