@@ -81,6 +81,7 @@ interface Run {
   finished: boolean;
   resolve: (r: CheckRunResult) => void;
   reject: (e: Error) => void;
+  detach?: () => void;
 }
 
 interface Pending { run: Run; index: number; id: number; source: CheckSource; started?: number }
@@ -122,7 +123,9 @@ export class AnalysisPool {
       const run: Run = { jobs, opts, next: 0, retry: [], done: 0, outcomes: new Array<FileOutcome | undefined>(jobs.length).fill(undefined), finished: false, resolve, reject };
       if (!jobs.length) { resolve({ outcomes: [], cancelled: false }); return; }
       if (opts.signal?.aborted) { resolve({ outcomes: run.outcomes, cancelled: true }); return; }
-      opts.signal?.addEventListener('abort', () => this.end(run, { outcomes: run.outcomes, cancelled: true }), { once: true });
+      const onAbort = (): void => this.end(run, { outcomes: run.outcomes, cancelled: true });
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      run.detach = () => opts.signal?.removeEventListener('abort', onAbort);
       this.runs.push(run);
       this.pump();
     });
@@ -152,6 +155,7 @@ export class AnalysisPool {
   private end(run: Run, outcome: CheckRunResult | Error): void {
     if (run.finished) return;
     run.finished = true;
+    run.detach?.();
     this.runs.splice(this.runs.indexOf(run), 1);
     if (outcome instanceof Error) run.reject(outcome); else run.resolve(outcome);
     this.pump();
@@ -184,7 +188,11 @@ export class AnalysisPool {
       if (typeof source !== 'function') { this.post(run, index, source); continue; }
       this.loading++;
       void Promise.resolve().then(source).then(
-        (loaded) => { this.loading--; if (!run.finished) this.post(run, index, loaded); else this.pump(); },
+        (loaded) => {
+          this.loading--;
+          if (!run.finished) this.post(run, index, loaded);
+          this.pump();
+        },
         (err: unknown) => {
           this.loading--;
           const path = run.jobs[index].path;

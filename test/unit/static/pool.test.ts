@@ -110,6 +110,9 @@ describe('static analysis worker pool', function () {
       assert.match(noteOf(run.outcomes[0]), /^gone\.py: cannot read \(ENOENT/);
       assert.equal(noteOf(run.outcomes[1]), 'remote.py: cannot read (EACCES: permission denied)');
       assert.deepEqual(run.outcomes[2]!.result, { findings: [], notes: [] });
+      // Files turned away before reaching a worker (e.g. over the size limit) still complete the run.
+      const skipped = await pool.check(Array.from({ length: 9 }, (_, i) => ({ path: `big${i}.ipynb`, source: async () => ({ note: { path: `big${i}.ipynb`, kind: 'skipped' as const, message: `big${i}.ipynb: too big` } }) })));
+      assert.deepEqual(skipped.outcomes.map(noteOf), Array.from({ length: 9 }, (_, i) => `big${i}.ipynb: too big`));
     } finally {
       pool.dispose();
     }
