@@ -219,6 +219,30 @@ function cliCheck(cli: string, dir: string, jobs: string): { ms: number; out: st
 
 const load = (): string => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
 
+/**
+ * CPU time (ms) of each thread of this process, from /proc (Linux; empty elsewhere). On a loaded
+ * machine wall clock says little about what a pool does with idle cores; each worker's own CPU
+ * time does: the largest one is the pool's critical path when every worker has a core.
+ */
+function threadCpuMs(): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of fs.readdirSync('/proc/self/task')) {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(tid, (Number(f[11]) + Number(f[12])) * 10); // utime + stime, in 10 ms clock ticks
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
+}
+
+/** CPU ms per thread spent since `before` (threads that started since count from zero). */
+function cpuSince(before: Map<string, number>, only?: (tid: string) => boolean): number[] {
+  return [...threadCpuMs()].filter(([tid]) => !only || only(tid)).map(([tid, ms]) => ms - (before.get(tid) ?? 0));
+}
+
 async function main(argv: string[]): Promise<void> {
   const totalLines = Number(argv[argv.indexOf('--lines') + 1]) || 100_000;
   const edits = Number(argv[argv.indexOf('--edits') + 1]) || 60;
@@ -259,24 +283,35 @@ async function main(argv: string[]): Promise<void> {
   const bundles = await buildBundles();
   const jobs = modules.map((text, i) => ({ path: `gen/module_${i}.py`, source: { text } }));
   let oneWall = Infinity, poolWall = Infinity, poolWarm = Infinity, poolFindings = 0;
+  // Per-thread CPU (min over reps): this thread analysing alone; the busiest pool worker.
+  let oneCpu = Infinity, poolCpuMax = Infinity, poolCpuSum = Infinity, warmCpuMax = Infinity;
   let cliOne = Infinity, cliPool = Infinity, cliSame = true;
   const wsDir = path.join(bundles.dir, 'ws');
   fs.mkdirSync(wsDir);
   const loadBefore = load();
   try {
     for (let rep = 0; rep < reps; rep++) {
+      let cpu = threadCpuMs();
       let t = performance.now();
       modules.forEach((text, i) => analyzeDocument({ path: `gen/module_${i}.py`, text }));
       oneWall = Math.min(oneWall, performance.now() - t);
+      oneCpu = Math.min(oneCpu, ...cpuSince(cpu, (tid) => tid === String(process.pid)));
+      cpu = threadCpuMs();
       t = performance.now();
       const pool = new AnalysisPool({ workerFile: bundles.worker, size: workers });
       try {
         const run = await pool.check(jobs);
         poolWall = Math.min(poolWall, performance.now() - t);
         poolFindings = run.outcomes.reduce((n, o) => n + (o?.result.findings.length ?? 0), 0);
+        const isWorker = (tid: string): boolean => !cpu.has(tid);
+        const perWorker = cpuSince(cpu, isWorker);
+        poolCpuMax = Math.min(poolCpuMax, Math.max(...perWorker));
+        poolCpuSum = Math.min(poolCpuSum, perWorker.reduce((a, b) => a + b, 0));
+        const warmFrom = threadCpuMs();
         t = performance.now();
         await pool.check(jobs);
         poolWarm = Math.min(poolWarm, performance.now() - t);
+        warmCpuMax = Math.min(warmCpuMax, Math.max(...cpuSince(warmFrom, isWorker)));
       } finally {
         pool.dispose();
       }
@@ -324,6 +359,10 @@ async function main(argv: string[]): Promise<void> {
   console.log(`one thread, whole workspace (wall, best of ${reps})   ${fmt(oneWall)} ms  = ${(oneWall / parseMs).toFixed(2)}x baseline`);
   console.log(`pool of ${workers}, cold workers (wall, best of ${reps})   ${fmt(poolWall)} ms  = ${(poolWall / parseMs).toFixed(2)}x baseline, ${(oneWall / poolWall).toFixed(2)}x faster than one thread   target <= 2000 ms (aim 700)`);
   console.log(`pool of ${workers}, warm workers (second run)          ${fmt(poolWarm)} ms  = ${(poolWarm / parseMs).toFixed(2)}x baseline; findings ${poolFindings} (one thread: ${findings})`);
+  if (Number.isFinite(oneCpu) && oneCpu > 0) {
+    console.log(`CPU time per thread (best of ${reps}): one thread ${fmt(oneCpu)} ms; pool, busiest worker ${fmt(poolCpuMax)} ms cold (all workers ${fmt(poolCpuSum)} ms), ${fmt(warmCpuMax)} ms warm`);
+    console.log(`          = what the pool takes when each worker has an idle core: ${(oneCpu / poolCpuMax).toFixed(2)}x (cold workers), ${(oneCpu / warmCpuMax).toFixed(2)}x (warm) faster than one thread`);
+  }
   console.log(`skewer check, fresh process: --jobs 1 ${fmt(cliOne)} ms, --jobs ${workers} ${fmt(cliPool)} ms (${(cliOne / cliPool).toFixed(2)}x); same output: ${cliSame}`);
   console.log(`load average (1/5/15 min) ${loadBefore} before the pool runs, ${loadAfter} after, on ${os.availableParallelism()} cores`);
   console.log(`baseline  lezer full parse, 500-line file      ${parseMedian.toFixed(2)} ms (median of ${edits})`);
@@ -335,6 +374,7 @@ async function main(argv: string[]): Promise<void> {
     fullParse500Ms: +parseMedian.toFixed(3), reanalysis500Ms: +reMedian.toFixed(3), reanalysisRatio: +(reMedian / parseMedian).toFixed(3),
     findings, partialNotes: partial,
     oneThreadWallMs: +oneWall.toFixed(1), poolWorkers: workers, poolColdWallMs: +poolWall.toFixed(1), poolWarmWallMs: +poolWarm.toFixed(1),
+    oneThreadCpuMs: oneCpu, poolBusiestWorkerCpuMs: poolCpuMax, poolAllWorkersCpuMs: poolCpuSum, poolWarmBusiestWorkerCpuMs: warmCpuMax,
     cliOneThreadMs: +cliOne.toFixed(1), cliPoolMs: +cliPool.toFixed(1), cliSameOutput: cliSame,
     poolRatio: +(poolWall / parseMs).toFixed(3), poolSpeedup: +(oneWall / poolWall).toFixed(3), poolFindings,
     loadBefore, loadAfter, cores: os.availableParallelism(),
