@@ -1,7 +1,8 @@
 // Freshly written files: pyarrow writes the sample from a new random seed (IPC plain/LZ4/ZSTD, Feather,
 // Parquet in six codecs and random row-group sizes) and `skewer show --format json` must print exactly
-// the values pyarrow reads back. Needs a Python with pyarrow: $SKEWER_PYARROW_PYTHON, or the venv of
-// docs/table-readers.md at ~/.cache/skewer-test/tables-venv; skipped (and says so) without one.
+// the values pyarrow reads back. Needs a Python with pyarrow: $SKEWER_PYARROW_PYTHON, the recorder's
+// "current" test venv (test/tooling/python.mjs builds it in the test cache as py-current-<hash>), or the
+// venv of docs/table-readers.md (tables-venv); skipped, and says so, without one.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -13,9 +14,11 @@ const GENERATOR = path.resolve(__dirname, '../../fixtures/tables/generate.py');
 const CACHE = process.env.SKEWER_TEST_CACHE ?? path.join(os.homedir(), '.cache', 'skewer-test');
 
 function pyarrowPython(): string | undefined {
-  const candidate = process.env.SKEWER_PYARROW_PYTHON ?? path.join(CACHE, 'tables-venv', 'bin', 'python');
-  if (!fs.existsSync(candidate)) return undefined;
-  return spawnSync(candidate, ['-c', 'import pyarrow, duckdb'], { encoding: 'utf8' }).status === 0 ? candidate : undefined;
+  const current = fs.existsSync(CACHE)
+    ? fs.readdirSync(CACHE).filter((d) => d.startsWith('py-current-') && fs.existsSync(path.join(CACHE, d, '.complete'))).map((d) => path.join(CACHE, d, 'bin', 'python'))
+    : [];
+  const candidates = process.env.SKEWER_PYARROW_PYTHON ? [process.env.SKEWER_PYARROW_PYTHON] : [...current, path.join(CACHE, 'tables-venv', 'bin', 'python')];
+  return candidates.find((p) => fs.existsSync(p) && spawnSync(p, ['-c', 'import pyarrow'], { encoding: 'utf8' }).status === 0);
 }
 
 describe('tables: files pyarrow writes now, read by skewer show', function () {
@@ -25,7 +28,7 @@ describe('tables: files pyarrow writes now, read by skewer show', function () {
 
   before(function () {
     if (!python) {
-      console.log('      (no Python with pyarrow + duckdb: set SKEWER_PYARROW_PYTHON or create ~/.cache/skewer-test/tables-venv)');
+      console.log('      (no Python with pyarrow: set SKEWER_PYARROW_PYTHON, or create the venv of docs/table-readers.md)');
       this.skip();
     }
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skewer-fresh-'));
@@ -34,7 +37,7 @@ describe('tables: files pyarrow writes now, read by skewer show', function () {
   });
   after(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
 
-  it(`every file matches pyarrow's values (seed ${seed}; rerun with SKEWER_TABLES_SEED=${seed})`, async () => {
+  it(`every file matches pyarrow's values (seed ${seed}; rerun with SKEWER_TABLES_SEED=${seed}; ${python ?? 'no python'})`, async () => {
     const files = fs.readdirSync(path.join(dir, 'files'));
     assert.ok(files.length >= 10);
     for (const file of files) {
