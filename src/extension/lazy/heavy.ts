@@ -7,3 +7,4 @@ export * from '../../core/runlog';
 export * from '../../core/trace';
 export * from '../../core/compare';
 export * from '../../core/checks';
+export * from '../record/requirements';
