@@ -12,6 +12,7 @@ import { FindingsStore } from './findings/findingsStore';
 import { FindingHover } from './findings/hover';
 import { FindingsTreeProvider } from './findings/findingsView';
 import { PANEL_VIEW_TYPE, SkewerPanel } from './panel/panel';
+import { Recorder } from './record/recordRun';
 import { RunsModel } from './runs/runsModel';
 import { bindRunsMessage, RunsTreeProvider, type RunsNode } from './runs/runsView';
 import { runConfirmer } from './static/runConfirmer';
@@ -36,6 +37,10 @@ export interface SkewerApi {
   runsTree: RunsTreeProvider;
   /** Shows the comparison of two runs (what "Compare Runs…" does after its picker). */
   compareRuns(leftRunId: string, rightRunId: string): void;
+  /** Record Run and its helpers (commands skewer.recordRun, skewer.setRecordPhase, skewer.copyRecorderInstallCommand). */
+  recorder: Recorder;
+  /** The Runs view (tests read its selection after Record Run reveals a run). */
+  runsView: vscode.TreeView<RunsNode>;
 }
 
 export function activate(context: vscode.ExtensionContext): SkewerApi {
@@ -54,6 +59,16 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
   const staticAnalysis = new StaticAnalysis(findings, log, runConfirmer(runs));
   const publisher = new DiagnosticsPublisher(findings, context.extensionUri);
   let finishedRunsKey = '';
+  const recorder = new Recorder({
+    context,
+    runs,
+    async revealRun(runId) {
+      const node = runsTree.runNode(runId);
+      if (!node) return;
+      await vscode.commands.executeCommand('skewer.runs.focus');
+      await runsView.reveal(node, { select: true, focus: false, expand: false });
+    },
+  });
   const python: vscode.DocumentSelector = [{ language: 'python' }, { notebookType: 'jupyter-notebook', language: 'python' }];
 
   context.subscriptions.push(
@@ -78,6 +93,11 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
         staticAnalysis.analyseOpenDocuments();
       }
     }),
+    recorder,
+    // Recording runs the user's code: only from these commands (the user's action), never on events.
+    vscode.commands.registerCommand('skewer.recordRun', (target?: unknown, options?: { phase?: 'train' | 'serve' | 'other' }) => recorder.record(target, options)),
+    vscode.commands.registerCommand('skewer.setRecordPhase', (target?: unknown) => recorder.setPhase(target)),
+    vscode.commands.registerCommand('skewer.copyRecorderInstallCommand', () => recorder.copyInstallCommand()),
     vscode.commands.registerCommand('skewer.refreshRuns', () => runs.refresh()),
     vscode.commands.registerCommand('skewer.openRunFolder', () => openRunFolder(deps)),
     vscode.commands.registerCommand('skewer.traceRecord', (node?: RunsNode, position?: number) => traceRecordCommand(deps, node, position)),
@@ -115,6 +135,8 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
     findingsTree,
     runsTree,
     panelState: () => SkewerPanel.instance?.currentState,
+    recorder,
+    runsView,
     compareRuns: (a, b) => {
       const left = runs.findRun(a);
       const right = runs.findRun(b);
