@@ -16,26 +16,33 @@ import { WORKSPACES } from './workspaces.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = path.join(root, '.test-output', 'exthost');
 
-/** The runner extension's .vsix, cached by the hash of its files. */
-export function runnerVsix() {
-  const dir = path.join(root, 'test', 'exthost', 'runner');
+/**
+ * A test-only extension's .vsix (a folder under test/exthost: the runner, the Python extension
+ * stand-in), cached by the hash of its files.
+ */
+export function testExtensionVsix(name) {
+  const dir = path.join(root, 'test', 'exthost', name);
   const hash = crypto.createHash('sha256');
   for (const f of fs.readdirSync(dir).sort()) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
-  const out = path.join(CACHE, `skewer-test-runner-${hash.digest('hex').slice(0, 12)}.vsix`);
+  const out = path.join(CACHE, `skewer-test-${name}-${hash.digest('hex').slice(0, 12)}.vsix`);
   if (!fs.existsSync(out)) {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'skewer-runner-'));
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `skewer-${name}-`));
     fs.cpSync(dir, tmp, { recursive: true });
-    fs.writeFileSync(path.join(tmp, 'README.md'), '# Skewer test runner\n');
+    fs.writeFileSync(path.join(tmp, 'README.md'), `# Skewer test extension: ${name}\n`);
     fs.writeFileSync(path.join(tmp, '.vscodeignore'), '**\n!package.json\n!README.md\n!*.js\n');
     packVsix(tmp, out);
   }
   return out;
 }
 
+/** The runner extension's .vsix. */
+export const runnerVsix = () => testExtensionVsix('runner');
+
 async function runGroup(group, files, skewerVsix) {
   const spec = WORKSPACES[group];
   if (!spec) throw new Error(`test/exthost/suites/${group}: no workspace named "${group}" in workspaces.mjs`);
-  const profile = createProfile({ name: `exthost-${group}`, settings: spec.settings ?? {}, vsix: [skewerVsix, runnerVsix()] });
+  const extra = (spec.extensions ?? []).map(testExtensionVsix);
+  const profile = createProfile({ name: `exthost-${group}`, settings: spec.settings ?? {}, vsix: [skewerVsix, runnerVsix(), ...extra] });
   const runnerDir = fs.readdirSync(profile.extensionsDir).find((d) => d.startsWith('skewer-test.skewer-test-runner-'));
   if (!runnerDir) throw new Error('runner extension did not install');
   const installDir = path.join(profile.extensionsDir, runnerDir);
@@ -82,7 +89,7 @@ async function runGroup(group, files, skewerVsix) {
     printed = lines.length;
   };
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
     await page.goto(server.folderUrl(workspace));
     const deadline = Date.now() + 10 * 60_000;
     while (!fs.existsSync(resultFile)) {

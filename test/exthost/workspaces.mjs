@@ -6,6 +6,53 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** A small pandas / scikit-learn pipeline that reads `data.csv` from its own folder (a relative path). */
+const PIPELINE = `import pandas as pd
+from sklearn.preprocessing import StandardScaler
+
+df = pd.read_csv("data.csv")
+clean = df.dropna()
+scaled = StandardScaler().fit_transform(clean[["x", "y"]])
+print("rows", len(clean))
+`;
+const DATA = 'x,y\n1,2\n2,\n3,4\n4,5\n5,6\n';
+
+/** Interpreters that start but lack what the recorder needs: no site-packages; a pandas too old. */
+function brokenInterpreters(dir) {
+  fs.mkdirSync(path.join(dir, 'envs', 'fake-site', 'pandas-1.0.0.dist-info'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'envs', 'fake-site', 'pandas-1.0.0.dist-info', 'METADATA'), 'Metadata-Version: 2.1\nName: pandas\nVersion: 1.0.0\n');
+  const wrappers = {
+    'no-pandas': 'exec /usr/bin/python3 -S "$@"\n',
+    'old-pandas': `PYTHONPATH="${path.join(dir, 'envs', 'fake-site')}" exec /usr/bin/python3 "$@"\n`,
+  };
+  for (const [name, body] of Object.entries(wrappers)) {
+    const file = path.join(dir, 'envs', name);
+    fs.writeFileSync(file, `#!/bin/sh\n${body}`);
+    fs.chmodSync(file, 0o755);
+  }
+}
+
+/** Scripts and a notebook to record for real: three pipeline.py in three folders, a crash, a slow run. */
+function recordable(dir) {
+  for (const sub of ['a', 'b', 'c']) {
+    fs.mkdirSync(path.join(dir, sub));
+    fs.writeFileSync(path.join(dir, sub, 'pipeline.py'), PIPELINE);
+    fs.writeFileSync(path.join(dir, sub, 'data.csv'), DATA);
+  }
+  fs.writeFileSync(path.join(dir, 'data.csv'), DATA);
+  fs.writeFileSync(path.join(dir, 'crash.py'), 'import pandas as pd\n\ndf = pd.read_csv("data.csv").dropna()\nprint(df["missing_column"].mean())\n');
+  fs.writeFileSync(path.join(dir, 'slow.py'), 'import time\nimport pandas as pd\n\ndf = pd.read_csv("data.csv").dropna()\nprint("started", flush=True)\ntime.sleep(120)\nprint(len(df))\n');
+  fs.mkdirSync(path.join(dir, 'notebooks'));
+  fs.writeFileSync(path.join(dir, 'notebooks', 'local.csv'), DATA);
+  const cell = (source) => ({ cell_type: 'code', metadata: {}, outputs: [], execution_count: null, source });
+  fs.writeFileSync(
+    path.join(dir, 'notebooks', 'nb.ipynb'),
+    JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } }, cells: [cell('import pandas as pd\ndf = pd.read_csv("local.csv")'), cell('clean = df.dropna()\nlen(clean)')] }),
+  );
+  brokenInterpreters(dir);
+  return dir;
+}
+
 export const WORKSPACES = {
   /** The bundled example workspace, with its committed recorded runs. */
   examples: {
@@ -37,11 +84,24 @@ export const WORKSPACES = {
       return dir;
     },
   },
+  /** Record Run without the Python extension: the interpreter comes from skewer.python.interpreter (Debian's Python). */
+  record: {
+    settings: { 'skewer.python.interpreter': '/usr/bin/python3' },
+    create: recordable,
+  },
+  /** Record Run with a stand-in for the Python extension that selects Debian's Python; the setting names a missing one. */
+  recordpy: {
+    extensions: ['python-standin'],
+    settings: { 'skewerTest.python.interpreter': '/usr/bin/python3', 'skewer.python.interpreter': '/nonexistent/python-from-setting' },
+    create: recordable,
+  },
   /** Workspace trust on and the folder not trusted (restricted mode). */
   untrusted: {
     settings: { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' },
     create(dir) {
       fs.mkdirSync(path.join(dir, '.skewer', 'runs'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'train.py'), PIPELINE);
+      fs.writeFileSync(path.join(dir, 'data.csv'), DATA);
       return dir;
     },
   },
