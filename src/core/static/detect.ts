@@ -138,11 +138,27 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // reported as the test score.
   for (const e of ev.evals) {
     const est = e.model;
-    const fit = est?.fit;
-    if (!est || !fit || est.loaded || !e.keys.length || e.labelledTrain || est.fitData?.mixSite) continue;
-    if (!e.keys.every((k) => covers(fit.rows, k) || !!est.fitLabelRows && covers(est.fitLabelRows, k))) continue;
+    const st = e.fitState ?? est;
+    const fit = st?.fit;
+    if (!est || !st || !fit || est.loaded || !e.keys.length || e.labelledTrain || st.fitData?.mixSite) continue;
+    // Fitted on the training part of a split and then scored on all the rows it was split from
+    // (training rows included), after the split was made: the score is reported in place of the test score.
+    const trainOf = (f: RowKey, k: RowKey): boolean => {
+      const last = f.path[f.path.length - 1];
+      return f.root === k.root && f.path.length === k.path.length + 1 && k.path.every((st, i) => st.split === f.path[i].split && st.side === f.path[i].side)
+        && last.side === 'train' && last.fold === undefined && last.split.kind === 'tts';
+    };
+    if (!e.data?.subsetSite && fit.rows.length && fit.rows.every((f) => e.keys.some((k) => trainOf(f, k))) && e.keys.every((k) => fit.rows.some((f) => trainOf(f, k)))) {
+      push({
+        ruleId: 'leakage/overlap', message: `This score is computed on all the rows the split was made from, including the training rows the model was fitted on (${where(ctx, fit.site)}); score the test split.`,
+        location: toLocation(ctx, e.site), related: [...rel(ctx, fit.site, 'model fitted on the training split here'), ...rel(ctx, fit.rows[0].path[fit.rows[0].path.length - 1].split.site, 'split made here')],
+        evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
+      }, e.site);
+      continue;
+    }
+    if (!e.keys.every((k) => covers(fit.rows, k) || !!st.fitLabelRows && covers(st.fitLabelRows, k))) continue;
     const subset = e.data?.subsetSite;
-    const fitSubset = est.fitData?.subsetSite;
+    const fitSubset = st.fitData?.subsetSite;
     // Two different row selections of one frame (df[mask], df[~mask]) may well be disjoint: only a
     // subset of the very rows the model was fitted on is certainly seen.
     if (subset && !fitSubset) {
@@ -170,8 +186,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         ruleId: 'leakage/overlap', message: `The model evaluated here was fitted on rows that include this test set (fitted at ${where(ctx, fit.site)}); fit it on the training split.`,
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted on all rows here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
       }, e.site);
-    } else if (!e.labelledTrain && !est.unsupervised && !subset && !fitSubset && !ev.splits.length && !ev.hasTestSet && e.keys.every((k) => !k.path.length && k.root.role === 'whole')) {
-      // No split, no cross-validation, no held-out file anywhere: the only score is on the training rows.
+    } else if ((e.labelledTest || !DESCRIPTIVE_FIT.test(est.cls) || /Logistic/.test(est.cls)) && !st.unsupervised && !subset && !fitSubset && !ev.splits.length && !ev.hasTestSet && e.keys.every((k) => !k.path.length && k.root.role === 'whole')) {
+      // No split, no cross-validation, no held-out file anywhere: the only score is on the
+      // training rows. A regression's in-sample fit (r2, error) is the usual descriptive
+      // goodness of fit and is not reported unless the code calls it a test score.
       push({
         ruleId: 'leakage/overlap', message: `This score is computed on the same rows the model was fitted on (${where(ctx, fit.site)}) and no held-out data exists; it measures memorisation, not generalisation. Split off a test set or cross-validate.`,
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
@@ -277,5 +295,8 @@ function heldOutIsVal(l: PrepLeak): boolean {
   const sides = l.split?.sides;
   return lastSide(l.key) !== 'test' && !!sides && sides.has('val') && !sides.has('test');
 }
+
+/** Regression models (not logistic: a classifier), whose in-sample r2 / error is a descriptive goodness of fit. */
+const DESCRIPTIVE_FIT = /Regress|Regression|Lasso|Ridge|ElasticNet|SVR|Lars|statsmodels\.|HuberRegressor|LinearModel/;
 
 function cap(s: string): string { return s.charAt(0).toUpperCase() + s.slice(1); }

@@ -19,6 +19,8 @@ export interface EvalEvent {
   /** Argument texts, for the train-as-test fix. */
   argNodes: { from: number; to: number; text: string }[];
   data?: DataV;
+  /** What the model had been fitted on when it was scored (a later partial_fit or refit does not count). */
+  fitState?: Pick<EstV, 'fit' | 'fitData' | 'fitLabelRows' | 'unsupervised'>;
 }
 
 /** Held-out rows handed to a training call (validation_data=, eval_set=, valid_sets=, evals=). */

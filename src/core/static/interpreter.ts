@@ -788,6 +788,16 @@ export class Interpreter extends LibrarySemantics {
     if (sliceText !== undefined && /^:\s*[^:,]+$/.test(sliceText) && TRAIN_NAME.test(sliceText) && !TEST_NAME.test(sliceText) && d.rows[0] && lastSide(d.rows[0]) === 'whole' && !(this.inLoop && d.varying)) {
       return this.withStep(d, this.sliceSplitFor(d, n), 'train');
     }
+    // Rows that hold both sides of a split (a train+test stack transformed as one matrix), cut
+    // back apart by position: the head is the training part, the tail the rest.
+    if (sliceText !== undefined && d.rows.some((k) => lastSide(k) === 'train') && d.rows.some((k) => lastSide(k) !== 'train')) {
+      const head = /^:\s*[^:,]+$/.test(sliceText), tail = /^[^:,]+:\s*$/.test(sliceText);
+      if (head || tail) {
+        const out = this.mkData({ ...this.same(d), rows: d.rows.filter((k) => (lastSide(k) === 'train') === head) });
+        delete out.mixSite;
+        return out;
+      }
+    }
     const name = this.targets.length === 1 ? this.targets[0] : '';
     if (!name) { d.subsetSite = this.site(this.stmt ?? n); return d; }
     if (this.inLoop && d.varying) return d;
@@ -798,7 +808,10 @@ export class Interpreter extends LibrarySemantics {
     const k0 = d.rows[0];
     if (!k0) return d;
     const srcSide = lastSide(k0);
-    if ((wantTest || wantVal) && srcSide === 'train') {
+    // train = df[msk]; test = df[~msk] on a frame read from a training file: the test part is the
+    // complement of a training part cut from the same rows, not drawn out of the training rows.
+    const sibling = srcSide === 'train' && !k0.path.length ? this.sliceSplits.get(this.sliceKey(d)) : undefined;
+    if ((wantTest || wantVal) && srcSide === 'train' && !sibling?.sides?.has('train')) {
       // A held-out set drawn out of the training rows.
       if (wantTest) this.events.testFromTrain.push({ site: this.site(this.stmt ?? n), name });
       const split = this.sliceSplitFor(d, n);
@@ -807,13 +820,18 @@ export class Interpreter extends LibrarySemantics {
       return out;
     }
     if (srcSide === 'test' || srcSide === 'val') return d;
+    if (sibling) return this.withStep(d, sibling, wantTrain ? 'train' : wantVal ? 'val' : 'test');
     const split = this.sliceSplitFor(d, n);
     return this.withStep(d, split, wantTrain ? 'train' : wantVal ? 'val' : 'test');
   }
 
-  protected sliceSplitFor(d: DataV, n: SyntaxNode): Split {
+  protected sliceKey(d: DataV): string {
     const k0 = d.rows[0];
-    const key = `${k0.root.id}:${k0.path.map((s) => s.split.id + s.side).join('/')}`;
+    return `${k0.root.id}:${k0.path.map((s) => s.split.id + s.side).join('/')}`;
+  }
+
+  protected sliceSplitFor(d: DataV, n: SyntaxNode): Split {
+    const key = this.sliceKey(d);
     let split = this.sliceSplits.get(key);
     if (!split) {
       split = { id: ++this.ids, site: this.site(this.stmt ?? n), kind: 'slice', shuffle: this.sampling, names: [] };

@@ -263,7 +263,7 @@ export abstract class LibrarySemantics extends DataflowState {
     const flat = (v: Val, node: SyntaxNode | undefined): void => {
       if (v.k === 'seq') v.items.forEach((i) => flat(i, node));
       else if (v.k === 'data') parts.push(v);
-      else if (v.k === 'scalar' && v.name !== '?') parts.push(this.asData(v, v.name));
+      else if (v.k === 'scalar' && v.name !== '?') parts.push(v.varying ? this.same(this.asData(v, v.name), { varying: true }) : this.asData(v, v.name));
     };
     args.pos.forEach((p, i) => flat(p, args.posNodes[i]));
     const j = this.join(parts, n);
@@ -293,7 +293,9 @@ export abstract class LibrarySemantics extends DataflowState {
     const items = /^\[(.*)\]$/s.exec(argText.trim())?.[1].split(',').map((x) => x.trim()).filter(Boolean) ?? [];
     if (items.length > 1 && new Set(items).size < items.length) overlap = true;
     // The same full rows twice (df and a noisy copy of df); subsets from different masks are disjoint.
-    for (let a = 0; a < parts.length && !overlap; a++) for (let b = a + 1; b < parts.length && !overlap; b++) {
+    // In a loop that grows an accumulator (df = df.append(row) / pd.concat([acc, part])), each pass adds new rows.
+    const accumulates = this.inLoop && this.targets.length === 1 && (argText.includes(this.targets[0]) || !!this.stmt && new RegExp(`\\b${this.targets[0]}\\s*\\.\\s*append\\b`).test(this.t(this.stmt)));
+    for (let a = 0; a < parts.length && !overlap && !accumulates; a++) for (let b = a + 1; b < parts.length && !overlap; b++) {
       const pa = parts[a], pb = parts[b];
       const sameSubset = (pa.subsetSite === undefined && pb.subsetSite === undefined)
         || (pa.subsetSite !== undefined && pb.subsetSite !== undefined && pa.subsetSite.from === pb.subsetSite.from && pa.subsetSite.chunk === pb.subsetSite.chunk);
@@ -372,6 +374,7 @@ export abstract class LibrarySemantics extends DataflowState {
       dataVarying: keys.some((k) => k.path.some((s) => s.fold !== undefined)), labelledTest: labelled, labelledTrain, what,
       argNodes: args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) })),
       ...(datas.length ? { data: datas.find((d) => d.pred) ?? datas[0] } : {}),
+      ...(est ? { fitState: { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised } } : {}),
     });
   }
 
@@ -438,7 +441,10 @@ export abstract class LibrarySemantics extends DataflowState {
         if (method === 'values') return { k: 'seq', items: obj.items };
         if (method === 'keys') return { k: 'seq', items: (obj.keys ?? []).map((k) => ({ k: 'const', text: k ?? 'k', str: k } as ConstV)) };
         if (method === 'append' || method === 'extend' || method === 'add') {
-          if (args.pos[0]) obj.items.push(method === 'extend' && args.pos[0].k === 'seq' ? this.join(args.pos[0].items, n) : args.pos[0]);
+          // Items collected in a loop (one frame per file, per batch) are different rows each time.
+          const a0 = args.pos[0];
+          const item = a0 && this.inLoop ? a0.k === 'data' ? this.same(a0, { varying: true }) : a0.k === 'scalar' ? { ...a0, varying: true } : a0 : a0;
+          if (item) obj.items.push(method === 'extend' && item.k === 'seq' ? this.join(item.items, n) : item);
           return this.scalar('None');
         }
         if (method === 'split') {

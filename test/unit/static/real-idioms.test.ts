@@ -361,4 +361,103 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/overlap: which rows were really seen', () => {
+    it('frames read one per file in a loop and concatenated are different rows, not duplicates', () => {
+      const src = PD + py`
+        import glob
+        parts = []
+        for path in glob.glob("logs/*.csv"):
+            part = pd.read_csv(path)
+            parts.append(part.mean().to_frame().T)
+        table = pd.concat(parts, ignore_index=True)
+        X_train, X_test, y_train, y_test = train_test_split(table.drop(columns=["y"]), table["y"])
+        m = Ridge().fit(X_train, y_train)
+        print(mean_absolute_error(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+      const acc = PD + py`
+        rows = pd.DataFrame()
+        for s in ("a", "b"):
+            for f in listing(s):
+                rows = rows.append([[read_text(f), s]], ignore_index=True)
+        rows.columns = ["text", "y"]
+        X_train, X_test, y_train, y_test = train_test_split(rows["text"], rows["y"])
+      `;
+      assert.deepEqual(rules(acc, 'leakage/overlap'), []);
+      const dup = PD + py`
+        minority = df[df["label"] == 1]
+        up = pd.concat([df, df])
+        X_train, X_test, y_train, y_test = train_test_split(up.drop(columns=["label"]), up["label"])
+      `;
+      assert.deepEqual(rules(dup, 'leakage/overlap'), [lineOf(dup, 'pd.concat([df, df])')]);
+    });
+    it('a mask split of a frame read from a training file is a split, not a test set drawn from the training rows', () => {
+      const src = PD + py`
+        tr = pd.read_csv("train.tsv", sep="\\t")
+        msk = np.random.rand(len(tr)) < 0.8
+        train = tr[msk]
+        test = tr[~msk]
+        m = Ridge().fit(train[["a"]], train["y"])
+        print(mean_absolute_error(test["y"], m.predict(test[["a"]])))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+      const drawn = PD + py`
+        tr = pd.read_csv("train.csv")
+        holdout = tr.sample(frac=0.1)
+        m = Ridge().fit(tr[["a"]], tr["y"])
+        print(mean_absolute_error(holdout["y"], m.predict(holdout[["a"]])))
+      `;
+      assert.deepEqual(rules(drawn, 'leakage/overlap'), [lineOf(drawn, 'tr.sample')]);
+    });
+    it('a train+test matrix cut back apart by position is not a test set drawn from the training rows', () => {
+      const src = PD + py`
+        from scipy.sparse import hstack
+        from sklearn.feature_extraction.text import CountVectorizer
+        msk = np.random.rand(len(df)) < 0.8
+        train, test = df[msk], df[~msk]
+        n_train = train.shape[0]
+        both = pd.concat([train, test])
+        mat = hstack([CountVectorizer().fit_transform(both["text"])])
+        X = mat[:n_train]
+        X_test = mat[n_train:]
+        m = Ridge().fit(X, train["y"])
+        print(mean_absolute_error(test["y"], m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+    it('a model scored once, then trained further on the scored batch (partial_fit), is not overlap', () => {
+      const src = PD + py`
+        from sklearn.linear_model import SGDClassifier
+        X_train, X_test, y_train, y_test = train_test_split(X, y)
+        clf = SGDClassifier().partial_fit(X_train, y_train, classes=[0, 1])
+        print(clf.score(X_test, y_test))
+        clf = clf.partial_fit(X_test, y_test)
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+    it('a model fitted on the training split and scored on all rows the split came from fires; scored on the test split does not', () => {
+      const src = PD + py`
+        X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25)
+        reg = Ridge().fit(X_train, y_train)
+        print(reg.score(X, y))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'reg.score(X, y)')]);
+      assert.deepEqual(rules(src.replace('reg.score(X, y)', 'reg.score(X_test, y_test)'), 'leakage/overlap'), []);
+    });
+    it('with no split, a regression\'s in-sample r2 is a descriptive fit; a classifier\'s in-sample accuracy, or any score called a test score, fires', () => {
+      const reg = PD + py`
+        lr = Ridge().fit(X, y)
+        print(lr.score(X, y))
+      `;
+      assert.deepEqual(rules(reg, 'leakage/overlap'), []);
+      const clf = PD + py`
+        rf = RandomForestClassifier().fit(X, y)
+        print(accuracy_score(y, rf.predict(X)))
+      `;
+      assert.deepEqual(rules(clf, 'leakage/overlap'), [lineOf(clf, 'accuracy_score(y')]);
+      const called = reg.replace('print(lr.score(X, y))', 'print("test r2", lr.score(X, y))');
+      assert.deepEqual(rules(called, 'leakage/overlap'), [lineOf(called, 'test r2')]);
+    });
+  });
 });
