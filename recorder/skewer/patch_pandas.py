@@ -196,7 +196,7 @@ def _rerun(orig, df, args, kwargs, has_inplace=True):
     tmp.index = pd.RangeIndex(len(df))
     kw = dict(kwargs)
     if has_inplace:
-        kw["inplace"] = False
+        kw.pop("inplace", None)  # default False; passing it at all is deprecated from pandas 3.1 (PDEP-8)
     kw.pop("ignore_index", None)
     res = orig(tmp, *args, **kw)
     return res.index.to_numpy().astype(np.int64)

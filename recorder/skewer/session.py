@@ -12,6 +12,7 @@ import traceback
 import weakref
 
 import numpy as np
+import pandas as pd
 
 from . import lineage as L
 from .ids import iso_now, uuid7
@@ -342,7 +343,8 @@ class Session:
             f = caller
             while f is not None and f.f_code.co_name == "__init__" and f.f_locals.get("self") is obj:
                 f = f.f_back  # super().__init__ chains
-            if f is not None and f.f_code.co_name == "clone" and "sklearn" in f.f_code.co_filename:
+            # sklearn.base.clone builds the copy itself up to 1.2; from 1.3 through _clone_parametrized
+            if f is not None and f.f_code.co_name in ("clone", "_clone_parametrized") and "sklearn" in f.f_code.co_filename:
                 orig = f.f_locals.get("estimator")
                 site = self._sites.get(id(orig)) if orig is not None else None
                 if site is not None and site[0]() is orig:
@@ -718,8 +720,42 @@ def _write_csv(frame, path):
         frame.to_csv(path, index=False, line_terminator="\n")
 
 
-def _write_arrow(frame, path):
+# Arrow IPC snapshots are compressed with this codec (measured in bench/recorder_overhead.py; the TypeScript reader
+# reads uncompressed, LZ4_FRAME and ZSTD files)
+ARROW_COMPRESSION = "lz4"
+
+
+def _write_arrow(frame, path, compression=None):
     import pyarrow as pa
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    with pa.OSFile(path, "wb") as sink, pa.ipc.new_file(sink, table.schema) as w:
+    arrays = [_arrow_column(frame.iloc[:, j]) for j in range(frame.shape[1])]
+    table = pa.Table.from_arrays(arrays, names=[str(c) for c in frame.columns])
+    codec = ARROW_COMPRESSION if compression is None else compression
+    options = pa.ipc.IpcWriteOptions(compression=codec or None)
+    with pa.OSFile(path, "wb") as sink, pa.ipc.new_file(sink, table.schema, options=options) as w:
         w.write_table(table)
+
+
+def _arrow_column(col):
+    """One snapshot column as an Arrow array of the column's own type; text is utf8 whatever backs it (pandas 3's
+    str dtype comes out as large_string), and an object column Arrow cannot type (mixed values) is written as
+    the values' text, as a CSV snapshot would hold it."""
+    import pyarrow as pa
+    try:
+        arr = pa.array(col, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError):
+        arr = pa.array([None if _is_missing(v) else str(v) for v in col.tolist()], type=pa.string())
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    t = arr.type
+    if pa.types.is_large_string(t) or getattr(pa.types, "is_string_view", lambda _: False)(t):
+        arr = arr.cast(pa.string())
+    elif pa.types.is_dictionary(t) and (pa.types.is_large_string(t.value_type)
+                                        or getattr(pa.types, "is_string_view", lambda _: False)(t.value_type)):
+        arr = arr.cast(pa.dictionary(t.index_type, pa.string(), t.ordered))
+    return arr
+
+
+def _is_missing(v):
+    if v is None or v is pd.NA or v is pd.NaT:
+        return True
+    return isinstance(v, float) and math.isnan(v)

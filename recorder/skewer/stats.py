@@ -4,6 +4,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from .dtypes import logical_type
 from .tables import TableView, evenly_spaced
 
 MAX_STATS_COLUMNS = 200
@@ -17,9 +18,10 @@ def _f(x):
     return float(f"{x:.10g}") if math.isfinite(x) else None
 
 
-def column_stats(s: pd.Series) -> dict:
+def column_stats(s: pd.Series, logical: str = None) -> dict:
+    """Stats of one column; `logical` is its type as the schema facet names it (dtypes.logical_type)."""
     dtype = s.dtype
-    out = {"dtype": str(dtype)}
+    out = {"dtype": logical or logical_type(dtype, s)}
     kind = getattr(dtype, "kind", "O")
     if isinstance(dtype, pd.CategoricalDtype):
         out["nulls"] = int(s.isna().sum())
@@ -27,7 +29,7 @@ def column_stats(s: pd.Series) -> dict:
         out["categories"] = [str(c) for c in cats[:1000]]
         _top(s, out)
         return out
-    if kind == "b" or str(dtype) == "boolean":
+    if kind == "b" or str(dtype) in ("boolean", "bool[pyarrow]"):
         vals = s.dropna()
         out["nulls"] = int(len(s) - len(vals))
         if len(vals):
@@ -112,13 +114,13 @@ def table_stats(view: TableView, cap: int) -> dict:
     n = view.n_rows
     positions = evenly_spaced(n, cap) if n > cap else None
     cols = {}
-    for name, col in _columns(view, positions):
+    for j, (name, col) in enumerate(_columns(view, positions)):
         if name in cols:
             continue  # duplicate column labels: first one wins
         try:
-            cols[name] = column_stats(col)
+            cols[name] = column_stats(col, view.dtypes[j])
         except Exception as e:  # never let an odd column break recording
-            cols[name] = {"dtype": str(col.dtype), "nulls": 0, "error": f"{type(e).__name__}: {e}"}
+            cols[name] = {"dtype": view.dtypes[j], "nulls": 0, "error": f"{type(e).__name__}: {e}"}
     out = {"rowCount": int(n), "columnCount": len(view.names), "columns": cols}
     if positions is not None:
         out["sampledRows"] = int(len(positions))

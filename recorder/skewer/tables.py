@@ -3,6 +3,9 @@ row count, column names and dtypes, and cheap row sampling for stats and snapsho
 import numpy as np
 import pandas as pd
 
+from .compat import PANDAS_VERSION
+from .dtypes import logical_type
+
 try:  # scipy is a scikit-learn dependency, but keep it optional here
     import scipy.sparse as _sp
 except Exception:  # pragma: no cover
@@ -34,19 +37,19 @@ class TableView:
             self.kind = "frame"
             self.n_rows = len(obj)
             self.names = [_name(c) for c in obj.columns]
-            self.dtypes = [str(t) for t in obj.dtypes]
+            self.dtypes = [logical_type(t, obj.iloc[:, j] if t == object else None) for j, t in enumerate(obj.dtypes)]
             self.has_index = not _default_index(obj.index, self.n_rows)
         elif isinstance(obj, pd.Series):
             self.kind = "series"
             self.n_rows = len(obj)
             self.names = [_name(obj.name) if obj.name is not None else "0"]
-            self.dtypes = [str(obj.dtype)]
+            self.dtypes = [logical_type(obj.dtype, obj)]
             self.has_index = not _default_index(obj.index, self.n_rows)
         elif _sp is not None and _sp.issparse(obj):
             self.kind = "sparse"
             self.n_rows, width = obj.shape
             self.names = _columns(feature_names, width)
-            self.dtypes = [str(obj.dtype)] * width
+            self.dtypes = [logical_type(obj.dtype)] * width
             self.has_index = False
         else:
             arr = obj if isinstance(obj, np.ndarray) else None
@@ -64,7 +67,11 @@ class TableView:
                 self.names = [str(feature_names[0])] if feature_names is not None and len(feature_names) == 1 else [port]
             else:
                 self.names = _columns(feature_names, arr.shape[1])
-            self.dtypes = [str(arr.dtype)] * len(self.names)
+            if arr.dtype == object:
+                cols = [arr] if arr.ndim == 1 else [arr[:, j] for j in range(len(self.names))]
+                self.dtypes = [logical_type(arr.dtype, c) for c in cols]
+            else:
+                self.dtypes = [logical_type(arr.dtype)] * len(self.names)
             self.has_index = False
 
     def schema_fields(self):
@@ -105,11 +112,9 @@ class TableView:
         return pd.DataFrame(arr[:, :ncols], columns=self.names[:ncols])
 
 
-try:
-    pd.DataFrame().set_axis([], axis=1, copy=False)
-    _SET_AXIS_COPY = True
-except TypeError:  # pandas < 1.5
-    _SET_AXIS_COPY = False
+# set_axis(copy=False) avoids a copy on pandas 1.5-2.x; pandas < 1.5 lacks the keyword and pandas 3 (Copy-on-Write
+# only, set_axis never copies) deprecates it with a warning the user would see
+_SET_AXIS_COPY = (1, 5) <= PANDAS_VERSION < (3,)
 
 
 def _with_index(df: pd.DataFrame) -> pd.DataFrame:

@@ -9,7 +9,16 @@ sys.path.insert(0, RECORDER)
 sys.path.insert(0, HERE)
 
 import skewer  # noqa: E402
+from skewer.compat import PANDAS_VERSION  # noqa: E402,F401  (tests branch on documented version differences)
 from runlog import latest_run  # noqa: E402
+
+
+try:
+    import pyarrow  # noqa: F401
+    HAS_PYARROW = True
+except ImportError:
+    HAS_PYARROW = False
+needs_pyarrow = pytest.mark.skipif(not HAS_PYARROW, reason="pyarrow is not installed on this row (Arrow snapshots, parquet, feather)")
 
 
 @pytest.fixture

@@ -24,7 +24,16 @@ class Output:
         return np.load(os.path.join(self.run_dir, self.lineage["arrays"][name]), allow_pickle=False)
 
     def snapshot_frame(self):
-        return pd.read_csv(os.path.join(self.run_dir, self.snapshot["uri"]))
+        path = os.path.join(self.run_dir, self.snapshot["uri"])
+        if self.snapshot["format"] == "arrow":
+            return arrow_table(path).to_pandas()
+        return pd.read_csv(path)
+
+
+def arrow_table(path):
+    import pyarrow as pa
+    with pa.memory_map(path) as f:
+        return pa.ipc.open_file(f).read_all()
 
 
 class Operator:

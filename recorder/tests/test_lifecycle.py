@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import skewer
-from conftest import subprocess_env
+from conftest import HAS_PYARROW, subprocess_env
 from runlog import Run, all_runs, latest_run
 
 PY = sys.executable
@@ -214,7 +214,8 @@ def test_snapshot_modes_and_row_cap(record):
     df = pd.DataFrame({"a": np.arange(100), "b": np.arange(100) * 0.5, "s": ["x", "y"] * 50})
     run = record(lambda: df.sort_values("a", ascending=False), snapshots="sample", row_cap=10)
     snap = run.ops[0].out().snapshot
-    assert snap["rows"] == 10 and snap["totalRows"] == 100 and snap["sampled"] is True and snap["format"] == "csv"
+    assert snap["rows"] == 10 and snap["totalRows"] == 100 and snap["sampled"] is True
+    assert snap["format"] == ("arrow" if HAS_PYARROW else "csv")  # Arrow IPC whenever pyarrow is importable
     pos = np.load(os.path.join(run.dir, snap["positions"]))
     np.testing.assert_array_equal(pos, np.arange(10) * 10)
     got = run.ops[0].out().snapshot_frame()
@@ -231,7 +232,8 @@ def test_snapshot_modes_and_row_cap(record):
     run = record(lambda: df.dropna(), snapshots="off")
     assert run.ops[0].out().snapshot is None
     assert os.listdir(os.path.join(run.dir, "snapshots")) == []
-    assert run.root_start["run"]["facets"]["skewer_run"]["snapshots"] == {"mode": "off", "rowCap": 1000, "format": "csv"}
+    assert run.root_start["run"]["facets"]["skewer_run"]["snapshots"] == {
+        "mode": "off", "rowCap": 1000, "format": "arrow" if HAS_PYARROW else "csv"}
 
 
 def test_stats_are_capped_and_say_so(record):
@@ -318,9 +320,9 @@ def test_recorder_adds_no_warnings_to_the_users_output(record, recwarn, monkeypa
 
     real = stats.column_stats
 
-    def noisy(s):  # stands in for any library warning raised while the recorder computes its facets
+    def noisy(s, *rest):  # stands in for any library warning raised while the recorder computes its facets
         warnings.warn("internal recorder warning", RuntimeWarning)
-        return real(s)
+        return real(s, *rest)
     monkeypatch.setattr(stats, "column_stats", noisy)
     df = pd.DataFrame({"huge": [-1e308, 1e308, np.nan], "x": [1.0, 2.0, 3.0], "mixed": [1, "a", None]})
     warnings.simplefilter("always")

@@ -43,7 +43,8 @@ def test_boolean_filter_series_and_array(record):
     check_select(box["a"], df, a.out().array("positions"))
     check_select(box["b"], df, b.out().array("positions"))
     assert a.out().rows == len(box["a"]) and a.out().lineage["rowsIn"] == [len(df)]
-    assert a.out().schema == [(c, str(t)) for c, t in df.dtypes.items()]
+    # text is "string" on every pandas: object on 1.x/2.x, str on 3.x
+    assert a.out().schema == [("tid", "int64"), ("key", "int64"), ("x", "float64"), ("cat", "string")]
 
 
 def test_projection_is_identity_and_single_column_is_deferred_until_used(record):
@@ -351,7 +352,8 @@ def test_recording_leaves_the_users_frames_internally_untouched(record):
     run = record(lambda: box.setdefault("out", calls(recorded)), snapshots="all")
     assert len(run.ops) == 6
     assert recorded._mgr.nblocks == plain._mgr.nblocks > 1
-    assert sorted(recorded._item_cache) == sorted(plain._item_cache)
+    if hasattr(plain, "_item_cache"):  # pandas < 3; Copy-on-Write (pandas 3) removed the item cache
+        assert sorted(recorded._item_cache) == sorted(plain._item_cache)
     assert [o._mgr.nblocks for o in box["out"]] == [o._mgr.nblocks for o in plain_out]
     assert max(o._mgr.nblocks for o in plain_out) > 1
 
