@@ -1,8 +1,8 @@
 // `npm test`: every layer, in order of cost — unit (plain Node, TypeScript via tsx), recorder
-// (pytest on Debian's Python), extension host (mocha inside a real VS Code / code-server),
+// (pytest on each row of the support matrix: python:oldest, python:current, python:pandas2), extension host (mocha inside a real VS Code / code-server),
 // end-to-end (Chromium driving the workbench). Installs missing tooling first (tools.mjs).
 // Ends with the plain summary line "N passed, N failed" that CI reads.
-// Usage: node test/run-all.mjs [unit|python|exthost|e2e ...] [--filter text]
+// Usage: node test/run-all.mjs [unit|python|python:<row>|exthost|e2e ...] [--filter text]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +14,9 @@ const args = process.argv.slice(2);
 const filterAt = args.indexOf('--filter');
 const filter = filterAt >= 0 ? args[filterAt + 1] : undefined;
 const wanted = args.filter((a, i) => !a.startsWith('--') && (filterAt < 0 || i !== filterAt + 1));
-const layers = wanted.length ? wanted : ['unit', 'python', 'exthost', 'e2e'];
+const PY_ROWS = ['oldest', 'current', 'pandas2'];
+// `python` is every row of the recorder's support matrix; `python:<row>` is one of them.
+const layers = (wanted.length ? wanted : ['unit', 'python', 'exthost', 'e2e']).flatMap((l) => (l === 'python' ? PY_ROWS.map((r) => `python:${r}`) : [l]));
 const results = [];
 
 function unit() {
@@ -26,10 +28,13 @@ function unit() {
   return { passed: s.passes, failed: s.failures, skipped: s.pending };
 }
 
-function python() {
+/** The recorder suite on one row of the support matrix (test/tooling/python.mjs); one summary line per row. */
+async function python(row) {
   const testsDir = path.join(root, 'recorder', 'tests');
   if (!fs.existsSync(testsDir)) return { passed: 0, failed: 0, note: 'no recorder tests' };
-  const r = spawnSync('/usr/bin/python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', testsDir, ...(filter ? ['-k', filter] : [])], { cwd: root, encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+  const { ensurePython } = await import('./tooling/python.mjs');
+  const exe = ensurePython(row);
+  const r = spawnSync(exe, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-rs', testsDir, ...(filter ? ['-k', filter] : [])], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', SKEWER_PYTHON_ROW: row } });
   process.stdout.write(r.stdout);
   process.stderr.write(r.stderr);
   const summary = r.stdout.split('\n').reverse().find((l) => /\d+ (passed|failed|error)/.test(l)) ?? '';
@@ -61,9 +66,9 @@ async function e2e() {
 const RUNNERS = { unit, python, exthost, e2e };
 const t0 = Date.now();
 for (const layer of layers) {
-  const run = RUNNERS[layer];
+  const run = layer.startsWith('python:') ? () => python(layer.slice('python:'.length)) : RUNNERS[layer];
   if (!run) {
-    console.error(`unknown test layer "${layer}" (known: ${Object.keys(RUNNERS).join(', ')})`);
+    console.error(`unknown test layer "${layer}" (known: ${Object.keys(RUNNERS).join(', ')}, ${PY_ROWS.map((r) => `python:${r}`).join(', ')})`);
     process.exit(2);
   }
   console.log(`\n=== ${layer} ===`);
@@ -79,7 +84,7 @@ for (const layer of layers) {
 }
 
 console.log('\n=== summary ===');
-for (const r of results) console.log(`${r.layer.padEnd(8)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed${r.skipped ? ` ${r.skipped} skipped` : ''}  (${r.seconds}s)${r.note ? '  ' + r.note : ''}`);
+for (const r of results) console.log(`${r.layer.padEnd(14)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed${r.skipped ? ` ${r.skipped} skipped` : ''}  (${r.seconds}s)${r.note ? '  ' + r.note : ''}`);
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 console.log(`total time ${Math.round((Date.now() - t0) / 1000)}s`);
