@@ -1,7 +1,10 @@
 """The example workspace: recording never changes results, the committed runs are current, and every skewer_
 facet they contain validates against docs/schemas."""
+import csv
 import glob
+import io
 import json
+import math
 import os
 import re
 import shutil
@@ -92,24 +95,180 @@ def _normalise(run_dir):
     return events[0]["job"]["name"], events, files
 
 
-def test_committed_example_runs_are_current(workspace, tmp_path):
-    out = tmp_path / "fresh"
+@pytest.fixture(scope="module")
+def fresh(workspace, tmp_path_factory):
+    """Every example recorded afresh on this row's stack: {pipeline name: (events, side files, run dir)}."""
+    out = tmp_path_factory.mktemp("fresh")
     env = dict(subprocess_env(), SKEWER_RECORDER=RECORDER)
     r = subprocess.run([PY, "record_all.py", "--out", str(out)], cwd=workspace, env=env, capture_output=True,
-                       text=True, timeout=300)
+                       text=True, timeout=600)
     assert r.returncode == 0, r.stderr[-2000:]
-    fresh = dict((name, (ev, files)) for name, ev, files in map(_normalise, glob.glob(str(out / "*/"))))
-    committed = dict((name, (ev, files)) for name, ev, files in map(_normalise, glob.glob(COMMITTED + "/*/")))
+    return {name: (ev, files, d) for d in glob.glob(str(out / "*/")) for name, ev, files in [_normalise(d)]}
+
+
+def _committed():
+    return {name: (ev, files, d) for d in glob.glob(COMMITTED + "/*/") for name, ev, files in [_normalise(d)]}
+
+
+def _stack(events):
+    v = events[0]["run"]["facets"]["skewer_run"]["versions"]
+    return {k: v.get(k) for k in ("pandas", "sklearn", "numpy", "pyarrow")}
+
+
+# Recorded numbers that come out of floating-point work (fitted coefficients, means, standard deviations, scaled
+# values in snapshots) differ in their last bits between CPUs and BLAS builds; compare those with a relative
+# tolerance far below any real drift, and everything else (counts, names, types, lineage, ints) exactly.
+REL_TOL, ABS_TOL = 1e-9, 1e-12
+
+
+def _num(x):
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def _diff(a, b, where="", rel_tol=REL_TOL):
+    """Where a and b differ (None when equal): floats within tolerance, everything else exactly."""
+    if _num(a) and _num(b) and (isinstance(a, float) or isinstance(b, float)):
+        return None if math.isclose(a, b, rel_tol=rel_tol, abs_tol=ABS_TOL) else f"{where}: {a!r} != {b!r}"
+    if isinstance(a, dict) and isinstance(b, dict):
+        if sorted(a) != sorted(b):
+            return f"{where}: keys {sorted(set(a) ^ set(b))} on one side only"
+        float_digest = a.get("truncated") is True and str(a.get("dtype", "")).startswith("float")
+        for k in a:
+            if k == "sha256" and float_digest:
+                continue  # digest of float bytes: the head and shape are compared, with tolerance
+            d = _diff(a[k], b[k], f"{where}/{k}", rel_tol)
+            if d:
+                return d
+        return None
+    if isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            return f"{where}: length {len(a)} != {len(b)}"
+        for i, (x, y) in enumerate(zip(a, b)):
+            d = _diff(x, y, f"{where}[{i}]", rel_tol)
+            if d:
+                return d
+        return None
+    return None if a == b and type(a) is type(b) else f"{where}: {a!r} != {b!r}"
+
+
+def _csv_diff(a: bytes, b: bytes, where):
+    ra, rb = list(csv.reader(io.StringIO(a.decode()))), list(csv.reader(io.StringIO(b.decode())))
+    if len(ra) != len(rb):
+        return f"{where}: {len(ra)} != {len(rb)} lines"
+    for i, (x, y) in enumerate(zip(ra, rb)):
+        cells = [_float(c) if _float(c) is not None and _float(d) is not None else c for c, d in zip(x, y)]
+        other = [_float(d) if _float(c) is not None and _float(d) is not None else d for c, d in zip(x, y)]
+        d = _diff(cells, other, f"{where} line {i + 1}") if len(x) == len(y) else f"{where} line {i + 1}: width"
+        if d:
+            return d
+    return None
+
+
+def _float(cell):
+    try:
+        return float(cell)
+    except ValueError:
+        return None
+
+
+def test_committed_example_runs_are_current(fresh):
+    committed = _committed()
     assert sorted(fresh) == sorted(committed), "regenerate with: python examples/record_all.py"
+    any_run = next(iter(committed.values()))[0]
+    this = _stack(next(iter(fresh.values()))[0])
+    if _stack(any_run) != this:
+        pytest.skip(f"the committed runs are recorded on {_stack(any_run)}, this row is {this}: "
+                    "test_example_runs_mean_the_same_on_every_row compares them")
     for name in fresh:
-        ev_new, files_new = fresh[name]
-        ev_old, files_old = committed[name]
+        ev_new, files_new, _ = fresh[name]
+        ev_old, files_old, _ = committed[name]
         assert len(ev_new) == len(ev_old), f"{name}: event count changed; run python examples/record_all.py"
         for i, (a, b) in enumerate(zip(ev_new, ev_old)):
-            assert a == b, f"{name}: event {i + 1} differs; run python examples/record_all.py"
+            d = _diff(a, b, f"event {i + 1}")
+            assert d is None, f"{name}: {d}; run python examples/record_all.py"
         assert sorted(files_new) == sorted(files_old), f"{name}: side files differ"
         for k in files_new:
-            assert files_new[k] == files_old[k], f"{name}: {k} differs"
+            if k.endswith(".csv"):
+                d = _csv_diff(files_new[k], files_old[k], k)
+                assert d is None, f"{name}: {d}"
+            else:
+                assert files_new[k] == files_old[k], f"{name}: {k} differs"
+
+
+def _outputs(events):
+    """Per operator (job name): what it is and what each output means, without volatile or version-bound parts.
+    Numbers that a model produced (its fit, its predictions and everything computed from them) legitimately change
+    with the scikit-learn version, and float sums with pandas' summation order, so column statistics keep their
+    type and null count everywhere, and their values only for steps before the first scikit-learn step (floats
+    with a tolerance, distinct counts of non-float columns exactly)."""
+    ops = {}
+    data_prep = True
+    # datasets and lineage files are named by operator seq, and a library may order its nested steps differently
+    # (scikit-learn >= 1.4 selects every ColumnTransformer column subset before fitting any): name them by job
+    jobs = {str(e["run"]["facets"]["skewer_operator"]["seq"]): e["job"]["name"] for e in events[1:]
+            if "skewer_operator" in e["run"]["facets"]}
+
+    def by_job(name):
+        run, _, rest = name.rpartition("/")
+        seq, _, port = rest.partition(".")
+        return f"{jobs[seq]}.{port}" if seq in jobs else name
+    for e in events[1:]:
+        op = e["run"]["facets"].get("skewer_operator")
+        if op is None or e["eventType"] == "START":
+            continue
+        data_prep = data_prep and op["library"] == "pandas"
+        outs = []
+        for ds in e.get("outputs", []):
+            f, of = ds.get("facets", {}), ds.get("outputFacets", {})
+            lin = dict(of.get("skewer_rowLineage", {}))
+            lin.pop("_producer", None)
+            if "inputs" in lin:
+                lin["inputs"] = [by_job(n) for n in lin["inputs"]]
+                lin["arrays"] = sorted(lin["arrays"])
+            stats = {}
+            for c, v in f.get("skewer_stats", {}).get("columns", {}).items():
+                keys = ["dtype", "nulls"]
+                if data_prep:
+                    keys += ["min", "max", "mean", "std"] + ([] if v["dtype"].startswith("float") else ["distinct"])
+                stats[c] = {k: v.get(k) for k in keys}
+            outs.append({"name": by_job(ds["name"]), "schema": f.get("schema", {}).get("fields"), "stats": stats,
+                         "rows": of.get("outputStatistics", {}).get("rowCount"), "lineage": lin})
+        fitted = e["run"]["facets"].get("skewer_fittedTransformer", {})
+        ops[e["job"]["name"]] = {"status": e["eventType"], "function": op["function"], "kind": op["kind"],
+                                 "outputs": outs, "fitted": {k: fitted.get(k) for k in ("class", "role", "nFitRows")}}
+    return ops, by_job
+
+
+def test_example_runs_mean_the_same_on_every_row(fresh):
+    """Whatever the pandas / numpy / scikit-learn / pyarrow versions, recording an example gives the same steps,
+    types, row counts, row lineage (to the byte) and column statistics (within float tolerance) as the committed
+    runs recorded on the oldest supported stack."""
+    committed = _committed()
+    assert sorted(fresh) == sorted(committed)
+    for name in fresh:
+        ev_new, files_new, _ = fresh[name]
+        ev_old, files_old, _ = committed[name]
+        (new, new_job), (old, old_job) = _outputs(ev_new), _outputs(ev_old)
+        assert sorted(new) == sorted(old), f"{name}: different operators"
+        for job in new:
+            d = _diff(new[job], old[job], f"{name} {job}", rel_tol=1e-6)
+            assert d is None, d
+
+        def lineage(files, job_of):
+            return {job_of("x/" + k[len("lineage/"):-len(".npy")]): v for k, v in files.items() if k.startswith("lineage/")}
+        lin_new, lin_old = lineage(files_new, new_job), lineage(files_old, old_job)
+        assert sorted(lin_new) == sorted(lin_old), name
+        for k in lin_old:
+            assert lin_new[k] == lin_old[k], f"{name}: lineage array {k} differs"
+
+
+@pytest.mark.skipif(shutil.which("node") is None or not os.path.isdir(os.path.join(ROOT, "node_modules", "ajv")),
+                    reason="node or ajv not available")
+def test_fresh_runs_on_this_row_validate_against_the_schemas(fresh):
+    files = [os.path.join(d, "events.ndjson") for _, _, d in fresh.values()]
+    r = subprocess.run(["node", os.path.join(os.path.dirname(__file__), "validate_facets.cjs"), ROOT, *files],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stdout + r.stderr
 
 
 def test_committed_runs_are_small_and_cover_the_planted_bugs():
