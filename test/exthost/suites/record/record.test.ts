@@ -161,6 +161,23 @@ suite('Record Run with the skewer.python.interpreter setting (no Python extensio
     }
   });
 
+  test('Set Recording Phase… changes the remembered phase; Record Run without a Python file says what to open', async () => {
+    const pending = vscode.commands.executeCommand<string | undefined>('skewer.setRecordPhase', fileUri('c/pipeline.py'));
+    let picked: string | undefined | null = null;
+    void pending.then((p) => (picked = p));
+    for (const deadline = Date.now() + 20_000; picked === null && Date.now() < deadline; ) {
+      await new Promise((r) => setTimeout(r, 500));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    assert.equal(await pending, 'train', 'the first item, accepted');
+    const out = await record('c/pipeline.py');
+    assert.equal(out.phase, 'train', 'c/pipeline.py was recorded as other before; now train without asking');
+    assert.equal(out.status, 'complete', out.message);
+    const none = await vscode.commands.executeCommand<RecordOutcome>('skewer.recordRun', fileUri('data.csv'));
+    assert.equal(none.status, 'refused');
+    assert.match(none.message, /open a Python script \(\.py\) or notebook \(\.ipynb\) to record a run of it/);
+  });
+
   test('Copy Recorder Install Command copies pip install of the recorder shipped in the extension', async () => {
     const line = await vscode.commands.executeCommand<string>('skewer.copyRecorderInstallCommand');
     const dir = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'recorder');
