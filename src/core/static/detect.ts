@@ -203,7 +203,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   }
 
   // leakage/multi-test
-  const versionsByTest = new Map<string, { version: string; site: Site }[]>();
+  const versionsByTest = new Map<string, { version: string; site: Site; assumed?: string }[]>();
   for (const e of ev.evals) {
     if (!e.version || (e.inLoop && e.dataVarying)) continue;
     // With no test set anywhere, the validation split is the held-out set the models are compared on.
@@ -214,16 +214,18 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       if (other) {
         const place = e.site;
         const sameLine = siteKey(other.site) === siteKey(e.site);
+        const assumed = e.assumed ?? other.assumed;
         push({
           ruleId: 'leakage/multi-test',
-          message: sameLine
+          message: (sameLine
             ? 'Each iteration scores a different model or setting on the same test set; choosing among them on it makes its score optimistic. Compare on a validation split or with cross-validation.'
-            : `The test set is scored again for a different model or setting (first scored at ${where(ctx, other.site)}); choosing among models on it makes its score optimistic. Compare on a validation split or with cross-validation.`,
+            : `The test set is scored again for a different model or setting (first scored at ${where(ctx, other.site)}); choosing among models on it makes its score optimistic. Compare on a validation split or with cross-validation.`)
+            + (assumed ? ` Assumed: ${assumed}.` : ''),
           location: toLocation(ctx, place), related: rel(ctx, other.site, 'first evaluation on this test set'),
-          evidence: { metric: e.what, modelsScoredOnTestSet: new Set([...list.map((x) => x.version), e.version]).size, firstEvaluationLine: lineOf(ctx, other.site) }, fixes: [],
-        }, place);
+          evidence: { metric: e.what, modelsScoredOnTestSet: new Set([...list.map((x) => x.version), e.version]).size, firstEvaluationLine: lineOf(ctx, other.site), ...(assumed ? { assumed } : {}) }, fixes: [],
+        }, place, assumed ? 'warning' : 'error');
       }
-      if (!list.some((x) => x.version === e.version)) list.push({ version: e.version, site: e.site });
+      if (!list.some((x) => x.version === e.version)) list.push({ version: e.version, site: e.site, ...(e.assumed ? { assumed: e.assumed } : {}) });
       versionsByTest.set(tk, list);
     }
   }

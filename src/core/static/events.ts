@@ -19,6 +19,8 @@ export interface EvalEvent {
   /** Argument texts, for the train-as-test fix. */
   argNodes: { from: number; to: number; text: string }[];
   data?: DataV;
+  /** What the analysis had to guess to call this an evaluation (said in the finding). */
+  assumed?: string;
   /** What the model had been fitted on when it was scored (a later partial_fit or refit does not count). */
   fitState?: Pick<EstV, 'fit' | 'fitData' | 'fitLabelRows' | 'unsupervised'>;
 }

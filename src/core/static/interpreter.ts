@@ -486,6 +486,9 @@ export class Interpreter extends LibrarySemantics {
         for (let c = n.firstChild; c; c = c.nextSibling) if (isExpr(c)) vals.push(this.ev(c));
         if (n.name === 'ConditionalExpression' && vals.length === 3) return this.join([vals[0], vals[2]], n);
         if (n.name === 'NamedExpression' && n.firstChild && vals.length) { this.bind(n.firstChild, vals[vals.length - 1]); return vals[vals.length - 1]; }
+        // preds == y_test (open-coded accuracy: np.where(preds == y, 1, 0).mean()) or
+        // y_test - preds (open-coded error): predictions compared with held-out labels.
+        if (n.name === 'BinaryExpression' && vals.length === 2) this.openCodedEval(n, vals[0], vals[1]);
         // list + list of constants (column lists): keep the items
         if (n.name === 'BinaryExpression' && vals.length === 2 && vals[0].k === 'seq' && vals[1].k === 'seq' && /^\s*\+/.test(this.text.slice(n.firstChild!.to, n.lastChild!.from))) {
           return { k: 'seq', items: [...vals[0].items, ...vals[1].items], varying: !!(vals[0].varying || vals[1].varying) };
@@ -498,6 +501,17 @@ export class Interpreter extends LibrarySemantics {
       case 'LambdaExpression': return { k: 'fn', node: n, chunk: this.chunkIndex, name: 'lambda', called: true, isMethod: false };
       default: return this.scalar(n.name);
     }
+  }
+
+  protected inMetricHelper = 0;
+
+  protected openCodedEval(n: SyntaxNode, a: Val, b: Val): void {
+    if (this.inMetricHelper || a.k !== 'data' || b.k !== 'data' || !!a.pred === !!b.pred) return;
+    const op = this.text.slice(n.firstChild!.to, n.lastChild!.from).trim();
+    if (op !== '==' && op !== '-') return;
+    const pred = (a.pred ? a : b).pred!, truth = a.pred ? b : a;
+    if (!truth.rows.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val')) return;
+    this.recordEval(n, op === '==' ? 'accuracy (open-coded)' : 'error (open-coded)', truth.rows, pred.est, pred.version, [a, b], NO_ARGS);
   }
 
   protected lookup(name: string): Val {
@@ -915,7 +929,10 @@ export class Interpreter extends LibrarySemantics {
       // unless its body already called one.
       if (!userMetricName(f.name)) return this.callFunction(f, args, n);
       const before = this.events.evals.length;
-      const out = this.callFunction(f, args, n);
+      // The helper's own arithmetic (a - b) is the metric: it is recorded here, at the call.
+      this.inMetricHelper++;
+      let out: Val;
+      try { out = this.callFunction(f, args, n); } finally { this.inMetricHelper--; }
       if (this.events.evals.length === before) this.metric(f.name, args, n);
       return out;
     }

@@ -30,6 +30,9 @@ function shuffledSplitter(est: EstV): boolean {
 /** A variable that holds a fitted transformer (a loaded artifact has no class to go by). */
 const TRANSFORMER_NAME = /scaler|imputer|encoder|enc\b|vectori[sz]er|tokenizer|pca|svd|selector|transformer|preprocessor|normali[sz]er|binarizer|discreti[sz]er/i;
 
+/** Names of evaluation helpers (evaluate_model, score_model, eval_clf, compute_metrics, get_scores). */
+const EVALUATOR_NAME = /^(evaluate|eval|score|assess|test)(_\w+)?$|^(compute|get|calc|calculate|print|report)_(metrics|scores?|accuracy|performance)$|_(evaluate|evaluation|eval|scores?|metrics)$/i;
+
 /** Keywords of training calls that take held-out data to monitor. */
 const TRAINING_EVAL_KWS = ['validation_data', 'eval_set', 'valid_sets', 'evals', 'eval_data', 'X_val'];
 /** Early stopping or keeping the best checkpoint/iteration: the monitored rows choose. */
@@ -251,6 +254,17 @@ export abstract class LibrarySemantics extends DataflowState {
       if (d.k === 'data') d.time = 'the data has a date/time column';
       return d;
     }
+    // A helper whose code is not in this file, named like an evaluation and given a fitted model
+    // and held-out rows (evaluate_model(model, X_test, y_test)): taken as scoring that model there.
+    if (EVALUATOR_NAME.test(last)) {
+      const model = args.pos.map((a) => (a.k === 'est' ? a : a.k === 'scalar' ? this.unkToEst.get(a) : undefined)).find((e): e is EstV => !!e && !!e.fit);
+      const datas = args.pos.flatMap((a, i) => (a.k === 'data' ? [a] : a.k === 'scalar' && !this.unkToEst.has(a) && (TEST_NAME.test(a.name) || VAL_NAME.test(a.name)) ? [this.asData(a, args.posNodes[i] ? this.t(args.posNodes[i]) : a.name)] : []));
+      const keys = datas.reduce<RowKey[]>((acc, d) => unionKeys(acc, d.rows), []);
+      if (model && keys.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val')) {
+        this.recordEval(n, last, keys, model, model.version, datas, args);
+        this.events.evals[this.events.evals.length - 1].assumed = `\`${last}\` is taken to score the model by its name (its code is not in this file)`;
+      }
+    }
     // Unknown call: pass data taints through (a helper that transforms its input).
     const vals = [...args.pos, ...args.kw.values()];
     const joined = this.join(vals, n);
@@ -393,6 +407,8 @@ export abstract class LibrarySemantics extends DataflowState {
       if (!est) {
         const cat: EstimatorCategory = obj.loaded ? 'model' : /scaler|imputer|encoder|pca|vectori[sz]er|tokenizer|selector|transformer/i.test(obj.name) ? 'transformer' : 'model';
         est = { k: 'est', id: ++this.ids, cls: obj.name, cat, site: this.site(n), params: obj.name, steps: [], prepFits: [], loaded: !!obj.loaded };
+        // A model returned by an unknown factory from settings that change per iteration (builder(params)).
+        if (obj.varying && this.inLoop) est.varying = true;
         this.unkToEst.set(obj, est);
       }
       return est;

@@ -3,7 +3,7 @@
  * must fire and a look-alike that must not. Written from the class, not copied from a notebook.
  */
 import * as assert from 'node:assert/strict';
-import { hits, lineOf, py } from './helpers';
+import { analyze, hits, lineOf, py } from './helpers';
 
 const rules = (src: string, rule: string, path = 'train.py'): number[] =>
   hits(src, path).filter((h) => h.endsWith(':' + rule)).map((h) => Number(h.split(':')[0]));
@@ -458,6 +458,49 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(clf, 'leakage/overlap'), [lineOf(clf, 'accuracy_score(y')]);
       const called = reg.replace('print(lr.score(X, y))', 'print("test r2", lr.score(X, y))');
       assert.deepEqual(rules(called, 'leakage/overlap'), [lineOf(called, 'test r2')]);
+    });
+  });
+
+  describe('leakage/multi-test: selections written by hand', () => {
+    it('k of KNN tuned with an open-coded accuracy on the test rows fires; one model scored that way does not', () => {
+      const src = PD + py`
+        from sklearn.neighbors import KNeighborsClassifier
+        train, test = train_test_split(df)
+        acc = []
+        for k in range(1, 30, 2):
+            knn = KNeighborsClassifier(n_neighbors=k).fit(train[["a", "b"]], train["label"])
+            preds = knn.predict(test[["a", "b"]])
+            acc.append(np.where(preds == test["label"], 1, 0).mean())
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'preds == test')]);
+      const once = PD + py`
+        from sklearn.neighbors import KNeighborsClassifier
+        train, test = train_test_split(df)
+        knn = KNeighborsClassifier(n_neighbors=5).fit(train[["a", "b"]], train["label"])
+        preds = knn.predict(test[["a", "b"]])
+        print((preds == test["label"]).mean())
+      `;
+      assert.deepEqual(rules(once, 'leakage/multi-test'), []);
+    });
+    it('models from an unknown factory scored on the test set by a helper named like an evaluation fire at warning and say what was assumed', () => {
+      const src = py`
+        from mylib.metrics import evaluate_model
+        from mylib.models import MODELS
+        def sweep(X_train, X_test, y_train, y_test):
+            out = []
+            for name, builder in MODELS.items():
+                for lr in [0.01, 0.1]:
+                    model = builder({"learning_rate": lr})
+                    model.fit(X_train, y_train)
+                    out.append(evaluate_model(model, X_test, y_test))
+            return out
+      `;
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'evaluate_model(model')]);
+      assert.equal(f[0].severity, 'warning');
+      assert.match(f[0].message, /Assumed: `evaluate_model` is taken to score the model by its name/);
+      const fixed = src.replace('builder({"learning_rate": lr})', 'builder({"learning_rate": 0.1})').replace('for lr in [0.01, 0.1]:', 'for _ in [0]:').replace('for name, builder in MODELS.items():', 'for builder in [MODELS["gbm"]]:');
+      assert.deepEqual(analyze(fixed).filter((x) => x.ruleId === 'leakage/multi-test'), []);
     });
   });
 });
