@@ -54,9 +54,47 @@ function decodeZstd(data: Uint8Array): Uint8Array {
   return zstdDecompress(data, new Uint8Array(declared));
 }
 
+const LZ4_MAX_BLOCK: Record<number, number> = { 4: 64 << 10, 5: 256 << 10, 6: 1 << 20, 7: 4 << 20 };
+
+/**
+ * Walks an LZ4 frame's headers (lz4 frame format §"Frame descriptor", "Data blocks") before lz4js
+ * decodes it: lz4js trusts block sizes, and a damaged one makes it loop over bytes that are not
+ * there for seconds. Checks block sizes against the frame's maximum and the data, the content
+ * size field against the declared length, and that the blocks can hold that length.
+ */
+function checkLz4Frame(data: Uint8Array, declared: number): void {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  if (data.length < 7 || view.getUint32(0, true) !== 0x184d2204) throw new CodecError('LZ4 buffer does not start with an LZ4 frame');
+  const flg = data[4];
+  if (flg >> 6 !== 1) throw new CodecError('LZ4 frame of an unknown version');
+  if (flg & 0x01) throw new CodecError('LZ4 frame with a dictionary id (not used by Arrow)');
+  const maxBlock = LZ4_MAX_BLOCK[(data[5] >> 4) & 7];
+  if (!maxBlock) throw new CodecError('LZ4 frame with an invalid block size');
+  let at = 6;
+  if (flg & 0x08) {
+    if (data.length < 15) throw new CodecError('truncated LZ4 frame header');
+    checked('LZ4_FRAME', declared, Number(view.getBigUint64(6, true)));
+    at += 8;
+  }
+  at += 1; // header checksum
+  const blockSum = flg & 0x10 ? 4 : 0;
+  let blocks = 0;
+  for (;;) {
+    if (at + 4 > data.length) throw new CodecError('LZ4 frame ends inside a block header');
+    const size = view.getUint32(at, true) & 0x7fffffff;
+    at += 4;
+    if (size === 0) break;
+    if (size > maxBlock || at + size + blockSum > data.length) throw new CodecError(`LZ4 block of ${size} bytes does not fit the frame`);
+    at += size + blockSum;
+    blocks++;
+  }
+  if (blocks * maxBlock < declared) throw new CodecError(`LZ4 frame of ${blocks} blocks cannot hold the ${declared} bytes its prefix declares`);
+}
+
 function decodeLz4(data: Uint8Array): Uint8Array {
   const declared = declaredLength(data);
   if (declared === undefined) throw new CodecError('LZ4 buffer without a readable length prefix');
+  checkLz4Frame(data, declared);
   const out = new Uint8Array(declared);
   // lz4js counts every decoded byte but drops those past the end of `out`.
   const written: number = lz4.decompressFrame(data, out);

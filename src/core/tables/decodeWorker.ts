@@ -18,6 +18,7 @@ export class WorkerFailure extends Error {}
 export class WorkerRefusal extends Error {}
 
 interface Pending {
+  worker: Worker;
   resolve(v: { table: Table; rowCount: number }): void;
   reject(e: Error): void;
 }
@@ -55,8 +56,8 @@ export class DecodeWorker {
     const bytes = req.bytes;
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      if (this.pending.size === 1) worker.ref();
+      this.pending.set(id, { worker, resolve, reject });
+      worker.ref();
       worker.postMessage({ ...req, bytes: own, id } satisfies DecodeRequest, [own.buffer as ArrayBuffer]);
     });
   }
@@ -69,17 +70,18 @@ export class DecodeWorker {
     if (this.worker) return;
     const w = this.ensure();
     clearTimeout(this.idle);
-    this.idle = setTimeout(() => { if (this.worker === w && this.pending.size === 0) void this.terminate(); }, this.idleMs);
+    this.idle = setTimeout(() => { if (this.worker === w && this.pendingOn(w) === 0) void this.terminate(); }, this.idleMs);
     this.idle.unref();
   }
 
   /** Ends the worker; pending requests fail. */
   async terminate(): Promise<void> {
     clearTimeout(this.idle);
-    const w = this.worker;
+    const workers = new Set([...this.pending.values()].map((p) => p.worker));
+    if (this.worker) workers.add(this.worker);
     this.worker = undefined;
     this.failAll(new WorkerFailure('decode worker terminated'));
-    if (w) await w.terminate();
+    await Promise.all([...workers].map((w) => w.terminate()));
   }
 
   private ensure(): Worker {
@@ -93,18 +95,26 @@ export class DecodeWorker {
     return w;
   }
 
+  private pendingOn(w: Worker): number {
+    let n = 0;
+    for (const p of this.pending.values()) if (p.worker === w) n++;
+    return n;
+  }
+
   private settle(w: Worker, res: DecodeResponse): void {
     const p = this.pending.get(res.id);
     this.pending.delete(res.id);
-    if (this.pending.size === 0) w.unref();
-    if (this.worker === w && this.pending.size === 0) {
-      if (res.wasmBytes > RECYCLE_BYTES) {
-        this.worker = undefined;
-        void w.terminate();
-      } else {
-        this.idle = setTimeout(() => { if (this.worker === w && this.pending.size === 0) void this.terminate(); }, this.idleMs);
-        this.idle.unref();
-      }
+    const left = this.pendingOn(w);
+    if (left === 0) w.unref();
+    // A failure that is not a clean refusal may leave the wasm instance broken (a Rust panic), and
+    // a big heap never shrinks: retire the worker (new requests get a new one), end it once idle.
+    if (this.worker === w && ((!res.ok && !res.refused) || res.wasmBytes > RECYCLE_BYTES)) this.worker = undefined;
+    if (this.worker !== w) {
+      if (left === 0) void w.terminate();
+    } else if (left === 0) {
+      clearTimeout(this.idle);
+      this.idle = setTimeout(() => { if (this.worker === w && this.pendingOn(w) === 0) void this.terminate(); }, this.idleMs);
+      this.idle.unref();
     }
     if (!p) return;
     if (res.ok) {
@@ -117,14 +127,17 @@ export class DecodeWorker {
   }
 
   private crashed(w: Worker, reason: string): void {
-    if (this.worker !== w) return;
-    this.worker = undefined;
-    this.failAll(new WorkerFailure(reason));
+    if (this.worker === w) this.worker = undefined;
+    this.failAll(new WorkerFailure(reason), w);
   }
 
-  private failAll(e: Error): void {
-    for (const p of this.pending.values()) p.reject(e);
-    this.pending.clear();
+  /** Rejects the requests pending on `w` (on every worker without it). */
+  private failAll(e: Error, w?: Worker): void {
+    for (const [id, p] of this.pending) {
+      if (w && p.worker !== w) continue;
+      p.reject(e);
+      this.pending.delete(id);
+    }
   }
 }
 

@@ -11,6 +11,7 @@ import { Buffer as FbBuffer } from 'apache-arrow/fb/buffer';
 import { CompressionType } from 'apache-arrow/fb/compression-type';
 import { DictionaryBatch } from 'apache-arrow/fb/dictionary-batch';
 import { Endianness } from 'apache-arrow/fb/endianness';
+import { FieldNode } from 'apache-arrow/fb/field-node';
 import { Footer } from 'apache-arrow/fb/footer';
 import { Message } from 'apache-arrow/fb/message';
 import { MessageHeader } from 'apache-arrow/fb/message-header';
@@ -61,6 +62,34 @@ function batchBytes(rb: RecordBatch, body: Uint8Array, compressed: boolean): num
   return total;
 }
 
+/**
+ * Lengths and buffer regions a damaged file can make absurd, checked before apache-arrow sees them
+ * (it trusts them: a huge length makes it loop for minutes or abort the process): every array
+ * needs at least one bit of some buffer per value, so no length can pass 8 × the decoded body;
+ * null counts cannot pass lengths; uncompressed buffers lie inside the body.
+ */
+function checkNodes(rb: RecordBatch, body: Uint8Array, compressed: boolean, decodedBytes: number): void {
+  const limit = 8 * decodedBytes + 64;
+  const rows = Number(rb.length());
+  if (rows < 0 || rows > limit) throw new IpcLayoutError(`a batch claims ${rows} rows in ${decodedBytes} bytes`);
+  const node = new FieldNode();
+  const count = rb.nodesLength();
+  for (let i = 0; i < count; i++) {
+    rb.nodes(i, node);
+    const length = Number(node.length());
+    const nulls = Number(node.nullCount());
+    if (length < 0 || length > limit || nulls < 0 || nulls > length) throw new IpcLayoutError(`array ${i} of a batch claims ${length} values (${nulls} null) in ${decodedBytes} bytes`);
+  }
+  if (compressed) return;
+  const buf = new FbBuffer();
+  for (let i = 0; i < rb.buffersLength(); i++) {
+    rb.buffers(i, buf);
+    const offset = Number(buf.offset());
+    const length = Number(buf.length());
+    if (offset < 0 || length < 0 || offset + length > body.length) throw new IpcLayoutError(`buffer ${i} of a batch lies outside its message body`);
+  }
+}
+
 /** Reads one message (continuation marker optional) at `at`; returns it, its body and the next offset. */
 function messageAt(bytes: Uint8Array, view: DataView, at: number): { msg: Message; body: Uint8Array; next: number } | undefined {
   if (at + 4 > bytes.length) return undefined;
@@ -82,7 +111,8 @@ function messageAt(bytes: Uint8Array, view: DataView, at: number): { msg: Messag
 
 function addBatch(layout: IpcLayout, msg: Message, body: Uint8Array): void {
   const type = msg.headerType();
-  if (type !== MessageHeader.RecordBatch && type !== MessageHeader.DictionaryBatch) return;
+  // Anything else where a batch belongs (a damaged header type) sends apache-arrow's reader into an endless loop.
+  if (type !== MessageHeader.RecordBatch && type !== MessageHeader.DictionaryBatch) throw new IpcLayoutError(`unexpected message of type ${type} where a batch belongs`);
   const rb = type === MessageHeader.RecordBatch
     ? (msg.header(new RecordBatch()) as RecordBatch | null)
     : ((msg.header(new DictionaryBatch()) as DictionaryBatch | null)?.data() ?? null);
@@ -91,6 +121,7 @@ function addBatch(layout: IpcLayout, msg: Message, body: Uint8Array): void {
   const compressed = codec !== undefined;
   if (compressed && layout.compression === null) layout.compression = codec === CompressionType.ZSTD ? 'zstd' : 'lz4_frame';
   const bytes = batchBytes(rb, body, compressed);
+  checkNodes(rb, body, compressed, bytes);
   if (type === MessageHeader.RecordBatch) {
     const rows = Number(rb.length());
     layout.batches.push({ rows, bytes });
@@ -112,14 +143,19 @@ function inspectFile(bytes: Uint8Array, view: DataView, layout: IpcLayout): void
   if (!schema) throw new IpcLayoutError('footer has no schema');
   layout.bigEndian = schema.endianness() === Endianness.Big;
   if (layout.bigEndian) return;
+  // Blocks are 24-byte structs: a damaged count must not make us (or apache-arrow) build a huge list.
+  const dictionaries = footer.dictionariesLength();
+  const batches = footer.recordBatchesLength();
+  if ((dictionaries + batches) * 24 > footerLength) throw new IpcLayoutError(`footer lists ${dictionaries + batches} blocks in ${footerLength} bytes`);
   const block = new Block();
-  const blocks: number[] = [];
-  for (let i = 0; i < footer.dictionariesLength(); i++) blocks.push(Number(footer.dictionaries(i, block)!.offset()));
-  for (let i = 0; i < footer.recordBatchesLength(); i++) blocks.push(Number(footer.recordBatches(i, block)!.offset()));
-  for (const offset of blocks) {
+  const blocks: { offset: number; type: MessageHeader }[] = [];
+  for (let i = 0; i < dictionaries; i++) blocks.push({ offset: Number(footer.dictionaries(i, block)!.offset()), type: MessageHeader.DictionaryBatch });
+  for (let i = 0; i < batches; i++) blocks.push({ offset: Number(footer.recordBatches(i, block)!.offset()), type: MessageHeader.RecordBatch });
+  for (const { offset, type } of blocks) {
     if (offset < 8 || offset >= footerStart) throw new IpcLayoutError(`footer points at byte ${offset}, outside the file body`);
     const m = messageAt(bytes, view, offset);
     if (!m) throw new IpcLayoutError(`no message at byte ${offset}`);
+    if (m.msg.headerType() !== type) throw new IpcLayoutError(`message at byte ${offset} is of type ${m.msg.headerType()}, the footer says ${type}`);
     addBatch(layout, m.msg, m.body);
   }
 }
@@ -135,6 +171,7 @@ export function inspectIpc(bytes: Uint8Array): IpcLayout {
   let sawSchema = false;
   for (let m = messageAt(bytes, view, 0); m; m = messageAt(bytes, view, m.next)) {
     if (m.msg.headerType() === MessageHeader.Schema) {
+      if (sawSchema) throw new IpcLayoutError('a second schema message inside the stream');
       layout.bigEndian = (m.msg.header(new Schema()) as Schema | null)?.endianness() === Endianness.Big;
       sawSchema = true;
       if (layout.bigEndian) return layout;

@@ -75,6 +75,14 @@ function decimal(words: Uint32Array, scale: number): string {
   return `${neg ? '-' : ''}${padded.slice(0, -scale)}.${padded.slice(-scale)}`;
 }
 
+/** [start, end) of a variable-length cell, checked: damaged offsets must not run past the data. */
+function range(off: Int32Array | BigInt64Array, i: number, limit: number, what: string): [number, number] {
+  const start = Number(off[i]);
+  const end = Number(off[i + 1]);
+  if (!(start >= 0 && start <= end && end <= limit)) throw new RangeError(`${what} offsets ${start}..${end} out of range (0..${limit}): damaged file?`);
+  return [start, end];
+}
+
 function base64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
@@ -107,8 +115,8 @@ export function cell(data: Data, i: number): JsonValue {
     case Type.LargeUtf8:
     case Type.Binary:
     case Type.LargeBinary: {
-      const off = data.valueOffsets as Int32Array | BigInt64Array;
-      const bytes = (values as Uint8Array).subarray(Number(off[i]), Number(off[i + 1]));
+      const [start, end] = range(data.valueOffsets as Int32Array | BigInt64Array, i, (values as Uint8Array).length, 'value');
+      const bytes = (values as Uint8Array).subarray(start, end);
       return data.typeId === Type.Utf8 || data.typeId === Type.LargeUtf8 ? utf8.decode(bytes) : base64(bytes);
     }
     case Type.FixedSizeBinary: return base64((values as Uint8Array).subarray(i * t.byteWidth, (i + 1) * t.byteWidth));
@@ -127,10 +135,10 @@ export function cell(data: Data, i: number): JsonValue {
     case Type.List:
     case Type.LargeList:
     case Type.Map: {
-      const off = data.valueOffsets as Int32Array | BigInt64Array;
       const child = data.children[0];
+      const [start, end] = range(data.valueOffsets as Int32Array | BigInt64Array, i, child.length, 'list');
       const out: JsonValue[] = [];
-      for (let j = Number(off[i]); j < Number(off[i + 1]); j++) {
+      for (let j = start; j < end; j++) {
         if (data.typeId === Type.Map) {
           const entry = child.children;
           out.push([cell(entry[0], j), cell(entry[1], j)]);
@@ -139,6 +147,7 @@ export function cell(data: Data, i: number): JsonValue {
       return out;
     }
     case Type.FixedSizeList: {
+      if ((i + 1) * t.listSize > data.children[0].length) throw new RangeError('fixed-size list runs past its values: damaged file?');
       const out: JsonValue[] = [];
       for (let j = i * t.listSize; j < (i + 1) * t.listSize; j++) out.push(cell(data.children[0], j));
       return out;
