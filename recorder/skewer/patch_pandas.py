@@ -63,6 +63,8 @@ def _reader(function, path_arg):
             return orig(*args, **kwargs)  # a TextFileReader is not a dataset
         src = args[0] if args else kwargs.get(path_arg)
         file_in = isinstance(src, (str, os.PathLike)) and "://" not in str(src)
+        if file_in and function == "read_json" and not os.path.exists(src):
+            file_in = False  # a literal JSON string, not a path
         inputs = [FileRef(src)] if file_in else []
         skip = kwargs.get("skiprows") not in (None, 0) or kwargs.get("skipfooter") not in (None, 0)
 
@@ -75,7 +77,26 @@ def _reader(function, path_arg):
             lin = L.opaque([0], "rows skipped by read options (skiprows/skipfooter)") if skip else L.identity(0)
             return [("out", res, lin, None)], None
         return run_recorded(s, mode, caller, function, "source", "pandas", inputs,
-                            lambda: orig(*args, **kwargs), post, args=_args(kwargs, ("usecols", "nrows", "skiprows")))
+                            lambda: orig(*args, **kwargs), post,
+                            args=_args(kwargs, ("usecols", "columns", "nrows", "skiprows", "orient", "lines")))
+    return h
+
+
+def _writer(function, path_arg):
+    """DataFrame.to_parquet / to_feather / to_json into a local file: a sink step whose output is the file
+    (namespace 'file'), so a later read of the same path links to it. Writes to buffers, URLs or nothing
+    (to_json() returning text) pass through unrecorded."""
+    def h(s, mode, caller, orig, df, args, kwargs):
+        dest = args[0] if args else kwargs.get(path_arg)
+        if not isinstance(dest, (str, os.PathLike)) or "://" in str(dest):
+            return orig(df, *args, **kwargs)
+        target = FileRef(dest)
+        target.frame = df
+
+        def post(res, op):
+            return [("file", target, L.identity(0), None)], None
+        return run_recorded(s, mode, caller, function, "sink", "pandas", [df], lambda: orig(df, *args, **kwargs),
+                            post, args=_args(kwargs, ("engine", "compression", "orient", "lines")))
     return h
 
 
@@ -627,6 +648,8 @@ def install(p):
     functions = {
         "read_csv": _function(pd.read_csv, _reader("read_csv", "filepath_or_buffer")),
         "read_parquet": _function(pd.read_parquet, _reader("read_parquet", "path")),
+        "read_feather": _function(pd.read_feather, _reader("read_feather", "path")),
+        "read_json": _function(pd.read_json, _reader("read_json", "path_or_buf")),
         "merge": _function(pd.merge, _merge_handler("merge", False)),
         "concat": _function(pd.concat, h_concat),
         "get_dummies": _function(pd.get_dummies, h_get_dummies),
@@ -646,6 +669,9 @@ def install(p):
         "merge": _merge_handler("DataFrame.merge", True),
         "join": h_join,
         "to_numpy": h_to_numpy,
+        "to_parquet": _writer("DataFrame.to_parquet", "path"),
+        "to_feather": _writer("DataFrame.to_feather", "path"),
+        "to_json": _writer("DataFrame.to_json", "path_or_buf"),
     }
     # one-to-one methods: same rows in the same order
     for name, has_inplace in (("copy", False), ("astype", False), ("rename", True), ("reset_index", True),

@@ -93,6 +93,7 @@ class Session:
             raise ValueError(f"snapshots must be all, sample or off, not {snapshots!r}")
         if int(row_cap) < 1:
             raise ValueError("row cap must be >= 1")
+        self.arrow_codec = _arrow_codec()  # before anything is created: a bad setting fails the start cleanly
         self.cwd = os.getcwd()
         self.phase, self.snap_mode, self.row_cap, self.stats_cap = phase, snapshots, int(row_cap), int(stats_cap)
         self.run_id = uuid7()
@@ -497,6 +498,8 @@ class Session:
             self._local.busy = False
 
     def _output(self, op, port, obj, lin, feature_names):
+        if type(obj).__name__ == "FileRef":
+            return self._file_output(op, port, obj, lin)
         name = f"{self.run_id}/{op.seq}.{port}"
         self.register(obj, name)
         ds = {"namespace": MEM_NS, "name": name}
@@ -524,6 +527,17 @@ class Session:
             ds["facets"] = facets
         if ofacets:
             ds["outputFacets"] = ofacets
+        return ds
+
+    def _file_output(self, op, port, ref, lin):
+        """The file a sink step wrote (namespace 'file', absolute path): schema and stats of the frame written, its
+        rows one to one with the frame's. A later read of the same path names it as its input, linking the two."""
+        ds = {"namespace": "file", "name": ref.path}
+        view = TableView(ref.frame, port)
+        ds["facets"] = {"schema": facet("schema", {"fields": view.schema_fields()}),
+                        "skewer_stats": facet("skewer_stats", table_stats(view, self.stats_cap))}
+        ds["outputFacets"] = {"outputStatistics": facet("outputStatistics", {"rowCount": int(view.n_rows)}),
+                              "skewer_rowLineage": facet("skewer_rowLineage", self._lineage(op, port, lin, view.n_rows))}
         return ds
 
     def _lineage(self, op, port, lin, rows):
@@ -583,7 +597,7 @@ class Session:
         base = f"snapshots/{op.seq}.{port}"
         if self.snap_format == "arrow":
             rel = base + ".arrow"
-            _write_arrow(frame, os.path.join(self.dir, rel))
+            _write_arrow(frame, os.path.join(self.dir, rel), self.arrow_codec)
         else:
             rel = base + ".csv"
             _write_csv(frame, os.path.join(self.dir, rel))
@@ -721,16 +735,25 @@ def _write_csv(frame, path):
 
 
 # Arrow IPC snapshots are compressed with this codec (measured in bench/recorder_overhead.py; the TypeScript reader
-# reads uncompressed, LZ4_FRAME and ZSTD files)
+# reads uncompressed, LZ4_FRAME and ZSTD files). SKEWER_ARROW_COMPRESSION=lz4|zstd|none overrides it.
+ARROW_CODECS = {"lz4": "lz4", "zstd": "zstd", "none": None}
 ARROW_COMPRESSION = "lz4"
 
 
-def _write_arrow(frame, path, compression=None):
+def _arrow_codec():
+    name = os.environ.get("SKEWER_ARROW_COMPRESSION", "").strip().lower()
+    if not name:
+        return ARROW_COMPRESSION
+    if name not in ARROW_CODECS:
+        raise ValueError(f"SKEWER_ARROW_COMPRESSION must be one of {', '.join(ARROW_CODECS)}, not {name!r}")
+    return ARROW_CODECS[name]
+
+
+def _write_arrow(frame, path, codec=ARROW_COMPRESSION):
     import pyarrow as pa
     arrays = [_arrow_column(frame.iloc[:, j]) for j in range(frame.shape[1])]
     table = pa.Table.from_arrays(arrays, names=[str(c) for c in frame.columns])
-    codec = ARROW_COMPRESSION if compression is None else compression
-    options = pa.ipc.IpcWriteOptions(compression=codec or None)
+    options = pa.ipc.IpcWriteOptions(compression=codec)
     with pa.OSFile(path, "wb") as sink, pa.ipc.new_file(sink, table.schema, options=options) as w:
         w.write_table(table)
 

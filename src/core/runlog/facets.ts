@@ -16,7 +16,7 @@ import type {
 
 export const PHASES = new Set(['train', 'serve', 'other']);
 export const KINDS = new Set([
-  'source', 'project', 'select', 'map', 'join', 'concat', 'groupby', 'split', 'sample', 'sort', 'dedup',
+  'source', 'sink', 'project', 'select', 'map', 'join', 'concat', 'groupby', 'split', 'sample', 'sort', 'dedup',
   'reshape', 'fit', 'transform', 'fit_transform', 'predict', 'score', 'resample', 'cv', 'other',
 ]);
 const LINEAGE_KINDS = new Set(['identity', 'select', 'join', 'concat', 'groupby', 'opaque']);

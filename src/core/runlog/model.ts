@@ -10,7 +10,7 @@ export type StepStatus = RunStatus;
 export type Phase = 'train' | 'serve' | 'other';
 
 export type OperatorKind =
-  | 'source' | 'project' | 'select' | 'map' | 'join' | 'concat' | 'groupby' | 'split' | 'sample' | 'sort'
+  | 'source' | 'sink' | 'project' | 'select' | 'map' | 'join' | 'concat' | 'groupby' | 'split' | 'sample' | 'sort'
   | 'dedup' | 'reshape' | 'fit' | 'transform' | 'fit_transform' | 'predict' | 'score' | 'resample' | 'cv' | 'other';
 
 export interface CodePoint {

@@ -15,6 +15,7 @@ export type RunsNode =
 
 const KIND_ICONS: Partial<Record<OperatorKind, string>> = {
   source: 'database',
+  sink: 'save',
   project: 'symbol-field',
   select: 'filter',
   map: 'symbol-operator',
