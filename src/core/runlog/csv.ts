@@ -90,14 +90,18 @@ class ColumnCells {
   }
 }
 
-/** Maps a pandas dtype string from the `schema` facet to the CSV column type that preserves it. */
+/**
+ * Maps a column type from the `schema` facet (the recorder's vocabulary, docs/run-log.md §4: `string`, numpy names,
+ * nullable `Int64` / `UInt8` / `Float64` / `boolean`, `datetime64[ns, tz]`, `category`, `object`) to the CSV column
+ * type that preserves it; case-insensitive, so nullable integers parse as int64 with nulls.
+ */
 export function csvTypeForDtype(dtype: string): CsvColumnType | undefined {
   const d = dtype.toLowerCase();
   if (/^u?int(8|16|32|64)$/.test(d)) return 'int64';
   if (/^float(16|32|64)$/.test(d)) return 'float64';
   if (d === 'bool' || d === 'boolean') return 'bool';
   if (d === 'object' || d === 'string' || d === 'category' || d.startsWith('datetime') || d.startsWith('timedelta')) return 'utf8';
-  return undefined; // nullable extension types etc.: infer
+  return undefined; // anything else (complex, intervals, ...): infer
 }
 
 export function parseCsv(bytes: Uint8Array, options: CsvParseOptions = {}): Table {

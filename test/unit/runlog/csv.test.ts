@@ -29,6 +29,20 @@ describe('runlog/csv', () => {
     assert.deepEqual(col(t, 'a'), [1, 2.5]);
   });
 
+  it("maps the recorder's column types (docs/run-log.md §4, the same on every pandas) to CSV parse types", () => {
+    const m = Object.fromEntries(['string', 'object', 'category', 'int64', 'Int64', 'UInt8', 'float64', 'Float32', 'bool', 'boolean',
+      'datetime64[ns]', 'datetime64[ns, UTC]', 'timedelta64[ns]', 'complex128'].map((d) => [d, csvTypeForDtype(d)]));
+    assert.deepEqual(m, {
+      string: 'utf8', object: 'utf8', category: 'utf8', int64: 'int64', Int64: 'int64', UInt8: 'int64', float64: 'float64',
+      Float32: 'float64', bool: 'bool', boolean: 'bool', 'datetime64[ns]': 'utf8', 'datetime64[ns, UTC]': 'utf8',
+      'timedelta64[ns]': 'utf8', complex128: undefined,
+    });
+    // a nullable Int64 column's empty cells are nulls, not a reason to fall back to text
+    const t = parseCsv(enc('n\n1\n\n3\n'), { types: { n: csvTypeForDtype('Int64') } });
+    assert.deepEqual(types(t), { n: 'Int64' });
+    assert.deepEqual(col(t, 'n'), [1, null, 3]);
+  });
+
   it('keeps declared text columns as text ("02139" stays a string) and negative ints exact', () => {
     const t = parseCsv(enc('zip,v\n02139,-4294967297\n10001,4294967296\n'), { types: { zip: csvTypeForDtype('object') } });
     assert.deepEqual(types(t), { zip: 'Utf8', v: 'Int64' });
