@@ -1,8 +1,10 @@
-"""Recorder overhead on a 1M-row pipeline: unrecorded vs recorded with snapshots off and with CSV snapshots
-(sample mode). Each variant runs in a fresh subprocess, REPEAT times; medians and ratios to the unrecorded
-baseline measured in the same invocation are printed, then one JSON line.
+"""Recorder overhead on a 1M-row pipeline: unrecorded vs recorded with snapshots off and with sampled snapshots:
+CSV without pyarrow, Arrow IPC with it (once per codec: uncompressed, LZ4_FRAME, ZSTD, to choose the default).
+Each variant runs in a fresh subprocess, REPEAT times; medians and ratios to the unrecorded baseline measured in
+the same invocation are printed, then one JSON line.
 
-    /usr/bin/python3 bench/recorder_overhead.py [--rows 1000000] [--repeat 3]
+    /usr/bin/python3 bench/recorder_overhead.py [--rows 1000000] [--repeat 3]          # oldest stack: CSV
+    <current venv>/bin/python bench/recorder_overhead.py                                # pandas 3 + pyarrow: Arrow
 """
 import argparse
 import json
@@ -65,6 +67,8 @@ def make_data(workdir: Path, rows: int):
 def run(workdir: Path, mode: str):
     script = workdir / "pipeline.py"
     env = dict(os.environ, PYTHONPATH=str(RECORDER))
+    if mode.startswith("arrow-"):
+        env["SKEWER_ARROW_COMPRESSION"] = mode.split("-")[-1]
     args = [str(workdir / "data.csv"), str(workdir / "regions.csv")]
     if mode == "unrecorded":
         cmd = [sys.executable, str(script)] + args
@@ -103,19 +107,24 @@ def main():
         work = Path(tmp)
         (work / "pipeline.py").write_text(PIPELINE)
         make_data(work, ns.rows)
-        modes = ["unrecorded", "snapshots-off", "csv-sample"]
+        try:
+            import pyarrow  # noqa: F401
+            modes = ["unrecorded", "snapshots-off", "arrow-sample-none", "arrow-sample-lz4", "arrow-sample-zstd"]
+        except ImportError:
+            modes = ["unrecorded", "snapshots-off", "csv-sample"]
         times = {m: [] for m in modes}
         cpus = {m: [] for m in modes}
         walls = {m: [] for m in modes}
         accs = {}
-        rec_ms = {m: [] for m in modes[1:]}
+        rec_ms = {}
         for i in range(ns.repeat):
             # interleaved and rotated, so load from other processes and order effects hit all variants alike
-            for m in modes[i % 3:] + modes[:i % 3]:
+            for m in modes[i % len(modes):] + modes[:i % len(modes)]:
                 t, c, w, acc = run(work, m)
                 if hasattr(os, "sync"):
                     os.sync()  # flush this run's writes now, so the next variant does not pay for them
                 if m != "unrecorded":
+                    rec_ms.setdefault(m, [])
                     rec_ms[m].append(recorder_ms(work / "runs")[0])
                 times[m].append(t)
                 cpus[m].append(c)
@@ -125,6 +134,10 @@ def main():
         best = {m: min(v) for m, v in times.items()}
         cpu = {m: statistics.median(v) for m, v in cpus.items()}
         medw = {m: statistics.median(v) for m, v in walls.items()}
+        import pandas
+        import sklearn
+        print(f"pandas {pandas.__version__}, numpy {__import__('numpy').__version__}, scikit-learn {sklearn.__version__}, "
+              f"pyarrow {'pyarrow' in sys.modules and sys.modules['pyarrow'].__version__ or 'absent'}")
         print(f"rows={ns.rows} repeat={ns.repeat}; pipeline = read_csv..score inside the process "
               f"(wall median / wall best / CPU median), process = whole process wall median")
         for m in modes:
@@ -138,11 +151,11 @@ def main():
             print(f"  recorder's own work ({m}): {v:.3f}s = {v / med['unrecorded']:.1%} of the unrecorded pipeline "
                   f"(sum of per-operator recorderMs: lineage, stats, snapshots, events; excludes per-call gating)")
         r = lambda d: {m: round(d[m] / d["unrecorded"], 3) for m in modes}  # noqa: E731
-        print(json.dumps({"rows": ns.rows, "repeat": ns.repeat,
+        print(json.dumps({"pandas": pandas.__version__, "rows": ns.rows, "repeat": ns.repeat,
                           "seconds": {m: round(med[m], 4) for m in modes},
                           "ratio": r(med), "ratioBest": r(best), "ratioCpu": r(cpu), "ratioProcess": r(medw),
                           "recorderSeconds": {m: round(v, 4) for m, v in own.items()},
-                          "targets": {"snapshots-off": 1.3, "csv-sample": 2.0},
+                          "targets": {"snapshots-off": 1.3, **{m: 2.0 for m in modes if "sample" in m}},
                           "resultsIdentical": same}))
 
 

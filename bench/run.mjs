@@ -3,7 +3,9 @@
 // lines at the end. Benchmarks, not timed tests: nothing here fails a build.
 //   static    100k lines of generated pandas/sklearn code: cold analysis; one edited 500-line file
 //   runlog    readRun of a recorded 50-step run (cold and warm) vs reading + splitting its bytes
-//   recorder  recorder overhead on a 1M-row, ~8-operator pipeline, snapshots off and CSV snapshots
+//   recorder  recorder overhead on a 1M-row, ~8-operator pipeline on the oldest stack: snapshots off, CSV snapshots
+//   recorder:current  the same on the current stack (pandas 3, pyarrow; its venv from test/tooling/python.mjs):
+//             snapshots off and sampled Arrow snapshots uncompressed / LZ4_FRAME / ZSTD
 //   confirm   run confirmation of static findings against a recorded 1M-row run
 //   tables    opening a 1M × 20 step: Arrow snapshot, Parquet first / next (decode worker), hyparquet for comparison
 //   workbench activation, time to the Runs view, bundle sizes (real VS Code in Chromium)
@@ -17,6 +19,7 @@ const BENCHES = {
   static: [tsx, ['bench/static.ts']],
   runlog: [tsx, ['bench/runlog.ts']],
   recorder: ['/usr/bin/python3', ['bench/recorder_overhead.py']],
+  'recorder:current': [async () => (await import('../test/tooling/python.mjs')).ensurePython('current'), ['bench/recorder_overhead.py']],
   confirm: [tsx, ['bench/confirm.ts']],
   tables: [tsx, ['bench/tables.ts']],
   workbench: [process.execPath, ['bench/workbench.mjs']],
@@ -30,7 +33,8 @@ for (const name of wanted) {
     process.exit(2);
   }
   console.log(`\n=== ${name} ===`);
-  const r = spawnSync(spec[0], spec[1], { cwd: root, encoding: 'utf8', env: { ...process.env, PYTHONPATH: path.join(root, 'recorder') }, maxBuffer: 64 << 20 });
+  const exe = typeof spec[0] === 'function' ? await spec[0]() : spec[0];
+  const r = spawnSync(exe, spec[1], { cwd: root, encoding: 'utf8', env: { ...process.env, PYTHONPATH: path.join(root, 'recorder') }, maxBuffer: 64 << 20 });
   process.stdout.write(r.stdout);
   if (r.status !== 0) process.stderr.write(r.stderr.slice(-4000));
   const json = r.stdout.trim().split('\n').reverse().find((l) => l.startsWith('{'));
