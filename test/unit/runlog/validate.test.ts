@@ -100,7 +100,7 @@ describe('runlog/validate', () => {
     const { problems } = validateEvent(e, '/r/events.ndjson', 3, { skewerSchemas: true });
     const texts = problems.map((p) => formatProblem(p, '/r'));
     assert.ok(texts.includes('events.ndjson:3: job.facets.skewer_codeLocation.line: is required but missing'), texts.join('\n'));
-    assert.ok(texts.some((t) => t.startsWith('events.ndjson:3: run.facets.skewer_operator.kind: must be one of "source", "project"')), texts.join('\n'));
+    assert.ok(texts.some((t) => t.startsWith('events.ndjson:3: run.facets.skewer_operator.kind: must be one of "source", "sink", "project"')), texts.join('\n'));
     assert.ok(texts.includes('events.ndjson:3: outputs[0].outputFacets.skewer_rowLineage.arrays.positions: is required but missing'), texts.join('\n'));
     assert.ok(problems.every((p) => p.severity === 'warning' && p.code === 'invalid-facet'));
   });
