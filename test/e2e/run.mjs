@@ -17,6 +17,11 @@ export async function runEndToEndTests({ vsix, filter } = {}) {
   fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'skewer-e2e-ws-'));
   fs.cpSync(path.join(root, 'examples'), workspace, { recursive: true, filter: (src) => !src.includes('__pycache__') });
+  // No Python extension in the test profile: Record Run (J6) falls back to this setting, Debian's Python with pandas.
+  // Written before the workbench opens the folder: a settings file written later reaches the extension host only
+  // when the file watcher reports it, which took over 90 s on a loaded machine.
+  fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'skewer.python.interpreter': '/usr/bin/python3' }, null, 2));
   wb.profile = createProfile({ name: 'e2e', vsix: [vsix] });
   wb.workspace = workspace;
   wb.server = await startCodeServer(wb.profile);
