@@ -23,17 +23,7 @@ import * as path from 'node:path';
 import { analyzeDocument } from '../src/core/static/index';
 import { DocumentCache } from '../src/core/static/incremental';
 import { AnalysisPool, defaultPoolSize } from '../src/core/static/pool';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { median, rng } from './util';
 
 const DATASETS = ['churn', 'credit', 'housing', 'fraud', 'sales', 'clicks', 'patients', 'energy', 'loans', 'reviews'];
 const TARGETS = ['label', 'target', 'is_fraud', 'churned', 'price', 'default', 'outcome', 'y'];
@@ -192,11 +182,6 @@ export function generateModule(seed: number, lines = 500): string {
     out += t(p, `m${seed}_${n++}`, r);
   }
   return out.split('\n').slice(0, lines).join('\n') + '\n';
-}
-
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 /** The CLI and the static worker bundled as they ship (dist/cli.js, dist/workers/static.worker.js). */

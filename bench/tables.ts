@@ -28,6 +28,7 @@ import {
 } from 'apache-arrow';
 import { buildSync } from 'esbuild';
 import type * as Reader from './tablesEntry';
+import { arg, median, rng } from './util';
 
 const ROOT = path.resolve(__dirname, '..');
 const WORK = path.join(ROOT, 'bench', '.work', 'tables');
@@ -35,28 +36,6 @@ const ROWS = 1_000_000;
 const CACHE = path.join(process.env.SKEWER_TEST_CACHE ?? path.join(homedir(), '.cache', 'skewer-test'), 'bench');
 const ARROW = path.join(CACHE, 'tables-1m20.arrow');
 const PARQUET = path.join(CACHE, 'tables-1m20-snappy.parquet');
-
-function arg(name: string, def: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : def;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-/** Deterministic xorshift, so the cached files are the same on every machine. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13; x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5; x >>>= 0;
-    return x / 2 ** 32;
-  };
-}
 
 function column(type: DataType, length: number, buffers: unknown[], nullCount = 0): Data {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -5,22 +5,13 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readTableBytes, tableRows, TableReadError } from '../../../src/core/tables';
+import { rng } from '../runlog/helpers';
 
 const FILES = path.resolve(__dirname, '../../fixtures/tables/files');
 const TARGETS = ['pyarrow-snappy.parquet', 'pyarrow-zstd.parquet', 'duckdb-zstd.parquet', 'ipc-plain.arrow', 'ipc-lz4.arrow', 'ipc-zstd.arrows', 'feather-v2.feather', 'pandas.csv'];
 // SKEWER_TABLES_FUZZ=N SKEWER_TABLES_FUZZ_SEED=S for a longer local run.
 const PER_FILE = Number(process.env.SKEWER_TABLES_FUZZ ?? 24);
 const SEED = Number(process.env.SKEWER_TABLES_FUZZ_SEED ?? 0);
-
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13; x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5; x >>>= 0;
-    return x / 2 ** 32;
-  };
-}
 
 function damage(bytes: Buffer, rand: () => number): Buffer {
   const out = Buffer.from(bytes);
