@@ -773,12 +773,17 @@ def _arrow_column(col):
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks()
     t = arr.type
-    if pa.types.is_large_string(t) or getattr(pa.types, "is_string_view", lambda _: False)(t):
+    if _wide_text(t):
         arr = arr.cast(pa.string())
-    elif pa.types.is_dictionary(t) and (pa.types.is_large_string(t.value_type)
-                                        or getattr(pa.types, "is_string_view", lambda _: False)(t.value_type)):
+    elif pa.types.is_dictionary(t) and _wide_text(t.value_type):
         arr = arr.cast(pa.dictionary(t.index_type, pa.string(), t.ordered))
     return arr
+
+
+def _wide_text(t):
+    """large_string or string_view (pyarrow >= 16): text the snapshot writes as plain utf8."""
+    import pyarrow as pa
+    return pa.types.is_large_string(t) or getattr(pa.types, "is_string_view", lambda _: False)(t)
 
 
 def _is_missing(v):

@@ -4,8 +4,9 @@
  * anything: `node "<extension folder>/dist/cli.js" check`. CI installs the npm package instead
  * (README, "Check in CI").
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import path from 'node:path';
+import { copyCommandLine } from './copyCommand';
 
 /** `node <cli.js> check`, the path quoted when a shell would split or expand it. */
 export function bundledCliCommand(extensionPath: string): string {
@@ -14,9 +15,9 @@ export function bundledCliCommand(extensionPath: string): string {
 }
 
 /** Copies the command to the clipboard and returns it (tests read the return value). */
-export async function copyCliCommand(context: vscode.ExtensionContext): Promise<string> {
-  const command = bundledCliCommand(context.extensionPath);
-  await vscode.env.clipboard.writeText(command);
-  void vscode.window.showInformationMessage(`Skewer: copied \`${command}\`. Run it from your project folder (add paths, --format sarif, --fail-on warning); in CI use \`npx --package skewer-ml skewer check\`.`);
-  return command;
+export function copyCliCommand(context: vscode.ExtensionContext): Promise<string> {
+  return copyCommandLine(
+    bundledCliCommand(context.extensionPath),
+    'run it from your project folder (add paths, --format sarif, --fail-on warning); in CI use `npx --package skewer-ml skewer check`.',
+  );
 }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { isInside } from '../../core/runFolders';
 import type { RunReadResult } from '../../core/runlog/model';
 import { heavy } from '../lazy/load';
+import { copyCommandLine } from '../copyCommand';
 import { configuredRunFolders } from '../runs/runFolders';
 import type { RunsModel } from '../runs/runsModel';
 import { chooseInterpreter, describeSource, INTERPRETER_SETTING, pythonExtensionInstalled, type Interpreter } from './interpreter';
@@ -88,20 +89,11 @@ export class Recorder implements vscode.Disposable {
     return `pip install "${this.recorderDir}"`;
   }
 
-  async copyInstallCommand(): Promise<string> {
-    const line = this.installCommand();
-    // A browser-hosted VS Code can refuse or stall clipboard access; the message shows the line anyway.
-    const copied = await Promise.race([
-      vscode.env.clipboard.writeText(line).then(
-        () => true,
-        () => false,
-      ),
-      new Promise<boolean>((r) => setTimeout(() => r(false), 5000)),
-    ]);
-    void vscode.window.showInformationMessage(
-      `Skewer: ${copied ? 'copied' : 'could not copy (clipboard unavailable):'} ${line} — run it in the Python environment of your pipelines (terminal, CI, server), then record with python -m skewer record --phase train your_script.py. The path is this Skewer version's; copy it again after an update.`,
+  copyInstallCommand(): Promise<string> {
+    return copyCommandLine(
+      this.installCommand(),
+      "run it in the Python environment of your pipelines (terminal, CI, server), then record with python -m skewer record --phase train your_script.py. The path is this Skewer version's; copy it again after an update.",
     );
-    return line;
   }
 
   async setPhase(arg: unknown): Promise<Phase | undefined> {
