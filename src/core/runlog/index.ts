@@ -12,3 +12,4 @@ export { loadLineageArrays } from './lineageArrays';
 export { resolveSideFile } from './sideFiles';
 export * from './summary';
 export { RunTail, type RunTailUpdate } from './tailRun';
+export { labelStep, stepLabelText, stepSnippet, callExpression, stripComment, type StepLabel } from './stepLabels';

@@ -3,15 +3,9 @@
  * Locale-independent on purpose: the same run renders the same text in CI and in the editor.
  */
 import type { Run, RunStatus, Step } from './model';
+import { formatCount } from './numbers';
 
-/** 1234567 → "1,234,567". */
-export function formatCount(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  const neg = n < 0;
-  const [int, frac] = Math.abs(n).toString().split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return (neg ? '-' : '') + grouped + (frac ? `.${frac}` : '');
-}
+export { formatCount };
 
 /** "<0.1 ms", "0.4 ms", "12 ms", "1.2 s", "2 min 03 s", "1 h 02 min". */
 export function formatDuration(ms: number | undefined): string {
