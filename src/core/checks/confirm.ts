@@ -12,6 +12,7 @@ import {
 import { newestRunsFirst, readTextFile, sameCode, SourceLines, stepsInFile, where } from './matchRun';
 import { checkColumnOrder, checkRefit, isFitStep } from './mismatchChecks';
 import { checkTarget, isTargetSite, type SnapshotSource } from './targetCheck';
+import { cellLabel } from '../cellNumbers';
 
 export interface ConfirmOptions {
   /** Base of relative finding paths (step paths are relative to each run's recording cwd). */
@@ -95,7 +96,7 @@ async function confirmOne(
 ): Promise<RunConfirmation> {
   const loc = f.location;
   const rule = RULES[f.ruleId];
-  const file = `${loc.file}${loc.cell !== undefined ? ` (cell ${loc.cell})` : ''}`;
+  const file = `${loc.file}${loc.cell !== undefined ? ` (${cellLabel(loc.cell)})` : ''}`;
   if (!rule) return { status: 'no-run', message: `no run-based check exists for ${f.ruleId}` };
   const touching = runs.map((run) => ({ run, steps: inFile(run, loc) })).filter((r) => r.steps.length);
   if (!touching.length) return { status: 'no-run', message: `no recorded run executes ${file}` };

@@ -8,6 +8,7 @@ import type { Run, Step } from '../runlog/model';
 import { datasetRows, descendantsOf, propagateOrigins, type LineageSource, type OriginPropagation, type PropagationGap } from '../trace/propagate';
 import { fmt, shortClass, where } from './matchRun';
 import { externalAncestors, identityRoot, isExternal, rowRoot, splitSides, type RowRoot, type Side } from './rowSpace';
+import { lineLabel } from '../cellNumbers';
 
 export interface CheckContext {
   run: Run;
@@ -32,7 +33,7 @@ function originsFrom(ctx: CheckContext, root: string, skip?: number): Promise<Or
   return p;
 }
 
-const gapText = (g: PropagationGap) => `lineage gap at ${g.function}${g.line !== undefined ? ` (${g.cell !== undefined ? `cell ${g.cell}, ` : ''}line ${g.line})` : ''}: ${g.reason}`;
+const gapText = (g: PropagationGap) => `lineage gap at ${g.function}${g.line !== undefined ? ` (${lineLabel({ line: g.line, ...(g.cell !== undefined ? { cell: g.cell } : {}) })})` : ''}: ${g.reason}`;
 const topLevel = (steps: Step[]) => {
   const top = steps.filter((s) => s.parentSeq === undefined);
   return top.length ? top : steps;

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { SourceLocation } from '../findings/finding';
 import type { Run, RunReadResult, Step } from '../runlog/model';
+import { lineLabel } from '../cellNumbers';
 
 const posix = (p: string) => p.replace(/\\/g, '/').replace(/^\.\//, '');
 
@@ -103,7 +104,7 @@ export function sameCode(recorded: string, current: string): boolean {
 export function where(step: Step): string {
   const l = step.location;
   if (!l) return '';
-  return l.cell !== undefined ? `cell ${l.cell}, line ${l.line}` : `line ${l.line}`;
+  return lineLabel(l);
 }
 
 /** "StandardScaler" from "sklearn.preprocessing._data.StandardScaler", else the function name. */

@@ -4,6 +4,7 @@
  */
 import type { Run, Step } from '../runlog/model';
 import { ancestorsOf, producerOf, type LineageSource } from '../trace/propagate';
+import { cellLabel } from '../cellNumbers';
 
 /** First input of an identity lineage that another step produced (the same rows, same order). */
 function identityParent(run: Run, name: string): string | undefined {
@@ -90,7 +91,7 @@ export interface Side {
 }
 
 const port = (name: string, p?: string) => p ?? name.split('.').pop() ?? '';
-const at = (s: Step) => (s.location ? `${s.location.cell !== undefined ? ` in cell ${s.location.cell}` : ''} at line ${s.location.line}` : '');
+const at = (s: Step) => (s.location ? `${s.location.cell !== undefined ? ` in ${cellLabel(s.location.cell)}` : ''} at line ${s.location.line}` : '');
 
 /**
  * Train/test sides of a run: every split's test and train ports; when the run has no split, the data

@@ -1,14 +1,15 @@
 /** Plain-text and JSON renderings of findings (CLI output, logs). */
 import type { AnalysisNote } from '../static/types';
 import type { Finding, Severity } from './finding';
+import { cellLabel } from '../cellNumbers';
 
 /**
- * `file:line:col` with the notebook cell when there is one (`nb.ipynb[cell 3]:2:5`). Cells are
- * numbered from 1 here, as in messages and in the notebook UI; JSON and SARIF keep the 0-based index.
+ * `file:line:col` with the notebook cell when there is one (`nb.ipynb[Cell 3]:2:5`). Cells are
+ * numbered from 1 here, as in messages and in the notebook UI (cellNumbers.ts); JSON and SARIF keep the 0-based index.
  */
 export function formatPosition(f: Finding): string {
   const l = f.location;
-  return `${l.file}${l.cell !== undefined ? `[cell ${l.cell + 1}]` : ''}:${l.line}:${l.col}`;
+  return `${l.file}${l.cell !== undefined ? `[${cellLabel(l.cell)}]` : ''}:${l.line}:${l.col}`;
 }
 
 export function formatFindingLine(f: Finding): string {

@@ -6,6 +6,7 @@ import type { AnalysisNote } from '../static/types';
 import type { Finding, Severity, SourceLocation } from './finding';
 import { RULES, ruleHelpUri } from './rules';
 import { fileLineOf, type CellLineMap } from '../static/notebookLines';
+import { cellLabel } from '../cellNumbers';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -38,7 +39,7 @@ function physical(l: SourceLocation, maps: Map<string, CellLineMap> | undefined)
 }
 
 function cellNote(l: SourceLocation): string {
-  return l.cell !== undefined ? ` (notebook cell ${l.cell})` : '';
+  return l.cell !== undefined ? ` (notebook ${cellLabel(l.cell)})` : '';
 }
 
 export interface SarifOptions {

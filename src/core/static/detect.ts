@@ -5,6 +5,7 @@ import { position, type Chunk } from './source';
 import { covers, lastSide, testSetKey, type RowKey, type Site, type Split } from './values';
 import { pipelineFix, preprocessingFix, trainAsTestFix, refitFix } from './fixes';
 import { TARGET_ENCODERS } from './knowledge';
+import { lineLabel } from '../cellNumbers';
 
 export interface DetectContext {
   path: string;
@@ -24,10 +25,10 @@ function lineOf(ctx: DetectContext, site: Site): number {
   return position(ctx.chunks[site.chunk].lineStarts, site.from).line;
 }
 
-/** "line 12", or "cell 3, line 2" in notebooks. */
+/** "line 12", or "Cell 4, line 2" in notebooks (numbered as VS Code numbers cells). */
 function where(ctx: DetectContext, site: Site): string {
   const cell = ctx.chunks[site.chunk].cell;
-  return `${cell !== undefined ? `cell ${cell}, ` : ''}line ${lineOf(ctx, site)}`;
+  return lineLabel({ line: lineOf(ctx, site), ...(cell !== undefined ? { cell } : {}) });
 }
 
 function rel(ctx: DetectContext, site: Site | undefined, message: string): RelatedLocation[] {

@@ -19,6 +19,7 @@ import { Interpreter } from './interpreter';
 import { isServingName } from './knowledge';
 import { loadSource, type Chunk } from './source';
 import type { AnalysisNote, AnalysisResult, AnalyzeOptions, DocumentInput } from './types';
+import { cellLabel } from '../cellNumbers';
 
 export type { AnalysisNote, AnalysisResult, AnalyzeOptions, DocumentInput } from './types';
 
@@ -62,7 +63,7 @@ export function analyzeWith(input: DocumentInput, options: AnalyzeOptions, parse
         const c = src.chunks[i];
         const line = lineOf(c, err);
         notes.push({ path, kind: 'info', line, ...(c.cell !== undefined ? { cell: c.cell } : {}),
-          message: `${path}${c.cell !== undefined ? ` cell ${c.cell}` : ''}:${line}: syntax error; analysed the parts that parse` });
+          message: `${path}${c.cell !== undefined ? ` ${cellLabel(c.cell)}` : ''}:${line}: syntax error; analysed the parts that parse` });
       }
     }
     // A file named like a serving entry point ("server_metrics.py") that splits its data into train

@@ -7,6 +7,7 @@
  * never with a guessed mapping.
  */
 import type { DatasetRef, Run, Step } from '../runlog/model';
+import { lineLabel } from '../cellNumbers';
 
 export interface TraceStart {
   /** Output dataset name (e.g. "<runId>/0.out"). */
@@ -57,7 +58,7 @@ export interface TraceSource {
   row(output: DatasetRef, position: number): Promise<Record<string, string | null> | undefined>;
 }
 
-const where = (s: Step) => (s.location ? ` (${s.location.cell !== undefined ? `cell ${s.location.cell + 1}, ` : ''}line ${s.location.line})` : '');
+const where = (s: Step) => (s.location ? ` (${lineLabel(s.location)})` : '');
 const portOf = (d: DatasetRef) => d.port ?? d.name.split('.').pop() ?? 'out';
 
 /** Output positions whose source row (in input `inputIndex` of the lineage) is one of `from`. */

@@ -258,7 +258,7 @@ describe('checks/confirmWithRuns on the example runs', function () {
     assert.match(out[0]!.confirmation!.message, /no recorded run executes examples\/other\/train\.py/);
     assert.match(out[1]!.confirmation!.message, /no serve-phase run of examples\/churn\/train\.py/);
     assert.match(out[2]!.confirmation!.message, /no run-based check exists for mismatch\/unseen-categories/);
-    assert.match(out[3]!.confirmation!.message, /no recorded run executes .*cell 3/);
+    assert.match(out[3]!.confirmation!.message, /no recorded run executes .*Cell 4/);
   });
 
   describe('with a damaged copy of the training run', () => {

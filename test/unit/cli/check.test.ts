@@ -81,7 +81,7 @@ describe('skewer CLI', function () {
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /^pipelines\/train\.py:6:5 warning leakage\/preprocessing /m);
     assert.match(r.stdout, /^pipelines\/train\.py:7:8 error leakage\/overlap /m);
-    assert.match(r.stdout, /^notebooks\/exp\.ipynb\[cell 2\]:1:5 warning leakage\/preprocessing /m);
+    assert.match(r.stdout, /^notebooks\/exp\.ipynb\[Cell 2\]:1:5 warning leakage\/preprocessing /m);
     assert.match(r.stdout, /findings?: 1 error, \d+ warnings \(\d+ files checked\)\./);
     assert.doesNotMatch(r.stdout, /node_modules|\.venv|env2|__pycache__/);
     assert.match(r.stdout, /note: broken\/blob\.py: contains NUL bytes/);
@@ -172,7 +172,7 @@ describe('skewer CLI', function () {
     }
     const nbResult = run.results.find((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation.uri === 'notebooks/exp.ipynb');
     assert.ok(nbResult);
-    assert.match(nbResult.message.text, /notebook cell 1/);
+    assert.match(nbResult.message.text, /notebook Cell 2/);
     // The region is the .ipynb line that holds the flagged source line.
     const nbLines = fs.readFileSync(path.join(dir, 'notebooks/exp.ipynb'), 'utf8').split('\n');
     assert.match(nbLines[nbResult.locations[0].physicalLocation.region.startLine - 1], /StandardScaler\(\)\.fit_transform/);
