@@ -10,6 +10,11 @@ from .tables import TableView, evenly_spaced
 MAX_STATS_COLUMNS = 200
 BINS = 20
 TOP = 20
+# Kept so that train and serve can be re-binned onto shared edges before any distance (run-log.md §5):
+# exact counts per value for numeric columns with at most VALUES_MAX distinct values (integers, codes, flags),
+# else QUANTILES + 1 evenly spaced quantiles, a CDF accurate to 1/QUANTILES of the mass at any edge.
+VALUES_MAX = 100
+QUANTILES = 100
 
 
 def _f(x):
@@ -56,6 +61,7 @@ def column_stats(s: pd.Series, logical: str = None) -> dict:
                 if sd is not None:
                     out["std"] = sd
             out["zeros"] = int((finite == 0).sum())
+            _distribution(finite, out)
             flo, fhi = float(finite.min()), float(finite.max())
             if not np.isfinite(fhi - flo):
                 pass  # range overflows float64: no histogram
@@ -81,6 +87,22 @@ def column_stats(s: pd.Series, logical: str = None) -> dict:
     out["nulls"] = int(s.isna().sum())
     _top(s, out)
     return out
+
+
+def _distribution(finite: np.ndarray, out: dict):
+    """`values` (exact counts by value) for low-cardinality columns, else a `quantiles` sketch."""
+    if out["distinct"] <= VALUES_MAX:
+        vals, counts = np.unique(finite, return_counts=True)
+        merged = {}
+        for v, c in zip(vals.tolist(), counts.tolist()):
+            k = _f(v)  # 10 significant digits can merge neighbours: add their counts
+            merged[k] = merged.get(k, 0) + int(c)
+        out["values"] = {"values": list(merged), "counts": list(merged.values())}
+    else:
+        with np.errstate(over="ignore", invalid="ignore"):
+            qs = [_f(q) for q in np.quantile(finite, np.linspace(0.0, 1.0, QUANTILES + 1))]
+        if None not in qs:  # a range that overflows float64 interpolates to inf: no sketch, as no histogram
+            out["quantiles"] = qs
 
 
 def _top(s: pd.Series, out: dict):

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 
 from skewer.jsonsafe import to_json
-from skewer.stats import column_stats, table_stats
+from skewer.stats import QUANTILES, VALUES_MAX, column_stats, table_stats
 from skewer.tables import TableView, evenly_spaced
 
 
@@ -33,6 +33,42 @@ def test_constant_nullable_bool_datetime_category_object():
     assert st["categories"] == ["a", "b"] and st["top"][0] == {"value": "b", "count": 2} and st["nulls"] == 1
     st = column_stats(pd.Series(["x"] * 30 + [f"v{i}" for i in range(30)]))
     assert len(st["top"]) == 20 and st["top"][0] == {"value": "x", "count": 30} and st["distinct"] == 31
+
+
+def test_low_cardinality_numbers_keep_exact_counts_by_value():
+    """Up to VALUES_MAX distinct values: every value and its count (what shared by-value bins need), no sketch."""
+    rng = np.random.default_rng(3)
+    calls = pd.Series(np.minimum(rng.poisson(1.5, 2000), 7))
+    st = column_stats(calls)
+    vals, counts = np.unique(calls, return_counts=True)
+    assert st["values"] == {"values": vals.astype(float).tolist(), "counts": counts.tolist()} and "quantiles" not in st
+    halves = column_stats(pd.Series([0.5, 1.0, 1.5, np.nan, 1.0, np.inf]))
+    assert halves["values"] == {"values": [0.5, 1.0, 1.5], "counts": [1, 2, 1]}  # NaN and inf are not values
+    nullable = column_stats(pd.Series([1, None, 3, 3], dtype="Int64"))
+    assert nullable["values"] == {"values": [1.0, 3.0], "counts": [1, 2]}
+    at_limit = column_stats(pd.Series(np.arange(VALUES_MAX)))
+    assert len(at_limit["values"]["values"]) == VALUES_MAX and "quantiles" not in at_limit
+
+
+def test_many_distinct_numbers_keep_a_quantile_sketch():
+    """Over VALUES_MAX distinct values: the QUANTILES + 1 evenly spaced quantiles (numpy's linear method)."""
+    x = np.random.default_rng(4).lognormal(10, 0.5, 5000)
+    x[::50] = np.nan
+    st = column_stats(pd.Series(x))
+    finite = x[np.isfinite(x)]
+    assert "values" not in st and len(st["quantiles"]) == QUANTILES + 1
+    np.testing.assert_allclose(st["quantiles"], np.quantile(finite, np.linspace(0, 1, QUANTILES + 1)), rtol=1e-9)
+    assert st["quantiles"][0] == st["min"] and st["quantiles"][-1] == st["max"]
+    assert st["quantiles"] == sorted(st["quantiles"])
+    over = column_stats(pd.Series(np.arange(VALUES_MAX + 1)))
+    assert "values" not in over and over["quantiles"][50] == 50.0
+
+
+def test_a_range_beyond_float64_gets_no_sketch():
+    x = np.concatenate([np.linspace(-1e308, 0, 75), np.linspace(0, 1e308, 75)])
+    with np.errstate(all="ignore"):
+        st = column_stats(pd.Series(x))
+    assert "hist" not in st and all(math.isfinite(q) for q in st.get("quantiles", []))
 
 
 def test_table_stats_sample_is_evenly_spaced_and_says_so():

@@ -51,6 +51,10 @@ export interface ColumnStats {
   mean?: number;
   std?: number;
   hist?: { edges: number[]; counts: number[] };
+  /** Exact counts by value (numeric columns with at most 100 distinct values). */
+  values?: { values: number[]; counts: number[] };
+  /** 101 evenly spaced quantiles of the finite values (numeric columns with more distinct values). */
+  quantiles?: number[];
   top?: { value: string; count: number }[];
   [extra: string]: unknown;
 }
