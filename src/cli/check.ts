@@ -9,6 +9,7 @@ import { checkSource, type CheckOutcome } from '../core/static/checkSource';
 import type { CellLineMap } from '../core/static/notebookLines';
 import { AnalysisPool, defaultPoolSize } from '../core/static/pool';
 import type { AnalysisNote, AnalyzeOptions } from '../core/static/types';
+import { addRunFindings } from './checkRuns';
 import { parseArgs, UsageError } from './args';
 import { collectFiles, MissingPathError } from './files';
 import type { CommandIO } from './io';
@@ -25,6 +26,11 @@ options:
   --notebook-order saved|execution  order in which notebook cells are assumed to run (default saved)
   --jobs auto|N                     worker threads for many files; 1 analyses on the main thread
                                     (default auto: one per core, up to 4, from 512 KB of code)
+  --runs DIR                        also check the runs recorded in DIR (e.g. .skewer/runs): confirm the
+                                    static findings and add what the runs show on their own; each finding
+                                    says its source (static, run, both)
+  --baseline RUN                    with --runs: the training run (folder or run id) the serving runs in DIR
+                                    are compared against (default: pairing by model artifact, else by pipeline)
   -h, --help                        show this help
 `;
 
@@ -33,6 +39,8 @@ const SPEC = {
   'fail-on': { values: ['error', 'warning', 'info', 'hint'] },
   'notebook-order': { values: ['saved', 'execution'] },
   jobs: { pattern: /^(auto|[1-9]\d{0,2})$/, hint: 'auto or a number of workers, 1-999' },
+  runs: { pattern: /./, hint: 'a folder of recorded runs' },
+  baseline: { pattern: /./, hint: 'a run folder or run id' },
   help: {},
   h: {},
 } as const;
@@ -123,6 +131,16 @@ export async function runCheck(argv: string[], io: CommandIO): Promise<number> {
     findings.push(...o.result.findings);
     notes.push(...o.result.notes);
   });
+  const runsDir = parsed.flags.get('runs') as string | undefined;
+  if (runsDir !== undefined) {
+    const withRuns = await addRunFindings(findings, runsDir, parsed.flags.get('baseline') as string | undefined, io);
+    if (typeof withRuns === 'string') { io.stderr(`skewer check: ${withRuns}\n`); return 2; }
+    findings.splice(0, findings.length, ...withRuns.findings);
+    notes.push(...withRuns.notes);
+  } else if (parsed.flags.has('baseline')) {
+    io.stderr(`skewer check: --baseline needs --runs DIR\n\n${CHECK_USAGE}`);
+    return 2;
+  }
   findings.sort(compareFindings);
   if (format === 'json') io.stdout(formatJson(findings, notes));
   else if (format === 'sarif') io.stdout(JSON.stringify(toSarif(findings, notes, { toolVersion: io.version, srcRootUri: pathToFileURL(io.cwd).href.replace(/\/?$/, '/'), notebookLines }), null, 2) + '\n');

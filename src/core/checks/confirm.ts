@@ -24,6 +24,8 @@ export interface ConfirmOptions {
   source: (run: Run) => LineageSource | (LineageSource & SnapshotSource);
   /** Current text of a file (absolute path), to tell a run recorded from older code; default: read from disk. */
   readText?: (file: string) => Promise<string | undefined>;
+  /** The training run serving runs are compared with (`skewer check --baseline`); default: a train run beside the serve script. */
+  baseline?: Run;
 }
 
 interface RuleCheck {
@@ -54,11 +56,11 @@ export async function confirmWithRuns(findings: Finding[], runs: ReadonlyArray<R
   const ordered = newestRunsFirst(runs as ReadonlyArray<RunReadResult | Run>);
   const lines = new SourceLines(options.workspaceRoot, options.readText ?? readTextFile);
   // One lineage source and one propagation cache per run, shared by all findings of this call.
-  const perRun = new Map<Run, { source: LineageSource; origins: CheckContext['origins'] }>();
+  const perRun = new Map<Run, Pick<CheckContext, 'source' | 'origins' | 'baseline'>>();
   const sourceOf = (run: Run) => {
     let s = perRun.get(run);
     if (!s) {
-      s = { source: options.source(run), origins: new Map() };
+      s = { source: options.source(run), origins: new Map(), ...(options.baseline ? { baseline: options.baseline } : {}) };
       perRun.set(run, s);
     }
     return s;
@@ -92,7 +94,7 @@ export async function confirmWithRuns(findings: Finding[], runs: ReadonlyArray<R
 }
 
 async function confirmOne(
-  f: Finding, runs: Run[], inFile: (run: Run, loc: SourceLocation) => Step[], lines: SourceLines, sourceOf: (r: Run) => Pick<CheckContext, 'source' | 'origins'>,
+  f: Finding, runs: Run[], inFile: (run: Run, loc: SourceLocation) => Step[], lines: SourceLines, sourceOf: (r: Run) => Pick<CheckContext, 'source' | 'origins' | 'baseline'>,
 ): Promise<RunConfirmation> {
   const loc = f.location;
   const rule = RULES[f.ruleId];

@@ -17,10 +17,12 @@ export interface CheckContext {
   source: LineageSource;
   /** Origin propagations of this run already computed for earlier findings (key: root dataset and skipped steps). */
   origins: Map<string, Promise<OriginPropagation>>;
+  /** The training run serving runs are compared with, when the caller names one. */
+  baseline?: Run;
 }
 
 /** Origins from `root`, shared by every finding checked against the same run in one confirmWithRuns call. */
-function originsFrom(ctx: CheckContext, root: string, skip?: number): Promise<OriginPropagation> {
+export function originsFrom(ctx: CheckContext, root: string, skip?: number): Promise<OriginPropagation> {
   const key = `${root}|${skip ?? ''}`;
   let p = ctx.origins.get(key);
   if (!p) {
@@ -54,7 +56,7 @@ export async function checkPreprocessing(steps: Step[], _f: Finding, ctx: CheckC
   return best?.conf ?? { status: 'no-run', runId: run.runId, message: `run ${run.runId} recorded no fit at this line` };
 }
 
-async function preprocessingOf(step: Step, ctx: CheckContext): Promise<RunConfirmation> {
+export async function preprocessingOf(step: Step, ctx: CheckContext): Promise<RunConfirmation> {
   const { run, source } = ctx;
   const runId = run.runId;
   const fitInput = step.inputs[0];

@@ -56,6 +56,11 @@ export class SourceLines {
   ) {}
 
   async line(loc: SourceLocation): Promise<string | undefined> {
+    return (await this.lines(loc))?.[loc.line - 1];
+  }
+
+  /** All lines of the file (or of the notebook cell) `loc` names; undefined when it cannot be read. */
+  async lines(loc: Pick<SourceLocation, 'file' | 'cell'>): Promise<string[] | undefined> {
     let p = this.files.get(loc.file);
     if (!p) {
       p = this.load(loc.file);
@@ -63,8 +68,7 @@ export class SourceLines {
     }
     const chunks = await p;
     if (!chunks) return undefined;
-    const chunk = loc.cell !== undefined ? chunks[loc.cell] : chunks[0];
-    return chunk?.[loc.line - 1];
+    return loc.cell !== undefined ? chunks[loc.cell] : chunks[0];
   }
 
   private async load(file: string): Promise<string[][] | undefined> {

@@ -11,8 +11,9 @@ import { producerOf } from '../trace/propagate';
 import type { CheckContext } from './leakageChecks';
 import { fmt, shortClass, where } from './matchRun';
 
-/** Train runs recorded from the same folder as `run`'s script (train.py beside serve.py), newest first. */
-function trainingRuns(run: Run, runs: Run[]): Run[] {
+/** The baseline when the caller names one, else train runs recorded from the same folder as `run`'s script (train.py beside serve.py), newest first. */
+function trainingRuns(run: Run, runs: Run[], baseline?: Run): Run[] {
+  if (baseline) return baseline === run ? [] : [baseline];
   const dir = path.posix.dirname(run.pipeline.replace(/\\/g, '/'));
   const train = runs.filter((r) => r.phase === 'train' && r !== run);
   const family = train.filter((r) => path.posix.dirname(r.pipeline.replace(/\\/g, '/')) === dir);
@@ -62,7 +63,7 @@ export async function checkRefit(steps: Step[], _f: Finding, ctx: CheckContext):
   const fitRows = step.fitted?.nFitRows ?? step.rowsIn[0] ?? null;
   const evidence: Evidence = { transformer: name, fitRows };
   let message = `${name} was refitted on ${fitRows === null ? 'the' : fmt(fitRows)} serving rows (${where(step)}) in ${run.phase} run ${runId}`;
-  for (const train of trainingRuns(run, runs)) {
+  for (const train of trainingRuns(run, runs, ctx.baseline)) {
     const cls = step.fitted!.class;
     // Same class; among several, the one fitted on the same columns.
     const same = train.steps.filter((s) => isFitStep(s) && s.fitted!.class === cls);
@@ -107,7 +108,7 @@ export async function checkColumnOrder(_steps: Step[], _f: Finding, ctx: CheckCo
   if (!serving) return { status: 'no-run', runId, message: `run ${runId} never calls a model` };
   const served = namedInput(run, serving);
   if (!served) return { status: 'no-run', runId, message: `run ${runId} does not record the column names the model was fed at ${where(serving)}` };
-  for (const train of trainingRuns(run, runs)) {
+  for (const train of trainingRuns(run, runs, ctx.baseline)) {
     const mi = modelInput(train);
     if (!mi || positional(mi.fields)) continue;
     const trained = mi.fields.map((f) => f.name);

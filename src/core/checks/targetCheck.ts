@@ -25,7 +25,7 @@ function schemaOf(run: Run, ds: DatasetRef | undefined): FieldSchema[] | undefin
 }
 
 /** The model fits of a run with the label they were given (the name of y's single column). */
-function modelFits(run: Run): { step: Step; label: string; features: string[] }[] {
+export function modelFits(run: Run): { step: Step; label: string; features: string[] }[] {
   const out = [];
   for (const step of run.steps) {
     if ((step.kind !== 'fit' && step.kind !== 'cv') || step.parentSeq !== undefined) continue;

@@ -6,8 +6,8 @@
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-/** Which engine produced a finding. `run` findings come from recorded pipeline runs. */
-export type FindingSource = 'static' | 'run';
+/** Which engine produced a finding: `run` findings come from recorded pipeline runs; `both` = a static finding a run shows too (run evidence in `confirmation`). */
+export type FindingSource = 'static' | 'run' | 'both';
 
 /** 1-based line and column, like Python tracebacks and the run log; surfaces convert. */
 export interface SourceLocation {

@@ -12,8 +12,11 @@ export function formatPosition(f: Finding): string {
   return `${l.file}${l.cell !== undefined ? `[${cellLabel(l.cell)}]` : ''}:${l.line}:${l.col}`;
 }
 
+/** Static findings print as before; run findings are tagged `[run]`, and a finding both engines report `[static+run]` with the run's words. */
 export function formatFindingLine(f: Finding): string {
-  return `${formatPosition(f)} ${f.severity} ${f.ruleId} ${f.message}`;
+  const tag = f.source === 'run' ? ' [run]' : f.source === 'both' ? ' [static+run]' : '';
+  const run = f.source === 'both' && f.confirmation?.status === 'confirmed' ? ` Run: ${f.confirmation.message}` : '';
+  return `${formatPosition(f)} ${f.severity} ${f.ruleId}${tag} ${f.message}${run}`;
 }
 
 export function summaryLine(findings: Finding[], files: number): string {

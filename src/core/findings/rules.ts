@@ -27,6 +27,8 @@ export const RULES: readonly RuleInfo[] = [
     'A feature matrix still contains the label column, or a feature is computed from the label.'),
   rule('leakage/temporal', 'Shuffled split of time-ordered data', 'warning',
     'Data with a time column or ordered by time is split at random, so the model trains on the future and is tested on the past.'),
+  rule('leakage/group', 'One entity on both sides of a split', 'warning',
+    'Rows of the same customer, patient or other entity (an id-like key column) land in both train and test, so the test score measures recall of known entities rather than generalisation to new ones. Split by the entity (GroupShuffleSplit, GroupKFold).'),
   rule('mismatch/refit-at-inference', 'Transformer refitted at inference', 'error',
     'A transformer or encoder is fitted again on serving data (or, at warning, on the held-out rows alone) instead of reusing the one fitted at training; its parameters (means, categories, columns) then differ from training.'),
   rule('mismatch/column-order', 'Positional features passed to a loaded model', 'warning',

@@ -88,7 +88,7 @@ export function toSarif(findings: Finding[], notes: AnalysisNote[], opts: SarifO
       })),
     } : {}),
     partialFingerprints: { primaryLocationLineHash: fingerprint(f) },
-    properties: { evidence: f.evidence, ...(f.location.cell !== undefined ? { cell: f.location.cell } : {}) },
+    properties: { evidence: f.evidence, source: f.source, ...(f.confirmation ? { confirmation: f.confirmation } : {}), ...(f.location.cell !== undefined ? { cell: f.location.cell } : {}) },
   }));
   return {
     $schema: SARIF_SCHEMA,

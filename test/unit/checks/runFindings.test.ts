@@ -1,0 +1,261 @@
+/**
+ * Run-only findings and their merge with static ones, over the runs of test/pipelines/run_leaks recorded
+ * on the oldest and the current stack. Expected numbers come from facts.json, which make_data.py computes
+ * by replaying the split's permutation on the generated rows (no recorder, no lineage files involved).
+ */
+import { strict as assert } from 'node:assert';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { detectRunFindings, mergeFindings, runFindings } from '../../../src/core/checks';
+import { copiedRows, sharedEntities, type SplitSnapshots } from '../../../src/core/checks/splitContents';
+import type { Finding } from '../../../src/core/findings/finding';
+import { listRuns, type LoadedSnapshot } from '../../../src/core/runlog';
+import type { Run, RunReadResult } from '../../../src/core/runlog/model';
+import { analyzeDocument } from '../../../src/core/static';
+import { RunFolderTraceSource } from '../../../src/core/trace';
+import { tableFromArrays } from 'apache-arrow';
+
+const REPO = path.resolve(__dirname, '../../..');
+const PIPELINE = path.join(REPO, 'test/pipelines/run_leaks');
+const FACTS = JSON.parse(readFileSync(path.join(PIPELINE, 'facts.json'), 'utf8')) as {
+  leaky: {
+    preprocessing: { fitRows: number; testRowsInFit: number };
+    overlapLineage: { duplicatedRows: number; rowsOnBothSides: number };
+    overlapContent: { rowsOnBothSides: number };
+    group: { column: string; entitiesOnBothSides: number; testRowsShared: number };
+    temporal: boolean;
+    testRows: number;
+  };
+};
+const source = (run: Run) => new RunFolderTraceSource(run.dir);
+const lineOf = (file: string, text: string) => readFileSync(path.join(PIPELINE, file), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+const staticOf = (file: string): Finding[] => analyzeDocument({ path: file, text: readFileSync(path.join(PIPELINE, file), 'utf8') }).findings;
+
+for (const stack of ['oldest', 'current']) {
+  describe(`checks/runFindings on run_leaks recorded on the ${stack} stack`, function () {
+    this.timeout(30000);
+    let runs: RunReadResult[];
+    let leaky: Finding[];
+    let clean: Finding[];
+    const opts = { workspaceRoot: PIPELINE, source };
+    before(async () => {
+      runs = (await listRuns([path.join(REPO, 'test/fixtures/runs', stack, 'run_leaks')])).runs;
+      const of = (script: string) => runs.filter((r) => r.run.pipeline === script);
+      assert.equal(of('leaky.py').length, 1);
+      assert.equal(of('clean.py').length, 1);
+      leaky = (await detectRunFindings(of('leaky.py'), opts)).findings;
+      clean = (await detectRunFindings(of('clean.py'), opts)).findings;
+    });
+    const one = (ruleId: string, file: string, line: number, method?: string) => {
+      const hits = leaky.filter((f) => f.ruleId === ruleId && f.location.file === file && f.location.line === line && (method === undefined || f.evidence.method === method));
+      assert.equal(hits.length, 1, `${ruleId} at ${file}:${line}: ${leaky.map((f) => `${f.ruleId}@${f.location.file}:${f.location.line}`).join(', ')}`);
+      assert.equal(hits[0]!.source, 'run');
+      assert.ok(typeof hits[0]!.evidence.runId === 'string');
+      return hits[0]!;
+    };
+
+    it('preprocessing: the scaler fitted inside the imported helper, on the helper\'s line, with the fit rows that reach the test split', () => {
+      const f = one('leakage/preprocessing', 'helpers.py', lineOf('helpers.py', 'scaler.fit_transform'));
+      assert.equal(f.evidence.fitRows, FACTS.leaky.preprocessing.fitRows);
+      assert.equal(f.evidence.testRowsInFit, FACTS.leaky.preprocessing.testRowsInFit);
+      assert.equal(f.evidence.splitLine, lineOf('leaky.py', 'train_test_split(df'));
+      assert.match(f.message, new RegExp(`fitted on ${FACTS.leaky.preprocessing.fitRows} rows; ${FACTS.leaky.preprocessing.testRowsInFit} of them end up in the test split`));
+      assert.deepEqual(f.related.map((r) => [r.location.file, r.location.line]), [['leaky.py', lineOf('leaky.py', 'train_test_split(df')]]);
+    });
+
+    it('overlap by lineage: the oversampling concat, with the copied rows on both sides', () => {
+      const f = one('leakage/overlap', 'leaky.py', lineOf('leaky.py', 'pd.concat'), 'lineage');
+      assert.equal(f.evidence.duplicatedRows, FACTS.leaky.overlapLineage.duplicatedRows);
+      assert.equal(f.evidence.rowsOnBothSides, FACTS.leaky.overlapLineage.rowsOnBothSides);
+    });
+
+    it('overlap by content hash: duplicated source rows on both sides of the split, not counting the lineage copies', () => {
+      const f = one('leakage/overlap', 'leaky.py', lineOf('leaky.py', 'train_test_split(df'), 'content-hash');
+      assert.equal(f.evidence.rowsOnBothSides, FACTS.leaky.overlapContent.rowsOnBothSides);
+      assert.equal(f.evidence.testRows, FACTS.leaky.testRows);
+      assert.equal(f.evidence.sampled, false);
+    });
+
+    it('multi-test: two models scored on the same test rows, on the second evaluation', () => {
+      const f = one('leakage/multi-test', 'leaky.py', lineOf('leaky.py', 'tree.score'));
+      assert.equal(f.evidence.models, 2);
+      assert.equal(f.evidence.testRows, FACTS.leaky.testRows);
+      assert.equal(f.related[0]!.location.line, lineOf('leaky.py', 'lr.score'));
+    });
+
+    it('target: the feature computed from the label, by the columns its line reads, with the association numbers', () => {
+      const f = one('leakage/target', 'leaky.py', lineOf('leaky.py', 'df["loyalty"]'));
+      assert.equal(f.evidence.feature, 'loyalty');
+      assert.equal(f.evidence.derivedFrom, 'churned');
+      assert.ok(typeof f.evidence.correlation === 'number' && f.evidence.correlation > 0.5, String(f.evidence.correlation));
+    });
+
+    it('temporal: test rows earlier than training rows by event_time', () => {
+      assert.equal(FACTS.leaky.temporal, true);
+      const f = one('leakage/temporal', 'leaky.py', lineOf('leaky.py', 'train_test_split(df'));
+      assert.equal(f.evidence.column, 'event_time');
+      assert.ok(String(f.evidence.testMin) < String(f.evidence.trainMax));
+    });
+
+    it('group: customers with rows on both sides of the split', () => {
+      const f = one('leakage/group', 'leaky.py', lineOf('leaky.py', 'train_test_split(df'));
+      assert.equal(f.evidence.column, FACTS.leaky.group.column);
+      assert.equal(f.evidence.entitiesOnBothSides, FACTS.leaky.group.entitiesOnBothSides);
+      assert.equal(f.evidence.testRowsShared, FACTS.leaky.group.testRowsShared);
+    });
+
+    it('the correct pipeline gives no finding of any rule', () => {
+      assert.deepEqual(clean.map((f) => `${f.ruleId}@${f.location.line}: ${f.message}`), []);
+    });
+
+    it('merges with static findings: one finding per problem, source both where the static analysis sees it too', async () => {
+      const statics = [...staticOf('leaky.py'), ...staticOf('helpers.py'), ...staticOf('clean.py')];
+      const { findings } = await runFindings(runs, statics, opts);
+      const key = (f: Finding) => `${f.ruleId}@${f.location.file}:${f.location.line}/${String(f.evidence.method ?? '')}`;
+      assert.equal(new Set(findings.map(key)).size, findings.length, findings.map(key).join(', '));
+      const target = findings.filter((f) => f.ruleId === 'leakage/target');
+      assert.equal(target.length, 1);
+      assert.equal(target[0]!.source, 'both');
+      assert.equal(target[0]!.confirmation?.status, 'confirmed');
+      for (const rule of ['leakage/temporal', 'leakage/multi-test']) {
+        const fs = findings.filter((f) => f.ruleId === rule);
+        assert.equal(fs.length, 1, rule);
+        assert.equal(fs[0]!.source, 'both', rule);
+      }
+      const helper = findings.filter((f) => f.location.file === 'helpers.py');
+      assert.deepEqual(helper.map((f) => [f.ruleId, f.source]), [['leakage/preprocessing', 'run']]);
+      assert.ok(!findings.some((f) => f.location.file === 'clean.py'));
+    });
+  });
+}
+
+describe('checks/runFindings rules on edited and synthetic input', function () {
+  this.timeout(30000);
+  let runs: RunReadResult[];
+  let dir: string;
+  before(async () => {
+    // A copy of the pipeline folder with its runs under .skewer/runs, as a user's project holds them.
+    dir = mkdtempSync(path.join(tmpdir(), 'skewer-runleaks-'));
+    cpSync(PIPELINE, dir, { recursive: true });
+    cpSync(path.join(REPO, 'test/fixtures/runs/current/run_leaks'), path.join(dir, '.skewer/runs'), { recursive: true });
+    runs = (await listRuns([path.join(dir, '.skewer/runs')])).runs;
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finds the files of a run moved away from where it was recorded (project of .skewer/runs)', async () => {
+    const { findings } = await detectRunFindings(runs, { workspaceRoot: dir, source });
+    assert.ok(findings.some((f) => f.location.file === 'helpers.py'), findings.map((f) => f.location.file).join());
+  });
+
+  it('drops a finding whose line changed since the run, and one silenced by a skewer: ignore comment', async () => {
+    const helper = readFileSync(path.join(PIPELINE, 'helpers.py'), 'utf8');
+    const leaky = readFileSync(path.join(PIPELINE, 'leaky.py'), 'utf8');
+    const texts: Record<string, string> = {
+      [path.join(dir, 'helpers.py')]: helper.replace('scaler.fit_transform(df[cols])', 'scaler.fit_transform(df[cols].copy())'),
+      [path.join(dir, 'leaky.py')]: leaky.replace('df["tenure"] // 20\n', 'df["tenure"] // 20  # skewer: ignore[leakage/target]\n'),
+    };
+    const { findings } = await detectRunFindings(runs, { workspaceRoot: dir, source, readText: async (f) => texts[f] });
+    assert.ok(!findings.some((f) => f.ruleId === 'leakage/preprocessing'));
+    assert.ok(!findings.some((f) => f.ruleId === 'leakage/target'));
+    assert.ok(findings.some((f) => f.ruleId === 'leakage/temporal'));
+    // A line inserted above moves the code: the run's lines no longer match, nothing is reported on moved code.
+    texts[path.join(dir, 'leaky.py')] = 'import os\n' + leaky;
+    const moved = await detectRunFindings(runs, { workspaceRoot: dir, source, readText: async (f) => texts[f] });
+    assert.deepEqual(moved.findings.filter((f) => f.location.file === 'leaky.py'), []);
+  });
+
+  it('leaves out rules set to off and applies severity overrides', async () => {
+    const { findings } = await detectRunFindings(runs, { workspaceRoot: dir, source, severityOverrides: { 'leakage/group': 'off', 'leakage/temporal': 'error' } });
+    assert.ok(!findings.some((f) => f.ruleId === 'leakage/group'));
+    assert.equal(findings.find((f) => f.ruleId === 'leakage/temporal')?.severity, 'error');
+  });
+
+  it('checks no leakage rule on a serving run', async () => {
+    const serve = runs.map((r) => ({ ...r, run: { ...r.run, phase: 'serve' as const } }));
+    assert.deepEqual((await detectRunFindings(serve, { workspaceRoot: dir, source })).findings, []);
+  });
+
+  it('checks only the newest finished run of each pipeline', async () => {
+    const leaky = runs.find((r) => r.run.pipeline === 'leaky.py')!;
+    const older = { ...leaky, run: { ...leaky.run, runId: '00000000-0000-7000-8000-000000000000', startedAt: '2000-01-01T00:00:00Z' } };
+    const running = { ...leaky, run: { ...leaky.run, runId: 'ffffffff-ffff-7fff-bfff-ffffffffffff', status: 'running' as const, startedAt: '2100-01-01T00:00:00Z' } };
+    const r = await detectRunFindings([older, leaky, running], { workspaceRoot: dir, source });
+    assert.deepEqual(r.checkedRuns.map((x) => x.runId), [leaky.run.runId]);
+  });
+
+  it('a damaged snapshot skips the snapshot rules for that split, the others still report', async () => {
+    const leaky = runs.find((r) => r.run.pipeline === 'leaky.py')!.run;
+    const split = leaky.steps.find((s) => s.kind === 'split')!;
+    for (const o of split.outputs) if (o.snapshot) writeFileSync(path.join(leaky.dir, o.snapshot.uri), 'garbage');
+    const fresh = (await listRuns([path.join(dir, '.skewer/runs')])).runs.filter((r) => r.run.pipeline === 'leaky.py');
+    const { findings, notes } = await detectRunFindings(fresh, { workspaceRoot: dir, source });
+    assert.equal(notes.length, 1, notes.join('\n'));
+    assert.match(notes[0]!, /snapshots of the split at line \d+ unreadable: .*7\.(train|test)\.arrow/);
+    assert.ok(!findings.some((f) => f.ruleId === 'leakage/group'));
+    assert.ok(!findings.some((f) => f.evidence.method === 'content-hash'));
+    assert.ok(findings.some((f) => f.ruleId === 'leakage/preprocessing'));
+  });
+});
+
+describe('checks/mergeFindings', () => {
+  const loc = (file: string, line: number, endLine = line) => ({ file, line, col: 1, endLine, endCol: 2 });
+  const f = (ruleId: string, file: string, line: number, source: Finding['source'], extra: Partial<Finding> = {}): Finding =>
+    ({ ruleId, severity: 'warning', message: `${source} ${ruleId}`, location: loc(file, line), related: [], evidence: source === 'run' ? { runId: 'R', n: 1 } : {}, fixes: [], source, ...extra });
+
+  it('a run finding on a static finding\'s statement or related line merges into it (source both, run evidence attached)', () => {
+    const s = f('leakage/temporal', 'a.py', 10, 'static', { location: loc('a.py', 10, 12), related: [{ location: loc('a.py', 20), message: 'x' }] });
+    const out = mergeFindings([s], [f('leakage/temporal', 'a.py', 11, 'run'), f('leakage/temporal', './a.py', 20, 'run')]);
+    assert.equal(out.length, 1);
+    assert.equal(out[0]!.source, 'both');
+    assert.deepEqual(out[0]!.confirmation, { status: 'confirmed', runId: 'R', message: 'run leakage/temporal', evidence: { n: 1 } });
+  });
+
+  it('keeps a confirmed static finding\'s own confirmation and marks it both', () => {
+    const s = f('leakage/target', 'a.py', 5, 'static', { confirmation: { status: 'confirmed', runId: 'Q', message: 'seen' } });
+    const out = mergeFindings([s], [f('leakage/target', 'a.py', 5, 'run')]);
+    assert.equal(out.length, 1);
+    assert.equal(out[0]!.confirmation?.message, 'seen');
+    assert.equal(out[0]!.source, 'both');
+  });
+
+  it('does not merge across rules, files or lines, nor run findings with each other', () => {
+    const s = f('leakage/temporal', 'a.py', 10, 'static');
+    const runs = [f('leakage/group', 'a.py', 10, 'run'), f('leakage/temporal', 'b.py', 10, 'run'), f('leakage/temporal', 'a.py', 30, 'run'),
+      f('leakage/overlap', 'a.py', 40, 'run', { related: [{ location: loc('a.py', 41), message: 'split' }] }), f('leakage/overlap', 'a.py', 41, 'run')];
+    const out = mergeFindings([s], runs);
+    assert.equal(out.length, 6);
+    assert.equal(out[0]!.source, 'static');
+    assert.equal(out[0]!.confirmation, undefined);
+  });
+
+  it('a static finding a run refuted stays static', () => {
+    const s = f('leakage/preprocessing', 'a.py', 3, 'static', { confirmation: { status: 'not-confirmed', message: 'no' } });
+    assert.equal(mergeFindings([s], [])[0]!.source, 'static');
+  });
+});
+
+describe('checks/splitContents', () => {
+  const snap = (cols: Record<string, (string | number)[]>): LoadedSnapshot => {
+    const t = tableFromArrays(Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, typeof v[0] === 'number' ? Float64Array.from(v as number[]) : (v as string[])])));
+    return { table: t, positions: Int32Array.from({ length: t.numRows }, (_, i) => i), indexColumns: 0 };
+  };
+  const split = (train: LoadedSnapshot, test: LoadedSnapshot): SplitSnapshots => ({
+    train: { ref: { namespace: 'm', name: 'train' }, snap: train }, test: { ref: { namespace: 'm', name: 'test' }, snap: test }, sampled: false,
+  });
+
+  it('counts test rows identical to a training row, except copies of the same recorded row', () => {
+    const s = split(snap({ a: [1, 2, 3], b: ['x', 'y', 'z'] }), snap({ a: [1, 2, 9], b: ['x', 'y', 'z'] }));
+    assert.equal(copiedRows(s).copiedTestRows, 2);
+    // Test row 0 is a copy of train row 0's own origin (lineage overlap): not a content duplicate.
+    assert.equal(copiedRows(s, (side, row) => (side === 'train' ? [7, 8, 9][row]! : [7, 5, 6][row]!)).copiedTestRows, 1);
+    assert.equal(copiedRows(split(snap({ a: [1] }), snap({ a: [2] }))).copiedTestRows, 0);
+  });
+
+  it('reports a repeated id-like key on both sides, not a per-row unique id, nor a non-key column', () => {
+    assert.equal(sharedEntities(split(snap({ customer_id: [1, 1, 2], v: [0, 0, 0] }), snap({ customer_id: [1, 3], v: [0, 0] })))?.shared, 1);
+    assert.equal(sharedEntities(split(snap({ row_id: [1, 2, 3] }), snap({ row_id: [3, 4] }))), undefined);
+    assert.equal(sharedEntities(split(snap({ amount: [1, 1, 2] }), snap({ amount: [1, 2] }))), undefined);
+    assert.equal(sharedEntities(split(snap({ customer_id: [1, 1, 2] }), snap({ customer_id: [3, 3] }))), undefined);
+  });
+});
