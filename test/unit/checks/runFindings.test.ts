@@ -78,7 +78,7 @@ for (const stack of ['oldest', 'current']) {
     });
 
     it('multi-test: two models scored on the same test rows, on the second evaluation', () => {
-      const f = one('leakage/multi-test', 'leaky.py', lineOf('leaky.py', 'tree.score'));
+      const f = one('leakage/multi-test', 'leaky.py', lineOf('leaky.py', 'nb.score'));
       assert.equal(f.evidence.models, 2);
       assert.equal(f.evidence.testRows, FACTS.leaky.testRows);
       assert.equal(f.related[0]!.location.line, lineOf('leaky.py', 'lr.score'));
