@@ -53,6 +53,16 @@ const builds = [
     jsx: 'automatic',
     loader: { '.ttf': 'file', '.woff2': 'file' },
   },
+  // The pipeline graph view has its own bundle: the layout library (dagre) loads only there.
+  {
+    ...common,
+    entryPoints: ['webview/src/graphMain.tsx'],
+    outfile: 'dist/webview/graph.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    jsx: 'automatic',
+  },
 ];
 
 const contexts = await Promise.all(builds.filter((b) => b.entryPoints.every((e) => fs.existsSync(e))).map((b) => esbuild.context(b)));

@@ -11,6 +11,8 @@ import { DiagnosticsPublisher } from './findings/diagnostics';
 import { FindingsStore } from './findings/findingsStore';
 import { FindingHover } from './findings/hover';
 import { FindingsTreeProvider } from './findings/findingsView';
+import { showPipelineGraphCommand } from './graph/graphCommand';
+import { GraphPanel } from './graph/graphPanel';
 import { PANEL_VIEW_TYPE, SkewerPanel } from './panel/panel';
 import { Recorder } from './record/recordRun';
 import { RunsModel } from './runs/runsModel';
@@ -19,7 +21,7 @@ import { runConfirmer } from './static/runConfirmer';
 import { StaticAnalysis } from './static/staticAnalysis';
 import { compareRunsCommand, compareState } from './trace/compareCommand';
 import { traceRecordCommand } from './trace/traceCommand';
-import type { PanelState } from '../shared/protocol';
+import type { GraphViewState, PanelState } from '../shared/protocol';
 
 export interface SkewerApi {
   /** Milliseconds spent inside activate(), for the activation benchmark and tests. */
@@ -41,6 +43,8 @@ export interface SkewerApi {
   recorder: Recorder;
   /** The Runs view (tests read its selection after Record Run reveals a run). */
   runsView: vscode.TreeView<RunsNode>;
+  /** What the pipeline graph panel currently shows (tests read it; the graph webview renders it). */
+  graphState(): GraphViewState | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): SkewerApi {
@@ -102,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
     vscode.commands.registerCommand('skewer.openRunFolder', () => openRunFolder(deps)),
     vscode.commands.registerCommand('skewer.traceRecord', (node?: RunsNode, position?: number) => traceRecordCommand(deps, node, position)),
     vscode.commands.registerCommand('skewer.compareRuns', () => compareRunsCommand(deps)),
+    vscode.commands.registerCommand('skewer.showPipelineGraph', (target?: RunsNode | string, pairWith?: string) => showPipelineGraphCommand(deps, findings, target, pairWith)),
     vscode.commands.registerCommand('skewer.showFindings', () => vscode.commands.executeCommand('skewer.findings.focus')),
     vscode.commands.registerCommand('skewer.checkWorkspace', () => staticAnalysis.checkWorkspace()),
     vscode.commands.registerCommand('skewer.openLocation', (file: string, line: number, cwd?: string, cell?: number) => openLocation(file, line, cwd, cell)),
@@ -137,6 +142,7 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
     panelState: () => SkewerPanel.instance?.currentState,
     recorder,
     runsView,
+    graphState: () => GraphPanel.instance?.currentState,
     compareRuns: (a, b) => {
       const left = runs.findRun(a);
       const right = runs.findRun(b);

@@ -6,6 +6,7 @@
  */
 
 import type { ColumnSkew, SkewThresholds } from '../core/compare/skewTypes';
+import type { GraphHighlight, NodeMatch, PipelineGraph } from '../core/graph/types';
 
 /** Which screen a panel shows. */
 export type PanelKind = 'welcome' | 'trace' | 'compare';
@@ -126,4 +127,57 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
 /** Compile-time exhaustiveness check for switches over message unions. */
 export function assertNever(x: never): never {
   throw new Error(`unexpected message ${JSON.stringify(x)}`);
+}
+
+// ---- Pipeline graph view (its own webview and bundle: dist/webview/graph.js) ----
+
+/** What the graph view shows: one run, or a train and a serve run side by side with their steps matched. */
+export interface GraphViewState {
+  /** One graph, or two (left: the run the view was opened on, right: the run paired with it). */
+  graphs: PipelineGraph[];
+  /** "churn/train.py · train · 14:03:07", one per graph. */
+  titles: string[];
+  /** Present with two graphs: matched step nodes (left id, right id) in call order. */
+  matches?: NodeMatch[];
+  /** The record traced last in the Trace view, when it was traced in the first graph's run. */
+  highlight?: GraphHighlight;
+  /** Runs the first one can be shown beside (serving runs first for a training run, and the reverse). */
+  pairCandidates: { runId: string; label: string }[];
+  collapseLoops: boolean;
+  problems: string[];
+}
+
+/** Host → graph webview. */
+export type ToGraphWebview =
+  | { type: 'graph'; state: GraphViewState }
+  | { type: 'theme'; kind: 'light' | 'dark' | 'high-contrast' | 'high-contrast-light' };
+
+/** Graph webview → host. */
+export type FromGraphWebview =
+  | { type: 'ready' }
+  /** Open the source line of node `nodeId` of graph `graph` (0 or 1). */
+  | { type: 'openNode'; graph: number; nodeId: string }
+  /** Show `runId` beside the first run, or only the first run (undefined). */
+  | { type: 'pairWith'; runId?: string }
+  | { type: 'setCollapseLoops'; value: boolean }
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
+
+/** Validates a message from the graph webview (less trusted than the host). */
+export function parseFromGraphWebview(raw: unknown): FromGraphWebview | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const m = raw as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'openNode':
+      return (m.graph === 0 || m.graph === 1) && typeof m.nodeId === 'string' && m.nodeId.length < 64 ? { type: 'openNode', graph: m.graph, nodeId: m.nodeId } : undefined;
+    case 'pairWith':
+      return m.runId === undefined || (typeof m.runId === 'string' && m.runId.length < 200) ? { type: 'pairWith', ...(m.runId !== undefined ? { runId: m.runId as string } : {}) } : undefined;
+    case 'setCollapseLoops':
+      return typeof m.value === 'boolean' ? { type: 'setCollapseLoops', value: m.value } : undefined;
+    case 'log':
+      return (m.level === 'info' || m.level === 'warn' || m.level === 'error') && typeof m.message === 'string' ? { type: 'log', level: m.level, message: m.message } : undefined;
+    default:
+      return undefined;
+  }
 }

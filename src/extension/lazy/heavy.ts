@@ -7,4 +7,5 @@ export * from '../../core/runlog';
 export * from '../../core/trace';
 export * from '../../core/compare';
 export * from '../../core/checks';
+export * from '../../core/graph';
 export * from '../record/requirements';

@@ -12,9 +12,10 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 
 /**
  * The page shell: strict CSP (no inline script or style, no eval, no network), a per-load
- * nonce for the one script, and the CSS file esbuild emits next to the bundle.
+ * nonce for the one script, and the CSS file esbuild emits next to the bundle (`main`, or another
+ * view's own bundle such as `graph`).
  */
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string, bundle = 'main'): string {
   const nonce = randomBytes(16).toString('base64');
   const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', name)).toString();
   const csp = [
@@ -30,12 +31,12 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, t
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('main.css')}">
+<link rel="stylesheet" href="${asset(`${bundle}.css`)}">
 <title>${escapeHtml(title)}</title>
 </head>
 <body>
 <div id="root"></div>
-<script nonce="${nonce}" src="${asset('main.js')}"></script>
+<script nonce="${nonce}" src="${asset(`${bundle}.js`)}"></script>
 </body>
 </html>`;
 }
