@@ -8,6 +8,7 @@
 //             snapshots off and sampled Arrow snapshots uncompressed / LZ4_FRAME / ZSTD
 //   confirm   run confirmation of static findings against a recorded 1M-row run
 //   tables    opening a 1M × 20 step: Arrow snapshot, Parquet first / next (decode worker), hyparquet for comparison
+//   graph     the pipeline graph of a ~200-step run: dagre vs elkjs layout in Node; layout + draw in Chromium (webview bundle)
 //   workbench activation, time to the Runs view, bundle sizes (real VS Code in Chromium)
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -22,6 +23,7 @@ const BENCHES = {
   'recorder:current': [async () => (await import('../test/tooling/python.mjs')).ensurePython('current'), ['bench/recorder_overhead.py']],
   confirm: [tsx, ['bench/confirm.ts']],
   tables: [tsx, ['bench/tables.ts']],
+  graph: [tsx, ['bench/graph.ts']],
   workbench: [process.execPath, ['bench/workbench.mjs']],
 };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);

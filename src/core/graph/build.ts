@@ -119,7 +119,11 @@ export function buildGraph(run: Run, options: BuildGraphOptions = {}): PipelineG
       node = nodeOfSeq.get(top[rep[i]!]!.seq)!;
       node.repeat = (node.repeat ?? 1) + 1;
       node.seqs.push(s.seq);
+      // Iterations that did different things (read another file) share the first one's name, marked as such.
+      const name = stepName(s);
+      if (node.repeat === 2 && name !== node.label) node.label = `${node.label} …`;
       mergeStatus(node, s);
+      addRows(node, s);
     }
     nodeOfSeq.set(s.seq, node);
   }
@@ -161,16 +165,23 @@ export function buildGraph(run: Run, options: BuildGraphOptions = {}): PipelineG
   // Edges: datasets from producer to consumer, fits to the steps that used their result, files in and out.
   const edges = new Map<string, GraphEdge>();
   const fileNodes = new Map<string, GraphNode>();
-  const fileNode = (d: DatasetRef): GraphNode => {
-    const key = memKey(d);
+  const baseName = (d: DatasetRef) => path.posix.basename(d.name.replace(/\\/g, '/')) || d.name;
+  /** A file, or — for a step folded from a loop — every file that loop read there, as one node. */
+  const fileNode = (d: DatasetRef, folded?: GraphNode): GraphNode => {
+    const key = folded ? `loop\u0000${folded.id}` : memKey(d);
     let n = fileNodes.get(key);
     if (!n) {
-      n = { id: `d${fileNodes.size}`, kind: 'dataset', label: path.posix.basename(d.name.replace(/\\/g, '/')) || d.name, detail: d.name, seqs: [], rowsIn: [], outputs: [], status: 'complete', findings: [] };
+      n = { id: `d${fileNodes.size}`, kind: 'dataset', label: baseName(d), detail: d.name, seqs: [], rowsIn: [], outputs: [], status: 'complete', findings: [] };
       if (d.rowCount !== undefined) n.rowsOut = d.rowCount;
       fileNodes.set(key, n);
+    } else if (folded && !n.detail.split('\n').includes(d.name)) {
+      n.detail += `\n${d.name}`;
+      const names = n.detail.split('\n');
+      n.label = `${names.length} files (${path.posix.basename(names[0]!.replace(/\\/g, '/'))} … ${baseName(d)})`;
     }
     return n;
   };
+  const edgeDatasets = new Map<string, Set<string>>();
   const runIdToSeq = new Map(run.steps.map((s) => [s.runId, s.seq]));
   const addEdge = (from: GraphNode, to: GraphNode, kind: GraphEdge['kind'], ds?: DatasetRef) => {
     if (from === to) return;
@@ -178,9 +189,18 @@ export function buildGraph(run: Run, options: BuildGraphOptions = {}): PipelineG
     const id = `${kind === 'model' ? 'm' : 'e'}:${from.id}>${to.id}${port ? `:${port}` : ''}`;
     const existing = edges.get(id);
     if (existing) {
+      // The same dataset used again (a lookup table merged in every iteration) is not more rows.
+      const seen = edgeDatasets.get(id)!;
+      if (!ds || seen.has(memKey(ds))) return;
+      seen.add(memKey(ds));
       existing.count = (existing.count ?? 1) + 1;
+      if (existing.rows !== undefined) {
+        if (ds?.rowCount !== undefined) existing.rows += ds.rowCount;
+        else delete existing.rows;
+      }
       return;
     }
+    edgeDatasets.set(id, new Set(ds ? [memKey(ds)] : []));
     const e: GraphEdge = { id, from: from.id, to: to.id, kind };
     if (port) e.port = port;
     if (ds) {
@@ -201,10 +221,10 @@ export function buildGraph(run: Run, options: BuildGraphOptions = {}): PipelineG
         const from = nodeOfSeq.get(input.producedBy);
         if (from) addEdge(from, to, 'data', bySeq.get(input.producedBy)?.outputs.find((o) => o.name === input.name) ?? input);
       } else if (isFileDataset(input) && (s.kind === 'source' || outer(s) === s)) {
-        addEdge(fileNode(input), to, 'data', input);
+        addEdge(fileNode(input, to.repeat ? to : undefined), to, 'data', input);
       }
     }
-    if (s.kind === 'sink') for (const out of s.outputs) if (isFileDataset(out)) addEdge(to, fileNode(out), 'data', out);
+    if (s.kind === 'sink') for (const out of s.outputs) if (isFileDataset(out)) addEdge(to, fileNode(out, to.repeat ? to : undefined), 'data', out);
     const fitSeq = s.fitted?.fittedBy !== undefined ? runIdToSeq.get(s.fitted.fittedBy) : undefined;
     if (fitSeq !== undefined && fitSeq !== s.seq) {
       const from = nodeOfSeq.get(fitSeq);
@@ -262,6 +282,20 @@ function stepNode(s: Step): GraphNode {
   if (s.error) node.error = s.error.message.split('\n')[0]!;
   if (s.fitted) node.estimator = shortClass(s.fitted.class);
   return node;
+}
+
+/** A loop node counts the rows of all its calls: in, out, dropped (unknown once any call's count is). */
+function addRows(node: GraphNode, s: Step): void {
+  const folded = stepNode(s);
+  node.rowsIn = node.rowsIn.length === folded.rowsIn.length ? node.rowsIn.map((r, k) => r + folded.rowsIn[k]!) : [];
+  node.rowsOut = node.rowsOut !== undefined && folded.rowsOut !== undefined ? node.rowsOut + folded.rowsOut : undefined;
+  if (node.rowsOut === undefined) delete node.rowsOut;
+  const dropped = (node.dropped ?? 0) + (folded.dropped ?? 0);
+  if (dropped) node.dropped = dropped;
+  node.outputs = node.outputs.map((o, k) => {
+    const add = folded.outputs[k];
+    return add?.port === o.port && o.rows !== undefined && add.rows !== undefined ? { ...o, rows: o.rows + add.rows } : { port: o.port, ...(o.side ? { side: o.side } : {}) };
+  });
 }
 
 const STATUS_RANK = { complete: 0, incomplete: 1, running: 2, failed: 3 } as const;

@@ -29,6 +29,8 @@ export const CHAR_WIDTH = 7.2;
 export const STEP_HEIGHT = 58;
 export const DATASET_HEIGHT = 30;
 const MIN_WIDTH = 150;
+/** Above this many nodes the layout trades some compactness for speed. */
+export const BIG_GRAPH = 80;
 const MAX_WIDTH = 300;
 
 /** Lines a node draws: its name, then "line 12 · 2,000 → 1,923 rows", then badges. Shared by layout and drawing. */
@@ -66,8 +68,10 @@ export function rowsLine(n: GraphNode): string {
   const outs = n.outputs.length > 1 && n.opKind === 'split' ? n.outputs.filter((o) => /^X|train$|test$/.test(o.port) && !/^y/.test(o.port)) : [];
   const outText = outs.length > 1 ? outs.map((o) => (o.rows !== undefined ? fmt(o.rows) : '?')).join(' | ') : n.rowsOut !== undefined ? fmt(n.rowsOut) : '';
   if (!ins.length && !outText) return '';
-  if (!outText) return `${ins.map(fmt).join(' + ')} rows in`;
-  return `${ins.length ? `${ins.map(fmt).join(' + ')} → ` : ''}${outText} rows`;
+  // A concat of many tables: their number and total, not every count.
+  const inText = ins.length > 3 ? `${ins.length} tables, ${fmt(ins.reduce((a, b) => a + b, 0))}` : ins.map(fmt).join(' + ');
+  if (!outText) return `${inText} rows in`;
+  return `${ins.length ? `${inText} → ` : ''}${outText} rows`;
 }
 
 export function nodeSize(n: GraphNode): { width: number; height: number } {
@@ -80,7 +84,7 @@ export function nodeSize(n: GraphNode): { width: number; height: number } {
 /** The part of dagre the layout uses. */
 export interface Dagre {
   graphlib: { Graph: new (options: { multigraph: boolean }) => unknown };
-  layout(g: never): void;
+  layout(g: never, options: never): void;
 }
 
 interface DagreGraph {
@@ -97,14 +101,18 @@ interface DagreGraph {
 
 export function layoutGraph(graph: PipelineGraph, dagre: Dagre): GraphLayout {
   const g = new dagre.graphlib.Graph({ multigraph: true }) as unknown as DagreGraph;
-  g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 44, edgesep: 12, marginx: 16, marginy: 16 });
+  // dagre's defaults (network-simplex ranking, every ordering heuristic) cost 0.4–1 s on a 200-step graph under
+  // load; the tight-tree ranker and one ordering pass lay it out in 40–60 ms (bench/graph.ts). Small graphs,
+  // where the defaults are cheap, keep them for their tighter drawing.
+  const big = graph.nodes.length > BIG_GRAPH;
+  g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 44, edgesep: 12, marginx: 16, marginy: 16, ...(big ? { ranker: 'tight-tree' } : {}) });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of graph.nodes) g.setNode(n.id, nodeSize(n));
   for (const e of graph.edges) {
     // Loop-back edges must not pull the loop's first node below its last: dagre reverses them, weight 0.
     g.setEdge(e.from, e.to, { weight: e.kind === 'model' || e.loopBack ? 0 : 2, minlen: 1 }, e.id);
   }
-  dagre.layout(g as never);
+  dagre.layout(g as never, (big ? { disableOptimalOrderHeuristic: true } : {}) as never);
   const nodes: Record<string, Box> = {};
   for (const id of g.nodes()) {
     const l = g.node(id);

@@ -1,12 +1,10 @@
-/**
- * The one place the graph asks for a step's name, so the friendly step labels replace the
- * operator name everywhere in the graph by changing this function only.
- */
+/** The one place the graph asks for a step's name: the step labels the Runs view, trace and CLI use too. */
 import type { Step } from '../runlog/model';
-import { stepLabel } from '../runlog/summary';
+import { stepLabelText } from '../runlog/stepLabels';
 
+/** "filter rows df[df["age"] >= 21]", "merge on customer_id (left)", "fit StandardScaler". */
 export function stepName(step: Step): string {
-  return stepLabel(step);
+  return stepLabelText(step);
 }
 
 /** "sklearn.preprocessing._data.StandardScaler" → "StandardScaler". */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent, type WheelEvent } from 'react';
 import type { Box } from '../../../src/core/graph/layout';
 import { extraLine, metaLine } from '../../../src/core/graph/layout';
 import type { GraphEdge, GraphHighlight, GraphNode } from '../../../src/core/graph/types';
@@ -76,6 +76,7 @@ export function GraphCanvas({ scene, highlight, onOpen }: { scene: Scene; highli
     requestAnimationFrame(() => {
       document.body.dataset.graphLayoutMs = (scene.layoutMs ?? 0).toFixed(1);
       document.body.dataset.graphDrawMs = (performance.now() - t0).toFixed(1);
+      document.body.dataset.graphDrawnAt = performance.now().toFixed(1);
       document.body.dataset.graphNodes = String(scene.nodes.length);
     });
   }, [scene]);
@@ -144,9 +145,19 @@ export function GraphCanvas({ scene, highlight, onOpen }: { scene: Scene; highli
     reveal(key);
   };
 
+  /** The scene node of the element an event happened on (events are delegated: nodes carry no handlers). */
+  const nodeAt = (target: EventTarget | null): SceneNode | undefined => {
+    const key = (target as Element | null)?.closest?.('[data-key]')?.getAttribute('data-key');
+    return key ? scene.nodes.find((n) => n.key === key) : undefined;
+  };
+
   const onKeyDown = (e: KeyboardEvent) => {
     const r = host.current!.getBoundingClientRect();
-    if (e.key === '+' || e.key === '=') zoomAt(1.2, r.width / 2, r.height / 2);
+    if (e.key === 'Enter' || e.key === ' ') {
+      const n = nodeAt(e.target);
+      if (!n) return;
+      onOpen(n.graph, n.node.id);
+    } else if (e.key === '+' || e.key === '=') zoomAt(1.2, r.width / 2, r.height / 2);
     else if (e.key === '-' || e.key === '_') zoomAt(1 / 1.2, r.width / 2, r.height / 2);
     else if (e.key === '0') fit();
     else if (e.key.startsWith('Arrow')) {
@@ -158,9 +169,18 @@ export function GraphCanvas({ scene, highlight, onOpen }: { scene: Scene; highli
     e.preventDefault();
   };
 
+  const onClick = (e: MouseEvent) => {
+    const n = nodeAt(e.target);
+    if (n && !drag.current?.moved) onOpen(n.graph, n.node.id);
+  };
+  const onFocus = (e: FocusEvent) => {
+    const n = nodeAt(e.target);
+    if (n) setFocused(n.key);
+  };
+
   const partnerOfFocus = focused ? scene.partner.get(focused) : undefined;
-  const paired = scene.matchNo.size > 0;
-  const onPath = highlight ? new Set(highlight.edges) : undefined;
+  // The drawing is memoised: zooming and panning change one transform, not 2,000 elements.
+  const layer = useMemo(() => <SceneLayer scene={scene} highlight={highlight} partnerKey={partnerOfFocus} />, [scene, highlight, partnerOfFocus]);
 
   return (
     <div
@@ -171,6 +191,8 @@ export function GraphCanvas({ scene, highlight, onOpen }: { scene: Scene; highli
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onKeyDown={onKeyDown}
+      onClick={onClick}
+      onFocus={onFocus}
     >
       <svg role="group" aria-label="Pipeline graph" width="100%" height="100%">
         <defs>
@@ -179,33 +201,39 @@ export function GraphCanvas({ scene, highlight, onOpen }: { scene: Scene; highli
           </marker>
         </defs>
         <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
-          {scene.titles.map((t) => (
-            <text key={t.x} x={t.x} y={t.y} className="graph-title">
-              {t.text}
-            </text>
-          ))}
-          {scene.edges.map((se) => (
-            <Edge key={se.key} se={se} traced={se.graph === 0 && onPath?.has(se.edge.id) === true} />
-          ))}
+          {layer}
           {partnerOfFocus && focused && <MatchLine a={scene.nodes.find((n) => n.key === focused)!} b={scene.nodes.find((n) => n.key === partnerOfFocus)!} />}
-          {scene.nodes.map((sn) => (
-            <Node
-              key={sn.key}
-              sn={sn}
-              matchNo={paired && sn.node.kind === 'step' ? scene.matchNo.get(sn.key) : undefined}
-              partnerFocused={partnerOfFocus === sn.key}
-              fate={sn.graph === 0 ? highlight?.nodes[sn.node.id] : undefined}
-              onFocus={() => setFocused(sn.key)}
-              onOpen={() => {
-                if (!drag.current?.moved) onOpen(sn.graph, sn.node.id);
-              }}
-            />
-          ))}
         </g>
       </svg>
     </div>
   );
 }
+
+const SceneLayer = memo(function SceneLayer({ scene, highlight, partnerKey }: { scene: Scene; highlight?: GraphHighlight; partnerKey?: string }) {
+  const paired = scene.matchNo.size > 0;
+  const onPath = highlight ? new Set(highlight.edges) : undefined;
+  return (
+    <>
+      {scene.titles.map((t) => (
+        <text key={t.x} x={t.x} y={t.y} className="graph-title">
+          {t.text}
+        </text>
+      ))}
+      {scene.edges.map((se) => (
+        <Edge key={se.key} se={se} traced={se.graph === 0 && onPath?.has(se.edge.id) === true} />
+      ))}
+      {scene.nodes.map((sn) => (
+        <Node
+          key={sn.key}
+          sn={sn}
+          matchNo={paired && sn.node.kind === 'step' ? scene.matchNo.get(sn.key) : undefined}
+          partnerFocused={partnerKey === sn.key}
+          fate={sn.graph === 0 ? highlight?.nodes[sn.node.id] : undefined}
+        />
+      ))}
+    </>
+  );
+});
 
 /** The closest node whose centre lies in the arrow's direction (within a 60° cone first, then a half-plane). */
 function nearest(nodes: SceneNode[], from: SceneNode, key: string): SceneNode | undefined {
@@ -246,7 +274,7 @@ function pathOf(points: { x: number; y: number }[]): string {
   return d;
 }
 
-function Edge({ se, traced }: { se: SceneEdge; traced: boolean }) {
+const Edge = memo(function Edge({ se, traced }: { se: SceneEdge; traced: boolean }) {
   const { edge, points } = se;
   if (points.length < 2) return null;
   const mid = points[Math.floor(points.length / 2)]!;
@@ -264,14 +292,14 @@ function Edge({ se, traced }: { se: SceneEdge; traced: boolean }) {
       )}
     </g>
   );
-}
+});
 
 function MatchLine({ a, b }: { a: SceneNode; b: SceneNode }) {
   const [l, r] = a.box.x < b.box.x ? [a, b] : [b, a];
   return <line className="match-line" x1={l.box.x + l.box.width} y1={l.box.y + l.box.height / 2} x2={r.box.x} y2={r.box.y + r.box.height / 2} />;
 }
 
-function Node({ sn, matchNo, partnerFocused, fate, onFocus, onOpen }: { sn: SceneNode; matchNo?: number; partnerFocused: boolean; fate?: string; onFocus: () => void; onOpen: () => void }) {
+const Node = memo(function Node({ sn, matchNo, partnerFocused, fate }: { sn: SceneNode; matchNo?: number; partnerFocused: boolean; fate?: string }) {
   const { node: n, box } = sn;
   const isStep = n.kind === 'step';
   const worst = n.findings.some((f) => f.severity === 'error') ? 'error' : n.findings.length ? 'warning' : undefined;
@@ -313,14 +341,6 @@ function Node({ sn, matchNo, partnerFocused, fate, onFocus, onOpen }: { sn: Scen
       tabIndex={isStep || n.location ? 0 : -1}
       role={n.location ? 'button' : 'img'}
       aria-label={aria}
-      onFocus={onFocus}
-      onClick={onOpen}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          onOpen();
-        }
-      }}
     >
       <title>{tip}</title>
       <rect className="frame" width={box.width} height={box.height} rx={isStep ? 4 : box.height / 2} />
@@ -353,7 +373,7 @@ function Node({ sn, matchNo, partnerFocused, fate, onFocus, onOpen }: { sn: Scen
       })}
     </g>
   );
-}
+});
 
 /** Cuts text to about the width available (the layout estimated the same advance). */
 function clip(text: string, width: number): string {
