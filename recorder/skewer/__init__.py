@@ -71,6 +71,7 @@ def start(phase="other", out=None, snapshots="sample", row_cap=1000, script=None
     import pandas  # noqa: F401  (imported before the session so its frames count as library code)
     import sklearn  # noqa: F401
     from .patch_pandas import install as install_pandas
+    from .patch_artifacts import install as install_artifacts
     from .patch_sklearn import install as install_sklearn
     from .patching import Patcher, module_function_map
     from .session import Session
@@ -93,6 +94,7 @@ def start(phase="other", out=None, snapshots="sample", row_cap=1000, script=None
     try:
         install_pandas(p)
         install_sklearn(p)
+        install_artifacts(p)
     except Exception as e:  # an unexpected pandas/sklearn version: never break the user's program
         p.restore()
         print(f"skewer: cannot record: patching failed ({type(e).__name__}: {e}); the script runs unrecorded",

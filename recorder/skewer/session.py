@@ -35,7 +35,7 @@ SKEWER = {
     "skewer_run": "SkewerRunFacet", "skewer_operator": "SkewerOperatorRunFacet",
     "skewer_codeLocation": "SkewerCodeLocationJobFacet", "skewer_fittedTransformer": "SkewerFittedTransformerRunFacet",
     "skewer_stats": "SkewerStatsDatasetFacet", "skewer_rowLineage": "SkewerRowLineageOutputDatasetFacet",
-    "skewer_snapshot": "SkewerSnapshotOutputDatasetFacet",
+    "skewer_snapshot": "SkewerSnapshotOutputDatasetFacet", "skewer_columnOrigin": "SkewerColumnOriginDatasetFacet",
 }
 MEM_NS = "skewer-mem"
 CALLSITE_CAP = 500  # executions of one call site recorded per run
@@ -118,6 +118,7 @@ class Session:
         self._ext = 0
         self._obj_n = 0
         self._datasets = {}   # id(obj) -> [weakref, name, Pending|None]
+        self._arrays = {}     # name of a recorded 2-D ndarray -> its memory layout, for views of it (column identity)
         self._objects = {}    # id(est) -> (weakref, objectId)
         self._fits = {}       # objectId -> (fit runId, nFitRows)
         self._sites = {}      # id(est) -> (weakref, location dict)
@@ -286,6 +287,13 @@ class Session:
         except TypeError:
             return  # lists, tuples: cannot be tracked by identity
         self._datasets[id(obj)] = [ref, name, pending]
+        if isinstance(obj, np.ndarray) and obj.ndim == 2 and obj.size:
+            # the layout, not the object: `X = X[:, :6]` drops the recorded X while its memory lives on in the view
+            try:
+                self._arrays[name] = (weakref.ref(_memory_owner(obj)), obj.__array_interface__["data"][0],
+                                      obj.strides, obj.shape, obj.dtype)
+            except TypeError:
+                pass
 
     def lookup(self, obj):
         e = self._datasets.get(id(obj))
@@ -307,10 +315,47 @@ class Session:
             view = TableView(obj, "value")
             ds["facets"] = {"schema": facet("schema", {"fields": view.schema_fields()}),
                             "skewer_stats": facet("skewer_stats", table_stats(view, self.stats_cap))}
+            origin = self._view_origin(obj)
+            if origin is not None:
+                ds["facets"]["skewer_columnOrigin"] = facet("skewer_columnOrigin", origin)
         except Exception:
             pass
         self.register(obj, name)
         return ds, name, n_rows(obj)
+
+    def _view_origin(self, obj):
+        """For a numpy view of a recorded 2-D array (`X[:, :5]`, `X[10:, ::2]`, made by numpy, so no operator),
+        which rows and columns of that array it shows, from the memory layout: the view's first element sits at
+        byte offset r*s0 + c*s1 of the parent and its strides are multiples of the parent's. Lets readers follow
+        column identity (and rows) through positional slicing. None when obj is not such a view."""
+        if not isinstance(obj, np.ndarray) or obj.ndim != 2 or obj.base is None or obj.size == 0:
+            return None
+        owner = _memory_owner(obj)
+        ptr = obj.__array_interface__["data"][0]
+        for name, (oref, pptr, (s0, s1), shape, dtype) in list(self._arrays.items()):
+            if oref() is None:
+                del self._arrays[name]
+                continue
+            if oref() is not owner or dtype != obj.dtype or s0 <= 0 or s1 <= 0:
+                continue
+            off = ptr - pptr
+            if off < 0:
+                continue
+            big, small = (s0, s1) if s0 >= s1 else (s1, s0)
+            hi, lo = divmod(off, big)
+            if lo % small:
+                continue
+            r, c = (hi, lo // small) if s0 >= s1 else (lo // small, hi)
+            v0, v1 = obj.strides
+            if v0 <= 0 or v1 <= 0 or v0 % s0 or v1 % s1:
+                continue
+            rstep, cstep = v0 // s0, v1 // s1
+            nr, nc = obj.shape
+            if r + (nr - 1) * rstep >= shape[0] or c + (nc - 1) * cstep >= shape[1]:
+                continue
+            return {"of": name, "columns": [int(c + j * cstep) for j in range(nc)],
+                    "rowStart": int(r), "rowStep": int(rstep), "rows": int(nr)}
+        return None
 
     def _resolve(self, obj):
         path = getattr(obj, "path", None)
@@ -499,6 +544,8 @@ class Session:
 
     def _output(self, op, port, obj, lin, feature_names):
         if type(obj).__name__ == "FileRef":
+            if getattr(obj, "frame", None) is None:  # a model artifact written by dump: just the file
+                return {"namespace": "file", "name": obj.path}
             return self._file_output(op, port, obj, lin)
         name = f"{self.run_id}/{op.seq}.{port}"
         self.register(obj, name)
@@ -668,6 +715,13 @@ class _FrameAt:
         self.f_code, self.f_globals = frame.f_code, frame.f_globals
         self.f_lasti = lasti
         self.f_lineno = frame.f_lineno
+
+
+def _memory_owner(arr):
+    """The array at the end of arr's .base chain (the one whose memory arr shows)."""
+    while isinstance(arr.base, np.ndarray):
+        arr = arr.base
+    return arr
 
 
 def _is_data_lib(filename):

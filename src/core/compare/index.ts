@@ -1,2 +1,3 @@
 export * from './modelInput';
 export * from './skew';
+export * from './featureIdentity';

@@ -3,6 +3,7 @@
  * the facet key each one checks. Their hash tells whether facetValidators.generated.ts is current.
  */
 import { createHash } from 'node:crypto';
+import columnOrigin from '../../../docs/schemas/SkewerColumnOriginDatasetFacet.schema.json';
 import codeLocation from '../../../docs/schemas/SkewerCodeLocationJobFacet.schema.json';
 import fittedTransformer from '../../../docs/schemas/SkewerFittedTransformerRunFacet.schema.json';
 import operator from '../../../docs/schemas/SkewerOperatorRunFacet.schema.json';
@@ -20,6 +21,7 @@ export const FACET_SCHEMAS: Record<string, object> = {
   SkewerStatsDatasetFacet: stats,
   SkewerRowLineageOutputDatasetFacet: rowLineage,
   SkewerSnapshotOutputDatasetFacet: snapshot,
+  SkewerColumnOriginDatasetFacet: columnOrigin,
 };
 
 /** Facet key in events → schema title. */
@@ -31,6 +33,7 @@ export const FACET_KEYS: Record<string, string> = {
   skewer_stats: 'SkewerStatsDatasetFacet',
   skewer_rowLineage: 'SkewerRowLineageOutputDatasetFacet',
   skewer_snapshot: 'SkewerSnapshotOutputDatasetFacet',
+  skewer_columnOrigin: 'SkewerColumnOriginDatasetFacet',
 };
 
 export function schemasHash(): string {

@@ -5,6 +5,7 @@
 import { int, isObject, type Json, num, numArray, obj, str, strArray } from './json';
 import type {
   CodeLocation,
+  ColumnOrigin,
   ColumnStats,
   DatasetRef,
   DatasetStats,
@@ -152,6 +153,8 @@ export function datasetOf(d: Json, output: boolean): DatasetRef {
     int(obj(facets?.dataQualityMetrics)?.rowCount) ??
     int(obj(extra?.dataQualityMetrics)?.rowCount);
   if (rowCount !== undefined) ref.rowCount = rowCount;
+  const origin = columnOriginOf(facets?.skewer_columnOrigin);
+  if (origin) ref.columnOrigin = origin;
   if (output) {
     const lineage = lineageOf(extra?.skewer_rowLineage);
     if (lineage) ref.lineage = lineage;
@@ -159,6 +162,19 @@ export function datasetOf(d: Json, output: boolean): DatasetRef {
     if (snapshot) ref.snapshot = snapshot;
   }
   return ref;
+}
+
+function columnOriginOf(v: unknown): ColumnOrigin | undefined {
+  const o = obj(v);
+  const of = str(o?.of);
+  const columns = Array.isArray(o?.columns) ? (o.columns as unknown[]).map(int) : undefined;
+  if (!o || of === undefined || !columns || columns.some((c) => c === undefined || c < 0)) return undefined;
+  const out: ColumnOrigin = { of, columns: columns as number[] };
+  for (const k of ['rowStart', 'rowStep', 'rows'] as const) {
+    const n = int(o[k]);
+    if (n !== undefined) out[k] = n;
+  }
+  return out;
 }
 
 export function fittedOf(v: unknown): FittedTransformer | undefined {

@@ -113,6 +113,18 @@ export interface DatasetRef {
   snapshot?: SnapshotRef;
   /** For inputs: seq of the earlier step whose output this is (how the step graph is linked). */
   producedBy?: number;
+  /** An `ext` input that is a numpy view of a recorded 2-D array (skewer_columnOrigin): which of its columns/rows. */
+  columnOrigin?: ColumnOrigin;
+}
+
+export interface ColumnOrigin {
+  /** Name of the recorded dataset the view was taken from. */
+  of: string;
+  /** For each column of the view, its 0-based column position in `of`. */
+  columns: number[];
+  rowStart?: number;
+  rowStep?: number;
+  rows?: number;
 }
 
 export type FittedRole = 'transformer' | 'model' | 'pipeline' | 'sampler' | 'other';
