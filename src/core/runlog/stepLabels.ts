@@ -121,8 +121,12 @@ function describe(step: Step): Described {
       return { action: `resample with ${estimator(step)}` };
     case 'cv':
       return { action: cvText(step, fn, args) };
-    case 'other':
+    case 'other': {
+      // a model artifact (joblib / pickle / skops dump or load): which file
+      const file = text(args.path)?.split(/[\\/]/).pop();
+      if (file && (args.artifact === 'write' || args.artifact === 'read')) return { action: `${args.artifact === 'write' ? 'save' : 'load'} ${file}` };
       return { action: fn };
+    }
   }
 }
 

@@ -43,6 +43,7 @@ describe('runlog/stepLabels', () => {
       'predict probabilities (LogisticRegression)',
       'fit RandomForestClassifier',
       'predict probabilities (RandomForestClassifier)',
+      'save churn_model.pkl',
     ]);
     const filter = labelStep(train.steps[8]!);
     assert.equal(filter.action, 'filter rows');
@@ -54,12 +55,13 @@ describe('runlog/stepLabels', () => {
     const runs = await exampleRuns();
     const labels = (p: string) => runs.get(p)!.steps.map(stepLabelText);
     const serve = labels('churn/serve.py');
-    assert.equal(serve[0], 'read serve_batch.csv');
-    assert.equal(serve[7], 'add column retention_offer_made', 'batch["retention_offer_made"] = 0 adds the column');
-    assert.equal(serve[9], 'fit StandardScaler', 'refitted at serving');
-    assert.equal(serve[11], 'apply OneHotEncoder', 'the training encoder applied');
-    assert.equal(serve[14], 'to NumPy array');
-    assert.equal(serve[17], 'add column churn_probability');
+    assert.equal(serve[0], 'load churn_model.pkl', 'the model artifact written by train.py');
+    assert.equal(serve[1], 'read serve_batch.csv');
+    assert.equal(serve[8], 'add column retention_offer_made', 'batch["retention_offer_made"] = 0 adds the column');
+    assert.equal(serve[10], 'fit StandardScaler', 'refitted at serving');
+    assert.equal(serve[12], 'apply OneHotEncoder', 'the training encoder applied');
+    assert.equal(serve[15], 'to NumPy array');
+    assert.equal(serve[18], 'add column churn_probability');
     const credit = labels('notebooks/credit.ipynb');
     assert.equal(credit[1], 'filter rows apps[apps["loan_amount"] > 0]');
     assert.equal(credit[2], 'add column debt_ratio');
