@@ -18,6 +18,7 @@ import { Recorder } from './record/recordRun';
 import { RunsModel } from './runs/runsModel';
 import { bindRunsMessage, RunsTreeProvider, type RunsNode } from './runs/runsView';
 import { runConfirmer } from './static/runConfirmer';
+import { RunFindingsService, runSources } from './findings/runFindingsService';
 import { StaticAnalysis } from './static/staticAnalysis';
 import { compareRunsCommand, compareState } from './trace/compareCommand';
 import { traceRecordCommand } from './trace/traceCommand';
@@ -31,6 +32,8 @@ export interface SkewerApi {
   runs: RunsModel;
   findings: FindingsStore;
   staticAnalysis: StaticAnalysis;
+  /** Findings recorded runs show on their own (tests wait on runFindings.idle()). */
+  runFindings: RunFindingsService;
   diagnostics: DiagnosticsPublisher;
   /** What the Skewer panel currently shows (tests read it; the webview renders it). */
   panelState(): PanelState | undefined;
@@ -60,7 +63,9 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
   const findingsView = vscode.window.createTreeView('skewer.findings', { treeDataProvider: findingsTree });
   const refresh = () => void runs.refresh();
   const log = vscode.window.createOutputChannel('Skewer');
-  const staticAnalysis = new StaticAnalysis(findings, log, runConfirmer(runs));
+  const sourceFor = runSources();
+  const staticAnalysis = new StaticAnalysis(findings, log, runConfirmer(runs, sourceFor));
+  const runFindings = new RunFindingsService(runs, findings, log, sourceFor);
   const publisher = new DiagnosticsPublisher(findings, context.extensionUri);
   let finishedRunsKey = '';
   const recorder = new Recorder({
@@ -78,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
   context.subscriptions.push(
     log,
     staticAnalysis,
+    runFindings,
     publisher,
     vscode.languages.registerCodeActionsProvider(python, new FindingCodeActions(publisher), { providedCodeActionKinds: FindingCodeActions.kinds }),
     vscode.languages.registerHoverProvider(python, new FindingHover(publisher, context.extensionUri)),
@@ -136,6 +142,7 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
     runs,
     findings,
     staticAnalysis,
+    runFindings,
     diagnostics: publisher,
     findingsTree,
     runsTree,

@@ -9,6 +9,7 @@ import { isSuppressed } from '../findings/suppress';
 import type { Run, RunReadResult } from '../runlog/model';
 import type { OriginPropagation } from '../trace/propagate';
 import { confirmWithRuns, type ConfirmOptions } from './confirm';
+import { mergeFindings } from './merge';
 import { newestRunsFirst, readTextFile, sameCode, sameFile, SourceLines } from './matchRun';
 import { leakageOfRun } from './runOnly';
 
@@ -83,44 +84,11 @@ function dedupe(fs: Finding[]): Finding[] {
   });
 }
 
-/** The static finding a run finding is about: same rule, same file (and cell), on the statement or one of its related lines. */
-function twinOf(r: Finding, statics: Finding[], workspaceRoot: string | undefined): Finding | undefined {
-  const rl = r.location;
-  return statics.find((s) => {
-    const sl = s.location;
-    if (s.ruleId !== r.ruleId || sl.cell !== rl.cell || !sameFile(sl.file, rl.file, workspaceRoot, workspaceRoot)) return false;
-    if (rl.line >= sl.line && rl.line <= Math.max(sl.line, sl.endLine)) return true;
-    return s.related.some((x) => x.location.line === rl.line && x.location.cell === rl.cell && sameFile(x.location.file, rl.file, workspaceRoot, workspaceRoot));
-  });
-}
-
-/**
- * Static findings (already confirmed or not) and run findings as one list: a static finding a run
- * confirms, or a run finding matches, becomes source `both` with the run's evidence in
- * `confirmation`; the matching run finding is dropped. Unmatched run findings stay source `run`.
- */
-export function mergeFindings(statics: Finding[], runFound: Finding[], workspaceRoot?: string): Finding[] {
-  const out = statics.map((s) => (s.source === 'static' && s.confirmation?.status === 'confirmed' ? { ...s, source: 'both' as const } : s));
-  const statics_ = out.length;
-  for (const r of runFound) {
-    const twin = twinOf(r, out.slice(0, statics_).filter((s) => s.source !== 'run'), workspaceRoot);
-    if (!twin) {
-      out.push(r);
-      continue;
-    }
-    const i = out.indexOf(twin);
-    // The run saw it although the confirmation picked another run or step: take the run finding's numbers.
-    if (twin.confirmation?.status !== 'confirmed') {
-      const { runId, ...evidence } = r.evidence;
-      out[i] = { ...twin, source: 'both', confirmation: { status: 'confirmed', ...(typeof runId === 'string' ? { runId } : {}), message: r.message, evidence } };
-    }
-  }
-  return out;
-}
-
 /** Static findings confirmed by the runs, plus what the runs show on their own, merged (see mergeFindings). */
 export async function runFindings(runs: ReadonlyArray<RunReadResult> | ReadonlyArray<Run>, staticFindings: Finding[], options: RunFindingsOptions): Promise<RunFindingsResult> {
   const confirmed = await confirmWithRuns(staticFindings, runs, options);
   const detected = await detectRunFindings(runs, options);
   return { ...detected, findings: mergeFindings(confirmed, detected.findings, options.workspaceRoot) };
 }
+
+export { mergeFindings };

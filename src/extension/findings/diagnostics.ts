@@ -61,7 +61,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     const unplacedCell = f.location.cell !== undefined && target.toString() === owner.toString() ? `cell ${f.location.cell + 1}: ` : '';
     const confirmation = f.confirmation && f.confirmation.status !== 'no-run' ? ` [run: ${f.confirmation.message}]` : '';
     const d = new vscode.Diagnostic(findingRange(f), `${unplacedCell}${f.message}${confirmation}`, toDiagnosticSeverity(f.severity));
-    d.source = f.source === 'run' ? 'Skewer (run)' : 'Skewer';
+    d.source = f.source === 'run' ? 'Skewer (run)' : f.source === 'both' ? 'Skewer (static+run)' : 'Skewer';
     const info = ruleInfo(f.ruleId);
     d.code = info ? { value: f.ruleId, target: vscode.Uri.joinPath(this.extensionUri, info.docsPath) } : f.ruleId;
     d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(findingTarget(owner, r), findingRange(r)), r.message));

@@ -33,10 +33,12 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     const f = node.finding;
     const item = new vscode.TreeItem(f.message, vscode.TreeItemCollapsibleState.None);
     const where = `${f.location.cell !== undefined ? `cell ${f.location.cell + 1} ` : ''}line ${f.location.line}`;
-    const run = f.confirmation?.status === 'confirmed' ? ' · confirmed by run' : f.confirmation?.status === 'not-confirmed' ? ' · not seen in run' : '';
-    item.description = `${f.ruleId} · ${where}${f.source === 'run' ? ' · run' : ''}${run}`;
+    // Which engine found it: a recorded run alone, static analysis confirmed by a run, or static analysis alone.
+    const run = f.source === 'run' ? ' · found in run' : f.source === 'both' ? ' · static + run' : f.confirmation?.status === 'not-confirmed' ? ' · not seen in run' : '';
+    item.description = `${f.ruleId} · ${where}${run}`;
     item.iconPath = severityIcon(f.severity);
-    item.tooltip = new vscode.MarkdownString(`**${f.ruleId}** (${f.source})\n\n${f.message}`);
+    const source = f.source === 'run' ? 'recorded run' : f.source === 'both' ? 'static analysis and recorded run' : 'static analysis';
+    item.tooltip = new vscode.MarkdownString(`**${f.ruleId}** (${source})\n\n${f.message}${f.source === 'both' && f.confirmation ? `\n\nRun: ${f.confirmation.message}` : ''}`);
     item.command =
       f.location.cell !== undefined && node.uri.scheme === 'file'
         ? { command: 'skewer.openLocation', title: 'Open', arguments: [node.uri.fsPath, f.location.line, undefined, f.location.cell] }
