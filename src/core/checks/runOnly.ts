@@ -63,8 +63,9 @@ async function snapshotsOf(ctx: RuleContext, split: Step): Promise<SplitSnapshot
   if (typeof src.snapshot !== 'function') return undefined;
   const s = await splitSnapshots(split, src as SnapshotSource);
   if ('error' in s) {
-    const note = `run ${ctx.run.runId}: ${s.error}`;
-    if (!ctx.notes.includes(note)) ctx.notes.push(note);
+    // Once per split: both snapshot rules read the same files, and either side may be the one that fails first.
+    const prefix = `run ${ctx.run.runId}, split #${split.seq}: `;
+    if (!ctx.notes.some((n) => n.startsWith(prefix))) ctx.notes.push(prefix + s.error);
     return undefined;
   }
   return 'skip' in s ? undefined : s;
