@@ -1,4 +1,6 @@
+import { Fragment, useState } from 'react';
 import type { CompareState, SkewRow } from '../../../src/shared/protocol';
+import { SkewHistogram } from './SkewHistogram';
 
 const KIND_TEXT: Record<CompareState['schemaDiff'][number]['kind'], string> = {
   same: '',
@@ -55,9 +57,17 @@ export function Compare({ state }: { state: CompareState }) {
 const fmt = (x: number | undefined, digits = 3) => (x === undefined ? '' : x.toFixed(digits));
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-/** Per-feature distribution skew of the model inputs; cells over their threshold are highlighted. */
+/** Per-feature distribution skew of the model inputs, most skewed first; cells over their threshold are highlighted.
+ *  Each feature row expands to both distributions on the bins the distances were computed on. */
 function SkewTable({ state }: { state: CompareState }) {
   const t = state.thresholds;
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = (column: string) =>
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(column)) next.add(column);
+      return next;
+    });
   const over = (r: SkewRow, k: SkewRow['exceeded'][number]) => (r.exceeded.includes(k) ? 'changed' : undefined);
   const flagged = state.skew.filter((r) => r.exceeded.length).length;
   return (
@@ -65,7 +75,7 @@ function SkewTable({ state }: { state: CompareState }) {
       <h2>Distribution skew</h2>
       <p className="summary">
         {flagged ? `${flagged} of ${state.skew.length} features exceed a threshold` : `No feature exceeds a threshold`} (JS &gt; {t.jsDivergence} bits, PSI &gt; {t.psi}, L∞ &gt;{' '}
-        {t.lInfinity}, missing rate ± {pct(t.missingRateChange)}; settings skewer.thresholds.*).
+        {t.lInfinity}, missing rate ± {pct(t.missingRateChange)}; settings skewer.thresholds.*). Most skewed first; expand a feature to see both distributions.
       </p>
       <table className="compare skew">
         <thead>
@@ -79,18 +89,49 @@ function SkewTable({ state }: { state: CompareState }) {
           </tr>
         </thead>
         <tbody>
-          {state.skew.map((r) => (
-            <tr key={r.column}>
-              <th scope="row">{r.column}</th>
-              <td className={over(r, 'jsDivergence')}>{fmt(r.js)}</td>
-              <td className={over(r, 'psi')}>{fmt(r.psi)}</td>
-              <td className={over(r, 'lInfinity')} title={r.lInfinityValue ? `largest difference: ${r.lInfinityValue}` : undefined}>
-                {fmt(r.lInfinity)}
-              </td>
-              <td>{pct(r.missingLeft)}</td>
-              <td className={over(r, 'missingRateChange')}>{pct(r.missingRight)}</td>
-            </tr>
-          ))}
+          {state.skew.map((r) => {
+            const expanded = open.has(r.column);
+            const detailId = `skew-detail-${r.column.replace(/[^\w-]/g, '_')}`;
+            return (
+              <Fragment key={r.column}>
+                <tr className={r.exceeded.length ? 'skew-row flagged' : 'skew-row'}>
+                  <th scope="row">
+                    <button type="button" className="expander" aria-expanded={expanded} aria-controls={detailId} onClick={() => toggle(r.column)}>
+                      <span className="chevron" aria-hidden="true">
+                        {expanded ? '▾' : '▸'}
+                      </span>{' '}
+                      {r.column}
+                    </button>
+                  </th>
+                  <td className={over(r, 'jsDivergence')} title={r.note}>
+                    {r.note && r.js === undefined && r.lInfinity === undefined ? <span className="muted">n/a</span> : fmt(r.js)}
+                  </td>
+                  <td className={over(r, 'psi')}>{fmt(r.psi)}</td>
+                  <td className={over(r, 'lInfinity')} title={r.lInfinityValue ? `largest difference: ${r.lInfinityValue}` : undefined}>
+                    {fmt(r.lInfinity)}
+                  </td>
+                  <td>{pct(r.missingLeft)}</td>
+                  <td className={over(r, 'missingRateChange')}>{pct(r.missingRight)}</td>
+                </tr>
+                {expanded && (
+                  <tr className="skew-detail" id={detailId}>
+                    <td colSpan={6}>
+                      {r.histogram ? (
+                        <SkewHistogram column={r.column} histogram={r.histogram} leftLabel={state.left.label} rightLabel={state.right.label} />
+                      ) : (
+                        <p className="muted">No distributions to draw{r.note ? `: ${r.note}` : ''}.</p>
+                      )}
+                      <p className="missing-rate">
+                        Missing values: {state.left.label} {pct(r.missingLeft)} · {state.right.label} {pct(r.missingRight)}
+                        {r.exceeded.includes('missingRateChange') ? ` — changed by more than ${pct(t.missingRateChange)}` : ''}
+                        {r.histogram && r.note ? ` · ${r.note}` : ''}
+                      </p>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </>
