@@ -60,6 +60,11 @@ export function columnIdentities(run: Run, dataset: string): ColumnIdentity[] {
   return resolve(indexOf(run), dataset, 0);
 }
 
+/** A dataset of the run by name: its reference (schema, stats) and the step that produced it, if recorded. */
+export function findDataset(run: Run, dataset: string): { ref: DatasetRef; step?: Step } | undefined {
+  return indexOf(run).datasets.get(dataset);
+}
+
 /** The identity of each column of a step's output (port name, default its first output). */
 export function stepOutputIdentities(run: Run, step: Step, port?: string): ColumnIdentity[] {
   const out = port === undefined ? step.outputs[0] : step.outputs.find((o) => o.port === port);

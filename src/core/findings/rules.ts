@@ -1,4 +1,4 @@
-/** Catalog of static rules: stable ids, titles, default severities, docs pages. */
+/** Catalog of rules (static and run findings): stable ids, titles, default severities, docs pages. */
 import type { Severity } from './finding';
 
 export interface RuleInfo {
@@ -33,6 +33,18 @@ export const RULES: readonly RuleInfo[] = [
     'A transformer or encoder is fitted again on serving data (or, at warning, on the held-out rows alone) instead of reusing the one fitted at training; its parameters (means, categories, columns) then differ from training.'),
   rule('mismatch/column-order', 'Positional features passed to a loaded model', 'warning',
     'A serving frame is converted to a positional array without aligning its columns to the training column order; a reordered or extra column silently shifts every feature.'),
+  rule('mismatch/one-hot-set', 'One-hot columns differ between training and serving', 'warning',
+    'The categories one-hot encoded at serving are not the ones encoded at training (pd.get_dummies on a batch with an unseen or a missing category), so a model reading by position gets extra, missing or shifted columns.'),
+  rule('mismatch/unseen-category', 'Category never seen in training', 'warning',
+    'A categorical feature takes values at serving that the training data never had; the model has learned nothing for them.'),
+  rule('mismatch/fitted-params', 'Serving transformer differs from the one fitted at training', 'error',
+    'The scaler, imputer or encoder that transforms the serving data has other fitted parameters (means, scales, categories) than the one fitted at training, so every feature it touches is mapped differently.'),
+  rule('mismatch/unit-change', 'Feature in other units at serving', 'error',
+    'A numeric feature arrives at serving scaled by a power of ten relative to training (thousands instead of units, cents instead of euros); the model reads it as a different value.'),
+  rule('drift/distribution', 'Feature distribution shifted between training and serving', 'warning',
+    'A feature the model reads is distributed differently at serving than in training (JS divergence, PSI or L-infinity distance over the skewer.thresholds settings).'),
+  rule('drift/missing-rate', 'Missing-value rate changed between training and serving', 'warning',
+    'A feature the model reads is missing much more (or less) often at serving than in training.'),
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

@@ -1,10 +1,10 @@
 """Seeded data for the serving_mismatch pipeline. The facts the tests expect are planted here:
 
 - train.csv: 1,200 customers (ids 1..1200) with age, income (in units), tenure_months, city in {east, north, south}.
-- batch.csv (what serve.py scores): 200 customers; ids 1..40 are training customers with the same raw values
-  (the entities present in both runs), ids 5001..5160 are new. Its columns are reordered (tenure_months first),
-  income is written in thousands (income / 1000), and 20 rows (10%) have city 'west', a category training never saw.
-- batch_ok.csv: the same 200 customers written correctly (training's column order, income in units, and the
+- batch.csv (what serve.py scores): 1,000 customers; ids 1..40 are training customers with the same raw values
+  (the entities present in both runs), ids 5001..5960 are new. Its columns are reordered (tenure_months first),
+  income is written in thousands (income / 1000), and 100 rows (10%) have city 'west', a category training never saw.
+- batch_ok.csv: the same 1,000 customers written correctly (training's column order, income in units, and the
   'west' rows given a training city), which serve_ok.py scores with the training artifacts: no mismatch.
 """
 import numpy as np
@@ -12,7 +12,7 @@ import pandas as pd
 
 RNG = np.random.default_rng(20261205)
 CITIES = np.array(["east", "north", "south"])
-N_TRAIN, N_SHARED, N_NEW, N_WEST = 1200, 40, 160, 20
+N_TRAIN, N_SHARED, N_NEW, N_WEST = 1200, 40, 960, 100
 
 
 def customers(ids):
@@ -35,7 +35,7 @@ ok = pd.concat([shared, new], ignore_index=True)
 ok.to_csv("batch_ok.csv", index=False)
 
 bad = ok.copy()
-bad.loc[N_SHARED:N_SHARED + N_WEST - 1, "city"] = "west"  # 20 new customers from an unseen city
+bad.loc[N_SHARED:N_SHARED + N_WEST - 1, "city"] = "west"  # 100 new customers from an unseen city
 bad["income"] = bad["income"] / 1000                           # the upstream export switched to thousands
 bad = bad[["customer_id", "tenure_months", "age", "income", "city"]]  # and reordered its columns
 bad.to_csv("batch.csv", index=False)
