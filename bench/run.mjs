@@ -7,6 +7,7 @@
 //   recorder:current  the same on the current stack (pandas 3, pyarrow; its venv from test/tooling/python.mjs):
 //             snapshots off and sampled Arrow snapshots uncompressed / LZ4_FRAME / ZSTD
 //   confirm   run confirmation of static findings against a recorded 1M-row run
+//   checkRuns `skewer check --runs` (dist/cli.js) on a recorded 1M-row leaky run vs `skewer check` without runs
 //   tables    opening a 1M × 20 step: Arrow snapshot, Parquet first / next (decode worker), hyparquet for comparison
 //   graph     the pipeline graph of a ~200-step run: dagre vs elkjs layout in Node; layout + draw in Chromium (webview bundle)
 //   workbench activation, time to the Runs view, bundle sizes (real VS Code in Chromium)
@@ -22,6 +23,7 @@ const BENCHES = {
   recorder: ['/usr/bin/python3', ['bench/recorder_overhead.py']],
   'recorder:current': [async () => (await import('../test/tooling/python.mjs')).ensurePython('current'), ['bench/recorder_overhead.py']],
   confirm: [tsx, ['bench/confirm.ts']],
+  checkRuns: [tsx, ['bench/checkRuns.ts']],
   tables: [tsx, ['bench/tables.ts']],
   graph: [tsx, ['bench/graph.ts']],
   workbench: [process.execPath, ['bench/workbench.mjs']],

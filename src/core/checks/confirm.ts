@@ -5,7 +5,7 @@
  */
 import type { Finding, RunConfirmation, SourceLocation } from '../findings/finding';
 import type { Phase, Run, RunReadResult, Step } from '../runlog/model';
-import type { LineageSource } from '../trace/propagate';
+import type { LineageSource, OriginPropagation } from '../trace/propagate';
 import {
   checkMultiTest, checkOverlap, checkPreprocessing, checkTemporal, isDuplicating, isEvaluation, isTransformerFit, type CheckContext,
 } from './leakageChecks';
@@ -26,6 +26,8 @@ export interface ConfirmOptions {
   readText?: (file: string) => Promise<string | undefined>;
   /** The training run serving runs are compared with (`skewer check --baseline`); default: a train run beside the serve script. */
   baseline?: Run;
+  /** Row propagations per run, shared with other calls over the same runs (runFindings passes one to both parts). */
+  origins?: Map<Run, CheckContext['origins']>;
 }
 
 interface RuleCheck {
@@ -60,7 +62,9 @@ export async function confirmWithRuns(findings: Finding[], runs: ReadonlyArray<R
   const sourceOf = (run: Run) => {
     let s = perRun.get(run);
     if (!s) {
-      s = { source: options.source(run), origins: new Map(), ...(options.baseline ? { baseline: options.baseline } : {}) };
+      const origins = options.origins?.get(run) ?? new Map<string, Promise<OriginPropagation>>();
+      options.origins?.set(run, origins);
+      s = { source: options.source(run), origins, ...(options.baseline ? { baseline: options.baseline } : {}) };
       perRun.set(run, s);
     }
     return s;

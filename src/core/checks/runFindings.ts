@@ -26,6 +26,15 @@ export interface RunFindingsResult {
   notes: string[];
 }
 
+function memo<T>(f: (run: Run) => T): (run: Run) => T {
+  const m = new Map<Run, T>();
+  return (run) => {
+    let v = m.get(run);
+    if (v === undefined) m.set(run, (v = f(run)));
+    return v;
+  };
+}
+
 /** Newest finished run of each pipeline (script and recording folder): older runs are superseded by it. */
 export function latestRuns(runs: ReadonlyArray<RunReadResult> | ReadonlyArray<Run>): Run[] {
   const seen = new Set<string>();
@@ -51,7 +60,8 @@ export async function detectRunFindings(runs: ReadonlyArray<RunReadResult> | Rea
   const notes: string[] = [];
   const found: Finding[] = [];
   for (const run of checked) {
-    const origins = new Map<string, Promise<OriginPropagation>>();
+    const origins = options.origins?.get(run) ?? new Map<string, Promise<OriginPropagation>>();
+    options.origins?.set(run, origins);
     const ctx = { run, runs: all, source: options.source(run), origins, workspaceRoot: options.workspaceRoot, notes, ...(options.baseline ? { baseline: options.baseline } : {}) };
     for (const f of await leakageOfRun(ctx)) {
       const lineText = await lines.lines(f.location);
@@ -86,8 +96,10 @@ function dedupe(fs: Finding[]): Finding[] {
 
 /** Static findings confirmed by the runs, plus what the runs show on their own, merged (see mergeFindings). */
 export async function runFindings(runs: ReadonlyArray<RunReadResult> | ReadonlyArray<Run>, staticFindings: Finding[], options: RunFindingsOptions): Promise<RunFindingsResult> {
-  const confirmed = await confirmWithRuns(staticFindings, runs, options);
-  const detected = await detectRunFindings(runs, options);
+  // One source (lineage arrays and snapshots read once) and one propagation cache per run for both parts.
+  const shared = { ...options, source: memo(options.source), origins: options.origins ?? new Map<Run, Map<string, Promise<OriginPropagation>>>() };
+  const confirmed = await confirmWithRuns(staticFindings, runs, shared);
+  const detected = await detectRunFindings(runs, shared);
   return { ...detected, findings: mergeFindings(confirmed, detected.findings, options.workspaceRoot) };
 }
 

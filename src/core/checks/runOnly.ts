@@ -12,7 +12,7 @@ import { ruleInfo } from '../findings/rules';
 import type { Run, Step } from '../runlog/model';
 import { datasetRows, descendantsOf, producerOf, propagateOrigins } from '../trace/propagate';
 import {
-  checkMultiTest, checkOverlap, checkTemporal, isEvaluation, isTransformerFit, preprocessingOf, type CheckContext,
+  checkMultiTest, checkOverlap, checkTemporal, isEvaluation, isTransformerFit, originsFrom, preprocessingOf, type CheckContext,
 } from './leakageChecks';
 import { fmt, shortClass, where } from './matchRun';
 import { identityRoot } from './rowSpace';
@@ -152,10 +152,13 @@ const overlapByContent: Detector = async (ctx) => {
     const s = await snapshotsOf(ctx, split);
     if (!s) continue;
     // Origins in the data the split's rows were first read from, to leave out copies the lineage explains.
+    // The same propagation the preprocessing and lineage-overlap checks use (cached per root), when it covers these outputs.
     const root = sourceRoot(ctx.run, split.inputs[0]?.name ?? '');
-    const prop = root && datasetRows(ctx.run, root) !== undefined
-      ? await propagateOrigins(ctx.run, root, ctx.source, { targets: [s.train.ref.name, s.test.ref.name] }).catch(() => undefined)
-      : undefined;
+    const known = root && datasetRows(ctx.run, root) !== undefined;
+    let prop = known ? await originsFrom(ctx, root).catch(() => undefined) : undefined;
+    if (known && (!prop?.origins.has(s.train.ref.name) || !prop.origins.has(s.test.ref.name))) {
+      prop = await propagateOrigins(ctx.run, root, ctx.source, { targets: [s.train.ref.name, s.test.ref.name] }).catch(() => undefined);
+    }
     const lanes = { train: prop?.origins.get(s.train.ref.name), test: prop?.origins.get(s.test.ref.name) };
     const originOf = (side: 'train' | 'test', row: number) => {
       const lane = lanes[side];
