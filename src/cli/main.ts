@@ -14,6 +14,11 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   check: { summary: 'check Python files and notebooks for data leakage and train/serve mismatch', run: runCheck },
+  compare: {
+    summary: 'train/serve mismatch and drift findings between a training run and a serving run',
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    run: (argv, io) => (require('./compare') as typeof import('./compare')).runCompare(argv, io),
+  },
   show: {
     summary: 'print the schema, row count and first rows of a .parquet, .arrow, .feather or .csv file',
     // A require, not an import: esbuild keeps the module (and apache-arrow) uninitialised until here.
