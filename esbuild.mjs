@@ -45,8 +45,9 @@ const builds = [
   ...(workers.length ? [{ ...node, entryPoints: workers, outdir: 'dist/workers', entryNames: '[name]' }] : []),
   {
     ...common,
-    entryPoints: ['webview/src/main.tsx'],
-    outfile: 'dist/webview/main.js',
+    // The data viewer is its own entry: the panel's bundle does not carry it, nor it the panel's views.
+    entryPoints: ['webview/src/main.tsx', 'webview/src/dataViewer.tsx'],
+    outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',
     target: 'es2022',

@@ -23,6 +23,7 @@ import { StaticAnalysis } from './static/staticAnalysis';
 import { compareRunsCommand, compareState } from './trace/compareCommand';
 import { traceRecordCommand } from './trace/traceCommand';
 import type { GraphViewState, PanelState } from '../shared/protocol';
+import { DataViewerProvider } from './viewer/dataViewer';
 
 export interface SkewerApi {
   /** Milliseconds spent inside activate(), for the activation benchmark and tests. */
@@ -48,6 +49,8 @@ export interface SkewerApi {
   runsView: vscode.TreeView<RunsNode>;
   /** What the pipeline graph panel currently shows (tests read it; the graph webview renders it). */
   graphState(): GraphViewState | undefined;
+  /** The data viewer (custom editor of table files and step outputs); tests read its open editors. */
+  dataViewer: DataViewerProvider;
 }
 
 export function activate(context: vscode.ExtensionContext): SkewerApi {
@@ -80,7 +83,12 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
   });
   const python: vscode.DocumentSelector = [{ language: 'python' }, { notebookType: 'jupyter-notebook', language: 'python' }];
 
+  const dataViewer = new DataViewerProvider(context.extensionUri);
+
   context.subscriptions.push(
+    dataViewer,
+    dataViewer.register(),
+    vscode.commands.registerCommand('skewer.viewStepOutput', (node?: RunsNode) => dataViewer.openStep(node)),
     log,
     staticAnalysis,
     runFindings,
@@ -150,6 +158,7 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
     recorder,
     runsView,
     graphState: () => GraphPanel.instance?.currentState,
+    dataViewer,
     compareRuns: (a, b) => {
       const left = runs.findRun(a);
       const right = runs.findRun(b);

@@ -181,3 +181,83 @@ export function parseFromGraphWebview(raw: unknown): FromGraphWebview | undefine
       return undefined;
   }
 }
+
+// ---- Data viewer (custom editor for table files and step outputs; its own webview entry) ----
+
+/** What the data viewer shows: the table's shape and where its rows come from. */
+export interface DataViewerInfo {
+  /** File name, or "<step> output" for a step. */
+  title: string;
+  /** Rows in the whole file or step output; null when unknown (a CSV read only in part). */
+  rowCount: number | null;
+  /** Rows the viewer holds (≤ rowCount): all of them, a step's sample, or the first rows of a file over the memory bound. */
+  loadedRows: number;
+  columns: { name: string; type: string }[];
+  format: string;
+  /** One sentence on where the rows come from, e.g. "Step output snapshot: a sample of 1,406 of 2,000 rows". */
+  source: string;
+  /** Why not every row is held (the memory bound), for a notice in the view. */
+  limited?: string;
+  /** A click on a row traces it (a step output with a run to trace in). */
+  traceable: boolean;
+}
+
+/** Host → data viewer. Windows and query results carry the query version they answer. */
+export type ToDataViewer =
+  | { type: 'info'; info: DataViewerInfo }
+  | { type: 'window'; version: number; start: number; rows: JsonCell[][]; rowIds: number[]; positions?: number[]; total: number }
+  | { type: 'queried'; version: number; total: number }
+  | { type: 'stats'; stats: DataViewerStats }
+  | { type: 'notice'; message: string }
+  | { type: 'error'; message: string }
+  | { type: 'theme'; kind: 'light' | 'dark' | 'high-contrast' | 'high-contrast-light' };
+
+export type JsonCell = null | boolean | number | string | JsonCell[] | { [k: string]: JsonCell };
+
+export interface DataViewerStats {
+  column: number;
+  rows: number;
+  nullCount: number;
+  nanCount: number;
+  distinct: number;
+  histogram?: { min: string; max: string; counts: number[] };
+  top?: { value: string; count: number }[];
+}
+
+/** Data viewer → host. */
+export type FromDataViewer =
+  | { type: 'ready' }
+  | { type: 'window'; version: number; start: number; count: number }
+  | { type: 'query'; version: number; sort?: { column: number; descending: boolean }; filters: { column: number; text: string }[] }
+  /** Trace the row at this output position (a step output). */
+  | { type: 'trace'; position: number };
+
+const nat = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+/** Validates a message from the data viewer's webview. */
+export function parseFromDataViewer(raw: unknown): FromDataViewer | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const m = raw as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'window':
+      return nat(m.version) && nat(m.start) && nat(m.count) ? { type: 'window', version: m.version, start: m.start, count: m.count } : undefined;
+    case 'query': {
+      if (!nat(m.version) || !Array.isArray(m.filters)) return undefined;
+      const filters: { column: number; text: string }[] = [];
+      for (const f of m.filters as unknown[]) {
+        const o = f as Record<string, unknown> | null;
+        if (!o || !nat(o.column) || typeof o.text !== 'string') return undefined;
+        filters.push({ column: o.column, text: o.text });
+      }
+      const s = m.sort as Record<string, unknown> | undefined;
+      if (s !== undefined && (typeof s !== 'object' || s === null || !nat(s.column) || typeof s.descending !== 'boolean')) return undefined;
+      return { type: 'query', version: m.version, filters, ...(s ? { sort: { column: s.column as number, descending: s.descending as boolean } } : {}) };
+    }
+    case 'trace':
+      return nat(m.position) ? { type: 'trace', position: m.position } : undefined;
+    default:
+      return undefined;
+  }
+}

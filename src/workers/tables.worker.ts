@@ -2,16 +2,20 @@
  * worker_threads entry for table decoding (Parquet through parquet-wasm, compressed Arrow IPC):
  * keeps decoding off the caller's thread and keeps wasm memory, which never shrinks, in a
  * worker that src/core/tables/decodeWorker.ts can terminate. Answers each DecodeRequest with a
- * DecodeResponse carrying the table's buffers as transferables.
+ * DecodeResponse carrying the table's buffers as transferables. The data viewer's requests
+ * (kind 'view', client src/core/tables/viewClient.ts) open tables that stay in the worker and
+ * are answered with windows of rows and statistics only (src/core/tables/viewHost.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import { DecodeRefusal } from '../core/tables/bounds';
 import { decodeIpc } from '../core/tables/ipc';
 import { decodeParquet, wasmBytes } from '../core/tables/parquet';
 import { tableToWire } from '../core/tables/transfer';
+import { handleView } from '../core/tables/viewHost';
+import type { ViewWorkerRequest, ViewWorkerResponse } from '../core/tables/viewTypes';
 import type { DecodeRequest, DecodeResponse } from '../core/tables/workerProtocol';
 
-async function decode(req: DecodeRequest) {
+async function decode(req: Omit<DecodeRequest, 'id'>) {
   return req.kind === 'ipc' ? decodeIpc(req.bytes, req) : decodeParquet(req.bytes, req);
 }
 
@@ -29,8 +33,19 @@ async function handle(req: DecodeRequest): Promise<void> {
   }
 }
 
+async function handleViewRequest(msg: ViewWorkerRequest): Promise<void> {
+  let res: ViewWorkerResponse;
+  try {
+    res = { id: msg.id, kind: 'view', ok: true, result: await handleView(msg.req, decode) };
+  } catch (e) {
+    const reason = e instanceof DecodeRefusal ? e.reason : ((e as Error)?.message ?? String(e)).split('\n')[0];
+    res = { id: msg.id, kind: 'view', ok: false, reason };
+  }
+  parentPort!.postMessage(res);
+}
+
 // Requests are handled one at a time, in order: wasm decoding is single-threaded anyway.
 let queue = Promise.resolve();
-parentPort?.on('message', (req: DecodeRequest) => {
-  queue = queue.then(() => handle(req));
+parentPort?.on('message', (req: DecodeRequest | ViewWorkerRequest) => {
+  queue = queue.then(() => (req.kind === 'view' ? handleViewRequest(req) : handle(req)));
 });

@@ -58,6 +58,11 @@ export const WORKSPACES = {
   examples: {
     create(dir) {
       fs.cpSync(path.join(root, 'examples'), dir, { recursive: true, filter: (src) => !src.includes('__pycache__') });
+      // Table files for the data viewer's suite: a pyarrow-written Parquet file, a CSV, a damaged file.
+      fs.mkdirSync(path.join(dir, 'tables'));
+      fs.copyFileSync(path.join(root, 'test', 'fixtures', 'tables', 'files', 'pyarrow-snappy.parquet'), path.join(dir, 'tables', 'scores.parquet'));
+      fs.copyFileSync(path.join(root, 'test', 'fixtures', 'tables', 'files', 'pandas.csv'), path.join(dir, 'tables', 'scores.csv'));
+      fs.writeFileSync(path.join(dir, 'tables', 'broken.parquet'), 'PAR1 this is not a Parquet file');
       return dir;
     },
   },

@@ -4,10 +4,10 @@
  * started again on the next request) once its wasm heap passes RECYCLE_BYTES, after IDLE_MS
  * without requests, when it fails, and on `terminate()`.
  */
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Table } from 'apache-arrow';
 import { tableFromWire } from './transfer';
+import { startTablesWorker } from './workerEntry';
 import type { DecodeRequest, DecodeResponse } from './workerProtocol';
 
 export const RECYCLE_BYTES = 1024 ** 3;
@@ -21,15 +21,6 @@ interface Pending {
   worker: Worker;
   resolve(v: { table: Table; rowCount: number }): void;
   reject(e: Error): void;
-}
-
-/** dist/workers/tables.worker.js next to the bundle; the TypeScript source under tsx. */
-function startWorker(): Worker {
-  if (__filename.endsWith('.ts')) {
-    const source = path.resolve(__dirname, '../../workers/tables.worker.ts');
-    return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true });
-  }
-  return new Worker(path.join(__dirname, 'workers', 'tables.worker.js'));
 }
 
 export class DecodeWorker {
@@ -86,7 +77,7 @@ export class DecodeWorker {
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const w = startWorker();
+    const w = startTablesWorker();
     w.unref();
     w.on('message', (res: DecodeResponse) => this.settle(w, res));
     w.on('error', (e) => this.crashed(w, `decode worker failed: ${e.message.split('\n')[0]}`));

@@ -15,6 +15,7 @@ import { decodeWorker, WorkerRefusal } from './decodeWorker';
 import { detectFormat, formatByExtension } from './detect';
 import { decodeIpc, layoutOf, neededBytes } from './ipc';
 import { arrowTypeName } from './typeName';
+import type { DecodeRequest } from './workerProtocol';
 import { DEFAULT_MAX_BYTES, TableReadError, type ColumnInfo, type OpenedTable, type OpenTableOptions, type TableFormat } from './types';
 
 export { DEFAULT_MAX_BYTES, TABLE_FORMATS, TableReadError } from './types';
@@ -58,13 +59,19 @@ async function readBytes(file: string, maxBytes: number, format?: TableFormat): 
   }
 }
 
+/**
+ * Decodes Parquet and compressed Arrow IPC. The default hands them to the decode worker; code that
+ * already runs in that worker (the data viewer's tables) passes one that decodes in-process.
+ */
+export type Decoder = (req: Omit<DecodeRequest, 'id'>) => Promise<{ table: Table; rowCount: number }>;
+
 /** Reads a table file; see OpenTableOptions. Throws TableReadError for anything it cannot read. */
-export async function openTable(file: string, options: OpenTableOptions = {}): Promise<OpenedTable> {
+export async function openTable(file: string, options: OpenTableOptions = {}, decoder?: Decoder): Promise<OpenedTable> {
   checkOptions(file, options);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if ((options.format ?? formatByExtension(file)) === 'parquet') decodeWorker().prestart();
+  if (!decoder && (options.format ?? formatByExtension(file)) === 'parquet') decodeWorker().prestart();
   const bytes = await readBytes(file, maxBytes, options.format);
-  return decodeBytes(file, bytes, options, true);
+  return decodeBytes(file, bytes, options, true, decoder);
 }
 
 /**
@@ -77,7 +84,7 @@ export function readTableBytes(file: string, bytes: Uint8Array, options: OpenTab
 }
 
 /** `owned`: the bytes may be handed to the worker (detached here) instead of copied. */
-async function decodeBytes(file: string, bytes: Uint8Array, options: OpenTableOptions, owned: boolean): Promise<OpenedTable> {
+async function decodeBytes(file: string, bytes: Uint8Array, options: OpenTableOptions, owned: boolean, decoder: Decoder = (r) => decodeWorker().decode(r)): Promise<OpenedTable> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   // new Uint8Array(view) copies (a Buffer's slice() would not).
   const forWorker = () => (owned ? bytes : new Uint8Array(bytes));
@@ -88,13 +95,13 @@ async function decodeBytes(file: string, bytes: Uint8Array, options: OpenTableOp
     if (format === 'csv') {
       result = readCsv(file, bytes, options, maxBytes);
     } else if (format === 'parquet') {
-      result = await decodeWorker().decode({ kind: 'parquet', bytes: forWorker(), ...req });
+      result = await decoder({ kind: 'parquet', bytes: forWorker(), ...req });
     } else {
       const layout = layoutOf(bytes);
       if (layout.compression) {
         const needed = neededBytes(layout, options.head);
         if (needed > maxBytes) throw new DecodeRefusal(boundMessage('decoded size', needed, maxBytes));
-        result = await decodeWorker().decode({ kind: 'ipc', bytes: forWorker(), ...req });
+        result = await decoder({ kind: 'ipc', bytes: forWorker(), ...req });
       } else {
         result = decodeIpc(bytes, req, layout);
       }

@@ -114,7 +114,7 @@ function titleOf(state: PanelState): string {
   }
 }
 
-function themeKind(kind: vscode.ColorThemeKind): 'light' | 'dark' | 'high-contrast' | 'high-contrast-light' {
+export function themeKind(kind: vscode.ColorThemeKind): 'light' | 'dark' | 'high-contrast' | 'high-contrast-light' {
   switch (kind) {
     case vscode.ColorThemeKind.Light:
       return 'light';

@@ -1,0 +1,112 @@
+/**
+ * The caller's side of the data viewer's tables: one tables worker (its own, not the decode
+ * worker, which recycles itself and would drop held tables) that keeps each opened table and
+ * answers with windows of rows and statistics. Imports no Arrow: the extension host loads this
+ * at activation cost only. The worker ends when the last table is closed (after a short idle time)
+ * and is unref'd so a process can exit with tables open.
+ */
+import type { Worker } from 'node:worker_threads';
+import { startTablesWorker } from './workerEntry';
+import type { ColumnStats, OpenViewOptions, RowWindow, TableInfo, ViewQuery, ViewRequest, ViewResults, ViewWorkerRequest, ViewWorkerResponse } from './viewTypes';
+
+export class ViewError extends Error {}
+
+const IDLE_MS = 10_000;
+
+interface Pending { resolve(v: unknown): void; reject(e: Error): void }
+
+export class ViewWorker {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly handles = new Set<number>();
+  private idle: NodeJS.Timeout | undefined;
+
+  async open(file: string, options: OpenViewOptions = {}): Promise<TableInfo> {
+    const info = await this.send<TableInfo>({ op: 'open', file, options });
+    this.handles.add(info.handle);
+    return info;
+  }
+
+  window(handle: number, start: number, count: number): Promise<RowWindow> {
+    return this.send({ op: 'window', handle, start, count });
+  }
+
+  /** Applies a sort and filters; later windows follow its order. Resolves to the rows that match. */
+  async query(handle: number, query: ViewQuery): Promise<number> {
+    return (await this.send<{ total: number }>({ op: 'query', handle, query })).total;
+  }
+
+  /** Like query, with the filters as typed in the column headers. */
+  async queryText(handle: number, filters: { column: number; text: string }[], sort?: ViewQuery['sort']): Promise<number> {
+    return (await this.send<{ total: number }>({ op: 'queryText', handle, filters, ...(sort ? { sort } : {}) })).total;
+  }
+
+  stats(handle: number, column: number): Promise<ColumnStats> {
+    return this.send({ op: 'stats', handle, column });
+  }
+
+  async close(handle: number): Promise<void> {
+    if (!this.handles.delete(handle) || !this.worker) return;
+    await this.send({ op: 'close', handle }).catch(() => undefined);
+    if (!this.handles.size) this.scheduleEnd();
+  }
+
+  /** Ends the worker; pending requests fail and open tables are gone. */
+  async terminate(): Promise<void> {
+    clearTimeout(this.idle);
+    const w = this.worker;
+    this.worker = undefined;
+    this.handles.clear();
+    this.failAll('the table worker was stopped');
+    await w?.terminate();
+  }
+
+  private send<T>(req: ViewRequest): Promise<T> {
+    clearTimeout(this.idle);
+    const w = this.ensure();
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      w.ref();
+      w.postMessage({ id, kind: 'view', req } satisfies ViewWorkerRequest);
+    });
+  }
+
+  private ensure(): Worker {
+    if (this.worker) return this.worker;
+    const w = startTablesWorker();
+    w.unref();
+    w.on('message', (res: ViewWorkerResponse) => {
+      const p = this.pending.get(res.id);
+      this.pending.delete(res.id);
+      if (!this.pending.size) w.unref();
+      if (!p) return;
+      if (res.ok) p.resolve(res.result);
+      else p.reject(new ViewError(res.reason));
+    });
+    const gone = (why: string) => {
+      if (this.worker !== w) return;
+      this.worker = undefined;
+      this.handles.clear();
+      this.failAll(why);
+    };
+    w.on('error', (e) => gone(`the table worker failed: ${e.message.split('\n')[0]}`));
+    w.on('exit', (code) => gone(`the table worker exited (code ${code})`));
+    this.worker = w;
+    return w;
+  }
+
+  private scheduleEnd(): void {
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => { if (!this.handles.size && !this.pending.size) void this.terminate(); }, IDLE_MS);
+    this.idle.unref();
+  }
+
+  private failAll(why: string): void {
+    for (const p of this.pending.values()) p.reject(new ViewError(why));
+    this.pending.clear();
+  }
+}
+
+export type { ColumnStats, OpenViewOptions, RowWindow, TableInfo, ViewQuery, ViewResults };

@@ -1,0 +1,152 @@
+// The data viewer's table operations: windows in query order, column statistics, sort and filter,
+// in-process over Arrow tables and the committed fixtures, and through the tables worker (the
+// table stays there; only windows come back), including a file over the viewer's memory bound.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { tableFromArrays } from 'apache-arrow';
+import { openTable, tableRows } from '../../../src/core/tables';
+import { FilterSyntaxError, parseFilter } from '../../../src/core/tables/viewQuery';
+import { ViewError, ViewWorker } from '../../../src/core/tables/viewClient';
+import { TableView } from '../../../src/core/tables/window';
+
+const FILES = path.resolve(__dirname, '../../fixtures/tables/files');
+const EXPECTED = path.resolve(__dirname, '../../fixtures/tables/expected');
+const expectedRows = (f: string): Record<string, unknown>[] => JSON.parse(fs.readFileSync(path.join(EXPECTED, `${f}.json`), 'utf8')).rows;
+
+function small() {
+  return new TableView(tableFromArrays({
+    n: Float64Array.from([3, 1, NaN, 2, 1]),
+    s: ['b', null, 'A', 'a', 'b'],
+  }));
+}
+
+describe('tables: data viewer operations (in-process)', () => {
+  it('windows rows in file order and clamps at the end', () => {
+    const v = small();
+    const w = v.window(3, 10);
+    assert.equal(w.total, 5);
+    assert.deepEqual(w.rowIds, [3, 4]);
+    assert.deepEqual(w.rows, [[2, 'a'], [1, 'b']]);
+    assert.deepEqual(v.window(5, 3).rows, []);
+    assert.throws(() => v.window(-1, 3), /bad window/);
+  });
+
+  it('sorts numbers ascending and descending with NaN then nulls last, stably', () => {
+    const v = small();
+    assert.equal(v.query({ filters: [], sort: { column: 0, descending: false } }), 5);
+    assert.deepEqual(v.window(0, 5).rowIds, [1, 4, 3, 0, 2]);
+    v.query({ filters: [], sort: { column: 0, descending: true } });
+    assert.deepEqual(v.window(0, 5).rowIds, [0, 3, 1, 4, 2]);
+    v.query({ filters: [], sort: { column: 1, descending: false } });
+    assert.deepEqual(v.window(0, 5).rowIds, [2, 3, 0, 4, 1], 'code-point order, null last');
+  });
+
+  it('filters by typed comparisons and text, and combines filters with a sort', () => {
+    const v = small();
+    const f = (col: number, text: string) => parseFilter(col, text, v.keysOf(col))!;
+    assert.equal(v.query({ filters: [f(0, '>= 2')] }), 2);
+    assert.deepEqual(v.window(0, 9).rowIds, [0, 3]);
+    assert.equal(v.query({ filters: [f(1, 'A')] }), 2, 'contains is case-insensitive');
+    assert.equal(v.query({ filters: [f(1, 'null')] }), 1);
+    assert.equal(v.query({ filters: [f(1, '!null'), f(0, '1')], sort: { column: 1, descending: true } }), 1);
+    assert.deepEqual(v.window(0, 9).rows, [[1, 'b']]);
+    assert.equal(v.query({ filters: [f(0, 'nan')] }), 1);
+    assert.throws(() => parseFilter(0, '> abc', v.keysOf(0)), FilterSyntaxError);
+    v.query({ filters: [] });
+    assert.equal(v.total, 5);
+  });
+
+  it('computes null, NaN, distinct counts, a histogram and top values', () => {
+    const v = small();
+    const n = v.stats(0);
+    assert.deepEqual([n.nullCount, n.nanCount, n.distinct], [0, 1, 4]);
+    assert.equal(n.histogram!.min, '1');
+    assert.equal(n.histogram!.max, '3');
+    assert.equal(n.histogram!.counts.reduce((a, b) => a + b), 4);
+    assert.equal(n.histogram!.counts[0], 2);
+    assert.equal(n.histogram!.counts[19], 1);
+    const s = v.stats(1);
+    assert.deepEqual([s.nullCount, s.distinct], [1, 3]);
+    assert.deepEqual(s.top![0], { value: 'b', count: 2 });
+  });
+
+  it('matches the committed fixtures: windows equal the expected rows, stats agree with them', async () => {
+    for (const file of ['pyarrow-snappy.parquet', 'ipc-zstd.arrow', 'pandas.csv', 'types.parquet']) {
+      const { table } = await openTable(path.join(FILES, file));
+      const view = new TableView(table);
+      const rows = expectedRows(file);
+      const names = table.schema.fields.map((f) => f.name);
+      const w = view.window(17, 40);
+      assert.deepEqual(w.rows.map((r) => Object.fromEntries(r.map((c, i) => [names[i], c]))), rows.slice(17, 57), file);
+      names.forEach((name, c) => {
+        const st = view.stats(c);
+        const values = rows.map((r) => r[name]);
+        assert.equal(st.nullCount, values.filter((x) => x === null).length, `${file} ${name} nulls`);
+        // Distinct by printed value (exact for these columns: no two keys print alike).
+        const printed = new Set(values.filter((x) => x !== null && x !== 'NaN').map((x) => JSON.stringify(x)));
+        assert.equal(st.distinct - (st.nanCount ? 1 : 0), printed.size, `${file} ${name} distinct`);
+      });
+    }
+  });
+
+  it('sorts a fixture column the way its values order', async () => {
+    const { table } = await openTable(path.join(FILES, 'pyarrow-snappy.parquet'));
+    const view = new TableView(table);
+    const c = table.schema.fields.findIndex((f) => f.name === 'score');
+    view.query({ filters: [parseFilter(c, '!null', view.keysOf(c))!], sort: { column: c, descending: false } });
+    const got = view.window(0, 2000).rows.map((r) => r[c]).filter((x) => typeof x === 'number') as number[];
+    const want = tableRows(table).map((r) => r.score).filter((x) => typeof x === 'number') as number[];
+    assert.deepEqual(got, [...want].sort((a, b) => a - b));
+  });
+});
+
+describe('tables: data viewer through the tables worker', () => {
+  const worker = new ViewWorker();
+  let dir: string;
+  before(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skewer-viewer-')); });
+  after(async () => { await worker.terminate(); fs.rmSync(dir, { recursive: true, force: true }); });
+
+  it('opens each format, answers windows, a query and stats, and closes', async () => {
+    for (const file of ['pyarrow-zstd.parquet', 'ipc-lz4.arrows', 'feather-v2.feather', 'pandas.csv']) {
+      const info = await worker.open(path.join(FILES, file));
+      const rows = expectedRows(file);
+      assert.equal(info.rowCount, rows.length, file);
+      assert.equal(info.loadedRows, rows.length);
+      assert.equal(info.limited, undefined);
+      const w = await worker.window(info.handle, 100, 30);
+      assert.deepEqual(w.rowIds, Array.from({ length: Math.min(30, rows.length - 100) }, (_, i) => 100 + i));
+      const total = await worker.query(info.handle, { filters: [{ column: 0, op: 'notnull' }], sort: { column: 0, descending: true } });
+      assert.equal(total, rows.filter((r) => Object.values(r)[0] !== null).length);
+      const st = await worker.stats(info.handle, 0);
+      assert.equal(st.rows, rows.length);
+      await worker.close(info.handle);
+      await assert.rejects(worker.window(info.handle, 0, 1), ViewError);
+    }
+  });
+
+  it('says what is wrong with an unreadable file', async () => {
+    const bad = path.join(dir, 'bad.parquet');
+    fs.writeFileSync(bad, 'not a parquet file at all');
+    await assert.rejects(worker.open(bad), /not a Parquet file/);
+    await assert.rejects(worker.open(path.join(dir, 'missing.arrow')), /no such file/);
+  });
+
+  it('holds the first rows of a file over the memory bound and says so', async () => {
+    const big = path.join(dir, 'big.csv');
+    const lines = ['a,b'];
+    for (let i = 0; i < 20000; i++) lines.push(`${i},row${i}`);
+    fs.writeFileSync(big, lines.join('\n') + '\n');
+    const info = await worker.open(big, { maxBytes: 64 * 1024 });
+    assert.ok(info.loadedRows > 1000 && info.loadedRows < 20000, String(info.loadedRows));
+    assert.equal(info.rowCount, null);
+    assert.match(info.limited!, /over the viewer's .* memory bound: showing its first [\d,]+ rows/);
+    const w = await worker.window(info.handle, info.loadedRows - 1, 5);
+    assert.deepEqual(w.rows, [[info.loadedRows - 1, `row${info.loadedRows - 1}`]]);
+
+    const arrow = await worker.open(path.join(FILES, 'ipc-plain.arrow'), { maxBytes: 6000 });
+    assert.ok(arrow.loadedRows < arrow.rowCount!, `${arrow.loadedRows} of ${arrow.rowCount}`);
+    assert.match(arrow.limited!, /showing its first [\d,]+ of 120 rows/);
+  });
+});
