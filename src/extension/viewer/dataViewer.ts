@@ -99,8 +99,9 @@ export class DataViewerProvider implements vscode.CustomReadonlyEditorProvider, 
     const status: DataViewerStatus = { uri: document.uri.toString(), windows: 0 };
     this.open.set(panel, status);
     const post = (m: ToDataViewer) => void panel.webview.postMessage(m);
-    let opening: Promise<TableInfo | undefined> | undefined;
-    const table = () => (opening ??= this.openTable(document.uri, step, status));
+    // Opened now, while the webview loads: the first window is ready sooner.
+    const opening = this.openTable(document.uri, step, status);
+    const table = () => opening;
     const subs = [
       vscode.window.onDidChangeActiveColorTheme((t) => post({ type: 'theme', kind: themeKind(t.kind) })),
       panel.webview.onDidReceiveMessage(async (raw) => {
@@ -153,7 +154,7 @@ export class DataViewerProvider implements vscode.CustomReadonlyEditorProvider, 
     panel.onDidDispose(() => {
       this.open.delete(panel);
       subs.forEach((s) => s.dispose());
-      void opening?.then((info) => info && this.worker.close(info.handle));
+      void opening.then((info) => info && this.worker.close(info.handle));
     });
   }
 
