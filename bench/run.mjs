@@ -10,6 +10,7 @@
 //   checkRuns `skewer check --runs` (dist/cli.js) on a recorded 1M-row leaky run vs `skewer check` without runs
 //   tables    opening a 1M × 20 step: Arrow snapshot, Parquet first / next (decode worker), hyparquet for comparison
 //   graph     the pipeline graph of a ~200-step run: dagre vs elkjs layout in Node; layout + draw in Chromium (webview bundle)
+//   viewer    the data viewer over a 1M × 20 table: first screen (open + first window), scroll windows, sort, filter, stats
 //   workbench activation, time to the Runs view, bundle sizes (real VS Code in Chromium)
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -26,6 +27,7 @@ const BENCHES = {
   checkRuns: [tsx, ['bench/checkRuns.ts']],
   tables: [tsx, ['bench/tables.ts']],
   graph: [tsx, ['bench/graph.ts']],
+  viewer: [tsx, ['bench/viewer.ts']],
   workbench: [process.execPath, ['bench/workbench.mjs']],
 };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);

@@ -2,7 +2,7 @@
  * Column statistics for the data viewer's headers, computed in the worker over the keys of one
  * column: null and NaN counts, the exact number of distinct non-null values (a Set over the keys;
  * transient memory of about 40 bytes per distinct value), an equal-width histogram for
- * numeric-like columns (numbers, dates, timestamps) and the most frequent values for the rest.
+ * numeric-like columns (numbers, dates, timestamps; bins over the finite values) and the most frequent values for the rest.
  */
 import type { Table } from 'apache-arrow';
 import { cell } from './jsonValues';
@@ -26,6 +26,8 @@ export function columnStats(table: Table, column: number, keys: ColumnKeys): Col
       const x = v[r];
       if (Number.isNaN(x)) { nanCount++; continue; }
       seen.add(x);
+      // Bins span the finite values; ±Infinity count in the outer bins.
+      if (!Number.isFinite(x)) continue;
       if (x < min) { min = x; argMin = r; }
       if (x > max) { max = x; argMax = r; }
     }
@@ -37,7 +39,7 @@ export function columnStats(table: Table, column: number, keys: ColumnKeys): Col
         const x = v[r];
         if (!valid[r] || Number.isNaN(x)) continue;
         // ±Infinity land in the outer bins.
-        const b = width > 0 && Number.isFinite(width) ? Math.min(HISTOGRAM_BINS - 1, Math.max(0, Math.floor((x - min) / width))) : 0;
+        const b = x === Infinity ? HISTOGRAM_BINS - 1 : x === -Infinity ? 0 : width > 0 && Number.isFinite(width) ? Math.min(HISTOGRAM_BINS - 1, Math.max(0, Math.floor((x - min) / width))) : 0;
         counts[b]++;
       }
       stats.histogram = { min: label(table, column, argMin), max: label(table, column, argMax), counts };

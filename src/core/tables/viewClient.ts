@@ -28,6 +28,11 @@ export class ViewWorker {
     return info;
   }
 
+  /** Finishes opening (the rest of a Parquet file after its first screen); the info may change (limited). */
+  load(handle: number): Promise<TableInfo> {
+    return this.send({ op: 'load', handle });
+  }
+
   window(handle: number, start: number, count: number): Promise<RowWindow> {
     return this.send({ op: 'window', handle, start, count });
   }

@@ -17,7 +17,6 @@ import type { OpenViewOptions, TableInfo, ViewRequest, ViewResults } from './vie
 /** Decoded bytes one viewed table may take unless the caller says otherwise. */
 export const VIEW_MAX_BYTES = 768 * 1024 ** 2;
 
-const views = new Map<number, TableView>();
 let nextHandle = 1;
 
 function mb(n: number): string {
@@ -69,61 +68,145 @@ async function openLimited(file: string, o: OpenViewOptions, maxBytes: number, d
   throw new TableReadError(file, `even its first rows are over the viewer's ${mb(maxBytes)} memory bound${rowsTotal ? ` (${rowsTotal} rows)` : ''}`);
 }
 
-export async function openView(file: string, options: OpenViewOptions, decoder: Decoder): Promise<TableInfo> {
-  const maxBytes = options.maxBytes ?? VIEW_MAX_BYTES;
-  const o = { ...options };
-  if (o.pandasDtypes && !o.csvTypes) {
-    o.csvTypes = {};
-    for (const [name, dtype] of Object.entries(o.pandasDtypes)) o.csvTypes[name] = csvTypeForDtype(dtype);
-  }
-  let opened: OpenedTable;
-  let limited: string | undefined;
-  let rowCount: number | null;
+/**
+ * Parquet decodes its first rows in milliseconds and a 1M-row file in about a second: the viewer
+ * opens with the first FIRST_ROWS (the first screen) and decodes the whole file on `load`, which the
+ * host sends once the first window is on screen, or on the first request that needs more rows.
+ */
+export const FIRST_ROWS = 1000;
+
+interface Held {
+  view: TableView;
+  info: TableInfo;
+  /** Decodes the whole table (a view opened with its first rows only); memoised. */
+  full?: () => Promise<void>;
+}
+
+const held = new Map<number, Held>();
+
+function csvTypesOf(options: OpenViewOptions): OpenViewOptions['csvTypes'] {
+  if (options.csvTypes || !options.pandasDtypes) return options.csvTypes;
+  const types: NonNullable<OpenViewOptions['csvTypes']> = {};
+  for (const [name, dtype] of Object.entries(options.pandasDtypes)) types[name] = csvTypeForDtype(dtype);
+  return types;
+}
+
+async function readPositions(o: OpenViewOptions, rows: number): Promise<Int32Array | undefined> {
+  if (!o.positionsFile) return undefined;
+  const positions = npyPositions(await readNpy(o.positionsFile));
+  if (positions.length < rows) throw new TableReadError(o.positionsFile, `has ${positions.length} positions but the snapshot has ${rows} rows`);
+  return positions;
+}
+
+/** The whole table (or, over the memory bound, as much of it as the bound allows). */
+async function openWhole(file: string, o: OpenViewOptions, maxBytes: number, decoder: Decoder): Promise<{ opened: OpenedTable; rowCount: number | null; limited?: string }> {
   try {
-    opened = await openTable(file, { ...(o.format ? { format: o.format } : {}), ...(o.csvTypes ? { csvTypes: o.csvTypes } : {}), maxBytes }, decoder);
-    rowCount = opened.rowCount;
+    const opened = await openTable(file, { ...(o.format ? { format: o.format } : {}), ...(o.csvTypes ? { csvTypes: o.csvTypes } : {}), maxBytes }, decoder);
+    return { opened, rowCount: opened.rowCount };
   } catch (e) {
     if (!isBound(e)) throw e;
-    ({ opened, limited, rowCount } = await openLimited(file, o, maxBytes, decoder));
+    return openLimited(file, o, maxBytes, decoder);
   }
-  let positions: Int32Array | undefined;
-  if (o.positionsFile) {
-    positions = npyPositions(await readNpy(o.positionsFile));
-    if (positions.length < opened.table.numRows) throw new TableReadError(o.positionsFile, `has ${positions.length} positions but the snapshot has ${opened.table.numRows} rows`);
-  }
-  const view = new TableView(opened.table, positions);
-  const handle = nextHandle++;
-  views.set(handle, view);
+}
+
+function infoOf(handle: number, opened: OpenedTable, rowCount: number | null, loadedRows: number, positions: Int32Array | undefined, limited?: string): TableInfo {
   return {
     handle,
     format: opened.format,
     rowCount,
-    loadedRows: opened.table.numRows,
+    loadedRows,
     columns: columnsOf(opened.table),
     ...(limited ? { limited } : {}),
     hasPositions: positions !== undefined,
   };
 }
 
-function viewOf(handle: number): TableView {
-  const v = views.get(handle);
-  if (!v) throw new DecodeRefusal(`no open table ${handle} (closed?)`);
-  return v;
+export async function openView(file: string, options: OpenViewOptions, decoder: Decoder): Promise<TableInfo> {
+  const maxBytes = options.maxBytes ?? VIEW_MAX_BYTES;
+  const o: OpenViewOptions = { ...options, csvTypes: csvTypesOf(options) };
+  const handle = nextHandle++;
+  if ((o.format ?? formatByExtension(file)) === 'parquet') {
+    // First screen: the first rows, decoded from the bytes read once (kept for the whole decode).
+    let bytes: Uint8Array | undefined;
+    const keep: Decoder = (req) => { bytes = req.bytes; return decoder(req); };
+    let first: OpenedTable | undefined;
+    try {
+      first = await openTable(file, { format: 'parquet', maxBytes, head: FIRST_ROWS }, keep);
+    } catch (e) {
+      if (!isBound(e)) throw e;
+    }
+    if (first && first.table.numRows < first.rowCount && bytes) {
+      const positions = await readPositions(o, first.table.numRows);
+      const info = infoOf(handle, first, first.rowCount, first.rowCount, positions);
+      let loading: Promise<void> | undefined;
+      const entry: Held = { view: new TableView(first.table, positions, first.rowCount), info };
+      entry.full = () => (loading ??= (async () => {
+        let whole: { opened: OpenedTable; rowCount: number | null; limited?: string };
+        try {
+          const { table, rowCount } = await decoder({ kind: 'parquet', bytes: bytes!, maxBytes });
+          whole = { opened: { ...first!, table, rowCount }, rowCount };
+        } catch (e) {
+          if (!(e instanceof DecodeRefusal && /memory bound/.test(e.reason))) throw e;
+          whole = await openLimited(file, o, maxBytes, decoder);
+        }
+        bytes = undefined;
+        const pos = await readPositions(o, whole.opened.table.numRows);
+        entry.view = new TableView(whole.opened.table, pos);
+        entry.info = infoOf(handle, whole.opened, whole.rowCount, whole.opened.table.numRows, pos, whole.limited);
+        entry.full = undefined;
+      })());
+      held.set(handle, entry);
+      return info;
+    }
+    if (first) {
+      const positions = await readPositions(o, first.table.numRows);
+      const info = infoOf(handle, first, first.rowCount, first.table.numRows, positions);
+      held.set(handle, { view: new TableView(first.table, positions), info });
+      return info;
+    }
+  }
+  const { opened, rowCount, limited } = await openWhole(file, o, maxBytes, decoder);
+  const positions = await readPositions(o, opened.table.numRows);
+  const info = infoOf(handle, opened, rowCount, opened.table.numRows, positions, limited);
+  held.set(handle, { view: new TableView(opened.table, positions), info });
+  return info;
+}
+
+function heldOf(handle: number): Held {
+  const h = held.get(handle);
+  if (!h) throw new DecodeRefusal(`no open table ${handle} (closed?)`);
+  return h;
+}
+
+/** The whole table's view (decoding the rest first when only the first rows are held). */
+async function fullView(handle: number): Promise<TableView> {
+  const h = heldOf(handle);
+  if (h.full) await h.full();
+  return h.view;
 }
 
 /** Answers one viewer request; errors are thrown (TableReadError, DecodeRefusal, RangeError…). */
 export async function handleView(req: ViewRequest, decoder: Decoder): Promise<ViewResults[keyof ViewResults]> {
   switch (req.op) {
     case 'open': return openView(req.file, req.options, decoder);
-    case 'window': return viewOf(req.handle).window(req.start, req.count);
-    case 'query': return { total: viewOf(req.handle).query(req.query) };
-    case 'queryText': return { total: viewOf(req.handle).queryText(req.filters, req.sort) };
-    case 'stats': return viewOf(req.handle).stats(req.column);
-    case 'close': views.delete(req.handle); return null;
+    case 'load': return (await fullView(req.handle), heldOf(req.handle).info);
+    case 'window': {
+      const h = heldOf(req.handle);
+      return (h.view.holds(req.start, req.count) ? h.view : await fullView(req.handle)).window(req.start, req.count);
+    }
+    case 'query': return { total: (await fullView(req.handle)).query(req.query) };
+    case 'queryText': {
+      // No filter and no sort is the file order: the first rows answer it.
+      const h = heldOf(req.handle);
+      if (!req.filters.some((f) => f.text.trim()) && !req.sort && h.full) return { total: h.view.total };
+      return { total: (await fullView(req.handle)).queryText(req.filters, req.sort) };
+    }
+    case 'stats': return (await fullView(req.handle)).stats(req.column);
+    case 'close': held.delete(req.handle); return null;
   }
 }
 
 /** Tables held (for the worker's idle policy and tests). */
 export function openViews(): number {
-  return views.size;
+  return held.size;
 }

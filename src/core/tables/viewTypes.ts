@@ -85,6 +85,8 @@ export interface OpenViewOptions {
 /** Viewer requests to the tables worker. */
 export type ViewRequest =
   | { op: 'open'; file: string; options: OpenViewOptions }
+  /** Decode the whole table when only its first rows are held (the info may change: limited). */
+  | { op: 'load'; handle: number }
   | { op: 'window'; handle: number; start: number; count: number }
   | { op: 'query'; handle: number; query: ViewQuery }
   /** Filters as typed in the column headers (parsed against each column's type in the worker). */
@@ -94,6 +96,7 @@ export type ViewRequest =
 
 export interface ViewResults {
   open: TableInfo;
+  load: TableInfo;
   window: RowWindow;
   query: { total: number };
   queryText: { total: number };

@@ -23,12 +23,19 @@ export class TableView {
     readonly table: Table,
     /** Output row position of each row (a sampled step snapshot). */
     readonly positions?: Int32Array,
+    /** Rows the whole table has when `table` holds only its first rows (a first screen while the rest decodes). */
+    private readonly fullRows?: number,
   ) {
     for (const b of table.batches) this.starts.push(this.starts[this.starts.length - 1] + b.numRows);
   }
 
   get total(): number {
-    return this.order ? this.order.length : this.table.numRows;
+    return this.order ? this.order.length : (this.fullRows ?? this.table.numRows);
+  }
+
+  /** Whether rows [start, start + count) in the current order are held. */
+  holds(start: number, count: number): boolean {
+    return this.fullRows === undefined || (!this.order && start + Math.min(count, MAX_WINDOW) <= this.table.numRows);
   }
 
   window(start: number, count: number): RowWindow {

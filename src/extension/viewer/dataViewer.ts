@@ -102,6 +102,8 @@ export class DataViewerProvider implements vscode.CustomReadonlyEditorProvider, 
     // Opened now, while the webview loads: the first window is ready sooner.
     const opening = this.openTable(document.uri, step, status);
     const table = () => opening;
+    let shown: () => void = () => undefined;
+    const firstWindow = new Promise<void>((r) => { shown = r; });
     const subs = [
       vscode.window.onDidChangeActiveColorTheme((t) => post({ type: 'theme', kind: themeKind(t.kind) })),
       panel.webview.onDidReceiveMessage(async (raw) => {
@@ -110,10 +112,21 @@ export class DataViewerProvider implements vscode.CustomReadonlyEditorProvider, 
         switch (msg.type) {
           case 'ready': {
             post({ type: 'theme', kind: themeKind(vscode.window.activeColorTheme.kind) });
-            const info = await table();
+            let info = await table();
             if (!info) { post({ type: 'error', message: status.error! }); return; }
             post({ type: 'info', info: viewerInfo(document.uri, info, step) });
-            // Statistics column by column: each is one worker request, so windows asked for meanwhile wait for one column at most.
+            // The rest of a file opened with its first screen decodes once that screen is shown (or
+            // after a second at most); then the statistics, column by column: each is one worker
+            // request, so windows asked for meanwhile wait for one column at most.
+            await Promise.race([firstWindow, new Promise((r) => setTimeout(r, 1000))]);
+            try {
+              const whole = await this.worker.load(info.handle);
+              if (whole.loadedRows !== info.loadedRows || whole.limited !== info.limited) post({ type: 'info', info: viewerInfo(document.uri, whole, step) });
+              info = status.info = whole;
+            } catch (e) {
+              if (this.open.has(panel)) post({ type: 'error', message: `Cannot show ${path.basename(document.uri.fsPath)}: ${(e as Error).message}` });
+              return;
+            }
             for (let c = 0; c < info.columns.length && this.open.has(panel); c++) {
               try {
                 post({ type: 'stats', stats: await this.worker.stats(info.handle, c) });
@@ -129,6 +142,7 @@ export class DataViewerProvider implements vscode.CustomReadonlyEditorProvider, 
             try {
               const w = await this.worker.window(info.handle, msg.start, msg.count);
               status.windows++;
+              shown();
               post({ type: 'window', version: msg.version, start: w.start, rows: w.rows, rowIds: w.rowIds, ...(w.positions ? { positions: w.positions } : {}), total: w.total });
             } catch (e) {
               post({ type: 'notice', message: (e as Error).message });

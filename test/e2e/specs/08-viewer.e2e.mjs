@@ -32,8 +32,8 @@ describe('J8 · the data viewer: a Parquet file from the explorer', () => {
   it('opens scores.parquet from the explorer as a table with column statistics', async () => {
     const { page } = wb;
     await runFromPalette('View: Show Explorer');
-    await runFromPalette('File: Refresh Explorer');
     const tree = page.locator('.explorer-folders-view');
+    await tree.locator('.monaco-list-row[aria-label^="tables"]').first().waitFor({ state: 'visible', timeout: 30_000 });
     await tree.locator('.monaco-list-row[aria-label^="tables"]').first().click();
     await tree.locator('.monaco-list-row[aria-label^="scores.parquet"]').first().click();
     const f = await viewerFrame();

@@ -9,18 +9,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runShow } from '../../../src/cli/show';
+import { pyarrowPython } from './pyarrowPython';
 
 const GENERATOR = path.resolve(__dirname, '../../fixtures/tables/generate.py');
-const CACHE = process.env.SKEWER_TEST_CACHE ?? path.join(os.homedir(), '.cache', 'skewer-test');
-
-function pyarrowPython(): string | undefined {
-  const current = fs.existsSync(CACHE)
-    ? fs.readdirSync(CACHE).filter((d) => d.startsWith('py-current-') && fs.existsSync(path.join(CACHE, d, '.complete'))).map((d) => path.join(CACHE, d, 'bin', 'python'))
-    : [];
-  const candidates = process.env.SKEWER_PYARROW_PYTHON ? [process.env.SKEWER_PYARROW_PYTHON] : [...current, path.join(CACHE, 'tables-venv', 'bin', 'python')];
-  return candidates.find((p) => fs.existsSync(p) && spawnSync(p, ['-c', 'import pyarrow'], { encoding: 'utf8' }).status === 0);
-}
-
 describe('tables: files pyarrow writes now, read by skewer show', function () {
   const python = pyarrowPython();
   const seed = Number(process.env.SKEWER_TABLES_SEED ?? Math.floor(Math.random() * 1e6));
