@@ -6,6 +6,7 @@
  */
 
 import type { ColumnSkew, SkewThresholds } from '../core/compare/skewTypes';
+import type { Finding } from '../core/findings/finding';
 import type { GraphHighlight, NodeMatch, PipelineGraph } from '../core/graph/types';
 
 /** Which screen a panel shows. */
@@ -77,6 +78,12 @@ export interface CompareState {
   skew: SkewRow[];
   thresholds: SkewThresholds;
   problems: string[];
+  /** Which pairing chose the two runs (the model file that links them, or why a fallback was used). */
+  pairing?: string;
+  /** Train/serve mismatch and drift findings (source run), on the serving lines; shown first. */
+  findings?: Finding[];
+  /** Set when the two runs look like different pipelines: said instead of listing differences. */
+  unrelated?: string;
 }
 
 /** One feature's skew row: the core's type, so host and webview cannot drift apart (type-only import). */

@@ -1,3 +1,5 @@
 export * from './modelInput';
 export * from './skew';
 export * from './featureIdentity';
+export * from './findings';
+export * from './pairing';

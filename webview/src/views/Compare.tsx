@@ -1,5 +1,6 @@
 import { Fragment, useState } from 'react';
 import type { CompareState, SkewRow } from '../../../src/shared/protocol';
+import { CompareFindings } from './CompareFindings';
 import { SkewHistogram } from './SkewHistogram';
 
 const KIND_TEXT: Record<CompareState['schemaDiff'][number]['kind'], string> = {
@@ -27,6 +28,7 @@ export function Compare({ state }: { state: CompareState }) {
           {p}
         </p>
       ))}
+      <CompareFindings state={state} />
       {rows.length > 0 && (
         <table className="compare">
           <thead>
