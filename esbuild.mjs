@@ -77,7 +77,7 @@ if (watch) {
   }
   if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
 }
-// parquet-wasm's Node build loads its wasm from the bundle's own folder (the decode worker's).
+// parquet-wasm's wasm sits beside the decode worker's bundle (it and its client load it from there).
 if (fs.existsSync('dist/workers/tables.worker.js')) {
-  fs.copyFileSync('node_modules/parquet-wasm/node/parquet_wasm_bg.wasm', 'dist/workers/parquet_wasm_bg.wasm');
+  fs.copyFileSync('node_modules/parquet-wasm/esm/parquet_wasm_bg.wasm', 'dist/workers/parquet_wasm_bg.wasm');
 }

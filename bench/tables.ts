@@ -12,8 +12,9 @@
  *
  * Figures (median of --repeat, in this process):
  *   arrow snapshot   readSnapshotFile(.arrow) (what a run step load does)     target ≤ 150 ms
- *   parquet first    openTable(.parquet) in a fresh decode worker (start, wasm compile and growth)  ≤ 800 ms
- *   parquet next     openTable(.parquet) in the warm worker                    target ≤ 300 ms
+ *   parquet first    openTable(.parquet) in fresh decode workers (start, wasm instantiate and growth)  ≤ 800 ms
+ *   parquet next     openTable(.parquet) in the warm workers                   target ≤ 300 ms
+ *   (each paired with the one-worker path: readFile + one decode of the whole file; CPU time of all threads)
  *   hyparquet        the same Parquet file with hyparquet (pure JS, columnar onChunk), for the choice
  * Baselines measured in the same run: reading the file's bytes (readFile), and tableFromIPC on the
  * uncompressed bytes already in memory. Last line of output is JSON.
@@ -114,7 +115,7 @@ function buildReader(): typeof Reader {
   const common = { bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' } as const;
   buildSync({ ...common, entryPoints: [path.join(ROOT, 'bench', 'tablesEntry.ts')], outfile: path.join(WORK, 'reader.js') });
   buildSync({ ...common, entryPoints: [path.join(ROOT, 'src', 'workers', 'tables.worker.ts')], outfile: path.join(WORK, 'workers', 'tables.worker.js') });
-  copyFileSync(path.join(ROOT, 'node_modules', 'parquet-wasm', 'node', 'parquet_wasm_bg.wasm'), path.join(WORK, 'workers', 'parquet_wasm_bg.wasm'));
+  copyFileSync(path.join(ROOT, 'node_modules', 'parquet-wasm', 'esm', 'parquet_wasm_bg.wasm'), path.join(WORK, 'workers', 'parquet_wasm_bg.wasm'));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(path.join(WORK, 'reader.js'));
 }
@@ -122,7 +123,7 @@ function buildReader(): typeof Reader {
 async function main(): Promise<void> {
   const repeat = arg('repeat', 5);
   await ensureFiles();
-  const { openTable, readSnapshotFile, decodeWorker } = buildReader();
+  const { openTable, readSnapshotFile, decodeWorker, terminateDecodeWorkers } = buildReader();
   const mb = (f: string) => (statSync(f).size / 1e6).toFixed(1);
   console.log(`tables: 1M × 20; arrow ${mb(ARROW)} MB, parquet snappy ${mb(PARQUET)} MB; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
@@ -145,17 +146,39 @@ async function main(): Promise<void> {
     arrowOpen.push(ms);
   }
 
-  // Parquet: first open in a fresh worker (each sample terminates the shared worker first), then warm.
+  // Parquet: first open in fresh workers (each sample terminates the decode workers first), then
+  // warm; each openTable sample is paired with the one-worker path (readFile, then one decode of
+  // the whole file: what openTable did before files were split across workers), order alternated.
+  // CPU time is the process's, all threads.
   const first: number[] = [];
   const next: number[] = [];
+  const firstOne: number[] = [];
+  const nextOne: number[] = [];
+  const cpu: Record<'first' | 'next' | 'firstOne' | 'nextOne', number[]> = { first: [], next: [], firstOne: [], nextOne: [] };
+  const timed = async (key: keyof typeof cpu, out: number[], fn: () => Promise<{ rowCount: number; table: { numCols: number; numRows: number } }>) => {
+    const c0 = process.cpuUsage();
+    const [ms, t] = await time(fn);
+    const c = process.cpuUsage(c0);
+    if (t.rowCount !== ROWS || t.table.numRows !== ROWS || t.table.numCols !== 20) throw new Error(`parquet: read ${t.table.numRows} of ${t.rowCount} × ${t.table.numCols}`);
+    out.push(ms);
+    cpu[key].push((c.user + c.system) / 1000);
+  };
+  const oneWorker = async () => {
+    decodeWorker().prestart();
+    return decodeWorker().decode({ kind: 'parquet', bytes: await readFile(PARQUET), maxBytes: 2 ** 31 });
+  };
   for (let i = 0; i < Math.max(3, Math.ceil(repeat / 2)); i++) {
-    await decodeWorker().terminate();
-    const [ms, t] = await time(() => openTable(PARQUET));
-    if (t.rowCount !== ROWS || t.schema.length !== 20) throw new Error(`parquet: read ${t.rowCount} × ${t.schema.length}`);
-    first.push(ms);
+    for (const split of i % 2 ? [false, true] : [true, false]) {
+      await terminateDecodeWorkers();
+      await (split ? timed('first', first, () => openTable(PARQUET)) : timed('firstOne', firstOne, oneWorker));
+    }
   }
-  for (let i = 0; i < repeat; i++) next.push((await time(() => openTable(PARQUET)))[0]);
-  await decodeWorker().terminate();
+  for (let i = 0; i < repeat; i++) {
+    for (const split of i % 2 ? [false, true] : [true, false]) {
+      await (split ? timed('next', next, () => openTable(PARQUET)) : timed('nextOne', nextOne, oneWorker));
+    }
+  }
+  await terminateDecodeWorkers();
 
   let hyparquet: number | undefined;
   if (!process.argv.includes('--no-hyparquet')) {
@@ -176,14 +199,19 @@ async function main(): Promise<void> {
   const r = {
     readArrowMs: median(readArrow), readParquetMs: median(readParquet), tableFromIpcMs: median(fromIpc),
     arrowOpenMs: median(arrowOpen), parquetFirstMs: median(first), parquetNextMs: median(next),
+    parquetFirstOneWorkerMs: median(firstOne), parquetNextOneWorkerMs: median(nextOne),
+    cpuMs: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, Math.round(median(v))])),
     hyparquetMs: hyparquet,
   };
   const f = (x: number) => `${x.toFixed(0)} ms`;
   const x = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
   console.log(`baseline  readFile arrow ${f(r.readArrowMs)}, readFile parquet ${f(r.readParquetMs)}, tableFromIPC in memory ${f(r.tableFromIpcMs)}`);
   console.log(`arrow snapshot open   ${f(r.arrowOpenMs)} (target ≤ 150) = ${x(r.arrowOpenMs, r.readArrowMs)} readFile  [samples ${arrowOpen.map((v) => v.toFixed(0)).join(', ')}]`);
-  console.log(`parquet first open    ${f(r.parquetFirstMs)} (target ≤ 800) = ${x(r.parquetFirstMs, r.readParquetMs)} readFile  [samples ${first.map((v) => v.toFixed(0)).join(', ')}; fresh worker: start, wasm compile, wasm memory growth]`);
-  console.log(`parquet next open     ${f(r.parquetNextMs)} (target ≤ 300) = ${x(r.parquetNextMs, r.readParquetMs)} readFile  [samples ${next.map((v) => v.toFixed(0)).join(', ')}]`);
+  const samples = (v: number[]) => v.map((n) => n.toFixed(0)).join(', ');
+  console.log(`parquet first open    ${f(r.parquetFirstMs)} (target ≤ 800) = ${x(r.parquetFirstMs, r.readParquetMs)} readFile, ${x(r.parquetFirstMs, r.parquetFirstOneWorkerMs)} one worker  [samples ${samples(first)}; CPU ${f(r.cpuMs.first)}; fresh workers: start, wasm instantiate, wasm memory growth]`);
+  console.log(`  one worker          ${f(r.parquetFirstOneWorkerMs)}  [samples ${samples(firstOne)}; CPU ${f(r.cpuMs.firstOne)}]`);
+  console.log(`parquet next open     ${f(r.parquetNextMs)} (target ≤ 300) = ${x(r.parquetNextMs, r.readParquetMs)} readFile, ${x(r.parquetNextMs, r.parquetNextOneWorkerMs)} one worker  [samples ${samples(next)}; CPU ${f(r.cpuMs.next)}]`);
+  console.log(`  one worker          ${f(r.parquetNextOneWorkerMs)}  [samples ${samples(nextOne)}; CPU ${f(r.cpuMs.nextOne)}]`);
   if (hyparquet !== undefined) console.log(`hyparquet (main thread, columnar) ${f(hyparquet)} = ${x(hyparquet, r.parquetNextMs)} parquet-wasm warm`);
   console.log(JSON.stringify({ bench: 'tables', ...r, loadavg: loadavg()[0] }));
 }

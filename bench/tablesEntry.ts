@@ -1,4 +1,4 @@
 // What bench/tables.ts bundles and times: the reader entry points, as one bundle (one decode worker).
 export { openTable } from '../src/core/tables';
 export { readSnapshotFile } from '../src/core/runlog/snapshot';
-export { decodeWorker } from '../src/core/tables/decodeWorker';
+export { decodeWorker, terminateDecodeWorkers } from '../src/core/tables/decodeWorker';

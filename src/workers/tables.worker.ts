@@ -9,11 +9,11 @@
 import { parentPort } from 'node:worker_threads';
 import { DecodeRefusal } from '../core/tables/bounds';
 import { decodeIpc } from '../core/tables/ipc';
-import { decodeParquet, wasmBytes } from '../core/tables/parquet';
+import { decodeParquet, initParquetWasm, wasmBytes } from '../core/tables/parquet';
 import { tableToWire } from '../core/tables/transfer';
 import { handleView } from '../core/tables/viewHost';
 import type { ViewWorkerRequest, ViewWorkerResponse } from '../core/tables/viewTypes';
-import type { DecodeRequest, DecodeResponse } from '../core/tables/workerProtocol';
+import type { DecodeRequest, DecodeResponse, WasmModuleMessage } from '../core/tables/workerProtocol';
 
 async function decode(req: Omit<DecodeRequest, 'id'>) {
   return req.kind === 'ipc' ? decodeIpc(req.bytes, req) : decodeParquet(req.bytes, req);
@@ -46,6 +46,11 @@ async function handleViewRequest(msg: ViewWorkerRequest): Promise<void> {
 
 // Requests are handled one at a time, in order: wasm decoding is single-threaded anyway.
 let queue = Promise.resolve();
-parentPort?.on('message', (req: DecodeRequest | ViewWorkerRequest) => {
-  queue = queue.then(() => (req.kind === 'view' ? handleViewRequest(req) : handle(req)));
+parentPort?.on('message', (msg: DecodeRequest | ViewWorkerRequest | WasmModuleMessage) => {
+  if ('wasmModule' in msg) {
+    // Posted when the worker starts; if instantiating fails, decodeParquet compiles the file itself.
+    try { initParquetWasm(msg.wasmModule); } catch { /* fall back on first use */ }
+    return;
+  }
+  queue = queue.then(() => (msg.kind === 'view' ? handleViewRequest(msg) : handle(msg)));
 });

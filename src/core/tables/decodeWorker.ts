@@ -7,7 +7,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Table } from 'apache-arrow';
 import { tableFromWire } from './transfer';
-import { startTablesWorker } from './workerEntry';
+import { parquetModule, startTablesWorker } from './workerEntry';
 import type { DecodeRequest, DecodeResponse } from './workerProtocol';
 
 export const RECYCLE_BYTES = 1024 ** 3;
@@ -38,18 +38,24 @@ export class DecodeWorker {
 
   /**
    * Decodes in the worker. `req.bytes` is transferred when it spans its whole ArrayBuffer (the
-   * caller's copy is detached then); a view into a larger buffer is copied.
+   * caller's copy is detached then); a view into a larger buffer is copied; bytes in a
+   * SharedArrayBuffer are shared (several workers decoding parts of one file).
    */
   decode(req: Omit<DecodeRequest, 'id'>): Promise<{ table: Table; rowCount: number }> {
     clearTimeout(this.idle);
     const worker = this.ensure();
     const id = this.nextId++;
     const bytes = req.bytes;
-    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+    const shared = typeof SharedArrayBuffer !== 'undefined' && bytes.buffer instanceof SharedArrayBuffer;
+    const own = shared || (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) ? bytes : new Uint8Array(bytes);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { worker, resolve, reject });
       worker.ref();
-      worker.postMessage({ ...req, bytes: own, id } satisfies DecodeRequest, [own.buffer as ArrayBuffer]);
+      // After the compiled parquet-wasm module (startTablesWorker posts it when it settles); not
+      // posted when the request failed meanwhile (worker terminated or crashed).
+      void parquetModule().then(() => {
+        if (this.pending.has(id)) worker.postMessage({ ...req, bytes: own, id } satisfies DecodeRequest, shared ? [] : [own.buffer as ArrayBuffer]);
+      });
     });
   }
 
@@ -133,8 +139,23 @@ export class DecodeWorker {
 }
 
 let shared: DecodeWorker | undefined;
+const helpers: DecodeWorker[] = [];
 
 /** The process-wide decode worker. */
 export function decodeWorker(): DecodeWorker {
   return (shared ??= new DecodeWorker());
+}
+
+/**
+ * `n` process-wide decode workers for one big Parquet file split by rows: the shared one first,
+ * then helpers, started on first use and ended when idle like it.
+ */
+export function decodeWorkers(n: number): DecodeWorker[] {
+  while (helpers.length < n - 1) helpers.push(new DecodeWorker());
+  return [decodeWorker(), ...helpers.slice(0, n - 1)];
+}
+
+/** Ends every decode worker of the process (pending requests fail). */
+export async function terminateDecodeWorkers(): Promise<void> {
+  await Promise.all([shared, ...helpers].map((w) => w?.terminate()));
 }

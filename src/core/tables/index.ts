@@ -7,11 +7,12 @@
  * Every refusal is a TableReadError naming the file with a one-line reason. See
  * docs/table-readers.md.
  */
-import { readFile, stat } from 'node:fs/promises';
-import type { Table } from 'apache-arrow';
+import { open, readFile, stat } from 'node:fs/promises';
+import * as os from 'node:os';
+import { RecordBatch, Table } from 'apache-arrow';
 import { CsvError, parseCsv } from '../runlog/csv';
 import { boundMessage, DecodeRefusal } from './bounds';
-import { decodeWorker, WorkerRefusal } from './decodeWorker';
+import { decodeWorker, decodeWorkers, WorkerRefusal } from './decodeWorker';
 import { detectFormat, formatByExtension } from './detect';
 import { decodeIpc, layoutOf, neededBytes } from './ipc';
 import { arrowTypeName } from './typeName';
@@ -22,10 +23,43 @@ export { DEFAULT_MAX_BYTES, TABLE_FORMATS, TableReadError } from './types';
 export type { ColumnInfo, OpenedTable, OpenTableOptions, TableFormat } from './types';
 export { tableRows, type JsonValue } from './jsonValues';
 export { arrowTypeName } from './typeName';
-export { decodeWorker } from './decodeWorker';
+export { decodeWorker, terminateDecodeWorkers } from './decodeWorker';
 
 /** Node's readFile refuses files of 2 GiB and more. */
 const MAX_FILE_BYTES = 2 ** 31 - 1;
+
+/**
+ * A whole Parquet file from this size is decoded in two row ranges by two workers at once, its
+ * bytes shared with them, not copied, when a core is idle. The split costs about 25 % more CPU
+ * (each worker copies the whole file into its wasm heap; bench/tables.ts), so on a busy machine
+ * (load average above cores − 1) it would only make the open slower: one worker then.
+ */
+export const SPLIT_BYTES = 16 * 1024 * 1024;
+const CORES = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+
+/** Whether a second core is idle now (replaceable in tests). */
+export const parquetSplit = { idleCore: (): boolean => CORES >= 2 && os.loadavg()[0] < CORES - 1 };
+
+function parquetParts(size: number, options: OpenTableOptions): number {
+  return options.head === undefined && size >= SPLIT_BYTES && parquetSplit.idleCore() ? 2 : 1;
+}
+
+/** Reads a whole file into a SharedArrayBuffer (for several decode workers). */
+async function readShared(file: string, size: number): Promise<Uint8Array> {
+  const bytes = new Uint8Array(new SharedArrayBuffer(size));
+  const handle = await open(file, 'r');
+  try {
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(bytes, at, size - at, at);
+      if (bytesRead === 0) throw new Error(`file shrank to ${at} bytes while being read`);
+      at += bytesRead;
+    }
+    return bytes;
+  } finally {
+    await handle.close();
+  }
+}
 
 export function columnsOf(table: Table): ColumnInfo[] {
   return table.schema.fields.map((f) => ({ name: f.name, type: arrowTypeName(f.type), nullable: f.nullable }));
@@ -36,7 +70,8 @@ function checkOptions(file: string, o: OpenTableOptions): void {
   if (o.maxBytes !== undefined && !(o.maxBytes > 0)) throw new TableReadError(file, `maxBytes must be positive, got ${o.maxBytes}`);
 }
 
-async function readBytes(file: string, maxBytes: number, format?: TableFormat): Promise<Uint8Array> {
+/** `share(size)`: read into a SharedArrayBuffer when it says so (see readShared). */
+async function readBytes(file: string, maxBytes: number, format?: TableFormat, share?: (size: number) => boolean): Promise<Uint8Array> {
   let size: number;
   try {
     const s = await stat(file);
@@ -53,7 +88,7 @@ async function readBytes(file: string, maxBytes: number, format?: TableFormat): 
     throw new TableReadError(file, boundMessage('file size', size, maxBytes));
   }
   try {
-    return await readFile(file);
+    return share?.(size) ? await readShared(file, size) : await readFile(file);
   } catch (e) {
     throw new TableReadError(file, `cannot read: ${(e as Error).message}`);
   }
@@ -69,8 +104,15 @@ export type Decoder = (req: Omit<DecodeRequest, 'id'>) => Promise<{ table: Table
 export async function openTable(file: string, options: OpenTableOptions = {}, decoder?: Decoder): Promise<OpenedTable> {
   checkOptions(file, options);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (!decoder && (options.format ?? formatByExtension(file)) === 'parquet') decodeWorker().prestart();
-  const bytes = await readBytes(file, maxBytes, options.format);
+  const parquet = !decoder && (options.format ?? formatByExtension(file)) === 'parquet';
+  // Start the decode workers now: their start overlaps the file read.
+  const share = (size: number): boolean => {
+    if (!parquet) return false;
+    const parts = parquetParts(size, options);
+    for (const w of decodeWorkers(parts)) w.prestart();
+    return parts > 1;
+  };
+  const bytes = await readBytes(file, maxBytes, options.format, share);
   return decodeBytes(file, bytes, options, true, decoder);
 }
 
@@ -84,7 +126,8 @@ export function readTableBytes(file: string, bytes: Uint8Array, options: OpenTab
 }
 
 /** `owned`: the bytes may be handed to the worker (detached here) instead of copied. */
-async function decodeBytes(file: string, bytes: Uint8Array, options: OpenTableOptions, owned: boolean, decoder: Decoder = (r) => decodeWorker().decode(r)): Promise<OpenedTable> {
+async function decodeBytes(file: string, bytes: Uint8Array, options: OpenTableOptions, owned: boolean, decoder?: Decoder): Promise<OpenedTable> {
+  const decode: Decoder = decoder ?? ((r) => decodeWorker().decode(r));
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   // new Uint8Array(view) copies (a Buffer's slice() would not).
   const forWorker = () => (owned ? bytes : new Uint8Array(bytes));
@@ -95,13 +138,18 @@ async function decodeBytes(file: string, bytes: Uint8Array, options: OpenTableOp
     if (format === 'csv') {
       result = readCsv(file, bytes, options, maxBytes);
     } else if (format === 'parquet') {
-      result = await decoder({ kind: 'parquet', bytes: forWorker(), ...req });
+      // Split across workers only on the default decoder (not inside a worker).
+      const parts = decoder ? 1 : parquetParts(bytes.length, options);
+      const shared = bytes.buffer instanceof SharedArrayBuffer;
+      result = parts > 1 && (shared || !owned)
+        ? await decodeParquetParts(shared ? bytes : copyShared(bytes), req, parts)
+        : await decode({ kind: 'parquet', bytes: forWorker(), ...req });
     } else {
       const layout = layoutOf(bytes);
       if (layout.compression) {
         const needed = neededBytes(layout, options.head);
         if (needed > maxBytes) throw new DecodeRefusal(boundMessage('decoded size', needed, maxBytes));
-        result = await decoder({ kind: 'ipc', bytes: forWorker(), ...req });
+        result = await decode({ kind: 'ipc', bytes: forWorker(), ...req });
       } else {
         result = decodeIpc(bytes, req, layout);
       }
@@ -113,6 +161,31 @@ async function decodeBytes(file: string, bytes: Uint8Array, options: OpenTableOp
     if (e instanceof TableReadError) throw e;
     throw new TableReadError(file, (e as Error).message.split('\n')[0]);
   }
+}
+
+function copyShared(bytes: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  copy.set(bytes);
+  return copy;
+}
+
+/**
+ * One Parquet file decoded by `parts` workers at once, each a range of its rows (parquet-wasm's
+ * offset/limit: pages before the range are skipped, not decoded), merged in order. Each worker
+ * checks the whole file's footer estimate and its own decoded size against the bound; the sum is
+ * checked here.
+ */
+async function decodeParquetParts(bytes: Uint8Array, req: { maxBytes: number; columns?: string[] }, parts: number): Promise<{ table: Table; rowCount: number }> {
+  const settled = await Promise.allSettled(decodeWorkers(parts).map((w, index) => w.decode({ kind: 'parquet', bytes, ...req, part: { index, of: parts } })));
+  const done = settled.map((r) => {
+    if (r.status === 'rejected') throw r.reason;
+    return r.value;
+  });
+  const schema = done[0].table.schema;
+  const batches = done.flatMap((d) => d.table.batches.map((b) => new RecordBatch(schema, b.data)));
+  const decoded = batches.reduce((n, b) => n + b.data.byteLength, 0);
+  if (decoded > req.maxBytes) throw new DecodeRefusal(boundMessage('decoded size', decoded, req.maxBytes));
+  return { table: new Table(schema, batches), rowCount: done[0].rowCount };
 }
 
 function readCsv(file: string, bytes: Uint8Array, options: OpenTableOptions, maxBytes: number): { table: Table; rowCount: number } {

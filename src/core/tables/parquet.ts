@@ -16,13 +16,72 @@ import { parseSchema, parseTable } from 'arrow-js-ffi';
 import { Data, DataType, Field, RecordBatch, Schema, Struct, Table, tableFromIPC, Timestamp } from 'apache-arrow';
 // @ts-expect-error TS1479 -- hyparquet is ESM-only; esbuild bundles it, and Node ≥ 20.19 require()s it under tsx.
 import { parquetMetadata, type FileMetaData } from 'hyparquet';
-import { readParquet, wasmMemory } from 'parquet-wasm/node';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+// @ts-expect-error TS1479 -- parquet-wasm's esm build (the one that takes a compiled module) is ESM; esbuild bundles it, Node ≥ 20.19 require()s it under tsx.
+import { initSync, readParquet, wasmMemory, type InitOutput } from 'parquet-wasm/esm';
 import { boundMessage, DecodeRefusal } from './bounds';
+
+/** parquet-wasm's wasm: beside the worker bundle (esbuild.mjs copies it), or in node_modules under tsx. */
+function parquetWasmFile(): string {
+  return __filename.endsWith('.ts') ? path.resolve(__dirname, '../../../node_modules/parquet-wasm/esm/parquet_wasm_bg.wasm') : path.join(__dirname, 'parquet_wasm_bg.wasm');
+}
+
+/** The WebAssembly global (the ES2022 lib this project compiles against does not declare it as a value). */
+const wasmApi = (globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => WebAssembly.Module } }).WebAssembly;
+
+let wasm: InitOutput | undefined;
+
+/** The largest heap reserveWasmHeap asks for (wasm32 memory ends at 4 GiB; V8 may allow less). */
+const MAX_RESERVE = 1.5 * 1024 ** 3;
+
+/**
+ * Grows the wasm heap to about `bytes` in one step, before decoding. Left to itself the allocator
+ * grows it page by page as the decode goes, and on the first decode of a new worker those many
+ * small grows cost about as much as the decode itself (bench/tables.ts: first decode 620–940 ms
+ * of CPU vs 230 ms warm; after one grow of the whole heap, 350–570 ms). One allocation of the
+ * whole size, freed at once, leaves that memory to the allocator for the decode; pages the decode
+ * does not touch are never made resident.
+ */
+function reserveWasmHeap(bytes: number): void {
+  const size = Math.min(Math.ceil(bytes), MAX_RESERVE);
+  if (!wasm || wasmMemory().buffer.byteLength >= size) return;
+  try {
+    const at = wasm.__wbindgen_malloc(size, 1) >>> 0;
+    wasm.__wbindgen_free(at, size, 1);
+  } catch {
+    // Out of memory for the reservation: the decode grows the heap as it goes (and may be refused).
+  }
+}
+
+/**
+ * Instantiates parquet-wasm once per thread, from `module` when the caller compiled it (the
+ * decode worker's client compiles it once per process and hands it to every worker it starts:
+ * each new worker then skips the compile and shares the code V8 has already optimised), else
+ * by compiling the wasm file here.
+ */
+export function initParquetWasm(module?: WebAssembly.Module): void {
+  if (wasm) return;
+  wasm = initSync({ module: module ?? new wasmApi.Module(readFileSync(parquetWasmFile())) });
+}
 
 export interface ParquetRequest {
   head?: number;
   columns?: string[];
   maxBytes: number;
+  /**
+   * Decode only this share of the rows, part `index` of `of` equal row ranges (the caller merges
+   * the parts in order): big files are split across decode workers. Ignored with `head`.
+   */
+  part?: { index: number; of: number };
+}
+
+/** The row range [start, end) a request decodes. */
+export function rowRange(rowCount: number, req: Pick<ParquetRequest, 'head' | 'part'>): [number, number] {
+  if (req.head !== undefined) return [0, Math.min(req.head, rowCount)];
+  if (!req.part) return [0, rowCount];
+  const { index, of } = req.part;
+  return [Math.floor((rowCount * index) / of), Math.floor((rowCount * (index + 1)) / of)];
 }
 
 function magic(bytes: Uint8Array, at: number): string {
@@ -89,24 +148,39 @@ export async function decodeParquet(bytes: Uint8Array, req: ParquetRequest): Pro
     if (unknown.length) throw new DecodeRefusal(`no column ${unknown.map((c) => JSON.stringify(c)).join(', ')} (columns: ${names.join(', ')})`);
   }
   const rowCount = Number(meta.num_rows);
-  let rowsLeft = req.head ?? Infinity;
+  const [start, end] = rowRange(rowCount, req);
+  // The bound counts the whole file even for one part: a part alone must not pass a file whose
+  // parts together exceed it (the caller checks the sum of the decoded parts again).
+  const [boundStart, boundEnd] = rowRange(rowCount, { head: req.head });
   let estimate = 0;
+  /** The same lower bound for the rows this request decodes (sizes the wasm heap). */
+  let own = 0;
+  let first = 0;
+  const overlap = (from: number, to: number, a: number, b: number) => Math.max(0, Math.min(b, to) - Math.max(a, from));
   for (const rg of meta.row_groups) {
-    if (rowsLeft <= 0) break;
     const rows = Number(rg.num_rows);
-    const share = Math.min(1, rowsLeft / Math.max(1, rows));
-    rowsLeft -= rows;
+    const from = first;
+    first += rows;
+    // This row group's share of the rows counted by the bound, and of the rows decoded.
+    const share = overlap(from, first, boundStart, boundEnd) / Math.max(1, rows);
+    const ownShare = overlap(from, first, start, end) / Math.max(1, rows);
+    if (share === 0) continue;
     // Every column counts: parquet-wasm 0.8's readParquet ignores its `columns` option.
     for (const col of rg.columns) {
       const m = col.meta_data;
       if (!m) throw new DecodeRefusal('column chunk without metadata (stored in another file?)');
       const fixed = Number(m.num_values) * (width(m.type) + 1 / 8);
       estimate += share * Math.max(Number(m.total_uncompressed_size), fixed);
+      own += ownShare * Math.max(Number(m.total_uncompressed_size), fixed);
     }
   }
   if (estimate > req.maxBytes) throw new DecodeRefusal(boundMessage('decoded size of at least', estimate, req.maxBytes));
-  const options: { batchSize: number; limit?: number } = { batchSize: 1 << 20 };
+  const options: { batchSize: number; limit?: number; offset?: number } = { batchSize: 1 << 20 };
   if (req.head !== undefined) { options.limit = req.head; options.batchSize = Math.max(1, Math.min(req.head, 1 << 20)); }
+  else if (req.part) { options.offset = start; options.limit = end - start; }
+  initParquetWasm();
+  // The file's copy, the decoded columns and the decompressed pages they are decoded from.
+  reserveWasmHeap(bytes.length + 2 * own);
   let wasmTable;
   try {
     wasmTable = readParquet(bytes, options);
@@ -176,5 +250,5 @@ function errorText(e: unknown): string {
 
 /** Current size of parquet-wasm's linear memory (it only grows). */
 export function wasmBytes(): number {
-  return wasmMemory().buffer.byteLength;
+  return wasm ? wasmMemory().buffer.byteLength : 0;
 }
