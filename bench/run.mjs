@@ -8,6 +8,7 @@
 //             snapshots off and sampled Arrow snapshots uncompressed / LZ4_FRAME / ZSTD
 //   confirm   run confirmation of static findings against a recorded 1M-row run
 //   checkRuns `skewer check --runs` (dist/cli.js) on a recorded 1M-row leaky run vs `skewer check` without runs
+//   compare   statistics and skew train vs serve, 1M rows × 20 per side: recorder stats + compareRunFindings
 //   tables    opening a 1M × 20 step: Arrow snapshot, Parquet first / next (decode worker), hyparquet for comparison
 //   graph     the pipeline graph of a ~200-step run: dagre vs elkjs layout in Node; layout + draw in Chromium (webview bundle)
 //   viewer    the data viewer over a 1M × 20 table: first screen (open + first window), scroll windows, sort, filter, stats
@@ -25,6 +26,7 @@ const BENCHES = {
   'recorder:current': [async () => (await import('../test/tooling/python.mjs')).ensurePython('current'), ['bench/recorder_overhead.py']],
   confirm: [tsx, ['bench/confirm.ts']],
   checkRuns: [tsx, ['bench/checkRuns.ts']],
+  compare: [tsx, ['bench/compare.ts']],
   tables: [tsx, ['bench/tables.ts']],
   graph: [tsx, ['bench/graph.ts']],
   viewer: [tsx, ['bench/viewer.ts']],

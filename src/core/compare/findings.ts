@@ -279,6 +279,9 @@ function fittedParams(train: Run, serve: Run, t: ModelSide, s: ModelSide): Findi
   for (const st of transformersOnTrail(serve, s)) {
     const tt = trainTs.find((x) => x.fitted!.class === st.fitted!.class);
     if (!tt) continue;
+    // the training transformer itself (loaded from its file): same parameters position by position; a reordered
+    // input is then mismatch/column-order's to report, not a different fit
+    if (PER_FEATURE.every((k) => JSON.stringify(tt.fitted!.learned[k]) === JSON.stringify(st.fitted!.learned[k]))) continue;
     const a = perFeature(train, tt), b = perFeature(serve, st);
     const diffs: { key: string; attr: string; train: number; serve: number; rel: number }[] = [];
     for (const [key, rec] of b) {
