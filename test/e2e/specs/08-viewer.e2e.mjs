@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeAllEditors, openWorkspace, runFromPalette, screenshot, setTheme, wb } from '../lib/workbench.mjs';
+import { closeAllEditors, collapseRuns, openSkewerSidebar, openWorkspace, runFromPalette, screenshot, setTheme, sidebarRow, wb } from '../lib/workbench.mjs';
 
 const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/tables/files/pyarrow-snappy.parquet');
 
@@ -93,6 +93,34 @@ describe('J8 · the data viewer: a Parquet file from the explorer', () => {
     await screenshot('viewer-high-contrast');
     await setTheme('Dark Modern');
     assert.notEqual(dark, light);
+    await closeAllEditors();
+  });
+
+  it('opens a step output from the Runs view and traces the row that is clicked', async () => {
+    await openSkewerSidebar();
+    await collapseRuns();
+    await sidebarRow('churn/train.py').click();
+    await sidebarRow('train · complete').click();
+    const step = sidebarRow('read_csv');
+    await step.hover();
+    await step.locator('.action-label[aria-label^="View Step Output"]').click();
+    const f = await viewerFrame();
+    await f.locator('.source', { hasText: /Step output snapshot: (all|a sample of)/ }).waitFor({ state: 'visible', timeout: 30_000 });
+    const row = f.locator('.body .row.traceable').nth(3);
+    await row.waitFor({ state: 'visible' });
+    const position = (await row.locator('.cell.rownum').textContent())?.trim();
+    await screenshot('viewer-step-output-dark');
+    await row.click();
+    // The trace panel opens beside the viewer (both are webviews: find the trace's frame).
+    const deadline = Date.now() + 30_000;
+    let traced = false;
+    while (!traced && Date.now() < deadline) {
+      for (const fr of wb.page.frames()) {
+        if (await fr.locator('main.skewer h1', { hasText: `row ${position} of` }).count().catch(() => 0)) traced = true;
+      }
+      if (!traced) await wb.page.waitForTimeout(250);
+    }
+    assert.ok(traced, `a trace of output row ${position}`);
     await closeAllEditors();
   });
 });
