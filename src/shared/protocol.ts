@@ -207,6 +207,8 @@ export interface DataViewerInfo {
   limited?: string;
   /** A click on a row traces it (a step output with a run to trace in). */
   traceable: boolean;
+  /** Rows read one Parquet row group at a time (over the memory bound): no sort, filter or statistics. */
+  streamed: boolean;
 }
 
 /** Host → data viewer. Windows and query results carry the query version they answer. */

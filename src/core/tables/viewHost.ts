@@ -11,8 +11,9 @@ import { npyPositions, readNpy } from '../runlog/npy';
 import { DecodeRefusal } from './bounds';
 import { formatByExtension } from './detect';
 import { columnsOf, openTable, TableReadError, type Decoder, type OpenedTable } from './index';
-import { TableView } from './window';
-import type { OpenViewOptions, TableInfo, ViewRequest, ViewResults } from './viewTypes';
+import { ParquetRowGroups } from './parquetStream';
+import { MAX_WINDOW, TableView } from './window';
+import type { OpenViewOptions, RowWindow, TableInfo, ViewRequest, ViewResults } from './viewTypes';
 
 /** Decoded bytes one viewed table may take unless the caller says otherwise. */
 export const VIEW_MAX_BYTES = 768 * 1024 ** 2;
@@ -78,6 +79,8 @@ export const FIRST_ROWS = 1000;
 interface Held {
   view: TableView;
   info: TableInfo;
+  /** A Parquet file over the memory bound, read one row group at a time (then `view` is unused). */
+  stream?: { groups: ParquetRowGroups; positions?: Int32Array };
   /** Decodes the whole table (a view opened with its first rows only); memoised. */
   full?: () => Promise<void>;
 }
@@ -121,6 +124,50 @@ function infoOf(handle: number, opened: OpenedTable, rowCount: number | null, lo
   };
 }
 
+function streamedNote(maxBytes: number, groups: number): string {
+  return `This file decodes to more than the viewer's ${mb(maxBytes)} memory bound: its rows are read one row group at a time as you scroll (${groups.toLocaleString('en-US')} row groups); sort, filter and column statistics need the whole table in memory and are off.`;
+}
+
+/** A Parquet file over the bound, streamed by row group; `into` is updated in place when given. */
+async function openStream(file: string, o: OpenViewOptions, handle: number, maxBytes: number, into?: Held): Promise<Held> {
+  const groups = await ParquetRowGroups.open(file, maxBytes);
+  const first = await groups.group(0);
+  const positions = await readPositions(o, groups.rowCount);
+  const info: TableInfo = {
+    handle,
+    format: 'parquet',
+    rowCount: groups.rowCount,
+    loadedRows: groups.rowCount,
+    columns: columnsOf(first),
+    limited: streamedNote(maxBytes, groups.groups),
+    hasPositions: positions !== undefined,
+    streamed: true,
+  };
+  const entry = into ?? { view: new TableView(first), info };
+  entry.info = info;
+  entry.view = new TableView(first);
+  entry.stream = { groups, ...(positions ? { positions } : {}) };
+  entry.full = undefined;
+  return entry;
+}
+
+async function streamWindow(stream: NonNullable<Held['stream']>, start: number, count: number): Promise<RowWindow> {
+  const { groups, positions } = stream;
+  if (!Number.isInteger(start) || start < 0 || !Number.isInteger(count) || count < 0) throw new RangeError(`bad window ${start} + ${count}`);
+  const end = Math.min(groups.rowCount, start + Math.min(count, MAX_WINDOW));
+  const w: RowWindow = { start, rows: [], rowIds: [], total: groups.rowCount };
+  for (let r = start; r < end;) {
+    const g = groups.groupOf(r);
+    const stop = Math.min(end, groups.starts[g + 1]);
+    const part = new TableView(await groups.group(g)).window(r - groups.starts[g], stop - r);
+    w.rows.push(...part.rows);
+    w.rowIds.push(...part.rowIds.map((id) => id + groups.starts[g]));
+    r = stop;
+  }
+  if (positions) w.positions = w.rowIds.map((id) => positions[id]);
+  return w;
+}
+
 export async function openView(file: string, options: OpenViewOptions, decoder: Decoder): Promise<TableInfo> {
   const maxBytes = options.maxBytes ?? VIEW_MAX_BYTES;
   const o: OpenViewOptions = { ...options, csvTypes: csvTypesOf(options) };
@@ -134,6 +181,10 @@ export async function openView(file: string, options: OpenViewOptions, decoder: 
       first = await openTable(file, { format: 'parquet', maxBytes, head: FIRST_ROWS }, keep);
     } catch (e) {
       if (!isBound(e)) throw e;
+      // Over the bound even for its first rows, or past Node's 2 GiB single read: by row group.
+      const entry = await openStream(file, o, handle, maxBytes);
+      held.set(handle, entry);
+      return entry.info;
     }
     if (first && first.table.numRows < first.rowCount && bytes) {
       const positions = await readPositions(o, first.table.numRows);
@@ -147,7 +198,9 @@ export async function openView(file: string, options: OpenViewOptions, decoder: 
           whole = { opened: { ...first!, table, rowCount }, rowCount };
         } catch (e) {
           if (!(e instanceof DecodeRefusal && /memory bound/.test(e.reason))) throw e;
-          whole = await openLimited(file, o, maxBytes, decoder);
+          bytes = undefined;
+          await openStream(file, o, handle, maxBytes, entry);
+          return;
         }
         bytes = undefined;
         const pos = await readPositions(o, whole.opened.table.numRows);
@@ -178,10 +231,17 @@ function heldOf(handle: number): Held {
   return h;
 }
 
-/** The whole table's view (decoding the rest first when only the first rows are held). */
-async function fullView(handle: number): Promise<TableView> {
+/** The held table once whole (decoding the rest first when only the first rows are held). */
+async function whole(handle: number): Promise<Held> {
   const h = heldOf(handle);
   if (h.full) await h.full();
+  return h;
+}
+
+/** The whole table's view; refused for a file streamed by row group. */
+async function fullView(handle: number): Promise<TableView> {
+  const h = await whole(handle);
+  if (h.stream) throw new DecodeRefusal('sort, filter and column statistics are off for a file over the memory bound (it is read one row group at a time)');
   return h.view;
 }
 
@@ -189,16 +249,18 @@ async function fullView(handle: number): Promise<TableView> {
 export async function handleView(req: ViewRequest, decoder: Decoder): Promise<ViewResults[keyof ViewResults]> {
   switch (req.op) {
     case 'open': return openView(req.file, req.options, decoder);
-    case 'load': return (await fullView(req.handle), heldOf(req.handle).info);
+    case 'load': return (await whole(req.handle)).info;
     case 'window': {
       const h = heldOf(req.handle);
-      return (h.view.holds(req.start, req.count) ? h.view : await fullView(req.handle)).window(req.start, req.count);
+      if (!h.stream && h.view.holds(req.start, req.count)) return h.view.window(req.start, req.count);
+      const w = await whole(req.handle);
+      return w.stream ? streamWindow(w.stream, req.start, req.count) : w.view.window(req.start, req.count);
     }
     case 'query': return { total: (await fullView(req.handle)).query(req.query) };
     case 'queryText': {
-      // No filter and no sort is the file order: the first rows answer it.
+      // No filter and no sort is the file order: the first rows (or the row groups) answer it.
       const h = heldOf(req.handle);
-      if (!req.filters.some((f) => f.text.trim()) && !req.sort && h.full) return { total: h.view.total };
+      if (!req.filters.some((f) => f.text.trim()) && !req.sort && (h.full || h.stream)) return { total: h.stream ? h.stream.groups.rowCount : h.view.total };
       return { total: (await fullView(req.handle)).queryText(req.filters, req.sort) };
     }
     case 'stats': return (await fullView(req.handle)).stats(req.column);

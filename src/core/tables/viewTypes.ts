@@ -56,6 +56,8 @@ export interface TableInfo {
   limited?: string;
   /** Rows are a step's sampled snapshot: output row positions are known per row. */
   hasPositions: boolean;
+  /** Read one Parquet row group at a time (over the memory bound): no sort, filter or statistics. */
+  streamed?: boolean;
 }
 
 export interface RowWindow {

@@ -127,7 +127,7 @@ export class DataViewerProvider implements vscode.CustomReadonlyEditorProvider, 
               if (this.open.has(panel)) post({ type: 'error', message: `Cannot show ${path.basename(document.uri.fsPath)}: ${(e as Error).message}` });
               return;
             }
-            for (let c = 0; c < info.columns.length && this.open.has(panel); c++) {
+            for (let c = 0; c < info.columns.length && this.open.has(panel) && !info.streamed; c++) {
               try {
                 post({ type: 'stats', stats: await this.worker.stats(info.handle, c) });
               } catch (e) {
@@ -206,5 +206,6 @@ function viewerInfo(uri: vscode.Uri, info: TableInfo, step: StepSource | undefin
     source: step?.source ?? `${info.format === 'csv' ? 'CSV' : info.format === 'parquet' ? 'Parquet' : info.format === 'feather' ? 'Feather' : 'Arrow IPC'} file, ${rows}, ${info.columns.length} columns`,
     ...(info.limited ? { limited: info.limited } : {}),
     traceable: step !== undefined,
+    streamed: info.streamed === true,
   };
 }

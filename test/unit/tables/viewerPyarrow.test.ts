@@ -107,4 +107,25 @@ describe('tables: data viewer over a file pyarrow writes now', function () {
     await assert.rejects(worker.queryText(info.handle, [{ column: col('x'), text: '> lots' }]), /filter on x: "lots" is not a number/);
     await worker.close(info.handle);
   });
+
+  it('streams a file over the memory bound one row group at a time, with the same values', async () => {
+    const whole = await worker.open(file);
+    const big = await worker.open(file, { maxBytes: 60_000 });
+    assert.equal(big.rowCount, expected.rows);
+    // The first screen comes from the first rows; past them the file turns out to be over the bound.
+    const loaded = await worker.load(big.handle);
+    assert.equal(loaded.streamed, true);
+    assert.match(loaded.limited!, /read one row group at a time as you scroll \(8 row groups\); sort, filter and column statistics need the whole table/);
+    for (const start of [0, 650, 2795, expected.rows - 30]) {
+      const a = await worker.window(big.handle, start, 100);
+      const b = await worker.window(whole.handle, start, 100);
+      assert.deepEqual(a.rowIds, b.rowIds, `rows from ${start}`);
+      assert.deepEqual(a.rows, b.rows, `values from ${start}`);
+    }
+    assert.equal(await worker.queryText(big.handle, []), expected.rows);
+    await assert.rejects(worker.queryText(big.handle, [], { column: 0, descending: false }), /sort, filter and column statistics are off/);
+    await assert.rejects(worker.stats(big.handle, 0), /are off/);
+    await worker.close(big.handle);
+    await worker.close(whole.handle);
+  });
 });

@@ -192,6 +192,7 @@ export function DataViewer() {
               index={c}
               stats={stats[c]}
               width={COLUMN_WIDTH}
+              streamed={info.streamed}
               sort={sort?.column === c ? (sort.descending ? 'descending' : 'ascending') : undefined}
               filter={filters[c] ?? ''}
               onSort={() => toggleSort(c)}

@@ -8,6 +8,8 @@ export function DataViewerHeader(props: {
   column: { name: string; type: string };
   index: number;
   stats: DataViewerStats | undefined;
+  /** Read by row group: no sort, filter or statistics. */
+  streamed: boolean;
   width: number;
   sort: 'ascending' | 'descending' | undefined;
   filter: string;
@@ -24,17 +26,18 @@ export function DataViewerHeader(props: {
   });
   return (
     <div className="cell head" role="columnheader" aria-sort={sort ?? 'none'} style={{ width: props.width }}>
-      <button className="name" onClick={props.onSort} title={`Sort by ${column.name}${sort === 'ascending' ? ' (descending next)' : sort === 'descending' ? ' (unsorted next)' : ''}`}>
+      <button className="name" onClick={props.onSort} disabled={props.streamed} title={props.streamed ? column.name : `Sort by ${column.name}${sort === 'ascending' ? ' (descending next)' : sort === 'descending' ? ' (unsorted next)' : ''}`}>
         <span className="label">{column.name}</span>
         <span className="sort" aria-hidden="true">{sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : ''}</span>
       </button>
       <div className="type" title={column.type}>{column.type}</div>
-      <Stats stats={stats} />
+      {props.streamed ? <div className="stats muted">no statistics (file over the memory bound)</div> : <Stats stats={stats} />}
       <input
         className="filter"
         type="text"
         value={text}
         placeholder="filter"
+        disabled={props.streamed}
         aria-label={`Filter ${column.name}: text, = 5, > 5, <= 2020-01-01, null, !null`}
         title="text (contains), = 5, != 0, > 5, <= 2020-01-01, null, !null"
         onChange={(e) => setText(e.target.value)}

@@ -1,0 +1,98 @@
+/**
+ * A Parquet file too large to hold decoded, read one row group at a time: parquet-wasm's
+ * ParquetFile over a Blob of the file (Node's `fs.openAsBlob`, which reads byte ranges on demand,
+ * so neither the file nor the decoded table is held whole, and files past Node's 2 GiB single-read
+ * limit work too). Used by the data viewer for windows of such a file; each decoded row group is
+ * checked against the memory bound and the last two are kept for scrolling back and forth.
+ * Zoned timestamps stored with a unit Parquet cannot keep (seconds) show without their zone here
+ * (decodeParquet restores it from the embedded Arrow schema; this path does not).
+ */
+// @ts-expect-error TS1479 -- arrow-js-ffi says "type": "module"; see parquet.ts.
+import { parseTable } from 'arrow-js-ffi';
+import type { Table } from 'apache-arrow';
+import { openAsBlob } from 'node:fs';
+// @ts-expect-error TS1479 -- parquet-wasm's esm build; see parquet.ts.
+import { ParquetFile, wasmMemory } from 'parquet-wasm/esm';
+import { boundMessage, DecodeRefusal } from './bounds';
+import { initParquetWasm } from './parquet';
+
+const KEEP = 2;
+
+export class ParquetRowGroups {
+  /** Row where each row group starts, plus the row count at the end. */
+  readonly starts: number[];
+  private readonly cache = new Map<number, Table>();
+
+  private constructor(
+    private readonly file: ParquetFile,
+    groupRows: number[],
+    private readonly maxBytes: number,
+  ) {
+    this.starts = [0];
+    for (const n of groupRows) this.starts.push(this.starts[this.starts.length - 1] + n);
+  }
+
+  static async open(path: string, maxBytes: number): Promise<ParquetRowGroups> {
+    initParquetWasm();
+    let pf: ParquetFile;
+    try {
+      pf = await ParquetFile.fromFile(await openAsBlob(path));
+    } catch (e) {
+      throw new DecodeRefusal(`cannot read the Parquet footer: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
+    }
+    const meta = pf.metadata();
+    const rows: number[] = [];
+    for (let i = 0; i < meta.numRowGroups(); i++) rows.push(Number(meta.rowGroup(i).numRows()));
+    return new ParquetRowGroups(pf, rows, maxBytes);
+  }
+
+  get rowCount(): number {
+    return this.starts[this.starts.length - 1];
+  }
+
+  get groups(): number {
+    return this.starts.length - 1;
+  }
+
+  /** Row group holding `row`. */
+  groupOf(row: number): number {
+    let lo = 0, hi = this.groups - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= row) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Row group `g` decoded (refused when it alone is over the memory bound). */
+  async group(g: number): Promise<Table> {
+    const hit = this.cache.get(g);
+    if (hit) {
+      this.cache.delete(g);
+      this.cache.set(g, hit);
+      return hit;
+    }
+    let wasmTable;
+    try {
+      wasmTable = await this.file.read({ rowGroups: [g], batchSize: Math.max(1, this.starts[g + 1] - this.starts[g]) });
+    } catch (e) {
+      throw new DecodeRefusal(`cannot decode row group ${g} of the Parquet file: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
+    }
+    const size = wasmTable.getArrayMemorySize();
+    if (size > this.maxBytes) {
+      wasmTable.free();
+      throw new DecodeRefusal(boundMessage(`row group ${g}'s decoded size`, size, this.maxBytes));
+    }
+    const ffi = wasmTable.intoFFI();
+    let table: Table;
+    try {
+      table = parseTable(wasmMemory().buffer, ffi.arrayAddrs(), ffi.schemaAddr(), true);
+    } finally {
+      ffi.free();
+    }
+    this.cache.set(g, table);
+    while (this.cache.size > KEEP) this.cache.delete(this.cache.keys().next().value!);
+    return table;
+  }
+}
