@@ -182,7 +182,7 @@ export function DataViewer() {
         {info.limited && <p className="warning limited" role="note">{info.limited}</p>}
         {notice && <p className="warning notice" role="status">{notice}</p>}
       </header>
-      <div className="scroller" ref={scroller} role="grid" aria-rowcount={count + 1} aria-colcount={info.columns.length + 1}>
+      <div className="scroller" ref={scroller} tabIndex={0} role="grid" aria-label={`${info.title}: arrow keys and Page Up/Down scroll`} aria-rowcount={count + 1} aria-colcount={info.columns.length + 1}>
         <div className="head-row" role="row" style={{ width }}>
           <div className="cell rownum head" role="columnheader" style={{ width: ROWNUM_WIDTH }}>{info.traceable ? 'position' : 'row'}</div>
           {info.columns.map((col, c) => (
