@@ -83,7 +83,7 @@ export async function runCompare(argv: string[], io: CommandIO): Promise<number>
     io.stderr(`skewer compare: TRAIN_RUN is a serving run and SERVE_RUN a training run; give the training run first\n`);
     return 2;
   }
-  const c = compareRunFindings(train, serve);
+  const c = compareRunFindings(train, serve, { workspaceRoot: io.cwd });
   if (c.unrelated) {
     io.stderr(`skewer compare: ${c.unrelated}\n`);
     return 2;

@@ -81,6 +81,14 @@ export const WORKSPACES = {
       return dir;
     },
   },
+  /** test/pipelines/serving_mismatch with its runs (current stack): a serving script that goes through numpy with an unseen category, a reordered column, a unit change and a refit. */
+  servingmismatch: {
+    create(dir) {
+      for (const f of ['train.py', 'serve.py', 'serve_ok.py']) fs.copyFileSync(path.join(root, 'test', 'pipelines', 'serving_mismatch', f), path.join(dir, f));
+      fs.cpSync(path.join(root, 'test', 'fixtures', 'runs', 'current', 'serving_mismatch'), path.join(dir, '.skewer', 'runs'), { recursive: true });
+      return dir;
+    },
+  },
   /** A project with code but no recorded runs. */
   empty: {
     create(dir) {

@@ -4,8 +4,8 @@
  * names numpy left (`x0…x5`). Each finding has source `run`, a stable rule id, and lands on the serving
  * line that produced the column. Runs of two different pipelines are said to be so instead of compared.
  */
-import * as path from 'node:path';
 import type { Evidence, Finding, SourceLocation } from '../findings/finding';
+import { stepLocation } from '../checks/runOnly';
 import { ruleInfo } from '../findings/rules';
 import type { ColumnStats, Run, Step } from '../runlog/model';
 import { type ColumnIdentity, columnIdentities, featureKey, findDataset } from './featureIdentity';
@@ -35,6 +35,8 @@ export interface RunComparison {
 
 export interface CompareOptions {
   thresholds?: SkewThresholds;
+  /** The folder findings' paths are relative to (the workspace, the CLI's cwd); absolute paths otherwise. */
+  workspaceRoot?: string;
 }
 
 const MODEL_USE = new Set(['predict', 'score']);
@@ -64,11 +66,12 @@ function side(run: Run, step: Step): ModelSide | undefined {
   return features.length ? { step, dataset: x.name, features } : undefined;
 }
 
+/** Where findings are shown, as the run checks name files (stepLocation: relative to the workspace root when inside it);
+ *  set for the duration of one synchronous compareRunFindings call. */
+let ROOT: string | undefined;
+
 function location(run: Run, step: Step): SourceLocation {
-  const l = step.location;
-  if (!l) return { file: run.script ?? run.pipeline, line: 1, col: 1, endLine: 1, endCol: 1 };
-  const file = run.cwd && !path.isAbsolute(l.file) && !l.file.startsWith('<') ? path.join(run.cwd, l.file) : l.file;
-  return { file, line: l.line, col: l.col, endLine: l.endLine, endCol: l.endCol, ...(l.cell !== undefined ? { cell: l.cell } : {}) };
+  return stepLocation(run, step, ROOT) ?? { file: run.script ?? run.pipeline, line: 1, col: 1, endLine: 1, endCol: 1 };
 }
 
 const stepAt = (run: Run, seq: number | undefined) => (seq === undefined ? undefined : run.steps.find((s) => s.seq === seq));
@@ -136,6 +139,7 @@ function overlap(a: ColumnIdentity[], b: ColumnIdentity[]): { shared: number; un
 /** Mismatch and drift findings between a training run and a serving run of the same pipeline. */
 export function compareRunFindings(train: Run, serve: Run, options: CompareOptions = {}): RunComparison {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  ROOT = options.workspaceRoot;
   const problems: string[] = [];
   const s = servingModel(serve);
   const t = trainingModel(train, serve, s?.step);

@@ -36,7 +36,8 @@ function thresholds(): SkewThresholds {
 export function compareState(left: RunReadResult, right: RunReadResult): CompareState {
   const h = heavy();
   const t = thresholds();
-  const cmp = h.compareRunFindings(left.run, right.run, { thresholds: t });
+  const root = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
+  const cmp = h.compareRunFindings(left.run, right.run, { thresholds: t, ...(root ? { workspaceRoot: root } : {}) });
   // Model inputs by column identity: a feature named x0 after numpy is shown (and compared) as the column it came from.
   const side = (r: RunReadResult, s: typeof cmp.train) => {
     if (!s) return h.modelInput(r.run);
