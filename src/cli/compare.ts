@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { featureKey } from '../core/compare/featureIdentity';
 import { compareRunFindings, type RunComparison } from '../core/compare/findings';
+import { rowSkewFindings } from '../core/compare/rowSkew';
 import { atLeast, compareFindings, type Finding, type Severity } from '../core/findings/finding';
 import { formatFindingLine, summaryLine } from '../core/findings/format';
 import { readRun } from '../core/runlog/readRun';
@@ -88,6 +89,10 @@ export async function runCompare(argv: string[], io: CommandIO): Promise<number>
     io.stderr(`skewer compare: ${c.unrelated}\n`);
     return 2;
   }
+  // row-level skew reads the snapshots: entities both runs recorded, by an id-like key
+  const rows = await rowSkewFindings(train, serve, c, io.cwd);
+  c.findings.push(...rows.findings);
+  c.problems.push(...rows.notes);
   const findings = c.findings.map((f) => ({
     ...f,
     location: { ...f.location, file: displayPath(f.location.file, io.cwd) },

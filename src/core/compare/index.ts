@@ -3,3 +3,4 @@ export * from './skew';
 export * from './featureIdentity';
 export * from './findings';
 export * from './pairing';
+export * from './rowSkew';

@@ -41,6 +41,8 @@ export const RULES: readonly RuleInfo[] = [
     'The scaler, imputer or encoder that transforms the serving data has other fitted parameters (means, scales, categories) than the one fitted at training, so every feature it touches is mapped differently.'),
   rule('mismatch/unit-change', 'Feature in other units at serving', 'error',
     'A numeric feature arrives at serving scaled by a power of ten relative to training (thousands instead of units, cents instead of euros); the model reads it as a different value.'),
+  rule('mismatch/row-skew', 'Same entity, different features at serving', 'warning',
+    'An entity present in both the training and the serving run (by an id-like key) reaches the model with different feature values: the two pipelines compute its features differently. Replaying the training-fitted transformer on the serving values tells a differing transform from differing raw data.'),
   rule('drift/distribution', 'Feature distribution shifted between training and serving', 'warning',
     'A feature the model reads is distributed differently at serving than in training (JS divergence, PSI or L-infinity distance over the skewer.thresholds settings).'),
   rule('drift/missing-rate', 'Missing-value rate changed between training and serving', 'warning',

@@ -78,6 +78,21 @@ export function compareState(left: RunReadResult, right: RunReadResult): Compare
   };
 }
 
+/** compareState plus the row-level skew (mismatch/row-skew), which reads both runs' snapshots. */
+export async function compareStateWithRows(left: RunReadResult, right: RunReadResult): Promise<CompareState> {
+  const state = compareState(left, right);
+  if (state.unrelated) return state;
+  const h = heavy();
+  const root = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
+  try {
+    const cmp = h.compareRunFindings(left.run, right.run, { thresholds: state.thresholds, ...(root ? { workspaceRoot: root } : {}) });
+    const rows = await h.rowSkewFindings(left.run, right.run, cmp, root);
+    return { ...state, findings: [...(state.findings ?? []), ...rows.findings], problems: [...state.problems, ...rows.notes] };
+  } catch (e) {
+    return { ...state, problems: [...state.problems, `Row-level comparison failed: ${(e as Error).message}`] };
+  }
+}
+
 /** "Skewer: Compare Runs…": what the training run fed its model vs what the serving run feeds it. */
 export async function compareRunsCommand(deps: CommandDeps): Promise<void> {
   if (deps.runs.state === 'loading') await deps.runs.refresh();
@@ -99,5 +114,5 @@ export async function compareRunsCommand(deps: CommandDeps): Promise<void> {
   const [x, y] = chosen.map((c) => c.result).sort((p, q) => Date.parse(p.run.startedAt ?? '') - Date.parse(q.run.startedAt ?? ''));
   const left = x!.run.phase === 'serve' && y!.run.phase === 'train' ? y! : x!;
   const right = left === x ? y! : x!;
-  SkewerPanel.show(deps.context.extensionUri, compareState(left, right), left.run.cwd);
+  SkewerPanel.show(deps.context.extensionUri, await compareStateWithRows(left, right), left.run.cwd);
 }

@@ -31,10 +31,10 @@ describe('cli: skewer compare', () => {
     assert.match(r.stdout, /^training: train\.py .* age, income, tenure_months, city=east, city=north, city=south$/m);
     assert.match(r.stdout, /^serving : serve\.py .* tenure_months, age, income, city=east, city=north, city=south$/m);
     assert.match(r.stdout, /^paired by model artifact: model\.joblib \(same sha256\)$/m);
-    for (const rule of ['mismatch/column-order', 'mismatch/one-hot-set', 'mismatch/unseen-category', 'mismatch/refit-at-inference', 'mismatch/fitted-params', 'mismatch/unit-change']) {
+    for (const rule of ['mismatch/column-order', 'mismatch/one-hot-set', 'mismatch/unseen-category', 'mismatch/refit-at-inference', 'mismatch/fitted-params', 'mismatch/unit-change', 'mismatch/row-skew']) {
       assert.match(r.stdout, new RegExp(`^\\S*serving_mismatch/serve\\.py:\\d+:\\d+ (error|warning) ${rule} \\[run\\] `, 'm'), rule);
     }
-    assert.match(r.stdout, /^6 findings: 3 errors, 3 warnings \(2 runs compared\)\.$/m);
+    assert.match(r.stdout, /^7 findings: 3 errors, 4 warnings \(2 runs compared\)\.$/m);
   });
 
   it('json: features with source and category, findings with source run and relative paths', async () => {
@@ -42,7 +42,7 @@ describe('cli: skewer compare', () => {
     const j = JSON.parse(r.stdout);
     assert.deepEqual(j.serve.features[3], { name: 'x3', position: 3, source: 'city', category: 'east' });
     assert.equal(j.artifact.by, 'artifact-hash');
-    assert.equal(j.findings.length, 6);
+    assert.equal(j.findings.length, 7);
     assert.ok(j.findings.every((f: { source: string; location: { file: string } }) => f.source === 'run' && f.location.file.endsWith('serving_mismatch/serve.py')));
   });
 

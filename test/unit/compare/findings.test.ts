@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { compareRunFindings } from '../../../src/core/compare/findings';
 import { artifacts, pairServingRun, sharedArtifact } from '../../../src/core/compare/pairing';
+import { rowSkewFindings } from '../../../src/core/compare/rowSkew';
 import type { Finding } from '../../../src/core/findings/finding';
 import { ruleInfo } from '../../../src/core/findings/rules';
 import { listRuns } from '../../../src/core/runlog/listRuns';
@@ -93,6 +94,24 @@ for (const stack of STACKS) {
       assert.deepEqual(r.findings.map((f) => f.message), []);
       assert.deepEqual(r.problems, []);
       assert.equal(r.serve!.features.length, 6);
+    });
+
+    it('mismatch/row-skew: the 40 customers in both runs (planted at training rows 12k, batch rows 10k) get other features; replay blames the raw income', async () => {
+      const c = compareRunFindings(runs['train.py']!, runs['serve.py']!);
+      const r = await rowSkewFindings(runs['train.py']!, runs['serve.py']!, c);
+      assert.deepEqual(r.notes, []);
+      const f = one(r.findings, 'mismatch/row-skew');
+      assert.equal(f.evidence.key, 'customer_id');
+      assert.equal(f.evidence.entities, 40);
+      assert.equal(f.evidence.differing, 40);
+      assert.equal(f.evidence.feature, 'income');
+      // undo the replay with training's parameters: the serving raw income it used is in thousands
+      const learned = runs['train.py']!.steps.find((s) => s.function === 'StandardScaler.fit_transform')!.fitted!.learned;
+      const raw = (f.evidence.replayed as number) * (learned.scale_ as number[])[1]! + (learned.mean_ as number[])[1]!;
+      assert.ok(raw > 10 && raw < 200, `the serving raw income is in thousands: ${raw}`);
+      assert.equal(f.location.line, 12, 'the scaler that produced the model input');
+      const ok = compareRunFindings(runs['train.py']!, runs['serve_ok.py']!);
+      assert.deepEqual((await rowSkewFindings(runs['train.py']!, runs['serve_ok.py']!, ok)).findings, [], 'serve_ok.py: same features for the same customers');
     });
 
     it('pairs each serving run with train.py by the model file it loads (sha256)', () => {
