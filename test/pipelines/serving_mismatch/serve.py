@@ -6,7 +6,7 @@ import pandas as pd
 from sklearn.preprocessing import StandardScaler
 
 batch = pd.read_csv("batch.csv")
-X = pd.get_dummies(batch.drop(columns=["customer_id"]), columns=["city"]).to_numpy(dtype=float)
+X = pd.get_dummies(batch.drop(columns=["customer_id"]), columns=["city"], dtype=int).to_numpy(dtype=float)
 X = X[:, :6]
 scaler = StandardScaler()
 X_scaled = scaler.fit_transform(X)

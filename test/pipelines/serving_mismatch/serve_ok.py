@@ -5,7 +5,7 @@ import pandas as pd
 FEATURES = ["age", "income", "tenure_months", "city"]
 
 batch = pd.read_csv("batch_ok.csv")
-X = pd.get_dummies(batch[FEATURES], columns=["city"]).to_numpy(dtype=float)
+X = pd.get_dummies(batch[FEATURES], columns=["city"], dtype=int).to_numpy(dtype=float)
 scaler = joblib.load("scaler.joblib")
 X_scaled = scaler.transform(X)
 model = joblib.load("model.joblib")

@@ -8,7 +8,7 @@ from sklearn.preprocessing import StandardScaler
 FEATURES = ["age", "income", "tenure_months", "city"]
 
 df = pd.read_csv("train.csv")
-X = pd.get_dummies(df[FEATURES], columns=["city"]).to_numpy(dtype=float)
+X = pd.get_dummies(df[FEATURES], columns=["city"], dtype=int).to_numpy(dtype=float)
 y = df["churned"]
 scaler = StandardScaler()
 X_scaled = scaler.fit_transform(X)
