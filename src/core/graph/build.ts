@@ -183,26 +183,39 @@ export function buildGraph(run: Run, options: BuildGraphOptions = {}): PipelineG
   };
   const edgeDatasets = new Map<string, Set<string>>();
   const runIdToSeq = new Map(run.steps.map((s) => [s.runId, s.seq]));
+  /** Ports of each edge in the order first seen: X_train and y_train into one fit are one edge. */
+  const edgePorts = new Map<string, string[]>();
   const addEdge = (from: GraphNode, to: GraphNode, kind: GraphEdge['kind'], ds?: DatasetRef) => {
     if (from === to) return;
-    const port = ds?.port && ds.port !== 'out' ? ds.port : undefined;
-    const id = `${kind === 'model' ? 'm' : 'e'}:${from.id}>${to.id}${port ? `:${port}` : ''}`;
+    const port = ds?.port ?? 'out';
+    const id = `${kind === 'model' ? 'm' : 'e'}:${from.id}>${to.id}`;
     const existing = edges.get(id);
     if (existing) {
       // The same dataset used again (a lookup table merged in every iteration) is not more rows.
       const seen = edgeDatasets.get(id)!;
       if (!ds || seen.has(memKey(ds))) return;
       seen.add(memKey(ds));
+      const ports = edgePorts.get(id)!;
+      if (!ports.includes(port)) {
+        ports.push(port);
+        existing.port = ports.filter((p) => p !== 'out').join(' + ');
+        const side = meet(existing.side, sideOf.get(memKey(ds)));
+        if (side) existing.side = side;
+        return;
+      }
+      // Another iteration of a folded loop: counted once, by the edge's first port.
+      if (port !== ports[0]) return;
       existing.count = (existing.count ?? 1) + 1;
       if (existing.rows !== undefined) {
-        if (ds?.rowCount !== undefined) existing.rows += ds.rowCount;
+        if (ds.rowCount !== undefined) existing.rows += ds.rowCount;
         else delete existing.rows;
       }
       return;
     }
     edgeDatasets.set(id, new Set(ds ? [memKey(ds)] : []));
+    edgePorts.set(id, [port]);
     const e: GraphEdge = { id, from: from.id, to: to.id, kind };
-    if (port) e.port = port;
+    if (ds && port !== 'out') e.port = port;
     if (ds) {
       const rows = ds.rowCount;
       if (rows !== undefined) e.rows = rows;
@@ -224,7 +237,8 @@ export function buildGraph(run: Run, options: BuildGraphOptions = {}): PipelineG
         addEdge(fileNode(input, to.repeat ? to : undefined), to, 'data', input);
       }
     }
-    if (s.kind === 'sink') for (const out of s.outputs) if (isFileDataset(out)) addEdge(to, fileNode(out, to.repeat ? to : undefined), 'data', out);
+    // Files written: sinks (to_parquet), and whatever else the recorder saw write one (pickle.dump).
+    if (outer(s) === s) for (const out of s.outputs) if (isFileDataset(out)) addEdge(to, fileNode(out, to.repeat ? to : undefined), 'data', out);
     const fitSeq = s.fitted?.fittedBy !== undefined ? runIdToSeq.get(s.fitted.fittedBy) : undefined;
     if (fitSeq !== undefined && fitSeq !== s.seq) {
       const from = nodeOfSeq.get(fitSeq);

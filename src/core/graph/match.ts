@@ -67,12 +67,14 @@ export function matchGraphs(left: PipelineGraph, right: PipelineGraph): NodeMatc
  * the scaler first. Left-over steps of the same estimator class on both sides are paired afterwards.
  */
 function pairCrossedEstimators(pairs: NodeMatch[], a: GraphNode[], b: GraphNode[]): NodeMatch[] {
-  const byId = new Map([...a, ...b].map((n) => [n.id, n]));
-  const leftOnly = pairs.filter((p) => p.right === undefined && byId.get(p.left!)?.estimator);
-  const rightOnly = pairs.filter((p) => p.left === undefined && byId.get(p.right!)?.estimator);
+  // Node ids are unique within a graph only: one map per side.
+  const left = new Map(a.map((n) => [n.id, n]));
+  const right = new Map(b.map((n) => [n.id, n]));
+  const leftOnly = pairs.filter((p) => p.right === undefined && left.get(p.left!)?.estimator);
+  const rightOnly = pairs.filter((p) => p.left === undefined && right.get(p.right!)?.estimator);
   const gone = new Set<NodeMatch>();
   for (const l of leftOnly) {
-    const r = rightOnly.find((x) => !gone.has(x) && keyOf(byId.get(x.right!)!) === keyOf(byId.get(l.left!)!));
+    const r = rightOnly.find((x) => !gone.has(x) && keyOf(right.get(x.right!)!) === keyOf(left.get(l.left!)!));
     if (!r) continue;
     l.right = r.right;
     gone.add(r);

@@ -73,7 +73,7 @@ export interface GraphEdge {
   to: string;
   /** 'data': a dataset flows from one step into another; 'model': a fitted estimator is used by a later step. */
   kind: GraphEdgeKind;
-  /** Output port of `from` (split sides: X_train, y_test…). */
+  /** Output ports of `from` this edge carries, "X_train + y_train" (absent: the step's one output). */
   port?: string;
   /** Rows of the dataset on this edge (of its first occurrence when collapsed). */
   rows?: number;

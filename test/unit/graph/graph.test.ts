@@ -41,8 +41,11 @@ describe('graph: building from recorded runs', () => {
     const run = await exampleRun('churn/train.py');
     const g = buildGraph(run);
     assertWellFormed(g, run);
-    assert.equal(g.stepCount, 21);
-    assert.deepEqual(g.nodes.filter((n) => n.kind === 'dataset').map((n) => n.label).sort(), ['customers.csv', 'usage.csv']);
+    assert.equal(g.stepCount, run.steps.length);
+    // Files read, and the model file pickle.dump writes.
+    assert.deepEqual(g.nodes.filter((n) => n.kind === 'dataset').map((n) => n.label).sort(), ['churn_model.pkl', 'customers.csv', 'usage.csv']);
+    const dump = g.nodes.find((n) => n.detail === 'pickle.dump')!;
+    assert.ok(g.edges.some((e) => e.from === dump.id && e.to === g.nodes.find((n) => n.label === 'churn_model.pkl')!.id));
     assert.ok(g.edges.some((e) => e.from === g.nodes.find((n) => n.label === 'customers.csv')!.id && e.to === 's0'));
     // The row filter at line 29 keeps 1,923 of 2,000 rows.
     const filter = node(g, 's8');
@@ -55,8 +58,9 @@ describe('graph: building from recorded runs', () => {
     const split = node(g, 's16');
     assert.equal(split.opKind, 'split');
     assert.deepEqual(split.outputs.map((o) => [o.port, o.rows, o.side]), [['X_train', 1442, 'train'], ['X_test', 481, 'test'], ['y_train', 1442, 'train'], ['y_test', 481, 'test']]);
+    // X_train and y_train into the fit: one edge that names both.
     const toFit = g.edges.filter((e) => e.from === 's16' && e.to === 's17');
-    assert.deepEqual(toFit.map((e) => [e.port, e.rows, e.side]).sort(), [['X_train', 1442, 'train'], ['y_train', 1442, 'train']]);
+    assert.deepEqual(toFit.map((e) => [e.id, e.port, e.rows, e.side]), [['e:s16>s17', 'X_train + y_train', 1442, 'train']]);
     const toPredict = g.edges.find((e) => e.from === 's16' && e.to === 's18')!;
     assert.deepEqual([toPredict.port, toPredict.rows, toPredict.side], ['X_test', 481, 'test']);
     assert.equal(node(g, 's17').side, 'train');
@@ -194,21 +198,22 @@ describe('graph: train ↔ serve matching', () => {
     assert.deepEqual(lefts.sort(), train.nodes.filter((n) => n.kind === 'step').map((n) => n.id).sort());
     assert.deepEqual(rights.sort(), serve.nodes.filter((n) => n.kind === 'step').map((n) => n.id).sort());
     const label = (g: PipelineGraph, id: string) => g.nodes.find((n) => n.id === id)!.detail;
+    /** Id of the `nth` step node of `g` whose operator is `fn`. */
+    const idOf = (g: PipelineGraph, fn: string, nth = 0) => g.nodes.filter((n) => n.detail === fn)[nth]!.id;
     const matched = pairs.filter((p) => p.left && p.right);
     for (const p of matched) {
       const l = train.nodes.find((n) => n.id === p.left)!;
       const r = serve.nodes.find((n) => n.id === p.right)!;
       assert.equal(l.estimator ?? l.detail, r.estimator ?? r.detail, `${label(train, p.left!)} ↔ ${label(serve, p.right!)}`);
     }
-    const has = (l: string, r: string) => matched.some((p) => p.left === l && p.right === r);
-    assert.ok(has('s0', 's0') && has('s3', 's3'), 'sources and the merge');
-    assert.ok(has('s13', 's9'), 'StandardScaler.fit_transform (train) ↔ StandardScaler.fit_transform (serve)');
-    assert.ok(has('s11', 's11'), 'OneHotEncoder.fit_transform (train) ↔ OneHotEncoder.transform (serve), though applied in the other order');
-    assert.ok(has('s18', 's15'), 'LogisticRegression.predict_proba');
-    // Training-only steps stay unmatched: the split and the fits.
-    for (const id of ['s16', 's17', 's19']) assert.ok(pairs.some((p) => p.left === id && !p.right), id);
-    // Serving-only: to_numpy.
-    assert.ok(pairs.some((p) => p.right === 's14' && !p.left));
+    const has = (fn: string, fnServe = fn, nth = 0) => matched.some((p) => p.left === idOf(train, fn, nth) && p.right === idOf(serve, fnServe, nth));
+    assert.ok(has('read_csv') && has('read_csv', 'read_csv', 1) && has('DataFrame.merge'), 'sources and the merge');
+    assert.ok(has('StandardScaler.fit_transform'), 'StandardScaler.fit_transform (train) ↔ StandardScaler.fit_transform (serve)');
+    assert.ok(has('OneHotEncoder.fit_transform', 'OneHotEncoder.transform'), 'OneHotEncoder fitted in training, applied in serving, though in the other order');
+    assert.ok(has('LogisticRegression.predict_proba'), 'LogisticRegression.predict_proba');
+    // Training-only steps stay unmatched: the split and the fits; serving-only: to_numpy.
+    for (const fn of ['train_test_split', 'LogisticRegression.fit', 'RandomForestClassifier.fit']) assert.ok(pairs.some((p) => p.left === idOf(train, fn) && !p.right), fn);
+    assert.ok(pairs.some((p) => p.right === idOf(serve, 'DataFrame.to_numpy') && !p.left));
   });
 });
 
@@ -224,7 +229,7 @@ describe('graph: a traced record as a path', () => {
       { seq: 8, fateKind: 'consumed' },
     ]);
     assert.deepEqual(h.nodes, { s0: 'start', s1: 'kept', s2: 'kept', s4: 'split', s7: 'kept', s8: 'consumed' });
-    assert.ok(h.edges.includes('e:s0>s1') && h.edges.includes('e:s4>s7:X_test') && h.edges.includes('e:s7>s8'));
+    assert.ok(h.edges.includes('e:s0>s1') && h.edges.includes('e:s4>s7') && h.edges.includes('e:s7>s8'));
     assert.ok(!h.edges.some((e) => e.includes('>s5')), 'no edge into a step the record did not reach');
     // A drop ends the path.
     const dropped = highlightTrace(g, 'row 9', [{ seq: 0, fateKind: 'start' }, { seq: 1, fateKind: 'dropped' }, { seq: 2, fateKind: 'kept' }]);

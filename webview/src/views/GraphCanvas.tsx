@@ -40,6 +40,8 @@ interface View {
 
 const MIN_K = 0.1;
 const MAX_K = 3;
+/** The smallest zoom at which node text (11–12.5 px) stays readable. */
+const READABLE_K = 0.75;
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /**
@@ -53,20 +55,24 @@ export function GraphCanvas({ scene, highlight, onOpen }: { scene: Scene; highli
   const fittedKey = useRef('');
   const drag = useRef<{ x: number; y: number; vx: number; vy: number; moved: boolean } | undefined>(undefined);
 
-  const fit = useCallback(() => {
-    const el = host.current;
-    if (!el) return;
-    const w = el.clientWidth || 800;
-    const h = el.clientHeight || 600;
-    // Fit the width; tall graphs scroll by panning rather than shrinking to unreadable text.
-    const k = Math.max(MIN_K, Math.min(1, w / (scene.width + 32), Math.max(h / (scene.height + 32), 0.5)));
-    setView({ k, x: Math.max(16, (w - scene.width * k) / 2), y: 16 });
-  }, [scene.width, scene.height]);
+  /** The whole graph in view (`0`); or, when first shown, as much as fits at a readable size, from the top. */
+  const fit = useCallback(
+    (readable = false) => {
+      const el = host.current;
+      if (!el) return;
+      const w = el.clientWidth || 800;
+      const h = el.clientHeight || 600;
+      const whole = Math.min(1, w / (scene.width + 32), h / (scene.height + 32));
+      const k = Math.max(MIN_K, readable ? Math.max(whole, READABLE_K) : whole);
+      setView({ k, x: Math.max(16, (w - scene.width * k) / 2), y: 16 });
+    },
+    [scene.width, scene.height],
+  );
 
   useLayoutEffect(() => {
     if (fittedKey.current !== scene.key) {
       fittedKey.current = scene.key;
-      fit();
+      fit(true);
     }
   }, [scene.key, fit]);
 
@@ -159,7 +165,7 @@ export function GraphCanvas({ scene, highlight, onOpen }: { scene: Scene; highli
       onOpen(n.graph, n.node.id);
     } else if (e.key === '+' || e.key === '=') zoomAt(1.2, r.width / 2, r.height / 2);
     else if (e.key === '-' || e.key === '_') zoomAt(1 / 1.2, r.width / 2, r.height / 2);
-    else if (e.key === '0') fit();
+    else if (e.key === '0') fit(false);
     else if (e.key.startsWith('Arrow')) {
       const from = scene.nodes.find((n) => n.key === focused) ?? scene.nodes[0];
       if (!from) return;
@@ -175,7 +181,10 @@ export function GraphCanvas({ scene, highlight, onOpen }: { scene: Scene; highli
   };
   const onFocus = (e: FocusEvent) => {
     const n = nodeAt(e.target);
-    if (n) setFocused(n.key);
+    if (!n) return;
+    setFocused(n.key);
+    // Tab moves focus to nodes off-screen too: bring them into view.
+    reveal(n.key);
   };
 
   const partnerOfFocus = focused ? scene.partner.get(focused) : undefined;
@@ -196,7 +205,7 @@ export function GraphCanvas({ scene, highlight, onOpen }: { scene: Scene; highli
     >
       <svg role="group" aria-label="Pipeline graph" width="100%" height="100%">
         <defs>
-          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" className="arrowhead" />
           </marker>
         </defs>
