@@ -11,9 +11,13 @@ import type { OriginPropagation } from '../trace/propagate';
 import { confirmWithRuns, type ConfirmOptions } from './confirm';
 import { mergeFindings } from './merge';
 import { newestRunsFirst, readTextFile, sameCode, sameFile, SourceLines } from './matchRun';
+import { mismatchOfRuns } from './mismatchOfRuns';
 import { leakageOfRun } from './runOnly';
+import type { SkewThresholds } from '../compare/skewTypes';
 
 export interface RunFindingsOptions extends ConfirmOptions {
+  /** Skew thresholds for the drift findings between training and serving runs (skewer.thresholds.*). */
+  thresholds?: SkewThresholds;
   /** Per-rule severities as in the `skewer.severity` setting; `off` drops the rule's run findings too. */
   severityOverrides?: Record<string, Severity | 'off'>;
 }
@@ -63,7 +67,15 @@ export async function detectRunFindings(runs: ReadonlyArray<RunReadResult> | Rea
     const origins = options.origins?.get(run) ?? new Map<string, Promise<OriginPropagation>>();
     options.origins?.set(run, origins);
     const ctx = { run, runs: all, source: options.source(run), origins, workspaceRoot: options.workspaceRoot, notes, ...(options.baseline ? { baseline: options.baseline } : {}) };
-    for (const f of await leakageOfRun(ctx)) {
+    let ofRun: Finding[] = await leakageOfRun(ctx);
+    if (run.phase === 'serve') {
+      try {
+        ofRun = [...ofRun, ...mismatchOfRuns(run, all, { ...(options.baseline ? { baseline: options.baseline } : {}), ...(options.thresholds ? { thresholds: options.thresholds } : {}), ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}) }, notes)];
+      } catch (e) {
+        notes.push(`train/serve comparison of run ${run.runId}: ${(e as Error).message ?? String(e)}`);
+      }
+    }
+    for (const f of ofRun) {
       const lineText = await lines.lines(f.location);
       if (lineText) {
         const recorded = run.steps.find((s) => s.location?.line === f.location.line && sameFile(f.location.file, s.location.file, options.workspaceRoot, run.cwd))?.location?.code;

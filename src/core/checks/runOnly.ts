@@ -38,17 +38,19 @@ export function stepFile(run: Run, file: string, workspaceRoot: string | undefin
   return run.cwd ? path.resolve(run.cwd, file) : undefined;
 }
 
+/** A file a run names (relative to its cwd) as the caller names files: relative to `workspaceRoot` when inside it, else absolute. */
+export function placeFile(run: Run, file: string, workspaceRoot: string | undefined): string {
+  const abs = stepFile(run, file, workspaceRoot);
+  if (!abs) return file.replace(/\\/g, '/');
+  const rel = workspaceRoot ? path.relative(workspaceRoot, abs) : undefined;
+  return (rel !== undefined && rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs).replace(/\\/g, '/');
+}
+
 /** Where a run finding is shown: the step's file as the caller names files (relative to `workspaceRoot` when inside it). */
 export function stepLocation(run: Run, step: Step, workspaceRoot: string | undefined): SourceLocation | undefined {
   const l = step.location;
   if (!l) return undefined;
-  let file = l.file;
-  const abs = stepFile(run, file, workspaceRoot);
-  if (abs) {
-    const rel = workspaceRoot ? path.relative(workspaceRoot, abs) : undefined;
-    file = rel !== undefined && rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
-  }
-  return { file: file.replace(/\\/g, '/'), line: l.line, col: l.col, endLine: l.endLine, endCol: l.endCol, ...(l.cell !== undefined ? { cell: l.cell } : {}) };
+  return { file: placeFile(run, l.file, workspaceRoot), line: l.line, col: l.col, endLine: l.endLine, endCol: l.endCol, ...(l.cell !== undefined ? { cell: l.cell } : {}) };
 }
 
 export interface RuleContext extends CheckContext {

@@ -26,8 +26,8 @@ export function runSources(): (run: Run) => RunFolderTraceSource {
 /**
  * What recorded runs show on their own (core/checks detectRunFindings), kept in the FindingsStore's run
  * layer: on every file a run names, open or not (an imported helper module included), merged there with
- * the file's static findings. Recomputed when the set of finished runs changes, when `skewer.severity`
- * changes and when a file with run findings is saved (a changed line drops the findings the run made on it).
+ * the file's static findings; serving runs also get the train/serve mismatch findings against their training run. Recomputed when the set of finished runs changes, when `skewer.severity`
+ * changes (or skewer.thresholds) and when a file with run findings is saved (a changed line drops the findings the run made on it).
  */
 export class RunFindingsService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -51,7 +51,7 @@ export class RunFindingsService implements vscode.Disposable {
         this.finishedKey = key;
         this.schedule();
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('skewer.severity') && this.schedule()),
+      vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration('skewer.severity') || e.affectsConfiguration('skewer.thresholds')) && this.schedule()),
       vscode.workspace.onDidSaveTextDocument((d) => this.store.runFindings(d.uri).length && this.schedule()),
       vscode.workspace.onDidSaveNotebookDocument((nb) => this.store.runFindings(nb.uri).length && this.schedule()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule()),
@@ -85,9 +85,16 @@ export class RunFindingsService implements vscode.Disposable {
         const overrides = JSON.parse(JSON.stringify(cfg.get<Record<string, Severity | 'off'>>('severity', {}))) as Record<string, Severity | 'off'>;
         const open = (file: string) => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file)?.getText();
         const h = heavy();
+        const t = vscode.workspace.getConfiguration('skewer.thresholds');
+        const d = h.DEFAULT_THRESHOLDS;
+        const num = (k: keyof typeof d) => {
+          const v = t.get<number>(k, d[k]);
+          return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : d[k];
+        };
         const result = await h.detectRunFindings(done, {
           source: this.sourceFor,
           severityOverrides: overrides,
+          thresholds: { psi: num('psi'), jsDivergence: num('jsDivergence'), lInfinity: num('lInfinity'), missingRateChange: num('missingRateChange') },
           readText: async (file) => open(file) ?? (await h.readTextFile(file)),
         });
         for (const n of result.notes) this.log.appendLine(`[runs] ${n}`);

@@ -259,3 +259,47 @@ describe('checks/splitContents', () => {
     assert.equal(sharedEntities(split(snap({ customer_id: [1, 1, 2] }), snap({ customer_id: [3, 3] }))), undefined);
   });
 });
+
+for (const stack of ['oldest', 'current']) {
+  describe(`checks/runFindings: train/serve mismatch of the serving runs (serving_mismatch, ${stack} stack)`, function () {
+    this.timeout(30000);
+    const SERVING = path.join(REPO, 'test/pipelines/serving_mismatch');
+    let runs: RunReadResult[];
+    const opts = { workspaceRoot: SERVING, source };
+    const line = (file: string, text: string) => readFileSync(path.join(SERVING, file), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+    before(async () => {
+      runs = (await listRuns([path.join(REPO, 'test/fixtures/runs', stack, 'serving_mismatch')])).runs;
+    });
+
+    it('each serving run is compared with the training run that wrote the model it loads; findings on the serving lines', async () => {
+      const { findings, notes } = await detectRunFindings(runs, opts);
+      const serve = findings.filter((f) => f.location.file === 'serve.py');
+      const at = (rule: string) => serve.filter((f) => f.ruleId === rule).map((f) => f.location.line);
+      assert.deepEqual(at('mismatch/unseen-category'), [line('serve.py', 'pd.get_dummies(')]);
+      assert.deepEqual(at('mismatch/one-hot-set'), [line('serve.py', 'pd.get_dummies(')]);
+      assert.deepEqual(at('mismatch/refit-at-inference'), [line('serve.py', 'scaler.fit_transform')]);
+      assert.deepEqual(at('mismatch/unit-change'), [line('serve.py', 'pd.read_csv')]);
+      assert.ok(serve.every((f) => f.source === 'run' && f.evidence.pairedBy === 'artifact-hash' && typeof f.evidence.trainRunId === 'string'));
+      const train = runs.find((r) => r.run.pipeline === 'train.py')!.run;
+      assert.ok(serve.every((f) => f.evidence.trainRunId === train.runId));
+      assert.ok(notes.some((n) => /serve\.py \(run .*\) compared with train\.py .*wrote model\.joblib, which serve\.py loads/.test(n)), notes.join('\n'));
+      // The correct serving script shows no mismatch, and no training-side leakage is invented.
+      assert.deepEqual(findings.filter((f) => f.location.file !== 'serve.py').map((f) => `${f.ruleId}@${f.location.file}:${f.location.line}`), []);
+    });
+
+    it('a static refit finding and the run\'s refit on the same line are one finding', async () => {
+      const statics = analyzeDocument({ path: 'serve.py', text: readFileSync(path.join(SERVING, 'serve.py'), 'utf8') }).findings;
+      const { findings } = await runFindings(runs, statics, opts);
+      const refit = findings.filter((f) => f.ruleId === 'mismatch/refit-at-inference' && f.location.line === line('serve.py', 'scaler.fit_transform'));
+      assert.equal(refit.length, 1);
+      assert.equal(refit[0]!.source, 'both');
+    });
+
+    it('a baseline from another pipeline is said to be one, instead of listing differences', async () => {
+      const other = (await listRuns([path.join(REPO, 'test/fixtures/runs', stack, 'run_leaks')])).runs.find((r) => r.run.pipeline === 'leaky.py')!.run;
+      const { findings, notes } = await detectRunFindings(runs, { ...opts, baseline: other });
+      assert.deepEqual(findings.filter((f) => f.ruleId.startsWith('mismatch/') || f.ruleId.startsWith('drift/')), []);
+      assert.ok(notes.some((n) => /look like different pipelines/.test(n)), notes.join('\n'));
+    });
+  });
+}

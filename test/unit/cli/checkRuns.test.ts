@@ -103,4 +103,31 @@ describe('cli: skewer check --runs', function () {
     assert.equal(skewer(dir, 'check', 'clean.py', '--runs', '.skewer/runs', '--baseline', id).code, 1);
     assert.equal(skewer(dir, 'check', 'clean.py', '--runs', '.skewer/runs', '--baseline', path.join('.skewer/runs', id)).code, 1);
   });
+
+  describe('serving runs', () => {
+    let serving: string;
+    before(() => {
+      serving = fs.mkdtempSync(path.join(os.tmpdir(), 'skewer-cli-serving-'));
+      for (const f of ['train.py', 'serve.py', 'serve_ok.py']) fs.copyFileSync(path.join(REPO, 'test/pipelines/serving_mismatch', f), path.join(serving, f));
+      fs.cpSync(path.join(REPO, 'test/fixtures/runs/current/serving_mismatch'), path.join(serving, 'runs'), { recursive: true });
+    });
+    after(() => fs.rmSync(serving, { recursive: true, force: true }));
+
+    it('adds the train/serve mismatch findings on the serving lines, and says which training run was used', () => {
+      const r = skewer(serving, 'check', 'serve.py', '--runs', 'runs', '--format', 'json');
+      assert.equal(r.code, 1, r.stderr);
+      const out = JSON.parse(r.stdout) as { findings: JsonFinding[]; notes: { message: string }[] };
+      const rules = new Set(out.findings.filter((f) => f.source === 'run').map((f) => f.ruleId));
+      for (const rule of ['mismatch/unseen-category', 'mismatch/one-hot-set', 'mismatch/unit-change', 'mismatch/fitted-params']) assert.ok(rules.has(rule), rule);
+      assert.ok(out.findings.every((f) => f.location.file === 'serve.py'));
+      assert.ok(out.notes.some((n) => /compared with train\.py .*model\.joblib/.test(n.message)));
+    });
+
+    it('--baseline naming a serving run: exit 2, it is not a training run', () => {
+      const id = fs.readdirSync(path.join(serving, 'runs')).find((d) => fs.readFileSync(path.join(serving, 'runs', d, 'events.ndjson'), 'utf8').includes('"phase": "serve"') || fs.readFileSync(path.join(serving, 'runs', d, 'events.ndjson'), 'utf8').includes('"phase":"serve"'))!;
+      const r = skewer(serving, 'check', 'serve.py', '--runs', 'runs', '--baseline', id);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /is a serve-phase run, not a training run/);
+    });
+  });
 });
