@@ -6,6 +6,8 @@
 //   recorder  recorder overhead on a 1M-row, ~8-operator pipeline on the oldest stack: snapshots off, CSV snapshots
 //   recorder:current  the same on the current stack (pandas 3, pyarrow; its venv from test/tooling/python.mjs):
 //             snapshots off and sampled Arrow snapshots uncompressed / LZ4_FRAME / ZSTD
+//   skew      recorder statistics of a 1M × 20 training and serving frame, then distribution skew on shared bins
+//             (oldest stack; skew:current on pandas 3)
 //   confirm   run confirmation of static findings against a recorded 1M-row run
 //   checkRuns `skewer check --runs` (dist/cli.js) on a recorded 1M-row leaky run vs `skewer check` without runs
 //   compare   statistics and skew train vs serve, 1M rows × 20 per side: recorder stats + compareRunFindings
@@ -27,6 +29,8 @@ const BENCHES = {
   confirm: [tsx, ['bench/confirm.ts']],
   checkRuns: [tsx, ['bench/checkRuns.ts']],
   compare: [tsx, ['bench/compare.ts']],
+  skew: [tsx, ['bench/skew.ts']],
+  'skew:current': [tsx, ['bench/skew.ts', '--python', 'current']],
   tables: [tsx, ['bench/tables.ts']],
   graph: [tsx, ['bench/graph.ts']],
   viewer: [tsx, ['bench/viewer.ts']],

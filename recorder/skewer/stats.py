@@ -99,8 +99,13 @@ def _distribution(finite: np.ndarray, out: dict):
             merged[k] = merged.get(k, 0) + int(c)
         out["values"] = {"values": list(merged), "counts": list(merged.values())}
     else:
+        # numpy's linear-method quantiles from one sort: np.quantile with 101 points costs ~5x more
+        s = np.sort(finite)
+        pos = np.linspace(0.0, s.size - 1, QUANTILES + 1)
+        lo = np.floor(pos).astype(np.int64)
+        hi = np.minimum(lo + 1, s.size - 1)
         with np.errstate(over="ignore", invalid="ignore"):
-            qs = [_f(q) for q in np.quantile(finite, np.linspace(0.0, 1.0, QUANTILES + 1))]
+            qs = [_f(q) for q in s[lo] + (s[hi] - s[lo]) * (pos - lo)]
         if None not in qs:  # a range that overflows float64 interpolates to inf: no sketch, as no histogram
             out["quantiles"] = qs
 
