@@ -6,7 +6,8 @@
  * and is unref'd so a process can exit with tables open.
  */
 import type { Worker } from 'node:worker_threads';
-import { startTablesWorker } from './workerEntry';
+import { formatByExtension } from './detect';
+import { parquetModule, startTablesWorker } from './workerEntry';
 import type { ColumnStats, OpenViewOptions, RowWindow, TableInfo, ViewQuery, ViewRequest, ViewResults, ViewWorkerRequest, ViewWorkerResponse } from './viewTypes';
 
 export class ViewError extends Error {}
@@ -74,7 +75,12 @@ export class ViewWorker {
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       w.ref();
-      w.postMessage({ id, kind: 'view', req } satisfies ViewWorkerRequest);
+      const message = { id, kind: 'view', req } satisfies ViewWorkerRequest;
+      // A Parquet open waits for the compiled parquet-wasm module startTablesWorker posts, as the
+      // decode worker's requests do (else the worker would compile its own copy first).
+      if (req.op === 'open' && (req.options.format ?? formatByExtension(req.file)) === 'parquet') {
+        void parquetModule().then(() => { if (this.pending.has(id)) w.postMessage(message); });
+      } else w.postMessage(message);
     });
   }
 

@@ -6,6 +6,7 @@
  * TableInfo.limited says so.
  */
 import { open as openFile, stat } from 'node:fs/promises';
+import type { Table } from 'apache-arrow';
 import { CsvError, csvTypeForDtype, parseCsv } from '../runlog/csv';
 import { npyPositions, readNpy } from '../runlog/npy';
 import { DecodeRefusal } from './bounds';
@@ -28,30 +29,34 @@ function isBound(e: unknown): boolean {
   return e instanceof TableReadError && /memory bound|2 GiB a single read/.test(e.reason);
 }
 
+/** The rows in the first `bytes` of a CSV, cut after its last full line there. */
+async function csvPrefix(file: string, bytes: number, o: OpenViewOptions): Promise<{ table: Table; size: number; cut: number }> {
+  const size = (await stat(file)).size;
+  const fh = await openFile(file, 'r');
+  let head: Uint8Array;
+  try {
+    const buf = new Uint8Array(Math.min(size, bytes));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    head = buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+  const cut = head.lastIndexOf(10) + 1;
+  if (cut === 0) throw new TableReadError(file, `no line ends within the first ${mb(bytes)}`);
+  try {
+    return { table: parseCsv(head.subarray(0, cut), o.csvTypes ? { file, types: o.csvTypes } : { file }), size, cut };
+  } catch (e) {
+    if (e instanceof CsvError) throw new TableReadError(file, e.detail, e.line);
+    throw e;
+  }
+}
+
 async function openLimited(file: string, o: OpenViewOptions, maxBytes: number, decoder: Decoder): Promise<{ opened: OpenedTable; limited: string; rowCount: number | null }> {
   const format = o.format ?? formatByExtension(file);
   if (format === 'csv') {
-    // The first maxBytes of the file, cut after its last full line.
-    const size = (await stat(file)).size;
-    const fh = await openFile(file, 'r');
-    let bytes: Uint8Array;
-    try {
-      const buf = new Uint8Array(Math.min(size, maxBytes));
-      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-      bytes = buf.subarray(0, bytesRead);
-    } finally {
-      await fh.close();
-    }
-    const cut = bytes.lastIndexOf(10);
-    if (cut < 0) throw new TableReadError(file, `no line ends within the first ${mb(maxBytes)}`);
-    try {
-      const table = parseCsv(bytes.subarray(0, cut + 1), o.csvTypes ? { file, types: o.csvTypes } : { file });
-      const opened: OpenedTable = { file, format: 'csv', rowCount: table.numRows, schema: [], table };
-      return { opened, rowCount: null, limited: `This ${mb(size)} CSV is over the viewer's ${mb(maxBytes)} memory bound: showing its first ${table.numRows.toLocaleString('en-US')} rows (the first ${mb(cut + 1)}); statistics, sort and filter cover those rows.` };
-    } catch (e) {
-      if (e instanceof CsvError) throw new TableReadError(file, e.detail, e.line);
-      throw e;
-    }
+    const { table, size, cut } = await csvPrefix(file, maxBytes, o);
+    const opened: OpenedTable = { file, format: 'csv', rowCount: table.numRows, schema: [], table };
+    return { opened, rowCount: null, limited: `This ${mb(size)} CSV is over the viewer's ${mb(maxBytes)} memory bound: showing its first ${table.numRows.toLocaleString('en-US')} rows (the first ${mb(cut)}); statistics, sort and filter cover those rows.` };
   }
   // Parquet and Arrow check the bound from the footer / message headers before decoding, so
   // halving `head` until it fits costs a footer read per try, not a decode.
@@ -75,6 +80,8 @@ async function openLimited(file: string, o: OpenViewOptions, maxBytes: number, d
  * host sends once the first window is on screen, or on the first request that needs more rows.
  */
 export const FIRST_ROWS = 1000;
+/** A CSV larger than this opens with the rows in its first FIRST_CSV_BYTES, then the whole file on `load`. */
+export const FIRST_CSV_BYTES = 2 * 1024 ** 2;
 
 interface Held {
   view: TableView;
@@ -217,6 +224,22 @@ export async function openView(file: string, options: OpenViewOptions, decoder: 
       held.set(handle, { view: new TableView(first.table, positions), info });
       return info;
     }
+  }
+  if ((o.format ?? formatByExtension(file)) === 'csv' && !o.positionsFile && (await stat(file).then((st) => st.size, () => 0)) > FIRST_CSV_BYTES) {
+    // A big CSV parses at ~20 MB/s: the first screen comes from its first lines, the whole file on
+    // `load`. Column types are inferred again over the whole file (the info is sent again).
+    const { table } = await csvPrefix(file, FIRST_CSV_BYTES, o);
+    const first: OpenedTable = { file, format: 'csv', rowCount: table.numRows, schema: [], table };
+    const entry: Held = { view: new TableView(table), info: infoOf(handle, first, null, table.numRows, undefined) };
+    let loading: Promise<void> | undefined;
+    entry.full = () => (loading ??= (async () => {
+      const whole = await openWhole(file, o, maxBytes, decoder);
+      entry.view = new TableView(whole.opened.table);
+      entry.info = infoOf(handle, whole.opened, whole.rowCount, whole.opened.table.numRows, undefined, whole.limited);
+      entry.full = undefined;
+    })());
+    held.set(handle, entry);
+    return entry.info;
   }
   const { opened, rowCount, limited } = await openWhole(file, o, maxBytes, decoder);
   const positions = await readPositions(o, opened.table.numRows);

@@ -115,13 +115,13 @@ export class DataViewerProvider implements vscode.CustomReadonlyEditorProvider, 
             let info = await table();
             if (!info) { post({ type: 'error', message: status.error! }); return; }
             post({ type: 'info', info: viewerInfo(document.uri, info, step) });
-            // The rest of a file opened with its first screen decodes once that screen is shown (or
+            // The rest of a file opened with its first screen (Parquet's first rows, a big CSV's first lines) decodes once that screen is shown (or
             // after a second at most); then the statistics, column by column: each is one worker
             // request, so windows asked for meanwhile wait for one column at most.
             await Promise.race([firstWindow, new Promise((r) => setTimeout(r, 1000))]);
             try {
               const whole = await this.worker.load(info.handle);
-              if (whole.loadedRows !== info.loadedRows || whole.limited !== info.limited) post({ type: 'info', info: viewerInfo(document.uri, whole, step) });
+              if (whole.loadedRows !== info.loadedRows || whole.rowCount !== info.rowCount || whole.limited !== info.limited || JSON.stringify(whole.columns) !== JSON.stringify(info.columns)) post({ type: 'info', info: viewerInfo(document.uri, whole, step) });
               info = status.info = whole;
             } catch (e) {
               if (this.open.has(panel)) post({ type: 'error', message: `Cannot show ${path.basename(document.uri.fsPath)}: ${(e as Error).message}` });

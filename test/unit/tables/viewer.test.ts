@@ -133,6 +133,22 @@ describe('tables: data viewer through the tables worker', () => {
     await assert.rejects(worker.open(path.join(dir, 'missing.arrow')), /no such file/);
   });
 
+  it('opens a big CSV with its first lines, then the whole file on load', async () => {
+    const csv = path.join(dir, 'long.csv');
+    const lines = ['n,s'];
+    for (let i = 0; i < 200_000; i++) lines.push(`${i},text${i % 7}`);
+    fs.writeFileSync(csv, lines.join('\n') + '\n');
+    const info = await worker.open(csv);
+    assert.equal(info.rowCount, null);
+    assert.ok(info.loadedRows > 1000 && info.loadedRows < 200_000, String(info.loadedRows));
+    assert.deepEqual((await worker.window(info.handle, 0, 2)).rows, [[0, 'text0'], [1, 'text1']]);
+    const whole = await worker.load(info.handle);
+    assert.deepEqual([whole.rowCount, whole.loadedRows], [200_000, 200_000]);
+    assert.deepEqual((await worker.window(whole.handle, 199_999, 5)).rows, [[199_999, `text${199_999 % 7}`]]);
+    assert.equal((await worker.stats(whole.handle, 1)).distinct, 7);
+    await worker.close(info.handle);
+  });
+
   it('holds the first rows of a file over the memory bound and says so', async () => {
     const big = path.join(dir, 'big.csv');
     const lines = ['a,b'];
