@@ -46,11 +46,16 @@ export interface SourceRef {
 
 export interface TraceStep {
   seq: number;
+  /** What the step did ("filter rows df[df.age >= 21]", see core/runlog/stepLabels.ts). */
   label: string;
+  /** The recorded operator ("DataFrame.__getitem__"), for the tooltip. */
+  operator?: string;
   location?: SourceRef;
   /** What happened to the record at this step, as a sentence. */
   fate: string;
   fateKind: TraceFateKind;
+  /** Set when the record (or a copy) lands on both sides of a split: "X_train row 261 and X_test row 450". */
+  bothSides?: string;
   cells: TraceStepCell[];
   /** Why there are no values for this step (no snapshot, row not sampled). */
   valuesNote?: string;

@@ -13,6 +13,7 @@ import { newestRunsFirst, readTextFile, sameCode, SourceLines, stepsInFile, wher
 import { checkColumnOrder, checkRefit, isFitStep } from './mismatchChecks';
 import { checkTarget, isTargetSite, type SnapshotSource } from './targetCheck';
 import { cellLabel } from '../cellNumbers';
+import { stepLabelText } from '../runlog/stepLabels';
 
 export interface ConfirmOptions {
   /** Base of relative finding paths (step paths are relative to each run's recording cwd). */
@@ -122,10 +123,12 @@ async function confirmOne(
     if (!wanted.length) {
       if (atLine.length) {
         const recorded = atLine[0]!.location!.code;
-        const why = current === undefined || recorded === undefined ? 'the code may have changed since that run' : sameCode(recorded, current) ? 'the run does not show what this rule is about' : 'the code has changed since that run; rerun the pipeline';
-        stale ??= `run ${run.runId} recorded ${[...new Set(atLine.map((s) => s.function))].join(', ')} at line ${loc.line}, not ${rule.expected}: ${why}`;
+        // Neutral: the run covered the line but not what the rule is about, which neither confirms nor refutes it.
+        const ran = `run ${run.runId} ran line ${loc.line} (${[...new Set(atLine.map(stepLabelText))].join('; ')}) but recorded no ${rule.expected.replace(/^an? /, '')} there`;
+        stale ??= current === undefined || recorded === undefined ? `${ran}; the code may have changed since that run`
+          : sameCode(recorded, current) ? `${ran}, so it neither confirms nor rules out this finding` : `${ran}: the code has changed since that run; rerun the pipeline`;
       }
-      else stale ??= `run ${run.runId} recorded no call at line ${loc.line} of ${file} (the line did not run, or the code moved since the run); rerun the pipeline`;
+      else stale ??= `run ${run.runId} did not execute line ${loc.line} of ${file} (or the code has moved since that run), so it neither confirms nor rules out this finding`;
       continue;
     }
     const code = wanted[0]!.location!.code;

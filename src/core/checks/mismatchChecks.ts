@@ -23,6 +23,9 @@ function trainingRuns(run: Run, runs: Run[], baseline?: Run): Run[] {
 /** Learned attributes worth comparing, most telling first. */
 const ATTRS = ['mean_', 'scale_', 'statistics_', 'center_', 'data_min_', 'data_max_', 'categories_', 'vocabulary_', 'classes_'];
 
+/** What each learned array holds, in words. */
+const ATTR_WORDS: Record<string, string> = { mean_: 'mean', scale_: 'scale', statistics_: 'fill value', center_: 'center', data_min_: 'minimum', data_max_: 'maximum' };
+
 const num = (v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(4)).toString() : JSON.stringify(v));
 
 /** One sentence comparing the first learned attribute both fits have. */
@@ -39,8 +42,17 @@ export function compareLearned(train: Record<string, unknown>, serve: Record<str
     }
     if (Array.isArray(t) && Array.isArray(s)) {
       let changed = 0;
-      for (let i = 0; i < Math.max(t.length, s.length); i++) if (t[i] !== s[i]) changed++;
-      return { attribute: a, differs: changed > 0, text: `${a}[0] ${num(t[0])} in training vs ${num(s[0])} here (${changed} of ${Math.max(t.length, s.length)} values differ)` };
+      let first = -1;
+      for (let i = 0; i < Math.max(t.length, s.length); i++) {
+        if (t[i] === s[i]) continue;
+        changed++;
+        if (first < 0) first = i;
+      }
+      const i = Math.max(0, first);
+      // Features by name ("mean of income"), from the names the fit recorded; by position only when it had none.
+      const names = Array.isArray(serve.feature_names_in_) ? serve.feature_names_in_ : Array.isArray(train.feature_names_in_) ? train.feature_names_in_ : undefined;
+      const feature = names && names.length === s.length && names[i] !== undefined ? String(names[i]) : `feature ${i}`;
+      return { attribute: a, differs: changed > 0, text: `${ATTR_WORDS[a] ?? a} of ${feature} ${num(t[i])} in training vs ${num(s[i])} here (${changed} of ${Math.max(t.length, s.length)} values differ)` };
     }
     if (typeof t === 'object' && t && typeof s === 'object' && s) {
       const tk = Object.keys(t).length;

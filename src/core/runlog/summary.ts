@@ -4,6 +4,7 @@
  */
 import type { Run, RunStatus, Step } from './model';
 import { formatCount } from './numbers';
+import { stepLabelText } from './stepLabels';
 
 export { formatCount };
 
@@ -21,9 +22,9 @@ export function formatDuration(ms: number | undefined): string {
   return `${Math.floor(totalMin / 60)} h ${String(totalMin % 60).padStart(2, '0')} min`;
 }
 
-/** "DataFrame.dropna", "StandardScaler.fit_transform"; foreign (plain OpenLineage) steps show their job name. */
+/** What the step did, in words ("drop rows missing total_charges", "fit StandardScaler"; see stepLabels.ts); foreign (plain OpenLineage) steps keep their job name. */
 export function stepLabel(step: Step): string {
-  return step.function;
+  return stepLabelText(step);
 }
 
 /**
@@ -78,7 +79,7 @@ export function statusText(x: Run | Step): string {
   return word;
 }
 
-/** One line for a step: "StandardScaler.fit_transform · rows 1,000 → 1,000 · 3 ms". */
+/** One line for a step: "fit StandardScaler · rows 1,000 → 1,000 · 3 ms". */
 export function stepSummary(step: Step): string {
   const parts = [stepLabel(step), rowsText(step), columnsText(step), formatDuration(step.durationMs)];
   if (step.status !== 'complete') parts.push(statusText(step));

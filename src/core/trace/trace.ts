@@ -131,18 +131,28 @@ export async function traceRecord(run: Run, start: TraceStart, source: TraceSour
   const startStep = run.steps.find((s) => s.outputs.some((o) => o.name === start.dataset));
   if (!startStep) return { start, steps: [], problems: [`dataset ${start.dataset} is not an output of this run`] };
   const steps: TraceStepResult[] = [];
-  let previous: Record<string, string | null> | undefined;
+  // The record's values in each output whose snapshot captured it. A step's cells are compared with its own
+  // inputs' values (not with the previous column of the table, which may be another branch, e.g. the Series a
+  // column assignment consumed), so only what this step changed is highlighted.
+  const valuesIn = new Map<string, Record<string, string | null>>();
+  const inputValues = (step: Step): Record<string, string | null> | undefined => {
+    let merged: Record<string, string | null> | undefined;
+    for (const i of step.inputs) {
+      const v = valuesIn.get(i.name);
+      if (v) merged = { ...v, ...merged };
+    }
+    return merged;
+  };
 
   /** Values of the record at the first of its `positions` (copies) that the output's snapshot captured. */
-  const valuesOf = async (output: DatasetRef, positions: number[]): Promise<{ cells?: TraceCell[]; note?: string }> => {
+  const valuesOf = async (output: DatasetRef, positions: number[], before?: Record<string, string | null>): Promise<{ cells?: TraceCell[]; note?: string }> => {
     if (!output.snapshot) return { note: 'no snapshot recorded for this step' };
     try {
       let row: Record<string, string | null> | undefined;
       for (const p of positions.slice(0, 64)) if ((row = await source.row(output, p))) break;
       if (!row) return { note: `row ${positions[0]} is not in the sampled snapshot` };
-      const before = previous;
       const cells = Object.entries(row).map(([column, value]) => ({ column, value, changed: before !== undefined && (!(column in before) || before[column] !== value) }));
-      previous = row;
+      valuesIn.set(output.name, row);
       return { cells };
     } catch (e) {
       return { note: `snapshot unreadable: ${(e as Error).message}` };
@@ -212,7 +222,7 @@ export async function traceRecord(run: Run, start: TraceStart, source: TraceSour
     const { fate, text } = describe(step, outs, kind, consumedBy);
     const holder = outs.find((o) => o.positions.length);
     const holderRef = holder && step.outputs.find((o) => o.name === holder.dataset);
-    const values = holderRef ? await valuesOf(holderRef, holder.positions) : {};
+    const values = holderRef ? await valuesOf(holderRef, holder.positions, inputValues(step)) : {};
     steps.push({ step, fate, fateText: text, outputs: outs, ...(values.cells ? { cells: values.cells } : {}), ...(values.note ? { valuesNote: values.note } : {}) });
   }
   // A "dropped" followed by later steps that still hold the record was only a side branch.

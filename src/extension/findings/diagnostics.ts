@@ -4,6 +4,7 @@ import { ruleInfo } from '../../core/findings/rules';
 import { findingTarget } from '../static/documents';
 import { findingRange, toDiagnosticSeverity } from './convert';
 import type { FindingsStore } from './findingsStore';
+import { cellLabel } from '../../core/cellNumbers';
 
 export interface PlacedFinding {
   owner: vscode.Uri;
@@ -58,8 +59,9 @@ export class DiagnosticsPublisher implements vscode.Disposable {
 
   private toDiagnostic(owner: vscode.Uri, target: vscode.Uri, f: Finding): vscode.Diagnostic {
     // A notebook finding that could not be placed on its cell (notebook not open) keeps its cell in the message.
-    const unplacedCell = f.location.cell !== undefined && target.toString() === owner.toString() ? `cell ${f.location.cell + 1}: ` : '';
-    const confirmation = f.confirmation && f.confirmation.status !== 'no-run' ? ` [run: ${f.confirmation.message}]` : '';
+    const unplacedCell = f.location.cell !== undefined && target.toString() === owner.toString() ? `${cellLabel(f.location.cell)}: ` : '';
+    // The run's own sentence is in the hover (hover.ts), which shows this message above it: only its verdict here.
+    const confirmation = f.confirmation?.status === 'confirmed' ? ' (confirmed by a recorded run)' : f.confirmation?.status === 'not-confirmed' ? ' (not seen in the recorded run)' : '';
     const d = new vscode.Diagnostic(findingRange(f), `${unplacedCell}${f.message}${confirmation}`, toDiagnosticSeverity(f.severity));
     d.source = f.source === 'run' ? 'Skewer (run)' : f.source === 'both' ? 'Skewer (static+run)' : 'Skewer';
     const info = ruleInfo(f.ruleId);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings/finding';
 import type { FindingsStore } from './findingsStore';
 import { findingRange, severityIcon } from './convert';
+import { lineLabel } from '../../core/cellNumbers';
 
 type Node = { kind: 'file'; uri: vscode.Uri; count: number } | { kind: 'finding'; uri: vscode.Uri; finding: Finding };
 
@@ -32,7 +33,7 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
     const f = node.finding;
     const item = new vscode.TreeItem(f.message, vscode.TreeItemCollapsibleState.None);
-    const where = `${f.location.cell !== undefined ? `cell ${f.location.cell + 1} ` : ''}line ${f.location.line}`;
+    const where = lineLabel(f.location);
     // Which engine found it: a recorded run alone, static analysis confirmed by a run, or static analysis alone.
     const run = f.source === 'run' ? ' · found in run' : f.source === 'both' ? ' · static + run' : f.confirmation?.status === 'not-confirmed' ? ' · not seen in run' : '';
     item.description = `${f.ruleId} · ${where}${run}`;

@@ -1,9 +1,13 @@
 import * as vscode from 'vscode';
+import { hoverMarkdown } from '../../core/findings/hoverText';
 import { ruleInfo } from '../../core/findings/rules';
 import { findingTarget } from '../static/documents';
 import type { DiagnosticsPublisher } from './diagnostics';
 
-/** The evidence behind a finding: numbers, what a recorded run says, and links to the related lines. */
+/**
+ * What Skewer adds under the diagnostic in the hover: the run's verdict, the facts, links to the related lines
+ * (core/findings/hoverText.ts). The diagnostic's own message is shown by VS Code above it and not repeated.
+ */
 export class FindingHover implements vscode.HoverProvider {
   constructor(
     private readonly publisher: DiagnosticsPublisher,
@@ -15,26 +19,25 @@ export class FindingHover implements vscode.HoverProvider {
     if (!here.length) return undefined;
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: ['skewer.openLocation', 'vscode.open'] };
-    for (const { finding: f, owner } of here) {
+    const cellCount = notebookOf(document)?.cellCount;
+    here.forEach(({ finding: f, owner }, i) => {
       const info = ruleInfo(f.ruleId);
-      md.appendMarkdown(`**Skewer · ${info?.title ?? f.ruleId}** \`${f.ruleId}\`\n\n`);
-      md.appendText(f.message);
-      md.appendMarkdown('\n\n');
-      const evidence = Object.entries(f.evidence);
-      if (evidence.length) md.appendMarkdown(evidence.map(([k, v]) => `- ${k}: \`${String(v)}\``).join('\n') + '\n\n');
-      if (f.confirmation) {
-        const icon = f.confirmation.status === 'confirmed' ? '$(check)' : f.confirmation.status === 'not-confirmed' ? '$(circle-slash)' : '$(question)';
-        md.appendMarkdown(`${icon} **Run evidence:** `);
-        md.appendText(f.confirmation.message);
-        md.appendMarkdown('\n\n');
-      }
-      for (const r of f.related) {
-        const target = findingTarget(owner, r);
-        const args = encodeURIComponent(JSON.stringify([target, { selection: { start: { line: r.location.line - 1, character: r.location.col - 1 }, end: { line: r.location.line - 1, character: r.location.col - 1 } } }]));
-        md.appendMarkdown(`- [${r.message} (line ${r.location.line}${r.location.cell !== undefined ? `, cell ${r.location.cell + 1}` : ''})](command:vscode.open?${args})\n`);
-      }
-      if (info) md.appendMarkdown(`\n[Rule documentation](${vscode.Uri.joinPath(this.extensionUri, info.docsPath).toString()})\n\n---\n\n`);
-    }
+      if (i > 0) md.appendMarkdown('\n\n---\n\n');
+      md.appendMarkdown(hoverMarkdown(f, {
+        ...(cellCount !== undefined ? { cellCount } : {}),
+        ...(info ? { docsUri: vscode.Uri.joinPath(this.extensionUri, info.docsPath).toString() } : {}),
+        linkTo: (r) => {
+          const at = { line: r.location.line - 1, character: r.location.col - 1 };
+          return `command:vscode.open?${encodeURIComponent(JSON.stringify([findingTarget(owner, r), { selection: { start: at, end: at } }]))}`;
+        },
+      }));
+    });
     return new vscode.Hover(md, here[0]!.diagnostic.range);
   }
+}
+
+/** The notebook a cell's text document belongs to. */
+function notebookOf(document: vscode.TextDocument): vscode.NotebookDocument | undefined {
+  if (document.uri.scheme !== 'vscode-notebook-cell') return undefined;
+  return vscode.workspace.notebookDocuments.find((nb) => nb.getCells().some((c) => c.document === document));
 }

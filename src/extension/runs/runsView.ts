@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { OperatorKind, RunGroup, RunReadResult, Step } from '../../core/runlog/model';
 import type { Problem } from '../../core/runlog/problem';
 import type { FindingsStore } from '../findings/findingsStore';
+import { lineLabel } from '../../core/cellNumbers';
 import { heavy } from '../lazy/load';
 import type { RunsModel } from './runsModel';
 
@@ -162,17 +163,21 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
       }
       case 'step': {
         const { step } = node;
-        const item = new vscode.TreeItem(h.stepLabel(step), vscode.TreeItemCollapsibleState.None);
+        const label = h.labelStep(step);
+        const item = new vscode.TreeItem(label.text, vscode.TreeItemCollapsibleState.None);
         const loc = step.location;
-        item.description = [loc ? `${loc.cell !== undefined ? `cell ${loc.cell + 1} ` : ''}line ${loc.line}` : '', h.rowsText(step), h.columnsText(step), step.status === 'complete' ? '' : h.statusText(step)]
-          .filter(Boolean)
-          .join(' · ');
+        // What the step did is the label; the line of code that did it is the description.
+        item.description = h.stepSnippet(step) ?? (loc ? lineLabel(loc) : '');
         item.iconPath = step.status === 'failed' ? statusIcon('failed') : new vscode.ThemeIcon(KIND_ICONS[step.kind] ?? 'circle-small');
         item.id = `step:${node.result.run.runId}:${step.seq}`;
         item.contextValue = 'skewer.step';
         const md = new vscode.MarkdownString();
-        md.appendMarkdown('**').appendText(h.stepSummary(step)).appendMarkdown('**\n\n');
-        if (loc) md.appendText(`${loc.file}${loc.cell !== undefined ? ` · cell ${loc.cell + 1}` : ''} · line ${loc.line}`).appendMarkdown('\n');
+        md.appendMarkdown('**').appendText(label.text).appendMarkdown('**');
+        if (label.operator !== label.text) md.appendMarkdown(' · ').appendMarkdown(`\`${label.operator.replace(/`/g, '')}\``);
+        md.appendMarkdown('\n\n');
+        const facts = [h.rowsText(step), h.columnsText(step), h.formatDuration(step.durationMs), step.status === 'complete' ? '' : h.statusText(step)].filter(Boolean);
+        if (facts.length) md.appendText(facts.join(' · ')).appendMarkdown('\n\n');
+        if (loc) md.appendText(`${loc.file} · ${lineLabel(loc)}`).appendMarkdown('\n');
         if (loc?.code) md.appendCodeblock(loc.code, 'python');
         if (step.fitted) {
           const params = Object.entries(step.fitted.params).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ');

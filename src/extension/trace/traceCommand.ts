@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RunReadResult, Step } from '../../core/runlog/model';
-import type { TraceResult } from '../../core/trace/trace';
+import type { TraceResult, TraceStepResult } from '../../core/trace/trace';
 import type { TraceState } from '../../shared/protocol';
 import type { CommandDeps } from '../commands';
 import { showPanelOrWelcome } from '../commands';
@@ -8,8 +8,21 @@ import { heavy } from '../lazy/load';
 import { SkewerPanel } from '../panel/panel';
 import type { RunsNode } from '../runs/runsView';
 
+/**
+ * "X_train row 261 and X_test row 450": the record (or a copy of it) on both sides of one split — the leak a
+ * trace exists to show, so the webview flags it instead of leaving it in the fate text.
+ */
+export function bothSides(s: TraceStepResult): string | undefined {
+  if (s.fate !== 'split') return undefined;
+  const held = s.outputs.filter((o) => o.positions.length);
+  const train = held.find((o) => /(^|_)train$/.test(o.port));
+  const test = held.find((o) => /(^|_)test$/.test(o.port));
+  return train && test ? `${train.port} row ${train.positions[0]} and ${test.port} row ${test.positions[0]}` : undefined;
+}
+
 /** Maps a core trace to the webview's snapshot (plain strings only). */
 export function toTraceState(result: RunReadResult, trace: TraceResult, record: string): TraceState {
+  const h = heavy();
   return {
     kind: 'trace',
     runId: result.run.runId,
@@ -18,10 +31,12 @@ export function toTraceState(result: RunReadResult, trace: TraceResult, record: 
     problems: trace.problems,
     steps: trace.steps.map((s) => ({
       seq: s.step.seq,
-      label: s.step.function,
+      label: h.stepLabelText(s.step),
+      operator: s.step.function,
       ...(s.step.location ? { location: { file: s.step.location.file, line: s.step.location.line, ...(s.step.location.cell !== undefined ? { cell: s.step.location.cell } : {}) } } : {}),
       fate: s.fateText,
       fateKind: s.fate,
+      ...(bothSides(s) ? { bothSides: bothSides(s)! } : {}),
       cells: s.cells ?? [],
       ...(s.valuesNote ? { valuesNote: s.valuesNote } : {}),
       ...(s.step.fitted
@@ -41,8 +56,9 @@ async function pickStep(result: RunReadResult): Promise<Step | undefined> {
   const h = heavy();
   const steps = result.run.steps.filter((s) => s.outputs.some((o) => o.snapshot && !o.snapshot.unavailable));
   const items = steps.map((s) => ({
-    label: `${s.kind === 'source' ? '$(database) ' : ''}${s.function}`,
+    label: `${s.kind === 'source' ? '$(database) ' : ''}${h.stepLabelText(s)}`,
     description: [s.location ? `line ${s.location.line}` : '', h.rowsText(s)].filter(Boolean).join(' · '),
+    detail: h.stepSnippet(s),
     step: s,
   }));
   if (!items.length) {
@@ -60,7 +76,7 @@ async function pickPosition(result: RunReadResult, step: Step): Promise<number |
   try {
     rows = await new h.RunFolderTraceSource(result.run.dir).rows(output, 500);
   } catch (e) {
-    void vscode.window.showWarningMessage(`Skewer: cannot read the snapshot of ${step.function}: ${(e as Error).message}`);
+    void vscode.window.showWarningMessage(`Skewer: cannot read the snapshot of ${h.stepLabelText(step)} (${step.function}): ${(e as Error).message}`);
   }
   type Item = vscode.QuickPickItem & { position: number };
   const base: Item[] = rows.map((r) => ({
@@ -69,7 +85,7 @@ async function pickPosition(result: RunReadResult, step: Step): Promise<number |
     position: r.position,
   }));
   const qp = vscode.window.createQuickPick<Item>();
-  qp.title = `Trace Record: which row of ${step.function}? (type #N for any row position)`;
+  qp.title = `Trace Record: which row of ${h.stepLabelText(step)}? (type #N for any row position)`;
   qp.matchOnDescription = true;
   qp.items = base;
   qp.onDidChangeValue((v) => {
@@ -110,5 +126,5 @@ export async function traceRecordCommand(deps: CommandDeps, node?: RunsNode, pos
   }
   const h = heavy();
   const trace = await h.traceRecord(result.run, { dataset: output.name, position: pos }, new h.RunFolderTraceSource(result.run.dir));
-  SkewerPanel.show(deps.context.extensionUri, toTraceState(result, trace, `row ${pos} of ${step.function}`), result.run.cwd);
+  SkewerPanel.show(deps.context.extensionUri, toTraceState(result, trace, `row ${pos} of ${h.stepLabelText(step)}`), result.run.cwd);
 }

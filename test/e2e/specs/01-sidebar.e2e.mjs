@@ -19,9 +19,12 @@ describe('J1 · the Runs sidebar over recorded runs', () => {
     await collapseRuns();
     await sidebarRow('churn/train.py').click();
     await sidebarRow('train · complete').click();
-    await sidebarRow('train_test_split').waitFor({ state: 'visible' });
-    const text = await sidebarRow('train_test_split').textContent();
-    assert.match(text ?? '', /rows 1,923 → 1,442 \| 481/);
+    // Steps are named by what they did; the line of code that did it is the description.
+    await sidebarRow('split 75/25, stratified').waitFor({ state: 'visible' });
+    const text = await sidebarRow('split 75/25, stratified').textContent();
+    assert.match(text ?? '', /train_test_split\(X, y/);
+    await sidebarRow('filter rows df[df["age"] >= 21]').waitFor({ state: 'visible' });
+    assert.equal(await sidebarRow('DataFrame.__getitem__').count(), 0, 'no dunder names in the tree');
     await screenshot('runs-sidebar-dark');
   });
 
@@ -37,7 +40,7 @@ describe('J1 · the Runs sidebar over recorded runs', () => {
     await collapseRuns();
     await sidebarRow('churn/train.py').click();
     await sidebarRow('train · complete').click();
-    await sidebarRow('StandardScaler.fit_transform').click();
+    await sidebarRow('fit StandardScaler').click();
     await wb.page.locator('.tabs-container .tab.active', { hasText: 'train.py' }).waitFor({ state: 'visible', timeout: 15_000 });
     const line = await wb.page.locator('.editor-instance .current-line').first().isVisible();
     assert.ok(line, 'the cursor line is shown');

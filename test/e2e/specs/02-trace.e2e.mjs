@@ -7,12 +7,13 @@ describe('J3 · Trace Record from the command palette', () => {
   it('picks a run, a step and a row, and shows the record through every step in the webview', async () => {
     await runFromPalette('Skewer: Trace Record');
     await quickPick('churn/train.py');
-    await quickPick('read_csv');
+    await quickPick('read customers.csv');
     await quickPick('row 0');
     const view = await skewerWebview();
-    await view.locator('h1', { hasText: 'row 0 of read_csv' }).waitFor({ state: 'visible' });
+    await view.locator('h1', { hasText: 'row 0 of read customers.csv' }).waitFor({ state: 'visible' });
     const headers = await view.locator('thead th.step').allTextContents();
-    assert.ok(headers.some((h) => /train_test_split/.test(h)), headers.join(' | '));
+    assert.ok(headers.some((h) => /split 75\/25/.test(h)), headers.join(' | '));
+    assert.ok(!headers.some((h) => /__\w+__/.test(h)), `no dunder names in the step columns: ${headers.join(' | ')}`);
     assert.ok(headers.some((h) => /X_(train|test) row|dropped by/.test(h)), 'the split says where the record went');
     await screenshot('trace-dark');
   });
@@ -34,14 +35,52 @@ describe('J3 · Trace Record from the command palette', () => {
 
   it('opens the source line when a step header is clicked', async () => {
     const view = await skewerWebview();
-    await view.locator('thead th.step a', { hasText: 'DataFrame.merge' }).first().click();
+    await view.locator('thead th.step a', { hasText: 'merge on customer_id' }).first().click();
     await wb.page.locator('.tabs-container .tab.active', { hasText: 'train.py' }).waitFor({ state: 'visible', timeout: 15_000 });
   });
 
   it('renders the trace again when its tab is brought back (the webview is recreated, the host resends the snapshot)', async () => {
     await wb.page.locator('.tabs-container .tab', { hasText: 'Trace row 0' }).click();
     const view = await skewerWebview();
-    await view.locator('h1', { hasText: 'row 0 of read_csv' }).waitFor({ state: 'visible', timeout: 15_000 });
+    await view.locator('h1', { hasText: 'row 0 of read customers.csv' }).waitFor({ state: 'visible', timeout: 15_000 });
+  });
+
+  it('flags a record on both sides of the split, keeps the feature names in view, and "Only columns that change" narrows the rows', async () => {
+    // Row 600 of the credit notebook's data is a defaulted application the oversampling copies; the copies are
+    // split into X_train and X_test (found with the trace over the committed run).
+    await runFromPalette('Skewer: Trace Record');
+    await quickPick('notebooks/credit.ipynb');
+    await quickPick('read credit.csv');
+    await quickPick('row 600');
+    const view = await skewerWebview();
+    await view.locator('h1', { hasText: 'row 600 of read credit.csv' }).waitFor({ state: 'visible', timeout: 15_000 });
+    const banner = view.locator('.leak-banner');
+    await banner.waitFor({ state: 'visible' });
+    assert.match((await banner.textContent()) ?? '', /split 80\/20, stratified: X_train row \d+ and X_test row \d+/);
+    assert.equal(await view.locator('thead th.step.leak .leak-badge').count(), 1, 'the split column carries the badge');
+    // "Only columns that change" hides the rows no step changed.
+    const rows = () => view.locator('table.trace tbody tr').count();
+    const all = await rows();
+    await view.locator('vscode-checkbox').click();
+    await view.locator('.column-count', { hasText: 'columns change' }).waitFor({ state: 'visible' });
+    const changing = await rows();
+    assert.ok(changing > 0 && changing < all, `rows: ${all} → ${changing}`);
+    // Scrolled right, the feature-name column stays at the left edge.
+    const scroller = view.locator('.table-scroll');
+    const firstCol = view.locator('table.trace tbody th.row-head').first();
+    const before = await firstCol.boundingBox();
+    await scroller.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+    await wb.page.waitForTimeout(200);
+    const after = await firstCol.boundingBox();
+    assert.ok(before && after && Math.abs(before.x - after.x) < 1, `feature column moved from x=${before?.x} to x=${after?.x}`);
+    await screenshot('trace-leak-dark');
+    await setTheme('Light Modern');
+    await wb.page.waitForTimeout(500);
+    await screenshot('trace-leak-light');
+    await setTheme('Dark High Contrast');
+    await wb.page.waitForTimeout(500);
+    await screenshot('trace-leak-high-contrast');
+    await setTheme('Dark Modern');
   });
 
   it('J4 · compares the training and serving runs: reordered columns and distribution skew', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openWorkspace, quickOpen, runFromPalette, screenshot, wb } from '../lib/workbench.mjs';
+import { openWorkspace, quickOpen, runFromPalette, screenshot, setTheme, wb } from '../lib/workbench.mjs';
 
 const problemsRows = () => wb.page.locator('#workbench\\.panel\\.markers .monaco-list-row');
 
@@ -24,9 +24,26 @@ describe('J2/J5 · leakage diagnostics in the editor', () => {
     await runFromPalette('Show or Focus Hover');
     const hover = wb.page.locator('.monaco-hover', { hasText: 'Skewer' }).first();
     await hover.waitFor({ state: 'visible', timeout: 15_000 });
-    assert.match((await hover.textContent()) ?? '', /leakage\/preprocessing/);
+    const text = (await hover.textContent()) ?? '';
+    assert.match(text, /leakage\/preprocessing/);
+    // The message once (VS Code's diagnostic part), the run's verdict in words, no raw evidence fields.
+    const message = 'is fitted on rows that later end up in the test split (line 39)';
+    assert.equal(text.split(message).length - 1, 1, `the message is shown once:\n${text}`);
+    assert.match(text, /Confirmed by the recorded run: StandardScaler fitted on 1,923 rows; 481 of them end up in the test split/);
+    assert.doesNotMatch(text, /kind: |splitLine|reason: /);
     await screenshot('hover-evidence');
     await wb.page.keyboard.press('Escape');
+    // The same hover in the light and high-contrast themes (read through --vscode-* colours by the workbench).
+    for (const [theme, name] of [['Light Modern', 'hover-evidence-light'], ['Dark High Contrast', 'hover-evidence-high-contrast']]) {
+      await setTheme(theme);
+      await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await wb.page.locator('#workbench\\.panel\\.markers .monaco-list-row', { hasText: 'StandardScaler' }).first().click();
+      await runFromPalette('Show or Focus Hover');
+      await wb.page.locator('.monaco-hover', { hasText: 'Confirmed by the recorded run' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+      await screenshot(name);
+      await wb.page.keyboard.press('Escape');
+    }
+    await setTheme('Dark Modern');
   });
 
   it('flags a leaky line as it is typed, and the quick fix makes it go', async () => {

@@ -47,10 +47,10 @@ describe('J6 · Record Run from the editor title bar', () => {
     // Trace a record from the new run (its inline action), through every step.
     await run.hover();
     await run.locator('.action-label[aria-label^="Trace Record"]').click();
-    await quickPick('read_csv');
+    await quickPick('read customers.csv');
     await quickPick('row 0');
     const view = await skewerWebview();
-    await view.locator('h1', { hasText: 'row 0 of read_csv' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await view.locator('h1', { hasText: 'row 0 of read customers.csv' }).waitFor({ state: 'visible', timeout: 30_000 });
     const headers = await view.locator('thead th.step').allTextContents();
     assert.ok(headers.some((h) => /StandardScaler/.test(h)), headers.join(' | '));
     await screenshot('record-trace');

@@ -150,7 +150,10 @@ describe('checks/confirmWithRuns on the example runs', function () {
     assert.equal(c.evidence!.trainRunId, train.runId);
     assert.equal(c.evidence!.learnedDiffers, true);
     const m0 = (s: Step) => Number(((s.fitted!.learned.mean_ as number[])[0]!).toPrecision(4)).toString();
-    assert.ok(c.message.includes(`mean_[0] ${m0(trained)} in training vs ${m0(refit)} here`), c.message);
+    const first = (refit.fitted!.learned.feature_names_in_ as string[])[0];
+    assert.equal(first, 'age', 'the fit recorded its feature names');
+    assert.ok(c.message.includes(`mean of age ${m0(trained)} in training vs ${m0(refit)} here`), c.message);
+    assert.doesNotMatch(c.message, /mean_\[/, 'features by name, not by position');
   });
 
   it('confirms the reordered serving columns against the training run (run-only check)', async () => {
@@ -229,9 +232,9 @@ describe('checks/confirmWithRuns on the example runs', function () {
     const filterLine = run.steps.find((s) => s.kind === 'select' && s.location?.file.endsWith('train.py'))!.location!.line;
     const [moved] = await confirmWithRuns([finding('leakage/preprocessing', rel, filterLine)], runs, { workspaceRoot: REPO, source });
     assert.equal(moved!.confirmation!.status, 'no-run');
-    assert.match(moved!.confirmation!.message, /recorded DataFrame\.__getitem__ at line \d+, not a transformer fit or groupby statistic: the run does not show what this rule is about/);
+    assert.match(moved!.confirmation!.message, /ran line \d+ \(filter rows df\[df\["age"\] >= 21\]\) but recorded no transformer fit or groupby statistic there, so it neither confirms nor rules out this finding/);
     const [unknown] = await confirmWithRuns([finding('leakage/preprocessing', rel, filterLine)], runs, { workspaceRoot: REPO, source, readText: async () => undefined });
-    assert.match(unknown!.confirmation!.message, /not a transformer fit or groupby statistic: the code may have changed since that run/);
+    assert.match(unknown!.confirmation!.message, /no transformer fit or groupby statistic there; the code may have changed since that run/);
 
     const line = bugLine(rel, 'leakage/preprocessing');
     const edited = readFileSync(path.join(REPO, rel), 'utf8').split('\n');

@@ -197,7 +197,10 @@ describe('checks/rules on synthetic runs', () => {
   });
 
   it('compares learned attributes of the training and the serving fit', () => {
-    assert.deepEqual(compareLearned({ mean_: [1.23456, 2] }, { mean_: [1.5, 2] }), { attribute: 'mean_', differs: true, text: 'mean_[0] 1.235 in training vs 1.5 here (1 of 2 values differ)' });
+    assert.deepEqual(compareLearned({ mean_: [1.23456, 2] }, { mean_: [1.5, 2] }), { attribute: 'mean_', differs: true, text: 'mean of feature 0 1.235 in training vs 1.5 here (1 of 2 values differ)' });
+    const named = { feature_names_in_: ['age', 'income'] };
+    assert.equal(compareLearned({ ...named, mean_: [40, 35.52] }, { ...named, mean_: [40, 41.1] })!.text, 'mean of income 35.52 in training vs 41.1 here (1 of 2 values differ)', 'the first feature that differs, by name');
+    assert.equal(compareLearned({ statistics_: [1, 2] }, { ...named, statistics_: [1, 3] })!.text, 'fill value of income 2 in training vs 3 here (1 of 2 values differ)');
     assert.deepEqual(compareLearned({ categories_: [['a', 'b'], ['x']] }, { categories_: [['a'], ['x']] }), { attribute: 'categories_', differs: true, text: 'categories_ sizes [2, 1] in training vs [1, 1] here' });
     assert.equal(compareLearned({ foo: 1 }, { foo: 2 }), undefined);
   });

@@ -44,7 +44,7 @@ describe('runlog/summary', () => {
 
   it('labels steps by function and describes rows in and out', () => {
     const s = step({ rowsIn: [1000], outputs: [{ namespace: 'skewer-mem', name: 'r/1.out', rowCount: 940 }] });
-    assert.equal(stepLabel(s), 'DataFrame.dropna');
+    assert.equal(stepLabel(s), 'drop rows with missing values');
     assert.equal(rowsText(s), 'rows 1,000 → 940');
     const split = step({ function: 'train_test_split', rowsIn: [1000], outputs: [
       { namespace: 'skewer-mem', name: 'r/2.train', rowCount: 800 },
@@ -79,7 +79,7 @@ describe('runlog/summary', () => {
     assert.equal(statusText(step({ status: 'incomplete' })), 'incomplete (no end event)');
     assert.equal(
       stepSummary(step({ rowsIn: [1000], outputs: [{ namespace: 'skewer-mem', name: 'r/1.out', rowCount: 940 }], durationMs: 3.2, status: 'running' })),
-      'DataFrame.dropna · rows 1,000 → 940 · 3 ms · running',
+      'drop rows with missing values · rows 1,000 → 940 · 3 ms · running',
     );
   });
 

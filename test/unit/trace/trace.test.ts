@@ -87,6 +87,23 @@ describe('traceRecord over the committed example runs', () => {
     assert.equal(t.steps.at(-1)!.fate, 'gap');
     assert.match(t.problems[0]!, /join on an expression/);
   });
+
+  it('highlights only what each step changed, compared with that step\'s own inputs', async () => {
+    const run = train.run;
+    const dedup = run.steps.find((s) => s.kind === 'dedup')!;
+    const out = dedup.outputs[0]!;
+    // A customer whose total_charges is missing in the snapshot (fillna then fills it), found independently.
+    const src = new RunFolderTraceSource(run.dir);
+    const rows = await src.rows(out, 2000);
+    const missing = rows.find((r) => r.values.total_charges === null);
+    assert.ok(missing, 'the sampled snapshot holds a customer with no total_charges');
+    const t = await traceRecord(run, { dataset: out.name, position: missing.position }, src);
+    const changed = (pred: (f: string) => boolean) => t.steps.find((s) => pred(s.step.function))!.cells!.filter((c) => c.changed).map((c) => c.column);
+    assert.deepEqual(changed((f) => f === 'DataFrame.__setitem__'), ['total_charges'], 'df["total_charges"] = … changes that one column, not every column');
+    assert.deepEqual(changed((f) => f === 'concat'), [], 'concat(axis=1) only puts columns side by side');
+    assert.deepEqual(changed((f) => f === 'train_test_split'), [], 'a split moves the record, it changes no value');
+    assert.ok(changed((f) => f === 'StandardScaler.fit_transform').length > 5, 'scaling changes the numbers');
+  });
 });
 
 describe('formatCell', () => {

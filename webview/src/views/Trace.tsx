@@ -1,5 +1,6 @@
 import { VscodeCheckbox } from '@vscode-elements/react-elements';
 import { useState } from 'react';
+import { lineLabel } from '../../../src/core/cellNumbers';
 import type { TraceState, TraceStep } from '../../../src/shared/protocol';
 import { loadUiState, post, saveUiState } from '../vscode';
 
@@ -9,6 +10,7 @@ export function Trace({ state }: { state: TraceState }) {
   const columns = [...new Set(state.steps.flatMap((s) => s.cells.map((c) => c.column)))];
   const shown = changedOnly ? columns.filter((c) => state.steps.some((s) => s.cells.some((x) => x.column === c && x.changed))) : columns;
   const end = state.steps[state.steps.length - 1];
+  const leaks = state.steps.filter((s) => s.bothSides);
   return (
     <section aria-labelledby="trace-title">
       <h1 id="trace-title">
@@ -17,12 +19,20 @@ export function Trace({ state }: { state: TraceState }) {
       <p className="summary">
         {state.steps.length} steps; last: <span className={`fate fate-${end?.fateKind ?? 'start'}`}>{end?.fate ?? 'no step'}</span>
       </p>
+      {leaks.map((s) => (
+        <p key={s.seq} className="leak-banner" role="alert">
+          <span className="leak-badge">Leak</span> The same record is on both sides of <strong>{s.label}</strong>: {s.bothSides}.
+        </p>
+      ))}
       <VscodeCheckbox
         checked={changedOnly}
         onChange={(e) => setChangedOnly(saveUiState({ changedOnly: (e.target as HTMLInputElement).checked }).changedOnly ?? false)}
       >
         Only columns that change
       </VscodeCheckbox>
+      <span className="muted column-count" aria-live="polite">
+        {changedOnly ? ` ${shown.length} of ${columns.length} columns change` : ` ${columns.length} columns`}
+      </span>
       {state.problems.map((p) => (
         <p key={p} className="warning" role="status">
           {p}
@@ -32,7 +42,9 @@ export function Trace({ state }: { state: TraceState }) {
         <table className="trace">
           <thead>
             <tr>
-              <th scope="col">Step</th>
+              <th scope="col" className="row-head">
+                Step
+              </th>
               {state.steps.map((s) => (
                 <StepHeader key={s.seq} step={s} />
               ))}
@@ -41,7 +53,9 @@ export function Trace({ state }: { state: TraceState }) {
           <tbody>
             {shown.map((col) => (
               <tr key={col}>
-                <th scope="row">{col}</th>
+                <th scope="row" className="row-head">
+                  {col}
+                </th>
                 {state.steps.map((s) => {
                   const cell = s.cells.find((c) => c.column === col);
                   return (
@@ -63,11 +77,11 @@ export function Trace({ state }: { state: TraceState }) {
 function StepHeader({ step }: { step: TraceStep }) {
   const loc = step.location;
   return (
-    <th scope="col" className={`step fate-${step.fateKind}`}>
+    <th scope="col" className={`step fate-${step.fateKind}${step.bothSides ? ' leak' : ''}`}>
       {loc ? (
         <a
           href="#"
-          title={`${loc.file}${loc.cell !== undefined ? ` cell ${loc.cell + 1}` : ''}:${loc.line}`}
+          title={`${step.operator ? `${step.operator} · ` : ''}${loc.file} · ${lineLabel(loc)}`}
           onClick={(e) => {
             e.preventDefault();
             post({ type: 'openLocation', file: loc.file, line: loc.line, ...(loc.cell !== undefined ? { cell: loc.cell } : {}) });
@@ -79,6 +93,11 @@ function StepHeader({ step }: { step: TraceStep }) {
         step.label
       )}
       <div className="fate">{step.fate}</div>
+      {step.bothSides && (
+        <div className="leak-note">
+          <span className="leak-badge">Leak</span> in train and test
+        </div>
+      )}
       {step.fitted && (
         <div className="fitted" title={Object.entries(step.fitted.params).map(([k, v]) => `${k}=${v}`).join('\n')}>
           {step.fitted.className} · {step.fitted.objectId}
