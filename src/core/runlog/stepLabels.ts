@@ -90,7 +90,10 @@ function describe(step: Step): Described {
       return { action: args.replace === true ? `${base} (with replacement)` : base };
     }
     case 'sort': {
-      const by = names(args.by ?? args.columns);
+      // sort_values("balance") / nlargest(5, "income"): the recorder keeps keyword arguments only, so positional
+      // column names are read from the recorded call.
+      const pos = positionalArgs(step, method);
+      const by = names(args.by ?? args.columns ?? (method === 'sort_values' ? pos[0] : pos[1]));
       if (method === 'nlargest' || method === 'nsmallest') {
         const n = step.rowsOut;
         return { action: `${method === 'nlargest' ? 'largest' : 'smallest'}${n !== undefined ? ` ${formatCount(n)}` : ''} rows${by.length ? ` by ${listNames(by)}` : ''}` };
@@ -98,7 +101,7 @@ function describe(step: Step): Described {
       return { action: by.length ? `sort by ${listNames(by)}` : 'sort rows' };
     }
     case 'dedup': {
-      const by = names(args.subset);
+      const by = names(args.subset ?? positionalArgs(step, method)[0]);
       return { action: by.length ? `drop duplicate ${listNames(by)}` : 'drop duplicate rows' };
     }
     case 'reshape':
@@ -216,13 +219,13 @@ function join(fn: string, args: Record<string, unknown>): Described {
 function splitText(step: Step, args: Record<string, unknown>): string {
   const train = step.outputs.find((o) => /(^|_)train$/.test(o.port ?? ''))?.rowCount;
   const test = step.outputs.find((o) => /(^|_)test$/.test(o.port ?? ''))?.rowCount;
+  // The ratio the code asked for ("split 75/25" for test_size=0.25, as written), else the one the rows show.
   let ratio = '';
-  if (train !== undefined && test !== undefined && train + test > 0) {
+  const t = num(args.test_size) ?? (num(args.train_size) !== undefined ? 1 - num(args.train_size)! : undefined);
+  if (t !== undefined && t > 0 && t < 1) ratio = ` ${Math.round(100 - t * 100)}/${Math.round(t * 100)}`;
+  else if (train !== undefined && test !== undefined && train + test > 0) {
     const a = Math.round((100 * train) / (train + test));
     ratio = ` ${a}/${100 - a}`;
-  } else {
-    const t = num(args.test_size);
-    if (t !== undefined && t > 0 && t < 1) ratio = ` ${Math.round(100 - t * 100)}/${Math.round(t * 100)}`;
   }
   return `split${ratio}${args.stratify === true ? ', stratified' : ''}`;
 }
@@ -291,6 +294,36 @@ export function callExpression(step: Step): string | undefined {
     if (startsClean(bare, start) && endsClean(bare, start + len) && balanced(cut)) return cut.trim() || undefined;
   }
   return undefined;
+}
+
+/**
+ * Positional arguments of the recorded `.method(...)` call, as source text ("'balance'", "5"); keyword
+ * arguments are left out. Empty when the call is not on one recorded line.
+ */
+export function positionalArgs(step: Step, method: string): string[] {
+  const code = step.location?.code && stripComment(step.location.code);
+  if (!code) return [];
+  const open = code.indexOf(`.${method}(`);
+  if (open < 0) return [];
+  const out: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = open + method.length + 2;
+  for (let i = start; i < code.length; i++) {
+    const c = code[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if ((c === ')' || c === ',') && depth === 0) {
+      const arg = code.slice(start, i).trim();
+      if (arg && !/^\w+\s*=[^=]/.test(arg)) out.push(arg);
+      if (c === ')') return out;
+      start = i + 1;
+    } else if (c === ')' || c === ']' || c === '}') depth--;
+  }
+  return [];
 }
 
 function range(from: number, to: number, step: number): number[] {

@@ -8,6 +8,7 @@
  */
 import type { DatasetRef, Run, Step } from '../runlog/model';
 import { lineLabel } from '../cellNumbers';
+import { stepLabelText } from '../runlog/stepLabels';
 
 export interface TraceStart {
   /** Output dataset name (e.g. "<runId>/0.out"). */
@@ -106,7 +107,8 @@ export function mapForward(kind: string, arrays: Record<string, Int32Array>, inp
 }
 
 function describe(step: Step, outs: TraceOutput[], kind: string | undefined, consumedBy: string | undefined): { fate: FateKind; text: string } {
-  const fn = step.function;
+  // Steps named by what they did (runlog/stepLabels.ts), as in the trace's column headers.
+  const fn = stepLabelText(step);
   const at = where(step);
   if (step.status === 'failed') return { fate: 'failed', text: `${fn} failed${at}: ${step.error?.message.split('\n')[0] ?? 'error'}` };
   if (!outs.length) return { fate: 'consumed', text: `${consumedBy ?? `used by ${fn}`}${at}` };
@@ -165,7 +167,7 @@ export async function traceRecord(run: Run, start: TraceStart, source: TraceSour
   steps.push({
     step: startStep,
     fate: 'start',
-    fateText: `row ${start.position}${startOut.rowCount !== undefined ? ` of ${startOut.rowCount}` : ''} of ${startStep.function}${where(startStep)}`,
+    fateText: `row ${start.position}${startOut.rowCount !== undefined ? ` of ${startOut.rowCount}` : ''} of ${stepLabelText(startStep)}${where(startStep)}`,
     outputs: [{ dataset: startOut.name, port: portOf(startOut), positions: [start.position], ...(startOut.rowCount !== undefined ? { rows: startOut.rowCount } : {}) }],
     ...(first.cells ? { cells: first.cells } : {}),
     ...(first.note ? { valuesNote: first.note } : {}),
@@ -211,8 +213,8 @@ export async function traceRecord(run: Run, start: TraceStart, source: TraceSour
       at.set(output.name, positions);
     }
     if (gap && !outs.some((o) => o.positions.length)) {
-      steps.push({ step, fate: 'gap', fateText: `lineage gap at ${step.function}${where(step)}: ${gap}`, outputs: [] });
-      problems.push(`trace stops at step ${step.seq} (${step.function}): ${gap}`);
+      steps.push({ step, fate: 'gap', fateText: `lineage gap at ${stepLabelText(step)}${where(step)}: ${gap}`, outputs: [] });
+      problems.push(`trace stops at step ${step.seq} (${stepLabelText(step)}, ${step.function}): ${gap}`);
       break;
     }
     const fitted = step.fitted;

@@ -2,7 +2,10 @@ import { strict as assert } from 'node:assert';
 import { listRuns } from '../../../src/core/runlog/listRuns';
 import type { Run, Step } from '../../../src/core/runlog/model';
 import { callExpression, labelStep, stepLabelText, stepSnippet, stripComment } from '../../../src/core/runlog/stepLabels';
+import * as path from 'node:path';
 import { EXAMPLE_RUNS } from './helpers';
+
+const PIPELINE_RUNS = path.resolve(__dirname, '../../fixtures/runs');
 
 function step(over: Partial<Step>): Step {
   return {
@@ -152,6 +155,43 @@ describe('runlog/stepLabels', () => {
     assert.equal(stepLabelText(step({ kind: 'cv', function: 'cross_val_predict', args: { cv: 'KFold(n_splits=3)' } })), 'cross-validated predictions');
     assert.equal(stepLabelText(step({ kind: 'split', function: 'train_test_split', args: { test_size: 0.3 } })), 'split 70/30', 'no outputs: the requested ratio');
   });
+
+  for (const stack of ['oldest', 'current']) {
+    it(`labels the steps of test/pipelines/labels recorded on the ${stack} stack`, async () => {
+      const listing = await listRuns([path.join(PIPELINE_RUNS, stack, 'labels')]);
+      assert.equal(listing.runs.length, 1, `one run (python test/pipelines/record.py --stack ${stack} labels)`);
+      const run = listing.runs[0]!.run;
+      assert.deepEqual(run.steps.map(stepLabelText), [
+        'read people.csv',
+        'read accounts.csv',
+        'filter rows df[df.county != "county3"]', // inside clean(): the indentation the run stripped is recovered
+        'drop rows missing income',
+        'drop column notes',
+        'merge on ssn (inner)',
+        'add column age_bucket',
+        'select column income',
+        'round values of income',
+        'overwrite column income',
+        'add column rich',
+        'filter rows df.query("age >= 21")',
+        'sort by balance', // positional: read from the recorded call
+        'largest 5 rows by income',
+        'select column county',
+        'one-hot encode',
+        'select columns age, income, balance',
+        'concat columns of 2 tables',
+        'select column churned',
+        'split 75/25', // as test_size=0.25 asks; the rows show 81/28
+        'fit StandardScaler',
+        'fit LogisticRegression',
+        'apply StandardScaler',
+        'predict (LogisticRegression)',
+        'mean by county',
+      ]);
+      // make_data.py's planted fact: every fifth person lives in county3, which the filter drops.
+      assert.deepEqual([run.steps[2]!.rowsIn[0], run.steps[2]!.rowsOut], [200, 160]);
+    });
+  }
 
   it('keeps foreign OpenLineage job names as they are', () => {
     assert.equal(stepLabelText(step({ library: 'openlineage', kind: 'other', function: 'sales.daily_revenue' })), 'sales.daily_revenue');
