@@ -21,7 +21,7 @@ df = df.assign(rich=df["income"] > 60)
 adults = df.query("age >= 21")
 adults = adults.sort_values("balance")
 top = adults.nlargest(5, "income")
-dummies = pd.get_dummies(adults[["county"]])
+dummies = pd.get_dummies(adults[["county"]], dtype=int)  # uint8 on pandas 1.x, bool on 2+ by default
 X = pd.concat([adults[["age", "income", "balance"]], dummies], axis=1)
 y = adults["churned"]
 X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=0)
