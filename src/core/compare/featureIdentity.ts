@@ -30,6 +30,21 @@ export function featureKey(id: Pick<ColumnIdentity, 'source' | 'category'>): str
   return id.category === undefined ? id.source : `${id.source}=${id.category}`;
 }
 
+/**
+ * A readable name for the feature: the first name along its trail that a person wrote or pandas made
+ * (`income`, `city_east`), not a positional one (`x3`, `3`) or a transformer-prefixed one (`num__income`);
+ * featureKey when there is none.
+ */
+export function featureLabel(id: ColumnIdentity): string {
+  for (const t of id.trail) {
+    const c = t.column;
+    if (/^x?\d+$/.test(c) || c.includes('__')) continue;
+    if (id.category !== undefined && !c.endsWith(id.category)) continue; // the raw column, before it was encoded
+    return c;
+  }
+  return featureKey(id);
+}
+
 interface Producer {
   ref: DatasetRef;
   step?: Step;

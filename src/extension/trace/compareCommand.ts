@@ -38,11 +38,14 @@ export function compareState(left: RunReadResult, right: RunReadResult): Compare
   const t = thresholds();
   const root = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
   const cmp = h.compareRunFindings(left.run, right.run, { thresholds: t, ...(root ? { workspaceRoot: root } : {}) });
-  // Model inputs by column identity: a feature named x0 after numpy is shown (and compared) as the column it came from.
+  // Model inputs by column identity: a feature named x0 after numpy is shown (and compared) as the column it came
+  // from, under one readable name for both sides (training's, e.g. city_east).
+  const labels = new Map<string, string>();
+  for (const f of [...(cmp.train?.features ?? []), ...(cmp.serve?.features ?? [])]) if (!labels.has(h.featureKey(f))) labels.set(h.featureKey(f), h.featureLabel(f));
   const side = (r: RunReadResult, s: typeof cmp.train) => {
     if (!s) return h.modelInput(r.run);
     const ref = h.findDataset(r.run, s.dataset)?.ref;
-    const keyOf = new Map(s.features.map((f) => [f.name, h.featureKey(f)]));
+    const keyOf = new Map(s.features.map((f) => [f.name, labels.get(h.featureKey(f))!]));
     const fields = (ref?.schema ?? []).map((f) => ({ name: keyOf.get(f.name) ?? f.name, type: f.type }));
     const columns: Record<string, ColumnStats> = {};
     for (const [name, c] of Object.entries(ref?.stats?.columns ?? {})) columns[keyOf.get(name) ?? name] ??= c;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { columnIdentities, featureKey, stepOutputIdentities } from '../../../src/core/compare/featureIdentity';
+import { columnIdentities, featureKey, featureLabel, stepOutputIdentities } from '../../../src/core/compare/featureIdentity';
 import { listRuns } from '../../../src/core/runlog/listRuns';
 import type { Run } from '../../../src/core/runlog/model';
 import { EXAMPLE_RUNS } from '../runlog/helpers';
@@ -64,5 +64,19 @@ describe('featureIdentity through a ColumnTransformer (examples/notebooks/credit
     assert.equal(by.get('num__income'), 'income');
     assert.equal(by.get('cat__employment_retired'), 'employment=retired');
     assert.ok(ids.every((c) => !c.source.includes('__')), 'no transformer prefix survives');
+  });
+});
+
+describe('featureLabel', () => {
+  it('names a feature by the first human-made name along its trail', async () => {
+    const runs = await pipelineRuns('oldest', 'serving_mismatch');
+    const run = runs['serve.py']!;
+    const step = run.steps.find((s) => s.function === 'LogisticRegression.predict')!;
+    assert.deepEqual(columnIdentities(run, step.inputs[0]!.name).map(featureLabel), ['tenure_months', 'age', 'income', 'city_east', 'city_north', 'city_south']);
+    const { runs: ex } = await listRuns([EXAMPLE_RUNS]);
+    const credit = ex.find((r) => r.run.pipeline === 'notebooks/credit.ipynb')!.run;
+    const fit = credit.steps.find((s) => s.function === 'LogisticRegression.fit')!;
+    const labels = columnIdentities(credit, fit.inputs[0]!.name).map(featureLabel);
+    assert.ok(labels.includes('income') && labels.includes('employment=retired'), `cat__employment_retired has no human-made name with its category: ${labels.join(', ')}`);
   });
 });
