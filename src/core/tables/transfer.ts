@@ -20,9 +20,15 @@ export interface WireTable {
   batches: { length: number; columns: WireData[] }[];
 }
 
+/** The buffer index of the validity bitmap in `Data.buffers` (an empty one means "no nulls"). */
+const VALIDITY = 2;
+
 function toWire(d: Data, transfer: Set<ArrayBuffer>): WireData {
-  const buffers = (d.buffers as unknown as (ArrayBufferView | undefined)[]).map((b) => (b && b.byteLength ? b : undefined));
-  for (const b of buffers) if (b) transfer.add(b.buffer as ArrayBuffer);
+  // An empty offsets/values buffer is still a buffer (a column of empty strings has no value
+  // bytes): send an empty array of its type, not nothing, or the rebuilt column cannot be read.
+  const buffers = (d.buffers as unknown as (ArrayBufferView | undefined)[]).map((b, i) =>
+    !b ? undefined : b.byteLength ? b : i === VALIDITY ? undefined : new (b.constructor as new (n: number) => ArrayBufferView)(0));
+  for (const b of buffers) if (b?.byteLength) transfer.add(b.buffer as ArrayBuffer);
   for (const b of d.variadicBuffers) transfer.add(b.buffer as ArrayBuffer);
   const wire: WireData = {
     offset: d.offset,

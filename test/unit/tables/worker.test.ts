@@ -23,6 +23,15 @@ describe('tables: decode worker', () => {
     assert.deepEqual(tableRows(back), [{ a: 1, s: 'x' }, { a: 2, s: null }, { a: 3, s: 'zz' }]);
   });
 
+  it('keeps empty value buffers through the transfer (a one-row column of empty strings, or of empty binary)', async () => {
+    const t = tableFromArrays({ s: [''], n: Int32Array.from([7]) });
+    const back = tableFromWire(structuredClone(tableToWire(t).wire));
+    assert.deepEqual(tableRows(back), [{ s: '', n: 7 }]);
+    // types.parquet's first row has an empty binary cell: head 1 decodes to a zero-length values buffer.
+    const one = await worker.decode({ kind: 'parquet', bytes: read('types.parquet'), maxBytes: 1 << 30, head: 1 });
+    assert.equal(tableRows(one.table)[0].bin, '');
+  });
+
   it('decodes several requests in order, survives a refusal, and restarts after terminate', async () => {
     const [a, b, c] = await Promise.all([
       worker.decode({ kind: 'parquet', bytes: read('pyarrow-snappy.parquet'), maxBytes: 1 << 30 }),
