@@ -60,10 +60,11 @@ def default_runs_root(cwd=None):
 
 
 def start(phase="other", out=None, snapshots="sample", row_cap=1000, script=None, argv=None,
-          stats_cap=20_000, notebook=False, _caller_globals=None):
+          stats_cap=20_000, notebook=False, keys=None, _caller_globals=None):
     """Start recording into `out` (default: default_runs_root()). Returns the run folder and says on stderr where
     the run goes, or returns None when recording is impossible (the reason is printed on stderr and the program
-    keeps running unrecorded)."""
+    keeps running unrecorded). `keys`: the columns that identify a record (e.g. ["patient_id"]), kept for every row
+    of every step so a record can be traced by key; default: unique id-like columns of the sources read."""
     global _patcher
     if state.ACTIVE is not None:
         print("skewer: already recording; start() ignored", file=sys.stderr)
@@ -85,7 +86,7 @@ def start(phase="other", out=None, snapshots="sample", row_cap=1000, script=None
         script = nb if str(nb).endswith(".ipynb") else getattr(main, "__file__", None)
     try:
         s = Session(out, phase=phase, snapshots=snapshots, row_cap=row_cap, script=script, argv=argv,
-                    stats_cap=stats_cap, notebook=notebook)
+                    stats_cap=stats_cap, notebook=notebook, keys=keys)
     except OSError as e:
         print(f"skewer: cannot record: run folder under {os.path.abspath(out)} is not writable "
               f"({e.strerror or e}); the script runs unrecorded", file=sys.stderr)

@@ -1,5 +1,5 @@
 """python -m skewer record [--phase train|serve|other] [--out DIR] [--cwd DIR] [--snapshots all|sample|off]
-[--row-cap N] script.py|notebook.ipynb [args...]
+[--row-cap N] [--keys COL[,COL...] | --no-keys] script.py|notebook.ipynb [args...]
 
 Scripts run in the current folder, like `python script.py`; notebooks run in their own folder, like a Jupyter
 kernel, so their relative paths work from wherever the command is typed. The run's job name and
@@ -31,6 +31,11 @@ def _parser():
     r.add_argument("--snapshots", choices=("all", "sample", "off"), default="sample")
     r.add_argument("--row-cap", type=int, default=1000,
                    help="evenly spaced rows per snapshot in sample mode, plus up to as many traced rows (default 1000)")
+    k = r.add_mutually_exclusive_group()
+    k.add_argument("--keys", default=None, metavar="COL[,COL...]",
+                   help="columns that identify a record (e.g. patient_id), kept for every row of every step so a "
+                        "record can be traced by key (default: unique id-like columns of the sources read)")
+    k.add_argument("--no-keys", action="store_true", help="keep no key columns")
     r.add_argument("--stats-cap", type=int, default=20_000, help="rows used for column statistics (default 20000)")
     r.add_argument("script")
     r.add_argument("args", nargs=argparse.REMAINDER)
@@ -68,6 +73,12 @@ def main(argv=None):
     if ns.row_cap < 1:
         print("skewer: --row-cap must be at least 1", file=sys.stderr)
         return 2
+    keys = [] if ns.no_keys else None
+    if ns.keys is not None:
+        keys = [k.strip() for k in ns.keys.split(",")]
+        if not all(keys):
+            print(f"skewer: --keys {ns.keys!r}: expected comma-separated column names", file=sys.stderr)
+            return 2
     script = ns.script
     if not os.path.isfile(script):
         print(f"skewer: {script}: no such file", file=sys.stderr)
@@ -93,7 +104,7 @@ def main(argv=None):
     # The run starts in the folder the command was typed in, so its job name and code locations are relative
     # to that folder (the project root when VS Code records), wherever the code itself then runs.
     skewer.start(phase=ns.phase, out=out, snapshots=ns.snapshots, row_cap=ns.row_cap, script=script,
-                 argv=list(sys.argv), stats_cap=ns.stats_cap, notebook=is_nb)
+                 argv=list(sys.argv), stats_cap=ns.stats_cap, notebook=is_nb, keys=keys)
     saved_cwd = os.getcwd()
     script = os.path.abspath(script)
     _end_on_termination()

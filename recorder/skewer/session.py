@@ -16,11 +16,12 @@ import pandas as pd
 
 from . import lineage as L
 from .ids import iso_now, uuid7
+from .keys import KeyTracker, key_frame
 from .location import Locator
 from .stats import table_stats
 from .tables import MAX_SNAPSHOT_COLUMNS, TableView, evenly_spaced
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 VERSION = "0.1.0"
 PRODUCER = "https://github.com/skewer-ml/skewer/tree/v0.1.0/recorder"
 RUN_EVENT = "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent"
@@ -36,6 +37,7 @@ SKEWER = {
     "skewer_codeLocation": "SkewerCodeLocationJobFacet", "skewer_fittedTransformer": "SkewerFittedTransformerRunFacet",
     "skewer_stats": "SkewerStatsDatasetFacet", "skewer_rowLineage": "SkewerRowLineageOutputDatasetFacet",
     "skewer_snapshot": "SkewerSnapshotOutputDatasetFacet", "skewer_columnOrigin": "SkewerColumnOriginDatasetFacet",
+    "skewer_keys": "SkewerKeysOutputDatasetFacet",
 }
 MEM_NS = "skewer-mem"
 CALLSITE_CAP = 500  # executions of one call site recorded per run
@@ -86,13 +88,18 @@ class Pending:
 
 class Session:
     def __init__(self, out_dir, phase="other", snapshots="sample", row_cap=1000, script=None, argv=None,
-                 stats_cap=20_000, notebook=False):
+                 stats_cap=20_000, notebook=False, keys=None):
         if phase not in ("train", "serve", "other"):
             raise ValueError(f"phase must be train, serve or other, not {phase!r}")
         if snapshots not in ("all", "sample", "off"):
             raise ValueError(f"snapshots must be all, sample or off, not {snapshots!r}")
         if int(row_cap) < 1:
             raise ValueError("row cap must be >= 1")
+        if isinstance(keys, str):
+            keys = [keys]
+        if keys is not None and not all(isinstance(k, str) and k for k in keys):
+            raise ValueError(f"keys must be column names, not {keys!r}")
+        self.keys = KeyTracker(keys)
         self.arrow_codec = _arrow_codec(snapshots)  # before anything is created: a bad setting fails the start cleanly
         self.cwd = os.getcwd()
         self.phase, self.snap_mode, self.row_cap, self.stats_cap = phase, snapshots, int(row_cap), int(stats_cap)
@@ -175,7 +182,8 @@ class Session:
                 "cwd": self.cwd, "startedAt": self.started_at, "python": platform.python_version(),
                 "pid": os.getpid(), "host": socket.gethostname(), "versions": versions,
                 "snapshots": {"mode": self.snap_mode, "rowCap": self.row_cap, "format": self.snap_format},
-                "statsRowCap": self.stats_cap}
+                "statsRowCap": self.stats_cap,
+                "keys": {"mode": "explicit" if self.keys.explicit else "auto", "columns": list(self.keys.columns)}}
         if self.notebook:
             body["notebook"] = True
         if final:
@@ -565,6 +573,9 @@ class Session:
         if lin is not None:
             lin_body = self._lineage(op, port, lin, rows)
             ofacets["skewer_rowLineage"] = facet("skewer_rowLineage", lin_body)
+        keys = self._keys(op, port, obj, name, lin_body)
+        if keys:
+            ofacets["skewer_keys"] = facet("skewer_keys", keys)
         if view is not None and self.snap_mode != "off":
             traced = self._traced_from_inputs(lin, lin_body, rows) if self.snap_mode == "sample" else None
             snap = self._snapshot(op, port, view, name, traced)
@@ -615,6 +626,33 @@ class Session:
             if lin.get("ambiguous"):
                 body["ambiguousRows"] = int(lin["ambiguous"])
         return body
+
+    def _keys(self, op, port, obj, name, lin_body):
+        """skewer_keys: the key columns known for this output's rows; the ones its lineage cannot carry over from
+        its inputs (a source, a groupby keyed by them, an opaque step, a frame unrecorded code made) are written
+        for every row to keys/<seq>.<port>.arrow|csv. Never fails the operator: on trouble the output has no keys."""
+        kt = self.keys
+        try:
+            if op.kind == "source":
+                kt.on_source(obj)
+            known, stored = kt.plan(name, obj, lin_body)
+            if not known:
+                return None
+            body = {"columns": known}
+            if stored:
+                frame = key_frame(obj, stored)
+                os.makedirs(os.path.join(self.dir, "keys"), exist_ok=True)
+                rel = f"keys/{op.seq}.{port}.{'arrow' if self.snap_format == 'arrow' else 'csv'}"
+                if self.snap_format == "arrow":
+                    _write_arrow(frame, os.path.join(self.dir, rel), None)  # uncompressed: read zero-copy
+                else:
+                    _write_csv(frame, os.path.join(self.dir, rel))
+                body.update(stored=stored, uri=rel, format=self.snap_format, rows=int(len(frame)))
+            return body
+        except Exception as e:
+            kt.forget(name)
+            self.warn(f"key columns of {op.function}: {type(e).__name__}: {e}")
+            return None
 
     def _traced_from_inputs(self, lin, body, rows):
         """Rows of this output that descend from traced rows of its inputs (at most row_cap, see cap_traced),

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import columnOrigin from '../../../docs/schemas/SkewerColumnOriginDatasetFacet.schema.json';
 import codeLocation from '../../../docs/schemas/SkewerCodeLocationJobFacet.schema.json';
 import fittedTransformer from '../../../docs/schemas/SkewerFittedTransformerRunFacet.schema.json';
+import keys from '../../../docs/schemas/SkewerKeysOutputDatasetFacet.schema.json';
 import operator from '../../../docs/schemas/SkewerOperatorRunFacet.schema.json';
 import rowLineage from '../../../docs/schemas/SkewerRowLineageOutputDatasetFacet.schema.json';
 import run from '../../../docs/schemas/SkewerRunFacet.schema.json';
@@ -22,6 +23,7 @@ export const FACET_SCHEMAS: Record<string, object> = {
   SkewerRowLineageOutputDatasetFacet: rowLineage,
   SkewerSnapshotOutputDatasetFacet: snapshot,
   SkewerColumnOriginDatasetFacet: columnOrigin,
+  SkewerKeysOutputDatasetFacet: keys,
 };
 
 /** Facet key in events → schema title. */
@@ -34,6 +36,7 @@ export const FACET_KEYS: Record<string, string> = {
   skewer_rowLineage: 'SkewerRowLineageOutputDatasetFacet',
   skewer_snapshot: 'SkewerSnapshotOutputDatasetFacet',
   skewer_columnOrigin: 'SkewerColumnOriginDatasetFacet',
+  skewer_keys: 'SkewerKeysOutputDatasetFacet',
 };
 
 export function schemasHash(): string {

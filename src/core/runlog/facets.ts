@@ -11,6 +11,7 @@ import type {
   DatasetStats,
   FieldSchema,
   FittedTransformer,
+  KeysRef,
   RowLineageRef,
   SnapshotRef,
 } from './model';
@@ -134,6 +135,24 @@ export function snapshotOf(v: unknown): SnapshotRef | undefined {
   return ref;
 }
 
+export function keysOf(v: unknown): KeysRef | undefined {
+  const o = obj(v);
+  const columns = strArray(o?.columns);
+  if (!o || !columns?.length) return undefined;
+  const ref: KeysRef = { columns };
+  const stored = strArray(o.stored);
+  const uri = str(o.uri);
+  const format = str(o.format);
+  if (stored?.length && uri !== undefined && (format === 'csv' || format === 'arrow')) {
+    ref.stored = stored;
+    ref.uri = uri;
+    ref.format = format;
+    const rows = int(o.rows);
+    if (rows !== undefined) ref.rows = rows;
+  }
+  return ref;
+}
+
 export function datasetOf(d: Json, output: boolean): DatasetRef {
   const ref: DatasetRef = { namespace: d.namespace as string, name: d.name as string };
   if (ref.namespace === 'skewer-mem') {
@@ -160,6 +179,8 @@ export function datasetOf(d: Json, output: boolean): DatasetRef {
     if (lineage) ref.lineage = lineage;
     const snapshot = snapshotOf(extra?.skewer_snapshot);
     if (snapshot) ref.snapshot = snapshot;
+    const keys = keysOf(extra?.skewer_keys);
+    if (keys) ref.keys = keys;
   }
   return ref;
 }

@@ -151,6 +151,10 @@ export function chooseRoot(
     if ((mode === 'all' || mode === 'sample' || mode === 'off') && (format === 'csv' || format === 'arrow') && rowCap !== undefined) {
       run.snapshots = { mode, rowCap, format };
     }
+    const keys = obj(sr.keys);
+    const keyMode = str(keys?.mode);
+    const keyColumns = strArray(keys?.columns);
+    if ((keyMode === 'explicit' || keyMode === 'auto') && keyColumns) run.keys = { mode: keyMode, columns: keyColumns };
   }
   const started = str(sr?.startedAt) ?? root.start?.eventTime;
   if (started) run.startedAt = started;

@@ -100,6 +100,18 @@ export interface SnapshotRef {
   unavailable?: boolean;
 }
 
+/** skewer_keys (format 1.1): the key columns known for every row of an output; `stored` ones are in `uri`. */
+export interface KeysRef {
+  columns: string[];
+  /** Written to `uri` for every row; the other columns are derived through the row lineage. */
+  stored?: string[];
+  uri?: string;
+  format?: 'csv' | 'arrow';
+  rows?: number;
+  /** Set when the key file is missing or refused. */
+  unavailable?: boolean;
+}
+
 export interface DatasetRef {
   namespace: string;
   name: string;
@@ -111,6 +123,7 @@ export interface DatasetRef {
   /** Output datasets only. */
   lineage?: RowLineageRef;
   snapshot?: SnapshotRef;
+  keys?: KeysRef;
   /** For inputs: seq of the earlier step whose output this is (how the step graph is linked). */
   producedBy?: number;
   /** An `ext` input that is a numpy view of a recorded 2-D array (skewer_columnOrigin): which of its columns/rows. */
@@ -215,6 +228,8 @@ export interface Run {
   cwd?: string;
   versions?: Record<string, string>;
   snapshots?: { mode: 'all' | 'sample' | 'off'; rowCap: number; format: 'csv' | 'arrow' };
+  /** Key columns the recorder kept (format 1.1): chosen by the user or found in the sources. */
+  keys?: { mode: 'explicit' | 'auto'; columns: string[] };
   /** From the final skewer_run facet. */
   exitCode?: number;
   operatorCount?: number;

@@ -90,6 +90,8 @@ export async function checkSideFiles(run: Run, eventsFile: string, problems: Pro
         add(step, snap.uri, () => (snap.unavailable = true));
         if (snap.positions !== undefined) add(step, snap.positions, () => (snap.unavailable = true));
       }
+      const keys = out.keys;
+      if (keys?.uri !== undefined) add(step, keys.uri, () => (keys.unavailable = true));
     }
   }
   if (refs.length === 0) return;

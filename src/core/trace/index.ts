@@ -1,2 +1,5 @@
 export * from './trace';
 export * from './source';
+export * from './byKey';
+export * from './keyValues';
+export * from './backward';

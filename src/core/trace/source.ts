@@ -2,9 +2,14 @@
  * The trace's view of a run folder: lineage arrays and snapshot rows, each file read once and cached
  * for the life of the source (one trace session), so stepping through records costs lookups only.
  */
-import type { DatasetRef } from '../runlog/model';
+import type { Table } from 'apache-arrow';
+import type { DatasetRef, Step } from '../runlog/model';
 import { loadLineageArrays } from '../runlog/lineageArrays';
-import { loadSnapshot, type LoadedSnapshot } from '../runlog/snapshot';
+import { SideFileError } from '../runlog/problem';
+import { resolveSideFile } from '../runlog/sideFiles';
+import { loadSnapshot, readSnapshotFile, type LoadedSnapshot } from '../runlog/snapshot';
+import { openTable, type OpenedTable } from '../tables';
+import type { KeyFileSource } from './keyValues';
 import type { TraceSource } from './trace';
 
 /** Display form of a cell: integers as is, floats to 6 significant digits, null for missing. */
@@ -19,9 +24,16 @@ export function formatCell(v: unknown): string | null {
   return String(v);
 }
 
-export class RunFolderTraceSource implements TraceSource {
+/** The file a source step read (namespace `file`), if any. */
+export function sourceFileOf(step: Step): string | undefined {
+  return step.kind === 'source' ? step.inputs.find((i) => i.namespace === 'file')?.name : undefined;
+}
+
+export class RunFolderTraceSource implements TraceSource, KeyFileSource {
   private readonly snapshots = new Map<string, Promise<LoadedSnapshot>>();
   private readonly arrays = new Map<string, Promise<Record<string, Int32Array>>>();
+  private readonly keyTables = new Map<string, Promise<Table>>();
+  private readonly files = new Map<string, Promise<OpenedTable>>();
 
   constructor(private readonly runDir: string) {}
 
@@ -42,6 +54,47 @@ export class RunFolderTraceSource implements TraceSource {
       this.snapshots.set(output.name, p);
     }
     return p;
+  }
+
+  keyTable(output: DatasetRef): Promise<Table> {
+    let p = this.keyTables.get(output.name);
+    if (!p) {
+      const keys = output.keys;
+      p = keys?.uri && keys.format
+        ? readSnapshotFile(resolveSideFile(this.runDir, keys.uri), keys.format, Object.fromEntries((keys.stored ?? []).map((c) => [c, csvKeyType(output, c)])))
+        : Promise.reject(new SideFileError(this.runDir, `dataset ${output.name} stores no key columns`, 'missing-side-file'));
+      this.keyTables.set(output.name, p);
+    }
+    return p;
+  }
+
+  /**
+   * A source file the run read (all columns, or `columns`), read once per session. Refused when its row count is
+   * not the one recorded: the file changed since the run, so its rows no longer line up with the run's.
+   */
+  sourceTable(step: Step, columns?: string[]): Promise<OpenedTable> {
+    const file = sourceFileOf(step);
+    if (!file) return Promise.reject(new Error(`${step.function} read no local file`));
+    const k = `${file}\u0000${columns?.join('\u0000') ?? '*'}`;
+    let p = this.files.get(k);
+    if (!p) {
+      p = openTable(file, columns ? { columns } : {}).then((t) => {
+        const recorded = step.outputs[0]?.rowCount;
+        if (recorded !== undefined && t.rowCount !== recorded) throw new Error(`${file} has ${t.rowCount} rows now but ${recorded} when the run read it: it changed since`);
+        return t;
+      });
+      this.files.set(k, p);
+    }
+    return p;
+  }
+
+  async sourceRow(step: Step, position: number): Promise<Record<string, string | null> | undefined> {
+    if (!sourceFileOf(step) || step.outputs[0]?.lineage?.kind !== 'identity') return undefined;
+    const { table } = await this.sourceTable(step);
+    if (position < 0 || position >= table.numRows) return undefined;
+    const out: Record<string, string | null> = {};
+    for (const [c, f] of table.schema.fields.entries()) out[f.name] = formatCell(table.getChildAt(c)?.get(position));
+    return out;
   }
 
   async row(output: DatasetRef, position: number): Promise<Record<string, string | null> | undefined> {
@@ -67,4 +120,11 @@ export class RunFolderTraceSource implements TraceSource {
     }
     return rows;
   }
+}
+
+/** Key files hold the dataset's own column type: pin CSV integer keys so "007" stays text only when it was text. */
+function csvKeyType(output: DatasetRef, column: string): 'int64' | 'utf8' | undefined {
+  const t = output.schema?.find((f) => f.name === column)?.type ?? output.stats?.columns[column]?.dtype;
+  if (!t) return undefined;
+  return /^u?int\d*$|^U?Int\d*$/.test(t) ? 'int64' : t === 'string' || t === 'object' ? 'utf8' : undefined;
 }

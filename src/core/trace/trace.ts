@@ -4,7 +4,8 @@
  * for joins, parts for concats, groups for aggregations). For each step it says where the record went
  * (kept, dropped, duplicated, joined, split into train or test, aggregated, consumed by a fit) and,
  * where a snapshot captured that row, its values. A lineage gap stops the trace with the reason,
- * never with a guessed mapping.
+ * never with a guessed mapping — unless the record's key (docs/run-log.md §6a) finds it again in a
+ * later step's stored key column, which the trace then says.
  */
 import type { DatasetRef, Run, Step } from '../runlog/model';
 import { lineLabel } from '../cellNumbers';
@@ -57,7 +58,26 @@ export interface TraceSource {
   lineage(output: DatasetRef): Promise<Record<string, Int32Array>>;
   /** Row values at `position` of `output`, or undefined when its snapshot did not capture that row. */
   row(output: DatasetRef, position: number): Promise<Record<string, string | null> | undefined>;
+  /** Row `position` of the file a source step read (its output row i is the file's row i), when still readable. */
+  sourceRow?(step: Step, position: number): Promise<Record<string, string | null> | undefined>;
 }
+
+export interface TraceOptions {
+  /** More records to start from together (the same entity in several sources, found by key). */
+  alsoStart?: TraceStart[];
+  /** Dataset → positions where the record is found again by key after a lineage gap; `relinkText` says how. */
+  relink?: Map<string, number[]>;
+  relinkText?: string;
+}
+
+const EXT = /\/ext\d+$/;
+
+/** Cells of one output: a prediction's columns are named after the port ("proba 1"), so they never share a row
+ * with features that happen to be called 0 / 1. */
+function cellName(output: DatasetRef, step: Step, column: string): string {
+  return step.kind === 'predict' || step.kind === 'cv' ? `${portOf(output)} ${column}`.trim() : column;
+}
+
 
 const where = (s: Step) => (s.location ? ` (${lineLabel(s.location)})` : '');
 const portOf = (d: DatasetRef) => d.port ?? d.name.split('.').pop() ?? 'out';
@@ -126,12 +146,19 @@ function describe(step: Step, outs: TraceOutput[], kind: string | undefined, con
   return { fate: kind === 'identity' ? 'kept' : 'moved', text: `row ${o.positions[0]}${o.rows !== undefined ? ` of ${o.rows}` : ''} after ${fn}${at}` };
 }
 
-/** Follows `start` through every later step of `run`. */
-export async function traceRecord(run: Run, start: TraceStart, source: TraceSource): Promise<TraceResult> {
+/** Follows `start` (and `options.alsoStart`) through every later step of `run`. */
+export async function traceRecord(run: Run, start: TraceStart, source: TraceSource, options: TraceOptions = {}): Promise<TraceResult> {
   const problems: string[] = [];
-  const at = new Map<string, Set<number>>([[start.dataset, new Set([start.position])]]);
-  const startStep = run.steps.find((s) => s.outputs.some((o) => o.name === start.dataset));
-  if (!startStep) return { start, steps: [], problems: [`dataset ${start.dataset} is not an output of this run`] };
+  const starts = [start, ...(options.alsoStart ?? [])];
+  const at = new Map<string, Set<number>>();
+  const startSteps: { step: Step; out: DatasetRef; start: TraceStart }[] = [];
+  for (const s of starts) {
+    const st = run.steps.find((x) => x.outputs.some((o) => o.name === s.dataset));
+    if (!st) return { start, steps: [], problems: [`dataset ${s.dataset} is not an output of this run`] };
+    at.set(s.dataset, new Set([...(at.get(s.dataset) ?? []), s.position]));
+    startSteps.push({ step: st, out: st.outputs.find((o) => o.name === s.dataset)!, start: s });
+  }
+  startSteps.sort((a, b) => a.step.seq - b.step.seq);
   const steps: TraceStepResult[] = [];
   // The record's values in each output whose snapshot captured it. A step's cells are compared with its own
   // inputs' values (not with the previous column of the table, which may be another branch, e.g. the Series a
@@ -145,43 +172,88 @@ export async function traceRecord(run: Run, start: TraceStart, source: TraceSour
     }
     return merged;
   };
+  /** Datasets that hold the record and no later step has read yet: where lineage can be lost. */
+  const frontier = new Map<string, Step>();
 
   /** Values of the record at the first of its `positions` (copies) that the output's snapshot captured. */
-  const valuesOf = async (output: DatasetRef, positions: number[], before?: Record<string, string | null>): Promise<{ cells?: TraceCell[]; note?: string }> => {
-    if (!output.snapshot) return { note: 'no snapshot recorded for this step' };
-    try {
-      let row: Record<string, string | null> | undefined;
-      for (const p of positions.slice(0, 64)) if ((row = await source.row(output, p))) break;
-      if (!row) return { note: `row ${positions[0]} is not in the sampled snapshot` };
-      const cells = Object.entries(row).map(([column, value]) => ({ column, value, changed: before !== undefined && (!(column in before) || before[column] !== value) }));
-      valuesIn.set(output.name, row);
-      return { cells };
-    } catch (e) {
-      return { note: `snapshot unreadable: ${(e as Error).message}` };
+  const valuesOf = async (step: Step, output: DatasetRef, positions: number[], before?: Record<string, string | null>): Promise<{ cells?: TraceCell[]; note?: string }> => {
+    let row: Record<string, string | null> | undefined;
+    let note: string | undefined;
+    if (!output.snapshot) note = 'no snapshot recorded for this step';
+    else {
+      try {
+        for (const p of positions.slice(0, 64)) if ((row = await source.row(output, p))) break;
+        if (!row) note = `row ${positions[0]} is not in the sampled snapshot`;
+      } catch (e) {
+        note = `snapshot unreadable: ${(e as Error).message}`;
+      }
     }
+    if (!row && step.kind === 'source' && source.sourceRow && positions.length) {
+      try {
+        row = await source.sourceRow(step, positions[0]!);
+      } catch (e) {
+        note = `${note ?? 'no snapshot row'}; source file unreadable: ${(e as Error).message}`;
+      }
+    }
+    if (!row) return { note: note ?? 'no values' };
+    const named = Object.fromEntries(Object.entries(row).map(([k, v]) => [cellName(output, step, k), v]));
+    const cells = Object.entries(named).map(([column, value]) => ({ column, value, changed: before !== undefined && (!(column in before) || before[column] !== value) }));
+    valuesIn.set(output.name, named);
+    return { cells };
   };
 
-  // The start step: the record as it left that step.
-  const startOut = startStep.outputs.find((o) => o.name === start.dataset)!;
-  const first = await valuesOf(startOut, [start.position]);
-  steps.push({
-    step: startStep,
-    fate: 'start',
-    fateText: `row ${start.position}${startOut.rowCount !== undefined ? ` of ${startOut.rowCount}` : ''} of ${stepLabelText(startStep)}${where(startStep)}`,
-    outputs: [{ dataset: startOut.name, port: portOf(startOut), positions: [start.position], ...(startOut.rowCount !== undefined ? { rows: startOut.rowCount } : {}) }],
-    ...(first.cells ? { cells: first.cells } : {}),
-    ...(first.note ? { valuesNote: first.note } : {}),
-  });
+  const firstSeq = startSteps[0]!.step.seq;
+  const startAt = new Map<number, (typeof startSteps)[number][]>();
+  for (const s of startSteps) startAt.set(s.step.seq, [...(startAt.get(s.step.seq) ?? []), s]);
+  let stopped = false;
 
   for (const step of run.steps) {
-    if (step.seq <= startStep.seq) continue;
+    if (step.seq < firstSeq) continue;
+    // The start step(s): the record as it left that step.
+    const here = startAt.get(step.seq);
+    if (here) {
+      for (const { out, start: s } of here) {
+        const v = await valuesOf(step, out, [s.position]);
+        steps.push({
+          step,
+          fate: 'start',
+          fateText: `row ${s.position}${out.rowCount !== undefined ? ` of ${out.rowCount}` : ''} of ${stepLabelText(step)}${where(step)}`,
+          outputs: [{ dataset: out.name, port: portOf(out), positions: [s.position], ...(out.rowCount !== undefined ? { rows: out.rowCount } : {}) }],
+          ...(v.cells ? { cells: v.cells } : {}),
+          ...(v.note ? { valuesNote: v.note } : {}),
+        });
+        frontier.set(out.name, step);
+      }
+      continue;
+    }
+    if (stopped) break;
     const carried = step.inputs.map((i, k) => ({ k, name: i.name, pos: at.get(i.name) })).filter((x) => x.pos && x.pos.size);
-    if (!carried.length) continue;
+    for (const i of step.inputs) frontier.delete(i.name);
+    const relinked = step.outputs.filter((o) => options.relink?.get(o.name)?.length);
+    if (!carried.length && !relinked.length) {
+      const lost = lostAt(step, frontier);
+      if (lost) {
+        const text = `lineage lost at ${stepLabelText(step)}${where(step)}: it reads ${lost.input}, made by code Skewer does not record (e.g. .reindex, numpy arithmetic), after ${stepLabelText(lost.after)}${where(lost.after)} — rows cannot be followed from there`;
+        steps.push({ step, fate: 'gap', fateText: text, outputs: [] });
+        problems.push(`trace stops at step ${step.seq} (${step.function}): its input ${lost.input} was made by unrecorded code`);
+        frontier.clear();
+      }
+      continue;
+    }
     const outs: TraceOutput[] = [];
     let gap: string | undefined;
     let kind: string | undefined;
+    let found: string | undefined;
     for (const output of step.outputs) {
       const lin = output.lineage;
+      const again = options.relink?.get(output.name);
+      if (again?.length && !carried.length) {
+        const positions = new Set(again);
+        outs.push({ dataset: output.name, port: portOf(output), positions: [...positions].sort((a, b) => a - b), ...(lin ? { rows: lin.rowsOut } : output.rowCount !== undefined ? { rows: output.rowCount } : {}) });
+        at.set(output.name, positions);
+        found = options.relinkText ?? 'found again by key';
+        continue;
+      }
       if (!lin) continue;
       kind = lin.kind;
       if (lin.kind === 'opaque') {
@@ -215,16 +287,23 @@ export async function traceRecord(run: Run, start: TraceStart, source: TraceSour
     if (gap && !outs.some((o) => o.positions.length)) {
       steps.push({ step, fate: 'gap', fateText: `lineage gap at ${stepLabelText(step)}${where(step)}: ${gap}`, outputs: [] });
       problems.push(`trace stops at step ${step.seq} (${stepLabelText(step)}, ${step.function}): ${gap}`);
-      break;
+      if (options.relink?.size) continue; // the key may find the record again further on
+      stopped = true;
+      continue;
     }
     const fitted = step.fitted;
     const consumedBy = fitted
       ? `${step.kind === 'score' ? 'scored by' : step.kind === 'cv' ? 'cross-validated by' : 'used to fit'} ${fitted.class.split('.').pop()} (${fitted.objectId})`
       : undefined;
-    const { fate, text } = describe(step, outs, kind, consumedBy);
+    let { fate, text } = describe(step, outs, kind, consumedBy);
+    if (found) {
+      fate = fate === 'dropped' ? fate : 'moved';
+      text = `${found}: ${text}`;
+    }
+    for (const o of outs) if (o.positions.length) frontier.set(o.dataset, step);
     const holder = outs.find((o) => o.positions.length);
     const holderRef = holder && step.outputs.find((o) => o.name === holder.dataset);
-    const values = holderRef ? await valuesOf(holderRef, holder.positions, inputValues(step)) : {};
+    const values = holderRef ? await valuesOf(step, holderRef, holder.positions, inputValues(step)) : {};
     steps.push({ step, fate, fateText: text, outputs: outs, ...(values.cells ? { cells: values.cells } : {}), ...(values.note ? { valuesNote: values.note } : {}) });
   }
   // A "dropped" followed by later steps that still hold the record was only a side branch.
@@ -238,4 +317,24 @@ export async function traceRecord(run: Run, start: TraceStart, source: TraceSour
     if (s.outputs.some((o) => o.positions.length) || s.fate === 'consumed') alive = true;
   }
   return { start, steps, problems };
+}
+
+/**
+ * Whether `step` continues from the record's last place through an object the recorder did not see being made
+ * (an `ext` input): it reads such an object whose shape matches a dataset that held the record (same columns
+ * mostly, e.g. `df.reindex(…)`), so the rows are most likely the record's frame, but its positions are unknown.
+ */
+function lostAt(step: Step, frontier: Map<string, Step>): { input: string; after: Step } | undefined {
+  if (!frontier.size) return undefined;
+  for (const input of step.inputs) {
+    if (!EXT.test(input.name)) continue;
+    const cols = new Set((input.schema ?? []).map((f) => f.name));
+    for (const [name, after] of frontier) {
+      const held = after.outputs.find((o) => o.name === name);
+      const heldCols = (held?.schema ?? []).map((f) => f.name);
+      const shared = heldCols.filter((c) => cols.has(c)).length;
+      if (heldCols.length && shared * 2 >= heldCols.length) return { input: `an object (${input.name.split('/').pop()})`, after };
+    }
+  }
+  return undefined;
 }
