@@ -104,7 +104,11 @@ export async function traceBackward(run: Run, start: TraceStart, source: KeySour
       if (file || step.kind === 'source') continue; // a source: the end of the way back
       const stop = async (why: string) => {
         const found = await relinkByKey(output.name, positions, step);
-        if (found) return;
+        const last = results[results.length - 1]!;
+        if (found) {
+          last.text += `; lineage lost here (${why}), source rows found again by ${found}`;
+          return;
+        }
         results.push({ step, output, positions: [], fate: 'gap', text: `lineage stops at ${step.function}${where(step)}: ${why}` });
         problems.push(`backward trace stops at step ${step.seq} (${step.function}): ${why}`);
       };

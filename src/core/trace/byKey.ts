@@ -6,7 +6,7 @@
  */
 import type { OpenedTable } from '../tables';
 import type { Run, Step } from '../runlog/model';
-import { findInVector, KeyResolver, type KeyFileSource } from './keyValues';
+import { findInVector, keyValueAt, KeyResolver, type KeyFileSource } from './keyValues';
 import { sourceFileOf } from './source';
 import { traceRecord, type TraceResult, type TraceSource } from './trace';
 
@@ -134,4 +134,23 @@ export async function traceByKey(run: Run, column: string, value: string, source
   const trace = await traceRecord(run, first!, source, { alsoStart: rest, relink, relinkText: `found again by ${column} = ${value}` });
   trace.problems.unshift(...lookup.problems);
   return { ok: true, lookup, trace };
+}
+
+/**
+ * Forward trace of one row, as traceRecord, where the run kept a key: the record's key value at the start row
+ * finds it again in later stored key columns, so a lineage gap (an unrecorded .reindex) does not end the trace.
+ */
+export async function traceRow(run: Run, start: { dataset: string; position: number }, source: KeySource): Promise<TraceResult> {
+  const keys = new KeyResolver(run, source);
+  const startSeq = run.steps.find((s) => s.outputs.some((o) => o.name === start.dataset))?.seq ?? -1;
+  for (const column of KeyResolver.columnsOf(run)) {
+    const idx = await keys.index(start.dataset, column).catch(() => undefined);
+    const value = idx ? keyValueAt(idx, start.position) : null;
+    if (value === null || value === undefined) continue;
+    const lookup = await findKey(run, column, value, source, keys);
+    const later = lookup.matches.filter((m) => m.step.seq > startSeq && m.step.kind !== 'source');
+    if (!later.length) break;
+    return traceRecord(run, start, source, { relink: new Map(later.map((m) => [m.dataset, m.positions])), relinkText: `found again by ${column} = ${value}` });
+  }
+  return traceRecord(run, start, source);
 }

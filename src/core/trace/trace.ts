@@ -230,8 +230,8 @@ export async function traceRecord(run: Run, start: TraceStart, source: TraceSour
     const carried = step.inputs.map((i, k) => ({ k, name: i.name, pos: at.get(i.name) })).filter((x) => x.pos && x.pos.size);
     for (const i of step.inputs) frontier.delete(i.name);
     const relinked = step.outputs.filter((o) => options.relink?.get(o.name)?.length);
+    const lost = !carried.length ? lostAt(step, frontier) : undefined;
     if (!carried.length && !relinked.length) {
-      const lost = lostAt(step, frontier);
       if (lost) {
         const text = `lineage lost at ${stepLabelText(step)}${where(step)}: it reads ${lost.input}, made by code Skewer does not record (e.g. .reindex, numpy arithmetic), after ${stepLabelText(lost.after)}${where(lost.after)} — rows cannot be followed from there`;
         steps.push({ step, fate: 'gap', fateText: text, outputs: [] });
@@ -251,7 +251,7 @@ export async function traceRecord(run: Run, start: TraceStart, source: TraceSour
         const positions = new Set(again);
         outs.push({ dataset: output.name, port: portOf(output), positions: [...positions].sort((a, b) => a - b), ...(lin ? { rows: lin.rowsOut } : output.rowCount !== undefined ? { rows: output.rowCount } : {}) });
         at.set(output.name, positions);
-        found = options.relinkText ?? 'found again by key';
+        found = `${options.relinkText ?? 'found again by key'}${lost ? ` (lineage lost here: the input ${lost.input.replace(/^an object /, '')} was made by code Skewer does not record, e.g. .reindex)` : ''}`;
         continue;
       }
       if (!lin) continue;
