@@ -292,5 +292,5 @@ def test_every_skewer_facet_validates_against_its_schema():
     assert r.returncode == 0, r.stdout + r.stderr
     summary = json.loads(r.stdout)
     for facet in ("skewer_run", "skewer_operator", "skewer_codeLocation", "skewer_fittedTransformer", "skewer_stats",
-                  "skewer_rowLineage", "skewer_snapshot"):
+                  "skewer_rowLineage", "skewer_snapshot", "skewer_keys"):
         assert summary["counts"].get(facet, 0) > 0, facet

@@ -10,7 +10,7 @@ const names = {
   skewer_codeLocation: 'SkewerCodeLocationJobFacet', skewer_fittedTransformer: 'SkewerFittedTransformerRunFacet',
   skewer_stats: 'SkewerStatsDatasetFacet', skewer_rowLineage: 'SkewerRowLineageOutputDatasetFacet',
   skewer_snapshot: 'SkewerSnapshotOutputDatasetFacet',
-  skewer_columnOrigin: 'SkewerColumnOriginDatasetFacet',
+  skewer_columnOrigin: 'SkewerColumnOriginDatasetFacet', skewer_keys: 'SkewerKeysOutputDatasetFacet',
 };
 const validators = {};
 for (const [facet, file] of Object.entries(names)) {

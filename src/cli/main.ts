@@ -25,6 +25,16 @@ const COMMANDS: Record<string, Command> = {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     run: (argv, io) => (require('./show') as typeof import('./show')).runShow(argv, io),
   },
+  runs: {
+    summary: 'list the recorded runs in a runs folder (default .skewer/runs)',
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    run: (argv, io) => (require('./runs') as typeof import('./runs')).runRuns(argv, io),
+  },
+  trace: {
+    summary: 'follow one record (--key COLUMN=VALUE or --row STEP:N, --backward) through a recorded run',
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    run: (argv, io) => (require('./trace') as typeof import('./trace')).runTrace(argv, io),
+  },
 };
 
 export function usage(): string {

@@ -108,6 +108,9 @@ export async function traceByKey(run: Run, column: string, value: string, source
   const keys = new KeyResolver(run, source);
   const lookup = await findKey(run, column, value, source, keys);
   const starts = lookup.matches.filter((m) => !m.relink);
+  if (!starts.length && !lookup.searched.length && lookup.problems.length) {
+    return { ok: false, lookup, reason: `cannot look up ${column} = ${value}: ${lookup.problems.join('; ')}` };
+  }
   if (!starts.length) {
     const where = lookup.searched.length ? lookup.searched.join(', ') : 'no source file or key column of this run holds that column';
     const known = keyColumnCandidates(run);
