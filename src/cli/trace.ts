@@ -45,7 +45,7 @@ export function resolveRunFolder(spec: string, runsDir: string, io: CommandIO): 
   if (fs.existsSync(path.join(direct, EVENTS_FILE))) return direct;
   if (fs.existsSync(direct) && fs.statSync(direct).isDirectory()) throw new UsageError(`${spec}: not a run folder (no ${EVENTS_FILE})`);
   const root = path.resolve(io.cwd, runsDir);
-  let ids: string[] = [];
+  let ids: string[];
   try {
     ids = fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, EVENTS_FILE)));
   } catch {
