@@ -54,10 +54,10 @@ describe('cli: skewer trace', () => {
     const lines = r.stdout.split('\n');
     assert.equal(lines[0], `patient_id = 77 · train.py (run ${RUN_ID}, train)`);
     assert.match(lines[1]!, /^#0 {3}line 9 {4}read patients\.csv$/);
-    assert.match(lines[2]!, /^ {5}start: row 76 of 400 of read_csv \(line 9\)$/);
+    assert.match(lines[2]!, /^ {5}start: row 76 of 400 of read patients\.csv \(line 9\)$/);
     // values of an unsampled row come from the source file when it is still there
     assert.match(lines[3]!, SOURCES_PRESENT ? /patient_id=77 {2}age=15/ : /\(row 76 is not in the sampled snapshot; source file unreadable: .*no such file\)/);
-    assert.match(r.stdout, /#3 {3}line 12 {3}filter rows df\[df\["age"\] >= 18\]\n {5}dropped: dropped by DataFrame\.__getitem__ \(line 12\)\n$/);
+    assert.match(r.stdout, /#3 {3}line 12 {3}filter rows df\[df\["age"\] >= 18\]\n {5}dropped: dropped by filter rows df\[df\[\"age\"\] >= 18\] \(line 12\)\n$/);
   });
 
   it('--key --format json: the steps with line, operator, fate and values', async () => {
@@ -112,7 +112,7 @@ describe('cli: skewer trace', () => {
   it('runs from the command line (main) with its exit code', () => {
     const r = spawnSync(process.execPath, ['-r', TSX, MAIN, 'trace', path.join(RUNS, RUN_ID), '--key', 'patient_id=38'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /dropped: dropped by DataFrame\.merge \(line 11\)/);
+    assert.match(r.stdout, /dropped: dropped by merge on patient_id \(inner\) \(line 11\)/);
     const bad = spawnSync(process.execPath, ['-r', TSX, MAIN, 'runs', 'missing-folder'], { encoding: 'utf8' });
     assert.equal(bad.status, 2);
   });

@@ -125,7 +125,7 @@ for (const stack of ['oldest', 'current']) {
       const last = t.steps[t.steps.length - 1]!;
       assert.equal(last.fate, 'gap');
       assert.equal(last.step.location?.line, L.dropna);
-      assert.match(last.fateText, /lineage lost at DataFrame\.dropna \(line 15\): it reads an object \(ext1\), made by code Skewer does not record \(e\.g\. \.reindex.*after DataFrame\.reset_index \(line 13\)/);
+      assert.match(last.fateText, /lineage lost at drop rows with missing values \(line 15\): it reads an object \(ext1\), made by code Skewer does not record \(e\.g\. \.reindex.*after reset index \(line 13\)/);
       assert.match(t.problems.join('\n'), /trace stops at step \d+ \(DataFrame\.dropna\)/);
     });
 
