@@ -57,7 +57,7 @@ describe('cli: skewer trace', () => {
     assert.match(lines[2]!, /^ {5}start: row 76 of 400 of read patients\.csv \(line 9\)$/);
     // values of an unsampled row come from the source file when it is still there
     assert.match(lines[3]!, SOURCES_PRESENT ? /patient_id=77 {2}age=15/ : /\(row 76 is not in the sampled snapshot; source file unreadable: .*no such file\)/);
-    assert.match(r.stdout, /#3 {3}line 12 {3}filter rows df\[df\["age"\] >= 18\]\n {5}dropped: dropped by filter rows df\[df\[\"age\"\] >= 18\] \(line 12\)\n$/);
+    assert.match(r.stdout, /#3 {3}line 12 {3}filter rows df\[df\["age"\] >= 18\]\n {5}dropped: dropped by filter rows df\[df\["age"\] >= 18\] \(line 12\)\n$/);
   });
 
   it('--key --format json: the steps with line, operator, fate and values', async () => {
