@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import { compareRunFindings } from '../compare/findings';
 import { pairServingRun } from '../compare/pairing';
+import { rowSkewFindings } from '../compare/rowSkew';
 import type { SkewThresholds } from '../compare/skewTypes';
 import type { Finding, SourceLocation } from '../findings/finding';
 import type { Run } from '../runlog/model';
@@ -22,7 +23,7 @@ function relocate(run: Run, loc: SourceLocation, workspaceRoot: string | undefin
   return { ...loc, file: placeFile(run, file, workspaceRoot) };
 }
 
-export function mismatchOfRuns(serve: Run, runs: Run[], options: { baseline?: Run; thresholds?: SkewThresholds; workspaceRoot?: string }, notes: string[]): Finding[] {
+export async function mismatchOfRuns(serve: Run, runs: Run[], options: { baseline?: Run; thresholds?: SkewThresholds; workspaceRoot?: string }, notes: string[]): Promise<Finding[]> {
   const pairing = options.baseline ? { train: options.baseline, by: 'baseline', reason: `compared with the training run given as baseline (${options.baseline.runId}).` } : pairServingRun(serve, runs);
   if (!pairing) {
     notes.push(`${serve.pipeline} (run ${serve.runId}): no training run to compare the serving run with; record the training script with --phase train`);
@@ -36,7 +37,11 @@ export function mismatchOfRuns(serve: Run, runs: Run[], options: { baseline?: Ru
     return [];
   }
   for (const p of cmp.problems) notes.push(`${serve.pipeline} vs ${train.pipeline}: ${p}`);
-  return cmp.findings.map((f) => ({
+  // Row-level skew of entities in both runs (rowSkew.ts places its findings as the caller names files already).
+  const rows = await rowSkewFindings(train, serve, cmp, options.workspaceRoot);
+  for (const n of rows.notes) notes.push(`${serve.pipeline} vs ${train.pipeline}: ${n}`);
+  const extra = { runId: serve.runId, trainRunId: train.runId, pairedBy: pairing.by };
+  return [...cmp.findings.map((f) => ({
     ...f,
     location: relocate(serve, f.location, options.workspaceRoot),
     // Related places are in either run (the transformer fitted at training sits in the training script).
@@ -44,6 +49,6 @@ export function mismatchOfRuns(serve: Run, runs: Run[], options: { baseline?: Ru
       const inTrain = train.cwd && path.isAbsolute(r.location.file) && !path.relative(train.cwd, r.location.file).startsWith('..');
       return { ...r, location: relocate(inTrain ? train : serve, r.location, options.workspaceRoot) };
     }),
-    evidence: { ...f.evidence, runId: serve.runId, trainRunId: train.runId, pairedBy: pairing.by },
-  }));
+    evidence: { ...f.evidence, ...extra },
+  })), ...rows.findings.map((f) => ({ ...f, evidence: { ...f.evidence, ...extra } }))];
 }

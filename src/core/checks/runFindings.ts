@@ -70,7 +70,7 @@ export async function detectRunFindings(runs: ReadonlyArray<RunReadResult> | Rea
     let ofRun: Finding[] = await leakageOfRun(ctx);
     if (run.phase === 'serve') {
       try {
-        ofRun = [...ofRun, ...mismatchOfRuns(run, all, { ...(options.baseline ? { baseline: options.baseline } : {}), ...(options.thresholds ? { thresholds: options.thresholds } : {}), ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}) }, notes)];
+        ofRun = [...ofRun, ...await mismatchOfRuns(run, all, { ...(options.baseline ? { baseline: options.baseline } : {}), ...(options.thresholds ? { thresholds: options.thresholds } : {}), ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}) }, notes)];
       } catch (e) {
         notes.push(`train/serve comparison of run ${run.runId}: ${(e as Error).message ?? String(e)}`);
       }

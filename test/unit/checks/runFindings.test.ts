@@ -279,6 +279,7 @@ for (const stack of ['oldest', 'current']) {
       assert.deepEqual(at('mismatch/one-hot-set'), [line('serve.py', 'pd.get_dummies(')]);
       assert.deepEqual(at('mismatch/refit-at-inference'), [line('serve.py', 'scaler.fit_transform')]);
       assert.deepEqual(at('mismatch/unit-change'), [line('serve.py', 'pd.read_csv')]);
+      assert.equal(serve.filter((f) => f.ruleId === 'mismatch/row-skew').length, 1, 'row-level skew of the customers in both runs');
       assert.ok(serve.every((f) => f.source === 'run' && f.evidence.pairedBy === 'artifact-hash' && typeof f.evidence.trainRunId === 'string'));
       const train = runs.find((r) => r.run.pipeline === 'train.py')!.run;
       assert.ok(serve.every((f) => f.evidence.trainRunId === train.runId));
