@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 import skewer
+from skewer.session import FORMAT_VERSION
 from conftest import HAS_PYARROW, subprocess_env
 from runlog import Run, all_runs, latest_run
 
@@ -44,7 +45,7 @@ def test_argv_name_and_exit_code_zero(tmp_path):
     assert r.stdout.strip() == "['job.py', '--flag', 'x'] 2"
     run = latest_run(tmp_path / "runs")
     facet = run.root_start["run"]["facets"]["skewer_run"]
-    assert facet["phase"] == "serve" and facet["argv"] == ["job.py", "--flag", "x"] and facet["formatVersion"] == "1.0"
+    assert facet["phase"] == "serve" and facet["argv"] == ["job.py", "--flag", "x"] and facet["formatVersion"] == FORMAT_VERSION
     assert run.root_start["job"] == {"namespace": "skewer", "name": "job.py"}
     assert run.end["eventType"] == "COMPLETE" and run.end["run"]["facets"]["skewer_run"]["exitCode"] == 0
     op = run.ops[0]
