@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { runFindings } from '../core/checks/runFindings';
 import type { Finding } from '../core/findings/finding';
 import { listRuns } from '../core/runlog/listRuns';
+import { runName } from '../core/runlog/runName';
 import type { Run } from '../core/runlog/model';
 import type { AnalysisNote } from '../core/static/types';
 import { RunFolderTraceSource } from '../core/trace/source';
@@ -45,7 +46,7 @@ export async function addRunFindings(statics: Finding[], dir: string, baselineSp
     ...(baseline ? { baseline } : {}),
   });
   if (!runs.length) notes.push({ path: dir, kind: 'info', message: `no recorded runs in ${dir}` });
-  for (const run of result.checkedRuns) notes.push({ path: path.relative(io.cwd, run.dir) || run.dir, kind: 'info', message: `checked run ${run.runId} of ${run.pipeline} (${run.phase})` });
+  for (const run of result.checkedRuns) notes.push({ path: path.relative(io.cwd, run.dir) || run.dir, kind: 'info', message: `checked the ${runName(run)} (${run.phase})` });
   for (const n of result.notes) notes.push({ path: dir, kind: 'partial', message: n });
   return { findings: result.findings, notes };
 }

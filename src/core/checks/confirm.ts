@@ -4,6 +4,7 @@
  * code at that line is stale and says so. Never throws: a damaged run becomes a 'no-run' with the reason.
  */
 import type { Finding, RunConfirmation, SourceLocation } from '../findings/finding';
+import { runName } from '../runlog/runName';
 import type { Phase, Run, RunReadResult, Step } from '../runlog/model';
 import type { LineageSource, OriginPropagation } from '../trace/propagate';
 import {
@@ -124,17 +125,17 @@ async function confirmOne(
       if (atLine.length) {
         const recorded = atLine[0]!.location!.code;
         // Neutral: the run covered the line but not what the rule is about, which neither confirms nor refutes it.
-        const ran = `run ${run.runId} ran line ${loc.line} (${[...new Set(atLine.map(stepLabelText))].join('; ')}) but recorded no ${rule.expected.replace(/^an? /, '')} there`;
+        const ran = `the ${runName(run)} ran line ${loc.line} (${[...new Set(atLine.map(stepLabelText))].join('; ')}) but recorded no ${rule.expected.replace(/^an? /, '')} there`;
         stale ??= current === undefined || recorded === undefined ? `${ran}; the code may have changed since that run`
           : sameCode(recorded, current) ? `${ran}, so it neither confirms nor rules out this finding` : `${ran}: the code has changed since that run; rerun the pipeline`;
       }
-      else stale ??= `run ${run.runId} did not execute line ${loc.line} of ${file} (or the code has moved since that run), so it neither confirms nor rules out this finding`;
+      else stale ??= `the ${runName(run)} did not execute line ${loc.line} of ${file} (or the code has moved since that run), so it neither confirms nor rules out this finding`;
       continue;
     }
     const code = wanted[0]!.location!.code;
     const now = wanted[0]!.location!.line === atLine[0]!.location!.line ? current : await lines.line({ ...loc, line: wanted[0]!.location!.line });
     if (now !== undefined && code !== undefined && !sameCode(code, now)) {
-      stale ??= `run ${run.runId} was recorded from different code at ${where(wanted[0]!)} ("${code.trim()}"); rerun the pipeline`;
+      stale ??= `the ${runName(run)} was recorded from different code at ${where(wanted[0]!)} ("${code.trim()}"); rerun the pipeline`;
       continue;
     }
     return rule.check(wanted, f, { run, runs, ...sourceOf(run) });

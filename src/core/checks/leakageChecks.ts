@@ -9,6 +9,7 @@ import { datasetRows, descendantsOf, propagateOrigins, type LineageSource, type 
 import { fmt, shortClass, where } from './matchRun';
 import { externalAncestors, identityRoot, isExternal, rowRoot, splitSides, type RowRoot, type Side } from './rowSpace';
 import { lineLabel } from '../cellNumbers';
+import { runName } from '../runlog/runName';
 
 export interface CheckContext {
   run: Run;
@@ -53,7 +54,7 @@ export async function checkPreprocessing(steps: Step[], _f: Finding, ctx: CheckC
     const count = typeof conf.evidence?.testRowsInFit === 'number' ? conf.evidence.testRowsInFit : -1;
     if (!best || count > best.count) best = { conf, count };
   }
-  return best?.conf ?? { status: 'no-run', runId: run.runId, message: `run ${run.runId} recorded no fit at this line` };
+  return best?.conf ?? { status: 'no-run', runId: run.runId, message: `the ${runName(run)} recorded no fit at this line` };
 }
 
 export async function preprocessingOf(step: Step, ctx: CheckContext): Promise<RunConfirmation> {
@@ -61,17 +62,17 @@ export async function preprocessingOf(step: Step, ctx: CheckContext): Promise<Ru
   const runId = run.runId;
   const fitInput = step.inputs[0];
   const name = step.kind === 'groupby' ? step.function : shortClass(step);
-  if (!fitInput) return { status: 'no-run', runId, message: `${name} (${where(step)}) has no recorded input in run ${runId}` };
+  if (!fitInput) return { status: 'no-run', runId, message: `${name} (${where(step)}) has no recorded input in the ${runName(run)}` };
   const fitRows = step.fitted?.nFitRows ?? step.rowsIn[0] ?? datasetRows(run, fitInput.name);
-  if (fitRows === undefined) return { status: 'no-run', runId, message: `run ${runId} does not record how many rows ${name} was fitted on` };
+  if (fitRows === undefined) return { status: 'no-run', runId, message: `the ${runName(run)} does not record how many rows ${name} was fitted on` };
   const sides = splitSides(run);
-  if (!sides.length) return { status: 'not-confirmed', runId, message: `${name} was fitted on ${fmt(fitRows)} rows, but run ${runId} holds no train/test split or held-out scoring`, evidence: { transformer: name, fitRows, testRowsInFit: 0, splitLine: null } };
+  if (!sides.length) return { status: 'not-confirmed', runId, message: `${name} was fitted on ${fmt(fitRows)} rows, but the ${runName(run)} holds no train/test split or held-out scoring`, evidence: { transformer: name, fitRows, testRowsInFit: 0, splitLine: null } };
 
   // Trace the fitted rows back to the rows they were picked from, so that a split of the parent frame
   // (scaler.fit(df[cols]) then split(df)) is seen as well as a split of the fitted frame itself.
   const { root, map } = await rowRoot(run, fitInput.name, source);
   const rootRows = datasetRows(run, root);
-  if (rootRows === undefined) return { status: 'no-run', runId, message: `run ${runId} does not record the rows of ${root}` };
+  if (rootRows === undefined) return { status: 'no-run', runId, message: `the ${runName(run)} does not record the rows of ${root}` };
   const fitted = new Uint8Array(rootRows);
   if (!map) fitted.fill(1);
   else for (let i = 0; i < map.length; i++) if (map[i]! >= 0) fitted[map[i]!] = 1;
@@ -89,10 +90,10 @@ export async function preprocessingOf(step: Step, ctx: CheckContext): Promise<Ru
     const caveat = prop.gaps.length ? ` (at least; ${gapText(prop.gaps[0]!)})` : '';
     return { status: 'confirmed', runId, evidence, message: `${name} ${step.kind === 'groupby' ? 'computed statistics over' : 'fitted on'} ${fmt(fitRows)} rows; ${fmt(hit!.count)} of them end up in ${hit!.side.phrase}${caveat}` };
   }
-  if (prop.gaps.length) return { status: 'no-run', runId, evidence, message: `cannot tell whether the ${fmt(fitRows)} rows ${name} was ${fitted_} reach a test split in run ${runId}: ${gapText(prop.gaps[0]!)}` };
+  if (prop.gaps.length) return { status: 'no-run', runId, evidence, message: `cannot tell whether the ${fmt(fitRows)} rows ${name} was ${fitted_} reach a test split in the ${runName(run)}: ${gapText(prop.gaps[0]!)}` };
   const lost = externalAncestors(run, [fitInput.name, ...sides.flatMap((s) => s.test.slice(0, 1))]);
-  if (lost.length) return { status: 'no-run', runId, evidence, message: `cannot tell whether the ${fmt(fitRows)} rows ${name} was ${fitted_} reach a test split in run ${runId}: ${lost[0]} was built outside recorded operators (e.g. .values or a hand-made array), so its rows cannot be followed` };
-  return { status: 'not-confirmed', runId, evidence, message: `none of the ${fmt(fitRows)} rows ${name} was ${fitted_} reach a test split in run ${runId}` };
+  if (lost.length) return { status: 'no-run', runId, evidence, message: `cannot tell whether the ${fmt(fitRows)} rows ${name} was ${fitted_} reach a test split in the ${runName(run)}: ${lost[0]} was built outside recorded operators (e.g. .values or a hand-made array), so its rows cannot be followed` };
+  return { status: 'not-confirmed', runId, evidence, message: `none of the ${fmt(fitRows)} rows ${name} was ${fitted_} reach a test split in the ${runName(run)}` };
 }
 
 /** Distinct origins among the rows of `datasets` (restricted to `only` when given). */
@@ -123,15 +124,15 @@ export async function checkOverlap(steps: Step[], _f: Finding, ctx: CheckContext
   const step = topLevel(steps)[0]!;
   const out = step.outputs[0];
   const input = step.inputs[0];
-  if (!out || !input) return { status: 'no-run', runId, message: `${step.function} (${where(step)}) has no recorded output in run ${runId}` };
+  if (!out || !input) return { status: 'no-run', runId, message: `${step.function} (${where(step)}) has no recorded output in the ${runName(run)}` };
   // Splits fed (directly or not) by the duplicating step's output: a graph question, no rows needed.
   const downstream = descendantsOf(run, out.name);
   const sides = splitSides(run).filter((s) => s.step.kind === 'split' && s.step.seq > step.seq && s.step.inputs.some((i) => downstream.has(i.name)));
-  if (!sides.length) return { status: 'not-confirmed', runId, message: `the rows made by ${step.function} (${where(step)}) reach no train/test split in run ${runId}` };
+  if (!sides.length) return { status: 'not-confirmed', runId, message: `the rows made by ${step.function} (${where(step)}) reach no train/test split in the ${runName(run)}` };
   // Label rows by the frame they were originally picked from, so a copy and its original share a label.
   const { root } = await rowRoot(run, input.name, source);
   const rootRows = datasetRows(run, root);
-  if (rootRows === undefined) return { status: 'no-run', runId, message: `run ${runId} does not record the rows of ${root}` };
+  if (rootRows === undefined) return { status: 'no-run', runId, message: `the ${runName(run)} does not record the rows of ${root}` };
   const prop = await originsFrom(ctx, root);
   const side = sides[0]!;
   const inTrain = mark(side.train, prop.origins, rootRows);
@@ -152,13 +153,13 @@ export async function checkOverlap(steps: Step[], _f: Finding, ctx: CheckContext
   }
   const evidence: Evidence = { duplicatedRows: duplicated, rowsOnBothSides: both, splitLine: side.line ?? null };
   if (both > 0) {
-    return { status: 'confirmed', runId, evidence, message: `${fmt(duplicated)} rows appear more than once in the data split at ${where(side.step)}; ${fmt(both)} of them have copies in both train and test (run ${runId})` };
+    return { status: 'confirmed', runId, evidence, message: `${fmt(duplicated)} rows appear more than once in the data split at ${where(side.step)}; ${fmt(both)} of them have copies in both train and test (${runName(run)})` };
   }
   const gaps = prop.gaps;
   const lost = externalAncestors(run, side.test.slice(0, 1));
-  if (!gaps.length && lost.length) return { status: 'no-run', runId, evidence, message: `cannot tell whether copies reach both sides of ${side.phrase} in run ${runId}: ${lost[0]} was built outside recorded operators, so its rows cannot be followed` };
-  if (gaps.length) return { status: 'no-run', runId, evidence, message: `cannot tell whether copies reach both sides of ${side.phrase} in run ${runId}: ${gapText(gaps[0]!)}` };
-  return { status: 'not-confirmed', runId, evidence, message: `no row has copies on both sides of ${side.phrase} in run ${runId}${duplicated ? ` (${fmt(duplicated)} rows are duplicated, all on one side)` : ''}` };
+  if (!gaps.length && lost.length) return { status: 'no-run', runId, evidence, message: `cannot tell whether copies reach both sides of ${side.phrase} in the ${runName(run)}: ${lost[0]} was built outside recorded operators, so its rows cannot be followed` };
+  if (gaps.length) return { status: 'no-run', runId, evidence, message: `cannot tell whether copies reach both sides of ${side.phrase} in the ${runName(run)}: ${gapText(gaps[0]!)}` };
+  return { status: 'not-confirmed', runId, evidence, message: `no row has copies on both sides of ${side.phrase} in the ${runName(run)}${duplicated ? ` (${fmt(duplicated)} rows are duplicated, all on one side)` : ''}` };
 }
 
 function mark(datasets: string[], origins: Map<string, Int32Array>, rootRows: number): Uint8Array {
@@ -179,7 +180,7 @@ export async function checkMultiTest(steps: Step[], _f: Finding, ctx: CheckConte
   const runId = run.runId;
   const first = topLevel(steps)[0]!;
   const x = first.inputs[0];
-  if (!x) return { status: 'no-run', runId, message: `${first.function} (${where(first)}) has no recorded input in run ${runId}` };
+  if (!x) return { status: 'no-run', runId, message: `${first.function} (${where(first)}) has no recorded input in the ${runName(run)}` };
   const key = identityRoot(run, x.name);
   const sameRows = await sameRowsAs(ctx, key);
   const models = new Map<string, string>();
@@ -195,9 +196,9 @@ export async function checkMultiTest(steps: Step[], _f: Finding, ctx: CheckConte
   const testRows = datasetRows(run, key) ?? 0;
   const names = [...new Set(models.values())].join(', ');
   const evidence: Evidence = { models: models.size, testRows };
-  if (models.size >= 2) return { status: 'confirmed', runId, evidence, message: `${models.size} models (${names}) were evaluated on the same ${fmt(testRows)} test rows in run ${runId}` };
-  if (unlinked) return { status: 'no-run', runId, evidence, message: `only one model (${names || shortClass(first)}) was evaluated on these ${fmt(testRows)} rows, but ${unlinked} more evaluation${unlinked > 1 ? 's' : ''} in run ${runId} used data built outside recorded operators, which may be the same rows` };
-  return { status: 'not-confirmed', runId, evidence, message: `only one model (${names || shortClass(first)}) was evaluated on these ${fmt(testRows)} rows in run ${runId}` };
+  if (models.size >= 2) return { status: 'confirmed', runId, evidence, message: `${models.size} models (${names}) were evaluated on the same ${fmt(testRows)} test rows in the ${runName(run)}` };
+  if (unlinked) return { status: 'no-run', runId, evidence, message: `only one model (${names || shortClass(first)}) was evaluated on these ${fmt(testRows)} rows, but ${unlinked} more evaluation${unlinked > 1 ? 's' : ''} in the ${runName(run)} used data built outside recorded operators, which may be the same rows` };
+  return { status: 'not-confirmed', runId, evidence, message: `only one model (${names || shortClass(first)}) was evaluated on these ${fmt(testRows)} rows in the ${runName(run)}` };
 }
 
 /**
@@ -242,7 +243,7 @@ export async function checkTemporal(steps: Step[], _f: Finding, ctx: CheckContex
   const runId = run.runId;
   const split = topLevel(steps).find((s) => s.kind === 'split')!;
   const side = splitSides(run).find((s) => s.step === split);
-  if (!side || !side.train.length) return { status: 'no-run', runId, message: `the split at ${where(split)} has no train and test outputs in run ${runId}` };
+  if (!side || !side.train.length) return { status: 'no-run', runId, message: `the split at ${where(split)} has no train and test outputs in the ${runName(run)}` };
   const statsOf = (name: string) => split.outputs.find((o) => o.name === name)?.stats;
   const trainStats = side.train.map(statsOf).filter((s) => s !== undefined);
   const testStats = side.test.map(statsOf).filter((s) => s !== undefined);
@@ -262,7 +263,7 @@ export async function checkTemporal(steps: Step[], _f: Finding, ctx: CheckContex
           return {
             status: 'confirmed', runId,
             evidence: { column, trainMax: String(c.max), testMin: String(t.min), splitLine: side.line ?? null },
-            message: `test rows start at ${column} = ${String(t.min)}, before the training rows end (${String(c.max)}), in the split at ${where(split)} of run ${runId}`,
+            message: `test rows start at ${column} = ${String(t.min)}, before the training rows end (${String(c.max)}), in the split at ${where(split)} of the ${runName(run)}`,
           };
         }
       }
@@ -270,8 +271,8 @@ export async function checkTemporal(steps: Step[], _f: Finding, ctx: CheckContex
   }
   if (sampled) return { status: 'no-run', runId, message: `column statistics of the split at ${where(split)} were computed on samples, which cannot prove the test rows all come after the training rows` };
   const any = trainStats.some((tr) => Object.entries(tr.columns).some(([n, c]) => isTimeColumn(n, c.dtype)));
-  if (!any) return { status: 'no-run', runId, message: `the split outputs of run ${runId} have no date or time column to compare` };
-  return { status: 'not-confirmed', runId, message: `every test row comes after the last training row in the split at ${where(split)} of run ${runId}` };
+  if (!any) return { status: 'no-run', runId, message: `the split outputs of the ${runName(run)} have no date or time column to compare` };
+  return { status: 'not-confirmed', runId, message: `every test row comes after the last training row in the split at ${where(split)} of the ${runName(run)}` };
 }
 
 function isTimeColumn(name: string, dtype: string): boolean {

@@ -10,6 +10,7 @@ import type { DatasetRef, FieldSchema, Run, Step } from '../runlog/model';
 import { producerOf } from '../trace/propagate';
 import type { CheckContext } from './leakageChecks';
 import { fmt, shortClass, where } from './matchRun';
+import { runName } from '../runlog/runName';
 
 /** The baseline when the caller names one, else train runs recorded from the same folder as `run`'s script (train.py beside serve.py), newest first. */
 function trainingRuns(run: Run, runs: Run[], baseline?: Run): Run[] {
@@ -74,7 +75,7 @@ export async function checkRefit(steps: Step[], _f: Finding, ctx: CheckContext):
   const name = shortClass(step);
   const fitRows = step.fitted?.nFitRows ?? step.rowsIn[0] ?? null;
   const evidence: Evidence = { transformer: name, fitRows };
-  let message = `${name} was refitted on ${fitRows === null ? 'the' : fmt(fitRows)} serving rows (${where(step)}) in ${run.phase} run ${runId}`;
+  let message = `${name} was refitted on ${fitRows === null ? 'the' : fmt(fitRows)} serving rows (${where(step)}) in the ${runName(run)}`;
   for (const train of trainingRuns(run, runs, ctx.baseline)) {
     const cls = step.fitted!.class;
     // Same class; among several, the one fitted on the same columns.
@@ -117,9 +118,9 @@ export async function checkColumnOrder(_steps: Step[], _f: Finding, ctx: CheckCo
   const { run, runs } = ctx;
   const runId = run.runId;
   const serving = run.steps.find((s) => (s.kind === 'predict' || s.kind === 'score') && s.fitted?.role !== 'transformer' && s.parentSeq === undefined);
-  if (!serving) return { status: 'no-run', runId, message: `run ${runId} never calls a model` };
+  if (!serving) return { status: 'no-run', runId, message: `the ${runName(run)} never calls a model` };
   const served = namedInput(run, serving);
-  if (!served) return { status: 'no-run', runId, message: `run ${runId} does not record the column names the model was fed at ${where(serving)}` };
+  if (!served) return { status: 'no-run', runId, message: `the ${runName(run)} does not record the column names the model was fed at ${where(serving)}` };
   for (const train of trainingRuns(run, runs, ctx.baseline)) {
     const mi = modelInput(train);
     if (!mi || positional(mi.fields)) continue;

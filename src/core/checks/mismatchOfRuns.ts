@@ -5,6 +5,7 @@
  * leakage findings are (files resolved as the caller names them). Unrelated pipelines give a note, not findings.
  */
 import * as path from 'node:path';
+import { runName } from '../runlog/runName';
 import { compareRunFindings } from '../compare/findings';
 import { pairServingRun } from '../compare/pairing';
 import { rowSkewFindings } from '../compare/rowSkew';
@@ -24,14 +25,14 @@ function relocate(run: Run, loc: SourceLocation, workspaceRoot: string | undefin
 }
 
 export async function mismatchOfRuns(serve: Run, runs: Run[], options: { baseline?: Run; thresholds?: SkewThresholds; workspaceRoot?: string }, notes: string[]): Promise<Finding[]> {
-  const pairing = options.baseline ? { train: options.baseline, by: 'baseline', reason: `compared with the training run given as baseline (${options.baseline.runId}).` } : pairServingRun(serve, runs);
+  const pairing = options.baseline ? { train: options.baseline, by: 'baseline', reason: `compared with the training run given as baseline (${runName(options.baseline)}).` } : pairServingRun(serve, runs);
   if (!pairing) {
-    notes.push(`${serve.pipeline} (run ${serve.runId}): no training run to compare the serving run with; record the training script with --phase train`);
+    notes.push(`The ${runName(serve)}: no training run to compare the serving run with; record the training script with --phase train`);
     return [];
   }
   const train = pairing.train;
   const cmp = compareRunFindings(train, serve, options.thresholds ? { thresholds: options.thresholds } : {});
-  notes.push(`${serve.pipeline} (run ${serve.runId}) compared with ${train.pipeline} (run ${train.runId}): ${pairing.reason}`);
+  notes.push(`The ${runName(serve)} compared with the ${runName(train)}: ${pairing.reason}`);
   if (cmp.unrelated) {
     notes.push(cmp.unrelated);
     return [];

@@ -5,6 +5,7 @@
  * evidence and the run's, not two.
  */
 import type { Finding, Severity } from '../findings/finding';
+import { runName } from '../runlog/runName';
 import { isSuppressed } from '../findings/suppress';
 import type { Run, RunReadResult } from '../runlog/model';
 import type { OriginPropagation } from '../trace/propagate';
@@ -72,7 +73,7 @@ export async function detectRunFindings(runs: ReadonlyArray<RunReadResult> | Rea
       try {
         ofRun = [...ofRun, ...await mismatchOfRuns(run, all, { ...(options.baseline ? { baseline: options.baseline } : {}), ...(options.thresholds ? { thresholds: options.thresholds } : {}), ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}) }, notes)];
       } catch (e) {
-        notes.push(`train/serve comparison of run ${run.runId}: ${(e as Error).message ?? String(e)}`);
+        notes.push(`train/serve comparison of the ${runName(run)}: ${(e as Error).message ?? String(e)}`);
       }
     }
     for (const f of ofRun) {

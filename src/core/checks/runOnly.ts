@@ -6,6 +6,7 @@
  * candidate step instead of the step at a static finding's line; snapshot rules are in splitContents.
  */
 import { existsSync } from 'node:fs';
+import { runName } from '../runlog/runName';
 import * as path from 'node:path';
 import type { Evidence, Finding, RelatedLocation, SourceLocation } from '../findings/finding';
 import { ruleInfo } from '../findings/rules';
@@ -66,7 +67,7 @@ async function snapshotsOf(ctx: RuleContext, split: Step): Promise<SplitSnapshot
   const s = await splitSnapshots(split, src as SnapshotSource);
   if ('error' in s) {
     // Once per split: both snapshot rules read the same files, and either side may be the one that fails first.
-    const prefix = `run ${ctx.run.runId}, split #${split.seq}: `;
+    const prefix = `${runName(ctx.run)}, split #${split.seq}: `;
     if (!ctx.notes.some((n) => n.startsWith(prefix))) ctx.notes.push(prefix + s.error);
     return undefined;
   }
@@ -102,7 +103,7 @@ const preprocessing: Detector = async (ctx) => {
     if (!isTransformerFit(step)) continue;
     const conf = await preprocessingOf(step, ctx);
     if (conf.status !== 'confirmed') continue;
-    const f = finding(ctx, 'leakage/preprocessing', step, `${conf.message} (run ${ctx.run.runId})`, conf.evidence ?? {}, splitRelated(ctx.run, conf.evidence?.splitLine));
+    const f = finding(ctx, 'leakage/preprocessing', step, `${conf.message} (${runName(ctx.run)})`, conf.evidence ?? {}, splitRelated(ctx.run, conf.evidence?.splitLine));
     if (f) out.push(f);
   }
   return out;
@@ -171,7 +172,7 @@ const overlapByContent: Detector = async (ctx) => {
     if (!c.copiedTestRows) continue;
     const sample = s.sampled ? ` of the ${fmt(c.testRows)} sampled` : ` of the ${fmt(c.testRows)}`;
     const f = finding(ctx, 'leakage/overlap', split,
-      `${fmt(c.copiedTestRows)}${sample} test rows of the split at ${where(split)} are exact copies of training rows (all ${c.columns} columns equal): the data holds duplicated rows, which land on both sides (run ${ctx.run.runId})`,
+      `${fmt(c.copiedTestRows)}${sample} test rows of the split at ${where(split)} are exact copies of training rows (all ${c.columns} columns equal): the data holds duplicated rows, which land on both sides (${runName(ctx.run)})`,
       { method: 'content-hash', rowsOnBothSides: c.copiedTestRows, testRows: c.testRows, sampled: s.sampled, splitLine: split.location?.line ?? null });
     if (f) out.push(f);
   }
@@ -215,7 +216,7 @@ const target: Detector = async (ctx) => {
   for (const fit of fits) {
     if (fit.features.includes(fit.label)) {
       const conf = await checkTarget([fit.step], {} as Finding, ctx);
-      const f = finding(ctx, 'leakage/target', fit.step, conf.status === 'confirmed' ? conf.message : `${fit.step.function} is given its label column "${fit.label}" as a feature (run ${ctx.run.runId})`, { label: fit.label, feature: fit.label });
+      const f = finding(ctx, 'leakage/target', fit.step, conf.status === 'confirmed' ? conf.message : `${fit.step.function} is given its label column "${fit.label}" as a feature (${runName(ctx.run)})`, { label: fit.label, feature: fit.label });
       if (f) out.push(f);
     }
   }
@@ -273,7 +274,7 @@ const group: Detector = async (ctx) => {
     if (!e) continue;
     const sample = s.sampled ? ' (in the sampled rows)' : '';
     const f = finding(ctx, 'leakage/group', split,
-      `${fmt(e.shared)} ${e.column} values (e.g. ${e.example}) have rows on both sides of the split at ${where(split)}${sample}: ${fmt(e.testRowsShared)} of ${fmt(s.test.snap.table.numRows)} test rows belong to an entity the model trained on; split by ${e.column} (GroupShuffleSplit) (run ${ctx.run.runId})`,
+      `${fmt(e.shared)} ${e.column} values (e.g. ${e.example}) have rows on both sides of the split at ${where(split)}${sample}: ${fmt(e.testRowsShared)} of ${fmt(s.test.snap.table.numRows)} test rows belong to an entity the model trained on; split by ${e.column} (GroupShuffleSplit) (${runName(ctx.run)})`,
       { column: e.column, entitiesOnBothSides: e.shared, trainEntities: e.trainEntities, testEntities: e.testEntities, testRowsShared: e.testRowsShared, sampled: s.sampled, splitLine: split.location?.line ?? null });
     if (f) out.push(f);
   }
@@ -299,7 +300,7 @@ export async function leakageOfRun(ctx: RuleContext): Promise<Finding[]> {
     try {
       out.push(...(await detect(ctx)));
     } catch (e) {
-      errors.push(`${rule} on run ${ctx.run.runId}: ${(e as Error).message ?? String(e)}`);
+      errors.push(`${rule} on the ${runName(ctx.run)}: ${(e as Error).message ?? String(e)}`);
     }
   }
   return out;

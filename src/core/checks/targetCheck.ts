@@ -10,6 +10,7 @@ import type { DatasetRef, FieldSchema, Run, Step } from '../runlog/model';
 import { producerOf } from '../trace/propagate';
 import type { CheckContext } from './leakageChecks';
 import { fmt, where } from './matchRun';
+import { runName } from '../runlog/runName';
 
 /** Snapshot access, when the caller's source offers it (RunFolderTraceSource does). */
 export interface SnapshotSource {
@@ -129,23 +130,23 @@ export async function checkTarget(steps: Step[], _f: Finding, ctx: CheckContext)
   const { run } = ctx;
   const runId = run.runId;
   const fits = modelFits(run);
-  if (!fits.length) return { status: 'no-run', runId, message: `run ${runId} records no model fit with a single label column` };
+  if (!fits.length) return { status: 'no-run', runId, message: `the ${runName(run)} records no model fit with a single label column` };
   // The label column handed to the model as a feature.
   for (const step of steps) {
     const fit = fits.find((x) => x.step === step);
     if (fit && fit.features.includes(fit.label)) {
-      return { status: 'confirmed', runId, evidence: { label: fit.label, feature: fit.label }, message: `${fit.step.function} (${where(step)}) is given the label column "${fit.label}" among its features in run ${runId}` };
+      return { status: 'confirmed', runId, evidence: { label: fit.label, feature: fit.label }, message: `${fit.step.function} (${where(step)}) is given the label column "${fit.label}" among its features in the ${runName(run)}` };
     }
   }
   const site = steps.find((s) => s.columnsAdded.length && s.outputs[0]);
   if (!site) {
-    if (steps.some((s) => s.kind === 'map')) return { status: 'no-run', runId, message: `${steps[0]!.function} (${where(steps[0]!)}) adds no column in run ${runId}, so there is no new feature to compare with the label` };
-    return { status: 'not-confirmed', runId, message: `the model fits of run ${runId} do not receive their label column as a feature` };
+    if (steps.some((s) => s.kind === 'map')) return { status: 'no-run', runId, message: `${steps[0]!.function} (${where(steps[0]!)}) adds no column in the ${runName(run)}, so there is no new feature to compare with the label` };
+    return { status: 'not-confirmed', runId, message: `the model fits of the ${runName(run)} do not receive their label column as a feature` };
   }
   const src: unknown = ctx.source;
   if (!hasSnapshots(src)) return { status: 'no-run', runId, message: 'run snapshots are not available to this check' };
   const out = site.outputs[0]!;
-  if (!out.snapshot || out.snapshot.unavailable) return { status: 'no-run', runId, message: `${site.function} (${where(site)}) has no readable snapshot in run ${runId}` };
+  if (!out.snapshot || out.snapshot.unavailable) return { status: 'no-run', runId, message: `${site.function} (${where(site)}) has no readable snapshot in the ${runName(run)}` };
   let snap: LoadedSnapshot;
   try {
     snap = await src.snapshot(out);
@@ -175,11 +176,11 @@ export async function checkTarget(steps: Step[], _f: Finding, ctx: CheckContext)
     Object.assign(evidence, { value: a.value!, valueRows: a.valueRows!, labelRate: Number(a.labelRate!.toFixed(3)) });
     return {
       status: 'confirmed', runId, evidence,
-      message: `in the ${fmt(a.rows)}${sampled} rows after ${where(site)}, every row with ${feature} = ${a.value} (${fmt(a.valueRows!)} rows) has ${label} = ${a.label}, while ${(100 * a.labelRate!).toFixed(0)}% of all rows do (run ${runId})`,
+      message: `in the ${fmt(a.rows)}${sampled} rows after ${where(site)}, every row with ${feature} = ${a.value} (${fmt(a.valueRows!)} rows) has ${label} = ${a.label}, while ${(100 * a.labelRate!).toFixed(0)}% of all rows do (${runName(run)})`,
     };
   }
   if (a.correlation !== undefined && Math.abs(a.correlation) >= CORRELATION) {
-    return { status: 'confirmed', runId, evidence, message: `${feature} correlates with ${label} at r = ${a.correlation.toFixed(3)} in the ${fmt(a.rows)}${sampled} rows after ${where(site)} (run ${runId})` };
+    return { status: 'confirmed', runId, evidence, message: `${feature} correlates with ${label} at r = ${a.correlation.toFixed(3)} in the ${fmt(a.rows)}${sampled} rows after ${where(site)} (${runName(run)})` };
   }
-  return { status: 'not-confirmed', runId, evidence, message: `${feature} does not determine ${label} in the ${fmt(a.rows)}${sampled} rows after ${where(site)}${a.correlation !== undefined ? ` (r = ${a.correlation.toFixed(3)})` : ''} (run ${runId})` };
+  return { status: 'not-confirmed', runId, evidence, message: `${feature} does not determine ${label} in the ${fmt(a.rows)}${sampled} rows after ${where(site)}${a.correlation !== undefined ? ` (r = ${a.correlation.toFixed(3)})` : ''} (${runName(run)})` };
 }

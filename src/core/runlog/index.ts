@@ -13,3 +13,4 @@ export { resolveSideFile } from './sideFiles';
 export * from './summary';
 export { RunTail, type RunTailUpdate } from './tailRun';
 export { labelStep, stepLabelText, stepSnippet, callExpression, stripComment, type StepLabel } from './stepLabels';
+export { runName, runStartLabel, shortRunId } from './runName';

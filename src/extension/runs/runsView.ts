@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { OperatorKind, RunGroup, RunReadResult, Step } from '../../core/runlog/model';
 import type { Problem } from '../../core/runlog/problem';
+import { runStartLabel } from '../../core/runlog/runName';
 import type { FindingsStore } from '../findings/findingsStore';
 import { lineLabel } from '../../core/cellNumbers';
 import { heavy } from '../lazy/load';
@@ -121,7 +122,7 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
       }
       case 'run': {
         const { run, problems } = node.result;
-        const item = new vscode.TreeItem(runLabel(run.startedAt, run.runId), vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(runStartLabel(run.startedAt, run.runId), vscode.TreeItemCollapsibleState.Collapsed);
         const confirmed = this.confirmedCount(run.runId);
         item.description = `${h.runSummary(run)}${confirmed ? ` · ${confirmed} finding${confirmed === 1 ? '' : 's'} confirmed` : ''}`;
         item.iconPath = statusIcon(run.status);
@@ -197,16 +198,6 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
     this.subFindings.dispose();
     this.changed.dispose();
   }
-}
-
-/** Start time in local time: "14:03:07" for today's runs, "Nov 26 14:03" for older ones; else the run id. */
-function runLabel(startedAt: string | undefined, runId: string): string {
-  const d = startedAt ? new Date(startedAt) : undefined;
-  if (!d || Number.isNaN(d.getTime())) return runId;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  if (d.toDateString() === new Date().toDateString()) return `${time}:${pad(d.getSeconds())}`;
-  return `${d.toLocaleString('en', { month: 'short' })} ${d.getDate()}${d.getFullYear() !== new Date().getFullYear() ? ` ${d.getFullYear()}` : ''} ${time}`;
 }
 
 function statusIcon(status: string): vscode.ThemeIcon {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { confirmWithRuns } from '../../../src/core/checks';
 import type { Finding } from '../../../src/core/findings/finding';
-import { listRuns, loadSnapshot, npyPositions, readNpy, readRun } from '../../../src/core/runlog';
+import { listRuns, loadSnapshot, npyPositions, readNpy, readRun, runName } from '../../../src/core/runlog';
 import type { Run, RunReadResult, Step } from '../../../src/core/runlog/model';
 import { analyzeDocument } from '../../../src/core/static';
 import { RunFolderTraceSource } from '../../../src/core/trace';
@@ -215,7 +215,8 @@ describe('checks/confirmWithRuns on the example runs', function () {
     const c = f!.confirmation!;
     assert.equal(c.status, 'not-confirmed', c.message);
     assert.equal(c.evidence!.testRowsInFit, 0);
-    assert.equal(c.message, `none of the ${tr.size.toLocaleString('en-US')} rows StandardScaler was fitted on reach a test split in run ${run.runId}`);
+    assert.equal(c.message, `none of the ${tr.size.toLocaleString('en-US')} rows StandardScaler was fitted on reach a test split in the ${runName(run)}`);
+    assert.match(c.message, /in the \S*pipeline\.py run of (\w{3} \d+ (\d{4} )?)?\d\d:\d\d:\d\d$/, 'the run by its script and start time, not its id');
   });
 
   it('does not confirm multi-test when one model is scored once', async () => {

@@ -283,7 +283,7 @@ for (const stack of ['oldest', 'current']) {
       assert.ok(serve.every((f) => f.source === 'run' && f.evidence.pairedBy === 'artifact-hash' && typeof f.evidence.trainRunId === 'string'));
       const train = runs.find((r) => r.run.pipeline === 'train.py')!.run;
       assert.ok(serve.every((f) => f.evidence.trainRunId === train.runId));
-      assert.ok(notes.some((n) => /serve\.py \(run .*\) compared with train\.py .*wrote model\.joblib, which serve\.py loads/.test(n)), notes.join('\n'));
+      assert.ok(notes.some((n) => /^The serve\.py run of [^:]*\d\d:\d\d:\d\d compared with the train\.py run of .*\d\d:\d\d:\d\d: train\.py wrote model\.joblib, which serve\.py loads/.test(n)), notes.join('\n'));
       // The correct serving script shows no mismatch, and no training-side leakage is invented.
       assert.deepEqual(findings.filter((f) => f.location.file !== 'serve.py').map((f) => `${f.ruleId}@${f.location.file}:${f.location.line}`), []);
     });

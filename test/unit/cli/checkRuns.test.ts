@@ -56,7 +56,7 @@ describe('cli: skewer check --runs', function () {
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, new RegExp(`^helpers\\.py:${lineOf('helpers.py', 'fit_transform')}:\\d+ warning leakage/preprocessing \\[run\\] StandardScaler fitted on \\d+ rows`, 'm'));
     assert.match(r.stdout, /^leaky\.py:\d+:\d+ error leakage\/target \[static\+run\] .* Run: /m);
-    assert.match(r.stdout, /^note: checked run \S+ of leaky\.py \(train\)$/m);
+    assert.match(r.stdout, /^note: checked the leaky\.py run of .*\d\d:\d\d:\d\d \(train\)$/m);
   });
 
   it('SARIF: source and run evidence in each result\'s properties', () => {
@@ -120,7 +120,7 @@ describe('cli: skewer check --runs', function () {
       const rules = new Set(out.findings.filter((f) => f.source === 'run').map((f) => f.ruleId));
       for (const rule of ['mismatch/unseen-category', 'mismatch/one-hot-set', 'mismatch/unit-change', 'mismatch/fitted-params']) assert.ok(rules.has(rule), rule);
       assert.ok(out.findings.every((f) => f.location.file === 'serve.py'));
-      assert.ok(out.notes.some((n) => /compared with train\.py .*model\.joblib/.test(n.message)));
+      assert.ok(out.notes.some((n) => /compared with the train\.py run of .*model\.joblib/.test(n.message)));
     });
 
     it('--baseline naming a serving run: exit 2, it is not a training run', () => {
