@@ -58,11 +58,15 @@ suite('train/serve mismatch from the recorded runs, as diagnostics on the servin
       assert.doesNotMatch(f.message, uuid, `${f.ruleId} names a run by its full id`);
       assert.doesNotMatch(f.confirmation?.message ?? '', uuid, `${f.ruleId}'s run evidence names a run by its full id`);
     }
-    assert.match(api.findings.get(serve).find((f) => f.ruleId === 'mismatch/refit-at-inference' && f.source === 'both')?.confirmation?.message ?? '', /in the serve\.py run of [^;]*\d\d:\d\d:\d\d; training \(train\.py/);
 
     // The hover on the read_csv line shows the evidence: the means and the suggested factor.
     const doc = await vscode.workspace.openTextDocument(serve);
     await vscode.window.showTextDocument(doc);
+    // Opened, the static refit finding merges with the run's: one finding, the run's words name both runs by script and time.
+    const refitBoth = await eventually(() => api.findings.get(serve).find((f) => f.ruleId === 'mismatch/refit-at-inference' && f.location.line === refit + 1 && f.source === 'both'), 'the refit finding of both engines', 30000);
+    assert.match(refitBoth.confirmation?.message ?? '', /in the serve\.py run of [^;]*\d\d:\d\d:\d\d; training \(train\.py/);
+    assert.doesNotMatch(refitBoth.confirmation?.message ?? '', uuid);
+    assert.equal(vscode.languages.getDiagnostics(serve).filter((d) => codeOf(d) === 'mismatch/refit-at-inference' && d.range.start.line === refit).length, 1, 'one refit diagnostic on that line, not two');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', serve, new vscode.Position(readCsv, unit.range.start.character + 1));
     // markdown escapes taken out, so the facts read as shown
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');
