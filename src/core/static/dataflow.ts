@@ -85,6 +85,8 @@ export abstract class DataflowState {
   }
 
   protected get serving(): boolean { return this.opts.servingFile || this.servingFnDepth > 0 || this.loadedArtifact; }
+  /** Depth of search-objective runs (each run is one trial with a new setting). */
+  protected searchTrials = 0;
   protected get inLoop(): boolean { return this.loopIters.length > 0; }
   protected iterKey(): string { return this.loopIters.join('.'); }
 
@@ -345,6 +347,11 @@ export abstract class DataflowState {
 
   /** Row subsets assigned to names like X_train / X_test form a split of their source. */
   protected sliceSplits = new Map<string, Split>();
+  /**
+   * Seeded splits (a constant random_state, or shuffle=False) by call site and input rows: the same
+   * call run again (in a loop, a helper called per model, a search objective) draws the same rows.
+   */
+  protected seededSplits = new Map<string, Split>();
   /** Data written to a literal path and read back later in the document. */
   protected files = new Map<string, DataV>();
   protected loadSite: Site | undefined;

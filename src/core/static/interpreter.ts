@@ -920,10 +920,12 @@ export class Interpreter extends LibrarySemantics {
         if (m && m.k === 'fn') return this.callFunction(m, args, n, obj.k === 'obj' ? obj : undefined);
         return this.join(args.pos, n);
       }
+      this.runObjectives(method, args);
       return this.callMethod(obj, method, args, n, objNode);
     }
     const f = this.ev(callee);
     const args = this.args(argList);
+    if (f.k === 'mod' || f.k === 'scalar' || f.k === 'class') this.runObjectives(lastPart(f.k === 'mod' ? f.q : f.k === 'scalar' ? f.name : f.name), args);
     if (f.k === 'fn') {
       // A hand-written metric (def rmse(a, b): ...) scores its arguments like a library metric,
       // unless its body already called one.
@@ -951,6 +953,26 @@ export class Interpreter extends LibrarySemantics {
       return this.scalar(this.t(n));
     }
     return this.join([f, ...args.pos], n);
+  }
+
+  /**
+   * A function handed to a hyper-parameter search driver (Optuna `study.optimize(objective)`,
+   * hyperopt `fmin(fn=...)`, scikit-optimize `gp_minimize(f, ...)`, `BayesianOptimization(f=...)`,
+   * Ray `tune.run(trainable)`) runs once per trial with a new setting: it is run here as a loop,
+   * and the models it builds are a new version per trial.
+   */
+  protected runObjectives(name: string, args: Args): void {
+    if (!SEARCH_DRIVER.test(name)) return;
+    const fns = [args.pos[0], ...['func', 'fn', 'f', 'objective', 'trainable'].map((k) => args.kw.get(k))].filter((v): v is FnV => !!v && v.k === 'fn' && !v.isMethod);
+    for (const fn of fns) {
+      if (this.active.has(fn.node)) continue;
+      // Two trials, however deep the driver is nested (the objective is a loop of its own).
+      for (let i = 0; i < 2; i++) {
+        this.loopIters.push(i);
+        this.searchTrials++;
+        try { this.callFunction(fn, { ...NO_ARGS, pos: [withVarying(this.scalar('trial'))], posNodes: [] }, null); } finally { this.searchTrials--; this.loopIters.pop(); }
+      }
+    }
   }
 
   protected callFunction(fn: FnV, args: Args, n: SyntaxNode | null, selfIn?: Val): Val {
@@ -1025,6 +1047,9 @@ export class Interpreter extends LibrarySemantics {
     }
   }
 }
+
+/** Calls that run a function once per trial of a hyper-parameter search. */
+const SEARCH_DRIVER = /^(optimize|fmin|gp_minimize|forest_minimize|gbrt_minimize|dummy_minimize|BayesianOptimization|Tuner)$/;
 
 /** Names of hand-written metric helpers (rmse, mape, smape, ...) or library-style metric names. */
 function userMetricName(name: string): boolean {

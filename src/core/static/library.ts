@@ -328,9 +328,18 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected trainTestSplit(args: Args, n: SyntaxNode): Val {
     const sh = args.kw.get('shuffle');
-    const split: Split = { id: ++this.ids, site: this.site(n), kind: 'tts', shuffle: !(sh && sh.k === 'const' && sh.text === 'False'), names: this.targets.slice() };
     const inputs = args.pos.map((p, i) => this.asData(p, args.posNodes[i] ? this.t(args.posNodes[i]) : 'data'));
-    this.onSplit(split, inputs);
+    const shuffle = !(sh && sh.k === 'const' && sh.text === 'False');
+    // The same call with a fixed seed (or no shuffling) on the same rows, run again in a loop, a
+    // helper called once per model or a search objective, draws the same test rows each time.
+    const seed = args.kw.get('random_state');
+    const seeded = !shuffle || !!seed && seed.k === 'const' && !seed.varying && /^\d+$/.test(seed.text);
+    const site = this.site(n);
+    const seedKey = seeded && inputs.length ? `${site.chunk}:${site.from}|${seed && seed.k === 'const' ? seed.text : ''}|${inputs.map((d) => d.rows.map((k) => `${k.root.id}/${k.path.map((s) => `${s.split.id}${s.side}${s.fold ?? ''}`).join('/')}`).join('+')).join(',')}` : undefined;
+    const reused = seedKey !== undefined ? this.seededSplits.get(seedKey) : undefined;
+    const split: Split = reused ?? { id: ++this.ids, site, kind: 'tts', shuffle, names: this.targets.slice() };
+    if (seedKey !== undefined && !reused) this.seededSplits.set(seedKey, split);
+    if (!reused) this.onSplit(split, inputs);
     const outs: Val[] = [];
     inputs.forEach((d, i) => {
       const testName = this.targets[2 * i + 1] ?? '';
@@ -395,7 +404,7 @@ export abstract class LibrarySemantics extends DataflowState {
   protected modelVersion(est: EstV, X: DataV): string {
     // Same constructor call, same arguments, same training data: the same model, even when the
     // line runs again in a later loop iteration; arguments that vary per iteration make it new.
-    const varying = est.varying || est.steps.some((s) => s.varying);
+    const varying = est.varying || est.steps.some((s) => s.varying) || this.searchTrials > 0;
     const origin = est.site && !est.loaded ? `${est.site.chunk}:${est.site.from}` : `#${est.id}`;
     return `${origin}|${est.params}|${X.id}${varying ? '|' + this.iterKey() : ''}`;
   }

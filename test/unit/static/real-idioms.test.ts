@@ -503,4 +503,67 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(analyze(fixed).filter((x) => x.ruleId === 'leakage/multi-test'), []);
     });
   });
+
+  describe('leakage/multi-test: the split re-made with a fixed seed draws the same test rows', () => {
+    it('a loop over settings that re-splits with a constant random_state each time fires; a seed that changes per iteration does not', () => {
+      const src = PD + py`
+        for depth in [2, 4, 8]:
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=7)
+            m = RandomForestClassifier(max_depth=depth).fit(X_tr, y_tr)
+            print(depth, accuracy_score(y_te, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print(depth')]);
+      const repeated = src.replace('random_state=7', 'random_state=depth');
+      assert.deepEqual(rules(repeated, 'leakage/multi-test'), []);
+    });
+
+    it('a helper that splits with a fixed seed and scores the model it is given, called for two models, fires; called once it does not', () => {
+      const src = PD + py`
+        def holdout_score(model):
+            a, b, c, d = train_test_split(X, y, random_state=42)
+            model.fit(a, c)
+            return accuracy_score(d, model.predict(b))
+        print(holdout_score(LogisticRegression()))
+        print(holdout_score(RandomForestClassifier()))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'return accuracy_score')]);
+      const once = src.replace('print(holdout_score(RandomForestClassifier()))\n', '');
+      assert.deepEqual(rules(once, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: a search objective scored on the test set', () => {
+    it('an Optuna objective returning the test accuracy fires; one returning a CV score on the training rows, with the test scored once, does not', () => {
+      const src = PD + py`
+        import optuna
+        from sklearn.model_selection import cross_val_score
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        def objective(trial):
+            depth = trial.suggest_int("max_depth", 2, 12)
+            model = RandomForestClassifier(max_depth=depth).fit(X_train, y_train)
+            return accuracy_score(y_test, model.predict(X_test))
+        study = optuna.create_study(direction="maximize")
+        study.optimize(objective, n_trials=40)
+        print(study.best_value)
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'return accuracy_score')]);
+      const cv = src.replace('model = RandomForestClassifier(max_depth=depth).fit(X_train, y_train)\n    return accuracy_score(y_test, model.predict(X_test))',
+        'return cross_val_score(RandomForestClassifier(max_depth=depth), X_train, y_train, cv=5).mean()')
+        .replace('print(study.best_value)', 'best = RandomForestClassifier(**study.best_params).fit(X_train, y_train)\nprint(accuracy_score(y_test, best.predict(X_test)))');
+      assert.notEqual(cv, src);
+      assert.deepEqual(rules(cv, 'leakage/multi-test'), []);
+    });
+
+    it('a hyperopt fmin objective that splits with a fixed seed and returns the held-out loss fires', () => {
+      const src = PD + py`
+        from hyperopt import fmin, tpe, hp
+        def loss(params):
+            a, b, c, d = train_test_split(X, y, test_size=0.25, random_state=1)
+            m = RandomForestClassifier(n_estimators=int(params["n"])).fit(a, c)
+            return -accuracy_score(d, m.predict(b))
+        best = fmin(fn=loss, space={"n": hp.quniform("n", 50, 500, 50)}, algo=tpe.suggest, max_evals=30)
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'return -accuracy_score')]);
+    });
+  });
 });
