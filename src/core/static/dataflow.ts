@@ -221,7 +221,7 @@ export abstract class DataflowState {
   /** A statistic fitted on test rows, or whose rows include test rows that reach it, leaks. */
   protected checkPrep(d: DataV): void {
     for (const f of d.prep) {
-      if (f.serving || f.onLabel) continue;
+      if (f.serving || f.onLabel || f.vocabulary) continue;
       for (const k of d.rows) {
         if (!isTestSide(k)) {
           // Training rows shaped by a statistic of the data they were split from (mean of all rows
@@ -246,11 +246,11 @@ export abstract class DataflowState {
     this.events.prepLeaks.push({ fit, key, viaVal: lastSide(key) === 'val', reason, ...(split ?? last?.split ? { split: split ?? last.split } : {}) });
   }
 
-  protected newFit(n: SyntaxNode, cls: string, kind: FitKind, data: DataV, onLabel = false): FitEvent {
-    const f: FitEvent = { id: ++this.ids, site: this.site(n), cls, kind, rows: data.rows, serving: this.serving, onLabel };
+  protected newFit(n: SyntaxNode, cls: string, kind: FitKind, data: DataV, onLabel = false, vocabulary = false): FitEvent {
+    const f: FitEvent = { id: ++this.ids, site: this.site(n), cls, kind, rows: data.rows, serving: this.serving, onLabel, ...(vocabulary ? { vocabulary } : {}) };
     if ((kind === 'transformer' || kind === 'pipeline') && !f.serving && !onLabel) {
       const onTestOnly = data.rows.every(isTestSide);
-      for (const k of data.rows) if (isTestSide(k)) { this.recordPrepLeak(f, k, onTestOnly ? 'fit-on-test' : 'includes-test'); break; }
+      for (const k of data.rows) if (isTestSide(k) && (onTestOnly || !vocabulary)) { this.recordPrepLeak(f, k, onTestOnly ? 'fit-on-test' : 'includes-test'); break; }
     }
     return f;
   }
@@ -262,7 +262,7 @@ export abstract class DataflowState {
     if (split.kind === 'tts') this.loadedArtifact = false;
     for (const d of inputs) {
       for (const f of d.prep) {
-        if (f.serving || f.onLabel) continue;
+        if (f.serving || f.onLabel || f.vocabulary) continue;
         if (d.rows.length && d.rows.every((k) => covers(f.rows, k))) {
           this.recordPrepLeak(f, d.rows[0], split.kind === 'cv' || split.kind === 'search' || split.kind === 'folds' ? 'cv' : 'split', split);
         }

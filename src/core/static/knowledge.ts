@@ -190,6 +190,8 @@ export const SCALE_FUNCTIONS = new Set(['scale', 'minmax_scale', 'robust_scale',
 /** Encoders that learn from the label (their fit on rows that reach the test set is target leakage too). */
 export const TARGET_ENCODERS = new Set(['TargetEncoder', 'WOEEncoder', 'CatBoostEncoder', 'MEstimateEncoder', 'JamesSteinEncoder',
   'LeaveOneOutEncoder', 'GLMMEncoder', 'MeanEncoder', 'QuantileEncoder', 'SummaryEncoder']);
+/** Encoders whose fit learns a category vocabulary only (see `FitEvent.vocabulary`). */
+export const VOCABULARY_ENCODERS = new Set(['OneHotEncoder', 'OrdinalEncoder', 'DictVectorizer', 'StringLookup', 'IntegerLookup', 'BinaryEncoder']);
 /** Label encoders: by contract they encode y, not features. */
 export const LABEL_ENCODERS = new Set(['LabelEncoder', 'LabelBinarizer', 'MultiLabelBinarizer']);
 

@@ -5,7 +5,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import {
-  DATA_NAME, EVAL_METHODS, GROUP_AGGS, GROUP_NON_STATS, LABEL_ENCODERS, LABEL_NAME, NP_STATS, PREDICT_METHODS,
+  DATA_NAME, EVAL_METHODS, GROUP_AGGS, GROUP_NON_STATS, LABEL_ENCODERS, VOCABULARY_ENCODERS, LABEL_NAME, NP_STATS, PREDICT_METHODS,
   ROW_PRESERVING, ROW_SUBSET, SCALE_FUNCTIONS, STAT_METHODS, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME,
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
@@ -579,13 +579,13 @@ export abstract class LibrarySemantics extends DataflowState {
         && (LABEL_NAME.test(args.posNodes[0] ? this.t(args.posNodes[0]) : '') || this.targets.length === 1 && LABEL_NAME.test(this.targets[0]));
       const isPrep = est.cat === 'transformer' || est.cat === 'clusterer';
       if (isPrep) {
-        est.fit = this.newFit(n, est.cls, 'transformer', data, onLabel);
+        est.fit = this.newFit(n, est.cls, 'transformer', data, onLabel, vocabularyOnly(est));
         est.prepFits = [est.fit];
       } else {
         const inner = this.prepSteps(est);
         const refitsSteps = est.cat === 'pipeline' || est.cat === 'column-transformer' || est.cat === 'search';
         if (refitsSteps) for (const s of inner) { delete s.fit; s.prepFits = []; }
-        est.prepFits = inner.length && refitsSteps ? [this.newFit(n, inner.map((s) => s.cls).join('+'), 'pipeline', data)] : [];
+        est.prepFits = inner.length && refitsSteps ? [this.newFit(n, inner.map((s) => s.cls).join('+'), 'pipeline', data, false, inner.every(vocabularyOnly))] : [];
         est.fit = { id: ++this.ids, site: this.site(n), cls: est.cls, kind: 'model', rows: data.rows, serving: this.serving, onLabel: false };
         est.fitData = data;
         if (y && y.k === 'data') est.fitLabelRows = y.rows; else delete est.fitLabelRows;
@@ -1006,4 +1006,12 @@ function artifactPath(argText: string): boolean {
   const tokens = argText.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   if (tokens.some((t) => /^(results?|scores?|metrics?|history|data|dataset|features?|preds?|predictions?|df|table|cache|cv)$/.test(t))) return false;
   return tokens.some((t) => /^(models?|clf|classifier|regressor|estimator|pipeline|pipe|scaler|encoder|enc|vectori[sz]er|tokenizer|imputer|booster|preprocessor|transformer|artifacts?|h5|keras|onnx|pt|pth|pmml)$/.test(t));
+}
+
+/**
+ * Encoders that learn only which categories exist (no frequency, mean or other statistic of the
+ * rows), unless told to group rare categories by their counts.
+ */
+function vocabularyOnly(est: EstV): boolean {
+  return VOCABULARY_ENCODERS.has(est.cls) && !/min_frequency|max_categories|min_df|max_tokens|num_oov/.test(est.params);
 }

@@ -56,6 +56,12 @@ export interface FitEvent {
   serving: boolean;
   /** Fitted on the label column (a LabelEncoder on y is not a feature leak). */
   onLabel: boolean;
+  /**
+   * Learns only a category vocabulary (OneHotEncoder, OrdinalEncoder, lookups): fitted before the
+   * split it tells the model at most which categories exist, no statistic of the test rows, so it
+   * is not a preprocessing leak; refitted on the held-out rows it still changes their columns.
+   */
+  vocabulary?: boolean;
 }
 
 export interface DupEvent { id: number; site: Site; what: string; rows: RowKey[] }

@@ -566,4 +566,40 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'return -accuracy_score')]);
     });
   });
+
+  describe('severity follows impact: a category vocabulary is not a statistic of the test rows', () => {
+    const fitBefore = (enc: string): string => PD + py`
+      from sklearn.preprocessing import OneHotEncoder, OrdinalEncoder
+      from sklearn.compose import ColumnTransformer
+      enc = ${enc}
+      Z = enc.fit_transform(X)
+      X_train, X_test, y_train, y_test = train_test_split(Z, y, random_state=0)
+      m = LogisticRegression().fit(X_train, y_train)
+      print(accuracy_score(y_test, m.predict(X_test)))
+    `;
+    it('a one-hot or ordinal encoder fitted on all rows before the split does not fire', () => {
+      assert.deepEqual(rules(fitBefore('OneHotEncoder(handle_unknown="ignore")'), 'leakage/preprocessing'), []);
+      assert.deepEqual(rules(fitBefore('OrdinalEncoder()'), 'leakage/preprocessing'), []);
+      assert.deepEqual(rules(fitBefore('ColumnTransformer([("cat", OneHotEncoder(), ["city"])])'), 'leakage/preprocessing'), []);
+    });
+    it('an encoder that groups rare categories by their counts, a scaler, or a column transformer with a scaler fitted before the split fire', () => {
+      const rare = fitBefore('OneHotEncoder(min_frequency=10)');
+      assert.deepEqual(rules(rare, 'leakage/preprocessing'), [lineOf(rare, 'enc.fit_transform')]);
+      const sc = fitBefore('StandardScaler()');
+      assert.deepEqual(rules(sc, 'leakage/preprocessing'), [lineOf(sc, 'enc.fit_transform')]);
+      const ct = fitBefore('ColumnTransformer([("cat", OneHotEncoder(), ["city"]), ("num", StandardScaler(), ["age"])])');
+      assert.deepEqual(rules(ct, 'leakage/preprocessing'), [lineOf(ct, 'enc.fit_transform')]);
+    });
+    it('an encoder refitted on the test rows alone still reports a refit mismatch', () => {
+      const src = PD + py`
+        from sklearn.preprocessing import OneHotEncoder
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        enc = OneHotEncoder(handle_unknown="ignore")
+        m = LogisticRegression().fit(enc.fit_transform(X_train), y_train)
+        print(accuracy_score(y_test, m.predict(OneHotEncoder().fit_transform(X_test))))
+      `;
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), [lineOf(src, 'OneHotEncoder().fit_transform(X_test)')]);
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
 });
