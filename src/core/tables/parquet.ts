@@ -206,7 +206,7 @@ export async function decodeParquet(bytes: Uint8Array, req: ParquetRequest): Pro
 }
 
 /** The Arrow schema pyarrow embeds in the footer (`ARROW:schema`: base64 of an IPC schema message). */
-function embeddedArrowSchema(meta: FileMetaData): Schema | undefined {
+export function embeddedArrowSchema(meta: FileMetaData): Schema | undefined {
   const kv = (meta.key_value_metadata as { key: string; value?: string }[] | undefined)?.find((e) => e.key === 'ARROW:schema');
   if (!kv?.value) return undefined;
   try {
@@ -222,7 +222,7 @@ function embeddedArrowSchema(meta: FileMetaData): Schema | undefined {
  * "UTC"), where the embedded Arrow schema still has it: put the zone back (same instants, the
  * buffers are untouched).
  */
-function restoreZones(table: Table, hint: Schema | undefined): Table {
+export function restoreZones(table: Table, hint: Schema | undefined): Table {
   if (!hint) return table;
   const wanted = new Map(hint.fields.map((f) => [f.name, f.type]));
   let changed = false;

@@ -12,6 +12,7 @@ import { npyPositions, readNpy } from '../runlog/npy';
 import { DecodeRefusal } from './bounds';
 import { formatByExtension } from './detect';
 import { columnsOf, openTable, TableReadError, type Decoder, type OpenedTable } from './index';
+import { parquetHeadFile } from './parquetHead';
 import { ParquetRowGroups } from './parquetStream';
 import { MAX_WINDOW, TableView } from './window';
 import type { OpenViewOptions, RowWindow, TableInfo, ViewRequest, ViewResults } from './viewTypes';
@@ -135,6 +136,17 @@ function streamedNote(maxBytes: number, groups: number): string {
   return `This file decodes to more than the viewer's ${mb(maxBytes)} memory bound: its rows are read one row group at a time as you scroll (${groups.toLocaleString('en-US')} row groups); sort, filter and column statistics need the whole table in memory and are off.`;
 }
 
+/**
+ * The first FIRST_ROWS rows of a Parquet file read from the pages that hold them (the file is not
+ * read whole); undefined when that would read most of the file anyway.
+ */
+async function openParquetHead(file: string, maxBytes: number, decoder: Decoder): Promise<OpenedTable | undefined> {
+  const small = await parquetHeadFile(file, FIRST_ROWS);
+  if (!small) return undefined;
+  const { table } = await decoder({ kind: 'parquet', bytes: small.bytes, maxBytes, head: FIRST_ROWS });
+  return { file, format: 'parquet', rowCount: small.rowCount, schema: columnsOf(table), table };
+}
+
 /** A Parquet file over the bound, streamed by row group; `into` is updated in place when given. */
 async function openStream(file: string, o: OpenViewOptions, handle: number, maxBytes: number, into?: Held): Promise<Held> {
   const groups = await ParquetRowGroups.open(file, maxBytes);
@@ -180,50 +192,58 @@ export async function openView(file: string, options: OpenViewOptions, decoder: 
   const o: OpenViewOptions = { ...options, csvTypes: csvTypesOf(options) };
   const handle = nextHandle++;
   if ((o.format ?? formatByExtension(file)) === 'parquet') {
-    // First screen: the first rows, decoded from the bytes read once (kept for the whole decode).
-    let bytes: Uint8Array | undefined;
-    const keep: Decoder = (req) => { bytes = req.bytes; return decoder(req); };
+    // First screen: the first rows, from a small file of the pages that hold them (parquetHead.ts),
+    // or from the whole file's bytes when that cannot be made.
     let first: OpenedTable | undefined;
+    let bytes: Uint8Array | undefined;
     try {
-      first = await openTable(file, { format: 'parquet', maxBytes, head: FIRST_ROWS }, keep);
-    } catch (e) {
-      if (!isBound(e)) throw e;
-      // Over the bound even for its first rows, or past Node's 2 GiB single read: by row group.
-      const entry = await openStream(file, o, handle, maxBytes);
-      held.set(handle, entry);
-      return entry.info;
+      first = await openParquetHead(file, maxBytes, decoder);
+    } catch {
+      first = undefined; // read the file whole below, which reports what is wrong with it
     }
-    if (first && first.table.numRows < first.rowCount && bytes) {
+    if (!first) {
+      const keep: Decoder = (req) => { bytes = req.bytes; return decoder(req); };
+      try {
+        first = await openTable(file, { format: 'parquet', maxBytes, head: FIRST_ROWS }, keep);
+      } catch (e) {
+        if (!isBound(e)) throw e;
+        // Over the bound even for its first rows, or past Node's 2 GiB single read: by row group.
+        const entry = await openStream(file, o, handle, maxBytes);
+        held.set(handle, entry);
+        return entry.info;
+      }
+    }
+    if (first.table.numRows < first.rowCount) {
       const positions = await readPositions(o, first.table.numRows);
       const info = infoOf(handle, first, first.rowCount, first.rowCount, positions);
       let loading: Promise<void> | undefined;
       const entry: Held = { view: new TableView(first.table, positions, first.rowCount), info };
+      const head = first;
       entry.full = () => (loading ??= (async () => {
-        let whole: { opened: OpenedTable; rowCount: number | null; limited?: string };
+        let table: Table;
+        let rowCount: number;
         try {
-          const { table, rowCount } = await decoder({ kind: 'parquet', bytes: bytes!, maxBytes });
-          whole = { opened: { ...first!, table, rowCount }, rowCount };
+          if (bytes) ({ table, rowCount } = await decoder({ kind: 'parquet', bytes, maxBytes }));
+          else ({ table, rowCount } = await openTable(file, { format: 'parquet', maxBytes }, decoder));
         } catch (e) {
-          if (!(e instanceof DecodeRefusal && /memory bound/.test(e.reason))) throw e;
+          if (!isBound(e) && !(e instanceof DecodeRefusal && /memory bound/.test(e.reason))) throw e;
           bytes = undefined;
           await openStream(file, o, handle, maxBytes, entry);
           return;
         }
         bytes = undefined;
-        const pos = await readPositions(o, whole.opened.table.numRows);
-        entry.view = new TableView(whole.opened.table, pos);
-        entry.info = infoOf(handle, whole.opened, whole.rowCount, whole.opened.table.numRows, pos, whole.limited);
+        const pos = await readPositions(o, table.numRows);
+        entry.view = new TableView(table, pos);
+        entry.info = infoOf(handle, { ...head, table, rowCount }, rowCount, table.numRows, pos);
         entry.full = undefined;
       })());
       held.set(handle, entry);
       return info;
     }
-    if (first) {
-      const positions = await readPositions(o, first.table.numRows);
-      const info = infoOf(handle, first, first.rowCount, first.table.numRows, positions);
-      held.set(handle, { view: new TableView(first.table, positions), info });
-      return info;
-    }
+    const positions = await readPositions(o, first.table.numRows);
+    const info = infoOf(handle, first, first.rowCount, first.table.numRows, positions);
+    held.set(handle, { view: new TableView(first.table, positions), info });
+    return info;
   }
   if ((o.format ?? formatByExtension(file)) === 'csv' && !o.positionsFile && (await stat(file).then((st) => st.size, () => 0)) > FIRST_CSV_BYTES) {
     // A big CSV parses at ~20 MB/s: the first screen comes from its first lines, the whole file on
