@@ -204,11 +204,16 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   }
 
   // leakage/multi-test
+  // A test set only counts as the separate, final held-out set when it has labels (scored, or its
+  // labels bound as y_test / test_labels): a competition test file that is only predicted for a
+  // submission has no labels here, and the
+  // validation split is then the held-out set that models are chosen on and reported on.
+  const scoredTestSet = ev.hasTestSet && (testScored || ev.testLabels);
   const versionsByTest = new Map<string, { version: string; site: Site; assumed?: string }[]>();
   for (const e of ev.evals) {
     if (!e.version || (e.inLoop && e.dataVarying)) continue;
     // With no test set anywhere, the validation split is the held-out set the models are compared on.
-    const tks = [...new Set(e.keys.filter((k) => lastSide(k) === 'test' || !ev.hasTestSet && lastSide(k) === 'val').map(testSetKey))];
+    const tks = [...new Set(e.keys.filter((k) => lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val').map(testSetKey))];
     for (const tk of tks) {
       const list = versionsByTest.get(tk) ?? [];
       const other = list.find((x) => x.version !== e.version);
@@ -237,7 +242,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // and is then scored as the result.
   for (const t of ev.trainEvals) {
     const test = t.keys.filter((k) => lastSide(k) === 'test');
-    const valScored = !ev.hasTestSet && t.selects && t.keys.some((k) => lastSide(k) === 'val'
+    const valScored = !scoredTestSet && t.selects && t.keys.some((k) => lastSide(k) === 'val'
       && ev.evals.some((e) => e.keys.some((x) => testSetKey(x) === testSetKey(k))));
     if (!test.length && !valScored) continue;
     const held = test.length ? 'test set' : 'validation split (the only held-out set, also reported as the result)';

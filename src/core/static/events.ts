@@ -78,6 +78,8 @@ export interface Events {
   temporal: { site: Site; reason: string; split: Split }[];
   /** A test set exists (test file or test side of a split): validation-only leaks are then not reported. */
   hasTestSet: boolean;
+  /** Labels of a test set are bound to a name (y_test, test_labels): it is a labelled held-out set. */
+  testLabels: boolean;
   /** Data is written to a file (to_csv, to_parquet, np.save, ...). */
   writesData: boolean;
   /** Test rows mixed into the data a model is fitted on. */
@@ -85,5 +87,5 @@ export interface Events {
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, writesData: false, mixed: [] };
+  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, mixed: [] };
 }

@@ -6,7 +6,7 @@
  * become unknown values. Library semantics: library.ts; shared state and taints: dataflow.ts.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
+import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
 import { lastSide, unionKeys, unionList,
   type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ObjV, type RowKey, type SeqV, type Split, type Val,
 } from './values';
@@ -337,6 +337,8 @@ export class Interpreter extends LibrarySemantics {
         const name = this.t(t);
         this.noteDummiesUse(v, true);
         const named = this.nameValue(name, v, valueNode);
+        // y_test, test_labels: the held-out set has labels here (it can be scored, not only predicted).
+        if (named.k === 'data' && !named.pred && LABEL_NAME.test(name) && named.rows.some((k) => lastSide(k) === 'test')) this.events.testLabels = true;
         this.scope.set(name, named);
         if (this.globalNames?.has(name)) this.global.set(name, named);
         return;

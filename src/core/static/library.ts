@@ -431,7 +431,7 @@ export abstract class LibrarySemantics extends DataflowState {
    * `valid_sets=`, `evals=`. Selection on them (early stopping, best checkpoint, a search) uses
    * those rows to choose.
    */
-  protected noteTrainingEval(method: string, args: Args, n: SyntaxNode): void {
+  protected noteTrainingEval(method: string, args: Args, n: SyntaxNode, receiver?: Val): void {
     if (args.kw === NO_ARGS.kw) return;
     for (const via of TRAINING_EVAL_KWS) {
       const v = args.kw.get(via);
@@ -441,7 +441,9 @@ export abstract class LibrarySemantics extends DataflowState {
       const keys = d.rows.filter((k) => isTestSide(k) && !k.path.some((s) => s.fold !== undefined));
       if (!keys.length) continue;
       const argText = args.node ? this.t(args.node) : '';
-      const selects = method === 'search' || SELECTS_ON_VALIDATION.test(argText) || this.callbacksSelect(args);
+      // Early stopping set in the model's constructor (LGBMRegressor(early_stopping_rounds=50)) selects too.
+      const ctor = receiver && receiver.k === 'est' ? receiver.cls + receiver.params : '';
+      const selects = method === 'search' || SELECTS_ON_VALIDATION.test(argText) || SELECTS_ON_VALIDATION.test(ctor) || this.callbacksSelect(args);
       this.events.trainEvals.push({ site: this.site(args.kwNodes.get(via) ?? n), keys, via, selects });
     }
   }
@@ -455,7 +457,7 @@ export abstract class LibrarySemantics extends DataflowState {
   }
 
   protected callMethod(obj: Val, method: string, args: Args, n: SyntaxNode, objNode: SyntaxNode | null): Val {
-    this.noteTrainingEval(method, args, n);
+    this.noteTrainingEval(method, args, n, obj);
     const est = this.estOf(obj, method, n);
     if (est) return this.estMethod(est, method, args, n);
     switch (obj.k) {

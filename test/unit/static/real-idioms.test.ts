@@ -602,4 +602,36 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/multi-test: a competition test file that is only predicted is not a held-out test set', () => {
+    const src = py`
+      import pandas as pd
+      import lightgbm as lgb
+      from sklearn.model_selection import train_test_split
+      from sklearn.metrics import mean_absolute_error
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      X = train.drop(columns=["target"])
+      y = train["target"]
+      X_tr, X_val, y_tr, y_val = train_test_split(X, y, test_size=0.2, random_state=1)
+      model = lgb.LGBMRegressor(n_estimators=5000, early_stopping_rounds=50)
+      model.fit(X_tr, y_tr, eval_set=[(X_val, y_val)])
+      print("MAE", mean_absolute_error(y_val, model.predict(X_val)))
+      pd.DataFrame({"target": model.predict(test)}).to_csv("submission.csv", index=False)
+    `;
+    it('early stopping on the validation split that is then reported, with the competition test only predicted, fires', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'model.fit(X_tr')]);
+    });
+    it('two models compared on the validation split, with the competition test only predicted, fire', () => {
+      const two = src.replace('model.fit(X_tr, y_tr, eval_set=[(X_val, y_val)])', 'model.fit(X_tr, y_tr)')
+        .replace('pd.DataFrame', 'other = lgb.LGBMRegressor(num_leaves=63).fit(X_tr, y_tr)\nprint("MAE", mean_absolute_error(y_val, other.predict(X_val)))\npd.DataFrame');
+      assert.deepEqual(rules(two, 'leakage/multi-test'), [lineOf(two, 'other.predict(X_val)')]);
+    });
+    it('with a labelled test set (its labels bound, scored or not), validation-split selection does not fire', () => {
+      const labelled = src.replace('test = pd.read_csv("test.csv")', 'test = pd.read_csv("test.csv")\ny_test = test.pop("target")');
+      assert.deepEqual(rules(labelled, 'leakage/multi-test'), []);
+      const scored = labelled.replace('pd.DataFrame({"target": model.predict(test)}).to_csv("submission.csv", index=False)', 'print(mean_absolute_error(y_test, model.predict(test)))');
+      assert.deepEqual(rules(scored, 'leakage/multi-test'), []);
+    });
+  });
 });
