@@ -7,9 +7,10 @@
  *     npx tsx bench/checkRuns.ts [--rows 1000000] [--keep]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { readRun } from '../src/core/runlog';
 import { arg, median } from './util';
 
 const REPO = path.resolve(__dirname, '..');
@@ -54,45 +55,75 @@ df = pd.DataFrame({"customer_id": rng.integers(0, n // 5, n), "ts": pd.Timestamp
 df.to_csv(sys.argv[2], index=False)
 `;
 
-function cli(cwd: string, args: string[]): { ms: number; code: number | null; stdout: string } {
+// Loaded before the CLI in each child: writes the child's own CPU time (user + system) when it exits, however it exits.
+const CPU_PRELOAD = `const fs = require('node:fs');
+process.on('exit', () => { const u = process.cpuUsage(); fs.writeFileSync(process.env.SKEWER_BENCH_CPU_FILE, String((u.user + u.system) / 1000)); });
+`;
+
+function cli(cwd: string, args: string[]): { ms: number; cpuMs: number; code: number | null; stdout: string } {
+  const cpuFile = path.join(cwd, 'cpu-ms.txt');
+  rmSync(cpuFile, { force: true });
   const t = performance.now();
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
-  return { ms: performance.now() - t, code: r.status, stdout: r.stdout + r.stderr };
+  const r = spawnSync(process.execPath, ['--require', path.join(cwd, 'cpu-preload.cjs'), CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, SKEWER_BENCH_CPU_FILE: cpuFile } });
+  const ms = performance.now() - t;
+  if (!existsSync(cpuFile)) throw new Error(`the CLI child wrote no CPU time (exit ${r.status}): ${r.stderr}`);
+  return { ms, cpuMs: Number(readFileSync(cpuFile, 'utf8')), code: r.status, stdout: r.stdout + r.stderr };
 }
 
-function main(): void {
+const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+
+/** Top-level operator steps of the one recorded run. */
+async function topLevelSteps(runs: string): Promise<number> {
+  const [dir] = readdirSync(runs);
+  const { run } = await readRun(path.join(runs, dir!));
+  return run.steps.filter((st) => st.parentSeq === undefined).length;
+}
+
+async function main(): Promise<void> {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: npm run build first');
-  const rows = arg('--rows', 1_000_000);
+  const rows = arg('rows', 1_000_000);
   const work = mkdtempSync(path.join(tmpdir(), 'skewer-checkruns-bench-'));
   try {
     writeFileSync(path.join(work, 'pipeline.py'), PIPELINE);
     writeFileSync(path.join(work, 'helper.py'), HELPER);
+    writeFileSync(path.join(work, 'cpu-preload.cjs'), CPU_PRELOAD);
     execFileSync(PYTHON, ['-c', DATA, String(rows), path.join(work, 'data.csv')], { stdio: 'inherit' });
     const t = Date.now();
     execFileSync(PYTHON, ['-m', 'skewer', 'record', '--phase', 'train', '--out', path.join(work, 'runs'), 'pipeline.py', 'data.csv'], {
       cwd: work, env: { ...process.env, PYTHONPATH: path.join(REPO, 'recorder') }, stdio: ['ignore', 'ignore', 'inherit'],
     });
     console.log(`recorded ${rows.toLocaleString('en-US')} rows in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    const base: number[] = [];
-    const withRuns: number[] = [];
+    const topSteps = await topLevelSteps(path.join(work, 'runs'));
+    const base: number[] = [], baseCpu: number[] = [];
+    const withRuns: number[] = [], withRunsCpu: number[] = [];
     let out = '';
-    for (let rep = 0; rep < 4; rep++) {
-      base.push(cli(work, ['check', 'pipeline.py', 'helper.py']).ms);
+    const load: number[] = [];
+    for (let rep = 0; rep < 5; rep++) {
+      load.push(loadavg()[0]!);
+      const b = cli(work, ['check', 'pipeline.py', 'helper.py']);
+      base.push(b.ms);
+      baseCpu.push(b.cpuMs);
       const r = cli(work, ['check', 'pipeline.py', 'helper.py', '--runs', 'runs']);
       if (r.code !== 1) throw new Error(`check --runs exited ${r.code}: ${r.stdout}`);
       withRuns.push(r.ms);
+      withRunsCpu.push(r.cpuMs);
       out = r.stdout;
     }
     console.log(out.trim().split('\n').map((l) => '  ' + l.slice(0, 200)).join('\n'));
     const b = median(base);
     const w = median(withRuns);
-    console.log(`skewer check --runs (1M-row run): median ${w.toFixed(0)} ms (runs ${withRuns.map((x) => x.toFixed(0)).join(', ')}); `
-      + `baseline skewer check without runs ${b.toFixed(0)} ms; ratio ${(w / b).toFixed(2)}×; target ≤ 3000 ms`);
-    console.log(JSON.stringify({ rows, checkRunsMs: Math.round(w), baselineMs: Math.round(b), ratio: Number((w / b).toFixed(2)), findings: out.split('\n').filter((l) => /^\S+:\d+:\d+ /.test(l)).length, loadavg: loadavg() }));
+    const wc = median(withRunsCpu), bc = median(baseCpu);
+    console.log(`skewer check --runs (${rows.toLocaleString('en-US')}-row run, ${topSteps} top-level steps): median ${w.toFixed(0)} ms wall (${range(withRuns)}), ${wc.toFixed(0)} ms CPU (${range(withRunsCpu)}); `
+      + `baseline skewer check without runs ${b.toFixed(0)} ms wall, ${bc.toFixed(0)} ms CPU; ratio ${(w / b).toFixed(2)}× wall, ${(wc / bc).toFixed(2)}× CPU; `
+      + `load average ${range(load.map((l) => l * 10)).replace(/\d+/g, (d) => (Number(d) / 10).toFixed(1))} (1 min); target ≤ 3000 ms`);
+    console.log(JSON.stringify({ rows, topSteps, checkRunsMs: Math.round(w), checkRunsCpuMs: Math.round(wc), baselineMs: Math.round(b), baselineCpuMs: Math.round(bc), ratio: Number((w / b).toFixed(2)), findings: out.split('\n').filter((l) => /^\S+:\d+:\d+ /.test(l)).length, loadavg: load }));
   } finally {
     if (!process.argv.includes('--keep')) rmSync(work, { recursive: true, force: true });
     else console.log(`kept ${work}`);
   }
 }
 
-main();
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
