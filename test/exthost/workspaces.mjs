@@ -76,7 +76,7 @@ export const WORKSPACES = {
   /** test/pipelines/run_leaks with its runs (current stack) in .skewer/runs: a leak in an imported helper, leaks both engines see. */
   runleaks: {
     create(dir) {
-      for (const f of ['leaky.py', 'helpers.py', 'clean.py']) fs.copyFileSync(path.join(root, 'test', 'pipelines', 'run_leaks', f), path.join(dir, f));
+      for (const f of ['leaky.py', 'helpers.py', 'clean.py', 'grouped.py']) fs.copyFileSync(path.join(root, 'test', 'pipelines', 'run_leaks', f), path.join(dir, f));
       fs.cpSync(path.join(root, 'test', 'fixtures', 'runs', 'current', 'run_leaks'), path.join(dir, '.skewer', 'runs'), { recursive: true });
       return dir;
     },

@@ -11,13 +11,14 @@ import * as path from 'node:path';
 import type { Evidence, Finding, RelatedLocation, SourceLocation } from '../findings/finding';
 import { ruleInfo } from '../findings/rules';
 import type { Run, Step } from '../runlog/model';
+import { KeyResolver, type KeyFileSource } from '../trace/keyValues';
 import { datasetRows, descendantsOf, producerOf, propagateOrigins } from '../trace/propagate';
 import {
   checkMultiTest, checkOverlap, checkTemporal, isEvaluation, isTransformerFit, originsFrom, preprocessingOf, type CheckContext,
 } from './leakageChecks';
 import { fmt, shortClass, where } from './matchRun';
 import { identityRoot } from './rowSpace';
-import { copiedRows, sharedEntities, splitSnapshots, topLevelSplits, type SplitSnapshots } from './splitContents';
+import { copiedRows, sharedEntities, sharedEntitiesByKey, splitSnapshots, topLevelSplits, type SplitSnapshots } from './splitContents';
 import { checkTarget, modelFits, type SnapshotSource } from './targetCheck';
 
 /**
@@ -264,18 +265,46 @@ const temporal: Detector = async (ctx) => {
   return out;
 };
 
-/** leakage/group: one entity (an id-like key column) with rows on both sides of a split. */
+/** The run's key files, when the caller's source reads them (RunFolderTraceSource does). */
+function keySource(ctx: RuleContext): KeyFileSource | undefined {
+  const src = ctx.source as Partial<KeyFileSource>;
+  return typeof src.keyTable === 'function' && typeof src.lineage === 'function' ? (src as KeyFileSource) : undefined;
+}
+
+/**
+ * leakage/group: one entity (an id-like key column) with rows on both sides of a split. Counted over every
+ * row from the key columns the recorder keeps (run-log §6a); from the split snapshots, which may be a sample,
+ * when no key column reaches the split's outputs.
+ */
 const group: Detector = async (ctx) => {
   const out: Finding[] = [];
+  const keys = keySource(ctx);
+  const resolver = keys ? new KeyResolver(ctx.run, keys) : undefined;
   for (const split of topLevelSplits(ctx.run)) {
+    let byKey: Awaited<ReturnType<typeof sharedEntitiesByKey>>;
+    try {
+      byKey = keys && resolver ? await sharedEntitiesByKey(ctx.run, split, keys, resolver) : undefined;
+    } catch (e) {
+      // A damaged key file: say so once, and count from the snapshots instead.
+      ctx.notes.push(`${runName(ctx.run)}, split #${split.seq}: key columns unreadable (${(e as Error).message}); entities counted from the snapshots`);
+    }
+    if (byKey) {
+      const e = byKey.entities;
+      if (!e) continue;
+      const f = finding(ctx, 'leakage/group', split,
+        `${fmt(e.shared)} ${e.column} values (e.g. ${e.example}) have rows on both sides of the split at ${where(split)}: ${fmt(e.testRowsShared)} of ${fmt(byKey.testRows)} test rows belong to an entity the model trained on; split by ${e.column} (GroupShuffleSplit) (${runName(ctx.run)})`,
+        { method: 'keys', column: e.column, entitiesOnBothSides: e.shared, trainEntities: e.trainEntities, testEntities: e.testEntities, testRowsShared: e.testRowsShared, testRows: byKey.testRows, sampled: false, splitLine: split.location?.line ?? null });
+      if (f) out.push(f);
+      continue;
+    }
     const s = await snapshotsOf(ctx, split);
     if (!s) continue;
     const e = sharedEntities(s);
     if (!e) continue;
-    const sample = s.sampled ? ' (in the sampled rows)' : '';
+    const sample = s.sampled ? ' (in the sampled rows; record with --keys COLUMN to count every row)' : '';
     const f = finding(ctx, 'leakage/group', split,
       `${fmt(e.shared)} ${e.column} values (e.g. ${e.example}) have rows on both sides of the split at ${where(split)}${sample}: ${fmt(e.testRowsShared)} of ${fmt(s.test.snap.table.numRows)} test rows belong to an entity the model trained on; split by ${e.column} (GroupShuffleSplit) (${runName(ctx.run)})`,
-      { column: e.column, entitiesOnBothSides: e.shared, trainEntities: e.trainEntities, testEntities: e.testEntities, testRowsShared: e.testRowsShared, sampled: s.sampled, splitLine: split.location?.line ?? null });
+      { method: 'snapshots', column: e.column, entitiesOnBothSides: e.shared, trainEntities: e.trainEntities, testEntities: e.testEntities, testRowsShared: e.testRowsShared, testRows: s.test.snap.table.numRows, sampled: s.sampled, splitLine: split.location?.line ?? null });
     if (f) out.push(f);
   }
   return out;

@@ -6,6 +6,7 @@
  */
 import type { LoadedSnapshot } from '../runlog/snapshot';
 import type { DatasetRef, Run, Step } from '../runlog/model';
+import { KeyResolver, type KeyFileSource, type KeyIndex } from '../trace/keyValues';
 import { formatCell } from '../trace/source';
 import type { SnapshotSource } from './targetCheck';
 
@@ -20,14 +21,20 @@ const TEST_PORT = /(^|_)test$/i;
 const TRAIN_PORT = /(^|_)train$/i;
 const portOf = (o: DatasetRef) => o.port ?? o.name.split('.').pop() ?? '';
 
-/** The train and test outputs of a split with their snapshots; `skip` when there is nothing to read, `error` when reading failed. */
-export async function splitSnapshots(step: Step, source: SnapshotSource): Promise<SplitSnapshots | { skip: string } | { error: string }> {
-  // Prefer the widest outputs (a split of a whole frame, or X over y): they carry the keys and the row content.
+/** The train and test outputs of a split: the widest ones (a split of a whole frame, or X over y), which carry the keys and the row content. */
+export function splitOutputs(step: Step): { train: DatasetRef; test: DatasetRef } | undefined {
   const width = (o: DatasetRef) => o.schema?.length ?? o.snapshot?.columns?.length ?? 0;
   const pick = (re: RegExp) => step.outputs.filter((o) => re.test(portOf(o))).sort((a, b) => width(b) - width(a))[0];
   const train = pick(TRAIN_PORT);
   const test = pick(TEST_PORT);
-  if (!train || !test) return { skip: 'the split has no train and test outputs' };
+  return train && test ? { train, test } : undefined;
+}
+
+/** The train and test outputs of a split with their snapshots; `skip` when there is nothing to read, `error` when reading failed. */
+export async function splitSnapshots(step: Step, source: SnapshotSource): Promise<SplitSnapshots | { skip: string } | { error: string }> {
+  const sides = splitOutputs(step);
+  if (!sides) return { skip: 'the split has no train and test outputs' };
+  const { train, test } = sides;
   if (!train.snapshot || train.snapshot.unavailable || !test.snapshot || test.snapshot.unavailable) return { skip: 'the split outputs have no snapshots (recorded with --snapshots off?)' };
   try {
     const [a, b] = await Promise.all([source.snapshot(train), source.snapshot(test)]);
@@ -129,6 +136,75 @@ export function sharedEntities(s: SplitSnapshots, keyColumns?: readonly string[]
     if (shared && (!best || shared > best.shared)) best = { column: tr.name, shared, trainEntities: trainSet.size, testEntities: testSet.size, testRowsShared: rows, example };
   }
   return best;
+}
+
+/** A key value as a Map key: numbers by value (an Int64 key and a float key of the same entity meet), text as is. */
+function keyValue(v: unknown): unknown {
+  if (typeof v === 'bigint') return v >= -(2n ** 53n) && v <= 2n ** 53n ? Number(v) : v;
+  if (v instanceof Date) return v.getTime();
+  return v;
+}
+
+/** Distinct key values over the rows of one side, and for each row its value (undefined: a row without a key). */
+function sideValues(idx: KeyIndex): { values: unknown[]; set: Set<unknown>; keyed: number } {
+  // One conversion per stored key row, however many output rows point at it (an oversampled row, a join fan-out).
+  const perPart = idx.parts.map(() => new Map<number, unknown>());
+  const values: unknown[] = new Array(idx.part.length);
+  const set = new Set<unknown>();
+  let keyed = 0;
+  for (let i = 0; i < idx.part.length; i++) {
+    const p = idx.part[i]!;
+    if (p < 0) continue;
+    const r = idx.row[i]!;
+    const cache = perPart[p]!;
+    let v = cache.get(r);
+    if (v === undefined && !cache.has(r)) {
+      const raw = idx.parts[p]!.get(r);
+      v = raw === null || raw === undefined || (typeof raw === 'number' && Number.isNaN(raw)) ? undefined : keyValue(raw);
+      cache.set(r, v);
+    }
+    if (v === undefined) continue;
+    values[i] = v;
+    set.add(v);
+    keyed++;
+  }
+  return { values, set, keyed };
+}
+
+/**
+ * The same as `sharedEntities`, over every row of both sides: the key columns the recorder keeps for every row
+ * (stored where they enter the run, derived through the row lineage to the split's outputs; run-log §6a).
+ * `undefined` when no key column reaches both outputs (the caller falls back to the snapshots).
+ */
+export async function sharedEntitiesByKey(run: Run, split: Step, source: KeyFileSource, resolver = new KeyResolver(run, source)): Promise<{ entities: SharedEntities | undefined; testRows: number; column: string } | undefined> {
+  const sides = splitOutputs(split);
+  if (!sides) return undefined;
+  let best: SharedEntities | undefined;
+  let covered: { testRows: number; column: string } | undefined;
+  for (const column of KeyResolver.columnsOf(run)) {
+    const [a, b] = await Promise.all([resolver.index(sides.train.name, column), resolver.index(sides.test.name, column)]);
+    if (!a || !b) continue;
+    const tr = sideValues(a), te = sideValues(b);
+    covered ??= { testRows: b.part.length, column };
+    // A per-row unique key on both sides is a copied row, which the overlap rule reports.
+    if (tr.set.size === tr.keyed && te.set.size === te.keyed) continue;
+    let shared = 0;
+    let example: unknown;
+    for (const v of te.set) {
+      if (tr.set.has(v)) {
+        shared++;
+        if (example === undefined) example = v;
+      }
+    }
+    if (!shared) continue;
+    let rows = 0;
+    for (const v of te.values) if (v !== undefined && tr.set.has(v)) rows++;
+    if (!best || shared > best.shared) {
+      best = { column, shared, trainEntities: tr.set.size, testEntities: te.set.size, testRowsShared: rows, example: formatCell(example) ?? '' };
+      covered = { testRows: b.part.length, column };
+    }
+  }
+  return covered ? { entities: best, ...covered } : undefined;
 }
 
 /** Splits of a run that are operators of their own (not inside a cross-validation or pipeline call). */

@@ -7,6 +7,8 @@
 leaky.py then oversamples the churned rows (concat) and splits with train_test_split(test_size=0.25,
 random_state=0), whose permutation (numpy RandomState(0).permutation, the same in every scikit-learn) this
 script replays, so facts.json holds what a run of leaky.py must show, computed here without the recorder.
+grouped.py splits events.csv itself (random_state=1) and is recorded with a 40-row snapshot cap: its facts are
+the customers on both sides over all rows, which only the key columns (--keys customer_id) can count.
 """
 import json
 import random
@@ -57,7 +59,15 @@ leaky = {
               "testRowsShared": sum(1 for i in test if out[origin[i]][0] in shared)},
     "temporal": min(out[origin[i]][1] for i in test) < max(out[origin[i]][1] for i in train),
 }
+# grouped.py: train_test_split(df, test_size=0.25, random_state=1) of events.csv itself; every customer on both sides.
+perm = np.random.RandomState(1).permutation(len(out))
+g_test, g_train = perm[:-(-len(out) * 25 // 100)], perm[-(-len(out) * 25 // 100):]
+g_shared = {out[i][0] for i in g_test} & {out[i][0] for i in g_train}
+grouped = {"splitRows": len(out), "testRows": len(g_test), "rowCap": 40,
+           "group": {"column": "customer_id", "entitiesOnBothSides": len(g_shared),
+                     "trainEntities": len({out[i][0] for i in g_train}), "testEntities": len({out[i][0] for i in g_test}),
+                     "testRowsShared": sum(1 for i in g_test if out[i][0] in g_shared)}}
 with open("facts.json", "w") as f:
     json.dump({"rows": len(out), "customers": CUSTOMERS, "eventsPerCustomer": EVENTS,
-               "duplicatedRows": len(dup_idx), "leaky": leaky}, f, indent=1)
+               "duplicatedRows": len(dup_idx), "leaky": leaky, "grouped": grouped}, f, indent=1)
     f.write("\n")

@@ -27,6 +27,7 @@ const FACTS = JSON.parse(readFileSync(path.join(PIPELINE, 'facts.json'), 'utf8')
     temporal: boolean;
     testRows: number;
   };
+  grouped: { testRows: number; rowCap: number; group: { column: string; entitiesOnBothSides: number; trainEntities: number; testEntities: number; testRowsShared: number } };
 };
 const source = (run: Run) => new RunFolderTraceSource(run.dir);
 const lineOf = (file: string, text: string) => readFileSync(path.join(PIPELINE, file), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
@@ -103,6 +104,34 @@ for (const stack of ['oldest', 'current']) {
       assert.equal(f.evidence.column, FACTS.leaky.group.column);
       assert.equal(f.evidence.entitiesOnBothSides, FACTS.leaky.group.entitiesOnBothSides);
       assert.equal(f.evidence.testRowsShared, FACTS.leaky.group.testRowsShared);
+      assert.equal(f.evidence.method, 'keys', 'counted from the key columns kept for every row');
+      assert.equal(f.evidence.sampled, false);
+    });
+
+    it('group, by key: every customer counted although the split snapshots hold a sample (grouped.py, 40-row cap)', async () => {
+      const grouped = runs.filter((r) => r.run.pipeline === 'grouped.py');
+      assert.equal(grouped.length, 1);
+      const split = grouped[0]!.run.steps.find((s) => s.kind === 'split')!;
+      const test = split.outputs.find((o) => o.port === 'test' || o.name.endsWith('.test'))!;
+      assert.ok(test.snapshot && test.snapshot.rows! < FACTS.grouped.testRows, `the test side's snapshot is a sample (${test.snapshot?.rows} of ${FACTS.grouped.testRows} rows)`);
+      const at = lineOf('grouped.py', 'train_test_split(df');
+      const byKey = (await detectRunFindings(grouped, opts)).findings.filter((f) => f.ruleId === 'leakage/group');
+      assert.deepEqual(byKey.map((f) => [f.location.file, f.location.line, f.evidence.method, f.evidence.sampled]), [['grouped.py', at, 'keys', false]]);
+      const e = byKey[0]!.evidence;
+      const g = FACTS.grouped.group;
+      assert.deepEqual([e.column, e.entitiesOnBothSides, e.trainEntities, e.testEntities, e.testRowsShared, e.testRows], [g.column, g.entitiesOnBothSides, g.trainEntities, g.testEntities, g.testRowsShared, FACTS.grouped.testRows]);
+      assert.doesNotMatch(byKey[0]!.message, /sampled/);
+      // The same run read without its key files: the snapshots' sample, which sees fewer customers, and says so.
+      const noKeys = (run: Run) => {
+        const s = new RunFolderTraceSource(run.dir);
+        return { lineage: s.lineage.bind(s), snapshot: s.snapshot.bind(s) } as unknown as RunFolderTraceSource;
+      };
+      const sampled = (await detectRunFindings(grouped, { ...opts, source: noKeys })).findings.filter((f) => f.ruleId === 'leakage/group');
+      assert.equal(sampled.length, 1);
+      assert.equal(sampled[0]!.evidence.method, 'snapshots');
+      assert.equal(sampled[0]!.evidence.sampled, true);
+      assert.ok((sampled[0]!.evidence.entitiesOnBothSides as number) < g.entitiesOnBothSides, `the sample sees ${String(sampled[0]!.evidence.entitiesOnBothSides)} of ${g.entitiesOnBothSides} customers`);
+      assert.match(sampled[0]!.message, /in the sampled rows; record with --keys COLUMN to count every row/);
     });
 
     it('the correct pipeline gives no finding of any rule', () => {
@@ -184,7 +213,7 @@ describe('checks/runFindings rules on edited and synthetic input', function () {
     assert.deepEqual(r.checkedRuns.map((x) => x.runId), [leaky.run.runId]);
   });
 
-  it('a damaged snapshot skips the snapshot rules for that split, the others still report', async () => {
+  it('a damaged snapshot skips the snapshot rules for that split, the others (and group by key) still report', async () => {
     const leaky = runs.find((r) => r.run.pipeline === 'leaky.py')!.run;
     const split = leaky.steps.find((s) => s.kind === 'split')!;
     for (const o of split.outputs) if (o.snapshot) writeFileSync(path.join(leaky.dir, o.snapshot.uri), 'garbage');
@@ -192,7 +221,7 @@ describe('checks/runFindings rules on edited and synthetic input', function () {
     const { findings, notes } = await detectRunFindings(fresh, { workspaceRoot: dir, source });
     assert.equal(notes.length, 1, notes.join('\n'));
     assert.match(notes[0]!, /snapshots of the split at line \d+ unreadable: .*7\.(train|test)\.arrow/);
-    assert.ok(!findings.some((f) => f.ruleId === 'leakage/group'));
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'leakage/group').map((f) => f.evidence.method), ['keys'], 'entities are counted from the key columns, which need no snapshot');
     assert.ok(!findings.some((f) => f.evidence.method === 'content-hash'));
     assert.ok(findings.some((f) => f.ruleId === 'leakage/preprocessing'));
   });
