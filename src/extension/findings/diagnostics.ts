@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings/finding';
 import { ruleInfo } from '../../core/findings/rules';
-import { findingTarget } from '../static/documents';
+import { findingTarget, relatedTarget } from '../static/documents';
 import { findingRange, toDiagnosticSeverity } from './convert';
 import type { FindingsStore } from './findingsStore';
 import { cellLabel } from '../../core/cellNumbers';
@@ -66,7 +66,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     d.source = f.source === 'run' ? 'Skewer (run)' : f.source === 'both' ? 'Skewer (static+run)' : 'Skewer';
     const info = ruleInfo(f.ruleId);
     d.code = info ? { value: f.ruleId, target: vscode.Uri.joinPath(this.extensionUri, info.docsPath) } : f.ruleId;
-    d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(findingTarget(owner, r), findingRange(r)), r.message));
+    d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(relatedTarget(owner, f, r), findingRange(r)), r.message));
     return d;
   }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { hoverMarkdown } from '../../core/findings/hoverText';
 import { ruleInfo } from '../../core/findings/rules';
-import { findingTarget } from '../static/documents';
+import { relatedTarget } from '../static/documents';
 import type { DiagnosticsPublisher } from './diagnostics';
 
 /**
@@ -28,7 +28,7 @@ export class FindingHover implements vscode.HoverProvider {
         ...(info ? { docsUri: vscode.Uri.joinPath(this.extensionUri, info.docsPath).toString() } : {}),
         linkTo: (r) => {
           const at = { line: r.location.line - 1, character: r.location.col - 1 };
-          return `command:vscode.open?${encodeURIComponent(JSON.stringify([findingTarget(owner, r), { selection: { start: at, end: at } }]))}`;
+          return `command:vscode.open?${encodeURIComponent(JSON.stringify([relatedTarget(owner, f, r), { selection: { start: at, end: at } }]))}`;
         },
       }));
     });

@@ -37,3 +37,16 @@ export function findingTarget(owner: vscode.Uri, f: Pick<Finding, 'location'>): 
   const nb = vscode.workspace.notebookDocuments.find((n) => n.uri.toString() === owner.toString());
   return nb && f.location.cell < nb.cellCount ? nb.cellAt(f.location.cell).document.uri : owner;
 }
+
+/**
+ * Where a related location of `f` opens: the owner (or its cell) when it is in the finding's own file; else the file
+ * it names — a run finding's related line can be in another file (the split in the script, the fit in a helper
+ * module), named by an absolute path or relative to the workspace folder of the owner.
+ */
+export function relatedTarget(owner: vscode.Uri, f: Pick<Finding, 'location'>, r: Pick<Finding, 'location'>): vscode.Uri {
+  const file = r.location.file;
+  if (file === f.location.file || owner.scheme !== 'file') return findingTarget(owner, r);
+  if (file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(file)) return vscode.Uri.file(file);
+  const folder = vscode.workspace.getWorkspaceFolder(owner);
+  return folder ? vscode.Uri.joinPath(folder.uri, file) : findingTarget(owner, r);
+}

@@ -37,8 +37,13 @@ suite('findings recorded runs show on their own, merged with static ones', () =>
     await vscode.window.showTextDocument(doc);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', helper, new vscode.Position(line, d.range.start.character + 1));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.match(text, /testRowsInFit/);
-    assert.match(text, /fitRows: `420`/);
+    // The hover adds what the message does not say (hoverText.ts): the rule, and a link to the split's line.
+    assert.match(text, /`leakage\/preprocessing`/);
+    assert.match(text, /split made here \\\(line 13\\\)\]\(command:vscode\.open\?([^)]*)\)/);
+    // The link opens leaky.py, where the split is, not the helper the finding is on.
+    const [target] = JSON.parse(decodeURIComponent(/split made here \\\(line 13\\\)\]\(command:vscode\.open\?([^)]*)\)/.exec(text)![1]!)) as [{ path: string }];
+    assert.ok(target.path.endsWith('/leaky.py'), target.path);
+    assert.ok(d.relatedInformation?.[0]?.location.uri.path.endsWith('/leaky.py'), 'the related information names leaky.py');
   });
 
   test('a leak both engines see is one finding with both kinds of evidence', async () => {
@@ -59,7 +64,7 @@ suite('findings recorded runs show on their own, merged with static ones', () =>
     const diags = skewerDiagnostics(leaky).filter((d) => codeOf(d) === 'leakage/target');
     assert.equal(diags.length, 1, 'one diagnostic, not two');
     assert.equal(diags[0]!.source, 'Skewer (static+run)');
-    assert.match(diags[0]!.message, /\[run: /);
+    assert.match(diags[0]!.message, /\(confirmed by a recorded run\)$/);
     // Run-only findings of the same file stay beside it: the group leak at the split.
     assert.ok(api.findings.get(leaky).some((x) => x.ruleId === 'leakage/group' && x.source === 'run'));
   });
