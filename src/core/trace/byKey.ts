@@ -12,6 +12,11 @@ import { traceRecord, type TraceResult, type TraceSource } from './trace';
 
 export interface KeySource extends TraceSource, KeyFileSource {
   sourceTable(step: Step, columns?: string[]): Promise<OpenedTable>;
+  /**
+   * Row positions of the file `step` read where `column` = `value`, when the source can search the file itself
+   * (e.g. in a worker thread, WorkerTraceSource); else the column is read with sourceTable and searched here.
+   */
+  findInSource?(step: Step, column: string, value: string): Promise<number[]>;
 }
 
 export interface KeyMatch {
@@ -83,9 +88,12 @@ export async function findKey(run: Run, column: string, value: string, source: K
             lookup.problems.push(`${file}: ${step.function} skipped rows of the file (${output.lineage?.gap ?? 'no row lineage'}), so its rows cannot be matched to the file's`);
             continue;
           }
-          const t = await source.sourceTable(step, [column]);
-          const v = t.table.getChild(column);
-          positions = v ? findInVector(v, value) : [];
+          if (source.findInSource) positions = await source.findInSource(step, column, value);
+          else {
+            const t = await source.sourceTable(step, [column]);
+            const v = t.table.getChild(column);
+            positions = v ? findInVector(v, value) : [];
+          }
         }
         lookup.searched.push(label);
         if (positions.length) lookup.matches.push({ dataset: output.name, step, positions, via: stored ? 'key column' : 'source file', ...(file ? { file } : {}) });

@@ -3,3 +3,4 @@ export * from './source';
 export * from './byKey';
 export * from './keyValues';
 export * from './backward';
+export * from './workerSource';

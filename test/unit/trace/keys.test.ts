@@ -12,7 +12,9 @@ import type { Run, Step } from '../../../src/core/runlog/model';
 import { findKey, keyColumnCandidates, parseKeyQuery, traceByKey, traceRow } from '../../../src/core/trace/byKey';
 import { mapBackward, traceBackward } from '../../../src/core/trace/backward';
 import { KeyResolver } from '../../../src/core/trace/keyValues';
-import { RunFolderTraceSource } from '../../../src/core/trace/source';
+import { formatCell, RunFolderTraceSource } from '../../../src/core/trace/source';
+import { WorkerTraceSource } from '../../../src/core/trace/workerSource';
+import { ViewWorker } from '../../../src/core/tables/viewClient';
 import type { TraceResult } from '../../../src/core/trace/trace';
 
 const REPO = path.resolve(__dirname, '../../..');
@@ -181,6 +183,41 @@ describe('key lookup in source files (CSV, Parquet, Arrow written by pyarrow)', 
       }
     });
   }
+
+  describe('searched in the tables worker (WorkerTraceSource, what the extension uses): the same rows and values', () => {
+    const worker = new ViewWorker();
+    after(() => worker.terminate());
+    for (const file of ['pandas.csv', 'pyarrow-snappy.parquet', 'ipc-plain.arrow']) {
+      it(file, async () => {
+        const fx = fixture(file);
+        const run = runReading(file, fx.rowCount, fx.schema);
+        const heard: string[] = [];
+        const src = new WorkerTraceSource(FILES, worker, (m) => heard.push(m));
+        const here = new RunFolderTraceSource(FILES);
+        for (const [col, row] of [['id', 7], ['name', 1], ['small', 3], ['id', -1]] as const) {
+          const value = row < 0 ? '-987654321' : String(fx.rows[row]![col]);
+          const a = await findKey(run, col, value, src);
+          const b = await findKey(run, col, value, here);
+          assert.deepEqual(a.problems, b.problems, `${col} = ${value}`);
+          assert.deepEqual(a.matches.map((m) => m.positions), b.matches.map((m) => m.positions), `${col} = ${value}`);
+        }
+        assert.deepEqual(await findKey(run, 'id', 'not-a-number', src).then((r) => r.matches), []);
+        // values as pyarrow reads them (decimals, dates and zoned timestamps in their own notation)
+        const want = (p: number) => Object.fromEntries(fx.schema.map((c) => [c.name, formatCell(fx.rows[p]![c.name])]));
+        for (const p of [0, 5, fx.rowCount - 1]) assert.deepEqual(await src.sourceRow(run.steps[0]!, p), want(p), `row ${p}`);
+        assert.equal(await src.sourceRow(run.steps[0]!, fx.rowCount), undefined);
+        assert.ok(heard.some((m) => m.startsWith(`reading ${file}`)), heard.join(' | '));
+        await src.dispose();
+      });
+    }
+    it('a changed file is refused the same way', async () => {
+      const fx = fixture('pandas.csv');
+      const run = runReading('pandas.csv', fx.rowCount + 5, fx.schema);
+      const r = await findKey(run, 'id', String(fx.rows[1]!.id), new WorkerTraceSource(FILES, worker));
+      assert.deepEqual(r.matches, []);
+      assert.match(r.problems.join(), /has 120 rows now but 125 when the run read it: it changed since/);
+    });
+  });
 
   it('a source file that changed since the run is refused, not matched', async () => {
     const fx = fixture('pandas.csv');
