@@ -21,8 +21,8 @@ import { runConfirmer } from './static/runConfirmer';
 import { RunFindingsService, runSources } from './findings/runFindingsService';
 import { StaticAnalysis } from './static/staticAnalysis';
 import { compareRunsCommand, compareState } from './trace/compareCommand';
-import { traceRecordCommand } from './trace/traceCommand';
-import type { GraphViewState, PanelState } from '../shared/protocol';
+import { stopTraceWorker, traceInputItems, traceKeyQuery, traceRecordAtCommand, traceRecordCommand, traceRowOf, traceSource } from './trace/traceCommand';
+import type { GraphViewState, PanelState, TraceDirection } from '../shared/protocol';
 import { DataViewerProvider } from './viewer/dataViewer';
 
 export interface SkewerApi {
@@ -41,6 +41,14 @@ export interface SkewerApi {
   findingsTree: FindingsTreeProvider;
   /** The Runs tree's data, as the view sees it. */
   runsTree: RunsTreeProvider;
+  /**
+   * Trace Record… without its pickers (tests): `column=value` looked up in the run, or row `position` of step `seq`'s
+   * output (`port`, default its first) forward or back to its source. Shows the trace, or resolves to the message
+   * shown instead (no row, several rows, not column=value).
+   */
+  traceRecord(runId: string, start: string | { seq: number; port?: string; position: number; direction?: TraceDirection }): Promise<string | undefined>;
+  /** What the Trace Record… input offers for `text` once the run is picked (separators included). */
+  traceInputItems(runId: string, text: string): Promise<{ label: string; description?: string; separator?: boolean }[]>;
   /** Shows the comparison of two runs (what "Compare Runs…" does after its picker). */
   compareRuns(leftRunId: string, rightRunId: string): void;
   /** Record Run and its helpers (commands skewer.recordRun, skewer.setRecordPhase, skewer.copyRecorderInstallCommand). */
@@ -57,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
   const t0 = performance.now();
   const activatedAt = Date.now();
   const runs = new RunsModel(context);
+  context.subscriptions.push({ dispose: () => void stopTraceWorker() });
   const findings = new FindingsStore();
   const deps: CommandDeps = { context, runs };
 
@@ -118,7 +127,8 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
     vscode.commands.registerCommand('skewer.copyRecorderInstallCommand', () => recorder.copyInstallCommand()),
     vscode.commands.registerCommand('skewer.refreshRuns', () => runs.refresh()),
     vscode.commands.registerCommand('skewer.openRunFolder', () => openRunFolder(deps)),
-    vscode.commands.registerCommand('skewer.traceRecord', (node?: RunsNode, position?: number) => traceRecordCommand(deps, node, position)),
+    vscode.commands.registerCommand('skewer.traceRecord', (node?: RunsNode, position?: number, direction?: TraceDirection) => traceRecordCommand(deps, node, position, direction)),
+    vscode.commands.registerCommand('skewer.traceRecordAt', (runId: string, dataset: string, position: number, direction: TraceDirection) => traceRecordAtCommand(deps, runId, dataset, position, direction)),
     vscode.commands.registerCommand('skewer.compareRuns', () => compareRunsCommand(deps)),
     vscode.commands.registerCommand('skewer.showPipelineGraph', (target?: RunsNode | string, pairWith?: string) => showPipelineGraphCommand(deps, findings, target, pairWith)),
     vscode.commands.registerCommand('skewer.showFindings', () => vscode.commands.executeCommand('skewer.findings.focus')),
@@ -159,6 +169,34 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
     runsView,
     graphState: () => GraphPanel.instance?.currentState,
     dataViewer,
+    traceRecord: async (runId, start) => {
+      const result = runs.findRun(runId);
+      if (!result) return `no run ${runId}`;
+      const source = traceSource(result);
+      try {
+        let state;
+        if (typeof start === 'string') state = await traceKeyQuery(result, start, source);
+        else {
+          const step = result.run.steps.find((s) => s.seq === start.seq);
+          const output = step && (start.port ? step.outputs.find((o) => o.port === start.port) : step.outputs[0]);
+          if (!step || !output) return `no output ${start.port ?? ''} of step ${start.seq}`;
+          state = await traceRowOf(result, step, output.name, start.position, start.direction ?? 'forward', source);
+        }
+        if (typeof state === 'string' || !state) return state ?? 'cancelled';
+        SkewerPanel.show(context.extensionUri, state, result.run.cwd);
+        return undefined;
+      } finally {
+        void source.dispose();
+      }
+    },
+    traceInputItems: async (runId, text) => {
+      const result = runs.findRun(runId);
+      if (!result) return [];
+      const source = traceSource(result);
+      const items = await traceInputItems(result, text, source);
+      void source.dispose();
+      return items.map((i) => ({ label: i.label, ...(i.description !== undefined ? { description: i.description } : {}), ...(i.separator ? { separator: true } : {}) }));
+    },
     compareRuns: (a, b) => {
       const left = runs.findRun(a);
       const right = runs.findRun(b);

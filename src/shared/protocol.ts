@@ -62,6 +62,8 @@ export interface TraceStep {
   fitted?: { className: string; objectId: string; params: Record<string, string> };
 }
 
+export type TraceDirection = 'forward' | 'backward';
+
 export interface TraceState {
   kind: 'trace';
   runId: string;
@@ -69,6 +71,10 @@ export interface TraceState {
   record: string;
   steps: TraceStep[];
   problems: string[];
+  /** forward: from the record's row through every later step; backward: from a later row to its source rows. */
+  direction?: TraceDirection;
+  /** The row the trace started from, when the same row can be traced the other way (not a source row). */
+  start?: { dataset: string; position: number; reversible: boolean };
 }
 
 export interface CompareState {
@@ -107,6 +113,8 @@ export type FromWebview =
   | { type: 'ready' }
   | { type: 'openLocation'; file: string; line: number; cell?: number }
   | { type: 'runCommand'; command: HostCommand }
+  /** Trace the panel's start row again in `direction` (Trace Back to Source / Trace Forward). */
+  | { type: 'retrace'; direction: TraceDirection }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
 
 /** The only commands a webview may ask the host to run (an allowlist, not arbitrary ids). */
@@ -127,6 +135,8 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
         : undefined;
     case 'runCommand':
       return HOST_COMMANDS.includes(m.command as HostCommand) ? { type: 'runCommand', command: m.command as HostCommand } : undefined;
+    case 'retrace':
+      return m.direction === 'forward' || m.direction === 'backward' ? { type: 'retrace', direction: m.direction } : undefined;
     case 'log':
       return (m.level === 'info' || m.level === 'warn' || m.level === 'error') && typeof m.message === 'string'
         ? { type: 'log', level: m.level, message: m.message }

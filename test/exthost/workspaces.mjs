@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recordTraceKeys } from '../tooling/traceKeysWorkspace.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -86,6 +87,13 @@ export const WORKSPACES = {
     create(dir) {
       for (const f of ['train.py', 'serve.py', 'serve_ok.py']) fs.copyFileSync(path.join(root, 'test', 'pipelines', 'serving_mismatch', f), path.join(dir, f));
       fs.cpSync(path.join(root, 'test', 'fixtures', 'runs', 'current', 'serving_mismatch'), path.join(dir, '.skewer', 'runs'), { recursive: true });
+      return dir;
+    },
+  },
+  /** test/pipelines/trace_keys made and recorded in the folder (its source data at the recorded paths): Trace Record by key and backward. */
+  tracekeys: {
+    create(dir) {
+      recordTraceKeys(dir);
       return dir;
     },
   },

@@ -4,3 +4,4 @@ export * from './byKey';
 export * from './keyValues';
 export * from './backward';
 export * from './workerSource';
+export * from './keyInput';

@@ -86,6 +86,11 @@ export class SkewerPanel implements vscode.Disposable {
       case 'runCommand':
         void vscode.commands.executeCommand(msg.command);
         break;
+      case 'retrace': {
+        const st = this.state;
+        if (st?.kind === 'trace' && st.start?.reversible) void vscode.commands.executeCommand('skewer.traceRecordAt', st.runId, st.start.dataset, st.start.position, msg.direction);
+        break;
+      }
       case 'log':
         console[msg.level === 'info' ? 'log' : msg.level](`[skewer webview] ${msg.message}`);
         break;

@@ -12,6 +12,7 @@ import type { Run, Step } from '../../../src/core/runlog/model';
 import { findKey, keyColumnCandidates, parseKeyQuery, traceByKey, traceRow } from '../../../src/core/trace/byKey';
 import { mapBackward, traceBackward } from '../../../src/core/trace/backward';
 import { KeyResolver } from '../../../src/core/trace/keyValues';
+import { keyColumnChoices, keyValueChoices } from '../../../src/core/trace/keyInput';
 import { formatCell, RunFolderTraceSource } from '../../../src/core/trace/source';
 import { WorkerTraceSource } from '../../../src/core/trace/workerSource';
 import { ViewWorker } from '../../../src/core/tables/viewClient';
@@ -51,6 +52,22 @@ for (const stack of ['oldest', 'current']) {
       assert.deepEqual(stored, [L.read_patients, L.read_patients! + 1, L.dropna]);
       const proba = run.steps.find((s) => s.function.endsWith('predict_proba'))!;
       assert.deepEqual(proba.outputs[0]!.keys, { columns: ['patient_id'] });
+    });
+
+    it('offers the key and id-like columns while the user types column=value, and values of the typed column', async () => {
+      const choices = keyColumnChoices(run);
+      assert.deepEqual(choices[0], { column: 'patient_id', description: 'key column, 400 distinct' });
+      const doctor = choices.find((c) => c.column === 'doctor_id');
+      assert.match(doctor?.description ?? '', /^id-like column of visits\.csv, \d+ distinct$/);
+      // every patient is in the stored key column, sampled or not
+      const values = await keyValueChoices(run, source(), 'patient_id', String(expected.mergeDropped), 3);
+      assert.deepEqual(values, [String(expected.mergeDropped), `${expected.mergeDropped}0`, `${expected.mergeDropped}1`]);
+      assert.deepEqual(await keyValueChoices(run, source(), 'patient_id', '1', 4), ['1', '10', '11', '12']);
+      assert.deepEqual(await keyValueChoices(run, source(), 'patient_id', 'x'), []);
+      // a non-key column: values from the source's snapshot rows
+      const docs = await keyValueChoices(run, source(), 'doctor_id', '');
+      assert.ok(docs.length > 0 && docs.every((d) => /^\d+$/.test(d)), docs.join());
+      assert.deepEqual(await keyValueChoices(run, source(), 'no_such_column', ''), []);
     });
 
     it(`patient ${expected.mergeDropped} (no visit) is dropped by the merge`, async () => {

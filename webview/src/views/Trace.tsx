@@ -1,4 +1,4 @@
-import { VscodeCheckbox } from '@vscode-elements/react-elements';
+import { VscodeButton, VscodeCheckbox } from '@vscode-elements/react-elements';
 import { useState } from 'react';
 import { lineLabel } from '../../../src/core/cellNumbers';
 import type { TraceState, TraceStep } from '../../../src/shared/protocol';
@@ -17,7 +17,20 @@ export function Trace({ state }: { state: TraceState }) {
         {state.record} · {state.pipeline}
       </h1>
       <p className="summary">
-        {state.steps.length} steps; last: <span className={`fate fate-${end?.fateKind ?? 'start'}`}>{end?.fate ?? 'no step'}</span>
+        {state.direction === 'backward' ? (
+          <>
+            Traced back from this row to the source rows it came from ({state.steps.length} steps).
+          </>
+        ) : (
+          <>
+            {state.steps.length} steps; last: <span className={`fate fate-${end?.fateKind ?? 'start'}`}>{end?.fate ?? 'no step'}</span>
+          </>
+        )}
+        {state.start?.reversible && (
+          <VscodeButton secondary className="retrace" onClick={() => post({ type: 'retrace', direction: state.direction === 'backward' ? 'forward' : 'backward' })}>
+            {state.direction === 'backward' ? 'Trace Forward' : 'Trace Back to Source'}
+          </VscodeButton>
+        )}
       </p>
       {leaks.map((s) => (
         <p key={s.seq} className="leak-banner" role="alert">
