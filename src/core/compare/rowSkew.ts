@@ -8,6 +8,8 @@ import { stepLocation } from '../checks/runOnly';
 import type { Finding } from '../findings/finding';
 import { ruleInfo } from '../findings/rules';
 import { loadSnapshot } from '../runlog/snapshot';
+import { KeyResolver, keyValueAt } from '../trace/keyValues';
+import { RunFolderTraceSource } from '../trace/source';
 import type { DatasetRef, Run } from '../runlog/model';
 import { type ColumnIdentity, columnIdentities, featureKey, findDataset } from './featureIdentity';
 import type { ModelSide, RunComparison } from './findings';
@@ -27,6 +29,8 @@ interface SideRows {
   features: Map<string, Map<string, number>>;
   /** key value → raw source column → value (numbers only). */
   raw: Map<string, Map<string, number>>;
+  /** Key values of every model-input row (from the key columns kept for every row); absent without them. */
+  all?: Set<string>;
 }
 
 /** Where the model input's rows come from: the source dataset at the end of the trail, if every step maps rows one to one. */
@@ -48,6 +52,37 @@ function sourceOf(run: Run, side: ModelSide): { source: DatasetRef; toSource: (p
   return { source: end.ref, toSource: (p) => start + p * step };
 }
 
+/**
+ * Each model-input row's key value: from the first dataset along the feature's trail (model input first) whose
+ * rows have `key` values (the key columns the recorder keeps for every row, run-log §6a), with the row mapping of
+ * the positional slices in between. Undefined when no dataset on the trail has the key or a step between does not
+ * keep rows one to one.
+ */
+async function keysOf(run: Run, side: ModelSide, key: string): Promise<((p: number) => string | null) | undefined> {
+  const f: ColumnIdentity | undefined = side.features[0];
+  if (!f || !KeyResolver.columnsOf(run).includes(key)) return undefined;
+  const resolver = new KeyResolver(run, new RunFolderTraceSource(run.dir));
+  let start = 0, step = 1;
+  for (const e of f.trail) {
+    const idx = await resolver.index(e.dataset, key).catch(() => undefined);
+    if (idx) {
+      const s0 = start, st = step;
+      return (p) => {
+        const i = s0 + p * st;
+        return i >= 0 && i < idx.part.length ? keyValueAt(idx, i) : null;
+      };
+    }
+    const d = findDataset(run, e.dataset);
+    if (d?.ref.columnOrigin) {
+      start += (d.ref.columnOrigin.rowStart ?? 0) * step;
+      step *= d.ref.columnOrigin.rowStep ?? 1;
+    } else if (d?.step && d.ref.lineage?.kind !== 'identity') {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
 function num(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v === 'bigint') return Number(v);
@@ -56,29 +91,34 @@ function num(v: unknown): number | undefined {
 }
 
 async function rowsOf(run: Run, side: ModelSide, key: string): Promise<SideRows | string> {
-  const src = sourceOf(run, side);
-  if (typeof src === 'string') return src;
   const input = findDataset(run, side.dataset)?.ref;
-  if (!input?.snapshot || !src.source.snapshot) return 'no snapshots were recorded';
-  const [m, s] = await Promise.all([loadSnapshot(run.dir, input), loadSnapshot(run.dir, src.source)]);
-  const keyCol = s.table.getChild(key);
-  if (!keyCol) return `the source snapshot has no ${key} column`;
+  const keyed = await keysOf(run, side, key);
+  const src = sourceOf(run, side);
+  if (!keyed && typeof src === 'string') return src;
+  if (!input?.snapshot) return 'no snapshots were recorded';
+  const m = await loadSnapshot(run.dir, input);
+  // Raw source values, for the replay: the source snapshot's rows (a sample), when the rows map one to one.
+  const s = typeof src !== 'string' && src.source.snapshot ? await loadSnapshot(run.dir, src.source) : undefined;
+  const keyCol = s?.table.getChild(key);
+  if (!keyed && !keyCol) return `the source snapshot has no ${key} column`;
   const bySourceRow = new Map<number, number>();
-  for (let i = 0; i < s.positions.length; i++) bySourceRow.set(s.positions[i]!, i);
+  if (s) for (let i = 0; i < s.positions.length; i++) bySourceRow.set(s.positions[i]!, i);
   const features = new Map<string, Map<string, number>>();
   const raw = new Map<string, Map<string, number>>();
   const cols = side.features.map((f) => ({ k: featureKey(f), col: m.table.getChild(f.name) }));
-  const rawCols = (src.source.schema ?? []).map((f) => ({ name: f.name, col: s.table.getChild(f.name) }));
+  const rawCols = typeof src !== 'string' && s ? (src.source.schema ?? []).map((f) => ({ name: f.name, col: s.table.getChild(f.name) })) : [];
   for (let i = 0; i < m.positions.length; i++) {
-    const j = bySourceRow.get(src.toSource(m.positions[i]!));
-    if (j === undefined) continue;
-    const id = String(keyCol.get(j));
+    const p = m.positions[i]!;
+    const j = typeof src !== 'string' ? bySourceRow.get(src.toSource(p)) : undefined;
+    const id = keyed ? keyed(p) : j !== undefined ? String(keyCol!.get(j)) : null;
+    if (id === null) continue;
     const vals = new Map<string, number>();
     for (const c of cols) {
       const v = num(c.col?.get(i));
       if (v !== undefined) vals.set(c.k, v);
     }
     features.set(id, vals);
+    if (j === undefined) continue;
     const r = new Map<string, number>();
     for (const c of rawCols) {
       const v = num(c.col?.get(j));
@@ -86,11 +126,25 @@ async function rowsOf(run: Run, side: ModelSide, key: string): Promise<SideRows 
     }
     raw.set(id, r);
   }
-  return { key, features, raw };
+  // Every model-input row's key, not only the snapshot's: which entities the run holds at all.
+  let all: Set<string> | undefined;
+  if (keyed && input.rowCount !== undefined) {
+    all = new Set<string>();
+    for (let p = 0; p < input.rowCount; p++) {
+      const id = keyed(p);
+      if (id !== null) all.add(id);
+    }
+  }
+  return { key, features, raw, ...(all ? { all } : {}) };
 }
 
-/** An id-like column both runs' sources hold, unique in each (by their recorded statistics). */
+/**
+ * The key to match entities by: a key column both runs keep for every row (run-log §6a), else an id-like column
+ * both runs' sources hold, unique in each (by their recorded statistics).
+ */
 function sharedKey(train: Run, serve: Run, t: ModelSide, s: ModelSide): string | undefined {
+  const kept = new Set(KeyResolver.columnsOf(serve));
+  const both = KeyResolver.columnsOf(train).filter((k) => kept.has(k));
   const cands = (run: Run, side: ModelSide) => {
     const f = side.features[0];
     const d = f && findDataset(run, f.trail[f.trail.length - 1]!.dataset)?.ref;
@@ -99,7 +153,7 @@ function sharedKey(train: Run, serve: Run, t: ModelSide, s: ModelSide): string |
     return new Set((d?.schema ?? []).filter((c) => ID_LIKE.test(c.name) && stats.columns[c.name]?.distinct === (stats.sampledRows ?? stats.rowCount)).map((c) => c.name));
   };
   const a = cands(train, t), b = cands(serve, s);
-  return [...a].find((k) => b.has(k));
+  return both.find((k) => a.has(k) && b.has(k)) ?? both[0] ?? [...a].find((k) => b.has(k));
 }
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -114,7 +168,11 @@ export async function rowSkewFindings(train: Run, serve: Run, comparison: RunCom
   if (typeof a === 'string') return { findings: [], notes: [`Row-level comparison: the training run's model input cannot be mapped to ${key}: ${a}.`] };
   if (typeof b === 'string') return { findings: [], notes: [`Row-level comparison: the serving run's model input cannot be mapped to ${key}: ${b}.`] };
   const shared = [...b.features.keys()].filter((k) => a.features.has(k));
-  if (!shared.length) return { findings: [], notes: [`Row-level comparison: no ${key} is in both runs' recorded rows.`] };
+  // Entities in both runs over every row, when both runs keep the key for every row.
+  const inBoth = a.all && b.all ? [...b.all].filter((k) => a.all!.has(k)).length : undefined;
+  if (!shared.length) {
+    return { findings: [], notes: [inBoth ? `Row-level comparison: ${inBoth} ${key} values are in both runs, but no snapshot of both runs kept one of them.` : `Row-level comparison: no ${key} is in both runs' recorded rows.`] };
+  }
   // training's scaler parameters per feature, for the replay
   const scaler = train.steps.find((st) => st.fitted?.learned.mean_ && st.fitted.learned.scale_ && t.features.some((f) => f.trail.some((e) => e.seq === st.seq)));
   const params = new Map<string, { mean: number; scale: number }>();
@@ -159,11 +217,11 @@ export async function rowSkewFindings(train: Run, serve: Run, comparison: RunCom
   const finding: Finding = {
     ruleId: 'mismatch/row-skew',
     severity: ruleInfo('mismatch/row-skew')?.defaultSeverity ?? 'warning',
-    message: `${differing.length} of ${shared.length} entities present in both runs (by ${key}, among the rows both runs recorded) reach the model with different features: ${top.slice(0, 4).map(([k, n]) => `${k} (${n})`).join(', ')}. For ${key} ${ex.id}, ${ex.feature} is ${formatNumber(ex.serve)} at serving and ${formatNumber(ex.train)} in training.${replay}`,
+    message: `${differing.length} of ${shared.length} entities present in both runs (by ${key}${inBoth === undefined ? ', among the rows both runs recorded' : inBoth > shared.length ? `; ${inBoth} are in both runs, ${shared.length} of them with recorded model inputs on both sides` : ', every one of them'}) reach the model with different features: ${top.slice(0, 4).map(([k, n]) => `${k} (${n})`).join(', ')}. For ${key} ${ex.id}, ${ex.feature} is ${formatNumber(ex.serve)} at serving and ${formatNumber(ex.train)} in training.${replay}`,
     location,
     related: [],
     evidence: {
-      key, entities: shared.length, differing: differing.length, feature: ex.feature, entity: ex.id, training: ex.train, serving: ex.serve,
+      key, entities: shared.length, ...(inBoth !== undefined ? { entitiesInBothRuns: inBoth } : {}), differing: differing.length, feature: ex.feature, entity: ex.id, training: ex.train, serving: ex.serve,
       ...(ex.replayed !== undefined ? { replayed: ex.replayed } : {}),
     },
     fixes: [],

@@ -309,6 +309,13 @@ for (const stack of ['oldest', 'current']) {
       assert.deepEqual(at('mismatch/refit-at-inference'), [line('serve.py', 'scaler.fit_transform')]);
       assert.deepEqual(at('mismatch/unit-change'), [line('serve.py', 'pd.read_csv')]);
       assert.equal(serve.filter((f) => f.ruleId === 'mismatch/row-skew').length, 1, 'row-level skew of the customers in both runs');
+      // Entities matched by the key column both runs keep for every row: the planted shared customers, all of them.
+      const planted = Number(/N_TRAIN, N_SHARED, N_NEW, N_WEST = \d+, (\d+),/.exec(readFileSync(path.join(SERVING, 'make_data.py'), 'utf8'))![1]);
+      const skew = serve.find((f) => f.ruleId === 'mismatch/row-skew')!;
+      assert.equal(skew.evidence.key, 'customer_id');
+      assert.equal(skew.evidence.entitiesInBothRuns, planted, 'every customer in both runs, counted over every row by key');
+      assert.equal(skew.evidence.entities, planted, 'each with model inputs in both runs\' snapshots (training rows 0, 12, 24, … and batch rows 0, 10, 20, … are in the evenly spaced samples)');
+      assert.match(skew.message, /^\d+ of \d+ entities present in both runs \(by customer_id, every one of them\)/);
       assert.ok(serve.every((f) => f.source === 'run' && f.evidence.pairedBy === 'artifact-hash' && typeof f.evidence.trainRunId === 'string'));
       const train = runs.find((r) => r.run.pipeline === 'train.py')!.run;
       assert.ok(serve.every((f) => f.evidence.trainRunId === train.runId));
