@@ -208,9 +208,14 @@ export async function decodeParquet(bytes: Uint8Array, req: ParquetRequest): Pro
 /** The Arrow schema pyarrow embeds in the footer (`ARROW:schema`: base64 of an IPC schema message). */
 export function embeddedArrowSchema(meta: FileMetaData): Schema | undefined {
   const kv = (meta.key_value_metadata as { key: string; value?: string }[] | undefined)?.find((e) => e.key === 'ARROW:schema');
-  if (!kv?.value) return undefined;
+  return arrowSchemaOf(kv?.value);
+}
+
+/** The `ARROW:schema` footer value (base64 of an IPC schema message) as a schema; undefined when absent or unreadable. */
+export function arrowSchemaOf(value: string | undefined): Schema | undefined {
+  if (!value) return undefined;
   try {
-    const message = Buffer.from(kv.value, 'base64');
+    const message = Buffer.from(value, 'base64');
     return tableFromIPC(Buffer.concat([message, Buffer.from([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0])])).schema;
   } catch {
     return undefined; // a hint only: without it arrow-rs's own mapping stands

@@ -4,17 +4,17 @@
  * so neither the file nor the decoded table is held whole, and files past Node's 2 GiB single-read
  * limit work too). Used by the data viewer for windows of such a file; each decoded row group is
  * checked against the memory bound and the last two are kept for scrolling back and forth.
- * Zoned timestamps stored with a unit Parquet cannot keep (seconds) show without their zone here
- * (decodeParquet restores it from the embedded Arrow schema; this path does not).
+ * Zoned timestamps stored with a unit Parquet cannot keep (seconds) get their zone back from the
+ * embedded Arrow schema, as decodeParquet does, so both paths show the same types and values.
  */
 // @ts-expect-error TS1479 -- arrow-js-ffi says "type": "module"; see parquet.ts.
 import { parseTable } from 'arrow-js-ffi';
-import type { Table } from 'apache-arrow';
+import type { Schema, Table } from 'apache-arrow';
 import { openAsBlob } from 'node:fs';
 // @ts-expect-error TS1479 -- parquet-wasm's esm build; see parquet.ts.
 import { ParquetFile, wasmMemory } from 'parquet-wasm/esm';
 import { boundMessage, DecodeRefusal } from './bounds';
-import { initParquetWasm } from './parquet';
+import { arrowSchemaOf, initParquetWasm, restoreZones } from './parquet';
 
 const KEEP = 2;
 
@@ -27,6 +27,8 @@ export class ParquetRowGroups {
     private readonly file: ParquetFile,
     groupRows: number[],
     private readonly maxBytes: number,
+    /** The schema pyarrow embeds (ARROW:schema), for the zones arrow-rs drops. */
+    private readonly hint: Schema | undefined,
   ) {
     this.starts = [0];
     for (const n of groupRows) this.starts.push(this.starts[this.starts.length - 1] + n);
@@ -43,7 +45,14 @@ export class ParquetRowGroups {
     const meta = pf.metadata();
     const rows: number[] = [];
     for (let i = 0; i < meta.numRowGroups(); i++) rows.push(Number(meta.rowGroup(i).numRows()));
-    return new ParquetRowGroups(pf, rows, maxBytes);
+    let hint: Schema | undefined;
+    try {
+      const kv = meta.fileMetadata().keyValueMetadata() as Map<string, string | undefined>;
+      hint = arrowSchemaOf(kv.get('ARROW:schema') ?? undefined);
+    } catch {
+      hint = undefined; // a hint only
+    }
+    return new ParquetRowGroups(pf, rows, maxBytes, hint);
   }
 
   get rowCount(): number {
@@ -87,7 +96,7 @@ export class ParquetRowGroups {
     const ffi = wasmTable.intoFFI();
     let table: Table;
     try {
-      table = parseTable(wasmMemory().buffer, ffi.arrayAddrs(), ffi.schemaAddr(), true);
+      table = restoreZones(parseTable(wasmMemory().buffer, ffi.arrayAddrs(), ffi.schemaAddr(), true), this.hint);
     } finally {
       ffi.free();
     }

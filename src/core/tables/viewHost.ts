@@ -1,9 +1,9 @@
 /**
  * The data viewer's side of the tables worker: opens a file through openTable (decoding in this
  * thread, since it already is the worker), keeps the tables by handle, and answers window, query,
- * stats and close requests. A file whose decoded size is over the viewer's memory bound is held in
- * part — its first rows (Arrow batches / Parquet rows up to the bound, a CSV's first bytes) — and
- * TableInfo.limited says so.
+ * stats and close requests. A file whose decoded size is over the viewer's memory bound is read part
+ * by part as windows ask for rows (Parquet by row group, Arrow IPC by record batch) or, a CSV, held
+ * by its first bytes; TableInfo.limited says so.
  */
 import { open as openFile, stat } from 'node:fs/promises';
 import type { Table } from 'apache-arrow';
@@ -13,6 +13,7 @@ import { DecodeRefusal } from './bounds';
 import { formatByExtension } from './detect';
 import { columnsOf, openTable, TableReadError, type Decoder, type OpenedTable } from './index';
 import { parquetHeadFile } from './parquetHead';
+import { IpcBatches } from './ipcStream';
 import { ParquetRowGroups } from './parquetStream';
 import { MAX_WINDOW, TableView } from './window';
 import type { OpenViewOptions, RowWindow, TableInfo, ViewRequest, ViewResults } from './viewTypes';
@@ -52,27 +53,11 @@ async function csvPrefix(file: string, bytes: number, o: OpenViewOptions): Promi
   }
 }
 
-async function openLimited(file: string, o: OpenViewOptions, maxBytes: number, decoder: Decoder): Promise<{ opened: OpenedTable; limited: string; rowCount: number | null }> {
-  const format = o.format ?? formatByExtension(file);
-  if (format === 'csv') {
-    const { table, size, cut } = await csvPrefix(file, maxBytes, o);
-    const opened: OpenedTable = { file, format: 'csv', rowCount: table.numRows, schema: [], table };
-    return { opened, rowCount: null, limited: `This ${mb(size)} CSV is over the viewer's ${mb(maxBytes)} memory bound: showing its first ${table.numRows.toLocaleString('en-US')} rows (the first ${mb(cut)}); statistics, sort and filter cover those rows.` };
-  }
-  // Parquet and Arrow check the bound from the footer / message headers before decoding, so
-  // halving `head` until it fits costs a footer read per try, not a decode.
-  let rowsTotal: number | undefined;
-  for (let head = 1 << 24; head >= 1; head = Math.floor(head / 2)) {
-    try {
-      const opened = await openTable(file, { ...(o.format ? { format: o.format } : {}), maxBytes, head }, decoder);
-      rowsTotal = opened.rowCount;
-      if (opened.table.numRows >= opened.rowCount) continue; // head larger than the file: still over the bound
-      return { opened, rowCount: opened.rowCount, limited: `This file decodes to more than the viewer's ${mb(maxBytes)} memory bound: showing its first ${opened.table.numRows.toLocaleString('en-US')} of ${opened.rowCount.toLocaleString('en-US')} rows; statistics, sort and filter cover those rows.` };
-    } catch (e) {
-      if (!isBound(e)) throw e;
-    }
-  }
-  throw new TableReadError(file, `even its first rows are over the viewer's ${mb(maxBytes)} memory bound${rowsTotal ? ` (${rowsTotal} rows)` : ''}`);
+/** A CSV over the bound: the rows in its first `maxBytes`. */
+async function openLimited(file: string, o: OpenViewOptions, maxBytes: number): Promise<{ opened: OpenedTable; limited: string; rowCount: number | null }> {
+  const { table, size, cut } = await csvPrefix(file, maxBytes, o);
+  const opened: OpenedTable = { file, format: 'csv', rowCount: table.numRows, schema: [], table };
+  return { opened, rowCount: null, limited: `This ${mb(size)} CSV is over the viewer's ${mb(maxBytes)} memory bound: showing its first ${table.numRows.toLocaleString('en-US')} rows (the first ${mb(cut)}); statistics, sort and filter cover those rows.` };
 }
 
 /**
@@ -84,11 +69,21 @@ export const FIRST_ROWS = 1000;
 /** A CSV larger than this opens with the rows in its first FIRST_CSV_BYTES, then the whole file on `load`. */
 export const FIRST_CSV_BYTES = 2 * 1024 ** 2;
 
+/** A file read one part at a time: Parquet row groups (ParquetRowGroups), Arrow record batches (IpcBatches). */
+interface RowChunks {
+  /** Row where each part starts, plus the row count at the end. */
+  readonly starts: number[];
+  readonly rowCount: number;
+  readonly groups: number;
+  groupOf(row: number): number;
+  group(g: number): Promise<Table>;
+}
+
 interface Held {
   view: TableView;
   info: TableInfo;
-  /** A Parquet file over the memory bound, read one row group at a time (then `view` is unused). */
-  stream?: { groups: ParquetRowGroups; positions?: Int32Array };
+  /** A file over the memory bound, read one row group / record batch at a time (then `view` is unused). */
+  stream?: { groups: RowChunks; positions?: Int32Array };
   /** Decodes the whole table (a view opened with its first rows only); memoised. */
   full?: () => Promise<void>;
 }
@@ -109,14 +104,14 @@ async function readPositions(o: OpenViewOptions, rows: number): Promise<Int32Arr
   return positions;
 }
 
-/** The whole table (or, over the memory bound, as much of it as the bound allows). */
+/** The whole CSV (or, over the memory bound, its first rows). */
 async function openWhole(file: string, o: OpenViewOptions, maxBytes: number, decoder: Decoder): Promise<{ opened: OpenedTable; rowCount: number | null; limited?: string }> {
   try {
     const opened = await openTable(file, { ...(o.format ? { format: o.format } : {}), ...(o.csvTypes ? { csvTypes: o.csvTypes } : {}), maxBytes }, decoder);
     return { opened, rowCount: opened.rowCount };
   } catch (e) {
     if (!isBound(e)) throw e;
-    return openLimited(file, o, maxBytes, decoder);
+    return openLimited(file, o, maxBytes);
   }
 }
 
@@ -132,8 +127,9 @@ function infoOf(handle: number, opened: OpenedTable, rowCount: number | null, lo
   };
 }
 
-function streamedNote(maxBytes: number, groups: number): string {
-  return `This file decodes to more than the viewer's ${mb(maxBytes)} memory bound: its rows are read one row group at a time as you scroll (${groups.toLocaleString('en-US')} row groups); sort, filter and column statistics need the whole table in memory and are off.`;
+function streamedNote(maxBytes: number, groups: number, unit: 'row group' | 'record batch'): string {
+  const units = unit === 'row group' ? 'row groups' : 'record batches';
+  return `This file decodes to more than the viewer's ${mb(maxBytes)} memory bound: its rows are read one ${unit} at a time as you scroll (${groups.toLocaleString('en-US')} ${units}); sort, filter and column statistics need the whole table in memory and are off.`;
 }
 
 /**
@@ -147,18 +143,31 @@ async function openParquetHead(file: string, maxBytes: number, decoder: Decoder)
   return { file, format: 'parquet', rowCount: small.rowCount, schema: columnsOf(table), table };
 }
 
-/** A Parquet file over the bound, streamed by row group; `into` is updated in place when given. */
-async function openStream(file: string, o: OpenViewOptions, handle: number, maxBytes: number, into?: Held): Promise<Held> {
-  const groups = await ParquetRowGroups.open(file, maxBytes);
+/**
+ * A file over the bound, read part by part: Parquet by row group, Arrow IPC by record batch;
+ * `into` is updated in place when given.
+ */
+async function openStream(file: string, o: OpenViewOptions, handle: number, maxBytes: number, decoder: Decoder, into?: Held): Promise<Held> {
+  const parquet = (o.format ?? formatByExtension(file)) === 'parquet';
+  let groups: RowChunks;
+  try {
+    groups = parquet
+      ? await ParquetRowGroups.open(file, maxBytes)
+      : await IpcBatches.open(file, maxBytes, async (bytes, max) => (await decoder({ kind: 'ipc', bytes, maxBytes: max })).table);
+  } catch (e) {
+    if (e instanceof DecodeRefusal) throw new TableReadError(file, e.reason);
+    throw e;
+  }
+  if (!groups.groups) throw new TableReadError(file, 'over the memory bound and holds no row group or record batch to read one at a time');
   const first = await groups.group(0);
   const positions = await readPositions(o, groups.rowCount);
   const info: TableInfo = {
     handle,
-    format: 'parquet',
+    format: parquet ? 'parquet' : (o.format ?? formatByExtension(file) ?? 'arrow'),
     rowCount: groups.rowCount,
     loadedRows: groups.rowCount,
     columns: columnsOf(first),
-    limited: streamedNote(maxBytes, groups.groups),
+    limited: streamedNote(maxBytes, groups.groups, parquet ? 'row group' : 'record batch'),
     hasPositions: positions !== undefined,
     streamed: true,
   };
@@ -208,7 +217,7 @@ export async function openView(file: string, options: OpenViewOptions, decoder: 
       } catch (e) {
         if (!isBound(e)) throw e;
         // Over the bound even for its first rows, or past Node's 2 GiB single read: by row group.
-        const entry = await openStream(file, o, handle, maxBytes);
+        const entry = await openStream(file, o, handle, maxBytes, decoder);
         held.set(handle, entry);
         return entry.info;
       }
@@ -228,7 +237,7 @@ export async function openView(file: string, options: OpenViewOptions, decoder: 
         } catch (e) {
           if (!isBound(e) && !(e instanceof DecodeRefusal && /memory bound/.test(e.reason))) throw e;
           bytes = undefined;
-          await openStream(file, o, handle, maxBytes, entry);
+          await openStream(file, o, handle, maxBytes, decoder, entry);
           return;
         }
         bytes = undefined;
@@ -261,7 +270,21 @@ export async function openView(file: string, options: OpenViewOptions, decoder: 
     held.set(handle, entry);
     return entry.info;
   }
-  const { opened, rowCount, limited } = await openWhole(file, o, maxBytes, decoder);
+  let whole: { opened: OpenedTable; rowCount: number | null; limited?: string };
+  try {
+    const opened = await openTable(file, { ...(o.format ? { format: o.format } : {}), ...(o.csvTypes ? { csvTypes: o.csvTypes } : {}), maxBytes }, decoder);
+    whole = { opened, rowCount: opened.rowCount };
+  } catch (e) {
+    if (!isBound(e)) throw e;
+    if ((o.format ?? formatByExtension(file)) === 'csv') whole = await openLimited(file, o, maxBytes);
+    else {
+      // Arrow IPC over the bound: record batch by record batch from disk.
+      const entry = await openStream(file, o, handle, maxBytes, decoder);
+      held.set(handle, entry);
+      return entry.info;
+    }
+  }
+  const { opened, rowCount, limited } = whole;
   const positions = await readPositions(o, opened.table.numRows);
   const info = infoOf(handle, opened, rowCount, opened.table.numRows, positions, limited);
   held.set(handle, { view: new TableView(opened.table, positions), info });
@@ -284,7 +307,7 @@ async function whole(handle: number): Promise<Held> {
 /** The whole table's view; refused for a file streamed by row group. */
 async function fullView(handle: number): Promise<TableView> {
   const h = await whole(handle);
-  if (h.stream) throw new DecodeRefusal('sort, filter and column statistics are off for a file over the memory bound (it is read one row group at a time)');
+  if (h.stream) throw new DecodeRefusal('sort, filter and column statistics are off for a file over the memory bound (it is read one part at a time)');
   return h.view;
 }
 

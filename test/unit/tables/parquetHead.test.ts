@@ -13,6 +13,7 @@ import { DecodeRefusal } from '../../../src/core/tables/bounds';
 import { decodeParquet } from '../../../src/core/tables/parquet';
 import { parquetHeadFile } from '../../../src/core/tables/parquetHead';
 import { columnsOf } from '../../../src/core/tables/index';
+import { ViewWorker } from '../../../src/core/tables/viewClient';
 import { pyarrowPython } from './pyarrowPython';
 
 const FILES = path.resolve(__dirname, '../../fixtures/tables/files');
@@ -107,6 +108,27 @@ pq.write_table(t, d + '/one.parquet', data_page_size=2048, use_dictionary=False,
         }
       });
     }
+
+    it('shows a file streamed by row group (over the memory bound) with the types and values of the whole file, zones too', async () => {
+      const worker = new ViewWorker();
+      try {
+        const file = path.join(dir, 'v2.parquet');
+        const whole = await worker.open(file);
+        await worker.load(whole.handle);
+        const big = await worker.open(file, { maxBytes: 1_000_000 });
+        const streamed = await worker.load(big.handle);
+        assert.equal(streamed.streamed, true);
+        assert.deepEqual(streamed.columns, (await worker.load(whole.handle)).columns, 'column types (the zone of z)');
+        assert.match(streamed.columns.find((c) => c.name === 'z')!.type, /Europe\/Paris/);
+        for (const start of [0, 11990, 29990]) {
+          const a = await worker.window(big.handle, start, 20);
+          const b = await worker.window(whole.handle, start, 20);
+          assert.deepEqual(a.rows, b.rows, `values from ${start}`);
+        }
+      } finally {
+        await worker.terminate();
+      }
+    });
 
     it('keeps the zone of a timestamp stored in seconds (restored from the embedded Arrow schema)', async () => {
       const small = await parquetHeadFile(path.join(dir, 'v2.parquet'), 5);

@@ -161,8 +161,36 @@ describe('tables: data viewer through the tables worker', () => {
     const w = await worker.window(info.handle, info.loadedRows - 1, 5);
     assert.deepEqual(w.rows, [[info.loadedRows - 1, `row${info.loadedRows - 1}`]]);
 
-    const arrow = await worker.open(path.join(FILES, 'ipc-plain.arrow'), { maxBytes: 6000 });
-    assert.ok(arrow.loadedRows < arrow.rowCount!, `${arrow.loadedRows} of ${arrow.rowCount}`);
-    assert.match(arrow.limited!, /showing its first [\d,]+ of 120 rows/);
+  });
+
+  it('reads Arrow IPC over the memory bound one record batch at a time, with the values of the whole file', async () => {
+    // Each fixture: 3 record batches (50, 50, 20 rows; a dictionary column, a zoned timestamp, lists),
+    // as an IPC file, a stream, LZ4 and ZSTD bodies.
+    for (const f of ['ipc-plain.arrow', 'ipc-plain.arrows', 'ipc-lz4.arrows', 'ipc-zstd.arrow']) {
+      const whole = await worker.open(path.join(FILES, f));
+      const big = await worker.open(path.join(FILES, f), { maxBytes: 9000 });
+      assert.equal(whole.streamed, undefined, f);
+      assert.equal(big.streamed, true, f);
+      assert.equal(big.rowCount, 120, f);
+      assert.equal(big.loadedRows, 120, f);
+      assert.deepEqual(big.columns, whole.columns, `${f}: the same column types`);
+      assert.match(big.limited!, /read one record batch at a time as you scroll \(3 record batches\)/, f);
+      for (const [start, count] of [[0, 10], [45, 10], [95, 30], [110, 50], [0, 120]]) {
+        const a = await worker.window(big.handle, start, count);
+        const b = await worker.window(whole.handle, start, count);
+        assert.deepEqual(a.rowIds, b.rowIds, `${f}: rows from ${start}`);
+        assert.deepEqual(a.rows, b.rows, `${f}: values from ${start}`);
+        assert.equal(a.total, 120);
+      }
+      await assert.rejects(worker.stats(big.handle, 0), /are off/);
+      await worker.close(big.handle);
+      await worker.close(whole.handle);
+    }
+    // A single batch over the bound on its own is refused when a window needs it, naming it.
+    const one = await worker.open(path.join(FILES, 'ipc-plain.arrow'), { maxBytes: 3000 }).then(
+      (info) => worker.window(info.handle, 0, 10),
+      (e: Error) => e,
+    );
+    assert.match(String(one instanceof Error ? one.message : 'opened'), /record batch 0: .*memory bound/);
   });
 });
