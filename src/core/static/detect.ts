@@ -243,14 +243,15 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   for (const t of ev.trainEvals) {
     const test = t.keys.filter((k) => lastSide(k) === 'test');
     const valScored = !scoredTestSet && t.selects && t.keys.some((k) => lastSide(k) === 'val'
-      && ev.evals.some((e) => e.keys.some((x) => testSetKey(x) === testSetKey(k))));
+      && (t.reportsBest || ev.evals.some((e) => e.keys.some((x) => testSetKey(x) === testSetKey(k)))));
     if (!test.length && !valScored) continue;
     const held = test.length ? 'test set' : 'validation split (the only held-out set, also reported as the result)';
     push({
       ruleId: 'leakage/multi-test',
-      message: `The ${held} is passed to training as \`${t.via}\`${t.selects ? ' and chooses the epoch, iteration or setting (early stopping, best checkpoint or search)' : ', so the training run is watched on it'}; its score is then optimistic. Carve a validation split out of the training rows for this and score the test set once.`,
-      location: toLocation(ctx, t.site), related: rel(ctx, firstEval(t.keys), 'scored here as the result'), evidence: { via: t.via, selects: t.selects }, fixes: [],
-    }, t.site);
+      message: `The ${held} is ${/ every epoch$/.test(t.via) ? `scored during training (\`${t.via}\`)` : `passed to training as \`${t.via}\``}${t.selects ? ' and chooses the epoch, iteration or setting (early stopping, best checkpoint or search)' : ', so the training run is watched on it'}; its score is then optimistic. Carve a validation split out of the training rows for this and score the test set once.`
+        + (t.assumed ? ` Assumed: ${t.assumed}.` : ''),
+      location: toLocation(ctx, t.site), related: rel(ctx, firstEval(t.keys), 'scored here as the result'), evidence: { via: t.via, selects: t.selects, ...(t.assumed ? { assumed: t.assumed } : {}) }, fixes: [],
+    }, t.site, t.assumed ? 'warning' : 'error');
   }
 
   // leakage/target

@@ -33,6 +33,10 @@ export interface TrainEvalEvent {
   via: string;
   /** Early stopping, a best-checkpoint callback or a search objective selects on them. */
   selects: boolean;
+  /** The selecting score is itself the reported result (a best epoch score kept and reported). */
+  reportsBest?: boolean;
+  /** What the analysis had to guess (a loader taken to be held-out data by its name). */
+  assumed?: string;
 }
 
 export interface PrepLeak { fit: FitEvent; key: RowKey; split?: Split; viaVal: boolean; reason: PrepReason }

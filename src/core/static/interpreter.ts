@@ -427,12 +427,84 @@ export class Interpreter extends LibrarySemantics {
       else if (seenIn && !iterNode && isExpr(c)) iterNode = c;
     }
     const iter = iterNode ? this.ev(iterNode) : this.scalar('?');
+    if (body && /epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : ''))) this.noteEpochEvaluation(body);
     this.iterate(body ? this.assignedIn(body) : [], (i) => {
       const el = this.element(iter, i);
       if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
       if (body) this.execBlock(body);
     }, iter.k === 'seq' ? iter.items.length : 2);
     if (elseBody) this.execBlock(elseBody);
+  }
+
+  /**
+   * A training loop over epochs (PyTorch and hand-written loops) that scores held-out data each
+   * epoch: `acc = validate(val_loader, model)` / `test_loss = evaluate(model, test_loader)`. Test
+   * data watched every epoch counts as data used during training; held-out data whose score is
+   * compared with a running best (`if acc > best_acc`, `best = max(acc, best)`) chooses the epoch
+   * that is kept. Which argument is the held-out data comes from its value, or else from its name
+   * (said in the finding).
+   */
+  protected noteEpochEvaluation(body: SyntaxNode): void {
+    const bodyText = this.t(body);
+    const assigns: SyntaxNode[] = [];
+    const walk = (x: SyntaxNode): void => {
+      for (let k = x.firstChild; k; k = k.nextSibling) {
+        if (k.name === 'FunctionDefinition' || k.name === 'ClassDefinition') continue;
+        if (k.name === 'AssignStatement') assigns.push(k);
+        else if (/Statement$|^Body$/.test(k.name)) walk(k);
+      }
+    };
+    walk(body);
+    for (const stmt of assigns) {
+      const names: string[] = [];
+      let rhs: SyntaxNode | null = null;
+      for (let k = stmt.firstChild; k; k = k.nextSibling) {
+        if (k.name === 'AssignOp') { rhs = k.nextSibling; break; }
+        if (k.name === 'VariableName') names.push(this.t(k));
+        else if (k.name === 'TupleExpression') for (let x = k.firstChild; x; x = x.nextSibling) if (x.name === 'VariableName') names.push(this.t(x));
+      }
+      if (!rhs || rhs.name !== 'CallExpression' || !names.length) continue;
+      const callee = rhs.firstChild ? this.t(rhs.firstChild) : '';
+      // Training steps take held-out loaders too (train(train_loader, val_loader)); only a call that scores counts.
+      if (/train|fit|step|backward/i.test(callee)) continue;
+      const argList = child(rhs, 'ArgList');
+      let held: { node: SyntaxNode; text: string } | undefined;
+      for (let a = argList?.firstChild ?? null; a; a = a.nextSibling) {
+        if (a.name !== 'VariableName' && a.name !== 'MemberExpression') continue;
+        const text = this.t(a);
+        const last = text.split('.').pop() ?? text;
+        if ((TEST_NAME.test(last) || VAL_NAME.test(last)) && !TRAIN_NAME.test(last)) { held = { node: a, text }; break; }
+      }
+      if (!held) continue;
+      const kept = names.some((nm) => bodyText.split('\n').some((line) => new RegExp(`\\b${nm}\\b`).test(line) && /\w*best\w*/i.test(line) && /[<>]|\bmax\(|\bmin\(/.test(line)));
+      // The value says which rows these are; a loader or dataset the analysis cannot follow is taken by its name.
+      const v = this.ev(held.node);
+      let keys = v.k === 'data' ? v.rows.filter((k) => lastSide(k) === 'test' || lastSide(k) === 'val') : [];
+      let assumed: string | undefined;
+      if (!keys.length) {
+        const last = held.text.split('.').pop() ?? held.text;
+        keys = [{ root: this.newRoot(held.text, TEST_NAME.test(last) ? 'test' : 'val'), path: [] }];
+        assumed = `\`${held.text}\` is taken to hold ${TEST_NAME.test(last) ? 'test' : 'validation'} data by its name`;
+      }
+      // The same scoring call given a test set elsewhere (evaluate(test_loader) after training):
+      // the validation data only chose the epoch, and the result reported is the test score.
+      const testScoredToo = keys.every((k) => lastSide(k) === 'val') && this.scoresTestWith(callee);
+      if (testScoredToo) this.events.testLabels = true;
+      const reportsBest = kept && !testScoredToo;
+      this.events.trainEvals.push({ site: this.site(rhs), keys, via: `${callee}(${held.text}) every epoch`, selects: kept, ...(reportsBest ? { reportsBest } : {}), ...(assumed ? { assumed } : {}) });
+    }
+  }
+
+  /** Some call of `callee` anywhere in the document is given data named as a test set. */
+  protected scoresTestWith(callee: string): boolean {
+    const esc = callee.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const call = new RegExp(`(^|[^\\w.])${esc}\\s*\\(([^()]*)\\)`, 'g');
+    for (const ch of this.chunks) {
+      for (const m of ch.text.matchAll(call)) {
+        if (m[2].split(',').some((a) => { const t = a.trim().split('.').pop() ?? ''; return /^\w+$/.test(t) && TEST_NAME.test(t) && !TRAIN_NAME.test(t); })) return true;
+      }
+    }
+    return false;
   }
 
   /** The i-th element produced by iterating a value. */

@@ -634,4 +634,36 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(scored, 'leakage/multi-test'), []);
     });
   });
+
+  describe('leakage/multi-test: held-out data scored inside an epoch loop', () => {
+    const HEAD = py`
+      import torch
+      from torch.utils.data import DataLoader
+      from mymodels import Net, train_one_epoch, evaluate
+      train_loader = DataLoader(train_ds, batch_size=64, shuffle=True)
+      val_loader = DataLoader(val_ds, batch_size=256)
+      test_loader = DataLoader(test_ds, batch_size=256)
+      model = Net()
+      best_acc = 0.0
+      for epoch in range(30):
+          train_one_epoch(model, train_loader)
+    `;
+    it('the test loader scored after every epoch fires, and says the loader was taken to be test data by its name', () => {
+      const src = HEAD + '    test_loss, test_acc = evaluate(model, test_loader)\n';
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'evaluate(model, test_loader)')]);
+      assert.equal(f[0].severity, 'warning');
+      assert.match(f[0].message, /Assumed: `test_loader` is taken to hold test data by its name/);
+    });
+    it('the only held-out loader choosing the best epoch fires; only printed each epoch it does not', () => {
+      const best = HEAD + '    acc = evaluate(model, val_loader)\n    if acc > best_acc:\n        best_acc = acc\n        torch.save(model.state_dict(), "best.pt")\nprint("best", best_acc)\n';
+      assert.deepEqual(rules(best, 'leakage/multi-test'), [lineOf(best, 'evaluate(model, val_loader)')]);
+      const watched = HEAD + '    acc = evaluate(model, val_loader)\n    print(epoch, acc)\n';
+      assert.deepEqual(rules(watched, 'leakage/multi-test'), []);
+    });
+    it('the validation loader choosing the best epoch, with the test loader scored once after training, does not fire', () => {
+      const src = HEAD + '    acc = evaluate(model, val_loader)\n    best_acc = max(acc, best_acc)\nmodel.load_state_dict(torch.load("best.pt"))\nprint(evaluate(model, test_loader))\n';
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+  });
 });
