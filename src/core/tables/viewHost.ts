@@ -2,8 +2,8 @@
  * The data viewer's side of the tables worker: opens a file through openTable (decoding in this
  * thread, since it already is the worker), keeps the tables by handle, and answers window, query,
  * stats and close requests. A file whose decoded size is over the viewer's memory bound is read part
- * by part as windows ask for rows (Parquet by row group, Arrow IPC by record batch) or, a CSV, held
- * by its first bytes; TableInfo.limited says so.
+ * by part as windows ask for rows (Parquet by row group, Arrow IPC by record batch, a CSV by chunks
+ * of lines); TableInfo.limited says so.
  */
 import { open as openFile, stat } from 'node:fs/promises';
 import type { Table } from 'apache-arrow';
@@ -13,6 +13,7 @@ import { DecodeRefusal } from './bounds';
 import { formatByExtension } from './detect';
 import { columnsOf, openTable, TableReadError, type Decoder, type OpenedTable } from './index';
 import { parquetHeadFile } from './parquetHead';
+import { CsvChunks, CHUNK_BYTES } from './csvStream';
 import { IpcBatches } from './ipcStream';
 import { ParquetRowGroups } from './parquetStream';
 import { MAX_WINDOW, TableView } from './window';
@@ -53,13 +54,6 @@ async function csvPrefix(file: string, bytes: number, o: OpenViewOptions): Promi
   }
 }
 
-/** A CSV over the bound: the rows in its first `maxBytes`. */
-async function openLimited(file: string, o: OpenViewOptions, maxBytes: number): Promise<{ opened: OpenedTable; limited: string; rowCount: number | null }> {
-  const { table, size, cut } = await csvPrefix(file, maxBytes, o);
-  const opened: OpenedTable = { file, format: 'csv', rowCount: table.numRows, schema: [], table };
-  return { opened, rowCount: null, limited: `This ${mb(size)} CSV is over the viewer's ${mb(maxBytes)} memory bound: showing its first ${table.numRows.toLocaleString('en-US')} rows (the first ${mb(cut)}); statistics, sort and filter cover those rows.` };
-}
-
 /**
  * Parquet decodes its first rows in milliseconds and a 1M-row file in about a second: the viewer
  * opens with the first FIRST_ROWS (the first screen) and decodes the whole file on `load`, which the
@@ -69,7 +63,7 @@ export const FIRST_ROWS = 1000;
 /** A CSV larger than this opens with the rows in its first FIRST_CSV_BYTES, then the whole file on `load`. */
 export const FIRST_CSV_BYTES = 2 * 1024 ** 2;
 
-/** A file read one part at a time: Parquet row groups (ParquetRowGroups), Arrow record batches (IpcBatches). */
+/** A file read one part at a time: Parquet row groups (ParquetRowGroups), Arrow record batches (IpcBatches), CSV chunks (CsvChunks). */
 interface RowChunks {
   /** Row where each part starts, plus the row count at the end. */
   readonly starts: number[];
@@ -104,17 +98,6 @@ async function readPositions(o: OpenViewOptions, rows: number): Promise<Int32Arr
   return positions;
 }
 
-/** The whole CSV (or, over the memory bound, its first rows). */
-async function openWhole(file: string, o: OpenViewOptions, maxBytes: number, decoder: Decoder): Promise<{ opened: OpenedTable; rowCount: number | null; limited?: string }> {
-  try {
-    const opened = await openTable(file, { ...(o.format ? { format: o.format } : {}), ...(o.csvTypes ? { csvTypes: o.csvTypes } : {}), maxBytes }, decoder);
-    return { opened, rowCount: opened.rowCount };
-  } catch (e) {
-    if (!isBound(e)) throw e;
-    return openLimited(file, o, maxBytes);
-  }
-}
-
 function infoOf(handle: number, opened: OpenedTable, rowCount: number | null, loadedRows: number, positions: Int32Array | undefined, limited?: string): TableInfo {
   return {
     handle,
@@ -127,8 +110,9 @@ function infoOf(handle: number, opened: OpenedTable, rowCount: number | null, lo
   };
 }
 
-function streamedNote(maxBytes: number, groups: number, unit: 'row group' | 'record batch'): string {
-  const units = unit === 'row group' ? 'row groups' : 'record batches';
+function streamedNote(maxBytes: number, groups: number, unit: 'row group' | 'record batch' | 'chunk'): string {
+  const units = unit === 'record batch' ? 'record batches' : `${unit}s`;
+  if (unit === 'chunk') return `This CSV is over the viewer's ${mb(maxBytes)} memory bound: its rows are read one chunk of about ${mb(CHUNK_BYTES)} at a time as you scroll (${groups.toLocaleString('en-US')} ${units}; column types from the first chunk); sort, filter and column statistics need the whole table in memory and are off.`;
   return `This file decodes to more than the viewer's ${mb(maxBytes)} memory bound: its rows are read one ${unit} at a time as you scroll (${groups.toLocaleString('en-US')} ${units}); sort, filter and column statistics need the whole table in memory and are off.`;
 }
 
@@ -144,16 +128,20 @@ async function openParquetHead(file: string, maxBytes: number, decoder: Decoder)
 }
 
 /**
- * A file over the bound, read part by part: Parquet by row group, Arrow IPC by record batch;
+ * A file over the bound, read part by part: Parquet by row group, Arrow IPC by record batch, a CSV
+ * by chunks of lines;
  * `into` is updated in place when given.
  */
 async function openStream(file: string, o: OpenViewOptions, handle: number, maxBytes: number, decoder: Decoder, into?: Held): Promise<Held> {
-  const parquet = (o.format ?? formatByExtension(file)) === 'parquet';
+  const format = o.format ?? formatByExtension(file);
+  const parquet = format === 'parquet';
   let groups: RowChunks;
   try {
     groups = parquet
       ? await ParquetRowGroups.open(file, maxBytes)
-      : await IpcBatches.open(file, maxBytes, async (bytes, max) => (await decoder({ kind: 'ipc', bytes, maxBytes: max })).table);
+      : format === 'csv'
+        ? await CsvChunks.open(file, maxBytes, o.csvTypes)
+        : await IpcBatches.open(file, maxBytes, async (bytes, max) => (await decoder({ kind: 'ipc', bytes, maxBytes: max })).table);
   } catch (e) {
     if (e instanceof DecodeRefusal) throw new TableReadError(file, e.reason);
     throw e;
@@ -163,11 +151,11 @@ async function openStream(file: string, o: OpenViewOptions, handle: number, maxB
   const positions = await readPositions(o, groups.rowCount);
   const info: TableInfo = {
     handle,
-    format: parquet ? 'parquet' : (o.format ?? formatByExtension(file) ?? 'arrow'),
+    format: format ?? 'arrow',
     rowCount: groups.rowCount,
     loadedRows: groups.rowCount,
     columns: columnsOf(first),
-    limited: streamedNote(maxBytes, groups.groups, parquet ? 'row group' : 'record batch'),
+    limited: streamedNote(maxBytes, groups.groups, parquet ? 'row group' : format === 'csv' ? 'chunk' : 'record batch'),
     hasPositions: positions !== undefined,
     streamed: true,
   };
@@ -262,31 +250,33 @@ export async function openView(file: string, options: OpenViewOptions, decoder: 
     const entry: Held = { view: new TableView(table), info: infoOf(handle, first, null, table.numRows, undefined) };
     let loading: Promise<void> | undefined;
     entry.full = () => (loading ??= (async () => {
-      const whole = await openWhole(file, o, maxBytes, decoder);
-      entry.view = new TableView(whole.opened.table);
-      entry.info = infoOf(handle, whole.opened, whole.rowCount, whole.opened.table.numRows, undefined, whole.limited);
+      let whole: OpenedTable;
+      try {
+        whole = await openTable(file, { format: 'csv', ...(o.csvTypes ? { csvTypes: o.csvTypes } : {}), maxBytes }, decoder);
+      } catch (e) {
+        if (!isBound(e)) throw e;
+        await openStream(file, o, handle, maxBytes, decoder, entry);
+        return;
+      }
+      entry.view = new TableView(whole.table);
+      entry.info = infoOf(handle, whole, whole.rowCount, whole.table.numRows, undefined);
       entry.full = undefined;
     })());
     held.set(handle, entry);
     return entry.info;
   }
-  let whole: { opened: OpenedTable; rowCount: number | null; limited?: string };
+  let opened: OpenedTable;
   try {
-    const opened = await openTable(file, { ...(o.format ? { format: o.format } : {}), ...(o.csvTypes ? { csvTypes: o.csvTypes } : {}), maxBytes }, decoder);
-    whole = { opened, rowCount: opened.rowCount };
+    opened = await openTable(file, { ...(o.format ? { format: o.format } : {}), ...(o.csvTypes ? { csvTypes: o.csvTypes } : {}), maxBytes }, decoder);
   } catch (e) {
     if (!isBound(e)) throw e;
-    if ((o.format ?? formatByExtension(file)) === 'csv') whole = await openLimited(file, o, maxBytes);
-    else {
-      // Arrow IPC over the bound: record batch by record batch from disk.
-      const entry = await openStream(file, o, handle, maxBytes, decoder);
-      held.set(handle, entry);
-      return entry.info;
-    }
+    // Over the bound: Arrow record batch by record batch, a CSV chunk by chunk, from disk.
+    const entry = await openStream(file, o, handle, maxBytes, decoder);
+    held.set(handle, entry);
+    return entry.info;
   }
-  const { opened, rowCount, limited } = whole;
   const positions = await readPositions(o, opened.table.numRows);
-  const info = infoOf(handle, opened, rowCount, opened.table.numRows, positions, limited);
+  const info = infoOf(handle, opened, opened.rowCount, opened.table.numRows, positions);
   held.set(handle, { view: new TableView(opened.table, positions), info });
   return info;
 }
