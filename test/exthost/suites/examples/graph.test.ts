@@ -99,5 +99,7 @@ suite('Show Pipeline Graph', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+    // Leave the Runs view as the next suite expects it: the removed run gone from the model too.
+    await eventually(() => !api.runs.runs.some((r) => r.run.dir === dir), 'the removed run to disappear', 20000);
   });
 });
