@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { ViewWorker, type OpenViewOptions, type TableInfo } from '../../core/tables/viewClient';
 import type { Step } from '../../core/runlog/model';
 import { resolveSideFile } from '../../core/runlog/sideFiles';
+import { stepLabelText } from '../../core/runlog/stepLabels';
 import { parseFromDataViewer, type DataViewerInfo, type ToDataViewer } from '../../shared/protocol';
 import { webviewHtml, webviewOptions } from '../panel/html';
 import { themeKind } from '../panel/panel';
@@ -191,8 +192,9 @@ export class DataViewerProvider implements vscode.CustomReadonlyEditorProvider, 
   }
 }
 
+/** The step's label, as in the Runs view and the trace ("read customers.csv (line 21)"). */
 function stepName(step: Step): string {
-  return step.location ? `${step.function} (line ${step.location.line})` : step.function;
+  return step.location ? `${stepLabelText(step)} (line ${step.location.line})` : stepLabelText(step);
 }
 
 function viewerInfo(uri: vscode.Uri, info: TableInfo, step: StepSource | undefined): DataViewerInfo {

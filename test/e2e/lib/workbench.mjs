@@ -33,13 +33,24 @@ export async function screenshot(name) {
 /** Runs a command the way a user does: F1, type its title, Enter. */
 export async function runFromPalette(title) {
   const { page } = wb;
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
   // Click the command whose label starts with `title`: the first row may be another, recently used one.
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first();
-  await row.waitFor({ state: 'visible', timeout: 10_000 });
+  // Right after a window reload the palette can open before the extension's commands are registered: it lists
+  // what it had then and does not refresh, so close it and open it again.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+      await input.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    }
+  }
   await row.click();
   await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
 }

@@ -104,7 +104,7 @@ describe('J7 · the pipeline graph of a run', () => {
     await closeAllEditors();
     await runFromPalette('Skewer: Trace Record');
     await quickPick('churn/train.py');
-    await quickPick('read_csv');
+    await quickPick('read customers.csv');
     await quickPick('row 0');
     await wb.page.locator('.tabs-container .tab', { hasText: 'Trace row 0' }).waitFor({ state: 'visible', timeout: 15_000 });
     // Back to the Runs view (focus leaves the trace webview), and the run's graph action again.

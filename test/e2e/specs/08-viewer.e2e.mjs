@@ -101,13 +101,15 @@ describe('J8 · the data viewer: a Parquet file from the explorer', () => {
     await collapseRuns();
     await sidebarRow('churn/train.py').click();
     await sidebarRow('train · complete').click();
-    const step = sidebarRow('read_csv');
+    const step = sidebarRow('read customers.csv');
     await step.hover();
     await step.locator('.action-label[aria-label^="View Step Output"]').click();
     const f = await viewerFrame();
     await f.locator('.source', { hasText: /Step output snapshot: (all|a sample of)/ }).waitFor({ state: 'visible', timeout: 30_000 });
     const row = f.locator('.body .row.traceable').nth(3);
     await row.waitFor({ state: 'visible' });
+    // Until its window arrives a row shows its index; then the step output's row position (a sample skips rows).
+    await row.locator('.cell.loading').first().waitFor({ state: 'detached', timeout: 15_000 });
     const position = (await row.locator('.cell.rownum').textContent())?.trim();
     await screenshot('viewer-step-output-dark');
     await row.click();

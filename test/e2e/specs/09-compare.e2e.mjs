@@ -29,7 +29,7 @@ describe('J4 · Compare Runs: each feature expands to its training and serving h
     const view = await skewerWebview();
     await view.locator('h2', { hasText: 'Distribution skew' }).waitFor({ state: 'visible', timeout: 15_000 });
     const order = (await view.locator('table.skew tbody tr.skew-row th').allTextContents()).map((t) => t.replace(/^[▸▾]\s*/, '').trim());
-    assert.deepEqual(order.slice(0, 3).sort(), ['contract=month-to-month', 'income', 'total_charges'], `flagged features first: ${order.join(', ')}`);
+    assert.deepEqual(order.slice(0, 3).sort(), ['contract_month-to-month', 'income', 'total_charges'], `flagged features first: ${order.join(', ')}`);
 
     await view.locator('button.expander', { hasText: 'total_charges' }).click();
     const figure = view.locator('figure.histogram[data-kind="bins"]');
@@ -51,7 +51,7 @@ describe('J4 · Compare Runs: each feature expands to its training and serving h
     await values.waitFor({ state: 'visible' });
     const labels = await values.locator('text.h-text').allTextContents();
     for (const v of ['0', '1', '6', '7']) assert.ok(labels.includes(v), `a bar for ${v} calls: ${labels.join(' ')}`);
-    await view.locator('button.expander', { hasText: 'contract=month-to-month' }).click();
+    await view.locator('button.expander', { hasText: 'contract_month-to-month' }).click();
     const cats = view.locator('figure.histogram[data-kind="categories"]');
     await cats.waitFor({ state: 'visible' });
     const text = (await cats.locator('text').allTextContents()).join(' | ');
