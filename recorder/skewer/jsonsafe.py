@@ -2,6 +2,7 @@
 import hashlib
 import json
 import math
+import re
 
 import numpy as np
 
@@ -25,10 +26,13 @@ def _num(x):
 
 
 MAX_REPR = 300
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
 
 def _repr(obj):
-    r = repr(obj)
+    # Default reprs carry the object's memory address ("<Tree object at 0x7f…>"): drop it, so recording the
+    # same pipeline twice gives the same fitted parameters.
+    r = _ADDRESS.sub("", repr(obj))
     if len(r) > MAX_REPR:
         r = r[:MAX_REPR] + "..."
     return {"repr": r, "type": f"{type(obj).__module__}.{type(obj).__qualname__}"}

@@ -84,5 +84,5 @@ def test_json_safe_values():
     assert to_json(np.arange(3)) == [0, 1, 2] and to_json({"a": (1, np.int64(2))}) == {"a": [1, 2]}
     big = to_json(np.arange(100.0).reshape(10, 10))
     assert big["truncated"] and big["length"] == 100 and big["shape"] == [10, 10] and big["head"][:3] == [0.0, 1.0, 2.0]
-    assert to_json(object())["repr"].startswith("<object object")
+    assert to_json(object())["repr"] == "<object object>"  # no memory address: runs stay reproducible
     assert to_json(["s"] * 70)["truncated"] is True
