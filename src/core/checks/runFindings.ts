@@ -79,7 +79,8 @@ export async function detectRunFindings(runs: ReadonlyArray<RunReadResult> | Rea
     for (const f of ofRun) {
       const lineText = await lines.lines(f.location);
       if (lineText) {
-        const recorded = run.steps.find((s) => s.location?.line === f.location.line && sameFile(f.location.file, s.location.file, options.workspaceRoot, run.cwd))?.location?.code;
+        // The step recorded on that line of that file, and of that cell in a notebook (line numbers restart in each cell).
+        const recorded = run.steps.find((s) => s.location?.line === f.location.line && s.location.cell === f.location.cell && sameFile(f.location.file, s.location.file, options.workspaceRoot, run.cwd))?.location?.code;
         const now = lineText[f.location.line - 1];
         if (recorded !== undefined && (now === undefined || !sameCode(withoutComment(recorded), withoutComment(now)))) continue;
         if (isSuppressed(lineText, f.location.line, f.ruleId)) continue;

@@ -4,6 +4,7 @@
  * them), and entities (an id-like key column) with rows on both sides. Snapshots may be sampled: a
  * match found in a sample is proof, its absence proves nothing, and the evidence says which it was.
  */
+import type { Vector } from 'apache-arrow';
 import type { LoadedSnapshot } from '../runlog/snapshot';
 import type { DatasetRef, Run, Step } from '../runlog/model';
 import { KeyResolver, type KeyFileSource, type KeyIndex } from '../trace/keyValues';
@@ -145,13 +146,25 @@ function keyValue(v: unknown): unknown {
   return v;
 }
 
-/** Distinct key values over the rows of one side, and for each row its value (undefined: a row without a key). */
-function sideValues(idx: KeyIndex): { values: unknown[]; set: Set<unknown>; keyed: number } {
+const MIXED = -1;
+
+/**
+ * Key values over the rows of one side: for each row its value (undefined: a row without a key), and for each
+ * value the stored key row it comes from (`MIXED` when its rows come from several: several records of the entity).
+ */
+function sideValues(idx: KeyIndex, vectorIds: Map<Vector, number>): { values: unknown[]; origin: Map<unknown, number> } {
   // One conversion per stored key row, however many output rows point at it (an oversampled row, a join fan-out).
   const perPart = idx.parts.map(() => new Map<number, unknown>());
   const values: unknown[] = new Array(idx.part.length);
-  const set = new Set<unknown>();
-  let keyed = 0;
+  const origin = new Map<unknown, number>();
+  // A stored key row is the same record whichever part list reaches it (a concat of a frame with a sample of itself
+  // lists the source's key vector twice): number stored vectors by object, shared by both sides.
+  const ids = idx.parts.map((v) => {
+    let id = vectorIds.get(v);
+    if (id === undefined) vectorIds.set(v, (id = vectorIds.size));
+    return id;
+  });
+  const width = 2 ** 26;
   for (let i = 0; i < idx.part.length; i++) {
     const p = idx.part[i]!;
     if (p < 0) continue;
@@ -165,16 +178,20 @@ function sideValues(idx: KeyIndex): { values: unknown[]; set: Set<unknown>; keye
     }
     if (v === undefined) continue;
     values[i] = v;
-    set.add(v);
-    keyed++;
+    const o = ids[p]! * width + r;
+    const seen = origin.get(v);
+    if (seen === undefined) origin.set(v, o);
+    else if (seen !== o) origin.set(v, MIXED);
   }
-  return { values, set, keyed };
+  return { values, origin };
 }
 
 /**
  * The same as `sharedEntities`, over every row of both sides: the key columns the recorder keeps for every row
  * (stored where they enter the run, derived through the row lineage to the split's outputs; run-log §6a).
- * `undefined` when no key column reaches both outputs (the caller falls back to the snapshots).
+ * An entity counts when it has different records on the two sides; copies of one record on both sides (an
+ * oversampled row) are the overlap rule's. `undefined` when no key column reaches both outputs (the caller falls
+ * back to the snapshots).
  */
 export async function sharedEntitiesByKey(run: Run, split: Step, source: KeyFileSource, resolver = new KeyResolver(run, source)): Promise<{ entities: SharedEntities | undefined; testRows: number; column: string } | undefined> {
   const sides = splitOutputs(split);
@@ -184,23 +201,22 @@ export async function sharedEntitiesByKey(run: Run, split: Step, source: KeyFile
   for (const column of KeyResolver.columnsOf(run)) {
     const [a, b] = await Promise.all([resolver.index(sides.train.name, column), resolver.index(sides.test.name, column)]);
     if (!a || !b) continue;
-    const tr = sideValues(a), te = sideValues(b);
+    const vectorIds = new Map<Vector, number>();
+    const tr = sideValues(a, vectorIds), te = sideValues(b, vectorIds);
     covered ??= { testRows: b.part.length, column };
-    // A per-row unique key on both sides is a copied row, which the overlap rule reports.
-    if (tr.set.size === tr.keyed && te.set.size === te.keyed) continue;
-    let shared = 0;
+    const leaking = new Set<unknown>();
     let example: unknown;
-    for (const v of te.set) {
-      if (tr.set.has(v)) {
-        shared++;
-        if (example === undefined) example = v;
-      }
+    for (const [v, o] of te.origin) {
+      const t = tr.origin.get(v);
+      if (t === undefined || (t === o && o !== MIXED)) continue;
+      leaking.add(v);
+      if (example === undefined) example = v;
     }
-    if (!shared) continue;
+    if (!leaking.size) continue;
     let rows = 0;
-    for (const v of te.values) if (v !== undefined && tr.set.has(v)) rows++;
-    if (!best || shared > best.shared) {
-      best = { column, shared, trainEntities: tr.set.size, testEntities: te.set.size, testRowsShared: rows, example: formatCell(example) ?? '' };
+    for (const v of te.values) if (v !== undefined && leaking.has(v)) rows++;
+    if (!best || leaking.size > best.shared) {
+      best = { column, shared: leaking.size, trainEntities: tr.origin.size, testEntities: te.origin.size, testRowsShared: rows, example: formatCell(example) ?? '' };
       covered = { testRows: b.part.length, column };
     }
   }

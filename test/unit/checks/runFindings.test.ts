@@ -340,3 +340,51 @@ for (const stack of ['oldest', 'current']) {
     });
   });
 }
+
+describe('checks/runFindings in a notebook (examples/notebooks/credit.ipynb and its recorded run)', function () {
+  this.timeout(30000);
+  const EXAMPLES = path.join(REPO, 'examples');
+  const NOTEBOOK = 'notebooks/credit.ipynb';
+  const cellsOf = (text: string) => (JSON.parse(text) as { cells: { source: string | string[] }[] }).cells.map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source).split('\n'));
+  let runs: RunReadResult[];
+  before(async () => {
+    runs = (await listRuns([path.join(EXAMPLES, '.skewer/runs')])).runs.filter((r) => r.run.pipeline === NOTEBOOK);
+    assert.equal(runs.length, 1);
+  });
+
+  it('a run-only finding lands on the cell and the line within it that the run names: the oversampling sample', async () => {
+    const { findings } = await detectRunFindings(runs, { workspaceRoot: EXAMPLES, source });
+    const overlap = findings.filter((f) => f.ruleId === 'leakage/overlap' && f.evidence.method === 'lineage');
+    assert.equal(overlap.length, 1, findings.map((f) => `${f.ruleId}@${f.location.file}[${f.location.cell}]:${f.location.line}`).join(', '));
+    const f = overlap[0]!;
+    assert.equal(f.source, 'run');
+    assert.equal(f.location.file, NOTEBOOK);
+    // Cells are numbered as the notebook file (and VS Code's cellAt) numbers them: markdown cells count.
+    const cells = cellsOf(readFileSync(path.join(EXAMPLES, NOTEBOOK), 'utf8'));
+    const cell = cells.findIndex((c) => c.some((l) => l.startsWith('extra = defaults.sample(')));
+    assert.ok(cell > 0);
+    assert.equal(f.location.cell, cell);
+    assert.equal(f.location.line, cells[cell]!.findIndex((l) => l.startsWith('extra = defaults.sample(')) + 1, 'the line within the cell, 1-based');
+    assert.match(cells[cell]![f.location.line - 1]!.slice(f.location.col - 1, f.location.endCol - 1), /^defaults\.sample\(n=.*replace=True.*\)$/);
+    // Another cell has a step on the same line number (read_csv, line 2 of its cell): the finding is not checked against it.
+    assert.ok(runs[0]!.run.steps.some((s) => s.location?.line === f.location.line && s.location.cell !== cell));
+    // The related split is in another cell, which it names.
+    const split = cells.findIndex((c) => c.some((l) => l.includes('train_test_split(X, y')));
+    assert.deepEqual(f.related.map((r) => [r.location.cell, r.location.line]), [[split, cells[split]!.findIndex((l) => l.includes('train_test_split(X, y')) + 1]]);
+  });
+
+  it('is dropped when that cell\'s line changes, not when another cell changes; a skewer: ignore in the cell silences it', async () => {
+    const text = readFileSync(path.join(EXAMPLES, NOTEBOOK), 'utf8');
+    const nb = JSON.parse(text) as { cells: { source: string | string[] }[] };
+    const edit = (change: (src: string) => string, which: (src: string) => boolean) => JSON.stringify({ ...nb, cells: nb.cells.map((c) => {
+      const src = Array.isArray(c.source) ? c.source.join('') : c.source;
+      return which(src) ? { ...c, source: change(src) } : c;
+    }) });
+    const overlapWith = async (notebookText: string) => (await detectRunFindings(runs, { workspaceRoot: EXAMPLES, source, readText: async (file) => (file.endsWith('credit.ipynb') ? notebookText : readFileSync(file, 'utf8')) }))
+      .findings.filter((f) => f.ruleId === 'leakage/overlap' && f.evidence.method === 'lineage');
+    const concatCell = (src: string) => src.includes('extra = defaults.sample(');
+    assert.equal((await overlapWith(edit((s) => s + '\nprint(1)', (s) => s.startsWith('NUMERIC')))).length, 1, 'another cell edited');
+    assert.equal((await overlapWith(edit((s) => `x = 1\n${s}`, concatCell))).length, 0, 'the line moved within its cell');
+    assert.equal((await overlapWith(edit((s) => s.replace('random_state=0)\n', 'random_state=0)  # skewer: ignore[leakage/overlap]\n'), concatCell))).length, 0, 'silenced in the cell');
+  });
+});
