@@ -213,14 +213,15 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   for (const e of ev.evals) {
     if (!e.version || (e.inLoop && e.dataVarying)) continue;
     // With no test set anywhere, the validation split is the held-out set the models are compared on.
-    const tks = [...new Set(e.keys.filter((k) => lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val').map(testSetKey))];
+    const tks = [...new Set(e.keys.filter((k) => lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val').map((k) => heldOutId(ctx, k)))];
     for (const tk of tks) {
       const list = versionsByTest.get(tk) ?? [];
       const other = list.find((x) => x.version !== e.version);
       if (other) {
         const place = e.site;
         const sameLine = siteKey(other.site) === siteKey(e.site);
-        const assumed = e.assumed ?? other.assumed;
+        const assumed = e.assumed ?? other.assumed ?? (tk.startsWith('file:') && !e.keys.some((k) => other && testSetKeyOf(ev, other.site) === testSetKey(k))
+          ? 'the same file, read again and cut by the same statement, is taken to give the same test rows' : undefined);
         push({
           ruleId: 'leakage/multi-test',
           message: (sameLine
@@ -294,6 +295,28 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     }, p.site);
   }
   return out;
+}
+
+/**
+ * Which held-out rows a key stands for. Usually its split side (or test file); a file read again
+ * and cut again by the same statement (a notebook whose cells each re-read the data and re-split
+ * it the same way, by position or with a fixed seed) gives the same rows each time.
+ */
+function heldOutId(ctx: DetectContext, k: RowKey): string {
+  const s = k.path.length === 1 ? k.path[0] : undefined;
+  if (s && k.root.file && (s.split.kind === 'slice' || s.split.kind === 'tts' && !s.split.shuffle || s.split.seeded)) {
+    const st = s.split.site;
+    const text = ctx.chunks[st.chunk].text.slice(st.stmtFrom, st.stmtTo).replace(/\s+/g, '');
+    return `file:${k.root.file}|${text}|${s.side}|${s.fold ?? ''}`;
+  }
+  return testSetKey(k);
+}
+
+/** The split-side key of the first evaluation recorded at `site`. */
+function testSetKeyOf(ev: Events, site: Site): string | undefined {
+  const e = ev.evals.find((x) => x.site.chunk === site.chunk && x.site.from === site.from);
+  const k = e?.keys.find((x) => lastSide(x) !== 'train');
+  return k ? testSetKey(k) : undefined;
 }
 
 /**

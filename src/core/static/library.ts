@@ -137,6 +137,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const name = this.targets.length === 1 ? this.targets[0] : '';
       const role = roleFromName(path) !== 'whole' ? roleFromName(path) : roleFromName(name);
       const d = this.freshData(path || name || last, n, role);
+      if (path) d.rows[0].root.file = path;
       const parseNode = args.kwNodes.get('parse_dates'), indexNode = args.kwNodes.get('index_col');
       if (parseNode && (TIME_COLUMN.test(this.t(parseNode)) || this.t(parseNode) === 'True' && indexNode && TIME_COLUMN.test(this.t(indexNode)))) d.time = 'the data is read with parsed dates';
       if ((/^(load_|fetch_|make_)/.test(last) || last === 'load') && this.targets.length >= 2) {
@@ -337,7 +338,7 @@ export abstract class LibrarySemantics extends DataflowState {
     const site = this.site(n);
     const seedKey = seeded && inputs.length ? `${site.chunk}:${site.from}|${seed && seed.k === 'const' ? seed.text : ''}|${inputs.map((d) => d.rows.map((k) => `${k.root.id}/${k.path.map((s) => `${s.split.id}${s.side}${s.fold ?? ''}`).join('/')}`).join('+')).join(',')}` : undefined;
     const reused = seedKey !== undefined ? this.seededSplits.get(seedKey) : undefined;
-    const split: Split = reused ?? { id: ++this.ids, site, kind: 'tts', shuffle, names: this.targets.slice() };
+    const split: Split = reused ?? { id: ++this.ids, site, kind: 'tts', shuffle, names: this.targets.slice(), ...(seeded ? { seeded } : {}) };
     if (seedKey !== undefined && !reused) this.seededSplits.set(seedKey, split);
     if (!reused) this.onSplit(split, inputs);
     const outs: Val[] = [];
@@ -603,7 +604,12 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if (method === 'transform' || method === 'texts_to_sequences' || method === 'texts_to_matrix' || method === 'inverse_transform') {
       const data = X ?? this.freshData('X', n);
-      return est.cat === 'transformer' || est.cat === 'clusterer' || est.cat === 'stateless' || est.cat === 'column-transformer' || est.cat === 'pipeline' ? this.transformOut(est, data) : this.predictOut(est, data);
+      if (!(est.cat === 'transformer' || est.cat === 'clusterer' || est.cat === 'stateless' || est.cat === 'column-transformer' || est.cat === 'pipeline')) return this.predictOut(est, data);
+      const out = this.transformOut(est, data);
+      // Predictions scaled back to the original units (scaler.inverse_transform(model.predict(X)))
+      // are still that model's predictions.
+      if (method === 'inverse_transform' && data.pred) out.pred = data.pred;
+      return out;
     }
     if (est.loaded && method === 'run' && args.pos.length >= 2) {
       // onnxruntime: session.run(outputs, {input_name: X}) predicts on the arrays of the feed dict.

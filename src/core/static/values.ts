@@ -25,6 +25,8 @@ export interface Root {
   role: 'whole' | 'train' | 'test' | 'val';
   name: string;
   site?: Site;
+  /** The file path literal the rows were read from. */
+  file?: string;
 }
 
 export interface Split {
@@ -36,6 +38,8 @@ export interface Split {
   shuffle: boolean;
   /** Variable names the split outputs were bound to (train_test_split only). */
   names: string[];
+  /** Drawn with a constant seed: the same call on the same rows draws the same parts. */
+  seeded?: boolean;
   /** Sides of this split the code has taken so far (a slice split learns them one cut at a time). */
   sides?: Set<Side>;
 }

@@ -3,7 +3,7 @@
  * must fire and a look-alike that must not. Written from the class, not copied from a notebook.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, hits, lineOf, py } from './helpers';
+import { analyze, hits, lineOf, notebook, py } from './helpers';
 
 const rules = (src: string, rule: string, path = 'train.py'): number[] =>
   hits(src, path).filter((h) => h.endsWith(':' + rule)).map((h) => Number(h.split(':')[0]));
@@ -664,6 +664,54 @@ describe('real-notebook idioms', () => {
     it('the validation loader choosing the best epoch, with the test loader scored once after training, does not fire', () => {
       const src = HEAD + '    acc = evaluate(model, val_loader)\n    best_acc = max(acc, best_acc)\nmodel.load_state_dict(torch.load("best.pt"))\nprint(evaluate(model, test_loader))\n';
       assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: forecasts compared on the same held-out period', () => {
+    it('predictions scaled back with inverse_transform are still the model\'s: a second model scored that way on the same test part fires', () => {
+      const src = py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.preprocessing import MinMaxScaler
+        from sklearn.linear_model import Ridge
+        from sklearn.ensemble import RandomForestRegressor
+        from sklearn.metrics import mean_squared_error
+        series = pd.read_csv("sales.csv")[["sales"]].values
+        n = int(len(series) * 0.8)
+        train, test = series[:n], series[n:]
+        sc = MinMaxScaler().fit(train)
+        m1 = Ridge().fit(sc.transform(train[:-1]), sc.transform(train[1:]))
+        p1 = sc.inverse_transform(m1.predict(sc.transform(test[:-1])))
+        print("ridge", mean_squared_error(test[1:], p1))
+        m2 = RandomForestRegressor().fit(sc.transform(train[:-1]), sc.transform(train[1:]).ravel())
+        p2 = sc.inverse_transform(m2.predict(sc.transform(test[:-1])).reshape(-1, 1))
+        print("forest", mean_squared_error(test[1:], p2))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print("forest"')]);
+      const one = src.split('\n').slice(0, lineOf(src, 'print("ridge"')).join('\n') + '\n';
+      assert.deepEqual(rules(one, 'leakage/multi-test'), []);
+    });
+
+    const cell = (model: string, file = 'passengers.csv', cut = 'train, test = data[:n], data[n:]'): string => py`
+      import pandas as pd
+      from sklearn.metrics import mean_squared_error
+      data = pd.read_csv("${file}")[["y"]].values
+      n = int(len(data) * 0.67)
+      ${cut}
+      m = ${model}.fit(train[:-1], train[1:])
+      print(mean_squared_error(test[1:], m.predict(test[:-1])))
+    `;
+    it('cells that each re-read the same file, cut it by the same statement and score a different model fire, saying what was assumed', () => {
+      const nb = notebook([{ source: 'from sklearn.linear_model import Ridge, Lasso' }, { source: cell('Ridge()') }, { source: cell('Lasso(alpha=0.1)') }]);
+      const f = analyze(nb, 'forecast.ipynb').filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => `${x.location.cell}:${x.location.line}`), [`2:${lineOf(cell('Lasso(alpha=0.1)'), 'print(')}`]);
+      assert.match(f[0].message, /Assumed: the same file, read again and cut by the same statement/);
+    });
+    it('another file, or the same file cut by another statement, does not fire', () => {
+      const other = notebook([{ source: 'from sklearn.linear_model import Ridge, Lasso' }, { source: cell('Ridge()') }, { source: cell('Lasso(alpha=0.1)', 'airline.csv') }]);
+      assert.deepEqual(analyze(other, 'forecast.ipynb').filter((x) => x.ruleId === 'leakage/multi-test'), []);
+      const recut = notebook([{ source: 'from sklearn.linear_model import Ridge, Lasso' }, { source: cell('Ridge()') }, { source: cell('Lasso(alpha=0.1)', 'passengers.csv', 'train, test = data[:n - 12], data[n - 12:]') }]);
+      assert.deepEqual(analyze(recut, 'forecast.ipynb').filter((x) => x.ruleId === 'leakage/multi-test'), []);
     });
   });
 });
