@@ -16,12 +16,14 @@ export function recordTraceKeys(workspace, sub = 'trace_keys', python = '/usr/bi
   fs.mkdirSync(folder, { recursive: true });
   for (const f of ['train.py', 'make_data.py']) fs.copyFileSync(path.join(TRACE_KEYS, f), path.join(folder, f));
   const env = { ...process.env, PYTHONHASHSEED: '0', PYTHONPATH: path.join(root, 'recorder') };
-  const run = (args) => {
-    const r = spawnSync(python, args, { cwd: folder, env, encoding: 'utf8', timeout: 120_000 });
-    if (r.status !== 0) throw new Error(`${python} ${args.join(' ')} in ${folder}: exit ${r.status}\n${(r.stderr || r.error?.message || '').slice(-800)}`);
+  const run = (cwd, args) => {
+    const r = spawnSync(python, args, { cwd, env, encoding: 'utf8', timeout: 120_000 });
+    if (r.status !== 0) throw new Error(`${python} ${args.join(' ')} in ${cwd}: exit ${r.status}\n${(r.stderr || r.error?.message || '').slice(-800)}`);
   };
-  run(['make_data.py']);
-  run(['-m', 'skewer', 'record', '--phase', 'train', '--row-cap', '25', '--out', path.join(workspace, '.skewer', 'runs'), 'train.py']);
+  run(folder, ['make_data.py']);
+  // From the workspace root, running in the pipeline's folder: the pipeline is named `<sub>/train.py`, as Record Run
+  // names it, and its step lines point at that file in the workspace.
+  run(workspace, ['-m', 'skewer', 'record', '--phase', 'train', '--row-cap', '25', '--cwd', sub, '--out', path.join(workspace, '.skewer', 'runs'), `${sub}/train.py`]);
   // make_data.py rewrote expected.json next to it: the facts the tests assert, from this very data.
   return JSON.parse(fs.readFileSync(path.join(folder, 'expected.json'), 'utf8'));
 }

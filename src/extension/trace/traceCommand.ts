@@ -218,11 +218,26 @@ async function pickPosition(step: Step, source: WorkerTraceSource): Promise<{ po
   });
 }
 
-/** Runs `job` under a progress notification (lookups in big source files take a while); undefined if cancelled. */
-function withProgress<T>(title: string, job: (report: (message: string) => void) => Promise<T>): Thenable<T | undefined> {
+/** How long a lookup runs before its progress notification shows (a small run's trace would only flash it). */
+const PROGRESS_AFTER_MS = 400;
+
+/**
+ * Runs `job`, with a cancellable progress notification once it takes longer than PROGRESS_AFTER_MS (lookups in big
+ * source files take a while); undefined if cancelled.
+ */
+async function withProgress<T>(title: string, job: (report: (message: string) => void) => Promise<T>): Promise<T | undefined> {
+  let last: string | undefined;
+  let report = (message: string) => {
+    last = message;
+  };
+  const running = job((message) => report(message));
+  const quick = await Promise.race([running.then(() => true, () => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), PROGRESS_AFTER_MS))]);
+  if (quick) return running;
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Skewer: ${title}`, cancellable: true }, async (progress, token) => {
+    report = (message) => progress.report({ message });
+    if (last) report(last);
     const cancelled = new Promise<undefined>((resolve) => token.onCancellationRequested(() => resolve(undefined)));
-    return Promise.race([job((message) => progress.report({ message })), cancelled]);
+    return Promise.race([running, cancelled]);
   });
 }
 
