@@ -17,6 +17,8 @@ export interface ColumnIdentity {
   source: string;
   /** For a one-hot column: the category it indicates (`city_east` → "east"). */
   category?: string;
+  /** A model's output (a prediction, a class probability): `source` names it ("proba 1", "prediction"). */
+  model?: true;
   /**
    * The chain back to the source, latest first: each dataset the column passed through, the step that
    * produced it (undefined for an `ext` input nobody recorded) and the column's name there. The last entry
@@ -36,6 +38,7 @@ export function featureKey(id: Pick<ColumnIdentity, 'source' | 'category'>): str
  * featureKey when there is none.
  */
 export function featureLabel(id: ColumnIdentity): string {
+  if (id.model) return id.source;
   for (const t of id.trail) {
     const c = t.column;
     if (/^x?\d+$/.test(c) || c.includes('__')) continue;
@@ -88,6 +91,23 @@ export function stepOutputIdentities(run: Run, step: Step, port?: string): Colum
 
 const MAX_DEPTH = 200;
 
+/** Whether `output` of `step` holds a model's outputs (predictions, probabilities, decision values), not features. */
+export function isModelOutput(step: Step, output: DatasetRef): boolean {
+  const port = output.port ?? output.name.split('.').pop();
+  return step.kind === 'predict' || (step.kind === 'cv' && port === 'pred');
+}
+
+/**
+ * The name of a model output column, after what it is rather than its position: "proba 1" (the probability of
+ * class 1), "prediction" ("prediction <column>" when the model predicts several), "decision".
+ */
+export function modelOutputName(output: DatasetRef, column: string, width: number): string {
+  const port = output.port ?? output.name.split('.').pop() ?? 'out';
+  if (port === 'proba') return `proba ${column}`;
+  const what = port === 'pred' ? 'prediction' : port;
+  return width === 1 ? what : `${what} ${column}`;
+}
+
 function own(name: string, position: number, dataset: string, seq: number | undefined): ColumnIdentity {
   return { name, position, source: name, trail: [{ dataset, ...(seq !== undefined ? { seq } : {}), column: name }] };
 }
@@ -113,6 +133,9 @@ function resolve(ix: RunIndex, dataset: string, depth: number): ColumnIdentity[]
   let out: ColumnIdentity[];
   if (depth > MAX_DEPTH || !p) {
     out = names.map((n, i) => own(n, i, dataset, seq));
+  } else if (step && isModelOutput(step, p.ref)) {
+    // a model's outputs are new values, not its input columns, even when as many and named 0, 1, … like them
+    out = names.map((n, i) => ({ ...own(n, i, dataset, seq), source: modelOutputName(p.ref, n, names.length), model: true as const }));
   } else if (p.ref.columnOrigin) {
     // a numpy view: column j of the view is column columns[j] of the array it was cut from
     const parent = resolve(ix, p.ref.columnOrigin.of, depth + 1);

@@ -9,57 +9,16 @@
 import type { DatasetRef, Run, Step } from '../runlog/model';
 import { findKey, type KeySource } from './byKey';
 import { keyValueAt, KeyResolver } from './keyValues';
+import { mapBackward } from './mapBackward';
 import { producerOf } from './propagate';
-import type { FateKind, TraceCell, TraceResult, TraceStart, TraceStepResult } from './trace';
+import { FeatureRows } from './cells';
+import { keyedCells, labelCells, type FateKind, type TraceCell, type TraceResult, type TraceStart, type TraceStepResult } from './trace';
 
 const where = (s: Step) => (s.location ? ` (${s.location.cell !== undefined ? `cell ${s.location.cell + 1}, ` : ''}line ${s.location.line})` : '');
 const portOf = (d: DatasetRef) => d.port ?? d.name.split('.').pop() ?? 'out';
 const rowsText = (p: number[]) => `row${p.length > 1 ? 's' : ''} ${p.slice(0, 8).join(', ')}${p.length > 8 ? `, … (${p.length})` : ''}`;
 
-/** Input positions (per input index) that output rows `rows` come from; undefined for a kind that cannot say. */
-export function mapBackward(kind: string, arrays: Record<string, Int32Array>, inputs: number, rows: readonly number[]): { byInput: number[][]; synthetic: number } | undefined {
-  const byInput: number[][] = Array.from({ length: inputs }, () => []);
-  let synthetic = 0;
-  const add = (k: number, p: number) => {
-    if (p < 0) synthetic++;
-    else if (k < inputs) byInput[k]!.push(p);
-  };
-  for (const r of rows) {
-    switch (kind) {
-      case 'identity':
-        for (let k = 0; k < inputs; k++) byInput[k]!.push(r);
-        break;
-      case 'select': {
-        const pos = arrays.positions;
-        if (!pos) return undefined;
-        add(0, pos[r] ?? -1);
-        break;
-      }
-      case 'join': {
-        const { left, right } = arrays;
-        if (!left || !right) return undefined;
-        if ((left[r] ?? -1) >= 0) byInput[0]!.push(left[r]!);
-        if ((right[r] ?? -1) >= 0 && inputs > 1) byInput[1]!.push(right[r]!);
-        break;
-      }
-      case 'concat': {
-        const { part, positions } = arrays;
-        if (!part || !positions) return undefined;
-        add(part[r] ?? -1, positions[r] ?? -1);
-        break;
-      }
-      case 'groupby': {
-        const { offsets, members } = arrays;
-        if (!offsets || !members) return undefined;
-        for (let m = offsets[r]!; m < offsets[r + 1]!; m++) byInput[0]!.push(members[m]!);
-        break;
-      }
-      default:
-        return undefined;
-    }
-  }
-  return { byInput: byInput.map((l) => [...new Set(l)].sort((a, b) => a - b)), synthetic };
-}
+export { mapBackward } from './mapBackward';
 
 const FATE: Record<string, FateKind> = { identity: 'kept', select: 'moved', join: 'joined', concat: 'moved', groupby: 'aggregated' };
 
@@ -149,7 +108,8 @@ export async function traceBackward(run: Run, start: TraceStart, source: KeySour
 
   // Pipeline order, values per step, changes against the step before.
   results.reverse();
-  let previous: Record<string, string | null> | undefined;
+  const features = new FeatureRows(run);
+  let previous: Map<string, string | null> | undefined;
   const out: TraceStepResult[] = [];
   for (const r of results) {
     let cells: TraceCell[] | undefined;
@@ -164,10 +124,10 @@ export async function traceBackward(run: Run, start: TraceStart, source: KeySour
         note = `values unreadable: ${(e as Error).message}`;
       }
       if (row) {
-        const named = r.step.kind === 'predict' ? Object.fromEntries(Object.entries(row).map(([k, v]) => [`${portOf(r.output)} ${k}`, v])) : row;
-        const before = previous;
-        cells = Object.entries(named).map(([column, value]) => ({ column, value, changed: before !== undefined && (!(column in before) || before[column] !== value) }));
-        previous = { ...(previous ?? {}), ...named };
+        // one row per feature (cells.ts), compared with the record's values so far
+        const keyed = features.key(r.output, row);
+        cells = keyedCells(keyed, previous);
+        previous = new Map([...(previous ?? []), ...[...keyed].map(([k, { value }]) => [k, value] as const)]);
       }
     }
     out.push({
@@ -179,5 +139,5 @@ export async function traceBackward(run: Run, start: TraceStart, source: KeySour
       ...(note ? { valuesNote: note } : {}),
     });
   }
-  return { start, steps: out, problems };
+  return { start, steps: out, problems, rows: labelCells(out, features) };
 }

@@ -10,6 +10,9 @@
 import type { DatasetRef, Run, Step } from '../runlog/model';
 import { lineLabel } from '../cellNumbers';
 import { stepLabelText } from '../runlog/stepLabels';
+import { findDataset } from '../compare/featureIdentity';
+import { mapBackward } from './mapBackward';
+import { FeatureRows, type KeyedValues, type TraceRow } from './cells';
 
 export interface TraceStart {
   /** Output dataset name (e.g. "<runId>/0.out"). */
@@ -30,8 +33,15 @@ export interface TraceOutput {
 }
 
 export interface TraceCell {
+  /**
+   * The trace row this value is in: the feature's name, the same at every step whatever the step's output calls
+   * it (cells.ts), or a model output's ("proba 1", "prediction").
+   */
   column: string;
+  /** The column's name in this step's output when it is not `column` (`num__tenure_months`, `x1`). */
+  name?: string;
   value: string | null;
+  /** The step changed this value: it differs from (or is not in) the record's values in the step's own inputs. */
   changed: boolean;
 }
 
@@ -51,6 +61,8 @@ export interface TraceResult {
   start: TraceStart;
   steps: TraceStepResult[];
   problems: string[];
+  /** The rows of the trace table, one per feature (and per model output), in display order. */
+  rows?: TraceRow[];
 }
 
 /** Where the trace reads lineage arrays and snapshot rows from; the run log reader provides both. */
@@ -72,10 +84,21 @@ export interface TraceOptions {
 
 const EXT = /\/ext\d+$/;
 
-/** Cells of one output: a prediction's columns are named after the port ("proba 1"), so they never share a row
- * with features that happen to be called 0 / 1. */
-function cellName(output: DatasetRef, step: Step, column: string): string {
-  return step.kind === 'predict' || step.kind === 'cv' ? `${portOf(output)} ${column}`.trim() : column;
+/** Cells of one output row, keyed by trace row; `changed` against the record's values in the step's inputs. */
+export function keyedCells(values: KeyedValues, before: ReadonlyMap<string, string | null> | undefined): TraceCell[] {
+  return [...values].map(([key, { name, value }]) => ({ column: key, name, value, changed: before !== undefined && (!before.has(key) || before.get(key) !== value) }));
+}
+
+/** Replaces the row keys of `steps`' cells by the rows' labels (and drops `name` where it is the label). */
+export function labelCells(steps: TraceStepResult[], features: FeatureRows): TraceRow[] {
+  const labels = features.labels();
+  for (const s of steps) {
+    for (const c of s.cells ?? []) {
+      c.column = labels.get(c.column) ?? c.column;
+      if (c.name === c.column) delete c.name;
+    }
+  }
+  return features.table();
 }
 
 
@@ -163,20 +186,48 @@ export async function traceRecord(run: Run, start: TraceStart, source: TraceSour
   // The record's values in each output whose snapshot captured it. A step's cells are compared with its own
   // inputs' values (not with the previous column of the table, which may be another branch, e.g. the Series a
   // column assignment consumed), so only what this step changed is highlighted.
-  const valuesIn = new Map<string, Record<string, string | null>>();
-  const inputValues = (step: Step): Record<string, string | null> | undefined => {
-    let merged: Record<string, string | null> | undefined;
+  const features = new FeatureRows(run);
+  const valuesIn = new Map<string, Map<string, string | null>>();
+  const inputValues = (step: Step): Map<string, string | null> | undefined => {
+    let merged: Map<string, string | null> | undefined;
     for (const i of step.inputs) {
       const v = valuesIn.get(i.name);
-      if (v) merged = { ...v, ...merged };
+      if (!v) continue;
+      merged ??= new Map();
+      for (const [k, x] of v) if (!merged.has(k)) merged.set(k, x);
     }
     return merged;
+  };
+  /**
+   * The record's values in the start step's inputs (the rows its output row came from), so the start step's
+   * cells say what that step changed too: a prediction row's probabilities are new, its inputs' features are not.
+   */
+  const startInputValues = async (step: Step, output: DatasetRef, position: number): Promise<Map<string, string | null> | undefined> => {
+    const lin = output.lineage;
+    if (!lin || lin.kind === 'opaque') return undefined;
+    try {
+      const arrays = lin.kind === 'identity' ? {} : await source.lineage(output);
+      const back = mapBackward(lin.kind, arrays, lin.inputs.length, [position]);
+      if (!back) return undefined;
+      let merged: Map<string, string | null> | undefined;
+      for (const [k, name] of lin.inputs.entries()) {
+        const p = back.byInput[k]?.[0];
+        const ref = p === undefined ? undefined : inputRef(run, step, name);
+        const row = ref?.snapshot ? await source.row(ref, p!) : undefined;
+        if (!ref || !row) continue;
+        merged ??= new Map();
+        for (const [key, { value }] of features.key(ref, row, false)) if (!merged.has(key)) merged.set(key, value);
+      }
+      return merged;
+    } catch {
+      return undefined; // the start's inputs are only for highlighting; their values are not part of the trace
+    }
   };
   /** Datasets that hold the record and no later step has read yet: where lineage can be lost. */
   const frontier = new Map<string, Step>();
 
   /** Values of the record at the first of its `positions` (copies) that the output's snapshot captured. */
-  const valuesOf = async (step: Step, output: DatasetRef, positions: number[], before?: Record<string, string | null>): Promise<{ cells?: TraceCell[]; note?: string }> => {
+  const valuesOf = async (step: Step, output: DatasetRef, positions: number[], before?: Map<string, string | null>): Promise<{ cells?: TraceCell[]; note?: string }> => {
     let row: Record<string, string | null> | undefined;
     let note: string | undefined;
     if (!output.snapshot) note = 'no snapshot recorded for this step';
@@ -196,10 +247,9 @@ export async function traceRecord(run: Run, start: TraceStart, source: TraceSour
       }
     }
     if (!row) return { note: note ?? 'no values' };
-    const named = Object.fromEntries(Object.entries(row).map(([k, v]) => [cellName(output, step, k), v]));
-    const cells = Object.entries(named).map(([column, value]) => ({ column, value, changed: before !== undefined && (!(column in before) || before[column] !== value) }));
-    valuesIn.set(output.name, named);
-    return { cells };
+    const keyed = features.key(output, row);
+    valuesIn.set(output.name, new Map([...keyed].map(([k, { value }]) => [k, value])));
+    return { cells: keyedCells(keyed, before) };
   };
 
   const firstSeq = startSteps[0]!.step.seq;
@@ -213,7 +263,7 @@ export async function traceRecord(run: Run, start: TraceStart, source: TraceSour
     const here = startAt.get(step.seq);
     if (here) {
       for (const { out, start: s } of here) {
-        const v = await valuesOf(step, out, [s.position]);
+        const v = await valuesOf(step, out, [s.position], await startInputValues(step, out, s.position));
         steps.push({
           step,
           fate: 'start',
@@ -227,6 +277,11 @@ export async function traceRecord(run: Run, start: TraceStart, source: TraceSour
       continue;
     }
     if (stopped) break;
+    for (const i of step.inputs) {
+      const of = at.has(i.name) ? undefined : viewRows(run, i.name, at);
+      const v = of && valuesIn.get(of);
+      if (v) valuesIn.set(i.name, v); // the view's columns are columns of the array, the same features
+    }
     const carried = step.inputs.map((i, k) => ({ k, name: i.name, pos: at.get(i.name) })).filter((x) => x.pos && x.pos.size);
     for (const i of step.inputs) frontier.delete(i.name);
     const relinked = step.outputs.filter((o) => options.relink?.get(o.name)?.length);
@@ -316,7 +371,33 @@ export async function traceRecord(run: Run, start: TraceStart, source: TraceSour
     }
     if (s.outputs.some((o) => o.positions.length) || s.fate === 'consumed') alive = true;
   }
-  return { start, steps, problems };
+  return { start, steps, problems, rows: labelCells(steps, features) };
+}
+
+/**
+ * A numpy view of an array that holds the record (`X[:, :6]`, `X[10:, ::2]`; skewer_columnOrigin) holds it too, at
+ * a position its row start and step give exactly: records the record's positions in the view in `at` and returns
+ * the array's dataset name.
+ */
+function viewRows(run: Run, name: string, at: Map<string, Set<number>>): string | undefined {
+  const origin = findDataset(run, name)?.ref.columnOrigin;
+  const from = origin && at.get(origin.of);
+  if (!origin || !from) return undefined;
+  const start = origin.rowStart ?? 0;
+  const step = origin.rowStep ?? 1;
+  const positions = new Set<number>();
+  for (const p of from) {
+    const q = (p - start) / step;
+    if (Number.isInteger(q) && q >= 0 && (origin.rows === undefined || q < origin.rows)) positions.add(q);
+  }
+  at.set(name, positions);
+  return origin.of;
+}
+
+/** The reference of `step`'s input `name` that carries its snapshot: the producing step's output. */
+function inputRef(run: Run, step: Step, name: string): DatasetRef | undefined {
+  const producer = run.steps.find((s) => s.seq < step.seq && s.outputs.some((o) => o.name === name));
+  return producer?.outputs.find((o) => o.name === name);
 }
 
 /**
