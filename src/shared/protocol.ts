@@ -30,9 +30,19 @@ export interface WelcomeState {
 }
 
 export interface TraceStepCell {
+  /** The trace row: the feature's name, the same at every step (core/trace/cells.ts), or a model output's ("proba 1"). */
   column: string;
+  /** The column's name in this step's output when it differs (`num__tenure_months`, `x0`). */
+  name?: string;
   value: string | null;
   changed: boolean;
+}
+
+/** One row of the trace table: a feature, or a model output. */
+export interface TraceRowInfo {
+  column: string;
+  /** Its other names in the traced steps (`num__tenure_months`, `x0`). */
+  names: string[];
 }
 
 export type TraceFateKind = 'start' | 'kept' | 'moved' | 'dropped' | 'skipped' | 'duplicated' | 'joined' | 'split' | 'aggregated' | 'consumed' | 'gap' | 'failed';
@@ -75,6 +85,8 @@ export interface TraceState {
   direction?: TraceDirection;
   /** The row the trace started from, when the same row can be traced the other way (not a source row). */
   start?: { dataset: string; position: number; reversible: boolean };
+  /** The rows in display order (one per feature); absent: the cells' columns in order of appearance. */
+  rows?: TraceRowInfo[];
 }
 
 export interface CompareState {

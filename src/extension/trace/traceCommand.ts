@@ -32,6 +32,7 @@ export function toTraceState(result: RunReadResult, trace: TraceResult, record: 
     pipeline: result.run.pipeline,
     record,
     problems: trace.problems,
+    ...(trace.rows ? { rows: trace.rows } : {}),
     steps: trace.steps.map((s) => ({
       seq: s.step.seq,
       label: h.stepLabelText(s.step),

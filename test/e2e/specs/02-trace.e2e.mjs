@@ -65,6 +65,10 @@ describe('J3 · Trace Record from the command palette', () => {
     await view.locator('.column-count', { hasText: 'columns change' }).waitFor({ state: 'visible' });
     const changing = await rows();
     assert.ok(changing > 0 && changing < all, `rows: ${all} → ${changing}`);
+    // One row per feature: age is one row, not also num__age (the ColumnTransformer's name) and x0 (the scaler's).
+    const heads = await view.locator('table.trace tbody th.row-head').allTextContents();
+    assert.equal(heads.filter((h) => h.trim() === 'age').length, 1, heads.join(' | '));
+    assert.deepEqual(heads.filter((h) => /^x\d+$|__/.test(h.trim())), [], `no positional or prefixed rows: ${heads.join(' | ')}`);
     // Scrolled right, the feature-name column stays at the left edge.
     const scroller = view.locator('.table-scroll');
     const firstCol = view.locator('table.trace tbody th.row-head').first();
@@ -81,6 +85,22 @@ describe('J3 · Trace Record from the command palette', () => {
     await wb.page.waitForTimeout(500);
     await screenshot('trace-leak-high-contrast');
     await setTheme('Dark Modern');
+  });
+
+  it('a trace started on a predict_proba row shows its probabilities with "Only columns that change" ticked', async () => {
+    await runFromPalette('Skewer: Trace Record');
+    await quickPick('churn/serve.py');
+    await quickPick('predict probabilities');
+    await quickPick('row 0');
+    const view = await skewerWebview();
+    await view.locator('h1', { hasText: 'row 0 of predict probabilities' }).waitFor({ state: 'visible', timeout: 15_000 });
+    const box = view.locator('vscode-checkbox');
+    if (!(await box.evaluate((b) => b.checked))) await box.click();
+    await view.locator('.column-count', { hasText: 'columns change' }).waitFor({ state: 'visible' });
+    const heads = (await view.locator('table.trace tbody th.row-head').allTextContents()).map((h) => h.trim());
+    assert.deepEqual(heads, ['proba 0', 'proba 1']);
+    assert.equal(await view.getByText('No captured values').count(), 0);
+    await screenshot('trace-proba-dark');
   });
 
   it('J4 · compares the training and serving runs: reordered columns and distribution skew', async () => {

@@ -7,7 +7,8 @@ import { loadUiState, post, saveUiState } from '../vscode';
 /** One column per step: the record's values after it, changed cells highlighted, its fate on top. */
 export function Trace({ state }: { state: TraceState }) {
   const [changedOnly, setChangedOnly] = useState(loadUiState().changedOnly ?? false);
-  const columns = [...new Set(state.steps.flatMap((s) => s.cells.map((c) => c.column)))];
+  const columns = state.rows?.map((r) => r.column) ?? [...new Set(state.steps.flatMap((s) => s.cells.map((c) => c.column)))];
+  const otherNames = new Map(state.rows?.map((r) => [r.column, r.names]));
   const shown = changedOnly ? columns.filter((c) => state.steps.some((s) => s.cells.some((x) => x.column === c && x.changed))) : columns;
   const end = state.steps[state.steps.length - 1];
   const leaks = state.steps.filter((s) => s.bothSides);
@@ -66,13 +67,13 @@ export function Trace({ state }: { state: TraceState }) {
           <tbody>
             {shown.map((col) => (
               <tr key={col}>
-                <th scope="row" className="row-head">
+                <th scope="row" className="row-head" title={otherNames.get(col)?.length ? `${col}; in some steps' outputs named ${otherNames.get(col)!.join(', ')}` : undefined}>
                   {col}
                 </th>
                 {state.steps.map((s) => {
                   const cell = s.cells.find((c) => c.column === col);
                   return (
-                    <td key={s.seq} className={cell?.changed ? 'changed' : undefined} title={cell ? undefined : s.valuesNote}>
+                    <td key={s.seq} className={cell?.changed ? 'changed' : undefined} title={cell ? (cell.name ? `${cell.name} in this step's output` : undefined) : s.valuesNote}>
                       {cell ? (cell.value ?? <span className="muted">null</span>) : <span className="muted">·</span>}
                     </td>
                   );
@@ -82,7 +83,10 @@ export function Trace({ state }: { state: TraceState }) {
           </tbody>
         </table>
       </div>
-      {shown.length === 0 && <p className="muted">No captured values for this record (snapshots are sampled; the fate row above still follows it through every step).</p>}
+      {columns.length === 0 && <p className="muted">No captured values for this record (snapshots are sampled; the fate row above still follows it through every step).</p>}
+      {columns.length > 0 && shown.length === 0 && (
+        <p className="muted">No step changes any of the {columns.length} captured columns of this record; untick Only columns that change to see them.</p>
+      )}
     </section>
   );
 }
