@@ -88,6 +88,9 @@ describe('J3 · Trace Record from the command palette', () => {
   });
 
   it('a trace started on a predict_proba row shows its probabilities with "Only columns that change" ticked', async () => {
+    // Focus an editor first: the trace webview, re-styled by the theme changes above, may take the focus back
+    // and close a quick pick opened over it.
+    await wb.page.locator('.tabs-container .tab', { hasText: 'train.py' }).first().click();
     await runFromPalette('Skewer: Trace Record');
     await quickPick('churn/serve.py');
     await quickPick('predict probabilities');
