@@ -173,6 +173,13 @@ export abstract class LibrarySemantics extends DataflowState {
       const f = this.newFit(n, last, 'transformer', d);
       return this.same(d, { prep: unionList(d.prep, [f]) });
     }
+    // scipy.stats.boxcox / yeojohnson without a given lambda estimate it from the rows (maximum
+    // likelihood) and return (transformed, lambda): a fitted statistic, like PowerTransformer.
+    if ((last === 'boxcox' || last === 'yeojohnson') && args.pos[0] && (args.pos[0].k === 'data' || args.pos[0].k === 'scalar') && !args.kw.has('lmbda') && args.pos.length === 1) {
+      const d = this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'x');
+      const f = this.newFit(n, last, 'stat', d);
+      return { k: 'seq', items: [this.same(d, { prep: unionList(d.prep, [f]) }), this.scalar(`${last} lambda`, [f])] };
+    }
     if ((last === 'repeat' || last === 'tile') && (q.startsWith('np.') || q.startsWith('numpy.')) && args.pos[0]) {
       const d = this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X');
       const du: DupEvent = { id: ++this.ids, site: this.site(n), what: `np.${last}`, rows: d.rows };
@@ -917,6 +924,13 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'shift' || method === 'rolling' || method === 'diff' || method === 'pct_change' || method === 'ewm' || method === 'expanding') {
       const out = this.same(d); out.time = 'the data has lag/rolling/difference features';
       if (method === 'rolling' || method === 'ewm' || method === 'expanding') out.windowed = true;
+      // A lag (shift(k), k >= 1) holds past values, known when predicting: as a feature it is not
+      // the column it was taken from (pd.concat([s.shift(1), s.shift(2)], axis=1) with y = s).
+      if (method === 'shift' && out.cols) {
+        const p = args.pos[0] ?? args.kw.get('periods');
+        const k = p === undefined ? 1 : p.k === 'const' && /^\d+$/.test(p.text) ? Number(p.text) : 0;
+        if (k >= 1) out.cols = out.cols.map((c) => `${c} (lag ${k})`);
+      }
       return out;
     }
     if (method === 'resample' && (args.pos[0]?.k === 'const' || args.kw.has('rule'))) {

@@ -714,4 +714,56 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(analyze(recut, 'forecast.ipynb').filter((x) => x.ruleId === 'leakage/multi-test'), []);
     });
   });
+
+  describe('leakage/preprocessing: a power transform whose lambda is estimated from the rows', () => {
+    const src = PD + py`
+      from scipy.stats import boxcox
+      df["income_bc"], lam = boxcox(df["income"])
+      X = df[["income_bc", "age"]]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      m = LogisticRegression().fit(X_train, y_train)
+      print(accuracy_score(y_test, m.predict(X_test)))
+    `;
+    it('scipy boxcox / yeojohnson on all rows before the split fires', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'boxcox(df["income"])')]);
+      const yj = src.replace('from scipy.stats import boxcox', 'from scipy.stats import yeojohnson').replace('boxcox(df["income"])', 'yeojohnson(df["income"])');
+      assert.deepEqual(rules(yj, 'leakage/preprocessing'), [lineOf(yj, 'yeojohnson(df["income"])')]);
+    });
+    it('a fixed lambda, or a lambda estimated on the training split and reused on the test split, does not fire', () => {
+      const fixed = src.replace('df["income_bc"], lam = boxcox(df["income"])', 'df["income_bc"] = boxcox(df["income"], lmbda=0.5)');
+      assert.deepEqual(rules(fixed, 'leakage/preprocessing'), []);
+      const train = PD + py`
+        from scipy.stats import boxcox
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        bc_train, lam = boxcox(X_train["income"])
+        bc_test = boxcox(X_test["income"], lmbda=lam)
+        m = LogisticRegression().fit(bc_train.reshape(-1, 1), y_train)
+        print(accuracy_score(y_test, m.predict(bc_test.reshape(-1, 1))))
+      `;
+      assert.deepEqual(rules(train, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/target: lags of the label series are past values', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.linear_model import Ridge
+      from sklearn.metrics import mean_squared_error
+      s = pd.read_csv("demand.csv")["units"]
+      X = pd.concat([s.shift(1), s.shift(7)], axis=1).dropna()
+      y = s.iloc[7:]
+      X_train, X_test, y_train, y_test = X[:800], X[800:], y[:800], y[800:]
+      m = Ridge().fit(X_train, y_train)
+      print(mean_squared_error(y_test, m.predict(X_test)))
+    `;
+    it('features made of shift(k >= 1) of the label series do not fire', () => {
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+    });
+    it('a lead (shift(-1)) or the unshifted series beside its lags fires', () => {
+      const lead = src.replace('s.shift(7)', 's.shift(-1)');
+      assert.deepEqual(rules(lead, 'leakage/target'), [lineOf(lead, 'pd.concat')]);
+      const same = src.replace('s.shift(7)', 's');
+      assert.deepEqual(rules(same, 'leakage/target'), [lineOf(same, 'pd.concat')]);
+    });
+  });
 });
