@@ -1,6 +1,6 @@
 /**
  * Benchmark: `skewer check --runs` on a recorded 1M-row, ~8-operator leaky pipeline (dist/cli.js, a fresh
- * process per call, as CI runs it). Baseline measured in the same run: `skewer check` of the same file
+ * process per call, as CI runs it), recorded with `--keys customer_id` so the group rule counts every row by key. Baseline measured in the same run: `skewer check` of the same file
  * without runs (process start + static analysis), so the ratio is what reading and checking the run adds.
  * Needs `npm run build` and /usr/bin/python3 with pandas and scikit-learn (the recorder runs there).
  *
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     writeFileSync(path.join(work, 'cpu-preload.cjs'), CPU_PRELOAD);
     execFileSync(PYTHON, ['-c', DATA, String(rows), path.join(work, 'data.csv')], { stdio: 'inherit' });
     const t = Date.now();
-    execFileSync(PYTHON, ['-m', 'skewer', 'record', '--phase', 'train', '--out', path.join(work, 'runs'), 'pipeline.py', 'data.csv'], {
+    execFileSync(PYTHON, ['-m', 'skewer', 'record', '--phase', 'train', '--keys', 'customer_id', '--out', path.join(work, 'runs'), 'pipeline.py', 'data.csv'], {
       cwd: work, env: { ...process.env, PYTHONPATH: path.join(REPO, 'recorder') }, stdio: ['ignore', 'ignore', 'inherit'],
     });
     console.log(`recorded ${rows.toLocaleString('en-US')} rows in ${((Date.now() - t) / 1000).toFixed(1)} s`);

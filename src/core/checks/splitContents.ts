@@ -140,50 +140,75 @@ export function sharedEntities(s: SplitSnapshots, keyColumns?: readonly string[]
 }
 
 /** A key value as a Map key: numbers by value (an Int64 key and a float key of the same entity meet), text as is. */
+const SAFE = 2n ** 53n;
 function keyValue(v: unknown): unknown {
-  if (typeof v === 'bigint') return v >= -(2n ** 53n) && v <= 2n ** 53n ? Number(v) : v;
+  if (typeof v === 'bigint') return v >= -SAFE && v <= SAFE ? Number(v) : v;
   if (v instanceof Date) return v.getTime();
-  return v;
+  if (typeof v === 'number' && Number.isNaN(v)) return undefined;
+  return v ?? undefined;
 }
 
-const MIXED = -1;
+/**
+ * Dense ids of key values, shared by both sides of a split: for each stored key vector (numbered by object: a
+ * concat of a frame with a sample of itself lists the source's vector twice, and it is one set of records), the
+ * value id of each of its rows (-1: no value). Typed arrays throughout: a split of a million rows is counted in
+ * a few passes over Int32Arrays.
+ */
+class ValueIds {
+  readonly byVector = new Map<Vector, { id: number; valueOf: Int32Array }>();
+  readonly values: unknown[] = [];
+  private readonly ids = new Map<unknown, number>();
+
+  of(v: Vector): { id: number; valueOf: Int32Array } {
+    let hit = this.byVector.get(v);
+    if (hit) return hit;
+    const n = v.length;
+    const valueOf = new Int32Array(n).fill(-1);
+    const typed = /^(u?int|float)/i.test(String(v.type)) && v.nullCount === 0 ? (v.toArray() as ArrayLike<number | bigint>) : undefined;
+    for (let r = 0; r < n; r++) {
+      const k = keyValue(typed ? typed[r] : v.get(r));
+      if (k === undefined) continue;
+      let id = this.ids.get(k);
+      if (id === undefined) {
+        id = this.values.length;
+        this.ids.set(k, id);
+        this.values.push(k);
+      }
+      valueOf[r] = id;
+    }
+    hit = { id: this.byVector.size, valueOf };
+    this.byVector.set(v, hit);
+    return hit;
+  }
+}
+
+const UNSET = -2, MIXED = -1;
 
 /**
- * Key values over the rows of one side: for each row its value (undefined: a row without a key), and for each
- * value the stored key row it comes from (`MIXED` when its rows come from several: several records of the entity).
+ * One side of a split by key: the value id of each row (-1: no key), and for each value id the stored key row
+ * its rows come from (`MIXED` when several: several records of the entity; `UNSET` when the side has none).
  */
-function sideValues(idx: KeyIndex, vectorIds: Map<Vector, number>): { values: unknown[]; origin: Map<unknown, number> } {
-  // One conversion per stored key row, however many output rows point at it (an oversampled row, a join fan-out).
-  const perPart = idx.parts.map(() => new Map<number, unknown>());
-  const values: unknown[] = new Array(idx.part.length);
-  const origin = new Map<unknown, number>();
-  // A stored key row is the same record whichever part list reaches it (a concat of a frame with a sample of itself
-  // lists the source's key vector twice): number stored vectors by object, shared by both sides.
-  const ids = idx.parts.map((v) => {
-    let id = vectorIds.get(v);
-    if (id === undefined) vectorIds.set(v, (id = vectorIds.size));
-    return id;
-  });
-  const width = 2 ** 26;
+function sideValues(idx: KeyIndex, ids: ValueIds): { rowValue: Int32Array; origin: Float64Array; count: number } {
+  const parts = idx.parts.map((v) => ids.of(v));
+  const rowValue = new Int32Array(idx.part.length).fill(-1);
+  const origin = new Float64Array(ids.values.length).fill(UNSET);
+  let count = 0;
   for (let i = 0; i < idx.part.length; i++) {
     const p = idx.part[i]!;
     if (p < 0) continue;
+    const part = parts[p]!;
     const r = idx.row[i]!;
-    const cache = perPart[p]!;
-    let v = cache.get(r);
-    if (v === undefined && !cache.has(r)) {
-      const raw = idx.parts[p]!.get(r);
-      v = raw === null || raw === undefined || (typeof raw === 'number' && Number.isNaN(raw)) ? undefined : keyValue(raw);
-      cache.set(r, v);
-    }
-    if (v === undefined) continue;
-    values[i] = v;
-    const o = ids[p]! * width + r;
-    const seen = origin.get(v);
-    if (seen === undefined) origin.set(v, o);
-    else if (seen !== o) origin.set(v, MIXED);
+    const v = part.valueOf[r]!;
+    if (v < 0) continue;
+    rowValue[i] = v;
+    const o = part.id * 2 ** 32 + r;
+    const seen = origin[v]!;
+    if (seen === UNSET) {
+      origin[v] = o;
+      count++;
+    } else if (seen !== o) origin[v] = MIXED;
   }
-  return { values, origin };
+  return { rowValue, origin, count };
 }
 
 /**
@@ -201,22 +226,31 @@ export async function sharedEntitiesByKey(run: Run, split: Step, source: KeyFile
   for (const column of KeyResolver.columnsOf(run)) {
     const [a, b] = await Promise.all([resolver.index(sides.train.name, column), resolver.index(sides.test.name, column)]);
     if (!a || !b) continue;
-    const vectorIds = new Map<Vector, number>();
-    const tr = sideValues(a, vectorIds), te = sideValues(b, vectorIds);
+    const ids = new ValueIds();
+    // Both sides' vectors get their ids first, so the origin arrays cover every value id.
+    for (const v of [...a.parts, ...b.parts]) ids.of(v);
+    const tr = sideValues(a, ids), te = sideValues(b, ids);
     covered ??= { testRows: b.part.length, column };
-    const leaking = new Set<unknown>();
-    let example: unknown;
-    for (const [v, o] of te.origin) {
-      const t = tr.origin.get(v);
-      if (t === undefined || (t === o && o !== MIXED)) continue;
-      leaking.add(v);
-      if (example === undefined) example = v;
+    const leaking = new Uint8Array(ids.values.length);
+    let shared = 0;
+    let example = -1;
+    for (let v = 0; v < leaking.length; v++) {
+      const t = tr.origin[v]!, o = te.origin[v]!;
+      if (t === UNSET || o === UNSET || (t === o && o !== MIXED)) continue;
+      leaking[v] = 1;
+      shared++;
     }
-    if (!leaking.size) continue;
+    if (!shared) continue;
     let rows = 0;
-    for (const v of te.values) if (v !== undefined && leaking.has(v)) rows++;
-    if (!best || leaking.size > best.shared) {
-      best = { column, shared: leaking.size, trainEntities: tr.origin.size, testEntities: te.origin.size, testRowsShared: rows, example: formatCell(example) ?? '' };
+    for (let i = 0; i < te.rowValue.length; i++) {
+      const v = te.rowValue[i]!;
+      if (v >= 0 && leaking[v]) {
+        rows++;
+        if (example < 0) example = v;
+      }
+    }
+    if (!best || shared > best.shared) {
+      best = { column, shared, trainEntities: tr.count, testEntities: te.count, testRowsShared: rows, example: formatCell(ids.values[example]) ?? '' };
       covered = { testRows: b.part.length, column };
     }
   }
