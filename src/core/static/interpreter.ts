@@ -126,6 +126,19 @@ export class Interpreter extends LibrarySemantics {
 
   /** true / false when the condition is `name is [not] None` and name's value is known; else undefined. */
   protected noneTest(cond: SyntaxNode): boolean | undefined {
+    // `method == "smote"` / `kind != 'minmax'` / `kind in ("a", "b")` on a parameter or name known
+    // to hold a string here (a helper called with a string that selects a sampler or scaler).
+    const eq = /^([A-Za-z_]\w*)\s*(==|!=|not\s+in|in)\s*(.+)$/s.exec(this.t(cond).trim());
+    if (eq) {
+      const v = this.scope.get(eq[1]);
+      const lits = eq[2] === '==' || eq[2] === '!=' ? [eq[3].trim()] : /^[([{]([^()[\]{}]*)[)\]}]$/.exec(eq[3].trim())?.[1].split(',').map((x) => x.trim()).filter(Boolean);
+      const strs = lits?.map((l) => /^(["'])([^"'\\]*)\1$/.exec(l)?.[2]);
+      if (v && v.k === 'const' && v.str !== undefined && !v.varying && strs && strs.length && strs.every((x) => x !== undefined)) {
+        const hit = strs.includes(v.str);
+        return eq[2] === '==' || eq[2] === 'in' ? hit : !hit;
+      }
+      return undefined;
+    }
     const m = /^([A-Za-z_]\w*)\s+is\s+(not\s+)?None$/.exec(this.t(cond).trim());
     if (!m) return undefined;
     const v = this.scope.get(m[1]);
@@ -1110,7 +1123,19 @@ export class Interpreter extends LibrarySemantics {
         return args.pos.some((a) => a.varying) || [...args.kw.values()].some((a) => a.varying) ? { ...pick, varying: true } : pick;
       }
       const seqs = rets.filter((r): r is SeqV => r.k === 'seq');
-      if (seqs.length === rets.length) return seqs[seqs.length - 1];
+      if (seqs.length === rets.length) {
+        // Tuples returned by different branches (return SMOTE().fit_resample(X, y) in one, an
+        // undersampler's in another): each position may hold any of them.
+        const len = seqs[0].items.length;
+        if (seqs.every((q) => q.items.length === len)) {
+          const last = seqs[seqs.length - 1];
+          return { k: 'seq', items: last.items.map((it, i) => {
+            const at = seqs.map((q) => q.items[i]);
+            return at.every((x) => x.k === 'data' || x.k === 'scalar') && at.some((x) => x.k === 'data') ? this.join(at, n ?? undefined) : it;
+          }) };
+        }
+        return seqs[seqs.length - 1];
+      }
       return this.join(rets, n ?? undefined);
     } finally {
       this.active.delete(fn.node);

@@ -766,4 +766,51 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(same, 'leakage/target'), [lineOf(same, 'pd.concat')]);
     });
   });
+
+  describe('samplers and scalers inside helpers selected by a string argument', () => {
+    const HELPER = PD + py`
+      from imblearn.over_sampling import SMOTE
+      from imblearn.under_sampling import RandomUnderSampler
+      def balance(X, y, method="smote"):
+          if method == "none":
+              return X, y
+          if method == "smote":
+              return SMOTE(random_state=0).fit_resample(X, y)
+          elif method == "under":
+              sampler = RandomUnderSampler()
+          return sampler.fit_resample(X, y)
+    `;
+    const before = (call: string): string => HELPER + call + '\n' + py`
+      X_train, X_test, y_train, y_test = train_test_split(Xb, yb, random_state=0)
+      m = RandomForestClassifier().fit(X_train, y_train)
+      print(accuracy_score(y_test, m.predict(X_test)))
+    `;
+    it('an oversampler picked by the string and returned from its branch, applied before the split, fires', () => {
+      const src = before('Xb, yb = balance(X, y, "smote")');
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'SMOTE(random_state=0).fit_resample')]);
+    });
+    it('the branch the string does not pick does not fire (no resampling, or undersampling only)', () => {
+      assert.deepEqual(rules(before('Xb, yb = balance(X, y, "none")'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(before('Xb, yb = balance(X, y, method="under")'), 'leakage/overlap'), []);
+    });
+    it('a string that is not known (a loop over method names) keeps every branch: the oversampling one fires', () => {
+      const src = HELPER + py`
+        for name in ["none", "smote"]:
+            Xb, yb = balance(X, y, name)
+            X_train, X_test, y_train, y_test = train_test_split(Xb, yb, random_state=0)
+            m = RandomForestClassifier().fit(X_train, y_train)
+            print(name, accuracy_score(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'SMOTE(random_state=0).fit_resample')]);
+    });
+    it('the helper applied to the training split only does not fire', () => {
+      const src = HELPER + py`
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        X_tr, y_tr = balance(X_train, y_train, "smote")
+        m = RandomForestClassifier().fit(X_tr, y_tr)
+        print(accuracy_score(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+  });
 });
