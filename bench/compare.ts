@@ -59,11 +59,11 @@ from frame import frame
 out = {}
 for name, df in (("train", frame(int(sys.argv[1]), 0)), ("serve", frame(int(sys.argv[1]), 1, shift=0.5))):
     X = df.to_numpy()
-    ts, bs = [], []
+    ts, cs, bs = [], [], []
     for _ in range(5):
-        t = time.perf_counter(); table_stats(TableView(X, "out", list(df.columns)), 20_000); ts.append(time.perf_counter() - t)
+        t, c = time.perf_counter(), time.process_time(); table_stats(TableView(X, "out", list(df.columns)), 20_000); ts.append(time.perf_counter() - t); cs.append(time.process_time() - c)
         t = time.perf_counter(); X.mean(axis=0); X.std(axis=0); bs.append(time.perf_counter() - t)
-    out[name] = {"statsMs": sorted(ts)[2] * 1000, "numpyMs": sorted(bs)[2] * 1000}
+    out[name] = {"statsMs": sorted(ts)[2] * 1000, "statsCpuMs": sorted(cs)[2] * 1000, "numpyMs": sorted(bs)[2] * 1000}
 print(json.dumps(out))
 `;
 
@@ -86,26 +86,31 @@ async function main(): Promise<void> {
     const stats = JSON.parse(execFileSync(PYTHON, [path.join(work, 'stats.py'), String(rows)], { cwd: work, env, encoding: 'utf8' }).trim().split('\n').pop()!);
     const dirs = readdirSync(path.join(work, 'runs')).sort().map((d) => path.join(work, 'runs', d));
     const reads: number[] = [];
-    const compares: number[] = [];
+    const compares: number[] = [], compareCpu: number[] = [];
     let findings: string[] = [];
     for (let rep = 0; rep < 7; rep++) {
       let t = performance.now();
       const [a, b] = await Promise.all(dirs.map((d) => readRun(d)));
       reads.push(performance.now() - t);
       t = performance.now();
+      const cpu = process.cpuUsage();
       const c = compareRunFindings(a!.run, b!.run);
       compares.push(performance.now() - t);
+      const used = process.cpuUsage(cpu);
+      compareCpu.push((used.user + used.system) / 1000);
       findings = c.findings.map((f) => f.ruleId);
     }
     const statsMs = stats.train.statsMs + stats.serve.statsMs;
     const numpyMs = stats.train.numpyMs + stats.serve.numpyMs;
     const cmp = median(compares), read = median(reads);
     const total = statsMs + cmp;
+    const statsCpuMs = stats.train.statsCpuMs + stats.serve.statsCpuMs;
+    const totalCpu = statsCpuMs + median(compareCpu);
     console.log(`findings: ${findings.join(', ')}`);
     console.log(`statistics (recorder table_stats, both sides): ${statsMs.toFixed(0)} ms; baseline numpy mean+std over all values ${numpyMs.toFixed(0)} ms; ratio ${(statsMs / numpyMs).toFixed(2)}×`);
     console.log(`skew + findings (compareRunFindings): median ${cmp.toFixed(1)} ms; baseline readRun of both runs ${read.toFixed(1)} ms; ratio ${(cmp / read).toFixed(2)}×`);
-    console.log(`statistics + skew, train vs serve: ${total.toFixed(0)} ms; target ≤ 700 ms; load average ${loadavg()[0]!.toFixed(1)}`);
-    console.log(JSON.stringify({ rows, columns: COLS, statsMs: Math.round(statsMs), numpyBaselineMs: Math.round(numpyMs), compareMs: Number(cmp.toFixed(1)), readRunsMs: Number(read.toFixed(1)), totalMs: Math.round(total), findings: findings.length, loadavg: loadavg() }));
+    console.log(`statistics + skew, train vs serve: ${total.toFixed(0)} ms wall, ${totalCpu.toFixed(0)} ms CPU (statistics ${statsCpuMs.toFixed(0)} ms CPU); target ≤ 700 ms; load average ${loadavg()[0]!.toFixed(1)}`);
+    console.log(JSON.stringify({ rows, columns: COLS, statsMs: Math.round(statsMs), statsCpuMs: Math.round(statsCpuMs), totalCpuMs: Math.round(totalCpu), numpyBaselineMs: Math.round(numpyMs), compareMs: Number(cmp.toFixed(1)), readRunsMs: Number(read.toFixed(1)), totalMs: Math.round(total), findings: findings.length, loadavg: loadavg() }));
   } finally {
     if (!process.argv.includes('--keep')) rmSync(work, { recursive: true, force: true });
     else console.log(`kept ${work}`);
