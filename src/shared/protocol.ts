@@ -194,6 +194,8 @@ export type FromGraphWebview =
   /** Show `runId` beside the first run, or only the first run (undefined). */
   | { type: 'pairWith'; runId?: string }
   | { type: 'setCollapseLoops'; value: boolean }
+  /** Show the inner steps of node `nodeId` (a Pipeline.fit) of graph `graph` as nodes of their own, or fold them back. */
+  | { type: 'toggleInner'; graph: number; nodeId: string }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
 
 /** Validates a message from the graph webview (less trusted than the host). */
@@ -209,6 +211,8 @@ export function parseFromGraphWebview(raw: unknown): FromGraphWebview | undefine
       return m.runId === undefined || (typeof m.runId === 'string' && m.runId.length < 200) ? { type: 'pairWith', ...(m.runId !== undefined ? { runId: m.runId as string } : {}) } : undefined;
     case 'setCollapseLoops':
       return typeof m.value === 'boolean' ? { type: 'setCollapseLoops', value: m.value } : undefined;
+    case 'toggleInner':
+      return (m.graph === 0 || m.graph === 1) && typeof m.nodeId === 'string' && m.nodeId.length < 64 ? { type: 'toggleInner', graph: m.graph, nodeId: m.nodeId } : undefined;
     case 'log':
       return (m.level === 'info' || m.level === 'warn' || m.level === 'error') && typeof m.message === 'string' ? { type: 'log', level: m.level, message: m.message } : undefined;
     default:

@@ -23,6 +23,11 @@ export interface BuildGraphOptions {
   minRepeat?: number;
   /** Fold the inner steps of Pipeline.fit / ColumnTransformer calls into the outer call (default true). */
   foldInner?: boolean;
+  /**
+   * Node ids ("s<seq>") of outer calls to show unfolded: their direct inner steps become nodes of their
+   * own (each still folding its own inner steps unless listed too). Ids of steps not drawn are ignored.
+   */
+  unfold?: ReadonlySet<string>;
   /** More nodes than this fold every repeated call site into one node, loop or not (default 300). */
   maxNodes?: number;
   /** Findings to badge steps with, matched by file (resolved against the run's cwd), cell and line. */
@@ -65,16 +70,24 @@ export function buildGraph(run: Run, options: BuildGraphOptions = {}): PipelineG
   const bySeq = new Map<number, Step>();
   for (const s of run.steps) bySeq.set(s.seq, s);
 
-  // Inner steps belong to their outermost recorded ancestor.
-  const outer = (s: Step): Step => {
-    let cur = s;
-    for (let guard = 0; foldInner && cur.parentSeq !== undefined && guard < 64; guard++) {
-      const p = bySeq.get(cur.parentSeq);
-      if (!p || p === cur) break;
-      cur = p;
+  // Inner steps belong to their outermost recorded ancestor, unless that ancestor is drawn unfolded:
+  // then to the nearest drawn one (a step whose parent is drawn and unfolded is drawn itself).
+  const unfold = options.unfold;
+  const outerOf = new Map<number, Step>();
+  const outer = (s: Step, depth = 0): Step => {
+    const known = outerOf.get(s.seq);
+    if (known) return known;
+    let result = s;
+    const p = foldInner && s.parentSeq !== undefined ? bySeq.get(s.parentSeq) : undefined;
+    if (p && p !== s && depth < 64) {
+      const po = outer(p, depth + 1);
+      result = po === p && unfold?.has(`s${p.seq}`) ? s : po;
     }
-    return cur;
+    outerOf.set(s.seq, result);
+    return result;
   };
+  const hasChildren = new Set<number>();
+  for (const s of run.steps) if (s.parentSeq !== undefined && s.parentSeq !== s.seq) hasChildren.add(s.parentSeq);
   const top = run.steps.filter((s) => outer(s) === s);
 
   // Loop folding over the top-level calls; a global fold by call site when that is still too many.
@@ -114,6 +127,7 @@ export function buildGraph(run: Run, options: BuildGraphOptions = {}): PipelineG
     let node: GraphNode;
     if (rep[i] === i) {
       node = stepNode(s);
+      if (foldInner && unfold?.has(node.id) && hasChildren.has(s.seq)) node.unfolded = true;
       nodes.push(node);
     } else {
       node = nodeOfSeq.get(top[rep[i]!]!.seq)!;

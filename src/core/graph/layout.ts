@@ -47,6 +47,7 @@ export function extraLine(n: GraphNode): string {
   if (n.dropped) parts.push(`−${fmt(n.dropped)} rows dropped`);
   if (n.repeat) parts.push(`×${fmt(n.repeat)} calls`);
   if (n.inner) parts.push(`+${n.inner} inner step${n.inner === 1 ? '' : 's'}`);
+  if (n.unfolded) parts.push('inner steps shown');
   if (!parts.length && n.estimator && n.opKind !== 'split' && !n.label.includes(n.estimator)) parts.push(n.estimator);
   if (n.status === 'running') parts.push('running');
   return parts.join(' · ');

@@ -59,6 +59,8 @@ export interface GraphNode {
   repeat?: number;
   /** Inner steps folded into this node (a Pipeline.fit and the fits inside it). */
   inner?: number;
+  /** An outer call (a Pipeline.fit) drawn unfolded: its inner steps are nodes of their own (BuildGraphOptions.unfold). */
+  unfolded?: boolean;
   /** The fitted estimator's class, for fits, transforms and predictions. */
   estimator?: string;
   side?: SplitSide;

@@ -23,6 +23,8 @@ export class GraphPanel implements vscode.Disposable {
   private runId = '';
   private pairId: string | undefined;
   private collapseLoops = true;
+  /** Per run id: the nodes (Pipeline.fit calls) the user unfolded. */
+  private readonly unfolded = new Map<string, Set<string>>();
   /** What the last snapshot was built from, so unrelated refreshes of the Runs model send nothing. */
   private builtKey = '';
   private findingsVersion = 0;
@@ -77,10 +79,11 @@ export class GraphPanel implements vscode.Disposable {
     const first = this.runs.findRun(this.runId);
     const pair = this.pairId ? this.runs.findRun(this.pairId) : undefined;
     const traced = tracedRecord(this.runId);
-    const key = [runKey(first), runKey(pair), this.collapseLoops, this.findingsVersion, traced?.record ?? '', traced?.steps.length ?? 0].join('|');
+    const unfoldKey = [...this.unfolded].map(([run, ids]) => `${run}:${[...ids].sort().join(',')}`).join(';');
+    const key = [runKey(first), runKey(pair), this.collapseLoops, this.findingsVersion, traced?.record ?? '', traced?.steps.length ?? 0, unfoldKey].join('|');
     if (!force && key === this.builtKey) return;
     this.builtKey = key;
-    this.state = buildViewState(this.runs, this.findings, first, pair, this.runId, this.collapseLoops);
+    this.state = buildViewState(this.runs, this.findings, first, pair, this.runId, this.collapseLoops, this.unfolded);
     this.panel.title = first ? `Graph: ${first.run.pipeline}${pair ? ` ↔ ${pair.run.pipeline}` : ''}` : 'Pipeline Graph';
     this.post({ type: 'graph', state: this.state });
   }
@@ -109,6 +112,15 @@ export class GraphPanel implements vscode.Disposable {
         this.collapseLoops = msg.value;
         this.update(true);
         break;
+      case 'toggleInner': {
+        const runId = this.state?.graphs[msg.graph]?.runId;
+        if (!runId) break;
+        const ids = this.unfolded.get(runId) ?? new Set<string>();
+        if (!ids.delete(msg.nodeId)) ids.add(msg.nodeId);
+        this.unfolded.set(runId, ids);
+        this.update(true);
+        break;
+      }
       case 'log':
         console[msg.level === 'info' ? 'log' : msg.level](`[skewer graph] ${msg.message}`);
         break;
@@ -161,13 +173,16 @@ function title(r: RunReadResult): string {
   return `${r.run.pipeline} · ${r.run.isSkewer ? r.run.phase : 'openlineage'} · ${r.run.status}${when}`;
 }
 
-export function buildViewState(runs: RunsModel, findings: FindingsStore, first: RunReadResult | undefined, pair: RunReadResult | undefined, runId: string, collapseLoops: boolean): GraphViewState {
+export function buildViewState(runs: RunsModel, findings: FindingsStore, first: RunReadResult | undefined, pair: RunReadResult | undefined, runId: string, collapseLoops: boolean, unfolded?: ReadonlyMap<string, ReadonlySet<string>>): GraphViewState {
   const h = heavy();
   if (!first) {
     return { graphs: [], titles: [], pairCandidates: [], collapseLoops, problems: [`Run ${runId} is no longer listed in the Runs view (deleted, or its run folder was removed from skewer.runFolders).`] };
   }
   const found = findingsAt(findings);
-  const build = (r: RunReadResult): PipelineGraph => h.buildGraph(r.run, { collapseLoops, findings: found });
+  const build = (r: RunReadResult): PipelineGraph => {
+    const unfold = unfolded?.get(r.run.runId);
+    return h.buildGraph(r.run, { collapseLoops, findings: found, ...(unfold?.size ? { unfold } : {}) });
+  };
   const graphs = [build(first), ...(pair ? [build(pair)] : [])];
   const traced = tracedRecord(first.run.runId);
   const other = first.run.phase === 'train' ? 'serve' : first.run.phase === 'serve' ? 'train' : undefined;

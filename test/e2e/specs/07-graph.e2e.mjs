@@ -125,4 +125,38 @@ describe('J7 · the pipeline graph of a run', () => {
     await view.locator('g.node.partner').waitFor({ state: 'visible' });
     await screenshot('graph-train-serve');
   });
+
+  it('unfolds a Pipeline.fit into its inner steps (its toggle, or Space on the node) and folds it back', async () => {
+    await closeAllEditors();
+    await openSkewerSidebar();
+    await collapseRuns();
+    await sidebarRow('notebooks/credit.ipynb').click();
+    const run = sidebarRow('train · complete');
+    await run.click();
+    await run.hover();
+    await run.locator('.actions .action-label[aria-label="Show Pipeline Graph"]').click();
+    const view = await graphWebview();
+    const pipeline = view.locator('g.node', { hasText: 'fit Pipeline' }).first();
+    await pipeline.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match((await pipeline.textContent()) ?? '', /\+8 inner steps/);
+    assert.equal(await view.locator('g.node', { hasText: 'fit LogisticRegression' }).count(), 0, 'folded: the inner steps are not drawn');
+    const before = await view.locator('g.node-step').count();
+    await pipeline.focus();
+    await wb.page.waitForTimeout(300);
+    await pipeline.locator('g.inner-toggle').click();
+    const inner = view.locator('g.node', { hasText: 'fit LogisticRegression' }).first();
+    await inner.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal(await view.locator('g.node-step').count(), before + 2, 'its two direct inner steps are nodes of their own');
+    const ct = view.locator('g.node', { hasText: 'fit ColumnTransformer' }).first();
+    assert.match((await ct.textContent()) ?? '', /\+6 inner steps/, 'the ColumnTransformer keeps its own inner steps folded');
+    assert.match((await view.locator('g.node', { hasText: 'fit Pipeline' }).first().textContent()) ?? '', /inner steps shown/);
+    await inner.focus();
+    await wb.page.waitForTimeout(300);
+    await screenshot('graph-unfolded');
+    // Space on the unfolded pipeline folds it back (Enter would open its line).
+    await view.locator('g.node', { hasText: 'fit Pipeline' }).first().focus();
+    await wb.page.keyboard.press('Space');
+    await view.locator('g.node', { hasText: 'fit LogisticRegression' }).first().waitFor({ state: 'detached', timeout: 15_000 });
+    assert.equal(await view.locator('g.node-step').count(), before);
+  });
 });

@@ -5,7 +5,9 @@ import * as path from 'node:path';
 // @ts-expect-error TS1479 -- typed as ESM under Node16 resolution; tsx loads its CommonJS build.
 import dagre from '@dagrejs/dagre';
 import { buildGraph, foldLoops, highlightTrace, matchGraphs, type PipelineGraph } from '../../../src/core/graph';
-import { layoutGraph, type Dagre } from '../../../src/core/graph/layout';
+import { extraLine, layoutGraph, type Dagre } from '../../../src/core/graph/layout';
+
+const layoutLines = (n: Parameters<typeof extraLine>[0]) => extraLine(n);
 import { readRun } from '../../../src/core/runlog';
 import type { Run } from '../../../src/core/runlog/model';
 import { exampleRunDirs } from '../runlog/helpers';
@@ -91,6 +93,36 @@ describe('graph: building from recorded runs', () => {
     assertWellFormed(open, run);
     assert.equal(open.nodes.filter((n) => n.kind === 'step').length, 30);
     assert.ok(open.edges.some((e) => e.from === 's14' && e.to === 's15'), 'SimpleImputer feeds StandardScaler');
+  });
+
+  it('credit.ipynb: unfolding a Pipeline.fit draws its inner steps with their rows and fits', async () => {
+    const run = await exampleRun('notebooks/credit.ipynb');
+    const folded = buildGraph(run);
+    // An id of a step that is not drawn (inside the folded pipeline) changes nothing.
+    assert.deepEqual(buildGraph(run, { unfold: new Set(['s11']) }).nodes.map((n) => n.id), folded.nodes.map((n) => n.id));
+    const g = buildGraph(run, { unfold: new Set(['s10']) });
+    assertWellFormed(g, run);
+    const fit = node(g, 's10');
+    assert.equal(fit.unfolded, true);
+    assert.equal(fit.inner, undefined, 'its inner steps are no longer folded into it');
+    assert.deepEqual(fit.seqs, [10]);
+    const direct = run.steps.filter((s) => s.parentSeq === 10).map((s) => `s${s.seq}`);
+    assert.ok(direct.length >= 2, direct.join(' '));
+    for (const id of direct) {
+      const inner = node(g, id);
+      assert.ok(inner.rowsIn.length > 0 || inner.rowsOut !== undefined, `${id} has rows`);
+      assert.ok(inner.seqs.every((q) => q === Number(id.slice(1)) || run.steps.find((s) => s.seq === q)!.parentSeq !== 10), `${id} holds only its own inner steps`);
+    }
+    assert.ok(g.nodes.length > folded.nodes.length);
+    assert.equal(node(g, 's11').inner, 6, 'the ColumnTransformer keeps its own inner steps folded');
+    assert.ok(g.edges.some((e) => e.kind === 'data' && e.from === 's11' && e.to === 's18'), 'the ColumnTransformer feeds LogisticRegression');
+    assert.ok(g.edges.some((e) => e.kind === 'model' && e.from === 's18' && e.to === 's19'), 'the fitted LogisticRegression is used by predict');
+    // Unfolding the nested ones too reaches the imputer and the scaler.
+    const deep = buildGraph(run, { unfold: new Set(['s10', 's11', 's13']) });
+    assertWellFormed(deep, run);
+    assert.ok(deep.edges.some((e) => e.from === 's14' && e.to === 's15'), 'SimpleImputer feeds StandardScaler inside the pipeline');
+    assert.match(layoutLines(fit), /inner steps shown/);
+    assert.ok(g.edges.some((e) => e.kind === 'model' && e.from === 's10' && e.to === 's19'), 'Pipeline.predict still uses the fitted pipeline');
   });
 
   it('monthly_report.py: the failed merge carries its failure', async () => {

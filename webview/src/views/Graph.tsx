@@ -77,11 +77,16 @@ export function GraphApp({ post }: { post: (m: FromGraphWebview) => void }) {
           {first.status === 'running' ? ' so far (still recording: the graph grows as the run does)' : ''}
           {[...state.graphs.flatMap((g) => g.notes)].map((n) => ` · ${n}`)}
           {paired && ` · ${state.matches?.filter((m) => m.left && m.right).length ?? 0} steps matched with ${state.titles[1]}`}
-          {' · Tab / arrow keys move between steps, Enter opens the line, + / − zoom, 0 fits, drag to pan'}
+          {' · Tab / arrow keys move between steps, Enter opens the line, Space (or ⊞ / ⊟) shows or folds a pipeline’s inner steps, + / − zoom, 0 fits, drag to pan'}
         </p>
       )}
       {scene && scene.nodes.length > 0 && (
-        <GraphCanvas scene={scene} highlight={showTrace ? state.highlight : undefined} onOpen={(graph, nodeId) => post({ type: 'openNode', graph, nodeId })} />
+        <GraphCanvas
+          scene={scene}
+          highlight={showTrace ? state.highlight : undefined}
+          onOpen={(graph, nodeId) => post({ type: 'openNode', graph, nodeId })}
+          onToggleInner={(graph, nodeId) => post({ type: 'toggleInner', graph, nodeId })}
+        />
       )}
       {first && first.nodes.length === 0 && <p className="muted">This run has no steps yet.</p>}
     </main>

@@ -48,7 +48,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
  * The drawing: SVG nodes and edges with zoom (wheel, + / −, 0 fits) and pan (drag), every step a
  * focusable button (Tab, arrow keys to the nearest step in that direction, Enter opens its line).
  */
-export function GraphCanvas({ scene, highlight, onOpen }: { scene: Scene; highlight?: GraphHighlight; onOpen: (graph: number, nodeId: string) => void }) {
+export function GraphCanvas({ scene, highlight, onOpen, onToggleInner }: { scene: Scene; highlight?: GraphHighlight; onOpen: (graph: number, nodeId: string) => void; onToggleInner?: (graph: number, nodeId: string) => void }) {
   const host = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<View>({ k: 1, x: 0, y: 0 });
   const [focused, setFocused] = useState<string | undefined>();
@@ -162,7 +162,9 @@ export function GraphCanvas({ scene, highlight, onOpen }: { scene: Scene; highli
     if (e.key === 'Enter' || e.key === ' ') {
       const n = nodeAt(e.target);
       if (!n) return;
-      onOpen(n.graph, n.node.id);
+      // Space on a pipeline with inner steps shows them (or folds them back); else it opens the line as Enter does.
+      if (e.key === ' ' && onToggleInner && (n.node.inner || n.node.unfolded)) onToggleInner(n.graph, n.node.id);
+      else onOpen(n.graph, n.node.id);
     } else if (e.key === '+' || e.key === '=') zoomAt(1.2, r.width / 2, r.height / 2);
     else if (e.key === '-' || e.key === '_') zoomAt(1 / 1.2, r.width / 2, r.height / 2);
     else if (e.key === '0') fit(false);
@@ -177,7 +179,9 @@ export function GraphCanvas({ scene, highlight, onOpen }: { scene: Scene; highli
 
   const onClick = (e: MouseEvent) => {
     const n = nodeAt(e.target);
-    if (n && !drag.current?.moved) onOpen(n.graph, n.node.id);
+    if (!n || drag.current?.moved) return;
+    if (onToggleInner && (e.target as Element | null)?.closest?.('[data-toggle]')) onToggleInner(n.graph, n.node.id);
+    else onOpen(n.graph, n.node.id);
   };
   const onFocus = (e: FocusEvent) => {
     const n = nodeAt(e.target);
@@ -335,7 +339,13 @@ const Node = memo(function Node({ sn, matchNo, partnerFocused, fate }: { sn: Sce
     fate ? `traced record: ${fate}` : '',
     matchNo === 0 ? 'only in this run' : '',
   ].filter(Boolean).join('\n');
-  const aria = [n.label, meta, extra, n.findings.length ? `${n.findings.length} finding${n.findings.length === 1 ? '' : 's'}` : '', fate ? `traced record ${fate}` : ''].filter(Boolean).join(', ');
+  const toggle = n.inner ? 'show' : n.unfolded ? 'fold' : undefined;
+  const aria = [
+    n.label, meta, extra,
+    n.findings.length ? `${n.findings.length} finding${n.findings.length === 1 ? '' : 's'}` : '',
+    fate ? `traced record ${fate}` : '',
+    toggle === 'show' ? 'Space shows its inner steps' : toggle === 'fold' ? 'Space folds its inner steps back' : '',
+  ].filter(Boolean).join(', ');
   let bx = box.width - 10;
   const badges: { text: string; cls: string; title: string }[] = [];
   if (n.status === 'failed') badges.push({ text: '!', cls: 'badge-failed', title: n.error ?? 'failed' });
@@ -364,8 +374,15 @@ const Node = memo(function Node({ sn, matchNo, partnerFocused, fate }: { sn: Sce
       )}
       {extra && (
         <text x={10} y={51} className={n.status === 'failed' ? 'extra failed' : n.dropped ? 'extra dropped' : 'extra'}>
-          {clip(extra, box.width - 20)}
+          {clip(extra, box.width - 20 - (toggle ? 18 : 0))}
         </text>
+      )}
+      {toggle && (
+        <g className="inner-toggle" data-toggle={toggle} transform={`translate(${box.width - 18},${box.height - 16})`}>
+          <title>{toggle === 'show' ? `Show the ${n.inner} inner step${n.inner === 1 ? '' : 's'} (Space)` : 'Fold the inner steps back (Space)'}</title>
+          <rect x={-7} y={-7} width={14} height={14} rx={2} />
+          <path d={toggle === 'show' ? 'M-4,0 H4 M0,-4 V4' : 'M-4,0 H4'} />
+        </g>
       )}
       {badges.map((b) => {
         const x = bx;
