@@ -202,7 +202,7 @@ export function buildGraph(run: Run, options: BuildGraphOptions = {}): PipelineG
   const addEdge = (from: GraphNode, to: GraphNode, kind: GraphEdge['kind'], ds?: DatasetRef) => {
     if (from === to) return;
     const port = ds?.port ?? 'out';
-    const id = `${kind === 'model' ? 'm' : 'e'}:${from.id}>${to.id}`;
+    const id = `${kind === 'model' ? 'm' : kind === 'inner' ? 'i' : 'e'}:${from.id}>${to.id}`;
     const existing = edges.get(id);
     if (existing) {
       // The same dataset used again (a lookup table merged in every iteration) is not more rows.
@@ -253,6 +253,11 @@ export function buildGraph(run: Run, options: BuildGraphOptions = {}): PipelineG
     }
     // Files written: sinks (to_parquet), and whatever else the recorder saw write one (pickle.dump).
     if (outer(s) === s) for (const out of s.outputs) if (isFileDataset(out)) addEdge(to, fileNode(out, to.repeat ? to : undefined), 'data', out);
+    // An unfolded pipeline holds its inner steps: an edge to each, so they are drawn below it.
+    if (outer(s) === s && s.parentSeq !== undefined) {
+      const parent = nodeOfSeq.get(s.parentSeq);
+      if (parent?.unfolded) addEdge(parent, to, 'inner');
+    }
     const fitSeq = s.fitted?.fittedBy !== undefined ? runIdToSeq.get(s.fitted.fittedBy) : undefined;
     if (fitSeq !== undefined && fitSeq !== s.seq) {
       const from = nodeOfSeq.get(fitSeq);

@@ -67,13 +67,13 @@ export interface GraphNode {
   findings: GraphFinding[];
 }
 
-export type GraphEdgeKind = 'data' | 'model';
+export type GraphEdgeKind = 'data' | 'model' | 'inner';
 
 export interface GraphEdge {
   id: string;
   from: string;
   to: string;
-  /** 'data': a dataset flows from one step into another; 'model': a fitted estimator is used by a later step. */
+  /** 'data': a dataset flows from one step into another; 'model': a fitted estimator is used by a later step; 'inner': an unfolded pipeline holds this inner step. */
   kind: GraphEdgeKind;
   /** Output ports of `from` this edge carries, "X_train + y_train" (absent: the step's one output). */
   port?: string;

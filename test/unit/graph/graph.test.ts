@@ -114,6 +114,8 @@ describe('graph: building from recorded runs', () => {
       assert.ok(inner.seqs.every((q) => q === Number(id.slice(1)) || run.steps.find((s) => s.seq === q)!.parentSeq !== 10), `${id} holds only its own inner steps`);
     }
     assert.ok(g.nodes.length > folded.nodes.length);
+    assert.deepEqual(g.edges.filter((e) => e.kind === 'inner').map((e) => `${e.from}>${e.to}`).sort(), direct.map((id) => `s10>${id}`).sort(), 'the pipeline holds its direct inner steps');
+    assert.equal(folded.edges.filter((e) => e.kind === 'inner').length, 0);
     assert.equal(node(g, 's11').inner, 6, 'the ColumnTransformer keeps its own inner steps folded');
     assert.ok(g.edges.some((e) => e.kind === 'data' && e.from === 's11' && e.to === 's18'), 'the ColumnTransformer feeds LogisticRegression');
     assert.ok(g.edges.some((e) => e.kind === 'model' && e.from === 's18' && e.to === 's19'), 'the fitted LogisticRegression is used by predict');

@@ -296,7 +296,7 @@ const Edge = memo(function Edge({ se, traced }: { se: SceneEdge; traced: boolean
   return (
     <g className={cls}>
       <path d={pathOf(points)} markerEnd="url(#arrow)">
-        <title>{edge.kind === 'model' ? 'fitted model used here' : `${edge.port ?? 'dataset'}${edge.rows !== undefined ? `: ${fmt(edge.rows)} rows` : ''}${edge.count ? ` (${edge.count} datasets folded)` : ''}`}</title>
+        <title>{edge.kind === 'model' ? 'fitted model used here' : edge.kind === 'inner' ? 'inner step of this pipeline' : `${edge.port ?? 'dataset'}${edge.rows !== undefined ? `: ${fmt(edge.rows)} rows` : ''}${edge.count ? ` (${edge.count} datasets folded)` : ''}`}</title>
       </path>
       {label && (
         <text x={mid.x + 4} y={mid.y - 3} className="edge-label">
