@@ -142,6 +142,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const st = e.fitState ?? est;
     const fit = st?.fit;
     if (!est || !st || !fit || est.loaded || !e.keys.length || e.labelledTrain || st.fitData?.mixSite) continue;
+    // A clustering or other label-free fit (KMeans.score, GaussianMixture.score, PCA.score) scored
+    // on its own rows describes the data: with no label there is no held-out performance to inflate.
+    if (est.cat === 'clusterer' || est.cat === 'transformer') continue;
     // Fitted on the training part of a split and then scored on all the rows it was split from
     // (training rows included), after the split was made: the score is reported in place of the test score.
     const trainOf = (f: RowKey, k: RowKey): boolean => {

@@ -813,4 +813,21 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/overlap: notebooks with no split have no test rows', () => {
+    it('a clustering or mixture model scored on the rows it was fitted on does not fire; a classifier\'s in-sample accuracy still does', () => {
+      const src = PD + py`
+        from sklearn.cluster import KMeans
+        from sklearn.mixture import GaussianMixture
+        km = KMeans(n_clusters=4, n_init=10).fit(X)
+        df["cluster"] = km.predict(X)
+        print(km.score(X))
+        gm = GaussianMixture(n_components=3).fit(X)
+        print(gm.score(X))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+      const clf = src + 'clf = RandomForestClassifier().fit(X, y)\nprint(accuracy_score(y, clf.predict(X)))\n';
+      assert.deepEqual(rules(clf, 'leakage/overlap'), [lineOf(clf, 'accuracy_score(y, clf.predict(X))')]);
+    });
+  });
 });
