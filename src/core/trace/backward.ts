@@ -124,9 +124,10 @@ export async function traceBackward(run: Run, start: TraceStart, source: KeySour
         note = `values unreadable: ${(e as Error).message}`;
       }
       if (row) {
-        // one row per feature (cells.ts), compared with the record's values so far
+        // one row per feature (cells.ts), compared with the record's values so far; a source step changes nothing:
+        // its values are the file's (a second source is not a change of the first)
         const keyed = features.key(r.output, row);
-        cells = keyedCells(keyed, previous);
+        cells = keyedCells(keyed, r.step.kind === 'source' ? undefined : previous);
         previous = new Map([...(previous ?? []), ...[...keyed].map(([k, { value }]) => [k, value] as const)]);
       }
     }

@@ -91,6 +91,10 @@ suite('Trace Record by key (column=value) and back to source on the trace_keys r
     assert.match(s.record, new RegExp(`row ${e.testPositionOf390} of .*back to its source`));
     assert.match(s.steps[0]!.fate, new RegExp(`source row ${e.sourceRowOf390} of patients\\.csv`));
     assert.equal(s.steps[0]!.cells.find((c) => c.column === 'patient_id')?.value, String(e.test));
+    const visits = s.steps[1]!;
+    assert.match(visits.fate, /source row \d+ of visits\.csv/);
+    assert.ok(visits.cells.length > 0, 'visits.csv values read from the file');
+    assert.deepEqual(visits.cells.filter((c) => c.changed).map((c) => c.column), [], 'a second source changes nothing of the first');
     assert.equal(s.steps[s.steps.length - 1]!.fateKind, 'start');
     await vscode.commands.executeCommand('skewer.traceRecordAt', runId, s.start!.dataset, s.start!.position, 'forward');
     await eventually(async () => (await traced()).direction === 'forward', 'the forward trace of the same row');
