@@ -98,7 +98,9 @@ export async function findKey(run: Run, column: string, value: string, source: K
         lookup.searched.push(label);
         if (positions.length) lookup.matches.push({ dataset: output.name, step, positions, via: stored ? 'key column' : 'source file', ...(file ? { file } : {}) });
       } catch (e) {
-        lookup.problems.push(`${label}: ${(e as Error).message}`);
+        // Table-reader errors already name their file: "f.csv: no such file", not "f.csv: f.csv: no such file".
+        const msg = (e as Error).message;
+        lookup.problems.push(msg.startsWith(`${label}:`) ? msg : `${label}: ${msg}`);
       }
     }
   }

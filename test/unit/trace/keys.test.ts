@@ -227,6 +227,13 @@ describe('key lookup in source files (CSV, Parquet, Arrow written by pyarrow)', 
         await src.dispose();
       });
     }
+    it('a missing file is a problem naming it, the same way', async () => {
+      const run = runReading('gone.csv', 3, [{ name: 'id', type: 'int64' }]);
+      const r = await traceByKey(run, 'id', '1', new WorkerTraceSource(FILES, worker));
+      assert.ok(!r.ok);
+      assert.match(r.lookup.problems.join(), /gone\.csv.*(no such file|ENOENT)/i);
+      assert.doesNotMatch(r.lookup.problems.join(), /gone\.csv: .*gone\.csv/, 'the path once');
+    });
     it('a changed file is refused the same way', async () => {
       const fx = fixture('pandas.csv');
       const run = runReading('pandas.csv', fx.rowCount + 5, fx.schema);
@@ -249,6 +256,7 @@ describe('key lookup in source files (CSV, Parquet, Arrow written by pyarrow)', 
     const r = await traceByKey(run, 'id', '1', new RunFolderTraceSource(FILES));
     assert.ok(!r.ok);
     assert.match(r.lookup.problems.join(), /gone\.csv.*no such file/);
+    assert.doesNotMatch(r.lookup.problems.join(), /gone\.csv: .*gone\.csv/, 'the path once');
   });
 });
 
