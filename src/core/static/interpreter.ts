@@ -439,7 +439,16 @@ export class Interpreter extends LibrarySemantics {
       else if (!seenIn && c.name !== 'for' && c.name !== ',' && c.name !== 'async') targets.push(c);
       else if (seenIn && !iterNode && isExpr(c)) iterNode = c;
     }
-    const iter = iterNode ? this.ev(iterNode) : this.scalar('?');
+    let iter = iterNode ? this.ev(iterNode) : this.scalar('?');
+    // for name, col in df.items(): each item is a column of the frame, with all of its rows.
+    if (iterNode?.name === 'CallExpression' && iterNode.firstChild?.name === 'MemberExpression' && /\.\s*(items|iteritems)$/.test(this.t(iterNode.firstChild)) && iterNode.firstChild.firstChild) {
+      const frame = this.ev(iterNode.firstChild.firstChild);
+      if (frame.k === 'data') {
+        const col: DataV = { ...this.same(frame), varying: true };
+        delete col.cols;
+        iter = { k: 'seq', items: [{ k: 'seq', items: [this.scalar('column', [], [], true), col] }] };
+      }
+    }
     if (body && /epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : ''))) this.noteEpochEvaluation(body);
     this.iterate(body ? this.assignedIn(body) : [], (i) => {
       const el = this.element(iter, i);

@@ -130,10 +130,12 @@ export abstract class LibrarySemantics extends DataflowState {
       return this.scalar('None');
     }
     if (isReader(q, last) || last === 'load' && /tfds|tensorflow_datasets/.test(q)) {
-      const readPath = args.pos[0]?.k === 'const' ? args.pos[0].str : undefined;
+      // The path given by position or by keyword (read_parquet(path=...), read_csv(filepath_or_buffer=...)).
+      const src0 = args.pos[0] ?? args.kw.get('path') ?? args.kw.get('filepath_or_buffer') ?? args.kw.get('io') ?? args.kw.get('file');
+      const readPath = src0?.k === 'const' ? src0.str : undefined;
       const written = readPath !== undefined ? this.files.get(readPath) : undefined;
       if (written) { const d = this.same(written); delete d.cols; delete d.feat; return d; }
-      const path = args.pos[0]?.k === 'const' ? args.pos[0].str ?? '' : '';
+      const path = readPath ?? '';
       const name = this.targets.length === 1 ? this.targets[0] : '';
       const role = roleFromName(path) !== 'whole' ? roleFromName(path) : roleFromName(name);
       const d = this.freshData(path || name || last, n, role);
@@ -813,7 +815,8 @@ export abstract class LibrarySemantics extends DataflowState {
       return this.same(d, { grouped: true });
     }
     if (/^(to_csv|to_parquet|to_pickle|to_feather|to_json|to_hdf|to_excel|write_csv|write_parquet|write_ipc|save)$/.test(method)) {
-      const p = args.pos[0]?.k === 'const' ? (args.pos[0] as ConstV).str : undefined;
+      const target = args.pos[0] ?? args.kw.get('path') ?? args.kw.get('path_or_buf') ?? args.kw.get('file');
+      const p = target?.k === 'const' ? (target as ConstV).str : undefined;
       if (p !== undefined) this.files.set(p, d);
       this.events.writesData = true;
       return this.scalar('None');

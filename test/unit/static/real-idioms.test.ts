@@ -830,4 +830,32 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(clf, 'leakage/overlap'), [lineOf(clf, 'accuracy_score(y, clf.predict(X))')]);
     });
   });
+
+  describe('leakage/preprocessing: statistics written column by column, and through files named by keyword', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("houses.csv")
+      for name, col in df.items():
+          if pd.api.types.is_numeric_dtype(col):
+              df[name] = col.fillna(col.median())
+      X = df.drop(columns=["price"])
+      y = df["price"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      m = RandomForestRegressor().fit(X_train, y_train)
+      print(mean_absolute_error(y_test, m.predict(X_test)))
+    `;
+    it('a median fill of each column from a loop over df.items() before the split fires; a constant fill does not', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'col.fillna(col.median())')]);
+      assert.deepEqual(rules(src.replace('col.fillna(col.median())', 'col.fillna(0)'), 'leakage/preprocessing'), []);
+    });
+    it('the filled frame saved with to_parquet(path=...) and read back with read_parquet(path=...) still fires; another file read does not', () => {
+      const viaFile = src.replace('X = df.drop(', 'df.to_parquet(path="filled.parquet")\ndf = pd.read_parquet(path="filled.parquet")\nX = df.drop(');
+      assert.deepEqual(rules(viaFile, 'leakage/preprocessing'), [lineOf(viaFile, 'col.fillna(col.median())')]);
+      const other = viaFile.replace('pd.read_parquet(path="filled.parquet")', 'pd.read_parquet(path="raw.parquet")');
+      assert.deepEqual(rules(other, 'leakage/preprocessing'), []);
+    });
+  });
 });
