@@ -92,10 +92,10 @@ function num(v: unknown): number | undefined {
 
 async function rowsOf(run: Run, side: ModelSide, key: string): Promise<SideRows | string> {
   const input = findDataset(run, side.dataset)?.ref;
+  if (!input?.snapshot) return 'no snapshots were recorded';
   const keyed = await keysOf(run, side, key);
   const src = sourceOf(run, side);
   if (!keyed && typeof src === 'string') return src;
-  if (!input?.snapshot) return 'no snapshots were recorded';
   const m = await loadSnapshot(run.dir, input);
   // Raw source values, for the replay: the source snapshot's rows (a sample), when the rows map one to one.
   const s = typeof src !== 'string' && src.source.snapshot ? await loadSnapshot(run.dir, src.source) : undefined;
