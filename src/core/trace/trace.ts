@@ -105,6 +105,55 @@ export function labelCells(steps: TraceStepResult[], features: FeatureRows): Tra
 const where = (s: Step) => (s.location ? ` (${lineLabel(s.location)})` : '');
 const portOf = (d: DatasetRef) => d.port ?? d.name.split('.').pop() ?? 'out';
 
+/**
+ * Where each value of a lineage array is, for arrays followed more than once (stepping through records of one run):
+ * value v's indices are rows[offsets[v] .. offsets[v + 1]), ascending. Built on an array's second use, so a single
+ * trace pays one scan per step and later traces pay a lookup.
+ */
+interface InverseIndex {
+  offsets: Int32Array;
+  rows: Int32Array;
+}
+const INVERSE = new WeakMap<Int32Array, { uses: number; index?: InverseIndex }>();
+/** Arrays shorter than this are scanned every time (a scan is as cheap as the lookup). */
+const INDEX_FROM = 4096;
+
+function inverseOf(arr: Int32Array): InverseIndex | undefined {
+  let max = -1;
+  for (let i = 0; i < arr.length; i++) if (arr[i]! > max) max = arr[i]!;
+  if (max < 0 || max > 4 * arr.length + 1_000_000) return undefined; // sparse values: not worth the memory
+  const offsets = new Int32Array(max + 2);
+  for (let i = 0; i < arr.length; i++) if (arr[i]! >= 0) offsets[arr[i]! + 1]!++;
+  for (let v = 0; v <= max; v++) offsets[v + 1]! += offsets[v]!;
+  const fill = offsets.slice(0, max + 1);
+  const rows = new Int32Array(offsets[max + 1]!);
+  for (let i = 0; i < arr.length; i++) if (arr[i]! >= 0) rows[fill[arr[i]!]!++] = i;
+  return { offsets, rows };
+}
+
+/** Indices i of `arr` with arr[i] in `from`, ascending. */
+export function indicesOf(arr: Int32Array, from: ReadonlySet<number>): number[] {
+  const out: number[] = [];
+  if (!from.size) return out;
+  if (arr.length >= INDEX_FROM) {
+    let entry = INVERSE.get(arr);
+    if (!entry) INVERSE.set(arr, (entry = { uses: 0 }));
+    if (++entry.uses === 2) entry.index = inverseOf(arr);
+    const ix = entry.index;
+    if (ix && [...from].every((v) => v >= 0)) {
+      for (const v of from) if (v + 1 < ix.offsets.length) for (let k = ix.offsets[v]!; k < ix.offsets[v + 1]!; k++) out.push(ix.rows[k]!);
+      return from.size > 1 ? out.sort((a, b) => a - b) : out;
+    }
+  }
+  if (from.size <= 4) {
+    // a few values (one record and its copies): the engine's indexOf per value beats a Set lookup per element
+    for (const v of from) for (let i = arr.indexOf(v); i >= 0; i = arr.indexOf(v, i + 1)) out.push(i);
+    return from.size > 1 ? out.sort((a, b) => a - b) : out;
+  }
+  for (let i = 0; i < arr.length; i++) if (from.has(arr[i]!)) out.push(i);
+  return out;
+}
+
 /** Output positions whose source row (in input `inputIndex` of the lineage) is one of `from`. */
 export function mapForward(kind: string, arrays: Record<string, Int32Array>, inputIndex: number, from: ReadonlySet<number>, rowsOut: number): number[] | undefined {
   const out: number[] = [];
@@ -115,32 +164,34 @@ export function mapForward(kind: string, arrays: Record<string, Int32Array>, inp
     case 'select': {
       const pos = arrays.positions;
       if (!pos || inputIndex !== 0) return undefined;
-      for (let i = 0; i < pos.length; i++) if (from.has(pos[i]!)) out.push(i);
-      break;
+      return indicesOf(pos, from);
     }
     case 'join': {
       const side = inputIndex === 0 ? arrays.left : inputIndex === 1 ? arrays.right : undefined;
       if (!side) return undefined;
-      for (let i = 0; i < side.length; i++) if (from.has(side[i]!)) out.push(i);
-      break;
+      return indicesOf(side, from);
     }
     case 'concat': {
       const { part, positions } = arrays;
       if (!part || !positions) return undefined;
-      for (let i = 0; i < part.length; i++) if (part[i] === inputIndex && from.has(positions[i]!)) out.push(i);
-      break;
+      return indicesOf(positions, from).filter((i) => part[i] === inputIndex);
     }
     case 'groupby': {
       const { offsets, members } = arrays;
       if (!offsets || !members || inputIndex !== 0) return undefined;
-      for (let g = 0; g + 1 < offsets.length; g++) {
-        for (let k = offsets[g]!; k < offsets[g + 1]!; k++) {
-          if (from.has(members[k]!)) {
-            out.push(g);
-            break;
-          }
+      // the group of member slot k: the last g with offsets[g] <= k
+      const groups = new Set<number>();
+      for (const k of indicesOf(members, from)) {
+        let lo = 0;
+        let hi = offsets.length - 2;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (offsets[mid]! <= k) lo = mid;
+          else hi = mid - 1;
         }
+        if (k < offsets[offsets.length - 1]!) groups.add(lo);
       }
+      out.push(...groups);
       break;
     }
     default:

@@ -33,6 +33,26 @@ describe('mapForward: where rows of an input go in an output', () => {
     assert.deepEqual(mapForward('groupby', arrays, 0, new Set([4, 1]), 2), [1]);
     assert.deepEqual(mapForward('groupby', arrays, 0, new Set([0, 4]), 2), [0, 1]);
   });
+  it('a large array gives the same rows on its first use (scanned) as on later ones (inverse index), copies and -1 included', () => {
+    const n = 50_000;
+    const pos = new Int32Array(n);
+    for (let i = 0; i < n; i++) pos[i] = (i * 7919) % 20_011; // every value 2-3 times, shuffled
+    pos[17] = -1;
+    const expect = (from: number[]) => [...pos.keys()].filter((i) => from.includes(pos[i]!));
+    const cases = [[5], [5, 9, 20_010], [0, 1, 2, 3, 4, 5, 6], [-1], [30_000]];
+    const first = cases.map((c) => mapForward('select', { positions: pos }, 0, new Set(c), n));
+    const again = cases.map((c) => mapForward('select', { positions: pos }, 0, new Set(c), n));
+    assert.deepEqual(first, cases.map(expect));
+    assert.deepEqual(again, cases.map(expect));
+    // groupby with empty groups: member slots → the group that holds them
+    const offsets = i32([0, 0, 3, 3, 3, ...Array.from({ length: 5000 }, (_, g) => 3 + (g + 1) * 2)]);
+    const members = new Int32Array(offsets[offsets.length - 1]!);
+    for (let k = 0; k < members.length; k++) members[k] = members.length - 1 - k;
+    const groupOf = (m: number) => { const k = members.indexOf(m); let g = 0; while (offsets[g + 1]! <= k) g++; return g; };
+    for (let rep = 0; rep < 2; rep++) {
+      for (const m of [0, members.length - 1, members.length - 2, 4321]) assert.deepEqual(mapForward('groupby', { offsets, members }, 0, new Set([m]), offsets.length - 1), [groupOf(m)], `member ${m}`);
+    }
+  });
   it('an unknown or opaque kind maps nothing rather than guessing', () => {
     assert.equal(mapForward('opaque', {}, 0, new Set([1]), 3), undefined);
   });
