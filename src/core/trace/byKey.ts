@@ -6,6 +6,8 @@
  */
 import type { OpenedTable } from '../tables';
 import type { Run, Step } from '../runlog/model';
+import { scanCsvForKey } from './csvKeyScan';
+import { scanParquetForKey } from './parquetKeyScan';
 import { findInVector, keyValueAt, KeyResolver, type KeyFileSource } from './keyValues';
 import { sourceFileOf } from './source';
 import { traceRecord, type TraceResult, type TraceSource } from './trace';
@@ -88,7 +90,17 @@ export async function findKey(run: Run, column: string, value: string, source: K
             lookup.problems.push(`${file}: ${step.function} skipped rows of the file (${output.lineage?.gap ?? 'no row lineage'}), so its rows cannot be matched to the file's`);
             continue;
           }
-          if (source.findInSource) positions = await source.findInSource(step, column, value);
+          // a CSV that reads the plain way is searched in its bytes (csvKeyScan.ts), a Parquet file in its key column
+          // alone (parquetKeyScan.ts); else the file is read through the table reader
+          const scanned = !file
+            ? undefined
+            : /\.csv$/i.test(file)
+              ? await scanCsvForKey(file, output, column, value, step.args)
+              : /\.parquet$/i.test(file)
+                ? await scanParquetForKey(file, output, column, value)
+                : undefined;
+          if (scanned) positions = scanned;
+          else if (source.findInSource) positions = await source.findInSource(step, column, value);
           else {
             const t = await source.sourceTable(step, [column]);
             const v = t.table.getChild(column);
