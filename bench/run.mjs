@@ -11,6 +11,8 @@
 //   confirm   run confirmation of static findings against a recorded 1M-row run
 //   checkRuns `skewer check --runs` (dist/cli.js) on a recorded 1M-row leaky run vs `skewer check` without runs
 //   compare   statistics and skew train vs serve, 1M rows × 20 per side: recorder stats + compareRunFindings
+//   trace     trace by key over a recorded 1M-row, 8-step run: key lookup in the CSV / Parquet source and in the
+//             stored key column; one key traced through the 8 steps once loaded
 //   tables    opening a 1M × 20 step: Arrow snapshot, Parquet first / next (decode worker), hyparquet for comparison
 //   graph     the pipeline graph of a ~200-step run: dagre vs elkjs layout in Node; layout + draw in Chromium (webview bundle)
 //   viewer    the data viewer over a 1M × 20 table: first screen (open + first window), scroll windows, sort, filter, stats
@@ -31,6 +33,7 @@ const BENCHES = {
   compare: [tsx, ['bench/compare.ts']],
   skew: [tsx, ['bench/skew.ts']],
   'skew:current': [tsx, ['bench/skew.ts', '--python', 'current']],
+  trace: [tsx, ['bench/trace.ts']],
   tables: [tsx, ['bench/tables.ts']],
   graph: [tsx, ['bench/graph.ts']],
   viewer: [tsx, ['bench/viewer.ts']],
