@@ -893,6 +893,23 @@ export class Interpreter extends LibrarySemantics {
         return d;
       }
     }
+    // A hand-written K-fold or rolling-origin loop: a cut whose bounds move with the loop
+    // (x[i * n:(i + 1) * n] held out, x[:i * n] and x[(i + 1) * n:] kept for training) divides
+    // the same rows into folds, so a statistic fitted on all of them reached every held-out fold.
+    if (sliceText !== undefined && this.inLoop && d.rows.length && !d.varying && d.rows.every((k) => !k.path.some((st) => st.fold !== undefined))) {
+      const m = /^([^:,]*):([^:,]*)$/.exec(sliceText.trim());
+      if (m && this.movesWithLoop(sliceText)) {
+        const key = 'folds:' + this.sliceKey(d);
+        let split = this.sliceSplits.get(key);
+        if (!split) {
+          split = { id: ++this.ids, site: this.site(this.stmt ?? n), kind: 'folds', shuffle: false, names: [] };
+          this.sliceSplits.set(key, split);
+          this.onSplit(split, [d]);
+        }
+        const heldOut = m[1].trim() !== '' && m[2].trim() !== '';
+        return this.withStep(d, split, heldOut ? 'val' : 'train', this.loopIters[this.loopIters.length - 1], true);
+      }
+    }
     // a[:n_train] (a leading cut whose bound names the training part): the training rows,
     // whatever the result is assigned to (mean = a[:num_train].mean(axis=0)).
     if (sliceText !== undefined && /^:\s*[^:,]+$/.test(sliceText) && TRAIN_NAME.test(sliceText) && !TEST_NAME.test(sliceText) && d.rows[0] && lastSide(d.rows[0]) === 'whole' && !(this.inLoop && d.varying)) {
@@ -933,6 +950,15 @@ export class Interpreter extends LibrarySemantics {
     if (sibling) return this.withStep(d, sibling, wantTrain ? 'train' : wantVal ? 'val' : 'test');
     const split = this.sliceSplitFor(d, n);
     return this.withStep(d, split, wantTrain ? 'train' : wantVal ? 'val' : 'test');
+  }
+
+  /** A name in the slice bounds holds a value that changes per loop iteration (the loop index). */
+  protected movesWithLoop(sliceText: string): boolean {
+    for (const name of sliceText.match(/[A-Za-z_]\w*/g) ?? []) {
+      const v = this.scope.get(name);
+      if (v && v.varying && (v.k === 'const' || v.k === 'scalar')) return true;
+    }
+    return false;
   }
 
   protected sliceKey(d: DataV): string {

@@ -858,4 +858,56 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(other, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: hand-written K-fold loops cut the same rows into folds', () => {
+    const src = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.linear_model import Ridge
+      from sklearn.metrics import mean_absolute_error
+      data = pd.read_csv("houses.csv")
+      X = data.drop(columns=["price"]).values
+      y = data["price"].values
+      mu, sd = X.mean(axis=0), X.std(axis=0)
+      X = (X - mu) / sd
+      k = 4
+      n = len(X) // k
+      scores = []
+      for i in range(k):
+          X_val, y_val = X[i * n:(i + 1) * n], y[i * n:(i + 1) * n]
+          X_tr = np.concatenate([X[:i * n], X[(i + 1) * n:]])
+          y_tr = np.concatenate([y[:i * n], y[(i + 1) * n:]])
+          m = Ridge().fit(X_tr, y_tr)
+          scores.append(mean_absolute_error(y_val, m.predict(X_val)))
+      print(np.mean(scores))
+    `;
+    it('statistics of all rows before a fold loop whose cuts move with the loop index fire', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'X.mean(axis=0)')]);
+    });
+    it('the same loop without the statistic, or with the statistic taken inside each training fold, does not fire', () => {
+      const none = src.replace('mu, sd = X.mean(axis=0), X.std(axis=0)\nX = (X - mu) / sd\n', '');
+      assert.notEqual(none, src);
+      assert.deepEqual(rules(none, 'leakage/preprocessing'), []);
+      const inside = none.replace('    m = Ridge().fit(X_tr, y_tr)', '    mu, sd = X_tr.mean(axis=0), X_tr.std(axis=0)\n    m = Ridge().fit((X_tr - mu) / sd, y_tr)')
+        .replace('m.predict(X_val)', 'm.predict((X_val - mu) / sd)');
+      assert.deepEqual(rules(inside, 'leakage/preprocessing'), []);
+    });
+    it('a cut by a fixed index inside a loop over models is not a fold', () => {
+      const fixed = py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.linear_model import Ridge, Lasso
+        from sklearn.metrics import mean_absolute_error
+        data = pd.read_csv("houses.csv")
+        X = data.drop(columns=["price"]).values
+        y = data["price"].values
+        X = (X - X.mean(axis=0)) / X.std(axis=0)
+        cut = int(0.8 * len(X))
+        for alpha in [0.1, 1.0]:
+            model = Ridge(alpha=alpha).fit(X[:cut], y[:cut])
+            print(mean_absolute_error(y[cut:], model.predict(X[cut:])))
+      `;
+      assert.deepEqual(analyze(fixed).filter((f) => f.ruleId === 'leakage/preprocessing' && f.evidence?.reason === 'cv'), []);
+    });
+  });
 });
