@@ -62,7 +62,12 @@ describe('J3b · Trace Record by key (column=value) from the command palette', (
     assert.match((await key.textContent()) ?? '', /key column, 400 distinct/);
     await screenshot('trace-key-columns');
     await key.click();
+    // the extension host sets the input's value: it reaches the workbench a moment later
+    const deadline = Date.now() + 15_000;
+    while ((await input().inputValue()) !== 'patient_id=' && Date.now() < deadline) await wb.page.waitForTimeout(100);
     assert.equal(await input().inputValue(), 'patient_id=', 'picking the column fills it in');
+    await row(`patient_id=1`).waitFor({ state: 'visible', timeout: 15_000 });
+    await screenshot('trace-key-values');
     await input().fill(`patient_id=${expected.mergeDropped}`);
     const typed = row('trace this record');
     await typed.waitFor({ state: 'visible', timeout: 15_000 });
