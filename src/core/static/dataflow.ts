@@ -256,8 +256,9 @@ export abstract class DataflowState {
   }
 
   /** Called on every split: statistics and duplications covering the split input leak. */
-  protected onSplit(split: Split, inputs: DataV[]): void {
-    this.events.splits.push(split);
+  /** `again`: a seeded split made once more (same rows, same parts): its inputs are checked, it is not a new split. */
+  protected onSplit(split: Split, inputs: DataV[], again = false): void {
+    if (!again) this.events.splits.push(split);
     // Splitting data into train and held-out rows is training again, whatever was loaded before.
     if (split.kind === 'tts') this.loadedArtifact = false;
     for (const d of inputs) {

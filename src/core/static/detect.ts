@@ -129,7 +129,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   }
   for (const t of ev.testFromTrain) {
     push({
-      ruleId: 'leakage/overlap', message: `\`${t.name}\` is drawn from the training rows, so the model is tested on rows it was trained on.`,
+      ruleId: 'leakage/overlap', message: t.sampledWith
+        ? `\`${t.name}\` is a random sample drawn independently of the ${t.sampledWith} part, from the same rows, so many rows are in both. Take the held-out part as the rows not sampled (df.drop(train.index)) or use train_test_split.`
+        : `\`${t.name}\` is drawn from the training rows, so the model is tested on rows it was trained on.`,
       location: toLocation(ctx, t.site), related: [], evidence: { testVariable: t.name }, fixes: [],
     }, t.site);
   }
@@ -157,6 +159,28 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         ruleId: 'leakage/overlap', message: `This score is computed on all the rows the split was made from, including the training rows the model was fitted on (${where(ctx, fit.site)}); score the test split.`,
         location: toLocation(ctx, e.site), related: [...rel(ctx, fit.site, 'model fitted on the training split here'), ...rel(ctx, fit.rows[0].path[fit.rows[0].path.length - 1].split.site, 'split made here')],
         evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
+      }, e.site);
+      continue;
+    }
+    // Fitted on the training part of one random split and scored on the test part of another
+    // random split of the same rows (an unseeded train_test_split run again): about the training
+    // fraction of those test rows were in the fit.
+    const resplit = !e.inLoop && e.keys.length && e.keys.every((k) => {
+      const s2 = k.path[k.path.length - 1];
+      return !!s2 && s2.side === 'test' && s2.split.kind === 'tts' && s2.split.shuffle && s2.fold === undefined
+        && fit.rows.some((f) => {
+          const s1 = f.path[f.path.length - 1];
+          return !!s1 && s1.side === 'train' && s1.split !== s2.split && s1.split.kind === 'tts' && s1.split.shuffle && s1.fold === undefined
+            && f.root === k.root && f.path.length === k.path.length && f.path.slice(0, -1).every((st, i) => st.split === k.path[i].split && st.side === k.path[i].side);
+        });
+    });
+    if (resplit) {
+      const s1 = fit.rows[0].path[fit.rows[0].path.length - 1].split;
+      const s2 = e.keys[0].path[e.keys[0].path.length - 1].split;
+      push({
+        ruleId: 'leakage/overlap', message: `The model was fitted on the training part of the random split at ${where(ctx, s1.site)} and is scored here on the test part of another random split of the same rows (${where(ctx, s2.site)}); many of these test rows were in its training part. Score the test part of the split the model was trained on.`,
+        location: toLocation(ctx, e.site), related: [...rel(ctx, fit.site, 'model fitted here'), ...rel(ctx, s1.site, 'first split'), ...rel(ctx, s2.site, 'second split')],
+        evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site), firstSplitLine: lineOf(ctx, s1.site), secondSplitLine: lineOf(ctx, s2.site) }, fixes: [],
       }, e.site);
       continue;
     }

@@ -8,7 +8,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
 import { lastSide, unionKeys, unionList,
-  type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ObjV, type RowKey, type SeqV, type Split, type Val,
+  type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ObjV, type RowKey, type SeqV, type Side, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, Scope, type Args } from './dataflow';
 import { LibrarySemantics } from './library';
@@ -949,7 +949,15 @@ export class Interpreter extends LibrarySemantics {
     if (srcSide === 'test' || srcSide === 'val') return d;
     if (sibling) return this.withStep(d, sibling, wantTrain ? 'train' : wantVal ? 'val' : 'test');
     const split = this.sliceSplitFor(d, n);
-    return this.withStep(d, split, wantTrain ? 'train' : wantVal ? 'val' : 'test');
+    const side: Side = wantTrain ? 'train' : wantVal ? 'val' : 'test';
+    if (this.sampling) {
+      // train = df.sample(frac=0.8); test = df.sample(frac=0.2): two independent random samples of
+      // the same rows, not a partition of them: rows land in both.
+      const other = [...(split.sampledSides ?? [])].find((x) => x !== side);
+      if (other && side !== 'train' && !(this.inLoop && d.varying)) this.events.testFromTrain.push({ site: this.site(this.stmt ?? n), name, sampledWith: other });
+      (split.sampledSides ??= new Set()).add(side);
+    }
+    return this.withStep(d, split, side);
   }
 
   /** A name in the slice bounds holds a value that changes per loop iteration (the loop index). */

@@ -345,11 +345,13 @@ export abstract class LibrarySemantics extends DataflowState {
     const seed = args.kw.get('random_state');
     const seeded = !shuffle || !!seed && seed.k === 'const' && !seed.varying && /^\d+$/.test(seed.text);
     const site = this.site(n);
-    const seedKey = seeded && inputs.length ? `${site.chunk}:${site.from}|${seed && seed.k === 'const' ? seed.text : ''}|${inputs.map((d) => d.rows.map((k) => `${k.root.id}/${k.path.map((s) => `${s.split.id}${s.side}${s.fold ?? ''}`).join('/')}`).join('+')).join(',')}` : undefined;
+    // A seeded split keeps its identity across call sites too: the same seed, sizes and rows give the same parts.
+    const sizes = ['test_size', 'train_size', 'stratify'].map((k) => { const v = args.kw.get(k); return v ? (v.k === 'const' ? v.text : v.k === 'data' ? `d${v.rows.map((r) => r.root.id).join('+')}` : '?') : ''; }).join(',');
+    const seedKey = seeded && inputs.length ? `${shuffle ? sizes : `${site.chunk}:${site.from}`}|${seed && seed.k === 'const' ? seed.text : ''}|${inputs.map((d) => d.rows.map((k) => `${k.root.id}/${k.path.map((s) => `${s.split.id}${s.side}${s.fold ?? ''}`).join('/')}`).join('+')).join(',')}` : undefined;
     const reused = seedKey !== undefined ? this.seededSplits.get(seedKey) : undefined;
     const split: Split = reused ?? { id: ++this.ids, site, kind: 'tts', shuffle, names: this.targets.slice(), ...(seeded ? { seeded } : {}) };
     if (seedKey !== undefined && !reused) this.seededSplits.set(seedKey, split);
-    if (!reused) this.onSplit(split, inputs);
+    this.onSplit(split, inputs, !!reused);
     const outs: Val[] = [];
     inputs.forEach((d, i) => {
       const testName = this.targets[2 * i + 1] ?? '';

@@ -38,6 +38,8 @@ export interface Split {
   shuffle: boolean;
   /** Variable names the split outputs were bound to (train_test_split only). */
   names: string[];
+  /** Sides of a slice split drawn by random sampling (df.sample) rather than as a complement. */
+  sampledSides?: Set<Side>;
   /** Drawn with a constant seed: the same call on the same rows draws the same parts. */
   seeded?: boolean;
   /** Sides of this split the code has taken so far (a slice split learns them one cut at a time). */

@@ -910,4 +910,44 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(analyze(fixed).filter((f) => f.ruleId === 'leakage/preprocessing' && f.evidence?.reason === 'cv'), []);
     });
   });
+
+  describe('leakage/overlap: held-out parts that are not the complement of the training part', () => {
+    it('a model scored on the test part of a second, unseeded split of the same rows fires; the same seeded split made again does not', () => {
+      const src = PD + py`
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2)
+        m = RandomForestClassifier().fit(X_tr, y_tr)
+        print(accuracy_score(y_te, m.predict(X_te)))
+        X_tr2, X_te2, y_tr2, y_te2 = train_test_split(X, y, test_size=0.3)
+        print(accuracy_score(y_te2, m.predict(X_te2)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'accuracy_score(y_te2')]);
+      const seeded = src.replace('test_size=0.2)', 'test_size=0.2, random_state=5)').replace('test_size=0.3)', 'test_size=0.2, random_state=5)');
+      assert.deepEqual(rules(seeded, 'leakage/overlap'), []);
+      const own = src.replace('print(accuracy_score(y_te2, m.predict(X_te2)))', 'm2 = RandomForestClassifier().fit(X_tr2, y_tr2)\nprint(accuracy_score(y_te2, m2.predict(X_te2)))');
+      assert.deepEqual(rules(own, 'leakage/overlap'), []);
+    });
+    it('train and test drawn by two independent df.sample calls fire; the test part as the rows not sampled does not', () => {
+      const src = PD + py`
+        train = df.sample(frac=0.8)
+        test = df.sample(frac=0.2)
+        m = RandomForestClassifier().fit(train.drop(columns=["label"]), train["label"])
+        print(accuracy_score(test["label"], m.predict(test.drop(columns=["label"]))))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'test = df.sample')]);
+      const complement = src.replace('test = df.sample(frac=0.2)', 'test = df.drop(train.index)');
+      assert.deepEqual(rules(complement, 'leakage/overlap'), []);
+    });
+    it('the same seeded split made again on rows scaled on all of them in between still reports the scaler', () => {
+      const src = PD + py`
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=32)
+        m = RandomForestClassifier().fit(X_tr, y_tr)
+        print(accuracy_score(y_te, m.predict(X_te)))
+        Xs = StandardScaler().fit_transform(X)
+        a, b, c, d = train_test_split(Xs, y, test_size=0.2, random_state=32)
+        lr = LogisticRegression().fit(a, c)
+        print(accuracy_score(d, lr.predict(b)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'StandardScaler().fit_transform(X)')]);
+    });
+  });
 });
