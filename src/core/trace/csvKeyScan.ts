@@ -14,6 +14,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { DatasetRef } from '../runlog/model';
 import { DEFAULT_MAX_BYTES } from '../tables/types';
+import type { Step } from '../runlog/model';
+import { formatCell, sourceFileOf } from './source';
 
 /** pandas' default na_values: a field with this text was read as missing, so it matches no key. */
 const PANDAS_NA = new Set(['', '#N/A', '#N/A N/A', '#NA', '-1.#IND', '-1.#QNAN', '-NaN', '-nan', '1.#IND', '1.#QNAN', '<NA>', 'N/A', 'NA', 'NULL', 'NaN', 'None', 'n/a', 'nan', 'null']);
@@ -28,7 +30,6 @@ const QUOTE = 34;
  * read it with pandas' defaults; undefined when this scan cannot answer for sure (see above).
  */
 export async function scanCsvForKey(file: string, output: DatasetRef, column: string, value: string, args?: Record<string, unknown>): Promise<number[] | undefined> {
-  if (args && Object.keys(args).length) return undefined;
   const names = (output.schema ?? []).map((f) => f.name);
   const type = output.schema?.find((f) => f.name === column)?.type;
   const k = names.indexOf(column);
@@ -41,18 +42,9 @@ export async function scanCsvForKey(file: string, output: DatasetRef, column: st
     if (!/^[+-]?\d+$/.test(trimmed)) return []; // "abc" on an integer column: no row holds it
     target = BigInt(trimmed);
   } else if (PANDAS_NA.has(value)) return undefined;
-  const size = await stat(file).then((s) => s.size, () => undefined);
-  if (size === undefined || size > DEFAULT_MAX_BYTES) return undefined;
-  const bytes = await readFile(file);
-  if (bytes.indexOf(QUOTE) >= 0) return undefined;
-
-  // header: exactly the recorded columns
-  const headerEnd = bytes.indexOf(LF);
-  if (headerEnd < 0) return undefined;
-  let header = bytes.toString('utf8', 0, headerEnd);
-  if (header.endsWith('\r')) header = header.slice(0, -1);
-  if (header.startsWith('\ufeff')) header = header.slice(1);
-  if (header.split(',').join('\u0000') !== names.join('\u0000')) return undefined;
+  const plain = await plainCsv(file, names, args);
+  if (!plain) return undefined;
+  const { bytes, headerEnd } = plain;
 
   // candidates: whole fields holding the value's text (an integer's digits: its sign and leading zeros are around them)
   const needle = Buffer.from(target !== undefined ? (target < 0n ? -target : target).toString() : value, 'utf8');
@@ -90,4 +82,83 @@ export async function scanCsvForKey(file: string, output: DatasetRef, column: st
     p = end + 1;
   }
   return row === output.rowCount ? rows : undefined;
+}
+
+/** The bytes of `file` and where its header ends, when it is a plain CSV whose header is exactly `names`. */
+async function plainCsv(file: string, names: string[], args?: Record<string, unknown>): Promise<{ bytes: Buffer; headerEnd: number } | undefined> {
+  if (args && Object.keys(args).length) return undefined;
+  const size = await stat(file).then((s) => s.size, () => undefined);
+  if (size === undefined || size > DEFAULT_MAX_BYTES) return undefined;
+  const bytes = await readFile(file);
+  if (bytes.indexOf(QUOTE) >= 0) return undefined;
+  const headerEnd = bytes.indexOf(LF);
+  if (headerEnd < 0) return undefined;
+  let header = bytes.toString('utf8', 0, headerEnd);
+  if (header.endsWith('\r')) header = header.slice(0, -1);
+  if (header.startsWith('\ufeff')) header = header.slice(1);
+  if (header.split(',').join('\u0000') !== names.join('\u0000')) return undefined;
+  return { bytes, headerEnd };
+}
+
+const FLOAT = /^float(16|32|64)$|^Float(32|64)$/;
+
+/** A CSV field as the table reader's value would be shown (formatCell of what pandas read); undefined: not sure. */
+function cellOf(text: string, type: string): string | null | undefined {
+  if (INT.test(type)) return /^[+-]?\d+$/.test(text.trim()) ? BigInt(text.trim()).toString() : text === '' || PANDAS_NA.has(text) ? null : undefined;
+  if (FLOAT.test(type)) {
+    if (text === '' || PANDAS_NA.has(text)) return null;
+    const inf = /^\s*([+-]?)inf(inity)?\s*$/i.exec(text);
+    const n = inf ? (inf[1] === '-' ? -Infinity : Infinity) : Number(text);
+    return Number.isNaN(n) ? undefined : formatCell(n);
+  }
+  if (type === 'string') return text === '' || PANDAS_NA.has(text) ? null : text;
+  if (type === 'bool') return /^(true|false)$/i.test(text) ? text.toLowerCase() : undefined;
+  return undefined;
+}
+
+/**
+ * Row `position` of a plain CSV source (as scanCsvForKey requires: no quotes, the recorded header and row count,
+ * no blank lines, no read options), its values shown as the table reader's would be; undefined when a column type
+ * or a field is not one this can show for sure, and the caller reads the file with the table reader.
+ */
+export async function csvRowAt(file: string, output: DatasetRef, position: number, args?: Record<string, unknown>): Promise<Record<string, string | null> | undefined> {
+  const schema = output.schema ?? [];
+  if (!schema.length || output.rowCount === undefined || position < 0 || position >= output.rowCount) return undefined;
+  if (!schema.every((f) => INT.test(f.type) || FLOAT.test(f.type) || f.type === 'string' || f.type === 'bool')) return undefined;
+  const plain = await plainCsv(file, schema.map((f) => f.name), args);
+  if (!plain) return undefined;
+  const { bytes, headerEnd } = plain;
+  let line: string | undefined;
+  let row = 0;
+  let blankSeen = false;
+  for (let p = headerEnd + 1; p < bytes.length; ) {
+    const nl = bytes.indexOf(LF, p);
+    const end = nl < 0 ? bytes.length : nl;
+    const len = end - p - (end > p && bytes[end - 1] === CR ? 1 : 0);
+    if (len === 0) blankSeen = true;
+    else {
+      if (blankSeen) return undefined;
+      if (row === position) line = bytes.toString('utf8', p, p + len);
+      row++;
+    }
+    p = end + 1;
+  }
+  if (row !== output.rowCount || line === undefined) return undefined;
+  const fields = line.split(',');
+  if (fields.length !== schema.length) return undefined;
+  const out: Record<string, string | null> = {};
+  for (const [i, f] of schema.entries()) {
+    const v = cellOf(fields[i]!, f.type);
+    if (v === undefined) return undefined;
+    out[f.name] = v;
+  }
+  return out;
+}
+
+/** Row `position` of the plain CSV a source step read (csvRowAt), without reading the file into a table. */
+export function plainSourceRow(step: Step, position: number): Promise<Record<string, string | null> | undefined> {
+  const file = sourceFileOf(step);
+  const out = step.outputs[0];
+  if (!file || !/\.csv$/i.test(file) || !out || out.lineage?.kind !== 'identity') return Promise.resolve(undefined);
+  return csvRowAt(file, out, position, step.args).catch(() => undefined);
 }

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { DatasetRef } from '../../../src/core/runlog/model';
 import { openTable } from '../../../src/core/tables';
-import { scanCsvForKey } from '../../../src/core/trace/csvKeyScan';
+import { csvRowAt, scanCsvForKey } from '../../../src/core/trace/csvKeyScan';
+import { formatCell } from '../../../src/core/trace/source';
 import { findInVector } from '../../../src/core/trace/keyValues';
 
 const SCHEMA = [
@@ -72,4 +73,31 @@ describe('scanCsvForKey: a key found in the CSV bytes, as the table reader finds
     assert.equal(await scanCsvForKey(plain, ref(7), 'nope', '2'), undefined);
     assert.deepEqual(await scanCsvForKey(plain, ref(7), 'id', '2'), [1]);
   });
+
+  it('csvRowAt: one row from the bytes, each value shown as the table reader shows it', async () => {
+    const schema = [
+      { name: 'id', type: 'int64' },
+      { name: 'x', type: 'float64' },
+      { name: 'city', type: 'string' },
+      { name: 'ok', type: 'bool' },
+      { name: 'n', type: 'int64' },
+    ];
+    const rows = ['1,0.123456789,Lyon,True,-5', '2,,Zoë,False,0', '3,1e-7,NA,True,12345678901234', '4,-2.5,x y,False,7', '5,inf,,True,8'];
+    for (const eol of ['\n', '\r\n']) {
+      const f = write(`row${eol.length}.csv`, `id,x,city,ok,n${eol}${rows.join(eol)}${eol}`);
+      const t = await openTable(f);
+      for (let i = 0; i < rows.length; i++) {
+        const got = await csvRowAt(f, ref(rows.length, schema), i);
+        const reader = Object.fromEntries(t.table.schema.fields.map((fl, c) => [fl.name, formatCell(t.table.getChildAt(c)!.get(i))]));
+        // pandas read the text NA as missing (its default na_values); the table reader keeps text as written
+        if (reader.city === 'NA') reader.city = null;
+        assert.deepEqual(got, reader, `row ${i}`);
+      }
+      assert.equal(await csvRowAt(f, ref(rows.length, schema), rows.length), undefined, 'past the last row');
+      assert.equal(await csvRowAt(f, ref(rows.length + 1, schema), 0), undefined, 'not the recorded row count');
+    }
+    const dated = write('dated.csv', 'id,when\n1,2024-01-01\n');
+    assert.equal(await csvRowAt(dated, ref(1, [{ name: 'id', type: 'int64' }, { name: 'when', type: 'datetime64[ns]' }]), 0), undefined, 'a type it does not show');
+  });
 });
+
