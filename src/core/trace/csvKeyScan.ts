@@ -155,10 +155,23 @@ export async function csvRowAt(file: string, output: DatasetRef, position: numbe
   return out;
 }
 
-/** Row `position` of the plain CSV a source step read (csvRowAt), without reading the file into a table. */
+const ROWS_READ = new WeakMap<Step, Map<number, Promise<Record<string, string | null> | undefined>>>();
+
+/**
+ * Row `position` of the plain CSV a source step read (csvRowAt), without reading the file into a table; each row
+ * read once per loaded run (tracing the same record again is a lookup).
+ */
 export function plainSourceRow(step: Step, position: number): Promise<Record<string, string | null> | undefined> {
   const file = sourceFileOf(step);
   const out = step.outputs[0];
   if (!file || !/\.csv$/i.test(file) || !out || out.lineage?.kind !== 'identity') return Promise.resolve(undefined);
-  return csvRowAt(file, out, position, step.args).catch(() => undefined);
+  let rows = ROWS_READ.get(step);
+  if (!rows) ROWS_READ.set(step, (rows = new Map()));
+  let p = rows.get(position);
+  if (!p) {
+    if (rows.size >= 256) rows.clear();
+    p = csvRowAt(file, out, position, step.args).catch(() => undefined);
+    rows.set(position, p);
+  }
+  return p;
 }
