@@ -5,6 +5,7 @@
  * at activation cost only. The worker ends when the last table is closed (after a short idle time)
  * and is unref'd so a process can exit with tables open.
  */
+import type { DatasetRef } from '../runlog/model';
 import type { Worker } from 'node:worker_threads';
 import { formatByExtension } from './detect';
 import { parquetModule, startTablesWorker } from './workerEntry';
@@ -50,6 +51,20 @@ export class ViewWorker {
 
   stats(handle: number, column: number): Promise<ColumnStats> {
     return this.send({ op: 'stats', handle, column });
+  }
+
+  /** Key lookup in a source file the worker does not hold (a plain CSV's bytes, a Parquet key column); null: open it. */
+  async scanKey(file: string, output: DatasetRef, column: string, value: string, args?: Record<string, unknown>): Promise<number[] | null> {
+    const r = await this.send<number[] | null>({ op: 'scanKey', file, output, column, value, ...(args ? { args } : {}) });
+    if (!this.handles.size) this.scheduleEnd();
+    return r;
+  }
+
+  /** One row of a plain CSV source without holding the file; null: open it. */
+  async sourceRow(file: string, output: DatasetRef, position: number, args?: Record<string, unknown>): Promise<Record<string, string | null> | null> {
+    const r = await this.send<Record<string, string | null> | null>({ op: 'sourceRow', file, output, position, ...(args ? { args } : {}) });
+    if (!this.handles.size) this.scheduleEnd();
+    return r;
   }
 
   async close(handle: number): Promise<void> {

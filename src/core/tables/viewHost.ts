@@ -17,6 +17,7 @@ import { CsvChunks, CHUNK_BYTES } from './csvStream';
 import { IpcBatches } from './ipcStream';
 import { ParquetRowGroups } from './parquetStream';
 import { MAX_WINDOW, TableView } from './window';
+import { scanSourceForKey, sourceRowAt } from '../trace/sourceScan';
 import type { OpenViewOptions, RowWindow, TableInfo, ViewRequest, ViewResults } from './viewTypes';
 
 /** Decoded bytes one viewed table may take unless the caller says otherwise. */
@@ -321,6 +322,8 @@ export async function handleView(req: ViewRequest, decoder: Decoder): Promise<Vi
     }
     case 'stats': return (await fullView(req.handle)).stats(req.column);
     case 'close': held.delete(req.handle); return null;
+    case 'scanKey': return (await scanSourceForKey(req.file, req.output, req.column, req.value, req.args)) ?? null;
+    case 'sourceRow': return (await sourceRowAt(req.file, req.output, req.position, req.args)) ?? null;
   }
 }
 

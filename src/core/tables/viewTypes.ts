@@ -3,6 +3,7 @@
  * per-column statistics, and a query (sort + filters) that reorders the rows without moving them.
  * Plain JSON-safe data only: these cross the worker boundary and the webview's postMessage.
  */
+import type { DatasetRef } from '../runlog/model';
 import type { JsonValue } from './jsonValues';
 import type { ColumnInfo, TableFormat } from './types';
 
@@ -94,7 +95,11 @@ export type ViewRequest =
   /** Filters as typed in the column headers (parsed against each column's type in the worker). */
   | { op: 'queryText'; handle: number; sort?: ViewQuery['sort']; filters: { column: number; text: string }[] }
   | { op: 'stats'; handle: number; column: number }
-  | { op: 'close'; handle: number };
+  | { op: 'close'; handle: number }
+  /** Key lookup in a source file without holding it (core/trace/sourceScan.ts); null: read the file instead. */
+  | { op: 'scanKey'; file: string; output: DatasetRef; column: string; value: string; args?: Record<string, unknown> }
+  /** One row of a plain CSV source (core/trace/sourceScan.ts); null: read the file instead. */
+  | { op: 'sourceRow'; file: string; output: DatasetRef; position: number; args?: Record<string, unknown> };
 
 export interface ViewResults {
   open: TableInfo;
@@ -104,6 +109,8 @@ export interface ViewResults {
   queryText: { total: number };
   stats: ColumnStats;
   close: null;
+  scanKey: number[] | null;
+  sourceRow: Record<string, string | null> | null;
 }
 
 export interface ViewWorkerRequest { id: number; kind: 'view'; req: ViewRequest }

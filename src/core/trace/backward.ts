@@ -12,7 +12,6 @@ import { keyValueAt, KeyResolver } from './keyValues';
 import { mapBackward } from './mapBackward';
 import { producerOf } from './propagate';
 import { FeatureRows } from './cells';
-import { plainSourceRow } from './csvKeyScan';
 import { keyedCells, labelCells, type FateKind, type TraceCell, type TraceResult, type TraceStart, type TraceStepResult } from './trace';
 
 const where = (s: Step) => (s.location ? ` (${s.location.cell !== undefined ? `cell ${s.location.cell + 1}, ` : ''}line ${s.location.line})` : '');
@@ -119,7 +118,7 @@ export async function traceBackward(run: Run, start: TraceStart, source: KeySour
       let row: Record<string, string | null> | undefined;
       try {
         if (r.output.snapshot) row = await source.row(r.output, r.positions[0]!);
-        if (!row && r.step.kind === 'source' && source.sourceRow) row = (await plainSourceRow(r.step, r.positions[0]!)) ?? (await source.sourceRow(r.step, r.positions[0]!));
+        if (!row && r.step.kind === 'source' && source.sourceRow) row = await source.sourceRow(r.step, r.positions[0]!);
         if (!row) note = r.output.snapshot ? `row ${r.positions[0]} is not in the sampled snapshot` : 'no snapshot recorded for this step';
       } catch (e) {
         note = `values unreadable: ${(e as Error).message}`;

@@ -6,10 +6,9 @@
  */
 import type { OpenedTable } from '../tables';
 import type { Run, Step } from '../runlog/model';
-import { scanCsvForKey } from './csvKeyScan';
-import { scanParquetForKey } from './parquetKeyScan';
 import { findInVector, keyValueAt, KeyResolver, type KeyFileSource } from './keyValues';
 import { sourceFileOf } from './source';
+import { scanSourceForKey } from './sourceScan';
 import { traceRecord, type TraceResult, type TraceSource } from './trace';
 
 export interface KeySource extends TraceSource, KeyFileSource {
@@ -92,13 +91,8 @@ export async function findKey(run: Run, column: string, value: string, source: K
           }
           // a CSV that reads the plain way is searched in its bytes (csvKeyScan.ts), a Parquet file in its key column
           // alone (parquetKeyScan.ts); else the file is read through the table reader
-          const scanned = !file
-            ? undefined
-            : /\.csv$/i.test(file)
-              ? await scanCsvForKey(file, output, column, value, step.args)
-              : /\.parquet$/i.test(file)
-                ? await scanParquetForKey(file, output, column, value)
-                : undefined;
+          // (the worker source does both in the tables worker)
+          const scanned = file && !source.findInSource ? await scanSourceForKey(file, output, column, value, step.args) : undefined;
           if (scanned) positions = scanned;
           else if (source.findInSource) positions = await source.findInSource(step, column, value);
           else {

@@ -9,6 +9,7 @@ import { SideFileError } from '../runlog/problem';
 import { resolveSideFile } from '../runlog/sideFiles';
 import { loadSnapshot, readSnapshotFile, type LoadedSnapshot } from '../runlog/snapshot';
 import { openTable, type OpenedTable } from '../tables';
+import { plainSourceRow } from './csvKeyScan';
 import type { KeyFileSource } from './keyValues';
 import type { TraceSource } from './trace';
 
@@ -90,6 +91,9 @@ export class RunFolderTraceSource implements TraceSource, KeyFileSource {
 
   async sourceRow(step: Step, position: number): Promise<Record<string, string | null> | undefined> {
     if (!sourceFileOf(step) || step.outputs[0]?.lineage?.kind !== 'identity') return undefined;
+    // a plain CSV gives the row from its bytes (csvKeyScan.ts), not by reading the whole file into a table
+    const plain = await plainSourceRow(step, position);
+    if (plain) return plain;
     const { table } = await this.sourceTable(step);
     if (position < 0 || position >= table.numRows) return undefined;
     const out: Record<string, string | null> = {};

@@ -12,7 +12,6 @@ import { lineLabel } from '../cellNumbers';
 import { stepLabelText } from '../runlog/stepLabels';
 import { findDataset } from '../compare/featureIdentity';
 import { mapBackward } from './mapBackward';
-import { plainSourceRow } from './csvKeyScan';
 import { FeatureRows, type KeyedValues, type TraceRow } from './cells';
 
 export interface TraceStart {
@@ -293,8 +292,7 @@ export async function traceRecord(run: Run, start: TraceStart, source: TraceSour
     }
     if (!row && step.kind === 'source' && source.sourceRow && positions.length) {
       try {
-        // a plain CSV gives one row from its bytes (csvKeyScan.ts); else the source reads the file whole
-        row = (await plainSourceRow(step, positions[0]!)) ?? (await source.sourceRow(step, positions[0]!));
+        row = await source.sourceRow(step, positions[0]!);
       } catch (e) {
         note = `${note ?? 'no snapshot row'}; source file unreadable: ${(e as Error).message}`;
       }

@@ -18,6 +18,8 @@ export class WorkerTraceSource extends RunFolderTraceSource {
   private readonly opened = new Map<string, Promise<TableInfo>>();
   /** One request at a time per held table: a search sets its row order, a row read resets it. */
   private readonly queue = new Map<number, Promise<unknown>>();
+  /** Rows of plain CSV sources read in the worker without holding the file, by step and position. */
+  private readonly plainRows = new Map<string, Promise<Record<string, string | null> | null>>();
 
   constructor(
     runDir: string,
@@ -63,6 +65,14 @@ export class WorkerTraceSource extends RunFolderTraceSource {
   }
 
   async findInSource(step: Step, column: string, value: string): Promise<number[]> {
+    // a plain CSV's bytes or a Parquet key column, searched in the worker without holding the file (sourceScan.ts)
+    const output = step.outputs[0];
+    const file = sourceFileOf(step);
+    if (file && output) {
+      this.onProgress?.(`looking up ${column} = ${value} in ${path.basename(file)}`);
+      const scanned = await this.worker.scanKey(file, output, column, value, step.args);
+      if (scanned) return scanned;
+    }
     const info = await this.open(step);
     const c = info.columns.findIndex((f) => f.name === column);
     if (c < 0) return [];
@@ -84,6 +94,11 @@ export class WorkerTraceSource extends RunFolderTraceSource {
 
   override async sourceRow(step: Step, position: number): Promise<Record<string, string | null> | undefined> {
     if (!sourceFileOf(step) || step.outputs[0]?.lineage?.kind !== 'identity') return undefined;
+    const key = `${step.seq}:${position}`;
+    let read = this.plainRows.get(key);
+    if (!read) this.plainRows.set(key, (read = this.worker.sourceRow(sourceFileOf(step)!, step.outputs[0]!, position, step.args).catch(() => null)));
+    const plain = await read;
+    if (plain) return plain;
     const info = await this.open(step);
     if (position < 0 || position >= (info.rowCount ?? info.loadedRows)) return undefined;
     return this.serial(info.handle, async () => {
