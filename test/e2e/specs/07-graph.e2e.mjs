@@ -53,18 +53,39 @@ describe('J7 · the pipeline graph of a run', () => {
   it('follows the light and high-contrast themes through --vscode-* variables', async () => {
     const view = await graphWebview();
     const frameFill = () => view.locator('g.node-step rect.frame').first().evaluate((r) => getComputedStyle(r).fill);
+    // Contrast of the test side's edges against the editor background (WCAG ratio, a translucent colour blended first).
+    const testSideContrast = () =>
+      view.locator('g.edge.side-test path').first().evaluate((path) => {
+        const rgba = (c) => {
+          const hex = /^#([0-9a-f]{6})([0-9a-f]{2})?$/i.exec(c.trim());
+          if (hex) return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16)).concat(hex[2] ? parseInt(hex[2], 16) / 255 : 1);
+          const m = /rgba?\(([^)]+)\)/.exec(c);
+          const v = m ? m[1].split(/[ ,/]+/).filter(Boolean).map(Number) : [0, 0, 0, 0];
+          return [v[0], v[1], v[2], v[3] ?? 1];
+        };
+        const lum = ([r, g, b]) => [r, g, b].map((x) => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; }).reduce((a, x, i) => a + x * [0.2126, 0.7152, 0.0722][i], 0);
+        const bg = rgba(getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background'));
+        const stroke = getComputedStyle(path).stroke;
+        const s = rgba(stroke);
+        const [hi, lo] = [lum([0, 1, 2].map((i) => s[i] * s[3] + bg[i] * (1 - s[3]))), lum(bg)].sort((a, b) => b - a);
+        return { stroke, contrast: Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100 };
+      });
     const dark = await frameFill();
+    const darkSide = await testSideContrast();
     await setTheme('Light Modern');
     await wb.page.waitForTimeout(500);
     const light = await frameFill();
+    const lightSide = await testSideContrast();
     await screenshot('graph-light');
     await setTheme('Dark High Contrast');
     await wb.page.waitForTimeout(500);
     const hc = await frameFill();
+    const hcSide = await testSideContrast();
     await screenshot('graph-high-contrast');
     await setTheme('Dark Modern');
     assert.notEqual(dark, light, `node fill follows the theme (dark ${dark}, light ${light})`);
     assert.notEqual(light, hc);
+    for (const side of [darkSide, lightSide, hcSide]) assert.ok(side.contrast >= 3, `the test side's edges stand out from the background (≥ 3:1): ${JSON.stringify(side)}`);
   });
 
   it('is reachable by keyboard: Tab to a step, arrow keys move, Enter opens its line', async () => {

@@ -68,11 +68,29 @@ describe('J4 · Compare Runs: each feature expands to its training and serving h
     await income.waitFor({ state: 'visible' });
     await income.scrollIntoViewIfNeeded();
     const colours = () =>
-      view.locator('svg[aria-label^="income"]').evaluate((svg) => ({
-        train: getComputedStyle(svg.querySelector('.h-train')).fill,
-        serve: getComputedStyle(svg.querySelector('.h-serve')).stroke,
-        text: getComputedStyle(svg.querySelector('.h-text')).fill,
-      }));
+      view.locator('svg[aria-label^="income"]').evaluate((svg) => {
+        // Contrast of the serving outline against the editor background (WCAG ratio; a translucent colour is
+        // blended over the background first): the outline is all that shows serving where it exceeds training.
+        const rgba = (c) => {
+          const hex = /^#([0-9a-f]{6})([0-9a-f]{2})?$/i.exec(c.trim());
+          if (hex) return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16)).concat(hex[2] ? parseInt(hex[2], 16) / 255 : 1);
+          const m = /rgba?\(([^)]+)\)/.exec(c);
+          const v = m ? m[1].split(/[ ,/]+/).filter(Boolean).map(Number) : [0, 0, 0, 0];
+          return [v[0], v[1], v[2], v[3] ?? 1];
+        };
+        const lum = ([r, g, b]) => [r, g, b].map((x) => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; }).reduce((a, x, i) => a + x * [0.2126, 0.7152, 0.0722][i], 0);
+        const bg = rgba(getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background'));
+        const serve = getComputedStyle(svg.querySelector('.h-serve')).stroke;
+        const s = rgba(serve);
+        const blended = [0, 1, 2].map((i) => s[i] * s[3] + bg[i] * (1 - s[3]));
+        const [hi, lo] = [lum(blended), lum(bg)].sort((a, b) => b - a);
+        return {
+          train: getComputedStyle(svg.querySelector('.h-train')).fill,
+          serve,
+          text: getComputedStyle(svg.querySelector('.h-text')).fill,
+          serveContrast: Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100,
+        };
+      });
     const dark = await colours();
     await screenshot('compare-histogram-dark');
     await setTheme('Light Modern');
@@ -85,8 +103,10 @@ describe('J4 · Compare Runs: each feature expands to its training and serving h
     await screenshot('compare-histogram-high-contrast');
     await setTheme('Dark Modern');
     for (const c of [dark, light, hc]) {
+      const { serveContrast, ...fills } = c;
       assert.notEqual(c.train, c.serve, `training and serving differ: ${JSON.stringify(c)}`);
-      for (const v of Object.values(c)) assert.match(v, /^rgb/, `a theme colour, not 'none': ${JSON.stringify(c)}`);
+      for (const v of Object.values(fills)) assert.match(v, /^rgb/, `a theme colour, not 'none': ${JSON.stringify(c)}`);
+      assert.ok(serveContrast >= 3, `the serving outline stands out from the background (≥ 3:1): ${JSON.stringify(c)}`);
     }
     assert.notEqual(dark.text, light.text, 'the axis text follows the theme');
   });
