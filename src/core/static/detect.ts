@@ -58,8 +58,12 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const hasTestSplit = ev.hasTestSet || ev.prepLeaks.some((l) => !l.viaVal);
   const testScored = ev.evals.some((e) => e.keys.some((k) => lastSide(k) === 'test'));
   const skipVal = (l: PrepLeak): boolean => l.viaVal ? hasTestSplit : heldOutIsVal(l) && testScored;
+  const cutUsed = (split: Split): boolean => ev.modelFits.some((m) => m.fit.rows.some((k) => k.path.some((st) => st.split === split && st.side === 'train')))
+    && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.split === split && st.side === 'test')));
   for (const l of ev.prepLeaks) {
     if (skipVal(l)) continue;
+    // An unnamed positional cut is a split only when a model is fitted on one part and scored on the other.
+    if (l.split?.cut && !cutUsed(l.split)) continue;
     const f = l.fit;
     if (l.reason === 'fit-on-test') {
       // The held-out rows transformed with their own statistic: nothing of the test set reaches

@@ -926,6 +926,24 @@ export class Interpreter extends LibrarySemantics {
       }
     }
     const name = this.targets.length === 1 ? this.targets[0] : '';
+    // A[:cut] and A[cut:] (or s[:-30] and s[-30:]) in the same document: a positional split at that
+    // bound even when the parts are not named (passed straight to fit and predict).
+    const headM = sliceText !== undefined ? /^\s*:\s*([^:,]+?)\s*$/.exec(sliceText) : null;
+    const tailM = sliceText !== undefined ? /^\s*([^:,]+?)\s*:\s*$/.exec(sliceText) : null;
+    if ((headM || tailM) && !this.targets.some((t) => TEST_NAME.test(t) || TRAIN_NAME.test(t) || VAL_NAME.test(t)) && !(this.inLoop && d.varying)
+      && d.rows.length && d.rows.every((k) => lastSide(k) === 'whole')) {
+      const bound = (headM ?? tailM)![1].replace(/\s+/g, '');
+      if (this.hasComplementCut(bound, !!headM)) {
+        const key = `cut:${bound}|${this.sliceKey(d)}`;
+        let split = this.sliceSplits.get(key);
+        if (!split) {
+          split = { id: ++this.ids, site: this.site(this.stmt ?? n), kind: 'slice', shuffle: false, names: [], cut: true };
+          this.sliceSplits.set(key, split);
+          this.onSplit(split, [d]);
+        }
+        return this.withStep(d, split, headM ? 'train' : 'test');
+      }
+    }
     if (!name) { d.subsetSite = this.site(this.stmt ?? n); return d; }
     if (this.inLoop && d.varying) return d;
     const wantTest = TEST_NAME.test(name) && !TRAIN_NAME.test(name);
@@ -958,6 +976,19 @@ export class Interpreter extends LibrarySemantics {
       (split.sampledSides ??= new Set()).add(side);
     }
     return this.withStep(d, split, side);
+  }
+
+  private cutText: string | undefined;
+  private cutSeen = new Map<string, boolean>();
+  /** The document also cuts at `bound` from the other side (`[bound:]` for a head, `[:bound]` for a tail). */
+  protected hasComplementCut(bound: string, head: boolean): boolean {
+    const key = (head ? 'h' : 't') + bound;
+    const known = this.cutSeen.get(key);
+    if (known !== undefined) return known;
+    this.cutText ??= this.chunks.map((c) => c.text.replace(/\s+/g, '')).join('\n');
+    const found = this.cutText.includes(head ? `[${bound}:]` : `[:${bound}]`) || this.cutText.includes(head ? `[${bound}:,` : `[:${bound},`);
+    this.cutSeen.set(key, found);
+    return found;
   }
 
   /** A name in the slice bounds holds a value that changes per loop iteration (the loop index). */

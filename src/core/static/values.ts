@@ -38,6 +38,8 @@ export interface Split {
   shuffle: boolean;
   /** Variable names the split outputs were bound to (train_test_split only). */
   names: string[];
+  /** An unnamed positional cut (A[:k] / A[k:]): a split only where a model is fitted on one part and scored on the other. */
+  cut?: boolean;
   /** Sides of a slice split drawn by random sampling (df.sample) rather than as a complement. */
   sampledSides?: Set<Side>;
   /** Drawn with a constant seed: the same call on the same rows draws the same parts. */

@@ -950,4 +950,30 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'StandardScaler().fit_transform(X)')]);
     });
   });
+
+  describe('positional cuts by a shared bound are a split even when the parts are not named', () => {
+    const src = PD + py`
+      from sklearn.preprocessing import MinMaxScaler
+      A = MinMaxScaler().fit_transform(X)
+      b = y.values
+      cut = int(0.75 * len(A))
+      m = Ridge().fit(A[:cut], b[:cut])
+      print(mean_absolute_error(b[cut:], m.predict(A[cut:])))
+    `;
+    it('a scaler on all rows before A[:cut] / A[cut:] passed straight to fit and predict fires', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'MinMaxScaler().fit_transform(X)')]);
+    });
+    it('the same cuts used only to look at the data, or the last window only predicted (a forecast, nothing scored), do not fire', () => {
+      const look = PD + py`
+        from sklearn.preprocessing import MinMaxScaler
+        A = MinMaxScaler().fit_transform(X)
+        cut = int(0.75 * len(A))
+        print(A[:cut].mean(), A[cut:].mean())
+      `;
+      assert.deepEqual(rules(look, 'leakage/preprocessing'), []);
+      const forecast = src.replace('print(mean_absolute_error(b[cut:], m.predict(A[cut:])))', 'pd.DataFrame({"forecast": m.predict(A[cut:])}).to_csv("forecast.csv")');
+      assert.deepEqual(rules(forecast, 'leakage/preprocessing'), []);
+      assert.deepEqual(rules(forecast, 'leakage/overlap'), []);
+    });
+  });
 });
