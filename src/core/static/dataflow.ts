@@ -51,6 +51,8 @@ export abstract class DataflowState {
   protected callers: Site[] = [];
   protected active = new Set<SyntaxNode>();
   protected servingFnDepth = 0;
+  /** Names of the serving-named functions being run (innermost last). */
+  protected servingFnNames: string[] = [];
   protected loadedArtifact = false;
   protected unknownData = new Map<string, DataV>();
   protected unkToEst = new WeakMap<object, EstV>();

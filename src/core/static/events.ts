@@ -50,6 +50,8 @@ export interface RefitEvent {
   what: string;
   reason: string;
   loadSite?: Site;
+  /** What the analysis had to guess to call this serving (a function's name); the finding says so and stays below error. */
+  assumed?: string;
   /** `pd.get_dummies`: reported unless its result is aligned to the training columns and used only so. */
   dummies?: boolean;
   /** `x.fit_transform(...)`: what a fix may call `transform` on instead. */

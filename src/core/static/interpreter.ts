@@ -1148,7 +1148,7 @@ export class Interpreter extends LibrarySemantics {
     this.active.add(fn.node);
     const savedCallers = this.callers;
     if (callSite && !fn.isMethod) this.callers = [...this.callers, callSite];
-    if (serving) this.servingFnDepth++;
+    if (serving) { this.servingFnDepth++; this.servingFnNames.push(fn.name); }
     this.enterChunk(fn.chunk);
     // Lambdas close over the scope they are written in; functions see module globals.
     this.scope = new Scope(fn.node.name === 'LambdaExpression' ? savedScope : this.global);
@@ -1214,7 +1214,7 @@ export class Interpreter extends LibrarySemantics {
     } finally {
       this.active.delete(fn.node);
       this.callers = savedCallers;
-      if (serving) this.servingFnDepth--;
+      if (serving) { this.servingFnDepth--; this.servingFnNames.pop(); }
       this.scope = savedScope; this.returns = savedReturns; this.stmt = savedStmt; this.targets = savedTargets; this.globalNames = savedGlobals;
       this.enterChunk(savedChunk);
     }

@@ -576,12 +576,19 @@ export abstract class LibrarySemantics extends DataflowState {
       // training notebook) is training; refit-at-inference is about the statistics features are built with.
       const receiver = n.firstChild?.name === 'MemberExpression' ? this.t(n.firstChild).replace(/\.\s*\w+$/, '') : '';
       const statistic = est.cat !== 'model' || est.loaded && TRANSFORMER_NAME.test(receiver);
-      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0)) {
+      // Serving known only from a function's name (predict_prep, scale_for_inference) in a file
+      // that is not a serving file and loaded nothing: applied to training rows it is a training
+      // helper; otherwise the finding says what was assumed and stays below error.
+      const byName = this.servingFnDepth > 0 && !this.opts.servingFile && !this.loadedArtifact;
+      const onTrainingRows = byName && !!X && X.rows.length > 0 && X.rows.every((k) => lastSide(k) === 'train');
+      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
           ? { calleeFrom: callee.from, calleeTo: callee.to, cls: est.cls, receiverLoaded: est.loaded, loaded: this.loadedInScope() } : undefined;
+        const fnName = this.servingFnNames[this.servingFnNames.length - 1];
         this.events.refits.push({ site: this.site(n), what: callee ? this.t(callee).replace(/\s+/g, '') : `${est.cls}.${method}`, reason: this.servingReason(),
-          ...(this.loadSite ? { loadSite: this.loadSite } : {}), ...(fitTransform ? { fitTransform } : {}) });
+          ...(this.loadSite ? { loadSite: this.loadSite } : {}), ...(fitTransform ? { fitTransform } : {}),
+          ...(byName && fnName ? { assumed: `\`${fnName}\` is taken to be serving code by its name` } : {}) });
       }
       const data = X ?? est.ctorData ?? this.freshData('X', n);
       const y = args.pos[1];

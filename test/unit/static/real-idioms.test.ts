@@ -976,4 +976,35 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(forecast, 'leakage/overlap'), []);
     });
   });
+
+  describe('mismatch/refit-at-inference: serving known only from a function name', () => {
+    const src = PD + py`
+      def predict_prep(frame):
+          sc = StandardScaler()
+          return sc.fit_transform(frame)
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      m = LogisticRegression().fit(predict_prep(X_train), y_train)
+    `;
+    it('a serving-named helper applied to the training rows of a training script does not fire', () => {
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), []);
+    });
+    it('applied to other rows it fires at warning and says the role was taken from the name; in a file that loads the model it stays an error', () => {
+      const other = src + 'new = pd.read_csv("new.csv")\nprint(m.predict(predict_prep(new)))\n';
+      const f = analyze(other).filter((x) => x.ruleId === 'mismatch/refit-at-inference');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(other, 'sc.fit_transform')]);
+      assert.equal(f[0].severity, 'warning');
+      assert.match(f[0].message, /Assumed: `predict_prep` is taken to be serving code by its name/);
+      const served = py`
+        import joblib
+        from sklearn.preprocessing import StandardScaler
+        model = joblib.load("model.pkl")
+        def predict_prep(frame):
+            return StandardScaler().fit_transform(frame)
+        def handle(batch):
+            return model.predict(predict_prep(batch))
+      `;
+      const g = analyze(served, 'app.py').filter((x) => x.ruleId === 'mismatch/refit-at-inference');
+      assert.deepEqual(g.map((x) => [x.location.line, x.severity]), [[lineOf(served, 'StandardScaler().fit_transform'), 'error']]);
+    });
+  });
 });
