@@ -25,16 +25,21 @@
  */
 // @ts-expect-error TS1479 -- hyparquet is ESM-only; esbuild bundles it, Node ≥ 20.19 require()s it under tsx.
 import { parquetMetadata, type FileMetaData } from 'hyparquet';
-// @ts-expect-error TS1479 -- hyparquet's page header reader (a documented subpath export, `./src/*.js`).
-import { parquetHeader } from 'hyparquet/src/column.js';
+// @ts-expect-error TS1479 -- hyparquet's Thrift compact reader (a documented subpath export, `./src/*.js`); its page
+// header reader (column.js) would bring the page decoders into the bundle too (~40 KB) for three fields.
+import { deserializeTCompactProtocol } from 'hyparquet/src/thrift.js';
 import { open, type FileHandle } from 'node:fs/promises';
 import { DecodeRefusal } from './bounds';
 
 interface SchemaElement { name: string; num_children?: number; repetition_type?: string }
-interface PageHeader {
-  compressed_page_size: number;
-  data_page_header?: { num_values: number };
-  data_page_header_v2?: { num_rows: number };
+/** The fields of a Parquet PageHeader read here, by Thrift field id. */
+interface RawPageHeader {
+  /** compressed_page_size */
+  field_3?: number;
+  /** data_page_header (v1): its num_values */
+  field_5?: { field_1?: number };
+  /** data_page_header_v2: its num_rows */
+  field_8?: { field_3?: number };
 }
 
 /** Bytes read per page-header probe (a header is tens of bytes; page statistics can make it longer). */
@@ -80,14 +85,17 @@ async function prefixEnd(fh: FileHandle, start: number, end: number, rows: numbe
     while (at < end && seen < rows) {
       const probe = await readAt(fh, at, Math.min(PROBE, end - at));
       const reader = { view: new DataView(probe.buffer, probe.byteOffset, probe.byteLength), offset: 0 };
-      const header = parquetHeader(reader) as PageHeader;
-      if (reader.offset > probe.byteLength || !(header.compressed_page_size >= 0)) return end;
-      if (header.data_page_header_v2) seen += header.data_page_header_v2.num_rows;
-      else if (header.data_page_header) {
-        if (repeated) return end; // v1 data pages count values, not rows
-        seen += header.data_page_header.num_values;
+      const header = deserializeTCompactProtocol(reader) as RawPageHeader;
+      const size = header.field_3;
+      if (reader.offset > probe.byteLength || size === undefined || !(size >= 0)) return end;
+      if (header.field_8) {
+        if (!(header.field_8.field_3! >= 0)) return end;
+        seen += header.field_8.field_3!;
+      } else if (header.field_5) {
+        if (repeated || !(header.field_5.field_1! >= 0)) return end; // v1 data pages count values, not rows
+        seen += header.field_5.field_1!;
       }
-      at += reader.offset + header.compressed_page_size;
+      at += reader.offset + size;
     }
   } catch {
     return end; // a header longer than the probe, or not what it seems: the whole chunk
