@@ -359,7 +359,7 @@ function heldOutIsVal(l: PrepLeak): boolean {
   return lastSide(l.key) !== 'test' && !!sides && sides.has('val') && !sides.has('test');
 }
 
-/** Regression models (not logistic: a classifier), whose in-sample r2 / error is a descriptive goodness of fit. */
-const DESCRIPTIVE_FIT = /Regress|Regression|Lasso|Ridge|ElasticNet|SVR|Lars|statsmodels\.|HuberRegressor|LinearModel/;
+/** Regression and time-series models (not logistic: a classifier), whose in-sample r2 / error is a descriptive goodness of fit. */
+const DESCRIPTIVE_FIT = /Regress|Regression|Lasso|Ridge|ElasticNet|SVR|Lars|statsmodels\.|HuberRegressor|LinearModel|ARIMA|SARIMAX|ExponentialSmoothing|Holt|AutoReg|ETSModel|UnobservedComponents/;
 
 function cap(s: string): string { return s.charAt(0).toUpperCase() + s.slice(1); }

@@ -640,6 +640,16 @@ export abstract class LibrarySemantics extends DataflowState {
       }
     }
     if (est.loaded && (PREDICT_METHODS.has(method) || EVAL_METHODS.has(method))) this.markLoaded(est.site ?? this.site(n));
+    // A model given its data at construction (statsmodels ARIMA(s).fit()) predicting with no data
+    // predicts the rows it was fitted on (predict(), predict(start=..., end=...) inside the
+    // series, get_prediction()): in-sample fitted values. A range that starts at the series' end
+    // (start=len(s)) or reaches past it (end=len(s) + 11) is a forecast of future rows.
+    if ((PREDICT_METHODS.has(method) || method === 'get_prediction') && !X && est.ctorData && est.fit && !args.pos.some((a) => a.k === 'data')) {
+      const startT = args.kwNodes.get('start') ? this.t(args.kwNodes.get('start')!).replace(/\s+/g, '') : '';
+      const endT = args.kwNodes.get('end') ? this.t(args.kwNodes.get('end')!).replace(/\s+/g, '') : '';
+      const future = /^len\([^()]*\)$/.test(startT) || /len\([^()]*\)\+/.test(endT) || /len\([^()]*\)\+/.test(startT) || args.pos.length > 0;
+      return this.predictOut(est, future ? this.freshData('forecast', n) : est.ctorData);
+    }
     if (PREDICT_METHODS.has(method)) return this.predictOut(est, X ?? this.freshData('X', n));
     // Time-series models (statsmodels ARIMA/ETS, Prophet-style) forecast the next steps of the series they were fitted on.
     if ((method === 'forecast' || method === 'get_forecast') && est.fit) return this.predictOut(est, this.freshData('forecast', n));

@@ -1007,4 +1007,36 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(g.map((x) => [x.location.line, x.severity]), [[lineOf(served, 'StandardScaler().fit_transform'), 'error']]);
     });
   });
+
+  describe('forecasting: the rows a time-series model predicts without data', () => {
+    const base = py`
+      import pandas as pd
+      from statsmodels.tsa.arima.model import ARIMA
+      from sklearn.metrics import mean_squared_error
+      s = pd.read_csv("sales.csv", parse_dates=["date"], index_col="date")["sales"]
+      res = ARIMA(s, order=(1, 1, 1)).fit()
+    `;
+    it('in-sample predictions of the fitted series reported as a test score fire; reported as the fit, they do not', () => {
+      const src = base + 'pred = res.predict(start=len(s) - 30, end=len(s) - 1)\nprint("Test MSE", mean_squared_error(s[-30:], pred))\n';
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'print("Test MSE"')]);
+      const fit = base + 'print("in-sample MSE", mean_squared_error(s, res.predict()))\n';
+      assert.deepEqual(rules(fit, 'leakage/overlap'), []);
+    });
+    it('a forecast past the end of the series (forecast(steps), predict(start=len(s), ...)) is not an evaluation', () => {
+      const src = base + 'fc = res.predict(start=len(s), end=len(s) + 11)\nfc.plot()\nprint(res.forecast(steps=12))\n';
+      assert.deepEqual(hits(src), []);
+    });
+    it('a model fitted on the head of the series and compared with the held-out tail does not fire', () => {
+      const src = py`
+        import pandas as pd
+        from statsmodels.tsa.arima.model import ARIMA
+        from sklearn.metrics import mean_squared_error
+        s = pd.read_csv("sales.csv", parse_dates=["date"], index_col="date")["sales"]
+        train, test = s[:-30], s[-30:]
+        res = ARIMA(train, order=(1, 1, 1)).fit()
+        print("Test MSE", mean_squared_error(test, res.forecast(steps=30)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+  });
 });
