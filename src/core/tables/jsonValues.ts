@@ -87,7 +87,8 @@ function base64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
-function vectorCell(vector: Vector, index: number): JsonValue {
+/** The JSON value of row `index` of a (chunked) vector. */
+export function vectorCell(vector: Vector, index: number): JsonValue {
   let i = index;
   for (const d of vector.data) {
     if (i < d.length) return cell(d, i);

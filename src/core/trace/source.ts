@@ -2,13 +2,14 @@
  * The trace's view of a run folder: lineage arrays and snapshot rows, each file read once and cached
  * for the life of the source (one trace session), so stepping through records costs lookups only.
  */
-import type { Table } from 'apache-arrow';
+import type { Table, Vector } from 'apache-arrow';
 import type { DatasetRef, Step } from '../runlog/model';
 import { loadLineageArrays } from '../runlog/lineageArrays';
 import { SideFileError } from '../runlog/problem';
 import { resolveSideFile } from '../runlog/sideFiles';
 import { loadSnapshot, readSnapshotFile, type LoadedSnapshot } from '../runlog/snapshot';
 import { openTable, type OpenedTable } from '../tables';
+import { UnprintableTypeError, vectorCell, type JsonValue } from '../tables/jsonValues';
 import { plainSourceRow } from './csvKeyScan';
 import type { KeyFileSource } from './keyValues';
 import type { TraceSource } from './trace';
@@ -22,7 +23,26 @@ export function formatCell(v: unknown): string | null {
   }
   if (typeof v === 'bigint') return v.toString();
   if (v instanceof Date) return v.toISOString();
+  // lists and structs as JSON values give ["a","b"] / {"a":1}, not String's a,b / [object Object]
+  if (Array.isArray(v) || (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)) return JSON.stringify(v);
   return String(v);
+}
+
+/**
+ * Display form of row `i` of an Arrow column, by its type: decimals exact, timestamps and dates as ISO text,
+ * 64-bit integers whole (what `skewer show` and the data viewer print). Arrow's own `get` gives unscaled
+ * decimal words and epoch milliseconds for those.
+ */
+export function columnCell(column: Vector | null | undefined, i: number): string | null {
+  if (!column) return null;
+  let v: JsonValue;
+  try {
+    v = vectorCell(column, i);
+  } catch (e) {
+    if (e instanceof UnprintableTypeError) return formatCell(column.get(i));
+    throw e;
+  }
+  return formatCell(v);
 }
 
 /** The file a source step read (namespace `file`), if any. */
@@ -97,7 +117,7 @@ export class RunFolderTraceSource implements TraceSource, KeyFileSource {
     const { table } = await this.sourceTable(step);
     if (position < 0 || position >= table.numRows) return undefined;
     const out: Record<string, string | null> = {};
-    for (const [c, f] of table.schema.fields.entries()) out[f.name] = formatCell(table.getChildAt(c)?.get(position));
+    for (const [c, f] of table.schema.fields.entries()) out[f.name] = columnCell(table.getChildAt(c), position);
     return out;
   }
 
@@ -107,7 +127,7 @@ export class RunFolderTraceSource implements TraceSource, KeyFileSource {
     if (i < 0) return undefined;
     const out: Record<string, string | null> = {};
     const fields = snap.table.schema.fields;
-    for (let c = snap.indexColumns; c < fields.length; c++) out[fields[c]!.name] = formatCell(snap.table.getChildAt(c)?.get(i));
+    for (let c = snap.indexColumns; c < fields.length; c++) out[fields[c]!.name] = columnCell(snap.table.getChildAt(c), i);
     return out;
   }
 
@@ -119,7 +139,7 @@ export class RunFolderTraceSource implements TraceSource, KeyFileSource {
     const rows = [];
     for (let i = 0; i < n; i++) {
       const values: Record<string, string | null> = {};
-      for (let c = snap.indexColumns; c < fields.length; c++) values[fields[c]!.name] = formatCell(snap.table.getChildAt(c)?.get(i));
+      for (let c = snap.indexColumns; c < fields.length; c++) values[fields[c]!.name] = columnCell(snap.table.getChildAt(c), i);
       rows.push({ position: snap.positions[i]!, values });
     }
     return rows;

@@ -201,6 +201,15 @@ describe('key lookup in source files (CSV, Parquet, Arrow written by pyarrow)', 
     });
   }
 
+  for (const file of ['types.parquet', 'types.arrow']) {
+    it(`${file}: a source row shows every Arrow type as skewer show does (decimals exact, times as ISO text)`, async () => {
+      const fx = fixture(file);
+      const run = runReading(file, fx.rowCount, fx.schema);
+      const want = (p: number) => Object.fromEntries(fx.schema.map((c) => [c.name, formatCell(fx.rows[p]![c.name])]));
+      for (let p = 0; p < fx.rowCount; p++) assert.deepEqual(await new RunFolderTraceSource(FILES).sourceRow(run.steps[0]!, p), want(p), `row ${p}`);
+    });
+  }
+
   describe('searched in the tables worker (WorkerTraceSource, what the extension uses): the same rows and values', () => {
     const worker = new ViewWorker();
     after(() => worker.terminate());
@@ -222,6 +231,7 @@ describe('key lookup in source files (CSV, Parquet, Arrow written by pyarrow)', 
         // values as pyarrow reads them (decimals, dates and zoned timestamps in their own notation)
         const want = (p: number) => Object.fromEntries(fx.schema.map((c) => [c.name, formatCell(fx.rows[p]![c.name])]));
         for (const p of [0, 5, fx.rowCount - 1]) assert.deepEqual(await src.sourceRow(run.steps[0]!, p), want(p), `row ${p}`);
+        for (const p of [0, 5, fx.rowCount - 1]) assert.deepEqual(await here.sourceRow(run.steps[0]!, p), want(p), `row ${p} on the host thread (the CLI)`);
         assert.equal(await src.sourceRow(run.steps[0]!, fx.rowCount), undefined);
         assert.ok(heard.some((m) => m.startsWith(`reading ${file}`)), heard.join(' | '));
         await src.dispose();
