@@ -10,7 +10,8 @@
  * (ipc.ts: layout checks, big-endian refusal, compressed-size bound, codecs). The last two decoded
  * batches are kept for scrolling back and forth.
  */
-import type { Table } from 'apache-arrow';
+import { Table, tableToIPC } from 'apache-arrow';
+import { Footer as FooterMeta } from 'apache-arrow/ipc/metadata/file';
 import { ByteBuffer } from 'flatbuffers';
 import { Block } from 'apache-arrow/fb/block';
 import { Footer } from 'apache-arrow/fb/footer';
@@ -56,6 +57,20 @@ async function messageAt(fh: FileHandle, at: number, size: number): Promise<{ ms
   return { msg, length: prefix + len + body };
 }
 
+/**
+ * The schema message of an IPC file whose schema is only in its footer: the footer's schema written
+ * as the one message of an empty stream (dictionary ids kept), without the end-of-stream marker.
+ */
+function schemaMessage(footer: Uint8Array): Uint8Array {
+  let stream: Uint8Array;
+  try {
+    stream = tableToIPC(new Table(FooterMeta.decode(footer).schema), 'stream');
+  } catch (e) {
+    throw new DecodeRefusal(`unreadable schema in the Arrow IPC footer: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
+  }
+  return stream.subarray(0, stream.length - 8);
+}
+
 export class IpcBatches {
   /** Row where each record batch starts, plus the row count at the end. */
   readonly starts: number[] = [0];
@@ -81,6 +96,7 @@ export class IpcBatches {
       const lead = size >= 6 ? String.fromCharCode(...(await readAt(fh, 0, 6))) : '';
       const order: ({ kind: 'dict'; at: Located } | { kind: 'batch'; at: Located; rows: number })[] = [];
       let schemaAt: Located | undefined;
+      let footerSchema: Uint8Array | undefined;
       const add = (at: number, m: { msg: Message; length: number }) => {
         const type = m.msg.headerType();
         const loc = { at, length: m.length };
@@ -100,13 +116,16 @@ export class IpcBatches {
         const footerLength = new DataView((await readAt(fh, size - 10, 4)).buffer).getInt32(0, true);
         const footerStart = size - 10 - footerLength;
         if (footerLength <= 0 || footerStart < 8) throw new DecodeRefusal(`footer length ${footerLength} does not fit the file (truncated?)`);
-        const footer = Footer.getRootAsFooter(new ByteBuffer(await readAt(fh, footerStart, footerLength)));
+        const footerBytes = await readAt(fh, footerStart, footerLength);
+        const footer = Footer.getRootAsFooter(new ByteBuffer(footerBytes));
         const dictionaries = footer.dictionariesLength();
         const batches = footer.recordBatchesLength();
         if ((dictionaries + batches) * 24 > footerLength) throw new DecodeRefusal(`footer lists ${dictionaries + batches} blocks in ${footerLength} bytes`);
+        // Writers put the schema message up front (pyarrow) or only in the footer (apache-arrow's file
+        // writer): then it is written out again from the footer's schema.
         const first = await messageAt(fh, 8, footerStart);
-        if (!first || first.msg.headerType() !== MessageHeader.Schema) throw new DecodeRefusal('no schema message at the start of the Arrow IPC file');
-        add(8, first);
+        if (first?.msg.headerType() === MessageHeader.Schema) add(8, first);
+        else footerSchema = schemaMessage(footerBytes);
         const block = new Block();
         const blocks: number[] = [];
         for (let i = 0; i < dictionaries; i++) blocks.push(Number(footer.dictionaries(i, block)!.offset()));
@@ -123,8 +142,8 @@ export class IpcBatches {
           at += m.length;
         }
       }
-      if (!schemaAt) throw new DecodeRefusal('no schema message (not Arrow IPC, or truncated)');
-      const schema = await readAt(fh, schemaAt.at, schemaAt.length);
+      const schema = schemaAt ? await readAt(fh, schemaAt.at, schemaAt.length) : footerSchema;
+      if (!schema) throw new DecodeRefusal('no schema message (not Arrow IPC, or truncated)');
       const dictBytes: Uint8Array[] = [];
       let dictTotal = 0;
       const batches: { at: Located; dictionaries: number }[] = [];

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { tableFromArrays } from 'apache-arrow';
+import { Dictionary, Int32, Table, tableFromArrays, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import { openTable, tableRows } from '../../../src/core/tables';
 import { FilterSyntaxError, parseFilter } from '../../../src/core/tables/viewQuery';
 import { ViewError, ViewWorker } from '../../../src/core/tables/viewClient';
@@ -219,6 +219,28 @@ describe('tables: data viewer through the tables worker', () => {
       await worker.close(big.handle);
       await worker.close(whole.handle);
     }
+    // apache-arrow's file writer puts the schema only in the footer (no schema message up front), here with a
+    // dictionary column, in 6 batches.
+    const n = 6000;
+    const whole6 = tableFromArrays({ i: Int32Array.from({ length: n }, (_, k) => k), x: Float64Array.from({ length: n }, (_, k) => k / 7) });
+    const dict = vectorFromArray(Array.from({ length: n }, (_, k) => `v${k % 13}`), new Dictionary(new Utf8(), new Int32()));
+    const t6 = whole6.assign(new Table({ d: dict }));
+    const parts = [];
+    for (let at = 0; at < n; at += 1000) parts.push(...t6.slice(at, at + 1000).batches);
+    const jsFile = path.join(dir, 'js-writer.arrow');
+    fs.writeFileSync(jsFile, tableToIPC(new Table(parts), 'file'));
+    const jsWhole = await worker.open(jsFile);
+    const jsBig = await worker.open(jsFile, { maxBytes: 60_000 });
+    assert.equal(jsBig.streamed, true);
+    assert.match(jsBig.limited!, /\(6 record batches\)/);
+    assert.deepEqual(jsBig.columns, jsWhole.columns);
+    for (const start of [0, 990, 3333, n - 40]) {
+      const a = await worker.window(jsBig.handle, start, 60);
+      assert.deepEqual(a.rows, (await worker.window(jsWhole.handle, start, 60)).rows, `js-writer.arrow from ${start}`);
+      assert.deepEqual(a.rows[0], [start, start / 7, `v${start % 13}`]);
+    }
+    await worker.close(jsBig.handle);
+    await worker.close(jsWhole.handle);
     // A single batch over the bound on its own is refused when a window needs it, naming it.
     const one = await worker.open(path.join(FILES, 'ipc-plain.arrow'), { maxBytes: 3000 }).then(
       (info) => worker.window(info.handle, 0, 10),
