@@ -120,7 +120,7 @@ export abstract class DataflowState {
     const key = v && (v.k === 'scalar' ? 'u:' + v.name : v.k === 'const' ? 'c:' + v.text : v.k === 'mod' ? 'm:' + v.q : '') || 'h:' + hint;
     let d = this.unknownData.get(key);
     if (!d) {
-      const name = key.slice(2);
+      const name = key.slice(2).replace(/#\d+$/, '');
       d = this.freshData(name, undefined, roleFromName(name));
       if (v && v.k === 'scalar' && (v.prep.length || v.dup.length)) d = this.mkData({ ...d, prep: v.prep, dup: v.dup });
       this.unknownData.set(key, d);

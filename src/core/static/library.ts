@@ -256,7 +256,10 @@ export abstract class LibrarySemantics extends DataflowState {
       return this.element(args.pos[0], 0);
     }
     // New arrays sized from data hold none of its rows (np.ones(len(X)), np.zeros(n)).
-    if ((q.startsWith('np.') || q.startsWith('numpy.')) && /^(ones|zeros|full|empty|arange|linspace|logspace|eye|identity)$/.test(last)) return this.scalar(last);
+    // Each call makes a new array: filled in later (results[i, seq] = 1 in a vectorising helper
+    // called once for the training texts and once for the test texts) it is its own rows, not
+    // one shared unknown dataset named "zeros".
+    if ((q.startsWith('np.') || q.startsWith('numpy.')) && /^(ones|zeros|full|empty|arange|linspace|logspace|eye|identity)$/.test(last)) return this.scalar(`${last}#${++this.ids}`);
     if (last === 'print' || last === 'display' || last === 'len' || last === 'isinstance' || last === 'str' || last === 'repr') return this.scalar(last);
     if (last === 'flow' || last === 'flow_from_directory' || last === 'flow_from_dataframe') return this.scalar(last);
     if (last === 'to_datetime') {

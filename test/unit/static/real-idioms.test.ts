@@ -1039,4 +1039,42 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/multi-test: arrays built by a helper are new rows per call', () => {
+    const HEAD = py`
+      import numpy as np
+      from keras.datasets import imdb, reuters
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import accuracy_score
+      def vectorize(seqs, dim=10000):
+          out = np.zeros((len(seqs), dim))
+          for i, s in enumerate(seqs):
+              out[i, s] = 1.0
+          return out
+    `;
+    it('two datasets vectorised by the same helper, one model scored on each test set, do not fire', () => {
+      const src = HEAD + py`
+        (a_train, a_y), (a_test, a_ytest) = imdb.load_data(num_words=10000)
+        xa, xa_test = vectorize(a_train), vectorize(a_test)
+        m1 = LogisticRegression().fit(xa, a_y)
+        print(accuracy_score(a_ytest, m1.predict(xa_test)))
+        (b_train, b_y), (b_test, b_ytest) = reuters.load_data(num_words=10000)
+        xb, xb_test = vectorize(b_train), vectorize(b_test)
+        m2 = LogisticRegression(C=10).fit(xb, b_y)
+        print(accuracy_score(b_ytest, m2.predict(xb_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('two models scored on one vectorised test set fire', () => {
+      const src = HEAD + py`
+        (a_train, a_y), (a_test, a_ytest) = imdb.load_data(num_words=10000)
+        xa, xa_test = vectorize(a_train), vectorize(a_test)
+        m1 = LogisticRegression().fit(xa, a_y)
+        print(accuracy_score(a_ytest, m1.predict(xa_test)))
+        m2 = LogisticRegression(C=10).fit(xa, a_y)
+        print(accuracy_score(a_ytest, m2.predict(xa_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'm2.predict(xa_test)')]);
+    });
+  });
 });
