@@ -70,6 +70,8 @@ export abstract class LibrarySemantics extends DataflowState {
     // Pipelines, column transformers, searches and Keras models built from layers: collect their estimator steps.
     args.pos.forEach(collect);
     for (const k of ['steps', 'estimator', 'transformers', 'layers', 'base_estimator']) { const st = args.kw.get(k); if (st) collect(st); }
+    const func = cls === 'FunctionTransformer' ? args.pos[0] ?? args.kw.get('func') : undefined;
+    if (func && func.k === 'fn') est.func = func;
     return est;
   }
 
@@ -672,6 +674,7 @@ export abstract class LibrarySemantics extends DataflowState {
   }
 
   protected transformOut(est: EstV, data: DataV): DataV {
+    this.runWrappedFunctions(est, data);
     this.noteDummiesUse(data);
     const fits = est.prepFits.length ? est.prepFits : est.fit && est.fit.kind === 'transformer' ? [est.fit] : [];
     const out = this.mkData({ rows: data.rows, prep: unionList(data.prep, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
@@ -683,7 +686,27 @@ export abstract class LibrarySemantics extends DataflowState {
     return out;
   }
 
+  /**
+   * A FunctionTransformer runs its function on every batch it is given: applied to held-out or
+   * serving rows, statistics the function computes (value_counts, means, group aggregates) are
+   * computed from that batch alone. Run the function on those rows so they are seen.
+   */
+  protected runWrappedFunctions(est: EstV, data: DataV): void {
+    if (!data.rows.length || !(data.serving || this.serving || data.rows.every((k) => lastSide(k) === 'test' || lastSide(k) === 'val'))) return;
+    const walk = (e: EstV, depth: number): void => {
+      if (depth > 4) return;
+      if (e.func && !this.ranWrapped.has(`${e.func.node.from}:${data.id}`)) {
+        this.ranWrapped.add(`${e.func.node.from}:${data.id}`);
+        this.callFunction(e.func, { ...NO_ARGS, pos: [data], posNodes: [] }, null);
+      }
+      e.steps.forEach((st) => walk(st, depth + 1));
+    };
+    walk(est, 0);
+  }
+  private ranWrapped = new Set<string>();
+
   protected predictOut(est: EstV, data: DataV): DataV {
+    this.runWrappedFunctions(est, data);
     this.noteDummiesUse(data);
     this.checkPositional(est, data, null);
     const version = est.version ?? (est.loaded ? `loaded:${est.id}` : `unfitted:${est.id}`);

@@ -161,6 +161,8 @@ export interface EstV extends Common {
   /** Data given at construction (statsmodels: `smf.ols(formula, data=train).fit()`). */
   ctorData?: DataV;
   prepFits: FitEvent[];
+  /** FunctionTransformer(func): the document's function it runs on every batch it transforms. */
+  func?: FnV;
   version?: string;
   loaded: boolean;
   /** A part of a loaded artifact (`bundle["scaler"]`, `bundle.scaler`): its container and how it is reached. */

@@ -1077,4 +1077,33 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'm2.predict(xa_test)')]);
     });
   });
+
+  describe('mismatch/refit-at-inference: a function wrapped as a transformer runs on every batch', () => {
+    const src = PD + py`
+      from sklearn.pipeline import Pipeline
+      from sklearn.preprocessing import FunctionTransformer
+      from sklearn.metrics import roc_auc_score
+      def add_freq(frame):
+          frame = frame.copy()
+          frame["city_freq"] = frame["city"].map(frame["city"].value_counts(normalize=True))
+          return frame
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      pipe = Pipeline([("freq", FunctionTransformer(add_freq)), ("lr", LogisticRegression())])
+      pipe.fit(X_train, y_train)
+      print(roc_auc_score(y_test, pipe.predict_proba(X_test)[:, 1]))
+    `;
+    it('a FunctionTransformer whose function computes frequencies of its input fires when the pipeline predicts the test rows', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'mismatch/refit-at-inference');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'value_counts(normalize=True)')]);
+      assert.equal(f[0].severity, 'warning');
+    });
+    it('a row-wise function, or frequencies learned on the training rows and passed in, does not fire', () => {
+      const rowwise = src.replace('frame["city"].map(frame["city"].value_counts(normalize=True))', 'frame["a"] / (frame["b"] + 1)');
+      assert.deepEqual(rules(rowwise, 'mismatch/refit-at-inference'), []);
+      const learned = src.replace('def add_freq(frame):', 'FREQ = None\ndef add_freq(frame, freq=None):')
+        .replace('frame["city"].map(frame["city"].value_counts(normalize=True))', 'frame["city"].map(freq)')
+        .replace('FunctionTransformer(add_freq)', 'FunctionTransformer(add_freq, kw_args={"freq": X_train["city"].value_counts(normalize=True)})');
+      assert.deepEqual(rules(learned, 'mismatch/refit-at-inference'), []);
+    });
+  });
 });
