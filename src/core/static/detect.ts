@@ -71,7 +71,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       const what = f.kind === 'stat' ? `The statistic \`${f.cls}()\`` : f.kind === 'group' ? `The group-by statistic \`${f.cls}\`` : `\`${f.cls}\``;
       push({
         ruleId: 'mismatch/refit-at-inference',
-        message: `${what} is computed again on the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} rows themselves, so they are transformed differently from the training rows (no test statistic reaches training). Reuse the statistic fitted on the training rows.`,
+        message: `${what} is computed again on the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} rows themselves, so they are transformed differently from the training rows (no test statistic reaches training). Reuse the statistic fitted on the training rows.${f.assumed ? ` Assumed: ${f.assumed}.` : ''}`,
         location: toLocation(ctx, f.site), related: rel(ctx, firstEval([l.key]), 'evaluated here'),
         evidence: { call: f.cls, reason: 'held-out rows refitted on themselves' }, fixes: [],
       }, f.site, 'warning');
@@ -95,11 +95,11 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const fixes = l.reason === 'split' && l.split ? preprocessingFix(ctx, f.site, l.split)
       : l.reason === 'cv' && l.split ? pipelineFix(ctx, f.site, l.split) : [];
     push({
-      ruleId: 'leakage/preprocessing', message, location: toLocation(ctx, f.site),
+      ruleId: 'leakage/preprocessing', message: message + (f.assumed ? ` Assumed: ${f.assumed}.` : ''), location: toLocation(ctx, f.site),
       related: [...rel(ctx, l.split?.site, l.reason === 'cv' ? 'cross-validation splits here' : 'split made here'), ...rel(ctx, firstEval([l.key]), 'first evaluation on the leaked rows')],
       evidence: { transformer: f.cls, kind: f.kind, splitLine, reason: l.reason },
       fixes,
-    }, f.site);
+    }, f.site, f.assumed ? 'warning' : 'error');
   }
 
   // A target encoder fitted on rows that reach the test set also turns the label into a feature.

@@ -431,8 +431,10 @@ export abstract class LibrarySemantics extends DataflowState {
     if (obj.k === 'scalar' && /^(fit|fit_transform|fit_predict|predict|predict_proba|score|evaluate|transform|fit_resample|partial_fit|train|decision_function|fit_on_texts|texts_to_sequences|set_params)$/.test(method)) {
       let est = this.unkToEst.get(obj);
       if (!est) {
-        const cat: EstimatorCategory = obj.loaded ? 'model' : /scaler|imputer|encoder|pca|vectori[sz]er|tokenizer|selector|transformer/i.test(obj.name) ? 'transformer' : 'model';
-        est = { k: 'est', id: ++this.ids, cls: obj.name, cat, site: this.site(n), params: obj.name, steps: [], prepFits: [], loaded: !!obj.loaded };
+        const byName = !obj.loaded && (/scaler|imputer|encoder|pca|vectori[sz]er|tokenizer|selector|transformer/i.test(obj.name) || /(^|[^a-z])(ohe|onehot|one_hot)([^a-z]|$)/i.test(obj.name));
+        const cat: EstimatorCategory = byName ? 'transformer' : 'model';
+        est = { k: 'est', id: ++this.ids, cls: obj.name, cat, site: this.site(n), params: obj.name, steps: [], prepFits: [], loaded: !!obj.loaded,
+          ...(byName ? { assumed: `\`${obj.name}\` is taken to be a fitted transformer by its name` } : {}) };
         // A model returned by an unknown factory from settings that change per iteration (builder(params)).
         if (obj.varying && this.inLoop) est.varying = true;
         this.unkToEst.set(obj, est);
@@ -606,6 +608,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const isPrep = est.cat === 'transformer' || est.cat === 'clusterer';
       if (isPrep) {
         est.fit = this.newFit(n, est.cls, 'transformer', data, onLabel, vocabularyOnly(est));
+        if (est.assumed) est.fit.assumed = est.assumed;
         est.prepFits = [est.fit];
       } else {
         const inner = this.prepSteps(est);

@@ -70,6 +70,8 @@ export interface FitEvent {
    * is not a preprocessing leak; refitted on the held-out rows it still changes their columns.
    */
   vocabulary?: boolean;
+  /** What the analysis guessed to call this a fit (said in the finding, kept below error). */
+  assumed?: string;
 }
 
 export interface DupEvent { id: number; site: Site; what: string; rows: RowKey[] }
@@ -161,6 +163,8 @@ export interface EstV extends Common {
   /** Data given at construction (statsmodels: `smf.ols(formula, data=train).fit()`). */
   ctorData?: DataV;
   prepFits: FitEvent[];
+  /** What the analysis guessed about this object's role (an unknown object taken to be a transformer by its name). */
+  assumed?: string;
   /** FunctionTransformer(func): the document's function it runs on every batch it transforms. */
   func?: FnV;
   version?: string;

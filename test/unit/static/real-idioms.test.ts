@@ -1106,4 +1106,22 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(learned, 'mismatch/refit-at-inference'), []);
     });
   });
+
+  describe('an object the analysis cannot follow, taken to be a transformer by its name, says so', () => {
+    it('encoders from another module refitted on the test rows fire at warning with the assumption; a model-like name does not', () => {
+      const src = PD + py`
+        from myproject.features import make_encoders
+        encoders = make_encoders()
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        ohe = encoders["ohe"]
+        Z_test = ohe.fit_transform(X_test[["city"]])
+      `;
+      const f = analyze(src).filter((x) => x.ruleId === 'mismatch/refit-at-inference');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'ohe.fit_transform(X_test'), 'warning']]);
+      assert.match(f[0].message, /Assumed: `.*` is taken to be a fitted transformer by its name/);
+      const model = src.replace('encoders = make_encoders()', 'models = make_encoders()').replace('ohe = encoders["ohe"]\nZ_test = ohe.fit_transform', 'clf = models["clf"]\nZ_test = clf.fit_transform');
+      assert.notEqual(model, src);
+      assert.deepEqual(rules(model, 'mismatch/refit-at-inference'), []);
+    });
+  });
 });
