@@ -37,11 +37,21 @@ def detect_keys(frame) -> list:
         if kind not in "iuO" and not isinstance(dt, pd.StringDtype) and "string" not in str(dt) and "int" not in str(dt).lower():
             continue
         try:
-            if len(col) and not col.isna().any() and col.is_unique:
+            if len(col) and not col.isna().any() and _unique(col):
                 out.append(name)
         except TypeError:  # unhashable values
             continue
     return out
+
+
+def _unique(col) -> bool:
+    """is_unique, with a fast path for the common id column: integers in strictly increasing order (a vectorised
+    comparison instead of a hash table over every row: ~2 ms instead of ~30 ms for 1M rows)."""
+    if isinstance(col.dtype, np.dtype) and col.dtype.kind in "iu":
+        a = col.to_numpy()
+        if a.size < 2 or bool((a[1:] > a[:-1]).all()):
+            return True
+    return bool(col.is_unique)
 
 
 def present_columns(obj, wanted) -> list:

@@ -122,3 +122,15 @@ def test_cli_keys_options(tmp_path):
     r = subprocess.run([sys.executable, "-m", "skewer", "record", "--keys", "a,,b", str(script)], cwd=tmp_path, env=env,
                        capture_output=True, text=True)
     assert r.returncode == 2 and "expected comma-separated column names" in r.stderr
+
+
+def test_detect_keys_unique_ids_in_any_order_and_not_repeated_ones():
+    n = 1000
+    df = pd.DataFrame({
+        "id": np.arange(n),                          # increasing: the fast path
+        "order_id": np.arange(n)[::-1].copy(),       # decreasing: the hash table
+        "visit_id": np.r_[np.arange(n - 1), n - 2],  # increasing but for a repeat at the end
+        "patient_id": np.r_[0, np.arange(n - 1)],    # a repeat at the start, then increasing
+        "user_key": pd.array(np.arange(n), dtype="Int64"),
+    })
+    assert detect_keys(df) == ["id", "order_id", "user_key"]
