@@ -197,6 +197,12 @@ export function buildGraph(run: Run, options: BuildGraphOptions = {}): PipelineG
   };
   const edgeDatasets = new Map<string, Set<string>>();
   const runIdToSeq = new Map(run.steps.map((s) => [s.runId, s.seq]));
+  /** The last step before `seq` that fitted the estimator `objectId` (what a later dump of it holds). */
+  const lastFitOf = (objectId: string, seq: number): number | undefined => {
+    let found: number | undefined;
+    for (const st of run.steps) if (st.seq < seq && st.fitted?.objectId === objectId && /fit/.test(st.fitted.method)) found = st.seq;
+    return found;
+  };
   /** Ports of each edge in the order first seen: X_train and y_train into one fit are one edge. */
   const edgePorts = new Map<string, string[]>();
   const addEdge = (from: GraphNode, to: GraphNode, kind: GraphEdge['kind'], ds?: DatasetRef) => {
@@ -262,6 +268,12 @@ export function buildGraph(run: Run, options: BuildGraphOptions = {}): PipelineG
     if (fitSeq !== undefined && fitSeq !== s.seq) {
       const from = nodeOfSeq.get(fitSeq);
       if (from) addEdge(from, to, 'model');
+    }
+    // A model file written (joblib.dump, pickle.dump): from the last fit of the object it holds.
+    const saved = s.args?.artifact === 'write' && typeof s.args.objectId === 'string' ? lastFitOf(s.args.objectId, s.seq) : undefined;
+    if (saved !== undefined) {
+      const from = nodeOfSeq.get(saved);
+      if (from && from !== to) addEdge(from, to, 'model');
     }
   }
 

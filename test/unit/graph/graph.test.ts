@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 // @ts-expect-error TS1479 -- typed as ESM under Node16 resolution; tsx loads its CommonJS build.
@@ -125,6 +125,19 @@ describe('graph: building from recorded runs', () => {
     assert.ok(deep.edges.some((e) => e.from === 's14' && e.to === 's15'), 'SimpleImputer feeds StandardScaler inside the pipeline');
     assert.match(layoutLines(fit), /inner steps shown/);
     assert.ok(g.edges.some((e) => e.kind === 'model' && e.from === 's10' && e.to === 's19'), 'Pipeline.predict still uses the fitted pipeline');
+  });
+
+  it('serving_mismatch/train.py: a model file written with joblib.dump hangs from the fit of the estimator it holds', async () => {
+    const root = path.resolve(__dirname, '../../fixtures/runs/oldest/serving_mismatch');
+    const runs = await Promise.all(readdirSync(root).map(async (d) => (await readRun(path.join(root, d))).run));
+    const run = runs.find((r) => r.phase === 'train')!;
+    const g = buildGraph(run);
+    assertWellFormed(g, run);
+    const dump = run.steps.find((s) => s.args?.artifact === 'write' && s.args.objectId !== undefined)!;
+    const fit = run.steps.filter((s) => s.seq < dump.seq && s.fitted?.objectId === dump.args!.objectId && /fit/.test(s.fitted!.method)).at(-1)!;
+    assert.ok(fit, 'the run fits the estimator it dumps');
+    const from = g.nodes.find((n) => n.seqs.includes(fit.seq))!, to = g.nodes.find((n) => n.seqs.includes(dump.seq))!;
+    assert.ok(g.edges.some((e) => e.kind === 'model' && e.from === from.id && e.to === to.id), `${from.label} → ${to.label}`);
   });
 
   it('monthly_report.py: the failed merge carries its failure', async () => {
