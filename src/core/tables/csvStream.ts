@@ -17,6 +17,7 @@ import { DataType } from 'apache-arrow';
 import { open, type FileHandle } from 'node:fs/promises';
 import { CsvError, parseCsv, type CsvColumnType } from '../runlog/csv';
 import { boundMessage, DecodeRefusal } from './bounds';
+import { RowGroups } from './rowGroups';
 
 /** Bytes of CSV per chunk: the CSV engine parses 30–60 MB/s, so a window that needs a new chunk waits 20–40 ms. */
 export const CHUNK_BYTES = 1024 * 1024;
@@ -45,10 +46,7 @@ function csvTypeOf(type: DataType): CsvColumnType {
   return 'utf8';
 }
 
-export class CsvChunks {
-  /** Row where each chunk starts, plus the row count at the end. */
-  readonly starts: number[] = [0];
-  private readonly cache = new Map<number, Table>();
+export class CsvChunks extends RowGroups {
   private types: Record<string, CsvColumnType | undefined> | undefined;
 
   private constructor(
@@ -60,7 +58,7 @@ export class CsvChunks {
     private readonly maxBytes: number,
     declared: Record<string, CsvColumnType | undefined> | undefined,
   ) {
-    for (const n of rows) this.starts.push(this.starts[this.starts.length - 1] + n);
+    super(rows, KEEP);
     this.types = declared;
   }
 
@@ -165,32 +163,8 @@ export class CsvChunks {
     }
   }
 
-  get rowCount(): number {
-    return this.starts[this.starts.length - 1];
-  }
-
-  get groups(): number {
-    return this.starts.length - 1;
-  }
-
-  groupOf(row: number): number {
-    let lo = 0, hi = this.groups - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= row) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
   /** Chunk `g` parsed (with the header line in front; types pinned to the first chunk's). */
-  async group(g: number): Promise<Table> {
-    const hit = this.cache.get(g);
-    if (hit) {
-      this.cache.delete(g);
-      this.cache.set(g, hit);
-      return hit;
-    }
+  protected async decodeGroup(g: number): Promise<Table> {
     // The first chunk's types pin the rest (parse it first when another is asked for first).
     if (!this.types && g !== 0) await this.group(0);
     const { from, to } = this.ranges[g];
@@ -214,8 +188,6 @@ export class CsvChunks {
     const want = this.starts[g + 1] - this.starts[g];
     if (table.numRows !== want) throw new DecodeRefusal(`chunk ${g} (bytes ${from}–${to}) parses to ${table.numRows} rows where the index counted ${want}`);
     if (!this.types) this.types = Object.fromEntries(table.schema.fields.map((f) => [f.name, csvTypeOf(f.type)]));
-    this.cache.set(g, table);
-    while (this.cache.size > KEEP) this.cache.delete(this.cache.keys().next().value!);
     return table;
   }
 }

@@ -20,6 +20,7 @@ import { MessageHeader } from 'apache-arrow/fb/message-header';
 import { RecordBatch } from 'apache-arrow/fb/record-batch';
 import { open, type FileHandle } from 'node:fs/promises';
 import { boundMessage, DecodeRefusal } from './bounds';
+import { RowGroups } from './rowGroups';
 import { ARROW_MAGIC } from './ipcInspect';
 
 const KEEP = 2;
@@ -71,10 +72,7 @@ function schemaMessage(footer: Uint8Array): Uint8Array {
   return stream.subarray(0, stream.length - 8);
 }
 
-export class IpcBatches {
-  /** Row where each record batch starts, plus the row count at the end. */
-  readonly starts: number[] = [0];
-  private readonly cache = new Map<number, Table>();
+export class IpcBatches extends RowGroups {
 
   private constructor(
     private readonly path: string,
@@ -86,7 +84,7 @@ export class IpcBatches {
     private readonly decode: IpcDecode,
     rows: number[],
   ) {
-    for (const n of rows) this.starts.push(this.starts[this.starts.length - 1] + n);
+    super(rows, KEEP);
   }
 
   static async open(path: string, maxBytes: number, decode: IpcDecode): Promise<IpcBatches> {
@@ -164,33 +162,8 @@ export class IpcBatches {
     }
   }
 
-  get rowCount(): number {
-    return this.starts[this.starts.length - 1];
-  }
-
-  get groups(): number {
-    return this.starts.length - 1;
-  }
-
-  /** Record batch holding `row`. */
-  groupOf(row: number): number {
-    let lo = 0, hi = this.groups - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= row) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
   /** Record batch `g` decoded, as a table (refused when it alone is over the memory bound). */
-  async group(g: number): Promise<Table> {
-    const hit = this.cache.get(g);
-    if (hit) {
-      this.cache.delete(g);
-      this.cache.set(g, hit);
-      return hit;
-    }
+  protected async decodeGroup(g: number): Promise<Table> {
     const b = this.batches[g];
     const fh = await open(this.path, 'r');
     let body: Uint8Array;
@@ -211,8 +184,6 @@ export class IpcBatches {
       const reason = e instanceof DecodeRefusal ? e.reason : String((e as Error)?.message ?? e).split('\n')[0];
       throw new DecodeRefusal(`record batch ${g}: ${reason}`);
     }
-    this.cache.set(g, table);
-    while (this.cache.size > KEEP) this.cache.delete(this.cache.keys().next().value!);
     return table;
   }
 }

@@ -14,14 +14,12 @@ import { openAsBlob } from 'node:fs';
 // @ts-expect-error TS1479 -- parquet-wasm's esm build; see parquet.ts.
 import { ParquetFile, wasmMemory } from 'parquet-wasm/esm';
 import { boundMessage, DecodeRefusal } from './bounds';
+import { RowGroups } from './rowGroups';
 import { arrowSchemaOf, initParquetWasm, restoreZones } from './parquet';
 
 const KEEP = 2;
 
-export class ParquetRowGroups {
-  /** Row where each row group starts, plus the row count at the end. */
-  readonly starts: number[];
-  private readonly cache = new Map<number, Table>();
+export class ParquetRowGroups extends RowGroups {
 
   private constructor(
     private readonly file: ParquetFile,
@@ -30,8 +28,7 @@ export class ParquetRowGroups {
     /** The schema pyarrow embeds (ARROW:schema), for the zones arrow-rs drops. */
     private readonly hint: Schema | undefined,
   ) {
-    this.starts = [0];
-    for (const n of groupRows) this.starts.push(this.starts[this.starts.length - 1] + n);
+    super(groupRows, KEEP);
   }
 
   static async open(path: string, maxBytes: number): Promise<ParquetRowGroups> {
@@ -55,33 +52,8 @@ export class ParquetRowGroups {
     return new ParquetRowGroups(pf, rows, maxBytes, hint);
   }
 
-  get rowCount(): number {
-    return this.starts[this.starts.length - 1];
-  }
-
-  get groups(): number {
-    return this.starts.length - 1;
-  }
-
-  /** Row group holding `row`. */
-  groupOf(row: number): number {
-    let lo = 0, hi = this.groups - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= row) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
   /** Row group `g` decoded (refused when it alone is over the memory bound). */
-  async group(g: number): Promise<Table> {
-    const hit = this.cache.get(g);
-    if (hit) {
-      this.cache.delete(g);
-      this.cache.set(g, hit);
-      return hit;
-    }
+  protected async decodeGroup(g: number): Promise<Table> {
     let wasmTable;
     try {
       wasmTable = await this.file.read({ rowGroups: [g], batchSize: Math.max(1, this.starts[g + 1] - this.starts[g]) });
@@ -100,8 +72,6 @@ export class ParquetRowGroups {
     } finally {
       ffi.free();
     }
-    this.cache.set(g, table);
-    while (this.cache.size > KEEP) this.cache.delete(this.cache.keys().next().value!);
     return table;
   }
 }

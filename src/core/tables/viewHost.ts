@@ -16,6 +16,7 @@ import { parquetHeadFile } from './parquetHead';
 import { CsvChunks, CHUNK_BYTES } from './csvStream';
 import { IpcBatches } from './ipcStream';
 import { ParquetRowGroups } from './parquetStream';
+import type { RowGroups } from './rowGroups';
 import { MAX_WINDOW, TableView } from './window';
 import { scanSourceForKey, sourceRowAt } from '../trace/sourceScan';
 import type { OpenViewOptions, RowWindow, TableInfo, ViewRequest, ViewResults } from './viewTypes';
@@ -64,21 +65,11 @@ export const FIRST_ROWS = 1000;
 /** A CSV larger than this opens with the rows in its first FIRST_CSV_BYTES, then the whole file on `load`. */
 export const FIRST_CSV_BYTES = 2 * 1024 ** 2;
 
-/** A file read one part at a time: Parquet row groups (ParquetRowGroups), Arrow record batches (IpcBatches), CSV chunks (CsvChunks). */
-interface RowChunks {
-  /** Row where each part starts, plus the row count at the end. */
-  readonly starts: number[];
-  readonly rowCount: number;
-  readonly groups: number;
-  groupOf(row: number): number;
-  group(g: number): Promise<Table>;
-}
-
 interface Held {
   view: TableView;
   info: TableInfo;
   /** A file over the memory bound, read one row group / record batch at a time (then `view` is unused). */
-  stream?: { groups: RowChunks; positions?: Int32Array };
+  stream?: { groups: RowGroups; positions?: Int32Array };
   /** Decodes the whole table (a view opened with its first rows only); memoised. */
   full?: () => Promise<void>;
 }
@@ -136,7 +127,7 @@ async function openParquetHead(file: string, maxBytes: number, decoder: Decoder)
 async function openStream(file: string, o: OpenViewOptions, handle: number, maxBytes: number, decoder: Decoder, into?: Held): Promise<Held> {
   const format = o.format ?? formatByExtension(file);
   const parquet = format === 'parquet';
-  let groups: RowChunks;
+  let groups: RowGroups;
   try {
     groups = parquet
       ? await ParquetRowGroups.open(file, maxBytes)
