@@ -142,3 +142,25 @@ export async function setTheme(theme) {
 export async function closeAllEditors() {
   await runFromPalette('View: Close All Editors');
 }
+
+/**
+ * The stroke colour of `locator`'s element and its WCAG contrast ratio against the editor background
+ * (a translucent colour is blended over the background first: what the eye sees).
+ */
+export function strokeContrast(locator) {
+  return locator.evaluate((el) => {
+    const rgba = (c) => {
+      const hex = /^#([0-9a-f]{6})([0-9a-f]{2})?$/i.exec(c.trim());
+      if (hex) return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16)).concat(hex[2] ? parseInt(hex[2], 16) / 255 : 1);
+      const m = /rgba?\(([^)]+)\)/.exec(c);
+      const v = m ? m[1].split(/[ ,/]+/).filter(Boolean).map(Number) : [0, 0, 0, 0];
+      return [v[0], v[1], v[2], v[3] ?? 1];
+    };
+    const lum = ([r, g, b]) => [r, g, b].map((x) => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; }).reduce((a, x, i) => a + x * [0.2126, 0.7152, 0.0722][i], 0);
+    const bg = rgba(getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background'));
+    const stroke = getComputedStyle(el).stroke;
+    const s = rgba(stroke);
+    const [hi, lo] = [lum([0, 1, 2].map((i) => s[i] * s[3] + bg[i] * (1 - s[3]))), lum(bg)].sort((a, b) => b - a);
+    return { stroke, contrast: Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100 };
+  });
+}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { closeAllEditors, collapseRuns, openSkewerSidebar, openWorkspace, quickPick, runFromPalette, screenshot, setTheme, sidebarRow, wb } from '../lib/workbench.mjs';
+import { closeAllEditors, collapseRuns, openSkewerSidebar, openWorkspace, quickPick, runFromPalette, screenshot, setTheme, sidebarRow, strokeContrast, wb } from '../lib/workbench.mjs';
 
 /** The content frame of the pipeline graph webview (its own bundle: main.graph-app, not main.skewer). */
 async function graphWebview() {
@@ -53,23 +53,8 @@ describe('J7 · the pipeline graph of a run', () => {
   it('follows the light and high-contrast themes through --vscode-* variables', async () => {
     const view = await graphWebview();
     const frameFill = () => view.locator('g.node-step rect.frame').first().evaluate((r) => getComputedStyle(r).fill);
-    // Contrast of the test side's edges against the editor background (WCAG ratio, a translucent colour blended first).
-    const testSideContrast = () =>
-      view.locator('g.edge.side-test path').first().evaluate((path) => {
-        const rgba = (c) => {
-          const hex = /^#([0-9a-f]{6})([0-9a-f]{2})?$/i.exec(c.trim());
-          if (hex) return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16)).concat(hex[2] ? parseInt(hex[2], 16) / 255 : 1);
-          const m = /rgba?\(([^)]+)\)/.exec(c);
-          const v = m ? m[1].split(/[ ,/]+/).filter(Boolean).map(Number) : [0, 0, 0, 0];
-          return [v[0], v[1], v[2], v[3] ?? 1];
-        };
-        const lum = ([r, g, b]) => [r, g, b].map((x) => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; }).reduce((a, x, i) => a + x * [0.2126, 0.7152, 0.0722][i], 0);
-        const bg = rgba(getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background'));
-        const stroke = getComputedStyle(path).stroke;
-        const s = rgba(stroke);
-        const [hi, lo] = [lum([0, 1, 2].map((i) => s[i] * s[3] + bg[i] * (1 - s[3]))), lum(bg)].sort((a, b) => b - a);
-        return { stroke, contrast: Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100 };
-      });
+    // Contrast of the test side's edges against the editor background.
+    const testSideContrast = () => strokeContrast(view.locator('g.edge.side-test path').first());
     const dark = await frameFill();
     const darkSide = await testSideContrast();
     await setTheme('Light Modern');

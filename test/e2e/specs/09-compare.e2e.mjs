@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeAllEditors, openWorkspace, runFromPalette, screenshot, setTheme, skewerWebview, wb } from '../lib/workbench.mjs';
+import { closeAllEditors, openWorkspace, runFromPalette, screenshot, setTheme, skewerWebview, strokeContrast, wb } from '../lib/workbench.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -67,30 +67,13 @@ describe('J4 · Compare Runs: each feature expands to its training and serving h
     const income = view.locator('tr.skew-detail', { has: view.locator('svg[aria-label^="income"]') });
     await income.waitFor({ state: 'visible' });
     await income.scrollIntoViewIfNeeded();
-    const colours = () =>
-      view.locator('svg[aria-label^="income"]').evaluate((svg) => {
-        // Contrast of the serving outline against the editor background (WCAG ratio; a translucent colour is
-        // blended over the background first): the outline is all that shows serving where it exceeds training.
-        const rgba = (c) => {
-          const hex = /^#([0-9a-f]{6})([0-9a-f]{2})?$/i.exec(c.trim());
-          if (hex) return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16)).concat(hex[2] ? parseInt(hex[2], 16) / 255 : 1);
-          const m = /rgba?\(([^)]+)\)/.exec(c);
-          const v = m ? m[1].split(/[ ,/]+/).filter(Boolean).map(Number) : [0, 0, 0, 0];
-          return [v[0], v[1], v[2], v[3] ?? 1];
-        };
-        const lum = ([r, g, b]) => [r, g, b].map((x) => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; }).reduce((a, x, i) => a + x * [0.2126, 0.7152, 0.0722][i], 0);
-        const bg = rgba(getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background'));
-        const serve = getComputedStyle(svg.querySelector('.h-serve')).stroke;
-        const s = rgba(serve);
-        const blended = [0, 1, 2].map((i) => s[i] * s[3] + bg[i] * (1 - s[3]));
-        const [hi, lo] = [lum(blended), lum(bg)].sort((a, b) => b - a);
-        return {
-          train: getComputedStyle(svg.querySelector('.h-train')).fill,
-          serve,
-          text: getComputedStyle(svg.querySelector('.h-text')).fill,
-          serveContrast: Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100,
-        };
-      });
+    // The serving outline is all that shows serving where it exceeds training: its contrast with the background.
+    const colours = async () => {
+      const svg = view.locator('svg[aria-label^="income"]');
+      const { stroke: serve, contrast: serveContrast } = await strokeContrast(svg.locator('.h-serve').first());
+      const fills = await svg.evaluate((el) => ({ train: getComputedStyle(el.querySelector('.h-train')).fill, text: getComputedStyle(el.querySelector('.h-text')).fill }));
+      return { ...fills, serve, serveContrast };
+    };
     const dark = await colours();
     await screenshot('compare-histogram-dark');
     await setTheme('Light Modern');
