@@ -38,11 +38,12 @@ export async function runFromPalette(title) {
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first();
   // Right after a window reload the palette can open before the extension's commands are registered: it lists
   // what it had then and does not refresh, so close it and open it again.
+  // The same when F1 lands while another quick pick is still closing: the input goes away under the typing.
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
     try {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(`>${title}`, { timeout: 10_000 });
       await row.waitFor({ state: 'visible', timeout: 10_000 });
       break;
     } catch (e) {
