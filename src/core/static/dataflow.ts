@@ -92,8 +92,11 @@ export abstract class DataflowState {
   protected get inLoop(): boolean { return this.loopIters.length > 0; }
   protected iterKey(): string { return this.loopIters.join('.'); }
 
+  /** The first point (in execution steps) where held-out data exists: a split or a test file. */
+  protected noteHeldOut(): void { this.events.heldOutStep ??= this.steps; }
+
   protected newRoot(name: string, role: Root['role'], n?: SyntaxNode): Root {
-    if (role === 'test') this.events.hasTestSet = true;
+    if (role === 'test') { this.events.hasTestSet = true; this.noteHeldOut(); }
     return { id: ++this.ids, role, name, ...(n ? { site: this.site(n) } : {}) };
   }
 
@@ -214,6 +217,7 @@ export abstract class DataflowState {
 
   protected withStep(d: DataV, split: Split, side: Side, fold?: number, varying = false): DataV {
     if (side === 'test') this.events.hasTestSet = true;
+    this.noteHeldOut();
     (split.sides ??= new Set()).add(side);
     const rows = d.rows.map((k) => ({ root: k.root, path: [...k.path, { split, side, ...(fold !== undefined ? { fold } : {}) }] }));
     return this.mkData({ rows, prep: d.prep, dup: d.dup, ...(d.frame ? { frame: d.frame } : {}), ...(d.time ? { time: d.time } : {}),
@@ -261,6 +265,7 @@ export abstract class DataflowState {
   /** `again`: a seeded split made once more (same rows, same parts): its inputs are checked, it is not a new split. */
   protected onSplit(split: Split, inputs: DataV[], again = false): void {
     if (!again) this.events.splits.push(split);
+    this.noteHeldOut();
     // Splitting data into train and held-out rows is training again, whatever was loaded before.
     if (split.kind === 'tts') this.loadedArtifact = false;
     for (const d of inputs) {

@@ -218,12 +218,12 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         ruleId: 'leakage/overlap', message: `The model evaluated here was fitted on rows that include this test set (fitted at ${where(ctx, fit.site)}); fit it on the training split.`,
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted on all rows here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
       }, e.site);
-    } else if ((e.labelledTest || !DESCRIPTIVE_FIT.test(est.cls) || /Logistic/.test(est.cls)) && !st.unsupervised && !subset && !fitSubset && !ev.splits.length && !ev.hasTestSet && e.keys.every((k) => !k.path.length && k.root.role === 'whole')) {
-      // No split, no cross-validation, no held-out file anywhere: the only score is on the
-      // training rows. A regression's in-sample fit (r2, error) is the usual descriptive
+    } else if ((e.labelledTest || !DESCRIPTIVE_FIT.test(est.cls) || /Logistic/.test(est.cls)) && !st.unsupervised && !subset && !fitSubset && (ev.heldOutStep === undefined || e.step < ev.heldOutStep) && e.keys.every((k) => !k.path.length && k.root.role === 'whole')) {
+      // No split, no cross-validation, no held-out file yet (none anywhere, or only made after
+      // this score): the score is on the training rows. A regression's in-sample fit (r2, error) is the usual descriptive
       // goodness of fit and is not reported unless the code calls it a test score.
       push({
-        ruleId: 'leakage/overlap', message: `This score is computed on the same rows the model was fitted on (${where(ctx, fit.site)}) and no held-out data exists; it measures memorisation, not generalisation. Split off a test set or cross-validate.`,
+        ruleId: 'leakage/overlap', message: `This score is computed on the same rows the model was fitted on (${where(ctx, fit.site)}) and no held-out data exists${ev.heldOutStep !== undefined ? ' yet (the data is split only later)' : ''}; it measures memorisation, not generalisation. Split off a test set or cross-validate.`,
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
       }, e.site);
     } else if (e.labelledTest) {

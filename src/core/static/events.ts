@@ -23,6 +23,8 @@ export interface EvalEvent {
   assumed?: string;
   /** What the model had been fitted on when it was scored (a later partial_fit or refit does not count). */
   fitState?: Pick<EstV, 'fit' | 'fitData' | 'fitLabelRows' | 'unsupervised'>;
+  /** Execution step of the evaluation (compared with `Events.heldOutStep`). */
+  step: number;
 }
 
 /** Held-out rows handed to a training call (validation_data=, eval_set=, valid_sets=, evals=). */
@@ -85,6 +87,8 @@ export interface Events {
   temporal: { site: Site; reason: string; split: Split }[];
   /** A test set exists (test file or test side of a split): validation-only leaks are then not reported. */
   hasTestSet: boolean;
+  /** Execution step at which held-out data first exists (a split is made or a test file read). */
+  heldOutStep?: number;
   /** Labels of a test set are bound to a name (y_test, test_labels): it is a labelled held-out set. */
   testLabels: boolean;
   /** Data is written to a file (to_csv, to_parquet, np.save, ...). */

@@ -400,6 +400,7 @@ export class Interpreter extends LibrarySemantics {
       split = { id: ++this.ids, site: this.site(valueNode ?? this.stmt!), kind: 'slice', shuffle: false, names: [] };
       this.namedSplits.set(root.id, split);
       this.events.splits.push(split);
+      this.noteHeldOut();
     }
     return this.withStep(v, split, wantTest ? 'test' : 'train');
   }
@@ -1103,7 +1104,10 @@ export class Interpreter extends LibrarySemantics {
     if (f.k === 'mod') return this.callQualified(f.q, lastPart(f.q), args, n);
     if (f.k === 'scalar') {
       // Unimported name (other notebook, star import): resolve by name.
-      return this.callQualified(f.name, lastPart(f.name), args, n);
+      const out = this.callQualified(f.name, lastPart(f.name), args, n);
+      // A class or factory drawn per iteration (for name, Est in all_estimators(): model = Est()):
+      // what it builds is a new model each time.
+      return f.varying && this.inLoop && out.k === 'scalar' && !out.varying ? withVarying(out) : out;
     }
     if (f.k === 'est') {
       // A fitted preprocessing layer applied by calling it (Keras `vectorize(texts)` after `adapt`).

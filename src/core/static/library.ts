@@ -410,7 +410,7 @@ export abstract class LibrarySemantics extends DataflowState {
     // A threshold or other setting varied in a loop over one model's predictions is selection too.
     if (version && this.inLoop && !datas.some((d) => d.resampled) && datas.some((d) => d.varying && d.pred && !d.rows.some((k) => k.path.some((s) => s.fold !== undefined)))) version += '|' + this.iterKey();
     this.events.evals.push({
-      site: this.site(n), keys, ...(est ? { model: est } : {}), ...(version ? { version } : {}), inLoop: this.inLoop,
+      site: this.site(n), step: this.steps, keys, ...(est ? { model: est } : {}), ...(version ? { version } : {}), inLoop: this.inLoop,
       dataVarying: keys.some((k) => k.path.some((s) => s.fold !== undefined)), labelledTest: labelled, labelledTrain, what,
       argNodes: args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) })),
       ...(datas.length ? { data: datas.find((d) => d.pred) ?? datas[0] } : {}),

@@ -1124,4 +1124,64 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(model, 'mismatch/refit-at-inference'), []);
     });
   });
+
+  describe('leakage/multi-test: estimator classes drawn per iteration (round 4)', () => {
+    it('a loop over estimator classes that builds, fits and scores each on the test set fires; a loop over seeds of one class does not', () => {
+      const src = PD + py`
+        from sklearn.utils import all_estimators
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        for name, Est in all_estimators(type_filter="classifier"):
+            try:
+                clf = Est()
+                clf.fit(X_train, y_train)
+                print(name, accuracy_score(y_test, clf.predict(X_test)))
+            except Exception:
+                pass
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print(name, accuracy_score')]);
+      const one = PD + py`
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        make = RandomForestClassifier
+        clf = make()
+        clf.fit(X_train, y_train)
+        print(accuracy_score(y_test, clf.predict(X_test)))
+      `;
+      assert.deepEqual(rules(one, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/overlap: scores on the training rows before any held-out data exists (round 4)', () => {
+    it('classifiers fitted on all rows and scored on them before the data is split fires; the same after a split, called a training score, does not', () => {
+      const src = PD + py`
+        from sklearn.neighbors import KNeighborsClassifier
+        a = LogisticRegression().fit(X, y)
+        print(accuracy_score(y, a.predict(X)))
+        b = KNeighborsClassifier(n_neighbors=3).fit(X, y)
+        print(accuracy_score(y, b.predict(X)))
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=1)
+        c = LogisticRegression().fit(X_train, y_train)
+        print(accuracy_score(y_test, c.predict(X_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'y, a.predict(X)'), lineOf(src, 'y, b.predict(X)')]);
+      const after = PD + py`
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=1)
+        c = LogisticRegression().fit(X_train, y_train)
+        print(accuracy_score(y_test, c.predict(X_test)))
+        final = LogisticRegression().fit(X, y)
+        print("training accuracy", accuracy_score(y, final.predict(X)))
+      `;
+      assert.deepEqual(rules(after, 'leakage/overlap'), []);
+    });
+    it('a regression fitted on all rows and described by its in-sample r2 before a later split does not fire', () => {
+      const src = PD + py`
+        from sklearn.metrics import r2_score
+        reg = Ridge().fit(X, y)
+        print(r2_score(y, reg.predict(X)))
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=1)
+        m = Ridge().fit(X_train, y_train)
+        print(r2_score(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+  });
 });
