@@ -240,8 +240,13 @@ export abstract class DataflowState {
           continue;
         }
         if (!covers(f.rows, k)) continue;
-        const onTestOnly = f.rows.every(isTestSide);
-        this.recordPrepLeak(f, k, onTestOnly ? 'fit-on-test' : f.rows.some((r) => r.root === k.root && r.path.length === k.path.length) ? 'includes-test' : 'transform');
+        // A statistic of the test rows combined in one statement with the same statistic of the
+        // training rows (`np.min((train[c].min(), test[c].min()))`, `max(a.max(), b.max())`) is a
+        // statistic of all the rows, not a refit on the test rows alone.
+        const combined = d.prep.some((g) => g !== f && g.cls === f.cls && g.kind === f.kind && g.site.chunk === f.site.chunk && g.site.stmtFrom === f.site.stmtFrom
+          && g.rows.some((r) => !isTestSide(r)));
+        const onTestOnly = f.rows.every(isTestSide) && !combined;
+        this.recordPrepLeak(f, k, onTestOnly ? 'fit-on-test' : combined || f.rows.some((r) => r.root === k.root && r.path.length === k.path.length) ? 'includes-test' : 'transform');
       }
     }
   }

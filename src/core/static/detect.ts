@@ -58,6 +58,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const hasTestSplit = ev.hasTestSet || ev.prepLeaks.some((l) => !l.viaVal);
   const testScored = ev.evals.some((e) => e.keys.some((k) => lastSide(k) === 'test'));
   const skipVal = (l: PrepLeak): boolean => l.viaVal ? hasTestSplit : heldOutIsVal(l) && testScored;
+  const scoresAnything = ev.evals.length > 0 || ev.trainEvals.length > 0 || ev.splits.some((s) => s.kind === 'cv' || s.kind === 'search' || s.kind === 'folds');
   const cutUsed = (split: Split): boolean => ev.modelFits.some((m) => m.fit.rows.some((k) => k.path.some((st) => st.split === split && st.side === 'train')))
     && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.split === split && st.side === 'test')));
   for (const l of ev.prepLeaks) {
@@ -82,9 +83,16 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // inner folds are selection machinery, not the reported result (cross_val_score is reported).
     if (l.reason === 'cv' && l.split?.kind === 'search' && f.rows.length && f.rows.every((k) => k.path.length > 0 && k.path[k.path.length - 1].side === 'train' && k.path[k.path.length - 1].fold === undefined)
       && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.side !== 'train' && f.rows.some((r) => r.path[r.path.length - 1].split === st.split))))) continue;
-    // A feature-writing script (writes data, fits and scores nothing): the statistic reaches no
-    // score here; the script that reads the features is judged on its own.
-    if (ev.writesData && !ev.evals.length && !ev.trainEvals.length && !ev.modelFits.length && !ev.splits.some((s) => s.kind === 'cv' || s.kind === 'search' || s.kind === 'folds')) continue;
+    // The same with a training file (train.csv, training_features.csv) and a separate test file
+    // that is scored: the statistic saw the training rows only, and the search's inner folds are
+    // selection machinery; the reported score is on the test file.
+    if (l.reason === 'cv' && l.split?.kind === 'search' && f.rows.length && f.rows.every((k) => !k.path.length && k.root.role === 'train')
+      && ev.evals.some((e) => e.keys.some((k) => !k.path.length && k.root.role === 'test' && !covers(f.rows, k)))) continue;
+    // Nothing in the file is scored: no evaluation, no validation data handed to training, no
+    // cross-validation. A feature-writing script (fits nothing), or a submission notebook whose
+    // model only predicts the unlabelled test file the statistic saw (train+test prepared
+    // together, no local evaluation): the statistic reaches no score here.
+    if (!scoresAnything && (ev.writesData && !ev.modelFits.length || !l.key.path.length && l.key.root.role === 'test')) continue;
     const splitLine = l.split ? lineOf(ctx, l.split.site) : null;
     const what = f.kind === 'stat' ? `the statistic \`${f.cls}()\`` : f.kind === 'group' ? `the group-by statistic \`${f.cls}\`` : `\`${f.cls}\``;
     const message = l.reason === 'includes-test'

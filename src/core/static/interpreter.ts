@@ -450,13 +450,32 @@ export class Interpreter extends LibrarySemantics {
         iter = { k: 'seq', items: [{ k: 'seq', items: [this.scalar('column', [], [], true), col] }] };
       }
     }
-    if (body && /epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : ''))) this.noteEpochEvaluation(body);
+    if (body && /epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) && !this.singleIteration(iterNode)) this.noteEpochEvaluation(body);
     this.iterate(body ? this.assignedIn(body) : [], (i) => {
       const el = this.element(iter, i);
       if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
       if (body) this.execBlock(body);
     }, iter.k === 'seq' ? iter.items.length : 2);
     if (elseBody) this.execBlock(elseBody);
+  }
+
+  /**
+   * `range(1)`, `range(epochs)` with `epochs = 1`, `range(0, 1)`: a loop that runs once. Held-out
+   * data scored in its body is scored once, after training, not watched epoch after epoch.
+   */
+  protected singleIteration(iterNode: SyntaxNode | null | undefined): boolean {
+    if (!iterNode || iterNode.name !== 'CallExpression' || !iterNode.firstChild || this.t(iterNode.firstChild) !== 'range') return false;
+    const args: number[] = [];
+    for (let a = child(iterNode, 'ArgList')?.firstChild ?? null; a; a = a.nextSibling) {
+      if (!isExpr(a)) continue;
+      const v = this.ev(a);
+      const n = v.k === 'const' && !v.varying && /^\d+$/.test(v.text) ? Number(v.text) : NaN;
+      if (Number.isNaN(n)) return false;
+      args.push(n);
+    }
+    if (args.length === 1) return args[0] <= 1;
+    if (args.length === 2 || args.length === 3 && args[2] === 1) return args[1] - args[0] <= 1;
+    return false;
   }
 
   /**

@@ -322,6 +322,62 @@ describe('real-notebook idioms', () => {
       `;
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
+    it('a submission script that prepares train+test together and only predicts the competition test file does not fire; cross-validating the train rows does', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.model_selection import cross_val_score
+        train = pd.read_csv("train.csv")
+        test = pd.read_csv("test.csv")
+        both = pd.concat([train, test], ignore_index=True)
+        both["fare"] = both["fare"].fillna(both["fare"].median())
+        both["fare_band"] = pd.qcut(both["fare"], 4, labels=False)
+        tr = both[both["survived"].notnull()]
+        te = both[both["survived"].isnull()].drop(columns=["survived"])
+        clf = RandomForestClassifier().fit(tr.drop(columns=["survived"]), tr["survived"])
+        pd.DataFrame({"survived": clf.predict(te)}).to_csv("submission.csv", index=False)
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const cv = src.replace('clf = RandomForestClassifier()', 'print(cross_val_score(RandomForestClassifier(), tr.drop(columns=["survived"]), tr["survived"], cv=5).mean())\nclf = RandomForestClassifier()');
+      assert.deepEqual(rules(cv, 'leakage/preprocessing'), [lineOf(cv, 'both["fare"].median()'), lineOf(cv, 'pd.qcut')]);
+    });
+    it('a scaler fitted on a training file, searched over with GridSearchCV, with a separate test file scored, does not fire; cross_val_score as the result does', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.preprocessing import MinMaxScaler
+        from sklearn.model_selection import GridSearchCV, cross_val_score
+        from sklearn.svm import SVR
+        from sklearn.metrics import mean_absolute_error
+        X = pd.read_csv("train_features.csv")
+        y = pd.read_csv("train_labels.csv")["y"]
+        X_test = pd.read_csv("test_features.csv")
+        y_test = pd.read_csv("test_labels.csv")["y"]
+        sc = MinMaxScaler().fit(X)
+        X = sc.transform(X)
+        gs = GridSearchCV(SVR(), {"C": [1, 10]}, cv=4).fit(X, y)
+        print(mean_absolute_error(y_test, gs.predict(sc.transform(X_test))))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const cvs = src.replace('gs = GridSearchCV(SVR(), {"C": [1, 10]}, cv=4).fit(X, y)\n', 'print(cross_val_score(SVR(), X, y, cv=4).mean())\n')
+        .replace(/print\(mean_absolute_error.*\n/, '');
+      assert.deepEqual(rules(cvs, 'leakage/preprocessing'), [lineOf(cvs, 'MinMaxScaler().fit(X)')]);
+    });
+    it('a statistic combined from the training and the test rows (np.min of both minima) is a statistic of all rows, not a refit on the test rows', () => {
+      const src = PD + py`
+        X_train, X_test, y_train, y_test = train_test_split(X, y)
+        lo = np.min((X_train["amt"].min(), X_test["amt"].min()))
+        X_train["amt"] = X_train["amt"] - lo
+        X_test["amt"] = X_test["amt"] - lo
+        m = LogisticRegression().fit(X_train, y_train)
+        print(accuracy_score(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), []);
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'X_test["amt"].min()')]);
+      const own = src.replace('lo = np.min((X_train["amt"].min(), X_test["amt"].min()))\n', 'lo = X_train["amt"].min()\n')
+        .replace('X_test["amt"] = X_test["amt"] - lo', 'X_test["amt"] = X_test["amt"] - X_test["amt"].min()');
+      assert.deepEqual(rules(own, 'leakage/preprocessing'), []);
+      assert.deepEqual(rules(own, 'mismatch/refit-at-inference'), [lineOf(own, 'X_test["amt"].min()')]);
+    });
     it('fillna(median, inplace=True) on all rows before the split fires', () => {
       const src = PD + py`
         df.fillna(df["age"].median(), inplace=True)
@@ -660,6 +716,14 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(best, 'leakage/multi-test'), [lineOf(best, 'evaluate(model, val_loader)')]);
       const watched = HEAD + '    acc = evaluate(model, val_loader)\n    print(epoch, acc)\n';
       assert.deepEqual(rules(watched, 'leakage/multi-test'), []);
+    });
+    it('a loop over a single epoch (range(1), or range(epochs) with epochs = 1) scores the test data once: it does not fire', () => {
+      const once = HEAD.replace('for epoch in range(30):', 'epochs = 1\nfor epoch in range(epochs):') + '    test_loss, test_acc = evaluate(model, test_loader)\n';
+      assert.deepEqual(rules(once, 'leakage/multi-test'), []);
+      const literal = HEAD.replace('range(30)', 'range(1)') + '    test_loss, test_acc = evaluate(model, test_loader)\n';
+      assert.deepEqual(rules(literal, 'leakage/multi-test'), []);
+      const two = HEAD.replace('for epoch in range(30):', 'epochs = 2\nfor epoch in range(epochs):') + '    test_loss, test_acc = evaluate(model, test_loader)\n';
+      assert.deepEqual(rules(two, 'leakage/multi-test'), [lineOf(two, 'evaluate(model, test_loader)')]);
     });
     it('the validation loader choosing the best epoch, with the test loader scored once after training, does not fire', () => {
       const src = HEAD + '    acc = evaluate(model, val_loader)\n    best_acc = max(acc, best_acc)\nmodel.load_state_dict(torch.load("best.pt"))\nprint(evaluate(model, test_loader))\n';
