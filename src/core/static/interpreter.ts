@@ -493,6 +493,8 @@ export class Interpreter extends LibrarySemantics {
       for (let k = x.firstChild; k; k = k.nextSibling) {
         if (k.name === 'FunctionDefinition' || k.name === 'ClassDefinition') continue;
         if (k.name === 'AssignStatement') assigns.push(k);
+        // A bare call that scores and prints (test(model, test_loader) each epoch).
+        else if (k.name === 'ExpressionStatement' && k.firstChild?.name === 'CallExpression') assigns.push(k);
         else if (/Statement$|^Body$/.test(k.name)) walk(k);
       }
     };
@@ -505,8 +507,12 @@ export class Interpreter extends LibrarySemantics {
         if (k.name === 'VariableName') names.push(this.t(k));
         else if (k.name === 'TupleExpression') for (let x = k.firstChild; x; x = x.nextSibling) if (x.name === 'VariableName') names.push(this.t(x));
       }
-      if (!rhs || rhs.name !== 'CallExpression' || !names.length) continue;
+      const bare = stmt.name === 'ExpressionStatement';
+      if (bare) rhs = stmt.firstChild;
+      if (!rhs || rhs.name !== 'CallExpression' || !names.length && !bare) continue;
       const callee = rhs.firstChild ? this.t(rhs.firstChild) : '';
+      // Its result unused, a call counts only when its name says it evaluates.
+      if (bare && !SCORING_CALL.test(callee.split('.').pop() ?? callee)) continue;
       // Training steps take held-out loaders too (train(train_loader, val_loader)); only a call that scores counts.
       if (/train|fit|step|backward/i.test(callee)) continue;
       const argList = child(rhs, 'ArgList');
@@ -1243,6 +1249,9 @@ export class Interpreter extends LibrarySemantics {
     }
   }
 }
+
+/** Names of helpers that score a model on the data they are given (`test`, `evaluate`, `validate`, `eval_epoch`). */
+const SCORING_CALL = /^(test|evaluate|eval|validate|validation|valid|score|assess)(_\w+)?$|_(test|evaluate|eval|validate|validation|score)$/i;
 
 /** Calls that run a function once per trial of a hyper-parameter search. */
 const SEARCH_DRIVER = /^(optimize|fmin|gp_minimize|forest_minimize|gbrt_minimize|dummy_minimize|BayesianOptimization|Tuner)$/;

@@ -731,6 +731,37 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/multi-test: a scoring helper called each epoch for its printout (round 4)', () => {
+    const HEAD = py`
+      import torch
+      from torch.utils.data import DataLoader
+      from mymodels import Net, train_one_epoch
+      def test(model, loader):
+          model.eval()
+          correct = 0
+          for xb, yb in loader:
+              correct += (model(xb).argmax(1) == yb).sum().item()
+          print("accuracy", correct / len(loader.dataset))
+      train_loader = DataLoader(train_ds, batch_size=64, shuffle=True)
+      test_loader = DataLoader(test_ds, batch_size=256)
+      model = Net()
+      for epoch in range(1, 11):
+          train_one_epoch(model, train_loader)
+    `;
+    it('the test loader scored by a bare test(...) call every epoch fires at warning', () => {
+      const src = HEAD + '    test(model, test_loader)\n';
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, '    test(model, test_loader)')]);
+      assert.equal(f[0].severity, 'warning');
+    });
+    it('a bare call whose name does not score (logging, plotting), or the test loader scored once after the loop, does not fire', () => {
+      const log = HEAD + '    log_batch(model, test_loader)\n';
+      assert.deepEqual(rules(log, 'leakage/multi-test'), []);
+      const once = HEAD + 'test(model, test_loader)\n';
+      assert.deepEqual(rules(once, 'leakage/multi-test'), []);
+    });
+  });
+
   describe('leakage/multi-test: forecasts compared on the same held-out period', () => {
     it('predictions scaled back with inverse_transform are still the model\'s: a second model scored that way on the same test part fires', () => {
       const src = py`
