@@ -10,6 +10,7 @@ import { isTestSide, covers, lastSide, unionKeys, unionList,
 } from './values';
 import { newEvents, type Events, type PrepReason } from './events';
 import { roleFromName } from './syntax';
+import type { ModuleLoader } from './modules';
 import { derivedColumn, sameLineage } from './target';
 
 export class Budget extends Error {}
@@ -35,7 +36,14 @@ export interface Args { pos: Val[]; posNodes: SyntaxNode[]; kw: Map<string, Val>
 
 export const NO_ARGS: Args = { pos: [], posNodes: [], kw: new Map(), kwNodes: new Map(), node: null };
 
-export interface InterpreterOptions { servingFile: boolean; deadline: number }
+export interface InterpreterOptions {
+  servingFile: boolean;
+  deadline: number;
+  /** Path of the analysed file (imports are resolved from it). */
+  path?: string;
+  /** The project's modules, when they are followed. */
+  modules?: ModuleLoader;
+}
 
 export abstract class DataflowState {
   readonly events: Events = newEvents();
@@ -46,6 +54,8 @@ export abstract class DataflowState {
   protected stmt: SyntaxNode | null = null;
   protected scope = new Scope();
   protected readonly global = this.scope;
+  /** Module globals of the code running now: the document's, or those of a module of the project. */
+  protected curGlobal = this.global;
   protected targets: string[] = [];
   protected loopIters: number[] = [];
   protected callers: Site[] = [];
@@ -64,7 +74,8 @@ export abstract class DataflowState {
   protected boundProps = new Set<string>();
   protected steps = 0;
 
-  constructor(protected readonly chunks: Chunk[], protected readonly trees: Tree[], protected readonly opts: InterpreterOptions) {}
+  /** `chunks` and `trees` grow when modules of the project are followed (their chunks have `file`). */
+  constructor(readonly chunks: Chunk[], protected readonly trees: Tree[], protected readonly opts: InterpreterOptions) {}
 
   protected enterChunk(i: number): void {
     this.chunkIndex = i;

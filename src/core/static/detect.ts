@@ -18,7 +18,7 @@ export function toLocation(ctx: DetectContext, site: Site, whole = false): Sourc
   const to = whole ? site.stmtTo : site.to;
   const a = position(chunk.lineStarts, from);
   const b = position(chunk.lineStarts, to);
-  return { file: ctx.path, line: a.line, col: a.col, endLine: b.line, endCol: b.col, ...(chunk.cell !== undefined ? { cell: chunk.cell } : {}) };
+  return { file: chunk.file ?? ctx.path, line: a.line, col: a.col, endLine: b.line, endCol: b.col, ...(chunk.cell !== undefined ? { cell: chunk.cell } : {}) };
 }
 
 function lineOf(ctx: DetectContext, site: Site): number {
@@ -27,8 +27,41 @@ function lineOf(ctx: DetectContext, site: Site): number {
 
 /** "line 12", or "Cell 4, line 2" in notebooks (numbered as VS Code numbers cells). */
 function where(ctx: DetectContext, site: Site): string {
-  const cell = ctx.chunks[site.chunk].cell;
-  return lineLabel({ line: lineOf(ctx, site), ...(cell !== undefined ? { cell } : {}) });
+  const { cell, label } = ctx.chunks[site.chunk];
+  const at = lineLabel({ line: lineOf(ctx, site), ...(cell !== undefined ? { cell } : {}) });
+  return label ? `${label} ${at}` : at;
+}
+
+/**
+ * A finding whose decisive statement is in another file of the project (a module, a `%run` file)
+ * is placed on the document's line that called into that file, says where it happened, and points
+ * there; one with no such line (nothing in the document led to it) is not reported.
+ */
+function relocate(ctx: DetectContext, f: Omit<Finding, 'source' | 'severity'>, site: Site): Omit<Finding, 'source' | 'severity'> | undefined {
+  const chunk = ctx.chunks[site.chunk];
+  if (chunk.file === undefined && f.location.file === ctx.path) return dropForeignFixes(ctx, f);
+  const callers = site.callers ?? [];
+  let at: Site | undefined;
+  for (let i = callers.length - 1; i >= 0 && !at; i--) if (ctx.chunks[callers[i].chunk].file === undefined) at = callers[i];
+  if (!at) return undefined;
+  const atChunk = ctx.chunks[at.chunk];
+  const callText = atChunk.text.slice(at.from, at.to).trim();
+  const callee = /^([A-Za-z_][\w.]*)\s*\(/.exec(callText)?.[1];
+  const how = callee ? `inside \`${callee}()\`` : /^(from|import)\b/.test(callText) ? `when ${chunk.label ?? 'the module'} is imported` : `in the file \`%run\` runs here`;
+  const whereText = where(ctx, site);
+  return dropForeignFixes(ctx, {
+    ...f,
+    message: `${f.message} This happens ${how}, in ${whereText}.`,
+    location: toLocation(ctx, at),
+    related: [{ location: toLocation(ctx, site), message: `in ${whereText}` }, ...f.related],
+    evidence: { ...f.evidence, inFile: chunk.file ?? ctx.path },
+  });
+}
+
+/** Fixes edit the document only. */
+function dropForeignFixes(ctx: DetectContext, f: Omit<Finding, 'source' | 'severity'>): Omit<Finding, 'source' | 'severity'> {
+  if (!f.fixes.some((x) => x.edits.some((e) => e.location.file !== ctx.path))) return f;
+  return { ...f, fixes: f.fixes.filter((x) => x.edits.every((e) => e.location.file === ctx.path)) };
 }
 
 function rel(ctx: DetectContext, site: Site | undefined, message: string): RelatedLocation[] {
@@ -43,11 +76,12 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const seen = new Set<string>();
   // `ceiling` is the highest severity the finding may get (the catalog's default applies below it):
   // findings whose impact is smaller, or that rest on a guess, stay below error.
-  const push = (f: Omit<Finding, 'source' | 'severity'>, site: Site, ceiling: Severity = 'error'): void => {
-    const key = `${f.ruleId}@${siteKey(site)}`;
+  const push = (found: Omit<Finding, 'source' | 'severity'>, site: Site, ceiling: Severity = 'error'): void => {
+    const key = `${found.ruleId}@${siteKey(site)}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ ...f, severity: ceiling, source: 'static' });
+    const f = relocate(ctx, found, site);
+    if (f) out.push({ ...f, severity: ceiling, source: 'static' });
   };
   const firstEval = (keys: RowKey[]): Site | undefined => {
     const tk = new Set(keys.filter((k) => lastSide(k) === 'test').map(testSetKey));

@@ -17,6 +17,7 @@ import { isSuppressed } from '../findings/suppress';
 import { detect } from './detect';
 import { Interpreter } from './interpreter';
 import { isServingName } from './knowledge';
+import { ModuleLoader } from './modules';
 import { loadSource, type Chunk } from './source';
 import type { AnalysisNote, AnalysisResult, AnalyzeOptions, DocumentInput } from './types';
 import { cellLabel } from '../cellNumbers';
@@ -49,6 +50,7 @@ export function isServingPath(path: string): boolean {
 export function analyzeWith(input: DocumentInput, options: AnalyzeOptions, parse: ChunkParser): AnalysisResult {
   const path = input.path;
   const notes: AnalysisNote[] = [];
+  let deps: string[] | undefined;
   try {
     const started = Date.now();
     const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
@@ -69,15 +71,29 @@ export function analyzeWith(input: DocumentInput, options: AnalyzeOptions, parse
     // A file named like a serving entry point ("server_metrics.py") that splits its data into train
     // and test is a training script about that domain, not a serving path.
     const servingFile = options.serving ?? (isServingPath(path) && !src.chunks.some((c) => SPLITS_DATA.test(c.text)));
-    const interp = new Interpreter(src.chunks, trees, { servingFile, deadline: started + budget });
-    interp.run();
+    // The project's own modules are followed only when the caller can read them.
+    const modules = options.readModule ? new ModuleLoader(options.readModule, moduleRoot(path, options.moduleRoot), path) : undefined;
+    const interp = new Interpreter([...src.chunks], [...trees], { servingFile, deadline: started + budget, path, ...(modules ? { modules } : {}) });
+    try {
+      interp.run();
+    } finally {
+      deps = modules?.dependencies;
+    }
     if (interp.partial) notes.push({ path, kind: 'partial', message: `${path}: analysis stopped after the ${budget} ms budget; findings may be incomplete` });
-    const raw = detect({ path, chunks: src.chunks }, interp.events);
-    return { findings: finish(raw, src.chunks, options), notes };
+    const raw = detect({ path, chunks: interp.chunks }, interp.events);
+    return { findings: finish(raw, src.chunks, options), notes, ...(deps?.length ? { dependencies: deps } : {}) };
   } catch (e) {
     notes.push({ path, kind: 'partial', message: `${path}: internal analyzer error (${(e as Error).message ?? String(e)}); no findings reported` });
-    return { findings: [], notes };
+    return { findings: [], notes, ...(deps?.length ? { dependencies: deps } : {}) };
   }
+}
+
+/** The folder imports may not leave: the one given, else the document's own folder. */
+function moduleRoot(path: string, root: string | undefined): string {
+  if (root !== undefined) return root === '.' ? '' : root;
+  const p = path.replace(/\\/g, '/');
+  const i = p.lastIndexOf('/');
+  return i < 0 ? '' : i === 0 ? '/' : p.slice(0, i);
 }
 
 /** Offset of a parse error, scanning lezer's packed buffers directly (much cheaper than a cursor walk). */

@@ -8,10 +8,12 @@
 import type { SyntaxNode } from '@lezer/common';
 import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
 import { lastSide, unionKeys, unionList,
-  type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ObjV, type RowKey, type SeqV, type Side, type Split, type Val,
+  type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, Scope, type Args } from './dataflow';
 import { LibrarySemantics } from './library';
+import type { LoadedModule } from './modules';
+import type { RunMagic } from './source';
 import {
   child, constStrings, firstExpr, isSubscript, isExpr, lastExpr, lastPart, leafNames, stringsIn, stripRows, subscriptString, topLevelComma,
   unquote, withVarying,
@@ -22,9 +24,11 @@ export type { InterpreterOptions } from './dataflow';
 export class Interpreter extends LibrarySemantics {
   run(): void {
     try {
-      for (let i = 0; i < this.chunks.length; i++) {
+      // Chunks of modules followed into are appended while running: run the document's own.
+      const own = this.chunks.length;
+      for (let i = 0; i < own; i++) {
         this.enterChunk(i);
-        this.execBlock(this.trees[i].topNode);
+        this.execTop(i);
       }
       // Functions nobody calls (route handlers, serving entry points, helpers used elsewhere):
       // run each once with unknown arguments so their bodies are checked too.
@@ -47,6 +51,117 @@ export class Interpreter extends LibrarySemantics {
       else throw e;
     }
     this.settleServing();
+  }
+
+  /** A chunk's top-level statements, with the files its `%run` lines name run where they stand. */
+  protected execTop(i: number): void {
+    const top = this.trees[i].topNode;
+    const runs = this.chunks[i].runs;
+    if (!runs?.length || !this.opts.modules) { this.execBlock(top); return; }
+    let r = 0;
+    for (let c = top.firstChild; c; c = c.nextSibling) {
+      while (r < runs.length && runs[r].from < c.from) this.runMagic(i, runs[r++]);
+      this.execStmt(c);
+    }
+    while (r < runs.length) this.runMagic(i, runs[r++]);
+  }
+
+  // ---------- the project's own modules ----------
+
+  /** Modules of the project run so far, by path (memoised; a module being run is already here, as in Python). */
+  private moduleRecs = new Map<string, ModV>();
+  /** How deep in followed files the code running now is (0: the document). */
+  protected moduleDepth = 0;
+  private runningFiles = new Set<string>();
+
+  protected fileOf(chunk: number): string { return this.chunks[chunk].file ?? this.opts.path ?? ''; }
+
+  /** `import dotted` (with `level` leading dots) when it names a file of the project: its namespace, run once. */
+  protected importModule(dotted: string, level: number, site: Site): ModV | undefined {
+    const loader = this.opts.modules;
+    if (!loader) return undefined;
+    for (const p of loader.candidates(this.fileOf(this.chunkIndex), dotted, level)) {
+      const known = this.moduleRecs.get(p);
+      if (known) return known;
+      if (this.moduleDepth >= MAX_MODULE_DEPTH) return undefined;
+      const mod = loader.load(p);
+      if (!mod) continue;
+      const v: ModV = { k: 'mod', q: dotted.split('.').pop() || mod.label.replace(/\/__init__\.py$|\.py$/, '').split('/').pop() || 'module', ns: new Scope() };
+      this.moduleRecs.set(p, v);
+      this.runModule(mod, v.ns as Scope, site);
+      return v;
+    }
+    return undefined;
+  }
+
+  /** `%run file` (IPython): the file runs here, in the document's namespace. */
+  protected runMagic(chunk: number, r: RunMagic): void {
+    const loader = this.opts.modules;
+    if (!loader || this.moduleDepth >= MAX_MODULE_DEPTH) return;
+    const site: Site = { chunk, from: r.from, to: r.to, stmtFrom: r.from, stmtTo: r.to, ...(this.callers.length ? { callers: this.callers } : {}) };
+    try {
+      if (r.module) {
+        const m = this.importModule(r.target, 0, site);
+        if (m?.ns) for (const [k, v] of m.ns.vars) this.curGlobal.set(k, v);
+        return;
+      }
+      for (const p of loader.runCandidates(this.fileOf(chunk), r.target)) {
+        if (this.runningFiles.has(p)) return;
+        const mod = loader.load(p);
+        if (!mod) continue;
+        this.runModule(mod, this.curGlobal, site);
+        return;
+      }
+    } finally {
+      this.enterChunk(chunk);
+    }
+  }
+
+  /** Runs a file of the project in `ns` (its module namespace, or the document's for `%run`); what it does is placed at `site`. */
+  protected runModule(mod: LoadedModule, ns: Scope, site: Site): void {
+    if (mod.base === undefined) {
+      mod.base = this.chunks.length;
+      this.chunks.push(...mod.chunks);
+      this.trees.push(...mod.trees);
+    }
+    const savedChunk = this.chunkIndex, savedScope = this.scope, savedGlobal = this.curGlobal, savedStmt = this.stmt, savedCallers = this.callers;
+    const savedReturns = this.returns, savedTargets = this.targets, savedGlobals = this.globalNames;
+    this.scope = ns; this.curGlobal = ns; this.callers = [...this.callers, site];
+    this.returns = null; this.targets = []; this.globalNames = null;
+    this.moduleDepth++;
+    this.runningFiles.add(mod.path);
+    try {
+      for (let i = 0; i < mod.chunks.length; i++) {
+        this.enterChunk(mod.base + i);
+        this.execTop(mod.base + i);
+      }
+    } finally {
+      this.runningFiles.delete(mod.path);
+      this.moduleDepth--;
+      this.scope = savedScope; this.curGlobal = savedGlobal; this.stmt = savedStmt; this.callers = savedCallers;
+      this.returns = savedReturns; this.targets = savedTargets; this.globalNames = savedGlobals;
+      this.enterChunk(savedChunk);
+    }
+  }
+
+  /** `import a.b.c` (bound to `a`) or `import a.b.c as m` (bound to the leaf) of project files. */
+  protected importBinding(q: string, site: Site, alias: boolean): ModV | undefined {
+    if (!this.opts.modules) return undefined;
+    const leaf = this.importModule(q, 0, site);
+    const parts = q.split('.');
+    if (alias || parts.length === 1) return leaf;
+    if (!leaf) return undefined;
+    // Python runs the packages on the way (their __init__.py) and binds the first name.
+    let cur: ModV | undefined;
+    let top: ModV | undefined;
+    for (let i = 1; i <= parts.length; i++) {
+      const name = parts.slice(0, i).join('.');
+      const m = i === parts.length ? leaf : this.importModule(name, 0, site) ?? { k: 'mod', q: name, ns: new Scope() };
+      if (cur?.ns) cur.ns.set(parts[i - 1], m);
+      else top = m;
+      cur = m;
+    }
+    return top;
   }
 
   protected execBlock(n: SyntaxNode): void {
@@ -223,25 +338,37 @@ export class Interpreter extends LibrarySemantics {
     const parts: SyntaxNode[] = [];
     for (let c = n.firstChild; c; c = c.nextSibling) parts.push(c);
     const isFrom = parts[0]?.name === 'from';
+    const follow = !!this.opts.modules;
     if (isFrom) {
       let i = 1, mod = '';
       for (; i < parts.length && parts[i].name !== 'import'; i++) mod += this.t(parts[i]);
+      const level = /^\.*/.exec(mod)![0].length;
+      const dotted = mod.slice(level);
+      const rec = follow ? this.importModule(dotted, level, this.site(n)) : undefined;
       for (i++; i < parts.length; i++) {
         const p = parts[i];
+        if (p.name === '*' && rec?.ns) {
+          for (const [k, v] of rec.ns.vars) if (!k.startsWith('_')) this.scope.set(k, v);
+          continue;
+        }
         if (p.name !== 'VariableName') continue;
         const name = this.t(p);
         let alias = name;
         if (parts[i + 1]?.name === 'as' && parts[i + 2]) { alias = this.t(parts[i + 2]); i += 2; }
-        this.scope.set(alias, { k: 'mod', q: mod + '.' + name });
+        // A name the module defines, else a submodule of the package (`from pkg import mod`).
+        const v = rec?.ns?.get(name) ?? (follow && (rec || level) ? this.importModule(dotted ? `${dotted}.${name}` : name, level, this.site(n)) : undefined);
+        this.scope.set(alias, v ?? { k: 'mod', q: mod + '.' + name });
       }
     } else {
       let q = '';
       for (let i = 1; i < parts.length; i++) {
         const p = parts[i];
         if (p.name === 'VariableName' || p.name === '.') q += this.t(p);
-        if (p.name === 'as' && parts[i + 1]) { this.scope.set(this.t(parts[i + 1]), { k: 'mod', q }); q = ''; i++; }
-        else if (p.name === ',' || i === parts.length - 1) {
-          if (q) this.scope.set(q.split('.')[0], { k: 'mod', q: q.split('.')[0] });
+        if (p.name === 'as' && parts[i + 1]) {
+          this.scope.set(this.t(parts[i + 1]), (follow ? this.importBinding(q, this.site(n), true) : undefined) ?? { k: 'mod', q });
+          q = ''; i++;
+        } else if (p.name === ',' || i === parts.length - 1) {
+          if (q) this.scope.set(q.split('.')[0], (follow ? this.importBinding(q, this.site(n), false) : undefined) ?? { k: 'mod', q: q.split('.')[0] });
           q = '';
         }
       }
@@ -262,9 +389,11 @@ export class Interpreter extends LibrarySemantics {
   protected defineFunction(n: SyntaxNode, isMethod: boolean): void {
     const nameNode = child(n, 'VariableName');
     if (!nameNode) return;
-    const fn: FnV = { k: 'fn', node: n, chunk: this.chunkIndex, name: this.t(nameNode), called: false, isMethod };
+    // Functions of other files run only when called from the document (never on their own).
+    const fn: FnV = { k: 'fn', node: n, chunk: this.chunkIndex, name: this.t(nameNode), called: this.moduleDepth > 0, isMethod,
+      ...(this.curGlobal !== this.global ? { globals: this.curGlobal } : {}) };
     this.scope.set(fn.name, fn);
-    if (this.scope === this.global || isMethod) this.fns.push(fn);
+    if (this.scope === this.curGlobal || isMethod) this.fns.push(fn);
   }
 
   protected defineClass(n: SyntaxNode): void {
@@ -278,7 +407,8 @@ export class Interpreter extends LibrarySemantics {
       if (def?.name !== 'FunctionDefinition') continue;
       const mName = child(def, 'VariableName');
       if (!mName) continue;
-      const fn: FnV = { k: 'fn', node: def, chunk: this.chunkIndex, name: this.t(mName), called: false, isMethod: true, cls };
+      const fn: FnV = { k: 'fn', node: def, chunk: this.chunkIndex, name: this.t(mName), called: this.moduleDepth > 0, isMethod: true, cls,
+        ...(this.curGlobal !== this.global ? { globals: this.curGlobal } : {}) };
       cls.methods.set(fn.name, fn);
       this.fns.push(fn);
     }
@@ -353,7 +483,7 @@ export class Interpreter extends LibrarySemantics {
         // y_test, test_labels: the held-out set has labels here (it can be scored, not only predicted).
         if (named.k === 'data' && !named.pred && LABEL_NAME.test(name) && named.rows.some((k) => lastSide(k) === 'test')) this.events.testLabels = true;
         this.scope.set(name, named);
-        if (this.globalNames?.has(name)) this.global.set(name, named);
+        if (this.globalNames?.has(name)) this.curGlobal.set(name, named);
         return;
       }
       case 'TupleExpression': case 'ArrayExpression': case 'ParenthesizedExpression': {
@@ -642,7 +772,7 @@ export class Interpreter extends LibrarySemantics {
     if (name === 'True' || name === 'False' || name === 'None') return { k: 'const', text: name };
     // Undefined (other cell, star import, function parameter): a stable unknown of that name.
     const u = this.scalar(name);
-    this.global.set(name, u);
+    this.curGlobal.set(name, u);
     return u;
   }
 
@@ -738,7 +868,7 @@ export class Interpreter extends LibrarySemantics {
         const m = o.cls.methods.get(prop);
         return m ? { ...m, self: o } : this.scalar(full);
       }
-      case 'mod': return { k: 'mod', q: o.q + '.' + prop };
+      case 'mod': return o.ns?.get(prop) ?? { k: 'mod', q: o.q + '.' + prop };
       case 'data': {
         if (prop === 'values' || prop === 'T') return this.positionalView(o, n);
         if (prop === 'columns' && o.frame && !o.cols) return { ...this.scalar(full), allCols: { frame: o.frame, removed: [] } };
@@ -1100,6 +1230,12 @@ export class Interpreter extends LibrarySemantics {
       if (bound && bound.k === 'fn') return this.callFunction(bound, this.args(argList), n);
       const obj = objNode ? this.ev(objNode) : this.scalar('?');
       const args = this.args(argList);
+      if (obj.k === 'mod' && obj.ns) {
+        // utils.prep(df): a function or class of a module of the project.
+        const m = obj.ns.get(method);
+        if (m?.k === 'fn') return this.callFunction(m, args, n);
+        if (m?.k === 'class') return this.instantiate(m, args, n);
+      }
       if (obj.k === 'obj' || obj.k === 'class') {
         const field = obj.k === 'obj' ? obj.fields.get(method) : undefined;
         if (field && field.k !== 'fn') return this.callMethod(field, '__call__', args, n, objNode);
@@ -1170,17 +1306,19 @@ export class Interpreter extends LibrarySemantics {
     const self = selfIn ?? fn.self;
     if (this.active.has(fn.node) || this.callers.length > 4) return this.join(args.pos, n ?? undefined);
     const savedChunk = this.chunkIndex;
-    const savedScope = this.scope, savedReturns = this.returns, savedStmt = this.stmt, savedTargets = this.targets, savedGlobals = this.globalNames;
+    const savedScope = this.scope, savedReturns = this.returns, savedStmt = this.stmt, savedTargets = this.targets, savedGlobals = this.globalNames, savedCur = this.curGlobal;
     this.globalNames = new Set();
     const callSite = n ? this.site(n) : undefined;
     const serving = SERVING_FUNCTION.test(fn.name) && !/train|fit|eval|valid|cv/i.test(fn.name);
     this.active.add(fn.node);
     const savedCallers = this.callers;
-    if (callSite && !fn.isMethod) this.callers = [...this.callers, callSite];
+    // Calls into another file of the project are remembered (methods too): findings there are placed at the call.
+    if (callSite && (!fn.isMethod || this.chunks[fn.chunk].file !== undefined)) this.callers = [...this.callers, callSite];
     if (serving) { this.servingFnDepth++; this.servingFnNames.push(fn.name); }
     this.enterChunk(fn.chunk);
     // Lambdas close over the scope they are written in; functions see module globals.
-    this.scope = new Scope(fn.node.name === 'LambdaExpression' ? savedScope : this.global);
+    this.scope = new Scope(fn.node.name === 'LambdaExpression' ? savedScope : fn.globals as Scope | undefined ?? this.global);
+    if (fn.node.name !== 'LambdaExpression') this.curGlobal = fn.globals as Scope | undefined ?? this.global;
     this.returns = [];
     this.targets = [];
     try {
@@ -1245,6 +1383,7 @@ export class Interpreter extends LibrarySemantics {
       this.callers = savedCallers;
       if (serving) { this.servingFnDepth--; this.servingFnNames.pop(); }
       this.scope = savedScope; this.returns = savedReturns; this.stmt = savedStmt; this.targets = savedTargets; this.globalNames = savedGlobals;
+      this.curGlobal = savedCur;
       this.enterChunk(savedChunk);
     }
   }
@@ -1252,6 +1391,9 @@ export class Interpreter extends LibrarySemantics {
 
 /** Names of helpers that score a model on the data they are given (`test`, `evaluate`, `validate`, `eval_epoch`). */
 const SCORING_CALL = /^(test|evaluate|eval|validate|validation|valid|score|assess)(_\w+)?$|_(test|evaluate|eval|validate|validation|score)$/i;
+
+/** Files followed from the document: a module imported by a module imported by a module, no deeper. */
+const MAX_MODULE_DEPTH = 3;
 
 /** Calls that run a function once per trial of a hyper-parameter search. */
 const SEARCH_DRIVER = /^(optimize|fmin|gp_minimize|forest_minimize|gbrt_minimize|dummy_minimize|BayesianOptimization|Tuner)$/;

@@ -13,7 +13,14 @@ export interface Chunk {
   executionCount?: number | null;
   /** Offsets of line starts in `text` (for 1-based line/col conversion). */
   lineStarts: number[];
+  /** `%run` lines (blanked in `text`): where they are and the file they name. */
+  runs?: RunMagic[];
+  /** Set on the chunks of another file of the project (a module, a `%run` file): its path and label. */
+  file?: string;
+  label?: string;
 }
+
+export interface RunMagic { from: number; to: number; target: string; module?: boolean }
 
 /** Limits on the code that is analysed (a Python file, or the code cells of a notebook). */
 export const MAX_BYTES = 2 * 1024 * 1024;
@@ -69,6 +76,41 @@ function blankMagics(text: string): string {
   return text.replace(/^(\s*)([%!].*)$/gm, (_m, ws: string, rest: string) => ws + ' '.repeat(rest.length));
 }
 
+/**
+ * The file a `%run` line names: options skipped (`-i`, `-t`, `-n`, ...), quotes removed;
+ * `-m mod` names a module (returned with `module: true`).
+ */
+export function runTarget(line: string): { target: string; module?: boolean } | undefined {
+  const m = /^\s*%run\s+(.*)$/.exec(line);
+  if (!m) return undefined;
+  const tokens = m[1].match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t === '-m') return tokens[i + 1] ? { target: tokens[i + 1], module: true } : undefined;
+    if (t.startsWith('-')) continue;
+    return { target: t.replace(/^(["'])(.*)\1$/, '$2') };
+  }
+  return undefined;
+}
+
+/** `%run file` lines of a cell or file (IPython runs the file there, in the same namespace). */
+function runMagics(text: string): RunMagic[] | undefined {
+  if (text.indexOf('%run') < 0) return undefined;
+  const out: RunMagic[] = [];
+  for (const m of text.matchAll(/^[ \t]*%run\b.*$/gm)) {
+    const t = runTarget(m[0]);
+    if (t) out.push({ from: m.index, to: m.index + m[0].length, ...t });
+  }
+  return out.length ? out : undefined;
+}
+
+/** A chunk of code: magics blanked, `%run` lines kept aside. */
+function codeChunk(src: string, extra: Partial<Chunk> = {}): Chunk {
+  const body = blankMagics(src);
+  const runs = body !== src ? runMagics(src) : undefined;
+  return { text: body, lineStarts: lineStarts(body), ...extra, ...(runs ? { runs } : {}) };
+}
+
 function countLines(text: string): number {
   let n = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
@@ -98,8 +140,7 @@ export function loadSource(path: string, text: string, order: 'saved' | 'executi
     notes.push({ path, kind: 'skipped', message: `${path}: ${lines} lines is over the ${MAX_LINES}-line limit (generated file?); not analysed` });
     return { chunks: [], notes };
   }
-  const src = blankMagics(text.replace(/^\uFEFF/, ' '));
-  return { chunks: [{ text: src, lineStarts: lineStarts(src) }], notes };
+  return { chunks: [codeChunk(text.replace(/^\uFEFF/, ' '))], notes };
 }
 
 function loadNotebook(path: string, file: string, order: 'saved' | 'execution', notes: AnalysisNote[]): LoadedSource {
@@ -133,9 +174,7 @@ function loadNotebook(path: string, file: string, order: 'saved' | 'execution', 
     const src = Array.isArray(cell.source) ? cell.source.filter((s) => typeof s === 'string').join('')
       : typeof cell.source === 'string' ? cell.source : '';
     total += src.length;
-    const body = blankMagics(src);
-    chunks.push({ text: body, cell: index, lineStarts: lineStarts(body),
-      executionCount: typeof cell.execution_count === 'number' ? cell.execution_count : null });
+    chunks.push(codeChunk(src, { cell: index, executionCount: typeof cell.execution_count === 'number' ? cell.execution_count : null }));
   });
   if (total > MAX_BYTES) {
     notes.push({ path, kind: 'skipped', message: `${path}: notebook code is ${mb(total)} MB, over the 2 MB limit; not analysed` });

@@ -12,6 +12,8 @@ export interface AnalysisNote {
 export interface AnalysisResult {
   findings: Finding[];
   notes: AnalysisNote[];
+  /** Other files of the project the analysis read (imported modules, `%run` files), when any. */
+  dependencies?: string[];
 }
 
 export interface AnalyzeOptions {
@@ -23,6 +25,19 @@ export interface AnalyzeOptions {
   timeBudgetMs?: number;
   /** Treat the document as a serving/inference path even if its name does not say so. */
   serving?: boolean;
+  /**
+   * Reads another file of the project (synchronously; undefined when missing): with it, imports of
+   * the project's own modules and `%run` files are followed. Paths are in the style of the
+   * document's path. Not serialisable: workers build one from `moduleRoot` (see moduleReader.ts).
+   */
+  readModule?: (path: string) => string | undefined;
+  /**
+   * The folder modules are searched up to and may not leave (workspace folder, check root), in the
+   * style of the document's path ('' or '.' for paths relative to it). Default: the document's folder.
+   */
+  moduleRoot?: string;
+  /** Workers: the folder relative paths are read from when they build the reader (default the process cwd). */
+  moduleCwd?: string;
 }
 
 export interface DocumentInput {

@@ -175,9 +175,13 @@ export interface EstV extends Common {
 
 export interface FoldsV extends Common { k: 'folds'; split: Split; rows: RowKey[]; enumerated?: boolean }
 export interface IdxV extends Common { k: 'idx'; split: Split; side: Side; fold: number }
-export interface ModV extends Common { k: 'mod'; q: string }
+/** The names a module defines (a project module followed into, or a package folder). */
+export interface Namespace { get(name: string): Val | undefined; set(name: string, v: Val): void; vars: Map<string, Val> }
+export interface ModV extends Common { k: 'mod'; q: string; ns?: Namespace }
 export interface FnV extends Common {
   k: 'fn'; node: SyntaxNode; chunk: number; name: string; called: boolean; isMethod: boolean;
+  /** Module globals of a function defined in another file of the project (default: the document's). */
+  globals?: Namespace;
   /** Class a method belongs to; `self` for a bound method. */
   cls?: ClassV; self?: ObjV;
 }

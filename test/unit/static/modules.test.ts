@@ -1,0 +1,233 @@
+/**
+ * The project's own modules and `%run` files followed from the analysed file (issue 8 part 3):
+ * leaks inside them are reported on the document's line that called into them, with a related
+ * location in the other file; modules that cannot be found, read or parsed change nothing.
+ */
+import * as assert from 'node:assert/strict';
+import { analyzeDocument } from '../../../src/core/static/index';
+import { ModuleLoader, normPath } from '../../../src/core/static/modules';
+import type { AnalysisResult } from '../../../src/core/static/types';
+import { lineOf, py } from './helpers';
+
+/** An in-memory project: path → text. */
+function project(files: Record<string, string>): (p: string) => string | undefined {
+  return (p) => files[p];
+}
+
+function run(path: string, files: Record<string, string>, root = 'proj'): AnalysisResult {
+  return analyzeDocument({ path, text: files[path] }, { readModule: project(files), moduleRoot: root });
+}
+
+const LEAKY_HELPER = py`
+  from sklearn.preprocessing import StandardScaler
+  from sklearn.model_selection import train_test_split
+
+  def prep(frame):
+      X = frame.drop(columns=["label"])
+      y = frame["label"]
+      scaler = StandardScaler()
+      X = scaler.fit_transform(X)
+      return train_test_split(X, y, test_size=0.2, random_state=0)
+`;
+
+const CLEAN_HELPER = py`
+  from sklearn.preprocessing import StandardScaler
+  from sklearn.model_selection import train_test_split
+
+  def prep(frame):
+      X = frame.drop(columns=["label"])
+      y = frame["label"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+      scaler = StandardScaler().fit(X_train)
+      return scaler.transform(X_train), scaler.transform(X_test), y_train, y_test
+`;
+
+const mainWith = (importLine: string, call = 'prep'): string => py`
+  import pandas as pd
+  from sklearn.linear_model import LogisticRegression
+  ${importLine}
+
+  data = pd.read_csv("records.csv")
+  X_train, X_test, y_train, y_test = ${call}(data)
+  clf = LogisticRegression().fit(X_train, y_train)
+  print(clf.score(X_test, y_test))
+`;
+
+const prepFindings = (r: AnalysisResult) => r.findings.filter((f) => f.ruleId === 'leakage/preprocessing');
+
+describe('static: the project\'s own modules', () => {
+  it('fires on the call line for a scaler fitted on all rows inside an imported helper, pointing into the module', () => {
+    const main = mainWith('from utils import prep');
+    const r = run('proj/train.py', { 'proj/train.py': main, 'proj/utils.py': LEAKY_HELPER });
+    const f = prepFindings(r);
+    assert.equal(f.length, 1);
+    assert.equal(f[0].location.file, 'proj/train.py');
+    assert.equal(f[0].location.line, lineOf(main, '= prep(data)'));
+    assert.match(f[0].message, /inside `prep\(\)`, in utils\.py line 8/);
+    assert.deepEqual(f[0].related.map((x) => [x.location.file, x.location.line]).slice(0, 1), [['proj/utils.py', lineOf(LEAKY_HELPER, 'fit_transform')]]);
+    assert.deepEqual(r.dependencies, ['proj/utils.py']);
+    assert.deepEqual(f[0].fixes, []);
+  });
+
+  it('is silent for a helper that splits first and fits on the training rows', () => {
+    const r = run('proj/train.py', { 'proj/train.py': mainWith('from utils import prep'), 'proj/utils.py': CLEAN_HELPER });
+    assert.deepEqual(r.findings.map((f) => f.ruleId), []);
+  });
+
+  it('follows `import pkg.mod as m` into a package with __init__.py, and module-qualified calls', () => {
+    const main = mainWith('import pkg.steps as m', 'm.prep');
+    const r = run('proj/train.py', { 'proj/train.py': main, 'proj/pkg/__init__.py': '', 'proj/pkg/steps.py': LEAKY_HELPER });
+    const f = prepFindings(r);
+    assert.equal(f.length, 1);
+    assert.equal(f[0].location.line, lineOf(main, 'm.prep(data)'));
+    assert.equal(f[0].related[0].location.file, 'proj/pkg/steps.py');
+    assert.match(f[0].message, /pkg\/steps\.py line 8/);
+  });
+
+  it('follows `import pkg.mod` bound to the package name, and a module found in a parent folder', () => {
+    const main = mainWith('import src.pipeline.steps', 'src.pipeline.steps.prep');
+    const files = { 'proj/notebooks/train.py': main, 'proj/src/pipeline/steps.py': LEAKY_HELPER };
+    const r = run('proj/notebooks/train.py', files);
+    assert.equal(prepFindings(r).length, 1);
+    assert.equal(prepFindings(r)[0].location.file, 'proj/notebooks/train.py');
+  });
+
+  it('follows a relative import (`from .data import prep`) and `from pkg import module`', () => {
+    const rel = mainWith('from .data import prep');
+    assert.equal(prepFindings(run('proj/app/train.py', { 'proj/app/train.py': rel, 'proj/app/data.py': LEAKY_HELPER })).length, 1);
+    const sub = mainWith('from lib import data as dm', 'dm.prep');
+    assert.equal(prepFindings(run('proj/train.py', { 'proj/train.py': sub, 'proj/lib/__init__.py': '', 'proj/lib/data.py': LEAKY_HELPER })).length, 1);
+  });
+
+  it('follows a module that imports another module of the project (a fit two files away)', () => {
+    const inner = py`
+      from sklearn.preprocessing import MinMaxScaler
+      def scale(X):
+          return MinMaxScaler().fit_transform(X)
+    `;
+    const outer = py`
+      from sklearn.model_selection import train_test_split
+      from scaling import scale
+      def prep(frame):
+          X = scale(frame.drop(columns=["label"]))
+          return train_test_split(X, frame["label"], test_size=0.25)
+    `;
+    const main = mainWith('from utils import prep');
+    const r = run('proj/train.py', { 'proj/train.py': main, 'proj/utils.py': outer, 'proj/scaling.py': inner });
+    const f = prepFindings(r);
+    assert.equal(f.length, 1);
+    assert.equal(f[0].location.line, lineOf(main, '= prep(data)'));
+    assert.equal(f[0].related[0].location.file, 'proj/scaling.py');
+    assert.deepEqual(r.dependencies, ['proj/utils.py', 'proj/scaling.py']);
+  });
+
+  it('changes nothing when the module is not found (same findings as without a reader)', () => {
+    const main = mainWith('from helpers import prep');
+    const withReader = run('proj/train.py', { 'proj/train.py': main });
+    const without = analyzeDocument({ path: 'proj/train.py', text: main });
+    assert.deepEqual(withReader.findings, without.findings);
+    assert.equal(withReader.dependencies, undefined);
+  });
+
+  it('treats a module with a syntax error as not importable (no crash, no finding from it)', () => {
+    const broken = LEAKY_HELPER.replace('def prep(frame):', 'def prep(frame)');
+    const r = run('proj/train.py', { 'proj/train.py': mainWith('from utils import prep'), 'proj/utils.py': broken });
+    assert.deepEqual(prepFindings(r), []);
+    assert.deepEqual(r.dependencies, ['proj/utils.py']);
+  });
+
+  it('survives an import cycle a <-> b', () => {
+    const a = py`
+      import b
+      from sklearn.preprocessing import StandardScaler
+      from sklearn.model_selection import train_test_split
+      def prep(frame):
+          X = b.scale(frame.drop(columns=["label"]))
+          return train_test_split(X, frame["label"])
+    `;
+    const b = py`
+      import a
+      from sklearn.preprocessing import StandardScaler
+      def scale(X):
+          return StandardScaler().fit_transform(X)
+    `;
+    const r = run('proj/train.py', { 'proj/train.py': mainWith('from a import prep'), 'proj/a.py': a, 'proj/b.py': b });
+    assert.equal(prepFindings(r).length, 1);
+  });
+
+  it('runs a `%run helpers.py` file in the notebook\'s namespace', () => {
+    const nb = notebook([
+      '%run helpers.py',
+      'import pandas as pd\nfrom sklearn.linear_model import LogisticRegression\ndata = pd.read_csv("records.csv")',
+      'X_train, X_test, y_train, y_test = prep(data)\nclf = LogisticRegression().fit(X_train, y_train)\nprint(clf.score(X_test, y_test))',
+    ]);
+    const r = run('proj/analysis.ipynb', { 'proj/analysis.ipynb': nb, 'proj/helpers.py': LEAKY_HELPER });
+    const f = prepFindings(r);
+    assert.equal(f.length, 1);
+    assert.equal(f[0].location.cell, 2);
+    assert.equal(f[0].location.line, 1);
+    assert.equal(f[0].related[0].location.file, 'proj/helpers.py');
+  });
+
+  it('runs a `%run "other.ipynb"` notebook defining a leaky function (quotes, a path, arguments)', () => {
+    const other = notebook(['from sklearn.preprocessing import StandardScaler\nfrom sklearn.model_selection import train_test_split', LEAKY_HELPER.split('\n').slice(3).join('\n')]);
+    const nb = notebook([
+      '%run "./shared/other.ipynb" --fast',
+      'import pandas as pd\nfrom sklearn.linear_model import LogisticRegression\ndata = pd.read_csv("records.csv")\nX_train, X_test, y_train, y_test = prep(data)\nclf = LogisticRegression().fit(X_train, y_train)\nprint(clf.score(X_test, y_test))',
+    ]);
+    const r = run('proj/analysis.ipynb', { 'proj/analysis.ipynb': nb, 'proj/shared/other.ipynb': other });
+    const f = prepFindings(r);
+    assert.equal(f.length, 1);
+    assert.equal(f[0].location.file, 'proj/analysis.ipynb');
+    assert.equal(f[0].location.cell, 1);
+    assert.equal(f[0].related[0].location.file, 'proj/shared/other.ipynb');
+    assert.equal(f[0].related[0].location.cell, 1);
+    assert.match(f[0].message, /shared\/other\.ipynb Cell 2, line 5/);
+  });
+
+  it('places a leak in the top-level code of a `%run` file on the %run line', () => {
+    const other = py`
+      import pandas as pd
+      from sklearn.preprocessing import StandardScaler
+      from sklearn.model_selection import train_test_split
+      data = pd.read_csv("records.csv")
+      X = StandardScaler().fit_transform(data.drop(columns=["label"]))
+      X_train, X_test, y_train, y_test = train_test_split(X, data["label"])
+    `;
+    const nb = notebook(['%run prepare', 'from sklearn.svm import SVC\nclf = SVC().fit(X_train, y_train)\nprint(clf.score(X_test, y_test))']);
+    const f = prepFindings(run('proj/a.ipynb', { 'proj/a.ipynb': nb, 'proj/prepare.py': other }));
+    assert.equal(f.length, 1);
+    assert.deepEqual([f[0].location.cell, f[0].location.line], [0, 1]);
+    assert.match(f[0].message, /%run/);
+  });
+
+  it('refuses paths that leave the root', () => {
+    const main = mainWith('from utils import prep');
+    // utils.py exists only above the root: not followed.
+    const r = run('proj/app/train.py', { 'proj/app/train.py': main, 'proj/utils.py': LEAKY_HELPER }, 'proj/app');
+    assert.deepEqual(prepFindings(r), []);
+    assert.equal(r.dependencies, undefined);
+    const nb = notebook(['%run ../../secret.py', '%run /etc/passwd']);
+    const read: string[] = [];
+    analyzeDocument({ path: 'proj/a.ipynb', text: nb }, { readModule: (p) => { read.push(p); return undefined; }, moduleRoot: 'proj' });
+    assert.deepEqual(read, []);
+    const loader = new ModuleLoader(() => undefined, '/work/proj', '/work/proj/a.py');
+    assert.deepEqual(loader.runCandidates('/work/proj/a.py', '../other/x.py'), []);
+    assert.deepEqual(loader.candidates('/work/proj/sub/a.py', 'utils', 0), ['/work/proj/sub/utils.py', '/work/proj/sub/utils/__init__.py', '/work/proj/utils.py', '/work/proj/utils/__init__.py']);
+    assert.deepEqual(loader.candidates('/work/proj/a.py', 'sklearn.preprocessing', 0), []);
+    assert.equal(normPath('C:\\w\\proj\\..\\x.py'), 'C:/w/x.py');
+  });
+
+  it('reads nothing for a file that imports only libraries', () => {
+    const read: string[] = [];
+    analyzeDocument({ path: 'proj/t.py', text: 'import pandas as pd\nimport numpy as np\nfrom sklearn.svm import SVC\n' }, { readModule: (p) => { read.push(p); return undefined; } });
+    assert.deepEqual(read, []);
+  });
+});
+
+function notebook(cells: string[]): string {
+  return JSON.stringify({
+    nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { language: 'python', name: 'python3' } },
+    cells: cells.map((source) => ({ cell_type: 'code', source, metadata: {}, execution_count: null, outputs: [] })),
+  });
+}
