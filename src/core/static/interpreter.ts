@@ -21,6 +21,9 @@ import {
 
 export type { InterpreterOptions } from './dataflow';
 
+/** Attributes of a pandas frame that are not columns (`df.columns = [...]` renames, it writes no column). */
+const FRAME_ATTRS = new Set(['columns', 'index', 'name', 'names', 'shape', 'dtypes', 'values', 'T', 'loc', 'iloc', 'at', 'iat', 'attrs', 'flags', 'style', 'plot', 'str', 'dt', 'cat', 'axes', 'size', 'ndim', 'empty']);
+
 export class Interpreter extends LibrarySemantics {
   run(): void {
     try {
@@ -502,6 +505,12 @@ export class Interpreter extends LibrarySemantics {
           const o = this.ev(obj);
           const prop = t.lastChild ? this.t(t.lastChild) : '';
           if (o.k === 'obj') { o.fields.set(prop, v); return; }
+          // df.col = expr: pandas sets an existing column by attribute, like df["col"] = expr.
+          if (o.k === 'data' && o.frame && (v.k === 'data' || v.k === 'scalar') && !FRAME_ATTRS.has(prop) && obj.name === 'VariableName') {
+            this.assignSubscript(t, obj, v, valueNode, prop);
+            this.scope.set(key, v);
+            return;
+          }
           this.scope.set(key, v);
           this.boundProps.add(prop);
           if (o.k === 'est') { o.params += `|${this.t(t)}=${valueNode ? this.t(valueNode) : '?'}`; if (v.varying) o.varying = true; }
@@ -534,13 +543,13 @@ export class Interpreter extends LibrarySemantics {
     }
     return this.withStep(v, split, wantTest ? 'test' : 'train');
   }
-  protected assignSubscript(t: SyntaxNode, objNode: SyntaxNode, v: Val, valueNode?: SyntaxNode): void {
+  protected assignSubscript(t: SyntaxNode, objNode: SyntaxNode, v: Val, valueNode?: SyntaxNode, attr?: string): void {
     let base = objNode;
     // df.loc[...] = v / df.iloc[...] = v mutate df
     if (base.name === 'MemberExpression' && !isSubscript(base) && /^(loc|iloc|at|iat)$/.test(this.t(base.lastChild!))) base = base.firstChild!;
     const cur = this.ev(base);
     if (cur.k !== 'data' && cur.k !== 'scalar') return;
-    const col = subscriptString((x) => this.t(x), t);
+    const col = attr ?? subscriptString((x) => this.t(x), t);
     const curData = cur.k === 'data' ? cur : this.asData(cur, this.t(base));
     const merged = this.join([curData, v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined], t) as DataV;
     if (col !== undefined && curData.frame) {

@@ -231,6 +231,8 @@ export abstract class LibrarySemantics extends DataflowState {
       const all = args.pos[0].allCols;
       return { ...this.scalar('columns'), allCols: { frame: all.frame, removed: [...all.removed] } };
     }
+    // list() / tuple(): a new empty sequence, like [] (hand-written sliding windows: X = list(); X.append(seq[i:i + lag])).
+    if ((last === 'list' || last === 'tuple') && !args.pos.length && !args.kw.size) return { k: 'seq', items: [] };
     if (last === 'enumerate' || last === 'zip' || last === 'list' || last === 'tuple' || last === 'sorted' || last === 'reversed' || last === 'iter') {
       if (last === 'enumerate' && args.pos[0]) {
         const inner = args.pos[0];

@@ -378,6 +378,45 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(own, 'leakage/preprocessing'), []);
       assert.deepEqual(rules(own, 'mismatch/refit-at-inference'), [lineOf(own, 'X_test["amt"].min()')]);
     });
+    it('a column set by attribute (df.col = df.col.fillna(df.col.median()), df.lat = df.lat - df.lat.mean()) before the split fires; df.columns = [...] does not', () => {
+      const src = PD + py`
+        df.rooms = df.rooms.fillna(df.rooms.median())
+        df.lat = df.lat - df.lat.mean()
+        X = df.drop(columns=["label"])
+      ` + SPLIT_FIT;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'df.rooms.median()'), lineOf(src, 'df.lat.mean()')]);
+      const renamed = PD + py`
+        df.columns = [c.lower() for c in df.columns]
+        df.lat = df.lat * 2
+        X = df.drop(columns=["label"])
+      ` + SPLIT_FIT;
+      assert.deepEqual(rules(renamed, 'leakage/preprocessing'), []);
+    });
+    it('windows cut from a transformed series by a hand-written helper (X = list(); X.append(seq[i:i + lag])) keep its statistic', () => {
+      const src = py`
+        import numpy as np
+        import pandas as pd
+        from scipy.stats import boxcox
+        from sklearn.linear_model import Ridge
+        from sklearn.metrics import mean_squared_error
+        def to_windows(seq, lag):
+            X, y = list(), list()
+            for i in range(len(seq) - lag):
+                X.append(seq[i:i + lag])
+                y.append(seq[i + lag])
+            return np.array(X), np.array(y)
+        s = pd.read_csv("series.csv")["value"]
+        t = pd.Series(boxcox(np.array(s) + 1)[0])
+        X, y = to_windows(t, 3)
+        X_train, y_train = X[:500], y[:500]
+        X_test, y_test = X[500:], y[500:]
+        m = Ridge().fit(X_train, y_train)
+        print(mean_squared_error(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'boxcox(')]);
+      const raw = src.replace('t = pd.Series(boxcox(np.array(s) + 1)[0])', 't = np.log1p(s)');
+      assert.deepEqual(rules(raw, 'leakage/preprocessing'), []);
+    });
     it('fillna(median, inplace=True) on all rows before the split fires', () => {
       const src = PD + py`
         df.fillna(df["age"].median(), inplace=True)
