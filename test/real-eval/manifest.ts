@@ -11,7 +11,8 @@ export const KINDS = ['preprocessing', 'overlap', 'multi-test', 'target', 'tempo
 export type Kind = (typeof KINDS)[number];
 export const PRIMARY_KINDS: readonly Kind[] = ['preprocessing', 'overlap', 'multi-test'];
 
-export type Split = 'dev' | 'holdout';
+/** `reserve`: labelled blind for a later round's holdout; never scored until a round names it holdout. */
+export type Split = 'dev' | 'holdout' | 'reserve';
 
 export interface ManifestEntry {
   id: string;
@@ -84,7 +85,7 @@ export function parseEntry(line: string, where: string): ManifestEntry {
   if (kind !== 'ipynb' && kind !== 'py') fail(where, `"kind" must be "ipynb" or "py"`);
   if (!file.toLowerCase().endsWith(`.${kind}`)) fail(where, `"kind" is "${kind}" but the path ends otherwise`);
   const split = str(o, 'split', where);
-  if (split !== 'dev' && split !== 'holdout') fail(where, `"split" must be "dev" or "holdout"`);
+  if (split !== 'dev' && split !== 'holdout' && split !== 'reserve') fail(where, `"split" must be "dev", "holdout" or "reserve"`);
   const labelsRaw = o.labels;
   if (typeof labelsRaw !== 'object' || labelsRaw === null || Array.isArray(labelsRaw)) fail(where, '"labels" must be an object');
   const labels = {} as Record<Kind, boolean>;

@@ -59,8 +59,11 @@ describe('real-eval scoring', () => {
     parseEntry(line({ id: 'a002', path: 'app.py', labels: labels([]) }), 'm:2'),
     parseEntry(line({ id: 'a003', split: 'holdout', kind: 'ipynb', path: 'n.ipynb', labels: labels(['multi-test']), lines: { 'multi-test': [4] }, cells: { 'multi-test': [2] } }), 'm:3'),
     parseEntry(line({ id: 'a004', labels: labels(['overlap']) }), 'm:4'),
+    // Labelled for a later round: neither analysed nor listed as missing.
+    parseEntry(line({ id: 'a005', split: 'reserve', path: 'later.py', labels: labels(['overlap']) }), 'm:5'),
+    parseEntry(line({ id: 'a006', split: 'reserve', path: 'gone.py' }), 'm:6'),
   ];
-  const texts: Record<string, string | undefined> = { a001: 'one', a002: 'two', a003: 'three', a004: undefined };
+  const texts: Record<string, string | undefined> = { a001: 'one', a002: 'two', a003: 'three', a004: undefined, a005: 'one', a006: undefined };
   const seen: string[] = [];
   const analyze: AnalyzeFn = ({ path: p, text }) => {
     seen.push(p);
