@@ -702,7 +702,8 @@ export class Interpreter extends LibrarySemantics {
         const it = iter.items[Math.min(i, iter.items.length - 1)];
         if (iter.items.length === 1 && it.k !== 'est') return withVarying(it);
         // for units, rate in [(64, 0.1), (256, 0.2)]: the settings unpacked from each tuple change per iteration.
-        if (it.k === 'seq' && iter.items.length > 1) return { k: 'seq', items: it.items.map((x) => (x.k === 'const' || x.k === 'scalar' ? withVarying(x) : x)), varying: true };
+        // A dict per iteration (for enc in encoders: enc["ohe"]) keeps its keys.
+        if (it.k === 'seq' && iter.items.length > 1) return { k: 'seq', items: it.items.map((x) => (x.k === 'const' || x.k === 'scalar' ? withVarying(x) : x)), ...(it.keys ? { keys: it.keys } : {}), varying: true };
         return it.k === 'const' || it.k === 'scalar' ? withVarying(it) : it;
       }
       case 'folds': {

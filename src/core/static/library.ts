@@ -86,6 +86,17 @@ export abstract class LibrarySemantics extends DataflowState {
     return out;
   }
 
+  /** Paths of file handles returned by open(<path literal>, ...). */
+  protected handlePaths = new WeakMap<Val, string>();
+  /** Estimators this document dumped, by path (pickle.dump / joblib.dump). */
+  protected savedArtifacts = new Map<string, EstV>();
+  /** The path a dump/load argument names: a string literal or a handle from open(<literal>). */
+  protected pathOf(v: Val | undefined): string | undefined {
+    if (!v) return undefined;
+    if (v.k === 'const') return v.str;
+    return this.handlePaths.get(v);
+  }
+
   protected callQualified(q: string, last: string, args: Args, n: SyntaxNode): Val {
     if (last === 'train') this.noteTrainingEval(last, args, n);
     const cat = estimatorCategory(last);
@@ -112,13 +123,28 @@ export abstract class LibrarySemantics extends DataflowState {
       return this.estMethod(args.pos[0], 'score', { ...args, pos: args.pos.slice(1), posNodes: args.posNodes.slice(1) }, n);
     }
     if (isMetricFunction(last) && !/^(mod|np|numpy|pd|pandas)$/.test(q.split('.')[0])) return this.metric(last, args, n);
+    // open("model.pkl", "wb"): a file handle that remembers its path (pickle.dump(obj, f) / pickle.load(f)).
+    if (q === 'open' && args.pos[0]?.k === 'const' && args.pos[0].str !== undefined) {
+      const h = this.scalar('file');
+      this.handlePaths.set(h, args.pos[0].str);
+      return h;
+    }
+    // pickle/joblib dump of an estimator this document fitted: loading the same path back in this
+    // document gives that estimator again (a training notebook that saves and reloads its pipeline).
+    if (last === 'dump' && /^(joblib|pickle|dill|cloudpickle|cPickle)\.dump$/.test(q) && args.pos[0]?.k === 'est' && !args.pos[0].loaded) {
+      const p = this.pathOf(args.pos[1] ?? args.kw.get('filename') ?? args.kw.get('file'));
+      if (p !== undefined) this.savedArtifacts.set(p, args.pos[0]);
+    }
     if (isArtifactLoader(q, last)) {
+      const p = last === 'load' && /^(joblib|pickle|dill|cloudpickle|cPickle)\.load$/.test(q) ? this.pathOf(args.pos[0] ?? args.kw.get('filename') ?? args.kw.get('file')) : undefined;
+      const saved = p !== undefined ? this.savedArtifacts.get(p) : undefined;
       // pickle/joblib also cache data: a frame-like name makes it a dataset, a model-like name
       // (or later use as an estimator) makes the rest of the file a serving path.
       const name = this.targets.length === 1 ? this.targets[0] : '';
       const argText = args.node ? this.t(args.node) : '';
-      if (DATA_NAME.test(name) || (!name && /\b(data|dataset|features|df)\b/i.test(argText))) return this.freshData(name || 'loaded data', n, roleFromName(name || argText));
-      if (artifactPath(name) || artifactPath(argText)) this.markLoaded(this.site(n));
+      if (!saved && (DATA_NAME.test(name) || (!name && /\b(data|dataset|features|df)\b/i.test(argText)))) return this.freshData(name || 'loaded data', n, roleFromName(name || argText));
+      if (artifactPath(name) || artifactPath(argText) || saved) this.markLoaded(this.site(n));
+      if (saved) return saved;
       const est: EstV = { k: 'est', id: ++this.ids, cls: 'loaded', cat: 'model', site: this.site(n), params: this.t(n), steps: [], prepFits: [], loaded: true };
       est.version = `loaded:${est.id}`;
       return est;

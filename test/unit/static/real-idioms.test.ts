@@ -1231,6 +1231,15 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'value_counts(normalize=True)')]);
       assert.equal(f[0].severity, 'warning');
     });
+    it('the pipeline pickled and loaded back from the same path in the same document is the same pipeline: it still fires', () => {
+      const saved = src.replace('print(roc_auc_score', 'import pickle\nwith open("pipe.pkl", "wb") as fh:\n    pickle.dump(pipe, fh)\nwith open("pipe.pkl", "rb") as fh:\n    pipe = pickle.load(fh)\nprint(roc_auc_score');
+      assert.deepEqual(rules(saved, 'mismatch/refit-at-inference'), [lineOf(saved, 'value_counts(normalize=True)')]);
+      const viaJoblib = src.replace('print(roc_auc_score', 'import joblib\njoblib.dump(pipe, "pipe.joblib")\npipe = joblib.load("pipe.joblib")\nprint(roc_auc_score');
+      assert.deepEqual(rules(viaJoblib, 'mismatch/refit-at-inference'), [lineOf(viaJoblib, 'value_counts(normalize=True)')]);
+      // A pipeline loaded from a path this document did not write is opaque: nothing to report.
+      const other = src.replace('print(roc_auc_score', 'import joblib\njoblib.dump(pipe, "pipe.joblib")\npipe = joblib.load("released/pipe.joblib")\nprint(roc_auc_score');
+      assert.deepEqual(rules(other, 'mismatch/refit-at-inference'), []);
+    });
     it('a row-wise function, or frequencies learned on the training rows and passed in, does not fire', () => {
       const rowwise = src.replace('frame["city"].map(frame["city"].value_counts(normalize=True))', 'frame["a"] / (frame["b"] + 1)');
       assert.deepEqual(rules(rowwise, 'mismatch/refit-at-inference'), []);
@@ -1238,6 +1247,31 @@ describe('real-notebook idioms', () => {
         .replace('frame["city"].map(frame["city"].value_counts(normalize=True))', 'frame["city"].map(freq)')
         .replace('FunctionTransformer(add_freq)', 'FunctionTransformer(add_freq, kw_args={"freq": X_train["city"].value_counts(normalize=True)})');
       assert.deepEqual(rules(learned, 'mismatch/refit-at-inference'), []);
+    });
+  });
+
+  describe('mismatch/refit-at-inference: encoders kept in a dict per column and looked up by key in a loop', () => {
+    const src = PD + py`
+      from sklearn.preprocessing import OneHotEncoder
+      from sklearn.tree import DecisionTreeRegressor
+      def encode(frame, enc, col):
+          return pd.DataFrame(enc.transform(frame[[col]]).toarray())
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      encoders = []
+      for col in ["season", "weekday"]:
+          ohe = OneHotEncoder().fit(X_train[[col]])
+          encoders.append({"col": col, "enc": ohe})
+      train_parts = [X_train[["temp"]]] + [encode(X_train, e["enc"], e["col"]) for e in encoders]
+      m = DecisionTreeRegressor().fit(pd.concat(train_parts, axis=1), y_train)
+      test_parts = [X_test[["temp"]]]
+      for e in encoders:
+          test_parts.append(encode(X_test, e["enc"], e["col"]))
+      print(mean_absolute_error(y_test, m.predict(pd.concat(test_parts, axis=1))))
+    `;
+    it('an encoder taken from the dict and fitted again on the test rows fires; transform only does not', () => {
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), []);
+      const refit = src.replace('return pd.DataFrame(enc.transform(frame[[col]]).toarray())', 'return pd.DataFrame(enc.fit_transform(frame[[col]]).toarray())');
+      assert.deepEqual(rules(refit, 'mismatch/refit-at-inference'), [lineOf(refit, 'enc.fit_transform(frame[[col]])')]);
     });
   });
 
