@@ -64,6 +64,8 @@ export abstract class DataflowState {
   /** Names of the serving-named functions being run (innermost last). */
   protected servingFnNames: string[] = [];
   protected loadedArtifact = false;
+  /** The document imports PySpark: DataFrame/RDD methods (randomSplit, zip) and Spark ML evaluators apply. */
+  protected spark = false;
   protected unknownData = new Map<string, DataV>();
   protected unkToEst = new WeakMap<object, EstV>();
   protected fns: FnV[] = [];

@@ -345,6 +345,7 @@ export class Interpreter extends LibrarySemantics {
     if (isFrom) {
       let i = 1, mod = '';
       for (; i < parts.length && parts[i].name !== 'import'; i++) mod += this.t(parts[i]);
+      if (/^pyspark\b/.test(mod)) this.spark = true;
       const level = /^\.*/.exec(mod)![0].length;
       const dotted = mod.slice(level);
       const rec = follow ? this.importModule(dotted, level, this.site(n)) : undefined;
@@ -367,6 +368,7 @@ export class Interpreter extends LibrarySemantics {
       for (let i = 1; i < parts.length; i++) {
         const p = parts[i];
         if (p.name === 'VariableName' || p.name === '.') q += this.t(p);
+        if (q === 'pyspark') this.spark = true;
         if (p.name === 'as' && parts[i + 1]) {
           this.scope.set(this.t(parts[i + 1]), (follow ? this.importBinding(q, this.site(n), true) : undefined) ?? { k: 'mod', q });
           q = ''; i++;

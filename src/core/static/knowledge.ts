@@ -27,10 +27,14 @@ const TRANSFORMERS = [
   // category_encoders / feature-engine style
   'WOEEncoder', 'CatBoostEncoder', 'MeanEncoder', 'MEstimateEncoder', 'JamesSteinEncoder', 'LeaveOneOutEncoder', 'GLMMEncoder', 'CountFrequencyEncoder', 'BinaryEncoder', 'HashingEncoder',
   'MeanMedianImputer', 'ArbitraryNumberImputer', 'EqualFrequencyDiscretiser', 'EqualWidthDiscretiser',
+  // Spark ML feature stages
+  'StringIndexer', 'VectorIndexer', 'OneHotEncoderEstimator', 'IDF', 'QuantileDiscretizer', 'ChiSqSelector', 'UnivariateFeatureSelector',
+  'VectorAssembler', 'HashingTF', 'Bucketizer', 'StopWordsRemover', 'IndexToString', 'RegexTokenizer', 'NGram', 'SQLTransformer',
 ];
 /** Transformers whose fit is stateless or effectively so; never a preprocessing leak. */
 const STATELESS = new Set(['Normalizer', 'Binarizer', 'PolynomialFeatures', 'FeatureHasher', 'HashingVectorizer',
-  'FunctionTransformer', 'GaussianRandomProjection', 'SparseRandomProjection', 'SplineTransformer']);
+  'FunctionTransformer', 'GaussianRandomProjection', 'SparseRandomProjection', 'SplineTransformer',
+  'VectorAssembler', 'HashingTF', 'Bucketizer', 'StopWordsRemover', 'IndexToString', 'RegexTokenizer', 'NGram', 'SQLTransformer']);
 
 /** Clustering also aggregates over rows when used to build features. */
 const CLUSTERERS = ['KMeans', 'MiniBatchKMeans', 'DBSCAN', 'AgglomerativeClustering', 'GaussianMixture', 'Birch', 'MeanShift', 'SpectralClustering'];
@@ -191,7 +195,7 @@ export const SCALE_FUNCTIONS = new Set(['scale', 'minmax_scale', 'robust_scale',
 export const TARGET_ENCODERS = new Set(['TargetEncoder', 'WOEEncoder', 'CatBoostEncoder', 'MEstimateEncoder', 'JamesSteinEncoder',
   'LeaveOneOutEncoder', 'GLMMEncoder', 'MeanEncoder', 'QuantileEncoder', 'SummaryEncoder']);
 /** Encoders whose fit learns a category vocabulary only (see `FitEvent.vocabulary`). */
-export const VOCABULARY_ENCODERS = new Set(['OneHotEncoder', 'OrdinalEncoder', 'DictVectorizer', 'StringLookup', 'IntegerLookup', 'BinaryEncoder']);
+export const VOCABULARY_ENCODERS = new Set(['OneHotEncoder', 'OrdinalEncoder', 'DictVectorizer', 'StringLookup', 'IntegerLookup', 'BinaryEncoder', 'StringIndexer', 'VectorIndexer', 'OneHotEncoderEstimator']);
 /** Label encoders: by contract they encode y, not features. */
 export const LABEL_ENCODERS = new Set(['LabelEncoder', 'LabelBinarizer', 'MultiLabelBinarizer']);
 

@@ -69,7 +69,7 @@ export abstract class LibrarySemantics extends DataflowState {
     };
     // Pipelines, column transformers, searches and Keras models built from layers: collect their estimator steps.
     args.pos.forEach(collect);
-    for (const k of ['steps', 'estimator', 'transformers', 'layers', 'base_estimator']) { const st = args.kw.get(k); if (st) collect(st); }
+    for (const k of ['steps', 'estimator', 'transformers', 'layers', 'base_estimator', 'stages']) { const st = args.kw.get(k); if (st) collect(st); }
     const func = cls === 'FunctionTransformer' ? args.pos[0] ?? args.kw.get('func') : undefined;
     if (func && func.k === 'fn') est.func = func;
     return est;
@@ -102,6 +102,20 @@ export abstract class LibrarySemantics extends DataflowState {
     const cat = estimatorCategory(last);
     if (cat) return this.estFromName(last, cat, args, n);
     if (last === 'train_test_split') return this.trainTestSplit(args, n);
+    if (this.spark) {
+      // pyspark.mllib: DecisionTree.trainClassifier(rdd, ...), LogisticRegressionWithSGD.train(rdd): a model fitted on the RDD.
+      const cls = q.split('.').slice(-2)[0] ?? '';
+      if (/^(train|trainClassifier|trainRegressor)$/.test(last) && /^[A-Z]/.test(cls) && args.pos[0]) {
+        const est = this.estFromName(cls, estimatorCategory(cls) ?? 'model', args, n);
+        return this.estMethod(est, 'fit', { ...NO_ARGS, pos: [args.pos[0]], posNodes: args.posNodes.slice(0, 1) }, n);
+      }
+      // pyspark.mllib.evaluation: MulticlassMetrics(predictionAndLabels) scores the predictions it is given.
+      if (/^(BinaryClassification|Multiclass|Multilabel|Regression|Ranking)Metrics$/.test(last)) {
+        const d = args.pos[0];
+        if (d && d.k === 'data' && d.pred) this.recordEval(n, last, d.rows, d.pred.est, d.pred.version, [d], args);
+        return this.scalar(this.t(n));
+      }
+    }
     if (STATSMODELS_MODEL.test(last) && /(^|\.)(statsmodels|sm|smf|tsa)\./.test(q)) {
       // statsmodels takes its data at construction and fits with no arguments.
       const est = this.estFromName(`statsmodels.${last}`, 'model', NO_ARGS, n);
@@ -434,7 +448,8 @@ export abstract class LibrarySemantics extends DataflowState {
     const stmtText = this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '';
     const strings = (stmtText.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
     const labelledTrain = /train|in.?sample/i.test(strings) || this.targets.some((t) => TRAIN_NAME.test(t) && !TEST_NAME.test(t));
-    const labelled = (/test|hold.?out/i.test(strings) || this.targets.some((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t))) && !labelledTrain;
+    const labelled = (/test|hold.?out/i.test(strings) || this.targets.some((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t))
+      || !labelledTrain && this.targets.length === 1 && this.printedAsTest(this.targets[0])) && !labelledTrain;
     // A threshold or other setting varied in a loop over one model's predictions is selection too.
     if (version && this.inLoop && !datas.some((d) => d.resampled) && datas.some((d) => d.varying && d.pred && !d.rows.some((k) => k.path.some((s) => s.fold !== undefined)))) version += '|' + this.iterKey();
     this.events.evals.push({
@@ -445,6 +460,34 @@ export abstract class LibrarySemantics extends DataflowState {
       ...(est ? { fitState: { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised } } : {}),
     });
   }
+
+  /**
+   * The score bound to `name` is printed later under a test label (`acc = ev.evaluate(p)` then
+   * `print("Test Accuracy = %s" % acc)`): it is presented as the held-out result.
+   */
+  protected printedAsTest(name: string): boolean {
+    if (!/^\w+$/.test(name)) return false;
+    const from = this.stmt ? this.stmt.to : 0;
+    const key = `${this.chunkIndex}:${from}:${name}`;
+    const memo = this.printedMemo.get(key);
+    if (memo !== undefined) return memo;
+    const uses = new RegExp(`\\b${name}\\b`);
+    // Until the name is bound again (a later score under the same name is another score).
+    const rebound = new RegExp(`^\\s*\\(?\\s*(\\w+\\s*,\\s*)*${name}\\s*(,\\s*\\w+\\s*)*\\)?\\s*=[^=]`);
+    let found = false;
+    scan: for (let c = this.chunkIndex; c < this.chunks.length; c++) {
+      const text = c === this.chunkIndex ? this.text.slice(from) : this.chunks[c].text;
+      for (const line of text.split('\n')) {
+        if (rebound.test(line)) break scan;
+        if (!/\bprint\b/.test(line) || !uses.test(line)) continue;
+        const strs = (line.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
+        if (/test|hold.?out/i.test(strs) && !/train|in.?sample/i.test(strs)) { found = true; break scan; }
+      }
+    }
+    this.printedMemo.set(key, found);
+    return found;
+  }
+  private printedMemo = new Map<string, boolean>();
 
   protected modelVersion(est: EstV, X: DataV): string {
     // Same constructor call, same arguments, same training data: the same model, even when the
@@ -505,6 +548,7 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected callMethod(obj: Val, method: string, args: Args, n: SyntaxNode, objNode: SyntaxNode | null): Val {
     this.noteTrainingEval(method, args, n, obj);
+    if (this.spark) { const r = this.sparkMethod(obj, method, args, n, objNode); if (r) return r; }
     const est = this.estOf(obj, method, n);
     if (est) return this.estMethod(est, method, args, n);
     switch (obj.k) {
@@ -560,6 +604,60 @@ export abstract class LibrarySemantics extends DataflowState {
       default:
         return this.scalar(method);
     }
+  }
+
+  /**
+   * PySpark: DataFrames read through `spark.read`, `randomSplit` (one random split into as many
+   * parts as weights), Spark ML evaluators (`evaluator.evaluate(model.transform(test))`) and RDD
+   * labels zipped with predictions and compared (`labels.zip(preds).filter(lambda (v, p): v != p)`).
+   */
+  protected sparkMethod(obj: Val, method: string, args: Args, n: SyntaxNode, objNode: SyntaxNode | null): Val | undefined {
+    if (obj.k === 'scalar') {
+      if (method === 'evaluate' && /Evaluator\b/.test(obj.name)) {
+        const d = args.pos[0];
+        if (d && d.k === 'data' && d.pred) this.recordEval(n, `${obj.name.split('(')[0].trim()}.evaluate`, d.rows, d.pred.est, d.pred.version, [d], args);
+        return this.scalar(this.t(n));
+      }
+      const recv = objNode ? this.t(objNode) : '';
+      if (/^(csv|parquet|json|load|table|orc|text)$/.test(method) && /(^|\.)\s*read\b/.test(recv) || method === 'textFile') {
+        return this.callQualified('spark.read_csv', 'read_csv', args, n);
+      }
+      if (method === 'parallelize' || method === 'createDataFrame') {
+        const a0 = args.pos[0];
+        return a0 && a0.k === 'data' ? this.same(a0) : this.freshData(this.targets.length === 1 ? this.targets[0] : method, n, roleFromName(this.targets.length === 1 ? this.targets[0] : ''));
+      }
+      return undefined;
+    }
+    if (obj.k !== 'data') return undefined;
+    if (method === 'randomSplit') {
+      const w = args.pos[0] ?? args.kw.get('weights');
+      const count = w && w.k === 'seq' ? Math.max(2, w.items.length) : 2;
+      const seed = args.pos[1] ?? args.kw.get('seed');
+      const seeded = !!seed && seed.k === 'const' && /^\d+$/.test(seed.text);
+      const split: Split = { id: ++this.ids, site: this.site(n), kind: 'tts', shuffle: true, names: this.targets.slice(), ...(seeded ? { seeded } : {}) };
+      this.onSplit(split, [obj]);
+      const sides = Array.from({ length: count }, (_, i): Side => {
+        const nm = this.targets[i] ?? '';
+        if (TEST_NAME.test(nm) && !TRAIN_NAME.test(nm)) return 'test';
+        if (VAL_NAME.test(nm) && !TRAIN_NAME.test(nm)) return 'val';
+        if (TRAIN_NAME.test(nm)) return 'train';
+        return i === 0 ? 'train' : i === count - 1 ? 'test' : 'val';
+      });
+      return { k: 'seq', items: sides.map((s) => this.withStep(obj, split, s)) };
+    }
+    if (method === 'zip' && args.pos[0]?.k === 'data') {
+      const other = args.pos[0];
+      const out = this.join([obj, other], n);
+      if (out.k === 'data' && !!obj.pred !== !!other.pred) out.paired = true;
+      return out;
+    }
+    // The line, not the argument list: Python 2's `lambda (v, p): v != p` does not parse as one.
+    const lineEnd = this.text.indexOf('\n', n.from);
+    if (method === 'filter' && obj.paired && obj.pred && /[!=]=/.test(this.text.slice(n.from, lineEnd < 0 ? undefined : lineEnd))) {
+      this.recordEval(n, 'accuracy (open-coded)', obj.rows, obj.pred.est, obj.pred.version, [obj], args);
+      return this.same(obj);
+    }
+    return undefined;
   }
 
   protected folds(args: Args, n: SyntaxNode, single = false, shuffled = false): Val {
@@ -659,6 +757,8 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'transform' || method === 'texts_to_sequences' || method === 'texts_to_matrix' || method === 'inverse_transform') {
       const data = X ?? this.freshData('X', n);
       if (!(est.cat === 'transformer' || est.cat === 'clusterer' || est.cat === 'stateless' || est.cat === 'column-transformer' || est.cat === 'pipeline')) return this.predictOut(est, data);
+      // A Spark ML PipelineModel ending in a model adds its prediction column: transform predicts.
+      if (this.spark && method === 'transform' && est.cat === 'pipeline' && est.steps.some((s) => s.cat === 'model')) return this.predictOut(est, data);
       const out = this.transformOut(est, data);
       // Predictions scaled back to the original units (scaler.inverse_transform(model.predict(X)))
       // are still that model's predictions.

@@ -132,6 +132,8 @@ export interface DataV extends Common {
   subsetSite?: Site;
   /** Rows of each stacked part, in order, after a row-wise concat. */
   concatParts?: RowKey[][];
+  /** Labels zipped with a model's predictions (Spark RDD `labels.zip(preds)`): comparing the pair scores the model. */
+  paired?: boolean;
   /** Rows picked by an index that changes per loop iteration (bootstrap resampling). */
   resampled?: boolean;
   /** Statement that concatenated training and test rows of one split. */

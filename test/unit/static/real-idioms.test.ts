@@ -1352,4 +1352,99 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/overlap'), []);
     });
   });
+
+  describe('PySpark: randomSplit, Spark ML evaluators and mllib RDD scoring (round 4)', () => {
+    const SPARK = py`
+      from pyspark.sql import SparkSession
+      from pyspark.ml import Pipeline
+      from pyspark.ml.feature import StringIndexer, VectorAssembler
+      from pyspark.ml.classification import LogisticRegression, RandomForestClassifier
+      from pyspark.ml.evaluation import BinaryClassificationEvaluator
+      spark = SparkSession.builder.appName("churn").getOrCreate()
+      df = spark.read.csv("churn.csv", header=True, inferSchema=True)
+      idx = StringIndexer(inputCol="plan", outputCol="plan_idx").fit(df).transform(df)
+      feats = VectorAssembler(inputCols=["plan_idx", "usage"], outputCol="features").transform(idx)
+      evaluator = BinaryClassificationEvaluator(labelCol="label")
+    `;
+    it('two Spark ML models scored by one evaluator on the test part of randomSplit fire; one model scored once does not', () => {
+      const src = SPARK + py`
+        train_df, test_df = feats.randomSplit([0.8, 0.2], seed=7)
+        lr = LogisticRegression(labelCol="label").fit(train_df)
+        print("lr auc", evaluator.evaluate(lr.transform(test_df)))
+        rf = RandomForestClassifier(labelCol="label").fit(train_df)
+        print("rf auc", evaluator.evaluate(rf.transform(test_df)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'evaluator.evaluate(rf.transform')]);
+      const one = SPARK + py`
+        train_df, test_df = feats.randomSplit([0.8, 0.2], seed=7)
+        model = Pipeline(stages=[LogisticRegression(labelCol="label")]).fit(train_df)
+        print("auc", evaluator.evaluate(model.transform(test_df)))
+      `;
+      assert.deepEqual(rules(one, 'leakage/multi-test'), []);
+      assert.deepEqual(rules(one, 'leakage/overlap'), []);
+      // The category vocabulary learned before the split is not a preprocessing leak.
+      assert.deepEqual(rules(one, 'leakage/preprocessing'), []);
+    });
+    it('a Spark StandardScaler fitted on all rows before randomSplit fires; fitted on the training part it does not', () => {
+      const src = SPARK + py`
+        from pyspark.ml.feature import StandardScaler
+        scaled = StandardScaler(inputCol="features", outputCol="scaled").fit(feats).transform(feats)
+        train_df, test_df = scaled.randomSplit([0.8, 0.2], seed=7)
+        m = LogisticRegression(featuresCol="scaled").fit(train_df)
+        print(evaluator.evaluate(m.transform(test_df)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'scaled = StandardScaler')]);
+      const ok = SPARK + py`
+        from pyspark.ml.feature import StandardScaler
+        train_df, test_df = feats.randomSplit([0.8, 0.2], seed=7)
+        sc = StandardScaler(inputCol="features", outputCol="scaled").fit(train_df)
+        m = LogisticRegression(featuresCol="scaled").fit(sc.transform(train_df))
+        print(evaluator.evaluate(m.transform(sc.transform(test_df))))
+      `;
+      assert.deepEqual(rules(ok, 'leakage/preprocessing'), []);
+    });
+    it('mllib models trained on an RDD and compared by zipped labels and predictions on the test RDD fire', () => {
+      const src = py`
+        from pyspark import SparkContext
+        from pyspark.mllib.regression import LabeledPoint
+        from pyspark.mllib.tree import DecisionTree, RandomForest
+        sc = SparkContext()
+        points = sc.textFile("points.txt").map(lambda l: LabeledPoint(float(l[0]), l[1:]))
+        (trainRdd, testRdd) = points.randomSplit([0.7, 0.3])
+        dt = DecisionTree.trainClassifier(trainRdd, numClasses=2, categoricalFeaturesInfo={})
+        pairs = testRdd.map(lambda p: p.label).zip(dt.predict(testRdd.map(lambda p: p.features)))
+        dt_err = pairs.filter(lambda vp: vp[0] != vp[1]).count() / float(testRdd.count())
+        rf = RandomForest.trainClassifier(trainRdd, numClasses=2, categoricalFeaturesInfo={}, numTrees=50)
+        pairs = testRdd.map(lambda p: p.label).zip(rf.predict(testRdd.map(lambda p: p.features)))
+        rf_err = pairs.filter(lambda vp: vp[0] != vp[1]).count() / float(testRdd.count())
+        print(dt_err, rf_err)
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'rf_err = pairs.filter')]);
+    });
+  });
+
+  describe('leakage/overlap: a score printed later under a test label (round 4)', () => {
+    it('a model scored on the rows it was fitted on, the score printed as "Test accuracy", fires; printed as training accuracy, it does not', () => {
+      const src = PD + py`
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        m = LogisticRegression().fit(X_train, y_train)
+        acc = accuracy_score(y_train, m.predict(X_train))
+        print("Test accuracy:", acc)
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'acc = accuracy_score')]);
+      const train = src.replace('"Test accuracy:"', '"Training accuracy:"');
+      assert.deepEqual(rules(train, 'leakage/overlap'), []);
+    });
+    it('the name bound again to the test score before the print does not fire', () => {
+      const src = PD + py`
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        m = LogisticRegression().fit(X_train, y_train)
+        acc = accuracy_score(y_train, m.predict(X_train))
+        print(acc)
+        acc = accuracy_score(y_test, m.predict(X_test))
+        print("Test accuracy:", acc)
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+  });
 });
