@@ -10,7 +10,7 @@ import {
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
 import { isTestSide, lastSide, unionKeys, unionList,
-  type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type RowKey, type SeqV, type Side, type Split, type Val,
+  type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type SeqV, type Side, type Split, type Val,
 } from './values';
 import { DataflowState, NO_ARGS, type Args, type Scope } from './dataflow';
 import type { Events } from './events';
@@ -66,6 +66,7 @@ export abstract class LibrarySemantics extends DataflowState {
     const collect = (v: Val): void => {
       if (v.k === 'est') est.steps.push(v);
       else if (v.k === 'seq') v.items.forEach(collect);
+      else if (v.k === 'obj') { const w = this.statelessStep(v, n); if (w) est.steps.push(w); }
     };
     // Pipelines, column transformers, searches and Keras models built from layers: collect their estimator steps.
     args.pos.forEach(collect);
@@ -73,6 +74,20 @@ export abstract class LibrarySemantics extends DataflowState {
     const func = cls === 'FunctionTransformer' ? args.pos[0] ?? args.kw.get('func') : undefined;
     if (func && func.k === 'fn') est.func = func;
     return est;
+  }
+
+  /**
+   * A pipeline step that is an instance of a class defined in the document, with a `transform`
+   * method and a `fit` that learns nothing (no `self.x = ...`): like a FunctionTransformer, its
+   * transform runs on every batch (`class Prep(TransformerMixin): def transform(self, X): return
+   * prepare(X)`). A class whose fit learns something is left as it was (not followed here).
+   */
+  protected statelessStep(o: ObjV, n: SyntaxNode): EstV | undefined {
+    const tr = o.cls.methods.get('transform');
+    if (!tr) return undefined;
+    const fit = o.cls.methods.get('fit');
+    if (fit && /\bself\s*\.\s*\w+\s*(\[[^\]]*\]\s*)?=(?!=)/.test(this.chunks[fit.chunk].text.slice(fit.node.from, fit.node.to))) return undefined;
+    return { k: 'est', id: ++this.ids, cls: o.cls.name, cat: 'stateless', site: this.site(n), params: o.cls.name, steps: [], prepFits: [], loaded: false, func: { ...tr, self: o } };
   }
 
   /** Transformer-like classes inside an estimator (recursively through pipelines). */

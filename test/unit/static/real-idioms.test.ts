@@ -1250,6 +1250,39 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('mismatch/refit-at-inference: a transformer class written in the document whose fit learns nothing runs transform on every batch', () => {
+    const src = PD + py`
+      from sklearn.pipeline import Pipeline
+      from sklearn.base import BaseEstimator, TransformerMixin
+      from sklearn.metrics import roc_auc_score
+      def prepare(frame):
+          frame = frame.copy()
+          frame["amt_vs_cat"] = frame["amt"] - frame.groupby("cat")["amt"].transform("mean")
+          return frame
+      class Prepare(BaseEstimator, TransformerMixin):
+          def fit(self, X, y=None):
+              return self
+          def transform(self, X):
+              return prepare(X)
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      pipe = Pipeline([("prep", Prepare()), ("lr", LogisticRegression())])
+      pipe.fit(X_train, y_train)
+      print(roc_auc_score(y_test, pipe.predict_proba(X_test)[:, 1]))
+    `;
+    it('a per-category mean computed inside its transform fires when the pipeline scores the test rows', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'mismatch/refit-at-inference');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'groupby("cat")')]);
+      assert.equal(f[0].severity, 'warning');
+    });
+    it('a row-wise transform, or a class whose fit learns the means it applies, does not fire', () => {
+      const rowwise = src.replace('frame["amt"] - frame.groupby("cat")["amt"].transform("mean")', 'frame["amt"] / (frame["qty"] + 1)');
+      assert.deepEqual(rules(rowwise, 'mismatch/refit-at-inference'), []);
+      const learns = src.replace('def fit(self, X, y=None):\n            return self', 'def fit(self, X, y=None):\n            self.means_ = X.groupby("cat")["amt"].mean()\n            return self')
+        .replace('return prepare(X)', 'return X.assign(amt_vs_cat=X["amt"] - X["cat"].map(self.means_))');
+      assert.deepEqual(rules(learns, 'mismatch/refit-at-inference'), []);
+    });
+  });
+
   describe('mismatch/refit-at-inference: encoders kept in a dict per column and looked up by key in a loop', () => {
     const src = PD + py`
       from sklearn.preprocessing import OneHotEncoder
