@@ -182,6 +182,14 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     }, t.site);
   }
 
+  // leakage/overlap: a model fitted on the held-out rows themselves, its fit summary read as the result.
+  for (const h of ev.heldOutFits) {
+    push({
+      ruleId: 'leakage/overlap', message: `This model is fitted on the held-out rows themselves (${where(ctx, h.fitSite)}), so its fit summary describes rows it has seen; it is not a test result. Score the model fitted on the training rows on them instead. Assumed: the rows are taken to be held out by how they were split or named.`,
+      location: toLocation(ctx, h.site), related: rel(ctx, h.fitSite, 'model fitted on the held-out rows here'), evidence: { fitLine: lineOf(ctx, h.fitSite), assumed: 'held-out rows by split or name' }, fixes: [],
+    }, h.site, 'warning');
+  }
+
   // leakage/overlap: evaluation on rows the model was fitted on — a check set sampled out of the
   // training data, a model fitted on all rows scored on the test split, or a training score
   // reported as the test score.

@@ -93,10 +93,12 @@ export interface Events {
   testLabels: boolean;
   /** Data is written to a file (to_csv, to_parquet, np.save, ...). */
   writesData: boolean;
+  /** A model fitted on held-out rows alone whose fit summary is read (`sm.OLS(y_test, X_test).fit().summary()`). */
+  heldOutFits: { site: Site; fitSite: Site }[];
   /** Test rows mixed into the data a model is fitted on. */
   mixed: { site: Site; fitSite: Site; est?: EstV }[];
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, mixed: [] };
+  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, mixed: [], heldOutFits: [] };
 }

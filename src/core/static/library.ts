@@ -816,6 +816,12 @@ export abstract class LibrarySemantics extends DataflowState {
       return this.scalar(this.t(n), data.prep);
     }
     if (method === 'get_params') return this.scalar(method);
+    // A regression fitted on the held-out rows alone and its fit summary read: the rows it is
+    // described on are the rows it was fitted on.
+    if ((method === 'summary' || method === 'summary2') && est.fit && est.cat === 'model' && !est.loaded && est.fit.rows.length && est.fit.rows.every(isTestSide)
+      && !this.events.heldOutFits.some((h) => h.fitSite === est.fit!.site)) {
+      this.events.heldOutFits.push({ site: this.site(n), fitSite: est.fit.site });
+    }
     return this.scalar(`${est.cls}.${method}`, est.prepFits);
   }
 

@@ -1480,4 +1480,29 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/overlap: a model fitted on the held-out rows and its fit summary read (round 4)', () => {
+    it('an OLS fitted on the test part and its summary printed fires at warning; the OLS of the training part does not', () => {
+      const src = PD + py`
+        import statsmodels.api as sm
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        ols_train = sm.OLS(y_train, sm.add_constant(X_train)).fit()
+        print(ols_train.summary())
+        ols_test = sm.OLS(y_test, sm.add_constant(X_test)).fit()
+        print(ols_test.summary())
+      `;
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'print(ols_test.summary())')]);
+      assert.equal(f[0].severity, 'warning');
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('an OLS on all rows described by its summary, with no held-out part, does not fire', () => {
+      const src = PD + py`
+        import statsmodels.api as sm
+        ols = sm.OLS(y, sm.add_constant(X)).fit()
+        print(ols.summary())
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+  });
 });
