@@ -91,7 +91,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // leakage/preprocessing
   const hasTestSplit = ev.hasTestSet || ev.prepLeaks.some((l) => !l.viaVal);
   const testScored = ev.evals.some((e) => e.keys.some((k) => lastSide(k) === 'test'));
-  const skipVal = (l: PrepLeak): boolean => l.viaVal ? hasTestSplit : heldOutIsVal(l) && testScored;
+  // A hand-written K-fold loop's held-out folds are cross-validation (its scores are reported like
+  // cross_val_score's), not a validation part that a separate test set makes harmless.
+  const skipVal = (l: PrepLeak): boolean => l.reason === 'cv' && l.split?.kind === 'folds' ? false : l.viaVal ? hasTestSplit : heldOutIsVal(l) && testScored;
   const scoresAnything = ev.evals.length > 0 || ev.trainEvals.length > 0 || ev.splits.some((s) => s.kind === 'cv' || s.kind === 'search' || s.kind === 'folds');
   const cutUsed = (split: Split): boolean => ev.modelFits.some((m) => m.fit.rows.some((k) => k.path.some((st) => st.split === split && st.side === 'train')))
     && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.split === split && st.side === 'test')));

@@ -949,7 +949,9 @@ export class Interpreter extends LibrarySemantics {
     // Fold indices from KFold.split select that fold's rows.
     const fold = idx.find((i): i is IdxV => i.k === 'idx');
     if (fold) return this.withStep(o, fold.split, fold.side, fold.fold, true);
-    if (this.inLoop && idx.some((i) => i.varying && i.k !== 'const')) {
+    // x[i * n:(i + 1) * n] beside x[:i * n] / x[(i + 1) * n:]: a fold cut (below), not a bootstrap.
+    const foldCut = hasSlice && this.inLoop && this.isFoldCut(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, ''));
+    if (this.inLoop && !foldCut && idx.some((i) => i.varying && i.k !== 'const')) {
       // y_test[idx] with idx redrawn each iteration: a bootstrap of the same rows, not a new setting
       const r = this.same(o, { resampled: true, varying: true });
       return r;
@@ -1066,7 +1068,7 @@ export class Interpreter extends LibrarySemantics {
     // the same rows into folds, so a statistic fitted on all of them reached every held-out fold.
     if (sliceText !== undefined && this.inLoop && d.rows.length && !d.varying && d.rows.every((k) => !k.path.some((st) => st.fold !== undefined))) {
       const m = /^([^:,]*):([^:,]*)$/.exec(sliceText.trim());
-      if (m && this.movesWithLoop(sliceText)) {
+      if (m && this.movesWithLoop(sliceText) && this.isFoldCut(sliceText)) {
         const key = 'folds:' + this.sliceKey(d);
         let split = this.sliceSplits.get(key);
         if (!split) {
@@ -1157,6 +1159,23 @@ export class Interpreter extends LibrarySemantics {
     const found = this.cutText.includes(head ? `[${bound}:]` : `[:${bound}]`) || this.cutText.includes(head ? `[${bound}:,` : `[:${bound},`);
     this.cutSeen.set(key, found);
     return found;
+  }
+
+  /**
+   * A row cut that is one of a fold loop's cuts: the document also cuts at its bounds from the
+   * other side (x[a:b] with x[:a] or x[b:]; x[:a] with x[a:...]; x[b:] with x[...:b]). A minibatch
+   * slice x[i:i + bs] alone is not a fold.
+   */
+  protected isFoldCut(sliceText: string): boolean {
+    const m = /^([^:,]*):([^:,]*)$/.exec(sliceText.replace(/\s+/g, ''));
+    if (!m) return false;
+    const [, a, b] = m;
+    this.cutText ??= this.chunks.map((c) => c.text.replace(/\s+/g, '')).join('\n');
+    const doc = this.cutText;
+    if (a && b) return doc.includes(`[:${a}]`) || doc.includes(`[${b}:]`);
+    if (b) return doc.includes(`[${b}:`);
+    if (a) return doc.includes(`:${a}]`);
+    return false;
   }
 
   /** A name in the slice bounds holds a value that changes per loop iteration (the loop index). */

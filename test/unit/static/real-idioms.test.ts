@@ -1026,6 +1026,47 @@ describe('real-notebook idioms', () => {
         .replace('m.predict(X_val)', 'm.predict((X_val - mu) / sd)');
       assert.deepEqual(rules(inside, 'leakage/preprocessing'), []);
     });
+    it('fold parts named freely (val_data, partial_train) fire too; a statistic of the training split before a K-fold loop over it fires even with a separate test set scored', () => {
+      const named = src.replace(/X_val/g, 'val_data').replace(/X_tr\b/g, 'partial').replace(/y_tr\b/g, 'partial_t').replace(/X\[i \* n:\(i \+ 1\) \* n\]/, 'X[i * n: (i + 1) * n]');
+      assert.deepEqual(rules(named, 'leakage/preprocessing'), [lineOf(named, 'X.mean(axis=0)')]);
+      const withTest = py`
+        import numpy as np
+        from sklearn.linear_model import Ridge
+        from sklearn.metrics import mean_absolute_error
+        (train_x, train_y), (test_x, test_y) = load_split_arrays()
+        mean = train_x.mean(axis=0)
+        train_x -= mean
+        test_x -= mean
+        k = 4
+        n = len(train_x) // k
+        scores = []
+        for i in range(k):
+            val_x = train_x[i * n: (i + 1) * n]
+            val_y = train_y[i * n: (i + 1) * n]
+            part_x = np.concatenate([train_x[:i * n], train_x[(i + 1) * n:]], axis=0)
+            part_y = np.concatenate([train_y[:i * n], train_y[(i + 1) * n:]], axis=0)
+            m = Ridge().fit(part_x, part_y)
+            scores.append(mean_absolute_error(val_y, m.predict(val_x)))
+        print(np.mean(scores))
+        final = Ridge().fit(train_x, train_y)
+        print(mean_absolute_error(test_y, final.predict(test_x)))
+      `;
+      assert.deepEqual(rules(withTest, 'leakage/preprocessing'), [lineOf(withTest, 'train_x.mean(axis=0)')]);
+    });
+    it('minibatches sliced by a moving bound (x[i:i + bs]) with no cut from the other side are not folds', () => {
+      const batches = PD + py`
+        from sklearn.linear_model import SGDRegressor
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        sc = StandardScaler().fit(X_train)
+        Xs = sc.transform(X_train)
+        m = SGDRegressor()
+        bs = 64
+        for i in range(0, len(Xs), bs):
+            m.partial_fit(Xs[i:i + bs], y_train[i:i + bs])
+        print(mean_absolute_error(y_test, m.predict(sc.transform(X_test))))
+      `;
+      assert.deepEqual(rules(batches, 'leakage/preprocessing'), []);
+    });
     it('a cut by a fixed index inside a loop over models is not a fold', () => {
       const fixed = py`
         import numpy as np
