@@ -388,6 +388,9 @@ export class Interpreter extends LibrarySemantics {
       if (!obj || key === undefined) continue;
       const v = this.ev(obj);
       if (v.k === 'data' && v.frame) v.frame.removed.add(key);
+      // A column deleted after a selection (df = df[[..., "y"]]; del df["y"]) is gone from this
+      // value's selection too; the selection object may be shared with the frame it came from.
+      if (v.k === 'data' && v.feat) v.feat = { ...v.feat, removedAtSelection: [...v.feat.removedAtSelection, key] };
     }
   }
 
@@ -813,6 +816,12 @@ export class Interpreter extends LibrarySemantics {
     let iterData: DataV | undefined;
     let firstIter: { v: Val; target: string } | undefined;
     const conds: SyntaxNode[] = [];
+    // [torch.from_numpy(a) for a in parts] over a named tuple of up to four parts (a split's
+    // outputs): each part is mapped, so unpacking the result keeps train and test apart.
+    const inAt = clauses.findIndex((c) => c.name === 'in');
+    const firstIterNode = inAt >= 0 ? clauses[inAt + 1] : undefined;
+    const peek = firstIterNode?.name === 'VariableName' ? this.scope.get(this.t(firstIterNode)) : undefined;
+    const items = peek && peek.k === 'seq' && !peek.varying ? peek.items.length : 2;
     try {
       this.iterate([], (i) => {
         let j = 0;
@@ -836,7 +845,7 @@ export class Interpreter extends LibrarySemantics {
           } else j++;
         }
         for (const e of element) results.push(this.ev(e));
-      });
+      }, items);
     } finally {
       this.scope = prevScope;
     }
@@ -1283,7 +1292,7 @@ export class Interpreter extends LibrarySemantics {
     if (f.k === 'fn') {
       // A hand-written metric (def rmse(a, b): ...) scores its arguments like a library metric,
       // unless its body already called one.
-      if (!userMetricName(f.name)) return this.callFunction(f, args, n);
+      if (!userMetricName(f.name)) return this.handWritten(f.name, args, n, this.callFunction(f, args, n));
       const before = this.events.evals.length;
       // The helper's own arithmetic (a - b) is the metric: it is recorded here, at the call.
       this.inMetricHelper++;
@@ -1310,6 +1319,38 @@ export class Interpreter extends LibrarySemantics {
       return this.scalar(this.t(n));
     }
     return this.join([f, ...args.pos], n);
+  }
+
+  /** Models written by hand: what each `fit_*` / `*_fit` helper returned, and the model it stands for. */
+  private handModels = new WeakMap<object, EstV>();
+
+  /**
+   * Models written by hand as functions (course work, from-scratch implementations): a helper named
+   * like a fit (`fit_tree(X, y)`, `boosting_fit(X, y)`, `train_knn(X, y)`) given data returns a model
+   * fitted on it, whatever it is built of (a dict of splits, a list of weights); a helper named like
+   * a prediction given that model and data (`predict(tree, X_te)`, `forest_predict(X_te, trees)`)
+   * returns its predictions on those rows.
+   */
+  protected handWritten(name: string, args: Args, n: SyntaxNode, out: Val): Val {
+    if (out.k === 'est' || out.k === 'const' || out.k === 'fn' || out.k === 'class' || out.k === 'mod') return out;
+    if (HAND_FIT.test(name)) {
+      const X = args.pos[0];
+      if (!X || X.k !== 'data' || !X.rows.length || out.k === 'scalar' && out.name === 'None' || out.k === 'data' && out.pred) return out;
+      const est = this.estFromName(`${name}()`, 'model', args, n);
+      this.estMethod(est, 'fit', { ...NO_ARGS, pos: args.pos.slice(0, 2), posNodes: args.posNodes.slice(0, 2) }, n);
+      this.handModels.set(out, est);
+      return out;
+    }
+    if (HAND_PREDICT.test(name)) {
+      let est: EstV | undefined, X: DataV | undefined;
+      for (const a of args.pos) {
+        const m = this.handModels.get(a);
+        if (m) est = est ?? m;
+        else if (a.k === 'data' && !X) X = a;
+      }
+      if (est && X) return this.estMethod(est, 'predict', { ...NO_ARGS, pos: [X], posNodes: [] }, n);
+    }
+    return out;
   }
 
   /**
@@ -1425,6 +1466,10 @@ const SCORING_CALL = /^(test|evaluate|eval|validate|validation|valid|score|asses
 
 /** Files followed from the document: a module imported by a module imported by a module, no deeper. */
 const MAX_MODULE_DEPTH = 3;
+
+/** Helpers named like a hand-written fit (fit_tree, boosting_fit, train_knn) and prediction (predict, forest_predict). */
+const HAND_FIT = /^(fit|train)_\w+$|^\w+_(fit|train)$/i;
+const HAND_PREDICT = /^predict(_\w+)?$|^\w+_predict$/i;
 
 /** Calls that run a function once per trial of a hyper-parameter search. */
 const SEARCH_DRIVER = /^(optimize|fmin|gp_minimize|forest_minimize|gbrt_minimize|dummy_minimize|BayesianOptimization|Tuner)$/;

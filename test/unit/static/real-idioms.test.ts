@@ -1546,4 +1546,52 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/overlap'), []);
     });
   });
+
+  describe('models written by hand as functions (round 4)', () => {
+    const HAND = PD + py`
+      def fit_stump(X, y):
+          return {"threshold": X[:, 0].mean(), "left": y.min(), "right": y.max()}
+      def predict(stump, X):
+          return np.where(X[:, 0] > stump["threshold"], stump["right"], stump["left"])
+      def forest_fit(X, y, m=10):
+          return [fit_stump(X, y) for i in range(m)]
+      def forest_predict(X, stumps):
+          return np.round(np.mean([predict(s, X) for s in stumps], axis=0))
+      parts = train_test_split(X.values, y.values, test_size=0.5, random_state=3)
+      X_tr, X_te, y_tr, y_te = [np.asarray(p) for p in parts]
+    `;
+    it('two hand-written models scored on the same test part fire', () => {
+      const src = HAND + py`
+        stump = fit_stump(X_tr, y_tr)
+        print("stump", (predict(stump, X_te) == y_te).mean())
+        forest = forest_fit(X_tr, y_tr)
+        print("forest", (forest_predict(X_te, forest) == y_te).mean())
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, '"forest", (forest_predict')]);
+    });
+    it('one hand-written model scored once on the test part, beside its training score, does not fire', () => {
+      const src = HAND + py`
+        stump = fit_stump(X_tr, y_tr)
+        print("train", (predict(stump, X_tr) == y_tr).mean())
+        print("test", (predict(stump, X_te) == y_te).mean())
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+    it('a label column deleted after a column selection is no longer among the features of a hand-written fit', () => {
+      const src = PD + py`
+        def train_linear_regression(X, y):
+            X = np.column_stack([np.ones(X.shape[0]), X])
+            return np.linalg.inv(X.T.dot(X)).dot(X.T).dot(y)
+        df = df[["a", "b", "label"]]
+        df_train = df.iloc[:100].copy()
+        y_train = df_train.label.values
+        del df_train["label"]
+        w = train_linear_regression(df_train.fillna(0).values, y_train)
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const kept = src.replace('del df_train["label"]\n', '');
+      assert.deepEqual(rules(kept, 'leakage/target'), [lineOf(kept, 'df = df[["a", "b", "label"]]')]);
+    });
+  });
 });
