@@ -383,8 +383,10 @@ export abstract class LibrarySemantics extends DataflowState {
     const accumulates = this.inLoop && this.targets.length === 1 && (argText.includes(this.targets[0]) || !!this.stmt && new RegExp(`\\b${this.targets[0]}\\s*\\.\\s*append\\b`).test(this.t(this.stmt)));
     for (let a = 0; a < parts.length && !overlap && !accumulates; a++) for (let b = a + 1; b < parts.length && !overlap; b++) {
       const pa = parts[a], pb = parts[b];
-      const sameSubset = (pa.subsetSite === undefined && pb.subsetSite === undefined)
-        || (pa.subsetSite !== undefined && pb.subsetSite !== undefined && pa.subsetSite.from === pb.subsetSite.from && pa.subsetSite.chunk === pb.subsetSite.chunk);
+      // All the rows beside a subset of them (df.append(df[df.y == 1])) repeats that subset.
+      const sameSubset = (pa.subsetSite === undefined || pb.subsetSite === undefined)
+        // Subsets taken in one statement are the same rows only when written the same way.
+        || (pa.subsetSite.from === pb.subsetSite.from && pa.subsetSite.chunk === pb.subsetSite.chunk && !(items.length === parts.length && items[a] !== items[b]));
       // Batches sliced in a loop (x[start:start + 64]) are different rows each iteration.
       if (pa.varying && pb.varying) continue;
       if (sameSubset && !pa.dup.length && !pb.dup.length && pa.rows.some((ka) => pb.rows.some((kb) => ka.root === kb.root && ka.path.length === kb.path.length && ka.path.every((s, i) => s.split === kb.path[i].split && s.side === kb.path[i].side)))) overlap = true;
@@ -464,7 +466,7 @@ export abstract class LibrarySemantics extends DataflowState {
     const strings = (stmtText.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
     const labelledTrain = /train|in.?sample/i.test(strings) || this.targets.some((t) => TRAIN_NAME.test(t) && !TEST_NAME.test(t));
     const labelled = (/test|hold.?out/i.test(strings) || this.targets.some((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t))
-      || !labelledTrain && this.targets.length === 1 && this.printedAsTest(this.targets[0])) && !labelledTrain;
+      || !labelledTrain && this.targets.some((t) => this.printedAsTest(t))) && !labelledTrain;
     // A threshold or other setting varied in a loop over one model's predictions is selection too.
     if (version && this.inLoop && !datas.some((d) => d.resampled) && datas.some((d) => d.varying && d.pred && !d.rows.some((k) => k.path.some((s) => s.fold !== undefined)))) version += '|' + this.iterKey();
     this.events.evals.push({

@@ -1594,4 +1594,33 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(kept, 'leakage/target'), [lineOf(kept, 'df = df[["a", "b", "label"]]')]);
     });
   });
+
+  describe('leakage/overlap: a subset stacked back onto all the rows, and scores unpacked from evaluate (round 4)', () => {
+    it('all the rows with a copy of the minority rows appended before the split fires; two disjoint masks stacked do not', () => {
+      const src = PD + py`
+        up = df.append(df[df["label"] == 1], ignore_index=True)
+        train, test = train_test_split(up, test_size=0.2, random_state=0)
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'df.append(')]);
+      const masks = PD + py`
+        re = pd.concat([df[df["a"] > 0], df[df["a"] <= 0]])
+        train, test = train_test_split(re, test_size=0.2, random_state=0)
+      `;
+      assert.deepEqual(rules(masks, 'leakage/overlap'), []);
+    });
+    it('loss and accuracy unpacked from evaluate on the training rows and printed as the test accuracy fire', () => {
+      const src = PD + py`
+        from tensorflow import keras
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        net = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+        net.compile(loss="binary_crossentropy", metrics=["accuracy"])
+        net.fit(X_train, y_train, epochs=3)
+        loss, acc = net.evaluate(X_train, y_train)
+        print("Test accuracy:", acc)
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'net.evaluate(X_train')]);
+      const ok = src.replace('net.evaluate(X_train, y_train)', 'net.evaluate(X_test, y_test)');
+      assert.deepEqual(rules(ok, 'leakage/overlap'), []);
+    });
+  });
 });
