@@ -506,12 +506,52 @@ export abstract class LibrarySemantics extends DataflowState {
   }
   private printedMemo = new Map<string, boolean>();
 
-  protected modelVersion(est: EstV, X: DataV): string {
+  protected modelVersion(est: EstV, X: DataV, untracked = false): string {
     // Same constructor call, same arguments, same training data: the same model, even when the
     // line runs again in a later loop iteration; arguments that vary per iteration make it new.
     const varying = est.varying || est.steps.some((s) => s.varying) || this.searchTrials > 0;
-    const origin = est.site && !est.loaded ? `${est.site.chunk}:${est.site.from}` : `#${est.id}`;
-    return `${origin}|${est.params}|${X.id}${varying ? '|' + this.iterKey() : ''}`;
+    // A notebook that repeats its model and training cells verbatim (a recap re-running the
+    // chapter's model) builds the same model at the same place of the same code: the constructor
+    // is placed in the first copy of its cell. What it is trained on is the same data value, or,
+    // when training is given no dataset the analysis follows (trainer.train(n_epochs)), the same
+    // training cell.
+    const recap = untracked && !!est.site && !est.loaded && this.inRepeatedRun(est.site.chunk) && this.inRepeatedRun(this.chunkIndex);
+    const origin = est.site && !est.loaded ? `${recap ? this.firstCopy(est.site.chunk) : est.site.chunk}:${est.site.from}` : `#${est.id}`;
+    const data = recap ? `cell${this.firstCopy(this.chunkIndex)}` : `${X.id}`;
+    return `${origin}|${est.params}|${data}${varying ? '|' + this.iterKey() : ''}`;
+  }
+
+  private copies: { first: number[]; count: Map<number, number> } | undefined;
+  /** The first notebook cell whose code is the same as this chunk's (itself when none is earlier). */
+  protected firstCopy(chunk: number): number {
+    if (!this.copies) {
+      const at = new Map<string, number>();
+      const count = new Map<number, number>();
+      const first = this.chunks.map((c, i) => {
+        if (c.cell === undefined || c.file !== undefined) return i;
+        const key = c.text.trim();
+        if (key.length < 20) return i;
+        const f = at.get(key) ?? i;
+        at.set(key, f);
+        count.set(f, (count.get(f) ?? 0) + 1);
+        return f;
+      });
+      this.copies = { first, count };
+    }
+    return this.copies.first[chunk] ?? chunk;
+  }
+  /**
+   * The notebook cell's code appears verbatim in another cell, and so does the code cell before it,
+   * in the same order (the model-building cell repeated with the training cell).
+   */
+  protected inRepeatedRun(chunk: number): boolean {
+    const first = this.firstCopy(chunk);
+    if ((this.copies!.count.get(first) ?? 0) < 2 || chunk < 1) return false;
+    const prev = this.firstCopy(chunk - 1);
+    if (first !== chunk) return first > 0 && prev === this.firstCopy(first - 1) && prev !== chunk - 1;
+    // The first copy: some later copy of this cell follows a copy of the cell before this one.
+    for (let i = chunk + 1; i < this.chunks.length; i++) if (this.firstCopy(i) === chunk && this.firstCopy(i - 1) === prev && i - 1 !== prev) return true;
+    return false;
   }
 
   protected estOf(obj: Val, method: string, n: SyntaxNode): EstV | undefined {
@@ -763,7 +803,7 @@ export abstract class LibrarySemantics extends DataflowState {
         if (y && y.k === 'data') est.fitLabelRows = y.rows; else delete est.fitLabelRows;
         est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels');
         if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n), est });
-        est.version = this.modelVersion(est, data);
+        est.version = this.modelVersion(est, data, args.pos[0] !== undefined && args.pos[0].k !== 'data');
         this.events.modelFits.push({ fit: est.fit, est });
         this.checkTarget(data, y, n);
       }

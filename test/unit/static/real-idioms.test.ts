@@ -1291,6 +1291,61 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/multi-test: a recap that repeats the model and training cells verbatim trains the same model again', () => {
+    const setup = py`
+      import torch
+      from sklearn.datasets import make_moons
+      from sklearn.model_selection import train_test_split
+      from sklearn.metrics import confusion_matrix
+      from mytrainer import Trainer
+      X, y = make_moons(n_samples=200, random_state=0)
+      X_train, X_val, y_train, y_val = train_test_split(X, y, test_size=0.2, random_state=1)
+      train_loader = make_loader(X_train, y_train)
+    `;
+    const build = py`
+      torch.manual_seed(42)
+      model = torch.nn.Sequential(torch.nn.Linear(2, 1))
+      optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    `;
+    const train = py`
+      trainer = Trainer(model, optimizer)
+      trainer.set_loaders(train_loader)
+      trainer.train(100)
+    `;
+    const score = py`
+      cm = confusion_matrix(y_val, trainer.predict(X_val) > 0)
+    `;
+    const multi = (cells: string[]): string[] => analyze(notebook(cells.map((source) => ({ source }))), 'chapter.ipynb')
+      .filter((x) => x.ruleId === 'leakage/multi-test').map((x) => `${x.location.cell}:${x.location.line}`);
+    it('the same cells run again and scored on the same validation set do not fire', () => {
+      assert.deepEqual(multi([setup, build, train, score, 'print("recap")\n', build, train, score]), []);
+    });
+    it('a repeated training cell after a changed model cell fires: it is another setting', () => {
+      const other = build.replace('lr=0.1', 'lr=0.01');
+      assert.deepEqual(multi([setup, build, train, score, other, train, score]), [`6:${lineOf(score, 'confusion_matrix')}`]);
+    });
+    it('a verbatim repeated cell fitted on a training set built again in between fires: it trains on other data', () => {
+      const sk = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.metrics import accuracy_score
+        df = pd.read_csv("data.csv")
+        X_train, X_test, y_train, y_test = train_test_split(df.drop(columns=["label"]), df["label"], random_state=0)
+      `;
+      const fit = py`
+        model = RandomForestClassifier(random_state=0)
+        model.fit(X_train, y_train)
+        print(accuracy_score(y_test, model.predict(X_test)))
+      `;
+      const more = py`
+        X_train = X_train.assign(ratio=X_train["a"] / X_train["b"])
+        X_test = X_test.assign(ratio=X_test["a"] / X_test["b"])
+      `;
+      assert.deepEqual(multi([sk, fit, more, fit]), [`3:${lineOf(fit, 'accuracy_score')}`]);
+    });
+  });
+
   describe('mismatch/refit-at-inference: a transformer class written in the document whose fit learns nothing runs transform on every batch', () => {
     const src = PD + py`
       from sklearn.pipeline import Pipeline
