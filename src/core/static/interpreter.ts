@@ -633,9 +633,11 @@ export class Interpreter extends LibrarySemantics {
   protected noteEpochEvaluation(body: SyntaxNode): void {
     const bodyText = this.t(body);
     const assigns: SyntaxNode[] = [];
+    const loops: SyntaxNode[] = [];
     const walk = (x: SyntaxNode): void => {
       for (let k = x.firstChild; k; k = k.nextSibling) {
         if (k.name === 'FunctionDefinition' || k.name === 'ClassDefinition') continue;
+        if (k.name === 'ForStatement') loops.push(k);
         if (k.name === 'AssignStatement') assigns.push(k);
         // A bare call that scores and prints (test(model, test_loader) each epoch).
         else if (k.name === 'ExpressionStatement' && k.firstChild?.name === 'CallExpression') assigns.push(k);
@@ -643,6 +645,32 @@ export class Interpreter extends LibrarySemantics {
       }
     };
     walk(body);
+    const keptBest = bodyText.split('\n').some((line) => /\w*best\w*/i.test(line) && /[<>]|\bmax\(|\bmin\(/.test(line));
+    // The evaluation written inline: a loop over a held-out loader inside the epoch loop that
+    // compares predictions with labels (for xb, yb in test_loader: correct += (out.argmax(1) == yb).sum()).
+    for (const loop of loops) {
+      let iterNode: SyntaxNode | null = null;
+      for (let k = loop.firstChild; k; k = k.nextSibling) if (k.name === 'in') { iterNode = k.nextSibling; break; }
+      const inner = child(loop, 'Body');
+      if (!iterNode || !inner || (iterNode.name !== 'VariableName' && iterNode.name !== 'MemberExpression')) continue;
+      const text = this.t(iterNode);
+      const last = text.split('.').pop() ?? text;
+      if (!(TEST_NAME.test(last) || VAL_NAME.test(last)) || TRAIN_NAME.test(last)) continue;
+      if (!/==|\.eq\(|accuracy|correct|loss|score|metric|criterion/i.test(this.t(inner))) continue;
+      const v = this.ev(iterNode);
+      let keys = v.k === 'data' ? v.rows.filter((k) => lastSide(k) === 'test' || lastSide(k) === 'val') : [];
+      let assumed: string | undefined;
+      if (!keys.length) {
+        keys = [{ root: this.newRoot(text, TEST_NAME.test(last) ? 'test' : 'val'), path: [] }];
+        assumed = `\`${text}\` is taken to hold ${TEST_NAME.test(last) ? 'test' : 'validation'} data by its name`;
+      }
+      // A validation loader that only chose the epoch, with a test loader iterated elsewhere for the result.
+      const testScoredToo = keys.every((k) => lastSide(k) === 'val')
+        && this.chunks.some((ch) => /\bfor\b[^\n]*\bin\s+[\w.]*test\w*/i.test(ch.text));
+      if (testScoredToo) this.events.testLabels = true;
+      this.events.trainEvals.push({ site: this.site(iterNode), keys, via: `for ... in ${text} every epoch`, selects: keptBest,
+        ...(keptBest && !testScoredToo ? { reportsBest: true } : {}), ...(assumed ? { assumed } : {}) });
+    }
     for (const stmt of assigns) {
       const names: string[] = [];
       let rhs: SyntaxNode | null = null;

@@ -1678,4 +1678,54 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(ok, 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/multi-test: a held-out loader iterated inline inside the epoch loop (round 4)', () => {
+    const HEAD = py`
+      import torch
+      from torch.utils.data import DataLoader
+      from mymodels import Net
+      train_loader = DataLoader(train_ds, batch_size=64, shuffle=True)
+      val_loader = DataLoader(val_ds, batch_size=256)
+      test_loader = DataLoader(test_ds, batch_size=256)
+      net = Net()
+      opt = torch.optim.Adam(net.parameters())
+      best_acc = 0.0
+      for epoch in range(20):
+          for xb, yb in train_loader:
+              opt.zero_grad()
+              torch.nn.functional.cross_entropy(net(xb), yb).backward()
+              opt.step()
+          correct = 0
+          with torch.no_grad():
+    `;
+    it('the test loader scored inline every epoch, keeping the best epoch, fires at warning', () => {
+      const src = HEAD
+        + '        for xb, yb in test_loader:\n'
+        + '            correct += (net(xb).argmax(1) == yb).sum().item()\n'
+        + '    acc = correct / len(test_ds)\n'
+        + '    if acc > best_acc:\n'
+        + '        best_acc = acc\n'
+        + '        torch.save(net.state_dict(), "best.pt")\n';
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'in test_loader:')]);
+      assert.equal(f[0].severity, 'warning');
+    });
+    it('the validation loader scored inline to keep the best epoch, with the test loader scored once after training, does not fire', () => {
+      const src = HEAD
+        + '        for xb, yb in val_loader:\n'
+        + '            correct += (net(xb).argmax(1) == yb).sum().item()\n'
+        + '    acc = correct / len(val_ds)\n'
+        + '    if acc > best_acc:\n'
+        + '        best_acc = acc\n'
+        + '        torch.save(net.state_dict(), "best.pt")\n'
+        + py`
+          net.load_state_dict(torch.load("best.pt"))
+          hits = 0
+          for xb, yb in test_loader:
+              hits += (net(xb).argmax(1) == yb).sum().item()
+          print("test accuracy", hits / len(test_ds))
+        `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+  });
 });
