@@ -2,7 +2,7 @@
 import type { Finding, RelatedLocation, Severity, SourceLocation } from '../findings/finding';
 import type { Events, PrepLeak } from './events';
 import { position, type Chunk } from './source';
-import { covers, lastSide, testSetKey, type RowKey, type Site, type Split } from './values';
+import { covers, isTestSide, lastSide, testSetKey, type RowKey, type Site, type Split } from './values';
 import { pipelineFix, preprocessingFix, trainAsTestFix, refitFix } from './fixes';
 import { TARGET_ENCODERS } from './knowledge';
 import { lineLabel } from '../cellNumbers';
@@ -94,7 +94,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // A hand-written K-fold loop's held-out folds are cross-validation (its scores are reported like
   // cross_val_score's), not a validation part that a separate test set makes harmless.
   const skipVal = (l: PrepLeak): boolean => l.reason === 'cv' && l.split?.kind === 'folds' ? false : l.viaVal ? hasTestSplit : heldOutIsVal(l) && testScored;
-  const scoresAnything = ev.evals.length > 0 || ev.trainEvals.length > 0 || ev.splits.some((s) => s.kind === 'cv' || s.kind === 'search' || s.kind === 'folds');
+  // Held-out rows are scored somewhere: an evaluation of test or validation rows, validation data
+  // handed to training, or cross-validation (a training score alone scores no held-out row).
+  const scoresHeldOut = ev.evals.some((e) => e.keys.some(isTestSide)) || ev.trainEvals.length > 0 || ev.splits.some((s) => s.kind === 'cv' || s.kind === 'search' || s.kind === 'folds');
+  const scoresAnything = ev.evals.length > 0 || scoresHeldOut;
   const cutUsed = (split: Split): boolean => ev.modelFits.some((m) => m.fit.rows.some((k) => k.path.some((st) => st.split === split && st.side === 'train')))
     && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.split === split && st.side === 'test')));
   for (const l of ev.prepLeaks) {
@@ -128,7 +131,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // cross-validation. A feature-writing script (fits nothing), or a submission notebook whose
     // model only predicts the unlabelled test file the statistic saw (train+test prepared
     // together, no local evaluation): the statistic reaches no score here.
-    if (!scoresAnything && (ev.writesData && !ev.modelFits.length || !l.key.path.length && l.key.root.role === 'test')) continue;
+    if (!scoresAnything && ev.writesData && !ev.modelFits.length || !scoresHeldOut && !l.key.path.length && l.key.root.role === 'test') continue;
     const splitLine = l.split ? lineOf(ctx, l.split.site) : null;
     const what = f.kind === 'stat' ? `the statistic \`${f.cls}()\`` : f.kind === 'group' ? `the group-by statistic \`${f.cls}\`` : `\`${f.cls}\``;
     const message = l.reason === 'includes-test'

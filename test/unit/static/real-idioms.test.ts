@@ -340,6 +340,9 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
       const cv = src.replace('clf = RandomForestClassifier()', 'print(cross_val_score(RandomForestClassifier(), tr.drop(columns=["survived"]), tr["survived"], cv=5).mean())\nclf = RandomForestClassifier()');
       assert.deepEqual(rules(cv, 'leakage/preprocessing'), [lineOf(cv, 'both["fare"].median()'), lineOf(cv, 'pd.qcut')]);
+      // Models compared by their training accuracy only: no held-out row is scored.
+      const trainAcc = src.replace('pd.DataFrame({"survived"', 'print(round(clf.score(tr.drop(columns=["survived"]), tr["survived"]) * 100, 2))\npd.DataFrame({"survived"');
+      assert.deepEqual(rules(trainAcc, 'leakage/preprocessing'), []);
     });
     it('a scaler fitted on a training file, searched over with GridSearchCV, with a separate test file scored, does not fire; cross_val_score as the result does', () => {
       const src = py`
