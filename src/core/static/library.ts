@@ -9,7 +9,7 @@ import {
   ROW_PRESERVING, ROW_SUBSET, SCALE_FUNCTIONS, STAT_METHODS, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME,
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
-import { isTestSide, lastSide, unionKeys, unionList,
+import { covers, isTestSide, lastSide, unionKeys, unionList,
   type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type SeqV, type Side, type Split, type Val,
 } from './values';
 import { DataflowState, NO_ARGS, type Args, type Scope } from './dataflow';
@@ -580,6 +580,16 @@ export abstract class LibrarySemantics extends DataflowState {
    */
   protected noteTrainingEval(method: string, args: Args, n: SyntaxNode, receiver?: Val): void {
     if (args.kw === NO_ARGS.kw) return;
+    // Keras fit(X, y, validation_split=0.2) holds out the last rows of X: rows duplicated or
+    // synthesised beforehand (SMOTE appends its samples at the end) are copies of training rows.
+    const vs = method === 'fit' ? args.kwNodes.get('validation_split') : undefined;
+    const X0 = args.pos[0];
+    if (vs && X0 && X0.k === 'data' && X0.dup.length) {
+      const split: Split = { id: ++this.ids, site: this.site(vs), kind: 'tts', shuffle: false, names: ['validation_split'] };
+      for (const du of X0.dup) {
+        if (X0.rows.some((k) => covers(du.rows, k)) && !this.events.dupLeaks.some((l) => l.dup === du)) this.events.dupLeaks.push({ dup: du, split });
+      }
+    }
     for (const via of TRAINING_EVAL_KWS) {
       const v = args.kw.get(via);
       if (!v) continue;

@@ -1731,4 +1731,21 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/multi-test'), []);
     });
   });
+
+  describe('leakage/overlap: Keras validation_split on resampled rows (round 4)', () => {
+    it('SMOTE before fit(validation_split=0.2) fires; the same rows not resampled do not', () => {
+      const src = PD + py`
+        from imblearn.over_sampling import SMOTE
+        from tensorflow import keras
+        X_res, y_res = SMOTE().fit_resample(X, y)
+        net = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+        net.compile(loss="binary_crossentropy", metrics=["accuracy"])
+        hist = net.fit(X_res, y_res, epochs=10, validation_split=0.2)
+        print(hist.history["val_accuracy"][-1])
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'SMOTE().fit_resample')]);
+      const plain = src.replace('X_res, y_res = SMOTE().fit_resample(X, y)', 'X_res, y_res = X, y');
+      assert.deepEqual(rules(plain, 'leakage/overlap'), []);
+    });
+  });
 });
