@@ -518,7 +518,10 @@ export abstract class LibrarySemantics extends DataflowState {
     const recap = untracked && !!est.site && !est.loaded && this.inRepeatedRun(est.site.chunk) && this.inRepeatedRun(this.chunkIndex);
     const origin = est.site && !est.loaded ? `${recap ? this.firstCopy(est.site.chunk) : est.site.chunk}:${est.site.from}` : `#${est.id}`;
     const data = recap ? `cell${this.firstCopy(this.chunkIndex)}` : `${X.id}`;
-    return `${origin}|${est.params}|${data}${varying ? '|' + this.iterKey() : ''}`;
+    // Steps passed in by name (make_pipeline(sc, model) for sc in [StandardScaler(), MinMaxScaler()]):
+    // which step objects the pipeline holds is part of its setting.
+    const steps = est.steps.length ? '|' + est.steps.map((s) => (s.site && !s.loaded ? `${recap ? this.firstCopy(s.site.chunk) : s.site.chunk}:${s.site.from}` : `#${s.id}`)).join(',') : '';
+    return `${origin}|${est.params}${steps}|${data}${varying ? '|' + this.iterKey() : ''}`;
   }
 
   private copies: { first: number[]; count: Map<number, number> } | undefined;

@@ -1748,4 +1748,26 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(plain, 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/multi-test: pipelines built from steps drawn per iteration (round 4)', () => {
+    it('one pipeline line fed a different scaler each iteration and scored on the test set fires; the same steps rebuilt each pass do not', () => {
+      const src = PD + py`
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import MinMaxScaler
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        for sc in [StandardScaler(), MinMaxScaler()]:
+            pipe = make_pipeline(sc, LogisticRegression()).fit(X_train, y_train)
+            print(type(sc).__name__, pipe.score(X_test, y_test))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'pipe.score(X_test')]);
+      const same = PD + py`
+        from sklearn.pipeline import make_pipeline
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        for run in range(3):
+            pipe = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_train, y_train)
+        print(pipe.score(X_test, y_test))
+      `;
+      assert.deepEqual(rules(same, 'leakage/multi-test'), []);
+    });
+  });
 });
