@@ -559,6 +559,16 @@ export class Interpreter extends LibrarySemantics {
     const merged = this.join([curData, v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined], t) as DataV;
     if (col !== undefined && curData.frame) {
       this.recordDerived(curData.frame, col, v, valueNode ?? t);
+      // A statistic that enters the frame through this column (or reaches it from a column that
+      // holds one) is in this column: selections of other columns do not carry it.
+      if (base === objNode && (v.k === 'data' || v.k === 'scalar')) {
+        const frame = curData.frame;
+        for (const f of v.prep) {
+          const known = frame.statCols?.get(f.id);
+          if (known) known.add(col);
+          else if (!curData.prep.includes(f)) (frame.statCols ??= new Map()).set(f.id, new Set([col]));
+        }
+      }
       if (TIME_COLUMN.test(col) && valueNode && /to_datetime|datetime|Timestamp/.test(this.t(valueNode))) merged.time = 'the data has a date/time column';
     }
     merged.frame = curData.frame;
@@ -1015,6 +1025,13 @@ export class Interpreter extends LibrarySemantics {
     if (first && !hasSlice && (first.k === 'const' && first.str !== undefined || first.k === 'seq' && first.items.every((x) => x.k === 'const' && x.str !== undefined))) {
       const cols = first.k === 'const' ? [first.str!] : (first as SeqV).items.map((x) => (x as ConstV).str!);
       const d = this.same(o, { cols, aligned: cols.length > 1 || first.k === 'seq' });
+      // Statistics written only into columns not selected here stay in the frame (a centred copy
+      // of a column made for a plot, beside the feature columns picked by name).
+      const statCols = o.frame?.statCols;
+      if (statCols) {
+        const prep = o.prep.filter((f) => { const in_ = statCols.get(f.id); return !in_ || cols.some((c) => in_.has(c)); });
+        if (prep.length !== o.prep.length) d.prep = prep;
+      }
       delete d.positional;
       if (o.grouped) d.grouped = true;
       // The selected columns are the features now: a text column taken out of a selection that

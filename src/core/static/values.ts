@@ -86,6 +86,11 @@ export interface FrameMeta {
   removed: Set<string>;
   /** Frame this one was copied from with extra columns (`df.assign`, `df.eval`): it sees the parent's columns. */
   parent?: FrameMeta;
+  /**
+   * Statistics written into named columns only (`df["c"] = df["c"] - df["c"].mean()`), by fit id:
+   * a selection of other columns (`df[["a", "b"]]`) does not carry them.
+   */
+  statCols?: Map<number, Set<string>>;
 }
 
 /** `from` is empty when a copy redefines an inherited column independently. `order`: when it was defined. */

@@ -420,6 +420,22 @@ describe('real-notebook idioms', () => {
       const raw = src.replace('t = pd.Series(boxcox(np.array(s) + 1)[0])', 't = np.log1p(s)');
       assert.deepEqual(rules(raw, 'leakage/preprocessing'), []);
     });
+    it('a statistic written into a column the features do not pick (a centred copy for a plot) does not fire; picked, or a column derived from it picked, it fires', () => {
+      const src = PD + py`
+        import matplotlib.pyplot as plt
+        print(df["age"].mean())
+        df["age_c"] = df["age"] - df["age"].mean()
+        plt.hist(df["age_c"])
+        X = df[["age", "fare"]]
+      ` + SPLIT_FIT;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const picked = src.replace('X = df[["age", "fare"]]', 'X = df[["age_c", "fare"]]');
+      assert.deepEqual(rules(picked, 'leakage/preprocessing'), [lineOf(picked, 'df["age_c"] = ')]);
+      const derived = src.replace('X = df[["age", "fare"]]', 'df["age_c2"] = df["age_c"] ** 2\nX = df[["age_c2", "fare"]]');
+      assert.deepEqual(rules(derived, 'leakage/preprocessing'), [lineOf(derived, 'df["age_c"] = ')]);
+      const all = src.replace('X = df[["age", "fare"]]', 'X = df.drop(columns=["label"])');
+      assert.deepEqual(rules(all, 'leakage/preprocessing'), [lineOf(all, 'df["age_c"] = ')]);
+    });
     it('fillna(median, inplace=True) on all rows before the split fires', () => {
       const src = PD + py`
         df.fillna(df["age"].median(), inplace=True)
