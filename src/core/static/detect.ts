@@ -280,12 +280,13 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       push({
         ruleId: 'leakage/overlap', message: `This score is computed on the same rows the model was fitted on (${where(ctx, fit.site)}) and no held-out data exists${ev.heldOutStep !== undefined ? ' yet (the data is split only later)' : ''}; it measures memorisation, not generalisation. Split off a test set or cross-validate.`,
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
-      }, e.site);
+      }, e.site, e.labelAssumed && DESCRIPTIVE_FIT.test(est.cls) && !/Logistic/.test(est.cls) ? 'warning' : undefined);
     } else if (e.labelledTest) {
       push({
-        ruleId: 'leakage/overlap', message: `This score is labelled as a test score but is computed on the training data (${e.argNodes.map((a) => a.text).join(', ')}); the model has seen these rows.`,
-        location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what }, fixes: trainAsTestFix(ctx, e, ev),
-      }, e.site);
+        ruleId: 'leakage/overlap', message: `This score is labelled as a test score but is computed on the training data (${e.argNodes.map((a) => a.text).join(', ')}); the model has seen these rows.`
+          + (e.labelAssumed ? ` Assumed: ${e.labelAssumed}.` : ''),
+        location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, ...(e.labelAssumed ? { assumed: e.labelAssumed } : {}) }, fixes: trainAsTestFix(ctx, e, ev),
+      }, e.site, e.labelAssumed ? 'warning' : 'error');
     }
   }
 

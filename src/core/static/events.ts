@@ -13,6 +13,8 @@ export interface EvalEvent {
   dataVarying: boolean;
   /** Statement text mentions "test"/"val" (print label or target variable). */
   labelledTest: boolean;
+  /** The test label comes from a later print of the score's name, not from this statement (said in the finding). */
+  labelAssumed?: string;
   /** Statement labels the score as a training / in-sample score. */
   labelledTrain: boolean;
   what: string;

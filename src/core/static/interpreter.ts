@@ -944,7 +944,12 @@ export class Interpreter extends LibrarySemantics {
         return d;
       }
       // bundle.model is a loaded part; fitted attributes (feature_names_in_, classes_) are values
-      case 'est': return o.loaded && !prop.endsWith('_') && !prop.startsWith('_') ? this.loadedPart(o, prop, `.${prop}`) : this.scalar(full, o.prepFits);
+      case 'est': {
+        // statsmodels results: the fitted values are the model's predictions of the rows it was fitted on.
+        const own = o.ctorData ?? o.fitData;
+        if (prop === 'fittedvalues' && o.fit && !o.loaded && own) return this.predictOut(o, own);
+        return o.loaded && !prop.endsWith('_') && !prop.startsWith('_') ? this.loadedPart(o, prop, `.${prop}`) : this.scalar(full, o.prepFits);
+      }
       default: return this.scalar(full, o.k === 'scalar' ? o.prep : [], o.k === 'scalar' ? o.dup : [], !!o.varying);
     }
   }

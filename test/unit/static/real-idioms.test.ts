@@ -1786,4 +1786,22 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(same, 'leakage/multi-test'), []);
     });
   });
+
+  describe('leakage/overlap: statsmodels fitted values are in-sample predictions (round 4)', () => {
+    it('the fitted values scored and printed as the test error fire at warning, saying the label was taken from the print; printed as in-sample they do not', () => {
+      const src = PD + py`
+        import statsmodels.api as sm
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        res = sm.OLS(y_train, sm.add_constant(X_train)).fit()
+        mae = mean_absolute_error(y_train, res.fittedvalues)
+        print("Test MAE:", mae)
+      `;
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'mae = mean_absolute_error')]);
+      assert.equal(f[0].severity, 'warning');
+      assert.match(f[0].message, /Assumed: `mae` is taken to be reported as a test score/);
+      const fit = src.replace('"Test MAE:"', '"In-sample MAE:"');
+      assert.deepEqual(rules(fit, 'leakage/overlap'), []);
+    });
+  });
 });
