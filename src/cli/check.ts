@@ -100,6 +100,21 @@ function displayPath(file: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.replace(/\\/g, '/') : file;
 }
 
+/**
+ * Where the project's own modules are read from: the cwd when every file is inside it (paths are
+ * then shown relative to it), else the folder that holds every file given. Modules are read from
+ * disk under that root only.
+ */
+function moduleOptions(files: string[], shown: string[], cwd: string): AnalyzeOptions {
+  if (!files.length) return {};
+  if (shown.every((s) => !path.isAbsolute(s))) return { moduleRoot: '', moduleCwd: cwd };
+  const abs = files.map((f) => path.resolve(cwd, f));
+  let root = path.dirname(abs[0]);
+  for (const f of abs) while (root !== path.dirname(root) && !(f + path.sep).startsWith(root + path.sep) && f !== root) root = path.dirname(root);
+  // Relative shown paths (files inside the cwd mixed with others) are not under an absolute root: not followed.
+  return { moduleRoot: root.replace(/\\/g, '/'), moduleCwd: cwd };
+}
+
 export async function runCheck(argv: string[], io: CommandIO): Promise<number> {
   let parsed;
   try {
@@ -125,7 +140,7 @@ export async function runCheck(argv: string[], io: CommandIO): Promise<number> {
   const notebookLines = new Map<string, CellLineMap>();
   const shown = files.map((f) => displayPath(f, io.cwd));
   const sizes = sizesOf(files);
-  const outcomes = await checkAll(files, sizes, shown, { notebookOrder: order }, format === 'sarif', jobsFor(parsed.flags.get('jobs') as string | undefined, sizes), io);
+  const outcomes = await checkAll(files, sizes, shown, { notebookOrder: order, ...moduleOptions(files, shown, io.cwd) }, format === 'sarif', jobsFor(parsed.flags.get('jobs') as string | undefined, sizes), io);
   outcomes.forEach((o, i) => {
     if (o.lineMap) notebookLines.set(shown[i], o.lineMap);
     findings.push(...o.result.findings);

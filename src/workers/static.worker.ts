@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { checkSource } from '../core/static/checkSource';
 import { DocumentCache } from '../core/static/incremental';
+import { withModuleReader } from '../core/static/moduleReader';
 import type { StaticWorkerRequest, StaticWorkerResponse, WorkerReady } from '../core/static/workerProtocol';
 
 const cache = new DocumentCache();
@@ -32,7 +33,7 @@ export function handle(msg: StaticWorkerRequest): StaticWorkerResponse {
     return { id: msg.id, error: 'malformed request: path and text must be strings' };
   }
   try {
-    const result = cache.analyze({ path: msg.path, text: msg.text }, msg.options ?? {});
+    const result = cache.analyze({ path: msg.path, text: msg.text }, withModuleReader(msg.options ?? {}));
     return { id: msg.id, result, elapsedMs: performance.now() - started };
   } catch (e) {
     return { id: msg.id, error: (e as Error).message ?? String(e) };

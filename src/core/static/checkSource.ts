@@ -3,6 +3,7 @@
  * a pool worker and in-process, so pooled and unpooled output are the same by construction.
  */
 import { analyzeDocument } from './index';
+import { withModuleReader } from './moduleReader';
 import { notebookLineMap, type CellLineMap } from './notebookLines';
 import { readSourceFile } from './readSource';
 import { fileSizeNote } from './source';
@@ -33,7 +34,8 @@ function textOf(path: string, source: CheckSource): string | AnalysisNote {
 export function checkSource(path: string, source: CheckSource, options: AnalyzeOptions, wantLineMap = false): CheckOutcome {
   const text = textOf(path, source);
   if (typeof text !== 'string') return { result: { findings: [], notes: [text] } };
-  const result = analyzeDocument({ path, text }, options);
+  // A module root without a reader (options posted to a pool worker): modules are read from disk.
+  const result = analyzeDocument({ path, text }, withModuleReader(options));
   if (wantLineMap && result.findings.length && /\.ipynb$/i.test(path)) return { result, lineMap: notebookLineMap(text) };
   return { result };
 }

@@ -17,7 +17,7 @@ import { isSuppressed } from '../findings/suppress';
 import { detect } from './detect';
 import { Interpreter } from './interpreter';
 import { isServingName } from './knowledge';
-import { ModuleLoader } from './modules';
+import { ModuleLoader, normPath } from './modules';
 import { loadSource, type Chunk } from './source';
 import type { AnalysisNote, AnalysisResult, AnalyzeOptions, DocumentInput } from './types';
 import { cellLabel } from '../cellNumbers';
@@ -88,10 +88,12 @@ export function analyzeWith(input: DocumentInput, options: AnalyzeOptions, parse
   }
 }
 
-/** The folder imports may not leave: the one given, else the document's own folder. */
-function moduleRoot(path: string, root: string | undefined): string {
-  if (root !== undefined) return root === '.' ? '' : root;
-  const p = path.replace(/\\/g, '/');
+/** The folder imports may not leave: the (innermost) one given that holds the document, else the document's own folder. */
+function moduleRoot(path: string, root: string | string[] | undefined): string {
+  const p = normPath(path);
+  const roots = (typeof root === 'string' ? [root] : root ?? []).map(normPath);
+  const holding = roots.filter((r) => r === '' ? !/^(\/|[A-Za-z]:\/)/.test(p) && !p.startsWith('../') : p.startsWith(r === '/' ? '/' : r + '/'));
+  if (holding.length) return holding.sort((a, b) => b.length - a.length)[0];
   const i = p.lastIndexOf('/');
   return i < 0 ? '' : i === 0 ? '/' : p.slice(0, i);
 }

@@ -153,20 +153,12 @@ export class ModuleLoader {
     if (typeof text !== 'string') return undefined;
     this.dependencies.push(path);
     if (this.chars + text.length > MAX_MODULE_CHARS) return undefined;
-    const src = loadSource(path, text, 'saved');
-    if (!src.chunks.length) return undefined;
-    this.chars += src.chunks.reduce((n, c) => n + c.text.length, 0);
+    const parsed = parseModule(path, text);
+    if (!parsed) return undefined;
+    this.chars += parsed.chunks.reduce((n, c) => n + c.text.length, 0);
     const label = this.root && path.startsWith(this.root + '/') ? path.slice(this.root.length + 1) : path;
-    const trees: Tree[] = [];
-    for (const c of src.chunks) {
-      const tree = parser.parse(c.text);
-      // Python would not import a file that does not parse: its names stay unknown.
-      if (hasError(tree)) return undefined;
-      trees.push(tree);
-      c.file = path;
-      c.label = label;
-    }
-    return { path, label, chunks: src.chunks, trees };
+    const chunks = parsed.chunks.map((c) => ({ ...c, file: path, label }));
+    return { path, label, chunks, trees: parsed.trees };
   }
 }
 
@@ -179,4 +171,35 @@ function hasError(tree: Tree | TreeBuffer): boolean {
   if (tree.type.isError) return true;
   for (const c of tree.children) if (hasError(c as Tree | TreeBuffer)) return true;
   return false;
+}
+
+interface Parsed { text: string; chunks: Chunk[]; trees: Tree[] }
+
+/**
+ * Parses of module files by path, reused while their text is the same: live re-analysis of a
+ * notebook does not parse its helper modules again on every keystroke (trees are immutable).
+ */
+const PARSED = new Map<string, Parsed | { text: string; bad: true }>();
+const PARSED_CAPACITY = 64;
+
+function parseModule(path: string, text: string): Parsed | undefined {
+  const hit = PARSED.get(path);
+  if (hit && hit.text === text) return 'bad' in hit ? undefined : hit;
+  PARSED.delete(path);
+  while (PARSED.size >= PARSED_CAPACITY) PARSED.delete(PARSED.keys().next().value as string);
+  const src = loadSource(path, text, 'saved');
+  const trees: Tree[] = [];
+  for (const c of src.chunks) {
+    const tree = parser.parse(c.text);
+    // Python would not import a file that does not parse: its names stay unknown.
+    if (hasError(tree)) break;
+    trees.push(tree);
+  }
+  if (!src.chunks.length || trees.length < src.chunks.length) {
+    PARSED.set(path, { text, bad: true });
+    return undefined;
+  }
+  const parsed = { text, chunks: src.chunks, trees };
+  PARSED.set(path, parsed);
+  return parsed;
 }

@@ -33,9 +33,11 @@ export interface AnalyzeOptions {
   readModule?: (path: string) => string | undefined;
   /**
    * The folder modules are searched up to and may not leave (workspace folder, check root), in the
-   * style of the document's path ('' or '.' for paths relative to it). Default: the document's folder.
+   * style of the document's path ('' or '.' when paths are relative). A list (the folders of a
+   * multi-root workspace): the innermost one that holds the document. Default, or when none holds
+   * it: the document's own folder.
    */
-  moduleRoot?: string;
+  moduleRoot?: string | string[];
   /** Workers: the folder relative paths are read from when they build the reader (default the process cwd). */
   moduleCwd?: string;
 }

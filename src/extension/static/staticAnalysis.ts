@@ -11,6 +11,12 @@ import { StaticWorkerClient } from './workerClient';
 
 const EXCLUDE = '**/{node_modules,.git,.hg,.venv,venv,env,.tox,__pycache__,.mypy_cache,.skewer,site-packages,dist,build}/**';
 
+/** A path as the analyzer lists dependencies ('/'-separated; case-folded where file names are). */
+function depKey(p: string): string {
+  const n = p.replace(/\\/g, '/');
+  return process.platform === 'win32' || process.platform === 'darwin' ? n.toLowerCase() : n;
+}
+
 /** Called with each document's fresh static findings; returns them with run confirmations attached. */
 export type Confirmer = (owner: vscode.Uri, findings: Finding[]) => Promise<Finding[]>;
 
@@ -31,6 +37,8 @@ export class StaticAnalysis implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly generation = new Map<string, number>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Other files of the project each document's last analysis read (its modules, its `%run` files), normalised. */
+  private readonly dependencies = new Map<string, Set<string>>();
   /** Analysis time of the last document, for the status tooltip and benchmarks. */
   lastElapsedMs = 0;
 
@@ -48,6 +56,9 @@ export class StaticAnalysis implements vscode.Disposable {
       w.onDidChangeNotebookDocument((e) => isAnalysableNotebook(e.notebook) && this.schedule(e.notebook.uri)),
       w.onDidCloseNotebookDocument((nb) => isAnalysableNotebook(nb) && this.closed(nb.uri)),
       w.onDidGrantWorkspaceTrust(() => this.analyseOpenDocuments()),
+      // Modules are read from disk: saving one re-analyses the open documents that import or %run it.
+      w.onDidSaveTextDocument((d) => this.savedFile(d.uri)),
+      w.onDidSaveNotebookDocument((nb) => this.savedFile(nb.uri)),
       w.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('skewer.severity') || e.affectsConfiguration('skewer.static')) {
           if (!this.enabled) this.store.clear();
@@ -66,6 +77,24 @@ export class StaticAnalysis implements vscode.Disposable {
     // Configuration values are proxies that cannot cross postMessage: copy them to plain data.
     const overrides = JSON.parse(JSON.stringify(cfg.get<Record<string, Severity | 'off'>>('severity', {}))) as Record<string, Severity | 'off'>;
     return { notebookOrder: cfg.get<'saved' | 'execution'>('static.notebookOrder', 'saved'), severityOverrides: overrides, timeBudgetMs: 2000 };
+  }
+
+  /**
+   * Options for one document: a saved file's imports of the project's own modules are followed,
+   * read from disk by the worker inside the workspace folder that holds it (its own folder outside
+   * any). Untitled documents follow nothing.
+   */
+  private optionsFor(uri: vscode.Uri, base = this.options()): AnalyzeOptions {
+    if (uri.scheme !== 'file') return base;
+    return { ...base, moduleRoot: (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath) };
+  }
+
+  private savedFile(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file' || !/\.(py|ipynb)$/i.test(uri.path)) return;
+    const saved = depKey(uri.fsPath);
+    for (const [key, deps] of this.dependencies) {
+      if (key !== uri.toString() && deps.has(saved)) this.schedule(vscode.Uri.parse(key), 0);
+    }
   }
 
   analyseOpenDocuments(): void {
@@ -94,6 +123,7 @@ export class StaticAnalysis implements vscode.Disposable {
     clearTimeout(this.timers.get(uri.toString()));
     this.generation.set(uri.toString(), (this.generation.get(uri.toString()) ?? 0) + 1);
     this.client.forget(analysisPath(uri));
+    this.dependencies.delete(uri.toString());
     // Findings of a closed file stay only if a workspace check put them there; live ones go with the editor.
     if (uri.scheme !== 'file') this.store.set(uri, []);
   }
@@ -116,7 +146,7 @@ export class StaticAnalysis implements vscode.Disposable {
     if (!this.enabled) return undefined;
     const gen = this.nextGeneration(uri);
     try {
-      const res = await this.client.analyze(analysisPath(uri), text, this.options());
+      const res = await this.client.analyze(analysisPath(uri), text, this.optionsFor(uri));
       if (this.generation.get(uri.toString()) !== gen) return undefined;
       this.lastElapsedMs = res.elapsedMs;
       return await this.publish(uri, gen, res.result);
@@ -137,6 +167,8 @@ export class StaticAnalysis implements vscode.Disposable {
     const key = uri.toString();
     if (!this.enabled || this.generation.get(key) !== gen) return undefined;
     this.logNotes(result.notes);
+    if (result.dependencies?.length) this.dependencies.set(key, new Set(result.dependencies.map(depKey)));
+    else this.dependencies.delete(key);
     let findings = result.findings;
     if (this.confirm && findings.length) findings = await this.confirm(uri, findings);
     if (this.generation.get(key) !== gen) return undefined;
@@ -167,7 +199,8 @@ export class StaticAnalysis implements vscode.Disposable {
     this.pool.warm();
     const uris = await vscode.workspace.findFiles('**/*.{py,ipynb}', EXCLUDE, 50_000, token);
     uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
-    const options = this.options();
+    // The workspace folders are the module roots of every file (each file uses the one that holds it).
+    const options = this.optionsFor(vscode.Uri.file(uris[0]?.fsPath ?? '/'));
     const gens = new Map<number, number>();
     // Each file's text is taken when a worker is about to be free, so unsaved edits made during the
     // check are seen; its generation is taken then too, so a newer live analysis wins.
