@@ -5,17 +5,19 @@
  *   npx tsx test/real-eval/score.ts [--split dev|holdout|all] [--json] [--manifests <dir>] [--cache <dir>]
  * --split   which part to score (default all: dev and holdout reported separately).
  * --json    the full report (per-kind confusion, per-finding counts, disagreements) as JSON.
+ * --no-modules  do not follow the project's own modules (the repository copies materialize.mjs
+ *           leaves in <cache>/projects/<id>/); by default the analyzer reads them there.
  * Exit 0 on a report (also when copies are missing: they are listed), 2 on bad usage or a
  * malformed manifest (the message names file and line).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyzeDocument } from '../../src/core/static/index';
+import { analyzeDocument, type AnalysisResult, type DocumentInput } from '../../src/core/static/index';
 import { localCopy, ManifestError, readManifests, type Split } from './manifest';
 import { formatReport, scoreCorpus } from './scoring';
 
-const USAGE = 'usage: npx tsx test/real-eval/score.ts [--split dev|holdout|all] [--json] [--manifests <dir>] [--cache <dir>]';
+const USAGE = 'usage: npx tsx test/real-eval/score.ts [--split dev|holdout|all] [--json] [--no-modules] [--manifests <dir>] [--cache <dir>]';
 
 /** Same default as test/tooling/tools.mjs and materialize.mjs. */
 export function defaultCacheDir(): string {
@@ -25,12 +27,14 @@ export function defaultCacheDir(): string {
 export function main(argv: string[]): number {
   let splits: Split[] = ['dev', 'holdout'];
   let json = false;
+  let modules = true;
   let manifests = __dirname;
   let cache = defaultCacheDir();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string | undefined => argv[++i];
     if (a === '--json') json = true;
+    else if (a === '--no-modules') modules = false;
     else if (a === '--split') {
       const v = value();
       if (v === 'all') splits = ['dev', 'holdout'];
@@ -66,7 +70,23 @@ export function main(argv: string[]): number {
       return undefined;
     }
   };
-  const report = scoreCorpus(entries, splits, read, (e) => localCopy(cache, e), analyzeDocument);
+  // The analyzer sees "<repo>/<path>"; the other files of the repository are in projects/<id>/.
+  const byPath = new Map(entries.map((e) => [`${e.repo}/${e.path}`, e]));
+  const analyze = (input: DocumentInput): AnalysisResult => {
+    const e = byPath.get(input.path);
+    if (!modules || !e) return analyzeDocument(input);
+    const project = path.join(cache, 'projects', e.id);
+    const readModule = (p: string): string | undefined => {
+      if (!p.startsWith(e.repo + '/')) return undefined;
+      try {
+        return fs.readFileSync(path.join(project, ...p.slice(e.repo.length + 1).split('/')), 'utf8');
+      } catch {
+        return undefined;
+      }
+    };
+    return analyzeDocument(input, { readModule, moduleRoot: e.repo });
+  };
+  const report = scoreCorpus(entries, splits, read, (e) => localCopy(cache, e), analyze);
   process.stdout.write((json ? JSON.stringify(report, null, 2) : formatReport(report)) + '\n');
   return 0;
 }

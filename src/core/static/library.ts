@@ -741,7 +741,9 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected estMethod(est: EstV, method: string, args: Args, n: SyntaxNode): Val {
     const X = args.pos[0] !== undefined ? this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X') : undefined;
-    const fitting = method === 'fit' || method === 'fit_transform' || method === 'fit_predict' || method === 'partial_fit' || method === 'fit_on_texts' || method === 'fit_on_sequences' || method === 'train' || method === 'fit_generator' || method === 'adapt';
+    // `model.train()` / `model.train(False)` switches a PyTorch module's mode: it fits nothing.
+    const modeSwitch = method === 'train' && (!args.pos.length || args.pos[0].k === 'const') && !args.kw.size;
+    const fitting = method === 'fit' || method === 'fit_transform' || method === 'fit_predict' || method === 'partial_fit' || method === 'fit_on_texts' || method === 'fit_on_sequences' || (method === 'train' && !modeSwitch) || method === 'fit_generator' || method === 'adapt';
     // ShuffleSplit(n_splits=1): one train/test split, not cross-validation.
     if (method === 'split' && est.cat === 'splitter') return this.folds(args, n, /\bn_splits\s*=\s*1\b/.test(est.params), shuffledSplitter(est));
     if (method === 'load_model' || method === 'load_weights' || method === 'load') {

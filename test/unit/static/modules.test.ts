@@ -218,6 +218,30 @@ describe('static: the project\'s own modules', () => {
     assert.equal(normPath('C:\\w\\proj\\..\\x.py'), 'C:/w/x.py');
   });
 
+  it('does not take a PyTorch mode switch (`self.model.train()`) in an imported trainer class\'s predict for a refit', () => {
+    const trainer = py`
+      import torch
+      class Trainer:
+          def __init__(self, model):
+              self.model = model
+          def predict(self, x):
+              self.model.eval()
+              out = self.model(torch.as_tensor(x).float())
+              self.model.train()
+              return out.detach().numpy()
+    `;
+    const main = py`
+      import numpy as np
+      from trainer import Trainer
+      net = build()
+      t = Trainer(net)
+      print(t.predict(np.array([[1.0, 2.0]])))
+    `;
+    const r = run('proj/nb.py', { 'proj/nb.py': main, 'proj/trainer.py': trainer });
+    assert.deepEqual(r.findings.map((f) => f.ruleId), []);
+    assert.deepEqual(r.dependencies, ['proj/trainer.py']);
+  });
+
   it('reads nothing for a file that imports only libraries', () => {
     const read: string[] = [];
     analyzeDocument({ path: 'proj/t.py', text: 'import pandas as pd\nimport numpy as np\nfrom sklearn.svm import SVC\n' }, { readModule: (p) => { read.push(p); return undefined; } });
