@@ -742,7 +742,8 @@ export abstract class LibrarySemantics extends DataflowState {
   protected estMethod(est: EstV, method: string, args: Args, n: SyntaxNode): Val {
     const X = args.pos[0] !== undefined ? this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X') : undefined;
     // `model.train()` / `model.train(False)` switches a PyTorch module's mode: it fits nothing.
-    const modeSwitch = method === 'train' && (!args.pos.length || args.pos[0].k === 'const') && !args.kw.size;
+    const a0 = args.pos[0];
+    const modeSwitch = method === 'train' && (!a0 || a0.k === 'const' && /^(True|False)$/.test(a0.text)) && (!args.kw.size || args.kw.size === 1 && args.kw.has('mode'));
     const fitting = method === 'fit' || method === 'fit_transform' || method === 'fit_predict' || method === 'partial_fit' || method === 'fit_on_texts' || method === 'fit_on_sequences' || (method === 'train' && !modeSwitch) || method === 'fit_generator' || method === 'adapt';
     // ShuffleSplit(n_splits=1): one train/test split, not cross-validation.
     if (method === 'split' && est.cat === 'splitter') return this.folds(args, n, /\bn_splits\s*=\s*1\b/.test(est.params), shuffledSplitter(est));
