@@ -589,10 +589,17 @@ export abstract class LibrarySemantics extends DataflowState {
     // synthesised beforehand (SMOTE appends its samples at the end) are copies of training rows.
     const vs = method === 'fit' ? args.kwNodes.get('validation_split') : undefined;
     const X0 = args.pos[0];
-    if (vs && X0 && X0.k === 'data' && X0.dup.length) {
+    if (vs && X0 && X0.k === 'data' && (X0.dup.length || X0.prep.length) && X0.rows.length) {
       const split: Split = { id: ++this.ids, site: this.site(vs), kind: 'tts', shuffle: false, names: ['validation_split'] };
       for (const du of X0.dup) {
         if (X0.rows.some((k) => covers(du.rows, k)) && !this.events.dupLeaks.some((l) => l.dup === du)) this.events.dupLeaks.push({ dup: du, split });
+      }
+      // A statistic fitted on all of X (a tokenizer, a scaler) saw the rows Keras holds out as
+      // validation, whose val_ metrics are the reported score when no test set exists.
+      for (const f of X0.prep) {
+        if (f.serving || f.onLabel || f.vocabulary || !X0.rows.every((k) => covers(f.rows, k))) continue;
+        const k0 = X0.rows[0];
+        this.recordPrepLeak(f, { root: k0.root, path: [...k0.path, { split, side: 'val' }] }, 'split', split);
       }
     }
     for (const via of TRAINING_EVAL_KWS) {

@@ -436,6 +436,29 @@ describe('real-notebook idioms', () => {
       const all = src.replace('X = df[["age", "fare"]]', 'X = df.drop(columns=["label"])');
       assert.deepEqual(rules(all, 'leakage/preprocessing'), [lineOf(all, 'df["age_c"] = ')]);
     });
+    it('a tokenizer fitted on all texts before Keras holds out validation_split fires when no test set exists; with a separate test set scored it does not', () => {
+      const src = py`
+        import pandas as pd
+        from tensorflow import keras
+        from tensorflow.keras.preprocessing.text import Tokenizer
+        from tensorflow.keras.preprocessing.sequence import pad_sequences
+        df = pd.read_csv("reviews.csv")
+        tok = Tokenizer(num_words=5000)
+        tok.fit_on_texts(df["text"])
+        X = pad_sequences(tok.texts_to_sequences(df["text"]), maxlen=50)
+        y = df["label"].values
+        net = keras.Sequential([keras.layers.Embedding(5000, 16), keras.layers.GlobalAveragePooling1D(), keras.layers.Dense(1)])
+        net.compile(loss="binary_crossentropy", metrics=["accuracy"])
+        hist = net.fit(X, y, epochs=5, validation_split=0.2)
+        print(hist.history["val_accuracy"][-1])
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'tok.fit_on_texts')]);
+      const withTest = src.replace('df = pd.read_csv("reviews.csv")', 'df = pd.read_csv("reviews_train.csv")')
+        + 'test = pd.read_csv("reviews_test.csv")\nprint(net.evaluate(pad_sequences(tok.texts_to_sequences(test["text"]), maxlen=50), test["label"].values))\n';
+      assert.deepEqual(rules(withTest, 'leakage/preprocessing'), []);
+      const rowwise = src.replace('tok.fit_on_texts(df["text"])\n', '').replace('tok.texts_to_sequences(df["text"])', 'df["ids"].tolist()');
+      assert.deepEqual(rules(rowwise, 'leakage/preprocessing'), []);
+    });
     it('fillna(median, inplace=True) on all rows before the split fires', () => {
       const src = PD + py`
         df.fillna(df["age"].median(), inplace=True)
