@@ -161,9 +161,12 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // leakage/overlap: test rows stacked into the training data
   for (const m of ev.mixed) {
     // Only a model that is then scored on held-out rows is misled (a final refit on all rows is fine).
-    if (m.est && !ev.evals.some((e) => e.model === m.est && e.keys.some((k) => lastSide(k) === 'test' || !k.path.length && k.root.role === 'test'))) continue;
+    // Scored on held-out rows that were in that fit (test rows; validation rows refitted on and then reported).
+    const est = m.est;
+    if (est && !ev.evals.some((e) => e.model === est && e.keys.some((k) => (lastSide(k) === 'test' || lastSide(k) === 'val' || !k.path.length && k.root.role === 'test')
+      && covers((e.fitState?.fit ?? est.fit)?.rows ?? [], k)))) continue;
     push({
-      ruleId: 'leakage/overlap', message: `Test rows are added to the training data here, and the model fitted at ${where(ctx, m.fitSite)} is then scored on them.`,
+      ruleId: 'leakage/overlap', message: `Held-out rows are added to the training data here, and the model fitted at ${where(ctx, m.fitSite)} is then scored on them.`,
       location: toLocation(ctx, m.site), related: rel(ctx, m.fitSite, 'model fitted here'), evidence: { fitLine: lineOf(ctx, m.fitSite) }, fixes: [],
     }, m.site);
   }

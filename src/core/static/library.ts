@@ -367,7 +367,8 @@ export abstract class LibrarySemantics extends DataflowState {
     const sideOf = (k: RowKey) => (k.path.length ? k.path[k.path.length - 1] : undefined);
     const mixes = parts.some((a) => a.rows.some((ka) => sideOf(ka)?.side === 'train' && parts.some((b) => b !== a && b.rows.some((kb) => {
       const sb = sideOf(kb);
-      return sb !== undefined && sb.side === 'test' && sb.split === sideOf(ka)!.split;
+      // Test rows, or validation rows (a final refit on train + validation then scored on the validation rows).
+      return sb !== undefined && (sb.side === 'test' || sb.side === 'val') && sb.split === sideOf(ka)!.split;
     }))));
     // Rows read from a training file stacked with rows read from a test/holdout file.
     const fileRole = (k: RowKey) => (k.path.length ? undefined : k.root.role);

@@ -1827,4 +1827,26 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(fit, 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/overlap: a final refit on training + validation rows scored on the validation rows (round 4)', () => {
+    it('the refit on train + val reported on val fires; the same refit scored on a separate test set does not', () => {
+      const src = PD + py`
+        X_train, X_val, y_train, y_val = train_test_split(X, y, random_state=0)
+        X_full = np.vstack([X_train, X_val])
+        y_full = np.concatenate([y_train, y_val])
+        final = LogisticRegression().fit(X_full, y_full)
+        print("validation accuracy", accuracy_score(y_val, final.predict(X_val)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'X_full = np.vstack')]);
+      const ok = PD + py`
+        X_rest, X_test, y_rest, y_test = train_test_split(X, y, random_state=0)
+        X_train, X_val, y_train, y_val = train_test_split(X_rest, y_rest, random_state=1)
+        X_full = np.vstack([X_train, X_val])
+        y_full = np.concatenate([y_train, y_val])
+        final = LogisticRegression().fit(X_full, y_full)
+        print("test accuracy", accuracy_score(y_test, final.predict(X_test)))
+      `;
+      assert.deepEqual(rules(ok, 'leakage/overlap'), []);
+    });
+  });
 });
