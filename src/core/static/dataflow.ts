@@ -64,6 +64,8 @@ export abstract class DataflowState {
   /** Names of the serving-named functions being run (innermost last). */
   protected servingFnNames: string[] = [];
   protected loadedArtifact = false;
+  /** Bodies of the `for` loops being run (innermost last) and the last value id made before each began. */
+  protected loopBodies: { text: string; startId: number }[] = [];
   /** The document imports PySpark: DataFrame/RDD methods (randomSplit, zip) and Spark ML evaluators apply. */
   protected spark = false;
   protected unknownData = new Map<string, DataV>();

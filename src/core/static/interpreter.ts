@@ -605,11 +605,16 @@ export class Interpreter extends LibrarySemantics {
       }
     }
     if (body && /epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) && !this.singleIteration(iterNode)) this.noteEpochEvaluation(body);
-    this.iterate(body ? this.assignedIn(body) : [], (i) => {
-      const el = this.element(iter, i);
-      if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
-      if (body) this.execBlock(body);
-    }, iter.k === 'seq' ? iter.items.length : 2);
+    if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids });
+    try {
+      this.iterate(body ? this.assignedIn(body) : [], (i) => {
+        const el = this.element(iter, i);
+        if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
+        if (body) this.execBlock(body);
+      }, iter.k === 'seq' ? iter.items.length : 2);
+    } finally {
+      if (body) this.loopBodies.pop();
+    }
     if (elseBody) this.execBlock(elseBody);
   }
 

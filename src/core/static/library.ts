@@ -38,6 +38,9 @@ const TRAINING_EVAL_KWS = ['validation_data', 'eval_set', 'valid_sets', 'evals',
 /** Early stopping or keeping the best checkpoint/iteration: the monitored rows choose. */
 const SELECTS_ON_VALIDATION = /EarlyStopping|early_stopping|ModelCheckpoint|save_best_only|restore_best_weights|use_best_model|best_iteration|early_stop/;
 
+/** Model classes whose fit draws random numbers (unseeded runs differ). */
+const STOCHASTIC_MODEL = /Forest|ExtraTrees|Boost|XGB|LGBM|lightgbm|CatBoost|MLP|SGD|Bagging|Sequential|AutoSklearn|AutoML|TabNet|Perceptron|keras|torch/i;
+
 /** Name given to the callable that get_scorer/make_scorer return. */
 const SCORER = 'sklearn_scorer';
 
@@ -471,14 +474,37 @@ export abstract class LibrarySemantics extends DataflowState {
     const labelled = labelledHere || printedAs !== undefined;
     // A threshold or other setting varied in a loop over one model's predictions is selection too.
     if (version && this.inLoop && !datas.some((d) => d.resampled) && datas.some((d) => d.varying && d.pred && !d.rows.some((k) => k.path.some((s) => s.fold !== undefined)))) version += '|' + this.iterKey();
+    const bestRun = version && est ? this.bestOfRuns(est) : undefined;
+    if (bestRun) version += '|run' + this.iterKey();
     this.events.evals.push({
       site: this.site(n), step: this.steps, keys, ...(est ? { model: est } : {}), ...(version ? { version } : {}), inLoop: this.inLoop,
       dataVarying: keys.some((k) => k.path.some((s) => s.fold !== undefined)), labelledTest: labelled, labelledTrain, what,
       argNodes: args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) })),
       ...(datas.length ? { data: datas.find((d) => d.pred) ?? datas[0] } : {}),
       ...(est ? { fitState: { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised } } : {}),
+      ...(bestRun ? { assumed: bestRun } : {}),
       ...(printedAs !== undefined ? { labelAssumed: `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so` } : {}),
     });
+  }
+
+  /**
+   * Runs of one unseeded stochastic model built anew in each pass of a loop (`for i in range(10):
+   * rf = RandomForestClassifier(); ...`), each scored, with the best run kept (`max(scores)`,
+   * `if acc > best:`): every run is another model, and keeping the best chooses among them. Returns
+   * what was assumed, for the finding.
+   */
+  protected bestOfRuns(est: EstV): string | undefined {
+    const lb = this.loopBodies[this.loopBodies.length - 1];
+    if (!lb || est.id <= lb.startId || est.loaded || est.varying || !STOCHASTIC_MODEL.test(est.cls) || /random_state|seed/.test(est.params)) return undefined;
+    let how: string | undefined;
+    if (lb.text.split('\n').some((line) => /\w*best\w*/i.test(line) && /[<>]|\bmax\(|\bmin\(/.test(line))) how = 'a running best';
+    for (const m of lb.text.matchAll(/(\w+)\.append\(/g)) {
+      if (how) break;
+      const name = m[1];
+      const reduce = new RegExp(`\\b(max|min|argmax|argmin|amax|amin|nanmax|nanmin|nanargmax|nanargmin|sorted)\\(\\s*(np\\.array\\(\\s*)?${name}\\b|\\b${name}\\s*\\.\\s*(index\\(\\s*(max|min)\\b|sort\\(|idxmax|idxmin|sort_values)`);
+      if (this.chunks.some((ch) => reduce.test(ch.text))) how = `the best of \`${name}\``;
+    }
+    return how ? `each run of the unseeded \`${est.cls}\` built in the loop is taken to be a different model, and ${how} keeps one` : undefined;
   }
 
   /**

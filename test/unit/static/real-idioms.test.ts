@@ -1849,4 +1849,28 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(ok, 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/multi-test: the best of several unseeded runs kept by test score (round 4)', () => {
+    const RUNS = PD + py`
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      scores = []
+      for i in range(10):
+          rf = RandomForestClassifier(n_estimators=100)
+          rf.fit(X_train, y_train)
+          scores.append(accuracy_score(y_test, rf.predict(X_test)))
+    `;
+    it('runs of an unseeded forest scored on the test set with the best kept fire at warning and say what was assumed', () => {
+      const src = RUNS + 'print("best", max(scores))\n';
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'scores.append(accuracy_score')]);
+      assert.equal(f[0].severity, 'warning');
+      assert.match(f[0].message, /Assumed: each run of the unseeded `RandomForestClassifier`/);
+    });
+    it('the runs averaged, or a deterministic model re-run, do not fire', () => {
+      const mean = RUNS + 'print("mean", np.mean(scores), np.std(scores))\n';
+      assert.deepEqual(rules(mean, 'leakage/multi-test'), []);
+      const det = RUNS.replace('RandomForestClassifier(n_estimators=100)', 'LogisticRegression()') + 'print("best", max(scores))\n';
+      assert.deepEqual(rules(det, 'leakage/multi-test'), []);
+    });
+  });
 });
