@@ -1343,6 +1343,16 @@ export class Interpreter extends LibrarySemantics {
     }
     const f = this.ev(callee);
     const args = this.args(argList);
+    // max(models, key=lambda m: m.score(X_test, y_test)), min(thresholds, key=...): the key runs
+    // once per item, each item another model or setting, and the extreme is kept.
+    const key = args.kw.get('key');
+    if (key && key.k === 'fn' && callee.name === 'VariableName' && /^(max|min|sorted)$/.test(this.t(callee)) && args.pos[0] && !this.active.has(key.node)) {
+      const items = args.pos[0];
+      for (let i = 0; i < 2; i++) {
+        this.loopIters.push(i);
+        try { this.callFunction(key, { ...NO_ARGS, pos: [this.element(items, i)], posNodes: [] }, n); } finally { this.loopIters.pop(); }
+      }
+    }
     if (f.k === 'mod' || f.k === 'scalar' || f.k === 'class') this.runObjectives(lastPart(f.k === 'mod' ? f.q : f.k === 'scalar' ? f.name : f.name), args);
     if (f.k === 'fn') {
       // A hand-written metric (def rmse(a, b): ...) scores its arguments like a library metric,

@@ -1873,4 +1873,31 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(det, 'leakage/multi-test'), []);
     });
   });
+
+  describe('leakage/multi-test: the best chosen by max/min/sorted with a key that scores the test set (round 4)', () => {
+    it('max(models, key=test accuracy) and a threshold chosen by min(..., key=test error) fire', () => {
+      const src = PD + py`
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        models = [LogisticRegression().fit(X_train, y_train), RandomForestClassifier().fit(X_train, y_train)]
+        best = max(models, key=lambda m: accuracy_score(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'best = max(models')]);
+      const thr = PD + py`
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        p = RandomForestClassifier(random_state=0).fit(X_train, y_train).predict_proba(X_test)[:, 1]
+        t = min(np.arange(0.1, 0.9, 0.05), key=lambda t: 1 - accuracy_score(y_test, p > t))
+      `;
+      assert.deepEqual(rules(thr, 'leakage/multi-test'), [lineOf(thr, 't = min(')]);
+    });
+    it('a key that only reads stored results does not fire', () => {
+      const src = PD + py`
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        m = LogisticRegression().fit(X_train, y_train)
+        results = [("lr", 0.8), ("rf", 0.9)]
+        best = max(results, key=lambda r: r[1])
+        print(accuracy_score(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+  });
 });
