@@ -1398,7 +1398,7 @@ export class Interpreter extends LibrarySemantics {
    */
   protected handWritten(name: string, args: Args, n: SyntaxNode, out: Val): Val {
     if (out.k === 'est' || out.k === 'const' || out.k === 'fn' || out.k === 'class' || out.k === 'mod') return out;
-    if (HAND_FIT.test(name)) {
+    if (HAND_FIT.test(name) && !HAND_FIT_NOT.test(name)) {
       const X = args.pos[0];
       if (!X || X.k !== 'data' || !X.rows.length || out.k === 'scalar' && out.name === 'None' || out.k === 'data' && out.pred) return out;
       const est = this.estFromName(`${name}()`, 'model', args, n);
@@ -1535,6 +1535,8 @@ const MAX_MODULE_DEPTH = 3;
 /** Helpers named like a hand-written fit (fit_tree, boosting_fit, train_knn) and prediction (predict, forest_predict). */
 const HAND_FIT = /^(fit|train)_\w+$|^\w+_(fit|train)$/i;
 const HAND_PREDICT = /^predict(_\w+)?$|^\w+_predict$/i;
+/** Helpers named like a fit that split, load or loop instead (train_test, train_val_split, train_epoch). */
+const HAND_FIT_NOT = /split|test|val|load|data|set|step|epoch|loop|transform|scaler|encoder|vectori[sz]er|tokenizer|imputer/i;
 
 /** Calls that run a function once per trial of a hyper-parameter search. */
 const SEARCH_DRIVER = /^(optimize|fmin|gp_minimize|forest_minimize|gbrt_minimize|dummy_minimize|BayesianOptimization|Tuner)$/;
