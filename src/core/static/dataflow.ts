@@ -8,7 +8,7 @@ import type { Chunk } from './source';
 import { isTestSide, covers, lastSide, unionKeys, unionList,
   type DataV, type DupEvent, type EstV, type FitEvent, type FitKind, type FnV, type FrameMeta, type Root, type RowKey, type ScalarV, type Side, type Site, type Split, type Val,
 } from './values';
-import { newEvents, type Events, type PrepReason } from './events';
+import { newEvents, type Events, type PrepReason, type RefitEvent } from './events';
 import { roleFromName } from './syntax';
 import type { ModuleLoader } from './modules';
 import { derivedColumn, sameLineage } from './target';
@@ -242,6 +242,14 @@ export abstract class DataflowState {
   /** A statistic fitted on test rows, or whose rows include test rows that reach it, leaks. */
   protected checkPrep(d: DataV): void {
     for (const f of d.prep) {
+      // A statistic computed at serving from the batch being scored and applied to it
+      // (batch.fillna(batch.mean()), value_counts of the request rows): a refit at inference.
+      // Reported when the batch it shaped reaches a model's prediction (noteServingStats).
+      if (f.serving && (f.kind === 'stat' || f.kind === 'group') && !f.onLabel && d.serving && !this.servingStats.has(f.id) && d.rows.some((k) => covers(f.rows, k))) {
+        const what = f.kind === 'group' ? f.cls : `${f.cls}()`;
+        const assumed = f.assumed ?? this.assumeNote;
+        this.servingStats.set(f.id, { site: f.site, what, reason: this.servingReason(), statistic: true, ...(this.loadSite ? { loadSite: this.loadSite } : {}), ...(assumed ? { assumed } : {}) });
+      }
       if (f.serving || f.onLabel || f.vocabulary) continue;
       for (const k of d.rows) {
         if (!isTestSide(k)) {
@@ -263,6 +271,21 @@ export abstract class DataflowState {
         const onTestOnly = f.rows.every(isTestSide) && !combined;
         this.recordPrepLeak(f, k, onTestOnly ? 'fit-on-test' : combined || f.rows.some((r) => r.root === k.root && r.path.length === k.path.length) ? 'includes-test' : 'transform');
       }
+    }
+  }
+
+  /** What the code running now was assumed to be (a step guessed inside a loaded artifact): said in findings made while it runs. */
+  protected assumeNote: string | undefined;
+  /** Statistics computed at serving from the batch they were applied to, by fit id, until that batch is predicted. */
+  private servingStats = new Map<number, RefitEvent | null>();
+  /** A batch reaches a model's prediction: statistics of its own rows it carries are a refit at inference. */
+  protected noteServingStats(d: DataV): void {
+    if (!this.servingStats.size) return;
+    for (const f of d.prep) {
+      const r = this.servingStats.get(f.id);
+      if (!r) continue;
+      this.events.refits.push(r);
+      this.servingStats.set(f.id, null);
     }
   }
 

@@ -371,6 +371,13 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
 
   // mismatch/refit-at-inference
   for (const r of ev.refits) {
+    if (r.statistic) {
+      push({
+        ruleId: 'mismatch/refit-at-inference', message: `The statistic \`${r.what}\` is computed ${r.reason} from the batch being scored, so these rows are transformed with their own statistic instead of the one learned at training; compute it on the training rows and store it with the model.${r.assumed ? ` Assumed: ${r.assumed}.` : ''}`,
+        location: toLocation(ctx, r.site), related: rel(ctx, r.loadSite, 'fitted artifact loaded here'), evidence: { call: r.what, reason: r.reason, statistic: true, ...(r.assumed ? { assumed: r.assumed } : {}) }, fixes: [],
+      }, r.site, 'warning');
+      continue;
+    }
     push({
       ruleId: 'mismatch/refit-at-inference', message: `\`${r.what}\` fits again ${r.reason}; reuse the transformer fitted at training (load it and call transform).${r.assumed ? ` Assumed: ${r.assumed}.` : ''}`,
       location: toLocation(ctx, r.site), related: rel(ctx, r.loadSite, 'fitted artifact loaded here'), evidence: { call: r.what, reason: r.reason, ...(r.assumed ? { assumed: r.assumed } : {}) }, fixes: refitFix(ctx, r),

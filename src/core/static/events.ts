@@ -56,6 +56,8 @@ export interface RefitEvent {
   loadSite?: Site;
   /** What the analysis had to guess to call this serving (a function's name); the finding says so and stays below error. */
   assumed?: string;
+  /** An open-coded statistic of the batch (mean, value_counts, a group aggregate), not a transformer: reported at warning. */
+  statistic?: boolean;
   /** `pd.get_dummies`: reported unless its result is aligned to the training columns and used only so. */
   dummies?: boolean;
   /** `x.fit_transform(...)`: what a fix may call `transform` on instead. */

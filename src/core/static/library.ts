@@ -93,6 +93,29 @@ export abstract class LibrarySemantics extends DataflowState {
     return { k: 'est', id: ++this.ids, cls: o.cls.name, cat: 'stateless', site: this.site(n), params: o.cls.name, steps: [], prepFits: [], loaded: false, func: { ...tr, self: o } };
   }
 
+  /**
+   * Transformer classes of the project that the document imports and never names again: Python
+   * needs them importable to unpickle a pipeline that holds them, so an artifact loaded here is
+   * taken to hold them (said in the findings, which stay at warning).
+   */
+  protected unpicklingSteps(n: SyntaxNode): EstV[] {
+    if (!this.opts.modules) return [];
+    let out: EstV[] | undefined;
+    let main: string | undefined;
+    for (const [name, v] of this.global.vars) {
+      if (v.k !== 'class') continue;
+      const tr = v.methods.get('transform');
+      if (!tr || this.chunks[tr.chunk]?.file === undefined) continue;
+      main ??= this.chunks.filter((c) => c.file === undefined).map((c) => c.text).join('\n');
+      if ((main.match(new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0) !== 1) continue;
+      const w = this.statelessStep({ k: 'obj', cls: v, fields: new Map() }, n);
+      if (!w) continue;
+      w.assumed = `the loaded artifact is taken to hold \`${name}\`, which is imported here only so that it can be unpickled`;
+      (out ??= []).push(w);
+    }
+    return out ?? [];
+  }
+
   /** Transformer-like classes inside an estimator (recursively through pipelines). */
   protected prepSteps(est: EstV): EstV[] {
     const out: EstV[] = [];
@@ -177,7 +200,7 @@ export abstract class LibrarySemantics extends DataflowState {
       if (!saved && (DATA_NAME.test(name) || (!name && /\b(data|dataset|features|df)\b/i.test(argText)))) return this.freshData(name || 'loaded data', n, roleFromName(name || argText));
       if (artifactPath(name) || artifactPath(argText) || saved) this.markLoaded(this.site(n));
       if (saved) return saved;
-      const est: EstV = { k: 'est', id: ++this.ids, cls: 'loaded', cat: 'model', site: this.site(n), params: this.t(n), steps: [], prepFits: [], loaded: true };
+      const est: EstV = { k: 'est', id: ++this.ids, cls: 'loaded', cat: 'model', site: this.site(n), params: this.t(n), steps: this.unpicklingSteps(n), prepFits: [], loaded: true };
       est.version = `loaded:${est.id}`;
       return est;
     }
@@ -656,7 +679,7 @@ export abstract class LibrarySemantics extends DataflowState {
     this.noteTrainingEval(method, args, n, obj);
     if (this.spark) { const r = this.sparkMethod(obj, method, args, n, objNode); if (r) return r; }
     const est = this.estOf(obj, method, n);
-    if (est) return this.estMethod(est, method, args, n);
+    if (est) { this.estCallNode = n; return this.estMethod(est, method, args, n); }
     switch (obj.k) {
       case 'mod': return this.callQualified(obj.q + '.' + method, method, args, n);
       case 'data': return this.dataMethod(obj, method, args, n);
@@ -937,13 +960,22 @@ export abstract class LibrarySemantics extends DataflowState {
    * serving rows, statistics the function computes (value_counts, means, group aggregates) are
    * computed from that batch alone. Run the function on those rows so they are seen.
    */
+  /** The estimator method call being run (`pipe.predict(X)`): where the steps run by it are placed. */
+  private estCallNode: SyntaxNode | null = null;
   protected runWrappedFunctions(est: EstV, data: DataV): void {
+    const callNode = this.estCallNode;
     if (!data.rows.length || !(data.serving || this.serving || data.rows.every((k) => lastSide(k) === 'test' || lastSide(k) === 'val'))) return;
     const walk = (e: EstV, depth: number): void => {
       if (depth > 4) return;
       if (e.func && !this.ranWrapped.has(`${e.func.node.from}:${data.id}`)) {
         this.ranWrapped.add(`${e.func.node.from}:${data.id}`);
-        this.callFunction(e.func, { ...NO_ARGS, pos: [data], posNodes: [] }, null);
+        const saved = this.assumeNote;
+        if (e.assumed) this.assumeNote = e.assumed;
+        try {
+          // What the step returns is what the model is given: statistics of the batch it carries are reported.
+          const out = this.callFunction(e.func, { ...NO_ARGS, pos: [data], posNodes: [] }, callNode);
+          if (out.k === 'data') this.noteServingStats(out);
+        } finally { this.assumeNote = saved; }
       }
       e.steps.forEach((st) => walk(st, depth + 1));
     };
@@ -953,6 +985,7 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected predictOut(est: EstV, data: DataV): DataV {
     this.runWrappedFunctions(est, data);
+    this.noteServingStats(data);
     this.noteDummiesUse(data);
     this.checkPositional(est, data, null);
     const version = est.version ?? (est.loaded ? `loaded:${est.id}` : `unfitted:${est.id}`);

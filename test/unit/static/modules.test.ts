@@ -255,3 +255,49 @@ function notebook(cells: string[]): string {
     cells: cells.map((source) => ({ cell_type: 'code', source, metadata: {}, execution_count: null, outputs: [] })),
   });
 }
+
+describe('a serving module that imports a transformer class of the project only to unpickle a pipeline', () => {
+  const FEATURES = py`
+    from sklearn.base import BaseEstimator, TransformerMixin
+
+    class Features(BaseEstimator, TransformerMixin):
+        def add(self, df):
+            df = df.copy()
+            df["amt_vs_cat"] = df["amt"] - df.groupby("cat")["amt"].transform("mean")
+            return df
+
+        def fit(self, X, y=None):
+            return self
+
+        def transform(self, X):
+            return self.add(X)
+  `;
+  const SERVICE = py`
+    import pandas as pd
+    from joblib import load
+    from lib.features import Features
+
+    class Service:
+        def __init__(self):
+            self.model = load("models/model.joblib")
+            self.pipe = load("models/features.joblib")
+
+        def predict(self, payload: dict):
+            df = pd.DataFrame([payload])
+            feats = self.pipe.transform(df)
+            return float(self.model.predict_proba(feats)[0][1])
+  `;
+  it('takes the loaded pipeline to hold it: a statistic of the request batch in its transform fires at warning on the call, saying so', () => {
+    const r = run('proj/app/service.py', { 'proj/app/service.py': SERVICE, 'proj/lib/features.py': FEATURES });
+    const f = r.findings.filter((x) => x.ruleId === 'mismatch/refit-at-inference');
+    assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(SERVICE, 'self.pipe.transform(df)'), 'warning']]);
+    assert.match(f[0].message, /Assumed: the loaded artifact is taken to hold `Features`, which is imported here only so that it can be unpickled/);
+  });
+  it('a class the module also uses by name, or one whose fit learns its statistics, is not taken to be inside the artifact', () => {
+    const used = SERVICE.replace('self.pipe = load("models/features.joblib")', 'self.pipe = load("models/features.joblib")\n        assert isinstance(self.pipe.steps[0][1], Features)');
+    assert.deepEqual(run('proj/app/service.py', { 'proj/app/service.py': used, 'proj/lib/features.py': FEATURES }).findings.filter((x) => x.ruleId === 'mismatch/refit-at-inference'), []);
+    const learns = FEATURES.replace('def fit(self, X, y=None):\n        return self', 'def fit(self, X, y=None):\n        self.means_ = X.groupby("cat")["amt"].mean()\n        return self');
+    assert.notEqual(learns, FEATURES);
+    assert.deepEqual(run('proj/app/service.py', { 'proj/app/service.py': SERVICE, 'proj/lib/features.py': learns }).findings.filter((x) => x.ruleId === 'mismatch/refit-at-inference'), []);
+  });
+});

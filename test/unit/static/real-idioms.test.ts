@@ -1421,6 +1421,37 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('mismatch/refit-at-inference: statistics of the batch being scored, written out at serving', () => {
+    const src = py`
+      import joblib
+      import pandas as pd
+      model = joblib.load("model.joblib")
+      batch = pd.read_csv("incoming.csv")
+      batch["income"] = batch["income"].fillna(batch["income"].median())
+      batch["city_freq"] = batch["city"].map(batch["city"].value_counts(normalize=True))
+      print(model.predict(batch[["income", "city_freq"]]))
+    `;
+    it('a fill and a frequency computed from the batch and given to the loaded model fire at warning', () => {
+      const f = analyze(src, 'score_batch.py').filter((x) => x.ruleId === 'mismatch/refit-at-inference');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'median()'), 'warning'], [lineOf(src, 'value_counts')]].map(([l]) => [l, 'warning']));
+      assert.match(f[0].message, /computed .* from the batch being scored/);
+    });
+    it('constants from training, or a statistic of the predictions that never reaches the model, do not fire', () => {
+      const stored = src.replace('batch["income"].median()', '52000').replace('batch["city"].value_counts(normalize=True)', 'joblib.load("city_freq.joblib")');
+      assert.deepEqual(rules(stored, 'mismatch/refit-at-inference', 'score_batch.py'), []);
+      const out = py`
+        import joblib
+        import pandas as pd
+        model = joblib.load("model.joblib")
+        batch = pd.read_csv("incoming.csv")
+        out = pd.DataFrame({"pred": model.predict(batch[["income", "age"]])})
+        out["pred"] = out["pred"].fillna(out["pred"].mean())
+        out.to_csv("scored.csv")
+      `;
+      assert.deepEqual(rules(out, 'mismatch/refit-at-inference', 'score_batch.py'), []);
+    });
+  });
+
   describe('mismatch/refit-at-inference: encoders kept in a dict per column and looked up by key in a loop', () => {
     const src = PD + py`
       from sklearn.preprocessing import OneHotEncoder
