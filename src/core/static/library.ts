@@ -748,13 +748,16 @@ export abstract class LibrarySemantics extends DataflowState {
         return this.scalar(this.t(n));
       }
       const recv = objNode ? this.t(objNode) : '';
-      if (/^(csv|parquet|json|load|table|orc|text)$/.test(method) && /(^|\.)\s*read\b/.test(recv) || method === 'textFile') {
+      if (/^(csv|parquet|json|load|table|orc|text)$/.test(method) && /(^|\.)\s*read\b/.test(recv) || method === 'textFile'
+        || /^(sql|table)$/.test(method) && /spark|sqlContext|hiveContext|sqlCtx/i.test(recv)) {
         return this.callQualified('spark.read_csv', 'read_csv', args, n);
       }
       if (method === 'parallelize' || method === 'createDataFrame') {
         const a0 = args.pos[0];
         return a0 && a0.k === 'data' ? this.same(a0) : this.freshData(this.targets.length === 1 ? this.targets[0] : method, n, roleFromName(this.targets.length === 1 ? this.targets[0] : ''));
       }
+      // A DataFrame the analysis did not follow, split at random.
+      if (method === 'randomSplit') return this.sparkMethod(this.asData(obj, obj.name), method, args, n, objNode);
       return undefined;
     }
     if (obj.k !== 'data') return undefined;

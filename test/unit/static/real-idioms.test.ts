@@ -1605,6 +1605,25 @@ describe('real-notebook idioms', () => {
       `;
       assert.deepEqual(rules(ok, 'leakage/preprocessing'), []);
     });
+    it('a DataFrame from spark.sql split by randomSplit: a CrossValidator model scored once does not fire; a second model on the same test part does', () => {
+      const src = py`
+        from pyspark.sql import SparkSession
+        from pyspark.ml.classification import GBTClassifier, LogisticRegression
+        from pyspark.ml.evaluation import BinaryClassificationEvaluator
+        from pyspark.ml.tuning import CrossValidator, ParamGridBuilder
+        spark = SparkSession.builder.getOrCreate()
+        data = spark.sql("select * from features")
+        train, test = data.randomSplit([0.8, 0.2], seed=3)
+        evaluator = BinaryClassificationEvaluator()
+        grid = ParamGridBuilder().addGrid(LogisticRegression.regParam, [0.1, 0.01]).build()
+        cv = CrossValidator(estimator=LogisticRegression(), estimatorParamMaps=grid, evaluator=evaluator, numFolds=3)
+        cvModel = cv.fit(train)
+        print("auc", evaluator.evaluate(cvModel.transform(test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+      const two = src + 'gbt = GBTClassifier().fit(train)\nprint("gbt auc", evaluator.evaluate(gbt.transform(test)))\n';
+      assert.deepEqual(rules(two, 'leakage/multi-test'), [lineOf(two, 'evaluator.evaluate(gbt.transform')]);
+    });
     it('mllib models trained on an RDD and compared by zipped labels and predictions on the test RDD fire', () => {
       const src = py`
         from pyspark import SparkContext
