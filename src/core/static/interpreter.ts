@@ -668,11 +668,22 @@ export class Interpreter extends LibrarySemantics {
       for (let k = loop.firstChild; k; k = k.nextSibling) if (k.name === 'in') { iterNode = k.nextSibling; break; }
       const inner = child(loop, 'Body');
       if (!iterNode || !inner || (iterNode.name !== 'VariableName' && iterNode.name !== 'MemberExpression')) continue;
-      const text = this.t(iterNode);
-      const last = text.split('.').pop() ?? text;
+      let text = this.t(iterNode);
+      // for phase in ["train", "val"]: ... for x, y in dataloaders[phase]: the held-out phase's loader.
+      const byPhase = /^([\w.]+)\s*\[\s*(\w+)\s*\]$/.exec(text);
+      let phased = false;
+      if (byPhase) {
+        const list = new RegExp(`\\bfor\\s+${byPhase[2]}\\s+in\\s+[\\[(]([^\\])]*)[\\])]`).exec(bodyText);
+        const phases = list ? [...list[1].matchAll(/["'](\w+)["']/g)].map((m) => m[1]) : [];
+        const held = phases.find((p) => (TEST_NAME.test(p) || VAL_NAME.test(p)) && !TRAIN_NAME.test(p));
+        if (!held) continue;
+        text = `${byPhase[1]}["${held}"]`;
+        phased = true;
+      }
+      const last = phased ? /\["(\w+)"\]$/.exec(text)![1] : text.split('.').pop() ?? text;
       if (!(TEST_NAME.test(last) || VAL_NAME.test(last)) || TRAIN_NAME.test(last)) continue;
       if (!/==|\.eq\(|accuracy|correct|loss|score|metric|criterion/i.test(this.t(inner))) continue;
-      const v = this.ev(iterNode);
+      const v = phased ? this.scalar(text) : this.ev(iterNode);
       let keys = v.k === 'data' ? v.rows.filter((k) => lastSide(k) === 'test' || lastSide(k) === 'val') : [];
       let assumed: string | undefined;
       if (!keys.length) {
@@ -681,7 +692,7 @@ export class Interpreter extends LibrarySemantics {
       }
       // A validation loader that only chose the epoch, with a test loader iterated elsewhere for the result.
       const testScoredToo = keys.every((k) => lastSide(k) === 'val')
-        && this.chunks.some((ch) => /\bfor\b[^\n]*\bin\s+[\w.]*test\w*/i.test(ch.text));
+        && this.chunks.some((ch) => /\bfor\b[^\n]*\bin\s+[\w.[\]"']*test\w*/i.test(ch.text));
       if (testScoredToo) this.events.testLabels = true;
       this.events.trainEvals.push({ site: this.site(iterNode), keys, via: `for ... in ${text} every epoch`, selects: keptBest,
         ...(keptBest && !testScoredToo ? { reportsBest: true } : {}), ...(assumed ? { assumed } : {}) });

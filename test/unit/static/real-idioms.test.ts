@@ -1950,4 +1950,45 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/multi-test'), []);
     });
   });
+
+  describe('leakage/multi-test: a phase loop over train and val loaders keeping the best val epoch (round 4)', () => {
+    const TRAIN = py`
+      import copy
+      import torch
+      from mymodels import Net
+      dataloaders = {p: make_loader(p) for p in ["train", "val"]}
+      net = Net()
+      opt = torch.optim.SGD(net.parameters(), lr=0.01)
+      best_acc, best_state = 0.0, None
+      for epoch in range(10):
+          for phase in ["train", "val"]:
+              net.train() if phase == "train" else net.eval()
+              corrects = 0
+              for xb, yb in dataloaders[phase]:
+                  out = net(xb)
+                  if phase == "train":
+                      torch.nn.functional.cross_entropy(out, yb).backward()
+                      opt.step()
+                  corrects += (out.argmax(1) == yb).sum().item()
+              acc = corrects / len(dataloaders[phase].dataset)
+              if phase == "val" and acc > best_acc:
+                  best_acc, best_state = acc, copy.deepcopy(net.state_dict())
+      print("best val acc", best_acc)
+    `;
+    it('the val phase as the only held-out set, choosing and reporting the best epoch, fires at warning', () => {
+      const f = analyze(TRAIN).filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(TRAIN, 'in dataloaders[phase]')]);
+      assert.equal(f[0].severity, 'warning');
+    });
+    it('with a test loader scored once after training it does not fire', () => {
+      const src = TRAIN + py`
+        net.load_state_dict(best_state)
+        hits = 0
+        for xb, yb in test_loader:
+            hits += (net(xb).argmax(1) == yb).sum().item()
+        print("test acc", hits)
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+  });
 });
