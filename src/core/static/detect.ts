@@ -39,7 +39,10 @@ function where(ctx: DetectContext, site: Site): string {
  */
 function relocate(ctx: DetectContext, f: Omit<Finding, 'source' | 'severity'>, site: Site): Omit<Finding, 'source' | 'severity'> | undefined {
   const chunk = ctx.chunks[site.chunk];
-  if (chunk.file === undefined && f.location.file === ctx.path) return dropForeignFixes(ctx, f);
+  if (chunk.file === undefined) {
+    // Placed in the document already, or by a site of the document with a range in another file.
+    return dropForeignFixes(ctx, f.location.file === ctx.path ? f : { ...f, location: toLocation(ctx, site) });
+  }
   const callers = site.callers ?? [];
   let at: Site | undefined;
   for (let i = callers.length - 1; i >= 0 && !at; i--) if (ctx.chunks[callers[i].chunk].file === undefined) at = callers[i];

@@ -102,6 +102,57 @@ suite('static diagnostics in Python files and notebooks', () => {
     }
   });
 
+  test('a leak inside a module of the workspace is flagged on the calling line, links into the module, and goes when the module is fixed and saved', async () => {
+    const helper = file('steps.py');
+    const script = file('uses_steps.py');
+    const leakyHelper = [
+      'from sklearn.preprocessing import StandardScaler',
+      'from sklearn.model_selection import train_test_split',
+      '',
+      'def prepare(frame):',
+      '    X = StandardScaler().fit_transform(frame.drop(columns=["y"]))',
+      '    return train_test_split(X, frame["y"], test_size=0.2)',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(helper, Buffer.from(leakyHelper));
+    await vscode.workspace.fs.writeFile(script, Buffer.from([
+      'import pandas as pd',
+      'from sklearn.linear_model import LogisticRegression',
+      'from steps import prepare',
+      '',
+      'frame = pd.read_csv("rows.csv")',
+      'X_train, X_test, y_train, y_test = prepare(frame)',
+      'print(LogisticRegression().fit(X_train, y_train).score(X_test, y_test))',
+      '',
+    ].join('\n')));
+    try {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(script));
+      const d = (await diagnosticsOf(script, 'a diagnostic in uses_steps.py')).find((x) => codeOf(x) === 'leakage/preprocessing');
+      assert.ok(d, 'leakage/preprocessing in uses_steps.py');
+      assert.equal(d.range.start.line, 5, 'the line that calls prepare()');
+      assert.match(d.message, /inside `prepare\(\)`, in steps\.py line 5/);
+      assert.ok(d.relatedInformation?.some((r) => r.location.uri.path.endsWith('/steps.py') && r.location.range.start.line === 4), 'related: the fit in steps.py');
+      assert.deepEqual(skewerDiagnostics(helper), [], 'nothing is placed in the module');
+      // Fixing the module and saving it re-analyses the open script.
+      const doc = await vscode.workspace.openTextDocument(helper);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(helper, new vscode.Range(3, 0, doc.lineCount, 0), [
+        'def prepare(frame):',
+        '    X_train, X_test, y_train, y_test = train_test_split(frame.drop(columns=["y"]), frame["y"], test_size=0.2)',
+        '    scaler = StandardScaler().fit(X_train)',
+        '    return scaler.transform(X_train), scaler.transform(X_test), y_train, y_test',
+        '',
+      ].join('\n'));
+      await vscode.workspace.applyEdit(edit);
+      await doc.save();
+      await eventually(() => !skewerDiagnostics(script).some((x) => codeOf(x) === 'leakage/preprocessing') || undefined, 'the finding to go after the module is saved');
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(helper);
+      await vscode.workspace.fs.delete(script);
+    }
+  });
+
   test('Check Workspace finds the findings of files that are not open, and the Findings view lists them', async () => {
     const api = await skewer();
     const result = await api.staticAnalysis.checkWorkspace();
