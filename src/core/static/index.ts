@@ -73,6 +73,7 @@ export function analyzeWith(input: DocumentInput, options: AnalyzeOptions, parse
     const servingFile = options.serving ?? (isServingPath(path) && !src.chunks.some((c) => SPLITS_DATA.test(c.text)));
     // The project's own modules are followed only when the caller can read them.
     const modules = options.readModule ? new ModuleLoader(options.readModule, moduleRoot(path, options.moduleRoot), path) : undefined;
+    modules?.addPathEntries(path, src.chunks.map((c) => c.text).join('\n'));
     const interp = new Interpreter([...src.chunks], [...trees], { servingFile, deadline: started + budget, path, ...(modules ? { modules } : {}) });
     try {
       interp.run();

@@ -71,6 +71,8 @@ export class ModuleLoader {
   /** Files read (found), in the order they were first read. */
   readonly dependencies: string[] = [];
   private chars = 0;
+  /** Folders the document adds to `sys.path` with literal relative paths (`sys.path.append("../src")`). */
+  private readonly extraDirs: string[] = [];
 
   /**
    * `root` is the folder imports may not leave, in the same style as the paths (absolute, or
@@ -86,6 +88,27 @@ export class ModuleLoader {
     if (!r) return !isAbsolute(p) && p !== '..' && !p.startsWith('../');
     if (r === '/') return p.startsWith('/');
     return p === r || p.startsWith(r + '/');
+  }
+
+  /**
+   * `sys.path.append("../src")`, `sys.path.insert(0, os.path.abspath(".."))`,
+   * `sys.path.append(os.path.join("..", "lib"))` in the document: relative literal folders (taken
+   * from the document's folder, the notebook's working directory) are searched too, inside the root.
+   */
+  addPathEntries(importer: string, code: string): void {
+    if (code.indexOf('sys.path') < 0) return;
+    const base = dirOf(normPath(importer));
+    const re = /sys\.path\.(?:append|insert)\(\s*(?:-?\d+\s*,\s*)?(?:os\.path\.(?:abspath|realpath|normpath)\(\s*)?(?:os\.path\.join\(([^()]*)\)|(['"])([^'"\n]*)\2)/g;
+    for (const m of code.matchAll(re)) {
+      let rel: string | undefined = m[3];
+      if (m[1] !== undefined) {
+        const parts = m[1].split(',').map((x) => /^\s*(['"])([^'"]*)\1\s*$/.exec(x)?.[2]);
+        rel = parts.every((x) => x !== undefined) ? parts.join('/') : undefined;
+      }
+      if (rel === undefined || isAbsolute(rel.replace(/\\/g, '/'))) continue;
+      const dir = joinPath(base, rel);
+      if (this.within(dir) && !this.extraDirs.includes(dir)) this.extraDirs.push(dir);
+    }
   }
 
   /** The folders searched for a top-level import from `importer`: its own folder, then its parents up to the root. */
@@ -115,7 +138,7 @@ export class ModuleLoader {
       let dir = dirOf(normPath(importer));
       for (let i = 1; i < level; i++) dir = dirOf(dir);
       dirs = [dir];
-    } else dirs = this.searchDirs(importer);
+    } else dirs = [...this.searchDirs(importer), ...this.extraDirs.filter((d) => !this.searchDirs(importer).includes(d))];
     const out: string[] = [];
     const rel = parts.join('/');
     for (const d of dirs) {

@@ -45,13 +45,13 @@ const CLEAN_HELPER = py`
 const mainWith = (importLine: string, call = 'prep'): string => py`
   import pandas as pd
   from sklearn.linear_model import LogisticRegression
-  ${importLine}
+  IMPORT_LINES
 
   data = pd.read_csv("records.csv")
   X_train, X_test, y_train, y_test = ${call}(data)
   clf = LogisticRegression().fit(X_train, y_train)
   print(clf.score(X_test, y_test))
-`;
+`.replace('IMPORT_LINES', importLine);
 
 const prepFindings = (r: AnalysisResult) => r.findings.filter((f) => f.ruleId === 'leakage/preprocessing');
 
@@ -119,6 +119,19 @@ describe('static: the project\'s own modules', () => {
     assert.equal(f[0].location.line, lineOf(main, '= prep(data)'));
     assert.equal(f[0].related[0].location.file, 'proj/scaling.py');
     assert.deepEqual(r.dependencies, ['proj/utils.py', 'proj/scaling.py']);
+  });
+
+  it('searches the folders the document adds to sys.path with literal relative paths, inside the root only', () => {
+    for (const line of ['sys.path.append("../src")', "sys.path.insert(0, os.path.abspath('../src'))", 'sys.path.append(os.path.join("..", "src"))']) {
+      const main = mainWith(`import os, sys\n${line}\nfrom features import prep`);
+      const r = run('proj/notebooks/train.py', { 'proj/notebooks/train.py': main, 'proj/src/features.py': LEAKY_HELPER });
+      assert.equal(prepFindings(r).length, 1, line);
+      assert.equal(prepFindings(r)[0].location.file, 'proj/notebooks/train.py');
+    }
+    const outside = mainWith('import sys\nsys.path.append("../../elsewhere")\nfrom features import prep');
+    const read: string[] = [];
+    analyzeDocument({ path: 'proj/nb/train.py', text: outside }, { readModule: (p) => { read.push(p); return undefined; }, moduleRoot: 'proj' });
+    assert.ok(read.every((p) => p.startsWith('proj/')), read.join(', '));
   });
 
   it('changes nothing when the module is not found (same findings as without a reader)', () => {
