@@ -222,6 +222,7 @@ export abstract class DataflowState {
     if (d.resampled) o.resampled = true;
     if (d.concatParts) o.concatParts = d.concatParts;
     if (d.dummies) o.dummies = d.dummies;
+    if (d.dsDict) o.dsDict = true;
     if (extra) {
       Object.assign(o, extra);
       // Same rows and statistics as `d` (already checked) unless the caller changed them.

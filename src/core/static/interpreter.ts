@@ -998,8 +998,23 @@ export class Interpreter extends LibrarySemantics {
       if (o.k === 'scalar' || o.k === 'mod' || o.k === 'const') return this.subscriptData(this.asData(o, this.t(objNode)), n, objNode, idxNodes, idx, hasSlice);
       return this.scalar(this.t(n));
     }
+    // ds["test"] of a Hugging Face DatasetDict: the rows of that predefined split.
+    const key = idx.length === 1 && idx[0].k === 'const' ? idx[0].str : undefined;
+    if (o.dsDict && key !== undefined && /^(train|test|validation|valid|val|dev|eval)$/.test(key)) {
+      const role = key === 'train' ? 'train' : key === 'test' ? 'test' : 'val';
+      const k = `${o.rows.map((r) => r.root.id).join('+')}:${key}`;
+      let part = this.dsSplits.get(k);
+      if (!part) {
+        part = this.freshData(`${this.t(objNode)}["${key}"]`, n, role);
+        this.dsSplits.set(k, part);
+      }
+      const out = this.same(part, { prep: unionList(part.prep, o.prep) });
+      delete out.dsDict;
+      return out;
+    }
     return this.subscriptData(o, n, objNode, idxNodes, idx, hasSlice);
   }
+  private dsSplits = new Map<string, DataV>();
 
   protected subscriptData(o0: DataV, n: SyntaxNode, objNode: SyntaxNode, idxNodes: SyntaxNode[], idx: Val[], hasSlice: boolean): Val {
     // Columns chosen by a fitted selector (X[rfe.support_]) carry that fit.

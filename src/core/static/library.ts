@@ -143,6 +143,15 @@ export abstract class LibrarySemantics extends DataflowState {
     const cat = estimatorCategory(last);
     if (cat) return this.estFromName(last, cat, args, n);
     if (last === 'train_test_split') return this.trainTestSplit(args, n);
+    if (/^(Trainer|Seq2SeqTrainer|SFTTrainer)$/.test(last) && (args.kw.has('train_dataset') || args.kw.has('eval_dataset'))) {
+      // A model trained on train_dataset by trainer.train(), scored on eval_dataset by trainer.evaluate().
+      this.noteTrainerEval(args);
+      const est = this.estFromName(last, 'model', { ...NO_ARGS, node: args.node }, n);
+      const tr = args.kw.get('train_dataset'), evd = args.kw.get('eval_dataset');
+      if (tr && tr.k === 'data') est.ctorData = tr;
+      if (evd && evd.k === 'data') this.trainerEvalData.set(est, evd);
+      return est;
+    }
     if (this.spark) {
       // pyspark.mllib: DecisionTree.trainClassifier(rdd, ...), LogisticRegressionWithSGD.train(rdd): a model fitted on the RDD.
       const cls = q.split('.').slice(-2)[0] ?? '';
@@ -223,6 +232,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const role = roleFromName(path) !== 'whole' ? roleFromName(path) : roleFromName(name);
       const d = this.freshData(path || name || last, n, role);
       if (path) d.rows[0].root.file = path;
+      if (last === 'load_dataset') d.dsDict = true;
       const parseNode = args.kwNodes.get('parse_dates'), indexNode = args.kwNodes.get('index_col');
       if (parseNode && (TIME_COLUMN.test(this.t(parseNode)) || this.t(parseNode) === 'True' && indexNode && TIME_COLUMN.test(this.t(indexNode)))) d.time = 'the data is read with parsed dates';
       if ((/^(load_|fetch_|make_)/.test(last) || last === 'load') && this.targets.length >= 2) {
@@ -667,6 +677,31 @@ export abstract class LibrarySemantics extends DataflowState {
     }
   }
 
+  /**
+   * Hugging Face `Trainer(..., eval_dataset=ds["test"])`: the set is scored while training runs;
+   * `load_best_model_at_end` / early stopping choose the checkpoint on it, and `trainer.evaluate()`
+   * then reports on it.
+   */
+  protected noteTrainerEval(args: Args): void {
+    const v = args.kw.get('eval_dataset');
+    const node = args.kwNodes.get('eval_dataset');
+    if (!v || !node) return;
+    const d = this.join([v], node);
+    let keys = d.k === 'data' ? d.rows.filter((k) => isTestSide(k) && !k.path.some((s) => s.fold !== undefined)) : [];
+    let assumed: string | undefined;
+    const text = this.t(node);
+    if (!keys.length) {
+      if (!(TEST_NAME.test(text) || VAL_NAME.test(text)) || TRAIN_NAME.test(text)) return;
+      keys = [{ root: this.newRoot(text, TEST_NAME.test(text) ? 'test' : 'val'), path: [] }];
+      assumed = `\`${text}\` is taken to hold ${TEST_NAME.test(text) ? 'test' : 'validation'} data by its name`;
+    }
+    // TrainingArguments are usually built once, elsewhere in the document.
+    const selects = /EarlyStoppingCallback/.test(args.node ? this.t(args.node) : '') || this.chunks.some((ch) => /load_best_model_at_end\s*=\s*True/.test(ch.text));
+    this.events.trainEvals.push({ site: this.site(node), keys, via: 'eval_dataset', selects, ...(assumed ? { assumed } : {}) });
+  }
+  /** What each Hugging Face Trainer was given as eval_dataset (what `trainer.evaluate()` scores). */
+  private trainerEvalData = new WeakMap<EstV, DataV>();
+
   /** callbacks=[es, ckpt] bound earlier: their constructors name EarlyStopping / ModelCheckpoint(save_best_only). */
   private callbacksSelect(args: Args): boolean {
     const cb = args.kw.get('callbacks');
@@ -925,7 +960,7 @@ export abstract class LibrarySemantics extends DataflowState {
     // Time-series models (statsmodels ARIMA/ETS, Prophet-style) forecast the next steps of the series they were fitted on.
     if ((method === 'forecast' || method === 'get_forecast') && est.fit) return this.predictOut(est, this.freshData('forecast', n));
     if (EVAL_METHODS.has(method)) {
-      const data = X ?? this.freshData('X', n);
+      const data = X ?? this.trainerEvalData.get(est) ?? this.freshData('X', n);
       const y = args.pos[1];
       const keys = unionKeys(data.rows, y && y.k === 'data' ? y.rows : []);
       this.checkPositional(est, data, n);

@@ -137,6 +137,8 @@ export interface DataV extends Common {
   subsetSite?: Site;
   /** Rows of each stacked part, in order, after a row-wise concat. */
   concatParts?: RowKey[][];
+  /** A dict of named splits (Hugging Face `load_dataset(...)`): `ds["test"]` is that split's rows. */
+  dsDict?: boolean;
   /** Labels zipped with a model's predictions (Spark RDD `labels.zip(preds)`): comparing the pair scores the model. */
   paired?: boolean;
   /** Rows picked by an index that changes per loop iteration (bootstrap resampling). */

@@ -1991,4 +1991,33 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/multi-test'), []);
     });
   });
+
+  describe('leakage/multi-test: Hugging Face Trainer given a predefined split as eval_dataset (round 4)', () => {
+    const HF = py`
+      from datasets import load_dataset
+      from transformers import AutoModelForSequenceClassification, TrainingArguments, Trainer
+      raw = load_dataset("imdb")
+      enc = raw.map(lambda b: tokenizer(b["text"], truncation=True), batched=True)
+      model = AutoModelForSequenceClassification.from_pretrained("bert-base-uncased", num_labels=2)
+      args = TrainingArguments("out", eval_strategy="epoch", save_strategy="epoch", load_best_model_at_end=True)
+    `;
+    it('the test split as eval_dataset with the best checkpoint kept fires', () => {
+      const src = HF + py`
+        trainer = Trainer(model=model, args=args, train_dataset=enc["train"], eval_dataset=enc["test"])
+        trainer.train()
+        print(trainer.evaluate())
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'eval_dataset=enc["test"]')]);
+    });
+    it('the validation split as eval_dataset with the test split scored once after training does not fire', () => {
+      const src = HF + py`
+        from sklearn.metrics import accuracy_score
+        trainer = Trainer(model=model, args=args, train_dataset=enc["train"], eval_dataset=enc["validation"])
+        trainer.train()
+        out = trainer.predict(enc["test"])
+        print(accuracy_score(enc["test"]["label"], out.predictions.argmax(-1)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+  });
 });
