@@ -81,6 +81,7 @@ export function analyzeWith(input: DocumentInput, options: AnalyzeOptions, parse
       deps = modules?.dependencies;
     }
     if (interp.partial) notes.push({ path, kind: 'partial', message: `${path}: analysis stopped after the ${budget} ms budget; findings may be incomplete` });
+    for (const m of modules?.skipped ?? []) notes.push({ path, kind: 'info', message: `${path}: ${m.path} is not followed (${m.why}); what it defines is taken as unknown` });
     const raw = detect({ path, chunks: interp.chunks }, interp.events);
     return { findings: finish(raw, src.chunks, options), notes, ...(deps?.length ? { dependencies: deps } : {}) };
   } catch (e) {

@@ -70,6 +70,8 @@ export class ModuleLoader {
   private readonly loaded = new Map<string, LoadedModule | null>();
   /** Files read (found), in the order they were first read. */
   readonly dependencies: string[] = [];
+  /** Files found but not followed, and why (too big, does not parse). */
+  readonly skipped: { path: string; why: string }[] = [];
   private chars = 0;
   /** Folders the document adds to `sys.path` with literal relative paths (`sys.path.append("../src")`). */
   private readonly extraDirs: string[] = [];
@@ -175,9 +177,15 @@ export class ModuleLoader {
     }
     if (typeof text !== 'string') return undefined;
     this.dependencies.push(path);
-    if (this.chars + text.length > MAX_MODULE_CHARS) return undefined;
+    if (this.chars + text.length > MAX_MODULE_CHARS) {
+      this.skipped.push({ path, why: 'the modules followed already hold the most code one analysis reads' });
+      return undefined;
+    }
     const parsed = parseModule(path, text);
-    if (!parsed) return undefined;
+    if (!parsed) {
+      this.skipped.push({ path, why: 'it is too big or does not parse' });
+      return undefined;
+    }
     this.chars += parsed.chunks.reduce((n, c) => n + c.text.length, 0);
     const label = this.root && path.startsWith(this.root + '/') ? path.slice(this.root.length + 1) : path;
     const chunks = parsed.chunks.map((c) => ({ ...c, file: path, label }));

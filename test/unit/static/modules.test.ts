@@ -147,6 +147,7 @@ describe('static: the project\'s own modules', () => {
     const r = run('proj/train.py', { 'proj/train.py': mainWith('from utils import prep'), 'proj/utils.py': broken });
     assert.deepEqual(prepFindings(r), []);
     assert.deepEqual(r.dependencies, ['proj/utils.py']);
+    assert.ok(r.notes.some((n) => n.kind === 'info' && /proj\/utils\.py is not followed \(it is too big or does not parse\)/.test(n.message)), JSON.stringify(r.notes));
   });
 
   it('survives an import cycle a <-> b', () => {
