@@ -65,7 +65,7 @@ export abstract class DataflowState {
   protected servingFnNames: string[] = [];
   protected loadedArtifact = false;
   /** Bodies of the `for` loops being run (innermost last) and the last value id made before each began. */
-  protected loopBodies: { text: string; startId: number }[] = [];
+  protected loopBodies: { text: string; startId: number; iter?: string; targets?: string }[] = [];
   /** The document imports PySpark: DataFrame/RDD methods (randomSplit, zip) and Spark ML evaluators apply. */
   protected spark = false;
   protected unknownData = new Map<string, DataV>();
@@ -188,6 +188,7 @@ export abstract class DataflowState {
         if (inner.k === 'data') {
           data = data ?? inner; rows = unionKeys(rows, inner.rows); prep = unionList(prep, inner.prep); dup = unionList(dup, inner.dup);
           mixSite = mixSite ?? inner.mixSite;
+          if (inner.time) time = time ?? inner.time;
         } else if (inner.k === 'scalar') {
           prep = unionList(prep, inner.prep); dup = unionList(dup, inner.dup);
           if (inner.pending) pending = unionList(pending ?? [], inner.pending);

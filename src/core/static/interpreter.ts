@@ -605,7 +605,7 @@ export class Interpreter extends LibrarySemantics {
       }
     }
     if (body && /epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) && !this.singleIteration(iterNode)) this.noteEpochEvaluation(body);
-    if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids });
+    if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: targets.map((t) => this.t(t)).join(',') });
     try {
       this.iterate(body ? this.assignedIn(body) : [], (i) => {
         const el = this.element(iter, i);
@@ -1037,6 +1037,9 @@ export class Interpreter extends LibrarySemantics {
     if (this.inLoop && !foldCut && idx.some((i) => i.varying && i.k !== 'const')) {
       // y_test[idx] with idx redrawn each iteration: a bootstrap of the same rows, not a new setting
       const r = this.same(o, { resampled: true, varying: true });
+      // data[i:i + look_back] at every position of a loop stepping by one: windows cut from one
+      // series (a sequence model's inputs); a random split of them puts later windows in training.
+      if (hasSlice && this.slidingWindow(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, ''))) r.time = 'windows are cut from the series at every position';
       return r;
     }
     // idx_tr, idx_te = train_test_split(np.arange(len(X))); X[idx_tr]: positions split on their own.
@@ -1269,6 +1272,15 @@ export class Interpreter extends LibrarySemantics {
   }
 
   /** A name in the slice bounds holds a value that changes per loop iteration (the loop index). */
+  /** `i:i + k` where `i` is the target of the innermost `for` over `range(...)` stepping by one. */
+  protected slidingWindow(sliceText: string): boolean {
+    const m = /^\s*(\w+)\s*:\s*(\w+)\s*\+\s*[\w.]+\s*$/.exec(sliceText);
+    const lb = this.loopBodies[this.loopBodies.length - 1];
+    if (!m || m[1] !== m[2] || !lb?.iter) return false;
+    const r = /^range\((.*)\)$/s.exec(lb.iter.trim());
+    return !!r && lb.targets === m[1] && r[1].split(',').length <= 2;
+  }
+
   protected movesWithLoop(sliceText: string): boolean {
     for (const name of sliceText.match(/[A-Za-z_]\w*/g) ?? []) {
       const v = this.scope.get(name);

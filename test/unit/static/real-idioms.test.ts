@@ -2020,4 +2020,40 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/multi-test'), []);
     });
   });
+
+  describe('leakage/temporal: windows cut from one series at every position (round 4)', () => {
+    const WIN = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      prices = pd.read_csv("prices.csv")["close"].values
+      def make_windows(series, n=30):
+          X, y = [], []
+          for i in range(len(series) - n):
+              X.append(series[i:i + n])
+              y.append(series[i + n])
+          return np.array(X), np.array(y)
+      X, y = make_windows(prices)
+    `;
+    it('a shuffled split of the windows fires', () => {
+      const src = WIN + 'X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)\n';
+      assert.deepEqual(rules(src, 'leakage/temporal'), [lineOf(src, 'train_test_split(X, y, test_size=0.2)')]);
+    });
+    it('an unshuffled split, or minibatches sliced with a step, do not fire', () => {
+      const src = WIN + 'X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, shuffle=False)\n';
+      assert.deepEqual(rules(src, 'leakage/temporal'), []);
+      const batches = py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        rows = pd.read_csv("rows.csv").values
+        parts = []
+        for i in range(0, len(rows), 64):
+            parts.append(rows[i:i + 64])
+        X = np.concatenate(parts)
+        X_train, X_test = train_test_split(X, test_size=0.2)
+      `;
+      assert.deepEqual(rules(batches, 'leakage/temporal'), []);
+    });
+  });
 });
