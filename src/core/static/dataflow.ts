@@ -66,6 +66,8 @@ export abstract class DataflowState {
   protected loadedArtifact = false;
   /** Bodies of the `for` loops being run (innermost last) and the last value id made before each began. */
   protected loopBodies: { text: string; startId: number; iter?: string; targets?: string }[] = [];
+  /** Names bound to a curve of held-out rows (`fpr, tpr, thr = roc_curve(y_test, p)`) or read off one, with that set's key. */
+  protected curveNames = new Map<string, string>();
   /** The document imports PySpark: DataFrame/RDD methods (randomSplit, zip) and Spark ML evaluators apply. */
   protected spark = false;
   protected unknownData = new Map<string, DataV>();

@@ -458,6 +458,12 @@ export class Interpreter extends LibrarySemantics {
       this.targets = [];
     }
     if (valueNodes.length === 1 && FUTURE_SHIFT.test(this.t(valueNodes[0]))) for (const nm of names) this.futureNames.add(nm);
+    // best = thr[np.argmax(tpr - fpr)]: a value read off a curve of the held-out rows.
+    if (this.curveNames.size && valueNodes.length === 1) {
+      const words = this.t(valueNodes[0]).match(/[A-Za-z_]\w*/g) ?? [];
+      const from = words.map((w) => this.curveNames.get(w)).find((k) => k !== undefined);
+      if (from !== undefined) for (const nm of names) this.curveNames.set(nm, from);
+    }
     for (const seg of targetSegs) {
       if (seg.length === 1) this.bind(seg[0], v, valueNodes[0]);
       else this.bindTuple(seg, v);

@@ -9,7 +9,7 @@ import {
   ROW_PRESERVING, ROW_SUBSET, SCALE_FUNCTIONS, STAT_METHODS, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME,
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
-import { covers, isTestSide, lastSide, unionKeys, unionList,
+import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
   type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type SeqV, type Side, type Split, type Val,
 } from './values';
 import { DataflowState, NO_ARGS, type Args, type Scope } from './dataflow';
@@ -491,7 +491,17 @@ export abstract class LibrarySemantics extends DataflowState {
     const pred = datas.find((d) => d.pred)?.pred;
     const keys = datas.reduce<RowKey[]>((acc, d) => unionKeys(acc, d.rows), []);
     const est = pred?.est ?? vals.find((v): v is EstV => v.k === 'est');
-    this.recordEval(n, fname, keys, est, pred?.version ?? est?.version, datas, args);
+    let version = pred?.version ?? est?.version;
+    const held = keys.filter((k) => lastSide(k) === 'test' || lastSide(k) === 'val').map((k) => testSetKey(k));
+    // roc_curve(y_test, p) / precision_recall_curve(...): its thresholds come from the held-out rows.
+    if (/_curve$/.test(fname) && held.length) for (const t of this.targets) this.curveNames.set(t, held[0]);
+    // f1_score(y_test, p > best) with `best` read off a curve of the same rows: the threshold was
+    // chosen on them, another setting of the model than its scores.
+    else if (version && held.length && args.node) {
+      const cmp = [...this.t(args.node).matchAll(/[<>]=?\s*([A-Za-z_]\w*)/g)].map((m) => m[1]);
+      if (cmp.some((c) => this.curveNames.get(c) === held[0])) version += '|threshold chosen on these rows';
+    }
+    this.recordEval(n, fname, keys, est, version, datas, args);
     let prep: FitEvent[] = [];
     for (const d of datas) prep = unionList(prep, d.prep);
     return this.scalar(fname, prep);

@@ -2056,4 +2056,31 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(batches, 'leakage/temporal'), []);
     });
   });
+
+  describe('leakage/multi-test: a decision threshold read off a curve of the test set (round 4)', () => {
+    const CURVE = PD + py`
+      from sklearn.metrics import roc_curve, f1_score
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      m = RandomForestClassifier(random_state=0).fit(X_train, y_train)
+    `;
+    it('the threshold picked from roc_curve on the test set and the test set scored at it fires', () => {
+      const src = CURVE + py`
+        p = m.predict_proba(X_test)[:, 1]
+        fpr, tpr, thr = roc_curve(y_test, p)
+        best = thr[np.argmax(tpr - fpr)]
+        print(f1_score(y_test, p > best))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'f1_score(y_test, p > best)')]);
+    });
+    it('the threshold picked on a validation split and the test set scored once at it does not fire', () => {
+      const src = CURVE + py`
+        X_fit, X_val, y_fit, y_val = train_test_split(X_train, y_train, random_state=1)
+        m2 = RandomForestClassifier(random_state=0).fit(X_fit, y_fit)
+        fpr, tpr, thr = roc_curve(y_val, m2.predict_proba(X_val)[:, 1])
+        best = thr[np.argmax(tpr - fpr)]
+        print(f1_score(y_test, m2.predict_proba(X_test)[:, 1] > best))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+  });
 });
