@@ -201,6 +201,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     }, h.site, 'warning');
   }
 
+  const crossValidates = ev.splits.some((s) => s.kind === 'cv' || s.kind === 'folds' || s.kind === 'search');
   // leakage/overlap: evaluation on rows the model was fitted on — a check set sampled out of the
   // training data, a model fitted on all rows scored on the test split, or a training score
   // reported as the test score.
@@ -293,6 +294,20 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
           + (e.labelAssumed ? ` Assumed: ${e.labelAssumed}.` : ''),
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, ...(e.labelAssumed ? { assumed: e.labelAssumed } : {}) }, fixes: trainAsTestFix(ctx, e, ev),
       }, e.site, e.labelAssumed ? 'warning' : 'error');
+    } else if (!e.inLoop && !st.unsupervised && !subset && !fitSubset && (!DESCRIPTIVE_FIT.test(est.cls) || /Logistic/.test(est.cls)) && !crossValidates) {
+      // The training part of a split scored while its held-out part is never scored (nor watched
+      // in training): the training score is the only result the file reports.
+      const split = e.keys.length && e.keys.every((k) => lastSide(k) === 'train' && k.path[k.path.length - 1].split.kind === 'tts' && k.path[k.path.length - 1].fold === undefined)
+        ? e.keys[0].path[e.keys[0].path.length - 1].split : undefined;
+      const heldOutUsed = (s: Split): boolean => [...ev.evals.map((x) => x.keys), ...ev.trainEvals.map((x) => x.keys)]
+        .some((ks) => ks.some((k) => k.path.some((st2) => st2.split === s && st2.side !== 'train')));
+      if (split && !heldOutUsed(split)) {
+        const assumed = 'the held-out part of the split is never scored, so this score on the training part is taken to be the reported result';
+        push({
+          ruleId: 'leakage/overlap', message: `This score is computed on the training part of the split at ${where(ctx, split.site)}, which the model was fitted on, and the held-out part is never scored. Score the held-out part instead. Assumed: ${assumed}.`,
+          location: toLocation(ctx, e.site), related: [...rel(ctx, fit.site, 'model fitted here'), ...rel(ctx, split.site, 'split made here')], evidence: { metric: e.what, assumed }, fixes: trainAsTestFix(ctx, e, ev),
+        }, e.site, 'warning');
+      }
     }
   }
 

@@ -511,7 +511,8 @@ export abstract class LibrarySemantics extends DataflowState {
     let version = versionIn;
     const stmtText = this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '';
     const strings = (stmtText.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
-    const labelledTrain = /train|in.?sample/i.test(strings) || this.targets.some((t) => TRAIN_NAME.test(t) && !TEST_NAME.test(t));
+    const labelledTrain = /train|in.?sample/i.test(strings) || this.targets.some((t) => TRAIN_NAME.test(t) && !TEST_NAME.test(t))
+      || !/test|hold.?out/i.test(strings) && this.targets.some((t) => this.printedLabel(t) === 'train');
     const labelledHere = (/test|hold.?out/i.test(strings) || this.targets.some((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t))) && !labelledTrain;
     const printedAs = !labelledHere && !labelledTrain ? this.targets.find((t) => this.printedAsTest(t)) : undefined;
     const labelled = labelledHere || printedAs !== undefined;
@@ -554,29 +555,32 @@ export abstract class LibrarySemantics extends DataflowState {
    * The score bound to `name` is printed later under a test label (`acc = ev.evaluate(p)` then
    * `print("Test Accuracy = %s" % acc)`): it is presented as the held-out result.
    */
-  protected printedAsTest(name: string): boolean {
-    if (!/^\w+$/.test(name)) return false;
+  protected printedAsTest(name: string): boolean { return this.printedLabel(name) === 'test'; }
+
+  /** How a later print labels the score bound to `name`: as a test score, as a training score, or not at all. */
+  protected printedLabel(name: string): 'test' | 'train' | undefined {
+    if (!/^\w+$/.test(name)) return undefined;
     const from = this.stmt ? this.stmt.to : 0;
     const key = `${this.chunkIndex}:${from}:${name}`;
-    const memo = this.printedMemo.get(key);
-    if (memo !== undefined) return memo;
+    if (this.printedMemo.has(key)) return this.printedMemo.get(key);
     const uses = new RegExp(`\\b${name}\\b`);
     // Until the name is bound again (a later score under the same name is another score).
     const rebound = new RegExp(`^\\s*\\(?\\s*(\\w+\\s*,\\s*)*${name}\\s*(,\\s*\\w+\\s*)*\\)?\\s*=[^=]`);
-    let found = false;
+    let found: 'test' | 'train' | undefined;
     scan: for (let c = this.chunkIndex; c < this.chunks.length; c++) {
       const text = c === this.chunkIndex ? this.text.slice(from) : this.chunks[c].text;
       for (const line of text.split('\n')) {
         if (rebound.test(line)) break scan;
         if (!/\bprint\b/.test(line) || !uses.test(line)) continue;
         const strs = (line.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
-        if (/test|hold.?out/i.test(strs) && !/train|in.?sample/i.test(strs)) { found = true; break scan; }
+        const test = /test|hold.?out/i.test(strs), train = /train|in.?sample/i.test(strs);
+        if (test !== train) { found = test ? 'test' : 'train'; break scan; }
       }
     }
     this.printedMemo.set(key, found);
     return found;
   }
-  private printedMemo = new Map<string, boolean>();
+  private printedMemo = new Map<string, 'test' | 'train' | undefined>();
 
   protected modelVersion(est: EstV, X: DataV, untracked = false): string {
     // Same constructor call, same arguments, same training data: the same model, even when the

@@ -2083,4 +2083,27 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/multi-test'), []);
     });
   });
+
+  describe('leakage/overlap: the training part scored while the held-out part never is (round 4)', () => {
+    const BASE = PD + py`
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      m = RandomForestClassifier(random_state=0).fit(X_train, y_train)
+      acc = accuracy_score(y_train, m.predict(X_train))
+      print("Accuracy:", acc)
+    `;
+    it('the only score, on the training part, fires at warning and says what was assumed', () => {
+      const f = analyze(BASE).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(BASE, 'acc = accuracy_score')]);
+      assert.equal(f[0].severity, 'warning');
+      assert.match(f[0].message, /Assumed: the held-out part of the split is never scored/);
+    });
+    it('with the test part scored too, called a training score, or beside cross-validation, it does not fire', () => {
+      const scored = BASE + 'print(accuracy_score(y_test, m.predict(X_test)))\n';
+      assert.deepEqual(rules(scored, 'leakage/overlap'), []);
+      const named = BASE.replace('"Accuracy:"', '"Training accuracy:"');
+      assert.deepEqual(rules(named, 'leakage/overlap'), []);
+      const cv = BASE + 'from sklearn.model_selection import cross_val_score\nprint(cross_val_score(RandomForestClassifier(), X_train, y_train, cv=5).mean())\n';
+      assert.deepEqual(rules(cv, 'leakage/overlap'), []);
+    });
+  });
 });
