@@ -201,7 +201,8 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     }, h.site, 'warning');
   }
 
-  const crossValidates = ev.splits.some((s) => s.kind === 'cv' || s.kind === 'folds' || s.kind === 'search');
+  // Held-out scores the file does compute without a test part: cross-validation, Keras validation_split.
+  const crossValidates = !!ev.validationSplit || ev.splits.some((s) => s.kind === 'cv' || s.kind === 'folds' || s.kind === 'search');
   // leakage/overlap: evaluation on rows the model was fitted on — a check set sampled out of the
   // training data, a model fitted on all rows scored on the test split, or a training score
   // reported as the test score.

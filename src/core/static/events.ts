@@ -99,6 +99,8 @@ export interface Events {
   writesData: boolean;
   /** A model fitted on held-out rows alone whose fit summary is read (`sm.OLS(y_test, X_test).fit().summary()`). */
   heldOutFits: { site: Site; fitSite: Site }[];
+  /** Some training call holds out rows of its own (Keras `validation_split=`), scored as `val_` metrics. */
+  validationSplit?: boolean;
   /** Test rows mixed into the data a model is fitted on. */
   mixed: { site: Site; fitSite: Site; est?: EstV }[];
 }

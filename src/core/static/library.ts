@@ -662,6 +662,7 @@ export abstract class LibrarySemantics extends DataflowState {
     // Keras fit(X, y, validation_split=0.2) holds out the last rows of X: rows duplicated or
     // synthesised beforehand (SMOTE appends its samples at the end) are copies of training rows.
     const vs = method === 'fit' ? args.kwNodes.get('validation_split') : undefined;
+    if (vs) this.events.validationSplit = true;
     const X0 = args.pos[0];
     if (vs && X0 && X0.k === 'data' && (X0.dup.length || X0.prep.length) && X0.rows.length) {
       const split: Split = { id: ++this.ids, site: this.site(vs), kind: 'tts', shuffle: false, names: ['validation_split'] };

@@ -2104,6 +2104,16 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(named, 'leakage/overlap'), []);
       const cv = BASE + 'from sklearn.model_selection import cross_val_score\nprint(cross_val_score(RandomForestClassifier(), X_train, y_train, cv=5).mean())\n';
       assert.deepEqual(rules(cv, 'leakage/overlap'), []);
+      const keras = PD + py`
+        from tensorflow import keras
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        net = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+        net.compile(loss="binary_crossentropy", metrics=["accuracy"])
+        net.fit(X_train, y_train, epochs=5, validation_split=0.2)
+        loss, acc = net.evaluate(X_train, y_train)
+        print(acc)
+      `;
+      assert.deepEqual(rules(keras, 'leakage/overlap'), []);
     });
   });
 });
