@@ -365,13 +365,18 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   }
 
   // leakage/target
+  const LEAD = / \(lead (\d+)\)$/;
   for (const t of ev.target) {
+    // A label built from a lead is named by what it reads: "the label (the next value of 'Close')".
+    const lead = LEAD.exec(t.label);
+    const label = lead ? `(${lead[1] === '1' ? 'the next value' : `the value ${lead[1]} rows ahead`} of '${t.label.slice(0, lead.index)}')` : `'${t.label}'`;
     push({
       ruleId: 'leakage/target',
       message: t.kind === 'label-in-features'
-        ? (t.source ? `The feature matrix still contains '${t.source}', from which the label '${t.label}' is computed; drop it from the features.`
+        ? (t.source && LEAD.test(t.source) && !lead ? `The feature matrix still contains the label's next value ('${t.label}' ${LEAD.exec(t.source)![1] === '1' ? 'one row' : `${LEAD.exec(t.source)![1]} rows`} ahead), unknown when predicting; drop it from the features.`
+          : t.source ? `The feature matrix still contains '${t.source}', from which the label ${label} is computed; drop it from the features.`
           : `The feature matrix still contains the label column '${t.label}'; drop it from the features.`)
-        : `This feature is computed from the label '${t.label}' and is still among the features the model is fitted on.`,
+        : `This feature is computed from the label ${label} and is still among the features the model is fitted on.`,
       location: toLocation(ctx, t.site), related: rel(ctx, t.fitSite, 'model fitted here'), evidence: { label: t.label, kind: t.kind }, fixes: [],
     }, t.site);
   }

@@ -40,6 +40,8 @@ const SELECTS_ON_VALIDATION = /EarlyStopping|early_stopping|ModelCheckpoint|save
 
 /** Model classes whose fit draws random numbers (unseeded runs differ). */
 const STOCHASTIC_MODEL = /Forest|ExtraTrees|Boost|XGB|LGBM|lightgbm|CatBoost|MLP|SGD|Bagging|Sequential|AutoSklearn|AutoML|TabNet|Perceptron|keras|torch/i;
+/** Columns named by a lead (`Close (lead 1)`, from `shift(-1)`): the next rows' values. */
+const LEAD_COLUMN = / \(lead \d+\)$/;
 
 /** Name given to the callable that get_scorer/make_scorer return. */
 const SCORER = 'sklearn_scorer';
@@ -1112,7 +1114,10 @@ export abstract class LibrarySemantics extends DataflowState {
     const feat = X.feat;
     if (!feat) return;
     let labelFrame: FrameMeta | undefined, label: string | undefined;
-    if (y && (y.k === 'data' || y.k === 'scalar') && y.cols && y.cols.length === 1 && y.frame) { labelFrame = y.frame; label = y.cols[0]; }
+    // A label built from a lead and the present value (close.shift(-1) > close) is the lead.
+    const lead = y && (y.k === 'data' || y.k === 'scalar') && y.cols ? y.cols.filter((c) => LEAD_COLUMN.test(c)) : [];
+    if (y && (y.k === 'data' || y.k === 'scalar') && y.frame && lead.length === 1) { labelFrame = y.frame; label = lead[0]; }
+    else if (y && (y.k === 'data' || y.k === 'scalar') && y.cols && y.cols.length === 1 && y.frame) { labelFrame = y.frame; label = y.cols[0]; }
     else if (y && (y.k === 'data' && !y.cols || y.k === 'scalar')) {
       const guess = labelFromDrop(feat);
       if (guess) { labelFrame = guess.frame; label = guess.label; }
@@ -1125,6 +1130,8 @@ export abstract class LibrarySemantics extends DataflowState {
       // A label computed from the next row (shift(-1)) may keep its source column: that is the present value.
       const derivedLabel = derivedColumn(part.frame, label);
       const sources = [label, ...(derivedLabel && derivedLabel.shift !== 'future' ? derivedLabel.from.filter((c) => c !== label) : [])];
+      // The label's own next rows (s.shift(-1) beside y = s) are the label too.
+      for (const c of part.cols) if (LEAD_COLUMN.test(c) && c.slice(0, c.lastIndexOf(' (lead ')) === label && !sources.includes(c)) sources.push(c);
       const leaked = sources.find((c) => keepsColumn(part, c));
       if (leaked !== undefined) this.pushTarget({ site: part.site, label, ...(leaked !== label ? { source: leaked } : {}), kind: 'label-in-features', fitSite });
       for (const [col, info] of visibleDerived(part.frame)) {
@@ -1306,10 +1313,14 @@ export abstract class LibrarySemantics extends DataflowState {
       if (method === 'rolling' || method === 'ewm' || method === 'expanding') out.windowed = true;
       // A lag (shift(k), k >= 1) holds past values, known when predicting: as a feature it is not
       // the column it was taken from (pd.concat([s.shift(1), s.shift(2)], axis=1) with y = s).
+      // A lead (shift(-k)) holds the next rows' values: a label built from it (close.shift(-1) > close)
+      // is not the column itself, so features computed from today's close are not computed from the label.
       if (method === 'shift' && out.cols) {
         const p = args.pos[0] ?? args.kw.get('periods');
         const k = p === undefined ? 1 : p.k === 'const' && /^\d+$/.test(p.text) ? Number(p.text) : 0;
         if (k >= 1) out.cols = out.cols.map((c) => `${c} (lag ${k})`);
+        const lead = /^\(?\s*(?:periods\s*=\s*)?-\s*(\d+)\s*\)?$/.exec(argText.trim());
+        if (k <= -1 || lead) out.cols = out.cols.map((c) => `${c} (lead ${lead ? lead[1] : -k})`);
       }
       return out;
     }

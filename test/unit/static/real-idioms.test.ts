@@ -187,6 +187,31 @@ describe('real-notebook idioms', () => {
       `;
       assert.deepEqual(rules(src, 'leakage/target'), []);
     });
+    it('a label series compared with the next row (up = close.shift(-1) > close) next to returns of the present price does not fire', () => {
+      const src = PD + py`
+        px = pd.read_csv("prices.csv")
+        up = (px.close.shift(-1) > px.close).astype(int)
+        px["ret"] = px.close.pct_change()
+        px = px.dropna()
+        cut = int(len(px) * 0.8)
+        feats = px[["ret", "volume"]]
+        model = RandomForestClassifier().fit(feats[:cut], up.loc[px.index][:cut])
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+    });
+    it('a feature that holds the next row itself, beside a label compared with the next row, fires and names the lead', () => {
+      const src = PD + py`
+        px = pd.read_csv("prices.csv")
+        px["tomorrow"] = px["close"].shift(-1)
+        px["ret"] = px["close"].pct_change()
+        feats = px[["ret", "tomorrow"]]
+        up = (px["close"].shift(-1) > px["close"]).astype(int)
+        model = RandomForestClassifier().fit(feats, up)
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), [lineOf(src, 'px["tomorrow"] =')]);
+      const f = analyze(src).find((x) => x.ruleId === 'leakage/target')!;
+      assert.match(f.message, /the label \(the next value of 'close'\)/);
+    });
     it('a label built from a present-row variable still makes the features computed from its source fire', () => {
       const src = PD + py`
         px = pd.read_csv("prices.csv")
@@ -938,6 +963,7 @@ describe('real-notebook idioms', () => {
     it('a lead (shift(-1)) or the unshifted series beside its lags fires', () => {
       const lead = src.replace('s.shift(7)', 's.shift(-1)');
       assert.deepEqual(rules(lead, 'leakage/target'), [lineOf(lead, 'pd.concat')]);
+      assert.match(analyze(lead).find((f) => f.ruleId === 'leakage/target')!.message, /the label's next value \('units' one row ahead\)/);
       const same = src.replace('s.shift(7)', 's');
       assert.deepEqual(rules(same, 'leakage/target'), [lineOf(same, 'pd.concat')]);
     });
