@@ -26,6 +26,7 @@ export const LINE_SLACK = 2;
 export interface FileFinding {
   ruleId: string;
   kind: Kind | null;
+  severity: string;
   cell?: number;
   line: number;
 }
@@ -59,6 +60,8 @@ export interface FindingCounts {
   inPositive: number;
   /** ... in files labelled negative for the kind (each one is a false alarm). */
   inNegative: number;
+  /** ... of those, at error severity (the false alarms that matter most: errors are what users see first). */
+  inNegativeError: number;
   /** ... within LINE_SLACK lines of a labelled line of that kind. */
   atLabelledLine: number;
   /** Labelled lines of the kind, and how many have a finding of the kind within LINE_SLACK. */
@@ -108,7 +111,7 @@ export function scoreFile(e: ManifestEntry, text: string, analyze: AnalyzeFn): S
   }
   for (const f of result.findings) {
     const kind = RULE_KIND[f.ruleId] ?? null;
-    base.findings.push({ ruleId: f.ruleId, kind, line: f.location.line, ...(f.location.cell !== undefined ? { cell: f.location.cell } : {}) });
+    base.findings.push({ ruleId: f.ruleId, kind, severity: f.severity, line: f.location.line, ...(f.location.cell !== undefined ? { cell: f.location.cell } : {}) });
     if (kind) base.predicted[kind] = true;
   }
   base.incomplete = result.notes.filter((n) => n.kind === 'skipped' || n.kind === 'partial').map((n) => n.message);
@@ -136,7 +139,7 @@ export function summarize(files: ScoredFile[], entries: Map<string, ManifestEntr
   const unmappedRules: Record<string, number> = {};
   for (const k of KINDS) {
     let tp = 0, fp = 0, fn = 0, tn = 0;
-    const fc: FindingCounts = { total: 0, inPositive: 0, inNegative: 0, atLabelledLine: 0, labelledLines: 0, labelledLinesHit: 0 };
+    const fc: FindingCounts = { total: 0, inPositive: 0, inNegative: 0, inNegativeError: 0, atLabelledLine: 0, labelledLines: 0, labelledLinesHit: 0 };
     for (const f of files) {
       if (f.error) continue;
       const label = f.labels[k], pred = f.predicted[k];
@@ -148,7 +151,10 @@ export function summarize(files: ScoredFile[], entries: Map<string, ManifestEntr
       const pos = labelledPositions(entries.get(f.id)!, k);
       fc.total += mine.length;
       if (label) fc.inPositive += mine.length;
-      else fc.inNegative += mine.length;
+      else {
+        fc.inNegative += mine.length;
+        fc.inNegativeError += mine.filter((x) => x.severity === 'error').length;
+      }
       fc.atLabelledLine += mine.filter((x) => pos.some((p) => near(x, p.cell, p.line))).length;
       fc.labelledLines += pos.length;
       fc.labelledLinesHit += pos.filter((p) => mine.some((x) => near(x, p.cell, p.line))).length;
@@ -209,10 +215,10 @@ export function formatReport(r: Report): string {
   const out: string[] = [];
   for (const [sp, s] of Object.entries(r.splits) as [Split, SplitReport][]) {
     out.push(`== ${sp}: ${s.files} files scored${s.incompleteFiles ? `, ${s.incompleteFiles} only partly analysed` : ''}`);
-    out.push('kind            TP  FP  FN  TN  precision  recall | findings  in-neg  at-label  labelled-lines-hit');
+    out.push('kind            TP  FP  FN  TN  precision  recall | findings  in-neg (error)  at-label  labelled-lines-hit');
     for (const k of KINDS) {
       const c = s.perKind[k], f = s.findings[k];
-      out.push(`${k.padEnd(14)} ${[c.tp, c.fp, c.fn, c.tn].map((n) => String(n).padStart(3)).join(' ')}      ${pct(c.precision)}   ${pct(c.recall)} | ${String(f.total).padStart(8)}  ${String(f.inNegative).padStart(6)}  ${String(f.atLabelledLine).padStart(8)}  ${f.labelledLinesHit}/${f.labelledLines}`);
+      out.push(`${k.padEnd(14)} ${[c.tp, c.fp, c.fn, c.tn].map((n) => String(n).padStart(3)).join(' ')}      ${pct(c.precision)}   ${pct(c.recall)} | ${String(f.total).padStart(8)}  ${String(f.inNegative).padStart(6)} ${`(${f.inNegativeError})`.padStart(7)}  ${String(f.atLabelledLine).padStart(8)}  ${f.labelledLinesHit}/${f.labelledLines}`);
     }
     const un = Object.entries(s.unmappedRules);
     if (un.length) out.push(`unmapped rules: ${un.map(([k, n]) => `${k} x${n}`).join(', ')}`);

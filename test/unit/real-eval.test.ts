@@ -68,7 +68,7 @@ describe('real-eval scoring', () => {
   const analyze: AnalyzeFn = ({ path: p, text }) => {
     seen.push(p);
     if (text === 'one') return { findings: [finding('leakage/preprocessing', 11), finding('leakage/overlap', 30)], notes: [] };
-    if (text === 'two') return { findings: [finding('mismatch/column-order', 5), finding('lint/other', 1)], notes: [{ path: p, kind: 'partial', message: 'budget' }] };
+    if (text === 'two') return { findings: [{ ...finding('mismatch/column-order', 5), severity: 'error' }, finding('mismatch/column-order', 9), finding('lint/other', 1)], notes: [{ path: p, kind: 'partial', message: 'budget' }] };
     return { findings: [finding('leakage/multi-test', 9, 2)], notes: [] };
   };
   const report = scoreCorpus(entries, ['dev', 'holdout'], (e) => texts[e.id], (e) => `/cache/${e.id}.${e.kind}`, analyze);
@@ -83,6 +83,7 @@ describe('real-eval scoring', () => {
     assert.deepEqual({ ...dev.perKind.preprocessing }, { tp: 1, fp: 0, fn: 0, tn: 1, precision: 1, recall: 1 });
     assert.deepEqual({ ...dev.perKind.overlap }, { tp: 0, fp: 1, fn: 0, tn: 1, precision: 0, recall: null });
     assert.equal(dev.perKind.serving.fp, 1);
+    assert.deepEqual([dev.findings.serving.inNegative, dev.findings.serving.inNegativeError], [2, 1]);
     assert.equal(dev.unmappedRules['lint/other'], 1);
     assert.equal(dev.incompleteFiles, 1);
     assert.deepEqual({ ...report.splits.holdout!.perKind['multi-test'] }, { tp: 1, fp: 0, fn: 0, tn: 0, precision: 1, recall: 1 });
@@ -98,7 +99,7 @@ describe('real-eval scoring', () => {
   it('lists missing copies instead of scoring them, and every disagreement', () => {
     assert.deepEqual(report.missing, [{ id: 'a004', expected: '/cache/a004.py' }]);
     assert.deepEqual(report.disagreements.map((d) => `${d.id}:${d.kind}:${d.label}`).sort(), ['a001:overlap:false', 'a002:serving:false']);
-    assert.match(formatReport(report), /a002 \[dev\] serving: label false, analyzer true {2}o\/r\/app\.py {2}\(line 5\)/);
+    assert.match(formatReport(report), /a002 \[dev\] serving: label false, analyzer true {2}o\/r\/app\.py {2}\(line 5; line 9\)/);
   });
 
   it('records an analyzer that throws as an error, not as a clean file', () => {
