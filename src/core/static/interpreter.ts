@@ -579,13 +579,18 @@ export class Interpreter extends LibrarySemantics {
     }
     merged.frame = curData.frame;
     if (curData.cols) merged.cols = curData.cols; else delete merged.cols;
+    // A column added to a frame picked by name (x = df[["a", "b"]]; x["c"] = ...) is one more of its columns.
+    if (col !== undefined && base === objNode && curData.frame && curData.cols && byName(curData) && !curData.cols.includes(col)) {
+      merged.cols = [...curData.cols, col];
+      merged.feat = this.featureSelection(curData, 'select', merged.cols, t);
+      merged.aligned = true;
+    } else if (curData.feat) merged.feat = curData.feat;
     if (curData.concatParts) merged.concatParts = curData.concatParts;
     // Writing a column keeps the frame's rows: still the same row selection.
     if (curData.subsetSite) merged.subsetSite = curData.subsetSite;
     const vTime = v.k === 'data' ? v.time : undefined;
     if (curData.time || vTime) merged.time = curData.time ?? vTime;
     if (curData.serving) merged.serving = true;
-    if (curData.feat) merged.feat = curData.feat;
     this.bind(base, merged);
   }
 
@@ -775,8 +780,16 @@ export class Interpreter extends LibrarySemantics {
         const pair: SeqV = { k: 'seq', items: [{ k: 'idx', split: iter.split, side: 'train', fold: i, varying: true }, { k: 'idx', split: iter.split, side: 'test', fold: i, varying: true }], varying: true };
         return iter.enumerated ? { k: 'seq', items: [{ k: 'const', text: String(i), varying: true }, pair], varying: true } : pair;
       }
-      case 'data':
+      case 'data': {
+        // for key, group in df.groupby(k): each group is a part of the frame with its columns
+        // (the same frame, so columns computed per group from the label stay known).
+        if (iter.grouped) {
+          const group: DataV = { ...this.same(iter), varying: true };
+          delete group.grouped;
+          return { k: 'seq', items: [this.scalar('group key', [], [], true), group], varying: true };
+        }
         return this.scalar('row', iter.prep, iter.dup, true);
+      }
       default:
         return this.scalar('item', iter.k === 'scalar' ? iter.prep : [], [], true);
     }
@@ -922,7 +935,7 @@ export class Interpreter extends LibrarySemantics {
         if (!strs.length) { known = false; break; }
         removed.push(...strs);
       }
-      if (known && conds.length <= 2) return { ...this.scalar('columns'), allCols: { frame: all.frame, removed } };
+      if (known && conds.length <= 2) return { ...this.scalar('columns'), allCols: { ...all, removed } };
     }
     if (iterData) {
       // A row-wise map over a dataset ([t.decode() for t in texts]) keeps its rows.
@@ -953,6 +966,8 @@ export class Interpreter extends LibrarySemantics {
       case 'data': {
         if (prop === 'values' || prop === 'T') return this.positionalView(o, n);
         if (prop === 'columns' && o.frame && !o.cols) return { ...this.scalar(full), allCols: { frame: o.frame, removed: [] } };
+        // The columns of a frame picked by name (df[["a", "b"]], columns added since): those names.
+        if (prop === 'columns' && o.frame && o.cols && byName(o)) return { ...this.scalar(full), allCols: { frame: o.frame, removed: [], within: [...o.cols] } };
         if (prop === 'columns' || prop === 'index') return this.scalar(full, o.prep);
         if (/^(shape|dtypes?|size|ndim|name|names|empty|nbytes|itemsize|flags|axes|attrs|iat|at)$/.test(prop)) return this.scalar(full);
         if (prop === 'loc' || prop === 'iloc' || prop === 'at' || prop === 'iat' || prop === 'str' || prop === 'dt' || prop === 'cat') {
@@ -1088,7 +1103,8 @@ export class Interpreter extends LibrarySemantics {
     if (first && !hasSlice && first.k === 'scalar' && first.allCols && first.allCols.frame === o.frame) {
       const d = this.same(o);
       delete d.cols;
-      d.feat = this.featureSelection(o, 'drop', first.allCols.removed, n);
+      const { removed, within } = first.allCols;
+      d.feat = within ? this.featureSelection(o, 'select', within.filter((c) => !removed.includes(c)), n) : this.featureSelection(o, 'drop', removed, n);
       return d;
     }
     const ownColumns = idxNodes.some((x) => this.t(x).includes(this.t(objNode) + '.columns'));
@@ -1592,3 +1608,10 @@ function userMetricName(name: string): boolean {
 
 /** A label-based column range: "a":"b" (either end may be omitted). */
 const LABEL_RANGE = /^(["'][^"']*["'])?\s*:\s*(["'][^"']*["'])?$/;
+
+/** A frame of columns picked by name (`df[["a", "b"]]`, columns added since), not a single column. */
+function byName(d: DataV): boolean {
+  const a = d.cols, f = d.feat;
+  return !!a && !!f && f.mode === 'select' && (a.length > 1 || !!d.aligned) && a.length === f.cols.length
+    && a.every((c, i) => c === f.cols[i] && !c.startsWith('@'));
+}

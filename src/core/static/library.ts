@@ -322,7 +322,7 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if ((last === 'list' || last === 'tuple') && args.pos[0]?.k === 'scalar' && args.pos[0].allCols) {
       const all = args.pos[0].allCols;
-      return { ...this.scalar('columns'), allCols: { frame: all.frame, removed: [...all.removed] } };
+      return { ...this.scalar('columns'), allCols: { ...all, removed: [...all.removed] } };
     }
     // list() / tuple(): a new empty sequence, like [] (hand-written sliding windows: X = list(); X.append(seq[i:i + lag])).
     if ((last === 'list' || last === 'tuple') && !args.pos.length && !args.kw.size) return { k: 'seq', items: [] };
@@ -400,6 +400,10 @@ export abstract class LibrarySemantics extends DataflowState {
       else if (feats.length > 1) j.feat = { ...feats[0], mode: 'union', cols: [], removedAtSelection: [], site: this.site(n), order: ++this.ids, parts: feats };
       return j;
     }
+    // Parts that hold the same columns picked by name (per-group frames built in a loop) keep them.
+    const f0 = parts[0]?.feat;
+    if (!j.feat && f0?.mode === 'select' && j.cols && parts.every((p) => p.feat?.mode === 'select' && p.frame === j.frame && p.feat.cols.join('\0') === f0.cols.join('\0'))
+      && j.cols.join('\0') === f0.cols.join('\0')) j.feat = f0;
     if (parts.length > 1) j.concatParts = parts.map((p) => p.rows);
     // Training rows and test rows of one split stacked together.
     const sideOf = (k: RowKey) => (k.path.length ? k.path[k.path.length - 1] : undefined);
@@ -755,10 +759,10 @@ export abstract class LibrarySemantics extends DataflowState {
         if (obj.allCols) {
           const all = obj.allCols;
           if (method === 'remove' || method === 'discard') { all.removed.push(...args.pos.flatMap(constStrings)); return this.scalar('None'); }
-          if (method === 'tolist' || method === 'to_list' || method === 'copy' || method === 'to_numpy') return { ...this.scalar(obj.name), allCols: { frame: all.frame, removed: [...all.removed] } };
+          if (method === 'tolist' || method === 'to_list' || method === 'copy' || method === 'to_numpy') return { ...this.scalar(obj.name), allCols: { ...all, removed: [...all.removed] } };
           if (method === 'drop' || method === 'difference') {
             const strs = [...args.pos, ...args.kw.values()].flatMap(constStrings);
-            return { ...this.scalar(obj.name), allCols: { frame: all.frame, removed: [...all.removed, ...strs] } };
+            return { ...this.scalar(obj.name), allCols: { ...all, removed: [...all.removed, ...strs] } };
           }
         }
         if (obj.pending) {

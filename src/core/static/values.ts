@@ -203,7 +203,7 @@ export interface ConstV extends Common { k: 'const'; text: string; str?: string 
 export interface ScalarV extends Common {
   k: 'scalar'; name: string; prep: FitEvent[]; dup: DupEvent[]; cols?: string[]; frame?: FrameMeta; loaded?: boolean;
   /** `df.columns` (as a list) minus the names removed from it. */
-  allCols?: { frame: FrameMeta; removed: string[] };
+  allCols?: { frame: FrameMeta; removed: string[]; within?: string[] };
   /** Statistics in a lazy column expression (polars `pl.col(c).mean()`), bound when applied to a frame. */
   pending?: Site[];
 }

@@ -969,6 +969,59 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/target: label differences built per group in a feature helper', () => {
+    // A helper adds lags and the change of the current label (diff / pct_change) to each entity's
+    // frame (picked by name), the frames are stacked, cut by time per group, and every column but
+    // the label is a feature.
+    const src = py`
+      import pandas as pd
+      from sklearn.ensemble import GradientBoostingRegressor
+      from sklearn.metrics import mean_absolute_error
+      raw = pd.read_csv("weekly.csv")
+      def add_features(frame, label="demand"):
+          out = frame.copy()
+          out["prev_1"] = out[label].shift(1)
+          out["prev_4"] = out[label].shift(4)
+          out["change_1"] = out[label].diff(1)
+          return out
+      blocks = []
+      for shop, part in raw.groupby("shop"):
+          part = part.sort_values("week")[["demand", "price"]]
+          blocks.append(add_features(part, label="demand"))
+      table = pd.concat(blocks)
+      fit_parts, hold_parts = [], []
+      for shop, g in table.groupby("shop"):
+          fit_parts.append(g.iloc[:-12])
+          hold_parts.append(g.iloc[-12:])
+      fit_rows = pd.concat(fit_parts).dropna()
+      hold_rows = pd.concat(hold_parts).dropna()
+      used = [c for c in fit_rows.columns if c != "demand"]
+      reg = GradientBoostingRegressor().fit(fit_rows[used], fit_rows["demand"])
+      print(mean_absolute_error(hold_rows["demand"], reg.predict(hold_rows[used])))
+    `;
+    it('a difference of the current label among the stacked per-group features fires', () => {
+      assert.deepEqual(rules(src, 'leakage/target'), [lineOf(src, 'out["change_1"]')]);
+    });
+    it('shifted lags only, or the difference left out of the picked columns, do not fire', () => {
+      const lags = src.replace('out["change_1"] = out[label].diff(1)', 'out["change_1"] = out[label].shift(1).diff(1)');
+      assert.deepEqual(rules(lags, 'leakage/target'), []);
+      const dropped = src.replace('if c != "demand"]', 'if c not in ("demand", "change_1")]');
+      assert.deepEqual(rules(dropped, 'leakage/target'), []);
+    });
+    it('a frame picked by name keeps its label out of the comprehension over its columns', () => {
+      const picked = py`
+        import pandas as pd
+        from sklearn.linear_model import Ridge
+        raw = pd.read_csv("weekly.csv")
+        sub = raw[["demand", "price"]].copy()
+        sub["price_sq"] = sub["price"] ** 2
+        used = [c for c in sub.columns if c != "demand"]
+        Ridge().fit(sub[used], sub["demand"])
+      `;
+      assert.deepEqual(rules(picked, 'leakage/target'), []);
+    });
+  });
+
   describe('samplers and scalers inside helpers selected by a string argument', () => {
     const HELPER = PD + py`
       from imblearn.over_sampling import SMOTE
