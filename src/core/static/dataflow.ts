@@ -371,6 +371,8 @@ export abstract class DataflowState {
    * new column is computed from; a value computed from none of them replaces an earlier definition.
    */
   protected recordDerived(frame: FrameMeta, col: string, v: Val, at: SyntaxNode): void {
+    // A list of values built row by row (vals.append(means.loc[v])) is computed from what its items are.
+    if (v.k === 'seq') v = this.join(v.items, at);
     const from = (v.k === 'data' || v.k === 'scalar') && v.cols && sameLineage(v.frame, frame) ? v.cols.filter((c) => c !== col) : [];
     if (!from.length) {
       // df[c] = df[c].fillna(0) transforms the column in place; anything else replaces it.
@@ -385,7 +387,8 @@ export abstract class DataflowState {
     // A label built from a variable that holds a future value (ret = (c.shift(-3) - c) / c) is a future label too.
     const future = FUTURE_SHIFT.test(vt) || this.futureNames.size > 0 && (vt.match(/[A-Za-z_]\w*/g) ?? []).some((w) => this.futureNames.has(w));
     const shift = future ? 'future' as const : /\.shift\(/.test(vt) ? 'past' as const : undefined;
-    frame.derived.set(col, { from, site: this.site(at), order: ++this.ids, ...(shift ? { shift } : {}) });
+    const groupStats = (v.k === 'data' || v.k === 'scalar') ? v.prep.filter((f) => f.kind === 'group') : [];
+    frame.derived.set(col, { from, site: this.site(at), order: ++this.ids, ...(shift ? { shift } : {}), ...(groupStats.length ? { groupStats } : {}) });
   }
 
   /** Variables assigned a value computed from a future row (`.shift(-k)`). */

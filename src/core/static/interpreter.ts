@@ -561,6 +561,18 @@ export class Interpreter extends LibrarySemantics {
     const cur = this.ev(base);
     if (cur.k !== 'data' && cur.k !== 'scalar') return;
     const col = attr ?? subscriptString((x) => this.t(x), t);
+    // X = pd.DataFrame(); X[cols] = df[cols] / X["a"] = df["a"]: the matrix is assembled from the
+    // frame's columns, so it is a selection of that frame (its rows, its derived columns).
+    if (cur.k === 'data' && cur.emptyFrame && base === objNode && v.k === 'data' && v.frame && !v.pred && !v.positional) {
+      const cols = col !== undefined ? [col] : v.cols;
+      if (cols?.length) {
+        if (col !== undefined) this.recordDerived(v.frame, col, v, valueNode ?? t);
+        const sel = this.same(v, { cols, aligned: true });
+        sel.feat = this.featureSelection(sel, 'select', cols, t);
+        this.bind(base, sel);
+        return;
+      }
+    }
     const curData = cur.k === 'data' ? cur : this.asData(cur, this.t(base));
     const merged = this.join([curData, v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined], t) as DataV;
     if (col !== undefined && curData.frame) {
@@ -987,7 +999,12 @@ export class Interpreter extends LibrarySemantics {
         if (prop === 'fittedvalues' && o.fit && !o.loaded && own) return this.predictOut(o, own);
         return o.loaded && !prop.endsWith('_') && !prop.startsWith('_') ? this.loadedPart(o, prop, `.${prop}`) : this.scalar(full, o.prepFits);
       }
-      default: return this.scalar(full, o.k === 'scalar' ? o.prep : [], o.k === 'scalar' ? o.dup : [], !!o.varying);
+      default: {
+        const out = this.scalar(full, o.k === 'scalar' ? o.prep : [], o.k === 'scalar' ? o.dup : [], !!o.varying);
+        // stats.loc[key] of a statistic computed from columns reads that statistic.
+        if (o.k === 'scalar' && o.cols && o.frame && /^(loc|iloc|at|iat)$/.test(prop)) Object.assign(out, { cols: o.cols, frame: o.frame });
+        return out;
+      }
     }
   }
 
@@ -1013,6 +1030,10 @@ export class Interpreter extends LibrarySemantics {
       for (const i of idx) if (i.k === 'scalar') prep = unionList(prep, i.prep);
       // Named as a column list (not after the frame) so that .tolist() keeps it a list.
       return this.scalar('selected columns', prep);
+    }
+    // df.groupby(k).mean()["label"]: the statistic of that column (it keeps the frame it came from).
+    if (o.k === 'scalar' && o.frame && !o.cols && !hasSlice && idx.length === 1 && idx[0].k === 'const' && idx[0].str !== undefined && o.prep.some((f) => f.kind === 'group')) {
+      return Object.assign(this.scalar(this.t(n), o.prep, o.dup, !!o.varying), { frame: o.frame, cols: [idx[0].str] });
     }
     if (o.k !== 'data') {
       if (o.k === 'scalar' && /^(X|x|y|Y|df|data|dataset)/.test(o.name) === false && !idx.some((i) => i.k === 'idx')) return this.join([o, ...idx], n);

@@ -10,7 +10,7 @@ import {
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
 import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
-  type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type SeqV, type Side, type Split, type Val,
+  type DerivedColumn, type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type SeqV, type Side, type Split, type Val,
 } from './values';
 import { DataflowState, NO_ARGS, type Args, type Scope } from './dataflow';
 import type { Events } from './events';
@@ -318,6 +318,7 @@ export abstract class LibrarySemantics extends DataflowState {
       }
       const d = this.freshData(this.targets[0] ?? 'frame', n, roleFromName(this.targets[0] ?? ''));
       if (args.kw.has('columns')) d.aligned = true;
+      if (!args.pos.length && !args.kw.size) d.emptyFrame = true;
       return d;
     }
     if ((last === 'list' || last === 'tuple') && args.pos[0]?.k === 'scalar' && args.pos[0].allCols) {
@@ -1128,6 +1129,11 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if (!labelFrame || label === undefined) return;
     const fitSite = this.site(n);
+    // A group statistic of the label (a per-category mean mapped onto the rows) computed on the
+    // training part only is a target encoding fitted as it should be; computed before the split
+    // (or before cross-validation) it holds the held-out rows' labels.
+    const trainOnlyStat = (d: DerivedColumn): boolean => !!d.groupStats?.length && X.rows.some((xk) => xk.path.length > 0)
+      && d.groupStats.every((f) => !f.rows.some((fk) => X.rows.some((xk) => xk.root === fk.root && fk.path.length < xk.path.length)));
     for (const part of selectionParts(feat)) {
       if (!sameLineage(part.frame, labelFrame)) continue;
       // The label itself, or the raw column it was computed from (log_price from price).
@@ -1141,7 +1147,7 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const [col, info] of visibleDerived(part.frame)) {
         // A column added after the matrix was taken is not in it.
         if (sources.includes(col) || info.order > part.order || !keepsColumn(part, col)) continue;
-        if (computedFrom(part.frame, col, sources)) this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite });
+        if (computedFrom(part.frame, col, sources, trainOnlyStat)) this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite });
       }
     }
   }
@@ -1251,7 +1257,9 @@ export abstract class LibrarySemantics extends DataflowState {
           delete out.grouped;
           return out;
         }
-        return this.scalar(this.t(n), unionList(d.prep, [f]), d.dup);
+        // The statistic keeps the columns it was computed over (a mean of the label per category is
+        // built from the label).
+        return Object.assign(this.scalar(this.t(n), unionList(d.prep, [f]), d.dup), d.frame ? { frame: d.frame, ...(d.cols ? { cols: d.cols } : {}) } : {});
       }
       const out = this.same(d); delete out.grouped;
       // Per-group lags and windows (groupby(id)[c].shift(1)) make the rows a series too.

@@ -94,7 +94,11 @@ export interface FrameMeta {
 }
 
 /** `from` is empty when a copy redefines an inherited column independently. `order`: when it was defined. */
-export interface DerivedColumn { from: string[]; site: Site; order: number; shift?: 'past' | 'future' }
+export interface DerivedColumn {
+  from: string[]; site: Site; order: number; shift?: 'past' | 'future';
+  /** Group statistics the value went through (a per-category mean of the label mapped onto the rows). */
+  groupStats?: FitEvent[];
+}
 
 /** How a feature matrix was selected from a frame. */
 export interface FeatureSelection {
@@ -124,6 +128,8 @@ export interface DataV extends Common {
   /** Columns this value reads, when it is a column selection of `frame`. */
   cols?: string[];
   feat?: FeatureSelection;
+  /** `pd.DataFrame()` with no data: columns copied into it from a frame make it a selection of that frame. */
+  emptyFrame?: boolean;
   /** Why the rows are time-ordered or carry a time column (for leakage/temporal); unset when not. */
   time?: string;
   /** Positional conversion of a frame (column order no longer checked). */

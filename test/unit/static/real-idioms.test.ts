@@ -1022,6 +1022,45 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/target: a target encoding written by hand', () => {
+    // Per-category means of the label mapped back onto the rows (map, a loop over the column that
+    // looks each mean up, or groupby(...).mean()[label]) before the split, in a feature matrix
+    // assembled column by column into an empty DataFrame.
+    const src = PD.replace('X = df.drop(columns=["label"])\n', '') + py`
+      rate = df.groupby("region")["label"].mean()
+      df["region_rate"] = df["region"].map(rate)
+      X = pd.DataFrame()
+      picked = ["age", "region_rate"]
+      X[picked] = df[picked]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=1)
+      clf = LogisticRegression().fit(X_train, y_train)
+      print(accuracy_score(y_test, clf.predict(X_test)))
+    `;
+    it('group means of the label mapped onto all rows before the split fire', () => {
+      assert.deepEqual(rules(src, 'leakage/target'), [lineOf(src, 'df["region_rate"] =')]);
+    });
+    it('the means looked up row by row into a list, or taken as groupby().mean()[label], fire', () => {
+      const looped = src.replace('df["region_rate"] = df["region"].map(rate)', 'vals = []\nfor r in df["region"]:\n    vals.append(rate.loc[r])\ndf["region_rate"] = vals');
+      assert.deepEqual(rules(looped, 'leakage/target'), [lineOf(looped, 'df["region_rate"] =')]);
+      const whole = src.replace('df.groupby("region")["label"].mean()', 'df.groupby("region").mean()["label"]');
+      assert.deepEqual(rules(whole, 'leakage/target'), [lineOf(whole, 'df["region_rate"] =')]);
+    });
+    it('means of the label fitted on the training part only, or of another column, do not fire', () => {
+      const fitted = PD + py`
+        tr, te = train_test_split(df, random_state=1)
+        rate = tr.groupby("region")["label"].mean()
+        tr["region_rate"] = tr["region"].map(rate)
+        te["region_rate"] = te["region"].map(rate)
+        cols = ["age", "region_rate"]
+        clf = LogisticRegression().fit(tr[cols], tr["label"])
+        print(accuracy_score(te["label"], clf.predict(te[cols])))
+      `;
+      assert.deepEqual(rules(fitted, 'leakage/target'), []);
+      const other = src.replace('df.groupby("region")["label"].mean()', 'df.groupby("region")["income"].mean()');
+      assert.deepEqual(rules(other, 'leakage/target'), []);
+    });
+  });
+
   describe('samplers and scalers inside helpers selected by a string argument', () => {
     const HELPER = PD + py`
       from imblearn.over_sampling import SMOTE
