@@ -1519,8 +1519,10 @@ export class Interpreter extends LibrarySemantics {
     }
   }
 
-  protected callFunction(fn: FnV, args: Args, n: SyntaxNode | null, selfIn?: Val): Val {
+  protected callFunction(fn: FnV, args0: Args, n: SyntaxNode | null, selfIn?: Val): Val {
     fn.called = true;
+    const bound = fn.boundPos?.length ?? 0;
+    const args: Args = bound || fn.boundKw?.size ? { ...args0, pos: [...(fn.boundPos ?? []), ...args0.pos], posNodes: args0.posNodes.length ? [...Array<SyntaxNode | undefined>(bound), ...args0.posNodes] as SyntaxNode[] : [], kw: new Map([...(fn.boundKw ?? []), ...args0.kw]) } : args0;
     const self = selfIn ?? fn.self;
     if (this.active.has(fn.node) || this.callers.length > 4) return this.join(args.pos, n ?? undefined);
     const savedChunk = this.chunkIndex;

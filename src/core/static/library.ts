@@ -255,6 +255,11 @@ export abstract class LibrarySemantics extends DataflowState {
       });
       return outs.length === 1 ? outs[0] : { k: 'seq', items: outs };
     }
+    // functools.partial(objective, data): the same function with its first arguments bound.
+    if (last === 'partial' && args.pos[0]?.k === 'fn') {
+      const fn = args.pos[0];
+      return { ...fn, boundPos: [...(fn.boundPos ?? []), ...args.pos.slice(1)], boundKw: new Map([...(fn.boundKw ?? []), ...args.kw]) };
+    }
     if (last === 'concat' || last === 'vstack' || last === 'hstack' || last === 'concatenate' || last === 'append' || last === 'r_' || last === 'column_stack' || last === 'merge') {
       return this.concat(args, n, last === 'hstack' || last === 'column_stack' || last === 'merge' || (args.kw.get('axis')?.k === 'const' && (args.kw.get('axis') as ConstV).text === '1'));
     }

@@ -199,6 +199,8 @@ export interface FnV extends Common {
   globals?: Namespace;
   /** Class a method belongs to; `self` for a bound method. */
   cls?: ClassV; self?: ObjV;
+  /** Arguments bound by `functools.partial(fn, a, k=v)`, passed before the call's own. */
+  boundPos?: Val[]; boundKw?: Map<string, Val>;
 }
 /** A class defined in the document and its instances (attributes kept per instance). */
 export interface ClassV extends Common { k: 'class'; name: string; methods: Map<string, FnV> }

@@ -727,6 +727,25 @@ describe('real-notebook idioms', () => {
       `;
       assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'return -accuracy_score')]);
     });
+
+    it('an objective with its data bound by functools.partial is run per trial like the bare function', () => {
+      const src = PD + py`
+        from functools import partial
+        from hyperopt import fmin, tpe, hp
+        def loss(frame, params):
+            a, b, c, d = train_test_split(frame.drop(columns=["label"]), frame["label"], random_state=1)
+            m = RandomForestClassifier(n_estimators=int(params["n"])).fit(a, c)
+            return -accuracy_score(d, m.predict(b))
+        loss = partial(loss, df)
+        best = fmin(fn=loss, space={"n": hp.quniform("n", 50, 500, 50)}, algo=tpe.suggest, max_evals=30)
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'return -accuracy_score')]);
+      // Scored by cross-validation on the bound data: no test set is chosen on.
+      const cv = src.replace('a, b, c, d = train_test_split(frame.drop(columns=["label"]), frame["label"], random_state=1)\n    m = RandomForestClassifier(n_estimators=int(params["n"])).fit(a, c)\n    return -accuracy_score(d, m.predict(b))',
+        'from sklearn.model_selection import cross_val_score\n    return -cross_val_score(RandomForestClassifier(n_estimators=int(params["n"])), frame.drop(columns=["label"]), frame["label"], cv=5).mean()');
+      assert.notEqual(cv, src);
+      assert.deepEqual(rules(cv, 'leakage/multi-test'), []);
+    });
   });
 
   describe('severity follows impact: a category vocabulary is not a statistic of the test rows', () => {
