@@ -140,7 +140,13 @@ export abstract class LibrarySemantics extends DataflowState {
     return this.handlePaths.get(v);
   }
 
-  protected callQualified(q: string, last: string, args: Args, n: SyntaxNode): Val {
+  protected callQualified(q: string, last: string, args0: Args, n: SyntaxNode): Val {
+    // xgb.train(params, dtrain, rounds, watchlist) / lgb.train(params, train_set, rounds, valid_sets):
+    // the watch list given by position is the evals= / valid_sets= keyword.
+    const boosterTrain = last === 'train' && /^(xgb|xgboost|lgb|lightgbm)\./.test(q);
+    const evalsKw = /^(lgb|lightgbm)\./.test(q) ? 'valid_sets' : 'evals';
+    const args: Args = boosterTrain && args0.pos.length > 3 && !args0.kw.has(evalsKw) && args0.posNodes[3]
+      ? { ...args0, kw: new Map([...args0.kw, [evalsKw, args0.pos[3]]]), kwNodes: new Map([...args0.kwNodes, [evalsKw, args0.posNodes[3]]]) } : args0;
     if (last === 'train') this.noteTrainingEval(last, args, n);
     const cat = estimatorCategory(last);
     if (cat) return this.estFromName(last, cat, args, n);
@@ -180,7 +186,17 @@ export abstract class LibrarySemantics extends DataflowState {
     if (last === 'train' && /^(xgb|xgboost|lgb|lightgbm|catboost)\./.test(q)) {
       // xgb.train(params, dtrain): a new booster fitted on dtrain with these params
       const est = this.estFromName(`${q.split('.')[0]}.train`, 'model', args, n);
-      return this.estMethod(est, 'fit', { ...args, pos: [args.pos[1] ?? args.kw.get('dtrain') ?? args.kw.get('train_set') ?? this.scalar('dtrain')], posNodes: args.posNodes.slice(1, 2) }, n);
+      const out = this.estMethod(est, 'fit', { ...args, pos: [args.pos[1] ?? args.kw.get('dtrain') ?? args.kw.get('train_set') ?? this.scalar('dtrain')], posNodes: args.posNodes.slice(1, 2) }, n);
+      // evals_result={} is filled with the booster's score on each watched set: held-out sets in the
+      // watch list are scored by this training (the scores read from it are compared like any other).
+      const watch = args.kw.get(evalsKw);
+      if (boosterTrain && watch && args.kw.has('evals_result')) {
+        const items = watch.k === 'seq' ? watch.items.flatMap((i) => (i.k === 'seq' ? i.items : [i])) : [watch];
+        const datas = items.filter((d): d is DataV => d.k === 'data' && d.rows.some((k) => isTestSide(k) && !k.path.some((s) => s.fold !== undefined)));
+        const keys = datas.reduce<RowKey[]>((acc, d) => unionKeys(acc, d.rows.filter((k) => isTestSide(k))), []);
+        if (keys.length) this.recordEval(args.kwNodes.get('evals_result') ?? n, 'evals_result', keys, est, est.version, datas, args);
+      }
+      return out;
     }
     if (isCvFunction(last)) return this.crossValidate(last, args, n);
     // get_scorer("f1") / make_scorer(f): a callable scorer(est, X, y) that evaluates est on X, y.

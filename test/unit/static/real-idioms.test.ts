@@ -1080,6 +1080,45 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('scores kept in a booster evals_result dictionary', () => {
+    // Native xgb.train / lgb.train with a watch list (by keyword or by position) fill evals_result
+    // with each watched set's score: settings compared on the held-out set read from it.
+    const src = py`
+      import numpy as np
+      import pandas as pd
+      import xgboost as xgb
+      frame = pd.read_csv("runs.csv")
+      feats = frame.drop(columns=["label"]).values
+      target = frame["label"].values
+      X_train = feats[:400]
+      y_train = target[:400]
+      X_hold = feats[400:]
+      y_hold = target[400:]
+      d_fit = xgb.DMatrix(X_train, label=y_train)
+      d_hold = xgb.DMatrix(X_hold, label=y_hold)
+      losses = {}
+      for eta in [0.03, 0.1, 0.3]:
+          log = {}
+          booster = xgb.train({"eta": eta}, d_fit, 200, [(d_fit, "fit"), (d_hold, "hold")], evals_result=log)
+          losses[eta] = log["hold"]["logloss"][-1]
+      print(min(losses, key=losses.get))
+    `;
+    it('settings compared through evals_result on the only held-out set fire', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'booster = xgb.train')]);
+      const kw = src.replace('[(d_fit, "fit"), (d_hold, "hold")], evals_result=log', 'evals=[(d_fit, "fit"), (d_hold, "hold")], evals_result=log');
+      assert.deepEqual(rules(kw, 'leakage/multi-test'), [lineOf(kw, 'booster = xgb.train')]);
+    });
+    it('one run read from evals_result is no comparison; a validation split compared beside a separate test set does not fire', () => {
+      const once = src.replace('for eta in [0.03, 0.1, 0.3]:\n    log = {}\n    booster = xgb.train({"eta": eta}', 'log = {}\nif True:\n    booster = xgb.train({"eta": 0.1}').replace('losses[eta]', 'losses[0.1]');
+      assert.notEqual(once, src);
+      // One run is not a comparison; the held-out set in its watch list is still reported as watched.
+      assert.deepEqual(analyze(once).filter((f) => f.ruleId === 'leakage/multi-test' && !/passed to training as `evals`/.test(f.message)), []);
+      const tested = src.replace('print(min(losses, key=losses.get))', 'best = min(losses, key=losses.get)\nX_test = np.load("x_test.npy")\ny_test = np.load("y_test.npy")\nfinal = xgb.train({"eta": best}, d_fit, 200)\nprint(np.mean((final.predict(xgb.DMatrix(X_test)) > 0.5) == y_test))').replace(/X_hold/g, 'X_val').replace(/y_hold/g, 'y_val');
+      assert.notEqual(tested, src);
+      assert.deepEqual(rules(tested, 'leakage/multi-test'), []);
+    });
+  });
+
   describe('samplers and scalers inside helpers selected by a string argument', () => {
     const HELPER = PD + py`
       from imblearn.over_sampling import SMOTE
