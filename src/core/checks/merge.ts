@@ -5,13 +5,18 @@
 import type { Finding } from '../findings/finding';
 import { sameFile } from './matchRun';
 
-/** The static finding a run finding is about: same rule, same file (and cell), on the statement or one of its related lines. */
+/**
+ * The static finding a run finding is about: same rule, on the statement (same file and cell) or on
+ * one of its related lines. A leak inside an imported helper is placed by the static analysis on the
+ * document's call line with the helper's line as related location, while the run records it on the
+ * helper's line: the related location may be in another file.
+ */
 function twinOf(r: Finding, statics: Finding[], workspaceRoot: string | undefined): Finding | undefined {
   const rl = r.location;
   return statics.find((s) => {
     const sl = s.location;
-    if (s.ruleId !== r.ruleId || sl.cell !== rl.cell || !sameFile(sl.file, rl.file, workspaceRoot, workspaceRoot)) return false;
-    if (rl.line >= sl.line && rl.line <= Math.max(sl.line, sl.endLine)) return true;
+    if (s.ruleId !== r.ruleId) return false;
+    if (sl.cell === rl.cell && sameFile(sl.file, rl.file, workspaceRoot, workspaceRoot) && rl.line >= sl.line && rl.line <= Math.max(sl.line, sl.endLine)) return true;
     return s.related.some((x) => x.location.line === rl.line && x.location.cell === rl.cell && sameFile(x.location.file, rl.file, workspaceRoot, workspaceRoot));
   });
 }

@@ -240,6 +240,16 @@ describe('checks/mergeFindings', () => {
     assert.deepEqual(out[0]!.confirmation, { status: 'confirmed', runId: 'R', message: 'run leakage/temporal', evidence: { n: 1 } });
   });
 
+  it('a run finding on an imported helper\'s line merges into the static finding placed on the call, whose related location is that line', () => {
+    const s = f('leakage/preprocessing', 'main.py', 8, 'static', { related: [{ location: loc('utils.py', 14), message: 'in utils.py line 14' }], evidence: { inFile: 'utils.py' } });
+    const out = mergeFindings([s], [f('leakage/preprocessing', 'utils.py', 14, 'run')]);
+    assert.equal(out.length, 1);
+    assert.equal(out[0]!.source, 'both');
+    assert.deepEqual(out[0]!.location, loc('main.py', 8));
+    // Another line of the helper, or the same line under another rule, stays a run finding.
+    assert.equal(mergeFindings([s], [f('leakage/preprocessing', 'utils.py', 15, 'run'), f('leakage/overlap', 'utils.py', 14, 'run')]).length, 3);
+  });
+
   it('keeps a confirmed static finding\'s own confirmation and marks it both', () => {
     const s = f('leakage/target', 'a.py', 5, 'static', { confirmation: { status: 'confirmed', runId: 'Q', message: 'seen' } });
     const out = mergeFindings([s], [f('leakage/target', 'a.py', 5, 'run')]);
