@@ -537,10 +537,16 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected recordEval(n: SyntaxNode, what: string, keys: RowKey[], est: EstV | undefined, versionIn: string | undefined, datas: DataV[], args: Args): void {
     let version = versionIn;
-    const stmtText = this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '';
+    // Inside a helper of another file called with the rows (metric_calc(y_test, pred, "Test")), the
+    // helper's own variable names (train_accuracy) are generic: they do not say which rows were scored;
+    // the words of the document's call do.
+    const genericNames = this.chunks[this.chunkIndex]?.file !== undefined && this.callers.length > 0;
+    const call = genericNames ? [...this.callers].reverse().find((c) => this.chunks[c.chunk].file === undefined) : undefined;
+    const callText = call ? this.chunks[call.chunk].text.slice(call.stmtFrom, call.stmtTo) : '';
+    const stmtText = (this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '') + '\n' + callText;
     const strings = (stmtText.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
-    const labelledTrain = /train|in.?sample/i.test(strings) || this.targets.some((t) => TRAIN_NAME.test(t) && !TEST_NAME.test(t))
-      || !/test|hold.?out/i.test(strings) && this.targets.some((t) => this.printedLabel(t) === 'train');
+    const labelledTrain = /train|in.?sample/i.test(strings) || !genericNames && this.targets.some((t) => TRAIN_NAME.test(t) && !TEST_NAME.test(t))
+      || !genericNames && !/test|hold.?out/i.test(strings) && this.targets.some((t) => this.printedLabel(t) === 'train');
     const labelledHere = (/test|hold.?out/i.test(strings) || this.targets.some((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t))) && !labelledTrain;
     const printedAs = !labelledHere && !labelledTrain ? this.targets.find((t) => this.printedAsTest(t)) : undefined;
     const labelled = labelledHere || printedAs !== undefined;

@@ -314,4 +314,49 @@ describe('a serving module that imports a transformer class of the project only 
     assert.notEqual(learns, FEATURES);
     assert.deepEqual(run('proj/app/service.py', { 'proj/app/service.py': SERVICE, 'proj/lib/features.py': learns }).findings.filter((x) => x.ruleId === 'mismatch/refit-at-inference'), []);
   });
+
+  describe('a scoring helper of the project whose variables are named for training', () => {
+    // The helper computes `train_accuracy` etc. from whatever rows it is given and prints them under
+    // the label the caller passes: the call's words say which rows were scored, not the helper's names.
+    const REPORT = py`
+      from sklearn import metrics
+
+      def report(y, y_hat, label):
+          train_acc = metrics.accuracy_score(y, y_hat)
+          train_f1 = metrics.f1_score(y, y_hat)
+          print(label, "accuracy:", train_acc)
+          print(label, "F1:", train_f1)
+    `;
+    const main = (body: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.neighbors import KNeighborsClassifier
+      from tools.scoring import report
+      X = pd.read_csv("x.csv")
+      y = pd.read_csv("y.csv")["label"]
+      X_fit, X_test, y_fit, y_test = train_test_split(X, y, test_size=0.3, random_state=0)
+    ` + body;
+    const overlap = (r: AnalysisResult) => r.findings.filter((f) => f.ruleId === 'leakage/overlap');
+    it('a model fitted on the test rows and scored on them through the helper fires on the call', () => {
+      const src = main(py`
+        knn = KNeighborsClassifier(n_neighbors=3).fit(X_test, y_test)
+        report(y_test, knn.predict(X_test), "Test")
+      `);
+      const f = overlap(run('proj/eval.py', { 'proj/eval.py': src, 'proj/tools/scoring.py': REPORT }));
+      assert.ok(f.length >= 1);
+      assert.ok(f.every((x) => x.location.file === 'proj/eval.py' && x.location.line === lineOf(src, 'report(y_test')));
+    });
+    it('a model fitted on the training rows and scored on the test rows, or a call labelled as training scores, does not fire', () => {
+      const clean = main(py`
+        knn = KNeighborsClassifier(n_neighbors=3).fit(X_fit, y_fit)
+        report(y_test, knn.predict(X_test), "Test")
+      `);
+      assert.deepEqual(overlap(run('proj/eval.py', { 'proj/eval.py': clean, 'proj/tools/scoring.py': REPORT })), []);
+      const training = main(py`
+        knn = KNeighborsClassifier(n_neighbors=3).fit(X_fit, y_fit)
+        report(y_fit, knn.predict(X_fit), "Training")
+      `);
+      assert.deepEqual(overlap(run('proj/eval.py', { 'proj/eval.py': training, 'proj/tools/scoring.py': REPORT })), []);
+    });
+  });
 });
