@@ -91,6 +91,13 @@ export async function confirmWithRuns(findings: Finding[], runs: ReadonlyArray<R
     let confirmation: RunConfirmation;
     try {
       confirmation = await confirmOne(f, ordered, inFile, lines, sourceOf);
+      // A leak inside an imported helper is placed on the document's call, with the helper's line as
+      // first related location (evidence.inFile); the run recorded it on the helper's line.
+      const inner = f.related[0]?.location;
+      if (confirmation.status !== 'confirmed' && typeof f.evidence.inFile === 'string' && inner && inner.file !== f.location.file) {
+        const there = await confirmOne({ ...f, location: inner, related: f.related.slice(1) }, ordered, inFile, lines, sourceOf);
+        if (there.status !== 'no-run') confirmation = there;
+      }
     } catch (e) {
       confirmation = { status: 'no-run', message: `runs could not be checked: ${(e as Error).message ?? String(e)}` };
     }

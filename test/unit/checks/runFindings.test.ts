@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { detectRunFindings, mergeFindings, runFindings } from '../../../src/core/checks';
+import { confirmWithRuns, detectRunFindings, mergeFindings, runFindings } from '../../../src/core/checks';
 import { copiedRows, sharedEntities, type SplitSnapshots } from '../../../src/core/checks/splitContents';
 import type { Finding } from '../../../src/core/findings/finding';
 import { listRuns, type LoadedSnapshot } from '../../../src/core/runlog';
@@ -63,6 +63,16 @@ for (const stack of ['oldest', 'current']) {
       assert.equal(f.evidence.splitLine, lineOf('leaky.py', 'train_test_split(df'));
       assert.match(f.message, new RegExp(`fitted on ${FACTS.leaky.preprocessing.fitRows} rows; ${FACTS.leaky.preprocessing.testRowsInFit} of them end up in the test split`));
       assert.deepEqual(f.related.map((r) => [r.location.file, r.location.line]), [['leaky.py', lineOf('leaky.py', 'train_test_split(df')]]);
+    });
+
+    it('preprocessing: the static finding placed on leaky.py\'s call into the helper is confirmed by the run at the helper\'s line', async () => {
+      const read = (p: string) => { try { return readFileSync(path.join(PIPELINE, p), 'utf8'); } catch { return undefined; } };
+      const statics = analyzeDocument({ path: 'leaky.py', text: read('leaky.py')! }, { readModule: read, moduleRoot: '' }).findings;
+      const s = statics.find((f) => f.ruleId === 'leakage/preprocessing' && f.related[0]?.location.file === 'helpers.py');
+      assert.ok(s, statics.map((f) => `${f.ruleId}@${f.location.file}:${f.location.line} ${f.related.map((r) => r.location.file).join(',')}`).join('; '));
+      const [c] = await confirmWithRuns([s], runs.filter((r) => r.run.pipeline === 'leaky.py'), opts);
+      assert.equal(c!.confirmation?.status, 'confirmed', c!.confirmation?.message);
+      assert.equal(c!.location.file, 'leaky.py');
     });
 
     it('overlap by lineage: the oversampling concat, with the copied rows on both sides', () => {
