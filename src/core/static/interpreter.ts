@@ -19,6 +19,9 @@ import {
   unquote, withVarying,
 } from './syntax';
 
+/** Keywords that hand data to a training call; a literal `**dict` carrying them is read as written. */
+const HANDS_DATA_KW = new Set(['dtrain', 'train_set', 'evals', 'valid_sets', 'eval_set', 'validation_data']);
+
 export type { InterpreterOptions } from './dataflow';
 
 /** Attributes of a pandas frame that are not columns (`df.columns = [...]` renames, it writes no column). */
@@ -1378,6 +1381,11 @@ export class Interpreter extends LibrarySemantics {
             // Model(**params) with params drawn per iteration (ParameterGrid, sampled configs): a new setting each time.
             if (a.kw === NO_ARGS.kw) { a.kw = new Map(); a.kwNodes = new Map(); }
             a.kw.set('**', v); a.kwNodes.set('**', next);
+          } else if (v.k === 'seq' && v.keys && v.keys.some((k) => k !== undefined && HANDS_DATA_KW.has(k))) {
+            // train(**arguments) with a literal dict that hands data (dtrain=, evals=, eval_set=): those
+            // keywords are passed as if written in the call.
+            if (a.kw === NO_ARGS.kw) { a.kw = new Map(); a.kwNodes = new Map(); }
+            v.keys.forEach((k, i) => { if (k !== undefined && HANDS_DATA_KW.has(k) && !a.kw.has(k)) { a.kw.set(k, v.items[i]); a.kwNodes.set(k, next); } });
           }
           c = next.nextSibling;
         } else c = next;

@@ -120,6 +120,39 @@ describe('real-notebook idioms', () => {
       `;
       assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'eval_set='), lineOf(src, 'evals=')]);
     });
+    it('native train with the watch list passed by position or through a literal **dict fires; a training-only watch list does not', () => {
+      const base = PD + py`
+        import xgboost as xgb
+        import lightgbm as lgb
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y)
+        d_tr = xgb.DMatrix(X_tr, label=y_tr)
+        d_te = xgb.DMatrix(X_te, label=y_te)
+      `;
+      const pos = base + py`
+        watch = [(d_tr, "train"), (d_te, "eval")]
+        bst = xgb.train({"max_depth": 3}, d_tr, 50, watch)
+        print(accuracy_score(y_te, bst.predict(d_te) > 0.5))
+      `;
+      assert.deepEqual(rules(pos, 'leakage/multi-test'), [lineOf(pos, 'bst = xgb.train')]);
+      const lg = base + py`
+        s_tr = lgb.Dataset(X_tr, y_tr)
+        s_te = lgb.Dataset(X_te, y_te)
+        gbm = lgb.train({"objective": "binary"}, s_tr, 100, [s_te])
+      `;
+      assert.deepEqual(rules(lg, 'leakage/multi-test'), [lineOf(lg, 'gbm = lgb.train')]);
+      const spread = base + py`
+        cfg = {"params": {"eta": 0.3}, "dtrain": d_tr, "num_boost_round": 20, "evals": [(d_te, "holdout")]}
+        bst = xgb.train(**cfg)
+      `;
+      assert.deepEqual(rules(spread, 'leakage/multi-test'), [lineOf(spread, 'bst = xgb.train')]);
+      const clean = base + py`
+        bst = xgb.train({"max_depth": 3}, d_tr, 50, [(d_tr, "train")])
+        cfg = {"params": {"eta": 0.3}, "dtrain": d_tr, "num_boost_round": 20}
+        bst2 = xgb.train(**cfg)
+        print(accuracy_score(y_te, bst.predict(d_te) > 0.5))
+      `;
+      assert.deepEqual(rules(clean, 'leakage/multi-test'), []);
+    });
     it('a validation split that is only monitored does not fire; the only held-out split chosen on and reported does', () => {
       const mon = PD + py`
         import lightgbm as lgb
