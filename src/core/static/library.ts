@@ -529,13 +529,23 @@ export abstract class LibrarySemantics extends DataflowState {
       const cmp = [...this.t(args.node).matchAll(/[<>]=?\s*([A-Za-z_]\w*)/g)].map((m) => m[1]);
       if (cmp.some((c) => this.curveNames.get(c) === held[0])) version += '|threshold chosen on these rows';
     }
-    this.recordEval(n, fname, keys, est, version, datas, args);
+    // A naive baseline scored without a model (mean_squared_error(y_test, X_test["lag_1"])): a
+    // column of the held-out features taken as the prediction is a setting of its own, compared
+    // with the others scored on these rows.
+    let baseline: string | undefined;
+    const p1 = args.pos[1], p1n = args.posNodes[1];
+    if (!version && held.length && args.pos.length === 2 && p1 && p1n && p1.k === 'data' && !p1.pred && p1.cols?.length === 1
+      && args.pos[0]?.k === 'data' && !args.pos[0].cols?.some((c) => p1.cols?.includes(c)) && p1.rows.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val')) {
+      version = `baseline:${this.t(p1n)}`;
+      baseline = `\`${this.t(p1n)}\` (a column of the held-out rows) is taken to be a naive baseline's prediction`;
+    }
+    this.recordEval(n, fname, keys, est, version, datas, args, baseline);
     let prep: FitEvent[] = [];
     for (const d of datas) prep = unionList(prep, d.prep);
     return this.scalar(fname, prep);
   }
 
-  protected recordEval(n: SyntaxNode, what: string, keys: RowKey[], est: EstV | undefined, versionIn: string | undefined, datas: DataV[], args: Args): void {
+  protected recordEval(n: SyntaxNode, what: string, keys: RowKey[], est: EstV | undefined, versionIn: string | undefined, datas: DataV[], args: Args, baseline?: string): void {
     let version = versionIn;
     // Inside a helper of another file called with the rows (metric_calc(y_test, pred, "Test")), the
     // helper's own variable names (train_accuracy) are generic: they do not say which rows were scored;
@@ -560,7 +570,7 @@ export abstract class LibrarySemantics extends DataflowState {
       argNodes: args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) })),
       ...(datas.length ? { data: datas.find((d) => d.pred) ?? datas[0] } : {}),
       ...(est ? { fitState: { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised } } : {}),
-      ...(bestRun ? { assumed: bestRun } : {}),
+      ...(bestRun ?? baseline ? { assumed: bestRun ?? baseline } : {}),
       ...(printedAs !== undefined ? { labelAssumed: `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so` } : {}),
     });
   }

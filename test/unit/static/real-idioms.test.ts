@@ -153,6 +153,37 @@ describe('real-notebook idioms', () => {
       `;
       assert.deepEqual(rules(clean, 'leakage/multi-test'), []);
     });
+    it('naive baselines read off held-out feature columns and scored next to each other or a model fire; one model scored once does not', () => {
+      const base = PD + py`
+        from sklearn.linear_model import Ridge
+        from sklearn.metrics import mean_absolute_error
+        df["prev"] = df["y"].shift(1)
+        df["prev_week"] = df["y"].shift(7)
+        feats = df.drop(columns=["y"])
+        tr_X, te_X, tr_y, te_y = train_test_split(feats, df["y"], shuffle=False)
+        reg = Ridge().fit(tr_X, tr_y)
+      `;
+      const twoBaselines = base + py`
+        e_prev = mean_absolute_error(te_y, te_X["prev"])
+        e_week = mean_absolute_error(te_y, te_X["prev_week"])
+        print(min(e_prev, e_week))
+      `;
+      assert.deepEqual(rules(twoBaselines, 'leakage/multi-test'), [lineOf(twoBaselines, 'e_week =')]);
+      const vsModel = base + py`
+        e_prev = mean_absolute_error(te_y, te_X["prev"])
+        e_reg = mean_absolute_error(te_y, reg.predict(te_X))
+      `;
+      assert.deepEqual(rules(vsModel, 'leakage/multi-test'), [lineOf(vsModel, 'e_reg =')]);
+      const once = base + py`
+        print(mean_absolute_error(te_y, reg.predict(te_X)))
+      `;
+      assert.deepEqual(rules(once, 'leakage/multi-test'), []);
+      const trainCols = base + py`
+        print(mean_absolute_error(tr_y, tr_X["prev"]), mean_absolute_error(tr_y, tr_X["prev_week"]))
+        print(mean_absolute_error(te_y, reg.predict(te_X)))
+      `;
+      assert.deepEqual(rules(trainCols, 'leakage/multi-test'), []);
+    });
     it('a validation split that is only monitored does not fire; the only held-out split chosen on and reported does', () => {
       const mon = PD + py`
         import lightgbm as lgb
