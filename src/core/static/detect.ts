@@ -354,14 +354,19 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const test = t.keys.filter((k) => lastSide(k) === 'test');
     const valScored = !scoredTestSet && t.selects && t.keys.some((k) => lastSide(k) === 'val'
       && (t.reportsBest || ev.evals.some((e) => e.keys.some((x) => testSetKey(x) === testSetKey(k)))));
-    if (!test.length && !valScored) continue;
+    // Early stopping on the only held-out split when nothing at all is scored on held-out rows: the
+    // validation score the training logs is the only result the file reports (said, at warning).
+    const onlyLog = !test.length && !valScored && !scoredTestSet && t.selects && !t.assumed && t.keys.some((k) => lastSide(k) === 'val')
+      && !ev.evals.some((e) => e.keys.some(isTestSide));
+    if (!test.length && !valScored && !onlyLog) continue;
+    const assumed = t.assumed ?? (onlyLog ? 'the validation score logged while training is taken to be the reported result, since nothing else is scored on held-out rows' : undefined);
     const held = test.length ? 'test set' : 'validation split (the only held-out set, also reported as the result)';
     push({
       ruleId: 'leakage/multi-test',
       message: `The ${held} is ${/ every epoch$/.test(t.via) ? `scored during training (\`${t.via}\`)` : `passed to training as \`${t.via}\``}${t.selects ? ' and chooses the epoch, iteration or setting (early stopping, best checkpoint or search)' : ', so the training run is watched on it'}; its score is then optimistic. Carve a validation split out of the training rows for this and score the test set once.`
-        + (t.assumed ? ` Assumed: ${t.assumed}.` : ''),
-      location: toLocation(ctx, t.site), related: rel(ctx, firstEval(t.keys), 'scored here as the result'), evidence: { via: t.via, selects: t.selects, ...(t.assumed ? { assumed: t.assumed } : {}) }, fixes: [],
-    }, t.site, t.assumed ? 'warning' : 'error');
+        + (assumed ? ` Assumed: ${assumed}.` : ''),
+      location: toLocation(ctx, t.site), related: rel(ctx, firstEval(t.keys), 'scored here as the result'), evidence: { via: t.via, selects: t.selects, ...(assumed ? { assumed } : {}) }, fixes: [],
+    }, t.site, assumed ? 'warning' : 'error');
   }
 
   // leakage/target

@@ -184,6 +184,29 @@ describe('real-notebook idioms', () => {
       `;
       assert.deepEqual(rules(trainCols, 'leakage/multi-test'), []);
     });
+    it('early stopping on the only held-out split with nothing else scored fires at warning; with a scored test set or no early stopping it does not', () => {
+      const base = PD + py`
+        import lightgbm as lgb
+        X_fit, X_val, y_fit, y_val = train_test_split(X, y, test_size=0.2)
+      `;
+      const logged = base + py`
+        gbm = lgb.LGBMRegressor(n_estimators=2000)
+        gbm.fit(X_fit, y_fit, eval_set=[(X_val, y_val)], callbacks=[lgb.early_stopping(100), lgb.log_evaluation(50)])
+      `;
+      const found = analyze(logged).filter((f) => f.ruleId === 'leakage/multi-test');
+      assert.deepEqual(rules(logged, 'leakage/multi-test'), [lineOf(logged, 'eval_set=')]);
+      assert.deepEqual(found.map((f) => f.severity), ['warning']);
+      assert.match(found[0].message, /Assumed: the validation score logged/);
+      const monitored = logged.replace(', callbacks=[lgb.early_stopping(100), lgb.log_evaluation(50)]', '');
+      assert.deepEqual(rules(monitored, 'leakage/multi-test'), []);
+      const separateTest = base + py`
+        X_in, X_te, y_in, y_te = train_test_split(X_fit, y_fit, test_size=0.2)
+        gbm = lgb.LGBMRegressor(n_estimators=2000)
+        gbm.fit(X_in, y_in, eval_set=[(X_val, y_val)], callbacks=[lgb.early_stopping(100)])
+        print(mean_absolute_error(y_te, gbm.predict(X_te)))
+      `;
+      assert.deepEqual(rules(separateTest, 'leakage/multi-test'), []);
+    });
     it('a validation split that is only monitored does not fire; the only held-out split chosen on and reported does', () => {
       const mon = PD + py`
         import lightgbm as lgb
