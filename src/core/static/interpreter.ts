@@ -1567,9 +1567,11 @@ export class Interpreter extends LibrarySemantics {
           let v: Val | undefined = args.kw.get(name);
           if (!v && !isStar && i < args.pos.length) v = args.pos[i];
           if (!isStar) i++;
-          if (!v && c.nextSibling?.name === 'AssignOp' && c.nextSibling.nextSibling) {
+          // name: type = default: the default follows the annotation.
+          const eq = c.nextSibling?.name === 'TypeDef' ? c.nextSibling.nextSibling : c.nextSibling;
+          if (!v && eq?.name === 'AssignOp' && eq.nextSibling) {
             this.enterChunk(fn.chunk);
-            v = this.ev(c.nextSibling.nextSibling);
+            v = this.ev(eq.nextSibling);
           }
           this.scope.set(name, v ?? (name === 'self' ? this.scalar('self') : this.scalar(name)));
         }

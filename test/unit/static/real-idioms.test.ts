@@ -2379,4 +2379,32 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(keras, 'leakage/overlap'), []);
     });
   });
+  describe('annotated parameters keep their defaults (name: type = default)', () => {
+    const helper = (dropped: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      def features(frame: pd.DataFrame, label_col: str = "outcome"):
+          X = frame.drop(columns=[${dropped}])
+          y = frame[label_col]
+          return X, y
+      def fit(X_tr: pd.DataFrame, y_tr: pd.Series):
+          clf = RandomForestClassifier()
+          clf.fit(X_tr, y_tr)
+          return clf
+      def run():
+          frame = pd.read_csv("rows.csv")
+          X, y = features(frame)
+          X_tr, X_te, y_tr, y_te = train_test_split(X, y)
+          clf = fit(X_tr, y_tr)
+      run()
+    `;
+    it('the label named by an annotated default and dropped through it does not fire', () => {
+      assert.deepEqual(rules(helper('label_col'), 'leakage/target'), []);
+    });
+    it('the label named by an annotated default and left in the features fires', () => {
+      const src = helper('"row_id"');
+      assert.deepEqual(rules(src, 'leakage/target'), [lineOf(src, 'X = frame.drop')]);
+    });
+  });
 });
