@@ -388,7 +388,8 @@ export abstract class DataflowState {
     const future = FUTURE_SHIFT.test(vt) || this.futureNames.size > 0 && (vt.match(/[A-Za-z_]\w*/g) ?? []).some((w) => this.futureNames.has(w));
     const shift = future ? 'future' as const : /\.shift\(/.test(vt) ? 'past' as const : undefined;
     const groupStats = (v.k === 'data' || v.k === 'scalar') ? v.prep.filter((f) => f.kind === 'group') : [];
-    frame.derived.set(col, { from, site: this.site(at), order: ++this.ids, ...(shift ? { shift } : {}), ...(groupStats.length ? { groupStats } : {}) });
+    const change = !future && /\.(diff|pct_change)\(/.test(vt);
+    frame.derived.set(col, { from, site: this.site(at), order: ++this.ids, ...(shift ? { shift } : {}), ...(change ? { change: true as const } : {}), ...(groupStats.length ? { groupStats } : {}) });
   }
 
   /** Variables assigned a value computed from a future row (`.shift(-k)`). */

@@ -1180,11 +1180,19 @@ export abstract class LibrarySemantics extends DataflowState {
       // The label's own next rows (s.shift(-1) beside y = s) are the label too.
       for (const c of part.cols) if (LEAD_COLUMN.test(c) && c.slice(0, c.lastIndexOf(' (lead ')) === label && !sources.includes(c)) sources.push(c);
       const leaked = sources.find((c) => keepsColumn(part, c));
-      if (leaked !== undefined) this.pushTarget({ site: part.site, label, ...(leaked !== label ? { source: leaked } : {}), kind: 'label-in-features', fitSite });
+      const changeAssumed = derivedLabel?.change ? `the label is the change of ${derivedLabel.from.map((c) => `'${c}'`).join(', ')} against the previous row and is paired with the features of the same row (not shifted to a later row)` : undefined;
+      if (leaked !== undefined) this.pushTarget({ site: part.site, label, ...(leaked !== label ? { source: leaked, ...(changeAssumed ? { assumed: changeAssumed } : {}) } : {}), kind: 'label-in-features', fitSite });
       for (const [col, info] of visibleDerived(part.frame)) {
         // A column added after the matrix was taken is not in it.
         if (sources.includes(col) || info.order > part.order || !keepsColumn(part, col)) continue;
-        if (computedFrom(part.frame, col, sources, trainOnlyStat)) this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite });
+        if (!computedFrom(part.frame, col, sources, trainOnlyStat)) continue;
+        // A label that is the change of a column against earlier rows (a direction or return,
+        // diff() / pct_change()) and a feature read from that column only: leaking when both
+        // describe the same row; sequence and window notebooks pair a row's features with a
+        // later row's label, which the analysis does not see. Guessed, so not an error.
+        const viaSourceOnly = !computedFrom(part.frame, col, [label], trainOnlyStat);
+        this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite,
+          ...(viaSourceOnly && changeAssumed ? { assumed: changeAssumed } : {}) });
       }
     }
   }

@@ -96,6 +96,8 @@ export interface FrameMeta {
 /** `from` is empty when a copy redefines an inherited column independently. `order`: when it was defined. */
 export interface DerivedColumn {
   from: string[]; site: Site; order: number; shift?: 'past' | 'future';
+  /** The value is a change against earlier rows (`diff()`, `pct_change()`): a direction or return label. */
+  change?: true;
   /** Group statistics the value went through (a per-category mean of the label mapped onto the rows). */
   groupStats?: FitEvent[];
 }

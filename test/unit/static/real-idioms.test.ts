@@ -2407,4 +2407,40 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/target'), [lineOf(src, 'X = frame.drop')]);
     });
   });
+  describe('leakage/target: a direction label (change against the previous row) and a feature of its source column', () => {
+    const src = (feature: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      ticks = pd.read_csv("ticks.csv")
+      ticks["up"] = (ticks["level"].diff() > 0).astype(int)
+      ${feature}
+      X = ticks.drop(columns=["up"])
+      y = ticks["up"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, shuffle=False)
+      RandomForestClassifier().fit(X_tr, y_tr)
+    `;
+    const target = (text: string) => analyze(text).filter((f) => f.ruleId === 'leakage/target');
+    it('a feature read from the source column only is a warning that says what was assumed', () => {
+      const text = src('ticks["level_ret"] = ticks["level"].pct_change()');
+      const found = target(text);
+      assert.deepEqual(found.map((f) => [f.location.line, f.severity]).sort(), [[lineOf(text, 'ticks["level_ret"]'), 'warning'], [lineOf(text, 'X = ticks.drop'), 'warning']]);
+      for (const f of found) assert.match(f.message, /Assumed: the label is the change of 'level'/);
+    });
+    it('a feature read from the label itself stays an error', () => {
+      const text = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.ensemble import RandomForestClassifier
+        ticks = pd.read_csv("ticks.csv")
+        ticks["up"] = (ticks["level"].diff() > 0).astype(int)
+        ticks["up_rate"] = ticks["up"].rolling(3).mean()
+        X = ticks.drop(columns=["up"])
+        y = ticks["up"]
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, shuffle=False)
+        RandomForestClassifier().fit(X_tr, y_tr)
+      `;
+      assert.deepEqual(target(text).filter((f) => f.severity === 'error').map((f) => f.location.line), [lineOf(text, 'ticks["up_rate"]')]);
+    });
+  });
 });
