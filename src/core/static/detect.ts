@@ -179,10 +179,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const splitLine = lineOf(ctx, l.split.site);
     push({
       ruleId: 'leakage/overlap',
-      message: `${l.dup.what === 'concat' ? 'This concatenation stacks rows that are already in the data' : `\`${l.dup.what}\` duplicates or synthesises rows`} before the ${l.split.names[0] === 'validation_split' ? 'validation split' : l.split.kind === 'tts' || l.split.kind === 'slice' ? 'train/test split' : 'cross-validation'} (${where(ctx, l.split.site)}), so copies of the same rows land on both sides. Resample the training split only (e.g. an imblearn Pipeline).`,
+      message: `${l.dup.what === 'concat' ? 'This concatenation stacks rows that are already in the data' : `\`${l.dup.what}\` duplicates or synthesises rows`} before the ${l.split.names[0] === 'validation_split' ? 'validation split' : l.split.kind === 'tts' || l.split.kind === 'slice' ? 'train/test split' : 'cross-validation'} (${where(ctx, l.split.site)}), so copies of the same rows land on both sides. Resample the training split only (e.g. an imblearn Pipeline).${l.assumed ? ` Assumed: ${l.assumed}.` : ''}`,
       location: toLocation(ctx, l.dup.site), related: rel(ctx, l.split.site, 'split made here'),
-      evidence: { duplicator: l.dup.what, splitLine }, fixes: [],
-    }, l.dup.site);
+      evidence: { duplicator: l.dup.what, splitLine, ...(l.assumed ? { assumed: l.assumed } : {}) }, fixes: [],
+    }, l.dup.site, l.assumed ? 'warning' : 'error');
   }
   for (const t of ev.testFromTrain) {
     push({

@@ -710,8 +710,11 @@ export abstract class LibrarySemantics extends DataflowState {
     const X0 = args.pos[0];
     if (vs && X0 && X0.k === 'data' && (X0.dup.length || X0.prep.length) && X0.rows.length) {
       const split: Split = { id: ++this.ids, site: this.site(vs), kind: 'tts', shuffle: false, names: ['validation_split'] };
+      // With no callback (early stopping, best checkpoint) the held-out rows choose nothing: their
+      // val_ metrics matter only if they are read as the result, which is guessed.
+      const assumed = args.kw.has('callbacks') ? undefined : 'the val_ metrics of this validation split are read as a result (no callback chooses an epoch on them)';
       for (const du of X0.dup) {
-        if (X0.rows.some((k) => covers(du.rows, k)) && !this.events.dupLeaks.some((l) => l.dup === du)) this.events.dupLeaks.push({ dup: du, split });
+        if (X0.rows.some((k) => covers(du.rows, k)) && !this.events.dupLeaks.some((l) => l.dup === du)) this.events.dupLeaks.push({ dup: du, split, ...(assumed ? { assumed } : {}) });
       }
       // A statistic fitted on all of X (a tokenizer, a scaler) saw the rows Keras holds out as
       // validation, whose val_ metrics are the reported score when no test set exists.

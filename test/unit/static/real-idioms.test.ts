@@ -2443,4 +2443,27 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(target(text).filter((f) => f.severity === 'error').map((f) => f.location.line), [lineOf(text, 'ticks["up_rate"]')]);
     });
   });
+  describe('leakage/overlap: resampled rows reaching Keras validation_split, with or without a callback choosing on them', () => {
+    const src = (extra: string): string => py`
+      import pandas as pd
+      from imblearn.over_sampling import RandomOverSampler
+      from tensorflow import keras
+      rows = pd.read_csv("rows.csv")
+      feats, target = rows.drop(columns=["flag"]), rows["flag"]
+      feats_up, target_up = RandomOverSampler().fit_resample(feats, target)
+      clf = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+      clf.compile(loss="binary_crossentropy")
+      clf.fit(feats_up, target_up, epochs=5, validation_split=0.1${extra})
+    `;
+    const overlap = (text: string) => analyze(text).filter((f) => f.ruleId === 'leakage/overlap').map((f) => [f.location.line, f.severity]);
+    it('with early stopping on the validation rows it fires at error', () => {
+      const text = src(', callbacks=[keras.callbacks.EarlyStopping(patience=2)]');
+      assert.deepEqual(overlap(text), [[lineOf(text, 'RandomOverSampler().fit_resample'), 'error']]);
+    });
+    it('with no callback the validation rows choose nothing: a warning that says what was assumed', () => {
+      const text = src('');
+      assert.deepEqual(overlap(text), [[lineOf(text, 'RandomOverSampler().fit_resample'), 'warning']]);
+      assert.match(analyze(text).find((f) => f.ruleId === 'leakage/overlap')!.message, /Assumed: the val_ metrics/);
+    });
+  });
 });
