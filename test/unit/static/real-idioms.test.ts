@@ -2466,4 +2466,37 @@ describe('real-notebook idioms', () => {
       assert.match(analyze(text).find((f) => f.ruleId === 'leakage/overlap')!.message, /Assumed: the val_ metrics/);
     });
   });
+
+  describe('leakage/preprocessing: a scaler on the whole series before Keras validation_split, with a forecast-only tail named test (round 6)', () => {
+    const base = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.preprocessing import StandardScaler
+      from tensorflow import keras
+      df = pd.read_csv("series.csv")
+      sc = StandardScaler()
+      data = sc.fit_transform(df[["a", "b", "c"]])
+      xs, ys = [], []
+      for i in range(len(data) - 10):
+          xs.append(data[i:i + 10])
+          ys.append(data[i + 10, -1])
+      xs, ys = np.array(xs), np.array(ys)
+      net = keras.Sequential([keras.layers.LSTM(8), keras.layers.Dense(1)])
+      net.compile(loss="mse")
+      hist = net.fit(xs, ys, epochs=3, validation_split=0.1)
+      print(hist.history["val_loss"][-1])
+      test_window = data[-10:]
+      nxt = net.predict(test_window.reshape(1, 10, 3))
+    `;
+    it('the last rows kept only to forecast from (predicted, never scored) do not hide the validation leak', () => {
+      assert.deepEqual(rules(base, 'leakage/preprocessing'), [lineOf(base, 'sc.fit_transform')]);
+    });
+    it('a labelled test part that is scored does', () => {
+      const scored = base.replace('test_window = data[-10:]\nnxt = net.predict(test_window.reshape(1, 10, 3))\n',
+        'te = pd.read_csv("series_test.csv")\nX_test = sc.transform(te[["a", "b", "c"]])\ny_test = te["a"].values\nprint(np.mean((net.predict(X_test) - y_test) ** 2))\n');
+      assert.notEqual(scored, base);
+      assert.deepEqual(rules(scored, 'leakage/preprocessing'), []);
+    });
+  });
+
 });
