@@ -106,6 +106,8 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const scoresAnything = ev.evals.length > 0 || scoresHeldOut;
   const cutUsed = (split: Split): boolean => ev.modelFits.some((m) => m.fit.rows.some((k) => k.path.some((st) => st.split === split && st.side === 'train')))
     && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.split === split && st.side === 'test')));
+  // Data written out as the document's output (an intermediate file it reads back itself is not).
+  const writesOutput = ev.writesData || [...ev.written].some((p) => !ev.readBack.has(p));
   for (const l of ev.prepLeaks) {
     if (skipVal(l)) continue;
     // An unnamed positional cut is a split only when a model is fitted on one part and scored on the other.
@@ -137,7 +139,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // cross-validation. A feature-writing script (fits nothing), or a submission notebook whose
     // model only predicts the unlabelled test file the statistic saw (train+test prepared
     // together, no local evaluation): the statistic reaches no score here.
-    if (!scoresAnything && ev.writesData && !ev.modelFits.length || !scoresHeldOut && !l.key.path.length && l.key.root.role === 'test') continue;
+    if (!scoresAnything && writesOutput && !ev.modelFits.length || !scoresHeldOut && !l.key.path.length && l.key.root.role === 'test') continue;
     const splitLine = l.split ? lineOf(ctx, l.split.site) : null;
     const what = f.kind === 'stat' ? `the statistic \`${f.cls}()\`` : f.kind === 'group' ? `the group-by statistic \`${f.cls}\`` : `\`${f.cls}\``;
     const message = l.reason === 'includes-test'

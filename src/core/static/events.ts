@@ -95,8 +95,11 @@ export interface Events {
   heldOutStep?: number;
   /** Labels of a test set are bound to a name (y_test, test_labels): it is a labelled held-out set. */
   testLabels: boolean;
-  /** Data is written to a file (to_csv, to_parquet, np.save, ...). */
+  /** Data is written to a file whose path is not a literal (to_csv, to_parquet, np.save, ...). */
   writesData: boolean;
+  /** Literal paths data is written to, and those of them read back later in the document (intermediates). */
+  written: Set<string>;
+  readBack: Set<string>;
   /** A model fitted on held-out rows alone whose fit summary is read (`sm.OLS(y_test, X_test).fit().summary()`). */
   heldOutFits: { site: Site; fitSite: Site }[];
   /** Some training call holds out rows of its own (Keras `validation_split=`), scored as `val_` metrics. */
@@ -106,5 +109,5 @@ export interface Events {
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, mixed: [], heldOutFits: [] };
+  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], heldOutFits: [] };
 }

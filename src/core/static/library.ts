@@ -236,7 +236,7 @@ export abstract class LibrarySemantics extends DataflowState {
     if (savePath !== undefined && /^(np|numpy)\./.test(q) && (last === 'save' || last === 'savez' || last === 'savez_compressed' || last === 'savetxt')) {
       const stored = this.join([...args.pos.slice(1), ...args.kw.values()], n);
       if (stored.k === 'data') this.files.set(savePath, stored);
-      this.events.writesData = true;
+      this.noteWrite(savePath);
       return this.scalar('None');
     }
     if (isReader(q, last) || last === 'load' && /tfds|tensorflow_datasets/.test(q)) {
@@ -244,7 +244,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const src0 = args.pos[0] ?? args.kw.get('path') ?? args.kw.get('filepath_or_buffer') ?? args.kw.get('io') ?? args.kw.get('file');
       const readPath = src0?.k === 'const' ? src0.str : undefined;
       const written = readPath !== undefined ? this.files.get(readPath) : undefined;
-      if (written) { const d = this.same(written); delete d.cols; delete d.feat; return d; }
+      if (written) { this.events.readBack.add(readPath!); const d = this.same(written); delete d.cols; delete d.feat; return d; }
       const path = readPath ?? '';
       const name = this.targets.length === 1 ? this.targets[0] : '';
       const role = roleFromName(path) !== 'whole' ? roleFromName(path) : roleFromName(name);
@@ -693,6 +693,12 @@ export abstract class LibrarySemantics extends DataflowState {
       return est;
     }
     return undefined;
+  }
+
+  /** Data written to a file: by path when the path is a literal (a file read back later in the document is an intermediate, not its output). */
+  protected noteWrite(path: string | undefined): void {
+    if (path === undefined) this.events.writesData = true;
+    else this.events.written.add(path);
   }
 
   /**
@@ -1260,7 +1266,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const target = args.pos[0] ?? args.kw.get('path') ?? args.kw.get('path_or_buf') ?? args.kw.get('file');
       const p = target?.k === 'const' ? (target as ConstV).str : undefined;
       if (p !== undefined) this.files.set(p, d);
-      this.events.writesData = true;
+      this.noteWrite(p);
       return this.scalar('None');
     }
     if (/^(with_columns|with_column|select|filter|agg)$/.test(method)) {

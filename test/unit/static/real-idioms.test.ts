@@ -2499,4 +2499,36 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/preprocessing: an intermediate file written and read back is not the document\'s output (round 6)', () => {
+    const base = py`
+      import pandas as pd
+      import torch
+      from sklearn.preprocessing import StandardScaler
+      raw = pd.read_csv("raw.csv")
+      raw["d"] = pd.to_datetime(raw["day"])
+      raw.to_csv("clean.csv", index=False)
+      df = pd.read_csv("clean.csv")
+      X = df[["a", "b"]]
+      y = df[["t"]]
+      X_s = StandardScaler().fit_transform(X)
+      cut = 3000
+      X_train, y_train = X_s[:cut], y.values[:cut]
+      X_test, y_test = X_s[cut:], y.values[cut:]
+      net = torch.nn.Linear(2, 1)
+      opt = torch.optim.Adam(net.parameters())
+      for epoch in range(100):
+          loss = torch.nn.MSELoss()(net(torch.Tensor(X_train)), torch.Tensor(y_train))
+          opt.zero_grad()
+          loss.backward()
+          opt.step()
+    `;
+    it('a scaler on all rows before a labelled positional cut fires when the only written file is read back', () => {
+      assert.deepEqual(rules(base, 'leakage/preprocessing'), [lineOf(base, 'StandardScaler().fit_transform')]);
+    });
+    it('a file written and never read back still marks a feature-writing script: no finding', () => {
+      const out = base.replace('df = pd.read_csv("clean.csv")', 'df = pd.read_csv("clean.csv")\ndf.to_csv("features.csv")');
+      assert.notEqual(out, base);
+      assert.deepEqual(rules(out, 'leakage/preprocessing'), []);
+    });
+  });
 });
