@@ -108,6 +108,13 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.split === split && st.side === 'test')));
   // Data written out as the document's output (an intermediate file it reads back itself is not).
   const writesOutput = ev.writesData || [...ev.written].some((p) => !ev.readBack.has(p));
+  // A search's own cross-validated score (`best_score_`) is its reported result when it is read and
+  // nothing follows it: a held-out score afterwards is the result (the search only chose settings), and
+  // a later search refines the grid the first one's score pointed to (selection again).
+  const reportsSearch = (s: Split): boolean => s.reportedAt !== undefined && !ev.evals.some((e) => e.step > s.reportedAt! && e.keys.some(isTestSide))
+    && !ev.splits.some((o) => o.kind === 'search' && o.id > s.id);
+  // Fitted on the training rows only (the training side of a split, or a training file).
+  const trainPart = (f: PrepLeak['fit']): boolean => f.rows.length > 0 && f.rows.every((k) => k.path.length ? k.path[k.path.length - 1].side === 'train' && k.path[k.path.length - 1].fold === undefined : k.root.role === 'train');
   for (const l of ev.prepLeaks) {
     if (skipVal(l)) continue;
     // An unnamed positional cut is a split only when a model is fitted on one part and scored on the other.
@@ -128,12 +135,12 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // Fitted on the training side of a split in the code and then searched over (GridSearchCV)
     // inside it, while the held-out side is scored: that score stays clean, and the search's
     // inner folds are selection machinery, not the reported result (cross_val_score is reported).
-    if (l.reason === 'cv' && l.split?.kind === 'search' && f.rows.length && f.rows.every((k) => k.path.length > 0 && k.path[k.path.length - 1].side === 'train' && k.path[k.path.length - 1].fold === undefined)
+    if (l.reason === 'cv' && l.split?.kind === 'search' && !reportsSearch(l.split) && f.rows.length && f.rows.every((k) => k.path.length > 0 && k.path[k.path.length - 1].side === 'train' && k.path[k.path.length - 1].fold === undefined)
       && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.side !== 'train' && f.rows.some((r) => r.path[r.path.length - 1].split === st.split))))) continue;
     // The same with a training file (train.csv, training_features.csv) and a separate test file
     // that is scored: the statistic saw the training rows only, and the search's inner folds are
     // selection machinery; the reported score is on the test file.
-    if (l.reason === 'cv' && l.split?.kind === 'search' && f.rows.length && f.rows.every((k) => !k.path.length && k.root.role === 'train')
+    if (l.reason === 'cv' && l.split?.kind === 'search' && !reportsSearch(l.split) && f.rows.length && f.rows.every((k) => !k.path.length && k.root.role === 'train')
       && ev.evals.some((e) => e.keys.some((k) => !k.path.length && k.root.role === 'test' && !covers(f.rows, k)))) continue;
     // Nothing in the file is scored: no evaluation, no validation data handed to training, no
     // cross-validation. A feature-writing script (fits nothing), or a submission notebook whose
@@ -144,6 +151,8 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const what = f.kind === 'stat' ? `the statistic \`${f.cls}()\`` : f.kind === 'group' ? `the group-by statistic \`${f.cls}\`` : `\`${f.cls}\``;
     const message = l.reason === 'includes-test'
         ? `${cap(what)} is fitted on data that includes the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} rows; fit it on the training rows only and apply it to the held-out rows.`
+      : l.reason === 'cv' && trainPart(f)
+        ? `${cap(what)} is fitted on the whole training part before cross-validation on it (${l.split ? where(ctx, l.split.site) : 'later'}), so every validation fold was seen by the fit and the cross-validated score is optimistic (the test split stays clean). Put it inside a Pipeline passed to the cross-validation.${l.split?.kind === 'search' ? ' Assumed: the search\'s `best_score_` is read as a result, not only to choose settings.' : ''}`
       : l.reason === 'cv'
         ? `${cap(what)} is fitted on all rows before cross-validation, so every validation fold was seen by the fit. Put it inside a Pipeline passed to the cross-validation.`
         : `${cap(what)} is fitted on rows that later end up in the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} split${l.split ? ` (${where(ctx, l.split.site)})` : ''}; fit it on the training split only.`;
@@ -154,7 +163,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       related: [...rel(ctx, l.split?.site, l.reason === 'cv' ? 'cross-validation splits here' : 'split made here'), ...rel(ctx, firstEval([l.key]), 'first evaluation on the leaked rows')],
       evidence: { transformer: f.cls, kind: f.kind, splitLine, reason: l.reason },
       fixes,
-    }, f.site, f.assumed ? 'warning' : 'error');
+    }, f.site, f.assumed || l.reason === 'cv' && l.split?.kind === 'search' && trainPart(f) ? 'warning' : 'error');
   }
 
   // A target encoder fitted on rows that reach the test set also turns the label into a feature.

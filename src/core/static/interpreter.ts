@@ -1000,6 +1000,8 @@ export class Interpreter extends LibrarySemantics {
         // statsmodels results: the fitted values are the model's predictions of the rows it was fitted on.
         const own = o.ctorData ?? o.fitData;
         if (prop === 'fittedvalues' && o.fit && !o.loaded && own) return this.predictOut(o, own);
+        // The search's own cross-validated score read (printed, shown): its folds report a result.
+        if (prop === 'best_score_' && o.searchSplit) o.searchSplit.reportedAt ??= this.steps;
         return o.loaded && !prop.endsWith('_') && !prop.startsWith('_') ? this.loadedPart(o, prop, `.${prop}`) : this.scalar(full, o.prepFits);
       }
       default: {

@@ -965,6 +965,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const y = args.pos[1];
       if (est.cat === 'search') {
         const split: Split = { id: ++this.ids, site: this.site(n), kind: 'search', shuffle: true, names: [] };
+        est.searchSplit = split;
         this.onSplit(split, [data]);
       }
       const onLabel = LABEL_ENCODERS.has(est.cls) || args.pos.length === 1 && est.cat === 'transformer'

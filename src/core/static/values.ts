@@ -46,6 +46,8 @@ export interface Split {
   seeded?: boolean;
   /** Sides of this split the code has taken so far (a slice split learns them one cut at a time). */
   sides?: Set<Side>;
+  /** A search whose own cross-validated score (`best_score_`) is read: the execution step of the first read. */
+  reportedAt?: number;
 }
 
 export interface Step { split: Split; side: Side; fold?: number }
@@ -188,6 +190,8 @@ export interface EstV extends Common {
   loaded: boolean;
   /** A part of a loaded artifact (`bundle["scaler"]`, `bundle.scaler`): its container and how it is reached. */
   partOf?: { est: EstV; access: string };
+  /** A search (GridSearchCV): the split its last fit cross-validated on. */
+  searchSplit?: Split;
 }
 
 export interface FoldsV extends Common { k: 'folds'; split: Split; rows: RowKey[]; enumerated?: boolean }

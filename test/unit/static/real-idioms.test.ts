@@ -2531,4 +2531,46 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(out, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: fitted on the training part, then a cross-validated score on that part reported (round 6)', () => {
+    const head = PD + py`
+      from sklearn.model_selection import GridSearchCV, cross_val_score
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+      sc = StandardScaler()
+      X_tr = sc.fit_transform(X_train)
+      X_te = sc.transform(X_test)
+    `;
+    const search = py`
+      gs = GridSearchCV(LogisticRegression(), {"C": [0.1, 1, 10]}, cv=5)
+      gs.fit(X_tr, y_train)
+    `;
+    const testScore = 'print(accuracy_score(y_test, gs.predict(X_te)))\n';
+    it('cross_val_score on the pre-scaled training part after a search fires; the search alone with a clean test score does not', () => {
+      const src = head + search + testScore + 'print(cross_val_score(gs.best_estimator_, X_tr, y_train, cv=5).mean())\n';
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'sc.fit_transform')]);
+      assert.match(analyze(src).find((f) => f.ruleId === 'leakage/preprocessing')!.message, /whole training part before cross-validation/);
+      const clean = head + search + 'print(gs.best_score_)\n' + testScore;
+      assert.deepEqual(rules(clean, 'leakage/preprocessing'), []);
+    });
+    it('best_score_ read as the last result fires at warning with the assumption; followed by a test score or by another search it does not', () => {
+      const src = head + 'm = LogisticRegression().fit(X_tr, y_train)\nprint(accuracy_score(y_test, m.predict(X_te)))\n' + search + 'print(gs.best_params_, gs.best_score_)\n';
+      const found = analyze(src).filter((f) => f.ruleId === 'leakage/preprocessing');
+      assert.deepEqual(found.map((f) => [f.location.line, f.severity]), [[lineOf(src, 'sc.fit_transform'), 'warning']]);
+      assert.match(found[0].message, /Assumed: the search's `best_score_` is read as a result/);
+      const refined = src + 'gs2 = GridSearchCV(LogisticRegression(), {"C": [0.5, 1, 2]}, cv=5)\ngs2.fit(X_tr, y_train)\nprint(gs2.best_params_)\n';
+      assert.deepEqual(rules(refined, 'leakage/preprocessing'), []);
+      const tested = src + testScore;
+      assert.deepEqual(rules(tested, 'leakage/preprocessing'), []);
+    });
+    it('cross_val_score inside a search objective after a search is selection: no finding', () => {
+      const src = head + search + py`
+        from hyperopt import fmin, tpe, hp
+        def objective(params):
+            clf = RandomForestClassifier(n_estimators=int(params["n"]))
+            return -np.mean(cross_val_score(clf, X_tr, y_train, cv=3))
+        best = fmin(fn=objective, space={"n": hp.quniform("n", 10, 100, 10)}, algo=tpe.suggest, max_evals=5)
+      ` + testScore;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
 });
