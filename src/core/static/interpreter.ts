@@ -1076,6 +1076,9 @@ export class Interpreter extends LibrarySemantics {
       const du: DupEvent = { id: ++this.ids, site: this.site(n), what: 'index.repeat', rows: o.rows };
       return this.mkData({ ...this.same(o), dup: unionList(o.dup, [du]) });
     }
+    // df.iloc[0] / df.iloc[-1]: one row picked by a literal position is one example, not a set of
+    // rows; what is computed from it (a per-file feature, a single prediction) is row-wise.
+    if (!hasSlice && idxNodes.length === 1 && /\.iloc$/.test(this.t(objNode)) && /^-?\d+$/.test(this.t(idxNodes[0]).trim())) return this.scalar('row', o.prep, o.dup);
     // Fold indices from KFold.split select that fold's rows.
     const fold = idx.find((i): i is IdxV => i.k === 'idx');
     if (fold) return this.withStep(o, fold.split, fold.side, fold.fold, true);

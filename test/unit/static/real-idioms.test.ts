@@ -2573,4 +2573,30 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
   });
+
+
+  describe('leakage/preprocessing: one row picked by a literal position is one example (round 6)', () => {
+    const src = PD + py`
+      import librosa
+      files = pd.DataFrame({"filepath": ["a.wav", "b.wav"], "genre": ["x", "y"]})
+      ex = files[files["genre"] == "x"].iloc[0]["filepath"]
+      def feats(path):
+          sig, sr = librosa.load(path, sr=22050)
+          m = np.mean(librosa.feature.mfcc(y=sig, sr=sr), axis=1)
+          return np.concatenate([m, [np.mean(sig)]])
+      test_features = feats(ex)
+      rows = [feats(p) for p in files["filepath"]]
+      fdf = pd.DataFrame(rows)
+      fdf["genre"] = files["genre"]
+      X_train, X_test, y_train, y_test = train_test_split(fdf.drop(columns=["genre"]), fdf["genre"])
+      m = LogisticRegression().fit(X_train, y_train)
+      print(m.score(X_test, y_test))
+    `;
+    it('per-file statistics of a file named by df.iloc[0] do not fire; the same function on the whole column does', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const whole = src.replace('ex = files[files["genre"] == "x"].iloc[0]["filepath"]', 'ex = files["filepath"]');
+      assert.notEqual(whole, src);
+      assert.deepEqual(rules(whole, 'leakage/preprocessing').length > 0, true);
+    });
+  });
 });
