@@ -142,6 +142,7 @@ export abstract class DataflowState {
     if (!d) {
       const name = key.slice(2).replace(/#\d+$/, '');
       d = this.freshData(name, undefined, roleFromName(name));
+      if (v && v.k === 'obj') d.rows[0].root.opaque = true;
       if (v && v.k === 'scalar' && (v.prep.length || v.dup.length)) d = this.mkData({ ...d, prep: v.prep, dup: v.dup });
       this.unknownData.set(key, d);
     }
@@ -260,7 +261,9 @@ export abstract class DataflowState {
           // Training rows shaped by a statistic of the data they were split from (mean of all rows
           // used to fill X_train): that statistic saw the test side of the same split.
           const last = k.path[k.path.length - 1];
-          if (last && last.side === 'train' && last.fold === undefined && covers(f.rows, { root: k.root, path: k.path.slice(0, -1) })) {
+          // Rows standing for an object of the document's own class (an iterator wrapper the fit
+          // consumed) are not a frame the code split: naming the fit's output X_train cuts nothing it saw.
+          if (last && last.side === 'train' && last.fold === undefined && !k.root.opaque && covers(f.rows, { root: k.root, path: k.path.slice(0, -1) })) {
             const held: RowKey = { root: k.root, path: [...k.path.slice(0, -1), { split: last.split, side: k.path.length > 1 ? 'val' : 'test' }] };
             this.recordPrepLeak(f, held, 'includes-test', last.split);
           }

@@ -27,6 +27,8 @@ export interface Root {
   site?: Site;
   /** The file path literal the rows were read from. */
   file?: string;
+  /** Stands for an object of the document's own class used as data (an iterator wrapper), not a frame. */
+  opaque?: boolean;
 }
 
 export interface Split {

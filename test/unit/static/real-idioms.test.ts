@@ -2599,4 +2599,40 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(whole, 'leakage/preprocessing').length > 0, true);
     });
   });
+
+  describe('leakage/preprocessing: a fit on an object of the document\'s own class (an iterator wrapper) is not a split of it (round 6)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.feature_extraction.text import TfidfVectorizer
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import accuracy_score
+      class Lowered:
+          def __init__(self, texts):
+              self.texts = texts
+          def __iter__(self):
+              for t in self.texts:
+                  yield t.lower()
+      class Vec:
+          def __init__(self):
+              self.v = TfidfVectorizer()
+          def fit_transform(self, texts):
+              return self.v.fit_transform(Lowered(texts))
+          def transform(self, texts):
+              return self.v.transform([t.lower() for t in texts])
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      vec = Vec()
+      X_train = vec.fit_transform(train["text"])
+      X_test = vec.transform(test["text"])
+      m = LogisticRegression().fit(X_train, train["label"])
+      print(accuracy_score(test["label"], m.predict(X_test)))
+    `;
+    it('fitted through the wrapper on the training texts and applied to the test texts: no finding; fitted on training and test texts together: fires', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const both = src.replace('return self.v.fit_transform(Lowered(texts))', 'return self.v.fit_transform(texts)')
+        .replace('X_train = vec.fit_transform(train["text"])', 'vec.fit_transform(pd.concat([train["text"], test["text"]]))\nX_train = vec.transform(train["text"])');
+      assert.notEqual(both, src);
+      assert.deepEqual(rules(both, 'leakage/preprocessing').length > 0, true);
+    });
+  });
 });
