@@ -455,8 +455,10 @@ export class Interpreter extends LibrarySemantics {
     }
     this.targets = names;
     let v: Val;
+    const perValue = this.parallelNames(targetSegs, valueNodes, names);
     try {
-      v = valueNodes.length === 1 ? this.ev(valueNodes[0]) : { k: 'seq', items: valueNodes.map((x) => this.ev(x)) };
+      v = valueNodes.length === 1 ? this.ev(valueNodes[0])
+        : { k: 'seq', items: valueNodes.map((x, i) => { this.targets = perValue?.[i] ?? names; return this.ev(x); }) };
     } finally {
       this.targets = [];
     }
@@ -471,6 +473,30 @@ export class Interpreter extends LibrarySemantics {
       if (seg.length === 1) this.bind(seg[0], v, valueNodes[0]);
       else this.bindTuple(seg, v);
     }
+  }
+
+  /**
+   * `X_train_val, y_train_val = X[:-n], y[:-n]`: a parallel assignment names each value by its own
+   * target, as separate assignments would (a cut is named by the variable it is bound to). A target
+   * whose name gives no role takes the role of a named target cut the same way (`X_tr, y_fit =
+   * X[:k], y[:k]`), or is the training rest of a held-out cut at the same bound (`A_fit, A_val =
+   * A[k:], A[:k]`); otherwise it keeps the statement's names.
+   */
+  protected parallelNames(targetSegs: SyntaxNode[][], valueNodes: SyntaxNode[], names: string[]): string[][] | undefined {
+    if (valueNodes.length < 2 || targetSegs.length !== 1 || targetSegs[0].length !== valueNodes.length || !targetSegs[0].every((t) => t.name === 'VariableName')) return undefined;
+    const role = (nm: string): boolean => TEST_NAME.test(nm) || TRAIN_NAME.test(nm) || VAL_NAME.test(nm);
+    const heldOut = (nm: string): boolean => (TEST_NAME.test(nm) || VAL_NAME.test(nm)) && !TRAIN_NAME.test(nm);
+    const cut = valueNodes.map((x) => /\[\s*([^[\]:,]*?)\s*:\s*([^[\]:,]*?)\s*\]$/.exec(this.t(x)));
+    const sameCut = (a: RegExpExecArray | null, b: RegExpExecArray | null): boolean => !!a && !!b && a[1] === b[1] && a[2] === b[2];
+    const complement = (a: RegExpExecArray | null, b: RegExpExecArray | null): boolean => !!a && !!b
+      && (a[1] === '' && b[2] === '' && a[2] !== '' && a[2] === b[1] || a[2] === '' && b[1] === '' && a[1] !== '' && a[1] === b[2]);
+    return names.map((nm, i) => {
+      if (role(nm)) return [nm];
+      const like = names.findIndex((o, j) => j !== i && role(o) && sameCut(cut[i], cut[j]));
+      if (like >= 0) return [names[like]];
+      if (names.some((o, j) => j !== i && heldOut(o) && complement(cut[i], cut[j])) && !names.some((o) => TRAIN_NAME.test(o))) return ['train'];
+      return names;
+    });
   }
 
   protected execUpdate(n: SyntaxNode): void {

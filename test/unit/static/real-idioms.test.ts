@@ -2466,4 +2466,28 @@ describe('real-notebook idioms', () => {
       assert.match(analyze(text).find((f) => f.ruleId === 'leakage/overlap')!.message, /Assumed: the val_ metrics/);
     });
   });
+  describe('leakage/overlap: a positional cut bound in a parallel assignment (X_te, y_te = X[-n:], y[-n:])', () => {
+    const src = (trainName: string): string => py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+      frame = pd.read_csv("frame.csv")
+      X = frame.drop(columns=["flag"]).values
+      y = frame["flag"].values
+      n_hold = int(0.2 * len(X))
+      X_hold_test, y_hold_test = X[-n_hold:], y[-n_hold:]
+      ${trainName}, y_fit = X[:-n_hold], y[:-n_hold]
+      clf = RandomForestClassifier().fit(${trainName}, y_fit)
+      print(accuracy_score(y_hold_test, clf.predict(X_hold_test)))
+    `;
+    const overlap = (text: string) => analyze(text).filter((f) => f.ruleId === 'leakage/overlap').map((f) => f.location.line);
+    it('the head bound beside its label is the training part, not all rows: a training part named train_val does not fire', () => {
+      assert.deepEqual(overlap(src('X_train_val')), []);
+      assert.deepEqual(overlap(src('X_fit')), []);
+    });
+    it('a model fitted on all the rows and scored on the tail still fires', () => {
+      const text = src('X_fit').replace('fit(X_fit, y_fit)', 'fit(X, y)');
+      assert.deepEqual(overlap(text), [lineOf(text, 'accuracy_score(y_hold_test')]);
+    });
+  });
 });
