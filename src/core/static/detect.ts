@@ -185,6 +185,14 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     }, l.dup.site, l.assumed ? 'warning' : 'error');
   }
   for (const t of ev.testFromTrain) {
+    // A test part cut out of a training file leaks only into a model fitted on the rows it was cut
+    // from and then scored on it. A loaded model was fitted on rows this file does not show, and a
+    // part no fitted model is scored on tests nothing.
+    const split = t.split;
+    if (split && !t.sampledWith && !ev.evals.some((e) => {
+      const fit = e.model && !e.model.loaded ? (e.fitState?.fit ?? e.model.fit) : undefined;
+      return !!fit && e.keys.some((k) => k.path.some((st) => st.split === split && st.side === 'test') && covers(fit.rows, k));
+    })) continue;
     push({
       ruleId: 'leakage/overlap', message: t.sampledWith
         ? `\`${t.name}\` is a random sample drawn independently of the ${t.sampledWith} part, from the same rows, so many rows are in both. Take the held-out part as the rows not sampled (df.drop(train.index)) or use train_test_split.`

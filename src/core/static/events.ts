@@ -86,7 +86,7 @@ export interface Events {
   refits: RefitEvent[];
   positional: { site: Site; predictSite: Site; model: string }[];
   /** `sampledWith`: the part the held-out set was sampled independently of (train = df.sample(...); test = df.sample(...)). */
-  testFromTrain: { site: Site; name: string; sampledWith?: string }[];
+  testFromTrain: { site: Site; name: string; sampledWith?: string; split?: Split }[];
   target: { site: Site; label: string; source?: string; kind: 'feature-from-label' | 'label-in-features'; fitSite: Site; assumed?: string }[];
   temporal: { site: Site; reason: string; split: Split }[];
   /** A test set exists (test file or test side of a split): validation-only leaks are then not reported. */

@@ -1293,8 +1293,8 @@ export class Interpreter extends LibrarySemantics {
     const sibling = srcSide === 'train' && !k0.path.length ? this.sliceSplits.get(this.sliceKey(d)) : undefined;
     if ((wantTest || wantVal) && srcSide === 'train' && !sibling?.sides?.has('train')) {
       // A held-out set drawn out of the training rows.
-      if (wantTest) this.events.testFromTrain.push({ site: this.site(this.stmt ?? n), name });
       const split = this.sliceSplitFor(d, n);
+      if (wantTest) this.events.testFromTrain.push({ site: this.site(this.stmt ?? n), name, split });
       const out = this.withStep(d, split, wantTest ? 'test' : 'val');
       if (wantTest) out.subsetSite = this.site(this.stmt ?? n);
       return out;

@@ -2490,4 +2490,25 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(overlap(text), [lineOf(text, 'accuracy_score(y_hold_test')]);
     });
   });
+  describe('leakage/overlap: a test part cut out of a training file', () => {
+    const src = (model: string): string => py`
+      import joblib
+      import pandas as pd
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_absolute_error
+      weeks = pd.read_csv("train.csv")
+      ${model}
+      X_test = weeks.drop(columns=["sales"]).iloc[-12:]
+      y_test = weeks["sales"].iloc[-12:]
+      print(mean_absolute_error(y_test, reg.predict(X_test)))
+    `;
+    const overlap = (text: string) => analyze(text).filter((f) => f.ruleId === 'leakage/overlap').map((f) => [f.location.line, f.severity]);
+    it('scored by a model fitted here on all the training rows fires', () => {
+      const text = src('reg = RandomForestRegressor().fit(weeks.drop(columns=["sales"]), weeks["sales"])');
+      assert.ok(overlap(text).some(([line, sev]) => line === lineOf(text, 'X_test = weeks') && sev === 'error'));
+    });
+    it('scored by a loaded model (fitted on rows this file does not show) does not fire', () => {
+      assert.deepEqual(overlap(src('reg = joblib.load("reg.pkl")')), []);
+    });
+  });
 });
