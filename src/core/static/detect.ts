@@ -176,6 +176,16 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
 
   // leakage/overlap: duplication before a split
   for (const l of ev.dupLeaks) {
+    // Rows of the training side of a split (or of a training file) resampled and then searched
+    // over (GridSearchCV, RandomizedSearchCV), while the held-out side (or a test file) is scored:
+    // the search's inner folds are selection machinery and the reported score stays clean, as for
+    // a statistic fitted there (above).
+    const rows = l.dup.rows;
+    if (l.split.kind === 'search' && rows.length && (
+      rows.every((k) => k.path.length > 0 && k.path[k.path.length - 1].side === 'train' && k.path[k.path.length - 1].fold === undefined)
+        && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.side !== 'train' && rows.some((r) => r.path[r.path.length - 1].split === st.split))))
+      || rows.every((k) => !k.path.length && k.root.role === 'train')
+        && ev.evals.some((e) => e.keys.some((k) => !k.path.length && k.root.role === 'test' && !covers(rows, k))))) continue;
     const splitLine = lineOf(ctx, l.split.site);
     push({
       ruleId: 'leakage/overlap',

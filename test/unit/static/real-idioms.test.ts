@@ -2511,4 +2511,27 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(overlap(src('reg = joblib.load("reg.pkl")')), []);
     });
   });
+  describe('leakage/overlap: the training split resampled and then searched over, the test split scored', () => {
+    const src = (tail: string): string => py`
+      import pandas as pd
+      from imblearn.over_sampling import RandomOverSampler
+      from sklearn.model_selection import train_test_split, GridSearchCV, cross_val_score
+      from sklearn.tree import DecisionTreeClassifier
+      from sklearn.metrics import f1_score
+      rows = pd.read_csv("rows.csv")
+      feats, flag = rows.drop(columns=["flag"]), rows["flag"]
+      f_tr, f_te, g_tr, g_te = train_test_split(feats, flag, stratify=flag)
+      f_up, g_up = RandomOverSampler().fit_resample(f_tr, g_tr)
+      ${tail}
+    `;
+    const overlap = (text: string) => analyze(text).filter((f) => f.ruleId === 'leakage/overlap').map((f) => f.location.line);
+    it('the search chooses on its inner folds and the test split gives the score: does not fire', () => {
+      const text = src('gs = GridSearchCV(DecisionTreeClassifier(), {"max_depth": [2, 4]}, cv=3).fit(f_up, g_up)\nprint(f1_score(g_te, gs.best_estimator_.predict(f_te)))');
+      assert.deepEqual(overlap(text), []);
+    });
+    it('cross_val_score on the resampled rows reported as the result fires', () => {
+      const text = src('print(cross_val_score(DecisionTreeClassifier(), f_up, g_up, cv=3).mean())');
+      assert.deepEqual(overlap(text), [lineOf(text, 'RandomOverSampler().fit_resample')]);
+    });
+  });
 });
