@@ -944,8 +944,11 @@ export abstract class LibrarySemantics extends DataflowState {
       // Serving known only from a function's name (predict_prep, scale_for_inference) in a file
       // that is not a serving file and loaded nothing: applied to training rows it is a training
       // helper; otherwise the finding says what was assumed and stays below error.
+      // Fitted on training rows (the training side of a split, a training file): that is training,
+      // wherever it runs (a serving file's /train endpoint, a notebook that loaded an artifact
+      // first); a refit at inference fits on the batch being scored.
       const byName = this.servingFnDepth > 0 && !this.opts.servingFile && !this.loadedArtifact;
-      const onTrainingRows = byName && !!X && X.rows.length > 0 && X.rows.every((k) => lastSide(k) === 'train');
+      const onTrainingRows = !!X && X.rows.length > 0 && X.rows.every((k) => lastSide(k) === 'train');
       if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
