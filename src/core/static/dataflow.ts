@@ -38,6 +38,8 @@ export const NO_ARGS: Args = { pos: [], posNodes: [], kw: new Map(), kwNodes: ne
 
 export interface InterpreterOptions {
   servingFile: boolean;
+  /** The file is taken to be serving code only by its name (api.py, app.py): said in findings that rest on it. */
+  servingByName?: string;
   deadline: number;
   /** Path of the analysed file (imports are resolved from it). */
   path?: string;

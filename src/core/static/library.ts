@@ -954,9 +954,14 @@ export abstract class LibrarySemantics extends DataflowState {
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
           ? { calleeFrom: callee.from, calleeTo: callee.to, cls: est.cls, receiverLoaded: est.loaded, loaded: this.loadedInScope() } : undefined;
         const fnName = this.servingFnNames[this.servingFnNames.length - 1];
+        // Serving known only from the file's name (app.py, api.py), nothing loaded yet and no
+        // serving-named function running: the file may as well fit models of its own (a demo app).
+        const fileName = !byName && this.opts.servingByName && !this.loadedArtifact && this.servingFnDepth === 0 ? this.opts.servingByName : undefined;
+        const assumed = byName && fnName ? `\`${fnName}\` is taken to be serving code by its name`
+          : fileName ? `\`${fileName}\` is taken to be serving code by its file name, and the rows fitted here to be the batch it scores` : undefined;
         this.events.refits.push({ site: this.site(n), what: callee ? this.t(callee).replace(/\s+/g, '') : `${est.cls}.${method}`, reason: this.servingReason(),
           ...(this.loadSite ? { loadSite: this.loadSite } : {}), ...(fitTransform ? { fitTransform } : {}),
-          ...(byName && fnName ? { assumed: `\`${fnName}\` is taken to be serving code by its name` } : {}) });
+          ...(assumed ? { assumed } : {}) });
       }
       const data = X ?? est.ctorData ?? this.freshData('X', n);
       const y = args.pos[1];

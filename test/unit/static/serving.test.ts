@@ -219,3 +219,32 @@ describe('serving: a fit on training rows is training wherever it runs', () => {
     assert.deepEqual(refits(all, 'explore.py'), [lineOf(all, 'sc.fit(')]);
   });
 });
+
+describe('serving: a refit known to be serving only by the file name is a warning that says so', () => {
+  const refit = (src: string) => analyze(src, 'app.py').filter((f) => f.ruleId === REFIT).map((f) => [f.location.line, f.severity]);
+  it('an app that fits a clusterer on its own dataset (nothing loaded) is a warning with the assumption', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.cluster import KMeans
+      shop = pd.read_csv("shop.csv")
+      def show(k):
+          km = KMeans(n_clusters=k)
+          km.fit(shop[["a", "b"]])
+          return km.labels_
+      show(4)
+    `;
+    assert.deepEqual(refit(src), [[lineOf(src, 'km.fit('), 'warning']]);
+    assert.match(analyze(src, 'app.py').find((f) => f.ruleId === REFIT)!.message, /Assumed: `app\.py` is taken to be serving code by its file name/);
+  });
+  it('after a fitted artifact was loaded, a scaler fitted on the batch stays an error', () => {
+    const src = py`
+      import joblib
+      import pandas as pd
+      from sklearn.preprocessing import StandardScaler
+      model = joblib.load("model.pkl")
+      batch = pd.read_csv("incoming.csv")
+      print(model.predict(StandardScaler().fit_transform(batch)))
+    `;
+    assert.deepEqual(refit(src), [[lineOf(src, 'StandardScaler().fit_transform'), 'error']]);
+  });
+});
