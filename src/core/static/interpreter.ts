@@ -798,6 +798,12 @@ export class Interpreter extends LibrarySemantics {
       case 'data': {
         // for key, group in df.groupby(k): each group is a part of the frame with its columns
         // (the same frame, so columns computed per group from the label stay known).
+        // for xb, yb in loader / for batch in loader: each batch holds rows of the loader's data.
+        if (iter.batches) {
+          const batch = this.same(iter);
+          delete batch.batches;
+          return batch;
+        }
         if (iter.grouped) {
           const group: DataV = { ...this.same(iter), varying: true };
           delete group.grouped;
@@ -1425,6 +1431,8 @@ export class Interpreter extends LibrarySemantics {
         if (field && field.k !== 'fn') return this.callMethod(field, '__call__', args, n, objNode);
         const m = field ?? (obj.k === 'obj' ? obj.cls.methods.get(method) : obj.methods.get(method));
         if (m && m.k === 'fn') return this.callFunction(m, args, n, obj.k === 'obj' ? obj : undefined);
+        // nn.Module methods that return the network itself (model = model.to(device)).
+        if (obj.k === 'obj' && obj.cls.methods.has('forward') && /^(to|cuda|cpu|float|double|half|train|eval|requires_grad_)$/.test(method)) return obj;
         return this.join(args.pos, n);
       }
       this.runObjectives(method, args);
@@ -1456,6 +1464,10 @@ export class Interpreter extends LibrarySemantics {
       return out;
     }
     if (f.k === 'class') return this.instantiate(f, args, n);
+    if (f.k === 'obj') {
+      const out = this.moduleForward(f, args, n);
+      if (out) return out;
+    }
     if (f.k === 'mod') return this.callQualified(f.q, lastPart(f.q), args, n);
     if (f.k === 'scalar') {
       // Unimported name (other notebook, star import): resolve by name.
@@ -1470,9 +1482,32 @@ export class Interpreter extends LibrarySemantics {
       if (f.fit && a0 && (a0.k === 'data' || a0.k === 'scalar' && a0.name !== '?') && (f.cat === 'transformer' || f.cat === 'clusterer')) {
         return this.transformOut(f, this.asData(a0, args.posNodes[0] ? this.t(args.posNodes[0]) : 'X'));
       }
+      // A network called on a batch (`model(xb)`, `bert(input_ids, attention_mask=m)`): its prediction for those rows.
+      if (f.cat === 'model' && !f.loaded && a0 && a0.k === 'data' && a0.rows.length) return this.predictOut(f, a0);
       return this.scalar(this.t(n));
     }
     return this.join([f, ...args.pos], n);
+  }
+
+  /** The model each instance of a network class written in the document stands for. */
+  private moduleEsts = new WeakMap<ObjV, EstV>();
+
+  /**
+   * `model(x)` on an instance of a class of the document with a `forward` method (a PyTorch
+   * `nn.Module` written by hand): its output is that network's prediction for the rows of `x`. Each
+   * instance is its own model (one version per instance; training it step by step is not followed).
+   */
+  protected moduleForward(o: ObjV, args: Args, n: SyntaxNode): Val | undefined {
+    if (!o.cls.methods.has('forward') || o.cls.methods.has('__call__')) return undefined;
+    const a0 = args.pos[0];
+    if (!a0 || a0.k !== 'data' || !a0.rows.length) return undefined;
+    let est = this.moduleEsts.get(o);
+    if (!est) {
+      est = this.estFromName(`${o.cls.name}()`, 'model', NO_ARGS, n);
+      est.version = `module:${est.id}`;
+      this.moduleEsts.set(o, est);
+    }
+    return this.predictOut(est, a0);
   }
 
   /** Models written by hand: what each `fit_*` / `*_fit` helper returned, and the model it stands for. */
