@@ -747,23 +747,36 @@ export class Interpreter extends LibrarySemantics {
         const last = text.split('.').pop() ?? text;
         if ((TEST_NAME.test(last) || VAL_NAME.test(last)) && !TRAIN_NAME.test(last)) { held = { node: a, text }; break; }
       }
-      if (!held) continue;
+      // A scoring function given no held-out data that iterates one itself: a closure defined in the
+      // same function (`def test(): for x, y in test_loader: ...`, then `acc = test()` each epoch).
+      let closure: { name: string; val: Val } | undefined;
+      if (!held && SCORING_CALL.test(callee) && rhs.firstChild?.name === 'VariableName') {
+        const fn = this.scope.get(callee);
+        const fnBody = fn?.k === 'fn' && fn.name === callee ? child(fn.node, 'Body') : null;
+        for (const m of fnBody ? this.t(fnBody).matchAll(/\bfor\b[^\n]*?\bin\s+(?:enumerate\(\s*)?([A-Za-z_]\w*)\s*[):,]/g) : []) {
+          const nm = m[1];
+          const v = this.scope.get(nm);
+          if ((TEST_NAME.test(nm) || VAL_NAME.test(nm)) && !TRAIN_NAME.test(nm) && v) { closure = { name: nm, val: v }; break; }
+        }
+      }
+      if (!held && !closure) continue;
       const kept = names.some((nm) => bodyText.split('\n').some((line) => new RegExp(`\\b${nm}\\b`).test(line) && /\w*best\w*/i.test(line) && /[<>]|\bmax\(|\bmin\(/.test(line)));
       // The value says which rows these are; a loader or dataset the analysis cannot follow is taken by its name.
-      const v = this.ev(held.node);
+      const heldText = held?.text ?? closure!.name;
+      const v = held ? this.ev(held.node) : closure!.val;
       let keys = v.k === 'data' ? v.rows.filter((k) => lastSide(k) === 'test' || lastSide(k) === 'val') : [];
       let assumed: string | undefined;
       if (!keys.length) {
-        const last = held.text.split('.').pop() ?? held.text;
-        keys = [{ root: this.newRoot(held.text, TEST_NAME.test(last) ? 'test' : 'val'), path: [] }];
-        assumed = `\`${held.text}\` is taken to hold ${TEST_NAME.test(last) ? 'test' : 'validation'} data by its name`;
+        const last = heldText.split('.').pop() ?? heldText;
+        keys = [{ root: this.newRoot(heldText, TEST_NAME.test(last) ? 'test' : 'val'), path: [] }];
+        assumed = `\`${heldText}\` is taken to hold ${TEST_NAME.test(last) ? 'test' : 'validation'} data by its name`;
       }
       // The same scoring call given a test set elsewhere (evaluate(test_loader) after training):
       // the validation data only chose the epoch, and the result reported is the test score.
       const testScoredToo = keys.every((k) => lastSide(k) === 'val') && this.scoresTestWith(callee);
       if (testScoredToo) this.events.testLabels = true;
       const reportsBest = kept && !testScoredToo;
-      this.events.trainEvals.push({ site: this.site(rhs), keys, via: `${callee}(${held.text}) every epoch`, selects: kept, ...(reportsBest ? { reportsBest } : {}), ...(assumed ? { assumed } : {}) });
+      this.events.trainEvals.push({ site: this.site(rhs), keys, via: held ? `${callee}(${held.text}) every epoch` : `${callee}() over ${closure!.name} every epoch`, selects: kept, ...(reportsBest ? { reportsBest } : {}), ...(assumed ? { assumed } : {}) });
     }
   }
 

@@ -2555,4 +2555,49 @@ describe('real-notebook idioms', () => {
       `), []);
     });
   });
+  describe('leakage/multi-test: a zero-argument scoring closure that iterates a held-out loader itself, called every epoch', () => {
+    const src = (held: string, after = ''): string => py`
+      import torch
+      import torch.nn as nn
+      import torchvision
+      from torch.utils.data import DataLoader, random_split
+      def main():
+          full = torchvision.datasets.CIFAR10("./data", train=True, download=True)
+          fit_part, val_part = random_split(full, [45000, 5000])
+          test_part = torchvision.datasets.CIFAR10("./data", train=False, download=True)
+          train_loader = DataLoader(fit_part, batch_size=128, shuffle=True)
+          val_loader = DataLoader(val_part, batch_size=256)
+          test_loader = DataLoader(test_part, batch_size=256)
+          net = torchvision.models.resnet18(num_classes=10)
+          opt = torch.optim.SGD(net.parameters(), lr=0.1)
+          def test():
+              net.eval()
+              correct = 0
+              with torch.no_grad():
+                  for xb, yb in ${held}:
+                      correct += net(xb).argmax(1).eq(yb).sum().item()
+              return correct
+          best = 0
+          for epoch in range(30):
+              for xb, yb in train_loader:
+                  nn.functional.cross_entropy(net(xb), yb).backward()
+                  opt.step()
+              acc = test()
+              if acc > best:
+                  best = acc
+                  torch.save(net.state_dict(), "best.pt")
+          ${after}
+          print("best test accuracy", best)
+      main()
+    `;
+    const mt = (text: string) => analyze(text).filter((f) => f.ruleId === 'leakage/multi-test').map((f) => f.location.line);
+    it('the test loader scored by the closure every epoch, best kept, fires at the call', () => {
+      const text = src('test_loader');
+      assert.deepEqual(mt(text), [lineOf(text, 'acc = test()')]);
+      assert.match(analyze(text).find((f) => f.ruleId === 'leakage/multi-test')!.message, /test\(\) over test_loader every epoch/);
+    });
+    it('a closure over the training loader does not fire', () => {
+      assert.deepEqual(mt(src('train_loader')), []);
+    });
+  });
 });
