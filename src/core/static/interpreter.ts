@@ -7,7 +7,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
-import { lastSide, unionKeys, unionList,
+import { lastSide, testSetKey, unionKeys, unionList,
   type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, Scope, type Args } from './dataflow';
@@ -498,7 +498,7 @@ export class Interpreter extends LibrarySemantics {
         this.noteDummiesUse(v, true);
         const named = this.nameValue(name, v, valueNode);
         // y_test, test_labels: the held-out set has labels here (it can be scored, not only predicted).
-        if (named.k === 'data' && !named.pred && LABEL_NAME.test(name) && named.rows.some((k) => lastSide(k) === 'test')) this.events.testLabels = true;
+        if (named.k === 'data' && !named.pred && LABEL_NAME.test(name) && named.rows.some((k) => lastSide(k) === 'test') && !named.rows.some((k) => lastSide(k) === 'train' || lastSide(k) === 'whole')) this.events.testLabels = true;
         this.scope.set(name, named);
         if (this.globalNames?.has(name)) this.curGlobal.set(name, named);
         return;
@@ -1206,11 +1206,50 @@ export class Interpreter extends LibrarySemantics {
     return this.maybeSliceSplit(d, n, undefined);
   }
 
+  /**
+   * The stacked parts a cut `a:b` of a concatenation takes when each bound is a sum of the lengths
+   * of leading parts (`len(train)`, `len(train) + len(val)`, `train.shape[0]`); undefined when a
+   * bound is anything else.
+   */
+  protected concatPartsBetween(parts: RowKey[][], sliceText: string): RowKey[][] | undefined {
+    const m = /^([^:,]*):([^:,]*)$/.exec(sliceText.trim());
+    if (!m || parts.length < 2) return undefined;
+    const sameRows = (a: RowKey[], b: RowKey[]): boolean => a.length === b.length && a.every((k) => b.some((x) => x.root === k.root && testSetKey(x) === testSetKey(k)));
+    const count = (bound: string): number | undefined => {
+      const t = bound.replace(/\s+/g, '');
+      if (!t) return undefined;
+      const used = new Set<number>();
+      for (const term of t.split('+')) {
+        const nm = /^len\((\w+)\)$/.exec(term)?.[1] ?? /^(\w+)\.shape\[0\]$/.exec(term)?.[1];
+        const v = nm ? this.scope.get(nm) : undefined;
+        if (!v || v.k !== 'data') return undefined;
+        const j = parts.findIndex((p, i) => !used.has(i) && sameRows(p, v.rows));
+        if (j < 0) return undefined;
+        used.add(j);
+      }
+      // The lengths of the first k parts, in any order.
+      for (let i = 0; i < used.size; i++) if (!used.has(i)) return undefined;
+      return used.size;
+    };
+    const a = m[1].trim() ? count(m[1]) : 0, b = m[2].trim() ? count(m[2]) : parts.length;
+    if (a === undefined || b === undefined || a >= b) return undefined;
+    return parts.slice(a, b);
+  }
+
   protected maybeSliceSplit(dIn: DataV, n: SyntaxNode, sliceText: string | undefined): DataV {
     let d = dIn;
     // all_data[:ntrain] / all_data[ntrain:] after pd.concat([train, test]): take the parts back.
     if (d.concatParts && sliceText !== undefined) {
       const parts = d.concatParts;
+      // full.iloc[len(train):len(train) + len(val)] after pd.concat([train, val, test]): bounds that
+      // add up the lengths of the stacked parts take back the parts between them.
+      const between = this.concatPartsBetween(parts, sliceText);
+      if (between) {
+        d = this.mkData({ ...this.same(d), rows: between.reduce<RowKey[]>((a, p) => unionKeys(a, p), []) });
+        delete d.concatParts;
+        delete d.mixSite;
+        return d;
+      }
       const head = /^:\s*[^:,]+$/.test(sliceText), tail = /^[^:,]+:\s*$/.test(sliceText);
       if (head || tail) {
         const rows = head ? parts[0] : parts.slice(1).reduce<RowKey[]>((a, p) => unionKeys(a, p), []);

@@ -2600,4 +2600,35 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(mt(src('train_loader')), []);
     });
   });
+  describe('leakage/multi-test: train / val / test stacked into one frame and cut back apart by length offsets', () => {
+    const src = (after: string): string => py`
+      import pandas as pd
+      from catboost import CatBoostRegressor, Pool
+      from sklearn.metrics import mean_squared_error
+      fit_rows = pd.read_csv("fit.csv")
+      val = pd.read_csv("val.csv")
+      test = pd.read_csv("test.csv")
+      both = pd.concat([fit_rows, val, test], axis=0).reset_index(drop=True)
+      both = both.fillna(-1)
+      X = both.drop(columns=["target"])
+      y = both["target"]
+      X_fit = X.iloc[:len(fit_rows)]
+      y_fit = y.iloc[:len(fit_rows)]
+      X_val = X.iloc[len(fit_rows):len(fit_rows) + len(val)]
+      y_val = y.iloc[len(fit_rows):len(fit_rows) + len(val)]
+      X_test = X.iloc[len(fit_rows) + len(val):]
+      model = CatBoostRegressor(iterations=500, early_stopping_rounds=50, verbose=100)
+      model.fit(Pool(X_fit, y_fit), eval_set=Pool(X_val, y_val))
+      ${after}
+    `;
+    const mt = (text: string) => analyze(text).filter((f) => f.ruleId === 'leakage/multi-test').map((f) => [f.location.line, f.severity]);
+    it('early stopping on the validation part, the test part only predicted: the logged score is the result (warning)', () => {
+      const text = src('pd.DataFrame({"pred": model.predict(X_test)}).to_csv("submission.csv")');
+      assert.deepEqual(mt(text), [[lineOf(text, 'eval_set=Pool'), 'warning']]);
+    });
+    it('with the test part scored against its own labels, the validation part only chose the iteration: no finding', () => {
+      const text = src('print(mean_squared_error(test["target"], model.predict(X_test)))');
+      assert.deepEqual(mt(text), []);
+    });
+  });
 });
