@@ -346,13 +346,19 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       const other = list.find((x) => x.version !== e.version);
       if (other) {
         const place = e.site;
-        const sameLine = siteKey(other.site) === siteKey(e.site);
+        // The same statement of a helper, reached from two different calls (evaluate(m1, test_loader),
+        // then evaluate(m2, test_loader)): each call scores another model, not each loop iteration.
+        const callOf = (s: Site): Site | undefined => s.callers?.[0];
+        const firstCall = callOf(other.site), thisCall = callOf(e.site);
+        const viaCalls = siteKey(other.site) === siteKey(e.site) && !!firstCall && !!thisCall && siteKey(firstCall) !== siteKey(thisCall);
+        const sameLine = siteKey(other.site) === siteKey(e.site) && !viaCalls;
         const assumed = e.assumed ?? other.assumed ?? (tk.startsWith('file:') && !e.keys.some((k) => other && testSetKeyOf(ev, other.site) === testSetKey(k))
           ? 'the same file, read again and cut by the same statement, is taken to give the same test rows' : undefined);
         push({
           ruleId: 'leakage/multi-test',
           message: (sameLine
             ? 'Each iteration scores a different model or setting on the same test set; choosing among them on it makes its score optimistic. Compare on a validation split or with cross-validation.'
+            : viaCalls ? `The test set is scored here again for a different model or setting, by the call at ${where(ctx, thisCall!)} (first by the call at ${where(ctx, firstCall!)}); choosing among models on it makes its score optimistic. Compare on a validation split or with cross-validation.`
             : `The test set is scored again for a different model or setting (first scored at ${where(ctx, other.site)}); choosing among models on it makes its score optimistic. Compare on a validation split or with cross-validation.`)
             + (assumed ? ` Assumed: ${assumed}.` : ''),
           location: toLocation(ctx, place), related: rel(ctx, other.site, 'first evaluation on this test set'),

@@ -151,6 +151,13 @@ export abstract class LibrarySemantics extends DataflowState {
     const cat = estimatorCategory(last);
     if (cat) return this.estFromName(last, cat, args, n);
     if (last === 'train_test_split') return this.trainTestSplit(args, n);
+    if (last === 'DataLoader') {
+      // DataLoader(dataset): batches of the dataset's rows. A Dataset class of the document holds
+      // the rows it was given (`self.texts = texts`).
+      const d = args.pos[0] ?? args.kw.get('dataset');
+      const rows = d?.k === 'obj' ? this.join([...d.fields.values()].filter((v) => v.k === 'data'), n) : d;
+      if (rows && rows.k === 'data' && rows.rows.length) return this.same(rows, { batches: true });
+    }
     if (/^(Trainer|Seq2SeqTrainer|SFTTrainer)$/.test(last) && (args.kw.has('train_dataset') || args.kw.has('eval_dataset'))) {
       // A model trained on train_dataset by trainer.train(), scored on eval_dataset by trainer.evaluate().
       this.noteTrainerEval(args);
@@ -199,6 +206,22 @@ export abstract class LibrarySemantics extends DataflowState {
       return out;
     }
     if (isCvFunction(last)) return this.crossValidate(last, args, n);
+    // transformers' `BertForSequenceClassification.from_pretrained(...)`: a pretrained network the
+    // document fine-tunes or scores; calling it on a batch predicts (one version per network).
+    const owner = q.split('.').slice(-2)[0] ?? '';
+    if (last === 'from_pretrained' && /(For[A-Z]\w*|^AutoModel\w*)$/.test(owner) && !/Tokenizer|Config|Processor|Extractor/.test(owner)) {
+      const est = this.estFromName(owner, 'model', NO_ARGS, n);
+      est.version = `pretrained:${est.id}`;
+      return est;
+    }
+    // torchvision.datasets.FashionMNIST(root, train=False): a data set of its own, held out when
+    // `train=False` (else by the name it is bound to).
+    if (/(^|\.)datasets\.[A-Z]\w*$/.test(q) && /^(torchvision|tv|datasets|torchtext|torchaudio)\b/.test(q)) {
+      const tr = args.kw.get('train');
+      const name = this.targets.length === 1 ? this.targets[0] : '';
+      const role = tr?.k === 'const' && tr.text === 'False' ? 'test' : tr?.k === 'const' && tr.text === 'True' ? 'train' : roleFromName(name);
+      return this.freshData(name || last, n, role);
+    }
     // get_scorer("f1") / make_scorer(f): a callable scorer(est, X, y) that evaluates est on X, y.
     if (last === 'get_scorer' || last === 'make_scorer' || last === 'check_scoring') return this.scalar(SCORER);
     if (last === SCORER && args.pos[0]?.k === 'est') {
@@ -514,7 +537,8 @@ export abstract class LibrarySemantics extends DataflowState {
   }
 
   protected metric(fname: string, args: Args, n: SyntaxNode): Val {
-    const vals = [...args.pos, ...args.kw.values()];
+    // A list the rows were collected into batch by batch (preds.extend(out.argmax(1))) holds those rows.
+    const vals = [...args.pos, ...args.kw.values()].map((v) => (v.k === 'seq' && v.items.some((i) => i.k === 'data') ? this.join(v.items, n) : v));
     const datas = vals.filter((v): v is DataV => v.k === 'data');
     const pred = datas.find((d) => d.pred)?.pred;
     const keys = datas.reduce<RowKey[]>((acc, d) => unionKeys(acc, d.rows), []);
@@ -1323,8 +1347,9 @@ export abstract class LibrarySemantics extends DataflowState {
       return out;
     }
     if (d.windowed) { const out = this.same(d); delete out.windowed; return out; }
-    // df[["a", "b"]].max(axis=1) is a per-row value, not a statistic over rows.
-    const rowWiseStat = /axis\s*=\s*(1|["']columns["'])/.test(argText);
+    // df[["a", "b"]].max(axis=1) is a per-row value, not a statistic over rows; so is a tensor's
+    // outputs.max(dim=1) (the predicted class of each row).
+    const rowWiseStat = /axis\s*=\s*(1|["']columns["'])/.test(argText) || /\bdim\s*=\s*(1|-1)\b/.test(argText);
     if (!rowWiseStat && (STAT_METHODS.has(method) && !(method === 'min' || method === 'max') || ((method === 'min' || method === 'max') && !args.pos.length))) {
       if (method === 'nlargest' || method === 'nsmallest') return this.same(d);
       const f = this.newFit(n, method, 'stat', d);

@@ -153,6 +153,8 @@ export interface DataV extends Common {
   resampled?: boolean;
   /** Statement that concatenated training and test rows of one split. */
   mixSite?: Site;
+  /** A PyTorch `DataLoader` over these rows: iterating it yields batches of them. */
+  batches?: boolean;
   /** Result of `groupby(...)`: the next aggregation is a per-group statistic. */
   grouped?: boolean;
   /**
