@@ -416,6 +416,13 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // rows, none on its own) breaks nothing.
     const fittedOn = (split: Split): boolean => ev.modelFits.some((m) => m.fit.rows.some((k) => k.path.some((s) => s.split === split)));
     if ((t.split.kind === 'tts' || t.split.kind === 'slice') && !fittedOn(t.split) && ev.splits.some((s) => s !== t.split && fittedOn(s))) continue;
+    if (t.folds) {
+      push({
+        ruleId: 'leakage/temporal', message: `K-fold cross-validation on time-ordered data (${t.reason}): each block of rows is scored by a model fitted on later rows too; use TimeSeriesSplit so every fold is scored by a model of earlier rows only. Assumed: the task forecasts later values of the series.`,
+        location: toLocation(ctx, t.site), related: [], evidence: { reason: t.reason, assumed: 'the task forecasts later values of the series' }, fixes: [],
+      }, t.site, 'warning');
+      continue;
+    }
     push({
       ruleId: 'leakage/temporal', message: `Shuffled split of time-ordered data (${t.reason}); split by time (shuffle=False or TimeSeriesSplit) so the test rows come after the training rows.`,
       location: toLocation(ctx, t.site), related: [], evidence: { reason: t.reason }, fixes: [],

@@ -21,6 +21,11 @@ import { child, constStrings, roleFromName, stripRows } from './syntax';
 const STATSMODELS_MODEL = /^(OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomial|MNLogit|QuantReg|MixedLM|RLM|ARIMA|SARIMAX|ExponentialSmoothing|Holt|SimpleExpSmoothing|VAR|UnobservedComponents|ols|wls|gls|glm|logit|probit|poisson|negativebinomial|mnlogit|quantreg|mixedlm|rlm)$/;
 
 /** A splitter that draws its folds at random (KFold(shuffle=True), ShuffleSplit, repeated k-fold). */
+/** K-fold splitters that cut the rows by position or at random, with no regard to time or groups. */
+function timeBlindSplitter(est: EstV): boolean {
+  return est.cat === 'splitter' && /^(KFold|StratifiedKFold|RepeatedKFold|RepeatedStratifiedKFold|ShuffleSplit|StratifiedShuffleSplit)$/.test(est.cls);
+}
+
 function shuffledSplitter(est: EstV): boolean {
   if (est.cat !== 'splitter') return false;
   if (/^(ShuffleSplit|StratifiedShuffleSplit|RepeatedKFold|RepeatedStratifiedKFold)$/.test(est.cls)) return true;
@@ -526,7 +531,11 @@ export abstract class LibrarySemantics extends DataflowState {
     const est = args.pos[0] ?? args.kw.get('estimator');
     const X = this.asData(args.pos[1] ?? args.kw.get('X'), args.posNodes[1] ? this.t(args.posNodes[1]) : 'X');
     const cv = args.kw.get('cv');
-    const split: Split = { id: ++this.ids, site: this.site(n), kind: 'cv', shuffle: true, names: [], ...(cv?.k === 'est' && shuffledSplitter(cv) ? { shuffledFolds: true } : {}) };
+    // No cv, or an integer: (Stratified)KFold without shuffling, blocks taken in row order.
+    const cvNode = args.kwNodes.get('cv');
+    const plainFolds = cv === undefined || !!cvNode && /^\d+$/.test(this.t(cvNode).trim()) || cv?.k === 'est' && timeBlindSplitter(cv);
+    const split: Split = { id: ++this.ids, site: this.site(n), kind: 'cv', shuffle: true, names: [], ...(cv?.k === 'est' && shuffledSplitter(cv) ? { shuffledFolds: true } : {}),
+      ...(plainFolds ? { timeBlindFolds: true } : {}) };
     // Oversamplers inside an imblearn Pipeline run per fold: no duplication across folds.
     this.onSplit(split, [X]);
     const y = args.pos[2] ?? args.kw.get('y');
@@ -913,9 +922,10 @@ export abstract class LibrarySemantics extends DataflowState {
     return undefined;
   }
 
-  protected folds(args: Args, n: SyntaxNode, single = false, shuffled = false): Val {
+  protected folds(args: Args, n: SyntaxNode, single = false, shuffled = false, timeBlind = false): Val {
     const X = this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X');
-    const split: Split = { id: ++this.ids, site: this.site(n), kind: single ? 'tts' : 'folds', shuffle: true, names: [], ...(shuffled ? { shuffledFolds: true } : {}) };
+    const split: Split = { id: ++this.ids, site: this.site(n), kind: single ? 'tts' : 'folds', shuffle: true, names: [], ...(shuffled ? { shuffledFolds: true } : {}),
+      ...(timeBlind && !single ? { timeBlindFolds: true } : {}) };
     this.onSplit(split, [X]);
     return { k: 'folds', split, rows: X.rows };
   }
@@ -927,7 +937,7 @@ export abstract class LibrarySemantics extends DataflowState {
     const modeSwitch = method === 'train' && (!a0 || a0.k === 'const' && /^(True|False)$/.test(a0.text)) && (!args.kw.size || args.kw.size === 1 && args.kw.has('mode'));
     const fitting = method === 'fit' || method === 'fit_transform' || method === 'fit_predict' || method === 'partial_fit' || method === 'fit_on_texts' || method === 'fit_on_sequences' || (method === 'train' && !modeSwitch) || method === 'fit_generator' || method === 'adapt';
     // ShuffleSplit(n_splits=1): one train/test split, not cross-validation.
-    if (method === 'split' && est.cat === 'splitter') return this.folds(args, n, /\bn_splits\s*=\s*1\b/.test(est.params), shuffledSplitter(est));
+    if (method === 'split' && est.cat === 'splitter') return this.folds(args, n, /\bn_splits\s*=\s*1\b/.test(est.params), shuffledSplitter(est), timeBlindSplitter(est));
     if (method === 'load_model' || method === 'load_weights' || method === 'load') {
       est.loaded = true;
       this.markLoaded(this.site(n));

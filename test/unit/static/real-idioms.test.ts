@@ -2320,6 +2320,45 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/temporal: K-fold in row order on a series (round 6)', () => {
+    const SERIES = py`
+      import pandas as pd
+      from sklearn.model_selection import KFold, StratifiedKFold, TimeSeriesSplit, cross_val_score, train_test_split
+      from sklearn.linear_model import LogisticRegression
+      s = pd.read_csv("ticks.csv", index_col="day", parse_dates=True)
+      target = (s["level"].shift(-1) > s["level"]).astype(int)
+      feats = s[["level", "volume"]]
+    `;
+    it('unshuffled KFold or an integer cv over the whole series, or over its held-out period, fires at warning', () => {
+      const whole = SERIES + 'acc = cross_val_score(LogisticRegression(), feats, target, cv=KFold(n_splits=4))\n';
+      assert.deepEqual(rules(whole, 'leakage/temporal'), [lineOf(whole, 'acc = cross_val_score')]);
+      const f = analyze(whole).find((x) => x.ruleId === 'leakage/temporal')!;
+      assert.equal(f.severity, 'warning');
+      assert.match(f.message, /Assumed: the task forecasts/);
+      const integer = SERIES + 'acc = cross_val_score(LogisticRegression(), feats, target, cv=4)\n';
+      assert.deepEqual(rules(integer, 'leakage/temporal'), [lineOf(integer, 'acc = cross_val_score')]);
+      const heldOut = SERIES + py`
+        f_tr, f_te, t_tr, t_te = train_test_split(feats, target, test_size=0.3, shuffle=False)
+        clf = LogisticRegression().fit(f_tr, t_tr)
+        acc = cross_val_score(clf, f_te, t_te, cv=StratifiedKFold(3))
+      `;
+      assert.deepEqual(rules(heldOut, 'leakage/temporal'), [lineOf(heldOut, 'acc = cross_val_score')]);
+    });
+    it('TimeSeriesSplit, folds on the training period before a scored test period, or folds of rows with no time order do not fire', () => {
+      const ts = SERIES + 'acc = cross_val_score(LogisticRegression(), feats, target, cv=TimeSeriesSplit(4))\n';
+      assert.deepEqual(rules(ts, 'leakage/temporal'), []);
+      const tuning = SERIES + py`
+        f_tr, f_te, t_tr, t_te = train_test_split(feats, target, test_size=0.3, shuffle=False)
+        acc = cross_val_score(LogisticRegression(C=0.1), f_tr, t_tr, cv=3)
+        clf = LogisticRegression(C=0.1).fit(f_tr, t_tr)
+        print(clf.score(f_te, t_te))
+      `;
+      assert.deepEqual(rules(tuning, 'leakage/temporal'), []);
+      const plain = PD + 'from sklearn.model_selection import cross_val_score\nacc = cross_val_score(LogisticRegression(), X, y, cv=5)\n';
+      assert.deepEqual(rules(plain, 'leakage/temporal'), []);
+    });
+  });
+
   describe('leakage/multi-test: a decision threshold read off a curve of the test set (round 4)', () => {
     const CURVE = PD + py`
       from sklearn.metrics import roc_curve, f1_score
