@@ -38,6 +38,8 @@ export const NO_ARGS: Args = { pos: [], posNodes: [], kw: new Map(), kwNodes: ne
 
 export interface InterpreterOptions {
   servingFile: boolean;
+  /** The file is taken to be serving code only by its name (api.py, app.py): said in findings that rest on it. */
+  servingByName?: string;
   deadline: number;
   /** Path of the analysed file (imports are resolved from it). */
   path?: string;
@@ -337,8 +339,12 @@ export abstract class DataflowState {
     // A date column alone is a feature (day of week, month); ordering by time, lags, rolling
     // windows or resampling make the rows a series, which a random split breaks.
     const timed = inputs.find((d) => d.time && d.time !== DATE_COLUMN_ONLY);
-    if (((split.kind === 'tts' || split.kind === 'slice') && split.shuffle || split.shuffledFolds) && timed) {
-      this.events.temporal.push({ site: split.site, reason: timed.time!, split });
+    // Folds in row order (KFold, cv=5) on a series score earlier blocks with models fitted on later
+    // ones. On the training part of a split they only tune a model that a held-out part then
+    // scores: the folds choose, they are not the result, and are left alone.
+    const blindFolds = !!split.timeBlindFolds && !!timed && !timed.rows.some((k) => lastSide(k) === 'train');
+    if (((split.kind === 'tts' || split.kind === 'slice') && split.shuffle || split.shuffledFolds || blindFolds) && timed) {
+      this.events.temporal.push({ site: split.site, reason: timed.time!, split, ...(blindFolds && !split.shuffledFolds ? { folds: true } : {}) });
     }
   }
 

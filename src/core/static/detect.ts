@@ -190,6 +190,16 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
 
   // leakage/overlap: duplication before a split
   for (const l of ev.dupLeaks) {
+    // Rows of the training side of a split (or of a training file) resampled and then searched
+    // over (GridSearchCV, RandomizedSearchCV), while the held-out side (or a test file) is scored:
+    // the search's inner folds are selection machinery and the reported score stays clean, as for
+    // a statistic fitted there (above).
+    const rows = l.dup.rows;
+    if (l.split.kind === 'search' && rows.length && (
+      rows.every((k) => k.path.length > 0 && k.path[k.path.length - 1].side === 'train' && k.path[k.path.length - 1].fold === undefined)
+        && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.side !== 'train' && rows.some((r) => r.path[r.path.length - 1].split === st.split))))
+      || rows.every((k) => !k.path.length && k.root.role === 'train')
+        && ev.evals.some((e) => e.keys.some((k) => !k.path.length && k.root.role === 'test' && !covers(rows, k))))) continue;
     const splitLine = lineOf(ctx, l.split.site);
     push({
       ruleId: 'leakage/overlap',
@@ -199,6 +209,14 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     }, l.dup.site, l.assumed ? 'warning' : 'error');
   }
   for (const t of ev.testFromTrain) {
+    // A test part cut out of a training file leaks only into a model fitted on the rows it was cut
+    // from and then scored on it. A loaded model was fitted on rows this file does not show, and a
+    // part no fitted model is scored on tests nothing.
+    const split = t.split;
+    if (split && !t.sampledWith && !ev.evals.some((e) => {
+      const fit = e.model && !e.model.loaded ? (e.fitState?.fit ?? e.model.fit) : undefined;
+      return !!fit && e.keys.some((k) => k.path.some((st) => st.split === split && st.side === 'test') && covers(fit.rows, k));
+    })) continue;
     push({
       ruleId: 'leakage/overlap', message: t.sampledWith
         ? `\`${t.name}\` is a random sample drawn independently of the ${t.sampledWith} part, from the same rows, so many rows are in both. Take the held-out part as the rows not sampled (df.drop(train.index)) or use train_test_split.`
@@ -342,13 +360,19 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       const other = list.find((x) => x.version !== e.version);
       if (other) {
         const place = e.site;
-        const sameLine = siteKey(other.site) === siteKey(e.site);
+        // The same statement of a helper, reached from two different calls (evaluate(m1, test_loader),
+        // then evaluate(m2, test_loader)): each call scores another model, not each loop iteration.
+        const callOf = (s: Site): Site | undefined => s.callers?.[0];
+        const firstCall = callOf(other.site), thisCall = callOf(e.site);
+        const viaCalls = siteKey(other.site) === siteKey(e.site) && !!firstCall && !!thisCall && siteKey(firstCall) !== siteKey(thisCall);
+        const sameLine = siteKey(other.site) === siteKey(e.site) && !viaCalls;
         const assumed = e.assumed ?? other.assumed ?? (tk.startsWith('file:') && !e.keys.some((k) => other && testSetKeyOf(ev, other.site) === testSetKey(k))
           ? 'the same file, read again and cut by the same statement, is taken to give the same test rows' : undefined);
         push({
           ruleId: 'leakage/multi-test',
           message: (sameLine
             ? 'Each iteration scores a different model or setting on the same test set; choosing among them on it makes its score optimistic. Compare on a validation split or with cross-validation.'
+            : viaCalls ? `The test set is scored here again for a different model or setting, by the call at ${where(ctx, thisCall!)} (first by the call at ${where(ctx, firstCall!)}); choosing among models on it makes its score optimistic. Compare on a validation split or with cross-validation.`
             : `The test set is scored again for a different model or setting (first scored at ${where(ctx, other.site)}); choosing among models on it makes its score optimistic. Compare on a validation split or with cross-validation.`)
             + (assumed ? ` Assumed: ${assumed}.` : ''),
           location: toLocation(ctx, place), related: rel(ctx, other.site, 'first evaluation on this test set'),
@@ -406,6 +430,13 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // rows, none on its own) breaks nothing.
     const fittedOn = (split: Split): boolean => ev.modelFits.some((m) => m.fit.rows.some((k) => k.path.some((s) => s.split === split)));
     if ((t.split.kind === 'tts' || t.split.kind === 'slice') && !fittedOn(t.split) && ev.splits.some((s) => s !== t.split && fittedOn(s))) continue;
+    if (t.folds) {
+      push({
+        ruleId: 'leakage/temporal', message: `K-fold cross-validation on time-ordered data (${t.reason}): each block of rows is scored by a model fitted on later rows too; use TimeSeriesSplit so every fold is scored by a model of earlier rows only. Assumed: the task forecasts later values of the series.`,
+        location: toLocation(ctx, t.site), related: [], evidence: { reason: t.reason, assumed: 'the task forecasts later values of the series' }, fixes: [],
+      }, t.site, 'warning');
+      continue;
+    }
     push({
       ruleId: 'leakage/temporal', message: `Shuffled split of time-ordered data (${t.reason}); split by time (shuffle=False or TimeSeriesSplit) so the test rows come after the training rows.`,
       location: toLocation(ctx, t.site), related: [], evidence: { reason: t.reason }, fixes: [],

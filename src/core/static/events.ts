@@ -86,9 +86,10 @@ export interface Events {
   refits: RefitEvent[];
   positional: { site: Site; predictSite: Site; model: string }[];
   /** `sampledWith`: the part the held-out set was sampled independently of (train = df.sample(...); test = df.sample(...)). */
-  testFromTrain: { site: Site; name: string; sampledWith?: string }[];
+  testFromTrain: { site: Site; name: string; sampledWith?: string; split?: Split }[];
   target: { site: Site; label: string; source?: string; kind: 'feature-from-label' | 'label-in-features'; fitSite: Site; assumed?: string }[];
-  temporal: { site: Site; reason: string; split: Split }[];
+  /** `folds`: K-fold folds taken in row order (not shuffled) on the series. */
+  temporal: { site: Site; reason: string; split: Split; folds?: boolean }[];
   /** A test set exists (test file or test side of a split): validation-only leaks are then not reported. */
   hasTestSet: boolean;
   /** Execution step at which held-out data first exists (a split is made or a test file read). */

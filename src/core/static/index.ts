@@ -74,7 +74,8 @@ export function analyzeWith(input: DocumentInput, options: AnalyzeOptions, parse
     // The project's own modules are followed only when the caller can read them.
     const modules = options.readModule ? new ModuleLoader(options.readModule, moduleRoot(path, options.moduleRoot), path) : undefined;
     modules?.addPathEntries(path, src.chunks.map((c) => c.text).join('\n'));
-    const interp = new Interpreter([...src.chunks], [...trees], { servingFile, deadline: started + budget, path, ...(modules ? { modules } : {}) });
+    const servingByName = options.serving === undefined && servingFile ? path.split(/[\\/]/).pop() : undefined;
+    const interp = new Interpreter([...src.chunks], [...trees], { servingFile, deadline: started + budget, path, ...(servingByName ? { servingByName } : {}), ...(modules ? { modules } : {}) });
     try {
       interp.run();
     } finally {

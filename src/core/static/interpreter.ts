@@ -7,7 +7,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
-import { lastSide, unionKeys, unionList,
+import { lastSide, testSetKey, unionKeys, unionList,
   type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, Scope, type Args } from './dataflow';
@@ -455,8 +455,10 @@ export class Interpreter extends LibrarySemantics {
     }
     this.targets = names;
     let v: Val;
+    const perValue = this.parallelNames(targetSegs, valueNodes, names);
     try {
-      v = valueNodes.length === 1 ? this.ev(valueNodes[0]) : { k: 'seq', items: valueNodes.map((x) => this.ev(x)) };
+      v = valueNodes.length === 1 ? this.ev(valueNodes[0])
+        : { k: 'seq', items: valueNodes.map((x, i) => { this.targets = perValue?.[i] ?? names; return this.ev(x); }) };
     } finally {
       this.targets = [];
     }
@@ -471,6 +473,30 @@ export class Interpreter extends LibrarySemantics {
       if (seg.length === 1) this.bind(seg[0], v, valueNodes[0]);
       else this.bindTuple(seg, v);
     }
+  }
+
+  /**
+   * `X_train_val, y_train_val = X[:-n], y[:-n]`: a parallel assignment names each value by its own
+   * target, as separate assignments would (a cut is named by the variable it is bound to). A target
+   * whose name gives no role takes the role of a named target cut the same way (`X_tr, y_fit =
+   * X[:k], y[:k]`), or is the training rest of a held-out cut at the same bound (`A_fit, A_val =
+   * A[k:], A[:k]`); otherwise it keeps the statement's names.
+   */
+  protected parallelNames(targetSegs: SyntaxNode[][], valueNodes: SyntaxNode[], names: string[]): string[][] | undefined {
+    if (valueNodes.length < 2 || targetSegs.length !== 1 || targetSegs[0].length !== valueNodes.length || !targetSegs[0].every((t) => t.name === 'VariableName')) return undefined;
+    const role = (nm: string): boolean => TEST_NAME.test(nm) || TRAIN_NAME.test(nm) || VAL_NAME.test(nm);
+    const heldOut = (nm: string): boolean => (TEST_NAME.test(nm) || VAL_NAME.test(nm)) && !TRAIN_NAME.test(nm);
+    const cut = valueNodes.map((x) => /\[\s*([^[\]:,]*?)\s*:\s*([^[\]:,]*?)\s*\]$/.exec(this.t(x)));
+    const sameCut = (a: RegExpExecArray | null, b: RegExpExecArray | null): boolean => !!a && !!b && a[1] === b[1] && a[2] === b[2];
+    const complement = (a: RegExpExecArray | null, b: RegExpExecArray | null): boolean => !!a && !!b
+      && (a[1] === '' && b[2] === '' && a[2] !== '' && a[2] === b[1] || a[2] === '' && b[1] === '' && a[1] !== '' && a[1] === b[2]);
+    return names.map((nm, i) => {
+      if (role(nm)) return [nm];
+      const like = names.findIndex((o, j) => j !== i && role(o) && sameCut(cut[i], cut[j]));
+      if (like >= 0) return [names[like]];
+      if (names.some((o, j) => j !== i && heldOut(o) && complement(cut[i], cut[j])) && !names.some((o) => TRAIN_NAME.test(o))) return ['train'];
+      return names;
+    });
   }
 
   protected execUpdate(n: SyntaxNode): void {
@@ -498,7 +524,7 @@ export class Interpreter extends LibrarySemantics {
         this.noteDummiesUse(v, true);
         const named = this.nameValue(name, v, valueNode);
         // y_test, test_labels: the held-out set has labels here (it can be scored, not only predicted).
-        if (named.k === 'data' && !named.pred && LABEL_NAME.test(name) && named.rows.some((k) => lastSide(k) === 'test')) this.events.testLabels = true;
+        if (named.k === 'data' && !named.pred && LABEL_NAME.test(name) && named.rows.some((k) => lastSide(k) === 'test') && !named.rows.some((k) => lastSide(k) === 'train' || lastSide(k) === 'whole')) this.events.testLabels = true;
         this.scope.set(name, named);
         if (this.globalNames?.has(name)) this.curGlobal.set(name, named);
         return;
@@ -747,23 +773,36 @@ export class Interpreter extends LibrarySemantics {
         const last = text.split('.').pop() ?? text;
         if ((TEST_NAME.test(last) || VAL_NAME.test(last)) && !TRAIN_NAME.test(last)) { held = { node: a, text }; break; }
       }
-      if (!held) continue;
+      // A scoring function given no held-out data that iterates one itself: a closure defined in the
+      // same function (`def test(): for x, y in test_loader: ...`, then `acc = test()` each epoch).
+      let closure: { name: string; val: Val } | undefined;
+      if (!held && SCORING_CALL.test(callee) && rhs.firstChild?.name === 'VariableName') {
+        const fn = this.scope.get(callee);
+        const fnBody = fn?.k === 'fn' && fn.name === callee ? child(fn.node, 'Body') : null;
+        for (const m of fnBody ? this.t(fnBody).matchAll(/\bfor\b[^\n]*?\bin\s+(?:enumerate\(\s*)?([A-Za-z_]\w*)\s*[):,]/g) : []) {
+          const nm = m[1];
+          const v = this.scope.get(nm);
+          if ((TEST_NAME.test(nm) || VAL_NAME.test(nm)) && !TRAIN_NAME.test(nm) && v) { closure = { name: nm, val: v }; break; }
+        }
+      }
+      if (!held && !closure) continue;
       const kept = names.some((nm) => bodyText.split('\n').some((line) => new RegExp(`\\b${nm}\\b`).test(line) && /\w*best\w*/i.test(line) && /[<>]|\bmax\(|\bmin\(/.test(line)));
       // The value says which rows these are; a loader or dataset the analysis cannot follow is taken by its name.
-      const v = this.ev(held.node);
+      const heldText = held?.text ?? closure!.name;
+      const v = held ? this.ev(held.node) : closure!.val;
       let keys = v.k === 'data' ? v.rows.filter((k) => lastSide(k) === 'test' || lastSide(k) === 'val') : [];
       let assumed: string | undefined;
       if (!keys.length) {
-        const last = held.text.split('.').pop() ?? held.text;
-        keys = [{ root: this.newRoot(held.text, TEST_NAME.test(last) ? 'test' : 'val'), path: [] }];
-        assumed = `\`${held.text}\` is taken to hold ${TEST_NAME.test(last) ? 'test' : 'validation'} data by its name`;
+        const last = heldText.split('.').pop() ?? heldText;
+        keys = [{ root: this.newRoot(heldText, TEST_NAME.test(last) ? 'test' : 'val'), path: [] }];
+        assumed = `\`${heldText}\` is taken to hold ${TEST_NAME.test(last) ? 'test' : 'validation'} data by its name`;
       }
       // The same scoring call given a test set elsewhere (evaluate(test_loader) after training):
       // the validation data only chose the epoch, and the result reported is the test score.
       const testScoredToo = keys.every((k) => lastSide(k) === 'val') && this.scoresTestWith(callee);
       if (testScoredToo) this.events.testLabels = true;
       const reportsBest = kept && !testScoredToo;
-      this.events.trainEvals.push({ site: this.site(rhs), keys, via: `${callee}(${held.text}) every epoch`, selects: kept, ...(reportsBest ? { reportsBest } : {}), ...(assumed ? { assumed } : {}) });
+      this.events.trainEvals.push({ site: this.site(rhs), keys, via: held ? `${callee}(${held.text}) every epoch` : `${callee}() over ${closure!.name} every epoch`, selects: kept, ...(reportsBest ? { reportsBest } : {}), ...(assumed ? { assumed } : {}) });
     }
   }
 
@@ -798,6 +837,12 @@ export class Interpreter extends LibrarySemantics {
       case 'data': {
         // for key, group in df.groupby(k): each group is a part of the frame with its columns
         // (the same frame, so columns computed per group from the label stay known).
+        // for xb, yb in loader / for batch in loader: each batch holds rows of the loader's data.
+        if (iter.batches) {
+          const batch = this.same(iter);
+          delete batch.batches;
+          return batch;
+        }
         if (iter.grouped) {
           const group: DataV = { ...this.same(iter), varying: true };
           delete group.grouped;
@@ -1192,11 +1237,50 @@ export class Interpreter extends LibrarySemantics {
     return this.maybeSliceSplit(d, n, undefined);
   }
 
+  /**
+   * The stacked parts a cut `a:b` of a concatenation takes when each bound is a sum of the lengths
+   * of leading parts (`len(train)`, `len(train) + len(val)`, `train.shape[0]`); undefined when a
+   * bound is anything else.
+   */
+  protected concatPartsBetween(parts: RowKey[][], sliceText: string): RowKey[][] | undefined {
+    const m = /^([^:,]*):([^:,]*)$/.exec(sliceText.trim());
+    if (!m || parts.length < 2) return undefined;
+    const sameRows = (a: RowKey[], b: RowKey[]): boolean => a.length === b.length && a.every((k) => b.some((x) => x.root === k.root && testSetKey(x) === testSetKey(k)));
+    const count = (bound: string): number | undefined => {
+      const t = bound.replace(/\s+/g, '');
+      if (!t) return undefined;
+      const used = new Set<number>();
+      for (const term of t.split('+')) {
+        const nm = /^len\((\w+)\)$/.exec(term)?.[1] ?? /^(\w+)\.shape\[0\]$/.exec(term)?.[1];
+        const v = nm ? this.scope.get(nm) : undefined;
+        if (!v || v.k !== 'data') return undefined;
+        const j = parts.findIndex((p, i) => !used.has(i) && sameRows(p, v.rows));
+        if (j < 0) return undefined;
+        used.add(j);
+      }
+      // The lengths of the first k parts, in any order.
+      for (let i = 0; i < used.size; i++) if (!used.has(i)) return undefined;
+      return used.size;
+    };
+    const a = m[1].trim() ? count(m[1]) : 0, b = m[2].trim() ? count(m[2]) : parts.length;
+    if (a === undefined || b === undefined || a >= b) return undefined;
+    return parts.slice(a, b);
+  }
+
   protected maybeSliceSplit(dIn: DataV, n: SyntaxNode, sliceText: string | undefined): DataV {
     let d = dIn;
     // all_data[:ntrain] / all_data[ntrain:] after pd.concat([train, test]): take the parts back.
     if (d.concatParts && sliceText !== undefined) {
       const parts = d.concatParts;
+      // full.iloc[len(train):len(train) + len(val)] after pd.concat([train, val, test]): bounds that
+      // add up the lengths of the stacked parts take back the parts between them.
+      const between = this.concatPartsBetween(parts, sliceText);
+      if (between) {
+        d = this.mkData({ ...this.same(d), rows: between.reduce<RowKey[]>((a, p) => unionKeys(a, p), []) });
+        delete d.concatParts;
+        delete d.mixSite;
+        return d;
+      }
       const head = /^:\s*[^:,]+$/.test(sliceText), tail = /^[^:,]+:\s*$/.test(sliceText);
       if (head || tail) {
         const rows = head ? parts[0] : parts.slice(1).reduce<RowKey[]>((a, p) => unionKeys(a, p), []);
@@ -1272,8 +1356,8 @@ export class Interpreter extends LibrarySemantics {
     const sibling = srcSide === 'train' && !k0.path.length ? this.sliceSplits.get(this.sliceKey(d)) : undefined;
     if ((wantTest || wantVal) && srcSide === 'train' && !sibling?.sides?.has('train')) {
       // A held-out set drawn out of the training rows.
-      if (wantTest) this.events.testFromTrain.push({ site: this.site(this.stmt ?? n), name });
       const split = this.sliceSplitFor(d, n);
+      if (wantTest) this.events.testFromTrain.push({ site: this.site(this.stmt ?? n), name, split });
       const out = this.withStep(d, split, wantTest ? 'test' : 'val');
       if (wantTest) out.subsetSite = this.site(this.stmt ?? n);
       return out;
@@ -1430,6 +1514,8 @@ export class Interpreter extends LibrarySemantics {
         if (field && field.k !== 'fn') return this.callMethod(field, '__call__', args, n, objNode);
         const m = field ?? (obj.k === 'obj' ? obj.cls.methods.get(method) : obj.methods.get(method));
         if (m && m.k === 'fn') return this.callFunction(m, args, n, obj.k === 'obj' ? obj : undefined);
+        // nn.Module methods that return the network itself (model = model.to(device)).
+        if (obj.k === 'obj' && obj.cls.methods.has('forward') && /^(to|cuda|cpu|float|double|half|train|eval|requires_grad_)$/.test(method)) return obj;
         return this.join(args.pos, n);
       }
       this.runObjectives(method, args);
@@ -1461,6 +1547,10 @@ export class Interpreter extends LibrarySemantics {
       return out;
     }
     if (f.k === 'class') return this.instantiate(f, args, n);
+    if (f.k === 'obj') {
+      const out = this.moduleForward(f, args, n);
+      if (out) return out;
+    }
     if (f.k === 'mod') return this.callQualified(f.q, lastPart(f.q), args, n);
     if (f.k === 'scalar') {
       // Unimported name (other notebook, star import): resolve by name.
@@ -1475,9 +1565,32 @@ export class Interpreter extends LibrarySemantics {
       if (f.fit && a0 && (a0.k === 'data' || a0.k === 'scalar' && a0.name !== '?') && (f.cat === 'transformer' || f.cat === 'clusterer')) {
         return this.transformOut(f, this.asData(a0, args.posNodes[0] ? this.t(args.posNodes[0]) : 'X'));
       }
+      // A network called on a batch (`model(xb)`, `bert(input_ids, attention_mask=m)`): its prediction for those rows.
+      if (f.cat === 'model' && !f.loaded && a0 && a0.k === 'data' && a0.rows.length) return this.predictOut(f, a0);
       return this.scalar(this.t(n));
     }
     return this.join([f, ...args.pos], n);
+  }
+
+  /** The model each instance of a network class written in the document stands for. */
+  private moduleEsts = new WeakMap<ObjV, EstV>();
+
+  /**
+   * `model(x)` on an instance of a class of the document with a `forward` method (a PyTorch
+   * `nn.Module` written by hand): its output is that network's prediction for the rows of `x`. Each
+   * instance is its own model (one version per instance; training it step by step is not followed).
+   */
+  protected moduleForward(o: ObjV, args: Args, n: SyntaxNode): Val | undefined {
+    if (!o.cls.methods.has('forward') || o.cls.methods.has('__call__')) return undefined;
+    const a0 = args.pos[0];
+    if (!a0 || a0.k !== 'data' || !a0.rows.length) return undefined;
+    let est = this.moduleEsts.get(o);
+    if (!est) {
+      est = this.estFromName(`${o.cls.name}()`, 'model', NO_ARGS, n);
+      est.version = `module:${est.id}`;
+      this.moduleEsts.set(o, est);
+    }
+    return this.predictOut(est, a0);
   }
 
   /** Models written by hand: what each `fit_*` / `*_fit` helper returned, and the model it stands for. */

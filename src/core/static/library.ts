@@ -21,6 +21,11 @@ import { child, constStrings, roleFromName, stripRows } from './syntax';
 const STATSMODELS_MODEL = /^(OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomial|MNLogit|QuantReg|MixedLM|RLM|ARIMA|SARIMAX|ExponentialSmoothing|Holt|SimpleExpSmoothing|VAR|UnobservedComponents|ols|wls|gls|glm|logit|probit|poisson|negativebinomial|mnlogit|quantreg|mixedlm|rlm)$/;
 
 /** A splitter that draws its folds at random (KFold(shuffle=True), ShuffleSplit, repeated k-fold). */
+/** K-fold splitters that cut the rows by position or at random, with no regard to time or groups. */
+function timeBlindSplitter(est: EstV): boolean {
+  return est.cat === 'splitter' && /^(KFold|StratifiedKFold|RepeatedKFold|RepeatedStratifiedKFold|ShuffleSplit|StratifiedShuffleSplit)$/.test(est.cls);
+}
+
 function shuffledSplitter(est: EstV): boolean {
   if (est.cat !== 'splitter') return false;
   if (/^(ShuffleSplit|StratifiedShuffleSplit|RepeatedKFold|RepeatedStratifiedKFold)$/.test(est.cls)) return true;
@@ -151,6 +156,13 @@ export abstract class LibrarySemantics extends DataflowState {
     const cat = estimatorCategory(last);
     if (cat) return this.estFromName(last, cat, args, n);
     if (last === 'train_test_split') return this.trainTestSplit(args, n);
+    if (last === 'DataLoader') {
+      // DataLoader(dataset): batches of the dataset's rows. A Dataset class of the document holds
+      // the rows it was given (`self.texts = texts`).
+      const d = args.pos[0] ?? args.kw.get('dataset');
+      const rows = d?.k === 'obj' ? this.join([...d.fields.values()].filter((v) => v.k === 'data'), n) : d;
+      if (rows && rows.k === 'data' && rows.rows.length) return this.same(rows, { batches: true });
+    }
     if (/^(Trainer|Seq2SeqTrainer|SFTTrainer)$/.test(last) && (args.kw.has('train_dataset') || args.kw.has('eval_dataset'))) {
       // A model trained on train_dataset by trainer.train(), scored on eval_dataset by trainer.evaluate().
       this.noteTrainerEval(args);
@@ -199,6 +211,22 @@ export abstract class LibrarySemantics extends DataflowState {
       return out;
     }
     if (isCvFunction(last)) return this.crossValidate(last, args, n);
+    // transformers' `BertForSequenceClassification.from_pretrained(...)`: a pretrained network the
+    // document fine-tunes or scores; calling it on a batch predicts (one version per network).
+    const owner = q.split('.').slice(-2)[0] ?? '';
+    if (last === 'from_pretrained' && /(For[A-Z]\w*|^AutoModel\w*)$/.test(owner) && !/Tokenizer|Config|Processor|Extractor/.test(owner)) {
+      const est = this.estFromName(owner, 'model', NO_ARGS, n);
+      est.version = `pretrained:${est.id}`;
+      return est;
+    }
+    // torchvision.datasets.FashionMNIST(root, train=False): a data set of its own, held out when
+    // `train=False` (else by the name it is bound to).
+    if (/(^|\.)datasets\.[A-Z]\w*$/.test(q) && /^(torchvision|tv|datasets|torchtext|torchaudio)\b/.test(q)) {
+      const tr = args.kw.get('train');
+      const name = this.targets.length === 1 ? this.targets[0] : '';
+      const role = tr?.k === 'const' && tr.text === 'False' ? 'test' : tr?.k === 'const' && tr.text === 'True' ? 'train' : roleFromName(name);
+      return this.freshData(name || last, n, role);
+    }
     // get_scorer("f1") / make_scorer(f): a callable scorer(est, X, y) that evaluates est on X, y.
     if (last === 'get_scorer' || last === 'make_scorer' || last === 'check_scoring') return this.scalar(SCORER);
     if (last === SCORER && args.pos[0]?.k === 'est') {
@@ -503,7 +531,11 @@ export abstract class LibrarySemantics extends DataflowState {
     const est = args.pos[0] ?? args.kw.get('estimator');
     const X = this.asData(args.pos[1] ?? args.kw.get('X'), args.posNodes[1] ? this.t(args.posNodes[1]) : 'X');
     const cv = args.kw.get('cv');
-    const split: Split = { id: ++this.ids, site: this.site(n), kind: 'cv', shuffle: true, names: [], ...(cv?.k === 'est' && shuffledSplitter(cv) ? { shuffledFolds: true } : {}) };
+    // No cv, or an integer: (Stratified)KFold without shuffling, blocks taken in row order.
+    const cvNode = args.kwNodes.get('cv');
+    const plainFolds = cv === undefined || !!cvNode && /^\d+$/.test(this.t(cvNode).trim()) || cv?.k === 'est' && timeBlindSplitter(cv);
+    const split: Split = { id: ++this.ids, site: this.site(n), kind: 'cv', shuffle: true, names: [], ...(cv?.k === 'est' && shuffledSplitter(cv) ? { shuffledFolds: true } : {}),
+      ...(plainFolds ? { timeBlindFolds: true } : {}) };
     // Oversamplers inside an imblearn Pipeline run per fold: no duplication across folds.
     this.onSplit(split, [X]);
     const y = args.pos[2] ?? args.kw.get('y');
@@ -514,7 +546,8 @@ export abstract class LibrarySemantics extends DataflowState {
   }
 
   protected metric(fname: string, args: Args, n: SyntaxNode): Val {
-    const vals = [...args.pos, ...args.kw.values()];
+    // A list the rows were collected into batch by batch (preds.extend(out.argmax(1))) holds those rows.
+    const vals = [...args.pos, ...args.kw.values()].map((v) => (v.k === 'seq' && v.items.some((i) => i.k === 'data') ? this.join(v.items, n) : v));
     const datas = vals.filter((v): v is DataV => v.k === 'data');
     const pred = datas.find((d) => d.pred)?.pred;
     const keys = datas.reduce<RowKey[]>((acc, d) => unionKeys(acc, d.rows), []);
@@ -895,9 +928,10 @@ export abstract class LibrarySemantics extends DataflowState {
     return undefined;
   }
 
-  protected folds(args: Args, n: SyntaxNode, single = false, shuffled = false): Val {
+  protected folds(args: Args, n: SyntaxNode, single = false, shuffled = false, timeBlind = false): Val {
     const X = this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X');
-    const split: Split = { id: ++this.ids, site: this.site(n), kind: single ? 'tts' : 'folds', shuffle: true, names: [], ...(shuffled ? { shuffledFolds: true } : {}) };
+    const split: Split = { id: ++this.ids, site: this.site(n), kind: single ? 'tts' : 'folds', shuffle: true, names: [], ...(shuffled ? { shuffledFolds: true } : {}),
+      ...(timeBlind && !single ? { timeBlindFolds: true } : {}) };
     this.onSplit(split, [X]);
     return { k: 'folds', split, rows: X.rows };
   }
@@ -909,7 +943,7 @@ export abstract class LibrarySemantics extends DataflowState {
     const modeSwitch = method === 'train' && (!a0 || a0.k === 'const' && /^(True|False)$/.test(a0.text)) && (!args.kw.size || args.kw.size === 1 && args.kw.has('mode'));
     const fitting = method === 'fit' || method === 'fit_transform' || method === 'fit_predict' || method === 'partial_fit' || method === 'fit_on_texts' || method === 'fit_on_sequences' || (method === 'train' && !modeSwitch) || method === 'fit_generator' || method === 'adapt';
     // ShuffleSplit(n_splits=1): one train/test split, not cross-validation.
-    if (method === 'split' && est.cat === 'splitter') return this.folds(args, n, /\bn_splits\s*=\s*1\b/.test(est.params), shuffledSplitter(est));
+    if (method === 'split' && est.cat === 'splitter') return this.folds(args, n, /\bn_splits\s*=\s*1\b/.test(est.params), shuffledSplitter(est), timeBlindSplitter(est));
     if (method === 'load_model' || method === 'load_weights' || method === 'load') {
       est.loaded = true;
       this.markLoaded(this.site(n));
@@ -950,16 +984,24 @@ export abstract class LibrarySemantics extends DataflowState {
       // Serving known only from a function's name (predict_prep, scale_for_inference) in a file
       // that is not a serving file and loaded nothing: applied to training rows it is a training
       // helper; otherwise the finding says what was assumed and stays below error.
+      // Fitted on training rows (the training side of a split, a training file): that is training,
+      // wherever it runs (a serving file's /train endpoint, a notebook that loaded an artifact
+      // first); a refit at inference fits on the batch being scored.
       const byName = this.servingFnDepth > 0 && !this.opts.servingFile && !this.loadedArtifact;
-      const onTrainingRows = byName && !!X && X.rows.length > 0 && X.rows.every((k) => lastSide(k) === 'train');
+      const onTrainingRows = !!X && X.rows.length > 0 && X.rows.every((k) => lastSide(k) === 'train');
       if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
           ? { calleeFrom: callee.from, calleeTo: callee.to, cls: est.cls, receiverLoaded: est.loaded, loaded: this.loadedInScope() } : undefined;
         const fnName = this.servingFnNames[this.servingFnNames.length - 1];
+        // Serving known only from the file's name (app.py, api.py), nothing loaded yet and no
+        // serving-named function running: the file may as well fit models of its own (a demo app).
+        const fileName = !byName && this.opts.servingByName && !this.loadedArtifact && this.servingFnDepth === 0 ? this.opts.servingByName : undefined;
+        const assumed = byName && fnName ? `\`${fnName}\` is taken to be serving code by its name`
+          : fileName ? `\`${fileName}\` is taken to be serving code by its file name, and the rows fitted here to be the batch it scores` : undefined;
         this.events.refits.push({ site: this.site(n), what: callee ? this.t(callee).replace(/\s+/g, '') : `${est.cls}.${method}`, reason: this.servingReason(),
           ...(this.loadSite ? { loadSite: this.loadSite } : {}), ...(fitTransform ? { fitTransform } : {}),
-          ...(byName && fnName ? { assumed: `\`${fnName}\` is taken to be serving code by its name` } : {}) });
+          ...(assumed ? { assumed } : {}) });
       }
       const data = X ?? est.ctorData ?? this.freshData('X', n);
       const y = args.pos[1];
@@ -1322,8 +1364,9 @@ export abstract class LibrarySemantics extends DataflowState {
       return out;
     }
     if (d.windowed) { const out = this.same(d); delete out.windowed; return out; }
-    // df[["a", "b"]].max(axis=1) is a per-row value, not a statistic over rows.
-    const rowWiseStat = /axis\s*=\s*(1|["']columns["'])/.test(argText);
+    // df[["a", "b"]].max(axis=1) is a per-row value, not a statistic over rows; so is a tensor's
+    // outputs.max(dim=1) (the predicted class of each row).
+    const rowWiseStat = /axis\s*=\s*(1|["']columns["'])/.test(argText) || /\bdim\s*=\s*(1|-1)\b/.test(argText);
     if (!rowWiseStat && (STAT_METHODS.has(method) && !(method === 'min' || method === 'max') || ((method === 'min' || method === 'max') && !args.pos.length))) {
       if (method === 'nlargest' || method === 'nsmallest') return this.same(d);
       const f = this.newFit(n, method, 'stat', d);

@@ -37,6 +37,9 @@ export interface Split {
   kind: 'tts' | 'cv' | 'folds' | 'slice' | 'search';
   /** Cross-validation folds drawn at random (KFold(shuffle=True), ShuffleSplit). */
   shuffledFolds?: boolean;
+  /** K-fold folds that ignore time (KFold, StratifiedKFold, or an integer cv), shuffled or not: on a series,
+   * earlier folds are scored by models fitted on later rows. TimeSeriesSplit, group and predefined folds are not. */
+  timeBlindFolds?: boolean;
   shuffle: boolean;
   /** Variable names the split outputs were bound to (train_test_split only). */
   names: string[];
@@ -157,6 +160,8 @@ export interface DataV extends Common {
   resampled?: boolean;
   /** Statement that concatenated training and test rows of one split. */
   mixSite?: Site;
+  /** A PyTorch `DataLoader` over these rows: iterating it yields batches of them. */
+  batches?: boolean;
   /** Result of `groupby(...)`: the next aggregation is a per-group statistic. */
   grouped?: boolean;
   /**

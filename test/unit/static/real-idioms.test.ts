@@ -2320,6 +2320,45 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/temporal: K-fold in row order on a series (round 6)', () => {
+    const SERIES = py`
+      import pandas as pd
+      from sklearn.model_selection import KFold, StratifiedKFold, TimeSeriesSplit, cross_val_score, train_test_split
+      from sklearn.linear_model import LogisticRegression
+      s = pd.read_csv("ticks.csv", index_col="day", parse_dates=True)
+      target = (s["level"].shift(-1) > s["level"]).astype(int)
+      feats = s[["level", "volume"]]
+    `;
+    it('unshuffled KFold or an integer cv over the whole series, or over its held-out period, fires at warning', () => {
+      const whole = SERIES + 'acc = cross_val_score(LogisticRegression(), feats, target, cv=KFold(n_splits=4))\n';
+      assert.deepEqual(rules(whole, 'leakage/temporal'), [lineOf(whole, 'acc = cross_val_score')]);
+      const f = analyze(whole).find((x) => x.ruleId === 'leakage/temporal')!;
+      assert.equal(f.severity, 'warning');
+      assert.match(f.message, /Assumed: the task forecasts/);
+      const integer = SERIES + 'acc = cross_val_score(LogisticRegression(), feats, target, cv=4)\n';
+      assert.deepEqual(rules(integer, 'leakage/temporal'), [lineOf(integer, 'acc = cross_val_score')]);
+      const heldOut = SERIES + py`
+        f_tr, f_te, t_tr, t_te = train_test_split(feats, target, test_size=0.3, shuffle=False)
+        clf = LogisticRegression().fit(f_tr, t_tr)
+        acc = cross_val_score(clf, f_te, t_te, cv=StratifiedKFold(3))
+      `;
+      assert.deepEqual(rules(heldOut, 'leakage/temporal'), [lineOf(heldOut, 'acc = cross_val_score')]);
+    });
+    it('TimeSeriesSplit, folds on the training period before a scored test period, or folds of rows with no time order do not fire', () => {
+      const ts = SERIES + 'acc = cross_val_score(LogisticRegression(), feats, target, cv=TimeSeriesSplit(4))\n';
+      assert.deepEqual(rules(ts, 'leakage/temporal'), []);
+      const tuning = SERIES + py`
+        f_tr, f_te, t_tr, t_te = train_test_split(feats, target, test_size=0.3, shuffle=False)
+        acc = cross_val_score(LogisticRegression(C=0.1), f_tr, t_tr, cv=3)
+        clf = LogisticRegression(C=0.1).fit(f_tr, t_tr)
+        print(clf.score(f_te, t_te))
+      `;
+      assert.deepEqual(rules(tuning, 'leakage/temporal'), []);
+      const plain = PD + 'from sklearn.model_selection import cross_val_score\nacc = cross_val_score(LogisticRegression(), X, y, cv=5)\n';
+      assert.deepEqual(rules(plain, 'leakage/temporal'), []);
+    });
+  });
+
   describe('leakage/multi-test: a decision threshold read off a curve of the test set (round 4)', () => {
     const CURVE = PD + py`
       from sklearn.metrics import roc_curve, f1_score
@@ -2464,6 +2503,239 @@ describe('real-notebook idioms', () => {
       const text = src('');
       assert.deepEqual(overlap(text), [[lineOf(text, 'RandomOverSampler().fit_resample'), 'warning']]);
       assert.match(analyze(text).find((f) => f.ruleId === 'leakage/overlap')!.message, /Assumed: the val_ metrics/);
+    });
+  });
+  describe('leakage/overlap: a positional cut bound in a parallel assignment (X_te, y_te = X[-n:], y[-n:])', () => {
+    const src = (trainName: string): string => py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+      frame = pd.read_csv("frame.csv")
+      X = frame.drop(columns=["flag"]).values
+      y = frame["flag"].values
+      n_hold = int(0.2 * len(X))
+      X_hold_test, y_hold_test = X[-n_hold:], y[-n_hold:]
+      ${trainName}, y_fit = X[:-n_hold], y[:-n_hold]
+      clf = RandomForestClassifier().fit(${trainName}, y_fit)
+      print(accuracy_score(y_hold_test, clf.predict(X_hold_test)))
+    `;
+    const overlap = (text: string) => analyze(text).filter((f) => f.ruleId === 'leakage/overlap').map((f) => f.location.line);
+    it('the head bound beside its label is the training part, not all rows: a training part named train_val does not fire', () => {
+      assert.deepEqual(overlap(src('X_train_val')), []);
+      assert.deepEqual(overlap(src('X_fit')), []);
+    });
+    it('a model fitted on all the rows and scored on the tail still fires', () => {
+      const text = src('X_fit').replace('fit(X_fit, y_fit)', 'fit(X, y)');
+      assert.deepEqual(overlap(text), [lineOf(text, 'accuracy_score(y_hold_test')]);
+    });
+  });
+  describe('leakage/overlap: a test part cut out of a training file', () => {
+    const src = (model: string): string => py`
+      import joblib
+      import pandas as pd
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_absolute_error
+      weeks = pd.read_csv("train.csv")
+      ${model}
+      X_test = weeks.drop(columns=["sales"]).iloc[-12:]
+      y_test = weeks["sales"].iloc[-12:]
+      print(mean_absolute_error(y_test, reg.predict(X_test)))
+    `;
+    const overlap = (text: string) => analyze(text).filter((f) => f.ruleId === 'leakage/overlap').map((f) => [f.location.line, f.severity]);
+    it('scored by a model fitted here on all the training rows fires', () => {
+      const text = src('reg = RandomForestRegressor().fit(weeks.drop(columns=["sales"]), weeks["sales"])');
+      assert.ok(overlap(text).some(([line, sev]) => line === lineOf(text, 'X_test = weeks') && sev === 'error'));
+    });
+    it('scored by a loaded model (fitted on rows this file does not show) does not fire', () => {
+      assert.deepEqual(overlap(src('reg = joblib.load("reg.pkl")')), []);
+    });
+  });
+  describe('leakage/overlap: the training split resampled and then searched over, the test split scored', () => {
+    const src = (tail: string): string => py`
+      import pandas as pd
+      from imblearn.over_sampling import RandomOverSampler
+      from sklearn.model_selection import train_test_split, GridSearchCV, cross_val_score
+      from sklearn.tree import DecisionTreeClassifier
+      from sklearn.metrics import f1_score
+      rows = pd.read_csv("rows.csv")
+      feats, flag = rows.drop(columns=["flag"]), rows["flag"]
+      f_tr, f_te, g_tr, g_te = train_test_split(feats, flag, stratify=flag)
+      f_up, g_up = RandomOverSampler().fit_resample(f_tr, g_tr)
+      ${tail}
+    `;
+    const overlap = (text: string) => analyze(text).filter((f) => f.ruleId === 'leakage/overlap').map((f) => f.location.line);
+    it('the search chooses on its inner folds and the test split gives the score: does not fire', () => {
+      const text = src('gs = GridSearchCV(DecisionTreeClassifier(), {"max_depth": [2, 4]}, cv=3).fit(f_up, g_up)\nprint(f1_score(g_te, gs.best_estimator_.predict(f_te)))');
+      assert.deepEqual(overlap(text), []);
+    });
+    it('cross_val_score on the resampled rows reported as the result fires', () => {
+      const text = src('print(cross_val_score(DecisionTreeClassifier(), f_up, g_up, cv=3).mean())');
+      assert.deepEqual(overlap(text), [lineOf(text, 'RandomOverSampler().fit_resample')]);
+    });
+  });
+  describe('leakage/multi-test: networks scored batch by batch on one test loader (PyTorch modules, pretrained transformers)', () => {
+    const NET = py`
+      import numpy as np
+      import torch
+      import torch.nn as nn
+      import torchvision
+      from torch.utils.data import DataLoader
+      held = torchvision.datasets.MNIST("./data", train=False, download=True)
+      fit_rows = torchvision.datasets.MNIST("./data", train=True, download=True)
+      class Net(nn.Module):
+          def __init__(self, width=64):
+              super().__init__()
+              self.body = nn.Linear(784, width)
+          def forward(self, x):
+              return self.body(x)
+      def run(net, fit_rows, held, epochs=3):
+          net = net.to("cpu")
+          opt = torch.optim.SGD(net.parameters(), lr=0.1)
+          for epoch in range(epochs):
+              for xb, yb in DataLoader(fit_rows, batch_size=64, shuffle=True):
+                  loss = nn.functional.cross_entropy(net(xb), yb)
+                  loss.backward()
+                  opt.step()
+          hits, seen = [], []
+          with torch.no_grad():
+              for xb, yb in DataLoader(held, batch_size=256):
+                  _, guess = net(xb).max(dim=1)
+                  hits.append(guess.numpy())
+                  seen.append(yb.numpy())
+          hits, seen = np.concatenate(hits), np.concatenate(seen)
+          return (hits == seen).mean()
+    `;
+    const mt = (text: string) => analyze(text).filter((f) => f.ruleId === 'leakage/multi-test');
+    it('two instances of a network class scored on the same test loader through one helper fire, naming both calls', () => {
+      const text = NET + py`
+        small = run(Net(32), fit_rows, held)
+        large = run(Net(512), fit_rows, held)
+        print(f"test accuracy: small {small:.3f}, large {large:.3f}")
+      `;
+      const found = mt(text);
+      assert.deepEqual(found.map((f) => f.location.line), [lineOf(text, '(hits == seen)')]);
+      assert.match(found[0].message, new RegExp(`by the call at line ${lineOf(text, 'large = run')} \\(first by the call at line ${lineOf(text, 'small = run')}\\)`));
+    });
+    it('one network scored once on the test loader does not fire, nor does a statistic of its outputs per row', () => {
+      const text = NET + py`
+        acc = run(Net(128), fit_rows, held)
+        print(f"test accuracy: {acc:.3f}")
+      `;
+      assert.deepEqual(mt(text), []);
+      assert.deepEqual(analyze(text).filter((f) => f.ruleId === 'mismatch/refit-at-inference'), []);
+    });
+    const HF = PD + py`
+      import torch
+      from torch.utils.data import Dataset, DataLoader
+      from transformers import AutoTokenizer, AutoModelForSequenceClassification
+      texts_tr, texts_te, y_tr, y_te = train_test_split(df["text"], df["label"], test_size=0.2)
+      class Texts(Dataset):
+          def __init__(self, texts, labels):
+              self.texts = texts
+              self.labels = labels
+          def __len__(self):
+              return len(self.texts)
+          def __getitem__(self, i):
+              return self.texts.iloc[i], self.labels.iloc[i]
+      tok = AutoTokenizer.from_pretrained("distilbert-base-uncased")
+      net = AutoModelForSequenceClassification.from_pretrained("distilbert-base-uncased", num_labels=2)
+      def score(model, loader):
+          guesses, truth = [], []
+          for batch_x, batch_y in loader:
+              out = model(batch_x)
+              guesses.extend(out.logits.argmax(-1).numpy())
+              truth.extend(batch_y.numpy())
+          return accuracy_score(truth, guesses)
+      net_acc = score(net, DataLoader(Texts(texts_te, y_te), batch_size=16))
+    `;
+    it('a pretrained transformer and a scikit-learn model compared on the same test split fire', () => {
+      const text = HF + py`
+        base = LogisticRegression().fit(texts_tr.str.len().to_frame(), y_tr)
+        base_acc = accuracy_score(y_te, base.predict(texts_te.str.len().to_frame()))
+        print("comparison:", net_acc, base_acc)
+      `;
+      assert.deepEqual(mt(text).map((f) => f.location.line), [lineOf(text, 'base_acc = accuracy_score')]);
+    });
+    it('the transformer alone, scored once on the test split, does not fire', () => {
+      assert.deepEqual(mt(HF + py`
+        print("test accuracy:", net_acc)
+      `), []);
+    });
+  });
+  describe('leakage/multi-test: a zero-argument scoring closure that iterates a held-out loader itself, called every epoch', () => {
+    const src = (held: string, after = ''): string => py`
+      import torch
+      import torch.nn as nn
+      import torchvision
+      from torch.utils.data import DataLoader, random_split
+      def main():
+          full = torchvision.datasets.CIFAR10("./data", train=True, download=True)
+          fit_part, val_part = random_split(full, [45000, 5000])
+          test_part = torchvision.datasets.CIFAR10("./data", train=False, download=True)
+          train_loader = DataLoader(fit_part, batch_size=128, shuffle=True)
+          val_loader = DataLoader(val_part, batch_size=256)
+          test_loader = DataLoader(test_part, batch_size=256)
+          net = torchvision.models.resnet18(num_classes=10)
+          opt = torch.optim.SGD(net.parameters(), lr=0.1)
+          def test():
+              net.eval()
+              correct = 0
+              with torch.no_grad():
+                  for xb, yb in ${held}:
+                      correct += net(xb).argmax(1).eq(yb).sum().item()
+              return correct
+          best = 0
+          for epoch in range(30):
+              for xb, yb in train_loader:
+                  nn.functional.cross_entropy(net(xb), yb).backward()
+                  opt.step()
+              acc = test()
+              if acc > best:
+                  best = acc
+                  torch.save(net.state_dict(), "best.pt")
+          ${after}
+          print("best test accuracy", best)
+      main()
+    `;
+    const mt = (text: string) => analyze(text).filter((f) => f.ruleId === 'leakage/multi-test').map((f) => f.location.line);
+    it('the test loader scored by the closure every epoch, best kept, fires at the call', () => {
+      const text = src('test_loader');
+      assert.deepEqual(mt(text), [lineOf(text, 'acc = test()')]);
+      assert.match(analyze(text).find((f) => f.ruleId === 'leakage/multi-test')!.message, /test\(\) over test_loader every epoch/);
+    });
+    it('a closure over the training loader does not fire', () => {
+      assert.deepEqual(mt(src('train_loader')), []);
+    });
+  });
+  describe('leakage/multi-test: train / val / test stacked into one frame and cut back apart by length offsets', () => {
+    const src = (after: string): string => py`
+      import pandas as pd
+      from catboost import CatBoostRegressor, Pool
+      from sklearn.metrics import mean_squared_error
+      fit_rows = pd.read_csv("fit.csv")
+      val = pd.read_csv("val.csv")
+      test = pd.read_csv("test.csv")
+      both = pd.concat([fit_rows, val, test], axis=0).reset_index(drop=True)
+      both = both.fillna(-1)
+      X = both.drop(columns=["target"])
+      y = both["target"]
+      X_fit = X.iloc[:len(fit_rows)]
+      y_fit = y.iloc[:len(fit_rows)]
+      X_val = X.iloc[len(fit_rows):len(fit_rows) + len(val)]
+      y_val = y.iloc[len(fit_rows):len(fit_rows) + len(val)]
+      X_test = X.iloc[len(fit_rows) + len(val):]
+      model = CatBoostRegressor(iterations=500, early_stopping_rounds=50, verbose=100)
+      model.fit(Pool(X_fit, y_fit), eval_set=Pool(X_val, y_val))
+      ${after}
+    `;
+    const mt = (text: string) => analyze(text).filter((f) => f.ruleId === 'leakage/multi-test').map((f) => [f.location.line, f.severity]);
+    it('early stopping on the validation part, the test part only predicted: the logged score is the result (warning)', () => {
+      const text = src('pd.DataFrame({"pred": model.predict(X_test)}).to_csv("submission.csv")');
+      assert.deepEqual(mt(text), [[lineOf(text, 'eval_set=Pool'), 'warning']]);
+    });
+    it('with the test part scored against its own labels, the validation part only chose the iteration: no finding', () => {
+      const text = src('print(mean_squared_error(test["target"], model.predict(X_test)))');
+      assert.deepEqual(mt(text), []);
     });
   });
 

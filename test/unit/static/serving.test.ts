@@ -166,3 +166,85 @@ describe('serving: get_dummies aligned to the training columns', () => {
     assert.deepEqual(hits(src, 'train.py'), []);
   });
 });
+
+describe('serving: a fit on training rows is training wherever it runs', () => {
+  const refits = (src: string, file: string, modules: Record<string, string> = {}): number[] =>
+    analyze(src, file, { readModule: (p) => modules[p], moduleRoot: 'proj' }).filter((f) => f.ruleId === REFIT).map((f) => f.location.line);
+  const trainer = py`
+    import pandas as pd
+    from sklearn.model_selection import train_test_split
+    from sklearn.tree import DecisionTreeClassifier
+    def retrain():
+        rows = pd.read_csv("rows.csv")
+        a_tr, a_te, b_tr, b_te = train_test_split(rows.drop(columns=["k"]), rows["k"])
+        return DecisionTreeClassifier().fit(a_tr, b_tr)
+    def retrain_all():
+        rows = pd.read_csv("rows.csv")
+        return DecisionTreeClassifier().fit(rows.drop(columns=["k"]), rows["k"])
+  `;
+  const api = (fn: string): string => py`
+    import pandas as pd
+    import joblib
+    from sklearn.preprocessing import MinMaxScaler
+    from trainer import ${fn}
+    def train_route():
+        return ${fn}()
+    def predict_route(payload):
+        batch = pd.DataFrame([payload])
+        model = joblib.load("m.pkl")
+        return model.predict(MinMaxScaler().fit_transform(batch))
+  `;
+  it('a serving file whose /train route fits (in a module) on the training side of a split does not fire there; the /predict route refitting on the request does', () => {
+    const src = api('retrain');
+    assert.deepEqual(refits(src, 'proj/api.py', { 'proj/trainer.py': trainer }), [lineOf(src, 'MinMaxScaler().fit_transform(batch)')]);
+  });
+  it('the same route fitting on rows that are not a training part still fires', () => {
+    const src = api('retrain_all');
+    assert.deepEqual(refits(src, 'proj/api.py', { 'proj/trainer.py': trainer }), [lineOf(src, 'return retrain_all()'), lineOf(src, 'MinMaxScaler().fit_transform(batch)')]);
+  });
+  it('a notebook that loaded a checkpoint, then fits a scaler on its training cut, does not fire; on all the rows it does', () => {
+    const src = (rows: string): string => py`
+      import pandas as pd
+      from tensorflow import keras
+      from sklearn.preprocessing import StandardScaler
+      net = keras.models.load_model("best.h5")
+      series = pd.read_csv("series.csv")
+      train_part = series.iloc[0:500]
+      sc = StandardScaler()
+      sc.fit(${rows}[["v"]].values)
+      scaled = sc.transform(series[["v"]].values)
+    `;
+    assert.deepEqual(refits(src('train_part'), 'explore.py'), []);
+    const all = src('series');
+    assert.deepEqual(refits(all, 'explore.py'), [lineOf(all, 'sc.fit(')]);
+  });
+});
+
+describe('serving: a refit known to be serving only by the file name is a warning that says so', () => {
+  const refit = (src: string) => analyze(src, 'app.py').filter((f) => f.ruleId === REFIT).map((f) => [f.location.line, f.severity]);
+  it('an app that fits a clusterer on its own dataset (nothing loaded) is a warning with the assumption', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.cluster import KMeans
+      shop = pd.read_csv("shop.csv")
+      def show(k):
+          km = KMeans(n_clusters=k)
+          km.fit(shop[["a", "b"]])
+          return km.labels_
+      show(4)
+    `;
+    assert.deepEqual(refit(src), [[lineOf(src, 'km.fit('), 'warning']]);
+    assert.match(analyze(src, 'app.py').find((f) => f.ruleId === REFIT)!.message, /Assumed: `app\.py` is taken to be serving code by its file name/);
+  });
+  it('after a fitted artifact was loaded, a scaler fitted on the batch stays an error', () => {
+    const src = py`
+      import joblib
+      import pandas as pd
+      from sklearn.preprocessing import StandardScaler
+      model = joblib.load("model.pkl")
+      batch = pd.read_csv("incoming.csv")
+      print(model.predict(StandardScaler().fit_transform(batch)))
+    `;
+    assert.deepEqual(refit(src), [[lineOf(src, 'StandardScaler().fit_transform'), 'error']]);
+  });
+});
