@@ -363,7 +363,7 @@ export class Interpreter extends LibrarySemantics {
         let alias = name;
         if (parts[i + 1]?.name === 'as' && parts[i + 2]) { alias = this.t(parts[i + 2]); i += 2; }
         // A name the module defines, else a submodule of the package (`from pkg import mod`).
-        const v = rec?.ns?.get(name) ?? (follow && (rec || level) ? this.importModule(dotted ? `${dotted}.${name}` : name, level, this.site(n)) : undefined);
+        const v = rec?.ns?.get(name) ?? (follow && (rec || level || !dotted.includes('.')) ? this.importModule(dotted ? `${dotted}.${name}` : name, level, this.site(n)) : undefined);
         this.scope.set(alias, v ?? { k: 'mod', q: mod + '.' + name });
       }
     } else {
@@ -1350,6 +1350,10 @@ export class Interpreter extends LibrarySemantics {
     if (!wantTest && !wantVal && !wantTrain) { d.subsetSite = this.site(this.stmt ?? n); return d; }
     const k0 = d.rows[0];
     if (!k0) return d;
+    // train.append(test) / concat([train, test]) cut back by a mask (`test = df[df.y.isnull()]`):
+    // the held-out part is the rows of the test file stacked in, not rows drawn out of the training file.
+    const fileTest = wantTest ? d.rows.filter((k) => !k.path.length && k.root.role === 'test') : [];
+    if (fileTest.length && fileTest.length < d.rows.length) return this.same(d, { rows: fileTest });
     const srcSide = lastSide(k0);
     // train = df[msk]; test = df[~msk] on a frame read from a training file: the test part is the
     // complement of a training part cut from the same rows, not drawn out of the training rows.

@@ -360,3 +360,38 @@ describe('a serving module that imports a transformer class of the project only 
     });
   });
 });
+
+describe('a submodule of a folder without __init__.py (namespace package) (round 6)', () => {
+  const files = (helper: string): Record<string, string> => ({
+    'proj/main.py': py`
+      import pandas as pd
+      from sklearn.model_selection import KFold
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import roc_auc_score
+      from feats import group_stats
+      df = pd.read_csv("train.csv")
+      df = group_stats.add(df)
+      X = df.drop(columns=["label"])
+      y = df["label"]
+      for tr, va in KFold(5).split(X):
+          m = LogisticRegression().fit(X.iloc[tr], y.iloc[tr])
+          print(roc_auc_score(y.iloc[va], m.predict_proba(X.iloc[va])[:, 1]))
+    `,
+    'proj/feats/group_stats.py': helper,
+  });
+  it('group statistics added in feats/group_stats.py before a fold loop fire on the call; a row-wise feature does not', () => {
+    const leaky = files(py`
+      def add(df):
+          df["city_mean"] = df.groupby("city")["income"].transform("mean")
+          return df
+    `);
+    const r = run('proj/main.py', leaky).findings.filter((f) => f.ruleId === 'leakage/preprocessing');
+    assert.deepEqual(r.map((f) => f.location.line), [lineOf(leaky['proj/main.py'], 'group_stats.add(df)')]);
+    const clean = files(py`
+      def add(df):
+          df["ratio"] = df["income"] / df["age"]
+          return df
+    `);
+    assert.deepEqual(run('proj/main.py', clean).findings.filter((f) => f.ruleId === 'leakage/preprocessing'), []);
+  });
+});

@@ -2907,4 +2907,23 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(both, 'leakage/preprocessing').length > 0, true);
     });
   });
+
+  describe('leakage/overlap: the test file stacked onto the training file and cut back by a mask is not drawn from the training rows (round 6)', () => {
+    it('test = full[full.y.isnull()] after concat([train, test]) does not fire', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.linear_model import LogisticRegression
+        train = pd.read_csv("train.csv")
+        test = pd.read_csv("test.csv")
+        full = train.append(test)
+        def fit_predict(data):
+            df = data[data["y"].notnull()]
+            test = data[data["y"].isnull()]
+            m = LogisticRegression().fit(df[["f"]], df["y"])
+            return m.predict(test[["f"]])
+        pred = fit_predict(full)
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+  });
 });
