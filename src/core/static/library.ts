@@ -51,6 +51,9 @@ const LEAD_COLUMN = / \(lead \d+\)$/;
 /** Name given to the callable that get_scorer/make_scorer return. */
 const SCORER = 'sklearn_scorer';
 
+/** TrainingArguments that make trainer.train() score eval_dataset while it runs. */
+const TRAINER_EVALUATES = /\b(?:eval_strategy|evaluation_strategy)\s*=\s*(?!\s*(?:['"]no['"]|IntervalStrategy\.NO\b))|\bdo_eval\s*=\s*True\b|\beval_steps\s*=\s*\d/;
+
 export abstract class LibrarySemantics extends DataflowState {
   abstract ev(n: SyntaxNode): Val;
   protected abstract element(iter: Val, i: number): Val;
@@ -798,6 +801,9 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     // TrainingArguments are usually built once, elsewhere in the document.
     const selects = /EarlyStoppingCallback/.test(args.node ? this.t(args.node) : '') || this.chunks.some((ch) => /load_best_model_at_end\s*=\s*True/.test(ch.text));
+    // With the default TrainingArguments (no evaluation strategy) trainer.train() never scores eval_dataset;
+    // only an explicit trainer.evaluate() does, and that call is recorded where it is made.
+    if (!selects && !this.chunks.some((ch) => TRAINER_EVALUATES.test(ch.text))) return;
     this.events.trainEvals.push({ site: this.site(node), keys, via: 'eval_dataset', selects, ...(assumed ? { assumed } : {}) });
   }
   /** What each Hugging Face Trainer was given as eval_dataset (what `trainer.evaluate()` scores). */

@@ -2282,6 +2282,29 @@ describe('real-notebook idioms', () => {
       `;
       assert.deepEqual(rules(src, 'leakage/multi-test'), []);
     });
+    const PLAIN = py`
+      from datasets import load_dataset
+      from transformers import AutoModelForSequenceClassification, TrainingArguments, Trainer
+      raw = load_dataset("imdb")
+      enc = raw.map(lambda b: tokenizer(b["text"], truncation=True), batched=True)
+      model = AutoModelForSequenceClassification.from_pretrained("bert-base-uncased", num_labels=2)
+    `;
+    it('the test split as eval_dataset with default arguments (no evaluation strategy) does not fire: train() never scores it', () => {
+      const src = PLAIN + py`
+        args = TrainingArguments(output_dir="out", learning_rate=2e-5, num_train_epochs=2)
+        trainer = Trainer(model=model, args=args, train_dataset=enc["train"], eval_dataset=enc["test"])
+        trainer.train()
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('the test split as eval_dataset scored every epoch (eval_strategy="epoch", no checkpoint choice) fires', () => {
+      const src = PLAIN + py`
+        args = TrainingArguments(output_dir="out", eval_strategy="epoch", num_train_epochs=3)
+        trainer = Trainer(model=model, args=args, train_dataset=enc["train"], eval_dataset=enc["test"])
+        trainer.train()
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'eval_dataset=enc["test"]')]);
+    });
   });
 
   describe('leakage/temporal: windows cut from one series at every position (round 4)', () => {
