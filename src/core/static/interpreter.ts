@@ -785,6 +785,12 @@ export class Interpreter extends LibrarySemantics {
           if ((TEST_NAME.test(nm) || VAL_NAME.test(nm)) && !TRAIN_NAME.test(nm) && v) { closure = { name: nm, val: v }; break; }
         }
       }
+      // A scoring method of the same class that reads a held-out attribute (`test_loss = self.test_loss()`
+      // each epoch, where `def test_loss(self)` scores `self.test_ratings`): taken by the attribute's name.
+      if (!held && !closure && /^self\.\w+$/.test(callee) && SCORING_CALL.test(callee.slice(5))) {
+        const attr = this.heldAttrOfMethod(body, callee.slice(5));
+        if (attr) closure = { name: `self.${attr}`, val: this.scalar(`self.${attr}`) };
+      }
       if (!held && !closure) continue;
       const kept = names.some((nm) => bodyText.split('\n').some((line) => new RegExp(`\\b${nm}\\b`).test(line) && /\w*best\w*/i.test(line) && /[<>]|\bmax\(|\bmin\(/.test(line)));
       // The value says which rows these are; a loader or dataset the analysis cannot follow is taken by its name.
@@ -804,6 +810,21 @@ export class Interpreter extends LibrarySemantics {
       const reportsBest = kept && !testScoredToo;
       this.events.trainEvals.push({ site: this.site(rhs), keys, via: held ? `${callee}(${held.text}) every epoch` : `${callee}() over ${closure!.name} every epoch`, selects: kept, ...(reportsBest ? { reportsBest } : {}), ...(assumed ? { assumed } : {}) });
     }
+  }
+
+  /** The held-out attribute (`self.test_x`) read by method `name` of the class that encloses `at`. */
+  protected heldAttrOfMethod(at: SyntaxNode, name: string): string | undefined {
+    let cls: SyntaxNode | null = at.parent;
+    while (cls && cls.name !== 'ClassDefinition') cls = cls.parent;
+    const body = cls ? child(cls, 'Body') : null;
+    for (let d = body?.firstChild ?? null; d; d = d.nextSibling) {
+      const def = d.name === 'DecoratedStatement' ? child(d, 'FunctionDefinition') : d;
+      if (def?.name !== 'FunctionDefinition' || this.t(child(def, 'VariableName') ?? def).trim() !== name) continue;
+      for (const m of this.t(def).matchAll(/\bself\.([A-Za-z_]\w*)/g)) {
+        if ((TEST_NAME.test(m[1]) || VAL_NAME.test(m[1])) && !TRAIN_NAME.test(m[1])) return m[1];
+      }
+    }
+    return undefined;
   }
 
   /** Some call of `callee` anywhere in the document is given data named as a test set. */

@@ -974,6 +974,47 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/multi-test: a scoring method of the model class reading a held-out attribute every epoch (round 7)', () => {
+    const CLS = (scorer: string, call: string) => py`
+      import numpy as np
+      from mydata import load_split
+      class Factorizer:
+          def __init__(self, ratings, test_ratings, epochs):
+              self.ratings = ratings
+              self.test_ratings = test_ratings
+              self.epochs = epochs
+          def fit(self):
+              self.p = np.random.normal(size=(self.ratings.shape[0], 8))
+              for epoch in range(self.epochs):
+                  self.step()
+                  ${call}
+          def step(self):
+              self.p = self.p * 0.99
+          def ${scorer}(self):
+              xi, yi = self.test_ratings.nonzero()
+              pred = self.p @ self.p.T
+              return np.sqrt(np.sum((self.test_ratings[xi, yi] - pred[xi, yi]) ** 2)) / len(xi)
+          def train_error(self):
+              xi, yi = self.ratings.nonzero()
+              return np.mean(self.ratings[xi, yi])
+      train, test = load_split("ratings.csv")
+      Factorizer(train, test, 30).fit()
+    `;
+    it('test_loss = self.test_loss() each epoch over self.test_ratings fires at warning, saying the attribute is taken by its name', () => {
+      const src = CLS('test_loss', 'test_loss = self.test_loss()');
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'test_loss = self.test_loss()')]);
+      assert.equal(f[0].severity, 'warning');
+      assert.match(f[0].message, /`self\.test_ratings` is taken to hold test data by its name/);
+    });
+    it('a method reading only the training attribute, or one whose name does not score, each epoch does not fire', () => {
+      const trainOnly = CLS('test_loss', 'err = self.train_error()');
+      assert.deepEqual(rules(trainOnly, 'leakage/multi-test'), []);
+      const notScoring = CLS('plot_ratings', 'out = self.plot_ratings()');
+      assert.deepEqual(rules(notScoring, 'leakage/multi-test'), []);
+    });
+  });
+
   describe('leakage/multi-test: forecasts compared on the same held-out period', () => {
     it('predictions scaled back with inverse_transform are still the model\'s: a second model scored that way on the same test part fires', () => {
       const src = py`
