@@ -354,7 +354,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   for (const e of ev.evals) {
     if (!e.version || (e.inLoop && e.dataVarying)) continue;
     // With no test set anywhere, the validation split is the held-out set the models are compared on.
-    const tks = [...new Set(e.keys.filter((k) => lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val').map((k) => heldOutId(ctx, k)))];
+    // The test parts of one unseeded split re-made in each pass of a best-keeping loop are compared as one held-out set (by the split's statement).
+    const heldKey = (k: RowKey): string => e.resplitBest && k.path.length ? `resplit:${k.path[k.path.length - 1].split.site.chunk}:${k.path[k.path.length - 1].split.site.from}|${lastSide(k)}` : heldOutId(ctx, k);
+    const tks = [...new Set(e.keys.filter((k) => lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val').map(heldKey))];
     for (const tk of tks) {
       const list = versionsByTest.get(tk) ?? [];
       const other = list.find((x) => x.version !== e.version);
@@ -370,7 +372,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
           ? 'the same file, read again and cut by the same statement, is taken to give the same test rows' : undefined);
         push({
           ruleId: 'leakage/multi-test',
-          message: (sameLine
+          message: (sameLine && e.resplitBest
+            ? 'Each pass fits the model on another random split and scores it on that split\'s test part, and the pass that scores best is kept; the kept score is the best of many draws and is optimistic. Fix the split once (random_state) and compare settings with cross-validation on the training part.'
+            : sameLine
             ? 'Each iteration scores a different model or setting on the same test set; choosing among them on it makes its score optimistic. Compare on a validation split or with cross-validation.'
             : viaCalls ? `The test set is scored here again for a different model or setting, by the call at ${where(ctx, thisCall!)} (first by the call at ${where(ctx, firstCall!)}); choosing among models on it makes its score optimistic. Compare on a validation split or with cross-validation.`
             : `The test set is scored again for a different model or setting (first scored at ${where(ctx, other.site)}); choosing among models on it makes its score optimistic. Compare on a validation split or with cross-validation.`)

@@ -23,6 +23,8 @@ export interface EvalEvent {
   data?: DataV;
   /** What the analysis had to guess to call this an evaluation (said in the finding). */
   assumed?: string;
+  /** One of the passes of a loop that re-makes an unseeded random split, fits, scores its test part and keeps the best pass. */
+  resplitBest?: boolean;
   /** What the model had been fitted on when it was scored (a later partial_fit or refit does not count). */
   fitState?: Pick<EstV, 'fit' | 'fitData' | 'fitLabelRows' | 'unsupervised'>;
   /** Execution step of the evaluation (compared with `Events.heldOutStep`). */

@@ -598,7 +598,8 @@ export abstract class LibrarySemantics extends DataflowState {
     const labelled = labelledHere || printedAs !== undefined;
     // A threshold or other setting varied in a loop over one model's predictions is selection too.
     if (version && this.inLoop && !datas.some((d) => d.resampled) && datas.some((d) => d.varying && d.pred && !d.rows.some((k) => k.path.some((s) => s.fold !== undefined)))) version += '|' + this.iterKey();
-    const bestRun = version && est ? this.bestOfRuns(est) : undefined;
+    const best = version && est ? this.bestOfRuns(est) : undefined;
+    const bestRun = best?.assumed;
     if (bestRun) version += '|run' + this.iterKey();
     this.events.evals.push({
       site: this.site(n), step: this.steps, keys, ...(est ? { model: est } : {}), ...(version ? { version } : {}), inLoop: this.inLoop,
@@ -607,6 +608,7 @@ export abstract class LibrarySemantics extends DataflowState {
       ...(datas.length ? { data: datas.find((d) => d.pred) ?? datas[0] } : {}),
       ...(est ? { fitState: { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised } } : {}),
       ...(bestRun ?? baseline ? { assumed: bestRun ?? baseline } : {}),
+      ...(best?.resplit ? { resplitBest: true } : {}),
       ...(printedAs !== undefined ? { labelAssumed: `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so` } : {}),
     });
   }
@@ -617,9 +619,16 @@ export abstract class LibrarySemantics extends DataflowState {
    * `if acc > best:`): every run is another model, and keeping the best chooses among them. Returns
    * what was assumed, for the finding.
    */
-  protected bestOfRuns(est: EstV): string | undefined {
+  protected bestOfRuns(est: EstV): { assumed: string; resplit: boolean } | undefined {
     const lb = this.loopBodies[this.loopBodies.length - 1];
-    if (!lb || est.id <= lb.startId || est.loaded || est.varying || !STOCHASTIC_MODEL.test(est.cls) || /random_state|seed/.test(est.params)) return undefined;
+    if (!lb || est.loaded || est.varying) return undefined;
+    // The model fitted in each pass on the training part of an unseeded random split made in the loop:
+    // every pass is another model (other training rows), scored on its own test part.
+    const resplit = !!est.fitData && est.fitData.rows.some((k) => {
+      const st = k.path[k.path.length - 1];
+      return !!st && st.side === 'train' && st.split.kind === 'tts' && st.split.shuffle && !st.split.seeded && st.fold === undefined && st.split.id > lb.startId;
+    });
+    if (!resplit && (est.id <= lb.startId || !STOCHASTIC_MODEL.test(est.cls) || /random_state|seed/.test(est.params))) return undefined;
     let how: string | undefined;
     if (lb.text.split('\n').some((line) => /\w*best\w*/i.test(line) && /[<>]|\bmax\(|\bmin\(/.test(line))) how = 'a running best';
     for (const m of lb.text.matchAll(/(\w+)\.append\(/g)) {
@@ -628,7 +637,9 @@ export abstract class LibrarySemantics extends DataflowState {
       const reduce = new RegExp(`\\b(max|min|argmax|argmin|amax|amin|nanmax|nanmin|nanargmax|nanargmin|sorted)\\(\\s*(np\\.array\\(\\s*)?${name}\\b|\\b${name}\\s*\\.\\s*(index\\(\\s*(max|min)\\b|sort\\(|idxmax|idxmin|sort_values)`);
       if (this.chunks.some((ch) => reduce.test(ch.text))) how = `the best of \`${name}\``;
     }
-    return how ? `each run of the unseeded \`${est.cls}\` built in the loop is taken to be a different model, and ${how} keeps one` : undefined;
+    if (!how) return undefined;
+    return { resplit, assumed: resplit ? `each pass fits \`${est.cls}\` on another random split made in the loop with no fixed seed and is taken to be a different model, and ${how} keeps the one whose test part scored best`
+      : `each run of the unseeded \`${est.cls}\` built in the loop is taken to be a different model, and ${how} keeps one` };
   }
 
   /**

@@ -2228,6 +2228,37 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/multi-test: a random split re-made in each pass of a loop that keeps the best test score (round 7)', () => {
+    const LOOP = (split: string, keep: string) => PD + py`
+      import pickle
+      from sklearn.linear_model import LinearRegression
+      model = LinearRegression()
+      best = 0
+      for i in range(30):
+          ${split}
+          model.fit(X_train, y_train)
+          acc = model.score(X_test, y_test)
+          ${keep}
+      print("best", best)
+    `;
+    const UNSEEDED = 'X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.1)';
+    it('an unseeded split re-made each pass with the best pass kept by a running best fires at warning and says what was assumed', () => {
+      const src = LOOP(UNSEEDED, 'if acc > best: best = acc; pickle.dump(model, open("m.pkl", "wb"))');
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'acc = model.score(X_test, y_test)')]);
+      assert.equal(f[0].severity, 'warning');
+      assert.match(f[0].message, /Assumed: each pass fits `LinearRegression` on another random split made in the loop/);
+    });
+    it('the split seed chosen by the loop variable with a running best fires', () => {
+      const src = LOOP('X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=i)', 'if acc > best: best = acc');
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'acc = model.score(X_test, y_test)')]);
+    });
+    it('passes averaged (repeated hold-out, nothing kept) do not fire', () => {
+      const mean = LOOP(UNSEEDED, 'best = best + acc / 30');
+      assert.deepEqual(rules(mean, 'leakage/multi-test'), []);
+    });
+  });
+
   describe('leakage/multi-test: the best chosen by max/min/sorted with a key that scores the test set (round 4)', () => {
     it('max(models, key=test accuracy) and a threshold chosen by min(..., key=test error) fire', () => {
       const src = PD + py`
