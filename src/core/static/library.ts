@@ -786,7 +786,7 @@ export abstract class LibrarySemantics extends DataflowState {
       if (!keys.length) continue;
       const argText = args.node ? this.t(args.node) : '';
       // Early stopping set in the model's constructor (LGBMRegressor(early_stopping_rounds=50)) selects too.
-      const ctor = receiver && receiver.k === 'est' ? receiver.cls + receiver.params : '';
+      const ctor = receiver && receiver.k === 'est' ? receiver.cls + this.withSpreadDicts(receiver.params) : '';
       const selects = method === 'search' || SELECTS_ON_VALIDATION.test(argText) || SELECTS_ON_VALIDATION.test(ctor) || this.callbacksSelect(args);
       this.events.trainEvals.push({ site: this.site(args.kwNodes.get(via) ?? n), keys, via, selects });
     }
@@ -819,6 +819,31 @@ export abstract class LibrarySemantics extends DataflowState {
   }
   /** What each Hugging Face Trainer was given as eval_dataset (what `trainer.evaluate()` scores). */
   private trainerEvalData = new WeakMap<EstV, DataV>();
+
+  /**
+   * Constructor arguments with each `**name` followed by the text of the dict literal last bound to
+   * `name` (`params = {"early_stopping_rounds": 10, ...}` then `LGBMClassifier(**params)`).
+   */
+  private withSpreadDicts(params: string): string {
+    let out = params;
+    for (const m of params.matchAll(/\*\*([A-Za-z_]\w*)/g)) {
+      const bind = new RegExp(`(?:^|\\n)[ \\t]*${m[1]}\\s*=\\s*(?:dict\\(|\\{)`, 'g');
+      let lit = '';
+      for (const ch of this.chunks) {
+        for (const b of ch.text.matchAll(bind)) {
+          let depth = 0, i = b.index! + b[0].length - 1;
+          for (; i < ch.text.length; i++) {
+            const c = ch.text[i];
+            if (c === '{' || c === '(' || c === '[') depth++;
+            else if ((c === '}' || c === ')' || c === ']') && --depth === 0) break;
+          }
+          lit = ch.text.slice(b.index!, i + 1).replace(/#[^\n]*/g, '');
+        }
+      }
+      out += ' ' + lit;
+    }
+    return out;
+  }
 
   /** callbacks=[es, ckpt] bound earlier: their constructors name EarlyStopping / ModelCheckpoint(save_best_only). */
   private callbacksSelect(args: Args): boolean {

@@ -218,6 +218,33 @@ describe('real-notebook idioms', () => {
       const chosen = mon.replace('eval_set=[(X_valid, y_valid)])', 'eval_set=[(X_valid, y_valid)], callbacks=[lgb.early_stopping(50)])');
       assert.deepEqual(rules(chosen, 'leakage/multi-test'), [lineOf(chosen, 'eval_set=')]);
     });
+    it('early stopping set in a params dict spread into the constructor (LGBMClassifier(**params)) chooses on the only held-out split (round 7)', () => {
+      const head = PD + py`
+        from lightgbm import LGBMClassifier
+        X_train, X_valid, y_train, y_valid = train_test_split(X, y, test_size=0.2, random_state=0)
+      `;
+      const tail = py`
+        m = LGBMClassifier(**params)
+        m.fit(X_train, y_train, eval_set=[(X_valid, y_valid)])
+        print(accuracy_score(y_valid, m.predict(X_valid)))
+      `;
+      const stops = head + py`
+        params = {
+            "learning_rate": 0.1,
+            "early_stopping_rounds": 10,
+        }
+      ` + tail;
+      assert.deepEqual(rules(stops, 'leakage/multi-test'), [lineOf(stops, 'eval_set=')]);
+      const viaDict = head + 'params = dict(num_leaves=31, early_stopping_rounds=10)\n' + tail;
+      assert.deepEqual(rules(viaDict, 'leakage/multi-test'), [lineOf(viaDict, 'eval_set=')]);
+      const noStop = head + py`
+        params = {
+            "learning_rate": 0.1,
+            # "early_stopping_rounds": 10,
+        }
+      ` + tail;
+      assert.deepEqual(rules(noStop, 'leakage/multi-test'), []);
+    });
     it('a tuner searching with validation_data=(x_test, y_test) fires', () => {
       const src = KERAS + py`
         import keras_tuner as kt
