@@ -225,8 +225,25 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     }, t.site);
   }
 
+  // leakage/overlap: a series model's in-sample predictions scored as its forecast error.
+  for (const x of ev.inSampleScores) {
+    const assumed = `the error is taken to be reported as a forecast or test error (${x.label.length > 60 ? x.label.slice(0, 60) + '…' : x.label})`;
+    push({
+      ruleId: 'leakage/overlap', message: `These predictions start inside the series the model was fitted on (${where(ctx, x.fitSite)}), so they are in-sample one-step predictions of rows it has seen, and the error computed from them is not a forecast error. Fit on the series up to the first predicted date and forecast the rest. Assumed: ${assumed}.`,
+      location: toLocation(ctx, x.site), related: rel(ctx, x.fitSite, 'model fitted here'), evidence: { fitLine: lineOf(ctx, x.fitSite), assumed }, fixes: [],
+    }, x.site, 'warning');
+  }
+
   // leakage/overlap: a model fitted on the held-out rows themselves, its fit summary read as the result.
   for (const h of ev.heldOutFits) {
+    if (h.cv) {
+      const assumed = 'the rows are taken to be held out by how they were split or named';
+      push({
+        ruleId: 'leakage/overlap', message: `\`${h.cv}\` refits the model on folds of the held-out rows themselves, so this score comes from models trained on test rows; it is not the held-out score of the model trained on the training rows. Score that model on the held-out rows, or cross-validate on the training rows. Assumed: ${assumed}.`,
+        location: toLocation(ctx, h.site), related: [], evidence: { function: h.cv, assumed }, fixes: [],
+      }, h.site, 'warning');
+      continue;
+    }
     push({
       ruleId: 'leakage/overlap', message: `This model is fitted on the held-out rows themselves (${where(ctx, h.fitSite)}), so its fit summary describes rows it has seen; it is not a test result. Score the model fitted on the training rows on them instead. Assumed: the rows are taken to be held out by how they were split or named.`,
       location: toLocation(ctx, h.site), related: rel(ctx, h.fitSite, 'model fitted on the held-out rows here'), evidence: { fitLine: lineOf(ctx, h.fitSite), assumed: 'held-out rows by split or name' }, fixes: [],
@@ -323,7 +340,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       }, e.site, e.labelAssumed && DESCRIPTIVE_FIT.test(est.cls) && !/Logistic/.test(est.cls) ? 'warning' : undefined);
     } else if (e.labelledTest) {
       push({
-        ruleId: 'leakage/overlap', message: `This score is labelled as a test score but is computed on the training data (${e.argNodes.map((a) => a.text).join(', ')}); the model has seen these rows.`
+        ruleId: 'leakage/overlap', message: `This score is ${e.labelAssumed ? 'taken to be reported as a held-out result' : 'labelled as a test score'} but is computed on the training data (${e.argNodes.map((a) => a.text.replace(/\s+/g, ' ')).join(', ')}); the model has seen these rows.`
           + (e.labelAssumed ? ` Assumed: ${e.labelAssumed}.` : ''),
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, ...(e.labelAssumed ? { assumed: e.labelAssumed } : {}) }, fixes: trainAsTestFix(ctx, e, ev),
       }, e.site, e.labelAssumed ? 'warning' : 'error');

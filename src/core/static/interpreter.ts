@@ -7,13 +7,14 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
-import { lastSide, testSetKey, unionKeys, unionList,
+import { covers, lastSide, testSetKey, unionKeys, unionList,
   type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, Scope, type Args } from './dataflow';
 import { LibrarySemantics } from './library';
 import type { LoadedModule } from './modules';
 import type { RunMagic } from './source';
+import type { EvalEvent } from './events';
 import {
   child, constStrings, firstExpr, isSubscript, isExpr, lastExpr, lastPart, leafNames, stringsIn, stripRows, subscriptString, topLevelComma,
   unquote, withVarying,
@@ -910,7 +911,20 @@ export class Interpreter extends LibrarySemantics {
     const op = this.text.slice(n.firstChild!.to, n.lastChild!.from).trim();
     if (op !== '==' && op !== '-') return;
     const pred = (a.pred ? a : b).pred!, truth = a.pred ? b : a;
-    if (!truth.rows.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val')) return;
+    if (!truth.rows.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val')) {
+      // A series model's in-sample predictions compared with the series it was fitted on, the
+      // error called a forecast or test error here or by a later print: rows it has seen.
+      const fit = pred.est.fit;
+      if (op === '-' && pred.inSample && fit && truth.rows.length && truth.rows.every((k) => covers(fit.rows, k))) {
+        const words = /forecast|test|hold.?out|out.?of.?sample/i;
+        const stmtText = this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '';
+        const here = (stmtText.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
+        const label = words.test(here) && !/train|in.?sample|fit/i.test(here) ? here : this.targets.find((t) => this.printedLabel(t, words) === 'test');
+        const site = this.site(n);
+        if (label && !this.events.inSampleScores.some((x) => x.site.chunk === site.chunk && x.site.from === site.from)) this.events.inSampleScores.push({ site, fitSite: fit.site, label });
+      }
+      return;
+    }
     this.recordEval(n, op === '==' ? 'accuracy (open-coded)' : 'error (open-coded)', truth.rows, pred.est, pred.version, [a, b], NO_ARGS);
   }
 
@@ -927,13 +941,42 @@ export class Interpreter extends LibrarySemantics {
   protected evDict(n: SyntaxNode): SeqV {
     const items: Val[] = [], keys: (string | undefined)[] = [];
     let pendingKey: string | undefined; let expectValue = false;
+    // Scores computed inline as the values of one results record, by key.
+    const scored: { key: string; from: number; to: number }[] = [];
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.name === ':') { expectValue = true; continue; }
       if (!isExpr(c)) continue;
-      if (expectValue) { items.push(this.ev(c)); keys.push(pendingKey); expectValue = false; pendingKey = undefined; }
-      else { const k = this.ev(c); pendingKey = k.k === 'const' ? k.str ?? k.text : undefined; }
+      if (expectValue) {
+        const before = this.events.evals.length;
+        items.push(this.ev(c)); keys.push(pendingKey);
+        if (pendingKey !== undefined && this.events.evals.length > before) scored.push({ key: pendingKey, from: before, to: this.events.evals.length });
+        expectValue = false; pendingKey = undefined;
+      } else { const k = this.ev(c); pendingKey = k.k === 'const' ? k.str ?? k.text : undefined; }
     }
+    if (scored.length > 1) this.trainScoreInRecord(scored);
     return { k: 'seq', items, keys, varying: items.some((i) => i.varying) };
+  }
+
+  /**
+   * A results record ({'Model': ..., 'ROC Score': auc(y_train, ...), 'Recall Score': recall(y_test, ...)})
+   * that puts a score of the training part of a split beside scores of its held-out part, under a
+   * key that does not call it a training score: the training score is reported as a result.
+   */
+  protected trainScoreInRecord(scored: { key: string; from: number; to: number }[]): void {
+    const evs = scored.map((s) => ({ key: s.key, evs: this.events.evals.slice(s.from, s.to) }));
+    const onSide = (e: EvalEvent, side: 'train' | 'held'): boolean => e.keys.length > 0 && e.keys.every((k) => k.path.length > 0
+      && k.path[k.path.length - 1].fold === undefined && (side === 'train' ? lastSide(k) === 'train' : lastSide(k) === 'test' || lastSide(k) === 'val'));
+    const held = evs.filter((x) => x.evs.every((e) => onSide(e, 'held')));
+    if (!held.length) return;
+    for (const x of evs) {
+      if (/train|in.?sample|fit/i.test(x.key) || !x.evs.every((e) => onSide(e, 'train') && !e.labelledTrain && !e.labelledTest && !!e.model)) continue;
+      const splits = new Set(x.evs.flatMap((e) => e.keys.map((k) => k.path[k.path.length - 1].split)));
+      if (!held.some((h) => h.evs.some((e) => e.keys.some((k) => splits.has(k.path[k.path.length - 1].split))))) continue;
+      for (const e of x.evs) {
+        e.labelledTest = true;
+        e.labelAssumed = `the score under the key '${x.key}' is computed on the training rows and set beside held-out scores (under '${held[0].key}') in one results record, with nothing calling it a training score, so it is taken to be reported as a result`;
+      }
+    }
   }
 
   protected evComprehension(n: SyntaxNode): Val {

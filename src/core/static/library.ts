@@ -534,6 +534,14 @@ export abstract class LibrarySemantics extends DataflowState {
     // No cv, or an integer: (Stratified)KFold without shuffling, blocks taken in row order.
     const cvNode = args.kwNodes.get('cv');
     const plainFolds = cv === undefined || !!cvNode && /^\d+$/.test(this.t(cvNode).trim()) || cv?.k === 'est' && timeBlindSplitter(cv);
+    // Cross-validation run on the held-out rows alone (cross_val_score(model, X_test, y_test)):
+    // every fold's model is fitted on test rows, so the score is not the held-out score of the
+    // model trained on the training rows.
+    if (est && est.k === 'est' && est.cat === 'model' && !est.loaded && X.rows.length && X.rows.every((k) => k.path.length > 0 && isTestSide(k) && !k.path.some((s) => s.fold !== undefined))
+      && (fname === 'cross_val_score' || fname === 'cross_validate' || fname === 'cross_val_predict')) {
+      const site = this.site(n);
+      this.events.heldOutFits.push({ site, fitSite: site, cv: fname });
+    }
     const split: Split = { id: ++this.ids, site: this.site(n), kind: 'cv', shuffle: true, names: [], ...(cv?.k === 'est' && shuffledSplitter(cv) ? { shuffledFolds: true } : {}),
       ...(plainFolds ? { timeBlindFolds: true } : {}) };
     // Oversamplers inside an imblearn Pipeline run per fold: no duplication across folds.
@@ -592,7 +600,8 @@ export abstract class LibrarySemantics extends DataflowState {
       || !genericNames && !/test|hold.?out/i.test(strings) && this.targets.some((t) => this.printedLabel(t) === 'train');
     const labelledHere = (/test|hold.?out/i.test(strings) || this.targets.some((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t))) && !labelledTrain;
     const printedAs = !labelledHere && !labelledTrain ? this.targets.find((t) => this.printedAsTest(t)) : undefined;
-    const labelled = labelledHere || printedAs !== undefined;
+    const namedTest = !labelledHere && !labelledTrain && printedAs === undefined ? datas.find((d) => d.pred?.namedTest)?.pred?.namedTest : undefined;
+    const labelled = labelledHere || printedAs !== undefined || namedTest !== undefined;
     // A threshold or other setting varied in a loop over one model's predictions is selection too.
     if (version && this.inLoop && !datas.some((d) => d.resampled) && datas.some((d) => d.varying && d.pred && !d.rows.some((k) => k.path.some((s) => s.fold !== undefined)))) version += '|' + this.iterKey();
     const bestRun = version && est ? this.bestOfRuns(est) : undefined;
@@ -605,6 +614,7 @@ export abstract class LibrarySemantics extends DataflowState {
       ...(est ? { fitState: { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised } } : {}),
       ...(bestRun ?? baseline ? { assumed: bestRun ?? baseline } : {}),
       ...(printedAs !== undefined ? { labelAssumed: `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so` } : {}),
+      ...(namedTest !== undefined ? { labelAssumed: `the predictions scored are bound to \`${namedTest}\`, a name taken to call them test predictions` } : {}),
     });
   }
 
@@ -635,10 +645,10 @@ export abstract class LibrarySemantics extends DataflowState {
   protected printedAsTest(name: string): boolean { return this.printedLabel(name) === 'test'; }
 
   /** How a later print labels the score bound to `name`: as a test score, as a training score, or not at all. */
-  protected printedLabel(name: string): 'test' | 'train' | undefined {
+  protected printedLabel(name: string, testWords = /test|hold.?out/i): 'test' | 'train' | undefined {
     if (!/^\w+$/.test(name)) return undefined;
     const from = this.stmt ? this.stmt.to : 0;
-    const key = `${this.chunkIndex}:${from}:${name}`;
+    const key = `${this.chunkIndex}:${from}:${name}:${testWords.source}`;
     if (this.printedMemo.has(key)) return this.printedMemo.get(key);
     const uses = new RegExp(`\\b${name}\\b`);
     // Until the name is bound again (a later score under the same name is another score).
@@ -650,7 +660,7 @@ export abstract class LibrarySemantics extends DataflowState {
         if (rebound.test(line)) break scan;
         if (!/\bprint\b/.test(line) || !uses.test(line)) continue;
         const strs = (line.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
-        const test = /test|hold.?out/i.test(strs), train = /train|in.?sample/i.test(strs);
+        const test = testWords.test(strs), train = /train|in.?sample/i.test(strs);
         if (test !== train) { found = test ? 'test' : 'train'; break scan; }
       }
     }
@@ -1065,7 +1075,9 @@ export abstract class LibrarySemantics extends DataflowState {
       const startT = args.kwNodes.get('start') ? this.t(args.kwNodes.get('start')!).replace(/\s+/g, '') : '';
       const endT = args.kwNodes.get('end') ? this.t(args.kwNodes.get('end')!).replace(/\s+/g, '') : '';
       const future = /^len\([^()]*\)$/.test(startT) || /len\([^()]*\)\+/.test(endT) || /len\([^()]*\)\+/.test(startT) || args.pos.length > 0;
-      return this.predictOut(est, future ? this.freshData('forecast', n) : est.ctorData);
+      const out = this.predictOut(est, future ? this.freshData('forecast', n) : est.ctorData);
+      if (!future && out.pred) out.pred = { ...out.pred, inSample: true };
+      return out;
     }
     if (PREDICT_METHODS.has(method)) return this.predictOut(est, X ?? this.freshData('X', n));
     // Time-series models (statsmodels ARIMA/ETS, Prophet-style) forecast the next steps of the series they were fitted on.
@@ -1138,7 +1150,12 @@ export abstract class LibrarySemantics extends DataflowState {
     this.noteDummiesUse(data);
     this.checkPositional(est, data, null);
     const version = est.version ?? (est.loaded ? `loaded:${est.id}` : `unfitted:${est.id}`);
-    return this.mkData({ rows: data.rows, prep: unionList(data.prep, this.allPrepFits(est)), dup: data.dup, pred: { est, version },
+    // Predictions of the very rows the model was fitted on, bound to a name that calls them test
+    // predictions (y_test_pred_probs = model.predict_proba(X) after model.fit(X, y)).
+    const fitRows = est.fit && !est.loaded ? est.fit.rows : [];
+    const namedTest = fitRows.length && data.rows.length && data.rows.every((k) => covers(fitRows, k))
+      ? this.targets.find((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t)) : undefined;
+    return this.mkData({ rows: data.rows, prep: unionList(data.prep, this.allPrepFits(est)), dup: data.dup, pred: { est, version, ...(namedTest ? { namedTest } : {}) },
       ...(data.varying ? { varying: true } : {}), ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}) });
   }
 

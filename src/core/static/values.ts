@@ -122,7 +122,7 @@ export interface FeatureSelection {
   parts?: FeatureSelection[];
 }
 
-export interface ModelRef { est: EstV; version: string }
+export interface ModelRef { est: EstV; version: string; /** Predictions of the rows the model was fitted on, bound to a test-named variable (`y_test_pred = m.predict(X)`). */ namedTest?: string; /** In-sample predictions of a model given its series at construction (`res.get_prediction(start=...)` inside the series). */ inSample?: boolean }
 
 interface Common { varying?: boolean }
 

@@ -2926,4 +2926,102 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/overlap: cross-validation run on the test split alone (round 7)', () => {
+    const src = PD + py`
+      from sklearn.model_selection import KFold, cross_val_score
+      X_train, X_test, y_train, y_test = train_test_split(X, y, shuffle=False)
+      clf = RandomForestClassifier().fit(X_train, y_train)
+      res = cross_val_score(clf, X_test, y_test, cv=KFold(5))
+      print("accuracy", res.mean())
+    `;
+    it('cross_val_score(model, X_test, y_test) fires at warning', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'cross_val_score(clf'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('cross_val_score on the training split, or on a subset of a separate unlabelled test file, does not fire', () => {
+      assert.deepEqual(rules(src.replace('cross_val_score(clf, X_test, y_test', 'cross_val_score(clf, X_train, y_train'), 'leakage/overlap'), []);
+      const file = py`
+        import pandas as pd
+        from sklearn.ensemble import RandomForestRegressor
+        from sklearn.model_selection import cross_val_score
+        test = pd.read_csv("test.csv")
+        known = test[test.age.notnull()]
+        m = RandomForestRegressor()
+        s = cross_val_score(m, known[["f"]], known["age"], cv=5)
+        print(s.mean())
+      `;
+      assert.deepEqual(rules(file, 'leakage/overlap'), []);
+    });
+  });
+
+  describe('leakage/overlap: predictions of the fitted rows bound to a test-named variable and scored (round 7)', () => {
+    const src = PD + py`
+      from sklearn.metrics import f1_score
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      clf = RandomForestClassifier().fit(X_train, y_train)
+      print(f1_score(y_test, clf.predict(X_test)))
+      final = RandomForestClassifier().fit(X, y)
+      y_test_probs = final.predict_proba(X)
+      def table(p, t):
+          for thr in [0.3, 0.5]:
+              print(thr, f1_score(t, p[:, 1] > thr))
+      table(y_test_probs, y)
+    `;
+    it('y_test_probs = final.predict_proba(X) after final.fit(X, y), scored: fires at warning and says the name was read', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.ok(f.length > 0);
+      assert.ok(f.every((x) => x.severity === 'warning' && /Assumed: .*y_test_probs/.test(x.message)));
+      assert.ok(f.some((x) => x.location.line === lineOf(src, 'print(thr, f1_score')));
+    });
+    it('the same predictions under a neutral name, or test-named predictions of the test split, do not fire', () => {
+      assert.deepEqual(rules(src.replace(/y_test_probs/g, 'probs'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('final.predict_proba(X)', 'clf.predict_proba(X_test)').replace('table(y_test_probs, y)', 'table(y_test_probs, y_test)'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('leakage/overlap: a training score set beside held-out scores in one results record (round 7)', () => {
+    const src = PD + py`
+      from sklearn.metrics import roc_auc_score, recall_score
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      clf = LogisticRegression().fit(X_train, y_train)
+      p_tr = clf.predict_proba(X_train)[:, 1]
+      pred = clf.predict(X_test)
+      row = pd.Series({"Model": "logreg", "AUC": roc_auc_score(y_train, p_tr), "Recall": recall_score(y_test, pred)})
+      print(row)
+    `;
+    it('the AUC of the training rows beside the test recall, under a neutral key: fires at warning', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'row = pd.Series'), 'warning']]);
+      assert.match(f[0].message, /Assumed: .*'AUC'/);
+    });
+    it('the same record with the key calling it a training score, or with both scores on the test rows, does not fire', () => {
+      assert.deepEqual(rules(src.replace('"AUC"', '"Train AUC"'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('roc_auc_score(y_train, p_tr)', 'roc_auc_score(y_test, clf.predict_proba(X_test)[:, 1])'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('leakage/overlap: a series model\'s in-sample predictions scored as its forecast error (round 7)', () => {
+    const src = py`
+      import pandas as pd
+      import statsmodels.api as sm
+      s = pd.read_csv("sales.csv", index_col="month", parse_dates=True)["sales"]
+      res = sm.tsa.statespace.SARIMAX(s, order=(1, 1, 1)).fit()
+      pred = res.get_prediction(start=pd.to_datetime("2019-01-01"), dynamic=False)
+      yhat = pred.predicted_mean
+      truth = s["2019-01-01":]
+      err = ((yhat - truth) ** 2).mean()
+      print("MSE of the forecast:", err)
+    `;
+    it('fires at warning, saying the label was read', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'err = ((yhat'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('residuals not called a forecast error, or a forecast past the end of the series, do not fire', () => {
+      assert.deepEqual(rules(src.replace('"MSE of the forecast:"', '"residual MSE:"'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('start=pd.to_datetime("2019-01-01"), dynamic=False', 'start=len(s), end=len(s) + 11'), 'leakage/overlap'), []);
+    });
+  });
 });
