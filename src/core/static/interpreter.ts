@@ -1456,7 +1456,8 @@ export class Interpreter extends LibrarySemantics {
   /** A name in the slice bounds holds a value that changes per loop iteration (the loop index). */
   /** `i:i + k` where `i` is the target of the innermost `for` over `range(...)` stepping by one. */
   protected slidingWindow(sliceText: string): boolean {
-    const m = /^\s*(\w+)\s*:\s*(\w+)\s*\+\s*[\w.]+\s*$/.exec(sliceText);
+    // data[i:i + n], or the window ending at the loop index, data[i - n:i].
+    const m = /^\s*(\w+)\s*:\s*(\w+)\s*\+\s*[\w.]+\s*$/.exec(sliceText) ?? /^\s*(\w+)\s*-\s*[\w.]+\s*:\s*(\w+)\s*$/.exec(sliceText);
     const lb = this.loopBodies[this.loopBodies.length - 1];
     if (!m || m[1] !== m[2] || !lb?.iter) return false;
     const r = /^range\((.*)\)$/s.exec(lb.iter.trim());

@@ -3024,4 +3024,27 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src.replace('start=pd.to_datetime("2019-01-01"), dynamic=False', 'start=len(s), end=len(s) + 11'), 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/temporal: windows ending at the loop index, series[i - n:i], split at random (round 7)', () => {
+    const src = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      s = pd.read_csv("load.csv")["kw"].values
+      N = 48
+      X, y = [], []
+      for i in range(N, len(s)):
+          X.append(s[i - N:i])
+          y.append(s[i])
+      X, y = np.array(X), np.array(y)
+      X_tr, X_va, y_tr, y_va = train_test_split(X, y, random_state=1)
+    `;
+    it('fires; an unshuffled split does not', () => {
+      assert.deepEqual(rules(src, 'leakage/temporal'), [lineOf(src, 'train_test_split(X, y, random_state=1)')]);
+      assert.deepEqual(rules(src.replace('random_state=1', 'shuffle=False'), 'leakage/temporal'), []);
+    });
+    it('blocks taken with a step (range(N, len(s), N)) do not fire', () => {
+      assert.deepEqual(rules(src.replace('range(N, len(s))', 'range(N, len(s), N)'), 'leakage/temporal'), []);
+    });
+  });
 });
