@@ -2926,4 +2926,28 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/preprocessing: a dict of transformers filled one per column (round 7)', () => {
+    const src = PD + py`
+      from sklearn.preprocessing import OrdinalEncoder
+      encoders = {}
+      for col in ["colour", "shape"]:
+          encoders[col] = OrdinalEncoder()
+          df[col] = encoders[col].fit_transform(df[[col]])
+      X = df.drop(columns=["label"])
+      X_train, X_test, y_train, y_test = train_test_split(X, y)
+      m = Ridge().fit(X_train, y_train)
+      print(mean_absolute_error(y_test, m.predict(X_test)))
+    `;
+    it('ordinal encoders stored under each column and fitted on all rows do not fire (a vocabulary only)', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('scalers stored the same way and fitted on all rows fire, with no name-based assumption', () => {
+      const sc = src.replace('encoders[col] = OrdinalEncoder()', 'encoders[col] = StandardScaler()');
+      assert.notEqual(sc, src);
+      const found = analyze(sc, 'train.py').filter((f) => f.ruleId === 'leakage/preprocessing');
+      assert.equal(found.length > 0, true);
+      assert.equal(found.some((f) => /taken to be a fitted transformer by its name/.test(f.message)), false);
+    });
+  });
 });
