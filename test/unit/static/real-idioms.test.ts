@@ -2950,4 +2950,41 @@ describe('real-notebook idioms', () => {
       assert.equal(found.some((f) => /taken to be a fitted transformer by its name/.test(f.message)), false);
     });
   });
+
+  describe('leakage/preprocessing: a column filled in place or inserted with an all-row statistic (round 7)', () => {
+    it('df[c].fillna(df[c].mean(), inplace=True) before the split fires; after the split on the training part it does not', () => {
+      const src = PD + py`
+        df["age"].fillna(df["age"].mean(), inplace=True)
+        X = df.drop(columns=["label"])
+        X_train, X_test, y_train, y_test = train_test_split(X, y)
+        m = Ridge().fit(X_train, y_train)
+        print(mean_absolute_error(y_test, m.predict(X_test)))
+      `;
+      assert.equal(rules(src, 'leakage/preprocessing').length > 0, true);
+      const after = PD + py`
+        X_train, X_test, y_train, y_test = train_test_split(X, y)
+        X_train["age"].fillna(X_train["age"].mean(), inplace=True)
+        X_test["age"].fillna(X_train["age"].mean(), inplace=True)
+        m = Ridge().fit(X_train, y_train)
+        print(mean_absolute_error(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(after, 'leakage/preprocessing'), []);
+    });
+    it('df.insert(loc, "z", (s - s.mean()) / s.std()) inside a feature helper before the split fires; a constant inserted does not', () => {
+      const src = PD + py`
+        def features(data):
+            s = data["value"].astype(float)
+            data.insert(data.shape[1], "z", (s - s.mean()) / s.std())
+            return data
+        X = features(df.drop(columns=["label"]))
+        X_train, X_test, y_train, y_test = train_test_split(X, y, shuffle=False)
+        m = Ridge().fit(X_train, y_train)
+        print(mean_absolute_error(y_test, m.predict(X_test)))
+      `;
+      assert.equal(rules(src, 'leakage/preprocessing').length > 0, true);
+      const constant = src.replace('(s - s.mean()) / s.std()', 's * 2.0');
+      assert.notEqual(constant, src);
+      assert.deepEqual(rules(constant, 'leakage/preprocessing'), []);
+    });
+  });
 });
