@@ -619,14 +619,16 @@ export class Interpreter extends LibrarySemantics {
       }
     }
     const curData = cur.k === 'data' ? cur : this.asData(cur, this.t(base));
-    const merged = this.join([curData, v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined], t) as DataV;
+    // df[c] = values: a list built row by row (lst.append(groups.loc[v]) for v in df[k]) is one column.
+    const vIn = v.k === 'seq' && !v.keys && v.items.length ? this.join(v.items, t) : v;
+    const merged = this.join([curData, vIn.k === 'data' || vIn.k === 'scalar' ? stripRows(vIn) : undefined], t) as DataV;
     if (col !== undefined && curData.frame) {
       this.recordDerived(curData.frame, col, v, valueNode ?? t);
       // A statistic that enters the frame through this column (or reaches it from a column that
       // holds one) is in this column: selections of other columns do not carry it.
-      if (base === objNode && (v.k === 'data' || v.k === 'scalar')) {
+      if (base === objNode && (vIn.k === 'data' || vIn.k === 'scalar')) {
         const frame = curData.frame;
-        for (const f of v.prep) {
+        for (const f of vIn.prep) {
           const known = frame.statCols?.get(f.id);
           if (known) known.add(col);
           else if (!curData.prep.includes(f)) (frame.statCols ??= new Map()).set(f.id, new Set([col]));

@@ -2987,4 +2987,26 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(constant, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: a column assigned from a list built row by row (round 7)', () => {
+    const src = PD + py`
+      means = df.groupby("city").mean()["price"]
+      vals = []
+      for c in df["city"]:
+          vals.append(means.loc[c])
+      df["city_price"] = vals
+      X = df[["size", "city_price"]]
+      X_train, X_test, y_train, y_test = train_test_split(X, y)
+      m = Ridge().fit(X_train, y_train)
+      print(mean_absolute_error(y_test, m.predict(X_test)))
+    `;
+    it('a list of group means of all rows, one per row, assigned as a column before the split fires', () => {
+      assert.equal(rules(src, 'leakage/preprocessing').length > 0, true);
+    });
+    it('a list of per-row constants assigned the same way does not fire', () => {
+      const flags = src.replace('vals.append(means.loc[c])', 'vals.append(1 if c == "Paris" else 0)');
+      assert.notEqual(flags, src);
+      assert.deepEqual(rules(flags, 'leakage/preprocessing'), []);
+    });
+  });
 });
