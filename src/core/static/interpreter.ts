@@ -1232,6 +1232,17 @@ export class Interpreter extends LibrarySemantics {
       if (commaAt >= 0 && inner.slice(0, commaAt).trim() === ':') return this.same(o);
       return this.maybeSliceSplit(this.same(o), n, inner);
     }
+    // df.loc[mask, 'a'] / df.loc[mask, ['a', 'b']]: some rows of the named columns only (a value
+    // computed from it reads those columns, not the whole frame).
+    const second = idx[1];
+    if (isILoc && /\.loc$/.test(this.t(objNode)) && idx.length === 2 && second
+      && (second.k === 'const' && second.str !== undefined || second.k === 'seq' && second.items.length > 0 && second.items.every((x) => x.k === 'const' && x.str !== undefined))) {
+      const cols = second.k === 'const' ? [second.str!] : (second as SeqV).items.map((x) => (x as ConstV).str!);
+      const d = this.same(o, { cols, aligned: cols.length > 1 || second.k === 'seq' });
+      delete d.positional;
+      if (o.frame && (second.k === 'seq' || o.feat)) d.feat = this.featureSelection(o, 'select', cols, n);
+      return this.maybeSliceSplit(d, n, undefined);
+    }
     // boolean mask or other row selection: same rows (a subset), mask statistics do not flow in
     const d = this.same(o);
     return this.maybeSliceSplit(d, n, undefined);

@@ -218,5 +218,25 @@ describe('leakage/target through derived columns', () => {
       `;
       assert.deepEqual(targetLines(src), []);
     });
+
+    it('when the label is rewritten on some rows from its own values (df.loc[mask, label] = df.loc[mask, label] + noise)', () => {
+      const src = IMPORTS + py`
+        FEATURES = ["income", "premium"]
+        noise = np.random.normal(0, 10, 50)
+        df.loc[df["gender"] == "M", "value"] = df.loc[df["gender"] == "M", "value"] + noise
+        X, y = df[FEATURES], df["value"]
+        LogisticRegression().fit(X, y)
+      `;
+      assert.deepEqual(targetLines(src), []);
+      // ...but a feature computed from the label's masked rows still fires
+      const leak = IMPORTS + py`
+        FEATURES = ["income", "hint"]
+        df["hint"] = df.loc[df["gender"] == "M", "value"] * 2
+        X, y = df[FEATURES], df["value"]
+        LogisticRegression().fit(X, y)
+      `;
+      assert.deepEqual(targetLines(leak), [lineOf(leak, 'df["hint"] =')]);
+    });
+
   });
 });
