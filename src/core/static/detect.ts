@@ -418,7 +418,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       message: t.kind === 'label-in-features'
         ? (t.source && LEAD.test(t.source) && !lead ? `The feature matrix still contains the label's next value ('${t.label}' ${LEAD.exec(t.source)![1] === '1' ? 'one row' : `${LEAD.exec(t.source)![1]} rows`} ahead), unknown when predicting; drop it from the features.`
           : t.source ? `The feature matrix still contains '${t.source}', from which the label ${label} is computed; drop it from the features.${t.assumed ? ` Assumed: ${t.assumed}.` : ''}`
-          : `The feature matrix still contains the label column '${t.label}'; drop it from the features.`)
+          : `The feature matrix still contains the label column '${t.label}'; drop it from the features.${t.assumed ? ` Assumed: ${t.assumed}.` : ''}`)
         : `This feature is computed from the label ${label} and is still among the features the model is fitted on.${t.assumed ? ` Assumed: ${t.assumed}.` : ''}`,
       location: toLocation(ctx, t.site), related: rel(ctx, t.fitSite, 'model fitted here'), evidence: { label: t.label, kind: t.kind, ...(t.assumed ? { assumed: t.assumed } : {}) }, fixes: [],
     }, t.site, t.assumed ? 'warning' : undefined);

@@ -1094,6 +1094,11 @@ export abstract class LibrarySemantics extends DataflowState {
   protected transformOut(est: EstV, data: DataV): DataV {
     this.runWrappedFunctions(est, data);
     this.noteDummiesUse(data);
+    // A label encoded to integers holds class names: a selection of numeric columns leaves it out.
+    if ((est.cls === 'LabelEncoder' || est.cls === 'LabelBinarizer') && data.cols && data.frame) {
+      const enc = data.frame.encodedCols ?? (data.frame.encodedCols = new Set());
+      for (const c of data.cols) enc.add(c);
+    }
     const fits = est.prepFits.length ? est.prepFits : est.fit && est.fit.kind === 'transformer' ? [est.fit] : [];
     const out = this.mkData({ rows: data.rows, prep: unionList(data.prep, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
       ...(data.time ? { time: data.time } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat ? { feat: data.feat } : {}),
@@ -1233,7 +1238,12 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const c of part.cols) if (LEAD_COLUMN.test(c) && c.slice(0, c.lastIndexOf(' (lead ')) === label && !sources.includes(c)) sources.push(c);
       const leaked = sources.find((c) => keepsColumn(part, c));
       const changeAssumed = derivedLabel?.change ? `the label is the change of ${derivedLabel.from.map((c) => `'${c}'`).join(', ')} against the previous row and is paired with the features of the same row (not shifted to a later row)` : undefined;
-      if (leaked !== undefined) this.pushTarget({ site: part.site, label, ...(leaked !== label ? { source: leaked, ...(changeAssumed ? { assumed: changeAssumed } : {}) } : {}), kind: 'label-in-features', fitSite });
+      // A selection by dtype keeps the label only if the label is numeric: a label encoded from
+      // class names is not; otherwise its dtype is guessed (said, at warning).
+      const dtypeAssumed = part.byDtype && leaked !== undefined ? `the column '${leaked}' is numeric, so the selection by dtype keeps it` : undefined;
+      const dropped = !!dtypeAssumed && encodedIn(labelFrame, leaked!);
+      const assumed = dtypeAssumed ?? (leaked !== label ? changeAssumed : undefined);
+      if (leaked !== undefined && !dropped) this.pushTarget({ site: part.site, label, ...(leaked !== label ? { source: leaked } : {}), ...(assumed ? { assumed } : {}), kind: 'label-in-features', fitSite });
       for (const [col, info] of visibleDerived(part.frame)) {
         // A column added after the matrix was taken is not in it.
         if (sources.includes(col) || info.order > part.order || !keepsColumn(part, col)) continue;
@@ -1507,7 +1517,7 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'select_dtypes') {
       const out = this.same(d);
       delete out.cols;
-      if (d.frame && /number|float|int|exclude/.test(argText)) out.feat = this.featureSelection(d, 'all', [], n);
+      if (d.frame && /number|float|int|exclude/.test(argText)) out.feat = { ...this.featureSelection(d, 'all', [], n), byDtype: true };
       return out;
     }
     if (ROW_SUBSET.has(method)) return this.maybeSliceSplit(this.same(d), n, undefined);
@@ -1519,6 +1529,12 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'split' && d.cols === undefined) return this.folds(args, n);
     return this.same(d);
   }
+}
+
+/** True when column `c` of the frame (or a frame it was copied from) went through a label encoder. */
+function encodedIn(frame: FrameMeta, c: string): boolean {
+  for (let f: FrameMeta | undefined = frame; f; f = f.parent) if (f.encodedCols?.has(c)) return true;
+  return false;
 }
 
 /**

@@ -238,5 +238,22 @@ describe('leakage/target through derived columns', () => {
       assert.deepEqual(targetLines(leak), [lineOf(leak, 'df["hint"] =')]);
     });
 
+    it('when numeric columns are selected by dtype and the label holds class names (it is label-encoded)', () => {
+      const src = IMPORTS + py`
+        X, y = df.select_dtypes(["number"]), df["kind"]
+        codes = LabelEncoder().fit_transform(y)
+        LogisticRegression().fit(X, codes)
+      `;
+      assert.deepEqual(targetLines(src), []);
+      // ...and with no sign of the label's dtype it is said as a guess, below error
+      const guess = IMPORTS + py`
+        X, y = df.select_dtypes(["number"]), df["kind"]
+        LogisticRegression().fit(X, y)
+      `;
+      const f = analyze(guess).filter((x) => x.ruleId === 'leakage/target');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(guess, 'X, y =')]);
+      assert.equal(f[0].severity, 'warning');
+      assert.match(f[0].message, /Assumed: the column 'kind' is numeric/);
+    });
   });
 });
