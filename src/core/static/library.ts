@@ -1517,7 +1517,9 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'select_dtypes') {
       const out = this.same(d);
       delete out.cols;
-      if (d.frame && /number|float|int|exclude/.test(argText)) out.feat = { ...this.featureSelection(d, 'all', [], n), byDtype: true };
+      // Columns already dropped from the matrix (X = df.drop(columns=["y"]).select_dtypes(...)) stay dropped.
+      const dropped = d.feat && d.feat.mode === 'drop' && d.feat.frame === d.frame ? d.feat.cols : undefined;
+      if (d.frame && /number|float|int|exclude/.test(argText)) out.feat = { ...this.featureSelection(d, dropped ? 'drop' : 'all', dropped ? [...dropped] : [], n), byDtype: true };
       return out;
     }
     if (ROW_SUBSET.has(method)) return this.maybeSliceSplit(this.same(d), n, undefined);

@@ -255,5 +255,27 @@ describe('leakage/target through derived columns', () => {
       assert.equal(f[0].severity, 'warning');
       assert.match(f[0].message, /Assumed: the column 'kind' is numeric/);
     });
+
+    it('when a loader returns the matrix without the label from one branch and a synthetic frame from another, and numeric columns are picked from it', () => {
+      const src = IMPORTS + py`
+        def load(path=None):
+            if path:
+                raw = pd.read_csv(path)
+                y = raw["default"]
+                X = raw.drop(columns=["default"])
+                return X, y
+            X = pd.DataFrame(np.zeros((10, 3)), columns=["a", "b", "c"])
+            return X, pd.Series(np.zeros(10), name="default")
+        X, y = load("credit.csv")
+        X_train, X_test, y_train, y_test = train_test_split(X, y)
+        numeric = X.select_dtypes(include=[np.number]).columns.tolist()
+        model = LogisticRegression().fit(X_train[numeric], y_train)
+        print(model.score(X_test[numeric], y_test))
+      `;
+      assert.deepEqual(targetLines(src), []);
+      // ...while a branch that keeps the label in the matrix still fires
+      const leak = src.replace('X = raw.drop(columns=["default"])', 'X = raw');
+      assert.equal(targetLines(leak).length, 1);
+    });
   });
 });
