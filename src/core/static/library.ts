@@ -152,6 +152,10 @@ export abstract class LibrarySemantics extends DataflowState {
     const evalsKw = /^(lgb|lightgbm)\./.test(q) ? 'valid_sets' : 'evals';
     const args: Args = boosterTrain && args0.pos.length > 3 && !args0.kw.has(evalsKw) && args0.posNodes[3]
       ? { ...args0, kw: new Map([...args0.kw, [evalsKw, args0.pos[3]]]), kwNodes: new Map([...args0.kwNodes, [evalsKw, args0.posNodes[3]]]) } : args0;
+    // st.slider("depth", df.depth.min(), df.depth.max(), df.depth.mean()) and other Streamlit input
+    // widgets return what the user enters: statistics given as its range or default do not
+    // transform the rows scored later.
+    if (STREAMLIT_INPUT.test(q)) return this.scalar('input');
     if (last === 'train') this.noteTrainingEval(last, args, n);
     const cat = estimatorCategory(last);
     if (cat) return this.estFromName(last, cat, args, n);
@@ -1532,6 +1536,9 @@ export abstract class LibrarySemantics extends DataflowState {
     return this.same(d);
   }
 }
+
+/** Streamlit input widgets (module-level or in the sidebar). */
+const STREAMLIT_INPUT = /^streamlit\.(sidebar\.)?(slider|select_slider|number_input|selectbox|multiselect|radio|text_input|text_area|date_input|time_input|checkbox|toggle)$/;
 
 /** True when column `c` of the frame (or a frame it was copied from) went through a label encoder. */
 function encodedIn(frame: FrameMeta, c: string): boolean {
