@@ -556,6 +556,22 @@ export class Interpreter extends LibrarySemantics {
           if (o.k === 'est') { o.params += `|${this.t(t)}=${valueNode ? this.t(valueNode) : '?'}`; if (v.varying) o.varying = true; }
           return;
         }
+        // d[key] = Est(): a dict of transformers filled one per column (encoders[col] = OrdinalEncoder()).
+        if (v.k === 'est' && obj.name === 'VariableName') {
+          const d = this.ev(obj);
+          if (d.k === 'seq' && d.keys) {
+            const kNode = obj.nextSibling?.nextSibling;
+            const kv = kNode && isExpr(kNode) ? this.ev(kNode) : undefined;
+            const key = kv?.k === 'const' ? kv.str ?? kv.text : undefined;
+            const at = key !== undefined ? d.keys.indexOf(key) : -1;
+            const next: SeqV = at >= 0
+              ? { k: 'seq', items: d.items.map((x, i) => (i === at ? v : x)), keys: d.keys, varying: !!d.varying }
+              : { k: 'seq', items: [...d.items, v], keys: [...d.keys, key], varying: !!d.varying };
+            this.storedEst.set(next, v);
+            this.bind(obj, next);
+            return;
+          }
+        }
         this.assignSubscript(t, obj, v, valueNode);
         return;
       }
@@ -603,14 +619,16 @@ export class Interpreter extends LibrarySemantics {
       }
     }
     const curData = cur.k === 'data' ? cur : this.asData(cur, this.t(base));
-    const merged = this.join([curData, v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined], t) as DataV;
+    // df[c] = values: a list built row by row (lst.append(groups.loc[v]) for v in df[k]) is one column.
+    const vIn = v.k === 'seq' && !v.keys && v.items.length ? this.join(v.items, t) : v;
+    const merged = this.join([curData, vIn.k === 'data' || vIn.k === 'scalar' ? stripRows(vIn) : undefined], t) as DataV;
     if (col !== undefined && curData.frame) {
       this.recordDerived(curData.frame, col, v, valueNode ?? t);
       // A statistic that enters the frame through this column (or reaches it from a column that
       // holds one) is in this column: selections of other columns do not carry it.
-      if (base === objNode && (v.k === 'data' || v.k === 'scalar')) {
+      if (base === objNode && (vIn.k === 'data' || vIn.k === 'scalar')) {
         const frame = curData.frame;
-        for (const f of v.prep) {
+        for (const f of vIn.prep) {
           const known = frame.statCols?.get(f.id);
           if (known) known.add(col);
           else if (!curData.prep.includes(f)) (frame.statCols ??= new Map()).set(f.id, new Set([col]));
@@ -1072,6 +1090,10 @@ export class Interpreter extends LibrarySemantics {
       const first = idxNodes[0] ? this.t(idxNodes[0]) : '';
       if (/^-?\d+$/.test(first) && !hasSlice) { const i = Number(first); const it = o.items[i < 0 ? o.items.length + i : i]; if (it) return it; }
       if (idx[0]?.k === 'const' && o.keys) { const key = idx[0].str; const at = o.keys.indexOf(key); if (at >= 0) return o.items[at]; }
+      // encoders[col] read with a key not known here: the transformer stored last under a key (the
+      // one of this column in the loop that fills and fits them).
+      const stored = o.keys && !hasSlice && idx.length === 1 ? this.storedEst.get(o) : undefined;
+      if (stored && !(idx[0].k === 'const' && o.keys!.includes(idx[0].str))) return stored;
       return this.join(o.items, n);
     }
     if (o.k === 'est' && o.loaded) return this.loadedPart(o, idxNodes[0] ? this.t(idxNodes[0]) : '?', this.text.slice(objNode.to, n.to).trim());
@@ -1108,6 +1130,8 @@ export class Interpreter extends LibrarySemantics {
     return this.subscriptData(o, n, objNode, idxNodes, idx, hasSlice);
   }
   private dsSplits = new Map<string, DataV>();
+  /** Dicts filled by `d[key] = Est()`: the estimator stored last. */
+  private storedEst = new WeakMap<SeqV, EstV>();
 
   protected subscriptData(o0: DataV, n: SyntaxNode, objNode: SyntaxNode, idxNodes: SyntaxNode[], idx: Val[], hasSlice: boolean): Val {
     // Columns chosen by a fitted selector (X[rfe.support_]) carry that fit.

@@ -15,7 +15,7 @@ import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
 import { DataflowState, NO_ARGS, type Args, type Scope } from './dataflow';
 import type { Events } from './events';
 import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
-import { child, constStrings, roleFromName, stripRows } from './syntax';
+import { child, constStrings, isSubscript, roleFromName, stripRows } from './syntax';
 
 /** statsmodels model constructors (array and formula APIs, time-series models). */
 const STATSMODELS_MODEL = /^(OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomial|MNLogit|QuantReg|MixedLM|RLM|ARIMA|SARIMAX|ExponentialSmoothing|Holt|SimpleExpSmoothing|VAR|UnobservedComponents|ols|wls|gls|glm|logit|probit|poisson|negativebinomial|mnlogit|quantreg|mixedlm|rlm)$/;
@@ -56,6 +56,7 @@ export abstract class LibrarySemantics extends DataflowState {
   protected abstract element(iter: Val, i: number): Val;
   protected abstract callFunction(fn: FnV, args: Args, n: SyntaxNode | null, selfIn?: Val): Val;
   protected abstract maybeSliceSplit(dIn: DataV, n: SyntaxNode, sliceText: string | undefined): DataV;
+  protected abstract assignSubscript(t: SyntaxNode, objNode: SyntaxNode, v: Val, valueNode?: SyntaxNode, attr?: string): void;
 
   /** `access` is how the part is reached from `o` in source: `.scaler` or `["scaler"]`. */
   protected loadedPart(o: EstV, key: string, access: string): EstV {
@@ -1464,7 +1465,13 @@ export abstract class LibrarySemantics extends DataflowState {
       // df.insert(loc, "c", value): a new column in place
       const col = args.pos[1] ?? args.kw.get('column');
       const value = args.pos[2] ?? args.kw.get('value');
-      if (col?.k === 'const' && col.str !== undefined && value) this.recordDerived(d.frame, col.str, value, args.posNodes[2] ?? args.kwNodes.get('value') ?? n);
+      if (col?.k === 'const' && col.str !== undefined && value) {
+        const valueNode = args.posNodes[2] ?? args.kwNodes.get('value');
+        // On a named frame it is df[c] = value: a statistic in the value enters the frame.
+        const recv = n.firstChild?.name === 'MemberExpression' && !isSubscript(n.firstChild) ? n.firstChild.firstChild : null;
+        if (recv?.name === 'VariableName') this.assignSubscript(n, recv, value, valueNode ?? n, col.str);
+        else this.recordDerived(d.frame, col.str, value, valueNode ?? n);
+      }
       return this.scalar('None');
     }
     if (method === 'eval' && d.frame && args.pos[0]?.k === 'const' && args.pos[0].str !== undefined) return this.evalColumns(d, args.pos[0].str, argText, n);
@@ -1476,7 +1483,13 @@ export abstract class LibrarySemantics extends DataflowState {
       const prep = extra.k === 'data' || extra.k === 'scalar' ? extra.prep : [];
       if (/inplace\s*=\s*True/.test(argText)) {
         // df.fillna(df[c].median(), inplace=True) changes df itself.
-        if (prep.length) { d.prep = unionList(d.prep, prep); this.checkPrep(d); }
+        if (prep.length) {
+          d.prep = unionList(d.prep, prep); this.checkPrep(d);
+          // df[c].fillna(df[c].mean(), inplace=True): pandas fills that column of the frame itself.
+          const callee = n.firstChild;
+          const recv = callee?.name === 'MemberExpression' && !isSubscript(callee) ? callee.firstChild : null;
+          if (d.frame && d.cols && recv && isSubscript(recv) && recv.firstChild?.name === 'VariableName') this.assignSubscript(recv, recv.firstChild, this.same(d), n);
+        }
         return this.scalar('None');
       }
       const out = this.same(d, { prep: unionList(d.prep, prep), varying: !!d.varying || !!extra.varying });

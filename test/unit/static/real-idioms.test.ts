@@ -2948,4 +2948,87 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/preprocessing: a dict of transformers filled one per column (round 7)', () => {
+    const src = PD + py`
+      from sklearn.preprocessing import OrdinalEncoder
+      encoders = {}
+      for col in ["colour", "shape"]:
+          encoders[col] = OrdinalEncoder()
+          df[col] = encoders[col].fit_transform(df[[col]])
+      X = df.drop(columns=["label"])
+      X_train, X_test, y_train, y_test = train_test_split(X, y)
+      m = Ridge().fit(X_train, y_train)
+      print(mean_absolute_error(y_test, m.predict(X_test)))
+    `;
+    it('ordinal encoders stored under each column and fitted on all rows do not fire (a vocabulary only)', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('scalers stored the same way and fitted on all rows fire, with no name-based assumption', () => {
+      const sc = src.replace('encoders[col] = OrdinalEncoder()', 'encoders[col] = StandardScaler()');
+      assert.notEqual(sc, src);
+      const found = analyze(sc, 'train.py').filter((f) => f.ruleId === 'leakage/preprocessing');
+      assert.equal(found.length > 0, true);
+      assert.equal(found.some((f) => /taken to be a fitted transformer by its name/.test(f.message)), false);
+    });
+  });
+
+  describe('leakage/preprocessing: a column filled in place or inserted with an all-row statistic (round 7)', () => {
+    it('df[c].fillna(df[c].mean(), inplace=True) before the split fires; after the split on the training part it does not', () => {
+      const src = PD + py`
+        df["age"].fillna(df["age"].mean(), inplace=True)
+        X = df.drop(columns=["label"])
+        X_train, X_test, y_train, y_test = train_test_split(X, y)
+        m = Ridge().fit(X_train, y_train)
+        print(mean_absolute_error(y_test, m.predict(X_test)))
+      `;
+      assert.equal(rules(src, 'leakage/preprocessing').length > 0, true);
+      const after = PD + py`
+        X_train, X_test, y_train, y_test = train_test_split(X, y)
+        X_train["age"].fillna(X_train["age"].mean(), inplace=True)
+        X_test["age"].fillna(X_train["age"].mean(), inplace=True)
+        m = Ridge().fit(X_train, y_train)
+        print(mean_absolute_error(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(after, 'leakage/preprocessing'), []);
+    });
+    it('df.insert(loc, "z", (s - s.mean()) / s.std()) inside a feature helper before the split fires; a constant inserted does not', () => {
+      const src = PD + py`
+        def features(data):
+            s = data["value"].astype(float)
+            data.insert(data.shape[1], "z", (s - s.mean()) / s.std())
+            return data
+        X = features(df.drop(columns=["label"]))
+        X_train, X_test, y_train, y_test = train_test_split(X, y, shuffle=False)
+        m = Ridge().fit(X_train, y_train)
+        print(mean_absolute_error(y_test, m.predict(X_test)))
+      `;
+      assert.equal(rules(src, 'leakage/preprocessing').length > 0, true);
+      const constant = src.replace('(s - s.mean()) / s.std()', 's * 2.0');
+      assert.notEqual(constant, src);
+      assert.deepEqual(rules(constant, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/preprocessing: a column assigned from a list built row by row (round 7)', () => {
+    const src = PD + py`
+      means = df.groupby("city").mean()["price"]
+      vals = []
+      for c in df["city"]:
+          vals.append(means.loc[c])
+      df["city_price"] = vals
+      X = df[["size", "city_price"]]
+      X_train, X_test, y_train, y_test = train_test_split(X, y)
+      m = Ridge().fit(X_train, y_train)
+      print(mean_absolute_error(y_test, m.predict(X_test)))
+    `;
+    it('a list of group means of all rows, one per row, assigned as a column before the split fires', () => {
+      assert.equal(rules(src, 'leakage/preprocessing').length > 0, true);
+    });
+    it('a list of per-row constants assigned the same way does not fire', () => {
+      const flags = src.replace('vals.append(means.loc[c])', 'vals.append(1 if c == "Paris" else 0)');
+      assert.notEqual(flags, src);
+      assert.deepEqual(rules(flags, 'leakage/preprocessing'), []);
+    });
+  });
 });
