@@ -195,18 +195,24 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // the search's inner folds are selection machinery and the reported score stays clean, as for
     // a statistic fitted there (above).
     const rows = l.dup.rows;
-    if (l.split.kind === 'search' && rows.length && (
+    const heldOutScored = rows.length > 0 && (
       rows.every((k) => k.path.length > 0 && k.path[k.path.length - 1].side === 'train' && k.path[k.path.length - 1].fold === undefined)
         && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.side !== 'train' && rows.some((r) => r.path[r.path.length - 1].split === st.split))))
       || rows.every((k) => !k.path.length && k.root.role === 'train')
-        && ev.evals.some((e) => e.keys.some((k) => !k.path.length && k.root.role === 'test' && !covers(rows, k))))) continue;
+        && ev.evals.some((e) => e.keys.some((k) => !k.path.length && k.root.role === 'test' && !covers(rows, k))));
+    if (l.split.kind === 'search' && heldOutScored) continue;
+    // Cross-validation on the resampled training side while the held-out side is scored too: the
+    // folds' score is inflated, but which of the two the document reports as its result is a guess.
+    const cvCheck = l.split.kind === 'cv' && heldOutScored
+      ? 'the cross-validation score on the resampled training rows is reported beside the held-out score, not only as a check' : undefined;
+    const assumed = l.assumed ?? cvCheck;
     const splitLine = lineOf(ctx, l.split.site);
     push({
       ruleId: 'leakage/overlap',
-      message: `${l.dup.what === 'concat' ? 'This concatenation stacks rows that are already in the data' : `\`${l.dup.what}\` duplicates or synthesises rows`} before the ${l.split.names[0] === 'validation_split' ? 'validation split' : l.split.kind === 'tts' || l.split.kind === 'slice' ? 'train/test split' : 'cross-validation'} (${where(ctx, l.split.site)}), so copies of the same rows land on both sides. Resample the training split only (e.g. an imblearn Pipeline).${l.assumed ? ` Assumed: ${l.assumed}.` : ''}`,
+      message: `${l.dup.what === 'concat' ? 'This concatenation stacks rows that are already in the data' : `\`${l.dup.what}\` duplicates or synthesises rows`} before the ${l.split.names[0] === 'validation_split' ? 'validation split' : l.split.kind === 'tts' || l.split.kind === 'slice' ? 'train/test split' : 'cross-validation'} (${where(ctx, l.split.site)}), so copies of the same rows land on both sides. Resample the training split only (e.g. an imblearn Pipeline).${assumed ? ` Assumed: ${assumed}.` : ''}`,
       location: toLocation(ctx, l.dup.site), related: rel(ctx, l.split.site, 'split made here'),
-      evidence: { duplicator: l.dup.what, splitLine, ...(l.assumed ? { assumed: l.assumed } : {}) }, fixes: [],
-    }, l.dup.site, l.assumed ? 'warning' : 'error');
+      evidence: { duplicator: l.dup.what, splitLine, ...(assumed ? { assumed } : {}) }, fixes: [],
+    }, l.dup.site, assumed ? 'warning' : 'error');
   }
   for (const t of ev.testFromTrain) {
     // A test part cut out of a training file leaks only into a model fitted on the rows it was cut
@@ -435,7 +441,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       message: t.kind === 'label-in-features'
         ? (t.source && LEAD.test(t.source) && !lead ? `The feature matrix still contains the label's next value ('${t.label}' ${LEAD.exec(t.source)![1] === '1' ? 'one row' : `${LEAD.exec(t.source)![1]} rows`} ahead), unknown when predicting; drop it from the features.`
           : t.source ? `The feature matrix still contains '${t.source}', from which the label ${label} is computed; drop it from the features.${t.assumed ? ` Assumed: ${t.assumed}.` : ''}`
-          : `The feature matrix still contains the label column '${t.label}'; drop it from the features.`)
+          : `The feature matrix still contains the label column '${t.label}'; drop it from the features.${t.assumed ? ` Assumed: ${t.assumed}.` : ''}`)
         : `This feature is computed from the label ${label} and is still among the features the model is fitted on.${t.assumed ? ` Assumed: ${t.assumed}.` : ''}`,
       location: toLocation(ctx, t.site), related: rel(ctx, t.fitSite, 'model fitted here'), evidence: { label: t.label, kind: t.kind, ...(t.assumed ? { assumed: t.assumed } : {}) }, fixes: [],
     }, t.site, t.assumed ? 'warning' : undefined);

@@ -1086,7 +1086,8 @@ export class Interpreter extends LibrarySemantics {
       case 'mod': return o.ns?.get(prop) ?? { k: 'mod', q: o.q + '.' + prop };
       case 'data': {
         if (prop === 'values' || prop === 'T') return this.positionalView(o, n);
-        if (prop === 'columns' && o.frame && !o.cols) return { ...this.scalar(full), allCols: { frame: o.frame, removed: [] } };
+        // The columns of a feature matrix dropped from a frame (X = df.drop(columns=["y"]); X.columns) lack the dropped ones.
+        if (prop === 'columns' && o.frame && !o.cols) return { ...this.scalar(full), allCols: { frame: o.frame, removed: o.feat && o.feat.mode === 'drop' && o.feat.frame === o.frame ? [...o.feat.cols] : [] } };
         // The columns of a frame picked by name (df[["a", "b"]], columns added since): those names.
         if (prop === 'columns' && o.frame && o.cols && byName(o)) return { ...this.scalar(full), allCols: { frame: o.frame, removed: [], within: [...o.cols] } };
         if (prop === 'columns' || prop === 'index') return this.scalar(full, o.prep);
@@ -1298,6 +1299,17 @@ export class Interpreter extends LibrarySemantics {
       // arr[:, 1] / arr[:, :-1]: every row, some columns
       if (commaAt >= 0 && inner.slice(0, commaAt).trim() === ':') return this.same(o);
       return this.maybeSliceSplit(this.same(o), n, inner);
+    }
+    // df.loc[mask, 'a'] / df.loc[mask, ['a', 'b']]: some rows of the named columns only (a value
+    // computed from it reads those columns, not the whole frame).
+    const second = idx[1];
+    if (isILoc && /\.loc$/.test(this.t(objNode)) && idx.length === 2 && second
+      && (second.k === 'const' && second.str !== undefined || second.k === 'seq' && second.items.length > 0 && second.items.every((x) => x.k === 'const' && x.str !== undefined))) {
+      const cols = second.k === 'const' ? [second.str!] : (second as SeqV).items.map((x) => (x as ConstV).str!);
+      const d = this.same(o, { cols, aligned: cols.length > 1 || second.k === 'seq' });
+      delete d.positional;
+      if (o.frame && (second.k === 'seq' || o.feat)) d.feat = this.featureSelection(o, 'select', cols, n);
+      return this.maybeSliceSplit(d, n, undefined);
     }
     // boolean mask or other row selection: same rows (a subset), mask statistics do not flow in
     const d = this.same(o);
@@ -1792,7 +1804,13 @@ export class Interpreter extends LibrarySemantics {
           const last = seqs[seqs.length - 1];
           return { k: 'seq', items: last.items.map((it, i) => {
             const at = seqs.map((q) => q.items[i]);
-            return at.every((x) => x.k === 'data' || x.k === 'scalar') && at.some((x) => x.k === 'data') ? this.join(at, n ?? undefined) : it;
+            if (!(at.every((x) => x.k === 'data' || x.k === 'scalar') && at.some((x) => x.k === 'data'))) return it;
+            // A matrix returned by one branch keeps how its columns were chosen (X = df.drop(columns=[label])
+            // in one branch, a synthetic frame in another): the joined value keeps that branch's frame.
+            const joined = this.join(at, n ?? undefined);
+            const src = joined.k === 'data' && joined.frame ? at.find((x): x is DataV => x.k === 'data' && x.frame === joined.frame) : undefined;
+            if (joined.k === 'data' && src?.feat && !joined.feat) joined.feat = src.feat;
+            return joined;
           }) };
         }
         return seqs[seqs.length - 1];

@@ -153,6 +153,10 @@ export abstract class LibrarySemantics extends DataflowState {
     const evalsKw = /^(lgb|lightgbm)\./.test(q) ? 'valid_sets' : 'evals';
     const args: Args = boosterTrain && args0.pos.length > 3 && !args0.kw.has(evalsKw) && args0.posNodes[3]
       ? { ...args0, kw: new Map([...args0.kw, [evalsKw, args0.pos[3]]]), kwNodes: new Map([...args0.kwNodes, [evalsKw, args0.posNodes[3]]]) } : args0;
+    // st.slider("depth", df.depth.min(), df.depth.max(), df.depth.mean()) and other Streamlit input
+    // widgets return what the user enters: statistics given as its range or default do not
+    // transform the rows scored later.
+    if (STREAMLIT_INPUT.test(q)) return this.scalar('input');
     if (last === 'train') this.noteTrainingEval(last, args, n);
     const cat = estimatorCategory(last);
     if (cat) return this.estFromName(last, cat, args, n);
@@ -1107,6 +1111,11 @@ export abstract class LibrarySemantics extends DataflowState {
   protected transformOut(est: EstV, data: DataV): DataV {
     this.runWrappedFunctions(est, data);
     this.noteDummiesUse(data);
+    // A label encoded to integers holds class names: a selection of numeric columns leaves it out.
+    if ((est.cls === 'LabelEncoder' || est.cls === 'LabelBinarizer') && data.cols && data.frame) {
+      const enc = data.frame.encodedCols ?? (data.frame.encodedCols = new Set());
+      for (const c of data.cols) enc.add(c);
+    }
     const fits = est.prepFits.length ? est.prepFits : est.fit && est.fit.kind === 'transformer' ? [est.fit] : [];
     const out = this.mkData({ rows: data.rows, prep: unionList(data.prep, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
       ...(data.time ? { time: data.time } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat ? { feat: data.feat } : {}),
@@ -1251,7 +1260,12 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const c of part.cols) if (LEAD_COLUMN.test(c) && c.slice(0, c.lastIndexOf(' (lead ')) === label && !sources.includes(c)) sources.push(c);
       const leaked = sources.find((c) => keepsColumn(part, c));
       const changeAssumed = derivedLabel?.change ? `the label is the change of ${derivedLabel.from.map((c) => `'${c}'`).join(', ')} against the previous row and is paired with the features of the same row (not shifted to a later row)` : undefined;
-      if (leaked !== undefined) this.pushTarget({ site: part.site, label, ...(leaked !== label ? { source: leaked, ...(changeAssumed ? { assumed: changeAssumed } : {}) } : {}), kind: 'label-in-features', fitSite });
+      // A selection by dtype keeps the label only if the label is numeric: a label encoded from
+      // class names is not; otherwise its dtype is guessed (said, at warning).
+      const dtypeAssumed = part.byDtype && leaked !== undefined ? `the column '${leaked}' is numeric, so the selection by dtype keeps it` : undefined;
+      const dropped = !!dtypeAssumed && encodedIn(labelFrame, leaked!);
+      const assumed = dtypeAssumed ?? (leaked !== label ? changeAssumed : undefined);
+      if (leaked !== undefined && !dropped) this.pushTarget({ site: part.site, label, ...(leaked !== label ? { source: leaked } : {}), ...(assumed ? { assumed } : {}), kind: 'label-in-features', fitSite });
       for (const [col, info] of visibleDerived(part.frame)) {
         // A column added after the matrix was taken is not in it.
         if (sources.includes(col) || info.order > part.order || !keepsColumn(part, col)) continue;
@@ -1537,7 +1551,9 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'select_dtypes') {
       const out = this.same(d);
       delete out.cols;
-      if (d.frame && /number|float|int|exclude/.test(argText)) out.feat = this.featureSelection(d, 'all', [], n);
+      // Columns already dropped from the matrix (X = df.drop(columns=["y"]).select_dtypes(...)) stay dropped.
+      const dropped = d.feat && d.feat.mode === 'drop' && d.feat.frame === d.frame ? d.feat.cols : undefined;
+      if (d.frame && /number|float|int|exclude/.test(argText)) out.feat = { ...this.featureSelection(d, dropped ? 'drop' : 'all', dropped ? [...dropped] : [], n), byDtype: true };
       return out;
     }
     if (ROW_SUBSET.has(method)) return this.maybeSliceSplit(this.same(d), n, undefined);
@@ -1549,6 +1565,15 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'split' && d.cols === undefined) return this.folds(args, n);
     return this.same(d);
   }
+}
+
+/** Streamlit input widgets (module-level or in the sidebar). */
+const STREAMLIT_INPUT = /^streamlit\.(sidebar\.)?(slider|select_slider|number_input|selectbox|multiselect|radio|text_input|text_area|date_input|time_input|checkbox|toggle)$/;
+
+/** True when column `c` of the frame (or a frame it was copied from) went through a label encoder. */
+function encodedIn(frame: FrameMeta, c: string): boolean {
+  for (let f: FrameMeta | undefined = frame; f; f = f.parent) if (f.encodedCols?.has(c)) return true;
+  return false;
 }
 
 /**

@@ -2101,6 +2101,28 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/overlap: training rows oversampled, then cross-validated beside a held-out score (round 7)', () => {
+    it('says the resample before cross_val_score as a guess (warning) when the untouched held-out split is scored too; error when nothing else is scored', () => {
+      const src = PD + py`
+        from imblearn.over_sampling import RandomOverSampler
+        from sklearn.model_selection import cross_val_score
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        X_res, y_res = RandomOverSampler(random_state=0).fit_resample(X_train, y_train)
+        rf = RandomForestClassifier()
+        print(cross_val_score(rf, X_res, y_res, cv=5).mean())
+        rf.fit(X_res, y_res)
+        print(accuracy_score(y_test, rf.predict(X_test)))
+      `;
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, '.fit_resample(X_train')]);
+      assert.equal(f[0].severity, 'warning');
+      assert.match(f[0].message, /Assumed: /);
+      const cvOnly = src.replace('print(accuracy_score(y_test, rf.predict(X_test)))', '');
+      const g = analyze(cvOnly).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(g.map((x) => x.severity), ['error']);
+    });
+  });
+
   describe('leakage/multi-test: pipelines built from steps drawn per iteration (round 4)', () => {
     it('one pipeline line fed a different scaler each iteration and scored on the test set fires; the same steps rebuilt each pass do not', () => {
       const src = PD + py`
