@@ -195,18 +195,24 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // the search's inner folds are selection machinery and the reported score stays clean, as for
     // a statistic fitted there (above).
     const rows = l.dup.rows;
-    if (l.split.kind === 'search' && rows.length && (
+    const heldOutScored = rows.length > 0 && (
       rows.every((k) => k.path.length > 0 && k.path[k.path.length - 1].side === 'train' && k.path[k.path.length - 1].fold === undefined)
         && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.side !== 'train' && rows.some((r) => r.path[r.path.length - 1].split === st.split))))
       || rows.every((k) => !k.path.length && k.root.role === 'train')
-        && ev.evals.some((e) => e.keys.some((k) => !k.path.length && k.root.role === 'test' && !covers(rows, k))))) continue;
+        && ev.evals.some((e) => e.keys.some((k) => !k.path.length && k.root.role === 'test' && !covers(rows, k))));
+    if (l.split.kind === 'search' && heldOutScored) continue;
+    // Cross-validation on the resampled training side while the held-out side is scored too: the
+    // folds' score is inflated, but which of the two the document reports as its result is a guess.
+    const cvCheck = l.split.kind === 'cv' && heldOutScored
+      ? 'the cross-validation score on the resampled training rows is reported beside the held-out score, not only as a check' : undefined;
+    const assumed = l.assumed ?? cvCheck;
     const splitLine = lineOf(ctx, l.split.site);
     push({
       ruleId: 'leakage/overlap',
-      message: `${l.dup.what === 'concat' ? 'This concatenation stacks rows that are already in the data' : `\`${l.dup.what}\` duplicates or synthesises rows`} before the ${l.split.names[0] === 'validation_split' ? 'validation split' : l.split.kind === 'tts' || l.split.kind === 'slice' ? 'train/test split' : 'cross-validation'} (${where(ctx, l.split.site)}), so copies of the same rows land on both sides. Resample the training split only (e.g. an imblearn Pipeline).${l.assumed ? ` Assumed: ${l.assumed}.` : ''}`,
+      message: `${l.dup.what === 'concat' ? 'This concatenation stacks rows that are already in the data' : `\`${l.dup.what}\` duplicates or synthesises rows`} before the ${l.split.names[0] === 'validation_split' ? 'validation split' : l.split.kind === 'tts' || l.split.kind === 'slice' ? 'train/test split' : 'cross-validation'} (${where(ctx, l.split.site)}), so copies of the same rows land on both sides. Resample the training split only (e.g. an imblearn Pipeline).${assumed ? ` Assumed: ${assumed}.` : ''}`,
       location: toLocation(ctx, l.dup.site), related: rel(ctx, l.split.site, 'split made here'),
-      evidence: { duplicator: l.dup.what, splitLine, ...(l.assumed ? { assumed: l.assumed } : {}) }, fixes: [],
-    }, l.dup.site, l.assumed ? 'warning' : 'error');
+      evidence: { duplicator: l.dup.what, splitLine, ...(assumed ? { assumed } : {}) }, fixes: [],
+    }, l.dup.site, assumed ? 'warning' : 'error');
   }
   for (const t of ev.testFromTrain) {
     // A test part cut out of a training file leaks only into a model fitted on the rows it was cut
@@ -225,8 +231,25 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     }, t.site);
   }
 
+  // leakage/overlap: a series model's in-sample predictions scored as its forecast error.
+  for (const x of ev.inSampleScores) {
+    const assumed = `the error is taken to be reported as a forecast or test error (${x.label.length > 60 ? x.label.slice(0, 60) + '…' : x.label})`;
+    push({
+      ruleId: 'leakage/overlap', message: `These predictions start inside the series the model was fitted on (${where(ctx, x.fitSite)}), so they are in-sample one-step predictions of rows it has seen, and the error computed from them is not a forecast error. Fit on the series up to the first predicted date and forecast the rest. Assumed: ${assumed}.`,
+      location: toLocation(ctx, x.site), related: rel(ctx, x.fitSite, 'model fitted here'), evidence: { fitLine: lineOf(ctx, x.fitSite), assumed }, fixes: [],
+    }, x.site, 'warning');
+  }
+
   // leakage/overlap: a model fitted on the held-out rows themselves, its fit summary read as the result.
   for (const h of ev.heldOutFits) {
+    if (h.cv) {
+      const assumed = 'the rows are taken to be held out by how they were split or named';
+      push({
+        ruleId: 'leakage/overlap', message: `\`${h.cv}\` refits the model on folds of the held-out rows themselves, so this score comes from models trained on test rows; it is not the held-out score of the model trained on the training rows. Score that model on the held-out rows, or cross-validate on the training rows. Assumed: ${assumed}.`,
+        location: toLocation(ctx, h.site), related: [], evidence: { function: h.cv, assumed }, fixes: [],
+      }, h.site, 'warning');
+      continue;
+    }
     push({
       ruleId: 'leakage/overlap', message: `This model is fitted on the held-out rows themselves (${where(ctx, h.fitSite)}), so its fit summary describes rows it has seen; it is not a test result. Score the model fitted on the training rows on them instead. Assumed: the rows are taken to be held out by how they were split or named.`,
       location: toLocation(ctx, h.site), related: rel(ctx, h.fitSite, 'model fitted on the held-out rows here'), evidence: { fitLine: lineOf(ctx, h.fitSite), assumed: 'held-out rows by split or name' }, fixes: [],
@@ -323,7 +346,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       }, e.site, e.labelAssumed && DESCRIPTIVE_FIT.test(est.cls) && !/Logistic/.test(est.cls) ? 'warning' : undefined);
     } else if (e.labelledTest) {
       push({
-        ruleId: 'leakage/overlap', message: `This score is labelled as a test score but is computed on the training data (${e.argNodes.map((a) => a.text).join(', ')}); the model has seen these rows.`
+        ruleId: 'leakage/overlap', message: `This score is ${e.labelAssumed ? 'taken to be reported as a held-out result' : 'labelled as a test score'} but is computed on the training data (${e.argNodes.map((a) => a.text.replace(/\s+/g, ' ')).join(', ')}); the model has seen these rows.`
           + (e.labelAssumed ? ` Assumed: ${e.labelAssumed}.` : ''),
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, ...(e.labelAssumed ? { assumed: e.labelAssumed } : {}) }, fixes: trainAsTestFix(ctx, e, ev),
       }, e.site, e.labelAssumed ? 'warning' : 'error');
@@ -422,7 +445,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       message: t.kind === 'label-in-features'
         ? (t.source && LEAD.test(t.source) && !lead ? `The feature matrix still contains the label's next value ('${t.label}' ${LEAD.exec(t.source)![1] === '1' ? 'one row' : `${LEAD.exec(t.source)![1]} rows`} ahead), unknown when predicting; drop it from the features.`
           : t.source ? `The feature matrix still contains '${t.source}', from which the label ${label} is computed; drop it from the features.${t.assumed ? ` Assumed: ${t.assumed}.` : ''}`
-          : `The feature matrix still contains the label column '${t.label}'; drop it from the features.`)
+          : `The feature matrix still contains the label column '${t.label}'; drop it from the features.${t.assumed ? ` Assumed: ${t.assumed}.` : ''}`)
         : `This feature is computed from the label ${label} and is still among the features the model is fitted on.${t.assumed ? ` Assumed: ${t.assumed}.` : ''}`,
       location: toLocation(ctx, t.site), related: rel(ctx, t.fitSite, 'model fitted here'), evidence: { label: t.label, kind: t.kind, ...(t.assumed ? { assumed: t.assumed } : {}) }, fixes: [],
     }, t.site, t.assumed ? 'warning' : undefined);

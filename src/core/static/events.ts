@@ -104,7 +104,9 @@ export interface Events {
   written: Set<string>;
   readBack: Set<string>;
   /** A model fitted on held-out rows alone whose fit summary is read (`sm.OLS(y_test, X_test).fit().summary()`). */
-  heldOutFits: { site: Site; fitSite: Site }[];
+  heldOutFits: { site: Site; fitSite: Site; cv?: string }[];
+  /** In-sample predictions of a series model scored against the series and called a forecast or test score. */
+  inSampleScores: { site: Site; fitSite: Site; label: string }[];
   /** Some training call holds out rows of its own (Keras `validation_split=`), scored as `val_` metrics. */
   validationSplit?: boolean;
   /** Test rows mixed into the data a model is fitted on. */
@@ -112,5 +114,5 @@ export interface Events {
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], heldOutFits: [] };
+  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], heldOutFits: [], inSampleScores: [] };
 }

@@ -7,13 +7,14 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
-import { lastSide, testSetKey, unionKeys, unionList,
+import { covers, lastSide, testSetKey, unionKeys, unionList,
   type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, Scope, type Args } from './dataflow';
 import { LibrarySemantics } from './library';
 import type { LoadedModule } from './modules';
 import type { RunMagic } from './source';
+import type { EvalEvent } from './events';
 import {
   child, constStrings, firstExpr, isSubscript, isExpr, lastExpr, lastPart, leafNames, stringsIn, stripRows, subscriptString, topLevelComma,
   unquote, withVarying,
@@ -556,6 +557,22 @@ export class Interpreter extends LibrarySemantics {
           if (o.k === 'est') { o.params += `|${this.t(t)}=${valueNode ? this.t(valueNode) : '?'}`; if (v.varying) o.varying = true; }
           return;
         }
+        // d[key] = Est(): a dict of transformers filled one per column (encoders[col] = OrdinalEncoder()).
+        if (v.k === 'est' && obj.name === 'VariableName') {
+          const d = this.ev(obj);
+          if (d.k === 'seq' && d.keys) {
+            const kNode = obj.nextSibling?.nextSibling;
+            const kv = kNode && isExpr(kNode) ? this.ev(kNode) : undefined;
+            const key = kv?.k === 'const' ? kv.str ?? kv.text : undefined;
+            const at = key !== undefined ? d.keys.indexOf(key) : -1;
+            const next: SeqV = at >= 0
+              ? { k: 'seq', items: d.items.map((x, i) => (i === at ? v : x)), keys: d.keys, varying: !!d.varying }
+              : { k: 'seq', items: [...d.items, v], keys: [...d.keys, key], varying: !!d.varying };
+            this.storedEst.set(next, v);
+            this.bind(obj, next);
+            return;
+          }
+        }
         this.assignSubscript(t, obj, v, valueNode);
         return;
       }
@@ -603,14 +620,16 @@ export class Interpreter extends LibrarySemantics {
       }
     }
     const curData = cur.k === 'data' ? cur : this.asData(cur, this.t(base));
-    const merged = this.join([curData, v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined], t) as DataV;
+    // df[c] = values: a list built row by row (lst.append(groups.loc[v]) for v in df[k]) is one column.
+    const vIn = v.k === 'seq' && !v.keys && v.items.length ? this.join(v.items, t) : v;
+    const merged = this.join([curData, vIn.k === 'data' || vIn.k === 'scalar' ? stripRows(vIn) : undefined], t) as DataV;
     if (col !== undefined && curData.frame) {
       this.recordDerived(curData.frame, col, v, valueNode ?? t);
       // A statistic that enters the frame through this column (or reaches it from a column that
       // holds one) is in this column: selections of other columns do not carry it.
-      if (base === objNode && (v.k === 'data' || v.k === 'scalar')) {
+      if (base === objNode && (vIn.k === 'data' || vIn.k === 'scalar')) {
         const frame = curData.frame;
-        for (const f of v.prep) {
+        for (const f of vIn.prep) {
           const known = frame.statCols?.get(f.id);
           if (known) known.add(col);
           else if (!curData.prep.includes(f)) (frame.statCols ??= new Map()).set(f.id, new Set([col]));
@@ -931,7 +950,20 @@ export class Interpreter extends LibrarySemantics {
     const op = this.text.slice(n.firstChild!.to, n.lastChild!.from).trim();
     if (op !== '==' && op !== '-') return;
     const pred = (a.pred ? a : b).pred!, truth = a.pred ? b : a;
-    if (!truth.rows.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val')) return;
+    if (!truth.rows.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val')) {
+      // A series model's in-sample predictions compared with the series it was fitted on, the
+      // error called a forecast or test error here or by a later print: rows it has seen.
+      const fit = pred.est.fit;
+      if (op === '-' && pred.inSample && fit && truth.rows.length && truth.rows.every((k) => covers(fit.rows, k))) {
+        const words = /forecast|test|hold.?out|out.?of.?sample/i;
+        const stmtText = this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '';
+        const here = (stmtText.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
+        const label = words.test(here) && !/train|in.?sample|fit/i.test(here) ? here : this.targets.find((t) => this.printedLabel(t, words) === 'test');
+        const site = this.site(n);
+        if (label && !this.events.inSampleScores.some((x) => x.site.chunk === site.chunk && x.site.from === site.from)) this.events.inSampleScores.push({ site, fitSite: fit.site, label });
+      }
+      return;
+    }
     this.recordEval(n, op === '==' ? 'accuracy (open-coded)' : 'error (open-coded)', truth.rows, pred.est, pred.version, [a, b], NO_ARGS);
   }
 
@@ -948,13 +980,42 @@ export class Interpreter extends LibrarySemantics {
   protected evDict(n: SyntaxNode): SeqV {
     const items: Val[] = [], keys: (string | undefined)[] = [];
     let pendingKey: string | undefined; let expectValue = false;
+    // Scores computed inline as the values of one results record, by key.
+    const scored: { key: string; from: number; to: number }[] = [];
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.name === ':') { expectValue = true; continue; }
       if (!isExpr(c)) continue;
-      if (expectValue) { items.push(this.ev(c)); keys.push(pendingKey); expectValue = false; pendingKey = undefined; }
-      else { const k = this.ev(c); pendingKey = k.k === 'const' ? k.str ?? k.text : undefined; }
+      if (expectValue) {
+        const before = this.events.evals.length;
+        items.push(this.ev(c)); keys.push(pendingKey);
+        if (pendingKey !== undefined && this.events.evals.length > before) scored.push({ key: pendingKey, from: before, to: this.events.evals.length });
+        expectValue = false; pendingKey = undefined;
+      } else { const k = this.ev(c); pendingKey = k.k === 'const' ? k.str ?? k.text : undefined; }
     }
+    if (scored.length > 1) this.trainScoreInRecord(scored);
     return { k: 'seq', items, keys, varying: items.some((i) => i.varying) };
+  }
+
+  /**
+   * A results record ({'Model': ..., 'ROC Score': auc(y_train, ...), 'Recall Score': recall(y_test, ...)})
+   * that puts a score of the training part of a split beside scores of its held-out part, under a
+   * key that does not call it a training score: the training score is reported as a result.
+   */
+  protected trainScoreInRecord(scored: { key: string; from: number; to: number }[]): void {
+    const evs = scored.map((s) => ({ key: s.key, evs: this.events.evals.slice(s.from, s.to) }));
+    const onSide = (e: EvalEvent, side: 'train' | 'held'): boolean => e.keys.length > 0 && e.keys.every((k) => k.path.length > 0
+      && k.path[k.path.length - 1].fold === undefined && (side === 'train' ? lastSide(k) === 'train' : lastSide(k) === 'test' || lastSide(k) === 'val'));
+    const held = evs.filter((x) => x.evs.every((e) => onSide(e, 'held')));
+    if (!held.length) return;
+    for (const x of evs) {
+      if (/train|in.?sample|fit/i.test(x.key) || !x.evs.every((e) => onSide(e, 'train') && !e.labelledTrain && !e.labelledTest && !!e.model)) continue;
+      const splits = new Set(x.evs.flatMap((e) => e.keys.map((k) => k.path[k.path.length - 1].split)));
+      if (!held.some((h) => h.evs.some((e) => e.keys.some((k) => splits.has(k.path[k.path.length - 1].split))))) continue;
+      for (const e of x.evs) {
+        e.labelledTest = true;
+        e.labelAssumed = `the score under the key '${x.key}' is computed on the training rows and set beside held-out scores (under '${held[0].key}') in one results record, with nothing calling it a training score, so it is taken to be reported as a result`;
+      }
+    }
   }
 
   protected evComprehension(n: SyntaxNode): Val {
@@ -1046,7 +1107,8 @@ export class Interpreter extends LibrarySemantics {
       case 'mod': return o.ns?.get(prop) ?? { k: 'mod', q: o.q + '.' + prop };
       case 'data': {
         if (prop === 'values' || prop === 'T') return this.positionalView(o, n);
-        if (prop === 'columns' && o.frame && !o.cols) return { ...this.scalar(full), allCols: { frame: o.frame, removed: [] } };
+        // The columns of a feature matrix dropped from a frame (X = df.drop(columns=["y"]); X.columns) lack the dropped ones.
+        if (prop === 'columns' && o.frame && !o.cols) return { ...this.scalar(full), allCols: { frame: o.frame, removed: o.feat && o.feat.mode === 'drop' && o.feat.frame === o.frame ? [...o.feat.cols] : [] } };
         // The columns of a frame picked by name (df[["a", "b"]], columns added since): those names.
         if (prop === 'columns' && o.frame && o.cols && byName(o)) return { ...this.scalar(full), allCols: { frame: o.frame, removed: [], within: [...o.cols] } };
         if (prop === 'columns' || prop === 'index') return this.scalar(full, o.prep);
@@ -1092,6 +1154,10 @@ export class Interpreter extends LibrarySemantics {
       const first = idxNodes[0] ? this.t(idxNodes[0]) : '';
       if (/^-?\d+$/.test(first) && !hasSlice) { const i = Number(first); const it = o.items[i < 0 ? o.items.length + i : i]; if (it) return it; }
       if (idx[0]?.k === 'const' && o.keys) { const key = idx[0].str; const at = o.keys.indexOf(key); if (at >= 0) return o.items[at]; }
+      // encoders[col] read with a key not known here: the transformer stored last under a key (the
+      // one of this column in the loop that fills and fits them).
+      const stored = o.keys && !hasSlice && idx.length === 1 ? this.storedEst.get(o) : undefined;
+      if (stored && !(idx[0].k === 'const' && o.keys!.includes(idx[0].str))) return stored;
       return this.join(o.items, n);
     }
     if (o.k === 'est' && o.loaded) return this.loadedPart(o, idxNodes[0] ? this.t(idxNodes[0]) : '?', this.text.slice(objNode.to, n.to).trim());
@@ -1128,6 +1194,8 @@ export class Interpreter extends LibrarySemantics {
     return this.subscriptData(o, n, objNode, idxNodes, idx, hasSlice);
   }
   private dsSplits = new Map<string, DataV>();
+  /** Dicts filled by `d[key] = Est()`: the estimator stored last. */
+  private storedEst = new WeakMap<SeqV, EstV>();
 
   protected subscriptData(o0: DataV, n: SyntaxNode, objNode: SyntaxNode, idxNodes: SyntaxNode[], idx: Val[], hasSlice: boolean): Val {
     // Columns chosen by a fitted selector (X[rfe.support_]) carry that fit.
@@ -1252,6 +1320,17 @@ export class Interpreter extends LibrarySemantics {
       // arr[:, 1] / arr[:, :-1]: every row, some columns
       if (commaAt >= 0 && inner.slice(0, commaAt).trim() === ':') return this.same(o);
       return this.maybeSliceSplit(this.same(o), n, inner);
+    }
+    // df.loc[mask, 'a'] / df.loc[mask, ['a', 'b']]: some rows of the named columns only (a value
+    // computed from it reads those columns, not the whole frame).
+    const second = idx[1];
+    if (isILoc && /\.loc$/.test(this.t(objNode)) && idx.length === 2 && second
+      && (second.k === 'const' && second.str !== undefined || second.k === 'seq' && second.items.length > 0 && second.items.every((x) => x.k === 'const' && x.str !== undefined))) {
+      const cols = second.k === 'const' ? [second.str!] : (second as SeqV).items.map((x) => (x as ConstV).str!);
+      const d = this.same(o, { cols, aligned: cols.length > 1 || second.k === 'seq' });
+      delete d.positional;
+      if (o.frame && (second.k === 'seq' || o.feat)) d.feat = this.featureSelection(o, 'select', cols, n);
+      return this.maybeSliceSplit(d, n, undefined);
     }
     // boolean mask or other row selection: same rows (a subset), mask statistics do not flow in
     const d = this.same(o);
@@ -1434,7 +1513,8 @@ export class Interpreter extends LibrarySemantics {
   /** A name in the slice bounds holds a value that changes per loop iteration (the loop index). */
   /** `i:i + k` where `i` is the target of the innermost `for` over `range(...)` stepping by one. */
   protected slidingWindow(sliceText: string): boolean {
-    const m = /^\s*(\w+)\s*:\s*(\w+)\s*\+\s*[\w.]+\s*$/.exec(sliceText);
+    // data[i:i + n], or the window ending at the loop index, data[i - n:i].
+    const m = /^\s*(\w+)\s*:\s*(\w+)\s*\+\s*[\w.]+\s*$/.exec(sliceText) ?? /^\s*(\w+)\s*-\s*[\w.]+\s*:\s*(\w+)\s*$/.exec(sliceText);
     const lb = this.loopBodies[this.loopBodies.length - 1];
     if (!m || m[1] !== m[2] || !lb?.iter) return false;
     const r = /^range\((.*)\)$/s.exec(lb.iter.trim());
@@ -1745,7 +1825,13 @@ export class Interpreter extends LibrarySemantics {
           const last = seqs[seqs.length - 1];
           return { k: 'seq', items: last.items.map((it, i) => {
             const at = seqs.map((q) => q.items[i]);
-            return at.every((x) => x.k === 'data' || x.k === 'scalar') && at.some((x) => x.k === 'data') ? this.join(at, n ?? undefined) : it;
+            if (!(at.every((x) => x.k === 'data' || x.k === 'scalar') && at.some((x) => x.k === 'data'))) return it;
+            // A matrix returned by one branch keeps how its columns were chosen (X = df.drop(columns=[label])
+            // in one branch, a synthetic frame in another): the joined value keeps that branch's frame.
+            const joined = this.join(at, n ?? undefined);
+            const src = joined.k === 'data' && joined.frame ? at.find((x): x is DataV => x.k === 'data' && x.frame === joined.frame) : undefined;
+            if (joined.k === 'data' && src?.feat && !joined.feat) joined.feat = src.feat;
+            return joined;
           }) };
         }
         return seqs[seqs.length - 1];

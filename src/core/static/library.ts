@@ -15,7 +15,7 @@ import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
 import { DataflowState, NO_ARGS, type Args, type Scope } from './dataflow';
 import type { Events } from './events';
 import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
-import { child, constStrings, roleFromName, stripRows } from './syntax';
+import { child, constStrings, isSubscript, roleFromName, stripRows } from './syntax';
 
 /** statsmodels model constructors (array and formula APIs, time-series models). */
 const STATSMODELS_MODEL = /^(OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomial|MNLogit|QuantReg|MixedLM|RLM|ARIMA|SARIMAX|ExponentialSmoothing|Holt|SimpleExpSmoothing|VAR|UnobservedComponents|ols|wls|gls|glm|logit|probit|poisson|negativebinomial|mnlogit|quantreg|mixedlm|rlm)$/;
@@ -59,6 +59,7 @@ export abstract class LibrarySemantics extends DataflowState {
   protected abstract element(iter: Val, i: number): Val;
   protected abstract callFunction(fn: FnV, args: Args, n: SyntaxNode | null, selfIn?: Val): Val;
   protected abstract maybeSliceSplit(dIn: DataV, n: SyntaxNode, sliceText: string | undefined): DataV;
+  protected abstract assignSubscript(t: SyntaxNode, objNode: SyntaxNode, v: Val, valueNode?: SyntaxNode, attr?: string): void;
 
   /** `access` is how the part is reached from `o` in source: `.scaler` or `["scaler"]`. */
   protected loadedPart(o: EstV, key: string, access: string): EstV {
@@ -155,6 +156,10 @@ export abstract class LibrarySemantics extends DataflowState {
     const evalsKw = /^(lgb|lightgbm)\./.test(q) ? 'valid_sets' : 'evals';
     const args: Args = boosterTrain && args0.pos.length > 3 && !args0.kw.has(evalsKw) && args0.posNodes[3]
       ? { ...args0, kw: new Map([...args0.kw, [evalsKw, args0.pos[3]]]), kwNodes: new Map([...args0.kwNodes, [evalsKw, args0.posNodes[3]]]) } : args0;
+    // st.slider("depth", df.depth.min(), df.depth.max(), df.depth.mean()) and other Streamlit input
+    // widgets return what the user enters: statistics given as its range or default do not
+    // transform the rows scored later.
+    if (STREAMLIT_INPUT.test(q)) return this.scalar('input');
     if (last === 'train') this.noteTrainingEval(last, args, n);
     const cat = estimatorCategory(last);
     if (cat) return this.estFromName(last, cat, args, n);
@@ -537,6 +542,14 @@ export abstract class LibrarySemantics extends DataflowState {
     // No cv, or an integer: (Stratified)KFold without shuffling, blocks taken in row order.
     const cvNode = args.kwNodes.get('cv');
     const plainFolds = cv === undefined || !!cvNode && /^\d+$/.test(this.t(cvNode).trim()) || cv?.k === 'est' && timeBlindSplitter(cv);
+    // Cross-validation run on the held-out rows alone (cross_val_score(model, X_test, y_test)):
+    // every fold's model is fitted on test rows, so the score is not the held-out score of the
+    // model trained on the training rows.
+    if (est && est.k === 'est' && est.cat === 'model' && !est.loaded && X.rows.length && X.rows.every((k) => k.path.length > 0 && isTestSide(k) && !k.path.some((s) => s.fold !== undefined))
+      && (fname === 'cross_val_score' || fname === 'cross_validate' || fname === 'cross_val_predict')) {
+      const site = this.site(n);
+      this.events.heldOutFits.push({ site, fitSite: site, cv: fname });
+    }
     const split: Split = { id: ++this.ids, site: this.site(n), kind: 'cv', shuffle: true, names: [], ...(cv?.k === 'est' && shuffledSplitter(cv) ? { shuffledFolds: true } : {}),
       ...(plainFolds ? { timeBlindFolds: true } : {}) };
     // Oversamplers inside an imblearn Pipeline run per fold: no duplication across folds.
@@ -595,7 +608,8 @@ export abstract class LibrarySemantics extends DataflowState {
       || !genericNames && !/test|hold.?out/i.test(strings) && this.targets.some((t) => this.printedLabel(t) === 'train');
     const labelledHere = (/test|hold.?out/i.test(strings) || this.targets.some((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t))) && !labelledTrain;
     const printedAs = !labelledHere && !labelledTrain ? this.targets.find((t) => this.printedAsTest(t)) : undefined;
-    const labelled = labelledHere || printedAs !== undefined;
+    const namedTest = !labelledHere && !labelledTrain && printedAs === undefined ? datas.find((d) => d.pred?.namedTest)?.pred?.namedTest : undefined;
+    const labelled = labelledHere || printedAs !== undefined || namedTest !== undefined;
     // A threshold or other setting varied in a loop over one model's predictions is selection too.
     if (version && this.inLoop && !datas.some((d) => d.resampled) && datas.some((d) => d.varying && d.pred && !d.rows.some((k) => k.path.some((s) => s.fold !== undefined)))) version += '|' + this.iterKey();
     const best = version && est ? this.bestOfRuns(est) : undefined;
@@ -610,6 +624,7 @@ export abstract class LibrarySemantics extends DataflowState {
       ...(bestRun ?? baseline ? { assumed: bestRun ?? baseline } : {}),
       ...(best?.resplit ? { resplitBest: true } : {}),
       ...(printedAs !== undefined ? { labelAssumed: `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so` } : {}),
+      ...(namedTest !== undefined ? { labelAssumed: `the predictions scored are bound to \`${namedTest}\`, a name taken to call them test predictions` } : {}),
     });
   }
 
@@ -649,10 +664,10 @@ export abstract class LibrarySemantics extends DataflowState {
   protected printedAsTest(name: string): boolean { return this.printedLabel(name) === 'test'; }
 
   /** How a later print labels the score bound to `name`: as a test score, as a training score, or not at all. */
-  protected printedLabel(name: string): 'test' | 'train' | undefined {
+  protected printedLabel(name: string, testWords = /test|hold.?out/i): 'test' | 'train' | undefined {
     if (!/^\w+$/.test(name)) return undefined;
     const from = this.stmt ? this.stmt.to : 0;
-    const key = `${this.chunkIndex}:${from}:${name}`;
+    const key = `${this.chunkIndex}:${from}:${name}:${testWords.source}`;
     if (this.printedMemo.has(key)) return this.printedMemo.get(key);
     const uses = new RegExp(`\\b${name}\\b`);
     // Until the name is bound again (a later score under the same name is another score).
@@ -664,7 +679,7 @@ export abstract class LibrarySemantics extends DataflowState {
         if (rebound.test(line)) break scan;
         if (!/\bprint\b/.test(line) || !uses.test(line)) continue;
         const strs = (line.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
-        const test = /test|hold.?out/i.test(strs), train = /train|in.?sample/i.test(strs);
+        const test = testWords.test(strs), train = /train|in.?sample/i.test(strs);
         if (test !== train) { found = test ? 'test' : 'train'; break scan; }
       }
     }
@@ -1107,7 +1122,9 @@ export abstract class LibrarySemantics extends DataflowState {
       const startT = args.kwNodes.get('start') ? this.t(args.kwNodes.get('start')!).replace(/\s+/g, '') : '';
       const endT = args.kwNodes.get('end') ? this.t(args.kwNodes.get('end')!).replace(/\s+/g, '') : '';
       const future = /^len\([^()]*\)$/.test(startT) || /len\([^()]*\)\+/.test(endT) || /len\([^()]*\)\+/.test(startT) || args.pos.length > 0;
-      return this.predictOut(est, future ? this.freshData('forecast', n) : est.ctorData);
+      const out = this.predictOut(est, future ? this.freshData('forecast', n) : est.ctorData);
+      if (!future && out.pred) out.pred = { ...out.pred, inSample: true };
+      return out;
     }
     if (PREDICT_METHODS.has(method)) return this.predictOut(est, X ?? this.freshData('X', n));
     // Time-series models (statsmodels ARIMA/ETS, Prophet-style) forecast the next steps of the series they were fitted on.
@@ -1136,6 +1153,11 @@ export abstract class LibrarySemantics extends DataflowState {
   protected transformOut(est: EstV, data: DataV): DataV {
     this.runWrappedFunctions(est, data);
     this.noteDummiesUse(data);
+    // A label encoded to integers holds class names: a selection of numeric columns leaves it out.
+    if ((est.cls === 'LabelEncoder' || est.cls === 'LabelBinarizer') && data.cols && data.frame) {
+      const enc = data.frame.encodedCols ?? (data.frame.encodedCols = new Set());
+      for (const c of data.cols) enc.add(c);
+    }
     const fits = est.prepFits.length ? est.prepFits : est.fit && est.fit.kind === 'transformer' ? [est.fit] : [];
     const out = this.mkData({ rows: data.rows, prep: unionList(data.prep, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
       ...(data.time ? { time: data.time } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat ? { feat: data.feat } : {}),
@@ -1180,7 +1202,12 @@ export abstract class LibrarySemantics extends DataflowState {
     this.noteDummiesUse(data);
     this.checkPositional(est, data, null);
     const version = est.version ?? (est.loaded ? `loaded:${est.id}` : `unfitted:${est.id}`);
-    return this.mkData({ rows: data.rows, prep: unionList(data.prep, this.allPrepFits(est)), dup: data.dup, pred: { est, version },
+    // Predictions of the very rows the model was fitted on, bound to a name that calls them test
+    // predictions (y_test_pred_probs = model.predict_proba(X) after model.fit(X, y)).
+    const fitRows = est.fit && !est.loaded ? est.fit.rows : [];
+    const namedTest = fitRows.length && data.rows.length && data.rows.every((k) => covers(fitRows, k))
+      ? this.targets.find((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t)) : undefined;
+    return this.mkData({ rows: data.rows, prep: unionList(data.prep, this.allPrepFits(est)), dup: data.dup, pred: { est, version, ...(namedTest ? { namedTest } : {}) },
       ...(data.varying ? { varying: true } : {}), ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}) });
   }
 
@@ -1275,7 +1302,12 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const c of part.cols) if (LEAD_COLUMN.test(c) && c.slice(0, c.lastIndexOf(' (lead ')) === label && !sources.includes(c)) sources.push(c);
       const leaked = sources.find((c) => keepsColumn(part, c));
       const changeAssumed = derivedLabel?.change ? `the label is the change of ${derivedLabel.from.map((c) => `'${c}'`).join(', ')} against the previous row and is paired with the features of the same row (not shifted to a later row)` : undefined;
-      if (leaked !== undefined) this.pushTarget({ site: part.site, label, ...(leaked !== label ? { source: leaked, ...(changeAssumed ? { assumed: changeAssumed } : {}) } : {}), kind: 'label-in-features', fitSite });
+      // A selection by dtype keeps the label only if the label is numeric: a label encoded from
+      // class names is not; otherwise its dtype is guessed (said, at warning).
+      const dtypeAssumed = part.byDtype && leaked !== undefined ? `the column '${leaked}' is numeric, so the selection by dtype keeps it` : undefined;
+      const dropped = !!dtypeAssumed && encodedIn(labelFrame, leaked!);
+      const assumed = dtypeAssumed ?? (leaked !== label ? changeAssumed : undefined);
+      if (leaked !== undefined && !dropped) this.pushTarget({ site: part.site, label, ...(leaked !== label ? { source: leaked } : {}), ...(assumed ? { assumed } : {}), kind: 'label-in-features', fitSite });
       for (const [col, info] of visibleDerived(part.frame)) {
         // A column added after the matrix was taken is not in it.
         if (sources.includes(col) || info.order > part.order || !keepsColumn(part, col)) continue;
@@ -1492,7 +1524,13 @@ export abstract class LibrarySemantics extends DataflowState {
       // df.insert(loc, "c", value): a new column in place
       const col = args.pos[1] ?? args.kw.get('column');
       const value = args.pos[2] ?? args.kw.get('value');
-      if (col?.k === 'const' && col.str !== undefined && value) this.recordDerived(d.frame, col.str, value, args.posNodes[2] ?? args.kwNodes.get('value') ?? n);
+      if (col?.k === 'const' && col.str !== undefined && value) {
+        const valueNode = args.posNodes[2] ?? args.kwNodes.get('value');
+        // On a named frame it is df[c] = value: a statistic in the value enters the frame.
+        const recv = n.firstChild?.name === 'MemberExpression' && !isSubscript(n.firstChild) ? n.firstChild.firstChild : null;
+        if (recv?.name === 'VariableName') this.assignSubscript(n, recv, value, valueNode ?? n, col.str);
+        else this.recordDerived(d.frame, col.str, value, valueNode ?? n);
+      }
       return this.scalar('None');
     }
     if (method === 'eval' && d.frame && args.pos[0]?.k === 'const' && args.pos[0].str !== undefined) return this.evalColumns(d, args.pos[0].str, argText, n);
@@ -1504,7 +1542,13 @@ export abstract class LibrarySemantics extends DataflowState {
       const prep = extra.k === 'data' || extra.k === 'scalar' ? extra.prep : [];
       if (/inplace\s*=\s*True/.test(argText)) {
         // df.fillna(df[c].median(), inplace=True) changes df itself.
-        if (prep.length) { d.prep = unionList(d.prep, prep); this.checkPrep(d); }
+        if (prep.length) {
+          d.prep = unionList(d.prep, prep); this.checkPrep(d);
+          // df[c].fillna(df[c].mean(), inplace=True): pandas fills that column of the frame itself.
+          const callee = n.firstChild;
+          const recv = callee?.name === 'MemberExpression' && !isSubscript(callee) ? callee.firstChild : null;
+          if (d.frame && d.cols && recv && isSubscript(recv) && recv.firstChild?.name === 'VariableName') this.assignSubscript(recv, recv.firstChild, this.same(d), n);
+        }
         return this.scalar('None');
       }
       const out = this.same(d, { prep: unionList(d.prep, prep), varying: !!d.varying || !!extra.varying });
@@ -1549,7 +1593,9 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'select_dtypes') {
       const out = this.same(d);
       delete out.cols;
-      if (d.frame && /number|float|int|exclude/.test(argText)) out.feat = this.featureSelection(d, 'all', [], n);
+      // Columns already dropped from the matrix (X = df.drop(columns=["y"]).select_dtypes(...)) stay dropped.
+      const dropped = d.feat && d.feat.mode === 'drop' && d.feat.frame === d.frame ? d.feat.cols : undefined;
+      if (d.frame && /number|float|int|exclude/.test(argText)) out.feat = { ...this.featureSelection(d, dropped ? 'drop' : 'all', dropped ? [...dropped] : [], n), byDtype: true };
       return out;
     }
     if (ROW_SUBSET.has(method)) return this.maybeSliceSplit(this.same(d), n, undefined);
@@ -1561,6 +1607,15 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'split' && d.cols === undefined) return this.folds(args, n);
     return this.same(d);
   }
+}
+
+/** Streamlit input widgets (module-level or in the sidebar). */
+const STREAMLIT_INPUT = /^streamlit\.(sidebar\.)?(slider|select_slider|number_input|selectbox|multiselect|radio|text_input|text_area|date_input|time_input|checkbox|toggle)$/;
+
+/** True when column `c` of the frame (or a frame it was copied from) went through a label encoder. */
+function encodedIn(frame: FrameMeta, c: string): boolean {
+  for (let f: FrameMeta | undefined = frame; f; f = f.parent) if (f.encodedCols?.has(c)) return true;
+  return false;
 }
 
 /**

@@ -98,6 +98,8 @@ export interface FrameMeta {
    * a selection of other columns (`df[["a", "b"]]`) does not carry them.
    */
   statCols?: Map<number, Set<string>>;
+  /** Columns passed through a label encoder (`LabelEncoder`, `LabelBinarizer`): class names, not numbers. */
+  encodedCols?: Set<string>;
 }
 
 /** `from` is empty when a copy redefines an inherited column independently. `order`: when it was defined. */
@@ -120,9 +122,11 @@ export interface FeatureSelection {
   /** When the selection was made: columns defined later are not in it (`X = df.drop(...)` copies). */
   order: number;
   parts?: FeatureSelection[];
+  /** Chosen by dtype (`select_dtypes(include="number")`): which columns it keeps is a guess. */
+  byDtype?: true;
 }
 
-export interface ModelRef { est: EstV; version: string }
+export interface ModelRef { est: EstV; version: string; /** Predictions of the rows the model was fitted on, bound to a test-named variable (`y_test_pred = m.predict(X)`). */ namedTest?: string; /** In-sample predictions of a model given its series at construction (`res.get_prediction(start=...)` inside the series). */ inSample?: boolean }
 
 interface Common { varying?: boolean }
 

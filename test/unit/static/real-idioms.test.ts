@@ -2169,6 +2169,28 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/overlap: training rows oversampled, then cross-validated beside a held-out score (round 7)', () => {
+    it('says the resample before cross_val_score as a guess (warning) when the untouched held-out split is scored too; error when nothing else is scored', () => {
+      const src = PD + py`
+        from imblearn.over_sampling import RandomOverSampler
+        from sklearn.model_selection import cross_val_score
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        X_res, y_res = RandomOverSampler(random_state=0).fit_resample(X_train, y_train)
+        rf = RandomForestClassifier()
+        print(cross_val_score(rf, X_res, y_res, cv=5).mean())
+        rf.fit(X_res, y_res)
+        print(accuracy_score(y_test, rf.predict(X_test)))
+      `;
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, '.fit_resample(X_train')]);
+      assert.equal(f[0].severity, 'warning');
+      assert.match(f[0].message, /Assumed: /);
+      const cvOnly = src.replace('print(accuracy_score(y_test, rf.predict(X_test)))', '');
+      const g = analyze(cvOnly).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(g.map((x) => x.severity), ['error']);
+    });
+  });
+
   describe('leakage/multi-test: pipelines built from steps drawn per iteration (round 4)', () => {
     it('one pipeline line fed a different scaler each iteration and scored on the test set fires; the same steps rebuilt each pass do not', () => {
       const src = PD + py`
@@ -3046,6 +3068,210 @@ describe('real-notebook idioms', () => {
         pred = fit_predict(full)
       `;
       assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+  });
+
+  describe('leakage/overlap: cross-validation run on the test split alone (round 7)', () => {
+    const src = PD + py`
+      from sklearn.model_selection import KFold, cross_val_score
+      X_train, X_test, y_train, y_test = train_test_split(X, y, shuffle=False)
+      clf = RandomForestClassifier().fit(X_train, y_train)
+      res = cross_val_score(clf, X_test, y_test, cv=KFold(5))
+      print("accuracy", res.mean())
+    `;
+    it('cross_val_score(model, X_test, y_test) fires at warning', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'cross_val_score(clf'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('cross_val_score on the training split, or on a subset of a separate unlabelled test file, does not fire', () => {
+      assert.deepEqual(rules(src.replace('cross_val_score(clf, X_test, y_test', 'cross_val_score(clf, X_train, y_train'), 'leakage/overlap'), []);
+      const file = py`
+        import pandas as pd
+        from sklearn.ensemble import RandomForestRegressor
+        from sklearn.model_selection import cross_val_score
+        test = pd.read_csv("test.csv")
+        known = test[test.age.notnull()]
+        m = RandomForestRegressor()
+        s = cross_val_score(m, known[["f"]], known["age"], cv=5)
+        print(s.mean())
+      `;
+      assert.deepEqual(rules(file, 'leakage/overlap'), []);
+    });
+  });
+
+  describe('leakage/overlap: predictions of the fitted rows bound to a test-named variable and scored (round 7)', () => {
+    const src = PD + py`
+      from sklearn.metrics import f1_score
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      clf = RandomForestClassifier().fit(X_train, y_train)
+      print(f1_score(y_test, clf.predict(X_test)))
+      final = RandomForestClassifier().fit(X, y)
+      y_test_probs = final.predict_proba(X)
+      def table(p, t):
+          for thr in [0.3, 0.5]:
+              print(thr, f1_score(t, p[:, 1] > thr))
+      table(y_test_probs, y)
+    `;
+    it('y_test_probs = final.predict_proba(X) after final.fit(X, y), scored: fires at warning and says the name was read', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.ok(f.length > 0);
+      assert.ok(f.every((x) => x.severity === 'warning' && /Assumed: .*y_test_probs/.test(x.message)));
+      assert.ok(f.some((x) => x.location.line === lineOf(src, 'print(thr, f1_score')));
+    });
+    it('the same predictions under a neutral name, or test-named predictions of the test split, do not fire', () => {
+      assert.deepEqual(rules(src.replace(/y_test_probs/g, 'probs'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('final.predict_proba(X)', 'clf.predict_proba(X_test)').replace('table(y_test_probs, y)', 'table(y_test_probs, y_test)'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('leakage/overlap: a training score set beside held-out scores in one results record (round 7)', () => {
+    const src = PD + py`
+      from sklearn.metrics import roc_auc_score, recall_score
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      clf = LogisticRegression().fit(X_train, y_train)
+      p_tr = clf.predict_proba(X_train)[:, 1]
+      pred = clf.predict(X_test)
+      row = pd.Series({"Model": "logreg", "AUC": roc_auc_score(y_train, p_tr), "Recall": recall_score(y_test, pred)})
+      print(row)
+    `;
+    it('the AUC of the training rows beside the test recall, under a neutral key: fires at warning', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'row = pd.Series'), 'warning']]);
+      assert.match(f[0].message, /Assumed: .*'AUC'/);
+    });
+    it('the same record with the key calling it a training score, or with both scores on the test rows, does not fire', () => {
+      assert.deepEqual(rules(src.replace('"AUC"', '"Train AUC"'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('roc_auc_score(y_train, p_tr)', 'roc_auc_score(y_test, clf.predict_proba(X_test)[:, 1])'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('leakage/overlap: a series model\'s in-sample predictions scored as its forecast error (round 7)', () => {
+    const src = py`
+      import pandas as pd
+      import statsmodels.api as sm
+      s = pd.read_csv("sales.csv", index_col="month", parse_dates=True)["sales"]
+      res = sm.tsa.statespace.SARIMAX(s, order=(1, 1, 1)).fit()
+      pred = res.get_prediction(start=pd.to_datetime("2019-01-01"), dynamic=False)
+      yhat = pred.predicted_mean
+      truth = s["2019-01-01":]
+      err = ((yhat - truth) ** 2).mean()
+      print("MSE of the forecast:", err)
+    `;
+    it('fires at warning, saying the label was read', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'err = ((yhat'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('residuals not called a forecast error, or a forecast past the end of the series, do not fire', () => {
+      assert.deepEqual(rules(src.replace('"MSE of the forecast:"', '"residual MSE:"'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('start=pd.to_datetime("2019-01-01"), dynamic=False', 'start=len(s), end=len(s) + 11'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('leakage/temporal: windows ending at the loop index, series[i - n:i], split at random (round 7)', () => {
+    const src = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      s = pd.read_csv("load.csv")["kw"].values
+      N = 48
+      X, y = [], []
+      for i in range(N, len(s)):
+          X.append(s[i - N:i])
+          y.append(s[i])
+      X, y = np.array(X), np.array(y)
+      X_tr, X_va, y_tr, y_va = train_test_split(X, y, random_state=1)
+    `;
+    it('fires; an unshuffled split does not', () => {
+      assert.deepEqual(rules(src, 'leakage/temporal'), [lineOf(src, 'train_test_split(X, y, random_state=1)')]);
+      assert.deepEqual(rules(src.replace('random_state=1', 'shuffle=False'), 'leakage/temporal'), []);
+    });
+    it('blocks taken with a step (range(N, len(s), N)) do not fire', () => {
+      assert.deepEqual(rules(src.replace('range(N, len(s))', 'range(N, len(s), N)'), 'leakage/temporal'), []);
+    });
+  });
+
+  describe('leakage/preprocessing: a dict of transformers filled one per column (round 7)', () => {
+    const src = PD + py`
+      from sklearn.preprocessing import OrdinalEncoder
+      encoders = {}
+      for col in ["colour", "shape"]:
+          encoders[col] = OrdinalEncoder()
+          df[col] = encoders[col].fit_transform(df[[col]])
+      X = df.drop(columns=["label"])
+      X_train, X_test, y_train, y_test = train_test_split(X, y)
+      m = Ridge().fit(X_train, y_train)
+      print(mean_absolute_error(y_test, m.predict(X_test)))
+    `;
+    it('ordinal encoders stored under each column and fitted on all rows do not fire (a vocabulary only)', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('scalers stored the same way and fitted on all rows fire, with no name-based assumption', () => {
+      const sc = src.replace('encoders[col] = OrdinalEncoder()', 'encoders[col] = StandardScaler()');
+      assert.notEqual(sc, src);
+      const found = analyze(sc, 'train.py').filter((f) => f.ruleId === 'leakage/preprocessing');
+      assert.equal(found.length > 0, true);
+      assert.equal(found.some((f) => /taken to be a fitted transformer by its name/.test(f.message)), false);
+    });
+  });
+
+  describe('leakage/preprocessing: a column filled in place or inserted with an all-row statistic (round 7)', () => {
+    it('df[c].fillna(df[c].mean(), inplace=True) before the split fires; after the split on the training part it does not', () => {
+      const src = PD + py`
+        df["age"].fillna(df["age"].mean(), inplace=True)
+        X = df.drop(columns=["label"])
+        X_train, X_test, y_train, y_test = train_test_split(X, y)
+        m = Ridge().fit(X_train, y_train)
+        print(mean_absolute_error(y_test, m.predict(X_test)))
+      `;
+      assert.equal(rules(src, 'leakage/preprocessing').length > 0, true);
+      const after = PD + py`
+        X_train, X_test, y_train, y_test = train_test_split(X, y)
+        X_train["age"].fillna(X_train["age"].mean(), inplace=True)
+        X_test["age"].fillna(X_train["age"].mean(), inplace=True)
+        m = Ridge().fit(X_train, y_train)
+        print(mean_absolute_error(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(after, 'leakage/preprocessing'), []);
+    });
+    it('df.insert(loc, "z", (s - s.mean()) / s.std()) inside a feature helper before the split fires; a constant inserted does not', () => {
+      const src = PD + py`
+        def features(data):
+            s = data["value"].astype(float)
+            data.insert(data.shape[1], "z", (s - s.mean()) / s.std())
+            return data
+        X = features(df.drop(columns=["label"]))
+        X_train, X_test, y_train, y_test = train_test_split(X, y, shuffle=False)
+        m = Ridge().fit(X_train, y_train)
+        print(mean_absolute_error(y_test, m.predict(X_test)))
+      `;
+      assert.equal(rules(src, 'leakage/preprocessing').length > 0, true);
+      const constant = src.replace('(s - s.mean()) / s.std()', 's * 2.0');
+      assert.notEqual(constant, src);
+      assert.deepEqual(rules(constant, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/preprocessing: a column assigned from a list built row by row (round 7)', () => {
+    const src = PD + py`
+      means = df.groupby("city").mean()["price"]
+      vals = []
+      for c in df["city"]:
+          vals.append(means.loc[c])
+      df["city_price"] = vals
+      X = df[["size", "city_price"]]
+      X_train, X_test, y_train, y_test = train_test_split(X, y)
+      m = Ridge().fit(X_train, y_train)
+      print(mean_absolute_error(y_test, m.predict(X_test)))
+    `;
+    it('a list of group means of all rows, one per row, assigned as a column before the split fires', () => {
+      assert.equal(rules(src, 'leakage/preprocessing').length > 0, true);
+    });
+    it('a list of per-row constants assigned the same way does not fire', () => {
+      const flags = src.replace('vals.append(means.loc[c])', 'vals.append(1 if c == "Paris" else 0)');
+      assert.notEqual(flags, src);
+      assert.deepEqual(rules(flags, 'leakage/preprocessing'), []);
     });
   });
 });

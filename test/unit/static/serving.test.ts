@@ -248,3 +248,22 @@ describe('serving: a refit known to be serving only by the file name is a warnin
     assert.deepEqual(refit(src), [[lineOf(src, 'StandardScaler().fit_transform'), 'error']]);
   });
 });
+
+describe('serving: Streamlit input widgets return what the user enters', () => {
+  it('a statistic of the reference data given as a slider range or default is not a refit; the same statistic filling the scored row is', () => {
+    const src = py`
+      import pickle
+      import pandas as pd
+      import streamlit as st
+      model = pickle.load(open("model.pkl", "rb"))
+      ref = pd.read_csv("reference.csv")
+      size = st.sidebar.slider("Size", float(ref["size"].min()), float(ref["size"].max()), float(ref["size"].mean()))
+      rooms = st.number_input("Rooms", value=int(ref["rooms"].median()))
+      row = pd.DataFrame({"size": [size], "rooms": [rooms]})
+      st.write(model.predict(row))
+    `;
+    assert.deepEqual(analyze(src, 'app.py').filter((f) => f.ruleId.startsWith('mismatch/')), []);
+    const filled = src.replace('row = pd.DataFrame({"size": [size], "rooms": [rooms]})', 'row = pd.DataFrame({"size": [size], "rooms": [rooms]})\nrow = row.fillna(row.mean())');
+    assert.ok(analyze(filled, 'app.py').some((f) => f.ruleId === 'mismatch/refit-at-inference'));
+  });
+});

@@ -218,5 +218,64 @@ describe('leakage/target through derived columns', () => {
       `;
       assert.deepEqual(targetLines(src), []);
     });
+
+    it('when the label is rewritten on some rows from its own values (df.loc[mask, label] = df.loc[mask, label] + noise)', () => {
+      const src = IMPORTS + py`
+        FEATURES = ["income", "premium"]
+        noise = np.random.normal(0, 10, 50)
+        df.loc[df["gender"] == "M", "value"] = df.loc[df["gender"] == "M", "value"] + noise
+        X, y = df[FEATURES], df["value"]
+        LogisticRegression().fit(X, y)
+      `;
+      assert.deepEqual(targetLines(src), []);
+      // ...but a feature computed from the label's masked rows still fires
+      const leak = IMPORTS + py`
+        FEATURES = ["income", "hint"]
+        df["hint"] = df.loc[df["gender"] == "M", "value"] * 2
+        X, y = df[FEATURES], df["value"]
+        LogisticRegression().fit(X, y)
+      `;
+      assert.deepEqual(targetLines(leak), [lineOf(leak, 'df["hint"] =')]);
+    });
+
+    it('when numeric columns are selected by dtype and the label holds class names (it is label-encoded)', () => {
+      const src = IMPORTS + py`
+        X, y = df.select_dtypes(["number"]), df["kind"]
+        codes = LabelEncoder().fit_transform(y)
+        LogisticRegression().fit(X, codes)
+      `;
+      assert.deepEqual(targetLines(src), []);
+      // ...and with no sign of the label's dtype it is said as a guess, below error
+      const guess = IMPORTS + py`
+        X, y = df.select_dtypes(["number"]), df["kind"]
+        LogisticRegression().fit(X, y)
+      `;
+      const f = analyze(guess).filter((x) => x.ruleId === 'leakage/target');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(guess, 'X, y =')]);
+      assert.equal(f[0].severity, 'warning');
+      assert.match(f[0].message, /Assumed: the column 'kind' is numeric/);
+    });
+
+    it('when a loader returns the matrix without the label from one branch and a synthetic frame from another, and numeric columns are picked from it', () => {
+      const src = IMPORTS + py`
+        def load(path=None):
+            if path:
+                raw = pd.read_csv(path)
+                y = raw["default"]
+                X = raw.drop(columns=["default"])
+                return X, y
+            X = pd.DataFrame(np.zeros((10, 3)), columns=["a", "b", "c"])
+            return X, pd.Series(np.zeros(10), name="default")
+        X, y = load("credit.csv")
+        X_train, X_test, y_train, y_test = train_test_split(X, y)
+        numeric = X.select_dtypes(include=[np.number]).columns.tolist()
+        model = LogisticRegression().fit(X_train[numeric], y_train)
+        print(model.score(X_test[numeric], y_test))
+      `;
+      assert.deepEqual(targetLines(src), []);
+      // ...while a branch that keeps the label in the matrix still fires
+      const leak = src.replace('X = raw.drop(columns=["default"])', 'X = raw');
+      assert.equal(targetLines(leak).length, 1);
+    });
   });
 });
