@@ -585,7 +585,12 @@ export abstract class LibrarySemantics extends DataflowState {
     const p1 = args.pos[1], p1n = args.posNodes[1];
     if (!version && held.length && args.pos.length === 2 && p1 && p1n && p1.k === 'data' && !p1.pred && p1.cols?.length === 1
       && args.pos[0]?.k === 'data' && !args.pos[0].cols?.some((c) => p1.cols?.includes(c)) && p1.rows.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val')) {
-      version = `baseline:${this.t(p1n)}`;
+      // Keyed by the two columns compared, in either order: the same pair scored again with its
+      // arguments swapped (mape(pred_col, actual_col) after mse(actual_col, pred_col)) or read
+      // through `.values` is the same comparison, not another setting.
+      const p0 = args.pos[0], p0n = args.posNodes[0];
+      const side = (d: DataV, node: SyntaxNode | undefined): string => d.cols?.length === 1 ? `[${d.cols[0]}]` : (node ? this.t(node) : '?').replace(/\s+/g, '').replace(/\.(values|to_numpy\(\))$/, '');
+      version = `baseline:${[side(p0, p0n), side(p1, p1n)].sort().join('~')}`;
       baseline = `\`${this.t(p1n)}\` (a column of the held-out rows) is taken to be a naive baseline's prediction`;
     }
     this.recordEval(n, fname, keys, est, version, datas, args, baseline);

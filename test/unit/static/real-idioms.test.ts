@@ -183,6 +183,18 @@ describe('real-notebook idioms', () => {
         print(mean_absolute_error(te_y, reg.predict(te_X)))
       `;
       assert.deepEqual(rules(trainCols, 'leakage/multi-test'), []);
+      // The same two columns scored again by another metric with the arguments swapped (round 8):
+      // one comparison of one prediction column, not a second setting.
+      const swapped = base + py`
+        te_X["forecast"] = reg.predict(tr_X)[: len(te_X)]
+        print(mean_absolute_error(te_y, te_X["forecast"]))
+        print(mean_absolute_error(te_X["forecast"], te_y.values))
+      `;
+      assert.deepEqual(rules(swapped, 'leakage/multi-test'), []);
+      const otherCol = swapped + py`
+        print(mean_absolute_error(te_y, te_X["prev"]))
+      `;
+      assert.deepEqual(rules(otherCol, 'leakage/multi-test'), [lineOf(otherCol, 'te_X["prev"]))')]);
     });
     it('early stopping on the only held-out split with nothing else scored fires at warning; with a scored test set or no early stopping it does not', () => {
       const base = PD + py`
