@@ -20,6 +20,9 @@ import {
   unquote, withVarying,
 } from './syntax';
 
+/** A name that says predictions or scores, not labels (y_test_pred, test_y_hat, y_test_proba). */
+const PRED_WORD = /pred|hat|prob|score|out/i;
+
 /** Keywords that hand data to a training call; a literal `**dict` carrying them is read as written. */
 const HANDS_DATA_KW = new Set(['dtrain', 'train_set', 'evals', 'valid_sets', 'eval_set', 'validation_data']);
 
@@ -526,6 +529,10 @@ export class Interpreter extends LibrarySemantics {
         const named = this.nameValue(name, v, valueNode);
         // y_test, test_labels: the held-out set has labels here (it can be scored, not only predicted).
         if (named.k === 'data' && !named.pred && LABEL_NAME.test(name) && named.rows.some((k) => lastSide(k) === 'test') && !named.rows.some((k) => lastSide(k) === 'train' || lastSide(k) === 'whole')) this.events.testLabels = true;
+        // test_y = np.array(source["label"]) beside a test set read from the same unknown source
+        // (test_x = pd.DataFrame(source["values"])): an array the analysis cannot follow, bound to a
+        // name that says test labels, is the test set's labels (not predictions: those are data).
+        if (named.k === 'scalar' && this.events.hasTestSet && LABEL_NAME.test(name) && TEST_NAME.test(name) && !TRAIN_NAME.test(name) && !VAL_NAME.test(name) && !PRED_WORD.test(name)) this.events.testLabels = true;
         this.scope.set(name, named);
         if (this.globalNames?.has(name)) this.curGlobal.set(name, named);
         return;

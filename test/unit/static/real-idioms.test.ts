@@ -940,6 +940,31 @@ describe('real-notebook idioms', () => {
       const scored = labelled.replace('pd.DataFrame({"target": model.predict(test)}).to_csv("submission.csv", index=False)', 'print(mean_absolute_error(y_test, model.predict(test)))');
       assert.deepEqual(rules(scored, 'leakage/multi-test'), []);
     });
+    it('test labels bound from a source the analysis cannot follow (np.array of a bridge object) make the test set labelled (round 8)', () => {
+      const bridged = py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.metrics import accuracy_score
+        train_x = pd.DataFrame(bridge.train_data["values"])
+        train_y = np.array(bridge.train_data["label"]).ravel()
+        test_x = pd.DataFrame(bridge.test_data["values"])
+        test_y = np.array(bridge.test_data["label"]).ravel()
+        X_fit, X_val, y_fit, y_val = train_test_split(train_x, train_y, random_state=0)
+        a = LogisticRegression().fit(X_fit, y_fit)
+        print(accuracy_score(y_val, a.predict(X_val)))
+        b = RandomForestClassifier().fit(X_fit, y_fit)
+        print(accuracy_score(y_val, b.predict(X_val)))
+        pred = b.predict(test_x)
+      `;
+      assert.deepEqual(rules(bridged, 'leakage/multi-test'), []);
+      const unlabelled = bridged.replace('test_y = np.array(bridge.test_data["label"]).ravel()\n', '');
+      assert.deepEqual(rules(unlabelled, 'leakage/multi-test'), [lineOf(unlabelled, 'b.predict(X_val)')]);
+      const predsNamed = bridged.replace('test_y = np.array(bridge.test_data["label"]).ravel()', 'test_y_pred = np.array(bridge.test_data["label"]).ravel()');
+      assert.deepEqual(rules(predsNamed, 'leakage/multi-test'), [lineOf(predsNamed, 'b.predict(X_val)')]);
+    });
   });
 
   describe('leakage/multi-test: held-out data scored inside an epoch loop', () => {
