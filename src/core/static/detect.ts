@@ -1,6 +1,6 @@
 /** Turns interpreter events into findings (message, placement, related locations, evidence). */
 import type { Finding, RelatedLocation, Severity, SourceLocation } from '../findings/finding';
-import type { Events, PrepLeak } from './events';
+import type { EvalEvent, Events, PrepLeak } from './events';
 import { position, type Chunk } from './source';
 import { covers, isTestSide, lastSide, testSetKey, type RowKey, type Site, type Split } from './values';
 import { pipelineFix, preprocessingFix, trainAsTestFix, refitFix } from './fixes';
@@ -374,6 +374,38 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // validation split is then the held-out set that models are chosen on and reported on.
   const scoredTestSet = ev.hasTestSet && (testScored || ev.testLabels);
   const versionsByTest = new Map<string, { version: string; site: Site; assumed?: string }[]>();
+  // Each held-out set scored by a model: the versions scored on it, the steps of its first and
+  // last evaluations, one of its keys, and whether every evaluation of it scores a fitted model on
+  // all of its rows (cross-validation folds are not a held-out set).
+  const heldScored = new Map<string, { versions: Set<string>; first: number; last: number; key: RowKey; whole: boolean; model?: EvalEvent['fitState']; loaded?: boolean }>();
+  for (const e of ev.evals) {
+    if (!e.version) continue;
+    const whole = !e.data?.subsetSite && !e.version.startsWith('unfitted');
+    for (const k of e.keys) {
+      if (!isTestSide(k) || k.path.some((st) => st.fold !== undefined)) continue;
+      const id = heldOutId(ctx, k);
+      const h = heldScored.get(id);
+      if (h) { h.versions.add(e.version); h.last = Math.max(h.last, e.step); h.first = Math.min(h.first, e.step); h.whole &&= whole; }
+      else heldScored.set(id, { versions: new Set([e.version]), first: e.step, last: e.step, key: k, whole, model: e.fitState, loaded: e.model?.loaded });
+    }
+  }
+  // Other rows than `a`'s: another file, or another held-out side of the same split of one file.
+  const otherRows = (a: RowKey, b: RowKey): boolean => a.root.file !== b.root.file
+    || a.root === b.root && a.path.length > 0 && b.path.length > 0 && a.path[a.path.length - 1].split === b.path[b.path.length - 1].split && lastSide(a) !== lastSide(b);
+  // Models compared on one held-out set and then a single model scored on a held-out set of a file
+  // that nothing had scored before (the tuned model on a file cut off at the start, the chosen
+  // order on the last months): the comparison was selection on a development hold-out and the
+  // later set is the final test set (a008/a052), whatever the two are named.
+  const finalLater = (tk: string): boolean => {
+    const a = heldScored.get(tk);
+    if (!a) return false;
+    // The later model is a saved one loaded back, or one fitted on rows of the same source as the
+    // compared set (a model of another data set in the same notebook is another task).
+    const sameSource = (b: { model?: EvalEvent['fitState']; loaded?: boolean }): boolean => !!b.loaded
+      || !!b.model?.fit?.rows.length && b.model.fit.rows.every((k) => k.root === a.key.root || k.root.file !== undefined && k.root.file === a.key.root.file);
+    for (const [id, b] of heldScored) if (id !== tk && b.whole && b.versions.size === 1 && b.first > a.last && b.key.root.file !== undefined && otherRows(a.key, b.key) && sameSource(b)) return true;
+    return false;
+  };
   for (const e of ev.evals) {
     if (!e.version || (e.inLoop && e.dataVarying)) continue;
     // With no test set anywhere, the validation split is the held-out set the models are compared on.
@@ -383,7 +415,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     for (const tk of tks) {
       const list = versionsByTest.get(tk) ?? [];
       const other = list.find((x) => x.version !== e.version);
-      if (other) {
+      if (other && !finalLater(tk)) {
         const place = e.site;
         // The same statement of a helper, reached from two different calls (evaluate(m1, test_loader),
         // then evaluate(m2, test_loader)): each call scores another model, not each loop iteration.

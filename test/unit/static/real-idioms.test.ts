@@ -3311,4 +3311,67 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(flags, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/multi-test: models compared on a development hold-out, the kept one scored once on a final hold-out (round 8)', () => {
+    const DEV = py`
+      import joblib
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import Ridge
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("history.csv")
+      X = df.drop(columns=["y"])
+      y = df["y"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      a = Ridge().fit(X_train, y_train)
+      print(mean_absolute_error(y_test, a.predict(X_test)))
+      b = RandomForestRegressor().fit(X_train, y_train)
+      print(mean_absolute_error(y_test, b.predict(X_test)))
+      joblib.dump(b, "model.pkl")
+    `;
+    const FINAL = py`
+      final = pd.read_csv("holdout.csv")
+      kept = joblib.load("model.pkl")
+      print(mean_absolute_error(final["y"], kept.predict(final.drop(columns=["y"]))))
+    `;
+    it('the saved model scored once afterwards on a hold-out file nothing had scored does not fire', () => {
+      assert.deepEqual(rules(DEV + FINAL, 'leakage/multi-test'), []);
+    });
+    it('the last rows of the same file cut off first and scored once by a model refitted on that file do not fire', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.linear_model import Ridge
+        from sklearn.ensemble import RandomForestRegressor
+        from sklearn.metrics import mean_absolute_error
+        series = pd.read_csv("history.csv")
+        cut = len(series) - 24
+        dataset, validation = series[0:cut], series[cut:]
+        size = int(len(dataset) * 0.5)
+        train, test = dataset[0:size], dataset[size:]
+        a = Ridge().fit(train[["x"]], train["y"])
+        print(mean_absolute_error(test["y"], a.predict(test[["x"]])))
+        b = RandomForestRegressor().fit(train[["x"]], train["y"])
+        print(mean_absolute_error(test["y"], b.predict(test[["x"]])))
+        kept = RandomForestRegressor().fit(dataset[["x"]], dataset["y"])
+        print(mean_absolute_error(validation["y"], kept.predict(validation[["x"]])))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+      const noFinal = src.slice(0, src.indexOf('kept = '));
+      assert.deepEqual(rules(noFinal, 'leakage/multi-test'), [lineOf(noFinal, 'b.predict(test')]);
+    });
+    it('with no later hold-out, with the later set scored before the comparison, or by a model of another data set, it fires', () => {
+      const second = lineOf(DEV, 'b.predict(X_test)');
+      assert.deepEqual(rules(DEV, 'leakage/multi-test'), [second]);
+      const before = DEV.replace('a = Ridge().fit(X_train, y_train)', FINAL.replace('kept = joblib.load("model.pkl")', 'kept = Ridge().fit(X_train, y_train)').trim() + '\na = Ridge().fit(X_train, y_train)');
+      assert.deepEqual(rules(before, 'leakage/multi-test'), [lineOf(before, 'b.predict(X_test)')]);
+      const otherTask = DEV + py`
+        other = pd.read_csv("other_task.csv")
+        o_train, o_test = train_test_split(other, random_state=0)
+        m = Ridge().fit(o_train[["x"]], o_train["y"])
+        print(mean_absolute_error(o_test["y"], m.predict(o_test[["x"]])))
+      `;
+      assert.deepEqual(rules(otherTask, 'leakage/multi-test'), [second]);
+    });
+  });
 });
