@@ -1411,7 +1411,7 @@ export class Interpreter extends LibrarySemantics {
           this.sliceSplits.set(key, split);
           this.onSplit(split, [d]);
         }
-        const heldOut = m[1].trim() !== '' && m[2].trim() !== '';
+        const heldOut = m[1].trim() !== '' && m[1].trim() !== '0' && m[2].trim() !== '';
         return this.withStep(d, split, heldOut ? 'val' : 'train', this.loopIters[this.loopIters.length - 1], true);
       }
     }
@@ -1511,7 +1511,9 @@ export class Interpreter extends LibrarySemantics {
     const [, a, b] = m;
     this.cutText ??= this.chunks.map((c) => c.text.replace(/\s+/g, '')).join('\n');
     const doc = this.cutText;
-    if (a && b) return doc.includes(`[:${a}]`) || doc.includes(`[${b}:]`);
+    // A rolling-origin backtest: the held-out window x[i:i + step] starts where an expanding
+    // training window x[0:i] (or x[:i]) ends; that training window x[0:i] is a leading cut.
+    if (a && b && a !== '0') return doc.includes(`[:${a}]`) || doc.includes(`[${b}:]`) || doc.includes(`[0:${a}]`);
     if (b) return doc.includes(`[${b}:`);
     if (a) return doc.includes(`:${a}]`);
     return false;

@@ -3374,4 +3374,35 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(otherTask, 'leakage/multi-test'), [second]);
     });
   });
+
+  describe('leakage/multi-test: settings compared by a rolling-origin backtest (round 8)', () => {
+    const BT = py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score, precision_score
+      df = pd.read_csv("prices.csv")
+      def backtest(data, model, start=500, step=100):
+          parts = []
+          for i in range(start, data.shape[0], step):
+              train = data.iloc[0:i].copy()
+              test = data.iloc[i:(i + step)].copy()
+              model.fit(train[["x"]], train["y"])
+              pred = pd.Series(model.predict(test[["x"]]), index=test.index, name="pred")
+              print(accuracy_score(test["y"], pred))
+              parts.append(pd.concat([test["y"], pred], axis=1))
+          return pd.concat(parts)
+      r1 = backtest(df, RandomForestClassifier(n_estimators=100))
+      print(precision_score(r1["y"], r1["pred"]))
+      r2 = backtest(df, RandomForestClassifier(n_estimators=500))
+      print(precision_score(r2["y"], r2["pred"]))
+    `;
+    it('expanding training windows data[0:i] with the next window data[i:i + step] held out are folds: comparing two settings on them does not fire', () => {
+      assert.deepEqual(rules(BT, 'leakage/multi-test'), []);
+    });
+    it('one fixed cut data[0:start] / data[start:] scored for both settings fires', () => {
+      const fixed = BT.replace('for i in range(start, data.shape[0], step):', 'if True:').replace('data.iloc[0:i]', 'data.iloc[0:start]').replace('data.iloc[i:(i + step)]', 'data.iloc[start:]');
+      assert.notEqual(fixed, BT);
+      assert.ok(rules(fixed, 'leakage/multi-test').includes(lineOf(fixed, 'print(precision_score(r2')));
+    });
+  });
 });
