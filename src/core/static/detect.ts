@@ -410,7 +410,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     if (!e.version || (e.inLoop && e.dataVarying)) continue;
     // With no test set anywhere, the validation split is the held-out set the models are compared on.
     // The test parts of one unseeded split re-made in each pass of a best-keeping loop are compared as one held-out set (by the split's statement).
-    const heldKey = (k: RowKey): string => e.resplitBest && k.path.length ? `resplit:${k.path[k.path.length - 1].split.site.chunk}:${k.path[k.path.length - 1].split.site.from}|${lastSide(k)}` : heldOutId(ctx, k);
+    // A named part of the held-out set (one store's rows) scored for another model is not the
+    // set the first model was scored on: the two scores are of different rows, not a comparison.
+    const part = e.heldSubset ? `|part:${e.heldSubset}` : '';
+    const heldKey = (k: RowKey): string => (e.resplitBest && k.path.length ? `resplit:${k.path[k.path.length - 1].split.site.chunk}:${k.path[k.path.length - 1].split.site.from}|${lastSide(k)}` : heldOutId(ctx, k)) + part;
     // Held-out folds of a cross-validation or rolling-origin loop, scored after the loop (their
     // predictions concatenated), are CV machinery, not a held-out set models are chosen on.
     const tks = [...new Set(e.keys.filter((k) => (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val') && !k.path.some((st) => st.fold !== undefined)).map(heldKey))];

@@ -29,6 +29,8 @@ export interface EvalEvent {
   fitState?: Pick<EstV, 'fit' | 'fitData' | 'fitLabelRows' | 'unsupervised'>;
   /** Execution step of the evaluation (compared with `Events.heldOutStep`). */
   step: number;
+  /** The rows scored are a named part of a held-out set (`DataV.heldSubset`): the selection that took them. */
+  heldSubset?: string;
 }
 
 /** Held-out rows handed to a training call (validation_data=, eval_set=, valid_sets=, evals=). */

@@ -7,7 +7,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
-import { covers, lastSide, testSetKey, unionKeys, unionList,
+import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
   type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, Scope, type Args } from './dataflow';
@@ -1451,6 +1451,17 @@ export class Interpreter extends LibrarySemantics {
     }
     if (!name) { d.subsetSite = this.site(this.stmt ?? n); return d; }
     if (this.inLoop && d.varying) return d;
+    // Some rows of a held-out set bound as they are to another name (`cold_test = test[test.store
+    // == 3]`, `y_new = y_test[mask].copy()`; not `X_test = X_test[mask]`, nor a mask inside a larger
+    // expression): a model scored on them is scored on other rows than one scored on the whole set.
+    // Named by the selection written after the frame (`[mask]`), so X_test[mask] and y_test[mask]
+    // are the same part.
+    if (d.rows.length && d.rows.every(isTestSide) && !d.heldSubset && this.stmt) {
+      const text = this.t(n).replace(/\s+/g, '');
+      const base = /^([A-Za-z_]\w*)/.exec(text)?.[1];
+      const stmt = this.t(this.stmt).replace(/\s+/g, '');
+      if (base && base !== name && (stmt === `${name}=${text}` || stmt === `${name}=${text}.copy()`)) d = this.same(d, { heldSubset: text.slice(base.length) });
+    }
     const wantTest = TEST_NAME.test(name) && !TRAIN_NAME.test(name);
     const wantVal = !wantTest && VAL_NAME.test(name) && !TRAIN_NAME.test(name);
     const wantTrain = TRAIN_NAME.test(name) && !wantTest && !wantVal;

@@ -620,6 +620,10 @@ export abstract class LibrarySemantics extends DataflowState {
     const best = version && est ? this.bestOfRuns(est) : undefined;
     const bestRun = best?.assumed;
     if (bestRun) version += '|run' + this.iterKey();
+    // The scored rows are a named part of the held-out set when every labelled (non-prediction)
+    // input is that part (the features alone may be a column selection).
+    const truth = datas.filter((d) => !d.pred && d.rows.length);
+    const heldSubset = truth.length && truth.every((d) => d.heldSubset !== undefined && d.heldSubset === truth[0].heldSubset) ? truth[0].heldSubset : undefined;
     this.events.evals.push({
       site: this.site(n), step: this.steps, keys, ...(est ? { model: est } : {}), ...(version ? { version } : {}), inLoop: this.inLoop,
       dataVarying: keys.some((k) => k.path.some((s) => s.fold !== undefined)), labelledTest: labelled, labelledTrain, what,
@@ -628,6 +632,7 @@ export abstract class LibrarySemantics extends DataflowState {
       ...(est ? { fitState: { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised } } : {}),
       ...(bestRun ?? baseline ? { assumed: bestRun ?? baseline } : {}),
       ...(best?.resplit ? { resplitBest: true } : {}),
+      ...(heldSubset ? { heldSubset } : {}),
       ...(printedAs !== undefined ? { labelAssumed: `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so` } : {}),
       ...(namedTest !== undefined ? { labelAssumed: `the predictions scored are bound to \`${namedTest}\`, a name taken to call them test predictions` } : {}),
     });

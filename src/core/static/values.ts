@@ -154,6 +154,8 @@ export interface DataV extends Common {
   windowed?: boolean;
   /** Statement that took a subset of rows (sample, head, slice, mask) to build this value. */
   subsetSite?: Site;
+  /** Statement that bound some rows of a held-out set to a new name (`cold_test = test[test.store == 3]`). */
+  heldSubset?: string;
   /** Rows of each stacked part, in order, after a row-wise concat. */
   concatParts?: RowKey[][];
   /** A dict of named splits (Hugging Face `load_dataset(...)`): `ds["test"]` is that split's rows. */

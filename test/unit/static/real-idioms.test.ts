@@ -3405,4 +3405,37 @@ describe('real-notebook idioms', () => {
       assert.ok(rules(fixed, 'leakage/multi-test').includes(lineOf(fixed, 'print(precision_score(r2')));
     });
   });
+
+  describe('leakage/multi-test: a second model scored only on a named part of the test set (round 8)', () => {
+    const SRC = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("sales.csv")
+      X = df.drop(columns=["sales"])
+      y = df["sales"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      m = RandomForestRegressor().fit(X_train, y_train)
+      print(mean_absolute_error(y_test, m.predict(X_test)))
+      keep = X_train["store"] != 3
+      m2 = RandomForestRegressor().fit(X_train[keep], y_train[keep])
+      new_store_X = X_test[X_test["store"] == 3]
+      new_store_y = y_test[X_test["store"] == 3].copy()
+      print(mean_absolute_error(new_store_y, m2.predict(new_store_X)))
+    `;
+    it('one store\'s rows scored for a model trained without that store, beside the first model on all test rows, does not fire', () => {
+      assert.deepEqual(rules(SRC, 'leakage/multi-test'), []);
+    });
+    it('both models scored on the same part, or the second on all test rows, fires', () => {
+      const both = SRC + py`
+        print(mean_absolute_error(new_store_y, m.predict(new_store_X)))
+      `;
+      assert.deepEqual(rules(both, 'leakage/multi-test'), [lineOf(both, 'print(mean_absolute_error(new_store_y, m.predict')]);
+      const whole = SRC + py`
+        print(mean_absolute_error(y_test, m2.predict(X_test)))
+      `;
+      assert.deepEqual(rules(whole, 'leakage/multi-test'), [lineOf(whole, 'print(mean_absolute_error(y_test, m2.predict')]);
+    });
+  });
 });
