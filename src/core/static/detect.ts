@@ -428,16 +428,25 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         const firstCall = callOf(other.site), thisCall = callOf(e.site);
         const viaCalls = siteKey(other.site) === siteKey(e.site) && !!firstCall && !!thisCall && siteKey(firstCall) !== siteKey(thisCall);
         const sameLine = siteKey(other.site) === siteKey(e.site) && !viaCalls;
+        // Which held-out set this is, and whether only a name says it is held out (a file or a
+        // variable named test / val, with no split in the code): said in the message.
+        const key = e.keys.find((k) => heldKey(k) === tk);
+        const isVal = !!key && lastSide(key) === 'val';
+        const held = isVal ? 'validation split' : 'test set';
+        const only = isVal ? ' (the only held-out set here, so it also gives the reported score)' : '';
+        const instead = isVal ? 'Compare with cross-validation on the training part, or keep a separate test set for the reported score.' : 'Compare on a validation split or with cross-validation.';
+        const byName = key && !key.path.length
+          ? `\`${key.root.name.replace(/\s+/g, ' ').slice(0, 60)}\` is taken to hold ${isVal ? 'held-out validation' : 'test'} rows by its ${key.root.file ? 'file name' : 'name'}` : undefined;
         const assumed = e.assumed ?? other.assumed ?? (tk.startsWith('file:') && !e.keys.some((k) => other && testSetKeyOf(ev, other.site) === testSetKey(k))
-          ? 'the same file, read again and cut by the same statement, is taken to give the same test rows' : undefined);
+          ? 'the same file, read again and cut by the same statement, is taken to give the same test rows' : undefined) ?? byName;
         push({
           ruleId: 'leakage/multi-test',
           message: (sameLine && e.resplitBest
             ? 'Each pass fits the model on another random split and scores it on that split\'s test part, and the pass that scores best is kept; the kept score is the best of many draws and is optimistic. Fix the split once (random_state) and compare settings with cross-validation on the training part.'
             : sameLine
-            ? 'Each iteration scores a different model or setting on the same test set; choosing among them on it makes its score optimistic. Compare on a validation split or with cross-validation.'
-            : viaCalls ? `The test set is scored here again for a different model or setting, by the call at ${where(ctx, thisCall!)} (first by the call at ${where(ctx, firstCall!)}); choosing among models on it makes its score optimistic. Compare on a validation split or with cross-validation.`
-            : `The test set is scored again for a different model or setting (first scored at ${where(ctx, other.site)}); choosing among models on it makes its score optimistic. Compare on a validation split or with cross-validation.`)
+            ? `Each iteration scores a different model or setting on the same ${held}${only}; choosing among them on it makes its score optimistic. ${instead}`
+            : viaCalls ? `The ${held}${only} is scored here again for a different model or setting, by the call at ${where(ctx, thisCall!)} (first by the call at ${where(ctx, firstCall!)}); choosing among models on it makes its score optimistic. ${instead}`
+            : `The ${held}${only} is scored again for a different model or setting (first scored at ${where(ctx, other.site)}); choosing among models on it makes its score optimistic. ${instead}`)
             + (assumed ? ` Assumed: ${assumed}.` : ''),
           location: toLocation(ctx, place), related: rel(ctx, other.site, 'first evaluation on this test set'),
           evidence: { metric: e.what, modelsScoredOnTestSet: new Set([...list.map((x) => x.version), e.version]).size, firstEvaluationLine: lineOf(ctx, other.site), ...(assumed ? { assumed } : {}) }, fixes: [],

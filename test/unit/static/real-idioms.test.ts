@@ -3438,4 +3438,59 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(whole, 'leakage/multi-test'), [lineOf(whole, 'print(mean_absolute_error(y_test, m2.predict')]);
     });
   });
+
+  describe('leakage/multi-test: the message names the held-out set and says when only a name makes it one (round 8)', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+    `;
+    const found = (src: string) => analyze(src).filter((f) => f.ruleId === 'leakage/multi-test');
+    it('a split\'s test part is the test set, with nothing assumed', () => {
+      const src = head + py`
+        from sklearn.model_selection import train_test_split
+        df = pd.read_csv("data.csv")
+        X_tr, X_te, y_tr, y_te = train_test_split(df.drop(columns=["y"]), df["y"], random_state=0)
+        a = LogisticRegression().fit(X_tr, y_tr)
+        print(accuracy_score(y_te, a.predict(X_te)))
+        b = RandomForestClassifier().fit(X_tr, y_tr)
+        print(accuracy_score(y_te, b.predict(X_te)))
+      `;
+      const f = found(src);
+      assert.equal(f.length, 1);
+      assert.match(f[0].message, /^The test set is scored again/);
+      assert.doesNotMatch(f[0].message, /Assumed/);
+      assert.equal(f[0].severity, 'warning');
+    });
+    it('a test file is a test set by its file name: said, at warning', () => {
+      const src = head + py`
+        train = pd.read_csv("train.csv")
+        test = pd.read_csv("holdout_test.csv")
+        a = LogisticRegression().fit(train.drop(columns=["y"]), train["y"])
+        print(accuracy_score(test["y"], a.predict(test.drop(columns=["y"]))))
+        b = RandomForestClassifier().fit(train.drop(columns=["y"]), train["y"])
+        print(accuracy_score(test["y"], b.predict(test.drop(columns=["y"]))))
+      `;
+      const f = found(src);
+      assert.equal(f.length, 1);
+      assert.match(f[0].message, /Assumed: `holdout_test\.csv` is taken to hold test rows by its file name\./);
+      assert.equal(f[0].severity, 'warning');
+    });
+    it('a validation split with no test set is named as such, with the advice to keep a test set', () => {
+      const src = head + py`
+        from sklearn.model_selection import train_test_split
+        df = pd.read_csv("data.csv")
+        X_tr, X_val, y_tr, y_val = train_test_split(df.drop(columns=["y"]), df["y"], random_state=0)
+        a = LogisticRegression().fit(X_tr, y_tr)
+        print(accuracy_score(y_val, a.predict(X_val)))
+        b = RandomForestClassifier().fit(X_tr, y_tr)
+        print(accuracy_score(y_val, b.predict(X_val)))
+      `;
+      const f = found(src);
+      assert.equal(f.length, 1);
+      assert.match(f[0].message, /^The validation split \(the only held-out set here, so it also gives the reported score\) is scored again/);
+      assert.match(f[0].message, /keep a separate test set for the reported score\.$/);
+    });
+  });
 });
