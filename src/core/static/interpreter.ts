@@ -1129,7 +1129,7 @@ export class Interpreter extends LibrarySemantics {
         const own = o.ctorData ?? o.fitData;
         if (prop === 'fittedvalues' && o.fit && !o.loaded && own) return this.predictOut(o, own);
         // The search's own cross-validated score read (printed, shown): its folds report a result.
-        if (prop === 'best_score_' && o.searchSplit) o.searchSplit.reportedAt ??= this.steps;
+        if ((prop === 'best_score_' || prop === 'cv_results_') && o.searchSplit) o.searchSplit.reportedAt ??= this.steps;
         return o.loaded && !prop.endsWith('_') && !prop.startsWith('_') ? this.loadedPart(o, prop, `.${prop}`) : this.scalar(full, o.prepFits);
       }
       default: {
