@@ -1565,6 +1565,21 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'merge' || method === 'join' || method === 'combine_first' || method === 'update') {
       const other = args.pos[0];
       const extra = other && (other.k === 'data' || other.k === 'scalar') ? other.prep : [];
+      // A statistic merged in as named columns (df.merge(stat.to_frame(name="max_c"), ...)) is in
+      // those columns only, as if assigned to them: a later selection of other columns does not
+      // carry it. Names are known from to_frame/rename/reset_index(name=...) or from the columns the
+      // statistic kept (with pandas' default _x/_y suffixes); custom suffixes leave it frame-wide.
+      const fresh = extra.filter((f) => !d.prep.includes(f) && (f.kind === 'group' || f.kind === 'stat'));
+      if (fresh.length && d.frame && (method === 'merge' || method === 'join') && !args.kw.has('suffixes') && !args.kw.has('lsuffix') && !args.kw.has('rsuffix')) {
+        const text = args.posNodes[0] ? this.t(args.posNodes[0]) : '';
+        const named = /\.(?:to_frame|rename|reset_index)\(\s*(?:name\s*=\s*)?["']([^"']+)["']\s*\)\s*$/.exec(text)?.[1];
+        const kept = other && (other.k === 'data' || other.k === 'scalar') ? other.cols : undefined;
+        const cols = named ? [named] : kept?.length ? kept.flatMap((c) => [c, `${c}_x`, `${c}_y`]) : [];
+        if (cols.length) {
+          const frame = d.frame;
+          for (const f of fresh) if (!frame.statCols?.has(f.id)) (frame.statCols ??= new Map()).set(f.id, new Set(cols));
+        }
+      }
       return this.same(d, { prep: unionList(d.prep, extra) });
     }
     if (method === 'append') return this.concat({ ...args, pos: [{ k: 'seq', items: [d, ...args.pos] }], posNodes: [] }, n, false);

@@ -3345,6 +3345,29 @@ describe('real-notebook idioms', () => {
       const alone = src.replace('print(accuracy_score(y_test, model.predict(X_test) > 0.5))', '');
       assert.deepEqual(rules(alone, 'leakage/overlap'), [lineOf(alone, 'SMOTE().fit_resample')]);
     });
+    it('a group statistic merged in as a named column (and a column computed from it) does not fire when the features leave it out; selecting it fires', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.metrics import accuracy_score
+        df = pd.read_csv("engines.csv")
+        last = df.groupby("unit")["cycle"].max()
+        df = df.merge(last.to_frame(name="last_cycle"), left_on="unit", right_index=True)
+        df["remaining"] = df["last_cycle"] - df["cycle"]
+        print(df[["unit", "remaining"]].describe())
+        X = df[["s1", "s2", "s3"]]
+        y = df["failed"]
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        m = RandomForestClassifier().fit(X_train, y_train)
+        print(accuracy_score(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const used = src.replace('X = df[["s1", "s2", "s3"]]', 'X = df[["s1", "s2", "remaining"]]');
+      assert.deepEqual(rules(used, 'leakage/preprocessing'), [lineOf(used, 'groupby("unit")')]);
+      const suffixed = src.replace('last.to_frame(name="last_cycle"), left_on="unit", right_index=True', 'last.to_frame(name="last_cycle"), left_on="unit", right_index=True, suffixes=("", "_u")');
+      assert.deepEqual(rules(suffixed, 'leakage/preprocessing'), [lineOf(suffixed, 'groupby("unit")')]);
+    });
     it('a scaler fitted on a chronological training part, then its last window cut as "last_train_batch", does not fire; a scaler fitted before the cut does', () => {
       const src = py`
         import pandas as pd
