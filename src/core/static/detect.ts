@@ -137,6 +137,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     if (l.split?.kind === 'slice' && l.split.sides && [...l.split.sides].every((s) => s === 'train')
       && keyLast && keyLast.split !== l.split && keyLast.side === 'train' && keyLast.fold === undefined && trainPart(l.fit)) continue;
     const f = l.fit;
+    // Centred or scaled by a statistic of all rows, then rescaled by a scaler fitted on the training
+    // rows that absorbs the shift and scale: no model was fitted on rows still carrying it.
+    if (f.neutralised && !ev.modelFits.some((m) => m.est.fitData?.prep.includes(f))) continue;
     if (l.reason === 'fit-on-test') {
       // The held-out rows transformed with their own statistic: nothing of the test set reaches
       // training, but the model sees them computed differently from its training rows.

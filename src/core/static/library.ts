@@ -22,6 +22,9 @@ const STATSMODELS_MODEL = /^(OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomi
 
 /** A splitter that draws its folds at random (KFold(shuffle=True), ShuffleSplit, repeated k-fold). */
 /** K-fold splitters that cut the rows by position or at random, with no regard to time or groups. */
+/** Scalers whose output is unchanged by a prior shift and positive scale of each column (their own statistics absorb it). */
+const INVARIANT_SCALERS = /^(StandardScaler|MinMaxScaler|RobustScaler)$/;
+
 function timeBlindSplitter(est: EstV): boolean {
   return est.cat === 'splitter' && /^(KFold|StratifiedKFold|RepeatedKFold|RepeatedStratifiedKFold|ShuffleSplit|StratifiedShuffleSplit)$/.test(est.cls);
 }
@@ -1073,6 +1076,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const isPrep = est.cat === 'transformer' || est.cat === 'clusterer';
       if (isPrep) {
         est.fit = this.newFit(n, est.cls, 'transformer', data, onLabel, vocabularyOnly(est));
+        if (data.affine) est.fitAffine = data.affine; else delete est.fitAffine;
         if (est.assumed) est.fit.assumed = est.assumed;
         est.prepFits = [est.fit];
       } else {
@@ -1160,7 +1164,18 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const c of data.cols) enc.add(c);
     }
     const fits = est.prepFits.length ? est.prepFits : est.fit && est.fit.kind === 'transformer' ? [est.fit] : [];
-    const out = this.mkData({ rows: data.rows, prep: unionList(data.prep, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
+    // A shift-and-scale invariant scaler fitted on rows that went through an affine map by column
+    // statistics, applied to rows that went through the same map: (a x + b) standardised on the
+    // training rows is x standardised on the training rows, so those statistics no longer shape
+    // the output (z-scored on all rows, then a StandardScaler fitted on the training part).
+    let prepIn = data.prep;
+    const gone = est.fitAffine && data.affine && INVARIANT_SCALERS.test(est.cls) && !/with_(mean|std|centering|scaling)\s*=\s*False/.test(est.params)
+      ? data.affine.filter((f) => est.fitAffine!.includes(f)) : [];
+    if (gone.length) {
+      for (const f of gone) f.neutralised = true;
+      prepIn = data.prep.filter((f) => !gone.includes(f));
+    }
+    const out = this.mkData({ rows: data.rows, prep: unionList(prepIn, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
       ...(data.time ? { time: data.time } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat ? { feat: data.feat } : {}),
       ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}), ...(data.mixSite ? { mixSite: data.mixSite } : {}),
       // y = LabelEncoder().fit_transform(df["churned"]) still names the label column.

@@ -3368,6 +3368,24 @@ describe('real-notebook idioms', () => {
       const suffixed = src.replace('last.to_frame(name="last_cycle"), left_on="unit", right_index=True', 'last.to_frame(name="last_cycle"), left_on="unit", right_index=True, suffixes=("", "_u")');
       assert.deepEqual(rules(suffixed, 'leakage/preprocessing'), [lineOf(suffixed, 'groupby("unit")')]);
     });
+    it('z-scored by all rows\' mean and std, then a StandardScaler fitted on the training part, does not fire; a fillna(mean), or a model fitted before the rescale, does', () => {
+      const src = PD + py`
+        X = (X - X.mean()) / X.std()
+        X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+        sc = StandardScaler()
+        X_train = sc.fit_transform(X_train)
+        X_test = sc.transform(X_test)
+        m = Ridge().fit(X_train, y_train)
+        print(mean_absolute_error(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const filled = src.replace('X = (X - X.mean()) / X.std()', 'X = X.fillna(X.mean())');
+      assert.deepEqual(rules(filled, 'leakage/preprocessing'), [lineOf(filled, 'X.fillna(X.mean())')]);
+      const early = src.replace('sc = StandardScaler()', 'm0 = Ridge().fit(X_train, y_train)\nprint(mean_absolute_error(y_test, m0.predict(X_test)))\nsc = StandardScaler()');
+      assert.deepEqual(rules(early, 'leakage/preprocessing'), [lineOf(early, 'X.mean()')]);
+      const noCentre = src.replace('StandardScaler()', 'StandardScaler(with_mean=False)');
+      assert.deepEqual(rules(noCentre, 'leakage/preprocessing'), [lineOf(noCentre, 'X.mean()')]);
+    });
     it('a scaler fitted on a chronological training part, then its last window cut as "last_train_batch", does not fire; a scaler fitted before the cut does', () => {
       const src = py`
         import pandas as pd
