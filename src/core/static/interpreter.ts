@@ -883,6 +883,8 @@ export class Interpreter extends LibrarySemantics {
           delete batch.batches;
           return batch;
         }
+        // for rec in json.load(f): each record is a row of the file read (its fields are its columns).
+        if (iter.records) return { ...this.same(iter), varying: true };
         if (iter.grouped) {
           const group: DataV = { ...this.same(iter), varying: true };
           delete group.grouped;

@@ -290,6 +290,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const d = this.freshData(path || name || last, n, role);
       if (path) d.rows[0].root.file = path;
       if (last === 'load_dataset') d.dsDict = true;
+      if (last === 'load' && /^json\./.test(q)) d.records = true;
       const parseNode = args.kwNodes.get('parse_dates'), indexNode = args.kwNodes.get('index_col');
       if (parseNode && (TIME_COLUMN.test(this.t(parseNode)) || this.t(parseNode) === 'True' && indexNode && TIME_COLUMN.test(this.t(indexNode)))) d.time = 'the data is read with parsed dates';
       if ((/^(load_|fetch_|make_)/.test(last) || last === 'load') && this.targets.length >= 2) {

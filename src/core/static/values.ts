@@ -175,6 +175,8 @@ export interface DataV extends Common {
   paired?: boolean;
   /** Rows picked by an index that changes per loop iteration (bootstrap resampling). */
   resampled?: boolean;
+  /** Records read by json.load: iterating gives each record, which holds rows of this dataset. */
+  records?: boolean;
   /**
    * Column statistics that reached these rows only through elementwise + - * / with the rows
    * themselves (`(X - X.mean()) / X.std()`): an affine map per column. A StandardScaler,

@@ -3386,6 +3386,28 @@ describe('real-notebook idioms', () => {
       const noCentre = src.replace('StandardScaler()', 'StandardScaler(with_mean=False)');
       assert.deepEqual(rules(noCentre, 'leakage/preprocessing'), [lineOf(noCentre, 'X.mean()')]);
     });
+    it('a helper that reads JSON records into X, y, called for the training file and the test file, gives two datasets: scoring the test file does not fire; a score on the training rows called a test score does', () => {
+      const src = py`
+        import json
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.metrics import accuracy_score
+        def load(path):
+            with open(path) as f:
+                data = json.load(f)
+            X, y = [], []
+            for rec in data:
+                X.append([rec["a"], rec["b"]])
+                y.append(rec["label"])
+            return X, y
+        X_train, y_train = load(TRAIN_PATH)
+        X_test, y_test = load(TEST_PATH)
+        m = RandomForestClassifier().fit(X_train, y_train)
+        print("test accuracy", accuracy_score(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+      const wrong = src.replace('accuracy_score(y_test, m.predict(X_test))', 'accuracy_score(y_train, m.predict(X_train))');
+      assert.deepEqual(rules(wrong, 'leakage/overlap'), [lineOf(wrong, 'test accuracy')]);
+    });
     it('a scaler fitted on a chronological training part, then its last window cut as "last_train_batch", does not fire; a scaler fitted before the cut does', () => {
       const src = py`
         import pandas as pd
