@@ -300,11 +300,11 @@ export abstract class DataflowState {
   }
 
   protected recordPrepLeak(fit: FitEvent, key: RowKey, reason: PrepReason, split?: Split): void {
-    // One leak per statistic, except that a search's folds or a validation curve (often selection
-    // only) do not hide a later cross_val_score on the same rows, whose score is reported, nor a
-    // later split whose held-out part is scored.
+    // One leak per statistic, except that a search's folds (often selection only) do not hide a
+    // later cross_val_score on the same rows, whose score is reported, nor a later split whose
+    // held-out part is scored.
     const prior = this.events.prepLeaks.filter((l) => l.fit === fit);
-    if (prior.length && !(!this.searchTrials && prior.every((l) => l.reason === 'cv' && (l.split?.kind === 'search' || !!l.split?.selection))
+    if (prior.length && !(!this.searchTrials && prior.every((l) => l.reason === 'cv' && l.split?.kind === 'search')
       && (reason === 'cv' && split && (split.kind === 'cv' || split.kind === 'folds') || reason !== 'cv'))) return;
     const last = key.path[key.path.length - 1];
     this.events.prepLeaks.push({ fit, key, viaVal: lastSide(key) === 'val', reason, ...(split ?? last?.split ? { split: split ?? last.split } : {}) });

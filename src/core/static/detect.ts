@@ -113,17 +113,11 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // a later search refines the grid the first one's score pointed to (selection again).
   const reportsSearch = (s: Split): boolean => s.reportedAt !== undefined && !ev.evals.some((e) => e.step > s.reportedAt! && e.keys.some(isTestSide))
     && !ev.splits.some((o) => o.kind === 'search' && o.id > s.id);
-  // Held-out rows the given rows do not cover are scored (a test or validation part, not a fold, or
-  // a test file): a clean held-out score is there to be the document's result.
-  const cleanHeldOutScored = (rows: RowKey[]): boolean => ev.evals.some((e) => e.keys.some((k) => (k.path.length
-    ? (lastSide(k) === 'test' || lastSide(k) === 'val') && k.path[k.path.length - 1].fold === undefined : k.root.role === 'test') && !covers(rows, k)));
-  // Cross-validation whose scores choose settings or draw a diagnostic rather than report a result
-  // (ASE'22: a leak needs a model evaluated on the leaked rows, and these folds' scores are not the
-  // evaluation): a search whose own score (`best_score_`, `cv_results_`) is never read only picks
-  // its settings; a validation or learning curve, or a CV on a matrix that changes with the
-  // enclosing loop (feature sets compared by hand), when a clean held-out set is scored beside it.
-  const selectionOnly = (s: Split, rows: RowKey[]): boolean => s.kind === 'search' && s.reportedAt === undefined
-    || s.kind === 'cv' && !!s.selection && cleanHeldOutScored(rows);
+  // A search whose own cross-validated score (`best_score_`, `cv_results_`) is never read only picks
+  // its settings: its folds report nothing (ASE'22: a leak needs a model evaluated on the leaked
+  // rows; README: CV inside a search whose score is never reported does not count). A CV score,
+  // a search's best_score_ or a learning/validation curve that is printed or plotted is reported.
+  const selectionOnly = (s: Split): boolean => s.kind === 'search' && s.reportedAt === undefined;
   // Fitted on the training rows only (the training side of a split, or a training file).
   const trainPart = (f: PrepLeak['fit']): boolean => f.rows.length > 0 && f.rows.every((k) => k.path.length ? k.path[k.path.length - 1].side === 'train' && k.path[k.path.length - 1].fold === undefined : k.root.role === 'train');
   for (const l of ev.prepLeaks) {
@@ -162,7 +156,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // selection machinery; the reported score is on the test file.
     if (l.reason === 'cv' && l.split?.kind === 'search' && !reportsSearch(l.split) && f.rows.length && f.rows.every((k) => !k.path.length && k.root.role === 'train')
       && ev.evals.some((e) => e.keys.some((k) => !k.path.length && k.root.role === 'test' && !covers(f.rows, k)))) continue;
-    if (l.reason === 'cv' && l.split && selectionOnly(l.split, f.rows)) continue;
+    if (l.reason === 'cv' && l.split && selectionOnly(l.split)) continue;
     // Nothing in the file is scored: no evaluation, no validation data handed to training, no
     // cross-validation. A feature-writing script (fits nothing), or a submission notebook whose
     // model only predicts the unlabelled test file the statistic saw (train+test prepared
@@ -221,7 +215,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.side !== 'train' && rows.some((r) => r.path[r.path.length - 1].split === st.split))))
       || rows.every((k) => !k.path.length && k.root.role === 'train')
         && ev.evals.some((e) => e.keys.some((k) => !k.path.length && k.root.role === 'test' && !covers(rows, k))));
-    if (l.split.kind === 'search' && heldOutScored || selectionOnly(l.split, rows)) continue;
+    if (l.split.kind === 'search' && heldOutScored || selectionOnly(l.split)) continue;
     // Keras's validation_split on the resampled training part, with no callback choosing on it,
     // while the held-out part is scored: the val_ metrics are training logs beside that score.
     if (l.split.names[0] === 'validation_split' && l.assumed && heldOutScored) continue;

@@ -554,9 +554,8 @@ export abstract class LibrarySemantics extends DataflowState {
       const site = this.site(n);
       this.events.heldOutFits.push({ site, fitSite: site, cv: fname });
     }
-    const selection = fname === 'learning_curve' || fname === 'validation_curve' ? 'curve' as const : this.inLoop && X.varying ? 'varying-input' as const : undefined;
     const split: Split = { id: ++this.ids, site: this.site(n), kind: 'cv', shuffle: true, names: [], ...(cv?.k === 'est' && shuffledSplitter(cv) ? { shuffledFolds: true } : {}),
-      ...(plainFolds ? { timeBlindFolds: true } : {}), ...(selection ? { selection } : {}) };
+      ...(plainFolds ? { timeBlindFolds: true } : {}) };
     // Oversamplers inside an imblearn Pipeline run per fold: no duplication across folds.
     this.onSplit(split, [X]);
     const y = args.pos[2] ?? args.kw.get('y');

@@ -53,13 +53,6 @@ export interface Split {
   sides?: Set<Side>;
   /** A search whose own cross-validated score (`best_score_`, `cv_results_`) is read: the execution step of the first read. */
   reportedAt?: number;
-  /**
-   * Cross-validation that chooses or diagnoses rather than reports one score: `validation_curve`
-   * (a search over one parameter), `learning_curve` (a diagnostic of the training size), or
-   * `cross_val_score` on a matrix that changes with the enclosing loop (a different feature subset
-   * per setting: a search over feature sets by hand).
-   */
-  selection?: 'curve' | 'varying-input';
 }
 
 export interface Step { split: Split; side: Side; fold?: number }
