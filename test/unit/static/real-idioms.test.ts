@@ -337,6 +337,21 @@ describe('real-notebook idioms', () => {
       `;
       assert.ok(rules(src, 'leakage/target').length > 0);
     });
+    it('a label column compared from a stored lead column (up = next > close) beside the present price does not fire; the lead kept as a feature does', () => {
+      const base = PD + py`
+        px = pd.read_csv("prices.csv")
+        px["next"] = px["close"].shift(-1)
+        px["up"] = (px["next"] > px["close"]).astype(int)
+        px["ratio"] = px["close"] / px["close"].rolling(5).mean()
+        train, test = px.iloc[:-50], px.iloc[-50:]
+        cols = COLS
+        RandomForestClassifier().fit(train[cols], train["up"])
+      `;
+      const present = base.replace('COLS', '["close", "volume", "ratio"]');
+      assert.deepEqual(rules(present, 'leakage/target'), []);
+      const withLead = base.replace('COLS', '["close", "next"]');
+      assert.deepEqual(rules(withLead, 'leakage/target'), [lineOf(withLead, 'RandomForestClassifier().fit')]);
+    });
   });
 
   describe('leakage/temporal: a random split breaks a series, not a date feature', () => {
