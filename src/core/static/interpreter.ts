@@ -10,7 +10,7 @@ import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_N
 import { covers, lastSide, testSetKey, unionKeys, unionList,
   type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
-import { Budget, FUTURE_SHIFT, NO_ARGS, Scope, type Args } from './dataflow';
+import { Budget, FUTURE_SHIFT, NO_ARGS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
 import { LibrarySemantics } from './library';
 import type { LoadedModule } from './modules';
 import type { RunMagic } from './source';
@@ -649,7 +649,8 @@ export class Interpreter extends LibrarySemantics {
     // Writing a column keeps the frame's rows: still the same row selection.
     if (curData.subsetSite) merged.subsetSite = curData.subsetSite;
     const vTime = v.k === 'data' ? v.time : undefined;
-    if (curData.time || vTime) merged.time = curData.time ?? vTime;
+    // A sort of the frame gives way to the value's stronger reason (a lag computed after the sort).
+    if (curData.time || vTime) merged.time = curData.time === SORTED_BY_TIME && vTime && !weakTime(vTime) ? vTime : curData.time ?? vTime;
     if (curData.serving) merged.serving = true;
     this.bind(base, merged);
   }

@@ -12,7 +12,7 @@ import {
 import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
   type DerivedColumn, type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type SeqV, type Side, type Split, type Val,
 } from './values';
-import { DataflowState, NO_ARGS, type Args, type Scope } from './dataflow';
+import { DataflowState, NO_ARGS, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
 import type { Events } from './events';
 import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { child, constStrings, isSubscript, roleFromName, stripRows } from './syntax';
@@ -1491,7 +1491,8 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'sort_values' || method === 'set_index' || method === 'sort_index') {
       const byText = argText;
       const out = this.same(d);
-      if (TIME_COLUMN.test(byText) || method === 'sort_index' && d.time) out.time = method === 'set_index' ? 'the rows are indexed by time' : 'the rows were sorted by time';
+      // Sorting keeps a stronger reason the rows already had (lags computed before the sort).
+      if (TIME_COLUMN.test(byText) || method === 'sort_index' && d.time) out.time = d.time && !weakTime(d.time) ? d.time : method === 'set_index' ? 'the rows are indexed by time' : SORTED_BY_TIME;
       // sort_values(..., inplace=True) reorders the frame itself.
       if (out.time && /inplace\s*=\s*True/.test(argText)) { d.time = out.time; return this.scalar('None'); }
       return out;

@@ -366,6 +366,24 @@ describe('real-notebook idioms', () => {
       `;
       assert.deepEqual(rules(src, 'leakage/temporal'), []);
     });
+    it('rows sorted by a time column and classified row by row, split at random, do not fire; with a rolling feature before or after the sort they do', () => {
+      const base = PD + py`
+        logs = pd.read_csv("readings.csv")
+        FEATURE
+        logs = logs.sort_values(["machine", "time_index"])
+        SORTED_FEATURE
+        X_train, X_test, y_train, y_test = train_test_split(logs[["temp", "torque"]], logs["failed"], stratify=logs["failed"])
+        m = RandomForestClassifier().fit(X_train, y_train)
+      `;
+      const plain = base.replace('FEATURE', '').replace('SORTED_FEATURE', '');
+      assert.deepEqual(rules(plain, 'leakage/temporal'), []);
+      const inPlace = plain.replace('logs = logs.sort_values(["machine", "time_index"])', 'logs.sort_values("Time", inplace=True)');
+      assert.deepEqual(rules(inPlace, 'leakage/temporal'), []);
+      const rollBefore = base.replace('SORTED_FEATURE', '').replace('FEATURE', 'logs["temp"] = logs["temp"].rolling(5).mean()');
+      assert.deepEqual(rules(rollBefore, 'leakage/temporal'), [lineOf(rollBefore, 'train_test_split(logs')]);
+      const rollAfter = base.replace('SORTED_FEATURE', 'logs["temp"] = logs["temp"].rolling(5).mean()').replace('FEATURE', '');
+      assert.deepEqual(rules(rollAfter, 'leakage/temporal'), [lineOf(rollAfter, 'train_test_split(logs')]);
+    });
     it('rows sorted by time in place, with per-group lags, split at random fires', () => {
       const src = PD + py`
         park = pd.read_csv("parking.csv")
