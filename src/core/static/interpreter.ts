@@ -1284,8 +1284,9 @@ export class Interpreter extends LibrarySemantics {
       return this.same(o, { aligned: true });
     }
     if (isILoc && hasSlice && idxNodes.length >= 0) {
-      const text = this.t(n);
-      const inner = text.slice(text.indexOf('[') + 1, -1);
+      // The subscript's own brackets: the object before them may hold brackets too
+      // (df.drop(columns=["a", "b"]).iloc[-n:] takes rows only).
+      const inner = this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, '');
       const commaAt = topLevelComma(inner);
       if (commaAt >= 0) {
         // iloc[:, a:b] column range (positional) / iloc[rows, cols]
@@ -1315,8 +1316,7 @@ export class Interpreter extends LibrarySemantics {
       return this.maybeSliceSplit(this.same(o), n, inner.trim());
     }
     if (hasSlice) {
-      const text = this.t(n);
-      const inner = text.slice(text.indexOf('[') + 1, -1).trim();
+      const inner = this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, '').trim();
       const commaAt = topLevelComma(inner);
       // arr[:, 1] / arr[:, :-1]: every row, some columns
       if (commaAt >= 0 && inner.slice(0, commaAt).trim() === ':') return this.same(o);

@@ -267,3 +267,20 @@ describe('serving: Streamlit input widgets return what the user enters', () => {
     assert.ok(analyze(filled, 'app.py').some((f) => f.ruleId === 'mismatch/refit-at-inference'));
   });
 });
+
+describe('serving: rows taken by position after a drop of named columns keep their column names', () => {
+  it('df.drop(columns=[...]).iloc[-n:] passed to a loaded scaler and model is not a positional array', () => {
+    const src = py`
+      import joblib
+      import pandas as pd
+      scaler = joblib.load("scaler.pkl")
+      model = joblib.load("model.pkl")
+      feats = pd.read_csv("weekly.csv")
+      X_last = feats.drop(columns=["sales", "holiday"]).iloc[-12:]
+      print(model.predict(scaler.transform(X_last)))
+    `;
+    assert.deepEqual(analyze(src, 'report.py').filter((f) => f.ruleId === 'mismatch/column-order'), []);
+    const arr = src.replace('.iloc[-12:]', '.iloc[-12:].values');
+    assert.deepEqual(analyze(arr, 'report.py').filter((f) => f.ruleId === 'mismatch/column-order').map((f) => f.location.line), [lineOf(arr, 'X_last = ')]);
+  });
+});
