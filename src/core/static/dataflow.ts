@@ -308,6 +308,12 @@ export abstract class DataflowState {
     }
   }
 
+  /** Data given to a model (fitted on, predicted, scored): the statistics it carries reach the model. */
+  protected noteModelInput(d: Val | undefined): void {
+    if (!d || d.k !== 'data') return;
+    for (const f of d.prep) this.events.modelInputFits.add(f.id);
+  }
+
   protected recordPrepLeak(fit: FitEvent, key: RowKey, reason: PrepReason, split?: Split): void {
     // One leak per statistic, except that a search's folds (often selection only) do not hide a
     // later cross_val_score on the same rows, whose score is reported.

@@ -623,6 +623,7 @@ export class Interpreter extends LibrarySemantics {
     // df[c] = values: a list built row by row (lst.append(groups.loc[v]) for v in df[k]) is one column.
     const vIn = v.k === 'seq' && !v.keys && v.items.length ? this.join(v.items, t) : v;
     const merged = this.join([curData, vIn.k === 'data' || vIn.k === 'scalar' ? stripRows(vIn) : undefined], t) as DataV;
+    if (vIn.k === 'data' || vIn.k === 'scalar') for (const f of vIn.prep) this.events.frameStatFits.add(f.id);
     if (col !== undefined && curData.frame) {
       this.recordDerived(curData.frame, col, v, valueNode ?? t);
       // A statistic that enters the frame through this column (or reaches it from a column that

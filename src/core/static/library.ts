@@ -539,6 +539,7 @@ export abstract class LibrarySemantics extends DataflowState {
     const est = args.pos[0] ?? args.kw.get('estimator');
     const X = this.asData(args.pos[1] ?? args.kw.get('X'), args.posNodes[1] ? this.t(args.posNodes[1]) : 'X');
     const cv = args.kw.get('cv');
+    this.noteModelInput(X);
     // No cv, or an integer: (Stratified)KFold without shuffling, blocks taken in row order.
     const cvNode = args.kwNodes.get('cv');
     const plainFolds = cv === undefined || !!cvNode && /^\d+$/.test(this.t(cvNode).trim()) || cv?.k === 'est' && timeBlindSplitter(cv);
@@ -1081,6 +1082,7 @@ export abstract class LibrarySemantics extends DataflowState {
         est.prepFits = inner.length && refitsSteps ? [this.newFit(n, inner.map((s) => s.cls).join('+'), 'pipeline', data, false, inner.every(vocabularyOnly))] : [];
         est.fit = { id: ++this.ids, site: this.site(n), cls: est.cls, kind: 'model', rows: data.rows, serving: this.serving, onLabel: false };
         est.fitData = data;
+        this.noteModelInput(data);
         if (y && y.k === 'data') est.fitLabelRows = y.rows; else delete est.fitLabelRows;
         est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels');
         if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n), est });
@@ -1133,6 +1135,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const data = X ?? this.trainerEvalData.get(est) ?? this.freshData('X', n);
       const y = args.pos[1];
       const keys = unionKeys(data.rows, y && y.k === 'data' ? y.rows : []);
+      this.noteModelInput(data);
       this.checkPositional(est, data, n);
       this.noteDummiesUse(data);
       const fits = this.allPrepFits(est);
@@ -1197,6 +1200,7 @@ export abstract class LibrarySemantics extends DataflowState {
   private ranWrapped = new Set<string>();
 
   protected predictOut(est: EstV, data: DataV): DataV {
+    this.noteModelInput(data);
     this.runWrappedFunctions(est, data);
     this.noteServingStats(data);
     this.noteDummiesUse(data);
@@ -1548,11 +1552,12 @@ export abstract class LibrarySemantics extends DataflowState {
       if (/inplace\s*=\s*True/.test(argText)) {
         // df.fillna(df[c].median(), inplace=True) changes df itself.
         if (prep.length) {
+          for (const f of prep) this.events.frameStatFits.add(f.id);
           d.prep = unionList(d.prep, prep); this.checkPrep(d);
           // df[c].fillna(df[c].mean(), inplace=True): pandas fills that column of the frame itself.
           const callee = n.firstChild;
           const recv = callee?.name === 'MemberExpression' && !isSubscript(callee) ? callee.firstChild : null;
-          if (d.frame && d.cols && recv && isSubscript(recv) && recv.firstChild?.name === 'VariableName') this.assignSubscript(recv, recv.firstChild, this.same(d), n);
+          if (d.frame && recv && isSubscript(recv) && recv.firstChild?.name === 'VariableName') this.assignSubscript(recv, recv.firstChild, this.same(d), n);
         }
         return this.scalar('None');
       }

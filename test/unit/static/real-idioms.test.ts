@@ -1849,6 +1849,7 @@ describe('real-notebook idioms', () => {
         X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
         ohe = encoders["ohe"]
         Z_test = ohe.fit_transform(X_test[["city"]])
+        print(encoders["clf"].predict(Z_test))
       `;
       const f = analyze(src).filter((x) => x.ruleId === 'mismatch/refit-at-inference');
       assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'ohe.fit_transform(X_test'), 'warning']]);
