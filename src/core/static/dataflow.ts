@@ -323,8 +323,16 @@ export abstract class DataflowState {
     this.events.prepLeaks.push({ fit, key, viaVal: lastSide(key) === 'val', reason, ...(split ?? last?.split ? { split: split ?? last.split } : {}) });
   }
 
+  /** Predictions, or columns of a frame that hold only predictions. */
+  protected ofPredictions(d: DataV): boolean {
+    if (d.pred) return true;
+    const pc = d.frame?.predCols;
+    return !!pc && !!d.cols && d.cols.length > 0 && d.cols.every((c) => pc.has(c));
+  }
+
   protected newFit(n: SyntaxNode, cls: string, kind: FitKind, data: DataV, onLabel = false, vocabulary = false): FitEvent {
-    const f: FitEvent = { id: ++this.ids, site: this.site(n), cls, kind, rows: data.rows, serving: this.serving, onLabel, ...(vocabulary ? { vocabulary } : {}) };
+    const f: FitEvent = { id: ++this.ids, site: this.site(n), cls, kind, rows: data.rows, serving: this.serving, onLabel, ...(vocabulary ? { vocabulary } : {}),
+      ...((kind === 'stat' || kind === 'group') && this.ofPredictions(data) ? { ofPredictions: true as const } : {}) };
     if ((kind === 'transformer' || kind === 'pipeline') && !f.serving && !onLabel) {
       const onTestOnly = data.rows.every(isTestSide);
       for (const k of data.rows) if (isTestSide(k) && (onTestOnly || !vocabulary)) { this.recordPrepLeak(f, k, onTestOnly ? 'fit-on-test' : 'includes-test'); break; }

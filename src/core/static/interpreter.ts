@@ -626,6 +626,9 @@ export class Interpreter extends LibrarySemantics {
     if (vIn.k === 'data' || vIn.k === 'scalar') for (const f of vIn.prep) this.events.frameStatFits.add(f.id);
     if (col !== undefined && curData.frame) {
       this.recordDerived(curData.frame, col, v, valueNode ?? t);
+      // A column of predictions (scores written beside the rows): model output, not a feature.
+      if (vIn.k === 'data' && vIn.pred) (curData.frame.predCols ??= new Set()).add(col);
+      else curData.frame.predCols?.delete(col);
       // A statistic that enters the frame through this column (or reaches it from a column that
       // holds one) is in this column: selections of other columns do not carry it.
       if (base === objNode && (vIn.k === 'data' || vIn.k === 'scalar')) {

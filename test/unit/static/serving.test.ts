@@ -298,6 +298,22 @@ describe('serving: a statistic of the held-out rows matters only where those row
     assert.deepEqual(refits(src), []);
   });
 
+  it('a cut-off or z-score of a prediction column written beside the test rows does not fire; the same z-score fed to a second model does', () => {
+    const src = SPLIT + py`
+      out = X_test.copy()
+      out["proba"] = clf.predict_proba(sc.transform(X_test))[:, 1]
+      out["flag"] = out["proba"] > out["proba"].quantile(0.9)
+      out["z"] = (out["proba"] - out["proba"].mean()) / out["proba"].std()
+      print(out.head())
+    `;
+    assert.deepEqual(refits(src), []);
+    const stacked = src + py`
+      meta = LogisticRegression().fit(X_train, y_train)
+      print(meta.predict(out[["income", "z"]]))
+    `;
+    assert.deepEqual(refits(stacked), [lineOf(stacked, 'out["z"] =')]);
+  });
+
   it('test rows scaled with their own statistics and then scored fire, also when a loop fills them column by column in place or a helper fills them in place', () => {
     const scaled = SPLIT + py`
       X_own = StandardScaler().fit_transform(X_test)
