@@ -1280,14 +1280,15 @@ export abstract class LibrarySemantics extends DataflowState {
   protected checkTarget(X: DataV, y: Val | undefined, n: SyntaxNode): void {
     const feat = X.feat;
     if (!feat) return;
-    let labelFrame: FrameMeta | undefined, label: string | undefined;
+    let labelFrame: FrameMeta | undefined, label: string | undefined, labelGuess: string | undefined;
     // A label built from a lead and the present value (close.shift(-1) > close) is the lead.
     const lead = y && (y.k === 'data' || y.k === 'scalar') && y.cols ? y.cols.filter((c) => LEAD_COLUMN.test(c)) : [];
     if (y && (y.k === 'data' || y.k === 'scalar') && y.frame && lead.length === 1) { labelFrame = y.frame; label = lead[0]; }
     else if (y && (y.k === 'data' || y.k === 'scalar') && y.cols && y.cols.length === 1 && y.frame) { labelFrame = y.frame; label = y.cols[0]; }
     else if (y && (y.k === 'data' && !y.cols || y.k === 'scalar')) {
       const guess = labelFromDrop(feat);
-      if (guess) { labelFrame = guess.frame; label = guess.label; }
+      // y names no column: the label is guessed from the one column the features drop (said, at warning).
+      if (guess) { labelFrame = guess.frame; label = guess.label; labelGuess = `the label is taken to be '${guess.label}', the one column the features drop (y names no column)`; }
     }
     if (!labelFrame || label === undefined) return;
     const fitSite = this.site(n);
@@ -1314,7 +1315,7 @@ export abstract class LibrarySemantics extends DataflowState {
       // class names is not; otherwise its dtype is guessed (said, at warning).
       const dtypeAssumed = part.byDtype && leaked !== undefined ? `the column '${leaked}' is numeric, so the selection by dtype keeps it` : undefined;
       const dropped = !!dtypeAssumed && encodedIn(labelFrame, leaked!);
-      const assumed = dtypeAssumed ?? (leaked !== label ? changeAssumed : undefined);
+      const assumed = dtypeAssumed ?? (leaked !== label ? changeAssumed : undefined) ?? labelGuess;
       if (leaked !== undefined && !dropped) this.pushTarget({ site: part.site, label, ...(leaked !== label ? { source: leaked } : {}), ...(assumed ? { assumed } : {}), kind: 'label-in-features', fitSite });
       for (const [col, info] of visibleDerived(part.frame)) {
         // A column added after the matrix was taken is not in it.
@@ -1325,8 +1326,8 @@ export abstract class LibrarySemantics extends DataflowState {
         // describe the same row; sequence and window notebooks pair a row's features with a
         // later row's label, which the analysis does not see. Guessed, so not an error.
         const viaSourceOnly = !computedFrom(part.frame, col, [label], trainOnlyStat);
-        this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite,
-          ...(viaSourceOnly && changeAssumed ? { assumed: changeAssumed } : {}) });
+        const featAssumed = viaSourceOnly && changeAssumed ? changeAssumed : labelGuess;
+        this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite, ...(featAssumed ? { assumed: featAssumed } : {}) });
       }
     }
   }
