@@ -17,6 +17,16 @@ export class Budget extends Error {}
 
 /** Evidence of time that does not make the rows a series by itself. */
 export const DATE_COLUMN_ONLY = 'the data has a date/time column';
+/**
+ * Rows sorted by a time column: ordered, but not by itself a forecast. Reviews or machine readings
+ * sorted by time and classified row by row are not a series predicted forward; lags, rolling or
+ * difference features, windows, resampling or a time index are what make the task a forecast.
+ */
+export const SORTED_BY_TIME = 'the rows were sorted by time';
+/** Time evidence that alone does not make a random split temporal leakage. */
+export function weakTime(reason: string | undefined): boolean {
+  return reason === DATE_COLUMN_ONLY || reason === SORTED_BY_TIME;
+}
 
 /** A shift towards future rows: `.shift(-3)`, `.shift(periods=-1)`. */
 export const FUTURE_SHIFT = /\.shift\(\s*(periods\s*=\s*)?-/;
@@ -300,6 +310,12 @@ export abstract class DataflowState {
     }
   }
 
+  /** Data given to a model (fitted on, predicted, scored): the statistics it carries reach the model. */
+  protected noteModelInput(d: Val | undefined): void {
+    if (!d || d.k !== 'data') return;
+    for (const f of d.prep) this.events.modelInputFits.add(f.id);
+  }
+
   protected recordPrepLeak(fit: FitEvent, key: RowKey, reason: PrepReason, split?: Split): void {
     // One leak per statistic, except that a search's folds (often selection only) do not hide a
     // later cross_val_score on the same rows, whose score is reported, nor a later split whose
@@ -311,8 +327,16 @@ export abstract class DataflowState {
     this.events.prepLeaks.push({ fit, key, viaVal: lastSide(key) === 'val', reason, ...(split ?? last?.split ? { split: split ?? last.split } : {}) });
   }
 
+  /** Predictions, or columns of a frame that hold only predictions. */
+  protected ofPredictions(d: DataV): boolean {
+    if (d.pred) return true;
+    const pc = d.frame?.predCols;
+    return !!pc && !!d.cols && d.cols.length > 0 && d.cols.every((c) => pc.has(c));
+  }
+
   protected newFit(n: SyntaxNode, cls: string, kind: FitKind, data: DataV, onLabel = false, vocabulary = false): FitEvent {
-    const f: FitEvent = { id: ++this.ids, site: this.site(n), cls, kind, rows: data.rows, serving: this.serving, onLabel, ...(vocabulary ? { vocabulary } : {}) };
+    const f: FitEvent = { id: ++this.ids, site: this.site(n), cls, kind, rows: data.rows, serving: this.serving, onLabel, ...(vocabulary ? { vocabulary } : {}),
+      ...((kind === 'stat' || kind === 'group') && this.ofPredictions(data) ? { ofPredictions: true as const } : {}) };
     if ((kind === 'transformer' || kind === 'pipeline') && !f.serving && !onLabel) {
       const onTestOnly = data.rows.every(isTestSide);
       for (const k of data.rows) if (isTestSide(k) && (onTestOnly || !vocabulary)) { this.recordPrepLeak(f, k, onTestOnly ? 'fit-on-test' : 'includes-test'); break; }
@@ -340,9 +364,10 @@ export abstract class DataflowState {
         if (d.rows.some((k) => covers(du.rows, k)) && !this.events.dupLeaks.some((l) => l.dup === du)) this.events.dupLeaks.push({ dup: du, split });
       }
     }
-    // A date column alone is a feature (day of week, month); ordering by time, lags, rolling
-    // windows or resampling make the rows a series, which a random split breaks.
-    const timed = inputs.find((d) => d.time && d.time !== DATE_COLUMN_ONLY);
+    // A date column alone is a feature (day of week, month), and sorting by it alone orders rows
+    // that may still be independent examples; lags, rolling windows, resampling or a time index
+    // make the rows a series, which a random split breaks.
+    const timed = inputs.find((d) => d.time && !weakTime(d.time));
     // Folds in row order (KFold, cv=5) on a series score earlier blocks with models fitted on later
     // ones. On the training part of a split they only tune a model that a held-out part then
     // scores: the folds choose, they are not the result, and are left alone.

@@ -135,6 +135,14 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // rows that absorbs the shift and scale: no model was fitted on rows still carrying it.
     if (f.neutralised && !ev.modelFits.some((m) => m.est.fitData?.prep.includes(f))) continue;
     if (l.reason === 'fit-on-test') {
+      // Rows shaped by their own statistic that never reach a model are not transformed differently
+      // from anything the model sees: a threshold or normalisation of the predictions, a metric's own
+      // mean, a loss weight, a transformer refitted on the test rows after all scores were taken.
+      // An open-coded statistic written into a frame (df[c] = df[c].fillna(df[c].mean())) counts
+      // too: a helper that changes the frame in place hands it to the model out of sight.
+      // A statistic of the predictions (a cut-off, a z-score of the scores) written beside them is
+      // model output, not input.
+      if (!ev.modelInputFits.has(l.fit.id) && !((f.kind === 'stat' || f.kind === 'group') && !f.ofPredictions && ev.frameStatFits.has(f.id))) continue;
       // The held-out rows transformed with their own statistic: nothing of the test set reaches
       // training, but the model sees them computed differently from its training rows.
       const what = f.kind === 'stat' ? `The statistic \`${f.cls}()\`` : f.kind === 'group' ? `The group-by statistic \`${f.cls}\`` : `\`${f.cls}\``;

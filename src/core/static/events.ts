@@ -113,8 +113,19 @@ export interface Events {
   validationSplit?: boolean;
   /** Test rows mixed into the data a model is fitted on. */
   mixed: { site: Site; fitSite: Site; est?: EstV }[];
+  /**
+   * Ids of the statistics carried by data a model was fitted on, predicted or scored on: a statistic
+   * of the held-out rows alone matters only when the rows it shaped reach a model (not a metric's own
+   * mean, a threshold on predictions, a loss weight).
+   */
+  modelInputFits: Set<number>;
+  /**
+   * Ids of statistics written into a frame (`df[c] = ...`, an in-place fill): the frame may reach a
+   * model by a path the analysis does not follow (a helper that changes its argument in place).
+   */
+  frameStatFits: Set<number>;
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], heldOutFits: [], inSampleScores: [] };
+  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], heldOutFits: [], inSampleScores: [], modelInputFits: new Set(), frameStatFits: new Set() };
 }

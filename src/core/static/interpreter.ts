@@ -10,7 +10,7 @@ import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_N
 import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
   type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
-import { Budget, FUTURE_SHIFT, NO_ARGS, Scope, type Args } from './dataflow';
+import { Budget, FUTURE_SHIFT, NO_ARGS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
 import { LibrarySemantics } from './library';
 import type { LoadedModule } from './modules';
 import type { RunMagic } from './source';
@@ -630,8 +630,12 @@ export class Interpreter extends LibrarySemantics {
     // df[c] = values: a list built row by row (lst.append(groups.loc[v]) for v in df[k]) is one column.
     const vIn = v.k === 'seq' && !v.keys && v.items.length ? this.join(v.items, t) : v;
     const merged = this.join([curData, vIn.k === 'data' || vIn.k === 'scalar' ? stripRows(vIn) : undefined], t) as DataV;
+    if (vIn.k === 'data' || vIn.k === 'scalar') for (const f of vIn.prep) this.events.frameStatFits.add(f.id);
     if (col !== undefined && curData.frame) {
       this.recordDerived(curData.frame, col, v, valueNode ?? t);
+      // A column of predictions (scores written beside the rows): model output, not a feature.
+      if (vIn.k === 'data' && vIn.pred) (curData.frame.predCols ??= new Set()).add(col);
+      else curData.frame.predCols?.delete(col);
       // A statistic that enters the frame through this column (or reaches it from a column that
       // holds one) is in this column: selections of other columns do not carry it.
       if (base === objNode && (vIn.k === 'data' || vIn.k === 'scalar')) {
@@ -656,7 +660,8 @@ export class Interpreter extends LibrarySemantics {
     // Writing a column keeps the frame's rows: still the same row selection.
     if (curData.subsetSite) merged.subsetSite = curData.subsetSite;
     const vTime = v.k === 'data' ? v.time : undefined;
-    if (curData.time || vTime) merged.time = curData.time ?? vTime;
+    // A sort of the frame gives way to the value's stronger reason (a lag computed after the sort).
+    if (curData.time || vTime) merged.time = curData.time === SORTED_BY_TIME && vTime && !weakTime(vTime) ? vTime : curData.time ?? vTime;
     if (curData.serving) merged.serving = true;
     this.bind(base, merged);
   }
@@ -1310,8 +1315,9 @@ export class Interpreter extends LibrarySemantics {
       return this.same(o, { aligned: true });
     }
     if (isILoc && hasSlice && idxNodes.length >= 0) {
-      const text = this.t(n);
-      const inner = text.slice(text.indexOf('[') + 1, -1);
+      // The subscript's own brackets: the object before them may hold brackets too
+      // (df.drop(columns=["a", "b"]).iloc[-n:] takes rows only).
+      const inner = this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, '');
       const commaAt = topLevelComma(inner);
       if (commaAt >= 0) {
         // iloc[:, a:b] column range (positional) / iloc[rows, cols]
@@ -1341,8 +1347,7 @@ export class Interpreter extends LibrarySemantics {
       return this.maybeSliceSplit(this.same(o), n, inner.trim());
     }
     if (hasSlice) {
-      const text = this.t(n);
-      const inner = text.slice(text.indexOf('[') + 1, -1).trim();
+      const inner = this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, '').trim();
       const commaAt = topLevelComma(inner);
       // arr[:, 1] / arr[:, :-1]: every row, some columns
       if (commaAt >= 0 && inner.slice(0, commaAt).trim() === ':') return this.same(o);

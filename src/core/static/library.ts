@@ -12,7 +12,7 @@ import {
 import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
   type DerivedColumn, type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type SeqV, type Side, type Split, type Val,
 } from './values';
-import { DataflowState, NO_ARGS, type Args, type Scope } from './dataflow';
+import { DataflowState, NO_ARGS, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
 import type { Events } from './events';
 import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { child, constStrings, isSubscript, roleFromName, stripRows } from './syntax';
@@ -543,6 +543,7 @@ export abstract class LibrarySemantics extends DataflowState {
     const est = args.pos[0] ?? args.kw.get('estimator');
     const X = this.asData(args.pos[1] ?? args.kw.get('X'), args.posNodes[1] ? this.t(args.posNodes[1]) : 'X');
     const cv = args.kw.get('cv');
+    this.noteModelInput(X);
     // No cv, or an integer: (Stratified)KFold without shuffling, blocks taken in row order.
     const cvNode = args.kwNodes.get('cv');
     const plainFolds = cv === undefined || !!cvNode && /^\d+$/.test(this.t(cvNode).trim()) || cv?.k === 'est' && timeBlindSplitter(cv);
@@ -1096,6 +1097,7 @@ export abstract class LibrarySemantics extends DataflowState {
         est.prepFits = inner.length && refitsSteps ? [this.newFit(n, inner.map((s) => s.cls).join('+'), 'pipeline', data, false, inner.every(vocabularyOnly))] : [];
         est.fit = { id: ++this.ids, site: this.site(n), cls: est.cls, kind: 'model', rows: data.rows, serving: this.serving, onLabel: false };
         est.fitData = data;
+        this.noteModelInput(data);
         if (y && y.k === 'data') est.fitLabelRows = y.rows; else delete est.fitLabelRows;
         est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels');
         if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n), est });
@@ -1148,6 +1150,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const data = X ?? this.trainerEvalData.get(est) ?? this.freshData('X', n);
       const y = args.pos[1];
       const keys = unionKeys(data.rows, y && y.k === 'data' ? y.rows : []);
+      this.noteModelInput(data);
       this.checkPositional(est, data, n);
       this.noteDummiesUse(data);
       const fits = this.allPrepFits(est);
@@ -1223,6 +1226,7 @@ export abstract class LibrarySemantics extends DataflowState {
   private ranWrapped = new Set<string>();
 
   protected predictOut(est: EstV, data: DataV): DataV {
+    this.noteModelInput(data);
     this.runWrappedFunctions(est, data);
     this.noteServingStats(data);
     this.noteDummiesUse(data);
@@ -1302,14 +1306,15 @@ export abstract class LibrarySemantics extends DataflowState {
   protected checkTarget(X: DataV, y: Val | undefined, n: SyntaxNode): void {
     const feat = X.feat;
     if (!feat) return;
-    let labelFrame: FrameMeta | undefined, label: string | undefined;
+    let labelFrame: FrameMeta | undefined, label: string | undefined, labelGuess: string | undefined;
     // A label built from a lead and the present value (close.shift(-1) > close) is the lead.
     const lead = y && (y.k === 'data' || y.k === 'scalar') && y.cols ? y.cols.filter((c) => LEAD_COLUMN.test(c)) : [];
     if (y && (y.k === 'data' || y.k === 'scalar') && y.frame && lead.length === 1) { labelFrame = y.frame; label = lead[0]; }
     else if (y && (y.k === 'data' || y.k === 'scalar') && y.cols && y.cols.length === 1 && y.frame) { labelFrame = y.frame; label = y.cols[0]; }
     else if (y && (y.k === 'data' && !y.cols || y.k === 'scalar')) {
       const guess = labelFromDrop(feat);
-      if (guess) { labelFrame = guess.frame; label = guess.label; }
+      // y names no column: the label is guessed from the one column the features drop (said, at warning).
+      if (guess) { labelFrame = guess.frame; label = guess.label; labelGuess = `the label is taken to be '${guess.label}', the one column the features drop (y names no column)`; }
     }
     if (!labelFrame || label === undefined) return;
     const fitSite = this.site(n);
@@ -1323,7 +1328,11 @@ export abstract class LibrarySemantics extends DataflowState {
       // The label itself, or the raw column it was computed from (log_price from price).
       // A label computed from the next row (shift(-1)) may keep its source column: that is the present value.
       const derivedLabel = derivedColumn(part.frame, label);
-      const sources = [label, ...(derivedLabel && derivedLabel.shift !== 'future' ? derivedLabel.from.filter((c) => c !== label) : [])];
+      // A label compared from a stored lead column (df["next"] = df["close"].shift(-1);
+      // df["up"] = df["next"] > df["close"]) is about the next row: its present-row inputs are known
+      // when predicting, only the lead is not.
+      const leadFrom = derivedLabel ? derivedLabel.from.filter((c) => LEAD_COLUMN.test(c) || derivedColumn(part.frame, c)?.shift === 'future') : [];
+      const sources = [label, ...(derivedLabel && derivedLabel.shift !== 'future' ? (leadFrom.length ? leadFrom : derivedLabel.from).filter((c) => c !== label) : [])];
       // The label's own next rows (s.shift(-1) beside y = s) are the label too.
       for (const c of part.cols) if (LEAD_COLUMN.test(c) && c.slice(0, c.lastIndexOf(' (lead ')) === label && !sources.includes(c)) sources.push(c);
       const leaked = sources.find((c) => keepsColumn(part, c));
@@ -1332,7 +1341,7 @@ export abstract class LibrarySemantics extends DataflowState {
       // class names is not; otherwise its dtype is guessed (said, at warning).
       const dtypeAssumed = part.byDtype && leaked !== undefined ? `the column '${leaked}' is numeric, so the selection by dtype keeps it` : undefined;
       const dropped = !!dtypeAssumed && encodedIn(labelFrame, leaked!);
-      const assumed = dtypeAssumed ?? (leaked !== label ? changeAssumed : undefined);
+      const assumed = dtypeAssumed ?? (leaked !== label ? changeAssumed : undefined) ?? labelGuess;
       if (leaked !== undefined && !dropped) this.pushTarget({ site: part.site, label, ...(leaked !== label ? { source: leaked } : {}), ...(assumed ? { assumed } : {}), kind: 'label-in-features', fitSite });
       for (const [col, info] of visibleDerived(part.frame)) {
         // A column added after the matrix was taken is not in it.
@@ -1343,8 +1352,8 @@ export abstract class LibrarySemantics extends DataflowState {
         // describe the same row; sequence and window notebooks pair a row's features with a
         // later row's label, which the analysis does not see. Guessed, so not an error.
         const viaSourceOnly = !computedFrom(part.frame, col, [label], trainOnlyStat);
-        this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite,
-          ...(viaSourceOnly && changeAssumed ? { assumed: changeAssumed } : {}) });
+        const featAssumed = viaSourceOnly && changeAssumed ? changeAssumed : labelGuess;
+        this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite, ...(featAssumed ? { assumed: featAssumed } : {}) });
       }
     }
   }
@@ -1513,7 +1522,8 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'sort_values' || method === 'set_index' || method === 'sort_index') {
       const byText = argText;
       const out = this.same(d);
-      if (TIME_COLUMN.test(byText) || method === 'sort_index' && d.time) out.time = method === 'set_index' ? 'the rows are indexed by time' : 'the rows were sorted by time';
+      // Sorting keeps a stronger reason the rows already had (lags computed before the sort).
+      if (TIME_COLUMN.test(byText) || method === 'sort_index' && d.time) out.time = d.time && !weakTime(d.time) ? d.time : method === 'set_index' ? 'the rows are indexed by time' : SORTED_BY_TIME;
       // sort_values(..., inplace=True) reorders the frame itself.
       if (out.time && /inplace\s*=\s*True/.test(argText)) { d.time = out.time; return this.scalar('None'); }
       return out;
@@ -1569,11 +1579,12 @@ export abstract class LibrarySemantics extends DataflowState {
       if (/inplace\s*=\s*True/.test(argText)) {
         // df.fillna(df[c].median(), inplace=True) changes df itself.
         if (prep.length) {
+          for (const f of prep) this.events.frameStatFits.add(f.id);
           d.prep = unionList(d.prep, prep); this.checkPrep(d);
           // df[c].fillna(df[c].mean(), inplace=True): pandas fills that column of the frame itself.
           const callee = n.firstChild;
           const recv = callee?.name === 'MemberExpression' && !isSubscript(callee) ? callee.firstChild : null;
-          if (d.frame && d.cols && recv && isSubscript(recv) && recv.firstChild?.name === 'VariableName') this.assignSubscript(recv, recv.firstChild, this.same(d), n);
+          if (d.frame && recv && isSubscript(recv) && recv.firstChild?.name === 'VariableName') this.assignSubscript(recv, recv.firstChild, this.same(d), n);
         }
         return this.scalar('None');
       }

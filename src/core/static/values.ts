@@ -79,6 +79,8 @@ export interface FitEvent {
   vocabulary?: boolean;
   /** What the analysis guessed to call this a fit (said in the finding, kept below error). */
   assumed?: string;
+  /** A statistic of a model's predictions (or of values computed from them): model output, not model input. */
+  ofPredictions?: true;
   /**
    * A column statistic used only to centre or scale (x - x.mean(), / x.std()) whose effect a
    * shift-and-scale invariant scaler fitted on the training rows later removed: the composition is
@@ -106,6 +108,8 @@ export interface FrameMeta {
   statCols?: Map<number, Set<string>>;
   /** Columns passed through a label encoder (`LabelEncoder`, `LabelBinarizer`): class names, not numbers. */
   encodedCols?: Set<string>;
+  /** Columns assigned a model's predictions (`out["proba"] = clf.predict_proba(X)[:, 1]`). */
+  predCols?: Set<string>;
 }
 
 /** `from` is empty when a copy redefines an inherited column independently. `order`: when it was defined. */

@@ -193,11 +193,13 @@ describe('static idioms', () => {
       const src = py`
         import pandas as pd
         from sklearn.preprocessing import StandardScaler
+        from sklearn.linear_model import LogisticRegression
         def prep(frame):
             sc = StandardScaler()
             return sc.fit_transform(frame.drop(columns=["y"])), frame["y"]
         Xa, ya = prep(pd.read_csv("part_train.csv"))
         Xh, yh = prep(pd.read_csv("part_holdout.csv"))
+        print(LogisticRegression().fit(Xa, ya).score(Xh, yh))
       `;
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
       assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), [lineOf(src, 'return sc.fit_transform')]);
@@ -226,6 +228,8 @@ describe('static idioms', () => {
             return scaler.transform(frame[["x"]]), scaler
         Xtr, sc = prep(tr)
         Xte, _ = prep(te, sc)
+        m = Ridge().fit(Xtr, tr["units"])
+        print(m.score(Xte, te["units"]))
       `;
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
       const refits = src.replace('Xte, _ = prep(te, sc)', 'Xte, _ = prep(te)');

@@ -349,6 +349,21 @@ describe('real-notebook idioms', () => {
       `;
       assert.ok(rules(src, 'leakage/target').length > 0);
     });
+    it('a label column compared from a stored lead column (up = next > close) beside the present price does not fire; the lead kept as a feature does', () => {
+      const base = PD + py`
+        px = pd.read_csv("prices.csv")
+        px["next"] = px["close"].shift(-1)
+        px["up"] = (px["next"] > px["close"]).astype(int)
+        px["ratio"] = px["close"] / px["close"].rolling(5).mean()
+        train, test = px.iloc[:-50], px.iloc[-50:]
+        cols = COLS
+        RandomForestClassifier().fit(train[cols], train["up"])
+      `;
+      const present = base.replace('COLS', '["close", "volume", "ratio"]');
+      assert.deepEqual(rules(present, 'leakage/target'), []);
+      const withLead = base.replace('COLS', '["close", "next"]');
+      assert.deepEqual(rules(withLead, 'leakage/target'), [lineOf(withLead, 'RandomForestClassifier().fit')]);
+    });
   });
 
   describe('leakage/temporal: a random split breaks a series, not a date feature', () => {
@@ -362,6 +377,24 @@ describe('real-notebook idioms', () => {
         print(mean_absolute_error(y_test, m.predict(X_test)))
       `;
       assert.deepEqual(rules(src, 'leakage/temporal'), []);
+    });
+    it('rows sorted by a time column and classified row by row, split at random, do not fire; with a rolling feature before or after the sort they do', () => {
+      const base = PD + py`
+        logs = pd.read_csv("readings.csv")
+        FEATURE
+        logs = logs.sort_values(["machine", "time_index"])
+        SORTED_FEATURE
+        X_train, X_test, y_train, y_test = train_test_split(logs[["temp", "torque"]], logs["failed"], stratify=logs["failed"])
+        m = RandomForestClassifier().fit(X_train, y_train)
+      `;
+      const plain = base.replace('FEATURE', '').replace('SORTED_FEATURE', '');
+      assert.deepEqual(rules(plain, 'leakage/temporal'), []);
+      const inPlace = plain.replace('logs = logs.sort_values(["machine", "time_index"])', 'logs.sort_values("Time", inplace=True)');
+      assert.deepEqual(rules(inPlace, 'leakage/temporal'), []);
+      const rollBefore = base.replace('SORTED_FEATURE', '').replace('FEATURE', 'logs["temp"] = logs["temp"].rolling(5).mean()');
+      assert.deepEqual(rules(rollBefore, 'leakage/temporal'), [lineOf(rollBefore, 'train_test_split(logs')]);
+      const rollAfter = base.replace('SORTED_FEATURE', 'logs["temp"] = logs["temp"].rolling(5).mean()').replace('FEATURE', '');
+      assert.deepEqual(rules(rollAfter, 'leakage/temporal'), [lineOf(rollAfter, 'train_test_split(logs')]);
     });
     it('rows sorted by time in place, with per-group lags, split at random fires', () => {
       const src = PD + py`
@@ -1857,6 +1890,7 @@ describe('real-notebook idioms', () => {
         X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
         ohe = encoders["ohe"]
         Z_test = ohe.fit_transform(X_test[["city"]])
+        print(encoders["clf"].predict(Z_test))
       `;
       const f = analyze(src).filter((x) => x.ruleId === 'mismatch/refit-at-inference');
       assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'ohe.fit_transform(X_test'), 'warning']]);

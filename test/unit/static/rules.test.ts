@@ -58,6 +58,7 @@ describe('static rules', () => {
         sc = StandardScaler()
         X_train = sc.fit_transform(X_train)
         X_test = sc.fit_transform(X_test)
+        print(LogisticRegression().fit(X_train, y_train).score(X_test, y_test))
       `;
       const f = analyze(src);
       assert.deepEqual(f.map((x) => `${x.location.line}:${x.ruleId}:${x.severity}`), [`${lineOf(src, 'sc.fit_transform(X_test)')}:mismatch/refit-at-inference:warning`]);

@@ -267,3 +267,90 @@ describe('serving: Streamlit input widgets return what the user enters', () => {
     assert.ok(analyze(filled, 'app.py').some((f) => f.ruleId === 'mismatch/refit-at-inference'));
   });
 });
+
+describe('serving: a statistic of the held-out rows matters only where those rows reach a model', () => {
+  const SPLIT = py`
+    import numpy as np
+    import pandas as pd
+    from sklearn.model_selection import train_test_split
+    from sklearn.preprocessing import StandardScaler
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import accuracy_score
+    df = pd.read_csv("loans.csv")
+    X_train, X_test, y_train, y_test = train_test_split(df[["income", "debt"]], df["default"], random_state=0)
+    sc = StandardScaler().fit(X_train)
+    clf = LogisticRegression().fit(sc.transform(X_train), y_train)
+  `;
+  const refits = (src: string): number[] => analyze(src, 'train.py').filter((f) => f.ruleId === REFIT).map((f) => f.location.line);
+
+  it('a threshold or rescaling of the test predictions, a metric\'s own mean of the labels, or a scaler refitted on X_test after the scores for a residual check do not fire', () => {
+    const src = SPLIT + py`
+      proba = clf.predict_proba(sc.transform(X_test))[:, 1]
+      cut = np.percentile(proba, 90)
+      spread = (proba - proba.min()) / (proba.max() - proba.min())
+      picked = proba >= cut
+      pred = clf.predict(sc.transform(X_test))
+      r2 = 1 - np.sum((y_test - pred) ** 2) / np.sum((y_test - np.mean(y_test)) ** 2)
+      print(accuracy_score(y_test, pred), r2, picked.sum(), spread.max())
+      X_check = StandardScaler().fit_transform(X_test)
+      print(np.corrcoef(X_check[:, 0], y_test - pred))
+    `;
+    assert.deepEqual(refits(src), []);
+  });
+
+  it('a cut-off or z-score of a prediction column written beside the test rows does not fire; the same z-score fed to a second model does', () => {
+    const src = SPLIT + py`
+      out = X_test.copy()
+      out["proba"] = clf.predict_proba(sc.transform(X_test))[:, 1]
+      out["flag"] = out["proba"] > out["proba"].quantile(0.9)
+      out["z"] = (out["proba"] - out["proba"].mean()) / out["proba"].std()
+      print(out.head())
+    `;
+    assert.deepEqual(refits(src), []);
+    const stacked = src + py`
+      meta = LogisticRegression().fit(X_train, y_train)
+      print(meta.predict(out[["income", "z"]]))
+    `;
+    assert.deepEqual(refits(stacked), [lineOf(stacked, 'out["z"] =')]);
+  });
+
+  it('test rows scaled with their own statistics and then scored fire, also when a loop fills them column by column in place or a helper fills them in place', () => {
+    const scaled = SPLIT + py`
+      X_own = StandardScaler().fit_transform(X_test)
+      print(accuracy_score(y_test, clf.predict(X_own)))
+    `;
+    assert.deepEqual(refits(scaled), [lineOf(scaled, 'X_own = StandardScaler()')]);
+    const loop = SPLIT + py`
+      for c in ["income", "debt"]:
+          X_test[c].fillna(X_test[c].mean(), inplace=True)
+      print(accuracy_score(y_test, clf.predict(sc.transform(X_test))))
+    `;
+    assert.deepEqual(refits(loop), [lineOf(loop, 'X_test[c].mean()')]);
+    const helper = SPLIT + py`
+      def fill(frame):
+          for col, values in frame.items():
+              frame[col] = values.fillna(values.median())
+          return frame
+      fill(X_test)
+      print(accuracy_score(y_test, clf.predict(sc.transform(X_test))))
+    `;
+    assert.deepEqual(refits(helper), [lineOf(helper, 'values.median()')]);
+  });
+});
+
+describe('serving: rows taken by position after a drop of named columns keep their column names', () => {
+  it('df.drop(columns=[...]).iloc[-n:] passed to a loaded scaler and model is not a positional array', () => {
+    const src = py`
+      import joblib
+      import pandas as pd
+      scaler = joblib.load("scaler.pkl")
+      model = joblib.load("model.pkl")
+      feats = pd.read_csv("weekly.csv")
+      X_last = feats.drop(columns=["sales", "holiday"]).iloc[-12:]
+      print(model.predict(scaler.transform(X_last)))
+    `;
+    assert.deepEqual(analyze(src, 'report.py').filter((f) => f.ruleId === 'mismatch/column-order'), []);
+    const arr = src.replace('.iloc[-12:]', '.iloc[-12:].values');
+    assert.deepEqual(analyze(arr, 'report.py').filter((f) => f.ruleId === 'mismatch/column-order').map((f) => f.location.line), [lineOf(arr, 'X_last = ')]);
+  });
+});

@@ -87,6 +87,12 @@ describe('leakage/target through derived columns', () => {
         LogisticRegression().fit(X, y)
       `;
       assert.deepEqual(targetLines(unknownY), [lineOf(unknownY, 'df["refund_flag"]')]);
+      // The label is guessed there (y names no column): the finding says so and stays a warning.
+      const guessed = analyze(unknownY).find((f) => f.ruleId === 'leakage/target')!;
+      assert.equal(guessed.severity, 'warning');
+      assert.match(guessed.message, /Assumed: the label is taken to be 'fraud', the one column the features drop/);
+      const named = analyze(split).find((f) => f.ruleId === 'leakage/target')!;
+      assert.equal(named.severity, 'error');
     });
 
     it('on a row-wise apply that reads the label', () => {
