@@ -221,7 +221,7 @@ export abstract class LibrarySemantics extends DataflowState {
     if (isCvFunction(last)) return this.crossValidate(last, args, n);
     // transformers' `BertForSequenceClassification.from_pretrained(...)`: a pretrained network the
     // document fine-tunes or scores; calling it on a batch predicts (one version per network).
-    const owner = q.split('.').slice(-2)[0] ?? '';
+    const owner = last === 'from_pretrained' ? q.split('.').slice(-2)[0] ?? '' : '';
     if (last === 'from_pretrained' && /(For[A-Z]\w*|^AutoModel\w*)$/.test(owner) && !/Tokenizer|Config|Processor|Extractor/.test(owner)) {
       const est = this.estFromName(owner, 'model', NO_ARGS, n);
       est.version = `pretrained:${est.id}`;
@@ -675,7 +675,12 @@ export abstract class LibrarySemantics extends DataflowState {
     let found: 'test' | 'train' | undefined;
     scan: for (let c = this.chunkIndex; c < this.chunks.length; c++) {
       const text = c === this.chunkIndex ? this.text.slice(from) : this.chunks[c].text;
-      for (const line of text.split('\n')) {
+      // Only lines that contain the name can rebind it or print it: visit those, in order.
+      for (let at = text.indexOf(name); at >= 0;) {
+        let end = text.indexOf('\n', at);
+        if (end < 0) end = text.length;
+        const line = text.slice(text.lastIndexOf('\n', at) + 1, end);
+        at = text.indexOf(name, end);
         if (rebound.test(line)) break scan;
         if (!/\bprint\b/.test(line) || !uses.test(line)) continue;
         const strs = (line.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
