@@ -153,7 +153,8 @@ export abstract class LibrarySemantics extends DataflowState {
     // xgb.train(params, dtrain, rounds, watchlist) / lgb.train(params, train_set, rounds, valid_sets):
     // the watch list given by position is the evals= / valid_sets= keyword.
     const boosterTrain = last === 'train' && /^(xgb|xgboost|lgb|lightgbm)\./.test(q);
-    const evalsKw = /^(lgb|lightgbm)\./.test(q) ? 'valid_sets' : 'evals';
+    // Only read by the `train` branches below.
+    const evalsKw = last === 'train' && /^(lgb|lightgbm)\./.test(q) ? 'valid_sets' : 'evals';
     const args: Args = boosterTrain && args0.pos.length > 3 && !args0.kw.has(evalsKw) && args0.posNodes[3]
       ? { ...args0, kw: new Map([...args0.kw, [evalsKw, args0.pos[3]]]), kwNodes: new Map([...args0.kwNodes, [evalsKw, args0.posNodes[3]]]) } : args0;
     // st.slider("depth", df.depth.min(), df.depth.max(), df.depth.mean()) and other Streamlit input
@@ -269,7 +270,7 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if (last === 'col' && /^(pl|polars)\./.test(q)) return { ...this.scalar('pl.col'), pending: [] };
     const savePath = args.pos[0]?.k === 'const' ? args.pos[0].str : undefined;
-    if (savePath !== undefined && /^(np|numpy)\./.test(q) && (last === 'save' || last === 'savez' || last === 'savez_compressed' || last === 'savetxt')) {
+    if (savePath !== undefined && (last === 'save' || last === 'savez' || last === 'savez_compressed' || last === 'savetxt') && /^(np|numpy)\./.test(q)) {
       const stored = this.join([...args.pos.slice(1), ...args.kw.values()], n);
       if (stored.k === 'data') this.files.set(savePath, stored);
       this.noteWrite(savePath);
