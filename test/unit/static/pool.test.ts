@@ -90,6 +90,13 @@ describe('static analysis worker pool', function () {
       assert.deepEqual(finished, ['c.py', 'e.py', 'a.py', 'd.py', 'b.py', 'f.py']);
       assert.deepEqual(run.outcomes.map((o) => o!.path), names);
       assert.deepEqual(run.outcomes.map((o) => noteOf(o).split(' on ')[0]), names);
+      // Cancelled after the first result: what finished is the largest files, the rest never started.
+      const ac = new AbortController();
+      const many = Array.from({ length: 12 }, (_, i) => ({ path: `slow${i}.py`, source: { text: '' }, size: i }));
+      const cut = await pool.check(many, { signal: ac.signal, onResult: () => ac.abort() });
+      assert.equal(cut.cancelled, true);
+      const done = cut.outcomes.flatMap((o, i) => (o ? [i] : []));
+      assert.deepEqual(done, [11], 'the largest file first, nothing after the cancel');
     } finally {
       pool.dispose();
     }
@@ -119,6 +126,15 @@ describe('static analysis worker pool', function () {
     } finally {
       long.dispose();
     }
+  });
+
+  it('dispose() during a warm-up ends it: warm() resolves and no worker is left', async () => {
+    const pool = new AnalysisPool({ workerFile, size: 2, warmUpMs: 20_000 });
+    const warmed = pool.warm();
+    await sleep(300);
+    pool.dispose();
+    await warmed;
+    assert.equal(pool.workers, 0);
   });
 
   it('a worker that dies while warming up leaves the pool usable', async () => {
