@@ -214,6 +214,7 @@ export abstract class DataflowState {
   protected same(d: DataV, extra?: Partial<DataV>): DataV {
     // Hot path: plain assignments (no spread temporaries).
     const o: DataV = { k: 'data', id: ++this.ids, rows: d.rows, prep: d.prep, dup: d.dup };
+    if (d.affine) o.affine = d.affine;
     if (d.frame) o.frame = d.frame;
     if (d.varying) o.varying = true;
     if (d.pred) o.pred = d.pred;
@@ -242,7 +243,7 @@ export abstract class DataflowState {
     this.noteHeldOut();
     (split.sides ??= new Set()).add(side);
     const rows = d.rows.map((k) => ({ root: k.root, path: [...k.path, { split, side, ...(fold !== undefined ? { fold } : {}) }] }));
-    return this.mkData({ rows, prep: d.prep, dup: d.dup, ...(d.frame ? { frame: d.frame } : {}), ...(d.time ? { time: d.time } : {}),
+    return this.mkData({ rows, prep: d.prep, dup: d.dup, ...(d.affine ? { affine: d.affine } : {}), ...(d.frame ? { frame: d.frame } : {}), ...(d.time ? { time: d.time } : {}),
       ...(d.feat ? { feat: d.feat } : {}), ...(d.cols ? { cols: d.cols } : {}), ...(varying || d.varying ? { varying: true } : {}) });
   }
 
@@ -300,9 +301,11 @@ export abstract class DataflowState {
 
   protected recordPrepLeak(fit: FitEvent, key: RowKey, reason: PrepReason, split?: Split): void {
     // One leak per statistic, except that a search's folds (often selection only) do not hide a
-    // later cross_val_score on the same rows, whose score is reported.
+    // later cross_val_score on the same rows, whose score is reported, nor a later split whose
+    // held-out part is scored.
     const prior = this.events.prepLeaks.filter((l) => l.fit === fit);
-    if (prior.length && !(reason === 'cv' && split && (split.kind === 'cv' || split.kind === 'folds') && !this.searchTrials && prior.every((l) => l.reason === 'cv' && l.split?.kind === 'search'))) return;
+    if (prior.length && !(!this.searchTrials && prior.every((l) => l.reason === 'cv' && l.split?.kind === 'search')
+      && (reason === 'cv' && split && (split.kind === 'cv' || split.kind === 'folds') || reason !== 'cv'))) return;
     const last = key.path[key.path.length - 1];
     this.events.prepLeaks.push({ fit, key, viaVal: lastSide(key) === 'val', reason, ...(split ?? last?.split ? { split: split ?? last.split } : {}) });
   }

@@ -113,13 +113,27 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // a later search refines the grid the first one's score pointed to (selection again).
   const reportsSearch = (s: Split): boolean => s.reportedAt !== undefined && !ev.evals.some((e) => e.step > s.reportedAt! && e.keys.some(isTestSide))
     && !ev.splits.some((o) => o.kind === 'search' && o.id > s.id);
+  // A search whose own cross-validated score (`best_score_`, `cv_results_`) is never read only picks
+  // its settings: its folds report nothing (ASE'22: a leak needs a model evaluated on the leaked
+  // rows; README: CV inside a search whose score is never reported does not count). A CV score,
+  // a search's best_score_ or a learning/validation curve that is printed or plotted is reported.
+  const selectionOnly = (s: Split): boolean => s.kind === 'search' && s.reportedAt === undefined;
   // Fitted on the training rows only (the training side of a split, or a training file).
   const trainPart = (f: PrepLeak['fit']): boolean => f.rows.length > 0 && f.rows.every((k) => k.path.length ? k.path[k.path.length - 1].side === 'train' && k.path[k.path.length - 1].fold === undefined : k.root.role === 'train');
   for (const l of ev.prepLeaks) {
     if (skipVal(l)) continue;
     // An unnamed positional cut is a split only when a model is fitted on one part and scored on the other.
     if (l.split?.cut && !cutUsed(l.split)) continue;
+    // A cut of the training part of an earlier split that only ever takes training rows (its last
+    // window to forecast from, its rows of one class for a plot) holds nothing out: the statistic
+    // fitted on that training part reaches no test row through it.
+    const keyLast = l.key.path[l.key.path.length - 1];
+    if (l.split?.kind === 'slice' && l.split.sides && [...l.split.sides].every((s) => s === 'train')
+      && keyLast && keyLast.split !== l.split && keyLast.side === 'train' && keyLast.fold === undefined && trainPart(l.fit)) continue;
     const f = l.fit;
+    // Centred or scaled by a statistic of all rows, then rescaled by a scaler fitted on the training
+    // rows that absorbs the shift and scale: no model was fitted on rows still carrying it.
+    if (f.neutralised && !ev.modelFits.some((m) => m.est.fitData?.prep.includes(f))) continue;
     if (l.reason === 'fit-on-test') {
       // The held-out rows transformed with their own statistic: nothing of the test set reaches
       // training, but the model sees them computed differently from its training rows.
@@ -142,6 +156,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // selection machinery; the reported score is on the test file.
     if (l.reason === 'cv' && l.split?.kind === 'search' && !reportsSearch(l.split) && f.rows.length && f.rows.every((k) => !k.path.length && k.root.role === 'train')
       && ev.evals.some((e) => e.keys.some((k) => !k.path.length && k.root.role === 'test' && !covers(f.rows, k)))) continue;
+    if (l.reason === 'cv' && l.split && selectionOnly(l.split)) continue;
     // Nothing in the file is scored: no evaluation, no validation data handed to training, no
     // cross-validation. A feature-writing script (fits nothing), or a submission notebook whose
     // model only predicts the unlabelled test file the statistic saw (train+test prepared
@@ -200,7 +215,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.side !== 'train' && rows.some((r) => r.path[r.path.length - 1].split === st.split))))
       || rows.every((k) => !k.path.length && k.root.role === 'train')
         && ev.evals.some((e) => e.keys.some((k) => !k.path.length && k.root.role === 'test' && !covers(rows, k))));
-    if (l.split.kind === 'search' && heldOutScored) continue;
+    if (l.split.kind === 'search' && heldOutScored || selectionOnly(l.split)) continue;
+    // Keras's validation_split on the resampled training part, with no callback choosing on it,
+    // while the held-out part is scored: the val_ metrics are training logs beside that score.
+    if (l.split.names[0] === 'validation_split' && l.assumed && heldOutScored) continue;
     // Cross-validation on the resampled training side while the held-out side is scored too: the
     // folds' score is inflated, but which of the two the document reports as its result is a guess.
     const cvCheck = l.split.kind === 'cv' && heldOutScored
@@ -336,10 +354,14 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         ruleId: 'leakage/overlap', message: `The model evaluated here was fitted on rows that include this test set (fitted at ${where(ctx, fit.site)}); fit it on the training split.`,
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted on all rows here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
       }, e.site);
-    } else if ((e.labelledTest || !DESCRIPTIVE_FIT.test(est.cls) || /Logistic/.test(est.cls)) && !st.unsupervised && !subset && !fitSubset && (ev.heldOutStep === undefined || e.step < ev.heldOutStep) && e.keys.every((k) => !k.path.length && k.root.role === 'whole')) {
-      // No split, no cross-validation, no held-out file yet (none anywhere, or only made after
-      // this score): the score is on the training rows. A regression's in-sample fit (r2, error) is the usual descriptive
-      // goodness of fit and is not reported unless the code calls it a test score.
+    } else if ((e.labelledTest || ev.heldOutStep !== undefined && (!DESCRIPTIVE_FIT.test(est.cls) || /Logistic/.test(est.cls))) && !st.unsupervised && !subset && !fitSubset && (ev.heldOutStep === undefined || e.step < ev.heldOutStep) && e.keys.every((k) => !k.path.length && k.root.role === 'whole')) {
+      // No split, no cross-validation, no held-out file yet (only made after this score, or none
+      // anywhere and the score called a test score): the score is on the training rows. A
+      // regression's in-sample fit (r2, error) is the usual descriptive goodness of fit and is not
+      // reported unless the code calls it a test score; so is a classifier's in a file that never
+      // holds data out (no split, no cross-validation anywhere): nothing else is there to be its
+      // held-out result, and an unlabelled accuracy print is read as descriptive (README: no split,
+      // descriptive fit only).
       push({
         ruleId: 'leakage/overlap', message: `This score is computed on the same rows the model was fitted on (${where(ctx, fit.site)}) and no held-out data exists${ev.heldOutStep !== undefined ? ' yet (the data is split only later)' : ''}; it measures memorisation, not generalisation. Split off a test set or cross-validate.`,
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],

@@ -883,6 +883,8 @@ export class Interpreter extends LibrarySemantics {
           delete batch.batches;
           return batch;
         }
+        // for rec in json.load(f): each record is a row of the file read (its fields are its columns).
+        if (iter.records) return { ...this.same(iter), varying: true };
         if (iter.grouped) {
           const group: DataV = { ...this.same(iter), varying: true };
           delete group.grouped;
@@ -933,7 +935,9 @@ export class Interpreter extends LibrarySemantics {
         if (n.name === 'BinaryExpression' && vals.length === 2 && vals[0].k === 'seq' && vals[1].k === 'seq' && /^\s*\+/.test(this.text.slice(n.firstChild!.to, n.lastChild!.from))) {
           return { k: 'seq', items: [...vals[0].items, ...vals[1].items], varying: !!(vals[0].varying || vals[1].varying) };
         }
-        return this.join(vals, n);
+        const joined = this.join(vals, n);
+        if (n.name === 'BinaryExpression' && vals.length === 2 && joined.k === 'data') this.noteAffine(n, vals[0], vals[1], joined);
+        return joined;
       }
       case 'ArrayComprehensionExpression': case 'DictionaryComprehensionExpression': case 'SetComprehensionExpression':
       case 'ComprehensionExpression':
@@ -944,6 +948,22 @@ export class Interpreter extends LibrarySemantics {
   }
 
   protected inMetricHelper = 0;
+
+  /**
+   * `X - X.mean()`, `(X - mu) / sd`: rows shifted or scaled by column statistics (and nothing else
+   * new) went through an affine map per column; the statistics are remembered on the result.
+   */
+  protected noteAffine(n: SyntaxNode, a: Val, b: Val, out: DataV): void {
+    const op = this.text.slice(n.firstChild!.to, n.lastChild!.from).trim();
+    if (op !== '-' && op !== '+' && op !== '*' && op !== '/') return;
+    const d = a.k === 'data' && !a.pred ? a : b.k === 'data' && !b.pred ? b : undefined;
+    const s = d === a ? b : a;
+    if (!d || s.k !== 'scalar' && s.k !== 'const') return;
+    const added = s.k === 'scalar' ? s.prep.filter((f) => !d.prep.includes(f)) : [];
+    if (!added.every((f) => f.kind === 'stat')) return;
+    const affine = added.length ? unionList(d.affine ?? [], added) : d.affine;
+    if (affine?.length) out.affine = affine;
+  }
 
   protected openCodedEval(n: SyntaxNode, a: Val, b: Val): void {
     if (this.inMetricHelper || a.k !== 'data' || b.k !== 'data' || !!a.pred === !!b.pred) return;
@@ -1129,7 +1149,7 @@ export class Interpreter extends LibrarySemantics {
         const own = o.ctorData ?? o.fitData;
         if (prop === 'fittedvalues' && o.fit && !o.loaded && own) return this.predictOut(o, own);
         // The search's own cross-validated score read (printed, shown): its folds report a result.
-        if (prop === 'best_score_' && o.searchSplit) o.searchSplit.reportedAt ??= this.steps;
+        if ((prop === 'best_score_' || prop === 'cv_results_') && o.searchSplit) o.searchSplit.reportedAt ??= this.steps;
         return o.loaded && !prop.endsWith('_') && !prop.startsWith('_') ? this.loadedPart(o, prop, `.${prop}`) : this.scalar(full, o.prepFits);
       }
       default: {

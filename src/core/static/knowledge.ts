@@ -126,6 +126,8 @@ export function isReader(qualified: string, last: string): boolean {
   if (/^(load_|fetch_|make_)/.test(last) && /sklearn|datasets|^load_|^fetch_|^make_/.test(qualified)) return !/^make_(pipeline|column|union|scorer)/.test(last);
   if (/^(loadtxt|genfromtxt|fromfile|loadmat|loadarff|load_svmlight_file)$/.test(last)) return true;
   if (last === 'load' && /^(np|numpy)\./.test(qualified)) return true;
+  // json.load(f): records read from a file, a dataset of its own at each call.
+  if (last === 'load' && /^json\./.test(qualified)) return true;
   if (last === 'load_data' || last === 'image_dataset_from_directory' || last === 'text_dataset_from_directory') return true;
   if (last === 'read' && /spark/.test(qualified)) return true;
   return false;

@@ -22,6 +22,9 @@ const STATSMODELS_MODEL = /^(OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomi
 
 /** A splitter that draws its folds at random (KFold(shuffle=True), ShuffleSplit, repeated k-fold). */
 /** K-fold splitters that cut the rows by position or at random, with no regard to time or groups. */
+/** Scalers whose output is unchanged by a prior shift and positive scale of each column (their own statistics absorb it). */
+const INVARIANT_SCALERS = /^(StandardScaler|MinMaxScaler|RobustScaler)$/;
+
 function timeBlindSplitter(est: EstV): boolean {
   return est.cat === 'splitter' && /^(KFold|StratifiedKFold|RepeatedKFold|RepeatedStratifiedKFold|ShuffleSplit|StratifiedShuffleSplit)$/.test(est.cls);
 }
@@ -288,6 +291,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const d = this.freshData(path || name || last, n, role);
       if (path) d.rows[0].root.file = path;
       if (last === 'load_dataset') d.dsDict = true;
+      if (last === 'load' && /^json\./.test(q)) d.records = true;
       const parseNode = args.kwNodes.get('parse_dates'), indexNode = args.kwNodes.get('index_col');
       if (parseNode && (TIME_COLUMN.test(this.t(parseNode)) || this.t(parseNode) === 'True' && indexNode && TIME_COLUMN.test(this.t(indexNode)))) d.time = 'the data is read with parsed dates';
       if ((/^(load_|fetch_|make_)/.test(last) || last === 'load') && this.targets.length >= 2) {
@@ -1078,6 +1082,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const isPrep = est.cat === 'transformer' || est.cat === 'clusterer';
       if (isPrep) {
         est.fit = this.newFit(n, est.cls, 'transformer', data, onLabel, vocabularyOnly(est));
+        if (data.affine) est.fitAffine = data.affine; else delete est.fitAffine;
         if (est.assumed) est.fit.assumed = est.assumed;
         est.prepFits = [est.fit];
       } else {
@@ -1165,7 +1170,18 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const c of data.cols) enc.add(c);
     }
     const fits = est.prepFits.length ? est.prepFits : est.fit && est.fit.kind === 'transformer' ? [est.fit] : [];
-    const out = this.mkData({ rows: data.rows, prep: unionList(data.prep, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
+    // A shift-and-scale invariant scaler fitted on rows that went through an affine map by column
+    // statistics, applied to rows that went through the same map: (a x + b) standardised on the
+    // training rows is x standardised on the training rows, so those statistics no longer shape
+    // the output (z-scored on all rows, then a StandardScaler fitted on the training part).
+    let prepIn = data.prep;
+    const gone = est.fitAffine && data.affine && INVARIANT_SCALERS.test(est.cls) && !/with_(mean|std|centering|scaling)\s*=\s*False/.test(est.params)
+      ? data.affine.filter((f) => est.fitAffine!.includes(f)) : [];
+    if (gone.length) {
+      for (const f of gone) f.neutralised = true;
+      prepIn = data.prep.filter((f) => !gone.includes(f));
+    }
+    const out = this.mkData({ rows: data.rows, prep: unionList(prepIn, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
       ...(data.time ? { time: data.time } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat ? { feat: data.feat } : {}),
       ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}), ...(data.mixSite ? { mixSite: data.mixSite } : {}),
       // y = LabelEncoder().fit_transform(df["churned"]) still names the label column.
@@ -1570,6 +1586,21 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'merge' || method === 'join' || method === 'combine_first' || method === 'update') {
       const other = args.pos[0];
       const extra = other && (other.k === 'data' || other.k === 'scalar') ? other.prep : [];
+      // A statistic merged in as named columns (df.merge(stat.to_frame(name="max_c"), ...)) is in
+      // those columns only, as if assigned to them: a later selection of other columns does not
+      // carry it. Names are known from to_frame/rename/reset_index(name=...) or from the columns the
+      // statistic kept (with pandas' default _x/_y suffixes); custom suffixes leave it frame-wide.
+      const fresh = extra.filter((f) => !d.prep.includes(f) && (f.kind === 'group' || f.kind === 'stat'));
+      if (fresh.length && d.frame && (method === 'merge' || method === 'join') && !args.kw.has('suffixes') && !args.kw.has('lsuffix') && !args.kw.has('rsuffix')) {
+        const text = args.posNodes[0] ? this.t(args.posNodes[0]) : '';
+        const named = /\.(?:to_frame|rename|reset_index)\(\s*(?:name\s*=\s*)?["']([^"']+)["']\s*\)\s*$/.exec(text)?.[1];
+        const kept = other && (other.k === 'data' || other.k === 'scalar') ? other.cols : undefined;
+        const cols = named ? [named] : kept?.length ? kept.flatMap((c) => [c, `${c}_x`, `${c}_y`]) : [];
+        if (cols.length) {
+          const frame = d.frame;
+          for (const f of fresh) if (!frame.statCols?.has(f.id)) (frame.statCols ??= new Map()).set(f.id, new Set(cols));
+        }
+      }
       return this.same(d, { prep: unionList(d.prep, extra) });
     }
     if (method === 'append') return this.concat({ ...args, pos: [{ k: 'seq', items: [d, ...args.pos] }], posNodes: [] }, n, false);

@@ -51,7 +51,7 @@ export interface Split {
   seeded?: boolean;
   /** Sides of this split the code has taken so far (a slice split learns them one cut at a time). */
   sides?: Set<Side>;
-  /** A search whose own cross-validated score (`best_score_`) is read: the execution step of the first read. */
+  /** A search whose own cross-validated score (`best_score_`, `cv_results_`) is read: the execution step of the first read. */
   reportedAt?: number;
 }
 
@@ -79,6 +79,12 @@ export interface FitEvent {
   vocabulary?: boolean;
   /** What the analysis guessed to call this a fit (said in the finding, kept below error). */
   assumed?: string;
+  /**
+   * A column statistic used only to centre or scale (x - x.mean(), / x.std()) whose effect a
+   * shift-and-scale invariant scaler fitted on the training rows later removed: the composition is
+   * the training-only standardisation (see `DataV.affine`).
+   */
+  neutralised?: boolean;
 }
 
 export interface DupEvent { id: number; site: Site; what: string; rows: RowKey[] }
@@ -162,6 +168,14 @@ export interface DataV extends Common {
   paired?: boolean;
   /** Rows picked by an index that changes per loop iteration (bootstrap resampling). */
   resampled?: boolean;
+  /** Records read by json.load: iterating gives each record, which holds rows of this dataset. */
+  records?: boolean;
+  /**
+   * Column statistics that reached these rows only through elementwise + - * / with the rows
+   * themselves (`(X - X.mean()) / X.std()`): an affine map per column. A StandardScaler,
+   * MinMaxScaler or RobustScaler fitted afterwards on rows that went through the same map undoes it.
+   */
+  affine?: FitEvent[];
   /** Statement that concatenated training and test rows of one split. */
   mixSite?: Site;
   /** A PyTorch `DataLoader` over these rows: iterating it yields batches of them. */
@@ -182,6 +196,8 @@ export interface EstV extends Common {
   cat: EstimatorCategory;
   site?: Site;
   params: string;
+  /** A transformer's fit: the affine column statistics its training rows carried (`DataV.affine`). */
+  fitAffine?: FitEvent[];
   steps: EstV[];
   fit?: FitEvent;
   /** The data the model was last fitted on. */

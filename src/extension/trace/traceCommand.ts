@@ -131,6 +131,8 @@ async function pickStart(result: RunReadResult, source: WorkerTraceSource): Prom
   qp.title = `Trace Record in ${result.run.pipeline}: type column=value${columns.length ? ` (e.g. ${columns[0]!.column}=…)` : ''}, or pick a step to choose a row`;
   qp.placeholder = columns.length ? `${columns[0]!.column}=value, or a step` : 'a step to pick a row of';
   qp.matchOnDescription = true;
+  // A step of a multi-step input: a webview or editor taking focus while it opens must not cancel the trace.
+  qp.ignoreFocusOut = true;
   let version = 0;
   const refresh = async (text: string) => {
     const mine = ++version;
@@ -187,6 +189,7 @@ async function pickPosition(step: Step, source: WorkerTraceSource): Promise<{ po
   }));
   const qp = vscode.window.createQuickPick<Item>();
   qp.matchOnDescription = true;
+  qp.ignoreFocusOut = true;
   const render = () => {
     const back = direction === 'backward';
     qp.title = `Trace Record: which row of ${h.stepLabelText(step)}?${back ? ' Traced back to the source rows it came from.' : ''} (type #N for any row position)`;

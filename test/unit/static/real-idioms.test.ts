@@ -721,7 +721,7 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'reg.score(X, y)')]);
       assert.deepEqual(rules(src.replace('reg.score(X, y)', 'reg.score(X_test, y_test)'), 'leakage/overlap'), []);
     });
-    it('with no split, a regression\'s in-sample r2 is a descriptive fit; a classifier\'s in-sample accuracy, or any score called a test score, fires', () => {
+    it('with no split anywhere, an in-sample r2 or accuracy is a descriptive fit; a score called a test score, or a classifier\'s taken before a later split, fires', () => {
       const reg = PD + py`
         lr = Ridge().fit(X, y)
         print(lr.score(X, y))
@@ -731,7 +731,11 @@ describe('real-notebook idioms', () => {
         rf = RandomForestClassifier().fit(X, y)
         print(accuracy_score(y, rf.predict(X)))
       `;
-      assert.deepEqual(rules(clf, 'leakage/overlap'), [lineOf(clf, 'accuracy_score(y')]);
+      assert.deepEqual(rules(clf, 'leakage/overlap'), []);
+      const later = clf + 'X_train, X_test, y_train, y_test = train_test_split(X, y)\n';
+      assert.deepEqual(rules(later, 'leakage/overlap'), [lineOf(later, 'accuracy_score(y')]);
+      const calledClf = clf.replace('print(accuracy_score(y, rf.predict(X)))', 'print("test accuracy", accuracy_score(y, rf.predict(X)))');
+      assert.deepEqual(rules(calledClf, 'leakage/overlap'), [lineOf(calledClf, 'test accuracy')]);
       const called = reg.replace('print(lr.score(X, y))', 'print("test r2", lr.score(X, y))');
       assert.deepEqual(rules(called, 'leakage/overlap'), [lineOf(called, 'test r2')]);
     });
@@ -1322,7 +1326,7 @@ describe('real-notebook idioms', () => {
   });
 
   describe('leakage/overlap: notebooks with no split have no test rows', () => {
-    it('a clustering or mixture model scored on the rows it was fitted on does not fire; a classifier\'s in-sample accuracy still does', () => {
+    it('a clustering or mixture model scored on the rows it was fitted on does not fire; a classifier\'s in-sample accuracy does once the file holds data out', () => {
       const src = PD + py`
         from sklearn.cluster import KMeans
         from sklearn.mixture import GaussianMixture
@@ -1333,7 +1337,7 @@ describe('real-notebook idioms', () => {
         print(gm.score(X))
       `;
       assert.deepEqual(rules(src, 'leakage/overlap'), []);
-      const clf = src + 'clf = RandomForestClassifier().fit(X, y)\nprint(accuracy_score(y, clf.predict(X)))\n';
+      const clf = src + 'clf = RandomForestClassifier().fit(X, y)\nprint(accuracy_score(y, clf.predict(X)))\nX_tr, X_te, y_tr, y_te = train_test_split(X, y)\n';
       assert.deepEqual(rules(clf, 'leakage/overlap'), [lineOf(clf, 'accuracy_score(y, clf.predict(X))')]);
     });
   });
@@ -3272,6 +3276,150 @@ describe('real-notebook idioms', () => {
       const flags = src.replace('vals.append(means.loc[c])', 'vals.append(1 if c == "Paris" else 0)');
       assert.notEqual(flags, src);
       assert.deepEqual(rules(flags, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('round 8 precision: searches whose score is never read, val_ logs beside a test score, cuts that hold nothing out', () => {
+    const SPLIT = PD + py`
+      from sklearn.model_selection import GridSearchCV, cross_val_score, validation_curve, learning_curve
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+      sc = StandardScaler()
+      X_train_s = sc.fit_transform(X_train)
+      X_test_s = sc.transform(X_test)
+    `;
+    it('a search on the pre-scaled training part whose own score is never read (only best_params_) does not fire; reading best_score_ fires', () => {
+      const src = SPLIT + py`
+        gs = GridSearchCV(LogisticRegression(), {"C": [0.1, 1, 10]}, cv=5)
+        gs.fit(X_train_s, y_train)
+        print(gs.best_params_)
+        print(gs.score(X_train_s, y_train))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const read = src.replace('print(gs.best_params_)', 'print(gs.best_params_, gs.best_score_)');
+      assert.deepEqual(rules(read, 'leakage/preprocessing'), [lineOf(read, 'sc.fit_transform')]);
+    });
+    it('learning/validation curves, or CV scores that pick a feature subset, on the pre-scaled training part fire even beside a clean test score (README round 8: reported, plotted or used to pick)', () => {
+      const src = SPLIT + py`
+        m = LogisticRegression().fit(X_train_s, y_train)
+        print(accuracy_score(y_test, m.predict(X_test_s)))
+        sizes, tr, va = learning_curve(LogisticRegression(), X_train_s, y_train, cv=5)
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'sc.fit_transform')]);
+      const picked = SPLIT + py`
+        import pandas as pd
+        Xs = pd.DataFrame(X_train_s, columns=X.columns)
+        imp = RandomForestClassifier().fit(Xs, y_train).feature_importances_
+        best, best_cols = 0, None
+        for t in [0.01, 0.05, 0.1]:
+            cols = [c for c, v in zip(Xs.columns, imp) if v > t]
+            s = cross_val_score(LogisticRegression(), Xs[cols], y_train, cv=5).mean()
+            if s > best:
+                best, best_cols = s, cols
+        m = LogisticRegression().fit(Xs[best_cols], y_train)
+        print(accuracy_score(y_test, m.predict(pd.DataFrame(X_test_s, columns=X.columns)[best_cols])))
+      `;
+      assert.deepEqual(rules(picked, 'leakage/preprocessing'), [lineOf(picked, 'sc.fit_transform')]);
+    });
+    it('SMOTE on the training part before Keras validation_split with no callback, while the test part is scored, does not fire; with no test score it does', () => {
+      const src = PD + py`
+        from imblearn.over_sampling import SMOTE
+        from tensorflow import keras
+        X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+        X_res, y_res = SMOTE().fit_resample(X_train, y_train)
+        model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+        model.compile(loss="binary_crossentropy", metrics=["accuracy"])
+        model.fit(X_res, y_res, epochs=5, validation_split=0.2)
+        print(accuracy_score(y_test, model.predict(X_test) > 0.5))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+      const alone = src.replace('print(accuracy_score(y_test, model.predict(X_test) > 0.5))', '');
+      assert.deepEqual(rules(alone, 'leakage/overlap'), [lineOf(alone, 'SMOTE().fit_resample')]);
+    });
+    it('a group statistic merged in as a named column (and a column computed from it) does not fire when the features leave it out; selecting it fires', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.metrics import accuracy_score
+        df = pd.read_csv("engines.csv")
+        last = df.groupby("unit")["cycle"].max()
+        df = df.merge(last.to_frame(name="last_cycle"), left_on="unit", right_index=True)
+        df["remaining"] = df["last_cycle"] - df["cycle"]
+        print(df[["unit", "remaining"]].describe())
+        X = df[["s1", "s2", "s3"]]
+        y = df["failed"]
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        m = RandomForestClassifier().fit(X_train, y_train)
+        print(accuracy_score(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const used = src.replace('X = df[["s1", "s2", "s3"]]', 'X = df[["s1", "s2", "remaining"]]');
+      assert.deepEqual(rules(used, 'leakage/preprocessing'), [lineOf(used, 'groupby("unit")')]);
+      const suffixed = src.replace('last.to_frame(name="last_cycle"), left_on="unit", right_index=True', 'last.to_frame(name="last_cycle"), left_on="unit", right_index=True, suffixes=("", "_u")');
+      assert.deepEqual(rules(suffixed, 'leakage/preprocessing'), [lineOf(suffixed, 'groupby("unit")')]);
+    });
+    it('z-scored by all rows\' mean and std, then a StandardScaler fitted on the training part, does not fire; a fillna(mean), or a model fitted before the rescale, does', () => {
+      const src = PD + py`
+        X = (X - X.mean()) / X.std()
+        X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+        sc = StandardScaler()
+        X_train = sc.fit_transform(X_train)
+        X_test = sc.transform(X_test)
+        m = Ridge().fit(X_train, y_train)
+        print(mean_absolute_error(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const filled = src.replace('X = (X - X.mean()) / X.std()', 'X = X.fillna(X.mean())');
+      assert.deepEqual(rules(filled, 'leakage/preprocessing'), [lineOf(filled, 'X.fillna(X.mean())')]);
+      const early = src.replace('sc = StandardScaler()', 'm0 = Ridge().fit(X_train, y_train)\nprint(mean_absolute_error(y_test, m0.predict(X_test)))\nsc = StandardScaler()');
+      assert.deepEqual(rules(early, 'leakage/preprocessing'), [lineOf(early, 'X.mean()')]);
+      const noCentre = src.replace('StandardScaler()', 'StandardScaler(with_mean=False)');
+      assert.deepEqual(rules(noCentre, 'leakage/preprocessing'), [lineOf(noCentre, 'X.mean()')]);
+    });
+    it('a helper that reads JSON records into X, y, called for the training file and the test file, gives two datasets: scoring the test file does not fire; a score on the training rows called a test score does', () => {
+      const src = py`
+        import json
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.metrics import accuracy_score
+        def load(path):
+            with open(path) as f:
+                data = json.load(f)
+            X, y = [], []
+            for rec in data:
+                X.append([rec["a"], rec["b"]])
+                y.append(rec["label"])
+            return X, y
+        X_train, y_train = load(TRAIN_PATH)
+        X_test, y_test = load(TEST_PATH)
+        m = RandomForestClassifier().fit(X_train, y_train)
+        print("test accuracy", accuracy_score(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+      const wrong = src.replace('accuracy_score(y_test, m.predict(X_test))', 'accuracy_score(y_train, m.predict(X_train))');
+      assert.deepEqual(rules(wrong, 'leakage/overlap'), [lineOf(wrong, 'test accuracy')]);
+    });
+    it('a scaler fitted on a chronological training part, then its last window cut as "last_train_batch", does not fire; a scaler fitted before the cut does', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.preprocessing import MinMaxScaler
+        from sklearn.metrics import mean_squared_error
+        from tensorflow import keras
+        df = pd.read_csv("load.csv")
+        train = df.iloc[:500]
+        test = df.iloc[500:]
+        scaler = MinMaxScaler()
+        scaler.fit(train)
+        scaled_train = scaler.transform(train)
+        scaled_test = scaler.transform(test)
+        model = keras.Sequential([keras.layers.LSTM(8), keras.layers.Dense(1)])
+        model.fit(scaled_train, scaled_train, epochs=2)
+        last_train_batch = scaled_train[-30:]
+        pred = model.predict(last_train_batch)
+        print(mean_squared_error(scaled_test, model.predict(scaled_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const before = src.replace('scaler.fit(train)', 'scaler.fit(df)');
+      assert.deepEqual(rules(before, 'leakage/preprocessing'), [lineOf(before, 'scaler.fit(df)')]);
     });
   });
 });
