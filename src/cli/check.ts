@@ -75,15 +75,12 @@ function jobsFor(flag: string | undefined, sizes: number[]): number {
 async function checkAll(files: string[], sizes: number[], shown: string[], options: AnalyzeOptions, lineMaps: boolean, jobs: number, io: CommandIO): Promise<CheckOutcome[]> {
   const here = (): CheckOutcome[] => files.map((file, i) => checkSource(shown[i], { file }, options, lineMaps));
   if (jobs <= 1) return here();
-  // Largest files first, so a big file late in the list does not leave one worker running alone
-  // at the end; outcomes go back to file order below.
-  const order = files.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
   const pool = new AnalysisPool({ workerFile: workerFile(), size: Math.min(jobs, files.length), idleMs: 0 });
   try {
-    const run = await pool.check(order.map((i) => ({ path: shown[i], source: { file: files[i] } })), { options, lineMaps });
-    const outcomes: CheckOutcome[] = new Array<CheckOutcome>(files.length);
-    order.forEach((i, k) => { outcomes[i] = run.outcomes[k] ?? { result: { findings: [], notes: [{ path: shown[i], kind: 'partial', message: `${shown[i]}: not analysed` }] } }; });
-    return outcomes;
+    // With sizes the pool hands out the largest files first, so a big file late in the list does
+    // not leave one worker running alone at the end; outcomes come back in file order.
+    const run = await pool.check(files.map((file, i) => ({ path: shown[i], source: { file }, size: sizes[i] })), { options, lineMaps });
+    return run.outcomes.map((o, i) => o ?? { result: { findings: [], notes: [{ path: shown[i], kind: 'partial', message: `${shown[i]}: not analysed` }] } });
   } catch (e) {
     // Workers that cannot start (a broken install) must not stop the check: same analysis, one thread.
     io.stderr(`skewer check: ${(e as Error).message}; analysing on the main thread\n`);

@@ -7,11 +7,12 @@ import { parentPort } from 'node:worker_threads';
 import { checkSource } from '../core/static/checkSource';
 import { DocumentCache } from '../core/static/incremental';
 import { withModuleReader } from '../core/static/moduleReader';
-import type { StaticWorkerRequest, StaticWorkerResponse, WorkerReady } from '../core/static/workerProtocol';
+import { warmUp } from '../core/static/warmup';
+import type { StaticWorkerRequest, StaticWorkerResponse, WorkerReady, WorkerWarmed } from '../core/static/workerProtocol';
 
 const cache = new DocumentCache();
 
-export function handle(msg: StaticWorkerRequest): StaticWorkerResponse {
+export function handle(msg: Exclude<StaticWorkerRequest, { type: 'warm' }>): StaticWorkerResponse {
   const started = performance.now();
   if (!msg || typeof msg !== 'object' || typeof msg.id !== 'number') {
     return { id: typeof (msg as { id?: unknown })?.id === 'number' ? (msg as { id: number }).id : -1, error: 'malformed request: expected {id, path, text}' };
@@ -42,6 +43,16 @@ export function handle(msg: StaticWorkerRequest): StaticWorkerResponse {
 
 if (parentPort) {
   const port = parentPort;
-  port.on('message', (msg: StaticWorkerRequest) => port.postMessage(handle(msg)));
+  // Real requests seen since the current warm-up started: the warm-up then stops at once.
+  let requests = 0;
+  port.on('message', (msg: StaticWorkerRequest) => {
+    if (msg && typeof msg === 'object' && msg.type === 'warm') {
+      const seen = requests;
+      void warmUp(typeof msg.ms === 'number' ? msg.ms : 0, () => requests !== seen).then((runs) => port.postMessage({ type: 'warmed', runs } satisfies WorkerWarmed));
+      return;
+    }
+    requests++;
+    port.postMessage(handle(msg));
+  });
   port.postMessage({ type: 'ready' } satisfies WorkerReady);
 }

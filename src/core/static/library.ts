@@ -156,7 +156,8 @@ export abstract class LibrarySemantics extends DataflowState {
     // xgb.train(params, dtrain, rounds, watchlist) / lgb.train(params, train_set, rounds, valid_sets):
     // the watch list given by position is the evals= / valid_sets= keyword.
     const boosterTrain = last === 'train' && /^(xgb|xgboost|lgb|lightgbm)\./.test(q);
-    const evalsKw = /^(lgb|lightgbm)\./.test(q) ? 'valid_sets' : 'evals';
+    // Only read by the `train` branches below.
+    const evalsKw = last === 'train' && /^(lgb|lightgbm)\./.test(q) ? 'valid_sets' : 'evals';
     const args: Args = boosterTrain && args0.pos.length > 3 && !args0.kw.has(evalsKw) && args0.posNodes[3]
       ? { ...args0, kw: new Map([...args0.kw, [evalsKw, args0.pos[3]]]), kwNodes: new Map([...args0.kwNodes, [evalsKw, args0.posNodes[3]]]) } : args0;
     // st.slider("depth", df.depth.min(), df.depth.max(), df.depth.mean()) and other Streamlit input
@@ -224,7 +225,7 @@ export abstract class LibrarySemantics extends DataflowState {
     if (isCvFunction(last)) return this.crossValidate(last, args, n);
     // transformers' `BertForSequenceClassification.from_pretrained(...)`: a pretrained network the
     // document fine-tunes or scores; calling it on a batch predicts (one version per network).
-    const owner = q.split('.').slice(-2)[0] ?? '';
+    const owner = last === 'from_pretrained' ? q.split('.').slice(-2)[0] ?? '' : '';
     if (last === 'from_pretrained' && /(For[A-Z]\w*|^AutoModel\w*)$/.test(owner) && !/Tokenizer|Config|Processor|Extractor/.test(owner)) {
       const est = this.estFromName(owner, 'model', NO_ARGS, n);
       est.version = `pretrained:${est.id}`;
@@ -272,7 +273,7 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if (last === 'col' && /^(pl|polars)\./.test(q)) return { ...this.scalar('pl.col'), pending: [] };
     const savePath = args.pos[0]?.k === 'const' ? args.pos[0].str : undefined;
-    if (savePath !== undefined && /^(np|numpy)\./.test(q) && (last === 'save' || last === 'savez' || last === 'savez_compressed' || last === 'savetxt')) {
+    if (savePath !== undefined && (last === 'save' || last === 'savez' || last === 'savez_compressed' || last === 'savetxt') && /^(np|numpy)\./.test(q)) {
       const stored = this.join([...args.pos.slice(1), ...args.kw.values()], n);
       if (stored.k === 'data') this.files.set(savePath, stored);
       this.noteWrite(savePath);
@@ -690,7 +691,12 @@ export abstract class LibrarySemantics extends DataflowState {
     let found: 'test' | 'train' | undefined;
     scan: for (let c = this.chunkIndex; c < this.chunks.length; c++) {
       const text = c === this.chunkIndex ? this.text.slice(from) : this.chunks[c].text;
-      for (const line of text.split('\n')) {
+      // Only lines that contain the name can rebind it or print it: visit those, in order.
+      for (let at = text.indexOf(name); at >= 0;) {
+        let end = text.indexOf('\n', at);
+        if (end < 0) end = text.length;
+        const line = text.slice(text.lastIndexOf('\n', at) + 1, end);
+        at = text.indexOf(name, end);
         if (rebound.test(line)) break scan;
         if (!/\bprint\b/.test(line) || !uses.test(line)) continue;
         const strs = (line.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');

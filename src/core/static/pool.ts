@@ -13,7 +13,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { CheckSource } from './checkSource';
 import type { CellLineMap } from './notebookLines';
 import type { AnalysisResult, AnalyzeOptions } from './types';
-import { isErrorResponse, isReady, type CheckRequest, type StaticWorkerResponse, type WorkerReady } from './workerProtocol';
+import { isErrorResponse, isReady, isWarmed, type CheckRequest, type StaticWorkerResponse, type WarmRequest, type WorkerNotice } from './workerProtocol';
 
 /** One worker per available core, at most `max`, at least 1. */
 export function defaultPoolSize(max = 4): number {
@@ -30,6 +30,12 @@ export interface PoolOptions {
   idleMs?: number;
   /** A file still running after this long is abandoned with a note and its worker replaced; default 15 s. */
   hardTimeoutMs?: number;
+  /**
+   * JIT warm-up of workers started by warm(): each analyses a built-in sample for about this long
+   * (CPU ms) unless real work arrives first, so a check that follows runs at warm speed;
+   * default 500, 0 for none. Workers started by check() itself are not warmed (the files warm them).
+   */
+  warmUpMs?: number;
   /** Passed to each Worker (e.g. execArgv for a TypeScript worker in tests). */
   workerOptions?: WorkerOptions;
 }
@@ -39,6 +45,12 @@ export interface PoolJob {
   path: string;
   /** The file's text source, or a function that fetches it when a worker is about to be free. */
   source: CheckSource | (() => CheckSource | Promise<CheckSource>);
+  /**
+   * The file's size in bytes, when known (a hint). Files with a size are handed out largest first,
+   * before files without one, so a big file does not start last and leave one worker running alone
+   * at the end; outcomes stay in job order.
+   */
+  size?: number;
 }
 
 export interface FileOutcome {
@@ -73,6 +85,8 @@ const MAX_START_FAILURES = 2;
 interface Run {
   jobs: readonly PoolJob[];
   opts: CheckRunOptions;
+  /** Job indices in the order they are handed out (largest known size first). */
+  order: readonly number[];
   next: number;
   /** Files to send again because the worker they were queued on died under another file. */
   retry: { index: number; source: CheckSource }[];
@@ -94,6 +108,19 @@ interface Slot {
   ready: boolean;
   stopping: boolean;
   timer?: NodeJS.Timeout;
+  /** Resolves when the worker's JIT warm-up ended (or the worker did). */
+  warming?: Promise<void>;
+  endWarm?: () => void;
+  /** Sample runs of its warm-up, once it ended. */
+  warmRuns?: number;
+}
+
+/** Job indices, largest known size first (stable); jobs without a size keep their order, after those with one. */
+export function handOutOrder(jobs: readonly PoolJob[]): number[] {
+  const order = jobs.map((_, i) => i);
+  if (!jobs.some((j) => j.size !== undefined)) return order;
+  const size = (i: number): number => jobs[i].size ?? -1;
+  return order.sort((a, b) => size(b) - size(a) || a - b);
 }
 
 const failed = (path: string, message: string): AnalysisResult =>
@@ -120,7 +147,7 @@ export class AnalysisPool {
   check(jobs: readonly PoolJob[], opts: CheckRunOptions = {}): Promise<CheckRunResult> {
     if (this.disposed) return Promise.reject(new Error('the analysis pool was disposed'));
     return new Promise<CheckRunResult>((resolve, reject) => {
-      const run: Run = { jobs, opts, next: 0, retry: [], done: 0, outcomes: new Array<FileOutcome | undefined>(jobs.length).fill(undefined), finished: false, resolve, reject };
+      const run: Run = { jobs, opts, order: handOutOrder(jobs), next: 0, retry: [], done: 0, outcomes: new Array<FileOutcome | undefined>(jobs.length).fill(undefined), finished: false, resolve, reject };
       if (!jobs.length) { resolve({ outcomes: [], cancelled: false }); return; }
       if (opts.signal?.aborted) { resolve({ outcomes: run.outcomes, cancelled: true }); return; }
       const onAbort = (): void => this.end(run, { outcomes: run.outcomes, cancelled: true });
@@ -132,18 +159,30 @@ export class AnalysisPool {
   }
 
   /**
-   * Starts up to `count` workers now (a worker takes ~50-100 ms to load the analyzer), e.g. while
-   * the caller is still listing files; they stop again after idleMs if no work comes.
+   * Starts up to `count` workers now (a worker takes ~50-100 ms to load the analyzer) and warms
+   * their JIT on a built-in sample (warmUpMs), e.g. while the caller is still listing files; they
+   * stop again after idleMs if no work comes. Resolves when the warm-ups have ended (a check may
+   * start before: it interrupts them).
    */
-  warm(count = this.size): void {
-    if (this.disposed) return;
+  warm(count = this.size): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    const ms = this.opts.warmUpMs ?? 500;
     try {
-      while (this.slots.length < Math.min(count, this.size)) this.spawn();
+      while (this.slots.length < Math.min(count, this.size)) {
+        const slot = this.spawn();
+        if (ms <= 0) continue;
+        slot.warming = new Promise<void>((resolve) => { slot.endWarm = () => { slot.endWarm = undefined; resolve(); if (!this.disposed) this.updateIdle(); }; });
+        slot.worker.postMessage({ type: 'warm', id: 0, ms } satisfies WarmRequest);
+      }
     } catch {
       // the next check() reports why workers cannot start
     }
     this.updateIdle();
+    return Promise.all(this.slots.map((s) => s.warming)).then(() => undefined);
   }
+
+  /** Sample runs of each live worker's finished JIT warm-up (undefined: not warmed, or still warming); for tests and benchmarks. */
+  get warmRuns(): (number | undefined)[] { return this.slots.map((s) => s.warmRuns); }
 
   dispose(): void {
     this.disposed = true;
@@ -183,7 +222,7 @@ export class AnalysisPool {
       if (!run) break;
       const again = run.retry.shift();
       if (again) { this.post(run, again.index, again.source); continue; }
-      const index = run.next++;
+      const index = run.order[run.next++];
       const { source } = run.jobs[index];
       if (typeof source !== 'function') { this.post(run, index, source); continue; }
       this.loading++;
@@ -233,8 +272,8 @@ export class AnalysisPool {
   private spawn(): Slot {
     const worker = new Worker(this.opts.workerFile, this.opts.workerOptions);
     const slot: Slot = { worker, pending: [], ready: false, stopping: false };
-    worker.on('message', (res: StaticWorkerResponse | WorkerReady) => {
-      if (isReady(res)) { slot.ready = true; this.startFailures = 0; } else this.answer(slot, res);
+    worker.on('message', (res: StaticWorkerResponse | WorkerNotice) => {
+      if (isReady(res)) { slot.ready = true; this.startFailures = 0; } else if (isWarmed(res)) { slot.warmRuns = res.runs; slot.endWarm?.(); } else this.answer(slot, res);
     });
     let error: Error | undefined;
     worker.on('error', (err) => { error = err; });
@@ -276,6 +315,7 @@ export class AnalysisPool {
     clearTimeout(slot.timer);
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
+    slot.endWarm?.();
     if (slot.stopping) return;
     if (!slot.ready && ++this.startFailures >= MAX_START_FAILURES) {
       for (const run of this.runs.slice()) this.end(run, new Error(`static analysis workers could not start (${reason})`));
@@ -300,13 +340,15 @@ export class AnalysisPool {
     clearTimeout(slot.timer);
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
+    slot.endWarm?.();
     void slot.worker.terminate();
   }
 
   /** Idle workers do not keep the process alive, and are stopped after idleMs. */
   private updateIdle(): void {
     clearTimeout(this.idleTimer);
-    for (const s of this.slots) if (!s.pending.length) s.worker.unref();
+    // A warming worker stays referenced: whoever awaits warm() must not see the process exit first.
+    for (const s of this.slots) if (!s.pending.length && !s.endWarm) s.worker.unref();
     if (this.runs.length || this.loading || this.slots.some((s) => s.pending.length)) return;
     if (!this.slots.length) return;
     this.idleTimer = setTimeout(() => { for (const s of this.slots.slice()) this.stop(s); }, this.opts.idleMs ?? 10_000);

@@ -30,7 +30,17 @@ export interface CheckRequest {
   lineMap?: boolean;
 }
 
-export type StaticWorkerRequest = AnalyzeRequest | ForgetRequest | CheckRequest;
+/**
+ * JIT warm-up of a fresh pool worker (warmup.ts): analyse a built-in sample for about `ms`, or
+ * until a real request arrives; answered with WorkerWarmed, not a StaticWorkerResponse.
+ */
+export interface WarmRequest {
+  type: 'warm';
+  id: number;
+  ms: number;
+}
+
+export type StaticWorkerRequest = AnalyzeRequest | ForgetRequest | CheckRequest | WarmRequest;
 
 export interface AnalyzeResponse {
   id: number;
@@ -50,8 +60,17 @@ export type StaticWorkerResponse = AnalyzeResponse | ErrorResponse;
 /** Posted once by a worker when its code has loaded: a worker that exits before it could not start. */
 export interface WorkerReady { type: 'ready' }
 
-export function isReady(m: StaticWorkerResponse | WorkerReady): m is WorkerReady {
+/** Posted by a worker when its warm-up ended (budget spent or real work arrived). */
+export interface WorkerWarmed { type: 'warmed'; runs: number }
+
+export type WorkerNotice = WorkerReady | WorkerWarmed;
+
+export function isReady(m: StaticWorkerResponse | WorkerNotice): m is WorkerReady {
   return (m as WorkerReady).type === 'ready';
+}
+
+export function isWarmed(m: StaticWorkerResponse | WorkerNotice): m is WorkerWarmed {
+  return (m as WorkerWarmed).type === 'warmed';
 }
 
 export function isErrorResponse(r: StaticWorkerResponse): r is ErrorResponse {

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../../core/findings/finding';
@@ -10,6 +11,12 @@ import { analysisPath, isAnalysableNotebook, isPythonDocument, notebookJson } fr
 import { StaticWorkerClient } from './workerClient';
 
 const EXCLUDE = '**/{node_modules,.git,.hg,.venv,venv,env,.tox,__pycache__,.mypy_cache,.skewer,site-packages,dist,build}/**';
+
+/** Local files' sizes in bytes (undefined where unknown); skipped for very large workspaces, where the stats would cost more than the balance gains. */
+async function localSizes(uris: readonly vscode.Uri[]): Promise<(number | undefined)[]> {
+  if (uris.length > 20_000) return [];
+  return Promise.all(uris.map((u) => (u.scheme === 'file' ? fs.promises.stat(u.fsPath).then((st) => st.size, () => undefined) : undefined)));
+}
 
 /** A path as the analyzer lists dependencies ('/'-separated; case-folded where file names are). */
 function depKey(p: string): string {
@@ -219,7 +226,9 @@ export class StaticAnalysis implements vscode.Disposable {
     const published: Promise<Finding[] | undefined>[] = [];
     let done = 0;
     try {
-      const run = await this.pool.check(uris.map((uri, i) => ({ path: analysisPath(uri), source: () => source(uri, i) })), {
+      // Sizes of local files let the pool hand out the largest first (both workers then finish together).
+      const sizes = await localSizes(uris);
+      const run = await this.pool.check(uris.map((uri, i) => ({ path: analysisPath(uri), source: () => source(uri, i), ...(sizes[i] !== undefined ? { size: sizes[i] } : {}) })), {
         options,
         signal: ac.signal,
         onResult: (i, outcome) => {

@@ -79,6 +79,75 @@ describe('static analysis worker pool', function () {
     }
   });
 
+  it('hands out files largest first when sizes are given (unsized ones after), outcomes in job order', async () => {
+    const pool = new AnalysisPool({ workerFile: FAULTY, size: 1, workerOptions: TS_WORKER });
+    try {
+      const names = ['a.py', 'b.py', 'c.py', 'd.py', 'e.py', 'f.py'];
+      const sizes = [10, undefined, 300, 10, 20, undefined];
+      const finished: string[] = [];
+      const run = await pool.check(names.map((n, i) => ({ path: n, source: { text: '' }, ...(sizes[i] !== undefined ? { size: sizes[i] } : {}) })), { onResult: (i) => finished.push(names[i]) });
+      // One worker answers in the order files were handed out: sized by size (ties in job order), then the rest.
+      assert.deepEqual(finished, ['c.py', 'e.py', 'a.py', 'd.py', 'b.py', 'f.py']);
+      assert.deepEqual(run.outcomes.map((o) => o!.path), names);
+      assert.deepEqual(run.outcomes.map((o) => noteOf(o).split(' on ')[0]), names);
+      // Cancelled after the first result: what finished is the largest files, the rest never started.
+      const ac = new AbortController();
+      const many = Array.from({ length: 12 }, (_, i) => ({ path: `slow${i}.py`, source: { text: '' }, size: i }));
+      const cut = await pool.check(many, { signal: ac.signal, onResult: () => ac.abort() });
+      assert.equal(cut.cancelled, true);
+      const done = cut.outcomes.flatMap((o, i) => (o ? [i] : []));
+      assert.deepEqual(done, [11], 'the largest file first, nothing after the cancel');
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('warm() warms the workers\' JIT on a sample; real work interrupts a warm-up; results are unchanged', async () => {
+    const pool = new AnalysisPool({ workerFile, size: 2, warmUpMs: 150 });
+    try {
+      await pool.warm();
+      assert.equal(pool.workers, 2);
+      assert.ok(pool.warmRuns.every((r) => r !== undefined && r > 0), `warm-up runs ${pool.warmRuns.join(', ')}`);
+      const text = 'from sklearn.preprocessing import StandardScaler\nfrom sklearn.model_selection import train_test_split\nX = StandardScaler().fit_transform(X)\nX_train, X_test = train_test_split(X)\n';
+      const run = await pool.check([{ path: 'leak.py', source: { text } }]);
+      assert.deepEqual(run.outcomes[0]!.result, checkSource('leak.py', { text }, {}).result);
+      assert.ok(run.outcomes[0]!.result.findings.length, 'the sample file has a finding');
+    } finally {
+      pool.dispose();
+    }
+    const long = new AnalysisPool({ workerFile, size: 2, warmUpMs: 20_000 });
+    try {
+      const warmed = long.warm();
+      const started = Date.now();
+      const run = await long.check(jobs(['a.py', 'b.py', 'c.py']));
+      assert.equal(run.outcomes.length, 3);
+      await warmed;
+      assert.ok(Date.now() - started < 10_000, `the warm-up stopped when files came (${Date.now() - started} ms)`);
+    } finally {
+      long.dispose();
+    }
+  });
+
+  it('dispose() during a warm-up ends it: warm() resolves and no worker is left', async () => {
+    const pool = new AnalysisPool({ workerFile, size: 2, warmUpMs: 20_000 });
+    const warmed = pool.warm();
+    await sleep(300);
+    pool.dispose();
+    await warmed;
+    assert.equal(pool.workers, 0);
+  });
+
+  it('a worker that dies while warming up leaves the pool usable', async () => {
+    const pool = new AnalysisPool({ workerFile: FAULTY, size: 2, warmUpMs: 666, workerOptions: TS_WORKER });
+    try {
+      await pool.warm();
+      const run = await pool.check(jobs(['a.py', 'b.py', 'c.py']));
+      assert.deepEqual(run.outcomes.map((o) => noteOf(o).split(' on ')[0]), ['a.py', 'b.py', 'c.py']);
+    } finally {
+      pool.dispose();
+    }
+  });
+
   it('turns a file that crashes, throws, hangs or errors into a note naming it; the batch goes on', async () => {
     const pool = new AnalysisPool({ workerFile: FAULTY, size: 2, hardTimeoutMs: 1500, workerOptions: TS_WORKER });
     try {
