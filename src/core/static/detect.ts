@@ -504,7 +504,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const held = test.length ? 'test set' : 'validation split (the only held-out set, also reported as the result)';
     push({
       ruleId: 'leakage/multi-test',
-      message: `The ${held} is ${/ every epoch$/.test(t.via) ? `scored during training (\`${t.via}\`)` : `passed to training as \`${t.via}\``}${t.selects ? ' and chooses the epoch, iteration or setting (early stopping, best checkpoint or search)' : ', so the training run is watched on it'}; its score is then optimistic. Carve a validation split out of the training rows for this and score the test set once.`
+      message: `The ${held} is ${/ (every epoch|during the training steps)$/.test(t.via) ? `scored during training (\`${t.via}\`)` : `passed to training as \`${t.via}\``}${t.selects ? ' and chooses the epoch, iteration or setting (early stopping, best checkpoint or search)' : ', so the training run is watched on it'}; its score is then optimistic. Carve a validation split out of the training rows for this and score the test set once.`
         + (assumed ? ` Assumed: ${assumed}.` : ''),
       location: toLocation(ctx, t.site), related: rel(ctx, firstEval(t.keys), 'scored here as the result'), evidence: { via: t.via, selects: t.selects, ...(assumed ? { assumed } : {}) }, fixes: [],
     }, t.site, assumed ? 'warning' : 'error');

@@ -687,7 +687,12 @@ export class Interpreter extends LibrarySemantics {
         iter = { k: 'seq', items: [{ k: 'seq', items: [this.scalar('column', [], [], true), col] }] };
       }
     }
-    if (body && /epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) && !this.singleIteration(iterNode)) this.noteEpochEvaluation(body);
+    // A training loop: over epochs by its name, or a loop whose own body takes the optimiser step
+    // (`for x, y in train_loader: ... loss.backward(); optimizer.step()`, step-counted training
+    // that evaluates every `eval_every` steps).
+    if (body && (/epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) || this.takesTrainingStep(body)) && !this.singleIteration(iterNode)) {
+      this.noteEpochEvaluation(body, /epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) ? 'every epoch' : 'during the training steps');
+    }
     if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: targets.map((t) => this.t(t)).join(',') });
     try {
       this.iterate(body ? this.assignedIn(body) : [], (i) => {
@@ -728,7 +733,24 @@ export class Interpreter extends LibrarySemantics {
    * that is kept. Which argument is the held-out data comes from its value, or else from its name
    * (said in the finding).
    */
-  protected noteEpochEvaluation(body: SyntaxNode): void {
+  /** The loop body itself (not a nested loop or function) runs a gradient step: `.backward()` then an optimiser `.step()`. */
+  protected takesTrainingStep(body: SyntaxNode): boolean {
+    let backward = false, step = false;
+    const walk = (x: SyntaxNode): void => {
+      for (let k = x.firstChild; k; k = k.nextSibling) {
+        if (k.name === 'FunctionDefinition' || k.name === 'ClassDefinition' || k.name === 'ForStatement' || k.name === 'WhileStatement') continue;
+        if (k.name === 'ExpressionStatement') {
+          const t = this.t(k);
+          if (/\.backward\s*\(/.test(t)) backward = true;
+          if (/\b\w+\.step\s*\(\s*\)/.test(t)) step = true;
+        } else if (/Statement$|^Body$/.test(k.name)) walk(k);
+      }
+    };
+    walk(body);
+    return backward && step;
+  }
+
+  protected noteEpochEvaluation(body: SyntaxNode, every = 'every epoch'): void {
     const bodyText = this.t(body);
     const assigns: SyntaxNode[] = [];
     const loops: SyntaxNode[] = [];
@@ -777,7 +799,7 @@ export class Interpreter extends LibrarySemantics {
       const testScoredToo = keys.every((k) => lastSide(k) === 'val')
         && this.chunks.some((ch) => /\bfor\b[^\n]*\bin\s+[\w.[\]"']*test\w*/i.test(ch.text));
       if (testScoredToo) this.events.testLabels = true;
-      this.events.trainEvals.push({ site: this.site(iterNode), keys, via: `for ... in ${text} every epoch`, selects: keptBest,
+      this.events.trainEvals.push({ site: this.site(iterNode), keys, via: `for ... in ${text} ${every}`, selects: keptBest,
         ...(keptBest && !testScoredToo ? { reportsBest: true } : {}), ...(assumed ? { assumed } : {}) });
     }
     for (const stmt of assigns) {
@@ -839,7 +861,7 @@ export class Interpreter extends LibrarySemantics {
       const testScoredToo = keys.every((k) => lastSide(k) === 'val') && this.scoresTestWith(callee);
       if (testScoredToo) this.events.testLabels = true;
       const reportsBest = kept && !testScoredToo;
-      this.events.trainEvals.push({ site: this.site(rhs), keys, via: held ? `${callee}(${held.text}) every epoch` : `${callee}() over ${closure!.name} every epoch`, selects: kept, ...(reportsBest ? { reportsBest } : {}), ...(assumed ? { assumed } : {}) });
+      this.events.trainEvals.push({ site: this.site(rhs), keys, via: held ? `${callee}(${held.text}) ${every}` : `${callee}() over ${closure!.name} ${every}`, selects: kept, ...(reportsBest ? { reportsBest } : {}), ...(assumed ? { assumed } : {}) });
     }
   }
 

@@ -3675,4 +3675,60 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(before, 'leakage/preprocessing'), [lineOf(before, 'scaler.fit(df)')]);
     });
   });
+  describe('leakage/multi-test: a step-counted training loop that scores the test loader every N steps (round 9)', () => {
+    const head = py`
+      import torch
+      import torch.nn.functional as F
+      def evaluate(model, loader):
+          model.eval()
+          wrong = 0
+          for xb, yb in loader:
+              wrong += (model(xb).argmax(dim=1) != yb).sum().item()
+          return wrong
+      model = torch.nn.Linear(10, 2)
+      opt = torch.optim.SGD(model.parameters(), lr=0.1)
+      train_loader = torch.utils.data.DataLoader(train_ds, 32, shuffle=True)
+      val_loader = torch.utils.data.DataLoader(val_ds, 32)
+      test_loader = torch.utils.data.DataLoader(test_ds, 32)
+    `;
+    it('fires when the loop that takes the optimiser step also scores the test loader', () => {
+      const src = head + py`
+        step = 0
+        for xb, yb in train_loader:
+            if step % 100 == 0:
+                test_err = evaluate(model, test_loader)
+                print(step, test_err)
+            loss = F.cross_entropy(model(xb), yb)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            step += 1
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'test_err = evaluate(model, test_loader)')]);
+    });
+    it('does not fire when the loop watches a validation loader and the test loader is scored once after training', () => {
+      const src = head + py`
+        step = 0
+        for xb, yb in train_loader:
+            if step % 100 == 0:
+                val_err = evaluate(model, val_loader)
+                print(step, val_err)
+            loss = F.cross_entropy(model(xb), yb)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            step += 1
+        print(evaluate(model, test_loader))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('does not fire for a loop that only scores (no gradient step in it)', () => {
+      const src = head + py`
+        for k in range(3):
+            test_err = evaluate(model, test_loader)
+            print(k, test_err)
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+  });
 });
