@@ -1212,6 +1212,11 @@ export class Interpreter extends LibrarySemantics {
       // one of this column in the loop that fills and fits them).
       const stored = o.keys && !hasSlice && idx.length === 1 ? this.storedEst.get(o) : undefined;
       if (stored && !(idx[0].k === 'const' && o.keys!.includes(idx[0].str))) return stored;
+      // list(models.values())[i] for i in range(len(models)): an index that changes on each pass of
+      // the loop picks another of the models held, one per pass (as iterating the list would).
+      const pass = this.loopIters[this.loopIters.length - 1];
+      if (pass !== undefined && !hasSlice && idx.length === 1 && (idx[0].k === 'const' || idx[0].k === 'scalar') && idx[0].varying
+        && o.items.length > 1 && o.items.every((x) => x.k === 'est')) return o.items[Math.min(pass, o.items.length - 1)];
       return this.join(o.items, n);
     }
     if (o.k === 'est' && o.loaded) return this.loadedPart(o, idxNodes[0] ? this.t(idxNodes[0]) : '?', this.text.slice(objNode.to, n.to).trim());

@@ -3731,4 +3731,32 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/multi-test'), []);
     });
   });
+  describe('leakage/multi-test: models of a dict picked by a loop index inside a called helper (round 9)', () => {
+    const helper = (models: string) => py`
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.svm import SVR
+      from sklearn.metrics import r2_score
+      import pandas as pd
+      def score_all(X_tr, y_tr, X_te, y_te, models):
+          report = {}
+          for i in range(len(models)):
+              m = list(models.values())[i]
+              m.fit(X_tr, y_tr)
+              report[list(models.keys())[i]] = r2_score(y_te, m.predict(X_te))
+          return report
+      df = pd.read_csv("data.csv")
+      X_tr, X_te, y_tr, y_te = train_test_split(df.drop(columns=["y"]), df["y"], random_state=0)
+      report = score_all(X_tr, y_tr, X_te, y_te, ${models})
+      best = max(report, key=report.get)
+    `;
+    it('fires when the dict holds several models, each scored on the test split', () => {
+      const src = helper('{"rf": RandomForestRegressor(), "svr": SVR()}');
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'report[list(models.keys())[i]] = r2_score')]);
+    });
+    it('does not fire when the dict holds a single model', () => {
+      const src = helper('{"rf": RandomForestRegressor()}');
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+  });
 });
