@@ -65,6 +65,45 @@ function joinPath(dir: string, rel: string): string {
 
 const isAbsolute = (p: string): boolean => p.startsWith('/') || /^[A-Za-z]:(\/|$)/.test(p);
 
+/** The working directory written as code: `os.getcwd()`, `Path.cwd()`, `os.path.abspath(".")`, `os.path.dirname(__file__)`. */
+const CWD_EXPR = /^(?:os\.getcwd\(\)|(?:pathlib\.)?Path\.cwd\(\)|os\.path\.(?:abspath|realpath)\(\s*(['"])\.\1\s*\))$/;
+/** The folder of the file itself (the working directory only for the analysed document). */
+const FILE_DIR_EXPR = /^os\.path\.dirname\(\s*(?:os\.path\.(?:abspath|realpath)\(\s*)?__file__\s*\)?\s*\)$/;
+
+/**
+ * The relative folder a path expression names, or `undefined` when it is not made of literals, the
+ * working directory and names bound to those (`os.path.join(cwd, "src")`). Names are looked up by
+ * their last top-level assignment in the code, a few levels deep.
+ */
+function pathOfExpr(code: string, expr: string, depth: number, isMain: boolean): string | undefined {
+  const e = expr.trim();
+  const lit = /^(['"])([^'"\n]*)\1$/.exec(e);
+  if (lit) return lit[2];
+  if (CWD_EXPR.test(e) || isMain && FILE_DIR_EXPR.test(e)) return '';
+  if (/^[A-Za-z_]\w*$/.test(e)) return pathOfName(code, e, depth + 1, isMain);
+  const join = /^os\.path\.join\((.*)\)$/s.exec(e);
+  if (!join) return undefined;
+  const parts: string[] = [];
+  let level = 0, cur = '';
+  for (const ch of join[1]) {
+    if (ch === ',' && level === 0) { parts.push(cur); cur = ''; continue; }
+    if (ch === '(') level++;
+    else if (ch === ')') level--;
+    cur += ch;
+  }
+  parts.push(cur);
+  const rels = parts.map((x) => pathOfExpr(code, x, depth + 1, isMain));
+  if (rels.some((x) => x === undefined)) return undefined;
+  return rels.filter((x) => x !== '').join('/') || '';
+}
+
+function pathOfName(code: string, name: string, depth: number, isMain: boolean): string | undefined {
+  if (depth > 3) return undefined;
+  let last: string | undefined;
+  for (const m of code.matchAll(new RegExp(`^${name}\\s*=\\s*(.+)$`, 'gm'))) last = m[1];
+  return last === undefined ? undefined : pathOfExpr(code, last, depth, isMain);
+}
+
 export class ModuleLoader {
   private readonly root: string;
   private readonly loaded = new Map<string, LoadedModule | null>();
@@ -97,7 +136,7 @@ export class ModuleLoader {
    * `sys.path.append(os.path.join("..", "lib"))` in the document: relative literal folders (taken
    * from the document's folder, the notebook's working directory) are searched too, inside the root.
    */
-  addPathEntries(importer: string, code: string): void {
+  addPathEntries(importer: string, code: string, module?: string): void {
     if (code.indexOf('sys.path') < 0) return;
     const base = dirOf(normPath(importer));
     const re = /sys\.path\.(?:append|insert)\(\s*(?:-?\d+\s*,\s*)?(?:os\.path\.(?:abspath|realpath|normpath)\(\s*)?(?:os\.path\.join\(([^()]*)\)|(['"])([^'"\n]*)\2)/g;
@@ -108,6 +147,14 @@ export class ModuleLoader {
         rel = parts.every((x) => x !== undefined) ? parts.join('/') : undefined;
       }
       if (rel === undefined || isAbsolute(rel.replace(/\\/g, '/'))) continue;
+      const dir = joinPath(base, rel);
+      if (this.within(dir) && !this.extraDirs.includes(dir)) this.extraDirs.push(dir);
+    }
+    // sys.path.append(src_dir) with `src_dir = os.path.join(os.getcwd(), "src")` (or a name bound to
+    // the working directory): the folder the name's last literal assignment gives.
+    for (const m of code.matchAll(/sys\.path\.(?:append|insert)\(\s*(?:-?\d+\s*,\s*)?([A-Za-z_]\w*)\s*\)/g)) {
+      const rel = pathOfName(code, m[1], 0, module === undefined);
+      if (rel === undefined || isAbsolute(rel)) continue;
       const dir = joinPath(base, rel);
       if (this.within(dir) && !this.extraDirs.includes(dir)) this.extraDirs.push(dir);
     }
@@ -187,6 +234,9 @@ export class ModuleLoader {
       return undefined;
     }
     this.chars += parsed.chunks.reduce((n, c) => n + c.text.length, 0);
+    // A module's own sys.path.append("src/library") is relative to the working directory, which is
+    // the analysed document's folder, like the document's own entries.
+    this.addPathEntries(this.mainPath, text, path);
     const label = this.root && path.startsWith(this.root + '/') ? path.slice(this.root.length + 1) : path;
     const chunks = parsed.chunks.map((c) => ({ ...c, file: path, label }));
     return { path, label, chunks, trees: parsed.trees };
