@@ -468,7 +468,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         const byName = key && !key.path.length
           ? `\`${key.root.name.replace(/\s+/g, ' ').slice(0, 60)}\` is taken to hold ${isVal ? 'held-out validation' : 'test'} rows by its ${key.root.file ? 'file name' : 'name'}` : undefined;
         const assumed = e.assumed ?? other.assumed ?? (tk.startsWith('file:') && !e.keys.some((k) => other && testSetKeyOf(ev, other.site) === testSetKey(k))
-          ? 'the same file, read again and cut by the same statement, is taken to give the same test rows' : undefined) ?? byName;
+          ? (tk.includes('||') ? 'the same file, read again, is taken to give the same test rows' : 'the same file, read again and cut by the same statement, is taken to give the same test rows') : undefined) ?? byName;
         push({
           ruleId: 'leakage/multi-test',
           message: (sameLine && e.resplitBest
@@ -583,6 +583,8 @@ function heldOutId(ctx: DetectContext, k: RowKey): string {
     const text = ctx.chunks[st.chunk].text.slice(st.stmtFrom, st.stmtTo).replace(/\s+/g, '');
     return `file:${k.root.file}|${text}|${s.side}|${s.fold ?? ''}`;
   }
+  // A whole file read again (test = pd.read_csv("test.csv") in two places): the same rows.
+  if (!k.path.length && k.root.file) return `file:${k.root.file}||${lastSide(k)}|`;
   return testSetKey(k);
 }
 

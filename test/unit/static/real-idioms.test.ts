@@ -3759,4 +3759,29 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/multi-test'), []);
     });
   });
+  describe('leakage/multi-test: the same test file read again for a second model is the same test set (round 9)', () => {
+    const src = (second: string) => py`
+      import pandas as pd
+      from sklearn.linear_model import LinearRegression
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_squared_error
+      train = pd.read_csv("train_cell.csv")
+      a = LinearRegression().fit(train[["x"]], train["y"])
+      test = pd.read_csv("test_cell.csv")
+      print(mean_squared_error(test["y"], a.predict(test[["x"]])))
+      b = RandomForestRegressor().fit(train[["x"]], train["y"])
+      again = pd.read_csv("${second}")
+      print(mean_squared_error(again["y"], b.predict(again[["x"]])))
+    `;
+    it('fires, at warning, saying the file read again is taken to give the same rows', () => {
+      const s = src('test_cell.csv');
+      const f = analyze(s).filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(s, 'print(mean_squared_error(again["y"]')]);
+      assert.match(f[0].message, /Assumed: the same file, read again, is taken to give the same test rows\./);
+      assert.equal(f[0].severity, 'warning');
+    });
+    it('does not fire when the second model is scored on another file', () => {
+      assert.deepEqual(rules(src('test_other_cell.csv'), 'leakage/multi-test'), []);
+    });
+  });
 });
