@@ -172,7 +172,7 @@ export const TIME_COLUMN = /(^|_|\b)(date|datetime|time|timestamp|ts|year|month|
 
 /** A variable or string that names a test (held-out) set. */
 export const TEST_NAME = /(^|[^a-z])(test|tst|holdout|hold_out|heldout)($|[^a-z])|test|_te$/i;
-export const VAL_NAME = /(^|[^a-z])(val|valid|validation|dev|cv)($|[^a-z])|valid/i;
+export const VAL_NAME = /(^|[^a-z])(val|valid|validation|dev|cv|va|vl)($|[^a-z])|valid/i;
 export const TRAIN_NAME = /(^|[^a-z])(train|tr|trn|training)($|[^a-z])|train/i;
 /** A variable that holds the label. */
 export const LABEL_NAME = /^(y|Y|y_.*|Y_.*|.*_y|labels?|targets?|.*_labels?|.*_targets?)$/;

@@ -3784,4 +3784,30 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src('test_other_cell.csv'), 'leakage/multi-test'), []);
     });
   });
+  describe('leakage/multi-test: `va` / `X_va` name a validation part like `val` (round 9)', () => {
+    const src = (tail: string) => py`
+      import pandas as pd
+      import lightgbm as lgb
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("sales.csv")
+      tr = df[df["date"] < "2018-07-01"]
+      va = df[df["date"] >= "2018-07-01"]
+      X_tr, y_tr = tr[["a", "b"]], tr["y"]
+      X_va, y_va = va[["a", "b"]], va["y"]
+      m = lgb.LGBMRegressor(n_estimators=5000)
+      m.fit(X_tr, y_tr, eval_set=[(X_va, y_va)], callbacks=[lgb.early_stopping(100)])
+      print(mean_absolute_error(y_va, m.predict(X_va)))
+    ` + tail;
+    it('fires when the validation part chooses the iteration and is also the only score reported', () => {
+      const s = src('');
+      assert.deepEqual(rules(s, 'leakage/multi-test'), [lineOf(s, 'm.fit(X_tr, y_tr, eval_set=')]);
+    });
+    it('does not fire when a labelled test file is scored once for the result', () => {
+      const s = src(py`
+        test = pd.read_csv("test_labelled.csv")
+        print(mean_absolute_error(test["y"], m.predict(test[["a", "b"]])))
+      `);
+      assert.deepEqual(rules(s, 'leakage/multi-test'), []);
+    });
+  });
 });
