@@ -80,6 +80,8 @@ export abstract class DataflowState {
   protected loopBodies: { text: string; startId: number; iter?: string; targets?: string }[] = [];
   /** Names bound to a curve of held-out rows (`fpr, tpr, thr = roc_curve(y_test, p)`) or read off one, with that set's key. */
   protected curveNames = new Map<string, string>();
+  /** Of those, the ones whose curve is of test rows: the first test row key. */
+  protected curveTest = new Map<string, RowKey>();
   /** The document imports PySpark: DataFrame/RDD methods (randomSplit, zip) and Spark ML evaluators apply. */
   protected spark = false;
   protected unknownData = new Map<string, DataV>();

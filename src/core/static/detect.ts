@@ -510,6 +510,20 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     }, t.site, assumed ? 'warning' : 'error');
   }
 
+  // leakage/multi-test: a decision threshold picked by argmax/argmin off a curve of the test rows
+  // (`best = thr[np.argmax(tpr - fpr)]`): a setting chosen by test score.
+  // The pick used again in a score of the same rows (`f1_score(y_test, p > best)`) is reported there.
+  const scoredAtPick = ev.evals.some((e) => e.version?.includes('|threshold chosen on these rows'));
+  for (const c of scoredAtPick ? [] : ev.curvePicks) {
+    const byName = !c.key.path.length ? `\`${c.key.root.name.replace(/\s+/g, ' ').slice(0, 60)}\` is taken to hold test rows by its ${c.key.root.file ? 'file name' : 'name'}` : undefined;
+    push({
+      ruleId: 'leakage/multi-test',
+      message: `This decision threshold is picked by its score on a curve of the test set (\`${c.name}\`); the test score at that threshold is then optimistic. Pick the threshold on a validation split or out-of-fold predictions and score the test set once.`
+        + (byName ? ` Assumed: ${byName}.` : ''),
+      location: toLocation(ctx, c.site), related: rel(ctx, firstEval([c.key]), 'test set scored here'), evidence: { curve: c.name, ...(byName ? { assumed: byName } : {}) }, fixes: [],
+    }, c.site, 'warning');
+  }
+
   // leakage/target
   const LEAD = / \(lead (\d+)\)$/;
   for (const t of ev.target) {

@@ -109,6 +109,8 @@ export interface Events {
   heldOutFits: { site: Site; fitSite: Site; cv?: string }[];
   /** In-sample predictions of a series model scored against the series and called a forecast or test score. */
   inSampleScores: { site: Site; fitSite: Site; label: string }[];
+  /** A decision threshold picked by argmax/argmin off a curve of test rows (`thr[np.argmax(tpr - fpr)]`). */
+  curvePicks: { site: Site; curveSite?: Site; key: RowKey; name: string }[];
   /** Some training call holds out rows of its own (Keras `validation_split=`), scored as `val_` metrics. */
   validationSplit?: boolean;
   /** Test rows mixed into the data a model is fitted on. */
@@ -127,5 +129,5 @@ export interface Events {
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], heldOutFits: [], inSampleScores: [], modelInputFits: new Set(), frameStatFits: new Set() };
+  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], heldOutFits: [], inSampleScores: [], curvePicks: [], modelInputFits: new Set(), frameStatFits: new Set() };
 }

@@ -472,6 +472,13 @@ export class Interpreter extends LibrarySemantics {
       const words = this.t(valueNodes[0]).match(/[A-Za-z_]\w*/g) ?? [];
       const from = words.map((w) => this.curveNames.get(w)).find((k) => k !== undefined);
       if (from !== undefined) for (const nm of names) this.curveNames.set(nm, from);
+      // best = thr[np.argmax(precision + recall)] off a curve of the test rows: the threshold is a
+      // setting chosen by test score.
+      const testCurve = words.find((w) => this.curveTest.has(w));
+      if (testCurve) for (const nm of names) this.curveTest.set(nm, this.curveTest.get(testCurve)!);
+      if (testCurve && /\b(?:nan)?arg(?:max|min)\s*\(|\.idx(?:max|min)\s*\(/.test(this.t(valueNodes[0])) && names.length === 1) {
+        this.events.curvePicks.push({ site: this.site(valueNodes[0]), key: this.curveTest.get(testCurve)!, name: testCurve });
+      }
     }
     for (const seg of targetSegs) {
       if (seg.length === 1) this.bind(seg[0], v, valueNodes[0]);

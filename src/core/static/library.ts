@@ -577,7 +577,13 @@ export abstract class LibrarySemantics extends DataflowState {
     let version = pred?.version ?? est?.version;
     const held = keys.filter((k) => lastSide(k) === 'test' || lastSide(k) === 'val').map((k) => testSetKey(k));
     // roc_curve(y_test, p) / precision_recall_curve(...): its thresholds come from the held-out rows.
-    if (/_curve$/.test(fname) && held.length) for (const t of this.targets) this.curveNames.set(t, held[0]);
+    if (/_curve$/.test(fname) && held.length) {
+      const testKey = keys.find((k) => lastSide(k) === 'test');
+      for (const t of this.targets) {
+        this.curveNames.set(t, held[0]);
+        if (testKey && testSetKey(testKey) === held[0]) this.curveTest.set(t, testKey); else this.curveTest.delete(t);
+      }
+    }
     // f1_score(y_test, p > best) with `best` read off a curve of the same rows: the threshold was
     // chosen on them, another setting of the model than its scores.
     else if (version && held.length && args.node) {

@@ -3810,4 +3810,27 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(s, 'leakage/multi-test'), []);
     });
   });
+  describe('leakage/multi-test: a threshold picked by argmax off a curve of the test set (round 9)', () => {
+    const src = (curveOn: string) => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import precision_recall_curve
+      df = pd.read_csv("data.csv")
+      X_tr, X_test, y_tr, y_test = train_test_split(df.drop(columns=["y"]), df["y"], random_state=0)
+      X_fit, X_val, y_fit, y_val = train_test_split(X_tr, y_tr, random_state=0)
+      m = LogisticRegression().fit(X_fit, y_fit)
+      precision, recall, thresholds = precision_recall_curve(${curveOn})
+      best = thresholds[np.argmax(precision[:-1] + recall[:-1])]
+      print(best)
+    `;
+    it('fires on the pick when the curve is of the test rows', () => {
+      const s = src('y_test, m.predict_proba(X_test)[:, 1]');
+      assert.deepEqual(rules(s, 'leakage/multi-test'), [lineOf(s, 'best = thresholds[np.argmax(')]);
+    });
+    it('does not fire when the curve is of the validation rows', () => {
+      assert.deepEqual(rules(src('y_val, m.predict_proba(X_val)[:, 1]'), 'leakage/multi-test'), []);
+    });
+  });
 });
