@@ -563,7 +563,16 @@ export abstract class LibrarySemantics extends DataflowState {
     const y = args.pos[2] ?? args.kw.get('y');
     if (est && est.k === 'est' && est.cat !== 'transformer' && y) this.checkTarget(X, y, n);
     if (est && est.k === 'est' && !est.fit) est.version = est.version ?? `cv:${est.id}`;
-    if (fname === 'cross_val_predict') return this.same(X);
+    // cross_val_predict(model, X_test, y_test): predictions of that model (refitted per fold) on
+    // those rows, so two models' test predictions scored on the same rows are two settings compared.
+    if (fname === 'cross_val_predict') {
+      const testOnly = X.rows.length > 0 && X.rows.every((k) => k.path.length > 0 && isTestSide(k) && !k.path.some((s) => s.fold !== undefined));
+      if (!(testOnly && est && est.k === 'est' && est.cat === 'model' && !est.loaded && est.version)) return this.same(X);
+      // The per-fold clones, not the estimator's own earlier fit, made these predictions.
+      const clone: EstV = { ...est };
+      delete clone.fit; delete clone.fitData; delete clone.fitLabelRows;
+      return this.same(X, { pred: { est: clone, version: `cvp:${est.version}` } });
+    }
     return this.scalar(this.t(n));
   }
 

@@ -3833,4 +3833,26 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src('y_val, m.predict_proba(X_val)[:, 1]'), 'leakage/multi-test'), []);
     });
   });
+  describe('leakage/multi-test: several models\' cross_val_predict on the test rows, each scored there (round 9)', () => {
+    const src = (second: string) => PD + py`
+      from sklearn.model_selection import cross_val_predict
+      from sklearn.metrics import confusion_matrix
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      a = LogisticRegression()
+      a.fit(X_train, y_train)
+      pa = cross_val_predict(a, X_test, y_test, cv=5)
+      print(confusion_matrix(y_test, pa))
+      b = RandomForestClassifier()
+      b.fit(X_train, y_train)
+      pb = cross_val_predict(b, ${second}, cv=5)
+      print(confusion_matrix(${second.split(',')[1]}, pb))
+    `;
+    it('fires on the second model\'s test score', () => {
+      const s = src('X_test, y_test');
+      assert.deepEqual(rules(s, 'leakage/multi-test'), [lineOf(s, 'print(confusion_matrix( y_test, pb))')]);
+    });
+    it('does not fire when the second model\'s out-of-fold predictions are of the training rows', () => {
+      assert.deepEqual(rules(src('X_train, y_train'), 'leakage/multi-test'), []);
+    });
+  });
 });
