@@ -71,6 +71,11 @@ export abstract class DataflowState {
   protected targets: string[] = [];
   protected loopIters: number[] = [];
   protected callers: Site[] = [];
+  /**
+   * Branches of top-level if/elif chains being run (outside loops and calls): `<if site>#<branch>`.
+   * Only one branch of such a chain runs, so evaluations in two of its branches are alternatives.
+   */
+  protected branchPath: string[] = [];
   protected active = new Set<SyntaxNode>();
   protected servingFnDepth = 0;
   /** Names of the serving-named functions being run (innermost last). */

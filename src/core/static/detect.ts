@@ -403,7 +403,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // submission has no labels here, and the
   // validation split is then the held-out set that models are chosen on and reported on.
   const scoredTestSet = ev.hasTestSet && (testScored || ev.testLabels);
-  const versionsByTest = new Map<string, { version: string; site: Site; assumed?: string }[]>();
+  const versionsByTest = new Map<string, { version: string; site: Site; assumed?: string; branches?: string[] }[]>();
+  // Two evaluations in different branches of one if/elif chain never both run.
+  const exclusive = (a?: string[], b?: string[]): boolean => !!a && !!b && a.some((x) => b.some((y) => x !== y && x.slice(0, x.lastIndexOf('#')) === y.slice(0, y.lastIndexOf('#'))));
   // Each held-out set scored by a model: the versions scored on it, the steps of its first and
   // last evaluations, one of its keys, and whether every evaluation of it scores a fitted model on
   // all of its rows (cross-validation folds are not a held-out set).
@@ -449,7 +451,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const tks = [...new Set(e.keys.filter((k) => (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val') && !k.path.some((st) => st.fold !== undefined)).map(heldKey))];
     for (const tk of tks) {
       const list = versionsByTest.get(tk) ?? [];
-      const other = list.find((x) => x.version !== e.version);
+      const other = list.find((x) => x.version !== e.version && !exclusive(x.branches, e.branches));
       if (other && !finalLater(tk)) {
         const place = e.site;
         // The same statement of a helper, reached from two different calls (evaluate(m1, test_loader),
@@ -482,7 +484,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
           evidence: { metric: e.what, modelsScoredOnTestSet: new Set([...list.map((x) => x.version), e.version]).size, firstEvaluationLine: lineOf(ctx, other.site), ...(assumed ? { assumed } : {}) }, fixes: [],
         }, place, assumed ? 'warning' : 'error');
       }
-      if (!list.some((x) => x.version === e.version)) list.push({ version: e.version, site: e.site, ...(e.assumed ? { assumed: e.assumed } : {}) });
+      if (!list.some((x) => x.version === e.version)) list.push({ version: e.version, site: e.site, ...(e.assumed ? { assumed: e.assumed } : {}), ...(e.branches ? { branches: e.branches } : {}) });
       versionsByTest.set(tk, list);
     }
   }

@@ -31,6 +31,8 @@ export interface EvalEvent {
   step: number;
   /** The rows scored are a named part of a held-out set (`DataV.heldSubset`): the selection that took them. */
   heldSubset?: string;
+  /** The branches of top-level if/elif chains it runs in (`<if>#<branch>`): only one branch of a chain runs. */
+  branches?: string[];
 }
 
 /** Held-out rows handed to a training call (validation_data=, eval_set=, valid_sets=, evals=). */

@@ -235,9 +235,17 @@ export class Interpreter extends LibrarySemantics {
    */
   protected execIf(n: SyntaxNode): void {
     let skipBody = false, done = false;
+    // A chain with an elif (a configuration switch) run once, outside any loop or call.
+    const chain = !this.loopIters.length && !this.callers.length && !!n.getChild('elif') ? `${this.site(n).chunk}:${n.from}` : undefined;
+    let branch = 0;
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.name === 'Body') {
-        if (!skipBody && !done) this.execBlock(c);
+        if (chain) this.branchPath.push(`${chain}#${branch++}`);
+        try {
+          if (!skipBody && !done) this.execBlock(c);
+        } finally {
+          if (chain) this.branchPath.pop();
+        }
         skipBody = false;
       } else if (isExpr(c) && c.prevSibling?.name !== 'as') {
         if (done) continue;

@@ -654,6 +654,7 @@ export abstract class LibrarySemantics extends DataflowState {
       ...(bestRun ?? baseline ? { assumed: bestRun ?? baseline } : {}),
       ...(best?.resplit ? { resplitBest: true } : {}),
       ...(heldSubset ? { heldSubset } : {}),
+      ...(this.branchPath.length ? { branches: [...this.branchPath] } : {}),
       ...(printedAs !== undefined ? { labelAssumed: `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so` } : {}),
       ...(namedTest !== undefined ? { labelAssumed: `the predictions scored are bound to \`${namedTest}\`, a name taken to call them test predictions` } : {}),
     });

@@ -3855,4 +3855,26 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src('X_train, y_train'), 'leakage/multi-test'), []);
     });
   });
+  describe('leakage/multi-test: models scored in different branches of one if/elif switch are alternatives (round 9)', () => {
+    const chain = py`
+      if strategy == "linear":
+          m = LogisticRegression().fit(X_train, y_train)
+          print(accuracy_score(y_test, m.predict(X_test)))
+      elif strategy == "forest":
+          m = RandomForestClassifier().fit(X_train, y_train)
+          print(accuracy_score(y_test, m.predict(X_test)))
+    `;
+    const head = PD + py`
+      import json
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+    `;
+    it('does not fire when the switch runs once on a setting read from a config', () => {
+      const src = head + 'strategy = json.load(open("config.json"))["strategy"]\n' + chain;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('fires when the switch runs in a loop over the settings', () => {
+      const src = head + 'for strategy in ["linear", "forest"]:\n' + chain.split('\n').map((l) => (l ? '    ' + l : l)).join('\n');
+      assert.ok(rules(src, 'leakage/multi-test').length > 0);
+    });
+  });
 });
