@@ -839,7 +839,10 @@ export abstract class LibrarySemantics extends DataflowState {
       const argText = args.node ? this.t(args.node) : '';
       // Early stopping set in the model's constructor (LGBMRegressor(early_stopping_rounds=50)) selects too.
       const ctor = receiver && receiver.k === 'est' ? receiver.cls + this.withSpreadDicts(receiver.params) : '';
-      const selects = method === 'search' || SELECTS_ON_VALIDATION.test(argText) || SELECTS_ON_VALIDATION.test(ctor) || this.callbacksSelect(args);
+      // CatBoost keeps the best iteration on eval_set by default (use_best_model defaults to True with an eval set).
+      const catBest = via === 'eval_set' && !!receiver && receiver.k === 'est' && /CatBoost/.test(receiver.cls) && !/use_best_model\s*=\s*False/.test(argText + ctor);
+      const off = (t: string): string => t.replace(/use_best_model\s*=\s*False/g, '');
+      const selects = method === 'search' || SELECTS_ON_VALIDATION.test(off(argText)) || SELECTS_ON_VALIDATION.test(off(ctor)) || this.callbacksSelect(args) || catBest;
       this.events.trainEvals.push({ site: this.site(args.kwNodes.get(via) ?? n), keys, via, selects });
     }
   }

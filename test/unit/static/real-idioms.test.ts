@@ -3877,4 +3877,20 @@ describe('real-notebook idioms', () => {
       assert.ok(rules(src, 'leakage/multi-test').length > 0);
     });
   });
+  describe('leakage/multi-test: CatBoost keeps the best iteration on eval_set by default (round 9)', () => {
+    const src = (extra: string) => PD + py`
+      from catboost import CatBoostClassifier
+      X_tr, X_val, y_tr, y_val = train_test_split(X, y, random_state=1)
+      m = CatBoostClassifier(iterations=500)
+      m.fit(X_tr, y_tr, eval_set=(X_val, y_val)${extra})
+      print(accuracy_score(y_val, m.predict(X_val)))
+    `;
+    it('fires when the only held-out split is the eval set and the reported score', () => {
+      const s = src('');
+      assert.deepEqual(rules(s, 'leakage/multi-test'), [lineOf(s, 'eval_set=(X_val, y_val)')]);
+    });
+    it('does not fire with use_best_model=False (the eval set is only watched)', () => {
+      assert.deepEqual(rules(src(', use_best_model=False'), 'leakage/multi-test'), []);
+    });
+  });
 });
