@@ -127,6 +127,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // A cut of the training part of an earlier split that only ever takes training rows (its last
     // window to forecast from, its rows of one class for a plot) holds nothing out: the statistic
     // fitted on that training part reaches no test row through it.
+    // Rows named as a training part (X_train = df.drop(columns=...)) of a frame no held-out part is
+    // ever taken from: the statistic of all rows reaches no held-out row (nothing was held out).
+    if (l.reason === 'includes-test' && l.split?.kind === 'slice' && l.split.sides && [...l.split.sides].every((s) => s === 'train')
+      && !ev.evals.some((e) => e.keys.some((k) => k.root === l.key.root && isTestSide(k)))) continue;
     const keyLast = l.key.path[l.key.path.length - 1];
     if (l.split?.kind === 'slice' && l.split.sides && [...l.split.sides].every((s) => s === 'train')
       && keyLast && keyLast.split !== l.split && keyLast.side === 'train' && keyLast.fold === undefined && trainPart(l.fit)) continue;

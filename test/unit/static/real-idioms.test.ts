@@ -3675,4 +3675,26 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(before, 'leakage/preprocessing'), [lineOf(before, 'scaler.fit(df)')]);
     });
   });
+
+  describe('round 9 precision: preprocessing with nothing held out or nothing scored', () => {
+    it('a frame min-max scaled on all rows and named X_train with no held-out part ever taken does not fire; a held-out cut that is scored fires', () => {
+      const src = py`
+        import pandas as pd
+        from tensorflow import keras
+        df = pd.read_csv("sensors.csv")
+        df = df.fillna(df.mean())
+        scaled = (df - df.min()) / (df.max() - df.min())
+        X_train = scaled.drop("flag", axis=1).values
+        ae = keras.Sequential([keras.layers.Dense(4), keras.layers.Dense(X_train.shape[1])])
+        ae.compile(loss="mse")
+        ae.fit(X_train, X_train, epochs=3)
+        rec = ae.predict(X_train)
+        print(((rec - X_train) ** 2).mean())
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const held = src.replace('X_train = scaled.drop("flag", axis=1).values', 'X_train = scaled.drop("flag", axis=1).values[:800]\nX_test = scaled.drop("flag", axis=1).values[800:]')
+        .replace('print(((rec - X_train) ** 2).mean())', 'from sklearn.metrics import mean_squared_error\nprint(mean_squared_error(X_test, ae.predict(X_test)))');
+      assert.ok(rules(held, 'leakage/preprocessing').length > 0);
+    });
+  });
 });
