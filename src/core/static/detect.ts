@@ -73,6 +73,36 @@ function rel(ctx: DetectContext, site: Site | undefined, message: string): Relat
 
 function siteKey(s: Site): string { return `${s.chunk}:${s.from}`; }
 
+/**
+ * The held-out labels a train_test_split bound to names (the test part of every array after the
+ * first: `X_tr, X_te, y_tr, y_te = train_test_split(X, y)` -> `y_te`) are not mentioned anywhere
+ * after the split statement. One pass over the text after the split, once per split.
+ */
+const unreadCache = new WeakMap<Split, boolean>();
+function heldOutLabelsUnread(ctx: DetectContext, split: Split): boolean {
+  const known = unreadCache.get(split);
+  if (known !== undefined) return known;
+  const names = split.names.filter((_, i) => i >= 3 && i % 2 === 1).filter((n) => /^[A-Za-z_]\w*$/.test(n));
+  const features = split.names[1];
+  let unread = names.length > 0 && split.names.length >= 4 && split.names.length % 2 === 0 && /^[A-Za-z_]\w*$/.test(features ?? '');
+  if (unread) {
+    const re = new RegExp(`\\b(?:${names.join('|')})\\b`);
+    const featRe = new RegExp(`\\b${features}\\b`);
+    // Whole-line comments (a report line commented out) read nothing.
+    const code = (text: string): string => text.replace(/^[ \t]*#.*$/gm, '');
+    const at = split.site;
+    const first = ctx.chunks[at.chunk];
+    const after = first.file !== undefined ? [] : [code(first.text.slice(at.stmtTo))];
+    for (let i = at.chunk + 1; i < ctx.chunks.length; i++) if (ctx.chunks[i].file === undefined) after.push(code(ctx.chunks[i].text));
+    // The held-out features are handled after the split (transformed, predicted) while their labels
+    // never are: the code went past the split and chose not to score (a document still being written
+    // up to its split is not judged by this).
+    unread = first.file === undefined && after.some((t) => featRe.test(t)) && !after.some((t) => re.test(t));
+  }
+  unreadCache.set(split, unread);
+  return unread;
+}
+
 
 export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const out: Finding[] = [];
@@ -174,6 +204,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // model only predicts the unlabelled test file the statistic saw (train+test prepared
     // together, no local evaluation): the statistic reaches no score here.
     if (!scoresAnything && writesOutput && !ev.modelFits.length || !scoresHeldOut && !l.key.path.length && l.key.root.role === 'test') continue;
+    // Nothing is scored and the held-out labels the split bound (y_test) are never read again: the
+    // held-out rows are at most predicted, never compared with their truth (a preprocessing-only
+    // notebook, report lines commented out). A hand-written score or a plot against the truth reads them.
+    if (!scoresAnything && l.split?.kind === 'tts' && heldOutLabelsUnread(ctx, l.split)) continue;
     const splitLine = l.split ? lineOf(ctx, l.split.site) : null;
     const what = f.kind === 'stat' ? `the statistic \`${f.cls}()\`` : f.kind === 'group' ? `the group-by statistic \`${f.cls}\`` : `\`${f.cls}\``;
     const message = l.reason === 'includes-test'

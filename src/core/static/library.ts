@@ -1083,9 +1083,13 @@ export abstract class LibrarySemantics extends DataflowState {
       }
       const data = X ?? est.ctorData ?? this.freshData('X', n);
       const y = args.pos[1];
-      if (est.cat === 'search') {
+      // A search as a pipeline's last step (make_pipeline(prep, GridSearchCV(...))) cross-validates
+      // the rows the pipeline is fitted on, like a search fitted on them directly.
+      const lastStep = est.cat === 'pipeline' ? est.steps[est.steps.length - 1] : undefined;
+      const search = est.cat === 'search' ? est : lastStep?.cat === 'search' ? lastStep : undefined;
+      if (search) {
         const split: Split = { id: ++this.ids, site: this.site(n), kind: 'search', shuffle: true, names: [] };
-        est.searchSplit = split;
+        search.searchSplit = split;
         this.onSplit(split, [data]);
       }
       const onLabel = LABEL_ENCODERS.has(est.cls) || args.pos.length === 1 && est.cat === 'transformer'

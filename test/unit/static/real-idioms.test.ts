@@ -3696,5 +3696,32 @@ describe('real-notebook idioms', () => {
         .replace('print(((rec - X_train) ** 2).mean())', 'from sklearn.metrics import mean_squared_error\nprint(mean_squared_error(X_test, ae.predict(X_test)))');
       assert.ok(rules(held, 'leakage/preprocessing').length > 0);
     });
+    it('scaled on all rows, split, models fitted and the test part predicted but its labels never read (report lines commented out) does not fire; reading them fires', () => {
+      const src = PD + py`
+        from sklearn.preprocessing import StandardScaler
+        X_s = StandardScaler().fit_transform(X)
+        X_tr, X_te, y_tr, y_te = train_test_split(X_s, y, test_size=0.3, random_state=1)
+        m = LogisticRegression().fit(X_tr, y_tr)
+        pred = m.predict(X_te)
+        # print(accuracy_score(y_te, pred))
+        print(m.coef_)
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const read = src.replace('# print(accuracy_score(y_te, pred))', 'print((pred == y_te).mean())');
+      assert.deepEqual(rules(read, 'leakage/preprocessing'), [lineOf(read, 'StandardScaler().fit_transform(X)')]);
+    });
+    it('a search as a pipeline\'s last step, whose best_score_ is read, cross-validates rows a statistic of all rows shaped', () => {
+      const src = PD + py`
+        from sklearn.pipeline import make_pipeline
+        from sklearn.model_selection import GridSearchCV
+        X["age"] = X["age"].fillna(X["age"].mean())
+        X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.2, random_state=0)
+        gs = GridSearchCV(RandomForestClassifier(), {"max_depth": [3, 5]}, cv=5)
+        pipe = make_pipeline(StandardScaler(), gs)
+        pipe.fit(X_tr, y_tr)
+        print(gs.best_params_, gs.best_score_)
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'X["age"].mean()')]);
+    });
   });
 });
