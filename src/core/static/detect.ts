@@ -168,7 +168,13 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // Centred or scaled by a statistic of all rows, then rescaled by a scaler fitted on the training
     // rows that absorbs the shift and scale: no model was fitted on rows still carrying it.
     if (f.neutralised && !ev.modelFits.some((m) => m.est.fitData?.prep.includes(f))) continue;
-    if (l.reason === 'fit-on-test') {
+    // A transformer fitted on rows that include the held-out rows, while every model was fitted on
+    // rows it never shaped (a scaler refitted on the last training window + the test rows to
+    // prepare the rows to forecast): no training row carries it; the held-out rows are transformed
+    // with a statistic of their own batch, a refit at inference.
+    const refitAtInference = l.reason === 'includes-test' && (f.kind === 'transformer' || f.kind === 'pipeline') && ev.modelFits.length > 0
+      && !ev.trainedOnFits.has(f.id) && !ev.modelFits.some((m) => m.est.fitData?.prep.includes(f)) && ev.modelInputFits.has(f.id);
+    if (l.reason === 'fit-on-test' || refitAtInference) {
       // Rows shaped by their own statistic that never reach a model are not transformed differently
       // from anything the model sees: a threshold or normalisation of the predictions, a metric's own
       // mean, a loss weight, a transformer refitted on the test rows after all scores were taken.
@@ -182,7 +188,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       const what = f.kind === 'stat' ? `The statistic \`${f.cls}()\`` : f.kind === 'group' ? `The group-by statistic \`${f.cls}\`` : `\`${f.cls}\``;
       push({
         ruleId: 'mismatch/refit-at-inference',
-        message: `${what} is computed again on the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} rows themselves, so they are transformed differently from the training rows (no test statistic reaches training). Reuse the statistic fitted on the training rows.${f.assumed ? ` Assumed: ${f.assumed}.` : ''}`,
+        message: `${what} is computed again on the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} rows themselves${refitAtInference ? ' (with some training rows), after the model was fitted on rows it did not shape' : ''}, so they are transformed differently from the training rows (no test statistic reaches training). Reuse the statistic fitted on the training rows.${f.assumed ? ` Assumed: ${f.assumed}.` : ''}`,
         location: toLocation(ctx, f.site), related: rel(ctx, firstEval([l.key]), 'evaluated here'),
         evidence: { call: f.cls, reason: 'held-out rows refitted on themselves' }, fixes: [],
       }, f.site, 'warning');
@@ -204,6 +210,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // model only predicts the unlabelled test file the statistic saw (train+test prepared
     // together, no local evaluation): the statistic reaches no score here.
     if (!scoresAnything && writesOutput && !ev.modelFits.length || !scoresHeldOut && !l.key.path.length && l.key.root.role === 'test') continue;
+    // A statistic over rows that include held-out rows whose result reaches no model (a cut-off on
+    // the test rows' reconstruction errors, a summary printed): no model input was shaped by it.
+    if (l.reason === 'includes-test' && (f.kind === 'stat' || f.kind === 'group') && !ev.modelInputFits.has(f.id) && !ev.frameStatFits.has(f.id)) continue;
     // Nothing is scored and the held-out labels the split bound (y_test) are never read again: the
     // held-out rows are at most predicted, never compared with their truth (a preprocessing-only
     // notebook, report lines commented out). A hand-written score or a plot against the truth reads them.

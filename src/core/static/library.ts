@@ -357,6 +357,10 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if ((q.startsWith('np.') || q.startsWith('numpy.')) && NP_STATS.has(last) && args.pos[0] && (args.pos[0].k === 'data' || args.pos[0].k === 'scalar' && args.pos[0].name !== '?')) {
       const d = args.pos[0].k === 'data' ? args.pos[0] : undefined;
+      // np.mean(err ** 2, axis=1): one value per row (a row's reconstruction error, a window's
+      // mean), computed from that row alone, not a statistic over rows.
+      const axisNode = args.kwNodes.get('axis') ?? (args.posNodes[1] && !/percentile|quantile/.test(last) ? args.posNodes[1] : undefined);
+      if (d && axisNode && /^\(?\s*-?[1-9]\d*(\s*,\s*-?[1-9]\d*)*\s*,?\s*\)?$/.test(this.t(axisNode))) return this.same(d);
       if (d) {
         const f = this.newFit(n, `np.${last}`, 'stat', d);
         return this.scalar(this.t(n), unionList(d.prep, [f]), d.dup);
@@ -1108,6 +1112,7 @@ export abstract class LibrarySemantics extends DataflowState {
         est.fit = { id: ++this.ids, site: this.site(n), cls: est.cls, kind: 'model', rows: data.rows, serving: this.serving, onLabel: false };
         est.fitData = data;
         this.noteModelInput(data);
+        for (const pf of data.prep) this.events.trainedOnFits.add(pf.id);
         if (y && y.k === 'data') est.fitLabelRows = y.rows; else delete est.fitLabelRows;
         est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels');
         if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n), est });

@@ -3723,5 +3723,55 @@ describe('real-notebook idioms', () => {
       `;
       assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'X["age"].mean()')]);
     });
+    it('a cut-off from the median of held-out rows\' per-row reconstruction errors (np.mean(..., axis=1)) reaches no model and does not fire', () => {
+      const src = py`
+        import numpy as np
+        import pandas as pd
+        from tensorflow import keras
+        df = pd.read_csv("tx.csv")
+        normal = df[df.flag == 0]
+        odd = df[df.flag == 1]
+        X_train = normal.iloc[:5000].drop("flag", axis=1)
+        test = pd.concat([normal.iloc[5000:], odd])
+        X_test, y_test = test.drop("flag", axis=1), test["flag"]
+        ae = keras.Sequential([keras.layers.Dense(4), keras.layers.Dense(X_train.shape[1])])
+        ae.compile(loss="mse")
+        ae.fit(X_train, X_train, epochs=3)
+        rec = ae.predict(X_test)
+        err = np.mean(np.power(X_test - rec, 2), axis=1)
+        med = np.median(err)
+        flagged = np.abs(err - med) > 3 * np.median(np.abs(err - med))
+        print((flagged == y_test).mean())
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('a scaler refitted on the last training window plus the test rows after the model was trained, to prepare the rows it forecasts, is a refit at inference, not preprocessing', () => {
+      const src = py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.preprocessing import MinMaxScaler
+        from tensorflow import keras
+        train = pd.read_csv("train_load.csv")
+        test = pd.read_csv("test_load.csv")
+        sc = MinMaxScaler()
+        tr = sc.fit_transform(train[["load"]])
+        X_train = np.array([tr[i - 12:i, 0] for i in range(12, len(tr))])
+        y_train = np.array([tr[i, 0] for i in range(12, len(tr))])
+        net = keras.Sequential([keras.layers.Dense(8), keras.layers.Dense(1)])
+        net.compile(loss="mse")
+        net.fit(X_train, y_train, epochs=5)
+        ctx = pd.concat([train.tail(12), test])
+        inputs = sc.fit_transform(ctx[["load"]])
+        X_test = np.array([inputs[i - 12:i, 0] for i in range(12, len(inputs))])
+        y_test = np.array([inputs[i, 0] for i in range(12, len(inputs))])
+        pred = net.predict(X_test)
+        print(np.mean(np.abs(pred[:, 0] - y_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), [lineOf(src, 'inputs = sc.fit_transform')]);
+      const before = src.replace('tr = sc.fit_transform(train[["load"]])', 'sc.fit(pd.concat([train, test])[["load"]])\ntr = sc.transform(train[["load"]])')
+        .replace('inputs = sc.fit_transform(ctx[["load"]])', 'inputs = sc.transform(ctx[["load"]])');
+      assert.deepEqual(rules(before, 'leakage/preprocessing'), [lineOf(before, 'sc.fit(pd.concat')]);
+    });
   });
 });
