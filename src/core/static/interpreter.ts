@@ -253,7 +253,7 @@ export class Interpreter extends LibrarySemantics {
   protected noneTest(cond: SyntaxNode): boolean | undefined {
     // `method == "smote"` / `kind != 'minmax'` / `kind in ("a", "b")` on a parameter or name known
     // to hold a string here (a helper called with a string that selects a sampler or scaler).
-    const eq = /^([A-Za-z_]\w*)\s*(==|!=|not\s+in|in)\s*(.+)$/s.exec(this.t(cond).trim());
+    const eq = /^([A-Za-z_]\w*)\s*(==|!=|\bnot\s+in\b|\bin\b)\s*(.+)$/s.exec(this.t(cond).trim());
     if (eq) {
       const v = this.scope.get(eq[1]);
       const lits = eq[2] === '==' || eq[2] === '!=' ? [eq[3].trim()] : /^[([{]([^()[\]{}]*)[)\]}]$/.exec(eq[3].trim())?.[1].split(',').map((x) => x.trim()).filter(Boolean);
@@ -262,6 +262,16 @@ export class Interpreter extends LibrarySemantics {
         const hit = strs.includes(v.str);
         return eq[2] === '==' || eq[2] === 'in' ? hit : !hit;
       }
+      return undefined;
+    }
+    // `if do_pca:` / `if not use_scaler:` on a flag bound to a literal True/False (a switched-off
+    // experiment), or the literal itself: the branch that cannot run is not run.
+    const flag = /^(not\s+)?([A-Za-z_]\w*)$/.exec(this.t(cond).trim());
+    if (flag) {
+      const lit = flag[2] === 'True' || flag[2] === 'False' ? flag[2] : undefined;
+      const v = lit ? undefined : this.scope.get(flag[2]);
+      const text = lit ?? (v && v.k === 'const' && !v.varying && v.str === undefined ? v.text : undefined);
+      if (text === 'True' || text === 'False') return (text === 'True') !== !!flag[1];
       return undefined;
     }
     const m = /^([A-Za-z_]\w*)\s+is\s+(not\s+)?None$/.exec(this.t(cond).trim());

@@ -3773,5 +3773,30 @@ describe('real-notebook idioms', () => {
         .replace('inputs = sc.fit_transform(ctx[["load"]])', 'inputs = sc.transform(ctx[["load"]])');
       assert.deepEqual(rules(before, 'leakage/preprocessing'), [lineOf(before, 'sc.fit(pd.concat')]);
     });
+    it('a preprocessing branch switched off by a flag bound to False (a flag whose name contains "in") is not run; switched on it fires', () => {
+      const src = py`
+        import numpy as np
+        import pandas as pd
+        from scipy import stats
+        from sklearn.model_selection import KFold
+        from sklearn.linear_model import Ridge
+        df = pd.read_csv("train.csv")
+        X = np.array(df[["a", "b"]])
+        y = np.array(df["y"])
+        use_standardising = False
+        if use_standardising:
+            X = stats.zscore(X, 0)
+        for tr, te in KFold(3, shuffle=True).split(X, y):
+            m = Ridge().fit(X[tr], y[tr])
+            print(m.score(X[te], y[te]))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const negated = src.replace('if use_standardising:', 'if not use_standardising:');
+      assert.deepEqual(rules(negated, 'leakage/preprocessing'), [lineOf(negated, 'stats.zscore')]);
+      const on = src.replace('use_standardising = False', 'use_standardising = True');
+      assert.deepEqual(rules(on, 'leakage/preprocessing'), [lineOf(on, 'stats.zscore')]);
+      const literal = src.replace('if use_standardising:', 'if False:');
+      assert.deepEqual(rules(literal, 'leakage/preprocessing'), []);
+    });
   });
 });
