@@ -4,7 +4,7 @@ import type { EvalEvent, Events, PrepLeak } from './events';
 import { position, type Chunk } from './source';
 import { covers, isTestSide, lastSide, testSetKey, type RowKey, type Site, type Split } from './values';
 import { pipelineFix, preprocessingFix, trainAsTestFix, refitFix } from './fixes';
-import { TARGET_ENCODERS } from './knowledge';
+import { TARGET_ENCODERS, estimatorCategory } from './knowledge';
 import { lineLabel } from '../cellNumbers';
 
 export interface DetectContext {
@@ -213,6 +213,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // A statistic over rows that include held-out rows whose result reaches no model (a cut-off on
     // the test rows' reconstruction errors, a summary printed): no model input was shaped by it.
     if (l.reason === 'includes-test' && (f.kind === 'stat' || f.kind === 'group') && !ev.modelInputFits.has(f.id) && !ev.frameStatFits.has(f.id)) continue;
+    // Cluster assignments of all rows that reach the split only as the label (KMeans segments
+    // becoming the classes a classifier learns), with no model input shaped by the clustering: the
+    // clustering defines the task; it is not a feature statistic (notes-k, k018: not labelled).
+    if (l.reason === 'split' && f.kind === 'transformer' && estimatorCategory(f.cls) === 'clusterer' && !ev.modelInputFits.has(f.id) && !ev.trainedOnFits.has(f.id)) continue;
     // Nothing is scored and the held-out labels the split bound (y_test) are never read again: the
     // held-out rows are at most predicted, never compared with their truth (a preprocessing-only
     // notebook, report lines commented out). A hand-written score or a plot against the truth reads them.

@@ -1528,6 +1528,13 @@ export abstract class LibrarySemantics extends DataflowState {
         if (/inplace\s*=\s*True/.test(argText)) { if (d.frame) cols.forEach((c) => d.frame!.removed.add(c)); return this.scalar('None'); }
         const out = this.same(d, {});
         delete out.cols;
+        // Statistics written only into the columns dropped here (cluster labels kept as the
+        // label column, a centred copy made for a plot) leave with them.
+        const statCols = d.frame?.statCols;
+        if (statCols && cols.length) {
+          const prep = d.prep.filter((f) => { const in_ = statCols.get(f.id); return !in_ || [...in_].some((c) => !cols.includes(c)); });
+          if (prep.length !== d.prep.length) out.prep = prep;
+        }
         if (d.frame) out.feat = { ...this.featureSelection(d, 'drop', cols, n), ...(d.feat && d.feat.mode === 'drop' ? { cols: [...d.feat.cols, ...cols] } : {}) };
         return out;
       }

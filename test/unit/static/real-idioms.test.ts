@@ -3798,5 +3798,28 @@ describe('real-notebook idioms', () => {
       const literal = src.replace('if use_standardising:', 'if False:');
       assert.deepEqual(rules(literal, 'leakage/preprocessing'), []);
     });
+    it('KMeans segments of all rows kept as the label column and dropped from the features do not fire; the segment kept as a feature fires', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.cluster import KMeans
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import RobustScaler
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.metrics import accuracy_score
+        df = pd.read_csv("customers.csv")
+        km = KMeans(n_clusters=3).fit(df[["age", "income", "spend"]])
+        seg = df.copy()
+        seg["segment"] = km.labels_
+        X = seg.drop(columns="segment")
+        y = seg["segment"]
+        X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)
+        sc = RobustScaler()
+        m = LogisticRegression().fit(sc.fit_transform(X_train), y_train)
+        print(accuracy_score(y_test, m.predict(sc.transform(X_test))))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const feature = src.replace('X = seg.drop(columns="segment")', 'X = seg.drop(columns="churn")').replace('y = seg["segment"]', 'y = seg["churn"]');
+      assert.deepEqual(rules(feature, 'leakage/preprocessing'), [lineOf(feature, 'KMeans(n_clusters=3)')]);
+    });
   });
 });
