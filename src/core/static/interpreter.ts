@@ -948,7 +948,13 @@ export class Interpreter extends LibrarySemantics {
       case 'NamedExpression': {
         const vals: Val[] = [];
         for (let c = n.firstChild; c; c = c.nextSibling) if (isExpr(c)) vals.push(this.ev(c));
-        if (n.name === 'ConditionalExpression' && vals.length === 3) return this.join([vals[0], vals[2]], n);
+        // `"Other" if t in rare else t`: which branch a value takes is decided by the condition, so a
+        // statistic the condition reads (rare categories counted on all rows) shapes the result.
+        if (n.name === 'ConditionalExpression' && vals.length === 3) {
+          const c = vals[1];
+          const condStat = (c.k === 'data' || c.k === 'scalar') && c.prep.some((f) => f.kind === 'stat' || f.kind === 'group') ? stripRows(c) : undefined;
+          return this.join([vals[0], vals[2], ...(condStat ? [condStat] : [])], n);
+        }
         if (n.name === 'NamedExpression' && n.firstChild && vals.length) { this.bind(n.firstChild, vals[vals.length - 1]); return vals[vals.length - 1]; }
         // preds == y_test (open-coded accuracy: np.where(preds == y, 1, 0).mean()) or
         // y_test - preds (open-coded error): predictions compared with held-out labels.

@@ -3821,5 +3821,25 @@ describe('real-notebook idioms', () => {
       const feature = src.replace('X = seg.drop(columns="segment")', 'X = seg.drop(columns="churn")').replace('y = seg["segment"]', 'y = seg["churn"]');
       assert.deepEqual(rules(feature, 'leakage/preprocessing'), [lineOf(feature, 'KMeans(n_clusters=3)')]);
     });
+    it('rare categories counted on all rows and merged by a conditional lambda before the split fire; a condition on a constant does not', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import LinearRegression
+        from sklearn.metrics import mean_squared_error
+        df = pd.read_csv("jobs.csv")
+        counts = df["role"].value_counts()
+        rare = counts[counts <= 20]
+        df["role"] = df["role"].apply(lambda r: "Other" if r in rare else r)
+        X = pd.get_dummies(df[["role", "years"]])
+        y = df["pay"]
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=0)
+        m = LinearRegression().fit(X_tr, y_tr)
+        print(mean_squared_error(y_te, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'counts = df["role"].value_counts()')]);
+      const plain = src.replace('df["role"] = df["role"].apply(lambda r: "Other" if r in rare else r)', 'df["role"] = df["role"].apply(lambda r: "Other" if r == "" else r)');
+      assert.deepEqual(rules(plain, 'leakage/preprocessing'), []);
+    });
   });
 });
