@@ -231,7 +231,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // folds' score is inflated, but which of the two the document reports as its result is a guess.
     const cvCheck = l.split.kind === 'cv' && heldOutScored
       ? 'the cross-validation score on the resampled training rows is reported beside the held-out score, not only as a check' : undefined;
-    const assumed = l.assumed ?? cvCheck;
+    const assumed = l.assumed ?? l.dup.assumed ?? cvCheck;
     const splitLine = lineOf(ctx, l.split.site);
     push({
       ruleId: 'leakage/overlap',

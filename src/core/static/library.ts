@@ -10,7 +10,7 @@ import {
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
 import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
-  type DerivedColumn, type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type SeqV, type Side, type Split, type Val,
+  type DerivedColumn, type ConstV, type DataV, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type SeqV, type Side, type Split, type Val,
 } from './values';
 import { DataflowState, NO_ARGS, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
 import type { Events } from './events';
@@ -307,7 +307,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const datas = args.pos.map((p, i) => this.asData(p, args.posNodes[i] ? this.t(args.posNodes[i]) : 'data'));
       const outs = datas.map((d) => {
         if (!replace) return this.same(d);
-        const du: DupEvent = { id: ++this.ids, site: this.site(n), what: last, rows: d.rows };
+        const du = this.dupEvent(n, last, d.rows);
         return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
       });
       return outs.length === 1 ? outs[0] : { k: 'seq', items: outs };
@@ -341,7 +341,7 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if ((last === 'repeat' || last === 'tile') && (q.startsWith('np.') || q.startsWith('numpy.')) && args.pos[0]) {
       const d = this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X');
-      const du: DupEvent = { id: ++this.ids, site: this.site(n), what: `np.${last}`, rows: d.rows };
+      const du = this.dupEvent(n, `np.${last}`, d.rows);
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
     }
     if (last === 'get_dummies') {
@@ -500,7 +500,7 @@ export abstract class LibrarySemantics extends DataflowState {
     // A repeated list ([minority] * 5) or a multiplication also duplicates.
     if (/\]\s*\*\s*\w+/.test(argText)) overlap = true;
     if (overlap) {
-      const du: DupEvent = { id: ++this.ids, site: this.site(n), what: 'concat', rows: j.rows };
+      const du = this.dupEvent(n, 'concat', j.rows);
       j.dup = unionList(j.dup, [du]);
     }
     return j;
@@ -1044,14 +1044,14 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'fit_resample' || method === 'fit_sample') {
       const outs = args.pos.map((p, i) => this.asData(p, args.posNodes[i] ? this.t(args.posNodes[i]) : 'data'));
       if (est.cat === 'oversampler' || est.cat === 'model' && /smote|over|adasyn/i.test(est.cls)) {
-        const du: DupEvent = { id: ++this.ids, site: this.site(n), what: est.cls, rows: outs.reduce<RowKey[]>((a, d) => unionKeys(a, d.rows), []) };
+        const du = this.dupEvent(n, est.cls, outs.reduce<RowKey[]>((a, d) => unionKeys(a, d.rows), []));
         return { k: 'seq', items: outs.map((d) => this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) })) };
       }
       return { k: 'seq', items: outs.map((d) => this.same(d)) };
     }
     if (est.cat === 'augmenter' && /^flow/.test(method)) {
       const d = X ?? this.freshData('images', n);
-      const du: DupEvent = { id: ++this.ids, site: this.site(n), what: `ImageDataGenerator.${method}`, rows: d.rows };
+      const du = this.dupEvent(n, `ImageDataGenerator.${method}`, d.rows);
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
     }
     if (fitting) {
@@ -1067,7 +1067,10 @@ export abstract class LibrarySemantics extends DataflowState {
       // first); a refit at inference fits on the batch being scored.
       const byName = this.servingFnDepth > 0 && !this.opts.servingFile && !this.loadedArtifact;
       const onTrainingRows = !!X && X.rows.length > 0 && X.rows.every((k) => lastSide(k) === 'train');
-      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows) {
+      // Fitted on values typed in the code (LabelEncoder().fit(['low', 'mid', 'high'])): a fixed
+      // vocabulary, no statistic of the batch being scored.
+      const onLiterals = a0 !== undefined && literalValue(a0);
+      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
           ? { calleeFrom: callee.from, calleeTo: callee.to, cls: est.cls, receiverLoaded: est.loaded, loaded: this.loadedInScope() } : undefined;
@@ -1493,7 +1496,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const frac = args.kw.get('frac');
       const dupes = rep && rep.k === 'const' && rep.text === 'True' || frac && frac.k === 'const' && Number(frac.text) > 1;
       if (dupes) {
-        const du: DupEvent = { id: ++this.ids, site: this.site(n), what: 'sample(replace=True)', rows: d.rows };
+        const du = this.dupEvent(n, 'sample(replace=True)', d.rows);
         return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
       }
       // train = df.sample(frac=0.8): a random split (shuffled, like train_test_split).
@@ -1501,7 +1504,7 @@ export abstract class LibrarySemantics extends DataflowState {
       try { return this.maybeSliceSplit(this.same(d), n, undefined); } finally { this.sampling = false; }
     }
     if (method === 'repeat') {
-      const du: DupEvent = { id: ++this.ids, site: this.site(n), what: 'repeat', rows: d.rows };
+      const du = this.dupEvent(n, 'repeat', d.rows);
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
     }
     if (method === 'drop' || method === 'pop') {
@@ -1692,4 +1695,10 @@ function artifactPath(argText: string): boolean {
  */
 function vocabularyOnly(est: EstV): boolean {
   return VOCABULARY_ENCODERS.has(est.cls) && !/min_frequency|max_categories|min_df|max_tokens|num_oov/.test(est.params);
+}
+
+/** A value typed in the code: a constant, or a list / tuple / set of them (no data, no statistic). */
+function literalValue(v: Val, depth = 0): boolean {
+  if (v.k === 'const') return true;
+  return v.k === 'seq' && depth < 3 && v.items.length > 0 && v.items.every((i) => literalValue(i, depth + 1));
 }

@@ -89,7 +89,7 @@ export interface FitEvent {
   neutralised?: boolean;
 }
 
-export interface DupEvent { id: number; site: Site; what: string; rows: RowKey[] }
+export interface DupEvent { id: number; site: Site; what: string; rows: RowKey[]; assumed?: string }
 
 /** Column bookkeeping shared by every value derived from one frame (for target leakage). */
 export interface FrameMeta {

@@ -3675,4 +3675,24 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(before, 'leakage/preprocessing'), [lineOf(before, 'scaler.fit(df)')]);
     });
   });
+
+  describe('a resampling under a test of the data\'s values is assumed to run, and says so', () => {
+    it('SMOTE under `if counts.min() < t:` before the split is a warning with the assumption; unconditional it is an error', () => {
+      const src = PD + py`
+        from imblearn.over_sampling import SMOTE
+        shares = y.value_counts(normalize=True)
+        if shares.min() < 0.3:
+            X, y = SMOTE().fit_resample(X, y)
+        X_train, X_test, y_train, y_test = train_test_split(X, y)
+        m = LogisticRegression().fit(X_train, y_train)
+        print(accuracy_score(y_test, m.predict(X_test)))
+      `;
+      const f = analyze(src, 'train.py').filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'SMOTE().fit_resample'), 'warning']]);
+      assert.match(f[0].message, /Assumed: the branch under `if shares\.min\(\) < 0\.3` runs/);
+      const flag = src.replace('if shares.min() < 0.3:', 'if BALANCE:').replace('shares = y.value_counts(normalize=True)', 'BALANCE = True');
+      assert.deepEqual(analyze(flag, 'train.py').filter((x) => x.ruleId === 'leakage/overlap').map((x) => [x.location.line, x.severity]),
+        [[lineOf(flag, 'SMOTE().fit_resample'), 'error']]);
+    });
+  });
 });
