@@ -290,6 +290,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const role = roleFromName(path) !== 'whole' ? roleFromName(path) : roleFromName(name);
       const d = this.freshData(path || name || last, n, role);
       if (path) d.rows[0].root.file = path;
+      if (src0 && requestPayload(src0)) d.aligned = true;
       if (last === 'load_dataset') d.dsDict = true;
       if (last === 'load' && /^json\./.test(q)) d.records = true;
       const parseNode = args.kwNodes.get('parse_dates'), indexNode = args.kwNodes.get('index_col');
@@ -368,7 +369,7 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if (last === 'from_records' || last === 'from_dict' || last === 'json_normalize' || last === 'from_pandas') {
       const d = this.freshData(this.targets[0] ?? last, n, roleFromName(this.targets[0] ?? ''));
-      if (args.kw.has('columns')) d.aligned = true;
+      if (args.kw.has('columns') || args.pos[0] && requestPayload(args.pos[0])) d.aligned = true;
       return d;
     }
     if (last === 'DataFrame' || last === 'Series') {
@@ -379,7 +380,7 @@ export abstract class LibrarySemantics extends DataflowState {
         return d;
       }
       const d = this.freshData(this.targets[0] ?? 'frame', n, roleFromName(this.targets[0] ?? ''));
-      if (args.kw.has('columns')) d.aligned = true;
+      if (args.kw.has('columns') || a0 && requestPayload(a0)) d.aligned = true;
       if (!args.pos.length && !args.kw.size) d.emptyFrame = true;
       return d;
     }
@@ -1701,4 +1702,15 @@ function vocabularyOnly(est: EstV): boolean {
 function literalValue(v: Val, depth = 0): boolean {
   if (v.k === 'const') return true;
   return v.k === 'seq' && depth < 3 && v.items.length > 0 && v.items.every((i) => literalValue(i, depth + 1));
+}
+
+/**
+ * The parsed body of an HTTP request or response (`await request.json()`, `request.get_json()`,
+ * `request.json`), or a list of them: a record whose fields come in the order the API's client
+ * sends them. That order is the API's contract; the code reorders nothing, so converting it to an
+ * array is not a column-order mismatch of this code.
+ */
+function requestPayload(v: Val): boolean {
+  if (v.k === 'seq') return v.items.length > 0 && v.items.every((i) => i.k !== 'seq' && requestPayload(i));
+  return v.k === 'scalar' && /\.(json|get_json)\s*(\([^()]*\))?$/.test(v.name.trim());
 }

@@ -374,3 +374,24 @@ describe('serving: a transformer fitted on values typed in the code is not refit
     assert.deepEqual(analyze(batch, 'serve.py').filter((f) => f.ruleId === 'mismatch/refit-at-inference').map((f) => f.location.line), [lineOf(batch, 'LabelEncoder().fit(rows')]);
   });
 });
+
+describe('serving: a request body is a record in the order the API\'s client sends it', () => {
+  it('the parsed JSON of a request turned into an array for a loaded model does not fire; a CSV read in the same place does', () => {
+    const src = py`
+      import joblib
+      import pandas as pd
+      from flask import Flask, request
+      model = joblib.load("model.pkl")
+      app = Flask(__name__)
+      @app.route("/score", methods=["POST"])
+      def score():
+          body = request.get_json(force=True)
+          row = pd.read_json(body, typ="series").values
+          many = pd.DataFrame([body]).values
+          return {"one": model.predict([row]).tolist(), "many": model.predict(many).tolist()}
+    `;
+    assert.deepEqual(analyze(src, 'api.py').filter((f) => f.ruleId === 'mismatch/column-order'), []);
+    const csv = src.replace('row = pd.read_json(body, typ="series").values', 'row = pd.read_csv("batch.csv").values');
+    assert.deepEqual(analyze(csv, 'api.py').filter((f) => f.ruleId === 'mismatch/column-order').map((f) => f.location.line), [lineOf(csv, 'row = pd.read_csv')]);
+  });
+});
