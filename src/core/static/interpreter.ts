@@ -1306,7 +1306,7 @@ export class Interpreter extends LibrarySemantics {
         if (prep.length !== o.prep.length) d.prep = prep;
       }
       delete d.positional;
-      if (o.grouped) d.grouped = true;
+      if (o.grouped) { d.grouped = true; if (o.groupKeys) d.groupKeys = o.groupKeys; }
       // The selected columns are the features now: a text column taken out of a selection that
       // also holds the label is that column only.
       if (o.frame && (first.k === 'seq' || o.feat)) d.feat = this.featureSelection(o, 'select', cols, n);

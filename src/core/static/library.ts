@@ -1422,7 +1422,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const key = args.pos[0] ?? args.kw.get('by');
       const keyCols = key ? constStrings(key) : [];
       if (keyCols.length === 1 && TIME_COLUMN.test(keyCols[0]) && !args.kw.has('level')) return this.same(d, { windowed: true, time: 'the data is aggregated per time period' });
-      return this.same(d, { grouped: true });
+      return this.same(d, { grouped: true, ...(keyCols.length ? { groupKeys: keyCols } : {}) });
     }
     if (/^(to_csv|to_parquet|to_pickle|to_feather|to_json|to_hdf|to_excel|write_csv|write_parquet|write_ipc|save)$/.test(method)) {
       const target = args.pos[0] ?? args.kw.get('path') ?? args.kw.get('path_or_buf') ?? args.kw.get('file');
@@ -1471,6 +1471,9 @@ export abstract class LibrarySemantics extends DataflowState {
         if (method === 'transform') {
           const out = this.same(d, { prep: unionList(d.prep, [f]) });
           delete out.grouped;
+          // Each row gets the statistic of its group: the value is computed from the key columns
+          // too (a feature's mean per class of the label carries the row's label).
+          if (d.cols && d.groupKeys) out.cols = [...d.cols, ...d.groupKeys.filter((c) => !d.cols!.includes(c))];
           return out;
         }
         // The statistic keeps the columns it was computed over (a mean of the label per category is

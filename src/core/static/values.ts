@@ -188,6 +188,8 @@ export interface DataV extends Common {
   batches?: boolean;
   /** Result of `groupby(...)`: the next aggregation is a per-group statistic. */
   grouped?: boolean;
+  /** The key columns of that `groupby(...)` (named by string): a per-group statistic's value depends on them. */
+  groupKeys?: string[];
   /**
    * Columns made by `pd.get_dummies` at serving (site of the call): they depend on the categories of
    * the batch until the frame is aligned to the training columns.
