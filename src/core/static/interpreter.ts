@@ -1180,6 +1180,9 @@ export class Interpreter extends LibrarySemantics {
         if (prop === 'fittedvalues' && o.fit && !o.loaded && own) return this.predictOut(o, own);
         // The search's own cross-validated score read (printed, shown): its folds report a result.
         if ((prop === 'best_score_' || prop === 'cv_results_') && o.searchSplit) o.searchSplit.reportedAt ??= this.steps;
+        // A fitted search's best_estimator_ is the model it refitted with the chosen setting: it
+        // predicts what the search predicts.
+        if (prop === 'best_estimator_' && o.cat === 'search' && o.fit && !o.loaded) return o;
         return o.loaded && !prop.endsWith('_') && !prop.startsWith('_') ? this.loadedPart(o, prop, `.${prop}`) : this.scalar(full, o.prepFits);
       }
       default: {

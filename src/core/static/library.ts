@@ -552,7 +552,7 @@ export abstract class LibrarySemantics extends DataflowState {
     // Cross-validation run on the held-out rows alone (cross_val_score(model, X_test, y_test)):
     // every fold's model is fitted on test rows, so the score is not the held-out score of the
     // model trained on the training rows.
-    if (est && est.k === 'est' && est.cat === 'model' && !est.loaded && X.rows.length && X.rows.every((k) => k.path.length > 0 && isTestSide(k) && !k.path.some((s) => s.fold !== undefined))
+    if (est && est.k === 'est' && (est.cat === 'model' || est.cat === 'search') && !est.loaded && X.rows.length && X.rows.every((k) => k.path.length > 0 && isTestSide(k) && !k.path.some((s) => s.fold !== undefined))
       && (fname === 'cross_val_score' || fname === 'cross_validate' || fname === 'cross_val_predict')) {
       const site = this.site(n);
       this.events.heldOutFits.push({ site, fitSite: site, cv: fname });

@@ -3695,4 +3695,33 @@ describe('real-notebook idioms', () => {
         [[lineOf(flag, 'SMOTE().fit_resample'), 'error']]);
     });
   });
+
+  describe('a search\'s best_estimator_ cross-validated on the test rows refits on them', () => {
+    it('cross_val_predict(search.best_estimator_, X_test, y_test) fires; on the training rows it does not', () => {
+      const src = PD + py`
+        from sklearn.model_selection import GridSearchCV, cross_val_predict
+        from sklearn.metrics import classification_report
+        X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)
+        def tune(grid):
+            s = GridSearchCV(RandomForestClassifier(), param_grid=grid, cv=5).fit(X_train, y_train)
+            return s.best_estimator_
+        best = tune({"max_depth": [3, 5]})
+        pred = cross_val_predict(best, X_test, y_test, cv=5)
+        print(classification_report(y_test, pred))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'pred = cross_val_predict')]);
+      const train = src.replace('cross_val_predict(best, X_test, y_test, cv=5)', 'cross_val_predict(best, X_train, y_train, cv=5)').replace('classification_report(y_test, pred)', 'classification_report(y_train, pred)');
+      assert.deepEqual(rules(train, 'leakage/overlap'), []);
+    });
+
+    it('a %%notify cell is Python: the model it binds is seen by later cells', () => {
+      const cells = [
+        { source: PD + 'from sklearn.model_selection import cross_val_score\nX_train, X_test, y_train, y_test = train_test_split(X, y)\n' },
+        { source: '%%notify -m "done"\nclf = RandomForestClassifier().fit(X_train, y_train)\n' },
+        { source: 'print(cross_val_score(clf, X_test, y_test, cv=5).mean())\n' },
+      ];
+      const f = analyze(notebook(cells), 'nb.ipynb').filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => x.location.cell), [2]);
+    });
+  });
 });
