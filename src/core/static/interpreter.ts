@@ -652,8 +652,8 @@ export class Interpreter extends LibrarySemantics {
     if (col !== undefined && curData.frame) {
       this.recordDerived(curData.frame, col, v, valueNode ?? t);
       // A column of predictions (scores written beside the rows): model output, not a feature.
-      if (vIn.k === 'data' && vIn.pred) (curData.frame.predCols ??= new Set()).add(col);
-      else curData.frame.predCols?.delete(col);
+      if (vIn.k === 'data' && vIn.pred) { (curData.frame.predCols ??= new Set()).add(col); (curData.frame.predVals ??= new Map()).set(col, vIn.pred); }
+      else { curData.frame.predCols?.delete(col); curData.frame.predVals?.delete(col); }
       // A statistic that enters the frame through this column (or reaches it from a column that
       // holds one) is in this column: selections of other columns do not carry it.
       if (base === objNode && (vIn.k === 'data' || vIn.k === 'scalar')) {
@@ -1310,6 +1310,9 @@ export class Interpreter extends LibrarySemantics {
       }
       delete d.positional;
       if (o.grouped) { d.grouped = true; if (o.groupKeys) d.groupKeys = o.groupKeys; }
+      // df["fitted"] read back after df["fitted"] = model.predict(...): those predictions.
+      const stored = cols.length === 1 && !o.grouped ? o.frame?.predVals?.get(cols[0]) : undefined;
+      if (stored && !d.pred) d.pred = stored;
       // The selected columns are the features now: a text column taken out of a selection that
       // also holds the label is that column only.
       if (o.frame && (first.k === 'seq' || o.feat)) d.feat = this.featureSelection(o, 'select', cols, n);

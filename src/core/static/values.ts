@@ -110,6 +110,8 @@ export interface FrameMeta {
   encodedCols?: Set<string>;
   /** Columns assigned a model's predictions (`out["proba"] = clf.predict_proba(X)[:, 1]`). */
   predCols?: Set<string>;
+  /** The predictions each of those columns holds (which model, which version). */
+  predVals?: Map<string, NonNullable<DataV['pred']>>;
 }
 
 /** `from` is empty when a copy redefines an inherited column independently. `order`: when it was defined. */

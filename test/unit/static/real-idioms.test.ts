@@ -3724,4 +3724,23 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(f.map((x) => x.location.cell), [2]);
     });
   });
+
+  describe('predictions written into a frame column and read back are still those predictions', () => {
+    it('a fitted model\'s own rows scored through df["fit"] fires; held-out rows scored through test["pred"] do not', () => {
+      const src = PD + py`
+        model = Ridge().fit(X, y)
+        df["fit"] = model.predict(X)
+        print(mean_absolute_error(df["label"].iloc[-12:], df["fit"].iloc[-12:]))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'print(mean_absolute_error')]);
+      const held = PD + py`
+        train, test = train_test_split(df, test_size=0.2)
+        cols = ["a", "b"]
+        model = Ridge().fit(train[cols], train["label"])
+        test["pred"] = model.predict(test[cols])
+        print(mean_absolute_error(test["label"], test["pred"]))
+      `;
+      assert.deepEqual(rules(held, 'leakage/overlap'), []);
+    });
+  });
 });
