@@ -383,7 +383,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     } else if (!e.inLoop && !st.unsupervised && !subset && !fitSubset && (!DESCRIPTIVE_FIT.test(est.cls) || /Logistic/.test(est.cls)) && !crossValidates) {
       // The training part of a split scored while its held-out part is never scored (nor watched
       // in training): the training score is the only result the file reports.
-      const split = e.keys.length && e.keys.every((k) => lastSide(k) === 'train' && k.path[k.path.length - 1].split.kind === 'tts' && k.path[k.path.length - 1].fold === undefined)
+      const split = e.keys.length && e.keys.every((k) => k.path.length > 0 && lastSide(k) === 'train' && k.path[k.path.length - 1].split.kind === 'tts' && k.path[k.path.length - 1].fold === undefined)
         ? e.keys[0].path[e.keys[0].path.length - 1].split : undefined;
       const heldOutUsed = (s: Split): boolean => [...ev.evals.map((x) => x.keys), ...ev.trainEvals.map((x) => x.keys)]
         .some((ks) => ks.some((k) => k.path.some((st2) => st2.split === s && st2.side !== 'train')));

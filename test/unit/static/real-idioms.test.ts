@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { analyze, hits, lineOf, notebook, py } from './helpers';
+import { analyzeDocument } from '../../../src/core/static/index';
 
 const rules = (src: string, rule: string, path = 'train.py'): number[] =>
   hits(src, path).filter((h) => h.endsWith(':' + rule)).map((h) => Number(h.split(':')[0]));
@@ -3741,6 +3742,21 @@ describe('real-notebook idioms', () => {
         print(mean_absolute_error(test["label"], test["pred"]))
       `;
       assert.deepEqual(rules(held, 'leakage/overlap'), []);
+    });
+  });
+
+  describe('a model scored on the rows of a file named as training data, with no split', () => {
+    it('is analysed (no internal analyzer error)', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.linear_model import LogisticRegression
+        train = pd.read_csv("train.csv")
+        X, y = train.drop(["target"], axis=1), train["target"]
+        clf = LogisticRegression().fit(X, y)
+        print(clf.score(X, y))
+      `;
+      const r = analyzeDocument({ path: 'fit.py', text: src });
+      assert.deepEqual(r.notes.filter((n) => /internal analyzer error/.test(n.message)), []);
     });
   });
 });
