@@ -282,7 +282,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // folds' score is inflated, but which of the two the document reports as its result is a guess.
     const cvCheck = l.split.kind === 'cv' && heldOutScored
       ? 'the cross-validation score on the resampled training rows is reported beside the held-out score, not only as a check' : undefined;
-    const assumed = l.assumed ?? cvCheck;
+    const assumed = l.assumed ?? l.dup.assumed ?? cvCheck;
     const splitLine = lineOf(ctx, l.split.site);
     push({
       ruleId: 'leakage/overlap',
@@ -434,7 +434,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     } else if (!e.inLoop && !st.unsupervised && !subset && !fitSubset && (!DESCRIPTIVE_FIT.test(est.cls) || /Logistic/.test(est.cls)) && !crossValidates) {
       // The training part of a split scored while its held-out part is never scored (nor watched
       // in training): the training score is the only result the file reports.
-      const split = e.keys.length && e.keys.every((k) => lastSide(k) === 'train' && k.path[k.path.length - 1].split.kind === 'tts' && k.path[k.path.length - 1].fold === undefined)
+      const split = e.keys.length && e.keys.every((k) => k.path.length > 0 && lastSide(k) === 'train' && k.path[k.path.length - 1].split.kind === 'tts' && k.path[k.path.length - 1].fold === undefined)
         ? e.keys[0].path[e.keys[0].path.length - 1].split : undefined;
       const heldOutUsed = (s: Split): boolean => [...ev.evals.map((x) => x.keys), ...ev.trainEvals.map((x) => x.keys)]
         .some((ks) => ks.some((k) => k.path.some((st2) => st2.split === s && st2.side !== 'train')));

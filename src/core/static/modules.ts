@@ -65,6 +65,52 @@ function joinPath(dir: string, rel: string): string {
 
 const isAbsolute = (p: string): boolean => p.startsWith('/') || /^[A-Za-z]:(\/|$)/.test(p);
 
+/** The text inside the parentheses opening at `open` (balanced), or undefined when unclosed on a short span. */
+function parenBody(code: string, open: number): string | undefined {
+  let depth = 0;
+  for (let i = open; i < code.length && i < open + 400; i++) {
+    const c = code[i];
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return code.slice(open + 1, i);
+  }
+  return undefined;
+}
+
+/** Top-level comma-separated parts of an argument list. */
+function splitArgs(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0, from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) { out.push(s.slice(from, i)); from = i + 1; }
+  }
+  out.push(s.slice(from));
+  return out.map((x) => x.trim()).filter(Boolean);
+}
+
+/**
+ * A folder written as a relative path: a string literal, the working directory (`os.getcwd()`,
+ * `Path.cwd()`, `os.path.abspath(".")`), `os.path.join` / abspath / normpath of such parts, or a
+ * name assigned one of them (`names`). Undefined when it depends on anything else.
+ */
+function pathExpr(expr: string, names: Map<string, string>): string | undefined {
+  const e = expr.trim().replace(/\s*#.*$/, '');
+  const lit = /^[rR]?(['"])([^'"\n]*)\1$/.exec(e);
+  if (lit) return lit[2];
+  if (/^(os\.getcwd\(\)|(pathlib\.)?Path\.cwd\(\)|os\.curdir)$/.test(e)) return '.';
+  if (/^[A-Za-z_]\w*$/.test(e)) return names.get(e);
+  const call = /^(os\.path\.(join|abspath|realpath|normpath)|str)\(/.exec(e);
+  if (!call) return undefined;
+  const inner = parenBody(e, call[0].length - 1);
+  if (inner === undefined || call[0].length + inner.length + 1 !== e.length) return undefined;
+  const parts = splitArgs(inner).map((a) => pathExpr(a, names));
+  if (!parts.length || parts.some((x) => x === undefined)) return undefined;
+  if (call[2] !== 'join' && parts.length !== 1) return undefined;
+  return parts.join('/');
+}
+
 export class ModuleLoader {
   private readonly root: string;
   private readonly loaded = new Map<string, LoadedModule | null>();
@@ -94,19 +140,24 @@ export class ModuleLoader {
 
   /**
    * `sys.path.append("../src")`, `sys.path.insert(0, os.path.abspath(".."))`,
-   * `sys.path.append(os.path.join("..", "lib"))` in the document: relative literal folders (taken
-   * from the document's folder, the notebook's working directory) are searched too, inside the root.
+   * `sys.path.append(os.path.join("..", "lib"))`, `sys.path.append(os.path.join(os.getcwd(), "src"))`
+   * (directly or through a name assigned such a path) in the document or a module it imports:
+   * relative folders are taken from the document's folder (the notebook's working directory, which
+   * relative `sys.path` entries resolve against in every module) and searched too, inside the root.
    */
   addPathEntries(importer: string, code: string): void {
     if (code.indexOf('sys.path') < 0) return;
     const base = dirOf(normPath(importer));
-    const re = /sys\.path\.(?:append|insert)\(\s*(?:-?\d+\s*,\s*)?(?:os\.path\.(?:abspath|realpath|normpath)\(\s*)?(?:os\.path\.join\(([^()]*)\)|(['"])([^'"\n]*)\2)/g;
-    for (const m of code.matchAll(re)) {
-      let rel: string | undefined = m[3];
-      if (m[1] !== undefined) {
-        const parts = m[1].split(',').map((x) => /^\s*(['"])([^'"]*)\1\s*$/.exec(x)?.[2]);
-        rel = parts.every((x) => x !== undefined) ? parts.join('/') : undefined;
-      }
+    const names = new Map<string, string>();
+    for (const m of code.matchAll(/^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(.+)$/gm)) {
+      const v = pathExpr(m[2], names);
+      if (v !== undefined) names.set(m[1], v); else names.delete(m[1]);
+    }
+    for (const m of code.matchAll(/sys\.path\.(append|insert)\(/g)) {
+      const inner = parenBody(code, m.index! + m[0].length - 1);
+      if (inner === undefined) continue;
+      const args = splitArgs(inner);
+      const rel = pathExpr(m[1] === 'insert' ? args[1] ?? '' : args[0] ?? '', names);
       if (rel === undefined || isAbsolute(rel.replace(/\\/g, '/'))) continue;
       const dir = joinPath(base, rel);
       if (this.within(dir) && !this.extraDirs.includes(dir)) this.extraDirs.push(dir);
@@ -187,6 +238,8 @@ export class ModuleLoader {
       return undefined;
     }
     this.chars += parsed.chunks.reduce((n, c) => n + c.text.length, 0);
+    // A module's own sys.path entries apply to the imports after them (relative to the working directory).
+    this.addPathEntries(this.mainPath, text);
     const label = this.root && path.startsWith(this.root + '/') ? path.slice(this.root.length + 1) : path;
     const chunks = parsed.chunks.map((c) => ({ ...c, file: path, label }));
     return { path, label, chunks, trees: parsed.trees };

@@ -134,6 +134,20 @@ describe('static: the project\'s own modules', () => {
     assert.ok(read.every((p) => p.startsWith('proj/')), read.join(', '));
   });
 
+  it('follows sys.path entries built from the working directory, through a name, and a module\'s own entries', () => {
+    const main = mainWith('import os, sys\nsrc_dir = os.path.join(os.getcwd(), "src")\nsys.path.append(src_dir)\nfrom features import prep');
+    const r = run('proj/train.py', { 'proj/train.py': main, 'proj/src/features.py': LEAKY_HELPER });
+    assert.equal(prepFindings(r).length, 1);
+    // features.py adds "src/lib" (relative to the working directory, not to its own folder) and imports from it.
+    const viaModule = mainWith('import sys\nsys.path.append("src")\nfrom features import prep');
+    const shim = 'import sys\nsys.path.append("src/lib")\nfrom helpers_lib import prep\n';
+    const r2 = run('proj/train.py', { 'proj/train.py': viaModule, 'proj/src/features.py': shim, 'proj/src/lib/helpers_lib.py': LEAKY_HELPER });
+    assert.equal(prepFindings(r2).length, 1);
+    assert.deepEqual(r2.dependencies, ['proj/src/features.py', 'proj/src/lib/helpers_lib.py']);
+    const unknown = mainWith('import os, sys\nsrc_dir = os.path.join(os.environ["HOME"], "src")\nsys.path.append(src_dir)\nfrom features import prep');
+    assert.deepEqual(prepFindings(run('proj/train.py', { 'proj/train.py': unknown, 'proj/src/features.py': LEAKY_HELPER })), []);
+  });
+
   it('changes nothing when the module is not found (same findings as without a reader)', () => {
     const main = mainWith('from helpers import prep');
     const withReader = run('proj/train.py', { 'proj/train.py': main });

@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { analyze, hits, lineOf, notebook, py } from './helpers';
+import { analyzeDocument } from '../../../src/core/static/index';
 
 const rules = (src: string, rule: string, path = 'train.py'): number[] =>
   hits(src, path).filter((h) => h.endsWith(':' + rule)).map((h) => Number(h.split(':')[0]));
@@ -3840,6 +3841,89 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'counts = df["role"].value_counts()')]);
       const plain = src.replace('df["role"] = df["role"].apply(lambda r: "Other" if r in rare else r)', 'df["role"] = df["role"].apply(lambda r: "Other" if r == "" else r)');
       assert.deepEqual(rules(plain, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('a resampling under a test of the data\'s values is assumed to run, and says so', () => {
+    it('SMOTE under `if counts.min() < t:` before the split is a warning with the assumption; unconditional it is an error', () => {
+      const src = PD + py`
+        from imblearn.over_sampling import SMOTE
+        shares = y.value_counts(normalize=True)
+        if shares.min() < 0.3:
+            X, y = SMOTE().fit_resample(X, y)
+        X_train, X_test, y_train, y_test = train_test_split(X, y)
+        m = LogisticRegression().fit(X_train, y_train)
+        print(accuracy_score(y_test, m.predict(X_test)))
+      `;
+      const f = analyze(src, 'train.py').filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'SMOTE().fit_resample'), 'warning']]);
+      assert.match(f[0].message, /Assumed: the branch under `if shares\.min\(\) < 0\.3` runs/);
+      const flag = src.replace('if shares.min() < 0.3:', 'if BALANCE:').replace('shares = y.value_counts(normalize=True)', 'BALANCE = True');
+      assert.deepEqual(analyze(flag, 'train.py').filter((x) => x.ruleId === 'leakage/overlap').map((x) => [x.location.line, x.severity]),
+        [[lineOf(flag, 'SMOTE().fit_resample'), 'error']]);
+    });
+  });
+
+  describe('a search\'s best_estimator_ cross-validated on the test rows refits on them', () => {
+    it('cross_val_predict(search.best_estimator_, X_test, y_test) fires; on the training rows it does not', () => {
+      const src = PD + py`
+        from sklearn.model_selection import GridSearchCV, cross_val_predict
+        from sklearn.metrics import classification_report
+        X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)
+        def tune(grid):
+            s = GridSearchCV(RandomForestClassifier(), param_grid=grid, cv=5).fit(X_train, y_train)
+            return s.best_estimator_
+        best = tune({"max_depth": [3, 5]})
+        pred = cross_val_predict(best, X_test, y_test, cv=5)
+        print(classification_report(y_test, pred))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'pred = cross_val_predict')]);
+      const train = src.replace('cross_val_predict(best, X_test, y_test, cv=5)', 'cross_val_predict(best, X_train, y_train, cv=5)').replace('classification_report(y_test, pred)', 'classification_report(y_train, pred)');
+      assert.deepEqual(rules(train, 'leakage/overlap'), []);
+    });
+
+    it('a %%notify cell is Python: the model it binds is seen by later cells', () => {
+      const cells = [
+        { source: PD + 'from sklearn.model_selection import cross_val_score\nX_train, X_test, y_train, y_test = train_test_split(X, y)\n' },
+        { source: '%%notify -m "done"\nclf = RandomForestClassifier().fit(X_train, y_train)\n' },
+        { source: 'print(cross_val_score(clf, X_test, y_test, cv=5).mean())\n' },
+      ];
+      const f = analyze(notebook(cells), 'nb.ipynb').filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => x.location.cell), [2]);
+    });
+  });
+
+  describe('predictions written into a frame column and read back are still those predictions', () => {
+    it('a fitted model\'s own rows scored through df["fit"] fires; held-out rows scored through test["pred"] do not', () => {
+      const src = PD + py`
+        model = Ridge().fit(X, y)
+        df["fit"] = model.predict(X)
+        print(mean_absolute_error(df["label"].iloc[-12:], df["fit"].iloc[-12:]))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'print(mean_absolute_error')]);
+      const held = PD + py`
+        train, test = train_test_split(df, test_size=0.2)
+        cols = ["a", "b"]
+        model = Ridge().fit(train[cols], train["label"])
+        test["pred"] = model.predict(test[cols])
+        print(mean_absolute_error(test["label"], test["pred"]))
+      `;
+      assert.deepEqual(rules(held, 'leakage/overlap'), []);
+    });
+  });
+
+  describe('a model scored on the rows of a file named as training data, with no split', () => {
+    it('is analysed (no internal analyzer error)', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.linear_model import LogisticRegression
+        train = pd.read_csv("train.csv")
+        X, y = train.drop(["target"], axis=1), train["target"]
+        clf = LogisticRegression().fit(X, y)
+        print(clf.score(X, y))
+      `;
+      const r = analyzeDocument({ path: 'fit.py', text: src });
+      assert.deepEqual(r.notes.filter((n) => /internal analyzer error/.test(n.message)), []);
     });
   });
 });
