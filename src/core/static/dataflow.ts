@@ -81,6 +81,8 @@ export abstract class DataflowState {
   /** Names of the serving-named functions being run (innermost last). */
   protected servingFnNames: string[] = [];
   protected loadedArtifact = false;
+  /** Conditions on the data's values of the `if` branches being run (innermost last). */
+  protected dataConds: string[] = [];
   /** Bodies of the `for` loops being run (innermost last) and the last value id made before each began. */
   protected loopBodies: { text: string; startId: number; iter?: string; targets?: string }[] = [];
   /** Names bound to a curve of held-out rows (`fpr, tpr, thr = roc_curve(y_test, p)`) or read off one, with that set's key. */
@@ -110,6 +112,12 @@ export abstract class DataflowState {
   // ---------- helpers ----------
 
   protected t(n: SyntaxNode): string { return this.text.slice(n.from, n.to); }
+
+  /** A row duplication made here: inside a branch taken on the data's values, whether it runs is assumed. */
+  protected dupEvent(n: SyntaxNode, what: string, rows: RowKey[]): DupEvent {
+    const cond = this.dataConds[this.dataConds.length - 1];
+    return { id: ++this.ids, site: this.site(n), what, rows, ...(cond ? { assumed: `the branch under \`if ${cond.length > 60 ? cond.slice(0, 57) + '...' : cond}\` runs (its condition depends on the data)` } : {}) };
+  }
 
   protected site(n: SyntaxNode): Site {
     const st = this.stmt ?? n;

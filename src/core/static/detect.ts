@@ -4,7 +4,7 @@ import type { EvalEvent, Events, PrepLeak } from './events';
 import { position, type Chunk } from './source';
 import { covers, isTestSide, lastSide, testSetKey, type RowKey, type Site, type Split } from './values';
 import { pipelineFix, preprocessingFix, trainAsTestFix, refitFix } from './fixes';
-import { TARGET_ENCODERS } from './knowledge';
+import { TARGET_ENCODERS, estimatorCategory } from './knowledge';
 import { lineLabel } from '../cellNumbers';
 
 export interface DetectContext {
@@ -73,6 +73,36 @@ function rel(ctx: DetectContext, site: Site | undefined, message: string): Relat
 
 function siteKey(s: Site): string { return `${s.chunk}:${s.from}`; }
 
+/**
+ * The held-out labels a train_test_split bound to names (the test part of every array after the
+ * first: `X_tr, X_te, y_tr, y_te = train_test_split(X, y)` -> `y_te`) are not mentioned anywhere
+ * after the split statement. One pass over the text after the split, once per split.
+ */
+const unreadCache = new WeakMap<Split, boolean>();
+function heldOutLabelsUnread(ctx: DetectContext, split: Split): boolean {
+  const known = unreadCache.get(split);
+  if (known !== undefined) return known;
+  const names = split.names.filter((_, i) => i >= 3 && i % 2 === 1).filter((n) => /^[A-Za-z_]\w*$/.test(n));
+  const features = split.names[1];
+  let unread = names.length > 0 && split.names.length >= 4 && split.names.length % 2 === 0 && /^[A-Za-z_]\w*$/.test(features ?? '');
+  if (unread) {
+    const re = new RegExp(`\\b(?:${names.join('|')})\\b`);
+    const featRe = new RegExp(`\\b${features}\\b`);
+    // Whole-line comments (a report line commented out) read nothing.
+    const code = (text: string): string => text.replace(/^[ \t]*#.*$/gm, '');
+    const at = split.site;
+    const first = ctx.chunks[at.chunk];
+    const after = first.file !== undefined ? [] : [code(first.text.slice(at.stmtTo))];
+    for (let i = at.chunk + 1; i < ctx.chunks.length; i++) if (ctx.chunks[i].file === undefined) after.push(code(ctx.chunks[i].text));
+    // The held-out features are handled after the split (transformed, predicted) while their labels
+    // never are: the code went past the split and chose not to score (a document still being written
+    // up to its split is not judged by this).
+    unread = first.file === undefined && after.some((t) => featRe.test(t)) && !after.some((t) => re.test(t));
+  }
+  unreadCache.set(split, unread);
+  return unread;
+}
+
 
 export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const out: Finding[] = [];
@@ -127,6 +157,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // A cut of the training part of an earlier split that only ever takes training rows (its last
     // window to forecast from, its rows of one class for a plot) holds nothing out: the statistic
     // fitted on that training part reaches no test row through it.
+    // Rows named as a training part (X_train = df.drop(columns=...)) of a frame no held-out part is
+    // ever taken from: the statistic of all rows reaches no held-out row (nothing was held out).
+    if (l.reason === 'includes-test' && l.split?.kind === 'slice' && l.split.sides && [...l.split.sides].every((s) => s === 'train')
+      && !ev.evals.some((e) => e.keys.some((k) => k.root === l.key.root && isTestSide(k)))) continue;
     const keyLast = l.key.path[l.key.path.length - 1];
     if (l.split?.kind === 'slice' && l.split.sides && [...l.split.sides].every((s) => s === 'train')
       && keyLast && keyLast.split !== l.split && keyLast.side === 'train' && keyLast.fold === undefined && trainPart(l.fit)) continue;
@@ -134,7 +168,13 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // Centred or scaled by a statistic of all rows, then rescaled by a scaler fitted on the training
     // rows that absorbs the shift and scale: no model was fitted on rows still carrying it.
     if (f.neutralised && !ev.modelFits.some((m) => m.est.fitData?.prep.includes(f))) continue;
-    if (l.reason === 'fit-on-test') {
+    // A transformer fitted on rows that include the held-out rows, while every model was fitted on
+    // rows it never shaped (a scaler refitted on the last training window + the test rows to
+    // prepare the rows to forecast): no training row carries it; the held-out rows are transformed
+    // with a statistic of their own batch, a refit at inference.
+    const refitAtInference = l.reason === 'includes-test' && (f.kind === 'transformer' || f.kind === 'pipeline') && ev.modelFits.length > 0
+      && !ev.trainedOnFits.has(f.id) && !ev.modelFits.some((m) => m.est.fitData?.prep.includes(f)) && ev.modelInputFits.has(f.id);
+    if (l.reason === 'fit-on-test' || refitAtInference) {
       // Rows shaped by their own statistic that never reach a model are not transformed differently
       // from anything the model sees: a threshold or normalisation of the predictions, a metric's own
       // mean, a loss weight, a transformer refitted on the test rows after all scores were taken.
@@ -148,7 +188,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       const what = f.kind === 'stat' ? `The statistic \`${f.cls}()\`` : f.kind === 'group' ? `The group-by statistic \`${f.cls}\`` : `\`${f.cls}\``;
       push({
         ruleId: 'mismatch/refit-at-inference',
-        message: `${what} is computed again on the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} rows themselves, so they are transformed differently from the training rows (no test statistic reaches training). Reuse the statistic fitted on the training rows.${f.assumed ? ` Assumed: ${f.assumed}.` : ''}`,
+        message: `${what} is computed again on the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} rows themselves${refitAtInference ? ' (with some training rows), after the model was fitted on rows it did not shape' : ''}, so they are transformed differently from the training rows (no test statistic reaches training). Reuse the statistic fitted on the training rows.${f.assumed ? ` Assumed: ${f.assumed}.` : ''}`,
         location: toLocation(ctx, f.site), related: rel(ctx, firstEval([l.key]), 'evaluated here'),
         evidence: { call: f.cls, reason: 'held-out rows refitted on themselves' }, fixes: [],
       }, f.site, 'warning');
@@ -170,6 +210,17 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // model only predicts the unlabelled test file the statistic saw (train+test prepared
     // together, no local evaluation): the statistic reaches no score here.
     if (!scoresAnything && writesOutput && !ev.modelFits.length || !scoresHeldOut && !l.key.path.length && l.key.root.role === 'test') continue;
+    // A statistic over rows that include held-out rows whose result reaches no model (a cut-off on
+    // the test rows' reconstruction errors, a summary printed): no model input was shaped by it.
+    if (l.reason === 'includes-test' && (f.kind === 'stat' || f.kind === 'group') && !ev.modelInputFits.has(f.id) && !ev.frameStatFits.has(f.id)) continue;
+    // Cluster assignments of all rows that reach the split only as the label (KMeans segments
+    // becoming the classes a classifier learns), with no model input shaped by the clustering: the
+    // clustering defines the task; it is not a feature statistic (notes-k, k018: not labelled).
+    if (l.reason === 'split' && f.kind === 'transformer' && estimatorCategory(f.cls) === 'clusterer' && !ev.modelInputFits.has(f.id) && !ev.trainedOnFits.has(f.id)) continue;
+    // Nothing is scored and the held-out labels the split bound (y_test) are never read again: the
+    // held-out rows are at most predicted, never compared with their truth (a preprocessing-only
+    // notebook, report lines commented out). A hand-written score or a plot against the truth reads them.
+    if (!scoresAnything && l.split?.kind === 'tts' && heldOutLabelsUnread(ctx, l.split)) continue;
     const splitLine = l.split ? lineOf(ctx, l.split.site) : null;
     const what = f.kind === 'stat' ? `the statistic \`${f.cls}()\`` : f.kind === 'group' ? `the group-by statistic \`${f.cls}\`` : `\`${f.cls}\``;
     const message = l.reason === 'includes-test'
@@ -231,7 +282,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // folds' score is inflated, but which of the two the document reports as its result is a guess.
     const cvCheck = l.split.kind === 'cv' && heldOutScored
       ? 'the cross-validation score on the resampled training rows is reported beside the held-out score, not only as a check' : undefined;
-    const assumed = l.assumed ?? cvCheck;
+    const assumed = l.assumed ?? l.dup.assumed ?? cvCheck;
     const splitLine = lineOf(ctx, l.split.site);
     push({
       ruleId: 'leakage/overlap',
@@ -383,7 +434,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     } else if (!e.inLoop && !st.unsupervised && !subset && !fitSubset && (!DESCRIPTIVE_FIT.test(est.cls) || /Logistic/.test(est.cls)) && !crossValidates) {
       // The training part of a split scored while its held-out part is never scored (nor watched
       // in training): the training score is the only result the file reports.
-      const split = e.keys.length && e.keys.every((k) => lastSide(k) === 'train' && k.path[k.path.length - 1].split.kind === 'tts' && k.path[k.path.length - 1].fold === undefined)
+      const split = e.keys.length && e.keys.every((k) => k.path.length > 0 && lastSide(k) === 'train' && k.path[k.path.length - 1].split.kind === 'tts' && k.path[k.path.length - 1].fold === undefined)
         ? e.keys[0].path[e.keys[0].path.length - 1].split : undefined;
       const heldOutUsed = (s: Split): boolean => [...ev.evals.map((x) => x.keys), ...ev.trainEvals.map((x) => x.keys)]
         .some((ks) => ks.some((k) => k.path.some((st2) => st2.split === s && st2.side !== 'train')));

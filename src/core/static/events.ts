@@ -123,6 +123,8 @@ export interface Events {
    * mean, a threshold on predictions, a loss weight).
    */
   modelInputFits: Set<number>;
+  /** Ids of the statistics carried by data a model was fitted on (at any of its fits). */
+  trainedOnFits: Set<number>;
   /**
    * Ids of statistics written into a frame (`df[c] = ...`, an in-place fill): the frame may reach a
    * model by a path the analysis does not follow (a helper that changes its argument in place).
@@ -131,5 +133,5 @@ export interface Events {
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], heldOutFits: [], inSampleScores: [], curvePicks: [], modelInputFits: new Set(), frameStatFits: new Set() };
+  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], heldOutFits: [], inSampleScores: [], curvePicks: [], modelInputFits: new Set(), trainedOnFits: new Set(), frameStatFits: new Set() };
 }

@@ -8,7 +8,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
 import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
-  type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type SeqV, type Side, type Site, type Split, type Val,
+  type ClassV, type ConstV, type DataV, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
 import { LibrarySemantics } from './library';
@@ -238,11 +238,17 @@ export class Interpreter extends LibrarySemantics {
     // A chain with an elif (a configuration switch) run once, outside any loop or call.
     const chain = !this.loopIters.length && !this.callers.length && !!n.getChild('elif') ? `${this.site(n).chunk}:${n.from}` : undefined;
     let branch = 0;
+    // A branch taken or not by a test of the data's values (`if y.value_counts().min() < 0.4:`):
+    // whether it runs is a guess; its body (and the branches after it) run under that assumption.
+    let dataCond: string | undefined;
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.name === 'Body') {
         if (chain) this.branchPath.push(`${chain}#${branch++}`);
         try {
-          if (!skipBody && !done) this.execBlock(c);
+          if (!skipBody && !done) {
+            if (dataCond) this.dataConds.push(dataCond);
+            try { this.execBlock(c); } finally { if (dataCond) this.dataConds.pop(); }
+          }
         } finally {
           if (chain) this.branchPath.pop();
         }
@@ -251,17 +257,29 @@ export class Interpreter extends LibrarySemantics {
         if (done) continue;
         const known = this.noneTest(c);
         this.ev(c);
+        if (known === undefined && !dataCond && this.readsData(c)) dataCond = this.t(c).replace(/\s+/g, ' ').trim();
         if (known === false) skipBody = true;
         else if (known === true) { const body = c.nextSibling; if (body?.name === 'Body') { this.execBlock(body); c = body; } done = true; }
       }
     }
   }
 
+  /** The expression reads a name bound to data rows or to a statistic of them (a frame, a column, its counts). */
+  protected readsData(cond: SyntaxNode): boolean {
+    const c = cond.cursor();
+    do {
+      if (c.name !== 'VariableName') continue;
+      const v = this.scope.get(this.t(c.node));
+      if (v?.k === 'data' || v?.k === 'scalar' && v.prep.length > 0) return true;
+    } while (c.next() && c.from < cond.to);
+    return false;
+  }
+
   /** true / false when the condition is `name is [not] None` and name's value is known; else undefined. */
   protected noneTest(cond: SyntaxNode): boolean | undefined {
     // `method == "smote"` / `kind != 'minmax'` / `kind in ("a", "b")` on a parameter or name known
     // to hold a string here (a helper called with a string that selects a sampler or scaler).
-    const eq = /^([A-Za-z_]\w*)\s*(==|!=|not\s+in|in)\s*(.+)$/s.exec(this.t(cond).trim());
+    const eq = /^([A-Za-z_]\w*)\s*(==|!=|\bnot\s+in\b|\bin\b)\s*(.+)$/s.exec(this.t(cond).trim());
     if (eq) {
       const v = this.scope.get(eq[1]);
       const lits = eq[2] === '==' || eq[2] === '!=' ? [eq[3].trim()] : /^[([{]([^()[\]{}]*)[)\]}]$/.exec(eq[3].trim())?.[1].split(',').map((x) => x.trim()).filter(Boolean);
@@ -270,6 +288,16 @@ export class Interpreter extends LibrarySemantics {
         const hit = strs.includes(v.str);
         return eq[2] === '==' || eq[2] === 'in' ? hit : !hit;
       }
+      return undefined;
+    }
+    // `if do_pca:` / `if not use_scaler:` on a flag bound to a literal True/False (a switched-off
+    // experiment), or the literal itself: the branch that cannot run is not run.
+    const flag = /^(not\s+)?([A-Za-z_]\w*)$/.exec(this.t(cond).trim());
+    if (flag) {
+      const lit = flag[2] === 'True' || flag[2] === 'False' ? flag[2] : undefined;
+      const v = lit ? undefined : this.scope.get(flag[2]);
+      const text = lit ?? (v && v.k === 'const' && !v.varying && v.str === undefined ? v.text : undefined);
+      if (text === 'True' || text === 'False') return (text === 'True') !== !!flag[1];
       return undefined;
     }
     const m = /^([A-Za-z_]\w*)\s+is\s+(not\s+)?None$/.exec(this.t(cond).trim());
@@ -649,8 +677,8 @@ export class Interpreter extends LibrarySemantics {
     if (col !== undefined && curData.frame) {
       this.recordDerived(curData.frame, col, v, valueNode ?? t);
       // A column of predictions (scores written beside the rows): model output, not a feature.
-      if (vIn.k === 'data' && vIn.pred) (curData.frame.predCols ??= new Set()).add(col);
-      else curData.frame.predCols?.delete(col);
+      if (vIn.k === 'data' && vIn.pred) { (curData.frame.predCols ??= new Set()).add(col); (curData.frame.predVals ??= new Map()).set(col, vIn.pred); }
+      else { curData.frame.predCols?.delete(col); curData.frame.predVals?.delete(col); }
       // A statistic that enters the frame through this column (or reaches it from a column that
       // holds one) is in this column: selections of other columns do not carry it.
       if (base === objNode && (vIn.k === 'data' || vIn.k === 'scalar')) {
@@ -975,7 +1003,13 @@ export class Interpreter extends LibrarySemantics {
       case 'NamedExpression': {
         const vals: Val[] = [];
         for (let c = n.firstChild; c; c = c.nextSibling) if (isExpr(c)) vals.push(this.ev(c));
-        if (n.name === 'ConditionalExpression' && vals.length === 3) return this.join([vals[0], vals[2]], n);
+        // `"Other" if t in rare else t`: which branch a value takes is decided by the condition, so a
+        // statistic the condition reads (rare categories counted on all rows) shapes the result.
+        if (n.name === 'ConditionalExpression' && vals.length === 3) {
+          const c = vals[1];
+          const condStat = (c.k === 'data' || c.k === 'scalar') && c.prep.some((f) => f.kind === 'stat' || f.kind === 'group') ? stripRows(c) : undefined;
+          return this.join([vals[0], vals[2], ...(condStat ? [condStat] : [])], n);
+        }
         if (n.name === 'NamedExpression' && n.firstChild && vals.length) { this.bind(n.firstChild, vals[vals.length - 1]); return vals[vals.length - 1]; }
         // preds == y_test (open-coded accuracy: np.where(preds == y, 1, 0).mean()) or
         // y_test - preds (open-coded error): predictions compared with held-out labels.
@@ -1199,6 +1233,9 @@ export class Interpreter extends LibrarySemantics {
         if (prop === 'fittedvalues' && o.fit && !o.loaded && own) return this.predictOut(o, own);
         // The search's own cross-validated score read (printed, shown): its folds report a result.
         if ((prop === 'best_score_' || prop === 'cv_results_') && o.searchSplit) o.searchSplit.reportedAt ??= this.steps;
+        // A fitted search's best_estimator_ is the model it refitted with the chosen setting: it
+        // predicts what the search predicts.
+        if (prop === 'best_estimator_' && o.cat === 'search' && o.fit && !o.loaded) return o;
         return o.loaded && !prop.endsWith('_') && !prop.startsWith('_') ? this.loadedPart(o, prop, `.${prop}`) : this.scalar(full, o.prepFits);
       }
       default: {
@@ -1281,7 +1318,7 @@ export class Interpreter extends LibrarySemantics {
     const isILoc = objNode.name === 'MemberExpression' && /\.(iloc|loc)$/.test(this.t(objNode));
     // df.loc[df.index.repeat(w)] / df.iloc[np.repeat(np.arange(len(df)), w)]: rows expanded by a weight are copies.
     if (idxNodes.length && /\.index\.repeat\(|\b(np|numpy)\.repeat\(/.test(this.t(idxNodes[0]))) {
-      const du: DupEvent = { id: ++this.ids, site: this.site(n), what: 'index.repeat', rows: o.rows };
+      const du = this.dupEvent(n, 'index.repeat', o.rows);
       return this.mkData({ ...this.same(o), dup: unionList(o.dup, [du]) });
     }
     // df.iloc[0] / df.iloc[-1]: one row picked by a literal position is one example, not a set of
@@ -1330,7 +1367,10 @@ export class Interpreter extends LibrarySemantics {
         if (prep.length !== o.prep.length) d.prep = prep;
       }
       delete d.positional;
-      if (o.grouped) d.grouped = true;
+      if (o.grouped) { d.grouped = true; if (o.groupKeys) d.groupKeys = o.groupKeys; }
+      // df["fitted"] read back after df["fitted"] = model.predict(...): those predictions.
+      const stored = cols.length === 1 && !o.grouped ? o.frame?.predVals?.get(cols[0]) : undefined;
+      if (stored && !d.pred) d.pred = stored;
       // The selected columns are the features now: a text column taken out of a selection that
       // also holds the label is that column only.
       if (o.frame && (first.k === 'seq' || o.feat)) d.feat = this.featureSelection(o, 'select', cols, n);

@@ -10,7 +10,7 @@ import {
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
 import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
-  type DerivedColumn, type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type SeqV, type Side, type Split, type Val,
+  type DerivedColumn, type ConstV, type DataV, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type SeqV, type Side, type Split, type Val,
 } from './values';
 import { DataflowState, NO_ARGS, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
 import type { Events } from './events';
@@ -290,6 +290,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const role = roleFromName(path) !== 'whole' ? roleFromName(path) : roleFromName(name);
       const d = this.freshData(path || name || last, n, role);
       if (path) d.rows[0].root.file = path;
+      if (src0 && requestPayload(src0)) d.aligned = true;
       if (last === 'load_dataset') d.dsDict = true;
       if (last === 'load' && /^json\./.test(q)) d.records = true;
       const parseNode = args.kwNodes.get('parse_dates'), indexNode = args.kwNodes.get('index_col');
@@ -307,7 +308,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const datas = args.pos.map((p, i) => this.asData(p, args.posNodes[i] ? this.t(args.posNodes[i]) : 'data'));
       const outs = datas.map((d) => {
         if (!replace) return this.same(d);
-        const du: DupEvent = { id: ++this.ids, site: this.site(n), what: last, rows: d.rows };
+        const du = this.dupEvent(n, last, d.rows);
         return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
       });
       return outs.length === 1 ? outs[0] : { k: 'seq', items: outs };
@@ -341,7 +342,7 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if ((last === 'repeat' || last === 'tile') && (q.startsWith('np.') || q.startsWith('numpy.')) && args.pos[0]) {
       const d = this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X');
-      const du: DupEvent = { id: ++this.ids, site: this.site(n), what: `np.${last}`, rows: d.rows };
+      const du = this.dupEvent(n, `np.${last}`, d.rows);
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
     }
     if (last === 'get_dummies') {
@@ -357,6 +358,10 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if ((q.startsWith('np.') || q.startsWith('numpy.')) && NP_STATS.has(last) && args.pos[0] && (args.pos[0].k === 'data' || args.pos[0].k === 'scalar' && args.pos[0].name !== '?')) {
       const d = args.pos[0].k === 'data' ? args.pos[0] : undefined;
+      // np.mean(err ** 2, axis=1): one value per row (a row's reconstruction error, a window's
+      // mean), computed from that row alone, not a statistic over rows.
+      const axisNode = args.kwNodes.get('axis') ?? (args.posNodes[1] && !/percentile|quantile/.test(last) ? args.posNodes[1] : undefined);
+      if (d && axisNode && /^\(?\s*-?[1-9]\d*(\s*,\s*-?[1-9]\d*)*\s*,?\s*\)?$/.test(this.t(axisNode))) return this.same(d);
       if (d) {
         const f = this.newFit(n, `np.${last}`, 'stat', d);
         return this.scalar(this.t(n), unionList(d.prep, [f]), d.dup);
@@ -368,7 +373,7 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if (last === 'from_records' || last === 'from_dict' || last === 'json_normalize' || last === 'from_pandas') {
       const d = this.freshData(this.targets[0] ?? last, n, roleFromName(this.targets[0] ?? ''));
-      if (args.kw.has('columns')) d.aligned = true;
+      if (args.kw.has('columns') || args.pos[0] && requestPayload(args.pos[0])) d.aligned = true;
       return d;
     }
     if (last === 'DataFrame' || last === 'Series') {
@@ -379,7 +384,7 @@ export abstract class LibrarySemantics extends DataflowState {
         return d;
       }
       const d = this.freshData(this.targets[0] ?? 'frame', n, roleFromName(this.targets[0] ?? ''));
-      if (args.kw.has('columns')) d.aligned = true;
+      if (args.kw.has('columns') || a0 && requestPayload(a0)) d.aligned = true;
       if (!args.pos.length && !args.kw.size) d.emptyFrame = true;
       return d;
     }
@@ -500,7 +505,7 @@ export abstract class LibrarySemantics extends DataflowState {
     // A repeated list ([minority] * 5) or a multiplication also duplicates.
     if (/\]\s*\*\s*\w+/.test(argText)) overlap = true;
     if (overlap) {
-      const du: DupEvent = { id: ++this.ids, site: this.site(n), what: 'concat', rows: j.rows };
+      const du = this.dupEvent(n, 'concat', j.rows);
       j.dup = unionList(j.dup, [du]);
     }
     return j;
@@ -551,7 +556,7 @@ export abstract class LibrarySemantics extends DataflowState {
     // Cross-validation run on the held-out rows alone (cross_val_score(model, X_test, y_test)):
     // every fold's model is fitted on test rows, so the score is not the held-out score of the
     // model trained on the training rows.
-    if (est && est.k === 'est' && est.cat === 'model' && !est.loaded && X.rows.length && X.rows.every((k) => k.path.length > 0 && isTestSide(k) && !k.path.some((s) => s.fold !== undefined))
+    if (est && est.k === 'est' && (est.cat === 'model' || est.cat === 'search') && !est.loaded && X.rows.length && X.rows.every((k) => k.path.length > 0 && isTestSide(k) && !k.path.some((s) => s.fold !== undefined))
       && (fname === 'cross_val_score' || fname === 'cross_validate' || fname === 'cross_val_predict')) {
       const site = this.site(n);
       this.events.heldOutFits.push({ site, fitSite: site, cv: fname });
@@ -1063,14 +1068,14 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'fit_resample' || method === 'fit_sample') {
       const outs = args.pos.map((p, i) => this.asData(p, args.posNodes[i] ? this.t(args.posNodes[i]) : 'data'));
       if (est.cat === 'oversampler' || est.cat === 'model' && /smote|over|adasyn/i.test(est.cls)) {
-        const du: DupEvent = { id: ++this.ids, site: this.site(n), what: est.cls, rows: outs.reduce<RowKey[]>((a, d) => unionKeys(a, d.rows), []) };
+        const du = this.dupEvent(n, est.cls, outs.reduce<RowKey[]>((a, d) => unionKeys(a, d.rows), []));
         return { k: 'seq', items: outs.map((d) => this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) })) };
       }
       return { k: 'seq', items: outs.map((d) => this.same(d)) };
     }
     if (est.cat === 'augmenter' && /^flow/.test(method)) {
       const d = X ?? this.freshData('images', n);
-      const du: DupEvent = { id: ++this.ids, site: this.site(n), what: `ImageDataGenerator.${method}`, rows: d.rows };
+      const du = this.dupEvent(n, `ImageDataGenerator.${method}`, d.rows);
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
     }
     if (fitting) {
@@ -1086,7 +1091,10 @@ export abstract class LibrarySemantics extends DataflowState {
       // first); a refit at inference fits on the batch being scored.
       const byName = this.servingFnDepth > 0 && !this.opts.servingFile && !this.loadedArtifact;
       const onTrainingRows = !!X && X.rows.length > 0 && X.rows.every((k) => lastSide(k) === 'train');
-      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows) {
+      // Fitted on values typed in the code (LabelEncoder().fit(['low', 'mid', 'high'])): a fixed
+      // vocabulary, no statistic of the batch being scored.
+      const onLiterals = a0 !== undefined && literalValue(a0);
+      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
           ? { calleeFrom: callee.from, calleeTo: callee.to, cls: est.cls, receiverLoaded: est.loaded, loaded: this.loadedInScope() } : undefined;
@@ -1102,9 +1110,13 @@ export abstract class LibrarySemantics extends DataflowState {
       }
       const data = X ?? est.ctorData ?? this.freshData('X', n);
       const y = args.pos[1];
-      if (est.cat === 'search') {
+      // A search as a pipeline's last step (make_pipeline(prep, GridSearchCV(...))) cross-validates
+      // the rows the pipeline is fitted on, like a search fitted on them directly.
+      const lastStep = est.cat === 'pipeline' ? est.steps[est.steps.length - 1] : undefined;
+      const search = est.cat === 'search' ? est : lastStep?.cat === 'search' ? lastStep : undefined;
+      if (search) {
         const split: Split = { id: ++this.ids, site: this.site(n), kind: 'search', shuffle: true, names: [] };
-        est.searchSplit = split;
+        search.searchSplit = split;
         this.onSplit(split, [data]);
       }
       const onLabel = LABEL_ENCODERS.has(est.cls) || args.pos.length === 1 && est.cat === 'transformer'
@@ -1123,6 +1135,7 @@ export abstract class LibrarySemantics extends DataflowState {
         est.fit = { id: ++this.ids, site: this.site(n), cls: est.cls, kind: 'model', rows: data.rows, serving: this.serving, onLabel: false };
         est.fitData = data;
         this.noteModelInput(data);
+        for (const pf of data.prep) this.events.trainedOnFits.add(pf.id);
         if (y && y.k === 'data') est.fitLabelRows = y.rows; else delete est.fitLabelRows;
         est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels');
         if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n), est });
@@ -1437,7 +1450,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const key = args.pos[0] ?? args.kw.get('by');
       const keyCols = key ? constStrings(key) : [];
       if (keyCols.length === 1 && TIME_COLUMN.test(keyCols[0]) && !args.kw.has('level')) return this.same(d, { windowed: true, time: 'the data is aggregated per time period' });
-      return this.same(d, { grouped: true });
+      return this.same(d, { grouped: true, ...(keyCols.length ? { groupKeys: keyCols } : {}) });
     }
     if (/^(to_csv|to_parquet|to_pickle|to_feather|to_json|to_hdf|to_excel|write_csv|write_parquet|write_ipc|save)$/.test(method)) {
       const target = args.pos[0] ?? args.kw.get('path') ?? args.kw.get('path_or_buf') ?? args.kw.get('file');
@@ -1486,6 +1499,9 @@ export abstract class LibrarySemantics extends DataflowState {
         if (method === 'transform') {
           const out = this.same(d, { prep: unionList(d.prep, [f]) });
           delete out.grouped;
+          // Each row gets the statistic of its group: the value is computed from the key columns
+          // too (a feature's mean per class of the label carries the row's label).
+          if (d.cols && d.groupKeys) out.cols = [...d.cols, ...d.groupKeys.filter((c) => !d.cols!.includes(c))];
           return out;
         }
         // The statistic keeps the columns it was computed over (a mean of the label per category is
@@ -1512,7 +1528,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const frac = args.kw.get('frac');
       const dupes = rep && rep.k === 'const' && rep.text === 'True' || frac && frac.k === 'const' && Number(frac.text) > 1;
       if (dupes) {
-        const du: DupEvent = { id: ++this.ids, site: this.site(n), what: 'sample(replace=True)', rows: d.rows };
+        const du = this.dupEvent(n, 'sample(replace=True)', d.rows);
         return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
       }
       // train = df.sample(frac=0.8): a random split (shuffled, like train_test_split).
@@ -1520,7 +1536,7 @@ export abstract class LibrarySemantics extends DataflowState {
       try { return this.maybeSliceSplit(this.same(d), n, undefined); } finally { this.sampling = false; }
     }
     if (method === 'repeat') {
-      const du: DupEvent = { id: ++this.ids, site: this.site(n), what: 'repeat', rows: d.rows };
+      const du = this.dupEvent(n, 'repeat', d.rows);
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
     }
     if (method === 'drop' || method === 'pop') {
@@ -1538,6 +1554,13 @@ export abstract class LibrarySemantics extends DataflowState {
         if (/inplace\s*=\s*True/.test(argText)) { if (d.frame) cols.forEach((c) => d.frame!.removed.add(c)); return this.scalar('None'); }
         const out = this.same(d, {});
         delete out.cols;
+        // Statistics written only into the columns dropped here (cluster labels kept as the
+        // label column, a centred copy made for a plot) leave with them.
+        const statCols = d.frame?.statCols;
+        if (statCols && cols.length) {
+          const prep = d.prep.filter((f) => { const in_ = statCols.get(f.id); return !in_ || [...in_].some((c) => !cols.includes(c)); });
+          if (prep.length !== d.prep.length) out.prep = prep;
+        }
         if (d.frame) out.feat = { ...this.featureSelection(d, 'drop', cols, n), ...(d.feat && d.feat.mode === 'drop' ? { cols: [...d.feat.cols, ...cols] } : {}) };
         return out;
       }
@@ -1711,4 +1734,21 @@ function artifactPath(argText: string): boolean {
  */
 function vocabularyOnly(est: EstV): boolean {
   return VOCABULARY_ENCODERS.has(est.cls) && !/min_frequency|max_categories|min_df|max_tokens|num_oov/.test(est.params);
+}
+
+/** A value typed in the code: a constant, or a list / tuple / set of them (no data, no statistic). */
+function literalValue(v: Val, depth = 0): boolean {
+  if (v.k === 'const') return true;
+  return v.k === 'seq' && depth < 3 && v.items.length > 0 && v.items.every((i) => literalValue(i, depth + 1));
+}
+
+/**
+ * The parsed body of an HTTP request or response (`await request.json()`, `request.get_json()`,
+ * `request.json`), or a list of them: a record whose fields come in the order the API's client
+ * sends them. That order is the API's contract; the code reorders nothing, so converting it to an
+ * array is not a column-order mismatch of this code.
+ */
+function requestPayload(v: Val): boolean {
+  if (v.k === 'seq') return v.items.length > 0 && v.items.every((i) => i.k !== 'seq' && requestPayload(i));
+  return v.k === 'scalar' && /\.(json|get_json)\s*(\([^()]*\))?$/.test(v.name.trim());
 }

@@ -65,43 +65,50 @@ function joinPath(dir: string, rel: string): string {
 
 const isAbsolute = (p: string): boolean => p.startsWith('/') || /^[A-Za-z]:(\/|$)/.test(p);
 
-/** The working directory written as code: `os.getcwd()`, `Path.cwd()`, `os.path.abspath(".")`, `os.path.dirname(__file__)`. */
-const CWD_EXPR = /^(?:os\.getcwd\(\)|(?:pathlib\.)?Path\.cwd\(\)|os\.path\.(?:abspath|realpath)\(\s*(['"])\.\1\s*\))$/;
-/** The folder of the file itself (the working directory only for the analysed document). */
-const FILE_DIR_EXPR = /^os\.path\.dirname\(\s*(?:os\.path\.(?:abspath|realpath)\(\s*)?__file__\s*\)?\s*\)$/;
-
-/**
- * The relative folder a path expression names, or `undefined` when it is not made of literals, the
- * working directory and names bound to those (`os.path.join(cwd, "src")`). Names are looked up by
- * their last top-level assignment in the code, a few levels deep.
- */
-function pathOfExpr(code: string, expr: string, depth: number, isMain: boolean): string | undefined {
-  const e = expr.trim();
-  const lit = /^(['"])([^'"\n]*)\1$/.exec(e);
-  if (lit) return lit[2];
-  if (CWD_EXPR.test(e) || isMain && FILE_DIR_EXPR.test(e)) return '';
-  if (/^[A-Za-z_]\w*$/.test(e)) return pathOfName(code, e, depth + 1, isMain);
-  const join = /^os\.path\.join\((.*)\)$/s.exec(e);
-  if (!join) return undefined;
-  const parts: string[] = [];
-  let level = 0, cur = '';
-  for (const ch of join[1]) {
-    if (ch === ',' && level === 0) { parts.push(cur); cur = ''; continue; }
-    if (ch === '(') level++;
-    else if (ch === ')') level--;
-    cur += ch;
+/** The text inside the parentheses opening at `open` (balanced), or undefined when unclosed on a short span. */
+function parenBody(code: string, open: number): string | undefined {
+  let depth = 0;
+  for (let i = open; i < code.length && i < open + 400; i++) {
+    const c = code[i];
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return code.slice(open + 1, i);
   }
-  parts.push(cur);
-  const rels = parts.map((x) => pathOfExpr(code, x, depth + 1, isMain));
-  if (rels.some((x) => x === undefined)) return undefined;
-  return rels.filter((x) => x !== '').join('/') || '';
+  return undefined;
 }
 
-function pathOfName(code: string, name: string, depth: number, isMain: boolean): string | undefined {
-  if (depth > 3) return undefined;
-  let last: string | undefined;
-  for (const m of code.matchAll(new RegExp(`^${name}\\s*=\\s*(.+)$`, 'gm'))) last = m[1];
-  return last === undefined ? undefined : pathOfExpr(code, last, depth, isMain);
+/** Top-level comma-separated parts of an argument list. */
+function splitArgs(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0, from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) { out.push(s.slice(from, i)); from = i + 1; }
+  }
+  out.push(s.slice(from));
+  return out.map((x) => x.trim()).filter(Boolean);
+}
+
+/**
+ * A folder written as a relative path: a string literal, the working directory (`os.getcwd()`,
+ * `Path.cwd()`, `os.path.abspath(".")`), `os.path.join` / abspath / normpath of such parts, or a
+ * name assigned one of them (`names`). Undefined when it depends on anything else.
+ */
+function pathExpr(expr: string, names: Map<string, string>): string | undefined {
+  const e = expr.trim().replace(/\s*#.*$/, '');
+  const lit = /^[rR]?(['"])([^'"\n]*)\1$/.exec(e);
+  if (lit) return lit[2];
+  if (/^(os\.getcwd\(\)|(pathlib\.)?Path\.cwd\(\)|os\.curdir)$/.test(e)) return '.';
+  if (/^[A-Za-z_]\w*$/.test(e)) return names.get(e);
+  const call = /^(os\.path\.(join|abspath|realpath|normpath)|str)\(/.exec(e);
+  if (!call) return undefined;
+  const inner = parenBody(e, call[0].length - 1);
+  if (inner === undefined || call[0].length + inner.length + 1 !== e.length) return undefined;
+  const parts = splitArgs(inner).map((a) => pathExpr(a, names));
+  if (!parts.length || parts.some((x) => x === undefined)) return undefined;
+  if (call[2] !== 'join' && parts.length !== 1) return undefined;
+  return parts.join('/');
 }
 
 export class ModuleLoader {
@@ -133,28 +140,25 @@ export class ModuleLoader {
 
   /**
    * `sys.path.append("../src")`, `sys.path.insert(0, os.path.abspath(".."))`,
-   * `sys.path.append(os.path.join("..", "lib"))` in the document: relative literal folders (taken
-   * from the document's folder, the notebook's working directory) are searched too, inside the root.
+   * `sys.path.append(os.path.join("..", "lib"))`, `sys.path.append(os.path.join(os.getcwd(), "src"))`
+   * (directly or through a name assigned such a path) in the document or a module it imports:
+   * relative folders are taken from the document's folder (the notebook's working directory, which
+   * relative `sys.path` entries resolve against in every module) and searched too, inside the root.
    */
-  addPathEntries(importer: string, code: string, module?: string): void {
+  addPathEntries(importer: string, code: string): void {
     if (code.indexOf('sys.path') < 0) return;
     const base = dirOf(normPath(importer));
-    const re = /sys\.path\.(?:append|insert)\(\s*(?:-?\d+\s*,\s*)?(?:os\.path\.(?:abspath|realpath|normpath)\(\s*)?(?:os\.path\.join\(([^()]*)\)|(['"])([^'"\n]*)\2)/g;
-    for (const m of code.matchAll(re)) {
-      let rel: string | undefined = m[3];
-      if (m[1] !== undefined) {
-        const parts = m[1].split(',').map((x) => /^\s*(['"])([^'"]*)\1\s*$/.exec(x)?.[2]);
-        rel = parts.every((x) => x !== undefined) ? parts.join('/') : undefined;
-      }
-      if (rel === undefined || isAbsolute(rel.replace(/\\/g, '/'))) continue;
-      const dir = joinPath(base, rel);
-      if (this.within(dir) && !this.extraDirs.includes(dir)) this.extraDirs.push(dir);
+    const names = new Map<string, string>();
+    for (const m of code.matchAll(/^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(.+)$/gm)) {
+      const v = pathExpr(m[2], names);
+      if (v !== undefined) names.set(m[1], v); else names.delete(m[1]);
     }
-    // sys.path.append(src_dir) with `src_dir = os.path.join(os.getcwd(), "src")` (or a name bound to
-    // the working directory): the folder the name's last literal assignment gives.
-    for (const m of code.matchAll(/sys\.path\.(?:append|insert)\(\s*(?:-?\d+\s*,\s*)?([A-Za-z_]\w*)\s*\)/g)) {
-      const rel = pathOfName(code, m[1], 0, module === undefined);
-      if (rel === undefined || isAbsolute(rel)) continue;
+    for (const m of code.matchAll(/sys\.path\.(append|insert)\(/g)) {
+      const inner = parenBody(code, m.index! + m[0].length - 1);
+      if (inner === undefined) continue;
+      const args = splitArgs(inner);
+      const rel = pathExpr(m[1] === 'insert' ? args[1] ?? '' : args[0] ?? '', names);
+      if (rel === undefined || isAbsolute(rel.replace(/\\/g, '/'))) continue;
       const dir = joinPath(base, rel);
       if (this.within(dir) && !this.extraDirs.includes(dir)) this.extraDirs.push(dir);
     }
@@ -234,9 +238,8 @@ export class ModuleLoader {
       return undefined;
     }
     this.chars += parsed.chunks.reduce((n, c) => n + c.text.length, 0);
-    // A module's own sys.path.append("src/library") is relative to the working directory, which is
-    // the analysed document's folder, like the document's own entries.
-    this.addPathEntries(this.mainPath, text, path);
+    // A module's own sys.path entries apply to the imports after them (relative to the working directory).
+    this.addPathEntries(this.mainPath, text);
     const label = this.root && path.startsWith(this.root + '/') ? path.slice(this.root.length + 1) : path;
     const chunks = parsed.chunks.map((c) => ({ ...c, file: path, label }));
     return { path, label, chunks, trees: parsed.trees };

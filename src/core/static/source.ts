@@ -65,7 +65,8 @@ export function position(starts: number[], offset: number): { line: number; col:
 }
 
 /** Cell magics whose body is still Python. */
-const PYTHON_CELL_MAGICS = /^%%(time|timeit|capture|prun|debug|python3?|cython_inline|memit|skip)\b/;
+// notify: jupyternotify runs the body and notifies when it ends.
+const PYTHON_CELL_MAGICS = /^%%(time|timeit|capture|prun|debug|python3?|cython_inline|memit|skip|notify)\b/;
 
 /** IPython magics and shell escapes are not Python; blank them so the parser sees a clean line. */
 function blankMagics(text: string): string {

@@ -89,7 +89,7 @@ export interface FitEvent {
   neutralised?: boolean;
 }
 
-export interface DupEvent { id: number; site: Site; what: string; rows: RowKey[] }
+export interface DupEvent { id: number; site: Site; what: string; rows: RowKey[]; assumed?: string }
 
 /** Column bookkeeping shared by every value derived from one frame (for target leakage). */
 export interface FrameMeta {
@@ -110,6 +110,8 @@ export interface FrameMeta {
   encodedCols?: Set<string>;
   /** Columns assigned a model's predictions (`out["proba"] = clf.predict_proba(X)[:, 1]`). */
   predCols?: Set<string>;
+  /** The predictions each of those columns holds (which model, which version). */
+  predVals?: Map<string, NonNullable<DataV['pred']>>;
 }
 
 /** `from` is empty when a copy redefines an inherited column independently. `order`: when it was defined. */
@@ -188,6 +190,8 @@ export interface DataV extends Common {
   batches?: boolean;
   /** Result of `groupby(...)`: the next aggregation is a per-group statistic. */
   grouped?: boolean;
+  /** The key columns of that `groupby(...)` (named by string): a per-group statistic's value depends on them. */
+  groupKeys?: string[];
   /**
    * Columns made by `pd.get_dummies` at serving (site of the call): they depend on the categories of
    * the batch until the frame is aligned to the training columns.

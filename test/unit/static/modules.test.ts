@@ -134,29 +134,18 @@ describe('static: the project\'s own modules', () => {
     assert.ok(read.every((p) => p.startsWith('proj/')), read.join(', '));
   });
 
-  it('searches a sys.path folder given by a name bound to the working directory joined with a literal', () => {
-    for (const lines of ['src_dir = os.path.join(os.getcwd(), "src")\nsys.path.append(src_dir)', 'here = os.getcwd()\nsrc_dir = os.path.join(here, "src")\nsys.path.insert(0, src_dir)']) {
-      const main = mainWith(`import os, sys\n${lines}\nfrom features import prep`);
-      const r = run('proj/train.py', { 'proj/train.py': main, 'proj/src/features.py': LEAKY_HELPER });
-      assert.equal(prepFindings(r).length, 1, lines);
-    }
-    // A name bound to something that is not a literal folder adds nothing.
-    const unknown = mainWith('import os, sys\nsrc_dir = os.environ["SRC"]\nsys.path.append(src_dir)\nfrom features import prep');
-    assert.deepEqual(prepFindings(run('proj/train.py', { 'proj/train.py': unknown, 'proj/src/features.py': LEAKY_HELPER })), []);
-  });
-
-  it('takes a module\'s own sys.path entries from the working directory (the document\'s folder)', () => {
-    const outer = py`
-      import sys
-      sys.path.append("src/lib")
-      from features import prep
-      def load(frame):
-          return prep(frame)
-    `;
-    const main = mainWith('import sys\nsys.path.append("src")\nfrom loader import load', 'load');
-    const r = run('proj/train.py', { 'proj/train.py': main, 'proj/src/loader.py': outer, 'proj/src/lib/features.py': LEAKY_HELPER });
+  it('follows sys.path entries built from the working directory, through a name, and a module\'s own entries', () => {
+    const main = mainWith('import os, sys\nsrc_dir = os.path.join(os.getcwd(), "src")\nsys.path.append(src_dir)\nfrom features import prep');
+    const r = run('proj/train.py', { 'proj/train.py': main, 'proj/src/features.py': LEAKY_HELPER });
     assert.equal(prepFindings(r).length, 1);
-    assert.deepEqual(r.dependencies, ['proj/src/loader.py', 'proj/src/lib/features.py']);
+    // features.py adds "src/lib" (relative to the working directory, not to its own folder) and imports from it.
+    const viaModule = mainWith('import sys\nsys.path.append("src")\nfrom features import prep');
+    const shim = 'import sys\nsys.path.append("src/lib")\nfrom helpers_lib import prep\n';
+    const r2 = run('proj/train.py', { 'proj/train.py': viaModule, 'proj/src/features.py': shim, 'proj/src/lib/helpers_lib.py': LEAKY_HELPER });
+    assert.equal(prepFindings(r2).length, 1);
+    assert.deepEqual(r2.dependencies, ['proj/src/features.py', 'proj/src/lib/helpers_lib.py']);
+    const unknown = mainWith('import os, sys\nsrc_dir = os.path.join(os.environ["HOME"], "src")\nsys.path.append(src_dir)\nfrom features import prep');
+    assert.deepEqual(prepFindings(run('proj/train.py', { 'proj/train.py': unknown, 'proj/src/features.py': LEAKY_HELPER })), []);
   });
 
   it('changes nothing when the module is not found (same findings as without a reader)', () => {

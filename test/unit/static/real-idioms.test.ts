@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { analyze, hits, lineOf, notebook, py } from './helpers';
+import { analyzeDocument } from '../../../src/core/static/index';
 
 const rules = (src: string, rule: string, path = 'train.py'): number[] =>
   hits(src, path).filter((h) => h.endsWith(':' + rule)).map((h) => Number(h.split(':')[0]));
@@ -3891,6 +3892,256 @@ describe('real-notebook idioms', () => {
     });
     it('does not fire with use_best_model=False (the eval set is only watched)', () => {
       assert.deepEqual(rules(src(', use_best_model=False'), 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('round 9 precision: preprocessing with nothing held out or nothing scored', () => {
+    it('a frame min-max scaled on all rows and named X_train with no held-out part ever taken does not fire; a held-out cut that is scored fires', () => {
+      const src = py`
+        import pandas as pd
+        from tensorflow import keras
+        df = pd.read_csv("sensors.csv")
+        df = df.fillna(df.mean())
+        scaled = (df - df.min()) / (df.max() - df.min())
+        X_train = scaled.drop("flag", axis=1).values
+        ae = keras.Sequential([keras.layers.Dense(4), keras.layers.Dense(X_train.shape[1])])
+        ae.compile(loss="mse")
+        ae.fit(X_train, X_train, epochs=3)
+        rec = ae.predict(X_train)
+        print(((rec - X_train) ** 2).mean())
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const held = src.replace('X_train = scaled.drop("flag", axis=1).values', 'X_train = scaled.drop("flag", axis=1).values[:800]\nX_test = scaled.drop("flag", axis=1).values[800:]')
+        .replace('print(((rec - X_train) ** 2).mean())', 'from sklearn.metrics import mean_squared_error\nprint(mean_squared_error(X_test, ae.predict(X_test)))');
+      assert.ok(rules(held, 'leakage/preprocessing').length > 0);
+    });
+    it('scaled on all rows, split, models fitted and the test part predicted but its labels never read (report lines commented out) does not fire; reading them fires', () => {
+      const src = PD + py`
+        from sklearn.preprocessing import StandardScaler
+        X_s = StandardScaler().fit_transform(X)
+        X_tr, X_te, y_tr, y_te = train_test_split(X_s, y, test_size=0.3, random_state=1)
+        m = LogisticRegression().fit(X_tr, y_tr)
+        pred = m.predict(X_te)
+        # print(accuracy_score(y_te, pred))
+        print(m.coef_)
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const read = src.replace('# print(accuracy_score(y_te, pred))', 'print((pred == y_te).mean())');
+      assert.deepEqual(rules(read, 'leakage/preprocessing'), [lineOf(read, 'StandardScaler().fit_transform(X)')]);
+    });
+    it('a search as a pipeline\'s last step, whose best_score_ is read, cross-validates rows a statistic of all rows shaped', () => {
+      const src = PD + py`
+        from sklearn.pipeline import make_pipeline
+        from sklearn.model_selection import GridSearchCV
+        X["age"] = X["age"].fillna(X["age"].mean())
+        X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.2, random_state=0)
+        gs = GridSearchCV(RandomForestClassifier(), {"max_depth": [3, 5]}, cv=5)
+        pipe = make_pipeline(StandardScaler(), gs)
+        pipe.fit(X_tr, y_tr)
+        print(gs.best_params_, gs.best_score_)
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'X["age"].mean()')]);
+    });
+    it('a cut-off from the median of held-out rows\' per-row reconstruction errors (np.mean(..., axis=1)) reaches no model and does not fire', () => {
+      const src = py`
+        import numpy as np
+        import pandas as pd
+        from tensorflow import keras
+        df = pd.read_csv("tx.csv")
+        normal = df[df.flag == 0]
+        odd = df[df.flag == 1]
+        X_train = normal.iloc[:5000].drop("flag", axis=1)
+        test = pd.concat([normal.iloc[5000:], odd])
+        X_test, y_test = test.drop("flag", axis=1), test["flag"]
+        ae = keras.Sequential([keras.layers.Dense(4), keras.layers.Dense(X_train.shape[1])])
+        ae.compile(loss="mse")
+        ae.fit(X_train, X_train, epochs=3)
+        rec = ae.predict(X_test)
+        err = np.mean(np.power(X_test - rec, 2), axis=1)
+        med = np.median(err)
+        flagged = np.abs(err - med) > 3 * np.median(np.abs(err - med))
+        print((flagged == y_test).mean())
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('a scaler refitted on the last training window plus the test rows after the model was trained, to prepare the rows it forecasts, is a refit at inference, not preprocessing', () => {
+      const src = py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.preprocessing import MinMaxScaler
+        from tensorflow import keras
+        train = pd.read_csv("train_load.csv")
+        test = pd.read_csv("test_load.csv")
+        sc = MinMaxScaler()
+        tr = sc.fit_transform(train[["load"]])
+        X_train = np.array([tr[i - 12:i, 0] for i in range(12, len(tr))])
+        y_train = np.array([tr[i, 0] for i in range(12, len(tr))])
+        net = keras.Sequential([keras.layers.Dense(8), keras.layers.Dense(1)])
+        net.compile(loss="mse")
+        net.fit(X_train, y_train, epochs=5)
+        ctx = pd.concat([train.tail(12), test])
+        inputs = sc.fit_transform(ctx[["load"]])
+        X_test = np.array([inputs[i - 12:i, 0] for i in range(12, len(inputs))])
+        y_test = np.array([inputs[i, 0] for i in range(12, len(inputs))])
+        pred = net.predict(X_test)
+        print(np.mean(np.abs(pred[:, 0] - y_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), [lineOf(src, 'inputs = sc.fit_transform')]);
+      const before = src.replace('tr = sc.fit_transform(train[["load"]])', 'sc.fit(pd.concat([train, test])[["load"]])\ntr = sc.transform(train[["load"]])')
+        .replace('inputs = sc.fit_transform(ctx[["load"]])', 'inputs = sc.transform(ctx[["load"]])');
+      assert.deepEqual(rules(before, 'leakage/preprocessing'), [lineOf(before, 'sc.fit(pd.concat')]);
+    });
+    it('a preprocessing branch switched off by a flag bound to False (a flag whose name contains "in") is not run; switched on it fires', () => {
+      const src = py`
+        import numpy as np
+        import pandas as pd
+        from scipy import stats
+        from sklearn.model_selection import KFold
+        from sklearn.linear_model import Ridge
+        df = pd.read_csv("train.csv")
+        X = np.array(df[["a", "b"]])
+        y = np.array(df["y"])
+        use_standardising = False
+        if use_standardising:
+            X = stats.zscore(X, 0)
+        for tr, te in KFold(3, shuffle=True).split(X, y):
+            m = Ridge().fit(X[tr], y[tr])
+            print(m.score(X[te], y[te]))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const negated = src.replace('if use_standardising:', 'if not use_standardising:');
+      assert.deepEqual(rules(negated, 'leakage/preprocessing'), [lineOf(negated, 'stats.zscore')]);
+      const on = src.replace('use_standardising = False', 'use_standardising = True');
+      assert.deepEqual(rules(on, 'leakage/preprocessing'), [lineOf(on, 'stats.zscore')]);
+      const literal = src.replace('if use_standardising:', 'if False:');
+      assert.deepEqual(rules(literal, 'leakage/preprocessing'), []);
+    });
+    it('KMeans segments of all rows kept as the label column and dropped from the features do not fire; the segment kept as a feature fires', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.cluster import KMeans
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import RobustScaler
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.metrics import accuracy_score
+        df = pd.read_csv("customers.csv")
+        km = KMeans(n_clusters=3).fit(df[["age", "income", "spend"]])
+        seg = df.copy()
+        seg["segment"] = km.labels_
+        X = seg.drop(columns="segment")
+        y = seg["segment"]
+        X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)
+        sc = RobustScaler()
+        m = LogisticRegression().fit(sc.fit_transform(X_train), y_train)
+        print(accuracy_score(y_test, m.predict(sc.transform(X_test))))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const feature = src.replace('X = seg.drop(columns="segment")', 'X = seg.drop(columns="churn")').replace('y = seg["segment"]', 'y = seg["churn"]');
+      assert.deepEqual(rules(feature, 'leakage/preprocessing'), [lineOf(feature, 'KMeans(n_clusters=3)')]);
+    });
+    it('rare categories counted on all rows and merged by a conditional lambda before the split fire; a condition on a constant does not', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import LinearRegression
+        from sklearn.metrics import mean_squared_error
+        df = pd.read_csv("jobs.csv")
+        counts = df["role"].value_counts()
+        rare = counts[counts <= 20]
+        df["role"] = df["role"].apply(lambda r: "Other" if r in rare else r)
+        X = pd.get_dummies(df[["role", "years"]])
+        y = df["pay"]
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=0)
+        m = LinearRegression().fit(X_tr, y_tr)
+        print(mean_squared_error(y_te, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'counts = df["role"].value_counts()')]);
+      const plain = src.replace('df["role"] = df["role"].apply(lambda r: "Other" if r in rare else r)', 'df["role"] = df["role"].apply(lambda r: "Other" if r == "" else r)');
+      assert.deepEqual(rules(plain, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('a resampling under a test of the data\'s values is assumed to run, and says so', () => {
+    it('SMOTE under `if counts.min() < t:` before the split is a warning with the assumption; unconditional it is an error', () => {
+      const src = PD + py`
+        from imblearn.over_sampling import SMOTE
+        shares = y.value_counts(normalize=True)
+        if shares.min() < 0.3:
+            X, y = SMOTE().fit_resample(X, y)
+        X_train, X_test, y_train, y_test = train_test_split(X, y)
+        m = LogisticRegression().fit(X_train, y_train)
+        print(accuracy_score(y_test, m.predict(X_test)))
+      `;
+      const f = analyze(src, 'train.py').filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'SMOTE().fit_resample'), 'warning']]);
+      assert.match(f[0].message, /Assumed: the branch under `if shares\.min\(\) < 0\.3` runs/);
+      const flag = src.replace('if shares.min() < 0.3:', 'if BALANCE:').replace('shares = y.value_counts(normalize=True)', 'BALANCE = True');
+      assert.deepEqual(analyze(flag, 'train.py').filter((x) => x.ruleId === 'leakage/overlap').map((x) => [x.location.line, x.severity]),
+        [[lineOf(flag, 'SMOTE().fit_resample'), 'error']]);
+    });
+  });
+
+  describe('a search\'s best_estimator_ cross-validated on the test rows refits on them', () => {
+    it('cross_val_predict(search.best_estimator_, X_test, y_test) fires; on the training rows it does not', () => {
+      const src = PD + py`
+        from sklearn.model_selection import GridSearchCV, cross_val_predict
+        from sklearn.metrics import classification_report
+        X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)
+        def tune(grid):
+            s = GridSearchCV(RandomForestClassifier(), param_grid=grid, cv=5).fit(X_train, y_train)
+            return s.best_estimator_
+        best = tune({"max_depth": [3, 5]})
+        pred = cross_val_predict(best, X_test, y_test, cv=5)
+        print(classification_report(y_test, pred))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'pred = cross_val_predict')]);
+      const train = src.replace('cross_val_predict(best, X_test, y_test, cv=5)', 'cross_val_predict(best, X_train, y_train, cv=5)').replace('classification_report(y_test, pred)', 'classification_report(y_train, pred)');
+      assert.deepEqual(rules(train, 'leakage/overlap'), []);
+    });
+
+    it('a %%notify cell is Python: the model it binds is seen by later cells', () => {
+      const cells = [
+        { source: PD + 'from sklearn.model_selection import cross_val_score\nX_train, X_test, y_train, y_test = train_test_split(X, y)\n' },
+        { source: '%%notify -m "done"\nclf = RandomForestClassifier().fit(X_train, y_train)\n' },
+        { source: 'print(cross_val_score(clf, X_test, y_test, cv=5).mean())\n' },
+      ];
+      const f = analyze(notebook(cells), 'nb.ipynb').filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => x.location.cell), [2]);
+    });
+  });
+
+  describe('predictions written into a frame column and read back are still those predictions', () => {
+    it('a fitted model\'s own rows scored through df["fit"] fires; held-out rows scored through test["pred"] do not', () => {
+      const src = PD + py`
+        model = Ridge().fit(X, y)
+        df["fit"] = model.predict(X)
+        print(mean_absolute_error(df["label"].iloc[-12:], df["fit"].iloc[-12:]))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'print(mean_absolute_error')]);
+      const held = PD + py`
+        train, test = train_test_split(df, test_size=0.2)
+        cols = ["a", "b"]
+        model = Ridge().fit(train[cols], train["label"])
+        test["pred"] = model.predict(test[cols])
+        print(mean_absolute_error(test["label"], test["pred"]))
+      `;
+      assert.deepEqual(rules(held, 'leakage/overlap'), []);
+    });
+  });
+
+  describe('a model scored on the rows of a file named as training data, with no split', () => {
+    it('is analysed (no internal analyzer error)', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.linear_model import LogisticRegression
+        train = pd.read_csv("train.csv")
+        X, y = train.drop(["target"], axis=1), train["target"]
+        clf = LogisticRegression().fit(X, y)
+        print(clf.score(X, y))
+      `;
+      const r = analyzeDocument({ path: 'fit.py', text: src });
+      assert.deepEqual(r.notes.filter((n) => /internal analyzer error/.test(n.message)), []);
     });
   });
 });

@@ -354,3 +354,44 @@ describe('serving: rows taken by position after a drop of named columns keep the
     assert.deepEqual(analyze(arr, 'report.py').filter((f) => f.ruleId === 'mismatch/column-order').map((f) => f.location.line), [lineOf(arr, 'X_last = ')]);
   });
 });
+
+describe('serving: a transformer fitted on values typed in the code is not refitted on the batch', () => {
+  it('LabelEncoder().fit on a literal category list after loading the model does not fire; fitted on the request rows it does', () => {
+    const src = py`
+      import joblib
+      import pandas as pd
+      from sklearn.preprocessing import LabelEncoder
+      model = joblib.load("model.pkl")
+      size_enc = LabelEncoder().fit(["small", "medium", "large"])
+      def score(path):
+          rows = pd.read_csv(path)
+          rows["size"] = size_enc.transform(rows["size"])
+          return model.predict(rows[["size", "weight"]])
+    `;
+    assert.deepEqual(analyze(src, 'serve.py').filter((f) => f.ruleId === 'mismatch/refit-at-inference'), []);
+    const batch = src.replace('size_enc = LabelEncoder().fit(["small", "medium", "large"])\n', '').replace(
+      'rows["size"] = size_enc.transform(rows["size"])', 'rows["size"] = LabelEncoder().fit(rows["size"]).transform(rows["size"])');
+    assert.deepEqual(analyze(batch, 'serve.py').filter((f) => f.ruleId === 'mismatch/refit-at-inference').map((f) => f.location.line), [lineOf(batch, 'LabelEncoder().fit(rows')]);
+  });
+});
+
+describe('serving: a request body is a record in the order the API\'s client sends it', () => {
+  it('the parsed JSON of a request turned into an array for a loaded model does not fire; a CSV read in the same place does', () => {
+    const src = py`
+      import joblib
+      import pandas as pd
+      from flask import Flask, request
+      model = joblib.load("model.pkl")
+      app = Flask(__name__)
+      @app.route("/score", methods=["POST"])
+      def score():
+          body = request.get_json(force=True)
+          row = pd.read_json(body, typ="series").values
+          many = pd.DataFrame([body]).values
+          return {"one": model.predict([row]).tolist(), "many": model.predict(many).tolist()}
+    `;
+    assert.deepEqual(analyze(src, 'api.py').filter((f) => f.ruleId === 'mismatch/column-order'), []);
+    const csv = src.replace('row = pd.read_json(body, typ="series").values', 'row = pd.read_csv("batch.csv").values');
+    assert.deepEqual(analyze(csv, 'api.py').filter((f) => f.ruleId === 'mismatch/column-order').map((f) => f.location.line), [lineOf(csv, 'row = pd.read_csv')]);
+  });
+});

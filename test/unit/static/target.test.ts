@@ -284,4 +284,19 @@ describe('leakage/target through derived columns', () => {
       assert.equal(targetLines(leak).length, 1);
     });
   });
+
+  describe('a feature filled with its mean per class of the label', () => {
+    it('fires on df[c].fillna(df.groupby(label)[c].transform("mean")); grouped by another column it does not', () => {
+      const src = IMPORTS + py`
+        df["income"] = df["income"].fillna(df.groupby("churned")["income"].transform("mean"))
+        X = df.drop(columns=["churned"])
+        y = df["churned"]
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        print(LogisticRegression().fit(X_train, y_train).score(X_test, y_test))
+      `;
+      assert.deepEqual(targetLines(src), [lineOf(src, 'df["income"] = ')]);
+      const other = src.replace('df.groupby("churned")', 'df.groupby("region")');
+      assert.deepEqual(targetLines(other), []);
+    });
+  });
 });
