@@ -380,7 +380,17 @@ export abstract class LibrarySemantics extends DataflowState {
       const a0 = args.pos[0] ?? args.kw.get('data');
       if (a0 && a0.k === 'data') {
         const d = this.same(a0);
-        if (args.kw.has('columns')) { d.aligned = true; delete d.positional; }
+        const colsArg = args.kw.get('columns');
+        if (colsArg) {
+          d.aligned = true; delete d.positional;
+          // Columns named by something other than string literals or a frame's own `.columns`
+          // (a comprehension over a vectorizer's vocabulary, get_feature_names_out()): the new
+          // frame's columns are those names, not the source frame's, so it does not keep the
+          // source's label column. Same rows, new column lineage.
+          const named = (v: Val): boolean => v.k === 'const' && v.str !== undefined && !/^[a-zA-Z]*[fF][a-zA-Z]*['"]/.test(v.text)
+            || v.k === 'scalar' && !!v.allCols || v.k === 'seq' && !v.varying && v.items.length > 0 && v.items.every(named);
+          if (!named(colsArg)) { d.frame = this.newFrame(); delete d.feat; delete d.cols; }
+        }
         return d;
       }
       const d = this.freshData(this.targets[0] ?? 'frame', n, roleFromName(this.targets[0] ?? ''));
@@ -1561,7 +1571,14 @@ export abstract class LibrarySemantics extends DataflowState {
           const prep = d.prep.filter((f) => { const in_ = statCols.get(f.id); return !in_ || [...in_].some((c) => !cols.includes(c)); });
           if (prep.length !== d.prep.length) out.prep = prep;
         }
-        if (d.frame) out.feat = { ...this.featureSelection(d, 'drop', cols, n), ...(d.feat && d.feat.mode === 'drop' ? { cols: [...d.feat.cols, ...cols] } : {}) };
+        // Dropping from a narrower selection (named columns, or blocks side by side from
+        // pd.concat(axis=1)) narrows that selection: it does not bring back the frame's other columns.
+        const narrow = (f: FeatureSelection): FeatureSelection => f.mode === 'union' ? { ...f, parts: (f.parts ?? []).map(narrow) }
+          : f.mode === 'select' && !f.cols.some((c) => c.startsWith('@')) ? { ...f, cols: f.cols.filter((c) => !cols.includes(c)) }
+          : f.mode === 'drop' ? { ...f, cols: [...f.cols, ...cols] }
+          : f.mode === 'all' ? { ...f, mode: 'drop', cols: [...cols] } : f;
+        if (d.frame && d.feat && cols.length && (d.feat.mode === 'union' || d.feat.mode === 'select' && !d.feat.cols.some((c) => c.startsWith('@')))) out.feat = { ...narrow(d.feat), site: this.site(n), order: ++this.ids };
+        else if (d.frame) out.feat = { ...this.featureSelection(d, 'drop', cols, n), ...(d.feat && d.feat.mode === 'drop' ? { cols: [...d.feat.cols, ...cols] } : {}) };
         return out;
       }
       // drop(rows): remainder of a sample, e.g. test = df.drop(train.index)

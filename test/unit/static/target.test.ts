@@ -299,4 +299,38 @@ describe('leakage/target through derived columns', () => {
       assert.deepEqual(targetLines(other), []);
     });
   });
+  describe('a new frame whose columns are named from a vocabulary', () => {
+    it('does not keep the label of the frame its values came from; a frame built with the source\'s own columns does', () => {
+      const src = IMPORTS + py`
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        vec = TfidfVectorizer()
+        words = vec.fit_transform(df["notes"])
+        feats = pd.DataFrame(words.toarray(), columns=[f"w_{t}" for t in vec.get_feature_names_out()])
+        feats["region"] = df["region"]
+        X = feats.drop(columns=["region"])
+        y = df["churned"]
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        print(LogisticRegression().fit(X_train, y_train).score(X_test, y_test))
+      `;
+      assert.deepEqual(targetLines(src), []);
+      const same = src.replace('words.toarray(), columns=[f"w_{t}" for t in vec.get_feature_names_out()]', 'df.values, columns=df.columns');
+      assert.equal(targetLines(same).length, 1);
+    });
+  });
+  describe('a drop after blocks are put side by side', () => {
+    it('narrows the blocks (the label dropped from one block stays out); kept in a block it fires', () => {
+      const src = IMPORTS + py`
+        X = df.drop(columns=["customer_id", "region", "churned"])
+        regions = pd.get_dummies(df["region"], drop_first=True)
+        both = pd.concat([X, regions], axis=1)
+        X2 = both.drop(columns=["age"])
+        y = df["churned"]
+        X_train, X_test, y_train, y_test = train_test_split(X2, y, random_state=0)
+        print(LogisticRegression().fit(X_train, y_train).score(X_test, y_test))
+      `;
+      assert.deepEqual(targetLines(src), []);
+      const kept = src.replace('"customer_id", "region", "churned"', '"customer_id", "region"');
+      assert.equal(targetLines(kept).length, 1);
+    });
+  });
 });
