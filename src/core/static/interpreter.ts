@@ -1583,7 +1583,11 @@ export class Interpreter extends LibrarySemantics {
     // train = df[msk]; test = df[~msk] on a frame read from a training file: the test part is the
     // complement of a training part cut from the same rows, not drawn out of the training rows.
     const sibling = srcSide === 'train' && !k0.path.length ? this.sliceSplits.get(this.sliceKey(d)) : undefined;
-    if ((wantTest || wantVal) && srcSide === 'train' && !sibling?.sides?.has('train')) {
+    // The last rows of the training part stacked in front of the held-out rows
+    // (np.concatenate([train[-window:], test])): the lag context the first test windows are built
+    // from, inputs only; the name binds the stack, not rows drawn out of the training part.
+    const lagContext = sliceText !== undefined && /^\s*-\s*[^:,]+:\s*$/.test(sliceText) && this.insideStack(n);
+    if ((wantTest || wantVal) && srcSide === 'train' && !sibling?.sides?.has('train') && !lagContext) {
       // A held-out set drawn out of the training rows.
       const split = this.sliceSplitFor(d, n);
       if (wantTest) this.events.testFromTrain.push({ site: this.site(this.stmt ?? n), name, split });
@@ -1652,6 +1656,14 @@ export class Interpreter extends LibrarySemantics {
     for (const name of sliceText.match(/[A-Za-z_]\w*/g) ?? []) {
       const v = this.scope.get(name);
       if (v && v.varying && (v.k === 'const' || v.k === 'scalar')) return true;
+    }
+    return false;
+  }
+
+  /** True when `n` is an element of a row-stacking call (np.concatenate, pd.concat, vstack) in the current statement. */
+  protected insideStack(n: SyntaxNode): boolean {
+    for (let p = n.parent; p && p !== this.stmt; p = p.parent) {
+      if (p.name === 'CallExpression' && p.firstChild && /(^|\.)(concatenate|concat|vstack|row_stack|append|cat)$/.test(this.t(p.firstChild).replace(/\s+/g, ''))) return true;
     }
     return false;
   }

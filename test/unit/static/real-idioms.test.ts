@@ -4144,4 +4144,32 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(r.notes.filter((n) => /internal analyzer error/.test(n.message)), []);
     });
   });
+  describe('leakage/overlap: the last training rows stacked in front of the test rows as lag context', () => {
+    it('does not fire for np.concatenate([train[-w:], test]); a test set that is the training tail alone fires', () => {
+      const src = py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.ensemble import RandomForestRegressor
+        from sklearn.metrics import mean_absolute_error
+        s = pd.read_csv("hourly.csv")
+        cut = int(len(s) * 0.8)
+        train = s[:cut]
+        test = s[cut:]
+        def windows(values, w):
+            X, y = [], []
+            for i in range(len(values) - w):
+                X.append(values[i:i + w])
+                y.append(values[i + w])
+            return np.array(X), np.array(y)
+        X_train, y_train = windows(train["count"].values, 24)
+        model = RandomForestRegressor().fit(X_train, y_train)
+        test_data = np.concatenate([train["count"].values[-24:], test["count"].values])
+        X_test, y_test = windows(test_data, 24)
+        print(mean_absolute_error(y_test, model.predict(X_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+      const tail = src.replace('np.concatenate([train["count"].values[-24:], test["count"].values])', 'train["count"].values[-200:]');
+      assert.ok(rules(tail, 'leakage/overlap').includes(lineOf(tail, 'test_data = ')));
+    });
+  });
 });
