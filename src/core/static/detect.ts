@@ -183,6 +183,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       // A statistic of the predictions (a cut-off, a z-score of the scores) written beside them is
       // model output, not input.
       if (!ev.modelInputFits.has(l.fit.id) && !((f.kind === 'stat' || f.kind === 'group') && !f.ofPredictions && ev.frameStatFits.has(f.id))) continue;
+      // Rows taken as test rows only by their file's name (tested.csv) that the document then splits
+      // and trains a model on: they are its whole data, not a held-out batch; a statistic of all of
+      // them is fitted before the split (leakage/preprocessing), not a refit at inference.
+      if (!l.key.path.length && l.key.root.role === 'test' && ev.modelFits.some((m) => m.fit.rows.length > 0 && m.fit.rows.every((k) => k.root === l.key.root && k.path.length > 0 && k.path[k.path.length - 1].side === 'train'))) continue;
       // The held-out rows transformed with their own statistic: nothing of the test set reaches
       // training, but the model sees them computed differently from its training rows.
       const what = f.kind === 'stat' ? `The statistic \`${f.cls}()\`` : f.kind === 'group' ? `The group-by statistic \`${f.cls}\`` : `\`${f.cls}\``;

@@ -395,3 +395,32 @@ describe('serving: a request body is a record in the order the API\'s client sen
     assert.deepEqual(analyze(csv, 'api.py').filter((f) => f.ruleId === 'mismatch/column-order').map((f) => f.location.line), [lineOf(csv, 'row = pd.read_csv')]);
   });
 });
+
+describe('serving: a file named like a test file that the document splits and trains on', () => {
+  it('a statistic of all its rows is not a refit at inference; a test file beside a training file still fires', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      df = pd.read_csv("tested.csv")
+      df["port"] = df["port"].fillna(df["port"].mode()[0])
+      X = df.drop("survived", axis=1)
+      y = df["survived"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+      clf = RandomForestClassifier().fit(X_train, y_train)
+      print(clf.score(X_test, y_test))
+    `;
+    assert.deepEqual(analyze(src, 'train.py').filter((f) => f.ruleId === REFIT), []);
+    const twoFiles = py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      train["port"] = train["port"].fillna(train["port"].mode()[0])
+      test["port"] = test["port"].fillna(test["port"].mode()[0])
+      clf = RandomForestClassifier().fit(train.drop("survived", axis=1), train["survived"])
+      print(clf.score(test.drop("survived", axis=1), test["survived"]))
+    `;
+    assert.deepEqual(analyze(twoFiles, 'train.py').filter((f) => f.ruleId === REFIT).map((f) => f.location.line), [lineOf(twoFiles, 'test["port"] = ')]);
+  });
+});
