@@ -44,6 +44,7 @@ export class Interpreter extends LibrarySemantics {
       // run each once with unknown arguments so their bodies are checked too.
       // One instance per class serves all of its uncalled methods.
       const instances = new Map<ClassV, ObjV>();
+      const fittedBefore = this.events.modelFits.length > 0;
       for (const fn of this.fns.slice()) {
         if (fn.called) continue;
         fn.called = true;
@@ -54,7 +55,9 @@ export class Interpreter extends LibrarySemantics {
           if (!self) { self = this.instantiate(fn.cls, NO_ARGS, null); instances.set(fn.cls, self); }
         }
         this.enterChunk(fn.chunk);
+        this.uncalledMethodOfTrainer = !!fn.cls && fittedBefore;
         this.callFunction(fn, NO_ARGS, null, self);
+        this.uncalledMethodOfTrainer = false;
       }
     } catch (e) {
       if (e instanceof Budget) this.partial = true;

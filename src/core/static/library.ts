@@ -1104,7 +1104,10 @@ export abstract class LibrarySemantics extends DataflowState {
       // Fitted on values typed in the code (LabelEncoder().fit(['low', 'mid', 'high'])): a fixed
       // vocabulary, no statistic of the batch being scored.
       const onLiterals = a0 !== undefined && literalValue(a0);
-      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals) {
+      // A serving-named method of a class that the document never calls, in a document that fits
+      // its models itself (a model class in a training notebook): nothing is served here.
+      const uncalledByName = byName && this.uncalledMethodOfTrainer;
+      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
           ? { calleeFrom: callee.from, calleeTo: callee.to, cls: est.cls, receiverLoaded: est.loaded, loaded: this.loadedInScope() } : undefined;

@@ -424,3 +424,30 @@ describe('serving: a file named like a test file that the document splits and tr
     assert.deepEqual(analyze(twoFiles, 'train.py').filter((f) => f.ruleId === REFIT).map((f) => f.location.line), [lineOf(twoFiles, 'test["port"] = ')]);
   });
 });
+
+describe('serving: a predict-named method of a model class that a training notebook never calls', () => {
+  it('does not fire in a document that fits its models; called on new rows it fires', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.preprocessing import StandardScaler
+      from sklearn.linear_model import Ridge
+      from sklearn.model_selection import train_test_split
+      class PriceModel:
+          def __init__(self):
+              self.scaler = StandardScaler()
+              self.model = Ridge()
+          def train(self, X, y):
+              self.model.fit(self.scaler.fit_transform(X), y)
+          def predict(self, frame):
+              scaled = StandardScaler().fit_transform(frame)
+              return self.model.predict(scaled)
+      df = pd.read_csv("prices.csv")
+      X_train, X_test, y_train, y_test = train_test_split(df.drop(columns=["price"]), df["price"], random_state=0)
+      m = PriceModel()
+      m.train(X_train, y_train)
+    `;
+    assert.deepEqual(analyze(src, 'model.py').filter((f) => f.ruleId === REFIT), []);
+    const called = src + 'print(m.predict(pd.read_csv("new_listings.csv")))\n';
+    assert.deepEqual(analyze(called, 'model.py').filter((f) => f.ruleId === REFIT).map((f) => f.location.line), [lineOf(called, 'scaled = StandardScaler()')]);
+  });
+});
