@@ -279,6 +279,15 @@ export class Interpreter extends LibrarySemantics {
   protected noneTest(cond: SyntaxNode): boolean | undefined {
     // `method == "smote"` / `kind != 'minmax'` / `kind in ("a", "b")` on a parameter or name known
     // to hold a string here (a helper called with a string that selects a sampler or scaler).
+    // `if VALID_FRAC > 0:` on a name bound to a numeric literal (a configuration constant) and a number.
+    const num = /^([A-Za-z_]\w*)\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?)$/.exec(this.t(cond).trim());
+    if (num) {
+      const v = this.scope.get(num[1]);
+      const a = v && v.k === 'const' && !v.varying && v.str === undefined && /^-?\d+(?:\.\d+)?$/.test(v.text.trim()) ? Number(v.text) : undefined;
+      if (a === undefined) return undefined;
+      const b = Number(num[3]);
+      switch (num[2]) { case '>': return a > b; case '<': return a < b; case '>=': return a >= b; case '<=': return a <= b; case '==': return a === b; default: return a !== b; }
+    }
     const eq = /^([A-Za-z_]\w*)\s*(==|!=|\bnot\s+in\b|\bin\b)\s*(.+)$/s.exec(this.t(cond).trim());
     if (eq) {
       const v = this.scope.get(eq[1]);
