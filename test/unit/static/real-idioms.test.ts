@@ -4170,4 +4170,28 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src.replace('HOLD = 0.25', 'HOLD = 0'), 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/overlap: a helper scores in-sample series predictions and its caller prints them as forecast error (round 10)', () => {
+    const src = py`
+      import pandas as pd
+      import statsmodels.api as sm
+      s = pd.read_csv("series.csv", index_col="day", parse_dates=True)["units"]
+      def run_sarimax(series):
+          res = sm.tsa.statespace.SARIMAX(series, order=(1, 1, 1)).fit(disp=0)
+          p = res.get_prediction(start=pd.to_datetime("2020-06-01"), dynamic=False).predicted_mean
+          err = ((p - series["2020-06-01":]) ** 2).mean()
+          return res, err
+      model, e = run_sarimax(s)
+      print("forecast MSE", e)
+    `;
+    it('fires at warning on the helper\'s error line', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'err = ('), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire when the caller prints the error as a fit statistic, or not at all', () => {
+      assert.deepEqual(rules(src.replace('"forecast MSE"', '"in-sample fit MSE"'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('print("forecast MSE", e)', 'print(model.summary())'), 'leakage/overlap'), []);
+    });
+  });
 });
