@@ -282,6 +282,15 @@ export class Interpreter extends LibrarySemantics {
   protected noneTest(cond: SyntaxNode): boolean | undefined {
     // `method == "smote"` / `kind != 'minmax'` / `kind in ("a", "b")` on a parameter or name known
     // to hold a string here (a helper called with a string that selects a sampler or scaler).
+    // `if VALID_FRAC > 0:` on a name bound to a numeric literal (a configuration constant) and a number.
+    const num = /^([A-Za-z_]\w*)\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?)$/.exec(this.t(cond).trim());
+    if (num) {
+      const v = this.scope.get(num[1]);
+      const a = v && v.k === 'const' && !v.varying && v.str === undefined && /^-?\d+(?:\.\d+)?$/.test(v.text.trim()) ? Number(v.text) : undefined;
+      if (a === undefined) return undefined;
+      const b = Number(num[3]);
+      switch (num[2]) { case '>': return a > b; case '<': return a < b; case '>=': return a >= b; case '<=': return a <= b; case '==': return a === b; default: return a !== b; }
+    }
     const eq = /^([A-Za-z_]\w*)\s*(==|!=|\bnot\s+in\b|\bin\b)\s*(.+)$/s.exec(this.t(cond).trim());
     if (eq) {
       const v = this.scope.get(eq[1]);
@@ -1064,13 +1073,30 @@ export class Interpreter extends LibrarySemantics {
         const words = /forecast|test|hold.?out|out.?of.?sample/i;
         const stmtText = this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '';
         const here = (stmtText.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
-        const label = words.test(here) && !/train|in.?sample|fit/i.test(here) ? here : this.targets.find((t) => this.printedLabel(t, words) === 'test');
+        const label = words.test(here) && !/train|in.?sample|fit/i.test(here) ? here : this.targets.find((t) => this.printedLabel(t, words) === 'test') ?? this.callerPrintedLabel(words);
         const site = this.site(n);
         if (label && !this.events.inSampleScores.some((x) => x.site.chunk === site.chunk && x.site.from === site.from)) this.events.inSampleScores.push({ site, fitSite: fit.site, label });
       }
       return;
     }
     this.recordEval(n, op === '==' ? 'accuracy (open-coded)' : 'error (open-coded)', truth.rows, pred.est, pred.version, [a, b], NO_ARGS);
+  }
+
+  /** Frames of the calls being run: where each was called from and the names its result is bound to. */
+  protected callFrames: { chunk: number; stmt: SyntaxNode | null; targets: string[] }[] = [];
+
+  /**
+   * Inside a helper (`mse = ...; return res, mse`), a name the caller binds the helper's result to and
+   * later prints under a forecast / test label (`print("MSE of our forecasts", mse_a)`), if any.
+   */
+  protected callerPrintedLabel(words: RegExp): string | undefined {
+    const frame = this.callFrames[this.callFrames.length - 1];
+    if (!frame || !frame.targets.length) return undefined;
+    const savedChunk = this.chunkIndex, savedStmt = this.stmt;
+    try {
+      this.enterChunk(frame.chunk); this.stmt = frame.stmt;
+      return frame.targets.find((t) => this.printedLabel(t, words) === 'test');
+    } finally { this.enterChunk(savedChunk); this.stmt = savedStmt; }
   }
 
   protected lookup(name: string): Val {
@@ -1907,6 +1933,7 @@ export class Interpreter extends LibrarySemantics {
     const savedCallers = this.callers;
     // Calls into another file of the project are remembered (methods too): findings there are placed at the call.
     if (callSite && (!fn.isMethod || this.chunks[fn.chunk].file !== undefined)) this.callers = [...this.callers, callSite];
+    this.callFrames.push({ chunk: savedChunk, stmt: savedStmt, targets: savedTargets });
     if (serving) { this.servingFnDepth++; this.servingFnNames.push(fn.name); }
     this.enterChunk(fn.chunk);
     // Lambdas close over the scope they are written in; functions see module globals.
@@ -1981,6 +2008,7 @@ export class Interpreter extends LibrarySemantics {
       return this.join(rets, n ?? undefined);
     } finally {
       this.active.delete(fn.node);
+      this.callFrames.pop();
       this.callers = savedCallers;
       if (serving) { this.servingFnDepth--; this.servingFnNames.pop(); }
       this.scope = savedScope; this.returns = savedReturns; this.stmt = savedStmt; this.targets = savedTargets; this.globalNames = savedGlobals;

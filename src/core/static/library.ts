@@ -566,7 +566,9 @@ export abstract class LibrarySemantics extends DataflowState {
     // Cross-validation run on the held-out rows alone (cross_val_score(model, X_test, y_test)):
     // every fold's model is fitted on test rows, so the score is not the held-out score of the
     // model trained on the training rows.
-    if (est && est.k === 'est' && (est.cat === 'model' || est.cat === 'search') && !est.loaded && X.rows.length && X.rows.every((k) => k.path.length > 0 && isTestSide(k) && !k.path.some((s) => s.fold !== undefined))
+    // The estimator may be unknown here (a lambda's or helper's parameter, `models.model.apply(lambda model:
+    // cross_val_score(model, X_valid, ...))`): cross_val_score's first argument is an estimator whatever it is bound to.
+    if (est && (est.k === 'est' ? (est.cat === 'model' || est.cat === 'search') && !est.loaded : est.k !== 'fn' && !(est as { loaded?: boolean }).loaded) && X.rows.length && X.rows.every((k) => k.path.length > 0 && isTestSide(k) && !k.path.some((s) => s.fold !== undefined))
       && (fname === 'cross_val_score' || fname === 'cross_validate' || fname === 'cross_val_predict')) {
       const site = this.site(n);
       this.events.heldOutFits.push({ site, fitSite: site, cv: fname });

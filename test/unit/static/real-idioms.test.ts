@@ -4172,4 +4172,54 @@ describe('real-notebook idioms', () => {
       assert.ok(rules(tail, 'leakage/overlap').includes(lineOf(tail, 'test_data = ')));
     });
   });
+
+  describe('leakage/overlap: cross-validation on the validation split through a lambda, behind a constant switch (round 10)', () => {
+    const src = PD + py`
+      from sklearn.model_selection import cross_val_score
+      HOLD = 0.25
+      if HOLD > 0:
+          X_tr, X_val, y_tr, y_val = train_test_split(X, y, test_size=HOLD)
+      else:
+          X_tr, X_val, y_tr, y_val = X, X, y, y
+      def add_scores(table, X_val, y_val):
+          table["acc_val"] = table.est.apply(lambda est: cross_val_score(est, X_val, y_val, cv=3).mean())
+          return table
+      table = pd.DataFrame({"est": [LogisticRegression().fit(X_tr, y_tr)]})
+      table = add_scores(table, X_val, y_val)
+      print(table)
+    `;
+    it('cross_val_score of an unknown estimator (a lambda parameter) on the validation rows fires at warning', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'cross_val_score(est'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('the same on the training rows, or with the switch off (validation = all rows), does not fire', () => {
+      assert.deepEqual(rules(src.replace('table = add_scores(table, X_val, y_val)', 'table = add_scores(table, X_tr, y_tr)'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('HOLD = 0.25', 'HOLD = 0'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('leakage/overlap: a helper scores in-sample series predictions and its caller prints them as forecast error (round 10)', () => {
+    const src = py`
+      import pandas as pd
+      import statsmodels.api as sm
+      s = pd.read_csv("series.csv", index_col="day", parse_dates=True)["units"]
+      def run_sarimax(series):
+          res = sm.tsa.statespace.SARIMAX(series, order=(1, 1, 1)).fit(disp=0)
+          p = res.get_prediction(start=pd.to_datetime("2020-06-01"), dynamic=False).predicted_mean
+          err = ((p - series["2020-06-01":]) ** 2).mean()
+          return res, err
+      model, e = run_sarimax(s)
+      print("forecast MSE", e)
+    `;
+    it('fires at warning on the helper\'s error line', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'err = ('), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire when the caller prints the error as a fit statistic, or not at all', () => {
+      assert.deepEqual(rules(src.replace('"forecast MSE"', '"in-sample fit MSE"'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('print("forecast MSE", e)', 'print(model.summary())'), 'leakage/overlap'), []);
+    });
+  });
 });
