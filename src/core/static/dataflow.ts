@@ -480,6 +480,18 @@ export abstract class DataflowState {
     this.loadedArtifact = true;
   }
 
+  /**
+   * What was guessed when serving is known only by a name: a serving-named function (nothing loaded, not a serving
+   * file), or the file's name (app.py, api.py) with nothing loaded yet and no serving function running — such a file
+   * may as well fit models of its own (a demo app). Undefined when the role is not a guess.
+   */
+  protected servingGuess(): string | undefined {
+    const fnName = this.servingFnNames[this.servingFnNames.length - 1];
+    if (this.servingFnDepth > 0 && !this.opts.servingFile && !this.loadedArtifact) return fnName ? `\`${fnName}\` is taken to be serving code by its name` : undefined;
+    if (this.opts.servingByName && !this.loadedArtifact && this.servingFnDepth === 0) return `\`${this.opts.servingByName}\` is taken to be serving code by its file name, and the rows fitted here to be the batch it scores`;
+    return undefined;
+  }
+
   protected servingReason(): string {
     if (this.servingFnDepth > 0) return 'inside a serving/prediction function';
     if (this.loadedArtifact) return 'after a fitted artifact was loaded from disk';

@@ -350,7 +350,8 @@ export abstract class LibrarySemantics extends DataflowState {
       const out = this.same(d, {});
       if (this.serving) {
         // New columns named after the batch's categories: no longer aligned to anything.
-        this.events.refits.push({ site: this.site(n), what: 'pd.get_dummies', reason: this.servingReason(), ...(this.loadSite ? { loadSite: this.loadSite } : {}), dummies: true });
+        const assumed = this.servingGuess();
+        this.events.refits.push({ site: this.site(n), what: 'pd.get_dummies', reason: this.servingReason(), ...(this.loadSite ? { loadSite: this.loadSite } : {}), dummies: true, ...(assumed ? { assumed } : {}) });
         out.dummies = this.site(n);
         delete out.aligned;
       }
@@ -1106,19 +1107,17 @@ export abstract class LibrarySemantics extends DataflowState {
       // Fitted on values typed in the code (LabelEncoder().fit(['low', 'mid', 'high'])): a fixed
       // vocabulary, no statistic of the batch being scored.
       const onLiterals = a0 !== undefined && literalValue(a0);
+      // A pipeline ending in a model fitted with labels (`pipeline.fit(X, y)`) is training, wherever it runs: the
+      // batch being scored carries no labels.
+      const withLabels = est.cat === 'pipeline' && est.steps.length > 0 && est.steps[est.steps.length - 1]!.cat === 'model' && (args.pos[1] !== undefined || args.kw.has('y'));
       // A serving-named method of a class that the document never calls, in a document that fits
       // its models itself (a model class in a training notebook): nothing is served here.
       const uncalledByName = byName && this.uncalledMethodOfTrainer;
-      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName) {
+      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
           ? { calleeFrom: callee.from, calleeTo: callee.to, cls: est.cls, receiverLoaded: est.loaded, loaded: this.loadedInScope() } : undefined;
-        const fnName = this.servingFnNames[this.servingFnNames.length - 1];
-        // Serving known only from the file's name (app.py, api.py), nothing loaded yet and no
-        // serving-named function running: the file may as well fit models of its own (a demo app).
-        const fileName = !byName && this.opts.servingByName && !this.loadedArtifact && this.servingFnDepth === 0 ? this.opts.servingByName : undefined;
-        const assumed = byName && fnName ? `\`${fnName}\` is taken to be serving code by its name`
-          : fileName ? `\`${fileName}\` is taken to be serving code by its file name, and the rows fitted here to be the batch it scores` : undefined;
+        const assumed = this.servingGuess();
         this.events.refits.push({ site: this.site(n), what: callee ? this.t(callee).replace(/\s+/g, '') : `${est.cls}.${method}`, reason: this.servingReason(),
           ...(this.loadSite ? { loadSite: this.loadSite } : {}), ...(fitTransform ? { fitTransform } : {}),
           ...(assumed ? { assumed } : {}) });

@@ -247,6 +247,46 @@ describe('serving: a refit known to be serving only by the file name is a warnin
     `;
     assert.deepEqual(refit(src), [[lineOf(src, 'StandardScaler().fit_transform'), 'error']]);
   });
+  it('get_dummies in an app known only by its file name (nothing loaded yet) is a warning with the assumption; after a load it stays an error', () => {
+    const guessed = py`
+      import pandas as pd
+      import streamlit as st
+      row = pd.DataFrame({"city": [st.text_input("City")], "size": [st.number_input("Size")]})
+      data = pd.read_csv("rents.csv").drop(columns=["rent"])
+      enc = pd.get_dummies(pd.concat([row, data]))[:1]
+      st.write(enc)
+    `;
+    assert.deepEqual(refit(guessed), [[lineOf(guessed, 'pd.get_dummies('), 'warning']]);
+    assert.match(analyze(guessed, 'app.py').find((f) => f.ruleId === REFIT)!.message, /Assumed: `app\.py` is taken to be serving code by its file name/);
+    const loaded = py`
+      import pickle
+      import pandas as pd
+      model = pickle.load(open("model.pkl", "rb"))
+      batch = pd.read_csv("incoming.csv")
+      print(model.predict(pd.get_dummies(batch)))
+    `;
+    assert.deepEqual(refit(loaded), [[lineOf(loaded, 'pd.get_dummies('), 'error']]);
+  });
+});
+
+describe('serving: a pipeline ending in a model fitted with labels is training, even after a load', () => {
+  const refit = (src: string) => analyze(src, 'app.py').filter((f) => f.ruleId === REFIT).map((f) => [f.location.line, f.severity]);
+  it('pipeline(preprocessor, loaded model).fit(X, y) in an app is not a refit at inference; a scaler fitted on the batch is', () => {
+    const src = py`
+      import joblib
+      import pandas as pd
+      from sklearn.pipeline import Pipeline
+      from sklearn.preprocessing import StandardScaler
+      model = joblib.load("model.pkl")
+      data = pd.read_csv("rents.csv")
+      pipe = Pipeline([("scale", StandardScaler()), ("reg", model)])
+      pipe.fit(data[["size", "rooms"]], data["rent"])
+      batch = pd.read_csv("incoming.csv")
+      print(pipe.predict(batch))
+      print(model.predict(StandardScaler().fit_transform(batch)))
+    `;
+    assert.deepEqual(refit(src), [[lineOf(src, 'StandardScaler().fit_transform(batch)'), 'error']]);
+  });
 });
 
 describe('serving: Streamlit input widgets return what the user enters', () => {
