@@ -215,8 +215,18 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // together, no local evaluation): the statistic reaches no score here.
     if (!scoresAnything && writesOutput && !ev.modelFits.length || !scoresHeldOut && !l.key.path.length && l.key.root.role === 'test') continue;
     // A statistic over rows that include held-out rows whose result reaches no model (a cut-off on
-    // the test rows' reconstruction errors, a summary printed): no model input was shaped by it.
-    if (l.reason === 'includes-test' && (f.kind === 'stat' || f.kind === 'group') && !ev.modelInputFits.has(f.id) && !ev.frameStatFits.has(f.id)) continue;
+    // the test rows' reconstruction errors, a summary printed, the median of all labels set beside
+    // the test labels as a constant baseline): no model input was shaped by it.
+    // Before the split the same holds once models are fitted and none was given rows it shaped (a
+    // document that stops at its split is still being written: its statistic is reported). A
+    // correlation that picks the feature columns (`corr()["y"].abs() > 0.1`) reaches the model
+    // through the columns it chose, which the analysis does not follow: it is kept.
+    if ((f.kind === 'stat' || f.kind === 'group') && !ev.modelInputFits.has(f.id) && !ev.frameStatFits.has(f.id)
+      && (l.reason === 'includes-test' || ev.modelFits.length > 0 && !SELECTING_STATS.has(f.cls))) continue;
+    // A statistic written into the frame that reaches models only through their labels (a class cut
+    // at the all-rows quantile of the target, the label column filled with its mean): it defines or
+    // fills the label, it is not a feature the model is given.
+    if ((f.kind === 'stat' || f.kind === 'group') && !ev.modelInputFits.has(f.id) && ev.labelFits.has(f.id) && !SELECTING_STATS.has(f.cls)) continue;
     // Cluster assignments of all rows that reach the split only as the label (KMeans segments
     // becoming the classes a classifier learns), with no model input shaped by the clustering: the
     // clustering defines the task; it is not a feature statistic (notes-k, k018: not labelled).
@@ -670,6 +680,9 @@ function testSetKeyOf(ev: Events, site: Site): string | undefined {
  * The rows the statistic leaked into are a validation part: its key says so, or the split it
  * leaked through only ever produced training and validation parts (x_train = a[:n]; x_val = a[n:m]).
  */
+/** Statistics that choose columns (by correlation with the label) rather than shape values. */
+const SELECTING_STATS = new Set(['corr', 'corrwith', 'cov']);
+
 function heldOutIsVal(l: PrepLeak): boolean {
   const sides = l.split?.sides;
   return lastSide(l.key) !== 'test' && !!sides && sides.has('val') && !sides.has('test');

@@ -130,8 +130,10 @@ export interface Events {
    * model by a path the analysis does not follow (a helper that changes its argument in place).
    */
   frameStatFits: Set<number>;
+  /** Ids of the statistics carried by the labels a model was fitted on (`y` of `fit(X, y)`). */
+  labelFits: Set<number>;
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], heldOutFits: [], inSampleScores: [], curvePicks: [], modelInputFits: new Set(), trainedOnFits: new Set(), frameStatFits: new Set() };
+  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], heldOutFits: [], inSampleScores: [], curvePicks: [], modelInputFits: new Set(), trainedOnFits: new Set(), frameStatFits: new Set(), labelFits: new Set() };
 }

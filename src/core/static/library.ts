@@ -1150,7 +1150,7 @@ export abstract class LibrarySemantics extends DataflowState {
         est.fitData = data;
         this.noteModelInput(data);
         for (const pf of data.prep) this.events.trainedOnFits.add(pf.id);
-        if (y && y.k === 'data') est.fitLabelRows = y.rows; else delete est.fitLabelRows;
+        if (y && y.k === 'data') { est.fitLabelRows = y.rows; for (const pf of y.prep) this.events.labelFits.add(pf.id); } else delete est.fitLabelRows;
         est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels');
         if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n), est });
         est.version = this.modelVersion(est, data, args.pos[0] !== undefined && args.pos[0].k !== 'data');

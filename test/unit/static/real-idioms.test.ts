@@ -4222,4 +4222,55 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src.replace('print("forecast MSE", e)', 'print(model.summary())'), 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/preprocessing: statistics of the label that never shape a feature (round 11)', () => {
+    it('the median of all labels used as a constant baseline beside the model on the test labels does not fire; filling a feature with it fires', () => {
+      const src = PD + py`
+        med = df["label"].median()
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+        m = Ridge().fit(X_tr, y_tr)
+        print(mean_absolute_error(y_te, m.predict(X_te)))
+        print("baseline", np.abs(med - y_te).mean())
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const feat = src.replace('med = df["label"].median()', 'med = df["label"].median()\nX["age"] = X["age"].fillna(X["age"].median())');
+      assert.deepEqual(rules(feat, 'leakage/preprocessing'), [lineOf(feat, 'X["age"].median()')]);
+    });
+    it('a class label cut at the all-rows quantile of a numeric target does not fire; the same quantile cut of a feature fires', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.metrics import accuracy_score
+        df = pd.read_csv("jobs.csv")
+        cut = df["salary"].quantile(0.75)
+        df["high"] = (df["salary"] >= cut).astype(int)
+        tr, te = train_test_split(df, test_size=0.2, random_state=0)
+        m = LogisticRegression().fit(tr[["years", "rooms"]], tr["high"])
+        print(accuracy_score(te["high"], m.predict(te[["years", "rooms"]])))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const feat = src.replace('df["high"] = (df["salary"] >= cut).astype(int)', 'df["high"] = (df["salary"] >= 100).astype(int)\ndf["rooms"] = (df["years"] >= df["years"].quantile(0.75)).astype(int)');
+      assert.deepEqual(rules(feat, 'leakage/preprocessing'), [lineOf(feat, 'df["years"].quantile(0.75)')]);
+    });
+    it('the label column filled in place with its mean, the features taken from a copy made before, does not fire', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.ensemble import RandomForestRegressor
+        from sklearn.metrics import r2_score
+        df = pd.read_csv("air.csv")
+        feats = df.drop(columns=["day"])
+        df.fillna(df.mean(numeric_only=True), inplace=True)
+        X = feats.drop(columns=["aqi"])
+        y = df["aqi"]
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+        m = RandomForestRegressor().fit(X_tr, y_tr)
+        print(r2_score(y_te, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const after = src.replace('X = feats.drop(columns=["aqi"])', 'X = df.drop(columns=["aqi", "day"])');
+      assert.deepEqual(rules(after, 'leakage/preprocessing'), [lineOf(after, 'df.fillna(df.mean(numeric_only=True), inplace=True)')]);
+    });
+  });
 });
