@@ -23,6 +23,8 @@ const STATSMODELS_MODEL = /^(OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomi
 /** A splitter that draws its folds at random (KFold(shuffle=True), ShuffleSplit, repeated k-fold). */
 /** K-fold splitters that cut the rows by position or at random, with no regard to time or groups. */
 /** Scalers whose output is unchanged by a prior shift and positive scale of each column (their own statistics absorb it). */
+/** A column named as a date or timestamp (not a duration such as `delivery_time`). */
+const DATE_COLUMN = /date|timestamp|^ds$/i;
 const INVARIANT_SCALERS = /^(StandardScaler|MinMaxScaler|RobustScaler)$/;
 
 function timeBlindSplitter(est: EstV): boolean {
@@ -1533,6 +1535,11 @@ export abstract class LibrarySemantics extends DataflowState {
     const rowWiseStat = /axis\s*=\s*(1|["']columns["'])/.test(argText) || /\bdim\s*=\s*(1|-1)\b/.test(argText);
     if (!rowWiseStat && (STAT_METHODS.has(method) && !(method === 'min' || method === 'max') || ((method === 'min' || method === 'max') && !args.pos.length))) {
       if (method === 'nlargest' || method === 'nsmallest') return this.same(d);
+      // The first or last date of a date column is a calendar reference (the start of the record,
+      // the snapshot day recency is counted from, a cut date): no distribution statistic.
+      if ((method === 'min' || method === 'max') && d.cols?.length && d.cols.every((c) => DATE_COLUMN.test(c))) {
+        return Object.assign(this.scalar(this.t(n), d.prep, d.dup), { cols: d.cols, ...(d.frame ? { frame: d.frame } : {}) });
+      }
       const f = this.newFit(n, method, 'stat', d);
       return Object.assign(this.scalar(this.t(n), unionList(d.prep, [f]), d.dup), d.cols ? { cols: d.cols, frame: d.frame } : {});
     }
@@ -1643,7 +1650,12 @@ export abstract class LibrarySemantics extends DataflowState {
       const fnArg = args.pos.find((a): a is FnV => a.k === 'fn');
       const rowWise = /axis\s*=\s*(1|["']columns["'])/.test(argText) || method === 'map';
       const applied = fnArg && !rowWise ? this.callFunction(fnArg, { ...NO_ARGS, pos: [this.same(d)], posNodes: [] }, null) : undefined;
-      const extra = this.join([...args.pos, ...args.kw.values(), ...(applied ? [applied] : [])].map((v) => (v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined)), n);
+      // s.where(np.abs(z) <= 3) / s.mask(z > 3) with no replacement: the rows the condition picks
+      // become missing, as if removed (outlier removal by a z-score of all rows): the statistic in
+      // the condition chooses rows, it does not enter the values (a replacement value would).
+      const maskOnly = (method === 'where' || method === 'mask') && args.pos.length + (args.kw.has('cond') ? 1 : 0) === 1 && !args.kw.has('other');
+      const extra = this.join([...(maskOnly ? [] : args.pos), ...[...args.kw].filter(([k]) => !maskOnly || k !== 'cond').map(([, v]) => v), ...(applied ? [applied] : [])]
+        .map((v) => (v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined)), n);
       const prep = extra.k === 'data' || extra.k === 'scalar' ? extra.prep : [];
       if (/inplace\s*=\s*True/.test(argText)) {
         // df.fillna(df[c].median(), inplace=True) changes df itself.

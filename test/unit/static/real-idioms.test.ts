@@ -4273,4 +4273,50 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(after, 'leakage/preprocessing'), [lineOf(after, 'df.fillna(df.mean(numeric_only=True), inplace=True)')]);
     });
   });
+
+  describe('leakage/preprocessing: outliers masked to missing by a z-score of all rows are removed, not transformed (round 11)', () => {
+    const src = PD + py`
+      z = (df["income"] - df["income"].mean()) / df["income"].std()
+      df.loc[:, "income"] = df["income"].where(np.abs(z) <= 3)
+      df = df.dropna()
+      X = df.drop(columns=["label"])
+      y = df["label"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      m = LogisticRegression().fit(X_tr, y_tr)
+      print(accuracy_score(y_te, m.predict(X_te)))
+    `;
+    it('s.where(condition) with no replacement, then dropna, does not fire', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const masked = src.replace('df["income"].where(np.abs(z) <= 3)', 'df["income"].mask(cond=np.abs(z) > 3)');
+      assert.deepEqual(rules(masked, 'leakage/preprocessing'), []);
+    });
+    it('capping the outliers at a statistic of all rows (a replacement value) fires', () => {
+      const capped = src.replace('df["income"].where(np.abs(z) <= 3)', 'df["income"].where(np.abs(z) <= 3, df["income"].median())');
+      assert.ok(rules(capped, 'leakage/preprocessing').includes(lineOf(capped, '.where(')));
+    });
+  });
+
+  describe('leakage/preprocessing: the first or last date of the data is a calendar reference, not a statistic (round 11)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+      tx = pd.read_csv("orders.csv", parse_dates=["order_date"])
+      snapshot = tx["order_date"].max() + pd.Timedelta(days=1)
+      tx["recency"] = (snapshot - tx["order_date"]).dt.days
+      X = tx[["recency", "amount"]]
+      y = tx["churned"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      m = RandomForestClassifier().fit(X_tr, y_tr)
+      print(accuracy_score(y_te, m.predict(X_te)))
+    `;
+    it('days since the last order date of all rows (a snapshot day) does not fire', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('the largest amount of all rows used to scale a feature fires', () => {
+      const scaled = src.replace('tx["recency"] = (snapshot - tx["order_date"]).dt.days', 'tx["recency"] = (snapshot - tx["order_date"]).dt.days\ntx["amount"] = tx["amount"] / tx["amount"].max()');
+      assert.deepEqual(rules(scaled, 'leakage/preprocessing'), [lineOf(scaled, 'tx["amount"].max()')]);
+    });
+  });
 });
