@@ -79,7 +79,7 @@ function siteKey(s: Site): string { return `${s.chunk}:${s.from}`; }
  * after the split statement. One pass over the text after the split, once per split.
  */
 const unreadCache = new WeakMap<Split, boolean>();
-function heldOutLabelsUnread(ctx: DetectContext, split: Split): boolean {
+function heldOutLabelsUnread(ctx: DetectContext, split: Split, trainedOn: boolean): boolean {
   const known = unreadCache.get(split);
   if (known !== undefined) return known;
   const names = split.names.filter((_, i) => i >= 3 && i % 2 === 1).filter((n) => /^[A-Za-z_]\w*$/.test(n));
@@ -94,10 +94,10 @@ function heldOutLabelsUnread(ctx: DetectContext, split: Split): boolean {
     const first = ctx.chunks[at.chunk];
     const after = first.file !== undefined ? [] : [code(first.text.slice(at.stmtTo))];
     for (let i = at.chunk + 1; i < ctx.chunks.length; i++) if (ctx.chunks[i].file === undefined) after.push(code(ctx.chunks[i].text));
-    // The held-out features are handled after the split (transformed, predicted) while their labels
-    // never are: the code went past the split and chose not to score (a document still being written
-    // up to its split is not judged by this).
-    unread = first.file === undefined && after.some((t) => featRe.test(t)) && !after.some((t) => re.test(t));
+    // The held-out features are handled after the split (transformed, predicted), or a model is
+    // fitted on its training part, while the held-out labels never are read: the code went past the
+    // split and chose not to score (a document still being written up to its split is not judged by this).
+    unread = first.file === undefined && (trainedOn || after.some((t) => featRe.test(t))) && !after.some((t) => re.test(t));
   }
   unreadCache.set(split, unread);
   return unread;
@@ -134,7 +134,8 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // handed to training, or cross-validation (a training score alone scores no held-out row).
   const scoresHeldOut = ev.evals.some((e) => e.keys.some(isTestSide)) || ev.trainEvals.length > 0 || ev.splits.some((s) => s.kind === 'cv' || s.kind === 'search' || s.kind === 'folds');
   const scoresAnything = ev.evals.length > 0 || scoresHeldOut;
-  const cutUsed = (split: Split): boolean => ev.modelFits.some((m) => m.fit.rows.some((k) => k.path.some((st) => st.split === split && st.side === 'train')))
+  const cutTrained = (split: Split): boolean => ev.modelFits.some((m) => m.fit.rows.some((k) => k.path.some((st) => st.split === split && st.side === 'train')));
+  const cutUsed = (split: Split): boolean => cutTrained(split)
     && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.split === split && st.side === 'test')));
   // Data written out as the document's output (an intermediate file it reads back itself is not).
   const writesOutput = ev.writesData || [...ev.written].some((p) => !ev.readBack.has(p));
@@ -214,6 +215,12 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // model only predicts the unlabelled test file the statistic saw (train+test prepared
     // together, no local evaluation): the statistic reaches no score here.
     if (!scoresAnything && writesOutput && !ev.modelFits.length || !scoresHeldOut && !l.key.path.length && l.key.root.role === 'test') continue;
+    // A transformer refitted on training and held-out rows together that shaped only the training
+    // rows of models never scored (a final model on train+test saved for deployment), while nothing
+    // scored carries it: no evaluation saw it (README: a transformer that never reaches an evaluated model).
+    if (l.reason === 'includes-test' && !ev.trainEvals.length && !ev.splits.some((s) => s.kind === 'cv' || s.kind === 'search' || s.kind === 'folds')
+      && ev.modelFits.some((m) => m.est.fitData?.prep.includes(f))
+      && !ev.evals.some((e) => e.data?.prep.includes(f) || !!e.model && ev.modelFits.some((m) => m.est === e.model && m.est.fitData?.prep.includes(f)))) continue;
     // A statistic over rows that include held-out rows whose result reaches no model (a cut-off on
     // the test rows' reconstruction errors, a summary printed, the median of all labels set beside
     // the test labels as a constant baseline): no model input was shaped by it.
@@ -234,7 +241,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // Nothing is scored and the held-out labels the split bound (y_test) are never read again: the
     // held-out rows are at most predicted, never compared with their truth (a preprocessing-only
     // notebook, report lines commented out). A hand-written score or a plot against the truth reads them.
-    if (!scoresAnything && l.split?.kind === 'tts' && heldOutLabelsUnread(ctx, l.split)) continue;
+    if (!scoresAnything && l.split?.kind === 'tts' && heldOutLabelsUnread(ctx, l.split, cutTrained(l.split))) continue;
     const splitLine = l.split ? lineOf(ctx, l.split.site) : null;
     const what = f.kind === 'stat' ? `the statistic \`${f.cls}()\`` : f.kind === 'group' ? `the group-by statistic \`${f.cls}\`` : `\`${f.cls}\``;
     const message = l.reason === 'includes-test'

@@ -4319,4 +4319,46 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(scaled, 'leakage/preprocessing'), [lineOf(scaled, 'tx["amount"].max()')]);
     });
   });
+
+  describe('leakage/preprocessing: scaled on all rows, split, a model fitted and saved, the held-out part never touched (round 11)', () => {
+    const src = PD + py`
+      import pickle
+      from sklearn.preprocessing import MinMaxScaler
+      X_s = MinMaxScaler().fit_transform(X)
+      X_tr, X_te, y_tr, y_te = train_test_split(X_s, y, test_size=0.2)
+      m = LogisticRegression().fit(X_tr, y_tr)
+      pickle.dump(m, open("model.pkl", "wb"))
+    `;
+    it('does not fire (nothing is evaluated)', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('fires once the held-out part is scored, or when the document stops at its split', () => {
+      const scored = src + 'print(accuracy_score(y_te, m.predict(X_te)))\n';
+      assert.deepEqual(rules(scored, 'leakage/preprocessing'), [lineOf(scored, 'MinMaxScaler().fit_transform(X)')]);
+      const stops = src.replace('m = LogisticRegression().fit(X_tr, y_tr)\npickle.dump(m, open("model.pkl", "wb"))\n', '');
+      assert.deepEqual(rules(stops, 'leakage/preprocessing'), [lineOf(stops, 'MinMaxScaler().fit_transform(X)')]);
+    });
+  });
+
+  describe('leakage/preprocessing: a final model refitted on train+test with its own imputer, saved and never scored (round 11)', () => {
+    const src = PD + py`
+      import joblib
+      from sklearn.impute import KNNImputer
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      imp = KNNImputer()
+      m = RandomForestClassifier().fit(imp.fit_transform(X_tr), y_tr)
+      print(accuracy_score(y_te, m.predict(imp.transform(X_te))))
+      X_all = pd.concat([X_tr, X_te])
+      y_all = pd.concat([y_tr, y_te])
+      final = RandomForestClassifier().fit(KNNImputer().fit_transform(X_all), y_all)
+      joblib.dump(final, "final.pkl")
+    `;
+    it('does not fire', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('fires when the refitted model is then scored on the test part', () => {
+      const scored = src + 'print(accuracy_score(y_te, final.predict(imp.transform(X_te))))\n';
+      assert.ok(rules(scored, 'leakage/preprocessing').includes(lineOf(scored, 'final = ')));
+    });
+  });
 });
