@@ -151,7 +151,8 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const selectionOnly = (s: Split): boolean => s.kind === 'search' && s.reportedAt === undefined;
   // Fitted on the training rows only (the training side of a split, or a training file).
   const trainPart = (f: PrepLeak['fit']): boolean => f.rows.length > 0 && f.rows.every((k) => k.path.length ? k.path[k.path.length - 1].side === 'train' && k.path[k.path.length - 1].fold === undefined : k.root.role === 'train');
-  for (const l of ev.prepLeaks) {
+  for (const l0 of ev.prepLeaks) {
+    const l = wholeDataLeak(l0, ev) ?? l0;
     if (skipVal(l)) continue;
     // An unnamed positional cut is a split only when a model is fitted on one part and scored on the other.
     if (l.split?.cut && !cutUsed(l.split)) continue;
@@ -687,6 +688,20 @@ function testSetKeyOf(ev: Events, site: Site): string | undefined {
  * The rows the statistic leaked into are a validation part: its key says so, or the split it
  * leaked through only ever produced training and validation parts (x_train = a[:n]; x_val = a[n:m]).
  */
+/**
+ * A statistic of rows taken as test rows only by their file's name (tested.csv) that the document
+ * then splits and trains a model on: they are its whole data, and the statistic was fitted before
+ * that split (recorded first as a fit on test rows, it hid the split's own check).
+ */
+function wholeDataLeak(l: PrepLeak, ev: Events): PrepLeak | undefined {
+  if (l.reason !== 'fit-on-test' || l.key.path.length || l.key.root.role !== 'test') return undefined;
+  const root = l.key.root;
+  const fit = ev.modelFits.find((m) => m.fit.rows.length > 0 && m.fit.rows.every((k) => k.root === root && k.path.length === 1 && k.path[0].side === 'train'));
+  if (!fit) return undefined;
+  const split = fit.fit.rows[0].path[0].split;
+  return { ...l, reason: 'split', split, key: { root, path: [{ split, side: 'test' }] } };
+}
+
 /** Statistics that choose columns (by correlation with the label) rather than shape values. */
 const SELECTING_STATS = new Set(['corr', 'corrwith', 'cov']);
 

@@ -4361,4 +4361,24 @@ describe('real-notebook idioms', () => {
       assert.ok(rules(scored, 'leakage/preprocessing').includes(lineOf(scored, 'final = ')));
     });
   });
+
+  describe('leakage/preprocessing: a fill on all rows of a file named like a test set that the document splits and trains on (round 11)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+      df = pd.read_csv("tested.csv")
+      df["port"] = df["port"].fillna(df["port"].mode()[0])
+      X = df.drop("survived", axis=1)
+      y = df["survived"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      m = RandomForestClassifier().fit(X_tr, y_tr)
+      print(accuracy_score(y_te, m.predict(X_te)))
+    `;
+    it('fires on the fill (the file is the whole data, split later), not as a refit at inference', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'df["port"].mode()')]);
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), []);
+    });
+  });
 });
