@@ -338,8 +338,11 @@ export abstract class DataflowState {
     // later cross_val_score on the same rows, whose score is reported, nor a later split whose
     // held-out part is scored.
     const prior = this.events.prepLeaks.filter((l) => l.fit === fit);
+    // Nor does a name alone (the fit's output called x_train: a slice that may never hold anything
+    // out) hide hand-written folds taken from those rows later.
     if (prior.length && !(!this.searchTrials && prior.every((l) => l.reason === 'cv' && l.split?.kind === 'search')
-      && (reason === 'cv' && split && (split.kind === 'cv' || split.kind === 'folds') || reason !== 'cv'))) return;
+      && (reason === 'cv' && split && (split.kind === 'cv' || split.kind === 'folds') || reason !== 'cv'))
+      && !(reason === 'cv' && split?.kind === 'folds' && prior.every((l) => l.reason === 'includes-test' && l.split?.kind === 'slice'))) return;
     const last = key.path[key.path.length - 1];
     this.events.prepLeaks.push({ fit, key, viaVal: lastSide(key) === 'val', reason, ...(split ?? last?.split ? { split: split ?? last.split } : {}) });
   }

@@ -4381,4 +4381,30 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), []);
     });
   });
+
+  describe('leakage/preprocessing: a vectorizer fitted on all texts, its output named x_train, then hand-written K folds scored (round 11)', () => {
+    const src = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.feature_extraction.text import TfidfVectorizer
+      from sklearn.model_selection import KFold
+      from sklearn.linear_model import Ridge
+      from sklearn.metrics import mean_squared_error
+      data = pd.read_csv("reviews.csv")
+      x_train = TfidfVectorizer().fit_transform(data.text)
+      y_train = data.points.values
+      oof = np.zeros(len(y_train))
+      for tr, va in KFold(5).split(x_train):
+          m = Ridge().fit(x_train[tr], y_train[tr])
+          oof[va] = m.predict(x_train[va])
+      print("CV MSE", mean_squared_error(y_train, oof))
+    `;
+    it('fires on the vectorizer: every validation fold was in its fit', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'TfidfVectorizer().fit_transform')]);
+    });
+    it('does not fire when the model is only fitted on all rows (nothing held out)', () => {
+      const all = src.slice(0, src.indexOf('oof = ')) + 'm = Ridge().fit(x_train, y_train)\n';
+      assert.deepEqual(rules(all, 'leakage/preprocessing'), []);
+    });
+  });
 });
