@@ -365,6 +365,26 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       }, e.site);
       continue;
     }
+    // The model of one pass of a loop that re-makes an unseeded random split, fits and keeps the best
+    // pass by its test score (dumped to a file inside the loop), loaded back after the loop and scored
+    // on the test part left by the loop's last pass: another random split of the same rows, which
+    // the kept model was largely trained on.
+    const reload = !e.inLoop ? ev.loopDumpReloads.find((r) => r.est === est && r.step < e.step) : undefined;
+    const lastSplit = (k: RowKey): Split | undefined => {
+      const s = k.path[k.path.length - 1];
+      return s && s.side === 'test' && s.split.kind === 'tts' && s.split.shuffle && !s.split.seeded && s.fold === undefined ? s.split : undefined;
+    };
+    if (reload && e.keys.length && e.keys.every((k) => { const s = lastSplit(k); return !!s && fit.rows.some((f) => f.path[f.path.length - 1]?.split === s); })
+      && ev.evals.some((x) => x.model === est && x.resplitBest && x.inLoop)) {
+      const s = lastSplit(e.keys[0])!;
+      const assumed = 'the model loaded back is the one a pass of the loop dumped as its best, taken to be an earlier pass than the last';
+      push({
+        ruleId: 'leakage/overlap', message: `The model loaded here (${where(ctx, reload.site)}) was dumped by the pass of the loop whose test score was best, but the test part scored now is the one left by the loop's last pass, another unseeded random split of the same rows (${where(ctx, s.site)}); many of these rows were in the kept model's training part. Score each pass's model on its own test part, or fix the split. Assumed: ${assumed}.`,
+        location: toLocation(ctx, e.site), related: [...rel(ctx, reload.site, 'model loaded here'), ...rel(ctx, s.site, 'split re-made in the loop')],
+        evidence: { metric: e.what, splitLine: lineOf(ctx, s.site), assumed }, fixes: [],
+      }, e.site, 'warning');
+      continue;
+    }
     // Fitted on the training part of one random split and scored on the test part of another
     // random split of the same rows (an unseeded train_test_split run again): about the training
     // fraction of those test rows were in the fit.
@@ -429,6 +449,15 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         ruleId: 'leakage/overlap', message: `This score is computed on the same rows the model was fitted on (${where(ctx, fit.site)}) and no held-out data exists${ev.heldOutStep !== undefined ? ' yet (the data is split only later)' : ''}; it measures memorisation, not generalisation. Split off a test set or cross-validate.`,
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
       }, e.site, e.labelAssumed && DESCRIPTIVE_FIT.test(est.cls) && !/Logistic/.test(est.cls) ? 'warning' : undefined);
+    } else if (fit.holdsOutTail && !e.labelledTest && !ev.hasTestSet && !e.inLoop && !st.unsupervised && !subset && !fitSubset && e.keys.every((k) => !k.path.length)) {
+      // Keras fit(X, y, validation_split=...) trained on all but the last rows of X, and the model is
+      // then scored on all of X: most of the scored rows were trained on, while the rows held out
+      // exist. With no test set anywhere, this score is taken to be the reported result.
+      const assumed = 'with no test set in the file, this score on the rows the model was fitted on is taken to be its reported result';
+      push({
+        ruleId: 'leakage/overlap', message: `This score is computed on all the rows the model was fitted on (${where(ctx, fit.site)}); only the last fraction held out by \`validation_split\` was unseen, so most of these rows were trained on. Score the held-out rows instead (split off a test set first). Assumed: ${assumed}.`,
+        location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site), assumed }, fixes: [],
+      }, e.site, 'warning');
     } else if (e.labelledTest) {
       push({
         ruleId: 'leakage/overlap', message: `This score is ${e.labelAssumed ? 'taken to be reported as a held-out result' : 'labelled as a test score'} but is computed on the training data (${e.argNodes.map((a) => a.text.replace(/\s+/g, ' ')).join(', ')}); the model has seen these rows.`

@@ -145,6 +145,8 @@ export abstract class LibrarySemantics extends DataflowState {
   protected handlePaths = new WeakMap<Val, string>();
   /** Estimators this document dumped, by path (pickle.dump / joblib.dump). */
   protected savedArtifacts = new Map<string, EstV>();
+  /** Paths whose last dump ran inside a loop. */
+  protected dumpedInLoop = new Set<string>();
   /** The path a dump/load argument names: a string literal or a handle from open(<literal>). */
   protected pathOf(v: Val | undefined): string | undefined {
     if (!v) return undefined;
@@ -255,7 +257,12 @@ export abstract class LibrarySemantics extends DataflowState {
     // document gives that estimator again (a training notebook that saves and reloads its pipeline).
     if (last === 'dump' && /^(joblib|pickle|dill|cloudpickle|cPickle)\.dump$/.test(q) && args.pos[0]?.k === 'est' && !args.pos[0].loaded) {
       const p = this.pathOf(args.pos[1] ?? args.kw.get('filename') ?? args.kw.get('file'));
-      if (p !== undefined) this.savedArtifacts.set(p, args.pos[0]);
+      if (p !== undefined) {
+        this.savedArtifacts.set(p, args.pos[0]);
+        // Dumped inside a loop (the best pass kept: `if acc > best: pickle.dump(model, f)`): loaded
+        // back, it is the model of whichever pass dumped it last, not necessarily of the last pass.
+        if (this.loopBodies.length) this.dumpedInLoop.add(p); else this.dumpedInLoop.delete(p);
+      }
     }
     if (isArtifactLoader(q, last)) {
       const p = last === 'load' && /^(joblib|pickle|dill|cloudpickle|cPickle)\.load$/.test(q) ? this.pathOf(args.pos[0] ?? args.kw.get('filename') ?? args.kw.get('file')) : undefined;
@@ -266,6 +273,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const argText = args.node ? this.t(args.node) : '';
       if (!saved && (DATA_NAME.test(name) || (!name && /\b(data|dataset|features|df)\b/i.test(argText)))) return this.freshData(name || 'loaded data', n, roleFromName(name || argText));
       if (artifactPath(name) || artifactPath(argText) || saved) this.markLoaded(this.site(n));
+      if (saved && this.dumpedInLoop.has(p!) && !this.loopBodies.length) this.events.loopDumpReloads.push({ est: saved, site: this.site(n), step: this.steps });
       if (saved) return saved;
       const est: EstV = { k: 'est', id: ++this.ids, cls: 'loaded', cat: 'model', site: this.site(n), params: this.t(n), steps: this.unpicklingSteps(n), prepFits: [], loaded: true };
       est.version = `loaded:${est.id}`;
@@ -1147,6 +1155,8 @@ export abstract class LibrarySemantics extends DataflowState {
         if (refitsSteps) for (const s of inner) { delete s.fit; s.prepFits = []; }
         est.prepFits = inner.length && refitsSteps ? [this.newFit(n, inner.map((s) => s.cls).join('+'), 'pipeline', data, false, inner.every(vocabularyOnly))] : [];
         est.fit = { id: ++this.ids, site: this.site(n), cls: est.cls, kind: 'model', rows: data.rows, serving: this.serving, onLabel: false };
+        const vs = method === 'fit' ? args.kwNodes.get('validation_split') : undefined;
+        if (vs && !/^0*\.?0*$/.test(this.t(vs).trim())) est.fit.holdsOutTail = true;
         est.fitData = data;
         this.noteModelInput(data);
         for (const pf of data.prep) this.events.trainedOnFits.add(pf.id);

@@ -87,6 +87,8 @@ export interface FitEvent {
    * the training-only standardisation (see `DataV.affine`).
    */
   neutralised?: boolean;
+  /** A model fit that holds out the last rows of its data itself (Keras `fit(X, y, validation_split=0.1)`). */
+  holdsOutTail?: true;
 }
 
 export interface DupEvent { id: number; site: Site; what: string; rows: RowKey[]; assumed?: string }

@@ -4222,4 +4222,52 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src.replace('print("forecast MSE", e)', 'print(model.summary())'), 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/overlap: a Keras model fitted with validation_split and scored on all of X (round 11)', () => {
+    const src = PD + py`
+      from tensorflow import keras
+      net = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+      net.compile(loss="binary_crossentropy", metrics=["accuracy"])
+      net.fit(X, y, validation_split=0.2, epochs=10)
+      res = net.evaluate(X, y)
+      print("final accuracy", res[1])
+    `;
+    it('fires at warning on the evaluation, saying what it assumed', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'net.evaluate(X, y)'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire without validation_split, with a scored test split, or when the score is called a training score', () => {
+      assert.deepEqual(rules(src.replace(', validation_split=0.2', ''), 'leakage/overlap'), []);
+      const split = src.replace('net.fit(X, y,', 'X_tr, X_te, y_tr, y_te = train_test_split(X, y)\nnet.fit(X_tr, y_tr,').replace('res = net.evaluate(X, y)', 'res = net.evaluate(X_te, y_te)');
+      assert.deepEqual(rules(split, 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('"final accuracy"', '"training accuracy"'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('leakage/overlap: the best pass of a re-split loop dumped, loaded back and scored on the last pass\'s test part (round 11)', () => {
+    const src = PD + py`
+      import pickle
+      best = 0
+      for _ in range(20):
+          X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2)
+          reg = Ridge().fit(X_tr, y_tr)
+          r2 = reg.score(X_te, y_te)
+          if r2 > best:
+              best = r2
+              with open("reg.pkl", "wb") as fh:
+                  pickle.dump(reg, fh)
+      reg = pickle.load(open("reg.pkl", "rb"))
+      print("r2", reg.score(X_te, y_te))
+    `;
+    it('fires at warning on the score after the loop', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'print("r2"'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire when the split is seeded, or when nothing is dumped and reloaded', () => {
+      assert.deepEqual(rules(src.replace('test_size=0.2)', 'test_size=0.2, random_state=1)'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('reg = pickle.load(open("reg.pkl", "rb"))\n', ''), 'leakage/overlap'), []);
+    });
+  });
 });
