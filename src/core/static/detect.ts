@@ -464,6 +464,16 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
           + (e.labelAssumed ? ` Assumed: ${e.labelAssumed}.` : ''),
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, ...(e.labelAssumed ? { assumed: e.labelAssumed } : {}) }, fixes: trainAsTestFix(ctx, e, ev),
       }, e.site, e.labelAssumed ? 'warning' : 'error');
+    } else if (!e.inLoop && !st.unsupervised && !subset && !fitSubset && ev.heldOutStep !== undefined && e.step > ev.heldOutStep && e.keys.length && e.keys.every((k) => !k.path.length)
+      && ev.evals.some((x) => x.step < e.step && x.model && x.model !== est && x.keys.some((k) => (lastSide(k) === 'test' || lastSide(k) === 'val') && e.keys.some((r) => r.root === k.root)))) {
+      // A held-out part of these rows was scored before (a model fitted on the training part); the
+      // model is then refitted on all the rows, held-out part included, and scored on those same
+      // rows: its in-sample fit is reported as the refitted model's performance.
+      const assumed = 'this unlabelled score of a model refitted on all the rows is taken to be reported as its performance, not as a training score';
+      push({
+        ruleId: 'leakage/overlap', message: `This model is fitted on all the rows (${where(ctx, fit.site)}), the held-out part scored earlier included, and this score is computed on those same rows; it is an in-sample fit, not a held-out result. Report the held-out score of the model fitted on the training part. Assumed: ${assumed}.`,
+        location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted on all rows here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site), assumed }, fixes: [],
+      }, e.site, 'warning');
     } else if (!e.inLoop && !st.unsupervised && !subset && !fitSubset && (!DESCRIPTIVE_FIT.test(est.cls) || /Logistic/.test(est.cls)) && !crossValidates) {
       // The training part of a split scored while its held-out part is never scored (nor watched
       // in training): the training score is the only result the file reports.

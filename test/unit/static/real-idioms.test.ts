@@ -4270,4 +4270,23 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src.replace('reg = pickle.load(open("reg.pkl", "rb"))\n', ''), 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/overlap: a model refitted on all rows after its held-out part was scored, scored on all rows (round 11)', () => {
+    const src = PD + py`
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      m = RandomForestClassifier(random_state=0).fit(X_tr, y_tr)
+      print("holdout", accuracy_score(y_te, m.predict(X_te)))
+      final = RandomForestClassifier(random_state=0).fit(X, y)
+      print("final model accuracy", accuracy_score(y, final.predict(X)))
+    `;
+    it('fires at warning on the in-sample score of the refit', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, '"final model accuracy"'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire when the refit is only used to predict, or its score is called a training score', () => {
+      assert.deepEqual(rules(src.replace('print("final model accuracy", accuracy_score(y, final.predict(X)))', 'pred = final.predict(X_new)'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('"final model accuracy"', '"training accuracy"'), 'leakage/overlap'), []);
+    });
+  });
 });
