@@ -350,6 +350,18 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // A clustering or other label-free fit (KMeans.score, GaussianMixture.score, PCA.score) scored
     // on its own rows describes the data: with no label there is no held-out performance to inflate.
     if (est.cat === 'clusterer' || est.cat === 'transformer') continue;
+    // Prophet's make_future_dataframe keeps the fitted history: its predictions are in-sample fitted
+    // values for those dates, and scored against actuals that include them (not only the held-out
+    // part) they are mostly a fit to rows the model has seen.
+    if (e.data?.pred?.history && e.data.pred.est === est && !e.inLoop && e.keys.some((k) => covers(fit.rows, k))
+      && !e.keys.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val')) {
+      const assumed = 'the predictions scored keep the history dates of make_future_dataframe (include_history defaults to True) and are matched to actuals of those dates';
+      push({
+        ruleId: 'leakage/overlap', message: `These predictions come from \`make_future_dataframe\`, which keeps the dates the model was fitted on (${where(ctx, fit.site)}); scored against the actuals of those dates they measure the in-sample fit, not the forecast. Score only the dates after the training period (include_history=False, or the held-out part). Assumed: ${assumed}.`,
+        location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site), assumed }, fixes: [],
+      }, e.site, 'warning');
+      continue;
+    }
     // Fitted on the training part of a split and then scored on all the rows it was split from
     // (training rows included), after the split was made: the score is reported in place of the test score.
     const trainOf = (f: RowKey, k: RowKey): boolean => {

@@ -1345,6 +1345,11 @@ export class Interpreter extends LibrarySemantics {
     for (const i of idx) if (i.k === 'scalar' && i.prep.length) learned = learned.concat(i.prep);
     const o = learned.length ? this.mkData({ ...this.same(o0), prep: unionList(o0.prep, learned) }) : o0;
     const isILoc = objNode.name === 'MemberExpression' && /\.(iloc|loc)$/.test(this.t(objNode));
+    // df.iloc[idx] with idx = np.random.randint(0, len(df), size=n): a draw with replacement repeats rows.
+    if (isILoc && idx.length === 1 && idx[0].k === 'scalar' && this.drawnWithReplacement.has(idx[0]) && o.rows.length) {
+      const du = this.dupEvent(n, `${this.t(idxNodes[0])} (positions drawn with replacement)`, o.rows);
+      return this.mkData({ ...this.same(o), dup: unionList(o.dup, [du]) });
+    }
     // df.loc[df.index.repeat(w)] / df.iloc[np.repeat(np.arange(len(df)), w)]: rows expanded by a weight are copies.
     if (idxNodes.length && /\.index\.repeat\(|\b(np|numpy)\.repeat\(/.test(this.t(idxNodes[0]))) {
       const du = this.dupEvent(n, 'index.repeat', o.rows);

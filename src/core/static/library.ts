@@ -10,7 +10,7 @@ import {
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
 import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
-  type DerivedColumn, type ConstV, type DataV, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type SeqV, type Side, type Split, type Val,
+  type DerivedColumn, type ConstV, type DataV, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type Root, type SeqV, type Side, type Split, type Val,
 } from './values';
 import { DataflowState, NO_ARGS, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
 import type { Events } from './events';
@@ -145,6 +145,10 @@ export abstract class LibrarySemantics extends DataflowState {
   protected handlePaths = new WeakMap<Val, string>();
   /** Estimators this document dumped, by path (pickle.dump / joblib.dump). */
   protected savedArtifacts = new Map<string, EstV>();
+  /** Values of np.random.randint / np.random.choice (with replacement): row positions that may repeat. */
+  protected drawnWithReplacement = new WeakSet<Val>();
+  /** Roots of the new dates of Prophet's make_future_dataframe. */
+  protected futureRoots = new Set<Root>();
   /** Paths whose last dump ran inside a loop. */
   protected dumpedInLoop = new Set<string>();
   /** The path a dump/load argument names: a string literal or a handle from open(<literal>). */
@@ -155,6 +159,17 @@ export abstract class LibrarySemantics extends DataflowState {
   }
 
   protected callQualified(q: string, last: string, args0: Args, n: SyntaxNode): Val {
+    const out = this.callQualifiedInner(q, last, args0, n);
+    // Row positions drawn at random with replacement (np.random.randint, np.random.choice with its
+    // default replace=True): rows picked by them repeat.
+    if (out.k === 'scalar' && (last === 'randint' || last === 'choice') && /^(np|numpy)\.random\.\w+$/.test(q)) {
+      const rep = args0.kw.get('replace');
+      if (!(rep && rep.k === 'const' && rep.text === 'False')) this.drawnWithReplacement.add(out);
+    }
+    return out;
+  }
+
+  private callQualifiedInner(q: string, last: string, args0: Args, n: SyntaxNode): Val {
     // xgb.train(params, dtrain, rounds, watchlist) / lgb.train(params, train_set, rounds, valid_sets):
     // the watch list given by position is the evals= / valid_sets= keyword.
     const boosterTrain = last === 'train' && /^(xgb|xgboost|lgb|lightgbm)\./.test(q);
@@ -804,6 +819,8 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected estOf(obj: Val, method: string, n: SyntaxNode): EstV | undefined {
     if (obj.k === 'est') return obj;
+    // Prophet's make_future_dataframe on a model this document fitted.
+    if (obj.k === 'scalar' && method === 'make_future_dataframe') return this.unkToEst.get(obj);
     if (obj.k === 'scalar' && /^(fit|fit_transform|fit_predict|predict|predict_proba|score|evaluate|transform|fit_resample|partial_fit|train|decision_function|fit_on_texts|texts_to_sequences|set_params)$/.test(method)) {
       let est = this.unkToEst.get(obj);
       if (!est) {
@@ -1205,7 +1222,20 @@ export abstract class LibrarySemantics extends DataflowState {
       if (!future && out.pred) out.pred = { ...out.pred, inSample: true };
       return out;
     }
-    if (PREDICT_METHODS.has(method)) return this.predictOut(est, X ?? this.freshData('X', n));
+    // Prophet's make_future_dataframe(periods=h) keeps the history it was fitted on (include_history
+    // defaults to True): the frame holds the fitted rows followed by h new dates.
+    if (method === 'make_future_dataframe' && est.fit && !est.loaded && est.fitData && !/include_history\s*=\s*False/.test(args.node ? this.t(args.node) : '')) {
+      const fresh = this.freshData('future', n);
+      this.futureRoots.add(fresh.rows[0].root);
+      return this.mkData({ ...this.same(fresh), rows: [...est.fit.rows, ...fresh.rows] });
+    }
+    if (PREDICT_METHODS.has(method)) {
+      const out = this.predictOut(est, X ?? this.freshData('X', n));
+      // Predictions of such a frame: in-sample fitted values for the history, then the forecast.
+      const fit = est.fit;
+      if (X && fit && !est.loaded && out.pred && X.rows.some((k) => this.futureRoots.has(k.root)) && fit.rows.length && fit.rows.every((f) => covers(X.rows, f))) out.pred = { ...out.pred, history: true };
+      return out;
+    }
     // Time-series models (statsmodels ARIMA/ETS, Prophet-style) forecast the next steps of the series they were fitted on.
     if ((method === 'forecast' || method === 'get_forecast') && est.fit) return this.predictOut(est, this.freshData('forecast', n));
     if (EVAL_METHODS.has(method)) {

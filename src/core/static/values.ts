@@ -140,7 +140,7 @@ export interface FeatureSelection {
   byDtype?: true;
 }
 
-export interface ModelRef { est: EstV; version: string; /** Predictions of the rows the model was fitted on, bound to a test-named variable (`y_test_pred = m.predict(X)`). */ namedTest?: string; /** In-sample predictions of a model given its series at construction (`res.get_prediction(start=...)` inside the series). */ inSample?: boolean }
+export interface ModelRef { est: EstV; version: string; /** Predictions of the rows the model was fitted on, bound to a test-named variable (`y_test_pred = m.predict(X)`). */ namedTest?: string; /** In-sample predictions of a model given its series at construction (`res.get_prediction(start=...)` inside the series). */ inSample?: boolean; /** Predictions of a frame that holds the fitted history followed by new dates (Prophet's make_future_dataframe). */ history?: boolean }
 
 interface Common { varying?: boolean }
 

@@ -4289,4 +4289,48 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src.replace('"final model accuracy"', '"training accuracy"'), 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/overlap: Prophet predictions of make_future_dataframe (history kept) scored against the actuals (round 11)', () => {
+    const src = py`
+      import pandas as pd
+      from prophet import Prophet
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("daily.csv", parse_dates=["ds"])
+      train = df.iloc[:-30]
+      test = df.iloc[-30:]
+      m = Prophet()
+      m.fit(train)
+      future = m.make_future_dataframe(periods=30)
+      fc = m.predict(future)
+      print("MAE", mean_absolute_error(df["y"], fc["yhat"]))
+    `;
+    it('fires at warning on the score', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'print("MAE"'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire with include_history=False, or when only the forecast dates are scored against the test part', () => {
+      assert.deepEqual(rules(src.replace('periods=30)', 'periods=30, include_history=False)'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('mean_absolute_error(df["y"], fc["yhat"])', 'mean_absolute_error(test["y"], fc["yhat"][-30:])'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('leakage/overlap: rows picked by positions drawn with replacement (np.random.randint) before the split (round 11)', () => {
+    const src = PD + py`
+      pos = df[df.label == 1]
+      picks = np.random.randint(0, len(pos), size=1000)
+      pos = pos.iloc[picks]
+      both = pd.concat([df[df.label == 0], pos])
+      X_tr, X_te, y_tr, y_te = train_test_split(both.drop(columns=["label"]), both["label"], random_state=0)
+      m = LogisticRegression().fit(X_tr, y_tr)
+      print(accuracy_score(y_te, m.predict(X_te)))
+    `;
+    it('fires on the draw', () => {
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'pos = pos.iloc[picks]')]);
+    });
+    it('does not fire for a draw without replacement, or when the drawn rows are only shown', () => {
+      assert.deepEqual(rules(src.replace('np.random.randint(0, len(pos), size=1000)', 'np.random.choice(len(pos), 1000, replace=False)'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('pos = pos.iloc[picks]', 'print(pos.iloc[picks])'), 'leakage/overlap'), []);
+    });
+  });
 });
