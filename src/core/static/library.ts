@@ -417,6 +417,16 @@ export abstract class LibrarySemantics extends DataflowState {
         }
         return d;
       }
+      // A frame of named columns where one holds a model's predictions and another other data
+      // (pd.DataFrame({"actual": y, "pred": model.predict(X)})): each column read back by name is
+      // what was put there, so a metric of the two is the model's score on those rows.
+      if (a0 && a0.k === 'seq' && a0.keys && a0.items.some((v) => v.k === 'data' && v.pred) && a0.items.some((v) => v.k === 'data' && !v.pred)) {
+        const colVals = new Map<string, DataV>();
+        a0.items.forEach((v, i) => { const key = a0.keys![i]; if (key !== undefined && v.k === 'data') colVals.set(key, v); });
+        const truth = a0.items.filter((v): v is DataV => v.k === 'data' && !v.pred);
+        const j = this.join(truth, n);
+        if (j.k === 'data') return this.mkData({ ...this.same(j), frame: { ...this.newFrame(), colVals } });
+      }
       const d = this.freshData(this.targets[0] ?? 'frame', n, roleFromName(this.targets[0] ?? ''));
       if (args.kw.has('columns') || a0 && requestPayload(a0)) d.aligned = true;
       if (!args.pos.length && !args.kw.size) d.emptyFrame = true;

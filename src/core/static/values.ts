@@ -96,6 +96,8 @@ export interface DupEvent { id: number; site: Site; what: string; rows: RowKey[]
 /** Column bookkeeping shared by every value derived from one frame (for target leakage). */
 export interface FrameMeta {
   id: number;
+  /** A frame built from a dict of columns (`pd.DataFrame({"y": y_test, "yhat": pred})`): what each named column holds. */
+  colVals?: Map<string, DataV>;
   /** Columns computed from other columns of this frame: column → (source columns, site). */
   /** `shift`: 'past' for lags (shift(1)), 'future' for leads (shift(-1)). */
   derived: Map<string, DerivedColumn>;

@@ -4333,4 +4333,34 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src.replace('pos = pos.iloc[picks]', 'print(pos.iloc[picks])'), 'leakage/overlap'), []);
     });
   });
+
+  describe('a results frame built from a dict of actuals and predictions is scored by its columns (round 11)', () => {
+    const src = py`
+      import pandas as pd
+      from prophet import Prophet
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("daily.csv", parse_dates=["ds"])
+      train = df.iloc[:-30]
+      m = Prophet()
+      m.fit(train)
+      fc = m.predict(m.make_future_dataframe(periods=30))
+      res = pd.DataFrame({"ds": fc["ds"], "actual": df["y"], "pred": fc["yhat"]})
+      print("MAE", mean_absolute_error(res["actual"], res.pred))
+    `;
+    it('the in-sample Prophet score through the frame fires at warning', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'print("MAE"'), 'warning']]);
+    });
+    it('bins of the actual values written into a results frame of test predictions are not a refit at inference', () => {
+      const clean = PD + py`
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+        m = Ridge().fit(X_tr, y_tr)
+        res = pd.DataFrame({"actual": y_te, "pred": m.predict(X_te)})
+        res["seg"] = pd.qcut(res["actual"], q=4)
+        print(res.groupby("seg").apply(lambda g: mean_absolute_error(g["actual"], g["pred"])))
+      `;
+      assert.deepEqual(rules(clean, 'mismatch/refit-at-inference'), []);
+      assert.deepEqual(rules(clean, 'leakage/overlap'), []);
+    });
+  });
 });
