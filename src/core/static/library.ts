@@ -732,13 +732,29 @@ export abstract class LibrarySemantics extends DataflowState {
     for (const m of lb.text.matchAll(/(\w+)\.append\(/g)) {
       if (how) break;
       const name = m[1];
-      const reduce = new RegExp(`\\b(max|min|argmax|argmin|amax|amin|nanmax|nanmin|nanargmax|nanargmin|sorted)\\(\\s*(np\\.array\\(\\s*)?${name}\\b|\\b${name}\\s*\\.\\s*(index\\(\\s*(max|min)\\b|sort\\(|idxmax|idxmin|sort_values)`);
-      if (this.chunks.some((ch) => reduce.test(ch.text))) how = `the best of \`${name}\``;
+      if (this.reducedSomewhere(name)) how = `the best of \`${name}\``;
     }
     if (!how) return undefined;
     return { resplit, assumed: resplit ? `each pass fits \`${est.cls}\` on another random split made in the loop with no fixed seed and is taken to be a different model, and ${how} keeps the one whose test part scored best`
       : `each run of the unseeded \`${est.cls}\` built in the loop is taken to be a different model, and ${how} keeps one` };
   }
+
+  /**
+   * Some code of the analysis (any chunk) takes the best of the list `name` (`max(name)`,
+   * `name.index(max(...))`, `name.sort()`). Memoised per name and chunk count (chunks are only
+   * appended): evaluations in loops asked this for every score, each a scan of the whole document.
+   */
+  private reducedSomewhere(name: string): boolean {
+    const key = `${this.chunks.length}:${name}`;
+    let hit = this.reducedMemo.get(key);
+    if (hit === undefined) {
+      const reduce = new RegExp(`\\b(max|min|argmax|argmin|amax|amin|nanmax|nanmin|nanargmax|nanargmin|sorted)\\(\\s*(np\\.array\\(\\s*)?${name}\\b|\\b${name}\\s*\\.\\s*(index\\(\\s*(max|min)\\b|sort\\(|idxmax|idxmin|sort_values)`);
+      hit = this.chunks.some((ch) => reduce.test(ch.text));
+      this.reducedMemo.set(key, hit);
+    }
+    return hit;
+  }
+  private reducedMemo = new Map<string, boolean>();
 
   /**
    * The score bound to `name` is printed later under a test label (`acc = ev.evaluate(p)` then
