@@ -4222,4 +4222,30 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src.replace('print("forecast MSE", e)', 'print(model.summary())'), 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/temporal: lags or rolling windows of the label itself after a date column is parsed (round 11)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LinearRegression
+      d = pd.read_csv("demand.csv")
+      d["day"] = pd.to_datetime(d["day"])
+      d["units_roll"] = d["units"].rolling(window=5).mean()
+      d["price_prev"] = d["price"].shift(1)
+      feats = d[["price", "price_prev", "units_roll"]].dropna()
+      target = d["units"].loc[feats.index]
+      a_tr, a_te, b_tr, b_te = train_test_split(feats, target, test_size=0.3, random_state=1)
+      reg = LinearRegression().fit(a_tr, b_tr)
+      print(reg.score(a_te, b_te))
+    `;
+    it('fires at warning on the random split, saying the assumption', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/temporal');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'train_test_split(feats'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire when only inputs are lagged, or the label window is not a feature', () => {
+      assert.deepEqual(rules(src.replace('d["units"].rolling', 'd["price"].rolling'), 'leakage/temporal'), []);
+      assert.deepEqual(rules(src.replace('"price_prev", "units_roll"]', '"price_prev"]'), 'leakage/temporal'), []);
+    });
+  });
 });
