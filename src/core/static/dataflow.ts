@@ -217,6 +217,13 @@ export abstract class DataflowState {
         frame = frame ?? v.frame;
       } else if (v.k === 'seq') {
         const inner = this.join(v.items, n);
+        // A list of conditions on columns of one frame (np.select([df.a < 5, df.a >= 5], ...)) is
+        // computed from those columns.
+        const oneFrame = (inner.k === 'data' || inner.k === 'scalar') && !!inner.frame && !!inner.cols
+          && v.items.every((i) => (i.k === 'data' || i.k === 'scalar') && sameLineage(i.frame, inner.frame));
+        if (oneFrame && (inner.k === 'data' || inner.k === 'scalar') && (!frame || sameLineage(frame, inner.frame))) {
+          cols = unionList(cols ?? [], inner.cols!); frame = frame ?? inner.frame;
+        }
         if (inner.k === 'data') {
           data = data ?? inner; rows = unionKeys(rows, inner.rows); prep = unionList(prep, inner.prep); dup = unionList(dup, inner.dup);
           mixSite = mixSite ?? inner.mixSite;

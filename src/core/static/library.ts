@@ -1356,7 +1356,11 @@ export abstract class LibrarySemantics extends DataflowState {
    * label is computed from, or a feature computed from either.
    */
   protected checkTarget(X: DataV, y: Val | undefined, n: SyntaxNode): void {
-    const feat = X.feat;
+    // A whole frame whose label was removed in place (y = df["c"]; df.drop("c", inplace=True); X = df)
+    // is the feature matrix: every column but the removed ones.
+    const removedLabel = !X.feat && X.frame && !X.cols && y && (y.k === 'data' || y.k === 'scalar') && y.cols?.length === 1
+      && sameLineage(y.frame, X.frame) && X.frame.removed.has(y.cols[0]);
+    const feat = X.feat ?? (removedLabel ? this.featureSelection(X, 'all', [], n) : undefined);
     if (!feat) return;
     let labelFrame: FrameMeta | undefined, label: string | undefined, labelGuess: string | undefined;
     // A label built from a lead and the present value (close.shift(-1) > close) is the lead.
@@ -1385,6 +1389,18 @@ export abstract class LibrarySemantics extends DataflowState {
       // when predicting, only the lead is not.
       const leadFrom = derivedLabel ? derivedLabel.from.filter((c) => LEAD_COLUMN.test(c) || derivedColumn(part.frame, c)?.shift === 'future') : [];
       const sources = [label, ...(derivedLabel && derivedLabel.shift !== 'future' ? (leadFrom.length ? leadFrom : derivedLabel.from).filter((c) => c !== label) : [])];
+      // A source the features do not keep passes the label on from its own sources (a class code
+      // mapped from a bucket cut from a measurement: with the bucket dropped, the measurement
+      // still determines the label). Plain derivations only, a few steps deep.
+      if (derivedLabel && derivedLabel.shift !== 'future' && !leadFrom.length) {
+        for (let i = 1; i < sources.length && sources.length < 12; i++) {
+          const c = sources[i];
+          if (keepsColumn(part, c)) continue;
+          const d = derivedColumn(part.frame, c);
+          if (!d || d.shift || d.lag || d.groupStats?.length || d.order > part.order) continue;
+          for (const f of d.from) if (!sources.includes(f)) sources.push(f);
+        }
+      }
       // The label's own next rows (s.shift(-1) beside y = s) are the label too.
       for (const c of part.cols) if (LEAD_COLUMN.test(c) && c.slice(0, c.lastIndexOf(' (lead ')) === label && !sources.includes(c)) sources.push(c);
       const leaked = sources.find((c) => keepsColumn(part, c));
@@ -1463,7 +1479,10 @@ export abstract class LibrarySemantics extends DataflowState {
       // time bucket, like resample(), not a statistic over all rows.
       const key = args.pos[0] ?? args.kw.get('by');
       const keyCols = key ? constStrings(key) : [];
-      if (keyCols.length === 1 && TIME_COLUMN.test(keyCols[0]) && !args.kw.has('level')) return this.same(d, { windowed: true, time: 'the data is aggregated per time period' });
+      // The key may be the date column itself as a series (df["ts"].dt.date, df.ts.dt.to_period("M")).
+      const timeKey = keyCols.length === 1 ? TIME_COLUMN.test(keyCols[0])
+        : !!key && key.k === 'data' && !!key.time && key.cols?.length === 1 && TIME_COLUMN.test(key.cols[0]);
+      if (timeKey && !args.kw.has('level')) return this.same(d, { windowed: true, time: 'the data is aggregated per time period' });
       return this.same(d, { grouped: true, ...(keyCols.length ? { groupKeys: keyCols } : {}) });
     }
     if (/^(to_csv|to_parquet|to_pickle|to_feather|to_json|to_hdf|to_excel|write_csv|write_parquet|write_ipc|save)$/.test(method)) {
