@@ -152,6 +152,9 @@ export abstract class LibrarySemantics extends DataflowState {
     return this.handlePaths.get(v);
   }
 
+  /** Labels given to booster data containers (xgb.DMatrix, lgb.Dataset), by the container's value id. */
+  private containerLabels = new Map<number, Val>();
+
   protected callQualified(q: string, last: string, args0: Args, n: SyntaxNode): Val {
     // xgb.train(params, dtrain, rounds, watchlist) / lgb.train(params, train_set, rounds, valid_sets):
     // the watch list given by position is the evals= / valid_sets= keyword.
@@ -165,6 +168,14 @@ export abstract class LibrarySemantics extends DataflowState {
     // transform the rows scored later.
     if (STREAMLIT_INPUT.test(q)) return this.scalar('input');
     if (last === 'train') this.noteTrainingEval(last, args, n);
+    // xgb.DMatrix(X, label=y) / lgb.Dataset(X, label=y): the booster's rows with their label kept
+    // beside them, so training on the container checks the features against the label.
+    if ((last === 'DMatrix' && /^(xgb|xgboost)\./.test(q) || last === 'Dataset' && /^(lgb|lightgbm)\./.test(q)) && args.pos[0]?.k === 'data') {
+      const label = args.kw.get('label') ?? args.pos[1];
+      const out = this.same(args.pos[0]);
+      if (label && (label.k === 'data' || label.k === 'scalar')) this.containerLabels.set(out.id, label);
+      return out;
+    }
     const cat = estimatorCategory(last);
     if (cat) return this.estFromName(last, cat, args, n);
     if (last === 'train_test_split') return this.trainTestSplit(args, n);
@@ -210,7 +221,10 @@ export abstract class LibrarySemantics extends DataflowState {
     if (last === 'train' && /^(xgb|xgboost|lgb|lightgbm|catboost)\./.test(q)) {
       // xgb.train(params, dtrain): a new booster fitted on dtrain with these params
       const est = this.estFromName(`${q.split('.')[0]}.train`, 'model', args, n);
-      const out = this.estMethod(est, 'fit', { ...args, pos: [args.pos[1] ?? args.kw.get('dtrain') ?? args.kw.get('train_set') ?? this.scalar('dtrain')], posNodes: args.posNodes.slice(1, 2) }, n);
+      const dtrain = args.pos[1] ?? args.kw.get('dtrain') ?? args.kw.get('train_set') ?? this.scalar('dtrain');
+      const out = this.estMethod(est, 'fit', { ...args, pos: [dtrain], posNodes: args.posNodes.slice(1, 2) }, n);
+      const containerLabel = dtrain.k === 'data' ? this.containerLabels.get(dtrain.id) : undefined;
+      if (dtrain.k === 'data' && containerLabel) this.checkTarget(dtrain, containerLabel, n, 'the booster is trained on the label given to its data container (xgb.DMatrix / lgb.Dataset), with no custom objective replacing it');
       // evals_result={} is filled with the booster's score on each watched set: held-out sets in the
       // watch list are scored by this training (the scores read from it are compared like any other).
       const watch = args.kw.get(evalsKw);
@@ -1355,7 +1369,7 @@ export abstract class LibrarySemantics extends DataflowState {
    * y = df[label] (or the one non-id column X dropped): X keeps the label column, a column the
    * label is computed from, or a feature computed from either.
    */
-  protected checkTarget(X: DataV, y: Val | undefined, n: SyntaxNode): void {
+  protected checkTarget(X: DataV, y: Val | undefined, n: SyntaxNode, viaContainer?: string): void {
     // A whole frame whose label was removed in place (y = df["c"]; df.drop("c", inplace=True); X = df)
     // is the feature matrix: every column but the removed ones.
     const removedLabel = !X.feat && X.frame && !X.cols && y && (y.k === 'data' || y.k === 'scalar') && y.cols?.length === 1
@@ -1373,6 +1387,8 @@ export abstract class LibrarySemantics extends DataflowState {
       if (guess) { labelFrame = guess.frame; label = guess.label; labelGuess = `the label is taken to be '${guess.label}', the one column the features drop (y names no column)`; }
     }
     if (!labelFrame || label === undefined) return;
+    // The label reached the fit through a booster's data container: said, and kept at warning.
+    if (viaContainer && !labelGuess) labelGuess = viaContainer;
     const fitSite = this.site(n);
     // A group statistic of the label (a per-category mean mapped onto the rows) computed on the
     // training part only is a target encoding fitted as it should be; computed before the split
@@ -1381,6 +1397,9 @@ export abstract class LibrarySemantics extends DataflowState {
       && d.groupStats.every((f) => !f.rows.some((fk) => X.rows.some((xk) => xk.root === fk.root && fk.path.length < xk.path.length)));
     for (const part of selectionParts(feat)) {
       if (!sameLineage(part.frame, labelFrame)) continue;
+      // A drop of columns named by a list the analysis cannot read (df.drop(not_selected, axis=1))
+      // may remove the label: nothing is known about what it keeps.
+      if (part.mode === 'drop' && !part.cols.length) continue;
       // The label itself, or the raw column it was computed from (log_price from price).
       // A label computed from the next row (shift(-1)) may keep its source column: that is the present value.
       const derivedLabel = derivedColumn(part.frame, label);

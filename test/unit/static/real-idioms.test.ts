@@ -4298,4 +4298,29 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src.replace('part_a.drop("grade_code", axis=1', 'part_a.drop(["grade_code", "turbidity"], axis=1'), 'leakage/target'), []);
     });
   });
+
+  describe('leakage/target: a feature from the label reaching a booster through its data container (round 11)', () => {
+    const src = py`
+      import numpy as np
+      import pandas as pd
+      import lightgbm as lgb
+      from sklearn.model_selection import train_test_split
+      t = pd.read_csv("trips.csv")
+      t["fare_per_km"] = t["fare"] / t["km"]
+      feats = t.drop(["fare"], axis=1)
+      a, b, ya, yb = train_test_split(feats, np.log1p(t.fare), test_size=0.2, random_state=0)
+      ds_a = lgb.Dataset(a, label=ya)
+      ds_b = lgb.Dataset(b, label=yb, reference=ds_a)
+      booster = lgb.train({"objective": "regression"}, ds_a, 500, valid_sets=[ds_b])
+    `;
+    it('fires at warning on the feature, saying the assumption', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/target');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 't["fare_per_km"]'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire when the feature is not built from the label, or the drop list is unknown', () => {
+      assert.deepEqual(rules(src.replace('t["fare"] / t["km"]', 't["tolls"] / t["km"]'), 'leakage/target'), []);
+      assert.deepEqual(rules(src.replace('t.drop(["fare"], axis=1)', 't.drop(unused_cols, axis=1)'), 'leakage/target'), []);
+    });
+  });
 });
