@@ -1397,9 +1397,9 @@ export abstract class LibrarySemantics extends DataflowState {
       && d.groupStats.every((f) => !f.rows.some((fk) => X.rows.some((xk) => xk.root === fk.root && fk.path.length < xk.path.length)));
     for (const part of selectionParts(feat)) {
       if (!sameLineage(part.frame, labelFrame)) continue;
-      // A drop of columns named by a list the analysis cannot read (df.drop(not_selected, axis=1))
-      // may remove the label: nothing is known about what it keeps.
-      if (part.mode === 'drop' && !part.cols.length) continue;
+      // Through a booster's container, a drop that names no column the analysis can read
+      // (df.drop(not_selected, axis=1)) may remove the label: nothing is known about what it keeps.
+      if (viaContainer && part.mode === 'drop' && !part.cols.length) continue;
       // The label itself, or the raw column it was computed from (log_price from price).
       // A label computed from the next row (shift(-1)) may keep its source column: that is the present value.
       const derivedLabel = derivedColumn(part.frame, label);
