@@ -663,9 +663,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       continue;
     }
     push({
-      ruleId: 'leakage/temporal', message: `Shuffled split of time-ordered data (${t.reason}); split by time (shuffle=False or TimeSeriesSplit) so the test rows come after the training rows.`,
-      location: toLocation(ctx, t.site), related: [], evidence: { reason: t.reason }, fixes: [],
-    }, t.site);
+      ruleId: 'leakage/temporal', message: `Shuffled split of time-ordered data (${t.reason}); split by time (shuffle=False or TimeSeriesSplit) so the test rows come after the training rows.${t.assumed ? ` Assumed: ${t.assumed}.` : ''}`,
+      location: toLocation(ctx, t.site), related: [], evidence: { reason: t.reason, ...(t.assumed ? { assumed: t.assumed } : {}) }, fixes: [],
+    }, t.site, t.assumed ? 'warning' : undefined);
   }
 
   // mismatch/refit-at-inference

@@ -158,6 +158,9 @@ export abstract class LibrarySemantics extends DataflowState {
     return this.handlePaths.get(v);
   }
 
+  /** Labels given to booster data containers (xgb.DMatrix, lgb.Dataset), by the container's value id. */
+  private containerLabels = new Map<number, Val>();
+
   protected callQualified(q: string, last: string, args0: Args, n: SyntaxNode): Val {
     const out = this.callQualifiedInner(q, last, args0, n);
     // Row positions drawn at random with replacement (np.random.randint, np.random.choice with its
@@ -182,6 +185,14 @@ export abstract class LibrarySemantics extends DataflowState {
     // transform the rows scored later.
     if (STREAMLIT_INPUT.test(q)) return this.scalar('input');
     if (last === 'train') this.noteTrainingEval(last, args, n);
+    // xgb.DMatrix(X, label=y) / lgb.Dataset(X, label=y): the booster's rows with their label kept
+    // beside them, so training on the container checks the features against the label.
+    if ((last === 'DMatrix' && /^(xgb|xgboost)\./.test(q) || last === 'Dataset' && /^(lgb|lightgbm)\./.test(q)) && args.pos[0]?.k === 'data') {
+      const label = args.kw.get('label') ?? args.pos[1];
+      const out = this.same(args.pos[0]);
+      if (label && (label.k === 'data' || label.k === 'scalar')) this.containerLabels.set(out.id, label);
+      return out;
+    }
     const cat = estimatorCategory(last);
     if (cat) return this.estFromName(last, cat, args, n);
     if (last === 'train_test_split') return this.trainTestSplit(args, n);
@@ -227,7 +238,10 @@ export abstract class LibrarySemantics extends DataflowState {
     if (last === 'train' && /^(xgb|xgboost|lgb|lightgbm|catboost)\./.test(q)) {
       // xgb.train(params, dtrain): a new booster fitted on dtrain with these params
       const est = this.estFromName(`${q.split('.')[0]}.train`, 'model', args, n);
-      const out = this.estMethod(est, 'fit', { ...args, pos: [args.pos[1] ?? args.kw.get('dtrain') ?? args.kw.get('train_set') ?? this.scalar('dtrain')], posNodes: args.posNodes.slice(1, 2) }, n);
+      const dtrain = args.pos[1] ?? args.kw.get('dtrain') ?? args.kw.get('train_set') ?? this.scalar('dtrain');
+      const out = this.estMethod(est, 'fit', { ...args, pos: [dtrain], posNodes: args.posNodes.slice(1, 2) }, n);
+      const containerLabel = dtrain.k === 'data' ? this.containerLabels.get(dtrain.id) : undefined;
+      if (dtrain.k === 'data' && containerLabel) this.checkTarget(dtrain, containerLabel, n, 'the booster is trained on the label given to its data container (xgb.DMatrix / lgb.Dataset), with no custom objective replacing it');
       // evals_result={} is filled with the booster's score on each watched set: held-out sets in the
       // watch list are scored by this training (the scores read from it are compared like any other).
       const watch = args.kw.get(evalsKw);
@@ -1421,8 +1435,12 @@ export abstract class LibrarySemantics extends DataflowState {
    * y = df[label] (or the one non-id column X dropped): X keeps the label column, a column the
    * label is computed from, or a feature computed from either.
    */
-  protected checkTarget(X: DataV, y: Val | undefined, n: SyntaxNode): void {
-    const feat = X.feat;
+  protected checkTarget(X: DataV, y: Val | undefined, n: SyntaxNode, viaContainer?: string): void {
+    // A whole frame whose label was removed in place (y = df["c"]; df.drop("c", inplace=True); X = df)
+    // is the feature matrix: every column but the removed ones.
+    const removedLabel = !X.feat && X.frame && !X.cols && y && (y.k === 'data' || y.k === 'scalar') && y.cols?.length === 1
+      && sameLineage(y.frame, X.frame) && X.frame.removed.has(y.cols[0]);
+    const feat = X.feat ?? (removedLabel ? this.featureSelection(X, 'all', [], n) : undefined);
     if (!feat) return;
     let labelFrame: FrameMeta | undefined, label: string | undefined, labelGuess: string | undefined;
     // A label built from a lead and the present value (close.shift(-1) > close) is the lead.
@@ -1435,6 +1453,8 @@ export abstract class LibrarySemantics extends DataflowState {
       if (guess) { labelFrame = guess.frame; label = guess.label; labelGuess = `the label is taken to be '${guess.label}', the one column the features drop (y names no column)`; }
     }
     if (!labelFrame || label === undefined) return;
+    // The label reached the fit through a booster's data container: said, and kept at warning.
+    if (viaContainer && !labelGuess) labelGuess = viaContainer;
     const fitSite = this.site(n);
     // A group statistic of the label (a per-category mean mapped onto the rows) computed on the
     // training part only is a target encoding fitted as it should be; computed before the split
@@ -1443,6 +1463,9 @@ export abstract class LibrarySemantics extends DataflowState {
       && d.groupStats.every((f) => !f.rows.some((fk) => X.rows.some((xk) => xk.root === fk.root && fk.path.length < xk.path.length)));
     for (const part of selectionParts(feat)) {
       if (!sameLineage(part.frame, labelFrame)) continue;
+      // Through a booster's container, a drop that names no column the analysis can read
+      // (df.drop(not_selected, axis=1)) may remove the label: nothing is known about what it keeps.
+      if (viaContainer && part.mode === 'drop' && !part.cols.length) continue;
       // The label itself, or the raw column it was computed from (log_price from price).
       // A label computed from the next row (shift(-1)) may keep its source column: that is the present value.
       const derivedLabel = derivedColumn(part.frame, label);
@@ -1451,6 +1474,18 @@ export abstract class LibrarySemantics extends DataflowState {
       // when predicting, only the lead is not.
       const leadFrom = derivedLabel ? derivedLabel.from.filter((c) => LEAD_COLUMN.test(c) || derivedColumn(part.frame, c)?.shift === 'future') : [];
       const sources = [label, ...(derivedLabel && derivedLabel.shift !== 'future' ? (leadFrom.length ? leadFrom : derivedLabel.from).filter((c) => c !== label) : [])];
+      // A source the features do not keep passes the label on from its own sources (a class code
+      // mapped from a bucket cut from a measurement: with the bucket dropped, the measurement
+      // still determines the label). Plain derivations only, a few steps deep.
+      if (derivedLabel && derivedLabel.shift !== 'future' && !leadFrom.length) {
+        for (let i = 1; i < sources.length && sources.length < 12; i++) {
+          const c = sources[i];
+          if (keepsColumn(part, c)) continue;
+          const d = derivedColumn(part.frame, c);
+          if (!d || d.shift || d.lag || d.groupStats?.length || d.order > part.order) continue;
+          for (const f of d.from) if (!sources.includes(f)) sources.push(f);
+        }
+      }
       // The label's own next rows (s.shift(-1) beside y = s) are the label too.
       for (const c of part.cols) if (LEAD_COLUMN.test(c) && c.slice(0, c.lastIndexOf(' (lead ')) === label && !sources.includes(c)) sources.push(c);
       const leaked = sources.find((c) => keepsColumn(part, c));
@@ -1529,7 +1564,10 @@ export abstract class LibrarySemantics extends DataflowState {
       // time bucket, like resample(), not a statistic over all rows.
       const key = args.pos[0] ?? args.kw.get('by');
       const keyCols = key ? constStrings(key) : [];
-      if (keyCols.length === 1 && TIME_COLUMN.test(keyCols[0]) && !args.kw.has('level')) return this.same(d, { windowed: true, time: 'the data is aggregated per time period' });
+      // The key may be the date column itself as a series (df["ts"].dt.date, df.ts.dt.to_period("M")).
+      const timeKey = keyCols.length === 1 ? TIME_COLUMN.test(keyCols[0])
+        : !!key && key.k === 'data' && !!key.time && key.cols?.length === 1 && TIME_COLUMN.test(key.cols[0]);
+      if (timeKey && !args.kw.has('level')) return this.same(d, { windowed: true, time: 'the data is aggregated per time period' });
       return this.same(d, { grouped: true, ...(keyCols.length ? { groupKeys: keyCols } : {}) });
     }
     if (/^(to_csv|to_parquet|to_pickle|to_feather|to_json|to_hdf|to_excel|write_csv|write_parquet|write_ipc|save)$/.test(method)) {

@@ -123,6 +123,8 @@ export interface DerivedColumn {
   from: string[]; site: Site; order: number; shift?: 'past' | 'future';
   /** The value is a change against earlier rows (`diff()`, `pct_change()`): a direction or return label. */
   change?: true;
+  /** The value is a lag or trailing window of its source (`shift(1)`, `rolling(7).mean()`, `diff()`). */
+  lag?: true;
   /** Group statistics the value went through (a per-category mean of the label mapped onto the rows). */
   groupStats?: FitEvent[];
 }

@@ -4223,6 +4223,107 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/temporal: lags or rolling windows of the label itself after a date column is parsed (round 11)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LinearRegression
+      d = pd.read_csv("demand.csv")
+      d["day"] = pd.to_datetime(d["day"])
+      d["units_roll"] = d["units"].rolling(window=5).mean()
+      d["price_prev"] = d["price"].shift(1)
+      feats = d[["price", "price_prev", "units_roll"]].dropna()
+      target = d["units"].loc[feats.index]
+      a_tr, a_te, b_tr, b_te = train_test_split(feats, target, test_size=0.3, random_state=1)
+      reg = LinearRegression().fit(a_tr, b_tr)
+      print(reg.score(a_te, b_te))
+    `;
+    it('fires at warning on the random split, saying the assumption', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/temporal');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'train_test_split(feats'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire when only inputs are lagged, or the label window is not a feature', () => {
+      assert.deepEqual(rules(src.replace('d["units"].rolling', 'd["price"].rolling'), 'leakage/temporal'), []);
+      assert.deepEqual(rules(src.replace('"price_prev", "units_roll"]', '"price_prev"]'), 'leakage/temporal'), []);
+    });
+  });
+
+  describe('leakage/target: a rolling mean of the label on a frame grouped by a date series (round 11)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.linear_model import LinearRegression
+      ev = pd.read_csv("events.csv")
+      ev["when"] = pd.to_datetime(ev["when"])
+      per_day = ev.groupby(ev["when"].dt.date).agg(n=("id", "count"), spend=("amount", "mean")).reset_index()
+      per_day["n_prev"] = per_day["n"].shift(1)
+      per_day["n_avg3"] = per_day["n"].rolling(3).mean()
+      per_day = per_day.dropna()
+      edge = per_day["when"].quantile(0.75)
+      early = per_day[per_day["when"] <= edge]
+      late = per_day[per_day["when"] > edge]
+      m = LinearRegression().fit(early.drop(columns=["when", "n"]), early["n"])
+      print(m.score(late.drop(columns=["when", "n"]), late["n"]))
+    `;
+    it('fires on the rolling window that includes the current row', () => {
+      assert.deepEqual(rules(src, 'leakage/target'), [lineOf(src, 'per_day["n_avg3"]')]);
+    });
+    it('does not fire when the window is shifted first', () => {
+      assert.deepEqual(rules(src.replace('per_day["n"].rolling(3)', 'per_day["n"].shift(1).rolling(3)'), 'leakage/target'), []);
+    });
+  });
+
+  describe('leakage/target: the measurement a class label is cut from stays in a frame the label was dropped from in place (round 11)', () => {
+    const src = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.tree import DecisionTreeClassifier
+      w = pd.read_csv("water.csv")
+      levels = [(w["turbidity"] < 1), (w["turbidity"] >= 1) & (w["turbidity"] < 5), (w["turbidity"] >= 5)]
+      w["grade"] = np.select(levels, ["clear", "cloudy", "murky"], default="murky")
+      w["grade_code"] = w["grade"].map({"clear": 0, "cloudy": 1, "murky": 2})
+      w.drop("grade", axis=1, inplace=True)
+      part_a, part_b = train_test_split(w, test_size=0.25, random_state=3)
+      lab_a = part_a["grade_code"]
+      part_a.drop("grade_code", axis=1, inplace=True)
+      tree = DecisionTreeClassifier().fit(part_a, lab_a)
+    `;
+    it('fires on the fit: the features still hold the measurement', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/target');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'tree = DecisionTreeClassifier')]);
+      assert.match(f[0].message, /turbidity/);
+    });
+    it('does not fire when the measurement is dropped too', () => {
+      assert.deepEqual(rules(src.replace('part_a.drop("grade_code", axis=1', 'part_a.drop(["grade_code", "turbidity"], axis=1'), 'leakage/target'), []);
+    });
+  });
+
+  describe('leakage/target: a feature from the label reaching a booster through its data container (round 11)', () => {
+    const src = py`
+      import numpy as np
+      import pandas as pd
+      import lightgbm as lgb
+      from sklearn.model_selection import train_test_split
+      t = pd.read_csv("trips.csv")
+      t["fare_per_km"] = t["fare"] / t["km"]
+      feats = t.drop(["fare"], axis=1)
+      a, b, ya, yb = train_test_split(feats, np.log1p(t.fare), test_size=0.2, random_state=0)
+      ds_a = lgb.Dataset(a, label=ya)
+      ds_b = lgb.Dataset(b, label=yb, reference=ds_a)
+      booster = lgb.train({"objective": "regression"}, ds_a, 500, valid_sets=[ds_b])
+    `;
+    it('fires at warning on the feature, saying the assumption', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/target');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 't["fare_per_km"]'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire when the feature is not built from the label, or the drop list is unknown', () => {
+      assert.deepEqual(rules(src.replace('t["fare"] / t["km"]', 't["tolls"] / t["km"]'), 'leakage/target'), []);
+      assert.deepEqual(rules(src.replace('t.drop(["fare"], axis=1)', 't.drop(unused_cols, axis=1)'), 'leakage/target'), []);
+    });
+  });
+
   describe('leakage/overlap: a Keras model fitted with validation_split and scored on all of X (round 11)', () => {
     const src = PD + py`
       from tensorflow import keras
