@@ -11,7 +11,7 @@ import { isTestSide, covers, lastSide, unionKeys, unionList,
 import { newEvents, type Events, type PrepReason, type RefitEvent } from './events';
 import { roleFromName } from './syntax';
 import type { ModuleLoader } from './modules';
-import { derivedColumn, sameLineage } from './target';
+import { derivedColumn, keepsColumn, sameLineage, selectionParts, visibleDerived } from './target';
 
 export class Budget extends Error {}
 
@@ -217,6 +217,13 @@ export abstract class DataflowState {
         frame = frame ?? v.frame;
       } else if (v.k === 'seq') {
         const inner = this.join(v.items, n);
+        // A list of conditions on columns of one frame (np.select([df.a < 5, df.a >= 5], ...)) is
+        // computed from those columns.
+        const oneFrame = (inner.k === 'data' || inner.k === 'scalar') && !!inner.frame && !!inner.cols
+          && v.items.every((i) => (i.k === 'data' || i.k === 'scalar') && sameLineage(i.frame, inner.frame));
+        if (oneFrame && (inner.k === 'data' || inner.k === 'scalar') && (!frame || sameLineage(frame, inner.frame))) {
+          cols = unionList(cols ?? [], inner.cols!); frame = frame ?? inner.frame;
+        }
         if (inner.k === 'data') {
           data = data ?? inner; rows = unionKeys(rows, inner.rows); prep = unionList(prep, inner.prep); dup = unionList(dup, inner.dup);
           mixSite = mixSite ?? inner.mixSite;
@@ -387,14 +394,37 @@ export abstract class DataflowState {
     // A date column alone is a feature (day of week, month), and sorting by it alone orders rows
     // that may still be independent examples; lags, rolling windows, resampling or a time index
     // make the rows a series, which a random split breaks.
-    const timed = inputs.find((d) => d.time && !weakTime(d.time));
+    const timedInput = inputs.find((d) => d.time && !weakTime(d.time));
+    // Lags or trailing windows of the label itself among the features (sales.rolling(7) to predict
+    // sales) make the task a forecast of the label series, even when the frame's time evidence is
+    // only a date column (the lag was added after the to_datetime).
+    const labelLags = timedInput ? undefined : this.labelLagReason(inputs);
+    const timed = timedInput ?? (labelLags ? { ...inputs[0], time: labelLags } : undefined);
     // Folds in row order (KFold, cv=5) on a series score earlier blocks with models fitted on later
     // ones. On the training part of a split they only tune a model that a held-out part then
     // scores: the folds choose, they are not the result, and are left alone.
     const blindFolds = !!split.timeBlindFolds && !!timed && !timed.rows.some((k) => lastSide(k) === 'train');
     if (((split.kind === 'tts' || split.kind === 'slice') && split.shuffle || split.shuffledFolds || blindFolds) && timed) {
-      this.events.temporal.push({ site: split.site, reason: timed.time!, split, ...(blindFolds && !split.shuffledFolds ? { folds: true } : {}) });
+      this.events.temporal.push({ site: split.site, reason: timed.time!, split, ...(blindFolds && !split.shuffledFolds ? { folds: true } : {}),
+        ...(labelLags ? { assumed: 'the task forecasts later values of the label series' } : {}) });
     }
+  }
+
+  /** Why the split's features hold lags or trailing windows of its label column, if they do. */
+  private labelLagReason(inputs: DataV[]): string | undefined {
+    for (const x of inputs) {
+      if (!x.feat || !x.frame) continue;
+      for (const y of inputs) {
+        if (y === x || y.cols?.length !== 1 || !sameLineage(y.frame, x.frame)) continue;
+        const label = y.cols[0];
+        for (const [c, d] of visibleDerived(x.frame)) {
+          if (c !== label && d.lag && d.from.includes(label) && selectionParts(x.feat).some((p) => keepsColumn(p, c))) {
+            return `the features include lags or rolling windows of the label '${label}'`;
+          }
+        }
+      }
+    }
+    return undefined;
   }
 
   // ---------- statements ----------
@@ -450,7 +480,8 @@ export abstract class DataflowState {
     const shift = future ? 'future' as const : /\.shift\(/.test(vt) ? 'past' as const : undefined;
     const groupStats = (v.k === 'data' || v.k === 'scalar') ? v.prep.filter((f) => f.kind === 'group') : [];
     const change = !future && /\.(diff|pct_change)\(/.test(vt);
-    frame.derived.set(col, { from, site: this.site(at), order: ++this.ids, ...(shift ? { shift } : {}), ...(change ? { change: true as const } : {}), ...(groupStats.length ? { groupStats } : {}) });
+    const lag = !future && /\.(shift|rolling|expanding|ewm|diff|pct_change)\(/.test(vt);
+    frame.derived.set(col, { from, site: this.site(at), order: ++this.ids, ...(shift ? { shift } : {}), ...(change ? { change: true as const } : {}), ...(lag ? { lag: true as const } : {}), ...(groupStats.length ? { groupStats } : {}) });
   }
 
   /** Variables assigned a value computed from a future row (`.shift(-k)`). */

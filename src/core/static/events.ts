@@ -95,7 +95,7 @@ export interface Events {
   testFromTrain: { site: Site; name: string; sampledWith?: string; split?: Split }[];
   target: { site: Site; label: string; source?: string; kind: 'feature-from-label' | 'label-in-features'; fitSite: Site; assumed?: string }[];
   /** `folds`: K-fold folds taken in row order (not shuffled) on the series. */
-  temporal: { site: Site; reason: string; split: Split; folds?: boolean }[];
+  temporal: { site: Site; reason: string; split: Split; folds?: boolean; assumed?: string }[];
   /** A test set exists (test file or test side of a split): validation-only leaks are then not reported. */
   hasTestSet: boolean;
   /** Execution step at which held-out data first exists (a split is made or a test file read). */
@@ -115,6 +115,8 @@ export interface Events {
   curvePicks: { site: Site; curveSite?: Site; key: RowKey; name: string }[];
   /** Some training call holds out rows of its own (Keras `validation_split=`), scored as `val_` metrics. */
   validationSplit?: boolean;
+  /** A model dumped inside a loop (one pass of it kept) loaded back after the loop from the same path. */
+  loopDumpReloads: { est: EstV; site: Site; step: number }[];
   /** Test rows mixed into the data a model is fitted on. */
   mixed: { site: Site; fitSite: Site; est?: EstV }[];
   /**
@@ -135,5 +137,5 @@ export interface Events {
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], heldOutFits: [], inSampleScores: [], curvePicks: [], modelInputFits: new Set(), trainedOnFits: new Set(), frameStatFits: new Set(), labelFits: new Set() };
+  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], modelInputFits: new Set(), trainedOnFits: new Set(), frameStatFits: new Set(), labelFits: new Set() };
 }

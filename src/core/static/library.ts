@@ -10,7 +10,7 @@ import {
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
 import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
-  type DerivedColumn, type ConstV, type DataV, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type SeqV, type Side, type Split, type Val,
+  type DerivedColumn, type ConstV, type DataV, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type Root, type SeqV, type Side, type Split, type Val,
 } from './values';
 import { DataflowState, NO_ARGS, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
 import type { Events } from './events';
@@ -147,6 +147,12 @@ export abstract class LibrarySemantics extends DataflowState {
   protected handlePaths = new WeakMap<Val, string>();
   /** Estimators this document dumped, by path (pickle.dump / joblib.dump). */
   protected savedArtifacts = new Map<string, EstV>();
+  /** Values of np.random.randint / np.random.choice (with replacement): row positions that may repeat. */
+  protected drawnWithReplacement = new WeakSet<Val>();
+  /** Roots of the new dates of Prophet's make_future_dataframe. */
+  protected futureRoots = new Set<Root>();
+  /** Paths whose last dump ran inside a loop. */
+  protected dumpedInLoop = new Set<string>();
   /** The path a dump/load argument names: a string literal or a handle from open(<literal>). */
   protected pathOf(v: Val | undefined): string | undefined {
     if (!v) return undefined;
@@ -154,7 +160,21 @@ export abstract class LibrarySemantics extends DataflowState {
     return this.handlePaths.get(v);
   }
 
+  /** Labels given to booster data containers (xgb.DMatrix, lgb.Dataset), by the container's value id. */
+  private containerLabels = new Map<number, Val>();
+
   protected callQualified(q: string, last: string, args0: Args, n: SyntaxNode): Val {
+    const out = this.callQualifiedInner(q, last, args0, n);
+    // Row positions drawn at random with replacement (np.random.randint, np.random.choice with its
+    // default replace=True): rows picked by them repeat.
+    if (out.k === 'scalar' && (last === 'randint' || last === 'choice') && /^(np|numpy)\.random\.\w+$/.test(q)) {
+      const rep = args0.kw.get('replace');
+      if (!(rep && rep.k === 'const' && rep.text === 'False')) this.drawnWithReplacement.add(out);
+    }
+    return out;
+  }
+
+  private callQualifiedInner(q: string, last: string, args0: Args, n: SyntaxNode): Val {
     // xgb.train(params, dtrain, rounds, watchlist) / lgb.train(params, train_set, rounds, valid_sets):
     // the watch list given by position is the evals= / valid_sets= keyword.
     const boosterTrain = last === 'train' && /^(xgb|xgboost|lgb|lightgbm)\./.test(q);
@@ -167,6 +187,14 @@ export abstract class LibrarySemantics extends DataflowState {
     // transform the rows scored later.
     if (STREAMLIT_INPUT.test(q)) return this.scalar('input');
     if (last === 'train') this.noteTrainingEval(last, args, n);
+    // xgb.DMatrix(X, label=y) / lgb.Dataset(X, label=y): the booster's rows with their label kept
+    // beside them, so training on the container checks the features against the label.
+    if ((last === 'DMatrix' && /^(xgb|xgboost)\./.test(q) || last === 'Dataset' && /^(lgb|lightgbm)\./.test(q)) && args.pos[0]?.k === 'data') {
+      const label = args.kw.get('label') ?? args.pos[1];
+      const out = this.same(args.pos[0]);
+      if (label && (label.k === 'data' || label.k === 'scalar')) this.containerLabels.set(out.id, label);
+      return out;
+    }
     const cat = estimatorCategory(last);
     if (cat) return this.estFromName(last, cat, args, n);
     if (last === 'train_test_split') return this.trainTestSplit(args, n);
@@ -212,7 +240,10 @@ export abstract class LibrarySemantics extends DataflowState {
     if (last === 'train' && /^(xgb|xgboost|lgb|lightgbm|catboost)\./.test(q)) {
       // xgb.train(params, dtrain): a new booster fitted on dtrain with these params
       const est = this.estFromName(`${q.split('.')[0]}.train`, 'model', args, n);
-      const out = this.estMethod(est, 'fit', { ...args, pos: [args.pos[1] ?? args.kw.get('dtrain') ?? args.kw.get('train_set') ?? this.scalar('dtrain')], posNodes: args.posNodes.slice(1, 2) }, n);
+      const dtrain = args.pos[1] ?? args.kw.get('dtrain') ?? args.kw.get('train_set') ?? this.scalar('dtrain');
+      const out = this.estMethod(est, 'fit', { ...args, pos: [dtrain], posNodes: args.posNodes.slice(1, 2) }, n);
+      const containerLabel = dtrain.k === 'data' ? this.containerLabels.get(dtrain.id) : undefined;
+      if (dtrain.k === 'data' && containerLabel) this.checkTarget(dtrain, containerLabel, n, 'the booster is trained on the label given to its data container (xgb.DMatrix / lgb.Dataset), with no custom objective replacing it');
       // evals_result={} is filled with the booster's score on each watched set: held-out sets in the
       // watch list are scored by this training (the scores read from it are compared like any other).
       const watch = args.kw.get(evalsKw);
@@ -257,7 +288,12 @@ export abstract class LibrarySemantics extends DataflowState {
     // document gives that estimator again (a training notebook that saves and reloads its pipeline).
     if (last === 'dump' && /^(joblib|pickle|dill|cloudpickle|cPickle)\.dump$/.test(q) && args.pos[0]?.k === 'est' && !args.pos[0].loaded) {
       const p = this.pathOf(args.pos[1] ?? args.kw.get('filename') ?? args.kw.get('file'));
-      if (p !== undefined) this.savedArtifacts.set(p, args.pos[0]);
+      if (p !== undefined) {
+        this.savedArtifacts.set(p, args.pos[0]);
+        // Dumped inside a loop (the best pass kept: `if acc > best: pickle.dump(model, f)`): loaded
+        // back, it is the model of whichever pass dumped it last, not necessarily of the last pass.
+        if (this.loopBodies.length) this.dumpedInLoop.add(p); else this.dumpedInLoop.delete(p);
+      }
     }
     if (isArtifactLoader(q, last)) {
       const p = last === 'load' && /^(joblib|pickle|dill|cloudpickle|cPickle)\.load$/.test(q) ? this.pathOf(args.pos[0] ?? args.kw.get('filename') ?? args.kw.get('file')) : undefined;
@@ -268,6 +304,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const argText = args.node ? this.t(args.node) : '';
       if (!saved && (DATA_NAME.test(name) || (!name && /\b(data|dataset|features|df)\b/i.test(argText)))) return this.freshData(name || 'loaded data', n, roleFromName(name || argText));
       if (artifactPath(name) || artifactPath(argText) || saved) this.markLoaded(this.site(n));
+      if (saved && this.dumpedInLoop.has(p!) && !this.loopBodies.length) this.events.loopDumpReloads.push({ est: saved, site: this.site(n), step: this.steps });
       if (saved) return saved;
       const est: EstV = { k: 'est', id: ++this.ids, cls: 'loaded', cat: 'model', site: this.site(n), params: this.t(n), steps: this.unpicklingSteps(n), prepFits: [], loaded: true };
       est.version = `loaded:${est.id}`;
@@ -395,6 +432,16 @@ export abstract class LibrarySemantics extends DataflowState {
           if (!named(colsArg)) { d.frame = this.newFrame(); delete d.feat; delete d.cols; }
         }
         return d;
+      }
+      // A frame of named columns where one holds a model's predictions and another other data
+      // (pd.DataFrame({"actual": y, "pred": model.predict(X)})): each column read back by name is
+      // what was put there, so a metric of the two is the model's score on those rows.
+      if (a0 && a0.k === 'seq' && a0.keys && a0.items.some((v) => v.k === 'data' && v.pred) && a0.items.some((v) => v.k === 'data' && !v.pred)) {
+        const colVals = new Map<string, DataV>();
+        a0.items.forEach((v, i) => { const key = a0.keys![i]; if (key !== undefined && v.k === 'data') colVals.set(key, v); });
+        const truth = a0.items.filter((v): v is DataV => v.k === 'data' && !v.pred);
+        const j = this.join(truth, n);
+        if (j.k === 'data') return this.mkData({ ...this.same(j), frame: { ...this.newFrame(), colVals } });
       }
       const d = this.freshData(this.targets[0] ?? 'frame', n, roleFromName(this.targets[0] ?? ''));
       if (args.kw.has('columns') || a0 && requestPayload(a0)) d.aligned = true;
@@ -814,6 +861,8 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected estOf(obj: Val, method: string, n: SyntaxNode): EstV | undefined {
     if (obj.k === 'est') return obj;
+    // Prophet's make_future_dataframe on a model this document fitted.
+    if (obj.k === 'scalar' && method === 'make_future_dataframe') return this.unkToEst.get(obj);
     if (obj.k === 'scalar' && /^(fit|fit_transform|fit_predict|predict|predict_proba|score|evaluate|transform|fit_resample|partial_fit|train|decision_function|fit_on_texts|texts_to_sequences|set_params)$/.test(method)) {
       let est = this.unkToEst.get(obj);
       if (!est) {
@@ -1165,6 +1214,8 @@ export abstract class LibrarySemantics extends DataflowState {
         if (refitsSteps) for (const s of inner) { delete s.fit; s.prepFits = []; }
         est.prepFits = inner.length && refitsSteps ? [this.newFit(n, inner.map((s) => s.cls).join('+'), 'pipeline', data, false, inner.every(vocabularyOnly))] : [];
         est.fit = { id: ++this.ids, site: this.site(n), cls: est.cls, kind: 'model', rows: data.rows, serving: this.serving, onLabel: false };
+        const vs = method === 'fit' ? args.kwNodes.get('validation_split') : undefined;
+        if (vs && !/^0*\.?0*$/.test(this.t(vs).trim())) est.fit.holdsOutTail = true;
         est.fitData = data;
         this.noteModelInput(data);
         for (const pf of data.prep) this.events.trainedOnFits.add(pf.id);
@@ -1213,7 +1264,20 @@ export abstract class LibrarySemantics extends DataflowState {
       if (!future && out.pred) out.pred = { ...out.pred, inSample: true };
       return out;
     }
-    if (PREDICT_METHODS.has(method)) return this.predictOut(est, X ?? this.freshData('X', n));
+    // Prophet's make_future_dataframe(periods=h) keeps the history it was fitted on (include_history
+    // defaults to True): the frame holds the fitted rows followed by h new dates.
+    if (method === 'make_future_dataframe' && est.fit && !est.loaded && est.fitData && !/include_history\s*=\s*False/.test(args.node ? this.t(args.node) : '')) {
+      const fresh = this.freshData('future', n);
+      this.futureRoots.add(fresh.rows[0].root);
+      return this.mkData({ ...this.same(fresh), rows: [...est.fit.rows, ...fresh.rows] });
+    }
+    if (PREDICT_METHODS.has(method)) {
+      const out = this.predictOut(est, X ?? this.freshData('X', n));
+      // Predictions of such a frame: in-sample fitted values for the history, then the forecast.
+      const fit = est.fit;
+      if (X && fit && !est.loaded && out.pred && X.rows.some((k) => this.futureRoots.has(k.root)) && fit.rows.length && fit.rows.every((f) => covers(X.rows, f))) out.pred = { ...out.pred, history: true };
+      return out;
+    }
     // Time-series models (statsmodels ARIMA/ETS, Prophet-style) forecast the next steps of the series they were fitted on.
     if ((method === 'forecast' || method === 'get_forecast') && est.fit) return this.predictOut(est, this.freshData('forecast', n));
     if (EVAL_METHODS.has(method)) {
@@ -1373,8 +1437,12 @@ export abstract class LibrarySemantics extends DataflowState {
    * y = df[label] (or the one non-id column X dropped): X keeps the label column, a column the
    * label is computed from, or a feature computed from either.
    */
-  protected checkTarget(X: DataV, y: Val | undefined, n: SyntaxNode): void {
-    const feat = X.feat;
+  protected checkTarget(X: DataV, y: Val | undefined, n: SyntaxNode, viaContainer?: string): void {
+    // A whole frame whose label was removed in place (y = df["c"]; df.drop("c", inplace=True); X = df)
+    // is the feature matrix: every column but the removed ones.
+    const removedLabel = !X.feat && X.frame && !X.cols && y && (y.k === 'data' || y.k === 'scalar') && y.cols?.length === 1
+      && sameLineage(y.frame, X.frame) && X.frame.removed.has(y.cols[0]);
+    const feat = X.feat ?? (removedLabel ? this.featureSelection(X, 'all', [], n) : undefined);
     if (!feat) return;
     let labelFrame: FrameMeta | undefined, label: string | undefined, labelGuess: string | undefined;
     // A label built from a lead and the present value (close.shift(-1) > close) is the lead.
@@ -1387,6 +1455,8 @@ export abstract class LibrarySemantics extends DataflowState {
       if (guess) { labelFrame = guess.frame; label = guess.label; labelGuess = `the label is taken to be '${guess.label}', the one column the features drop (y names no column)`; }
     }
     if (!labelFrame || label === undefined) return;
+    // The label reached the fit through a booster's data container: said, and kept at warning.
+    if (viaContainer && !labelGuess) labelGuess = viaContainer;
     const fitSite = this.site(n);
     // A group statistic of the label (a per-category mean mapped onto the rows) computed on the
     // training part only is a target encoding fitted as it should be; computed before the split
@@ -1395,6 +1465,9 @@ export abstract class LibrarySemantics extends DataflowState {
       && d.groupStats.every((f) => !f.rows.some((fk) => X.rows.some((xk) => xk.root === fk.root && fk.path.length < xk.path.length)));
     for (const part of selectionParts(feat)) {
       if (!sameLineage(part.frame, labelFrame)) continue;
+      // Through a booster's container, a drop that names no column the analysis can read
+      // (df.drop(not_selected, axis=1)) may remove the label: nothing is known about what it keeps.
+      if (viaContainer && part.mode === 'drop' && !part.cols.length) continue;
       // The label itself, or the raw column it was computed from (log_price from price).
       // A label computed from the next row (shift(-1)) may keep its source column: that is the present value.
       const derivedLabel = derivedColumn(part.frame, label);
@@ -1403,6 +1476,18 @@ export abstract class LibrarySemantics extends DataflowState {
       // when predicting, only the lead is not.
       const leadFrom = derivedLabel ? derivedLabel.from.filter((c) => LEAD_COLUMN.test(c) || derivedColumn(part.frame, c)?.shift === 'future') : [];
       const sources = [label, ...(derivedLabel && derivedLabel.shift !== 'future' ? (leadFrom.length ? leadFrom : derivedLabel.from).filter((c) => c !== label) : [])];
+      // A source the features do not keep passes the label on from its own sources (a class code
+      // mapped from a bucket cut from a measurement: with the bucket dropped, the measurement
+      // still determines the label). Plain derivations only, a few steps deep.
+      if (derivedLabel && derivedLabel.shift !== 'future' && !leadFrom.length) {
+        for (let i = 1; i < sources.length && sources.length < 12; i++) {
+          const c = sources[i];
+          if (keepsColumn(part, c)) continue;
+          const d = derivedColumn(part.frame, c);
+          if (!d || d.shift || d.lag || d.groupStats?.length || d.order > part.order) continue;
+          for (const f of d.from) if (!sources.includes(f)) sources.push(f);
+        }
+      }
       // The label's own next rows (s.shift(-1) beside y = s) are the label too.
       for (const c of part.cols) if (LEAD_COLUMN.test(c) && c.slice(0, c.lastIndexOf(' (lead ')) === label && !sources.includes(c)) sources.push(c);
       const leaked = sources.find((c) => keepsColumn(part, c));
@@ -1481,7 +1566,10 @@ export abstract class LibrarySemantics extends DataflowState {
       // time bucket, like resample(), not a statistic over all rows.
       const key = args.pos[0] ?? args.kw.get('by');
       const keyCols = key ? constStrings(key) : [];
-      if (keyCols.length === 1 && TIME_COLUMN.test(keyCols[0]) && !args.kw.has('level')) return this.same(d, { windowed: true, time: 'the data is aggregated per time period' });
+      // The key may be the date column itself as a series (df["ts"].dt.date, df.ts.dt.to_period("M")).
+      const timeKey = keyCols.length === 1 ? TIME_COLUMN.test(keyCols[0])
+        : !!key && key.k === 'data' && !!key.time && key.cols?.length === 1 && TIME_COLUMN.test(key.cols[0]);
+      if (timeKey && !args.kw.has('level')) return this.same(d, { windowed: true, time: 'the data is aggregated per time period' });
       return this.same(d, { grouped: true, ...(keyCols.length ? { groupKeys: keyCols } : {}) });
     }
     if (/^(to_csv|to_parquet|to_pickle|to_feather|to_json|to_hdf|to_excel|write_csv|write_parquet|write_ipc|save)$/.test(method)) {
