@@ -620,8 +620,13 @@ export class Interpreter extends LibrarySemantics {
           return;
         }
         // d[key] = Est(): a dict of transformers filled one per column (encoders[col] = OrdinalEncoder()).
-        if (v.k === 'est' && obj.name === 'VariableName') {
-          const d = this.ev(obj);
+        // d[name] = model.predict(X_test) / (y_test, pred, proba): a dict of each model's predictions,
+        // scored later in a loop over the dict (one model per pass).
+        const holdsPreds = (x: Val): boolean => x.k === 'data' && !!x.pred || x.k === 'seq' && !x.keys && x.items.some((i) => i.k === 'data' && !!i.pred);
+        if ((v.k === 'est' || holdsPreds(v)) && obj.name === 'VariableName') {
+          const d0 = this.ev(obj);
+          // models = dict(): an empty dict, like {}, once models or predictions are stored in it.
+          const d: Val = d0.k === 'scalar' && d0.name === 'dict()' && !d0.prep.length && !d0.dup.length ? { k: 'seq', items: [], keys: [] } : d0;
           if (d.k === 'seq' && d.keys) {
             const kNode = obj.nextSibling?.nextSibling;
             const kv = kNode && isExpr(kNode) ? this.ev(kNode) : undefined;
@@ -630,7 +635,7 @@ export class Interpreter extends LibrarySemantics {
             const next: SeqV = at >= 0
               ? { k: 'seq', items: d.items.map((x, i) => (i === at ? v : x)), keys: d.keys, varying: !!d.varying }
               : { k: 'seq', items: [...d.items, v], keys: [...d.keys, key], varying: !!d.varying };
-            this.storedEst.set(next, v);
+            if (v.k === 'est') this.storedEst.set(next, v);
             this.bind(obj, next);
             return;
           }
@@ -748,7 +753,7 @@ export class Interpreter extends LibrarySemantics {
     if (body && (/epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) || this.takesTrainingStep(body)) && !this.singleIteration(iterNode)) {
       this.noteEpochEvaluation(body, /epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) ? 'every epoch' : 'during the training steps');
     }
-    if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: targets.map((t) => this.t(t)).join(',') });
+    if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: targets.map((t) => this.t(t)).join(','), ...(this.singleIteration(iterNode) ? { single: true } : {}) });
     try {
       this.iterate(body ? this.assignedIn(body) : [], (i) => {
         const el = this.element(iter, i);
@@ -1291,6 +1296,9 @@ export class Interpreter extends LibrarySemantics {
       if (idx[0]?.k === 'const' && o.keys) { const key = idx[0].str; const at = o.keys.indexOf(key); if (at >= 0) return o.items[at]; }
       // encoders[col] read with a key not known here: the transformer stored last under a key (the
       // one of this column in the loop that fills and fits them).
+      // for name in models: models[name].fit(...): iterating a dict binds its values here (not its
+      // keys), so the loop variable used as the key is the value it stands for.
+      if (o.keys && !hasSlice && idx.length === 1 && idx[0].k === 'est' && o.items.includes(idx[0])) return idx[0];
       const stored = o.keys && !hasSlice && idx.length === 1 ? this.storedEst.get(o) : undefined;
       if (stored && !(idx[0].k === 'const' && o.keys!.includes(idx[0].str))) return stored;
       // list(models.values())[i] for i in range(len(models)): an index that changes on each pass of

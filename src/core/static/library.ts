@@ -371,6 +371,11 @@ export abstract class LibrarySemantics extends DataflowState {
     if (last === 'asarray' || last === 'array' || last === 'asmatrix') {
       const a0 = args.pos[0];
       if (a0 && a0.k === 'data') return this.positionalView(a0, n);
+      // np.array(preds) of a list the predictions were appended to step by step: those predictions.
+      if (a0 && a0.k === 'seq' && !a0.keys && a0.items.some((i) => i.k === 'data' && !!i.pred)) {
+        const j = this.join(a0.items, n);
+        if (j.k === 'data' && j.pred) return this.positionalView(j, n);
+      }
     }
     if (last === 'from_records' || last === 'from_dict' || last === 'json_normalize' || last === 'from_pandas') {
       const d = this.freshData(this.targets[0] ?? last, n, roleFromName(this.targets[0] ?? ''));
@@ -393,6 +398,12 @@ export abstract class LibrarySemantics extends DataflowState {
           if (!named(colsArg)) { d.frame = this.newFrame(); delete d.feat; delete d.cols; }
         }
         return d;
+      }
+      // pd.Series(preds, index=...) of a list the predictions were appended to step by step (a
+      // recursive forecast): those predictions still.
+      if (a0 && a0.k === 'seq' && !a0.keys && a0.items.some((i) => i.k === 'data' && !!i.pred)) {
+        const j = this.join(a0.items, n);
+        if (j.k === 'data' && j.pred) return this.same(j);
       }
       const d = this.freshData(this.targets[0] ?? 'frame', n, roleFromName(this.targets[0] ?? ''));
       if (args.kw.has('columns') || a0 && requestPayload(a0)) d.aligned = true;
@@ -452,6 +463,14 @@ export abstract class LibrarySemantics extends DataflowState {
       if (model && keys.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val')) {
         this.recordEval(n, last, keys, model, model.version, datas, args);
         this.events.evals[this.events.evals.length - 1].assumed = `\`${last}\` is taken to score the model by its name (its code is not in this file)`;
+      } else if (!model) {
+        // Given a model's predictions and the held-out labels instead (eval_metrics(y_test, y_pred)):
+        // taken as a metric of those predictions on those rows.
+        const pred = datas.find((d) => d.pred)?.pred;
+        if (pred?.version && datas.some((d) => !d.pred && d.rows.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val'))) {
+          this.recordEval(n, last, keys, pred.est, pred.version, datas, args);
+          this.events.evals[this.events.evals.length - 1].assumed = `\`${last}\` is taken to score the predictions it is given by its name (its code is not in this file)`;
+        }
       }
     }
     // Unknown call: pass data taints through (a helper that transforms its input).
@@ -655,7 +674,9 @@ export abstract class LibrarySemantics extends DataflowState {
     const namedTest = !labelledHere && !labelledTrain && printedAs === undefined ? datas.find((d) => d.pred?.namedTest)?.pred?.namedTest : undefined;
     const labelled = labelledHere || printedAs !== undefined || namedTest !== undefined;
     // A threshold or other setting varied in a loop over one model's predictions is selection too.
-    if (version && this.inLoop && !datas.some((d) => d.resampled) && datas.some((d) => d.varying && d.pred && !d.rows.some((k) => k.path.some((s) => s.fold !== undefined)))) version += '|' + this.iterKey();
+    // Every enclosing loop runs once (`for epoch in range(1)`): nothing is varied.
+    const runsOnce = this.loopBodies.length > 0 && this.loopBodies.length === this.loopIters.length && this.loopBodies.every((b) => b.single);
+    if (version && this.inLoop && !runsOnce && !datas.some((d) => d.resampled) && datas.some((d) => d.varying && d.pred && !d.rows.some((k) => k.path.some((s) => s.fold !== undefined)))) version += '|' + this.iterKey();
     const best = version && est ? this.bestOfRuns(est) : undefined;
     const bestRun = best?.assumed;
     if (bestRun) version += '|run' + this.iterKey();

@@ -4222,4 +4222,118 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src.replace('print("forecast MSE", e)', 'print(model.summary())'), 'leakage/overlap'), []);
     });
   });
+  describe('leakage/multi-test: an unresolved helper named like an evaluation given predictions and held-out labels (round 11)', () => {
+    const src = PD + py`
+      import metrics_helpers as mh
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      for est in [Ridge(), RandomForestClassifier()]:
+          est.fit(X_tr, y_tr)
+          p = est.predict(X_te)
+          mh.eval_regression(y_te, p)
+    `;
+    it('fires at warning, saying the helper is taken to score by its name', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'mh.eval_regression('), 'warning']]);
+      assert.match(f[0].message, /taken to score the predictions/);
+    });
+    it('does not fire for one model, on the training rows, or for a helper not named like an evaluation', () => {
+      assert.deepEqual(rules(src.replace('[Ridge(), RandomForestClassifier()]', '[Ridge()]'), 'leakage/multi-test'), []);
+      assert.deepEqual(rules(src.replace('est.predict(X_te)', 'est.predict(X_tr)').replace('(y_te, p)', '(y_tr, p)'), 'leakage/multi-test'), []);
+      assert.deepEqual(rules(src.replace('mh.eval_regression(', 'mh.plot_points('), 'leakage/multi-test'), []);
+    });
+  });
+  describe('leakage/multi-test: each model\'s test predictions stored in a dict and scored in a loop over it (round 11)', () => {
+    const src = PD + py`
+      from sklearn.metrics import roc_auc_score
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      preds = {}
+      a = LogisticRegression().fit(X_tr, y_tr)
+      preds["lr"] = (y_te, a.predict_proba(X_te)[:, 1])
+      b = RandomForestClassifier().fit(X_tr, y_tr)
+      preds["rf"] = (y_te, b.predict_proba(X_te)[:, 1])
+      for name, (truth, p) in preds.items():
+          print(name, roc_auc_score(truth, p))
+    `;
+    it('fires on the metric in the loop', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'roc_auc_score(truth, p)')]);
+    });
+    it('does not fire with one model stored, or with the training rows\' predictions', () => {
+      assert.deepEqual(rules(src.replace(/b = Random.*\n.*\n/, ''), 'leakage/multi-test'), []);
+      assert.deepEqual(rules(src.replaceAll('X_te)[:, 1]', 'X_tr)[:, 1]').replaceAll('(y_te,', '(y_tr,'), 'leakage/multi-test'), []);
+    });
+  });
+  describe('leakage/multi-test: recursive forecasts appended step by step, wrapped in a Series or array and scored on the test months (round 11)', () => {
+    const step = (m: string, list: string): string => `
+      ${list} = []
+      last = list(y_tr.iloc[-3:])
+      for i in range(len(X_te)):
+          x = np.array(last[-3:] + [X_te.iloc[i]["temp"]]).reshape(1, -1)
+          p = ${m}.predict(x)[0]
+          ${list}.append(p)
+          last.append(p)
+      ${list} = pd.Series(${list}, index=X_te.index)
+      print(mean_absolute_error(y_te, ${list}))`;
+    const src = PD + py`
+      tr, te = df.iloc[:-12], df.iloc[-12:]
+      X_tr, y_tr = tr.drop(columns=["label"]), tr["label"]
+      X_te, y_te = te.drop(columns=["label"]), te["label"]
+      m1 = Ridge().fit(X_tr, y_tr)
+      m2 = RandomForestClassifier().fit(X_tr, y_tr)
+    ` + py([step('m1', 'f1') + step('m2', 'f2')] as unknown as TemplateStringsArray);
+    it('fires on the second model\'s score', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [src.split('\n').lastIndexOf('print(mean_absolute_error(y_te, f2))') + 1]);
+    });
+    it('does not fire with one model, or with a np.array of one model\'s forecasts scored once', () => {
+      const one = PD + py`
+        tr, te = df.iloc[:-12], df.iloc[-12:]
+        X_tr, y_tr = tr.drop(columns=["label"]), tr["label"]
+        X_te, y_te = te.drop(columns=["label"]), te["label"]
+        m1 = Ridge().fit(X_tr, y_tr)
+      ` + py([step('m1', 'f1').replace('pd.Series(f1, index=X_te.index)', 'np.array(f1)')] as unknown as TemplateStringsArray);
+      assert.deepEqual(rules(one, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: metrics inside a loop that runs once (for epoch in range(1)) (round 11)', () => {
+    const src = PD + py`
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      m = LogisticRegression().fit(X_tr, y_tr)
+      def predict_all(epoch):
+          outs = []
+          for i in range(len(X_te)):
+              outs.extend(m.predict_proba(X_te.iloc[[i]]).tolist())
+          return outs
+      for epoch in range(1):
+          outs = predict_all(epoch)
+          outs = np.array(outs) >= 0.5
+          print(accuracy_score(y_te, outs[:, 1]))
+    `;
+    it('does not fire (one pass, one model)', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('fires when the loop runs over several settings', () => {
+      assert.ok(rules(src.replace('range(1)', 'range(5)').replace('>= 0.5', '>= epoch / 10'), 'leakage/multi-test').length > 0);
+    });
+  });
+  describe('leakage/multi-test: a dict of models filled by key, fitted and scored in loops over the dict (round 11)', () => {
+    const src = PD + py`
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      models = dict()
+      models["lr"] = LogisticRegression()
+      models["rf"] = RandomForestClassifier()
+      for name in models:
+          models[name].fit(X_tr, y_tr)
+      for name in models:
+          m = models[name]
+          print(name, accuracy_score(y_te, m.predict(X_te)))
+    `;
+    it('fires on the score in the loop, with dict() or {}', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'accuracy_score(y_te')]);
+      assert.deepEqual(rules(src.replace('dict()', '{}'), 'leakage/multi-test'), [lineOf(src, 'accuracy_score(y_te')]);
+    });
+    it('does not fire with one model in the dict, or scored on the training rows', () => {
+      assert.deepEqual(rules(src.replace('models["rf"] = RandomForestClassifier()\n', ''), 'leakage/multi-test'), []);
+      assert.deepEqual(rules(src.replace('accuracy_score(y_te, m.predict(X_te))', 'accuracy_score(y_tr, m.predict(X_tr))'), 'leakage/multi-test'), []);
+    });
+  });
 });
