@@ -872,8 +872,19 @@ export abstract class LibrarySemantics extends DataflowState {
       const v = args.kw.get(via);
       if (!v) continue;
       const d = this.join([v], n);
-      if (d.k !== 'data') continue;
-      const keys = d.rows.filter((k) => isTestSide(k) && !k.path.some((s) => s.fold !== undefined));
+      let keys: RowKey[] = [];
+      let assumed: string | undefined;
+      if (d.k === 'data') keys = d.rows.filter((k) => isTestSide(k) && !k.path.some((s) => s.fold !== undefined));
+      else {
+        // Arrays this analysis could not follow (images loaded file by file, a helper's return),
+        // named as the test set (validation_data=(x_test, y_test)): taken as the test set by name.
+        const node = args.kwNodes.get(via);
+        const first = node ? /^[\s(\[]*([A-Za-z_]\w*)/.exec(this.t(node))?.[1] : undefined;
+        if (first && TEST_NAME.test(first) && !TRAIN_NAME.test(first) && !VAL_NAME.test(first)) {
+          keys = [{ root: this.newRoot(first, 'test'), path: [] }];
+          assumed = `\`${first}\` is taken to hold test data by its name`;
+        }
+      }
       if (!keys.length) continue;
       const argText = args.node ? this.t(args.node) : '';
       // Early stopping set in the model's constructor (LGBMRegressor(early_stopping_rounds=50)) selects too.
@@ -882,7 +893,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const catBest = via === 'eval_set' && !!receiver && receiver.k === 'est' && /CatBoost/.test(receiver.cls) && !/use_best_model\s*=\s*False/.test(argText + ctor);
       const off = (t: string): string => t.replace(/use_best_model\s*=\s*False/g, '');
       const selects = method === 'search' || SELECTS_ON_VALIDATION.test(off(argText)) || SELECTS_ON_VALIDATION.test(off(ctor)) || this.callbacksSelect(args) || catBest;
-      this.events.trainEvals.push({ site: this.site(args.kwNodes.get(via) ?? n), keys, via, selects });
+      this.events.trainEvals.push({ site: this.site(args.kwNodes.get(via) ?? n), keys, via, selects, ...(assumed ? { assumed } : {}) });
     }
   }
 

@@ -4336,4 +4336,33 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src.replace('accuracy_score(y_te, m.predict(X_te))', 'accuracy_score(y_tr, m.predict(X_tr))'), 'leakage/multi-test'), []);
     });
   });
+  describe('leakage/multi-test: validation_data of arrays the analysis cannot follow, named as the test set (round 11)', () => {
+    const src = py`
+      import numpy as np
+      from glob import glob
+      from tensorflow import keras
+      from keras.preprocessing.image import load_img, img_to_array
+      def load_part(files, start, size):
+          xs, ys = [], []
+          for f in files[start:start + size]:
+              xs.append(img_to_array(load_img(f)) / 255)
+              ys.append(int(f[-5]))
+          return np.stack(xs), ys
+      files = glob("images/*/*.png")
+      x_train, y_train = load_part(files, 0, 9000)
+      x_test, y_test = load_part(files, 10000, 2000)
+      model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+      model.compile(loss="binary_crossentropy")
+      model.fit(x_train, np.array(y_train), validation_data=(x_test, np.array(y_test)), epochs=10)
+    `;
+    it('fires at warning, saying the role is taken from the name', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'validation_data='), 'warning']]);
+      assert.match(f[0].message, /`x_test` is taken to hold test data by its name/);
+    });
+    it('does not fire for a part named as validation or training data', () => {
+      assert.deepEqual(rules(src.replaceAll('x_test', 'x_valid').replaceAll('y_test', 'y_valid'), 'leakage/multi-test'), []);
+      assert.deepEqual(rules(src.replace('validation_data=(x_test, np.array(y_test))', 'validation_data=(x_train, np.array(y_train))'), 'leakage/multi-test'), []);
+    });
+  });
 });
