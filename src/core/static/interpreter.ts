@@ -673,6 +673,14 @@ export class Interpreter extends LibrarySemantics {
     if (base.name === 'MemberExpression' && !isSubscript(base) && /^(loc|iloc|at|iat)$/.test(this.t(base.lastChild!))) base = base.firstChild!;
     const cur = this.ev(base);
     if (cur.k !== 'data' && cur.k !== 'scalar') return;
+    // dummy = np.zeros((len(pred), k)); dummy[:, -1] = pred: a new array that holds only the values
+    // written into one of its columns (the usual way to undo a scaler fitted on several columns)
+    // is those rows (those predictions, those held-out labels).
+    if (cur.k === 'scalar' && /^(zeros|ones|empty|full)#\d+$/.test(cur.name) && base === objNode && attr === undefined && v.k === 'data' && v.rows.length
+      && /^\[\s*:\s*,/.test(this.text.slice(objNode.to, t.to).trim())) {
+      this.bind(base, this.same(v));
+      return;
+    }
     const col = attr ?? subscriptString((x) => this.t(x), t);
     // X = pd.DataFrame(); X[cols] = df[cols] / X["a"] = df["a"]: the matrix is assembled from the
     // frame's columns, so it is a selection of that frame (its rows, its derived columns).
@@ -754,8 +762,19 @@ export class Interpreter extends LibrarySemantics {
       this.noteEpochEvaluation(body, /epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) ? 'every epoch' : 'during the training steps');
     }
     if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: targets.map((t) => this.t(t)).join(','), ...(this.singleIteration(iterNode) ? { single: true } : {}) });
+    // A literal list or tuple of one item (for alpha in [1.0]): one pass, nothing varies.
+    const only = (iterNode?.name === 'ArrayExpression' || iterNode?.name === 'TupleExpression') && iter.k === 'seq' && iter.items.length === 1 && !iter.items[0].varying ? iter.items[0] : undefined;
     try {
-      this.iterate(body ? this.assignedIn(body) : [], (i) => {
+      if (only) {
+        this.loopIters.push(0);
+        try {
+          const el = only;
+          if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
+          if (body) this.execBlock(body);
+        } finally {
+          this.loopIters.pop();
+        }
+      } else this.iterate(body ? this.assignedIn(body) : [], (i) => {
         const el = this.element(iter, i);
         if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
         if (body) this.execBlock(body);

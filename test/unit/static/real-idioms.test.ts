@@ -4365,4 +4365,31 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src.replace('validation_data=(x_test, np.array(y_test))', 'validation_data=(x_train, np.array(y_train))'), 'leakage/multi-test'), []);
     });
   });
+  describe('leakage/multi-test: predictions and held-out labels written into a zeros array to undo a multi-column scaler (round 11)', () => {
+    const src = PD + py`
+      from sklearn.preprocessing import MinMaxScaler
+      data = df[["a", "b", "label"]].values
+      n = int(len(data) * 0.8)
+      sc = MinMaxScaler()
+      tr = sc.fit_transform(data[:n])
+      te = sc.transform(data[n:])
+      X_tr, y_tr, X_te, y_te = tr[:, :-1], tr[:, -1], te[:, :-1], te[:, -1]
+      for alpha in [0.1, 1.0, 10.0]:
+          p = Ridge(alpha=alpha).fit(X_tr, y_tr).predict(X_te)
+          d = np.zeros((len(p), 3))
+          d[:, -1] = p
+          p_inv = sc.inverse_transform(d)[:, -1]
+          t = np.zeros((len(y_te), 3))
+          t[:, -1] = y_te
+          y_inv = sc.inverse_transform(t)[:, -1]
+          print(alpha, mean_absolute_error(y_inv, p_inv))
+    `;
+    it('fires on the score of the unscaled values', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'mean_absolute_error(y_inv, p_inv)')]);
+    });
+    it('does not fire for one setting, or for the training rows', () => {
+      assert.deepEqual(rules(src.replace('[0.1, 1.0, 10.0]', '[1.0]'), 'leakage/multi-test'), []);
+      assert.deepEqual(rules(src.replace('.predict(X_te)', '.predict(X_tr)').replace('t[:, -1] = y_te', 't[:, -1] = y_tr').replace('len(y_te)', 'len(y_tr)'), 'leakage/multi-test'), []);
+    });
+  });
 });
