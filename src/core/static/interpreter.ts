@@ -894,13 +894,15 @@ export class Interpreter extends LibrarySemantics {
       if (!rhs || rhs.name !== 'CallExpression' || !names.length && !bare) continue;
       const callee = rhs.firstChild ? this.t(rhs.firstChild) : '';
       // Its result unused, a call counts only when its name says it evaluates.
-      if (bare && !SCORING_CALL.test(callee.split('.').pop() ?? callee)) continue;
+      if (bare && !SCORING_CALL.test(callee.split('.').pop() ?? callee) && !LOSS_CALL.test(callee.split('.').pop() ?? callee)) continue;
       // Training steps take held-out loaders too (train(train_loader, val_loader)); only a call that scores counts.
       if (/train|fit|step|backward/i.test(callee)) continue;
       const argList = child(rhs, 'ArgList');
       let held: { node: SyntaxNode; text: string } | undefined;
       for (let a = argList?.firstChild ?? null; a; a = a.nextSibling) {
         if (a.name !== 'VariableName' && a.name !== 'MemberExpression') continue;
+        // The keyword of a keyword argument (loader=test_loader) names no data.
+        if (a.nextSibling?.name === 'AssignOp') continue;
         const text = this.t(a);
         const last = text.split('.').pop() ?? text;
         if ((TEST_NAME.test(last) || VAL_NAME.test(last)) && !TRAIN_NAME.test(last)) { held = { node: a, text }; break; }
@@ -2047,6 +2049,8 @@ export class Interpreter extends LibrarySemantics {
 
 /** Names of helpers that score a model on the data they are given (`test`, `evaluate`, `validate`, `eval_epoch`). */
 const SCORING_CALL = /^(test|evaluate|eval|validate|validation|valid|score|assess)(_\w+)?$|_(test|evaluate|eval|validate|validation|score)$/i;
+/** Helpers named like computing a loss or metric on the data they are given (compute_loss, calc_accuracy), called for their printout each epoch. */
+const LOSS_CALL = /^(compute|calc|calculate|get|eval|evaluate)_(loss|losses|metrics?|accuracy|acc|scores?)$/i;
 
 /** Files followed from the document: a module imported by a module imported by a module, no deeper. */
 const MAX_MODULE_DEPTH = 3;

@@ -4392,4 +4392,38 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src.replace('.predict(X_te)', '.predict(X_tr)').replace('t[:, -1] = y_te', 't[:, -1] = y_tr').replace('len(y_te)', 'len(y_tr)'), 'leakage/multi-test'), []);
     });
   });
+  describe('leakage/multi-test: a loss helper called for its printout each epoch with the test loader as a keyword argument (round 11)', () => {
+    const src = py`
+      import torch
+      from torch import nn
+      from torch.utils.data import DataLoader, TensorDataset
+      from sklearn.model_selection import train_test_split
+      X, Y = torch.load("xy.pt")
+      trX, teX, trY, teY = train_test_split(X, Y, test_size=0.25)
+      train_loader = DataLoader(TensorDataset(trX, trY), batch_size=64)
+      test_loader = DataLoader(TensorDataset(teX, teY), batch_size=64)
+      model = nn.Linear(8, 1)
+      opt = torch.optim.SGD(model.parameters(), lr=0.01)
+      crit = nn.MSELoss()
+      def compute_loss(loader, model, crit):
+          total = 0
+          for xb, yb in loader:
+              total += crit(model(xb), yb).item()
+          print(total)
+      for epoch in range(50):
+          for xb, yb in train_loader:
+              opt.zero_grad()
+              loss = crit(model(xb), yb)
+              loss.backward()
+              opt.step()
+          compute_loss(loader=test_loader, model=model, crit=crit)
+    `;
+    it('fires on the call in the epoch loop', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'compute_loss(loader=test_loader')]);
+    });
+    it('does not fire for the training loader, or for a helper not named like a loss or metric', () => {
+      assert.deepEqual(rules(src.replace('compute_loss(loader=test_loader', 'compute_loss(loader=train_loader'), 'leakage/multi-test'), []);
+      assert.deepEqual(rules(src.replaceAll('compute_loss(', 'plot_batches('), 'leakage/multi-test'), []);
+    });
+  });
 });
