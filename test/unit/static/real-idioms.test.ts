@@ -4426,4 +4426,23 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src.replaceAll('compute_loss(', 'plot_batches('), 'leakage/multi-test'), []);
     });
   });
+  describe('leakage/multi-test: a search fitted on all rows chooses the setting of a model then scored on a test part of them (round 11)', () => {
+    const src = PD + py`
+      from sklearn.model_selection import GridSearchCV
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      search = GridSearchCV(Ridge(), {"alpha": [0.1, 1.0, 10.0]}, cv=5)
+      search.fit(X, y)
+      best = search.best_params_
+      model = Ridge(**best).fit(X_tr, y_tr)
+      print(mean_absolute_error(y_te, model.predict(X_te)))
+    `;
+    it('fires at warning where the setting is read', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'best = search.best_params_'), 'warning']]);
+    });
+    it('does not fire for a search on the training part, or a setting only printed', () => {
+      assert.deepEqual(rules(src.replace('search.fit(X, y)', 'search.fit(X_tr, y_tr)'), 'leakage/multi-test'), []);
+      assert.deepEqual(rules(src.replace('Ridge(**best)', 'Ridge(alpha=1.0)'), 'leakage/multi-test'), []);
+    });
+  });
 });
