@@ -258,7 +258,10 @@ export class Interpreter extends LibrarySemantics {
         skipBody = false;
       } else if (isExpr(c) && c.prevSibling?.name !== 'as') {
         if (done) continue;
-        const known = this.noneTest(c);
+        // `if __name__ == "__main__":` in a file run as an imported module (not `%run`): never true.
+        const mainGuard = this.moduleDepth > 0 && this.scope === this.curGlobal && this.curGlobal !== this.global
+          && /^__name__\s*==\s*(['"])__main__\1$/.test(this.t(c).trim());
+        const known = mainGuard ? false : this.noneTest(c);
         this.ev(c);
         if (known === undefined && !dataCond && this.readsData(c)) dataCond = this.t(c).replace(/\s+/g, ' ').trim();
         if (known === false) skipBody = true;
