@@ -676,7 +676,10 @@ export abstract class LibrarySemantics extends DataflowState {
     // A threshold or other setting varied in a loop over one model's predictions is selection too.
     // Every enclosing loop runs once (`for epoch in range(1)`): nothing is varied.
     const runsOnce = this.loopBodies.length > 0 && this.loopBodies.length === this.loopIters.length && this.loopBodies.every((b) => b.single);
-    if (version && this.inLoop && !runsOnce && !datas.some((d) => d.resampled) && datas.some((d) => d.varying && d.pred && !d.rows.some((k) => k.path.some((s) => s.fold !== undefined)))) version += '|' + this.iterKey();
+    // Labels that change with the loop too (labels[i] == argmax(preds[i]) row by row) walk the rows
+    // of one evaluation, not settings.
+    const truthVaries = datas.some((d) => !d.pred && d.rows.length > 0) && datas.filter((d) => !d.pred && d.rows.length > 0).every((d) => d.varying);
+    if (version && this.inLoop && !runsOnce && !truthVaries && !datas.some((d) => d.resampled) && datas.some((d) => d.varying && d.pred && !d.rows.some((k) => k.path.some((s) => s.fold !== undefined)))) version += '|' + this.iterKey();
     const best = version && est ? this.bestOfRuns(est) : undefined;
     const bestRun = best?.assumed;
     if (bestRun) version += '|run' + this.iterKey();

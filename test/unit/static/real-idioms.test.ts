@@ -4445,4 +4445,49 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src.replace('Ridge(**best)', 'Ridge(alpha=1.0)'), 'leakage/multi-test'), []);
     });
   });
+  describe('leakage/multi-test: an accuracy counted row by row over the test labels and one model\'s predictions (round 11)', () => {
+    const src = py`
+      import numpy as np
+      import pandas as pd
+      import torch
+      from torch import nn
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import accuracy_score
+      df = pd.read_csv("data.csv")
+      X = df.iloc[:, 0:8].values
+      y = df.iloc[:, 8:].values
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+      Xtr, Ytr, Xte = torch.FloatTensor(X_tr), torch.FloatTensor(y_tr), torch.FloatTensor(X_te)
+      model = nn.Sequential(nn.Linear(8, 4), nn.Softmax())
+      opt = torch.optim.SGD(model.parameters(), lr=0.01)
+      loss_fn = nn.BCELoss()
+      for step in range(100):
+          loss = loss_fn(model(Xtr), Ytr)
+          opt.zero_grad()
+          loss.backward()
+          opt.step()
+      preds = []
+      for i in range(len(Xte)):
+          preds.append(model(Xte[i]))
+      hits = 0
+      for i in range(len(preds)):
+          if np.argmax(y_te[i]) == np.argmax(preds[i].data.numpy()):
+              hits += 1
+      print("test accuracy", hits / len(preds))
+    `;
+    it('does not fire (one model, its rows walked one by one)', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('fires when the loop varies a threshold on the same rows instead', () => {
+      const thr = PD + py`
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+        m = LogisticRegression().fit(X_tr, y_tr)
+        p = m.predict_proba(X_te)[:, 1]
+        for t in [0.3, 0.5, 0.7]:
+            print(t, accuracy_score(y_te, p > t))
+      `;
+      assert.ok(rules(thr, 'leakage/multi-test').length > 0);
+    });
+  });
 });
