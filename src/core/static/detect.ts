@@ -350,6 +350,18 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // A clustering or other label-free fit (KMeans.score, GaussianMixture.score, PCA.score) scored
     // on its own rows describes the data: with no label there is no held-out performance to inflate.
     if (est.cat === 'clusterer' || est.cat === 'transformer') continue;
+    // Prophet's make_future_dataframe keeps the fitted history: its predictions are in-sample fitted
+    // values for those dates, and scored against actuals that include them (not only the held-out
+    // part) they are mostly a fit to rows the model has seen.
+    if (e.data?.pred?.history && e.data.pred.est === est && !e.inLoop && e.keys.some((k) => covers(fit.rows, k))
+      && !e.keys.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val')) {
+      const assumed = 'the predictions scored keep the history dates of make_future_dataframe (include_history defaults to True) and are matched to actuals of those dates';
+      push({
+        ruleId: 'leakage/overlap', message: `These predictions come from \`make_future_dataframe\`, which keeps the dates the model was fitted on (${where(ctx, fit.site)}); scored against the actuals of those dates they measure the in-sample fit, not the forecast. Score only the dates after the training period (include_history=False, or the held-out part). Assumed: ${assumed}.`,
+        location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site), assumed }, fixes: [],
+      }, e.site, 'warning');
+      continue;
+    }
     // Fitted on the training part of a split and then scored on all the rows it was split from
     // (training rows included), after the split was made: the score is reported in place of the test score.
     const trainOf = (f: RowKey, k: RowKey): boolean => {
@@ -363,6 +375,26 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         location: toLocation(ctx, e.site), related: [...rel(ctx, fit.site, 'model fitted on the training split here'), ...rel(ctx, fit.rows[0].path[fit.rows[0].path.length - 1].split.site, 'split made here')],
         evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
       }, e.site);
+      continue;
+    }
+    // The model of one pass of a loop that re-makes an unseeded random split, fits and keeps the best
+    // pass by its test score (dumped to a file inside the loop), loaded back after the loop and scored
+    // on the test part left by the loop's last pass: another random split of the same rows, which
+    // the kept model was largely trained on.
+    const reload = !e.inLoop ? ev.loopDumpReloads.find((r) => r.est === est && r.step < e.step) : undefined;
+    const lastSplit = (k: RowKey): Split | undefined => {
+      const s = k.path[k.path.length - 1];
+      return s && s.side === 'test' && s.split.kind === 'tts' && s.split.shuffle && !s.split.seeded && s.fold === undefined ? s.split : undefined;
+    };
+    if (reload && e.keys.length && e.keys.every((k) => { const s = lastSplit(k); return !!s && fit.rows.some((f) => f.path[f.path.length - 1]?.split === s); })
+      && ev.evals.some((x) => x.model === est && x.resplitBest && x.inLoop)) {
+      const s = lastSplit(e.keys[0])!;
+      const assumed = 'the model loaded back is the one a pass of the loop dumped as its best, taken to be an earlier pass than the last';
+      push({
+        ruleId: 'leakage/overlap', message: `The model loaded here (${where(ctx, reload.site)}) was dumped by the pass of the loop whose test score was best, but the test part scored now is the one left by the loop's last pass, another unseeded random split of the same rows (${where(ctx, s.site)}); many of these rows were in the kept model's training part. Score each pass's model on its own test part, or fix the split. Assumed: ${assumed}.`,
+        location: toLocation(ctx, e.site), related: [...rel(ctx, reload.site, 'model loaded here'), ...rel(ctx, s.site, 'split re-made in the loop')],
+        evidence: { metric: e.what, splitLine: lineOf(ctx, s.site), assumed }, fixes: [],
+      }, e.site, 'warning');
       continue;
     }
     // Fitted on the training part of one random split and scored on the test part of another
@@ -429,12 +461,31 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         ruleId: 'leakage/overlap', message: `This score is computed on the same rows the model was fitted on (${where(ctx, fit.site)}) and no held-out data exists${ev.heldOutStep !== undefined ? ' yet (the data is split only later)' : ''}; it measures memorisation, not generalisation. Split off a test set or cross-validate.`,
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
       }, e.site, e.labelAssumed && DESCRIPTIVE_FIT.test(est.cls) && !/Logistic/.test(est.cls) ? 'warning' : undefined);
+    } else if (fit.holdsOutTail && !e.labelledTest && !ev.hasTestSet && !e.inLoop && !st.unsupervised && !subset && !fitSubset && e.keys.every((k) => !k.path.length)) {
+      // Keras fit(X, y, validation_split=...) trained on all but the last rows of X, and the model is
+      // then scored on all of X: most of the scored rows were trained on, while the rows held out
+      // exist. With no test set anywhere, this score is taken to be the reported result.
+      const assumed = 'with no test set in the file, this score on the rows the model was fitted on is taken to be its reported result';
+      push({
+        ruleId: 'leakage/overlap', message: `This score is computed on all the rows the model was fitted on (${where(ctx, fit.site)}); only the last fraction held out by \`validation_split\` was unseen, so most of these rows were trained on. Score the held-out rows instead (split off a test set first). Assumed: ${assumed}.`,
+        location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site), assumed }, fixes: [],
+      }, e.site, 'warning');
     } else if (e.labelledTest) {
       push({
         ruleId: 'leakage/overlap', message: `This score is ${e.labelAssumed ? 'taken to be reported as a held-out result' : 'labelled as a test score'} but is computed on the training data (${e.argNodes.map((a) => a.text.replace(/\s+/g, ' ')).join(', ')}); the model has seen these rows.`
           + (e.labelAssumed ? ` Assumed: ${e.labelAssumed}.` : ''),
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, ...(e.labelAssumed ? { assumed: e.labelAssumed } : {}) }, fixes: trainAsTestFix(ctx, e, ev),
       }, e.site, e.labelAssumed ? 'warning' : 'error');
+    } else if (!e.inLoop && !st.unsupervised && !subset && !fitSubset && ev.heldOutStep !== undefined && e.step > ev.heldOutStep && e.keys.length && e.keys.every((k) => !k.path.length)
+      && ev.evals.some((x) => x.step < e.step && x.model && x.model !== est && x.keys.some((k) => (lastSide(k) === 'test' || lastSide(k) === 'val') && e.keys.some((r) => r.root === k.root)))) {
+      // A held-out part of these rows was scored before (a model fitted on the training part); the
+      // model is then refitted on all the rows, held-out part included, and scored on those same
+      // rows: its in-sample fit is reported as the refitted model's performance.
+      const assumed = 'this unlabelled score of a model refitted on all the rows is taken to be reported as its performance, not as a training score';
+      push({
+        ruleId: 'leakage/overlap', message: `This model is fitted on all the rows (${where(ctx, fit.site)}), the held-out part scored earlier included, and this score is computed on those same rows; it is an in-sample fit, not a held-out result. Report the held-out score of the model fitted on the training part. Assumed: ${assumed}.`,
+        location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted on all rows here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site), assumed }, fixes: [],
+      }, e.site, 'warning');
     } else if (!e.inLoop && !st.unsupervised && !subset && !fitSubset && (!DESCRIPTIVE_FIT.test(est.cls) || /Logistic/.test(est.cls)) && !crossValidates) {
       // The training part of a split scored while its held-out part is never scored (nor watched
       // in training): the training score is the only result the file reports.

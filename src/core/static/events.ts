@@ -117,6 +117,8 @@ export interface Events {
   searchPicks: { site: Site; rows: RowKey[]; step: number; name: string; boundTo: string[] }[];
   /** Some training call holds out rows of its own (Keras `validation_split=`), scored as `val_` metrics. */
   validationSplit?: boolean;
+  /** A model dumped inside a loop (one pass of it kept) loaded back after the loop from the same path. */
+  loopDumpReloads: { est: EstV; site: Site; step: number }[];
   /** Test rows mixed into the data a model is fitted on. */
   mixed: { site: Site; fitSite: Site; est?: EstV }[];
   /**
@@ -135,5 +137,5 @@ export interface Events {
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], heldOutFits: [], inSampleScores: [], curvePicks: [], searchPicks: [], modelInputFits: new Set(), trainedOnFits: new Set(), frameStatFits: new Set() };
+  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], searchPicks: [], modelInputFits: new Set(), trainedOnFits: new Set(), frameStatFits: new Set() };
 }

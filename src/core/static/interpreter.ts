@@ -701,7 +701,10 @@ export class Interpreter extends LibrarySemantics {
     // df[c] = values: a list built row by row (lst.append(groups.loc[v]) for v in df[k]) is one column.
     const vIn = v.k === 'seq' && !v.keys && v.items.length ? this.join(v.items, t) : v;
     const merged = this.join([curData, vIn.k === 'data' || vIn.k === 'scalar' ? stripRows(vIn) : undefined], t) as DataV;
-    if (vIn.k === 'data' || vIn.k === 'scalar') for (const f of vIn.prep) this.events.frameStatFits.add(f.id);
+    // A results frame built from a dict holding a model's predictions (pd.DataFrame({"actual": y_test,
+    // "pred": p})) reports on the scores: a statistic written into it (bins of the actual values) is
+    // not model input handed on out of sight.
+    if ((vIn.k === 'data' || vIn.k === 'scalar') && !curData.frame?.colVals) for (const f of vIn.prep) this.events.frameStatFits.add(f.id);
     if (col !== undefined && curData.frame) {
       this.recordDerived(curData.frame, col, v, valueNode ?? t);
       // A column of predictions (scores written beside the rows): model output, not a feature.
@@ -1280,6 +1283,8 @@ export class Interpreter extends LibrarySemantics {
           return d;
         }
         // attribute-style column access df.col: that column only
+        const held = o.frame?.colVals?.get(prop);
+        if (held) return this.same(held);
         const d = this.same(o, { cols: [prop], ...(o.frame && o.feat ? { feat: this.featureSelection(o, 'select', [prop], n) } : {}) });
         if (o.frame && !d.frame) d.frame = o.frame;
         return d;
@@ -1379,6 +1384,11 @@ export class Interpreter extends LibrarySemantics {
     for (const i of idx) if (i.k === 'scalar' && i.prep.length) learned = learned.concat(i.prep);
     const o = learned.length ? this.mkData({ ...this.same(o0), prep: unionList(o0.prep, learned) }) : o0;
     const isILoc = objNode.name === 'MemberExpression' && /\.(iloc|loc)$/.test(this.t(objNode));
+    // df.iloc[idx] with idx = np.random.randint(0, len(df), size=n): a draw with replacement repeats rows.
+    if (isILoc && idx.length === 1 && idx[0].k === 'scalar' && this.drawnWithReplacement.has(idx[0]) && o.rows.length) {
+      const du = this.dupEvent(n, `${this.t(idxNodes[0])} (positions drawn with replacement)`, o.rows);
+      return this.mkData({ ...this.same(o), dup: unionList(o.dup, [du]) });
+    }
     // df.loc[df.index.repeat(w)] / df.iloc[np.repeat(np.arange(len(df)), w)]: rows expanded by a weight are copies.
     if (idxNodes.length && /\.index\.repeat\(|\b(np|numpy)\.repeat\(/.test(this.t(idxNodes[0]))) {
       const du = this.dupEvent(n, 'index.repeat', o.rows);
@@ -1421,6 +1431,8 @@ export class Interpreter extends LibrarySemantics {
     // Column selection: df['a'], df[['a','b']], df[cols]
     if (first && !hasSlice && (first.k === 'const' && first.str !== undefined || first.k === 'seq' && first.items.every((x) => x.k === 'const' && x.str !== undefined))) {
       const cols = first.k === 'const' ? [first.str!] : (first as SeqV).items.map((x) => (x as ConstV).str!);
+      const held = first.k === 'const' ? o.frame?.colVals?.get(first.str!) : undefined;
+      if (held) return this.same(held);
       const d = this.same(o, { cols, aligned: cols.length > 1 || first.k === 'seq' });
       // Statistics written only into columns not selected here stay in the frame (a centred copy
       // of a column made for a plot, beside the feature columns picked by name).

@@ -10,7 +10,7 @@ import {
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
 import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
-  type DerivedColumn, type ConstV, type DataV, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type SeqV, type Side, type Split, type Val,
+  type DerivedColumn, type ConstV, type DataV, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type Root, type SeqV, type Side, type Split, type Val,
 } from './values';
 import { DataflowState, NO_ARGS, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
 import type { Events } from './events';
@@ -145,6 +145,12 @@ export abstract class LibrarySemantics extends DataflowState {
   protected handlePaths = new WeakMap<Val, string>();
   /** Estimators this document dumped, by path (pickle.dump / joblib.dump). */
   protected savedArtifacts = new Map<string, EstV>();
+  /** Values of np.random.randint / np.random.choice (with replacement): row positions that may repeat. */
+  protected drawnWithReplacement = new WeakSet<Val>();
+  /** Roots of the new dates of Prophet's make_future_dataframe. */
+  protected futureRoots = new Set<Root>();
+  /** Paths whose last dump ran inside a loop. */
+  protected dumpedInLoop = new Set<string>();
   /** The path a dump/load argument names: a string literal or a handle from open(<literal>). */
   protected pathOf(v: Val | undefined): string | undefined {
     if (!v) return undefined;
@@ -153,6 +159,17 @@ export abstract class LibrarySemantics extends DataflowState {
   }
 
   protected callQualified(q: string, last: string, args0: Args, n: SyntaxNode): Val {
+    const out = this.callQualifiedInner(q, last, args0, n);
+    // Row positions drawn at random with replacement (np.random.randint, np.random.choice with its
+    // default replace=True): rows picked by them repeat.
+    if (out.k === 'scalar' && (last === 'randint' || last === 'choice') && /^(np|numpy)\.random\.\w+$/.test(q)) {
+      const rep = args0.kw.get('replace');
+      if (!(rep && rep.k === 'const' && rep.text === 'False')) this.drawnWithReplacement.add(out);
+    }
+    return out;
+  }
+
+  private callQualifiedInner(q: string, last: string, args0: Args, n: SyntaxNode): Val {
     // xgb.train(params, dtrain, rounds, watchlist) / lgb.train(params, train_set, rounds, valid_sets):
     // the watch list given by position is the evals= / valid_sets= keyword.
     const boosterTrain = last === 'train' && /^(xgb|xgboost|lgb|lightgbm)\./.test(q);
@@ -255,7 +272,12 @@ export abstract class LibrarySemantics extends DataflowState {
     // document gives that estimator again (a training notebook that saves and reloads its pipeline).
     if (last === 'dump' && /^(joblib|pickle|dill|cloudpickle|cPickle)\.dump$/.test(q) && args.pos[0]?.k === 'est' && !args.pos[0].loaded) {
       const p = this.pathOf(args.pos[1] ?? args.kw.get('filename') ?? args.kw.get('file'));
-      if (p !== undefined) this.savedArtifacts.set(p, args.pos[0]);
+      if (p !== undefined) {
+        this.savedArtifacts.set(p, args.pos[0]);
+        // Dumped inside a loop (the best pass kept: `if acc > best: pickle.dump(model, f)`): loaded
+        // back, it is the model of whichever pass dumped it last, not necessarily of the last pass.
+        if (this.loopBodies.length) this.dumpedInLoop.add(p); else this.dumpedInLoop.delete(p);
+      }
     }
     if (isArtifactLoader(q, last)) {
       const p = last === 'load' && /^(joblib|pickle|dill|cloudpickle|cPickle)\.load$/.test(q) ? this.pathOf(args.pos[0] ?? args.kw.get('filename') ?? args.kw.get('file')) : undefined;
@@ -266,6 +288,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const argText = args.node ? this.t(args.node) : '';
       if (!saved && (DATA_NAME.test(name) || (!name && /\b(data|dataset|features|df)\b/i.test(argText)))) return this.freshData(name || 'loaded data', n, roleFromName(name || argText));
       if (artifactPath(name) || artifactPath(argText) || saved) this.markLoaded(this.site(n));
+      if (saved && this.dumpedInLoop.has(p!) && !this.loopBodies.length) this.events.loopDumpReloads.push({ est: saved, site: this.site(n), step: this.steps });
       if (saved) return saved;
       const est: EstV = { k: 'est', id: ++this.ids, cls: 'loaded', cat: 'model', site: this.site(n), params: this.t(n), steps: this.unpicklingSteps(n), prepFits: [], loaded: true };
       est.version = `loaded:${est.id}`;
@@ -404,6 +427,16 @@ export abstract class LibrarySemantics extends DataflowState {
       if (a0 && a0.k === 'seq' && !a0.keys && a0.items.some((i) => i.k === 'data' && !!i.pred)) {
         const j = this.join(a0.items, n);
         if (j.k === 'data' && j.pred) return this.same(j);
+      }
+      // A frame of named columns where one holds a model's predictions and another other data
+      // (pd.DataFrame({"actual": y, "pred": model.predict(X)})): each column read back by name is
+      // what was put there, so a metric of the two is the model's score on those rows.
+      if (a0 && a0.k === 'seq' && a0.keys && a0.items.some((v) => v.k === 'data' && v.pred) && a0.items.some((v) => v.k === 'data' && !v.pred)) {
+        const colVals = new Map<string, DataV>();
+        a0.items.forEach((v, i) => { const key = a0.keys![i]; if (key !== undefined && v.k === 'data') colVals.set(key, v); });
+        const truth = a0.items.filter((v): v is DataV => v.k === 'data' && !v.pred);
+        const j = this.join(truth, n);
+        if (j.k === 'data') return this.mkData({ ...this.same(j), frame: { ...this.newFrame(), colVals } });
       }
       const d = this.freshData(this.targets[0] ?? 'frame', n, roleFromName(this.targets[0] ?? ''));
       if (args.kw.has('columns') || a0 && requestPayload(a0)) d.aligned = true;
@@ -723,13 +756,29 @@ export abstract class LibrarySemantics extends DataflowState {
     for (const m of lb.text.matchAll(/(\w+)\.append\(/g)) {
       if (how) break;
       const name = m[1];
-      const reduce = new RegExp(`\\b(max|min|argmax|argmin|amax|amin|nanmax|nanmin|nanargmax|nanargmin|sorted)\\(\\s*(np\\.array\\(\\s*)?${name}\\b|\\b${name}\\s*\\.\\s*(index\\(\\s*(max|min)\\b|sort\\(|idxmax|idxmin|sort_values)`);
-      if (this.chunks.some((ch) => reduce.test(ch.text))) how = `the best of \`${name}\``;
+      if (this.reducedSomewhere(name)) how = `the best of \`${name}\``;
     }
     if (!how) return undefined;
     return { resplit, assumed: resplit ? `each pass fits \`${est.cls}\` on another random split made in the loop with no fixed seed and is taken to be a different model, and ${how} keeps the one whose test part scored best`
       : `each run of the unseeded \`${est.cls}\` built in the loop is taken to be a different model, and ${how} keeps one` };
   }
+
+  /**
+   * Some code of the analysis (any chunk) takes the best of the list `name` (`max(name)`,
+   * `name.index(max(...))`, `name.sort()`). Memoised per name and chunk count (chunks are only
+   * appended): evaluations in loops asked this for every score, each a scan of the whole document.
+   */
+  private reducedSomewhere(name: string): boolean {
+    const key = `${this.chunks.length}:${name}`;
+    let hit = this.reducedMemo.get(key);
+    if (hit === undefined) {
+      const reduce = new RegExp(`\\b(max|min|argmax|argmin|amax|amin|nanmax|nanmin|nanargmax|nanargmin|sorted)\\(\\s*(np\\.array\\(\\s*)?${name}\\b|\\b${name}\\s*\\.\\s*(index\\(\\s*(max|min)\\b|sort\\(|idxmax|idxmin|sort_values)`);
+      hit = this.chunks.some((ch) => reduce.test(ch.text));
+      this.reducedMemo.set(key, hit);
+    }
+    return hit;
+  }
+  private reducedMemo = new Map<string, boolean>();
 
   /**
    * The score bound to `name` is printed later under a test label (`acc = ev.evaluate(p)` then
@@ -820,6 +869,8 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected estOf(obj: Val, method: string, n: SyntaxNode): EstV | undefined {
     if (obj.k === 'est') return obj;
+    // Prophet's make_future_dataframe on a model this document fitted.
+    if (obj.k === 'scalar' && method === 'make_future_dataframe') return this.unkToEst.get(obj);
     if (obj.k === 'scalar' && /^(fit|fit_transform|fit_predict|predict|predict_proba|score|evaluate|transform|fit_resample|partial_fit|train|decision_function|fit_on_texts|texts_to_sequences|set_params)$/.test(method)) {
       let est = this.unkToEst.get(obj);
       if (!est) {
@@ -1182,6 +1233,8 @@ export abstract class LibrarySemantics extends DataflowState {
         if (refitsSteps) for (const s of inner) { delete s.fit; s.prepFits = []; }
         est.prepFits = inner.length && refitsSteps ? [this.newFit(n, inner.map((s) => s.cls).join('+'), 'pipeline', data, false, inner.every(vocabularyOnly))] : [];
         est.fit = { id: ++this.ids, site: this.site(n), cls: est.cls, kind: 'model', rows: data.rows, serving: this.serving, onLabel: false };
+        const vs = method === 'fit' ? args.kwNodes.get('validation_split') : undefined;
+        if (vs && !/^0*\.?0*$/.test(this.t(vs).trim())) est.fit.holdsOutTail = true;
         est.fitData = data;
         this.noteModelInput(data);
         for (const pf of data.prep) this.events.trainedOnFits.add(pf.id);
@@ -1230,7 +1283,20 @@ export abstract class LibrarySemantics extends DataflowState {
       if (!future && out.pred) out.pred = { ...out.pred, inSample: true };
       return out;
     }
-    if (PREDICT_METHODS.has(method)) return this.predictOut(est, X ?? this.freshData('X', n));
+    // Prophet's make_future_dataframe(periods=h) keeps the history it was fitted on (include_history
+    // defaults to True): the frame holds the fitted rows followed by h new dates.
+    if (method === 'make_future_dataframe' && est.fit && !est.loaded && est.fitData && !/include_history\s*=\s*False/.test(args.node ? this.t(args.node) : '')) {
+      const fresh = this.freshData('future', n);
+      this.futureRoots.add(fresh.rows[0].root);
+      return this.mkData({ ...this.same(fresh), rows: [...est.fit.rows, ...fresh.rows] });
+    }
+    if (PREDICT_METHODS.has(method)) {
+      const out = this.predictOut(est, X ?? this.freshData('X', n));
+      // Predictions of such a frame: in-sample fitted values for the history, then the forecast.
+      const fit = est.fit;
+      if (X && fit && !est.loaded && out.pred && X.rows.some((k) => this.futureRoots.has(k.root)) && fit.rows.length && fit.rows.every((f) => covers(X.rows, f))) out.pred = { ...out.pred, history: true };
+      return out;
+    }
     // Time-series models (statsmodels ARIMA/ETS, Prophet-style) forecast the next steps of the series they were fitted on.
     if ((method === 'forecast' || method === 'get_forecast') && est.fit) return this.predictOut(est, this.freshData('forecast', n));
     if (EVAL_METHODS.has(method)) {

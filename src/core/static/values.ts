@@ -87,6 +87,8 @@ export interface FitEvent {
    * the training-only standardisation (see `DataV.affine`).
    */
   neutralised?: boolean;
+  /** A model fit that holds out the last rows of its data itself (Keras `fit(X, y, validation_split=0.1)`). */
+  holdsOutTail?: true;
 }
 
 export interface DupEvent { id: number; site: Site; what: string; rows: RowKey[]; assumed?: string }
@@ -94,6 +96,8 @@ export interface DupEvent { id: number; site: Site; what: string; rows: RowKey[]
 /** Column bookkeeping shared by every value derived from one frame (for target leakage). */
 export interface FrameMeta {
   id: number;
+  /** A frame built from a dict of columns (`pd.DataFrame({"y": y_test, "yhat": pred})`): what each named column holds. */
+  colVals?: Map<string, DataV>;
   /** Columns computed from other columns of this frame: column → (source columns, site). */
   /** `shift`: 'past' for lags (shift(1)), 'future' for leads (shift(-1)). */
   derived: Map<string, DerivedColumn>;
@@ -138,7 +142,7 @@ export interface FeatureSelection {
   byDtype?: true;
 }
 
-export interface ModelRef { est: EstV; version: string; /** Predictions of the rows the model was fitted on, bound to a test-named variable (`y_test_pred = m.predict(X)`). */ namedTest?: string; /** In-sample predictions of a model given its series at construction (`res.get_prediction(start=...)` inside the series). */ inSample?: boolean }
+export interface ModelRef { est: EstV; version: string; /** Predictions of the rows the model was fitted on, bound to a test-named variable (`y_test_pred = m.predict(X)`). */ namedTest?: string; /** In-sample predictions of a model given its series at construction (`res.get_prediction(start=...)` inside the series). */ inSample?: boolean; /** Predictions of a frame that holds the fitted history followed by new dates (Prophet's make_future_dataframe). */ history?: boolean }
 
 interface Common { varying?: boolean }
 

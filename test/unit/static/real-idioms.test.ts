@@ -4490,4 +4490,145 @@ describe('real-notebook idioms', () => {
       assert.ok(rules(thr, 'leakage/multi-test').length > 0);
     });
   });
+
+  describe('leakage/overlap: a Keras model fitted with validation_split and scored on all of X (round 11)', () => {
+    const src = PD + py`
+      from tensorflow import keras
+      net = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+      net.compile(loss="binary_crossentropy", metrics=["accuracy"])
+      net.fit(X, y, validation_split=0.2, epochs=10)
+      res = net.evaluate(X, y)
+      print("final accuracy", res[1])
+    `;
+    it('fires at warning on the evaluation, saying what it assumed', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'net.evaluate(X, y)'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire without validation_split, with a scored test split, or when the score is called a training score', () => {
+      assert.deepEqual(rules(src.replace(', validation_split=0.2', ''), 'leakage/overlap'), []);
+      const split = src.replace('net.fit(X, y,', 'X_tr, X_te, y_tr, y_te = train_test_split(X, y)\nnet.fit(X_tr, y_tr,').replace('res = net.evaluate(X, y)', 'res = net.evaluate(X_te, y_te)');
+      assert.deepEqual(rules(split, 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('"final accuracy"', '"training accuracy"'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('leakage/overlap: the best pass of a re-split loop dumped, loaded back and scored on the last pass\'s test part (round 11)', () => {
+    const src = PD + py`
+      import pickle
+      best = 0
+      for _ in range(20):
+          X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2)
+          reg = Ridge().fit(X_tr, y_tr)
+          r2 = reg.score(X_te, y_te)
+          if r2 > best:
+              best = r2
+              with open("reg.pkl", "wb") as fh:
+                  pickle.dump(reg, fh)
+      reg = pickle.load(open("reg.pkl", "rb"))
+      print("r2", reg.score(X_te, y_te))
+    `;
+    it('fires at warning on the score after the loop', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'print("r2"'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire when the split is seeded, or when nothing is dumped and reloaded', () => {
+      assert.deepEqual(rules(src.replace('test_size=0.2)', 'test_size=0.2, random_state=1)'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('reg = pickle.load(open("reg.pkl", "rb"))\n', ''), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('leakage/overlap: a model refitted on all rows after its held-out part was scored, scored on all rows (round 11)', () => {
+    const src = PD + py`
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      m = RandomForestClassifier(random_state=0).fit(X_tr, y_tr)
+      print("holdout", accuracy_score(y_te, m.predict(X_te)))
+      final = RandomForestClassifier(random_state=0).fit(X, y)
+      print("final model accuracy", accuracy_score(y, final.predict(X)))
+    `;
+    it('fires at warning on the in-sample score of the refit', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, '"final model accuracy"'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire when the refit is only used to predict, or its score is called a training score', () => {
+      assert.deepEqual(rules(src.replace('print("final model accuracy", accuracy_score(y, final.predict(X)))', 'pred = final.predict(X_new)'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('"final model accuracy"', '"training accuracy"'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('leakage/overlap: Prophet predictions of make_future_dataframe (history kept) scored against the actuals (round 11)', () => {
+    const src = py`
+      import pandas as pd
+      from prophet import Prophet
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("daily.csv", parse_dates=["ds"])
+      train = df.iloc[:-30]
+      test = df.iloc[-30:]
+      m = Prophet()
+      m.fit(train)
+      future = m.make_future_dataframe(periods=30)
+      fc = m.predict(future)
+      print("MAE", mean_absolute_error(df["y"], fc["yhat"]))
+    `;
+    it('fires at warning on the score', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'print("MAE"'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire with include_history=False, or when only the forecast dates are scored against the test part', () => {
+      assert.deepEqual(rules(src.replace('periods=30)', 'periods=30, include_history=False)'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('mean_absolute_error(df["y"], fc["yhat"])', 'mean_absolute_error(test["y"], fc["yhat"][-30:])'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('leakage/overlap: rows picked by positions drawn with replacement (np.random.randint) before the split (round 11)', () => {
+    const src = PD + py`
+      pos = df[df.label == 1]
+      picks = np.random.randint(0, len(pos), size=1000)
+      pos = pos.iloc[picks]
+      both = pd.concat([df[df.label == 0], pos])
+      X_tr, X_te, y_tr, y_te = train_test_split(both.drop(columns=["label"]), both["label"], random_state=0)
+      m = LogisticRegression().fit(X_tr, y_tr)
+      print(accuracy_score(y_te, m.predict(X_te)))
+    `;
+    it('fires on the draw', () => {
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'pos = pos.iloc[picks]')]);
+    });
+    it('does not fire for a draw without replacement, or when the drawn rows are only shown', () => {
+      assert.deepEqual(rules(src.replace('np.random.randint(0, len(pos), size=1000)', 'np.random.choice(len(pos), 1000, replace=False)'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('pos = pos.iloc[picks]', 'print(pos.iloc[picks])'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('a results frame built from a dict of actuals and predictions is scored by its columns (round 11)', () => {
+    const src = py`
+      import pandas as pd
+      from prophet import Prophet
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("daily.csv", parse_dates=["ds"])
+      train = df.iloc[:-30]
+      m = Prophet()
+      m.fit(train)
+      fc = m.predict(m.make_future_dataframe(periods=30))
+      res = pd.DataFrame({"ds": fc["ds"], "actual": df["y"], "pred": fc["yhat"]})
+      print("MAE", mean_absolute_error(res["actual"], res.pred))
+    `;
+    it('the in-sample Prophet score through the frame fires at warning', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'print("MAE"'), 'warning']]);
+    });
+    it('bins of the actual values written into a results frame of test predictions are not a refit at inference', () => {
+      const clean = PD + py`
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+        m = Ridge().fit(X_tr, y_tr)
+        res = pd.DataFrame({"actual": y_te, "pred": m.predict(X_te)})
+        res["seg"] = pd.qcut(res["actual"], q=4)
+        print(res.groupby("seg").apply(lambda g: mean_absolute_error(g["actual"], g["pred"])))
+      `;
+      assert.deepEqual(rules(clean, 'mismatch/refit-at-inference'), []);
+      assert.deepEqual(rules(clean, 'leakage/overlap'), []);
+    });
+  });
 });
