@@ -86,7 +86,7 @@ export abstract class DataflowState {
   /** Conditions on the data's values of the `if` branches being run (innermost last). */
   protected dataConds: string[] = [];
   /** Bodies of the `for` loops being run (innermost last) and the last value id made before each began. */
-  protected loopBodies: { text: string; startId: number; iter?: string; targets?: string }[] = [];
+  protected loopBodies: { text: string; startId: number; iter?: string; targets?: string; single?: boolean }[] = [];
   /** Names bound to a curve of held-out rows (`fpr, tpr, thr = roc_curve(y_test, p)`) or read off one, with that set's key. */
   protected curveNames = new Map<string, string>();
   /** Of those, the ones whose curve is of test rows: the first test row key. */

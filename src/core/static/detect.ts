@@ -650,6 +650,22 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     }, c.site, 'warning');
   }
 
+  // leakage/multi-test: a search fitted on rows that include a test part chose the setting
+  // (`best_params_`) of a model later scored on that test part: the setting was chosen by a score
+  // that includes the test rows' labels.
+  for (const p of ev.searchPicks) {
+    // The scored model was configured with the chosen setting (Model(**best_params), set_params(**search.best_params_)).
+    const names = [p.name, ...p.boundTo].filter((x) => /^[\w.]+$/.test(x));
+    const configured = (m?: EvalEvent['model']): boolean => !!m && names.some((nm) => new RegExp(`\\*\\*\\s*${nm.replace(/\./g, '\\.')}\\b`).test(m.params));
+    const e = ev.evals.find((x) => x.step > p.step && x.version && configured(x.model) && x.keys.some((k) => lastSide(k) === 'test' && k.path.length > 0 && !p.rows.some((r) => r.root === k.root && r.path.length >= k.path.length) && covers(p.rows, k)));
+    if (!e) continue;
+    push({
+      ruleId: 'leakage/multi-test',
+      message: `The search that chose this setting (\`${p.name}\`) was fitted on rows that include the test rows scored at ${where(ctx, e.site)}, so the setting was chosen by a score that includes their labels; their score is then optimistic. Fit the search on the training part only.`,
+      location: toLocation(ctx, p.site), related: rel(ctx, e.site, 'test set scored here'), evidence: { search: p.name }, fixes: [],
+    }, p.site, 'warning');
+  }
+
   // leakage/target
   const LEAD = / \(lead (\d+)\)$/;
   for (const t of ev.target) {

@@ -113,6 +113,8 @@ export interface Events {
   inSampleScores: { site: Site; fitSite: Site; label: string }[];
   /** A decision threshold picked by argmax/argmin off a curve of test rows (`thr[np.argmax(tpr - fpr)]`). */
   curvePicks: { site: Site; curveSite?: Site; key: RowKey; name: string }[];
+  /** A fitted search's chosen setting read (`best_params_`) from a search fitted on these rows, at this step. */
+  searchPicks: { site: Site; rows: RowKey[]; step: number; name: string; boundTo: string[] }[];
   /** Some training call holds out rows of its own (Keras `validation_split=`), scored as `val_` metrics. */
   validationSplit?: boolean;
   /** A model dumped inside a loop (one pass of it kept) loaded back after the loop from the same path. */
@@ -137,5 +139,5 @@ export interface Events {
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], modelInputFits: new Set(), trainedOnFits: new Set(), frameStatFits: new Set(), labelFits: new Set() };
+  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], searchPicks: [], modelInputFits: new Set(), trainedOnFits: new Set(), frameStatFits: new Set(), labelFits: new Set() };
 }

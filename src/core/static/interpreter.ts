@@ -258,7 +258,10 @@ export class Interpreter extends LibrarySemantics {
         skipBody = false;
       } else if (isExpr(c) && c.prevSibling?.name !== 'as') {
         if (done) continue;
-        const known = this.noneTest(c);
+        // `if __name__ == "__main__":` in a file run as an imported module (not `%run`): never true.
+        const mainGuard = this.moduleDepth > 0 && this.scope === this.curGlobal && this.curGlobal !== this.global
+          && /^__name__\s*==\s*(['"])__main__\1$/.test(this.t(c).trim());
+        const known = mainGuard ? false : this.noneTest(c);
         this.ev(c);
         if (known === undefined && !dataCond && this.readsData(c)) dataCond = this.t(c).replace(/\s+/g, ' ').trim();
         if (known === false) skipBody = true;
@@ -620,8 +623,13 @@ export class Interpreter extends LibrarySemantics {
           return;
         }
         // d[key] = Est(): a dict of transformers filled one per column (encoders[col] = OrdinalEncoder()).
-        if (v.k === 'est' && obj.name === 'VariableName') {
-          const d = this.ev(obj);
+        // d[name] = model.predict(X_test) / (y_test, pred, proba): a dict of each model's predictions,
+        // scored later in a loop over the dict (one model per pass).
+        const holdsPreds = (x: Val): boolean => x.k === 'data' && !!x.pred || x.k === 'seq' && !x.keys && x.items.some((i) => i.k === 'data' && !!i.pred);
+        if ((v.k === 'est' || holdsPreds(v)) && obj.name === 'VariableName') {
+          const d0 = this.ev(obj);
+          // models = dict(): an empty dict, like {}, once models or predictions are stored in it.
+          const d: Val = d0.k === 'scalar' && d0.name === 'dict()' && !d0.prep.length && !d0.dup.length ? { k: 'seq', items: [], keys: [] } : d0;
           if (d.k === 'seq' && d.keys) {
             const kNode = obj.nextSibling?.nextSibling;
             const kv = kNode && isExpr(kNode) ? this.ev(kNode) : undefined;
@@ -630,7 +638,7 @@ export class Interpreter extends LibrarySemantics {
             const next: SeqV = at >= 0
               ? { k: 'seq', items: d.items.map((x, i) => (i === at ? v : x)), keys: d.keys, varying: !!d.varying }
               : { k: 'seq', items: [...d.items, v], keys: [...d.keys, key], varying: !!d.varying };
-            this.storedEst.set(next, v);
+            if (v.k === 'est') this.storedEst.set(next, v);
             this.bind(obj, next);
             return;
           }
@@ -668,6 +676,14 @@ export class Interpreter extends LibrarySemantics {
     if (base.name === 'MemberExpression' && !isSubscript(base) && /^(loc|iloc|at|iat)$/.test(this.t(base.lastChild!))) base = base.firstChild!;
     const cur = this.ev(base);
     if (cur.k !== 'data' && cur.k !== 'scalar') return;
+    // dummy = np.zeros((len(pred), k)); dummy[:, -1] = pred: a new array that holds only the values
+    // written into one of its columns (the usual way to undo a scaler fitted on several columns)
+    // is those rows (those predictions, those held-out labels).
+    if (cur.k === 'scalar' && /^(zeros|ones|empty|full)#\d+$/.test(cur.name) && base === objNode && attr === undefined && v.k === 'data' && v.rows.length
+      && /^\[\s*:\s*,/.test(this.text.slice(objNode.to, t.to).trim())) {
+      this.bind(base, this.same(v));
+      return;
+    }
     const col = attr ?? subscriptString((x) => this.t(x), t);
     // X = pd.DataFrame(); X[cols] = df[cols] / X["a"] = df["a"]: the matrix is assembled from the
     // frame's columns, so it is a selection of that frame (its rows, its derived columns).
@@ -751,9 +767,20 @@ export class Interpreter extends LibrarySemantics {
     if (body && (/epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) || this.takesTrainingStep(body)) && !this.singleIteration(iterNode)) {
       this.noteEpochEvaluation(body, /epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) ? 'every epoch' : 'during the training steps');
     }
-    if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: targets.map((t) => this.t(t)).join(',') });
+    if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: targets.map((t) => this.t(t)).join(','), ...(this.singleIteration(iterNode) ? { single: true } : {}) });
+    // A literal list or tuple of one item (for alpha in [1.0]): one pass, nothing varies.
+    const only = (iterNode?.name === 'ArrayExpression' || iterNode?.name === 'TupleExpression') && iter.k === 'seq' && iter.items.length === 1 && !iter.items[0].varying ? iter.items[0] : undefined;
     try {
-      this.iterate(body ? this.assignedIn(body) : [], (i) => {
+      if (only) {
+        this.loopIters.push(0);
+        try {
+          const el = only;
+          if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
+          if (body) this.execBlock(body);
+        } finally {
+          this.loopIters.pop();
+        }
+      } else this.iterate(body ? this.assignedIn(body) : [], (i) => {
         const el = this.element(iter, i);
         if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
         if (body) this.execBlock(body);
@@ -873,13 +900,15 @@ export class Interpreter extends LibrarySemantics {
       if (!rhs || rhs.name !== 'CallExpression' || !names.length && !bare) continue;
       const callee = rhs.firstChild ? this.t(rhs.firstChild) : '';
       // Its result unused, a call counts only when its name says it evaluates.
-      if (bare && !SCORING_CALL.test(callee.split('.').pop() ?? callee)) continue;
+      if (bare && !SCORING_CALL.test(callee.split('.').pop() ?? callee) && !LOSS_CALL.test(callee.split('.').pop() ?? callee)) continue;
       // Training steps take held-out loaders too (train(train_loader, val_loader)); only a call that scores counts.
       if (/train|fit|step|backward/i.test(callee)) continue;
       const argList = child(rhs, 'ArgList');
       let held: { node: SyntaxNode; text: string } | undefined;
       for (let a = argList?.firstChild ?? null; a; a = a.nextSibling) {
         if (a.name !== 'VariableName' && a.name !== 'MemberExpression') continue;
+        // The keyword of a keyword argument (loader=test_loader) names no data.
+        if (a.nextSibling?.name === 'AssignOp') continue;
         const text = this.t(a);
         const last = text.split('.').pop() ?? text;
         if ((TEST_NAME.test(last) || VAL_NAME.test(last)) && !TRAIN_NAME.test(last)) { held = { node: a, text }; break; }
@@ -1270,6 +1299,8 @@ export class Interpreter extends LibrarySemantics {
         // A fitted search's best_estimator_ is the model it refitted with the chosen setting: it
         // predicts what the search predicts.
         if (prop === 'best_estimator_' && o.cat === 'search' && o.fit && !o.loaded) return o;
+        // The setting a search chose, read to configure another model.
+        if (prop === 'best_params_' && o.cat === 'search' && o.fit && !o.loaded && o.fit.rows.length) this.events.searchPicks.push({ site: this.site(n), rows: o.fit.rows, step: this.steps, name: full, boundTo: [...this.targets] });
         return o.loaded && !prop.endsWith('_') && !prop.startsWith('_') ? this.loadedPart(o, prop, `.${prop}`) : this.scalar(full, o.prepFits);
       }
       default: {
@@ -1296,6 +1327,9 @@ export class Interpreter extends LibrarySemantics {
       if (idx[0]?.k === 'const' && o.keys) { const key = idx[0].str; const at = o.keys.indexOf(key); if (at >= 0) return o.items[at]; }
       // encoders[col] read with a key not known here: the transformer stored last under a key (the
       // one of this column in the loop that fills and fits them).
+      // for name in models: models[name].fit(...): iterating a dict binds its values here (not its
+      // keys), so the loop variable used as the key is the value it stands for.
+      if (o.keys && !hasSlice && idx.length === 1 && idx[0].k === 'est' && o.items.includes(idx[0])) return idx[0];
       const stored = o.keys && !hasSlice && idx.length === 1 ? this.storedEst.get(o) : undefined;
       if (stored && !(idx[0].k === 'const' && o.keys!.includes(idx[0].str))) return stored;
       // list(models.values())[i] for i in range(len(models)): an index that changes on each pass of
@@ -2032,6 +2066,8 @@ export class Interpreter extends LibrarySemantics {
 
 /** Names of helpers that score a model on the data they are given (`test`, `evaluate`, `validate`, `eval_epoch`). */
 const SCORING_CALL = /^(test|evaluate|eval|validate|validation|valid|score|assess)(_\w+)?$|_(test|evaluate|eval|validate|validation|score)$/i;
+/** Helpers named like computing a loss or metric on the data they are given (compute_loss, calc_accuracy), called for their printout each epoch. */
+const LOSS_CALL = /^(compute|calc|calculate|get|eval|evaluate)_(loss|losses|metrics?|accuracy|acc|scores?)$/i;
 
 /** Files followed from the document: a module imported by a module imported by a module, no deeper. */
 const MAX_MODULE_DEPTH = 3;

@@ -410,6 +410,11 @@ export abstract class LibrarySemantics extends DataflowState {
     if (last === 'asarray' || last === 'array' || last === 'asmatrix') {
       const a0 = args.pos[0];
       if (a0 && a0.k === 'data') return this.positionalView(a0, n);
+      // np.array(preds) of a list the predictions were appended to step by step: those predictions.
+      if (a0 && a0.k === 'seq' && !a0.keys && a0.items.some((i) => i.k === 'data' && !!i.pred)) {
+        const j = this.join(a0.items, n);
+        if (j.k === 'data' && j.pred) return this.positionalView(j, n);
+      }
     }
     if (last === 'from_records' || last === 'from_dict' || last === 'json_normalize' || last === 'from_pandas') {
       const d = this.freshData(this.targets[0] ?? last, n, roleFromName(this.targets[0] ?? ''));
@@ -432,6 +437,12 @@ export abstract class LibrarySemantics extends DataflowState {
           if (!named(colsArg)) { d.frame = this.newFrame(); delete d.feat; delete d.cols; }
         }
         return d;
+      }
+      // pd.Series(preds, index=...) of a list the predictions were appended to step by step (a
+      // recursive forecast): those predictions still.
+      if (a0 && a0.k === 'seq' && !a0.keys && a0.items.some((i) => i.k === 'data' && !!i.pred)) {
+        const j = this.join(a0.items, n);
+        if (j.k === 'data' && j.pred) return this.same(j);
       }
       // A frame of named columns where one holds a model's predictions and another other data
       // (pd.DataFrame({"actual": y, "pred": model.predict(X)})): each column read back by name is
@@ -501,6 +512,14 @@ export abstract class LibrarySemantics extends DataflowState {
       if (model && keys.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val')) {
         this.recordEval(n, last, keys, model, model.version, datas, args);
         this.events.evals[this.events.evals.length - 1].assumed = `\`${last}\` is taken to score the model by its name (its code is not in this file)`;
+      } else if (!model) {
+        // Given a model's predictions and the held-out labels instead (eval_metrics(y_test, y_pred)):
+        // taken as a metric of those predictions on those rows.
+        const pred = datas.find((d) => d.pred)?.pred;
+        if (pred?.version && datas.some((d) => !d.pred && d.rows.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val'))) {
+          this.recordEval(n, last, keys, pred.est, pred.version, datas, args);
+          this.events.evals[this.events.evals.length - 1].assumed = `\`${last}\` is taken to score the predictions it is given by its name (its code is not in this file)`;
+        }
       }
     }
     // Unknown call: pass data taints through (a helper that transforms its input).
@@ -704,7 +723,12 @@ export abstract class LibrarySemantics extends DataflowState {
     const namedTest = !labelledHere && !labelledTrain && printedAs === undefined ? datas.find((d) => d.pred?.namedTest)?.pred?.namedTest : undefined;
     const labelled = labelledHere || printedAs !== undefined || namedTest !== undefined;
     // A threshold or other setting varied in a loop over one model's predictions is selection too.
-    if (version && this.inLoop && !datas.some((d) => d.resampled) && datas.some((d) => d.varying && d.pred && !d.rows.some((k) => k.path.some((s) => s.fold !== undefined)))) version += '|' + this.iterKey();
+    // Every enclosing loop runs once (`for epoch in range(1)`): nothing is varied.
+    const runsOnce = this.loopBodies.length > 0 && this.loopBodies.length === this.loopIters.length && this.loopBodies.every((b) => b.single);
+    // Labels that change with the loop too (labels[i] == argmax(preds[i]) row by row) walk the rows
+    // of one evaluation, not settings.
+    const truthVaries = datas.some((d) => !d.pred && d.rows.length > 0) && datas.filter((d) => !d.pred && d.rows.length > 0).every((d) => d.varying);
+    if (version && this.inLoop && !runsOnce && !truthVaries && !datas.some((d) => d.resampled) && datas.some((d) => d.varying && d.pred && !d.rows.some((k) => k.path.some((s) => s.fold !== undefined)))) version += '|' + this.iterKey();
     const best = version && est ? this.bestOfRuns(est) : undefined;
     const bestRun = best?.assumed;
     if (bestRun) version += '|run' + this.iterKey();
@@ -918,8 +942,19 @@ export abstract class LibrarySemantics extends DataflowState {
       const v = args.kw.get(via);
       if (!v) continue;
       const d = this.join([v], n);
-      if (d.k !== 'data') continue;
-      const keys = d.rows.filter((k) => isTestSide(k) && !k.path.some((s) => s.fold !== undefined));
+      let keys: RowKey[] = [];
+      let assumed: string | undefined;
+      if (d.k === 'data') keys = d.rows.filter((k) => isTestSide(k) && !k.path.some((s) => s.fold !== undefined));
+      else {
+        // Arrays this analysis could not follow (images loaded file by file, a helper's return),
+        // named as the test set (validation_data=(x_test, y_test)): taken as the test set by name.
+        const node = args.kwNodes.get(via);
+        const first = node ? /^[\s(\[]*([A-Za-z_]\w*)/.exec(this.t(node))?.[1] : undefined;
+        if (first && TEST_NAME.test(first) && !TRAIN_NAME.test(first) && !VAL_NAME.test(first)) {
+          keys = [{ root: this.newRoot(first, 'test'), path: [] }];
+          assumed = `\`${first}\` is taken to hold test data by its name`;
+        }
+      }
       if (!keys.length) continue;
       const argText = args.node ? this.t(args.node) : '';
       // Early stopping set in the model's constructor (LGBMRegressor(early_stopping_rounds=50)) selects too.
@@ -928,7 +963,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const catBest = via === 'eval_set' && !!receiver && receiver.k === 'est' && /CatBoost/.test(receiver.cls) && !/use_best_model\s*=\s*False/.test(argText + ctor);
       const off = (t: string): string => t.replace(/use_best_model\s*=\s*False/g, '');
       const selects = method === 'search' || SELECTS_ON_VALIDATION.test(off(argText)) || SELECTS_ON_VALIDATION.test(off(ctor)) || this.callbacksSelect(args) || catBest;
-      this.events.trainEvals.push({ site: this.site(args.kwNodes.get(via) ?? n), keys, via, selects });
+      this.events.trainEvals.push({ site: this.site(args.kwNodes.get(via) ?? n), keys, via, selects, ...(assumed ? { assumed } : {}) });
     }
   }
 

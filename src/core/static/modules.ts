@@ -114,6 +114,8 @@ function pathExpr(expr: string, names: Map<string, string>): string | undefined 
 export class ModuleLoader {
   private readonly root: string;
   private readonly loaded = new Map<string, LoadedModule | null>();
+  /** Files read (found) so far; bounded by MAX_MODULES. */
+  private found = 0;
   /** Files read (found), in the order they were first read. */
   readonly dependencies: string[] = [];
   /** Files found but not followed, and why (too big, does not parse). */
@@ -219,7 +221,8 @@ export class ModuleLoader {
   }
 
   private tryLoad(path: string): LoadedModule | undefined {
-    if (!this.within(path) || this.loaded.size >= MAX_MODULES) return undefined;
+    // At most MAX_MODULES files read: the candidate paths tried and not found do not count.
+    if (!this.within(path) || this.found >= MAX_MODULES) return undefined;
     let text: string | undefined;
     try {
       text = this.read(path);
@@ -227,6 +230,7 @@ export class ModuleLoader {
       return undefined;
     }
     if (typeof text !== 'string') return undefined;
+    this.found++;
     this.dependencies.push(path);
     if (this.chars + text.length > MAX_MODULE_CHARS) {
       this.skipped.push({ path, why: 'the modules followed already hold the most code one analysis reads' });

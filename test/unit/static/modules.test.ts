@@ -409,3 +409,27 @@ describe('a submodule of a folder without __init__.py (namespace package) (round
     assert.deepEqual(run('proj/main.py', clean).findings.filter((f) => f.ruleId === 'leakage/preprocessing'), []);
   });
 });
+
+describe('modules: lookups that find nothing, and the __main__ guard of an imported module (round 11)', () => {
+  it('imports of names that are no file of the project do not use up the bound on modules followed', () => {
+    const missing = Array.from({ length: 12 }, (_, i) => `import missing_mod_${i}`).join('\n');
+    const main = `${missing}\nimport pandas as pd\nfrom helpers import prep\ndf = pd.read_csv("data.csv")\nX_train, X_test, y_train, y_test = prep(df)\n`;
+    const r = run('proj/main.py', { 'proj/main.py': main, 'proj/helpers.py': LEAKY_HELPER });
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'leakage/preprocessing').map((f) => f.location.line), [lineOf(main, 'prep(df)')]);
+  });
+  it('the body of `if __name__ == "__main__":` in an imported module does not run at the import', () => {
+    const mod = py`
+      import pandas as pd
+      from sklearn.preprocessing import StandardScaler
+      from sklearn.model_selection import train_test_split
+      def load():
+          return pd.read_csv("data.csv")
+      if __name__ == "__main__":
+          df = load()
+          X = StandardScaler().fit_transform(df.drop(columns=["label"]))
+          X_train, X_test, y_train, y_test = train_test_split(X, df["label"])
+    `;
+    const main = 'from steps import load\ndf = load()\nprint(df.shape)\n';
+    assert.deepEqual(run('proj/main.py', { 'proj/main.py': main, 'proj/steps.py': mod }).findings.filter((f) => f.ruleId === 'leakage/preprocessing'), []);
+  });
+});

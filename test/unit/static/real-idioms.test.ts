@@ -4222,6 +4222,274 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src.replace('print("forecast MSE", e)', 'print(model.summary())'), 'leakage/overlap'), []);
     });
   });
+  describe('leakage/multi-test: an unresolved helper named like an evaluation given predictions and held-out labels (round 11)', () => {
+    const src = PD + py`
+      import metrics_helpers as mh
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      for est in [Ridge(), RandomForestClassifier()]:
+          est.fit(X_tr, y_tr)
+          p = est.predict(X_te)
+          mh.eval_regression(y_te, p)
+    `;
+    it('fires at warning, saying the helper is taken to score by its name', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'mh.eval_regression('), 'warning']]);
+      assert.match(f[0].message, /taken to score the predictions/);
+    });
+    it('does not fire for one model, on the training rows, or for a helper not named like an evaluation', () => {
+      assert.deepEqual(rules(src.replace('[Ridge(), RandomForestClassifier()]', '[Ridge()]'), 'leakage/multi-test'), []);
+      assert.deepEqual(rules(src.replace('est.predict(X_te)', 'est.predict(X_tr)').replace('(y_te, p)', '(y_tr, p)'), 'leakage/multi-test'), []);
+      assert.deepEqual(rules(src.replace('mh.eval_regression(', 'mh.plot_points('), 'leakage/multi-test'), []);
+    });
+  });
+  describe('leakage/multi-test: each model\'s test predictions stored in a dict and scored in a loop over it (round 11)', () => {
+    const src = PD + py`
+      from sklearn.metrics import roc_auc_score
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      preds = {}
+      a = LogisticRegression().fit(X_tr, y_tr)
+      preds["lr"] = (y_te, a.predict_proba(X_te)[:, 1])
+      b = RandomForestClassifier().fit(X_tr, y_tr)
+      preds["rf"] = (y_te, b.predict_proba(X_te)[:, 1])
+      for name, (truth, p) in preds.items():
+          print(name, roc_auc_score(truth, p))
+    `;
+    it('fires on the metric in the loop', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'roc_auc_score(truth, p)')]);
+    });
+    it('does not fire with one model stored, or with the training rows\' predictions', () => {
+      assert.deepEqual(rules(src.replace(/b = Random.*\n.*\n/, ''), 'leakage/multi-test'), []);
+      assert.deepEqual(rules(src.replaceAll('X_te)[:, 1]', 'X_tr)[:, 1]').replaceAll('(y_te,', '(y_tr,'), 'leakage/multi-test'), []);
+    });
+  });
+  describe('leakage/multi-test: recursive forecasts appended step by step, wrapped in a Series or array and scored on the test months (round 11)', () => {
+    const step = (m: string, list: string): string => `
+      ${list} = []
+      last = list(y_tr.iloc[-3:])
+      for i in range(len(X_te)):
+          x = np.array(last[-3:] + [X_te.iloc[i]["temp"]]).reshape(1, -1)
+          p = ${m}.predict(x)[0]
+          ${list}.append(p)
+          last.append(p)
+      ${list} = pd.Series(${list}, index=X_te.index)
+      print(mean_absolute_error(y_te, ${list}))`;
+    const src = PD + py`
+      tr, te = df.iloc[:-12], df.iloc[-12:]
+      X_tr, y_tr = tr.drop(columns=["label"]), tr["label"]
+      X_te, y_te = te.drop(columns=["label"]), te["label"]
+      m1 = Ridge().fit(X_tr, y_tr)
+      m2 = RandomForestClassifier().fit(X_tr, y_tr)
+    ` + py([step('m1', 'f1') + step('m2', 'f2')] as unknown as TemplateStringsArray);
+    it('fires on the second model\'s score', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [src.split('\n').lastIndexOf('print(mean_absolute_error(y_te, f2))') + 1]);
+    });
+    it('does not fire with one model, or with a np.array of one model\'s forecasts scored once', () => {
+      const one = PD + py`
+        tr, te = df.iloc[:-12], df.iloc[-12:]
+        X_tr, y_tr = tr.drop(columns=["label"]), tr["label"]
+        X_te, y_te = te.drop(columns=["label"]), te["label"]
+        m1 = Ridge().fit(X_tr, y_tr)
+      ` + py([step('m1', 'f1').replace('pd.Series(f1, index=X_te.index)', 'np.array(f1)')] as unknown as TemplateStringsArray);
+      assert.deepEqual(rules(one, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: metrics inside a loop that runs once (for epoch in range(1)) (round 11)', () => {
+    const src = PD + py`
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      m = LogisticRegression().fit(X_tr, y_tr)
+      def predict_all(epoch):
+          outs = []
+          for i in range(len(X_te)):
+              outs.extend(m.predict_proba(X_te.iloc[[i]]).tolist())
+          return outs
+      for epoch in range(1):
+          outs = predict_all(epoch)
+          outs = np.array(outs) >= 0.5
+          print(accuracy_score(y_te, outs[:, 1]))
+    `;
+    it('does not fire (one pass, one model)', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('fires when the loop runs over several settings', () => {
+      assert.ok(rules(src.replace('range(1)', 'range(5)').replace('>= 0.5', '>= epoch / 10'), 'leakage/multi-test').length > 0);
+    });
+  });
+  describe('leakage/multi-test: a dict of models filled by key, fitted and scored in loops over the dict (round 11)', () => {
+    const src = PD + py`
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      models = dict()
+      models["lr"] = LogisticRegression()
+      models["rf"] = RandomForestClassifier()
+      for name in models:
+          models[name].fit(X_tr, y_tr)
+      for name in models:
+          m = models[name]
+          print(name, accuracy_score(y_te, m.predict(X_te)))
+    `;
+    it('fires on the score in the loop, with dict() or {}', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'accuracy_score(y_te')]);
+      assert.deepEqual(rules(src.replace('dict()', '{}'), 'leakage/multi-test'), [lineOf(src, 'accuracy_score(y_te')]);
+    });
+    it('does not fire with one model in the dict, or scored on the training rows', () => {
+      assert.deepEqual(rules(src.replace('models["rf"] = RandomForestClassifier()\n', ''), 'leakage/multi-test'), []);
+      assert.deepEqual(rules(src.replace('accuracy_score(y_te, m.predict(X_te))', 'accuracy_score(y_tr, m.predict(X_tr))'), 'leakage/multi-test'), []);
+    });
+  });
+  describe('leakage/multi-test: validation_data of arrays the analysis cannot follow, named as the test set (round 11)', () => {
+    const src = py`
+      import numpy as np
+      from glob import glob
+      from tensorflow import keras
+      from keras.preprocessing.image import load_img, img_to_array
+      def load_part(files, start, size):
+          xs, ys = [], []
+          for f in files[start:start + size]:
+              xs.append(img_to_array(load_img(f)) / 255)
+              ys.append(int(f[-5]))
+          return np.stack(xs), ys
+      files = glob("images/*/*.png")
+      x_train, y_train = load_part(files, 0, 9000)
+      x_test, y_test = load_part(files, 10000, 2000)
+      model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+      model.compile(loss="binary_crossentropy")
+      model.fit(x_train, np.array(y_train), validation_data=(x_test, np.array(y_test)), epochs=10)
+    `;
+    it('fires at warning, saying the role is taken from the name', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'validation_data='), 'warning']]);
+      assert.match(f[0].message, /`x_test` is taken to hold test data by its name/);
+    });
+    it('does not fire for a part named as validation or training data', () => {
+      assert.deepEqual(rules(src.replaceAll('x_test', 'x_valid').replaceAll('y_test', 'y_valid'), 'leakage/multi-test'), []);
+      assert.deepEqual(rules(src.replace('validation_data=(x_test, np.array(y_test))', 'validation_data=(x_train, np.array(y_train))'), 'leakage/multi-test'), []);
+    });
+  });
+  describe('leakage/multi-test: predictions and held-out labels written into a zeros array to undo a multi-column scaler (round 11)', () => {
+    const src = PD + py`
+      from sklearn.preprocessing import MinMaxScaler
+      data = df[["a", "b", "label"]].values
+      n = int(len(data) * 0.8)
+      sc = MinMaxScaler()
+      tr = sc.fit_transform(data[:n])
+      te = sc.transform(data[n:])
+      X_tr, y_tr, X_te, y_te = tr[:, :-1], tr[:, -1], te[:, :-1], te[:, -1]
+      for alpha in [0.1, 1.0, 10.0]:
+          p = Ridge(alpha=alpha).fit(X_tr, y_tr).predict(X_te)
+          d = np.zeros((len(p), 3))
+          d[:, -1] = p
+          p_inv = sc.inverse_transform(d)[:, -1]
+          t = np.zeros((len(y_te), 3))
+          t[:, -1] = y_te
+          y_inv = sc.inverse_transform(t)[:, -1]
+          print(alpha, mean_absolute_error(y_inv, p_inv))
+    `;
+    it('fires on the score of the unscaled values', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'mean_absolute_error(y_inv, p_inv)')]);
+    });
+    it('does not fire for one setting, or for the training rows', () => {
+      assert.deepEqual(rules(src.replace('[0.1, 1.0, 10.0]', '[1.0]'), 'leakage/multi-test'), []);
+      assert.deepEqual(rules(src.replace('.predict(X_te)', '.predict(X_tr)').replace('t[:, -1] = y_te', 't[:, -1] = y_tr').replace('len(y_te)', 'len(y_tr)'), 'leakage/multi-test'), []);
+    });
+  });
+  describe('leakage/multi-test: a loss helper called for its printout each epoch with the test loader as a keyword argument (round 11)', () => {
+    const src = py`
+      import torch
+      from torch import nn
+      from torch.utils.data import DataLoader, TensorDataset
+      from sklearn.model_selection import train_test_split
+      X, Y = torch.load("xy.pt")
+      trX, teX, trY, teY = train_test_split(X, Y, test_size=0.25)
+      train_loader = DataLoader(TensorDataset(trX, trY), batch_size=64)
+      test_loader = DataLoader(TensorDataset(teX, teY), batch_size=64)
+      model = nn.Linear(8, 1)
+      opt = torch.optim.SGD(model.parameters(), lr=0.01)
+      crit = nn.MSELoss()
+      def compute_loss(loader, model, crit):
+          total = 0
+          for xb, yb in loader:
+              total += crit(model(xb), yb).item()
+          print(total)
+      for epoch in range(50):
+          for xb, yb in train_loader:
+              opt.zero_grad()
+              loss = crit(model(xb), yb)
+              loss.backward()
+              opt.step()
+          compute_loss(loader=test_loader, model=model, crit=crit)
+    `;
+    it('fires on the call in the epoch loop', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'compute_loss(loader=test_loader')]);
+    });
+    it('does not fire for the training loader, or for a helper not named like a loss or metric', () => {
+      assert.deepEqual(rules(src.replace('compute_loss(loader=test_loader', 'compute_loss(loader=train_loader'), 'leakage/multi-test'), []);
+      assert.deepEqual(rules(src.replaceAll('compute_loss(', 'plot_batches('), 'leakage/multi-test'), []);
+    });
+  });
+  describe('leakage/multi-test: a search fitted on all rows chooses the setting of a model then scored on a test part of them (round 11)', () => {
+    const src = PD + py`
+      from sklearn.model_selection import GridSearchCV
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      search = GridSearchCV(Ridge(), {"alpha": [0.1, 1.0, 10.0]}, cv=5)
+      search.fit(X, y)
+      best = search.best_params_
+      model = Ridge(**best).fit(X_tr, y_tr)
+      print(mean_absolute_error(y_te, model.predict(X_te)))
+    `;
+    it('fires at warning where the setting is read', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'best = search.best_params_'), 'warning']]);
+    });
+    it('does not fire for a search on the training part, or a setting only printed', () => {
+      assert.deepEqual(rules(src.replace('search.fit(X, y)', 'search.fit(X_tr, y_tr)'), 'leakage/multi-test'), []);
+      assert.deepEqual(rules(src.replace('Ridge(**best)', 'Ridge(alpha=1.0)'), 'leakage/multi-test'), []);
+    });
+  });
+  describe('leakage/multi-test: an accuracy counted row by row over the test labels and one model\'s predictions (round 11)', () => {
+    const src = py`
+      import numpy as np
+      import pandas as pd
+      import torch
+      from torch import nn
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import accuracy_score
+      df = pd.read_csv("data.csv")
+      X = df.iloc[:, 0:8].values
+      y = df.iloc[:, 8:].values
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+      Xtr, Ytr, Xte = torch.FloatTensor(X_tr), torch.FloatTensor(y_tr), torch.FloatTensor(X_te)
+      model = nn.Sequential(nn.Linear(8, 4), nn.Softmax())
+      opt = torch.optim.SGD(model.parameters(), lr=0.01)
+      loss_fn = nn.BCELoss()
+      for step in range(100):
+          loss = loss_fn(model(Xtr), Ytr)
+          opt.zero_grad()
+          loss.backward()
+          opt.step()
+      preds = []
+      for i in range(len(Xte)):
+          preds.append(model(Xte[i]))
+      hits = 0
+      for i in range(len(preds)):
+          if np.argmax(y_te[i]) == np.argmax(preds[i].data.numpy()):
+              hits += 1
+      print("test accuracy", hits / len(preds))
+    `;
+    it('does not fire (one model, its rows walked one by one)', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('fires when the loop varies a threshold on the same rows instead', () => {
+      const thr = PD + py`
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+        m = LogisticRegression().fit(X_tr, y_tr)
+        p = m.predict_proba(X_te)[:, 1]
+        for t in [0.3, 0.5, 0.7]:
+            print(t, accuracy_score(y_te, p > t))
+      `;
+      assert.ok(rules(thr, 'leakage/multi-test').length > 0);
+    });
+  });
 
   describe('leakage/preprocessing: statistics of the label that never shape a feature (round 11)', () => {
     it('the median of all labels used as a constant baseline beside the model on the test labels does not fire; filling a feature with it fires', () => {
