@@ -1630,6 +1630,24 @@ export abstract class LibrarySemantics extends DataflowState {
       // df.pipe(f, *args): f called with the frame first, inside a method chain.
       return this.callFunction(args.pos[0], { ...args, pos: [d, ...args.pos.slice(1)], posNodes: [] }, n);
     }
+    // df.pivot_table(values=..., index/columns=..., aggfunc=...): a statistic per group of the key
+    // columns (the mean by default), like groupby(...).agg; a lookup of it per row fills or encodes
+    // with a statistic of every row. A count or a sum per cell is left to the groupby rules.
+    if (method === 'pivot_table' && !d.grouped) {
+      const agg = args.kw.get('aggfunc');
+      let computes = !agg || agg.k === 'const' && /^["'](mean|median|std|var|mode)["']$/.test(agg.text)
+        || agg.k === 'mod' && /\.(mean|median|std|var|nanmean|nanmedian|nanstd)$/.test(agg.q);
+      if (agg?.k === 'fn') {
+        const r = this.callFunction(agg, { ...NO_ARGS, pos: [this.same(d)], posNodes: [] }, null);
+        computes = (r.k === 'data' || r.k === 'scalar') && r.prep.some((f) => !d.prep.includes(f));
+      }
+      if (computes) {
+        const f = this.newFit(n, 'pivot_table', 'group', d);
+        const vals = args.kw.get('values');
+        const cols = vals ? constStrings(vals) : [];
+        return Object.assign(this.scalar(this.t(n), unionList(d.prep, [f]), d.dup), d.frame ? { frame: d.frame, ...(cols.length ? { cols } : {}) } : {});
+      }
+    }
     if (d.grouped && method === 'sample') {
       // groupby(...).sample(n=..., replace=True): per-group resampling, same duplication as df.sample.
       const ungrouped = this.same(d); delete ungrouped.grouped;
@@ -1789,13 +1807,17 @@ export abstract class LibrarySemantics extends DataflowState {
       const fnArg = args.pos.find((a): a is FnV => a.k === 'fn');
       const rowWise = /axis\s*=\s*(1|["']columns["'])/.test(argText) || method === 'map';
       const applied = fnArg && !rowWise ? this.callFunction(fnArg, { ...NO_ARGS, pos: [this.same(d)], posNodes: [] }, null) : undefined;
+      // df.apply(zscore) / df.transform(scale): a scaling function given by name runs on each column
+      // of the frame, a fit and a transform over all its rows, as zscore(df) does.
+      const scaleFn = !fnArg && !rowWise && (method === 'apply' || method === 'transform' || method === 'agg') ? args.pos.find((a) => a.k === 'mod' && SCALE_FUNCTIONS.has(a.q.split('.').pop() ?? '')) : undefined;
+      const scaled = scaleFn?.k === 'mod' ? [this.newFit(n, scaleFn.q.split('.').pop()!, 'transformer', d)] : [];
       // s.where(np.abs(z) <= 3) / s.mask(z > 3) with no replacement: the rows the condition picks
       // become missing, as if removed (outlier removal by a z-score of all rows): the statistic in
       // the condition chooses rows, it does not enter the values (a replacement value would).
       const maskOnly = (method === 'where' || method === 'mask') && args.pos.length + (args.kw.has('cond') ? 1 : 0) === 1 && !args.kw.has('other');
       const extra = this.join([...(maskOnly ? [] : args.pos), ...[...args.kw].filter(([k]) => !maskOnly || k !== 'cond').map(([, v]) => v), ...(applied ? [applied] : [])]
         .map((v) => (v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined)), n);
-      const prep = extra.k === 'data' || extra.k === 'scalar' ? extra.prep : [];
+      const prep = unionList(extra.k === 'data' || extra.k === 'scalar' ? extra.prep : [], scaled);
       if (/inplace\s*=\s*True/.test(argText)) {
         // df.fillna(df[c].median(), inplace=True) changes df itself.
         if (prep.length) {

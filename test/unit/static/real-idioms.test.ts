@@ -23,6 +23,42 @@ const PD = py`
 `;
 
 describe('real-notebook idioms', () => {
+  // Round 12 (r12-pre): preprocessing classes from fresh code.
+  describe('leakage/preprocessing: a pivot_table statistic per group looked up per row (round 12)', () => {
+    const src = PD + py`
+      from sklearn.model_selection import cross_val_score
+      modes = df.pivot_table(values="size", columns="kind", aggfunc=lambda s: s.mode()[0])
+      gap = df["size"].isnull()
+      df.loc[gap, "size"] = df.loc[gap, "kind"].apply(lambda k: modes[k])
+      X = df.drop(columns=["label"])
+      print(cross_val_score(Ridge(), X, y, cv=5).mean())
+    `;
+    it('fires on the pivot table', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'modes = df.pivot_table')]);
+    });
+    it('does not fire for a pivot table only shown, or one that counts rows per cell', () => {
+      assert.deepEqual(rules(src.replace('df.loc[gap, "size"] = df.loc[gap, "kind"].apply(lambda k: modes[k])', 'print(modes)'), 'leakage/preprocessing'), []);
+      assert.deepEqual(rules(src.replace('aggfunc=lambda s: s.mode()[0]', 'aggfunc="count"'), 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/preprocessing: a scaling function applied to a frame by name (df.apply(zscore)) (round 12)', () => {
+    const src = PD + py`
+      from scipy.stats import zscore
+      z = df.apply(zscore)
+      X_tr, X_te, y_tr, y_te = train_test_split(z[["a", "b"]], y, random_state=0)
+      m = Ridge().fit(X_tr, y_tr)
+      print(m.score(X_te, y_te))
+    `;
+    it('fires on the apply', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'z = df.apply(zscore)')]);
+    });
+    it('does not fire for a row-wise function, or when the scaled frame reaches no model', () => {
+      assert.deepEqual(rules(src.replace('df.apply(zscore)', 'df.apply(np.log1p)'), 'leakage/preprocessing'), []);
+      assert.deepEqual(rules(src.replace('z = df.apply(zscore)', 'print(df.apply(zscore))\nz = df'), 'leakage/preprocessing'), []);
+    });
+  });
+
   describe('a training document that reloads its own checkpoint is not serving', () => {
     it('a model trained again after a saved model was reloaded in a training notebook does not fire', () => {
       const src = PD + py`
