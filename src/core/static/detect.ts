@@ -211,6 +211,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     if (l.reason === 'cv' && l.split?.kind === 'search' && !reportsSearch(l.split) && f.rows.length && f.rows.every((k) => !k.path.length && k.root.role === 'train')
       && ev.evals.some((e) => e.keys.some((k) => !k.path.length && k.root.role === 'test' && !covers(f.rows, k)))) continue;
     if (l.reason === 'cv' && l.split && selectionOnly(l.split)) continue;
+    // A label-free column filter (VarianceThreshold: drop columns whose variance is under a cut-off)
+    // learns which columns to keep, not a value any row is given; like a missing-rate filter on
+    // train+test it is noted, not labelled (README, g021).
+    if (f.cls === 'VarianceThreshold') continue;
     // Nothing in the file is scored: no evaluation, no validation data handed to training, no
     // cross-validation. A feature-writing script (fits nothing), or a submission notebook whose
     // model only predicts the unlabelled test file the statistic saw (train+test prepared

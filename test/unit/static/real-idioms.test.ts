@@ -24,6 +24,24 @@ const PD = py`
 
 describe('real-notebook idioms', () => {
   // Round 12 (r12-pre): preprocessing classes from fresh code.
+  describe('leakage/preprocessing: a label-free variance filter on all rows is noted, not a leak (round 12, g021 call)', () => {
+    const src = PD + py`
+      from sklearn.feature_selection import VarianceThreshold, SelectKBest, f_regression
+      sel = VarianceThreshold(threshold=0.1)
+      Xs = sel.fit_transform(X)
+      X_tr, X_te, y_tr, y_te = train_test_split(Xs, y, random_state=0)
+      m = Ridge().fit(X_tr, y_tr)
+      print(m.score(X_te, y_te))
+    `;
+    it('does not fire for VarianceThreshold', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('a selector that reads the label still fires', () => {
+      const leaky = src.replace('VarianceThreshold(threshold=0.1)', 'SelectKBest(f_regression, k=5)').replace('sel.fit_transform(X)', 'sel.fit_transform(X, y)');
+      assert.deepEqual(rules(leaky, 'leakage/preprocessing'), [lineOf(leaky, 'Xs = sel.fit_transform')]);
+    });
+  });
+
   describe('leakage/preprocessing: a pivot_table statistic per group looked up per row (round 12)', () => {
     const src = PD + py`
       from sklearn.model_selection import cross_val_score
