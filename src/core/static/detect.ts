@@ -137,6 +137,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const cutTrained = (split: Split): boolean => ev.modelFits.some((m) => m.fit.rows.some((k) => k.path.some((st) => st.split === split && st.side === 'train')));
   const cutUsed = (split: Split): boolean => cutTrained(split)
     && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.split === split && st.side === 'test')));
+  const onSplit = (k: RowKey, split: Split): boolean => k.path.some((st) => st.split === split);
+  const foldsUsed = (split: Split): boolean => ev.modelFits.some((m) => m.fit.rows.some((k) => onSplit(k, split)))
+    || ev.evals.some((e) => e.keys.some((k) => onSplit(k, split))) || ev.trainEvals.some((e) => e.keys.some((k) => onSplit(k, split)));
   // Data written out as the document's output (an intermediate file it reads back itself is not).
   const writesOutput = ev.writesData || [...ev.written].some((p) => !ev.readBack.has(p));
   // A search's own cross-validated score (`best_score_`) is its reported result when it is read and
@@ -156,6 +159,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     if (skipVal(l)) continue;
     // An unnamed positional cut is a split only when a model is fitted on one part and scored on the other.
     if (l.split?.cut && !cutUsed(l.split)) continue;
+    // Folds drawn (skf.split) only to compute out-of-fold features, such as an out-of-fold target
+    // encoding: no model is fitted on a fold and no fold is scored, so nothing is held out by them.
+    if (l.split?.kind === 'folds' && !foldsUsed(l.split)) continue;
     // A cut of the training part of an earlier split that only ever takes training rows (its last
     // window to forecast from, its rows of one class for a plot) holds nothing out: the statistic
     // fitted on that training part reaches no test row through it.

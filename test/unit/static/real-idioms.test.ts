@@ -24,6 +24,34 @@ const PD = py`
 
 describe('real-notebook idioms', () => {
   // Round 12 (r12-pre): preprocessing classes from fresh code.
+  describe('leakage/preprocessing: folds drawn only for out-of-fold features hold nothing out (round 12)', () => {
+    const src = PD + py`
+      from sklearn.model_selection import StratifiedKFold
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+      prior = y_tr.mean()
+      oof = np.zeros(len(X_tr))
+      for tr_idx, va_idx in StratifiedKFold(5, shuffle=True, random_state=0).split(X_tr, y_tr):
+          rates = y_tr.iloc[tr_idx].groupby(X_tr["city"].iloc[tr_idx]).mean()
+          oof[va_idx] = X_tr["city"].iloc[va_idx].map(rates).fillna(prior).values
+      X_tr["city_rate"] = oof
+      m = LogisticRegression().fit(X_tr, y_tr)
+      print(accuracy_score(y_te, m.predict(X_te)))
+    `;
+    it('does not fire for the prior of an out-of-fold encoding', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('fires when a model is fitted and scored on those folds', () => {
+      const leaky = PD + py`
+        from sklearn.model_selection import StratifiedKFold
+        Xs = StandardScaler().fit_transform(X)
+        for tr_idx, va_idx in StratifiedKFold(5, shuffle=True, random_state=0).split(Xs, y):
+            m = LogisticRegression().fit(Xs[tr_idx], y.iloc[tr_idx])
+            print(accuracy_score(y.iloc[va_idx], m.predict(Xs[va_idx])))
+      `;
+      assert.deepEqual(rules(leaky, 'leakage/preprocessing'), [lineOf(leaky, 'Xs = StandardScaler()')]);
+    });
+  });
+
   describe('leakage/preprocessing: a label-free variance filter on all rows is noted, not a leak (round 12, g021 call)', () => {
     const src = PD + py`
       from sklearn.feature_selection import VarianceThreshold, SelectKBest, f_regression
