@@ -699,14 +699,25 @@ export class Interpreter extends LibrarySemantics {
     }
     const curData = cur.k === 'data' ? cur : this.asData(cur, this.t(base));
     // df[c] = values: a list built row by row (lst.append(groups.loc[v]) for v in df[k]) is one column.
-    const vIn = v.k === 'seq' && !v.keys && v.items.length ? this.join(v.items, t) : v;
+    let vIn = v.k === 'seq' && !v.keys && v.items.length ? this.join(v.items, t) : v;
+    // df.loc[df.Age.isnull(), "Age"] = reg.predict(df.loc[df.Age.isnull(), feats]), with reg fitted on
+    // the rows of the same frame that have the value: a model-based fill of the gaps of a column. The
+    // model is a statistic of those rows (fillna(mean) with a regressor), not a column of predictions.
+    const rowPart = base !== objNode && /^\[[^\]]*,/.test(this.text.slice(objNode.to, t.to).trim());
+    const filler = rowPart && col !== undefined && vIn.k === 'data' && vIn.pred && !vIn.pred.est.loaded ? vIn.pred.est.fit : undefined;
+    if (filler && vIn.k === 'data' && filler.kind === 'model' && filler.rows.length && filler.rows.every((k) => !k.path.length && curData.rows.some((r) => r.root === k.root))) {
+      const f: FitEvent = { id: ++this.ids, site: this.site(t), cls: `${filler.cls} fill`, kind: 'stat', rows: filler.rows, serving: this.serving, onLabel: false };
+      const rest = { ...vIn, prep: unionList(vIn.prep, [f]) };
+      delete rest.pred;
+      vIn = rest;
+    }
     const merged = this.join([curData, vIn.k === 'data' || vIn.k === 'scalar' ? stripRows(vIn) : undefined], t) as DataV;
     // A results frame built from a dict holding a model's predictions (pd.DataFrame({"actual": y_test,
     // "pred": p})) reports on the scores: a statistic written into it (bins of the actual values) is
     // not model input handed on out of sight.
     if ((vIn.k === 'data' || vIn.k === 'scalar') && !curData.frame?.colVals) for (const f of vIn.prep) this.events.frameStatFits.add(f.id);
     if (col !== undefined && curData.frame) {
-      this.recordDerived(curData.frame, col, v, valueNode ?? t);
+      this.recordDerived(curData.frame, col, filler ? vIn : v, valueNode ?? t);
       // A column of predictions (scores written beside the rows): model output, not a feature.
       if (vIn.k === 'data' && vIn.pred) { (curData.frame.predCols ??= new Set()).add(col); (curData.frame.predVals ??= new Map()).set(col, vIn.pred); }
       else { curData.frame.predCols?.delete(col); curData.frame.predVals?.delete(col); }

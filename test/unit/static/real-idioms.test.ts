@@ -24,6 +24,36 @@ const PD = py`
 
 describe('real-notebook idioms', () => {
   // Round 12 (r12-pre): preprocessing classes from fresh code.
+  describe('leakage/preprocessing: a model fitted on the rows that have a value fills the gaps of that column (round 12)', () => {
+    const src = PD + py`
+      from sklearn.ensemble import RandomForestRegressor
+      feats = ["a", "b"]
+      known = df[df.age.notnull()]
+      reg = RandomForestRegressor().fit(known[feats], known.age)
+      df.loc[df.age.isnull(), "age"] = reg.predict(df.loc[df.age.isnull(), feats])
+      X = df.drop(columns=["label"])
+      X_tr, X_te, y_tr, y_te = train_test_split(X, df["label"], random_state=0)
+      m = RandomForestClassifier().fit(X_tr, y_tr)
+      print(accuracy_score(y_te, m.predict(X_te)))
+    `;
+    it('fires on the fill', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'df.loc[df.age.isnull(), "age"] = reg.predict')]);
+    });
+    it('does not fire for a column of predictions written beside all rows, or a fill model fitted on the training part', () => {
+      assert.deepEqual(rules(src.replace('df.loc[df.age.isnull(), "age"] = reg.predict(df.loc[df.age.isnull(), feats])', 'print(reg.predict(df.loc[df.age.isnull(), feats]))'), 'leakage/preprocessing'), []);
+      const clean = PD + py`
+        from sklearn.ensemble import RandomForestRegressor
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+        known = X_tr[X_tr.age.notnull()]
+        reg = RandomForestRegressor().fit(known[["a", "b"]], known.age)
+        X_te.loc[X_te.age.isnull(), "age"] = reg.predict(X_te.loc[X_te.age.isnull(), ["a", "b"]])
+        m = RandomForestClassifier().fit(X_tr.fillna(0), y_tr)
+        print(accuracy_score(y_te, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(clean, 'leakage/preprocessing'), []);
+    });
+  });
+
   describe('leakage/preprocessing: folds drawn only for out-of-fold features hold nothing out (round 12)', () => {
     const src = PD + py`
       from sklearn.model_selection import StratifiedKFold
