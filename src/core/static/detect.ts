@@ -126,7 +126,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // A test set makes a validation-only leak harmless when it is the reported result: scored, or its
   // labels bound (y_test). The last rows cut off only to forecast from (`last = data[-14:]`, predicted,
   // never scored) leave the validation score as the only held-out result.
-  const hasTestSplit = ev.hasTestSet && (testScored || ev.testLabels) || ev.prepLeaks.some((l) => !l.viaVal);
+  const hasTestSplit = ev.hasTestSet && (testScored || ev.testLabels) || ev.prepLeaks.some((l) => !l.viaVal && l.reason !== 'fit-on-test');
   // A hand-written K-fold loop's held-out folds are cross-validation (its scores are reported like
   // cross_val_score's), not a validation part that a separate test set makes harmless.
   const skipVal = (l: PrepLeak): boolean => l.reason === 'cv' && l.split?.kind === 'folds' ? false : l.viaVal ? hasTestSplit : heldOutIsVal(l) && testScored;

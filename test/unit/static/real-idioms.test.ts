@@ -24,6 +24,29 @@ const PD = py`
 
 describe('real-notebook idioms', () => {
   // Round 12 (r12-pre): preprocessing classes from fresh code.
+  describe('leakage/preprocessing: a test file refitted on itself is no scored test set (round 12)', () => {
+    const src = py`
+      import pandas as pd
+      from tensorflow import keras
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      train = train.fillna(train.mean())
+      test = test.fillna(test.mean())
+      X = train.drop(columns=["y"])
+      model = keras.Sequential([keras.layers.Dense(1)])
+      model.compile(loss="mse")
+      model.fit(X, train["y"], epochs=5, validation_split=0.2)
+      pred = model.predict(test)
+    `;
+    it('the fill of all training rows before validation_split still fires', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'train = train.fillna(train.mean())')]);
+    });
+    it('does not fire when the test file is scored against its labels', () => {
+      const scored = src.replace('pred = model.predict(test)', 'print(model.evaluate(test.drop(columns=["y"]), test["y"]))');
+      assert.deepEqual(rules(scored, 'leakage/preprocessing'), []);
+    });
+  });
+
   describe('leakage/preprocessing: a model fitted on the rows that have a value fills the gaps of that column (round 12)', () => {
     const src = PD + py`
       from sklearn.ensemble import RandomForestRegressor
