@@ -703,8 +703,10 @@ export class Interpreter extends LibrarySemantics {
     // df.loc[df.Age.isnull(), "Age"] = reg.predict(df.loc[df.Age.isnull(), feats]), with reg fitted on
     // the rows of the same frame that have the value: a model-based fill of the gaps of a column. The
     // model is a statistic of those rows (fillna(mean) with a regressor), not a column of predictions.
-    const rowPart = base !== objNode && /^\[[^\]]*,/.test(this.text.slice(objNode.to, t.to).trim());
-    const filler = rowPart && col !== undefined && vIn.k === 'data' && vIn.pred && !vIn.pred.est.loaded ? vIn.pred.est.fit : undefined;
+    // df.col.loc[mask] = ... / df["col"].loc[mask] = ...: the gaps of one column of the frame.
+    const seriesCol = base !== objNode && (base.name === 'MemberExpression' && !isSubscript(base) || isSubscript(base) && /^\[\s*["'][^"']+["']\s*\]$/.test(this.text.slice(base.firstChild!.to, base.to).trim()));
+    const rowPart = base !== objNode && (seriesCol || /^\[[^\]]*,/.test(this.text.slice(objNode.to, t.to).trim()));
+    const filler = rowPart && (col !== undefined || seriesCol) && vIn.k === 'data' && vIn.pred && !vIn.pred.est.loaded ? vIn.pred.est.fit : undefined;
     if (filler && vIn.k === 'data' && filler.kind === 'model' && filler.rows.length && filler.rows.every((k) => !k.path.length && curData.rows.some((r) => r.root === k.root))) {
       const f: FitEvent = { id: ++this.ids, site: this.site(t), cls: `${filler.cls} fill`, kind: 'stat', rows: filler.rows, serving: this.serving, onLabel: false };
       const rest = { ...vIn, prep: unionList(vIn.prep, [f]) };

@@ -62,6 +62,10 @@ describe('real-notebook idioms', () => {
     it('fires on the fill', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'df.loc[df.age.isnull(), "age"] = reg.predict')]);
     });
+    it('fires on the fill written through the column (df.age.loc[mask] = ...)', () => {
+      const viaCol = src.replace('df.loc[df.age.isnull(), "age"] = reg.predict', 'df.age.loc[df.age.isnull()] = reg.predict');
+      assert.deepEqual(rules(viaCol, 'leakage/preprocessing'), [lineOf(viaCol, 'df.age.loc[df.age.isnull()] = reg.predict')]);
+    });
     it('does not fire for a column of predictions written beside all rows, or a fill model fitted on the training part', () => {
       assert.deepEqual(rules(src.replace('df.loc[df.age.isnull(), "age"] = reg.predict(df.loc[df.age.isnull(), feats])', 'print(reg.predict(df.loc[df.age.isnull(), feats]))'), 'leakage/preprocessing'), []);
       const clean = PD + py`
