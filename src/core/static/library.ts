@@ -1182,8 +1182,13 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if (method === 'fit_resample' || method === 'fit_sample') {
       const outs = args.pos.map((p, i) => this.asData(p, args.posNodes[i] ? this.t(args.posNodes[i]) : 'data'));
-      if (est.cat === 'oversampler' || est.cat === 'model' && /smote|over|adasyn/i.test(est.cls)) {
-        const du = this.dupEvent(n, est.cls, outs.reduce<RowKey[]>((a, d) => unionKeys(a, d.rows), []));
+      // An imblearn Pipeline of samplers (RandomOverSampler then RandomUnderSampler) resamples with
+      // its oversampling steps when fit_resample is called on it directly.
+      const over = (e: EstV): EstV | undefined => e.cat === 'oversampler' || e.cat === 'model' && /smote|over|adasyn/i.test(e.cls) ? e
+        : e.cat === 'pipeline' ? e.steps.map(over).find((x) => x) : undefined;
+      const sampler = over(est);
+      if (sampler) {
+        const du = this.dupEvent(n, sampler === est ? est.cls : `${est.cls} (${sampler.cls})`, outs.reduce<RowKey[]>((a, d) => unionKeys(a, d.rows), []));
         return { k: 'seq', items: outs.map((d) => this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) })) };
       }
       return { k: 'seq', items: outs.map((d) => this.same(d)) };
@@ -1643,6 +1648,13 @@ export abstract class LibrarySemantics extends DataflowState {
         const inner = this.same(d); delete inner.grouped;
         const r = this.callFunction(fnArg, { ...NO_ARGS, pos: [inner], posNodes: [] }, null);
         const computes = (r.k === 'data' || r.k === 'scalar') && r.prep.some((f) => !d.prep.includes(f));
+        // groupby(c).apply(lambda g: g.sample(n, replace=True)): each group resampled with
+        // replacement (class balancing by oversampling), the same duplication as df.sample.
+        const dups = r.k === 'data' && method === 'apply' ? r.dup.filter((du) => !d.dup.includes(du)) : [];
+        if (dups.length && !computes) {
+          const out = this.mkData({ ...this.same(d), dup: unionList(d.dup, dups) }); delete out.grouped;
+          return out;
+        }
         if (!computes) {
           const out = this.same(d); delete out.grouped;
           if (r.k === 'data' && r.time) out.time = r.time;

@@ -4917,4 +4917,58 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(clean, 'leakage/overlap'), []);
     });
   });
+
+  describe('oversampling before the split through a sampler pipeline or a per-group resample (round 12)', () => {
+    it('fit_resample of an imblearn Pipeline holding RandomOverSampler before train_test_split fires', () => {
+      const src = PD + py`
+        from imblearn.pipeline import Pipeline
+        from imblearn.over_sampling import RandomOverSampler
+        from imblearn.under_sampling import RandomUnderSampler
+        sampler = Pipeline([("o", RandomOverSampler(sampling_strategy=0.5)), ("u", RandomUnderSampler())])
+        Xr, yr = sampler.fit_resample(X, y)
+        X_tr, X_te, y_tr, y_te = train_test_split(Xr, yr, random_state=0)
+        m = LogisticRegression().fit(X_tr, y_tr)
+        print(accuracy_score(y_te, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'Xr, yr = sampler.fit_resample(X, y)')]);
+    });
+    it('a pipeline of undersamplers only, or the sampler pipeline applied to the training part, does not fire', () => {
+      const src = PD + py`
+        from imblearn.pipeline import Pipeline
+        from imblearn.under_sampling import RandomUnderSampler, TomekLinks
+        sampler = Pipeline([("t", TomekLinks()), ("u", RandomUnderSampler())])
+        Xr, yr = sampler.fit_resample(X, y)
+        X_tr, X_te, y_tr, y_te = train_test_split(Xr, yr, random_state=0)
+        m = LogisticRegression().fit(X_tr, y_tr)
+        print(accuracy_score(y_te, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+      const clean = PD + py`
+        from imblearn.pipeline import Pipeline
+        from imblearn.over_sampling import RandomOverSampler
+        from imblearn.under_sampling import RandomUnderSampler
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+        sampler = Pipeline([("o", RandomOverSampler()), ("u", RandomUnderSampler())])
+        Xr, yr = sampler.fit_resample(X_tr, y_tr)
+        m = LogisticRegression().fit(Xr, yr)
+        print(accuracy_score(y_te, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(clean, 'leakage/overlap'), []);
+    });
+    it('groupby(label).apply(lambda g: g.sample(n, replace=True)) before the split fires', () => {
+      const src = PD + py`
+        n = df["label"].value_counts().max()
+        bal = df.groupby("label", group_keys=False).apply(lambda g: g.sample(n, replace=True))
+        Xb = bal.drop(columns=["label"])
+        yb = bal["label"]
+        X_tr, X_te, y_tr, y_te = train_test_split(Xb, yb, random_state=0)
+        m = LogisticRegression().fit(X_tr, y_tr)
+        print(accuracy_score(y_te, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'bal = df.groupby')]);
+      // Without replacement (a per-group undersample) nothing is duplicated.
+      assert.deepEqual(rules(src.replace('g.sample(n, replace=True)', 'g.sample(100)'), 'leakage/overlap'), []);
+    });
+  });
+
 });
