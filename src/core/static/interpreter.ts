@@ -8,7 +8,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
 import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
-  type ClassV, type ConstV, type DataV, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type SeqV, type Side, type Site, type Split, type Val,
+  type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
 import { LibrarySemantics } from './library';
@@ -244,20 +244,30 @@ export class Interpreter extends LibrarySemantics {
     // A branch taken or not by a test of the data's values (`if y.value_counts().min() < 0.4:`):
     // whether it runs is a guess; its body (and the branches after it) run under that assumption.
     let dataCond: string | undefined;
+    // Rows duplicated in one branch of an unknown test (`if oversample: X, y = ros.fit_resample(X, y)
+    // else: X, y = load()`) and rebound by a later branch: either may run, so the rebound value keeps
+    // the duplication, as an assumption that names the test.
+    let cond = '';
+    const branchDups = new Map<string, { items: DataV[]; cond: string }>();
+    const scope = this.scope;
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.name === 'Body') {
         if (chain) this.branchPath.push(`${chain}#${branch++}`);
         try {
           if (!skipBody && !done) {
             if (dataCond) this.dataConds.push(dataCond);
+            const before = new Map(scope.vars);
             try { this.execBlock(c); } finally { if (dataCond) this.dataConds.pop(); }
+            this.carryBranchDups(scope, before, branchDups, cond);
           }
         } finally {
           if (chain) this.branchPath.pop();
         }
         skipBody = false;
+        cond = '';
       } else if (isExpr(c) && c.prevSibling?.name !== 'as') {
         if (done) continue;
+        cond = this.t(c).replace(/\s+/g, ' ').trim();
         // `if __name__ == "__main__":` in a file run as an imported module (not `%run`): never true.
         const mainGuard = this.moduleDepth > 0 && this.scope === this.curGlobal && this.curGlobal !== this.global
           && /^__name__\s*==\s*(['"])__main__\1$/.test(this.t(c).trim());
@@ -267,6 +277,30 @@ export class Interpreter extends LibrarySemantics {
         if (known === false) skipBody = true;
         else if (known === true) { const body = c.nextSibling; if (body?.name === 'Body') { this.execBlock(body); c = body; } done = true; }
       }
+    }
+  }
+
+  /**
+   * After one branch of an `if` ran: names it rebound that an earlier branch had bound to rows with
+   * duplications get those duplications back (marked as assumed: the earlier branch may be the one
+   * that runs); names it binds to duplicated rows are remembered for the branches after it.
+   */
+  protected carryBranchDups(scope: Scope, before: Map<string, Val>, seen: Map<string, { items: DataV[]; cond: string }>, cond: string): void {
+    const itemsOf = (v: Val | undefined): DataV[] | undefined => v?.k === 'data' ? [v] : v?.k === 'seq' && v.items.length && v.items.every((x) => x.k === 'data') ? v.items as DataV[] : undefined;
+    for (const [name, v] of scope.vars) {
+      if (before.get(name) === v) continue;
+      const prev = seen.get(name);
+      const cur = itemsOf(v);
+      if (prev && cur && prev.items.length === cur.length && prev.items.some((p, i) => p.dup.some((du) => !cur[i].dup.includes(du)))) {
+        const mark = (du: DupEvent): DupEvent => du.assumed || !prev.cond ? du : { ...du, assumed: `the branch under \`if ${prev.cond.length > 60 ? prev.cond.slice(0, 57) + '...' : prev.cond}\` is the one that runs` };
+        // Either branch's rows may be the ones bound here (a helper that reads the file again).
+        const add = (d: DataV, i: number): DataV => this.mkData({ ...this.same(d), rows: unionKeys(d.rows, prev.items[i].rows),
+          dup: unionList(d.dup, prev.items[i].dup.filter((du) => !d.dup.some((x) => x.id === du.id)).map(mark)) });
+        const nv: Val = v.k === 'data' ? add(v, 0) : { ...(v as SeqV), items: cur.map(add) };
+        scope.set(name, nv);
+        continue;
+      }
+      if (cur && cur.some((d) => d.dup.length) && !prev) seen.set(name, { items: cur, cond });
     }
   }
 

@@ -4971,4 +4971,50 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('oversampling in one branch of an unknown switch, the plain rows in the other, then the split (round 12)', () => {
+    const src = py`
+      import pandas as pd
+      from imblearn.over_sampling import RandomOverSampler
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      def load(path):
+          df = pd.read_csv(path)
+          return df.drop(columns=["y"]), df["y"]
+      def balanced(path):
+          X, y = load(path)
+          return RandomOverSampler().fit_resample(X, y)
+      def run(use_sampling):
+          if use_sampling:
+              data = balanced("d.csv")
+          else:
+              data = load("d.csv")
+          X, y = data
+          X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+          m = LogisticRegression().fit(X_tr, y_tr)
+          print("test", m.score(X_te, y_te))
+    `;
+    it('fires at warning on the oversampler, naming the switch as the assumption', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'return RandomOverSampler()'), 'warning']]);
+      assert.match(f[0].message, /if use_sampling/);
+    });
+    it('does not fire when the switch resamples only the training part after the split', () => {
+      const clean = py`
+        import pandas as pd
+        from imblearn.over_sampling import RandomOverSampler
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import LogisticRegression
+        def run(path, use_sampling):
+            df = pd.read_csv(path)
+            X_tr, X_te, y_tr, y_te = train_test_split(df.drop(columns=["y"]), df["y"], random_state=0)
+            if use_sampling:
+                fit_X, fit_y = RandomOverSampler().fit_resample(X_tr, y_tr)
+            else:
+                fit_X, fit_y = X_tr, y_tr
+            m = LogisticRegression().fit(fit_X, fit_y)
+            print("test", m.score(X_te, y_te))
+      `;
+      assert.deepEqual(rules(clean, 'leakage/overlap'), []);
+    });
+  });
 });
