@@ -1330,6 +1330,13 @@ export class Interpreter extends LibrarySemantics {
         if (prop === 'fittedvalues' && o.fit && !o.loaded && own) return this.predictOut(o, own);
         // The search's own cross-validated score read (printed, shown): its folds report a result.
         if ((prop === 'best_score_' || prop === 'cv_results_') && o.searchSplit) o.searchSplit.reportedAt ??= this.steps;
+        // A search fitted on held-out rows alone (grid.fit(X_test, y_test)) and its cross-validated
+        // scores read: every fold's model was trained on test rows, as cross_val_score on them.
+        if ((prop === 'best_score_' || prop === 'cv_results_' || prop === 'grid_scores_') && o.cat === 'search' && o.fit && !o.loaded && o.fit.rows.length
+          && o.fit.rows.every((k) => k.path.some((st) => st.side !== 'train') && !k.path.some((st) => st.fold !== undefined))
+          && !this.events.heldOutFits.some((h) => h.fitSite === o.fit!.site)) {
+          this.events.heldOutFits.push({ site: this.site(n), fitSite: o.fit.site, cv: o.cls });
+        }
         // A fitted search's best_estimator_ is the model it refitted with the chosen setting: it
         // predicts what the search predicts.
         if (prop === 'best_estimator_' && o.cat === 'search' && o.fit && !o.loaded) return o;

@@ -5017,4 +5017,23 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(clean, 'leakage/overlap'), []);
     });
   });
+
+  describe('a search fitted on the held-out rows and its cross-validated scores read (round 12)', () => {
+    const src = PD + py`
+      from sklearn.model_selection import GridSearchCV
+      X_tr, X_rest, y_tr, y_rest = train_test_split(X, y, test_size=0.3, random_state=0)
+      X_te, X_va, y_te, y_va = train_test_split(X_rest, y_rest, test_size=0.3, random_state=0)
+      grid = GridSearchCV(RandomForestClassifier(), {"max_depth": [2, 4, 8]})
+      grid.fit(X_te, y_te)
+      print(grid.best_score_)
+    `;
+    it('fires at warning on the read of the search score', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'print(grid.best_score_)'), 'warning']]);
+    });
+    it('does not fire when the search is fitted on the training part, or its score is never read', () => {
+      assert.deepEqual(rules(src.replace('grid.fit(X_te, y_te)', 'grid.fit(X_tr, y_tr)'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('print(grid.best_score_)', 'print(grid.best_params_)'), 'leakage/overlap'), []);
+    });
+  });
 });
