@@ -320,14 +320,18 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const split = t.split;
     if (split && !t.sampledWith && !ev.evals.some((e) => {
       const fit = e.model && !e.model.loaded ? (e.fitState?.fit ?? e.model.fit) : undefined;
-      return !!fit && e.keys.some((k) => k.path.some((st) => st.split === split && st.side === 'test') && covers(fit.rows, k));
+      // Dropped by a column's values: the training sample is in the held-out part whatever the keys say.
+      return !!fit && e.keys.some((k) => k.path.some((st) => st.split === split && st.side === 'test')
+        && (t.dropBy ? fit.rows.some((r) => r.path.some((st) => st.split === split && st.side === 'train')) : covers(fit.rows, k)));
     })) continue;
     push({
-      ruleId: 'leakage/overlap', message: t.sampledWith
+      ruleId: 'leakage/overlap', message: t.dropBy
+        ? `\`${t.name}\` drops the rows whose index labels equal the values of \`${t.dropBy}\` (drop() reads them as row labels), not the rows of the training sample, so nearly every training row is in it and the model is tested on rows it was trained on. Take the held-out part as df.drop(train.index). Assumed: the frame has its default integer index.`
+        : t.sampledWith
         ? `\`${t.name}\` is a random sample drawn independently of the ${t.sampledWith} part, from the same rows, so many rows are in both. Take the held-out part as the rows not sampled (df.drop(train.index)) or use train_test_split.`
         : `\`${t.name}\` is drawn from the training rows, so the model is tested on rows it was trained on.`,
       location: toLocation(ctx, t.site), related: [], evidence: { testVariable: t.name }, fixes: [],
-    }, t.site);
+    }, t.site, t.dropBy ? 'warning' : undefined);
   }
 
   // leakage/overlap: a series model's in-sample predictions scored as its forecast error.

@@ -1715,6 +1715,11 @@ export class Interpreter extends LibrarySemantics {
     if (sibling) return this.withStep(d, sibling, wantTrain ? 'train' : wantVal ? 'val' : 'test');
     const split = this.sliceSplitFor(d, n);
     const side: Side = wantTrain ? 'train' : wantVal ? 'val' : 'test';
+    // train = df.sample(frac=0.8); test = df.drop(df["label"]): the held-out part drops rows by a
+    // column's values, not the sample's index, so the sampled training rows are nearly all in it.
+    if (this.dropByValues && side !== 'train' && split.sampledSides?.has('train') && !this.inLoop) {
+      this.events.testFromTrain.push({ site: this.site(this.stmt ?? n), name, split, dropBy: this.dropByValues });
+    }
     if (this.sampling) {
       // train = df.sample(frac=0.8); test = df.sample(frac=0.2): two independent random samples of
       // the same rows, not a partition of them: rows land in both.

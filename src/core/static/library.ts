@@ -1744,7 +1744,15 @@ export abstract class LibrarySemantics extends DataflowState {
         return out;
       }
       // drop(rows): remainder of a sample, e.g. test = df.drop(train.index)
-      return this.maybeSliceSplit(this.same(d), n, undefined);
+      // df.drop(df["label"]): a column's values passed as row labels (meant as drop(columns=...)),
+      // so the rows kept are nearly all of them, not the rows a sample of the frame left out.
+      const callee = n.firstChild?.name === 'MemberExpression' ? n.firstChild.firstChild : null;
+      const objText = callee ? this.t(callee).replace(/\s+/g, '') : '';
+      const rowArg = args.posNodes[0] && !args.kw.has('index') ? this.t(args.posNodes[0]).replace(/\s+/g, '') : '';
+      const byValues = !!objText && /^[A-Za-z_][\w.]*$/.test(objText) && rowArg.startsWith(objText)
+        && /^(\[(['"])[^'"]+\2\]|\.(?!index\b)[A-Za-z_]\w*)$/.test(rowArg.slice(objText.length)) ? rowArg : undefined;
+      this.dropByValues = byValues;
+      try { return this.maybeSliceSplit(this.same(d), n, undefined); } finally { this.dropByValues = undefined; }
     }
     if (method === 'sort_values' || method === 'set_index' || method === 'sort_index') {
       const byText = argText;

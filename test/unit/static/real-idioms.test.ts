@@ -5036,4 +5036,26 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src.replace('print(grid.best_score_)', 'print(grid.best_params_)'), 'leakage/overlap'), []);
     });
   });
+
+  describe('a held-out part made by dropping rows by a column\'s values after sampling the training part (round 12)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      df = pd.read_csv("d.csv")
+      train = df.sample(frac=0.8, random_state=0)
+      test = df.drop(df["label"])
+      y_train = train.pop("label")
+      y_test = test.pop("label")
+      m = LogisticRegression().fit(train, y_train)
+      print("test acc", m.score(test, y_test))
+    `;
+    it('fires at warning on the drop', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'test = df.drop(df["label"])'), 'warning']]);
+    });
+    it('does not fire for df.drop(train.index), or when no model is scored on the part', () => {
+      assert.deepEqual(rules(src.replace('df.drop(df["label"])', 'df.drop(train.index)'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('print("test acc", m.score(test, y_test))', 'print(test.shape)'), 'leakage/overlap'), []);
+    });
+  });
 });
