@@ -731,6 +731,22 @@ export class Interpreter extends LibrarySemantics {
         return;
       }
     }
+    // res = pd.DataFrame(); res["pred"] = model.predict(X); res["actual"] = y: a results frame built
+    // column by column, as pd.DataFrame({"pred": ..., "actual": ...}): each column read back by name
+    // is what was put there.
+    // res[["yhat", "lo"]] = fc[["yhat", "lo"]]: each named column holds those values.
+    const listCols = col === undefined ? /^\[\s*\[((?:\s*(['"])[^'"]+\2\s*,?)+)\]\s*\]$/.exec(this.text.slice(objNode.to, t.to).trim())?.[1].split(',').map((x) => unquote(x.trim())).filter(Boolean) : undefined;
+    const putCols = col !== undefined ? [col] : listCols;
+    if (cur.k === 'data' && base === objNode && putCols?.length && v.k === 'data' && (cur.emptyFrame && v.pred || cur.frame?.colVals)) {
+      if (cur.emptyFrame) {
+        const colVals = new Map<string, DataV>(putCols.map((c) => [c, v]));
+        this.bind(base, this.mkData({ rows: [], prep: [], dup: [], frame: { ...this.newFrame(), colVals } }));
+        return;
+      }
+      for (const c of putCols) cur.frame!.colVals!.set(c, v);
+      if (!cur.rows.length && !v.pred) this.bind(base, this.mkData({ ...this.same(v), frame: cur.frame }));
+      return;
+    }
     const curData = cur.k === 'data' ? cur : this.asData(cur, this.t(base));
     // df[c] = values: a list built row by row (lst.append(groups.loc[v]) for v in df[k]) is one column.
     const vIn = v.k === 'seq' && !v.keys && v.items.length ? this.join(v.items, t) : v;
@@ -1472,7 +1488,7 @@ export class Interpreter extends LibrarySemantics {
     // Column selection: df['a'], df[['a','b']], df[cols]
     if (first && !hasSlice && (first.k === 'const' && first.str !== undefined || first.k === 'seq' && first.items.every((x) => x.k === 'const' && x.str !== undefined))) {
       const cols = first.k === 'const' ? [first.str!] : (first as SeqV).items.map((x) => (x as ConstV).str!);
-      const held = first.k === 'const' ? o.frame?.colVals?.get(first.str!) : undefined;
+      const held = o.frame?.colVals?.get(first.k === 'const' ? first.str! : cols.length === 1 ? cols[0] : '');
       if (held) return this.same(held);
       const d = this.same(o, { cols, aligned: cols.length > 1 || first.k === 'seq' });
       // Statistics written only into columns not selected here stay in the frame (a centred copy

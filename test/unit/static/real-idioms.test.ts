@@ -5058,4 +5058,36 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src.replace('print("test acc", m.score(test, y_test))', 'print(test.shape)'), 'leakage/overlap'), []);
     });
   });
+
+  describe('a results frame built column by column from an empty DataFrame is scored by its columns (round 12)', () => {
+    const src = py`
+      import pandas as pd
+      from prophet import Prophet
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("daily.csv", parse_dates=["ds"])
+      m = Prophet()
+      m.fit(df)
+      fc = m.predict(m.make_future_dataframe(periods=30))
+      out = pd.DataFrame()
+      out["ds"] = fc["ds"]
+      out[["yhat", "yhat_lower"]] = fc[["yhat", "yhat_lower"]]
+      both = out.set_index("ds")[["yhat"]].join(df.set_index("ds").y).reset_index()
+      print("MAE", mean_absolute_error(both.y, both.yhat))
+    `;
+    it('the in-sample Prophet score through the frame fires at warning', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'print("MAE"'), 'warning']]);
+    });
+    it('test predictions written beside the test labels do not fire', () => {
+      const clean = PD + py`
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+        m = Ridge().fit(X_tr, y_tr)
+        res = pd.DataFrame()
+        res["pred"] = m.predict(X_te)
+        res["actual"] = y_te.values
+        print("test MAE", mean_absolute_error(res["actual"], res["pred"]))
+      `;
+      assert.deepEqual(rules(clean, 'leakage/overlap'), []);
+    });
+  });
 });
