@@ -734,7 +734,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
  */
 function heldOutId(ctx: DetectContext, k: RowKey): string {
   const s = k.path.length === 1 ? k.path[0] : undefined;
-  if (s && k.root.file && (s.split.kind === 'slice' || s.split.kind === 'tts' && !s.split.shuffle || s.split.seeded)) {
+  if (s && k.root.file && !s.split.perPass && (s.split.kind === 'slice' || s.split.kind === 'tts' && !s.split.shuffle || s.split.seeded)) {
     const st = s.split.site;
     const text = ctx.chunks[st.chunk].text.slice(st.stmtFrom, st.stmtTo).replace(/\s+/g, '');
     return `file:${k.root.file}|${text}|${s.side}|${s.fold ?? ''}`;

@@ -328,7 +328,8 @@ export abstract class LibrarySemantics extends DataflowState {
       const name = this.targets.length === 1 ? this.targets[0] : '';
       const role = roleFromName(path) !== 'whole' ? roleFromName(path) : roleFromName(name);
       const d = this.freshData(path || name || last, n, role);
-      if (path) d.rows[0].root.file = path;
+      // A path that changes with the enclosing loop (f"sub{i}.mat") reads another file on each pass.
+      if (path && !(src0?.varying && this.inLoop)) d.rows[0].root.file = path;
       if (src0 && requestPayload(src0)) d.aligned = true;
       if (last === 'load_dataset') d.dsDict = true;
       if (last === 'load' && /^json\./.test(q)) d.records = true;
@@ -601,9 +602,11 @@ export abstract class LibrarySemantics extends DataflowState {
     const site = this.site(n);
     // A seeded split keeps its identity across call sites too: the same seed, sizes and rows give the same parts.
     const sizes = ['test_size', 'train_size', 'stratify'].map((k) => { const v = args.kw.get(k); return v ? (v.k === 'const' ? v.text : v.k === 'data' ? `d${v.rows.map((r) => r.root.id).join('+')}` : '?') : ''; }).join(',');
-    const seedKey = seeded && inputs.length ? `${shuffle ? sizes : `${site.chunk}:${site.from}`}|${seed && seed.k === 'const' ? seed.text : ''}|${inputs.map((d) => d.rows.map((k) => `${k.root.id}/${k.path.map((s) => `${s.split.id}${s.side}${s.fold ?? ''}`).join('/')}`).join('+')).join(',')}` : undefined;
+    // Sizes that change with the enclosing loop (test_size=size in `for size in sizes`) cut other test rows on each pass.
+    const perPass = this.inLoop && ['test_size', 'train_size'].some((k) => !!args.kw.get(k)?.varying);
+    const seedKey = seeded && !perPass && inputs.length ? `${shuffle ? sizes : `${site.chunk}:${site.from}`}|${seed && seed.k === 'const' ? seed.text : ''}|${inputs.map((d) => d.rows.map((k) => `${k.root.id}/${k.path.map((s) => `${s.split.id}${s.side}${s.fold ?? ''}`).join('/')}`).join('+')).join(',')}` : undefined;
     const reused = seedKey !== undefined ? this.seededSplits.get(seedKey) : undefined;
-    const split: Split = reused ?? { id: ++this.ids, site, kind: 'tts', shuffle, names: this.targets.slice(), ...(seeded ? { seeded } : {}) };
+    const split: Split = reused ?? { id: ++this.ids, site, kind: 'tts', shuffle, names: this.targets.slice(), ...(seeded ? { seeded } : {}), ...(perPass ? { perPass } : {}) };
     if (seedKey !== undefined && !reused) this.seededSplits.set(seedKey, split);
     this.onSplit(split, inputs, !!reused);
     const outs: Val[] = [];
@@ -1306,7 +1309,11 @@ export abstract class LibrarySemantics extends DataflowState {
       this.futureRoots.add(fresh.rows[0].root);
       return this.mkData({ ...this.same(fresh), rows: [...est.fit.rows, ...fresh.rows] });
     }
-    if (PREDICT_METHODS.has(method)) {
+    // A Hugging Face Trainer's predict(ds) also scores ds (its PredictionOutput carries the metrics
+    // of the labels the set holds): an evaluation of those rows, like evaluate(ds).
+    const hfTrainer = /^(Trainer|Seq2SeqTrainer|SFTTrainer)$/.test(est.cls);
+    const hfSet = (kw: string): DataV | undefined => { const v = args.kw.get(kw); return v ? this.asData(v, this.t(args.kwNodes.get(kw)!)) : undefined; };
+    if (PREDICT_METHODS.has(method) && !(hfTrainer && method === 'predict')) {
       const out = this.predictOut(est, X ?? this.freshData('X', n));
       // Predictions of such a frame: in-sample fitted values for the history, then the forecast.
       const fit = est.fit;
@@ -1315,8 +1322,8 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     // Time-series models (statsmodels ARIMA/ETS, Prophet-style) forecast the next steps of the series they were fitted on.
     if ((method === 'forecast' || method === 'get_forecast') && est.fit) return this.predictOut(est, this.freshData('forecast', n));
-    if (EVAL_METHODS.has(method)) {
-      const data = X ?? this.trainerEvalData.get(est) ?? this.freshData('X', n);
+    if (EVAL_METHODS.has(method) || hfTrainer && method === 'predict') {
+      const data = X ?? (hfTrainer ? hfSet(method === 'predict' ? 'test_dataset' : 'eval_dataset') : undefined) ?? (method === 'predict' ? undefined : this.trainerEvalData.get(est)) ?? this.freshData('X', n);
       const y = args.pos[1];
       const keys = unionKeys(data.rows, y && y.k === 'data' ? y.rows : []);
       this.noteModelInput(data);
@@ -1325,6 +1332,8 @@ export abstract class LibrarySemantics extends DataflowState {
       const fits = this.allPrepFits(est);
       if (fits.length) this.mkData({ rows: data.rows, prep: unionList(data.prep, fits) });
       this.recordEval(n, `${method}`, keys, est, est.version, [data, ...(y && y.k === 'data' ? [y] : [])], args);
+      // The predictions it also returns (`.predictions`) may be scored again: the same model.
+      if (method === 'predict') return this.predictOut(est, data);
       return this.scalar(this.t(n), data.prep);
     }
     if (method === 'get_params') return this.scalar(method);

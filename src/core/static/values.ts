@@ -49,6 +49,8 @@ export interface Split {
   sampledSides?: Set<Side>;
   /** Drawn with a constant seed: the same call on the same rows draws the same parts. */
   seeded?: boolean;
+  /** Made in a loop with sizes that change on each pass: each pass holds out other rows. */
+  perPass?: boolean;
   /** Sides of this split the code has taken so far (a slice split learns them one cut at a time). */
   sides?: Set<Side>;
   /** A search whose own cross-validated score (`best_score_`, `cv_results_`) is read: the execution step of the first read. */

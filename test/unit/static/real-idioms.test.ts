@@ -4917,4 +4917,95 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(clean, 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/multi-test: a loop whose passes hold out other rows is not one test set (round 12)', () => {
+    it('a split whose test_size changes with the loop, one model per pass, does not fire', () => {
+      const src = PD + py`
+        for size in [0.1, 0.2, 0.3]:
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=size, random_state=42)
+            m = LogisticRegression().fit(X_tr, y_tr)
+            print("test", accuracy_score(y_te, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('two models compared within one pass of that loop still fire', () => {
+      const src = PD + py`
+        for size in [0.1, 0.2, 0.3]:
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=size, random_state=42)
+            a = LogisticRegression().fit(X_tr, y_tr)
+            b = RandomForestClassifier().fit(X_tr, y_tr)
+            print("test", accuracy_score(y_te, a.predict(X_te)))
+            print("test", accuracy_score(y_te, b.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'accuracy_score(y_te, b.')]);
+    });
+    it('a fixed split re-made in a loop over settings still fires', () => {
+      const src = PD + py`
+        for c in [0.1, 1.0, 10.0]:
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=42)
+            m = LogisticRegression(C=c).fit(X_tr, y_tr)
+            print("test", accuracy_score(y_te, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print("test"')]);
+    });
+    it('a file named by the loop variable (one subject per pass), one model each, does not fire', () => {
+      const src = py`
+        import scipy.io
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.metrics import accuracy_score
+        def load(path):
+            d = scipy.io.loadmat(path)
+            return d["x_train"], d["x_test"], d["y_train"], d["y_test"]
+        for s in range(1, 10):
+            x_train, x_test, y_train, y_test = load(f"sub{s}.mat")
+            m = LogisticRegression().fit(x_train, y_train)
+            print("test", accuracy_score(y_test, m.predict(x_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('the same literal file read again in a loop over settings still fires', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.neighbors import KNeighborsClassifier
+        from sklearn.metrics import accuracy_score
+        train = pd.read_csv("train.csv")
+        for k in [1, 3, 5]:
+            test = pd.read_csv("test.csv")
+            m = KNeighborsClassifier(n_neighbors=k).fit(train.drop(columns=["y"]), train["y"])
+            print("test", accuracy_score(test["y"], m.predict(test.drop(columns=["y"]))))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print("test"')]);
+    });
+  });
+
+  describe('leakage/multi-test: a Hugging Face Trainer\'s predict(test_ds) scores the separate test set (round 12)', () => {
+    const head = py`
+      import numpy as np
+      import pandas as pd
+      from datasets import Dataset
+      from transformers import Trainer, TrainingArguments
+      df = pd.read_csv("texts.csv").sample(frac=1)
+      train, val, test = np.array_split(df, [int(0.6 * len(df)), int(0.8 * len(df))])
+      train_ds = Dataset.from_pandas(train)
+      val_ds = Dataset.from_pandas(val)
+      test_ds = Dataset.from_pandas(test)
+      args = TrainingArguments(output_dir="out", evaluation_strategy="epoch", load_best_model_at_end=True)
+      trainer = Trainer(model=model, args=args, train_dataset=train_ds, eval_dataset=val_ds)
+      trainer.train()
+    `;
+    it('best checkpoint on the validation split, then predict on the test split, does not fire', () => {
+      const src = head + py`
+        out = trainer.predict(test_dataset=test_ds)
+        print(out.metrics)
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('best checkpoint on the validation split and nothing scored on the test split still fires at warning', () => {
+      const src = head + py`
+        trainer.save_model("best")
+      `;
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => x.severity), ['warning']);
+    });
+  });
 });
