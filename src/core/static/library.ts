@@ -993,6 +993,10 @@ export abstract class LibrarySemantics extends DataflowState {
     // With the default TrainingArguments (no evaluation strategy) trainer.train() never scores eval_dataset;
     // only an explicit trainer.evaluate() does, and that call is recorded where it is made.
     if (!selects && !this.chunks.some((ch) => TRAINER_EVALUATES.test(ch.text))) return;
+    // Scored once per epoch in a run of one epoch, with no checkpoint chosen: the one score is of the
+    // final model, the same model trainer.evaluate() then scores; nothing is watched or chosen.
+    if (!selects && this.chunks.some((ch) => /\bnum_train_epochs\s*=\s*1(?:\.0)?\b/.test(ch.text)) && !this.chunks.some((ch) => /\bnum_train_epochs\s*=\s*(?!1(?:\.0)?\b)\d/.test(ch.text))
+      && this.chunks.every((ch) => !/\beval_steps\s*=|\b(?:eval_strategy|evaluation_strategy)\s*=\s*(?!['"]epoch['"]|IntervalStrategy\.EPOCH\b)/.test(ch.text))) return;
     this.events.trainEvals.push({ site: this.site(node), keys, via: 'eval_dataset', selects, ...(assumed ? { assumed } : {}) });
   }
   /** What each Hugging Face Trainer was given as eval_dataset (what `trainer.evaluate()` scores). */

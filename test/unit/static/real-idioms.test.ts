@@ -5008,4 +5008,23 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(f.map((x) => x.severity), ['warning']);
     });
   });
+
+  describe('leakage/multi-test: a Trainer run of one epoch scored on the test set each epoch, no checkpoint chosen (round 12)', () => {
+    const make = (epochs: number): string => py`
+      from datasets import load_dataset
+      from transformers import Trainer, TrainingArguments
+      ds = load_dataset("imdb")
+      args = TrainingArguments(output_dir="out", evaluation_strategy="epoch", num_train_epochs=${epochs})
+      trainer = Trainer(model=model, args=args, train_dataset=ds["train"], eval_dataset=ds["test"])
+      trainer.train()
+      print(trainer.evaluate())
+    `;
+    it('one epoch does not fire', () => {
+      assert.deepEqual(rules(make(1), 'leakage/multi-test'), []);
+    });
+    it('three epochs, each scored on the test set, still fire', () => {
+      const src = make(3);
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'trainer = Trainer(')]);
+    });
+  });
 });
