@@ -51,6 +51,8 @@ export interface Split {
   seeded?: boolean;
   /** Made in a loop with sizes that change on each pass: each pass holds out other rows. */
   perPass?: boolean;
+  /** The statements that selected the rows split (`df[df.g == 1]`), when the split's input was such a selection. */
+  inputSubset?: string;
   /** Sides of this split the code has taken so far (a slice split learns them one cut at a time). */
   sides?: Set<Side>;
   /** A search whose own cross-validated score (`best_score_`, `cv_results_`) is read: the execution step of the first read. */

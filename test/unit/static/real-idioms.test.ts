@@ -5027,4 +5027,28 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'trainer = Trainer(')]);
     });
   });
+
+  describe('leakage/multi-test: one helper splits two row selections of the data (one cohort each) (round 12)', () => {
+    const helper = PD + py`
+      def train_eval(frame):
+          X_tr, X_te, y_tr, y_te = train_test_split(frame.drop(columns=["label"]), frame["label"], test_size=0.25, random_state=42)
+          m = RandomForestClassifier(random_state=0).fit(X_tr, y_tr)
+          print("test", accuracy_score(y_te, m.predict(X_te)))
+          return m
+    `;
+    it('a model per cohort, each scored on its own cohort\'s test part, does not fire', () => {
+      const src = helper + py`
+        a = train_eval(df[df["group"] == 1])
+        b = train_eval(df[df["group"] == 0])
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('the same rows split for two models still fire', () => {
+      const src = helper + py`
+        a = train_eval(df)
+        b = train_eval(df)
+      `;
+      assert.equal(rules(src, 'leakage/multi-test').length, 1);
+    });
+  });
 });
