@@ -767,9 +767,14 @@ export class Interpreter extends LibrarySemantics {
     if (body && (/epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) || this.takesTrainingStep(body)) && !this.singleIteration(iterNode)) {
       this.noteEpochEvaluation(body, /epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) ? 'every epoch' : 'during the training steps');
     }
-    if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: targets.map((t) => this.t(t)).join(','), ...(this.singleIteration(iterNode) ? { single: true } : {}) });
+    // A body whose last statement is an unconditional `return` or `break` ends the loop in its first pass.
+    let lastStmt: SyntaxNode | null = body?.lastChild ?? null;
+    while (lastStmt && !/Statement$/.test(lastStmt.name)) lastStmt = lastStmt.prevSibling;
+    const firstPassOnly = !!lastStmt && (lastStmt.name === 'ReturnStatement' || lastStmt.name === 'BreakStatement');
+    if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: targets.map((t) => this.t(t)).join(','), ...(this.singleIteration(iterNode) || firstPassOnly ? { single: true } : {}) });
     // A literal list or tuple of one item (for alpha in [1.0]): one pass, nothing varies.
-    const only = (iterNode?.name === 'ArrayExpression' || iterNode?.name === 'TupleExpression') && iter.k === 'seq' && iter.items.length === 1 && !iter.items[0].varying ? iter.items[0] : undefined;
+    const only = (iterNode?.name === 'ArrayExpression' || iterNode?.name === 'TupleExpression') && iter.k === 'seq' && iter.items.length === 1 && !iter.items[0].varying ? iter.items[0]
+      : firstPassOnly ? this.element(iter, 0) : undefined;
     try {
       if (only) {
         this.loopIters.push(0);

@@ -5051,4 +5051,24 @@ describe('real-notebook idioms', () => {
       assert.equal(rules(src, 'leakage/multi-test').length, 1);
     });
   });
+
+  describe('leakage/multi-test: a loop over models whose body ends in return runs one pass (round 12)', () => {
+    const make = (ret: string): string => PD + py`
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      def evaluate(models):
+          report = {}
+          for name, m in models.items():
+              m.fit(X_tr, y_tr)
+              report[name] = accuracy_score(y_te, m.predict(X_te))
+              ${ret}
+          return report
+      print(evaluate({"lr": LogisticRegression(), "rf": RandomForestClassifier()}))
+    `;
+    it('return as the last statement of the body (one model scored) does not fire', () => {
+      assert.deepEqual(rules(make('return report'), 'leakage/multi-test'), []);
+    });
+    it('every model scored (no return in the body) still fires', () => {
+      assert.equal(rules(make('pass'), 'leakage/multi-test').length, 1);
+    });
+  });
 });
