@@ -527,7 +527,11 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // submission has no labels here, and the
   // validation split is then the held-out set that models are chosen on and reported on.
   const scoredTestSet = ev.hasTestSet && (testScored || ev.testLabels);
-  const versionsByTest = new Map<string, { version: string; site: Site; assumed?: string; branches?: string[] }[]>();
+  const versionsByTest = new Map<string, { version: string; site: Site; assumed?: string; branches?: string[]; task?: EvalEvent['task'] }[]>();
+  // Models of different targets (each fitted on one label column and scored on that column of the
+  // held-out rows) are not compared: each is the one model of its task.
+  const ownTask = (t?: EvalEvent['task']): string | undefined => (t && t.truth === t.fitLabel ? t.truth : undefined);
+  const otherTask = (a?: EvalEvent['task'], b?: EvalEvent['task']): boolean => !!ownTask(a) && !!ownTask(b) && ownTask(a) !== ownTask(b);
   // Two evaluations in different branches of one if/elif chain never both run.
   const exclusive = (a?: string[], b?: string[]): boolean => !!a && !!b && a.some((x) => b.some((y) => x !== y && x.slice(0, x.lastIndexOf('#')) === y.slice(0, y.lastIndexOf('#'))));
   // Each held-out set scored by a model: the versions scored on it, the steps of its first and
@@ -575,7 +579,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const tks = [...new Set(e.keys.filter((k) => (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val') && !k.path.some((st) => st.fold !== undefined)).map(heldKey))];
     for (const tk of tks) {
       const list = versionsByTest.get(tk) ?? [];
-      const other = list.find((x) => x.version !== e.version && !exclusive(x.branches, e.branches));
+      const other = list.find((x) => x.version !== e.version && !exclusive(x.branches, e.branches) && !otherTask(x.task, e.task));
       if (other && !finalLater(tk)) {
         const place = e.site;
         // The same statement of a helper, reached from two different calls (evaluate(m1, test_loader),
@@ -608,7 +612,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
           evidence: { metric: e.what, modelsScoredOnTestSet: new Set([...list.map((x) => x.version), e.version]).size, firstEvaluationLine: lineOf(ctx, other.site), ...(assumed ? { assumed } : {}) }, fixes: [],
         }, place, assumed ? 'warning' : 'error');
       }
-      if (!list.some((x) => x.version === e.version)) list.push({ version: e.version, site: e.site, ...(e.assumed ? { assumed: e.assumed } : {}), ...(e.branches ? { branches: e.branches } : {}) });
+      if (!list.some((x) => x.version === e.version && ownTask(x.task) === ownTask(e.task))) list.push({ version: e.version, site: e.site, ...(e.assumed ? { assumed: e.assumed } : {}), ...(e.branches ? { branches: e.branches } : {}), ...(e.task ? { task: e.task } : {}) });
       versionsByTest.set(tk, list);
     }
   }

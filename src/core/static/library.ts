@@ -744,7 +744,12 @@ export abstract class LibrarySemantics extends DataflowState {
     // input is that part (the features alone may be a column selection).
     const truth = datas.filter((d) => !d.pred && d.rows.length);
     const heldSubset = truth.length && truth.every((d) => d.heldSubset !== undefined && d.heldSubset === truth[0].heldSubset) ? truth[0].heldSubset : undefined;
+    // Which label column the truth is (y_test_a, test["a"]): with the model's own fit label, it tells
+    // apart models of different targets scored on the same rows.
+    const truthIdx = truth.length ? args.pos.indexOf(truth[0]) : -1;
+    const truthName = truth.length ? labelName(truth[0], truthIdx >= 0 && args.posNodes[truthIdx] ? this.t(args.posNodes[truthIdx]) : undefined) : undefined;
     this.events.evals.push({
+      ...(truthName && est?.fitLabel ? { task: { truth: truthName, fitLabel: est.fitLabel } } : {}),
       site: this.site(n), step: this.steps, keys, ...(est ? { model: est } : {}), ...(version ? { version } : {}), inLoop: this.inLoop,
       dataVarying: keys.some((k) => k.path.some((s) => s.fold !== undefined)), labelledTest: labelled, labelledTrain, what,
       argNodes: args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) })),
@@ -1267,6 +1272,9 @@ export abstract class LibrarySemantics extends DataflowState {
         this.noteModelInput(data);
         for (const pf of data.prep) this.events.trainedOnFits.add(pf.id);
         if (y && y.k === 'data') { est.fitLabelRows = y.rows; for (const pf of y.prep) this.events.labelFits.add(pf.id); } else delete est.fitLabelRows;
+        const yNode = args.pos[1] === y ? args.posNodes[1] : args.kwNodes.get('y');
+        const yName = y && y.k === 'data' ? labelName(y, yNode ? this.t(yNode) : undefined) : undefined;
+        if (yName) est.fitLabel = yName; else delete est.fitLabel;
         est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels');
         if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n), est });
         est.version = this.modelVersion(est, data, args.pos[0] !== undefined && args.pos[0].k !== 'data');
@@ -1941,4 +1949,14 @@ function literalValue(v: Val, depth = 0): boolean {
 function requestPayload(v: Val): boolean {
   if (v.k === 'seq') return v.items.length > 0 && v.items.every((i) => i.k !== 'seq' && requestPayload(i));
   return v.k === 'scalar' && /\.(json|get_json)\s*(\([^()]*\))?$/.test(v.name.trim());
+}
+
+/**
+ * A label's name for telling targets apart: its one column (`test["a"]`), else the variable's name
+ * with the split words taken out (`y_test_a` and `y_train_a` both give `y_a`).
+ */
+export function labelName(d: DataV, text: string | undefined): string | undefined {
+  if (d.cols?.length === 1) return `col:${d.cols[0]}`;
+  if (!text || !/^[A-Za-z_]\w*$/.test(text.trim())) return undefined;
+  return text.trim().replace(/(^|_)(?:train|test|tr|te|trn|tst|val|valid)(?=_|$|\d)/gi, '$1').replace(/_+/g, '_');
 }

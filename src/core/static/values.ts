@@ -224,6 +224,8 @@ export interface EstV extends Common {
   fitData?: DataV;
   /** Rows of the label the model was last fitted with (y comes from its own array). */
   fitLabelRows?: RowKey[];
+  /** Name of the label the model was last fitted with (`labelName`): which target it predicts. */
+  fitLabel?: string;
   /** Last fitted on X alone (IsolationForest, KMeans as a model): no label was seen. */
   unsupervised?: boolean;
   /** Data given at construction (statsmodels: `smf.ols(formula, data=train).fit()`). */

@@ -5071,4 +5071,29 @@ describe('real-notebook idioms', () => {
       assert.equal(rules(make('pass'), 'leakage/multi-test').length, 1);
     });
   });
+
+  describe('leakage/multi-test: one model per target, each scored on its own label column of the test rows (round 12)', () => {
+    it('two targets, one model each, does not fire', () => {
+      const src = PD + py`
+        X_tr, X_te, a_tr, a_te, b_tr, b_te = train_test_split(X, df["a"], df["b"], test_size=0.3, random_state=0)
+        y_train_a, y_test_a, y_train_b, y_test_b = a_tr, a_te, b_tr, b_te
+        m = LogisticRegression().fit(X_tr, y_train_a)
+        print("test", accuracy_score(y_test_a, m.predict(X_te)))
+        m = LogisticRegression().fit(X_tr, y_train_b)
+        print("test", accuracy_score(y_test_b, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('two models per target, compared on each target, still fire', () => {
+      const src = PD + py`
+        X_tr, X_te, h_tr, h_te, c_tr, c_te = train_test_split(X, df["h"], df["c"], test_size=0.3, random_state=0)
+        for model in [Ridge(), RandomForestClassifier()]:
+            model.fit(X_tr, h_tr)
+            s1 = mean_absolute_error(h_te, model.predict(X_te))
+            model.fit(X_tr, c_tr)
+            s2 = mean_absolute_error(c_te, model.predict(X_te))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 's1 = '), lineOf(src, 's2 = ')]);
+    });
+  });
 });
