@@ -773,7 +773,9 @@ export class Interpreter extends LibrarySemantics {
     const firstPassOnly = !!lastStmt && (lastStmt.name === 'ReturnStatement' || lastStmt.name === 'BreakStatement');
     if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: targets.map((t) => this.t(t)).join(','), ...(this.singleIteration(iterNode) || firstPassOnly ? { single: true } : {}) });
     // A literal list or tuple of one item (for alpha in [1.0]): one pass, nothing varies.
-    const only = (iterNode?.name === 'ArrayExpression' || iterNode?.name === 'TupleExpression') && iter.k === 'seq' && iter.items.length === 1 && !iter.items[0].varying ? iter.items[0]
+    // Also a name bound to such a list (`methods = ["smote"]` with the longer list commented out).
+    const only = (iterNode?.name === 'ArrayExpression' || iterNode?.name === 'TupleExpression' || iterNode?.name === 'VariableName' && iter.k === 'seq' && !iter.varying && !iter.keys)
+      && iter.k === 'seq' && iter.items.length === 1 && !iter.items[0].varying ? iter.items[0]
       : firstPassOnly ? this.element(iter, 0) : undefined;
     try {
       if (only) {

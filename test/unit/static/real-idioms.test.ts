@@ -5096,4 +5096,20 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 's1 = '), lineOf(src, 's2 = ')]);
     });
   });
+
+  describe('leakage/multi-test: a loop over a name bound to a one-item list runs one setting (round 12)', () => {
+    const make = (methods: string): string => PD + py`
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      methods = ${methods}
+      for method in methods:
+          m = LogisticRegression(solver=method).fit(X_tr, y_tr)
+          print("test", accuracy_score(y_te, m.predict(X_te)))
+    `;
+    it('one item does not fire', () => {
+      assert.deepEqual(rules(make('["lbfgs"]'), 'leakage/multi-test'), []);
+    });
+    it('two items still fire', () => {
+      assert.equal(rules(make('["lbfgs", "saga"]'), 'leakage/multi-test').length, 1);
+    });
+  });
 });
