@@ -817,9 +817,16 @@ export class Interpreter extends LibrarySemantics {
     if (body && (/epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) || this.takesTrainingStep(body)) && !this.singleIteration(iterNode)) {
       this.noteEpochEvaluation(body, /epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) ? 'every epoch' : 'during the training steps');
     }
-    if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: targets.map((t) => this.t(t)).join(','), ...(this.singleIteration(iterNode) ? { single: true } : {}) });
+    // A body whose last statement is an unconditional `return` or `break` ends the loop in its first pass.
+    let lastStmt: SyntaxNode | null = body?.lastChild ?? null;
+    while (lastStmt && !/Statement$/.test(lastStmt.name)) lastStmt = lastStmt.prevSibling;
+    const firstPassOnly = !!lastStmt && (lastStmt.name === 'ReturnStatement' || lastStmt.name === 'BreakStatement');
+    if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: targets.map((t) => this.t(t)).join(','), ...(this.singleIteration(iterNode) || firstPassOnly ? { single: true } : {}) });
     // A literal list or tuple of one item (for alpha in [1.0]): one pass, nothing varies.
-    const only = (iterNode?.name === 'ArrayExpression' || iterNode?.name === 'TupleExpression') && iter.k === 'seq' && iter.items.length === 1 && !iter.items[0].varying ? iter.items[0] : undefined;
+    // Also a name bound to such a list (`methods = ["smote"]` with the longer list commented out).
+    const only = (iterNode?.name === 'ArrayExpression' || iterNode?.name === 'TupleExpression' || iterNode?.name === 'VariableName' && iter.k === 'seq' && !iter.varying && !iter.keys)
+      && iter.k === 'seq' && iter.items.length === 1 && !iter.items[0].varying ? iter.items[0]
+      : firstPassOnly ? this.element(iter, 0) : undefined;
     try {
       if (only) {
         this.loopIters.push(0);
@@ -1077,8 +1084,10 @@ export class Interpreter extends LibrarySemantics {
       case 'Number': return { k: 'const', text: this.t(n) };
       case 'String': case 'FormatString': case 'ContinuedString': {
         const text = this.t(n);
-        if (n.name === 'FormatString') for (let c = n.firstChild; c; c = c.nextSibling) if (c.name === 'FormatReplacement') for (let e = c.firstChild; e; e = e.nextSibling) if (isExpr(e)) this.ev(e);
-        return { k: 'const', text, str: unquote(text) };
+        // An f-string of a name that changes with the enclosing loop (f"sub{i}.csv") is another string on each pass.
+        let varies = false;
+        if (n.name === 'FormatString') for (let c = n.firstChild; c; c = c.nextSibling) if (c.name === 'FormatReplacement') for (let e = c.firstChild; e; e = e.nextSibling) if (isExpr(e)) { const r = this.ev(e); if (r.varying && this.inLoop) varies = true; }
+        return { k: 'const', text, str: unquote(text), ...(varies ? { varying: true } : {}) };
       }
       case 'Boolean': case 'None': case '@specialName': return { k: 'const', text: this.t(n) };
       case 'ParenthesizedExpression': {

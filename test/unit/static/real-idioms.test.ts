@@ -5090,4 +5090,199 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(clean, 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/multi-test: a loop whose passes hold out other rows is not one test set (round 12)', () => {
+    it('a split whose test_size changes with the loop, one model per pass, does not fire', () => {
+      const src = PD + py`
+        for size in [0.1, 0.2, 0.3]:
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=size, random_state=42)
+            m = LogisticRegression().fit(X_tr, y_tr)
+            print("test", accuracy_score(y_te, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('two models compared within one pass of that loop still fire', () => {
+      const src = PD + py`
+        for size in [0.1, 0.2, 0.3]:
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=size, random_state=42)
+            a = LogisticRegression().fit(X_tr, y_tr)
+            b = RandomForestClassifier().fit(X_tr, y_tr)
+            print("test", accuracy_score(y_te, a.predict(X_te)))
+            print("test", accuracy_score(y_te, b.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'accuracy_score(y_te, b.')]);
+    });
+    it('a fixed split re-made in a loop over settings still fires', () => {
+      const src = PD + py`
+        for c in [0.1, 1.0, 10.0]:
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=42)
+            m = LogisticRegression(C=c).fit(X_tr, y_tr)
+            print("test", accuracy_score(y_te, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print("test"')]);
+    });
+    it('a file named by the loop variable (one subject per pass), one model each, does not fire', () => {
+      const src = py`
+        import scipy.io
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.metrics import accuracy_score
+        def load(path):
+            d = scipy.io.loadmat(path)
+            return d["x_train"], d["x_test"], d["y_train"], d["y_test"]
+        for s in range(1, 10):
+            x_train, x_test, y_train, y_test = load(f"sub{s}.mat")
+            m = LogisticRegression().fit(x_train, y_train)
+            print("test", accuracy_score(y_test, m.predict(x_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('the same literal file read again in a loop over settings still fires', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.neighbors import KNeighborsClassifier
+        from sklearn.metrics import accuracy_score
+        train = pd.read_csv("train.csv")
+        for k in [1, 3, 5]:
+            test = pd.read_csv("test.csv")
+            m = KNeighborsClassifier(n_neighbors=k).fit(train.drop(columns=["y"]), train["y"])
+            print("test", accuracy_score(test["y"], m.predict(test.drop(columns=["y"]))))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print("test"')]);
+    });
+  });
+
+  describe('leakage/multi-test: a Hugging Face Trainer\'s predict(test_ds) scores the separate test set (round 12)', () => {
+    const head = py`
+      import numpy as np
+      import pandas as pd
+      from datasets import Dataset
+      from transformers import Trainer, TrainingArguments
+      df = pd.read_csv("texts.csv").sample(frac=1)
+      train, val, test = np.array_split(df, [int(0.6 * len(df)), int(0.8 * len(df))])
+      train_ds = Dataset.from_pandas(train)
+      val_ds = Dataset.from_pandas(val)
+      test_ds = Dataset.from_pandas(test)
+      args = TrainingArguments(output_dir="out", evaluation_strategy="epoch", load_best_model_at_end=True)
+      trainer = Trainer(model=model, args=args, train_dataset=train_ds, eval_dataset=val_ds)
+      trainer.train()
+    `;
+    it('best checkpoint on the validation split, then predict on the test split, does not fire', () => {
+      const src = head + py`
+        out = trainer.predict(test_dataset=test_ds)
+        print(out.metrics)
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('best checkpoint on the validation split and nothing scored on the test split still fires at warning', () => {
+      const src = head + py`
+        trainer.save_model("best")
+      `;
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => x.severity), ['warning']);
+    });
+  });
+
+  describe('leakage/multi-test: a Trainer run of one epoch scored on the test set each epoch, no checkpoint chosen (round 12)', () => {
+    const make = (epochs: number): string => py`
+      from datasets import load_dataset
+      from transformers import Trainer, TrainingArguments
+      ds = load_dataset("imdb")
+      args = TrainingArguments(output_dir="out", evaluation_strategy="epoch", num_train_epochs=${epochs})
+      trainer = Trainer(model=model, args=args, train_dataset=ds["train"], eval_dataset=ds["test"])
+      trainer.train()
+      print(trainer.evaluate())
+    `;
+    it('one epoch does not fire', () => {
+      assert.deepEqual(rules(make(1), 'leakage/multi-test'), []);
+    });
+    it('three epochs, each scored on the test set, still fire', () => {
+      const src = make(3);
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'trainer = Trainer(')]);
+    });
+  });
+
+  describe('leakage/multi-test: one helper splits two row selections of the data (one cohort each) (round 12)', () => {
+    const helper = PD + py`
+      def train_eval(frame):
+          X_tr, X_te, y_tr, y_te = train_test_split(frame.drop(columns=["label"]), frame["label"], test_size=0.25, random_state=42)
+          m = RandomForestClassifier(random_state=0).fit(X_tr, y_tr)
+          print("test", accuracy_score(y_te, m.predict(X_te)))
+          return m
+    `;
+    it('a model per cohort, each scored on its own cohort\'s test part, does not fire', () => {
+      const src = helper + py`
+        a = train_eval(df[df["group"] == 1])
+        b = train_eval(df[df["group"] == 0])
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('the same rows split for two models still fire', () => {
+      const src = helper + py`
+        a = train_eval(df)
+        b = train_eval(df)
+      `;
+      assert.equal(rules(src, 'leakage/multi-test').length, 1);
+    });
+  });
+
+  describe('leakage/multi-test: a loop over models whose body ends in return runs one pass (round 12)', () => {
+    const make = (ret: string): string => PD + py`
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      def evaluate(models):
+          report = {}
+          for name, m in models.items():
+              m.fit(X_tr, y_tr)
+              report[name] = accuracy_score(y_te, m.predict(X_te))
+              ${ret}
+          return report
+      print(evaluate({"lr": LogisticRegression(), "rf": RandomForestClassifier()}))
+    `;
+    it('return as the last statement of the body (one model scored) does not fire', () => {
+      assert.deepEqual(rules(make('return report'), 'leakage/multi-test'), []);
+    });
+    it('every model scored (no return in the body) still fires', () => {
+      assert.equal(rules(make('pass'), 'leakage/multi-test').length, 1);
+    });
+  });
+
+  describe('leakage/multi-test: one model per target, each scored on its own label column of the test rows (round 12)', () => {
+    it('two targets, one model each, does not fire', () => {
+      const src = PD + py`
+        X_tr, X_te, a_tr, a_te, b_tr, b_te = train_test_split(X, df["a"], df["b"], test_size=0.3, random_state=0)
+        y_train_a, y_test_a, y_train_b, y_test_b = a_tr, a_te, b_tr, b_te
+        m = LogisticRegression().fit(X_tr, y_train_a)
+        print("test", accuracy_score(y_test_a, m.predict(X_te)))
+        m = LogisticRegression().fit(X_tr, y_train_b)
+        print("test", accuracy_score(y_test_b, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('two models per target, compared on each target, still fire', () => {
+      const src = PD + py`
+        X_tr, X_te, h_tr, h_te, c_tr, c_te = train_test_split(X, df["h"], df["c"], test_size=0.3, random_state=0)
+        for model in [Ridge(), RandomForestClassifier()]:
+            model.fit(X_tr, h_tr)
+            s1 = mean_absolute_error(h_te, model.predict(X_te))
+            model.fit(X_tr, c_tr)
+            s2 = mean_absolute_error(c_te, model.predict(X_te))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 's1 = '), lineOf(src, 's2 = ')]);
+    });
+  });
+
+  describe('leakage/multi-test: a loop over a name bound to a one-item list runs one setting (round 12)', () => {
+    const make = (methods: string): string => PD + py`
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      methods = ${methods}
+      for method in methods:
+          m = LogisticRegression(solver=method).fit(X_tr, y_tr)
+          print("test", accuracy_score(y_te, m.predict(X_te)))
+    `;
+    it('one item does not fire', () => {
+      assert.deepEqual(rules(make('["lbfgs"]'), 'leakage/multi-test'), []);
+    });
+    it('two items still fire', () => {
+      assert.equal(rules(make('["lbfgs", "saga"]'), 'leakage/multi-test').length, 1);
+    });
+  });
 });
