@@ -444,6 +444,8 @@ export abstract class DataflowState {
   protected globalNames: Set<string> | null = null;
   /** True while a random row sample (df.sample) is being named as a split part. */
   protected sampling = false;
+  /** Inside df.drop(df["c"]): the call's argument (a column's values taken as row labels). */
+  protected dropByValues: string | undefined;
 
   /** bundle["model"] / bundle.scaler of a loaded artifact: loaded too (one object per key). */
   protected loadedParts = new Map<string, EstV>();

@@ -330,14 +330,18 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const split = t.split;
     if (split && !t.sampledWith && !ev.evals.some((e) => {
       const fit = e.model && !e.model.loaded ? (e.fitState?.fit ?? e.model.fit) : undefined;
-      return !!fit && e.keys.some((k) => k.path.some((st) => st.split === split && st.side === 'test') && covers(fit.rows, k));
+      // Dropped by a column's values: the training sample is in the held-out part whatever the keys say.
+      return !!fit && e.keys.some((k) => k.path.some((st) => st.split === split && st.side === 'test')
+        && (t.dropBy ? fit.rows.some((r) => r.path.some((st) => st.split === split && st.side === 'train')) : covers(fit.rows, k)));
     })) continue;
     push({
-      ruleId: 'leakage/overlap', message: t.sampledWith
+      ruleId: 'leakage/overlap', message: t.dropBy
+        ? `\`${t.name}\` drops the rows whose index labels equal the values of \`${t.dropBy}\` (drop() reads them as row labels), not the rows of the training sample, so nearly every training row is in it and the model is tested on rows it was trained on. Take the held-out part as df.drop(train.index). Assumed: the frame has its default integer index.`
+        : t.sampledWith
         ? `\`${t.name}\` is a random sample drawn independently of the ${t.sampledWith} part, from the same rows, so many rows are in both. Take the held-out part as the rows not sampled (df.drop(train.index)) or use train_test_split.`
         : `\`${t.name}\` is drawn from the training rows, so the model is tested on rows it was trained on.`,
       location: toLocation(ctx, t.site), related: [], evidence: { testVariable: t.name }, fixes: [],
-    }, t.site);
+    }, t.site, t.dropBy ? 'warning' : undefined);
   }
 
   // leakage/overlap: a series model's in-sample predictions scored as its forecast error.
@@ -537,7 +541,11 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // submission has no labels here, and the
   // validation split is then the held-out set that models are chosen on and reported on.
   const scoredTestSet = ev.hasTestSet && (testScored || ev.testLabels);
-  const versionsByTest = new Map<string, { version: string; site: Site; assumed?: string; branches?: string[] }[]>();
+  const versionsByTest = new Map<string, { version: string; site: Site; assumed?: string; branches?: string[]; task?: EvalEvent['task'] }[]>();
+  // Models of different targets (each fitted on one label column and scored on that column of the
+  // held-out rows) are not compared: each is the one model of its task.
+  const ownTask = (t?: EvalEvent['task']): string | undefined => (t && t.truth === t.fitLabel ? t.truth : undefined);
+  const otherTask = (a?: EvalEvent['task'], b?: EvalEvent['task']): boolean => !!ownTask(a) && !!ownTask(b) && ownTask(a) !== ownTask(b);
   // Two evaluations in different branches of one if/elif chain never both run.
   const exclusive = (a?: string[], b?: string[]): boolean => !!a && !!b && a.some((x) => b.some((y) => x !== y && x.slice(0, x.lastIndexOf('#')) === y.slice(0, y.lastIndexOf('#'))));
   // Each held-out set scored by a model: the versions scored on it, the steps of its first and
@@ -585,7 +593,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const tks = [...new Set(e.keys.filter((k) => (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val') && !k.path.some((st) => st.fold !== undefined)).map(heldKey))];
     for (const tk of tks) {
       const list = versionsByTest.get(tk) ?? [];
-      const other = list.find((x) => x.version !== e.version && !exclusive(x.branches, e.branches));
+      const other = list.find((x) => x.version !== e.version && !exclusive(x.branches, e.branches) && !otherTask(x.task, e.task));
       if (other && !finalLater(tk)) {
         const place = e.site;
         // The same statement of a helper, reached from two different calls (evaluate(m1, test_loader),
@@ -618,7 +626,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
           evidence: { metric: e.what, modelsScoredOnTestSet: new Set([...list.map((x) => x.version), e.version]).size, firstEvaluationLine: lineOf(ctx, other.site), ...(assumed ? { assumed } : {}) }, fixes: [],
         }, place, assumed ? 'warning' : 'error');
       }
-      if (!list.some((x) => x.version === e.version)) list.push({ version: e.version, site: e.site, ...(e.assumed ? { assumed: e.assumed } : {}), ...(e.branches ? { branches: e.branches } : {}) });
+      if (!list.some((x) => x.version === e.version && ownTask(x.task) === ownTask(e.task))) list.push({ version: e.version, site: e.site, ...(e.assumed ? { assumed: e.assumed } : {}), ...(e.branches ? { branches: e.branches } : {}), ...(e.task ? { task: e.task } : {}) });
       versionsByTest.set(tk, list);
     }
   }
@@ -744,10 +752,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
  */
 function heldOutId(ctx: DetectContext, k: RowKey): string {
   const s = k.path.length === 1 ? k.path[0] : undefined;
-  if (s && k.root.file && (s.split.kind === 'slice' || s.split.kind === 'tts' && !s.split.shuffle || s.split.seeded)) {
+  if (s && k.root.file && !s.split.perPass && (s.split.kind === 'slice' || s.split.kind === 'tts' && !s.split.shuffle || s.split.seeded)) {
     const st = s.split.site;
     const text = ctx.chunks[st.chunk].text.slice(st.stmtFrom, st.stmtTo).replace(/\s+/g, '');
-    return `file:${k.root.file}|${text}|${s.side}|${s.fold ?? ''}`;
+    return `file:${k.root.file}|${text}|${s.side}|${s.fold ?? ''}${s.split.inputSubset ? `|of:${s.split.inputSubset}` : ''}`;
   }
   // A whole file read again (test = pd.read_csv("test.csv") in two places): the same rows.
   if (!k.path.length && k.root.file) return `file:${k.root.file}||${lastSide(k)}|`;

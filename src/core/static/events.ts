@@ -31,6 +31,8 @@ export interface EvalEvent {
   step: number;
   /** The rows scored are a named part of a held-out set (`DataV.heldSubset`): the selection that took them. */
   heldSubset?: string;
+  /** The label column scored and the one the model was fitted with, by name (`labelName`). */
+  task?: { truth: string; fitLabel: string };
   /** The branches of top-level if/elif chains it runs in (`<if>#<branch>`): only one branch of a chain runs. */
   branches?: string[];
 }
@@ -91,8 +93,9 @@ export interface Events {
   modelFits: { fit: FitEvent; est: EstV }[];
   refits: RefitEvent[];
   positional: { site: Site; predictSite: Site; model: string }[];
-  /** `sampledWith`: the part the held-out set was sampled independently of (train = df.sample(...); test = df.sample(...)). */
-  testFromTrain: { site: Site; name: string; sampledWith?: string; split?: Split }[];
+  /** `dropBy`: df.drop(df["c"]) made the held-out set (a column's values taken as row labels).
+   * `sampledWith`: the part the held-out set was sampled independently of (train = df.sample(...); test = df.sample(...)). */
+  testFromTrain: { site: Site; name: string; sampledWith?: string; split?: Split; dropBy?: string }[];
   target: { site: Site; label: string; source?: string; kind: 'feature-from-label' | 'label-in-features'; fitSite: Site; assumed?: string }[];
   /** `folds`: K-fold folds taken in row order (not shuffled) on the series. */
   temporal: { site: Site; reason: string; split: Split; folds?: boolean; assumed?: string }[];

@@ -8,7 +8,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
 import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
-  type ClassV, type ConstV, type DataV, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type SeqV, type Side, type Site, type Split, type Val,
+  type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
 import { LibrarySemantics } from './library';
@@ -244,20 +244,30 @@ export class Interpreter extends LibrarySemantics {
     // A branch taken or not by a test of the data's values (`if y.value_counts().min() < 0.4:`):
     // whether it runs is a guess; its body (and the branches after it) run under that assumption.
     let dataCond: string | undefined;
+    // Rows duplicated in one branch of an unknown test (`if oversample: X, y = ros.fit_resample(X, y)
+    // else: X, y = load()`) and rebound by a later branch: either may run, so the rebound value keeps
+    // the duplication, as an assumption that names the test.
+    let cond = '';
+    const branchDups = new Map<string, { items: DataV[]; cond: string }>();
+    const scope = this.scope;
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.name === 'Body') {
         if (chain) this.branchPath.push(`${chain}#${branch++}`);
         try {
           if (!skipBody && !done) {
             if (dataCond) this.dataConds.push(dataCond);
+            const before = new Map(scope.vars);
             try { this.execBlock(c); } finally { if (dataCond) this.dataConds.pop(); }
+            this.carryBranchDups(scope, before, branchDups, cond);
           }
         } finally {
           if (chain) this.branchPath.pop();
         }
         skipBody = false;
+        cond = '';
       } else if (isExpr(c) && c.prevSibling?.name !== 'as') {
         if (done) continue;
+        cond = this.t(c).replace(/\s+/g, ' ').trim();
         // `if __name__ == "__main__":` in a file run as an imported module (not `%run`): never true.
         const mainGuard = this.moduleDepth > 0 && this.scope === this.curGlobal && this.curGlobal !== this.global
           && /^__name__\s*==\s*(['"])__main__\1$/.test(this.t(c).trim());
@@ -267,6 +277,30 @@ export class Interpreter extends LibrarySemantics {
         if (known === false) skipBody = true;
         else if (known === true) { const body = c.nextSibling; if (body?.name === 'Body') { this.execBlock(body); c = body; } done = true; }
       }
+    }
+  }
+
+  /**
+   * After one branch of an `if` ran: names it rebound that an earlier branch had bound to rows with
+   * duplications get those duplications back (marked as assumed: the earlier branch may be the one
+   * that runs); names it binds to duplicated rows are remembered for the branches after it.
+   */
+  protected carryBranchDups(scope: Scope, before: Map<string, Val>, seen: Map<string, { items: DataV[]; cond: string }>, cond: string): void {
+    const itemsOf = (v: Val | undefined): DataV[] | undefined => v?.k === 'data' ? [v] : v?.k === 'seq' && v.items.length && v.items.every((x) => x.k === 'data') ? v.items as DataV[] : undefined;
+    for (const [name, v] of scope.vars) {
+      if (before.get(name) === v) continue;
+      const prev = seen.get(name);
+      const cur = itemsOf(v);
+      if (prev && cur && prev.items.length === cur.length && prev.items.some((p, i) => p.dup.some((du) => !cur[i].dup.includes(du)))) {
+        const mark = (du: DupEvent): DupEvent => du.assumed || !prev.cond ? du : { ...du, assumed: `the branch under \`if ${prev.cond.length > 60 ? prev.cond.slice(0, 57) + '...' : prev.cond}\` is the one that runs` };
+        // Either branch's rows may be the ones bound here (a helper that reads the file again).
+        const add = (d: DataV, i: number): DataV => this.mkData({ ...this.same(d), rows: unionKeys(d.rows, prev.items[i].rows),
+          dup: unionList(d.dup, prev.items[i].dup.filter((du) => !d.dup.some((x) => x.id === du.id)).map(mark)) });
+        const nv: Val = v.k === 'data' ? add(v, 0) : { ...(v as SeqV), items: cur.map(add) };
+        scope.set(name, nv);
+        continue;
+      }
+      if (cur && cur.some((d) => d.dup.length) && !prev) seen.set(name, { items: cur, cond });
     }
   }
 
@@ -697,6 +731,22 @@ export class Interpreter extends LibrarySemantics {
         return;
       }
     }
+    // res = pd.DataFrame(); res["pred"] = model.predict(X); res["actual"] = y: a results frame built
+    // column by column, as pd.DataFrame({"pred": ..., "actual": ...}): each column read back by name
+    // is what was put there.
+    // res[["yhat", "lo"]] = fc[["yhat", "lo"]]: each named column holds those values.
+    const listCols = col === undefined ? /^\[\s*\[((?:\s*(['"])[^'"]+\2\s*,?)+)\]\s*\]$/.exec(this.text.slice(objNode.to, t.to).trim())?.[1].split(',').map((x) => unquote(x.trim())).filter(Boolean) : undefined;
+    const putCols = col !== undefined ? [col] : listCols;
+    if (cur.k === 'data' && base === objNode && putCols?.length && v.k === 'data' && (cur.emptyFrame && v.pred || cur.frame?.colVals)) {
+      if (cur.emptyFrame) {
+        const colVals = new Map<string, DataV>(putCols.map((c) => [c, v]));
+        this.bind(base, this.mkData({ rows: [], prep: [], dup: [], frame: { ...this.newFrame(), colVals } }));
+        return;
+      }
+      for (const c of putCols) cur.frame!.colVals!.set(c, v);
+      if (!cur.rows.length && !v.pred) this.bind(base, this.mkData({ ...this.same(v), frame: cur.frame }));
+      return;
+    }
     const curData = cur.k === 'data' ? cur : this.asData(cur, this.t(base));
     // df[c] = values: a list built row by row (lst.append(groups.loc[v]) for v in df[k]) is one column.
     let vIn = v.k === 'seq' && !v.keys && v.items.length ? this.join(v.items, t) : v;
@@ -780,9 +830,16 @@ export class Interpreter extends LibrarySemantics {
     if (body && (/epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) || this.takesTrainingStep(body)) && !this.singleIteration(iterNode)) {
       this.noteEpochEvaluation(body, /epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) ? 'every epoch' : 'during the training steps');
     }
-    if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: targets.map((t) => this.t(t)).join(','), ...(this.singleIteration(iterNode) ? { single: true } : {}) });
+    // A body whose last statement is an unconditional `return` or `break` ends the loop in its first pass.
+    let lastStmt: SyntaxNode | null = body?.lastChild ?? null;
+    while (lastStmt && !/Statement$/.test(lastStmt.name)) lastStmt = lastStmt.prevSibling;
+    const firstPassOnly = !!lastStmt && (lastStmt.name === 'ReturnStatement' || lastStmt.name === 'BreakStatement');
+    if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: targets.map((t) => this.t(t)).join(','), ...(this.singleIteration(iterNode) || firstPassOnly ? { single: true } : {}) });
     // A literal list or tuple of one item (for alpha in [1.0]): one pass, nothing varies.
-    const only = (iterNode?.name === 'ArrayExpression' || iterNode?.name === 'TupleExpression') && iter.k === 'seq' && iter.items.length === 1 && !iter.items[0].varying ? iter.items[0] : undefined;
+    // Also a name bound to such a list (`methods = ["smote"]` with the longer list commented out).
+    const only = (iterNode?.name === 'ArrayExpression' || iterNode?.name === 'TupleExpression' || iterNode?.name === 'VariableName' && iter.k === 'seq' && !iter.varying && !iter.keys)
+      && iter.k === 'seq' && iter.items.length === 1 && !iter.items[0].varying ? iter.items[0]
+      : firstPassOnly ? this.element(iter, 0) : undefined;
     try {
       if (only) {
         this.loopIters.push(0);
@@ -1040,8 +1097,10 @@ export class Interpreter extends LibrarySemantics {
       case 'Number': return { k: 'const', text: this.t(n) };
       case 'String': case 'FormatString': case 'ContinuedString': {
         const text = this.t(n);
-        if (n.name === 'FormatString') for (let c = n.firstChild; c; c = c.nextSibling) if (c.name === 'FormatReplacement') for (let e = c.firstChild; e; e = e.nextSibling) if (isExpr(e)) this.ev(e);
-        return { k: 'const', text, str: unquote(text) };
+        // An f-string of a name that changes with the enclosing loop (f"sub{i}.csv") is another string on each pass.
+        let varies = false;
+        if (n.name === 'FormatString') for (let c = n.firstChild; c; c = c.nextSibling) if (c.name === 'FormatReplacement') for (let e = c.firstChild; e; e = e.nextSibling) if (isExpr(e)) { const r = this.ev(e); if (r.varying && this.inLoop) varies = true; }
+        return { k: 'const', text, str: unquote(text), ...(varies ? { varying: true } : {}) };
       }
       case 'Boolean': case 'None': case '@specialName': return { k: 'const', text: this.t(n) };
       case 'ParenthesizedExpression': {
@@ -1309,6 +1368,13 @@ export class Interpreter extends LibrarySemantics {
         if (prop === 'fittedvalues' && o.fit && !o.loaded && own) return this.predictOut(o, own);
         // The search's own cross-validated score read (printed, shown): its folds report a result.
         if ((prop === 'best_score_' || prop === 'cv_results_') && o.searchSplit) o.searchSplit.reportedAt ??= this.steps;
+        // A search fitted on held-out rows alone (grid.fit(X_test, y_test)) and its cross-validated
+        // scores read: every fold's model was trained on test rows, as cross_val_score on them.
+        if ((prop === 'best_score_' || prop === 'cv_results_' || prop === 'grid_scores_') && o.cat === 'search' && o.fit && !o.loaded && o.fit.rows.length
+          && o.fit.rows.every((k) => k.path.some((st) => st.side !== 'train') && !k.path.some((st) => st.fold !== undefined))
+          && !this.events.heldOutFits.some((h) => h.fitSite === o.fit!.site)) {
+          this.events.heldOutFits.push({ site: this.site(n), fitSite: o.fit.site, cv: o.cls });
+        }
         // A fitted search's best_estimator_ is the model it refitted with the chosen setting: it
         // predicts what the search predicts.
         if (prop === 'best_estimator_' && o.cat === 'search' && o.fit && !o.loaded) return o;
@@ -1444,7 +1510,7 @@ export class Interpreter extends LibrarySemantics {
     // Column selection: df['a'], df[['a','b']], df[cols]
     if (first && !hasSlice && (first.k === 'const' && first.str !== undefined || first.k === 'seq' && first.items.every((x) => x.k === 'const' && x.str !== undefined))) {
       const cols = first.k === 'const' ? [first.str!] : (first as SeqV).items.map((x) => (x as ConstV).str!);
-      const held = first.k === 'const' ? o.frame?.colVals?.get(first.str!) : undefined;
+      const held = o.frame?.colVals?.get(first.k === 'const' ? first.str! : cols.length === 1 ? cols[0] : '');
       if (held) return this.same(held);
       const d = this.same(o, { cols, aligned: cols.length > 1 || first.k === 'seq' });
       // Statistics written only into columns not selected here stay in the frame (a centred copy
@@ -1687,6 +1753,11 @@ export class Interpreter extends LibrarySemantics {
     if (sibling) return this.withStep(d, sibling, wantTrain ? 'train' : wantVal ? 'val' : 'test');
     const split = this.sliceSplitFor(d, n);
     const side: Side = wantTrain ? 'train' : wantVal ? 'val' : 'test';
+    // train = df.sample(frac=0.8); test = df.drop(df["label"]): the held-out part drops rows by a
+    // column's values, not the sample's index, so the sampled training rows are nearly all in it.
+    if (this.dropByValues && side !== 'train' && split.sampledSides?.has('train') && !this.inLoop) {
+      this.events.testFromTrain.push({ site: this.site(this.stmt ?? n), name, split, dropBy: this.dropByValues });
+    }
     if (this.sampling) {
       // train = df.sample(frac=0.8); test = df.sample(frac=0.2): two independent random samples of
       // the same rows, not a partition of them: rows land in both.

@@ -10,7 +10,7 @@ import {
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
 import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
-  type DerivedColumn, type ConstV, type DataV, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type Root, type SeqV, type Side, type Split, type Val,
+  type DerivedColumn, type ConstV, type DataV, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type Root, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { DataflowState, NO_ARGS, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
 import type { Events } from './events';
@@ -328,7 +328,8 @@ export abstract class LibrarySemantics extends DataflowState {
       const name = this.targets.length === 1 ? this.targets[0] : '';
       const role = roleFromName(path) !== 'whole' ? roleFromName(path) : roleFromName(name);
       const d = this.freshData(path || name || last, n, role);
-      if (path) d.rows[0].root.file = path;
+      // A path that changes with the enclosing loop (f"sub{i}.mat") reads another file on each pass.
+      if (path && !(src0?.varying && this.inLoop)) d.rows[0].root.file = path;
       if (src0 && requestPayload(src0)) d.aligned = true;
       if (last === 'load_dataset') d.dsDict = true;
       if (last === 'load' && /^json\./.test(q)) d.records = true;
@@ -601,9 +602,16 @@ export abstract class LibrarySemantics extends DataflowState {
     const site = this.site(n);
     // A seeded split keeps its identity across call sites too: the same seed, sizes and rows give the same parts.
     const sizes = ['test_size', 'train_size', 'stratify'].map((k) => { const v = args.kw.get(k); return v ? (v.k === 'const' ? v.text : v.k === 'data' ? `d${v.rows.map((r) => r.root.id).join('+')}` : '?') : ''; }).join(',');
-    const seedKey = seeded && inputs.length ? `${shuffle ? sizes : `${site.chunk}:${site.from}`}|${seed && seed.k === 'const' ? seed.text : ''}|${inputs.map((d) => d.rows.map((k) => `${k.root.id}/${k.path.map((s) => `${s.split.id}${s.side}${s.fold ?? ''}`).join('/')}`).join('+')).join(',')}` : undefined;
+    // Sizes that change with the enclosing loop (test_size=size in `for size in sizes`) cut other test rows on each pass.
+    const perPass = this.inLoop && ['test_size', 'train_size'].some((k) => !!args.kw.get(k)?.varying);
+    // Rows selected from the data before the split (`sep = df[df.sepsis == 1]`): another selection
+    // splits other rows, even by the same call.
+    // Only a row mask counts (a comparison inside the brackets), not a column selection.
+    const rowMask = (st: Site): boolean => /\[[^]*(?:[=!]=|[<>]|\.isin\(|~)[^]*\]/.test(this.chunks[st.chunk]?.text.slice(st.stmtFrom, st.stmtTo) ?? '');
+    const inputSubset = inputs.map((d) => (d.subsetSite && rowMask(d.subsetSite) ? `${d.subsetSite.chunk}:${d.subsetSite.from}` : '')).join(',').replace(/^,+$/, '');
+    const seedKey = seeded && !perPass && inputs.length ? `${inputSubset}|${shuffle ? sizes : `${site.chunk}:${site.from}`}|${seed && seed.k === 'const' ? seed.text : ''}|${inputs.map((d) => d.rows.map((k) => `${k.root.id}/${k.path.map((s) => `${s.split.id}${s.side}${s.fold ?? ''}`).join('/')}`).join('+')).join(',')}` : undefined;
     const reused = seedKey !== undefined ? this.seededSplits.get(seedKey) : undefined;
-    const split: Split = reused ?? { id: ++this.ids, site, kind: 'tts', shuffle, names: this.targets.slice(), ...(seeded ? { seeded } : {}) };
+    const split: Split = reused ?? { id: ++this.ids, site, kind: 'tts', shuffle, names: this.targets.slice(), ...(seeded ? { seeded } : {}), ...(perPass ? { perPass } : {}), ...(inputSubset ? { inputSubset } : {}) };
     if (seedKey !== undefined && !reused) this.seededSplits.set(seedKey, split);
     this.onSplit(split, inputs, !!reused);
     const outs: Val[] = [];
@@ -736,7 +744,12 @@ export abstract class LibrarySemantics extends DataflowState {
     // input is that part (the features alone may be a column selection).
     const truth = datas.filter((d) => !d.pred && d.rows.length);
     const heldSubset = truth.length && truth.every((d) => d.heldSubset !== undefined && d.heldSubset === truth[0].heldSubset) ? truth[0].heldSubset : undefined;
+    // Which label column the truth is (y_test_a, test["a"]): with the model's own fit label, it tells
+    // apart models of different targets scored on the same rows.
+    const truthIdx = truth.length ? args.pos.indexOf(truth[0]) : -1;
+    const truthName = truth.length ? labelName(truth[0], truthIdx >= 0 && args.posNodes[truthIdx] ? this.t(args.posNodes[truthIdx]) : undefined) : undefined;
     this.events.evals.push({
+      ...(truthName && est?.fitLabel ? { task: { truth: truthName, fitLabel: est.fitLabel } } : {}),
       site: this.site(n), step: this.steps, keys, ...(est ? { model: est } : {}), ...(version ? { version } : {}), inLoop: this.inLoop,
       dataVarying: keys.some((k) => k.path.some((s) => s.fold !== undefined)), labelledTest: labelled, labelledTrain, what,
       argNodes: args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) })),
@@ -990,6 +1003,10 @@ export abstract class LibrarySemantics extends DataflowState {
     // With the default TrainingArguments (no evaluation strategy) trainer.train() never scores eval_dataset;
     // only an explicit trainer.evaluate() does, and that call is recorded where it is made.
     if (!selects && !this.chunks.some((ch) => TRAINER_EVALUATES.test(ch.text))) return;
+    // Scored once per epoch in a run of one epoch, with no checkpoint chosen: the one score is of the
+    // final model, the same model trainer.evaluate() then scores; nothing is watched or chosen.
+    if (!selects && this.chunks.some((ch) => /\bnum_train_epochs\s*=\s*1(?:\.0)?\b/.test(ch.text)) && !this.chunks.some((ch) => /\bnum_train_epochs\s*=\s*(?!1(?:\.0)?\b)\d/.test(ch.text))
+      && this.chunks.every((ch) => !/\beval_steps\s*=|\b(?:eval_strategy|evaluation_strategy)\s*=\s*(?!['"]epoch['"]|IntervalStrategy\.EPOCH\b)/.test(ch.text))) return;
     this.events.trainEvals.push({ site: this.site(node), keys, via: 'eval_dataset', selects, ...(assumed ? { assumed } : {}) });
   }
   /** What each Hugging Face Trainer was given as eval_dataset (what `trainer.evaluate()` scores). */
@@ -1182,8 +1199,13 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if (method === 'fit_resample' || method === 'fit_sample') {
       const outs = args.pos.map((p, i) => this.asData(p, args.posNodes[i] ? this.t(args.posNodes[i]) : 'data'));
-      if (est.cat === 'oversampler' || est.cat === 'model' && /smote|over|adasyn/i.test(est.cls)) {
-        const du = this.dupEvent(n, est.cls, outs.reduce<RowKey[]>((a, d) => unionKeys(a, d.rows), []));
+      // An imblearn Pipeline of samplers (RandomOverSampler then RandomUnderSampler) resamples with
+      // its oversampling steps when fit_resample is called on it directly.
+      const over = (e: EstV): EstV | undefined => e.cat === 'oversampler' || e.cat === 'model' && /smote|over|adasyn/i.test(e.cls) ? e
+        : e.cat === 'pipeline' ? e.steps.map(over).find((x) => x) : undefined;
+      const sampler = over(est);
+      if (sampler) {
+        const du = this.dupEvent(n, sampler === est ? est.cls : `${est.cls} (${sampler.cls})`, outs.reduce<RowKey[]>((a, d) => unionKeys(a, d.rows), []));
         return { k: 'seq', items: outs.map((d) => this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) })) };
       }
       return { k: 'seq', items: outs.map((d) => this.same(d)) };
@@ -1255,6 +1277,9 @@ export abstract class LibrarySemantics extends DataflowState {
         this.noteModelInput(data);
         for (const pf of data.prep) this.events.trainedOnFits.add(pf.id);
         if (y && y.k === 'data') { est.fitLabelRows = y.rows; for (const pf of y.prep) this.events.labelFits.add(pf.id); } else delete est.fitLabelRows;
+        const yNode = args.pos[1] === y ? args.posNodes[1] : args.kwNodes.get('y');
+        const yName = y && y.k === 'data' ? labelName(y, yNode ? this.t(yNode) : undefined) : undefined;
+        if (yName) est.fitLabel = yName; else delete est.fitLabel;
         est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels');
         if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n), est });
         est.version = this.modelVersion(est, data, args.pos[0] !== undefined && args.pos[0].k !== 'data');
@@ -1306,7 +1331,11 @@ export abstract class LibrarySemantics extends DataflowState {
       this.futureRoots.add(fresh.rows[0].root);
       return this.mkData({ ...this.same(fresh), rows: [...est.fit.rows, ...fresh.rows] });
     }
-    if (PREDICT_METHODS.has(method)) {
+    // A Hugging Face Trainer's predict(ds) also scores ds (its PredictionOutput carries the metrics
+    // of the labels the set holds): an evaluation of those rows, like evaluate(ds).
+    const hfTrainer = /^(Trainer|Seq2SeqTrainer|SFTTrainer)$/.test(est.cls);
+    const hfSet = (kw: string): DataV | undefined => { const v = args.kw.get(kw); return v ? this.asData(v, this.t(args.kwNodes.get(kw)!)) : undefined; };
+    if (PREDICT_METHODS.has(method) && !(hfTrainer && method === 'predict')) {
       const out = this.predictOut(est, X ?? this.freshData('X', n));
       // Predictions of such a frame: in-sample fitted values for the history, then the forecast.
       const fit = est.fit;
@@ -1315,8 +1344,8 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     // Time-series models (statsmodels ARIMA/ETS, Prophet-style) forecast the next steps of the series they were fitted on.
     if ((method === 'forecast' || method === 'get_forecast') && est.fit) return this.predictOut(est, this.freshData('forecast', n));
-    if (EVAL_METHODS.has(method)) {
-      const data = X ?? this.trainerEvalData.get(est) ?? this.freshData('X', n);
+    if (EVAL_METHODS.has(method) || hfTrainer && method === 'predict') {
+      const data = X ?? (hfTrainer ? hfSet(method === 'predict' ? 'test_dataset' : 'eval_dataset') : undefined) ?? (method === 'predict' ? undefined : this.trainerEvalData.get(est)) ?? this.freshData('X', n);
       const y = args.pos[1];
       const keys = unionKeys(data.rows, y && y.k === 'data' ? y.rows : []);
       this.noteModelInput(data);
@@ -1325,6 +1354,8 @@ export abstract class LibrarySemantics extends DataflowState {
       const fits = this.allPrepFits(est);
       if (fits.length) this.mkData({ rows: data.rows, prep: unionList(data.prep, fits) });
       this.recordEval(n, `${method}`, keys, est, est.version, [data, ...(y && y.k === 'data' ? [y] : [])], args);
+      // The predictions it also returns (`.predictions`) may be scored again: the same model.
+      if (method === 'predict') return this.predictOut(est, data);
       return this.scalar(this.t(n), data.prep);
     }
     if (method === 'get_params') return this.scalar(method);
@@ -1661,6 +1692,13 @@ export abstract class LibrarySemantics extends DataflowState {
         const inner = this.same(d); delete inner.grouped;
         const r = this.callFunction(fnArg, { ...NO_ARGS, pos: [inner], posNodes: [] }, null);
         const computes = (r.k === 'data' || r.k === 'scalar') && r.prep.some((f) => !d.prep.includes(f));
+        // groupby(c).apply(lambda g: g.sample(n, replace=True)): each group resampled with
+        // replacement (class balancing by oversampling), the same duplication as df.sample.
+        const dups = r.k === 'data' && method === 'apply' ? r.dup.filter((du) => !d.dup.includes(du)) : [];
+        if (dups.length && !computes) {
+          const out = this.mkData({ ...this.same(d), dup: unionList(d.dup, dups) }); delete out.grouped;
+          return out;
+        }
         if (!computes) {
           const out = this.same(d); delete out.grouped;
           if (r.k === 'data' && r.time) out.time = r.time;
@@ -1750,7 +1788,15 @@ export abstract class LibrarySemantics extends DataflowState {
         return out;
       }
       // drop(rows): remainder of a sample, e.g. test = df.drop(train.index)
-      return this.maybeSliceSplit(this.same(d), n, undefined);
+      // df.drop(df["label"]): a column's values passed as row labels (meant as drop(columns=...)),
+      // so the rows kept are nearly all of them, not the rows a sample of the frame left out.
+      const callee = n.firstChild?.name === 'MemberExpression' ? n.firstChild.firstChild : null;
+      const objText = callee ? this.t(callee).replace(/\s+/g, '') : '';
+      const rowArg = args.posNodes[0] && !args.kw.has('index') ? this.t(args.posNodes[0]).replace(/\s+/g, '') : '';
+      const byValues = !!objText && /^[A-Za-z_][\w.]*$/.test(objText) && rowArg.startsWith(objText)
+        && /^(\[(['"])[^'"]+\2\]|\.(?!index\b)[A-Za-z_]\w*)$/.test(rowArg.slice(objText.length)) ? rowArg : undefined;
+      this.dropByValues = byValues;
+      try { return this.maybeSliceSplit(this.same(d), n, undefined); } finally { this.dropByValues = undefined; }
     }
     if (method === 'sort_values' || method === 'set_index' || method === 'sort_index') {
       const byText = argText;
@@ -1945,4 +1991,14 @@ function literalValue(v: Val, depth = 0): boolean {
 function requestPayload(v: Val): boolean {
   if (v.k === 'seq') return v.items.length > 0 && v.items.every((i) => i.k !== 'seq' && requestPayload(i));
   return v.k === 'scalar' && /\.(json|get_json)\s*(\([^()]*\))?$/.test(v.name.trim());
+}
+
+/**
+ * A label's name for telling targets apart: its one column (`test["a"]`), else the variable's name
+ * with the split words taken out (`y_test_a` and `y_train_a` both give `y_a`).
+ */
+export function labelName(d: DataV, text: string | undefined): string | undefined {
+  if (d.cols?.length === 1) return `col:${d.cols[0]}`;
+  if (!text || !/^[A-Za-z_]\w*$/.test(text.trim())) return undefined;
+  return text.trim().replace(/(^|_)(?:train|test|tr|te|trn|tst|val|valid)(?=_|$|\d)/gi, '$1').replace(/_+/g, '_');
 }

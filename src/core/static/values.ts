@@ -49,6 +49,10 @@ export interface Split {
   sampledSides?: Set<Side>;
   /** Drawn with a constant seed: the same call on the same rows draws the same parts. */
   seeded?: boolean;
+  /** Made in a loop with sizes that change on each pass: each pass holds out other rows. */
+  perPass?: boolean;
+  /** The statements that selected the rows split (`df[df.g == 1]`), when the split's input was such a selection. */
+  inputSubset?: string;
   /** Sides of this split the code has taken so far (a slice split learns them one cut at a time). */
   sides?: Set<Side>;
   /** A search whose own cross-validated score (`best_score_`, `cv_results_`) is read: the execution step of the first read. */
@@ -220,6 +224,8 @@ export interface EstV extends Common {
   fitData?: DataV;
   /** Rows of the label the model was last fitted with (y comes from its own array). */
   fitLabelRows?: RowKey[];
+  /** Name of the label the model was last fitted with (`labelName`): which target it predicts. */
+  fitLabel?: string;
   /** Last fitted on X alone (IsolationForest, KMeans as a model): no label was seen. */
   unsupervised?: boolean;
   /** Data given at construction (statsmodels: `smf.ols(formula, data=train).fit()`). */

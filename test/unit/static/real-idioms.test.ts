@@ -5056,4 +5056,372 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(clean, 'leakage/overlap'), []);
     });
   });
+
+  describe('oversampling before the split through a sampler pipeline or a per-group resample (round 12)', () => {
+    it('fit_resample of an imblearn Pipeline holding RandomOverSampler before train_test_split fires', () => {
+      const src = PD + py`
+        from imblearn.pipeline import Pipeline
+        from imblearn.over_sampling import RandomOverSampler
+        from imblearn.under_sampling import RandomUnderSampler
+        sampler = Pipeline([("o", RandomOverSampler(sampling_strategy=0.5)), ("u", RandomUnderSampler())])
+        Xr, yr = sampler.fit_resample(X, y)
+        X_tr, X_te, y_tr, y_te = train_test_split(Xr, yr, random_state=0)
+        m = LogisticRegression().fit(X_tr, y_tr)
+        print(accuracy_score(y_te, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'Xr, yr = sampler.fit_resample(X, y)')]);
+    });
+    it('a pipeline of undersamplers only, or the sampler pipeline applied to the training part, does not fire', () => {
+      const src = PD + py`
+        from imblearn.pipeline import Pipeline
+        from imblearn.under_sampling import RandomUnderSampler, TomekLinks
+        sampler = Pipeline([("t", TomekLinks()), ("u", RandomUnderSampler())])
+        Xr, yr = sampler.fit_resample(X, y)
+        X_tr, X_te, y_tr, y_te = train_test_split(Xr, yr, random_state=0)
+        m = LogisticRegression().fit(X_tr, y_tr)
+        print(accuracy_score(y_te, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+      const clean = PD + py`
+        from imblearn.pipeline import Pipeline
+        from imblearn.over_sampling import RandomOverSampler
+        from imblearn.under_sampling import RandomUnderSampler
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+        sampler = Pipeline([("o", RandomOverSampler()), ("u", RandomUnderSampler())])
+        Xr, yr = sampler.fit_resample(X_tr, y_tr)
+        m = LogisticRegression().fit(Xr, yr)
+        print(accuracy_score(y_te, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(clean, 'leakage/overlap'), []);
+    });
+    it('groupby(label).apply(lambda g: g.sample(n, replace=True)) before the split fires', () => {
+      const src = PD + py`
+        n = df["label"].value_counts().max()
+        bal = df.groupby("label", group_keys=False).apply(lambda g: g.sample(n, replace=True))
+        Xb = bal.drop(columns=["label"])
+        yb = bal["label"]
+        X_tr, X_te, y_tr, y_te = train_test_split(Xb, yb, random_state=0)
+        m = LogisticRegression().fit(X_tr, y_tr)
+        print(accuracy_score(y_te, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'bal = df.groupby')]);
+      // Without replacement (a per-group undersample) nothing is duplicated.
+      assert.deepEqual(rules(src.replace('g.sample(n, replace=True)', 'g.sample(100)'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('oversampling in one branch of an unknown switch, the plain rows in the other, then the split (round 12)', () => {
+    const src = py`
+      import pandas as pd
+      from imblearn.over_sampling import RandomOverSampler
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      def load(path):
+          df = pd.read_csv(path)
+          return df.drop(columns=["y"]), df["y"]
+      def balanced(path):
+          X, y = load(path)
+          return RandomOverSampler().fit_resample(X, y)
+      def run(use_sampling):
+          if use_sampling:
+              data = balanced("d.csv")
+          else:
+              data = load("d.csv")
+          X, y = data
+          X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+          m = LogisticRegression().fit(X_tr, y_tr)
+          print("test", m.score(X_te, y_te))
+    `;
+    it('fires at warning on the oversampler, naming the switch as the assumption', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'return RandomOverSampler()'), 'warning']]);
+      assert.match(f[0].message, /if use_sampling/);
+    });
+    it('does not fire when the switch resamples only the training part after the split', () => {
+      const clean = py`
+        import pandas as pd
+        from imblearn.over_sampling import RandomOverSampler
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import LogisticRegression
+        def run(path, use_sampling):
+            df = pd.read_csv(path)
+            X_tr, X_te, y_tr, y_te = train_test_split(df.drop(columns=["y"]), df["y"], random_state=0)
+            if use_sampling:
+                fit_X, fit_y = RandomOverSampler().fit_resample(X_tr, y_tr)
+            else:
+                fit_X, fit_y = X_tr, y_tr
+            m = LogisticRegression().fit(fit_X, fit_y)
+            print("test", m.score(X_te, y_te))
+      `;
+      assert.deepEqual(rules(clean, 'leakage/overlap'), []);
+    });
+  });
+
+  describe('a search fitted on the held-out rows and its cross-validated scores read (round 12)', () => {
+    const src = PD + py`
+      from sklearn.model_selection import GridSearchCV
+      X_tr, X_rest, y_tr, y_rest = train_test_split(X, y, test_size=0.3, random_state=0)
+      X_te, X_va, y_te, y_va = train_test_split(X_rest, y_rest, test_size=0.3, random_state=0)
+      grid = GridSearchCV(RandomForestClassifier(), {"max_depth": [2, 4, 8]})
+      grid.fit(X_te, y_te)
+      print(grid.best_score_)
+    `;
+    it('fires at warning on the read of the search score', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'print(grid.best_score_)'), 'warning']]);
+    });
+    it('does not fire when the search is fitted on the training part, or its score is never read', () => {
+      assert.deepEqual(rules(src.replace('grid.fit(X_te, y_te)', 'grid.fit(X_tr, y_tr)'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('print(grid.best_score_)', 'print(grid.best_params_)'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('a held-out part made by dropping rows by a column\'s values after sampling the training part (round 12)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      df = pd.read_csv("d.csv")
+      train = df.sample(frac=0.8, random_state=0)
+      test = df.drop(df["label"])
+      y_train = train.pop("label")
+      y_test = test.pop("label")
+      m = LogisticRegression().fit(train, y_train)
+      print("test acc", m.score(test, y_test))
+    `;
+    it('fires at warning on the drop', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'test = df.drop(df["label"])'), 'warning']]);
+    });
+    it('does not fire for df.drop(train.index), or when no model is scored on the part', () => {
+      assert.deepEqual(rules(src.replace('df.drop(df["label"])', 'df.drop(train.index)'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(src.replace('print("test acc", m.score(test, y_test))', 'print(test.shape)'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('a results frame built column by column from an empty DataFrame is scored by its columns (round 12)', () => {
+    const src = py`
+      import pandas as pd
+      from prophet import Prophet
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("daily.csv", parse_dates=["ds"])
+      m = Prophet()
+      m.fit(df)
+      fc = m.predict(m.make_future_dataframe(periods=30))
+      out = pd.DataFrame()
+      out["ds"] = fc["ds"]
+      out[["yhat", "yhat_lower"]] = fc[["yhat", "yhat_lower"]]
+      both = out.set_index("ds")[["yhat"]].join(df.set_index("ds").y).reset_index()
+      print("MAE", mean_absolute_error(both.y, both.yhat))
+    `;
+    it('the in-sample Prophet score through the frame fires at warning', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'print("MAE"'), 'warning']]);
+    });
+    it('test predictions written beside the test labels do not fire', () => {
+      const clean = PD + py`
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+        m = Ridge().fit(X_tr, y_tr)
+        res = pd.DataFrame()
+        res["pred"] = m.predict(X_te)
+        res["actual"] = y_te.values
+        print("test MAE", mean_absolute_error(res["actual"], res["pred"]))
+      `;
+      assert.deepEqual(rules(clean, 'leakage/overlap'), []);
+    });
+  });
+
+  describe('leakage/multi-test: a loop whose passes hold out other rows is not one test set (round 12)', () => {
+    it('a split whose test_size changes with the loop, one model per pass, does not fire', () => {
+      const src = PD + py`
+        for size in [0.1, 0.2, 0.3]:
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=size, random_state=42)
+            m = LogisticRegression().fit(X_tr, y_tr)
+            print("test", accuracy_score(y_te, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('two models compared within one pass of that loop still fire', () => {
+      const src = PD + py`
+        for size in [0.1, 0.2, 0.3]:
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=size, random_state=42)
+            a = LogisticRegression().fit(X_tr, y_tr)
+            b = RandomForestClassifier().fit(X_tr, y_tr)
+            print("test", accuracy_score(y_te, a.predict(X_te)))
+            print("test", accuracy_score(y_te, b.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'accuracy_score(y_te, b.')]);
+    });
+    it('a fixed split re-made in a loop over settings still fires', () => {
+      const src = PD + py`
+        for c in [0.1, 1.0, 10.0]:
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=42)
+            m = LogisticRegression(C=c).fit(X_tr, y_tr)
+            print("test", accuracy_score(y_te, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print("test"')]);
+    });
+    it('a file named by the loop variable (one subject per pass), one model each, does not fire', () => {
+      const src = py`
+        import scipy.io
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.metrics import accuracy_score
+        def load(path):
+            d = scipy.io.loadmat(path)
+            return d["x_train"], d["x_test"], d["y_train"], d["y_test"]
+        for s in range(1, 10):
+            x_train, x_test, y_train, y_test = load(f"sub{s}.mat")
+            m = LogisticRegression().fit(x_train, y_train)
+            print("test", accuracy_score(y_test, m.predict(x_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('the same literal file read again in a loop over settings still fires', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.neighbors import KNeighborsClassifier
+        from sklearn.metrics import accuracy_score
+        train = pd.read_csv("train.csv")
+        for k in [1, 3, 5]:
+            test = pd.read_csv("test.csv")
+            m = KNeighborsClassifier(n_neighbors=k).fit(train.drop(columns=["y"]), train["y"])
+            print("test", accuracy_score(test["y"], m.predict(test.drop(columns=["y"]))))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print("test"')]);
+    });
+  });
+
+  describe('leakage/multi-test: a Hugging Face Trainer\'s predict(test_ds) scores the separate test set (round 12)', () => {
+    const head = py`
+      import numpy as np
+      import pandas as pd
+      from datasets import Dataset
+      from transformers import Trainer, TrainingArguments
+      df = pd.read_csv("texts.csv").sample(frac=1)
+      train, val, test = np.array_split(df, [int(0.6 * len(df)), int(0.8 * len(df))])
+      train_ds = Dataset.from_pandas(train)
+      val_ds = Dataset.from_pandas(val)
+      test_ds = Dataset.from_pandas(test)
+      args = TrainingArguments(output_dir="out", evaluation_strategy="epoch", load_best_model_at_end=True)
+      trainer = Trainer(model=model, args=args, train_dataset=train_ds, eval_dataset=val_ds)
+      trainer.train()
+    `;
+    it('best checkpoint on the validation split, then predict on the test split, does not fire', () => {
+      const src = head + py`
+        out = trainer.predict(test_dataset=test_ds)
+        print(out.metrics)
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('best checkpoint on the validation split and nothing scored on the test split still fires at warning', () => {
+      const src = head + py`
+        trainer.save_model("best")
+      `;
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => x.severity), ['warning']);
+    });
+  });
+
+  describe('leakage/multi-test: a Trainer run of one epoch scored on the test set each epoch, no checkpoint chosen (round 12)', () => {
+    const make = (epochs: number): string => py`
+      from datasets import load_dataset
+      from transformers import Trainer, TrainingArguments
+      ds = load_dataset("imdb")
+      args = TrainingArguments(output_dir="out", evaluation_strategy="epoch", num_train_epochs=${epochs})
+      trainer = Trainer(model=model, args=args, train_dataset=ds["train"], eval_dataset=ds["test"])
+      trainer.train()
+      print(trainer.evaluate())
+    `;
+    it('one epoch does not fire', () => {
+      assert.deepEqual(rules(make(1), 'leakage/multi-test'), []);
+    });
+    it('three epochs, each scored on the test set, still fire', () => {
+      const src = make(3);
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'trainer = Trainer(')]);
+    });
+  });
+
+  describe('leakage/multi-test: one helper splits two row selections of the data (one cohort each) (round 12)', () => {
+    const helper = PD + py`
+      def train_eval(frame):
+          X_tr, X_te, y_tr, y_te = train_test_split(frame.drop(columns=["label"]), frame["label"], test_size=0.25, random_state=42)
+          m = RandomForestClassifier(random_state=0).fit(X_tr, y_tr)
+          print("test", accuracy_score(y_te, m.predict(X_te)))
+          return m
+    `;
+    it('a model per cohort, each scored on its own cohort\'s test part, does not fire', () => {
+      const src = helper + py`
+        a = train_eval(df[df["group"] == 1])
+        b = train_eval(df[df["group"] == 0])
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('the same rows split for two models still fire', () => {
+      const src = helper + py`
+        a = train_eval(df)
+        b = train_eval(df)
+      `;
+      assert.equal(rules(src, 'leakage/multi-test').length, 1);
+    });
+  });
+
+  describe('leakage/multi-test: a loop over models whose body ends in return runs one pass (round 12)', () => {
+    const make = (ret: string): string => PD + py`
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      def evaluate(models):
+          report = {}
+          for name, m in models.items():
+              m.fit(X_tr, y_tr)
+              report[name] = accuracy_score(y_te, m.predict(X_te))
+              ${ret}
+          return report
+      print(evaluate({"lr": LogisticRegression(), "rf": RandomForestClassifier()}))
+    `;
+    it('return as the last statement of the body (one model scored) does not fire', () => {
+      assert.deepEqual(rules(make('return report'), 'leakage/multi-test'), []);
+    });
+    it('every model scored (no return in the body) still fires', () => {
+      assert.equal(rules(make('pass'), 'leakage/multi-test').length, 1);
+    });
+  });
+
+  describe('leakage/multi-test: one model per target, each scored on its own label column of the test rows (round 12)', () => {
+    it('two targets, one model each, does not fire', () => {
+      const src = PD + py`
+        X_tr, X_te, a_tr, a_te, b_tr, b_te = train_test_split(X, df["a"], df["b"], test_size=0.3, random_state=0)
+        y_train_a, y_test_a, y_train_b, y_test_b = a_tr, a_te, b_tr, b_te
+        m = LogisticRegression().fit(X_tr, y_train_a)
+        print("test", accuracy_score(y_test_a, m.predict(X_te)))
+        m = LogisticRegression().fit(X_tr, y_train_b)
+        print("test", accuracy_score(y_test_b, m.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('two models per target, compared on each target, still fire', () => {
+      const src = PD + py`
+        X_tr, X_te, h_tr, h_te, c_tr, c_te = train_test_split(X, df["h"], df["c"], test_size=0.3, random_state=0)
+        for model in [Ridge(), RandomForestClassifier()]:
+            model.fit(X_tr, h_tr)
+            s1 = mean_absolute_error(h_te, model.predict(X_te))
+            model.fit(X_tr, c_tr)
+            s2 = mean_absolute_error(c_te, model.predict(X_te))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 's1 = '), lineOf(src, 's2 = ')]);
+    });
+  });
+
+  describe('leakage/multi-test: a loop over a name bound to a one-item list runs one setting (round 12)', () => {
+    const make = (methods: string): string => PD + py`
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      methods = ${methods}
+      for method in methods:
+          m = LogisticRegression(solver=method).fit(X_tr, y_tr)
+          print("test", accuracy_score(y_te, m.predict(X_te)))
+    `;
+    it('one item does not fire', () => {
+      assert.deepEqual(rules(make('["lbfgs"]'), 'leakage/multi-test'), []);
+    });
+    it('two items still fire', () => {
+      assert.equal(rules(make('["lbfgs", "saga"]'), 'leakage/multi-test').length, 1);
+    });
+  });
 });
