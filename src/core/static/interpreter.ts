@@ -718,7 +718,14 @@ export class Interpreter extends LibrarySemantics {
       this.bind(base, this.same(v));
       return;
     }
-    const col = attr ?? subscriptString((x) => this.t(x), t);
+    let col = attr ?? subscriptString((x) => this.t(x), t);
+    // df[c + "_enc"] = ...: a column named by an expression (one per pass of a loop) is a column
+    // too, known by that expression's text; a feature matrix that drops named columns keeps it.
+    if (col === undefined && attr === undefined) {
+      let idxNode: SyntaxNode | null = null;
+      for (let c = objNode.nextSibling; c && !idxNode; c = c.nextSibling) if (isExpr(c)) idxNode = c;
+      if (idxNode?.name === 'BinaryExpression' && idxNode.nextSibling?.name === ']' && child(idxNode, 'String') && /^[\w.]+\s*\+\s*["']|["']\s*\+\s*[\w.]+$/.test(this.t(idxNode).trim())) col = `@expr:${this.t(idxNode).replace(/\s+/g, '')}`;
+    }
     // X = pd.DataFrame(); X[cols] = df[cols] / X["a"] = df["a"]: the matrix is assembled from the
     // frame's columns, so it is a selection of that frame (its rows, its derived columns).
     if (cur.k === 'data' && cur.emptyFrame && base === objNode && v.k === 'data' && v.frame && !v.pred && !v.positional) {
@@ -1292,15 +1299,24 @@ export class Interpreter extends LibrarySemantics {
       const all = firstIter.v.allCols;
       const removed = [...all.removed];
       let known = true;
-      for (const c of conds.slice(0, 2)) {
-        const m = new RegExp(`^${firstIter.target}\\s*(!=|not\\s+in)\\s*([\\s\\S]+)$`).exec(this.t(c).trim());
+      // `if c not in exclude and c != "id"`: each test of a conjunction removes names.
+      const tests = conds.slice(0, 2).flatMap((c) => this.t(c).trim().split(/\s+and\s+/));
+      // A list of names and variables ([target_col, "id"]): every element must be known.
+      const named = (e: string): string[] => /^["']/.test(e) ? stringsIn(e) : /^[A-Za-z_][\w.]*$/.test(e) ? constStrings(this.lookup(e)) : [];
+      for (const c of tests) {
+        const m = new RegExp(`^${firstIter.target}\\s*(!=|not\\s+in)\\s*([\\s\\S]+)$`).exec(c);
         if (!m) { known = false; break; }
         const rhs = m[2].trim();
-        const strs = /^["']/.test(rhs) || /^[[(]/.test(rhs) ? stringsIn(rhs) : constStrings(this.lookup(rhs));
+        let strs = /^["']/.test(rhs) ? stringsIn(rhs) : /^[[(]/.test(rhs) ? [] : constStrings(this.lookup(rhs));
+        if (/^[[(]/.test(rhs)) {
+          const els = rhs.slice(1, -1).split(',').map((e) => e.trim()).filter(Boolean);
+          const each = els.map(named);
+          strs = each.every((x) => x.length) ? each.flat() : [];
+        }
         if (!strs.length) { known = false; break; }
         removed.push(...strs);
       }
-      if (known && conds.length <= 2) return { ...this.scalar('columns'), allCols: { ...all, removed } };
+      if (known && conds.length <= 2 && tests.length <= 4) return { ...this.scalar('columns'), allCols: { ...all, removed } };
     }
     if (iterData) {
       // A row-wise map over a dataset ([t.decode() for t in texts]) keeps its rows.
@@ -1494,8 +1510,9 @@ export class Interpreter extends LibrarySemantics {
         try { return this.maybeSliceSplit(this.same(o), n, undefined); } finally { this.targets = saved; }
       }
     }
-    // Column selection: df['a'], df[['a','b']], df[cols]
-    if (first && !hasSlice && (first.k === 'const' && first.str !== undefined || first.k === 'seq' && first.items.every((x) => x.k === 'const' && x.str !== undefined))) {
+    // Column selection: df['a'], df[['a','b']], df[cols], df.loc[:, cols]
+    const allRowsCols = hasSlice && idxNodes.length === 1 && /\.loc$/.test(this.t(objNode)) && /^\[\s*:\s*,/.test(this.text.slice(objNode.to, n.to).trim());
+    if (first && (!hasSlice || allRowsCols) && (first.k === 'const' && first.str !== undefined || first.k === 'seq' && first.items.every((x) => x.k === 'const' && x.str !== undefined))) {
       const cols = first.k === 'const' ? [first.str!] : (first as SeqV).items.map((x) => (x as ConstV).str!);
       const held = o.frame?.colVals?.get(first.k === 'const' ? first.str! : cols.length === 1 ? cols[0] : '');
       if (held) return this.same(held);

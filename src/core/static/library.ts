@@ -27,6 +27,9 @@ const STATSMODELS_MODEL = /^(OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomi
 const DATE_COLUMN = /date|timestamp|^ds$/i;
 const INVARIANT_SCALERS = /^(StandardScaler|MinMaxScaler|RobustScaler)$/;
 
+/** Imputers whose filled values are computed from the row's other columns. */
+const MULTIVARIATE_IMPUTERS = /^(KNNImputer|IterativeImputer|MissForest)$/;
+
 function timeBlindSplitter(est: EstV): boolean {
   return est.cat === 'splitter' && /^(KFold|StratifiedKFold|RepeatedKFold|RepeatedStratifiedKFold|ShuffleSplit|StratifiedShuffleSplit)$/.test(est.cls);
 }
@@ -92,6 +95,13 @@ export abstract class LibrarySemantics extends DataflowState {
     for (const k of ['steps', 'estimator', 'transformers', 'layers', 'base_estimator', 'stages']) { const st = args.kw.get(k); if (st) collect(st); }
     const func = cls === 'FunctionTransformer' ? args.pos[0] ?? args.kw.get('func') : undefined;
     if (func && func.k === 'fn') est.func = func;
+    // A search's folds, as cross_val_score's: no cv or an integer is (Stratified)KFold in row order.
+    if (cat === 'search') {
+      const cv = args.kw.get('cv');
+      const cvNode = args.kwNodes.get('cv');
+      if (cv?.k === 'est' && shuffledSplitter(cv)) est.searchFolds = 'shuffled';
+      else if (!cvNode || /^\d+$/.test(this.t(cvNode).trim()) || cv?.k === 'est' && timeBlindSplitter(cv)) est.searchFolds = 'plain';
+    }
     return est;
   }
 
@@ -436,6 +446,8 @@ export abstract class LibrarySemantics extends DataflowState {
           const named = (v: Val): boolean => v.k === 'const' && v.str !== undefined && !/^[a-zA-Z]*[fF][a-zA-Z]*['"]/.test(v.text)
             || v.k === 'scalar' && !!v.allCols || v.k === 'seq' && !v.varying && v.items.length > 0 && v.items.every(named);
           if (!named(colsArg)) { d.frame = this.newFrame(); delete d.feat; delete d.cols; }
+          // pd.DataFrame(imputer.fit_transform(df), columns=df.columns): the frame's columns again.
+          else if (!d.frame && colsArg.k === 'scalar' && colsArg.allCols && !colsArg.allCols.removed.length && !colsArg.allCols.within) d.frame = this.childFrame(colsArg.allCols.frame);
         }
         return d;
       }
@@ -1253,7 +1265,8 @@ export abstract class LibrarySemantics extends DataflowState {
       const lastStep = est.cat === 'pipeline' ? est.steps[est.steps.length - 1] : undefined;
       const search = est.cat === 'search' ? est : lastStep?.cat === 'search' ? lastStep : undefined;
       if (search) {
-        const split: Split = { id: ++this.ids, site: this.site(n), kind: 'search', shuffle: true, names: [] };
+        const split: Split = { id: ++this.ids, site: this.site(n), kind: 'search', shuffle: true, names: [],
+          ...(search.searchFolds === 'shuffled' ? { shuffledFolds: true } : search.searchFolds === 'plain' ? { timeBlindFolds: true } : {}) };
         search.searchSplit = split;
         this.onSplit(split, [data]);
       }
@@ -1377,6 +1390,11 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const c of data.cols) enc.add(c);
     }
     const fits = est.prepFits.length ? est.prepFits : est.fit && est.fit.kind === 'transformer' ? [est.fit] : [];
+    // An imputer that fills a row's gaps from its other columns (its nearest rows, a regression on
+    // them): every column it is given reaches every filled value, the label too when it is there.
+    if (MULTIVARIATE_IMPUTERS.test(est.cls) && data.frame && !data.feat && !data.varying && !data.aligned && this.stmt) {
+      (data.frame.imputedWith ??= []).push({ site: this.site(this.stmt!), order: ++this.ids, cls: est.cls, ...(data.cols ? { cols: data.cols } : {}), removed: [...data.frame.removed] });
+    }
     // A shift-and-scale invariant scaler fitted on rows that went through an affine map by column
     // statistics, applied to rows that went through the same map: (a x + b) standardised on the
     // training rows is x standardised on the training rows, so those statistics no longer shape
@@ -1576,6 +1594,17 @@ export abstract class LibrarySemantics extends DataflowState {
         const featAssumed = viaSourceOnly && changeAssumed ? changeAssumed : labelGuess;
         this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite, ...(featAssumed ? { assumed: featAssumed } : {}) });
       }
+      // An imputer that filled each row's gaps from its other columns while the label was among
+      // them (KNNImputer on the whole frame): the filled feature values are computed from the label.
+      const keepsOther = part.mode !== 'select' || part.cols.some((c) => c !== label);
+      const derivedAt = derivedColumn(part.frame, label)?.order;
+      for (let f: FrameMeta | undefined = part.frame; f && keepsOther; f = f.parent) {
+        for (const im of f.imputedWith ?? []) {
+          if (im.order > part.order || im.removed.includes(label) || im.cols && !im.cols.includes(label) || derivedAt !== undefined && derivedAt > im.order) continue;
+          this.pushTarget({ site: im.site, label, kind: 'feature-from-label', fitSite,
+            assumed: `\`${im.cls}\` was given ${im.cols ? 'these columns' : 'every column of the frame'}, the label '${label}' among them, so the values it fills are computed from each row's label` });
+        }
+      }
     }
   }
 
@@ -1704,6 +1733,8 @@ export abstract class LibrarySemantics extends DataflowState {
       const out = this.same(d); delete out.grouped;
       // Per-group lags and windows (groupby(id)[c].shift(1)) make the rows a series too.
       if (/^(shift|diff|pct_change|rolling|expanding|ewm|cumsum)$/.test(method)) out.time = 'the data has lag/rolling/difference features';
+      // groupby(k)[c].rolling(5).mean(): the window's statistic is per row, as without the groupby.
+      if (/^(rolling|expanding|ewm)$/.test(method)) out.windowed = true;
       return out;
     }
     if (d.windowed) { const out = this.same(d); delete out.windowed; return out; }

@@ -120,6 +120,12 @@ export interface FrameMeta {
   predCols?: Set<string>;
   /** The predictions each of those columns holds (which model, which version). */
   predVals?: Map<string, NonNullable<DataV['pred']>>;
+  /**
+   * Imputers that fill each column from the other columns of the row (KNNImputer, IterativeImputer)
+   * run on this frame: where, when, on which columns (undefined: all of them) and which columns
+   * had been removed in place by then.
+   */
+  imputedWith?: { site: Site; order: number; cls: string; cols?: string[]; removed: string[] }[];
 }
 
 /** `from` is empty when a copy redefines an inherited column independently. `order`: when it was defined. */
@@ -241,6 +247,8 @@ export interface EstV extends Common {
   partOf?: { est: EstV; access: string };
   /** A search (GridSearchCV): the split its last fit cross-validated on. */
   searchSplit?: Split;
+  /** A search's own folds: 'plain' (no cv, an integer, an unshuffled KFold: blocks in row order), 'shuffled' (a shuffled splitter). */
+  searchFolds?: 'plain' | 'shuffled';
 }
 
 export interface FoldsV extends Common { k: 'folds'; split: Split; rows: RowKey[]; enumerated?: boolean }

@@ -2577,6 +2577,34 @@ describe('real-notebook idioms', () => {
       const plain = PD + 'from sklearn.model_selection import cross_val_score\nacc = cross_val_score(LogisticRegression(), X, y, cv=5)\n';
       assert.deepEqual(rules(plain, 'leakage/temporal'), []);
     });
+    it('a search with default, integer or unshuffled KFold folds over the whole series fires at warning (round 12)', () => {
+      const search = SERIES + py`
+        from sklearn.model_selection import GridSearchCV
+        gs = GridSearchCV(LogisticRegression(), {"C": [0.1, 1.0]}, cv=3)
+        gs.fit(feats, target)
+        print(gs.best_score_)
+      `;
+      assert.deepEqual(rules(search, 'leakage/temporal'), [lineOf(search, 'gs.fit(feats')]);
+      assert.equal(analyze(search).find((x) => x.ruleId === 'leakage/temporal')!.severity, 'warning');
+      const dflt = search.replace(', cv=3)', ')');
+      assert.deepEqual(rules(dflt, 'leakage/temporal'), [lineOf(dflt, 'gs.fit(feats')]);
+    });
+    it('a search with TimeSeriesSplit folds, or one tuning on the training period before a scored test period, does not fire', () => {
+      const search = SERIES + py`
+        from sklearn.model_selection import GridSearchCV
+        gs = GridSearchCV(LogisticRegression(), {"C": [0.1, 1.0]}, cv=TimeSeriesSplit(4))
+        gs.fit(feats, target)
+        print(gs.best_score_)
+      `;
+      assert.deepEqual(rules(search, 'leakage/temporal'), []);
+      const tuning = SERIES + py`
+        from sklearn.model_selection import GridSearchCV
+        f_tr, f_te, t_tr, t_te = train_test_split(feats, target, test_size=0.3, shuffle=False)
+        gs = GridSearchCV(LogisticRegression(), {"C": [0.1, 1.0]}, cv=3).fit(f_tr, t_tr)
+        print(gs.score(f_te, t_te))
+      `;
+      assert.deepEqual(rules(tuning, 'leakage/temporal'), []);
+    });
   });
 
   describe('leakage/multi-test: a decision threshold read off a curve of the test set (round 4)', () => {
@@ -5283,6 +5311,140 @@ describe('real-notebook idioms', () => {
     });
     it('two items still fire', () => {
       assert.equal(rules(make('["lbfgs", "saga"]'), 'leakage/multi-test').length, 1);
+    });
+  });
+
+  describe('leakage/target: a missing feature filled from other columns while the label is one of them (round 12)', () => {
+    const BASE = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.ensemble import RandomForestRegressor, RandomForestClassifier
+      from sklearn.impute import KNNImputer
+      from sklearn.model_selection import train_test_split
+      from sklearn.metrics import accuracy_score
+      df = pd.read_csv("patients.csv")
+    `;
+    const REGRESSOR = BASE + py`
+      def fill_gaps(frame, cols):
+          known = frame[frame.bmi.notnull()]
+          reg = RandomForestRegressor().fit(known.loc[:, cols], known.bmi)
+          return pd.Series(reg.predict(frame[frame.bmi.isnull()].loc[:, cols]), index=frame[frame.bmi.isnull()].index)
+      df.loc[df.bmi.isnull(), "bmi"] = fill_gaps(df, ["age", "sex", "outcome"])
+      X = df[["age", "sex", "bmi"]]
+      y = df["outcome"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+      clf = RandomForestClassifier().fit(X_tr, y_tr)
+      print(accuracy_score(y_te, clf.predict(X_te)))
+    `;
+    const KNN = BASE + py`
+      imp = KNNImputer(n_neighbors=5)
+      df = pd.DataFrame(imp.fit_transform(df), columns=df.columns)
+      train, test = df.iloc[:500], df.iloc[500:]
+      clf = RandomForestClassifier().fit(train.drop(columns=["outcome"]), train["outcome"])
+      print(accuracy_score(test["outcome"], clf.predict(test.drop(columns=["outcome"]))))
+    `;
+    it('a regressor fitted with the label among its inputs, its predictions written into a feature, fires', () => {
+      assert.deepEqual(rules(REGRESSOR, 'leakage/target'), [lineOf(REGRESSOR, 'df.loc[df.bmi.isnull(), "bmi"]')]);
+    });
+    it('a KNNImputer run on the whole frame, label included, fires at warning saying so', () => {
+      assert.deepEqual(rules(KNN, 'leakage/target'), [lineOf(KNN, 'df = pd.DataFrame(imp.fit_transform(df)')]);
+      const f = analyze(KNN).find((x) => x.ruleId === 'leakage/target')!;
+      assert.equal(f.severity, 'warning');
+      assert.match(f.message, /Assumed: `KNNImputer` was given every column of the frame, the label 'outcome' among them/);
+    });
+    it('does not fire when the regressor is fitted without the label, or the imputer on the features or one column at a time', () => {
+      const noLabel = REGRESSOR.replace('["age", "sex", "outcome"]', '["age", "sex"]');
+      assert.deepEqual(rules(noLabel, 'leakage/target'), []);
+      const feats = BASE + py`
+        X = df.drop(columns=["outcome"])
+        y = df["outcome"]
+        X = pd.DataFrame(KNNImputer().fit_transform(X), columns=X.columns)
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+        clf = RandomForestClassifier().fit(X_tr, y_tr)
+        print(accuracy_score(y_te, clf.predict(X_te)))
+      `;
+      assert.deepEqual(rules(feats, 'leakage/target'), []);
+      const perColumn = KNN.replace('df = pd.DataFrame(imp.fit_transform(df), columns=df.columns)', 'for c in df.select_dtypes("number").columns:\n    df[c] = imp.fit_transform(df[[c]])');
+      assert.deepEqual(rules(perColumn, 'leakage/target'), []);
+    });
+  });
+
+  describe('leakage/temporal: a per-group trailing window (groupby(k)[c].rolling(n).mean()) makes the rows a series (round 12)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      games = pd.read_csv("games.csv").sort_values("game_no")
+      games["form5"] = games.groupby("team")["points"].rolling(5).mean().reset_index(level=0, drop=True)
+      X = games[["form5", "home"]]
+      y = games["won"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      clf = RandomForestClassifier().fit(X_tr, y_tr)
+      print(clf.score(X_te, y_te))
+    `;
+    it('a random split of rows with a per-group rolling feature fires at warning', () => {
+      assert.deepEqual(rules(src, 'leakage/temporal'), [lineOf(src, 'X_tr, X_te, y_tr, y_te = train_test_split')]);
+      assert.equal(analyze(src).find((x) => x.ruleId === 'leakage/temporal')!.severity, 'warning');
+    });
+    it('a per-group mean (no window) split at random, or the rolling feature split in time order, does not fire', () => {
+      const groupMean = src.replace('.rolling(5).mean().reset_index(level=0, drop=True)', '.transform("mean")');
+      assert.deepEqual(rules(groupMean, 'leakage/temporal'), []);
+      const ordered = src.replace('test_size=0.2, random_state=0', 'test_size=0.2, shuffle=False');
+      assert.deepEqual(rules(ordered, 'leakage/temporal'), []);
+    });
+  });
+
+  describe('leakage/target: a label mean written under a column name built in a loop (df[c + "_enc"] = ...) (round 12)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      df = pd.read_csv("loans.csv")
+      for c in ["city", "employer"]:
+          df[c + "_enc"] = df.groupby(c)["default"].transform("mean")
+      X = df.drop(columns=["default", "city", "employer"])
+      y = df["default"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+      clf = RandomForestClassifier().fit(X_tr, y_tr)
+      print(clf.score(X_te, y_te))
+    `;
+    it('fires on the encoded column kept by a matrix that drops named columns', () => {
+      assert.deepEqual(rules(src, 'leakage/target'), [lineOf(src, 'df[c + "_enc"]')]);
+    });
+    it('does not fire for a mean of another column, or when the matrix picks columns by name', () => {
+      const other = src.replace('["default"].transform("mean")', '["income"].transform("mean")');
+      assert.deepEqual(rules(other, 'leakage/target'), []);
+      const picked = src.replace('X = df.drop(columns=["default", "city", "employer"])', 'X = df[["income", "age"]]');
+      assert.deepEqual(rules(picked, 'leakage/target'), []);
+    });
+  });
+
+  describe('feature columns from a comprehension over df.columns with a conjunction or a list of variables (round 12)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import GradientBoostingRegressor
+      from sklearn.metrics import mean_absolute_error
+      def train(df, target_col="pm"):
+          exclude = [target_col]
+          features = [c for c in df.columns if c not in exclude and c != "flag"]
+          X = df[features]
+          y = df[target_col]
+          X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.2, shuffle=False)
+          m = GradientBoostingRegressor().fit(X_tr, y_tr)
+          return mean_absolute_error(y_va, m.predict(X_va))
+      raw = pd.read_csv("air.csv")
+      raw["pm_roll3"] = raw["pm"].rolling(3).mean()
+      print(train(raw))
+    `;
+    it('a window over the label that includes the current row, kept by the comprehension, fires', () => {
+      assert.deepEqual(rules(src, 'leakage/target'), [lineOf(src, 'raw["pm_roll3"]')]);
+    });
+    it('the label removed by a list naming it through a variable is not reported as still among the features', () => {
+      const inline = src.replace('c not in exclude and', 'c not in [target_col] and').replace('raw["pm_roll3"] = raw["pm"].rolling(3).mean()\n', '');
+      assert.deepEqual(rules(inline, 'leakage/target'), []);
+      const lagged = src.replace('raw["pm"].rolling(3).mean()', 'raw["pm"].shift(1).rolling(3).mean()');
+      assert.deepEqual(rules(lagged, 'leakage/target'), []);
     });
   });
 });
