@@ -1691,6 +1691,9 @@ export abstract class LibrarySemantics extends DataflowState {
         const du = this.dupEvent(n, 'sample(replace=True)', d.rows);
         return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
       }
+      // df.sample(frac=1): every row once, in a new order (a shuffle before a positional cut, or
+      // of a part already split off): the same rows, not a split.
+      if (frac && frac.k === 'const' && Number(frac.text) === 1 && !args.kw.has('n')) return this.same(d);
       // train = df.sample(frac=0.8): a random split (shuffled, like train_test_split).
       this.sampling = true;
       try { return this.maybeSliceSplit(this.same(d), n, undefined); } finally { this.sampling = false; }

@@ -4917,4 +4917,35 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(clean, 'leakage/overlap'), []);
     });
   });
+
+  describe('r12-prec: df.sample(frac=1) is a shuffle, not a split', () => {
+    const src = PD + py`
+      from sklearn.utils import resample
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      train = pd.concat([X_train, y_train], axis=1)
+      pos = train[train["label"] == 1]
+      neg = train[train["label"] == 0]
+      pos_up = resample(pos, replace=True, n_samples=len(neg), random_state=0)
+      train_up = pd.concat([pos_up, neg])
+      train_up = train_up.sample(frac=1).reset_index(drop=True)
+      m = LogisticRegression().fit(train_up.drop(columns=["label"]), train_up["label"])
+      print(accuracy_score(y_test, m.predict(X_test)))
+    `;
+    it('upsampling the training part and shuffling it does not fire', () => {
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+    it('upsampling all rows, shuffling and then splitting still fires', () => {
+      const leaky = PD + py`
+        from sklearn.utils import resample
+        pos = df[df["label"] == 1]
+        neg = df[df["label"] == 0]
+        pos_up = resample(pos, replace=True, n_samples=len(neg), random_state=0)
+        full = pd.concat([pos_up, neg]).sample(frac=1)
+        X_train, X_test, y_train, y_test = train_test_split(full.drop(columns=["label"]), full["label"])
+        m = LogisticRegression().fit(X_train, y_train)
+        print(accuracy_score(y_test, m.predict(X_test)))
+      `;
+      assert.equal(rules(leaky, 'leakage/overlap').length, 1);
+    });
+  });
 });
