@@ -1195,6 +1195,7 @@ export class Interpreter extends LibrarySemantics {
     let iterData: DataV | undefined;
     let firstIter: { v: Val; target: string } | undefined;
     const conds: SyntaxNode[] = [];
+    const targetNames = new Set<string>();
     // [torch.from_numpy(a) for a in parts] over a named tuple of up to four parts (a split's
     // outputs): each part is mapped, so unpacking the result keeps train and test apart.
     const inAt = clauses.findIndex((c) => c.name === 'in');
@@ -1215,6 +1216,7 @@ export class Interpreter extends LibrarySemantics {
             const iter = iterNode ? this.ev(iterNode) : this.scalar('?');
             if (!iterData && iter.k === 'data') iterData = iter;
             if (!firstIter) firstIter = { v: iter, target: targets.length === 1 ? this.t(targets[0]) : '' };
+            for (const t of targets) for (const name of this.t(t).match(/[A-Za-z_]\w*/g) ?? []) targetNames.add(name);
             const el = this.element(iter, i);
             if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
           } else if (c.name === 'if') {
@@ -1249,6 +1251,9 @@ export class Interpreter extends LibrarySemantics {
       return this.same(iterData, { prep: unionList(iterData.prep, extra.k === 'data' || extra.k === 'scalar' ? extra.prep : []) });
     }
     const seq: SeqV = { k: 'seq', items: results, varying: true };
+    // [embed(t) for t in texts]: one value per element of the iterable, not the same rows again
+    // ([df for _ in range(3)] repeats them).
+    if (element.some((e) => (this.t(e).match(/[A-Za-z_]\w*/g) ?? []).some((w) => targetNames.has(w)))) seq.perIteration = true;
     return seq;
   }
 

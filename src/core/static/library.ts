@@ -531,10 +531,21 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected concat(args: Args, n: SyntaxNode, columnWise: boolean): Val {
     const parts: DataV[] = [];
+    // Parts that are one comprehension's values for different elements of its iterable.
+    const iterOf = new Map<DataV, SeqV>();
+    let within: SeqV | undefined;
     const flat = (v: Val, node: SyntaxNode | undefined): void => {
-      if (v.k === 'seq') v.items.forEach((i) => flat(i, node));
-      else if (v.k === 'data') parts.push(v);
-      else if (v.k === 'scalar' && v.name !== '?') parts.push(v.varying ? this.same(this.asData(v, v.name), { varying: true }) : this.asData(v, v.name));
+      if (v.k === 'seq') {
+        const outer = within;
+        if (v.perIteration && !within) within = v;
+        v.items.forEach((i) => flat(i, node));
+        within = outer;
+        return;
+      }
+      const d = v.k === 'data' ? v : v.k === 'scalar' && v.name !== '?' ? (v.varying ? this.same(this.asData(v, v.name), { varying: true }) : this.asData(v, v.name)) : undefined;
+      if (!d) return;
+      parts.push(d);
+      if (within) iterOf.set(d, within);
     };
     args.pos.forEach((p, i) => flat(p, args.posNodes[i]));
     const j = this.join(parts, n);
@@ -579,6 +590,7 @@ export abstract class LibrarySemantics extends DataflowState {
         || (pa.subsetSite.from === pb.subsetSite.from && pa.subsetSite.chunk === pb.subsetSite.chunk && !(items.length === parts.length && items[a] !== items[b]));
       // Batches sliced in a loop (x[start:start + 64]) are different rows each iteration.
       if (pa.varying && pb.varying) continue;
+      if (iterOf.has(pa) && iterOf.get(pa) === iterOf.get(pb)) continue;
       if (sameSubset && !pa.dup.length && !pb.dup.length && pa.rows.some((ka) => pb.rows.some((kb) => ka.root === kb.root && ka.path.length === kb.path.length && ka.path.every((s, i) => s.split === kb.path[i].split && s.side === kb.path[i].side)))) overlap = true;
     }
     // A repeated list ([minority] * 5) or a multiplication also duplicates.

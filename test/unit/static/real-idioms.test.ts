@@ -4948,4 +4948,38 @@ describe('real-notebook idioms', () => {
       assert.equal(rules(leaky, 'leakage/overlap').length, 1);
     });
   });
+
+  describe('r12-prec: a comprehension over documents stacks one row per document, not the same rows again', () => {
+    const src = PD + py`
+      docs = []
+      for line in open("docs.txt"):
+          docs.append(line.split())
+      def embed(wv, words):
+          vecs = []
+          for w in words:
+              if w in wv:
+                  vecs.append(wv.vectors[wv.key_to_index[w]])
+          if not vecs:
+              return np.zeros(300)
+          return np.array(vecs).mean(axis=0)
+      def embed_all(wv, texts):
+          return np.vstack([embed(wv, t) for t in texts])
+      E = embed_all(wv, docs)
+      X_train, X_test, y_train, y_test = train_test_split(E, y, random_state=0)
+      m = LogisticRegression().fit(X_train, y_train)
+      print(accuracy_score(y_test, m.predict(X_test)))
+    `;
+    it('stacking per-document vectors before the split does not fire', () => {
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+    it('a comprehension that repeats the whole frame before the split still fires', () => {
+      const leaky = PD + py`
+        big = pd.concat([df for _ in range(3)])
+        X_train, X_test, y_train, y_test = train_test_split(big.drop(columns=["label"]), big["label"], random_state=0)
+        m = LogisticRegression().fit(X_train, y_train)
+        print(accuracy_score(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(leaky, 'leakage/overlap'), [lineOf(leaky, 'big = pd.concat')]);
+    });
+  });
 });
