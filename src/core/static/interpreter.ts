@@ -1352,6 +1352,11 @@ export class Interpreter extends LibrarySemantics {
       // Named as a column list (not after the frame) so that .tolist() keeps it a list.
       return this.scalar('selected columns', prep);
     }
+    // df.columns[:-1]: a positional range of all the columns, as df.iloc[:, :-1] takes.
+    if (o.k === 'scalar' && o.allCols && !o.allCols.within && !o.allCols.removed.length && !o.allCols.slice && hasSlice && idx.every((i) => i.k === 'const' || i.k === 'scalar' && !i.prep.length && !i.dup.length)) {
+      const inner = this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, '').trim();
+      if (topLevelComma(inner) < 0) return { ...o, allCols: { ...o.allCols, slice: inner } };
+    }
     // df.groupby(k).mean()["label"]: the statistic of that column (it keeps the frame it came from).
     if (o.k === 'scalar' && o.frame && !o.cols && !hasSlice && idx.length === 1 && idx[0].k === 'const' && idx[0].str !== undefined && o.prep.some((f) => f.kind === 'group')) {
       return Object.assign(this.scalar(this.t(n), o.prep, o.dup, !!o.varying), { frame: o.frame, cols: [idx[0].str] });
@@ -1460,8 +1465,8 @@ export class Interpreter extends LibrarySemantics {
     if (first && !hasSlice && first.k === 'scalar' && first.allCols && first.allCols.frame === o.frame) {
       const d = this.same(o);
       delete d.cols;
-      const { removed, within } = first.allCols;
-      d.feat = within ? this.featureSelection(o, 'select', within.filter((c) => !removed.includes(c)), n) : this.featureSelection(o, 'drop', removed, n);
+      const { removed, within, slice } = first.allCols;
+      d.feat = slice !== undefined ? this.featureSelection(o, 'select', [`@iloc:${slice}`], n) : within ? this.featureSelection(o, 'select', within.filter((c) => !removed.includes(c)), n) : this.featureSelection(o, 'drop', removed, n);
       return d;
     }
     const ownColumns = idxNodes.some((x) => this.t(x).includes(this.t(objNode) + '.columns'));

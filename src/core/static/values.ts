@@ -264,7 +264,9 @@ export interface ConstV extends Common { k: 'const'; text: string; str?: string 
 export interface ScalarV extends Common {
   k: 'scalar'; name: string; prep: FitEvent[]; dup: DupEvent[]; cols?: string[]; frame?: FrameMeta; loaded?: boolean;
   /** `df.columns` (as a list) minus the names removed from it. */
-  allCols?: { frame: FrameMeta; removed: string[]; within?: string[] };
+  allCols?: { frame: FrameMeta; removed: string[]; within?: string[];
+    /** `df.columns[:-1]`: a positional range of the columns (which names it holds is not known here). */
+    slice?: string };
   /** Statistics in a lazy column expression (polars `pl.col(c).mean()`), bound when applied to a frame. */
   pending?: Site[];
 }

@@ -4982,4 +4982,27 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(leaky, 'leakage/overlap'), [lineOf(leaky, 'big = pd.concat')]);
     });
   });
+
+  describe('r12-prec: df[df.columns[:-1]] takes a positional range of columns, as df.iloc[:, :-1]', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import f1_score
+      tr = pd.read_csv("train.csv")
+      te = pd.read_csv("test.csv")
+      X_tr = tr[tr.columns[:-1]].to_numpy()
+      y_tr = tr["label"].to_numpy()
+      X_te = te[te.columns[:-1]].to_numpy()
+      y_te = te["label"].to_numpy()
+      m = RandomForestClassifier().fit(X_tr, y_tr)
+      print(f1_score(y_te, m.predict(X_te)))
+    `;
+    it('all columns but the last, with the label read by name, does not fire', () => {
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+    });
+    it('all the columns, with the label read by name, still fires', () => {
+      const leaky = src.replace('tr[tr.columns[:-1]]', 'tr[tr.columns]');
+      assert.deepEqual(rules(leaky, 'leakage/target'), [lineOf(leaky, 'X_tr = tr[tr.columns]')]);
+    });
+  });
 });
