@@ -1538,6 +1538,7 @@ export abstract class LibrarySemantics extends DataflowState {
       // The label's own next rows (s.shift(-1) beside y = s) are the label too.
       for (const c of part.cols) if (LEAD_COLUMN.test(c) && c.slice(0, c.lastIndexOf(' (lead ')) === label && !sources.includes(c)) sources.push(c);
       const leaked = sources.find((c) => keepsColumn(part, c));
+      const labelInputs = derivedLabel && derivedLabel.shift !== 'future' && !leadFrom.length && !derivedLabel.change ? derivedLabel.from.filter((c) => c !== label) : [];
       const changeAssumed = derivedLabel?.change ? `the label is the change of ${derivedLabel.from.map((c) => `'${c}'`).join(', ')} against the previous row and is paired with the features of the same row (not shifted to a later row)` : undefined;
       // A selection by dtype keeps the label only if the label is numeric: a label encoded from
       // class names is not; otherwise its dtype is guessed (said, at warning).
@@ -1554,6 +1555,9 @@ export abstract class LibrarySemantics extends DataflowState {
         // describe the same row; sequence and window notebooks pair a row's features with a
         // later row's label, which the analysis does not see. Guessed, so not an error.
         const viaSourceOnly = !computedFrom(part.frame, col, [label], trainOnlyStat);
+        // A label compared or combined from several columns (delivered > estimated): a feature that
+        // shares only some of those inputs (handed_over > estimated) does not carry the label.
+        if (viaSourceOnly && labelInputs.length >= 2 && !labelInputs.every((c) => computedFrom(part.frame, col, [c], trainOnlyStat))) continue;
         const featAssumed = viaSourceOnly && changeAssumed ? changeAssumed : labelGuess;
         this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite, ...(featAssumed ? { assumed: featAssumed } : {}) });
       }

@@ -5005,4 +5005,25 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(leaky, 'leakage/target'), [lineOf(leaky, 'X_tr = tr[tr.columns]')]);
     });
   });
+
+  describe('r12-prec: a feature sharing only some inputs of a label combined from several columns does not carry it', () => {
+    const base = PD + py`
+      df["due"] = pd.to_datetime(df["due"])
+      df["arrived"] = pd.to_datetime(df["arrived"])
+      df["shipped"] = pd.to_datetime(df["shipped"])
+      df["late"] = (df["arrived"] > df["due"]).astype(int)
+      df["shipped_after_due"] = (df["shipped"] > df["due"]).astype(int)
+      feats = ["price", "weight", "shipped_after_due"]
+      X_train, X_test, y_train, y_test = train_test_split(df[feats], df["late"], random_state=0)
+      m = LogisticRegression().fit(X_train, y_train)
+      print(accuracy_score(y_test, m.predict(X_test)))
+    `;
+    it('a flag computed from one of the two dates the label compares does not fire', () => {
+      assert.deepEqual(rules(base, 'leakage/target'), []);
+    });
+    it('a feature computed from both dates the label compares still fires', () => {
+      const leaky = base.replace('df["shipped_after_due"] = (df["shipped"] > df["due"]).astype(int)', 'df["shipped_after_due"] = df["arrived"] - df["due"]');
+      assert.deepEqual(rules(leaky, 'leakage/target'), [lineOf(leaky, 'df["shipped_after_due"] = df["arrived"]')]);
+    });
+  });
 });
