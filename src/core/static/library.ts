@@ -1227,7 +1227,11 @@ export abstract class LibrarySemantics extends DataflowState {
       // A serving-named method of a class that the document never calls, in a document that fits
       // its models itself (a model class in a training notebook): nothing is served here.
       const uncalledByName = byName && this.uncalledMethodOfTrainer;
-      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels) {
+      // A transformer whose fit learns nothing of the rows (PolynomialFeatures, Normalizer,
+      // Binarizer, a hashing vectorizer: only the input width) gives the same output refitted per
+      // request as fitted at training.
+      const learnsNothing = est.cat === 'stateless' && !est.func;
+      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels && !learnsNothing) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
           ? { calleeFrom: callee.from, calleeTo: callee.to, cls: est.cls, receiverLoaded: est.loaded, loaded: this.loadedInScope() } : undefined;

@@ -5026,4 +5026,27 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(leaky, 'leakage/target'), [lineOf(leaky, 'df["shipped_after_due"] = df["arrived"]')]);
     });
   });
+
+  describe('r12-prec: a transformer that learns nothing of the rows refitted per request is not a serving refit', () => {
+    const src = py`
+      import pickle
+      import pandas as pd
+      from flask import Flask, request
+      from sklearn.preprocessing import PolynomialFeatures, StandardScaler
+      app = Flask(__name__)
+      model = pickle.load(open("model.pkl", "rb"))
+      @app.route("/predict", methods=["POST"])
+      def predict():
+          row = pd.DataFrame({"a": float(request.form["a"]), "b": float(request.form["b"])}, index=[0])
+          feats = PolynomialFeatures(degree=3).fit_transform(row)
+          return str(model.predict(feats)[0])
+    `;
+    it('PolynomialFeatures fitted on the request row does not fire', () => {
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference', 'app.py'), []);
+    });
+    it('a StandardScaler fitted on the request row still fires', () => {
+      const leaky = src.replace('PolynomialFeatures(degree=3)', 'StandardScaler()');
+      assert.deepEqual(rules(leaky, 'mismatch/refit-at-inference', 'app.py'), [lineOf(leaky, 'feats = StandardScaler()')]);
+    });
+  });
 });
