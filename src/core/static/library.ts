@@ -13,7 +13,7 @@ import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
   type DerivedColumn, type ConstV, type DataV, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type Root, type SeqV, type Side, type Split, type Val,
 } from './values';
 import { DataflowState, NO_ARGS, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
-import type { Events } from './events';
+import type { Events, RefitEvent } from './events';
 import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { child, constStrings, isSubscript, roleFromName, stripRows } from './syntax';
 
@@ -1236,9 +1236,11 @@ export abstract class LibrarySemantics extends DataflowState {
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
           ? { calleeFrom: callee.from, calleeTo: callee.to, cls: est.cls, receiverLoaded: est.loaded, loaded: this.loadedInScope() } : undefined;
         const assumed = this.servingGuess();
-        this.events.refits.push({ site: this.site(n), what: callee ? this.t(callee).replace(/\s+/g, '') : `${est.cls}.${method}`, reason: this.servingReason(),
+        const refit: RefitEvent = { site: this.site(n), what: callee ? this.t(callee).replace(/\s+/g, '') : `${est.cls}.${method}`, reason: this.servingReason(),
           ...(this.loadSite ? { loadSite: this.loadSite } : {}), ...(fitTransform ? { fitTransform } : {}),
-          ...(assumed ? { assumed } : {}) });
+          ...(assumed ? { assumed } : {}) };
+        this.events.refits.push(refit);
+        if (method === 'fit' && est.cat !== 'model' && X && X.rows.length) this.refitUses.set(est, { refit, rows: X.rows, own: false, other: false });
       }
       const data = X ?? est.ctorData ?? this.freshData('X', n);
       const y = args.pos[1];
@@ -1355,6 +1357,11 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected transformOut(est: EstV, data: DataV): DataV {
     this.runWrappedFunctions(est, data);
+    const use = this.refitUses.get(est);
+    if (use) {
+      if (data.rows.some((k) => use.rows.some((f) => f.root === k.root))) use.own = true;
+      else use.other = true;
+    }
     this.noteDummiesUse(data);
     // A label encoded to integers holds class names: a selection of numeric columns leaves it out.
     if ((est.cls === 'LabelEncoder' || est.cls === 'LabelBinarizer') && data.cols && data.frame) {
@@ -1457,6 +1464,10 @@ export abstract class LibrarySemantics extends DataflowState {
    * the document reaches by key or attribute (`bundle["scaler"]`, wherever it is written).
    */
   protected settleServing(): void {
+    // Fitted on other rows (a reference file read at request time) and applied only to the
+    // request: not fitted on the batch it scores (a train/serve skew at most).
+    const elsewhere = new Set([...this.refitUses.values()].filter((u) => u.other && !u.own).map((u) => u.refit));
+    if (elsewhere.size) this.events.refits = this.events.refits.filter((r) => !elsewhere.has(r));
     this.events.refits = this.events.refits.filter((r) => {
       if (!r.dummies) return true;
       const key = `${r.site.chunk}:${r.site.from}`;

@@ -5049,4 +5049,28 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(leaky, 'mismatch/refit-at-inference', 'app.py'), [lineOf(leaky, 'feats = StandardScaler()')]);
     });
   });
+
+  describe('r12-prec: a transformer fitted on a reference file at request time and applied only to the request is not fitted on the batch', () => {
+    const src = py`
+      import joblib
+      import pandas as pd
+      from sklearn.preprocessing import MinMaxScaler
+      model = joblib.load("model.joblib")
+      def prepare(row, ref):
+          new = pd.DataFrame([row])
+          scaler = MinMaxScaler()
+          scaler.fit(ref[["a", "b"]])
+          new[["a", "b"]] = scaler.transform(new[["a", "b"]])
+          return new
+      ref = pd.read_csv("weather.csv")
+      print(model.predict(prepare({"a": 1.0, "b": 2.0}, ref)))
+    `;
+    it('fitted on the reference frame, applied to the request row: does not fire', () => {
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference', 'app.py'), []);
+    });
+    it('fitted on the request row itself still fires', () => {
+      const leaky = src.replace('scaler.fit(ref[["a", "b"]])', 'scaler.fit(new[["a", "b"]])');
+      assert.deepEqual(rules(leaky, 'mismatch/refit-at-inference', 'app.py'), [lineOf(leaky, 'scaler.fit(new')]);
+    });
+  });
 });
