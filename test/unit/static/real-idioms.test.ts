@@ -5073,4 +5073,23 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(leaky, 'mismatch/refit-at-inference', 'app.py'), [lineOf(leaky, 'scaler.fit(new')]);
     });
   });
+
+  describe('r12-prec: handle_missing_values is data cleaning, not a request handler', () => {
+    const src = PD + py`
+      from sklearn.impute import SimpleImputer
+      def handle_missing_values(data):
+          imputer = SimpleImputer(strategy="mean")
+          return pd.DataFrame(imputer.fit_transform(data), columns=data.columns)
+      X_train, X_test, y_train, y_test = train_test_split(X, y, shuffle=False)
+      m = LogisticRegression().fit(X_train, y_train)
+      print(accuracy_score(y_test, m.predict(X_test)))
+    `;
+    it('an uncalled cleaning helper named handle_* in a training notebook does not fire', () => {
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), []);
+    });
+    it('a request handler (handle_request) that fits on the request still fires', () => {
+      const leaky = src.replace('def handle_missing_values(data):', 'def handle_request(data):');
+      assert.equal(rules(leaky, 'mismatch/refit-at-inference').length, 1);
+    });
+  });
 });
