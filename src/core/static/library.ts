@@ -1231,7 +1231,10 @@ export abstract class LibrarySemantics extends DataflowState {
       // Binarizer, a hashing vectorizer: only the input width) gives the same output refitted per
       // request as fitted at training.
       const learnsNothing = est.cat === 'stateless' && !est.func;
-      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels && !learnsNothing) {
+      // model.train(df): a model object's call that names training (an app that trains its models
+      // when no saved artifact exists) is training, not a statistic refitted on the scored batch.
+      const namesTraining = method === 'train' && est.cat === 'model' && !est.loaded;
+      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels && !learnsNothing && !namesTraining) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
           ? { calleeFrom: callee.from, calleeTo: callee.to, cls: est.cls, receiverLoaded: est.loaded, loaded: this.loadedInScope() } : undefined;
