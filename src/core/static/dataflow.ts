@@ -449,6 +449,12 @@ export abstract class DataflowState {
 
   /** bundle["model"] / bundle.scaler of a loaded artifact: loaded too (one object per key). */
   protected loadedParts = new Map<string, EstV>();
+  /**
+   * Refits at inference by `est.fit(X)` (not fit_transform), with the rows fitted and whether the
+   * transformer was then applied to those rows (`own`) or only to other rows (`other`): fitted on a
+   * reference file and applied to the request, it is not fitted on the batch it scores.
+   */
+  protected refitUses = new Map<EstV, { refit: RefitEvent; rows: RowKey[]; own: boolean; other: boolean }>();
   protected namedSplits = new Map<number, Split>();
 
   /** `.values` / `.to_numpy()` / `np.asarray(df)`: column order is no longer checked by name. */

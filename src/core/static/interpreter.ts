@@ -1261,6 +1261,7 @@ export class Interpreter extends LibrarySemantics {
     let iterData: DataV | undefined;
     let firstIter: { v: Val; target: string } | undefined;
     const conds: SyntaxNode[] = [];
+    const targetNames = new Set<string>();
     // [torch.from_numpy(a) for a in parts] over a named tuple of up to four parts (a split's
     // outputs): each part is mapped, so unpacking the result keeps train and test apart.
     const inAt = clauses.findIndex((c) => c.name === 'in');
@@ -1281,6 +1282,7 @@ export class Interpreter extends LibrarySemantics {
             const iter = iterNode ? this.ev(iterNode) : this.scalar('?');
             if (!iterData && iter.k === 'data') iterData = iter;
             if (!firstIter) firstIter = { v: iter, target: targets.length === 1 ? this.t(targets[0]) : '' };
+            for (const t of targets) for (const name of this.t(t).match(/[A-Za-z_]\w*/g) ?? []) targetNames.add(name);
             const el = this.element(iter, i);
             if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
           } else if (c.name === 'if') {
@@ -1324,6 +1326,9 @@ export class Interpreter extends LibrarySemantics {
       return this.same(iterData, { prep: unionList(iterData.prep, extra.k === 'data' || extra.k === 'scalar' ? extra.prep : []) });
     }
     const seq: SeqV = { k: 'seq', items: results, varying: true };
+    // [embed(t) for t in texts]: one value per element of the iterable, not the same rows again
+    // ([df for _ in range(3)] repeats them).
+    if (element.some((e) => (this.t(e).match(/[A-Za-z_]\w*/g) ?? []).some((w) => targetNames.has(w)))) seq.perIteration = true;
     return seq;
   }
 
@@ -1428,6 +1433,11 @@ export class Interpreter extends LibrarySemantics {
       for (const i of idx) if (i.k === 'scalar') prep = unionList(prep, i.prep);
       // Named as a column list (not after the frame) so that .tolist() keeps it a list.
       return this.scalar('selected columns', prep);
+    }
+    // df.columns[:-1]: a positional range of all the columns, as df.iloc[:, :-1] takes.
+    if (o.k === 'scalar' && o.allCols && !o.allCols.within && !o.allCols.removed.length && !o.allCols.slice && hasSlice && idx.every((i) => i.k === 'const' || i.k === 'scalar' && !i.prep.length && !i.dup.length)) {
+      const inner = this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, '').trim();
+      if (topLevelComma(inner) < 0) return { ...o, allCols: { ...o.allCols, slice: inner } };
     }
     // df.groupby(k).mean()["label"]: the statistic of that column (it keeps the frame it came from).
     if (o.k === 'scalar' && o.frame && !o.cols && !hasSlice && idx.length === 1 && idx[0].k === 'const' && idx[0].str !== undefined && o.prep.some((f) => f.kind === 'group')) {
@@ -1538,8 +1548,8 @@ export class Interpreter extends LibrarySemantics {
     if (first && !hasSlice && first.k === 'scalar' && first.allCols && first.allCols.frame === o.frame) {
       const d = this.same(o);
       delete d.cols;
-      const { removed, within } = first.allCols;
-      d.feat = within ? this.featureSelection(o, 'select', within.filter((c) => !removed.includes(c)), n) : this.featureSelection(o, 'drop', removed, n);
+      const { removed, within, slice } = first.allCols;
+      d.feat = slice !== undefined ? this.featureSelection(o, 'select', [`@iloc:${slice}`], n) : within ? this.featureSelection(o, 'select', within.filter((c) => !removed.includes(c)), n) : this.featureSelection(o, 'drop', removed, n);
       return d;
     }
     const ownColumns = idxNodes.some((x) => this.t(x).includes(this.t(objNode) + '.columns'));

@@ -268,13 +268,19 @@ export interface FnV extends Common {
 /** A class defined in the document and its instances (attributes kept per instance). */
 export interface ClassV extends Common { k: 'class'; name: string; methods: Map<string, FnV> }
 export interface ObjV extends Common { k: 'obj'; cls: ClassV; fields: Map<string, Val> }
-export interface SeqV extends Common { k: 'seq'; items: Val[]; keys?: (string | undefined)[] }
+export interface SeqV extends Common {
+  k: 'seq'; items: Val[]; keys?: (string | undefined)[];
+  /** A comprehension's element evaluated once per iteration with the iteration variable in it: each item is other rows. */
+  perIteration?: boolean;
+}
 export interface ConstV extends Common { k: 'const'; text: string; str?: string }
 /** A scalar or unknown object; may carry statistics computed from data. */
 export interface ScalarV extends Common {
   k: 'scalar'; name: string; prep: FitEvent[]; dup: DupEvent[]; cols?: string[]; frame?: FrameMeta; loaded?: boolean;
   /** `df.columns` (as a list) minus the names removed from it. */
-  allCols?: { frame: FrameMeta; removed: string[]; within?: string[] };
+  allCols?: { frame: FrameMeta; removed: string[]; within?: string[];
+    /** `df.columns[:-1]`: a positional range of the columns (which names it holds is not known here). */
+    slice?: string };
   /** Statistics in a lazy column expression (polars `pl.col(c).mean()`), bound when applied to a frame. */
   pending?: Site[];
 }

@@ -5447,4 +5447,199 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(lagged, 'leakage/target'), []);
     });
   });
+
+  describe('r12-prec: df.sample(frac=1) is a shuffle, not a split', () => {
+    const src = PD + py`
+      from sklearn.utils import resample
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      train = pd.concat([X_train, y_train], axis=1)
+      pos = train[train["label"] == 1]
+      neg = train[train["label"] == 0]
+      pos_up = resample(pos, replace=True, n_samples=len(neg), random_state=0)
+      train_up = pd.concat([pos_up, neg])
+      train_up = train_up.sample(frac=1).reset_index(drop=True)
+      m = LogisticRegression().fit(train_up.drop(columns=["label"]), train_up["label"])
+      print(accuracy_score(y_test, m.predict(X_test)))
+    `;
+    it('upsampling the training part and shuffling it does not fire', () => {
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+    it('upsampling all rows, shuffling and then splitting still fires', () => {
+      const leaky = PD + py`
+        from sklearn.utils import resample
+        pos = df[df["label"] == 1]
+        neg = df[df["label"] == 0]
+        pos_up = resample(pos, replace=True, n_samples=len(neg), random_state=0)
+        full = pd.concat([pos_up, neg]).sample(frac=1)
+        X_train, X_test, y_train, y_test = train_test_split(full.drop(columns=["label"]), full["label"])
+        m = LogisticRegression().fit(X_train, y_train)
+        print(accuracy_score(y_test, m.predict(X_test)))
+      `;
+      assert.equal(rules(leaky, 'leakage/overlap').length, 1);
+    });
+  });
+
+  describe('r12-prec: a comprehension over documents stacks one row per document, not the same rows again', () => {
+    const src = PD + py`
+      docs = []
+      for line in open("docs.txt"):
+          docs.append(line.split())
+      def embed(wv, words):
+          vecs = []
+          for w in words:
+              if w in wv:
+                  vecs.append(wv.vectors[wv.key_to_index[w]])
+          if not vecs:
+              return np.zeros(300)
+          return np.array(vecs).mean(axis=0)
+      def embed_all(wv, texts):
+          return np.vstack([embed(wv, t) for t in texts])
+      E = embed_all(wv, docs)
+      X_train, X_test, y_train, y_test = train_test_split(E, y, random_state=0)
+      m = LogisticRegression().fit(X_train, y_train)
+      print(accuracy_score(y_test, m.predict(X_test)))
+    `;
+    it('stacking per-document vectors before the split does not fire', () => {
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+    it('a comprehension that repeats the whole frame before the split still fires', () => {
+      const leaky = PD + py`
+        big = pd.concat([df for _ in range(3)])
+        X_train, X_test, y_train, y_test = train_test_split(big.drop(columns=["label"]), big["label"], random_state=0)
+        m = LogisticRegression().fit(X_train, y_train)
+        print(accuracy_score(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(leaky, 'leakage/overlap'), [lineOf(leaky, 'big = pd.concat')]);
+    });
+  });
+
+  describe('r12-prec: df[df.columns[:-1]] takes a positional range of columns, as df.iloc[:, :-1]', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import f1_score
+      tr = pd.read_csv("train.csv")
+      te = pd.read_csv("test.csv")
+      X_tr = tr[tr.columns[:-1]].to_numpy()
+      y_tr = tr["label"].to_numpy()
+      X_te = te[te.columns[:-1]].to_numpy()
+      y_te = te["label"].to_numpy()
+      m = RandomForestClassifier().fit(X_tr, y_tr)
+      print(f1_score(y_te, m.predict(X_te)))
+    `;
+    it('all columns but the last, with the label read by name, does not fire', () => {
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+    });
+    it('all the columns, with the label read by name, still fires', () => {
+      const leaky = src.replace('tr[tr.columns[:-1]]', 'tr[tr.columns]');
+      assert.deepEqual(rules(leaky, 'leakage/target'), [lineOf(leaky, 'X_tr = tr[tr.columns]')]);
+    });
+  });
+
+  describe('r12-prec: a feature sharing only some inputs of a label combined from several columns does not carry it', () => {
+    const base = PD + py`
+      df["due"] = pd.to_datetime(df["due"])
+      df["arrived"] = pd.to_datetime(df["arrived"])
+      df["shipped"] = pd.to_datetime(df["shipped"])
+      df["late"] = (df["arrived"] > df["due"]).astype(int)
+      df["shipped_after_due"] = (df["shipped"] > df["due"]).astype(int)
+      feats = ["price", "weight", "shipped_after_due"]
+      X_train, X_test, y_train, y_test = train_test_split(df[feats], df["late"], random_state=0)
+      m = LogisticRegression().fit(X_train, y_train)
+      print(accuracy_score(y_test, m.predict(X_test)))
+    `;
+    it('a flag computed from one of the two dates the label compares does not fire', () => {
+      assert.deepEqual(rules(base, 'leakage/target'), []);
+    });
+    it('a feature computed from both dates the label compares still fires', () => {
+      const leaky = base.replace('df["shipped_after_due"] = (df["shipped"] > df["due"]).astype(int)', 'df["shipped_after_due"] = df["arrived"] - df["due"]');
+      assert.deepEqual(rules(leaky, 'leakage/target'), [lineOf(leaky, 'df["shipped_after_due"] = df["arrived"]')]);
+    });
+  });
+
+  describe('r12-prec: a transformer that learns nothing of the rows refitted per request is not a serving refit', () => {
+    const src = py`
+      import pickle
+      import pandas as pd
+      from flask import Flask, request
+      from sklearn.preprocessing import PolynomialFeatures, StandardScaler
+      app = Flask(__name__)
+      model = pickle.load(open("model.pkl", "rb"))
+      @app.route("/predict", methods=["POST"])
+      def predict():
+          row = pd.DataFrame({"a": float(request.form["a"]), "b": float(request.form["b"])}, index=[0])
+          feats = PolynomialFeatures(degree=3).fit_transform(row)
+          return str(model.predict(feats)[0])
+    `;
+    it('PolynomialFeatures fitted on the request row does not fire', () => {
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference', 'app.py'), []);
+    });
+    it('a StandardScaler fitted on the request row still fires', () => {
+      const leaky = src.replace('PolynomialFeatures(degree=3)', 'StandardScaler()');
+      assert.deepEqual(rules(leaky, 'mismatch/refit-at-inference', 'app.py'), [lineOf(leaky, 'feats = StandardScaler()')]);
+    });
+  });
+
+  describe('r12-prec: a transformer fitted on a reference file at request time and applied only to the request is not fitted on the batch', () => {
+    const src = py`
+      import joblib
+      import pandas as pd
+      from sklearn.preprocessing import MinMaxScaler
+      model = joblib.load("model.joblib")
+      def prepare(row, ref):
+          new = pd.DataFrame([row])
+          scaler = MinMaxScaler()
+          scaler.fit(ref[["a", "b"]])
+          new[["a", "b"]] = scaler.transform(new[["a", "b"]])
+          return new
+      ref = pd.read_csv("weather.csv")
+      print(model.predict(prepare({"a": 1.0, "b": 2.0}, ref)))
+    `;
+    it('fitted on the reference frame, applied to the request row: does not fire', () => {
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference', 'app.py'), []);
+    });
+    it('fitted on the request row itself still fires', () => {
+      const leaky = src.replace('scaler.fit(ref[["a", "b"]])', 'scaler.fit(new[["a", "b"]])');
+      assert.deepEqual(rules(leaky, 'mismatch/refit-at-inference', 'app.py'), [lineOf(leaky, 'scaler.fit(new')]);
+    });
+  });
+
+  describe('r12-prec: handle_missing_values is data cleaning, not a request handler', () => {
+    const src = PD + py`
+      from sklearn.impute import SimpleImputer
+      def handle_missing_values(data):
+          imputer = SimpleImputer(strategy="mean")
+          return pd.DataFrame(imputer.fit_transform(data), columns=data.columns)
+      X_train, X_test, y_train, y_test = train_test_split(X, y, shuffle=False)
+      m = LogisticRegression().fit(X_train, y_train)
+      print(accuracy_score(y_test, m.predict(X_test)))
+    `;
+    it('an uncalled cleaning helper named handle_* in a training notebook does not fire', () => {
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), []);
+    });
+    it('a request handler (handle_request) that fits on the request still fires', () => {
+      const leaky = src.replace('def handle_missing_values(data):', 'def handle_request(data):');
+      assert.equal(rules(leaky, 'mismatch/refit-at-inference').length, 1);
+    });
+  });
+
+  describe('r12-prec: an app that trains its model object when no artifact exists is training, not a refit at inference', () => {
+    const src = py`
+      import os
+      import joblib
+      import pandas as pd
+      from src.main import Trainer
+      system = Trainer()
+      df = pd.read_csv(os.path.join("data", "records.csv"))
+      system.train(df)
+      joblib.dump(system, "model.pkl")
+    `;
+    it('system.train(df) in app.py does not fire', () => {
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference', 'app.py'), []);
+    });
+    it('the same object fitted by fit(df) in app.py still fires (a guess, at warning)', () => {
+      const leaky = src.replace('system.train(df)', 'system.fit(df)');
+      assert.equal(rules(leaky, 'mismatch/refit-at-inference', 'app.py').length, 1);
+    });
+  });
 });
