@@ -7,7 +7,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
-import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
+import { columnMayBe, covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
   type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
@@ -1531,7 +1531,7 @@ export class Interpreter extends LibrarySemantics {
       // of a column made for a plot, beside the feature columns picked by name).
       const statCols = o.frame?.statCols;
       if (statCols) {
-        const prep = o.prep.filter((f) => { const in_ = statCols.get(f.id); return !in_ || cols.some((c) => in_.has(c)); });
+        const prep = o.prep.filter((f) => { const in_ = statCols.get(f.id); return !in_ || cols.some((c) => [...in_].some((s) => columnMayBe(s, c))); });
         if (prep.length !== o.prep.length) d.prep = prep;
       }
       delete d.positional;

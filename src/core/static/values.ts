@@ -287,6 +287,21 @@ export interface ScalarV extends Common {
 
 export type Val = DataV | EstV | FoldsV | IdxV | ModV | FnV | SeqV | ConstV | ScalarV | ClassV | ObjV;
 
+/**
+ * Whether a column recorded under `stored` may be the column `name`. A column written as
+ * df[c + "_freq"] in a loop is recorded by that expression ("@expr:c+\"_freq\""): it may be any
+ * name with that literal suffix (or prefix), since the loop's names are not known.
+ */
+export function columnMayBe(stored: string, name: string): boolean {
+  if (stored === name) return true;
+  if (!stored.startsWith('@expr:')) return false;
+  const expr = stored.slice(6);
+  const suffix = /^[\w.]+\+(["'])(.*)\1$/.exec(expr);
+  if (suffix) return name.length > suffix[2].length && name.endsWith(suffix[2]);
+  const prefix = /^(["'])(.*)\1\+[\w.]+$/.exec(expr);
+  return !!prefix && name.length > prefix[2].length && name.startsWith(prefix[2]);
+}
+
 export function isTestSide(k: RowKey): boolean {
   if (k.path.length) return k.path[k.path.length - 1].side !== 'train';
   return k.root.role === 'test' || k.root.role === 'val';

@@ -5642,4 +5642,25 @@ describe('real-notebook idioms', () => {
       assert.equal(rules(leaky, 'mismatch/refit-at-inference', 'app.py').length, 1);
     });
   });
+
+  describe('leakage/preprocessing: a statistic written into columns named in a loop (df[c + "_freq"]) reaches the columns picked by those names', () => {
+    const make = (picked: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      df = pd.read_csv("data.csv")
+      for c in ["city", "device"]:
+          df[c + "_freq"] = df[c].map(df[c].value_counts())
+      X_train, X_test, y_train, y_test = train_test_split(df[${picked}], df["label"])
+      m = LogisticRegression().fit(X_train, y_train)
+      print(m.score(X_test, y_test))
+    `;
+    it('the frequency columns picked by their full names fire', () => {
+      const src = make('["city_freq", "device_freq", "age"]');
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'df[c + "_freq"]')]);
+    });
+    it('a pick of other columns only does not fire', () => {
+      assert.deepEqual(rules(make('["age", "income"]'), 'leakage/preprocessing'), []);
+    });
+  });
 });
