@@ -449,6 +449,12 @@ export abstract class DataflowState {
 
   /** bundle["model"] / bundle.scaler of a loaded artifact: loaded too (one object per key). */
   protected loadedParts = new Map<string, EstV>();
+  /**
+   * Refits at inference by `est.fit(X)` (not fit_transform), with the rows fitted and whether the
+   * transformer was then applied to those rows (`own`) or only to other rows (`other`): fitted on a
+   * reference file and applied to the request, it is not fitted on the batch it scores.
+   */
+  protected refitUses = new Map<EstV, { refit: RefitEvent; rows: RowKey[]; own: boolean; other: boolean }>();
   protected namedSplits = new Map<number, Split>();
 
   /** `.values` / `.to_numpy()` / `np.asarray(df)`: column order is no longer checked by name. */
@@ -466,7 +472,13 @@ export abstract class DataflowState {
   protected recordDerived(frame: FrameMeta, col: string, v: Val, at: SyntaxNode): void {
     // A list of values built row by row (vals.append(means.loc[v])) is computed from what its items are.
     if (v.k === 'seq') v = this.join(v.items, at);
-    const from = (v.k === 'data' || v.k === 'scalar') && v.cols && sameLineage(v.frame, frame) ? v.cols.filter((c) => c !== col) : [];
+    let from = (v.k === 'data' || v.k === 'scalar') && v.cols && sameLineage(v.frame, frame) ? v.cols.filter((c) => c !== col) : [];
+    // A model's predictions written into a column (a missing feature filled by a regressor fitted
+    // on other columns of the frame) are computed from the columns the model was fitted on.
+    if (!from.length && v.k === 'data' && v.pred && !v.cols) {
+      const fd = v.pred.est.fitData;
+      if (fd?.frame && fd.cols?.length && sameLineage(fd.frame, frame)) from = fd.cols.filter((c) => c !== col);
+    }
     if (!from.length) {
       // df[c] = df[c].fillna(0) transforms the column in place; anything else replaces it.
       const self = (v.k === 'data' || v.k === 'scalar') && v.cols?.includes(col) && sameLineage(v.frame, frame);

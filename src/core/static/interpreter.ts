@@ -7,7 +7,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
-import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
+import { columnMayBe, covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
   type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
@@ -718,7 +718,14 @@ export class Interpreter extends LibrarySemantics {
       this.bind(base, this.same(v));
       return;
     }
-    const col = attr ?? subscriptString((x) => this.t(x), t);
+    let col = attr ?? subscriptString((x) => this.t(x), t);
+    // df[c + "_enc"] = ...: a column named by an expression (one per pass of a loop) is a column
+    // too, known by that expression's text; a feature matrix that drops named columns keeps it.
+    if (col === undefined && attr === undefined) {
+      let idxNode: SyntaxNode | null = null;
+      for (let c = objNode.nextSibling; c && !idxNode; c = c.nextSibling) if (isExpr(c)) idxNode = c;
+      if (idxNode?.name === 'BinaryExpression' && idxNode.nextSibling?.name === ']' && child(idxNode, 'String') && /^[\w.]+\s*\+\s*["']|["']\s*\+\s*[\w.]+$/.test(this.t(idxNode).trim())) col = `@expr:${this.t(idxNode).replace(/\s+/g, '')}`;
+    }
     // X = pd.DataFrame(); X[cols] = df[cols] / X["a"] = df["a"]: the matrix is assembled from the
     // frame's columns, so it is a selection of that frame (its rows, its derived columns).
     if (cur.k === 'data' && cur.emptyFrame && base === objNode && v.k === 'data' && v.frame && !v.pred && !v.positional) {
@@ -1267,6 +1274,7 @@ export class Interpreter extends LibrarySemantics {
     let iterData: DataV | undefined;
     let firstIter: { v: Val; target: string } | undefined;
     const conds: SyntaxNode[] = [];
+    const targetNames = new Set<string>();
     // [torch.from_numpy(a) for a in parts] over a named tuple of up to four parts (a split's
     // outputs): each part is mapped, so unpacking the result keeps train and test apart.
     const inAt = clauses.findIndex((c) => c.name === 'in');
@@ -1287,6 +1295,7 @@ export class Interpreter extends LibrarySemantics {
             const iter = iterNode ? this.ev(iterNode) : this.scalar('?');
             if (!iterData && iter.k === 'data') iterData = iter;
             if (!firstIter) firstIter = { v: iter, target: targets.length === 1 ? this.t(targets[0]) : '' };
+            for (const t of targets) for (const name of this.t(t).match(/[A-Za-z_]\w*/g) ?? []) targetNames.add(name);
             const el = this.element(iter, i);
             if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
           } else if (c.name === 'if') {
@@ -1305,15 +1314,24 @@ export class Interpreter extends LibrarySemantics {
       const all = firstIter.v.allCols;
       const removed = [...all.removed];
       let known = true;
-      for (const c of conds.slice(0, 2)) {
-        const m = new RegExp(`^${firstIter.target}\\s*(!=|not\\s+in)\\s*([\\s\\S]+)$`).exec(this.t(c).trim());
+      // `if c not in exclude and c != "id"`: each test of a conjunction removes names.
+      const tests = conds.slice(0, 2).flatMap((c) => this.t(c).trim().split(/\s+and\s+/));
+      // A list of names and variables ([target_col, "id"]): every element must be known.
+      const named = (e: string): string[] => /^["']/.test(e) ? stringsIn(e) : /^[A-Za-z_][\w.]*$/.test(e) ? constStrings(this.lookup(e)) : [];
+      for (const c of tests) {
+        const m = new RegExp(`^${firstIter.target}\\s*(!=|not\\s+in)\\s*([\\s\\S]+)$`).exec(c);
         if (!m) { known = false; break; }
         const rhs = m[2].trim();
-        const strs = /^["']/.test(rhs) || /^[[(]/.test(rhs) ? stringsIn(rhs) : constStrings(this.lookup(rhs));
+        let strs = /^["']/.test(rhs) ? stringsIn(rhs) : /^[[(]/.test(rhs) ? [] : constStrings(this.lookup(rhs));
+        if (/^[[(]/.test(rhs)) {
+          const els = rhs.slice(1, -1).split(',').map((e) => e.trim()).filter(Boolean);
+          const each = els.map(named);
+          strs = each.every((x) => x.length) ? each.flat() : [];
+        }
         if (!strs.length) { known = false; break; }
         removed.push(...strs);
       }
-      if (known && conds.length <= 2) return { ...this.scalar('columns'), allCols: { ...all, removed } };
+      if (known && conds.length <= 2 && tests.length <= 4) return { ...this.scalar('columns'), allCols: { ...all, removed } };
     }
     if (iterData) {
       // A row-wise map over a dataset ([t.decode() for t in texts]) keeps its rows.
@@ -1321,6 +1339,9 @@ export class Interpreter extends LibrarySemantics {
       return this.same(iterData, { prep: unionList(iterData.prep, extra.k === 'data' || extra.k === 'scalar' ? extra.prep : []) });
     }
     const seq: SeqV = { k: 'seq', items: results, varying: true };
+    // [embed(t) for t in texts]: one value per element of the iterable, not the same rows again
+    // ([df for _ in range(3)] repeats them).
+    if (element.some((e) => (this.t(e).match(/[A-Za-z_]\w*/g) ?? []).some((w) => targetNames.has(w)))) seq.perIteration = true;
     return seq;
   }
 
@@ -1426,6 +1447,11 @@ export class Interpreter extends LibrarySemantics {
       // Named as a column list (not after the frame) so that .tolist() keeps it a list.
       return this.scalar('selected columns', prep);
     }
+    // df.columns[:-1]: a positional range of all the columns, as df.iloc[:, :-1] takes.
+    if (o.k === 'scalar' && o.allCols && !o.allCols.within && !o.allCols.removed.length && !o.allCols.slice && hasSlice && idx.every((i) => i.k === 'const' || i.k === 'scalar' && !i.prep.length && !i.dup.length)) {
+      const inner = this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, '').trim();
+      if (topLevelComma(inner) < 0) return { ...o, allCols: { ...o.allCols, slice: inner } };
+    }
     // df.groupby(k).mean()["label"]: the statistic of that column (it keeps the frame it came from).
     if (o.k === 'scalar' && o.frame && !o.cols && !hasSlice && idx.length === 1 && idx[0].k === 'const' && idx[0].str !== undefined && o.prep.some((f) => f.kind === 'group')) {
       return Object.assign(this.scalar(this.t(n), o.prep, o.dup, !!o.varying), { frame: o.frame, cols: [idx[0].str] });
@@ -1507,8 +1533,9 @@ export class Interpreter extends LibrarySemantics {
         try { return this.maybeSliceSplit(this.same(o), n, undefined); } finally { this.targets = saved; }
       }
     }
-    // Column selection: df['a'], df[['a','b']], df[cols]
-    if (first && !hasSlice && (first.k === 'const' && first.str !== undefined || first.k === 'seq' && first.items.every((x) => x.k === 'const' && x.str !== undefined))) {
+    // Column selection: df['a'], df[['a','b']], df[cols], df.loc[:, cols]
+    const allRowsCols = hasSlice && idxNodes.length === 1 && /\.loc$/.test(this.t(objNode)) && /^\[\s*:\s*,/.test(this.text.slice(objNode.to, n.to).trim());
+    if (first && (!hasSlice || allRowsCols) && (first.k === 'const' && first.str !== undefined || first.k === 'seq' && first.items.every((x) => x.k === 'const' && x.str !== undefined))) {
       const cols = first.k === 'const' ? [first.str!] : (first as SeqV).items.map((x) => (x as ConstV).str!);
       const held = o.frame?.colVals?.get(first.k === 'const' ? first.str! : cols.length === 1 ? cols[0] : '');
       if (held) return this.same(held);
@@ -1517,7 +1544,7 @@ export class Interpreter extends LibrarySemantics {
       // of a column made for a plot, beside the feature columns picked by name).
       const statCols = o.frame?.statCols;
       if (statCols) {
-        const prep = o.prep.filter((f) => { const in_ = statCols.get(f.id); return !in_ || cols.some((c) => in_.has(c)); });
+        const prep = o.prep.filter((f) => { const in_ = statCols.get(f.id); return !in_ || cols.some((c) => [...in_].some((s) => columnMayBe(s, c))); });
         if (prep.length !== o.prep.length) d.prep = prep;
       }
       delete d.positional;
@@ -1534,8 +1561,8 @@ export class Interpreter extends LibrarySemantics {
     if (first && !hasSlice && first.k === 'scalar' && first.allCols && first.allCols.frame === o.frame) {
       const d = this.same(o);
       delete d.cols;
-      const { removed, within } = first.allCols;
-      d.feat = within ? this.featureSelection(o, 'select', within.filter((c) => !removed.includes(c)), n) : this.featureSelection(o, 'drop', removed, n);
+      const { removed, within, slice } = first.allCols;
+      d.feat = slice !== undefined ? this.featureSelection(o, 'select', [`@iloc:${slice}`], n) : within ? this.featureSelection(o, 'select', within.filter((c) => !removed.includes(c)), n) : this.featureSelection(o, 'drop', removed, n);
       return d;
     }
     const ownColumns = idxNodes.some((x) => this.t(x).includes(this.t(objNode) + '.columns'));

@@ -201,4 +201,4 @@ export const VOCABULARY_ENCODERS = new Set(['OneHotEncoder', 'OrdinalEncoder', '
 /** Label encoders: by contract they encode y, not features. */
 export const LABEL_ENCODERS = new Set(['LabelEncoder', 'LabelBinarizer', 'MultiLabelBinarizer']);
 
-export const SERVING_FUNCTION = /^(predict\w*|serve\w*|serving\w*|infer\w*|inference\w*|handler|handle\w*|score_request|run_inference|lambda_handler|api_\w+|endpoint\w*)$/;
+export const SERVING_FUNCTION = /^(predict\w*|serve\w*|serving\w*|infer\w*|inference\w*|handler|handle|handle_(?:request|event|message|query|input|batch|payload|prediction|predict|inference)\w*|score_request|run_inference|lambda_handler|api_\w+|endpoint\w*)$/;

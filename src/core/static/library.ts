@@ -13,7 +13,7 @@ import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
   type DerivedColumn, type ConstV, type DataV, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type Root, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { DataflowState, NO_ARGS, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
-import type { Events } from './events';
+import type { Events, RefitEvent } from './events';
 import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { child, constStrings, isSubscript, roleFromName, stripRows } from './syntax';
 
@@ -26,6 +26,9 @@ const STATSMODELS_MODEL = /^(OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomi
 /** A column named as a date or timestamp (not a duration such as `delivery_time`). */
 const DATE_COLUMN = /date|timestamp|^ds$/i;
 const INVARIANT_SCALERS = /^(StandardScaler|MinMaxScaler|RobustScaler)$/;
+
+/** Imputers whose filled values are computed from the row's other columns. */
+const MULTIVARIATE_IMPUTERS = /^(KNNImputer|IterativeImputer|MissForest)$/;
 
 function timeBlindSplitter(est: EstV): boolean {
   return est.cat === 'splitter' && /^(KFold|StratifiedKFold|RepeatedKFold|RepeatedStratifiedKFold|ShuffleSplit|StratifiedShuffleSplit)$/.test(est.cls);
@@ -92,6 +95,13 @@ export abstract class LibrarySemantics extends DataflowState {
     for (const k of ['steps', 'estimator', 'transformers', 'layers', 'base_estimator', 'stages']) { const st = args.kw.get(k); if (st) collect(st); }
     const func = cls === 'FunctionTransformer' ? args.pos[0] ?? args.kw.get('func') : undefined;
     if (func && func.k === 'fn') est.func = func;
+    // A search's folds, as cross_val_score's: no cv or an integer is (Stratified)KFold in row order.
+    if (cat === 'search') {
+      const cv = args.kw.get('cv');
+      const cvNode = args.kwNodes.get('cv');
+      if (cv?.k === 'est' && shuffledSplitter(cv)) est.searchFolds = 'shuffled';
+      else if (!cvNode || /^\d+$/.test(this.t(cvNode).trim()) || cv?.k === 'est' && timeBlindSplitter(cv)) est.searchFolds = 'plain';
+    }
     return est;
   }
 
@@ -436,6 +446,8 @@ export abstract class LibrarySemantics extends DataflowState {
           const named = (v: Val): boolean => v.k === 'const' && v.str !== undefined && !/^[a-zA-Z]*[fF][a-zA-Z]*['"]/.test(v.text)
             || v.k === 'scalar' && !!v.allCols || v.k === 'seq' && !v.varying && v.items.length > 0 && v.items.every(named);
           if (!named(colsArg)) { d.frame = this.newFrame(); delete d.feat; delete d.cols; }
+          // pd.DataFrame(imputer.fit_transform(df), columns=df.columns): the frame's columns again.
+          else if (!d.frame && colsArg.k === 'scalar' && colsArg.allCols && !colsArg.allCols.removed.length && !colsArg.allCols.within) d.frame = this.childFrame(colsArg.allCols.frame);
         }
         return d;
       }
@@ -532,10 +544,21 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected concat(args: Args, n: SyntaxNode, columnWise: boolean): Val {
     const parts: DataV[] = [];
+    // Parts that are one comprehension's values for different elements of its iterable.
+    const iterOf = new Map<DataV, SeqV>();
+    let within: SeqV | undefined;
     const flat = (v: Val, node: SyntaxNode | undefined): void => {
-      if (v.k === 'seq') v.items.forEach((i) => flat(i, node));
-      else if (v.k === 'data') parts.push(v);
-      else if (v.k === 'scalar' && v.name !== '?') parts.push(v.varying ? this.same(this.asData(v, v.name), { varying: true }) : this.asData(v, v.name));
+      if (v.k === 'seq') {
+        const outer = within;
+        if (v.perIteration && !within) within = v;
+        v.items.forEach((i) => flat(i, node));
+        within = outer;
+        return;
+      }
+      const d = v.k === 'data' ? v : v.k === 'scalar' && v.name !== '?' ? (v.varying ? this.same(this.asData(v, v.name), { varying: true }) : this.asData(v, v.name)) : undefined;
+      if (!d) return;
+      parts.push(d);
+      if (within) iterOf.set(d, within);
     };
     args.pos.forEach((p, i) => flat(p, args.posNodes[i]));
     const j = this.join(parts, n);
@@ -580,6 +603,7 @@ export abstract class LibrarySemantics extends DataflowState {
         || (pa.subsetSite.from === pb.subsetSite.from && pa.subsetSite.chunk === pb.subsetSite.chunk && !(items.length === parts.length && items[a] !== items[b]));
       // Batches sliced in a loop (x[start:start + 64]) are different rows each iteration.
       if (pa.varying && pb.varying) continue;
+      if (iterOf.has(pa) && iterOf.get(pa) === iterOf.get(pb)) continue;
       if (sameSubset && !pa.dup.length && !pb.dup.length && pa.rows.some((ka) => pb.rows.some((kb) => ka.root === kb.root && ka.path.length === kb.path.length && ka.path.every((s, i) => s.split === kb.path[i].split && s.side === kb.path[i].side)))) overlap = true;
     }
     // A repeated list ([minority] * 5) or a multiplication also duplicates.
@@ -1237,14 +1261,23 @@ export abstract class LibrarySemantics extends DataflowState {
       // A serving-named method of a class that the document never calls, in a document that fits
       // its models itself (a model class in a training notebook): nothing is served here.
       const uncalledByName = byName && this.uncalledMethodOfTrainer;
-      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels) {
+      // A transformer whose fit learns nothing of the rows (PolynomialFeatures, Normalizer,
+      // Binarizer, a hashing vectorizer: only the input width) gives the same output refitted per
+      // request as fitted at training.
+      const learnsNothing = est.cat === 'stateless' && !est.func;
+      // model.train(df): a model object's call that names training (an app that trains its models
+      // when no saved artifact exists) is training, not a statistic refitted on the scored batch.
+      const namesTraining = method === 'train' && est.cat === 'model' && !est.loaded;
+      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels && !learnsNothing && !namesTraining) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
           ? { calleeFrom: callee.from, calleeTo: callee.to, cls: est.cls, receiverLoaded: est.loaded, loaded: this.loadedInScope() } : undefined;
         const assumed = this.servingGuess();
-        this.events.refits.push({ site: this.site(n), what: callee ? this.t(callee).replace(/\s+/g, '') : `${est.cls}.${method}`, reason: this.servingReason(),
+        const refit: RefitEvent = { site: this.site(n), what: callee ? this.t(callee).replace(/\s+/g, '') : `${est.cls}.${method}`, reason: this.servingReason(),
           ...(this.loadSite ? { loadSite: this.loadSite } : {}), ...(fitTransform ? { fitTransform } : {}),
-          ...(assumed ? { assumed } : {}) });
+          ...(assumed ? { assumed } : {}) };
+        this.events.refits.push(refit);
+        if (method === 'fit' && est.cat !== 'model' && X && X.rows.length) this.refitUses.set(est, { refit, rows: X.rows, own: false, other: false });
       }
       const data = X ?? est.ctorData ?? this.freshData('X', n);
       const y = args.pos[1];
@@ -1253,7 +1286,8 @@ export abstract class LibrarySemantics extends DataflowState {
       const lastStep = est.cat === 'pipeline' ? est.steps[est.steps.length - 1] : undefined;
       const search = est.cat === 'search' ? est : lastStep?.cat === 'search' ? lastStep : undefined;
       if (search) {
-        const split: Split = { id: ++this.ids, site: this.site(n), kind: 'search', shuffle: true, names: [] };
+        const split: Split = { id: ++this.ids, site: this.site(n), kind: 'search', shuffle: true, names: [],
+          ...(search.searchFolds === 'shuffled' ? { shuffledFolds: true } : search.searchFolds === 'plain' ? { timeBlindFolds: true } : {}) };
         search.searchSplit = split;
         this.onSplit(split, [data]);
       }
@@ -1370,6 +1404,11 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected transformOut(est: EstV, data: DataV): DataV {
     this.runWrappedFunctions(est, data);
+    const use = this.refitUses.get(est);
+    if (use) {
+      if (data.rows.some((k) => use.rows.some((f) => f.root === k.root))) use.own = true;
+      else use.other = true;
+    }
     this.noteDummiesUse(data);
     // A label encoded to integers holds class names: a selection of numeric columns leaves it out.
     if ((est.cls === 'LabelEncoder' || est.cls === 'LabelBinarizer') && data.cols && data.frame) {
@@ -1377,6 +1416,11 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const c of data.cols) enc.add(c);
     }
     const fits = est.prepFits.length ? est.prepFits : est.fit && est.fit.kind === 'transformer' ? [est.fit] : [];
+    // An imputer that fills a row's gaps from its other columns (its nearest rows, a regression on
+    // them): every column it is given reaches every filled value, the label too when it is there.
+    if (MULTIVARIATE_IMPUTERS.test(est.cls) && data.frame && !data.feat && !data.varying && !data.aligned && this.stmt) {
+      (data.frame.imputedWith ??= []).push({ site: this.site(this.stmt!), order: ++this.ids, cls: est.cls, ...(data.cols ? { cols: data.cols } : {}), removed: [...data.frame.removed] });
+    }
     // A shift-and-scale invariant scaler fitted on rows that went through an affine map by column
     // statistics, applied to rows that went through the same map: (a x + b) standardised on the
     // training rows is x standardised on the training rows, so those statistics no longer shape
@@ -1472,6 +1516,10 @@ export abstract class LibrarySemantics extends DataflowState {
    * the document reaches by key or attribute (`bundle["scaler"]`, wherever it is written).
    */
   protected settleServing(): void {
+    // Fitted on other rows (a reference file read at request time) and applied only to the
+    // request: not fitted on the batch it scores (a train/serve skew at most).
+    const elsewhere = new Set([...this.refitUses.values()].filter((u) => u.other && !u.own).map((u) => u.refit));
+    if (elsewhere.size) this.events.refits = this.events.refits.filter((r) => !elsewhere.has(r));
     this.events.refits = this.events.refits.filter((r) => {
       if (!r.dummies) return true;
       const key = `${r.site.chunk}:${r.site.from}`;
@@ -1557,6 +1605,7 @@ export abstract class LibrarySemantics extends DataflowState {
       // The label's own next rows (s.shift(-1) beside y = s) are the label too.
       for (const c of part.cols) if (LEAD_COLUMN.test(c) && c.slice(0, c.lastIndexOf(' (lead ')) === label && !sources.includes(c)) sources.push(c);
       const leaked = sources.find((c) => keepsColumn(part, c));
+      const labelInputs = derivedLabel && derivedLabel.shift !== 'future' && !leadFrom.length && !derivedLabel.change ? derivedLabel.from.filter((c) => c !== label) : [];
       const changeAssumed = derivedLabel?.change ? `the label is the change of ${derivedLabel.from.map((c) => `'${c}'`).join(', ')} against the previous row and is paired with the features of the same row (not shifted to a later row)` : undefined;
       // A selection by dtype keeps the label only if the label is numeric: a label encoded from
       // class names is not; otherwise its dtype is guessed (said, at warning).
@@ -1573,8 +1622,22 @@ export abstract class LibrarySemantics extends DataflowState {
         // describe the same row; sequence and window notebooks pair a row's features with a
         // later row's label, which the analysis does not see. Guessed, so not an error.
         const viaSourceOnly = !computedFrom(part.frame, col, [label], trainOnlyStat);
+        // A label compared or combined from several columns (delivered > estimated): a feature that
+        // shares only some of those inputs (handed_over > estimated) does not carry the label.
+        if (viaSourceOnly && labelInputs.length >= 2 && !labelInputs.every((c) => computedFrom(part.frame, col, [c], trainOnlyStat))) continue;
         const featAssumed = viaSourceOnly && changeAssumed ? changeAssumed : labelGuess;
         this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite, ...(featAssumed ? { assumed: featAssumed } : {}) });
+      }
+      // An imputer that filled each row's gaps from its other columns while the label was among
+      // them (KNNImputer on the whole frame): the filled feature values are computed from the label.
+      const keepsOther = part.mode !== 'select' || part.cols.some((c) => c !== label);
+      const derivedAt = derivedColumn(part.frame, label)?.order;
+      for (let f: FrameMeta | undefined = part.frame; f && keepsOther; f = f.parent) {
+        for (const im of f.imputedWith ?? []) {
+          if (im.order > part.order || im.removed.includes(label) || im.cols && !im.cols.includes(label) || derivedAt !== undefined && derivedAt > im.order) continue;
+          this.pushTarget({ site: im.site, label, kind: 'feature-from-label', fitSite,
+            assumed: `\`${im.cls}\` was given ${im.cols ? 'these columns' : 'every column of the frame'}, the label '${label}' among them, so the values it fills are computed from each row's label` });
+        }
       }
     }
   }
@@ -1722,6 +1785,8 @@ export abstract class LibrarySemantics extends DataflowState {
       const out = this.same(d); delete out.grouped;
       // Per-group lags and windows (groupby(id)[c].shift(1)) make the rows a series too.
       if (/^(shift|diff|pct_change|rolling|expanding|ewm|cumsum)$/.test(method)) out.time = 'the data has lag/rolling/difference features';
+      // groupby(k)[c].rolling(5).mean(): the window's statistic is per row, as without the groupby.
+      if (/^(rolling|expanding|ewm)$/.test(method)) out.windowed = true;
       return out;
     }
     if (d.windowed) { const out = this.same(d); delete out.windowed; return out; }
@@ -1747,6 +1812,9 @@ export abstract class LibrarySemantics extends DataflowState {
         const du = this.dupEvent(n, 'sample(replace=True)', d.rows);
         return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
       }
+      // df.sample(frac=1): every row once, in a new order (a shuffle before a positional cut, or
+      // of a part already split off): the same rows, not a split.
+      if (frac && frac.k === 'const' && Number(frac.text) === 1 && !args.kw.has('n')) return this.same(d);
       // train = df.sample(frac=0.8): a random split (shuffled, like train_test_split).
       this.sampling = true;
       try { return this.maybeSliceSplit(this.same(d), n, undefined); } finally { this.sampling = false; }

@@ -120,6 +120,12 @@ export interface FrameMeta {
   predCols?: Set<string>;
   /** The predictions each of those columns holds (which model, which version). */
   predVals?: Map<string, NonNullable<DataV['pred']>>;
+  /**
+   * Imputers that fill each column from the other columns of the row (KNNImputer, IterativeImputer)
+   * run on this frame: where, when, on which columns (undefined: all of them) and which columns
+   * had been removed in place by then.
+   */
+  imputedWith?: { site: Site; order: number; cls: string; cols?: string[]; removed: string[] }[];
 }
 
 /** `from` is empty when a copy redefines an inherited column independently. `order`: when it was defined. */
@@ -241,6 +247,8 @@ export interface EstV extends Common {
   partOf?: { est: EstV; access: string };
   /** A search (GridSearchCV): the split its last fit cross-validated on. */
   searchSplit?: Split;
+  /** A search's own folds: 'plain' (no cv, an integer, an unshuffled KFold: blocks in row order), 'shuffled' (a shuffled splitter). */
+  searchFolds?: 'plain' | 'shuffled';
 }
 
 export interface FoldsV extends Common { k: 'folds'; split: Split; rows: RowKey[]; enumerated?: boolean }
@@ -260,18 +268,39 @@ export interface FnV extends Common {
 /** A class defined in the document and its instances (attributes kept per instance). */
 export interface ClassV extends Common { k: 'class'; name: string; methods: Map<string, FnV> }
 export interface ObjV extends Common { k: 'obj'; cls: ClassV; fields: Map<string, Val> }
-export interface SeqV extends Common { k: 'seq'; items: Val[]; keys?: (string | undefined)[] }
+export interface SeqV extends Common {
+  k: 'seq'; items: Val[]; keys?: (string | undefined)[];
+  /** A comprehension's element evaluated once per iteration with the iteration variable in it: each item is other rows. */
+  perIteration?: boolean;
+}
 export interface ConstV extends Common { k: 'const'; text: string; str?: string }
 /** A scalar or unknown object; may carry statistics computed from data. */
 export interface ScalarV extends Common {
   k: 'scalar'; name: string; prep: FitEvent[]; dup: DupEvent[]; cols?: string[]; frame?: FrameMeta; loaded?: boolean;
   /** `df.columns` (as a list) minus the names removed from it. */
-  allCols?: { frame: FrameMeta; removed: string[]; within?: string[] };
+  allCols?: { frame: FrameMeta; removed: string[]; within?: string[];
+    /** `df.columns[:-1]`: a positional range of the columns (which names it holds is not known here). */
+    slice?: string };
   /** Statistics in a lazy column expression (polars `pl.col(c).mean()`), bound when applied to a frame. */
   pending?: Site[];
 }
 
 export type Val = DataV | EstV | FoldsV | IdxV | ModV | FnV | SeqV | ConstV | ScalarV | ClassV | ObjV;
+
+/**
+ * Whether a column recorded under `stored` may be the column `name`. A column written as
+ * df[c + "_freq"] in a loop is recorded by that expression ("@expr:c+\"_freq\""): it may be any
+ * name with that literal suffix (or prefix), since the loop's names are not known.
+ */
+export function columnMayBe(stored: string, name: string): boolean {
+  if (stored === name) return true;
+  if (!stored.startsWith('@expr:')) return false;
+  const expr = stored.slice(6);
+  const suffix = /^[\w.]+\+(["'])(.*)\1$/.exec(expr);
+  if (suffix) return name.length > suffix[2].length && name.endsWith(suffix[2]);
+  const prefix = /^(["'])(.*)\1\+[\w.]+$/.exec(expr);
+  return !!prefix && name.length > prefix[2].length && name.startsWith(prefix[2]);
+}
 
 export function isTestSide(k: RowKey): boolean {
   if (k.path.length) return k.path[k.path.length - 1].side !== 'train';

@@ -2716,6 +2716,34 @@ describe('real-notebook idioms', () => {
       const plain = PD + 'from sklearn.model_selection import cross_val_score\nacc = cross_val_score(LogisticRegression(), X, y, cv=5)\n';
       assert.deepEqual(rules(plain, 'leakage/temporal'), []);
     });
+    it('a search with default, integer or unshuffled KFold folds over the whole series fires at warning (round 12)', () => {
+      const search = SERIES + py`
+        from sklearn.model_selection import GridSearchCV
+        gs = GridSearchCV(LogisticRegression(), {"C": [0.1, 1.0]}, cv=3)
+        gs.fit(feats, target)
+        print(gs.best_score_)
+      `;
+      assert.deepEqual(rules(search, 'leakage/temporal'), [lineOf(search, 'gs.fit(feats')]);
+      assert.equal(analyze(search).find((x) => x.ruleId === 'leakage/temporal')!.severity, 'warning');
+      const dflt = search.replace(', cv=3)', ')');
+      assert.deepEqual(rules(dflt, 'leakage/temporal'), [lineOf(dflt, 'gs.fit(feats')]);
+    });
+    it('a search with TimeSeriesSplit folds, or one tuning on the training period before a scored test period, does not fire', () => {
+      const search = SERIES + py`
+        from sklearn.model_selection import GridSearchCV
+        gs = GridSearchCV(LogisticRegression(), {"C": [0.1, 1.0]}, cv=TimeSeriesSplit(4))
+        gs.fit(feats, target)
+        print(gs.best_score_)
+      `;
+      assert.deepEqual(rules(search, 'leakage/temporal'), []);
+      const tuning = SERIES + py`
+        from sklearn.model_selection import GridSearchCV
+        f_tr, f_te, t_tr, t_te = train_test_split(feats, target, test_size=0.3, shuffle=False)
+        gs = GridSearchCV(LogisticRegression(), {"C": [0.1, 1.0]}, cv=3).fit(f_tr, t_tr)
+        print(gs.score(f_te, t_te))
+      `;
+      assert.deepEqual(rules(tuning, 'leakage/temporal'), []);
+    });
   });
 
   describe('leakage/multi-test: a decision threshold read off a curve of the test set (round 4)', () => {
@@ -5422,6 +5450,356 @@ describe('real-notebook idioms', () => {
     });
     it('two items still fire', () => {
       assert.equal(rules(make('["lbfgs", "saga"]'), 'leakage/multi-test').length, 1);
+    });
+  });
+
+  describe('leakage/target: a missing feature filled from other columns while the label is one of them (round 12)', () => {
+    const BASE = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.ensemble import RandomForestRegressor, RandomForestClassifier
+      from sklearn.impute import KNNImputer
+      from sklearn.model_selection import train_test_split
+      from sklearn.metrics import accuracy_score
+      df = pd.read_csv("patients.csv")
+    `;
+    const REGRESSOR = BASE + py`
+      def fill_gaps(frame, cols):
+          known = frame[frame.bmi.notnull()]
+          reg = RandomForestRegressor().fit(known.loc[:, cols], known.bmi)
+          return pd.Series(reg.predict(frame[frame.bmi.isnull()].loc[:, cols]), index=frame[frame.bmi.isnull()].index)
+      df.loc[df.bmi.isnull(), "bmi"] = fill_gaps(df, ["age", "sex", "outcome"])
+      X = df[["age", "sex", "bmi"]]
+      y = df["outcome"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+      clf = RandomForestClassifier().fit(X_tr, y_tr)
+      print(accuracy_score(y_te, clf.predict(X_te)))
+    `;
+    const KNN = BASE + py`
+      imp = KNNImputer(n_neighbors=5)
+      df = pd.DataFrame(imp.fit_transform(df), columns=df.columns)
+      train, test = df.iloc[:500], df.iloc[500:]
+      clf = RandomForestClassifier().fit(train.drop(columns=["outcome"]), train["outcome"])
+      print(accuracy_score(test["outcome"], clf.predict(test.drop(columns=["outcome"]))))
+    `;
+    it('a regressor fitted with the label among its inputs, its predictions written into a feature, fires', () => {
+      assert.deepEqual(rules(REGRESSOR, 'leakage/target'), [lineOf(REGRESSOR, 'df.loc[df.bmi.isnull(), "bmi"]')]);
+    });
+    it('a KNNImputer run on the whole frame, label included, fires at warning saying so', () => {
+      assert.deepEqual(rules(KNN, 'leakage/target'), [lineOf(KNN, 'df = pd.DataFrame(imp.fit_transform(df)')]);
+      const f = analyze(KNN).find((x) => x.ruleId === 'leakage/target')!;
+      assert.equal(f.severity, 'warning');
+      assert.match(f.message, /Assumed: `KNNImputer` was given every column of the frame, the label 'outcome' among them/);
+    });
+    it('does not fire when the regressor is fitted without the label, or the imputer on the features or one column at a time', () => {
+      const noLabel = REGRESSOR.replace('["age", "sex", "outcome"]', '["age", "sex"]');
+      assert.deepEqual(rules(noLabel, 'leakage/target'), []);
+      const feats = BASE + py`
+        X = df.drop(columns=["outcome"])
+        y = df["outcome"]
+        X = pd.DataFrame(KNNImputer().fit_transform(X), columns=X.columns)
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+        clf = RandomForestClassifier().fit(X_tr, y_tr)
+        print(accuracy_score(y_te, clf.predict(X_te)))
+      `;
+      assert.deepEqual(rules(feats, 'leakage/target'), []);
+      const perColumn = KNN.replace('df = pd.DataFrame(imp.fit_transform(df), columns=df.columns)', 'for c in df.select_dtypes("number").columns:\n    df[c] = imp.fit_transform(df[[c]])');
+      assert.deepEqual(rules(perColumn, 'leakage/target'), []);
+    });
+  });
+
+  describe('leakage/temporal: a per-group trailing window (groupby(k)[c].rolling(n).mean()) makes the rows a series (round 12)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      games = pd.read_csv("games.csv").sort_values("game_no")
+      games["form5"] = games.groupby("team")["points"].rolling(5).mean().reset_index(level=0, drop=True)
+      X = games[["form5", "home"]]
+      y = games["won"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      clf = RandomForestClassifier().fit(X_tr, y_tr)
+      print(clf.score(X_te, y_te))
+    `;
+    it('a random split of rows with a per-group rolling feature fires at warning', () => {
+      assert.deepEqual(rules(src, 'leakage/temporal'), [lineOf(src, 'X_tr, X_te, y_tr, y_te = train_test_split')]);
+      assert.equal(analyze(src).find((x) => x.ruleId === 'leakage/temporal')!.severity, 'warning');
+    });
+    it('a per-group mean (no window) split at random, or the rolling feature split in time order, does not fire', () => {
+      const groupMean = src.replace('.rolling(5).mean().reset_index(level=0, drop=True)', '.transform("mean")');
+      assert.deepEqual(rules(groupMean, 'leakage/temporal'), []);
+      const ordered = src.replace('test_size=0.2, random_state=0', 'test_size=0.2, shuffle=False');
+      assert.deepEqual(rules(ordered, 'leakage/temporal'), []);
+    });
+  });
+
+  describe('leakage/target: a label mean written under a column name built in a loop (df[c + "_enc"] = ...) (round 12)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      df = pd.read_csv("loans.csv")
+      for c in ["city", "employer"]:
+          df[c + "_enc"] = df.groupby(c)["default"].transform("mean")
+      X = df.drop(columns=["default", "city", "employer"])
+      y = df["default"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+      clf = RandomForestClassifier().fit(X_tr, y_tr)
+      print(clf.score(X_te, y_te))
+    `;
+    it('fires on the encoded column kept by a matrix that drops named columns', () => {
+      assert.deepEqual(rules(src, 'leakage/target'), [lineOf(src, 'df[c + "_enc"]')]);
+    });
+    it('does not fire for a mean of another column, or when the matrix picks columns by name', () => {
+      const other = src.replace('["default"].transform("mean")', '["income"].transform("mean")');
+      assert.deepEqual(rules(other, 'leakage/target'), []);
+      const picked = src.replace('X = df.drop(columns=["default", "city", "employer"])', 'X = df[["income", "age"]]');
+      assert.deepEqual(rules(picked, 'leakage/target'), []);
+    });
+  });
+
+  describe('feature columns from a comprehension over df.columns with a conjunction or a list of variables (round 12)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import GradientBoostingRegressor
+      from sklearn.metrics import mean_absolute_error
+      def train(df, target_col="pm"):
+          exclude = [target_col]
+          features = [c for c in df.columns if c not in exclude and c != "flag"]
+          X = df[features]
+          y = df[target_col]
+          X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.2, shuffle=False)
+          m = GradientBoostingRegressor().fit(X_tr, y_tr)
+          return mean_absolute_error(y_va, m.predict(X_va))
+      raw = pd.read_csv("air.csv")
+      raw["pm_roll3"] = raw["pm"].rolling(3).mean()
+      print(train(raw))
+    `;
+    it('a window over the label that includes the current row, kept by the comprehension, fires', () => {
+      assert.deepEqual(rules(src, 'leakage/target'), [lineOf(src, 'raw["pm_roll3"]')]);
+    });
+    it('the label removed by a list naming it through a variable is not reported as still among the features', () => {
+      const inline = src.replace('c not in exclude and', 'c not in [target_col] and').replace('raw["pm_roll3"] = raw["pm"].rolling(3).mean()\n', '');
+      assert.deepEqual(rules(inline, 'leakage/target'), []);
+      const lagged = src.replace('raw["pm"].rolling(3).mean()', 'raw["pm"].shift(1).rolling(3).mean()');
+      assert.deepEqual(rules(lagged, 'leakage/target'), []);
+    });
+  });
+
+  describe('r12-prec: df.sample(frac=1) is a shuffle, not a split', () => {
+    const src = PD + py`
+      from sklearn.utils import resample
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      train = pd.concat([X_train, y_train], axis=1)
+      pos = train[train["label"] == 1]
+      neg = train[train["label"] == 0]
+      pos_up = resample(pos, replace=True, n_samples=len(neg), random_state=0)
+      train_up = pd.concat([pos_up, neg])
+      train_up = train_up.sample(frac=1).reset_index(drop=True)
+      m = LogisticRegression().fit(train_up.drop(columns=["label"]), train_up["label"])
+      print(accuracy_score(y_test, m.predict(X_test)))
+    `;
+    it('upsampling the training part and shuffling it does not fire', () => {
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+    it('upsampling all rows, shuffling and then splitting still fires', () => {
+      const leaky = PD + py`
+        from sklearn.utils import resample
+        pos = df[df["label"] == 1]
+        neg = df[df["label"] == 0]
+        pos_up = resample(pos, replace=True, n_samples=len(neg), random_state=0)
+        full = pd.concat([pos_up, neg]).sample(frac=1)
+        X_train, X_test, y_train, y_test = train_test_split(full.drop(columns=["label"]), full["label"])
+        m = LogisticRegression().fit(X_train, y_train)
+        print(accuracy_score(y_test, m.predict(X_test)))
+      `;
+      assert.equal(rules(leaky, 'leakage/overlap').length, 1);
+    });
+  });
+
+  describe('r12-prec: a comprehension over documents stacks one row per document, not the same rows again', () => {
+    const src = PD + py`
+      docs = []
+      for line in open("docs.txt"):
+          docs.append(line.split())
+      def embed(wv, words):
+          vecs = []
+          for w in words:
+              if w in wv:
+                  vecs.append(wv.vectors[wv.key_to_index[w]])
+          if not vecs:
+              return np.zeros(300)
+          return np.array(vecs).mean(axis=0)
+      def embed_all(wv, texts):
+          return np.vstack([embed(wv, t) for t in texts])
+      E = embed_all(wv, docs)
+      X_train, X_test, y_train, y_test = train_test_split(E, y, random_state=0)
+      m = LogisticRegression().fit(X_train, y_train)
+      print(accuracy_score(y_test, m.predict(X_test)))
+    `;
+    it('stacking per-document vectors before the split does not fire', () => {
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+    it('a comprehension that repeats the whole frame before the split still fires', () => {
+      const leaky = PD + py`
+        big = pd.concat([df for _ in range(3)])
+        X_train, X_test, y_train, y_test = train_test_split(big.drop(columns=["label"]), big["label"], random_state=0)
+        m = LogisticRegression().fit(X_train, y_train)
+        print(accuracy_score(y_test, m.predict(X_test)))
+      `;
+      assert.deepEqual(rules(leaky, 'leakage/overlap'), [lineOf(leaky, 'big = pd.concat')]);
+    });
+  });
+
+  describe('r12-prec: df[df.columns[:-1]] takes a positional range of columns, as df.iloc[:, :-1]', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import f1_score
+      tr = pd.read_csv("train.csv")
+      te = pd.read_csv("test.csv")
+      X_tr = tr[tr.columns[:-1]].to_numpy()
+      y_tr = tr["label"].to_numpy()
+      X_te = te[te.columns[:-1]].to_numpy()
+      y_te = te["label"].to_numpy()
+      m = RandomForestClassifier().fit(X_tr, y_tr)
+      print(f1_score(y_te, m.predict(X_te)))
+    `;
+    it('all columns but the last, with the label read by name, does not fire', () => {
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+    });
+    it('all the columns, with the label read by name, still fires', () => {
+      const leaky = src.replace('tr[tr.columns[:-1]]', 'tr[tr.columns]');
+      assert.deepEqual(rules(leaky, 'leakage/target'), [lineOf(leaky, 'X_tr = tr[tr.columns]')]);
+    });
+  });
+
+  describe('r12-prec: a feature sharing only some inputs of a label combined from several columns does not carry it', () => {
+    const base = PD + py`
+      df["due"] = pd.to_datetime(df["due"])
+      df["arrived"] = pd.to_datetime(df["arrived"])
+      df["shipped"] = pd.to_datetime(df["shipped"])
+      df["late"] = (df["arrived"] > df["due"]).astype(int)
+      df["shipped_after_due"] = (df["shipped"] > df["due"]).astype(int)
+      feats = ["price", "weight", "shipped_after_due"]
+      X_train, X_test, y_train, y_test = train_test_split(df[feats], df["late"], random_state=0)
+      m = LogisticRegression().fit(X_train, y_train)
+      print(accuracy_score(y_test, m.predict(X_test)))
+    `;
+    it('a flag computed from one of the two dates the label compares does not fire', () => {
+      assert.deepEqual(rules(base, 'leakage/target'), []);
+    });
+    it('a feature computed from both dates the label compares still fires', () => {
+      const leaky = base.replace('df["shipped_after_due"] = (df["shipped"] > df["due"]).astype(int)', 'df["shipped_after_due"] = df["arrived"] - df["due"]');
+      assert.deepEqual(rules(leaky, 'leakage/target'), [lineOf(leaky, 'df["shipped_after_due"] = df["arrived"]')]);
+    });
+  });
+
+  describe('r12-prec: a transformer that learns nothing of the rows refitted per request is not a serving refit', () => {
+    const src = py`
+      import pickle
+      import pandas as pd
+      from flask import Flask, request
+      from sklearn.preprocessing import PolynomialFeatures, StandardScaler
+      app = Flask(__name__)
+      model = pickle.load(open("model.pkl", "rb"))
+      @app.route("/predict", methods=["POST"])
+      def predict():
+          row = pd.DataFrame({"a": float(request.form["a"]), "b": float(request.form["b"])}, index=[0])
+          feats = PolynomialFeatures(degree=3).fit_transform(row)
+          return str(model.predict(feats)[0])
+    `;
+    it('PolynomialFeatures fitted on the request row does not fire', () => {
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference', 'app.py'), []);
+    });
+    it('a StandardScaler fitted on the request row still fires', () => {
+      const leaky = src.replace('PolynomialFeatures(degree=3)', 'StandardScaler()');
+      assert.deepEqual(rules(leaky, 'mismatch/refit-at-inference', 'app.py'), [lineOf(leaky, 'feats = StandardScaler()')]);
+    });
+  });
+
+  describe('r12-prec: a transformer fitted on a reference file at request time and applied only to the request is not fitted on the batch', () => {
+    const src = py`
+      import joblib
+      import pandas as pd
+      from sklearn.preprocessing import MinMaxScaler
+      model = joblib.load("model.joblib")
+      def prepare(row, ref):
+          new = pd.DataFrame([row])
+          scaler = MinMaxScaler()
+          scaler.fit(ref[["a", "b"]])
+          new[["a", "b"]] = scaler.transform(new[["a", "b"]])
+          return new
+      ref = pd.read_csv("weather.csv")
+      print(model.predict(prepare({"a": 1.0, "b": 2.0}, ref)))
+    `;
+    it('fitted on the reference frame, applied to the request row: does not fire', () => {
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference', 'app.py'), []);
+    });
+    it('fitted on the request row itself still fires', () => {
+      const leaky = src.replace('scaler.fit(ref[["a", "b"]])', 'scaler.fit(new[["a", "b"]])');
+      assert.deepEqual(rules(leaky, 'mismatch/refit-at-inference', 'app.py'), [lineOf(leaky, 'scaler.fit(new')]);
+    });
+  });
+
+  describe('r12-prec: handle_missing_values is data cleaning, not a request handler', () => {
+    const src = PD + py`
+      from sklearn.impute import SimpleImputer
+      def handle_missing_values(data):
+          imputer = SimpleImputer(strategy="mean")
+          return pd.DataFrame(imputer.fit_transform(data), columns=data.columns)
+      X_train, X_test, y_train, y_test = train_test_split(X, y, shuffle=False)
+      m = LogisticRegression().fit(X_train, y_train)
+      print(accuracy_score(y_test, m.predict(X_test)))
+    `;
+    it('an uncalled cleaning helper named handle_* in a training notebook does not fire', () => {
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), []);
+    });
+    it('a request handler (handle_request) that fits on the request still fires', () => {
+      const leaky = src.replace('def handle_missing_values(data):', 'def handle_request(data):');
+      assert.equal(rules(leaky, 'mismatch/refit-at-inference').length, 1);
+    });
+  });
+
+  describe('r12-prec: an app that trains its model object when no artifact exists is training, not a refit at inference', () => {
+    const src = py`
+      import os
+      import joblib
+      import pandas as pd
+      from src.main import Trainer
+      system = Trainer()
+      df = pd.read_csv(os.path.join("data", "records.csv"))
+      system.train(df)
+      joblib.dump(system, "model.pkl")
+    `;
+    it('system.train(df) in app.py does not fire', () => {
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference', 'app.py'), []);
+    });
+    it('the same object fitted by fit(df) in app.py still fires (a guess, at warning)', () => {
+      const leaky = src.replace('system.train(df)', 'system.fit(df)');
+      assert.equal(rules(leaky, 'mismatch/refit-at-inference', 'app.py').length, 1);
+    });
+  });
+
+  describe('leakage/preprocessing: a statistic written into columns named in a loop (df[c + "_freq"]) reaches the columns picked by those names', () => {
+    const make = (picked: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      df = pd.read_csv("data.csv")
+      for c in ["city", "device"]:
+          df[c + "_freq"] = df[c].map(df[c].value_counts())
+      X_train, X_test, y_train, y_test = train_test_split(df[${picked}], df["label"])
+      m = LogisticRegression().fit(X_train, y_train)
+      print(m.score(X_test, y_test))
+    `;
+    it('the frequency columns picked by their full names fire', () => {
+      const src = make('["city_freq", "device_freq", "age"]');
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'df[c + "_freq"]')]);
+    });
+    it('a pick of other columns only does not fire', () => {
+      assert.deepEqual(rules(make('["age", "income"]'), 'leakage/preprocessing'), []);
     });
   });
 });
