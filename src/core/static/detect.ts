@@ -138,7 +138,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const cutUsed = (split: Split): boolean => cutTrained(split)
     && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.split === split && st.side === 'test')));
   const onSplit = (k: RowKey, split: Split): boolean => k.path.some((st) => st.split === split);
-  const foldsUsed = (split: Split): boolean => ev.modelFits.some((m) => m.fit.rows.some((k) => onSplit(k, split)))
+  // A model was fitted on rows of this split (either side).
+  const fittedOn = (split: Split): boolean => ev.modelFits.some((m) => m.fit.rows.some((k) => onSplit(k, split)));
+  const foldsUsed = (split: Split): boolean => fittedOn(split)
     || ev.evals.some((e) => e.keys.some((k) => onSplit(k, split))) || ev.trainEvals.some((e) => e.keys.some((k) => onSplit(k, split)));
   // Data written out as the document's output (an intermediate file it reads back itself is not).
   const writesOutput = ev.writesData || [...ev.written].some((p) => !ev.readBack.has(p));
@@ -710,7 +712,6 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   for (const t of ev.temporal) {
     // A random split that is only shown and then replaced (models are fitted on another split's
     // rows, none on its own) breaks nothing.
-    const fittedOn = (split: Split): boolean => ev.modelFits.some((m) => m.fit.rows.some((k) => k.path.some((s) => s.split === split)));
     if ((t.split.kind === 'tts' || t.split.kind === 'slice') && !fittedOn(t.split) && ev.splits.some((s) => s !== t.split && fittedOn(s))) continue;
     if (t.folds) {
       push({
