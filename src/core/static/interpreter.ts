@@ -620,11 +620,12 @@ export class Interpreter extends LibrarySemantics {
         this.noteDummiesUse(v, true);
         const named = this.nameValue(name, v, valueNode);
         // y_test, test_labels: the held-out set has labels here (it can be scored, not only predicted).
-        if (named.k === 'data' && !named.pred && LABEL_NAME.test(name) && named.rows.some((k) => lastSide(k) === 'test') && !named.rows.some((k) => lastSide(k) === 'train' || lastSide(k) === 'whole')) this.events.testLabels = true;
+        // (The flag only ever turns true: once set, the name tests below are skipped; the regex runs last.)
+        if (!this.events.testLabels && named.k === 'data' && !named.pred && named.rows.some((k) => lastSide(k) === 'test') && !named.rows.some((k) => lastSide(k) === 'train' || lastSide(k) === 'whole') && LABEL_NAME.test(name)) this.events.testLabels = true;
         // test_y = np.array(source["label"]) beside a test set read from the same unknown source
         // (test_x = pd.DataFrame(source["values"])): an array the analysis cannot follow, bound to a
         // name that says test labels, is the test set's labels (not predictions: those are data).
-        if (named.k === 'scalar' && this.events.hasTestSet && LABEL_NAME.test(name) && TEST_NAME.test(name) && !TRAIN_NAME.test(name) && !VAL_NAME.test(name) && !PRED_WORD.test(name)) this.events.testLabels = true;
+        if (!this.events.testLabels && named.k === 'scalar' && this.events.hasTestSet && LABEL_NAME.test(name) && TEST_NAME.test(name) && !TRAIN_NAME.test(name) && !VAL_NAME.test(name) && !PRED_WORD.test(name)) this.events.testLabels = true;
         this.scope.set(name, named);
         if (this.globalNames?.has(name)) this.curGlobal.set(name, named);
         return;
@@ -690,10 +691,10 @@ export class Interpreter extends LibrarySemantics {
     if (v.k === 'est' && valueNode && !v.site) v.site = this.site(valueNode);
     if (v.k !== 'data' || !v.rows.length || v.pred) return v;
     // x_test = data["x_test"]: a held-out set named as such (no explicit split in the code).
+    if (!v.rows.every((k) => k.path.length === 0 && k.root.role === 'whole')) return v;
     const wantTest = TEST_NAME.test(name) && !TRAIN_NAME.test(name);
     const wantTrain = TRAIN_NAME.test(name) && !TEST_NAME.test(name) && !VAL_NAME.test(name);
     if (!wantTest && !wantTrain) return v;
-    if (!v.rows.every((k) => k.path.length === 0 && k.root.role === 'whole')) return v;
     const root = v.rows[0].root;
     let split = this.namedSplits.get(root.id);
     if (!split) {
