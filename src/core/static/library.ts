@@ -13,7 +13,7 @@ import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
   type DerivedColumn, type ConstV, type DataV, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type Root, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { DataflowState, NO_ARGS, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
-import type { Events, RefitEvent } from './events';
+import type { EvalEvent, Events, RefitEvent } from './events';
 import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { child, constStrings, isSubscript, roleFromName, stripRows } from './syntax';
 
@@ -772,20 +772,30 @@ export abstract class LibrarySemantics extends DataflowState {
     // apart models of different targets scored on the same rows.
     const truthIdx = truth.length ? args.pos.indexOf(truth[0]) : -1;
     const truthName = truth.length ? labelName(truth[0], truthIdx >= 0 && args.posNodes[truthIdx] ? this.t(args.posNodes[truthIdx]) : undefined) : undefined;
-    this.events.evals.push({
-      ...(truthName && est?.fitLabel ? { task: { truth: truthName, fitLabel: est.fitLabel } } : {}),
-      site: this.site(n), step: this.steps, keys, ...(est ? { model: est } : {}), ...(version ? { version } : {}), inLoop: this.inLoop,
-      dataVarying: keys.some((k) => k.path.some((s) => s.fold !== undefined)), labelledTest: labelled, labelledTrain, what,
-      argNodes: args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) })),
-      ...(datas.length ? { data: datas.find((d) => d.pred) ?? datas[0] } : {}),
-      ...(est ? { fitState: { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised } } : {}),
-      ...(bestRun ?? baseline ? { assumed: bestRun ?? baseline } : {}),
-      ...(best?.resplit ? { resplitBest: true } : {}),
-      ...(heldSubset ? { heldSubset } : {}),
-      ...(this.branchPath.length ? { branches: [...this.branchPath] } : {}),
-      ...(printedAs !== undefined ? { labelAssumed: `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so` } : {}),
-      ...(namedTest !== undefined ? { labelAssumed: `the predictions scored are bound to \`${namedTest}\`, a name taken to call them test predictions` } : {}),
-    });
+    // Built property by property in the order the fields were always listed: an object literal of
+    // conditional spreads costs a runtime copy per spread, and this runs for every evaluation.
+    const ev = {} as EvalEvent;
+    if (truthName && est?.fitLabel) ev.task = { truth: truthName, fitLabel: est.fitLabel };
+    ev.site = this.site(n);
+    ev.step = this.steps;
+    ev.keys = keys;
+    if (est) ev.model = est;
+    if (version) ev.version = version;
+    ev.inLoop = this.inLoop;
+    ev.dataVarying = keys.some((k) => k.path.some((s) => s.fold !== undefined));
+    ev.labelledTest = labelled;
+    ev.labelledTrain = labelledTrain;
+    ev.what = what;
+    ev.argNodes = args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) }));
+    if (datas.length) ev.data = datas.find((d) => d.pred) ?? datas[0];
+    if (est) ev.fitState = { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised };
+    if (bestRun ?? baseline) ev.assumed = bestRun ?? baseline;
+    if (best?.resplit) ev.resplitBest = true;
+    if (heldSubset) ev.heldSubset = heldSubset;
+    if (this.branchPath.length) ev.branches = [...this.branchPath];
+    if (printedAs !== undefined) ev.labelAssumed = `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so`;
+    if (namedTest !== undefined) ev.labelAssumed = `the predictions scored are bound to \`${namedTest}\`, a name taken to call them test predictions`;
+    this.events.evals.push(ev);
   }
 
   /**
