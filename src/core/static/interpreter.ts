@@ -2063,15 +2063,44 @@ export class Interpreter extends LibrarySemantics {
    */
   protected runObjectives(name: string, args: Args): void {
     if (!SEARCH_DRIVER.test(name)) return;
-    const fns = [args.pos[0], ...['func', 'fn', 'f', 'objective', 'trainable'].map((k) => args.kw.get(k))].filter((v): v is FnV => !!v && v.k === 'fn' && !v.isMethod);
-    for (const fn of fns) {
+    // The objective is a function, or an object of the document's own class that is called (`study.optimize(self)`
+    // with a `__call__(self, trial)` method).
+    const fns: { fn: FnV; self?: Val }[] = [];
+    for (const v of [args.pos[0], ...['func', 'fn', 'f', 'objective', 'trainable'].map((k) => args.kw.get(k))]) {
+      if (v?.k === 'fn' && !v.isMethod) fns.push({ fn: v });
+      const call = v?.k === 'obj' ? v.cls.methods.get('__call__') : undefined;
+      if (v?.k === 'obj' && call?.k === 'fn') fns.push({ fn: call, self: v });
+    }
+    for (const { fn, self } of fns) {
       if (this.active.has(fn.node)) continue;
       // Two trials, however deep the driver is nested (the objective is a loop of its own).
       for (let i = 0; i < 2; i++) {
         this.loopIters.push(i);
         this.searchTrials++;
-        try { this.callFunction(fn, { ...NO_ARGS, pos: [withVarying(this.scalar('trial'))], posNodes: [] }, null); } finally { this.searchTrials--; this.loopIters.pop(); }
+        try { this.callFunction(fn, { ...NO_ARGS, pos: [withVarying(this.scalar('trial'))], posNodes: [] }, null, self); } finally { this.searchTrials--; this.loopIters.pop(); }
       }
+    }
+  }
+
+  /**
+   * `def fill(df): df[c] = df[c].fillna(df[c].mean())` called as `fill(train)`: pandas writes the
+   * column into the caller's frame, so the statistics the function wrote into a frame it was handed
+   * (and did not rebind: `df = df.copy()`) are on the caller's rows after the call, as an in-place
+   * `fillna(..., inplace=True)` on them is.
+   */
+  protected writeBackParams(params: { name: string; arg: DataV }[], body: SyntaxNode): void {
+    let text: string | undefined;
+    for (const { name, arg } of params) {
+      const now = this.scope.get(name);
+      if (!now || now === arg || now.k !== 'data' || now.frame !== arg.frame
+        || now.rows.length !== arg.rows.length || now.rows.some((k, i) => k.root !== arg.rows[i].root || k.path.length !== arg.rows[i].path.length)) continue;
+      const added = now.prep.filter((f) => !arg.prep.includes(f) && this.events.frameStatFits.has(f.id));
+      if (!added.length) continue;
+      text ??= this.t(body);
+      // Rebound by a plain assignment (df = df.copy(), df = df.dropna()): the caller's frame is not the one written.
+      if (new RegExp(`^[ \\t]*${name}\\s*=[^=]`, 'm').test(text)) continue;
+      arg.prep = unionList(arg.prep, added);
+      this.checkPrep(arg);
     }
   }
 
@@ -2098,6 +2127,8 @@ export class Interpreter extends LibrarySemantics {
     if (fn.node.name !== 'LambdaExpression') this.curGlobal = fn.globals as Scope | undefined ?? this.global;
     this.returns = [];
     this.targets = [];
+    // Frames handed to the function's parameters, to carry columns it writes into them back to the caller.
+    let frameParams: { name: string; arg: DataV }[] | undefined;
     try {
       const params = child(fn.node, 'ParamList');
       let i = 0;
@@ -2123,10 +2154,12 @@ export class Interpreter extends LibrarySemantics {
             v = this.ev(eq.nextSibling);
           }
           this.scope.set(name, v ?? (name === 'self' ? this.scalar('self') : this.scalar(name)));
+          if (v && v.k === 'data' && v.frame) (frameParams ??= []).push({ name, arg: v });
         }
       }
       const body = child(fn.node, 'Body');
       if (body) this.execBlock(body);
+      if (body && frameParams) this.writeBackParams(frameParams, body);
       else if (fn.node.name === 'LambdaExpression') { const e = fn.node.lastChild; if (e && isExpr(e)) this.returns.push(this.ev(e)); }
       const rets = this.returns;
       if (!rets.length) return this.scalar('None');

@@ -23,6 +23,71 @@ const PD = py`
 `;
 
 describe('real-notebook idioms', () => {
+  // Round 13 (r13-pre): preprocessing classes from fresh code.
+  describe('leakage/preprocessing: a helper writes a statistic into the frame it is handed, in place (round 13)', () => {
+    const src = PD + py`
+      def clip_outliers(frame):
+          for c in ["a", "b"]:
+              q1 = frame[c].quantile(0.25)
+              q3 = frame[c].quantile(0.75)
+              frame[c] = np.where(frame[c] > q3 + 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1), frame[c])
+      clip_outliers(df)
+      X = df.drop(columns=["label"])
+      X_tr, X_te, y_tr, y_te = train_test_split(X, df["label"], random_state=0)
+      m = Ridge().fit(X_tr, y_tr)
+      print(mean_absolute_error(y_te, m.predict(X_te)))
+    `;
+    it('fires on the statistic the helper wrote into the caller\'s frame before the split', () => {
+      assert.ok(rules(src, 'leakage/preprocessing').length > 0);
+    });
+    it('a scaler fitted inside the helper and written into a column fires too', () => {
+      const scaled = src.replace(/def clip_outliers[\s\S]*?clip_outliers\(df\)\n/, py`
+        def scale_col(frame, col):
+            sc = StandardScaler()
+            sc.fit(frame[[col]])
+            frame[col + "_s"] = sc.transform(frame[[col]])
+        scale_col(df, "a")
+      `);
+      assert.ok(rules(scaled, 'leakage/preprocessing').length > 0);
+    });
+    it('does not fire when the helper rebinds its parameter to a copy first', () => {
+      const copied = src.replace('def clip_outliers(frame):\n', 'def clip_outliers(frame):\n    frame = frame.copy()\n');
+      assert.deepEqual(rules(copied, 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the helper is called on the training part only', () => {
+      const after = src.replace('clip_outliers(df)\n', '').replace('m = Ridge()', 'clip_outliers(X_tr)\nm = Ridge()');
+      assert.deepEqual(rules(after, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/multi-test: an objective object (`__call__(self, trial)`) handed to study.optimize (round 13)', () => {
+    const src = PD + py`
+      import optuna
+      X_tr, X_val, y_tr, y_val = train_test_split(X, y, random_state=0)
+      class Objective:
+          def __init__(self, model, X_tr, X_val, y_tr, y_val):
+              self.model = model
+              self.X_tr, self.X_val, self.y_tr, self.y_val = X_tr, X_val, y_tr, y_val
+          def __call__(self, trial):
+              self.model.set_params(alpha=trial.suggest_float("alpha", 0.01, 10))
+              self.model.fit(self.X_tr, self.y_tr)
+              return mean_absolute_error(self.y_val, self.model.predict(self.X_val))
+      obj = Objective(Ridge(), X_tr, X_val, y_tr, y_val)
+      study = optuna.create_study()
+      study.optimize(obj, n_trials=20)
+      print(study.best_value)
+    `;
+    it('runs the object\'s __call__ per trial: the only held-out split selects and reports', () => {
+      assert.ok(rules(src, 'leakage/multi-test').length > 0);
+    });
+    it('does not fire when a separate test set is scored once after the search', () => {
+      const sep = src.replace('X_tr, X_val, y_tr, y_val = train_test_split(X, y, random_state=0)',
+        'X_dev, X_te, y_dev, y_te = train_test_split(X, y, random_state=0)\nX_tr, X_val, y_tr, y_val = train_test_split(X_dev, y_dev, random_state=0)')
+        .replace('print(study.best_value)', 'best = Ridge(**study.best_params).fit(X_dev, y_dev)\nprint(mean_absolute_error(y_te, best.predict(X_te)))');
+      assert.deepEqual(rules(sep, 'leakage/multi-test'), []);
+    });
+  });
+
   // Round 12 (r12-pre): preprocessing classes from fresh code.
   describe('leakage/preprocessing: a test file refitted on itself is no scored test set (round 12)', () => {
     const src = py`
