@@ -1917,6 +1917,23 @@ export abstract class LibrarySemantics extends DataflowState {
       return this.scalar('None');
     }
     if (method === 'eval' && d.frame && args.pos[0]?.k === 'const' && args.pos[0].str !== undefined) return this.evalColumns(d, args.pos[0].str, argText, n);
+    // Spark: df.withColumn("c", value) is df.assign(c=value) (a new DataFrame with the column).
+    // A name that is not a literal (one per pass of a loop over columns) is known by its expression's text.
+    if (method === 'withColumn' && d.frame && args.pos.length >= 2) {
+      const a0 = args.pos[0];
+      const name = a0.k === 'const' && a0.str !== undefined ? a0.str : `@expr:${args.posNodes[0] ? this.t(args.posNodes[0]).replace(/\s+/g, '') : '?'}`;
+      const valueNode = args.posNodes[1];
+      return this.assignColumns(d, { ...NO_ARGS, kw: new Map([[name, args.pos[1]]]), kwNodes: new Map(valueNode ? [[name, valueNode]] : []) }, n);
+    }
+    // An aggregate of all rows named by its statistic: df.agg("mean"), df.agg({"age": "mean"}),
+    // Spark's df.agg(F.mean("age")) / df.select(F.avg("age")) / df.approxQuantile(...).
+    const aggStat = (method === 'agg' || method === 'aggregate' || method === 'select') && !args.pos.some((a) => a.k === 'fn')
+      ? (method === 'select' ? undefined : AGG_STAT_NAME.exec(argText)?.[1]) ?? AGG_STAT_CALL.exec(argText)?.[1]
+      : method === 'approxQuantile' ? 'approxQuantile' : undefined;
+    if (aggStat) {
+      const f = this.newFit(n, aggStat, 'stat', d);
+      return Object.assign(this.scalar(this.t(n), unionList(d.prep, [f]), d.dup), d.cols ? { cols: d.cols, frame: d.frame } : {});
+    }
     if (method === 'fillna' || method === 'replace' || method === 'clip' || method === 'where' || method === 'mask' || method === 'apply' || method === 'map' || method === 'transform' || method === 'agg') {
       const fnArg = args.pos.find((a): a is FnV => a.k === 'fn');
       const rowWise = /axis\s*=\s*(1|["']columns["'])/.test(argText) || method === 'map';
@@ -2016,6 +2033,11 @@ export abstract class LibrarySemantics extends DataflowState {
     return this.same(d);
   }
 }
+
+/** A statistic named as a string in an aggregate (`agg("mean")`, `agg({"age": "median"})`). */
+const AGG_STAT_NAME = /["'](mean|median|std|var|min|max|quantile|mode|sem|avg|stddev|variance)["']/;
+/** A statistic computed by an aggregate function (Spark's `F.mean("age")`, `avg(col("x"))`, `stddev(...)`). */
+const AGG_STAT_CALL = /(?:^|[^\w.]|\b\w+\.)(mean|avg|median|stddev|stddev_samp|stddev_pop|variance|var_samp|var_pop|percentile_approx|min|max)\s*\(/;
 
 /** Streamlit input widgets (module-level or in the sidebar). */
 const STREAMLIT_INPUT = /^streamlit\.(sidebar\.)?(slider|select_slider|number_input|selectbox|multiselect|radio|text_input|text_area|date_input|time_input|checkbox|toggle)$/;

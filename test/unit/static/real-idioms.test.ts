@@ -60,6 +60,42 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/preprocessing: Spark aggregates of all rows filled back before randomSplit (round 13)', () => {
+    const src = py`
+      from pyspark.sql import SparkSession
+      from pyspark.sql import functions as F
+      from pyspark.ml.feature import VectorAssembler
+      from pyspark.ml.classification import LogisticRegression
+      from pyspark.ml.evaluation import BinaryClassificationEvaluator
+      spark = SparkSession.builder.getOrCreate()
+      df = spark.read.csv("data.csv", header=True, inferSchema=True)
+      for c in ["a", "b"]:
+          m = df.agg({c: "mean"}).first()[0]
+          df = df.withColumn(c, F.when(df[c] == 0, m).otherwise(df[c]))
+      out = VectorAssembler(inputCols=["a", "b"], outputCol="features").transform(df)
+      train, test = out.randomSplit([0.7, 0.3], seed=1)
+      model = LogisticRegression(labelCol="y").fit(train)
+      print(BinaryClassificationEvaluator(labelCol="y").evaluate(model.transform(test)))
+    `;
+    it('fires on agg({c: "mean"}) written back with withColumn', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'm = df.agg({c: "mean"}).first()[0]')]);
+    });
+    it('fires on agg(F.mean(...)) used by fillna', () => {
+      const fill = src.replace('m = df.agg({c: "mean"}).first()[0]', 'm = df.agg(F.mean(F.col(c))).collect()[0][0]')
+        .replace('df = df.withColumn(c, F.when(df[c] == 0, m).otherwise(df[c]))', 'df = df.fillna(m, subset=[c])');
+      assert.deepEqual(rules(fill, 'leakage/preprocessing'), [lineOf(fill, 'm = df.agg(F.mean(F.col(c))).collect()[0][0]')]);
+    });
+    it('does not fire when the aggregate is computed on the training part only', () => {
+      const after = src.replace(/for c in[\s\S]*?otherwise\(df\[c\]\)\)\n/, '')
+        .replace('model = LogisticRegression', 'm = train.agg({"a": "mean"}).first()[0]\ntrain = train.withColumn("a", F.when(train["a"] == 0, m).otherwise(train["a"]))\nmodel = LogisticRegression');
+      assert.deepEqual(rules(after, 'leakage/preprocessing'), []);
+    });
+    it('does not fire on a count or a printed summary', () => {
+      const count = src.replace('m = df.agg({c: "mean"}).first()[0]', 'm = df.agg({c: "count"}).first()[0]');
+      assert.deepEqual(rules(count, 'leakage/preprocessing'), []);
+    });
+  });
+
   describe('leakage/multi-test: an objective object (`__call__(self, trial)`) handed to study.optimize (round 13)', () => {
     const src = PD + py`
       import optuna
