@@ -1210,6 +1210,12 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     // Configuration methods return the estimator itself (sklearn's set_output / metadata-routing setters).
     if (method === 'set_output' || /^set_\w+_request$/.test(method)) return est;
+    // Spark ML's setters (Imputer(...).setStrategy("mean"), lr.setMaxIter(10)) set a parameter and return the stage.
+    if (/^set[A-Z]\w*$/.test(method)) {
+      est.params += '|' + method + (args.node ? this.t(args.node) : '');
+      if ([...args.kw.values()].some((v) => v.varying) || args.pos.some((v) => v.varying)) est.varying = true;
+      return est;
+    }
     if (method === 'compile') {
       // Keras: the optimizer / loss chosen at compile time is part of the model's setting.
       est.params += '|compile' + (args.node ? this.t(args.node) : '');

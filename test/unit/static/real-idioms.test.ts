@@ -96,6 +96,34 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/preprocessing: a Spark stage configured by its setters (Imputer(...).setStrategy("mean")) in a Pipeline fitted on all rows (round 13)', () => {
+    const src = py`
+      from pyspark.sql import SparkSession
+      from pyspark.sql import functions as F
+      from pyspark.ml import Pipeline
+      from pyspark.ml.feature import Imputer, VectorAssembler
+      from pyspark.ml.regression import LinearRegression
+      spark = SparkSession.builder.getOrCreate()
+      df = spark.read.parquet("features.parquet")
+      imputer = Imputer(inputCols=["a", "b"], outputCols=["a_i", "b_i"]).setStrategy("mean")
+      assembler = VectorAssembler(inputCols=["a_i", "b_i"], outputCol="features")
+      prep = Pipeline(stages=[imputer, assembler]).fit(df)
+      df = prep.transform(df)
+      late = F.col("day") >= "2024-01-01"
+      train, test = df.filter(~late), df.filter(late)
+      model = LinearRegression(labelCol="y").fit(train)
+      print(model.evaluate(test).r2)
+    `;
+    it('fires on the pipeline fitted before the rows are cut', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'prep = Pipeline(stages=[imputer, assembler]).fit(df)')]);
+    });
+    it('does not fire when the pipeline is fitted on the training part', () => {
+      const after = src.replace('prep = Pipeline(stages=[imputer, assembler]).fit(df)\ndf = prep.transform(df)\n', '')
+        .replace('model = LinearRegression', 'prep = Pipeline(stages=[imputer, assembler]).fit(train)\ntrain, test = prep.transform(train), prep.transform(test)\nmodel = LinearRegression');
+      assert.deepEqual(rules(after, 'leakage/preprocessing'), []);
+    });
+  });
+
   describe('leakage/multi-test: an objective object (`__call__(self, trial)`) handed to study.optimize (round 13)', () => {
     const src = PD + py`
       import optuna
