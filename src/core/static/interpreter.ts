@@ -764,8 +764,16 @@ export class Interpreter extends LibrarySemantics {
     const seriesCol = base !== objNode && (base.name === 'MemberExpression' && !isSubscript(base) || isSubscript(base) && /^\[\s*["'][^"']+["']\s*\]$/.test(this.text.slice(base.firstChild!.to, base.to).trim()));
     const rowPart = base !== objNode && (seriesCol || /^\[[^\]]*,/.test(this.text.slice(objNode.to, t.to).trim()));
     const filler = rowPart && (col !== undefined || seriesCol) && vIn.k === 'data' && vIn.pred && !vIn.pred.est.loaded ? vIn.pred.est.fit : undefined;
-    if (filler && vIn.k === 'data' && filler.kind === 'model' && filler.rows.length && filler.rows.every((k) => !k.path.length && curData.rows.some((r) => r.root === k.root))) {
-      const f: FitEvent = { id: ++this.ids, site: this.site(t), cls: `${filler.cls} fill`, kind: 'stat', rows: filler.rows, serving: this.serving, onLabel: false };
+    // The rows that have the value may also be taken by a named row selection (known_X_train =
+    // df[df.age.notnull()][feats], and the rows to fill named X_test): when the model was fitted
+    // with the written column itself as its label, writing its predictions into that column is a
+    // fill of the frame's gaps, not a prediction of held-out rows; the statistic is of the frame's rows.
+    const written = col ?? (seriesCol ? (base.name === 'MemberExpression' && !isSubscript(base) ? this.t(base.lastChild!) : unquote(this.text.slice(base.firstChild!.to, base.to).trim().slice(1, -1).trim())) : undefined);
+    const fillsOwnLabel = !!filler && written !== undefined && vIn.k === 'data' && vIn.pred?.est.fitLabel === `col:${written}`
+      && filler.rows.every((k) => k.path.every((st) => st.split.kind === 'slice'));
+    if (filler && vIn.k === 'data' && filler.kind === 'model' && filler.rows.length && filler.rows.every((k) => (!k.path.length || fillsOwnLabel) && curData.rows.some((r) => r.root === k.root))) {
+      const fillRows = fillsOwnLabel ? filler.rows.filter((k, i, a) => a.findIndex((o) => o.root === k.root) === i).map((k) => ({ root: k.root, path: [] })) : filler.rows;
+      const f: FitEvent = { id: ++this.ids, site: this.site(t), cls: `${filler.cls} fill`, kind: 'stat', rows: fillRows, serving: this.serving, onLabel: false };
       const rest = { ...vIn, prep: unionList(vIn.prep, [f]) };
       delete rest.pred;
       vIn = rest;

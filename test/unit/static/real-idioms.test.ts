@@ -124,6 +124,34 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/preprocessing: a column\'s gaps filled by a model fitted on named selections of the same frame (round 13)', () => {
+    const src = PD + py`
+      from sklearn.ensemble import RandomForestRegressor
+      def fill_age(frame, feats):
+          age_X_train = frame[frame.age.notnull()][feats]
+          age_y_train = frame[frame.age.notnull()].age
+          age_X_test = frame[frame.age.isnull()][feats]
+          reg = RandomForestRegressor().fit(age_X_train, age_y_train)
+          frame.loc[frame.age.isnull(), "age"] = reg.predict(age_X_test)
+      fill_age(df, ["a", "b"])
+      X = df.drop(columns=["label"])
+      X_tr, X_te, y_tr, y_te = train_test_split(X, df["label"], random_state=0)
+      m = RandomForestClassifier().fit(X_tr, y_tr)
+      print(accuracy_score(y_te, m.predict(X_te)))
+    `;
+    it('fires: the fill model is a statistic of the frame\'s rows, written into the frame the split cuts', () => {
+      assert.ok(rules(src, 'leakage/preprocessing').length > 0);
+    });
+    it('does not fire when the model\'s label is another column (predictions written beside the rows)', () => {
+      const other = src.replace('frame.loc[frame.age.isnull(), "age"] = reg.predict(age_X_test)', 'frame.loc[frame.age.isnull(), "age_guess"] = reg.predict(age_X_test)');
+      assert.deepEqual(rules(other, 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the fill runs on the training part only', () => {
+      const after = src.replace('fill_age(df, ["a", "b"])\n', '').replace('m = RandomForestClassifier()', 'fill_age(X_tr, ["a", "b"])\nm = RandomForestClassifier()');
+      assert.deepEqual(rules(after, 'leakage/preprocessing'), []);
+    });
+  });
+
   describe('leakage/multi-test: an objective object (`__call__(self, trial)`) handed to study.optimize (round 13)', () => {
     const src = PD + py`
       import optuna
