@@ -1923,6 +1923,12 @@ export abstract class LibrarySemantics extends DataflowState {
       return this.scalar('None');
     }
     if (method === 'eval' && d.frame && args.pos[0]?.k === 'const' && args.pos[0].str !== undefined) return this.evalColumns(d, args.pos[0].str, argText, n);
+    // s.isin(top) with top = s.value_counts().nlargest(k).index: which rows are kept as their own
+    // category depends on a statistic of the rows it was counted on (a frequency grouping); a mask
+    // used only to select rows drops that statistic again (row filters keep no mask statistic).
+    if (method === 'isin' && args.pos[0] && (args.pos[0].k === 'scalar' || args.pos[0].k === 'data') && args.pos[0].prep.some((f) => !d.prep.includes(f))) {
+      return this.same(d, { prep: unionList(d.prep, args.pos[0].prep) });
+    }
     // Spark: df.withColumn("c", value) is df.assign(c=value) (a new DataFrame with the column).
     // A name that is not a literal (one per pass of a loop over columns) is known by its expression's text.
     if (method === 'withColumn' && d.frame && args.pos.length >= 2) {

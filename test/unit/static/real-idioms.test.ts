@@ -152,6 +152,28 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/preprocessing: rare categories grouped by a top-k of value_counts through isin (round 13)', () => {
+    const src = PD + py`
+      top = df["city"].value_counts().nlargest(10).index
+      df["city_grouped"] = df["city"].where(df["city"].isin(top), other="Other")
+      X = df.drop(columns=["label"])
+      X_tr, X_te, y_tr, y_te = train_test_split(X, df["label"], random_state=0)
+      m = RandomForestClassifier().fit(X_tr, y_tr)
+      print(accuracy_score(y_te, m.predict(X_te)))
+    `;
+    it('fires on the frequency statistic that decides the grouping', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'top = df["city"].value_counts().nlargest(10).index')]);
+    });
+    it('does not fire when the top-k only filters rows', () => {
+      const filt = src.replace('df["city_grouped"] = df["city"].where(df["city"].isin(top), other="Other")', 'df = df[df["city"].isin(top)]');
+      assert.deepEqual(rules(filt, 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the list is typed in the code', () => {
+      const typed = src.replace('top = df["city"].value_counts().nlargest(10).index', 'top = ["Paris", "Lyon"]');
+      assert.deepEqual(rules(typed, 'leakage/preprocessing'), []);
+    });
+  });
+
   describe('leakage/multi-test: an objective object (`__call__(self, trial)`) handed to study.optimize (round 13)', () => {
     const src = PD + py`
       import optuna
