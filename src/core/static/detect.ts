@@ -223,6 +223,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // learns which columns to keep, not a value any row is given; like a missing-rate filter on
     // train+test it is noted, not labelled (README, g021).
     if (f.cls === 'VarianceThreshold') continue;
+    // A Spark ML stage whose output columns are known and that no model read (a StandardScaler
+    // writing scaled_features while every model reads features): it reached no evaluated model.
+    if (f.sparkCols && !ev.modelInputFits.has(f.id) && !ev.trainedOnFits.has(f.id)) continue;
     // Nothing in the file is scored: no evaluation, no validation data handed to training, no
     // cross-validation. A feature-writing script (fits nothing), or a submission notebook whose
     // model only predicts the unlabelled test file the statistic saw (train+test prepared

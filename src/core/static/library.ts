@@ -1195,7 +1195,14 @@ export abstract class LibrarySemantics extends DataflowState {
   }
 
   protected estMethod(est: EstV, method: string, args: Args, n: SyntaxNode): Val {
-    const X = args.pos[0] !== undefined ? this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X') : undefined;
+    let X = args.pos[0] !== undefined ? this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X') : undefined;
+    // A Spark ML model reads only its featuresCol ("features" by default): statistics known to be in
+    // other columns (a StandardScaler's outputCol="scaled" no model reads) do not reach it.
+    if (this.spark && est.cat === 'model' && X && X.prep.some((f) => f.sparkCols)) {
+      const fc = /\bfeaturesCol\s*=\s*["']([^"']+)["']/.exec(est.params)?.[1] ?? /setFeaturesCol\(\s*["']([^"']+)["']/.exec(est.params)?.[1] ?? 'features';
+      const kept = X.prep.filter((f) => !f.sparkCols || f.sparkCols.has(fc));
+      if (kept.length !== X.prep.length) X = this.same(X, { prep: kept });
+    }
     // `model.train()` / `model.train(False)` switches a PyTorch module's mode: it fits nothing.
     const a0 = args.pos[0];
     const modeSwitch = method === 'train' && (!a0 || a0.k === 'const' && /^(True|False)$/.test(a0.text)) && (!args.kw.size || args.kw.size === 1 && args.kw.has('mode'));
@@ -1438,6 +1445,7 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const f of gone) f.neutralised = true;
       prepIn = data.prep.filter((f) => !gone.includes(f));
     }
+    if (this.spark) this.noteSparkColumns(est, data, fits);
     const out = this.mkData({ rows: data.rows, prep: unionList(prepIn, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
       ...(data.time ? { time: data.time } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat ? { feat: data.feat } : {}),
       ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}), ...(data.mixSite ? { mixSite: data.mixSite } : {}),
@@ -1445,6 +1453,29 @@ export abstract class LibrarySemantics extends DataflowState {
       ...(data.cols && data.frame ? { cols: data.cols, frame: data.frame } : {}) });
     if (est.loaded) this.checkPositional(est, data, null);
     return out;
+  }
+
+  /**
+   * Spark ML stages write their output into named columns: a fitted stage with a literal
+   * `outputCol` puts its statistic in that column only, and a VectorAssembler whose literal
+   * `inputCols` take such a column puts it in its own `outputCol` too. Names that are not literals
+   * leave the statistic frame-wide (as before).
+   */
+  protected noteSparkColumns(est: EstV, data: DataV, fits: FitEvent[]): void {
+    const p = est.params;
+    const outs = sparkOutputCols(p);
+    for (const f of fits) {
+      if (data.prep.includes(f) || f.sparkCols) continue;
+      if (est.cat === 'transformer' && outs) f.sparkCols = new Set(outs);
+    }
+    if (est.cls !== 'VectorAssembler') return;
+    const ins = /inputCols\s*=\s*\[([^\]]*)\]/.exec(p);
+    const inCols = ins && /^\s*(["'][^"']*["']\s*,?\s*)*$/.test(ins[1]) ? [...ins[1].matchAll(/["']([^"']*)["']/g)].map((m) => m[1]) : undefined;
+    for (const f of data.prep) {
+      if (!f.sparkCols) continue;
+      if (!inCols || !outs) { delete f.sparkCols; continue; }
+      if (inCols.some((c) => f.sparkCols!.has(c))) for (const o of outs) f.sparkCols.add(o);
+    }
   }
 
   /**
@@ -2044,6 +2075,15 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'split' && d.cols === undefined) return this.folds(args, n);
     return this.same(d);
   }
+}
+
+/** The literal output columns of a Spark ML stage (`outputCol="x"`, `outputCols=["a", "b"]`, `.setOutputCol("x")`). */
+function sparkOutputCols(params: string): string[] | undefined {
+  const one = /\boutputCol\s*=\s*["']([^"']+)["']/.exec(params) ?? /\.?setOutputCol\(\s*["']([^"']+)["']/.exec(params);
+  if (one) return [one[1]];
+  const many = /\boutputCols\s*=\s*\[([^\]]*)\]/.exec(params);
+  if (many && /^\s*(["'][^"']*["']\s*,?\s*)*$/.test(many[1])) return [...many[1].matchAll(/["']([^"']*)["']/g)].map((m) => m[1]);
+  return undefined;
 }
 
 /** A statistic named as a string in an aggregate (`agg("mean")`, `agg({"age": "median"})`). */

@@ -174,6 +174,37 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/preprocessing: a Spark stage fitted on all rows writes a column no model reads (round 13)', () => {
+    const src = py`
+      from pyspark.sql import SparkSession
+      from pyspark.ml.feature import VectorAssembler, StandardScaler
+      from pyspark.ml.classification import LogisticRegression
+      from pyspark.ml.evaluation import BinaryClassificationEvaluator
+      spark = SparkSession.builder.getOrCreate()
+      df = spark.read.csv("data.csv", header=True, inferSchema=True)
+      df = VectorAssembler(inputCols=["a", "b"], outputCol="features").transform(df)
+      scaler = StandardScaler(inputCol="features", outputCol="scaled_features")
+      df = scaler.fit(df).transform(df)
+      train, test = df.randomSplit([0.7, 0.3], seed=1)
+      model = LogisticRegression(featuresCol="features", labelCol="label").fit(train)
+      print(BinaryClassificationEvaluator(labelCol="label").evaluate(model.transform(test)))
+    `;
+    it('does not fire when every model reads another column', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('fires when the model reads the scaled column', () => {
+      const used = src.replace('featuresCol="features"', 'featuresCol="scaled_features"');
+      assert.deepEqual(rules(used, 'leakage/preprocessing'), [lineOf(used, 'df = scaler.fit(df).transform(df)')]);
+    });
+    it('fires when an assembler takes the scaled column into the default features column', () => {
+      const assembled = src.replace('df = VectorAssembler(inputCols=["a", "b"], outputCol="features").transform(df)', 'df = VectorAssembler(inputCols=["a"], outputCol="a_vec").transform(df)')
+        .replace('StandardScaler(inputCol="features", outputCol="scaled_features")', 'StandardScaler(inputCol="a_vec", outputCol="a_scaled")')
+        .replace('train, test =', 'df = VectorAssembler(inputCols=["a_scaled", "b"], outputCol="features").transform(df)\ntrain, test =')
+        .replace('LogisticRegression(featuresCol="features", labelCol="label")', 'LogisticRegression(labelCol="label")');
+      assert.deepEqual(rules(assembled, 'leakage/preprocessing'), [lineOf(assembled, 'df = scaler.fit(df).transform(df)')]);
+    });
+  });
+
   describe('leakage/multi-test: an objective object (`__call__(self, trial)`) handed to study.optimize (round 13)', () => {
     const src = PD + py`
       import optuna
