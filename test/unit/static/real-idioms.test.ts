@@ -205,6 +205,63 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/preprocessing: a split made by a helper module whose held-out labels the script never reads (round 13)', () => {
+    const helper = py`
+      from sklearn.model_selection import train_test_split
+      def split_dataset(frame, label, test_size=0.2):
+          X = frame.drop(columns=[label])
+          y = frame[label]
+          return train_test_split(X, y, test_size=test_size, random_state=0)
+    `;
+    const main = py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import accuracy_score
+      from splitting import split_dataset
+      df = pd.read_csv("train.csv")
+      df["age"] = (df["age"] - df["age"].min()) / (df["age"].max() - df["age"].min())
+      (X_train, X_test, y_train, y_test) = split_dataset(df, "label")
+      model = LogisticRegression().fit(X_train, y_train)
+      # print(accuracy_score(y_test, model.predict(X_test)))
+    `;
+    const run = (text: string): number[] => analyzeDocument({ path: 'proj/train.py', text }, { readModule: (p) => ({ 'proj/train.py': text, 'proj/splitting.py': helper } as Record<string, string>)[p], moduleRoot: 'proj' })
+      .findings.filter((f) => f.ruleId === 'leakage/preprocessing').map((f) => f.location.line);
+    it('does not fire: nothing is scored and y_test is never read after the call', () => {
+      assert.deepEqual(run(main), []);
+    });
+    it('fires once the held-out labels are scored', () => {
+      const scored = main.replace('# print(', 'print(');
+      assert.deepEqual(run(scored), [lineOf(scored, 'df["age"] = (df["age"] - df["age"].min())')]);
+    });
+  });
+
+  describe('leakage/preprocessing: an unlabelled file prepared with its own statistics and only named as the test set (round 13)', () => {
+    const helper = py`
+      import pandas as pd
+      def build_test(path):
+          df = pd.read_csv(path)
+          df["age"] = (df["age"] - df["age"].min()) / (df["age"].max() - df["age"].min())
+          test_df = df
+          return test_df
+    `;
+    const main = py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.model_selection import train_test_split
+      from features_test import build_test
+      train = pd.read_csv("train_values.csv")
+      X_tr, X_te, y_tr, y_te = train_test_split(train.drop(columns=["label"]), train["label"], random_state=0)
+      model = LogisticRegression().fit(X_tr, y_tr)
+      test_df = build_test("test_values.csv")
+      pd.DataFrame({"pred": model.predict(test_df)}).to_csv("submission.csv")
+    `;
+    it('is not a preprocessing leak (nothing is scored, no training side was taken from it)', () => {
+      const found = analyzeDocument({ path: 'proj/train.py', text: main }, { readModule: (p) => ({ 'proj/train.py': main, 'proj/features_test.py': helper } as Record<string, string>)[p], moduleRoot: 'proj' })
+        .findings.filter((f) => f.ruleId === 'leakage/preprocessing');
+      assert.deepEqual(found, []);
+    });
+  });
+
   describe('leakage/multi-test: an objective object (`__call__(self, trial)`) handed to study.optimize (round 13)', () => {
     const src = PD + py`
       import optuna
