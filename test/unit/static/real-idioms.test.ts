@@ -262,6 +262,31 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/preprocessing: folds drawn for a search do not hide a learning curve plotted on the same pre-transformed rows (round 13)', () => {
+    const src = PD + py`
+      from sklearn.model_selection import StratifiedKFold, RandomizedSearchCV, learning_curve
+      import matplotlib.pyplot as plt
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+      top = X_tr["city"].value_counts()
+      X_tr["city_freq"] = X_tr["city"].map(top)
+      X_te["city_freq"] = X_te["city"].map(top)
+      skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+      folds = list(skf.split(X_tr, y_tr))
+      search = RandomizedSearchCV(RandomForestClassifier(), {"max_depth": [3, 5, 8]}, cv=folds)
+      search.fit(X_tr, y_tr)
+      sizes, train_scores, val_scores = learning_curve(search.best_estimator_, X_tr, y_tr, cv=skf)
+      plt.plot(sizes, val_scores.mean(axis=1))
+      print(accuracy_score(y_te, search.predict(X_te)))
+    `;
+    it('fires on the statistic of the whole training part before the plotted learning curve', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'top = X_tr["city"].value_counts()')]);
+    });
+    it('does not fire without the learning curve (the search only chose settings, the test part is clean)', () => {
+      const noCurve = src.replace(/sizes, train_scores[^\n]*\n[^\n]*plt\.plot[^\n]*\n/, '');
+      assert.deepEqual(rules(noCurve, 'leakage/preprocessing'), []);
+    });
+  });
+
   describe('leakage/multi-test: an objective object (`__call__(self, trial)`) handed to study.optimize (round 13)', () => {
     const src = PD + py`
       import optuna
