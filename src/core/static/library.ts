@@ -748,7 +748,10 @@ export abstract class LibrarySemantics extends DataflowState {
     const callText = call ? this.chunks[call.chunk].text.slice(call.stmtFrom, call.stmtTo) : '';
     const stmtText = (this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '') + '\n' + callText;
     const strings = (stmtText.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
+    // The name the document's call binds the helper's result to (f1_train = f1(train_y, pred)) is its word too.
+    const callTarget = genericNames ? /^\s*([A-Za-z_]\w*)\s*=(?!=)/.exec(callText)?.[1] : undefined;
     const labelledTrain = /train|in.?sample/i.test(strings) || !genericNames && this.targets.some((t) => TRAIN_NAME.test(t) && !TEST_NAME.test(t))
+      || callTarget !== undefined && TRAIN_NAME.test(callTarget) && !TEST_NAME.test(callTarget)
       || !genericNames && !/test|hold.?out/i.test(strings) && this.targets.some((t) => this.printedLabel(t) === 'train');
     const labelledHere = (/test|hold.?out/i.test(strings) || this.targets.some((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t))) && !labelledTrain;
     const printedAs = !labelledHere && !labelledTrain ? this.targets.find((t) => this.printedAsTest(t)) : undefined;
@@ -1194,7 +1197,16 @@ export abstract class LibrarySemantics extends DataflowState {
     return { k: 'folds', split, rows: X.rows };
   }
 
-  protected estMethod(est: EstV, method: string, args: Args, n: SyntaxNode): Val {
+  protected estMethod(est: EstV, method: string, args0: Args, n: SyntaxNode): Val {
+    // model.fit(x=X_train, y=y_train) / fit(X=..., y=...): the data passed by keyword is the data passed by position.
+    const xKw = args0.pos.length ? undefined : args0.kw.has('x') ? 'x' : args0.kw.has('X') ? 'X' : undefined;
+    const args: Args = xKw && /^(fit|fit_transform|fit_predict|partial_fit|predict|predict_proba|predict_classes|evaluate|score|transform)$/.test(method) ? (() => {
+      const kw = new Map(args0.kw), kwNodes = new Map(args0.kwNodes);
+      const pos = [kw.get(xKw)!], posNodes = [kwNodes.get(xKw)!];
+      kw.delete(xKw); kwNodes.delete(xKw);
+      if (kw.has('y')) { pos.push(kw.get('y')!); posNodes.push(kwNodes.get('y')!); kw.delete('y'); kwNodes.delete('y'); }
+      return { ...args0, pos, posNodes, kw, kwNodes };
+    })() : args0;
     let X = args.pos[0] !== undefined ? this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X') : undefined;
     // A Spark ML model reads only its featuresCol ("features" by default): statistics known to be in
     // other columns (a StandardScaler's outputCol="scaled" no model reads) do not reach it.

@@ -287,6 +287,58 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('data passed by keyword to a model (fit(x=X_train, y=y_train), Keras style) (round 13)', () => {
+    const src = PD + py`
+      from sklearn.feature_extraction.text import TfidfVectorizer
+      from tensorflow import keras
+      texts = df["text"]
+      tfidf = TfidfVectorizer()
+      Xt = tfidf.fit_transform(texts)
+      X_tr, X_val, y_tr, y_val = train_test_split(Xt, df["label"], random_state=0)
+      model = keras.Sequential([keras.layers.Dense(1)])
+      model.compile(loss="mse")
+      model.fit(x=X_tr, y=y_tr, validation_data=(X_val, y_val), epochs=5)
+    `;
+    it('leakage/preprocessing: the vectorizer fitted on all texts reaches the model fitted by keyword', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'Xt = tfidf.fit_transform(texts)')]);
+    });
+    it('does not fire when the vectorizer is fitted on the training texts', () => {
+      const clean = src.replace('Xt = tfidf.fit_transform(texts)\n', '').replace('train_test_split(Xt,', 'train_test_split(texts,')
+        .replace('model = keras', 'X_tr = tfidf.fit_transform(X_tr)\nX_val = tfidf.transform(X_val)\nmodel = keras');
+      assert.deepEqual(rules(clean, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/overlap: a helper\'s score bound by the document to a name that says train is a training score (round 13)', () => {
+    const helper = py`
+      from sklearn.metrics import f1_score
+      def f1(truth, predictions):
+          return f1_score(truth, predictions, average="micro")
+    `;
+    const main = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      from scoring import f1
+      df = pd.read_csv("train.csv")
+      X, y = df.drop(columns=["label"]), df["label"]
+      X_tr, X_val, y_tr, y_val = train_test_split(X, y, random_state=0)
+      m = RandomForestClassifier().fit(X=X_tr, y=y_tr)
+      print(f1(y_val, m.predict(X_val)))
+      full_model = RandomForestClassifier().fit(X=X, y=y)
+      f1_train = f1(y, full_model.predict(X))
+    `;
+    const run = (text: string): number[] => analyzeDocument({ path: 'proj/main.py', text }, { readModule: (p) => ({ 'proj/main.py': text, 'proj/scoring.py': helper } as Record<string, string>)[p], moduleRoot: 'proj' })
+      .findings.filter((f) => f.ruleId === 'leakage/overlap').map((f) => f.location.line);
+    it('does not fire on f1_train', () => {
+      assert.deepEqual(run(main), []);
+    });
+    it('still fires when the name does not say train', () => {
+      const unnamed = main.replace('f1_train = f1(', 'score = f1(');
+      assert.ok(run(unnamed).length > 0);
+    });
+  });
+
   describe('leakage/multi-test: an objective object (`__call__(self, trial)`) handed to study.optimize (round 13)', () => {
     const src = PD + py`
       import optuna
