@@ -339,6 +339,28 @@ describe('real-notebook idioms', () => {
     });
   });
 
+  describe('leakage/preprocessing: a scaler fitted on a table holding the training, validation and test periods (round 13)', () => {
+    const src = PD + py`
+      scaled = df.copy()
+      sc = StandardScaler()
+      scaled[["a", "b"]] = sc.fit_transform(scaled[["a", "b"]])
+      train_df = scaled[scaled.month == 1]
+      valid_df = scaled[scaled.month == 2]
+      test_df = scaled[scaled.month == 3]
+      m = LogisticRegression().fit(train_df[["a", "b"]], train_df["label"])
+      print(accuracy_score(valid_df["label"], m.predict(valid_df[["a", "b"]])))
+      print(accuracy_score(test_df["label"], m.predict(test_df[["a", "b"]])))
+    `;
+    it('fires: the validation part does not hide the scored test period the same fit reached', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'scaled[["a", "b"]] = sc.fit_transform(scaled[["a", "b"]])')]);
+    });
+    it('does not fire when the scaler is fitted on the training period only', () => {
+      const clean = src.replace('scaled[["a", "b"]] = sc.fit_transform(scaled[["a", "b"]])\n', '')
+        .replace('m = LogisticRegression()', 'train_df[["a", "b"]] = sc.fit_transform(train_df[["a", "b"]])\nvalid_df[["a", "b"]] = sc.transform(valid_df[["a", "b"]])\ntest_df[["a", "b"]] = sc.transform(test_df[["a", "b"]])\nm = LogisticRegression()');
+      assert.deepEqual(rules(clean, 'leakage/preprocessing'), []);
+    });
+  });
+
   describe('leakage/multi-test: an objective object (`__call__(self, trial)`) handed to study.optimize (round 13)', () => {
     const src = PD + py`
       import optuna
