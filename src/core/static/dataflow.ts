@@ -6,7 +6,7 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import type { Chunk } from './source';
 import { isTestSide, covers, lastSide, unionKeys, unionList,
-  type DataV, type DupEvent, type EstV, type FitEvent, type FitKind, type FnV, type FrameMeta, type Root, type RowKey, type ScalarV, type Side, type Site, type Split, type Val,
+  type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FitKind, type FnV, type FrameMeta, type Root, type RowKey, type ScalarV, type Side, type Site, type Split, type Val,
 } from './values';
 import { newEvents, type Events, type PrepReason, type RefitEvent } from './events';
 import { roleFromName } from './syntax';
@@ -192,10 +192,15 @@ export abstract class DataflowState {
     let frame: FrameMeta | undefined, cols: string[] | undefined, time: string | undefined;
     let pending: Site[] | undefined;
     let mixSite: Site | undefined, positional: Site | undefined, dummies: Site | undefined;
+    // Arithmetic on one feature matrix and statistics of it ((X - X.min()) / (X.max() - X.min()))
+    // keeps that matrix's columns: every data operand holds the same selection.
+    let feat: FeatureSelection | undefined, oneFeat = true;
     for (const v of vals) {
       if (!v) continue;
       if (v.varying) varying = true;
       if (v.k === 'data') {
+        if (v.feat && oneFeat && (!feat || feat === v.feat)) feat = v.feat;
+        else oneFeat = false;
         data = data ?? v;
         rows = unionKeys(rows, v.rows);
         prep = unionList(prep, v.prep);
@@ -232,10 +237,11 @@ export abstract class DataflowState {
           prep = unionList(prep, inner.prep); dup = unionList(dup, inner.dup);
           if (inner.pending) pending = unionList(pending ?? [], inner.pending);
         }
+        oneFeat = false;
       }
     }
     if (data) {
-      return this.mkData({ rows, prep, dup, varying, ...(pred ? { pred } : {}), ...(frame ? { frame } : {}), ...(cols ? { cols } : {}),
+      return this.mkData({ rows, prep, dup, varying, ...(pred ? { pred } : {}), ...(frame ? { frame } : {}), ...(cols ? { cols } : {}), ...(feat && oneFeat && !cols ? { feat } : {}),
         ...(time ? { time } : {}), ...(data.serving ? { serving: true } : {}), ...(mixSite ? { mixSite } : {}), ...(positional ? { positional } : {}), ...(dummies ? { dummies } : {}) });
     }
     const s = this.scalar(n ? this.t(n) : '?', prep, dup, varying);

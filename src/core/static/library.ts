@@ -567,6 +567,9 @@ export abstract class LibrarySemantics extends DataflowState {
       j.rows = parts[0]?.rows ?? j.rows;
       // Side-by-side blocks (scaled numbers next to encoded categories): the matrix keeps the columns of each.
       const feats = parts.map((p) => p.feat ?? (p.frame && p.cols ? this.featureSelection(p, 'select', p.cols, n) : undefined)).filter((f): f is FeatureSelection => !!f);
+      // A whole frame among the blocks (pd.concat([df, dummies], axis=1)): the result is not just
+      // the named columns of the other blocks.
+      if (parts.some((p) => p.frame && !p.cols && !p.feat)) delete j.cols;
       if (feats.length === 1) j.feat = feats[0];
       else if (feats.length > 1) j.feat = { ...feats[0], mode: 'union', cols: [], removedAtSelection: [], site: this.site(n), order: ++this.ids, parts: feats };
       return j;

@@ -5802,4 +5802,58 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(make('["age", "income"]'), 'leakage/preprocessing'), []);
     });
   });
+
+  // Round 13 (r13-sec): the feature matrix's columns followed through more idioms.
+  describe('leakage/target: column removals followed through arithmetic, name lists and indexers (round 13)', () => {
+    const BASE = py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestRegressor
+      df = pd.read_csv("sales.csv")
+    `;
+    it('a min-max scaling by hand of a matrix that dropped the label keeps it dropped; the frame itself fires', () => {
+      const src = BASE + py`
+        y = df["units"]
+        X_raw = df.drop("units", axis=1)
+        X = (X_raw - X_raw.min()) / (X_raw.max() - X_raw.min())
+        RandomForestRegressor().fit(X.values, y)
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const kept = src.replace('X_raw = df.drop("units", axis=1)', 'X_raw = df');
+      assert.ok(rules(kept, 'leakage/target').length > 0);
+    });
+    it('a comprehension that excludes a sum of name lists, and a list added to it, keep the label out; listing the label fires', () => {
+      const src = BASE + py`
+        cat_cols = ["store", "item"]
+        num_cols = [c for c in df.columns if c not in cat_cols + ["units", "id"]] + ["day"]
+        X = df[cat_cols + num_cols]
+        RandomForestRegressor().fit(X, df["units"])
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const listed = src.replace('cat_cols = ["store", "item"]', 'cat_cols = ["store", "units"]');
+      assert.deepEqual(rules(listed, 'leakage/target'), [lineOf(listed, 'X = df[cat_cols + num_cols]')]);
+    });
+    it('a comprehension with a dtype test beside the name test still excludes the named label', () => {
+      const src = BASE + py`
+        df = df[["units", "price", "promo"]]
+        train = df.iloc[:100].copy()
+        y = train.units.values
+        num = [c for c in train.columns if train[c].dtype != "object" and c not in ["units"]]
+        RandomForestRegressor().fit(train[num], y)
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+    });
+    it('`.ix` is an indexer, not a column; a name list grown in a loop selects columns, not rows', () => {
+      const src = BASE + py`
+        feats = []
+        for s in ["price", "promo"]:
+            df["prev_" + s] = df.groupby("store")[s].shift(1)
+            feats = feats + ["prev_" + s]
+        for store in [1, 2]:
+            part = df.ix[df["store"] == store,]
+            RandomForestRegressor().fit(part[feats], part["units"])
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+  });
 });
