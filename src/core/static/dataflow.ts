@@ -242,7 +242,7 @@ export abstract class DataflowState {
     }
     if (data) {
       return this.mkData({ rows, prep, dup, varying, ...(pred ? { pred } : {}), ...(frame ? { frame } : {}), ...(cols ? { cols } : {}), ...(feat && oneFeat && !cols ? { feat } : {}),
-        ...(time ? { time } : {}), ...(data.serving ? { serving: true } : {}), ...(mixSite ? { mixSite } : {}), ...(positional ? { positional } : {}), ...(dummies ? { dummies } : {}) });
+        ...(time ? { time } : {}), ...(data.newestFirst ? { newestFirst: true as const } : {}), ...(data.serving ? { serving: true } : {}), ...(mixSite ? { mixSite } : {}), ...(positional ? { positional } : {}), ...(dummies ? { dummies } : {}) });
     }
     const s = this.scalar(n ? this.t(n) : '?', prep, dup, varying);
     if (cols) { s.cols = cols; if (frame) s.frame = frame; }
@@ -259,6 +259,7 @@ export abstract class DataflowState {
     if (d.varying) o.varying = true;
     if (d.pred) o.pred = d.pred;
     if (d.time) o.time = d.time;
+    if (d.newestFirst) o.newestFirst = true;
     if (d.serving) o.serving = true;
     if (d.positional) o.positional = d.positional;
     if (d.aligned) o.aligned = true;
@@ -299,7 +300,16 @@ export abstract class DataflowState {
         const assumed = f.assumed ?? this.assumeNote;
         this.servingStats.set(f.id, { site: f.site, what, reason: this.servingReason(), statistic: true, ...(this.loadSite ? { loadSite: this.loadSite } : {}), ...(assumed ? { assumed } : {}) });
       }
-      if (f.serving || f.onLabel || f.vocabulary) continue;
+      if (f.serving) continue;
+      if (f.onLabel || f.vocabulary) {
+        // A vocabulary or category codes learnt from the held-out rows alone (a test file's own
+        // LabelEncoder / OneHotEncoder): no leak, but those rows get other codes or columns than
+        // the training rows.
+        if ((f.codes || f.vocabulary) && f.rows.length && f.rows.every(isTestSide)) {
+          for (const k of d.rows) if (isTestSide(k) && covers(f.rows, k)) this.recordPrepLeak(f, k, 'fit-on-test');
+        }
+        continue;
+      }
       for (const k of d.rows) {
         if (!isTestSide(k)) {
           // Training rows shaped by a statistic of the data they were split from (mean of all rows
@@ -410,6 +420,13 @@ export abstract class DataflowState {
     // ones. On the training part of a split they only tune a model that a held-out part then
     // scores: the folds choose, they are not the result, and are left alone.
     const blindFolds = !!split.timeBlindFolds && !!timed && !timed.rows.some((k) => lastSide(k) === 'train');
+    // Rows sorted newest first and cut in order (shuffle=False, or by position): the held-out rows
+    // are the oldest, so every training row comes after them.
+    const newest = (split.kind === 'tts' || split.kind === 'slice') && !split.shuffle ? inputs.find((d) => d.newestFirst) : undefined;
+    if (newest) {
+      this.events.temporal.push({ site: split.site, reason: 'the rows were sorted by time newest first', split, reversed: true });
+      return;
+    }
     if (((split.kind === 'tts' || split.kind === 'slice') && split.shuffle || split.shuffledFolds || blindFolds) && timed) {
       this.events.temporal.push({ site: split.site, reason: timed.time!, split, ...(blindFolds && !split.shuffledFolds ? { folds: true } : {}),
         ...(labelLags ? { assumed: 'the task forecasts later values of the label series' } : {}) });

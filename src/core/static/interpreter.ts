@@ -606,6 +606,11 @@ export class Interpreter extends LibrarySemantics {
     if (!target || !value) return;
     const cur = this.ev(target);
     const v = this.ev(value);
+    // names += ["a", "b"]: a list of names grown in place keeps its items.
+    if (cur.k === 'seq' && v.k === 'seq' && /^\s*\+=/.test(this.text.slice(target.to, value.from))) {
+      this.bind(target, { k: 'seq', items: [...cur.items, ...v.items], varying: !!(cur.varying || v.varying) }, value);
+      return;
+    }
     this.bind(target, this.join([cur, v], n), value);
   }
 
@@ -1632,7 +1637,11 @@ export class Interpreter extends LibrarySemantics {
         if (o.frame) {
           const ne = /\.columns\s*!=\s*(["'])(.+?)\1/.exec(colsPart) ?? /~\s*\w+\.columns\.isin\(\s*\[([^\]]*)\]/.exec(colsPart);
           const listed = /^\[([^\]]*)\]$/.exec(colsPart);
+          // df.loc[:, df.columns != target] with target a name holding the label's name.
+          const neVar = !ne ? /\.columns\s*!=\s*([A-Za-z_]\w*)\s*$/.exec(colsPart) : null;
+          const neNames = neVar ? constStrings(this.lookup(neVar[1])) : [];
           if (isLoc && ne) d.feat = this.featureSelection(o, 'drop', ne[2] !== undefined ? [ne[2]] : stringsIn(ne[1]), n);
+          else if (isLoc && neNames.length) d.feat = this.featureSelection(o, 'drop', neNames, n);
           else if (isLoc && listed) { d.feat = this.featureSelection(o, 'select', stringsIn(listed[1]), n); d.aligned = true; delete d.positional; }
           else if (isLoc && LABEL_RANGE.test(colsPart) && /["']/.test(colsPart)) {
             // loc[:, "age":"outcome"]: a label range includes both ends (the columns between are unknown here).
@@ -2134,7 +2143,10 @@ export class Interpreter extends LibrarySemantics {
     const savedScope = this.scope, savedReturns = this.returns, savedStmt = this.stmt, savedTargets = this.targets, savedGlobals = this.globalNames, savedCur = this.curGlobal;
     this.globalNames = new Set();
     const callSite = n ? this.site(n) : undefined;
-    const serving = SERVING_FUNCTION.test(fn.name) && !/train|fit|eval|valid|cv/i.test(fn.name);
+    // A web request handler (a view's `post(self, request)`, a route taking `request`) serves too.
+    const handler = fn.node.name !== 'LambdaExpression' && /^(get|post|put|patch|dispatch|\w*view)$/i.test(fn.name)
+      && /^\(\s*(self\s*,\s*)?(request|req)\b/.test(this.t(child(fn.node, 'ParamList') ?? fn.node).trim());
+    const serving = (SERVING_FUNCTION.test(fn.name) || handler) && !/train|fit|eval|valid|cv/i.test(fn.name);
     this.active.add(fn.node);
     const savedCallers = this.callers;
     // Calls into another file of the project are remembered (methods too): findings there are placed at the call.
