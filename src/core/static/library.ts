@@ -53,6 +53,9 @@ const SELECTS_ON_VALIDATION = /EarlyStopping|early_stopping|ModelCheckpoint|save
 
 /** Model classes whose fit draws random numbers (unseeded runs differ). */
 const STOCHASTIC_MODEL = /Forest|ExtraTrees|Boost|XGB|LGBM|lightgbm|CatBoost|MLP|SGD|Bagging|Sequential|AutoSklearn|AutoML|TabNet|Perceptron|keras|torch/i;
+/** Vectorizers whose output columns are tokens of the text, not the columns they were given. */
+const TEXT_VECTORIZERS = /^(CountVectorizer|TfidfVectorizer|HashingVectorizer)$/;
+
 /** Columns named by a lead (`Close (lead 1)`, from `shift(-1)`): the next rows' values. */
 const LEAD_COLUMN = / \(lead \d+\)$/;
 
@@ -1444,8 +1447,11 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const f of gone) f.neutralised = true;
       prepIn = data.prep.filter((f) => !gone.includes(f));
     }
+    // Text vectorizers (and a union of them) output token counts, not the columns they were given:
+    // the label among those columns is not a column of the result.
+    const textOut = TEXT_VECTORIZERS.test(est.cls) || est.cls === 'FeatureUnion' && est.steps.length > 0 && est.steps.every((s) => TEXT_VECTORIZERS.test(s.cls));
     const out = this.mkData({ rows: data.rows, prep: unionList(prepIn, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
-      ...(data.time ? { time: data.time } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat ? { feat: data.feat } : {}),
+      ...(data.time ? { time: data.time } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat && !textOut ? { feat: data.feat } : {}),
       ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}), ...(data.mixSite ? { mixSite: data.mixSite } : {}),
       // y = LabelEncoder().fit_transform(df["churned"]) still names the label column.
       ...(data.cols && data.frame ? { cols: data.cols, frame: data.frame } : {}) });

@@ -6019,4 +6019,25 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(oldest, 'leakage/temporal'), []);
     });
   });
+
+  describe('leakage/target: a text vectorizer outputs tokens, not the columns it was given (round 13)', () => {
+    const src = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.pipeline import FeatureUnion
+      from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+      from sklearn.linear_model import Ridge
+      train = pd.read_csv("listings.csv")
+      y = np.log1p(train["price"])
+      union = FeatureUnion([("name", TfidfVectorizer()), ("brand", CountVectorizer())])
+      X = union.fit_transform(train.values)
+      Ridge().fit(X, y)
+    `;
+    it('a union of vectorizers over every column does not fire; a scaler over every column does', () => {
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const scaled = src.replace('from sklearn.linear_model import Ridge', 'from sklearn.linear_model import Ridge\nfrom sklearn.preprocessing import StandardScaler')
+        .replace('X = union.fit_transform(train.values)', 'X = StandardScaler().fit_transform(train.values)');
+      assert.ok(rules(scaled, 'leakage/target').length > 0);
+    });
+  });
 });
