@@ -369,7 +369,10 @@ export abstract class LibrarySemantics extends DataflowState {
       return { ...fn, boundPos: [...(fn.boundPos ?? []), ...args.pos.slice(1)], boundKw: new Map([...(fn.boundKw ?? []), ...args.kw]) };
     }
     if (last === 'concat' || last === 'vstack' || last === 'hstack' || last === 'concatenate' || last === 'append' || last === 'r_' || last === 'column_stack' || last === 'merge') {
-      return this.concat(args, n, last === 'hstack' || last === 'column_stack' || last === 'merge' || (args.kw.get('axis')?.k === 'const' && (args.kw.get('axis') as ConstV).text === '1'));
+      // axis=1 or axis='columns' (pandas) puts the parts side by side: the same rows, not stacked twice.
+      const axis = args.kw.get('axis');
+      const sideBySide = axis?.k === 'const' && (axis.text === '1' || axis.str === 'columns');
+      return this.concat(args, n, last === 'hstack' || last === 'column_stack' || last === 'merge' || sideBySide);
     }
     if ((last === 'qcut' || last === 'cut' && args.pos[1]?.k === 'const' && /^\d+$/.test(args.pos[1].text) || last === 'cut' && args.kw.get('bins')?.k === 'const') && args.pos[0]?.k === 'data') {
       // Bin edges computed from the data's quantiles / range.

@@ -5802,4 +5802,53 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(make('["age", "income"]'), 'leakage/preprocessing'), []);
     });
   });
+
+  // Round 13 (r13-overlap): error-level false alarms of the fresh corpus, by class.
+  describe('r13-overlap: pd.concat(..., axis="columns") puts frames side by side, it does not stack rows twice', () => {
+    const make = (axis: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      df = pd.read_csv("data.csv")
+      X, y = df.drop(columns=["label"]), df["label"]
+      both = pd.concat([X, y], axis=${axis})
+      X_tr, X_te, y_tr, y_te = train_test_split(both.drop(columns=["label"]), both["label"], random_state=0)
+      m = LogisticRegression().fit(X_tr, y_tr)
+      print(m.score(X_te, y_te))
+    `;
+    it('stacking the same rows twice (axis=0) still fires', () => {
+      const src = make('0');
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'both = pd.concat')]);
+    });
+    it('axis="columns" and axis=1 do not fire', () => {
+      assert.deepEqual(rules(make('"columns"'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(make('1'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('r13-overlap: a refit on the whole training file also scored on the test file: its in-sample score is the training score beside it', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      X, y = train.drop(columns=["label"]), train["label"]
+      X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.2, random_state=0)
+      m = RandomForestClassifier(random_state=0).fit(X_tr, y_tr)
+      print(accuracy_score(y_va, m.predict(X_va)))
+      final = RandomForestClassifier(random_state=0).fit(X, y)
+      print(accuracy_score(test["label"], final.predict(test.drop(columns=["label"]))))
+      print(accuracy_score(y, final.predict(X)))
+    `;
+    it('does not fire when the refit is scored on the test file too', () => {
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+    it('still fires at warning when the in-sample score is the refit\'s only one', () => {
+      const only = src.replace('print(accuracy_score(test["label"], final.predict(test.drop(columns=["label"]))))\n', '');
+      const f = analyze(only).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(only, 'print(accuracy_score(y, final'), 'warning']]);
+    });
+  });
 });
