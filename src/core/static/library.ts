@@ -1317,7 +1317,8 @@ export abstract class LibrarySemantics extends DataflowState {
         const yNode = args.pos[1] === y ? args.posNodes[1] : args.kwNodes.get('y');
         const yName = y && y.k === 'data' ? labelName(y, yNode ? this.t(yNode) : undefined) : undefined;
         if (yName) est.fitLabel = yName; else delete est.fitLabel;
-        est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels');
+        // A model told its label column at construction (AutoGluon's TabularPredictor(label="y")) reads it from the frame it is fitted on.
+        est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels') && !/(^|[(,\s])label\s*=/.test(est.params);
         if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n), est });
         est.version = this.modelVersion(est, data, args.pos[0] !== undefined && args.pos[0].k !== 'data');
         this.events.modelFits.push({ fit: est.fit, est });
@@ -1381,7 +1382,8 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     // Time-series models (statsmodels ARIMA/ETS, Prophet-style) forecast the next steps of the series they were fitted on.
     if ((method === 'forecast' || method === 'get_forecast') && est.fit) return this.predictOut(est, this.freshData('forecast', n));
-    if (EVAL_METHODS.has(method) || hfTrainer && method === 'predict') {
+    // AutoGluon's predictor.leaderboard(data) scores every fitted model on the labelled rows it is given.
+    if (EVAL_METHODS.has(method) || hfTrainer && method === 'predict' || method === 'leaderboard' && X && args.pos[0]?.k === 'data' && est.fit) {
       const data = X ?? (hfTrainer ? hfSet(method === 'predict' ? 'test_dataset' : 'eval_dataset') : undefined) ?? (method === 'predict' ? undefined : this.trainerEvalData.get(est)) ?? this.freshData('X', n);
       const y = args.pos[1];
       const keys = unionKeys(data.rows, y && y.k === 'data' ? y.rows : []);

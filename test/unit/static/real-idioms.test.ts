@@ -5851,4 +5851,71 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(only, 'print(accuracy_score(y, final'), 'warning']]);
     });
   });
+
+  describe('r13-overlap: a final model refitted on train + validation (the frame the validation part was cut from) scored on the validation part', () => {
+    const src = PD + py`
+      full_train, test = train_test_split(df, test_size=0.2, random_state=1)
+      train, val = train_test_split(full_train, test_size=0.25, random_state=1)
+      m = LogisticRegression().fit(train.drop(columns=["label"]), train["label"])
+      print(accuracy_score(val["label"], m.predict(val.drop(columns=["label"]))))
+      final = LogisticRegression().fit(full_train.drop(columns=["label"]), full_train["label"])
+      print(accuracy_score(val["label"], final.predict(val.drop(columns=["label"]))))
+    `;
+    it('fires at warning on the score of the refit on the validation rows', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'print(accuracy_score(val["label"], final'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire when the refit is scored on the test split too, or a model fitted on the validation rows alone is scored there', () => {
+      const withTest = src + 'print(accuracy_score(test["label"], final.predict(test.drop(columns=["label"]))))\n';
+      assert.deepEqual(rules(withTest, 'leakage/overlap'), []);
+      const calib = src.replace('final = LogisticRegression().fit(full_train.drop(columns=["label"]), full_train["label"])',
+        'final = LogisticRegression().fit(val.drop(columns=["label"]), val["label"])');
+      assert.deepEqual(rules(calib, 'leakage/overlap'), []);
+    });
+  });
+
+  describe('r13-overlap: AutoGluon\'s leaderboard(val) scores the predictor on val; TabularPredictor(label=...) is supervised', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from autogluon.tabular import TabularPredictor
+      data = pd.read_csv("train.csv")
+      train, val = train_test_split(data, test_size=0.1, random_state=0)
+      predictor = TabularPredictor(label="y", eval_metric="f1").fit(data)
+      predictor.leaderboard(val)
+    `;
+    it('fires when the predictor was fitted on the frame val was cut from', () => {
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'predictor.leaderboard(val)')]);
+    });
+    it('does not fire when it was fitted on the training part', () => {
+      assert.deepEqual(rules(src.replace('.fit(data)', '.fit(train)'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('r13-overlap: a learned regressor fitted on the whole training file scored on it, while only another model is scored on a later split', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor, AdaBoostRegressor
+      train = pd.read_csv("train.csv")
+      X = train.drop(columns=["y"])
+      y = train["y"]
+      forest = RandomForestRegressor().fit(X, y)
+      print("score:", forest.score(X, y))
+      X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.2)
+      ada = AdaBoostRegressor().fit(X_tr, y_tr)
+      print(ada.score(X_va, y_va))
+    `;
+    it('fires at warning, saying what it assumed', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'print("score:"'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire when the same kind of model is scored on the later split, or nothing is split and scored', () => {
+      assert.deepEqual(rules(src.replace('ada = AdaBoostRegressor().fit', 'ada = RandomForestRegressor().fit'), 'leakage/overlap'), []);
+      const noSplit = src.split('X_tr, X_va')[0] + 'pred = forest.predict(pd.read_csv("test.csv"))\n';
+      assert.deepEqual(rules(noSplit, 'leakage/overlap'), []);
+    });
+  });
 });
