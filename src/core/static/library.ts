@@ -672,7 +672,13 @@ export abstract class LibrarySemantics extends DataflowState {
     // model trained on the training rows.
     // The estimator may be unknown here (a lambda's or helper's parameter, `models.model.apply(lambda model:
     // cross_val_score(model, X_valid, ...))`): cross_val_score's first argument is an estimator whatever it is bound to.
-    if (est && (est.k === 'est' ? (est.cat === 'model' || est.cat === 'search') && !est.loaded : est.k !== 'fn' && !(est as { loaded?: boolean }).loaded) && X.rows.length && X.rows.every((k) => k.path.length > 0 && isTestSide(k) && !k.path.some((s) => s.fold !== undefined))
+    // Rows read from a test file (pd.read_csv("test.csv")) count too when the model was fitted before
+    // on rows of other data (the training file): its folds then stand in for that model's held-out
+    // score. A model cross-validated only there (an imputer's regression on the test file's known
+    // ages) was never trained elsewhere.
+    const fittedElsewhere = (k: RowKey): boolean => est?.k === 'est' && !!est.fit && est.fit.rows.length > 0 && est.fit.rows.every((r) => r.root !== k.root);
+    if (est && (est.k === 'est' ? (est.cat === 'model' || est.cat === 'search') && !est.loaded : est.k !== 'fn' && !(est as { loaded?: boolean }).loaded) && X.rows.length
+      && X.rows.every((k) => (k.path.length > 0 || k.root.role === 'test' && k.root.file !== undefined && fittedElsewhere(k)) && isTestSide(k) && !k.path.some((s) => s.fold !== undefined))
       && (fname === 'cross_val_score' || fname === 'cross_validate' || fname === 'cross_val_predict')) {
       const site = this.site(n);
       this.events.heldOutFits.push({ site, fitSite: site, cv: fname });

@@ -5918,4 +5918,29 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(noSplit, 'leakage/overlap'), []);
     });
   });
+
+  describe('r13-overlap: cross_val_predict on the rows of a test file refits the model on test rows', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.model_selection import cross_val_predict
+      from sklearn.metrics import accuracy_score
+      train = pd.read_csv("games_train.csv")
+      test = pd.read_csv("games_test.csv")
+      model = LogisticRegression().fit(train.drop(columns=["win"]), train["win"])
+      test_labels = test["win"]
+      test_X = test.drop(columns=["win"])
+      pred = cross_val_predict(model, test_X, test_labels, cv=3)
+      print(accuracy_score(test_labels, pred))
+    `;
+    it('fires at warning', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'pred = cross_val_predict'), 'warning']]);
+    });
+    it('does not fire when the model was fitted on those test rows only, or on a name never read from a file', () => {
+      const own = src.replace('model = LogisticRegression().fit(train.drop(columns=["win"]), train["win"])', 'model = LogisticRegression().fit(test.drop(columns=["win"]), test["win"])');
+      assert.deepEqual(rules(own, 'leakage/overlap').filter((l) => l === lineOf(own, 'pred = cross_val_predict')), []);
+      assert.deepEqual(rules(src.replace('cross_val_predict(model, test_X, test_labels', 'cross_val_predict(model, df_test, y_test'), 'leakage/overlap'), []);
+    });
+  });
 });
