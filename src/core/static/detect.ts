@@ -309,6 +309,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       || rows.every((k) => !k.path.length && k.root.role === 'train')
         && ev.evals.some((e) => e.keys.some((k) => !k.path.length && k.root.role === 'test' && !covers(rows, k))));
     if (l.split.kind === 'search' && heldOutScored || selectionOnly(l.split)) continue;
+    // A resampler in a branch of an unknown `if` whose class the document never imports or defines
+    // (no import of it, no star import, no %run): that branch would stop with a NameError, so it is
+    // taken not to have run (notes-l: a SMOTE branch that cannot run is not overlap).
+    if (l.dup.assumed && /^[A-Za-z_]\w*$/.test(l.dup.what) && neverBound(ctx, l.dup.what)) continue;
     // Keras's validation_split on the resampled training part, with no callback choosing on it,
     // while the held-out part is scored: the val_ metrics are training logs beside that score.
     if (l.split.names[0] === 'validation_split' && l.assumed && heldOutScored) continue;
@@ -842,5 +846,19 @@ function heldOutIsVal(l: PrepLeak): boolean {
 /** Regressors learned by trees, boosting, neighbours or networks: their in-sample fit is no descriptive statistic. */
 const LEARNED_REGRESSOR = /Forest|Boost|Tree|XGB|LGBM|CatBoost|KNeighbors|MLP/;
 const DESCRIPTIVE_FIT = /Regress|Regression|Lasso|Ridge|ElasticNet|SVR|Lars|statsmodels\.|HuberRegressor|LinearModel|ARIMA|SARIMAX|ExponentialSmoothing|Holt|AutoReg|ETSModel|UnobservedComponents/;
+
+/**
+ * `name` occurs in the document only as a callee (`name(...)`), outside strings and comments, and
+ * nothing could bind it out of sight (a star import, `%run`, `exec`): it is never imported or defined.
+ * One pass over the document's own text, only for the rare finding that asks.
+ */
+function neverBound(ctx: DetectContext, name: string): boolean {
+  const code = ctx.chunks.filter((c) => c.file === undefined).map((c) => c.text).join('\n')
+    .replace(/("""|''')[^]*?\1|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g, '""').replace(/#.*$/gm, '');
+  if (/\bimport\s+\*|^\s*%run\b|\bexec\s*\(/m.test(code)) return false;
+  const all = code.match(new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0;
+  const calls = code.match(new RegExp(`\\b${name}\\s*\\(`, 'g'))?.length ?? 0;
+  return all > 0 && all === calls;
+}
 
 function cap(s: string): string { return s.charAt(0).toUpperCase() + s.slice(1); }

@@ -5943,4 +5943,31 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(src.replace('cross_val_predict(model, test_X, test_labels', 'cross_val_predict(model, df_test, y_test'), 'leakage/overlap'), []);
     });
   });
+
+  describe('r13-overlap: an oversampler in a branch of an unknown if whose class is never imported cannot have run', () => {
+    const src = py`
+      import pandas as pd
+      from imblearn.over_sampling import SMOTE
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      df = pd.read_csv("data.csv")
+      X, y = df.drop(columns=["label"]), df["label"]
+      if y.value_counts(normalize=True).min() < 0.4:
+          print("Applying SMOTE")
+          X, y = SMOTE(random_state=0).fit_resample(X, y)
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+      m = LogisticRegression().fit(X_tr, y_tr)
+      print(m.score(X_te, y_te))
+    `;
+    it('imported, it fires at warning with the branch assumed', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'X, y = SMOTE('), 'warning']]);
+    });
+    it('never imported nor defined, it does not fire; a star import may bind it, so it still fires', () => {
+      const unbound = src.replace('from imblearn.over_sampling import SMOTE\n', '');
+      assert.deepEqual(rules(unbound, 'leakage/overlap'), []);
+      const star = src.replace('from imblearn.over_sampling import SMOTE', 'from imblearn.over_sampling import *');
+      assert.deepEqual(rules(star, 'leakage/overlap'), [lineOf(star, 'X, y = SMOTE(')]);
+    });
+  });
 });
