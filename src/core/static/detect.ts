@@ -82,15 +82,26 @@ const unreadCache = new WeakMap<Split, boolean>();
 function heldOutLabelsUnread(ctx: DetectContext, split: Split, trainedOn: boolean): boolean {
   const known = unreadCache.get(split);
   if (known !== undefined) return known;
-  const names = split.names.filter((_, i) => i >= 3 && i % 2 === 1).filter((n) => /^[A-Za-z_]\w*$/.test(n));
-  const features = split.names[1];
-  let unread = names.length > 0 && split.names.length >= 4 && split.names.length % 2 === 0 && /^[A-Za-z_]\w*$/.test(features ?? '');
+  // A split made inside a module of the project (a split_dataset() helper returning train_test_split's
+  // parts) is named by the document's statement that called it: `X_tr, X_te, y_tr, y_te = split_dataset(df)`.
+  let at = split.site;
+  let splitNames = split.names;
+  if (ctx.chunks[at.chunk].file !== undefined) {
+    const callers = at.callers ?? [];
+    let call: Site | undefined;
+    for (let i = callers.length - 1; i >= 0 && !call; i--) if (ctx.chunks[callers[i].chunk].file === undefined) call = callers[i];
+    const stmt = call ? ctx.chunks[call.chunk].text.slice(call.stmtFrom, call.stmtTo) : '';
+    const targets = /^\s*\(?\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\s*,?\s*\)?\s*=(?!=)/.exec(stmt)?.[1];
+    if (call && targets) { at = call; splitNames = targets.split(',').map((x) => x.trim()); }
+  }
+  const names = splitNames.filter((_, i) => i >= 3 && i % 2 === 1).filter((n) => /^[A-Za-z_]\w*$/.test(n));
+  const features = splitNames[1];
+  let unread = names.length > 0 && splitNames.length >= 4 && splitNames.length % 2 === 0 && /^[A-Za-z_]\w*$/.test(features ?? '');
   if (unread) {
     const re = new RegExp(`\\b(?:${names.join('|')})\\b`);
     const featRe = new RegExp(`\\b${features}\\b`);
     // Whole-line comments (a report line commented out) read nothing.
     const code = (text: string): string => text.replace(/^[ \t]*#.*$/gm, '');
-    const at = split.site;
     const first = ctx.chunks[at.chunk];
     const after = first.file !== undefined ? [] : [code(first.text.slice(at.stmtTo))];
     for (let i = at.chunk + 1; i < ctx.chunks.length; i++) if (ctx.chunks[i].file === undefined) after.push(code(ctx.chunks[i].text));
@@ -223,11 +234,17 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // learns which columns to keep, not a value any row is given; like a missing-rate filter on
     // train+test it is noted, not labelled (README, g021).
     if (f.cls === 'VarianceThreshold') continue;
+    // A Spark ML stage whose output columns are known and that no model read (a StandardScaler
+    // writing scaled_features while every model reads features): it reached no evaluated model.
+    if (f.sparkCols && !ev.modelInputFits.has(f.id) && !ev.trainedOnFits.has(f.id)) continue;
     // Nothing in the file is scored: no evaluation, no validation data handed to training, no
     // cross-validation. A feature-writing script (fits nothing), or a submission notebook whose
     // model only predicts the unlabelled test file the statistic saw (train+test prepared
     // together, no local evaluation): the statistic reaches no score here.
     if (!scoresAnything && writesOutput && !ev.modelFits.length || !scoresHeldOut && !l.key.path.length && l.key.root.role === 'test') continue;
+    // The same with a whole frame only named as the test set (test_df = df, after a helper prepared the
+    // unlabelled competition file with its own statistics): no training side was ever taken from it.
+    if (!scoresHeldOut && (l.reason === 'includes-test' || l.reason === 'transform') && l.split?.kind === 'slice' && l.split.sides && [...l.split.sides].every((s) => s === 'test')) continue;
     // A transformer refitted on training and held-out rows together that shaped only the training
     // rows of models never scored (a final model on train+test saved for deployment), while nothing
     // scored carries it: no evaluation saw it (README: a transformer that never reaches an evaluated model).

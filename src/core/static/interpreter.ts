@@ -620,11 +620,12 @@ export class Interpreter extends LibrarySemantics {
         this.noteDummiesUse(v, true);
         const named = this.nameValue(name, v, valueNode);
         // y_test, test_labels: the held-out set has labels here (it can be scored, not only predicted).
-        if (named.k === 'data' && !named.pred && LABEL_NAME.test(name) && named.rows.some((k) => lastSide(k) === 'test') && !named.rows.some((k) => lastSide(k) === 'train' || lastSide(k) === 'whole')) this.events.testLabels = true;
+        // (The flag only ever turns true: once set, the name tests below are skipped; the regex runs last.)
+        if (!this.events.testLabels && named.k === 'data' && !named.pred && named.rows.some((k) => lastSide(k) === 'test') && !named.rows.some((k) => lastSide(k) === 'train' || lastSide(k) === 'whole') && LABEL_NAME.test(name)) this.events.testLabels = true;
         // test_y = np.array(source["label"]) beside a test set read from the same unknown source
         // (test_x = pd.DataFrame(source["values"])): an array the analysis cannot follow, bound to a
         // name that says test labels, is the test set's labels (not predictions: those are data).
-        if (named.k === 'scalar' && this.events.hasTestSet && LABEL_NAME.test(name) && TEST_NAME.test(name) && !TRAIN_NAME.test(name) && !VAL_NAME.test(name) && !PRED_WORD.test(name)) this.events.testLabels = true;
+        if (!this.events.testLabels && named.k === 'scalar' && this.events.hasTestSet && LABEL_NAME.test(name) && TEST_NAME.test(name) && !TRAIN_NAME.test(name) && !VAL_NAME.test(name) && !PRED_WORD.test(name)) this.events.testLabels = true;
         this.scope.set(name, named);
         if (this.globalNames?.has(name)) this.curGlobal.set(name, named);
         return;
@@ -690,10 +691,10 @@ export class Interpreter extends LibrarySemantics {
     if (v.k === 'est' && valueNode && !v.site) v.site = this.site(valueNode);
     if (v.k !== 'data' || !v.rows.length || v.pred) return v;
     // x_test = data["x_test"]: a held-out set named as such (no explicit split in the code).
+    if (!v.rows.every((k) => k.path.length === 0 && k.root.role === 'whole')) return v;
     const wantTest = TEST_NAME.test(name) && !TRAIN_NAME.test(name);
     const wantTrain = TRAIN_NAME.test(name) && !TEST_NAME.test(name) && !VAL_NAME.test(name);
     if (!wantTest && !wantTrain) return v;
-    if (!v.rows.every((k) => k.path.length === 0 && k.root.role === 'whole')) return v;
     const root = v.rows[0].root;
     let split = this.namedSplits.get(root.id);
     if (!split) {
@@ -764,8 +765,16 @@ export class Interpreter extends LibrarySemantics {
     const seriesCol = base !== objNode && (base.name === 'MemberExpression' && !isSubscript(base) || isSubscript(base) && /^\[\s*["'][^"']+["']\s*\]$/.test(this.text.slice(base.firstChild!.to, base.to).trim()));
     const rowPart = base !== objNode && (seriesCol || /^\[[^\]]*,/.test(this.text.slice(objNode.to, t.to).trim()));
     const filler = rowPart && (col !== undefined || seriesCol) && vIn.k === 'data' && vIn.pred && !vIn.pred.est.loaded ? vIn.pred.est.fit : undefined;
-    if (filler && vIn.k === 'data' && filler.kind === 'model' && filler.rows.length && filler.rows.every((k) => !k.path.length && curData.rows.some((r) => r.root === k.root))) {
-      const f: FitEvent = { id: ++this.ids, site: this.site(t), cls: `${filler.cls} fill`, kind: 'stat', rows: filler.rows, serving: this.serving, onLabel: false };
+    // The rows that have the value may also be taken by a named row selection (known_X_train =
+    // df[df.age.notnull()][feats], and the rows to fill named X_test): when the model was fitted
+    // with the written column itself as its label, writing its predictions into that column is a
+    // fill of the frame's gaps, not a prediction of held-out rows; the statistic is of the frame's rows.
+    const written = col ?? (seriesCol ? (base.name === 'MemberExpression' && !isSubscript(base) ? this.t(base.lastChild!) : unquote(this.text.slice(base.firstChild!.to, base.to).trim().slice(1, -1).trim())) : undefined);
+    const fillsOwnLabel = !!filler && written !== undefined && vIn.k === 'data' && vIn.pred?.est.fitLabel === `col:${written}`
+      && filler.rows.every((k) => k.path.every((st) => st.split.kind === 'slice'));
+    if (filler && vIn.k === 'data' && filler.kind === 'model' && filler.rows.length && filler.rows.every((k) => (!k.path.length || fillsOwnLabel) && curData.rows.some((r) => r.root === k.root))) {
+      const fillRows = fillsOwnLabel ? filler.rows.filter((k, i, a) => a.findIndex((o) => o.root === k.root) === i).map((k) => ({ root: k.root, path: [] })) : filler.rows;
+      const f: FitEvent = { id: ++this.ids, site: this.site(t), cls: `${filler.cls} fill`, kind: 'stat', rows: fillRows, serving: this.serving, onLabel: false };
       const rest = { ...vIn, prep: unionList(vIn.prep, [f]) };
       delete rest.pred;
       vIn = rest;
@@ -2063,15 +2072,44 @@ export class Interpreter extends LibrarySemantics {
    */
   protected runObjectives(name: string, args: Args): void {
     if (!SEARCH_DRIVER.test(name)) return;
-    const fns = [args.pos[0], ...['func', 'fn', 'f', 'objective', 'trainable'].map((k) => args.kw.get(k))].filter((v): v is FnV => !!v && v.k === 'fn' && !v.isMethod);
-    for (const fn of fns) {
+    // The objective is a function, or an object of the document's own class that is called (`study.optimize(self)`
+    // with a `__call__(self, trial)` method).
+    const fns: { fn: FnV; self?: Val }[] = [];
+    for (const v of [args.pos[0], ...['func', 'fn', 'f', 'objective', 'trainable'].map((k) => args.kw.get(k))]) {
+      if (v?.k === 'fn' && !v.isMethod) fns.push({ fn: v });
+      const call = v?.k === 'obj' ? v.cls.methods.get('__call__') : undefined;
+      if (v?.k === 'obj' && call?.k === 'fn') fns.push({ fn: call, self: v });
+    }
+    for (const { fn, self } of fns) {
       if (this.active.has(fn.node)) continue;
       // Two trials, however deep the driver is nested (the objective is a loop of its own).
       for (let i = 0; i < 2; i++) {
         this.loopIters.push(i);
         this.searchTrials++;
-        try { this.callFunction(fn, { ...NO_ARGS, pos: [withVarying(this.scalar('trial'))], posNodes: [] }, null); } finally { this.searchTrials--; this.loopIters.pop(); }
+        try { this.callFunction(fn, { ...NO_ARGS, pos: [withVarying(this.scalar('trial'))], posNodes: [] }, null, self); } finally { this.searchTrials--; this.loopIters.pop(); }
       }
+    }
+  }
+
+  /**
+   * `def fill(df): df[c] = df[c].fillna(df[c].mean())` called as `fill(train)`: pandas writes the
+   * column into the caller's frame, so the statistics the function wrote into a frame it was handed
+   * (and did not rebind: `df = df.copy()`) are on the caller's rows after the call, as an in-place
+   * `fillna(..., inplace=True)` on them is.
+   */
+  protected writeBackParams(params: { name: string; arg: DataV }[], body: SyntaxNode): void {
+    let text: string | undefined;
+    for (const { name, arg } of params) {
+      const now = this.scope.get(name);
+      if (!now || now === arg || now.k !== 'data' || now.frame !== arg.frame
+        || now.rows.length !== arg.rows.length || now.rows.some((k, i) => k.root !== arg.rows[i].root || k.path.length !== arg.rows[i].path.length)) continue;
+      const added = now.prep.filter((f) => !arg.prep.includes(f) && this.events.frameStatFits.has(f.id));
+      if (!added.length) continue;
+      text ??= this.t(body);
+      // Rebound by a plain assignment (df = df.copy(), df = df.dropna()): the caller's frame is not the one written.
+      if (new RegExp(`^[ \\t]*${name}\\s*=[^=]`, 'm').test(text)) continue;
+      arg.prep = unionList(arg.prep, added);
+      this.checkPrep(arg);
     }
   }
 
@@ -2098,6 +2136,8 @@ export class Interpreter extends LibrarySemantics {
     if (fn.node.name !== 'LambdaExpression') this.curGlobal = fn.globals as Scope | undefined ?? this.global;
     this.returns = [];
     this.targets = [];
+    // Frames handed to the function's parameters, to carry columns it writes into them back to the caller.
+    let frameParams: { name: string; arg: DataV }[] | undefined;
     try {
       const params = child(fn.node, 'ParamList');
       let i = 0;
@@ -2123,10 +2163,12 @@ export class Interpreter extends LibrarySemantics {
             v = this.ev(eq.nextSibling);
           }
           this.scope.set(name, v ?? (name === 'self' ? this.scalar('self') : this.scalar(name)));
+          if (v && v.k === 'data' && v.frame) (frameParams ??= []).push({ name, arg: v });
         }
       }
       const body = child(fn.node, 'Body');
       if (body) this.execBlock(body);
+      if (body && frameParams) this.writeBackParams(frameParams, body);
       else if (fn.node.name === 'LambdaExpression') { const e = fn.node.lastChild; if (e && isExpr(e)) this.returns.push(this.ev(e)); }
       const rets = this.returns;
       if (!rets.length) return this.scalar('None');

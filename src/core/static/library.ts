@@ -13,7 +13,7 @@ import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
   type DerivedColumn, type ConstV, type DataV, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type Root, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { DataflowState, NO_ARGS, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
-import type { Events, RefitEvent } from './events';
+import type { EvalEvent, Events, RefitEvent } from './events';
 import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { child, constStrings, isSubscript, roleFromName, stripRows } from './syntax';
 
@@ -757,7 +757,10 @@ export abstract class LibrarySemantics extends DataflowState {
     const callText = call ? this.chunks[call.chunk].text.slice(call.stmtFrom, call.stmtTo) : '';
     const stmtText = (this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '') + '\n' + callText;
     const strings = (stmtText.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
+    // The name the document's call binds the helper's result to (f1_train = f1(train_y, pred)) is its word too.
+    const callTarget = genericNames ? /^\s*([A-Za-z_]\w*)\s*=(?!=)/.exec(callText)?.[1] : undefined;
     const labelledTrain = /train|in.?sample/i.test(strings) || !genericNames && this.targets.some((t) => TRAIN_NAME.test(t) && !TEST_NAME.test(t))
+      || callTarget !== undefined && TRAIN_NAME.test(callTarget) && !TEST_NAME.test(callTarget)
       || !genericNames && !/test|hold.?out/i.test(strings) && this.targets.some((t) => this.printedLabel(t) === 'train');
     const labelledHere = (/test|hold.?out/i.test(strings) || this.targets.some((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t))) && !labelledTrain;
     const printedAs = !labelledHere && !labelledTrain ? this.targets.find((t) => this.printedAsTest(t)) : undefined;
@@ -781,20 +784,30 @@ export abstract class LibrarySemantics extends DataflowState {
     // apart models of different targets scored on the same rows.
     const truthIdx = truth.length ? args.pos.indexOf(truth[0]) : -1;
     const truthName = truth.length ? labelName(truth[0], truthIdx >= 0 && args.posNodes[truthIdx] ? this.t(args.posNodes[truthIdx]) : undefined) : undefined;
-    this.events.evals.push({
-      ...(truthName && est?.fitLabel ? { task: { truth: truthName, fitLabel: est.fitLabel } } : {}),
-      site: this.site(n), step: this.steps, keys, ...(est ? { model: est } : {}), ...(version ? { version } : {}), inLoop: this.inLoop,
-      dataVarying: keys.some((k) => k.path.some((s) => s.fold !== undefined)), labelledTest: labelled, labelledTrain, what,
-      argNodes: args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) })),
-      ...(datas.length ? { data: datas.find((d) => d.pred) ?? datas[0] } : {}),
-      ...(est ? { fitState: { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised } } : {}),
-      ...(bestRun ?? baseline ? { assumed: bestRun ?? baseline } : {}),
-      ...(best?.resplit ? { resplitBest: true } : {}),
-      ...(heldSubset ? { heldSubset } : {}),
-      ...(this.branchPath.length ? { branches: [...this.branchPath] } : {}),
-      ...(printedAs !== undefined ? { labelAssumed: `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so` } : {}),
-      ...(namedTest !== undefined ? { labelAssumed: `the predictions scored are bound to \`${namedTest}\`, a name taken to call them test predictions` } : {}),
-    });
+    // Built property by property in the order the fields were always listed: an object literal of
+    // conditional spreads costs a runtime copy per spread, and this runs for every evaluation.
+    const ev = {} as EvalEvent;
+    if (truthName && est?.fitLabel) ev.task = { truth: truthName, fitLabel: est.fitLabel };
+    ev.site = this.site(n);
+    ev.step = this.steps;
+    ev.keys = keys;
+    if (est) ev.model = est;
+    if (version) ev.version = version;
+    ev.inLoop = this.inLoop;
+    ev.dataVarying = keys.some((k) => k.path.some((s) => s.fold !== undefined));
+    ev.labelledTest = labelled;
+    ev.labelledTrain = labelledTrain;
+    ev.what = what;
+    ev.argNodes = args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) }));
+    if (datas.length) ev.data = datas.find((d) => d.pred) ?? datas[0];
+    if (est) ev.fitState = { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised };
+    if (bestRun ?? baseline) ev.assumed = bestRun ?? baseline;
+    if (best?.resplit) ev.resplitBest = true;
+    if (heldSubset) ev.heldSubset = heldSubset;
+    if (this.branchPath.length) ev.branches = [...this.branchPath];
+    if (printedAs !== undefined) ev.labelAssumed = `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so`;
+    if (namedTest !== undefined) ev.labelAssumed = `the predictions scored are bound to \`${namedTest}\`, a name taken to call them test predictions`;
+    this.events.evals.push(ev);
   }
 
   /**
@@ -1203,8 +1216,24 @@ export abstract class LibrarySemantics extends DataflowState {
     return { k: 'folds', split, rows: X.rows };
   }
 
-  protected estMethod(est: EstV, method: string, args: Args, n: SyntaxNode): Val {
-    const X = args.pos[0] !== undefined ? this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X') : undefined;
+  protected estMethod(est: EstV, method: string, args0: Args, n: SyntaxNode): Val {
+    // model.fit(x=X_train, y=y_train) / fit(X=..., y=...): the data passed by keyword is the data passed by position.
+    const xKw = args0.pos.length ? undefined : args0.kw.has('x') ? 'x' : args0.kw.has('X') ? 'X' : undefined;
+    const args: Args = xKw && /^(fit|fit_transform|fit_predict|partial_fit|predict|predict_proba|predict_classes|evaluate|score|transform)$/.test(method) ? (() => {
+      const kw = new Map(args0.kw), kwNodes = new Map(args0.kwNodes);
+      const pos = [kw.get(xKw)!], posNodes = [kwNodes.get(xKw)!];
+      kw.delete(xKw); kwNodes.delete(xKw);
+      if (kw.has('y')) { pos.push(kw.get('y')!); posNodes.push(kwNodes.get('y')!); kw.delete('y'); kwNodes.delete('y'); }
+      return { ...args0, pos, posNodes, kw, kwNodes };
+    })() : args0;
+    let X = args.pos[0] !== undefined ? this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X') : undefined;
+    // A Spark ML model reads only its featuresCol ("features" by default): statistics known to be in
+    // other columns (a StandardScaler's outputCol="scaled" no model reads) do not reach it.
+    if (this.spark && est.cat === 'model' && X && X.prep.some((f) => f.sparkCols)) {
+      const fc = /\bfeaturesCol\s*=\s*["']([^"']+)["']/.exec(est.params)?.[1] ?? /setFeaturesCol\(\s*["']([^"']+)["']/.exec(est.params)?.[1] ?? 'features';
+      const kept = X.prep.filter((f) => !f.sparkCols || f.sparkCols.has(fc));
+      if (kept.length !== X.prep.length) X = this.same(X, { prep: kept });
+    }
     // `model.train()` / `model.train(False)` switches a PyTorch module's mode: it fits nothing.
     const a0 = args.pos[0];
     const modeSwitch = method === 'train' && (!a0 || a0.k === 'const' && /^(True|False)$/.test(a0.text)) && (!args.kw.size || args.kw.size === 1 && args.kw.has('mode'));
@@ -1219,6 +1248,12 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     // Configuration methods return the estimator itself (sklearn's set_output / metadata-routing setters).
     if (method === 'set_output' || /^set_\w+_request$/.test(method)) return est;
+    // Spark ML's setters (Imputer(...).setStrategy("mean"), lr.setMaxIter(10)) set a parameter and return the stage.
+    if (/^set[A-Z]\w*$/.test(method)) {
+      est.params += '|' + method + (args.node ? this.t(args.node) : '');
+      if ([...args.kw.values()].some((v) => v.varying) || args.pos.some((v) => v.varying)) est.varying = true;
+      return est;
+    }
     if (method === 'compile') {
       // Keras: the optimizer / loss chosen at compile time is part of the model's setting.
       est.params += '|compile' + (args.node ? this.t(args.node) : '');
@@ -1443,6 +1478,7 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const f of gone) f.neutralised = true;
       prepIn = data.prep.filter((f) => !gone.includes(f));
     }
+    if (this.spark) this.noteSparkColumns(est, data, fits);
     const out = this.mkData({ rows: data.rows, prep: unionList(prepIn, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
       ...(data.time ? { time: data.time } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat ? { feat: data.feat } : {}),
       ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}), ...(data.mixSite ? { mixSite: data.mixSite } : {}),
@@ -1450,6 +1486,29 @@ export abstract class LibrarySemantics extends DataflowState {
       ...(data.cols && data.frame ? { cols: data.cols, frame: data.frame } : {}) });
     if (est.loaded) this.checkPositional(est, data, null);
     return out;
+  }
+
+  /**
+   * Spark ML stages write their output into named columns: a fitted stage with a literal
+   * `outputCol` puts its statistic in that column only, and a VectorAssembler whose literal
+   * `inputCols` take such a column puts it in its own `outputCol` too. Names that are not literals
+   * leave the statistic frame-wide (as before).
+   */
+  protected noteSparkColumns(est: EstV, data: DataV, fits: FitEvent[]): void {
+    const p = est.params;
+    const outs = sparkOutputCols(p);
+    for (const f of fits) {
+      if (data.prep.includes(f) || f.sparkCols) continue;
+      if (est.cat === 'transformer' && outs) f.sparkCols = new Set(outs);
+    }
+    if (est.cls !== 'VectorAssembler') return;
+    const ins = /inputCols\s*=\s*\[([^\]]*)\]/.exec(p);
+    const inCols = ins && /^\s*(["'][^"']*["']\s*,?\s*)*$/.test(ins[1]) ? [...ins[1].matchAll(/["']([^"']*)["']/g)].map((m) => m[1]) : undefined;
+    for (const f of data.prep) {
+      if (!f.sparkCols) continue;
+      if (!inCols || !outs) { delete f.sparkCols; continue; }
+      if (inCols.some((c) => f.sparkCols!.has(c))) for (const o of outs) f.sparkCols.add(o);
+    }
   }
 
   /**
@@ -1928,6 +1987,29 @@ export abstract class LibrarySemantics extends DataflowState {
       return this.scalar('None');
     }
     if (method === 'eval' && d.frame && args.pos[0]?.k === 'const' && args.pos[0].str !== undefined) return this.evalColumns(d, args.pos[0].str, argText, n);
+    // s.isin(top) with top = s.value_counts().nlargest(k).index: which rows are kept as their own
+    // category depends on a statistic of the rows it was counted on (a frequency grouping); a mask
+    // used only to select rows drops that statistic again (row filters keep no mask statistic).
+    if (method === 'isin' && args.pos[0] && (args.pos[0].k === 'scalar' || args.pos[0].k === 'data') && args.pos[0].prep.some((f) => !d.prep.includes(f))) {
+      return this.same(d, { prep: unionList(d.prep, args.pos[0].prep) });
+    }
+    // Spark: df.withColumn("c", value) is df.assign(c=value) (a new DataFrame with the column).
+    // A name that is not a literal (one per pass of a loop over columns) is known by its expression's text.
+    if (method === 'withColumn' && d.frame && args.pos.length >= 2) {
+      const a0 = args.pos[0];
+      const name = a0.k === 'const' && a0.str !== undefined ? a0.str : `@expr:${args.posNodes[0] ? this.t(args.posNodes[0]).replace(/\s+/g, '') : '?'}`;
+      const valueNode = args.posNodes[1];
+      return this.assignColumns(d, { ...NO_ARGS, kw: new Map([[name, args.pos[1]]]), kwNodes: new Map(valueNode ? [[name, valueNode]] : []) }, n);
+    }
+    // An aggregate of all rows named by its statistic: df.agg("mean"), df.agg({"age": "mean"}),
+    // Spark's df.agg(F.mean("age")) / df.select(F.avg("age")) / df.approxQuantile(...).
+    const aggStat = (method === 'agg' || method === 'aggregate' || method === 'select') && !args.pos.some((a) => a.k === 'fn')
+      ? (method === 'select' ? undefined : AGG_STAT_NAME.exec(argText)?.[1]) ?? AGG_STAT_CALL.exec(argText)?.[1]
+      : method === 'approxQuantile' ? 'approxQuantile' : undefined;
+    if (aggStat) {
+      const f = this.newFit(n, aggStat, 'stat', d);
+      return Object.assign(this.scalar(this.t(n), unionList(d.prep, [f]), d.dup), d.cols ? { cols: d.cols, frame: d.frame } : {});
+    }
     if (method === 'fillna' || method === 'replace' || method === 'clip' || method === 'where' || method === 'mask' || method === 'apply' || method === 'map' || method === 'transform' || method === 'agg') {
       const fnArg = args.pos.find((a): a is FnV => a.k === 'fn');
       const rowWise = /axis\s*=\s*(1|["']columns["'])/.test(argText) || method === 'map';
@@ -2027,6 +2109,20 @@ export abstract class LibrarySemantics extends DataflowState {
     return this.same(d);
   }
 }
+
+/** The literal output columns of a Spark ML stage (`outputCol="x"`, `outputCols=["a", "b"]`, `.setOutputCol("x")`). */
+function sparkOutputCols(params: string): string[] | undefined {
+  const one = /\boutputCol\s*=\s*["']([^"']+)["']/.exec(params) ?? /\.?setOutputCol\(\s*["']([^"']+)["']/.exec(params);
+  if (one) return [one[1]];
+  const many = /\boutputCols\s*=\s*\[([^\]]*)\]/.exec(params);
+  if (many && /^\s*(["'][^"']*["']\s*,?\s*)*$/.test(many[1])) return [...many[1].matchAll(/["']([^"']*)["']/g)].map((m) => m[1]);
+  return undefined;
+}
+
+/** A statistic named as a string in an aggregate (`agg("mean")`, `agg({"age": "median"})`). */
+const AGG_STAT_NAME = /["'](mean|median|std|var|min|max|quantile|mode|sem|avg|stddev|variance)["']/;
+/** A statistic computed by an aggregate function (Spark's `F.mean("age")`, `avg(col("x"))`, `stddev(...)`). */
+const AGG_STAT_CALL = /(?:^|[^\w.]|\b\w+\.)(mean|avg|median|stddev|stddev_samp|stddev_pop|variance|var_samp|var_pop|percentile_approx|min|max)\s*\(/;
 
 /** Streamlit input widgets (module-level or in the sidebar). */
 const STREAMLIT_INPUT = /^streamlit\.(sidebar\.)?(slider|select_slider|number_input|selectbox|multiselect|radio|text_input|text_area|date_input|time_input|checkbox|toggle)$/;

@@ -86,6 +86,11 @@ export interface FitEvent {
   /** A statistic of a model's predictions (or of values computed from them): model output, not model input. */
   ofPredictions?: true;
   /**
+   * Spark ML: the columns a fitted stage's output is known to be in (its `outputCol`, and the
+   * `outputCol` of a VectorAssembler that took one of them): a model reads only its `featuresCol`.
+   */
+  sparkCols?: Set<string>;
+  /**
    * A column statistic used only to centre or scale (x - x.mean(), / x.std()) whose effect a
    * shift-and-scale invariant scaler fitted on the training rows later removed: the composition is
    * the training-only standardisation (see `DataV.affine`).

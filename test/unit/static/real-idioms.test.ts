@@ -23,6 +23,372 @@ const PD = py`
 `;
 
 describe('real-notebook idioms', () => {
+  // Round 13 (r13-pre): preprocessing classes from fresh code.
+  describe('leakage/preprocessing: a helper writes a statistic into the frame it is handed, in place (round 13)', () => {
+    const src = PD + py`
+      def clip_outliers(frame):
+          for c in ["a", "b"]:
+              q1 = frame[c].quantile(0.25)
+              q3 = frame[c].quantile(0.75)
+              frame[c] = np.where(frame[c] > q3 + 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1), frame[c])
+      clip_outliers(df)
+      X = df.drop(columns=["label"])
+      X_tr, X_te, y_tr, y_te = train_test_split(X, df["label"], random_state=0)
+      m = Ridge().fit(X_tr, y_tr)
+      print(mean_absolute_error(y_te, m.predict(X_te)))
+    `;
+    it('fires on the statistic the helper wrote into the caller\'s frame before the split', () => {
+      assert.ok(rules(src, 'leakage/preprocessing').length > 0);
+    });
+    it('a scaler fitted inside the helper and written into a column fires too', () => {
+      const scaled = src.replace(/def clip_outliers[\s\S]*?clip_outliers\(df\)\n/, py`
+        def scale_col(frame, col):
+            sc = StandardScaler()
+            sc.fit(frame[[col]])
+            frame[col + "_s"] = sc.transform(frame[[col]])
+        scale_col(df, "a")
+      `);
+      assert.ok(rules(scaled, 'leakage/preprocessing').length > 0);
+    });
+    it('does not fire when the helper rebinds its parameter to a copy first', () => {
+      const copied = src.replace('def clip_outliers(frame):\n', 'def clip_outliers(frame):\n    frame = frame.copy()\n');
+      assert.deepEqual(rules(copied, 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the helper is called on the training part only', () => {
+      const after = src.replace('clip_outliers(df)\n', '').replace('m = Ridge()', 'clip_outliers(X_tr)\nm = Ridge()');
+      assert.deepEqual(rules(after, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/preprocessing: Spark aggregates of all rows filled back before randomSplit (round 13)', () => {
+    const src = py`
+      from pyspark.sql import SparkSession
+      from pyspark.sql import functions as F
+      from pyspark.ml.feature import VectorAssembler
+      from pyspark.ml.classification import LogisticRegression
+      from pyspark.ml.evaluation import BinaryClassificationEvaluator
+      spark = SparkSession.builder.getOrCreate()
+      df = spark.read.csv("data.csv", header=True, inferSchema=True)
+      for c in ["a", "b"]:
+          m = df.agg({c: "mean"}).first()[0]
+          df = df.withColumn(c, F.when(df[c] == 0, m).otherwise(df[c]))
+      out = VectorAssembler(inputCols=["a", "b"], outputCol="features").transform(df)
+      train, test = out.randomSplit([0.7, 0.3], seed=1)
+      model = LogisticRegression(labelCol="y").fit(train)
+      print(BinaryClassificationEvaluator(labelCol="y").evaluate(model.transform(test)))
+    `;
+    it('fires on agg({c: "mean"}) written back with withColumn', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'm = df.agg({c: "mean"}).first()[0]')]);
+    });
+    it('fires on agg(F.mean(...)) used by fillna', () => {
+      const fill = src.replace('m = df.agg({c: "mean"}).first()[0]', 'm = df.agg(F.mean(F.col(c))).collect()[0][0]')
+        .replace('df = df.withColumn(c, F.when(df[c] == 0, m).otherwise(df[c]))', 'df = df.fillna(m, subset=[c])');
+      assert.deepEqual(rules(fill, 'leakage/preprocessing'), [lineOf(fill, 'm = df.agg(F.mean(F.col(c))).collect()[0][0]')]);
+    });
+    it('does not fire when the aggregate is computed on the training part only', () => {
+      const after = src.replace(/for c in[\s\S]*?otherwise\(df\[c\]\)\)\n/, '')
+        .replace('model = LogisticRegression', 'm = train.agg({"a": "mean"}).first()[0]\ntrain = train.withColumn("a", F.when(train["a"] == 0, m).otherwise(train["a"]))\nmodel = LogisticRegression');
+      assert.deepEqual(rules(after, 'leakage/preprocessing'), []);
+    });
+    it('does not fire on a count or a printed summary', () => {
+      const count = src.replace('m = df.agg({c: "mean"}).first()[0]', 'm = df.agg({c: "count"}).first()[0]');
+      assert.deepEqual(rules(count, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/preprocessing: a Spark stage configured by its setters (Imputer(...).setStrategy("mean")) in a Pipeline fitted on all rows (round 13)', () => {
+    const src = py`
+      from pyspark.sql import SparkSession
+      from pyspark.sql import functions as F
+      from pyspark.ml import Pipeline
+      from pyspark.ml.feature import Imputer, VectorAssembler
+      from pyspark.ml.regression import LinearRegression
+      spark = SparkSession.builder.getOrCreate()
+      df = spark.read.parquet("features.parquet")
+      imputer = Imputer(inputCols=["a", "b"], outputCols=["a_i", "b_i"]).setStrategy("mean")
+      assembler = VectorAssembler(inputCols=["a_i", "b_i"], outputCol="features")
+      prep = Pipeline(stages=[imputer, assembler]).fit(df)
+      df = prep.transform(df)
+      late = F.col("day") >= "2024-01-01"
+      train, test = df.filter(~late), df.filter(late)
+      model = LinearRegression(labelCol="y").fit(train)
+      print(model.evaluate(test).r2)
+    `;
+    it('fires on the pipeline fitted before the rows are cut', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'prep = Pipeline(stages=[imputer, assembler]).fit(df)')]);
+    });
+    it('does not fire when the pipeline is fitted on the training part', () => {
+      const after = src.replace('prep = Pipeline(stages=[imputer, assembler]).fit(df)\ndf = prep.transform(df)\n', '')
+        .replace('model = LinearRegression', 'prep = Pipeline(stages=[imputer, assembler]).fit(train)\ntrain, test = prep.transform(train), prep.transform(test)\nmodel = LinearRegression');
+      assert.deepEqual(rules(after, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/preprocessing: a column\'s gaps filled by a model fitted on named selections of the same frame (round 13)', () => {
+    const src = PD + py`
+      from sklearn.ensemble import RandomForestRegressor
+      def fill_age(frame, feats):
+          age_X_train = frame[frame.age.notnull()][feats]
+          age_y_train = frame[frame.age.notnull()].age
+          age_X_test = frame[frame.age.isnull()][feats]
+          reg = RandomForestRegressor().fit(age_X_train, age_y_train)
+          frame.loc[frame.age.isnull(), "age"] = reg.predict(age_X_test)
+      fill_age(df, ["a", "b"])
+      X = df.drop(columns=["label"])
+      X_tr, X_te, y_tr, y_te = train_test_split(X, df["label"], random_state=0)
+      m = RandomForestClassifier().fit(X_tr, y_tr)
+      print(accuracy_score(y_te, m.predict(X_te)))
+    `;
+    it('fires: the fill model is a statistic of the frame\'s rows, written into the frame the split cuts', () => {
+      assert.ok(rules(src, 'leakage/preprocessing').length > 0);
+    });
+    it('does not fire when the model\'s label is another column (predictions written beside the rows)', () => {
+      const other = src.replace('frame.loc[frame.age.isnull(), "age"] = reg.predict(age_X_test)', 'frame.loc[frame.age.isnull(), "age_guess"] = reg.predict(age_X_test)');
+      assert.deepEqual(rules(other, 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the fill runs on the training part only', () => {
+      const after = src.replace('fill_age(df, ["a", "b"])\n', '').replace('m = RandomForestClassifier()', 'fill_age(X_tr, ["a", "b"])\nm = RandomForestClassifier()');
+      assert.deepEqual(rules(after, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/preprocessing: rare categories grouped by a top-k of value_counts through isin (round 13)', () => {
+    const src = PD + py`
+      top = df["city"].value_counts().nlargest(10).index
+      df["city_grouped"] = df["city"].where(df["city"].isin(top), other="Other")
+      X = df.drop(columns=["label"])
+      X_tr, X_te, y_tr, y_te = train_test_split(X, df["label"], random_state=0)
+      m = RandomForestClassifier().fit(X_tr, y_tr)
+      print(accuracy_score(y_te, m.predict(X_te)))
+    `;
+    it('fires on the frequency statistic that decides the grouping', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'top = df["city"].value_counts().nlargest(10).index')]);
+    });
+    it('does not fire when the top-k only filters rows', () => {
+      const filt = src.replace('df["city_grouped"] = df["city"].where(df["city"].isin(top), other="Other")', 'df = df[df["city"].isin(top)]');
+      assert.deepEqual(rules(filt, 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the list is typed in the code', () => {
+      const typed = src.replace('top = df["city"].value_counts().nlargest(10).index', 'top = ["Paris", "Lyon"]');
+      assert.deepEqual(rules(typed, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/preprocessing: a Spark stage fitted on all rows writes a column no model reads (round 13)', () => {
+    const src = py`
+      from pyspark.sql import SparkSession
+      from pyspark.ml.feature import VectorAssembler, StandardScaler
+      from pyspark.ml.classification import LogisticRegression
+      from pyspark.ml.evaluation import BinaryClassificationEvaluator
+      spark = SparkSession.builder.getOrCreate()
+      df = spark.read.csv("data.csv", header=True, inferSchema=True)
+      df = VectorAssembler(inputCols=["a", "b"], outputCol="features").transform(df)
+      scaler = StandardScaler(inputCol="features", outputCol="scaled_features")
+      df = scaler.fit(df).transform(df)
+      train, test = df.randomSplit([0.7, 0.3], seed=1)
+      model = LogisticRegression(featuresCol="features", labelCol="label").fit(train)
+      print(BinaryClassificationEvaluator(labelCol="label").evaluate(model.transform(test)))
+    `;
+    it('does not fire when every model reads another column', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('fires when the model reads the scaled column', () => {
+      const used = src.replace('featuresCol="features"', 'featuresCol="scaled_features"');
+      assert.deepEqual(rules(used, 'leakage/preprocessing'), [lineOf(used, 'df = scaler.fit(df).transform(df)')]);
+    });
+    it('fires when an assembler takes the scaled column into the default features column', () => {
+      const assembled = src.replace('df = VectorAssembler(inputCols=["a", "b"], outputCol="features").transform(df)', 'df = VectorAssembler(inputCols=["a"], outputCol="a_vec").transform(df)')
+        .replace('StandardScaler(inputCol="features", outputCol="scaled_features")', 'StandardScaler(inputCol="a_vec", outputCol="a_scaled")')
+        .replace('train, test =', 'df = VectorAssembler(inputCols=["a_scaled", "b"], outputCol="features").transform(df)\ntrain, test =')
+        .replace('LogisticRegression(featuresCol="features", labelCol="label")', 'LogisticRegression(labelCol="label")');
+      assert.deepEqual(rules(assembled, 'leakage/preprocessing'), [lineOf(assembled, 'df = scaler.fit(df).transform(df)')]);
+    });
+  });
+
+  describe('leakage/preprocessing: a split made by a helper module whose held-out labels the script never reads (round 13)', () => {
+    const helper = py`
+      from sklearn.model_selection import train_test_split
+      def split_dataset(frame, label, test_size=0.2):
+          X = frame.drop(columns=[label])
+          y = frame[label]
+          return train_test_split(X, y, test_size=test_size, random_state=0)
+    `;
+    const main = py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import accuracy_score
+      from splitting import split_dataset
+      df = pd.read_csv("train.csv")
+      df["age"] = (df["age"] - df["age"].min()) / (df["age"].max() - df["age"].min())
+      (X_train, X_test, y_train, y_test) = split_dataset(df, "label")
+      model = LogisticRegression().fit(X_train, y_train)
+      # print(accuracy_score(y_test, model.predict(X_test)))
+    `;
+    const run = (text: string): number[] => analyzeDocument({ path: 'proj/train.py', text }, { readModule: (p) => ({ 'proj/train.py': text, 'proj/splitting.py': helper } as Record<string, string>)[p], moduleRoot: 'proj' })
+      .findings.filter((f) => f.ruleId === 'leakage/preprocessing').map((f) => f.location.line);
+    it('does not fire: nothing is scored and y_test is never read after the call', () => {
+      assert.deepEqual(run(main), []);
+    });
+    it('fires once the held-out labels are scored', () => {
+      const scored = main.replace('# print(', 'print(');
+      assert.deepEqual(run(scored), [lineOf(scored, 'df["age"] = (df["age"] - df["age"].min())')]);
+    });
+  });
+
+  describe('leakage/preprocessing: an unlabelled file prepared with its own statistics and only named as the test set (round 13)', () => {
+    const helper = py`
+      import pandas as pd
+      def build_test(path):
+          df = pd.read_csv(path)
+          df["age"] = (df["age"] - df["age"].min()) / (df["age"].max() - df["age"].min())
+          test_df = df
+          return test_df
+    `;
+    const main = py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.model_selection import train_test_split
+      from features_test import build_test
+      train = pd.read_csv("train_values.csv")
+      X_tr, X_te, y_tr, y_te = train_test_split(train.drop(columns=["label"]), train["label"], random_state=0)
+      model = LogisticRegression().fit(X_tr, y_tr)
+      test_df = build_test("test_values.csv")
+      pd.DataFrame({"pred": model.predict(test_df)}).to_csv("submission.csv")
+    `;
+    it('is not a preprocessing leak (nothing is scored, no training side was taken from it)', () => {
+      const found = analyzeDocument({ path: 'proj/train.py', text: main }, { readModule: (p) => ({ 'proj/train.py': main, 'proj/features_test.py': helper } as Record<string, string>)[p], moduleRoot: 'proj' })
+        .findings.filter((f) => f.ruleId === 'leakage/preprocessing');
+      assert.deepEqual(found, []);
+    });
+  });
+
+  describe('leakage/preprocessing: folds drawn for a search do not hide a learning curve plotted on the same pre-transformed rows (round 13)', () => {
+    const src = PD + py`
+      from sklearn.model_selection import StratifiedKFold, RandomizedSearchCV, learning_curve
+      import matplotlib.pyplot as plt
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+      top = X_tr["city"].value_counts()
+      X_tr["city_freq"] = X_tr["city"].map(top)
+      X_te["city_freq"] = X_te["city"].map(top)
+      skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+      folds = list(skf.split(X_tr, y_tr))
+      search = RandomizedSearchCV(RandomForestClassifier(), {"max_depth": [3, 5, 8]}, cv=folds)
+      search.fit(X_tr, y_tr)
+      sizes, train_scores, val_scores = learning_curve(search.best_estimator_, X_tr, y_tr, cv=skf)
+      plt.plot(sizes, val_scores.mean(axis=1))
+      print(accuracy_score(y_te, search.predict(X_te)))
+    `;
+    it('fires on the statistic of the whole training part before the plotted learning curve', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'top = X_tr["city"].value_counts()')]);
+    });
+    it('does not fire without the learning curve (the search only chose settings, the test part is clean)', () => {
+      const noCurve = src.replace(/sizes, train_scores[^\n]*\n[^\n]*plt\.plot[^\n]*\n/, '');
+      assert.deepEqual(rules(noCurve, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('data passed by keyword to a model (fit(x=X_train, y=y_train), Keras style) (round 13)', () => {
+    const src = PD + py`
+      from sklearn.feature_extraction.text import TfidfVectorizer
+      from tensorflow import keras
+      texts = df["text"]
+      tfidf = TfidfVectorizer()
+      Xt = tfidf.fit_transform(texts)
+      X_tr, X_val, y_tr, y_val = train_test_split(Xt, df["label"], random_state=0)
+      model = keras.Sequential([keras.layers.Dense(1)])
+      model.compile(loss="mse")
+      model.fit(x=X_tr, y=y_tr, validation_data=(X_val, y_val), epochs=5)
+    `;
+    it('leakage/preprocessing: the vectorizer fitted on all texts reaches the model fitted by keyword', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'Xt = tfidf.fit_transform(texts)')]);
+    });
+    it('does not fire when the vectorizer is fitted on the training texts', () => {
+      const clean = src.replace('Xt = tfidf.fit_transform(texts)\n', '').replace('train_test_split(Xt,', 'train_test_split(texts,')
+        .replace('model = keras', 'X_tr = tfidf.fit_transform(X_tr)\nX_val = tfidf.transform(X_val)\nmodel = keras');
+      assert.deepEqual(rules(clean, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/overlap: a helper\'s score bound by the document to a name that says train is a training score (round 13)', () => {
+    const helper = py`
+      from sklearn.metrics import f1_score
+      def f1(truth, predictions):
+          return f1_score(truth, predictions, average="micro")
+    `;
+    const main = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      from scoring import f1
+      df = pd.read_csv("train.csv")
+      X, y = df.drop(columns=["label"]), df["label"]
+      X_tr, X_val, y_tr, y_val = train_test_split(X, y, random_state=0)
+      m = RandomForestClassifier().fit(X=X_tr, y=y_tr)
+      print(f1(y_val, m.predict(X_val)))
+      full_model = RandomForestClassifier().fit(X=X, y=y)
+      f1_train = f1(y, full_model.predict(X))
+    `;
+    const run = (text: string): number[] => analyzeDocument({ path: 'proj/main.py', text }, { readModule: (p) => ({ 'proj/main.py': text, 'proj/scoring.py': helper } as Record<string, string>)[p], moduleRoot: 'proj' })
+      .findings.filter((f) => f.ruleId === 'leakage/overlap').map((f) => f.location.line);
+    it('does not fire on f1_train', () => {
+      assert.deepEqual(run(main), []);
+    });
+    it('still fires when the name does not say train', () => {
+      const unnamed = main.replace('f1_train = f1(', 'score = f1(');
+      assert.ok(run(unnamed).length > 0);
+    });
+  });
+
+  describe('leakage/preprocessing: a scaler fitted on a table holding the training, validation and test periods (round 13)', () => {
+    const src = PD + py`
+      scaled = df.copy()
+      sc = StandardScaler()
+      scaled[["a", "b"]] = sc.fit_transform(scaled[["a", "b"]])
+      train_df = scaled[scaled.month == 1]
+      valid_df = scaled[scaled.month == 2]
+      test_df = scaled[scaled.month == 3]
+      m = LogisticRegression().fit(train_df[["a", "b"]], train_df["label"])
+      print(accuracy_score(valid_df["label"], m.predict(valid_df[["a", "b"]])))
+      print(accuracy_score(test_df["label"], m.predict(test_df[["a", "b"]])))
+    `;
+    it('fires: the validation part does not hide the scored test period the same fit reached', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'scaled[["a", "b"]] = sc.fit_transform(scaled[["a", "b"]])')]);
+    });
+    it('does not fire when the scaler is fitted on the training period only', () => {
+      const clean = src.replace('scaled[["a", "b"]] = sc.fit_transform(scaled[["a", "b"]])\n', '')
+        .replace('m = LogisticRegression()', 'train_df[["a", "b"]] = sc.fit_transform(train_df[["a", "b"]])\nvalid_df[["a", "b"]] = sc.transform(valid_df[["a", "b"]])\ntest_df[["a", "b"]] = sc.transform(test_df[["a", "b"]])\nm = LogisticRegression()');
+      assert.deepEqual(rules(clean, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/multi-test: an objective object (`__call__(self, trial)`) handed to study.optimize (round 13)', () => {
+    const src = PD + py`
+      import optuna
+      X_tr, X_val, y_tr, y_val = train_test_split(X, y, random_state=0)
+      class Objective:
+          def __init__(self, model, X_tr, X_val, y_tr, y_val):
+              self.model = model
+              self.X_tr, self.X_val, self.y_tr, self.y_val = X_tr, X_val, y_tr, y_val
+          def __call__(self, trial):
+              self.model.set_params(alpha=trial.suggest_float("alpha", 0.01, 10))
+              self.model.fit(self.X_tr, self.y_tr)
+              return mean_absolute_error(self.y_val, self.model.predict(self.X_val))
+      obj = Objective(Ridge(), X_tr, X_val, y_tr, y_val)
+      study = optuna.create_study()
+      study.optimize(obj, n_trials=20)
+      print(study.best_value)
+    `;
+    it('runs the object\'s __call__ per trial: the only held-out split selects and reports', () => {
+      assert.ok(rules(src, 'leakage/multi-test').length > 0);
+    });
+    it('does not fire when a separate test set is scored once after the search', () => {
+      const sep = src.replace('X_tr, X_val, y_tr, y_val = train_test_split(X, y, random_state=0)',
+        'X_dev, X_te, y_dev, y_te = train_test_split(X, y, random_state=0)\nX_tr, X_val, y_tr, y_val = train_test_split(X_dev, y_dev, random_state=0)')
+        .replace('print(study.best_value)', 'best = Ridge(**study.best_params).fit(X_dev, y_dev)\nprint(mean_absolute_error(y_te, best.predict(X_te)))');
+      assert.deepEqual(rules(sep, 'leakage/multi-test'), []);
+    });
+  });
+
   // Round 12 (r12-pre): preprocessing classes from fresh code.
   describe('leakage/preprocessing: a test file refitted on itself is no scored test set (round 12)', () => {
     const src = py`
