@@ -377,7 +377,10 @@ export abstract class LibrarySemantics extends DataflowState {
       return { ...fn, boundPos: [...(fn.boundPos ?? []), ...args.pos.slice(1)], boundKw: new Map([...(fn.boundKw ?? []), ...args.kw]) };
     }
     if (last === 'concat' || last === 'vstack' || last === 'hstack' || last === 'concatenate' || last === 'append' || last === 'r_' || last === 'column_stack' || last === 'merge') {
-      return this.concat(args, n, last === 'hstack' || last === 'column_stack' || last === 'merge' || (args.kw.get('axis')?.k === 'const' && (args.kw.get('axis') as ConstV).text === '1'));
+      // axis=1 or axis='columns' (pandas) puts the parts side by side: the same rows, not stacked twice.
+      const axis = args.kw.get('axis');
+      const sideBySide = axis?.k === 'const' && (axis.text === '1' || axis.str === 'columns');
+      return this.concat(args, n, last === 'hstack' || last === 'column_stack' || last === 'merge' || sideBySide);
     }
     if ((last === 'qcut' || last === 'cut' && args.pos[1]?.k === 'const' && /^\d+$/.test(args.pos[1].text) || last === 'cut' && args.kw.get('bins')?.k === 'const') && args.pos[0]?.k === 'data') {
       // Bin edges computed from the data's quantiles / range.
@@ -680,7 +683,13 @@ export abstract class LibrarySemantics extends DataflowState {
     // model trained on the training rows.
     // The estimator may be unknown here (a lambda's or helper's parameter, `models.model.apply(lambda model:
     // cross_val_score(model, X_valid, ...))`): cross_val_score's first argument is an estimator whatever it is bound to.
-    if (est && (est.k === 'est' ? (est.cat === 'model' || est.cat === 'search') && !est.loaded : est.k !== 'fn' && !(est as { loaded?: boolean }).loaded) && X.rows.length && X.rows.every((k) => k.path.length > 0 && isTestSide(k) && !k.path.some((s) => s.fold !== undefined))
+    // Rows read from a test file (pd.read_csv("test.csv")) count too when the model was fitted before
+    // on rows of other data (the training file): its folds then stand in for that model's held-out
+    // score. A model cross-validated only there (an imputer's regression on the test file's known
+    // ages) was never trained elsewhere.
+    const fittedElsewhere = (k: RowKey): boolean => est?.k === 'est' && !!est.fit && est.fit.rows.length > 0 && est.fit.rows.every((r) => r.root !== k.root);
+    if (est && (est.k === 'est' ? (est.cat === 'model' || est.cat === 'search') && !est.loaded : est.k !== 'fn' && !(est as { loaded?: boolean }).loaded) && X.rows.length
+      && X.rows.every((k) => (k.path.length > 0 || k.root.role === 'test' && k.root.file !== undefined && fittedElsewhere(k)) && isTestSide(k) && !k.path.some((s) => s.fold !== undefined))
       && (fname === 'cross_val_score' || fname === 'cross_validate' || fname === 'cross_val_predict')) {
       const site = this.site(n);
       this.events.heldOutFits.push({ site, fitSite: site, cv: fname });
@@ -1364,7 +1373,8 @@ export abstract class LibrarySemantics extends DataflowState {
         const yNode = args.pos[1] === y ? args.posNodes[1] : args.kwNodes.get('y');
         const yName = y && y.k === 'data' ? labelName(y, yNode ? this.t(yNode) : undefined) : undefined;
         if (yName) est.fitLabel = yName; else delete est.fitLabel;
-        est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels');
+        // A model told its label column at construction (AutoGluon's TabularPredictor(label="y")) reads it from the frame it is fitted on.
+        est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels') && !/(^|[(,\s])label\s*=/.test(est.params);
         if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n), est });
         est.version = this.modelVersion(est, data, args.pos[0] !== undefined && args.pos[0].k !== 'data');
         this.events.modelFits.push({ fit: est.fit, est });
@@ -1428,7 +1438,8 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     // Time-series models (statsmodels ARIMA/ETS, Prophet-style) forecast the next steps of the series they were fitted on.
     if ((method === 'forecast' || method === 'get_forecast') && est.fit) return this.predictOut(est, this.freshData('forecast', n));
-    if (EVAL_METHODS.has(method) || hfTrainer && method === 'predict') {
+    // AutoGluon's predictor.leaderboard(data) scores every fitted model on the labelled rows it is given.
+    if (EVAL_METHODS.has(method) || hfTrainer && method === 'predict' || method === 'leaderboard' && X && args.pos[0]?.k === 'data' && est.fit) {
       const data = X ?? (hfTrainer ? hfSet(method === 'predict' ? 'test_dataset' : 'eval_dataset') : undefined) ?? (method === 'predict' ? undefined : this.trainerEvalData.get(est)) ?? this.freshData('X', n);
       const y = args.pos[1];
       const keys = unionKeys(data.rows, y && y.k === 'data' ? y.rows : []);

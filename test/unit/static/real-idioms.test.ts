@@ -6406,4 +6406,172 @@ describe('real-notebook idioms', () => {
       assert.ok(rules(scaled, 'leakage/target').length > 0);
     });
   });
+
+  // Round 13 (r13-overlap): error-level false alarms of the fresh corpus, by class.
+  describe('r13-overlap: pd.concat(..., axis="columns") puts frames side by side, it does not stack rows twice', () => {
+    const make = (axis: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      df = pd.read_csv("data.csv")
+      X, y = df.drop(columns=["label"]), df["label"]
+      both = pd.concat([X, y], axis=${axis})
+      X_tr, X_te, y_tr, y_te = train_test_split(both.drop(columns=["label"]), both["label"], random_state=0)
+      m = LogisticRegression().fit(X_tr, y_tr)
+      print(m.score(X_te, y_te))
+    `;
+    it('stacking the same rows twice (axis=0) still fires', () => {
+      const src = make('0');
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'both = pd.concat')]);
+    });
+    it('axis="columns" and axis=1 do not fire', () => {
+      assert.deepEqual(rules(make('"columns"'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(make('1'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('r13-overlap: a refit on the whole training file also scored on the test file: its in-sample score is the training score beside it', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      X, y = train.drop(columns=["label"]), train["label"]
+      X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.2, random_state=0)
+      m = RandomForestClassifier(random_state=0).fit(X_tr, y_tr)
+      print(accuracy_score(y_va, m.predict(X_va)))
+      final = RandomForestClassifier(random_state=0).fit(X, y)
+      print(accuracy_score(test["label"], final.predict(test.drop(columns=["label"]))))
+      print(accuracy_score(y, final.predict(X)))
+    `;
+    it('does not fire when the refit is scored on the test file too', () => {
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+    it('still fires at warning when the in-sample score is the refit\'s only one', () => {
+      const only = src.replace('print(accuracy_score(test["label"], final.predict(test.drop(columns=["label"]))))\n', '');
+      const f = analyze(only).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(only, 'print(accuracy_score(y, final'), 'warning']]);
+    });
+  });
+
+  describe('r13-overlap: a final model refitted on train + validation (the frame the validation part was cut from) scored on the validation part', () => {
+    const src = PD + py`
+      full_train, test = train_test_split(df, test_size=0.2, random_state=1)
+      train, val = train_test_split(full_train, test_size=0.25, random_state=1)
+      m = LogisticRegression().fit(train.drop(columns=["label"]), train["label"])
+      print(accuracy_score(val["label"], m.predict(val.drop(columns=["label"]))))
+      final = LogisticRegression().fit(full_train.drop(columns=["label"]), full_train["label"])
+      print(accuracy_score(val["label"], final.predict(val.drop(columns=["label"]))))
+    `;
+    it('fires at warning on the score of the refit on the validation rows', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'print(accuracy_score(val["label"], final'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire when the refit is scored on the test split too, or a model fitted on the validation rows alone is scored there', () => {
+      const withTest = src + 'print(accuracy_score(test["label"], final.predict(test.drop(columns=["label"]))))\n';
+      assert.deepEqual(rules(withTest, 'leakage/overlap'), []);
+      const calib = src.replace('final = LogisticRegression().fit(full_train.drop(columns=["label"]), full_train["label"])',
+        'final = LogisticRegression().fit(val.drop(columns=["label"]), val["label"])');
+      assert.deepEqual(rules(calib, 'leakage/overlap'), []);
+    });
+  });
+
+  describe('r13-overlap: AutoGluon\'s leaderboard(val) scores the predictor on val; TabularPredictor(label=...) is supervised', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from autogluon.tabular import TabularPredictor
+      data = pd.read_csv("train.csv")
+      train, val = train_test_split(data, test_size=0.1, random_state=0)
+      predictor = TabularPredictor(label="y", eval_metric="f1").fit(data)
+      predictor.leaderboard(val)
+    `;
+    it('fires when the predictor was fitted on the frame val was cut from', () => {
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'predictor.leaderboard(val)')]);
+    });
+    it('does not fire when it was fitted on the training part', () => {
+      assert.deepEqual(rules(src.replace('.fit(data)', '.fit(train)'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('r13-overlap: a learned regressor fitted on the whole training file scored on it, while only another model is scored on a later split', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor, AdaBoostRegressor
+      train = pd.read_csv("train.csv")
+      X = train.drop(columns=["y"])
+      y = train["y"]
+      forest = RandomForestRegressor().fit(X, y)
+      print("score:", forest.score(X, y))
+      X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.2)
+      ada = AdaBoostRegressor().fit(X_tr, y_tr)
+      print(ada.score(X_va, y_va))
+    `;
+    it('fires at warning, saying what it assumed', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'print("score:"'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire when the same kind of model is scored on the later split, or nothing is split and scored', () => {
+      assert.deepEqual(rules(src.replace('ada = AdaBoostRegressor().fit', 'ada = RandomForestRegressor().fit'), 'leakage/overlap'), []);
+      const noSplit = src.split('X_tr, X_va')[0] + 'pred = forest.predict(pd.read_csv("test.csv"))\n';
+      assert.deepEqual(rules(noSplit, 'leakage/overlap'), []);
+    });
+  });
+
+  describe('r13-overlap: cross_val_predict on the rows of a test file refits the model on test rows', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.model_selection import cross_val_predict
+      from sklearn.metrics import accuracy_score
+      train = pd.read_csv("games_train.csv")
+      test = pd.read_csv("games_test.csv")
+      model = LogisticRegression().fit(train.drop(columns=["win"]), train["win"])
+      test_labels = test["win"]
+      test_X = test.drop(columns=["win"])
+      pred = cross_val_predict(model, test_X, test_labels, cv=3)
+      print(accuracy_score(test_labels, pred))
+    `;
+    it('fires at warning', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'pred = cross_val_predict'), 'warning']]);
+    });
+    it('does not fire when the model was fitted on those test rows only, or on a name never read from a file', () => {
+      const own = src.replace('model = LogisticRegression().fit(train.drop(columns=["win"]), train["win"])', 'model = LogisticRegression().fit(test.drop(columns=["win"]), test["win"])');
+      assert.deepEqual(rules(own, 'leakage/overlap').filter((l) => l === lineOf(own, 'pred = cross_val_predict')), []);
+      assert.deepEqual(rules(src.replace('cross_val_predict(model, test_X, test_labels', 'cross_val_predict(model, df_test, y_test'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('r13-overlap: an oversampler in a branch of an unknown if whose class is never imported cannot have run', () => {
+    const src = py`
+      import pandas as pd
+      from imblearn.over_sampling import SMOTE
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      df = pd.read_csv("data.csv")
+      X, y = df.drop(columns=["label"]), df["label"]
+      if y.value_counts(normalize=True).min() < 0.4:
+          print("Applying SMOTE")
+          X, y = SMOTE(random_state=0).fit_resample(X, y)
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+      m = LogisticRegression().fit(X_tr, y_tr)
+      print(m.score(X_te, y_te))
+    `;
+    it('imported, it fires at warning with the branch assumed', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'X, y = SMOTE('), 'warning']]);
+    });
+    it('never imported nor defined, it does not fire; a star import may bind it, so it still fires', () => {
+      const unbound = src.replace('from imblearn.over_sampling import SMOTE\n', '');
+      assert.deepEqual(rules(unbound, 'leakage/overlap'), []);
+      const star = src.replace('from imblearn.over_sampling import SMOTE', 'from imblearn.over_sampling import *');
+      assert.deepEqual(rules(star, 'leakage/overlap'), [lineOf(star, 'X, y = SMOTE(')]);
+    });
+  });
 });
