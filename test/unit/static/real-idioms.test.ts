@@ -6168,4 +6168,410 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(make('["age", "income"]'), 'leakage/preprocessing'), []);
     });
   });
+
+  // Round 13 (r13-sec): the feature matrix's columns followed through more idioms.
+  describe('leakage/target: column removals followed through arithmetic, name lists and indexers (round 13)', () => {
+    const BASE = py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestRegressor
+      df = pd.read_csv("sales.csv")
+    `;
+    it('a min-max scaling by hand of a matrix that dropped the label keeps it dropped; the frame itself fires', () => {
+      const src = BASE + py`
+        y = df["units"]
+        X_raw = df.drop("units", axis=1)
+        X = (X_raw - X_raw.min()) / (X_raw.max() - X_raw.min())
+        RandomForestRegressor().fit(X.values, y)
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const kept = src.replace('X_raw = df.drop("units", axis=1)', 'X_raw = df');
+      assert.ok(rules(kept, 'leakage/target').length > 0);
+    });
+    it('a comprehension that excludes a sum of name lists, and a list added to it, keep the label out; listing the label fires', () => {
+      const src = BASE + py`
+        cat_cols = ["store", "item"]
+        num_cols = [c for c in df.columns if c not in cat_cols + ["units", "id"]] + ["day"]
+        X = df[cat_cols + num_cols]
+        RandomForestRegressor().fit(X, df["units"])
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const listed = src.replace('cat_cols = ["store", "item"]', 'cat_cols = ["store", "units"]');
+      assert.deepEqual(rules(listed, 'leakage/target'), [lineOf(listed, 'X = df[cat_cols + num_cols]')]);
+    });
+    it('a comprehension with a dtype test beside the name test still excludes the named label', () => {
+      const src = BASE + py`
+        df = df[["units", "price", "promo"]]
+        train = df.iloc[:100].copy()
+        y = train.units.values
+        num = [c for c in train.columns if train[c].dtype != "object" and c not in ["units"]]
+        RandomForestRegressor().fit(train[num], y)
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+    });
+    it('`.ix` is an indexer, not a column; a name list grown in a loop selects columns, not rows', () => {
+      const src = BASE + py`
+        feats = []
+        for s in ["price", "promo"]:
+            df["prev_" + s] = df.groupby("store")[s].shift(1)
+            feats = feats + ["prev_" + s]
+        for store in [1, 2]:
+            part = df.ix[df["store"] == store,]
+            RandomForestRegressor().fit(part[feats], part["units"])
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+  });
+
+  describe('mismatch/refit-at-inference: category codes learnt again from the test rows (round 13)', () => {
+    const HEAD = py`
+      import pandas as pd
+      from sklearn.preprocessing import LabelEncoder
+      from sklearn.ensemble import RandomForestClassifier
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+    `;
+    it('a LabelEncoder refitted on a feature column of the test file fires; reusing the training fit does not', () => {
+      const src = HEAD + py`
+        enc = LabelEncoder()
+        train["city"] = enc.fit_transform(train["city"])
+        test["city"] = enc.fit_transform(test["city"])
+        model = RandomForestClassifier().fit(train.drop(columns=["churn"]), train["churn"])
+        pred = model.predict(test)
+      `;
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), [lineOf(src, 'test["city"] = enc.fit_transform')]);
+      const reused = src.replace('test["city"] = enc.fit_transform(test["city"])', 'test["city"] = enc.transform(test["city"])');
+      assert.deepEqual(rules(reused, 'mismatch/refit-at-inference'), []);
+    });
+    it('a helper that label-encodes every object column, called on the training and the test frame, fires at the helper', () => {
+      const src = HEAD + py`
+        def encode(df):
+            out = df.copy()
+            enc = LabelEncoder()
+            for col in df.select_dtypes(include=["object"]).columns:
+                out[col] = enc.fit_transform(out[col])
+            return out
+        X = encode(train.drop(columns=["churn"]))
+        model = RandomForestClassifier().fit(X, train["churn"])
+        pred = model.predict(encode(test))
+      `;
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), [lineOf(src, 'out[col] = enc.fit_transform')]);
+    });
+    it('the label of the test rows encoded on its own, and codes of a whole file before its split, do not fire', () => {
+      const src = HEAD + py`
+        enc = LabelEncoder()
+        y_test = enc.fit_transform(test["churn"])
+      `;
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), []);
+      const whole = py`
+        import pandas as pd
+        from sklearn.preprocessing import LabelEncoder
+        from sklearn.model_selection import train_test_split
+        from sklearn.ensemble import RandomForestClassifier
+        df = pd.read_csv("tested_people.csv")
+        df["gender"] = LabelEncoder().fit_transform(df["gender"])
+        X_train, X_test, y_train, y_test = train_test_split(df.drop(columns=["result"]), df["result"])
+        print(RandomForestClassifier().fit(X_train, y_train).score(X_test, y_test))
+      `;
+      assert.deepEqual(rules(whole, 'mismatch/refit-at-inference'), []);
+      assert.deepEqual(rules(whole, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('mismatch/refit-at-inference: a web view method that takes the request serves (round 13)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.preprocessing import LabelEncoder
+      from myapp.config import AppConfig
+      class PredictView:
+          def post(self, request):
+              X = pd.DataFrame([request.data], columns=["city", "age"])
+              le = LabelEncoder()
+              le.fit(X["city"])
+              X["city"] = le.transform(X["city"])
+              return AppConfig.model.predict(X)
+    `;
+    it('an encoder fitted on the request rows inside `post(self, request)` fires (warning); the same method without a request parameter does not', () => {
+      const f = analyze(src, 'views.py').filter((x) => x.ruleId === 'mismatch/refit-at-inference');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'le.fit(X["city"])')]);
+      assert.equal(f[0].severity, 'warning');
+      const other = src.replace('def post(self, request):', 'def post(self, rows):').replace('[request.data]', '[rows]');
+      assert.deepEqual(analyze(other, 'views.py').filter((x) => x.ruleId === 'mismatch/refit-at-inference'), []);
+    });
+  });
+
+  describe('leakage/target: removals by a name variable, a list grown with +=, and an in-place drop after a selection (round 13)', () => {
+    const HEAD = py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      df = pd.read_csv("tickets.csv")
+    `;
+    it('df.loc[:, df.columns != target] with target naming the label drops it; a different name keeps it', () => {
+      const src = HEAD + py`
+        def split_xy(df, target="paid"):
+            X = df.loc[:, df.columns != target].reset_index(drop=True)
+            return X, df[target]
+        X, y = split_xy(df)
+        RandomForestClassifier().fit(X, y)
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const other = src.replace('df.columns != target', 'df.columns != "ticket_id"');
+      assert.ok(rules(other, 'leakage/target').length > 0);
+    });
+    it('a drop list grown with += holds every name added', () => {
+      const src = HEAD + py`
+        unused = ["ticket_id", "paid"]
+        unused += ["fine_amount"]
+        X = df[["paid", "fine_amount", "zip"]].drop(unused, axis=1, errors="ignore")
+        RandomForestClassifier().fit(X, df["paid"])
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const notAdded = src.replace('unused = ["ticket_id", "paid"]', 'unused = ["ticket_id"]');
+      assert.ok(rules(notAdded, 'leakage/target').length > 0);
+    });
+    it('a label dropped in place from the matrix after its columns were picked is gone from it', () => {
+      const src = HEAD + py`
+        X = df[["paid", "fine_amount", "zip"]]
+        y = df["paid"].copy()
+        X.drop("paid", axis=1, inplace=True)
+        RandomForestClassifier().fit(X, y)
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const kept = src.replace('X.drop("paid", axis=1, inplace=True)', 'X.drop("zip", axis=1, inplace=True)');
+      assert.ok(rules(kept, 'leakage/target').length > 0);
+    });
+  });
+
+  describe('mismatch/refit-at-inference: a test file read through a joined path (round 13)', () => {
+    const src = py`
+      import os
+      import pickle
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      train = pd.read_csv("train_values.csv")
+      model = RandomForestClassifier().fit(train.drop(columns=["grade"]), train["grade"])
+      pickle.dump(model, open("model.pkl", "wb"))
+      def build_test():
+          base = os.path.dirname(__file__)
+          df = pd.read_csv(os.path.join(base, "../data/raw/test_values.csv"))
+          df["age_norm"] = (df["age"] - df["age"].min()) / (df["age"].max() - df["age"].min())
+          return df
+      print(model.predict(build_test()))
+    `;
+    it('min-max scaling of the test file by its own min and max is a refit, not a leak', () => {
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), [lineOf(src, 'df["age_norm"] =')]);
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const other = src.replace('test_values.csv', 'more_values.csv');
+      assert.deepEqual(rules(other, 'mismatch/refit-at-inference'), []);
+    });
+  });
+
+  describe('leakage/temporal: rows sorted newest first and cut in order (round 13)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      df = pd.read_csv("prices.csv")
+      df = df.sort_values(by="timestamp", ascending=False).head(1000)
+      df["up"] = (df["close"] > df["open"]).astype(int)
+      X_train, X_test, y_train, y_test = train_test_split(df[["open", "volume"]], df["up"], shuffle=False, test_size=0.2)
+      print(RandomForestClassifier().fit(X_train, y_train).score(X_test, y_test))
+    `;
+    it('fires (warning) at the split; sorted oldest first it does not', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/temporal');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'train_test_split(df[')]);
+      assert.equal(f[0].severity, 'warning');
+      const oldest = src.replace(', ascending=False', '');
+      assert.deepEqual(rules(oldest, 'leakage/temporal'), []);
+    });
+  });
+
+  describe('leakage/target: a text vectorizer outputs tokens, not the columns it was given (round 13)', () => {
+    const src = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.pipeline import FeatureUnion
+      from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+      from sklearn.linear_model import Ridge
+      train = pd.read_csv("listings.csv")
+      y = np.log1p(train["price"])
+      union = FeatureUnion([("name", TfidfVectorizer()), ("brand", CountVectorizer())])
+      X = union.fit_transform(train.values)
+      Ridge().fit(X, y)
+    `;
+    it('a union of vectorizers over every column does not fire; a scaler over every column does', () => {
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const scaled = src.replace('from sklearn.linear_model import Ridge', 'from sklearn.linear_model import Ridge\nfrom sklearn.preprocessing import StandardScaler')
+        .replace('X = union.fit_transform(train.values)', 'X = StandardScaler().fit_transform(train.values)');
+      assert.ok(rules(scaled, 'leakage/target').length > 0);
+    });
+  });
+
+  // Round 13 (r13-overlap): error-level false alarms of the fresh corpus, by class.
+  describe('r13-overlap: pd.concat(..., axis="columns") puts frames side by side, it does not stack rows twice', () => {
+    const make = (axis: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      df = pd.read_csv("data.csv")
+      X, y = df.drop(columns=["label"]), df["label"]
+      both = pd.concat([X, y], axis=${axis})
+      X_tr, X_te, y_tr, y_te = train_test_split(both.drop(columns=["label"]), both["label"], random_state=0)
+      m = LogisticRegression().fit(X_tr, y_tr)
+      print(m.score(X_te, y_te))
+    `;
+    it('stacking the same rows twice (axis=0) still fires', () => {
+      const src = make('0');
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'both = pd.concat')]);
+    });
+    it('axis="columns" and axis=1 do not fire', () => {
+      assert.deepEqual(rules(make('"columns"'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(make('1'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('r13-overlap: a refit on the whole training file also scored on the test file: its in-sample score is the training score beside it', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      X, y = train.drop(columns=["label"]), train["label"]
+      X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.2, random_state=0)
+      m = RandomForestClassifier(random_state=0).fit(X_tr, y_tr)
+      print(accuracy_score(y_va, m.predict(X_va)))
+      final = RandomForestClassifier(random_state=0).fit(X, y)
+      print(accuracy_score(test["label"], final.predict(test.drop(columns=["label"]))))
+      print(accuracy_score(y, final.predict(X)))
+    `;
+    it('does not fire when the refit is scored on the test file too', () => {
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+    it('still fires at warning when the in-sample score is the refit\'s only one', () => {
+      const only = src.replace('print(accuracy_score(test["label"], final.predict(test.drop(columns=["label"]))))\n', '');
+      const f = analyze(only).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(only, 'print(accuracy_score(y, final'), 'warning']]);
+    });
+  });
+
+  describe('r13-overlap: a final model refitted on train + validation (the frame the validation part was cut from) scored on the validation part', () => {
+    const src = PD + py`
+      full_train, test = train_test_split(df, test_size=0.2, random_state=1)
+      train, val = train_test_split(full_train, test_size=0.25, random_state=1)
+      m = LogisticRegression().fit(train.drop(columns=["label"]), train["label"])
+      print(accuracy_score(val["label"], m.predict(val.drop(columns=["label"]))))
+      final = LogisticRegression().fit(full_train.drop(columns=["label"]), full_train["label"])
+      print(accuracy_score(val["label"], final.predict(val.drop(columns=["label"]))))
+    `;
+    it('fires at warning on the score of the refit on the validation rows', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'print(accuracy_score(val["label"], final'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire when the refit is scored on the test split too, or a model fitted on the validation rows alone is scored there', () => {
+      const withTest = src + 'print(accuracy_score(test["label"], final.predict(test.drop(columns=["label"]))))\n';
+      assert.deepEqual(rules(withTest, 'leakage/overlap'), []);
+      const calib = src.replace('final = LogisticRegression().fit(full_train.drop(columns=["label"]), full_train["label"])',
+        'final = LogisticRegression().fit(val.drop(columns=["label"]), val["label"])');
+      assert.deepEqual(rules(calib, 'leakage/overlap'), []);
+    });
+  });
+
+  describe('r13-overlap: AutoGluon\'s leaderboard(val) scores the predictor on val; TabularPredictor(label=...) is supervised', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from autogluon.tabular import TabularPredictor
+      data = pd.read_csv("train.csv")
+      train, val = train_test_split(data, test_size=0.1, random_state=0)
+      predictor = TabularPredictor(label="y", eval_metric="f1").fit(data)
+      predictor.leaderboard(val)
+    `;
+    it('fires when the predictor was fitted on the frame val was cut from', () => {
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'predictor.leaderboard(val)')]);
+    });
+    it('does not fire when it was fitted on the training part', () => {
+      assert.deepEqual(rules(src.replace('.fit(data)', '.fit(train)'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('r13-overlap: a learned regressor fitted on the whole training file scored on it, while only another model is scored on a later split', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor, AdaBoostRegressor
+      train = pd.read_csv("train.csv")
+      X = train.drop(columns=["y"])
+      y = train["y"]
+      forest = RandomForestRegressor().fit(X, y)
+      print("score:", forest.score(X, y))
+      X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.2)
+      ada = AdaBoostRegressor().fit(X_tr, y_tr)
+      print(ada.score(X_va, y_va))
+    `;
+    it('fires at warning, saying what it assumed', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'print("score:"'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire when the same kind of model is scored on the later split, or nothing is split and scored', () => {
+      assert.deepEqual(rules(src.replace('ada = AdaBoostRegressor().fit', 'ada = RandomForestRegressor().fit'), 'leakage/overlap'), []);
+      const noSplit = src.split('X_tr, X_va')[0] + 'pred = forest.predict(pd.read_csv("test.csv"))\n';
+      assert.deepEqual(rules(noSplit, 'leakage/overlap'), []);
+    });
+  });
+
+  describe('r13-overlap: cross_val_predict on the rows of a test file refits the model on test rows', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.model_selection import cross_val_predict
+      from sklearn.metrics import accuracy_score
+      train = pd.read_csv("games_train.csv")
+      test = pd.read_csv("games_test.csv")
+      model = LogisticRegression().fit(train.drop(columns=["win"]), train["win"])
+      test_labels = test["win"]
+      test_X = test.drop(columns=["win"])
+      pred = cross_val_predict(model, test_X, test_labels, cv=3)
+      print(accuracy_score(test_labels, pred))
+    `;
+    it('fires at warning', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'pred = cross_val_predict'), 'warning']]);
+    });
+    it('does not fire when the model was fitted on those test rows only, or on a name never read from a file', () => {
+      const own = src.replace('model = LogisticRegression().fit(train.drop(columns=["win"]), train["win"])', 'model = LogisticRegression().fit(test.drop(columns=["win"]), test["win"])');
+      assert.deepEqual(rules(own, 'leakage/overlap').filter((l) => l === lineOf(own, 'pred = cross_val_predict')), []);
+      assert.deepEqual(rules(src.replace('cross_val_predict(model, test_X, test_labels', 'cross_val_predict(model, df_test, y_test'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('r13-overlap: an oversampler in a branch of an unknown if whose class is never imported cannot have run', () => {
+    const src = py`
+      import pandas as pd
+      from imblearn.over_sampling import SMOTE
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      df = pd.read_csv("data.csv")
+      X, y = df.drop(columns=["label"]), df["label"]
+      if y.value_counts(normalize=True).min() < 0.4:
+          print("Applying SMOTE")
+          X, y = SMOTE(random_state=0).fit_resample(X, y)
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+      m = LogisticRegression().fit(X_tr, y_tr)
+      print(m.score(X_te, y_te))
+    `;
+    it('imported, it fires at warning with the branch assumed', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'X, y = SMOTE('), 'warning']]);
+    });
+    it('never imported nor defined, it does not fire; a star import may bind it, so it still fires', () => {
+      const unbound = src.replace('from imblearn.over_sampling import SMOTE\n', '');
+      assert.deepEqual(rules(unbound, 'leakage/overlap'), []);
+      const star = src.replace('from imblearn.over_sampling import SMOTE', 'from imblearn.over_sampling import *');
+      assert.deepEqual(rules(star, 'leakage/overlap'), [lineOf(star, 'X, y = SMOTE(')]);
+    });
+  });
 });
