@@ -169,7 +169,11 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // Fitted on the training rows only (the training side of a split, or a training file).
   const trainPart = (f: PrepLeak['fit']): boolean => f.rows.length > 0 && f.rows.every((k) => k.path.length ? k.path[k.path.length - 1].side === 'train' && k.path[k.path.length - 1].fold === undefined : k.root.role === 'train');
   for (const l0 of ev.prepLeaks) {
-    const l = wholeDataLeak(l0, ev) ?? l0;
+    const whole = wholeDataLeak(l0, ev);
+    // Category codes or a vocabulary learnt from a whole data file before its split are stateless
+    // (not a preprocessing leak); they were recorded only as a possible refit on test rows.
+    if (whole && (l0.fit.codes || l0.fit.vocabulary)) continue;
+    const l = whole ?? l0;
     if (skipVal(l)) continue;
     // An unnamed positional cut is a split only when a model is fitted on one part and scored on the other.
     if (l.split?.cut && !cutUsed(l.split)) continue;
@@ -731,6 +735,13 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // A random split that is only shown and then replaced (models are fitted on another split's
     // rows, none on its own) breaks nothing.
     if ((t.split.kind === 'tts' || t.split.kind === 'slice') && !fittedOn(t.split) && ev.splits.some((s) => s !== t.split && fittedOn(s))) continue;
+    if (t.reversed) {
+      push({
+        ruleId: 'leakage/temporal', message: `Split in row order after ${t.reason}: the held-out rows are the oldest, so a model trained on later rows is scored on earlier ones; sort oldest first before the cut. Assumed: the task forecasts later values.`,
+        location: toLocation(ctx, t.site), related: [], evidence: { reason: t.reason, assumed: 'the task forecasts later values' }, fixes: [],
+      }, t.site, 'warning');
+      continue;
+    }
     if (t.folds) {
       push({
         ruleId: 'leakage/temporal', message: `K-fold cross-validation on time-ordered data (${t.reason}): each block of rows is scored by a model fitted on later rows too; use TimeSeriesSplit so every fold is scored by a model of earlier rows only. Assumed: the task forecasts later values of the series.`,

@@ -8,7 +8,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
 import { columnMayBe, covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
-  type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type SeqV, type Side, type Site, type Split, type Val,
+  type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type ScalarV, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
 import { LibrarySemantics } from './library';
@@ -19,6 +19,11 @@ import {
   child, constStrings, firstExpr, isSubscript, isExpr, lastExpr, lastPart, leafNames, stringsIn, stripRows, subscriptString, topLevelComma,
   unquote, withVarying,
 } from './syntax';
+
+/** A selection by a list of names the analysis could not read (df[feature_cols] built elsewhere): it keeps none it can name. */
+const UNKNOWN_NAMES = '@names';
+/** A variable named as a list of column names (feature_cols, features, names). */
+const COLUMN_LIST_NAME = /(^|_)(col|cols|columns|feat|feats|features|feature_names|names|order)$/i;
 
 /** A name that says predictions or scores, not labels (y_test_pred, test_y_hat, y_test_proba). */
 const PRED_WORD = /pred|hat|prob|score|out/i;
@@ -601,6 +606,11 @@ export class Interpreter extends LibrarySemantics {
     if (!target || !value) return;
     const cur = this.ev(target);
     const v = this.ev(value);
+    // names += ["a", "b"]: a list of names grown in place keeps its items.
+    if (cur.k === 'seq' && v.k === 'seq' && /^\s*\+=/.test(this.text.slice(target.to, value.from))) {
+      this.bind(target, { k: 'seq', items: [...cur.items, ...v.items], varying: !!(cur.varying || v.varying) }, value);
+      return;
+    }
     this.bind(target, this.join([cur, v], n), value);
   }
 
@@ -1150,6 +1160,18 @@ export class Interpreter extends LibrarySemantics {
         if (n.name === 'BinaryExpression' && vals.length === 2 && vals[0].k === 'seq' && vals[1].k === 'seq' && /^\s*\+/.test(this.text.slice(n.firstChild!.to, n.lastChild!.from))) {
           return { k: 'seq', items: [...vals[0].items, ...vals[1].items], varying: !!(vals[0].varying || vals[1].varying) };
         }
+        // cat_cols + [c for c in df.columns if c not in ...] (either order): the frame's columns
+        // minus the removed names, with the listed names back in.
+        if (n.name === 'BinaryExpression' && vals.length === 2 && /^\s*\+/.test(this.text.slice(n.firstChild!.to, n.lastChild!.from))) {
+          const [a, b] = vals;
+          const whole = (v: Val): v is ScalarV => v.k === 'scalar' && !!v.allCols && !v.allCols.slice && !v.allCols.within;
+          const all = whole(a) ? a.allCols : whole(b) ? b.allCols : undefined;
+          const other = all && (a.k === 'scalar' && a.allCols === all ? b : a);
+          const listed = other && other.k === 'seq' && other.items.length && other.items.every((x) => x.k === 'const' && x.str !== undefined) ? constStrings(other) : undefined;
+          if (all && listed) {
+            return { ...this.scalar('columns'), allCols: { ...all, removed: all.removed.filter((c) => !listed.includes(c)) } };
+          }
+        }
         const joined = this.join(vals, n);
         if (n.name === 'BinaryExpression' && vals.length === 2 && joined.k === 'data') this.noteAffine(n, vals[0], vals[1], joined);
         return joined;
@@ -1327,20 +1349,29 @@ export class Interpreter extends LibrarySemantics {
       const tests = conds.slice(0, 2).flatMap((c) => this.t(c).trim().split(/\s+and\s+/));
       // A list of names and variables ([target_col, "id"]): every element must be known.
       const named = (e: string): string[] => /^["']/.test(e) ? stringsIn(e) : /^[A-Za-z_][\w.]*$/.test(e) ? constStrings(this.lookup(e)) : [];
+      let filters = 0;
       for (const c of tests) {
         const m = new RegExp(`^${firstIter.target}\\s*(!=|not\\s+in)\\s*([\\s\\S]+)$`).exec(c);
+        // Another test in the conjunction (`df[c].dtype != "object"`) only keeps fewer columns:
+        // the names the other tests exclude stay excluded.
+        if (!m && tests.length > 1 && !/\bor\b/.test(c)) { filters++; continue; }
         if (!m) { known = false; break; }
         const rhs = m[2].trim();
-        let strs = /^["']/.test(rhs) ? stringsIn(rhs) : /^[[(]/.test(rhs) ? [] : constStrings(this.lookup(rhs));
-        if (/^[[(]/.test(rhs)) {
-          const els = rhs.slice(1, -1).split(',').map((e) => e.trim()).filter(Boolean);
+        const term = (t: string): string[] => {
+          if (/^["']/.test(t)) return stringsIn(t);
+          if (!/^[[(]/.test(t)) return /^[A-Za-z_][\w.]*$/.test(t) ? constStrings(this.lookup(t)) : [];
+          const els = t.slice(1, -1).split(',').map((e) => e.trim()).filter(Boolean);
           const each = els.map(named);
-          strs = each.every((x) => x.length) ? each.flat() : [];
-        }
+          return each.every((x) => x.length) ? each.flat() : [];
+        };
+        // `c not in cat_cols + ["label", "id"]`: a sum of name lists names every list's names.
+        const terms = /^[\w.\s"'[\](),+]+$/.test(rhs) && rhs.includes('+') ? rhs.split('+').map((t) => t.trim()) : [rhs];
+        const parts = terms.map(term);
+        const strs = parts.every((x) => x.length) ? parts.flat() : [];
         if (!strs.length) { known = false; break; }
         removed.push(...strs);
       }
-      if (known && conds.length <= 2 && tests.length <= 4) return { ...this.scalar('columns'), allCols: { ...all, removed } };
+      if (known && filters < tests.length && conds.length <= 2 && tests.length <= 4) return { ...this.scalar('columns'), allCols: { ...all, removed } };
     }
     if (iterData) {
       // A row-wise map over a dataset ([t.decode() for t in texts]) keeps its rows.
@@ -1379,7 +1410,8 @@ export class Interpreter extends LibrarySemantics {
         if (prop === 'columns' && o.frame && o.cols && byName(o)) return { ...this.scalar(full), allCols: { frame: o.frame, removed: [], within: [...o.cols] } };
         if (prop === 'columns' || prop === 'index') return this.scalar(full, o.prep);
         if (/^(shape|dtypes?|size|ndim|name|names|empty|nbytes|itemsize|flags|axes|attrs|iat|at)$/.test(prop)) return this.scalar(full);
-        if (prop === 'loc' || prop === 'iloc' || prop === 'at' || prop === 'iat' || prop === 'str' || prop === 'dt' || prop === 'cat') {
+        // `ix`: the old pandas indexer (label or position), not a column.
+        if (prop === 'loc' || prop === 'iloc' || prop === 'ix' || prop === 'at' || prop === 'iat' || prop === 'str' || prop === 'dt' || prop === 'cat') {
           const d = this.same(o);
           if (prop === 'dt') d.time = 'the data has a date/time column';
           return d;
@@ -1497,7 +1529,7 @@ export class Interpreter extends LibrarySemantics {
     let learned: FitEvent[] = [];
     for (const i of idx) if (i.k === 'scalar' && i.prep.length) learned = learned.concat(i.prep);
     const o = learned.length ? this.mkData({ ...this.same(o0), prep: unionList(o0.prep, learned) }) : o0;
-    const isILoc = objNode.name === 'MemberExpression' && /\.(iloc|loc)$/.test(this.t(objNode));
+    const isILoc = objNode.name === 'MemberExpression' && /\.(iloc|loc|ix)$/.test(this.t(objNode));
     // df.iloc[idx] with idx = np.random.randint(0, len(df), size=n): a draw with replacement repeats rows.
     if (isILoc && idx.length === 1 && idx[0].k === 'scalar' && this.drawnWithReplacement.has(idx[0]) && o.rows.length) {
       const du = this.dupEvent(n, `${this.t(idxNodes[0])} (positions drawn with replacement)`, o.rows);
@@ -1516,7 +1548,16 @@ export class Interpreter extends LibrarySemantics {
     if (fold) return this.withStep(o, fold.split, fold.side, fold.fold, true);
     // x[i * n:(i + 1) * n] beside x[:i * n] / x[(i + 1) * n:]: a fold cut (below), not a bootstrap.
     const foldCut = hasSlice && this.inLoop && this.isFoldCut(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, ''));
-    if (this.inLoop && !foldCut && idx.some((i) => i.varying && i.k !== 'const')) {
+    // df[feature_cols] with the name list grown in a loop: columns picked by name, not a redraw of rows.
+    const namedList = !hasSlice && !isILoc && idxNodes.length === 1 && idxNodes[0].name === 'VariableName' && COLUMN_LIST_NAME.test(this.t(idxNodes[0]));
+    if (this.inLoop && namedList && idx.some((i) => i.varying && i.k !== 'const')) {
+      // Other columns each pass (a feature subset per threshold): the same rows.
+      const d = this.same(o, { varying: true, aligned: true });
+      delete d.positional;
+      if (o.frame && o.feat) d.feat = this.featureSelection(o, 'select', [...(idx[0] ? constStrings(idx[0]) : []), UNKNOWN_NAMES], n);
+      return d;
+    }
+    if (this.inLoop && !foldCut && !namedList && idx.some((i) => i.varying && i.k !== 'const')) {
       // y_test[idx] with idx redrawn each iteration: a bootstrap of the same rows, not a new setting
       const r = this.same(o, { resampled: true, varying: true });
       // data[i:i + look_back] at every position of a loop stepping by one: windows cut from one
@@ -1543,7 +1584,7 @@ export class Interpreter extends LibrarySemantics {
       }
     }
     // Column selection: df['a'], df[['a','b']], df[cols], df.loc[:, cols]
-    const allRowsCols = hasSlice && idxNodes.length === 1 && /\.loc$/.test(this.t(objNode)) && /^\[\s*:\s*,/.test(this.text.slice(objNode.to, n.to).trim());
+    const allRowsCols = hasSlice && idxNodes.length === 1 && /\.(loc|ix)$/.test(this.t(objNode)) && /^\[\s*:\s*,/.test(this.text.slice(objNode.to, n.to).trim());
     if (first && (!hasSlice || allRowsCols) && (first.k === 'const' && first.str !== undefined || first.k === 'seq' && first.items.every((x) => x.k === 'const' && x.str !== undefined))) {
       const cols = first.k === 'const' ? [first.str!] : (first as SeqV).items.map((x) => (x as ConstV).str!);
       const held = o.frame?.colVals?.get(first.k === 'const' ? first.str! : cols.length === 1 ? cols[0] : '');
@@ -1577,14 +1618,18 @@ export class Interpreter extends LibrarySemantics {
     const ownColumns = idxNodes.some((x) => this.t(x).includes(this.t(objNode) + '.columns'));
     // df[FEATURES] with the feature list loaded from disk (joblib/json): columns selected by name.
     if (first && !hasSlice && (first.k === 'data' && !first.rows.some((k) => k.path.length) || first.k === 'est' && first.loaded) && !isILoc && idxNodes[0]?.name === 'VariableName'
-      && /(^|_)(col|cols|columns|feat|feats|features|feature_names|names|order)$/i.test(this.t(idxNodes[0]))) {
+      && COLUMN_LIST_NAME.test(this.t(idxNodes[0]))) {
       const d = this.same(o, { aligned: true });
       delete d.positional;
+      // Which names the list holds is not known here: not the selection the frame had before.
+      if (o.frame && o.feat) d.feat = this.featureSelection(o, 'select', [UNKNOWN_NAMES], n);
       return d;
     }
     if (first && !hasSlice && first.k === 'scalar' && !isILoc && first.cols === undefined && !first.allCols && !ownColumns
       && /col|feat|features|names|keep|select|order/i.test(first.name + ' ' + this.t(idxNodes[0]))) {
-      return this.same(o, { aligned: true });
+      const d = this.same(o, { aligned: true });
+      if (o.frame && o.feat) d.feat = this.featureSelection(o, 'select', [UNKNOWN_NAMES], n);
+      return d;
     }
     if (isILoc && hasSlice && idxNodes.length >= 0) {
       // The subscript's own brackets: the object before them may hold brackets too
@@ -1596,12 +1641,16 @@ export class Interpreter extends LibrarySemantics {
         const rowsPart = inner.slice(0, commaAt).trim();
         const colsPart = inner.slice(commaAt + 1).trim();
         const d = this.same(o);
-        const isLoc = /\.loc$/.test(this.t(objNode));
+        const isLoc = /\.(loc|ix)$/.test(this.t(objNode));
         if (!isLoc && !o.aligned) d.positional = this.site(n);
         if (o.frame) {
           const ne = /\.columns\s*!=\s*(["'])(.+?)\1/.exec(colsPart) ?? /~\s*\w+\.columns\.isin\(\s*\[([^\]]*)\]/.exec(colsPart);
           const listed = /^\[([^\]]*)\]$/.exec(colsPart);
+          // df.loc[:, df.columns != target] with target a name holding the label's name.
+          const neVar = !ne ? /\.columns\s*!=\s*([A-Za-z_]\w*)\s*$/.exec(colsPart) : null;
+          const neNames = neVar ? constStrings(this.lookup(neVar[1])) : [];
           if (isLoc && ne) d.feat = this.featureSelection(o, 'drop', ne[2] !== undefined ? [ne[2]] : stringsIn(ne[1]), n);
+          else if (isLoc && neNames.length) d.feat = this.featureSelection(o, 'drop', neNames, n);
           else if (isLoc && listed) { d.feat = this.featureSelection(o, 'select', stringsIn(listed[1]), n); d.aligned = true; delete d.positional; }
           else if (isLoc && LABEL_RANGE.test(colsPart) && /["']/.test(colsPart)) {
             // loc[:, "age":"outcome"]: a label range includes both ends (the columns between are unknown here).
@@ -1628,13 +1677,22 @@ export class Interpreter extends LibrarySemantics {
     // df.loc[mask, 'a'] / df.loc[mask, ['a', 'b']]: some rows of the named columns only (a value
     // computed from it reads those columns, not the whole frame).
     const second = idx[1];
-    if (isILoc && /\.loc$/.test(this.t(objNode)) && idx.length === 2 && second
+    if (isILoc && /\.(loc|ix)$/.test(this.t(objNode)) && idx.length === 2 && second
       && (second.k === 'const' && second.str !== undefined || second.k === 'seq' && second.items.length > 0 && second.items.every((x) => x.k === 'const' && x.str !== undefined))) {
       const cols = second.k === 'const' ? [second.str!] : (second as SeqV).items.map((x) => (x as ConstV).str!);
       const d = this.same(o, { cols, aligned: cols.length > 1 || second.k === 'seq' });
       delete d.positional;
       if (o.frame && (second.k === 'seq' || o.feat)) d.feat = this.featureSelection(o, 'select', cols, n);
       return this.maybeSliceSplit(d, n, undefined);
+    }
+    // df[names] with a list only partly known (names built in a loop, joined from helpers): a
+    // column selection of those names, not a row mask; the names it cannot read are unknown.
+    if (first && first.k === 'seq' && !hasSlice && !isILoc && idxNodes.length === 1 && o.frame && o.feat) {
+      const d = this.same(o, { aligned: true });
+      delete d.positional;
+      delete d.cols;
+      d.feat = this.featureSelection(o, 'select', [...constStrings(first), UNKNOWN_NAMES], n);
+      return d;
     }
     // boolean mask or other row selection: same rows (a subset), mask statistics do not flow in
     const d = this.same(o);
@@ -2123,7 +2181,10 @@ export class Interpreter extends LibrarySemantics {
     const savedScope = this.scope, savedReturns = this.returns, savedStmt = this.stmt, savedTargets = this.targets, savedGlobals = this.globalNames, savedCur = this.curGlobal;
     this.globalNames = new Set();
     const callSite = n ? this.site(n) : undefined;
-    const serving = SERVING_FUNCTION.test(fn.name) && !/train|fit|eval|valid|cv/i.test(fn.name);
+    // A web request handler (a view's `post(self, request)`, a route taking `request`) serves too.
+    const handler = fn.node.name !== 'LambdaExpression' && /^(get|post|put|patch|dispatch|\w*view)$/i.test(fn.name)
+      && /^\(\s*(self\s*,\s*)?(request|req)\b/.test(this.t(child(fn.node, 'ParamList') ?? fn.node).trim());
+    const serving = (SERVING_FUNCTION.test(fn.name) || handler) && !/train|fit|eval|valid|cv/i.test(fn.name);
     this.active.add(fn.node);
     const savedCallers = this.callers;
     // Calls into another file of the project are remembered (methods too): findings there are placed at the call.

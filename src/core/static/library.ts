@@ -53,6 +53,9 @@ const SELECTS_ON_VALIDATION = /EarlyStopping|early_stopping|ModelCheckpoint|save
 
 /** Model classes whose fit draws random numbers (unseeded runs differ). */
 const STOCHASTIC_MODEL = /Forest|ExtraTrees|Boost|XGB|LGBM|lightgbm|CatBoost|MLP|SGD|Bagging|Sequential|AutoSklearn|AutoML|TabNet|Perceptron|keras|torch/i;
+/** Vectorizers whose output columns are tokens of the text, not the columns they were given. */
+const TEXT_VECTORIZERS = /^(CountVectorizer|TfidfVectorizer|HashingVectorizer)$/;
+
 /** Columns named by a lead (`Close (lead 1)`, from `shift(-1)`): the next rows' values. */
 const LEAD_COLUMN = / \(lead \d+\)$/;
 
@@ -336,7 +339,12 @@ export abstract class LibrarySemantics extends DataflowState {
       if (written) { this.events.readBack.add(readPath!); const d = this.same(written); delete d.cols; delete d.feat; return d; }
       const path = readPath ?? '';
       const name = this.targets.length === 1 ? this.targets[0] : '';
-      const role = roleFromName(path) !== 'whole' ? roleFromName(path) : roleFromName(name);
+      // os.path.join(base, "data/test_values.csv") / DATA_DIR + "/test.csv": a test file named by
+      // the last literal of the path expression.
+      const srcNode = args.posNodes[0] ?? args.kwNodes.get('path') ?? args.kwNodes.get('filepath_or_buffer');
+      const joined = !readPath && srcNode ? [...this.t(srcNode).matchAll(/r?(["'])([^"'\n]+\.\w{2,8})\1/g)].pop()?.[2] : undefined;
+      const named = path || (joined && roleFromName(joined) === 'test' ? joined : '');
+      const role = roleFromName(named) !== 'whole' ? roleFromName(named) : roleFromName(name);
       const d = this.freshData(path || name || last, n, role);
       // A path that changes with the enclosing loop (f"sub{i}.mat") reads another file on each pass.
       if (path && !(src0?.varying && this.inLoop)) d.rows[0].root.file = path;
@@ -567,6 +575,9 @@ export abstract class LibrarySemantics extends DataflowState {
       j.rows = parts[0]?.rows ?? j.rows;
       // Side-by-side blocks (scaled numbers next to encoded categories): the matrix keeps the columns of each.
       const feats = parts.map((p) => p.feat ?? (p.frame && p.cols ? this.featureSelection(p, 'select', p.cols, n) : undefined)).filter((f): f is FeatureSelection => !!f);
+      // A whole frame among the blocks (pd.concat([df, dummies], axis=1)): the result is not just
+      // the named columns of the other blocks.
+      if (parts.some((p) => p.frame && !p.cols && !p.feat)) delete j.cols;
       if (feats.length === 1) j.feat = feats[0];
       else if (feats.length > 1) j.feat = { ...feats[0], mode: 'union', cols: [], removedAtSelection: [], site: this.site(n), order: ++this.ids, parts: feats };
       return j;
@@ -1331,6 +1342,10 @@ export abstract class LibrarySemantics extends DataflowState {
       const isPrep = est.cat === 'transformer' || est.cat === 'clusterer';
       if (isPrep) {
         est.fit = this.newFit(n, est.cls, 'transformer', data, onLabel, vocabularyOnly(est));
+        // LabelEncoder on a named feature column (not the label): category codes of those rows.
+        const argName = args.posNodes[0] ? this.t(args.posNodes[0]) : '';
+        if (LABEL_ENCODERS.has(est.cls) && X && (X.cols?.length ? !X.cols.some((c) => LABEL_NAME.test(c)) : /\w\s*\[[^\]]+\]\s*$/.test(argName)) && !LABEL_NAME.test(argName) && !/^y(_|$)/i.test(argName)
+          && !(this.targets.length === 1 && (LABEL_NAME.test(this.targets[0]) || /^y(_|$)/i.test(this.targets[0])))) est.fit.codes = true;
         if (data.affine) est.fitAffine = data.affine; else delete est.fitAffine;
         if (est.assumed) est.fit.assumed = est.assumed;
         est.prepFits = [est.fit];
@@ -1467,9 +1482,12 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const f of gone) f.neutralised = true;
       prepIn = data.prep.filter((f) => !gone.includes(f));
     }
+    // Text vectorizers (and a union of them) output token counts, not the columns they were given:
+    // the label among those columns is not a column of the result.
+    const textOut = TEXT_VECTORIZERS.test(est.cls) || est.cls === 'FeatureUnion' && est.steps.length > 0 && est.steps.every((s) => TEXT_VECTORIZERS.test(s.cls));
     if (this.spark) this.noteSparkColumns(est, data, fits);
     const out = this.mkData({ rows: data.rows, prep: unionList(prepIn, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
-      ...(data.time ? { time: data.time } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat ? { feat: data.feat } : {}),
+      ...(data.time ? { time: data.time } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat && !textOut ? { feat: data.feat } : {}),
       ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}), ...(data.mixSite ? { mixSite: data.mixSite } : {}),
       // y = LabelEncoder().fit_transform(df["churned"]) still names the label column.
       ...(data.cols && data.frame ? { cols: data.cols, frame: data.frame } : {}) });
@@ -1889,12 +1907,16 @@ export abstract class LibrarySemantics extends DataflowState {
       const axisPos = args.pos[1];
       const isColumns = method === 'pop' || args.kw.has('columns') || axis && axis.k === 'const' && /1|'columns'|"columns"/.test(axis.text)
         || axisPos !== undefined && axisPos.k === 'const' && /^(1|'columns'|"columns")$/.test(axisPos.text);
+      // Removed in place after a selection (X = df[...]; X.drop("y", axis=1, inplace=True)): gone
+      // from this value's selection too, as `del X["y"]` (the selection may be shared with its frame).
+      const removeFromSelection = (): void => { if (d.feat && cols.length) d.feat = { ...d.feat, removedAtSelection: [...d.feat.removedAtSelection, ...cols] }; };
       if (method === 'pop') {
         if (d.frame) cols.forEach((c) => d.frame!.removed.add(c));
+        removeFromSelection();
         return this.same(d, { cols });
       }
       if (isColumns) {
-        if (/inplace\s*=\s*True/.test(argText)) { if (d.frame) cols.forEach((c) => d.frame!.removed.add(c)); return this.scalar('None'); }
+        if (/inplace\s*=\s*True/.test(argText)) { if (d.frame) cols.forEach((c) => d.frame!.removed.add(c)); removeFromSelection(); return this.scalar('None'); }
         const out = this.same(d, {});
         delete out.cols;
         // Statistics written only into the columns dropped here (cluster labels kept as the
@@ -1930,8 +1952,12 @@ export abstract class LibrarySemantics extends DataflowState {
       const out = this.same(d);
       // Sorting keeps a stronger reason the rows already had (lags computed before the sort).
       if (TIME_COLUMN.test(byText) || method === 'sort_index' && d.time) out.time = d.time && !weakTime(d.time) ? d.time : method === 'set_index' ? 'the rows are indexed by time' : SORTED_BY_TIME;
+      // Sorted by time newest first (sort_values("date", ascending=False)): a cut by position then
+      // holds out the oldest rows. Any other sort undoes it.
+      const newest = method !== 'set_index' && (TIME_COLUMN.test(byText) || method === 'sort_index' && !!d.time) && /ascending\s*=\s*False/.test(argText);
+      if (newest) out.newestFirst = true; else if (method !== 'set_index') delete out.newestFirst;
       // sort_values(..., inplace=True) reorders the frame itself.
-      if (out.time && /inplace\s*=\s*True/.test(argText)) { d.time = out.time; return this.scalar('None'); }
+      if (out.time && /inplace\s*=\s*True/.test(argText)) { d.time = out.time; if (newest) d.newestFirst = true; else delete d.newestFirst; return this.scalar('None'); }
       return out;
     }
     if (method === 'shift' || method === 'rolling' || method === 'diff' || method === 'pct_change' || method === 'ewm' || method === 'expanding') {

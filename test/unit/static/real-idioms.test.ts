@@ -6214,4 +6214,242 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(make('["age", "income"]'), 'leakage/preprocessing'), []);
     });
   });
+
+  // Round 13 (r13-sec): the feature matrix's columns followed through more idioms.
+  describe('leakage/target: column removals followed through arithmetic, name lists and indexers (round 13)', () => {
+    const BASE = py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestRegressor
+      df = pd.read_csv("sales.csv")
+    `;
+    it('a min-max scaling by hand of a matrix that dropped the label keeps it dropped; the frame itself fires', () => {
+      const src = BASE + py`
+        y = df["units"]
+        X_raw = df.drop("units", axis=1)
+        X = (X_raw - X_raw.min()) / (X_raw.max() - X_raw.min())
+        RandomForestRegressor().fit(X.values, y)
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const kept = src.replace('X_raw = df.drop("units", axis=1)', 'X_raw = df');
+      assert.ok(rules(kept, 'leakage/target').length > 0);
+    });
+    it('a comprehension that excludes a sum of name lists, and a list added to it, keep the label out; listing the label fires', () => {
+      const src = BASE + py`
+        cat_cols = ["store", "item"]
+        num_cols = [c for c in df.columns if c not in cat_cols + ["units", "id"]] + ["day"]
+        X = df[cat_cols + num_cols]
+        RandomForestRegressor().fit(X, df["units"])
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const listed = src.replace('cat_cols = ["store", "item"]', 'cat_cols = ["store", "units"]');
+      assert.deepEqual(rules(listed, 'leakage/target'), [lineOf(listed, 'X = df[cat_cols + num_cols]')]);
+    });
+    it('a comprehension with a dtype test beside the name test still excludes the named label', () => {
+      const src = BASE + py`
+        df = df[["units", "price", "promo"]]
+        train = df.iloc[:100].copy()
+        y = train.units.values
+        num = [c for c in train.columns if train[c].dtype != "object" and c not in ["units"]]
+        RandomForestRegressor().fit(train[num], y)
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+    });
+    it('`.ix` is an indexer, not a column; a name list grown in a loop selects columns, not rows', () => {
+      const src = BASE + py`
+        feats = []
+        for s in ["price", "promo"]:
+            df["prev_" + s] = df.groupby("store")[s].shift(1)
+            feats = feats + ["prev_" + s]
+        for store in [1, 2]:
+            part = df.ix[df["store"] == store,]
+            RandomForestRegressor().fit(part[feats], part["units"])
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+  });
+
+  describe('mismatch/refit-at-inference: category codes learnt again from the test rows (round 13)', () => {
+    const HEAD = py`
+      import pandas as pd
+      from sklearn.preprocessing import LabelEncoder
+      from sklearn.ensemble import RandomForestClassifier
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+    `;
+    it('a LabelEncoder refitted on a feature column of the test file fires; reusing the training fit does not', () => {
+      const src = HEAD + py`
+        enc = LabelEncoder()
+        train["city"] = enc.fit_transform(train["city"])
+        test["city"] = enc.fit_transform(test["city"])
+        model = RandomForestClassifier().fit(train.drop(columns=["churn"]), train["churn"])
+        pred = model.predict(test)
+      `;
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), [lineOf(src, 'test["city"] = enc.fit_transform')]);
+      const reused = src.replace('test["city"] = enc.fit_transform(test["city"])', 'test["city"] = enc.transform(test["city"])');
+      assert.deepEqual(rules(reused, 'mismatch/refit-at-inference'), []);
+    });
+    it('a helper that label-encodes every object column, called on the training and the test frame, fires at the helper', () => {
+      const src = HEAD + py`
+        def encode(df):
+            out = df.copy()
+            enc = LabelEncoder()
+            for col in df.select_dtypes(include=["object"]).columns:
+                out[col] = enc.fit_transform(out[col])
+            return out
+        X = encode(train.drop(columns=["churn"]))
+        model = RandomForestClassifier().fit(X, train["churn"])
+        pred = model.predict(encode(test))
+      `;
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), [lineOf(src, 'out[col] = enc.fit_transform')]);
+    });
+    it('the label of the test rows encoded on its own, and codes of a whole file before its split, do not fire', () => {
+      const src = HEAD + py`
+        enc = LabelEncoder()
+        y_test = enc.fit_transform(test["churn"])
+      `;
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), []);
+      const whole = py`
+        import pandas as pd
+        from sklearn.preprocessing import LabelEncoder
+        from sklearn.model_selection import train_test_split
+        from sklearn.ensemble import RandomForestClassifier
+        df = pd.read_csv("tested_people.csv")
+        df["gender"] = LabelEncoder().fit_transform(df["gender"])
+        X_train, X_test, y_train, y_test = train_test_split(df.drop(columns=["result"]), df["result"])
+        print(RandomForestClassifier().fit(X_train, y_train).score(X_test, y_test))
+      `;
+      assert.deepEqual(rules(whole, 'mismatch/refit-at-inference'), []);
+      assert.deepEqual(rules(whole, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('mismatch/refit-at-inference: a web view method that takes the request serves (round 13)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.preprocessing import LabelEncoder
+      from myapp.config import AppConfig
+      class PredictView:
+          def post(self, request):
+              X = pd.DataFrame([request.data], columns=["city", "age"])
+              le = LabelEncoder()
+              le.fit(X["city"])
+              X["city"] = le.transform(X["city"])
+              return AppConfig.model.predict(X)
+    `;
+    it('an encoder fitted on the request rows inside `post(self, request)` fires (warning); the same method without a request parameter does not', () => {
+      const f = analyze(src, 'views.py').filter((x) => x.ruleId === 'mismatch/refit-at-inference');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'le.fit(X["city"])')]);
+      assert.equal(f[0].severity, 'warning');
+      const other = src.replace('def post(self, request):', 'def post(self, rows):').replace('[request.data]', '[rows]');
+      assert.deepEqual(analyze(other, 'views.py').filter((x) => x.ruleId === 'mismatch/refit-at-inference'), []);
+    });
+  });
+
+  describe('leakage/target: removals by a name variable, a list grown with +=, and an in-place drop after a selection (round 13)', () => {
+    const HEAD = py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      df = pd.read_csv("tickets.csv")
+    `;
+    it('df.loc[:, df.columns != target] with target naming the label drops it; a different name keeps it', () => {
+      const src = HEAD + py`
+        def split_xy(df, target="paid"):
+            X = df.loc[:, df.columns != target].reset_index(drop=True)
+            return X, df[target]
+        X, y = split_xy(df)
+        RandomForestClassifier().fit(X, y)
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const other = src.replace('df.columns != target', 'df.columns != "ticket_id"');
+      assert.ok(rules(other, 'leakage/target').length > 0);
+    });
+    it('a drop list grown with += holds every name added', () => {
+      const src = HEAD + py`
+        unused = ["ticket_id", "paid"]
+        unused += ["fine_amount"]
+        X = df[["paid", "fine_amount", "zip"]].drop(unused, axis=1, errors="ignore")
+        RandomForestClassifier().fit(X, df["paid"])
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const notAdded = src.replace('unused = ["ticket_id", "paid"]', 'unused = ["ticket_id"]');
+      assert.ok(rules(notAdded, 'leakage/target').length > 0);
+    });
+    it('a label dropped in place from the matrix after its columns were picked is gone from it', () => {
+      const src = HEAD + py`
+        X = df[["paid", "fine_amount", "zip"]]
+        y = df["paid"].copy()
+        X.drop("paid", axis=1, inplace=True)
+        RandomForestClassifier().fit(X, y)
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const kept = src.replace('X.drop("paid", axis=1, inplace=True)', 'X.drop("zip", axis=1, inplace=True)');
+      assert.ok(rules(kept, 'leakage/target').length > 0);
+    });
+  });
+
+  describe('mismatch/refit-at-inference: a test file read through a joined path (round 13)', () => {
+    const src = py`
+      import os
+      import pickle
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      train = pd.read_csv("train_values.csv")
+      model = RandomForestClassifier().fit(train.drop(columns=["grade"]), train["grade"])
+      pickle.dump(model, open("model.pkl", "wb"))
+      def build_test():
+          base = os.path.dirname(__file__)
+          df = pd.read_csv(os.path.join(base, "../data/raw/test_values.csv"))
+          df["age_norm"] = (df["age"] - df["age"].min()) / (df["age"].max() - df["age"].min())
+          return df
+      print(model.predict(build_test()))
+    `;
+    it('min-max scaling of the test file by its own min and max is a refit, not a leak', () => {
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), [lineOf(src, 'df["age_norm"] =')]);
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const other = src.replace('test_values.csv', 'more_values.csv');
+      assert.deepEqual(rules(other, 'mismatch/refit-at-inference'), []);
+    });
+  });
+
+  describe('leakage/temporal: rows sorted newest first and cut in order (round 13)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      df = pd.read_csv("prices.csv")
+      df = df.sort_values(by="timestamp", ascending=False).head(1000)
+      df["up"] = (df["close"] > df["open"]).astype(int)
+      X_train, X_test, y_train, y_test = train_test_split(df[["open", "volume"]], df["up"], shuffle=False, test_size=0.2)
+      print(RandomForestClassifier().fit(X_train, y_train).score(X_test, y_test))
+    `;
+    it('fires (warning) at the split; sorted oldest first it does not', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/temporal');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'train_test_split(df[')]);
+      assert.equal(f[0].severity, 'warning');
+      const oldest = src.replace(', ascending=False', '');
+      assert.deepEqual(rules(oldest, 'leakage/temporal'), []);
+    });
+  });
+
+  describe('leakage/target: a text vectorizer outputs tokens, not the columns it was given (round 13)', () => {
+    const src = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.pipeline import FeatureUnion
+      from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+      from sklearn.linear_model import Ridge
+      train = pd.read_csv("listings.csv")
+      y = np.log1p(train["price"])
+      union = FeatureUnion([("name", TfidfVectorizer()), ("brand", CountVectorizer())])
+      X = union.fit_transform(train.values)
+      Ridge().fit(X, y)
+    `;
+    it('a union of vectorizers over every column does not fire; a scaler over every column does', () => {
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const scaled = src.replace('from sklearn.linear_model import Ridge', 'from sklearn.linear_model import Ridge\nfrom sklearn.preprocessing import StandardScaler')
+        .replace('X = union.fit_transform(train.values)', 'X = StandardScaler().fit_transform(train.values)');
+      assert.ok(rules(scaled, 'leakage/target').length > 0);
+    });
+  });
 });
