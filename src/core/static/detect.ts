@@ -155,10 +155,11 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     || ev.evals.some((e) => e.keys.some((k) => onSplit(k, split))) || ev.trainEvals.some((e) => e.keys.some((k) => onSplit(k, split)));
   // Data written out as the document's output (an intermediate file it reads back itself is not).
   const writesOutput = ev.writesData || [...ev.written].some((p) => !ev.readBack.has(p));
-  // A search's own cross-validated score (`best_score_`) is its reported result when it is read and
-  // nothing follows it: a held-out score afterwards is the result (the search only chose settings), and
-  // a later search refines the grid the first one's score pointed to (selection again).
-  const reportsSearch = (s: Split): boolean => s.reportedAt !== undefined && !ev.evals.some((e) => e.step > s.reportedAt! && e.keys.some(isTestSide))
+  // A search's own cross-validated score (`best_score_`) is a reported result when it is read, even
+  // when a clean test score follows it: the score shown (and used to pick settings) was taken on folds
+  // the statistic was fitted on (README, e015, e025/f004; round 13: w023, o006, c037, b005, a073).
+  // A later search refines the grid the first one's score pointed to (selection again).
+  const reportsSearch = (s: Split): boolean => s.reportedAt !== undefined
     && !ev.splits.some((o) => o.kind === 'search' && o.id > s.id);
   // A search whose own cross-validated score (`best_score_`, `cv_results_`) is never read only picks
   // its settings: its folds report nothing (ASE'22: a leak needs a model evaluated on the leaked
