@@ -135,6 +135,8 @@ export abstract class DataflowState {
   protected get serving(): boolean { return this.opts.servingFile || this.servingFnDepth > 0 || this.loadedArtifact; }
   /** Depth of search-objective runs (each run is one trial with a new setting). */
   protected searchTrials = 0;
+  /** Roots read by one statement in a search objective's trials (by chunk and offset): the same rows each trial. */
+  protected trialReads = new Map<string, Root>();
   protected get inLoop(): boolean { return this.loopIters.length > 0; }
   protected iterKey(): string { return this.loopIters.join('.'); }
 

@@ -547,7 +547,14 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // Models of different targets (each fitted on one label column and scored on that column of the
   // held-out rows) are not compared: each is the one model of its task.
   const ownTask = (t?: EvalEvent['task']): string | undefined => (t && t.truth === t.fitLabel ? t.truth : undefined);
-  const otherTask = (a?: EvalEvent['task'], b?: EvalEvent['task']): boolean => !!ownTask(a) && !!ownTask(b) && ownTask(a) !== ownTask(b);
+  // A model fitted on and scored against one label (y_tr_2 / y_te_2) and a score against another
+  // label (y_te) are of different tasks too: the two scores are not of the same labels.
+  // Label arrays are told apart by their variable names only (a column of a frame may be the same
+  // label renamed for another library).
+  const namedLabel = (t?: EvalEvent['task']): string | undefined => (t && !t.fitLabel && !t.truth.startsWith('col:') ? t.truth : undefined);
+  const otherTask = (a?: EvalEvent['task'], b?: EvalEvent['task']): boolean => !!ownTask(a) && !!ownTask(b) && ownTask(a) !== ownTask(b)
+    || !!ownTask(a) && !ownTask(a)!.startsWith('col:') && !!namedLabel(b) && namedLabel(b) !== ownTask(a)
+    || !!ownTask(b) && !ownTask(b)!.startsWith('col:') && !!namedLabel(a) && namedLabel(a) !== ownTask(b);
   // Two evaluations in different branches of one if/elif chain never both run.
   const exclusive = (a?: string[], b?: string[]): boolean => !!a && !!b && a.some((x) => b.some((y) => x !== y && x.slice(0, x.lastIndexOf('#')) === y.slice(0, y.lastIndexOf('#'))));
   // Each held-out set scored by a model: the versions scored on it, the steps of its first and
@@ -654,6 +661,23 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         + (assumed ? ` Assumed: ${assumed}.` : ''),
       location: toLocation(ctx, t.site), related: rel(ctx, firstEval(t.keys), 'scored here as the result'), evidence: { via: t.via, selects: t.selects, ...(assumed ? { assumed } : {}) }, fixes: [],
     }, t.site, assumed ? 'warning' : 'error');
+  }
+
+  // leakage/multi-test: one call that trains or holds many models and ranks them by their score on
+  // the held-out rows it is given (an AutoML leaderboard, LazyClassifier): the comparison is the
+  // selection (README: LazyClassifier on X_test, a085). The validation split counts only when no
+  // labelled test set exists (it is then the reported result).
+  for (const b of ev.leaderboards) {
+    const key = b.keys.find((k) => !k.path.some((st) => st.fold !== undefined) && (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val'));
+    if (!key) continue;
+    const isVal = lastSide(key) === 'val';
+    const byName = !key.path.length ? `\`${key.root.name.replace(/\s+/g, ' ').slice(0, 60)}\` is taken to hold ${isVal ? 'held-out validation' : 'test'} rows by its ${key.root.file ? 'file name' : 'name'}` : undefined;
+    push({
+      ruleId: 'leakage/multi-test',
+      message: `\`${b.what}\` scores many models on the ${isVal ? 'validation split (the only held-out set here, so it also gives the reported score)' : 'test set'} and ranks them; choosing among them on it makes its score optimistic. Rank the models on a validation split or with cross-validation and score the chosen one on the test set once.`
+        + (byName ? ` Assumed: ${byName}.` : ''),
+      location: toLocation(ctx, b.site), related: [], evidence: { call: b.what, ...(byName ? { assumed: byName } : {}) }, fixes: [],
+    }, b.site, 'warning');
   }
 
   // leakage/multi-test: a decision threshold picked by argmax/argmin off a curve of the test rows

@@ -601,6 +601,11 @@ export class Interpreter extends LibrarySemantics {
     if (!target || !value) return;
     const cur = this.ev(target);
     const v = this.ev(value);
+    // stages += [indexer, encoder]: a list extended (as list + list), its items kept.
+    if (cur.k === 'seq' && v.k === 'seq' && /^\s*\+=/.test(this.text.slice(target.to, value.from))) {
+      this.bind(target, { k: 'seq', items: [...cur.items, ...v.items], varying: !!(cur.varying || v.varying) }, value);
+      return;
+    }
     this.bind(target, this.join([cur, v], n), value);
   }
 
@@ -1069,6 +1074,12 @@ export class Interpreter extends LibrarySemantics {
         return it.k === 'const' || it.k === 'scalar' ? withVarying(it) : it;
       }
       case 'folds': {
+        // One split drawn by a splitter (StratifiedShuffleSplit(n_splits=1)): every pass gives the same
+        // training and held-out rows, not a fold of cross-validation.
+        if (iter.split.kind === 'tts') {
+          const one: SeqV = { k: 'seq', items: [{ k: 'idx', split: iter.split, side: 'train' }, { k: 'idx', split: iter.split, side: 'test' }] };
+          return iter.enumerated ? { k: 'seq', items: [{ k: 'const', text: String(i) }, one] } : one;
+        }
         const pair: SeqV = { k: 'seq', items: [{ k: 'idx', split: iter.split, side: 'train', fold: i, varying: true }, { k: 'idx', split: iter.split, side: 'test', fold: i, varying: true }], varying: true };
         return iter.enumerated ? { k: 'seq', items: [{ k: 'const', text: String(i), varying: true }, pair], varying: true } : pair;
       }
@@ -1504,7 +1515,7 @@ export class Interpreter extends LibrarySemantics {
     if (!hasSlice && idxNodes.length === 1 && /\.iloc$/.test(this.t(objNode)) && /^-?\d+$/.test(this.t(idxNodes[0]).trim())) return this.scalar('row', o.prep, o.dup);
     // Fold indices from KFold.split select that fold's rows.
     const fold = idx.find((i): i is IdxV => i.k === 'idx');
-    if (fold) return this.withStep(o, fold.split, fold.side, fold.fold, true);
+    if (fold) return this.withStep(o, fold.split, fold.side, fold.fold, fold.fold !== undefined);
     // x[i * n:(i + 1) * n] beside x[:i * n] / x[(i + 1) * n:]: a fold cut (below), not a bootstrap.
     const foldCut = hasSlice && this.inLoop && this.isFoldCut(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, ''));
     if (this.inLoop && !foldCut && idx.some((i) => i.varying && i.k !== 'const')) {

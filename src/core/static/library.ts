@@ -337,7 +337,12 @@ export abstract class LibrarySemantics extends DataflowState {
       const path = readPath ?? '';
       const name = this.targets.length === 1 ? this.targets[0] : '';
       const role = roleFromName(path) !== 'whole' ? roleFromName(path) : roleFromName(name);
-      const d = this.freshData(path || name || last, n, role);
+      // Each trial of a search objective re-reads its data with the same statement: a path that does
+      // not change with the trial (read from the run's configuration) gives the same rows each time.
+      const trialKey = this.searchTrials > 0 && !src0?.varying ? `${this.site(n).chunk}:${n.from}` : undefined;
+      const trialRoot = trialKey !== undefined ? this.trialReads.get(trialKey) : undefined;
+      const d = trialRoot ? this.mkData({ rows: [{ root: trialRoot, path: [] }], frame: this.newFrame(), serving: this.serving }) : this.freshData(path || name || last, n, role);
+      if (trialKey !== undefined && !trialRoot) this.trialReads.set(trialKey, d.rows[0].root);
       // A path that changes with the enclosing loop (f"sub{i}.mat") reads another file on each pass.
       if (path && !(src0?.varying && this.inLoop)) d.rows[0].root.file = path;
       if (src0 && requestPayload(src0)) d.aligned = true;
@@ -771,9 +776,13 @@ export abstract class LibrarySemantics extends DataflowState {
     // Which label column the truth is (y_test_a, test["a"]): with the model's own fit label, it tells
     // apart models of different targets scored on the same rows.
     const truthIdx = truth.length ? args.pos.indexOf(truth[0]) : -1;
-    const truthName = truth.length ? labelName(truth[0], truthIdx >= 0 && args.posNodes[truthIdx] ? this.t(args.posNodes[truthIdx]) : undefined) : undefined;
+    // Labels the analysis holds no rows for (a helper's parameter, an array derived from one:
+    // y_te_2 = (y_te >= 2).astype(int)) are named by the first argument that is no prediction.
+    const scalarTruth = !truth.length ? args.pos.findIndex((a) => a.k === 'scalar') : -1;
+    const truthName = truth.length ? labelName(truth[0], truthIdx >= 0 && args.posNodes[truthIdx] ? this.t(args.posNodes[truthIdx]) : undefined)
+      : scalarTruth === 0 && args.posNodes[0] && args.pos.some((a) => a.k === 'data' && a.pred) ? labelName({ k: 'data', id: 0, rows: [], prep: [], dup: [] }, this.t(args.posNodes[0])) : undefined;
     this.events.evals.push({
-      ...(truthName && est?.fitLabel ? { task: { truth: truthName, fitLabel: est.fitLabel } } : {}),
+      ...(truthName ? { task: { truth: truthName, ...(est?.fitLabel ? { fitLabel: est.fitLabel } : {}) } } : {}),
       site: this.site(n), step: this.steps, keys, ...(est ? { model: est } : {}), ...(version ? { version } : {}), inLoop: this.inLoop,
       dataVarying: keys.some((k) => k.path.some((s) => s.fold !== undefined)), labelledTest: labelled, labelledTrain, what,
       argNodes: args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) })),
@@ -1061,6 +1070,26 @@ export abstract class LibrarySemantics extends DataflowState {
     return out;
   }
 
+  /**
+   * One call that scores many models on the rows it is given and ranks them: an AutoML leaderboard
+   * (AutoGluon's `predictor.leaderboard(test_data)`, every model it trained scored on those rows) and
+   * lazypredict's `LazyClassifier().fit(X_train, X_test, y_train, y_test)` (dozens of default models
+   * ranked by their score on `X_test`).
+   */
+  private noteLeaderboard(obj: Val, method: string, args: Args, n: SyntaxNode): void {
+    let datas: Val[] = [];
+    let what = '';
+    if (method === 'leaderboard') {
+      datas = [args.pos[0] ?? args.kw.get('data') ?? args.kw.get('test_data')].filter((d): d is Val => !!d);
+      what = 'leaderboard';
+    } else if (method === 'fit' && obj.k === 'est' && /^Lazy(Classifier|Regressor)$/.test(obj.cls) && args.pos.length >= 4) {
+      datas = [args.pos[1], args.pos[3]];
+      what = `${obj.cls}.fit`;
+    }
+    const rows = datas.filter((d): d is DataV => d.k === 'data').reduce<RowKey[]>((acc, d) => unionKeys(acc, d.rows), []);
+    if (rows.some(isTestSide)) this.events.leaderboards.push({ site: this.site(n), keys: rows, what });
+  }
+
   /** callbacks=[es, ckpt] bound earlier: their constructors name EarlyStopping / ModelCheckpoint(save_best_only). */
   private callbacksSelect(args: Args): boolean {
     const cb = args.kw.get('callbacks');
@@ -1071,6 +1100,7 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected callMethod(obj: Val, method: string, args: Args, n: SyntaxNode, objNode: SyntaxNode | null): Val {
     this.noteTrainingEval(method, args, n, obj);
+    this.noteLeaderboard(obj, method, args, n);
     if (this.spark) { const r = this.sparkMethod(obj, method, args, n, objNode); if (r) return r; }
     const est = this.estOf(obj, method, n);
     if (est) { this.estCallNode = n; return this.estMethod(est, method, args, n); }
@@ -1151,7 +1181,7 @@ export abstract class LibrarySemantics extends DataflowState {
         return a0 && a0.k === 'data' ? this.same(a0) : this.freshData(this.targets.length === 1 ? this.targets[0] : method, n, roleFromName(this.targets.length === 1 ? this.targets[0] : ''));
       }
       // A DataFrame the analysis did not follow, split at random.
-      if (method === 'randomSplit') return this.sparkMethod(this.asData(obj, obj.name), method, args, n, objNode);
+      if (method === 'randomSplit' || method === 'sampleBy' || (method === 'subtract' || method === 'exceptAll') && args.pos[0]?.k === 'data') return this.sparkMethod(this.asData(obj, obj.name), method, args, n, objNode);
       return undefined;
     }
     if (obj.k !== 'data') return undefined;
@@ -1183,6 +1213,24 @@ export abstract class LibrarySemantics extends DataflowState {
       this.recordEval(n, 'accuracy (open-coded)', obj.rows, obj.pred.est, obj.pred.version, [obj], args);
       return this.same(obj);
     }
+    // A Spark ML prediction frame filtered on its prediction column against its label column
+    // (`pred.filter(pred.label == pred.prediction).count()`, a confusion-matrix cell
+    // `(pred.prediction == 1) & (pred.label == 1)`): an open-coded accuracy or confusion count of
+    // the model on those rows.
+    if (method === 'filter' && obj.pred && !obj.paired && args.posNodes[0]) {
+      const cond = this.t(args.posNodes[0]);
+      const labelCol = /labelCol\s*=\s*['"](\w+)['"]/.exec(obj.pred.est.params ?? '')?.[1] ?? 'label';
+      const col = (c: string): string => `(?:\\.${c}\\b|\\[\\s*['"]${c}['"]\\s*\\]|col\\(\\s*['"]${c}['"]\\s*\\))`;
+      if (/[!=]=/.test(cond) && new RegExp(col('prediction')).test(cond) && new RegExp(col(labelCol)).test(cond)) {
+        this.recordEval(n, 'accuracy (open-coded)', obj.rows, obj.pred.est, obj.pred.version, [obj], args);
+        return this.same(obj);
+      }
+    }
+    // df.sampleBy(col, fractions, seed): a stratified random sample, the training part of a split
+    // whose remainder `df.subtract(train)` / `df.exceptAll(train)` is the held-out part (as
+    // pandas' `df.sample(frac=...)` and `df.drop(train.index)`).
+    if (method === 'sampleBy') return this.dataMethod(obj, 'sample', { ...args, pos: [], posNodes: [], kw: new Map(), kwNodes: new Map() }, n);
+    if ((method === 'subtract' || method === 'exceptAll') && args.pos[0]?.k === 'data') return this.dataMethod(obj, 'drop', args, n);
     return undefined;
   }
 
@@ -1312,7 +1360,9 @@ export abstract class LibrarySemantics extends DataflowState {
         for (const pf of data.prep) this.events.trainedOnFits.add(pf.id);
         if (y && y.k === 'data') { est.fitLabelRows = y.rows; for (const pf of y.prep) this.events.labelFits.add(pf.id); } else delete est.fitLabelRows;
         const yNode = args.pos[1] === y ? args.posNodes[1] : args.kwNodes.get('y');
-        const yName = y && y.k === 'data' ? labelName(y, yNode ? this.t(yNode) : undefined) : undefined;
+        // A label the analysis holds no rows for (y_tr_2 = (y_tr >= 2).astype(int) of a helper's parameter) is named by its text.
+        const yName = y && y.k === 'data' ? labelName(y, yNode ? this.t(yNode) : undefined)
+          : y && y.k === 'scalar' && yNode ? labelName({ k: 'data', id: 0, rows: [], prep: [], dup: [] }, this.t(yNode)) : undefined;
         if (yName) est.fitLabel = yName; else delete est.fitLabel;
         est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels');
         if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n), est });

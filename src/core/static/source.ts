@@ -68,13 +68,22 @@ export function position(starts: number[], offset: number): { line: number; col:
 // notify: jupyternotify runs the body and notifies when it ends.
 const PYTHON_CELL_MAGICS = /^%%(time|timeit|capture|prun|debug|python3?|cython_inline|memit|skip|notify)\b/;
 
+/** Line magics whose argument is a Python statement they run (options first). */
+const LINE_MAGIC_PYTHON = /^(%(?:time|timeit|prun|memit)\b(?:\s+-[A-Za-z]+(?:\s+\d+)?)*\s+)(.*)$/;
+
 /** IPython magics and shell escapes are not Python; blank them so the parser sees a clean line. */
 function blankMagics(text: string): string {
   // %%bash, %%sql, %%html ...: the whole cell is another language.
   const first = text.trimStart();
   if (first.startsWith('%%') && !PYTHON_CELL_MAGICS.test(first)) return text.replace(/[^\n]/g, ' ');
   if (!/^\s*[%!]/m.test(text)) return text;
-  return text.replace(/^(\s*)([%!].*)$/gm, (_m, ws: string, rest: string) => ws + ' '.repeat(rest.length));
+  return text.replace(/^(\s*)([%!].*)$/gm, (_m, ws: string, rest: string) => {
+    // `%time expr`, `%timeit -n 3 expr`: the line magic runs its Python statement. The statement is
+    // kept (moved to the line's start, so columns after it shift; lines do not) and the magic blanked.
+    const timed = LINE_MAGIC_PYTHON.exec(rest);
+    if (timed && timed[2].trim()) return ws + timed[2] + ' '.repeat(timed[1].length);
+    return ws + ' '.repeat(rest.length);
+  });
 }
 
 /**

@@ -5802,4 +5802,179 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(make('["age", "income"]'), 'leakage/preprocessing'), []);
     });
   });
+
+  // Round 13 (r13-mt): multi-test on new frameworks (Spark ML, AutoML, MLflow-style comparisons).
+  describe('leakage/multi-test: Spark ML prediction frames scored by open-coded counts (round 13)', () => {
+    const SPARK = py`
+      from pyspark.sql import SparkSession
+      from pyspark.ml import Pipeline
+      from pyspark.ml.feature import VectorAssembler
+      from pyspark.ml.classification import LogisticRegression, GBTClassifier
+      spark = SparkSession.builder.getOrCreate()
+      df = spark.read.parquet("events.parquet")
+    `;
+    it('two models each scored by pred.filter(pred.label == pred.prediction).count() on one test part fire; one model does not', () => {
+      const src = SPARK + py`
+        tr, te = df.randomSplit([0.7, 0.3], seed=1)
+        m1 = LogisticRegression().fit(tr)
+        p1 = m1.transform(te)
+        print(p1.filter(p1.label == p1.prediction).count() / p1.count())
+        m2 = GBTClassifier().fit(tr)
+        p2 = m2.transform(te)
+        print(p2.filter(p2.prediction == p2.label).count() / p2.count())
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print(p2.filter')]);
+      const one = src.split('m2 = ')[0];
+      assert.deepEqual(rules(one, 'leakage/multi-test'), []);
+    });
+    it('a filter of the predictions alone (no label column) is no score', () => {
+      const src = SPARK + py`
+        tr, te = df.randomSplit([0.7, 0.3], seed=1)
+        for clf in [LogisticRegression(), GBTClassifier()]:
+            p = clf.fit(tr).transform(te)
+            print(p.filter(p.prediction == 1).count())
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('sampleBy + subtract is a split; stage lists extended with += keep the model, and a loop of pipelines counting confusion cells on the remainder fires', () => {
+      const src = SPARK + py`
+        stages = []
+        stages += [VectorAssembler(inputCols=["a", "b"], outputCol="features")]
+        train = df.sampleBy("label", fractions={0: 0.8, 1: 0.8}, seed=3)
+        test = df.subtract(train)
+        def score(pred):
+            tp = pred.filter((pred.prediction == 1) & (pred.label == 1)).count()
+            return tp
+        for clf in [LogisticRegression(), GBTClassifier()]:
+            model = Pipeline(stages=stages + [clf]).fit(train)
+            print(score(model.transform(test)))
+      `;
+      assert.ok(rules(src, 'leakage/multi-test').length > 0);
+      const once = src.replace('for clf in [LogisticRegression(), GBTClassifier()]:', 'for clf in [LogisticRegression()]:');
+      assert.deepEqual(rules(once, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: AutoML leaderboards and lazypredict rank many models on the rows given (round 13)', () => {
+    it('predictor.leaderboard(test) on the test part of a split fires; on the training part it does not', () => {
+      const src = PD + py`
+        from autogluon.tabular import TabularPredictor
+        tr, te = train_test_split(df, test_size=0.2, random_state=1)
+        predictor = TabularPredictor(label="label").fit(tr)
+        board = predictor.leaderboard(te, silent=True)
+        print(board)
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'board = predictor.leaderboard(te')]);
+      const onTrain = src.replace('predictor.leaderboard(te, silent=True)', 'predictor.leaderboard(silent=True)');
+      assert.deepEqual(rules(onTrain, 'leakage/multi-test'), []);
+    });
+    it('LazyRegressor().fit(X_tr, X_te, y_tr, y_te) fires; a leaderboard on a validation split with a separate scored test set does not', () => {
+      const src = PD + py`
+        from lazypredict.Supervised import LazyRegressor
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2)
+        models, preds = LazyRegressor(verbose=0).fit(X_tr, X_te, y_tr, y_te)
+        print(models)
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'models, preds = LazyRegressor')]);
+      const val = PD + py`
+        from autogluon.tabular import TabularPredictor
+        rest, test = train_test_split(df, test_size=0.2, random_state=1)
+        train, valid = train_test_split(rest, test_size=0.2, random_state=1)
+        predictor = TabularPredictor(label="label").fit(train)
+        print(predictor.leaderboard(valid))
+        print(accuracy_score(test["label"], predictor.predict(test.drop(columns=["label"]))))
+      `;
+      assert.deepEqual(rules(val, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: a search objective that re-reads its test file each trial scores the same rows (round 13)', () => {
+    const src = py`
+      import optuna
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import roc_auc_score
+      def run(cfg, depth):
+          train_df = pd.read_csv(cfg.train_path)
+          test_df = pd.read_csv(cfg.test_path)
+          m = RandomForestClassifier(max_depth=depth).fit(train_df.drop(columns=["y"]), train_df["y"])
+          return roc_auc_score(test_df["y"], m.predict_proba(test_df.drop(columns=["y"]))[:, 1])
+      def objective(trial):
+          return run(CFG, trial.suggest_int("depth", 2, 8))
+      study = optuna.create_study(direction="maximize")
+      study.optimize(objective, n_trials=20)
+      print(study.best_value)
+    `;
+    it('the test file read from the configuration in every trial fires', () => {
+      assert.ok(rules(src, 'leakage/multi-test').length > 0);
+    });
+    it('the helper run once, outside a search, does not fire', () => {
+      const once = src.replace(/def objective[\s\S]*$/, 'print(run(CFG, 4))\n');
+      assert.deepEqual(rules(once, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: %time / %timeit line magics run their statement (round 13)', () => {
+    const head = py`
+      import mlflow
+      import numpy as np
+      import pandas as pd
+      from sklearn.metrics import mean_squared_error
+      df = pd.read_parquet("march.parquet")
+      X_test = df.drop(columns=["y"])
+      y_test = df["y"].values
+      def test_model(stage, X_test, y_test):
+          model = mlflow.pyfunc.load_model(f"models:/reg/{stage}")
+          return np.sqrt(mean_squared_error(y_test, model.predict(X_test)))
+    `;
+    it('two registry models scored on one test set through %time cells fire', () => {
+      const nb = notebook([{ source: head }, { source: '%time test_model("Production", X_test, y_test)' }, { source: '%timeit -n 1 test_model("Staging", X_test, y_test)' }]);
+      assert.equal(analyze(nb, 'registry.ipynb').filter((x) => x.ruleId === 'leakage/multi-test').length, 1);
+    });
+    it('one model timed once does not fire; other line magics stay blank', () => {
+      const nb = notebook([{ source: head }, { source: '%time test_model("Production", X_test, y_test)' }, { source: '%matplotlib inline test_model("Staging", X_test, y_test)' }]);
+      assert.deepEqual(analyze(nb, 'registry.ipynb').filter((x) => x.ruleId === 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: one StratifiedShuffleSplit(n_splits=1) drawn in a for loop is one held-out set, not CV folds (round 13)', () => {
+    const src = PD + py`
+      from sklearn.model_selection import StratifiedShuffleSplit
+      sss = StratifiedShuffleSplit(n_splits=1, test_size=0.3, random_state=0)
+      for tr_idx, va_idx in sss.split(X, y):
+          X_tr, X_va = X.iloc[tr_idx], X.iloc[va_idx]
+          y_tr, y_va = y.iloc[tr_idx], y.iloc[va_idx]
+      for m in [LogisticRegression(), RandomForestClassifier()]:
+          m.fit(X_tr, y_tr)
+          print(accuracy_score(y_va, m.predict(X_va)))
+    `;
+    it('two models compared on its held-out part fire', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print(accuracy_score(y_va')]);
+    });
+    it('with n_splits=5 the parts are folds and the comparison is cross-validation: it does not fire', () => {
+      assert.deepEqual(rules(src.replace('n_splits=1', 'n_splits=5'), 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: one-vs-rest models of derived labels the analysis holds no rows for are separate tasks (round 13)', () => {
+    const src = py`
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import accuracy_score
+      from project_data import load_split
+      X_train, X_test, y_train, y_test = load_split()
+      base = LogisticRegression().fit(X_train, y_train)
+      print(accuracy_score(y_test, base.predict(X_test)))
+      y_train_2 = (y_train >= 2).astype(int)
+      y_test_2 = (y_test >= 2).astype(int)
+      m2 = LogisticRegression().fit(X_train, y_train_2)
+      print(accuracy_score(y_test_2, m2.predict(X_test)))
+    `;
+    it('a model fitted on and scored against a derived label next to a score of the original label does not fire', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('a second model of the original label does', () => {
+      const two = src + 'other = LogisticRegression(C=0.1).fit(X_train, y_train)\nprint(accuracy_score(y_test, other.predict(X_test)))\n';
+      assert.deepEqual(rules(two, 'leakage/multi-test'), [lineOf(two, 'print(accuracy_score(y_test, other')]);
+    });
+  });
 });
