@@ -78,6 +78,8 @@ export abstract class DataflowState {
   protected branchPath: string[] = [];
   protected active = new Set<SyntaxNode>();
   protected servingFnDepth = 0;
+  /** Depth of calls into functions named for training (`train`, `fit_models`): no serving guess by file name there. */
+  protected trainingFnDepth = 0;
   /** Set while an uncalled method of a class is run once with unknown arguments, in a document that had fitted a model before. */
   protected uncalledMethodOfTrainer = false;
   /** Names of the serving-named functions being run (innermost last). */

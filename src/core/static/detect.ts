@@ -589,6 +589,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     for (const [id, b] of heldScored) if (id !== tk && b.whole && b.versions.size === 1 && b.first > a.last && b.key.root.file !== undefined && otherRows(a.key, b.key) && sameSource(b)) return true;
     return false;
   };
+  // No model is fitted in the file (transformers may be), and some model loaded from disk is scored.
+  const scoringOnly = !ev.modelFits.some((m) => !m.est.loaded && (m.est.cat === 'model' || m.est.cat === 'search' || m.est.steps.some((st) => st.cat === 'model' || st.cat === 'search')))
+    && ev.evals.some((e) => !!e.model?.loaded);
   for (const e of ev.evals) {
     if (!e.version || (e.inLoop && e.dataVarying)) continue;
     // With no test set anywhere, the validation split is the held-out set the models are compared on.
@@ -599,7 +602,11 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const heldKey = (k: RowKey): string => (e.resplitBest && k.path.length ? `resplit:${k.path[k.path.length - 1].split.site.chunk}:${k.path[k.path.length - 1].split.site.from}|${lastSide(k)}` : heldOutId(ctx, k)) + part;
     // Held-out folds of a cross-validation or rolling-origin loop, scored after the loop (their
     // predictions concatenated), are CV machinery, not a held-out set models are chosen on.
-    const tks = [...new Set(e.keys.filter((k) => (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val') && !k.path.some((st) => st.fold !== undefined)).map(heldKey))];
+    // A file that fits no model and scores models it loaded (each trained elsewhere) on the same
+    // labelled rows, with no split and no test set of its own: those rows are held out from the
+    // models' training, and scoring several models on them compares them there (said, at warning).
+    const loadedOnRows = scoringOnly && !!e.model?.loaded && !ev.hasTestSet;
+    const tks = [...new Set(e.keys.filter((k) => (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val' || loadedOnRows && !k.path.length && k.root.role === 'whole') && !k.path.some((st) => st.fold !== undefined)).map(heldKey))];
     for (const tk of tks) {
       const list = versionsByTest.get(tk) ?? [];
       const other = list.find((x) => x.version !== e.version && !exclusive(x.branches, e.branches) && !otherTask(x.task, e.task));
@@ -618,7 +625,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         const held = isVal ? 'validation split' : 'test set';
         const only = isVal ? ' (the only held-out set here, so it also gives the reported score)' : '';
         const instead = isVal ? 'Compare with cross-validation on the training part, or keep a separate test set for the reported score.' : 'Compare on a validation split or with cross-validation.';
-        const byName = key && !key.path.length
+        const byName = key && !key.path.length && key.root.role === 'whole'
+          ? `nothing is fitted in this file, so the rows of \`${key.root.name.replace(/\s+/g, ' ').slice(0, 60)}\` that the loaded models are scored on are taken to be held out from their training`
+          : key && !key.path.length
           ? `\`${key.root.name.replace(/\s+/g, ' ').slice(0, 60)}\` is taken to hold ${isVal ? 'held-out validation' : 'test'} rows by its ${key.root.file ? 'file name' : 'name'}` : undefined;
         const assumed = e.assumed ?? other.assumed ?? (tk.startsWith('file:') && !e.keys.some((k) => other && testSetKeyOf(ev, other.site) === testSetKey(k))
           ? (tk.includes('||') ? 'the same file, read again, is taken to give the same test rows' : 'the same file, read again and cut by the same statement, is taken to give the same test rows') : undefined) ?? byName;

@@ -2074,14 +2074,21 @@ export class Interpreter extends LibrarySemantics {
    */
   protected runObjectives(name: string, args: Args): void {
     if (!SEARCH_DRIVER.test(name)) return;
-    const fns = [args.pos[0], ...['func', 'fn', 'f', 'objective', 'trainable'].map((k) => args.kw.get(k))].filter((v): v is FnV => !!v && v.k === 'fn' && !v.isMethod);
-    for (const fn of fns) {
+    const given = [args.pos[0], ...['func', 'fn', 'f', 'objective', 'trainable'].map((k) => args.kw.get(k))];
+    const fns: { fn: FnV; self?: ObjV }[] = given.filter((v): v is FnV => !!v && v.k === 'fn' && !v.isMethod).map((fn) => ({ fn }));
+    // An instance of a class that defines `__call__` (study.optimize(Objective(X_tr, X_va, ...))):
+    // each trial calls that method on it.
+    for (const v of given) {
+      const call = v?.k === 'obj' ? v.cls.methods.get('__call__') : undefined;
+      if (v?.k === 'obj' && call?.k === 'fn') fns.push({ fn: call, self: v });
+    }
+    for (const { fn, self } of fns) {
       if (this.active.has(fn.node)) continue;
       // Two trials, however deep the driver is nested (the objective is a loop of its own).
       for (let i = 0; i < 2; i++) {
         this.loopIters.push(i);
         this.searchTrials++;
-        try { this.callFunction(fn, { ...NO_ARGS, pos: [withVarying(this.scalar('trial'))], posNodes: [] }, null); } finally { this.searchTrials--; this.loopIters.pop(); }
+        try { this.callFunction(fn, { ...NO_ARGS, pos: [withVarying(this.scalar('trial'))], posNodes: [] }, null, self); } finally { this.searchTrials--; this.loopIters.pop(); }
       }
     }
   }
@@ -2102,7 +2109,12 @@ export class Interpreter extends LibrarySemantics {
     // Calls into another file of the project are remembered (methods too): findings there are placed at the call.
     if (callSite && (!fn.isMethod || this.chunks[fn.chunk].file !== undefined)) this.callers = [...this.callers, callSite];
     this.callFrames.push({ chunk: savedChunk, stmt: savedStmt, targets: savedTargets });
+    // A method of the app's own model object named for training (system.train(df)): an app that
+    // trains its models when no saved artifact exists runs training code there, not serving (as
+    // `model.train(df)` of a known model). A plain route function (retrain_all()) is not this.
+    const training = !serving && fn.isMethod && /^(train|fit|retrain)(_models?)?$/i.test(fn.name);
     if (serving) { this.servingFnDepth++; this.servingFnNames.push(fn.name); }
+    if (training) this.trainingFnDepth++;
     this.enterChunk(fn.chunk);
     // Lambdas close over the scope they are written in; functions see module globals.
     this.scope = new Scope(fn.node.name === 'LambdaExpression' ? savedScope : fn.globals as Scope | undefined ?? this.global);
@@ -2179,6 +2191,7 @@ export class Interpreter extends LibrarySemantics {
       this.callFrames.pop();
       this.callers = savedCallers;
       if (serving) { this.servingFnDepth--; this.servingFnNames.pop(); }
+      if (training) this.trainingFnDepth--;
       this.scope = savedScope; this.returns = savedReturns; this.stmt = savedStmt; this.targets = savedTargets; this.globalNames = savedGlobals;
       this.curGlobal = savedCur;
       this.enterChunk(savedChunk);

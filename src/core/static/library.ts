@@ -1104,6 +1104,15 @@ export abstract class LibrarySemantics extends DataflowState {
     if (this.spark) { const r = this.sparkMethod(obj, method, args, n, objNode); if (r) return r; }
     const est = this.estOf(obj, method, n);
     if (est) { this.estCallNode = n; return this.estMethod(est, method, args, n); }
+    // darts: `train, val = series.split_before(0.8)` (or split_after): a chronological cut into a
+    // head and a held-out tail, named by the names it is bound to.
+    if (obj.k === 'data' && (method === 'split_before' || method === 'split_after') && this.targets.length === 2) {
+      const split: Split = { id: ++this.ids, site: this.site(n), kind: 'slice', shuffle: false, names: this.targets.slice() };
+      this.onSplit(split, [obj]);
+      const tail = this.targets[1];
+      const side: Side = VAL_NAME.test(tail) && !TEST_NAME.test(tail) ? 'val' : 'test';
+      return { k: 'seq', items: [this.withStep(obj, split, 'train'), this.withStep(obj, split, side)] };
+    }
     switch (obj.k) {
       case 'mod': return this.callQualified(obj.q + '.' + method, method, args, n);
       case 'data': return this.dataMethod(obj, method, args, n);
@@ -1315,7 +1324,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const learnsNothing = est.cat === 'stateless' && !est.func;
       // model.train(df): a model object's call that names training (an app that trains its models
       // when no saved artifact exists) is training, not a statistic refitted on the scored batch.
-      const namesTraining = method === 'train' && est.cat === 'model' && !est.loaded;
+      const namesTraining = method === 'train' && est.cat === 'model' && !est.loaded || this.trainingFnDepth > 0 && (!!this.opts.servingByName || !this.opts.servingFile) && this.servingFnDepth === 0 && !this.loadedArtifact;
       if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels && !learnsNothing && !namesTraining) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))

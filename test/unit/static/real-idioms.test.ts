@@ -5977,4 +5977,103 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(two, 'leakage/multi-test'), [lineOf(two, 'print(accuracy_score(y_test, other')]);
     });
   });
+
+  describe('leakage/multi-test: a file that fits nothing and scores several loaded models on the same labelled rows (round 13)', () => {
+    const src = py`
+      import joblib
+      import pandas as pd
+      from sklearn.metrics import f1_score
+      batch = pd.read_csv("incoming.csv")
+      X = batch.drop(columns=["label"])
+      y = batch["label"]
+      lr = joblib.load("lr.pkl")
+      nb = joblib.load("nb.pkl")
+      print("lr", f1_score(y, lr.predict(X)))
+      print("nb", f1_score(y, nb.predict(X)))
+    `;
+    it('two loaded models scored on the rows fire, at warning, saying what was assumed', () => {
+      const f = analyze(src, 'score_models.py').filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'print("nb"')]);
+      assert.equal(f[0].severity, 'warning');
+      assert.match(f[0].message, /Assumed: nothing is fitted in this file/);
+    });
+    it('one loaded model does not fire; nor do two when the file fits a model of its own on those rows', () => {
+      assert.deepEqual(rules(src.replace(/print\("nb".*\n/, ''), 'leakage/multi-test'), []);
+      const fits = src.replace('print("lr"', 'from sklearn.linear_model import LogisticRegression\nLogisticRegression().fit(X, y)\nprint("lr"');
+      assert.deepEqual(rules(fits, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: an instance of a class with __call__ handed to study.optimize is the objective (round 13)', () => {
+    const src = PD + py`
+      import optuna
+      class Objective:
+          def __init__(self, X_tr, X_va, y_tr, y_va):
+              self.X_tr, self.X_va, self.y_tr, self.y_va = X_tr, X_va, y_tr, y_va
+          def __call__(self, trial):
+              m = Ridge(alpha=trial.suggest_float("alpha", 0.01, 10.0))
+              m.fit(self.X_tr, self.y_tr)
+              return mean_absolute_error(self.y_va, m.predict(self.X_va))
+      X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.2, random_state=0)
+      study = optuna.create_study()
+      study.optimize(Objective(X_tr, X_va, y_tr, y_va), n_trials=30)
+      print(study.best_value)
+    `;
+    it('tuning on the only held-out split fires', () => {
+      assert.ok(rules(src, 'leakage/multi-test').length > 0);
+    });
+    it('with a separate test set scored once it does not', () => {
+      const sep = src.replace('X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.2, random_state=0)',
+        'X_rest, X_te, y_rest, y_te = train_test_split(X, y, test_size=0.2, random_state=0)\nX_tr, X_va, y_tr, y_va = train_test_split(X_rest, y_rest, test_size=0.2, random_state=0)')
+        + 'final = Ridge(**study.best_params).fit(X_tr, y_tr)\nprint(mean_absolute_error(y_te, final.predict(X_te)))\n';
+      assert.deepEqual(rules(sep, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: darts series.split_before(0.8) is a chronological split (round 13)', () => {
+    const src = py`
+      import pandas as pd
+      from darts import TimeSeries
+      from darts.models import RandomForest, XGBModel
+      from sklearn.metrics import mean_squared_error
+      df = pd.read_csv("spi.csv", parse_dates=["date"], index_col="date")
+      series = TimeSeries.from_series(df["spi"])
+      train, val = series.split_before(0.8)
+      for model in [RandomForest(lags=12), XGBModel(lags=12)]:
+          model.fit(train)
+          forecast = model.predict(len(val))
+          print(mean_squared_error(val.values(), forecast.values()))
+    `;
+    it('two models forecast over the held-out tail, the only held-out part, fire', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print(mean_squared_error(val')]);
+    });
+    it('one model scored once does not', () => {
+      assert.deepEqual(rules(src.replace('[RandomForest(lags=12), XGBModel(lags=12)]', '[RandomForest(lags=12)]'), 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('mismatch/refit-at-inference: an app named like serving code that trains in a method named train (round 13)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.preprocessing import LabelEncoder
+      from sklearn.ensemble import RandomForestClassifier
+      class System:
+          def train(self, df):
+              self.le = LabelEncoder()
+              df["c"] = self.le.fit_transform(df["c"])
+              self.model = RandomForestClassifier().fit(df[["c"]], df["y"])
+          def predict(self, row):
+              return self.model.predict(row)
+      system = System()
+      system.train(pd.read_csv(DATA_PATH))
+    `;
+    it('does not report the training method\'s fits as refits at inference', () => {
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference', 'app.py'), []);
+    });
+    it('a fit in a function named for prediction still does', () => {
+      const serve = src.replace('def predict(self, row):\n        return self.model.predict(row)', 'def predict(self, row):\n        row["c"] = LabelEncoder().fit_transform(row["c"])\n        return self.model.predict(row)')
+        + 'print(system.predict(pd.read_csv("request.csv")))\n';
+      assert.ok(rules(serve, 'mismatch/refit-at-inference', 'app.py').length > 0);
+    });
+  });
 });
