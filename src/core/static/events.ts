@@ -98,7 +98,7 @@ export interface Events {
   testFromTrain: { site: Site; name: string; sampledWith?: string; split?: Split; dropBy?: string }[];
   target: { site: Site; label: string; source?: string; kind: 'feature-from-label' | 'label-in-features'; fitSite: Site; assumed?: string }[];
   /** `folds`: K-fold folds taken in row order (not shuffled) on the series. */
-  temporal: { site: Site; reason: string; split: Split; folds?: boolean; assumed?: string }[];
+  temporal: { site: Site; reason: string; split: Split; folds?: boolean; assumed?: string; reversed?: boolean }[];
   /** A test set exists (test file or test side of a split): validation-only leaks are then not reported. */
   hasTestSet: boolean;
   /** Execution step at which held-out data first exists (a split is made or a test file read). */
