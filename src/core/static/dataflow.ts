@@ -78,6 +78,8 @@ export abstract class DataflowState {
   protected branchPath: string[] = [];
   protected active = new Set<SyntaxNode>();
   protected servingFnDepth = 0;
+  /** Depth of calls into functions named for training (`train`, `fit_models`): no serving guess by file name there. */
+  protected trainingFnDepth = 0;
   /** Set while an uncalled method of a class is run once with unknown arguments, in a document that had fitted a model before. */
   protected uncalledMethodOfTrainer = false;
   /** Names of the serving-named functions being run (innermost last). */
@@ -135,6 +137,8 @@ export abstract class DataflowState {
   protected get serving(): boolean { return this.opts.servingFile || this.servingFnDepth > 0 || this.loadedArtifact; }
   /** Depth of search-objective runs (each run is one trial with a new setting). */
   protected searchTrials = 0;
+  /** Roots read by one statement in a search objective's trials (by chunk and offset): the same rows each trial. */
+  protected trialReads = new Map<string, Root>();
   protected get inLoop(): boolean { return this.loopIters.length > 0; }
   protected iterKey(): string { return this.loopIters.join('.'); }
 

@@ -155,10 +155,11 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     || ev.evals.some((e) => e.keys.some((k) => onSplit(k, split))) || ev.trainEvals.some((e) => e.keys.some((k) => onSplit(k, split)));
   // Data written out as the document's output (an intermediate file it reads back itself is not).
   const writesOutput = ev.writesData || [...ev.written].some((p) => !ev.readBack.has(p));
-  // A search's own cross-validated score (`best_score_`) is its reported result when it is read and
-  // nothing follows it: a held-out score afterwards is the result (the search only chose settings), and
-  // a later search refines the grid the first one's score pointed to (selection again).
-  const reportsSearch = (s: Split): boolean => s.reportedAt !== undefined && !ev.evals.some((e) => e.step > s.reportedAt! && e.keys.some(isTestSide))
+  // A search's own cross-validated score (`best_score_`) is a reported result when it is read, even
+  // when a clean test score follows it: the score shown (and used to pick settings) was taken on folds
+  // the statistic was fitted on (README, e015, e025/f004; round 13: w023, o006, c037, b005, a073).
+  // A later search refines the grid the first one's score pointed to (selection again).
+  const reportsSearch = (s: Split): boolean => s.reportedAt !== undefined
     && !ev.splits.some((o) => o.kind === 'search' && o.id > s.id);
   // A search whose own cross-validated score (`best_score_`, `cv_results_`) is never read only picks
   // its settings: its folds report nothing (ASE'22: a leak needs a model evaluated on the leaked
@@ -609,7 +610,14 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // Models of different targets (each fitted on one label column and scored on that column of the
   // held-out rows) are not compared: each is the one model of its task.
   const ownTask = (t?: EvalEvent['task']): string | undefined => (t && t.truth === t.fitLabel ? t.truth : undefined);
-  const otherTask = (a?: EvalEvent['task'], b?: EvalEvent['task']): boolean => !!ownTask(a) && !!ownTask(b) && ownTask(a) !== ownTask(b);
+  // A model fitted on and scored against one label (y_tr_2 / y_te_2) and a score against another
+  // label (y_te) are of different tasks too: the two scores are not of the same labels.
+  // Label arrays are told apart by their variable names only (a column of a frame may be the same
+  // label renamed for another library).
+  const namedLabel = (t?: EvalEvent['task']): string | undefined => (t && !t.fitLabel && !t.truth.startsWith('col:') ? t.truth : undefined);
+  const otherTask = (a?: EvalEvent['task'], b?: EvalEvent['task']): boolean => !!ownTask(a) && !!ownTask(b) && ownTask(a) !== ownTask(b)
+    || !!ownTask(a) && !ownTask(a)!.startsWith('col:') && !!namedLabel(b) && namedLabel(b) !== ownTask(a)
+    || !!ownTask(b) && !ownTask(b)!.startsWith('col:') && !!namedLabel(a) && namedLabel(a) !== ownTask(b);
   // Two evaluations in different branches of one if/elif chain never both run.
   const exclusive = (a?: string[], b?: string[]): boolean => !!a && !!b && a.some((x) => b.some((y) => x !== y && x.slice(0, x.lastIndexOf('#')) === y.slice(0, y.lastIndexOf('#'))));
   // Each held-out set scored by a model: the versions scored on it, the steps of its first and
@@ -644,6 +652,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     for (const [id, b] of heldScored) if (id !== tk && b.whole && b.versions.size === 1 && b.first > a.last && b.key.root.file !== undefined && otherRows(a.key, b.key) && sameSource(b)) return true;
     return false;
   };
+  // No model is fitted in the file (transformers may be), and some model loaded from disk is scored.
+  const scoringOnly = !ev.modelFits.some((m) => !m.est.loaded && (m.est.cat === 'model' || m.est.cat === 'search' || m.est.steps.some((st) => st.cat === 'model' || st.cat === 'search')))
+    && ev.evals.some((e) => !!e.model?.loaded);
   for (const e of ev.evals) {
     if (!e.version || (e.inLoop && e.dataVarying)) continue;
     // With no test set anywhere, the validation split is the held-out set the models are compared on.
@@ -654,7 +665,11 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const heldKey = (k: RowKey): string => (e.resplitBest && k.path.length ? `resplit:${k.path[k.path.length - 1].split.site.chunk}:${k.path[k.path.length - 1].split.site.from}|${lastSide(k)}` : heldOutId(ctx, k)) + part;
     // Held-out folds of a cross-validation or rolling-origin loop, scored after the loop (their
     // predictions concatenated), are CV machinery, not a held-out set models are chosen on.
-    const tks = [...new Set(e.keys.filter((k) => (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val') && !k.path.some((st) => st.fold !== undefined)).map(heldKey))];
+    // A file that fits no model and scores models it loaded (each trained elsewhere) on the same
+    // labelled rows, with no split and no test set of its own: those rows are held out from the
+    // models' training, and scoring several models on them compares them there (said, at warning).
+    const loadedOnRows = scoringOnly && !!e.model?.loaded && !ev.hasTestSet;
+    const tks = [...new Set(e.keys.filter((k) => (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val' || loadedOnRows && !k.path.length && k.root.role === 'whole') && !k.path.some((st) => st.fold !== undefined)).map(heldKey))];
     for (const tk of tks) {
       const list = versionsByTest.get(tk) ?? [];
       const other = list.find((x) => x.version !== e.version && !exclusive(x.branches, e.branches) && !otherTask(x.task, e.task));
@@ -673,7 +688,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         const held = isVal ? 'validation split' : 'test set';
         const only = isVal ? ' (the only held-out set here, so it also gives the reported score)' : '';
         const instead = isVal ? 'Compare with cross-validation on the training part, or keep a separate test set for the reported score.' : 'Compare on a validation split or with cross-validation.';
-        const byName = key && !key.path.length
+        const byName = key && !key.path.length && key.root.role === 'whole'
+          ? `nothing is fitted in this file, so the rows of \`${key.root.name.replace(/\s+/g, ' ').slice(0, 60)}\` that the loaded models are scored on are taken to be held out from their training`
+          : key && !key.path.length
           ? `\`${key.root.name.replace(/\s+/g, ' ').slice(0, 60)}\` is taken to hold ${isVal ? 'held-out validation' : 'test'} rows by its ${key.root.file ? 'file name' : 'name'}` : undefined;
         const assumed = e.assumed ?? other.assumed ?? (tk.startsWith('file:') && !e.keys.some((k) => other && testSetKeyOf(ev, other.site) === testSetKey(k))
           ? (tk.includes('||') ? 'the same file, read again, is taken to give the same test rows' : 'the same file, read again and cut by the same statement, is taken to give the same test rows') : undefined) ?? byName;
@@ -716,6 +733,23 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         + (assumed ? ` Assumed: ${assumed}.` : ''),
       location: toLocation(ctx, t.site), related: rel(ctx, firstEval(t.keys), 'scored here as the result'), evidence: { via: t.via, selects: t.selects, ...(assumed ? { assumed } : {}) }, fixes: [],
     }, t.site, assumed ? 'warning' : 'error');
+  }
+
+  // leakage/multi-test: one call that trains or holds many models and ranks them by their score on
+  // the held-out rows it is given (an AutoML leaderboard, LazyClassifier): the comparison is the
+  // selection (README: LazyClassifier on X_test, a085). The validation split counts only when no
+  // labelled test set exists (it is then the reported result).
+  for (const b of ev.leaderboards) {
+    const key = b.keys.find((k) => !k.path.some((st) => st.fold !== undefined) && (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val'));
+    if (!key) continue;
+    const isVal = lastSide(key) === 'val';
+    const byName = !key.path.length ? `\`${key.root.name.replace(/\s+/g, ' ').slice(0, 60)}\` is taken to hold ${isVal ? 'held-out validation' : 'test'} rows by its ${key.root.file ? 'file name' : 'name'}` : undefined;
+    push({
+      ruleId: 'leakage/multi-test',
+      message: `\`${b.what}\` scores many models on the ${isVal ? 'validation split (the only held-out set here, so it also gives the reported score)' : 'test set'} and ranks them; choosing among them on it makes its score optimistic. Rank the models on a validation split or with cross-validation and score the chosen one on the test set once.`
+        + (byName ? ` Assumed: ${byName}.` : ''),
+      location: toLocation(ctx, b.site), related: [], evidence: { call: b.what, ...(byName ? { assumed: byName } : {}) }, fixes: [],
+    }, b.site, 'warning');
   }
 
   // leakage/multi-test: a decision threshold picked by argmax/argmin off a curve of the test rows

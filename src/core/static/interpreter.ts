@@ -1088,6 +1088,12 @@ export class Interpreter extends LibrarySemantics {
         return it.k === 'const' || it.k === 'scalar' ? withVarying(it) : it;
       }
       case 'folds': {
+        // One split drawn by a splitter (StratifiedShuffleSplit(n_splits=1)): every pass gives the same
+        // training and held-out rows, not a fold of cross-validation.
+        if (iter.split.kind === 'tts') {
+          const one: SeqV = { k: 'seq', items: [{ k: 'idx', split: iter.split, side: 'train' }, { k: 'idx', split: iter.split, side: 'test' }] };
+          return iter.enumerated ? { k: 'seq', items: [{ k: 'const', text: String(i) }, one] } : one;
+        }
         const pair: SeqV = { k: 'seq', items: [{ k: 'idx', split: iter.split, side: 'train', fold: i, varying: true }, { k: 'idx', split: iter.split, side: 'test', fold: i, varying: true }], varying: true };
         return iter.enumerated ? { k: 'seq', items: [{ k: 'const', text: String(i), varying: true }, pair], varying: true } : pair;
       }
@@ -1545,7 +1551,7 @@ export class Interpreter extends LibrarySemantics {
     if (!hasSlice && idxNodes.length === 1 && /\.iloc$/.test(this.t(objNode)) && /^-?\d+$/.test(this.t(idxNodes[0]).trim())) return this.scalar('row', o.prep, o.dup);
     // Fold indices from KFold.split select that fold's rows.
     const fold = idx.find((i): i is IdxV => i.k === 'idx');
-    if (fold) return this.withStep(o, fold.split, fold.side, fold.fold, true);
+    if (fold) return this.withStep(o, fold.split, fold.side, fold.fold, fold.fold !== undefined);
     // x[i * n:(i + 1) * n] beside x[:i * n] / x[(i + 1) * n:]: a fold cut (below), not a bootstrap.
     const foldCut = hasSlice && this.inLoop && this.isFoldCut(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, ''));
     // df[feature_cols] with the name list grown in a loop: columns picked by name, not a redraw of rows.
@@ -2190,7 +2196,12 @@ export class Interpreter extends LibrarySemantics {
     // Calls into another file of the project are remembered (methods too): findings there are placed at the call.
     if (callSite && (!fn.isMethod || this.chunks[fn.chunk].file !== undefined)) this.callers = [...this.callers, callSite];
     this.callFrames.push({ chunk: savedChunk, stmt: savedStmt, targets: savedTargets });
+    // A method of the app's own model object named for training (system.train(df)): an app that
+    // trains its models when no saved artifact exists runs training code there, not serving (as
+    // `model.train(df)` of a known model). A plain route function (retrain_all()) is not this.
+    const training = !serving && fn.isMethod && /^(train|fit|retrain)(_models?)?$/i.test(fn.name);
     if (serving) { this.servingFnDepth++; this.servingFnNames.push(fn.name); }
+    if (training) this.trainingFnDepth++;
     this.enterChunk(fn.chunk);
     // Lambdas close over the scope they are written in; functions see module globals.
     this.scope = new Scope(fn.node.name === 'LambdaExpression' ? savedScope : fn.globals as Scope | undefined ?? this.global);
@@ -2271,6 +2282,7 @@ export class Interpreter extends LibrarySemantics {
       this.callFrames.pop();
       this.callers = savedCallers;
       if (serving) { this.servingFnDepth--; this.servingFnNames.pop(); }
+      if (training) this.trainingFnDepth--;
       this.scope = savedScope; this.returns = savedReturns; this.stmt = savedStmt; this.targets = savedTargets; this.globalNames = savedGlobals;
       this.curGlobal = savedCur;
       this.enterChunk(savedChunk);

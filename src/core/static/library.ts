@@ -345,7 +345,12 @@ export abstract class LibrarySemantics extends DataflowState {
       const joined = !readPath && srcNode ? [...this.t(srcNode).matchAll(/r?(["'])([^"'\n]+\.\w{2,8})\1/g)].pop()?.[2] : undefined;
       const named = path || (joined && roleFromName(joined) === 'test' ? joined : '');
       const role = roleFromName(named) !== 'whole' ? roleFromName(named) : roleFromName(name);
-      const d = this.freshData(path || name || last, n, role);
+      // Each trial of a search objective re-reads its data with the same statement: a path that does
+      // not change with the trial (read from the run's configuration) gives the same rows each time.
+      const trialKey = this.searchTrials > 0 && !src0?.varying ? `${this.site(n).chunk}:${n.from}` : undefined;
+      const trialRoot = trialKey !== undefined ? this.trialReads.get(trialKey) : undefined;
+      const d = trialRoot ? this.mkData({ rows: [{ root: trialRoot, path: [] }], frame: this.newFrame(), serving: this.serving }) : this.freshData(path || name || last, n, role);
+      if (trialKey !== undefined && !trialRoot) this.trialReads.set(trialKey, d.rows[0].root);
       // A path that changes with the enclosing loop (f"sub{i}.mat") reads another file on each pass.
       if (path && !(src0?.varying && this.inLoop)) d.rows[0].root.file = path;
       if (src0 && requestPayload(src0)) d.aligned = true;
@@ -794,11 +799,15 @@ export abstract class LibrarySemantics extends DataflowState {
     // Which label column the truth is (y_test_a, test["a"]): with the model's own fit label, it tells
     // apart models of different targets scored on the same rows.
     const truthIdx = truth.length ? args.pos.indexOf(truth[0]) : -1;
-    const truthName = truth.length ? labelName(truth[0], truthIdx >= 0 && args.posNodes[truthIdx] ? this.t(args.posNodes[truthIdx]) : undefined) : undefined;
+    // Labels the analysis holds no rows for (a helper's parameter, an array derived from one:
+    // y_te_2 = (y_te >= 2).astype(int)) are named by the first argument that is no prediction.
+    const scalarTruth = !truth.length ? args.pos.findIndex((a) => a.k === 'scalar') : -1;
+    const truthName = truth.length ? labelName(truth[0], truthIdx >= 0 && args.posNodes[truthIdx] ? this.t(args.posNodes[truthIdx]) : undefined)
+      : scalarTruth === 0 && args.posNodes[0] && args.pos.some((a) => a.k === 'data' && a.pred) ? labelName({ k: 'data', id: 0, rows: [], prep: [], dup: [] }, this.t(args.posNodes[0])) : undefined;
     // Built property by property in the order the fields were always listed: an object literal of
     // conditional spreads costs a runtime copy per spread, and this runs for every evaluation.
     const ev = {} as EvalEvent;
-    if (truthName && est?.fitLabel) ev.task = { truth: truthName, fitLabel: est.fitLabel };
+    if (truthName) ev.task = est?.fitLabel ? { truth: truthName, fitLabel: est.fitLabel } : { truth: truthName };
     ev.site = this.site(n);
     ev.step = this.steps;
     ev.keys = keys;
@@ -1094,6 +1103,26 @@ export abstract class LibrarySemantics extends DataflowState {
     return out;
   }
 
+  /**
+   * One call that scores many models on the rows it is given and ranks them: an AutoML leaderboard
+   * (AutoGluon's `predictor.leaderboard(test_data)`, every model it trained scored on those rows) and
+   * lazypredict's `LazyClassifier().fit(X_train, X_test, y_train, y_test)` (dozens of default models
+   * ranked by their score on `X_test`).
+   */
+  private noteLeaderboard(obj: Val, method: string, args: Args, n: SyntaxNode): void {
+    let datas: Val[] = [];
+    let what = '';
+    if (method === 'leaderboard') {
+      datas = [args.pos[0] ?? args.kw.get('data') ?? args.kw.get('test_data')].filter((d): d is Val => !!d);
+      what = 'leaderboard';
+    } else if (method === 'fit' && obj.k === 'est' && /^Lazy(Classifier|Regressor)$/.test(obj.cls) && args.pos.length >= 4) {
+      datas = [args.pos[1], args.pos[3]];
+      what = `${obj.cls}.fit`;
+    }
+    const rows = datas.filter((d): d is DataV => d.k === 'data').reduce<RowKey[]>((acc, d) => unionKeys(acc, d.rows), []);
+    if (rows.some(isTestSide)) this.events.leaderboards.push({ site: this.site(n), keys: rows, what });
+  }
+
   /** callbacks=[es, ckpt] bound earlier: their constructors name EarlyStopping / ModelCheckpoint(save_best_only). */
   private callbacksSelect(args: Args): boolean {
     const cb = args.kw.get('callbacks');
@@ -1104,9 +1133,19 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected callMethod(obj: Val, method: string, args: Args, n: SyntaxNode, objNode: SyntaxNode | null): Val {
     this.noteTrainingEval(method, args, n, obj);
+    this.noteLeaderboard(obj, method, args, n);
     if (this.spark) { const r = this.sparkMethod(obj, method, args, n, objNode); if (r) return r; }
     const est = this.estOf(obj, method, n);
     if (est) { this.estCallNode = n; return this.estMethod(est, method, args, n); }
+    // darts: `train, val = series.split_before(0.8)` (or split_after): a chronological cut into a
+    // head and a held-out tail, named by the names it is bound to.
+    if (obj.k === 'data' && (method === 'split_before' || method === 'split_after') && this.targets.length === 2) {
+      const split: Split = { id: ++this.ids, site: this.site(n), kind: 'slice', shuffle: false, names: this.targets.slice() };
+      this.onSplit(split, [obj]);
+      const tail = this.targets[1];
+      const side: Side = VAL_NAME.test(tail) && !TEST_NAME.test(tail) ? 'val' : 'test';
+      return { k: 'seq', items: [this.withStep(obj, split, 'train'), this.withStep(obj, split, side)] };
+    }
     switch (obj.k) {
       case 'mod': return this.callQualified(obj.q + '.' + method, method, args, n);
       case 'data': return this.dataMethod(obj, method, args, n);
@@ -1184,7 +1223,7 @@ export abstract class LibrarySemantics extends DataflowState {
         return a0 && a0.k === 'data' ? this.same(a0) : this.freshData(this.targets.length === 1 ? this.targets[0] : method, n, roleFromName(this.targets.length === 1 ? this.targets[0] : ''));
       }
       // A DataFrame the analysis did not follow, split at random.
-      if (method === 'randomSplit') return this.sparkMethod(this.asData(obj, obj.name), method, args, n, objNode);
+      if (method === 'randomSplit' || method === 'sampleBy' || (method === 'subtract' || method === 'exceptAll') && args.pos[0]?.k === 'data') return this.sparkMethod(this.asData(obj, obj.name), method, args, n, objNode);
       return undefined;
     }
     if (obj.k !== 'data') return undefined;
@@ -1216,6 +1255,24 @@ export abstract class LibrarySemantics extends DataflowState {
       this.recordEval(n, 'accuracy (open-coded)', obj.rows, obj.pred.est, obj.pred.version, [obj], args);
       return this.same(obj);
     }
+    // A Spark ML prediction frame filtered on its prediction column against its label column
+    // (`pred.filter(pred.label == pred.prediction).count()`, a confusion-matrix cell
+    // `(pred.prediction == 1) & (pred.label == 1)`): an open-coded accuracy or confusion count of
+    // the model on those rows.
+    if (method === 'filter' && obj.pred && !obj.paired && args.posNodes[0]) {
+      const cond = this.t(args.posNodes[0]);
+      const labelCol = /labelCol\s*=\s*['"](\w+)['"]/.exec(obj.pred.est.params ?? '')?.[1] ?? 'label';
+      const col = (c: string): string => `(?:\\.${c}\\b|\\[\\s*['"]${c}['"]\\s*\\]|col\\(\\s*['"]${c}['"]\\s*\\))`;
+      if (/[!=]=/.test(cond) && new RegExp(col('prediction')).test(cond) && new RegExp(col(labelCol)).test(cond)) {
+        this.recordEval(n, 'accuracy (open-coded)', obj.rows, obj.pred.est, obj.pred.version, [obj], args);
+        return this.same(obj);
+      }
+    }
+    // df.sampleBy(col, fractions, seed): a stratified random sample, the training part of a split
+    // whose remainder `df.subtract(train)` / `df.exceptAll(train)` is the held-out part (as
+    // pandas' `df.sample(frac=...)` and `df.drop(train.index)`).
+    if (method === 'sampleBy') return this.dataMethod(obj, 'sample', { ...args, pos: [], posNodes: [], kw: new Map(), kwNodes: new Map() }, n);
+    if ((method === 'subtract' || method === 'exceptAll') && args.pos[0]?.k === 'data') return this.dataMethod(obj, 'drop', args, n);
     return undefined;
   }
 
@@ -1322,7 +1379,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const learnsNothing = est.cat === 'stateless' && !est.func;
       // model.train(df): a model object's call that names training (an app that trains its models
       // when no saved artifact exists) is training, not a statistic refitted on the scored batch.
-      const namesTraining = method === 'train' && est.cat === 'model' && !est.loaded;
+      const namesTraining = method === 'train' && est.cat === 'model' && !est.loaded || this.trainingFnDepth > 0 && (!!this.opts.servingByName || !this.opts.servingFile) && this.servingFnDepth === 0 && !this.loadedArtifact;
       if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels && !learnsNothing && !namesTraining) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
@@ -1371,7 +1428,9 @@ export abstract class LibrarySemantics extends DataflowState {
         for (const pf of data.prep) this.events.trainedOnFits.add(pf.id);
         if (y && y.k === 'data') { est.fitLabelRows = y.rows; for (const pf of y.prep) this.events.labelFits.add(pf.id); } else delete est.fitLabelRows;
         const yNode = args.pos[1] === y ? args.posNodes[1] : args.kwNodes.get('y');
-        const yName = y && y.k === 'data' ? labelName(y, yNode ? this.t(yNode) : undefined) : undefined;
+        // A label the analysis holds no rows for (y_tr_2 = (y_tr >= 2).astype(int) of a helper's parameter) is named by its text.
+        const yName = y && y.k === 'data' ? labelName(y, yNode ? this.t(yNode) : undefined)
+          : y && y.k === 'scalar' && yNode ? labelName({ k: 'data', id: 0, rows: [], prep: [], dup: [] }, this.t(yNode)) : undefined;
         if (yName) est.fitLabel = yName; else delete est.fitLabel;
         // A model told its label column at construction (AutoGluon's TabularPredictor(label="y")) reads it from the frame it is fitted on.
         est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels') && !/(^|[(,\s])label\s*=/.test(est.params);

@@ -68,6 +68,9 @@ export function position(starts: number[], offset: number): { line: number; col:
 // notify: jupyternotify runs the body and notifies when it ends.
 const PYTHON_CELL_MAGICS = /^%%(time|timeit|capture|prun|debug|python3?|cython_inline|memit|skip|notify)\b/;
 
+/** Line magics whose argument is a Python statement they run (options first). */
+const LINE_MAGIC_PYTHON = /^(%(?:time|timeit|prun|memit)\b(?:\s+-[A-Za-z]+(?:\s+\d+)?)*\s+)(.*)$/;
+
 /** JS `\s` minus the line terminators: what `\s*` may cross within one line. */
 function isLineSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
@@ -98,7 +101,13 @@ function blankMagics(text: string): string {
   const first = text.trimStart();
   if (first.startsWith('%%') && !PYTHON_CELL_MAGICS.test(first)) return text.replace(/[^\n]/g, ' ');
   if (!hasMagicLine(text)) return text;
-  return text.replace(/^(\s*)([%!].*)$/gm, (_m, ws: string, rest: string) => ws + ' '.repeat(rest.length));
+  return text.replace(/^(\s*)([%!].*)$/gm, (_m, ws: string, rest: string) => {
+    // `%time expr`, `%timeit -n 3 expr`: the line magic runs its Python statement. The statement is
+    // kept (moved to the line's start, so columns after it shift; lines do not) and the magic blanked.
+    const timed = LINE_MAGIC_PYTHON.exec(rest);
+    if (timed && timed[2].trim()) return ws + timed[2] + ' '.repeat(timed[1].length);
+    return ws + ' '.repeat(rest.length);
+  });
 }
 
 /**

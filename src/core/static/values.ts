@@ -264,7 +264,7 @@ export interface EstV extends Common {
 }
 
 export interface FoldsV extends Common { k: 'folds'; split: Split; rows: RowKey[]; enumerated?: boolean }
-export interface IdxV extends Common { k: 'idx'; split: Split; side: Side; fold: number }
+export interface IdxV extends Common { k: 'idx'; split: Split; side: Side; fold?: number }
 /** The names a module defines (a project module followed into, or a package folder). */
 export interface Namespace { get(name: string): Val | undefined; set(name: string, v: Val): void; vars: Map<string, Val> }
 export interface ModV extends Common { k: 'mod'; q: string; ns?: Namespace }

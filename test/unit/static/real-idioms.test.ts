@@ -23,6 +23,51 @@ const PD = py`
 `;
 
 describe('real-notebook idioms', () => {
+  // Round 13 (r13-pre2): a search's read CV score beside a clean test score is still reported.
+  describe('leakage/preprocessing: a search\'s best_score_ printed on a pre-scaled training part, then a clean test score (round 13)', () => {
+    const head = PD + py`
+      from sklearn.model_selection import GridSearchCV
+      from sklearn.pipeline import make_pipeline
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=1)
+    `;
+    const tail = py`
+      print("cv accuracy", search.best_score_)
+      print("test accuracy", accuracy_score(y_test, search.predict(X_test_sc)))
+    `;
+    it('fires at warning with the assumption when the scaler was fitted on the whole training part', () => {
+      const src = head + py`
+        scaler = StandardScaler().fit(X_train)
+        X_train_sc = scaler.transform(X_train)
+        X_test_sc = scaler.transform(X_test)
+        search = GridSearchCV(LogisticRegression(max_iter=500), {"C": [0.01, 1, 100]}, cv=4)
+        search.fit(X_train_sc, y_train)
+      ` + tail;
+      const found = analyze(src).filter((f) => f.ruleId === 'leakage/preprocessing');
+      assert.deepEqual(found.map((f) => [f.location.line, f.severity]), [[lineOf(src, 'StandardScaler().fit'), 'warning']]);
+      assert.match(found[0].message, /Assumed: the search's `best_score_` is read as a result/);
+    });
+    it('does not fire with the scaler inside a Pipeline searched over', () => {
+      const src = head + py`
+        X_test_sc = X_test
+        search = GridSearchCV(make_pipeline(StandardScaler(), LogisticRegression(max_iter=500)), {"logisticregression__C": [0.01, 1, 100]}, cv=4)
+        search.fit(X_train, y_train)
+      ` + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the search\'s best_score_ is never read (only its settings and the test score)', () => {
+      const src = head + py`
+        scaler = StandardScaler().fit(X_train)
+        X_train_sc = scaler.transform(X_train)
+        X_test_sc = scaler.transform(X_test)
+        search = GridSearchCV(LogisticRegression(max_iter=500), {"C": [0.01, 1, 100]}, cv=4)
+        search.fit(X_train_sc, y_train)
+        print(search.best_params_)
+        print("test accuracy", accuracy_score(y_test, search.predict(X_test_sc)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
+
   // Round 13 (r13-pre): preprocessing classes from fresh code.
   describe('leakage/preprocessing: a helper writes a statistic into the frame it is handed, in place (round 13)', () => {
     const src = PD + py`
@@ -3570,22 +3615,23 @@ describe('real-notebook idioms', () => {
       gs.fit(X_tr, y_train)
     `;
     const testScore = 'print(accuracy_score(y_test, gs.predict(X_te)))\n';
-    it('cross_val_score on the pre-scaled training part after a search fires; the search alone with a clean test score does not', () => {
+    it('cross_val_score on the pre-scaled training part after a search fires; the search alone (score never read) with a clean test score does not', () => {
       const src = head + search + testScore + 'print(cross_val_score(gs.best_estimator_, X_tr, y_train, cv=5).mean())\n';
       assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'sc.fit_transform')]);
       assert.match(analyze(src).find((f) => f.ruleId === 'leakage/preprocessing')!.message, /whole training part before cross-validation/);
-      const clean = head + search + 'print(gs.best_score_)\n' + testScore;
+      const clean = head + search + 'print(gs.best_params_)\n' + testScore;
       assert.deepEqual(rules(clean, 'leakage/preprocessing'), []);
     });
-    it('best_score_ read as the last result fires at warning with the assumption; followed by a test score or by another search it does not', () => {
+    it('best_score_ read as the last result fires at warning with the assumption; followed by another search it does not', () => {
       const src = head + 'm = LogisticRegression().fit(X_tr, y_train)\nprint(accuracy_score(y_test, m.predict(X_te)))\n' + search + 'print(gs.best_params_, gs.best_score_)\n';
       const found = analyze(src).filter((f) => f.ruleId === 'leakage/preprocessing');
       assert.deepEqual(found.map((f) => [f.location.line, f.severity]), [[lineOf(src, 'sc.fit_transform'), 'warning']]);
       assert.match(found[0].message, /Assumed: the search's `best_score_` is read as a result/);
       const refined = src + 'gs2 = GridSearchCV(LogisticRegression(), {"C": [0.5, 1, 2]}, cv=5)\ngs2.fit(X_tr, y_train)\nprint(gs2.best_params_)\n';
       assert.deepEqual(rules(refined, 'leakage/preprocessing'), []);
+      // Round 13: a clean test score after it does not hide the read best_score_.
       const tested = src + testScore;
-      assert.deepEqual(rules(tested, 'leakage/preprocessing'), []);
+      assert.deepEqual(rules(tested, 'leakage/preprocessing'), [lineOf(tested, 'sc.fit_transform')]);
     });
     it('cross_val_score inside a search objective after a search is selection: no finding', () => {
       const src = head + search + py`
@@ -6166,6 +6212,280 @@ describe('real-notebook idioms', () => {
     });
     it('a pick of other columns only does not fire', () => {
       assert.deepEqual(rules(make('["age", "income"]'), 'leakage/preprocessing'), []);
+    });
+  });
+
+  // Round 13 (r13-mt): multi-test on new frameworks (Spark ML, AutoML, MLflow-style comparisons).
+  describe('leakage/multi-test: Spark ML prediction frames scored by open-coded counts (round 13)', () => {
+    const SPARK = py`
+      from pyspark.sql import SparkSession
+      from pyspark.ml import Pipeline
+      from pyspark.ml.feature import VectorAssembler
+      from pyspark.ml.classification import LogisticRegression, GBTClassifier
+      spark = SparkSession.builder.getOrCreate()
+      df = spark.read.parquet("events.parquet")
+    `;
+    it('two models each scored by pred.filter(pred.label == pred.prediction).count() on one test part fire; one model does not', () => {
+      const src = SPARK + py`
+        tr, te = df.randomSplit([0.7, 0.3], seed=1)
+        m1 = LogisticRegression().fit(tr)
+        p1 = m1.transform(te)
+        print(p1.filter(p1.label == p1.prediction).count() / p1.count())
+        m2 = GBTClassifier().fit(tr)
+        p2 = m2.transform(te)
+        print(p2.filter(p2.prediction == p2.label).count() / p2.count())
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print(p2.filter')]);
+      const one = src.split('m2 = ')[0];
+      assert.deepEqual(rules(one, 'leakage/multi-test'), []);
+    });
+    it('a filter of the predictions alone (no label column) is no score', () => {
+      const src = SPARK + py`
+        tr, te = df.randomSplit([0.7, 0.3], seed=1)
+        for clf in [LogisticRegression(), GBTClassifier()]:
+            p = clf.fit(tr).transform(te)
+            print(p.filter(p.prediction == 1).count())
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('sampleBy + subtract is a split; stage lists extended with += keep the model, and a loop of pipelines counting confusion cells on the remainder fires', () => {
+      const src = SPARK + py`
+        stages = []
+        stages += [VectorAssembler(inputCols=["a", "b"], outputCol="features")]
+        train = df.sampleBy("label", fractions={0: 0.8, 1: 0.8}, seed=3)
+        test = df.subtract(train)
+        def score(pred):
+            tp = pred.filter((pred.prediction == 1) & (pred.label == 1)).count()
+            return tp
+        for clf in [LogisticRegression(), GBTClassifier()]:
+            model = Pipeline(stages=stages + [clf]).fit(train)
+            print(score(model.transform(test)))
+      `;
+      assert.ok(rules(src, 'leakage/multi-test').length > 0);
+      const once = src.replace('for clf in [LogisticRegression(), GBTClassifier()]:', 'for clf in [LogisticRegression()]:');
+      assert.deepEqual(rules(once, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: AutoML leaderboards and lazypredict rank many models on the rows given (round 13)', () => {
+    it('predictor.leaderboard(test) on the test part of a split fires; on the training part it does not', () => {
+      const src = PD + py`
+        from autogluon.tabular import TabularPredictor
+        tr, te = train_test_split(df, test_size=0.2, random_state=1)
+        predictor = TabularPredictor(label="label").fit(tr)
+        board = predictor.leaderboard(te, silent=True)
+        print(board)
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'board = predictor.leaderboard(te')]);
+      const onTrain = src.replace('predictor.leaderboard(te, silent=True)', 'predictor.leaderboard(silent=True)');
+      assert.deepEqual(rules(onTrain, 'leakage/multi-test'), []);
+    });
+    it('LazyRegressor().fit(X_tr, X_te, y_tr, y_te) fires; a leaderboard on a validation split with a separate scored test set does not', () => {
+      const src = PD + py`
+        from lazypredict.Supervised import LazyRegressor
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2)
+        models, preds = LazyRegressor(verbose=0).fit(X_tr, X_te, y_tr, y_te)
+        print(models)
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'models, preds = LazyRegressor')]);
+      const val = PD + py`
+        from autogluon.tabular import TabularPredictor
+        rest, test = train_test_split(df, test_size=0.2, random_state=1)
+        train, valid = train_test_split(rest, test_size=0.2, random_state=1)
+        predictor = TabularPredictor(label="label").fit(train)
+        print(predictor.leaderboard(valid))
+        print(accuracy_score(test["label"], predictor.predict(test.drop(columns=["label"]))))
+      `;
+      assert.deepEqual(rules(val, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: a search objective that re-reads its test file each trial scores the same rows (round 13)', () => {
+    const src = py`
+      import optuna
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import roc_auc_score
+      def run(cfg, depth):
+          train_df = pd.read_csv(cfg.train_path)
+          test_df = pd.read_csv(cfg.test_path)
+          m = RandomForestClassifier(max_depth=depth).fit(train_df.drop(columns=["y"]), train_df["y"])
+          return roc_auc_score(test_df["y"], m.predict_proba(test_df.drop(columns=["y"]))[:, 1])
+      def objective(trial):
+          return run(CFG, trial.suggest_int("depth", 2, 8))
+      study = optuna.create_study(direction="maximize")
+      study.optimize(objective, n_trials=20)
+      print(study.best_value)
+    `;
+    it('the test file read from the configuration in every trial fires', () => {
+      assert.ok(rules(src, 'leakage/multi-test').length > 0);
+    });
+    it('the helper run once, outside a search, does not fire', () => {
+      const once = src.replace(/def objective[\s\S]*$/, 'print(run(CFG, 4))\n');
+      assert.deepEqual(rules(once, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: %time / %timeit line magics run their statement (round 13)', () => {
+    const head = py`
+      import mlflow
+      import numpy as np
+      import pandas as pd
+      from sklearn.metrics import mean_squared_error
+      df = pd.read_parquet("march.parquet")
+      X_test = df.drop(columns=["y"])
+      y_test = df["y"].values
+      def test_model(stage, X_test, y_test):
+          model = mlflow.pyfunc.load_model(f"models:/reg/{stage}")
+          return np.sqrt(mean_squared_error(y_test, model.predict(X_test)))
+    `;
+    it('two registry models scored on one test set through %time cells fire', () => {
+      const nb = notebook([{ source: head }, { source: '%time test_model("Production", X_test, y_test)' }, { source: '%timeit -n 1 test_model("Staging", X_test, y_test)' }]);
+      assert.equal(analyze(nb, 'registry.ipynb').filter((x) => x.ruleId === 'leakage/multi-test').length, 1);
+    });
+    it('one model timed once does not fire; other line magics stay blank', () => {
+      const nb = notebook([{ source: head }, { source: '%time test_model("Production", X_test, y_test)' }, { source: '%matplotlib inline test_model("Staging", X_test, y_test)' }]);
+      assert.deepEqual(analyze(nb, 'registry.ipynb').filter((x) => x.ruleId === 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: one StratifiedShuffleSplit(n_splits=1) drawn in a for loop is one held-out set, not CV folds (round 13)', () => {
+    const src = PD + py`
+      from sklearn.model_selection import StratifiedShuffleSplit
+      sss = StratifiedShuffleSplit(n_splits=1, test_size=0.3, random_state=0)
+      for tr_idx, va_idx in sss.split(X, y):
+          X_tr, X_va = X.iloc[tr_idx], X.iloc[va_idx]
+          y_tr, y_va = y.iloc[tr_idx], y.iloc[va_idx]
+      for m in [LogisticRegression(), RandomForestClassifier()]:
+          m.fit(X_tr, y_tr)
+          print(accuracy_score(y_va, m.predict(X_va)))
+    `;
+    it('two models compared on its held-out part fire', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print(accuracy_score(y_va')]);
+    });
+    it('with n_splits=5 the parts are folds and the comparison is cross-validation: it does not fire', () => {
+      assert.deepEqual(rules(src.replace('n_splits=1', 'n_splits=5'), 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: one-vs-rest models of derived labels the analysis holds no rows for are separate tasks (round 13)', () => {
+    const src = py`
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import accuracy_score
+      from project_data import load_split
+      X_train, X_test, y_train, y_test = load_split()
+      base = LogisticRegression().fit(X_train, y_train)
+      print(accuracy_score(y_test, base.predict(X_test)))
+      y_train_2 = (y_train >= 2).astype(int)
+      y_test_2 = (y_test >= 2).astype(int)
+      m2 = LogisticRegression().fit(X_train, y_train_2)
+      print(accuracy_score(y_test_2, m2.predict(X_test)))
+    `;
+    it('a model fitted on and scored against a derived label next to a score of the original label does not fire', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('a second model of the original label does', () => {
+      const two = src + 'other = LogisticRegression(C=0.1).fit(X_train, y_train)\nprint(accuracy_score(y_test, other.predict(X_test)))\n';
+      assert.deepEqual(rules(two, 'leakage/multi-test'), [lineOf(two, 'print(accuracy_score(y_test, other')]);
+    });
+  });
+
+  describe('leakage/multi-test: a file that fits nothing and scores several loaded models on the same labelled rows (round 13)', () => {
+    const src = py`
+      import joblib
+      import pandas as pd
+      from sklearn.metrics import f1_score
+      batch = pd.read_csv("incoming.csv")
+      X = batch.drop(columns=["label"])
+      y = batch["label"]
+      lr = joblib.load("lr.pkl")
+      nb = joblib.load("nb.pkl")
+      print("lr", f1_score(y, lr.predict(X)))
+      print("nb", f1_score(y, nb.predict(X)))
+    `;
+    it('two loaded models scored on the rows fire, at warning, saying what was assumed', () => {
+      const f = analyze(src, 'score_models.py').filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'print("nb"')]);
+      assert.equal(f[0].severity, 'warning');
+      assert.match(f[0].message, /Assumed: nothing is fitted in this file/);
+    });
+    it('one loaded model does not fire; nor do two when the file fits a model of its own on those rows', () => {
+      assert.deepEqual(rules(src.replace(/print\("nb".*\n/, ''), 'leakage/multi-test'), []);
+      const fits = src.replace('print("lr"', 'from sklearn.linear_model import LogisticRegression\nLogisticRegression().fit(X, y)\nprint("lr"');
+      assert.deepEqual(rules(fits, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: an instance of a class with __call__ handed to study.optimize is the objective (round 13)', () => {
+    const src = PD + py`
+      import optuna
+      class Objective:
+          def __init__(self, X_tr, X_va, y_tr, y_va):
+              self.X_tr, self.X_va, self.y_tr, self.y_va = X_tr, X_va, y_tr, y_va
+          def __call__(self, trial):
+              m = Ridge(alpha=trial.suggest_float("alpha", 0.01, 10.0))
+              m.fit(self.X_tr, self.y_tr)
+              return mean_absolute_error(self.y_va, m.predict(self.X_va))
+      X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.2, random_state=0)
+      study = optuna.create_study()
+      study.optimize(Objective(X_tr, X_va, y_tr, y_va), n_trials=30)
+      print(study.best_value)
+    `;
+    it('tuning on the only held-out split fires', () => {
+      assert.ok(rules(src, 'leakage/multi-test').length > 0);
+    });
+    it('with a separate test set scored once it does not', () => {
+      const sep = src.replace('X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.2, random_state=0)',
+        'X_rest, X_te, y_rest, y_te = train_test_split(X, y, test_size=0.2, random_state=0)\nX_tr, X_va, y_tr, y_va = train_test_split(X_rest, y_rest, test_size=0.2, random_state=0)')
+        + 'final = Ridge(**study.best_params).fit(X_tr, y_tr)\nprint(mean_absolute_error(y_te, final.predict(X_te)))\n';
+      assert.deepEqual(rules(sep, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: darts series.split_before(0.8) is a chronological split (round 13)', () => {
+    const src = py`
+      import pandas as pd
+      from darts import TimeSeries
+      from darts.models import RandomForest, XGBModel
+      from sklearn.metrics import mean_squared_error
+      df = pd.read_csv("spi.csv", parse_dates=["date"], index_col="date")
+      series = TimeSeries.from_series(df["spi"])
+      train, val = series.split_before(0.8)
+      for model in [RandomForest(lags=12), XGBModel(lags=12)]:
+          model.fit(train)
+          forecast = model.predict(len(val))
+          print(mean_squared_error(val.values(), forecast.values()))
+    `;
+    it('two models forecast over the held-out tail, the only held-out part, fire', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print(mean_squared_error(val')]);
+    });
+    it('one model scored once does not', () => {
+      assert.deepEqual(rules(src.replace('[RandomForest(lags=12), XGBModel(lags=12)]', '[RandomForest(lags=12)]'), 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('mismatch/refit-at-inference: an app named like serving code that trains in a method named train (round 13)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.preprocessing import LabelEncoder
+      from sklearn.ensemble import RandomForestClassifier
+      class System:
+          def train(self, df):
+              self.le = LabelEncoder()
+              df["c"] = self.le.fit_transform(df["c"])
+              self.model = RandomForestClassifier().fit(df[["c"]], df["y"])
+          def predict(self, row):
+              return self.model.predict(row)
+      system = System()
+      system.train(pd.read_csv(DATA_PATH))
+    `;
+    it('does not report the training method\'s fits as refits at inference', () => {
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference', 'app.py'), []);
+    });
+    it('a fit in a function named for prediction still does', () => {
+      const serve = src.replace('def predict(self, row):\n        return self.model.predict(row)', 'def predict(self, row):\n        row["c"] = LabelEncoder().fit_transform(row["c"])\n        return self.model.predict(row)')
+        + 'print(system.predict(pd.read_csv("request.csv")))\n';
+      assert.ok(rules(serve, 'mismatch/refit-at-inference', 'app.py').length > 0);
     });
   });
 
