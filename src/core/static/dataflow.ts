@@ -6,7 +6,7 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import type { Chunk } from './source';
 import { isTestSide, covers, lastSide, unionKeys, unionList,
-  type DataV, type DupEvent, type EstV, type FitEvent, type FitKind, type FnV, type FrameMeta, type Root, type RowKey, type ScalarV, type Side, type Site, type Split, type Val,
+  type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FitKind, type FnV, type FrameMeta, type Root, type RowKey, type ScalarV, type Side, type Site, type Split, type Val,
 } from './values';
 import { newEvents, type Events, type PrepReason, type RefitEvent } from './events';
 import { roleFromName } from './syntax';
@@ -78,6 +78,8 @@ export abstract class DataflowState {
   protected branchPath: string[] = [];
   protected active = new Set<SyntaxNode>();
   protected servingFnDepth = 0;
+  /** Depth of calls into functions named for training (`train`, `fit_models`): no serving guess by file name there. */
+  protected trainingFnDepth = 0;
   /** Set while an uncalled method of a class is run once with unknown arguments, in a document that had fitted a model before. */
   protected uncalledMethodOfTrainer = false;
   /** Names of the serving-named functions being run (innermost last). */
@@ -135,6 +137,8 @@ export abstract class DataflowState {
   protected get serving(): boolean { return this.opts.servingFile || this.servingFnDepth > 0 || this.loadedArtifact; }
   /** Depth of search-objective runs (each run is one trial with a new setting). */
   protected searchTrials = 0;
+  /** Roots read by one statement in a search objective's trials (by chunk and offset): the same rows each trial. */
+  protected trialReads = new Map<string, Root>();
   protected get inLoop(): boolean { return this.loopIters.length > 0; }
   protected iterKey(): string { return this.loopIters.join('.'); }
 
@@ -192,10 +196,15 @@ export abstract class DataflowState {
     let frame: FrameMeta | undefined, cols: string[] | undefined, time: string | undefined;
     let pending: Site[] | undefined;
     let mixSite: Site | undefined, positional: Site | undefined, dummies: Site | undefined;
+    // Arithmetic on one feature matrix and statistics of it ((X - X.min()) / (X.max() - X.min()))
+    // keeps that matrix's columns: every data operand holds the same selection.
+    let feat: FeatureSelection | undefined, oneFeat = true;
     for (const v of vals) {
       if (!v) continue;
       if (v.varying) varying = true;
       if (v.k === 'data') {
+        if (v.feat && oneFeat && (!feat || feat === v.feat)) feat = v.feat;
+        else oneFeat = false;
         data = data ?? v;
         rows = unionKeys(rows, v.rows);
         prep = unionList(prep, v.prep);
@@ -232,11 +241,12 @@ export abstract class DataflowState {
           prep = unionList(prep, inner.prep); dup = unionList(dup, inner.dup);
           if (inner.pending) pending = unionList(pending ?? [], inner.pending);
         }
+        oneFeat = false;
       }
     }
     if (data) {
-      return this.mkData({ rows, prep, dup, varying, ...(pred ? { pred } : {}), ...(frame ? { frame } : {}), ...(cols ? { cols } : {}),
-        ...(time ? { time } : {}), ...(data.serving ? { serving: true } : {}), ...(mixSite ? { mixSite } : {}), ...(positional ? { positional } : {}), ...(dummies ? { dummies } : {}) });
+      return this.mkData({ rows, prep, dup, varying, ...(pred ? { pred } : {}), ...(frame ? { frame } : {}), ...(cols ? { cols } : {}), ...(feat && oneFeat && !cols ? { feat } : {}),
+        ...(time ? { time } : {}), ...(data.newestFirst ? { newestFirst: true as const } : {}), ...(data.serving ? { serving: true } : {}), ...(mixSite ? { mixSite } : {}), ...(positional ? { positional } : {}), ...(dummies ? { dummies } : {}) });
     }
     const s = this.scalar(n ? this.t(n) : '?', prep, dup, varying);
     if (cols) { s.cols = cols; if (frame) s.frame = frame; }
@@ -253,6 +263,7 @@ export abstract class DataflowState {
     if (d.varying) o.varying = true;
     if (d.pred) o.pred = d.pred;
     if (d.time) o.time = d.time;
+    if (d.newestFirst) o.newestFirst = true;
     if (d.serving) o.serving = true;
     if (d.positional) o.positional = d.positional;
     if (d.aligned) o.aligned = true;
@@ -293,7 +304,16 @@ export abstract class DataflowState {
         const assumed = f.assumed ?? this.assumeNote;
         this.servingStats.set(f.id, { site: f.site, what, reason: this.servingReason(), statistic: true, ...(this.loadSite ? { loadSite: this.loadSite } : {}), ...(assumed ? { assumed } : {}) });
       }
-      if (f.serving || f.onLabel || f.vocabulary) continue;
+      if (f.serving) continue;
+      if (f.onLabel || f.vocabulary) {
+        // A vocabulary or category codes learnt from the held-out rows alone (a test file's own
+        // LabelEncoder / OneHotEncoder): no leak, but those rows get other codes or columns than
+        // the training rows.
+        if ((f.codes || f.vocabulary) && f.rows.length && f.rows.every(isTestSide)) {
+          for (const k of d.rows) if (isTestSide(k) && covers(f.rows, k)) this.recordPrepLeak(f, k, 'fit-on-test');
+        }
+        continue;
+      }
       for (const k of d.rows) {
         if (!isTestSide(k)) {
           // Training rows shaped by a statistic of the data they were split from (mean of all rows
@@ -347,9 +367,11 @@ export abstract class DataflowState {
     const prior = this.events.prepLeaks.filter((l) => l.fit === fit);
     // Nor does a name alone (the fit's output called x_train: a slice that may never hold anything
     // out) hide hand-written folds taken from those rows later.
-    if (prior.length && !(!this.searchTrials && prior.every((l) => l.reason === 'cv' && l.split?.kind === 'search')
+    // Folds drawn from the rows (skf.split(X, y)) only to be handed to a search are no more than the search's.
+    if (prior.length && !(!this.searchTrials && prior.every((l) => l.reason === 'cv' && (l.split?.kind === 'search' || l.split?.kind === 'folds'))
       && (reason === 'cv' && split && (split.kind === 'cv' || split.kind === 'folds') || reason !== 'cv'))
-      && !(reason === 'cv' && split?.kind === 'folds' && prior.every((l) => l.reason === 'includes-test' && l.split?.kind === 'slice'))) return;
+      && !(reason === 'cv' && split?.kind === 'folds' && prior.every((l) => l.reason === 'includes-test' && l.split?.kind === 'slice'))
+      && !(lastSide(key) === 'test' && reason !== 'transform' && key.path.length > 0 && prior.every((l) => l.viaVal && l.key.root === key.root))) return;
     const last = key.path[key.path.length - 1];
     this.events.prepLeaks.push({ fit, key, viaVal: lastSide(key) === 'val', reason, ...(split ?? last?.split ? { split: split ?? last.split } : {}) });
   }
@@ -404,6 +426,13 @@ export abstract class DataflowState {
     // ones. On the training part of a split they only tune a model that a held-out part then
     // scores: the folds choose, they are not the result, and are left alone.
     const blindFolds = !!split.timeBlindFolds && !!timed && !timed.rows.some((k) => lastSide(k) === 'train');
+    // Rows sorted newest first and cut in order (shuffle=False, or by position): the held-out rows
+    // are the oldest, so every training row comes after them.
+    const newest = (split.kind === 'tts' || split.kind === 'slice') && !split.shuffle ? inputs.find((d) => d.newestFirst) : undefined;
+    if (newest) {
+      this.events.temporal.push({ site: split.site, reason: 'the rows were sorted by time newest first', split, reversed: true });
+      return;
+    }
     if (((split.kind === 'tts' || split.kind === 'slice') && split.shuffle || split.shuffledFolds || blindFolds) && timed) {
       this.events.temporal.push({ site: split.site, reason: timed.time!, split, ...(blindFolds && !split.shuffledFolds ? { folds: true } : {}),
         ...(labelLags ? { assumed: 'the task forecasts later values of the label series' } : {}) });

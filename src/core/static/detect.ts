@@ -2,7 +2,7 @@
 import type { Finding, RelatedLocation, Severity, SourceLocation } from '../findings/finding';
 import type { EvalEvent, Events, PrepLeak } from './events';
 import { position, type Chunk } from './source';
-import { covers, isTestSide, lastSide, testSetKey, type RowKey, type Site, type Split } from './values';
+import { covers, isTestSide, keyCovers, lastSide, testSetKey, type RowKey, type Site, type Split } from './values';
 import { pipelineFix, preprocessingFix, trainAsTestFix, refitFix } from './fixes';
 import { TARGET_ENCODERS, estimatorCategory } from './knowledge';
 import { lineLabel } from '../cellNumbers';
@@ -82,15 +82,26 @@ const unreadCache = new WeakMap<Split, boolean>();
 function heldOutLabelsUnread(ctx: DetectContext, split: Split, trainedOn: boolean): boolean {
   const known = unreadCache.get(split);
   if (known !== undefined) return known;
-  const names = split.names.filter((_, i) => i >= 3 && i % 2 === 1).filter((n) => /^[A-Za-z_]\w*$/.test(n));
-  const features = split.names[1];
-  let unread = names.length > 0 && split.names.length >= 4 && split.names.length % 2 === 0 && /^[A-Za-z_]\w*$/.test(features ?? '');
+  // A split made inside a module of the project (a split_dataset() helper returning train_test_split's
+  // parts) is named by the document's statement that called it: `X_tr, X_te, y_tr, y_te = split_dataset(df)`.
+  let at = split.site;
+  let splitNames = split.names;
+  if (ctx.chunks[at.chunk].file !== undefined) {
+    const callers = at.callers ?? [];
+    let call: Site | undefined;
+    for (let i = callers.length - 1; i >= 0 && !call; i--) if (ctx.chunks[callers[i].chunk].file === undefined) call = callers[i];
+    const stmt = call ? ctx.chunks[call.chunk].text.slice(call.stmtFrom, call.stmtTo) : '';
+    const targets = /^\s*\(?\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\s*,?\s*\)?\s*=(?!=)/.exec(stmt)?.[1];
+    if (call && targets) { at = call; splitNames = targets.split(',').map((x) => x.trim()); }
+  }
+  const names = splitNames.filter((_, i) => i >= 3 && i % 2 === 1).filter((n) => /^[A-Za-z_]\w*$/.test(n));
+  const features = splitNames[1];
+  let unread = names.length > 0 && splitNames.length >= 4 && splitNames.length % 2 === 0 && /^[A-Za-z_]\w*$/.test(features ?? '');
   if (unread) {
     const re = new RegExp(`\\b(?:${names.join('|')})\\b`);
     const featRe = new RegExp(`\\b${features}\\b`);
     // Whole-line comments (a report line commented out) read nothing.
     const code = (text: string): string => text.replace(/^[ \t]*#.*$/gm, '');
-    const at = split.site;
     const first = ctx.chunks[at.chunk];
     const after = first.file !== undefined ? [] : [code(first.text.slice(at.stmtTo))];
     for (let i = at.chunk + 1; i < ctx.chunks.length; i++) if (ctx.chunks[i].file === undefined) after.push(code(ctx.chunks[i].text));
@@ -144,10 +155,11 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     || ev.evals.some((e) => e.keys.some((k) => onSplit(k, split))) || ev.trainEvals.some((e) => e.keys.some((k) => onSplit(k, split)));
   // Data written out as the document's output (an intermediate file it reads back itself is not).
   const writesOutput = ev.writesData || [...ev.written].some((p) => !ev.readBack.has(p));
-  // A search's own cross-validated score (`best_score_`) is its reported result when it is read and
-  // nothing follows it: a held-out score afterwards is the result (the search only chose settings), and
-  // a later search refines the grid the first one's score pointed to (selection again).
-  const reportsSearch = (s: Split): boolean => s.reportedAt !== undefined && !ev.evals.some((e) => e.step > s.reportedAt! && e.keys.some(isTestSide))
+  // A search's own cross-validated score (`best_score_`) is a reported result when it is read, even
+  // when a clean test score follows it: the score shown (and used to pick settings) was taken on folds
+  // the statistic was fitted on (README, e015, e025/f004; round 13: w023, o006, c037, b005, a073).
+  // A later search refines the grid the first one's score pointed to (selection again).
+  const reportsSearch = (s: Split): boolean => s.reportedAt !== undefined
     && !ev.splits.some((o) => o.kind === 'search' && o.id > s.id);
   // A search whose own cross-validated score (`best_score_`, `cv_results_`) is never read only picks
   // its settings: its folds report nothing (ASE'22: a leak needs a model evaluated on the leaked
@@ -157,7 +169,11 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // Fitted on the training rows only (the training side of a split, or a training file).
   const trainPart = (f: PrepLeak['fit']): boolean => f.rows.length > 0 && f.rows.every((k) => k.path.length ? k.path[k.path.length - 1].side === 'train' && k.path[k.path.length - 1].fold === undefined : k.root.role === 'train');
   for (const l0 of ev.prepLeaks) {
-    const l = wholeDataLeak(l0, ev) ?? l0;
+    const whole = wholeDataLeak(l0, ev);
+    // Category codes or a vocabulary learnt from a whole data file before its split are stateless
+    // (not a preprocessing leak); they were recorded only as a possible refit on test rows.
+    if (whole && (l0.fit.codes || l0.fit.vocabulary)) continue;
+    const l = whole ?? l0;
     if (skipVal(l)) continue;
     // An unnamed positional cut is a split only when a model is fitted on one part and scored on the other.
     if (l.split?.cut && !cutUsed(l.split)) continue;
@@ -223,11 +239,17 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // learns which columns to keep, not a value any row is given; like a missing-rate filter on
     // train+test it is noted, not labelled (README, g021).
     if (f.cls === 'VarianceThreshold') continue;
+    // A Spark ML stage whose output columns are known and that no model read (a StandardScaler
+    // writing scaled_features while every model reads features): it reached no evaluated model.
+    if (f.sparkCols && !ev.modelInputFits.has(f.id) && !ev.trainedOnFits.has(f.id)) continue;
     // Nothing in the file is scored: no evaluation, no validation data handed to training, no
     // cross-validation. A feature-writing script (fits nothing), or a submission notebook whose
     // model only predicts the unlabelled test file the statistic saw (train+test prepared
     // together, no local evaluation): the statistic reaches no score here.
     if (!scoresAnything && writesOutput && !ev.modelFits.length || !scoresHeldOut && !l.key.path.length && l.key.root.role === 'test') continue;
+    // The same with a whole frame only named as the test set (test_df = df, after a helper prepared the
+    // unlabelled competition file with its own statistics): no training side was ever taken from it.
+    if (!scoresHeldOut && (l.reason === 'includes-test' || l.reason === 'transform') && l.split?.kind === 'slice' && l.split.sides && [...l.split.sides].every((s) => s === 'test')) continue;
     // A transformer refitted on training and held-out rows together that shaped only the training
     // rows of models never scored (a final model on train+test saved for deployment), while nothing
     // scored carries it: no evaluation saw it (README: a transformer that never reaches an evaluated model).
@@ -309,6 +331,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       || rows.every((k) => !k.path.length && k.root.role === 'train')
         && ev.evals.some((e) => e.keys.some((k) => !k.path.length && k.root.role === 'test' && !covers(rows, k))));
     if (l.split.kind === 'search' && heldOutScored || selectionOnly(l.split)) continue;
+    // A resampler in a branch of an unknown `if` whose class the document never imports or defines
+    // (no import of it, no star import, no %run): that branch would stop with a NameError, so it is
+    // taken not to have run (notes-l: a SMOTE branch that cannot run is not overlap).
+    if (l.dup.assumed && /^[A-Za-z_]\w*$/.test(l.dup.what) && neverBound(ctx, l.dup.what)) continue;
     // Keras's validation_split on the resampled training part, with no callback choosing on it,
     // while the held-out part is scored: the val_ metrics are training logs beside that score.
     if (l.split.names[0] === 'validation_split' && l.assumed && heldOutScored) continue;
@@ -371,6 +397,18 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     }, h.site, 'warning');
   }
 
+  // Round 13's wider reading of an in-sample score before the split (see below): rows of a training file, or a learned regressor.
+  const widenedInSample = (e: EvalEvent, cls: string): boolean => !e.labelledTest && (e.keys.some((k) => k.root.role === 'train') || DESCRIPTIVE_FIT.test(cls) && !/Logistic/.test(cls));
+  // The in-sample score stands in place of a held-out one: these rows are split later (a held-out
+  // part of them is scored), and no model of this class is scored on a held-out part (a first
+  // look superseded by the held-out scores of the same model is not its reported result).
+  const scoredInPlace = (e: EvalEvent, cls: string): boolean => ev.evals.some((x) => x.step > e.step && x.keys.some((k) => k.path.length > 0 && isTestSide(k) && e.keys.some((r) => r.root === k.root)))
+    && !ev.evals.some((x) => x.step > e.step && x.model?.cls === cls && x.keys.some((k) => isTestSide(k)));
+  // A test file (test.csv) is scored somewhere: a training file is then not all the labelled data.
+  const testFileScored = ev.evals.some((x) => x.keys.some((k) => k.root.role === 'test'));
+  // The same fitted model is also scored on test rows outside its fit (a test file, a test part).
+  const scoredOnTestToo = (e: EvalEvent, est: NonNullable<EvalEvent['model']>, fit: NonNullable<NonNullable<EvalEvent['fitState']>['fit']>): boolean => ev.evals.some((x) => x !== e && x.model === est
+    && (x.fitState?.fit ?? est.fit) === fit && x.keys.length > 0 && x.keys.every((k) => !covers(fit.rows, k) && (lastSide(k) === 'test' || !k.path.length && k.root.role === 'test')));
   // Held-out scores the file does compute without a test part: cross-validation, Keras validation_split.
   const crossValidates = !!ev.validationSplit || ev.splits.some((s) => s.kind === 'cv' || s.kind === 'folds' || s.kind === 'search');
   // leakage/overlap: evaluation on rows the model was fitted on — a check set sampled out of the
@@ -483,7 +521,23 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         ruleId: 'leakage/overlap', message: `The model evaluated here was fitted on rows that include this test set (fitted at ${where(ctx, fit.site)}); fit it on the training split.`,
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted on all rows here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
       }, e.site);
-    } else if ((e.labelledTest || ev.heldOutStep !== undefined && (!DESCRIPTIVE_FIT.test(est.cls) || /Logistic/.test(est.cls))) && !st.unsupervised && !subset && !fitSubset && (ev.heldOutStep === undefined || e.step < ev.heldOutStep) && e.keys.every((k) => !k.path.length && k.root.role === 'whole')) {
+    } else if (!st.unsupervised && e.keys.length && e.keys.every((k) => k.path.length > 0 && lastSide(k) === 'val' && k.path[k.path.length - 1].fold === undefined
+      && fit.rows.some((f) => keyCovers(f, k) && f.path.length < k.path.length)) && !scoredOnTestToo(e, est, fit)) {
+      // Fitted on rows that hold the validation part (a final model refitted on train + validation,
+      // or on the whole frame the validation part was cut from) and then scored on that part: the
+      // score is in-sample (README: training on all rows and scoring the held-out part, a022). A
+      // model fitted on the validation rows alone (a calibrator, a stacking meta-model) is another
+      // class, and one also scored on a test set outside its fit reports that score (the validation
+      // score is then a training score beside it). Column selections in the fit (df[cols]) do not
+      // make the fitted rows another selection: the validation rows are a named part of the rows fitted.
+      const assumed = 'this score on the validation rows is taken to be reported as a held-out result, not as a training score';
+      push({
+        ruleId: 'leakage/overlap', message: `The model evaluated here was fitted on rows that include these validation rows (fitted at ${where(ctx, fit.site)}), so this score is computed on rows it was trained on. Score rows it did not see (the test split, or the validation rows with the model fitted without them). Assumed: ${assumed}.`,
+        location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted on rows including the validation rows here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site), assumed }, fixes: [],
+      }, e.site, 'warning');
+    } else if ((e.labelledTest || ev.heldOutStep !== undefined && (!DESCRIPTIVE_FIT.test(est.cls) || /Logistic/.test(est.cls) || LEARNED_REGRESSOR.test(est.cls))) && !st.unsupervised && !subset && !fitSubset && (ev.heldOutStep === undefined || e.step < ev.heldOutStep)
+      && e.keys.every((k) => !k.path.length && (k.root.role === 'whole' || k.root.role === 'train' && !testFileScored))
+      && (!widenedInSample(e, est.cls) || scoredInPlace(e, est.cls))) {
       // No split, no cross-validation, no held-out file yet (only made after this score, or none
       // anywhere and the score called a test score): the score is on the training rows. A
       // regression's in-sample fit (r2, error) is the usual descriptive goodness of fit and is not
@@ -491,10 +545,16 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       // holds data out (no split, no cross-validation anywhere): nothing else is there to be its
       // held-out result, and an unlabelled accuracy print is read as descriptive (README: no split,
       // descriptive fit only).
+      // Round 13: rows of a training file (train.csv) when no test file is scored are the whole
+      // labelled data too, and a learned regressor (a forest, boosting, a network) has no descriptive
+      // goodness of fit: its in-sample score before the split is its reported score. Both are guesses
+      // of how the score is read, so they stay at warning and say so.
+      const widened = widenedInSample(e, est.cls);
+      const assumed = widened ? `this unlabelled score is taken to be reported as the model's performance${e.keys.some((k) => k.root.role === 'train') ? ' (the training file is taken to be all the labelled data, as no test file is scored)' : ''}` : undefined;
       push({
-        ruleId: 'leakage/overlap', message: `This score is computed on the same rows the model was fitted on (${where(ctx, fit.site)}) and no held-out data exists${ev.heldOutStep !== undefined ? ' yet (the data is split only later)' : ''}; it measures memorisation, not generalisation. Split off a test set or cross-validate.`,
-        location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
-      }, e.site, e.labelAssumed && DESCRIPTIVE_FIT.test(est.cls) && !/Logistic/.test(est.cls) ? 'warning' : undefined);
+        ruleId: 'leakage/overlap', message: `This score is computed on the same rows the model was fitted on (${where(ctx, fit.site)}) and no held-out data exists${ev.heldOutStep !== undefined ? ' yet (the data is split only later)' : ''}; it measures memorisation, not generalisation. Split off a test set or cross-validate.${assumed ? ` Assumed: ${assumed}.` : ''}`,
+        location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site), ...(assumed ? { assumed } : {}) }, fixes: [],
+      }, e.site, widened || e.labelAssumed && DESCRIPTIVE_FIT.test(est.cls) && !/Logistic/.test(est.cls) ? 'warning' : undefined);
     } else if (fit.holdsOutTail && !e.labelledTest && !ev.hasTestSet && !e.inLoop && !st.unsupervised && !subset && !fitSubset && e.keys.every((k) => !k.path.length)) {
       // Keras fit(X, y, validation_split=...) trained on all but the last rows of X, and the model is
       // then scored on all of X: most of the scored rows were trained on, while the rows held out
@@ -511,10 +571,13 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, ...(e.labelAssumed ? { assumed: e.labelAssumed } : {}) }, fixes: trainAsTestFix(ctx, e, ev),
       }, e.site, e.labelAssumed ? 'warning' : 'error');
     } else if (!e.inLoop && !st.unsupervised && !subset && !fitSubset && ev.heldOutStep !== undefined && e.step > ev.heldOutStep && e.keys.length && e.keys.every((k) => !k.path.length)
-      && ev.evals.some((x) => x.step < e.step && x.model && x.model !== est && x.keys.some((k) => (lastSide(k) === 'test' || lastSide(k) === 'val') && e.keys.some((r) => r.root === k.root)))) {
+      && ev.evals.some((x) => x.step < e.step && x.model && x.model !== est && x.keys.some((k) => (lastSide(k) === 'test' || lastSide(k) === 'val') && e.keys.some((r) => r.root === k.root)))
+      && !scoredOnTestToo(e, est, fit)) {
       // A held-out part of these rows was scored before (a model fitted on the training part); the
       // model is then refitted on all the rows, held-out part included, and scored on those same
-      // rows: its in-sample fit is reported as the refitted model's performance.
+      // rows: its in-sample fit is reported as the refitted model's performance. Not when the
+      // refitted model is also scored on a test set it was not fitted on (a test file, a test
+      // part): that is its reported result, and this in-sample score is the training score beside it.
       const assumed = 'this unlabelled score of a model refitted on all the rows is taken to be reported as its performance, not as a training score';
       push({
         ruleId: 'leakage/overlap', message: `This model is fitted on all the rows (${where(ctx, fit.site)}), the held-out part scored earlier included, and this score is computed on those same rows; it is an in-sample fit, not a held-out result. Report the held-out score of the model fitted on the training part. Assumed: ${assumed}.`,
@@ -547,7 +610,14 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // Models of different targets (each fitted on one label column and scored on that column of the
   // held-out rows) are not compared: each is the one model of its task.
   const ownTask = (t?: EvalEvent['task']): string | undefined => (t && t.truth === t.fitLabel ? t.truth : undefined);
-  const otherTask = (a?: EvalEvent['task'], b?: EvalEvent['task']): boolean => !!ownTask(a) && !!ownTask(b) && ownTask(a) !== ownTask(b);
+  // A model fitted on and scored against one label (y_tr_2 / y_te_2) and a score against another
+  // label (y_te) are of different tasks too: the two scores are not of the same labels.
+  // Label arrays are told apart by their variable names only (a column of a frame may be the same
+  // label renamed for another library).
+  const namedLabel = (t?: EvalEvent['task']): string | undefined => (t && !t.fitLabel && !t.truth.startsWith('col:') ? t.truth : undefined);
+  const otherTask = (a?: EvalEvent['task'], b?: EvalEvent['task']): boolean => !!ownTask(a) && !!ownTask(b) && ownTask(a) !== ownTask(b)
+    || !!ownTask(a) && !ownTask(a)!.startsWith('col:') && !!namedLabel(b) && namedLabel(b) !== ownTask(a)
+    || !!ownTask(b) && !ownTask(b)!.startsWith('col:') && !!namedLabel(a) && namedLabel(a) !== ownTask(b);
   // Two evaluations in different branches of one if/elif chain never both run.
   const exclusive = (a?: string[], b?: string[]): boolean => !!a && !!b && a.some((x) => b.some((y) => x !== y && x.slice(0, x.lastIndexOf('#')) === y.slice(0, y.lastIndexOf('#'))));
   // Each held-out set scored by a model: the versions scored on it, the steps of its first and
@@ -582,6 +652,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     for (const [id, b] of heldScored) if (id !== tk && b.whole && b.versions.size === 1 && b.first > a.last && b.key.root.file !== undefined && otherRows(a.key, b.key) && sameSource(b)) return true;
     return false;
   };
+  // No model is fitted in the file (transformers may be), and some model loaded from disk is scored.
+  const scoringOnly = !ev.modelFits.some((m) => !m.est.loaded && (m.est.cat === 'model' || m.est.cat === 'search' || m.est.steps.some((st) => st.cat === 'model' || st.cat === 'search')))
+    && ev.evals.some((e) => !!e.model?.loaded);
   for (const e of ev.evals) {
     if (!e.version || (e.inLoop && e.dataVarying)) continue;
     // With no test set anywhere, the validation split is the held-out set the models are compared on.
@@ -592,7 +665,11 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const heldKey = (k: RowKey): string => (e.resplitBest && k.path.length ? `resplit:${k.path[k.path.length - 1].split.site.chunk}:${k.path[k.path.length - 1].split.site.from}|${lastSide(k)}` : heldOutId(ctx, k)) + part;
     // Held-out folds of a cross-validation or rolling-origin loop, scored after the loop (their
     // predictions concatenated), are CV machinery, not a held-out set models are chosen on.
-    const tks = [...new Set(e.keys.filter((k) => (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val') && !k.path.some((st) => st.fold !== undefined)).map(heldKey))];
+    // A file that fits no model and scores models it loaded (each trained elsewhere) on the same
+    // labelled rows, with no split and no test set of its own: those rows are held out from the
+    // models' training, and scoring several models on them compares them there (said, at warning).
+    const loadedOnRows = scoringOnly && !!e.model?.loaded && !ev.hasTestSet;
+    const tks = [...new Set(e.keys.filter((k) => (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val' || loadedOnRows && !k.path.length && k.root.role === 'whole') && !k.path.some((st) => st.fold !== undefined)).map(heldKey))];
     for (const tk of tks) {
       const list = versionsByTest.get(tk) ?? [];
       const other = list.find((x) => x.version !== e.version && !exclusive(x.branches, e.branches) && !otherTask(x.task, e.task));
@@ -611,7 +688,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         const held = isVal ? 'validation split' : 'test set';
         const only = isVal ? ' (the only held-out set here, so it also gives the reported score)' : '';
         const instead = isVal ? 'Compare with cross-validation on the training part, or keep a separate test set for the reported score.' : 'Compare on a validation split or with cross-validation.';
-        const byName = key && !key.path.length
+        const byName = key && !key.path.length && key.root.role === 'whole'
+          ? `nothing is fitted in this file, so the rows of \`${key.root.name.replace(/\s+/g, ' ').slice(0, 60)}\` that the loaded models are scored on are taken to be held out from their training`
+          : key && !key.path.length
           ? `\`${key.root.name.replace(/\s+/g, ' ').slice(0, 60)}\` is taken to hold ${isVal ? 'held-out validation' : 'test'} rows by its ${key.root.file ? 'file name' : 'name'}` : undefined;
         const assumed = e.assumed ?? other.assumed ?? (tk.startsWith('file:') && !e.keys.some((k) => other && testSetKeyOf(ev, other.site) === testSetKey(k))
           ? (tk.includes('||') ? 'the same file, read again, is taken to give the same test rows' : 'the same file, read again and cut by the same statement, is taken to give the same test rows') : undefined) ?? byName;
@@ -654,6 +733,23 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         + (assumed ? ` Assumed: ${assumed}.` : ''),
       location: toLocation(ctx, t.site), related: rel(ctx, firstEval(t.keys), 'scored here as the result'), evidence: { via: t.via, selects: t.selects, ...(assumed ? { assumed } : {}) }, fixes: [],
     }, t.site, assumed ? 'warning' : 'error');
+  }
+
+  // leakage/multi-test: one call that trains or holds many models and ranks them by their score on
+  // the held-out rows it is given (an AutoML leaderboard, LazyClassifier): the comparison is the
+  // selection (README: LazyClassifier on X_test, a085). The validation split counts only when no
+  // labelled test set exists (it is then the reported result).
+  for (const b of ev.leaderboards) {
+    const key = b.keys.find((k) => !k.path.some((st) => st.fold !== undefined) && (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val'));
+    if (!key) continue;
+    const isVal = lastSide(key) === 'val';
+    const byName = !key.path.length ? `\`${key.root.name.replace(/\s+/g, ' ').slice(0, 60)}\` is taken to hold ${isVal ? 'held-out validation' : 'test'} rows by its ${key.root.file ? 'file name' : 'name'}` : undefined;
+    push({
+      ruleId: 'leakage/multi-test',
+      message: `\`${b.what}\` scores many models on the ${isVal ? 'validation split (the only held-out set here, so it also gives the reported score)' : 'test set'} and ranks them; choosing among them on it makes its score optimistic. Rank the models on a validation split or with cross-validation and score the chosen one on the test set once.`
+        + (byName ? ` Assumed: ${byName}.` : ''),
+      location: toLocation(ctx, b.site), related: [], evidence: { call: b.what, ...(byName ? { assumed: byName } : {}) }, fixes: [],
+    }, b.site, 'warning');
   }
 
   // leakage/multi-test: a decision threshold picked by argmax/argmin off a curve of the test rows
@@ -713,6 +809,13 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // A random split that is only shown and then replaced (models are fitted on another split's
     // rows, none on its own) breaks nothing.
     if ((t.split.kind === 'tts' || t.split.kind === 'slice') && !fittedOn(t.split) && ev.splits.some((s) => s !== t.split && fittedOn(s))) continue;
+    if (t.reversed) {
+      push({
+        ruleId: 'leakage/temporal', message: `Split in row order after ${t.reason}: the held-out rows are the oldest, so a model trained on later rows is scored on earlier ones; sort oldest first before the cut. Assumed: the task forecasts later values.`,
+        location: toLocation(ctx, t.site), related: [], evidence: { reason: t.reason, assumed: 'the task forecasts later values' }, fixes: [],
+      }, t.site, 'warning');
+      continue;
+    }
     if (t.folds) {
       push({
         ruleId: 'leakage/temporal', message: `K-fold cross-validation on time-ordered data (${t.reason}): each block of rows is scored by a model fitted on later rows too; use TimeSeriesSplit so every fold is scored by a model of earlier rows only. Assumed: the task forecasts later values of the series.`,
@@ -802,6 +905,22 @@ function heldOutIsVal(l: PrepLeak): boolean {
 }
 
 /** Regression and time-series models (not logistic: a classifier), whose in-sample r2 / error is a descriptive goodness of fit. */
+/** Regressors learned by trees, boosting, neighbours or networks: their in-sample fit is no descriptive statistic. */
+const LEARNED_REGRESSOR = /Forest|Boost|Tree|XGB|LGBM|CatBoost|KNeighbors|MLP/;
 const DESCRIPTIVE_FIT = /Regress|Regression|Lasso|Ridge|ElasticNet|SVR|Lars|statsmodels\.|HuberRegressor|LinearModel|ARIMA|SARIMAX|ExponentialSmoothing|Holt|AutoReg|ETSModel|UnobservedComponents/;
+
+/**
+ * `name` occurs in the document only as a callee (`name(...)`), outside strings and comments, and
+ * nothing could bind it out of sight (a star import, `%run`, `exec`): it is never imported or defined.
+ * One pass over the document's own text, only for the rare finding that asks.
+ */
+function neverBound(ctx: DetectContext, name: string): boolean {
+  const code = ctx.chunks.filter((c) => c.file === undefined).map((c) => c.text).join('\n')
+    .replace(/("""|''')[^]*?\1|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g, '""').replace(/#.*$/gm, '');
+  if (/\bimport\s+\*|^\s*%run\b|\bexec\s*\(/m.test(code)) return false;
+  const all = code.match(new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0;
+  const calls = code.match(new RegExp(`\\b${name}\\s*\\(`, 'g'))?.length ?? 0;
+  return all > 0 && all === calls;
+}
 
 function cap(s: string): string { return s.charAt(0).toUpperCase() + s.slice(1); }

@@ -32,7 +32,7 @@ export interface EvalEvent {
   /** The rows scored are a named part of a held-out set (`DataV.heldSubset`): the selection that took them. */
   heldSubset?: string;
   /** The label column scored and the one the model was fitted with, by name (`labelName`). */
-  task?: { truth: string; fitLabel: string };
+  task?: { truth: string; fitLabel?: string };
   /** The branches of top-level if/elif chains it runs in (`<if>#<branch>`): only one branch of a chain runs. */
   branches?: string[];
 }
@@ -98,7 +98,7 @@ export interface Events {
   testFromTrain: { site: Site; name: string; sampledWith?: string; split?: Split; dropBy?: string }[];
   target: { site: Site; label: string; source?: string; kind: 'feature-from-label' | 'label-in-features'; fitSite: Site; assumed?: string }[];
   /** `folds`: K-fold folds taken in row order (not shuffled) on the series. */
-  temporal: { site: Site; reason: string; split: Split; folds?: boolean; assumed?: string }[];
+  temporal: { site: Site; reason: string; split: Split; folds?: boolean; assumed?: string; reversed?: boolean }[];
   /** A test set exists (test file or test side of a split): validation-only leaks are then not reported. */
   hasTestSet: boolean;
   /** Execution step at which held-out data first exists (a split is made or a test file read). */
@@ -116,6 +116,11 @@ export interface Events {
   inSampleScores: { site: Site; fitSite: Site; label: string }[];
   /** A decision threshold picked by argmax/argmin off a curve of test rows (`thr[np.argmax(tpr - fpr)]`). */
   curvePicks: { site: Site; curveSite?: Site; key: RowKey; name: string }[];
+  /**
+   * Many models trained and scored side by side on the rows given, in one call: an AutoML
+   * leaderboard (`predictor.leaderboard(test_data)`), `LazyClassifier().fit(X_tr, X_te, y_tr, y_te)`.
+   */
+  leaderboards: { site: Site; keys: RowKey[]; what: string }[];
   /** A fitted search's chosen setting read (`best_params_`) from a search fitted on these rows, at this step. */
   searchPicks: { site: Site; rows: RowKey[]; step: number; name: string; boundTo: string[] }[];
   /** Some training call holds out rows of its own (Keras `validation_split=`), scored as `val_` metrics. */
@@ -142,5 +147,5 @@ export interface Events {
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], searchPicks: [], modelInputFits: new Set(), trainedOnFits: new Set(), frameStatFits: new Set(), labelFits: new Set() };
+  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], searchPicks: [], leaderboards: [], modelInputFits: new Set(), trainedOnFits: new Set(), frameStatFits: new Set(), labelFits: new Set() };
 }

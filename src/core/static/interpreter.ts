@@ -8,7 +8,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
 import { columnMayBe, covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
-  type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type SeqV, type Side, type Site, type Split, type Val,
+  type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type ScalarV, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
 import { LibrarySemantics } from './library';
@@ -19,6 +19,11 @@ import {
   child, constStrings, firstExpr, isSubscript, isExpr, lastExpr, lastPart, leafNames, stringsIn, stripRows, subscriptString, topLevelComma,
   unquote, withVarying,
 } from './syntax';
+
+/** A selection by a list of names the analysis could not read (df[feature_cols] built elsewhere): it keeps none it can name. */
+const UNKNOWN_NAMES = '@names';
+/** A variable named as a list of column names (feature_cols, features, names). */
+const COLUMN_LIST_NAME = /(^|_)(col|cols|columns|feat|feats|features|feature_names|names|order)$/i;
 
 /** A name that says predictions or scores, not labels (y_test_pred, test_y_hat, y_test_proba). */
 const PRED_WORD = /pred|hat|prob|score|out/i;
@@ -601,6 +606,11 @@ export class Interpreter extends LibrarySemantics {
     if (!target || !value) return;
     const cur = this.ev(target);
     const v = this.ev(value);
+    // names += ["a", "b"]: a list of names grown in place keeps its items.
+    if (cur.k === 'seq' && v.k === 'seq' && /^\s*\+=/.test(this.text.slice(target.to, value.from))) {
+      this.bind(target, { k: 'seq', items: [...cur.items, ...v.items], varying: !!(cur.varying || v.varying) }, value);
+      return;
+    }
     this.bind(target, this.join([cur, v], n), value);
   }
 
@@ -620,11 +630,12 @@ export class Interpreter extends LibrarySemantics {
         this.noteDummiesUse(v, true);
         const named = this.nameValue(name, v, valueNode);
         // y_test, test_labels: the held-out set has labels here (it can be scored, not only predicted).
-        if (named.k === 'data' && !named.pred && LABEL_NAME.test(name) && named.rows.some((k) => lastSide(k) === 'test') && !named.rows.some((k) => lastSide(k) === 'train' || lastSide(k) === 'whole')) this.events.testLabels = true;
+        // (The flag only ever turns true: once set, the name tests below are skipped; the regex runs last.)
+        if (!this.events.testLabels && named.k === 'data' && !named.pred && named.rows.some((k) => lastSide(k) === 'test') && !named.rows.some((k) => lastSide(k) === 'train' || lastSide(k) === 'whole') && LABEL_NAME.test(name)) this.events.testLabels = true;
         // test_y = np.array(source["label"]) beside a test set read from the same unknown source
         // (test_x = pd.DataFrame(source["values"])): an array the analysis cannot follow, bound to a
         // name that says test labels, is the test set's labels (not predictions: those are data).
-        if (named.k === 'scalar' && this.events.hasTestSet && LABEL_NAME.test(name) && TEST_NAME.test(name) && !TRAIN_NAME.test(name) && !VAL_NAME.test(name) && !PRED_WORD.test(name)) this.events.testLabels = true;
+        if (!this.events.testLabels && named.k === 'scalar' && this.events.hasTestSet && LABEL_NAME.test(name) && TEST_NAME.test(name) && !TRAIN_NAME.test(name) && !VAL_NAME.test(name) && !PRED_WORD.test(name)) this.events.testLabels = true;
         this.scope.set(name, named);
         if (this.globalNames?.has(name)) this.curGlobal.set(name, named);
         return;
@@ -690,10 +701,10 @@ export class Interpreter extends LibrarySemantics {
     if (v.k === 'est' && valueNode && !v.site) v.site = this.site(valueNode);
     if (v.k !== 'data' || !v.rows.length || v.pred) return v;
     // x_test = data["x_test"]: a held-out set named as such (no explicit split in the code).
+    if (!v.rows.every((k) => k.path.length === 0 && k.root.role === 'whole')) return v;
     const wantTest = TEST_NAME.test(name) && !TRAIN_NAME.test(name);
     const wantTrain = TRAIN_NAME.test(name) && !TEST_NAME.test(name) && !VAL_NAME.test(name);
     if (!wantTest && !wantTrain) return v;
-    if (!v.rows.every((k) => k.path.length === 0 && k.root.role === 'whole')) return v;
     const root = v.rows[0].root;
     let split = this.namedSplits.get(root.id);
     if (!split) {
@@ -764,8 +775,16 @@ export class Interpreter extends LibrarySemantics {
     const seriesCol = base !== objNode && (base.name === 'MemberExpression' && !isSubscript(base) || isSubscript(base) && /^\[\s*["'][^"']+["']\s*\]$/.test(this.text.slice(base.firstChild!.to, base.to).trim()));
     const rowPart = base !== objNode && (seriesCol || /^\[[^\]]*,/.test(this.text.slice(objNode.to, t.to).trim()));
     const filler = rowPart && (col !== undefined || seriesCol) && vIn.k === 'data' && vIn.pred && !vIn.pred.est.loaded ? vIn.pred.est.fit : undefined;
-    if (filler && vIn.k === 'data' && filler.kind === 'model' && filler.rows.length && filler.rows.every((k) => !k.path.length && curData.rows.some((r) => r.root === k.root))) {
-      const f: FitEvent = { id: ++this.ids, site: this.site(t), cls: `${filler.cls} fill`, kind: 'stat', rows: filler.rows, serving: this.serving, onLabel: false };
+    // The rows that have the value may also be taken by a named row selection (known_X_train =
+    // df[df.age.notnull()][feats], and the rows to fill named X_test): when the model was fitted
+    // with the written column itself as its label, writing its predictions into that column is a
+    // fill of the frame's gaps, not a prediction of held-out rows; the statistic is of the frame's rows.
+    const written = col ?? (seriesCol ? (base.name === 'MemberExpression' && !isSubscript(base) ? this.t(base.lastChild!) : unquote(this.text.slice(base.firstChild!.to, base.to).trim().slice(1, -1).trim())) : undefined);
+    const fillsOwnLabel = !!filler && written !== undefined && vIn.k === 'data' && vIn.pred?.est.fitLabel === `col:${written}`
+      && filler.rows.every((k) => k.path.every((st) => st.split.kind === 'slice'));
+    if (filler && vIn.k === 'data' && filler.kind === 'model' && filler.rows.length && filler.rows.every((k) => (!k.path.length || fillsOwnLabel) && curData.rows.some((r) => r.root === k.root))) {
+      const fillRows = fillsOwnLabel ? filler.rows.filter((k, i, a) => a.findIndex((o) => o.root === k.root) === i).map((k) => ({ root: k.root, path: [] })) : filler.rows;
+      const f: FitEvent = { id: ++this.ids, site: this.site(t), cls: `${filler.cls} fill`, kind: 'stat', rows: fillRows, serving: this.serving, onLabel: false };
       const rest = { ...vIn, prep: unionList(vIn.prep, [f]) };
       delete rest.pred;
       vIn = rest;
@@ -1069,6 +1088,12 @@ export class Interpreter extends LibrarySemantics {
         return it.k === 'const' || it.k === 'scalar' ? withVarying(it) : it;
       }
       case 'folds': {
+        // One split drawn by a splitter (StratifiedShuffleSplit(n_splits=1)): every pass gives the same
+        // training and held-out rows, not a fold of cross-validation.
+        if (iter.split.kind === 'tts') {
+          const one: SeqV = { k: 'seq', items: [{ k: 'idx', split: iter.split, side: 'train' }, { k: 'idx', split: iter.split, side: 'test' }] };
+          return iter.enumerated ? { k: 'seq', items: [{ k: 'const', text: String(i) }, one] } : one;
+        }
         const pair: SeqV = { k: 'seq', items: [{ k: 'idx', split: iter.split, side: 'train', fold: i, varying: true }, { k: 'idx', split: iter.split, side: 'test', fold: i, varying: true }], varying: true };
         return iter.enumerated ? { k: 'seq', items: [{ k: 'const', text: String(i), varying: true }, pair], varying: true } : pair;
       }
@@ -1140,6 +1165,18 @@ export class Interpreter extends LibrarySemantics {
         // list + list of constants (column lists): keep the items
         if (n.name === 'BinaryExpression' && vals.length === 2 && vals[0].k === 'seq' && vals[1].k === 'seq' && /^\s*\+/.test(this.text.slice(n.firstChild!.to, n.lastChild!.from))) {
           return { k: 'seq', items: [...vals[0].items, ...vals[1].items], varying: !!(vals[0].varying || vals[1].varying) };
+        }
+        // cat_cols + [c for c in df.columns if c not in ...] (either order): the frame's columns
+        // minus the removed names, with the listed names back in.
+        if (n.name === 'BinaryExpression' && vals.length === 2 && /^\s*\+/.test(this.text.slice(n.firstChild!.to, n.lastChild!.from))) {
+          const [a, b] = vals;
+          const whole = (v: Val): v is ScalarV => v.k === 'scalar' && !!v.allCols && !v.allCols.slice && !v.allCols.within;
+          const all = whole(a) ? a.allCols : whole(b) ? b.allCols : undefined;
+          const other = all && (a.k === 'scalar' && a.allCols === all ? b : a);
+          const listed = other && other.k === 'seq' && other.items.length && other.items.every((x) => x.k === 'const' && x.str !== undefined) ? constStrings(other) : undefined;
+          if (all && listed) {
+            return { ...this.scalar('columns'), allCols: { ...all, removed: all.removed.filter((c) => !listed.includes(c)) } };
+          }
         }
         const joined = this.join(vals, n);
         if (n.name === 'BinaryExpression' && vals.length === 2 && joined.k === 'data') this.noteAffine(n, vals[0], vals[1], joined);
@@ -1318,20 +1355,29 @@ export class Interpreter extends LibrarySemantics {
       const tests = conds.slice(0, 2).flatMap((c) => this.t(c).trim().split(/\s+and\s+/));
       // A list of names and variables ([target_col, "id"]): every element must be known.
       const named = (e: string): string[] => /^["']/.test(e) ? stringsIn(e) : /^[A-Za-z_][\w.]*$/.test(e) ? constStrings(this.lookup(e)) : [];
+      let filters = 0;
       for (const c of tests) {
         const m = new RegExp(`^${firstIter.target}\\s*(!=|not\\s+in)\\s*([\\s\\S]+)$`).exec(c);
+        // Another test in the conjunction (`df[c].dtype != "object"`) only keeps fewer columns:
+        // the names the other tests exclude stay excluded.
+        if (!m && tests.length > 1 && !/\bor\b/.test(c)) { filters++; continue; }
         if (!m) { known = false; break; }
         const rhs = m[2].trim();
-        let strs = /^["']/.test(rhs) ? stringsIn(rhs) : /^[[(]/.test(rhs) ? [] : constStrings(this.lookup(rhs));
-        if (/^[[(]/.test(rhs)) {
-          const els = rhs.slice(1, -1).split(',').map((e) => e.trim()).filter(Boolean);
+        const term = (t: string): string[] => {
+          if (/^["']/.test(t)) return stringsIn(t);
+          if (!/^[[(]/.test(t)) return /^[A-Za-z_][\w.]*$/.test(t) ? constStrings(this.lookup(t)) : [];
+          const els = t.slice(1, -1).split(',').map((e) => e.trim()).filter(Boolean);
           const each = els.map(named);
-          strs = each.every((x) => x.length) ? each.flat() : [];
-        }
+          return each.every((x) => x.length) ? each.flat() : [];
+        };
+        // `c not in cat_cols + ["label", "id"]`: a sum of name lists names every list's names.
+        const terms = /^[\w.\s"'[\](),+]+$/.test(rhs) && rhs.includes('+') ? rhs.split('+').map((t) => t.trim()) : [rhs];
+        const parts = terms.map(term);
+        const strs = parts.every((x) => x.length) ? parts.flat() : [];
         if (!strs.length) { known = false; break; }
         removed.push(...strs);
       }
-      if (known && conds.length <= 2 && tests.length <= 4) return { ...this.scalar('columns'), allCols: { ...all, removed } };
+      if (known && filters < tests.length && conds.length <= 2 && tests.length <= 4) return { ...this.scalar('columns'), allCols: { ...all, removed } };
     }
     if (iterData) {
       // A row-wise map over a dataset ([t.decode() for t in texts]) keeps its rows.
@@ -1370,7 +1416,8 @@ export class Interpreter extends LibrarySemantics {
         if (prop === 'columns' && o.frame && o.cols && byName(o)) return { ...this.scalar(full), allCols: { frame: o.frame, removed: [], within: [...o.cols] } };
         if (prop === 'columns' || prop === 'index') return this.scalar(full, o.prep);
         if (/^(shape|dtypes?|size|ndim|name|names|empty|nbytes|itemsize|flags|axes|attrs|iat|at)$/.test(prop)) return this.scalar(full);
-        if (prop === 'loc' || prop === 'iloc' || prop === 'at' || prop === 'iat' || prop === 'str' || prop === 'dt' || prop === 'cat') {
+        // `ix`: the old pandas indexer (label or position), not a column.
+        if (prop === 'loc' || prop === 'iloc' || prop === 'ix' || prop === 'at' || prop === 'iat' || prop === 'str' || prop === 'dt' || prop === 'cat') {
           const d = this.same(o);
           if (prop === 'dt') d.time = 'the data has a date/time column';
           return d;
@@ -1488,7 +1535,7 @@ export class Interpreter extends LibrarySemantics {
     let learned: FitEvent[] = [];
     for (const i of idx) if (i.k === 'scalar' && i.prep.length) learned = learned.concat(i.prep);
     const o = learned.length ? this.mkData({ ...this.same(o0), prep: unionList(o0.prep, learned) }) : o0;
-    const isILoc = objNode.name === 'MemberExpression' && /\.(iloc|loc)$/.test(this.t(objNode));
+    const isILoc = objNode.name === 'MemberExpression' && /\.(iloc|loc|ix)$/.test(this.t(objNode));
     // df.iloc[idx] with idx = np.random.randint(0, len(df), size=n): a draw with replacement repeats rows.
     if (isILoc && idx.length === 1 && idx[0].k === 'scalar' && this.drawnWithReplacement.has(idx[0]) && o.rows.length) {
       const du = this.dupEvent(n, `${this.t(idxNodes[0])} (positions drawn with replacement)`, o.rows);
@@ -1504,10 +1551,19 @@ export class Interpreter extends LibrarySemantics {
     if (!hasSlice && idxNodes.length === 1 && /\.iloc$/.test(this.t(objNode)) && /^-?\d+$/.test(this.t(idxNodes[0]).trim())) return this.scalar('row', o.prep, o.dup);
     // Fold indices from KFold.split select that fold's rows.
     const fold = idx.find((i): i is IdxV => i.k === 'idx');
-    if (fold) return this.withStep(o, fold.split, fold.side, fold.fold, true);
+    if (fold) return this.withStep(o, fold.split, fold.side, fold.fold, fold.fold !== undefined);
     // x[i * n:(i + 1) * n] beside x[:i * n] / x[(i + 1) * n:]: a fold cut (below), not a bootstrap.
     const foldCut = hasSlice && this.inLoop && this.isFoldCut(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, ''));
-    if (this.inLoop && !foldCut && idx.some((i) => i.varying && i.k !== 'const')) {
+    // df[feature_cols] with the name list grown in a loop: columns picked by name, not a redraw of rows.
+    const namedList = !hasSlice && !isILoc && idxNodes.length === 1 && idxNodes[0].name === 'VariableName' && COLUMN_LIST_NAME.test(this.t(idxNodes[0]));
+    if (this.inLoop && namedList && idx.some((i) => i.varying && i.k !== 'const')) {
+      // Other columns each pass (a feature subset per threshold): the same rows.
+      const d = this.same(o, { varying: true, aligned: true });
+      delete d.positional;
+      if (o.frame && o.feat) d.feat = this.featureSelection(o, 'select', [...(idx[0] ? constStrings(idx[0]) : []), UNKNOWN_NAMES], n);
+      return d;
+    }
+    if (this.inLoop && !foldCut && !namedList && idx.some((i) => i.varying && i.k !== 'const')) {
       // y_test[idx] with idx redrawn each iteration: a bootstrap of the same rows, not a new setting
       const r = this.same(o, { resampled: true, varying: true });
       // data[i:i + look_back] at every position of a loop stepping by one: windows cut from one
@@ -1534,7 +1590,7 @@ export class Interpreter extends LibrarySemantics {
       }
     }
     // Column selection: df['a'], df[['a','b']], df[cols], df.loc[:, cols]
-    const allRowsCols = hasSlice && idxNodes.length === 1 && /\.loc$/.test(this.t(objNode)) && /^\[\s*:\s*,/.test(this.text.slice(objNode.to, n.to).trim());
+    const allRowsCols = hasSlice && idxNodes.length === 1 && /\.(loc|ix)$/.test(this.t(objNode)) && /^\[\s*:\s*,/.test(this.text.slice(objNode.to, n.to).trim());
     if (first && (!hasSlice || allRowsCols) && (first.k === 'const' && first.str !== undefined || first.k === 'seq' && first.items.every((x) => x.k === 'const' && x.str !== undefined))) {
       const cols = first.k === 'const' ? [first.str!] : (first as SeqV).items.map((x) => (x as ConstV).str!);
       const held = o.frame?.colVals?.get(first.k === 'const' ? first.str! : cols.length === 1 ? cols[0] : '');
@@ -1568,14 +1624,18 @@ export class Interpreter extends LibrarySemantics {
     const ownColumns = idxNodes.some((x) => this.t(x).includes(this.t(objNode) + '.columns'));
     // df[FEATURES] with the feature list loaded from disk (joblib/json): columns selected by name.
     if (first && !hasSlice && (first.k === 'data' && !first.rows.some((k) => k.path.length) || first.k === 'est' && first.loaded) && !isILoc && idxNodes[0]?.name === 'VariableName'
-      && /(^|_)(col|cols|columns|feat|feats|features|feature_names|names|order)$/i.test(this.t(idxNodes[0]))) {
+      && COLUMN_LIST_NAME.test(this.t(idxNodes[0]))) {
       const d = this.same(o, { aligned: true });
       delete d.positional;
+      // Which names the list holds is not known here: not the selection the frame had before.
+      if (o.frame && o.feat) d.feat = this.featureSelection(o, 'select', [UNKNOWN_NAMES], n);
       return d;
     }
     if (first && !hasSlice && first.k === 'scalar' && !isILoc && first.cols === undefined && !first.allCols && !ownColumns
       && /col|feat|features|names|keep|select|order/i.test(first.name + ' ' + this.t(idxNodes[0]))) {
-      return this.same(o, { aligned: true });
+      const d = this.same(o, { aligned: true });
+      if (o.frame && o.feat) d.feat = this.featureSelection(o, 'select', [UNKNOWN_NAMES], n);
+      return d;
     }
     if (isILoc && hasSlice && idxNodes.length >= 0) {
       // The subscript's own brackets: the object before them may hold brackets too
@@ -1587,12 +1647,16 @@ export class Interpreter extends LibrarySemantics {
         const rowsPart = inner.slice(0, commaAt).trim();
         const colsPart = inner.slice(commaAt + 1).trim();
         const d = this.same(o);
-        const isLoc = /\.loc$/.test(this.t(objNode));
+        const isLoc = /\.(loc|ix)$/.test(this.t(objNode));
         if (!isLoc && !o.aligned) d.positional = this.site(n);
         if (o.frame) {
           const ne = /\.columns\s*!=\s*(["'])(.+?)\1/.exec(colsPart) ?? /~\s*\w+\.columns\.isin\(\s*\[([^\]]*)\]/.exec(colsPart);
           const listed = /^\[([^\]]*)\]$/.exec(colsPart);
+          // df.loc[:, df.columns != target] with target a name holding the label's name.
+          const neVar = !ne ? /\.columns\s*!=\s*([A-Za-z_]\w*)\s*$/.exec(colsPart) : null;
+          const neNames = neVar ? constStrings(this.lookup(neVar[1])) : [];
           if (isLoc && ne) d.feat = this.featureSelection(o, 'drop', ne[2] !== undefined ? [ne[2]] : stringsIn(ne[1]), n);
+          else if (isLoc && neNames.length) d.feat = this.featureSelection(o, 'drop', neNames, n);
           else if (isLoc && listed) { d.feat = this.featureSelection(o, 'select', stringsIn(listed[1]), n); d.aligned = true; delete d.positional; }
           else if (isLoc && LABEL_RANGE.test(colsPart) && /["']/.test(colsPart)) {
             // loc[:, "age":"outcome"]: a label range includes both ends (the columns between are unknown here).
@@ -1619,13 +1683,22 @@ export class Interpreter extends LibrarySemantics {
     // df.loc[mask, 'a'] / df.loc[mask, ['a', 'b']]: some rows of the named columns only (a value
     // computed from it reads those columns, not the whole frame).
     const second = idx[1];
-    if (isILoc && /\.loc$/.test(this.t(objNode)) && idx.length === 2 && second
+    if (isILoc && /\.(loc|ix)$/.test(this.t(objNode)) && idx.length === 2 && second
       && (second.k === 'const' && second.str !== undefined || second.k === 'seq' && second.items.length > 0 && second.items.every((x) => x.k === 'const' && x.str !== undefined))) {
       const cols = second.k === 'const' ? [second.str!] : (second as SeqV).items.map((x) => (x as ConstV).str!);
       const d = this.same(o, { cols, aligned: cols.length > 1 || second.k === 'seq' });
       delete d.positional;
       if (o.frame && (second.k === 'seq' || o.feat)) d.feat = this.featureSelection(o, 'select', cols, n);
       return this.maybeSliceSplit(d, n, undefined);
+    }
+    // df[names] with a list only partly known (names built in a loop, joined from helpers): a
+    // column selection of those names, not a row mask; the names it cannot read are unknown.
+    if (first && first.k === 'seq' && !hasSlice && !isILoc && idxNodes.length === 1 && o.frame && o.feat) {
+      const d = this.same(o, { aligned: true });
+      delete d.positional;
+      delete d.cols;
+      d.feat = this.featureSelection(o, 'select', [...constStrings(first), UNKNOWN_NAMES], n);
+      return d;
     }
     // boolean mask or other row selection: same rows (a subset), mask statistics do not flow in
     const d = this.same(o);
@@ -2063,15 +2136,44 @@ export class Interpreter extends LibrarySemantics {
    */
   protected runObjectives(name: string, args: Args): void {
     if (!SEARCH_DRIVER.test(name)) return;
-    const fns = [args.pos[0], ...['func', 'fn', 'f', 'objective', 'trainable'].map((k) => args.kw.get(k))].filter((v): v is FnV => !!v && v.k === 'fn' && !v.isMethod);
-    for (const fn of fns) {
+    // The objective is a function, or an object of the document's own class that is called (`study.optimize(self)`
+    // with a `__call__(self, trial)` method).
+    const fns: { fn: FnV; self?: Val }[] = [];
+    for (const v of [args.pos[0], ...['func', 'fn', 'f', 'objective', 'trainable'].map((k) => args.kw.get(k))]) {
+      if (v?.k === 'fn' && !v.isMethod) fns.push({ fn: v });
+      const call = v?.k === 'obj' ? v.cls.methods.get('__call__') : undefined;
+      if (v?.k === 'obj' && call?.k === 'fn') fns.push({ fn: call, self: v });
+    }
+    for (const { fn, self } of fns) {
       if (this.active.has(fn.node)) continue;
       // Two trials, however deep the driver is nested (the objective is a loop of its own).
       for (let i = 0; i < 2; i++) {
         this.loopIters.push(i);
         this.searchTrials++;
-        try { this.callFunction(fn, { ...NO_ARGS, pos: [withVarying(this.scalar('trial'))], posNodes: [] }, null); } finally { this.searchTrials--; this.loopIters.pop(); }
+        try { this.callFunction(fn, { ...NO_ARGS, pos: [withVarying(this.scalar('trial'))], posNodes: [] }, null, self); } finally { this.searchTrials--; this.loopIters.pop(); }
       }
+    }
+  }
+
+  /**
+   * `def fill(df): df[c] = df[c].fillna(df[c].mean())` called as `fill(train)`: pandas writes the
+   * column into the caller's frame, so the statistics the function wrote into a frame it was handed
+   * (and did not rebind: `df = df.copy()`) are on the caller's rows after the call, as an in-place
+   * `fillna(..., inplace=True)` on them is.
+   */
+  protected writeBackParams(params: { name: string; arg: DataV }[], body: SyntaxNode): void {
+    let text: string | undefined;
+    for (const { name, arg } of params) {
+      const now = this.scope.get(name);
+      if (!now || now === arg || now.k !== 'data' || now.frame !== arg.frame
+        || now.rows.length !== arg.rows.length || now.rows.some((k, i) => k.root !== arg.rows[i].root || k.path.length !== arg.rows[i].path.length)) continue;
+      const added = now.prep.filter((f) => !arg.prep.includes(f) && this.events.frameStatFits.has(f.id));
+      if (!added.length) continue;
+      text ??= this.t(body);
+      // Rebound by a plain assignment (df = df.copy(), df = df.dropna()): the caller's frame is not the one written.
+      if (new RegExp(`^[ \\t]*${name}\\s*=[^=]`, 'm').test(text)) continue;
+      arg.prep = unionList(arg.prep, added);
+      this.checkPrep(arg);
     }
   }
 
@@ -2085,19 +2187,29 @@ export class Interpreter extends LibrarySemantics {
     const savedScope = this.scope, savedReturns = this.returns, savedStmt = this.stmt, savedTargets = this.targets, savedGlobals = this.globalNames, savedCur = this.curGlobal;
     this.globalNames = new Set();
     const callSite = n ? this.site(n) : undefined;
-    const serving = SERVING_FUNCTION.test(fn.name) && !/train|fit|eval|valid|cv/i.test(fn.name);
+    // A web request handler (a view's `post(self, request)`, a route taking `request`) serves too.
+    const handler = fn.node.name !== 'LambdaExpression' && /^(get|post|put|patch|dispatch|\w*view)$/i.test(fn.name)
+      && /^\(\s*(self\s*,\s*)?(request|req)\b/.test(this.t(child(fn.node, 'ParamList') ?? fn.node).trim());
+    const serving = (SERVING_FUNCTION.test(fn.name) || handler) && !/train|fit|eval|valid|cv/i.test(fn.name);
     this.active.add(fn.node);
     const savedCallers = this.callers;
     // Calls into another file of the project are remembered (methods too): findings there are placed at the call.
     if (callSite && (!fn.isMethod || this.chunks[fn.chunk].file !== undefined)) this.callers = [...this.callers, callSite];
     this.callFrames.push({ chunk: savedChunk, stmt: savedStmt, targets: savedTargets });
+    // A method of the app's own model object named for training (system.train(df)): an app that
+    // trains its models when no saved artifact exists runs training code there, not serving (as
+    // `model.train(df)` of a known model). A plain route function (retrain_all()) is not this.
+    const training = !serving && fn.isMethod && /^(train|fit|retrain)(_models?)?$/i.test(fn.name);
     if (serving) { this.servingFnDepth++; this.servingFnNames.push(fn.name); }
+    if (training) this.trainingFnDepth++;
     this.enterChunk(fn.chunk);
     // Lambdas close over the scope they are written in; functions see module globals.
     this.scope = new Scope(fn.node.name === 'LambdaExpression' ? savedScope : fn.globals as Scope | undefined ?? this.global);
     if (fn.node.name !== 'LambdaExpression') this.curGlobal = fn.globals as Scope | undefined ?? this.global;
     this.returns = [];
     this.targets = [];
+    // Frames handed to the function's parameters, to carry columns it writes into them back to the caller.
+    let frameParams: { name: string; arg: DataV }[] | undefined;
     try {
       const params = child(fn.node, 'ParamList');
       let i = 0;
@@ -2123,10 +2235,12 @@ export class Interpreter extends LibrarySemantics {
             v = this.ev(eq.nextSibling);
           }
           this.scope.set(name, v ?? (name === 'self' ? this.scalar('self') : this.scalar(name)));
+          if (v && v.k === 'data' && v.frame) (frameParams ??= []).push({ name, arg: v });
         }
       }
       const body = child(fn.node, 'Body');
       if (body) this.execBlock(body);
+      if (body && frameParams) this.writeBackParams(frameParams, body);
       else if (fn.node.name === 'LambdaExpression') { const e = fn.node.lastChild; if (e && isExpr(e)) this.returns.push(this.ev(e)); }
       const rets = this.returns;
       if (!rets.length) return this.scalar('None');
@@ -2168,6 +2282,7 @@ export class Interpreter extends LibrarySemantics {
       this.callFrames.pop();
       this.callers = savedCallers;
       if (serving) { this.servingFnDepth--; this.servingFnNames.pop(); }
+      if (training) this.trainingFnDepth--;
       this.scope = savedScope; this.returns = savedReturns; this.stmt = savedStmt; this.targets = savedTargets; this.globalNames = savedGlobals;
       this.curGlobal = savedCur;
       this.enterChunk(savedChunk);

@@ -13,7 +13,7 @@ import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
   type DerivedColumn, type ConstV, type DataV, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type Root, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { DataflowState, NO_ARGS, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
-import type { Events, RefitEvent } from './events';
+import type { EvalEvent, Events, RefitEvent } from './events';
 import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { child, constStrings, isSubscript, roleFromName, stripRows } from './syntax';
 
@@ -53,6 +53,9 @@ const SELECTS_ON_VALIDATION = /EarlyStopping|early_stopping|ModelCheckpoint|save
 
 /** Model classes whose fit draws random numbers (unseeded runs differ). */
 const STOCHASTIC_MODEL = /Forest|ExtraTrees|Boost|XGB|LGBM|lightgbm|CatBoost|MLP|SGD|Bagging|Sequential|AutoSklearn|AutoML|TabNet|Perceptron|keras|torch/i;
+/** Vectorizers whose output columns are tokens of the text, not the columns they were given. */
+const TEXT_VECTORIZERS = /^(CountVectorizer|TfidfVectorizer|HashingVectorizer)$/;
+
 /** Columns named by a lead (`Close (lead 1)`, from `shift(-1)`): the next rows' values. */
 const LEAD_COLUMN = / \(lead \d+\)$/;
 
@@ -336,8 +339,18 @@ export abstract class LibrarySemantics extends DataflowState {
       if (written) { this.events.readBack.add(readPath!); const d = this.same(written); delete d.cols; delete d.feat; return d; }
       const path = readPath ?? '';
       const name = this.targets.length === 1 ? this.targets[0] : '';
-      const role = roleFromName(path) !== 'whole' ? roleFromName(path) : roleFromName(name);
-      const d = this.freshData(path || name || last, n, role);
+      // os.path.join(base, "data/test_values.csv") / DATA_DIR + "/test.csv": a test file named by
+      // the last literal of the path expression.
+      const srcNode = args.posNodes[0] ?? args.kwNodes.get('path') ?? args.kwNodes.get('filepath_or_buffer');
+      const joined = !readPath && srcNode ? [...this.t(srcNode).matchAll(/r?(["'])([^"'\n]+\.\w{2,8})\1/g)].pop()?.[2] : undefined;
+      const named = path || (joined && roleFromName(joined) === 'test' ? joined : '');
+      const role = roleFromName(named) !== 'whole' ? roleFromName(named) : roleFromName(name);
+      // Each trial of a search objective re-reads its data with the same statement: a path that does
+      // not change with the trial (read from the run's configuration) gives the same rows each time.
+      const trialKey = this.searchTrials > 0 && !src0?.varying ? `${this.site(n).chunk}:${n.from}` : undefined;
+      const trialRoot = trialKey !== undefined ? this.trialReads.get(trialKey) : undefined;
+      const d = trialRoot ? this.mkData({ rows: [{ root: trialRoot, path: [] }], frame: this.newFrame(), serving: this.serving }) : this.freshData(path || name || last, n, role);
+      if (trialKey !== undefined && !trialRoot) this.trialReads.set(trialKey, d.rows[0].root);
       // A path that changes with the enclosing loop (f"sub{i}.mat") reads another file on each pass.
       if (path && !(src0?.varying && this.inLoop)) d.rows[0].root.file = path;
       if (src0 && requestPayload(src0)) d.aligned = true;
@@ -369,7 +382,10 @@ export abstract class LibrarySemantics extends DataflowState {
       return { ...fn, boundPos: [...(fn.boundPos ?? []), ...args.pos.slice(1)], boundKw: new Map([...(fn.boundKw ?? []), ...args.kw]) };
     }
     if (last === 'concat' || last === 'vstack' || last === 'hstack' || last === 'concatenate' || last === 'append' || last === 'r_' || last === 'column_stack' || last === 'merge') {
-      return this.concat(args, n, last === 'hstack' || last === 'column_stack' || last === 'merge' || (args.kw.get('axis')?.k === 'const' && (args.kw.get('axis') as ConstV).text === '1'));
+      // axis=1 or axis='columns' (pandas) puts the parts side by side: the same rows, not stacked twice.
+      const axis = args.kw.get('axis');
+      const sideBySide = axis?.k === 'const' && (axis.text === '1' || axis.str === 'columns');
+      return this.concat(args, n, last === 'hstack' || last === 'column_stack' || last === 'merge' || sideBySide);
     }
     if ((last === 'qcut' || last === 'cut' && args.pos[1]?.k === 'const' && /^\d+$/.test(args.pos[1].text) || last === 'cut' && args.kw.get('bins')?.k === 'const') && args.pos[0]?.k === 'data') {
       // Bin edges computed from the data's quantiles / range.
@@ -567,6 +583,9 @@ export abstract class LibrarySemantics extends DataflowState {
       j.rows = parts[0]?.rows ?? j.rows;
       // Side-by-side blocks (scaled numbers next to encoded categories): the matrix keeps the columns of each.
       const feats = parts.map((p) => p.feat ?? (p.frame && p.cols ? this.featureSelection(p, 'select', p.cols, n) : undefined)).filter((f): f is FeatureSelection => !!f);
+      // A whole frame among the blocks (pd.concat([df, dummies], axis=1)): the result is not just
+      // the named columns of the other blocks.
+      if (parts.some((p) => p.frame && !p.cols && !p.feat)) delete j.cols;
       if (feats.length === 1) j.feat = feats[0];
       else if (feats.length > 1) j.feat = { ...feats[0], mode: 'union', cols: [], removedAtSelection: [], site: this.site(n), order: ++this.ids, parts: feats };
       return j;
@@ -669,7 +688,13 @@ export abstract class LibrarySemantics extends DataflowState {
     // model trained on the training rows.
     // The estimator may be unknown here (a lambda's or helper's parameter, `models.model.apply(lambda model:
     // cross_val_score(model, X_valid, ...))`): cross_val_score's first argument is an estimator whatever it is bound to.
-    if (est && (est.k === 'est' ? (est.cat === 'model' || est.cat === 'search') && !est.loaded : est.k !== 'fn' && !(est as { loaded?: boolean }).loaded) && X.rows.length && X.rows.every((k) => k.path.length > 0 && isTestSide(k) && !k.path.some((s) => s.fold !== undefined))
+    // Rows read from a test file (pd.read_csv("test.csv")) count too when the model was fitted before
+    // on rows of other data (the training file): its folds then stand in for that model's held-out
+    // score. A model cross-validated only there (an imputer's regression on the test file's known
+    // ages) was never trained elsewhere.
+    const fittedElsewhere = (k: RowKey): boolean => est?.k === 'est' && !!est.fit && est.fit.rows.length > 0 && est.fit.rows.every((r) => r.root !== k.root);
+    if (est && (est.k === 'est' ? (est.cat === 'model' || est.cat === 'search') && !est.loaded : est.k !== 'fn' && !(est as { loaded?: boolean }).loaded) && X.rows.length
+      && X.rows.every((k) => (k.path.length > 0 || k.root.role === 'test' && k.root.file !== undefined && fittedElsewhere(k)) && isTestSide(k) && !k.path.some((s) => s.fold !== undefined))
       && (fname === 'cross_val_score' || fname === 'cross_validate' || fname === 'cross_val_predict')) {
       const site = this.site(n);
       this.events.heldOutFits.push({ site, fitSite: site, cv: fname });
@@ -748,7 +773,10 @@ export abstract class LibrarySemantics extends DataflowState {
     const callText = call ? this.chunks[call.chunk].text.slice(call.stmtFrom, call.stmtTo) : '';
     const stmtText = (this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '') + '\n' + callText;
     const strings = (stmtText.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
+    // The name the document's call binds the helper's result to (f1_train = f1(train_y, pred)) is its word too.
+    const callTarget = genericNames ? /^\s*([A-Za-z_]\w*)\s*=(?!=)/.exec(callText)?.[1] : undefined;
     const labelledTrain = /train|in.?sample/i.test(strings) || !genericNames && this.targets.some((t) => TRAIN_NAME.test(t) && !TEST_NAME.test(t))
+      || callTarget !== undefined && TRAIN_NAME.test(callTarget) && !TEST_NAME.test(callTarget)
       || !genericNames && !/test|hold.?out/i.test(strings) && this.targets.some((t) => this.printedLabel(t) === 'train');
     const labelledHere = (/test|hold.?out/i.test(strings) || this.targets.some((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t))) && !labelledTrain;
     const printedAs = !labelledHere && !labelledTrain ? this.targets.find((t) => this.printedAsTest(t)) : undefined;
@@ -771,21 +799,35 @@ export abstract class LibrarySemantics extends DataflowState {
     // Which label column the truth is (y_test_a, test["a"]): with the model's own fit label, it tells
     // apart models of different targets scored on the same rows.
     const truthIdx = truth.length ? args.pos.indexOf(truth[0]) : -1;
-    const truthName = truth.length ? labelName(truth[0], truthIdx >= 0 && args.posNodes[truthIdx] ? this.t(args.posNodes[truthIdx]) : undefined) : undefined;
-    this.events.evals.push({
-      ...(truthName && est?.fitLabel ? { task: { truth: truthName, fitLabel: est.fitLabel } } : {}),
-      site: this.site(n), step: this.steps, keys, ...(est ? { model: est } : {}), ...(version ? { version } : {}), inLoop: this.inLoop,
-      dataVarying: keys.some((k) => k.path.some((s) => s.fold !== undefined)), labelledTest: labelled, labelledTrain, what,
-      argNodes: args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) })),
-      ...(datas.length ? { data: datas.find((d) => d.pred) ?? datas[0] } : {}),
-      ...(est ? { fitState: { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised } } : {}),
-      ...(bestRun ?? baseline ? { assumed: bestRun ?? baseline } : {}),
-      ...(best?.resplit ? { resplitBest: true } : {}),
-      ...(heldSubset ? { heldSubset } : {}),
-      ...(this.branchPath.length ? { branches: [...this.branchPath] } : {}),
-      ...(printedAs !== undefined ? { labelAssumed: `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so` } : {}),
-      ...(namedTest !== undefined ? { labelAssumed: `the predictions scored are bound to \`${namedTest}\`, a name taken to call them test predictions` } : {}),
-    });
+    // Labels the analysis holds no rows for (a helper's parameter, an array derived from one:
+    // y_te_2 = (y_te >= 2).astype(int)) are named by the first argument that is no prediction.
+    const scalarTruth = !truth.length ? args.pos.findIndex((a) => a.k === 'scalar') : -1;
+    const truthName = truth.length ? labelName(truth[0], truthIdx >= 0 && args.posNodes[truthIdx] ? this.t(args.posNodes[truthIdx]) : undefined)
+      : scalarTruth === 0 && args.posNodes[0] && args.pos.some((a) => a.k === 'data' && a.pred) ? labelName({ k: 'data', id: 0, rows: [], prep: [], dup: [] }, this.t(args.posNodes[0])) : undefined;
+    // Built property by property in the order the fields were always listed: an object literal of
+    // conditional spreads costs a runtime copy per spread, and this runs for every evaluation.
+    const ev = {} as EvalEvent;
+    if (truthName) ev.task = est?.fitLabel ? { truth: truthName, fitLabel: est.fitLabel } : { truth: truthName };
+    ev.site = this.site(n);
+    ev.step = this.steps;
+    ev.keys = keys;
+    if (est) ev.model = est;
+    if (version) ev.version = version;
+    ev.inLoop = this.inLoop;
+    ev.dataVarying = keys.some((k) => k.path.some((s) => s.fold !== undefined));
+    ev.labelledTest = labelled;
+    ev.labelledTrain = labelledTrain;
+    ev.what = what;
+    ev.argNodes = args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) }));
+    if (datas.length) ev.data = datas.find((d) => d.pred) ?? datas[0];
+    if (est) ev.fitState = { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised };
+    if (bestRun ?? baseline) ev.assumed = bestRun ?? baseline;
+    if (best?.resplit) ev.resplitBest = true;
+    if (heldSubset) ev.heldSubset = heldSubset;
+    if (this.branchPath.length) ev.branches = [...this.branchPath];
+    if (printedAs !== undefined) ev.labelAssumed = `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so`;
+    if (namedTest !== undefined) ev.labelAssumed = `the predictions scored are bound to \`${namedTest}\`, a name taken to call them test predictions`;
+    this.events.evals.push(ev);
   }
 
   /**
@@ -1061,6 +1103,26 @@ export abstract class LibrarySemantics extends DataflowState {
     return out;
   }
 
+  /**
+   * One call that scores many models on the rows it is given and ranks them: an AutoML leaderboard
+   * (AutoGluon's `predictor.leaderboard(test_data)`, every model it trained scored on those rows) and
+   * lazypredict's `LazyClassifier().fit(X_train, X_test, y_train, y_test)` (dozens of default models
+   * ranked by their score on `X_test`).
+   */
+  private noteLeaderboard(obj: Val, method: string, args: Args, n: SyntaxNode): void {
+    let datas: Val[] = [];
+    let what = '';
+    if (method === 'leaderboard') {
+      datas = [args.pos[0] ?? args.kw.get('data') ?? args.kw.get('test_data')].filter((d): d is Val => !!d);
+      what = 'leaderboard';
+    } else if (method === 'fit' && obj.k === 'est' && /^Lazy(Classifier|Regressor)$/.test(obj.cls) && args.pos.length >= 4) {
+      datas = [args.pos[1], args.pos[3]];
+      what = `${obj.cls}.fit`;
+    }
+    const rows = datas.filter((d): d is DataV => d.k === 'data').reduce<RowKey[]>((acc, d) => unionKeys(acc, d.rows), []);
+    if (rows.some(isTestSide)) this.events.leaderboards.push({ site: this.site(n), keys: rows, what });
+  }
+
   /** callbacks=[es, ckpt] bound earlier: their constructors name EarlyStopping / ModelCheckpoint(save_best_only). */
   private callbacksSelect(args: Args): boolean {
     const cb = args.kw.get('callbacks');
@@ -1071,9 +1133,19 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected callMethod(obj: Val, method: string, args: Args, n: SyntaxNode, objNode: SyntaxNode | null): Val {
     this.noteTrainingEval(method, args, n, obj);
+    this.noteLeaderboard(obj, method, args, n);
     if (this.spark) { const r = this.sparkMethod(obj, method, args, n, objNode); if (r) return r; }
     const est = this.estOf(obj, method, n);
     if (est) { this.estCallNode = n; return this.estMethod(est, method, args, n); }
+    // darts: `train, val = series.split_before(0.8)` (or split_after): a chronological cut into a
+    // head and a held-out tail, named by the names it is bound to.
+    if (obj.k === 'data' && (method === 'split_before' || method === 'split_after') && this.targets.length === 2) {
+      const split: Split = { id: ++this.ids, site: this.site(n), kind: 'slice', shuffle: false, names: this.targets.slice() };
+      this.onSplit(split, [obj]);
+      const tail = this.targets[1];
+      const side: Side = VAL_NAME.test(tail) && !TEST_NAME.test(tail) ? 'val' : 'test';
+      return { k: 'seq', items: [this.withStep(obj, split, 'train'), this.withStep(obj, split, side)] };
+    }
     switch (obj.k) {
       case 'mod': return this.callQualified(obj.q + '.' + method, method, args, n);
       case 'data': return this.dataMethod(obj, method, args, n);
@@ -1151,7 +1223,7 @@ export abstract class LibrarySemantics extends DataflowState {
         return a0 && a0.k === 'data' ? this.same(a0) : this.freshData(this.targets.length === 1 ? this.targets[0] : method, n, roleFromName(this.targets.length === 1 ? this.targets[0] : ''));
       }
       // A DataFrame the analysis did not follow, split at random.
-      if (method === 'randomSplit') return this.sparkMethod(this.asData(obj, obj.name), method, args, n, objNode);
+      if (method === 'randomSplit' || method === 'sampleBy' || (method === 'subtract' || method === 'exceptAll') && args.pos[0]?.k === 'data') return this.sparkMethod(this.asData(obj, obj.name), method, args, n, objNode);
       return undefined;
     }
     if (obj.k !== 'data') return undefined;
@@ -1183,6 +1255,24 @@ export abstract class LibrarySemantics extends DataflowState {
       this.recordEval(n, 'accuracy (open-coded)', obj.rows, obj.pred.est, obj.pred.version, [obj], args);
       return this.same(obj);
     }
+    // A Spark ML prediction frame filtered on its prediction column against its label column
+    // (`pred.filter(pred.label == pred.prediction).count()`, a confusion-matrix cell
+    // `(pred.prediction == 1) & (pred.label == 1)`): an open-coded accuracy or confusion count of
+    // the model on those rows.
+    if (method === 'filter' && obj.pred && !obj.paired && args.posNodes[0]) {
+      const cond = this.t(args.posNodes[0]);
+      const labelCol = /labelCol\s*=\s*['"](\w+)['"]/.exec(obj.pred.est.params ?? '')?.[1] ?? 'label';
+      const col = (c: string): string => `(?:\\.${c}\\b|\\[\\s*['"]${c}['"]\\s*\\]|col\\(\\s*['"]${c}['"]\\s*\\))`;
+      if (/[!=]=/.test(cond) && new RegExp(col('prediction')).test(cond) && new RegExp(col(labelCol)).test(cond)) {
+        this.recordEval(n, 'accuracy (open-coded)', obj.rows, obj.pred.est, obj.pred.version, [obj], args);
+        return this.same(obj);
+      }
+    }
+    // df.sampleBy(col, fractions, seed): a stratified random sample, the training part of a split
+    // whose remainder `df.subtract(train)` / `df.exceptAll(train)` is the held-out part (as
+    // pandas' `df.sample(frac=...)` and `df.drop(train.index)`).
+    if (method === 'sampleBy') return this.dataMethod(obj, 'sample', { ...args, pos: [], posNodes: [], kw: new Map(), kwNodes: new Map() }, n);
+    if ((method === 'subtract' || method === 'exceptAll') && args.pos[0]?.k === 'data') return this.dataMethod(obj, 'drop', args, n);
     return undefined;
   }
 
@@ -1194,8 +1284,24 @@ export abstract class LibrarySemantics extends DataflowState {
     return { k: 'folds', split, rows: X.rows };
   }
 
-  protected estMethod(est: EstV, method: string, args: Args, n: SyntaxNode): Val {
-    const X = args.pos[0] !== undefined ? this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X') : undefined;
+  protected estMethod(est: EstV, method: string, args0: Args, n: SyntaxNode): Val {
+    // model.fit(x=X_train, y=y_train) / fit(X=..., y=...): the data passed by keyword is the data passed by position.
+    const xKw = args0.pos.length ? undefined : args0.kw.has('x') ? 'x' : args0.kw.has('X') ? 'X' : undefined;
+    const args: Args = xKw && /^(fit|fit_transform|fit_predict|partial_fit|predict|predict_proba|predict_classes|evaluate|score|transform)$/.test(method) ? (() => {
+      const kw = new Map(args0.kw), kwNodes = new Map(args0.kwNodes);
+      const pos = [kw.get(xKw)!], posNodes = [kwNodes.get(xKw)!];
+      kw.delete(xKw); kwNodes.delete(xKw);
+      if (kw.has('y')) { pos.push(kw.get('y')!); posNodes.push(kwNodes.get('y')!); kw.delete('y'); kwNodes.delete('y'); }
+      return { ...args0, pos, posNodes, kw, kwNodes };
+    })() : args0;
+    let X = args.pos[0] !== undefined ? this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X') : undefined;
+    // A Spark ML model reads only its featuresCol ("features" by default): statistics known to be in
+    // other columns (a StandardScaler's outputCol="scaled" no model reads) do not reach it.
+    if (this.spark && est.cat === 'model' && X && X.prep.some((f) => f.sparkCols)) {
+      const fc = /\bfeaturesCol\s*=\s*["']([^"']+)["']/.exec(est.params)?.[1] ?? /setFeaturesCol\(\s*["']([^"']+)["']/.exec(est.params)?.[1] ?? 'features';
+      const kept = X.prep.filter((f) => !f.sparkCols || f.sparkCols.has(fc));
+      if (kept.length !== X.prep.length) X = this.same(X, { prep: kept });
+    }
     // `model.train()` / `model.train(False)` switches a PyTorch module's mode: it fits nothing.
     const a0 = args.pos[0];
     const modeSwitch = method === 'train' && (!a0 || a0.k === 'const' && /^(True|False)$/.test(a0.text)) && (!args.kw.size || args.kw.size === 1 && args.kw.has('mode'));
@@ -1210,6 +1316,12 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     // Configuration methods return the estimator itself (sklearn's set_output / metadata-routing setters).
     if (method === 'set_output' || /^set_\w+_request$/.test(method)) return est;
+    // Spark ML's setters (Imputer(...).setStrategy("mean"), lr.setMaxIter(10)) set a parameter and return the stage.
+    if (/^set[A-Z]\w*$/.test(method)) {
+      est.params += '|' + method + (args.node ? this.t(args.node) : '');
+      if ([...args.kw.values()].some((v) => v.varying) || args.pos.some((v) => v.varying)) est.varying = true;
+      return est;
+    }
     if (method === 'compile') {
       // Keras: the optimizer / loss chosen at compile time is part of the model's setting.
       est.params += '|compile' + (args.node ? this.t(args.node) : '');
@@ -1267,7 +1379,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const learnsNothing = est.cat === 'stateless' && !est.func;
       // model.train(df): a model object's call that names training (an app that trains its models
       // when no saved artifact exists) is training, not a statistic refitted on the scored batch.
-      const namesTraining = method === 'train' && est.cat === 'model' && !est.loaded;
+      const namesTraining = method === 'train' && est.cat === 'model' && !est.loaded || this.trainingFnDepth > 0 && (!!this.opts.servingByName || !this.opts.servingFile) && this.servingFnDepth === 0 && !this.loadedArtifact;
       if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels && !learnsNothing && !namesTraining) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
@@ -1296,6 +1408,10 @@ export abstract class LibrarySemantics extends DataflowState {
       const isPrep = est.cat === 'transformer' || est.cat === 'clusterer';
       if (isPrep) {
         est.fit = this.newFit(n, est.cls, 'transformer', data, onLabel, vocabularyOnly(est));
+        // LabelEncoder on a named feature column (not the label): category codes of those rows.
+        const argName = args.posNodes[0] ? this.t(args.posNodes[0]) : '';
+        if (LABEL_ENCODERS.has(est.cls) && X && (X.cols?.length ? !X.cols.some((c) => LABEL_NAME.test(c)) : /\w\s*\[[^\]]+\]\s*$/.test(argName)) && !LABEL_NAME.test(argName) && !/^y(_|$)/i.test(argName)
+          && !(this.targets.length === 1 && (LABEL_NAME.test(this.targets[0]) || /^y(_|$)/i.test(this.targets[0])))) est.fit.codes = true;
         if (data.affine) est.fitAffine = data.affine; else delete est.fitAffine;
         if (est.assumed) est.fit.assumed = est.assumed;
         est.prepFits = [est.fit];
@@ -1312,9 +1428,12 @@ export abstract class LibrarySemantics extends DataflowState {
         for (const pf of data.prep) this.events.trainedOnFits.add(pf.id);
         if (y && y.k === 'data') { est.fitLabelRows = y.rows; for (const pf of y.prep) this.events.labelFits.add(pf.id); } else delete est.fitLabelRows;
         const yNode = args.pos[1] === y ? args.posNodes[1] : args.kwNodes.get('y');
-        const yName = y && y.k === 'data' ? labelName(y, yNode ? this.t(yNode) : undefined) : undefined;
+        // A label the analysis holds no rows for (y_tr_2 = (y_tr >= 2).astype(int) of a helper's parameter) is named by its text.
+        const yName = y && y.k === 'data' ? labelName(y, yNode ? this.t(yNode) : undefined)
+          : y && y.k === 'scalar' && yNode ? labelName({ k: 'data', id: 0, rows: [], prep: [], dup: [] }, this.t(yNode)) : undefined;
         if (yName) est.fitLabel = yName; else delete est.fitLabel;
-        est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels');
+        // A model told its label column at construction (AutoGluon's TabularPredictor(label="y")) reads it from the frame it is fitted on.
+        est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels') && !/(^|[(,\s])label\s*=/.test(est.params);
         if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n), est });
         est.version = this.modelVersion(est, data, args.pos[0] !== undefined && args.pos[0].k !== 'data');
         this.events.modelFits.push({ fit: est.fit, est });
@@ -1378,7 +1497,8 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     // Time-series models (statsmodels ARIMA/ETS, Prophet-style) forecast the next steps of the series they were fitted on.
     if ((method === 'forecast' || method === 'get_forecast') && est.fit) return this.predictOut(est, this.freshData('forecast', n));
-    if (EVAL_METHODS.has(method) || hfTrainer && method === 'predict') {
+    // AutoGluon's predictor.leaderboard(data) scores every fitted model on the labelled rows it is given.
+    if (EVAL_METHODS.has(method) || hfTrainer && method === 'predict' || method === 'leaderboard' && X && args.pos[0]?.k === 'data' && est.fit) {
       const data = X ?? (hfTrainer ? hfSet(method === 'predict' ? 'test_dataset' : 'eval_dataset') : undefined) ?? (method === 'predict' ? undefined : this.trainerEvalData.get(est)) ?? this.freshData('X', n);
       const y = args.pos[1];
       const keys = unionKeys(data.rows, y && y.k === 'data' ? y.rows : []);
@@ -1432,13 +1552,40 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const f of gone) f.neutralised = true;
       prepIn = data.prep.filter((f) => !gone.includes(f));
     }
+    // Text vectorizers (and a union of them) output token counts, not the columns they were given:
+    // the label among those columns is not a column of the result.
+    const textOut = TEXT_VECTORIZERS.test(est.cls) || est.cls === 'FeatureUnion' && est.steps.length > 0 && est.steps.every((s) => TEXT_VECTORIZERS.test(s.cls));
+    if (this.spark) this.noteSparkColumns(est, data, fits);
     const out = this.mkData({ rows: data.rows, prep: unionList(prepIn, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
-      ...(data.time ? { time: data.time } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat ? { feat: data.feat } : {}),
+      ...(data.time ? { time: data.time } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat && !textOut ? { feat: data.feat } : {}),
       ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}), ...(data.mixSite ? { mixSite: data.mixSite } : {}),
       // y = LabelEncoder().fit_transform(df["churned"]) still names the label column.
       ...(data.cols && data.frame ? { cols: data.cols, frame: data.frame } : {}) });
     if (est.loaded) this.checkPositional(est, data, null);
     return out;
+  }
+
+  /**
+   * Spark ML stages write their output into named columns: a fitted stage with a literal
+   * `outputCol` puts its statistic in that column only, and a VectorAssembler whose literal
+   * `inputCols` take such a column puts it in its own `outputCol` too. Names that are not literals
+   * leave the statistic frame-wide (as before).
+   */
+  protected noteSparkColumns(est: EstV, data: DataV, fits: FitEvent[]): void {
+    const p = est.params;
+    const outs = sparkOutputCols(p);
+    for (const f of fits) {
+      if (data.prep.includes(f) || f.sparkCols) continue;
+      if (est.cat === 'transformer' && outs) f.sparkCols = new Set(outs);
+    }
+    if (est.cls !== 'VectorAssembler') return;
+    const ins = /inputCols\s*=\s*\[([^\]]*)\]/.exec(p);
+    const inCols = ins && /^\s*(["'][^"']*["']\s*,?\s*)*$/.test(ins[1]) ? [...ins[1].matchAll(/["']([^"']*)["']/g)].map((m) => m[1]) : undefined;
+    for (const f of data.prep) {
+      if (!f.sparkCols) continue;
+      if (!inCols || !outs) { delete f.sparkCols; continue; }
+      if (inCols.some((c) => f.sparkCols!.has(c))) for (const o of outs) f.sparkCols.add(o);
+    }
   }
 
   /**
@@ -1830,12 +1977,16 @@ export abstract class LibrarySemantics extends DataflowState {
       const axisPos = args.pos[1];
       const isColumns = method === 'pop' || args.kw.has('columns') || axis && axis.k === 'const' && /1|'columns'|"columns"/.test(axis.text)
         || axisPos !== undefined && axisPos.k === 'const' && /^(1|'columns'|"columns")$/.test(axisPos.text);
+      // Removed in place after a selection (X = df[...]; X.drop("y", axis=1, inplace=True)): gone
+      // from this value's selection too, as `del X["y"]` (the selection may be shared with its frame).
+      const removeFromSelection = (): void => { if (d.feat && cols.length) d.feat = { ...d.feat, removedAtSelection: [...d.feat.removedAtSelection, ...cols] }; };
       if (method === 'pop') {
         if (d.frame) cols.forEach((c) => d.frame!.removed.add(c));
+        removeFromSelection();
         return this.same(d, { cols });
       }
       if (isColumns) {
-        if (/inplace\s*=\s*True/.test(argText)) { if (d.frame) cols.forEach((c) => d.frame!.removed.add(c)); return this.scalar('None'); }
+        if (/inplace\s*=\s*True/.test(argText)) { if (d.frame) cols.forEach((c) => d.frame!.removed.add(c)); removeFromSelection(); return this.scalar('None'); }
         const out = this.same(d, {});
         delete out.cols;
         // Statistics written only into the columns dropped here (cluster labels kept as the
@@ -1871,8 +2022,12 @@ export abstract class LibrarySemantics extends DataflowState {
       const out = this.same(d);
       // Sorting keeps a stronger reason the rows already had (lags computed before the sort).
       if (TIME_COLUMN.test(byText) || method === 'sort_index' && d.time) out.time = d.time && !weakTime(d.time) ? d.time : method === 'set_index' ? 'the rows are indexed by time' : SORTED_BY_TIME;
+      // Sorted by time newest first (sort_values("date", ascending=False)): a cut by position then
+      // holds out the oldest rows. Any other sort undoes it.
+      const newest = method !== 'set_index' && (TIME_COLUMN.test(byText) || method === 'sort_index' && !!d.time) && /ascending\s*=\s*False/.test(argText);
+      if (newest) out.newestFirst = true; else if (method !== 'set_index') delete out.newestFirst;
       // sort_values(..., inplace=True) reorders the frame itself.
-      if (out.time && /inplace\s*=\s*True/.test(argText)) { d.time = out.time; return this.scalar('None'); }
+      if (out.time && /inplace\s*=\s*True/.test(argText)) { d.time = out.time; if (newest) d.newestFirst = true; else delete d.newestFirst; return this.scalar('None'); }
       return out;
     }
     if (method === 'shift' || method === 'rolling' || method === 'diff' || method === 'pct_change' || method === 'ewm' || method === 'expanding') {
@@ -1917,6 +2072,29 @@ export abstract class LibrarySemantics extends DataflowState {
       return this.scalar('None');
     }
     if (method === 'eval' && d.frame && args.pos[0]?.k === 'const' && args.pos[0].str !== undefined) return this.evalColumns(d, args.pos[0].str, argText, n);
+    // s.isin(top) with top = s.value_counts().nlargest(k).index: which rows are kept as their own
+    // category depends on a statistic of the rows it was counted on (a frequency grouping); a mask
+    // used only to select rows drops that statistic again (row filters keep no mask statistic).
+    if (method === 'isin' && args.pos[0] && (args.pos[0].k === 'scalar' || args.pos[0].k === 'data') && args.pos[0].prep.some((f) => !d.prep.includes(f))) {
+      return this.same(d, { prep: unionList(d.prep, args.pos[0].prep) });
+    }
+    // Spark: df.withColumn("c", value) is df.assign(c=value) (a new DataFrame with the column).
+    // A name that is not a literal (one per pass of a loop over columns) is known by its expression's text.
+    if (method === 'withColumn' && d.frame && args.pos.length >= 2) {
+      const a0 = args.pos[0];
+      const name = a0.k === 'const' && a0.str !== undefined ? a0.str : `@expr:${args.posNodes[0] ? this.t(args.posNodes[0]).replace(/\s+/g, '') : '?'}`;
+      const valueNode = args.posNodes[1];
+      return this.assignColumns(d, { ...NO_ARGS, kw: new Map([[name, args.pos[1]]]), kwNodes: new Map(valueNode ? [[name, valueNode]] : []) }, n);
+    }
+    // An aggregate of all rows named by its statistic: df.agg("mean"), df.agg({"age": "mean"}),
+    // Spark's df.agg(F.mean("age")) / df.select(F.avg("age")) / df.approxQuantile(...).
+    const aggStat = (method === 'agg' || method === 'aggregate' || method === 'select') && !args.pos.some((a) => a.k === 'fn')
+      ? (method === 'select' ? undefined : AGG_STAT_NAME.exec(argText)?.[1]) ?? AGG_STAT_CALL.exec(argText)?.[1]
+      : method === 'approxQuantile' ? 'approxQuantile' : undefined;
+    if (aggStat) {
+      const f = this.newFit(n, aggStat, 'stat', d);
+      return Object.assign(this.scalar(this.t(n), unionList(d.prep, [f]), d.dup), d.cols ? { cols: d.cols, frame: d.frame } : {});
+    }
     if (method === 'fillna' || method === 'replace' || method === 'clip' || method === 'where' || method === 'mask' || method === 'apply' || method === 'map' || method === 'transform' || method === 'agg') {
       const fnArg = args.pos.find((a): a is FnV => a.k === 'fn');
       const rowWise = /axis\s*=\s*(1|["']columns["'])/.test(argText) || method === 'map';
@@ -2016,6 +2194,20 @@ export abstract class LibrarySemantics extends DataflowState {
     return this.same(d);
   }
 }
+
+/** The literal output columns of a Spark ML stage (`outputCol="x"`, `outputCols=["a", "b"]`, `.setOutputCol("x")`). */
+function sparkOutputCols(params: string): string[] | undefined {
+  const one = /\boutputCol\s*=\s*["']([^"']+)["']/.exec(params) ?? /\.?setOutputCol\(\s*["']([^"']+)["']/.exec(params);
+  if (one) return [one[1]];
+  const many = /\boutputCols\s*=\s*\[([^\]]*)\]/.exec(params);
+  if (many && /^\s*(["'][^"']*["']\s*,?\s*)*$/.test(many[1])) return [...many[1].matchAll(/["']([^"']*)["']/g)].map((m) => m[1]);
+  return undefined;
+}
+
+/** A statistic named as a string in an aggregate (`agg("mean")`, `agg({"age": "median"})`). */
+const AGG_STAT_NAME = /["'](mean|median|std|var|min|max|quantile|mode|sem|avg|stddev|variance)["']/;
+/** A statistic computed by an aggregate function (Spark's `F.mean("age")`, `avg(col("x"))`, `stddev(...)`). */
+const AGG_STAT_CALL = /(?:^|[^\w.]|\b\w+\.)(mean|avg|median|stddev|stddev_samp|stddev_pop|variance|var_samp|var_pop|percentile_approx|min|max)\s*\(/;
 
 /** Streamlit input widgets (module-level or in the sidebar). */
 const STREAMLIT_INPUT = /^streamlit\.(sidebar\.)?(slider|select_slider|number_input|selectbox|multiselect|radio|text_input|text_area|date_input|time_input|checkbox|toggle)$/;

@@ -100,6 +100,9 @@ function pathExpr(expr: string, names: Map<string, string>): string | undefined 
   const lit = /^[rR]?(['"])([^'"\n]*)\1$/.exec(e);
   if (lit) return lit[2];
   if (/^(os\.getcwd\(\)|(pathlib\.)?Path\.cwd\(\)|os\.curdir)$/.test(e)) return '.';
+  // The importing file's own folder: os.path.dirname(os.path.abspath(__file__)), Path(__file__).resolve().parent.
+  if (/^os\.path\.dirname\(\s*(?:os\.path\.(?:abspath|realpath)\(\s*__file__\s*\)|__file__)\s*\)$/.test(e)
+    || /^(pathlib\.)?Path\(\s*__file__\s*\)(\.(resolve|absolute)\(\))?\.parent$/.test(e)) return '.';
   if (/^[A-Za-z_]\w*$/.test(e)) return names.get(e);
   const call = /^(os\.path\.(join|abspath|realpath|normpath)|str)\(/.exec(e);
   if (!call) return undefined;

@@ -68,13 +68,46 @@ export function position(starts: number[], offset: number): { line: number; col:
 // notify: jupyternotify runs the body and notifies when it ends.
 const PYTHON_CELL_MAGICS = /^%%(time|timeit|capture|prun|debug|python3?|cython_inline|memit|skip|notify)\b/;
 
+/** Line magics whose argument is a Python statement they run (options first). */
+const LINE_MAGIC_PYTHON = /^(%(?:time|timeit|prun|memit)\b(?:\s+-[A-Za-z]+(?:\s+\d+)?)*\s+)(.*)$/;
+
+/** JS `\s` minus the line terminators: what `\s*` may cross within one line. */
+function isLineSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Same answer as /^\s*[%!]/m.test(text) (some line starts with `%` or `!` after whitespace), by
+ * looking back from each `%` / `!` instead of trying the regex at every position of every line:
+ * this runs for every chunk of every file.
+ */
+export function hasMagicLine(text: string): boolean {
+  for (const ch of ['%', '!']) {
+    for (let p = text.indexOf(ch); p >= 0; p = text.indexOf(ch, p + 1)) {
+      let i = p - 1;
+      while (i >= 0 && isLineSpace(text.charCodeAt(i))) i--;
+      if (i < 0) return true;
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
+    }
+  }
+  return false;
+}
+
 /** IPython magics and shell escapes are not Python; blank them so the parser sees a clean line. */
 function blankMagics(text: string): string {
   // %%bash, %%sql, %%html ...: the whole cell is another language.
   const first = text.trimStart();
   if (first.startsWith('%%') && !PYTHON_CELL_MAGICS.test(first)) return text.replace(/[^\n]/g, ' ');
-  if (!/^\s*[%!]/m.test(text)) return text;
-  return text.replace(/^(\s*)([%!].*)$/gm, (_m, ws: string, rest: string) => ws + ' '.repeat(rest.length));
+  if (!hasMagicLine(text)) return text;
+  return text.replace(/^(\s*)([%!].*)$/gm, (_m, ws: string, rest: string) => {
+    // `%time expr`, `%timeit -n 3 expr`: the line magic runs its Python statement. The statement is
+    // kept (moved to the line's start, so columns after it shift; lines do not) and the magic blanked.
+    const timed = LINE_MAGIC_PYTHON.exec(rest);
+    if (timed && timed[2].trim()) return ws + timed[2] + ' '.repeat(timed[1].length);
+    return ws + ' '.repeat(rest.length);
+  });
 }
 
 /**

@@ -81,10 +81,20 @@ export interface FitEvent {
    * is not a preprocessing leak; refitted on the held-out rows it still changes their columns.
    */
   vocabulary?: boolean;
+  /**
+   * A category-code encoder (LabelEncoder) fitted on a feature column, not the label: stateless
+   * before a split, but refitted on the held-out rows alone it gives their categories other codes.
+   */
+  codes?: true;
   /** What the analysis guessed to call this a fit (said in the finding, kept below error). */
   assumed?: string;
   /** A statistic of a model's predictions (or of values computed from them): model output, not model input. */
   ofPredictions?: true;
+  /**
+   * Spark ML: the columns a fitted stage's output is known to be in (its `outputCol`, and the
+   * `outputCol` of a VectorAssembler that took one of them): a model reads only its `featuresCol`.
+   */
+  sparkCols?: Set<string>;
   /**
    * A column statistic used only to centre or scale (x - x.mean(), / x.std()) whose effect a
    * shift-and-scale invariant scaler fitted on the training rows later removed: the composition is
@@ -173,6 +183,8 @@ export interface DataV extends Common {
   emptyFrame?: boolean;
   /** Why the rows are time-ordered or carry a time column (for leakage/temporal); unset when not. */
   time?: string;
+  /** Sorted by a time column newest first: a positional cut holds out the oldest rows. */
+  newestFirst?: true;
   /** Positional conversion of a frame (column order no longer checked). */
   positional?: Site;
   aligned?: boolean;
@@ -252,7 +264,7 @@ export interface EstV extends Common {
 }
 
 export interface FoldsV extends Common { k: 'folds'; split: Split; rows: RowKey[]; enumerated?: boolean }
-export interface IdxV extends Common { k: 'idx'; split: Split; side: Side; fold: number }
+export interface IdxV extends Common { k: 'idx'; split: Split; side: Side; fold?: number }
 /** The names a module defines (a project module followed into, or a package folder). */
 export interface Namespace { get(name: string): Val | undefined; set(name: string, v: Val): void; vars: Map<string, Val> }
 export interface ModV extends Common { k: 'mod'; q: string; ns?: Namespace }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { analyzeDocument } from '../../../src/core/static/index';
 import { withoutOutputs } from '../../../src/core/static/notebookCode';
 import { readSourceFile } from '../../../src/core/static/readSource';
-import { MAX_NOTEBOOK_FILE_BYTES } from '../../../src/core/static/source';
+import { hasMagicLine, MAX_NOTEBOOK_FILE_BYTES } from '../../../src/core/static/source';
 import { hits, notebook, py } from './helpers';
 import { LEAKY_CELLS, notebookWithPlot } from './largeNotebook';
 
@@ -32,6 +32,13 @@ describe('static analyzer on bad input', () => {
     const note = r.notes.find((n) => /syntax error/.test(n.message));
     assert.ok(note, 'a note about the syntax error');
     assert.equal(note.line, 6);
+  });
+
+  it('finds magic / shell lines exactly where /^\\s*[%!]/m does (the fast check that skips blanking)', () => {
+    const re = /^\s*[%!]/m;
+    const cases = ['%matplotlib inline', 'x = 1\n  !pip install x', 'a = b % c\nprint(a != b)', '', '!', ' \t%time x',
+      'x\r%a', 'x\u2028 !a', 'y = 1\n\u00a0%load_ext x', 'x = "%d" % 3', 'if a != b:\n    pass', 'x\n\n   \n%%bash'];
+    for (const c of cases) assert.equal(hasMagicLine(c), re.test(c), JSON.stringify(c));
   });
 
   it('handles Python 2 code', () => {

@@ -134,6 +134,14 @@ describe('static: the project\'s own modules', () => {
     assert.ok(read.every((p) => p.startsWith('proj/')), read.join(', '));
   });
 
+  it('follows sys.path entries built from the file\'s own folder (os.path.dirname(os.path.abspath(__file__)), Path(__file__).parent) (round 13)', () => {
+    for (const base of ['os.path.dirname(os.path.abspath(__file__))', 'os.path.dirname(__file__)', 'Path(__file__).resolve().parent']) {
+      const main = mainWith(`import os, sys\nfrom pathlib import Path\napp_dir = ${base}\nsrc_path = os.path.join(app_dir, "src")\nsys.path.insert(0, src_path)\nfrom features import prep`);
+      const r = run('proj/app/train.py', { 'proj/app/train.py': main, 'proj/app/src/features.py': LEAKY_HELPER });
+      assert.equal(prepFindings(r).length, 1, base);
+    }
+  });
+
   it('follows sys.path entries built from the working directory, through a name, and a module\'s own entries', () => {
     const main = mainWith('import os, sys\nsrc_dir = os.path.join(os.getcwd(), "src")\nsys.path.append(src_dir)\nfrom features import prep');
     const r = run('proj/train.py', { 'proj/train.py': main, 'proj/src/features.py': LEAKY_HELPER });

@@ -23,6 +23,417 @@ const PD = py`
 `;
 
 describe('real-notebook idioms', () => {
+  // Round 13 (r13-pre2): a search's read CV score beside a clean test score is still reported.
+  describe('leakage/preprocessing: a search\'s best_score_ printed on a pre-scaled training part, then a clean test score (round 13)', () => {
+    const head = PD + py`
+      from sklearn.model_selection import GridSearchCV
+      from sklearn.pipeline import make_pipeline
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=1)
+    `;
+    const tail = py`
+      print("cv accuracy", search.best_score_)
+      print("test accuracy", accuracy_score(y_test, search.predict(X_test_sc)))
+    `;
+    it('fires at warning with the assumption when the scaler was fitted on the whole training part', () => {
+      const src = head + py`
+        scaler = StandardScaler().fit(X_train)
+        X_train_sc = scaler.transform(X_train)
+        X_test_sc = scaler.transform(X_test)
+        search = GridSearchCV(LogisticRegression(max_iter=500), {"C": [0.01, 1, 100]}, cv=4)
+        search.fit(X_train_sc, y_train)
+      ` + tail;
+      const found = analyze(src).filter((f) => f.ruleId === 'leakage/preprocessing');
+      assert.deepEqual(found.map((f) => [f.location.line, f.severity]), [[lineOf(src, 'StandardScaler().fit'), 'warning']]);
+      assert.match(found[0].message, /Assumed: the search's `best_score_` is read as a result/);
+    });
+    it('does not fire with the scaler inside a Pipeline searched over', () => {
+      const src = head + py`
+        X_test_sc = X_test
+        search = GridSearchCV(make_pipeline(StandardScaler(), LogisticRegression(max_iter=500)), {"logisticregression__C": [0.01, 1, 100]}, cv=4)
+        search.fit(X_train, y_train)
+      ` + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the search\'s best_score_ is never read (only its settings and the test score)', () => {
+      const src = head + py`
+        scaler = StandardScaler().fit(X_train)
+        X_train_sc = scaler.transform(X_train)
+        X_test_sc = scaler.transform(X_test)
+        search = GridSearchCV(LogisticRegression(max_iter=500), {"C": [0.01, 1, 100]}, cv=4)
+        search.fit(X_train_sc, y_train)
+        print(search.best_params_)
+        print("test accuracy", accuracy_score(y_test, search.predict(X_test_sc)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
+
+  // Round 13 (r13-pre): preprocessing classes from fresh code.
+  describe('leakage/preprocessing: a helper writes a statistic into the frame it is handed, in place (round 13)', () => {
+    const src = PD + py`
+      def clip_outliers(frame):
+          for c in ["a", "b"]:
+              q1 = frame[c].quantile(0.25)
+              q3 = frame[c].quantile(0.75)
+              frame[c] = np.where(frame[c] > q3 + 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1), frame[c])
+      clip_outliers(df)
+      X = df.drop(columns=["label"])
+      X_tr, X_te, y_tr, y_te = train_test_split(X, df["label"], random_state=0)
+      m = Ridge().fit(X_tr, y_tr)
+      print(mean_absolute_error(y_te, m.predict(X_te)))
+    `;
+    it('fires on the statistic the helper wrote into the caller\'s frame before the split', () => {
+      assert.ok(rules(src, 'leakage/preprocessing').length > 0);
+    });
+    it('a scaler fitted inside the helper and written into a column fires too', () => {
+      const scaled = src.replace(/def clip_outliers[\s\S]*?clip_outliers\(df\)\n/, py`
+        def scale_col(frame, col):
+            sc = StandardScaler()
+            sc.fit(frame[[col]])
+            frame[col + "_s"] = sc.transform(frame[[col]])
+        scale_col(df, "a")
+      `);
+      assert.ok(rules(scaled, 'leakage/preprocessing').length > 0);
+    });
+    it('does not fire when the helper rebinds its parameter to a copy first', () => {
+      const copied = src.replace('def clip_outliers(frame):\n', 'def clip_outliers(frame):\n    frame = frame.copy()\n');
+      assert.deepEqual(rules(copied, 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the helper is called on the training part only', () => {
+      const after = src.replace('clip_outliers(df)\n', '').replace('m = Ridge()', 'clip_outliers(X_tr)\nm = Ridge()');
+      assert.deepEqual(rules(after, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/preprocessing: Spark aggregates of all rows filled back before randomSplit (round 13)', () => {
+    const src = py`
+      from pyspark.sql import SparkSession
+      from pyspark.sql import functions as F
+      from pyspark.ml.feature import VectorAssembler
+      from pyspark.ml.classification import LogisticRegression
+      from pyspark.ml.evaluation import BinaryClassificationEvaluator
+      spark = SparkSession.builder.getOrCreate()
+      df = spark.read.csv("data.csv", header=True, inferSchema=True)
+      for c in ["a", "b"]:
+          m = df.agg({c: "mean"}).first()[0]
+          df = df.withColumn(c, F.when(df[c] == 0, m).otherwise(df[c]))
+      out = VectorAssembler(inputCols=["a", "b"], outputCol="features").transform(df)
+      train, test = out.randomSplit([0.7, 0.3], seed=1)
+      model = LogisticRegression(labelCol="y").fit(train)
+      print(BinaryClassificationEvaluator(labelCol="y").evaluate(model.transform(test)))
+    `;
+    it('fires on agg({c: "mean"}) written back with withColumn', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'm = df.agg({c: "mean"}).first()[0]')]);
+    });
+    it('fires on agg(F.mean(...)) used by fillna', () => {
+      const fill = src.replace('m = df.agg({c: "mean"}).first()[0]', 'm = df.agg(F.mean(F.col(c))).collect()[0][0]')
+        .replace('df = df.withColumn(c, F.when(df[c] == 0, m).otherwise(df[c]))', 'df = df.fillna(m, subset=[c])');
+      assert.deepEqual(rules(fill, 'leakage/preprocessing'), [lineOf(fill, 'm = df.agg(F.mean(F.col(c))).collect()[0][0]')]);
+    });
+    it('does not fire when the aggregate is computed on the training part only', () => {
+      const after = src.replace(/for c in[\s\S]*?otherwise\(df\[c\]\)\)\n/, '')
+        .replace('model = LogisticRegression', 'm = train.agg({"a": "mean"}).first()[0]\ntrain = train.withColumn("a", F.when(train["a"] == 0, m).otherwise(train["a"]))\nmodel = LogisticRegression');
+      assert.deepEqual(rules(after, 'leakage/preprocessing'), []);
+    });
+    it('does not fire on a count or a printed summary', () => {
+      const count = src.replace('m = df.agg({c: "mean"}).first()[0]', 'm = df.agg({c: "count"}).first()[0]');
+      assert.deepEqual(rules(count, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/preprocessing: a Spark stage configured by its setters (Imputer(...).setStrategy("mean")) in a Pipeline fitted on all rows (round 13)', () => {
+    const src = py`
+      from pyspark.sql import SparkSession
+      from pyspark.sql import functions as F
+      from pyspark.ml import Pipeline
+      from pyspark.ml.feature import Imputer, VectorAssembler
+      from pyspark.ml.regression import LinearRegression
+      spark = SparkSession.builder.getOrCreate()
+      df = spark.read.parquet("features.parquet")
+      imputer = Imputer(inputCols=["a", "b"], outputCols=["a_i", "b_i"]).setStrategy("mean")
+      assembler = VectorAssembler(inputCols=["a_i", "b_i"], outputCol="features")
+      prep = Pipeline(stages=[imputer, assembler]).fit(df)
+      df = prep.transform(df)
+      late = F.col("day") >= "2024-01-01"
+      train, test = df.filter(~late), df.filter(late)
+      model = LinearRegression(labelCol="y").fit(train)
+      print(model.evaluate(test).r2)
+    `;
+    it('fires on the pipeline fitted before the rows are cut', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'prep = Pipeline(stages=[imputer, assembler]).fit(df)')]);
+    });
+    it('does not fire when the pipeline is fitted on the training part', () => {
+      const after = src.replace('prep = Pipeline(stages=[imputer, assembler]).fit(df)\ndf = prep.transform(df)\n', '')
+        .replace('model = LinearRegression', 'prep = Pipeline(stages=[imputer, assembler]).fit(train)\ntrain, test = prep.transform(train), prep.transform(test)\nmodel = LinearRegression');
+      assert.deepEqual(rules(after, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/preprocessing: a column\'s gaps filled by a model fitted on named selections of the same frame (round 13)', () => {
+    const src = PD + py`
+      from sklearn.ensemble import RandomForestRegressor
+      def fill_age(frame, feats):
+          age_X_train = frame[frame.age.notnull()][feats]
+          age_y_train = frame[frame.age.notnull()].age
+          age_X_test = frame[frame.age.isnull()][feats]
+          reg = RandomForestRegressor().fit(age_X_train, age_y_train)
+          frame.loc[frame.age.isnull(), "age"] = reg.predict(age_X_test)
+      fill_age(df, ["a", "b"])
+      X = df.drop(columns=["label"])
+      X_tr, X_te, y_tr, y_te = train_test_split(X, df["label"], random_state=0)
+      m = RandomForestClassifier().fit(X_tr, y_tr)
+      print(accuracy_score(y_te, m.predict(X_te)))
+    `;
+    it('fires: the fill model is a statistic of the frame\'s rows, written into the frame the split cuts', () => {
+      assert.ok(rules(src, 'leakage/preprocessing').length > 0);
+    });
+    it('does not fire when the model\'s label is another column (predictions written beside the rows)', () => {
+      const other = src.replace('frame.loc[frame.age.isnull(), "age"] = reg.predict(age_X_test)', 'frame.loc[frame.age.isnull(), "age_guess"] = reg.predict(age_X_test)');
+      assert.deepEqual(rules(other, 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the fill runs on the training part only', () => {
+      const after = src.replace('fill_age(df, ["a", "b"])\n', '').replace('m = RandomForestClassifier()', 'fill_age(X_tr, ["a", "b"])\nm = RandomForestClassifier()');
+      assert.deepEqual(rules(after, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/preprocessing: rare categories grouped by a top-k of value_counts through isin (round 13)', () => {
+    const src = PD + py`
+      top = df["city"].value_counts().nlargest(10).index
+      df["city_grouped"] = df["city"].where(df["city"].isin(top), other="Other")
+      X = df.drop(columns=["label"])
+      X_tr, X_te, y_tr, y_te = train_test_split(X, df["label"], random_state=0)
+      m = RandomForestClassifier().fit(X_tr, y_tr)
+      print(accuracy_score(y_te, m.predict(X_te)))
+    `;
+    it('fires on the frequency statistic that decides the grouping', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'top = df["city"].value_counts().nlargest(10).index')]);
+    });
+    it('does not fire when the top-k only filters rows', () => {
+      const filt = src.replace('df["city_grouped"] = df["city"].where(df["city"].isin(top), other="Other")', 'df = df[df["city"].isin(top)]');
+      assert.deepEqual(rules(filt, 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the list is typed in the code', () => {
+      const typed = src.replace('top = df["city"].value_counts().nlargest(10).index', 'top = ["Paris", "Lyon"]');
+      assert.deepEqual(rules(typed, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/preprocessing: a Spark stage fitted on all rows writes a column no model reads (round 13)', () => {
+    const src = py`
+      from pyspark.sql import SparkSession
+      from pyspark.ml.feature import VectorAssembler, StandardScaler
+      from pyspark.ml.classification import LogisticRegression
+      from pyspark.ml.evaluation import BinaryClassificationEvaluator
+      spark = SparkSession.builder.getOrCreate()
+      df = spark.read.csv("data.csv", header=True, inferSchema=True)
+      df = VectorAssembler(inputCols=["a", "b"], outputCol="features").transform(df)
+      scaler = StandardScaler(inputCol="features", outputCol="scaled_features")
+      df = scaler.fit(df).transform(df)
+      train, test = df.randomSplit([0.7, 0.3], seed=1)
+      model = LogisticRegression(featuresCol="features", labelCol="label").fit(train)
+      print(BinaryClassificationEvaluator(labelCol="label").evaluate(model.transform(test)))
+    `;
+    it('does not fire when every model reads another column', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('fires when the model reads the scaled column', () => {
+      const used = src.replace('featuresCol="features"', 'featuresCol="scaled_features"');
+      assert.deepEqual(rules(used, 'leakage/preprocessing'), [lineOf(used, 'df = scaler.fit(df).transform(df)')]);
+    });
+    it('fires when an assembler takes the scaled column into the default features column', () => {
+      const assembled = src.replace('df = VectorAssembler(inputCols=["a", "b"], outputCol="features").transform(df)', 'df = VectorAssembler(inputCols=["a"], outputCol="a_vec").transform(df)')
+        .replace('StandardScaler(inputCol="features", outputCol="scaled_features")', 'StandardScaler(inputCol="a_vec", outputCol="a_scaled")')
+        .replace('train, test =', 'df = VectorAssembler(inputCols=["a_scaled", "b"], outputCol="features").transform(df)\ntrain, test =')
+        .replace('LogisticRegression(featuresCol="features", labelCol="label")', 'LogisticRegression(labelCol="label")');
+      assert.deepEqual(rules(assembled, 'leakage/preprocessing'), [lineOf(assembled, 'df = scaler.fit(df).transform(df)')]);
+    });
+  });
+
+  describe('leakage/preprocessing: a split made by a helper module whose held-out labels the script never reads (round 13)', () => {
+    const helper = py`
+      from sklearn.model_selection import train_test_split
+      def split_dataset(frame, label, test_size=0.2):
+          X = frame.drop(columns=[label])
+          y = frame[label]
+          return train_test_split(X, y, test_size=test_size, random_state=0)
+    `;
+    const main = py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import accuracy_score
+      from splitting import split_dataset
+      df = pd.read_csv("train.csv")
+      df["age"] = (df["age"] - df["age"].min()) / (df["age"].max() - df["age"].min())
+      (X_train, X_test, y_train, y_test) = split_dataset(df, "label")
+      model = LogisticRegression().fit(X_train, y_train)
+      # print(accuracy_score(y_test, model.predict(X_test)))
+    `;
+    const run = (text: string): number[] => analyzeDocument({ path: 'proj/train.py', text }, { readModule: (p) => ({ 'proj/train.py': text, 'proj/splitting.py': helper } as Record<string, string>)[p], moduleRoot: 'proj' })
+      .findings.filter((f) => f.ruleId === 'leakage/preprocessing').map((f) => f.location.line);
+    it('does not fire: nothing is scored and y_test is never read after the call', () => {
+      assert.deepEqual(run(main), []);
+    });
+    it('fires once the held-out labels are scored', () => {
+      const scored = main.replace('# print(', 'print(');
+      assert.deepEqual(run(scored), [lineOf(scored, 'df["age"] = (df["age"] - df["age"].min())')]);
+    });
+  });
+
+  describe('leakage/preprocessing: an unlabelled file prepared with its own statistics and only named as the test set (round 13)', () => {
+    const helper = py`
+      import pandas as pd
+      def build_test(path):
+          df = pd.read_csv(path)
+          df["age"] = (df["age"] - df["age"].min()) / (df["age"].max() - df["age"].min())
+          test_df = df
+          return test_df
+    `;
+    const main = py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.model_selection import train_test_split
+      from features_test import build_test
+      train = pd.read_csv("train_values.csv")
+      X_tr, X_te, y_tr, y_te = train_test_split(train.drop(columns=["label"]), train["label"], random_state=0)
+      model = LogisticRegression().fit(X_tr, y_tr)
+      test_df = build_test("test_values.csv")
+      pd.DataFrame({"pred": model.predict(test_df)}).to_csv("submission.csv")
+    `;
+    it('is not a preprocessing leak (nothing is scored, no training side was taken from it)', () => {
+      const found = analyzeDocument({ path: 'proj/train.py', text: main }, { readModule: (p) => ({ 'proj/train.py': main, 'proj/features_test.py': helper } as Record<string, string>)[p], moduleRoot: 'proj' })
+        .findings.filter((f) => f.ruleId === 'leakage/preprocessing');
+      assert.deepEqual(found, []);
+    });
+  });
+
+  describe('leakage/preprocessing: folds drawn for a search do not hide a learning curve plotted on the same pre-transformed rows (round 13)', () => {
+    const src = PD + py`
+      from sklearn.model_selection import StratifiedKFold, RandomizedSearchCV, learning_curve
+      import matplotlib.pyplot as plt
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+      top = X_tr["city"].value_counts()
+      X_tr["city_freq"] = X_tr["city"].map(top)
+      X_te["city_freq"] = X_te["city"].map(top)
+      skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+      folds = list(skf.split(X_tr, y_tr))
+      search = RandomizedSearchCV(RandomForestClassifier(), {"max_depth": [3, 5, 8]}, cv=folds)
+      search.fit(X_tr, y_tr)
+      sizes, train_scores, val_scores = learning_curve(search.best_estimator_, X_tr, y_tr, cv=skf)
+      plt.plot(sizes, val_scores.mean(axis=1))
+      print(accuracy_score(y_te, search.predict(X_te)))
+    `;
+    it('fires on the statistic of the whole training part before the plotted learning curve', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'top = X_tr["city"].value_counts()')]);
+    });
+    it('does not fire without the learning curve (the search only chose settings, the test part is clean)', () => {
+      const noCurve = src.replace(/sizes, train_scores[^\n]*\n[^\n]*plt\.plot[^\n]*\n/, '');
+      assert.deepEqual(rules(noCurve, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('data passed by keyword to a model (fit(x=X_train, y=y_train), Keras style) (round 13)', () => {
+    const src = PD + py`
+      from sklearn.feature_extraction.text import TfidfVectorizer
+      from tensorflow import keras
+      texts = df["text"]
+      tfidf = TfidfVectorizer()
+      Xt = tfidf.fit_transform(texts)
+      X_tr, X_val, y_tr, y_val = train_test_split(Xt, df["label"], random_state=0)
+      model = keras.Sequential([keras.layers.Dense(1)])
+      model.compile(loss="mse")
+      model.fit(x=X_tr, y=y_tr, validation_data=(X_val, y_val), epochs=5)
+    `;
+    it('leakage/preprocessing: the vectorizer fitted on all texts reaches the model fitted by keyword', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'Xt = tfidf.fit_transform(texts)')]);
+    });
+    it('does not fire when the vectorizer is fitted on the training texts', () => {
+      const clean = src.replace('Xt = tfidf.fit_transform(texts)\n', '').replace('train_test_split(Xt,', 'train_test_split(texts,')
+        .replace('model = keras', 'X_tr = tfidf.fit_transform(X_tr)\nX_val = tfidf.transform(X_val)\nmodel = keras');
+      assert.deepEqual(rules(clean, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/overlap: a helper\'s score bound by the document to a name that says train is a training score (round 13)', () => {
+    const helper = py`
+      from sklearn.metrics import f1_score
+      def f1(truth, predictions):
+          return f1_score(truth, predictions, average="micro")
+    `;
+    const main = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      from scoring import f1
+      df = pd.read_csv("train.csv")
+      X, y = df.drop(columns=["label"]), df["label"]
+      X_tr, X_val, y_tr, y_val = train_test_split(X, y, random_state=0)
+      m = RandomForestClassifier().fit(X=X_tr, y=y_tr)
+      print(f1(y_val, m.predict(X_val)))
+      full_model = RandomForestClassifier().fit(X=X, y=y)
+      f1_train = f1(y, full_model.predict(X))
+    `;
+    const run = (text: string): number[] => analyzeDocument({ path: 'proj/main.py', text }, { readModule: (p) => ({ 'proj/main.py': text, 'proj/scoring.py': helper } as Record<string, string>)[p], moduleRoot: 'proj' })
+      .findings.filter((f) => f.ruleId === 'leakage/overlap').map((f) => f.location.line);
+    it('does not fire on f1_train', () => {
+      assert.deepEqual(run(main), []);
+    });
+    it('still fires when the name does not say train', () => {
+      const unnamed = main.replace('f1_train = f1(', 'score = f1(');
+      assert.ok(run(unnamed).length > 0);
+    });
+  });
+
+  describe('leakage/preprocessing: a scaler fitted on a table holding the training, validation and test periods (round 13)', () => {
+    const src = PD + py`
+      scaled = df.copy()
+      sc = StandardScaler()
+      scaled[["a", "b"]] = sc.fit_transform(scaled[["a", "b"]])
+      train_df = scaled[scaled.month == 1]
+      valid_df = scaled[scaled.month == 2]
+      test_df = scaled[scaled.month == 3]
+      m = LogisticRegression().fit(train_df[["a", "b"]], train_df["label"])
+      print(accuracy_score(valid_df["label"], m.predict(valid_df[["a", "b"]])))
+      print(accuracy_score(test_df["label"], m.predict(test_df[["a", "b"]])))
+    `;
+    it('fires: the validation part does not hide the scored test period the same fit reached', () => {
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'scaled[["a", "b"]] = sc.fit_transform(scaled[["a", "b"]])')]);
+    });
+    it('does not fire when the scaler is fitted on the training period only', () => {
+      const clean = src.replace('scaled[["a", "b"]] = sc.fit_transform(scaled[["a", "b"]])\n', '')
+        .replace('m = LogisticRegression()', 'train_df[["a", "b"]] = sc.fit_transform(train_df[["a", "b"]])\nvalid_df[["a", "b"]] = sc.transform(valid_df[["a", "b"]])\ntest_df[["a", "b"]] = sc.transform(test_df[["a", "b"]])\nm = LogisticRegression()');
+      assert.deepEqual(rules(clean, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/multi-test: an objective object (`__call__(self, trial)`) handed to study.optimize (round 13)', () => {
+    const src = PD + py`
+      import optuna
+      X_tr, X_val, y_tr, y_val = train_test_split(X, y, random_state=0)
+      class Objective:
+          def __init__(self, model, X_tr, X_val, y_tr, y_val):
+              self.model = model
+              self.X_tr, self.X_val, self.y_tr, self.y_val = X_tr, X_val, y_tr, y_val
+          def __call__(self, trial):
+              self.model.set_params(alpha=trial.suggest_float("alpha", 0.01, 10))
+              self.model.fit(self.X_tr, self.y_tr)
+              return mean_absolute_error(self.y_val, self.model.predict(self.X_val))
+      obj = Objective(Ridge(), X_tr, X_val, y_tr, y_val)
+      study = optuna.create_study()
+      study.optimize(obj, n_trials=20)
+      print(study.best_value)
+    `;
+    it('runs the object\'s __call__ per trial: the only held-out split selects and reports', () => {
+      assert.ok(rules(src, 'leakage/multi-test').length > 0);
+    });
+    it('does not fire when a separate test set is scored once after the search', () => {
+      const sep = src.replace('X_tr, X_val, y_tr, y_val = train_test_split(X, y, random_state=0)',
+        'X_dev, X_te, y_dev, y_te = train_test_split(X, y, random_state=0)\nX_tr, X_val, y_tr, y_val = train_test_split(X_dev, y_dev, random_state=0)')
+        .replace('print(study.best_value)', 'best = Ridge(**study.best_params).fit(X_dev, y_dev)\nprint(mean_absolute_error(y_te, best.predict(X_te)))');
+      assert.deepEqual(rules(sep, 'leakage/multi-test'), []);
+    });
+  });
+
   // Round 12 (r12-pre): preprocessing classes from fresh code.
   describe('leakage/preprocessing: a test file refitted on itself is no scored test set (round 12)', () => {
     const src = py`
@@ -3204,22 +3615,23 @@ describe('real-notebook idioms', () => {
       gs.fit(X_tr, y_train)
     `;
     const testScore = 'print(accuracy_score(y_test, gs.predict(X_te)))\n';
-    it('cross_val_score on the pre-scaled training part after a search fires; the search alone with a clean test score does not', () => {
+    it('cross_val_score on the pre-scaled training part after a search fires; the search alone (score never read) with a clean test score does not', () => {
       const src = head + search + testScore + 'print(cross_val_score(gs.best_estimator_, X_tr, y_train, cv=5).mean())\n';
       assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, 'sc.fit_transform')]);
       assert.match(analyze(src).find((f) => f.ruleId === 'leakage/preprocessing')!.message, /whole training part before cross-validation/);
-      const clean = head + search + 'print(gs.best_score_)\n' + testScore;
+      const clean = head + search + 'print(gs.best_params_)\n' + testScore;
       assert.deepEqual(rules(clean, 'leakage/preprocessing'), []);
     });
-    it('best_score_ read as the last result fires at warning with the assumption; followed by a test score or by another search it does not', () => {
+    it('best_score_ read as the last result fires at warning with the assumption; followed by another search it does not', () => {
       const src = head + 'm = LogisticRegression().fit(X_tr, y_train)\nprint(accuracy_score(y_test, m.predict(X_te)))\n' + search + 'print(gs.best_params_, gs.best_score_)\n';
       const found = analyze(src).filter((f) => f.ruleId === 'leakage/preprocessing');
       assert.deepEqual(found.map((f) => [f.location.line, f.severity]), [[lineOf(src, 'sc.fit_transform'), 'warning']]);
       assert.match(found[0].message, /Assumed: the search's `best_score_` is read as a result/);
       const refined = src + 'gs2 = GridSearchCV(LogisticRegression(), {"C": [0.5, 1, 2]}, cv=5)\ngs2.fit(X_tr, y_train)\nprint(gs2.best_params_)\n';
       assert.deepEqual(rules(refined, 'leakage/preprocessing'), []);
+      // Round 13: a clean test score after it does not hide the read best_score_.
       const tested = src + testScore;
-      assert.deepEqual(rules(tested, 'leakage/preprocessing'), []);
+      assert.deepEqual(rules(tested, 'leakage/preprocessing'), [lineOf(tested, 'sc.fit_transform')]);
     });
     it('cross_val_score inside a search objective after a search is selection: no finding', () => {
       const src = head + search + py`
@@ -5800,6 +6212,686 @@ describe('real-notebook idioms', () => {
     });
     it('a pick of other columns only does not fire', () => {
       assert.deepEqual(rules(make('["age", "income"]'), 'leakage/preprocessing'), []);
+    });
+  });
+
+  // Round 13 (r13-mt): multi-test on new frameworks (Spark ML, AutoML, MLflow-style comparisons).
+  describe('leakage/multi-test: Spark ML prediction frames scored by open-coded counts (round 13)', () => {
+    const SPARK = py`
+      from pyspark.sql import SparkSession
+      from pyspark.ml import Pipeline
+      from pyspark.ml.feature import VectorAssembler
+      from pyspark.ml.classification import LogisticRegression, GBTClassifier
+      spark = SparkSession.builder.getOrCreate()
+      df = spark.read.parquet("events.parquet")
+    `;
+    it('two models each scored by pred.filter(pred.label == pred.prediction).count() on one test part fire; one model does not', () => {
+      const src = SPARK + py`
+        tr, te = df.randomSplit([0.7, 0.3], seed=1)
+        m1 = LogisticRegression().fit(tr)
+        p1 = m1.transform(te)
+        print(p1.filter(p1.label == p1.prediction).count() / p1.count())
+        m2 = GBTClassifier().fit(tr)
+        p2 = m2.transform(te)
+        print(p2.filter(p2.prediction == p2.label).count() / p2.count())
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print(p2.filter')]);
+      const one = src.split('m2 = ')[0];
+      assert.deepEqual(rules(one, 'leakage/multi-test'), []);
+    });
+    it('a filter of the predictions alone (no label column) is no score', () => {
+      const src = SPARK + py`
+        tr, te = df.randomSplit([0.7, 0.3], seed=1)
+        for clf in [LogisticRegression(), GBTClassifier()]:
+            p = clf.fit(tr).transform(te)
+            print(p.filter(p.prediction == 1).count())
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('sampleBy + subtract is a split; stage lists extended with += keep the model, and a loop of pipelines counting confusion cells on the remainder fires', () => {
+      const src = SPARK + py`
+        stages = []
+        stages += [VectorAssembler(inputCols=["a", "b"], outputCol="features")]
+        train = df.sampleBy("label", fractions={0: 0.8, 1: 0.8}, seed=3)
+        test = df.subtract(train)
+        def score(pred):
+            tp = pred.filter((pred.prediction == 1) & (pred.label == 1)).count()
+            return tp
+        for clf in [LogisticRegression(), GBTClassifier()]:
+            model = Pipeline(stages=stages + [clf]).fit(train)
+            print(score(model.transform(test)))
+      `;
+      assert.ok(rules(src, 'leakage/multi-test').length > 0);
+      const once = src.replace('for clf in [LogisticRegression(), GBTClassifier()]:', 'for clf in [LogisticRegression()]:');
+      assert.deepEqual(rules(once, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: AutoML leaderboards and lazypredict rank many models on the rows given (round 13)', () => {
+    it('predictor.leaderboard(test) on the test part of a split fires; on the training part it does not', () => {
+      const src = PD + py`
+        from autogluon.tabular import TabularPredictor
+        tr, te = train_test_split(df, test_size=0.2, random_state=1)
+        predictor = TabularPredictor(label="label").fit(tr)
+        board = predictor.leaderboard(te, silent=True)
+        print(board)
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'board = predictor.leaderboard(te')]);
+      const onTrain = src.replace('predictor.leaderboard(te, silent=True)', 'predictor.leaderboard(silent=True)');
+      assert.deepEqual(rules(onTrain, 'leakage/multi-test'), []);
+    });
+    it('LazyRegressor().fit(X_tr, X_te, y_tr, y_te) fires; a leaderboard on a validation split with a separate scored test set does not', () => {
+      const src = PD + py`
+        from lazypredict.Supervised import LazyRegressor
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2)
+        models, preds = LazyRegressor(verbose=0).fit(X_tr, X_te, y_tr, y_te)
+        print(models)
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'models, preds = LazyRegressor')]);
+      const val = PD + py`
+        from autogluon.tabular import TabularPredictor
+        rest, test = train_test_split(df, test_size=0.2, random_state=1)
+        train, valid = train_test_split(rest, test_size=0.2, random_state=1)
+        predictor = TabularPredictor(label="label").fit(train)
+        print(predictor.leaderboard(valid))
+        print(accuracy_score(test["label"], predictor.predict(test.drop(columns=["label"]))))
+      `;
+      assert.deepEqual(rules(val, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: a search objective that re-reads its test file each trial scores the same rows (round 13)', () => {
+    const src = py`
+      import optuna
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import roc_auc_score
+      def run(cfg, depth):
+          train_df = pd.read_csv(cfg.train_path)
+          test_df = pd.read_csv(cfg.test_path)
+          m = RandomForestClassifier(max_depth=depth).fit(train_df.drop(columns=["y"]), train_df["y"])
+          return roc_auc_score(test_df["y"], m.predict_proba(test_df.drop(columns=["y"]))[:, 1])
+      def objective(trial):
+          return run(CFG, trial.suggest_int("depth", 2, 8))
+      study = optuna.create_study(direction="maximize")
+      study.optimize(objective, n_trials=20)
+      print(study.best_value)
+    `;
+    it('the test file read from the configuration in every trial fires', () => {
+      assert.ok(rules(src, 'leakage/multi-test').length > 0);
+    });
+    it('the helper run once, outside a search, does not fire', () => {
+      const once = src.replace(/def objective[\s\S]*$/, 'print(run(CFG, 4))\n');
+      assert.deepEqual(rules(once, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: %time / %timeit line magics run their statement (round 13)', () => {
+    const head = py`
+      import mlflow
+      import numpy as np
+      import pandas as pd
+      from sklearn.metrics import mean_squared_error
+      df = pd.read_parquet("march.parquet")
+      X_test = df.drop(columns=["y"])
+      y_test = df["y"].values
+      def test_model(stage, X_test, y_test):
+          model = mlflow.pyfunc.load_model(f"models:/reg/{stage}")
+          return np.sqrt(mean_squared_error(y_test, model.predict(X_test)))
+    `;
+    it('two registry models scored on one test set through %time cells fire', () => {
+      const nb = notebook([{ source: head }, { source: '%time test_model("Production", X_test, y_test)' }, { source: '%timeit -n 1 test_model("Staging", X_test, y_test)' }]);
+      assert.equal(analyze(nb, 'registry.ipynb').filter((x) => x.ruleId === 'leakage/multi-test').length, 1);
+    });
+    it('one model timed once does not fire; other line magics stay blank', () => {
+      const nb = notebook([{ source: head }, { source: '%time test_model("Production", X_test, y_test)' }, { source: '%matplotlib inline test_model("Staging", X_test, y_test)' }]);
+      assert.deepEqual(analyze(nb, 'registry.ipynb').filter((x) => x.ruleId === 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: one StratifiedShuffleSplit(n_splits=1) drawn in a for loop is one held-out set, not CV folds (round 13)', () => {
+    const src = PD + py`
+      from sklearn.model_selection import StratifiedShuffleSplit
+      sss = StratifiedShuffleSplit(n_splits=1, test_size=0.3, random_state=0)
+      for tr_idx, va_idx in sss.split(X, y):
+          X_tr, X_va = X.iloc[tr_idx], X.iloc[va_idx]
+          y_tr, y_va = y.iloc[tr_idx], y.iloc[va_idx]
+      for m in [LogisticRegression(), RandomForestClassifier()]:
+          m.fit(X_tr, y_tr)
+          print(accuracy_score(y_va, m.predict(X_va)))
+    `;
+    it('two models compared on its held-out part fire', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print(accuracy_score(y_va')]);
+    });
+    it('with n_splits=5 the parts are folds and the comparison is cross-validation: it does not fire', () => {
+      assert.deepEqual(rules(src.replace('n_splits=1', 'n_splits=5'), 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: one-vs-rest models of derived labels the analysis holds no rows for are separate tasks (round 13)', () => {
+    const src = py`
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import accuracy_score
+      from project_data import load_split
+      X_train, X_test, y_train, y_test = load_split()
+      base = LogisticRegression().fit(X_train, y_train)
+      print(accuracy_score(y_test, base.predict(X_test)))
+      y_train_2 = (y_train >= 2).astype(int)
+      y_test_2 = (y_test >= 2).astype(int)
+      m2 = LogisticRegression().fit(X_train, y_train_2)
+      print(accuracy_score(y_test_2, m2.predict(X_test)))
+    `;
+    it('a model fitted on and scored against a derived label next to a score of the original label does not fire', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('a second model of the original label does', () => {
+      const two = src + 'other = LogisticRegression(C=0.1).fit(X_train, y_train)\nprint(accuracy_score(y_test, other.predict(X_test)))\n';
+      assert.deepEqual(rules(two, 'leakage/multi-test'), [lineOf(two, 'print(accuracy_score(y_test, other')]);
+    });
+  });
+
+  describe('leakage/multi-test: a file that fits nothing and scores several loaded models on the same labelled rows (round 13)', () => {
+    const src = py`
+      import joblib
+      import pandas as pd
+      from sklearn.metrics import f1_score
+      batch = pd.read_csv("incoming.csv")
+      X = batch.drop(columns=["label"])
+      y = batch["label"]
+      lr = joblib.load("lr.pkl")
+      nb = joblib.load("nb.pkl")
+      print("lr", f1_score(y, lr.predict(X)))
+      print("nb", f1_score(y, nb.predict(X)))
+    `;
+    it('two loaded models scored on the rows fire, at warning, saying what was assumed', () => {
+      const f = analyze(src, 'score_models.py').filter((x) => x.ruleId === 'leakage/multi-test');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'print("nb"')]);
+      assert.equal(f[0].severity, 'warning');
+      assert.match(f[0].message, /Assumed: nothing is fitted in this file/);
+    });
+    it('one loaded model does not fire; nor do two when the file fits a model of its own on those rows', () => {
+      assert.deepEqual(rules(src.replace(/print\("nb".*\n/, ''), 'leakage/multi-test'), []);
+      const fits = src.replace('print("lr"', 'from sklearn.linear_model import LogisticRegression\nLogisticRegression().fit(X, y)\nprint("lr"');
+      assert.deepEqual(rules(fits, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: an instance of a class with __call__ handed to study.optimize is the objective (round 13)', () => {
+    const src = PD + py`
+      import optuna
+      class Objective:
+          def __init__(self, X_tr, X_va, y_tr, y_va):
+              self.X_tr, self.X_va, self.y_tr, self.y_va = X_tr, X_va, y_tr, y_va
+          def __call__(self, trial):
+              m = Ridge(alpha=trial.suggest_float("alpha", 0.01, 10.0))
+              m.fit(self.X_tr, self.y_tr)
+              return mean_absolute_error(self.y_va, m.predict(self.X_va))
+      X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.2, random_state=0)
+      study = optuna.create_study()
+      study.optimize(Objective(X_tr, X_va, y_tr, y_va), n_trials=30)
+      print(study.best_value)
+    `;
+    it('tuning on the only held-out split fires', () => {
+      assert.ok(rules(src, 'leakage/multi-test').length > 0);
+    });
+    it('with a separate test set scored once it does not', () => {
+      const sep = src.replace('X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.2, random_state=0)',
+        'X_rest, X_te, y_rest, y_te = train_test_split(X, y, test_size=0.2, random_state=0)\nX_tr, X_va, y_tr, y_va = train_test_split(X_rest, y_rest, test_size=0.2, random_state=0)')
+        + 'final = Ridge(**study.best_params).fit(X_tr, y_tr)\nprint(mean_absolute_error(y_te, final.predict(X_te)))\n';
+      assert.deepEqual(rules(sep, 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('leakage/multi-test: darts series.split_before(0.8) is a chronological split (round 13)', () => {
+    const src = py`
+      import pandas as pd
+      from darts import TimeSeries
+      from darts.models import RandomForest, XGBModel
+      from sklearn.metrics import mean_squared_error
+      df = pd.read_csv("spi.csv", parse_dates=["date"], index_col="date")
+      series = TimeSeries.from_series(df["spi"])
+      train, val = series.split_before(0.8)
+      for model in [RandomForest(lags=12), XGBModel(lags=12)]:
+          model.fit(train)
+          forecast = model.predict(len(val))
+          print(mean_squared_error(val.values(), forecast.values()))
+    `;
+    it('two models forecast over the held-out tail, the only held-out part, fire', () => {
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print(mean_squared_error(val')]);
+    });
+    it('one model scored once does not', () => {
+      assert.deepEqual(rules(src.replace('[RandomForest(lags=12), XGBModel(lags=12)]', '[RandomForest(lags=12)]'), 'leakage/multi-test'), []);
+    });
+  });
+
+  describe('mismatch/refit-at-inference: an app named like serving code that trains in a method named train (round 13)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.preprocessing import LabelEncoder
+      from sklearn.ensemble import RandomForestClassifier
+      class System:
+          def train(self, df):
+              self.le = LabelEncoder()
+              df["c"] = self.le.fit_transform(df["c"])
+              self.model = RandomForestClassifier().fit(df[["c"]], df["y"])
+          def predict(self, row):
+              return self.model.predict(row)
+      system = System()
+      system.train(pd.read_csv(DATA_PATH))
+    `;
+    it('does not report the training method\'s fits as refits at inference', () => {
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference', 'app.py'), []);
+    });
+    it('a fit in a function named for prediction still does', () => {
+      const serve = src.replace('def predict(self, row):\n        return self.model.predict(row)', 'def predict(self, row):\n        row["c"] = LabelEncoder().fit_transform(row["c"])\n        return self.model.predict(row)')
+        + 'print(system.predict(pd.read_csv("request.csv")))\n';
+      assert.ok(rules(serve, 'mismatch/refit-at-inference', 'app.py').length > 0);
+    });
+  });
+
+  // Round 13 (r13-sec): the feature matrix's columns followed through more idioms.
+  describe('leakage/target: column removals followed through arithmetic, name lists and indexers (round 13)', () => {
+    const BASE = py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestRegressor
+      df = pd.read_csv("sales.csv")
+    `;
+    it('a min-max scaling by hand of a matrix that dropped the label keeps it dropped; the frame itself fires', () => {
+      const src = BASE + py`
+        y = df["units"]
+        X_raw = df.drop("units", axis=1)
+        X = (X_raw - X_raw.min()) / (X_raw.max() - X_raw.min())
+        RandomForestRegressor().fit(X.values, y)
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const kept = src.replace('X_raw = df.drop("units", axis=1)', 'X_raw = df');
+      assert.ok(rules(kept, 'leakage/target').length > 0);
+    });
+    it('a comprehension that excludes a sum of name lists, and a list added to it, keep the label out; listing the label fires', () => {
+      const src = BASE + py`
+        cat_cols = ["store", "item"]
+        num_cols = [c for c in df.columns if c not in cat_cols + ["units", "id"]] + ["day"]
+        X = df[cat_cols + num_cols]
+        RandomForestRegressor().fit(X, df["units"])
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const listed = src.replace('cat_cols = ["store", "item"]', 'cat_cols = ["store", "units"]');
+      assert.deepEqual(rules(listed, 'leakage/target'), [lineOf(listed, 'X = df[cat_cols + num_cols]')]);
+    });
+    it('a comprehension with a dtype test beside the name test still excludes the named label', () => {
+      const src = BASE + py`
+        df = df[["units", "price", "promo"]]
+        train = df.iloc[:100].copy()
+        y = train.units.values
+        num = [c for c in train.columns if train[c].dtype != "object" and c not in ["units"]]
+        RandomForestRegressor().fit(train[num], y)
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+    });
+    it('`.ix` is an indexer, not a column; a name list grown in a loop selects columns, not rows', () => {
+      const src = BASE + py`
+        feats = []
+        for s in ["price", "promo"]:
+            df["prev_" + s] = df.groupby("store")[s].shift(1)
+            feats = feats + ["prev_" + s]
+        for store in [1, 2]:
+            part = df.ix[df["store"] == store,]
+            RandomForestRegressor().fit(part[feats], part["units"])
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+  });
+
+  describe('mismatch/refit-at-inference: category codes learnt again from the test rows (round 13)', () => {
+    const HEAD = py`
+      import pandas as pd
+      from sklearn.preprocessing import LabelEncoder
+      from sklearn.ensemble import RandomForestClassifier
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+    `;
+    it('a LabelEncoder refitted on a feature column of the test file fires; reusing the training fit does not', () => {
+      const src = HEAD + py`
+        enc = LabelEncoder()
+        train["city"] = enc.fit_transform(train["city"])
+        test["city"] = enc.fit_transform(test["city"])
+        model = RandomForestClassifier().fit(train.drop(columns=["churn"]), train["churn"])
+        pred = model.predict(test)
+      `;
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), [lineOf(src, 'test["city"] = enc.fit_transform')]);
+      const reused = src.replace('test["city"] = enc.fit_transform(test["city"])', 'test["city"] = enc.transform(test["city"])');
+      assert.deepEqual(rules(reused, 'mismatch/refit-at-inference'), []);
+    });
+    it('a helper that label-encodes every object column, called on the training and the test frame, fires at the helper', () => {
+      const src = HEAD + py`
+        def encode(df):
+            out = df.copy()
+            enc = LabelEncoder()
+            for col in df.select_dtypes(include=["object"]).columns:
+                out[col] = enc.fit_transform(out[col])
+            return out
+        X = encode(train.drop(columns=["churn"]))
+        model = RandomForestClassifier().fit(X, train["churn"])
+        pred = model.predict(encode(test))
+      `;
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), [lineOf(src, 'out[col] = enc.fit_transform')]);
+    });
+    it('the label of the test rows encoded on its own, and codes of a whole file before its split, do not fire', () => {
+      const src = HEAD + py`
+        enc = LabelEncoder()
+        y_test = enc.fit_transform(test["churn"])
+      `;
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), []);
+      const whole = py`
+        import pandas as pd
+        from sklearn.preprocessing import LabelEncoder
+        from sklearn.model_selection import train_test_split
+        from sklearn.ensemble import RandomForestClassifier
+        df = pd.read_csv("tested_people.csv")
+        df["gender"] = LabelEncoder().fit_transform(df["gender"])
+        X_train, X_test, y_train, y_test = train_test_split(df.drop(columns=["result"]), df["result"])
+        print(RandomForestClassifier().fit(X_train, y_train).score(X_test, y_test))
+      `;
+      assert.deepEqual(rules(whole, 'mismatch/refit-at-inference'), []);
+      assert.deepEqual(rules(whole, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('mismatch/refit-at-inference: a web view method that takes the request serves (round 13)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.preprocessing import LabelEncoder
+      from myapp.config import AppConfig
+      class PredictView:
+          def post(self, request):
+              X = pd.DataFrame([request.data], columns=["city", "age"])
+              le = LabelEncoder()
+              le.fit(X["city"])
+              X["city"] = le.transform(X["city"])
+              return AppConfig.model.predict(X)
+    `;
+    it('an encoder fitted on the request rows inside `post(self, request)` fires (warning); the same method without a request parameter does not', () => {
+      const f = analyze(src, 'views.py').filter((x) => x.ruleId === 'mismatch/refit-at-inference');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'le.fit(X["city"])')]);
+      assert.equal(f[0].severity, 'warning');
+      const other = src.replace('def post(self, request):', 'def post(self, rows):').replace('[request.data]', '[rows]');
+      assert.deepEqual(analyze(other, 'views.py').filter((x) => x.ruleId === 'mismatch/refit-at-inference'), []);
+    });
+  });
+
+  describe('leakage/target: removals by a name variable, a list grown with +=, and an in-place drop after a selection (round 13)', () => {
+    const HEAD = py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      df = pd.read_csv("tickets.csv")
+    `;
+    it('df.loc[:, df.columns != target] with target naming the label drops it; a different name keeps it', () => {
+      const src = HEAD + py`
+        def split_xy(df, target="paid"):
+            X = df.loc[:, df.columns != target].reset_index(drop=True)
+            return X, df[target]
+        X, y = split_xy(df)
+        RandomForestClassifier().fit(X, y)
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const other = src.replace('df.columns != target', 'df.columns != "ticket_id"');
+      assert.ok(rules(other, 'leakage/target').length > 0);
+    });
+    it('a drop list grown with += holds every name added', () => {
+      const src = HEAD + py`
+        unused = ["ticket_id", "paid"]
+        unused += ["fine_amount"]
+        X = df[["paid", "fine_amount", "zip"]].drop(unused, axis=1, errors="ignore")
+        RandomForestClassifier().fit(X, df["paid"])
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const notAdded = src.replace('unused = ["ticket_id", "paid"]', 'unused = ["ticket_id"]');
+      assert.ok(rules(notAdded, 'leakage/target').length > 0);
+    });
+    it('a label dropped in place from the matrix after its columns were picked is gone from it', () => {
+      const src = HEAD + py`
+        X = df[["paid", "fine_amount", "zip"]]
+        y = df["paid"].copy()
+        X.drop("paid", axis=1, inplace=True)
+        RandomForestClassifier().fit(X, y)
+      `;
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const kept = src.replace('X.drop("paid", axis=1, inplace=True)', 'X.drop("zip", axis=1, inplace=True)');
+      assert.ok(rules(kept, 'leakage/target').length > 0);
+    });
+  });
+
+  describe('mismatch/refit-at-inference: a test file read through a joined path (round 13)', () => {
+    const src = py`
+      import os
+      import pickle
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      train = pd.read_csv("train_values.csv")
+      model = RandomForestClassifier().fit(train.drop(columns=["grade"]), train["grade"])
+      pickle.dump(model, open("model.pkl", "wb"))
+      def build_test():
+          base = os.path.dirname(__file__)
+          df = pd.read_csv(os.path.join(base, "../data/raw/test_values.csv"))
+          df["age_norm"] = (df["age"] - df["age"].min()) / (df["age"].max() - df["age"].min())
+          return df
+      print(model.predict(build_test()))
+    `;
+    it('min-max scaling of the test file by its own min and max is a refit, not a leak', () => {
+      assert.deepEqual(rules(src, 'mismatch/refit-at-inference'), [lineOf(src, 'df["age_norm"] =')]);
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+      const other = src.replace('test_values.csv', 'more_values.csv');
+      assert.deepEqual(rules(other, 'mismatch/refit-at-inference'), []);
+    });
+  });
+
+  describe('leakage/temporal: rows sorted newest first and cut in order (round 13)', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      df = pd.read_csv("prices.csv")
+      df = df.sort_values(by="timestamp", ascending=False).head(1000)
+      df["up"] = (df["close"] > df["open"]).astype(int)
+      X_train, X_test, y_train, y_test = train_test_split(df[["open", "volume"]], df["up"], shuffle=False, test_size=0.2)
+      print(RandomForestClassifier().fit(X_train, y_train).score(X_test, y_test))
+    `;
+    it('fires (warning) at the split; sorted oldest first it does not', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/temporal');
+      assert.deepEqual(f.map((x) => x.location.line), [lineOf(src, 'train_test_split(df[')]);
+      assert.equal(f[0].severity, 'warning');
+      const oldest = src.replace(', ascending=False', '');
+      assert.deepEqual(rules(oldest, 'leakage/temporal'), []);
+    });
+  });
+
+  describe('leakage/target: a text vectorizer outputs tokens, not the columns it was given (round 13)', () => {
+    const src = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.pipeline import FeatureUnion
+      from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+      from sklearn.linear_model import Ridge
+      train = pd.read_csv("listings.csv")
+      y = np.log1p(train["price"])
+      union = FeatureUnion([("name", TfidfVectorizer()), ("brand", CountVectorizer())])
+      X = union.fit_transform(train.values)
+      Ridge().fit(X, y)
+    `;
+    it('a union of vectorizers over every column does not fire; a scaler over every column does', () => {
+      assert.deepEqual(rules(src, 'leakage/target'), []);
+      const scaled = src.replace('from sklearn.linear_model import Ridge', 'from sklearn.linear_model import Ridge\nfrom sklearn.preprocessing import StandardScaler')
+        .replace('X = union.fit_transform(train.values)', 'X = StandardScaler().fit_transform(train.values)');
+      assert.ok(rules(scaled, 'leakage/target').length > 0);
+    });
+  });
+
+  // Round 13 (r13-overlap): error-level false alarms of the fresh corpus, by class.
+  describe('r13-overlap: pd.concat(..., axis="columns") puts frames side by side, it does not stack rows twice', () => {
+    const make = (axis: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      df = pd.read_csv("data.csv")
+      X, y = df.drop(columns=["label"]), df["label"]
+      both = pd.concat([X, y], axis=${axis})
+      X_tr, X_te, y_tr, y_te = train_test_split(both.drop(columns=["label"]), both["label"], random_state=0)
+      m = LogisticRegression().fit(X_tr, y_tr)
+      print(m.score(X_te, y_te))
+    `;
+    it('stacking the same rows twice (axis=0) still fires', () => {
+      const src = make('0');
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'both = pd.concat')]);
+    });
+    it('axis="columns" and axis=1 do not fire', () => {
+      assert.deepEqual(rules(make('"columns"'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(make('1'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('r13-overlap: a refit on the whole training file also scored on the test file: its in-sample score is the training score beside it', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      X, y = train.drop(columns=["label"]), train["label"]
+      X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.2, random_state=0)
+      m = RandomForestClassifier(random_state=0).fit(X_tr, y_tr)
+      print(accuracy_score(y_va, m.predict(X_va)))
+      final = RandomForestClassifier(random_state=0).fit(X, y)
+      print(accuracy_score(test["label"], final.predict(test.drop(columns=["label"]))))
+      print(accuracy_score(y, final.predict(X)))
+    `;
+    it('does not fire when the refit is scored on the test file too', () => {
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+    it('still fires at warning when the in-sample score is the refit\'s only one', () => {
+      const only = src.replace('print(accuracy_score(test["label"], final.predict(test.drop(columns=["label"]))))\n', '');
+      const f = analyze(only).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(only, 'print(accuracy_score(y, final'), 'warning']]);
+    });
+  });
+
+  describe('r13-overlap: a final model refitted on train + validation (the frame the validation part was cut from) scored on the validation part', () => {
+    const src = PD + py`
+      full_train, test = train_test_split(df, test_size=0.2, random_state=1)
+      train, val = train_test_split(full_train, test_size=0.25, random_state=1)
+      m = LogisticRegression().fit(train.drop(columns=["label"]), train["label"])
+      print(accuracy_score(val["label"], m.predict(val.drop(columns=["label"]))))
+      final = LogisticRegression().fit(full_train.drop(columns=["label"]), full_train["label"])
+      print(accuracy_score(val["label"], final.predict(val.drop(columns=["label"]))))
+    `;
+    it('fires at warning on the score of the refit on the validation rows', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'print(accuracy_score(val["label"], final'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire when the refit is scored on the test split too, or a model fitted on the validation rows alone is scored there', () => {
+      const withTest = src + 'print(accuracy_score(test["label"], final.predict(test.drop(columns=["label"]))))\n';
+      assert.deepEqual(rules(withTest, 'leakage/overlap'), []);
+      const calib = src.replace('final = LogisticRegression().fit(full_train.drop(columns=["label"]), full_train["label"])',
+        'final = LogisticRegression().fit(val.drop(columns=["label"]), val["label"])');
+      assert.deepEqual(rules(calib, 'leakage/overlap'), []);
+    });
+  });
+
+  describe('r13-overlap: AutoGluon\'s leaderboard(val) scores the predictor on val; TabularPredictor(label=...) is supervised', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from autogluon.tabular import TabularPredictor
+      data = pd.read_csv("train.csv")
+      train, val = train_test_split(data, test_size=0.1, random_state=0)
+      predictor = TabularPredictor(label="y", eval_metric="f1").fit(data)
+      predictor.leaderboard(val)
+    `;
+    it('fires when the predictor was fitted on the frame val was cut from', () => {
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'predictor.leaderboard(val)')]);
+    });
+    it('does not fire when it was fitted on the training part', () => {
+      assert.deepEqual(rules(src.replace('.fit(data)', '.fit(train)'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('r13-overlap: a learned regressor fitted on the whole training file scored on it, while only another model is scored on a later split', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor, AdaBoostRegressor
+      train = pd.read_csv("train.csv")
+      X = train.drop(columns=["y"])
+      y = train["y"]
+      forest = RandomForestRegressor().fit(X, y)
+      print("score:", forest.score(X, y))
+      X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.2)
+      ada = AdaBoostRegressor().fit(X_tr, y_tr)
+      print(ada.score(X_va, y_va))
+    `;
+    it('fires at warning, saying what it assumed', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'print("score:"'), 'warning']]);
+      assert.match(f[0].message, /Assumed:/);
+    });
+    it('does not fire when the same kind of model is scored on the later split, or nothing is split and scored', () => {
+      assert.deepEqual(rules(src.replace('ada = AdaBoostRegressor().fit', 'ada = RandomForestRegressor().fit'), 'leakage/overlap'), []);
+      const noSplit = src.split('X_tr, X_va')[0] + 'pred = forest.predict(pd.read_csv("test.csv"))\n';
+      assert.deepEqual(rules(noSplit, 'leakage/overlap'), []);
+    });
+  });
+
+  describe('r13-overlap: cross_val_predict on the rows of a test file refits the model on test rows', () => {
+    const src = py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.model_selection import cross_val_predict
+      from sklearn.metrics import accuracy_score
+      train = pd.read_csv("games_train.csv")
+      test = pd.read_csv("games_test.csv")
+      model = LogisticRegression().fit(train.drop(columns=["win"]), train["win"])
+      test_labels = test["win"]
+      test_X = test.drop(columns=["win"])
+      pred = cross_val_predict(model, test_X, test_labels, cv=3)
+      print(accuracy_score(test_labels, pred))
+    `;
+    it('fires at warning', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'pred = cross_val_predict'), 'warning']]);
+    });
+    it('does not fire when the model was fitted on those test rows only, or on a name never read from a file', () => {
+      const own = src.replace('model = LogisticRegression().fit(train.drop(columns=["win"]), train["win"])', 'model = LogisticRegression().fit(test.drop(columns=["win"]), test["win"])');
+      assert.deepEqual(rules(own, 'leakage/overlap').filter((l) => l === lineOf(own, 'pred = cross_val_predict')), []);
+      assert.deepEqual(rules(src.replace('cross_val_predict(model, test_X, test_labels', 'cross_val_predict(model, df_test, y_test'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('r13-overlap: an oversampler in a branch of an unknown if whose class is never imported cannot have run', () => {
+    const src = py`
+      import pandas as pd
+      from imblearn.over_sampling import SMOTE
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      df = pd.read_csv("data.csv")
+      X, y = df.drop(columns=["label"]), df["label"]
+      if y.value_counts(normalize=True).min() < 0.4:
+          print("Applying SMOTE")
+          X, y = SMOTE(random_state=0).fit_resample(X, y)
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+      m = LogisticRegression().fit(X_tr, y_tr)
+      print(m.score(X_te, y_te))
+    `;
+    it('imported, it fires at warning with the branch assumed', () => {
+      const f = analyze(src).filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(src, 'X, y = SMOTE('), 'warning']]);
+    });
+    it('never imported nor defined, it does not fire; a star import may bind it, so it still fires', () => {
+      const unbound = src.replace('from imblearn.over_sampling import SMOTE\n', '');
+      assert.deepEqual(rules(unbound, 'leakage/overlap'), []);
+      const star = src.replace('from imblearn.over_sampling import SMOTE', 'from imblearn.over_sampling import *');
+      assert.deepEqual(rules(star, 'leakage/overlap'), [lineOf(star, 'X, y = SMOTE(')]);
     });
   });
 });
