@@ -270,6 +270,7 @@ export abstract class DataflowState {
     if (d.feat) o.feat = d.feat;
     if (d.cols) o.cols = d.cols;
     if (d.subsetSite) o.subsetSite = d.subsetSite;
+    if (d.maskSite) o.maskSite = d.maskSite;
     if (d.heldSubset) o.heldSubset = d.heldSubset;
     if (d.mixSite) o.mixSite = d.mixSite;
     if (d.resampled) o.resampled = true;

@@ -1850,7 +1850,11 @@ export class Interpreter extends LibrarySemantics {
       return out;
     }
     if (srcSide === 'test' || srcSide === 'val') return d;
-    if (sibling) return this.withStep(d, sibling, wantTrain ? 'train' : wantVal ? 'val' : 'test');
+    // Parts picked by different masks (`train_m = train[train.y == 0]`, `train_n = train[train.y == 1]`)
+    // are different rows: stacking them back (downsampling one class) repeats none.
+    const byMask = sliceText === undefined && !this.sampling && !this.dropByValues && /\[[^]*(?:[=!]=|[<>]|\.isin\(|~)[^]*\]/.test(this.t(n));
+    const picked = (out: DataV): DataV => { if (byMask) out.maskSite = this.site(this.stmt ?? n); return out; };
+    if (sibling) return picked(this.withStep(d, sibling, wantTrain ? 'train' : wantVal ? 'val' : 'test'));
     const split = this.sliceSplitFor(d, n);
     const side: Side = wantTrain ? 'train' : wantVal ? 'val' : 'test';
     // train = df.sample(frac=0.8); test = df.drop(df["label"]): the held-out part drops rows by a
@@ -1865,7 +1869,7 @@ export class Interpreter extends LibrarySemantics {
       if (other && side !== 'train' && !(this.inLoop && d.varying)) this.events.testFromTrain.push({ site: this.site(this.stmt ?? n), name, sampledWith: other });
       (split.sampledSides ??= new Set()).add(side);
     }
-    return this.withStep(d, split, side);
+    return picked(this.withStep(d, split, side));
   }
 
   private cutText: string | undefined;

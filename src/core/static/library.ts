@@ -622,6 +622,8 @@ export abstract class LibrarySemantics extends DataflowState {
         || (pa.subsetSite.from === pb.subsetSite.from && pa.subsetSite.chunk === pb.subsetSite.chunk && !(items.length === parts.length && items[a] !== items[b]));
       // Batches sliced in a loop (x[start:start + 64]) are different rows each iteration.
       if (pa.varying && pb.varying) continue;
+      // Parts of one split's side picked by different masks (one class downsampled, stacked back with the other).
+      if (pa.maskSite && pb.maskSite && (pa.maskSite.chunk !== pb.maskSite.chunk || pa.maskSite.from !== pb.maskSite.from)) continue;
       if (iterOf.has(pa) && iterOf.get(pa) === iterOf.get(pb)) continue;
       if (sameSubset && !pa.dup.length && !pb.dup.length && pa.rows.some((ka) => pb.rows.some((kb) => ka.root === kb.root && ka.path.length === kb.path.length && ka.path.every((s, i) => s.split === kb.path[i].split && s.side === kb.path[i].side)))) overlap = true;
     }

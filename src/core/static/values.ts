@@ -194,6 +194,8 @@ export interface DataV extends Common {
   windowed?: boolean;
   /** Statement that took a subset of rows (sample, head, slice, mask) to build this value. */
   subsetSite?: Site;
+  /** The statement that picked these rows of a split's part by a row mask (`train_m = train[train.y == 0]`): parts picked by different masks are different rows. */
+  maskSite?: Site;
   /** Statement that bound some rows of a held-out set to a new name (`cold_test = test[test.store == 3]`). */
   heldSubset?: string;
   /** Rows of each stacked part, in order, after a row-wise concat. */

@@ -6894,4 +6894,33 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(star, 'leakage/overlap'), [lineOf(star, 'X, y = SMOTE(')]);
     });
   });
+
+  // Round 13 (lead): one class downsampled and stacked back with the other class.
+  describe('leakage/overlap: parts of the training file picked by different masks and stacked back repeat no row (round 13)', () => {
+    const make = (stack: string): string => py`
+      import pandas as pd
+      from sklearn.utils import resample
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      train = pd.read_csv("train.csv")
+      train_m = train[train.isFraud == 0]
+      train_n = train[train.isFraud == 1]
+      train_m1 = resample(train_m, replace=False, n_samples=4500, random_state=42)
+      train = pd.concat([${stack}])
+      X, y = train.drop(columns=["isFraud"]), train["isFraud"]
+      x_train, x_test, y_train, y_test = train_test_split(X, y, test_size=0.2)
+      m = RandomForestClassifier().fit(x_train, y_train)
+      print(m.score(x_test, y_test))
+    `;
+    it('the downsampled majority beside the minority does not fire', () => {
+      assert.deepEqual(rules(make('train_m1, train_n'), 'leakage/overlap'), []);
+      assert.deepEqual(rules(make('train_m, train_n'), 'leakage/overlap'), []);
+    });
+    it('the majority beside its own sample, or the minority twice, still fire', () => {
+      const own = make('train_m, train_m1');
+      assert.deepEqual(rules(own, 'leakage/overlap'), [lineOf(own, 'train = pd.concat')]);
+      const twice = make('train_m1, train_n, train_n');
+      assert.deepEqual(rules(twice, 'leakage/overlap'), [lineOf(twice, 'train = pd.concat')]);
+    });
+  });
 });
