@@ -594,6 +594,9 @@ export abstract class LibrarySemantics extends DataflowState {
     const f0 = parts[0]?.feat;
     if (!j.feat && f0?.mode === 'select' && j.cols && parts.every((p) => p.feat?.mode === 'select' && p.frame === j.frame && p.feat.cols.join('\0') === f0.cols.join('\0'))
       && j.cols.join('\0') === f0.cols.join('\0')) j.feat = f0;
+    // The training frame with columns dropped (its label) stacked over a frame read from another file
+    // (the competition's test file) keeps that drop: a column the training rows lack is no feature of theirs.
+    if (!j.feat && f0?.mode === 'drop' && parts.length > 1 && parts.slice(1).every((p) => !p.feat && !!p.frame && !sameLineage(p.frame, parts[0].frame))) j.feat = f0;
     if (parts.length > 1) j.concatParts = parts.map((p) => p.rows);
     // Training rows and test rows of one split stacked together.
     const sideOf = (k: RowKey) => (k.path.length ? k.path[k.path.length - 1] : undefined);

@@ -6923,4 +6923,29 @@ describe('real-notebook idioms', () => {
       assert.deepEqual(rules(twice, 'leakage/overlap'), [lineOf(twice, 'train = pd.concat')]);
     });
   });
+
+  describe('leakage/target: the training frame without its label stacked over the test file keeps the drop (round 13)', () => {
+    const make = (first: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      train_df = pd.read_csv("train.csv")
+      test_df = pd.read_csv("test.csv")
+      Y = train_df["surge"].values
+      ${first}
+      n = len(train_df)
+      df = pd.concat([train_df, test_df], axis=0)
+      df = df.drop(["trip_id"], axis=1)
+      X = df[:n]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, Y, test_size=0.2, random_state=0)
+      m = LogisticRegression().fit(X_tr, y_tr)
+      print(m.score(X_te, y_te))
+    `;
+    it('the label dropped before the stack does not fire', () => {
+      assert.deepEqual(rules(make('train_df = train_df.drop(["surge"], axis=1)'), 'leakage/target'), []);
+    });
+    it('another column dropped, the label kept, still fires', () => {
+      assert.ok(rules(make('train_df = train_df.drop(["city"], axis=1)'), 'leakage/target').length > 0);
+    });
+  });
 });
