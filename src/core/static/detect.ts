@@ -689,9 +689,8 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         const only = isVal ? ' (the only held-out set here, so it also gives the reported score)' : '';
         const instead = isVal ? 'Compare with cross-validation on the training part, or keep a separate test set for the reported score.' : 'Compare on a validation split or with cross-validation.';
         const byName = key && !key.path.length && key.root.role === 'whole'
-          ? `nothing is fitted in this file, so the rows of \`${key.root.name.replace(/\s+/g, ' ').slice(0, 60)}\` that the loaded models are scored on are taken to be held out from their training`
-          : key && !key.path.length
-          ? `\`${key.root.name.replace(/\s+/g, ' ').slice(0, 60)}\` is taken to hold ${isVal ? 'held-out validation' : 'test'} rows by its ${key.root.file ? 'file name' : 'name'}` : undefined;
+          ? `nothing is fitted in this file, so the rows of \`${rootName(key)}\` that the loaded models are scored on are taken to be held out from their training`
+          : key ? heldByName(key, isVal) : undefined;
         const assumed = e.assumed ?? other.assumed ?? (tk.startsWith('file:') && !e.keys.some((k) => other && testSetKeyOf(ev, other.site) === testSetKey(k))
           ? (tk.includes('||') ? 'the same file, read again, is taken to give the same test rows' : 'the same file, read again and cut by the same statement, is taken to give the same test rows') : undefined) ?? byName;
         push({
@@ -743,7 +742,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const key = b.keys.find((k) => !k.path.some((st) => st.fold !== undefined) && (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val'));
     if (!key) continue;
     const isVal = lastSide(key) === 'val';
-    const byName = !key.path.length ? `\`${key.root.name.replace(/\s+/g, ' ').slice(0, 60)}\` is taken to hold ${isVal ? 'held-out validation' : 'test'} rows by its ${key.root.file ? 'file name' : 'name'}` : undefined;
+    const byName = heldByName(key, isVal);
     push({
       ruleId: 'leakage/multi-test',
       message: `\`${b.what}\` scores many models on the ${isVal ? 'validation split (the only held-out set here, so it also gives the reported score)' : 'test set'} and ranks them; choosing among them on it makes its score optimistic. Rank the models on a validation split or with cross-validation and score the chosen one on the test set once.`
@@ -757,7 +756,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // The pick used again in a score of the same rows (`f1_score(y_test, p > best)`) is reported there.
   const scoredAtPick = ev.evals.some((e) => e.version?.includes('|threshold chosen on these rows'));
   for (const c of scoredAtPick ? [] : ev.curvePicks) {
-    const byName = !c.key.path.length ? `\`${c.key.root.name.replace(/\s+/g, ' ').slice(0, 60)}\` is taken to hold test rows by its ${c.key.root.file ? 'file name' : 'name'}` : undefined;
+    const byName = heldByName(c.key, false);
     push({
       ruleId: 'leakage/multi-test',
       message: `This decision threshold is picked by its score on a curve of the test set (\`${c.name}\`); the test score at that threshold is then optimistic. Pick the threshold on a validation split or out-of-fold predictions and score the test set once.`
@@ -904,9 +903,9 @@ function heldOutIsVal(l: PrepLeak): boolean {
   return lastSide(l.key) !== 'test' && !!sides && sides.has('val') && !sides.has('test');
 }
 
-/** Regression and time-series models (not logistic: a classifier), whose in-sample r2 / error is a descriptive goodness of fit. */
 /** Regressors learned by trees, boosting, neighbours or networks: their in-sample fit is no descriptive statistic. */
 const LEARNED_REGRESSOR = /Forest|Boost|Tree|XGB|LGBM|CatBoost|KNeighbors|MLP/;
+/** Regression and time-series models (not logistic: a classifier), whose in-sample r2 / error is a descriptive goodness of fit. */
 const DESCRIPTIVE_FIT = /Regress|Regression|Lasso|Ridge|ElasticNet|SVR|Lars|statsmodels\.|HuberRegressor|LinearModel|ARIMA|SARIMAX|ExponentialSmoothing|Holt|AutoReg|ETSModel|UnobservedComponents/;
 
 /**
@@ -921,6 +920,14 @@ function neverBound(ctx: DetectContext, name: string): boolean {
   const all = code.match(new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0;
   const calls = code.match(new RegExp(`\\b${name}\\s*\\(`, 'g'))?.length ?? 0;
   return all > 0 && all === calls;
+}
+
+/** A data root's name as findings quote it: one line, at most 60 characters. */
+function rootName(key: RowKey): string { return key.root.name.replace(/\s+/g, ' ').slice(0, 60); }
+
+/** The assumption behind a held-out set known only by its variable or file name (no split made it). */
+function heldByName(key: RowKey, isVal: boolean): string | undefined {
+  return key.path.length ? undefined : `\`${rootName(key)}\` is taken to hold ${isVal ? 'held-out validation' : 'test'} rows by its ${key.root.file ? 'file name' : 'name'}`;
 }
 
 function cap(s: string): string { return s.charAt(0).toUpperCase() + s.slice(1); }
