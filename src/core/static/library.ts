@@ -808,7 +808,7 @@ export abstract class LibrarySemantics extends DataflowState {
     // y_te_2 = (y_te >= 2).astype(int)) are named by the first argument that is no prediction.
     const scalarTruth = !truth.length ? args.pos.findIndex((a) => a.k === 'scalar') : -1;
     const truthName = truth.length ? labelName(truth[0], truthIdx >= 0 && args.posNodes[truthIdx] ? this.t(args.posNodes[truthIdx]) : undefined)
-      : scalarTruth === 0 && args.posNodes[0] && args.pos.some((a) => a.k === 'data' && a.pred) ? labelName({ k: 'data', id: 0, rows: [], prep: [], dup: [] }, this.t(args.posNodes[0])) : undefined;
+      : scalarTruth === 0 && args.posNodes[0] && args.pos.some((a) => a.k === 'data' && a.pred) ? labelName(undefined, this.t(args.posNodes[0])) : undefined;
     // Built property by property in the order the fields were always listed: an object literal of
     // conditional spreads costs a runtime copy per spread, and this runs for every evaluation.
     const ev = {} as EvalEvent;
@@ -1435,7 +1435,7 @@ export abstract class LibrarySemantics extends DataflowState {
         const yNode = args.pos[1] === y ? args.posNodes[1] : args.kwNodes.get('y');
         // A label the analysis holds no rows for (y_tr_2 = (y_tr >= 2).astype(int) of a helper's parameter) is named by its text.
         const yName = y && y.k === 'data' ? labelName(y, yNode ? this.t(yNode) : undefined)
-          : y && y.k === 'scalar' && yNode ? labelName({ k: 'data', id: 0, rows: [], prep: [], dup: [] }, this.t(yNode)) : undefined;
+          : y && y.k === 'scalar' && yNode ? labelName(undefined, this.t(yNode)) : undefined;
         if (yName) est.fitLabel = yName; else delete est.fitLabel;
         // A model told its label column at construction (AutoGluon's TabularPredictor(label="y")) reads it from the frame it is fitted on.
         est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels') && !/(^|[(,\s])label\s*=/.test(est.params);
@@ -2262,8 +2262,8 @@ function requestPayload(v: Val): boolean {
  * A label's name for telling targets apart: its one column (`test["a"]`), else the variable's name
  * with the split words taken out (`y_test_a` and `y_train_a` both give `y_a`).
  */
-export function labelName(d: DataV, text: string | undefined): string | undefined {
-  if (d.cols?.length === 1) return `col:${d.cols[0]}`;
+export function labelName(d: Pick<DataV, 'cols'> | undefined, text: string | undefined): string | undefined {
+  if (d?.cols?.length === 1) return `col:${d.cols[0]}`;
   if (!text || !/^[A-Za-z_]\w*$/.test(text.trim())) return undefined;
   return text.trim().replace(/(^|_)(?:train|test|tr|te|trn|tst|val|valid)(?=_|$|\d)/gi, '$1').replace(/_+/g, '_');
 }
