@@ -16,7 +16,7 @@ import type { LoadedModule } from './modules';
 import type { RunMagic } from './source';
 import type { EvalEvent } from './events';
 import {
-  child, constStrings, firstExpr, isSubscript, isExpr, lastExpr, lastPart, leafNames, stringsIn, stripRows, subscriptString, topLevelComma,
+  child, constStrings, firstExpr, isSubscript, isExpr, labelText, lastExpr, lastPart, leafNames, stringsIn, stripRows, subscriptString, topLevelComma,
   unquote, withVarying,
 } from './syntax';
 
@@ -255,6 +255,7 @@ export class Interpreter extends LibrarySemantics {
     let cond = '';
     const branchDups = new Map<string, { items: DataV[]; cond: string }>();
     const scope = this.scope;
+    const entry = n.getChild('else') ? undefined : new Map(scope.vars);
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.name === 'Body') {
         if (chain) this.branchPath.push(`${chain}#${branch++}`);
@@ -281,6 +282,17 @@ export class Interpreter extends LibrarySemantics {
         if (known === undefined && !dataCond && this.readsData(c)) dataCond = this.t(c).replace(/\s+/g, ' ').trim();
         if (known === false) skipBody = true;
         else if (known === true) { const body = c.nextSibling; if (body?.name === 'Body') { this.execBlock(body); c = body; } done = true; }
+      }
+    }
+    // No `else` and a test of the data's values (`if X.empty: X, y = fallback()`): the rows bound before
+    // the `if` may be the ones that stay, so a rebound name keeps their duplications, as an assumption.
+    if (entry && dataCond && !done) {
+      const said = `the branch under \`if ${dataCond.length > 60 ? dataCond.slice(0, 57) + '...' : dataCond}\` does not run (its condition depends on the data)`;
+      for (const [name, v] of scope.vars) {
+        const was = entry.get(name);
+        if (!was || was === v || was.k !== 'data' || v.k !== 'data' || !was.dup.length) continue;
+        const lost = was.dup.filter((du) => !v.dup.some((x) => x.id === du.id));
+        if (lost.length) scope.set(name, this.mkData({ ...this.same(v), rows: unionKeys(v.rows, was.rows), dup: unionList(v.dup, lost.map((du) => (du.assumed ? du : { ...du, assumed: said }))) }));
       }
     }
   }
@@ -397,10 +409,13 @@ export class Interpreter extends LibrarySemantics {
   protected execWhile(n: SyntaxNode): void {
     const body = child(n, 'Body');
     const cond = firstExpr(n);
-    this.iterate(body ? this.assignedIn(body) : [], () => {
-      if (cond) this.ev(cond);
-      if (body) this.execBlock(body);
-    });
+    if (body) this.whileBodies.push(this.t(body));
+    try {
+      this.iterate(body ? this.assignedIn(body) : [], () => {
+        if (cond) this.ev(cond);
+        if (body) this.execBlock(body);
+      });
+    } finally { if (body) this.whileBodies.pop(); }
   }
 
   /**
@@ -1220,7 +1235,7 @@ export class Interpreter extends LibrarySemantics {
       if (op === '-' && pred.inSample && fit && truth.rows.length && truth.rows.every((k) => covers(fit.rows, k))) {
         const words = /forecast|test|hold.?out|out.?of.?sample/i;
         const stmtText = this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '';
-        const here = (stmtText.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
+        const here = labelText(stmtText);
         const label = words.test(here) && !/train|in.?sample|fit/i.test(here) ? here : this.targets.find((t) => this.printedLabel(t, words) === 'test') ?? this.callerPrintedLabel(words);
         const site = this.site(n);
         if (label && !this.events.inSampleScores.some((x) => x.site.chunk === site.chunk && x.site.from === site.from)) this.events.inSampleScores.push({ site, fitSite: fit.site, label });
@@ -1537,7 +1552,9 @@ export class Interpreter extends LibrarySemantics {
     const o = learned.length ? this.mkData({ ...this.same(o0), prep: unionList(o0.prep, learned) }) : o0;
     const isILoc = objNode.name === 'MemberExpression' && /\.(iloc|loc|ix)$/.test(this.t(objNode));
     // df.iloc[idx] with idx = np.random.randint(0, len(df), size=n): a draw with replacement repeats rows.
-    if (isILoc && idx.length === 1 && idx[0].k === 'scalar' && this.drawnWithReplacement.has(idx[0]) && o.rows.length) {
+    // An array of unsplit rows indexed by them (X[np.random.randint(len(X), size=n)]) too; picked from a split's
+    // part, they are first of all a subset of it (below).
+    if ((isILoc || !hasSlice && o.rows.every((k) => !k.path.length)) && idx.length === 1 && idx[0].k === 'scalar' && this.drawnWithReplacement.has(idx[0]) && o.rows.length) {
       const du = this.dupEvent(n, `${this.t(idxNodes[0])} (positions drawn with replacement)`, o.rows);
       return this.mkData({ ...this.same(o), dup: unionList(o.dup, [du]) });
     }
@@ -1569,6 +1586,10 @@ export class Interpreter extends LibrarySemantics {
       // data[i:i + look_back] at every position of a loop stepping by one: windows cut from one
       // series (a sequence model's inputs); a random split of them puts later windows in training.
       if (hasSlice && this.slidingWindow(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, ''))) r.time = 'windows are cut from the series at every position';
+      else if (hasSlice) {
+        const w = this.overlappingWindow(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, ''));
+        if (w) r.dup = unionList(r.dup, [{ ...this.dupEvent(n, 'overlapping windows', o.rows), windows: w }]);
+      }
       return r;
     }
     // idx_tr, idx_te = train_test_split(np.arange(len(X))); X[idx_tr]: positions split on their own.
@@ -1671,6 +1692,8 @@ export class Interpreter extends LibrarySemantics {
         if (rowsPart !== ':' && rowsPart !== '') return this.maybeSliceSplit(d, n, rowsPart);
         return d;
       }
+      const w = this.inLoop ? this.overlappingWindow(inner) : undefined;
+      if (w) return this.same(o, { resampled: true, varying: true, dup: unionList(o.dup, [{ ...this.dupEvent(n, 'overlapping windows', o.rows), windows: w }]) });
       return this.maybeSliceSplit(this.same(o), n, inner.trim());
     }
     if (hasSlice) {
@@ -1913,6 +1936,47 @@ export class Interpreter extends LibrarySemantics {
     if (!m || m[1] !== m[2] || !lb?.iter) return false;
     const r = /^range\((.*)\)$/s.exec(lb.iter.trim());
     return !!r && lb.targets === m[1] && r[1].split(',').length <= 2;
+  }
+
+  /**
+   * `x[i:i + n]` with `i` stepping by a known `step` smaller than `n` (`range(0, len(x) - n, step)`, or
+   * `i += n - overlap` in a `while` loop): each window shares `n - step` samples with the next.
+   */
+  protected overlappingWindow(sliceText: string): { size: number; step: number } | undefined {
+    const m = /^\s*(\w+)\s*:\s*(\w+)\s*\+\s*([\w.]+)\s*$/.exec(sliceText);
+    if (!m || m[1] !== m[2]) return undefined;
+    const size = this.constInt(m[3]);
+    const lb = this.loopBodies[this.loopBodies.length - 1];
+    let stepText: string | undefined, body: string | undefined;
+    const r = lb?.targets === m[1] ? /^range\((.*)\)$/s.exec(lb.iter?.trim() ?? '') : null;
+    if (r) { stepText = r[1].split(',')[2]; body = lb.text; }
+    else {
+      const inc = new RegExp(`^\\s*${m[1]}\\s*(?:\\+=|=\\s*${m[1]}\\s*\\+)\\s*\\(?([^()\\n]+?)\\)?\\s*$`, 'm');
+      body = [...this.whileBodies].reverse().find((b) => inc.test(b));
+      stepText = body ? inc.exec(body)?.[1] : undefined;
+    }
+    const step = stepText === undefined ? undefined : this.constInt(stepText);
+    // The value after the window taken as its target (y.append(x[i + n])): a forecast, temporal's case.
+    const after = new RegExp(`\\[\\s*${m[1]}\\s*\\+\\s*${m[3].replace(/\./g, '\\.')}\\s*(\\+[^\\]:]*)?\\]|\\[\\s*${m[1]}\\s*\\+\\s*${m[3].replace(/\./g, '\\.')}\\s*(\\+[^\\]:]*)?:`);
+    if (body && after.test(body)) return undefined;
+    // Stride-1 windows are the sliding windows of a series (temporal, above), not this.
+    return size !== undefined && step !== undefined && step > 1 && step < size ? { size, step } : undefined;
+  }
+
+  /** An integer written as a literal, a name bound to one, or `a - b` / `a + b` / `a * b` / `a // b` of those. */
+  protected constInt(text: string): number | undefined {
+    const one = (t: string): number | undefined => {
+      const s = t.trim();
+      if (/^\d+$/.test(s)) return Number(s);
+      if (!/^[A-Za-z_]\w*$/.test(s)) return undefined;
+      const v = this.lookup(s);
+      return v.k === 'const' && /^\d+$/.test(v.text) ? Number(v.text) : undefined;
+    };
+    const m = /^(.+?)\s*(-|\+|\*|\/\/)\s*(.+)$/.exec(text.trim());
+    if (!m) return one(text);
+    const a = one(m[1]), b = one(m[3]);
+    if (a === undefined || b === undefined) return undefined;
+    return m[2] === '-' ? a - b : m[2] === '+' ? a + b : m[2] === '*' ? a * b : b ? Math.floor(a / b) : undefined;
   }
 
   protected movesWithLoop(sliceText: string): boolean {
@@ -2252,6 +2316,14 @@ export class Interpreter extends LibrarySemantics {
         // A model built inside a factory from settings that change per call (build(units) in a sweep).
         const r = rets[0];
         if (r.k === 'est' && !r.loaded && !r.fit && (args.pos.some((a) => a.varying) || [...args.kw.values()].some((a) => a.varying))) r.varying = true;
+        // An unknown value the helper built (np.array(rows) of a file it read) is named by its text, the same
+        // for every call: load("a") and load("b") are other rows, so the name carries the arguments.
+        if (r.k === 'scalar' && /[([]/.test(r.name) && !r.name.includes('#') && !this.handlePaths.has(r) && !this.drawnWithReplacement.has(r) && (args.pos.length || args.kw.size)) {
+          const key = `${fn.chunk}:${fn.node.from}|${r.name}|${[...args.pos, ...args.kw.values()].map(argKey).join(',')}|${[...args.kw.keys()].join(',')}`;
+          let id = this.callResultIds.get(key);
+          if (id === undefined) this.callResultIds.set(key, id = ++this.ids);
+          return { ...r, name: `${r.name}#${id}` };
+        }
         return r;
       }
       // A factory returning one of several models: which one depends on the arguments.
@@ -2292,6 +2364,11 @@ export class Interpreter extends LibrarySemantics {
       this.enterChunk(savedChunk);
     }
   }
+}
+
+/** What a call's argument is, for telling calls of one helper apart. */
+function argKey(v: Val): string {
+  return v.k === 'const' ? `c:${v.text}` : v.k === 'scalar' ? `u:${v.name}` : `${v.k}:${'id' in v ? v.id : ''}`;
 }
 
 /** Names of helpers that score a model on the data they are given (`test`, `evaluate`, `validate`, `eval_epoch`). */
