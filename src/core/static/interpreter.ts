@@ -255,7 +255,9 @@ export class Interpreter extends LibrarySemantics {
     let cond = '';
     const branchDups = new Map<string, { items: DataV[]; cond: string }>();
     const scope = this.scope;
-    const entry = n.getChild('else') ? undefined : new Map(scope.vars);
+    // The names bound before an `if` with no `else` whose first test reads the data (taken lazily: most tests do not).
+    const noElse = !n.getChild('else');
+    let entry: Map<string, Val> | undefined, firstTest = true;
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.name === 'Body') {
         if (chain) this.branchPath.push(`${chain}#${branch++}`);
@@ -279,7 +281,11 @@ export class Interpreter extends LibrarySemantics {
           && /^__name__\s*==\s*(['"])__main__\1$/.test(this.t(c).trim());
         const known = mainGuard ? false : this.noneTest(c);
         this.ev(c);
-        if (known === undefined && !dataCond && this.readsData(c)) dataCond = this.t(c).replace(/\s+/g, ' ').trim();
+        if (known === undefined && !dataCond && this.readsData(c)) {
+          dataCond = this.t(c).replace(/\s+/g, ' ').trim();
+          if (noElse && firstTest) entry = new Map(scope.vars);
+        }
+        firstTest = false;
         if (known === false) skipBody = true;
         else if (known === true) { const body = c.nextSibling; if (body?.name === 'Body') { this.execBlock(body); c = body; } done = true; }
       }
