@@ -89,8 +89,8 @@ export abstract class DataflowState {
   protected dataConds: string[] = [];
   /** Bodies of the `for` loops being run (innermost last) and the last value id made before each began. */
   /** Bodies of the enclosing `while` loops (their counter steps are read from them). */
-  protected whileBodies: string[] = [];
-  protected loopBodies: { text: string; startId: number; iter?: string; targets?: string; single?: boolean }[] = [];
+  protected whileBodies: { text: string; from: number }[] = [];
+  protected loopBodies: { text: string; startId: number; iter?: string; targets?: string; single?: boolean; site?: Site }[] = [];
   /** Names bound to a curve of held-out rows (`fpr, tpr, thr = roc_curve(y_test, p)`) or read off one, with that set's key. */
   protected curveNames = new Map<string, string>();
   /** Of those, the ones whose curve is of test rows: the first test row key. */

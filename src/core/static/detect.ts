@@ -362,10 +362,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       const assumed = `the windows come from recordings that each carry one label and are classified, not forecast, so neighbouring windows of one recording are near-copies${l.dup.assumed ? `; ${l.dup.assumed}` : ''}`;
       push({
         ruleId: 'leakage/overlap',
-        message: `Windows of ${w.size} samples are cut here every ${w.step} samples, so each shares ${w.size - w.step} samples with the next; the random ${l.split.kind === 'cv' ? 'folds' : 'split'} (${where(ctx, l.split.site)}) puts neighbouring windows on both sides. Split by recording or subject (GroupShuffleSplit, GroupKFold) or in time. Assumed: ${assumed}.`,
-        location: toLocation(ctx, l.dup.site), related: rel(ctx, l.split.site, 'split made here'),
+        message: `Windows of ${w.size} samples are cut every ${w.step} samples here, so each shares ${w.size - w.step} samples with the next; the random ${l.split.kind === 'cv' ? 'folds' : 'split'} (${where(ctx, l.split.site)}) puts neighbouring windows on both sides. Split by recording or subject (GroupShuffleSplit, GroupKFold) or in time. Assumed: ${assumed}.`,
+        location: toLocation(ctx, w.stepSite ?? l.dup.site), related: [...rel(ctx, l.dup.site, 'window cut here'), ...rel(ctx, l.split.site, 'split made here')],
         evidence: { duplicator: l.dup.what, splitLine, windowSize: w.size, windowStep: w.step, assumed }, fixes: [],
-      }, l.dup.site, 'warning');
+      }, w.stepSite ?? l.dup.site, 'warning');
       continue;
     }
     const assumed = l.assumed ?? l.dup.assumed ?? cvCheck;
@@ -434,6 +434,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // The same fitted model is also scored on test rows outside its fit (a test file, a test part).
   const scoredOnTestToo = (e: EvalEvent, est: NonNullable<EvalEvent['model']>, fit: NonNullable<NonNullable<EvalEvent['fitState']>['fit']>): boolean => ev.evals.some((x) => x !== e && x.model === est
     && (x.fitState?.fit ?? est.fit) === fit && x.keys.length > 0 && x.keys.every((k) => !covers(fit.rows, k) && (lastSide(k) === 'test' || !k.path.length && k.root.role === 'test')));
+  const detectorFits = new Set<object>();
   // Held-out scores the file does compute without a test part: cross-validation, Keras validation_split.
   const crossValidates = !!ev.validationSplit || ev.splits.some((s) => s.kind === 'cv' || s.kind === 'folds' || s.kind === 'search');
   // leakage/overlap: evaluation on rows the model was fitted on — a check set sampled out of the
@@ -550,6 +551,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     if (st.unsupervised && OUTLIER_DETECTOR.test(est.cls) && ev.heldOutStep !== undefined && !e.inLoop && !subset && !fitSubset && !e.labelledTrain
       && e.keys.every((k) => !k.path.length && k.root.role === 'whole')
       && ev.evals.some((x) => x.model && x.model !== est && x.keys.some((k) => k.path.length > 0 && isTestSide(k) && !k.path.some((p) => p.fold !== undefined)))) {
+      // One finding per fit: the report's other metrics of the same predictions say the same.
+      if (detectorFits.has(fit)) continue;
+      detectorFits.add(fit);
       const assumed = 'this score on the rows the detector was fitted on is taken to be reported as its performance, beside the held-out scores of the file\'s other models';
       push({
         ruleId: 'leakage/overlap', message: `\`${est.cls}\` is scored against the labels of the rows it was fitted on (${where(ctx, fit.site)}), while the file holds data out for other models; score it on the held-out rows too. Assumed: ${assumed}.`,

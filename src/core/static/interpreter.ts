@@ -415,7 +415,7 @@ export class Interpreter extends LibrarySemantics {
   protected execWhile(n: SyntaxNode): void {
     const body = child(n, 'Body');
     const cond = firstExpr(n);
-    if (body) this.whileBodies.push(this.t(body));
+    if (body) this.whileBodies.push({ text: this.t(body), from: body.from });
     try {
       this.iterate(body ? this.assignedIn(body) : [], () => {
         if (cond) this.ev(cond);
@@ -881,7 +881,7 @@ export class Interpreter extends LibrarySemantics {
     let lastStmt: SyntaxNode | null = body?.lastChild ?? null;
     while (lastStmt && !/Statement$/.test(lastStmt.name)) lastStmt = lastStmt.prevSibling;
     const firstPassOnly = !!lastStmt && (lastStmt.name === 'ReturnStatement' || lastStmt.name === 'BreakStatement');
-    if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: targets.map((t) => this.t(t)).join(','), ...(this.singleIteration(iterNode) || firstPassOnly ? { single: true } : {}) });
+    if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: targets.map((t) => this.t(t)).join(','), ...(this.singleIteration(iterNode) || firstPassOnly ? { single: true } : {}), site: this.site(n) });
     // A literal list or tuple of one item (for alpha in [1.0]): one pass, nothing varies.
     // Also a name bound to such a list (`methods = ["smote"]` with the longer list commented out).
     const only = (iterNode?.name === 'ArrayExpression' || iterNode?.name === 'TupleExpression' || iterNode?.name === 'VariableName' && iter.k === 'seq' && !iter.varying && !iter.keys)
@@ -1948,25 +1948,32 @@ export class Interpreter extends LibrarySemantics {
    * `x[i:i + n]` with `i` stepping by a known `step` smaller than `n` (`range(0, len(x) - n, step)`, or
    * `i += n - overlap` in a `while` loop): each window shares `n - step` samples with the next.
    */
-  protected overlappingWindow(sliceText: string): { size: number; step: number } | undefined {
+  protected overlappingWindow(sliceText: string): { size: number; step: number; stepSite?: Site } | undefined {
     const m = /^\s*(\w+)\s*:\s*(\w+)\s*\+\s*([\w.]+)\s*$/.exec(sliceText);
     if (!m || m[1] !== m[2]) return undefined;
     const size = this.constInt(m[3]);
     const lb = this.loopBodies[this.loopBodies.length - 1];
-    let stepText: string | undefined, body: string | undefined;
+    let stepText: string | undefined, body: string | undefined, stepSite: Site | undefined;
     const r = lb?.targets === m[1] ? /^range\((.*)\)$/s.exec(lb.iter?.trim() ?? '') : null;
-    if (r) { stepText = r[1].split(',')[2]; body = lb.text; }
+    if (r) { stepText = r[1].split(',')[2]; body = lb.text; stepSite = lb.site; }
     else {
-      const inc = new RegExp(`^\\s*${m[1]}\\s*(?:\\+=|=\\s*${m[1]}\\s*\\+)\\s*\\(?([^()\\n]+?)\\)?\\s*$`, 'm');
-      body = [...this.whileBodies].reverse().find((b) => inc.test(b));
-      stepText = body ? inc.exec(body)?.[1] : undefined;
+      const inc = new RegExp(`^[ \\t]*${m[1]}\\s*(?:\\+=|=\\s*${m[1]}\\s*\\+)\\s*\\(?([^()\\n]+?)\\)?\\s*$`, 'm');
+      const wb = [...this.whileBodies].reverse().find((b) => inc.test(b.text));
+      const hit = wb ? inc.exec(wb.text) : null;
+      if (wb && hit) {
+        body = wb.text; stepText = hit[1];
+        // The counter's step statement (`i += n - overlap`), where the overlap is decided.
+        const at = wb.from + hit.index + (hit[0].length - hit[0].trimStart().length);
+        const to = wb.from + hit.index + hit[0].trimEnd().length;
+        stepSite = { chunk: this.chunkIndex, from: at, to, stmtFrom: at, stmtTo: to, ...(this.callers.length ? { callers: this.callers } : {}) };
+      }
     }
     const step = stepText === undefined ? undefined : this.constInt(stepText);
     // The value after the window taken as its target (y.append(x[i + n])): a forecast, temporal's case.
     const after = new RegExp(`\\[\\s*${m[1]}\\s*\\+\\s*${m[3].replace(/\./g, '\\.')}\\s*(\\+[^\\]:]*)?\\]|\\[\\s*${m[1]}\\s*\\+\\s*${m[3].replace(/\./g, '\\.')}\\s*(\\+[^\\]:]*)?:`);
     if (body && after.test(body)) return undefined;
     // Stride-1 windows are the sliding windows of a series (temporal, above), not this.
-    return size !== undefined && step !== undefined && step > 1 && step < size ? { size, step } : undefined;
+    return size !== undefined && step !== undefined && step > 1 && step < size ? { size, step, ...(stepSite ? { stepSite } : {}) } : undefined;
   }
 
   /** An integer written as a literal, a name bound to one, or `a - b` / `a + b` / `a * b` / `a // b` of those. */

@@ -108,7 +108,7 @@ export interface FitEvent {
 export interface DupEvent {
   id: number; site: Site; what: string; rows: RowKey[]; assumed?: string;
   /** Windows cut from one series with a step shorter than their length (`x[i:i + 80]`, `i += 40`): neighbours share samples. */
-  windows?: { size: number; step: number };
+  windows?: { size: number; step: number; /** Where the step is set (the loop header, or the counter's increment). */ stepSite?: Site };
 }
 
 /** Column bookkeeping shared by every value derived from one frame (for target leakage). */

@@ -115,13 +115,13 @@ describe('real-notebook idioms, round 14 (overlap)', () => {
           feats.append([seg["ax"].mean(), seg["ax"].std(), seg["ay"].max()])
           tags.append(rec["gesture"].iloc[s])
     ` + tail;
-    it('fires at warning on the window, with the assumption, for a for-loop over range(..., step)', () => {
+    it('fires at warning on the loop that sets the step, with the assumption, for a for-loop over range(..., step)', () => {
       const found = analyze(forLoop).filter((f) => f.ruleId === 'leakage/overlap');
-      assert.deepEqual(found.map((f) => [f.location.line, f.severity]), [[lineOf(forLoop, 'seg = rec.iloc'), 'warning']]);
-      assert.match(found[0].message, /Windows of 64 samples are cut here every 16 samples/);
+      assert.deepEqual(found.map((f) => [f.location.line, f.severity]), [[lineOf(forLoop, 'for s in range'), 'warning']]);
+      assert.match(found[0].message, /Windows of 64 samples are cut every 16 samples here/);
       assert.match(found[0].message, /Assumed: the windows come from recordings/);
     });
-    it('fires for a while loop whose counter advances by size minus overlap', () => {
+    it('fires on the counter\'s step for a while loop whose counter advances by size minus overlap', () => {
       const src = head + py`
         shared = 32
         k = 0
@@ -131,7 +131,7 @@ describe('real-notebook idioms, round 14 (overlap)', () => {
             tags.append(rec["gesture"].iloc[k])
             k += SPAN - shared
       ` + tail;
-      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'seg = rec.values')]);
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'k += SPAN - shared')]);
     });
     it('does not fire when the step equals the window length (disjoint windows)', () => {
       assert.deepEqual(rules(forLoop.replace('HOP = 16', 'HOP = 64'), 'leakage/overlap'), []);
