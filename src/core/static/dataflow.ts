@@ -90,6 +90,8 @@ export abstract class DataflowState {
   /** Bodies of the `for` loops being run (innermost last) and the last value id made before each began. */
   /** Bodies of the enclosing `while` loops (their counter steps are read from them). */
   protected whileBodies: { text: string; from: number }[] = [];
+  /** `for` clauses of the comprehensions being evaluated (innermost last): their target, iterable and text. */
+  protected compLoops: { targets: string; iter: string; text: string; site: Site }[] = [];
   protected loopBodies: { text: string; startId: number; iter?: string; targets?: string; single?: boolean; site?: Site }[] = [];
   /** Names bound to a curve of held-out rows (`fpr, tpr, thr = roc_curve(y_test, p)`) or read off one, with that set's key. */
   protected curveNames = new Map<string, string>();

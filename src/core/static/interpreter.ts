@@ -1339,6 +1339,7 @@ export class Interpreter extends LibrarySemantics {
     const firstIterNode = inAt >= 0 ? clauses[inAt + 1] : undefined;
     const peek = firstIterNode?.name === 'VariableName' ? this.scope.get(this.t(firstIterNode)) : undefined;
     const items = peek && peek.k === 'seq' && !peek.varying ? peek.items.length : 2;
+    const compDepth = this.compLoops.length;
     try {
       this.iterate([], (i) => {
         let j = 0;
@@ -1356,16 +1357,18 @@ export class Interpreter extends LibrarySemantics {
             for (const t of targets) for (const name of this.t(t).match(/[A-Za-z_]\w*/g) ?? []) targetNames.add(name);
             const el = this.element(iter, i);
             if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
+            if (targets.length === 1 && iterNode) this.compLoops.push({ targets: this.t(targets[0]), iter: this.t(iterNode), text: this.t(n), site: this.site(n) });
           } else if (c.name === 'if') {
             j++;
             if (clauses[j]) { conds.push(clauses[j]); this.ev(clauses[j]); }
             j++;
           } else j++;
         }
-        for (const e of element) results.push(this.ev(e));
+        try { for (const e of element) results.push(this.ev(e)); } finally { this.compLoops.length = compDepth; }
       }, items);
     } finally {
       this.scope = prevScope;
+      this.compLoops.length = compDepth;
     }
     // [c for c in df.columns if c != "label"]: the frame's columns minus some names
     if (firstIter && firstIter.v.k === 'scalar' && firstIter.v.allCols && element.length === 1 && this.t(element[0]) === firstIter.target) {
@@ -1954,8 +1957,11 @@ export class Interpreter extends LibrarySemantics {
     const size = this.constInt(m[3]);
     const lb = this.loopBodies[this.loopBodies.length - 1];
     let stepText: string | undefined, body: string | undefined, stepSite: Site | undefined;
-    const r = lb?.targets === m[1] ? /^range\((.*)\)$/s.exec(lb.iter?.trim() ?? '') : null;
-    if (r) { stepText = r[1].split(',')[2]; body = lb.text; stepSite = lb.site; }
+    // [x[i:i + n] for i in range(0, len(x) - n, step)]: the comprehension's own clause first.
+    const comp = [...this.compLoops].reverse().find((c) => c.targets === m[1]);
+    const loop = comp ?? (lb?.targets === m[1] ? { iter: lb.iter ?? '', text: lb.text, site: lb.site } : undefined);
+    const r = loop ? /^range\((.*)\)$/s.exec(loop.iter.trim()) : null;
+    if (r && loop) { stepText = r[1].split(',')[2]; body = loop.text; stepSite = loop.site; }
     else {
       const inc = new RegExp(`^[ \\t]*${m[1]}\\s*(?:\\+=|=\\s*${m[1]}\\s*\\+)\\s*\\(?([^()\\n]+?)\\)?\\s*$`, 'm');
       const wb = [...this.whileBodies].reverse().find((b) => inc.test(b.text));
@@ -1971,7 +1977,8 @@ export class Interpreter extends LibrarySemantics {
     const step = stepText === undefined ? undefined : this.constInt(stepText);
     // The value after the window taken as its target (y.append(x[i + n])): a forecast, temporal's case.
     const after = new RegExp(`\\[\\s*${m[1]}\\s*\\+\\s*${m[3].replace(/\./g, '\\.')}\\s*(\\+[^\\]:]*)?\\]|\\[\\s*${m[1]}\\s*\\+\\s*${m[3].replace(/\./g, '\\.')}\\s*(\\+[^\\]:]*)?:`);
-    if (body && after.test(body)) return undefined;
+    // Written in the loop, or in a sibling loop or comprehension of the same cell or file (y = [x[i + n] for i in ...]).
+    if (body && after.test(body) || after.test(this.text)) return undefined;
     // Stride-1 windows are the sliding windows of a series (temporal, above), not this.
     return size !== undefined && step !== undefined && step > 1 && step < size ? { size, step, ...(stepSite ? { stepSite } : {}) } : undefined;
   }

@@ -139,6 +139,23 @@ describe('real-notebook idioms, round 14 (overlap)', () => {
     it('does not fire when the windows are split in order (no shuffle)', () => {
       assert.deepEqual(rules(forLoop.replace('random_state=2)', 'shuffle=False)'), 'leakage/overlap'), []);
     });
+    it('fires for windows cut in a list comprehension over range(..., step)', () => {
+      const src = py`
+        import numpy as np
+        from sklearn.model_selection import train_test_split
+        from sklearn.svm import SVC
+        emg = np.load("emg.npy")
+        cls = np.load("cls.npy")
+        L, H = 120, 30
+        X = np.array([emg[j:j + L].ravel() for j in range(0, len(emg) - L, H)])
+        y = np.array([cls[j] for j in range(0, len(emg) - L, H)])
+        A, B, a, b = train_test_split(X, y, test_size=0.3, random_state=0)
+        print(SVC().fit(A, a).score(B, b))
+      `;
+      assert.deepEqual(rules(src, 'leakage/overlap'), [lineOf(src, 'X = np.array([emg')]);
+      const forecast = src.replace('[cls[j] for j', '[emg[j + L] for j');
+      assert.deepEqual(rules(forecast, 'leakage/overlap'), []);
+    });
     it('does not fire when the value after each window is its target (a forecast: temporal\'s case)', () => {
       const src = forLoop.replace('tags.append(rec["gesture"].iloc[s])', 'tags.append(rec["ax"].values[s + SPAN])');
       assert.deepEqual(rules(src, 'leakage/overlap'), []);
