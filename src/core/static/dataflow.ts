@@ -88,7 +88,11 @@ export abstract class DataflowState {
   /** Conditions on the data's values of the `if` branches being run (innermost last). */
   protected dataConds: string[] = [];
   /** Bodies of the `for` loops being run (innermost last) and the last value id made before each began. */
-  protected loopBodies: { text: string; startId: number; iter?: string; targets?: string; single?: boolean }[] = [];
+  /** Bodies of the enclosing `while` loops (their counter steps are read from them). */
+  protected whileBodies: { text: string; from: number }[] = [];
+  /** `for` clauses of the comprehensions being evaluated (innermost last): their target, iterable and text. */
+  protected compLoops: { targets: string; iter: string; text: string; site: Site }[] = [];
+  protected loopBodies: { text: string; startId: number; iter?: string; targets?: string; single?: boolean; site?: Site }[] = [];
   /** Names bound to a curve of held-out rows (`fpr, tpr, thr = roc_curve(y_test, p)`) or read off one, with that set's key. */
   protected curveNames = new Map<string, string>();
   /** Of those, the ones whose curve is of test rows: the first test row key. */
@@ -411,7 +415,10 @@ export abstract class DataflowState {
       // X and y duplicated in step (np.concatenate([X, X2]) then [y, y]): one finding, on the features.
       if (d !== inputs[0] && this.events.dupLeaks.some((l) => l.split === split)) continue;
       for (const du of d.dup) {
-        if (d.rows.some((k) => covers(du.rows, k)) && !this.events.dupLeaks.some((l) => l.dup === du)) this.events.dupLeaks.push({ dup: du, split });
+        // Overlapping windows reach the split through the features computed from them (new rows): only a
+        // random split (or shuffled folds) puts neighbours on both sides.
+        const windowsSplit = !!du.windows && ((split.kind === 'tts' || split.kind === 'slice') && split.shuffle && !split.cut || !!split.shuffledFolds);
+        if ((du.windows ? windowsSplit : d.rows.some((k) => covers(du.rows, k))) && !this.events.dupLeaks.some((l) => l.dup === du)) this.events.dupLeaks.push({ dup: du, split });
       }
     }
     // A date column alone is a feature (day of week, month), and sorting by it alone orders rows
@@ -547,6 +554,8 @@ export abstract class DataflowState {
    * call run again (in a loop, a helper called per model, a search objective) draws the same rows.
    */
   protected seededSplits = new Map<string, Split>();
+  /** Numbers told apart the unknown results of one helper called with other arguments. */
+  protected callResultIds = new Map<string, number>();
   /** Data written to a literal path and read back later in the document. */
   protected files = new Map<string, DataV>();
   protected loadSite: Site | undefined;

@@ -2,7 +2,7 @@
 import type { Finding, RelatedLocation, Severity, SourceLocation } from '../findings/finding';
 import type { EvalEvent, Events, PrepLeak } from './events';
 import { position, type Chunk } from './source';
-import { covers, isTestSide, keyCovers, lastSide, testSetKey, type RowKey, type Site, type Split } from './values';
+import { covers, isTestSide, keyCovers, lastSide, testSetKey, type FeatureSelection, type RowKey, type Site, type Split } from './values';
 import { pipelineFix, preprocessingFix, trainAsTestFix, refitFix } from './fixes';
 import { TARGET_ENCODERS, estimatorCategory } from './knowledge';
 import { lineLabel } from '../cellNumbers';
@@ -69,6 +69,16 @@ function dropForeignFixes(ctx: DetectContext, f: Omit<Finding, 'source' | 'sever
 
 function rel(ctx: DetectContext, site: Site | undefined, message: string): RelatedLocation[] {
   return site ? [{ location: toLocation(ctx, site), message }] : [];
+}
+
+/** Outlier detectors of scikit-learn (fitted without labels). */
+const OUTLIER_DETECTOR = /^(IsolationForest|LocalOutlierFactor|OneClassSVM|SGDOneClassSVM|EllipticEnvelope)$/;
+
+/** Two selections of named or positioned columns of one frame that pick other columns. */
+function otherColumns(a: FeatureSelection | undefined, b: FeatureSelection | undefined): boolean {
+  if (!a || !b || a.mode !== 'select' || b.mode !== 'select' || a.frame !== b.frame || !a.cols.length || !b.cols.length) return false;
+  const norm = (f: FeatureSelection): string => [...new Set(f.cols.map((c) => c.replace(/\s+/g, '')))].sort().join('\0');
+  return ![...a.cols, ...b.cols].includes('@names') && norm(a) !== norm(b);
 }
 
 function siteKey(s: Site): string { return `${s.chunk}:${s.from}`; }
@@ -319,6 +329,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   }
 
   // leakage/overlap: duplication before a split
+  const windowSplits = new Set<Split>();
   for (const l of ev.dupLeaks) {
     // Rows of the training side of a split (or of a training file) resampled and then searched
     // over (GridSearchCV, RandomizedSearchCV), while the held-out side (or a test file) is scored:
@@ -342,8 +353,22 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // folds' score is inflated, but which of the two the document reports as its result is a guess.
     const cvCheck = l.split.kind === 'cv' && heldOutScored
       ? 'the cross-validation score on the resampled training rows is reported beside the held-out score, not only as a check' : undefined;
-    const assumed = l.assumed ?? l.dup.assumed ?? cvCheck;
     const splitLine = lineOf(ctx, l.split.site);
+    const w = l.dup.windows;
+    if (w && windowSplits.has(l.split)) continue;
+    if (w && !windowSplits.has(l.split)) {
+      windowSplits.add(l.split);
+      // A guess about the task: windows of a recording classified by its label (a forecast is temporal's case).
+      const assumed = `the windows come from recordings that each carry one label and are classified, not forecast, so neighbouring windows of one recording are near-copies${l.dup.assumed ? `; ${l.dup.assumed}` : ''}`;
+      push({
+        ruleId: 'leakage/overlap',
+        message: `Windows of ${w.size} samples are cut every ${w.step} samples here, so each shares ${w.size - w.step} samples with the next; the random ${l.split.kind === 'cv' ? 'folds' : 'split'} (${where(ctx, l.split.site)}) puts neighbouring windows on both sides. Split by recording or subject (GroupShuffleSplit, GroupKFold) or in time. Assumed: ${assumed}.`,
+        location: toLocation(ctx, w.stepSite ?? l.dup.site), related: [...rel(ctx, l.dup.site, 'window cut here'), ...rel(ctx, l.split.site, 'split made here')],
+        evidence: { duplicator: l.dup.what, splitLine, windowSize: w.size, windowStep: w.step, assumed }, fixes: [],
+      }, w.stepSite ?? l.dup.site, 'warning');
+      continue;
+    }
+    const assumed = l.assumed ?? l.dup.assumed ?? cvCheck;
     push({
       ruleId: 'leakage/overlap',
       message: `${l.dup.what === 'concat' ? 'This concatenation stacks rows that are already in the data' : `\`${l.dup.what}\` duplicates or synthesises rows`} before the ${l.split.names[0] === 'validation_split' ? 'validation split' : l.split.kind === 'tts' || l.split.kind === 'slice' ? 'train/test split' : 'cross-validation'} (${where(ctx, l.split.site)}), so copies of the same rows land on both sides. Resample the training split only (e.g. an imblearn Pipeline).${assumed ? ` Assumed: ${assumed}.` : ''}`,
@@ -409,6 +434,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // The same fitted model is also scored on test rows outside its fit (a test file, a test part).
   const scoredOnTestToo = (e: EvalEvent, est: NonNullable<EvalEvent['model']>, fit: NonNullable<NonNullable<EvalEvent['fitState']>['fit']>): boolean => ev.evals.some((x) => x !== e && x.model === est
     && (x.fitState?.fit ?? est.fit) === fit && x.keys.length > 0 && x.keys.every((k) => !covers(fit.rows, k) && (lastSide(k) === 'test' || !k.path.length && k.root.role === 'test')));
+  const detectorFits = new Set<object>();
   // Held-out scores the file does compute without a test part: cross-validation, Keras validation_split.
   const crossValidates = !!ev.validationSplit || ev.splits.some((s) => s.kind === 'cv' || s.kind === 'folds' || s.kind === 'search');
   // leakage/overlap: evaluation on rows the model was fitted on — a check set sampled out of the
@@ -419,6 +445,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const st = e.fitState ?? est;
     const fit = st?.fit;
     if (!est || !st || !fit || est.loaded || !e.keys.length || e.labelledTrain || st.fitData?.mixSite) continue;
+    // Predictions of other columns of the frame than the model was fitted on (x3 = df.iloc[:, [0, 1]]
+    // after fitting on df.iloc[:, [2, 3]]): these are not the inputs it was trained on.
+    if (otherColumns(e.data?.pred?.inputFeat, st.fitData?.feat)) continue;
     // A clustering or other label-free fit (KMeans.score, GaussianMixture.score, PCA.score) scored
     // on its own rows describes the data: with no label there is no held-out performance to inflate.
     if (est.cat === 'clusterer' || est.cat === 'transformer') continue;
@@ -513,6 +542,23 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         location: toLocation(ctx, valCut.site, true), related: [...rel(ctx, fit.site, 'model fitted on these rows here'), ...rel(ctx, e.site, 'evaluated here')],
         evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
       }, valCut.site);
+      continue;
+    }
+    // An outlier detector fitted without labels and scored against them on the very rows it was
+    // fitted on, while the file holds data out for its other models: that in-sample score stands
+    // beside held-out ones as a result (q021). Transductive scoring is usual for outlier detection,
+    // so it is a guess, said as one.
+    if (st.unsupervised && OUTLIER_DETECTOR.test(est.cls) && ev.heldOutStep !== undefined && !e.inLoop && !subset && !fitSubset && !e.labelledTrain
+      && e.keys.every((k) => !k.path.length && k.root.role === 'whole')
+      && ev.evals.some((x) => x.model && x.model !== est && x.keys.some((k) => k.path.length > 0 && isTestSide(k) && !k.path.some((p) => p.fold !== undefined)))) {
+      // One finding per fit: the report's other metrics of the same predictions say the same.
+      if (detectorFits.has(fit)) continue;
+      detectorFits.add(fit);
+      const assumed = 'this score on the rows the detector was fitted on is taken to be reported as its performance, beside the held-out scores of the file\'s other models';
+      push({
+        ruleId: 'leakage/overlap', message: `\`${est.cls}\` is scored against the labels of the rows it was fitted on (${where(ctx, fit.site)}), while the file holds data out for other models; score it on the held-out rows too. Assumed: ${assumed}.`,
+        location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'detector fitted here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site), assumed }, fixes: [],
+      }, e.site, 'warning');
       continue;
     }
     const testSide = e.keys.some((k) => lastSide(k) === 'test');

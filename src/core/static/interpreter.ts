@@ -16,7 +16,7 @@ import type { LoadedModule } from './modules';
 import type { RunMagic } from './source';
 import type { EvalEvent } from './events';
 import {
-  child, constStrings, firstExpr, isSubscript, isExpr, lastExpr, lastPart, leafNames, stringsIn, stripRows, subscriptString, topLevelComma,
+  child, constStrings, firstExpr, isSubscript, isExpr, labelText, lastExpr, lastPart, leafNames, stringsIn, stripRows, subscriptString, topLevelComma,
   unquote, withVarying,
 } from './syntax';
 
@@ -255,6 +255,9 @@ export class Interpreter extends LibrarySemantics {
     let cond = '';
     const branchDups = new Map<string, { items: DataV[]; cond: string }>();
     const scope = this.scope;
+    // The names bound before an `if` with no `else` whose first test reads the data (taken lazily: most tests do not).
+    const noElse = !n.getChild('else');
+    let entry: Map<string, Val> | undefined, firstTest = true;
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.name === 'Body') {
         if (chain) this.branchPath.push(`${chain}#${branch++}`);
@@ -278,9 +281,24 @@ export class Interpreter extends LibrarySemantics {
           && /^__name__\s*==\s*(['"])__main__\1$/.test(this.t(c).trim());
         const known = mainGuard ? false : this.noneTest(c);
         this.ev(c);
-        if (known === undefined && !dataCond && this.readsData(c)) dataCond = this.t(c).replace(/\s+/g, ' ').trim();
+        if (known === undefined && !dataCond && this.readsData(c)) {
+          dataCond = this.t(c).replace(/\s+/g, ' ').trim();
+          if (noElse && firstTest) entry = new Map(scope.vars);
+        }
+        firstTest = false;
         if (known === false) skipBody = true;
         else if (known === true) { const body = c.nextSibling; if (body?.name === 'Body') { this.execBlock(body); c = body; } done = true; }
+      }
+    }
+    // No `else` and a test of the data's values (`if X.empty: X, y = fallback()`): the rows bound before
+    // the `if` may be the ones that stay, so a rebound name keeps their duplications, as an assumption.
+    if (entry && dataCond && !done) {
+      const said = `the branch under \`if ${dataCond.length > 60 ? dataCond.slice(0, 57) + '...' : dataCond}\` does not run (its condition depends on the data)`;
+      for (const [name, v] of scope.vars) {
+        const was = entry.get(name);
+        if (!was || was === v || was.k !== 'data' || v.k !== 'data' || !was.dup.length) continue;
+        const lost = was.dup.filter((du) => !v.dup.some((x) => x.id === du.id));
+        if (lost.length) scope.set(name, this.mkData({ ...this.same(v), rows: unionKeys(v.rows, was.rows), dup: unionList(v.dup, lost.map((du) => (du.assumed ? du : { ...du, assumed: said }))) }));
       }
     }
   }
@@ -397,10 +415,13 @@ export class Interpreter extends LibrarySemantics {
   protected execWhile(n: SyntaxNode): void {
     const body = child(n, 'Body');
     const cond = firstExpr(n);
-    this.iterate(body ? this.assignedIn(body) : [], () => {
-      if (cond) this.ev(cond);
-      if (body) this.execBlock(body);
-    });
+    if (body) this.whileBodies.push({ text: this.t(body), from: body.from });
+    try {
+      this.iterate(body ? this.assignedIn(body) : [], () => {
+        if (cond) this.ev(cond);
+        if (body) this.execBlock(body);
+      });
+    } finally { if (body) this.whileBodies.pop(); }
   }
 
   /**
@@ -860,7 +881,7 @@ export class Interpreter extends LibrarySemantics {
     let lastStmt: SyntaxNode | null = body?.lastChild ?? null;
     while (lastStmt && !/Statement$/.test(lastStmt.name)) lastStmt = lastStmt.prevSibling;
     const firstPassOnly = !!lastStmt && (lastStmt.name === 'ReturnStatement' || lastStmt.name === 'BreakStatement');
-    if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: targets.map((t) => this.t(t)).join(','), ...(this.singleIteration(iterNode) || firstPassOnly ? { single: true } : {}) });
+    if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: targets.map((t) => this.t(t)).join(','), ...(this.singleIteration(iterNode) || firstPassOnly ? { single: true } : {}), site: this.site(n) });
     // A literal list or tuple of one item (for alpha in [1.0]): one pass, nothing varies.
     // Also a name bound to such a list (`methods = ["smote"]` with the longer list commented out).
     const only = (iterNode?.name === 'ArrayExpression' || iterNode?.name === 'TupleExpression' || iterNode?.name === 'VariableName' && iter.k === 'seq' && !iter.varying && !iter.keys)
@@ -1220,7 +1241,7 @@ export class Interpreter extends LibrarySemantics {
       if (op === '-' && pred.inSample && fit && truth.rows.length && truth.rows.every((k) => covers(fit.rows, k))) {
         const words = /forecast|test|hold.?out|out.?of.?sample/i;
         const stmtText = this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '';
-        const here = (stmtText.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
+        const here = labelText(stmtText);
         const label = words.test(here) && !/train|in.?sample|fit/i.test(here) ? here : this.targets.find((t) => this.printedLabel(t, words) === 'test') ?? this.callerPrintedLabel(words);
         const site = this.site(n);
         if (label && !this.events.inSampleScores.some((x) => x.site.chunk === site.chunk && x.site.from === site.from)) this.events.inSampleScores.push({ site, fitSite: fit.site, label });
@@ -1318,6 +1339,7 @@ export class Interpreter extends LibrarySemantics {
     const firstIterNode = inAt >= 0 ? clauses[inAt + 1] : undefined;
     const peek = firstIterNode?.name === 'VariableName' ? this.scope.get(this.t(firstIterNode)) : undefined;
     const items = peek && peek.k === 'seq' && !peek.varying ? peek.items.length : 2;
+    const compDepth = this.compLoops.length;
     try {
       this.iterate([], (i) => {
         let j = 0;
@@ -1335,16 +1357,18 @@ export class Interpreter extends LibrarySemantics {
             for (const t of targets) for (const name of this.t(t).match(/[A-Za-z_]\w*/g) ?? []) targetNames.add(name);
             const el = this.element(iter, i);
             if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
+            if (targets.length === 1 && iterNode) this.compLoops.push({ targets: this.t(targets[0]), iter: this.t(iterNode), text: this.t(n), site: this.site(n) });
           } else if (c.name === 'if') {
             j++;
             if (clauses[j]) { conds.push(clauses[j]); this.ev(clauses[j]); }
             j++;
           } else j++;
         }
-        for (const e of element) results.push(this.ev(e));
+        try { for (const e of element) results.push(this.ev(e)); } finally { this.compLoops.length = compDepth; }
       }, items);
     } finally {
       this.scope = prevScope;
+      this.compLoops.length = compDepth;
     }
     // [c for c in df.columns if c != "label"]: the frame's columns minus some names
     if (firstIter && firstIter.v.k === 'scalar' && firstIter.v.allCols && element.length === 1 && this.t(element[0]) === firstIter.target) {
@@ -1537,7 +1561,9 @@ export class Interpreter extends LibrarySemantics {
     const o = learned.length ? this.mkData({ ...this.same(o0), prep: unionList(o0.prep, learned) }) : o0;
     const isILoc = objNode.name === 'MemberExpression' && /\.(iloc|loc|ix)$/.test(this.t(objNode));
     // df.iloc[idx] with idx = np.random.randint(0, len(df), size=n): a draw with replacement repeats rows.
-    if (isILoc && idx.length === 1 && idx[0].k === 'scalar' && this.drawnWithReplacement.has(idx[0]) && o.rows.length) {
+    // An array of unsplit rows indexed by them (X[np.random.randint(len(X), size=n)]) too; picked from a split's
+    // part, they are first of all a subset of it (below).
+    if ((isILoc || !hasSlice && o.rows.every((k) => !k.path.length)) && idx.length === 1 && idx[0].k === 'scalar' && this.drawnWithReplacement.has(idx[0]) && o.rows.length) {
       const du = this.dupEvent(n, `${this.t(idxNodes[0])} (positions drawn with replacement)`, o.rows);
       return this.mkData({ ...this.same(o), dup: unionList(o.dup, [du]) });
     }
@@ -1569,6 +1595,10 @@ export class Interpreter extends LibrarySemantics {
       // data[i:i + look_back] at every position of a loop stepping by one: windows cut from one
       // series (a sequence model's inputs); a random split of them puts later windows in training.
       if (hasSlice && this.slidingWindow(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, ''))) r.time = 'windows are cut from the series at every position';
+      else if (hasSlice) {
+        const w = this.overlappingWindow(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, ''));
+        if (w) r.dup = unionList(r.dup, [{ ...this.dupEvent(n, 'overlapping windows', o.rows), windows: w }]);
+      }
       return r;
     }
     // idx_tr, idx_te = train_test_split(np.arange(len(X))); X[idx_tr]: positions split on their own.
@@ -1671,6 +1701,8 @@ export class Interpreter extends LibrarySemantics {
         if (rowsPart !== ':' && rowsPart !== '') return this.maybeSliceSplit(d, n, rowsPart);
         return d;
       }
+      const w = this.inLoop ? this.overlappingWindow(inner) : undefined;
+      if (w) return this.same(o, { resampled: true, varying: true, dup: unionList(o.dup, [{ ...this.dupEvent(n, 'overlapping windows', o.rows), windows: w }]) });
       return this.maybeSliceSplit(this.same(o), n, inner.trim());
     }
     if (hasSlice) {
@@ -1913,6 +1945,58 @@ export class Interpreter extends LibrarySemantics {
     if (!m || m[1] !== m[2] || !lb?.iter) return false;
     const r = /^range\((.*)\)$/s.exec(lb.iter.trim());
     return !!r && lb.targets === m[1] && r[1].split(',').length <= 2;
+  }
+
+  /**
+   * `x[i:i + n]` with `i` stepping by a known `step` smaller than `n` (`range(0, len(x) - n, step)`, or
+   * `i += n - overlap` in a `while` loop): each window shares `n - step` samples with the next.
+   */
+  protected overlappingWindow(sliceText: string): { size: number; step: number; stepSite?: Site } | undefined {
+    const m = /^\s*(\w+)\s*:\s*(\w+)\s*\+\s*([\w.]+)\s*$/.exec(sliceText);
+    if (!m || m[1] !== m[2]) return undefined;
+    const size = this.constInt(m[3]);
+    const lb = this.loopBodies[this.loopBodies.length - 1];
+    let stepText: string | undefined, body: string | undefined, stepSite: Site | undefined;
+    // [x[i:i + n] for i in range(0, len(x) - n, step)]: the comprehension's own clause first.
+    const comp = [...this.compLoops].reverse().find((c) => c.targets === m[1]);
+    const loop = comp ?? (lb?.targets === m[1] ? { iter: lb.iter ?? '', text: lb.text, site: lb.site } : undefined);
+    const r = loop ? /^range\((.*)\)$/s.exec(loop.iter.trim()) : null;
+    if (r && loop) { stepText = r[1].split(',')[2]; body = loop.text; stepSite = loop.site; }
+    else {
+      const inc = new RegExp(`^[ \\t]*${m[1]}\\s*(?:\\+=|=\\s*${m[1]}\\s*\\+)\\s*\\(?([^()\\n]+?)\\)?\\s*$`, 'm');
+      const wb = [...this.whileBodies].reverse().find((b) => inc.test(b.text));
+      const hit = wb ? inc.exec(wb.text) : null;
+      if (wb && hit) {
+        body = wb.text; stepText = hit[1];
+        // The counter's step statement (`i += n - overlap`), where the overlap is decided.
+        const at = wb.from + hit.index + (hit[0].length - hit[0].trimStart().length);
+        const to = wb.from + hit.index + hit[0].trimEnd().length;
+        stepSite = { chunk: this.chunkIndex, from: at, to, stmtFrom: at, stmtTo: to, ...(this.callers.length ? { callers: this.callers } : {}) };
+      }
+    }
+    const step = stepText === undefined ? undefined : this.constInt(stepText);
+    // The value after the window taken as its target (y.append(x[i + n])): a forecast, temporal's case.
+    const after = new RegExp(`\\[\\s*${m[1]}\\s*\\+\\s*${m[3].replace(/\./g, '\\.')}\\s*(\\+[^\\]:]*)?\\]|\\[\\s*${m[1]}\\s*\\+\\s*${m[3].replace(/\./g, '\\.')}\\s*(\\+[^\\]:]*)?:`);
+    // Written in the loop, or in a sibling loop or comprehension of the same cell or file (y = [x[i + n] for i in ...]).
+    if (body && after.test(body) || after.test(this.text)) return undefined;
+    // Stride-1 windows are the sliding windows of a series (temporal, above), not this.
+    return size !== undefined && step !== undefined && step > 1 && step < size ? { size, step, ...(stepSite ? { stepSite } : {}) } : undefined;
+  }
+
+  /** An integer written as a literal, a name bound to one, or `a - b` / `a + b` / `a * b` / `a // b` of those. */
+  protected constInt(text: string): number | undefined {
+    const one = (t: string): number | undefined => {
+      const s = t.trim();
+      if (/^\d+$/.test(s)) return Number(s);
+      if (!/^[A-Za-z_]\w*$/.test(s)) return undefined;
+      const v = this.lookup(s);
+      return v.k === 'const' && /^\d+$/.test(v.text) ? Number(v.text) : undefined;
+    };
+    const m = /^(.+?)\s*(-|\+|\*|\/\/)\s*(.+)$/.exec(text.trim());
+    if (!m) return one(text);
+    const a = one(m[1]), b = one(m[3]);
+    if (a === undefined || b === undefined) return undefined;
+    return m[2] === '-' ? a - b : m[2] === '+' ? a + b : m[2] === '*' ? a * b : b ? Math.floor(a / b) : undefined;
   }
 
   protected movesWithLoop(sliceText: string): boolean {
@@ -2252,6 +2336,14 @@ export class Interpreter extends LibrarySemantics {
         // A model built inside a factory from settings that change per call (build(units) in a sweep).
         const r = rets[0];
         if (r.k === 'est' && !r.loaded && !r.fit && (args.pos.some((a) => a.varying) || [...args.kw.values()].some((a) => a.varying))) r.varying = true;
+        // An unknown value the helper built (np.array(rows) of a file it read) is named by its text, the same
+        // for every call: load("a") and load("b") are other rows, so the name carries the arguments.
+        if (r.k === 'scalar' && /[([]/.test(r.name) && !r.name.includes('#') && !this.handlePaths.has(r) && !this.drawnWithReplacement.has(r) && (args.pos.length || args.kw.size)) {
+          const key = `${fn.chunk}:${fn.node.from}|${r.name}|${[...args.pos, ...args.kw.values()].map(argKey).join(',')}|${[...args.kw.keys()].join(',')}`;
+          let id = this.callResultIds.get(key);
+          if (id === undefined) this.callResultIds.set(key, id = ++this.ids);
+          return { ...r, name: `${r.name}#${id}` };
+        }
         return r;
       }
       // A factory returning one of several models: which one depends on the arguments.
@@ -2292,6 +2384,11 @@ export class Interpreter extends LibrarySemantics {
       this.enterChunk(savedChunk);
     }
   }
+}
+
+/** What a call's argument is, for telling calls of one helper apart. */
+function argKey(v: Val): string {
+  return v.k === 'const' ? `c:${v.text}` : v.k === 'scalar' ? `u:${v.name}` : `${v.k}:${'id' in v ? v.id : ''}`;
 }
 
 /** Names of helpers that score a model on the data they are given (`test`, `evaluate`, `validate`, `eval_epoch`). */

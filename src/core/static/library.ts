@@ -10,12 +10,12 @@ import {
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
 import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
-  type DerivedColumn, type ConstV, type DataV, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type Root, type SeqV, type Side, type Site, type Split, type Val,
+  type DerivedColumn, type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type Root, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { DataflowState, NO_ARGS, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
 import type { EvalEvent, Events, RefitEvent } from './events';
 import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
-import { child, constStrings, isSubscript, roleFromName, stripRows } from './syntax';
+import { child, constStrings, isSubscript, labelText, roleFromName, stripRows } from './syntax';
 
 /** statsmodels model constructors (array and formula APIs, time-series models). */
 const STATSMODELS_MODEL = /^(OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomial|MNLogit|QuantReg|MixedLM|RLM|ARIMA|SARIMAX|ExponentialSmoothing|Holt|SimpleExpSmoothing|VAR|UnobservedComponents|ols|wls|gls|glm|logit|probit|poisson|negativebinomial|mnlogit|quantreg|mixedlm|rlm)$/;
@@ -484,6 +484,9 @@ export abstract class LibrarySemantics extends DataflowState {
         if (j.k === 'data') return this.mkData({ ...this.same(j), frame: { ...this.newFrame(), colVals } });
       }
       const d = this.freshData(this.targets[0] ?? 'frame', n, roleFromName(this.targets[0] ?? ''));
+      // A frame of per-window rows (features computed from overlapping windows) keeps that the windows overlap.
+      const wins = a0 ? windowDups(a0) : [];
+      if (wins.length) d.dup = wins;
       if (args.kw.has('columns') || a0 && requestPayload(a0)) d.aligned = true;
       if (!args.pos.length && !args.kw.size) d.emptyFrame = true;
       return d;
@@ -777,7 +780,7 @@ export abstract class LibrarySemantics extends DataflowState {
     const call = genericNames ? [...this.callers].reverse().find((c) => this.chunks[c.chunk].file === undefined) : undefined;
     const callText = call ? this.chunks[call.chunk].text.slice(call.stmtFrom, call.stmtTo) : '';
     const stmtText = (this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '') + '\n' + callText;
-    const strings = (stmtText.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
+    const strings = labelText(stmtText);
     // The name the document's call binds the helper's result to (f1_train = f1(train_y, pred)) is its word too.
     const callTarget = genericNames ? /^\s*([A-Za-z_]\w*)\s*=(?!=)/.exec(callText)?.[1] : undefined;
     const labelledTrain = /train|in.?sample/i.test(strings) || !genericNames && this.targets.some((t) => TRAIN_NAME.test(t) && !TEST_NAME.test(t))
@@ -786,7 +789,12 @@ export abstract class LibrarySemantics extends DataflowState {
     const labelledHere = (/test|hold.?out/i.test(strings) || this.targets.some((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t))) && !labelledTrain;
     const printedAs = !labelledHere && !labelledTrain ? this.targets.find((t) => this.printedAsTest(t)) : undefined;
     const namedTest = !labelledHere && !labelledTrain && printedAs === undefined ? datas.find((d) => d.pred?.namedTest)?.pred?.namedTest : undefined;
-    const labelled = labelledHere || printedAs !== undefined || namedTest !== undefined;
+    // Rows of a split's training part scored under a comment that calls them the test data (`# Predict on
+    // the test data` above `m.predict(X_train)`): a swapped name, read from the comment, so only assumed.
+    const onTrainPart = keys.length > 0 && keys.every((k) => lastSide(k) === 'train');
+    const commented = !labelledHere && !labelledTrain && printedAs === undefined && namedTest === undefined && onTrainPart
+      ? datas.find((d) => d.pred?.testComment)?.pred?.testComment ?? this.testComment() : undefined;
+    const labelled = labelledHere || printedAs !== undefined || namedTest !== undefined || commented !== undefined;
     // A threshold or other setting varied in a loop over one model's predictions is selection too.
     // Every enclosing loop runs once (`for epoch in range(1)`): nothing is varied.
     const runsOnce = this.loopBodies.length > 0 && this.loopBodies.length === this.loopIters.length && this.loopBodies.every((b) => b.single);
@@ -832,6 +840,7 @@ export abstract class LibrarySemantics extends DataflowState {
     if (this.branchPath.length) ev.branches = [...this.branchPath];
     if (printedAs !== undefined) ev.labelAssumed = `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so`;
     if (namedTest !== undefined) ev.labelAssumed = `the predictions scored are bound to \`${namedTest}\`, a name taken to call them test predictions`;
+    if (commented !== undefined) ev.labelAssumed = `the comment \`${commented}\` is taken to say this is the test result`;
     this.events.evals.push(ev);
   }
 
@@ -884,6 +893,16 @@ export abstract class LibrarySemantics extends DataflowState {
    * The score bound to `name` is printed later under a test label (`acc = ev.evaluate(p)` then
    * `print("Test Accuracy = %s" % acc)`): it is presented as the held-out result.
    */
+  /** The comment line just above the current statement, when it speaks of test or held-out data and not of training. */
+  protected testComment(): string | undefined {
+    if (!this.stmt) return undefined;
+    const before = this.text.slice(Math.max(0, this.stmt.from - 300), this.stmt.from);
+    const lines = before.split('\n');
+    if (lines.length < 2 || lines[lines.length - 1].trim()) return undefined;
+    const c = lines[lines.length - 2].trim();
+    return c.startsWith('#') && /\b(test|testing)\b|hold.?out|held.?out/i.test(c) && !/train|in.?sample|fit/i.test(c) ? c.replace(/\s+/g, ' ').slice(0, 60) : undefined;
+  }
+
   protected printedAsTest(name: string): boolean { return this.printedLabel(name) === 'test'; }
 
   /** How a later print labels the score bound to `name`: as a test score, as a training score, or not at all. */
@@ -906,7 +925,7 @@ export abstract class LibrarySemantics extends DataflowState {
         at = text.indexOf(name, end);
         if (rebound.test(line)) break scan;
         if (!/\bprint\b/.test(line) || !uses.test(line)) continue;
-        const strs = (line.match(/(["'])(?:(?!\1).)*\1/g) ?? []).join(' ');
+        const strs = labelText(line);
         const test = testWords.test(strs), train = /train|in.?sample/i.test(strs);
         if (test !== train) { found = test ? 'test' : 'train'; break scan; }
       }
@@ -1633,7 +1652,8 @@ export abstract class LibrarySemantics extends DataflowState {
     const fitRows = est.fit && !est.loaded ? est.fit.rows : [];
     const namedTest = fitRows.length && data.rows.length && data.rows.every((k) => covers(fitRows, k))
       ? this.targets.find((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t)) : undefined;
-    return this.mkData({ rows: data.rows, prep: unionList(data.prep, this.allPrepFits(est)), dup: data.dup, pred: { est, version, ...(namedTest ? { namedTest } : {}) },
+    const testComment = !namedTest && fitRows.length && data.rows.length && data.rows.every((k) => lastSide(k) === 'train' && covers(fitRows, k)) ? this.testComment() : undefined;
+    return this.mkData({ rows: data.rows, prep: unionList(data.prep, this.allPrepFits(est)), dup: data.dup, pred: { est, version, ...(namedTest ? { namedTest } : {}), ...(testComment ? { testComment } : {}), ...(data.feat ? { inputFeat: data.feat } : {}) },
       ...(data.varying ? { varying: true } : {}), ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}) });
   }
 
@@ -2262,6 +2282,17 @@ function requestPayload(v: Val): boolean {
  * A label's name for telling targets apart: its one column (`test["a"]`), else the variable's name
  * with the split words taken out (`y_test_a` and `y_train_a` both give `y_a`).
  */
+/** The overlapping-window cuts (`DupEvent.windows`) any part of `v` went through. */
+function windowDups(v: Val, depth = 0): DupEvent[] {
+  if ((v.k === 'data' || v.k === 'scalar') && v.dup.length) return v.dup.filter((du) => du.windows);
+  if (v.k === 'seq' && depth < 3) {
+    let out: DupEvent[] = [];
+    for (const i of v.items) out = unionList(out, windowDups(i, depth + 1));
+    return out;
+  }
+  return [];
+}
+
 export function labelName(d: Pick<DataV, 'cols'> | undefined, text: string | undefined): string | undefined {
   if (d?.cols?.length === 1) return `col:${d.cols[0]}`;
   if (!text || !/^[A-Za-z_]\w*$/.test(text.trim())) return undefined;

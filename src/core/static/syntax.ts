@@ -107,6 +107,14 @@ export function stringsIn(text: string): string[] {
   return [...text.matchAll(/(["'])(.*?)\1/g)].map((m) => m[2]);
 }
 
+/**
+ * The words of the string literals in `text`, as a reader sees them: the fields of an f-string
+ * (`f"Train: {test_acc}"`) are code, not words, so a variable named test_acc does not label it.
+ */
+export function labelText(text: string): string {
+  return [...text.matchAll(/([A-Za-z]{0,2})(["'])((?:(?!\2).)*)\2/g)].map((m) => (/f/i.test(m[1]) ? m[3].replace(/\{[^{}]*\}/g, ' ') : m[3])).join(' ');
+}
+
 export function constStrings(v: Val): string[] {
   if (v.k === 'const' && v.str !== undefined) return [v.str];
   if (v.k === 'seq') {

@@ -105,7 +105,11 @@ export interface FitEvent {
   holdsOutTail?: true;
 }
 
-export interface DupEvent { id: number; site: Site; what: string; rows: RowKey[]; assumed?: string }
+export interface DupEvent {
+  id: number; site: Site; what: string; rows: RowKey[]; assumed?: string;
+  /** Windows cut from one series with a step shorter than their length (`x[i:i + 80]`, `i += 40`): neighbours share samples. */
+  windows?: { size: number; step: number; /** Where the step is set (the loop header, or the counter's increment). */ stepSite?: Site };
+}
 
 /** Column bookkeeping shared by every value derived from one frame (for target leakage). */
 export interface FrameMeta {
@@ -164,7 +168,9 @@ export interface FeatureSelection {
   byDtype?: true;
 }
 
-export interface ModelRef { est: EstV; version: string; /** Predictions of the rows the model was fitted on, bound to a test-named variable (`y_test_pred = m.predict(X)`). */ namedTest?: string; /** In-sample predictions of a model given its series at construction (`res.get_prediction(start=...)` inside the series). */ inSample?: boolean; /** Predictions of a frame that holds the fitted history followed by new dates (Prophet's make_future_dataframe). */ history?: boolean }
+export interface ModelRef { est: EstV; version: string; /** Predictions of the rows the model was fitted on, bound to a test-named variable (`y_test_pred = m.predict(X)`). */ namedTest?: string; /** In-sample predictions of a model given its series at construction (`res.get_prediction(start=...)` inside the series). */ inSample?: boolean; /** Predictions of a frame that holds the fitted history followed by new dates (Prophet's make_future_dataframe). */ history?: boolean;
+  /** The columns of the frame the predictions were made from, when a selection of them. */ inputFeat?: FeatureSelection;
+  /** Predictions of training rows made under a comment that calls them test data (`# Predict on the test data`). */ testComment?: string }
 
 interface Common { varying?: boolean }
 
