@@ -494,6 +494,11 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     // list() / tuple(): a new empty sequence, like [] (hand-written sliding windows: X = list(); X.append(seq[i:i + lag])).
     if ((last === 'list' || last === 'tuple') && !args.pos.length && !args.kw.size) return { k: 'seq', items: [] };
+    // set(names): the same column names, once each (df[list(set(a + b))] selects them by name).
+    if (last === 'set' && args.pos.length === 1 && args.pos[0].k === 'seq' && args.pos[0].items.length && args.pos[0].items.every((x) => x.k === 'const' && x.str !== undefined)) {
+      const items = (args.pos[0] as SeqV).items as ConstV[];
+      return { k: 'seq', items: items.filter((x, i) => items.findIndex((o) => o.str === x.str) === i) };
+    }
     if (last === 'enumerate' || last === 'zip' || last === 'list' || last === 'tuple' || last === 'sorted' || last === 'reversed' || last === 'iter') {
       if (last === 'enumerate' && args.pos[0]) {
         const inner = args.pos[0];

@@ -1,0 +1,42 @@
+/**
+ * Round 14 (helper r14-pre): preprocessing classes from real code, each with a case that must fire
+ * and a look-alike that must not. Written from the class, not copied from a notebook.
+ */
+import * as assert from 'node:assert/strict';
+import { hits, py } from './helpers';
+
+const rules = (src: string, rule: string, path = 'train.py'): number[] =>
+  hits(src, path).filter((h) => h.endsWith(':' + rule)).map((h) => Number(h.split(':')[0]));
+
+describe('real-notebook idioms, round 14 (r14-pre)', () => {
+  describe('leakage/preprocessing: feature columns picked by `list(set(a + b))` are picked by name', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor
+      df = pd.read_csv("engines.csv")
+      df["rul"] = df.groupby("unit")["cycle"].transform(lambda c: c.max() - c)
+      df["s1_unit_mean"] = df.groupby("unit")["s1"].transform("mean")
+      base = ["s1", "s2"]
+      extra = ["s3", "s2"]
+    `;
+    const tail = py`
+      y = df["rul"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+      model = RandomForestRegressor().fit(X_tr, y_tr)
+      print(model.score(X_te, y_te))
+    `;
+    it('fires when the de-duplicated name list holds the column a statistic of all rows was written into', () => {
+      const src = head + py`
+        X = df[list(set(base + extra + ["s1_unit_mean"]))]
+      ` + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [6]);
+    });
+    it('does not fire when the names picked leave out the label computed per group', () => {
+      const src = head.replace(/^df\["s1_unit_mean"\].*\n/m, '') + py`
+        X = df[list(set(base + extra))]
+      ` + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
+});
