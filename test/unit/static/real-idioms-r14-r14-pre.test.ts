@@ -39,4 +39,34 @@ describe('real-notebook idioms, round 14 (r14-pre)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
   });
+  describe('leakage/preprocessing: a cut handed to Keras only as watched validation_data, with a separate test file scored', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.preprocessing import StandardScaler
+      from sklearn.metrics import roc_auc_score
+      from keras.models import Sequential
+      from keras.layers import Dense
+      records = pd.read_csv("records.csv")
+      X = StandardScaler().fit_transform(records.drop(columns=["label"]).values)
+      y = records["label"].values
+      n_train = int(len(X) * 0.8)
+      model = Sequential([Dense(16, activation="relu"), Dense(1, activation="sigmoid")])
+      model.compile(loss="binary_crossentropy", optimizer="adam")
+      model.fit(X[:n_train], y[:n_train], epochs=5, validation_data=(X[n_train:], y[n_train:]))
+    `;
+    const testFile = py`
+      test = pd.read_csv("test.csv")
+      X_test = StandardScaler().fit(records.drop(columns=["label"]).values).transform(test.drop(columns=["label"]).values)
+      print(roc_auc_score(test["label"].values, model.predict(X_test)))
+    `;
+    it('fires when the held-out part of the cut is also scored', () => {
+      const src = head + testFile + py`
+        print(roc_auc_score(y[n_train:], model.predict(X[n_train:])))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [7]);
+    });
+    it('does not fire when a separate test file is scored and the cut is only watched', () => {
+      assert.deepEqual(rules(head + testFile, 'leakage/preprocessing'), []);
+    });
+  });
 });
