@@ -4,7 +4,7 @@ import type { EvalEvent, Events, PrepLeak } from './events';
 import { position, type Chunk } from './source';
 import { covers, isTestSide, keyCovers, lastSide, testSetKey, type RowKey, type Site, type Split } from './values';
 import { pipelineFix, preprocessingFix, trainAsTestFix, refitFix } from './fixes';
-import { TARGET_ENCODERS, estimatorCategory } from './knowledge';
+import { SCORE_FUNCTIONS, TARGET_ENCODERS, estimatorCategory } from './knowledge';
 import { lineLabel } from '../cellNumbers';
 
 export interface DetectContext {
@@ -911,7 +911,7 @@ function wholeDataLeak(l: PrepLeak, ev: Events): PrepLeak | undefined {
 }
 
 /** Statistics that choose columns (by correlation with the label) rather than shape values. */
-const SELECTING_STATS = new Set(['corr', 'corrwith', 'cov']);
+const SELECTING_STATS = new Set(['corr', 'corrwith', 'cov', ...SCORE_FUNCTIONS]);
 
 function heldOutIsVal(l: PrepLeak): boolean {
   const sides = l.split?.sides;

@@ -6,7 +6,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import {
   DATA_NAME, EVAL_METHODS, GROUP_AGGS, GROUP_NON_STATS, LABEL_ENCODERS, VOCABULARY_ENCODERS, LABEL_NAME, NP_STATS, PREDICT_METHODS,
-  ROW_PRESERVING, ROW_SUBSET, SCALE_FUNCTIONS, STAT_METHODS, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME,
+  ROW_PRESERVING, ROW_SUBSET, SCALE_FUNCTIONS, SCORE_FUNCTIONS, STAT_METHODS, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME,
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
 import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
@@ -399,6 +399,12 @@ export abstract class LibrarySemantics extends DataflowState {
       const f = this.newFit(n, last, 'transformer', d);
       return this.same(d, { prep: unionList(d.prep, [f]) });
     }
+    // mutual_info_classif(X, y) / f_classif / chi2: per-column scores against the label, computed
+    // from the rows given; a ranking of them picks the feature columns (like corr()["y"]).
+    if (SCORE_FUNCTIONS.has(last) && args.pos[0]?.k === 'data' && args.pos.length >= 2) {
+      const f = this.newFit(n, last, 'stat', args.pos[0]);
+      return this.scalar(this.t(n), unionList(args.pos[0].prep, [f]), args.pos[0].dup);
+    }
     // scipy.stats.boxcox / yeojohnson without a given lambda estimate it from the rows (maximum
     // likelihood) and return (transformed, lambda): a fitted statistic, like PowerTransformer.
     if ((last === 'boxcox' || last === 'yeojohnson') && args.pos[0] && (args.pos[0].k === 'data' || args.pos[0].k === 'scalar') && !args.kw.has('lmbda') && args.pos.length === 1) {
@@ -467,6 +473,9 @@ export abstract class LibrarySemantics extends DataflowState {
         }
         return d;
       }
+      // pd.Series(scores, index=X.columns) of per-column statistics (a score vector ranked to pick
+      // columns): the same statistics, named by column.
+      if (last === 'Series' && a0 && a0.k === 'scalar' && a0.prep.length) return this.scalar(this.t(n), a0.prep, a0.dup);
       // pd.Series(preds, index=...) of a list the predictions were appended to step by step (a
       // recursive forecast): those predictions still.
       if (a0 && a0.k === 'seq' && !a0.keys && a0.items.some((i) => i.k === 'data' && !!i.pred)) {

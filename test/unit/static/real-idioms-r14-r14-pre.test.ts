@@ -69,4 +69,36 @@ describe('real-notebook idioms, round 14 (r14-pre)', () => {
       assert.deepEqual(rules(head + testFile, 'leakage/preprocessing'), []);
     });
   });
+  describe('leakage/preprocessing: univariate feature scores (mutual_info_classif, f_classif) ranked to pick columns', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.feature_selection import mutual_info_classif
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+      df = pd.read_csv("urls.csv")
+      X = df.drop(columns=["status"])
+      y = df["status"]
+    `;
+    const tail = py`
+      model = RandomForestClassifier().fit(X_train[top], y_train)
+      print(accuracy_score(y_test, model.predict(X_test[top])))
+    `;
+    it('fires when the scores are computed on all rows before the split', () => {
+      const src = head + py`
+        scores = pd.Series(mutual_info_classif(X, y), index=X.columns).sort_values(ascending=False)
+        top = scores.index[:10]
+        X_train, X_test, y_train, y_test = train_test_split(df[top], y, random_state=0)
+      ` + tail.replace(/\[top\]/g, '');
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [9]);
+    });
+    it('does not fire when the scores are computed on the training part only', () => {
+      const src = head + py`
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        scores = pd.Series(mutual_info_classif(X_train, y_train), index=X.columns).sort_values(ascending=False)
+        top = scores.index[:10]
+      ` + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
 });
