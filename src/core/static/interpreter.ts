@@ -1379,6 +1379,13 @@ export class Interpreter extends LibrarySemantics {
       }
       if (known && filters < tests.length && conds.length <= 2 && tests.length <= 4) return { ...this.scalar('columns'), allCols: { ...all, removed } };
     }
+    // [c for c in ["a", "b", "c"] if c in df.columns]: those names that exist, each of them may be
+    // picked (the filter only checks the frame has the column).
+    if (firstIter && firstIter.v.k === 'seq' && !firstIter.v.varying && firstIter.v.items.length && firstIter.v.items.every((x) => x.k === 'const' && x.str !== undefined)
+      && element.length === 1 && this.t(element[0]) === firstIter.target && clauses.filter((c) => c.name === 'for').length === 1
+      && conds.length > 0 && conds.every((c) => new RegExp(`^${firstIter!.target}\\s+in\\s+[A-Za-z_][\\w.]*\\.columns$`).test(this.t(c).trim()))) {
+      return { k: 'seq', items: [...firstIter.v.items] };
+    }
     if (iterData) {
       // A row-wise map over a dataset ([t.decode() for t in texts]) keeps its rows.
       const extra = this.join(results, n);

@@ -101,4 +101,25 @@ describe('real-notebook idioms, round 14 (r14-pre)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
   });
+  describe('leakage/preprocessing: feature names kept by `[c for c in [...] if c in df.columns]`', () => {
+    const src = (names: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import classification_report
+      df = pd.read_csv("rides.csv")
+      df["high_value"] = (df["value"] > df["value"].median()).astype(int)
+      df["short"] = (df["distance"] < 3).astype(int)
+      features = [c for c in ${names} if c in df.columns]
+      X_train, X_test, y_train, y_test = train_test_split(df[features], df["cancelled"], random_state=0)
+      model = RandomForestClassifier().fit(X_train, y_train)
+      print(classification_report(y_test, model.predict(X_test)))
+    `;
+    it('fires when the listed names include the column thresholded at the all-rows median (last in the list)', () => {
+      assert.deepEqual(rules(src('["value", "hour", "short", "high_value"]'), 'leakage/preprocessing'), [6]);
+    });
+    it('does not fire when the listed names leave that column out', () => {
+      assert.deepEqual(rules(src('["value", "hour", "short", "distance"]'), 'leakage/preprocessing'), []);
+    });
+  });
 });
