@@ -539,6 +539,8 @@ export abstract class LibrarySemantics extends DataflowState {
     // called once for the training texts and once for the test texts) it is its own rows, not
     // one shared unknown dataset named "zeros".
     if ((q.startsWith('np.') || q.startsWith('numpy.')) && /^(ones|zeros|full|empty|arange|linspace|logspace|eye|identity)$/.test(last)) return this.scalar(`${last}#${++this.ids}`);
+    // str(df.c.median()): the statistic as text (written into a text column that is parsed later), like float(...).
+    if (last === 'str' && args.pos.length === 1 && args.pos[0].k === 'scalar' && args.pos[0].prep.length && !args.pos[0].allCols) return this.scalar(last, args.pos[0].prep, args.pos[0].dup);
     if (last === 'print' || last === 'display' || last === 'len' || last === 'isinstance' || last === 'str' || last === 'repr') return this.scalar(last);
     if (last === 'flow' || last === 'flow_from_directory' || last === 'flow_from_dataframe') return this.scalar(last);
     if (last === 'to_datetime') {

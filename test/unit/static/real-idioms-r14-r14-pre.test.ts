@@ -122,4 +122,53 @@ describe('real-notebook idioms, round 14 (r14-pre)', () => {
       assert.deepEqual(rules(src('["value", "hour", "short", "distance"]'), 'leakage/preprocessing'), []);
     });
   });
+  describe('leakage/preprocessing: a statistic turned into text (str(median)) still fills with the statistic', () => {
+    const src = (value: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import Ridge
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("restaurants.csv")
+      missing = ["-", "NEW", "Opening Soon"]
+      fill = ${value}
+      df.loc[df["rating"].isin(missing), "rating"] = fill
+      df["rating"] = pd.to_numeric(df["rating"])
+      X_train, X_test, y_train, y_test = train_test_split(df[["rating", "cost"]], df["minutes"], random_state=0)
+      model = Ridge().fit(X_train, y_train)
+      print(mean_absolute_error(y_test, model.predict(X_test)))
+    `;
+    it('fires when the text is the median of all rows', () => {
+      assert.deepEqual(rules(src('str(pd.to_numeric(df.loc[~df["rating"].isin(missing), "rating"]).median())'), 'leakage/preprocessing'), [7]);
+    });
+    it('does not fire when the text is a fixed value', () => {
+      assert.deepEqual(rules(src('str(0)'), 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/preprocessing: a helper prepares the whole frame, the result is named train and cross-validated', () => {
+    const src = (model: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import cross_val_score
+      from sklearn.pipeline import make_pipeline
+      from sklearn.impute import SimpleImputer
+      from sklearn.ensemble import RandomForestRegressor
+      df = pd.read_csv("orders.csv")
+      def prepare(frame, how):
+          out = frame.copy()
+          if how == "median":
+              out["rating"] = out["rating"].fillna(frame["rating"].median())
+          return out
+      train = prepare(df, ${model.includes('Imputer') ? '"none"' : '"median"'})
+      X = train.drop("minutes", axis=1).to_numpy()
+      y = train["minutes"]
+      scores = cross_val_score(${model}, X, y, scoring="neg_mean_squared_error", cv=10)
+      print(scores.mean())
+    `;
+    it('fires when the helper filled gaps with the median of all rows before the cross-validation', () => {
+      assert.deepEqual(rules(src('RandomForestRegressor()'), 'leakage/preprocessing'), [10]);
+    });
+    it('does not fire when the fill is a pipeline step inside the cross-validation', () => {
+      assert.deepEqual(rules(src('make_pipeline(SimpleImputer(strategy="median"), RandomForestRegressor())'), 'leakage/preprocessing'), []);
+    });
+  });
 });
