@@ -1312,6 +1312,7 @@ export class Interpreter extends LibrarySemantics {
     let firstIter: { v: Val; target: string } | undefined;
     const conds: SyntaxNode[] = [];
     const targetNames = new Set<string>();
+    let condPrep: FitEvent[] = [];
     // [torch.from_numpy(a) for a in parts] over a named tuple of up to four parts (a split's
     // outputs): each part is mapped, so unpacking the result keeps train and test apart.
     const inAt = clauses.findIndex((c) => c.name === 'in');
@@ -1337,7 +1338,7 @@ export class Interpreter extends LibrarySemantics {
             if (targets.length === 1) this.bind(targets[0], el); else this.bindTuple(targets, el);
           } else if (c.name === 'if') {
             j++;
-            if (clauses[j]) { conds.push(clauses[j]); this.ev(clauses[j]); }
+            if (clauses[j]) { conds.push(clauses[j]); const cv = this.ev(clauses[j]); if ((cv.k === 'scalar' || cv.k === 'data') && cv.prep.length) condPrep = unionList(condPrep, cv.prep); }
             j++;
           } else j++;
         }
@@ -1389,7 +1390,12 @@ export class Interpreter extends LibrarySemantics {
     if (iterData) {
       // A row-wise map over a dataset ([t.decode() for t in texts]) keeps its rows.
       const extra = this.join(results, n);
-      return this.same(iterData, { prep: unionList(iterData.prep, extra.k === 'data' || extra.k === 'scalar' ? extra.prep : []) });
+      return this.same(iterData, { prep: unionList(unionList(iterData.prep, extra.k === 'data' || extra.k === 'scalar' ? extra.prep : []), condPrep) });
+    }
+    // (w for w in text.split() if w not in rare): the words kept are chosen by a statistic (rare
+    // words counted over all rows); the result carries it.
+    if (condPrep.length && element.length === 1 && firstIter && this.t(element[0]) === firstIter.target && firstIter.v.k !== 'seq') {
+      return this.scalar('comp', condPrep, [], true);
     }
     const seq: SeqV = { k: 'seq', items: results, varying: true };
     // [embed(t) for t in texts]: one value per element of the iterable, not the same rows again

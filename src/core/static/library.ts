@@ -1215,7 +1215,12 @@ export abstract class LibrarySemantics extends DataflowState {
         return this.scalar(`${obj.name}.${method}()`, prep, obj.dup, varying);
       }
       case 'const':
-        if (method === 'format' || method === 'join') { const j = this.join(args.pos, n); return j.k === 'scalar' ? j : this.scalar(method); }
+        // " ".join(df["text"]): the text of a frame's column in one string; its word counts are a
+        // statistic of those rows.
+        if (method === 'join' && args.pos.length === 1 && args.pos[0].k === 'data' && !args.pos[0].pred && args.pos[0].frame && args.pos[0].cols?.length === 1
+          && args.posNodes[0] && /^[A-Za-z_][\w.]*\[\s*["'][^"']+["']\s*\]$/.test(this.t(args.posNodes[0]))) return this.same(args.pos[0]);
+        // "".join(w for w in words if w not in rare): one string per row; keeps what chose its words.
+        if (method === 'format' || method === 'join') { const j = this.join(args.pos, n); return j.k === 'scalar' ? j : j.k === 'data' ? this.scalar(method, j.prep, j.dup) : this.scalar(method); }
         return this.scalar(method);
       default:
         return this.scalar(method);

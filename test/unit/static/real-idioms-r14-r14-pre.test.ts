@@ -171,4 +171,26 @@ describe('real-notebook idioms, round 14 (r14-pre)', () => {
       assert.deepEqual(rules(src('make_pipeline(SimpleImputer(strategy="median"), RandomForestRegressor())'), 'leakage/preprocessing'), []);
     });
   });
+  describe('leakage/preprocessing: rare words counted over the whole corpus and removed before the split', () => {
+    const src = (use: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.feature_extraction.text import CountVectorizer
+      from sklearn.naive_bayes import MultinomialNB
+      from sklearn.metrics import accuracy_score
+      df = pd.read_csv("reviews.csv")
+      rare = pd.Series(" ".join(df["text"]).split()).value_counts()[-500:]
+      ${use}
+      X_train, X_test, y_train, y_test = train_test_split(df["text"], df["label"], test_size=0.3, random_state=1)
+      vec = CountVectorizer().fit(X_train)
+      model = MultinomialNB().fit(vec.transform(X_train), y_train)
+      print(accuracy_score(y_test, model.predict(vec.transform(X_test))))
+    `;
+    it('fires when every text keeps only the words outside that list', () => {
+      assert.deepEqual(rules(src('df["text"] = df["text"].apply(lambda t: " ".join(w for w in t.split() if w not in rare))'), 'leakage/preprocessing'), [7]);
+    });
+    it('does not fire when the counts are only shown', () => {
+      assert.deepEqual(rules(src('print(rare.head(20))'), 'leakage/preprocessing'), []);
+    });
+  });
 });
