@@ -1312,8 +1312,9 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected estMethod(est: EstV, method: string, args0: Args, n: SyntaxNode): Val {
     // model.fit(x=X_train, y=y_train) / fit(X=..., y=...): the data passed by keyword is the data passed by position.
-    const xKw = args0.pos.length ? undefined : args0.kw.has('x') ? 'x' : args0.kw.has('X') ? 'X' : undefined;
-    const args: Args = xKw && /^(fit|fit_transform|fit_predict|partial_fit|predict|predict_proba|predict_classes|evaluate|score|transform)$/.test(method) ? (() => {
+    // Keras's fit_generator(generator=gen) / predict_generator(generator=gen): the batches passed by keyword.
+    const xKw = args0.pos.length ? undefined : args0.kw.has('x') ? 'x' : args0.kw.has('X') ? 'X' : /_generator$/.test(method) && args0.kw.has('generator') ? 'generator' : undefined;
+    const args: Args = xKw && /^(fit|fit_transform|fit_predict|partial_fit|predict|predict_proba|predict_classes|evaluate|score|transform|fit_generator|predict_generator|evaluate_generator)$/.test(method) ? (() => {
       const kw = new Map(args0.kw), kwNodes = new Map(args0.kwNodes);
       const pos = [kw.get(xKw)!], posNodes = [kwNodes.get(xKw)!];
       kw.delete(xKw); kwNodes.delete(xKw);

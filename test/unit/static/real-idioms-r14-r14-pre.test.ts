@@ -193,4 +193,31 @@ describe('real-notebook idioms, round 14 (r14-pre)', () => {
       assert.deepEqual(rules(src('print(rare.head(20))'), 'leakage/preprocessing'), []);
     });
   });
+  describe('leakage/preprocessing: Keras fit_generator(generator=...) trains on the generator\'s rows', () => {
+    const src = (fitOn: string): string => py`
+      import pandas as pd
+      from sklearn.preprocessing import MinMaxScaler
+      from sklearn.metrics import mean_squared_error
+      from keras.preprocessing.sequence import TimeseriesGenerator
+      from keras.models import Sequential
+      from keras.layers import LSTM, Dense
+      train = pd.read_csv("load_train.csv")[["power"]].values
+      test = pd.read_csv("load_test.csv")[["power"]].values
+      scaler = MinMaxScaler().fit(${fitOn})
+      tr, te = scaler.transform(train), scaler.transform(test)
+      train_gen = TimeseriesGenerator(tr, tr, length=24, batch_size=32)
+      test_gen = TimeseriesGenerator(te, te, length=24, batch_size=32)
+      model = Sequential([LSTM(32), Dense(1)])
+      model.compile(loss="mse", optimizer="adam")
+      model.fit_generator(generator=train_gen, epochs=5)
+      pred = model.predict(test_gen)
+      print(mean_squared_error(te[24:], pred))
+    `;
+    it('fires when the scaler saw the test series too', () => {
+      assert.deepEqual(rules(src('np.concatenate([train, test])').replace('import pandas as pd', 'import numpy as np\nimport pandas as pd'), 'leakage/preprocessing'), [10]);
+    });
+    it('does not fire when the scaler saw the training series only', () => {
+      assert.deepEqual(rules(src('train'), 'leakage/preprocessing'), []);
+    });
+  });
 });
