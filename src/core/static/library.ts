@@ -405,6 +405,12 @@ export abstract class LibrarySemantics extends DataflowState {
       const f = this.newFit(n, last, 'stat', args.pos[0]);
       return this.scalar(this.t(n), unionList(args.pos[0].prep, [f]), args.pos[0].dup);
     }
+    // statsmodels seasonal_decompose(series, period=12): the seasonal profile and centred trend are
+    // averages over every period of the series given; subtracting them uses those rows' statistics.
+    if (last === 'seasonal_decompose' && args.pos[0]?.k === 'data') {
+      const f = this.newFit(n, last, 'stat', args.pos[0]);
+      return this.scalar(this.t(n), unionList(args.pos[0].prep, [f]), args.pos[0].dup);
+    }
     // scipy.stats.boxcox / yeojohnson without a given lambda estimate it from the rows (maximum
     // likelihood) and return (transformed, lambda): a fitted statistic, like PowerTransformer.
     if ((last === 'boxcox' || last === 'yeojohnson') && args.pos[0] && (args.pos[0].k === 'data' || args.pos[0].k === 'scalar') && !args.kw.has('lmbda') && args.pos.length === 1) {

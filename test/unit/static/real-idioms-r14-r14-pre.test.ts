@@ -220,4 +220,25 @@ describe('real-notebook idioms, round 14 (r14-pre)', () => {
       assert.deepEqual(rules(src('train'), 'leakage/preprocessing'), []);
     });
   });
+  describe('leakage/preprocessing: a seasonal profile from seasonal_decompose of the whole series subtracted before the cut', () => {
+    const src = (use: string): string => py`
+      import pandas as pd
+      from statsmodels.tsa.seasonal import seasonal_decompose
+      from sklearn.linear_model import Ridge
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("monthly.csv")
+      dec = seasonal_decompose(df["rain"], model="additive", period=12)
+      ${use}
+      n = int(len(df) * 0.8)
+      train, test = df[:n], df[n:]
+      model = Ridge().fit(train[["rain_adj", "temp"]], train["yield"])
+      print(mean_absolute_error(test["yield"], model.predict(test[["rain_adj", "temp"]])))
+    `;
+    it('fires when the feature is the series minus its seasonal component', () => {
+      assert.deepEqual(rules(src('df["rain_adj"] = df["rain"] - dec.seasonal'), 'leakage/preprocessing'), [6]);
+    });
+    it('does not fire when the decomposition is only plotted', () => {
+      assert.deepEqual(rules(src('dec.plot()\ndf["rain_adj"] = df["rain"] * 2'), 'leakage/preprocessing'), []);
+    });
+  });
 });
