@@ -371,11 +371,11 @@ export abstract class DataflowState {
     // held-out part is scored.
     const prior = this.events.prepLeaks.filter((l) => l.fit === fit);
     // Nor does a name alone (the fit's output called x_train: a slice that may never hold anything
-    // out) hide hand-written folds taken from those rows later.
+    // out) hide hand-written folds or a cross_val_score taken from those rows later.
     // Folds drawn from the rows (skf.split(X, y)) only to be handed to a search are no more than the search's.
     if (prior.length && !(!this.searchTrials && prior.every((l) => l.reason === 'cv' && (l.split?.kind === 'search' || l.split?.kind === 'folds'))
       && (reason === 'cv' && split && (split.kind === 'cv' || split.kind === 'folds') || reason !== 'cv'))
-      && !(reason === 'cv' && split?.kind === 'folds' && prior.every((l) => l.reason === 'includes-test' && l.split?.kind === 'slice'))
+      && !(reason === 'cv' && (split?.kind === 'folds' || split?.kind === 'cv') && prior.every((l) => l.reason === 'includes-test' && l.split?.kind === 'slice'))
       && !(lastSide(key) === 'test' && reason !== 'transform' && key.path.length > 0 && prior.every((l) => l.viaVal && l.key.root === key.root))) return;
     const last = key.path[key.path.length - 1];
     this.events.prepLeaks.push({ fit, key, viaVal: lastSide(key) === 'val', reason, ...(split ?? last?.split ? { split: split ?? last.split } : {}) });

@@ -4,7 +4,7 @@ import type { EvalEvent, Events, PrepLeak } from './events';
 import { position, type Chunk } from './source';
 import { covers, isTestSide, keyCovers, lastSide, testSetKey, type FeatureSelection, type RowKey, type Site, type Split } from './values';
 import { pipelineFix, preprocessingFix, trainAsTestFix, refitFix } from './fixes';
-import { TARGET_ENCODERS, estimatorCategory } from './knowledge';
+import { SCORE_FUNCTIONS, TARGET_ENCODERS, estimatorCategory } from './knowledge';
 import { lineLabel } from '../cellNumbers';
 
 export interface DetectContext {
@@ -165,6 +165,17 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     || ev.evals.some((e) => e.keys.some((k) => onSplit(k, split))) || ev.trainEvals.some((e) => e.keys.some((k) => onSplit(k, split)));
   // Data written out as the document's output (an intermediate file it reads back itself is not).
   const writesOutput = ev.writesData || [...ev.written].some((p) => !ev.readBack.has(p));
+  // The held-out side of this split is handed to training only to be watched (validation_data
+  // with no early stopping or checkpoint on it) and no evaluation reads it.
+  // Cuts of the feature and label arrays made in one statement (fit(x=X[:n], validation_data=(X[n:], y[n:])))
+  // are one split.
+  const sameCut = (a: Split, b: Split): boolean => a === b || a.kind === 'slice' && b.kind === 'slice' && a.site.chunk === b.site.chunk && a.site.stmtFrom === b.site.stmtFrom;
+  const onCut = (k: RowKey, split: Split): boolean => k.path.some((st) => sameCut(st.split, split));
+  const monitoredOnly = (split: Split): boolean => {
+    const handed = ev.trainEvals.filter((t) => t.keys.some((k) => onCut(k, split)));
+    return handed.length > 0 && handed.every((t) => !t.selects && !t.reportsBest)
+      && !ev.evals.some((e) => e.keys.some((k) => onCut(k, split) && isTestSide(k)));
+  };
   // A search's own cross-validated score (`best_score_`) is a reported result when it is read, even
   // when a clean test score follows it: the score shown (and used to pick settings) was taken on folds
   // the statistic was fitted on (README, e015, e025/f004; round 13: w023, o006, c037, b005, a073).
@@ -185,6 +196,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     if (whole && (l0.fit.codes || l0.fit.vocabulary)) continue;
     const l = whole ?? l0;
     if (skipVal(l)) continue;
+    // A split whose held-out side only reaches training as monitored validation data (val_loss
+    // shown, nothing chosen by it, never scored) while another test set is scored: that side is a
+    // validation part, and a statistic over train + validation is harmless (README: a017's exception).
+    if (l.split && l.reason === 'split' && monitoredOnly(l.split) && ev.evals.some((e) => e.keys.some((k) => isTestSide(k) && !onCut(k, l.split!)))) continue;
     // An unnamed positional cut is a split only when a model is fitted on one part and scored on the other.
     if (l.split?.cut && !cutUsed(l.split)) continue;
     // Folds drawn (skf.split) only to compute out-of-fold features, such as an out-of-fold target
@@ -942,7 +957,7 @@ function wholeDataLeak(l: PrepLeak, ev: Events): PrepLeak | undefined {
 }
 
 /** Statistics that choose columns (by correlation with the label) rather than shape values. */
-const SELECTING_STATS = new Set(['corr', 'corrwith', 'cov']);
+const SELECTING_STATS = new Set(['corr', 'corrwith', 'cov', ...SCORE_FUNCTIONS]);
 
 function heldOutIsVal(l: PrepLeak): boolean {
   const sides = l.split?.sides;

@@ -1333,6 +1333,7 @@ export class Interpreter extends LibrarySemantics {
     let firstIter: { v: Val; target: string } | undefined;
     const conds: SyntaxNode[] = [];
     const targetNames = new Set<string>();
+    let condPrep: FitEvent[] = [];
     // [torch.from_numpy(a) for a in parts] over a named tuple of up to four parts (a split's
     // outputs): each part is mapped, so unpacking the result keeps train and test apart.
     const inAt = clauses.findIndex((c) => c.name === 'in');
@@ -1360,7 +1361,7 @@ export class Interpreter extends LibrarySemantics {
             if (targets.length === 1 && iterNode) this.compLoops.push({ targets: this.t(targets[0]), iter: this.t(iterNode), text: this.t(n), site: this.site(n) });
           } else if (c.name === 'if') {
             j++;
-            if (clauses[j]) { conds.push(clauses[j]); this.ev(clauses[j]); }
+            if (clauses[j]) { conds.push(clauses[j]); const cv = this.ev(clauses[j]); if ((cv.k === 'scalar' || cv.k === 'data') && cv.prep.length) condPrep = unionList(condPrep, cv.prep); }
             j++;
           } else j++;
         }
@@ -1403,10 +1404,22 @@ export class Interpreter extends LibrarySemantics {
       }
       if (known && filters < tests.length && conds.length <= 2 && tests.length <= 4) return { ...this.scalar('columns'), allCols: { ...all, removed } };
     }
+    // [c for c in ["a", "b", "c"] if c in df.columns]: those names that exist, each of them may be
+    // picked (the filter only checks the frame has the column).
+    if (firstIter && firstIter.v.k === 'seq' && !firstIter.v.varying && firstIter.v.items.length && firstIter.v.items.every((x) => x.k === 'const' && x.str !== undefined)
+      && element.length === 1 && this.t(element[0]) === firstIter.target && clauses.filter((c) => c.name === 'for').length === 1
+      && conds.length > 0 && conds.every((c) => new RegExp(`^${firstIter!.target}\\s+in\\s+[A-Za-z_][\\w.]*\\.columns$`).test(this.t(c).trim()))) {
+      return { k: 'seq', items: [...firstIter.v.items] };
+    }
     if (iterData) {
       // A row-wise map over a dataset ([t.decode() for t in texts]) keeps its rows.
       const extra = this.join(results, n);
-      return this.same(iterData, { prep: unionList(iterData.prep, extra.k === 'data' || extra.k === 'scalar' ? extra.prep : []) });
+      return this.same(iterData, { prep: unionList(unionList(iterData.prep, extra.k === 'data' || extra.k === 'scalar' ? extra.prep : []), condPrep) });
+    }
+    // (w for w in text.split() if w not in rare): the words kept are chosen by a statistic (rare
+    // words counted over all rows); the result carries it.
+    if (condPrep.length && element.length === 1 && firstIter && this.t(element[0]) === firstIter.target && firstIter.v.k !== 'seq') {
+      return this.scalar('comp', condPrep, [], true);
     }
     const seq: SeqV = { k: 'seq', items: results, varying: true };
     // [embed(t) for t in texts]: one value per element of the iterable, not the same rows again

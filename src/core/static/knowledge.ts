@@ -193,6 +193,8 @@ export function isServingName(base: string): boolean {
 /** Function forms of scalers (sklearn.preprocessing.scale etc.): fit and transform in one call. */
 export const SCALE_FUNCTIONS = new Set(['scale', 'minmax_scale', 'robust_scale', 'maxabs_scale', 'quantile_transform',
   'power_transform', 'zscore']);
+/** Univariate feature scores against the label (sklearn.feature_selection): their ranking picks columns. */
+export const SCORE_FUNCTIONS = new Set(['mutual_info_classif', 'mutual_info_regression', 'f_classif', 'f_regression', 'chi2', 'r_regression']);
 /** Encoders that learn from the label (their fit on rows that reach the test set is target leakage too). */
 export const TARGET_ENCODERS = new Set(['TargetEncoder', 'WOEEncoder', 'CatBoostEncoder', 'MEstimateEncoder', 'JamesSteinEncoder',
   'LeaveOneOutEncoder', 'GLMMEncoder', 'MeanEncoder', 'QuantileEncoder', 'SummaryEncoder']);

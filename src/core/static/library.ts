@@ -6,7 +6,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import {
   DATA_NAME, EVAL_METHODS, GROUP_AGGS, GROUP_NON_STATS, LABEL_ENCODERS, VOCABULARY_ENCODERS, LABEL_NAME, NP_STATS, PREDICT_METHODS,
-  ROW_PRESERVING, ROW_SUBSET, SCALE_FUNCTIONS, STAT_METHODS, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME,
+  ROW_PRESERVING, ROW_SUBSET, SCALE_FUNCTIONS, SCORE_FUNCTIONS, STAT_METHODS, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME,
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
 import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
@@ -399,6 +399,18 @@ export abstract class LibrarySemantics extends DataflowState {
       const f = this.newFit(n, last, 'transformer', d);
       return this.same(d, { prep: unionList(d.prep, [f]) });
     }
+    // mutual_info_classif(X, y) / f_classif / chi2: per-column scores against the label, computed
+    // from the rows given; a ranking of them picks the feature columns (like corr()["y"]).
+    if (SCORE_FUNCTIONS.has(last) && args.pos[0]?.k === 'data' && args.pos.length >= 2) {
+      const f = this.newFit(n, last, 'stat', args.pos[0]);
+      return this.scalar(this.t(n), unionList(args.pos[0].prep, [f]), args.pos[0].dup);
+    }
+    // statsmodels seasonal_decompose(series, period=12): the seasonal profile and centred trend are
+    // averages over every period of the series given; subtracting them uses those rows' statistics.
+    if (last === 'seasonal_decompose' && args.pos[0]?.k === 'data') {
+      const f = this.newFit(n, last, 'stat', args.pos[0]);
+      return this.scalar(this.t(n), unionList(args.pos[0].prep, [f]), args.pos[0].dup);
+    }
     // scipy.stats.boxcox / yeojohnson without a given lambda estimate it from the rows (maximum
     // likelihood) and return (transformed, lambda): a fitted statistic, like PowerTransformer.
     if ((last === 'boxcox' || last === 'yeojohnson') && args.pos[0] && (args.pos[0].k === 'data' || args.pos[0].k === 'scalar') && !args.kw.has('lmbda') && args.pos.length === 1) {
@@ -467,6 +479,9 @@ export abstract class LibrarySemantics extends DataflowState {
         }
         return d;
       }
+      // pd.Series(scores, index=X.columns) of per-column statistics (a score vector ranked to pick
+      // columns): the same statistics, named by column.
+      if (last === 'Series' && a0 && a0.k === 'scalar' && a0.prep.length) return this.scalar(this.t(n), a0.prep, a0.dup);
       // pd.Series(preds, index=...) of a list the predictions were appended to step by step (a
       // recursive forecast): those predictions still.
       if (a0 && a0.k === 'seq' && !a0.keys && a0.items.some((i) => i.k === 'data' && !!i.pred)) {
@@ -497,6 +512,11 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     // list() / tuple(): a new empty sequence, like [] (hand-written sliding windows: X = list(); X.append(seq[i:i + lag])).
     if ((last === 'list' || last === 'tuple') && !args.pos.length && !args.kw.size) return { k: 'seq', items: [] };
+    // set(names): the same column names, once each (df[list(set(a + b))] selects them by name).
+    if (last === 'set' && args.pos.length === 1 && args.pos[0].k === 'seq' && args.pos[0].items.length && args.pos[0].items.every((x) => x.k === 'const' && x.str !== undefined)) {
+      const items = (args.pos[0] as SeqV).items as ConstV[];
+      return { k: 'seq', items: items.filter((x, i) => items.findIndex((o) => o.str === x.str) === i) };
+    }
     if (last === 'enumerate' || last === 'zip' || last === 'list' || last === 'tuple' || last === 'sorted' || last === 'reversed' || last === 'iter') {
       if (last === 'enumerate' && args.pos[0]) {
         const inner = args.pos[0];
@@ -528,6 +548,8 @@ export abstract class LibrarySemantics extends DataflowState {
     // called once for the training texts and once for the test texts) it is its own rows, not
     // one shared unknown dataset named "zeros".
     if ((q.startsWith('np.') || q.startsWith('numpy.')) && /^(ones|zeros|full|empty|arange|linspace|logspace|eye|identity)$/.test(last)) return this.scalar(`${last}#${++this.ids}`);
+    // str(df.c.median()): the statistic as text (written into a text column that is parsed later), like float(...).
+    if (last === 'str' && args.pos.length === 1 && args.pos[0].k === 'scalar' && args.pos[0].prep.length && !args.pos[0].allCols) return this.scalar(last, args.pos[0].prep, args.pos[0].dup);
     if (last === 'print' || last === 'display' || last === 'len' || last === 'isinstance' || last === 'str' || last === 'repr') return this.scalar(last);
     if (last === 'flow' || last === 'flow_from_directory' || last === 'flow_from_dataframe') return this.scalar(last);
     if (last === 'to_datetime') {
@@ -1218,7 +1240,12 @@ export abstract class LibrarySemantics extends DataflowState {
         return this.scalar(`${obj.name}.${method}()`, prep, obj.dup, varying);
       }
       case 'const':
-        if (method === 'format' || method === 'join') { const j = this.join(args.pos, n); return j.k === 'scalar' ? j : this.scalar(method); }
+        // " ".join(df["text"]): the text of a frame's column in one string; its word counts are a
+        // statistic of those rows.
+        if (method === 'join' && args.pos.length === 1 && args.pos[0].k === 'data' && !args.pos[0].pred && args.pos[0].frame && args.pos[0].cols?.length === 1
+          && args.posNodes[0] && /^[A-Za-z_][\w.]*\[\s*["'][^"']+["']\s*\]$/.test(this.t(args.posNodes[0]))) return this.same(args.pos[0]);
+        // "".join(w for w in words if w not in rare): one string per row; keeps what chose its words.
+        if (method === 'format' || method === 'join') { const j = this.join(args.pos, n); return j.k === 'scalar' ? j : j.k === 'data' ? this.scalar(method, j.prep, j.dup) : this.scalar(method); }
         return this.scalar(method);
       default:
         return this.scalar(method);
@@ -1310,8 +1337,9 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected estMethod(est: EstV, method: string, args0: Args, n: SyntaxNode): Val {
     // model.fit(x=X_train, y=y_train) / fit(X=..., y=...): the data passed by keyword is the data passed by position.
-    const xKw = args0.pos.length ? undefined : args0.kw.has('x') ? 'x' : args0.kw.has('X') ? 'X' : undefined;
-    const args: Args = xKw && /^(fit|fit_transform|fit_predict|partial_fit|predict|predict_proba|predict_classes|evaluate|score|transform)$/.test(method) ? (() => {
+    // Keras's fit_generator(generator=gen) / predict_generator(generator=gen): the batches passed by keyword.
+    const xKw = args0.pos.length ? undefined : args0.kw.has('x') ? 'x' : args0.kw.has('X') ? 'X' : /_generator$/.test(method) && args0.kw.has('generator') ? 'generator' : undefined;
+    const args: Args = xKw && /^(fit|fit_transform|fit_predict|partial_fit|predict|predict_proba|predict_classes|evaluate|score|transform|fit_generator|predict_generator|evaluate_generator)$/.test(method) ? (() => {
       const kw = new Map(args0.kw), kwNodes = new Map(args0.kwNodes);
       const pos = [kw.get(xKw)!], posNodes = [kwNodes.get(xKw)!];
       kw.delete(xKw); kwNodes.delete(xKw);
