@@ -199,7 +199,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // prepare the rows to forecast): no training row carries it; the held-out rows are transformed
     // with a statistic of their own batch, a refit at inference.
     const refitAtInference = l.reason === 'includes-test' && (f.kind === 'transformer' || f.kind === 'pipeline') && ev.modelFits.length > 0
-      && !ev.trainedOnFits.has(f.id) && !ev.modelFits.some((m) => m.est.fitData?.prep.includes(f)) && ev.modelInputFits.has(f.id);
+      && !ev.trainedOnFits.has(f.id) && !ev.trainPartFits.has(f.id) && !ev.modelFits.some((m) => m.est.fitData?.prep.includes(f)) && ev.modelInputFits.has(f.id);
     if (l.reason === 'fit-on-test' || refitAtInference) {
       // Rows shaped by their own statistic that never reach a model are not transformed differently
       // from anything the model sees: a threshold or normalisation of the predictions, a metric's own

@@ -137,6 +137,8 @@ export interface Events {
   modelInputFits: Set<number>;
   /** Ids of the statistics carried by data a model was fitted on (at any of its fits). */
   trainedOnFits: Set<number>;
+  /** Transformer fits applied to a training part alone (vec.transform(X_train)): the training rows carry them. */
+  trainPartFits: Set<number>;
   /**
    * Ids of statistics written into a frame (`df[c] = ...`, an in-place fill): the frame may reach a
    * model by a path the analysis does not follow (a helper that changes its argument in place).
@@ -147,5 +149,5 @@ export interface Events {
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], searchPicks: [], leaderboards: [], modelInputFits: new Set(), trainedOnFits: new Set(), frameStatFits: new Set(), labelFits: new Set() };
+  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], searchPicks: [], leaderboards: [], modelInputFits: new Set(), trainedOnFits: new Set(), trainPartFits: new Set(), frameStatFits: new Set(), labelFits: new Set() };
 }

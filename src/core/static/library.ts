@@ -1291,8 +1291,9 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected estMethod(est: EstV, method: string, args0: Args, n: SyntaxNode): Val {
     // model.fit(x=X_train, y=y_train) / fit(X=..., y=...): the data passed by keyword is the data passed by position.
-    const xKw = args0.pos.length ? undefined : args0.kw.has('x') ? 'x' : args0.kw.has('X') ? 'X' : undefined;
-    const args: Args = xKw && /^(fit|fit_transform|fit_predict|partial_fit|predict|predict_proba|predict_classes|evaluate|score|transform)$/.test(method) ? (() => {
+    // Keras's fit_generator(generator=gen) takes its batches by the keyword `generator`.
+    const xKw = args0.pos.length ? undefined : args0.kw.has('x') ? 'x' : args0.kw.has('X') ? 'X' : method === 'fit_generator' && args0.kw.has('generator') ? 'generator' : undefined;
+    const args: Args = xKw && /^(fit|fit_transform|fit_predict|partial_fit|predict|predict_proba|predict_classes|evaluate|score|transform|fit_generator)$/.test(method) ? (() => {
       const kw = new Map(args0.kw), kwNodes = new Map(args0.kwNodes);
       const pos = [kw.get(xKw)!], posNodes = [kwNodes.get(xKw)!];
       kw.delete(xKw); kwNodes.delete(xKw);
@@ -1375,6 +1376,7 @@ export abstract class LibrarySemantics extends DataflowState {
       // A pipeline ending in a model fitted with labels (`pipeline.fit(X, y)`) is training, wherever it runs: the
       // batch being scored carries no labels.
       const withLabels = est.cat === 'pipeline' && est.steps.length > 0 && est.steps[est.steps.length - 1]!.cat === 'model' && (args.pos[1] !== undefined || args.kw.has('y'));
+      const ownLabelled = est.cat === 'model' && !est.loaded && (args.pos[1] !== undefined || args.kw.has('y'));
       // A serving-named method of a class that the document never calls, in a document that fits
       // its models itself (a model class in a training notebook): nothing is served here.
       const uncalledByName = byName && this.uncalledMethodOfTrainer;
@@ -1385,6 +1387,7 @@ export abstract class LibrarySemantics extends DataflowState {
       // model.train(df): a model object's call that names training (an app that trains its models
       // when no saved artifact exists) is training, not a statistic refitted on the scored batch.
       const namesTraining = method === 'train' && est.cat === 'model' && !est.loaded || this.trainingFnDepth > 0 && (!!this.opts.servingByName || !this.opts.servingFile) && this.servingFnDepth === 0 && !this.loadedArtifact;
+      let pushedRefit: RefitEvent | undefined;
       if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels && !learnsNothing && !namesTraining) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
@@ -1394,7 +1397,10 @@ export abstract class LibrarySemantics extends DataflowState {
           ...(this.loadSite ? { loadSite: this.loadSite } : {}), ...(fitTransform ? { fitTransform } : {}),
           ...(assumed ? { assumed } : {}) };
         this.events.refits.push(refit);
+        pushedRefit = refit;
+        if (ownLabelled) this.ownTrainingRefits.push(refit);
         if (method === 'fit' && est.cat !== 'model' && X && X.rows.length) this.refitUses.set(est, { refit, rows: X.rows, own: false, other: false });
+        if (this.loadedArtifact && this.servingFnDepth === 0 && !this.opts.servingFile && X && X.rows.length) this.refitsAfterLoad.push({ refit, rows: X.rows });
       }
       const data = X ?? est.ctorData ?? this.freshData('X', n);
       const y = args.pos[1];
@@ -1413,6 +1419,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const isPrep = est.cat === 'transformer' || est.cat === 'clusterer';
       if (isPrep) {
         est.fit = this.newFit(n, est.cls, 'transformer', data, onLabel, vocabularyOnly(est));
+        if (pushedRefit) this.refitByFit.set(est.fit.id, pushedRefit);
         // LabelEncoder on a named feature column (not the label): category codes of those rows.
         const argName = args.posNodes[0] ? this.t(args.posNodes[0]) : '';
         if (LABEL_ENCODERS.has(est.cls) && X && (X.cols?.length ? !X.cols.some((c) => LABEL_NAME.test(c)) : /\w\s*\[[^\]]+\]\s*$/.test(argName)) && !LABEL_NAME.test(argName) && !/^y(_|$)/i.test(argName)
@@ -1431,6 +1438,8 @@ export abstract class LibrarySemantics extends DataflowState {
         est.fitData = data;
         this.noteModelInput(data);
         for (const pf of data.prep) this.events.trainedOnFits.add(pf.id);
+        // The features of a model fitted with labels are its training rows (settleServing).
+        if (ownLabelled) for (const pf of data.prep) { const r = this.refitByFit.get(pf.id); if (r) this.ownTrainingRefits.push(r); }
         if (y && y.k === 'data') { est.fitLabelRows = y.rows; for (const pf of y.prep) this.events.labelFits.add(pf.id); } else delete est.fitLabelRows;
         const yNode = args.pos[1] === y ? args.posNodes[1] : args.kwNodes.get('y');
         // A label the analysis holds no rows for (y_tr_2 = (y_tr >= 2).astype(int) of a helper's parameter) is named by its text.
@@ -1541,6 +1550,7 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const c of data.cols) enc.add(c);
     }
     const fits = est.prepFits.length ? est.prepFits : est.fit && est.fit.kind === 'transformer' ? [est.fit] : [];
+    if (data.rows.length && data.rows.every((k) => k.path.length > 0 && lastSide(k) === 'train')) for (const f of fits) this.events.trainPartFits.add(f.id);
     // An imputer that fills a row's gaps from its other columns (its nearest rows, a regression on
     // them): every column it is given reaches every filled value, the label too when it is there.
     if (MULTIVARIATE_IMPUTERS.test(est.cls) && data.frame && !data.feat && !data.varying && !data.aligned && this.stmt) {
@@ -1668,6 +1678,10 @@ export abstract class LibrarySemantics extends DataflowState {
    * the document reaches by key or attribute (`bundle["scaler"]`, wherever it is written).
    */
   protected settleServing(): void {
+    // A document that loads nothing and fits a model with labels trains its own model (a script that
+    // retrains on its labelled table and then predicts): that fit and the transformers fitted on its
+    // features are training, whatever the file is called; the batch being scored carries no labels.
+    if (!this.loadSite && this.ownTrainingRefits.length) this.events.refits = this.events.refits.filter((r) => !this.ownTrainingRefits.includes(r));
     // Fitted on other rows (a reference file read at request time) and applied only to the
     // request: not fitted on the batch it scores (a train/serve skew at most).
     const elsewhere = new Set([...this.refitUses.values()].filter((u) => u.other && !u.own).map((u) => u.refit));

@@ -1,0 +1,155 @@
+/**
+ * Round 14 (r14-sec): serving and target classes from real code. Each class has a case that must
+ * fire and a look-alike that must not. Written from the class, not copied from a notebook.
+ */
+import * as assert from 'node:assert/strict';
+import { analyze, lineOf, py } from './helpers';
+
+const lines = (src: string, rule: string, path = 'train.py'): number[] =>
+  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => f.location.line);
+const REFIT = 'mismatch/refit-at-inference';
+const ORDER = 'mismatch/column-order';
+const PREP = 'leakage/preprocessing';
+
+describe('real-notebook idioms, round 14 (r14-sec)', () => {
+  describe('Keras fit_generator(generator=...) trains on the batches it is given by keyword', () => {
+    const modules: Record<string, string> = {
+      'proj/loader.py': py`
+        import pandas as pd
+        def load(name):
+            return pd.read_json(name).filter(["kw"]).values
+      `,
+      'proj/nets.py': py`
+        from keras.models import Sequential
+        from keras.layers import LSTM, Dense
+        def build(units):
+            return Sequential([LSTM(units), Dense(1)])
+        def forecast(model, gen, scaler):
+            return scaler.inverse_transform(model.predict(gen))
+      `,
+    };
+    const src = (fit: string): string => py`
+      from sklearn.preprocessing import MinMaxScaler
+      from sklearn.metrics import mean_squared_error
+      from keras.preprocessing.sequence import TimeseriesGenerator
+      from loader import load
+      from nets import build, forecast
+      series = load("load.json")
+      scaler = MinMaxScaler()
+      scaled = scaler.fit_transform(series)
+      cut = int(len(scaled) * 0.7)
+      x_test = series[cut:]
+      gen_tr = TimeseriesGenerator(scaled[:cut], scaled[:cut], length=24, batch_size=32)
+      gen_te = TimeseriesGenerator(scaled[cut:], scaled[cut:], length=24, batch_size=32)
+      model = build(16)
+      model.compile(loss="mse", optimizer="adam")
+      ${fit}
+      print(mean_squared_error(x_test[24:], forecast(model, gen_te, scaler)))
+    `;
+    const found = (s: string, rule: string): number[] =>
+      analyze(s, 'proj/train.py', { readModule: (p) => modules[p], moduleRoot: 'proj' }).filter((f) => f.ruleId === rule).map((f) => f.location.line);
+    it('a scaler of the whole series reaching the training batches by keyword is a preprocessing leak, not a refit at inference', () => {
+      const s = src('model.fit_generator(generator=gen_tr, epochs=5)');
+      assert.deepEqual(found(s, REFIT), []);
+      assert.deepEqual(found(s, PREP), [lineOf(s, 'scaled = scaler.fit_transform')]);
+    });
+    it('fitted on the training part only: no finding of either kind', () => {
+      const s = src('model.fit_generator(generator=gen_tr, epochs=5)').replace('scaled = scaler.fit_transform(series)', 'x_train = series[:int(len(series) * 0.7)]\nscaled = scaler.fit(x_train).transform(series)');
+      assert.deepEqual(found(s, REFIT), []);
+      assert.deepEqual(found(s, PREP), []);
+    });
+  });
+
+  describe('mismatch/column-order: one column converted to an array has no column order to lose', () => {
+    const src = (arg: string): string => py`
+      import joblib
+      import pandas as pd
+      scaler = joblib.load("scaler.pkl")
+      model = joblib.load("model.pkl")
+      batch = pd.read_csv("incoming.csv")
+      batch["amount_sc"] = scaler.transform(${arg})
+      print(model.predict(batch[["amount_sc", "v1", "v2"]]))
+    `;
+    it('a single column\'s values reshaped for a loaded scaler does not fire', () => {
+      assert.deepEqual(lines(src('batch["amount"].values.reshape(-1, 1)'), ORDER, 'score_batch.py'), []);
+    });
+    it('several columns converted to an array for the loaded scaler still fires', () => {
+      const s = src('batch.drop(columns=["id"]).values');
+      assert.deepEqual(lines(s, ORDER, 'score_batch.py'), [lineOf(s, 'batch["amount_sc"] =')]);
+    });
+  });
+
+  describe('mismatch/refit-at-inference: after a load, a transformer refitted on the data set the document then splits is fitted on its training data', () => {
+    const src = (tail: string): string => py`
+      import pandas as pd
+      from keras.models import load_model
+      from sklearn.preprocessing import OrdinalEncoder
+      from sklearn.model_selection import train_test_split
+      net = load_model("net.h5")
+      data = pd.read_csv("cars.csv")
+      enc = OrdinalEncoder()
+      data[["make", "fuel"]] = enc.fit_transform(data[["make", "fuel"]])
+      ${tail}
+      def predict_one(make, fuel, size):
+          row = pd.DataFrame([[*enc.transform([[make, fuel]])[0], size]], columns=["make", "fuel", "size"])
+          return net.predict(row)
+    `;
+    it('refitted on the frame that is then split into train and test parts: no refit at inference', () => {
+      const s = src('X_tr, X_te, y_tr, y_te = train_test_split(data.drop(columns=["co2"]), data["co2"], test_size=0.2)');
+      assert.deepEqual(lines(s, REFIT, 'model_module.py'), []);
+    });
+    it('refitted on a frame that is never split: fires', () => {
+      const s = src('X = data.drop(columns=["co2"])');
+      assert.deepEqual(lines(s, REFIT, 'model_module.py'), [lineOf(s, 'enc.fit_transform')]);
+    });
+  });
+
+  describe('mismatch/refit-at-inference: a file that loads nothing and fits a model with labels trains its own model', () => {
+    const src = (head: string, fit: string): string => py`
+      import pandas as pd
+      import joblib
+      from sklearn.feature_extraction.text import TfidfVectorizer
+      from sklearn.svm import LinearSVC
+      ${head}
+      labelled = pd.read_csv("labelled.csv")
+      vec = TfidfVectorizer(sublinear_tf=True)
+      feats = vec.fit_transform(labelled["text"])
+      ${fit}
+      todo = pd.read_csv("unlabelled.csv")
+      todo["pred"] = clf.predict(vec.transform(todo["text"]))
+      todo.to_csv("out.csv")
+    `;
+    it('a predict.py that retrains vectorizer and classifier on its labelled table does not fire', () => {
+      const s = src('', 'clf = LinearSVC().fit(feats, labelled["topic"])');
+      assert.deepEqual(lines(s, REFIT, 'predict.py'), []);
+    });
+    it('a predict.py that loads a classifier and refits the vectorizer still fires', () => {
+      const s = src('', 'clf = joblib.load("clf.pkl")');
+      assert.deepEqual(lines(s, REFIT, 'predict.py'), [lineOf(s, 'feats = vec.fit_transform')]);
+    });
+  });
+
+  describe('leakage/target: a category that enters the label only as a lookup key beside other columns', () => {
+    const src = (label: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("sessions.csv")
+      ports = df["station"].value_counts()
+      ${label}
+      X = df[["station", "hour", "weekday"]]
+      y = df["utilization"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      m = RandomForestRegressor().fit(X_tr, y_tr)
+      print(mean_absolute_error(y_te, m.predict(X_te)))
+    `;
+    it('busy / df["station"].map(ports): the station is not a column the label is computed from', () => {
+      assert.deepEqual(lines(src('df["utilization"] = df["busy"] / df["station"].map(ports)'), 'leakage/target'), []);
+    });
+    it('a feature used as a value in the label (busy / df["station_ports"]) still fires', () => {
+      const s = src('df["utilization"] = df["busy"] / df["hour"]');
+      assert.deepEqual(lines(s, 'leakage/target').length > 0, true);
+    });
+  });
+});
