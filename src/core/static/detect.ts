@@ -840,7 +840,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     push({
       ruleId: 'mismatch/refit-at-inference', message: `\`${r.what}\` fits again ${r.reason}; reuse the transformer fitted at training (load it and call transform).${r.assumed ? ` Assumed: ${r.assumed}.` : ''}`,
       location: toLocation(ctx, r.site), related: rel(ctx, r.loadSite, 'fitted artifact loaded here'), evidence: { call: r.what, reason: r.reason, ...(r.assumed ? { assumed: r.assumed } : {}) }, fixes: refitFix(ctx, r),
-    }, r.site, r.assumed ? 'warning' : 'error');
+    }, r.site, r.assumed || r.otherFit ? 'warning' : 'error');
   }
 
   // mismatch/column-order

@@ -1516,6 +1516,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const data = X ?? (hfTrainer ? hfSet(method === 'predict' ? 'test_dataset' : 'eval_dataset') : undefined) ?? (method === 'predict' ? undefined : this.trainerEvalData.get(est)) ?? this.freshData('X', n);
       const y = args.pos[1];
       const keys = unionKeys(data.rows, y && y.k === 'data' ? y.rows : []);
+      this.checkOtherFit(est, data);
       this.noteModelInput(data);
       this.checkPositional(est, data, n);
       this.noteDummiesUse(data);
@@ -1631,7 +1632,26 @@ export abstract class LibrarySemantics extends DataflowState {
   }
   private ranWrapped = new Set<string>();
 
+  /**
+   * Rows scored by a model after a transformer of the class its training rows went through was fitted again on
+   * those rows (a Tokenizer fitted anew on a second sample, then model.evaluate on it): the columns or codes of the
+   * scored rows are not those the model was trained on. Held-out parts are reported as refits on test rows already.
+   */
+  protected checkOtherFit(est: EstV, data: DataV): void {
+    if (est.loaded || !est.fitData || this.serving || !data.rows.length || data.rows.some(isTestSide)) return;
+    const trained = est.fitData.prep;
+    for (const f of data.prep) {
+      if (f.serving || f.onLabel || f.kind !== 'transformer' || trained.includes(f) || this.otherFits.has(f.id)) continue;
+      if (!trained.some((g) => g !== f && g.cls === f.cls && g.kind === f.kind)) continue;
+      if (!data.rows.every((k) => covers(f.rows, k))) continue;
+      this.otherFits.add(f.id);
+      this.events.refits.push({ site: f.site, what: f.cls, reason: `on the rows it then scores, while the model was trained on rows of another \`${f.cls}\` fit`, otherFit: true });
+    }
+  }
+  protected otherFits = new Set<number>();
+
   protected predictOut(est: EstV, data: DataV): DataV {
+    this.checkOtherFit(est, data);
     this.noteModelInput(data);
     this.runWrappedFunctions(est, data);
     this.noteServingStats(data);

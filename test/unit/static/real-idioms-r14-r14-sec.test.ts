@@ -152,4 +152,32 @@ describe('real-notebook idioms, round 14 (r14-sec)', () => {
       assert.deepEqual(lines(s, 'leakage/target').length > 0, true);
     });
   });
+
+  describe('mismatch/refit-at-inference: a vocabulary fitted again on a second sample that the trained model then scores', () => {
+    const src = (second: string): string => py`
+      import pandas as pd
+      from keras.preprocessing.text import Tokenizer
+      from keras.models import Sequential
+      from keras.layers import Dense
+      df = pd.read_csv("requests.csv")
+      sample = df.sample(5000, random_state=1)
+      tok = Tokenizer()
+      tok.fit_on_texts(sample.text)
+      X = tok.texts_to_matrix(sample.text, mode="binary")
+      net = Sequential([Dense(8, activation="relu"), Dense(1, activation="sigmoid")])
+      net.compile(loss="binary_crossentropy", optimizer="adam")
+      net.fit(X, sample.label, epochs=3)
+      other = df.sample(5000, random_state=2)
+      ${second}
+      print(net.evaluate(X2, other.label))
+    `;
+    it('a new Tokenizer fitted on the second sample fires at warning', () => {
+      const s = src('tok2 = Tokenizer()\ntok2.fit_on_texts(other.text)\nX2 = tok2.texts_to_matrix(other.text, mode="binary")');
+      const f = analyze(s).filter((x) => x.ruleId === REFIT);
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(s, 'tok2.fit_on_texts'), 'warning']]);
+    });
+    it('the training Tokenizer applied to the second sample does not fire', () => {
+      assert.deepEqual(lines(src('X2 = tok.texts_to_matrix(other.text, mode="binary")'), REFIT), []);
+    });
+  });
 });
