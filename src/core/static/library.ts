@@ -1814,6 +1814,19 @@ export abstract class LibrarySemantics extends DataflowState {
         const featAssumed = viaSourceOnly && changeAssumed ? changeAssumed : labelGuess;
         this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite, ...(featAssumed ? { assumed: featAssumed } : {}) });
       }
+      // A group statistic of the label merged back in as columns (df.merge(df.groupby(k).agg({label: "mean"}), on=k))
+      // before the split: a target encoding that holds each row's own label. Its column names are rarely known
+      // (built by joining the aggregate's names), so they are matched by the label's name in them.
+      for (const f of X.prep) {
+        if (f.kind !== 'group' || !f.overCols?.includes(label) || f.ofPredictions) continue;
+        if (!f.rows.some((fk) => X.rows.some((xk) => xk.root === fk.root && fk.path.length < xk.path.length))) continue;
+        const named = part.mode === 'select' ? part.cols.find((c) => c !== label && c.includes(label)) : undefined;
+        if (!named) continue;
+        const stat = part.frame.statCols?.get(f.id);
+        if (stat && !stat.has(named)) continue;
+        this.pushTarget({ site: f.site, label, kind: 'feature-from-label', fitSite,
+          assumed: `the column '${named}' is taken to hold this group statistic of '${label}' (by its name), merged in before the split` });
+      }
       // An imputer that filled each row's gaps from its other columns while the label was among
       // them (KNNImputer on the whole frame): the filled feature values are computed from the label.
       const keepsOther = part.mode !== 'select' || part.cols.some((c) => c !== label);
@@ -1956,6 +1969,9 @@ export abstract class LibrarySemantics extends DataflowState {
       }
       if (GROUP_AGGS.has(method) && !GROUP_NON_STATS.has(method)) {
         const f = this.newFit(n, `groupby.${method}`, 'group', d);
+        const aggText = (method === 'agg' || method === 'aggregate') && args.posNodes[0]?.name === 'DictionaryExpression' ? this.t(args.posNodes[0]) : '';
+        const over = aggText ? [...aggText.matchAll(/(?:^\{|,)\s*["']([^"']+)["']\s*:/g)].map((m) => m[1]) : d.cols ?? [];
+        if (over.length) f.overCols = over;
         if (method === 'transform') {
           const out = this.same(d, { prep: unionList(d.prep, [f]) });
           delete out.grouped;

@@ -180,4 +180,32 @@ describe('real-notebook idioms, round 14 (r14-sec)', () => {
       assert.deepEqual(lines(src('X2 = tok.texts_to_matrix(other.text, mode="binary")'), REFIT), []);
     });
   });
+
+  describe('leakage/target: group statistics of the label merged back in as columns before the split', () => {
+    const src = (agg: string, cols: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      df = pd.read_csv("flights.csv")
+      stats = df.groupby("origin").agg(${agg})
+      stats.columns = ["_".join(c) for c in stats.columns]
+      stats = stats.add_prefix("origin_")
+      df = df.merge(stats, left_on="origin", right_index=True, how="left")
+      X = df[${cols}]
+      y = df["late"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      m = RandomForestClassifier().fit(X_tr, y_tr)
+      print(m.score(X_te, y_te))
+    `;
+    it('the per-origin mean of the label, selected by its merged name, fires at warning with the assumption', () => {
+      const s = src('{"late": ["mean"], "dep_delay": ["mean"]}', '["hour", "origin_late_mean", "origin_dep_delay_mean"]');
+      const f = analyze(s).filter((x) => x.ruleId === 'leakage/target');
+      assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[lineOf(s, 'stats = df.groupby'), 'warning']]);
+      assert.match(f[0].message, /Assumed: the column 'origin_late_mean'/);
+    });
+    it('group statistics of other columns only do not fire', () => {
+      const s = src('{"dep_delay": ["mean"], "distance": ["mean"]}', '["hour", "origin_dep_delay_mean", "origin_distance_mean"]');
+      assert.deepEqual(lines(s, 'leakage/target'), []);
+    });
+  });
 });
