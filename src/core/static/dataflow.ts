@@ -361,6 +361,7 @@ export abstract class DataflowState {
   protected noteModelInput(d: Val | undefined): void {
     if (!d || d.k !== 'data') return;
     for (const f of d.prep) this.events.modelInputFits.add(f.id);
+    for (const k of d.rows) this.events.modelInputRoots.add(k.root);
   }
 
   protected recordPrepLeak(fit: FitEvent, key: RowKey, reason: PrepReason, split?: Split): void {

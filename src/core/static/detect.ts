@@ -208,7 +208,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       // too: a helper that changes the frame in place hands it to the model out of sight.
       // A statistic of the predictions (a cut-off, a z-score of the scores) written beside them is
       // model output, not input.
-      if (!ev.modelInputFits.has(l.fit.id) && !((f.kind === 'stat' || f.kind === 'group') && !f.ofPredictions && ev.frameStatFits.has(f.id))) continue;
+      // Written into a frame none of whose rows reach any of the models the document fits and predicts with (a test
+      // file filled in place, then never predicted): nothing sees it. With no model known (hand-written ones), kept.
+      if (!ev.modelInputFits.has(l.fit.id) && !((f.kind === 'stat' || f.kind === 'group') && !f.ofPredictions && ev.frameStatFits.has(f.id)
+        && (ev.modelInputRoots.size === 0 || ev.modelInputRoots.has(l.key.root)))) continue;
       // Rows taken as test rows only by their file's name (tested.csv) that the document then splits
       // and trains a model on: they are its whole data, not a held-out batch; a statistic of all of
       // them is fitted before the split (leakage/preprocessing), not a refit at inference.

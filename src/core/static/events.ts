@@ -146,10 +146,12 @@ export interface Events {
    * model by a path the analysis does not follow (a helper that changes its argument in place).
    */
   frameStatFits: Set<number>;
+  /** Data roots (files, frames) some rows of which reached a model (fitted on, predicted, scored). */
+  modelInputRoots: Set<RowKey['root']>;
   /** Ids of the statistics carried by the labels a model was fitted on (`y` of `fit(X, y)`). */
   labelFits: Set<number>;
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], searchPicks: [], leaderboards: [], modelInputFits: new Set(), trainedOnFits: new Set(), trainPartFits: new Set(), frameStatFits: new Set(), labelFits: new Set() };
+  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], searchPicks: [], leaderboards: [], modelInputFits: new Set(), trainedOnFits: new Set(), trainPartFits: new Set(), frameStatFits: new Set(), modelInputRoots: new Set(), labelFits: new Set() };
 }

@@ -484,7 +484,10 @@ export abstract class LibrarySemantics extends DataflowState {
         if (j.k === 'data') return this.mkData({ ...this.same(j), frame: { ...this.newFrame(), colVals } });
       }
       const d = this.freshData(this.targets[0] ?? 'frame', n, roleFromName(this.targets[0] ?? ''));
-      if (args.kw.has('columns') || a0 && requestPayload(a0)) d.aligned = true;
+      // A frame of values typed in as a dict of named columns (pd.DataFrame({"age": [age], "income": [income]})): its
+      // column order is the one written in the code, not one read from data.
+      const namedLiteral = a0?.k === 'seq' && !!a0.keys && a0.keys.length > 0 && a0.keys.every((k) => k !== undefined) && !a0.items.some((v) => v.k === 'data');
+      if (args.kw.has('columns') || a0 && requestPayload(a0) || namedLiteral) d.aligned = true;
       if (!args.pos.length && !args.kw.size) d.emptyFrame = true;
       return d;
     }

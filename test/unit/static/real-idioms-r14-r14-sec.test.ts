@@ -208,4 +208,46 @@ describe('real-notebook idioms, round 14 (r14-sec)', () => {
       assert.deepEqual(lines(s, 'leakage/target'), []);
     });
   });
+
+  describe('mismatch/column-order: a frame typed in as a dict of named columns has the order written in the code', () => {
+    const src = (row: string): string => py`
+      import joblib
+      import pandas as pd
+      scaler = joblib.load("scaler.pkl")
+      model = joblib.load("model.pkl")
+      def predict_one(gender, age, income):
+          ${row}
+          X = row.iloc[:, 1:4]
+          return model.predict(scaler.transform(X))
+    `;
+    it('pd.DataFrame({"id": [0], "gender": [g], ...}) taken by position: no finding', () => {
+      assert.deepEqual(lines(src('row = pd.DataFrame({"id": [0], "gender": [gender], "age": [age], "income": [income]})'), ORDER, 'serve.py'), []);
+    });
+    it('a frame read from a file taken by position: still fires', () => {
+      const s = src('row = pd.read_csv("one.csv")');
+      assert.deepEqual(lines(s, ORDER, 'serve.py'), [lineOf(s, 'X = row.iloc')]);
+    });
+  });
+
+  describe('mismatch/refit-at-inference: a test file filled in place with its own statistic that no model ever sees', () => {
+    const src = (tail: string): string => py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestRegressor
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      train.fillna(train.mean(), inplace=True)
+      test.fillna(test.mean(), inplace=True)
+      feats = ["temp", "wind", "rain"]
+      m = RandomForestRegressor().fit(train[feats], train["pm25"])
+      ${tail}
+    `;
+    it('the filled test frame is predicted: fires at warning', () => {
+      const s = src('pd.DataFrame({"pm25": m.predict(test[feats])}).to_csv("sub.csv")');
+      assert.deepEqual(lines(s, REFIT), [lineOf(s, 'test.fillna')]);
+    });
+    it('another frame is predicted and the filled test frame never reaches the model: no finding', () => {
+      const s = src('other = pd.read_csv("other.csv")\npd.DataFrame({"pm25": m.predict(other[feats])}).to_csv("sub.csv")');
+      assert.deepEqual(lines(s, REFIT), []);
+    });
+  });
 });
