@@ -250,4 +250,36 @@ describe('real-notebook idioms, round 14 (r14-sec)', () => {
       assert.deepEqual(lines(s, REFIT), []);
     });
   });
+
+  describe('leakage/target: df.iloc[rows, cols] with bounds that change per pass still picks its columns by position', () => {
+    const src = (xtr: string, xte: string): string => py`
+      import pandas as pd
+      from sklearn.neural_network import MLPRegressor
+      from sklearn.metrics import mean_squared_error
+      data = pd.read_csv("demand.csv")
+      def run(dataset, steps):
+          df = pd.DataFrame()
+          df["demand"] = dataset["demand"]
+          for k in range(1, steps + 1):
+              df["lag" + str(k)] = dataset["demand"].shift(k)
+          df["temp"] = dataset["temp"]
+          df.dropna(inplace=True)
+          n = int(len(df) * 0.75)
+          X_train = ${xtr}
+          y_train = df.iloc[steps:n, 0]
+          X_test = ${xte}
+          y_test = df.iloc[n:, 0]
+          m = MLPRegressor().fit(X_train, y_train)
+          print(mean_squared_error(y_test, m.predict(X_test)))
+      for steps in range(1, 4):
+          run(data, steps)
+    `;
+    it('columns 1.. (the label is column 0) taken per pass: no label-column finding', () => {
+      assert.deepEqual(lines(src('df.iloc[steps:n, 1:2 + steps]', 'df.iloc[n:, 1:2 + steps]'), 'leakage/target'), []);
+    });
+    it('rows only, every column kept: still fires', () => {
+      const s = src('df.iloc[steps:n]', 'df.iloc[n:]');
+      assert.deepEqual(lines(s, 'leakage/target').length > 0, true);
+    });
+  });
 });
