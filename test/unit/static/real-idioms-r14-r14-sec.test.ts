@@ -282,4 +282,33 @@ describe('real-notebook idioms, round 14 (r14-sec)', () => {
       assert.deepEqual(lines(s, 'leakage/target').length > 0, true);
     });
   });
+
+  describe('mismatch/refit-at-inference: a vocabulary of train + held-out rows also applied to the training part alone is carried by training rows', () => {
+    const src = (applyTrain: string): string => py`
+      import pandas as pd
+      from sklearn.feature_extraction.text import CountVectorizer
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import SGDClassifier
+      from sklearn.metrics import accuracy_score
+      df = pd.read_csv("texts.csv")
+      xtr, xva, ytr, yva = train_test_split(df["text"], df["author"], test_size=0.1)
+      vec = CountVectorizer()
+      vec.fit(list(xtr) + list(xva))
+      ${applyTrain}
+      Xva = vec.transform(xva)
+      clf = SGDClassifier()
+      for batch in load_batches("batches/"):
+          clf.partial_fit(batch.X, batch.y, classes=[0, 1])
+      print(accuracy_score(yva, clf.predict(Xva)))
+    `;
+    it('vec.transform(xtr) too (the model fitted through batches the analysis cannot follow): a preprocessing leak, not a refit at inference', () => {
+      const s = src('Xtr = vec.transform(xtr)');
+      assert.deepEqual(lines(s, REFIT), []);
+      assert.deepEqual(lines(s, PREP), [lineOf(s, 'vec.fit(')]);
+    });
+    it('applied to the held-out rows only: still a refit at inference', () => {
+      const s = src('n_train = len(xtr)');
+      assert.deepEqual(lines(s, REFIT), [lineOf(s, 'vec.fit(')]);
+    });
+  });
 });
