@@ -85,6 +85,8 @@ export abstract class DataflowState {
   /** Names of the serving-named functions being run (innermost last). */
   protected servingFnNames: string[] = [];
   protected loadedArtifact = false;
+  /** Refits made only because something was loaded before them, with the rows they fitted. */
+  protected refitsAfterLoad: { refit: RefitEvent; rows: RowKey[] }[] = [];
   /** Conditions on the data's values of the `if` branches being run (innermost last). */
   protected dataConds: string[] = [];
   /** Bodies of the `for` loops being run (innermost last) and the last value id made before each began. */
@@ -363,6 +365,7 @@ export abstract class DataflowState {
   protected noteModelInput(d: Val | undefined): void {
     if (!d || d.k !== 'data') return;
     for (const f of d.prep) this.events.modelInputFits.add(f.id);
+    for (const k of d.rows) this.events.modelInputRoots.add(k.root);
   }
 
   protected recordPrepLeak(fit: FitEvent, key: RowKey, reason: PrepReason, split?: Split): void {
@@ -404,7 +407,13 @@ export abstract class DataflowState {
     if (!again) this.events.splits.push(split);
     this.noteHeldOut();
     // Splitting data into train and held-out rows is training again, whatever was loaded before.
-    if (split.kind === 'tts') this.loadedArtifact = false;
+    if (split.kind === 'tts') {
+      this.loadedArtifact = false;
+      // A transformer refitted after a load on the frame now split into train and held-out parts
+      // was fitted on the document's data set (its training file read again), not a batch it scores.
+      const split0 = this.refitsAfterLoad.filter((r) => inputs.some((d) => d.rows.some((k) => r.rows.some((f) => f.root === k.root))));
+      if (split0.length) this.events.refits = this.events.refits.filter((r) => !split0.some((x) => x.refit === r));
+    }
     for (const d of inputs) {
       for (const f of d.prep) {
         if (f.serving || f.onLabel || f.vocabulary) continue;
@@ -491,13 +500,18 @@ export abstract class DataflowState {
    * transformer was then applied to those rows (`own`) or only to other rows (`other`): fitted on a
    * reference file and applied to the request, it is not fitted on the batch it scores.
    */
+  /** The refit recorded at a transformer's fit, by the fit's id. */
+  protected refitByFit = new Map<number, RefitEvent>();
+  /** Refits of a model of the document's own fitted with labels, or of the transformers fitted on its features. */
+  protected ownTrainingRefits: RefitEvent[] = [];
   protected refitUses = new Map<EstV, { refit: RefitEvent; rows: RowKey[]; own: boolean; other: boolean }>();
   protected namedSplits = new Map<number, Split>();
 
   /** `.values` / `.to_numpy()` / `np.asarray(df)`: column order is no longer checked by name. */
   protected positionalView(d: DataV, n: SyntaxNode): DataV {
     const out = this.same(d);
-    if (!d.aligned) out.positional = this.site(n);
+    // One column (df["amount"].values) has no column order to lose.
+    if (!d.aligned && !(d.cols?.length === 1 && !d.feat)) out.positional = this.site(n);
     if (d.feat === undefined && d.frame && !d.cols) out.feat = this.featureSelection(d, 'all', [], n);
     return out;
   }
@@ -526,6 +540,18 @@ export abstract class DataflowState {
       return;
     }
     const vt = this.t(at);
+    // A category that enters only as the key of a lookup beside other columns (busy / df["station"].map(ports)):
+    // it brings a per-category constant, not the row's value, so it is not a column the value is computed from.
+    if (from.length > 1) {
+      const lookupOnly = (c: string): boolean => {
+        const q = c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const all = vt.match(new RegExp(`\\[\\s*["']${q}["']\\s*\\]`, 'g'))?.length ?? 0;
+        const keyed = vt.match(new RegExp(`\\[\\s*["']${q}["']\\s*\\]\\s*\\.\\s*map\\(`, 'g'))?.length ?? 0;
+        return all > 0 && keyed === all;
+      };
+      const kept = from.filter((c) => !lookupOnly(c));
+      if (kept.length) from = kept;
+    }
     // A label built from a variable that holds a future value (ret = (c.shift(-3) - c) / c) is a future label too.
     const future = FUTURE_SHIFT.test(vt) || this.futureNames.size > 0 && (vt.match(/[A-Za-z_]\w*/g) ?? []).some((w) => this.futureNames.has(w));
     const shift = future ? 'future' as const : /\.shift\(/.test(vt) ? 'past' as const : undefined;

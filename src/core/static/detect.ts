@@ -224,7 +224,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // prepare the rows to forecast): no training row carries it; the held-out rows are transformed
     // with a statistic of their own batch, a refit at inference.
     const refitAtInference = l.reason === 'includes-test' && (f.kind === 'transformer' || f.kind === 'pipeline') && ev.modelFits.length > 0
-      && !ev.trainedOnFits.has(f.id) && !ev.modelFits.some((m) => m.est.fitData?.prep.includes(f)) && ev.modelInputFits.has(f.id);
+      && !ev.trainedOnFits.has(f.id) && !ev.trainPartFits.has(f.id) && !ev.modelFits.some((m) => m.est.fitData?.prep.includes(f)) && ev.modelInputFits.has(f.id);
     if (l.reason === 'fit-on-test' || refitAtInference) {
       // Rows shaped by their own statistic that never reach a model are not transformed differently
       // from anything the model sees: a threshold or normalisation of the predictions, a metric's own
@@ -233,7 +233,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       // too: a helper that changes the frame in place hands it to the model out of sight.
       // A statistic of the predictions (a cut-off, a z-score of the scores) written beside them is
       // model output, not input.
-      if (!ev.modelInputFits.has(l.fit.id) && !((f.kind === 'stat' || f.kind === 'group') && !f.ofPredictions && ev.frameStatFits.has(f.id))) continue;
+      // Written into a frame none of whose rows reach any of the models the document fits and predicts with (a test
+      // file filled in place, then never predicted): nothing sees it. With no model known (hand-written ones), kept.
+      if (!ev.modelInputFits.has(l.fit.id) && !((f.kind === 'stat' || f.kind === 'group') && !f.ofPredictions && ev.frameStatFits.has(f.id)
+        && (ev.modelInputRoots.size === 0 || ev.modelInputRoots.has(l.key.root)))) continue;
       // Rows taken as test rows only by their file's name (tested.csv) that the document then splits
       // and trains a model on: they are its whole data, not a held-out batch; a statistic of all of
       // them is fitted before the split (leakage/preprocessing), not a refit at inference.
@@ -901,7 +904,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     push({
       ruleId: 'mismatch/refit-at-inference', message: `\`${r.what}\` fits again ${r.reason}; reuse the transformer fitted at training (load it and call transform).${r.assumed ? ` Assumed: ${r.assumed}.` : ''}`,
       location: toLocation(ctx, r.site), related: rel(ctx, r.loadSite, 'fitted artifact loaded here'), evidence: { call: r.what, reason: r.reason, ...(r.assumed ? { assumed: r.assumed } : {}) }, fixes: refitFix(ctx, r),
-    }, r.site, r.assumed ? 'warning' : 'error');
+    }, r.site, r.assumed || r.otherFit ? 'warning' : 'error');
   }
 
   // mismatch/column-order

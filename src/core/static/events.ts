@@ -68,6 +68,8 @@ export interface RefitEvent {
   statistic?: boolean;
   /** `pd.get_dummies`: reported unless its result is aligned to the training columns and used only so. */
   dummies?: boolean;
+  /** Fitted again on rows a model trained on another fit of the same transformer then scores: reported at warning. */
+  otherFit?: true;
   /** `x.fit_transform(...)`: what a fix may call `transform` on instead. */
   fitTransform?: RefitSubject;
 }
@@ -137,15 +139,19 @@ export interface Events {
   modelInputFits: Set<number>;
   /** Ids of the statistics carried by data a model was fitted on (at any of its fits). */
   trainedOnFits: Set<number>;
+  /** Transformer fits applied to a training part alone (vec.transform(X_train)): the training rows carry them. */
+  trainPartFits: Set<number>;
   /**
    * Ids of statistics written into a frame (`df[c] = ...`, an in-place fill): the frame may reach a
    * model by a path the analysis does not follow (a helper that changes its argument in place).
    */
   frameStatFits: Set<number>;
+  /** Data roots (files, frames) some rows of which reached a model (fitted on, predicted, scored). */
+  modelInputRoots: Set<RowKey['root']>;
   /** Ids of the statistics carried by the labels a model was fitted on (`y` of `fit(X, y)`). */
   labelFits: Set<number>;
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], searchPicks: [], leaderboards: [], modelInputFits: new Set(), trainedOnFits: new Set(), frameStatFits: new Set(), labelFits: new Set() };
+  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], searchPicks: [], leaderboards: [], modelInputFits: new Set(), trainedOnFits: new Set(), trainPartFits: new Set(), frameStatFits: new Set(), modelInputRoots: new Set(), labelFits: new Set() };
 }

@@ -1605,6 +1605,13 @@ export class Interpreter extends LibrarySemantics {
     if (this.inLoop && !foldCut && !namedList && idx.some((i) => i.varying && i.k !== 'const')) {
       // y_test[idx] with idx redrawn each iteration: a bootstrap of the same rows, not a new setting
       const r = this.same(o, { resampled: true, varying: true });
+      // df.iloc[a:b, 1:k + n] with bounds that change per pass: its column part still picks columns by position.
+      if (isILoc && o.frame && /\.iloc$/.test(this.t(objNode))) {
+        const inner = this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, '');
+        const at = topLevelComma(inner);
+        const colsPart = at >= 0 ? inner.slice(at + 1).trim() : '';
+        if (colsPart && colsPart !== ':') r.feat = this.featureSelection(o, 'select', [`@iloc:${colsPart}`], n);
+      }
       // data[i:i + look_back] at every position of a loop stepping by one: windows cut from one
       // series (a sequence model's inputs); a random split of them puts later windows in training.
       if (hasSlice && this.slidingWindow(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, ''))) r.time = 'windows are cut from the series at every position';

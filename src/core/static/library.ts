@@ -502,7 +502,10 @@ export abstract class LibrarySemantics extends DataflowState {
       // A frame of per-window rows (features computed from overlapping windows) keeps that the windows overlap.
       const wins = a0 ? windowDups(a0) : [];
       if (wins.length) d.dup = wins;
-      if (args.kw.has('columns') || a0 && requestPayload(a0)) d.aligned = true;
+      // A frame of values typed in as a dict of named columns (pd.DataFrame({"age": [age], "income": [income]})): its
+      // column order is the one written in the code, not one read from data.
+      const namedLiteral = a0?.k === 'seq' && !!a0.keys && a0.keys.length > 0 && a0.keys.every((k) => k !== undefined) && !a0.items.some((v) => v.k === 'data');
+      if (args.kw.has('columns') || a0 && requestPayload(a0) || namedLiteral) d.aligned = true;
       if (!args.pos.length && !args.kw.size) d.emptyFrame = true;
       return d;
     }
@@ -1422,6 +1425,7 @@ export abstract class LibrarySemantics extends DataflowState {
       // A pipeline ending in a model fitted with labels (`pipeline.fit(X, y)`) is training, wherever it runs: the
       // batch being scored carries no labels.
       const withLabels = est.cat === 'pipeline' && est.steps.length > 0 && est.steps[est.steps.length - 1]!.cat === 'model' && (args.pos[1] !== undefined || args.kw.has('y'));
+      const ownLabelled = est.cat === 'model' && !est.loaded && (args.pos[1] !== undefined || args.kw.has('y'));
       // A serving-named method of a class that the document never calls, in a document that fits
       // its models itself (a model class in a training notebook): nothing is served here.
       const uncalledByName = byName && this.uncalledMethodOfTrainer;
@@ -1432,6 +1436,7 @@ export abstract class LibrarySemantics extends DataflowState {
       // model.train(df): a model object's call that names training (an app that trains its models
       // when no saved artifact exists) is training, not a statistic refitted on the scored batch.
       const namesTraining = method === 'train' && est.cat === 'model' && !est.loaded || this.trainingFnDepth > 0 && (!!this.opts.servingByName || !this.opts.servingFile) && this.servingFnDepth === 0 && !this.loadedArtifact;
+      let pushedRefit: RefitEvent | undefined;
       if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels && !learnsNothing && !namesTraining) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
@@ -1441,7 +1446,10 @@ export abstract class LibrarySemantics extends DataflowState {
           ...(this.loadSite ? { loadSite: this.loadSite } : {}), ...(fitTransform ? { fitTransform } : {}),
           ...(assumed ? { assumed } : {}) };
         this.events.refits.push(refit);
+        pushedRefit = refit;
+        if (ownLabelled) this.ownTrainingRefits.push(refit);
         if (method === 'fit' && est.cat !== 'model' && X && X.rows.length) this.refitUses.set(est, { refit, rows: X.rows, own: false, other: false });
+        if (this.loadedArtifact && this.servingFnDepth === 0 && !this.opts.servingFile && X && X.rows.length) this.refitsAfterLoad.push({ refit, rows: X.rows });
       }
       const data = X ?? est.ctorData ?? this.freshData('X', n);
       const y = args.pos[1];
@@ -1460,6 +1468,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const isPrep = est.cat === 'transformer' || est.cat === 'clusterer';
       if (isPrep) {
         est.fit = this.newFit(n, est.cls, 'transformer', data, onLabel, vocabularyOnly(est));
+        if (pushedRefit) this.refitByFit.set(est.fit.id, pushedRefit);
         // LabelEncoder on a named feature column (not the label): category codes of those rows.
         const argName = args.posNodes[0] ? this.t(args.posNodes[0]) : '';
         if (LABEL_ENCODERS.has(est.cls) && X && (X.cols?.length ? !X.cols.some((c) => LABEL_NAME.test(c)) : /\w\s*\[[^\]]+\]\s*$/.test(argName)) && !LABEL_NAME.test(argName) && !/^y(_|$)/i.test(argName)
@@ -1478,6 +1487,8 @@ export abstract class LibrarySemantics extends DataflowState {
         est.fitData = data;
         this.noteModelInput(data);
         for (const pf of data.prep) this.events.trainedOnFits.add(pf.id);
+        // The features of a model fitted with labels are its training rows (settleServing).
+        if (ownLabelled) for (const pf of data.prep) { const r = this.refitByFit.get(pf.id); if (r) this.ownTrainingRefits.push(r); }
         if (y && y.k === 'data') { est.fitLabelRows = y.rows; for (const pf of y.prep) this.events.labelFits.add(pf.id); } else delete est.fitLabelRows;
         const yNode = args.pos[1] === y ? args.posNodes[1] : args.kwNodes.get('y');
         // A label the analysis holds no rows for (y_tr_2 = (y_tr >= 2).astype(int) of a helper's parameter) is named by its text.
@@ -1554,6 +1565,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const data = X ?? (hfTrainer ? hfSet(method === 'predict' ? 'test_dataset' : 'eval_dataset') : undefined) ?? (method === 'predict' ? undefined : this.trainerEvalData.get(est)) ?? this.freshData('X', n);
       const y = args.pos[1];
       const keys = unionKeys(data.rows, y && y.k === 'data' ? y.rows : []);
+      this.checkOtherFit(est, data);
       this.noteModelInput(data);
       this.checkPositional(est, data, n);
       this.noteDummiesUse(data);
@@ -1588,6 +1600,7 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const c of data.cols) enc.add(c);
     }
     const fits = est.prepFits.length ? est.prepFits : est.fit && est.fit.kind === 'transformer' ? [est.fit] : [];
+    if (data.rows.length && data.rows.every((k) => k.path.length > 0 && lastSide(k) === 'train')) for (const f of fits) this.events.trainPartFits.add(f.id);
     // An imputer that fills a row's gaps from its other columns (its nearest rows, a regression on
     // them): every column it is given reaches every filled value, the label too when it is there.
     if (MULTIVARIATE_IMPUTERS.test(est.cls) && data.frame && !data.feat && !data.varying && !data.aligned && this.stmt) {
@@ -1668,7 +1681,26 @@ export abstract class LibrarySemantics extends DataflowState {
   }
   private ranWrapped = new Set<string>();
 
+  /**
+   * Rows scored by a model after a transformer of the class its training rows went through was fitted again on
+   * those rows (a Tokenizer fitted anew on a second sample, then model.evaluate on it): the columns or codes of the
+   * scored rows are not those the model was trained on. Held-out parts are reported as refits on test rows already.
+   */
+  protected checkOtherFit(est: EstV, data: DataV): void {
+    if (est.loaded || !est.fitData || this.serving || !data.rows.length || data.rows.some(isTestSide)) return;
+    const trained = est.fitData.prep;
+    for (const f of data.prep) {
+      if (f.serving || f.onLabel || f.kind !== 'transformer' || trained.includes(f) || this.otherFits.has(f.id)) continue;
+      if (!trained.some((g) => g !== f && g.cls === f.cls && g.kind === f.kind)) continue;
+      if (!data.rows.every((k) => covers(f.rows, k))) continue;
+      this.otherFits.add(f.id);
+      this.events.refits.push({ site: f.site, what: f.cls, reason: `on the rows it then scores, while the model was trained on rows of another \`${f.cls}\` fit`, otherFit: true });
+    }
+  }
+  protected otherFits = new Set<number>();
+
   protected predictOut(est: EstV, data: DataV): DataV {
+    this.checkOtherFit(est, data);
     this.noteModelInput(data);
     this.runWrappedFunctions(est, data);
     this.noteServingStats(data);
@@ -1716,6 +1748,10 @@ export abstract class LibrarySemantics extends DataflowState {
    * the document reaches by key or attribute (`bundle["scaler"]`, wherever it is written).
    */
   protected settleServing(): void {
+    // A document that loads nothing and fits a model with labels trains its own model (a script that
+    // retrains on its labelled table and then predicts): that fit and the transformers fitted on its
+    // features are training, whatever the file is called; the batch being scored carries no labels.
+    if (!this.loadSite && this.ownTrainingRefits.length) this.events.refits = this.events.refits.filter((r) => !this.ownTrainingRefits.includes(r));
     // Fitted on other rows (a reference file read at request time) and applied only to the
     // request: not fitted on the batch it scores (a train/serve skew at most).
     const elsewhere = new Set([...this.refitUses.values()].filter((u) => u.other && !u.own).map((u) => u.refit));
@@ -1827,6 +1863,19 @@ export abstract class LibrarySemantics extends DataflowState {
         if (viaSourceOnly && labelInputs.length >= 2 && !labelInputs.every((c) => computedFrom(part.frame, col, [c], trainOnlyStat))) continue;
         const featAssumed = viaSourceOnly && changeAssumed ? changeAssumed : labelGuess;
         this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite, ...(featAssumed ? { assumed: featAssumed } : {}) });
+      }
+      // A group statistic of the label merged back in as columns (df.merge(df.groupby(k).agg({label: "mean"}), on=k))
+      // before the split: a target encoding that holds each row's own label. Its column names are rarely known
+      // (built by joining the aggregate's names), so they are matched by the label's name in them.
+      for (const f of X.prep) {
+        if (f.kind !== 'group' || !f.overCols?.includes(label) || f.ofPredictions) continue;
+        if (!f.rows.some((fk) => X.rows.some((xk) => xk.root === fk.root && fk.path.length < xk.path.length))) continue;
+        const named = part.mode === 'select' ? part.cols.find((c) => c !== label && c.includes(label)) : undefined;
+        if (!named) continue;
+        const stat = part.frame.statCols?.get(f.id);
+        if (stat && !stat.has(named)) continue;
+        this.pushTarget({ site: f.site, label, kind: 'feature-from-label', fitSite,
+          assumed: `the column '${named}' is taken to hold this group statistic of '${label}' (by its name), merged in before the split` });
       }
       // An imputer that filled each row's gaps from its other columns while the label was among
       // them (KNNImputer on the whole frame): the filled feature values are computed from the label.
@@ -1970,6 +2019,9 @@ export abstract class LibrarySemantics extends DataflowState {
       }
       if (GROUP_AGGS.has(method) && !GROUP_NON_STATS.has(method)) {
         const f = this.newFit(n, `groupby.${method}`, 'group', d);
+        const aggText = (method === 'agg' || method === 'aggregate') && args.posNodes[0]?.name === 'DictionaryExpression' ? this.t(args.posNodes[0]) : '';
+        const over = aggText ? [...aggText.matchAll(/(?:^\{|,)\s*["']([^"']+)["']\s*:/g)].map((m) => m[1]) : d.cols ?? [];
+        if (over.length) f.overCols = over;
         if (method === 'transform') {
           const out = this.same(d, { prep: unionList(d.prep, [f]) });
           delete out.grouped;

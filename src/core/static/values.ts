@@ -103,6 +103,8 @@ export interface FitEvent {
   neutralised?: boolean;
   /** A model fit that holds out the last rows of its data itself (Keras `fit(X, y, validation_split=0.1)`). */
   holdsOutTail?: true;
+  /** A group statistic: the columns it aggregates (`groupby(k).agg({"late": "mean"})`, `groupby(k)["late"].mean()`). */
+  overCols?: string[];
 }
 
 export interface DupEvent {
