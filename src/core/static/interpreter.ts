@@ -1153,7 +1153,9 @@ export class Interpreter extends LibrarySemantics {
         // An f-string of a name that changes with the enclosing loop (f"sub{i}.csv") is another string on each pass.
         let varies = false;
         if (n.name === 'FormatString') for (let c = n.firstChild; c; c = c.nextSibling) if (c.name === 'FormatReplacement') for (let e = c.firstChild; e; e = e.nextSibling) if (isExpr(e)) { const r = this.ev(e); if (r.varying && this.inLoop) varies = true; }
-        return { k: 'const', text, str: unquote(text), ...(varies ? { varying: true } : {}) };
+        const v: ConstV = { k: 'const', text, str: unquote(text) };
+        if (varies) v.varying = true;
+        return v;
       }
       case 'Boolean': case 'None': case '@specialName': return { k: 'const', text: this.t(n) };
       case 'ParenthesizedExpression': {

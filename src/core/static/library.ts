@@ -198,7 +198,7 @@ export abstract class LibrarySemantics extends DataflowState {
     // st.slider("depth", df.depth.min(), df.depth.max(), df.depth.mean()) and other Streamlit input
     // widgets return what the user enters: statistics given as its range or default do not
     // transform the rows scored later.
-    if (STREAMLIT_INPUT.test(q)) return this.scalar('input');
+    if (q.startsWith('streamlit.') && STREAMLIT_INPUT.test(q)) return this.scalar('input');
     if (last === 'train') this.noteTrainingEval(last, args, n);
     // xgb.DMatrix(X, label=y) / lgb.Dataset(X, label=y): the booster's rows with their label kept
     // beside them, so training on the container checks the features against the label.

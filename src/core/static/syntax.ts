@@ -82,7 +82,18 @@ export function lastPart(q: string): string {
   return i >= 0 ? q.slice(i + 1) : q;
 }
 
+const roleMemo = new Map<string, Root['role']>();
+/** Memoised: called for every binding and read, on the few names a file uses. */
 export function roleFromName(name: string): Root['role'] {
+  let r = roleMemo.get(name);
+  if (r === undefined) {
+    r = nameRole(name);
+    if (roleMemo.size < 10_000) roleMemo.set(name, r);
+  }
+  return r;
+}
+
+function nameRole(name: string): Root['role'] {
   const base = name.split(/[\\/]/).pop() ?? name;
   if (TEST_NAME.test(base) && !TRAIN_NAME.test(base)) return 'test';
   if (VAL_NAME.test(base) && !TRAIN_NAME.test(base)) return 'val';
