@@ -1077,7 +1077,7 @@ export abstract class LibrarySemantics extends DataflowState {
         // Arrays this analysis could not follow (images loaded file by file, a helper's return),
         // named as the test set (validation_data=(x_test, y_test)): taken as the test set by name.
         const node = args.kwNodes.get(via);
-        const first = node ? /^[\s(\[]*([A-Za-z_]\w*)/.exec(this.t(node))?.[1] : undefined;
+        const first = node ? /^[\s([]*([A-Za-z_]\w*)/.exec(this.t(node))?.[1] : undefined;
         if (first && TEST_NAME.test(first) && !TRAIN_NAME.test(first) && !VAL_NAME.test(first)) {
           keys = [{ root: this.newRoot(first, 'test'), path: [] }];
           assumed = `\`${first}\` is taken to hold test data by its name`;
