@@ -2087,6 +2087,9 @@ export class Interpreter extends LibrarySemantics {
         if (m && m.k === 'fn') return this.callFunction(m, args, n, obj.k === 'obj' ? obj : undefined);
         // nn.Module methods that return the network itself (model = model.to(device)).
         if (obj.k === 'obj' && obj.cls.methods.has('forward') && /^(to|cuda|cpu|float|double|half|train|eval|requires_grad_)$/.test(method)) return obj;
+        // A method the class inherits (a subclassed keras.Model's fit(..., validation_data=)) still
+        // hands its held-out data to training.
+        if (!m) this.noteTrainingEval(method, args, n, obj);
         return this.join(args.pos, n);
       }
       this.runObjectives(method, args);

@@ -291,6 +291,8 @@ export abstract class LibrarySemantics extends DataflowState {
       return this.estMethod(args.pos[0], 'score', { ...args, pos: args.pos.slice(1), posNodes: args.posNodes.slice(1) }, n);
     }
     if (isMetricFunction(last) && !/^(mod|np|numpy|pd|pandas)$/.test(q.split('.')[0])) return this.metric(last, args, n);
+    // tf.keras.losses.MSE(y_true, y_pred) / keras.metrics.mae(...): Keras's short-named losses and metrics score too.
+    if (/\b(losses|metrics)\.(MSE|MAE|MAPE|MSLE|mse|mae|mape|msle)$/.test(q)) return this.metric(last.toLowerCase(), args, n);
     // open("model.pkl", "wb"): a file handle that remembers its path (pickle.dump(obj, f) / pickle.load(f)).
     if (q === 'open' && args.pos[0]?.k === 'const' && args.pos[0].str !== undefined) {
       const h = this.scalar('file');
@@ -1039,6 +1041,16 @@ export abstract class LibrarySemantics extends DataflowState {
           assumed = `\`${first}\` is taken to hold test data by its name`;
         }
       }
+      // validation_data=(X[n:], y[n:]): the tail of an unnamed positional cut of the training rows,
+      // handed straight to training, is a validation part (nothing names it a test set); it counts
+      // only as the guide's validation rule says (selecting on it and reporting it).
+      const kwText = args.kwNodes.get(via) ? this.t(args.kwNodes.get(via)!) : '';
+      if (![...kwText.matchAll(/[A-Za-z_]\w*/g)].some((m) => TEST_NAME.test(m[0]) && !TRAIN_NAME.test(m[0]))) {
+        keys = keys.map((k) => {
+          const last = k.path[k.path.length - 1];
+          return last?.split.cut && last.side === 'test' ? { root: k.root, path: [...k.path.slice(0, -1), { ...last, side: 'val' as const }] } : k;
+        });
+      }
       if (!keys.length) continue;
       const argText = args.node ? this.t(args.node) : '';
       // Early stopping set in the model's constructor (LGBMRegressor(early_stopping_rounds=50)) selects too.
@@ -1215,7 +1227,18 @@ export abstract class LibrarySemantics extends DataflowState {
     if (obj.k === 'scalar') {
       if (method === 'evaluate' && /Evaluator\b/.test(obj.name)) {
         const d = args.pos[0];
-        if (d && d.k === 'data' && d.pred) this.recordEval(n, `${obj.name.split('(')[0].trim()}.evaluate`, d.rows, d.pred.est, d.pred.version, [d], args);
+        if (d && d.k === 'data' && d.pred) {
+          this.recordEval(n, `${obj.name.split('(')[0].trim()}.evaluate`, d.rows, d.pred.est, d.pred.version, [d], args);
+          // labelCol="is_" + c in both the model and the evaluator, in a loop over c: one model per
+          // label column (one-vs-rest per class), each scored on its own label, not compared.
+          const colOf = (t: string): string | undefined => /labelCol\s*=\s*([^,)]+)/.exec(t)?.[1].replace(/\s+/g, '').replace(/'/g, '"');
+          const evalCol = colOf(obj.name), fitCol = colOf([d.pred.est.params ?? '', ...(d.pred.est.steps ?? []).map((st) => st.params ?? '')].join(' '));
+          const last = this.events.evals[this.events.evals.length - 1];
+          if (this.inLoop && evalCol && evalCol === fitCol && !/^(['"])\w*\1$/.test(evalCol) && last?.site.from === this.site(n).from) {
+            const task = `col:${evalCol}|${this.iterKey()}`;
+            last.task = { truth: task, fitLabel: task };
+          }
+        }
         return this.scalar(this.t(n));
       }
       const recv = objNode ? this.t(objNode) : '';

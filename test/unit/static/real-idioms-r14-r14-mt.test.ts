@@ -3,7 +3,7 @@
  * fire and a look-alike that must not. Written from the class, not copied from a notebook.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, lineOf, py } from './helpers';
+import { analyze, lineOf, notebook, py } from './helpers';
 
 const multi = (src: string, path = 'train.py') => analyze(src, path).filter((f) => f.ruleId === 'leakage/multi-test');
 const ruleLines = (src: string, rule: string) => analyze(src).filter((f) => f.ruleId === rule).map((f) => f.location.line);
@@ -90,6 +90,147 @@ describe('real-notebook idioms, round 14 (r14-mt)', () => {
         print(acc_test)
       `;
       assert.deepEqual(multi(src), []);
+    });
+  });
+  describe('leakage/multi-test: the tail of an unnamed positional cut handed straight to Keras as validation_data', () => {
+    const head = py`
+      import numpy as np
+      import pandas as pd
+      from keras.models import Sequential
+      from keras.layers import Dense
+      from keras.callbacks import EarlyStopping
+      from sklearn.metrics import accuracy_score
+      train = pd.read_csv("records.csv")
+      X = train.drop(columns=["label"]).values
+      y = train["label"].values
+      n = int(len(X) * 0.8)
+      model = Sequential([Dense(16, activation="relu"), Dense(1, activation="sigmoid")])
+      model.compile(loss="binary_crossentropy", optimizer="adam", metrics=["accuracy"])
+    `;
+    it('does not fire when the cut is only monitored and a separate labelled test file is scored', () => {
+      const src = head + py`
+        model.fit(X[:n], y[:n], epochs=5, validation_data=(X[n:], y[n:]))
+        holdout = pd.read_csv("holdout_records.csv")
+        X_test = holdout.drop(columns=["label"]).values
+        y_test = holdout["label"].values
+        print(accuracy_score(y_test, model.predict(X_test) > 0.5))
+      `;
+      assert.deepEqual(multi(src), []);
+    });
+    it('still fires when the part handed to training is named as the test set', () => {
+      const src = head + py`
+        X_test, y_test = X[n:], y[n:]
+        model.fit(X[:n], y[:n], epochs=5, validation_data=(X_test, y_test))
+        print(accuracy_score(y_test, model.predict(X_test) > 0.5))
+      `;
+      assert.deepEqual(multi(src).map((f) => f.location.line), [lineOf(src, 'validation_data=(X_test')]);
+    });
+  });
+
+  describe('leakage/multi-test: a subclassed keras.Model handed the test rows as validation_data by its inherited fit', () => {
+    const head = py`
+      import pandas as pd
+      import tensorflow as tf
+      from sklearn.model_selection import train_test_split
+      df = pd.read_csv("transactions.csv")
+      X_train, X_test, y_train, y_test = train_test_split(df.drop(columns=["fraud"]), df["fraud"], test_size=0.2)
+      class Autoencoder(tf.keras.Model):
+          def __init__(self, dim):
+              super().__init__()
+              self.encoder = tf.keras.Sequential([tf.keras.layers.Dense(dim, activation="relu")])
+              self.decoder = tf.keras.Sequential([tf.keras.layers.Dense(30)])
+          def call(self, x):
+              return self.decoder(self.encoder(x))
+      ae = Autoencoder(8)
+      ae.compile(optimizer="adam", loss="mse")
+      normal_train = X_train[y_train == 0].values
+    `;
+    it('fires when the test rows are the validation data', () => {
+      const src = head + py`
+        normal_test = X_test[y_test == 0].values
+        ae.fit(normal_train, normal_train, epochs=20, validation_data=(normal_test, normal_test))
+      `;
+      assert.deepEqual(multi(src).map((f) => f.location.line), [lineOf(src, 'validation_data=(normal_test')]);
+    });
+    it('does not fire when the validation data is carved out of the training rows', () => {
+      const src = head + py`
+        fit_part, watch_part = train_test_split(normal_train, test_size=0.1)
+        ae.fit(fit_part, fit_part, epochs=20, validation_data=(watch_part, watch_part))
+      `;
+      assert.deepEqual(multi(src), []);
+    });
+  });
+
+  describe('notebooks of a Sparkmagic PySpark kernel are Python', () => {
+    const cells = [
+      { source: 'from pyspark.ml.regression import GBTRegressor\nfrom pyspark.ml.evaluation import RegressionEvaluator\ntrain = spark.read.parquet("s3://bucket/train")\ntest = spark.read.parquet("s3://bucket/test")\nev = RegressionEvaluator(labelCol="duration")' },
+      { source: 'm1 = GBTRegressor(labelCol="duration", maxIter=10).fit(train)\nprint(ev.evaluate(m1.transform(test)))' },
+      { source: 'm2 = GBTRegressor(labelCol="duration", maxIter=50).fit(train)\nprint(ev.evaluate(m2.transform(test)))' },
+    ];
+    const withKernel = (language: string, mimetype: string): string => {
+      const nb = JSON.parse(notebook(cells));
+      nb.metadata = { kernelspec: { display_name: 'PySpark', language: '', name: 'pysparkkernel' }, language_info: { name: language, mimetype } };
+      return JSON.stringify(nb);
+    };
+    it('analyses a notebook whose kernel language is "pyspark" with Python\'s mimetype', () => {
+      assert.equal(multi(withKernel('pyspark', 'text/x-python'), 'bikes.ipynb').length, 1);
+    });
+    it('still skips a notebook of another language', () => {
+      assert.deepEqual(multi(withKernel('scala', 'text/x-scala'), 'bikes.ipynb'), []);
+    });
+  });
+  describe('leakage/multi-test: Keras short-named losses (tf.keras.losses.MSE / MAE) used as the metric', () => {
+    const head = py`
+      import numpy as np
+      import tensorflow as tf
+      series = np.load("series.npy")
+      train_part = series[:3000]
+      test_part = series[3000:]
+      m1 = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+      m1.fit(train_part, train_part)
+      print(tf.keras.losses.MSE(test_part, m1.predict(test_part)).numpy())
+    `;
+    it('fires when two models are scored with it on the same held-out tail', () => {
+      const src = head + py`
+        m2 = tf.keras.Sequential([tf.keras.layers.Dense(8), tf.keras.layers.Dense(1)])
+        m2.fit(train_part, train_part)
+        print(tf.keras.losses.MSE(test_part, m2.predict(test_part)).numpy())
+      `;
+      assert.deepEqual(multi(src).map((f) => f.location.line), [lineOf(src, 'm2.predict(test_part)')]);
+    });
+    it('does not fire when one model is scored once with it', () => {
+      assert.deepEqual(multi(head), []);
+    });
+  });
+  describe('leakage/multi-test: Spark ML one model per label column in a loop (labelCol built from the loop variable)', () => {
+    const head = py`
+      from pyspark.ml import Pipeline
+      from pyspark.ml.feature import VectorAssembler
+      from pyspark.ml.classification import RandomForestClassifier
+      from pyspark.ml.evaluation import MulticlassClassificationEvaluator
+      df = spark.read.parquet("users.parquet")
+      train_cv, test_cv = df.randomSplit([0.8, 0.2], seed=42)
+      assembler = VectorAssembler(inputCols=["age", "visits"], outputCol="features")
+    `;
+    it('does not fire when each pass fits and scores its own label column', () => {
+      const src = head + py`
+        for c in ["US", "FR", "IT"]:
+            rf = RandomForestClassifier(featuresCol="features", labelCol="is_" + c)
+            model = Pipeline(stages=[assembler, rf]).fit(train_cv)
+            ev = MulticlassClassificationEvaluator(labelCol="is_" + c, predictionCol="prediction", metricName="accuracy")
+            print(c, ev.evaluate(model.transform(test_cv)))
+      `;
+      assert.deepEqual(multi(src), []);
+    });
+    it('still fires when the settings vary on one label column', () => {
+      const src = head + py`
+        for depth in [3, 6, 9]:
+            rf = RandomForestClassifier(featuresCol="features", labelCol="is_US", maxDepth=depth)
+            model = Pipeline(stages=[assembler, rf]).fit(train_cv)
+            ev = MulticlassClassificationEvaluator(labelCol="is_US", predictionCol="prediction", metricName="accuracy")
+            print(depth, ev.evaluate(model.transform(test_cv)))
+      `;
+      assert.deepEqual(multi(src).map((f) => f.location.line), [lineOf(src, 'print(depth, ev.evaluate')]);
     });
   });
 });
