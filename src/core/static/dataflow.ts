@@ -485,7 +485,7 @@ export abstract class DataflowState {
    * reference file and applied to the request, it is not fitted on the batch it scores.
    */
   protected refitUses = new Map<EstV, { refit: RefitEvent; rows: RowKey[]; own: boolean; other: boolean }>();
-  protected namedSplits = new Map<number, Split>();
+  protected namedSplits = new Map<string, Split>();
 
   /** `.values` / `.to_numpy()` / `np.asarray(df)`: column order is no longer checked by name. */
   protected positionalView(d: DataV, n: SyntaxNode): DataV {

@@ -748,10 +748,14 @@ export class Interpreter extends LibrarySemantics {
     const wantTrain = TRAIN_NAME.test(name) && !TEST_NAME.test(name) && !VAL_NAME.test(name);
     if (!wantTest && !wantTrain) return v;
     const root = v.rows[0].root;
-    let split = this.namedSplits.get(root.id);
+    // train, test = by_day(df, day) in a loop over days (a rolling-origin backtest): rows picked by a
+    // value that changes with the pass are another split each pass, not one test set scored again.
+    const perPass = this.inLoop && !!v.varying;
+    const key = perPass ? `${root.id}|${this.iterKey()}` : String(root.id);
+    let split = this.namedSplits.get(key);
     if (!split) {
-      split = { id: ++this.ids, site: this.site(valueNode ?? this.stmt!), kind: 'slice', shuffle: false, names: [] };
-      this.namedSplits.set(root.id, split);
+      split = { id: ++this.ids, site: this.site(valueNode ?? this.stmt!), kind: 'slice', shuffle: false, names: [], ...(perPass ? { perPass } : {}) };
+      this.namedSplits.set(key, split);
       this.events.splits.push(split);
       this.noteHeldOut();
     }

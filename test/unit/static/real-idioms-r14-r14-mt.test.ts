@@ -233,4 +233,35 @@ describe('real-notebook idioms, round 14 (r14-mt)', () => {
       assert.deepEqual(multi(src).map((f) => f.location.line), [lineOf(src, 'print(depth, ev.evaluate')]);
     });
   });
+  describe('leakage/multi-test: a backtest loop whose helper picks the held-out day by the loop variable', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import roc_auc_score
+      df = pd.read_csv("daily_events.csv")
+      def by_day(frame, day):
+          before = frame[frame["date"] < day]
+          that_day = frame[frame["date"] == day]
+          return before, that_day
+    `;
+    it('does not fire when each pass holds out its own day', () => {
+      const src = head + py`
+        model = LogisticRegression()
+        for day in pd.date_range("2020-01-01", "2020-03-31"):
+            train, test = by_day(df, day)
+            model.fit(train.drop(columns=["event"]), train["event"])
+            print(day, roc_auc_score(test["event"], model.predict_proba(test.drop(columns=["event"]))[:, 1]))
+      `;
+      assert.deepEqual(multi(src), []);
+    });
+    it('still fires when the held-out day is fixed and the setting changes each pass', () => {
+      const src = head + py`
+        for c in [0.1, 1.0, 10.0]:
+            train, test = by_day(df, "2020-03-31")
+            model = LogisticRegression(C=c).fit(train.drop(columns=["event"]), train["event"])
+            print(c, roc_auc_score(test["event"], model.predict_proba(test.drop(columns=["event"]))[:, 1]))
+      `;
+      assert.equal(multi(src).length, 1);
+    });
+  });
 });
