@@ -590,6 +590,10 @@ export abstract class LibrarySemantics extends DataflowState {
       if (parts.some((p) => p.frame && !p.cols && !p.feat)) delete j.cols;
       if (feats.length === 1) j.feat = feats[0];
       else if (feats.length > 1) j.feat = { ...feats[0], mode: 'union', cols: [], removedAtSelection: [], site: this.site(n), order: ++this.ids, parts: feats };
+      // A table of predictions put beside other columns (pd.concat([meta, preds_df], axis=1)) keeps
+      // what each of its columns holds.
+      const held = parts.filter((p) => p.frame?.colVals);
+      if (held.length) j.frame = { ...(j.frame ?? this.newFrame()), colVals: new Map(held.flatMap((p) => [...p.frame!.colVals!])) };
       return j;
     }
     // Parts that hold the same columns picked by name (per-group frames built in a loop) keep them.
@@ -754,7 +758,10 @@ export abstract class LibrarySemantics extends DataflowState {
     // with the others scored on these rows.
     let baseline: string | undefined;
     const p1 = args.pos[1], p1n = args.posNodes[1];
-    if (!version && held.length && args.pos.length === 2 && p1 && p1n && p1.k === 'data' && !p1.pred && p1.cols?.length === 1
+    // A column of a table of the model's own predictions (a smoothed or post-processed prediction
+    // column added beside them) is no naive baseline: it comes from that model.
+    const predTable = p1?.k === 'data' && !!p1.frame?.colVals && [...p1.frame.colVals.values()].some((c) => !!c.pred);
+    if (!version && held.length && args.pos.length === 2 && p1 && p1n && p1.k === 'data' && !p1.pred && p1.cols?.length === 1 && !predTable
       && args.pos[0]?.k === 'data' && !args.pos[0].cols?.some((c) => p1.cols?.includes(c)) && p1.rows.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val')) {
       // Keyed by the two columns compared, in either order: the same pair scored again with its
       // arguments swapped (mape(pred_col, actual_col) after mse(actual_col, pred_col)) or read

@@ -264,4 +264,35 @@ describe('real-notebook idioms, round 14 (r14-mt)', () => {
       assert.equal(multi(src).length, 1);
     });
   });
+  describe('leakage/multi-test: a post-processed column of the model\'s own prediction table is no naive baseline', () => {
+    const head = py`
+      import pandas as pd
+      from postprocess import smooth_labels
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score, mean_absolute_error
+      df = pd.read_csv("epochs.csv")
+      X_train, X_test, y_train, y_test = train_test_split(df.drop(columns=["stage"]), df["stage"], shuffle=False)
+      rf = RandomForestClassifier().fit(X_train, y_train)
+      y_pred = rf.predict(X_test)
+    `;
+    it('does not fire when the smoothed prediction column of that table is scored', () => {
+      const src = head + py`
+        preds = pd.DataFrame({"true_label": y_test.values, "pred_label": y_pred})
+        preds["correct"] = (preds["true_label"] == preds["pred_label"]).astype(int)
+        preds = pd.concat([X_test[["night"]].reset_index(drop=True), preds], axis=1)
+        preds = smooth_labels(preds, 5)
+        y_smooth = preds["pred_label_smoothed"].values
+        print(accuracy_score(y_test, y_smooth))
+      `;
+      assert.deepEqual(multi(src), []);
+    });
+    it('still fires when a feature column of the test rows is scored as a baseline beside the model', () => {
+      const src = head + py`
+        print(mean_absolute_error(y_test, y_pred))
+        print(mean_absolute_error(y_test, X_test["previous_stage"]))
+      `;
+      assert.equal(multi(src).length, 1);
+    });
+  });
 });
