@@ -1031,6 +1031,14 @@ export abstract class LibrarySemantics extends DataflowState {
         this.recordPrepLeak(f, { root: k0.root, path: [...k0.path, { split, side: 'val' }] }, 'split', split);
       }
     }
+    // fit(X, y, validation_split=0.2, callbacks=[EarlyStopping(...)]) with the history's val_ metrics
+    // read: Keras's held-out tail chooses the epoch, and its logged score is shown. That counts only
+    // when it is the only held-out set (the detector checks that nothing else held out is scored).
+    if (vs && X0 && X0.k === 'data' && X0.rows.length && (this.callbacksSelect(args) || SELECTS_ON_VALIDATION.test(args.node ? this.t(args.node) : ''))
+      && this.chunks.some((ch) => /\[\s*['"]val_\w+['"]\s*\]/.test(ch.text))) {
+      const split: Split = { id: ++this.ids, site: this.site(vs), kind: 'tts', shuffle: false, names: ['validation_split'] };
+      this.events.trainEvals.push({ site: this.site(vs), keys: X0.rows.map((k) => ({ root: k.root, path: [...k.path, { split, side: 'val' as const }] })), via: 'validation_split', selects: true });
+    }
     for (const via of TRAINING_EVAL_KWS) {
       const v = args.kw.get(via);
       if (!v) continue;

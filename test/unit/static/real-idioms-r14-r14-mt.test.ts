@@ -295,4 +295,41 @@ describe('real-notebook idioms, round 14 (r14-mt)', () => {
       assert.equal(multi(src).length, 1);
     });
   });
+  describe('leakage/multi-test: Keras validation_split with early stopping is the only held-out set, its val_ history shown', () => {
+    const head = py`
+      import numpy as np
+      import pandas as pd
+      import matplotlib.pyplot as plt
+      from keras.models import Sequential
+      from keras.layers import Dense
+      from keras.callbacks import EarlyStopping
+      train = pd.read_csv("train.csv")
+      X_train = train.drop(columns=["pm25"]).values
+      y_train = train["pm25"].values
+      model = Sequential([Dense(32, activation="relu"), Dense(1)])
+      model.compile(loss="mse", optimizer="adam")
+      history = model.fit(X_train, y_train, epochs=100, validation_split=0.2,
+                          callbacks=[EarlyStopping(monitor="val_loss", patience=10, restore_best_weights=True)])
+      plt.plot(history.history["val_loss"])
+    `;
+    it('fires at warning, with the assumption, when the competition test file is only predicted', () => {
+      const src = head + py`
+        test = pd.read_csv("test.csv")
+        pd.DataFrame({"pm25": model.predict(test.values).ravel()}).to_csv("submission.csv")
+      `;
+      const found = multi(src);
+      assert.deepEqual(found.map((f) => [f.location.line, f.severity]), [[lineOf(src, 'validation_split=0.2'), 'warning']]);
+      assert.match(found[0].message, /Assumed: the validation score logged while training is taken to be the reported result/);
+    });
+    it('does not fire when a labelled test set is scored as the result', () => {
+      const src = head + py`
+        from sklearn.metrics import mean_squared_error
+        holdout = pd.read_csv("holdout_labelled.csv")
+        X_test = holdout.drop(columns=["pm25"]).values
+        y_test = holdout["pm25"].values
+        print(mean_squared_error(y_test, model.predict(X_test)))
+      `;
+      assert.deepEqual(multi(src), []);
+    });
+  });
 });
