@@ -517,7 +517,7 @@ export abstract class DataflowState {
   /** Refits of a model of the document's own fitted with labels, or of the transformers fitted on its features. */
   protected ownTrainingRefits: RefitEvent[] = [];
   protected refitUses = new Map<EstV, { refit: RefitEvent; rows: RowKey[]; own: boolean; other: boolean }>();
-  protected namedSplits = new Map<number, Split>();
+  protected namedSplits = new Map<string, Split>();
 
   /** `.values` / `.to_numpy()` / `np.asarray(df)`: column order is no longer checked by name. */
   protected positionalView(d: DataV, n: SyntaxNode): DataV {

@@ -991,6 +991,8 @@ function rootName(key: RowKey): string { return key.root.name.replace(/\s+/g, ' 
 
 /** The assumption behind a held-out set known only by its variable or file name (no split made it). */
 function heldByName(key: RowKey, isVal: boolean): string | undefined {
+  const last = key.path[key.path.length - 1];
+  if (last?.split.byName) return last.split.byName;
   return key.path.length ? undefined : `\`${rootName(key)}\` is taken to hold ${isVal ? 'held-out validation' : 'test'} rows by its ${key.root.file ? 'file name' : 'name'}`;
 }
 

@@ -637,6 +637,48 @@ export class Interpreter extends LibrarySemantics {
 
   protected bindTuple(targets: SyntaxNode[], v: Val): void {
     const items = v.k === 'seq' ? v.items : undefined;
+    // X_train, X_test, y_train, y_test = prepare(train_df): a helper the analysis cannot read, handed
+    // the rows of a training file, returns its parts named by side: a split of those rows (as a
+    // whole-data source gets one in nameValue), not the training rows four times over.
+    if (v.k === 'data' && !v.pred && v.rows.length && v.rows.every((k) => !k.path.length && (k.root.role === 'train' || k.root.role === 'whole'))
+      && v.rows.some((k) => k.root.role === 'train' && !!k.root.file)) {
+      const names = targets.map((t) => t.name === 'VariableName' ? this.t(t) : '');
+      const sideOf = (n: string): Side | undefined => TEST_NAME.test(n) && !TRAIN_NAME.test(n) ? 'test'
+        : VAL_NAME.test(n) && !TRAIN_NAME.test(n) ? 'val' : TRAIN_NAME.test(n) ? 'train' : undefined;
+      if (names.some((n) => sideOf(n) === 'test') && names.some((n) => sideOf(n) === 'train')) {
+        const callee = this.stmt ? /=\s*([\w.]+)\s*\(/.exec(this.t(this.stmt))?.[1] : undefined;
+        const split: Split = { id: ++this.ids, site: this.site(this.stmt ?? targets[0]), kind: 'slice', shuffle: false, names: [],
+          byName: `the parts ${callee ? `\`${callee}\`` : 'a helper the analysis cannot read'} returns from the training file are taken to be a train/test split by the names they are bound to` };
+        this.events.splits.push(split);
+        this.noteHeldOut();
+        targets.forEach((t, i) => {
+          const side = sideOf(names[i]);
+          // An output named by no side (an unlabelled set handed in beside it) keeps its own rows.
+          const others = v.rows.filter((k) => k.root.role === 'whole');
+          const own = v.rows.filter((k) => k.root.role === 'train');
+          this.bind(t, side ? this.withStep(this.same(v, { rows: own }), split, side) : others.length ? this.same(v, { rows: others }) : v);
+        });
+        return;
+      }
+    }
+    // X_tr2, X_te2 = add_features(X_train, X_test): a helper the analysis cannot read, handed the
+    // parts of a split, returns them again in the same roles; each output named by a side holds that
+    // side's rows (its fitted statistics kept), not the rows of every part it was handed.
+    if (v.k === 'data' && !v.pred && v.rows.some((k) => lastSide(k) === 'train') && v.rows.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val')) {
+      const sideOf = (t: SyntaxNode): Side | undefined => {
+        if (t.name !== 'VariableName') return undefined;
+        const n = this.t(t);
+        return TEST_NAME.test(n) && !TRAIN_NAME.test(n) ? 'test' : VAL_NAME.test(n) && !TRAIN_NAME.test(n) ? 'val' : TRAIN_NAME.test(n) ? 'train' : undefined;
+      };
+      const sides = targets.map(sideOf);
+      if (sides.includes('train') && (sides.includes('test') || sides.includes('val'))) {
+        targets.forEach((t, i) => {
+          const rows = v.rows.filter((k) => sides[i] ? lastSide(k) === sides[i] : lastSide(k) === 'whole');
+          this.bind(t, rows.length ? this.same(v, { rows }) : v);
+        });
+        return;
+      }
+    }
     targets.forEach((t, i) => {
       const item = items ? items[i] ?? this.scalar('?') : v.k === 'data' ? v : this.scalar(this.t(t), v.k === 'scalar' ? v.prep : [], v.k === 'scalar' ? v.dup : [], !!v.varying);
       this.bind(t, item);
@@ -727,10 +769,14 @@ export class Interpreter extends LibrarySemantics {
     const wantTrain = TRAIN_NAME.test(name) && !TEST_NAME.test(name) && !VAL_NAME.test(name);
     if (!wantTest && !wantTrain) return v;
     const root = v.rows[0].root;
-    let split = this.namedSplits.get(root.id);
+    // train, test = by_day(df, day) in a loop over days (a rolling-origin backtest): rows picked by a
+    // value that changes with the pass are another split each pass, not one test set scored again.
+    const perPass = this.inLoop && !!v.varying;
+    const key = perPass ? `${root.id}|${this.iterKey()}` : String(root.id);
+    let split = this.namedSplits.get(key);
     if (!split) {
-      split = { id: ++this.ids, site: this.site(valueNode ?? this.stmt!), kind: 'slice', shuffle: false, names: [] };
-      this.namedSplits.set(root.id, split);
+      split = { id: ++this.ids, site: this.site(valueNode ?? this.stmt!), kind: 'slice', shuffle: false, names: [], ...(perPass ? { perPass } : {}) };
+      this.namedSplits.set(key, split);
       this.events.splits.push(split);
       this.noteHeldOut();
     }
@@ -1029,6 +1075,28 @@ export class Interpreter extends LibrarySemantics {
         const text = this.t(a);
         const last = text.split('.').pop() ?? text;
         if ((TEST_NAME.test(last) || VAL_NAME.test(last)) && !TRAIN_NAME.test(last)) { held = { node: a, text }; break; }
+      }
+      // TensorFlow 1: `acc, loss = sess.run([accuracy, loss], feed_dict={X: X_test, y: y_test})` each
+      // epoch: the held-out arrays are the values fed to the placeholders. Only fetches that are a
+      // metric or loss count (the optimiser's op fed test rows would be training on them).
+      if (!held && /(^|\.)run$/.test(callee) && argList) {
+        const fetched = this.t(argList);
+        const feed = (() => {
+          for (let a = argList.firstChild; a; a = a.nextSibling) if (a.name === 'VariableName' && this.t(a) === 'feed_dict' && a.nextSibling?.name === 'AssignOp') return a.nextSibling.nextSibling;
+          return null;
+        })();
+        if (feed?.name === 'DictionaryExpression' && !/optimi[sz]|minimize|train_op|train_step|apply_gradients/i.test(fetched)
+          && (/acc|loss|score|metric|error|auc|f1|precision|recall|mse|mae/i.test(fetched.slice(0, fetched.indexOf('feed_dict'))) || names.some((nm) => /acc|loss|score|metric|error|auc|f1|mse|mae/i.test(nm)))) {
+          let afterColon = false;
+          for (let x = feed.firstChild; x; x = x.nextSibling) {
+            if (x.name === ':') { afterColon = true; continue; }
+            if (x.name === ',') { afterColon = false; continue; }
+            if (!afterColon || x.name !== 'VariableName' && x.name !== 'MemberExpression') continue;
+            const text = this.t(x);
+            const last = text.split('.').pop() ?? text;
+            if ((TEST_NAME.test(last) || VAL_NAME.test(last)) && !TRAIN_NAME.test(last)) { held = { node: x, text }; break; }
+          }
+        }
       }
       // A scoring function given no held-out data that iterates one itself: a closure defined in the
       // same function (`def test(): for x, y in test_loader: ...`, then `acc = test()` each epoch).
@@ -2129,6 +2197,9 @@ export class Interpreter extends LibrarySemantics {
         if (m && m.k === 'fn') return this.callFunction(m, args, n, obj.k === 'obj' ? obj : undefined);
         // nn.Module methods that return the network itself (model = model.to(device)).
         if (obj.k === 'obj' && obj.cls.methods.has('forward') && /^(to|cuda|cpu|float|double|half|train|eval|requires_grad_)$/.test(method)) return obj;
+        // A method the class inherits (a subclassed keras.Model's fit(..., validation_data=)) still
+        // hands its held-out data to training.
+        if (!m) this.noteTrainingEval(method, args, n, obj);
         return this.join(args.pos, n);
       }
       this.runObjectives(method, args);

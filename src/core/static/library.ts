@@ -291,6 +291,8 @@ export abstract class LibrarySemantics extends DataflowState {
       return this.estMethod(args.pos[0], 'score', { ...args, pos: args.pos.slice(1), posNodes: args.posNodes.slice(1) }, n);
     }
     if (isMetricFunction(last) && !/^(mod|np|numpy|pd|pandas)$/.test(q.split('.')[0])) return this.metric(last, args, n);
+    // tf.keras.losses.MSE(y_true, y_pred) / keras.metrics.mae(...): Keras's short-named losses and metrics score too.
+    if (/\b(losses|metrics)\.(MSE|MAE|MAPE|MSLE|mse|mae|mape|msle)$/.test(q)) return this.metric(last.toLowerCase(), args, n);
     // open("model.pkl", "wb"): a file handle that remembers its path (pickle.dump(obj, f) / pickle.load(f)).
     if (q === 'open' && args.pos[0]?.k === 'const' && args.pos[0].str !== undefined) {
       const h = this.scalar('file');
@@ -616,6 +618,10 @@ export abstract class LibrarySemantics extends DataflowState {
       if (parts.some((p) => p.frame && !p.cols && !p.feat)) delete j.cols;
       if (feats.length === 1) j.feat = feats[0];
       else if (feats.length > 1) j.feat = { ...feats[0], mode: 'union', cols: [], removedAtSelection: [], site: this.site(n), order: ++this.ids, parts: feats };
+      // A table of predictions put beside other columns (pd.concat([meta, preds_df], axis=1)) keeps
+      // what each of its columns holds.
+      const held = parts.filter((p) => p.frame?.colVals);
+      if (held.length) j.frame = { ...(j.frame ?? this.newFrame()), colVals: new Map(held.flatMap((p) => [...p.frame!.colVals!])) };
       return j;
     }
     // Parts that hold the same columns picked by name (per-group frames built in a loop) keep them.
@@ -780,7 +786,10 @@ export abstract class LibrarySemantics extends DataflowState {
     // with the others scored on these rows.
     let baseline: string | undefined;
     const p1 = args.pos[1], p1n = args.posNodes[1];
-    if (!version && held.length && args.pos.length === 2 && p1 && p1n && p1.k === 'data' && !p1.pred && p1.cols?.length === 1
+    // A column of a table of the model's own predictions (a smoothed or post-processed prediction
+    // column added beside them) is no naive baseline: it comes from that model.
+    const predTable = p1?.k === 'data' && !!p1.frame?.colVals && [...p1.frame.colVals.values()].some((c) => !!c.pred);
+    if (!version && held.length && args.pos.length === 2 && p1 && p1n && p1.k === 'data' && !p1.pred && p1.cols?.length === 1 && !predTable
       && args.pos[0]?.k === 'data' && !args.pos[0].cols?.some((c) => p1.cols?.includes(c)) && p1.rows.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val')) {
       // Keyed by the two columns compared, in either order: the same pair scored again with its
       // arguments swapped (mape(pred_col, actual_col) after mse(actual_col, pred_col)) or read
@@ -1066,6 +1075,14 @@ export abstract class LibrarySemantics extends DataflowState {
         this.recordPrepLeak(f, { root: k0.root, path: [...k0.path, { split, side: 'val' }] }, 'split', split);
       }
     }
+    // fit(X, y, validation_split=0.2, callbacks=[EarlyStopping(...)]) with the history's val_ metrics
+    // read: Keras's held-out tail chooses the epoch, and its logged score is shown. That counts only
+    // when it is the only held-out set (the detector checks that nothing else held out is scored).
+    if (vs && X0 && X0.k === 'data' && X0.rows.length && (this.callbacksSelect(args) || SELECTS_ON_VALIDATION.test(args.node ? this.t(args.node) : ''))
+      && this.chunks.some((ch) => /\[\s*['"]val_\w+['"]\s*\]/.test(ch.text))) {
+      const split: Split = { id: ++this.ids, site: this.site(vs), kind: 'tts', shuffle: false, names: ['validation_split'] };
+      this.events.trainEvals.push({ site: this.site(vs), keys: X0.rows.map((k) => ({ root: k.root, path: [...k.path, { split, side: 'val' as const }] })), via: 'validation_split', selects: true });
+    }
     for (const via of TRAINING_EVAL_KWS) {
       const v = args.kw.get(via);
       if (!v) continue;
@@ -1082,6 +1099,16 @@ export abstract class LibrarySemantics extends DataflowState {
           keys = [{ root: this.newRoot(first, 'test'), path: [] }];
           assumed = `\`${first}\` is taken to hold test data by its name`;
         }
+      }
+      // validation_data=(X[n:], y[n:]): the tail of an unnamed positional cut of the training rows,
+      // handed straight to training, is a validation part (nothing names it a test set); it counts
+      // only as the guide's validation rule says (selecting on it and reporting it).
+      const kwText = args.kwNodes.get(via) ? this.t(args.kwNodes.get(via)!) : '';
+      if (![...kwText.matchAll(/[A-Za-z_]\w*/g)].some((m) => TEST_NAME.test(m[0]) && !TRAIN_NAME.test(m[0]))) {
+        keys = keys.map((k) => {
+          const last = k.path[k.path.length - 1];
+          return last?.split.cut && last.side === 'test' ? { root: k.root, path: [...k.path.slice(0, -1), { ...last, side: 'val' as const }] } : k;
+        });
       }
       if (!keys.length) continue;
       const argText = args.node ? this.t(args.node) : '';
@@ -1264,7 +1291,18 @@ export abstract class LibrarySemantics extends DataflowState {
     if (obj.k === 'scalar') {
       if (method === 'evaluate' && /Evaluator\b/.test(obj.name)) {
         const d = args.pos[0];
-        if (d && d.k === 'data' && d.pred) this.recordEval(n, `${obj.name.split('(')[0].trim()}.evaluate`, d.rows, d.pred.est, d.pred.version, [d], args);
+        if (d && d.k === 'data' && d.pred) {
+          this.recordEval(n, `${obj.name.split('(')[0].trim()}.evaluate`, d.rows, d.pred.est, d.pred.version, [d], args);
+          // labelCol="is_" + c in both the model and the evaluator, in a loop over c: one model per
+          // label column (one-vs-rest per class), each scored on its own label, not compared.
+          const colOf = (t: string): string | undefined => /labelCol\s*=\s*([^,)]+)/.exec(t)?.[1].replace(/\s+/g, '').replace(/'/g, '"');
+          const evalCol = colOf(obj.name), fitCol = colOf([d.pred.est.params ?? '', ...(d.pred.est.steps ?? []).map((st) => st.params ?? '')].join(' '));
+          const last = this.events.evals[this.events.evals.length - 1];
+          if (this.inLoop && evalCol && evalCol === fitCol && !/^(['"])\w*\1$/.test(evalCol) && last?.site.from === this.site(n).from) {
+            const task = `col:${evalCol}|${this.iterKey()}`;
+            last.task = { truth: task, fitLabel: task };
+          }
+        }
         return this.scalar(this.t(n));
       }
       const recv = objNode ? this.t(objNode) : '';

@@ -190,13 +190,15 @@ function loadNotebook(path: string, file: string, order: 'saved' | 'execution', 
       ...(m ? { line: position(lineStarts(text), Number(m[1])).line } : {}) });
     return { chunks: [], notes };
   }
-  const obj = nb as { cells?: unknown; metadata?: { kernelspec?: { language?: string; name?: string }; language_info?: { name?: string } } };
+  const obj = nb as { cells?: unknown; metadata?: { kernelspec?: { language?: string; name?: string }; language_info?: { name?: string; mimetype?: string } } };
   if (!obj || typeof obj !== 'object' || !Array.isArray(obj.cells)) {
     notes.push({ path, kind: 'skipped', message: `${path}: notebook JSON has no "cells" array (nbformat 3 or not a notebook); not analysed` });
     return { chunks: [], notes };
   }
   const lang = (obj.metadata?.language_info?.name ?? obj.metadata?.kernelspec?.language ?? '').toString().toLowerCase();
-  if (lang && lang !== 'python' && lang !== 'python3' && lang !== 'ipython') {
+  // Sparkmagic's PySpark kernels name their language "pyspark" and give Python's mimetype.
+  const pythonMime = obj.metadata?.language_info?.mimetype === 'text/x-python';
+  if (lang && lang !== 'python' && lang !== 'python3' && lang !== 'ipython' && !/^pyspark\d?$/.test(lang) && !pythonMime) {
     notes.push({ path, kind: 'skipped', message: `${path}: notebook kernel language is "${lang}", not Python; not analysed` });
     return { chunks: [], notes };
   }

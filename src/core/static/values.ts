@@ -55,6 +55,8 @@ export interface Split {
   inputSubset?: string;
   /** Sides of this split the code has taken so far (a slice split learns them one cut at a time). */
   sides?: Set<Side>;
+  /** Taken to be a split only by the names its parts were bound to (said in a finding that rests on it). */
+  byName?: string;
   /** A search whose own cross-validated score (`best_score_`, `cv_results_`) is read: the execution step of the first read. */
   reportedAt?: number;
 }
