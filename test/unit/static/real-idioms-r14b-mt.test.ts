@@ -68,4 +68,72 @@ describe('real-notebook idioms, round 14 second wave (r14b-mt)', () => {
       assert.deepEqual(multi(src), []);
     });
   });
+  describe('leakage/multi-test: rows of a training file filtered in place (outliers dropped) and then split', () => {
+    const head = py`
+      import pandas as pd
+      import lightgbm as lgb
+      from sklearn.model_selection import train_test_split
+      from sklearn.metrics import roc_auc_score
+      train = pd.read_csv("loans_train.csv")
+      train = train[train["income"] < 1e7]
+      train = train[train["children"] != 19]
+      X = train.drop(columns=["default"])
+      y = train["default"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=1)
+    `;
+    it('fires when the test part of that split is the eval_set of an early-stopped booster (the competition file only predicted)', () => {
+      const src = head + py`
+        clf = lgb.LGBMClassifier(n_estimators=2000)
+        clf.fit(X_tr, y_tr, eval_set=[(X_te, y_te)], early_stopping_rounds=50)
+        comp = pd.read_csv("loans_test.csv")
+        pd.DataFrame({"id": comp["id"], "default": clf.predict_proba(comp.drop(columns=["id"]))[:, 1]}).to_csv("sub.csv")
+      `;
+      // The split's held-out part is the test set, not a validation part of a new inner split.
+      const found = multi(src);
+      assert.equal(found.length, 1);
+      assert.match(found[0].message, /^The test set is passed to training as `eval_set`/);
+      assert.doesNotMatch(found[0].message, /Assumed/);
+    });
+    it('does not fire when the eval_set is carved out of the training part and the test part is scored once', () => {
+      const src = head + py`
+        X_fit, X_es, y_fit, y_es = train_test_split(X_tr, y_tr, test_size=0.1, random_state=1)
+        clf = lgb.LGBMClassifier(n_estimators=2000)
+        clf.fit(X_fit, y_fit, eval_set=[(X_es, y_es)], early_stopping_rounds=50)
+        print(roc_auc_score(y_te, clf.predict_proba(X_te)[:, 1]))
+      `;
+      assert.deepEqual(multi(src), []);
+    });
+  });
+
+  describe('leakage/multi-test: eval_set handed to fit through a **fit_params dict whose data was reworked column by column in a loop', () => {
+    const head = py`
+      import pandas as pd
+      import lightgbm as lgb
+      from sklearn.model_selection import train_test_split
+      df = pd.read_csv("claims.csv")
+      for col in df.columns:
+          if df[col].dtype == "float64":
+              df[col] = df[col].astype("float32")
+      X = df.drop(columns=["fraud"])
+      y = df["fraud"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=7)
+    `;
+    it('fires when the dict holds the test part as eval_set', () => {
+      const src = head + py`
+        fit_params = {"early_stopping_rounds": 30, "eval_metric": "auc", "eval_set": [(X_test, y_test)], "verbose": 100}
+        model = lgb.LGBMClassifier(n_estimators=5000)
+        model.fit(X_train, y_train, **fit_params)
+      `;
+      assert.ok(multi(src).some((f) => /eval_set/.test(f.message)));
+    });
+    it('does not fire when the dict holds a validation part cut from the training rows', () => {
+      const src = head + py`
+        X_fit, X_val, y_fit, y_val = train_test_split(X_train, y_train, test_size=0.1, random_state=7)
+        fit_params = {"early_stopping_rounds": 30, "eval_metric": "auc", "eval_set": [(X_val, y_val)], "verbose": 100}
+        model = lgb.LGBMClassifier(n_estimators=5000)
+        model.fit(X_fit, y_fit, **fit_params)
+      `;
+      assert.deepEqual(multi(src), []);
+    });
+  });
 });
