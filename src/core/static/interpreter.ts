@@ -1977,6 +1977,12 @@ export class Interpreter extends LibrarySemantics {
     const byMask = sliceText === undefined && !this.sampling && !this.dropByValues && /\[[^]*(?:[=!]=|[<>]|\.isin\(|~)[^]*\]/.test(this.t(n));
     const picked = (out: DataV): DataV => { if (byMask) out.maskSite = this.site(this.stmt ?? n); return out; };
     if (sibling) return picked(this.withStep(d, sibling, wantTrain ? 'train' : wantVal ? 'val' : 'test'));
+    // train = train[train.income < cap]: training rows filtered in place (outliers dropped) are the
+    // same training rows, not the training side of a new split (a later split of them is train/test).
+    if (wantTrain && srcSide === 'train' && byMask && this.stmt && !this.inLoop) {
+      const text = this.t(n).replace(/\s+/g, '');
+      if (/^([A-Za-z_]\w*)/.exec(text)?.[1] === name && this.t(this.stmt).replace(/\s+/g, '') === `${name}=${text}`) return d;
+    }
     const split = this.sliceSplitFor(d, n);
     const side: Side = wantTrain ? 'train' : wantVal ? 'val' : 'test';
     // train = df.sample(frac=0.8); test = df.drop(df["label"]): the held-out part drops rows by a
@@ -2147,15 +2153,19 @@ export class Interpreter extends LibrarySemantics {
           const v = this.ev(next);
           if (name === '*' && v.k === 'seq') { a.pos.push(...v.items); for (let i = 0; i < v.items.length; i++) a.posNodes.push(next); }
           else if (name === '*') { a.pos.push(v); a.posNodes.push(next); }
-          else if (v.varying) {
-            // Model(**params) with params drawn per iteration (ParameterGrid, sampled configs): a new setting each time.
-            if (a.kw === NO_ARGS.kw) { a.kw = new Map(); a.kwNodes = new Map(); }
-            a.kw.set('**', v); a.kwNodes.set('**', next);
-          } else if (v.k === 'seq' && v.keys && v.keys.some((k) => k !== undefined && HANDS_DATA_KW.has(k))) {
-            // train(**arguments) with a literal dict that hands data (dtrain=, evals=, eval_set=): those
-            // keywords are passed as if written in the call.
-            if (a.kw === NO_ARGS.kw) { a.kw = new Map(); a.kwNodes = new Map(); }
-            v.keys.forEach((k, i) => { if (k !== undefined && HANDS_DATA_KW.has(k) && !a.kw.has(k)) { a.kw.set(k, v.items[i]); a.kwNodes.set(k, next); } });
+          else {
+            if (v.varying) {
+              // Model(**params) with params drawn per iteration (ParameterGrid, sampled configs): a new setting each time.
+              if (a.kw === NO_ARGS.kw) { a.kw = new Map(); a.kwNodes = new Map(); }
+              a.kw.set('**', v); a.kwNodes.set('**', next);
+            }
+            if (v.k === 'seq' && v.keys && v.keys.some((k) => k !== undefined && HANDS_DATA_KW.has(k))) {
+              // train(**arguments) / fit(X, y, **fit_params) with a literal dict that hands data (dtrain=, evals=,
+              // eval_set=): those keywords are passed as if written in the call, also when the data in it
+              // varies (built in a loop) and so makes the dict vary.
+              if (a.kw === NO_ARGS.kw) { a.kw = new Map(); a.kwNodes = new Map(); }
+              v.keys.forEach((k, i) => { if (k !== undefined && HANDS_DATA_KW.has(k) && !a.kw.has(k)) { a.kw.set(k, v.items[i]); a.kwNodes.set(k, next); } });
+            }
           }
           c = next.nextSibling;
         } else c = next;

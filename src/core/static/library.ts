@@ -383,7 +383,9 @@ export abstract class LibrarySemantics extends DataflowState {
       const fn = args.pos[0];
       return { ...fn, boundPos: [...(fn.boundPos ?? []), ...args.pos.slice(1)], boundKw: new Map([...(fn.boundKw ?? []), ...args.kw]) };
     }
-    if (last === 'concat' || last === 'vstack' || last === 'hstack' || last === 'concatenate' || last === 'append' || last === 'r_' || last === 'column_stack' || last === 'merge') {
+    // torch.cat((acc, batch_preds)): PyTorch's concatenate, how per-batch predictions are gathered.
+    if (last === 'concat' || last === 'vstack' || last === 'hstack' || last === 'concatenate' || last === 'append' || last === 'r_' || last === 'column_stack' || last === 'merge'
+      || last === 'cat' && /^torch\.cat$/.test(q)) {
       // axis=1 or axis='columns' (pandas) puts the parts side by side: the same rows, not stacked twice.
       const axis = args.kw.get('axis');
       const sideBySide = axis?.k === 'const' && (axis.text === '1' || axis.str === 'columns');
