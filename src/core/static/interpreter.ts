@@ -1919,7 +1919,8 @@ export class Interpreter extends LibrarySemantics {
     const headM = sliceText !== undefined ? /^\s*:\s*([^:,]+?)\s*$/.exec(sliceText) : null;
     const tailM = sliceText !== undefined ? /^\s*([^:,]+?)\s*:\s*$/.exec(sliceText) : null;
     if ((headM || tailM) && !this.targets.some((t) => TEST_NAME.test(t) || TRAIN_NAME.test(t) || VAL_NAME.test(t)) && !(this.inLoop && d.varying)
-      && d.rows.length && d.rows.every((k) => lastSide(k) === 'whole')) {
+      // Rows of a training file (train.csv, a frame named train) cut the same way hold out their tail.
+      && d.rows.length && (d.rows.every((k) => lastSide(k) === 'whole') || d.rows.every((k) => !k.path.length && k.root.role === 'train'))) {
       const bound = (headM ?? tailM)![1].replace(/\s+/g, '');
       if (this.hasComplementCut(bound, !!headM)) {
         const key = `cut:${bound}|${this.sliceKey(d)}`;
