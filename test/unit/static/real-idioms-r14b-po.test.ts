@@ -33,4 +33,55 @@ describe('real-notebook idioms, round 14 (r14b-po)', () => {
       assert.deepEqual(rules(src('train = pd.read_csv("train.csv")', 'X = StandardScaler().fit(X[:n]).transform(X)'), 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: a statistic carried into lag columns named by an f-string', () => {
+    const src = (pick: string) => py`
+      import pandas as pd
+      from sklearn.linear_model import LinearRegression
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("demand.csv")
+      df["load_c"] = df["load"] - df["load"].mean()
+      for k in range(1, 4):
+          df[f"load_lag_{k}"] = df["load_c"].shift(k)
+          df[f"raw_lag_{k}"] = df["load"].shift(k)
+      X = ${pick}
+      y = df["demand"]
+      cut = int(len(df) * 0.8)
+      X_train, X_test, y_train, y_test = X[:cut], X[cut:], y[:cut], y[cut:]
+      m = LinearRegression().fit(X_train, y_train)
+      print(mean_absolute_error(y_test, m.predict(X_test)))
+    `;
+    it('fires when the lags of the centred column are picked by literal name', () => {
+      assert.deepEqual(rules(src('df[["load_lag_1", "load_lag_2"]]'), 'leakage/preprocessing'), [5]);
+    });
+    it('fires when the lags are picked by an f-string comprehension', () => {
+      assert.deepEqual(rules(src('df[[f"load_lag_{i}" for i in range(1, 4)]]'), 'leakage/preprocessing'), [5]);
+    });
+    it('does not fire when the columns picked are lags of the raw column only', () => {
+      assert.deepEqual(rules(src('df[["raw_lag_1", "raw_lag_2"]]'), 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/target: f-string lag columns added to a frame picked by name keep later columns in it', () => {
+    const src = (write: string) => py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("sales.csv")
+      x = df[["sales", "promo"]].copy()
+      for k in [1, 2, 4]:
+          ${write}
+      x["change"] = x["sales"].diff(1)
+      train, test = x.iloc[:-24], x.iloc[-24:]
+      feats = [c for c in train.columns if c != "sales"]
+      m = RandomForestRegressor().fit(train[feats], train["sales"])
+      print(mean_absolute_error(test["sales"], m.predict(test[feats])))
+    `;
+    it('fires on the same-row change of the label after f-string lags', () => {
+      assert.deepEqual(rules(src('x[f"lag_{k}"] = x["sales"].shift(k)'), 'leakage/target'), [8]);
+    });
+    it('does not fire on the lags alone', () => {
+      assert.deepEqual(rules(src('x[f"lag_{k}"] = x["sales"].shift(k)').replace(/^x\["change"\].*\n/m, ''), 'leakage/target'), []);
+    });
+  });
 });
