@@ -84,4 +84,38 @@ describe('real-notebook idioms, round 14 (r14b-po)', () => {
       assert.deepEqual(rules(src('x[f"lag_{k}"] = x["sales"].shift(k)').replace(/^x\["change"\].*\n/m, ''), 'leakage/target'), []);
     });
   });
+
+  describe('leakage/overlap: a model reloaded from the Keras ModelCheckpoint file its training wrote', () => {
+    const src = (path: string, loadPath: string, scored: string) => py`
+      import numpy as np
+      import pandas as pd
+      from keras.models import Sequential, load_model
+      from keras.layers import Dense
+      from keras.callbacks import ModelCheckpoint
+      from sklearn.model_selection import train_test_split
+      from sklearn.metrics import mean_squared_error
+      df = pd.read_csv("flats.csv")
+      X = df.drop(columns=["rent"]).values
+      y = df["rent"].values
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=3)
+      net = Sequential([Dense(16, activation="relu"), Dense(1)])
+      net.compile(loss="mse", optimizer="adam")
+      ckpt = ModelCheckpoint(${path}, monitor="loss", save_best_only=True)
+      net.fit(X_tr, y_tr, epochs=20, callbacks=[ckpt])
+      best = load_model(${loadPath})
+      print("RMSE", np.sqrt(mean_squared_error(${scored})))
+    `;
+    it('fires when the reloaded model is scored on all the rows the split was made from', () => {
+      assert.deepEqual(rules(src('"best.h5"', '"best.h5"', 'y, best.predict(X)'), 'leakage/overlap'), [17]);
+    });
+    it('fires when the checkpoint path is written through str()', () => {
+      assert.deepEqual(rules(src('str("best.h5")', '"best.h5"', 'y, best.predict(X)'), 'leakage/overlap'), [17]);
+    });
+    it('does not fire when another file is loaded (a model taken as given)', () => {
+      assert.deepEqual(rules(src('"best.h5"', '"pretrained.h5"', 'y, best.predict(X)'), 'leakage/overlap'), []);
+    });
+    it('does not fire when the reloaded model is scored on the held-out part', () => {
+      assert.deepEqual(rules(src('"best.h5"', '"best.h5"', 'y_te, best.predict(X_te)'), 'leakage/overlap'), []);
+    });
+  });
 });
