@@ -1409,6 +1409,11 @@ export abstract class LibrarySemantics extends DataflowState {
     const a0 = args.pos[0];
     const modeSwitch = method === 'train' && (!a0 || a0.k === 'const' && /^(True|False)$/.test(a0.text)) && (!args.kw.size || args.kw.size === 1 && args.kw.has('mode'));
     const fitting = method === 'fit' || method === 'fit_transform' || method === 'fit_predict' || method === 'partial_fit' || method === 'fit_on_texts' || method === 'fit_on_sequences' || (method === 'train' && !modeSwitch) || method === 'fit_generator' || method === 'adapt';
+    // model.save("net.h5") of a model this document fitted (Keras): load_model("net.h5") gives it back.
+    if ((method === 'save' || method === 'save_model') && est.cat === 'model' && !est.loaded && est.fit) {
+      const p = this.pathOf(args0.pos[0] ?? args0.kw.get('filepath'));
+      if (p !== undefined) { this.savedArtifacts.set(p, est); if (this.loopBodies.length) this.dumpedInLoop.add(p); else this.dumpedInLoop.delete(p); }
+    }
     // ShuffleSplit(n_splits=1): one train/test split, not cross-validation.
     if (method === 'split' && est.cat === 'splitter') return this.folds(args, n, /\bn_splits\s*=\s*1\b/.test(est.params), shuffledSplitter(est), timeBlindSplitter(est));
     if (method === 'load_model' || method === 'load_weights' || method === 'load') {

@@ -118,4 +118,34 @@ describe('real-notebook idioms, round 14 (r14b-po)', () => {
       assert.deepEqual(rules(src('"best.h5"', '"best.h5"', 'y_te, best.predict(X_te)'), 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/overlap, multi-test: a Keras model saved with model.save(path) and loaded back from that path', () => {
+    const src = (loadPath: string, scored: string) => py`
+      import numpy as np
+      import pandas as pd
+      from tensorflow import keras
+      from sklearn.model_selection import train_test_split
+      from sklearn.metrics import accuracy_score
+      df = pd.read_csv("readings.csv")
+      X = df.drop(columns=["state"]).values
+      y = df["state"].values
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=7)
+      net = keras.Sequential([keras.layers.Dense(8, activation="relu"), keras.layers.Dense(3, activation="softmax")])
+      net.compile(loss="sparse_categorical_crossentropy", optimizer="adam")
+      net.fit(X_tr, y_tr, epochs=5)
+      print(accuracy_score(y_te, np.argmax(net.predict(X_te), axis=1)))
+      net.save("net.keras")
+      again = keras.models.load_model(${loadPath})
+      print(accuracy_score(${scored}))
+    `;
+    it('fires (overlap) when the reloaded model is scored on all the rows', () => {
+      assert.deepEqual(rules(src('"net.keras"', 'y, np.argmax(again.predict(X), axis=1)'), 'leakage/overlap'), [16]);
+    });
+    it('does not fire (overlap) when another file is loaded', () => {
+      assert.deepEqual(rules(src('"other.keras"', 'y, np.argmax(again.predict(X), axis=1)'), 'leakage/overlap'), []);
+    });
+    it('does not fire (multi-test) when the reloaded copy is scored again on the same test set', () => {
+      assert.deepEqual(rules(src('"net.keras"', 'y_te, np.argmax(again.predict(X_te), axis=1)'), 'leakage/multi-test'), []);
+    });
+  });
 });
