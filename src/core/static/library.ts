@@ -317,6 +317,11 @@ export abstract class LibrarySemantics extends DataflowState {
         if (this.loopBodies.length) this.dumpedInLoop.add(p); else this.dumpedInLoop.delete(p);
       }
     }
+    // keras.models.save_model(model, "net.h5"): as model.save("net.h5").
+    if (last === 'save_model' && /keras/.test(q) && args.pos[0]?.k === 'est' && args.pos[0].cat === 'model' && !args.pos[0].loaded && args.pos[0].fit) {
+      const p = this.pathOf(args.pos[1] ?? args.kw.get('filepath'));
+      if (p !== undefined) { this.savedArtifacts.set(p, args.pos[0]); if (this.loopBodies.length) this.dumpedInLoop.add(p); else this.dumpedInLoop.delete(p); }
+    }
     if (isArtifactLoader(q, last)) {
       const p = last === 'load' && /^(joblib|pickle|dill|cloudpickle|cPickle)\.load$/.test(q) ? this.pathOf(args.pos[0] ?? args.kw.get('filename') ?? args.kw.get('file'))
         : last === 'load_model' && !/^mlflow\./.test(q) ? this.pathOf(args.pos[0] ?? args.kw.get('filepath')) : undefined;

@@ -144,6 +144,10 @@ describe('real-notebook idioms, round 14 (r14b-po)', () => {
     it('does not fire (overlap) when another file is loaded', () => {
       assert.deepEqual(rules(src('"other.keras"', 'y, np.argmax(again.predict(X), axis=1)'), 'leakage/overlap'), []);
     });
+    it('fires (overlap) when the model is written by keras.models.save_model(model, path)', () => {
+      const text = src('"net.keras"', 'y, np.argmax(again.predict(X), axis=1)').replace('net.save("net.keras")', 'keras.models.save_model(net, "net.keras")');
+      assert.deepEqual(rules(text, 'leakage/overlap'), [16]);
+    });
     it('does not fire (multi-test) when the reloaded copy is scored again on the same test set', () => {
       assert.deepEqual(rules(src('"net.keras"', 'y_te, np.argmax(again.predict(X_te), axis=1)'), 'leakage/multi-test'), []);
     });
