@@ -803,6 +803,8 @@ export class Interpreter extends LibrarySemantics {
       let idxNode: SyntaxNode | null = null;
       for (let c = objNode.nextSibling; c && !idxNode; c = c.nextSibling) if (isExpr(c)) idxNode = c;
       if (idxNode?.name === 'BinaryExpression' && idxNode.nextSibling?.name === ']' && child(idxNode, 'String') && /^[\w.]+\s*\+\s*["']|["']\s*\+\s*[\w.]+$/.test(this.t(idxNode).trim())) col = `@expr:${this.t(idxNode).replace(/\s+/g, '')}`;
+      // df[f"lag_{i}"] = ...: an f-string name with a literal part, known by its text the same way.
+      else if (idxNode?.name === 'FormatString' && idxNode.nextSibling?.name === ']' && /\w/.test(unquote(this.t(idxNode)).replace(/\{[^{}]*\}/g, ''))) col = `@expr:${this.t(idxNode).replace(/\s+/g, '')}`;
     }
     // X = pd.DataFrame(); X[cols] = df[cols] / X["a"] = df["a"]: the matrix is assembled from the
     // frame's columns, so it is a selection of that frame (its rows, its derived columns).
@@ -1919,7 +1921,8 @@ export class Interpreter extends LibrarySemantics {
     const headM = sliceText !== undefined ? /^\s*:\s*([^:,]+?)\s*$/.exec(sliceText) : null;
     const tailM = sliceText !== undefined ? /^\s*([^:,]+?)\s*:\s*$/.exec(sliceText) : null;
     if ((headM || tailM) && !this.targets.some((t) => TEST_NAME.test(t) || TRAIN_NAME.test(t) || VAL_NAME.test(t)) && !(this.inLoop && d.varying)
-      && d.rows.length && d.rows.every((k) => lastSide(k) === 'whole')) {
+      // Rows of a training file (train.csv, a frame named train) cut the same way hold out their tail.
+      && d.rows.length && (d.rows.every((k) => lastSide(k) === 'whole') || d.rows.every((k) => !k.path.length && k.root.role === 'train'))) {
       const bound = (headM ?? tailM)![1].replace(/\s+/g, '');
       if (this.hasComplementCut(bound, !!headM)) {
         const key = `cut:${bound}|${this.sliceKey(d)}`;
@@ -2523,5 +2526,5 @@ const LABEL_RANGE = /^(["'][^"']*["'])?\s*:\s*(["'][^"']*["'])?$/;
 function byName(d: DataV): boolean {
   const a = d.cols, f = d.feat;
   return !!a && !!f && f.mode === 'select' && (a.length > 1 || !!d.aligned) && a.length === f.cols.length
-    && a.every((c, i) => c === f.cols[i] && !c.startsWith('@'));
+    && a.every((c, i) => c === f.cols[i] && (!c.startsWith('@') || c.startsWith('@expr:')));
 }

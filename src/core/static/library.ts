@@ -164,6 +164,8 @@ export abstract class LibrarySemantics extends DataflowState {
   protected drawnWithReplacement = new WeakSet<Val>();
   /** Roots of the new dates of Prophet's make_future_dataframe. */
   protected futureRoots = new Set<Root>();
+  /** Files ModelCheckpoint callbacks write, by the callback. */
+  protected checkpointPaths = new WeakMap<Val, string>();
   /** Paths whose last dump ran inside a loop. */
   protected dumpedInLoop = new Set<string>();
   /** The path a dump/load argument names: a string literal or a handle from open(<literal>). */
@@ -183,6 +185,11 @@ export abstract class LibrarySemantics extends DataflowState {
     if (out.k === 'scalar' && (last === 'randint' || last === 'choice') && /^(np|numpy)\.random\.\w+$/.test(q)) {
       const rep = args0.kw.get('replace');
       if (!(rep && rep.k === 'const' && rep.text === 'False')) this.drawnWithReplacement.add(out);
+    }
+    // ModelCheckpoint("best.h5"): remember the file it writes, for the fit it is passed to.
+    if (last === 'ModelCheckpoint') {
+      const p = this.pathOf(args0.pos[0] ?? args0.kw.get('filepath'));
+      if (p !== undefined) this.checkpointPaths.set(out, p);
     }
     return out;
   }
@@ -310,8 +317,14 @@ export abstract class LibrarySemantics extends DataflowState {
         if (this.loopBodies.length) this.dumpedInLoop.add(p); else this.dumpedInLoop.delete(p);
       }
     }
+    // keras.models.save_model(model, "net.h5"): as model.save("net.h5").
+    if (last === 'save_model' && /keras/.test(q) && args.pos[0]?.k === 'est' && args.pos[0].cat === 'model' && !args.pos[0].loaded && args.pos[0].fit) {
+      const p = this.pathOf(args.pos[1] ?? args.kw.get('filepath'));
+      if (p !== undefined) { this.savedArtifacts.set(p, args.pos[0]); if (this.loopBodies.length) this.dumpedInLoop.add(p); else this.dumpedInLoop.delete(p); }
+    }
     if (isArtifactLoader(q, last)) {
-      const p = last === 'load' && /^(joblib|pickle|dill|cloudpickle|cPickle)\.load$/.test(q) ? this.pathOf(args.pos[0] ?? args.kw.get('filename') ?? args.kw.get('file')) : undefined;
+      const p = last === 'load' && /^(joblib|pickle|dill|cloudpickle|cPickle)\.load$/.test(q) ? this.pathOf(args.pos[0] ?? args.kw.get('filename') ?? args.kw.get('file'))
+        : last === 'load_model' && !/^mlflow\./.test(q) ? this.pathOf(args.pos[0] ?? args.kw.get('filepath')) : undefined;
       const saved = p !== undefined ? this.savedArtifacts.get(p) : undefined;
       // pickle/joblib also cache data: a frame-like name makes it a dataset, a model-like name
       // (or later use as an estimator) makes the rest of the file a serving path.
@@ -556,6 +569,8 @@ export abstract class LibrarySemantics extends DataflowState {
     // one shared unknown dataset named "zeros".
     if ((q.startsWith('np.') || q.startsWith('numpy.')) && /^(ones|zeros|full|empty|arange|linspace|logspace|eye|identity)$/.test(last)) return this.scalar(`${last}#${++this.ids}`);
     // str(df.c.median()): the statistic as text (written into a text column that is parsed later), like float(...).
+    // str("best.h5") is that string (a path written through str()).
+    if (q === 'str' && args.pos.length === 1 && !args.kw.size && args.pos[0].k === 'const' && args.pos[0].str !== undefined) return args.pos[0];
     if (last === 'str' && args.pos.length === 1 && args.pos[0].k === 'scalar' && args.pos[0].prep.length && !args.pos[0].allCols) return this.scalar(last, args.pos[0].prep, args.pos[0].dup);
     if (last === 'print' || last === 'display' || last === 'len' || last === 'isinstance' || last === 'str' || last === 'repr') return this.scalar(last);
     if (last === 'flow' || last === 'flow_from_directory' || last === 'flow_from_dataframe') return this.scalar(last);
@@ -1401,6 +1416,11 @@ export abstract class LibrarySemantics extends DataflowState {
     const a0 = args.pos[0];
     const modeSwitch = method === 'train' && (!a0 || a0.k === 'const' && /^(True|False)$/.test(a0.text)) && (!args.kw.size || args.kw.size === 1 && args.kw.has('mode'));
     const fitting = method === 'fit' || method === 'fit_transform' || method === 'fit_predict' || method === 'partial_fit' || method === 'fit_on_texts' || method === 'fit_on_sequences' || (method === 'train' && !modeSwitch) || method === 'fit_generator' || method === 'adapt';
+    // model.save("net.h5") of a model this document fitted (Keras): load_model("net.h5") gives it back.
+    if ((method === 'save' || method === 'save_model') && est.cat === 'model' && !est.loaded && est.fit) {
+      const p = this.pathOf(args0.pos[0] ?? args0.kw.get('filepath'));
+      if (p !== undefined) { this.savedArtifacts.set(p, est); if (this.loopBodies.length) this.dumpedInLoop.add(p); else this.dumpedInLoop.delete(p); }
+    }
     // ShuffleSplit(n_splits=1): one train/test split, not cross-validation.
     if (method === 'split' && est.cat === 'splitter') return this.folds(args, n, /\bn_splits\s*=\s*1\b/.test(est.params), shuffledSplitter(est), timeBlindSplitter(est));
     if (method === 'load_model' || method === 'load_weights' || method === 'load') {
@@ -1447,6 +1467,13 @@ export abstract class LibrarySemantics extends DataflowState {
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
     }
     if (fitting) {
+      // fit(..., callbacks=[ModelCheckpoint("best.h5")]): the file holds this model's weights, so
+      // load_model("best.h5") later in the document gives this model back (as pickle.dump/load).
+      const cbs = args0.kw.get('callbacks');
+      for (const cb of cbs ? (cbs.k === 'seq' ? cbs.items : [cbs]) : []) {
+        const p = this.checkpointPaths.get(cb);
+        if (p !== undefined && est.cat === 'model' && !est.loaded) { this.savedArtifacts.set(p, est); if (this.loopBodies.length) this.dumpedInLoop.add(p); else this.dumpedInLoop.delete(p); }
+      }
       // Training a model after a checkpoint was loaded (save/load round trips, ModelCheckpoint in a
       // training notebook) is training; refit-at-inference is about the statistics features are built with.
       const receiver = n.firstChild?.name === 'MemberExpression' ? this.t(n.firstChild).replace(/\.\s*\w+$/, '') : '';

@@ -323,7 +323,12 @@ export function columnMayBe(stored: string, name: string): boolean {
   const suffix = /^[\w.]+\+(["'])(.*)\1$/.exec(expr);
   if (suffix) return name.length > suffix[2].length && name.endsWith(suffix[2]);
   const prefix = /^(["'])(.*)\1\+[\w.]+$/.exec(expr);
-  return !!prefix && name.length > prefix[2].length && name.startsWith(prefix[2]);
+  if (prefix) return name.length > prefix[2].length && name.startsWith(prefix[2]);
+  // f"lag_{i}": its literal parts in order, anything in place of each field.
+  const fstr = /^[rRbBuU]?[fF][rR]?(["'])(.*)\1$/.exec(expr);
+  if (!fstr) return false;
+  const re = new RegExp('^' + fstr[2].split(/\{[^{}]*\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+') + '$');
+  return re.test(name);
 }
 
 export function isTestSide(k: RowKey): boolean {
