@@ -23,9 +23,15 @@ export const DATE_COLUMN_ONLY = 'the data has a date/time column';
  * difference features, windows, resampling or a time index are what make the task a forecast.
  */
 export const SORTED_BY_TIME = 'the rows were sorted by time';
+/**
+ * Dates parsed into a column at the read (parse_dates=["d"]) with nothing ordering the rows by
+ * them: a date feature; sorted by time afterwards, the read's series reading stands.
+ */
+export const PARSED_DATE_COLUMN = 'the data is read with a parsed date column';
+export const PARSED_DATES = 'the data is read with parsed dates';
 /** Time evidence that alone does not make a random split temporal leakage. */
 export function weakTime(reason: string | undefined): boolean {
-  return reason === DATE_COLUMN_ONLY || reason === SORTED_BY_TIME;
+  return reason === DATE_COLUMN_ONLY || reason === SORTED_BY_TIME || reason === PARSED_DATE_COLUMN;
 }
 
 /** A shift towards future rows: `.shift(-3)`, `.shift(periods=-1)`. */
