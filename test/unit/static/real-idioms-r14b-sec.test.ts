@@ -50,4 +50,28 @@ describe('real-notebook idioms, round 14 second wave (r14b-sec)', () => {
       assert.deepEqual(rule(src, 'leakage/temporal').map((f) => f.location.line), [lineOf(src, 'train_test_split(X')]);
     });
   });
+
+  describe('leakage/temporal: a label named as a quantity tracked over time, on rows with a date column, split at random', () => {
+    const body = (label: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor
+      df = pd.read_csv("stores.csv")
+      df["day"] = pd.to_datetime(df["day"])
+      X = df.drop(["${label}", "day"], axis=1)
+      y = df["${label}"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=1)
+      rf = RandomForestRegressor().fit(X_tr, y_tr)
+      print(rf.score(X_te, y_te))
+    `;
+    it('fires at warning and says the task is guessed from the label name', () => {
+      const src = body('Sales');
+      const found = rule(src, 'leakage/temporal');
+      assert.deepEqual(found.map((f) => [f.location.line, f.severity]), [[lineOf(src, 'train_test_split(X'), 'warning']]);
+      assert.match(found[0].message, /Assumed: the label 'Sales' is taken, from its name, to be a quantity forecast over time/);
+    });
+    it('does not fire for a label that is not such a quantity', () => {
+      assert.deepEqual(rule(body('churned'), 'leakage/temporal'), []);
+    });
+  });
 });
