@@ -23,9 +23,17 @@ export const DATE_COLUMN_ONLY = 'the data has a date/time column';
  * difference features, windows, resampling or a time index are what make the task a forecast.
  */
 export const SORTED_BY_TIME = 'the rows were sorted by time';
+/**
+ * Dates parsed into a column at the read (parse_dates=["d"]) with nothing ordering the rows by
+ * them: a date feature; sorted by time afterwards, the read's series reading stands.
+ */
+export const PARSED_DATE_COLUMN = 'the data is read with a parsed date column';
+export const PARSED_DATES = 'the data is read with parsed dates';
+/** Label names of quantities usually forecast over time (a guess from the name). */
+const FORECAST_QUANTITY = /^(weekly_|daily_|monthly_)?(sales|demand|units_sold|consumption|ridership)$/i;
 /** Time evidence that alone does not make a random split temporal leakage. */
 export function weakTime(reason: string | undefined): boolean {
-  return reason === DATE_COLUMN_ONLY || reason === SORTED_BY_TIME;
+  return reason === DATE_COLUMN_ONLY || reason === SORTED_BY_TIME || reason === PARSED_DATE_COLUMN;
 }
 
 /** A shift towards future rows: `.shift(-3)`, `.shift(periods=-1)`. */
@@ -450,7 +458,11 @@ export abstract class DataflowState {
     // sales) make the task a forecast of the label series, even when the frame's time evidence is
     // only a date column (the lag was added after the to_datetime).
     const labelLags = timedInput ? undefined : this.labelLagReason(inputs);
-    const timed = timedInput ?? (labelLags ? { ...inputs[0], time: labelLags } : undefined);
+    // A label named as a quantity tracked over time (sales, demand) on rows with a date column: the
+    // task is guessed to be a forecast of it, from the name alone (said so, warning).
+    const quantity = timedInput || labelLags || !inputs.some((d) => d.time === DATE_COLUMN_ONLY || d.time === PARSED_DATE_COLUMN) ? undefined
+      : inputs.find((d) => d.cols?.length === 1 && FORECAST_QUANTITY.test(d.cols[0]))?.cols![0];
+    const timed = timedInput ?? (labelLags ? { ...inputs[0], time: labelLags } : quantity ? { ...inputs[0], time: DATE_COLUMN_ONLY } : undefined);
     // Folds in row order (KFold, cv=5) on a series score earlier blocks with models fitted on later
     // ones. On the training part of a split they only tune a model that a held-out part then
     // scores: the folds choose, they are not the result, and are left alone.
@@ -464,7 +476,8 @@ export abstract class DataflowState {
     }
     if (((split.kind === 'tts' || split.kind === 'slice') && split.shuffle || split.shuffledFolds || blindFolds) && timed) {
       this.events.temporal.push({ site: split.site, reason: timed.time!, split, ...(blindFolds && !split.shuffledFolds ? { folds: true } : {}),
-        ...(labelLags ? { assumed: 'the task forecasts later values of the label series' } : {}) });
+        ...(labelLags ? { assumed: 'the task forecasts later values of the label series' }
+          : quantity ? { assumed: `the label '${quantity}' is taken, from its name, to be a quantity forecast over time` } : {}) });
     }
   }
 

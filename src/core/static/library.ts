@@ -12,7 +12,7 @@ import {
 import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
   type DerivedColumn, type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type Root, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
-import { DataflowState, NO_ARGS, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
+import { DataflowState, NO_ARGS, PARSED_DATE_COLUMN, PARSED_DATES, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
 import type { EvalEvent, Events, RefitEvent } from './events';
 import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { child, constStrings, isSubscript, labelText, roleFromName, stripRows } from './syntax';
@@ -372,7 +372,10 @@ export abstract class LibrarySemantics extends DataflowState {
       if (last === 'load_dataset') d.dsDict = true;
       if (last === 'load' && /^json\./.test(q)) d.records = true;
       const parseNode = args.kwNodes.get('parse_dates'), indexNode = args.kwNodes.get('index_col');
-      if (parseNode && (TIME_COLUMN.test(this.t(parseNode)) || this.t(parseNode) === 'True' && indexNode && TIME_COLUMN.test(this.t(indexNode)))) d.time = 'the data is read with parsed dates';
+      // Dates parsed into a column that nothing orders the rows by are a date feature (inspections or
+      // purchases classified row by row); parsed into the index, or sorted by later, the rows are a series.
+      if (parseNode && (TIME_COLUMN.test(this.t(parseNode)) || this.t(parseNode) === 'True') && indexNode && TIME_COLUMN.test(this.t(indexNode))) d.time = PARSED_DATES;
+      else if (parseNode && TIME_COLUMN.test(this.t(parseNode))) d.time = PARSED_DATE_COLUMN;
       if ((/^(load_|fetch_|make_)/.test(last) || last === 'load') && this.targets.length >= 2) {
         // X, y = load_iris(return_X_y=True)
         return { k: 'seq', items: this.targets.map(() => d) };
@@ -2193,7 +2196,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const byText = argText;
       const out = this.same(d);
       // Sorting keeps a stronger reason the rows already had (lags computed before the sort).
-      if (TIME_COLUMN.test(byText) || method === 'sort_index' && d.time) out.time = d.time && !weakTime(d.time) ? d.time : method === 'set_index' ? 'the rows are indexed by time' : SORTED_BY_TIME;
+      if (TIME_COLUMN.test(byText) || method === 'sort_index' && d.time) out.time = d.time === PARSED_DATE_COLUMN ? PARSED_DATES : d.time && !weakTime(d.time) ? d.time : method === 'set_index' ? 'the rows are indexed by time' : SORTED_BY_TIME;
       // Sorted by time newest first (sort_values("date", ascending=False)): a cut by position then
       // holds out the oldest rows. Any other sort undoes it.
       const newest = method !== 'set_index' && (TIME_COLUMN.test(byText) || method === 'sort_index' && !!d.time) && /ascending\s*=\s*False/.test(argText);
