@@ -5,7 +5,7 @@
  */
 import type { SyntaxNode, Tree } from '@lezer/common';
 import type { Chunk } from './source';
-import { isTestSide, covers, lastSide, unionKeys, unionList,
+import { isTestSide, covers, mapList, lastSide, unionKeys, unionList,
   type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FitKind, type FnV, type FrameMeta, type Root, type RowKey, type ScalarV, type Side, type Site, type Split, type Val,
 } from './values';
 import { newEvents, type Events, type PrepReason, type RefitEvent } from './events';
@@ -315,7 +315,7 @@ export abstract class DataflowState {
     if (side === 'test') this.events.hasTestSet = true;
     this.noteHeldOut();
     (split.sides ??= new Set()).add(side);
-    const rows = d.rows.map((k) => ({ root: k.root, path: [...k.path, { split, side, ...(fold !== undefined ? { fold } : {}) }] }));
+    const rows = mapList(d.rows, (k): RowKey => ({ root: k.root, path: [...k.path, { split, side, ...(fold !== undefined ? { fold } : {}) }] }));
     return this.mkData({ rows, prep: d.prep, dup: d.dup, ...(d.affine ? { affine: d.affine } : {}), ...(d.frame ? { frame: d.frame } : {}), ...(d.time ? { time: d.time } : {}),
       ...(d.feat ? { feat: d.feat } : {}), ...(d.cols ? { cols: d.cols } : {}), ...(varying || d.varying ? { varying: true } : {}) });
   }

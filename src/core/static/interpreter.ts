@@ -7,7 +7,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
-import { columnMayBe, covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
+import { columnMayBe, covers, mapList, isTestSide, lastSide, testSetKey, unionKeys, unionList,
   type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type ScalarV, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
@@ -922,14 +922,14 @@ export class Interpreter extends LibrarySemantics {
     // A training loop: over epochs by its name, or a loop whose own body takes the optimiser step
     // (`for x, y in train_loader: ... loss.backward(); optimizer.step()`, step-counted training
     // that evaluates every `eval_every` steps).
-    if (body && (/epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) || this.takesTrainingStep(body)) && !this.singleIteration(iterNode)) {
-      this.noteEpochEvaluation(body, /epoch/i.test(targets.map((t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) ? 'every epoch' : 'during the training steps');
+    if (body && (/epoch/i.test(mapList(targets, (t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) || this.takesTrainingStep(body)) && !this.singleIteration(iterNode)) {
+      this.noteEpochEvaluation(body, /epoch/i.test(mapList(targets, (t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) ? 'every epoch' : 'during the training steps');
     }
     // A body whose last statement is an unconditional `return` or `break` ends the loop in its first pass.
     let lastStmt: SyntaxNode | null = body?.lastChild ?? null;
     while (lastStmt && !/Statement$/.test(lastStmt.name)) lastStmt = lastStmt.prevSibling;
     const firstPassOnly = !!lastStmt && (lastStmt.name === 'ReturnStatement' || lastStmt.name === 'BreakStatement');
-    if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: targets.map((t) => this.t(t)).join(','), ...(this.singleIteration(iterNode) || firstPassOnly ? { single: true } : {}), site: this.site(n) });
+    if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: mapList(targets, (t) => this.t(t)).join(','), ...(this.singleIteration(iterNode) || firstPassOnly ? { single: true } : {}), site: this.site(n) });
     // A literal list or tuple of one item (for alpha in [1.0]): one pass, nothing varies.
     // Also a name bound to such a list (`methods = ["smote"]` with the longer list commented out).
     const only = (iterNode?.name === 'ArrayExpression' || iterNode?.name === 'TupleExpression' || iterNode?.name === 'VariableName' && iter.k === 'seq' && !iter.varying && !iter.keys)
@@ -1576,7 +1576,7 @@ export class Interpreter extends LibrarySemantics {
       if (c.name === ':') hasSlice = true;
       else if (isExpr(c)) idxNodes.push(c);
     }
-    const idx = idxNodes.map((x) => this.ev(x));
+    const idx = mapList(idxNodes, (x) => this.ev(x));
     if (o.k === 'seq') {
       const first = idxNodes[0] ? this.t(idxNodes[0]) : '';
       if (/^-?\d+$/.test(first) && !hasSlice) { const i = Number(first); const it = o.items[i < 0 ? o.items.length + i : i]; if (it) return it; }
@@ -2116,7 +2116,7 @@ export class Interpreter extends LibrarySemantics {
 
   protected sliceKey(d: DataV): string {
     const k0 = d.rows[0];
-    return `${k0.root.id}:${k0.path.map((s) => s.split.id + s.side).join('/')}`;
+    return `${k0.root.id}:${mapList(k0.path, (s) => s.split.id + s.side).join('/')}`;
   }
 
   protected sliceSplitFor(d: DataV, n: SyntaxNode): Split {

@@ -9,7 +9,7 @@ import {
   ROW_PRESERVING, ROW_SUBSET, SCALE_FUNCTIONS, SCORE_FUNCTIONS, STAT_METHODS, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME,
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
-import { covers, isTestSide, lastSide, testSetKey, unionKeys, unionList,
+import { covers, isTestSide, mapList, lastSide, testSetKey, unionKeys, unionList,
   type DerivedColumn, type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type Root, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { DataflowState, NO_ARGS, PARSED_DATE_COLUMN, PARSED_DATES, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
@@ -695,7 +695,7 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected trainTestSplit(args: Args, n: SyntaxNode): Val {
     const sh = args.kw.get('shuffle');
-    const inputs = args.pos.map((p, i) => this.asData(p, args.posNodes[i] ? this.t(args.posNodes[i]) : 'data'));
+    const inputs = mapList(args.pos, (p, i) => this.asData(p, args.posNodes[i] ? this.t(args.posNodes[i]) : 'data'));
     const shuffle = !(sh && sh.k === 'const' && sh.text === 'False');
     // The same call with a fixed seed (or no shuffling) on the same rows, run again in a loop, a
     // helper called once per model or a search objective, draws the same test rows each time.
@@ -780,7 +780,7 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected metric(fname: string, args: Args, n: SyntaxNode): Val {
     // A list the rows were collected into batch by batch (preds.extend(out.argmax(1))) holds those rows.
-    const vals = [...args.pos, ...args.kw.values()].map((v) => (v.k === 'seq' && v.items.some((i) => i.k === 'data') ? this.join(v.items, n) : v));
+    const vals = mapList([...args.pos, ...args.kw.values()], (v) => (v.k === 'seq' && v.items.some((i) => i.k === 'data') ? this.join(v.items, n) : v));
     const datas = vals.filter((v): v is DataV => v.k === 'data');
     const pred = datas.find((d) => d.pred)?.pred;
     const keys = datas.reduce<RowKey[]>((acc, d) => unionKeys(acc, d.rows), []);
@@ -1003,7 +1003,7 @@ export abstract class LibrarySemantics extends DataflowState {
     const data = recap ? `cell${this.firstCopy(this.chunkIndex)}` : `${X.id}`;
     // Steps passed in by name (make_pipeline(sc, model) for sc in [StandardScaler(), MinMaxScaler()]):
     // which step objects the pipeline holds is part of its setting.
-    const steps = est.steps.length ? '|' + est.steps.map((s) => (s.site && !s.loaded ? `${recap ? this.firstCopy(s.site.chunk) : s.site.chunk}:${s.site.from}` : `#${s.id}`)).join(',') : '';
+    const steps = est.steps.length ? '|' + mapList(est.steps, (s) => (s.site && !s.loaded ? `${recap ? this.firstCopy(s.site.chunk) : s.site.chunk}:${s.site.from}` : `#${s.id}`)).join(',') : '';
     return `${origin}|${est.params}${steps}|${data}${varying ? '|' + this.iterKey() : ''}`;
   }
 
@@ -1550,7 +1550,7 @@ export abstract class LibrarySemantics extends DataflowState {
         const inner = this.prepSteps(est);
         const refitsSteps = est.cat === 'pipeline' || est.cat === 'column-transformer' || est.cat === 'search';
         if (refitsSteps) for (const s of inner) { delete s.fit; s.prepFits = []; }
-        est.prepFits = inner.length && refitsSteps ? [this.newFit(n, inner.map((s) => s.cls).join('+'), 'pipeline', data, false, inner.every(vocabularyOnly))] : [];
+        est.prepFits = inner.length && refitsSteps ? [this.newFit(n, mapList(inner, (s) => s.cls).join('+'), 'pipeline', data, false, inner.every(vocabularyOnly))] : [];
         est.fit = { id: ++this.ids, site: this.site(n), cls: est.cls, kind: 'model', rows: data.rows, serving: this.serving, onLabel: false };
         const vs = method === 'fit' ? args.kwNodes.get('validation_split') : undefined;
         if (vs && !/^0*\.?0*$/.test(this.t(vs).trim())) est.fit.holdsOutTail = true;

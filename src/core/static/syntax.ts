@@ -1,7 +1,7 @@
 /** Small helpers over lezer Python syntax nodes and abstract values, shared by the interpreter layers. */
 import type { SyntaxNode } from '@lezer/common';
 import { TEST_NAME, TRAIN_NAME, VAL_NAME } from './knowledge';
-import type { DataV, Root, ScalarV, Val } from './values';
+import { mapList, type DataV, type Root, type ScalarV, type Val } from './values';
 
 const EXPR_NAMES = new Set(['VariableName', 'Number', 'String', 'FormatString', 'ContinuedString', 'Boolean', 'None', 'Ellipsis']);
 /** Indexed by node type id: lezer node types are small integers. */
@@ -123,7 +123,7 @@ export function stringsIn(text: string): string[] {
  * (`f"Train: {test_acc}"`) are code, not words, so a variable named test_acc does not label it.
  */
 export function labelText(text: string): string {
-  return [...text.matchAll(/([A-Za-z]{0,2})(["'])((?:(?!\2).)*)\2/g)].map((m) => (/f/i.test(m[1]) ? m[3].replace(/\{[^{}]*\}/g, ' ') : m[3])).join(' ');
+  return mapList([...text.matchAll(/([A-Za-z]{0,2})(["'])((?:(?!\2).)*)\2/g)], (m) => (/f/i.test(m[1]) ? m[3].replace(/\{[^{}]*\}/g, ' ') : m[3])).join(' ');
 }
 
 export function constStrings(v: Val): string[] {
