@@ -438,7 +438,9 @@ export abstract class LibrarySemantics extends DataflowState {
       const f = this.newFit(n, last, 'stat', d);
       return { k: 'seq', items: [this.same(d, { prep: unionList(d.prep, [f]) }), this.scalar(`${last} lambda`, [f])] };
     }
-    if ((last === 'repeat' || last === 'tile') && (q.startsWith('np.') || q.startsWith('numpy.')) && args.pos[0]) {
+    // np.repeat(np.nan, n) / np.repeat(0, n) allocates a buffer of a constant (rows are written into it later): no row
+    // is repeated, so only a first argument that may hold rows duplicates them.
+    if ((last === 'repeat' || last === 'tile') && (q.startsWith('np.') || q.startsWith('numpy.')) && args.pos[0] && args.pos[0].k !== 'const' && args.pos[0].k !== 'mod') {
       const d = this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X');
       const du = this.dupEvent(n, `np.${last}`, d.rows);
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });

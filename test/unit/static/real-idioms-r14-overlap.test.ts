@@ -273,4 +273,32 @@ describe('real-notebook idioms, round 14 (overlap)', () => {
     `;
     assert.deepEqual(analyze(src).filter((f) => f.ruleId === 'leakage/overlap'), []);
   });
+
+  describe('leakage/overlap: np.repeat of a constant allocates a buffer; np.repeat of rows duplicates them (round 14 holdout)', () => {
+    const src = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import Ridge
+      frame = pd.read_csv("engines.csv")
+      values = frame.drop(columns=["rul"]).values
+      target = frame["rul"].values
+      n = len(values) // 10
+      blocks = np.repeat(np.nan, repeats=n * 10 * values.shape[1]).reshape(n, 10 * values.shape[1])
+      labels = np.repeat(np.nan, repeats=n)
+      for b in range(n):
+          blocks[b, :] = values[b * 10:(b + 1) * 10, :].ravel()
+          labels[b] = target[b * 10 + 9]
+      X_tr, X_te, y_tr, y_te = train_test_split(blocks, labels, test_size=0.2, random_state=1)
+      model = Ridge().fit(X_tr, y_tr)
+      print(model.score(X_te, y_te))
+    `;
+    it('does not fire when np.repeat fills a buffer with NaN that the rows are then written into', () => {
+      assert.deepEqual(rules(src, 'leakage/overlap'), []);
+    });
+    it('fires when np.repeat repeats the rows themselves before the split', () => {
+      const dup = src.replace('X_tr, X_te, y_tr, y_te = train_test_split(blocks, labels,', 'X_tr, X_te, y_tr, y_te = train_test_split(np.repeat(values, 2, axis=0), np.repeat(target, 2),');
+      assert.ok(rules(dup, 'leakage/overlap').length > 0);
+    });
+  });
 });
