@@ -88,6 +88,12 @@ function siteKey(s: Site): string { return `${s.chunk}:${s.from}`; }
  * first: `X_tr, X_te, y_tr, y_te = train_test_split(X, y)` -> `y_te`) are not mentioned anywhere
  * after the split statement. One pass over the text after the split, once per split.
  */
+/** Every held-out part of a train_test_split (the second of each pair) is bound to `_`. */
+function discardsHeldOut(split: Split): boolean {
+  const n = split.names;
+  return n.length >= 2 && n.length % 2 === 0 && n.every((x, i) => i % 2 === 0 || x === '_');
+}
+
 const unreadCache = new WeakMap<Split, boolean>();
 function heldOutLabelsUnread(ctx: DetectContext, split: Split, trainedOn: boolean): boolean {
   const known = unreadCache.get(split);
@@ -301,6 +307,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // becoming the classes a classifier learns), with no model input shaped by the clustering: the
     // clustering defines the task; it is not a feature statistic (notes-k, k018: not labelled).
     if (l.reason === 'split' && f.kind === 'transformer' && estimatorCategory(f.cls) === 'clusterer' && !ev.modelInputFits.has(f.id) && !ev.trainedOnFits.has(f.id)) continue;
+    // A train_test_split whose every held-out part is bound to `_` only draws a subsample
+    // (`X_s, _ = train_test_split(X, train_size=n)`): no held-out rows remain to be leaked into.
+    if (l.reason === 'split' && l.split?.kind === 'tts' && discardsHeldOut(l.split)) continue;
     // Nothing is scored and the held-out labels the split bound (y_test) are never read again: the
     // held-out rows are at most predicted, never compared with their truth (a preprocessing-only
     // notebook, report lines commented out). A hand-written score or a plot against the truth reads them.
