@@ -211,6 +211,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // Folds drawn (skf.split) only to compute out-of-fold features, such as an out-of-fold target
     // encoding: no model is fitted on a fold and no fold is scored, so nothing is held out by them.
     if (l.split?.kind === 'folds' && !foldsUsed(l.split)) continue;
+    // Folds used only as training machinery (one model per fold, averaged; early stopping on the fold)
+    // while the clean test set is the only thing scored: no fold score or out-of-fold score is reported.
+    if ((l.reason === 'cv' || l.reason === 'transform') && l.split?.kind === 'folds' && testScored && !ev.evals.some((e) => e.keys.some((k) => !isTestSide(k) || onSplit(k, l.split!)))
+      && !ev.trainEvals.some((t) => t.reportsBest && t.keys.some((k) => onSplit(k, l.split!)))) continue;
     // A cut of the training part of an earlier split that only ever takes training rows (its last
     // window to forecast from, its rows of one class for a plot) holds nothing out: the statistic
     // fitted on that training part reaches no test row through it.

@@ -44,4 +44,34 @@ describe('real-notebook idioms (round 14, r14c-pp)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: K folds of the training part used only to train a fold ensemble, the clean test set the only score', () => {
+    const head = PD + py`
+      from sklearn.model_selection import StratifiedKFold
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+      scaler = StandardScaler()
+      Xs = scaler.fit_transform(X_train)
+      Xt = scaler.transform(X_test)
+      models = []
+      for tr, va in StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(Xs, y_train):
+          m = LogisticRegression().fit(Xs[tr], y_train.values[tr])
+    `;
+    it('fires when each fold is scored and the fold scores are reported', () => {
+      const src = head + py`
+          print("fold accuracy", accuracy_score(y_train.values[va], m.predict(Xs[va])))
+          models.append(m)
+      pred = np.mean([mm.predict_proba(Xt)[:, 1] for mm in models], axis=0)
+      print("test accuracy", accuracy_score(y_test, pred > 0.5))
+      `;
+      assert.ok(rules(src, 'leakage/preprocessing').length > 0);
+    });
+    it('does not fire when the folds only train the models averaged on the test set', () => {
+      const src = head + py`
+          models.append(m)
+      pred = np.mean([mm.predict_proba(Xt)[:, 1] for mm in models], axis=0)
+      print("test accuracy", accuracy_score(y_test, pred > 0.5))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
 });
