@@ -88,6 +88,12 @@ function siteKey(s: Site): string { return `${s.chunk}:${s.from}`; }
  * first: `X_tr, X_te, y_tr, y_te = train_test_split(X, y)` -> `y_te`) are not mentioned anywhere
  * after the split statement. One pass over the text after the split, once per split.
  */
+/** Every held-out part of a train_test_split (the second of each pair) is bound to `_`. */
+function discardsHeldOut(split: Split): boolean {
+  const n = split.names;
+  return n.length >= 2 && n.length % 2 === 0 && n.every((x, i) => i % 2 === 0 || x === '_');
+}
+
 const unreadCache = new WeakMap<Split, boolean>();
 function heldOutLabelsUnread(ctx: DetectContext, split: Split, trainedOn: boolean): boolean {
   const known = unreadCache.get(split);
@@ -205,6 +211,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // Folds drawn (skf.split) only to compute out-of-fold features, such as an out-of-fold target
     // encoding: no model is fitted on a fold and no fold is scored, so nothing is held out by them.
     if (l.split?.kind === 'folds' && !foldsUsed(l.split)) continue;
+    // Folds used only as training machinery (one model per fold, averaged; early stopping on the fold)
+    // while the clean test set is the only thing scored: no fold score or out-of-fold score is reported.
+    if ((l.reason === 'cv' || l.reason === 'transform') && l.split?.kind === 'folds' && testScored && !ev.evals.some((e) => e.keys.some((k) => !isTestSide(k) || onSplit(k, l.split!)))
+      && !ev.trainEvals.some((t) => t.reportsBest && t.keys.some((k) => onSplit(k, l.split!)))) continue;
     // A cut of the training part of an earlier split that only ever takes training rows (its last
     // window to forecast from, its rows of one class for a plot) holds nothing out: the statistic
     // fitted on that training part reaches no test row through it.
@@ -301,6 +311,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // becoming the classes a classifier learns), with no model input shaped by the clustering: the
     // clustering defines the task; it is not a feature statistic (notes-k, k018: not labelled).
     if (l.reason === 'split' && f.kind === 'transformer' && estimatorCategory(f.cls) === 'clusterer' && !ev.modelInputFits.has(f.id) && !ev.trainedOnFits.has(f.id)) continue;
+    // A train_test_split whose every held-out part is bound to `_` only draws a subsample
+    // (`X_s, _ = train_test_split(X, train_size=n)`): no held-out rows remain to be leaked into.
+    if (l.reason === 'split' && l.split?.kind === 'tts' && discardsHeldOut(l.split)) continue;
     // Nothing is scored and the held-out labels the split bound (y_test) are never read again: the
     // held-out rows are at most predicted, never compared with their truth (a preprocessing-only
     // notebook, report lines commented out). A hand-written score or a plot against the truth reads them.
