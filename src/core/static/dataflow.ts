@@ -595,7 +595,9 @@ export abstract class DataflowState {
   }
 
   protected featureSelection(d: DataV, mode: 'all' | 'drop' | 'select', cols: string[], n: SyntaxNode) {
-    return { frame: d.frame!, mode, cols, removedAtSelection: [...d.frame!.removed], site: this.site(n), order: ++this.ids };
+    // A selection of a value that already lacks columns (X = df.drop(columns=[label]); X[cols]) cannot bring them back.
+    const lacks = d.feat && d.feat.frame === d.frame ? [...d.feat.removedAtSelection, ...(d.feat.mode === 'drop' ? d.feat.cols.filter((c) => !c.startsWith('@')) : [])] : [];
+    return { frame: d.frame!, mode, cols, removedAtSelection: [...new Set([...d.frame!.removed, ...lacks])], site: this.site(n), order: ++this.ids };
   }
 
   /** Row subsets assigned to names like X_train / X_test form a split of their source. */

@@ -1584,6 +1584,9 @@ export abstract class LibrarySemantics extends DataflowState {
       // A Spark ML PipelineModel ending in a model adds its prediction column: transform predicts.
       if (this.spark && method === 'transform' && est.cat === 'pipeline' && est.steps.some((s) => s.cat === 'model')) return this.predictOut(est, data);
       const out = this.transformOut(est, data);
+      // A DictVectorizer's transform outputs the keys it was fitted on and ignores the others: the
+      // label left in records it only transforms (to_dict(orient="records")) is not among its columns.
+      if (method === 'transform' && est.cls === 'DictVectorizer' && est.fit) delete out.feat;
       // Predictions scaled back to the original units (scaler.inverse_transform(model.predict(X)))
       // are still that model's predictions.
       if (method === 'inverse_transform' && data.pred) out.pred = data.pred;
@@ -2179,7 +2182,8 @@ export abstract class LibrarySemantics extends DataflowState {
           : f.mode === 'select' && !f.cols.some((c) => c.startsWith('@')) ? { ...f, cols: f.cols.filter((c) => !cols.includes(c)) }
           : f.mode === 'drop' ? { ...f, cols: [...f.cols, ...cols] }
           : f.mode === 'all' ? { ...f, mode: 'drop', cols: [...cols] } : f;
-        if (d.frame && d.feat && cols.length && (d.feat.mode === 'union' || d.feat.mode === 'select' && !d.feat.cols.some((c) => c.startsWith('@')))) out.feat = { ...narrow(d.feat), site: this.site(n), order: ++this.ids };
+        // Columns the analysis cannot read (a dtype filter's names) narrow it by unknown ones only.
+        if (d.frame && d.feat && (d.feat.mode === 'union' || d.feat.mode === 'select' && !d.feat.cols.some((c) => c.startsWith('@')))) out.feat = { ...narrow(d.feat), site: this.site(n), order: ++this.ids };
         else if (d.frame) out.feat = { ...this.featureSelection(d, 'drop', cols, n), ...(d.feat && d.feat.mode === 'drop' ? { cols: [...d.feat.cols, ...cols] } : {}) };
         return out;
       }

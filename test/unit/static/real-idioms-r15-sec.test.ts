@@ -1,0 +1,99 @@
+/**
+ * Round 15 (r15-sec): target and serving classes from real code. Each class has a case that must
+ * fire and a look-alike that must not. Written from the class, not copied from a notebook.
+ */
+import * as assert from 'node:assert/strict';
+import { analyze, lineOf, py } from './helpers';
+
+const lines = (src: string, rule: string, path = 'train.py'): number[] =>
+  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => f.location.line);
+const TARGET = 'leakage/target';
+
+describe('real-notebook idioms, round 15 (r15-sec)', () => {
+  describe('a DictVectorizer fitted on records without the label ignores the label key of records it only transforms', () => {
+    const src = (fit: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.feature_extraction import DictVectorizer
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import roc_auc_score
+      df = pd.read_csv("machines.csv").drop(columns=["machine_id"])
+      full, test = train_test_split(df, test_size=0.2, random_state=1)
+      part, val = train_test_split(full, test_size=0.25, random_state=1)
+      y_full = full["failure"].values
+      y_test = test["failure"].values
+      del part["failure"]
+      del test["failure"]
+      dv = DictVectorizer(sparse=False)
+      ${fit}
+      X_test = dv.transform(test.to_dict(orient="records"))
+      model = LogisticRegression().fit(X_full, y_full)
+      print(roc_auc_score(y_test, model.predict_proba(X_test)[:, 1]))
+    `;
+    it('fires when the vectorizer is fitted on the records that still hold the label', () => {
+      const s = src('X_full = dv.fit_transform(full.to_dict(orient="records"))');
+      assert.equal(lines(s, TARGET).length > 0, true);
+    });
+    it('does not fire when it was fitted on records without the label and only transforms the others', () => {
+      const s = src('dv.fit(part.to_dict(orient="records"))\nX_full = dv.transform(full.to_dict(orient="records"))');
+      assert.deepEqual(lines(s, TARGET), []);
+    });
+  });
+
+  describe('a drop of columns named by a dtype filter after dummies are put beside the matrix keeps the earlier label drop', () => {
+    const src = (first: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.tree import DecisionTreeClassifier
+      from sklearn.metrics import accuracy_score
+      def make_sets(df):
+          X = ${first}
+          y = df["adopted"]
+          cats = list(X.select_dtypes(include=["object", "bool"]).columns)
+          dummies = pd.get_dummies(X[cats], drop_first=True)
+          X = pd.concat([X, dummies], axis=1)
+          X = X.drop(columns=list(X.select_dtypes(include=["object"]).columns))
+          return X, y
+      df = pd.read_csv("shelter.csv")
+      train, test = train_test_split(df, test_size=0.2, random_state=0)
+      X_train, y_train = make_sets(train)
+      X_test, y_test = make_sets(test)
+      clf = DecisionTreeClassifier(max_depth=5).fit(X_train, y_train)
+      print(accuracy_score(y_test, clf.predict(X_test)))
+    `;
+    it('fires when the label was never dropped from the matrix', () => {
+      const s = src('df.drop(columns=["animal_id"])');
+      assert.equal(lines(s, TARGET).length > 0, true);
+    });
+    it('does not fire when the label was dropped before the dummies were added', () => {
+      const s = src('df.drop(columns=["adopted"])');
+      assert.deepEqual(lines(s, TARGET), []);
+    });
+  });
+
+  describe('columns picked by position from a matrix that already lacks the label do not bring it back', () => {
+    const src = (first: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+      df = pd.read_csv("shelter.csv")
+      X = ${first}
+      y = df["adopted"]
+      cat_cols = list(X.select_dtypes(include=["object"]).iloc[:, 1:].columns)
+      X = pd.get_dummies(X[cat_cols], drop_first=True)
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+      clf = RandomForestClassifier().fit(X_train, y_train)
+      print(accuracy_score(y_test, clf.predict(X_test)))
+    `;
+    it('fires when the label is still in the matrix the columns are taken from', () => {
+      const s = src('df.drop(columns=["animal_id"])');
+      assert.equal(lines(s, TARGET).length > 0, true);
+    });
+    it('does not fire when the matrix the columns are taken from dropped the label', () => {
+      const s = src('df.drop(columns=["adopted"])');
+      assert.deepEqual(lines(s, TARGET), []);
+      assert.ok(lineOf(s, 'iloc[:, 1:]') > 0);
+    });
+  });
+});
