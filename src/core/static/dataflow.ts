@@ -421,6 +421,14 @@ export abstract class DataflowState {
     return f;
   }
 
+  /**
+   * A refit at top level that a later split of its rows would show to be training: after a load,
+   * or in a file taken to be serving only by its name (whose split runs in a helper it calls).
+   */
+  protected refitOnDataSet(): boolean {
+    return this.loadedArtifact ? !this.opts.servingFile : !!this.opts.servingByName;
+  }
+
   /** Called on every split: statistics and duplications covering the split input leak. */
   /** `again`: a seeded split made once more (same rows, same parts): its inputs are checked, it is not a new split. */
   protected onSplit(split: Split, inputs: DataV[], again = false): void {

@@ -22,6 +22,8 @@ import {
 
 /** A selection by a list of names the analysis could not read (df[feature_cols] built elsewhere): it keeps none it can name. */
 const UNKNOWN_NAMES = '@names';
+/** `range(len(X))` / `range(X.shape[0])`: every position of X, once each. */
+const PER_POSITION = /^range\(\s*(?:len\(\s*([A-Za-z_][\w.]*)\s*\)|([A-Za-z_][\w.]*)\.shape\[0\])\s*\)$/;
 /** A variable named as a list of column names (feature_cols, features, names). */
 const COLUMN_LIST_NAME = /(^|_)(col|cols|columns|feat|feats|features|feature_names|names|order)$/i;
 
@@ -1426,6 +1428,10 @@ export class Interpreter extends LibrarySemantics {
             const iterNode = clauses[j++];
             const iter = iterNode ? this.ev(iterNode) : this.scalar('?');
             if (!iterData && iter.k === 'data') iterData = iter;
+            // [f(X[i]) for i in range(len(X))]: a map over the items of X by position keeps X's rows.
+            const byPos = !iterData && iterNode ? PER_POSITION.exec(this.t(iterNode).trim()) : null;
+            const posOf = byPos ? this.lookup(byPos[1] ?? byPos[2]) : undefined;
+            if (posOf && posOf.k === 'data') iterData = posOf;
             if (!firstIter) firstIter = { v: iter, target: targets.length === 1 ? this.t(targets[0]) : '' };
             for (const t of targets) for (const name of this.t(t).match(/[A-Za-z_]\w*/g) ?? []) targetNames.add(name);
             const el = this.element(iter, i);
@@ -1660,6 +1666,13 @@ export class Interpreter extends LibrarySemantics {
     // df.iloc[0] / df.iloc[-1]: one row picked by a literal position is one example, not a set of
     // rows; what is computed from it (a per-file feature, a single prediction) is row-wise.
     if (!hasSlice && idxNodes.length === 1 && /\.iloc$/.test(this.t(objNode)) && /^-?\d+$/.test(this.t(idxNodes[0]).trim())) return this.scalar('row', o.prep, o.dup);
+    // X[i] inside [... for i in range(len(X))]: one item of a per-item map (an image, a record), so a
+    // statistic of it is a row-wise feature, not a statistic over rows.
+    if (!hasSlice && !isILoc && idxNodes.length === 1 && idxNodes[0].name === 'VariableName') {
+      const name = this.t(idxNodes[0]);
+      const comp = [...this.compLoops].reverse().find((c) => c.targets === name);
+      if (comp && PER_POSITION.test(comp.iter.trim())) return this.scalar('row', o.prep, o.dup, true);
+    }
     // Fold indices from KFold.split select that fold's rows.
     const fold = idx.find((i): i is IdxV => i.k === 'idx');
     if (fold) return this.withStep(o, fold.split, fold.side, fold.fold, fold.fold !== undefined);

@@ -451,7 +451,9 @@ export abstract class LibrarySemantics extends DataflowState {
       if (this.serving) {
         // New columns named after the batch's categories: no longer aligned to anything.
         const assumed = this.servingGuess();
-        this.events.refits.push({ site: this.site(n), what: 'pd.get_dummies', reason: this.servingReason(), ...(this.loadSite ? { loadSite: this.loadSite } : {}), dummies: true, ...(assumed ? { assumed } : {}) });
+        const refit: RefitEvent = { site: this.site(n), what: 'pd.get_dummies', reason: this.servingReason(), ...(this.loadSite ? { loadSite: this.loadSite } : {}), dummies: true, ...(assumed ? { assumed } : {}) };
+        this.events.refits.push(refit);
+        if (this.servingFnDepth === 0 && d.rows.length && this.refitOnDataSet()) this.refitsAfterLoad.push({ refit, rows: d.rows });
         out.dummies = this.site(n);
         delete out.aligned;
       }
@@ -1521,7 +1523,7 @@ export abstract class LibrarySemantics extends DataflowState {
         pushedRefit = refit;
         if (ownLabelled) this.ownTrainingRefits.push(refit);
         if (method === 'fit' && est.cat !== 'model' && X && X.rows.length) this.refitUses.set(est, { refit, rows: X.rows, own: false, other: false });
-        if (this.loadedArtifact && this.servingFnDepth === 0 && !this.opts.servingFile && X && X.rows.length) this.refitsAfterLoad.push({ refit, rows: X.rows });
+        if (this.servingFnDepth === 0 && X && X.rows.length && this.refitOnDataSet()) this.refitsAfterLoad.push({ refit, rows: X.rows });
       }
       const data = X ?? est.ctorData ?? this.freshData('X', n);
       const y = args.pos[1];

@@ -8,6 +8,7 @@ import { analyze, lineOf, py } from './helpers';
 const lines = (src: string, rule: string, path = 'train.py'): number[] =>
   analyze(src, path).filter((f) => f.ruleId === rule).map((f) => f.location.line);
 const TARGET = 'leakage/target';
+const REFIT = 'mismatch/refit-at-inference';
 
 describe('real-notebook idioms, round 15 (r15-sec)', () => {
   describe('a DictVectorizer fitted on records without the label ignores the label key of records it only transforms', () => {
@@ -94,6 +95,73 @@ describe('real-notebook idioms, round 15 (r15-sec)', () => {
       const s = src('df.drop(columns=["adopted"])');
       assert.deepEqual(lines(s, TARGET), []);
       assert.ok(lineOf(s, 'iloc[:, 1:]') > 0);
+    });
+  });
+
+  describe('a statistic of one item of a per-position map ([f(X[i]) for i in range(len(X))]) is a row-wise feature', () => {
+    const src = (feat: string): string => py`
+      import numpy as np
+      from sklearn.model_selection import train_test_split
+      from sklearn.preprocessing import StandardScaler
+      from sklearn.svm import SVC
+      from sklearn.metrics import accuracy_score
+      images = np.load("images.npy")
+      labels = np.load("labels.npy")
+      X_tr, X_te, y_tr, y_te = train_test_split(images, labels, test_size=0.2, random_state=0)
+      def describe(img):
+          feats = []
+          hist, _ = np.histogram(img.ravel(), bins=16, density=True)
+          feats.extend(hist)
+          for c in range(3):
+              channel = img[:, :, c]
+              feats.extend([channel.mean(), channel.std()])
+          return np.array(feats)
+      F_tr = np.array([describe(X_tr[i]) for i in range(len(X_tr))])
+      F_te = ${feat}
+      sc = StandardScaler().fit(F_tr)
+      model = SVC().fit(sc.transform(F_tr), y_tr)
+      print(accuracy_score(y_te, model.predict(sc.transform(F_te))))
+    `;
+    it('fires when the test rows are described by a statistic of the whole test batch', () => {
+      const s = src('(X_te - X_te.mean()) / X_te.std()');
+      assert.ok(lines(s, REFIT).length > 0);
+    });
+    it('does not fire when each test item is described by statistics of its own pixels', () => {
+      const s = src('np.array([describe(X_te[i]) for i in range(len(X_te))])');
+      assert.deepEqual(lines(s, REFIT), []);
+    });
+  });
+
+  describe('a file taken to be serving by its name that fits on its data set and then splits it (in a helper) is training', () => {
+    const modules: Record<string, string> = {
+      'proj/src/data.py': py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        def load():
+            return pd.read_csv("census.csv")
+        def encode(df):
+            X = pd.get_dummies(df.drop(columns=["income"]))
+            return X, df["income"]
+        def split(X, y):
+            return train_test_split(X, y, test_size=0.2, random_state=0)
+      `,
+    };
+    const src = (tail: string): string => py`
+      import streamlit as st
+      from sklearn.linear_model import LogisticRegression
+      from src.data import load, encode, split
+      X, y = encode(load())
+      ${tail}
+    `;
+    const run = (s: string): number[] =>
+      analyze(s, 'proj/app/dashboard_app.py', { readModule: (p) => modules[p], moduleRoot: 'proj' }).filter((f) => f.ruleId === REFIT).map((f) => f.location.line);
+    it('fires when the encoded rows are scored without any split (the batch the app serves)', () => {
+      const s = src('model = LogisticRegression().fit(X, y)\nst.write(model.predict(X))');
+      assert.ok(run(s).length > 0);
+    });
+    it('does not fire when the encoded rows are then split into train and test parts', () => {
+      const s = src('X_train, X_test, y_train, y_test = split(X, y)\nmodel = LogisticRegression().fit(X_train, y_train)\nst.write(model.score(X_test, y_test))');
+      assert.deepEqual(run(s), []);
     });
   });
 });
