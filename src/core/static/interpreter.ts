@@ -1526,7 +1526,7 @@ export class Interpreter extends LibrarySemantics {
       case 'data': {
         if (prop === 'values' || prop === 'T') return this.positionalView(o, n);
         // The columns of a feature matrix dropped from a frame (X = df.drop(columns=["y"]); X.columns) lack the dropped ones.
-        if (prop === 'columns' && o.frame && !o.cols) return { ...this.scalar(full), allCols: { frame: o.frame, removed: o.feat && o.feat.mode === 'drop' && o.feat.frame === o.frame ? [...o.feat.cols] : [] } };
+        if (prop === 'columns' && o.frame && !o.cols) return { ...this.scalar(full), allCols: { frame: o.frame, removed: o.feat && o.feat.mode === 'drop' && o.feat.frame === o.frame ? [...o.feat.cols] : [], ...(o.feat?.byDtype ? { byDtype: true as const } : {}) } };
         // The columns of a frame picked by name (df[["a", "b"]], columns added since): those names.
         if (prop === 'columns' && o.frame && o.cols && byName(o)) return { ...this.scalar(full), allCols: { frame: o.frame, removed: [], within: [...o.cols] } };
         if (prop === 'columns' || prop === 'index') return this.scalar(full, o.prep);
@@ -1752,8 +1752,9 @@ export class Interpreter extends LibrarySemantics {
     if (first && !hasSlice && first.k === 'scalar' && first.allCols && first.allCols.frame === o.frame) {
       const d = this.same(o);
       delete d.cols;
-      const { removed, within, slice } = first.allCols;
+      const { removed, within, slice, byDtype } = first.allCols;
       d.feat = slice !== undefined ? this.featureSelection(o, 'select', [`@iloc:${slice}`], n) : within ? this.featureSelection(o, 'select', within.filter((c) => !removed.includes(c)), n) : this.featureSelection(o, 'drop', removed, n);
+      if (byDtype && slice === undefined && !within) d.feat.byDtype = true;
       return d;
     }
     const ownColumns = idxNodes.some((x) => this.t(x).includes(this.t(objNode) + '.columns'));

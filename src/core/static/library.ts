@@ -1680,8 +1680,10 @@ export abstract class LibrarySemantics extends DataflowState {
     if (data.rows.length && data.rows.every((k) => k.path.length > 0 && lastSide(k) === 'train')) for (const f of fits) this.events.trainPartFits.add(f.id);
     // An imputer that fills a row's gaps from its other columns (its nearest rows, a regression on
     // them): every column it is given reaches every filled value, the label too when it is there.
-    if (MULTIVARIATE_IMPUTERS.test(est.cls) && data.frame && !data.feat && !data.varying && !data.aligned && this.stmt) {
-      (data.frame.imputedWith ??= []).push({ site: this.site(this.stmt!), order: ++this.ids, cls: est.cls, ...(data.cols ? { cols: data.cols } : {}), removed: [...data.frame.removed] });
+    // Given a selection of the frame's columns (df[num_cols] with the names from a dtype filter), those columns.
+    const imputedFeat = data.feat && data.feat.frame === data.frame && data.feat.mode !== 'union' ? data.feat : undefined;
+    if (MULTIVARIATE_IMPUTERS.test(est.cls) && data.frame && (!data.feat || imputedFeat) && !data.varying && (!data.aligned || imputedFeat) && this.stmt) {
+      (data.frame.imputedWith ??= []).push({ site: this.site(this.stmt!), order: ++this.ids, cls: est.cls, ...(data.cols ? { cols: data.cols } : {}), removed: [...data.frame.removed], ...(imputedFeat ? { feat: imputedFeat } : {}) });
     }
     // A shift-and-scale invariant scaler fitted on rows that went through an affine map by column
     // statistics, applied to rows that went through the same map: (a x + b) standardised on the
@@ -1961,8 +1963,10 @@ export abstract class LibrarySemantics extends DataflowState {
       for (let f: FrameMeta | undefined = part.frame; f && keepsOther; f = f.parent) {
         for (const im of f.imputedWith ?? []) {
           if (im.order > part.order || im.removed.includes(label) || im.cols && !im.cols.includes(label) || derivedAt !== undefined && derivedAt > im.order) continue;
+          // Columns chosen by dtype hold the label only when it is numeric (not encoded from class names).
+          if (im.feat && (!keepsColumn(im.feat, label) || im.feat.byDtype && encodedIn(labelFrame, label))) continue;
           this.pushTarget({ site: im.site, label, kind: 'feature-from-label', fitSite,
-            assumed: `\`${im.cls}\` was given ${im.cols ? 'these columns' : 'every column of the frame'}, the label '${label}' among them, so the values it fills are computed from each row's label` });
+            assumed: `\`${im.cls}\` was given ${im.cols ? 'these columns' : im.feat?.byDtype ? `the frame's columns of a dtype, taken to include the numeric label '${label}'` : 'every column of the frame'}${im.feat?.byDtype ? '' : `, the label '${label}' among them`}, so the values it fills are computed from each row's label` });
         }
       }
     }

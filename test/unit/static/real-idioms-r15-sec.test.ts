@@ -9,6 +9,8 @@ const lines = (src: string, rule: string, path = 'train.py'): number[] =>
   analyze(src, path).filter((f) => f.ruleId === rule).map((f) => f.location.line);
 const TARGET = 'leakage/target';
 const REFIT = 'mismatch/refit-at-inference';
+/** Several lines put in at one place of a py`` template keep the template's indentation. */
+const at6 = (s: string): string => s.replace(/\n/g, '\n      ');
 
 describe('real-notebook idioms, round 15 (r15-sec)', () => {
   describe('a DictVectorizer fitted on records without the label ignores the label key of records it only transforms', () => {
@@ -26,7 +28,7 @@ describe('real-notebook idioms, round 15 (r15-sec)', () => {
       del part["failure"]
       del test["failure"]
       dv = DictVectorizer(sparse=False)
-      ${fit}
+      ${at6(fit)}
       X_test = dv.transform(test.to_dict(orient="records"))
       model = LogisticRegression().fit(X_full, y_full)
       print(roc_auc_score(y_test, model.predict_proba(X_test)[:, 1]))
@@ -151,7 +153,7 @@ describe('real-notebook idioms, round 15 (r15-sec)', () => {
       from sklearn.linear_model import LogisticRegression
       from src.data import load, encode, split
       X, y = encode(load())
-      ${tail}
+      ${at6(tail)}
     `;
     const run = (s: string): number[] =>
       analyze(s, 'proj/app/dashboard_app.py', { readModule: (p) => modules[p], moduleRoot: 'proj' }).filter((f) => f.ruleId === REFIT).map((f) => f.location.line);
@@ -162,6 +164,37 @@ describe('real-notebook idioms, round 15 (r15-sec)', () => {
     it('does not fire when the encoded rows are then split into train and test parts', () => {
       const s = src('X_train, X_test, y_train, y_test = split(X, y)\nmodel = LogisticRegression().fit(X_train, y_train)\nst.write(model.score(X_test, y_test))');
       assert.deepEqual(run(s), []);
+    });
+  });
+
+  describe('a KNNImputer given the frame\'s numeric columns (names from a dtype filter) fills features from the label when the label is numeric', () => {
+    const src = (label: string): string => py`
+      import pandas as pd
+      from sklearn.impute import KNNImputer
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor, RandomForestClassifier
+      df = pd.read_csv("countries.csv")
+      ${at6(label)}
+      num_cols = df.select_dtypes(include=["float64", "int64"]).columns
+      df[num_cols] = KNNImputer().fit_transform(df[num_cols])
+      train, test = train_test_split(df, test_size=0.2, random_state=0)
+      X_train = train.drop(columns=["outcome"])
+      model = Model().fit(X_train, train["outcome"])
+      print(model.score(test.drop(columns=["outcome"]), test["outcome"]))
+    `;
+    it('fires at warning, saying the guess, when the label is a number', () => {
+      const s = src('Model = RandomForestRegressor');
+      const found = analyze(s).filter((f) => f.ruleId === TARGET);
+      assert.deepEqual(found.map((f) => [f.location.line, f.severity]), [[lineOf(s, 'KNNImputer().fit_transform'), 'warning']]);
+      assert.match(found[0].message, /taken to include the numeric label 'outcome'/);
+    });
+    it('does not fire when the label was encoded from class names (not among the numeric columns)', () => {
+      const s = src('Model = RandomForestClassifier\ndf["outcome"] = LabelEncoder().fit_transform(df["outcome"])');
+      assert.deepEqual(lines(s.replace('from sklearn.impute import KNNImputer', 'from sklearn.impute import KNNImputer\nfrom sklearn.preprocessing import LabelEncoder'), TARGET), []);
+    });
+    it('does not fire when the imputer was given the feature matrix without the label', () => {
+      const s = src('Model = RandomForestRegressor').replace('num_cols = df.select_dtypes(include=["float64", "int64"]).columns', 'num_cols = df.drop(columns=["outcome"]).select_dtypes(include=["float64", "int64"]).columns');
+      assert.deepEqual(lines(s, TARGET), []);
     });
   });
 });
