@@ -456,6 +456,11 @@ export abstract class LibrarySemantics extends DataflowState {
         if (this.servingFnDepth === 0 && d.rows.length && this.refitOnDataSet()) this.refitsAfterLoad.push({ refit, rows: d.rows });
         out.dummies = this.site(n);
         delete out.aligned;
+      } else if (d.rows.length && d.rows.every((k) => k.path.length > 0 && isTestSide(k))) {
+        // Run on a held-out part of a split alone: its columns follow that part's own categories (a074).
+        this.events.refits.push({ site: this.site(n), what: 'pd.get_dummies', reason: 'on the held-out rows alone', dummies: true, heldOut: true });
+        out.dummies = this.site(n);
+        delete out.aligned;
       }
       return out;
     }
@@ -1838,6 +1843,7 @@ export abstract class LibrarySemantics extends DataflowState {
     this.events.refits = this.events.refits.filter((r) => {
       if (!r.dummies) return true;
       const key = `${r.site.chunk}:${r.site.from}`;
+      if (r.heldOut) return this.unalignedDummies.has(key) && !this.alignedDummies.has(key);
       return !this.alignedDummies.has(key) || this.unalignedDummies.has(key);
     });
     const parts = [...this.loadedParts.values()];

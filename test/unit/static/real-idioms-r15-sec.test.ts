@@ -9,6 +9,7 @@ const lines = (src: string, rule: string, path = 'train.py'): number[] =>
   analyze(src, path).filter((f) => f.ruleId === rule).map((f) => f.location.line);
 const TARGET = 'leakage/target';
 const REFIT = 'mismatch/refit-at-inference';
+const ORDER = 'mismatch/column-order';
 /** Several lines put in at one place of a py`` template keep the template's indentation. */
 const at6 = (s: string): string => s.replace(/\n/g, '\n      ');
 
@@ -195,6 +196,50 @@ describe('real-notebook idioms, round 15 (r15-sec)', () => {
     it('does not fire when the imputer was given the feature matrix without the label', () => {
       const s = src('Model = RandomForestRegressor').replace('num_cols = df.select_dtypes(include=["float64", "int64"]).columns', 'num_cols = df.drop(columns=["outcome"]).select_dtypes(include=["float64", "int64"]).columns');
       assert.deepEqual(lines(s, TARGET), []);
+    });
+  });
+
+  describe('pd.get_dummies run on each part of a split alone: the held-out columns follow their own categories (a074)', () => {
+    const src = (align: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.tree import DecisionTreeClassifier
+      from sklearn.metrics import accuracy_score
+      df = pd.read_csv("shelter.csv")
+      train, test = train_test_split(df, test_size=0.2, random_state=0)
+      def encode(part):
+          X = pd.get_dummies(part.drop(columns=["adopted"]), drop_first=True)
+          return X, part["adopted"]
+      X_train, y_train = encode(train)
+      X_test, y_test = encode(test)
+      ${at6(align)}
+      clf = DecisionTreeClassifier(max_depth=4).fit(X_train, y_train)
+      print(accuracy_score(y_test, clf.predict(X_test)))
+    `;
+    it('fires at warning, saying the assumption, when the held-out part is predicted as encoded', () => {
+      const s = src('pass');
+      const found = analyze(s).filter((f) => f.ruleId === ORDER);
+      assert.deepEqual(found.map((f) => [f.location.line, f.severity]), [[lineOf(s, 'pd.get_dummies'), 'warning']]);
+      assert.match(found[0].message, /Assumed: the held-out rows can hold categories/);
+      assert.deepEqual(lines(s, REFIT), []);
+    });
+    it('does not fire when the held-out frame is reindexed to the training columns', () => {
+      const s = src('X_test = X_test.reindex(columns=X_train.columns, fill_value=0)');
+      assert.deepEqual(lines(s, ORDER), []);
+    });
+    it('does not fire when the whole frame is encoded once before the split', () => {
+      const s = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.tree import DecisionTreeClassifier
+        from sklearn.metrics import accuracy_score
+        df = pd.read_csv("shelter.csv")
+        X = pd.get_dummies(df.drop(columns=["adopted"]), drop_first=True)
+        X_train, X_test, y_train, y_test = train_test_split(X, df["adopted"], test_size=0.2, random_state=0)
+        clf = DecisionTreeClassifier(max_depth=4).fit(X_train, y_train)
+        print(accuracy_score(y_test, clf.predict(X_test)))
+      `;
+      assert.deepEqual(lines(s, ORDER), []);
     });
   });
 });
