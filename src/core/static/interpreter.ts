@@ -1483,8 +1483,10 @@ export class Interpreter extends LibrarySemantics {
       if (known && filters < tests.length && conds.length <= 2 && tests.length <= 4) return { ...this.scalar('columns'), allCols: { ...all, removed } };
     }
     // [c for c in ["a", "b", "c"] if c in df.columns]: those names that exist, each of them may be
-    // picked (the filter only checks the frame has the column).
-    if (firstIter && firstIter.v.k === 'seq' && !firstIter.v.varying && firstIter.v.items.length && firstIter.v.items.every((x) => x.k === 'const' && x.str !== undefined)
+    // picked (the filter only checks the frame has the column). Names appended in a loop
+    // (names.append(f + "_encoded")) stay unknown items beside the literal ones.
+    if (firstIter && firstIter.v.k === 'seq' && !firstIter.v.varying && firstIter.v.items.some((x) => x.k === 'const' && x.str !== undefined)
+      && firstIter.v.items.every((x) => x.k === 'const' && x.str !== undefined || x.k === 'scalar' && !x.prep.length)
       && element.length === 1 && this.t(element[0]) === firstIter.target && clauses.filter((c) => c.name === 'for').length === 1
       && conds.length > 0 && conds.every((c) => new RegExp(`^${firstIter!.target}\\s+in\\s+[A-Za-z_][\\w.]*\\.columns$`).test(this.t(c).trim()))) {
       return { k: 'seq', items: [...firstIter.v.items] };
@@ -1831,7 +1833,7 @@ export class Interpreter extends LibrarySemantics {
     }
     // df[names] with a list only partly known (names built in a loop, joined from helpers): a
     // column selection of those names, not a row mask; the names it cannot read are unknown.
-    if (first && first.k === 'seq' && !hasSlice && !isILoc && idxNodes.length === 1 && o.frame && o.feat) {
+    if (first && first.k === 'seq' && !hasSlice && !isILoc && idxNodes.length === 1 && o.frame && (o.feat || first.items.some((x) => x.k === 'const' && x.str !== undefined))) {
       const d = this.same(o, { aligned: true });
       delete d.positional;
       delete d.cols;

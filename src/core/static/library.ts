@@ -1955,7 +1955,8 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const f of X.prep) {
         if (f.kind !== 'group' || !f.overCols?.includes(label) || f.ofPredictions) continue;
         if (!f.rows.some((fk) => X.rows.some((xk) => xk.root === fk.root && fk.path.length < xk.path.length))) continue;
-        const named = part.mode === 'select' ? part.cols.find((c) => c !== label && c.includes(label)) : undefined;
+        // A per-group count of the label is the group's size, not its values: a mean, rate or spread is.
+        const named = part.mode === 'select' ? part.cols.find((c) => c !== label && c.includes(label) && !/(^|_)(count|size|nunique)($|_)/i.test(c)) : undefined;
         if (!named) continue;
         const stat = part.frame.statCols?.get(f.id);
         if (stat && !stat.has(named)) continue;

@@ -242,4 +242,38 @@ describe('real-notebook idioms, round 15 (r15-sec)', () => {
       assert.deepEqual(lines(s, ORDER), []);
     });
   });
+
+  describe('a feature list of literal names plus names appended in a loop, kept if in the frame, selects columns (group statistics of the label among them)', () => {
+    const src = (names: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.preprocessing import LabelEncoder
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import roc_auc_score
+      df = pd.read_csv("flights.csv")
+      stats = df.groupby("origin").agg({"delayed": ["count", "mean"], "dep_delay": ["mean"]})
+      stats.columns = ["origin_" + "_".join(c) for c in stats.columns]
+      df = df.merge(stats, left_on="origin", right_index=True, how="left")
+      features = [${names}]
+      for col in ["carrier", "season"]:
+          df[col + "_code"] = LabelEncoder().fit_transform(df[col])
+          features.append(col + "_code")
+      available = [c for c in features if c in df.columns]
+      X = df[available]
+      y = df["delayed"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+      model = RandomForestClassifier().fit(X_train, y_train)
+      print(roc_auc_score(y_test, model.predict_proba(X_test)[:, 1]))
+    `;
+    it('fires at warning, naming the column taken to hold the label\'s group mean', () => {
+      const s = src('"hour", "distance", "origin_delayed_count", "origin_delayed_mean", "origin_dep_delay_mean"');
+      const found = analyze(s).filter((f) => f.ruleId === TARGET);
+      assert.deepEqual(found.map((f) => [f.location.line, f.severity]), [[lineOf(s, 'df.groupby("origin")'), 'warning']]);
+      assert.match(found[0].message, /'origin_delayed_mean' is taken to hold this group statistic/);
+    });
+    it('does not fire when the list keeps only the group\'s count of the label and other columns\' statistics', () => {
+      const s = src('"hour", "distance", "origin_delayed_count", "origin_dep_delay_mean"');
+      assert.deepEqual(lines(s, TARGET), []);
+    });
+  });
 });
