@@ -1404,6 +1404,7 @@ export class Interpreter extends LibrarySemantics {
     this.scope = new Scope(prevScope);
     const results: Val[] = [];
     let iterData: DataV | undefined;
+    let iterByPos: DataV | undefined;
     let firstIter: { v: Val; target: string } | undefined;
     const conds: SyntaxNode[] = [];
     const targetNames = new Set<string>();
@@ -1429,9 +1430,9 @@ export class Interpreter extends LibrarySemantics {
             const iter = iterNode ? this.ev(iterNode) : this.scalar('?');
             if (!iterData && iter.k === 'data') iterData = iter;
             // [f(X[i]) for i in range(len(X))]: a map over the items of X by position keeps X's rows.
-            const byPos = !iterData && iterNode ? PER_POSITION.exec(this.t(iterNode).trim()) : null;
+            const byPos = !iterData && !iterByPos && iterNode ? PER_POSITION.exec(this.t(iterNode).trim()) : null;
             const posOf = byPos ? this.lookup(byPos[1] ?? byPos[2]) : undefined;
-            if (posOf && posOf.k === 'data') iterData = posOf;
+            if (posOf && posOf.k === 'data') iterByPos = posOf;
             if (!firstIter) firstIter = { v: iter, target: targets.length === 1 ? this.t(targets[0]) : '' };
             for (const t of targets) for (const name of this.t(t).match(/[A-Za-z_]\w*/g) ?? []) targetNames.add(name);
             const el = this.element(iter, i);
@@ -1491,6 +1492,8 @@ export class Interpreter extends LibrarySemantics {
       && conds.length > 0 && conds.every((c) => new RegExp(`^${firstIter!.target}\\s+in\\s+[A-Za-z_][\\w.]*\\.columns$`).test(this.t(c).trim()))) {
       return { k: 'seq', items: [...firstIter.v.items] };
     }
+    // By position, unless each item is predicted ([m.predict(X[i]) for i in range(len(X))] are predictions).
+    if (!iterData && iterByPos && !results.some((r) => r.k === 'data' && r.pred)) iterData = iterByPos;
     if (iterData) {
       // A row-wise map over a dataset ([t.decode() for t in texts]) keeps its rows.
       const extra = this.join(results, n);
@@ -1670,7 +1673,11 @@ export class Interpreter extends LibrarySemantics {
     if (!hasSlice && idxNodes.length === 1 && /\.iloc$/.test(this.t(objNode)) && /^-?\d+$/.test(this.t(idxNodes[0]).trim())) return this.scalar('row', o.prep, o.dup);
     // X[i] inside [... for i in range(len(X))]: one item of a per-item map (an image, a record), so a
     // statistic of it is a row-wise feature, not a statistic over rows.
-    if (!hasSlice && !isILoc && idxNodes.length === 1 && idxNodes[0].name === 'VariableName') {
+    // Only an item handed to a function of the document (extract_features(X[i])): a model's predict
+    // of X[i] still predicts rows of X.
+    const call = n.parent?.name === 'ArgList' ? n.parent.parent : null;
+    const callee = call?.name === 'CallExpression' ? call.firstChild : null;
+    if (!hasSlice && !isILoc && idxNodes.length === 1 && idxNodes[0].name === 'VariableName' && callee?.name === 'VariableName' && this.lookup(this.t(callee)).k === 'fn') {
       const name = this.t(idxNodes[0]);
       const comp = [...this.compLoops].reverse().find((c) => c.targets === name);
       if (comp && PER_POSITION.test(comp.iter.trim())) return this.scalar('row', o.prep, o.dup, true);

@@ -133,6 +133,23 @@ describe('real-notebook idioms, round 15 (r15-sec)', () => {
       const s = src('np.array([describe(X_te[i]) for i in range(len(X_te))])');
       assert.deepEqual(lines(s, REFIT), []);
     });
+    it('still reads a model\'s predictions of X[i] at every position as predictions of the test rows', () => {
+      const s = py`
+        import numpy as np
+        from sklearn.model_selection import train_test_split
+        from sklearn.neighbors import KNeighborsClassifier
+        from sklearn.tree import DecisionTreeClassifier
+        from sklearn.metrics import accuracy_score
+        X = np.load("X.npy")
+        y = np.load("y.npy")
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+        knn = KNeighborsClassifier().fit(X_tr, y_tr)
+        print(accuracy_score(y_te, [knn.predict(X_te[i].reshape(1, -1))[0] for i in range(len(X_te))]))
+        tree = DecisionTreeClassifier().fit(X_tr, y_tr)
+        print(accuracy_score(y_te, [tree.predict(X_te[i].reshape(1, -1))[0] for i in range(len(X_te))]))
+      `;
+      assert.deepEqual(lines(s, 'leakage/multi-test'), [lineOf(s, 'tree.predict')]);
+    });
   });
 
   describe('a file taken to be serving by its name that fits on its data set and then splits it (in a helper) is training', () => {
