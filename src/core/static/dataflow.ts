@@ -421,6 +421,14 @@ export abstract class DataflowState {
     return f;
   }
 
+  /**
+   * A refit at top level that a later split of its rows would show to be training: after a load,
+   * or in a file taken to be serving only by its name (whose split runs in a helper it calls).
+   */
+  protected refitOnDataSet(): boolean {
+    return this.loadedArtifact ? !this.opts.servingFile : !!this.opts.servingByName;
+  }
+
   /** Called on every split: statistics and duplications covering the split input leak. */
   /** `again`: a seeded split made once more (same rows, same parts): its inputs are checked, it is not a new split. */
   protected onSplit(split: Split, inputs: DataV[], again = false): void {
@@ -595,7 +603,9 @@ export abstract class DataflowState {
   }
 
   protected featureSelection(d: DataV, mode: 'all' | 'drop' | 'select', cols: string[], n: SyntaxNode) {
-    return { frame: d.frame!, mode, cols, removedAtSelection: [...d.frame!.removed], site: this.site(n), order: ++this.ids };
+    // A selection of a value that already lacks columns (X = df.drop(columns=[label]); X[cols]) cannot bring them back.
+    const lacks = d.feat && d.feat.frame === d.frame ? [...d.feat.removedAtSelection, ...(d.feat.mode === 'drop' ? d.feat.cols.filter((c) => !c.startsWith('@')) : [])] : [];
+    return { frame: d.frame!, mode, cols, removedAtSelection: [...new Set([...d.frame!.removed, ...lacks])], site: this.site(n), order: ++this.ids };
   }
 
   /** Row subsets assigned to names like X_train / X_test form a split of their source. */

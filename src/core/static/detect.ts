@@ -907,6 +907,14 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
 
   // mismatch/refit-at-inference
   for (const r of ev.refits) {
+    if (r.heldOut) {
+      const assumed = 'the held-out rows can hold categories the training rows lack, or lack some they hold';
+      push({
+        ruleId: 'mismatch/column-order', message: `\`${r.what}\` is run ${r.reason}, so their columns follow their own categories and can differ from the training columns in number and order. Encode both parts with one fitted encoder, or reindex the held-out frame to the training columns. Assumed: ${assumed}.`,
+        location: toLocation(ctx, r.site), related: [], evidence: { call: r.what, reason: r.reason, assumed }, fixes: [],
+      }, r.site, 'warning');
+      continue;
+    }
     if (r.statistic) {
       push({
         ruleId: 'mismatch/refit-at-inference', message: `The statistic \`${r.what}\` is computed ${r.reason} from the batch being scored, so these rows are transformed with their own statistic instead of the one learned at training; compute it on the training rows and store it with the model.${r.assumed ? ` Assumed: ${r.assumed}.` : ''}`,

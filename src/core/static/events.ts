@@ -68,6 +68,8 @@ export interface RefitEvent {
   statistic?: boolean;
   /** `pd.get_dummies`: reported unless its result is aligned to the training columns and used only so. */
   dummies?: boolean;
+  /** `pd.get_dummies` run on a held-out part of a split alone (a074): reported only when that part reaches a model unaligned. */
+  heldOut?: true;
   /** Fitted again on rows a model trained on another fit of the same transformer then scores: reported at warning. */
   otherFit?: true;
   /** `x.fit_transform(...)`: what a fix may call `transform` on instead. */

@@ -22,6 +22,8 @@ import {
 
 /** A selection by a list of names the analysis could not read (df[feature_cols] built elsewhere): it keeps none it can name. */
 const UNKNOWN_NAMES = '@names';
+/** `range(len(X))` / `range(X.shape[0])`: every position of X, once each. */
+const PER_POSITION = /^range\(\s*(?:len\(\s*([A-Za-z_][\w.]*)\s*\)|([A-Za-z_][\w.]*)\.shape\[0\])\s*\)$/;
 /** A variable named as a list of column names (feature_cols, features, names). */
 const COLUMN_LIST_NAME = /(^|_)(col|cols|columns|feat|feats|features|feature_names|names|order)$/i;
 
@@ -1402,6 +1404,7 @@ export class Interpreter extends LibrarySemantics {
     this.scope = new Scope(prevScope);
     const results: Val[] = [];
     let iterData: DataV | undefined;
+    let iterByPos: DataV | undefined;
     let firstIter: { v: Val; target: string } | undefined;
     const conds: SyntaxNode[] = [];
     const targetNames = new Set<string>();
@@ -1426,6 +1429,10 @@ export class Interpreter extends LibrarySemantics {
             const iterNode = clauses[j++];
             const iter = iterNode ? this.ev(iterNode) : this.scalar('?');
             if (!iterData && iter.k === 'data') iterData = iter;
+            // [f(X[i]) for i in range(len(X))]: a map over the items of X by position keeps X's rows.
+            const byPos = !iterData && !iterByPos && iterNode ? PER_POSITION.exec(this.t(iterNode).trim()) : null;
+            const posOf = byPos ? this.lookup(byPos[1] ?? byPos[2]) : undefined;
+            if (posOf && posOf.k === 'data') iterByPos = posOf;
             if (!firstIter) firstIter = { v: iter, target: targets.length === 1 ? this.t(targets[0]) : '' };
             for (const t of targets) for (const name of this.t(t).match(/[A-Za-z_]\w*/g) ?? []) targetNames.add(name);
             const el = this.element(iter, i);
@@ -1477,12 +1484,16 @@ export class Interpreter extends LibrarySemantics {
       if (known && filters < tests.length && conds.length <= 2 && tests.length <= 4) return { ...this.scalar('columns'), allCols: { ...all, removed } };
     }
     // [c for c in ["a", "b", "c"] if c in df.columns]: those names that exist, each of them may be
-    // picked (the filter only checks the frame has the column).
-    if (firstIter && firstIter.v.k === 'seq' && !firstIter.v.varying && firstIter.v.items.length && firstIter.v.items.every((x) => x.k === 'const' && x.str !== undefined)
+    // picked (the filter only checks the frame has the column). Names appended in a loop
+    // (names.append(f + "_encoded")) stay unknown items beside the literal ones.
+    if (firstIter && firstIter.v.k === 'seq' && !firstIter.v.varying && firstIter.v.items.some((x) => x.k === 'const' && x.str !== undefined)
+      && firstIter.v.items.every((x) => x.k === 'const' && x.str !== undefined || x.k === 'scalar' && !x.prep.length)
       && element.length === 1 && this.t(element[0]) === firstIter.target && clauses.filter((c) => c.name === 'for').length === 1
       && conds.length > 0 && conds.every((c) => new RegExp(`^${firstIter!.target}\\s+in\\s+[A-Za-z_][\\w.]*\\.columns$`).test(this.t(c).trim()))) {
       return { k: 'seq', items: [...firstIter.v.items] };
     }
+    // By position, unless each item is predicted ([m.predict(X[i]) for i in range(len(X))] are predictions).
+    if (!iterData && iterByPos && !results.some((r) => r.k === 'data' && r.pred)) iterData = iterByPos;
     if (iterData) {
       // A row-wise map over a dataset ([t.decode() for t in texts]) keeps its rows.
       const extra = this.join(results, n);
@@ -1520,7 +1531,7 @@ export class Interpreter extends LibrarySemantics {
       case 'data': {
         if (prop === 'values' || prop === 'T') return this.positionalView(o, n);
         // The columns of a feature matrix dropped from a frame (X = df.drop(columns=["y"]); X.columns) lack the dropped ones.
-        if (prop === 'columns' && o.frame && !o.cols) return { ...this.scalar(full), allCols: { frame: o.frame, removed: o.feat && o.feat.mode === 'drop' && o.feat.frame === o.frame ? [...o.feat.cols] : [] } };
+        if (prop === 'columns' && o.frame && !o.cols) return { ...this.scalar(full), allCols: { frame: o.frame, removed: o.feat && o.feat.mode === 'drop' && o.feat.frame === o.frame ? [...o.feat.cols] : [], ...(o.feat?.byDtype ? { byDtype: true as const } : {}) } };
         // The columns of a frame picked by name (df[["a", "b"]], columns added since): those names.
         if (prop === 'columns' && o.frame && o.cols && byName(o)) return { ...this.scalar(full), allCols: { frame: o.frame, removed: [], within: [...o.cols] } };
         if (prop === 'columns' || prop === 'index') return this.scalar(full, o.prep);
@@ -1660,6 +1671,17 @@ export class Interpreter extends LibrarySemantics {
     // df.iloc[0] / df.iloc[-1]: one row picked by a literal position is one example, not a set of
     // rows; what is computed from it (a per-file feature, a single prediction) is row-wise.
     if (!hasSlice && idxNodes.length === 1 && /\.iloc$/.test(this.t(objNode)) && /^-?\d+$/.test(this.t(idxNodes[0]).trim())) return this.scalar('row', o.prep, o.dup);
+    // X[i] inside [... for i in range(len(X))]: one item of a per-item map (an image, a record), so a
+    // statistic of it is a row-wise feature, not a statistic over rows.
+    // Only an item handed to a function of the document (extract_features(X[i])): a model's predict
+    // of X[i] still predicts rows of X.
+    const call = n.parent?.name === 'ArgList' ? n.parent.parent : null;
+    const callee = call?.name === 'CallExpression' ? call.firstChild : null;
+    if (!hasSlice && !isILoc && idxNodes.length === 1 && idxNodes[0].name === 'VariableName' && callee?.name === 'VariableName' && this.lookup(this.t(callee)).k === 'fn') {
+      const name = this.t(idxNodes[0]);
+      const comp = [...this.compLoops].reverse().find((c) => c.targets === name);
+      if (comp && PER_POSITION.test(comp.iter.trim())) return this.scalar('row', o.prep, o.dup, true);
+    }
     // Fold indices from KFold.split select that fold's rows.
     const fold = idx.find((i): i is IdxV => i.k === 'idx');
     if (fold) return this.withStep(o, fold.split, fold.side, fold.fold, fold.fold !== undefined);
@@ -1739,8 +1761,9 @@ export class Interpreter extends LibrarySemantics {
     if (first && !hasSlice && first.k === 'scalar' && first.allCols && first.allCols.frame === o.frame) {
       const d = this.same(o);
       delete d.cols;
-      const { removed, within, slice } = first.allCols;
+      const { removed, within, slice, byDtype } = first.allCols;
       d.feat = slice !== undefined ? this.featureSelection(o, 'select', [`@iloc:${slice}`], n) : within ? this.featureSelection(o, 'select', within.filter((c) => !removed.includes(c)), n) : this.featureSelection(o, 'drop', removed, n);
+      if (byDtype && slice === undefined && !within) d.feat.byDtype = true;
       return d;
     }
     const ownColumns = idxNodes.some((x) => this.t(x).includes(this.t(objNode) + '.columns'));
@@ -1817,7 +1840,7 @@ export class Interpreter extends LibrarySemantics {
     }
     // df[names] with a list only partly known (names built in a loop, joined from helpers): a
     // column selection of those names, not a row mask; the names it cannot read are unknown.
-    if (first && first.k === 'seq' && !hasSlice && !isILoc && idxNodes.length === 1 && o.frame && o.feat) {
+    if (first && first.k === 'seq' && !hasSlice && !isILoc && idxNodes.length === 1 && o.frame && (o.feat || first.items.some((x) => x.k === 'const' && x.str !== undefined))) {
       const d = this.same(o, { aligned: true });
       delete d.positional;
       delete d.cols;

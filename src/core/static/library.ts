@@ -451,7 +451,14 @@ export abstract class LibrarySemantics extends DataflowState {
       if (this.serving) {
         // New columns named after the batch's categories: no longer aligned to anything.
         const assumed = this.servingGuess();
-        this.events.refits.push({ site: this.site(n), what: 'pd.get_dummies', reason: this.servingReason(), ...(this.loadSite ? { loadSite: this.loadSite } : {}), dummies: true, ...(assumed ? { assumed } : {}) });
+        const refit: RefitEvent = { site: this.site(n), what: 'pd.get_dummies', reason: this.servingReason(), ...(this.loadSite ? { loadSite: this.loadSite } : {}), dummies: true, ...(assumed ? { assumed } : {}) };
+        this.events.refits.push(refit);
+        if (this.servingFnDepth === 0 && d.rows.length && this.refitOnDataSet()) this.refitsAfterLoad.push({ refit, rows: d.rows });
+        out.dummies = this.site(n);
+        delete out.aligned;
+      } else if (d.rows.length && d.rows.every((k) => k.path.length > 0 && isTestSide(k))) {
+        // Run on a held-out part of a split alone: its columns follow that part's own categories (a074).
+        this.events.refits.push({ site: this.site(n), what: 'pd.get_dummies', reason: 'on the held-out rows alone', dummies: true, heldOut: true });
         out.dummies = this.site(n);
         delete out.aligned;
       }
@@ -1521,7 +1528,7 @@ export abstract class LibrarySemantics extends DataflowState {
         pushedRefit = refit;
         if (ownLabelled) this.ownTrainingRefits.push(refit);
         if (method === 'fit' && est.cat !== 'model' && X && X.rows.length) this.refitUses.set(est, { refit, rows: X.rows, own: false, other: false });
-        if (this.loadedArtifact && this.servingFnDepth === 0 && !this.opts.servingFile && X && X.rows.length) this.refitsAfterLoad.push({ refit, rows: X.rows });
+        if (this.servingFnDepth === 0 && X && X.rows.length && this.refitOnDataSet()) this.refitsAfterLoad.push({ refit, rows: X.rows });
       }
       const data = X ?? est.ctorData ?? this.freshData('X', n);
       const y = args.pos[1];
@@ -1584,6 +1591,9 @@ export abstract class LibrarySemantics extends DataflowState {
       // A Spark ML PipelineModel ending in a model adds its prediction column: transform predicts.
       if (this.spark && method === 'transform' && est.cat === 'pipeline' && est.steps.some((s) => s.cat === 'model')) return this.predictOut(est, data);
       const out = this.transformOut(est, data);
+      // A DictVectorizer's transform outputs the keys it was fitted on and ignores the others: the
+      // label left in records it only transforms (to_dict(orient="records")) is not among its columns.
+      if (method === 'transform' && est.cls === 'DictVectorizer' && est.fit) delete out.feat;
       // Predictions scaled back to the original units (scaler.inverse_transform(model.predict(X)))
       // are still that model's predictions.
       if (method === 'inverse_transform' && data.pred) out.pred = data.pred;
@@ -1675,8 +1685,10 @@ export abstract class LibrarySemantics extends DataflowState {
     if (data.rows.length && data.rows.every((k) => k.path.length > 0 && lastSide(k) === 'train')) for (const f of fits) this.events.trainPartFits.add(f.id);
     // An imputer that fills a row's gaps from its other columns (its nearest rows, a regression on
     // them): every column it is given reaches every filled value, the label too when it is there.
-    if (MULTIVARIATE_IMPUTERS.test(est.cls) && data.frame && !data.feat && !data.varying && !data.aligned && this.stmt) {
-      (data.frame.imputedWith ??= []).push({ site: this.site(this.stmt!), order: ++this.ids, cls: est.cls, ...(data.cols ? { cols: data.cols } : {}), removed: [...data.frame.removed] });
+    // Given a selection of the frame's columns (df[num_cols] with the names from a dtype filter), those columns.
+    const imputedFeat = data.feat && data.feat.frame === data.frame && data.feat.mode !== 'union' ? data.feat : undefined;
+    if (MULTIVARIATE_IMPUTERS.test(est.cls) && data.frame && (!data.feat || imputedFeat) && !data.varying && (!data.aligned || imputedFeat) && this.stmt) {
+      (data.frame.imputedWith ??= []).push({ site: this.site(this.stmt!), order: ++this.ids, cls: est.cls, ...(data.cols ? { cols: data.cols } : {}), removed: [...data.frame.removed], ...(imputedFeat ? { feat: imputedFeat } : {}) });
     }
     // A shift-and-scale invariant scaler fitted on rows that went through an affine map by column
     // statistics, applied to rows that went through the same map: (a x + b) standardised on the
@@ -1831,6 +1843,7 @@ export abstract class LibrarySemantics extends DataflowState {
     this.events.refits = this.events.refits.filter((r) => {
       if (!r.dummies) return true;
       const key = `${r.site.chunk}:${r.site.from}`;
+      if (r.heldOut) return this.unalignedDummies.has(key) && !this.alignedDummies.has(key);
       return !this.alignedDummies.has(key) || this.unalignedDummies.has(key);
     });
     const parts = [...this.loadedParts.values()];
@@ -1942,7 +1955,8 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const f of X.prep) {
         if (f.kind !== 'group' || !f.overCols?.includes(label) || f.ofPredictions) continue;
         if (!f.rows.some((fk) => X.rows.some((xk) => xk.root === fk.root && fk.path.length < xk.path.length))) continue;
-        const named = part.mode === 'select' ? part.cols.find((c) => c !== label && c.includes(label)) : undefined;
+        // A per-group count of the label is the group's size, not its values: a mean, rate or spread is.
+        const named = part.mode === 'select' ? part.cols.find((c) => c !== label && c.includes(label) && !/(^|_)(count|size|nunique)($|_)/i.test(c)) : undefined;
         if (!named) continue;
         const stat = part.frame.statCols?.get(f.id);
         if (stat && !stat.has(named)) continue;
@@ -1956,8 +1970,10 @@ export abstract class LibrarySemantics extends DataflowState {
       for (let f: FrameMeta | undefined = part.frame; f && keepsOther; f = f.parent) {
         for (const im of f.imputedWith ?? []) {
           if (im.order > part.order || im.removed.includes(label) || im.cols && !im.cols.includes(label) || derivedAt !== undefined && derivedAt > im.order) continue;
+          // Columns chosen by dtype hold the label only when it is numeric (not encoded from class names).
+          if (im.feat && (!keepsColumn(im.feat, label) || im.feat.byDtype && encodedIn(labelFrame, label))) continue;
           this.pushTarget({ site: im.site, label, kind: 'feature-from-label', fitSite,
-            assumed: `\`${im.cls}\` was given ${im.cols ? 'these columns' : 'every column of the frame'}, the label '${label}' among them, so the values it fills are computed from each row's label` });
+            assumed: `\`${im.cls}\` was given ${im.cols ? 'these columns' : im.feat?.byDtype ? `the frame's columns of a dtype, taken to include the numeric label '${label}'` : 'every column of the frame'}${im.feat?.byDtype ? '' : `, the label '${label}' among them`}, so the values it fills are computed from each row's label` });
         }
       }
     }
@@ -2179,7 +2195,8 @@ export abstract class LibrarySemantics extends DataflowState {
           : f.mode === 'select' && !f.cols.some((c) => c.startsWith('@')) ? { ...f, cols: f.cols.filter((c) => !cols.includes(c)) }
           : f.mode === 'drop' ? { ...f, cols: [...f.cols, ...cols] }
           : f.mode === 'all' ? { ...f, mode: 'drop', cols: [...cols] } : f;
-        if (d.frame && d.feat && cols.length && (d.feat.mode === 'union' || d.feat.mode === 'select' && !d.feat.cols.some((c) => c.startsWith('@')))) out.feat = { ...narrow(d.feat), site: this.site(n), order: ++this.ids };
+        // Columns the analysis cannot read (a dtype filter's names) narrow it by unknown ones only.
+        if (d.frame && d.feat && (d.feat.mode === 'union' || d.feat.mode === 'select' && !d.feat.cols.some((c) => c.startsWith('@')))) out.feat = { ...narrow(d.feat), site: this.site(n), order: ++this.ids };
         else if (d.frame) out.feat = { ...this.featureSelection(d, 'drop', cols, n), ...(d.feat && d.feat.mode === 'drop' ? { cols: [...d.feat.cols, ...cols] } : {}) };
         return out;
       }

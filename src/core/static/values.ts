@@ -143,7 +143,7 @@ export interface FrameMeta {
    * run on this frame: where, when, on which columns (undefined: all of them) and which columns
    * had been removed in place by then.
    */
-  imputedWith?: { site: Site; order: number; cls: string; cols?: string[]; removed: string[] }[];
+  imputedWith?: { site: Site; order: number; cls: string; cols?: string[]; removed: string[]; feat?: FeatureSelection }[];
 }
 
 /** `from` is empty when a copy redefines an inherited column independently. `order`: when it was defined. */
@@ -304,7 +304,9 @@ export interface ScalarV extends Common {
   /** `df.columns` (as a list) minus the names removed from it. */
   allCols?: { frame: FrameMeta; removed: string[]; within?: string[];
     /** `df.columns[:-1]`: a positional range of the columns (which names it holds is not known here). */
-    slice?: string };
+    slice?: string;
+    /** The columns of a selection by dtype (`df.select_dtypes("number").columns`): which names is a guess. */
+    byDtype?: true };
   /** Statistics in a lazy column expression (polars `pl.col(c).mean()`), bound when applied to a frame. */
   pending?: Site[];
 }
