@@ -11,7 +11,7 @@ import { columnMayBe, covers, mapList, isTestSide, lastSide, testSetKey, unionKe
   type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type ScalarV, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
-import { LibrarySemantics } from './library';
+import { LibrarySemantics, shuffledSplitter, timeBlindSplitter } from './library';
 import type { LoadedModule } from './modules';
 import type { RunMagic } from './source';
 import type { EvalEvent } from './events';
@@ -919,6 +919,16 @@ export class Interpreter extends LibrarySemantics {
         iter = { k: 'seq', items: [{ k: 'seq', items: [this.scalar('column', [], [], true), col] }] };
       }
     }
+    // for tr, te in StratifiedShuffleSplit(y, 10): an old-API splitter iterated directly draws folds of the labels it was given.
+    if (iter.k === 'est' && iter.cat === 'splitter' && iter.ctorData && iterNode) {
+      iter = this.folds({ ...NO_ARGS, pos: [iter.ctorData] }, iterNode, /\bn_(splits|iter)\s*=\s*1\b/.test(iter.params), shuffledSplitter(iter), timeBlindSplitter(iter));
+    }
+    // A fold loop whose body only binds the fold's parts under test-set names (X_train, X_test = X[tr], X[te])
+    // and uses them for nothing: after the loop the names hold the last fold, kept as one train/test split.
+    if (iter.k === 'folds' && iter.split.kind === 'folds' && body && this.onlyBindsParts(body)) {
+      iter.split.kind = 'tts';
+      for (const l of this.events.prepLeaks) if (l.split === iter.split && l.reason === 'cv') l.reason = 'split';
+    }
     // A training loop: over epochs by its name, or a loop whose own body takes the optimiser step
     // (`for x, y in train_loader: ... loss.backward(); optimizer.step()`, step-counted training
     // that evaluates every `eval_every` steps).
@@ -954,6 +964,32 @@ export class Interpreter extends LibrarySemantics {
       if (body) this.loopBodies.pop();
     }
     if (elseBody) this.execBlock(elseBody);
+  }
+
+  /**
+   * Every statement of the loop body is an assignment that only indexes (no call but a copy or
+   * conversion), and some part is bound to a name of a test set. (Parts named as validation folds
+   * keep the round-13 reading as folds.)
+   */
+  protected onlyBindsParts(body: SyntaxNode): boolean {
+    let stmts = 0, ok = true, testNamed = false;
+    for (let c = body.firstChild; c && ok; c = c.nextSibling) {
+      if (!/Statement$/.test(c.name)) continue;
+      if (c.name !== 'AssignStatement') return false;
+      stmts++;
+      for (let t = c.firstChild; t && t.name !== 'AssignOp'; t = t.nextSibling) {
+        if (t.name !== 'VariableName' && t.name !== 'TupleExpression' && t.name !== 'ParenthesizedExpression') continue;
+        for (const name of this.t(t).split(/[\s,()]+/)) if (name && TEST_NAME.test(name) && !TRAIN_NAME.test(name)) testNamed = true;
+      }
+      const walk = (x: SyntaxNode): void => {
+        for (let k = x.firstChild; k && ok; k = k.nextSibling) {
+          if (k.name === 'CallExpression' && !/\.\s*(copy|to_numpy|reset_index|ravel|flatten|astype|squeeze)$/.test(this.t(k.firstChild ?? k))) ok = false;
+          else walk(k);
+        }
+      };
+      walk(c);
+    }
+    return ok && stmts > 0 && testNamed;
   }
 
   /**

@@ -30,11 +30,11 @@ const INVARIANT_SCALERS = /^(StandardScaler|MinMaxScaler|RobustScaler)$/;
 /** Imputers whose filled values are computed from the row's other columns. */
 const MULTIVARIATE_IMPUTERS = /^(KNNImputer|IterativeImputer|MissForest)$/;
 
-function timeBlindSplitter(est: EstV): boolean {
+export function timeBlindSplitter(est: EstV): boolean {
   return est.cat === 'splitter' && /^(KFold|StratifiedKFold|RepeatedKFold|RepeatedStratifiedKFold|ShuffleSplit|StratifiedShuffleSplit)$/.test(est.cls);
 }
 
-function shuffledSplitter(est: EstV): boolean {
+export function shuffledSplitter(est: EstV): boolean {
   if (est.cat !== 'splitter') return false;
   if (/^(ShuffleSplit|StratifiedShuffleSplit|RepeatedKFold|RepeatedStratifiedKFold)$/.test(est.cls)) return true;
   return /^(KFold|StratifiedKFold|GroupKFold|StratifiedGroupKFold)$/.test(est.cls) && /\bshuffle\s*=\s*True\b/.test(est.params);
@@ -98,12 +98,17 @@ export abstract class LibrarySemantics extends DataflowState {
     for (const k of ['steps', 'estimator', 'transformers', 'layers', 'base_estimator', 'stages']) { const st = args.kw.get(k); if (st) collect(st); }
     const func = cls === 'FunctionTransformer' ? args.pos[0] ?? args.kw.get('func') : undefined;
     if (func && func.k === 'fn') est.func = func;
+    // sklearn.cross_validation's splitters took their labels at construction (StratifiedShuffleSplit(y, 10)) and were iterated directly.
+    if (cat === 'splitter' && args.pos[0]?.k === 'data') est.ctorData = args.pos[0];
     // A search's folds, as cross_val_score's: no cv or an integer is (Stratified)KFold in row order.
     if (cat === 'search') {
       const cv = args.kw.get('cv');
       const cvNode = args.kwNodes.get('cv');
       if (cv?.k === 'est' && shuffledSplitter(cv)) est.searchFolds = 'shuffled';
       else if (!cvNode || /^\d+$/.test(this.t(cvNode).trim()) || cv?.k === 'est' && timeBlindSplitter(cv)) est.searchFolds = 'plain';
+      // A grid of one value per parameter ({'C': [1000]}): the search only refits the settings chosen earlier.
+      const grid = args.pos[1] ?? args.kw.get('param_grid') ?? args.kw.get('param_distributions');
+      if (grid?.k === 'seq' && grid.keys && grid.items.length && grid.items.every((i) => i.k === 'seq' && i.items.length === 1)) est.oneCandidate = true;
     }
     return est;
   }
@@ -1531,7 +1536,8 @@ export abstract class LibrarySemantics extends DataflowState {
       const search = est.cat === 'search' ? est : lastStep?.cat === 'search' ? lastStep : undefined;
       if (search) {
         const split: Split = { id: ++this.ids, site: this.site(n), kind: 'search', shuffle: true, names: [],
-          ...(search.searchFolds === 'shuffled' ? { shuffledFolds: true } : search.searchFolds === 'plain' ? { timeBlindFolds: true } : {}) };
+          ...(search.searchFolds === 'shuffled' ? { shuffledFolds: true } : search.searchFolds === 'plain' ? { timeBlindFolds: true } : {}),
+          ...(search.oneCandidate ? { oneCandidate: true } : {}) };
         search.searchSplit = split;
         this.onSplit(split, [data]);
       }
