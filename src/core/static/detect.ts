@@ -733,6 +733,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // No model is fitted in the file (transformers may be), and some model loaded from disk is scored.
   const scoringOnly = !ev.modelFits.some((m) => !m.est.loaded && (m.est.cat === 'model' || m.est.cat === 'search' || m.est.steps.some((st) => st.cat === 'model' || st.cat === 'search')))
     && ev.evals.some((e) => !!e.model?.loaded);
+  const scoresOwnSplit = ev.evals.some((e) => e.keys.some((k) => k.path.length > 0 && isTestSide(k)));
   for (const e of ev.evals) {
     if (!e.version || (e.inLoop && e.dataVarying)) continue;
     // With no test set anywhere, the validation split is the held-out set the models are compared on.
@@ -747,7 +748,11 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // labelled rows, with no split and no test set of its own: those rows are held out from the
     // models' training, and scoring several models on them compares them there (said, at warning).
     const loadedOnRows = scoringOnly && !!e.model?.loaded && !ev.hasTestSet;
-    const tks = [...new Set(e.keys.filter((k) => (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val' || loadedOnRows && !k.path.length && k.root.role === 'whole') && !k.path.some((st) => st.fold !== undefined)).map(heldKey))];
+    // Rows taken as a validation part only by the parameter name of a function nobody here calls
+    // (a helper module's `X_validate`), in a file that scores no held-out part of its own: whether
+    // the caller keeps a separate test set is not known here, so they are not the only held-out set.
+    const valByParam = (k: RowKey): boolean => !!e.uncalled && !k.path.length && !k.root.file && k.root.role === 'val' && !scoresOwnSplit;
+    const tks = [...new Set(e.keys.filter((k) => (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val' && !valByParam(k) || loadedOnRows && !k.path.length && k.root.role === 'whole') && !k.path.some((st) => st.fold !== undefined)).map(heldKey))];
     for (const tk of tks) {
       const list = versionsByTest.get(tk) ?? [];
       const other = list.find((x) => x.version !== e.version && !exclusive(x.branches, e.branches) && !otherTask(x.task, e.task));

@@ -50,6 +50,7 @@ export class Interpreter extends LibrarySemantics {
       // One instance per class serves all of its uncalled methods.
       const instances = new Map<ClassV, ObjV>();
       const fittedBefore = this.events.modelFits.length > 0;
+      this.runningUncalled = true;
       for (const fn of this.fns.slice()) {
         if (fn.called) continue;
         fn.called = true;
@@ -64,6 +65,7 @@ export class Interpreter extends LibrarySemantics {
         this.callFunction(fn, NO_ARGS, null, self);
         this.uncalledMethodOfTrainer = false;
       }
+      this.runningUncalled = false;
     } catch (e) {
       if (e instanceof Budget) this.partial = true;
       else throw e;
@@ -694,11 +696,19 @@ export class Interpreter extends LibrarySemantics {
         const named = this.nameValue(name, v, valueNode);
         // y_test, test_labels: the held-out set has labels here (it can be scored, not only predicted).
         // (The flag only ever turns true: once set, the name tests below are skipped; the regex runs last.)
-        if (!this.events.testLabels && named.k === 'data' && !named.pred && named.rows.some((k) => lastSide(k) === 'test') && !named.rows.some((k) => lastSide(k) === 'train' || lastSide(k) === 'whole') && LABEL_NAME.test(name)) this.events.testLabels = true;
+        // (Not a name that says predictions, `y_test_proba`, when a helper's output lost its link to the model.)
+        if (!this.events.testLabels && named.k === 'data' && !named.pred && named.rows.some((k) => lastSide(k) === 'test') && !named.rows.some((k) => lastSide(k) === 'train' || lastSide(k) === 'whole') && LABEL_NAME.test(name) && !PRED_WORD.test(name)) this.events.testLabels = true;
         // test_y = np.array(source["label"]) beside a test set read from the same unknown source
         // (test_x = pd.DataFrame(source["values"])): an array the analysis cannot follow, bound to a
         // name that says test labels, is the test set's labels (not predictions: those are data).
         if (!this.events.testLabels && named.k === 'scalar' && this.events.hasTestSet && LABEL_NAME.test(name) && TEST_NAME.test(name) && !TRAIN_NAME.test(name) && !VAL_NAME.test(name) && !PRED_WORD.test(name)) this.events.testLabels = true;
+        // test_generator = datagen.flow_from_directory(test_dir, class_mode="categorical"): images read with
+        // their labels under a test name are a labelled test set, scored here or not (b038).
+        if (!this.events.testLabels && valueNode && TEST_NAME.test(name) && !TRAIN_NAME.test(name) && !VAL_NAME.test(name) && this.labelledImageReader(valueNode)) {
+          this.events.hasTestSet = true;
+          this.noteHeldOut();
+          this.events.testLabels = true;
+        }
         this.scope.set(name, named);
         if (this.globalNames?.has(name)) this.curGlobal.set(name, named);
         return;
@@ -964,6 +974,16 @@ export class Interpreter extends LibrarySemantics {
       if (body) this.loopBodies.pop();
     }
     if (elseBody) this.execBlock(elseBody);
+  }
+
+  /** A Keras directory or frame reader that yields the images' labels (`class_mode` / `labels` not None). */
+  protected labelledImageReader(v: SyntaxNode): boolean {
+    if (v.name !== 'CallExpression' || !v.firstChild) return false;
+    const callee = this.t(v.firstChild);
+    const args = v.lastChild ? this.t(v.lastChild) : '';
+    if (/\.\s*(flow_from_directory|flow_from_dataframe)$/.test(callee)) return !/\bclass_mode\s*=\s*None\b/.test(args);
+    if (/(^|\.)\s*image_dataset_from_directory$/.test(callee)) return !/\blabels\s*=\s*None\b/.test(args);
+    return false;
   }
 
   /**
@@ -1984,8 +2004,10 @@ export class Interpreter extends LibrarySemantics {
       const stmt = this.t(this.stmt).replace(/\s+/g, '');
       if (base && base !== name && (stmt === `${name}=${text}` || stmt === `${name}=${text}.copy()`)) d = this.same(d, { heldSubset: text.slice(base.length) });
     }
-    const wantTest = TEST_NAME.test(name) && !TRAIN_NAME.test(name);
-    const wantVal = !wantTest && VAL_NAME.test(name) && !TRAIN_NAME.test(name);
+    // train_val_df = train_df[~mask]: the held-out part carved out of the training rows, named after them.
+    const carved = /^(?:[a-z]{1,2}_)?(?:train|trn|training)_(test|holdout|val|valid|validation|dev)(?:_|$)/i.exec(name);
+    const wantTest = carved ? /^(test|holdout)$/i.test(carved[1]) : TEST_NAME.test(name) && !TRAIN_NAME.test(name);
+    const wantVal = carved ? !wantTest : !wantTest && VAL_NAME.test(name) && !TRAIN_NAME.test(name);
     const wantTrain = TRAIN_NAME.test(name) && !wantTest && !wantVal;
     if (!wantTest && !wantVal && !wantTrain) { d.subsetSite = this.site(this.stmt ?? n); return d; }
     const k0 = d.rows[0];

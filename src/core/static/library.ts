@@ -335,7 +335,13 @@ export abstract class LibrarySemantics extends DataflowState {
       // (or later use as an estimator) makes the rest of the file a serving path.
       const name = this.targets.length === 1 ? this.targets[0] : '';
       const argText = args.node ? this.t(args.node) : '';
-      if (!saved && (DATA_NAME.test(name) || (!name && /\b(data|dataset|features|df)\b/i.test(argText)))) return this.freshData(name || 'loaded data', n, roleFromName(name || argText));
+      if (!saved && (DATA_NAME.test(name) || (!name && /\b(data|dataset|features|df)\b/i.test(argText)))) {
+        const d = this.freshData(name || 'loaded data', n, roleFromName(name || argText));
+        // The same pickled file loaded again (a helper called once per model) holds the same rows;
+        // an f-string path with fields (f"{name}_split.pkl") names another file per value.
+        if (p !== undefined && !/[{}]/.test(p) && !args.pos[0]?.varying) d.rows[0].root.file = p;
+        return d;
+      }
       if (artifactPath(name) || artifactPath(argText) || saved) this.markLoaded(this.site(n));
       if (saved && this.dumpedInLoop.has(p!) && !this.loopBodies.length) this.events.loopDumpReloads.push({ est: saved, site: this.site(n), step: this.steps });
       if (saved) return saved;
@@ -899,6 +905,7 @@ export abstract class LibrarySemantics extends DataflowState {
     if (best?.resplit) ev.resplitBest = true;
     if (heldSubset) ev.heldSubset = heldSubset;
     if (this.branchPath.length) ev.branches = [...this.branchPath];
+    if (this.runningUncalled) ev.uncalled = true;
     if (printedAs !== undefined) ev.labelAssumed = `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so`;
     if (namedTest !== undefined) ev.labelAssumed = `the predictions scored are bound to \`${namedTest}\`, a name taken to call them test predictions`;
     if (commented !== undefined) ev.labelAssumed = `the comment \`${commented}\` is taken to say this is the test result`;
@@ -1011,7 +1018,8 @@ export abstract class LibrarySemantics extends DataflowState {
     // Steps passed in by name (make_pipeline(sc, model) for sc in [StandardScaler(), MinMaxScaler()]):
     // which step objects the pipeline holds is part of its setting.
     const steps = est.steps.length ? '|' + mapList(est.steps, (s) => (s.site && !s.loaded ? `${recap ? this.firstCopy(s.site.chunk) : s.site.chunk}:${s.site.from}` : `#${s.id}`)).join(',') : '';
-    return `${origin}|${est.params}${steps}|${data}${varying ? '|' + this.iterKey() : ''}`;
+    // The class is part of it: one constructor call `cls()` over a list of classes builds another model per class.
+    return `${origin}|${est.cls}|${est.params}${steps}|${data}${varying ? '|' + this.iterKey() : ''}`;
   }
 
   private copies: { first: number[]; count: Map<number, number> } | undefined;
