@@ -1360,7 +1360,8 @@ export class Interpreter extends LibrarySemantics {
   protected openCodedEval(n: SyntaxNode, a: Val, b: Val): void {
     if (this.inMetricHelper || a.k !== 'data' || b.k !== 'data' || !!a.pred === !!b.pred) return;
     const op = this.text.slice(n.firstChild!.to, n.lastChild!.from).trim();
-    if (op !== '==' && op !== '-') return;
+    // `!=`: mismatches counted, an open-coded error rate.
+    if (op !== '==' && op !== '!=' && op !== '-') return;
     const pred = (a.pred ? a : b).pred!, truth = a.pred ? b : a;
     if (!truth.rows.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val')) {
       // A series model's in-sample predictions compared with the series it was fitted on, the
@@ -1376,7 +1377,7 @@ export class Interpreter extends LibrarySemantics {
       }
       return;
     }
-    this.recordEval(n, op === '==' ? 'accuracy (open-coded)' : 'error (open-coded)', truth.rows, pred.est, pred.version, [a, b], NO_ARGS);
+    this.recordEval(n, op === '==' ? 'accuracy (open-coded)' : op === '!=' ? 'error rate (open-coded)' : 'error (open-coded)', truth.rows, pred.est, pred.version, [a, b], NO_ARGS);
   }
 
   /** Frames of the calls being run: where each was called from and the names its result is bound to. */
@@ -1564,6 +1565,9 @@ export class Interpreter extends LibrarySemantics {
     const full = this.t(n);
     const bound = this.boundProps.has(prop) ? this.scope.get(full) : undefined;
     if (bound) return bound;
+    // study.best_params after study.optimize(objective) whose trials cross-validated on some rows.
+    const studyRows = prop === 'best_params' && obj.name === 'VariableName' ? this.objectiveRows.get(this.t(obj)) : undefined;
+    if (studyRows) this.events.searchPicks.push({ site: this.site(n), rows: studyRows, step: this.steps, name: full, boundTo: [...this.targets] });
     const o = this.ev(obj);
     switch (o.k) {
       case 'obj': {
@@ -2273,7 +2277,7 @@ export class Interpreter extends LibrarySemantics {
         if (!m) this.noteTrainingEval(method, args, n, obj);
         return this.join(args.pos, n);
       }
-      this.runObjectives(method, args);
+      this.runObjectives(method, args, objNode?.name === 'VariableName' ? this.t(objNode) : undefined);
       return this.callMethod(obj, method, args, n, objNode);
     }
     const f = this.ev(callee);
@@ -2386,8 +2390,12 @@ export class Interpreter extends LibrarySemantics {
    * Ray `tune.run(trainable)`) runs once per trial with a new setting: it is run here as a loop,
    * and the models it builds are a new version per trial.
    */
-  protected runObjectives(name: string, args: Args): void {
+  /** Rows the trials of a search driver's objective cross-validated on, by the driver's name (`study`). */
+  private objectiveRows = new Map<string, RowKey[]>();
+
+  protected runObjectives(name: string, args: Args, driver?: string): void {
     if (!SEARCH_DRIVER.test(name)) return;
+    const cvBefore = this.cvInputs.length;
     // The objective is a function, or an object of the document's own class that is called (`study.optimize(self)`
     // with a `__call__(self, trial)` method).
     const fns: { fn: FnV; self?: Val }[] = [];
@@ -2404,6 +2412,12 @@ export class Interpreter extends LibrarySemantics {
         this.searchTrials++;
         try { this.callFunction(fn, { ...NO_ARGS, pos: [withVarying(this.scalar('trial'))], posNodes: [] }, null, self); } finally { this.searchTrials--; this.loopIters.pop(); }
       }
+    }
+    // The rows the trials' models were cross-validated on (cross_val_score in the objective): `study.best_params`
+    // is then a setting chosen by a score over those rows, as a search's `best_params_`.
+    if (driver && fns.length) {
+      const rows = this.cvInputs.slice(cvBefore).reduce<RowKey[]>((acc, r) => unionKeys(acc, r), []);
+      if (rows.length) this.objectiveRows.set(driver, rows); else this.objectiveRows.delete(driver);
     }
   }
 

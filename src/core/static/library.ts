@@ -775,6 +775,7 @@ export abstract class LibrarySemantics extends DataflowState {
       ...(plainFolds ? { timeBlindFolds: true } : {}) };
     // Oversamplers inside an imblearn Pipeline run per fold: no duplication across folds.
     this.onSplit(split, [X]);
+    this.cvInputs.push(X.rows);
     const y = args.pos[2] ?? args.kw.get('y');
     if (est && est.k === 'est' && est.cat !== 'transformer' && y) this.checkTarget(X, y, n);
     if (est && est.k === 'est' && !est.fit) est.version = est.version ?? `cv:${est.id}`;

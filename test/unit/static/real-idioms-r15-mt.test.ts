@@ -306,4 +306,76 @@ describe('real-notebook idioms, round 15 (r15-mt)', () => {
       assert.equal(multi(src).length, 0);
     });
   });
+
+  describe('leakage/multi-test: an Optuna study whose objective cross-validates on all rows chooses the setting later scored on a test part of them', () => {
+    const tail = py`
+      study = optuna.create_study(direction="maximize")
+      study.optimize(objective, n_trials=30)
+      chosen = study.best_params
+      clf = SVC(**chosen)
+      clf.fit(X_train, y_train)
+      print(balanced_accuracy_score(y_test, clf.predict(X_test)))
+    `;
+    const head = py`
+      import optuna
+      import pandas as pd
+      from sklearn.model_selection import cross_val_score, train_test_split
+      from sklearn.svm import SVC
+      from sklearn.metrics import balanced_accuracy_score
+      df = pd.read_csv("cells.csv")
+      X = df.drop(columns=["kind"]).values
+      y = df["kind"].values
+    `;
+    it('fires when the objective cross-validates on every row and the split is made afterwards', () => {
+      const src = head + py`
+        def objective(trial):
+            c = trial.suggest_float("C", 1e-3, 1e3, log=True)
+            return cross_val_score(SVC(C=c), X, y, cv=5).mean()
+        X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=4)
+      ` + tail;
+      assert.ok(multi(src).length > 0);
+    });
+    it('does not fire when the objective cross-validates on the training part only', () => {
+      const src = head + py`
+        X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=4)
+        def objective(trial):
+            c = trial.suggest_float("C", 1e-3, 1e3, log=True)
+            return cross_val_score(SVC(C=c), X_train, y_train, cv=5).mean()
+      ` + tail;
+      assert.equal(multi(src).length, 0);
+    });
+  });
+
+  describe('leakage/multi-test: a hand-written error rate that counts mismatches (pred != truth)', () => {
+    const head = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.naive_bayes import GaussianNB
+      from sklearn.svm import LinearSVC
+      def misclassified(truth, guess):
+          wrong = 0
+          for j in range(len(truth)):
+              if guess[j] != truth[j]:
+                  wrong += 1
+          return wrong / len(truth)
+      df = pd.read_csv("leaves.csv")
+      X_tr, X_te, y_tr, y_te = train_test_split(df.drop(columns=["label"]).values, df["label"].values, test_size=0.2, random_state=2)
+    `;
+    it('fires when two models are compared by it on the test part', () => {
+      const src = head + py`
+        for model in (GaussianNB(), LinearSVC()):
+            model.fit(X_tr, y_tr)
+            print(type(model).__name__, misclassified(y_te, model.predict(X_te)))
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+    it('does not fire when one model is scored by it once', () => {
+      const src = head + py`
+        model = GaussianNB().fit(X_tr, y_tr)
+        print(misclassified(y_te, model.predict(X_te)))
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+  });
 });
