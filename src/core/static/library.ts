@@ -583,7 +583,11 @@ export abstract class LibrarySemantics extends DataflowState {
     // Each call makes a new array: filled in later (results[i, seq] = 1 in a vectorising helper
     // called once for the training texts and once for the test texts) it is its own rows, not
     // one shared unknown dataset named "zeros".
-    if ((q.startsWith('np.') || q.startsWith('numpy.')) && /^(ones|zeros|full|empty|arange|linspace|logspace|eye|identity)$/.test(last)) return this.scalar(`${last}#${++this.ids}`);
+    if ((q.startsWith('np.') || q.startsWith('numpy.')) && /^(ones|zeros|full|empty|arange|linspace|logspace|eye|identity)$/.test(last)) {
+      // np.full(n, y_train.mean()): filled with a statistic, the array carries it.
+      const fill = last === 'full' ? args.pos[1] ?? args.kw.get('fill_value') : undefined;
+      return this.scalar(`${last}#${++this.ids}`, fill && (fill.k === 'scalar' || fill.k === 'data') ? fill.prep : []);
+    }
     // str(df.c.median()): the statistic as text (written into a text column that is parsed later), like float(...).
     // str("best.h5") is that string (a path written through str()).
     if (q === 'str' && args.pos.length === 1 && !args.kw.size && args.pos[0].k === 'const' && args.pos[0].str !== undefined) return args.pos[0];
@@ -832,6 +836,13 @@ export abstract class LibrarySemantics extends DataflowState {
       const side = (d: DataV, node: SyntaxNode | undefined): string => d.cols?.length === 1 ? `[${d.cols[0]}]` : (node ? this.t(node) : '?').replace(/\s+/g, '').replace(/\.(values|to_numpy\(\))$/, '');
       version = `baseline:${[side(p0, p0n), side(p1, p1n)].sort().join('~')}`;
       baseline = `\`${this.t(p1n)}\` (a column of the held-out rows) is taken to be a naive baseline's prediction`;
+    }
+    // A constant baseline: a statistic of the training rows spread over the held-out rows
+    // (`y_train.mean() * np.ones(len(y_test))`, `np.full(n, train.y.median())`) scored as the prediction.
+    if (!version && held.length && args.pos.length === 2 && p1 && p1n && p1.k === 'scalar' && p1.prep.length
+      && p1.prep.every((f) => f.kind === 'stat' && f.rows.length > 0 && f.rows.every((k) => lastSide(k) === 'train'))) {
+      version = `baseline:const:${this.t(p1n).replace(/\s+/g, '')}`;
+      baseline = `\`${this.t(p1n)}\` (a statistic of the training rows) is taken to be a constant baseline's prediction`;
     }
     this.recordEval(n, fname, keys, est, version, datas, args, baseline);
     let prep: FitEvent[] = [];

@@ -378,4 +378,35 @@ describe('real-notebook idioms, round 15 (r15-mt)', () => {
       assert.equal(multi(src).length, 0);
     });
   });
+
+  describe('leakage/multi-test: a constant baseline (a statistic of the training labels spread over the test rows) beside the model', () => {
+    const head = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import GradientBoostingRegressor
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("stations.csv")
+      tr, te = train_test_split(df, test_size=0.2, random_state=9)
+      cols = ["temp", "hour", "weekday"]
+      gbr = GradientBoostingRegressor().fit(tr[cols], tr["riders"])
+      model_mae = mean_absolute_error(te["riders"], gbr.predict(te[cols]))
+    `;
+    it('fires, stating the guess, when the training mean is scored as a prediction on the same test rows', () => {
+      const src = head + py`
+        flat = np.full(len(te), tr["riders"].median())
+        print(model_mae, mean_absolute_error(te["riders"], flat))
+      `;
+      const f = multi(src);
+      assert.ok(f.length > 0);
+      assert.ok(f.every((x) => x.severity === 'warning' && /constant baseline/.test(x.message)));
+    });
+    it('does not fire when the constant is the test rows\' own mean (a scale for the error, not a model)', () => {
+      const src = head + py`
+        scale = mean_absolute_error(te["riders"], np.full(len(te), te["riders"].mean()))
+        print(model_mae / scale)
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+  });
 });
