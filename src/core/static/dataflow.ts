@@ -90,6 +90,10 @@ export abstract class DataflowState {
   protected trainingFnDepth = 0;
   /** Set while an uncalled method of a class is run once with unknown arguments, in a document that had fitted a model before. */
   protected uncalledMethodOfTrainer = false;
+  /** Set while the functions nobody in the document calls are run once with unknown arguments. */
+  protected runningUncalled = false;
+  /** The rows each cross_val_score / cross_validate call cross-validated on, in order. */
+  protected cvInputs: RowKey[][] = [];
   /** Names of the serving-named functions being run (innermost last). */
   protected servingFnNames: string[] = [];
   protected loadedArtifact = false;

@@ -185,9 +185,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // A search's own cross-validated score (`best_score_`) is a reported result when it is read, even
   // when a clean test score follows it: the score shown (and used to pick settings) was taken on folds
   // the statistic was fitted on (README, e015, e025/f004; round 13: w023, o006, c037, b005, a073).
-  // A later search refines the grid the first one's score pointed to (selection again).
+  // A later search refines the grid the first one's score pointed to (selection again); one that
+  // refits a single candidate (the settings chosen) chooses nothing.
   const reportsSearch = (s: Split): boolean => s.reportedAt !== undefined
-    && !ev.splits.some((o) => o.kind === 'search' && o.id > s.id);
+    && !ev.splits.some((o) => o.kind === 'search' && o.id > s.id && !o.oneCandidate);
   // A search whose own cross-validated score (`best_score_`, `cv_results_`) is never read only picks
   // its settings: its folds report nothing (ASE'22: a leak needs a model evaluated on the leaked
   // rows; README: CV inside a search whose score is never reported does not count). A CV score,
@@ -732,6 +733,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // No model is fitted in the file (transformers may be), and some model loaded from disk is scored.
   const scoringOnly = !ev.modelFits.some((m) => !m.est.loaded && (m.est.cat === 'model' || m.est.cat === 'search' || m.est.steps.some((st) => st.cat === 'model' || st.cat === 'search')))
     && ev.evals.some((e) => !!e.model?.loaded);
+  const scoresOwnSplit = ev.evals.some((e) => e.keys.some((k) => k.path.length > 0 && isTestSide(k)));
   for (const e of ev.evals) {
     if (!e.version || (e.inLoop && e.dataVarying)) continue;
     // With no test set anywhere, the validation split is the held-out set the models are compared on.
@@ -746,7 +748,11 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // labelled rows, with no split and no test set of its own: those rows are held out from the
     // models' training, and scoring several models on them compares them there (said, at warning).
     const loadedOnRows = scoringOnly && !!e.model?.loaded && !ev.hasTestSet;
-    const tks = [...new Set(e.keys.filter((k) => (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val' || loadedOnRows && !k.path.length && k.root.role === 'whole') && !k.path.some((st) => st.fold !== undefined)).map(heldKey))];
+    // Rows taken as a validation part only by the parameter name of a function nobody here calls
+    // (a helper module's `X_validate`), in a file that scores no held-out part of its own: whether
+    // the caller keeps a separate test set is not known here, so they are not the only held-out set.
+    const valByParam = (k: RowKey): boolean => !!e.uncalled && !k.path.length && !k.root.file && k.root.role === 'val' && !scoresOwnSplit;
+    const tks = [...new Set(e.keys.filter((k) => (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val' && !valByParam(k) || loadedOnRows && !k.path.length && k.root.role === 'whole') && !k.path.some((st) => st.fold !== undefined)).map(heldKey))];
     for (const tk of tks) {
       const list = versionsByTest.get(tk) ?? [];
       const other = list.find((x) => x.version !== e.version && !exclusive(x.branches, e.branches) && !otherTask(x.task, e.task));

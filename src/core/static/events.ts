@@ -35,6 +35,8 @@ export interface EvalEvent {
   task?: { truth: string; fitLabel?: string };
   /** The branches of top-level if/elif chains it runs in (`<if>#<branch>`): only one branch of a chain runs. */
   branches?: string[];
+  /** Made while a function nobody in the document calls was run with unknown arguments. */
+  uncalled?: boolean;
 }
 
 /** Held-out rows handed to a training call (validation_data=, eval_set=, valid_sets=, evals=). */

@@ -11,7 +11,7 @@ import { columnMayBe, covers, mapList, isTestSide, lastSide, testSetKey, unionKe
   type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type ScalarV, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
-import { LibrarySemantics } from './library';
+import { LibrarySemantics, shuffledSplitter, timeBlindSplitter } from './library';
 import type { LoadedModule } from './modules';
 import type { RunMagic } from './source';
 import type { EvalEvent } from './events';
@@ -52,6 +52,7 @@ export class Interpreter extends LibrarySemantics {
       // One instance per class serves all of its uncalled methods.
       const instances = new Map<ClassV, ObjV>();
       const fittedBefore = this.events.modelFits.length > 0;
+      this.runningUncalled = true;
       for (const fn of this.fns.slice()) {
         if (fn.called) continue;
         fn.called = true;
@@ -66,6 +67,7 @@ export class Interpreter extends LibrarySemantics {
         this.callFunction(fn, NO_ARGS, null, self);
         this.uncalledMethodOfTrainer = false;
       }
+      this.runningUncalled = false;
     } catch (e) {
       if (e instanceof Budget) this.partial = true;
       else throw e;
@@ -696,11 +698,19 @@ export class Interpreter extends LibrarySemantics {
         const named = this.nameValue(name, v, valueNode);
         // y_test, test_labels: the held-out set has labels here (it can be scored, not only predicted).
         // (The flag only ever turns true: once set, the name tests below are skipped; the regex runs last.)
-        if (!this.events.testLabels && named.k === 'data' && !named.pred && named.rows.some((k) => lastSide(k) === 'test') && !named.rows.some((k) => lastSide(k) === 'train' || lastSide(k) === 'whole') && LABEL_NAME.test(name)) this.events.testLabels = true;
+        // (Not a name that says predictions, `y_test_proba`, when a helper's output lost its link to the model.)
+        if (!this.events.testLabels && named.k === 'data' && !named.pred && named.rows.some((k) => lastSide(k) === 'test') && !named.rows.some((k) => lastSide(k) === 'train' || lastSide(k) === 'whole') && LABEL_NAME.test(name) && !PRED_WORD.test(name)) this.events.testLabels = true;
         // test_y = np.array(source["label"]) beside a test set read from the same unknown source
         // (test_x = pd.DataFrame(source["values"])): an array the analysis cannot follow, bound to a
         // name that says test labels, is the test set's labels (not predictions: those are data).
         if (!this.events.testLabels && named.k === 'scalar' && this.events.hasTestSet && LABEL_NAME.test(name) && TEST_NAME.test(name) && !TRAIN_NAME.test(name) && !VAL_NAME.test(name) && !PRED_WORD.test(name)) this.events.testLabels = true;
+        // test_generator = datagen.flow_from_directory(test_dir, class_mode="categorical"): images read with
+        // their labels under a test name are a labelled test set, scored here or not (b038).
+        if (!this.events.testLabels && valueNode && TEST_NAME.test(name) && !TRAIN_NAME.test(name) && !VAL_NAME.test(name) && this.labelledImageReader(valueNode)) {
+          this.events.hasTestSet = true;
+          this.noteHeldOut();
+          this.events.testLabels = true;
+        }
         this.scope.set(name, named);
         if (this.globalNames?.has(name)) this.curGlobal.set(name, named);
         return;
@@ -921,6 +931,16 @@ export class Interpreter extends LibrarySemantics {
         iter = { k: 'seq', items: [{ k: 'seq', items: [this.scalar('column', [], [], true), col] }] };
       }
     }
+    // for tr, te in StratifiedShuffleSplit(y, 10): an old-API splitter iterated directly draws folds of the labels it was given.
+    if (iter.k === 'est' && iter.cat === 'splitter' && iter.ctorData && iterNode) {
+      iter = this.folds({ ...NO_ARGS, pos: [iter.ctorData] }, iterNode, /\bn_(splits|iter)\s*=\s*1\b/.test(iter.params), shuffledSplitter(iter), timeBlindSplitter(iter));
+    }
+    // A fold loop whose body only binds the fold's parts under test-set names (X_train, X_test = X[tr], X[te])
+    // and uses them for nothing: after the loop the names hold the last fold, kept as one train/test split.
+    if (iter.k === 'folds' && iter.split.kind === 'folds' && body && this.onlyBindsParts(body)) {
+      iter.split.kind = 'tts';
+      for (const l of this.events.prepLeaks) if (l.split === iter.split && l.reason === 'cv') l.reason = 'split';
+    }
     // A training loop: over epochs by its name, or a loop whose own body takes the optimiser step
     // (`for x, y in train_loader: ... loss.backward(); optimizer.step()`, step-counted training
     // that evaluates every `eval_every` steps).
@@ -956,6 +976,42 @@ export class Interpreter extends LibrarySemantics {
       if (body) this.loopBodies.pop();
     }
     if (elseBody) this.execBlock(elseBody);
+  }
+
+  /** A Keras directory or frame reader that yields the images' labels (`class_mode` / `labels` not None). */
+  protected labelledImageReader(v: SyntaxNode): boolean {
+    if (v.name !== 'CallExpression' || !v.firstChild) return false;
+    const callee = this.t(v.firstChild);
+    const args = v.lastChild ? this.t(v.lastChild) : '';
+    if (/\.\s*(flow_from_directory|flow_from_dataframe)$/.test(callee)) return !/\bclass_mode\s*=\s*None\b/.test(args);
+    if (/(^|\.)\s*image_dataset_from_directory$/.test(callee)) return !/\blabels\s*=\s*None\b/.test(args);
+    return false;
+  }
+
+  /**
+   * Every statement of the loop body is an assignment that only indexes (no call but a copy or
+   * conversion), and some part is bound to a name of a test set. (Parts named as validation folds
+   * keep the round-13 reading as folds.)
+   */
+  protected onlyBindsParts(body: SyntaxNode): boolean {
+    let stmts = 0, ok = true, testNamed = false;
+    for (let c = body.firstChild; c && ok; c = c.nextSibling) {
+      if (!/Statement$/.test(c.name)) continue;
+      if (c.name !== 'AssignStatement') return false;
+      stmts++;
+      for (let t = c.firstChild; t && t.name !== 'AssignOp'; t = t.nextSibling) {
+        if (t.name !== 'VariableName' && t.name !== 'TupleExpression' && t.name !== 'ParenthesizedExpression') continue;
+        for (const name of this.t(t).split(/[\s,()]+/)) if (name && TEST_NAME.test(name) && !TRAIN_NAME.test(name)) testNamed = true;
+      }
+      const walk = (x: SyntaxNode): void => {
+        for (let k = x.firstChild; k && ok; k = k.nextSibling) {
+          if (k.name === 'CallExpression' && !/\.\s*(copy|to_numpy|reset_index|ravel|flatten|astype|squeeze)$/.test(this.t(k.firstChild ?? k))) ok = false;
+          else walk(k);
+        }
+      };
+      walk(c);
+    }
+    return ok && stmts > 0 && testNamed;
   }
 
   /**
@@ -1306,7 +1362,8 @@ export class Interpreter extends LibrarySemantics {
   protected openCodedEval(n: SyntaxNode, a: Val, b: Val): void {
     if (this.inMetricHelper || a.k !== 'data' || b.k !== 'data' || !!a.pred === !!b.pred) return;
     const op = this.text.slice(n.firstChild!.to, n.lastChild!.from).trim();
-    if (op !== '==' && op !== '-') return;
+    // `!=`: mismatches counted, an open-coded error rate.
+    if (op !== '==' && op !== '!=' && op !== '-') return;
     const pred = (a.pred ? a : b).pred!, truth = a.pred ? b : a;
     if (!truth.rows.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val')) {
       // A series model's in-sample predictions compared with the series it was fitted on, the
@@ -1322,7 +1379,7 @@ export class Interpreter extends LibrarySemantics {
       }
       return;
     }
-    this.recordEval(n, op === '==' ? 'accuracy (open-coded)' : 'error (open-coded)', truth.rows, pred.est, pred.version, [a, b], NO_ARGS);
+    this.recordEval(n, op === '==' ? 'accuracy (open-coded)' : op === '!=' ? 'error rate (open-coded)' : 'error (open-coded)', truth.rows, pred.est, pred.version, [a, b], NO_ARGS);
   }
 
   /** Frames of the calls being run: where each was called from and the names its result is bound to. */
@@ -1519,6 +1576,9 @@ export class Interpreter extends LibrarySemantics {
     const full = this.t(n);
     const bound = this.boundProps.has(prop) ? this.scope.get(full) : undefined;
     if (bound) return bound;
+    // study.best_params after study.optimize(objective) whose trials cross-validated on some rows.
+    const studyRows = prop === 'best_params' && obj.name === 'VariableName' ? this.objectiveRows.get(this.t(obj)) : undefined;
+    if (studyRows) this.events.searchPicks.push({ site: this.site(n), rows: studyRows, step: this.steps, name: full, boundTo: [...this.targets] });
     const o = this.ev(obj);
     switch (o.k) {
       case 'obj': {
@@ -1971,8 +2031,10 @@ export class Interpreter extends LibrarySemantics {
       const stmt = this.t(this.stmt).replace(/\s+/g, '');
       if (base && base !== name && (stmt === `${name}=${text}` || stmt === `${name}=${text}.copy()`)) d = this.same(d, { heldSubset: text.slice(base.length) });
     }
-    const wantTest = TEST_NAME.test(name) && !TRAIN_NAME.test(name);
-    const wantVal = !wantTest && VAL_NAME.test(name) && !TRAIN_NAME.test(name);
+    // train_val_df = train_df[~mask]: the held-out part carved out of the training rows, named after them.
+    const carved = /^(?:[a-z]{1,2}_)?(?:train|trn|training)_(test|holdout|val|valid|validation|dev)(?:_|$)/i.exec(name);
+    const wantTest = carved ? /^(test|holdout)$/i.test(carved[1]) : TEST_NAME.test(name) && !TRAIN_NAME.test(name);
+    const wantVal = carved ? !wantTest : !wantTest && VAL_NAME.test(name) && !TRAIN_NAME.test(name);
     const wantTrain = TRAIN_NAME.test(name) && !wantTest && !wantVal;
     if (!wantTest && !wantVal && !wantTrain) { d.subsetSite = this.site(this.stmt ?? n); return d; }
     const k0 = d.rows[0];
@@ -2238,7 +2300,7 @@ export class Interpreter extends LibrarySemantics {
         if (!m) this.noteTrainingEval(method, args, n, obj);
         return this.join(args.pos, n);
       }
-      this.runObjectives(method, args);
+      this.runObjectives(method, args, objNode?.name === 'VariableName' ? this.t(objNode) : undefined);
       return this.callMethod(obj, method, args, n, objNode);
     }
     const f = this.ev(callee);
@@ -2351,8 +2413,12 @@ export class Interpreter extends LibrarySemantics {
    * Ray `tune.run(trainable)`) runs once per trial with a new setting: it is run here as a loop,
    * and the models it builds are a new version per trial.
    */
-  protected runObjectives(name: string, args: Args): void {
+  /** Rows the trials of a search driver's objective cross-validated on, by the driver's name (`study`). */
+  private objectiveRows = new Map<string, RowKey[]>();
+
+  protected runObjectives(name: string, args: Args, driver?: string): void {
     if (!SEARCH_DRIVER.test(name)) return;
+    const cvBefore = this.cvInputs.length;
     // The objective is a function, or an object of the document's own class that is called (`study.optimize(self)`
     // with a `__call__(self, trial)` method).
     const fns: { fn: FnV; self?: Val }[] = [];
@@ -2369,6 +2435,12 @@ export class Interpreter extends LibrarySemantics {
         this.searchTrials++;
         try { this.callFunction(fn, { ...NO_ARGS, pos: [withVarying(this.scalar('trial'))], posNodes: [] }, null, self); } finally { this.searchTrials--; this.loopIters.pop(); }
       }
+    }
+    // The rows the trials' models were cross-validated on (cross_val_score in the objective): `study.best_params`
+    // is then a setting chosen by a score over those rows, as a search's `best_params_`.
+    if (driver && fns.length) {
+      const rows = this.cvInputs.slice(cvBefore).reduce<RowKey[]>((acc, r) => unionKeys(acc, r), []);
+      if (rows.length) this.objectiveRows.set(driver, rows); else this.objectiveRows.delete(driver);
     }
   }
 

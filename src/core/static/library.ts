@@ -30,11 +30,11 @@ const INVARIANT_SCALERS = /^(StandardScaler|MinMaxScaler|RobustScaler)$/;
 /** Imputers whose filled values are computed from the row's other columns. */
 const MULTIVARIATE_IMPUTERS = /^(KNNImputer|IterativeImputer|MissForest)$/;
 
-function timeBlindSplitter(est: EstV): boolean {
+export function timeBlindSplitter(est: EstV): boolean {
   return est.cat === 'splitter' && /^(KFold|StratifiedKFold|RepeatedKFold|RepeatedStratifiedKFold|ShuffleSplit|StratifiedShuffleSplit)$/.test(est.cls);
 }
 
-function shuffledSplitter(est: EstV): boolean {
+export function shuffledSplitter(est: EstV): boolean {
   if (est.cat !== 'splitter') return false;
   if (/^(ShuffleSplit|StratifiedShuffleSplit|RepeatedKFold|RepeatedStratifiedKFold)$/.test(est.cls)) return true;
   return /^(KFold|StratifiedKFold|GroupKFold|StratifiedGroupKFold)$/.test(est.cls) && /\bshuffle\s*=\s*True\b/.test(est.params);
@@ -98,12 +98,17 @@ export abstract class LibrarySemantics extends DataflowState {
     for (const k of ['steps', 'estimator', 'transformers', 'layers', 'base_estimator', 'stages']) { const st = args.kw.get(k); if (st) collect(st); }
     const func = cls === 'FunctionTransformer' ? args.pos[0] ?? args.kw.get('func') : undefined;
     if (func && func.k === 'fn') est.func = func;
+    // sklearn.cross_validation's splitters took their labels at construction (StratifiedShuffleSplit(y, 10)) and were iterated directly.
+    if (cat === 'splitter' && args.pos[0]?.k === 'data') est.ctorData = args.pos[0];
     // A search's folds, as cross_val_score's: no cv or an integer is (Stratified)KFold in row order.
     if (cat === 'search') {
       const cv = args.kw.get('cv');
       const cvNode = args.kwNodes.get('cv');
       if (cv?.k === 'est' && shuffledSplitter(cv)) est.searchFolds = 'shuffled';
       else if (!cvNode || /^\d+$/.test(this.t(cvNode).trim()) || cv?.k === 'est' && timeBlindSplitter(cv)) est.searchFolds = 'plain';
+      // A grid of one value per parameter ({'C': [1000]}): the search only refits the settings chosen earlier.
+      const grid = args.pos[1] ?? args.kw.get('param_grid') ?? args.kw.get('param_distributions');
+      if (grid?.k === 'seq' && grid.keys && grid.items.length && grid.items.every((i) => i.k === 'seq' && i.items.length === 1)) est.oneCandidate = true;
     }
     return est;
   }
@@ -330,7 +335,13 @@ export abstract class LibrarySemantics extends DataflowState {
       // (or later use as an estimator) makes the rest of the file a serving path.
       const name = this.targets.length === 1 ? this.targets[0] : '';
       const argText = args.node ? this.t(args.node) : '';
-      if (!saved && (DATA_NAME.test(name) || (!name && /\b(data|dataset|features|df)\b/i.test(argText)))) return this.freshData(name || 'loaded data', n, roleFromName(name || argText));
+      if (!saved && (DATA_NAME.test(name) || (!name && /\b(data|dataset|features|df)\b/i.test(argText)))) {
+        const d = this.freshData(name || 'loaded data', n, roleFromName(name || argText));
+        // The same pickled file loaded again (a helper called once per model) holds the same rows;
+        // an f-string path with fields (f"{name}_split.pkl") names another file per value.
+        if (p !== undefined && !/[{}]/.test(p) && !args.pos[0]?.varying) d.rows[0].root.file = p;
+        return d;
+      }
       if (artifactPath(name) || artifactPath(argText) || saved) this.markLoaded(this.site(n));
       if (saved && this.dumpedInLoop.has(p!) && !this.loopBodies.length) this.events.loopDumpReloads.push({ est: saved, site: this.site(n), step: this.steps });
       if (saved) return saved;
@@ -579,7 +590,11 @@ export abstract class LibrarySemantics extends DataflowState {
     // Each call makes a new array: filled in later (results[i, seq] = 1 in a vectorising helper
     // called once for the training texts and once for the test texts) it is its own rows, not
     // one shared unknown dataset named "zeros".
-    if ((q.startsWith('np.') || q.startsWith('numpy.')) && /^(ones|zeros|full|empty|arange|linspace|logspace|eye|identity)$/.test(last)) return this.scalar(`${last}#${++this.ids}`);
+    if ((q.startsWith('np.') || q.startsWith('numpy.')) && /^(ones|zeros|full|empty|arange|linspace|logspace|eye|identity)$/.test(last)) {
+      // np.full(n, y_train.mean()): filled with a statistic, the array carries it.
+      const fill = last === 'full' ? args.pos[1] ?? args.kw.get('fill_value') : undefined;
+      return this.scalar(`${last}#${++this.ids}`, fill && (fill.k === 'scalar' || fill.k === 'data') ? fill.prep : []);
+    }
     // str(df.c.median()): the statistic as text (written into a text column that is parsed later), like float(...).
     // str("best.h5") is that string (a path written through str()).
     if (q === 'str' && args.pos.length === 1 && !args.kw.size && args.pos[0].k === 'const' && args.pos[0].str !== undefined) return args.pos[0];
@@ -771,6 +786,7 @@ export abstract class LibrarySemantics extends DataflowState {
       ...(plainFolds ? { timeBlindFolds: true } : {}) };
     // Oversamplers inside an imblearn Pipeline run per fold: no duplication across folds.
     this.onSplit(split, [X]);
+    this.cvInputs.push(X.rows);
     const y = args.pos[2] ?? args.kw.get('y');
     if (est && est.k === 'est' && est.cat !== 'transformer' && y) this.checkTarget(X, y, n);
     if (est && est.k === 'est' && !est.fit) est.version = est.version ?? `cv:${est.id}`;
@@ -827,6 +843,13 @@ export abstract class LibrarySemantics extends DataflowState {
       const side = (d: DataV, node: SyntaxNode | undefined): string => d.cols?.length === 1 ? `[${d.cols[0]}]` : (node ? this.t(node) : '?').replace(/\s+/g, '').replace(/\.(values|to_numpy\(\))$/, '');
       version = `baseline:${[side(p0, p0n), side(p1, p1n)].sort().join('~')}`;
       baseline = `\`${this.t(p1n)}\` (a column of the held-out rows) is taken to be a naive baseline's prediction`;
+    }
+    // A constant baseline: a statistic of the training rows spread over the held-out rows
+    // (`y_train.mean() * np.ones(len(y_test))`, `np.full(n, train.y.median())`) scored as the prediction.
+    if (!version && held.length && args.pos.length === 2 && p1 && p1n && p1.k === 'scalar' && p1.prep.length
+      && p1.prep.every((f) => f.kind === 'stat' && f.rows.length > 0 && f.rows.every((k) => lastSide(k) === 'train'))) {
+      version = `baseline:const:${this.t(p1n).replace(/\s+/g, '')}`;
+      baseline = `\`${this.t(p1n)}\` (a statistic of the training rows) is taken to be a constant baseline's prediction`;
     }
     this.recordEval(n, fname, keys, est, version, datas, args, baseline);
     let prep: FitEvent[] = [];
@@ -901,6 +924,7 @@ export abstract class LibrarySemantics extends DataflowState {
     if (best?.resplit) ev.resplitBest = true;
     if (heldSubset) ev.heldSubset = heldSubset;
     if (this.branchPath.length) ev.branches = [...this.branchPath];
+    if (this.runningUncalled) ev.uncalled = true;
     if (printedAs !== undefined) ev.labelAssumed = `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so`;
     if (namedTest !== undefined) ev.labelAssumed = `the predictions scored are bound to \`${namedTest}\`, a name taken to call them test predictions`;
     if (commented !== undefined) ev.labelAssumed = `the comment \`${commented}\` is taken to say this is the test result`;
@@ -1013,7 +1037,8 @@ export abstract class LibrarySemantics extends DataflowState {
     // Steps passed in by name (make_pipeline(sc, model) for sc in [StandardScaler(), MinMaxScaler()]):
     // which step objects the pipeline holds is part of its setting.
     const steps = est.steps.length ? '|' + mapList(est.steps, (s) => (s.site && !s.loaded ? `${recap ? this.firstCopy(s.site.chunk) : s.site.chunk}:${s.site.from}` : `#${s.id}`)).join(',') : '';
-    return `${origin}|${est.params}${steps}|${data}${varying ? '|' + this.iterKey() : ''}`;
+    // The class is part of it: one constructor call `cls()` over a list of classes builds another model per class.
+    return `${origin}|${est.cls}|${est.params}${steps}|${data}${varying ? '|' + this.iterKey() : ''}`;
   }
 
   private copies: { first: number[]; count: Map<number, number> } | undefined;
@@ -1538,7 +1563,8 @@ export abstract class LibrarySemantics extends DataflowState {
       const search = est.cat === 'search' ? est : lastStep?.cat === 'search' ? lastStep : undefined;
       if (search) {
         const split: Split = { id: ++this.ids, site: this.site(n), kind: 'search', shuffle: true, names: [],
-          ...(search.searchFolds === 'shuffled' ? { shuffledFolds: true } : search.searchFolds === 'plain' ? { timeBlindFolds: true } : {}) };
+          ...(search.searchFolds === 'shuffled' ? { shuffledFolds: true } : search.searchFolds === 'plain' ? { timeBlindFolds: true } : {}),
+          ...(search.oneCandidate ? { oneCandidate: true } : {}) };
         search.searchSplit = split;
         this.onSplit(split, [data]);
       }

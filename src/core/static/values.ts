@@ -59,6 +59,8 @@ export interface Split {
   byName?: string;
   /** A search whose own cross-validated score (`best_score_`, `cv_results_`) is read: the execution step of the first read. */
   reportedAt?: number;
+  /** A search over a grid of one candidate: a refit of settings chosen earlier, not a new selection. */
+  oneCandidate?: boolean;
 }
 
 export interface Step { split: Split; side: Side; fold?: number }
@@ -273,6 +275,8 @@ export interface EstV extends Common {
   searchSplit?: Split;
   /** A search's own folds: 'plain' (no cv, an integer, an unshuffled KFold: blocks in row order), 'shuffled' (a shuffled splitter). */
   searchFolds?: 'plain' | 'shuffled';
+  /** A search whose grid holds one value per parameter: it chooses nothing. */
+  oneCandidate?: boolean;
 }
 
 export interface FoldsV extends Common { k: 'folds'; split: Split; rows: RowKey[]; enumerated?: boolean }
