@@ -935,8 +935,8 @@ export class Interpreter extends LibrarySemantics {
     if (iter.k === 'est' && iter.cat === 'splitter' && iter.ctorData && iterNode) {
       iter = this.folds({ ...NO_ARGS, pos: [iter.ctorData] }, iterNode, /\bn_(splits|iter)\s*=\s*1\b/.test(iter.params), shuffledSplitter(iter), timeBlindSplitter(iter));
     }
-    // A fold loop whose body only binds the fold's parts under test-set names (X_train, X_test = X[tr], X[te])
-    // and uses them for nothing: after the loop the names hold the last fold, kept as one train/test split.
+    // A fold loop whose body only binds the fold's parts (X_train, X_test = X[tr], X[te]) and uses them
+    // for nothing: after the loop the names hold the last fold, kept as one train/test split.
     if (iter.k === 'folds' && iter.split.kind === 'folds' && body && this.onlyBindsParts(body)) {
       iter.split.kind = 'tts';
       for (const l of this.events.prepLeaks) if (l.split === iter.split && l.reason === 'cv') l.reason = 'split';
@@ -990,19 +990,14 @@ export class Interpreter extends LibrarySemantics {
 
   /**
    * Every statement of the loop body is an assignment that only indexes (no call but a copy or
-   * conversion), and some part is bound to a name of a test set. (Parts named as validation folds
-   * keep the round-13 reading as folds.)
+   * conversion): whatever the parts are named, after the loop they hold the last fold.
    */
   protected onlyBindsParts(body: SyntaxNode): boolean {
-    let stmts = 0, ok = true, testNamed = false;
+    let stmts = 0, ok = true;
     for (let c = body.firstChild; c && ok; c = c.nextSibling) {
       if (!/Statement$/.test(c.name)) continue;
       if (c.name !== 'AssignStatement') return false;
       stmts++;
-      for (let t = c.firstChild; t && t.name !== 'AssignOp'; t = t.nextSibling) {
-        if (t.name !== 'VariableName' && t.name !== 'TupleExpression' && t.name !== 'ParenthesizedExpression') continue;
-        for (const name of this.t(t).split(/[\s,()]+/)) if (name && TEST_NAME.test(name) && !TRAIN_NAME.test(name)) testNamed = true;
-      }
       const walk = (x: SyntaxNode): void => {
         for (let k = x.firstChild; k && ok; k = k.nextSibling) {
           if (k.name === 'CallExpression' && !/\.\s*(copy|to_numpy|reset_index|ravel|flatten|astype|squeeze)$/.test(this.t(k.firstChild ?? k))) ok = false;
@@ -1011,7 +1006,7 @@ export class Interpreter extends LibrarySemantics {
       };
       walk(c);
     }
-    return ok && stmts > 0 && testNamed;
+    return ok && stmts > 0;
   }
 
   /**

@@ -6363,8 +6363,21 @@ describe('real-notebook idioms', () => {
     it('two models compared on its held-out part fire', () => {
       assert.deepEqual(rules(src, 'leakage/multi-test'), [lineOf(src, 'print(accuracy_score(y_va')]);
     });
-    it('with n_splits=5 the parts are folds and the comparison is cross-validation: it does not fire', () => {
-      assert.deepEqual(rules(src.replace('n_splits=1', 'n_splits=5'), 'leakage/multi-test'), []);
+    // Round 15: the loop only binds the parts, so after it X_va is the last of the five draws, the only
+    // held-out set (a064; zo009, zp009, zp011 are labelled so): the comparison is on one split, not CV.
+    it('with n_splits=5 the loop leaves the last draw bound and the comparison on it still fires', () => {
+      const five = src.replace('n_splits=1', 'n_splits=5');
+      assert.deepEqual(rules(five, 'leakage/multi-test'), [lineOf(five, 'print(accuracy_score(y_va')]);
+    });
+    it('with n_splits=5 and each fold fitted and scored inside the loop it is cross-validation: it does not fire', () => {
+      const cv = PD + py`
+        from sklearn.model_selection import StratifiedShuffleSplit
+        sss = StratifiedShuffleSplit(n_splits=5, test_size=0.3, random_state=0)
+        for tr_idx, va_idx in sss.split(X, y):
+            m = LogisticRegression().fit(X.iloc[tr_idx], y.iloc[tr_idx])
+            print(accuracy_score(y.iloc[va_idx], m.predict(X.iloc[va_idx])))
+      `;
+      assert.deepEqual(rules(cv, 'leakage/multi-test'), []);
     });
   });
 
