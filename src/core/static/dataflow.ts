@@ -447,7 +447,9 @@ export abstract class DataflowState {
         // Overlapping windows reach the split through the features computed from them (new rows): only a
         // random split (or shuffled folds) puts neighbours on both sides.
         const windowsSplit = !!du.windows && ((split.kind === 'tts' || split.kind === 'slice') && split.shuffle && !split.cut || !!split.shuffledFolds);
-        if ((du.windows ? windowsSplit : d.rows.some((k) => covers(du.rows, k))) && !this.events.dupLeaks.some((l) => l.dup === du)) this.events.dupLeaks.push({ dup: du, split });
+        // After a search (whose folds may only choose settings, dropped by the detector) a later split
+        // of the same rows is recorded too: a second search's read best_score_ reports those folds.
+        if ((du.windows ? windowsSplit : d.rows.some((k) => covers(du.rows, k))) && !this.events.dupLeaks.some((l) => l.dup === du && (l.split === split || l.split.kind !== 'search'))) this.events.dupLeaks.push({ dup: du, split });
       }
     }
     // A date column alone is a feature (day of week, month), and sorting by it alone orders rows

@@ -372,18 +372,22 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.side !== 'train' && rows.some((r) => r.path[r.path.length - 1].split === st.split))))
       || rows.every((k) => !k.path.length && k.root.role === 'train')
         && ev.evals.some((e) => e.keys.some((k) => !k.path.length && k.root.role === 'test' && !covers(rows, k))));
-    if (l.split.kind === 'search' && heldOutScored || selectionOnly(l.split)) continue;
+    // A search whose best_score_ is read reports its folds' score (README g008/h018 rule; the same
+    // reading as for a statistic above), at warning since the clean score may be the result.
+    if (l.split.kind === 'search' && heldOutScored && !reportsSearch(l.split) || selectionOnly(l.split)) continue;
     // A resampler in a branch of an unknown `if` whose class the document never imports or defines
     // (no import of it, no star import, no %run): that branch would stop with a NameError, so it is
     // taken not to have run (notes-l: a SMOTE branch that cannot run is not overlap).
     if (l.dup.assumed && /^[A-Za-z_]\w*$/.test(l.dup.what) && neverBound(ctx, l.dup.what)) continue;
-    // Keras's validation_split on the resampled training part, with no callback choosing on it,
-    // while the held-out part is scored: the val_ metrics are training logs beside that score.
-    if (l.split.names[0] === 'validation_split' && l.assumed && heldOutScored) continue;
+    // Keras's validation_split on the resampled training part, with no callback choosing on it (or
+    // one whose val_ metrics the file never reads), while the held-out part is scored: the val_
+    // metrics are training logs beside that score.
+    if (l.split.names[0] === 'validation_split' && (l.assumed || l.valUnread) && heldOutScored) continue;
     // Cross-validation on the resampled training side while the held-out side is scored too: the
     // folds' score is inflated, but which of the two the document reports as its result is a guess.
     const cvCheck = l.split.kind === 'cv' && heldOutScored
-      ? 'the cross-validation score on the resampled training rows is reported beside the held-out score, not only as a check' : undefined;
+      ? 'the cross-validation score on the resampled training rows is reported beside the held-out score, not only as a check'
+      : l.split.kind === 'search' && heldOutScored ? 'the search\'s `best_score_` is read as a result, not only to choose settings' : undefined;
     const splitLine = lineOf(ctx, l.split.site);
     const w = l.dup.windows;
     if (w && windowSplits.has(l.split)) continue;

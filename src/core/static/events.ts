@@ -54,7 +54,11 @@ export interface TrainEvalEvent {
 export interface PrepLeak { fit: FitEvent; key: RowKey; split?: Split; viaVal: boolean; reason: PrepReason }
 /** fit-on-test: fitted on test rows only; includes-test: on a mix of training and test rows. */
 export type PrepReason = 'split' | 'transform' | 'fit-on-test' | 'includes-test' | 'cv';
-export interface DupLeak { dup: DupEvent; split: Split; assumed?: string }
+export interface DupLeak {
+  dup: DupEvent; split: Split; assumed?: string;
+  /** Keras validation_split whose val_ metrics the file never reads (a callback may pick the epoch there). */
+  valUnread?: boolean;
+}
 
 /** A fit at serving. */
 export interface RefitEvent {

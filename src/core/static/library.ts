@@ -162,6 +162,8 @@ export abstract class LibrarySemantics extends DataflowState {
   protected savedArtifacts = new Map<string, EstV>();
   /** Values of np.random.randint / np.random.choice (with replacement): row positions that may repeat. */
   protected drawnWithReplacement = new WeakSet<Val>();
+  /** The labelled rows PyCaret's `setup(data=...)` was given (its model calls cross-validate on them). */
+  protected pycaretData: DataV | undefined;
   /** Roots of the new dates of Prophet's make_future_dataframe. */
   protected futureRoots = new Set<Root>();
   /** Files ModelCheckpoint callbacks write, by the callback. */
@@ -276,6 +278,20 @@ export abstract class LibrarySemantics extends DataflowState {
       return out;
     }
     if (isCvFunction(last)) return this.crossValidate(last, args, n);
+    // PyCaret: setup(data=frame, target=...) takes the labelled rows, and compare_models() /
+    // create_model() / tune_model() cross-validate on them and display the fold grid they pick by.
+    if ((last === 'setup' || last === 'compare_models' || last === 'create_model' || last === 'tune_model') && (/^pycaret\./.test(q) || q === last && this.chunks.some((ch) => /\bpycaret\b/.test(ch.text)))) {
+      if (last === 'setup') {
+        const d = args.kw.get('data') ?? args.pos[0];
+        this.pycaretData = d?.k === 'data' ? d : undefined;
+      } else if (this.pycaretData) {
+        const split: Split = { id: ++this.ids, site: this.site(n), kind: 'cv', shuffle: true, names: [] };
+        const before = this.events.dupLeaks.length;
+        this.onSplit(split, [this.pycaretData]);
+        for (const l of this.events.dupLeaks.slice(before)) l.assumed ??= `PyCaret's \`${last}\` cross-validation grid is read as a result (it is displayed and picks the model)`;
+      }
+      return this.scalar(this.t(n));
+    }
     // transformers' `BertForSequenceClassification.from_pretrained(...)`: a pretrained network the
     // document fine-tunes or scores; calling it on a batch predicts (one version per network).
     const owner = last === 'from_pretrained' ? q.split('.').slice(-2)[0] ?? '' : '';
@@ -1086,8 +1102,11 @@ export abstract class LibrarySemantics extends DataflowState {
       // With no callback (early stopping, best checkpoint) the held-out rows choose nothing: their
       // val_ metrics matter only if they are read as the result, which is guessed.
       const assumed = args.kw.has('callbacks') ? undefined : 'the val_ metrics of this validation split are read as a result (no callback chooses an epoch on them)';
+      // A callback that picks the epoch there, with the val_ metrics never read, only tunes the fit,
+      // as a search whose score is never reported does (the detector drops it when a clean part is scored).
+      const valUnread = !this.chunks.some((ch) => /\[\s*['"]val_\w+['"]\s*\]/.test(ch.text));
       for (const du of X0.dup) {
-        if (X0.rows.some((k) => covers(du.rows, k)) && !this.events.dupLeaks.some((l) => l.dup === du)) this.events.dupLeaks.push({ dup: du, split, ...(assumed ? { assumed } : {}) });
+        if (X0.rows.some((k) => covers(du.rows, k)) && !this.events.dupLeaks.some((l) => l.dup === du)) this.events.dupLeaks.push({ dup: du, split, ...(assumed ? { assumed } : {}), ...(valUnread ? { valUnread } : {}) });
       }
       // A statistic fitted on all of X (a tokenizer, a scaler) saw the rows Keras holds out as
       // validation, whose val_ metrics are the reported score when no test set exists.

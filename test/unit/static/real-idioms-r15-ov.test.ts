@@ -1,0 +1,85 @@
+/**
+ * Round 15 (helper r15-ov): overlap and temporal classes from real code, each with a case that must
+ * fire and a look-alike that must not. Written from the class, not copied from a notebook.
+ */
+import * as assert from 'node:assert/strict';
+import { analyze, py } from './helpers';
+
+const found = (src: string, rule: string, path = 'train.py'): string[] =>
+  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
+
+describe('real-notebook idioms, round 15 (r15-ov)', () => {
+  describe('leakage/overlap: resampled training rows under Keras validation_split with early stopping', () => {
+    const src = (split: string, tail: string) => py`
+      import pandas as pd
+      from imblearn.over_sampling import RandomOverSampler
+      from sklearn.model_selection import train_test_split
+      from sklearn.metrics import f1_score
+      from tensorflow.keras.models import Sequential
+      from tensorflow.keras.layers import Dense
+      from tensorflow.keras.callbacks import EarlyStopping
+      df = pd.read_csv("claims.csv")
+      X = df.drop(columns=["fraud"])
+      y = df["fraud"]
+      ${split}
+      Xr, yr = RandomOverSampler().fit_resample(Xa, ya)
+      net = Sequential([Dense(16, activation="relu"), Dense(1, activation="sigmoid")])
+      net.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+      hist = net.fit(Xr, yr, epochs=30, validation_split=0.2, callbacks=[EarlyStopping(monitor="val_loss", restore_best_weights=True)])
+      ${tail}
+    `;
+    it('fires when the validation split is the only held-out set and its val_ score is read', () => {
+      assert.deepEqual(found(src('Xa, ya = X, y', 'print(max(hist.history["val_accuracy"]))'), 'leakage/overlap'), ['12:error']);
+    });
+    it('does not fire when the epoch is only chosen there, val_ is never read, and a clean test part is scored', () => {
+      assert.deepEqual(found(src('Xa, Xt, ya, yt = train_test_split(X, y, test_size=0.2, random_state=0)',
+        'print(f1_score(yt, (net.predict(Xt) > 0.5).astype(int)))'), 'leakage/overlap'), []);
+    });
+  });
+  describe('leakage/overlap: oversampled training part searched twice, the later search\'s best_score_ read', () => {
+    const src = (read: string) => py`
+      import pandas as pd
+      from imblearn.over_sampling import SMOTE
+      from sklearn.model_selection import train_test_split, GridSearchCV, RandomizedSearchCV
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+      df = pd.read_csv("outcomes.csv")
+      X_tr, X_te, y_tr, y_te = train_test_split(df.drop(columns=["outcome"]), df["outcome"], test_size=0.25)
+      X_up, y_up = SMOTE().fit_resample(X_tr, y_tr)
+      rs = RandomizedSearchCV(RandomForestClassifier(), {"max_depth": [3, 6, 9]}, n_iter=2).fit(X_up, y_up)
+      print(rs.best_params_)
+      gs = GridSearchCV(RandomForestClassifier(), {"min_samples_leaf": [1, 3]}, cv=5).fit(X_up, y_up)
+      ${read}
+      print(accuracy_score(y_te, gs.predict(X_te)))
+    `;
+    it('fires (warning, says the assumption) when the later search\'s best_score_ is shown', () => {
+      const fs = analyze(src('print(gs.best_params_, gs.best_score_)')).filter((f) => f.ruleId === 'leakage/overlap');
+      assert.deepEqual(fs.map((f) => `${f.location.line}:${f.severity}`), ['8:warning']);
+      assert.match(fs[0].message, /Assumed: the search's `best_score_` is read as a result/);
+    });
+    it('does not fire when neither search\'s score is read and the clean test part is scored', () => {
+      assert.deepEqual(found(src('print(gs.best_params_)'), 'leakage/overlap'), []);
+    });
+  });
+  describe('leakage/overlap: oversampled rows handed to PyCaret setup, then compare_models', () => {
+    const src = (data: string) => py`
+      import pandas as pd
+      from imblearn.over_sampling import SMOTE
+      from sklearn.model_selection import train_test_split
+      from pycaret.classification import *
+      df = pd.read_csv("machines.csv")
+      X_tr, X_te, y_tr, y_te = train_test_split(df.drop(columns=["failure"]), df["failure"], test_size=0.2)
+      X_up, y_up = SMOTE().fit_resample(X_tr, y_tr)
+      exp = setup(data=${data}, target="failure", test_data=pd.concat([X_te, y_te], axis=1), session_id=1)
+      best = compare_models(sort="F1")
+    `;
+    it('fires (warning, says the assumption) when setup is given the resampled rows', () => {
+      const fs = analyze(src('pd.concat([X_up, y_up], axis=1)')).filter((f) => f.ruleId === 'leakage/overlap');
+      assert.deepEqual(fs.map((f) => `${f.location.line}:${f.severity}`), ['7:warning']);
+      assert.match(fs[0].message, /Assumed: PyCaret's `compare_models` cross-validation grid is read/);
+    });
+    it('does not fire when setup is given the training part before resampling (fix_imbalance runs per fold)', () => {
+      assert.deepEqual(found(src('pd.concat([X_tr, y_tr], axis=1), fix_imbalance=True'), 'leakage/overlap'), []);
+    });
+  });
+});
