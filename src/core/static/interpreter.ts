@@ -1686,9 +1686,11 @@ export class Interpreter extends LibrarySemantics {
       }
       // data[i:i + look_back] at every position of a loop stepping by one: windows cut from one
       // series (a sequence model's inputs); a random split of them puts later windows in training.
-      if (hasSlice && this.slidingWindow(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, ''))) r.time = 'windows are cut from the series at every position';
+      // Written `x[i:(i + n)]` or `x[i:(i + n), 0]` too: the rows' bounds, without the parentheses.
+      const rowsPart = hasSlice ? windowRows(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, '')) : '';
+      if (hasSlice && this.slidingWindow(rowsPart)) r.time = 'windows are cut from the series at every position';
       else if (hasSlice) {
-        const w = this.overlappingWindow(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, ''));
+        const w = this.overlappingWindow(rowsPart);
         if (w) r.dup = unionList(r.dup, [{ ...this.dupEvent(n, 'overlapping windows', o.rows), windows: w }]);
       }
       return r;
@@ -2527,4 +2529,11 @@ function byName(d: DataV): boolean {
   const a = d.cols, f = d.feat;
   return !!a && !!f && f.mode === 'select' && (a.length > 1 || !!d.aligned) && a.length === f.cols.length
     && a.every((c, i) => c === f.cols[i] && (!c.startsWith('@') || c.startsWith('@expr:')));
+}
+
+/** The row part of a subscript (before a top-level comma), with parentheses around a bound dropped: `i:(i + n), 0` → `i:i + n`. */
+function windowRows(inner: string): string {
+  const at = topLevelComma(inner);
+  const rows = at >= 0 ? inner.slice(0, at) : inner;
+  return rows.split(':').map((b) => b.trim().replace(/^\((.*)\)$/s, '$1')).join(':');
 }

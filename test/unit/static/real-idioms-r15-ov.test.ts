@@ -82,4 +82,54 @@ describe('real-notebook idioms, round 15 (r15-ov)', () => {
       assert.deepEqual(found(src('pd.concat([X_tr, y_tr], axis=1), fix_imbalance=True'), 'leakage/overlap'), []);
     });
   });
+  describe('leakage/temporal: sliding windows written with parentheses and a column index, x[i:(i + n), 0]', () => {
+    const src = (win: string, shuffle: string) => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import Ridge
+      from sklearn.metrics import mean_squared_error
+      series = pd.read_csv("load.csv")[["kw"]].values
+      look_back = 12
+      X, y = [], []
+      for i in range(len(series) - look_back):
+          X.append(${win})
+          y.append(series[i + look_back, 0])
+      X, y = np.array(X), np.array(y)
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2${shuffle})
+      m = Ridge().fit(X_tr, y_tr)
+      print(mean_squared_error(y_te, m.predict(X_te)))
+    `;
+    it('fires on a shuffled split of windows cut as series[i:(i + look_back), 0]', () => {
+      assert.deepEqual(found(src('series[i:(i + look_back), 0]', ''), 'leakage/temporal'), ['13:warning']);
+    });
+    it('fires on a shuffled split of windows cut as series[i:(i + look_back)]', () => {
+      assert.deepEqual(found(src('series[i:(i + look_back)]', ''), 'leakage/temporal'), ['13:warning']);
+    });
+    it('does not fire when the windows are split in order (shuffle=False)', () => {
+      assert.deepEqual(found(src('series[i:(i + look_back), 0]', ', shuffle=False'), 'leakage/temporal'), []);
+    });
+  });
+  describe('leakage/temporal: a label named as the next period\'s value of a feature, split at random', () => {
+    const src = (label: string, feats: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import GradientBoostingRegressor
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("stations.csv")
+      X = df[${feats}]
+      y = df["${label}"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      m = GradientBoostingRegressor().fit(X_tr, y_tr)
+      print(mean_absolute_error(y_te, m.predict(X_te)))
+    `;
+    it('fires (warning, says the name-based guess) when the current value is a feature', () => {
+      const fs = analyze(src('pm25_next_day', '["pm25", "temp", "wind"]')).filter((f) => f.ruleId === 'leakage/temporal');
+      assert.deepEqual(fs.map((f) => `${f.location.line}:${f.severity}`), ['8:warning']);
+      assert.match(fs[0].message, /Assumed: the label 'pm25_next_day' is taken, from its name/);
+    });
+    it('does not fire when the label\'s quantity is not among the features', () => {
+      assert.deepEqual(found(src('pm25_next_day', '["temp", "wind", "humidity"]'), 'leakage/temporal'), []);
+    });
+  });
 });
