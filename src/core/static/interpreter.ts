@@ -769,6 +769,11 @@ export class Interpreter extends LibrarySemantics {
     const wantTrain = TRAIN_NAME.test(name) && !TEST_NAME.test(name) && !VAL_NAME.test(name);
     if (!wantTest && !wantTrain) return v;
     const root = v.rows[0].root;
+    // A name that holds the training part of a train_test_split of these rows, rebound to all of them
+    // (`X_train, y_train = SMOTE().fit_resample(X, y)`, resampling the whole data by mistake): still all the rows.
+    const prev = this.scope.get(name);
+    if (wantTrain && prev?.k === 'data' && prev.rows.length > 0 && prev.rows.every((k) => k.path.length > 0 && k.path[k.path.length - 1].split.kind === 'tts'
+      && k.path[k.path.length - 1].side === 'train' && v.rows.some((r) => r.root === k.root))) return v;
     // train, test = by_day(df, day) in a loop over days (a rolling-origin backtest): rows picked by a
     // value that changes with the pass are another split each pass, not one test set scored again.
     const perPass = this.inLoop && !!v.varying;

@@ -132,4 +132,39 @@ describe('real-notebook idioms, round 15 (r15-ov)', () => {
       assert.deepEqual(found(src('pm25_next_day', '["temp", "wind", "humidity"]'), 'leakage/temporal'), []);
     });
   });
+  describe('leakage/overlap: the training names rebound to the whole data after the split (resampling X instead of X_train)', () => {
+    const src = (resample: string) => py`
+      import pandas as pd
+      from imblearn.over_sampling import SMOTE
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import GradientBoostingClassifier
+      from sklearn.metrics import recall_score
+      df = pd.read_csv("claims.csv")
+      X = df.drop(columns=["fraud"])
+      y = df["fraud"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, stratify=y)
+      ${resample}
+      m = GradientBoostingClassifier().fit(X_train, y_train)
+      print(recall_score(y_test, m.predict(X_test)))
+    `;
+    it('fires at error when the whole X, y are resampled into X_train, y_train', () => {
+      assert.deepEqual(found(src('X_train, y_train = SMOTE().fit_resample(X, y)'), 'leakage/overlap'), ['12:error']);
+    });
+    it('does not fire when the training part is resampled', () => {
+      assert.deepEqual(found(src('X_train, y_train = SMOTE().fit_resample(X_train, y_train)'), 'leakage/overlap'), []);
+    });
+    it('does not fire on a bootstrap sample bound to train with its out-of-bag rows as test (no split before)', () => {
+      const text = py`
+        import numpy as np
+        from sklearn.utils import resample
+        from sklearn.linear_model import Lasso
+        values = np.load("plant.npy")
+        train = resample(values, n_samples=500)
+        test = np.array([x for x in values if x.tolist() not in train.tolist()])
+        m = Lasso().fit(train[:, :-1], train[:, -1])
+        print(m.score(test[:, :-1], test[:, -1]))
+      `;
+      assert.deepEqual(found(text, 'leakage/overlap'), []);
+    });
+  });
 });
