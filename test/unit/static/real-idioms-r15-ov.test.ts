@@ -78,6 +78,19 @@ describe('real-notebook idioms, round 15 (r15-ov)', () => {
       assert.deepEqual(fs.map((f) => `${f.location.line}:${f.severity}`), ['7:warning']);
       assert.match(fs[0].message, /Assumed: PyCaret's `compare_models` cross-validation grid is read/);
     });
+    it('fires through the experiment object API (ClassificationExperiment().setup / .compare_models)', () => {
+      const text = py`
+        import pandas as pd
+        from imblearn.over_sampling import RandomOverSampler
+        from pycaret.classification import ClassificationExperiment
+        df = pd.read_csv("machines.csv")
+        X_up, y_up = RandomOverSampler().fit_resample(df.drop(columns=["failure"]), df["failure"])
+        exp = ClassificationExperiment()
+        exp.setup(data=pd.concat([X_up, y_up], axis=1), target="failure", session_id=1)
+        best = exp.compare_models()
+      `;
+      assert.deepEqual(found(text, 'leakage/overlap'), ['5:warning']);
+    });
     it('does not fire when setup is given the training part before resampling (fix_imbalance runs per fold)', () => {
       assert.deepEqual(found(src('pd.concat([X_tr, y_tr], axis=1), fix_imbalance=True'), 'leakage/overlap'), []);
     });
@@ -165,6 +178,42 @@ describe('real-notebook idioms, round 15 (r15-ov)', () => {
         print(m.score(test[:, :-1], test[:, -1]))
       `;
       assert.deepEqual(found(text, 'leakage/overlap'), []);
+    });
+  });
+  describe('leakage/overlap: one image folder (or file) read twice, a copy augmented, stacked, then split at random', () => {
+    const torchSrc = (second: string) => py`
+      from torch.utils.data import ConcatDataset, random_split, DataLoader
+      from torchvision import datasets, transforms
+      plain = datasets.ImageFolder("data/leaves", transform=transforms.ToTensor())
+      flipped = datasets.ImageFolder(${second}, transform=transforms.Compose([transforms.RandomHorizontalFlip(p=1.0), transforms.ToTensor()]))
+      full = ConcatDataset([plain, flipped])
+      train_ds, test_ds = random_split(full, [0.8, 0.2])
+      train_dl = DataLoader(train_ds, batch_size=32, shuffle=True)
+    `;
+    it('fires when ConcatDataset stacks the same folder twice before random_split', () => {
+      assert.deepEqual(found(torchSrc('"data/leaves"'), 'leakage/overlap'), ['5:error']);
+    });
+    it('does not fire when the two folders differ', () => {
+      assert.deepEqual(found(torchSrc('"data/leaves_extra"'), 'leakage/overlap'), []);
+    });
+    const csvSrc = (second: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.neighbors import KNeighborsClassifier
+      from sklearn.metrics import accuracy_score
+      base = pd.read_csv("spectra.csv")
+      noisy = pd.read_csv(${second})
+      noisy["band_1"] = noisy["band_1"] * 1.02
+      df = pd.concat([base, noisy], ignore_index=True)
+      X_tr, X_te, y_tr, y_te = train_test_split(df.drop(columns=["kind"]), df["kind"], test_size=0.25)
+      knn = KNeighborsClassifier().fit(X_tr, y_tr)
+      print(accuracy_score(y_te, knn.predict(X_te)))
+    `;
+    it('fires when the same CSV is read twice, one copy perturbed, and stacked before the split', () => {
+      assert.deepEqual(found(csvSrc('"spectra.csv"'), 'leakage/overlap'), ['8:error']);
+    });
+    it('does not fire when the second read is another file', () => {
+      assert.deepEqual(found(csvSrc('"spectra_2024.csv"'), 'leakage/overlap'), []);
     });
   });
 });
