@@ -394,6 +394,16 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     if (w && !windowSplits.has(l.split)) {
       windowSplits.add(l.split);
       // A guess about the task: windows of a recording classified by its label (a forecast is temporal's case).
+      if (w.recordLabel) {
+        const assumed = `\`${w.recordLabel}\` is the label of the whole recording, so its segments are pieces of one labelled item${l.dup.assumed ? `; ${l.dup.assumed}` : ''}`;
+        push({
+          ruleId: 'leakage/overlap',
+          message: `Segments of ${w.size} samples are cut here from one recording and each is given its label \`${w.recordLabel}\`; the random ${l.split.kind === 'cv' ? 'folds' : 'split'} (${where(ctx, l.split.site)}) puts pieces of the same recording on both sides. Split by recording (GroupShuffleSplit, GroupKFold). Assumed: ${assumed}.`,
+          location: toLocation(ctx, w.stepSite ?? l.dup.site), related: [...rel(ctx, l.dup.site, 'segment cut here'), ...rel(ctx, l.split.site, 'split made here')],
+          evidence: { duplicator: l.dup.what, splitLine, windowSize: w.size, windowStep: w.step, assumed }, fixes: [],
+        }, w.stepSite ?? l.dup.site, 'warning');
+        continue;
+      }
       const assumed = `the windows come from recordings that each carry one label and are classified, not forecast, so neighbouring windows of one recording are near-copies${l.dup.assumed ? `; ${l.dup.assumed}` : ''}`;
       push({
         ruleId: 'leakage/overlap',

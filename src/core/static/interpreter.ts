@@ -2086,7 +2086,20 @@ export class Interpreter extends LibrarySemantics {
     // Written in the loop, or in a sibling loop or comprehension of the same cell or file (y = [x[i + n] for i in ...]).
     if (body && after.test(body) || after.test(this.text)) return undefined;
     // Stride-1 windows are the sliding windows of a series (temporal, above), not this.
-    return size !== undefined && step !== undefined && step > 1 && step < size ? { size, step, ...(stepSite ? { stepSite } : {}) } : undefined;
+    if (size !== undefined && step !== undefined && step > 1 && step < size) return { size, step, ...(stepSite ? { stepSite } : {}) };
+    // Disjoint segments (step = size) that each get the same label, a name the loop neither indexes nor
+    // assigns (`labels.append(genre)`): pieces of one labelled recording, like crops of one photo (r023).
+    const recordLabel = size !== undefined && step === size && body ? this.recordLabel(body, m[1]) : undefined;
+    return recordLabel ? { size, step: size, recordLabel, ...(stepSite ? { stepSite } : {}) } : undefined;
+  }
+
+  /** The name appended to a label list in a segment loop when it is the same for every segment. */
+  private recordLabel(body: string, idx: string): string | undefined {
+    const m = /\b(?:y|ys|labels?|targets?|tags|classes|genres?)\w*\s*\.\s*append\(\s*([A-Za-z_]\w*)\s*\)/.exec(body);
+    if (!m || m[1] === idx) return undefined;
+    // Bound inside the loop (lab = rec.label[i]; y.append(lab)): it may change per segment.
+    if (new RegExp(`(^|\\n)\\s*${m[1]}\\s*(=(?!=)|,)|\\bfor\\s+[^\\n]*\\b${m[1]}\\b[^\\n]*\\bin\\b`).test(body)) return undefined;
+    return m[1];
   }
 
   /** An integer written as a literal, a name bound to one, or `a - b` / `a + b` / `a * b` / `a // b` of those. */

@@ -216,4 +216,33 @@ describe('real-notebook idioms, round 15 (r15-ov)', () => {
       assert.deepEqual(found(csvSrc('"spectra_2024.csv"'), 'leakage/overlap'), []);
     });
   });
+  describe('leakage/overlap: disjoint segments of each recording, all given the recording\'s label, then a random split', () => {
+    const src = (label: string) => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      SPAN = 128
+      meta = pd.read_csv("recordings.csv")
+      feats, labels = [], []
+      for path, activity in zip(meta["path"], meta["activity"]):
+          rec = np.load(path)
+          steps = np.load(path + ".labels.npy")
+          for s in range(0, len(rec) - SPAN, SPAN):
+              seg = rec[s:s + SPAN]
+              feats.append([seg.mean(), seg.std(), seg.max()])
+              ${label}
+      X = pd.DataFrame(feats)
+      X_a, X_b, t_a, t_b = train_test_split(X, labels, test_size=0.25, random_state=2)
+      print(RandomForestClassifier().fit(X_a, t_a).score(X_b, t_b))
+    `;
+    it('fires at warning on the loop header, naming the recording-level label', () => {
+      const fs = analyze(src('labels.append(activity)')).filter((f) => f.ruleId === 'leakage/overlap');
+      assert.deepEqual(fs.map((f) => `${f.location.line}:${f.severity}`), ['11:warning']);
+      assert.match(fs[0].message, /each is given its label `activity`/);
+    });
+    it('does not fire when each segment gets its own label read at its position', () => {
+      assert.deepEqual(found(src('lab = steps[s]\n              labels.append(lab)'), 'leakage/overlap'), []);
+    });
+  });
 });
