@@ -421,6 +421,17 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       evidence: { duplicator: l.dup.what, splitLine, ...(assumed ? { assumed } : {}) }, fixes: [],
     }, l.dup.site, assumed ? 'warning' : 'error');
   }
+  // Keras validation_data equal to the training part, its val_ metrics read, while the split's held-out
+  // part is never scored or watched: the only "validation" result is a score on the training rows.
+  for (const t of ev.trainAsVal) {
+    const heldOutUsed = [...ev.evals.map((x) => x.keys), ...ev.trainEvals.map((x) => x.keys)].some((ks) => ks.some((k) => k.path.some((st) => st.split === t.split && st.side !== 'train')));
+    if (heldOutUsed) continue;
+    const assumed = 'the val_ metrics of this validation set are read as the held-out result';
+    push({
+      ruleId: 'leakage/overlap', message: `The validation data handed to training here is the training part the model is fitted on (split at ${where(ctx, t.split.site)}), so its val_ scores are computed on rows the model was trained on; the held-out part is never scored. Pass the held-out part as validation_data. Assumed: ${assumed}.`,
+      location: toLocation(ctx, t.site), related: rel(ctx, t.split.site, 'split made here'), evidence: { assumed }, fixes: [],
+    }, t.site, 'warning');
+  }
   for (const t of ev.testFromTrain) {
     // A test part cut out of a training file leaks only into a model fitted on the rows it was cut
     // from and then scored on it. A loaded model was fitted on rows this file does not show, and a

@@ -93,6 +93,8 @@ export interface RefitSubject {
 export interface Events {
   prepLeaks: PrepLeak[];
   dupLeaks: DupLeak[];
+  /** Keras `validation_data` that is the very training part the model is fitted on, its val_ metrics read. */
+  trainAsVal: { site: Site; split: Split }[];
   evals: EvalEvent[];
   trainEvals: TrainEvalEvent[];
   splits: Split[];
@@ -157,5 +159,5 @@ export interface Events {
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], searchPicks: [], leaderboards: [], modelInputFits: new Set(), trainedOnFits: new Set(), trainPartFits: new Set(), frameStatFits: new Set(), modelInputRoots: new Set(), labelFits: new Set() };
+  return { prepLeaks: [], dupLeaks: [], trainAsVal: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], searchPicks: [], leaderboards: [], modelInputFits: new Set(), trainedOnFits: new Set(), trainPartFits: new Set(), frameStatFits: new Set(), modelInputRoots: new Set(), labelFits: new Set() };
 }

@@ -2057,7 +2057,7 @@ export class Interpreter extends LibrarySemantics {
    * `x[i:i + n]` with `i` stepping by a known `step` smaller than `n` (`range(0, len(x) - n, step)`, or
    * `i += n - overlap` in a `while` loop): each window shares `n - step` samples with the next.
    */
-  protected overlappingWindow(sliceText: string): { size: number; step: number; stepSite?: Site } | undefined {
+  protected overlappingWindow(sliceText: string): { size: number; step: number; stepSite?: Site; recordLabel?: string } | undefined {
     const m = /^\s*(\w+)\s*:\s*(\w+)\s*\+\s*([\w.]+)\s*$/.exec(sliceText);
     if (!m || m[1] !== m[2]) return undefined;
     const size = this.constInt(m[3]);
@@ -2090,7 +2090,7 @@ export class Interpreter extends LibrarySemantics {
     // Disjoint segments (step = size) that each get the same label, a name the loop neither indexes nor
     // assigns (`labels.append(genre)`): pieces of one labelled recording, like crops of one photo (r023).
     const recordLabel = size !== undefined && step === size && body ? this.recordLabel(body, m[1]) : undefined;
-    return recordLabel ? { size, step: size, recordLabel, ...(stepSite ? { stepSite } : {}) } : undefined;
+    return recordLabel && size !== undefined ? { size, step: size, recordLabel, ...(stepSite ? { stepSite } : {}) } : undefined;
   }
 
   /** The name appended to a label list in a segment loop when it is the same for every segment. */

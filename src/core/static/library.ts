@@ -1179,6 +1179,16 @@ export abstract class LibrarySemantics extends DataflowState {
           return last?.split.cut && last.side === 'test' ? { root: k.root, path: [...k.path.slice(0, -1), { ...last, side: 'val' as const }] } : k;
         });
       }
+      // validation_data=(X_train, y_train): the rows the model is fitted on, handed back as its
+      // validation set; its val_ metrics, when read, are training scores under a held-out name.
+      const X0 = args.pos[0];
+      const trainPart = (k: RowKey): boolean => k.path.length > 0 && k.path[k.path.length - 1].side === 'train' && k.path[k.path.length - 1].split.kind === 'tts' && k.path[k.path.length - 1].fold === undefined;
+      if (via === 'validation_data' && method === 'fit' && d.k === 'data' && X0?.k === 'data' && d.rows.length > 0 && d.rows.every(trainPart)
+        && d.rows.some((k) => X0.rows.some((r) => r.root === k.root && r.path.length === k.path.length && r.path.every((st, i) => st.split === k.path[i].split && st.side === k.path[i].side)))
+        && this.chunks.some((ch) => /\[\s*['"]val_\w+['"]\s*\]/.test(ch.text))) {
+        const last = d.rows[0].path[d.rows[0].path.length - 1];
+        this.events.trainAsVal.push({ site: this.site(args.kwNodes.get(via) ?? n), split: last.split });
+      }
       if (!keys.length) continue;
       const argText = args.node ? this.t(args.node) : '';
       // Early stopping set in the model's constructor (LGBMRegressor(early_stopping_rounds=50)) selects too.

@@ -245,4 +245,29 @@ describe('real-notebook idioms, round 15 (r15-ov)', () => {
       assert.deepEqual(found(src('lab = steps[s]\n              labels.append(lab)'), 'leakage/overlap'), []);
     });
   });
+  describe('leakage/overlap: Keras validation_data that is the training part itself, its val_ score read', () => {
+    const src = (val: string, tail: string) => py`
+      import numpy as np
+      from sklearn.model_selection import train_test_split
+      from tensorflow.keras.models import Sequential
+      from tensorflow.keras.layers import Dense
+      X = np.load("features.npy")
+      y = np.load("labels.npy")
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)
+      net = Sequential([Dense(16, activation="relu"), Dense(1, activation="sigmoid")])
+      net.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+      hist = net.fit(X_train, y_train, epochs=20, validation_data=${val})
+      print("validation accuracy", hist.history["val_accuracy"][-1])
+      ${tail}
+    `;
+    it('fires (warning, with the assumption) when the held-out part is never scored', () => {
+      assert.deepEqual(found(src('(X_train, y_train)', ''), 'leakage/overlap'), ['10:warning']);
+    });
+    it('does not fire when the held-out part is the validation data', () => {
+      assert.deepEqual(found(src('(X_test, y_test)', ''), 'leakage/overlap'), []);
+    });
+    it('does not fire when the held-out part is scored too', () => {
+      assert.deepEqual(found(src('(X_train, y_train)', 'print(net.evaluate(X_test, y_test))'), 'leakage/overlap'), []);
+    });
+  });
 });
