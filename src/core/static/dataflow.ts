@@ -30,6 +30,8 @@ export const SORTED_BY_TIME = 'the rows were sorted by time';
 export const PARSED_DATE_COLUMN = 'the data is read with a parsed date column';
 export const PARSED_DATES = 'the data is read with parsed dates';
 /** Label names of quantities usually forecast over time (a guess from the name). */
+/** `x_next_month`, `x_next_day`, `x_tomorrow`, `next_day_x`: the next period's value of `x`. */
+const NEXT_PERIOD = /^(?:(\w+?)_(?:next_(?:hour|day|week|month|quarter|year|period|step)|tomorrow)|next_(?:hour|day|week|month|quarter|year|period|step)_(\w+))$/i;
 const FORECAST_QUANTITY = /^(weekly_|daily_|monthly_)?(sales|demand|units_sold|consumption|ridership)$/i;
 /** Time evidence that alone does not make a random split temporal leakage. */
 export function weakTime(reason: string | undefined): boolean {
@@ -459,7 +461,9 @@ export abstract class DataflowState {
         // Overlapping windows reach the split through the features computed from them (new rows): only a
         // random split (or shuffled folds) puts neighbours on both sides.
         const windowsSplit = !!du.windows && ((split.kind === 'tts' || split.kind === 'slice') && split.shuffle && !split.cut || !!split.shuffledFolds);
-        if ((du.windows ? windowsSplit : d.rows.some((k) => covers(du.rows, k))) && !this.events.dupLeaks.some((l) => l.dup === du)) this.events.dupLeaks.push({ dup: du, split });
+        // After a search (whose folds may only choose settings, dropped by the detector) a later split
+        // of the same rows is recorded too: a second search's read best_score_ reports those folds.
+        if ((du.windows ? windowsSplit : d.rows.some((k) => covers(du.rows, k))) && !this.events.dupLeaks.some((l) => l.dup === du && (l.split === split || l.split.kind !== 'search'))) this.events.dupLeaks.push({ dup: du, split });
       }
     }
     // A date column alone is a feature (day of week, month), and sorting by it alone orders rows
@@ -474,7 +478,11 @@ export abstract class DataflowState {
     // task is guessed to be a forecast of it, from the name alone (said so, warning).
     const quantity = timedInput || labelLags || !inputs.some((d) => d.time === DATE_COLUMN_ONLY || d.time === PARSED_DATE_COLUMN) ? undefined
       : inputs.find((d) => d.cols?.length === 1 && FORECAST_QUANTITY.test(d.cols[0]))?.cols![0];
-    const timed = timedInput ?? (labelLags ? { ...inputs[0], time: labelLags } : quantity ? { ...inputs[0], time: DATE_COLUMN_ONLY } : undefined);
+    // A label named as the next period's value of a column that is also a feature (`oil_rate` →
+    // `oil_rate_next_month`): a one-step-ahead forecast of that series, guessed from the names.
+    const nextOf = timedInput || labelLags || quantity ? undefined : this.nextPeriodLabel(inputs);
+    const timed = timedInput ?? (labelLags ? { ...inputs[0], time: labelLags } : quantity ? { ...inputs[0], time: DATE_COLUMN_ONLY }
+      : nextOf ? { ...inputs[0], time: `the label '${nextOf[0]}' is the next period's value of the feature '${nextOf[1]}'` } : undefined);
     // Folds in row order (KFold, cv=5) on a series score earlier blocks with models fitted on later
     // ones. On the training part of a split they only tune a model that a held-out part then
     // scores: the folds choose, they are not the result, and are left alone.
@@ -489,8 +497,21 @@ export abstract class DataflowState {
     if (((split.kind === 'tts' || split.kind === 'slice') && split.shuffle || split.shuffledFolds || blindFolds) && timed) {
       this.events.temporal.push({ site: split.site, reason: timed.time!, split, ...(blindFolds && !split.shuffledFolds ? { folds: true } : {}),
         ...(labelLags ? { assumed: 'the task forecasts later values of the label series' }
-          : quantity ? { assumed: `the label '${quantity}' is taken, from its name, to be a quantity forecast over time` } : {}) });
+          : quantity ? { assumed: `the label '${quantity}' is taken, from its name, to be a quantity forecast over time` }
+          : nextOf ? { assumed: `the label '${nextOf[0]}' is taken, from its name, to be the next value of '${nextOf[1]}' in each row's series` } : {}) });
     }
+  }
+
+  /** `[label, feature]` when the label is named as the next period's value of a feature column. */
+  private nextPeriodLabel(inputs: DataV[]): [string, string] | undefined {
+    for (const y of inputs) {
+      const label = y.cols?.length === 1 ? y.cols[0] : undefined;
+      const m = label ? NEXT_PERIOD.exec(label) : null;
+      const base = m ? (m[1] ?? m[2]) : undefined;
+      if (!label || !base) continue;
+      if (inputs.some((x) => x !== y && x.cols?.includes(base))) return [label, base];
+    }
+    return undefined;
   }
 
   /** Why the split's features hold lags or trailing windows of its label column, if they do. */

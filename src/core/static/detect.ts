@@ -373,24 +373,38 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         && ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.side !== 'train' && rows.some((r) => r.path[r.path.length - 1].split === st.split))))
       || rows.every((k) => !k.path.length && k.root.role === 'train')
         && ev.evals.some((e) => e.keys.some((k) => !k.path.length && k.root.role === 'test' && !covers(rows, k))));
-    if (l.split.kind === 'search' && heldOutScored || selectionOnly(l.split)) continue;
+    // A search whose best_score_ is read reports its folds' score (README g008/h018 rule; the same
+    // reading as for a statistic above), at warning since the clean score may be the result.
+    if (l.split.kind === 'search' && heldOutScored && !reportsSearch(l.split) || selectionOnly(l.split)) continue;
     // A resampler in a branch of an unknown `if` whose class the document never imports or defines
     // (no import of it, no star import, no %run): that branch would stop with a NameError, so it is
     // taken not to have run (notes-l: a SMOTE branch that cannot run is not overlap).
     if (l.dup.assumed && /^[A-Za-z_]\w*$/.test(l.dup.what) && neverBound(ctx, l.dup.what)) continue;
-    // Keras's validation_split on the resampled training part, with no callback choosing on it,
-    // while the held-out part is scored: the val_ metrics are training logs beside that score.
-    if (l.split.names[0] === 'validation_split' && l.assumed && heldOutScored) continue;
+    // Keras's validation_split on the resampled training part, with no callback choosing on it (or
+    // one whose val_ metrics the file never reads), while the held-out part is scored: the val_
+    // metrics are training logs beside that score.
+    if (l.split.names[0] === 'validation_split' && (l.assumed || l.valUnread) && heldOutScored) continue;
     // Cross-validation on the resampled training side while the held-out side is scored too: the
     // folds' score is inflated, but which of the two the document reports as its result is a guess.
     const cvCheck = l.split.kind === 'cv' && heldOutScored
-      ? 'the cross-validation score on the resampled training rows is reported beside the held-out score, not only as a check' : undefined;
+      ? 'the cross-validation score on the resampled training rows is reported beside the held-out score, not only as a check'
+      : l.split.kind === 'search' && heldOutScored ? 'the search\'s `best_score_` is read as a result, not only to choose settings' : undefined;
     const splitLine = lineOf(ctx, l.split.site);
     const w = l.dup.windows;
     if (w && windowSplits.has(l.split)) continue;
     if (w && !windowSplits.has(l.split)) {
       windowSplits.add(l.split);
       // A guess about the task: windows of a recording classified by its label (a forecast is temporal's case).
+      if (w.recordLabel) {
+        const assumed = `\`${w.recordLabel}\` is the label of the whole recording, so its segments are pieces of one labelled item${l.dup.assumed ? `; ${l.dup.assumed}` : ''}`;
+        push({
+          ruleId: 'leakage/overlap',
+          message: `Segments of ${w.size} samples are cut here from one recording and each is given its label \`${w.recordLabel}\`; the random ${l.split.kind === 'cv' ? 'folds' : 'split'} (${where(ctx, l.split.site)}) puts pieces of the same recording on both sides. Split by recording (GroupShuffleSplit, GroupKFold). Assumed: ${assumed}.`,
+          location: toLocation(ctx, w.stepSite ?? l.dup.site), related: [...rel(ctx, l.dup.site, 'segment cut here'), ...rel(ctx, l.split.site, 'split made here')],
+          evidence: { duplicator: l.dup.what, splitLine, windowSize: w.size, windowStep: w.step, assumed }, fixes: [],
+        }, w.stepSite ?? l.dup.site, 'warning');
+        continue;
+      }
       const assumed = `the windows come from recordings that each carry one label and are classified, not forecast, so neighbouring windows of one recording are near-copies${l.dup.assumed ? `; ${l.dup.assumed}` : ''}`;
       push({
         ruleId: 'leakage/overlap',
@@ -407,6 +421,17 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       location: toLocation(ctx, l.dup.site), related: rel(ctx, l.split.site, 'split made here'),
       evidence: { duplicator: l.dup.what, splitLine, ...(assumed ? { assumed } : {}) }, fixes: [],
     }, l.dup.site, assumed ? 'warning' : 'error');
+  }
+  // Keras validation_data equal to the training part, its val_ metrics read, while the split's held-out
+  // part is never scored or watched: the only "validation" result is a score on the training rows.
+  for (const t of ev.trainAsVal) {
+    const heldOutUsed = [...ev.evals.map((x) => x.keys), ...ev.trainEvals.map((x) => x.keys)].some((ks) => ks.some((k) => k.path.some((st) => st.split === t.split && st.side !== 'train')));
+    if (heldOutUsed) continue;
+    const assumed = 'the val_ metrics of this validation set are read as the held-out result';
+    push({
+      ruleId: 'leakage/overlap', message: `The validation data handed to training here is the training part the model is fitted on (split at ${where(ctx, t.split.site)}), so its val_ scores are computed on rows the model was trained on; the held-out part is never scored. Pass the held-out part as validation_data. Assumed: ${assumed}.`,
+      location: toLocation(ctx, t.site), related: rel(ctx, t.split.site, 'split made here'), evidence: { assumed }, fixes: [],
+    }, t.site, 'warning');
   }
   for (const t of ev.testFromTrain) {
     // A test part cut out of a training file leaks only into a model fitted on the rows it was cut

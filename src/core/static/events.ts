@@ -56,7 +56,11 @@ export interface TrainEvalEvent {
 export interface PrepLeak { fit: FitEvent; key: RowKey; split?: Split; viaVal: boolean; reason: PrepReason }
 /** fit-on-test: fitted on test rows only; includes-test: on a mix of training and test rows. */
 export type PrepReason = 'split' | 'transform' | 'fit-on-test' | 'includes-test' | 'cv';
-export interface DupLeak { dup: DupEvent; split: Split; assumed?: string }
+export interface DupLeak {
+  dup: DupEvent; split: Split; assumed?: string;
+  /** Keras validation_split whose val_ metrics the file never reads (a callback may pick the epoch there). */
+  valUnread?: boolean;
+}
 
 /** A fit at serving. */
 export interface RefitEvent {
@@ -93,6 +97,8 @@ export interface RefitSubject {
 export interface Events {
   prepLeaks: PrepLeak[];
   dupLeaks: DupLeak[];
+  /** Keras `validation_data` that is the very training part the model is fitted on, its val_ metrics read. */
+  trainAsVal: { site: Site; split: Split }[];
   evals: EvalEvent[];
   trainEvals: TrainEvalEvent[];
   splits: Split[];
@@ -157,5 +163,5 @@ export interface Events {
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], searchPicks: [], leaderboards: [], modelInputFits: new Set(), trainedOnFits: new Set(), trainPartFits: new Set(), frameStatFits: new Set(), modelInputRoots: new Set(), labelFits: new Set() };
+  return { prepLeaks: [], dupLeaks: [], trainAsVal: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], searchPicks: [], leaderboards: [], modelInputFits: new Set(), trainedOnFits: new Set(), trainPartFits: new Set(), frameStatFits: new Set(), modelInputRoots: new Set(), labelFits: new Set() };
 }

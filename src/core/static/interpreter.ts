@@ -781,6 +781,11 @@ export class Interpreter extends LibrarySemantics {
     const wantTrain = TRAIN_NAME.test(name) && !TEST_NAME.test(name) && !VAL_NAME.test(name);
     if (!wantTest && !wantTrain) return v;
     const root = v.rows[0].root;
+    // A name that holds the training part of a train_test_split of these rows, rebound to all of them
+    // (`X_train, y_train = SMOTE().fit_resample(X, y)`, resampling the whole data by mistake): still all the rows.
+    const prev = this.scope.get(name);
+    if (wantTrain && prev?.k === 'data' && prev.rows.length > 0 && prev.rows.every((k) => k.path.length > 0 && k.path[k.path.length - 1].split.kind === 'tts'
+      && k.path[k.path.length - 1].side === 'train' && v.rows.some((r) => r.root === k.root))) return v;
     // train, test = by_day(df, day) in a loop over days (a rolling-origin backtest): rows picked by a
     // value that changes with the pass are another split each pass, not one test set scored again.
     const perPass = this.inLoop && !!v.varying;
@@ -1763,9 +1768,11 @@ export class Interpreter extends LibrarySemantics {
       }
       // data[i:i + look_back] at every position of a loop stepping by one: windows cut from one
       // series (a sequence model's inputs); a random split of them puts later windows in training.
-      if (hasSlice && this.slidingWindow(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, ''))) r.time = 'windows are cut from the series at every position';
+      // Written `x[i:(i + n)]` or `x[i:(i + n), 0]` too: the rows' bounds, without the parentheses.
+      const rowsPart = hasSlice ? windowRows(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, '')) : '';
+      if (hasSlice && this.slidingWindow(rowsPart)) r.time = 'windows are cut from the series at every position';
       else if (hasSlice) {
-        const w = this.overlappingWindow(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, ''));
+        const w = this.overlappingWindow(rowsPart);
         if (w) r.dup = unionList(r.dup, [{ ...this.dupEvent(n, 'overlapping windows', o.rows), windows: w }]);
       }
       return r;
@@ -2130,7 +2137,7 @@ export class Interpreter extends LibrarySemantics {
    * `x[i:i + n]` with `i` stepping by a known `step` smaller than `n` (`range(0, len(x) - n, step)`, or
    * `i += n - overlap` in a `while` loop): each window shares `n - step` samples with the next.
    */
-  protected overlappingWindow(sliceText: string): { size: number; step: number; stepSite?: Site } | undefined {
+  protected overlappingWindow(sliceText: string): { size: number; step: number; stepSite?: Site; recordLabel?: string } | undefined {
     const m = /^\s*(\w+)\s*:\s*(\w+)\s*\+\s*([\w.]+)\s*$/.exec(sliceText);
     if (!m || m[1] !== m[2]) return undefined;
     const size = this.constInt(m[3]);
@@ -2159,7 +2166,20 @@ export class Interpreter extends LibrarySemantics {
     // Written in the loop, or in a sibling loop or comprehension of the same cell or file (y = [x[i + n] for i in ...]).
     if (body && after.test(body) || after.test(this.text)) return undefined;
     // Stride-1 windows are the sliding windows of a series (temporal, above), not this.
-    return size !== undefined && step !== undefined && step > 1 && step < size ? { size, step, ...(stepSite ? { stepSite } : {}) } : undefined;
+    if (size !== undefined && step !== undefined && step > 1 && step < size) return { size, step, ...(stepSite ? { stepSite } : {}) };
+    // Disjoint segments (step = size) that each get the same label, a name the loop neither indexes nor
+    // assigns (`labels.append(genre)`): pieces of one labelled recording, like crops of one photo (r023).
+    const recordLabel = size !== undefined && step === size && body ? this.recordLabel(body, m[1]) : undefined;
+    return recordLabel && size !== undefined ? { size, step: size, recordLabel, ...(stepSite ? { stepSite } : {}) } : undefined;
+  }
+
+  /** The name appended to a label list in a segment loop when it is the same for every segment. */
+  private recordLabel(body: string, idx: string): string | undefined {
+    const m = /\b(?:y|ys|labels?|targets?|tags|classes|genres?)\w*\s*\.\s*append\(\s*([A-Za-z_]\w*)\s*\)/.exec(body);
+    if (!m || m[1] === idx) return undefined;
+    // Bound inside the loop (lab = rec.label[i]; y.append(lab)): it may change per segment.
+    if (new RegExp(`(^|\\n)\\s*${m[1]}\\s*(=(?!=)|,)|\\bfor\\s+[^\\n]*\\b${m[1]}\\b[^\\n]*\\bin\\b`).test(body)) return undefined;
+    return m[1];
   }
 
   /** An integer written as a literal, a name bound to one, or `a - b` / `a + b` / `a * b` / `a // b` of those. */
@@ -2617,4 +2637,11 @@ function byName(d: DataV): boolean {
   const a = d.cols, f = d.feat;
   return !!a && !!f && f.mode === 'select' && (a.length > 1 || !!d.aligned) && a.length === f.cols.length
     && a.every((c, i) => c === f.cols[i] && (!c.startsWith('@') || c.startsWith('@expr:')));
+}
+
+/** The row part of a subscript (before a top-level comma), with parentheses around a bound dropped: `i:(i + n), 0` → `i:i + n`. */
+function windowRows(inner: string): string {
+  const at = topLevelComma(inner);
+  const rows = at >= 0 ? inner.slice(0, at) : inner;
+  return rows.split(':').map((b) => b.trim().replace(/^\((.*)\)$/s, '$1')).join(':');
 }

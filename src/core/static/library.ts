@@ -65,6 +65,9 @@ const SCORER = 'sklearn_scorer';
 /** TrainingArguments that make trainer.train() score eval_dataset while it runs. */
 const TRAINER_EVALUATES = /\b(?:eval_strategy|evaluation_strategy)\s*=\s*(?!\s*(?:['"]no['"]|IntervalStrategy\.NO\b))|\bdo_eval\s*=\s*True\b|\beval_steps\s*=\s*\d/;
 
+/** PyCaret: `setup` takes the labelled rows; these cross-validate on them and display the fold grid. */
+const PYCARET_CALLS = /^(setup|compare_models|create_model|tune_model)$/;
+
 export abstract class LibrarySemantics extends DataflowState {
   abstract ev(n: SyntaxNode): Val;
   protected abstract element(iter: Val, i: number): Val;
@@ -167,6 +170,8 @@ export abstract class LibrarySemantics extends DataflowState {
   protected savedArtifacts = new Map<string, EstV>();
   /** Values of np.random.randint / np.random.choice (with replacement): row positions that may repeat. */
   protected drawnWithReplacement = new WeakSet<Val>();
+  /** The labelled rows PyCaret's `setup(data=...)` was given (its model calls cross-validate on them). */
+  protected pycaretData: DataV | undefined;
   /** Roots of the new dates of Prophet's make_future_dataframe. */
   protected futureRoots = new Set<Root>();
   /** Files ModelCheckpoint callbacks write, by the callback. */
@@ -223,6 +228,8 @@ export abstract class LibrarySemantics extends DataflowState {
     const cat = estimatorCategory(last);
     if (cat) return this.estFromName(last, cat, args, n);
     if (last === 'train_test_split') return this.trainTestSplit(args, n);
+    // torch.utils.data.random_split(ds, [n_train, n_test]): a shuffled split of a data set into parts.
+    if (last === 'random_split' && (/^torch\./.test(q) || q === last) && args.pos[0]) return this.randomSplit(args, n);
     if (last === 'DataLoader') {
       // DataLoader(dataset): batches of the dataset's rows. A Dataset class of the document holds
       // the rows it was given (`self.texts = texts`).
@@ -281,6 +288,9 @@ export abstract class LibrarySemantics extends DataflowState {
       return out;
     }
     if (isCvFunction(last)) return this.crossValidate(last, args, n);
+    // PyCaret: setup(data=frame, target=...) takes the labelled rows, and compare_models() /
+    // create_model() / tune_model() cross-validate on them and display the fold grid they pick by.
+    if (PYCARET_CALLS.test(last) && (/^pycaret\./.test(q) || q === last && this.chunks.some((ch) => /\bpycaret\b/.test(ch.text)))) return this.pycaretCall(last, args, n);
     // transformers' `BertForSequenceClassification.from_pretrained(...)`: a pretrained network the
     // document fine-tunes or scores; calling it on a batch predicts (one version per network).
     const owner = last === 'from_pretrained' ? q.split('.').slice(-2)[0] ?? '' : '';
@@ -295,7 +305,11 @@ export abstract class LibrarySemantics extends DataflowState {
       const tr = args.kw.get('train');
       const name = this.targets.length === 1 ? this.targets[0] : '';
       const role = tr?.k === 'const' && tr.text === 'False' ? 'test' : tr?.k === 'const' && tr.text === 'True' ? 'train' : roleFromName(name);
-      return this.freshData(name || last, n, role);
+      const d = this.freshData(name || last, n, role);
+      // A folder of images (ImageFolder("data/cells", transform=...)) read twice is the same images twice.
+      const dir = /^(ImageFolder|DatasetFolder)$/.test(last) ? args.pos[0] ?? args.kw.get('root') : undefined;
+      if (dir?.k === 'const' && dir.str && !(dir.varying && this.inLoop)) d.rows[0].root.file = dir.str;
+      return d;
     }
     // get_scorer("f1") / make_scorer(f): a callable scorer(est, X, y) that evaluates est on X, y.
     if (last === 'get_scorer' || last === 'make_scorer' || last === 'check_scoring') return this.scalar(SCORER);
@@ -412,7 +426,7 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     // torch.cat((acc, batch_preds)): PyTorch's concatenate, how per-batch predictions are gathered.
     if (last === 'concat' || last === 'vstack' || last === 'hstack' || last === 'concatenate' || last === 'append' || last === 'r_' || last === 'column_stack' || last === 'merge'
-      || last === 'cat' && /^torch\.cat$/.test(q)) {
+      || last === 'cat' && /^torch\.cat$/.test(q) || last === 'ConcatDataset' && (/^torch\./.test(q) || q === last)) {
       // axis=1 or axis='columns' (pandas) puts the parts side by side: the same rows, not stacked twice.
       const axis = args.kw.get('axis');
       const sideBySide = axis?.k === 'const' && (axis.text === '1' || axis.str === 'columns');
@@ -706,7 +720,9 @@ export abstract class LibrarySemantics extends DataflowState {
       // Parts of one split's side picked by different masks (one class downsampled, stacked back with the other).
       if (pa.maskSite && pb.maskSite && (pa.maskSite.chunk !== pb.maskSite.chunk || pa.maskSite.from !== pb.maskSite.from)) continue;
       if (iterOf.has(pa) && iterOf.get(pa) === iterOf.get(pb)) continue;
-      if (sameSubset && !pa.dup.length && !pb.dup.length && pa.rows.some((ka) => pb.rows.some((kb) => ka.root === kb.root && ka.path.length === kb.path.length && ka.path.every((s, i) => s.split === kb.path[i].split && s.side === kb.path[i].side)))) overlap = true;
+      // The same file (or image folder) read twice, a copy of it altered (augmented), holds the same items.
+      const sameRoot = (ra: Root, rb: Root): boolean => ra === rb || ra.file !== undefined && ra.file === rb.file && ra.role === rb.role;
+      if (sameSubset && !pa.dup.length && !pb.dup.length && pa.rows.some((ka) => pb.rows.some((kb) => sameRoot(ka.root, kb.root) && ka.path.length === kb.path.length && ka.path.every((s, i) => s.split === kb.path[i].split && s.side === kb.path[i].side)))) overlap = true;
     }
     // A repeated list ([minority] * 5) or a multiplication also duplicates.
     if (/\]\s*\*\s*\w+/.test(argText)) overlap = true;
@@ -715,6 +731,34 @@ export abstract class LibrarySemantics extends DataflowState {
       j.dup = unionList(j.dup, [du]);
     }
     return j;
+  }
+
+  /** PyCaret's functional API, or the same methods of a `ClassificationExperiment()` / `RegressionExperiment()`. */
+  protected pycaretCall(last: string, args: Args, n: SyntaxNode): Val {
+    if (last === 'setup') {
+      const d = args.kw.get('data') ?? args.pos[0];
+      this.pycaretData = d?.k === 'data' ? d : undefined;
+    } else if (this.pycaretData) {
+      const split: Split = { id: ++this.ids, site: this.site(n), kind: 'cv', shuffle: true, names: [] };
+      const before = this.events.dupLeaks.length;
+      this.onSplit(split, [this.pycaretData]);
+      for (const l of this.events.dupLeaks.slice(before)) l.assumed ??= `PyCaret's \`${last}\` cross-validation grid is read as a result (it is displayed and picks the model)`;
+    }
+    return this.scalar(this.t(n));
+  }
+
+  protected randomSplit(args: Args, n: SyntaxNode): Val {
+    const d = this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'data');
+    const split: Split = { id: ++this.ids, site: this.site(n), kind: 'tts', shuffle: true, names: this.targets.slice() };
+    this.onSplit(split, [d]);
+    const lens = args.pos[1] ?? args.kw.get('lengths');
+    const count = Math.max(2, this.targets.length > 1 ? this.targets.length : lens?.k === 'seq' ? lens.items.length : 2);
+    // The first part trains; the others are held out, validation or test by their names.
+    const side = (i: number): Side => {
+      const t = this.targets[i] ?? '';
+      return i === 0 && !(TEST_NAME.test(t) && !TRAIN_NAME.test(t)) ? 'train' : VAL_NAME.test(t) && !TEST_NAME.test(t) ? 'val' : TRAIN_NAME.test(t) ? 'train' : 'test';
+    };
+    return { k: 'seq', items: Array.from({ length: count }, (_, i) => this.withStep(d, split, side(i))) };
   }
 
   protected trainTestSplit(args: Args, n: SyntaxNode): Val {
@@ -1118,8 +1162,11 @@ export abstract class LibrarySemantics extends DataflowState {
       // With no callback (early stopping, best checkpoint) the held-out rows choose nothing: their
       // val_ metrics matter only if they are read as the result, which is guessed.
       const assumed = args.kw.has('callbacks') ? undefined : 'the val_ metrics of this validation split are read as a result (no callback chooses an epoch on them)';
+      // A callback that picks the epoch there, with the val_ metrics never read, only tunes the fit,
+      // as a search whose score is never reported does (the detector drops it when a clean part is scored).
+      const valUnread = !this.chunks.some((ch) => /\[\s*['"]val_\w+['"]\s*\]/.test(ch.text));
       for (const du of X0.dup) {
-        if (X0.rows.some((k) => covers(du.rows, k)) && !this.events.dupLeaks.some((l) => l.dup === du)) this.events.dupLeaks.push({ dup: du, split, ...(assumed ? { assumed } : {}) });
+        if (X0.rows.some((k) => covers(du.rows, k)) && !this.events.dupLeaks.some((l) => l.dup === du)) this.events.dupLeaks.push({ dup: du, split, ...(assumed ? { assumed } : {}), ...(valUnread ? { valUnread } : {}) });
       }
       // A statistic fitted on all of X (a tokenizer, a scaler) saw the rows Keras holds out as
       // validation, whose val_ metrics are the reported score when no test set exists.
@@ -1163,6 +1210,16 @@ export abstract class LibrarySemantics extends DataflowState {
           const last = k.path[k.path.length - 1];
           return last?.split.cut && last.side === 'test' ? { root: k.root, path: [...k.path.slice(0, -1), { ...last, side: 'val' as const }] } : k;
         });
+      }
+      // validation_data=(X_train, y_train): the rows the model is fitted on, handed back as its
+      // validation set; its val_ metrics, when read, are training scores under a held-out name.
+      const X0 = args.pos[0];
+      const trainPart = (k: RowKey): boolean => k.path.length > 0 && k.path[k.path.length - 1].side === 'train' && k.path[k.path.length - 1].split.kind === 'tts' && k.path[k.path.length - 1].fold === undefined;
+      if (via === 'validation_data' && method === 'fit' && d.k === 'data' && X0?.k === 'data' && d.rows.length > 0 && d.rows.every(trainPart)
+        && d.rows.some((k) => X0.rows.some((r) => r.root === k.root && r.path.length === k.path.length && r.path.every((st, i) => st.split === k.path[i].split && st.side === k.path[i].side)))
+        && this.chunks.some((ch) => /\[\s*['"]val_\w+['"]\s*\]/.test(ch.text))) {
+        const last = d.rows[0].path[d.rows[0].path.length - 1];
+        this.events.trainAsVal.push({ site: this.site(args.kwNodes.get(via) ?? n), split: last.split });
       }
       if (!keys.length) continue;
       const argText = args.node ? this.t(args.node) : '';
@@ -1265,6 +1322,7 @@ export abstract class LibrarySemantics extends DataflowState {
     this.noteTrainingEval(method, args, n, obj);
     this.noteLeaderboard(obj, method, args, n);
     if (this.spark) { const r = this.sparkMethod(obj, method, args, n, objNode); if (r) return r; }
+    if (PYCARET_CALLS.test(method) && (obj.k === 'est' ? /^(Classification|Regression)Experiment$/.test(obj.cls) : obj.k === 'scalar' && /(Classification|Regression)Experiment\(/.test(obj.name))) return this.pycaretCall(method, args, n);
     const est = this.estOf(obj, method, n);
     if (est) { this.estCallNode = n; return this.estMethod(est, method, args, n); }
     // darts: `train, val = series.split_before(0.8)` (or split_after): a chronological cut into a

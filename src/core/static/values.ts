@@ -114,7 +114,8 @@ export interface FitEvent {
 export interface DupEvent {
   id: number; site: Site; what: string; rows: RowKey[]; assumed?: string;
   /** Windows cut from one series with a step shorter than their length (`x[i:i + 80]`, `i += 40`): neighbours share samples. */
-  windows?: { size: number; step: number; /** Where the step is set (the loop header, or the counter's increment). */ stepSite?: Site };
+  windows?: { size: number; step: number; /** Where the step is set (the loop header, or the counter's increment). */ stepSite?: Site;
+    /** Disjoint segments that all carry one recording-level label (the name appended beside each segment). */ recordLabel?: string };
 }
 
 /** Column bookkeeping shared by every value derived from one frame (for target leakage). */
