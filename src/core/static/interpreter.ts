@@ -1544,7 +1544,7 @@ export class Interpreter extends LibrarySemantics {
         const own = o.ctorData ?? o.fitData;
         if (prop === 'fittedvalues' && o.fit && !o.loaded && own) return this.predictOut(o, own);
         // The search's own cross-validated score read (printed, shown): its folds report a result.
-        if ((prop === 'best_score_' || prop === 'cv_results_') && o.searchSplit) o.searchSplit.reportedAt ??= this.steps;
+        if ((prop === 'best_score_' || prop === 'cv_results_' || prop === 'grid_scores_') && o.searchSplit) o.searchSplit.reportedAt ??= this.steps;
         // A search fitted on held-out rows alone (grid.fit(X_test, y_test)) and its cross-validated
         // scores read: every fold's model was trained on test rows, as cross_val_score on them.
         if ((prop === 'best_score_' || prop === 'cv_results_' || prop === 'grid_scores_') && o.cat === 'search' && o.fit && !o.loaded && o.fit.rows.length
