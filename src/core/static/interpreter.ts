@@ -896,6 +896,11 @@ export class Interpreter extends LibrarySemantics {
     if (curData.time || vTime) merged.time = curData.time === SORTED_BY_TIME && vTime && !weakTime(vTime) ? vTime : curData.time ?? vTime;
     if (curData.serving) merged.serving = true;
     this.bind(base, merged);
+    // b = a; b["c"] = ...: a plain alias names the same frame object, so the other name sees the column too.
+    if (base.name === 'VariableName' && cur.k === 'data' && cur.frame) {
+      const own = this.t(base);
+      for (const [name, val] of this.scope.vars) if (name !== own && val === cur) this.scope.set(name, merged);
+    }
   }
 
   protected execFor(n: SyntaxNode): void {

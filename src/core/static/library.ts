@@ -2275,7 +2275,10 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'fillna' || method === 'replace' || method === 'clip' || method === 'where' || method === 'mask' || method === 'apply' || method === 'map' || method === 'transform' || method === 'agg') {
       const fnArg = args.pos.find((a): a is FnV => a.k === 'fn');
       const rowWise = /axis\s*=\s*(1|["']columns["'])/.test(argText) || method === 'map';
-      const applied = fnArg && !rowWise ? this.callFunction(fnArg, { ...NO_ARGS, pos: [this.same(d)], posNodes: [] }, null) : undefined;
+      // A row function (apply(f, axis=1), map(f)) runs on one row or value at a time: only what it reads
+      // besides its argument (a statistic looked up by closure, `means[row["g"]]`) enters the result.
+      const applied = !fnArg ? undefined : !rowWise ? this.callFunction(fnArg, { ...NO_ARGS, pos: [this.same(d)], posNodes: [] }, null)
+        : this.callFunction(fnArg, { ...NO_ARGS, pos: [this.scalar('row')], posNodes: [] }, null);
       // df.apply(zscore) / df.transform(scale): a scaling function given by name runs on each column
       // of the frame, a fit and a transform over all its rows, as zscore(df) does.
       const scaleFn = !fnArg && !rowWise && (method === 'apply' || method === 'transform' || method === 'agg') ? args.pos.find((a) => a.k === 'mod' && SCALE_FUNCTIONS.has(a.q.split('.').pop() ?? '')) : undefined;

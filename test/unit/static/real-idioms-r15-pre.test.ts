@@ -36,4 +36,65 @@ describe('real-notebook idioms (round 15, r15-pre)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: a row function (apply(f, axis=1)) that looks up a statistic of all rows by closure carries it', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LinearRegression
+      from sklearn.metrics import r2_score
+      df = pd.read_csv("fish.csv")
+      group_mean = df.groupby("species")["height"].mean()
+    `;
+    const tail = py`
+      X = df[["height", "width", "rel_height"]]
+      y = df["weight"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=1)
+      reg = LinearRegression().fit(X_tr, y_tr)
+      print(r2_score(y_te, reg.predict(X_te)))
+    `;
+    it('fires when each row is divided by its group\'s mean over all rows', () => {
+      const src = head + py`
+        df["rel_height"] = df.apply(lambda r: r["height"] / group_mean[r["species"]], axis=1)
+      ` + tail;
+      assert.ok(rules(src, 'leakage/preprocessing').length > 0);
+    });
+    it('does not fire when the row function reads only the row itself', () => {
+      const src = head + py`
+        print(group_mean)
+        df["rel_height"] = df.apply(lambda r: r["height"] / r["width"], axis=1)
+      ` + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('does not fire for a mean across the columns of each row', () => {
+      const src = head + py`
+        df["rel_height"] = df[["height", "width"]].apply(lambda r: r.mean(), axis=1)
+      ` + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/preprocessing: a frame aliased by plain assignment (b = a) is one object; a column written through one name is in the other', () => {
+    const body = (alias: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LinearRegression
+      from sklearn.metrics import r2_score
+      df = pd.read_csv("fish.csv")
+      ${alias}
+      means = work.groupby("species")["height"].mean()
+      work["rel_height"] = work["height"] / work["species"].map(means)
+      X = df.drop(columns=["weight", "species"])
+      y = df["weight"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=1)
+      reg = LinearRegression().fit(X_tr, y_tr)
+      print(r2_score(y_te, reg.predict(X_te)))
+    `;
+    it('fires when the column is written through an alias and the original frame is split', () => {
+      assert.ok(rules(body('work = df'), 'leakage/preprocessing').length > 0);
+    });
+    it('does not fire when the other name holds a copy', () => {
+      assert.deepEqual(rules(body('work = df.copy()'), 'leakage/preprocessing'), []);
+    });
+  });
 });
