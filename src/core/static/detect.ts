@@ -966,7 +966,11 @@ function testSetKeyOf(ev: Events, site: Site): string | undefined {
 function wholeDataLeak(l: PrepLeak, ev: Events): PrepLeak | undefined {
   if (l.reason !== 'fit-on-test' || l.key.path.length || l.key.root.role !== 'test') return undefined;
   const root = l.key.root;
-  const fit = ev.modelFits.find((m) => m.fit.rows.length > 0 && m.fit.rows.every((k) => k.root === root && k.path.length === 1 && k.path[0].side === 'train'));
+  const fits = ev.modelFits.filter((m) => m.fit.rows.length > 0 && m.fit.rows.every((k) => k.root === root && k.path.length === 1 && k.path[0].side === 'train'));
+  // Several splits of those rows (an autoencoder's own train/val cut, then the model's split): the
+  // one whose held-out part is scored is where the statistic leaks into a result.
+  const scored = (m: (typeof fits)[number]): boolean => ev.evals.some((e) => e.keys.some((k) => k.root === root && k.path.length === 1 && k.path[0].split === m.fit.rows[0].path[0].split && isTestSide(k)));
+  const fit = fits.find(scored) ?? fits[0];
   if (!fit) return undefined;
   const split = fit.fit.rows[0].path[0].split;
   return { ...l, reason: 'split', split, key: { root, path: [{ split, side: 'test' }] } };

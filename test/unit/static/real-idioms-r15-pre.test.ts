@@ -97,4 +97,43 @@ describe('real-notebook idioms (round 15, r15-pre)', () => {
       assert.deepEqual(rules(body('work = df.copy()'), 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: rows of a file named as test data, split twice by the code, leak through the split whose held-out part is scored', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.preprocessing import StandardScaler
+      from sklearn.linear_model import Ridge
+      from tensorflow import keras
+      df = pd.read_csv("test_data.csv")
+      y = df["rul"].values
+    `;
+    const autoencoder = (x: string): string => py`
+      a_tr, a_va = train_test_split(${x}, test_size=0.2, random_state=0)
+      ae = keras.Sequential([keras.layers.Dense(8), keras.layers.Dense(12)])
+      ae.compile(optimizer="adam", loss="mse")
+      ae.fit(a_tr, a_tr, epochs=5, validation_data=(a_va, a_va))
+    `;
+    it('fires when the scaler saw every row before an autoencoder\'s watched cut and the model\'s scored cut', () => {
+      const src = head + py`
+        X = StandardScaler().fit_transform(df.drop(columns=["rul"]))
+      ` + autoencoder('X') + py`
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=1)
+        reg = Ridge().fit(X_tr, y_tr)
+        print(reg.score(X_te, y_te))
+      `;
+      assert.ok(rules(src, 'leakage/preprocessing').length > 0);
+    });
+    it('does not fire when the scaler is fitted on the training part of the scored cut', () => {
+      const src = head + py`
+        X = df.drop(columns=["rul"]).values
+      ` + autoencoder('X') + py`
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=1)
+        sc = StandardScaler().fit(X_tr)
+        reg = Ridge().fit(sc.transform(X_tr), y_tr)
+        print(reg.score(sc.transform(X_te), y_te))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
 });
