@@ -3,6 +3,7 @@
  * must not, written from the class, not copied from a notebook.
  */
 import * as assert from 'node:assert/strict';
+import { analyzeDocument } from '../../../src/core/static/index';
 import { hits, py } from './helpers';
 
 const rules = (src: string, rule: string, path = 'train.py'): number[] =>
@@ -134,6 +135,48 @@ describe('real-notebook idioms (round 15, r15-pre)', () => {
         print(reg.score(sc.transform(X_te), y_te))
       `;
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/preprocessing: a file named like a serving entry point (app.py) that binds train and test parts from a project helper\'s split is a training script', () => {
+    const helpers = py`
+      from sklearn.preprocessing import MinMaxScaler
+      from sklearn.model_selection import train_test_split
+
+      def preprocess(frame):
+          X = frame.drop(columns=["income"])
+          y = frame["income"]
+          X[["age", "hours"]] = MinMaxScaler().fit_transform(X[["age", "hours"]])
+          return X, y
+
+      def split_data(X, y):
+          return train_test_split(X, y, test_size=0.2, random_state=42, stratify=y)
+    `;
+    const app = (bind: string, use: string): string => py`
+      import pandas as pd
+      import streamlit as st
+      from sklearn.linear_model import LogisticRegression
+      from src.data import preprocess, split_data
+      df = pd.read_csv("census.csv")
+      X, y = preprocess(df)
+      ${bind}
+      model = LogisticRegression().fit(${use})
+    `;
+    const run = (text: string, rule: string): number[] => analyzeDocument({ path: 'proj/app/app.py', text },
+      { readModule: (p) => (p === 'proj/src/data.py' ? helpers : undefined), moduleRoot: 'proj' }).findings
+      .filter((f) => f.ruleId === rule).map((f) => f.location.line);
+    it('fires (preprocessing, not a refit at inference) when the parts are scored on the held-out rows', () => {
+      const src = app('X_train, X_test, y_train, y_test = split_data(X, y)', 'X_train, y_train') + py`
+        st.metric("accuracy", model.score(X_test, y_test))
+      `;
+      assert.ok(run(src, 'leakage/preprocessing').length > 0);
+      assert.deepEqual(run(src, 'mismatch/refit-at-inference'), []);
+    });
+    it('does not fire when the app binds no split parts and trains on every row', () => {
+      const src = app('print(len(X))', 'X, y') + py`
+        st.metric("rows", len(X))
+      `;
+      assert.deepEqual(run(src, 'leakage/preprocessing'), []);
     });
   });
 });
