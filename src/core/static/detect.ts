@@ -185,9 +185,12 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // A search's own cross-validated score (`best_score_`) is a reported result when it is read, even
   // when a clean test score follows it: the score shown (and used to pick settings) was taken on folds
   // the statistic was fitted on (README, e015, e025/f004; round 13: w023, o006, c037, b005, a073).
-  // A later search refines the grid the first one's score pointed to (selection again).
+  // A later search refines the grid the first one's score pointed to (selection again); a later
+  // search of another label (one search per label column) or of other rows (the training part
+  // oversampled) is another experiment, not a refinement.
+  const refines = (o: Split, s: Split): boolean => !(o.label && s.label && o.label !== s.label) && !(o.fitRows !== undefined && s.fitRows !== undefined && o.fitRows !== s.fitRows);
   const reportsSearch = (s: Split): boolean => s.reportedAt !== undefined
-    && !ev.splits.some((o) => o.kind === 'search' && o.id > s.id);
+    && !ev.splits.some((o) => o.kind === 'search' && o.id > s.id && refines(o, s));
   // A search whose own cross-validated score (`best_score_`, `cv_results_`) is never read only picks
   // its settings: its folds report nothing (ASE'22: a leak needs a model evaluated on the leaked
   // rows; README: CV inside a search whose score is never reported does not count). A CV score,

@@ -1567,6 +1567,11 @@ export abstract class LibrarySemantics extends DataflowState {
         const yName = y && y.k === 'data' ? labelName(y, yNode ? this.t(yNode) : undefined)
           : y && y.k === 'scalar' && yNode ? labelName(undefined, this.t(yNode)) : undefined;
         if (yName) est.fitLabel = yName; else delete est.fitLabel;
+        if (search?.searchSplit) {
+          if (yName) search.searchSplit.label = yName;
+          search.searchSplit.fitRows = mapList(data.rows, (k) => `${k.root.id}/${mapList(k.path, (st) => `${st.split.id}${st.side}${st.fold ?? ''}`).join('/')}`).join(',') + (data.resampled ? '+resampled' : '')
+            + mapList(data.dup, (du) => `+dup${du.id}`).join('');
+        }
         // A model told its label column at construction (AutoGluon's TabularPredictor(label="y")) reads it from the frame it is fitted on.
         est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels') && !/(^|[(,\s])label\s*=/.test(est.params);
         if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n), est });

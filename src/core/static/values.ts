@@ -59,6 +59,10 @@ export interface Split {
   byName?: string;
   /** A search whose own cross-validated score (`best_score_`, `cv_results_`) is read: the execution step of the first read. */
   reportedAt?: number;
+  /** A search's label (`col:Family`, or the label variable's name): searches of other labels are other tasks. */
+  label?: string;
+  /** The rows a search was fitted on (their keys, and any resampling or oversampling they went through): a search of other rows is another experiment. */
+  fitRows?: string;
 }
 
 export interface Step { split: Split; side: Side; fold?: number }

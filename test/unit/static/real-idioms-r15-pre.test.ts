@@ -179,4 +179,50 @@ describe('real-notebook idioms (round 15, r15-pre)', () => {
       assert.deepEqual(run(src, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: a later search of another label column or of oversampled rows does not refine a reported search', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split, GridSearchCV
+      from sklearn.preprocessing import StandardScaler
+      from sklearn.svm import LinearSVC
+      from imblearn.over_sampling import SMOTE
+      df = pd.read_csv("calls.csv")
+      X = df.iloc[:, :20]
+      Y = df[["family", "genus"]]
+      X_tr, X_te, Y_tr, Y_te = train_test_split(X, Y, test_size=0.3, random_state=0)
+      sc = StandardScaler()
+      X_tr_s = sc.fit_transform(X_tr)
+      X_te_s = sc.transform(X_te)
+      g1 = GridSearchCV(LinearSVC(), {"C": [0.1, 1, 10]}, cv=10)
+      g1.fit(X_tr_s, Y_tr["family"])
+      for m, p in zip(g1.cv_results_["mean_test_score"], g1.cv_results_["params"]):
+          print(m, p)
+      clf = LinearSVC(C=1).fit(X_tr_s, Y_tr["family"])
+      print(clf.score(X_te_s, Y_te["family"]))
+    `;
+    const tail = py`
+      g2 = GridSearchCV(LinearSVC(), {"C": [0.5, 1, 2]}, cv=10)
+      g2.fit(X2, y2)
+      print(g2.best_params_)
+    `;
+    it('fires when the later search is of another label column', () => {
+      const src = head + py`
+        X2, y2 = X_tr_s, Y_tr["genus"]
+      ` + tail;
+      assert.ok(rules(src, 'leakage/preprocessing').length > 0);
+    });
+    it('fires when the later search is of the training part oversampled', () => {
+      const src = head + py`
+        X2, y2 = SMOTE().fit_resample(X_tr_s, Y_tr["family"])
+      ` + tail;
+      assert.ok(rules(src, 'leakage/preprocessing').length > 0);
+    });
+    it('does not fire when the later search refines the grid on the same rows and label', () => {
+      const src = head + py`
+        X2, y2 = X_tr_s, Y_tr["family"]
+      ` + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
 });
