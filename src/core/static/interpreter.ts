@@ -1565,7 +1565,10 @@ export class Interpreter extends LibrarySemantics {
         return o.loaded && !prop.endsWith('_') && !prop.startsWith('_') ? this.loadedPart(o, prop, `.${prop}`) : this.scalar(full, o.prepFits);
       }
       default: {
-        const out = this.scalar(full, o.k === 'scalar' ? o.prep : [], o.k === 'scalar' ? o.dup : [], !!o.varying);
+        // A describe() table's labels (`.columns`, `.index`) are the frame's column names and the
+        // statistics' names: no statistic chose them.
+        const prep = o.k !== 'scalar' ? [] : prop === 'columns' || prop === 'index' ? o.prep.filter((f) => f.cls !== 'describe') : o.prep;
+        const out = this.scalar(full, prep, o.k === 'scalar' ? o.dup : [], !!o.varying);
         // stats.loc[key] of a statistic computed from columns reads that statistic.
         if (o.k === 'scalar' && o.cols && o.frame && /^(loc|iloc|at|iat)$/.test(prop)) Object.assign(out, { cols: o.cols, frame: o.frame });
         return out;

@@ -225,4 +225,35 @@ describe('real-notebook idioms (round 15, r15-pre)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: a describe() table of all rows is a statistic (its mean and std rows used to normalise)', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LinearRegression
+      raw = pd.read_csv("auto.csv")
+    `;
+    const tail = py`
+      y = raw.pop("mpg")
+      X_tr, X_te, y_tr, y_te = train_test_split(feats, y, test_size=0.2, random_state=0)
+      print(LinearRegression().fit(X_tr, y_tr).score(X_te, y_te))
+    `;
+    it('fires when every row is normalised by the describe() of all rows', () => {
+      const src = head + py`
+        stats = raw.drop(columns=["mpg"]).describe().transpose()
+        def norm(x):
+            return (x - stats["mean"]) / stats["std"]
+        feats = norm(raw.drop(columns=["mpg"]))
+      ` + tail;
+      assert.ok(rules(src, 'leakage/preprocessing').length > 0);
+    });
+    it('does not fire when only the describe() table\'s column names pick the features', () => {
+      const src = head + py`
+        stats = raw.drop(columns=["mpg"]).describe()
+        print(stats)
+        feats = raw[list(stats.columns)]
+      ` + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
 });
