@@ -2292,8 +2292,10 @@ export abstract class LibrarySemantics extends DataflowState {
       // become missing, as if removed (outlier removal by a z-score of all rows): the statistic in
       // the condition chooses rows, it does not enter the values (a replacement value would).
       const maskOnly = (method === 'where' || method === 'mask') && args.pos.length + (args.kw.has('cond') ? 1 : 0) === 1 && !args.kw.has('other');
+      // fillna({"age": df.age.median(), ...}) / fillna({c: df[c].mean() for c in cols}): a dict of per-column statistics.
+      const flat = (v: Val): Val[] => (v.k === 'seq' && (method === 'fillna' || method === 'replace') ? v.items.flatMap(flat) : [v]);
       const extra = this.join([...(maskOnly ? [] : args.pos), ...[...args.kw].filter(([k]) => !maskOnly || k !== 'cond').map(([, v]) => v), ...(applied ? [applied] : [])]
-        .map((v) => (v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined)), n);
+        .flatMap(flat).map((v) => (v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined)), n);
       const prep = unionList(extra.k === 'data' || extra.k === 'scalar' ? extra.prep : [], scaled);
       if (/inplace\s*=\s*True/.test(argText)) {
         // df.fillna(df[c].median(), inplace=True) changes df itself.

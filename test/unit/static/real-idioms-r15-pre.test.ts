@@ -256,4 +256,27 @@ describe('real-notebook idioms (round 15, r15-pre)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: fillna with a dict of per-column statistics of all rows', () => {
+    const src = (fill: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      df = pd.read_csv("passengers.csv")
+      ${fill}
+      X = df[["age", "fare", "pclass"]]
+      y = df["survived"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      print(RandomForestClassifier().fit(X_tr, y_tr).score(X_te, y_te))
+    `;
+    it('fires for a dict literal of medians', () => {
+      assert.ok(rules(src('df = df.fillna({"age": df["age"].median(), "fare": df["fare"].median()})'), 'leakage/preprocessing').length > 0);
+    });
+    it('fires for a dict comprehension of means', () => {
+      assert.ok(rules(src('df = df.fillna(value={c: df[c].mean() for c in ["age", "fare"]})'), 'leakage/preprocessing').length > 0);
+    });
+    it('does not fire for a dict of constants', () => {
+      assert.deepEqual(rules(src('df = df.fillna({"age": -1, "fare": 0})'), 'leakage/preprocessing'), []);
+    });
+  });
 });
