@@ -1401,6 +1401,8 @@ export class Interpreter extends LibrarySemantics {
     for (let c = n.firstChild; c; c = c.nextSibling) if (c.name !== '[' && c.name !== ']' && c.name !== '{' && c.name !== '}' && c.name !== '(' && c.name !== ')') kids.push(c);
     const firstFor = kids.findIndex((k) => k.name === 'for');
     if (firstFor < 0) return this.scalar('comp');
+    // {k: v for ...}: the dict's values are its elements (the keys are only evaluated).
+    const isDict = n.name === 'DictionaryComprehensionExpression';
     const element = kids.slice(0, firstFor).filter(isExpr);
     const clauses = kids.slice(firstFor);
     const prevScope = this.scope;
@@ -1442,7 +1444,7 @@ export class Interpreter extends LibrarySemantics {
             j++;
           } else j++;
         }
-        try { for (const e of element) results.push(this.ev(e)); } finally { this.compLoops.length = compDepth; }
+        try { for (const [ei, e] of element.entries()) { const v = this.ev(e); if (!isDict || ei > 0) results.push(v); } } finally { this.compLoops.length = compDepth; }
       }, items);
     } finally {
       this.scope = prevScope;

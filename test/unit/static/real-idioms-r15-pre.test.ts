@@ -279,4 +279,36 @@ describe('real-notebook idioms (round 15, r15-pre)', () => {
       assert.deepEqual(rules(src('df = df.fillna({"age": -1, "fare": 0})'), 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: a dict comprehension of fitted transformers ({c: Scaler().fit(df[[c]]) for c in cols}) holds the transformers', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.preprocessing import MinMaxScaler
+      from sklearn.linear_model import LogisticRegression
+      df = pd.read_csv("loans.csv")
+      num = ["income", "debt"]
+    `;
+    it('fires when each column\'s scaler is fitted on all rows before the split', () => {
+      const src = head + py`
+        scalers = {c: MinMaxScaler().fit(df[[c]]) for c in num}
+        for c in num:
+            df[c] = scalers[c].transform(df[[c]])
+        X_tr, X_te, y_tr, y_te = train_test_split(df[num], df["default"], random_state=0)
+        print(LogisticRegression().fit(X_tr, y_tr).score(X_te, y_te))
+      `;
+      assert.ok(rules(src, 'leakage/preprocessing').length > 0);
+    });
+    it('does not fire when each scaler is fitted on the training part', () => {
+      const src = head + py`
+        X_tr, X_te, y_tr, y_te = train_test_split(df[num], df["default"], random_state=0)
+        scalers = {c: MinMaxScaler().fit(X_tr[[c]]) for c in num}
+        for c in num:
+            X_tr[c] = scalers[c].transform(X_tr[[c]])
+            X_te[c] = scalers[c].transform(X_te[[c]])
+        print(LogisticRegression().fit(X_tr, y_tr).score(X_te, y_te))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
 });
