@@ -2121,8 +2121,11 @@ export abstract class LibrarySemantics extends DataflowState {
     if (d.windowed) { const out = this.same(d); delete out.windowed; return out; }
     // df[["a", "b"]].max(axis=1) is a per-row value, not a statistic over rows; so is a tensor's
     // outputs.max(dim=1) (the predicted class of each row).
-    const rowWiseStat = /axis\s*=\s*(1|["']columns["'])/.test(argText) || /\bdim\s*=\s*(1|-1)\b/.test(argText);
-    if (!rowWiseStat && (STAT_METHODS.has(method) && !(method === 'min' || method === 'max') || ((method === 'min' || method === 'max') && !args.pos.length))) {
+    // X.min(0) / X.mean(1): the axis given by position (numpy, torch); 0 is over the rows.
+    const axisFirst = /^(mean|median|std|var|min|max|ptp|sem|skew|kurt)$/.test(method);
+    const rowWiseStat = /axis\s*=\s*(1|["']columns["'])/.test(argText) || /\bdim\s*=\s*(1|-1)\b/.test(argText) || axisFirst && /^\(\s*(1|-1)\s*[,)]/.test(argText);
+    const overRows = axisFirst && /^\(\s*0\s*[,)]/.test(argText);
+    if (!rowWiseStat && (STAT_METHODS.has(method) && !(method === 'min' || method === 'max') || ((method === 'min' || method === 'max') && (!args.pos.length || overRows)))) {
       if (method === 'nlargest' || method === 'nsmallest') return this.same(d);
       // The first or last date of a date column is a calendar reference (the start of the record,
       // the snapshot day recency is counted from, a cut date): no distribution statistic.

@@ -311,4 +311,31 @@ describe('real-notebook idioms (round 15, r15-pre)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: an axis given by position (X.min(0), X.mean(1)) says whether the statistic is over rows', () => {
+    const src = (line: string): string => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.neighbors import KNeighborsClassifier
+      df = pd.read_csv("signals.csv")
+      X = df.drop(columns=["label"]).values
+      y = df["label"].values
+      ${line}
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+      print(KNeighborsClassifier().fit(X_tr, y_tr).score(X_te, y_te))
+    `;
+    it('fires for min-max scaling by X.min(0) and X.max(0) of all rows', () => {
+      assert.ok(rules(src('X = (X - X.min(0)) / (X.max(0) - X.min(0))'), 'leakage/preprocessing').length > 0);
+    });
+    it('fires for X.ptp(0), the range of each column over all rows', () => {
+      assert.ok(rules(src('X = X / X.ptp(0)'), 'leakage/preprocessing').length > 0);
+    });
+    it('does not fire for each row centred by its own mean (X.mean(1, keepdims=True))', () => {
+      assert.deepEqual(rules(src('X = X - X.mean(1, keepdims=True)'), 'leakage/preprocessing'), []);
+    });
+    it('does not fire for each row divided by its own maximum (X.max(1))', () => {
+      assert.deepEqual(rules(src('X = X / X.max(1)[:, None]'), 'leakage/preprocessing'), []);
+    });
+  });
 });
