@@ -935,6 +935,7 @@ export class Interpreter extends LibrarySemantics {
     while (lastStmt && !/Statement$/.test(lastStmt.name)) lastStmt = lastStmt.prevSibling;
     const firstPassOnly = !!lastStmt && (lastStmt.name === 'ReturnStatement' || lastStmt.name === 'BreakStatement');
     if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: mapList(targets, (t) => this.t(t)).join(','), ...(this.singleIteration(iterNode) || firstPassOnly ? { single: true } : {}), site: this.site(n) });
+    const rowLists = body && targets.length === 1 && iter.k === 'data' ? this.rowListsOf(body, this.t(targets[0]), iter) : undefined;
     // A literal list or tuple of one item (for alpha in [1.0]): one pass, nothing varies.
     // Also a name bound to such a list (`methods = ["smote"]` with the longer list commented out).
     const only = (iterNode?.name === 'ArrayExpression' || iterNode?.name === 'TupleExpression' || iterNode?.name === 'VariableName' && iter.k === 'seq' && !iter.varying && !iter.keys)
@@ -958,7 +959,34 @@ export class Interpreter extends LibrarySemantics {
     } finally {
       if (body) this.loopBodies.pop();
     }
+    if (rowLists) this.rowsAppended(rowLists, iter as DataV);
     if (elseBody) this.execBlock(elseBody);
+  }
+
+  /**
+   * `out = []; for row in X: out.append(f(row))`: one value per row of an array, collected in order,
+   * is a new array of those rows (as `[f(row) for row in X]`), with the statistics they carry.
+   * The lists still empty before the loop that its body appends a value of the row to.
+   */
+  protected rowListsOf(body: SyntaxNode, target: string, iter: DataV): Map<string, SeqV> | undefined {
+    if (iter.batches || iter.records || iter.grouped || iter.frame && !iter.positional) return undefined;
+    let out: Map<string, SeqV> | undefined;
+    for (let c = body.firstChild; c; c = c.nextSibling) {
+      if (!/Statement$/.test(c.name)) continue;
+      const m = /^([A-Za-z_]\w*)\.append\(([\s\S]*)\)$/.exec(this.t(c).trim());
+      if (!m || !new RegExp(`\\b${target}\\b`).test(m[2])) continue;
+      const was = this.scope.get(m[1]);
+      if (was?.k === 'seq' && !was.items.length) (out ??= new Map()).set(m[1], was);
+    }
+    return out;
+  }
+
+  protected rowsAppended(lists: Map<string, SeqV>, iter: DataV): void {
+    for (const [name, seq] of lists) {
+      if (this.scope.get(name) !== seq || !seq.items.length) continue;
+      const prep = seq.items.reduce<FitEvent[]>((a, v) => (v.k === 'scalar' || v.k === 'data' ? unionList(a, v.prep) : a), iter.prep);
+      this.scope.set(name, this.same(iter, { prep }));
+    }
   }
 
   /**

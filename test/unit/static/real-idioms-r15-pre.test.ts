@@ -338,4 +338,54 @@ describe('real-notebook idioms (round 15, r15-pre)', () => {
       assert.deepEqual(rules(src('X = X / X.max(1)[:, None]'), 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: a list filled by a loop over an array\'s rows (out.append(f(row))) is an array of those rows', () => {
+    const head = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.preprocessing import StandardScaler
+      from sklearn.model_selection import train_test_split
+      from sklearn.svm import SVC
+      df = pd.read_csv("segments.csv")
+      y = df["label"].values
+    `;
+    it('fires when rows standardised on all of them are copied with noise one by one before the split', () => {
+      const src = head + py`
+        X = StandardScaler().fit_transform(df.drop(columns=["label"]).values)
+        noisy = []
+        for row in X:
+            noisy.append(row + np.random.normal(0, 0.01, row.shape))
+        X = np.array(noisy)
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+        print(SVC().fit(X_tr, y_tr).score(X_te, y_te))
+      `;
+      assert.ok(rules(src, 'leakage/preprocessing').length > 0);
+    });
+    it('does not fire when the loop runs over the raw rows and the scaler is fitted on the training part', () => {
+      const src = head + py`
+        X = df.drop(columns=["label"]).values
+        noisy = []
+        for row in X:
+            noisy.append(row + np.random.normal(0, 0.01, row.shape))
+        X = np.array(noisy)
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+        sc = StandardScaler().fit(X_tr)
+        print(SVC().fit(sc.transform(X_tr), y_tr).score(sc.transform(X_te), y_te))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('does not fire for a loop over a DataFrame, whose items are its column names', () => {
+      const src = head + py`
+        feats = df.drop(columns=["label"])
+        centres = []
+        for col in feats:
+            centres.append(col)
+        X = feats[centres].values
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+        sc = StandardScaler().fit(X_tr)
+        print(SVC().fit(sc.transform(X_tr), y_tr).score(sc.transform(X_te), y_te))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
 });
