@@ -971,10 +971,16 @@ export class Interpreter extends LibrarySemantics {
   protected rowListsOf(body: SyntaxNode, target: string, iter: DataV): Map<string, SeqV> | undefined {
     if (iter.batches || iter.records || iter.grouped || iter.frame && !iter.positional) return undefined;
     let out: Map<string, SeqV> | undefined;
+    // Names computed from the row in the body before the append (noisy = row + noise; f, p = welch(row)).
+    const fromRow = new Set([target]);
+    const reads = (text: string): boolean => (text.match(/[A-Za-z_]\w*/g) ?? []).some((w) => fromRow.has(w));
     for (let c = body.firstChild; c; c = c.nextSibling) {
       if (!/Statement$/.test(c.name)) continue;
-      const m = /^([A-Za-z_]\w*)\.append\(([\s\S]*)\)$/.exec(this.t(c).trim());
-      if (!m || !new RegExp(`\\b${target}\\b`).test(m[2])) continue;
+      const text = this.t(c).trim();
+      const asg = /^([A-Za-z_][\w\s,]*?)\s*=(?!=)([\s\S]*)$/.exec(text);
+      if (asg && reads(asg[2])) for (const nm of asg[1].split(',')) if (nm.trim()) fromRow.add(nm.trim());
+      const m = /^([A-Za-z_]\w*)\.append\(([\s\S]*)\)$/.exec(text);
+      if (!m || !reads(m[2])) continue;
       const was = this.scope.get(m[1]);
       if (was?.k === 'seq' && !was.items.length) (out ??= new Map()).set(m[1], was);
     }

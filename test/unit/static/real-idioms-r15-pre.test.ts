@@ -361,6 +361,32 @@ describe('real-notebook idioms (round 15, r15-pre)', () => {
       `;
       assert.ok(rules(src, 'leakage/preprocessing').length > 0);
     });
+    it('fires when the value appended is a name computed from the row earlier in the body', () => {
+      const src = head + py`
+        from scipy.signal import welch
+        X = StandardScaler().fit_transform(df.drop(columns=["label"]).values)
+        spectra = []
+        for seg in X:
+            freqs, power = welch(seg, 256)
+            spectra.append(power)
+        X = np.array(spectra)
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+        print(SVC().fit(X_tr, y_tr).score(X_te, y_te))
+      `;
+      assert.ok(rules(src, 'leakage/preprocessing').length > 0);
+    });
+    it('does not fire when the values appended do not come from the row', () => {
+      const src = head + py`
+        Z = StandardScaler().fit_transform(df.drop(columns=["label"]).values)
+        weights = []
+        for row in Z:
+            weights.append(1.0)
+        X = df.drop(columns=["label"]).values
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+        print(SVC().fit(X_tr, y_tr).score(X_te, y_te), len(weights))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
     it('does not fire when the loop runs over the raw rows and the scaler is fitted on the training part', () => {
       const src = head + py`
         X = df.drop(columns=["label"]).values
