@@ -186,9 +186,12 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // when a clean test score follows it: the score shown (and used to pick settings) was taken on folds
   // the statistic was fitted on (README, e015, e025/f004; round 13: w023, o006, c037, b005, a073).
   // A later search refines the grid the first one's score pointed to (selection again); one that
-  // refits a single candidate (the settings chosen) chooses nothing.
+  // refits a single candidate (the settings chosen) chooses nothing; a later search of another label
+  // (one search per label column) or of other rows (the training part oversampled) is another
+  // experiment, not a refinement.
+  const refines = (o: Split, s: Split): boolean => !o.oneCandidate && !(o.label && s.label && o.label !== s.label) && !(o.fitRows !== undefined && s.fitRows !== undefined && o.fitRows !== s.fitRows);
   const reportsSearch = (s: Split): boolean => s.reportedAt !== undefined
-    && !ev.splits.some((o) => o.kind === 'search' && o.id > s.id && !o.oneCandidate);
+    && !ev.splits.some((o) => o.kind === 'search' && o.id > s.id && refines(o, s));
   // A search whose own cross-validated score (`best_score_`, `cv_results_`) is never read only picks
   // its settings: its folds report nothing (ASE'22: a leak needs a model evaluated on the leaked
   // rows; README: CV inside a search whose score is never reported does not count). A CV score,
@@ -1005,7 +1008,11 @@ function testSetKeyOf(ev: Events, site: Site): string | undefined {
 function wholeDataLeak(l: PrepLeak, ev: Events): PrepLeak | undefined {
   if (l.reason !== 'fit-on-test' || l.key.path.length || l.key.root.role !== 'test') return undefined;
   const root = l.key.root;
-  const fit = ev.modelFits.find((m) => m.fit.rows.length > 0 && m.fit.rows.every((k) => k.root === root && k.path.length === 1 && k.path[0].side === 'train'));
+  const fits = ev.modelFits.filter((m) => m.fit.rows.length > 0 && m.fit.rows.every((k) => k.root === root && k.path.length === 1 && k.path[0].side === 'train'));
+  // Several splits of those rows (an autoencoder's own train/val cut, then the model's split): the
+  // one whose held-out part is scored is where the statistic leaks into a result.
+  const scored = (m: (typeof fits)[number]): boolean => ev.evals.some((e) => e.keys.some((k) => k.root === root && k.path.length === 1 && k.path[0].split === m.fit.rows[0].path[0].split && isTestSide(k)));
+  const fit = fits.find(scored) ?? fits[0];
   if (!fit) return undefined;
   const split = fit.fit.rows[0].path[0].split;
   return { ...l, reason: 'split', split, key: { root, path: [{ split, side: 'test' }] } };

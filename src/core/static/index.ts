@@ -37,6 +37,7 @@ export function analyzeDocument(input: DocumentInput, options: AnalyzeOptions = 
 
 /** Calls that split data for training and evaluation. */
 const SPLITS_DATA = /\b(train_test_split|cross_val_score|cross_validate|cross_val_predict)\s*\(/;
+const BINDS_SPLIT_PARTS = /^[ \t]*\(?[ \t]*\w*train\w*[ \t]*,[ \t]*\w*(?:test|val)\w*[ \t]*,[^=\n]*=[^=]/im;
 
 /** True when a file's name marks it as a serving / inference entry point. */
 export function isServingPath(path: string): boolean {
@@ -70,7 +71,9 @@ export function analyzeWith(input: DocumentInput, options: AnalyzeOptions, parse
     }
     // A file named like a serving entry point ("server_metrics.py") that splits its data into train
     // and test is a training script about that domain, not a serving path.
-    const servingFile = options.serving ?? (isServingPath(path) && !src.chunks.some((c) => SPLITS_DATA.test(c.text)));
+    // So is one that binds train and test parts from one call (`X_train, X_test, y_train, y_test = split_data(X, y)`,
+    // a project helper's split).
+    const servingFile = options.serving ?? (isServingPath(path) && !src.chunks.some((c) => SPLITS_DATA.test(c.text) || BINDS_SPLIT_PARTS.test(c.text)));
     // The project's own modules are followed only when the caller can read them.
     const modules = options.readModule ? new ModuleLoader(options.readModule, moduleRoot(path, options.moduleRoot), path) : undefined;
     modules?.addPathEntries(path, src.chunks.map((c) => c.text).join('\n'));

@@ -913,6 +913,11 @@ export class Interpreter extends LibrarySemantics {
     if (curData.time || vTime) merged.time = curData.time === SORTED_BY_TIME && vTime && !weakTime(vTime) ? vTime : curData.time ?? vTime;
     if (curData.serving) merged.serving = true;
     this.bind(base, merged);
+    // b = a; b["c"] = ...: a plain alias names the same frame object, so the other name sees the column too.
+    if (base.name === 'VariableName' && cur.k === 'data' && cur.frame) {
+      const own = this.t(base);
+      for (const [name, val] of this.scope.vars) if (name !== own && val === cur) this.scope.set(name, merged);
+    }
   }
 
   protected execFor(n: SyntaxNode): void {
@@ -957,6 +962,7 @@ export class Interpreter extends LibrarySemantics {
     while (lastStmt && !/Statement$/.test(lastStmt.name)) lastStmt = lastStmt.prevSibling;
     const firstPassOnly = !!lastStmt && (lastStmt.name === 'ReturnStatement' || lastStmt.name === 'BreakStatement');
     if (body) this.loopBodies.push({ text: this.t(body), startId: this.ids, iter: iterNode ? this.t(iterNode) : '', targets: mapList(targets, (t) => this.t(t)).join(','), ...(this.singleIteration(iterNode) || firstPassOnly ? { single: true } : {}), site: this.site(n) });
+    const rowLists = body && targets.length === 1 && iter.k === 'data' ? this.rowListsOf(body, this.t(targets[0]), iter) : undefined;
     // A literal list or tuple of one item (for alpha in [1.0]): one pass, nothing varies.
     // Also a name bound to such a list (`methods = ["smote"]` with the longer list commented out).
     const only = (iterNode?.name === 'ArrayExpression' || iterNode?.name === 'TupleExpression' || iterNode?.name === 'VariableName' && iter.k === 'seq' && !iter.varying && !iter.keys)
@@ -980,6 +986,7 @@ export class Interpreter extends LibrarySemantics {
     } finally {
       if (body) this.loopBodies.pop();
     }
+    if (rowLists) this.rowsAppended(rowLists, iter as DataV);
     if (elseBody) this.execBlock(elseBody);
   }
 
@@ -1012,6 +1019,38 @@ export class Interpreter extends LibrarySemantics {
       walk(c);
     }
     return ok && stmts > 0;
+  }
+
+  /**
+   * `out = []; for row in X: out.append(f(row))`: one value per row of an array, collected in order,
+   * is a new array of those rows (as `[f(row) for row in X]`), with the statistics they carry.
+   * The lists still empty before the loop that its body appends a value of the row to.
+   */
+  protected rowListsOf(body: SyntaxNode, target: string, iter: DataV): Map<string, SeqV> | undefined {
+    if (iter.batches || iter.records || iter.grouped || iter.frame && !iter.positional) return undefined;
+    let out: Map<string, SeqV> | undefined;
+    // Names computed from the row in the body before the append (noisy = row + noise; f, p = welch(row)).
+    const fromRow = new Set([target]);
+    const reads = (text: string): boolean => (text.match(/[A-Za-z_]\w*/g) ?? []).some((w) => fromRow.has(w));
+    for (let c = body.firstChild; c; c = c.nextSibling) {
+      if (!/Statement$/.test(c.name)) continue;
+      const text = this.t(c).trim();
+      const asg = /^([A-Za-z_][\w\s,]*?)\s*=(?!=)([\s\S]*)$/.exec(text);
+      if (asg && reads(asg[2])) for (const nm of asg[1].split(',')) if (nm.trim()) fromRow.add(nm.trim());
+      const m = /^([A-Za-z_]\w*)\.append\(([\s\S]*)\)$/.exec(text);
+      if (!m || !reads(m[2])) continue;
+      const was = this.scope.get(m[1]);
+      if (was?.k === 'seq' && !was.items.length) (out ??= new Map()).set(m[1], was);
+    }
+    return out;
+  }
+
+  protected rowsAppended(lists: Map<string, SeqV>, iter: DataV): void {
+    for (const [name, seq] of lists) {
+      if (this.scope.get(name) !== seq || !seq.items.length) continue;
+      const prep = seq.items.reduce<FitEvent[]>((a, v) => (v.k === 'scalar' || v.k === 'data' ? unionList(a, v.prep) : a), iter.prep);
+      this.scope.set(name, this.same(iter, { prep }));
+    }
   }
 
   /**
@@ -1455,6 +1494,8 @@ export class Interpreter extends LibrarySemantics {
     for (let c = n.firstChild; c; c = c.nextSibling) if (c.name !== '[' && c.name !== ']' && c.name !== '{' && c.name !== '}' && c.name !== '(' && c.name !== ')') kids.push(c);
     const firstFor = kids.findIndex((k) => k.name === 'for');
     if (firstFor < 0) return this.scalar('comp');
+    // {k: v for ...}: the dict's values are its elements (the keys are only evaluated).
+    const isDict = n.name === 'DictionaryComprehensionExpression';
     const element = kids.slice(0, firstFor).filter(isExpr);
     const clauses = kids.slice(firstFor);
     const prevScope = this.scope;
@@ -1501,7 +1542,7 @@ export class Interpreter extends LibrarySemantics {
             j++;
           } else j++;
         }
-        try { for (const e of element) results.push(this.ev(e)); } finally { this.compLoops.length = compDepth; }
+        try { for (const [ei, e] of element.entries()) { const v = this.ev(e); if (!isDict || ei > 0) results.push(v); } } finally { this.compLoops.length = compDepth; }
       }, items);
     } finally {
       this.scope = prevScope;
@@ -1615,7 +1656,7 @@ export class Interpreter extends LibrarySemantics {
         const own = o.ctorData ?? o.fitData;
         if (prop === 'fittedvalues' && o.fit && !o.loaded && own) return this.predictOut(o, own);
         // The search's own cross-validated score read (printed, shown): its folds report a result.
-        if ((prop === 'best_score_' || prop === 'cv_results_') && o.searchSplit) o.searchSplit.reportedAt ??= this.steps;
+        if ((prop === 'best_score_' || prop === 'cv_results_' || prop === 'grid_scores_') && o.searchSplit) o.searchSplit.reportedAt ??= this.steps;
         // A search fitted on held-out rows alone (grid.fit(X_test, y_test)) and its cross-validated
         // scores read: every fold's model was trained on test rows, as cross_val_score on them.
         if ((prop === 'best_score_' || prop === 'cv_results_' || prop === 'grid_scores_') && o.cat === 'search' && o.fit && !o.loaded && o.fit.rows.length
@@ -1631,7 +1672,10 @@ export class Interpreter extends LibrarySemantics {
         return o.loaded && !prop.endsWith('_') && !prop.startsWith('_') ? this.loadedPart(o, prop, `.${prop}`) : this.scalar(full, o.prepFits);
       }
       default: {
-        const out = this.scalar(full, o.k === 'scalar' ? o.prep : [], o.k === 'scalar' ? o.dup : [], !!o.varying);
+        // A describe() table's labels (`.columns`, `.index`) are the frame's column names and the
+        // statistics' names: no statistic chose them.
+        const prep = o.k !== 'scalar' ? [] : prop === 'columns' || prop === 'index' ? o.prep.filter((f) => f.cls !== 'describe') : o.prep;
+        const out = this.scalar(full, prep, o.k === 'scalar' ? o.dup : [], !!o.varying);
         // stats.loc[key] of a statistic computed from columns reads that statistic.
         if (o.k === 'scalar' && o.cols && o.frame && /^(loc|iloc|at|iat)$/.test(prop)) Object.assign(out, { cols: o.cols, frame: o.frame });
         return out;

@@ -143,7 +143,7 @@ export function isArtifactLoader(qualified: string, last: string): boolean {
 
 /** Column statistics that aggregate over rows when called on a frame or series. */
 export const STAT_METHODS = new Set(['mean', 'median', 'std', 'var', 'min', 'max', 'quantile', 'mode', 'sem', 'mad', 'value_counts', 'corr', 'corrwith', 'cov',
-  'skew', 'kurt', 'nlargest', 'nsmallest']);
+  'skew', 'kurt', 'nlargest', 'nsmallest', 'describe', 'ptp']);
 /** numpy functions that aggregate over rows. */
 export const NP_STATS = new Set(['mean', 'median', 'std', 'var', 'min', 'max', 'percentile', 'quantile', 'nanmean',
   'nanmedian', 'nanstd', 'nanvar', 'nanpercentile', 'nanmin', 'nanmax', 'amin', 'amax', 'average', 'ptp']);

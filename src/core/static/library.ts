@@ -1658,6 +1658,11 @@ export abstract class LibrarySemantics extends DataflowState {
         const yName = y && y.k === 'data' ? labelName(y, yNode ? this.t(yNode) : undefined)
           : y && y.k === 'scalar' && yNode ? labelName(undefined, this.t(yNode)) : undefined;
         if (yName) est.fitLabel = yName; else delete est.fitLabel;
+        if (search?.searchSplit) {
+          if (yName) search.searchSplit.label = yName;
+          search.searchSplit.fitRows = mapList(data.rows, (k) => `${k.root.id}/${mapList(k.path, (st) => `${st.split.id}${st.side}${st.fold ?? ''}`).join('/')}`).join(',') + (data.resampled ? '+resampled' : '')
+            + mapList(data.dup, (du) => `+dup${du.id}`).join('');
+        }
         // A model told its label column at construction (AutoGluon's TabularPredictor(label="y")) reads it from the frame it is fitted on.
         est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels') && !/(^|[(,\s])label\s*=/.test(est.params);
         if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n), est });
@@ -2216,8 +2221,11 @@ export abstract class LibrarySemantics extends DataflowState {
     if (d.windowed) { const out = this.same(d); delete out.windowed; return out; }
     // df[["a", "b"]].max(axis=1) is a per-row value, not a statistic over rows; so is a tensor's
     // outputs.max(dim=1) (the predicted class of each row).
-    const rowWiseStat = /axis\s*=\s*(1|["']columns["'])/.test(argText) || /\bdim\s*=\s*(1|-1)\b/.test(argText);
-    if (!rowWiseStat && (STAT_METHODS.has(method) && !(method === 'min' || method === 'max') || ((method === 'min' || method === 'max') && !args.pos.length))) {
+    // X.min(0) / X.mean(1): the axis given by position (numpy, torch); 0 is over the rows.
+    const axisFirst = /^(mean|median|std|var|min|max|ptp|sem|skew|kurt)$/.test(method);
+    const rowWiseStat = /axis\s*=\s*(1|["']columns["'])/.test(argText) || /\bdim\s*=\s*(1|-1)\b/.test(argText) || axisFirst && /^\(\s*(1|-1)\s*[,)]/.test(argText);
+    const overRows = axisFirst && /^\(\s*0\s*[,)]/.test(argText);
+    if (!rowWiseStat && (STAT_METHODS.has(method) && !(method === 'min' || method === 'max') || ((method === 'min' || method === 'max') && (!args.pos.length || overRows)))) {
       if (method === 'nlargest' || method === 'nsmallest') return this.same(d);
       // The first or last date of a date column is a calendar reference (the start of the record,
       // the snapshot day recency is counted from, a cut date): no distribution statistic.
@@ -2376,7 +2384,10 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'fillna' || method === 'replace' || method === 'clip' || method === 'where' || method === 'mask' || method === 'apply' || method === 'map' || method === 'transform' || method === 'agg') {
       const fnArg = args.pos.find((a): a is FnV => a.k === 'fn');
       const rowWise = /axis\s*=\s*(1|["']columns["'])/.test(argText) || method === 'map';
-      const applied = fnArg && !rowWise ? this.callFunction(fnArg, { ...NO_ARGS, pos: [this.same(d)], posNodes: [] }, null) : undefined;
+      // A row function (apply(f, axis=1), map(f)) runs on one row or value at a time: only what it reads
+      // besides its argument (a statistic looked up by closure, `means[row["g"]]`) enters the result.
+      const applied = !fnArg ? undefined : !rowWise ? this.callFunction(fnArg, { ...NO_ARGS, pos: [this.same(d)], posNodes: [] }, null)
+        : this.callFunction(fnArg, { ...NO_ARGS, pos: [this.scalar('row')], posNodes: [] }, null);
       // df.apply(zscore) / df.transform(scale): a scaling function given by name runs on each column
       // of the frame, a fit and a transform over all its rows, as zscore(df) does.
       const scaleFn = !fnArg && !rowWise && (method === 'apply' || method === 'transform' || method === 'agg') ? args.pos.find((a) => a.k === 'mod' && SCALE_FUNCTIONS.has(a.q.split('.').pop() ?? '')) : undefined;
@@ -2385,8 +2396,10 @@ export abstract class LibrarySemantics extends DataflowState {
       // become missing, as if removed (outlier removal by a z-score of all rows): the statistic in
       // the condition chooses rows, it does not enter the values (a replacement value would).
       const maskOnly = (method === 'where' || method === 'mask') && args.pos.length + (args.kw.has('cond') ? 1 : 0) === 1 && !args.kw.has('other');
+      // fillna({"age": df.age.median(), ...}) / fillna({c: df[c].mean() for c in cols}): a dict of per-column statistics.
+      const flat = (v: Val): Val[] => (v.k === 'seq' && (method === 'fillna' || method === 'replace') ? v.items.flatMap(flat) : [v]);
       const extra = this.join([...(maskOnly ? [] : args.pos), ...[...args.kw].filter(([k]) => !maskOnly || k !== 'cond').map(([, v]) => v), ...(applied ? [applied] : [])]
-        .map((v) => (v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined)), n);
+        .flatMap(flat).map((v) => (v.k === 'data' || v.k === 'scalar' ? stripRows(v) : undefined)), n);
       const prep = unionList(extra.k === 'data' || extra.k === 'scalar' ? extra.prep : [], scaled);
       if (/inplace\s*=\s*True/.test(argText)) {
         // df.fillna(df[c].median(), inplace=True) changes df itself.

@@ -61,6 +61,10 @@ export interface Split {
   reportedAt?: number;
   /** A search over a grid of one candidate: a refit of settings chosen earlier, not a new selection. */
   oneCandidate?: boolean;
+  /** A search's label (`col:Family`, or the label variable's name): searches of other labels are other tasks. */
+  label?: string;
+  /** The rows a search was fitted on (their keys, and any resampling or oversampling they went through): a search of other rows is another experiment. */
+  fitRows?: string;
 }
 
 export interface Step { split: Split; side: Side; fold?: number }
