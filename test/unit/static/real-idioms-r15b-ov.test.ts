@@ -1,0 +1,47 @@
+/**
+ * Round 15, second wave (helper r15b-ov): overlap and temporal classes from real code, each with a case
+ * that must fire and a look-alike that must not. Written from the class, not copied from a notebook.
+ */
+import * as assert from 'node:assert/strict';
+import { analyze, py } from './helpers';
+
+const found = (src: string, rule: string, path = 'train.py'): string[] =>
+  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
+
+describe('real-notebook idioms, round 15 second wave (r15b-ov)', () => {
+  describe('leakage/temporal: a time feature split at random, then values past its last one built to be predicted', () => {
+    const src = (split: string, future: string) => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor
+      data = pd.read_csv("plant_output.csv")
+      X = data[["week", "temperature", "load"]]
+      y = data["output"]
+      ${split}
+      reg = RandomForestRegressor(random_state=0).fit(X_tr, y_tr)
+      print(reg.score(X_te, y_te))
+      ${future}
+      ahead = pd.DataFrame({"week": weeks, "temperature": 20.0, "load": 0.5})
+      print(reg.predict(ahead))
+    `;
+    it('fires (warning, says the assumption) when the model is then run on weeks after the last one', () => {
+      const f = analyze(src('X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=3)',
+        'weeks = np.arange(data["week"].max() + 1, data["week"].max() + 27)'), 'train.py').filter((x) => x.ruleId === 'leakage/temporal');
+      assert.deepEqual(f.map((x) => `${x.location.line}:${x.severity}`), ['8:warning']);
+      assert.match(f[0].message, /Assumed: the task forecasts later values/);
+    });
+    it('fires through a name holding the last time', () => {
+      assert.deepEqual(found(src('X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=3)',
+        'last = data["week"].max(); weeks = np.arange(last + 1, last + 27)'), 'leakage/temporal'), ['8:warning']);
+    });
+    it('does not fire when the split keeps time order', () => {
+      assert.deepEqual(found(src('X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, shuffle=False)',
+        'weeks = np.arange(data["week"].max() + 1, data["week"].max() + 27)'), 'leakage/temporal'), []);
+    });
+    it('does not fire when the predicted values lie within the data (no time past the last)', () => {
+      assert.deepEqual(found(src('X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=3)',
+        'weeks = np.arange(data["week"].min(), data["week"].min() + 26)'), 'leakage/temporal'), []);
+    });
+  });
+});
