@@ -35,6 +35,14 @@ describe('real-notebook idioms, round 15 second wave (r15b-ov)', () => {
       assert.deepEqual(found(src('X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=3)',
         'last = data["week"].max(); weeks = np.arange(last + 1, last + 27)'), 'leakage/temporal'), ['8:warning']);
     });
+    it('fires when dates after the last one are built with pd.date_range', () => {
+      assert.deepEqual(found(src('X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=3)',
+        'weeks = pd.date_range(start=data["week"].max() + pd.Timedelta(days=7), periods=26, freq="W")'), 'leakage/temporal'), ['8:warning']);
+    });
+    it('does not fire when the column built past its maximum is not a time column', () => {
+      assert.deepEqual(found(src('X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=3)',
+        'weeks = data["week"]; loads = np.arange(data["load"].max() + 1, data["load"].max() + 27)'), 'leakage/temporal'), []);
+    });
     it('does not fire when the split keeps time order', () => {
       assert.deepEqual(found(src('X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, shuffle=False)',
         'weeks = np.arange(data["week"].max() + 1, data["week"].max() + 27)'), 'leakage/temporal'), []);
