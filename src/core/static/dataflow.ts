@@ -497,7 +497,7 @@ export abstract class DataflowState {
       return;
     }
     if ((split.kind === 'tts' || split.kind === 'slice') && split.shuffle && !timed) {
-      this.shuffledSplitCols.push({ split, cols: inputs.filter((d) => (d.cols?.length ?? 0) > 1).flatMap((d) => d.cols!), roots: new Set(inputs.flatMap((d) => d.rows.map((k) => k.root))) });
+      this.shuffledSplitCols.push({ split, cols: inputs.flatMap((d) => d.cols ?? []), roots: new Set(inputs.flatMap((d) => d.rows.map((k) => k.root))) });
     }
     if (((split.kind === 'tts' || split.kind === 'slice') && split.shuffle || split.shuffledFolds || blindFolds) && timed) {
       this.events.temporal.push({ site: split.site, reason: timed.time!, split, ...(blindFolds && !split.shuffledFolds ? { folds: true } : {}),

@@ -52,4 +52,23 @@ describe('real-notebook idioms, round 15 second wave (r15b-ov)', () => {
         'weeks = np.arange(data["week"].min(), data["week"].min() + 26)'), 'leakage/temporal'), []);
     });
   });
+  describe('leakage/temporal: a regression on the year alone, split at random, then run on the coming years', () => {
+    const src = (future: string) => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LinearRegression
+      sales = pd.read_csv("annual_sales.csv")
+      X_tr, X_te, y_tr, y_te = train_test_split(sales[["year"]], sales["revenue"], test_size=0.2, random_state=0)
+      lr = LinearRegression().fit(X_tr, y_tr)
+      print(lr.score(X_te, y_te))
+      ${future}
+    `;
+    it('fires when years after the last one are predicted', () => {
+      assert.deepEqual(found(src('print(lr.predict(np.arange(sales["year"].max() + 1, sales["year"].max() + 6).reshape(-1, 1)))'), 'leakage/temporal'), ['6:warning']);
+    });
+    it('does not fire when only a typed-in value is predicted (nothing in the code reads the last year)', () => {
+      assert.deepEqual(found(src('print(lr.predict([[2030]]))'), 'leakage/temporal'), []);
+    });
+  });
 });
