@@ -101,6 +101,8 @@ export abstract class DataflowState {
   protected loadedArtifact = false;
   /** Refits made only because something was loaded before them, with the rows they fitted. */
   protected refitsAfterLoad: { refit: RefitEvent; rows: RowKey[] }[] = [];
+  /** Shuffled splits with no time evidence: their inputs' columns and data roots (a later forecast past the last time may show the task). */
+  protected shuffledSplitCols: { split: Split; cols: string[]; roots: Set<RowKey['root']> }[] = [];
   /** Conditions on the data's values of the `if` branches being run (innermost last). */
   protected dataConds: string[] = [];
   /** Bodies of the `for` loops being run (innermost last) and the last value id made before each began. */
@@ -493,6 +495,9 @@ export abstract class DataflowState {
     if (newest) {
       this.events.temporal.push({ site: split.site, reason: 'the rows were sorted by time newest first', split, reversed: true });
       return;
+    }
+    if ((split.kind === 'tts' || split.kind === 'slice') && split.shuffle && !timed) {
+      this.shuffledSplitCols.push({ split, cols: inputs.flatMap((d) => d.cols ?? []), roots: new Set(inputs.flatMap((d) => d.rows.map((k) => k.root))) });
     }
     if (((split.kind === 'tts' || split.kind === 'slice') && split.shuffle || split.shuffledFolds || blindFolds) && timed) {
       this.events.temporal.push({ site: split.site, reason: timed.time!, split, ...(blindFolds && !split.shuffledFolds ? { folds: true } : {}),

@@ -174,6 +174,19 @@ export abstract class LibrarySemantics extends DataflowState {
   protected pycaretData: DataV | undefined;
   /** Roots of the new dates of Prophet's make_future_dataframe. */
   protected futureRoots = new Set<Root>();
+
+  /** Values of a time column started past the data's maximum: shuffled splits of that data with the column as a feature are temporal. */
+  protected notePastLastTime(start: Val | undefined): void {
+    if (start?.k !== 'scalar' || start.cols?.length !== 1 || !TIME_COLUMN.test(start.cols[0])) return;
+    const col = start.cols[0];
+    const max = start.prep.find((f) => f.kind === 'stat' && f.cls === 'max');
+    if (!max) return;
+    for (const s of this.shuffledSplitCols) {
+      if (!s.cols.includes(col) || !max.rows.some((k) => s.roots.has(k.root)) || this.events.temporal.some((t) => t.split === s.split)) continue;
+      this.events.temporal.push({ site: s.split.site, split: s.split, reason: `'${col}' is a feature`,
+        assumed: `the task forecasts later values, since '${col}' values after the data's last are built to be predicted` });
+    }
+  }
   /** Files ModelCheckpoint callbacks write, by the callback. */
   protected checkpointPaths = new WeakMap<Val, string>();
   /** Paths whose last dump ran inside a loop. */
@@ -604,6 +617,9 @@ export abstract class LibrarySemantics extends DataflowState {
     // Each call makes a new array: filled in later (results[i, seq] = 1 in a vectorising helper
     // called once for the training texts and once for the test texts) it is its own rows, not
     // one shared unknown dataset named "zeros".
+    // np.arange(df.day.max() + 1, ...), pd.date_range(df.date.max(), periods=30): times after the data's
+    // last, built to be predicted: the task is a forecast, so a shuffled split of those rows is temporal.
+    if (/^(arange|linspace|date_range)$/.test(last) && /^(np|numpy|pd|pandas)\./.test(q)) this.notePastLastTime(args.pos[0] ?? args.kw.get('start'));
     if ((q.startsWith('np.') || q.startsWith('numpy.')) && /^(ones|zeros|full|empty|arange|linspace|logspace|eye|identity)$/.test(last)) {
       // np.full(n, y_train.mean()): filled with a statistic, the array carries it.
       const fill = last === 'full' ? args.pos[1] ?? args.kw.get('fill_value') : undefined;
