@@ -2546,8 +2546,12 @@ export class Interpreter extends LibrarySemantics {
       if (body) this.execBlock(body);
       if (body && frameParams) this.writeBackParams(frameParams, body);
       else if (fn.node.name === 'LambdaExpression') { const e = fn.node.lastChild; if (e && isExpr(e)) this.returns.push(this.ev(e)); }
-      const rets = this.returns;
+      let rets = this.returns;
       if (!rets.length) return this.scalar('None');
+      // A helper that returns None when a fetch or a check fails (Optional[DataFrame]) gives its frame
+      // on the path the caller goes on with: the None returns add nothing to join.
+      const some = rets.filter((r) => !(r.k === 'const' && r.text === 'None'));
+      if (some.length && some.length < rets.length && some.every((r) => r.k === 'data')) rets = some;
       if (rets.length === 1) {
         // A model built inside a factory from settings that change per call (build(units) in a sweep).
         const r = rets[0];
