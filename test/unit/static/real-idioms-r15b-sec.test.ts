@@ -40,4 +40,45 @@ describe('real-notebook idioms, round 15 second wave (r15b-sec)', () => {
       assert.deepEqual(lines(src('data["temp_avg3"] = data["temp"].rolling(3).mean()'), TARGET), []);
     });
   });
+  describe('a smoothed target encoding reads the mean column of a per-group aggregate of the label', () => {
+    const src = (enc: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor
+      shops = pd.read_csv("orders.csv")
+      stats = shops.groupby("region")["spend"].agg(["mean", "count"])
+      ${enc}
+      shops["region_enc"] = shops["region"].map(weight)
+      X = shops[["visits", "region_enc"]]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, shops["spend"], test_size=0.3, random_state=0)
+      print(RandomForestRegressor().fit(X_tr, y_tr).score(X_te, y_te))
+    `;
+    it('fires when the mean of the label per group (shrunk by its count) becomes a feature', () => {
+      assert.equal(lines(src('weight = (stats["mean"] * stats["count"] + 10) / (stats["count"] + 1)'), TARGET).length > 0, true);
+    });
+    it('does not fire when only the group size is used', () => {
+      assert.deepEqual(lines(src('weight = stats["count"]'), TARGET), []);
+    });
+  });
+
+  describe('a loop over a literal list of categorical columns replaces each by the mean label of its category', () => {
+    const src = (stat: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LinearRegression
+      homes = pd.read_csv("homes.csv")
+      for c in ["district", "kind"]:
+          means = homes.groupby(c)["${stat}"].mean()
+          homes[c] = homes[c].map(means)
+      X = homes[["rooms", "district", "kind"]]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, homes["price"], test_size=0.25, random_state=3)
+      print(LinearRegression().fit(X_tr, y_tr).score(X_te, y_te))
+    `;
+    it('fires when the per-category mean is of the label', () => {
+      assert.equal(lines(src('price'), TARGET).length > 0, true);
+    });
+    it('does not fire when the per-category mean is of another feature', () => {
+      assert.deepEqual(lines(src('rooms'), TARGET), []);
+    });
+  });
 });
