@@ -8,6 +8,7 @@ import { analyze, py } from './helpers';
 const lines = (src: string, rule: string, path = 'train.py'): number[] =>
   analyze(src, path).filter((f) => f.ruleId === rule).map((f) => f.location.line);
 const TARGET = 'leakage/target';
+const ORDER = 'mismatch/column-order';
 
 describe('real-notebook idioms, round 15 second wave (r15b-sec)', () => {
   describe('a loader that returns None when the fetch fails still gives its frame to the caller', () => {
@@ -79,6 +80,28 @@ describe('real-notebook idioms, round 15 second wave (r15b-sec)', () => {
     });
     it('does not fire when the per-category mean is of another feature', () => {
       assert.deepEqual(lines(src('rooms'), TARGET), []);
+    });
+  });
+  describe('dummies of the held-out part aligned to the training part with align(join="left") take its columns', () => {
+    const src = (align: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.tree import DecisionTreeClassifier
+      from sklearn.metrics import f1_score
+      loans = pd.read_csv("loans.csv")
+      X = loans.drop(columns=["default"])
+      X_tr, X_te, y_tr, y_te = train_test_split(X, loans["default"], test_size=0.2, random_state=7)
+      X_tr = pd.get_dummies(X_tr)
+      X_te = pd.get_dummies(X_te)
+      ${align}
+      clf = DecisionTreeClassifier().fit(X_tr, y_tr)
+      print(f1_score(y_te, clf.predict(X_te)))
+    `;
+    it('fires when the parts are aligned on their rows only', () => {
+      assert.equal(lines(src('X_tr, X_te = X_tr.align(X_te, join="left", axis=0)'), ORDER).length > 0, true);
+    });
+    it('does not fire when the held-out part takes the training columns (join="left", axis=1)', () => {
+      assert.deepEqual(lines(src('X_tr, X_te = X_tr.align(X_te, join="left", axis=1, fill_value=0)'), ORDER), []);
     });
   });
 });
