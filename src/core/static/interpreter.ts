@@ -822,6 +822,11 @@ export class Interpreter extends LibrarySemantics {
       if (idxNode?.name === 'BinaryExpression' && idxNode.nextSibling?.name === ']' && child(idxNode, 'String') && /^[\w.]+\s*\+\s*["']|["']\s*\+\s*[\w.]+$/.test(this.t(idxNode).trim())) col = `@expr:${this.t(idxNode).replace(/\s+/g, '')}`;
       // df[f"lag_{i}"] = ...: an f-string name with a literal part, known by its text the same way.
       else if (idxNode?.name === 'FormatString' && idxNode.nextSibling?.name === ']' && /\w/.test(unquote(this.t(idxNode)).replace(/\{[^{}]*\}/g, ''))) col = `@expr:${this.t(idxNode).replace(/\s+/g, '')}`;
+      // for c in ["a", "b"]: df[c] = ...: a name bound to one column name (each pass of a loop over a literal list).
+      else if (idxNode?.name === 'VariableName' && idxNode.nextSibling?.name === ']') {
+        const named = this.ev(idxNode);
+        if (named.k === 'const' && named.str !== undefined && named.str !== '' && this.knownNameLoop(idxNode, this.t(idxNode))) col = named.str;
+      }
     }
     // X = pd.DataFrame(); X[cols] = df[cols] / X["a"] = df["a"]: the matrix is assembled from the
     // frame's columns, so it is a selection of that frame (its rows, its derived columns).
@@ -918,6 +923,30 @@ export class Interpreter extends LibrarySemantics {
       const own = this.t(base);
       for (const [name, val] of this.scope.vars) if (name !== own && val === cur) this.scope.set(name, merged);
     }
+  }
+
+  /**
+   * A loop variable names one column per pass only when the loop runs over a list of known names
+   * (a literal list, or a name bound to one); a concatenation with lists of unknown names
+   * (chart_cols + lab_cols) would pin each pass to the known names only.
+   */
+  protected knownNameLoop(at: SyntaxNode, name: string): boolean {
+    for (let p = at.parent; p; p = p.parent) {
+      if (p.name === 'FunctionDefinition' || p.name === 'LambdaExpression') break;
+      if (p.name !== 'ForStatement') continue;
+      const targets: string[] = [];
+      let iterNode: SyntaxNode | null = null, seenIn = false;
+      for (let c = p.firstChild; c && !iterNode; c = c.nextSibling) {
+        if (c.name === 'in') seenIn = true;
+        else if (!seenIn && c.name === 'VariableName') targets.push(this.t(c));
+        else if (seenIn && isExpr(c)) iterNode = c;
+      }
+      if (!targets.includes(name)) continue;
+      if (!iterNode || !/^(ArrayExpression|TupleExpression|VariableName)$/.test(iterNode.name)) return false;
+      const it = this.ev(iterNode);
+      return it.k === 'seq' && !it.varying && it.items.length > 0 && it.items.every((x) => x.k === 'const' && x.str !== undefined);
+    }
+    return true;
   }
 
   protected execFor(n: SyntaxNode): void {
@@ -1726,6 +1755,16 @@ export class Interpreter extends LibrarySemantics {
     // df.groupby(k).mean()["label"]: the statistic of that column (it keeps the frame it came from).
     if (o.k === 'scalar' && o.frame && !o.cols && !hasSlice && idx.length === 1 && idx[0].k === 'const' && idx[0].str !== undefined && o.prep.some((f) => f.kind === 'group')) {
       return Object.assign(this.scalar(this.t(n), o.prep, o.dup, !!o.varying), { frame: o.frame, cols: [idx[0].str] });
+    }
+    // df.groupby(k)[label].agg(["mean", "count"])["mean"]: a value statistic of the label per group is
+    // still computed from the label (a smoothed target encoding); the group size alone is not.
+    if (o.k === 'scalar' && o.frame && o.cols?.length && !hasSlice && idx.length === 1 && idx[0].k === 'const' && idx[0].str !== undefined
+      && GROUP_VALUE_STAT.test(idx[0].str) && o.prep.some((f) => f.kind === 'group')) {
+      return Object.assign(this.scalar(this.t(n), o.prep, o.dup, !!o.varying), { frame: o.frame, cols: o.cols });
+    }
+    if (o.k === 'scalar' && o.frame && o.cols?.length && !hasSlice && idx.length === 1 && idx[0].k === 'const' && (idx[0].str === 'count' || idx[0].str === 'size')
+      && o.prep.some((f) => f.kind === 'group')) {
+      return this.scalar(this.t(n), o.prep, o.dup, !!o.varying);
     }
     if (o.k !== 'data') {
       if (o.k === 'scalar' && /^(X|x|y|Y|df|data|dataset)/.test(o.name) === false && !idx.some((i) => i.k === 'idx')) return this.join([o, ...idx], n);
@@ -2590,8 +2629,12 @@ export class Interpreter extends LibrarySemantics {
       if (body) this.execBlock(body);
       if (body && frameParams) this.writeBackParams(frameParams, body);
       else if (fn.node.name === 'LambdaExpression') { const e = fn.node.lastChild; if (e && isExpr(e)) this.returns.push(this.ev(e)); }
-      const rets = this.returns;
+      let rets = this.returns;
       if (!rets.length) return this.scalar('None');
+      // A helper that returns None when a fetch or a check fails (Optional[DataFrame]) gives its frame
+      // on the path the caller goes on with: the None returns add nothing to join.
+      const some = rets.filter((r) => !(r.k === 'const' && r.text === 'None'));
+      if (some.length && some.length < rets.length && some.every((r) => r.k === 'data')) rets = some;
       if (rets.length === 1) {
         // A model built inside a factory from settings that change per call (build(units) in a sweep).
         const r = rets[0];
@@ -2689,3 +2732,6 @@ function windowRows(inner: string): string {
   const rows = at >= 0 ? inner.slice(0, at) : inner;
   return rows.split(':').map((b) => b.trim().replace(/^\((.*)\)$/s, '$1')).join(':');
 }
+
+/** Columns of a per-group aggregate that hold a statistic of the values (not the group's size). */
+const GROUP_VALUE_STAT = /^(mean|median|std|var|min|max|sum|sem|skew|[0-9]{1,2}%)$/;

@@ -2476,12 +2476,18 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if (method === 'align') {
       // X.align(template, join="right", axis=1): X takes the template's columns (and order).
+      // join="left": the other frame takes X's columns (X_tr.align(X_te, join="left", axis=1)). An outer or
+      // inner join can add or drop columns the training matrix has, so it is not an alignment.
       const join = args.kw.get('join') ?? args.pos[1];
-      const right = join?.k === 'const' && join.str === 'right';
+      const how = join?.k === 'const' ? join.str : undefined;
+      const right = how === 'right';
+      const left = how === 'left' && !/axis\s*=\s*(0|["']index["'])/.test(argText);
       const out = this.same(d);
       if (right) { out.aligned = true; delete out.positional; }
       const other = args.pos[0] ?? args.kw.get('other');
-      return { k: 'seq', items: [out, other && other.k === 'data' ? this.same(other) : this.scalar('aligned')] };
+      const second = other && other.k === 'data' ? this.same(other) : undefined;
+      if (second && left) { second.aligned = true; delete second.positional; }
+      return { k: 'seq', items: [out, second ?? this.scalar('aligned')] };
     }
     if (method === 'select_dtypes') {
       const out = this.same(d);
