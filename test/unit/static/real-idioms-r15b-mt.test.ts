@@ -1,0 +1,67 @@
+/**
+ * Round 15, second wave (helper r15b-mt): multi-test classes from real code. Each class has a case that
+ * must fire and a look-alike that must not. Written from the class, not copied from a notebook.
+ */
+import * as assert from 'node:assert/strict';
+import { analyze, py } from './helpers';
+
+const multi = (src: string, path = 'train.py') => analyze(src, path).filter((f) => f.ruleId === 'leakage/multi-test');
+
+describe('real-notebook idioms, round 15 second wave (r15b-mt)', () => {
+  describe('leakage/multi-test: recommender ranking metrics (precision_at_k) on a random_train_test_split cut', () => {
+    const head = py`
+      import pandas as pd
+      from scipy.sparse import csr_matrix
+      from lightfm import LightFM
+      from lightfm.cross_validation import random_train_test_split
+      from lightfm.evaluation import precision_at_k
+      ratings = pd.read_csv("ratings.csv")
+      mat = csr_matrix(ratings.pivot_table(index="user", columns="item", values="stars").fillna(0).values)
+      train, test = random_train_test_split(mat, test_percentage=0.25)
+    `;
+    it('fires when several settings are each fitted and scored by precision_at_k on the same test interactions', () => {
+      const src = head + py`
+        for dim in [16, 32, 64]:
+            model = LightFM(loss="warp", no_components=dim)
+            model.fit(train, epochs=5)
+            print(dim, precision_at_k(model, test, k=10).mean())
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+    it('does not fire when one setting is fitted and scored once', () => {
+      const src = head + py`
+        model = LightFM(loss="warp", no_components=32)
+        model.fit(train, epochs=5)
+        print(precision_at_k(model, test, k=10).mean())
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+  });
+  describe('leakage/multi-test: a per-group rescaling of the model\'s prediction column is that model, not a baseline', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import log_loss, balanced_accuracy_score
+      train = pd.read_csv("races_train.csv")
+      test = pd.read_csv("races_test.csv")
+      feats = ["speed", "weight"]
+      model = LogisticRegression().fit(train[feats], train["won"])
+      test["raw"] = model.predict_proba(test[feats])[:, 1]
+      print(balanced_accuracy_score(test["won"], (test["raw"] >= 0.5).astype(int)))
+    `;
+    it('does not fire when the per-race normalised predictions of the same model are scored too', () => {
+      const src = head + py`
+        test["norm"] = test.groupby("race")["raw"].transform(lambda s: s / s.sum())
+        print(log_loss(test["won"].values, test["norm"].values))
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+    it('fires when a per-race normalised column of the held-out rows that is not a prediction is scored beside it', () => {
+      const src = head + py`
+        test["implied"] = test.groupby("race")["odds_prob"].transform(lambda s: s / s.sum())
+        print(log_loss(test["won"].values, test["implied"].values))
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+  });
+});
