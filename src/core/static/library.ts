@@ -965,7 +965,9 @@ export abstract class LibrarySemantics extends DataflowState {
     if (est) ev.model = est;
     if (version) ev.version = version;
     ev.inLoop = this.inLoop;
-    ev.dataVarying = keys.some((k) => k.path.some((s) => s.fold !== undefined));
+    // A part picked by a mask on the loop's value (df[df.year == y] in a walk-forward over years) is
+    // another held-out period each pass: a rolling-origin backtest, scored like folds.
+    ev.dataVarying = keys.some((k) => k.path.some((s) => s.fold !== undefined || s.split.kind === 'slice' && !!s.split.perPass));
     ev.labelledTest = labelled;
     ev.labelledTrain = labelledTrain;
     ev.what = what;

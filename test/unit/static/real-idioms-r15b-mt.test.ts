@@ -64,4 +64,46 @@ describe('real-notebook idioms, round 15 second wave (r15b-mt)', () => {
       assert.ok(multi(src).length > 0);
     });
   });
+  describe('leakage/multi-test: a walk-forward over periods picked by a mask on the loop value is a backtest (CV machinery)', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+      games = pd.read_csv("games.csv")
+      cols = ["rating_diff", "form"]
+    `;
+    it('does not fire when two models are each scored on every later season by their own backtest helper', () => {
+      const src = head + py`
+        def backtest_lr(data, first=2010, last=2020):
+            out = []
+            for season in range(first, last + 1):
+                train_df = data[data["season"] < season]
+                test_df = data[data["season"] == season]
+                m = LogisticRegression().fit(train_df[cols], train_df["home_win"])
+                out.append(accuracy_score(test_df["home_win"], m.predict(test_df[cols])))
+            return out
+        def backtest_rf(data, first=2010, last=2020):
+            out = []
+            for season in range(first, last + 1):
+                train_df = data[data["season"] < season]
+                test_df = data[data["season"] == season]
+                m = RandomForestClassifier().fit(train_df[cols], train_df["home_win"])
+                out.append(accuracy_score(test_df["home_win"], m.predict(test_df[cols])))
+            return out
+        print(backtest_lr(games), backtest_rf(games))
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+    it('fires when the two models are scored on one fixed held-out season', () => {
+      const src = head + py`
+        train_df = games[games["season"] < 2020]
+        test_df = games[games["season"] == 2020]
+        for m in [LogisticRegression(), RandomForestClassifier()]:
+            m.fit(train_df[cols], train_df["home_win"])
+            print(accuracy_score(test_df["home_win"], m.predict(test_df[cols])))
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+  });
 });
