@@ -106,4 +106,38 @@ describe('real-notebook idioms, round 15 second wave (r15b-mt)', () => {
       assert.ok(multi(src).length > 0);
     });
   });
+  describe('leakage/multi-test: data made anew in each pass of a size sweep and cut once is one split per experiment, not folds', () => {
+    it('fires when two models are compared on the held-out part of the data generated in the pass', () => {
+      const src = py`
+        from sklearn.datasets import make_regression
+        from sklearn.linear_model import Ridge
+        from sklearn.ensemble import GradientBoostingRegressor
+        from sklearn.metrics import mean_absolute_error
+        for n_fit in [2000, 8000]:
+            X, y = make_regression(n_samples=n_fit + n_fit // 5, n_features=10, random_state=0)
+            X_fit, y_fit = X[:n_fit], y[:n_fit]
+            X_hold, y_hold = X[n_fit:], y[n_fit:]
+            for m in [Ridge(), GradientBoostingRegressor()]:
+                m.fit(X_fit, y_fit)
+                print(n_fit, type(m).__name__, mean_absolute_error(y_hold, m.predict(X_hold)))
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+    it('does not fire when the rows are made once before the loop and the cut moves over them (rolling origin)', () => {
+      const src = py`
+        from sklearn.datasets import make_regression
+        from sklearn.linear_model import Ridge
+        from sklearn.ensemble import GradientBoostingRegressor
+        from sklearn.metrics import mean_absolute_error
+        X, y = make_regression(n_samples=10000, n_features=10, random_state=0)
+        for m in [Ridge(), GradientBoostingRegressor()]:
+            for n_fit in [2000, 4000, 6000, 8000]:
+                X_fit, y_fit = X[:n_fit], y[:n_fit]
+                X_hold, y_hold = X[n_fit:n_fit + 2000], y[n_fit:n_fit + 2000]
+                m.fit(X_fit, y_fit)
+                print(n_fit, type(m).__name__, mean_absolute_error(y_hold, m.predict(X_hold)))
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+  });
 });
