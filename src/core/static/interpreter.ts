@@ -2054,7 +2054,11 @@ export class Interpreter extends LibrarySemantics {
     // A hand-written K-fold or rolling-origin loop: a cut whose bounds move with the loop
     // (x[i * n:(i + 1) * n] held out, x[:i * n] and x[(i + 1) * n:] kept for training) divides
     // the same rows into folds, so a statistic fitted on all of them reached every held-out fold.
-    if (sliceText !== undefined && this.inLoop && d.rows.length && !d.varying && d.rows.every((k) => !k.path.some((st) => st.fold !== undefined))) {
+    // Rows made in this very pass (make_classification(n_samples=n) or a read inside a loop over sizes)
+    // are a new data set each pass, cut once: one split per experiment, not folds of shared rows.
+    const lbCut = this.loopBodies[this.loopBodies.length - 1];
+    const madeThisPass = !!lbCut && d.rows.every((k) => k.root.id > lbCut.startId);
+    if (sliceText !== undefined && this.inLoop && d.rows.length && !d.varying && !madeThisPass && d.rows.every((k) => !k.path.some((st) => st.fold !== undefined))) {
       const m = /^([^:,]*):([^:,]*)$/.exec(sliceText.trim());
       if (m && this.movesWithLoop(sliceText) && this.isFoldCut(sliceText)) {
         const key = 'folds:' + this.sliceKey(d);

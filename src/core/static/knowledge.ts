@@ -62,7 +62,7 @@ const METRIC_EXTRA = ['classification_report', 'confusion_matrix', 'multilabel_c
   'from_estimator'];
 
 /** Model classes (anything with fit/predict not listed above is treated as a model too). */
-const MODEL_HINT = /(Booster|Regressor|Regression|Classifier|SVC|SVR|NB|KNeighbors|Forest|Boost|Tree|Lasso|Ridge|ElasticNet|Perceptron|MLP|LGBM|XGB|CatBoost|Sequential|Model|Net|Estimator)$/;
+const MODEL_HINT = /(Booster|Regressor|Regression|Classifier|SVC|SVR|NB|KNeighbors|Forest|Boost|Tree|Lasso|Ridge|ElasticNet|Perceptron|MLP|LGBM|XGB|CatBoost|Sequential|Model|Net|Estimator|FM)$/;
 
 export type EstimatorCategory = 'transformer' | 'stateless' | 'clusterer' | 'oversampler' | 'undersampler'
   | 'splitter' | 'search' | 'pipeline' | 'column-transformer' | 'augmenter' | 'model';
@@ -112,7 +112,9 @@ export function isMetricFunction(n: string): boolean {
 function metricName(n: string): boolean {
   if (METRIC_EXTRA.includes(n)) return true;
   return /^[a-z0-9_]+_(score|error|loss|deviance)$/.test(n) && n !== 'cross_val_score' && n !== 'permutation_test_score'
-    || /^(accuracy|precision|recall|f1|fbeta|roc_auc|r2|log_loss|matthews_corrcoef|cohen_kappa|hamming_loss|jaccard|auc)$/.test(n);
+    || /^(accuracy|precision|recall|f1|fbeta|roc_auc|r2|log_loss|matthews_corrcoef|cohen_kappa|hamming_loss|jaccard|auc)$/.test(n)
+    // Ranking metrics of recommender libraries (lightfm.evaluation.precision_at_k(model, test_interactions, k=10)).
+    || /^(precision|recall|ndcg|map|hit_rate)_at_k$|^reciprocal_rank$/.test(n);
 }
 
 /** Methods of a fitted model that evaluate it on data (first argument is X). */

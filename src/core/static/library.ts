@@ -240,7 +240,8 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     const cat = estimatorCategory(last);
     if (cat) return this.estFromName(last, cat, args, n);
-    if (last === 'train_test_split') return this.trainTestSplit(args, n);
+    // lightfm.cross_validation.random_train_test_split(interactions, test_percentage=0.2): a random cut of the rows too.
+    if (last === 'train_test_split' || last === 'random_train_test_split') return this.trainTestSplit(args, n);
     // torch.utils.data.random_split(ds, [n_train, n_test]): a shuffled split of a data set into parts.
     if (last === 'random_split' && (/^torch\./.test(q) || q === last) && args.pos[0]) return this.randomSplit(args, n);
     if (last === 'DataLoader') {
@@ -863,6 +864,13 @@ export abstract class LibrarySemantics extends DataflowState {
     return this.scalar(this.t(n));
   }
 
+  /** groupby(race)["prob"].transform(lambda s: s / s.sum()): a per-group rescaling of a column of the
+   *  model's predictions is still that model's prediction for each row, not a naive baseline. */
+  protected keepGroupedPred(d: DataV, out: DataV): void {
+    const stored = d.cols?.length === 1 ? d.frame?.predVals?.get(d.cols[0]) : undefined;
+    if (stored && !out.pred) out.pred = stored;
+  }
+
   protected metric(fname: string, args: Args, n: SyntaxNode): Val {
     // A list the rows were collected into batch by batch (preds.extend(out.argmax(1))) holds those rows.
     const vals = mapList([...args.pos, ...args.kw.values()], (v) => (v.k === 'seq' && v.items.some((i) => i.k === 'data') ? this.join(v.items, n) : v));
@@ -973,7 +981,9 @@ export abstract class LibrarySemantics extends DataflowState {
     if (est) ev.model = est;
     if (version) ev.version = version;
     ev.inLoop = this.inLoop;
-    ev.dataVarying = keys.some((k) => k.path.some((s) => s.fold !== undefined));
+    // A part picked by a mask on the loop's value (df[df.year == y] in a walk-forward over years) is
+    // another held-out period each pass: a rolling-origin backtest, scored like folds.
+    ev.dataVarying = keys.some((k) => k.path.some((s) => s.fold !== undefined || s.split.kind === 'slice' && !!s.split.perPass));
     ev.labelledTest = labelled;
     ev.labelledTrain = labelledTrain;
     ev.what = what;
@@ -2207,6 +2217,7 @@ export abstract class LibrarySemantics extends DataflowState {
         if (!computes) {
           const out = this.same(d); delete out.grouped;
           if (r.k === 'data' && r.time) out.time = r.time;
+          if (method === 'transform') this.keepGroupedPred(d, out);
           return out;
         }
       }
@@ -2221,6 +2232,7 @@ export abstract class LibrarySemantics extends DataflowState {
           // Each row gets the statistic of its group: the value is computed from the key columns
           // too (a feature's mean per class of the label carries the row's label).
           if (d.cols && d.groupKeys) out.cols = [...d.cols, ...d.groupKeys.filter((c) => !d.cols!.includes(c))];
+          this.keepGroupedPred(d, out);
           return out;
         }
         // The statistic keeps the columns it was computed over (a mean of the label per category is
