@@ -325,7 +325,7 @@ export abstract class DataflowState {
     (split.sides ??= new Set()).add(side);
     const rows = mapList(d.rows, (k): RowKey => ({ root: k.root, path: [...k.path, { split, side, ...(fold !== undefined ? { fold } : {}) }] }));
     return this.mkData({ rows, prep: d.prep, dup: d.dup, ...(d.affine ? { affine: d.affine } : {}), ...(d.frame ? { frame: d.frame } : {}), ...(d.time ? { time: d.time } : {}),
-      ...(d.feat ? { feat: d.feat } : {}), ...(d.cols ? { cols: d.cols } : {}), ...(varying || d.varying ? { varying: true } : {}) });
+      ...(d.feat ? { feat: d.feat } : {}), ...(d.cols ? { cols: d.cols } : {}), ...(varying || d.varying ? { varying: true } : {}), ...(d.maskSite ? { maskSite: d.maskSite } : {}) });
   }
 
   /** A statistic fitted on test rows, or whose rows include test rows that reach it, leaks. */

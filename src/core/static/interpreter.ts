@@ -2107,7 +2107,11 @@ export class Interpreter extends LibrarySemantics {
         return this.withStep(d, split, headM ? 'train' : 'test');
       }
     }
-    if (!name) { d.subsetSite = this.site(this.stmt ?? n); return d; }
+    // Rows picked by a row mask (`pos = df[df.y == 1]`): parts picked by different masks are different
+    // rows, also after each is cut by position (`pos.iloc[:200]`, `neg.iloc[:200]`) and stacked back.
+    const byMask = sliceText === undefined && !this.sampling && !this.dropByValues && /\[[^]*(?:[=!]=|[<>]|\.isin\(|~)[^]*\]/.test(this.t(n));
+    const picked = (out: DataV): DataV => { if (byMask) out.maskSite = this.site(this.stmt ?? n); return out; };
+    if (!name) { d.subsetSite = this.site(this.stmt ?? n); return picked(d); }
     if (this.inLoop && d.varying) return d;
     // Some rows of a held-out set bound as they are to another name (`cold_test = test[test.store
     // == 3]`, `y_new = y_test[mask].copy()`; not `X_test = X_test[mask]`, nor a mask inside a larger
@@ -2125,7 +2129,7 @@ export class Interpreter extends LibrarySemantics {
     const wantTest = carved ? /^(test|holdout)$/i.test(carved[1]) : TEST_NAME.test(name) && !TRAIN_NAME.test(name);
     const wantVal = carved ? !wantTest : !wantTest && VAL_NAME.test(name) && !TRAIN_NAME.test(name);
     const wantTrain = TRAIN_NAME.test(name) && !wantTest && !wantVal;
-    if (!wantTest && !wantVal && !wantTrain) { d.subsetSite = this.site(this.stmt ?? n); return d; }
+    if (!wantTest && !wantVal && !wantTrain) { d.subsetSite = this.site(this.stmt ?? n); return picked(d); }
     const k0 = d.rows[0];
     if (!k0) return d;
     // train.append(test) / concat([train, test]) cut back by a mask (`test = df[df.y.isnull()]`):
@@ -2151,8 +2155,6 @@ export class Interpreter extends LibrarySemantics {
     if (srcSide === 'test' || srcSide === 'val') return d;
     // Parts picked by different masks (`train_m = train[train.y == 0]`, `train_n = train[train.y == 1]`)
     // are different rows: stacking them back (downsampling one class) repeats none.
-    const byMask = sliceText === undefined && !this.sampling && !this.dropByValues && /\[[^]*(?:[=!]=|[<>]|\.isin\(|~)[^]*\]/.test(this.t(n));
-    const picked = (out: DataV): DataV => { if (byMask) out.maskSite = this.site(this.stmt ?? n); return out; };
     if (sibling) return picked(this.withStep(d, sibling, wantTrain ? 'train' : wantVal ? 'val' : 'test'));
     // train = train[train.income < cap]: training rows filtered in place (outliers dropped) are the
     // same training rows, not the training side of a new split (a later split of them is train/test).
