@@ -898,7 +898,14 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // matrix by name; on fresh public notebooks (rounds 9-12) it was wrong more often than right at
   // error, so it says that assumption and stays a warning.
   const FOLLOWED = 'every column removal on the way to this matrix was followed (the label is matched by its name)';
-  for (const t of ev.target) {
+  // A target encoding (a per-group statistic of the label) is computed again from the training
+  // labels at prediction time; holding each row's own label, it inflates a score of those rows. A
+  // file that scores no held-out rows (a submission notebook) shows none: a warning that says the
+  // model is taken to be evaluated elsewhere.
+  const UNSCORED = 'the model is evaluated elsewhere on rows this encoding saw (this file scores no held-out rows)';
+  const scoresTestRows = ev.evals.some((e) => e.keys.some(isTestSide));
+  for (const t0 of ev.target) {
+    const t = scoresTestRows || t0.assumed || !t0.groupStat ? t0 : { ...t0, assumed: UNSCORED };
     // A label built from a lead is named by what it reads: "the label (the next value of 'Close')".
     const lead = LEAD.exec(t.label);
     const label = lead ? `(${lead[1] === '1' ? 'the next value' : `the value ${lead[1]} rows ahead`} of '${t.label.slice(0, lead.index)}')` : `'${t.label}'`;

@@ -2062,7 +2062,7 @@ export abstract class LibrarySemantics extends DataflowState {
         // shares only some of those inputs (handed_over > estimated) does not carry the label.
         if (viaSourceOnly && labelInputs.length >= 2 && !labelInputs.every((c) => computedFrom(part.frame, col, [c], trainOnlyStat))) continue;
         const featAssumed = viaSourceOnly && changeAssumed ? changeAssumed : labelGuess;
-        this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite, ...(featAssumed ? { assumed: featAssumed } : {}) });
+        this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite, ...(featAssumed ? { assumed: featAssumed } : {}), ...(info.groupStats?.length ? { groupStat: true } : {}) });
       }
       // A group statistic of the label merged back in as columns (df.merge(df.groupby(k).agg({label: "mean"}), on=k))
       // before the split: a target encoding that holds each row's own label. Its column names are rarely known
@@ -2075,7 +2075,7 @@ export abstract class LibrarySemantics extends DataflowState {
         if (!named) continue;
         const stat = part.frame.statCols?.get(f.id);
         if (stat && !stat.has(named)) continue;
-        this.pushTarget({ site: f.site, label, kind: 'feature-from-label', fitSite,
+        this.pushTarget({ site: f.site, label, kind: 'feature-from-label', fitSite, groupStat: true,
           assumed: `the column '${named}' is taken to hold this group statistic of '${label}' (by its name), merged in before the split` });
       }
       // An imputer that filled each row's gaps from its other columns while the label was among

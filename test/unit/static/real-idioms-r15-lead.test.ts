@@ -40,4 +40,28 @@ describe('real-notebook idioms, round 15 (lead, after the holdout)', () => {
       assert.equal(found(s, 'leakage/overlap').length, 1);
     });
   });
+
+  describe('leakage/target: a target encoding (per-group mean of the label) in a file that scores no held-out rows', () => {
+    const src = (tail: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      df = pd.read_csv("staff.csv")
+      df["dept_rate"] = df["dept"].map(df.groupby("dept")["promoted"].mean())
+      X = df[["dept_rate", "tenure", "rating"]]
+      y = df["promoted"]
+      ${tail}
+    `;
+    it('is an error when the model is scored on held-out rows of the encoded frame', () => {
+      const s = src('X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)\nclf = RandomForestClassifier().fit(X_tr, y_tr)\nprint(clf.score(X_te, y_te))');
+      assert.deepEqual(found(s, 'leakage/target'), [`${s.split('\n').findIndex((l) => l.includes('dept_rate"] =')) + 1}:error`]);
+    });
+    it('is a warning that says the assumption when the file only fits and predicts a submission', () => {
+      const s = src('clf = RandomForestClassifier().fit(X, y)\ntest = pd.read_csv("test.csv")\npd.DataFrame({"p": clf.predict(test[["tenure", "rating"]])}).to_csv("sub.csv")');
+      const f = analyze(s, 'train.py').filter((x) => x.ruleId === 'leakage/target');
+      assert.equal(f.length, 1);
+      assert.equal(f[0].severity, 'warning');
+      assert.match(f[0].message, /Assumed: the model is evaluated elsewhere/);
+    });
+  });
 });
