@@ -542,6 +542,8 @@ export abstract class DataflowState {
   /** get_dummies columns reaching a model, a name or a combination: aligned to the training columns or not. */
   protected alignedDummies = new Set<string>();
   protected unalignedDummies = new Set<string>();
+  /** get_dummies results whose column names were read (`encoded.columns`, to align another frame to them). */
+  protected dummiesColumnsRead = new Set<string>();
   protected noteDummiesUse(d: Val, onlyAligned = false): void {
     if (d.k !== 'data' || !d.dummies) return;
     const key = `${d.dummies.chunk}:${d.dummies.from}`;

@@ -1660,6 +1660,7 @@ export class Interpreter extends LibrarySemantics {
       case 'mod': return o.ns?.get(prop) ?? { k: 'mod', q: o.q + '.' + prop };
       case 'data': {
         if (prop === 'values' || prop === 'T') return this.positionalView(o, n);
+        if (prop === 'columns' && o.dummies) this.dummiesColumnsRead.add(`${o.dummies.chunk}:${o.dummies.from}`);
         // The columns of a feature matrix dropped from a frame (X = df.drop(columns=["y"]); X.columns) lack the dropped ones.
         if (prop === 'columns' && o.frame && !o.cols) return { ...this.scalar(full), allCols: { frame: o.frame, removed: o.feat && o.feat.mode === 'drop' && o.feat.frame === o.frame ? [...o.feat.cols] : [], ...(o.feat?.byDtype ? { byDtype: true as const } : {}) } };
         // The columns of a frame picked by name (df[["a", "b"]], columns added since): those names.

@@ -1959,6 +1959,9 @@ export abstract class LibrarySemantics extends DataflowState {
       if (!r.dummies) return true;
       const key = `${r.site.chunk}:${r.site.from}`;
       if (r.heldOut) return this.unalignedDummies.has(key) && !this.alignedDummies.has(key);
+      // Dummies of a reference table that reach no model (`df_encoded.columns` read only to align the
+      // request to the training columns) encode none of the rows being scored.
+      if (!this.alignedDummies.has(key) && !this.unalignedDummies.has(key) && this.dummiesColumnsRead.has(key)) return false;
       return !this.alignedDummies.has(key) || this.unalignedDummies.has(key);
     });
     const parts = [...this.loadedParts.values()];

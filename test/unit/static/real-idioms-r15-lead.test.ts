@@ -64,4 +64,25 @@ describe('real-notebook idioms, round 15 (lead, after the holdout)', () => {
       assert.match(f[0].message, /Assumed: the model is evaluated elsewhere/);
     });
   });
+
+  describe('mismatch/refit-at-inference: pd.get_dummies at serving on the reference table, read only for its column names', () => {
+    const src = (encode: string) => py`
+      import joblib
+      import pandas as pd
+      model = joblib.load("models/model.pkl")
+      ref = pd.read_csv("datasets/vehicles.csv")
+      ref = ref.drop(columns=["mpg"])
+      request = pd.DataFrame([{"displ": 2.5, "cylinders": 4, "drive": "AWD"}])
+      ${encode}
+      print(model.predict(X))
+    `;
+    it('does not fire when the request is only aligned to the encoded reference table\'s columns', () => {
+      const s = src('columns = pd.get_dummies(ref).columns\nX = pd.get_dummies(request).reindex(columns=columns, fill_value=0)');
+      assert.deepEqual(found(s, 'mismatch/refit-at-inference', 'predict.py'), []);
+    });
+    it('fires when the request itself is encoded and predicted without alignment', () => {
+      const s = src('columns = pd.get_dummies(ref).columns\nX = pd.get_dummies(request)');
+      assert.equal(found(s, 'mismatch/refit-at-inference', 'predict.py').length, 1);
+    });
+  });
 });
