@@ -623,10 +623,13 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     }
     const testSide = e.keys.some((k) => lastSide(k) === 'test');
     if (testSide) {
+      // In a function nothing in the document calls (a draft helper left in a notebook), whether the
+      // evaluation ever runs is a guess: said, and below error.
+      const assumed = e.uncalled ? 'the function holding this evaluation is called (nothing in this file calls it)' : undefined;
       push({
-        ruleId: 'leakage/overlap', message: `The model evaluated here was fitted on rows that include this test set (fitted at ${where(ctx, fit.site)}); fit it on the training split.`,
-        location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted on all rows here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
-      }, e.site);
+        ruleId: 'leakage/overlap', message: `The model evaluated here was fitted on rows that include this test set (fitted at ${where(ctx, fit.site)}); fit it on the training split.${assumed ? ` Assumed: ${assumed}.` : ''}`,
+        location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted on all rows here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site), ...(assumed ? { assumed } : {}) }, fixes: [],
+      }, e.site, assumed ? 'warning' : undefined);
     } else if (!st.unsupervised && e.keys.length && e.keys.every((k) => k.path.length > 0 && lastSide(k) === 'val' && k.path[k.path.length - 1].fold === undefined
       && fit.rows.some((f) => keyCovers(f, k) && f.path.length < k.path.length)) && !scoredOnTestToo(e, est, fit)) {
       // Fitted on rows that hold the validation part (a final model refitted on train + validation,

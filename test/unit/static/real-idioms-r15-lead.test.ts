@@ -85,4 +85,29 @@ describe('real-notebook idioms, round 15 (lead, after the holdout)', () => {
       assert.equal(found(s, 'mismatch/refit-at-inference', 'predict.py').length, 1);
     });
   });
+
+  describe('leakage/overlap: a model scored on its own training rows inside a function nothing calls', () => {
+    const src = (call: string) => py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import precision_score
+      rf = RandomForestClassifier(random_state=1)
+      def make_predictions(data, predictors):
+          train = data[data["date"] < "2023-01-01"]
+          test = train = data[data["date"] > "2023-01-01"]
+          rf.fit(train[predictors], train["target"])
+          preds = rf.predict(test[predictors])
+          return precision_score(test["target"], preds)
+      matches = pd.read_csv("matches.csv")
+      ${call}
+    `;
+    it('is an error when the function is called', () => {
+      assert.deepEqual(found(src('print(make_predictions(matches, ["home", "form"]))'), 'leakage/overlap').map((x) => x.split(':')[1]), ['error']);
+    });
+    it('is a warning that says the assumption when nothing calls it', () => {
+      const f = analyze(src('print(matches.shape)'), 'train.py').filter((x) => x.ruleId === 'leakage/overlap');
+      assert.deepEqual(f.map((x) => x.severity), ['warning']);
+      assert.match(f[0].message, /Assumed: the function holding this evaluation is called/);
+    });
+  });
 });
