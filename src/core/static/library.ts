@@ -487,6 +487,9 @@ export abstract class LibrarySemantics extends DataflowState {
     if (last === 'get_dummies') {
       const d = this.asData(args.pos[0], 'data');
       const out = this.same(d, {});
+      // At serving, the request stacked with the training table before encoding: the dummies follow
+      // the training categories, in the training order.
+      if (this.serving && stackedWithTable(d)) return this.same(d, { aligned: true });
       if (this.serving) {
         // New columns named after the batch's categories: no longer aligned to anything.
         const assumed = this.servingGuess();
@@ -1606,7 +1609,7 @@ export abstract class LibrarySemantics extends DataflowState {
       // wherever it runs (a serving file's /train endpoint, a notebook that loaded an artifact
       // first); a refit at inference fits on the batch being scored.
       const byName = this.servingFnDepth > 0 && !this.opts.servingFile && !this.loadedArtifact;
-      const onTrainingRows = !!X && X.rows.length > 0 && X.rows.every((k) => lastSide(k) === 'train');
+      const onTrainingRows = !!X && X.rows.length > 0 && X.rows.every((k) => lastSide(k) === 'train') || !!X && stackedWithTable(X);
       // Fitted on values typed in the code (LabelEncoder().fit(['low', 'mid', 'high'])): a fixed
       // vocabulary, no statistic of the batch being scored.
       const onLiterals = a0 !== undefined && literalValue(a0);
@@ -2600,4 +2603,15 @@ export function labelName(d: Pick<DataV, 'cols'> | undefined, text: string | und
   if (d?.cols?.length === 1) return `col:${d.cols[0]}`;
   if (!text || !/^[A-Za-z_]\w*$/.test(text.trim())) return undefined;
   return text.trim().replace(/(^|_)(?:train|test|tr|te|trn|tst|val|valid)(?=_|$|\d)/gi, '$1').replace(/_+/g, '_');
+}
+
+/**
+ * The request stacked with the training table read from its file (`pd.concat([request, train_df])`,
+ * the request's rows kept afterwards), as apps do so an encoder sees every training category: what
+ * is fitted on it learns the training table's categories, not a statistic of the request alone.
+ */
+function stackedWithTable(d: DataV): boolean {
+  const parts = d.concatParts;
+  return !!parts && parts.length > 1 && parts.some((rows) => rows.length > 0 && rows.every((k) => !!k.root.file))
+    && parts.some((rows) => !rows.length || rows.some((k) => !k.root.file));
 }

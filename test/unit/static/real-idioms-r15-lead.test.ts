@@ -110,4 +110,34 @@ describe('real-notebook idioms, round 15 (lead, after the holdout)', () => {
       assert.match(f[0].message, /Assumed: the function holding this evaluation is called/);
     });
   });
+
+  describe('mismatch/refit-at-inference: a request row stacked with the training table before encoding, then kept', () => {
+    const src = (encode: string) => py`
+      import joblib
+      import pandas as pd
+      import streamlit as st
+      from sklearn.preprocessing import LabelEncoder
+      model = joblib.load("model.pkl")
+      request = pd.DataFrame([{"season": st.selectbox("Season", ["Winter", "Summer"]), "hour": st.slider("Hour", 0, 23)}])
+      train = pd.read_csv("bike_data.csv").drop(columns=["count"])
+      ${encode}
+      st.write(model.predict(row))
+    `;
+    it('does not fire: get_dummies over the request and the training table follows the training categories', () => {
+      const s = src('stacked = pd.concat([request, train], axis=0)\nencoded = pd.get_dummies(stacked)\nrow = encoded[:1]');
+      assert.deepEqual(found(s, 'mismatch/refit-at-inference', 'app.py'), []);
+    });
+    it('does not fire: a LabelEncoder fitted on the request and the training table together', () => {
+      const s = src('stacked = pd.concat([request, train], axis=0)\nstacked["season"] = LabelEncoder().fit_transform(stacked["season"])\nrow = stacked[:1]');
+      assert.deepEqual(found(s, 'mismatch/refit-at-inference', 'app.py'), []);
+    });
+    it('fires when the request alone is encoded', () => {
+      const s = src('row = pd.get_dummies(request)');
+      assert.equal(found(s, 'mismatch/refit-at-inference', 'app.py').length, 1);
+    });
+    it('fires when a LabelEncoder is fitted on the request alone', () => {
+      const s = src('request["season"] = LabelEncoder().fit_transform(request["season"])\nrow = request');
+      assert.equal(found(s, 'mismatch/refit-at-inference', 'app.py').length, 1);
+    });
+  });
 });
