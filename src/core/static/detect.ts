@@ -159,7 +159,8 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const skipVal = (l: PrepLeak): boolean => l.reason === 'cv' && l.split?.kind === 'folds' ? false : l.viaVal ? hasTestSplit : heldOutIsVal(l) && testScored;
   // Held-out rows are scored somewhere: an evaluation of test or validation rows, validation data
   // handed to training, or cross-validation (a training score alone scores no held-out row).
-  const scoresHeldOut = ev.evals.some((e) => e.keys.some(isTestSide)) || ev.trainEvals.length > 0 || ev.splits.some((s) => s.kind === 'cv' || s.kind === 'search' || s.kind === 'folds');
+  const evaluatesHeldOut = ev.evals.some((e) => e.keys.some(isTestSide));
+  const scoresHeldOut = evaluatesHeldOut || ev.trainEvals.length > 0 || ev.splits.some((s) => s.kind === 'cv' || s.kind === 'search' || s.kind === 'folds');
   const scoresAnything = ev.evals.length > 0 || scoresHeldOut;
   const cutTrained = (split: Split): boolean => ev.modelFits.some((m) => m.fit.rows.some((k) => k.path.some((st) => st.split === split && st.side === 'train')));
   const cutUsed = (split: Split): boolean => cutTrained(split)
@@ -906,9 +907,8 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // file that scores no held-out rows (a submission notebook) shows none: a warning that says the
   // model is taken to be evaluated elsewhere.
   const UNSCORED = 'the model is evaluated elsewhere on rows this encoding saw (this file scores no held-out rows)';
-  const scoresTestRows = ev.evals.some((e) => e.keys.some(isTestSide));
   for (const t0 of ev.target) {
-    const t = scoresTestRows || t0.assumed || !t0.groupStat ? t0 : { ...t0, assumed: UNSCORED };
+    const t = evaluatesHeldOut || t0.assumed || !t0.groupStat ? t0 : { ...t0, assumed: UNSCORED };
     // A label built from a lead is named by what it reads: "the label (the next value of 'Close')".
     const lead = LEAD.exec(t.label);
     const label = lead ? `(${lead[1] === '1' ? 'the next value' : `the value ${lead[1]} rows ahead`} of '${t.label.slice(0, lead.index)}')` : `'${t.label}'`;

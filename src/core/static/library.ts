@@ -1609,7 +1609,8 @@ export abstract class LibrarySemantics extends DataflowState {
       // wherever it runs (a serving file's /train endpoint, a notebook that loaded an artifact
       // first); a refit at inference fits on the batch being scored.
       const byName = this.servingFnDepth > 0 && !this.opts.servingFile && !this.loadedArtifact;
-      const onTrainingRows = !!X && X.rows.length > 0 && X.rows.every((k) => lastSide(k) === 'train') || !!X && stackedWithTable(X);
+      // The request stacked with the training table learns the table's categories, as training does.
+      const onTrainingRows = !!X && (X.rows.length > 0 && X.rows.every((k) => lastSide(k) === 'train') || stackedWithTable(X));
       // Fitted on values typed in the code (LabelEncoder().fit(['low', 'mid', 'high'])): a fixed
       // vocabulary, no statistic of the batch being scored.
       const onLiterals = a0 !== undefined && literalValue(a0);
