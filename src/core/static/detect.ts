@@ -130,6 +130,29 @@ function heldOutLabelsUnread(ctx: DetectContext, split: Split, trainedOn: boolea
   return unread;
 }
 
+/**
+ * A cross-validation whose scores are bound to names the document never reads again
+ * (`cv_score = cross_val_score(...)` and nothing after it uses `cv_score`): the score is computed
+ * but not reported, so it is no evaluation (README, zo002: a score bound to a name nothing reads).
+ * Only the document's own top-level statement is judged; a call in a module or a displayed
+ * expression is taken as read.
+ */
+function cvScoreUnread(ctx: DetectContext, split: Split): boolean {
+  const at = split.site;
+  const first = ctx.chunks[at.chunk];
+  if (first.file !== undefined || at.callers?.length) return false;
+  const stmt = first.text.slice(at.stmtFrom, at.stmtTo);
+  const m = /^\s*\(?\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*,?\s*\)?\s*=(?!=)/.exec(stmt);
+  if (!m) return false;
+  const names = m[1].split(',').map((x) => x.trim()).filter((x) => x !== '_');
+  if (!names.length) return true;
+  const re = new RegExp(`\\b(?:${names.join('|')})\\b`);
+  const code = (text: string): string => text.replace(/^[ \t]*#.*$/gm, '');
+  if (re.test(code(first.text.slice(at.stmtTo)))) return false;
+  for (let i = at.chunk + 1; i < ctx.chunks.length; i++) if (ctx.chunks[i].file === undefined && re.test(code(ctx.chunks[i].text))) return false;
+  return true;
+}
+
 
 export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const out: Finding[] = [];
@@ -388,6 +411,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // one whose val_ metrics the file never reads), while the held-out part is scored: the val_
     // metrics are training logs beside that score.
     if (l.split.names[0] === 'validation_split' && (l.assumed || l.valUnread) && heldOutScored) continue;
+    // Cross-validation on the resampled training part whose scores nothing reads, while the held-out
+    // part is scored: the folds' score is never reported.
+    if (l.split.kind === 'cv' && heldOutScored && cvScoreUnread(ctx, l.split)) continue;
     // Cross-validation on the resampled training side while the held-out side is scored too: the
     // folds' score is inflated, but which of the two the document reports as its result is a guess.
     const cvCheck = l.split.kind === 'cv' && heldOutScored

@@ -1915,7 +1915,10 @@ export abstract class LibrarySemantics extends DataflowState {
     const fitRows = est.fit && !est.loaded ? est.fit.rows : [];
     const namedTest = fitRows.length && data.rows.length && data.rows.every((k) => covers(fitRows, k))
       ? this.targets.find((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t)) : undefined;
-    const testComment = !namedTest && fitRows.length && data.rows.length && data.rows.every((k) => lastSide(k) === 'train' && covers(fitRows, k)) ? this.testComment() : undefined;
+    // A name that says training (`pred_train = m.transform(train)` under `# predict on test set`, the
+    // comment heading a block that predicts both parts) outweighs the comment.
+    const trainNamed = this.targets.some((t) => TRAIN_NAME.test(t) && !TEST_NAME.test(t));
+    const testComment = !namedTest && !trainNamed && fitRows.length && data.rows.length && data.rows.every((k) => lastSide(k) === 'train' && covers(fitRows, k)) ? this.testComment() : undefined;
     return this.mkData({ rows: data.rows, prep: unionList(data.prep, this.allPrepFits(est)), dup: data.dup, pred: { est, version, ...(namedTest ? { namedTest } : {}), ...(testComment ? { testComment } : {}), ...(data.feat ? { inputFeat: data.feat } : {}) },
       ...(data.varying ? { varying: true } : {}), ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}) });
   }

@@ -1,0 +1,65 @@
+/**
+ * Round 16 (helper r16-ov): overlap classes from real code, each with a case that must fire and a
+ * look-alike that must not. Written from the class, not copied from a notebook.
+ */
+import * as assert from 'node:assert/strict';
+import { analyze, py } from './helpers';
+
+const found = (src: string, rule: string, path = 'train.py'): string[] =>
+  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
+
+describe('real-notebook idioms, round 16 (r16-ov)', () => {
+  describe('leakage/overlap: a comment heading a block that predicts both parts, the training predictions named so', () => {
+    const src = (name: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import f1_score
+      df = pd.read_csv("visits.csv")
+      A_tr, A_te, b_tr, b_te = train_test_split(df.drop(columns=["churn"]), df["churn"], test_size=0.3, random_state=1)
+      clf = LogisticRegression().fit(A_tr, b_tr)
+      # predictions on the test set
+      ${name} = clf.predict(A_tr)
+      p_held = clf.predict(A_te)
+      print(f1_score(b_tr, ${name}))
+      print(f1_score(b_te, p_held))
+    `;
+    it('fires (warning, says it read the comment) when the training predictions are bound to a name of neither side', () => {
+      const fs = analyze(src('p_first')).filter((f) => f.ruleId === 'leakage/overlap');
+      assert.deepEqual(fs.map((f) => `${f.location.line}:${f.severity}`), ['11:warning']);
+      assert.match(fs[0].message, /Assumed: the comment `# predictions on the test set`/);
+    });
+    it('does not fire when the name the training predictions are bound to says training', () => {
+      assert.deepEqual(found(src('p_train'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('leakage/overlap: CV of the oversampled training part whose scores nothing reads, beside a scored test part', () => {
+    const src = (tail: string) => py`
+      import pandas as pd
+      from imblearn.over_sampling import SMOTE
+      from sklearn.model_selection import train_test_split, cross_val_score
+      from sklearn.tree import DecisionTreeClassifier
+      from sklearn.metrics import recall_score
+      df = pd.read_csv("defaults.csv")
+      U_tr, U_te, v_tr, v_te = train_test_split(df.drop(columns=["default"]), df["default"], test_size=0.25, random_state=3)
+      U_up, v_up = SMOTE().fit_resample(U_tr, v_tr)
+      tree = DecisionTreeClassifier(max_depth=4).fit(U_up, v_up)
+      folds = cross_val_score(tree, U_up, v_up, cv=4)
+      ${tail}
+      print(recall_score(v_te, tree.predict(U_te)))
+    `;
+    it('fires (warning, says the assumption) when the fold scores are printed', () => {
+      const fs = analyze(src('print(folds.mean())')).filter((f) => f.ruleId === 'leakage/overlap');
+      assert.deepEqual(fs.map((f) => `${f.location.line}:${f.severity}`), ['8:warning']);
+      assert.match(fs[0].message, /Assumed: the cross-validation score on the resampled training rows is reported/);
+    });
+    it('does not fire when the fold scores are bound to a name nothing reads', () => {
+      assert.deepEqual(found(src('pass'), 'leakage/overlap'), []);
+    });
+    it('still fires when the CV is the only evaluation (no held-out part scored), read or not', () => {
+      const s = src('pass').replace('print(recall_score(v_te, tree.predict(U_te)))', '').replace('U_tr, U_te, v_tr, v_te = train_test_split(df.drop(columns=["default"]), df["default"], test_size=0.25, random_state=3)', 'U_tr, v_tr = df.drop(columns=["default"]), df["default"]');
+      assert.notDeepEqual(found(s + '\nprint(folds)\n', 'leakage/overlap'), []);
+    });
+  });
+});
