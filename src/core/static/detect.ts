@@ -555,14 +555,21 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const trainOf = (f: RowKey, k: RowKey): boolean => {
       const last = f.path[f.path.length - 1];
       return f.root === k.root && f.path.length === k.path.length + 1 && k.path.every((st, i) => st.split === f.path[i].split && st.side === f.path[i].side)
-        && last.side === 'train' && last.fold === undefined && last.split.kind === 'tts';
+        && last.side === 'train' && last.fold === undefined && (last.split.kind === 'tts'
+          // A positional cut (train = df[:-30]; test = df[-30:]) whose held-out part the code also takes.
+          // Cut by the document's own subscript of the rows, not parts named only by a helper's outputs.
+          || last.split.kind === 'slice' && !last.split.perPass && !!last.split.sides && (last.split.sides.has('test') || last.split.sides.has('val'))
+            && ctx.chunks[last.split.site.chunk].file === undefined && !last.split.site.callers?.length
+            && /^\s*[A-Za-z_][\w\s,()]*=\s*\(?\s*[A-Za-z_][\w.]*\s*\[/.test(ctx.chunks[last.split.site.chunk].text.slice(last.split.site.from, last.split.site.to)));
     };
-    if (!e.data?.subsetSite && fit.rows.length && fit.rows.every((f) => e.keys.some((k) => trainOf(f, k))) && e.keys.every((k) => fit.rows.some((f) => trainOf(f, k)))) {
+    const sp = fit.rows.length ? fit.rows[0].path[fit.rows[0].path.length - 1]?.split : undefined;
+    if (!e.data?.subsetSite && !(e.inLoop && sp?.kind === 'slice') && sp && fit.rows.every((f) => e.keys.some((k) => trainOf(f, k))) && e.keys.every((k) => fit.rows.some((f) => trainOf(f, k)))) {
+      const assumed = sp.byName ? `the cut is taken to be a split by the names of its parts (${sp.byName})` : undefined;
       push({
-        ruleId: 'leakage/overlap', message: `This score is computed on all the rows the split was made from, including the training rows the model was fitted on (${where(ctx, fit.site)}); score the test split.`,
-        location: toLocation(ctx, e.site), related: [...rel(ctx, fit.site, 'model fitted on the training split here'), ...rel(ctx, fit.rows[0].path[fit.rows[0].path.length - 1].split.site, 'split made here')],
-        evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
-      }, e.site);
+        ruleId: 'leakage/overlap', message: `This score is computed on all the rows the split was made from, including the training rows the model was fitted on (${where(ctx, fit.site)}); score the test split.${assumed ? ` Assumed: ${assumed}.` : ''}`,
+        location: toLocation(ctx, e.site), related: [...rel(ctx, fit.site, 'model fitted on the training split here'), ...rel(ctx, sp.site, 'split made here')],
+        evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site), ...(assumed ? { assumed } : {}) }, fixes: [],
+      }, e.site, assumed ? 'warning' : 'error');
       continue;
     }
     // The model of one pass of a loop that re-makes an unseeded random split, fits and keeps the best

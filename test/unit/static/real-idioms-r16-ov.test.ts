@@ -62,4 +62,53 @@ describe('real-notebook idioms, round 16 (r16-ov)', () => {
       assert.notDeepEqual(found(s + '\nprint(folds)\n', 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/overlap: a model fitted on the head of a positional cut, scored on all the rows it was cut from', () => {
+    const src = (score: string) => py`
+      import pandas as pd
+      from sklearn.ensemble import GradientBoostingRegressor
+      from sklearn.metrics import mean_absolute_error
+      load = pd.read_csv("hourly_load.csv")
+      F = load[["temp", "hour", "lag_24"]]
+      t = load["load"]
+      cut = int(len(F) * 0.8)
+      F_a, F_b = F.iloc[:cut], F.iloc[cut:]
+      t_a, t_b = t.iloc[:cut], t.iloc[cut:]
+      gbr = GradientBoostingRegressor().fit(F_a, t_a)
+      ${score}
+    `;
+    it('fires at error when the whole frame, training rows included, is scored', () => {
+      assert.deepEqual(found(src('print(mean_absolute_error(t, gbr.predict(F)))'), 'leakage/overlap'), ['11:error']);
+    });
+    it('does not fire when only the tail of the whole-series predictions is scored', () => {
+      assert.deepEqual(found(src('fitted = gbr.predict(F)\nprint(mean_absolute_error(t_b, fitted[cut:]))'), 'leakage/overlap'), []);
+    });
+    it('does not fire when the head is only a subsample and nothing is held out', () => {
+      const s = src('print(mean_absolute_error(t, gbr.predict(F)))').replace('F_a, F_b = F.iloc[:cut], F.iloc[cut:]', 'F_a = F.iloc[:cut]').replace('t_a, t_b = t.iloc[:cut], t.iloc[cut:]', 't_a = t.iloc[:cut]');
+      assert.deepEqual(found(s, 'leakage/overlap'), []);
+    });
+  });
+
+  describe('leakage/overlap: Prophet fitted on the training cut and scored over the whole frame', () => {
+    const src = (scored: string) => py`
+      import pandas as pd
+      from prophet import Prophet
+      from sklearn.metrics import mean_absolute_percentage_error
+      visits = pd.read_csv("visits_daily.csv")
+      visits.columns = ["ds", "y"]
+      head = visits[:-28]
+      tail = visits[-28:]
+      pm = Prophet(weekly_seasonality=True)
+      pm.fit(head)
+      out = pm.predict(${scored})
+      print(mean_absolute_percentage_error(${scored}["y"].values, out["yhat"].values))
+    `;
+    it('fires when the predictions of every date are scored against every actual', () => {
+      assert.deepEqual(found(src('visits'), 'leakage/overlap'), ['11:error']);
+    });
+    it('does not fire when only the held-out dates are predicted and scored', () => {
+      assert.deepEqual(found(src('tail'), 'leakage/overlap'), []);
+    });
+  });
+
 });
