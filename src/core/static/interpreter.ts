@@ -1445,6 +1445,17 @@ export class Interpreter extends LibrarySemantics {
         const site = this.site(n);
         if (label && !this.events.inSampleScores.some((x) => x.site.chunk === site.chunk && x.site.from === site.from)) this.events.inSampleScores.push({ site, fitSite: fit.site, label });
       }
+      // Predictions of all the rows a split was made from, the model fitted on its training part, compared
+      // with their labels (`abs(m.predict(X) - y) / y`): scored like a library metric, so the rule for a
+      // score on the split's input rows judges it.
+      const parentOfFit = !!fit && fit.rows.length > 0 && truth.rows.length > 0 && fit.rows.every((f) => {
+        const last = f.path[f.path.length - 1];
+        return !!last && last.side === 'train' && last.fold === undefined && truth.rows.some((k) => k.root === f.root && k.path.length === f.path.length - 1
+          && k.path.every((st, i) => st.split === f.path[i].split && st.side === f.path[i].side));
+      });
+      // A raw residual (`resid = y - m.predict(X)`, for a plot) is no score: an absolute, squared or averaged one is.
+      const measured = /\babs\s*\(|\*\*\s*2|\bsquare\s*\(|\bmean\s*\(|\bsum\s*\(/.test(this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '');
+      if (op === '-' && parentOfFit && measured) this.recordEval(n, 'error (open-coded)', truth.rows, pred.est, pred.version, [a, b], NO_ARGS);
       return;
     }
     this.recordEval(n, op === '==' ? 'accuracy (open-coded)' : op === '!=' ? 'error rate (open-coded)' : 'error (open-coded)', truth.rows, pred.est, pred.version, [a, b], NO_ARGS);

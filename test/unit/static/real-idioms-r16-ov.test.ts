@@ -111,4 +111,32 @@ describe('real-notebook idioms, round 16 (r16-ov)', () => {
     });
   });
 
+  describe('leakage/overlap: an open-coded error of the predictions of all the rows a split was made from', () => {
+    const src = (measure: string) => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor
+      alloys = pd.read_csv("alloys.csv")
+      Q = alloys[["carbon", "nickel", "chrome"]]
+      s = alloys["strength"]
+      Q_tr, Q_te, s_tr, s_te = train_test_split(Q, s, test_size=0.2, random_state=7)
+      rf = RandomForestRegressor().fit(Q_tr, s_tr)
+      alloys["guess"] = rf.predict(Q)
+      ${measure}
+    `;
+    it('fires at error when the relative error of every row is measured and its share within a tolerance printed', () => {
+      const s = src('alloys["rel"] = abs(100 * (alloys["guess"] - alloys["strength"]) / alloys["strength"])\nprint("within 10%:", (alloys["rel"] <= 10).mean())');
+      assert.deepEqual(found(s, 'leakage/overlap'), ['11:error']);
+    });
+    it('fires when the mean absolute error of all rows is open-coded', () => {
+      assert.deepEqual(found(src('print(np.mean(np.abs(alloys["guess"] - s)))'), 'leakage/overlap'), ['11:error']);
+    });
+    it('does not fire on raw residuals of all rows kept for a plot', () => {
+      assert.deepEqual(found(src('resid = s - alloys["guess"]\nimport matplotlib.pyplot as plt\nplt.scatter(alloys["guess"], resid)'), 'leakage/overlap'), []);
+    });
+    it('does not fire when the open-coded error is of the held-out part', () => {
+      assert.deepEqual(found(src('print(np.mean(np.abs(rf.predict(Q_te) - s_te)))'), 'leakage/overlap'), []);
+    });
+  });
 });
