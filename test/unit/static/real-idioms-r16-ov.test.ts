@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { analyze, py } from './helpers';
+import { analyzeDocument } from '../../../src/core/static/index';
 
 const found = (src: string, rule: string, path = 'train.py'): string[] =>
   analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
@@ -137,6 +138,35 @@ describe('real-notebook idioms, round 16 (r16-ov)', () => {
     });
     it('does not fire when the open-coded error is of the held-out part', () => {
       assert.deepEqual(found(src('print(np.mean(np.abs(rf.predict(Q_te) - s_te)))'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('a float written with a trailing dot (1./255, 1.) is parsed as a number', () => {
+    const src = (order: string) => py`
+      import pandas as pd
+      from imblearn.over_sampling import SMOTE
+      from sklearn.model_selection import train_test_split
+      from sklearn.svm import SVC
+      from sklearn.metrics import accuracy_score
+      px = pd.read_csv("pixels.csv")
+      P = px.drop(columns=["digit"]) * (1./255)
+      d = px["digit"]
+      ${order}
+      svc = SVC(C=1.).fit(P_tr, d_tr)
+      print(accuracy_score(d_te, svc.predict(P_te)))
+    `;
+    it('fires when a statement written with 1. oversamples before the split', () => {
+      const s = src('P, d = SMOTE(sampling_strategy=1.).fit_resample(P, d)\nP_tr, P_te, d_tr, d_te = train_test_split(P, d, test_size=.2)');
+      assert.deepEqual(found(s, 'leakage/overlap'), ['9:error']);
+    });
+    it('parses it: no syntax-error note, while a real syntax error still gets one', () => {
+      const notes = (text: string): string[] => (analyzeDocument({ path: 'train.py', text }).notes ?? []).map((n) => n.message).filter((m) => /syntax error/.test(m));
+      assert.deepEqual(notes('gen = ImageDataGenerator(rescale=1./255, zoom_range=0.)\nw = f(2.)\nlabel = "Step 1. read"\n'), []);
+      assert.equal(notes('gen = ImageDataGenerator(rescale=1./255\nw = = 2\n').length, 1);
+    });
+    it('does not fire when the same statement oversamples the training part only', () => {
+      const s = src('P_tr, P_te, d_tr, d_te = train_test_split(P, d, test_size=.2)\nP_tr, d_tr = SMOTE(sampling_strategy=1.).fit_resample(P_tr, d_tr)');
+      assert.deepEqual(found(s, 'leakage/overlap'), []);
     });
   });
 });
