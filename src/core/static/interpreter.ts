@@ -777,6 +777,8 @@ export class Interpreter extends LibrarySemantics {
     if (v.k !== 'data' || !v.rows.length || v.pred) return v;
     // x_test = data["x_test"]: a held-out set named as such (no explicit split in the code).
     if (!v.rows.every((k) => k.path.length === 0 && k.root.role === 'whole')) return v;
+    // A folder's images read with no subset while its Keras subsets are the split: all of them, whatever the name.
+    if (v.rows.some((k) => this.subsetDirRoots.has(k.root))) return v;
     const wantTest = TEST_NAME.test(name) && !TRAIN_NAME.test(name);
     const wantTrain = TRAIN_NAME.test(name) && !TEST_NAME.test(name) && !VAL_NAME.test(name);
     if (!wantTest && !wantTrain) return v;

@@ -385,6 +385,10 @@ export abstract class LibrarySemantics extends DataflowState {
       this.noteWrite(savePath);
       return this.scalar('None');
     }
+    if (last === 'image_dataset_from_directory' && !this.inLoop) {
+      const sub = this.dirSubsetRead(last, args, n);
+      if (sub) return sub;
+    }
     if (isReader(q, last) || last === 'load' && /tfds|tensorflow_datasets/.test(q)) {
       // The path given by position or by keyword (read_parquet(path=...), read_csv(filepath_or_buffer=...)).
       const src0 = args.pos[0] ?? args.kw.get('path') ?? args.kw.get('filepath_or_buffer') ?? args.kw.get('io') ?? args.kw.get('file');
@@ -766,6 +770,43 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     return this.scalar(this.t(n));
   }
+
+  /**
+   * Keras's `validation_split` cut of one image folder (`flow_from_directory(d, subset="training")` /
+   * `subset="validation"`): the subsets are the two sides of one split of the folder's images, and a
+   * reader of the same folder with no subset reads all of them, training images included. Only for
+   * folders the document reads with a subset; other readers stay as they were.
+   */
+  protected dirSubsetRead(fname: string, args: Args, n: SyntaxNode): DataV | undefined {
+    const dirNode = args.posNodes[0] ?? args.kwNodes.get('directory');
+    if (!dirNode) return undefined;
+    const dir = this.t(dirNode).replace(/\s+/g, '');
+    if (!/^[\w.]+$|^(["'])[^"']+\1$/.test(dir)) return undefined;
+    const esc = dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const readsSubset = new RegExp(`\\b${fname}\\(\\s*(?:directory\\s*=\\s*)?${esc}\\s*,[^]*?\\bsubset\\s*=\\s*["'](?:training|validation)["']`);
+    this.subsetDirMemo ??= new Map();
+    let known = this.subsetDirMemo.get(dir);
+    if (known === undefined) { known = this.chunks.some((c) => readsSubset.test(c.text)); this.subsetDirMemo.set(dir, known); }
+    if (!known) return undefined;
+    let entry = this.subsetDirs.get(dir);
+    if (!entry) {
+      const d = this.freshData(dir.replace(/^["']|["']$/g, ''), n);
+      const split: Split = { id: ++this.ids, site: this.site(n), kind: 'tts', shuffle: false, names: ['validation_split'] };
+      this.onSplit(split, [d]);
+      entry = { d, split };
+      this.subsetDirs.set(dir, entry);
+      this.subsetDirRoots.add(d.rows[0].root);
+    }
+    const subset = args.kw.get('subset');
+    const which = subset?.k === 'const' ? subset.str : undefined;
+    if (which === 'training') return this.withStep(entry.d, entry.split, 'train');
+    if (which === 'validation') return this.withStep(entry.d, entry.split, 'val');
+    return subset ? undefined : this.same(entry.d);
+  }
+  private subsetDirs = new Map<string, { d: DataV; split: Split }>();
+  /** Roots of folders cut by Keras subsets: read whole, they stay whole under any name. */
+  protected subsetDirRoots = new Set<object>();
+  private subsetDirMemo: Map<string, boolean> | undefined;
 
   protected randomSplit(args: Args, n: SyntaxNode): Val {
     const d = this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'data');
@@ -1586,7 +1627,7 @@ export abstract class LibrarySemantics extends DataflowState {
       return { k: 'seq', items: outs.map((d) => this.same(d)) };
     }
     if (est.cat === 'augmenter' && /^flow/.test(method)) {
-      const d = X ?? this.freshData('images', n);
+      const d = (method === 'flow_from_directory' && !this.inLoop ? this.dirSubsetRead(method, args0, n) : undefined) ?? X ?? this.freshData('images', n);
       const du = this.dupEvent(n, `ImageDataGenerator.${method}`, d.rows);
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
     }

@@ -169,4 +169,45 @@ describe('real-notebook idioms, round 16 (r16-ov)', () => {
       assert.deepEqual(found(s, 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/overlap: Keras subsets of one image folder, then the whole folder read again as the test set', () => {
+    const src = (testRead: string) => py`
+      from tensorflow.keras.preprocessing.image import ImageDataGenerator
+      from tensorflow.keras import models, layers
+      leaves = "/data/leaves/all"
+      aug = ImageDataGenerator(rescale=1./255, validation_split=0.25)
+      fit_flow = aug.flow_from_directory(leaves, target_size=(96, 96), class_mode="categorical", subset="training")
+      dev_flow = aug.flow_from_directory(leaves, target_size=(96, 96), class_mode="categorical", subset="validation")
+      cnn = models.Sequential([layers.Conv2D(8, 3), layers.Flatten(), layers.Dense(4, activation="softmax")])
+      cnn.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+      cnn.fit(fit_flow, epochs=8, validation_data=dev_flow)
+      final_flow = ${testRead}
+      loss, acc = cnn.evaluate(final_flow)
+      print("accuracy", acc)
+    `;
+    it('fires at error when the test reader reads the whole folder with no subset', () => {
+      assert.deepEqual(found(src('aug.flow_from_directory(leaves, target_size=(96, 96), class_mode="categorical", shuffle=False)'), 'leakage/overlap'), ['11:error']);
+    });
+    it('does not fire when the test reader reads another folder', () => {
+      assert.deepEqual(found(src('aug.flow_from_directory("/data/leaves/holdout", target_size=(96, 96), class_mode="categorical", shuffle=False)'), 'leakage/overlap'), []);
+    });
+    it('fires for image_dataset_from_directory subsets too, and not when the validation subset is scored', () => {
+      const ds = (last: string) => py`
+        import tensorflow as tf
+        shots = "/data/shots"
+        tr_ds = tf.keras.utils.image_dataset_from_directory(shots, validation_split=0.2, subset="training", seed=3)
+        va_ds = tf.keras.utils.image_dataset_from_directory(shots, validation_split=0.2, subset="validation", seed=3)
+        net = tf.keras.Sequential([tf.keras.layers.Flatten(), tf.keras.layers.Dense(3)])
+        net.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+        net.fit(tr_ds, validation_data=va_ds, epochs=4)
+        every = ${last}
+        print(net.evaluate(every))
+      `;
+      assert.deepEqual(found(ds('tf.keras.utils.image_dataset_from_directory(shots)'), 'leakage/overlap'), ['9:error']);
+      assert.deepEqual(found(ds('va_ds'), 'leakage/overlap'), []);
+    });
+    it('does not fire when the validation subset is the one scored', () => {
+      assert.deepEqual(found(src('aug.flow_from_directory(leaves, target_size=(96, 96), class_mode="categorical", subset="validation", shuffle=False)'), 'leakage/overlap'), []);
+    });
+  });
 });
