@@ -43,6 +43,8 @@ export function shuffledSplitter(est: EstV): boolean {
 /** A variable that holds a fitted transformer (a loaded artifact has no class to go by). */
 const TRANSFORMER_NAME = /scaler|imputer|encoder|enc\b|vectori[sz]er|tokenizer|pca|svd|selector|transformer|preprocessor|normali[sz]er|binarizer|discreti[sz]er/i;
 
+/** yellowbrick visualizers that cross-validate the rows they are fitted on and draw the folds' scores. */
+const YB_CV = /^(RFECV|CVScores|LearningCurve|ValidationCurve)$/;
 /** Names of evaluation helpers (evaluate_model, score_model, eval_clf, compute_metrics, get_scores). */
 const EVALUATOR_NAME = /^(evaluate|eval|score|assess|test)(_\w+)?$|^(compute|get|calc|calculate|print|report)_(metrics|scores?|accuracy|performance)$|_(evaluate|evaluation|eval|scores?|metrics)$/i;
 
@@ -807,6 +809,12 @@ export abstract class LibrarySemantics extends DataflowState {
   /** Roots of folders cut by Keras subsets: read whole, they stay whole under any name. */
   protected subsetDirRoots = new Set<object>();
   private subsetDirMemo: Map<string, boolean> | undefined;
+
+  /** The class is imported from yellowbrick (`from yellowbrick.model_selection import RFECV`) or named through it. */
+  protected fromYellowbrick(cls: string): boolean {
+    const named = new RegExp(`\\bfrom\\s+yellowbrick[\\w.]*\\s+import\\b[^\\n]*\\b${cls}\\b|\\byellowbrick[\\w.]*\\.${cls}\\b`);
+    return this.chunks.some((c) => named.test(c.text));
+  }
 
   protected randomSplit(args: Args, n: SyntaxNode): Val {
     const d = this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'data');
@@ -1585,6 +1593,13 @@ export abstract class LibrarySemantics extends DataflowState {
     if ((method === 'save' || method === 'save_model') && est.cat === 'model' && !est.loaded && est.fit) {
       const p = this.pathOf(args0.pos[0] ?? args0.kw.get('filepath'));
       if (p !== undefined) { this.savedArtifacts.set(p, est); if (this.loopBodies.length) this.dumpedInLoop.add(p); else this.dumpedInLoop.delete(p); }
+    }
+    // yellowbrick's cross-validating visualizers (RFECV, CVScores, LearningCurve, ValidationCurve):
+    // fitting one draws the folds' scores of those rows, a cross-validation whose score is shown.
+    if (method === 'fit' && X && X.rows.length && YB_CV.test(est.cls) && this.fromYellowbrick(est.cls)) {
+      const split: Split = { id: ++this.ids, site: this.site(n), kind: 'cv', shuffle: true, names: [] };
+      this.onSplit(split, [X]);
+      this.cvInputs.push(X.rows);
     }
     // ShuffleSplit(n_splits=1): one train/test split, not cross-validation.
     if (method === 'split' && est.cat === 'splitter') return this.folds(args, n, /\bn_splits\s*=\s*1\b/.test(est.params), shuffledSplitter(est), timeBlindSplitter(est));

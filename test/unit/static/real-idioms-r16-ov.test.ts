@@ -210,4 +210,34 @@ describe('real-notebook idioms, round 16 (r16-ov)', () => {
       assert.deepEqual(found(src('aug.flow_from_directory(leaves, target_size=(96, 96), class_mode="categorical", subset="validation", shuffle=False)'), 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/overlap: a yellowbrick cross-validating visualizer fitted on oversampled rows', () => {
+    const src = (imp: string, rows: string) => py`
+      import pandas as pd
+      from imblearn.over_sampling import RandomOverSampler
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import ExtraTreesClassifier
+      from sklearn.metrics import f1_score
+      ${imp}
+      orders = pd.read_csv("orders.csv")
+      G_tr, G_te, h_tr, h_te = train_test_split(orders.drop(columns=["returned"]), orders["returned"], test_size=0.2, random_state=5)
+      G_up, h_up = RandomOverSampler().fit_resample(G_tr, h_tr)
+      viz = RFECV(ExtraTreesClassifier(), cv=4)
+      viz.fit(${rows})
+      viz.show()
+      et = ExtraTreesClassifier().fit(G_up, h_up)
+      print(f1_score(h_te, et.predict(G_te)))
+    `;
+    it('fires (warning, says the assumption) when the visualizer draws the CV curve of the resampled rows', () => {
+      const fs = analyze(src('from yellowbrick.model_selection import RFECV', 'G_up, h_up')).filter((f) => f.ruleId === 'leakage/overlap');
+      assert.deepEqual(fs.map((f) => `${f.location.line}:${f.severity}`), ['9:warning']);
+      assert.match(fs[0].message, /Assumed: the cross-validation score on the resampled training rows is reported/);
+    });
+    it('does not fire when the visualizer is given the training part before resampling', () => {
+      assert.deepEqual(found(src('from yellowbrick.model_selection import RFECV', 'G_tr, h_tr'), 'leakage/overlap'), []);
+    });
+    it('does not fire for scikit-learn\'s RFECV, a selector whose CV score is not shown', () => {
+      assert.deepEqual(found(src('from sklearn.feature_selection import RFECV', 'G_up, h_up').replace('viz.show()', 'print(viz.support_)'), 'leakage/overlap'), []);
+    });
+  });
 });
