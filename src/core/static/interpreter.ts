@@ -2286,13 +2286,25 @@ export class Interpreter extends LibrarySemantics {
   }
 
   /** An integer written as a literal, a name bound to one, or `a - b` / `a + b` / `a * b` / `a // b` of those. */
-  protected constInt(text: string): number | undefined {
+  protected constInt(text: string, depth = 0): number | undefined {
     const one = (t: string): number | undefined => {
       const s = t.trim();
       if (/^\d+$/.test(s)) return Number(s);
       if (!/^[A-Za-z_]\w*$/.test(s)) return undefined;
       const v = this.lookup(s);
-      return v.k === 'const' && /^\d+$/.test(v.text) ? Number(v.text) : undefined;
+      if (v.k === 'const' && /^\d+$/.test(v.text)) return Number(v.text);
+      // A name bound once in this file to arithmetic of such values (`step = win - overlap`,
+      // `hop = int(win * 0.5)`): its value, followed through at most three names.
+      if (depth >= 3) return undefined;
+      const defs = [...this.text.matchAll(new RegExp(`^[ \\t]*${s}[ \\t]*=(?!=)[ \\t]*([^\\n#]+)`, 'gm'))].map((m) => m[1].trim());
+      if (defs.length !== 1) return undefined;
+      const int = /^int\((.*)\)$/.exec(defs[0]);
+      if (int) {
+        const f = /^([\w.]+)\s*\*\s*(0?\.\d+)$/.exec(int[1].trim());
+        const a = f ? this.constInt(f[1], depth + 1) : undefined;
+        return f && a !== undefined ? Math.floor(a * Number(f[2])) : this.constInt(int[1], depth + 1);
+      }
+      return this.constInt(defs[0], depth + 1);
     };
     const m = /^(.+?)\s*(-|\+|\*|\/\/)\s*(.+)$/.exec(text.trim());
     if (!m) return one(text);

@@ -240,4 +240,33 @@ describe('real-notebook idioms, round 16 (r16-ov)', () => {
       assert.deepEqual(found(src('from sklearn.feature_selection import RFECV', 'G_up, h_up').replace('viz.show()', 'print(viz.support_)'), 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/overlap: window steps written as arithmetic of the window size (hop = win - overlap)', () => {
+    const src = (hop: string, label: string) => py`
+      import numpy as np
+      from sklearn.model_selection import train_test_split
+      from sklearn.neighbors import KNeighborsClassifier
+      trace = np.load("vibration.npy")
+      kinds = np.load("kinds.npy")
+      win = 256
+      overlap = 128
+      hop = ${hop}
+      W, c = [], []
+      for i in range(0, len(trace) - win, hop):
+          W.append(trace[i:i + win])
+          c.append(${label})
+      W_tr, W_te, c_tr, c_te = train_test_split(np.array(W), np.array(c), test_size=0.2)
+      knn = KNeighborsClassifier().fit(W_tr, c_tr)
+      print(knn.score(W_te, c_te))
+    `;
+    it('fires (warning) when the hop is the window minus an overlap', () => {
+      assert.deepEqual(found(src('win - overlap', 'kinds[i]'), 'leakage/overlap'), ['10:warning']);
+    });
+    it('fires when the hop is an int() fraction of the window', () => {
+      assert.deepEqual(found(src('int(win * 0.25)', 'kinds[i]'), 'leakage/overlap'), ['10:warning']);
+    });
+    it('does not fire when the hop is the whole window and each window gets its own label', () => {
+      assert.deepEqual(found(src('win', 'kinds[i]'), 'leakage/overlap'), []);
+    });
+  });
 });
