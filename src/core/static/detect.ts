@@ -130,6 +130,29 @@ function heldOutLabelsUnread(ctx: DetectContext, split: Split, trainedOn: boolea
   return unread;
 }
 
+/**
+ * A cross-validation whose scores are bound to names the document never reads again
+ * (`cv_score = cross_val_score(...)` and nothing after it uses `cv_score`): the score is computed
+ * but not reported, so it is no evaluation (README, zo002: a score bound to a name nothing reads).
+ * Only the document's own top-level statement is judged; a call in a module or a displayed
+ * expression is taken as read.
+ */
+function cvScoreUnread(ctx: DetectContext, split: Split): boolean {
+  const at = split.site;
+  const first = ctx.chunks[at.chunk];
+  if (first.file !== undefined || at.callers?.length) return false;
+  const stmt = first.text.slice(at.stmtFrom, at.stmtTo);
+  const m = /^\s*\(?\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*,?\s*\)?\s*=(?!=)/.exec(stmt);
+  if (!m) return false;
+  const names = m[1].split(',').map((x) => x.trim()).filter((x) => x !== '_');
+  if (!names.length) return true;
+  const re = new RegExp(`\\b(?:${names.join('|')})\\b`);
+  const code = (text: string): string => text.replace(/^[ \t]*#.*$/gm, '');
+  if (re.test(code(first.text.slice(at.stmtTo)))) return false;
+  for (let i = at.chunk + 1; i < ctx.chunks.length; i++) if (ctx.chunks[i].file === undefined && re.test(code(ctx.chunks[i].text))) return false;
+  return true;
+}
+
 
 export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const out: Finding[] = [];
@@ -388,6 +411,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // one whose val_ metrics the file never reads), while the held-out part is scored: the val_
     // metrics are training logs beside that score.
     if (l.split.names[0] === 'validation_split' && (l.assumed || l.valUnread) && heldOutScored) continue;
+    // Cross-validation on the resampled training part whose scores nothing reads, while the held-out
+    // part is scored: the folds' score is never reported.
+    if (l.split.kind === 'cv' && heldOutScored && cvScoreUnread(ctx, l.split)) continue;
     // Cross-validation on the resampled training side while the held-out side is scored too: the
     // folds' score is inflated, but which of the two the document reports as its result is a guess.
     const cvCheck = l.split.kind === 'cv' && heldOutScored
@@ -529,14 +555,21 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const trainOf = (f: RowKey, k: RowKey): boolean => {
       const last = f.path[f.path.length - 1];
       return f.root === k.root && f.path.length === k.path.length + 1 && k.path.every((st, i) => st.split === f.path[i].split && st.side === f.path[i].side)
-        && last.side === 'train' && last.fold === undefined && last.split.kind === 'tts';
+        && last.side === 'train' && last.fold === undefined && (last.split.kind === 'tts'
+          // A positional cut (train = df[:-30]; test = df[-30:]) whose held-out part the code also takes.
+          // Cut by the document's own subscript of the rows, not parts named only by a helper's outputs.
+          || last.split.kind === 'slice' && !last.split.perPass && !!last.split.sides && (last.split.sides.has('test') || last.split.sides.has('val'))
+            && ctx.chunks[last.split.site.chunk].file === undefined && !last.split.site.callers?.length
+            && /^\s*[A-Za-z_][\w\s,()]*=\s*\(?\s*[A-Za-z_][\w.]*\s*\[/.test(ctx.chunks[last.split.site.chunk].text.slice(last.split.site.from, last.split.site.to)));
     };
-    if (!e.data?.subsetSite && fit.rows.length && fit.rows.every((f) => e.keys.some((k) => trainOf(f, k))) && e.keys.every((k) => fit.rows.some((f) => trainOf(f, k)))) {
+    const sp = fit.rows.length ? fit.rows[0].path[fit.rows[0].path.length - 1]?.split : undefined;
+    if (!e.data?.subsetSite && !(e.inLoop && sp?.kind === 'slice') && sp && fit.rows.every((f) => e.keys.some((k) => trainOf(f, k))) && e.keys.every((k) => fit.rows.some((f) => trainOf(f, k)))) {
+      const assumed = sp.byName ? `the cut is taken to be a split by the names of its parts (${sp.byName})` : undefined;
       push({
-        ruleId: 'leakage/overlap', message: `This score is computed on all the rows the split was made from, including the training rows the model was fitted on (${where(ctx, fit.site)}); score the test split.`,
-        location: toLocation(ctx, e.site), related: [...rel(ctx, fit.site, 'model fitted on the training split here'), ...rel(ctx, fit.rows[0].path[fit.rows[0].path.length - 1].split.site, 'split made here')],
-        evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
-      }, e.site);
+        ruleId: 'leakage/overlap', message: `This score is computed on all the rows the split was made from, including the training rows the model was fitted on (${where(ctx, fit.site)}); score the test split.${assumed ? ` Assumed: ${assumed}.` : ''}`,
+        location: toLocation(ctx, e.site), related: [...rel(ctx, fit.site, 'model fitted on the training split here'), ...rel(ctx, sp.site, 'split made here')],
+        evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site), ...(assumed ? { assumed } : {}) }, fixes: [],
+      }, e.site, assumed ? 'warning' : 'error');
       continue;
     }
     // The model of one pass of a loop that re-makes an unseeded random split, fits and keeps the best

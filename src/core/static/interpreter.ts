@@ -777,6 +777,8 @@ export class Interpreter extends LibrarySemantics {
     if (v.k !== 'data' || !v.rows.length || v.pred) return v;
     // x_test = data["x_test"]: a held-out set named as such (no explicit split in the code).
     if (!v.rows.every((k) => k.path.length === 0 && k.root.role === 'whole')) return v;
+    // A folder's images read with no subset while its Keras subsets are the split: all of them, whatever the name.
+    if (v.rows.some((k) => this.subsetDirRoots.has(k.root))) return v;
     const wantTest = TEST_NAME.test(name) && !TRAIN_NAME.test(name);
     const wantTrain = TRAIN_NAME.test(name) && !TEST_NAME.test(name) && !VAL_NAME.test(name);
     if (!wantTest && !wantTrain) return v;
@@ -1445,6 +1447,17 @@ export class Interpreter extends LibrarySemantics {
         const site = this.site(n);
         if (label && !this.events.inSampleScores.some((x) => x.site.chunk === site.chunk && x.site.from === site.from)) this.events.inSampleScores.push({ site, fitSite: fit.site, label });
       }
+      // Predictions of all the rows a split was made from, the model fitted on its training part, compared
+      // with their labels (`abs(m.predict(X) - y) / y`): scored like a library metric, so the rule for a
+      // score on the split's input rows judges it.
+      const parentOfFit = !!fit && fit.rows.length > 0 && truth.rows.length > 0 && fit.rows.every((f) => {
+        const last = f.path[f.path.length - 1];
+        return !!last && last.side === 'train' && last.fold === undefined && truth.rows.some((k) => k.root === f.root && k.path.length === f.path.length - 1
+          && k.path.every((st, i) => st.split === f.path[i].split && st.side === f.path[i].side));
+      });
+      // A raw residual (`resid = y - m.predict(X)`, for a plot) is no score: an absolute, squared or averaged one is.
+      const measured = /\babs\s*\(|\*\*\s*2|\bsquare\s*\(|\bmean\s*\(|\bsum\s*\(/.test(this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '');
+      if (op === '-' && parentOfFit && measured) this.recordEval(n, 'error (open-coded)', truth.rows, pred.est, pred.version, [a, b], NO_ARGS);
       return;
     }
     this.recordEval(n, op === '==' ? 'accuracy (open-coded)' : op === '!=' ? 'error rate (open-coded)' : 'error (open-coded)', truth.rows, pred.est, pred.version, [a, b], NO_ARGS);
@@ -2273,13 +2286,25 @@ export class Interpreter extends LibrarySemantics {
   }
 
   /** An integer written as a literal, a name bound to one, or `a - b` / `a + b` / `a * b` / `a // b` of those. */
-  protected constInt(text: string): number | undefined {
+  protected constInt(text: string, depth = 0): number | undefined {
     const one = (t: string): number | undefined => {
       const s = t.trim();
       if (/^\d+$/.test(s)) return Number(s);
       if (!/^[A-Za-z_]\w*$/.test(s)) return undefined;
       const v = this.lookup(s);
-      return v.k === 'const' && /^\d+$/.test(v.text) ? Number(v.text) : undefined;
+      if (v.k === 'const' && /^\d+$/.test(v.text)) return Number(v.text);
+      // A name bound once in this file to arithmetic of such values (`step = win - overlap`,
+      // `hop = int(win * 0.5)`): its value, followed through at most three names.
+      if (depth >= 3) return undefined;
+      const defs = [...this.text.matchAll(new RegExp(`^[ \\t]*${s}[ \\t]*=(?!=)[ \\t]*([^\\n#]+)`, 'gm'))].map((m) => m[1].trim());
+      if (defs.length !== 1) return undefined;
+      const int = /^int\((.*)\)$/.exec(defs[0]);
+      if (int) {
+        const f = /^([\w.]+)\s*\*\s*(0?\.\d+)$/.exec(int[1].trim());
+        const a = f ? this.constInt(f[1], depth + 1) : undefined;
+        return f && a !== undefined ? Math.floor(a * Number(f[2])) : this.constInt(int[1], depth + 1);
+      }
+      return this.constInt(defs[0], depth + 1);
     };
     const m = /^(.+?)\s*(-|\+|\*|\/\/)\s*(.+)$/.exec(text.trim());
     if (!m) return one(text);

@@ -43,6 +43,8 @@ export function shuffledSplitter(est: EstV): boolean {
 /** A variable that holds a fitted transformer (a loaded artifact has no class to go by). */
 const TRANSFORMER_NAME = /scaler|imputer|encoder|enc\b|vectori[sz]er|tokenizer|pca|svd|selector|transformer|preprocessor|normali[sz]er|binarizer|discreti[sz]er/i;
 
+/** yellowbrick visualizers that cross-validate the rows they are fitted on and draw the folds' scores. */
+const YB_CV = /^(RFECV|CVScores|LearningCurve|ValidationCurve)$/;
 /** Names of evaluation helpers (evaluate_model, score_model, eval_clf, compute_metrics, get_scores). */
 const EVALUATOR_NAME = /^(evaluate|eval|score|assess|test)(_\w+)?$|^(compute|get|calc|calculate|print|report)_(metrics|scores?|accuracy|performance)$|_(evaluate|evaluation|eval|scores?|metrics)$/i;
 
@@ -384,6 +386,10 @@ export abstract class LibrarySemantics extends DataflowState {
       if (stored.k === 'data') this.files.set(savePath, stored);
       this.noteWrite(savePath);
       return this.scalar('None');
+    }
+    if (last === 'image_dataset_from_directory' && !this.inLoop) {
+      const sub = this.dirSubsetRead(last, args, n);
+      if (sub) return sub;
     }
     if (isReader(q, last) || last === 'load' && /tfds|tensorflow_datasets/.test(q)) {
       // The path given by position or by keyword (read_parquet(path=...), read_csv(filepath_or_buffer=...)).
@@ -765,6 +771,49 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const l of this.events.dupLeaks.slice(before)) l.assumed ??= `PyCaret's \`${last}\` cross-validation grid is read as a result (it is displayed and picks the model)`;
     }
     return this.scalar(this.t(n));
+  }
+
+  /**
+   * Keras's `validation_split` cut of one image folder (`flow_from_directory(d, subset="training")` /
+   * `subset="validation"`): the subsets are the two sides of one split of the folder's images, and a
+   * reader of the same folder with no subset reads all of them, training images included. Only for
+   * folders the document reads with a subset; other readers stay as they were.
+   */
+  protected dirSubsetRead(fname: string, args: Args, n: SyntaxNode): DataV | undefined {
+    const dirNode = args.posNodes[0] ?? args.kwNodes.get('directory');
+    if (!dirNode) return undefined;
+    const dir = this.t(dirNode).replace(/\s+/g, '');
+    if (!/^[\w.]+$|^(["'])[^"']+\1$/.test(dir)) return undefined;
+    const esc = dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const readsSubset = new RegExp(`\\b${fname}\\(\\s*(?:directory\\s*=\\s*)?${esc}\\s*,[^]*?\\bsubset\\s*=\\s*["'](?:training|validation)["']`);
+    this.subsetDirMemo ??= new Map();
+    let known = this.subsetDirMemo.get(dir);
+    if (known === undefined) { known = this.chunks.some((c) => readsSubset.test(c.text)); this.subsetDirMemo.set(dir, known); }
+    if (!known) return undefined;
+    let entry = this.subsetDirs.get(dir);
+    if (!entry) {
+      const d = this.freshData(dir.replace(/^["']|["']$/g, ''), n);
+      const split: Split = { id: ++this.ids, site: this.site(n), kind: 'tts', shuffle: false, names: ['validation_split'] };
+      this.onSplit(split, [d]);
+      entry = { d, split };
+      this.subsetDirs.set(dir, entry);
+      this.subsetDirRoots.add(d.rows[0].root);
+    }
+    const subset = args.kw.get('subset');
+    const which = subset?.k === 'const' ? subset.str : undefined;
+    if (which === 'training') return this.withStep(entry.d, entry.split, 'train');
+    if (which === 'validation') return this.withStep(entry.d, entry.split, 'val');
+    return subset ? undefined : this.same(entry.d);
+  }
+  private subsetDirs = new Map<string, { d: DataV; split: Split }>();
+  /** Roots of folders cut by Keras subsets: read whole, they stay whole under any name. */
+  protected subsetDirRoots = new Set<object>();
+  private subsetDirMemo: Map<string, boolean> | undefined;
+
+  /** The class is imported from yellowbrick (`from yellowbrick.model_selection import RFECV`) or named through it. */
+  protected fromYellowbrick(cls: string): boolean {
+    const named = new RegExp(`\\bfrom\\s+yellowbrick[\\w.]*\\s+import\\b[^\\n]*\\b${cls}\\b|\\byellowbrick[\\w.]*\\.${cls}\\b`);
+    return this.chunks.some((c) => named.test(c.text));
   }
 
   protected randomSplit(args: Args, n: SyntaxNode): Val {
@@ -1545,6 +1594,13 @@ export abstract class LibrarySemantics extends DataflowState {
       const p = this.pathOf(args0.pos[0] ?? args0.kw.get('filepath'));
       if (p !== undefined) { this.savedArtifacts.set(p, est); if (this.loopBodies.length) this.dumpedInLoop.add(p); else this.dumpedInLoop.delete(p); }
     }
+    // yellowbrick's cross-validating visualizers (RFECV, CVScores, LearningCurve, ValidationCurve):
+    // fitting one draws the folds' scores of those rows, a cross-validation whose score is shown.
+    if (method === 'fit' && X && X.rows.length && YB_CV.test(est.cls) && this.fromYellowbrick(est.cls)) {
+      const split: Split = { id: ++this.ids, site: this.site(n), kind: 'cv', shuffle: true, names: [] };
+      this.onSplit(split, [X]);
+      this.cvInputs.push(X.rows);
+    }
     // ShuffleSplit(n_splits=1): one train/test split, not cross-validation.
     if (method === 'split' && est.cat === 'splitter') return this.folds(args, n, /\bn_splits\s*=\s*1\b/.test(est.params), shuffledSplitter(est), timeBlindSplitter(est));
     if (method === 'load_model' || method === 'load_weights' || method === 'load') {
@@ -1586,7 +1642,7 @@ export abstract class LibrarySemantics extends DataflowState {
       return { k: 'seq', items: outs.map((d) => this.same(d)) };
     }
     if (est.cat === 'augmenter' && /^flow/.test(method)) {
-      const d = X ?? this.freshData('images', n);
+      const d = (method === 'flow_from_directory' && !this.inLoop ? this.dirSubsetRead(method, args0, n) : undefined) ?? X ?? this.freshData('images', n);
       const du = this.dupEvent(n, `ImageDataGenerator.${method}`, d.rows);
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
     }
@@ -1915,7 +1971,10 @@ export abstract class LibrarySemantics extends DataflowState {
     const fitRows = est.fit && !est.loaded ? est.fit.rows : [];
     const namedTest = fitRows.length && data.rows.length && data.rows.every((k) => covers(fitRows, k))
       ? this.targets.find((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t)) : undefined;
-    const testComment = !namedTest && fitRows.length && data.rows.length && data.rows.every((k) => lastSide(k) === 'train' && covers(fitRows, k)) ? this.testComment() : undefined;
+    // A name that says training (`pred_train = m.transform(train)` under `# predict on test set`, the
+    // comment heading a block that predicts both parts) outweighs the comment.
+    const trainNamed = this.targets.some((t) => TRAIN_NAME.test(t) && !TEST_NAME.test(t));
+    const testComment = !namedTest && !trainNamed && fitRows.length && data.rows.length && data.rows.every((k) => lastSide(k) === 'train' && covers(fitRows, k)) ? this.testComment() : undefined;
     return this.mkData({ rows: data.rows, prep: unionList(data.prep, this.allPrepFits(est)), dup: data.dup, pred: { est, version, ...(namedTest ? { namedTest } : {}), ...(testComment ? { testComment } : {}), ...(data.feat ? { inputFeat: data.feat } : {}) },
       ...(data.varying ? { varying: true } : {}), ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}) });
   }

@@ -138,10 +138,21 @@ function runMagics(text: string): RunMagic[] | undefined {
   return out.length ? out : undefined;
 }
 
-/** A chunk of code: magics blanked, `%run` lines kept aside. */
+/**
+ * Floats written with a trailing dot (`rescale=1./255`, `f(2.)`) are valid Python that the parser
+ * reads as an attribute access with an error, dropping the statement; the dot becomes a space (the
+ * same length, so positions hold, and `1 /255` is the same expression to this analysis).
+ */
+function trailingDotFloats(text: string): string {
+  if (!/\d\.(?![\w.])/.test(text)) return text;
+  return text.replace(/(?<![\w.])(\d+)\.(?![\w.])/g, '$1 ');
+}
+
+/** A chunk of code: magics blanked, trailing-dot floats spelt so they parse, `%run` lines kept aside. */
 function codeChunk(src: string, extra: Partial<Chunk> = {}): Chunk {
-  const body = blankMagics(src);
-  const runs = body !== src ? runMagics(src) : undefined;
+  const unmagic = blankMagics(src);
+  const runs = unmagic !== src ? runMagics(src) : undefined;
+  const body = trailingDotFloats(unmagic);
   return { text: body, lineStarts: lineStarts(body), ...extra, ...(runs ? { runs } : {}) };
 }
 
