@@ -36,6 +36,8 @@ const HANDS_DATA_KW = new Set(['dtrain', 'train_set', 'evals', 'valid_sets', 'ev
 export type { InterpreterOptions } from './dataflow';
 
 /** Attributes of a pandas frame that are not columns (`df.columns = [...]` renames, it writes no column). */
+/** Attributes of a Series or Categorical that a column of that name would be shadowed by. */
+const SERIES_ATTRS = /^(codes|categories|ordered|array|hasnans|is_unique|is_monotonic|is_monotonic_increasing|is_monotonic_decreasing)$/;
 const FRAME_ATTRS = new Set(['columns', 'index', 'name', 'names', 'shape', 'dtypes', 'values', 'T', 'loc', 'iloc', 'at', 'iat', 'attrs', 'flags', 'style', 'plot', 'str', 'dt', 'cat', 'axes', 'size', 'ndim', 'empty']);
 
 export class Interpreter extends LibrarySemantics {
@@ -1676,6 +1678,9 @@ export class Interpreter extends LibrarySemantics {
         // attribute-style column access df.col: that column only
         const held = o.frame?.colVals?.get(prop);
         if (held) return this.same(held);
+        // A selected column's own attributes are not columns: `s.cat.codes` / `pd.Categorical(s).codes`
+        // are its values re-coded, `s.cat.categories` its distinct values.
+        if (o.cols?.length && SERIES_ATTRS.test(prop)) return prop === 'codes' || prop === 'array' ? this.same(o) : this.scalar(full, o.prep);
         const d = this.same(o, { cols: [prop], ...(o.frame && o.feat ? { feat: this.featureSelection(o, 'select', [prop], n) } : {}) });
         if (o.frame && !d.frame) d.frame = o.frame;
         return d;
