@@ -27,6 +27,8 @@ export const SORTED_BY_TIME = 'the rows were sorted by time';
  * Dates parsed into a column at the read (parse_dates=["d"]) with nothing ordering the rows by
  * them: a date feature; sorted by time afterwards, the read's series reading stands.
  */
+/** Windows cut from one series at every position (a sequence model's inputs). */
+export const SLIDING_WINDOWS = 'windows are cut from the series at every position';
 export const PARSED_DATE_COLUMN = 'the data is read with a parsed date column';
 export const PARSED_DATES = 'the data is read with parsed dates';
 /** Label names of quantities usually forecast over time (a guess from the name). */

@@ -10,7 +10,7 @@ import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_N
 import { columnMayBe, covers, mapList, isTestSide, lastSide, testSetKey, unionKeys, unionList,
   type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type ScalarV, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
-import { Budget, FUTURE_SHIFT, NO_ARGS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
+import { Budget, FUTURE_SHIFT, NO_ARGS, SLIDING_WINDOWS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
 import { LibrarySemantics, shuffledSplitter, timeBlindSplitter } from './library';
 import type { LoadedModule } from './modules';
 import type { RunMagic } from './source';
@@ -1859,7 +1859,7 @@ export class Interpreter extends LibrarySemantics {
       // series (a sequence model's inputs); a random split of them puts later windows in training.
       // Written `x[i:(i + n)]` or `x[i:(i + n), 0]` too: the rows' bounds, without the parentheses.
       const rowsPart = hasSlice ? windowRows(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, '')) : '';
-      if (hasSlice && this.slidingWindow(rowsPart)) r.time = 'windows are cut from the series at every position';
+      if (hasSlice && this.slidingWindow(rowsPart)) r.time = SLIDING_WINDOWS;
       else if (hasSlice) {
         const w = this.overlappingWindow(rowsPart);
         if (w) r.dup = unionList(r.dup, [{ ...this.dupEvent(n, 'overlapping windows', o.rows), windows: w }]);

@@ -12,7 +12,7 @@ import {
 import { covers, isTestSide, mapList, lastSide, testSetKey, unionKeys, unionList,
   type DerivedColumn, type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type Root, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
-import { DataflowState, NO_ARGS, PARSED_DATE_COLUMN, PARSED_DATES, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
+import { DataflowState, NO_ARGS, PARSED_DATE_COLUMN, SLIDING_WINDOWS, PARSED_DATES, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
 import type { EvalEvent, Events, RefitEvent } from './events';
 import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { child, constStrings, isSubscript, labelText, roleFromName, stripRows } from './syntax';
@@ -690,7 +690,8 @@ export abstract class LibrarySemantics extends DataflowState {
     if (columnWise) {
       j.rows = parts[0]?.rows ?? j.rows;
       // Side-by-side blocks (scaled numbers next to encoded categories): the matrix keeps the columns of each.
-      const feats = parts.map((p) => p.feat ?? (p.frame && p.cols ? this.featureSelection(p, 'select', p.cols, n) : undefined)).filter((f): f is FeatureSelection => !!f);
+      // Windows cut from a series at every position hold earlier rows of their columns (lags), not the row's own values.
+      const feats = parts.map((p) => p.feat ?? (p.frame && p.cols && p.time !== SLIDING_WINDOWS ? this.featureSelection(p, 'select', p.cols, n) : undefined)).filter((f): f is FeatureSelection => !!f);
       // A whole frame among the blocks (pd.concat([df, dummies], axis=1)): the result is not just
       // the named columns of the other blocks.
       if (parts.some((p) => p.frame && !p.cols && !p.feat)) delete j.cols;
