@@ -346,7 +346,7 @@ export abstract class DataflowState {
         // A vocabulary or category codes learnt from the held-out rows alone (a test file's own
         // LabelEncoder / OneHotEncoder): no leak, but those rows get other codes or columns than
         // the training rows.
-        if ((f.codes || f.vocabulary) && f.rows.length && f.rows.every(isTestSide)) {
+        if ((f.codes || f.vocabulary && !f.onLabel) && f.rows.length && f.rows.every(isTestSide)) {
           for (const k of d.rows) if (isTestSide(k) && covers(f.rows, k)) this.recordPrepLeak(f, k, 'fit-on-test');
         }
         continue;

@@ -1658,13 +1658,17 @@ export abstract class LibrarySemantics extends DataflowState {
         this.onSplit(split, [data]);
       }
       const onLabel = LABEL_ENCODERS.has(est.cls) || args.pos.length === 1 && est.cat === 'transformer'
-        && (LABEL_NAME.test(args.posNodes[0] ? this.t(args.posNodes[0]) : '') || this.targets.length === 1 && LABEL_NAME.test(this.targets[0]));
+        && (LABEL_NAME.test(args.posNodes[0] ? this.t(args.posNodes[0]) : '') || this.targets.length === 1 && LABEL_NAME.test(this.targets[0])
+          // A category encoder given one column named as the label (`ohe.fit_transform(df[["target"]])`) encodes the label.
+          || vocabularyOnly(est) && X?.cols?.length === 1 && LABEL_NAME.test(X.cols[0]));
       const isPrep = est.cat === 'transformer' || est.cat === 'clusterer';
       if (isPrep) {
         est.fit = this.newFit(n, est.cls, 'transformer', data, onLabel, vocabularyOnly(est));
         if (pushedRefit) this.refitByFit.set(est.fit.id, pushedRefit);
         // LabelEncoder on a named feature column (not the label): category codes of those rows.
-        const argName = args.posNodes[0] ? this.t(args.posNodes[0]) : '';
+        // Read through the usual wrappers: `list(df[c].values)`, `df[c].astype(str)`, `df[c].to_numpy()`.
+        const argName = (args.posNodes[0] ? this.t(args.posNodes[0]) : '').replace(/^\s*(?:list|np\.array|np\.asarray)\(\s*([\s\S]*)\)\s*$/, '$1')
+          .replace(/(?:\.(?:values|to_numpy\(\s*\)|tolist\(\s*\)|astype\([^()]*\)))+\s*$/, '');
         if (LABEL_ENCODERS.has(est.cls) && X && (X.cols?.length ? !X.cols.some((c) => LABEL_NAME.test(c)) : /\w\s*\[[^\]]+\]\s*$/.test(argName)) && !LABEL_NAME.test(argName) && !/^y(_|$)/i.test(argName)
           && !(this.targets.length === 1 && (LABEL_NAME.test(this.targets[0]) || /^y(_|$)/i.test(this.targets[0])))) est.fit.codes = true;
         if (data.affine) est.fitAffine = data.affine; else delete est.fitAffine;
