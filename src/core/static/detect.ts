@@ -946,10 +946,13 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       }, t.site, 'warning');
       continue;
     }
+    // Time-ordered rows make a random split leak only when the task forecasts: that is read from the
+    // data's shape (lags, windows, resampling), never shown by the code, so it is said.
+    const assumed = t.assumed ?? 'the task forecasts later values of the series, not each time-stamped row on its own';
     push({
-      ruleId: 'leakage/temporal', message: `Shuffled split of time-ordered data (${t.reason}); split by time (shuffle=False or TimeSeriesSplit) so the test rows come after the training rows.${t.assumed ? ` Assumed: ${t.assumed}.` : ''}`,
-      location: toLocation(ctx, t.site), related: [], evidence: { reason: t.reason, ...(t.assumed ? { assumed: t.assumed } : {}) }, fixes: [],
-    }, t.site, t.assumed ? 'warning' : undefined);
+      ruleId: 'leakage/temporal', message: `Shuffled split of time-ordered data (${t.reason}); split by time (shuffle=False or TimeSeriesSplit) so the test rows come after the training rows. Assumed: ${assumed}.`,
+      location: toLocation(ctx, t.site), related: [], evidence: { reason: t.reason, assumed }, fixes: [],
+    }, t.site, 'warning');
   }
 
   // mismatch/refit-at-inference

@@ -142,4 +142,26 @@ describe('real-notebook idioms, round 16 (r16-sec)', () => {
       assert.deepEqual(lines(src('ohe.fit_transform(val_df["target"].to_numpy().reshape(-1, 1))', 'enc.transform(val_df[["colour"]])'), REFIT), []);
     });
   });
+  describe('a shuffled split of rows with lag features rests on the guess that the task is a forecast, and says so', () => {
+    const src = (split: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor
+      load = pd.read_csv("load.csv")
+      load["lag_1"] = load["demand"].shift(1)
+      load["lag_24"] = load["demand"].shift(24)
+      load = load.dropna()
+      X, y = load[["lag_1", "lag_24", "temp"]], load["demand"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, ${split})
+      print(RandomForestRegressor().fit(X_tr, y_tr).score(X_te, y_te))
+    `;
+    it('fires on a shuffled split, as a warning that states the forecasting assumption', () => {
+      const found = analyze(src('random_state=0'), 'train.py').filter((f) => f.ruleId === 'leakage/temporal');
+      assert.equal(found.length > 0, true);
+      assert.equal(found.every((f) => f.severity === 'warning' && /Assumed: .*forecast/.test(f.message)), true);
+    });
+    it('does not fire on a chronological cut', () => {
+      assert.deepEqual(lines(src('shuffle=False'), 'leakage/temporal'), []);
+    });
+  });
 });
