@@ -498,8 +498,11 @@ export abstract class LibrarySemantics extends DataflowState {
         if (this.servingFnDepth === 0 && d.rows.length && this.refitOnDataSet()) this.refitsAfterLoad.push({ refit, rows: d.rows });
         out.dummies = this.site(n);
         delete out.aligned;
-      } else if (d.rows.length && d.rows.every((k) => k.path.length > 0 && isTestSide(k))) {
-        // Run on a held-out part of a split alone: its columns follow that part's own categories (a074).
+      } else if (d.rows.length && d.rows.every((k) => isTestSide(k)) && (d.rows.every((k) => k.path.length > 0) || args.kw.has('columns')
+        || !(d.cols?.length && d.cols.every((c) => !c.startsWith('@'))))) {
+        // Run on a held-out part of a split, or a test file, alone: its columns follow its own categories (a074).
+        // On a test file, only when the categories come from the data or `columns=`: a typed list of
+        // feature names may hold numbers only, which get_dummies leaves as they are.
         this.events.refits.push({ site: this.site(n), what: 'pd.get_dummies', reason: 'on the held-out rows alone', dummies: true, heldOut: true });
         out.dummies = this.site(n);
         delete out.aligned;

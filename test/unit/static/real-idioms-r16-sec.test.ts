@@ -9,6 +9,7 @@ const lines = (src: string, rule: string, path = 'train.py'): number[] =>
   analyze(src, path).filter((f) => f.ruleId === rule).map((f) => f.location.line);
 const TARGET = 'leakage/target';
 const REFIT = 'mismatch/refit-at-inference';
+const ORDER = 'mismatch/column-order';
 
 describe('real-notebook idioms, round 16 (r16-sec)', () => {
   describe('a label re-coded in place through its category codes is computed from itself, not from a column named "codes"', () => {
@@ -162,6 +163,34 @@ describe('real-notebook idioms, round 16 (r16-sec)', () => {
     });
     it('does not fire on a chronological cut', () => {
       assert.deepEqual(lines(src('shuffle=False'), 'leakage/temporal'), []);
+    });
+  });
+  describe('pd.get_dummies run on a competition test file alone, then predicted unaligned, gives it its own columns', () => {
+    const src = (encode: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_squared_error
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      X = pd.get_dummies(train.drop(columns=["Purchase"]), columns=["Age", "City"])
+      X_tr, X_va, y_tr, y_va = train_test_split(X, train["Purchase"], random_state=0)
+      rf = RandomForestRegressor().fit(X_tr, y_tr)
+      print(mean_squared_error(y_va, rf.predict(X_va)))
+      ${encode}
+      submission = rf.predict(X_sub)
+    `;
+    it('fires when the test file\'s categories are expanded on their own (columns= names them)', () => {
+      assert.equal(lines(src('X_sub = pd.get_dummies(test, columns=["Age", "City"])'), ORDER).length > 0, true);
+    });
+    it('fires when the whole test table is expanded on its own', () => {
+      assert.equal(lines(src('X_sub = pd.get_dummies(test)'), ORDER).length > 0, true);
+    });
+    it('does not fire when the test dummies are reindexed to the training columns', () => {
+      assert.deepEqual(lines(src('X_sub = pd.get_dummies(test, columns=["Age", "City"]).reindex(columns=X.columns, fill_value=0)'), ORDER), []);
+    });
+    it('does not fire on a typed list of feature names, which may hold numbers only', () => {
+      assert.deepEqual(lines(src('X_sub = pd.get_dummies(test[["Occupation", "Marital_Status", "Product_Category_1"]])'), ORDER), []);
     });
   });
 });
