@@ -27,6 +27,8 @@ export const SORTED_BY_TIME = 'the rows were sorted by time';
  * Dates parsed into a column at the read (parse_dates=["d"]) with nothing ordering the rows by
  * them: a date feature; sorted by time afterwards, the read's series reading stands.
  */
+/** Windows cut from one series at every position (a sequence model's inputs). */
+export const SLIDING_WINDOWS = 'windows are cut from the series at every position';
 export const PARSED_DATE_COLUMN = 'the data is read with a parsed date column';
 export const PARSED_DATES = 'the data is read with parsed dates';
 /** Label names of quantities usually forecast over time (a guess from the name). */
@@ -344,7 +346,7 @@ export abstract class DataflowState {
         // A vocabulary or category codes learnt from the held-out rows alone (a test file's own
         // LabelEncoder / OneHotEncoder): no leak, but those rows get other codes or columns than
         // the training rows.
-        if ((f.codes || f.vocabulary) && f.rows.length && f.rows.every(isTestSide)) {
+        if ((f.codes || f.vocabulary && !f.onLabel) && f.rows.length && f.rows.every(isTestSide)) {
           for (const k of d.rows) if (isTestSide(k) && covers(f.rows, k)) this.recordPrepLeak(f, k, 'fit-on-test');
         }
         continue;

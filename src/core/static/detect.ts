@@ -179,7 +179,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const hasTestSplit = ev.hasTestSet && (testScored || ev.testLabels) || ev.prepLeaks.some((l) => !l.viaVal && l.reason !== 'fit-on-test');
   // A hand-written K-fold loop's held-out folds are cross-validation (its scores are reported like
   // cross_val_score's), not a validation part that a separate test set makes harmless.
-  const skipVal = (l: PrepLeak): boolean => l.reason === 'cv' && l.split?.kind === 'folds' ? false : l.viaVal ? hasTestSplit : heldOutIsVal(l) && testScored;
+  // Validation rows transformed with their own statistics and then scored are a batch refitted on
+  // itself (serving), whatever a test set shows: that score is computed on rows shaped differently.
+  const valRefitScored = (l: PrepLeak): boolean => l.reason === 'fit-on-test' && ev.evals.some((e) => e.keys.some((k) => keyCovers(l.key, k)));
+  const skipVal = (l: PrepLeak): boolean => l.reason === 'cv' && l.split?.kind === 'folds' ? false : l.viaVal ? hasTestSplit && !valRefitScored(l) : heldOutIsVal(l) && testScored;
   // Held-out rows are scored somewhere: an evaluation of test or validation rows, validation data
   // handed to training, or cross-validation (a training score alone scores no held-out row).
   const evaluatesHeldOut = ev.evals.some((e) => e.keys.some(isTestSide));
@@ -976,10 +979,13 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       }, t.site, 'warning');
       continue;
     }
+    // Time-ordered rows make a random split leak only when the task forecasts: that is read from the
+    // data's shape (lags, windows, resampling), never shown by the code, so it is said.
+    const assumed = t.assumed ?? 'the task forecasts later values of the series, not each time-stamped row on its own';
     push({
-      ruleId: 'leakage/temporal', message: `Shuffled split of time-ordered data (${t.reason}); split by time (shuffle=False or TimeSeriesSplit) so the test rows come after the training rows.${t.assumed ? ` Assumed: ${t.assumed}.` : ''}`,
-      location: toLocation(ctx, t.site), related: [], evidence: { reason: t.reason, ...(t.assumed ? { assumed: t.assumed } : {}) }, fixes: [],
-    }, t.site, t.assumed ? 'warning' : undefined);
+      ruleId: 'leakage/temporal', message: `Shuffled split of time-ordered data (${t.reason}); split by time (shuffle=False or TimeSeriesSplit) so the test rows come after the training rows. Assumed: ${assumed}.`,
+      location: toLocation(ctx, t.site), related: [], evidence: { reason: t.reason, assumed }, fixes: [],
+    }, t.site, 'warning');
   }
 
   // mismatch/refit-at-inference

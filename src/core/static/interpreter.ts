@@ -10,7 +10,7 @@ import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_N
 import { columnMayBe, covers, mapList, isTestSide, lastSide, testSetKey, unionKeys, unionList,
   type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type ScalarV, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
-import { Budget, FUTURE_SHIFT, NO_ARGS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
+import { Budget, FUTURE_SHIFT, NO_ARGS, SLIDING_WINDOWS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
 import { LibrarySemantics, shuffledSplitter, timeBlindSplitter } from './library';
 import type { LoadedModule } from './modules';
 import type { RunMagic } from './source';
@@ -36,6 +36,8 @@ const HANDS_DATA_KW = new Set(['dtrain', 'train_set', 'evals', 'valid_sets', 'ev
 export type { InterpreterOptions } from './dataflow';
 
 /** Attributes of a pandas frame that are not columns (`df.columns = [...]` renames, it writes no column). */
+/** Attributes of a Series or Categorical that a column of that name would be shadowed by. */
+const SERIES_ATTRS = /^(codes|categories|ordered|array|hasnans|is_unique|is_monotonic|is_monotonic_increasing|is_monotonic_decreasing)$/;
 const FRAME_ATTRS = new Set(['columns', 'index', 'name', 'names', 'shape', 'dtypes', 'values', 'T', 'loc', 'iloc', 'at', 'iat', 'attrs', 'flags', 'style', 'plot', 'str', 'dt', 'cat', 'axes', 'size', 'ndim', 'empty']);
 
 export class Interpreter extends LibrarySemantics {
@@ -1689,6 +1691,9 @@ export class Interpreter extends LibrarySemantics {
         // attribute-style column access df.col: that column only
         const held = o.frame?.colVals?.get(prop);
         if (held) return this.same(held);
+        // A selected column's own attributes are not columns: `s.cat.codes` / `pd.Categorical(s).codes`
+        // are its values re-coded, `s.cat.categories` its distinct values.
+        if (o.cols?.length && SERIES_ATTRS.test(prop)) return prop === 'codes' || prop === 'array' ? this.same(o) : this.scalar(full, o.prep);
         const d = this.same(o, { cols: [prop], ...(o.frame && o.feat ? { feat: this.featureSelection(o, 'select', [prop], n) } : {}) });
         if (o.frame && !d.frame) d.frame = o.frame;
         return d;
@@ -1867,7 +1872,7 @@ export class Interpreter extends LibrarySemantics {
       // series (a sequence model's inputs); a random split of them puts later windows in training.
       // Written `x[i:(i + n)]` or `x[i:(i + n), 0]` too: the rows' bounds, without the parentheses.
       const rowsPart = hasSlice ? windowRows(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, '')) : '';
-      if (hasSlice && this.slidingWindow(rowsPart)) r.time = 'windows are cut from the series at every position';
+      if (hasSlice && this.slidingWindow(rowsPart)) r.time = SLIDING_WINDOWS;
       else if (hasSlice) {
         const w = this.overlappingWindow(rowsPart);
         if (w) r.dup = unionList(r.dup, [{ ...this.dupEvent(n, 'overlapping windows', o.rows), windows: w }]);

@@ -12,7 +12,7 @@ import {
 import { covers, isTestSide, mapList, lastSide, testSetKey, unionKeys, unionList,
   type DerivedColumn, type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type Root, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
-import { DataflowState, NO_ARGS, PARSED_DATE_COLUMN, PARSED_DATES, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
+import { DataflowState, NO_ARGS, PARSED_DATE_COLUMN, SLIDING_WINDOWS, PARSED_DATES, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
 import type { EvalEvent, Events, RefitEvent } from './events';
 import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { child, constStrings, isSubscript, labelText, roleFromName, stripRows } from './syntax';
@@ -504,8 +504,11 @@ export abstract class LibrarySemantics extends DataflowState {
         if (this.servingFnDepth === 0 && d.rows.length && this.refitOnDataSet()) this.refitsAfterLoad.push({ refit, rows: d.rows });
         out.dummies = this.site(n);
         delete out.aligned;
-      } else if (d.rows.length && d.rows.every((k) => k.path.length > 0 && isTestSide(k))) {
-        // Run on a held-out part of a split alone: its columns follow that part's own categories (a074).
+      } else if (d.rows.length && d.rows.every((k) => isTestSide(k)) && (d.rows.every((k) => k.path.length > 0) || args.kw.has('columns')
+        || !(d.cols?.length && d.cols.every((c) => !c.startsWith('@'))))) {
+        // Run on a held-out part of a split, or a test file, alone: its columns follow its own categories (a074).
+        // On a test file, only when the categories come from the data or `columns=`: a typed list of
+        // feature names may hold numbers only, which get_dummies leaves as they are.
         this.events.refits.push({ site: this.site(n), what: 'pd.get_dummies', reason: 'on the held-out rows alone', dummies: true, heldOut: true });
         out.dummies = this.site(n);
         delete out.aligned;
@@ -696,7 +699,8 @@ export abstract class LibrarySemantics extends DataflowState {
     if (columnWise) {
       j.rows = parts[0]?.rows ?? j.rows;
       // Side-by-side blocks (scaled numbers next to encoded categories): the matrix keeps the columns of each.
-      const feats = parts.map((p) => p.feat ?? (p.frame && p.cols ? this.featureSelection(p, 'select', p.cols, n) : undefined)).filter((f): f is FeatureSelection => !!f);
+      // Windows cut from a series at every position hold earlier rows of their columns (lags), not the row's own values.
+      const feats = parts.map((p) => p.feat ?? (p.frame && p.cols && p.time !== SLIDING_WINDOWS ? this.featureSelection(p, 'select', p.cols, n) : undefined)).filter((f): f is FeatureSelection => !!f);
       // A whole frame among the blocks (pd.concat([df, dummies], axis=1)): the result is not just
       // the named columns of the other blocks.
       if (parts.some((p) => p.frame && !p.cols && !p.feat)) delete j.cols;
@@ -1713,13 +1717,17 @@ export abstract class LibrarySemantics extends DataflowState {
         this.onSplit(split, [data]);
       }
       const onLabel = LABEL_ENCODERS.has(est.cls) || args.pos.length === 1 && est.cat === 'transformer'
-        && (LABEL_NAME.test(args.posNodes[0] ? this.t(args.posNodes[0]) : '') || this.targets.length === 1 && LABEL_NAME.test(this.targets[0]));
+        && (LABEL_NAME.test(args.posNodes[0] ? this.t(args.posNodes[0]) : '') || this.targets.length === 1 && LABEL_NAME.test(this.targets[0])
+          // A category encoder given one column named as the label (`ohe.fit_transform(df[["target"]])`) encodes the label.
+          || vocabularyOnly(est) && X?.cols?.length === 1 && LABEL_NAME.test(X.cols[0]));
       const isPrep = est.cat === 'transformer' || est.cat === 'clusterer';
       if (isPrep) {
         est.fit = this.newFit(n, est.cls, 'transformer', data, onLabel, vocabularyOnly(est));
         if (pushedRefit) this.refitByFit.set(est.fit.id, pushedRefit);
         // LabelEncoder on a named feature column (not the label): category codes of those rows.
-        const argName = args.posNodes[0] ? this.t(args.posNodes[0]) : '';
+        // Read through the usual wrappers: `list(df[c].values)`, `df[c].astype(str)`, `df[c].to_numpy()`.
+        const argName = (args.posNodes[0] ? this.t(args.posNodes[0]) : '').replace(/^\s*(?:list|np\.array|np\.asarray)\(\s*([\s\S]*)\)\s*$/, '$1')
+          .replace(/(?:\.(?:values|to_numpy\(\s*\)|tolist\(\s*\)|astype\([^()]*\)))+\s*$/, '');
         if (LABEL_ENCODERS.has(est.cls) && X && (X.cols?.length ? !X.cols.some((c) => LABEL_NAME.test(c)) : /\w\s*\[[^\]]+\]\s*$/.test(argName)) && !LABEL_NAME.test(argName) && !/^y(_|$)/i.test(argName)
           && !(this.targets.length === 1 && (LABEL_NAME.test(this.targets[0]) || /^y(_|$)/i.test(this.targets[0])))) est.fit.codes = true;
         if (data.affine) est.fitAffine = data.affine; else delete est.fitAffine;
