@@ -582,6 +582,13 @@ export class Interpreter extends LibrarySemantics {
       this.targets = [];
     }
     if (valueNodes.length === 1 && FUTURE_SHIFT.test(this.t(valueNodes[0]))) for (const nm of names) this.futureNames.add(nm);
+    // df = df.fillna(df.mean(), inplace=True): pandas returns None, but the frame was changed in place and
+    // the author meant to keep it (the code reads df as a frame next); the name keeps the changed frame.
+    if (valueNodes.length === 1 && targetSegs.length === 1 && targetSegs[0].length === 1 && targetSegs[0][0].name === 'VariableName') {
+      const nm = this.t(targetSegs[0][0]);
+      const m = /^([A-Za-z_]\w*)\s*\.\s*\w+\s*\(/.exec(this.t(valueNodes[0]));
+      if (m && m[1] === nm && valueNodes[0].name === 'CallExpression' && /\binplace\s*=\s*True\b/.test(this.t(valueNodes[0])) && v.k === 'scalar' && this.scope.get(nm)?.k === 'data') return;
+    }
     // best = thr[np.argmax(tpr - fpr)]: a value read off a curve of the held-out rows.
     if (this.curveNames.size && valueNodes.length === 1) {
       const words = this.t(valueNodes[0]).match(/[A-Za-z_]\w*/g) ?? [];

@@ -526,6 +526,9 @@ export abstract class LibrarySemantics extends DataflowState {
         if (j.k === 'data' && j.pred) return this.positionalView(j, n);
       }
     }
+    // pd.DataFrame(sfs.get_metric_dict()) / pd.DataFrame.from_dict(stats): a table of a fitted selector's
+    // or a statistic's results is those results, as pd.Series(scores) is below.
+    if ((last === 'DataFrame' || last === 'from_dict' || last === 'from_records') && args.pos[0]?.k === 'scalar' && args.pos[0].prep.length) return this.scalar(this.t(n), args.pos[0].prep, args.pos[0].dup);
     if (last === 'from_records' || last === 'from_dict' || last === 'json_normalize' || last === 'from_pandas') {
       const d = this.freshData(this.targets[0] ?? last, n, roleFromName(this.targets[0] ?? ''));
       if (args.kw.has('columns') || args.pos[0] && requestPayload(args.pos[0])) d.aligned = true;
