@@ -38,6 +38,9 @@ export type { InterpreterOptions } from './dataflow';
 /** Attributes of a pandas frame that are not columns (`df.columns = [...]` renames, it writes no column). */
 const FRAME_ATTRS = new Set(['columns', 'index', 'name', 'names', 'shape', 'dtypes', 'values', 'T', 'loc', 'iloc', 'at', 'iat', 'attrs', 'flags', 'style', 'plot', 'str', 'dt', 'cat', 'axes', 'size', 'ndim', 'empty']);
 
+/** Per-column statistics of a column alone (no second column, no label): as a column mask they filter, label-free. */
+const UNARY_COLUMN_STAT = /^(?:np\.)?(?:nan)?(?:mean|std|var|nunique|count|sum|min|max|median|skew|kurt|kurtosis|ptp)$/;
+
 export class Interpreter extends LibrarySemantics {
   run(): void {
     try {
@@ -262,14 +265,16 @@ export class Interpreter extends LibrarySemantics {
     // The names bound before an `if` with no `else` whose first test reads the data (taken lazily: most tests do not).
     const noElse = !n.getChild('else');
     let entry: Map<string, Val> | undefined, firstTest = true;
+    let chainPrep: FitEvent[] = [];
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.name === 'Body') {
         if (chain) this.branchPath.push(`${chain}#${branch++}`);
         try {
           if (!skipBody && !done) {
             if (dataCond) this.dataConds.push(dataCond);
+            this.condPreps.push(chainPrep);
             const before = new Map(scope.vars);
-            try { this.execBlock(c); } finally { if (dataCond) this.dataConds.pop(); }
+            try { this.execBlock(c); } finally { if (dataCond) this.dataConds.pop(); this.condPreps.pop(); }
             this.carryBranchDups(scope, before, branchDups, cond);
           }
         } finally {
@@ -284,7 +289,9 @@ export class Interpreter extends LibrarySemantics {
         const mainGuard = this.moduleDepth > 0 && this.scope === this.curGlobal && this.curGlobal !== this.global
           && /^__name__\s*==\s*(['"])__main__\1$/.test(this.t(c).trim());
         const known = mainGuard ? false : this.noneTest(c);
-        this.ev(c);
+        const cv = this.ev(c);
+        // if p < 0.05: keep.append(c): every branch of the chain is chosen by the statistics its tests read.
+        if ((cv.k === 'scalar' || cv.k === 'data') && cv.prep.length) chainPrep = unionList(chainPrep, cv.prep);
         if (known === undefined && !dataCond && this.readsData(c)) {
           dataCond = this.t(c).replace(/\s+/g, ' ').trim();
           if (noElse && firstTest) entry = new Map(scope.vars);
@@ -846,6 +853,14 @@ export class Interpreter extends LibrarySemantics {
         this.bind(base, sel);
         return;
       }
+    }
+    // out = pd.DataFrame(); for c in X.columns: out[c] = scale(X[c]): a frame filled column by column from
+    // another's columns (names known only per pass, or arrays taken from them) holds that frame's rows.
+    if (cur.k === 'data' && cur.emptyFrame && base === objNode && attr === undefined && v.k === 'data' && v.rows.length && !v.pred && !v.frame?.colVals) {
+      const d = this.mkData({ ...this.same(v), frame: this.newFrame() });
+      delete d.positional; delete d.cols; delete d.feat;
+      this.bind(base, d);
+      return;
     }
     // res = pd.DataFrame(); res["pred"] = model.predict(X); res["actual"] = y: a results frame built
     // column by column, as pd.DataFrame({"pred": ..., "actual": ...}): each column read back by name
@@ -1805,6 +1820,14 @@ export class Interpreter extends LibrarySemantics {
     // fit; a boolean row mask is data, and its statistics do not flow into the rows it keeps.
     let learned: FitEvent[] = [];
     for (const i of idx) if (i.k === 'scalar' && i.prep.length) learned = learned.concat(i.prep);
+    // df[keep] with keep filled by `if <test of a statistic>: keep.append(c)`: the names carry the test's statistics.
+    for (const i of idx) if (i.k === 'seq' && !hasSlice) for (const it of i.items) if (it.k === 'scalar' && it.chosen && it.prep.length) learned = learned.concat(it.prep);
+    // df.loc[:, df.isnull().mean() < 0.5] / df.loc[:, df.std() > 0]: a column kept or dropped by a statistic of
+    // that column alone (missing share, spread, distinct count) is a label-free filter; no value changes and
+    // nothing of the label chooses it (README: g021, x025). Correlations and group statistics still carry.
+    if (learned.length && !hasSlice || learned.length && /^\[\s*:\s*,/.test(this.text.slice(objNode.to, n.to).trim())) {
+      learned = learned.filter((f) => !(f.kind === 'stat' && UNARY_COLUMN_STAT.test(f.cls)));
+    }
     const o = learned.length ? this.mkData({ ...this.same(o0), prep: unionList(o0.prep, learned) }) : o0;
     const isILoc = objNode.name === 'MemberExpression' && /\.(iloc|loc|ix)$/.test(this.t(objNode));
     // df.iloc[idx] with idx = np.random.randint(0, len(df), size=n): a draw with replacement repeats rows.

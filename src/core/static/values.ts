@@ -318,6 +318,8 @@ export interface ScalarV extends Common {
     byDtype?: true };
   /** Statistics in a lazy column expression (polars `pl.col(c).mean()`), bound when applied to a frame. */
   pending?: Site[];
+  /** A column name appended to a list under a test of a statistic (`if p < 0.05: keep.append(c)`). */
+  chosen?: true;
 }
 
 export type Val = DataV | EstV | FoldsV | IdxV | ModV | FnV | SeqV | ConstV | ScalarV | ClassV | ObjV;

@@ -82,4 +82,131 @@ describe('real-notebook idioms (round 16, r16-pre)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
   });
+  describe('leakage/preprocessing: columns kept by a statistic of each column alone (missing share, spread) are a label-free filter (g021, x025)', () => {
+    const src = (pick: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LinearRegression
+      from sklearn.metrics import r2_score
+      df = pd.read_csv("vehicles.csv")
+      y = df["mpg"]
+      X = df.drop(columns=["mpg"])
+      ${pick.split('\n').join('\n      ')}
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      reg = LinearRegression().fit(X_tr, y_tr)
+      print(r2_score(y_te, reg.predict(X_te)))
+    `;
+    it('does not fire when columns are dropped by their missing share or kept by a non-zero spread over all rows', () => {
+      assert.deepEqual(rules(src('X = X.loc[:, X.isnull().mean() < 0.5]'), 'leakage/preprocessing'), []);
+      assert.deepEqual(rules(src('X = X[X.columns[X.std() > 0]]'), 'leakage/preprocessing'), []);
+    });
+    it('fires when the columns are picked by their correlation with the label over all rows', () => {
+      const pick = 'c = pd.concat([X, y], axis=1).corr()["mpg"].abs()\nX = X[c[c > 0.2].index.drop("mpg")]';
+      assert.equal(rules(src(pick), 'leakage/preprocessing').length, 1);
+    });
+    it('fires when the same statistic then fills the values', () => {
+      assert.equal(rules(src('X = X.loc[:, X.isnull().mean() < 0.5]\nX = X.fillna(X.mean())'), 'leakage/preprocessing').length, 1);
+    });
+  });
+  describe('leakage/preprocessing: Keras validation_split whose val_ metrics are never read and whose callbacks watch a training metric is not evaluated', () => {
+    const src = (monitor: string, read: string) => py`
+      import pandas as pd
+      import matplotlib.pyplot as plt
+      from tensorflow.keras.models import Sequential
+      from tensorflow.keras.layers import Dense
+      from tensorflow.keras.callbacks import EarlyStopping
+      train = pd.read_csv("train.csv")
+      train = train.fillna(train.mean(numeric_only=True))
+      X = train.drop(columns=["target"])
+      y = train["target"]
+      net = Sequential([Dense(16, activation="relu"), Dense(1)])
+      net.compile(optimizer="adam", loss="mse")
+      stop = EarlyStopping(monitor="${monitor}", patience=5, restore_best_weights=True)
+      hist = net.fit(X, y, epochs=40, validation_split=0.2, callbacks=[stop])
+      plt.plot(hist.history["${read}"])
+    `;
+    it('does not fire when early stopping watches the training loss and only the training loss is plotted', () => {
+      assert.deepEqual(rules(src('loss', 'loss'), 'leakage/preprocessing'), []);
+    });
+    it('fires when early stopping watches the validation loss', () => {
+      assert.equal(rules(src('val_loss', 'loss'), 'leakage/preprocessing').length, 1);
+    });
+    it('fires when the validation loss is plotted', () => {
+      assert.equal(rules(src('loss', 'val_loss'), 'leakage/preprocessing').length, 1);
+    });
+  });
+  describe('leakage/preprocessing: an empty frame filled column by column from another frame\'s columns holds that frame\'s rows', () => {
+    const src = (body: string) => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.preprocessing import StandardScaler
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      df = pd.read_csv("employees.csv")
+      X = df.drop(["left"], axis=1)
+      y = df["left"]
+      out = pd.DataFrame()
+      for col in list(X.columns):
+          ${body}
+      X = pd.DataFrame(out)
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, stratify=y)
+      clf = LogisticRegression().fit(X_tr, y_tr)
+      print(clf.score(X_te, y_te))
+    `;
+    it('fires when each column is standardised over all rows in the loop', () => {
+      assert.equal(rules(src('out[col] = StandardScaler().fit_transform(X[col].values.reshape(-1, 1)).ravel()'), 'leakage/preprocessing').length, 1);
+    });
+    it('does not fire when each column is transformed row by row', () => {
+      assert.deepEqual(rules(src('out[col] = np.log1p(X[col])'), 'leakage/preprocessing'), []);
+    });
+  });
+  describe('leakage/preprocessing: Python\'s max / min / sum over a column are that column\'s statistic, as its .max() is', () => {
+    const src = (line: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      df = pd.read_csv("students.csv")
+      ${line}
+      X = df[["failed", "credits"]]
+      y = df["result"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      print(LogisticRegression().fit(X_tr, y_tr).score(X_te, y_te))
+    `;
+    it('fires when the gaps are filled with the largest value over all rows', () => {
+      assert.deepEqual(rules(src('df["failed"] = df["failed"].fillna(max(df["failed"]))'), 'leakage/preprocessing'), [5]);
+    });
+    it('does not fire for a constant, or for the maximum only printed', () => {
+      assert.deepEqual(rules(src('df["failed"] = df["failed"].fillna(max(0, 1))'), 'leakage/preprocessing'), []);
+      assert.deepEqual(rules(src('print(max(df["failed"]))'), 'leakage/preprocessing'), []);
+    });
+  });
+  describe('leakage/preprocessing: columns kept when a statistical test over all rows passes (`if p < 0.05: keep.append(c)`) carry that test', () => {
+    // The loop body is given as lines (indented by the loop), so no template dedent can shift it.
+    const src = (...body: string[]) => [
+      'import pandas as pd',
+      'from scipy import stats',
+      'from sklearn.model_selection import train_test_split',
+      'from sklearn.linear_model import LogisticRegression',
+      'df = pd.read_csv("grades.csv")',
+      'feats = [c for c in df.columns if c != "passed"]',
+      'keep = []',
+      'for c in feats:',
+      ...body.map((l) => '    ' + l),
+      'X = df[keep]',
+      'y = df["passed"]',
+      'X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)',
+      'print(LogisticRegression().fit(X_tr, y_tr).score(X_te, y_te))',
+    ].join('\n') + '\n';
+    it('fires when a t-test between the label\'s classes picks the columns', () => {
+      const src1 = src('p = stats.ttest_ind(df[df.passed == 1][c], df[df.passed == 0][c])[1]', 'if p < 0.05:', '    keep.append(c)');
+      assert.deepEqual(rules(src1, 'leakage/preprocessing'), [9]);
+    });
+    it('fires when the correlation with the label picks the columns', () => {
+      assert.deepEqual(rules(src('if abs(df[c].corr(df["passed"])) > 0.1:', '    keep.append(c)'), 'leakage/preprocessing'), [9]);
+    });
+    it('does not fire when the test reads only the column\'s type or its own missing share', () => {
+      assert.deepEqual(rules(src('if df[c].dtype != "object":', '    keep.append(c)'), 'leakage/preprocessing'), []);
+      assert.deepEqual(rules(src('if df[c].isnull().mean() < 0.3:', '    keep.append(c)'), 'leakage/preprocessing'), []);
+    });
+  });
 });
