@@ -887,7 +887,10 @@ export class Interpreter extends LibrarySemantics {
     // df.col.loc[mask] = ... / df["col"].loc[mask] = ...: the gaps of one column of the frame.
     const seriesCol = base !== objNode && (base.name === 'MemberExpression' && !isSubscript(base) || isSubscript(base) && /^\[\s*["'][^"']+["']\s*\]$/.test(this.text.slice(base.firstChild!.to, base.to).trim()));
     const rowPart = base !== objNode && (seriesCol || /^\[[^\]]*,/.test(this.text.slice(objNode.to, t.to).trim()));
-    const filler = rowPart && (col !== undefined || seriesCol) && vIn.k === 'data' && vIn.pred && !vIn.pred.est.loaded ? vIn.pred.est.fit : undefined;
+    // for col in df.columns: df.loc[df[col].isnull(), col] = model.predict(...): the same fill, one column per pass.
+    const locInner = base !== objNode && !rowPart && /\.loc$/.test(this.t(objNode)) ? this.text.slice(objNode.to, t.to).trim().replace(/^\[|\]$/g, '') : '';
+    const loopCol = !!locInner && this.inLoop && topLevelComma(locInner) > 0 && /^[A-Za-z_]\w*$/.test(locInner.slice(topLevelComma(locInner) + 1).trim());
+    const filler = (rowPart || loopCol) && (col !== undefined || seriesCol || loopCol) && vIn.k === 'data' && vIn.pred && !vIn.pred.est.loaded ? vIn.pred.est.fit : undefined;
     // The rows that have the value may also be taken by a named row selection (known_X_train =
     // df[df.age.notnull()][feats], and the rows to fill named X_test): when the model was fitted
     // with the written column itself as its label, writing its predictions into that column is a

@@ -1208,7 +1208,10 @@ export abstract class LibrarySemantics extends DataflowState {
     // synthesised beforehand (SMOTE appends its samples at the end) are copies of training rows.
     const vs = method === 'fit' ? args.kwNodes.get('validation_split') : undefined;
     if (vs) this.events.validationSplit = true;
-    const X0 = args.pos[0];
+    // fit({name: df[name] for name in feature_names}, y, validation_split=0.2): a multi-input model (DeepCTR,
+    // Keras named inputs) given a dict of columns is given those columns' rows.
+    const p0 = args.pos[0];
+    const X0 = vs && p0?.k === 'seq' && p0.items.length && p0.items.every((i) => i.k === 'data') ? this.join(p0.items, n) : p0;
     if (vs && X0 && X0.k === 'data' && (X0.dup.length || X0.prep.length) && X0.rows.length) {
       const split: Split = { id: ++this.ids, site: this.site(vs), kind: 'tts', shuffle: false, names: ['validation_split'] };
       // With no callback (early stopping, best checkpoint) the held-out rows choose nothing: their
@@ -1414,7 +1417,9 @@ export abstract class LibrarySemantics extends DataflowState {
           const a0 = args.pos[0];
           let item = a0 && this.inLoop ? a0.k === 'data' ? this.same(a0, { varying: true }) : a0.k === 'scalar' ? { ...a0, varying: true } : a0 : a0;
           // for c in cols: if p < 0.05: keep.append(c): a column name kept because a statistic passed a test.
-          const chosenBy = this.condPreps.length ? this.condPreps.reduce<FitEvent[]>((acc, p) => unionList(acc, p), []) : [];
+          // Only in a single loop over the names: a nested pair loop (`if abs(df[c].corr(df[o])) > 0.9`) is a
+          // label-free collinearity screen (g021), not a relevance test of each column against one target.
+          const chosenBy = this.condPreps.length && this.loopIters.length === 1 ? this.condPreps.reduce<FitEvent[]>((acc, p) => unionList(acc, p), []) : [];
           if (chosenBy.length && item?.k === 'const' && item.str !== undefined) item = { ...this.scalar(item.str, chosenBy, [], true), chosen: true };
           else if (chosenBy.length && item?.k === 'scalar' && !item.allCols) item = { ...item, prep: unionList(item.prep, chosenBy), chosen: true };
           if (item) obj.items.push(method === 'extend' && item.k === 'seq' ? this.join(item.items, n) : item);

@@ -208,5 +208,70 @@ describe('real-notebook idioms (round 16, r16-pre)', () => {
       assert.deepEqual(rules(src('if df[c].dtype != "object":', '    keep.append(c)'), 'leakage/preprocessing'), []);
       assert.deepEqual(rules(src('if df[c].isnull().mean() < 0.3:', '    keep.append(c)'), 'leakage/preprocessing'), []);
     });
+    it('does not fire for a pairwise collinearity screen between features (nested loop, label-free: g021)', () => {
+      const pair = src('for o in feats:', '    if c != o and abs(df[c].corr(df[o])) > 0.9 and c not in keep:', '        keep.append(c)');
+      assert.deepEqual(rules(pair, 'leakage/preprocessing'), []);
+    });
+  });
+  describe('leakage/preprocessing: a model-based fill written per column in a loop (df.loc[df[col].isnull(), col] = reg.predict(...)) is a statistic of the rows it was fitted on', () => {
+    it('fires when each column\'s gaps are predicted by a regressor fitted on all complete rows before the split', () => {
+      const src = [
+        'import pandas as pd',
+        'from sklearn.ensemble import RandomForestRegressor, RandomForestClassifier',
+        'from sklearn.model_selection import train_test_split',
+        'df = pd.read_csv("soil.csv")',
+        'for col in df.columns:',
+        '    if df[col].isnull().sum() > 0:',
+        '        known = df.dropna()',
+        '        reg = RandomForestRegressor().fit(known.drop(columns=[col]), known[col])',
+        '        df.loc[df[col].isnull(), col] = reg.predict(df[df[col].isnull()].drop(columns=[col]))',
+        'X = df.drop(columns=["fertile"])',
+        'y = df["fertile"]',
+        'X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)',
+        'print(RandomForestClassifier().fit(X_tr, y_tr).score(X_te, y_te))',
+      ].join('\n') + '\n';
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [9]);
+    });
+    it('does not fire when the regressor is fitted on the training part and fills the test part', () => {
+      const src = [
+        'import pandas as pd',
+        'from sklearn.ensemble import RandomForestRegressor, RandomForestClassifier',
+        'from sklearn.model_selection import train_test_split',
+        'df = pd.read_csv("soil.csv")',
+        'X = df.drop(columns=["fertile"])',
+        'y = df["fertile"]',
+        'X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)',
+        'for col in X_tr.columns:',
+        '    known = X_tr.dropna()',
+        '    reg = RandomForestRegressor().fit(known.drop(columns=[col]), known[col])',
+        '    X_te.loc[X_te[col].isnull(), col] = reg.predict(X_te[X_te[col].isnull()].drop(columns=[col]))',
+        'print(RandomForestClassifier().fit(X_tr, y_tr).score(X_te, y_te))',
+      ].join('\n') + '\n';
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
+  describe('leakage/preprocessing: a multi-input model fitted on a dict of columns ({name: df[name]}) with validation_split is given those rows', () => {
+    const src = (prep: string) => py`
+      import pandas as pd
+      from sklearn.preprocessing import LabelEncoder, MinMaxScaler
+      from deepctr.models import DeepFM
+      data = pd.read_csv("clicks.csv")
+      dense = ["I1", "I2", "I3"]
+      sparse = ["C1", "C2"]
+      for feat in sparse:
+          data[feat] = LabelEncoder().fit_transform(data[feat])
+      ${prep}
+      inputs = {name: data[name] for name in dense + sparse}
+      model = DeepFM(linear_cols, dnn_cols, task="binary")
+      model.compile("adam", "binary_crossentropy", metrics=["auc"])
+      history = model.fit(inputs, data["label"].values, epochs=10, validation_split=0.2)
+      print(history.history)
+    `;
+    it('fires when the dense columns were min-max scaled over all rows first', () => {
+      assert.deepEqual(rules(src('data[dense] = MinMaxScaler().fit_transform(data[dense])'), 'leakage/preprocessing'), [9]);
+    });
+    it('does not fire when the columns were only label-encoded (a vocabulary, not a statistic)', () => {
+      assert.deepEqual(rules(src('data[dense] = data[dense].fillna(0)'), 'leakage/preprocessing'), []);
+    });
   });
 });
