@@ -2181,6 +2181,7 @@ export class Interpreter extends LibrarySemantics {
     if ((wantTest || wantVal) && srcSide === 'train' && !sibling?.sides?.has('train') && !lagContext) {
       // A held-out set drawn out of the training rows.
       const split = this.sliceSplitFor(d, n);
+      this.noteGroupCut(split, n);
       if (wantTest) this.events.testFromTrain.push({ site: this.site(this.stmt ?? n), name, split });
       const out = this.withStep(d, split, wantTest ? 'test' : 'val');
       if (wantTest) out.subsetSite = this.site(this.stmt ?? n);
@@ -2198,6 +2199,7 @@ export class Interpreter extends LibrarySemantics {
     }
     const split = this.sliceSplitFor(d, n);
     const side: Side = wantTrain ? 'train' : wantVal ? 'val' : 'test';
+    this.noteGroupCut(split, n);
     // train = df.sample(frac=0.8); test = df.drop(df["label"]): the held-out part drops rows by a
     // column's values, not the sample's index, so the sampled training rows are nearly all in it.
     if (this.dropByValues && side !== 'train' && split.sampledSides?.has('train') && !this.inLoop) {
@@ -2211,6 +2213,24 @@ export class Interpreter extends LibrarySemantics {
       (split.sampledSides ??= new Set()).add(side);
     }
     return picked(this.withStep(d, split, side));
+  }
+
+  /**
+   * test = df[df.match_id.isin(ids)] / train = df[~df.match_id.isin(ids)]: a part picked by whole values of one
+   * column. The split keeps that column while every part it gives is picked so.
+   */
+  protected noteGroupCut(split: Split, n: SyntaxNode): void {
+    const m = /^[A-Za-z_]\w*\[\s*~?\s*\(?\s*[A-Za-z_]\w*\s*(?:\.\s*([A-Za-z_]\w*)|\[\s*(['"])([^'"]+)\2\s*\])\s*\.isin\(([^()]*)\)\s*\)?\s*\]$/.exec(this.t(n).replace(/\s+/g, ''));
+    const col = m ? m[1] ?? m[3] : undefined;
+    const mark = (s: Split): void => {
+      if (!col || s.notGrouped || s.groupCol !== undefined && s.groupCol !== col) { s.notGrouped = true; delete s.groupCol; return; }
+      s.groupCol = col;
+    };
+    mark(split);
+    // isin(test_ids) with test_ids drawn from the ids themselves (np.random.choice / train_test_split of
+    // df.match_id.unique()): that draw is the split the parts come from, by the same column.
+    const arg = m && /^[A-Za-z_]\w*$/.test(m[4]) ? this.scope.get(m[4]) : undefined;
+    if (arg && arg.k === 'data') for (const k of arg.rows) for (const st of k.path) if (st.split !== split) mark(st.split);
   }
 
   private cutText: string | undefined;

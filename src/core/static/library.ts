@@ -1594,7 +1594,14 @@ export abstract class LibrarySemantics extends DataflowState {
       if (p !== undefined) { this.savedArtifacts.set(p, est); if (this.loopBodies.length) this.dumpedInLoop.add(p); else this.dumpedInLoop.delete(p); }
     }
     // ShuffleSplit(n_splits=1): one train/test split, not cross-validation.
-    if (method === 'split' && est.cat === 'splitter') return this.folds(args, n, /\bn_splits\s*=\s*1\b/.test(est.params), shuffledSplitter(est), timeBlindSplitter(est));
+    if (method === 'split' && est.cat === 'splitter') {
+      const v = this.folds(args, n, /\bn_splits\s*=\s*1\b/.test(est.params), shuffledSplitter(est), timeBlindSplitter(est));
+      // GroupKFold().split(X, y, groups=df["match_id"]): every match's rows fall in one fold.
+      const gNode = /Group/.test(est.cls) ? args.kwNodes.get('groups') ?? args.posNodes[2] : undefined;
+      const g = gNode ? /^[A-Za-z_]\w*(?:\.([A-Za-z_]\w*)|\[\s*(['"])([^'"]+)\2\s*\])$/.exec(this.t(gNode).replace(/\s+/g, '')) : null;
+      if (v.k === 'folds' && g) v.split.groupCol = g[1] ?? g[3];
+      return v;
+    }
     if (method === 'load_model' || method === 'load_weights' || method === 'load') {
       est.loaded = true;
       this.markLoaded(this.site(n));
@@ -2278,6 +2285,7 @@ export abstract class LibrarySemantics extends DataflowState {
       }
       if (GROUP_AGGS.has(method) && !GROUP_NON_STATS.has(method)) {
         const f = this.newFit(n, `groupby.${method}`, 'group', d);
+        if (d.groupKeys?.length) f.groupKeys = d.groupKeys;
         const aggText = (method === 'agg' || method === 'aggregate') && args.posNodes[0]?.name === 'DictionaryExpression' ? this.t(args.posNodes[0]) : '';
         const over = aggText ? [...aggText.matchAll(/(?:^\{|,)\s*["']([^"']+)["']\s*:/g)].map((m) => m[1]) : d.cols ?? [];
         if (over.length) f.overCols = over;

@@ -274,4 +274,58 @@ describe('real-notebook idioms (round 16, r16-pre)', () => {
       assert.deepEqual(rules(src('data[dense] = data[dense].fillna(0)'), 'leakage/preprocessing'), []);
     });
   });
+  describe('leakage/preprocessing: a per-group statistic keyed by the column whose whole values the split assigns to one side (split by match id) does not cross the split (d005)', () => {
+    const src = (split: string) => [
+      'import numpy as np',
+      'import pandas as pd',
+      'from sklearn.model_selection import train_test_split',
+      'from sklearn.ensemble import RandomForestRegressor',
+      'from sklearn.metrics import mean_absolute_error',
+      'df = pd.read_csv("players.csv")',
+      'means = df.groupby("match_id")["damage"].mean().reset_index()',
+      'means.columns = ["match_id", "match_damage"]',
+      'df = df.merge(means, on="match_id", how="left")',
+      ...split.split('\n'),
+      'feats = ["kills", "damage", "match_damage"]',
+      'm = RandomForestRegressor().fit(train[feats], train["place"])',
+      'print(mean_absolute_error(test["place"], m.predict(test[feats])))',
+    ].join('\n') + '\n';
+    it('fires when the rows are split at random', () => {
+      assert.deepEqual(rules(src('train, test = train_test_split(df, test_size=0.2, random_state=0)'), 'leakage/preprocessing'), [7]);
+    });
+    it('fires when whole values of another column are assigned to a side', () => {
+      const byTeam = 'ids = df.team_id.unique()\nheld = np.random.choice(ids, size=len(ids) // 5, replace=False)\ntest = df[df.team_id.isin(held)]\ntrain = df[~df.team_id.isin(held)]';
+      assert.deepEqual(rules(src(byTeam), 'leakage/preprocessing'), [7]);
+    });
+    it('does not fire when whole matches are assigned to a side', () => {
+      const byMatch = 'ids = df.match_id.unique()\nheld = np.random.choice(ids, size=len(ids) // 5, replace=False)\ntest = df[df.match_id.isin(held)]\ntrain = df[~df.match_id.isin(held)]';
+      assert.deepEqual(rules(src(byMatch), 'leakage/preprocessing'), []);
+      const idSplit = 'tr_ids, te_ids = train_test_split(df["match_id"].unique(), test_size=0.2)\ntrain = df[df["match_id"].isin(tr_ids)]\ntest = df[df["match_id"].isin(te_ids)]';
+      assert.deepEqual(rules(src(idSplit), 'leakage/preprocessing'), []);
+    });
+  });
+  describe('leakage/preprocessing: a per-group statistic keyed by the groups= column of a group splitter (GroupKFold) stays within each fold', () => {
+    const src = (splitter: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import GroupKFold, KFold
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("players.csv")
+      df["match_damage"] = df.groupby("match_id")["damage"].transform("mean")
+      X = df[["kills", "damage", "match_damage"]]
+      y = df["place"]
+      for tr, va in ${splitter}:
+          m = RandomForestRegressor().fit(X.iloc[tr], y.iloc[tr])
+          print(mean_absolute_error(y.iloc[va], m.predict(X.iloc[va])))
+    `;
+    it('fires with shuffled K folds over rows', () => {
+      assert.deepEqual(rules(src('KFold(n_splits=5, shuffle=True).split(X, y)'), 'leakage/preprocessing'), [6]);
+    });
+    it('fires with groups given by another column', () => {
+      assert.deepEqual(rules(src('GroupKFold(n_splits=5).split(X, y, groups=df["team_id"])'), 'leakage/preprocessing'), [6]);
+    });
+    it('does not fire when the folds are grouped by the statistic\'s key', () => {
+      assert.deepEqual(rules(src('GroupKFold(n_splits=5).split(X, y, groups=df["match_id"])'), 'leakage/preprocessing'), []);
+    });
+  });
 });
