@@ -107,6 +107,8 @@ export abstract class DataflowState {
   protected shuffledSplitCols: { split: Split; cols: string[]; roots: Set<RowKey['root']> }[] = [];
   /** Conditions on the data's values of the `if` branches being run (innermost last). */
   protected dataConds: string[] = [];
+  /** Statistics read by the conditions of the `if` branches being run: names appended under them were chosen by them. */
+  protected condPreps: FitEvent[][] = [];
   /** Bodies of the `for` loops being run (innermost last) and the last value id made before each began. */
   /** Bodies of the enclosing `while` loops (their counter steps are read from them). */
   protected whileBodies: { text: string; from: number }[] = [];

@@ -342,6 +342,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // becoming the classes a classifier learns), with no model input shaped by the clustering: the
     // clustering defines the task; it is not a feature statistic (notes-k, k018: not labelled).
     if (l.reason === 'split' && f.kind === 'transformer' && estimatorCategory(f.cls) === 'clusterer' && !ev.modelInputFits.has(f.id) && !ev.trainedOnFits.has(f.id)) continue;
+    // A per-group statistic keyed by the column whose whole values the split assigns to one side
+    // (player counts per match, the split by match id): no group's rows straddle the split (d005).
+    if (f.kind === 'group' && l.split?.groupCol && !l.split.notGrouped && f.groupKeys?.includes(l.split.groupCol)) continue;
     // A train_test_split whose every held-out part is bound to `_` only draws a subsample
     // (`X_s, _ = train_test_split(X, train_size=n)`): no held-out rows remain to be leaked into.
     if (l.reason === 'split' && l.split?.kind === 'tts' && discardsHeldOut(l.split)) continue;

@@ -40,6 +40,9 @@ export type { InterpreterOptions } from './dataflow';
 const SERIES_ATTRS = /^(codes|categories|ordered|array|hasnans|is_unique|is_monotonic|is_monotonic_increasing|is_monotonic_decreasing)$/;
 const FRAME_ATTRS = new Set(['columns', 'index', 'name', 'names', 'shape', 'dtypes', 'values', 'T', 'loc', 'iloc', 'at', 'iat', 'attrs', 'flags', 'style', 'plot', 'str', 'dt', 'cat', 'axes', 'size', 'ndim', 'empty']);
 
+/** Per-column statistics of a column alone (no second column, no label): as a column mask they filter, label-free. */
+const UNARY_COLUMN_STAT = /^(?:np\.)?(?:nan)?(?:mean|std|var|nunique|count|sum|min|max|median|skew|kurt|kurtosis|ptp)$/;
+
 export class Interpreter extends LibrarySemantics {
   run(): void {
     try {
@@ -264,14 +267,16 @@ export class Interpreter extends LibrarySemantics {
     // The names bound before an `if` with no `else` whose first test reads the data (taken lazily: most tests do not).
     const noElse = !n.getChild('else');
     let entry: Map<string, Val> | undefined, firstTest = true;
+    let chainPrep: FitEvent[] = [];
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.name === 'Body') {
         if (chain) this.branchPath.push(`${chain}#${branch++}`);
         try {
           if (!skipBody && !done) {
             if (dataCond) this.dataConds.push(dataCond);
+            this.condPreps.push(chainPrep);
             const before = new Map(scope.vars);
-            try { this.execBlock(c); } finally { if (dataCond) this.dataConds.pop(); }
+            try { this.execBlock(c); } finally { if (dataCond) this.dataConds.pop(); this.condPreps.pop(); }
             this.carryBranchDups(scope, before, branchDups, cond);
           }
         } finally {
@@ -286,7 +291,9 @@ export class Interpreter extends LibrarySemantics {
         const mainGuard = this.moduleDepth > 0 && this.scope === this.curGlobal && this.curGlobal !== this.global
           && /^__name__\s*==\s*(['"])__main__\1$/.test(this.t(c).trim());
         const known = mainGuard ? false : this.noneTest(c);
-        this.ev(c);
+        const cv = this.ev(c);
+        // if p < 0.05: keep.append(c): every branch of the chain is chosen by the statistics its tests read.
+        if ((cv.k === 'scalar' || cv.k === 'data') && cv.prep.length) chainPrep = unionList(chainPrep, cv.prep);
         if (known === undefined && !dataCond && this.readsData(c)) {
           dataCond = this.t(c).replace(/\s+/g, ' ').trim();
           if (noElse && firstTest) entry = new Map(scope.vars);
@@ -584,6 +591,13 @@ export class Interpreter extends LibrarySemantics {
       this.targets = [];
     }
     if (valueNodes.length === 1 && FUTURE_SHIFT.test(this.t(valueNodes[0]))) for (const nm of names) this.futureNames.add(nm);
+    // df = df.fillna(df.mean(), inplace=True): pandas returns None, but the frame was changed in place and
+    // the author meant to keep it (the code reads df as a frame next); the name keeps the changed frame.
+    if (valueNodes.length === 1 && targetSegs.length === 1 && targetSegs[0].length === 1 && targetSegs[0][0].name === 'VariableName') {
+      const nm = this.t(targetSegs[0][0]);
+      const m = /^([A-Za-z_]\w*)\s*\.\s*\w+\s*\(/.exec(this.t(valueNodes[0]));
+      if (m && m[1] === nm && valueNodes[0].name === 'CallExpression' && /\binplace\s*=\s*True\b/.test(this.t(valueNodes[0])) && v.k === 'scalar' && this.scope.get(nm)?.k === 'data') return;
+    }
     // best = thr[np.argmax(tpr - fpr)]: a value read off a curve of the held-out rows.
     if (this.curveNames.size && valueNodes.length === 1) {
       const words = this.t(valueNodes[0]).match(/[A-Za-z_]\w*/g) ?? [];
@@ -844,6 +858,14 @@ export class Interpreter extends LibrarySemantics {
         return;
       }
     }
+    // out = pd.DataFrame(); for c in X.columns: out[c] = scale(X[c]): a frame filled column by column from
+    // another's columns (names known only per pass, or arrays taken from them) holds that frame's rows.
+    if (cur.k === 'data' && cur.emptyFrame && base === objNode && attr === undefined && v.k === 'data' && v.rows.length && !v.pred && !v.frame?.colVals) {
+      const d = this.mkData({ ...this.same(v), frame: this.newFrame() });
+      delete d.positional; delete d.cols; delete d.feat;
+      this.bind(base, d);
+      return;
+    }
     // res = pd.DataFrame(); res["pred"] = model.predict(X); res["actual"] = y: a results frame built
     // column by column, as pd.DataFrame({"pred": ..., "actual": ...}): each column read back by name
     // is what was put there.
@@ -869,7 +891,10 @@ export class Interpreter extends LibrarySemantics {
     // df.col.loc[mask] = ... / df["col"].loc[mask] = ...: the gaps of one column of the frame.
     const seriesCol = base !== objNode && (base.name === 'MemberExpression' && !isSubscript(base) || isSubscript(base) && /^\[\s*["'][^"']+["']\s*\]$/.test(this.text.slice(base.firstChild!.to, base.to).trim()));
     const rowPart = base !== objNode && (seriesCol || /^\[[^\]]*,/.test(this.text.slice(objNode.to, t.to).trim()));
-    const filler = rowPart && (col !== undefined || seriesCol) && vIn.k === 'data' && vIn.pred && !vIn.pred.est.loaded ? vIn.pred.est.fit : undefined;
+    // for col in df.columns: df.loc[df[col].isnull(), col] = model.predict(...): the same fill, one column per pass.
+    const locInner = base !== objNode && !rowPart && /\.loc$/.test(this.t(objNode)) ? this.text.slice(objNode.to, t.to).trim().replace(/^\[|\]$/g, '') : '';
+    const loopCol = !!locInner && this.inLoop && topLevelComma(locInner) > 0 && /^[A-Za-z_]\w*$/.test(locInner.slice(topLevelComma(locInner) + 1).trim());
+    const filler = (rowPart || loopCol) && (col !== undefined || seriesCol || loopCol) && vIn.k === 'data' && vIn.pred && !vIn.pred.est.loaded ? vIn.pred.est.fit : undefined;
     // The rows that have the value may also be taken by a named row selection (known_X_train =
     // df[df.age.notnull()][feats], and the rows to fill named X_test): when the model was fitted
     // with the written column itself as its label, writing its predictions into that column is a
@@ -1816,6 +1841,14 @@ export class Interpreter extends LibrarySemantics {
     // fit; a boolean row mask is data, and its statistics do not flow into the rows it keeps.
     let learned: FitEvent[] = [];
     for (const i of idx) if (i.k === 'scalar' && i.prep.length) learned = learned.concat(i.prep);
+    // df[keep] with keep filled by `if <test of a statistic>: keep.append(c)`: the names carry the test's statistics.
+    for (const i of idx) if (i.k === 'seq' && !hasSlice) for (const it of i.items) if (it.k === 'scalar' && it.chosen && it.prep.length) learned = learned.concat(it.prep);
+    // df.loc[:, df.isnull().mean() < 0.5] / df.loc[:, df.std() > 0]: a column kept or dropped by a statistic of
+    // that column alone (missing share, spread, distinct count) is a label-free filter; no value changes and
+    // nothing of the label chooses it (README: g021, x025). Correlations and group statistics still carry.
+    if (learned.length && !hasSlice || learned.length && /^\[\s*:\s*,/.test(this.text.slice(objNode.to, n.to).trim())) {
+      learned = learned.filter((f) => !(f.kind === 'stat' && UNARY_COLUMN_STAT.test(f.cls)));
+    }
     const o = learned.length ? this.mkData({ ...this.same(o0), prep: unionList(o0.prep, learned) }) : o0;
     const isILoc = objNode.name === 'MemberExpression' && /\.(iloc|loc|ix)$/.test(this.t(objNode));
     // df.iloc[idx] with idx = np.random.randint(0, len(df), size=n): a draw with replacement repeats rows.
@@ -2166,6 +2199,7 @@ export class Interpreter extends LibrarySemantics {
     if ((wantTest || wantVal) && srcSide === 'train' && !sibling?.sides?.has('train') && !lagContext) {
       // A held-out set drawn out of the training rows.
       const split = this.sliceSplitFor(d, n);
+      this.noteGroupCut(split, n);
       if (wantTest) this.events.testFromTrain.push({ site: this.site(this.stmt ?? n), name, split });
       const out = this.withStep(d, split, wantTest ? 'test' : 'val');
       if (wantTest) out.subsetSite = this.site(this.stmt ?? n);
@@ -2183,6 +2217,7 @@ export class Interpreter extends LibrarySemantics {
     }
     const split = this.sliceSplitFor(d, n);
     const side: Side = wantTrain ? 'train' : wantVal ? 'val' : 'test';
+    this.noteGroupCut(split, n);
     // train = df.sample(frac=0.8); test = df.drop(df["label"]): the held-out part drops rows by a
     // column's values, not the sample's index, so the sampled training rows are nearly all in it.
     if (this.dropByValues && side !== 'train' && split.sampledSides?.has('train') && !this.inLoop) {
@@ -2196,6 +2231,24 @@ export class Interpreter extends LibrarySemantics {
       (split.sampledSides ??= new Set()).add(side);
     }
     return picked(this.withStep(d, split, side));
+  }
+
+  /**
+   * test = df[df.match_id.isin(ids)] / train = df[~df.match_id.isin(ids)]: a part picked by whole values of one
+   * column. The split keeps that column while every part it gives is picked so.
+   */
+  protected noteGroupCut(split: Split, n: SyntaxNode): void {
+    const m = /^[A-Za-z_]\w*\[\s*~?\s*\(?\s*[A-Za-z_]\w*\s*(?:\.\s*([A-Za-z_]\w*)|\[\s*(['"])([^'"]+)\2\s*\])\s*\.isin\(([^()]*)\)\s*\)?\s*\]$/.exec(this.t(n).replace(/\s+/g, ''));
+    const col = m ? m[1] ?? m[3] : undefined;
+    const mark = (s: Split): void => {
+      if (!col || s.notGrouped || s.groupCol !== undefined && s.groupCol !== col) { s.notGrouped = true; delete s.groupCol; return; }
+      s.groupCol = col;
+    };
+    mark(split);
+    // isin(test_ids) with test_ids drawn from the ids themselves (np.random.choice / train_test_split of
+    // df.match_id.unique()): that draw is the split the parts come from, by the same column.
+    const arg = m && /^[A-Za-z_]\w*$/.test(m[4]) ? this.scope.get(m[4]) : undefined;
+    if (arg && arg.k === 'data') for (const k of arg.rows) for (const st of k.path) if (st.split !== split) mark(st.split);
   }
 
   private cutText: string | undefined;

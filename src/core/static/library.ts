@@ -51,6 +51,8 @@ const EVALUATOR_NAME = /^(evaluate|eval|score|assess|test)(_\w+)?$|^(compute|get
 /** Keywords of training calls that take held-out data to monitor. */
 const TRAINING_EVAL_KWS = ['validation_data', 'eval_set', 'valid_sets', 'evals', 'eval_data', 'X_val'];
 /** Early stopping or keeping the best checkpoint/iteration: the monitored rows choose. */
+/** scipy.stats tests of one sample against another (or against the label): statistics of the rows given. */
+const SCIPY_TESTS = new Set(['ttest_ind', 'ttest_rel', 'mannwhitneyu', 'ranksums', 'kruskal', 'f_oneway', 'pearsonr', 'spearmanr', 'kendalltau', 'pointbiserialr', 'chi2_contingency', 'ks_2samp']);
 const SELECTS_ON_VALIDATION = /EarlyStopping|early_stopping|ModelCheckpoint|save_best_only|restore_best_weights|use_best_model|best_iteration|early_stop/;
 
 /** Model classes whose fit draws random numbers (unseeded runs differ). */
@@ -526,6 +528,16 @@ export abstract class LibrarySemantics extends DataflowState {
         return this.scalar(this.t(n), unionList(d.prep, [f]), d.dup);
       }
     }
+    // stats.ttest_ind(df[df.y == 1][c], df[df.y == 0][c]) / stats.pearsonr(df[c], df.y): a test statistic and
+    // p-value of the rows given (compared between the label's classes, a feature's relevance to the label).
+    // pearsonr(y_val, model.predict(X_val)) compares predictions with the truth: a metric, left to the metric rules.
+    if (SCIPY_TESTS.has(last) && /(^|\.)stats\.\w+$/.test(q) && !args.pos.some((a) => a.k === 'data' && !!a.pred)) {
+      const rows = args.pos.filter((a): a is DataV => a.k === 'data' && !a.pred && a.rows.length > 0);
+      if (rows.length) {
+        const d = this.join(rows, n);
+        if (d.k === 'data') return this.scalar(this.t(n), unionList(d.prep, [this.newFit(n, last, 'stat', d)]), d.dup);
+      }
+    }
     if (last === 'asarray' || last === 'array' || last === 'asmatrix') {
       const a0 = args.pos[0];
       if (a0 && a0.k === 'data') return this.positionalView(a0, n);
@@ -535,6 +547,9 @@ export abstract class LibrarySemantics extends DataflowState {
         if (j.k === 'data' && j.pred) return this.positionalView(j, n);
       }
     }
+    // pd.DataFrame(sfs.get_metric_dict()) / pd.DataFrame.from_dict(stats): a table of a fitted selector's
+    // or a statistic's results is those results, as pd.Series(scores) is below.
+    if ((last === 'DataFrame' || last === 'from_dict' || last === 'from_records') && args.pos[0]?.k === 'scalar' && args.pos[0].prep.length) return this.scalar(this.t(n), args.pos[0].prep, args.pos[0].dup);
     if (last === 'from_records' || last === 'from_dict' || last === 'json_normalize' || last === 'from_pandas') {
       const d = this.freshData(this.targets[0] ?? last, n, roleFromName(this.targets[0] ?? ''));
       if (args.kw.has('columns') || args.pos[0] && requestPayload(args.pos[0])) d.aligned = true;
@@ -642,6 +657,14 @@ export abstract class LibrarySemantics extends DataflowState {
     // str("best.h5") is that string (a path written through str()).
     if (q === 'str' && args.pos.length === 1 && !args.kw.size && args.pos[0].k === 'const' && args.pos[0].str !== undefined) return args.pos[0];
     if (last === 'str' && args.pos.length === 1 && args.pos[0].k === 'scalar' && args.pos[0].prep.length && !args.pos[0].allCols) return this.scalar(last, args.pos[0].prep, args.pos[0].dup);
+    // max(df["c"]) / min(df["c"]) / sum(df["c"]): Python's builtins over one column's rows are that column's
+    // statistic, as df["c"].max() is (a whole frame would iterate its column names; predictions are scores).
+    // Only written on the column itself: a list a loop collected (one item's values) is left as it was.
+    if ((q === 'max' || q === 'min' || q === 'sum') && args.pos.length === 1 && !args.kw.size && args.pos[0].k === 'data'
+      && (args.posNodes[0]?.name === 'MemberExpression' || args.posNodes[0]?.name === 'CallExpression') && !args.pos[0].pred && args.pos[0].cols?.length === 1 && args.pos[0].rows.length) {
+      const d = args.pos[0];
+      return this.scalar(this.t(n), unionList(d.prep, [this.newFit(n, last, 'stat', d)]), d.dup);
+    }
     if (last === 'print' || last === 'display' || last === 'len' || last === 'isinstance' || last === 'str' || last === 'repr') return this.scalar(last);
     if (last === 'flow' || last === 'flow_from_directory' || last === 'flow_from_dataframe') return this.scalar(last);
     if (last === 'to_datetime') {
@@ -1238,7 +1261,10 @@ export abstract class LibrarySemantics extends DataflowState {
     // synthesised beforehand (SMOTE appends its samples at the end) are copies of training rows.
     const vs = method === 'fit' ? args.kwNodes.get('validation_split') : undefined;
     if (vs) this.events.validationSplit = true;
-    const X0 = args.pos[0];
+    // fit({name: df[name] for name in feature_names}, y, validation_split=0.2): a multi-input model (DeepCTR,
+    // Keras named inputs) given a dict of columns is given those columns' rows.
+    const p0 = args.pos[0];
+    const X0 = vs && p0?.k === 'seq' && p0.items.length && p0.items.every((i) => i.k === 'data') ? this.join(p0.items, n) : p0;
     if (vs && X0 && X0.k === 'data' && (X0.dup.length || X0.prep.length) && X0.rows.length) {
       const split: Split = { id: ++this.ids, site: this.site(vs), kind: 'tts', shuffle: false, names: ['validation_split'] };
       // With no callback (early stopping, best checkpoint) the held-out rows choose nothing: their
@@ -1252,7 +1278,11 @@ export abstract class LibrarySemantics extends DataflowState {
       }
       // A statistic fitted on all of X (a tokenizer, a scaler) saw the rows Keras holds out as
       // validation, whose val_ metrics are the reported score when no test set exists.
+      // Its val_ metrics never read and every callback watching a training metric (EarlyStopping(monitor="loss")):
+      // the held-out tail is neither scored nor chosen on, so nothing evaluated saw the statistic (zv012).
+      const unwatched = valUnread && this.callbacksWatchTrainingOnly(args);
       for (const f of X0.prep) {
+        if (unwatched) break;
         if (f.serving || f.onLabel || f.vocabulary || !X0.rows.every((k) => covers(f.rows, k))) continue;
         const k0 = X0.rows[0];
         this.recordPrepLeak(f, { root: k0.root, path: [...k0.path, { split, side: 'val' }] }, 'split', split);
@@ -1393,6 +1423,18 @@ export abstract class LibrarySemantics extends DataflowState {
   }
 
   /** callbacks=[es, ckpt] bound earlier: their constructors name EarlyStopping / ModelCheckpoint(save_best_only). */
+  /** Callbacks are given and each one that chooses an epoch names a training metric to watch (monitor="loss"). */
+  private callbacksWatchTrainingOnly(args: Args): boolean {
+    const cb = args.kw.get('callbacks');
+    if (!cb) return false;
+    const items = cb.k === 'seq' ? cb.items : [cb];
+    const text = (i: Val): string | undefined => (i.k === 'est' ? i.cls + i.params : i.k === 'scalar' ? i.name : undefined);
+    return items.length > 0 && items.every((i) => {
+      const t = text(i);
+      return t !== undefined && (!SELECTS_ON_VALIDATION.test(t) || /\bmonitor\s*=\s*['"](?!val)\w+['"]/.test(t) && !/['"]val_/.test(t));
+    });
+  }
+
   private callbacksSelect(args: Args): boolean {
     const cb = args.kw.get('callbacks');
     if (!cb) return false;
@@ -1426,7 +1468,13 @@ export abstract class LibrarySemantics extends DataflowState {
         if (method === 'append' || method === 'extend' || method === 'add') {
           // Items collected in a loop (one frame per file, per batch) are different rows each time.
           const a0 = args.pos[0];
-          const item = a0 && this.inLoop ? a0.k === 'data' ? this.same(a0, { varying: true }) : a0.k === 'scalar' ? { ...a0, varying: true } : a0 : a0;
+          let item = a0 && this.inLoop ? a0.k === 'data' ? this.same(a0, { varying: true }) : a0.k === 'scalar' ? { ...a0, varying: true } : a0 : a0;
+          // for c in cols: if p < 0.05: keep.append(c): a column name kept because a statistic passed a test.
+          // Only in a single loop over the names: a nested pair loop (`if abs(df[c].corr(df[o])) > 0.9`) is a
+          // label-free collinearity screen (g021), not a relevance test of each column against one target.
+          const chosenBy = this.condPreps.length && this.loopIters.length === 1 ? this.condPreps.reduce<FitEvent[]>((acc, p) => unionList(acc, p), []) : [];
+          if (chosenBy.length && item?.k === 'const' && item.str !== undefined) item = { ...this.scalar(item.str, chosenBy, [], true), chosen: true };
+          else if (chosenBy.length && item?.k === 'scalar' && !item.allCols) item = { ...item, prep: unionList(item.prep, chosenBy), chosen: true };
           if (item) obj.items.push(method === 'extend' && item.k === 'seq' ? this.join(item.items, n) : item);
           return this.scalar('None');
         }
@@ -1606,7 +1654,14 @@ export abstract class LibrarySemantics extends DataflowState {
       this.cvInputs.push(X.rows);
     }
     // ShuffleSplit(n_splits=1): one train/test split, not cross-validation.
-    if (method === 'split' && est.cat === 'splitter') return this.folds(args, n, /\bn_splits\s*=\s*1\b/.test(est.params), shuffledSplitter(est), timeBlindSplitter(est));
+    if (method === 'split' && est.cat === 'splitter') {
+      const v = this.folds(args, n, /\bn_splits\s*=\s*1\b/.test(est.params), shuffledSplitter(est), timeBlindSplitter(est));
+      // GroupKFold().split(X, y, groups=df["match_id"]): every match's rows fall in one fold.
+      const gNode = /Group/.test(est.cls) ? args.kwNodes.get('groups') ?? args.posNodes[2] : undefined;
+      const g = gNode ? /^[A-Za-z_]\w*(?:\.([A-Za-z_]\w*)|\[\s*(['"])([^'"]+)\2\s*\])$/.exec(this.t(gNode).replace(/\s+/g, '')) : null;
+      if (v.k === 'folds' && g) v.split.groupCol = g[1] ?? g[3];
+      return v;
+    }
     if (method === 'load_model' || method === 'load_weights' || method === 'load') {
       est.loaded = true;
       this.markLoaded(this.site(n));
@@ -2297,6 +2352,7 @@ export abstract class LibrarySemantics extends DataflowState {
       }
       if (GROUP_AGGS.has(method) && !GROUP_NON_STATS.has(method)) {
         const f = this.newFit(n, `groupby.${method}`, 'group', d);
+        if (d.groupKeys?.length) f.groupKeys = d.groupKeys;
         const aggText = (method === 'agg' || method === 'aggregate') && args.posNodes[0]?.name === 'DictionaryExpression' ? this.t(args.posNodes[0]) : '';
         const over = aggText ? [...aggText.matchAll(/(?:^\{|,)\s*["']([^"']+)["']\s*:/g)].map((m) => m[1]) : d.cols ?? [];
         if (over.length) f.overCols = over;

@@ -55,6 +55,11 @@ export interface Split {
   inputSubset?: string;
   /** Sides of this split the code has taken so far (a slice split learns them one cut at a time). */
   sides?: Set<Side>;
+  /** Parts picked by whole values of one column (`df[df.match.isin(ids)]` / `~isin`): every group of rows sharing
+   * a value of it lies on one side. Undefined when any part was picked otherwise. */
+  groupCol?: string;
+  /** Some part of this split was picked otherwise than by a whole-value test of `groupCol`. */
+  notGrouped?: true;
   /** Taken to be a split only by the names its parts were bound to (said in a finding that rests on it). */
   byName?: string;
   /** A search whose own cross-validated score (`best_score_`, `cv_results_`) is read: the execution step of the first read. */
@@ -97,6 +102,8 @@ export interface FitEvent {
   /** What the analysis guessed to call this a fit (said in the finding, kept below error). */
   assumed?: string;
   /** A statistic of a model's predictions (or of values computed from them): model output, not model input. */
+  /** A group-by statistic's key columns (one value per group of rows sharing them). */
+  groupKeys?: string[];
   ofPredictions?: true;
   /**
    * Spark ML: the columns a fitted stage's output is known to be in (its `outputCol`, and the
@@ -318,6 +325,8 @@ export interface ScalarV extends Common {
     byDtype?: true };
   /** Statistics in a lazy column expression (polars `pl.col(c).mean()`), bound when applied to a frame. */
   pending?: Site[];
+  /** A column name appended to a list under a test of a statistic (`if p < 0.05: keep.append(c)`). */
+  chosen?: true;
 }
 
 export type Val = DataV | EstV | FoldsV | IdxV | ModV | FnV | SeqV | ConstV | ScalarV | ClassV | ObjV;
