@@ -1525,6 +1525,8 @@ export class Interpreter extends LibrarySemantics {
     if (firstFor < 0) return this.scalar('comp');
     // {k: v for ...}: the dict's values are its elements (the keys are only evaluated).
     const isDict = n.name === 'DictionaryComprehensionExpression';
+    // Built outside any loop, the list is the same on every pass of a later loop that reads it.
+    const outerLoop = this.inLoop;
     const element = kids.slice(0, firstFor).filter(isExpr);
     const clauses = kids.slice(firstFor);
     const prevScope = this.scope;
@@ -1631,7 +1633,7 @@ export class Interpreter extends LibrarySemantics {
     if (condPrep.length && element.length === 1 && firstIter && this.t(element[0]) === firstIter.target && firstIter.v.k !== 'seq') {
       return this.scalar('comp', condPrep, [], true);
     }
-    const seq: SeqV = { k: 'seq', items: results, varying: true };
+    const seq: SeqV = { k: 'seq', items: results, varying: true, ...(outerLoop ? {} : { madeOnce: true }) };
     // [embed(t) for t in texts]: one value per element of the iterable, not the same rows again
     // ([df for _ in range(3)] repeats them).
     if (element.some((e) => (this.t(e).match(/[A-Za-z_]\w*/g) ?? []).some((w) => targetNames.has(w)))) seq.perIteration = true;
@@ -1833,14 +1835,16 @@ export class Interpreter extends LibrarySemantics {
     const foldCut = hasSlice && this.inLoop && this.isFoldCut(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, ''));
     // df[feature_cols] with the name list grown in a loop: columns picked by name, not a redraw of rows.
     const namedList = !hasSlice && !isILoc && idxNodes.length === 1 && idxNodes[0].name === 'VariableName' && COLUMN_LIST_NAME.test(this.t(idxNodes[0]));
-    if (this.inLoop && namedList && idx.some((i) => i.varying && i.k !== 'const')) {
+    // A list comprehension built before any loop is the same list on every pass, not redrawn.
+    const perPassIdx = idx.some((i) => i.varying && i.k !== 'const' && !(i.k === 'seq' && i.madeOnce));
+    if (this.inLoop && namedList && perPassIdx) {
       // Other columns each pass (a feature subset per threshold): the same rows.
       const d = this.same(o, { varying: true, aligned: true });
       delete d.positional;
       if (o.frame && o.feat) d.feat = this.featureSelection(o, 'select', [...(idx[0] ? constStrings(idx[0]) : []), UNKNOWN_NAMES], n);
       return d;
     }
-    if (this.inLoop && !foldCut && !namedList && idx.some((i) => i.varying && i.k !== 'const')) {
+    if (this.inLoop && !foldCut && !namedList && perPassIdx) {
       // y_test[idx] with idx redrawn each iteration: a bootstrap of the same rows, not a new setting
       const r = this.same(o, { resampled: true, varying: true });
       // df.iloc[a:b, 1:k + n] with bounds that change per pass: its column part still picks columns by position.

@@ -305,6 +305,8 @@ export interface SeqV extends Common {
   k: 'seq'; items: Val[]; keys?: (string | undefined)[];
   /** A comprehension's element evaluated once per iteration with the iteration variable in it: each item is other rows. */
   perIteration?: boolean;
+  /** A comprehension built outside any loop: the same list on every pass of a later loop. */
+  madeOnce?: boolean;
 }
 export interface ConstV extends Common { k: 'const'; text: string; str?: string }
 /** A scalar or unknown object; may carry statistics computed from data. */

@@ -1,0 +1,44 @@
+/**
+ * Round 16 (helper r16-mt): multi-test classes from real code. Each class has a case that must fire and a
+ * look-alike that must not. Written from the class, not copied from a notebook.
+ */
+import * as assert from 'node:assert/strict';
+import { analyze, py } from './helpers';
+
+const multi = (src: string, path = 'train.py') => analyze(src, path).filter((f) => f.ruleId === 'leakage/multi-test');
+
+describe('real-notebook idioms, round 16 (r16-mt)', () => {
+  describe('leakage/multi-test: a feature list built by a comprehension before a loop is the same columns every pass', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("sales.csv")
+      train = df[df["year"] < 2020]
+      test = df[df["year"] == 2020]
+    `;
+    it('does not fire when one model is scored per region (one-hot column picked by an f-string) on rows of the test part', () => {
+      const src = head + py`
+        feature_cols = [c for c in df.columns if c.startswith("f_")]
+        model = RandomForestRegressor().fit(train[feature_cols], train["target"])
+        print(mean_absolute_error(test["target"], model.predict(test[feature_cols])))
+        per_region = {}
+        for region in ["north", "south", "east"]:
+            part = test[test[f"region_{region}"] == 1]
+            per_region[region] = mean_absolute_error(part["target"], model.predict(part[feature_cols]))
+        print(per_region)
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+    it('fires when the comprehension is rebuilt in each pass (another feature subset per threshold)', () => {
+      const src = head + py`
+        imp = pd.read_csv("importances.csv", index_col=0)["imp"]
+        for t in [0.01, 0.05, 0.1]:
+            feature_cols = [c for c in imp.index if imp[c] > t]
+            model = RandomForestRegressor().fit(train[feature_cols], train["target"])
+            print(t, mean_absolute_error(test["target"], model.predict(test[feature_cols])))
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+  });
+});
