@@ -306,6 +306,7 @@ export abstract class DataflowState {
     if (d.subsetSite) o.subsetSite = d.subsetSite;
     if (d.maskSite) o.maskSite = d.maskSite;
     if (d.heldSubset) o.heldSubset = d.heldSubset;
+    if (d.cutBound) o.cutBound = d.cutBound;
     if (d.mixSite) o.mixSite = d.mixSite;
     if (d.resampled) o.resampled = true;
     if (d.concatParts) o.concatParts = d.concatParts;

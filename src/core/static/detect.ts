@@ -716,7 +716,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // submission has no labels here, and the
   // validation split is then the held-out set that models are chosen on and reported on.
   const scoredTestSet = ev.hasTestSet && (testScored || ev.testLabels);
-  const versionsByTest = new Map<string, { version: string; site: Site; assumed?: string; branches?: string[]; task?: EvalEvent['task'] }[]>();
+  const versionsByTest = new Map<string, { version: string; site: Site; assumed?: string; branches?: string[]; task?: EvalEvent['task']; cutBound?: string }[]>();
   // Models of different targets (each fitted on one label column and scored on that column of the
   // held-out rows) are not compared: each is the one model of its task.
   const ownTask = (t?: EvalEvent['task']): string | undefined => (t && t.truth === t.fitLabel ? t.truth : undefined);
@@ -787,7 +787,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const tks = [...new Set(e.keys.filter((k) => (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val' && !valByParam(k) || loadedOnRows && !k.path.length && k.root.role === 'whole') && !k.path.some((st) => st.fold !== undefined)).map(heldKey))];
     for (const tk of tks) {
       const list = versionsByTest.get(tk) ?? [];
-      const other = list.find((x) => x.version !== e.version && !exclusive(x.branches, e.branches) && !otherTask(x.task, e.task));
+      // Held-out tails cut at different bounds (the last 365 rows, then the last 20%) are different rows.
+      const otherCut = (x: { cutBound?: string }): boolean => !!x.cutBound && !!e.cutBound && x.cutBound !== e.cutBound;
+      const other = list.find((x) => x.version !== e.version && !exclusive(x.branches, e.branches) && !otherTask(x.task, e.task) && !otherCut(x));
       if (other && !finalLater(tk)) {
         const place = e.site;
         // The same statement of a helper, reached from two different calls (evaluate(m1, test_loader),
@@ -821,7 +823,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
           evidence: { metric: e.what, modelsScoredOnTestSet: new Set([...list.map((x) => x.version), e.version]).size, firstEvaluationLine: lineOf(ctx, other.site), ...(assumed ? { assumed } : {}) }, fixes: [],
         }, place, assumed ? 'warning' : 'error');
       }
-      if (!list.some((x) => x.version === e.version && ownTask(x.task) === ownTask(e.task))) list.push({ version: e.version, site: e.site, ...(e.assumed ? { assumed: e.assumed } : {}), ...(e.branches ? { branches: e.branches } : {}), ...(e.task ? { task: e.task } : {}) });
+      if (!list.some((x) => x.version === e.version && ownTask(x.task) === ownTask(e.task) && x.cutBound === e.cutBound)) list.push({ version: e.version, site: e.site, ...(e.assumed ? { assumed: e.assumed } : {}), ...(e.branches ? { branches: e.branches } : {}), ...(e.task ? { task: e.task } : {}), ...(e.cutBound ? { cutBound: e.cutBound } : {}) });
       versionsByTest.set(tk, list);
     }
   }

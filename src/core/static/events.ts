@@ -31,6 +31,8 @@ export interface EvalEvent {
   step: number;
   /** The rows scored are a named part of a held-out set (`DataV.heldSubset`): the selection that took them. */
   heldSubset?: string;
+  /** The bound of the positional cut every labelled input was taken by (`DataV.cutBound`). */
+  cutBound?: string;
   /** The label column scored and the one the model was fitted with, by name (`labelName`). */
   task?: { truth: string; fitLabel?: string };
   /** The branches of top-level if/elif chains it runs in (`<if>#<branch>`): only one branch of a chain runs. */

@@ -2181,7 +2181,11 @@ export class Interpreter extends LibrarySemantics {
       if (other && side !== 'train' && !(this.inLoop && d.varying)) this.events.testFromTrain.push({ site: this.site(this.stmt ?? n), name, sampledWith: other });
       (split.sampledSides ??= new Set()).add(side);
     }
-    return picked(this.withStep(d, split, side));
+    const out = picked(this.withStep(d, split, side));
+    // test = s[-365:] and later y_test = y.iloc[n:]: held-out tails cut at other bounds are other rows.
+    const bound = side !== 'train' ? (headM ?? tailM)?.[1].replace(/\s+/g, '') : undefined;
+    if (bound) out.cutBound = bound;
+    return out;
   }
 
   private cutText: string | undefined;

@@ -996,6 +996,8 @@ export abstract class LibrarySemantics extends DataflowState {
     if (bestRun ?? baseline) ev.assumed = bestRun ?? baseline;
     if (best?.resplit) ev.resplitBest = true;
     if (heldSubset) ev.heldSubset = heldSubset;
+    const cutBound = truth.length && truth.every((d) => d.cutBound !== undefined && d.cutBound === truth[0].cutBound) ? truth[0].cutBound : undefined;
+    if (cutBound) ev.cutBound = cutBound;
     if (this.branchPath.length) ev.branches = [...this.branchPath];
     if (this.runningUncalled) ev.uncalled = true;
     if (printedAs !== undefined) ev.labelAssumed = `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so`;

@@ -41,4 +41,42 @@ describe('real-notebook idioms, round 16 (r16-mt)', () => {
       assert.ok(multi(src).length > 0);
     });
   });
+  describe('leakage/multi-test: held-out tails cut at different bounds are different rows', () => {
+    const head = py`
+      import pandas as pd
+      import numpy as np
+      from statsmodels.tsa.arima.model import ARIMA
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_squared_error
+      df = pd.read_csv("daily_temp.csv")
+      train = df["tmax"][:-365]
+      test = df["tmax"][-365:]
+      fit = ARIMA(train, order=(5, 1, 0)).fit()
+      print("ARIMA RMSE", np.sqrt(mean_squared_error(test, fit.forecast(steps=len(test)))))
+      df["lag1"] = df["tmax"].shift(1)
+      df["lag7"] = df["tmax"].shift(7)
+      df = df.dropna()
+      X = df[["lag1", "lag7"]]
+      y = df["tmax"]
+    `;
+    const tail = py`
+      rf = RandomForestRegressor().fit(X_train, y_train)
+      print("RF RMSE", np.sqrt(mean_squared_error(y_test, rf.predict(X_test))))
+    `;
+    it('does not fire when the second model holds out the last 20% and the first the last 365 rows', () => {
+      const src = head + py`
+        n = int(len(X) * 0.8)
+        X_train, X_test = X.iloc[:n], X.iloc[n:]
+        y_train, y_test = y.iloc[:n], y.iloc[n:]
+      ` + tail;
+      assert.equal(multi(src).length, 0);
+    });
+    it('fires when both models hold out the same last 365 rows', () => {
+      const src = head + py`
+        X_train, X_test = X.iloc[:-365], X.iloc[-365:]
+        y_train, y_test = y.iloc[:-365], y.iloc[-365:]
+      ` + tail;
+      assert.ok(multi(src).length > 0);
+    });
+  });
 });
