@@ -2125,6 +2125,9 @@ export abstract class LibrarySemantics extends DataflowState {
       const v = v0.k === 'fn' ? this.callFunction(v0, { ...NO_ARGS, pos: [out], posNodes: [] }, null) : v0;
       if (v.k === 'data' || v.k === 'scalar') prep = unionList(prep, v.prep);
       this.recordDerived(frame, name, v, args.kwNodes.get(name) ?? n);
+      // X_test.assign(y_pred=model.predict(X_test)): a column of the model's predictions, as with df["y_pred"] = ...
+      if (v.k === 'data' && v.pred) { (frame.predCols ??= new Set()).add(name); (frame.predVals ??= new Map()).set(name, v.pred); }
+      else { frame.predCols?.delete(name); frame.predVals?.delete(name); }
     }
     delete out.cols;
     if (prep !== d.prep) { out.prep = prep; this.checkPrep(out); }

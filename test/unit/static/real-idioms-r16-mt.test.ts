@@ -79,4 +79,37 @@ describe('real-notebook idioms, round 16 (r16-mt)', () => {
       assert.ok(multi(src).length > 0);
     });
   });
+  describe('leakage/multi-test: predictions written into the test frame by .assign() and compared with its label column', () => {
+    const head = py`
+      import pandas as pd
+      import numpy as np
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.linear_model import LogisticRegression
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      cols = ["a", "b", "c"]
+      def evaluate(model, train, test):
+          X_train, y_train = train[cols], train["won"]
+          X_test, y_test = test[cols], test["won"]
+          model.fit(X_train, y_train)
+          X_train = X_train.assign(y_true=y_train, y_hat=model.predict(X_train))
+          print("train accuracy", (X_train["y_hat"] == X_train["y_true"]).mean())
+          X_test = X_test.assign(y_true=y_test, y_hat=model.predict(X_test))
+          X_test = X_test.assign(correct=np.where(X_test["y_hat"] == X_test["y_true"], True, False))
+          print("test accuracy", X_test["correct"].value_counts()[1] / len(X_test))
+    `;
+    it('fires when two models are each scored this way on the same test file', () => {
+      const src = head + py`
+        evaluate(LogisticRegression(), train, test)
+        evaluate(RandomForestClassifier(), train, test)
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+    it('does not fire when one model is scored this way once (its training accuracy beside it)', () => {
+      const src = head + py`
+        evaluate(RandomForestClassifier(), train, test)
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+  });
 });
