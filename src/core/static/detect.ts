@@ -715,7 +715,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // labels bound as y_test / test_labels): a competition test file that is only predicted for a
   // submission has no labels here, and the
   // validation split is then the held-out set that models are chosen on and reported on.
-  const scoredTestSet = ev.hasTestSet && (testScored || ev.testLabels);
+  // The held-out fold of a cross-validation loop (`for tr, va in kf.split(X)`) is not a test set.
+  const testScoredOutsideFolds = ev.evals.some((e) => e.keys.some((k) => lastSide(k) === 'test' && !k.path.some((st) => st.fold !== undefined)));
+  const scoredTestSet = ev.hasTestSet && (testScoredOutsideFolds || ev.testLabels);
   const versionsByTest = new Map<string, { version: string; site: Site; assumed?: string; branches?: string[]; task?: EvalEvent['task']; cutBound?: string }[]>();
   // Models of different targets (each fitted on one label column and scored on that column of the
   // held-out rows) are not compared: each is the one model of its task.

@@ -112,4 +112,32 @@ describe('real-notebook idioms, round 16 (r16-mt)', () => {
       assert.equal(multi(src).length, 0);
     });
   });
+  describe('leakage/multi-test: the held-out fold of a cross-validation loop is not a test set', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split, StratifiedKFold
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import f1_score
+      df = pd.read_csv("train.csv")
+      X_train, X_val, y_train, y_val = train_test_split(df[["a", "b"]].values, df["y"].values, test_size=0.2, random_state=0)
+      for tr, va in StratifiedKFold(n_splits=5).split(X_train, y_train):
+          m = LogisticRegression().fit(X_train[tr], y_train[tr])
+          print(f1_score(y_train[va], m.predict(X_train[va])))
+      lr = LogisticRegression().fit(X_train, y_train)
+      print("LR", f1_score(y_val, lr.predict(X_val)))
+      rf = RandomForestClassifier().fit(X_train, y_train)
+      print("RF", f1_score(y_val, rf.predict(X_val)))
+    `;
+    it('fires: models compared on the validation part, the only held-out set, after a fold loop scored its folds', () => {
+      assert.ok(multi(head).length > 0);
+    });
+    it('does not fire when a labelled test file is scored once by the chosen model', () => {
+      const src = head + py`
+        test = pd.read_csv("test.csv")
+        print("final", f1_score(test["y"], rf.predict(test[["a", "b"]].values)))
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+  });
 });
