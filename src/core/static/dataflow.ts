@@ -94,6 +94,8 @@ export abstract class DataflowState {
   protected uncalledMethodOfTrainer = false;
   /** Set while the functions nobody in the document calls are run once with unknown arguments. */
   protected runningUncalled = false;
+  /** Set while running an uncalled top-level function of the document that nothing names (no decorator, no reference). */
+  protected runningUnreferenced = false;
   /** The rows each cross_val_score / cross_validate call cross-validated on, in order. */
   protected cvInputs: RowKey[][] = [];
   /** Names of the serving-named functions being run (innermost last). */

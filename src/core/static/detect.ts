@@ -768,8 +768,11 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const scoringOnly = !ev.modelFits.some((m) => !m.est.loaded && (m.est.cat === 'model' || m.est.cat === 'search' || m.est.steps.some((st) => st.cat === 'model' || st.cat === 'search')))
     && ev.evals.some((e) => !!e.model?.loaded);
   const scoresOwnSplit = ev.evals.some((e) => e.keys.some((k) => k.path.length > 0 && isTestSide(k)));
+  // A script whose `if __name__ == "__main__":` block is its entry point does not run the functions
+  // nobody in it calls: a model comparison only such a function makes is not made here.
+  const mainGuarded = ctx.chunks.some((c) => c.file === undefined && /^if\s+__name__\s*==\s*(['"])__main__\1\s*:/m.test(c.text));
   for (const e of ev.evals) {
-    if (!e.version || (e.inLoop && e.dataVarying)) continue;
+    if (!e.version || (e.inLoop && e.dataVarying) || e.unreferenced && mainGuarded) continue;
     // With no test set anywhere, the validation split is the held-out set the models are compared on.
     // The test parts of one unseeded split re-made in each pass of a best-keeping loop are compared as one held-out set (by the split's statement).
     // A named part of the held-out set (one store's rows) scored for another model is not the

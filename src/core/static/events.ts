@@ -39,6 +39,8 @@ export interface EvalEvent {
   branches?: string[];
   /** Made while a function nobody in the document calls was run with unknown arguments. */
   uncalled?: boolean;
+  /** Run as part of a document function that the document never names again (not called, not passed, not decorated). */
+  unreferenced?: boolean;
 }
 
 /** Held-out rows handed to a training call (validation_data=, eval_set=, valid_sets=, evals=). */

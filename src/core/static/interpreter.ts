@@ -64,8 +64,10 @@ export class Interpreter extends LibrarySemantics {
         }
         this.enterChunk(fn.chunk);
         this.uncalledMethodOfTrainer = !!fn.cls && fittedBefore;
+        this.runningUnreferenced = this.unreferenced(fn);
         this.callFunction(fn, NO_ARGS, null, self);
         this.uncalledMethodOfTrainer = false;
+        this.runningUnreferenced = false;
       }
       this.runningUncalled = false;
     } catch (e) {
@@ -445,6 +447,15 @@ export class Interpreter extends LibrarySemantics {
         this.loopIters.pop();
       }
     }
+  }
+
+  /** A plain function of the document whose name appears nowhere but in its own `def` (no decorator registers it). */
+  protected unreferenced(fn: FnV): boolean {
+    if (fn.cls || fn.isMethod || this.chunks[fn.chunk]?.file !== undefined || fn.node.parent?.name === 'DecoratedStatement') return false;
+    const re = new RegExp(`\\b${fn.name.replace(/[^\w]/g, '')}\\b`, 'g');
+    let uses = 0;
+    for (const c of this.chunks) if (c.file === undefined) uses += (c.text.match(re) ?? []).length;
+    return uses === 1;
   }
 
   protected execWith(n: SyntaxNode): void {

@@ -1000,6 +1000,7 @@ export abstract class LibrarySemantics extends DataflowState {
     if (cutBound) ev.cutBound = cutBound;
     if (this.branchPath.length) ev.branches = [...this.branchPath];
     if (this.runningUncalled) ev.uncalled = true;
+    if (this.runningUnreferenced) ev.unreferenced = true;
     if (printedAs !== undefined) ev.labelAssumed = `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so`;
     if (namedTest !== undefined) ev.labelAssumed = `the predictions scored are bound to \`${namedTest}\`, a name taken to call them test predictions`;
     if (commented !== undefined) ev.labelAssumed = `the comment \`${commented}\` is taken to say this is the test result`;

@@ -140,4 +140,45 @@ describe('real-notebook idioms, round 16 (r16-mt)', () => {
       assert.equal(multi(src).length, 0);
     });
   });
+  describe('leakage/multi-test: a script with a __main__ entry does not run a comparison function nothing names', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LinearRegression
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import r2_score
+      def load():
+          return pd.read_csv("customers.csv")
+      def compare_models(df):
+          X_train, X_test, y_train, y_test = train_test_split(df[["a", "b"]], df["spend"], random_state=1)
+          for m in [LinearRegression(), RandomForestRegressor()]:
+              m.fit(X_train, y_train)
+              print(type(m).__name__, r2_score(y_test, m.predict(X_test)))
+      def fit_one(df):
+          X_train, X_test, y_train, y_test = train_test_split(df[["a", "b"]], df["spend"], random_state=1)
+          m = RandomForestRegressor().fit(X_train, y_train)
+          print("test r2", r2_score(y_test, m.predict(X_test)))
+    `;
+    it('does not fire when the __main__ block runs another function and nothing names the comparison', () => {
+      const src = head + py`
+        if __name__ == "__main__":
+            fit_one(load())
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+    it('fires when the __main__ block calls the comparison', () => {
+      const src = head + py`
+        if __name__ == "__main__":
+            compare_models(load())
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+    it('fires when the comparison is registered by a decorator (a task or route that something else runs)', () => {
+      const src = head.replace('def compare_models(df):', '@task\ndef compare_models(df):') + py`
+        if __name__ == "__main__":
+            fit_one(load())
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+  });
 });
