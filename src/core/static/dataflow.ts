@@ -631,6 +631,8 @@ export abstract class DataflowState {
 
   /** Variables assigned a value computed from a future row (`.shift(-k)`). */
   protected futureNames = new Set<string>();
+  /** Names bound to an unseeded random row mask (`msk = np.random.rand(len(df)) < 0.8`): the statement that drew it. */
+  protected randomMasks = new Map<string, string>();
 
   /** A copy of a frame with extra columns (`df.assign`, `df.eval`): new definitions stay on the copy. */
   protected childFrame(parent: FrameMeta): FrameMeta {

@@ -999,7 +999,7 @@ function heldOutId(ctx: DetectContext, k: RowKey): string {
   if (s && k.root.file && !s.split.perPass && (s.split.kind === 'slice' || s.split.kind === 'tts' && !s.split.shuffle || s.split.seeded)) {
     const st = s.split.site;
     const text = ctx.chunks[st.chunk].text.slice(st.stmtFrom, st.stmtTo).replace(/\s+/g, '');
-    return `file:${k.root.file}|${text}|${s.side}|${s.fold ?? ''}${s.split.inputSubset ? `|of:${s.split.inputSubset}` : ''}`;
+    return `file:${k.root.file}|${text}|${s.side}|${s.fold ?? ''}${s.split.inputSubset ? `|of:${s.split.inputSubset}` : ''}${s.split.draw ?? ''}`;
   }
   // A whole file read again (test = pd.read_csv("test.csv") in two places): the same rows.
   if (!k.path.length && k.root.file) return `file:${k.root.file}||${lastSide(k)}|`;

@@ -36,6 +36,9 @@ const HANDS_DATA_KW = new Set(['dtrain', 'train_set', 'evals', 'valid_sets', 'ev
 export type { InterpreterOptions } from './dataflow';
 
 /** Attributes of a pandas frame that are not columns (`df.columns = [...]` renames, it writes no column). */
+/** An unseeded uniform draw per row compared with a fraction: a random row mask. */
+const RANDOM_MASK = /^\s*(?:np|numpy)\.random\.(?:rand|random|random_sample|uniform)\s*\((?:[^()]|\([^()]*(?:\([^()]*\))?[^()]*\))*\)\s*(?:<=?|>=?)\s*0?\.\d+\s*$/;
+
 const FRAME_ATTRS = new Set(['columns', 'index', 'name', 'names', 'shape', 'dtypes', 'values', 'T', 'loc', 'iloc', 'at', 'iat', 'attrs', 'flags', 'style', 'plot', 'str', 'dt', 'cat', 'axes', 'size', 'ndim', 'empty']);
 
 export class Interpreter extends LibrarySemantics {
@@ -449,6 +452,12 @@ export class Interpreter extends LibrarySemantics {
     }
   }
 
+  private seeded: boolean | undefined;
+  /** The document seeds NumPy's global generator (np.random.seed): its random masks may repeat. */
+  protected seedsNumpy(): boolean {
+    return this.seeded ??= this.chunks.some((c) => /\brandom\.seed\s*\(/.test(c.text));
+  }
+
   /** A plain function of the document whose name appears nowhere but in its own `def` (no decorator registers it). */
   protected unreferenced(fn: FnV): boolean {
     if (fn.cls || fn.isMethod || this.chunks[fn.chunk]?.file !== undefined || fn.node.parent?.name === 'DecoratedStatement') return false;
@@ -593,6 +602,9 @@ export class Interpreter extends LibrarySemantics {
       this.targets = [];
     }
     if (valueNodes.length === 1 && FUTURE_SHIFT.test(this.t(valueNodes[0]))) for (const nm of names) this.futureNames.add(nm);
+    // msk = np.random.rand(len(df)) < 0.8 drawn again later is another random partition of the rows.
+    for (const nm of names) this.randomMasks.delete(nm);
+    if (names.length === 1 && valueNodes.length === 1 && RANDOM_MASK.test(this.t(valueNodes[0])) && !this.seedsNumpy()) this.randomMasks.set(names[0], `${this.chunkIndex}:${n.from}`);
     // best = thr[np.argmax(tpr - fpr)]: a value read off a curve of the held-out rows.
     if (this.curveNames.size && valueNodes.length === 1) {
       const words = this.t(valueNodes[0]).match(/[A-Za-z_]\w*/g) ?? [];
@@ -2155,14 +2167,18 @@ export class Interpreter extends LibrarySemantics {
     const srcSide = lastSide(k0);
     // train = df[msk]; test = df[~msk] on a frame read from a training file: the test part is the
     // complement of a training part cut from the same rows, not drawn out of the training rows.
-    const sibling = srcSide === 'train' && !k0.path.length ? this.sliceSplits.get(this.sliceKey(d)) : undefined;
+    // df[msk] / df[~msk] with msk drawn at random: each draw is its own split of the rows.
+    const maskName = /\[\s*~?\s*([A-Za-z_]\w*)\s*\]$/.exec(this.t(n).replace(/\s+/g, ' '))?.[1];
+    const draw = maskName !== undefined ? this.randomMasks.get(maskName) : undefined;
+    const drawKey = draw !== undefined ? `|draw:${draw}` : '';
+    const sibling = srcSide === 'train' && !k0.path.length ? this.sliceSplits.get(this.sliceKey(d) + drawKey) : undefined;
     // The last rows of the training part stacked in front of the held-out rows
     // (np.concatenate([train[-window:], test])): the lag context the first test windows are built
     // from, inputs only; the name binds the stack, not rows drawn out of the training part.
     const lagContext = sliceText !== undefined && /^\s*-\s*[^:,]+:\s*$/.test(sliceText) && this.insideStack(n);
     if ((wantTest || wantVal) && srcSide === 'train' && !sibling?.sides?.has('train') && !lagContext) {
       // A held-out set drawn out of the training rows.
-      const split = this.sliceSplitFor(d, n);
+      const split = this.sliceSplitFor(d, n, drawKey);
       if (wantTest) this.events.testFromTrain.push({ site: this.site(this.stmt ?? n), name, split });
       const out = this.withStep(d, split, wantTest ? 'test' : 'val');
       if (wantTest) out.subsetSite = this.site(this.stmt ?? n);
@@ -2178,7 +2194,7 @@ export class Interpreter extends LibrarySemantics {
       const text = this.t(n).replace(/\s+/g, '');
       if (/^([A-Za-z_]\w*)/.exec(text)?.[1] === name && this.t(this.stmt).replace(/\s+/g, '') === `${name}=${text}`) return d;
     }
-    const split = this.sliceSplitFor(d, n);
+    const split = this.sliceSplitFor(d, n, drawKey);
     const side: Side = wantTrain ? 'train' : wantVal ? 'val' : 'test';
     // train = df.sample(frac=0.8); test = df.drop(df["label"]): the held-out part drops rows by a
     // column's values, not the sample's index, so the sampled training rows are nearly all in it.
@@ -2328,11 +2344,11 @@ export class Interpreter extends LibrarySemantics {
     return `${k0.root.id}:${mapList(k0.path, (s) => s.split.id + s.side).join('/')}`;
   }
 
-  protected sliceSplitFor(d: DataV, n: SyntaxNode): Split {
-    const key = this.sliceKey(d);
+  protected sliceSplitFor(d: DataV, n: SyntaxNode, extraKey = ''): Split {
+    const key = this.sliceKey(d) + extraKey;
     let split = this.sliceSplits.get(key);
     if (!split) {
-      split = { id: ++this.ids, site: this.site(this.stmt ?? n), kind: 'slice', shuffle: this.sampling, names: [] };
+      split = { id: ++this.ids, site: this.site(this.stmt ?? n), kind: 'slice', shuffle: this.sampling, names: [], ...(extraKey ? { draw: extraKey } : {}) };
       this.sliceSplits.set(key, split);
       this.onSplit(split, [d]);
     }

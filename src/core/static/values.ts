@@ -35,6 +35,8 @@ export interface Split {
   id: number;
   site: Site;
   kind: 'tts' | 'cv' | 'folds' | 'slice' | 'search';
+  /** A split by an unseeded random row mask: the statement that drew the mask (another draw, other rows). */
+  draw?: string;
   /** Cross-validation folds drawn at random (KFold(shuffle=True), ShuffleSplit). */
   shuffledFolds?: boolean;
   /** K-fold folds that ignore time (KFold, StratifiedKFold, or an integer cv), shuffled or not: on a series,

@@ -181,4 +181,41 @@ describe('real-notebook idioms, round 16 (r16-mt)', () => {
       assert.ok(multi(src).length > 0);
     });
   });
+  describe('leakage/multi-test: an unseeded random row mask drawn again is another split', () => {
+    const head = py`
+      import pandas as pd
+      import numpy as np
+      from sklearn.linear_model import LinearRegression
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("rain.csv")
+      msk = np.random.rand(len(df)) < 0.8
+      train = df[msk]
+      test = df[~msk]
+      reg = LinearRegression().fit(train[["x1", "x2", "x3"]], train["x4"])
+      print(mean_absolute_error(test["x4"], reg.predict(test[["x1", "x2", "x3"]])))
+      df2 = pd.concat([df, pd.get_dummies(df["region"])], axis=1).drop(columns=["region"])
+    `;
+    const second = py`
+      train = df2[msk]
+      test = df2[~msk]
+      reg = LinearRegression().fit(train.drop(columns=["x4"]), train["x4"])
+      print(mean_absolute_error(test["x4"], reg.predict(test.drop(columns=["x4"]))))
+    `;
+    it('does not fire when each variant draws its own mask before its split', () => {
+      const src = head + py`
+        msk = np.random.rand(len(df2)) < 0.8
+      ` + second;
+      assert.equal(multi(src).length, 0);
+    });
+    it('fires when the second variant reuses the first draw (the same rows held out)', () => {
+      assert.ok(multi(head + second).length > 0);
+    });
+    it('fires when the generator is seeded before each draw (the same mask again)', () => {
+      const src = head.replace('msk = np.random.rand', 'np.random.seed(0)\nmsk = np.random.rand') + py`
+        np.random.seed(0)
+        msk = np.random.rand(len(df2)) < 0.8
+      ` + second;
+      assert.ok(multi(src).length > 0);
+    });
+  });
 });
