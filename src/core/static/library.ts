@@ -68,6 +68,11 @@ const TRAINER_EVALUATES = /\b(?:eval_strategy|evaluation_strategy)\s*=\s*(?!\s*(
 /** PyCaret: `setup` takes the labelled rows; these cross-validate on them and display the fold grid. */
 const PYCARET_CALLS = /^(setup|compare_models|create_model|tune_model)$/;
 
+/** Estimators whose constructor arguments are their whole setting (no layers added after construction). */
+const REFIT_SAME_SPEC = /(Regressor|Regression|Classifier|SVC|SVR|NB|KNeighbors\w*|Forest|Lasso|Ridge|ElasticNet)$/;
+/** A constructor call with literal keyword arguments only (no `**params`, no names whose values may differ). */
+const LITERAL_CTOR = /^[\w.]+\((?:\w+=(?:-?[\d.]+(?:e-?\d+)?|'[^']*'|"[^"]*"|True|False|None),?)*\)$/;
+
 export abstract class LibrarySemantics extends DataflowState {
   abstract ev(n: SyntaxNode): Val;
   protected abstract element(iter: Val, i: number): Val;
@@ -1098,7 +1103,7 @@ export abstract class LibrarySemantics extends DataflowState {
   }
   private printedMemo = new Map<string, 'test' | 'train' | undefined>();
 
-  protected modelVersion(est: EstV, X: DataV, untracked = false): string {
+  protected modelVersion(est: EstV, X: DataV, untracked = false, xText?: string): string {
     // Same constructor call, same arguments, same training data: the same model, even when the
     // line runs again in a later loop iteration; arguments that vary per iteration make it new.
     const varying = est.varying || est.steps.some((s) => s.varying) || this.searchTrials > 0;
@@ -1108,13 +1113,26 @@ export abstract class LibrarySemantics extends DataflowState {
     // when training is given no dataset the analysis follows (trainer.train(n_epochs)), the same
     // training cell.
     const recap = untracked && !!est.site && !est.loaded && this.inRepeatedRun(est.site.chunk) && this.inRepeatedRun(this.chunkIndex);
-    const origin = est.site && !est.loaded ? `${recap ? this.firstCopy(est.site.chunk) : est.site.chunk}:${est.site.from}` : `#${est.id}`;
-    const data = recap ? `cell${this.firstCopy(this.chunkIndex)}` : `${X.id}`;
+    // The same constructor, written out with literal arguments only, refitted on the same rows and
+    // columns (a notebook re-running its model cell after a fix): the same model, not another setting.
+    const ctor = !recap && !varying && !this.inLoop && !this.callers.length && !est.loaded && !est.steps.length && est.site && est.cat === 'model' && REFIT_SAME_SPEC.test(est.cls)
+      ? this.chunks[est.site.chunk].text.slice(est.site.from, est.site.to).replace(/\s+/g, '') : undefined;
+    const spec = ctor !== undefined && xText !== undefined && /^[A-Za-z_]\w*$/.test(xText) && LITERAL_CTOR.test(ctor) && !X.dup.length && !X.resampled && !X.varying && !X.pred ? ctor : undefined;
+    const origin = spec ? `spec:${spec}` : est.site && !est.loaded ? `${recap ? this.firstCopy(est.site.chunk) : est.site.chunk}:${est.site.from}` : `#${est.id}`;
+    const data = spec ? `${xText}:${this.trainingPrint(X)}` : recap ? `cell${this.firstCopy(this.chunkIndex)}` : `${X.id}`;
     // Steps passed in by name (make_pipeline(sc, model) for sc in [StandardScaler(), MinMaxScaler()]):
     // which step objects the pipeline holds is part of its setting.
     const steps = est.steps.length ? '|' + mapList(est.steps, (s) => (s.site && !s.loaded ? `${recap ? this.firstCopy(s.site.chunk) : s.site.chunk}:${s.site.from}` : `#${s.id}`)).join(',') : '';
     // The class is part of it: one constructor call `cls()` over a list of classes builds another model per class.
     return `${origin}|${est.cls}|${est.params}${steps}|${data}${varying ? '|' + this.iterKey() : ''}`;
+  }
+
+  /** Which rows, columns and fitted statistics a training matrix holds (not which value object it is). */
+  protected trainingPrint(X: DataV): string {
+    const rows = mapList(X.rows, (k) => `${k.root.id}:${mapList(k.path, (s) => `${s.split.id}${s.side}${s.fold ?? ''}`).join('/')}`).join(',');
+    const f = X.feat;
+    const feat = f ? `${f.mode}:${[...f.cols].sort().join(',')}:${[...f.removedAtSelection].sort().join(',')}:${f.parts?.length ?? 0}` : '';
+    return `${rows}|${X.frame?.id ?? ''}|${mapList(X.prep, (p) => String(p.id)).join(',')}|${feat}|${(X.cols ?? []).join(',')}`;
   }
 
   private copies: { first: number[]; count: Map<number, number> } | undefined;
@@ -1699,7 +1717,7 @@ export abstract class LibrarySemantics extends DataflowState {
         // A model told its label column at construction (AutoGluon's TabularPredictor(label="y")) reads it from the frame it is fitted on.
         est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels') && !/(^|[(,\s])label\s*=/.test(est.params);
         if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n), est });
-        est.version = this.modelVersion(est, data, args.pos[0] !== undefined && args.pos[0].k !== 'data');
+        est.version = this.modelVersion(est, data, args.pos[0] !== undefined && args.pos[0].k !== 'data', (args.posNodes[0] ?? args.kwNodes.get('X')) && this.t((args.posNodes[0] ?? args.kwNodes.get('X'))!).replace(/\s+/g, ''));
         this.events.modelFits.push({ fit: est.fit, est });
         this.checkTarget(data, y, n);
       }

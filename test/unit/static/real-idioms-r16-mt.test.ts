@@ -218,4 +218,52 @@ describe('real-notebook idioms, round 16 (r16-mt)', () => {
       assert.ok(multi(src).length > 0);
     });
   });
+  describe('leakage/multi-test: the same literal constructor refitted on the same training matrix is the same model', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.preprocessing import PolynomialFeatures
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("air.csv")
+      cut = int(len(df) * 0.8)
+      X = df.drop(columns=["target"])
+      y = df["target"]
+      X_train, X_test = X.iloc[:cut], X.iloc[cut:]
+      y_train, y_test = y.iloc[:cut], y.iloc[cut:]
+      X_train_num = X_train.drop(["city"], axis=1)
+      X_test_num = X_test.drop(["city"], axis=1)
+      model = RandomForestRegressor(n_estimators=100, random_state=42)
+      model.fit(X_train_num, y_train)
+      print("MAE", mean_absolute_error(y_test, model.predict(X_test_num)))
+    `;
+    it('does not fire when a later cell re-derives the matrices the same way and refits the same constructor', () => {
+      const src = head + py`
+        X_train_num = X_train.drop(["city"], axis=1)
+        X_test_num = X_test.drop(["city"], axis=1)
+        model = RandomForestRegressor(n_estimators=100, random_state=42)
+        model.fit(X_train_num, y_train)
+        print("MAE again", mean_absolute_error(y_test, model.predict(X_test_num)))
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+    it('fires when the refit changes a constructor argument', () => {
+      const src = head + py`
+        model = RandomForestRegressor(n_estimators=300, random_state=42)
+        model.fit(X_train_num, y_train)
+        print("MAE 300", mean_absolute_error(y_test, model.predict(X_test_num)))
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+    it('fires when the same constructor is fitted on expanded features under another name', () => {
+      const src = head + py`
+        poly = PolynomialFeatures(degree=2)
+        X_train_poly = poly.fit_transform(X_train_num)
+        X_test_poly = poly.transform(X_test_num)
+        model = RandomForestRegressor(n_estimators=100, random_state=42)
+        model.fit(X_train_poly, y_train)
+        print("MAE poly", mean_absolute_error(y_test, model.predict(X_test_poly)))
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+  });
 });
