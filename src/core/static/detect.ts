@@ -793,7 +793,14 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     for (const tk of tks) {
       const list = versionsByTest.get(tk) ?? [];
       // Held-out tails cut at different bounds (the last 365 rows, then the last 20%) are different rows.
-      const otherCut = (x: { cutBound?: string }): boolean => !!x.cutBound && !!e.cutBound && x.cutBound !== e.cutBound;
+      // Bounds that share a name (train_size, train_size - window on windowed arrays) may be the same period.
+      const otherCut = (x: { cutBound?: string }): boolean => {
+        if (!x.cutBound || !e.cutBound || x.cutBound === e.cutBound) return false;
+        const [ba, pa = ''] = x.cutBound.split('@'), [bb, pb = ''] = e.cutBound.split('@');
+        if (pa !== pb) return true;
+        const na = new Set(ba.match(/[A-Za-z_]\w*/g) ?? []);
+        return !(bb.match(/[A-Za-z_]\w*/g) ?? []).some((w) => na.has(w));
+      };
       const other = list.find((x) => x.version !== e.version && !exclusive(x.branches, e.branches) && !otherTask(x.task, e.task) && !otherCut(x));
       if (other && !finalLater(tk)) {
         const place = e.site;

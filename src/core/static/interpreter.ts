@@ -2211,7 +2211,8 @@ export class Interpreter extends LibrarySemantics {
     const out = picked(this.withStep(d, split, side));
     // test = s[-365:] and later y_test = y.iloc[n:]: held-out tails cut at other bounds are other rows.
     const bound = side !== 'train' ? (headM ?? tailM)?.[1].replace(/\s+/g, '') : undefined;
-    if (bound) out.cutBound = bound;
+    // Cut from rows picked by a mask (one item's series), the same bound takes other rows than a cut of another pick.
+    if (bound) out.cutBound = bound + (d.maskSite ? `@${d.maskSite.chunk}:${d.maskSite.from}` : '');
     return out;
   }
 

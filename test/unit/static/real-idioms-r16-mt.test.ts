@@ -71,6 +71,16 @@ describe('real-notebook idioms, round 16 (r16-mt)', () => {
       ` + tail;
       assert.equal(multi(src).length, 0);
     });
+    it('fires when the second cut is the first bound shifted by a window length (the same period of windowed rows)', () => {
+      const src = head + py`
+        n = int(len(X) * 0.8)
+        w = 7
+        X_train, X_test = X.iloc[:n - w], X.iloc[n - w:]
+        y_train, y_test = y.iloc[:n - w], y.iloc[n - w:]
+      ` + tail;
+      const first = src.replace('df["tmax"][:-365]', 'df["tmax"][:n]').replace('df["tmax"][-365:]', 'df["tmax"][n:]').replace('df = pd.read_csv("daily_temp.csv")', 'df = pd.read_csv("daily_temp.csv")\nn = int(len(df) * 0.8)');
+      assert.ok(multi(first).length > 0);
+    });
     it('fires when both models hold out the same last 365 rows', () => {
       const src = head + py`
         X_train, X_test = X.iloc[:-365], X.iloc[-365:]
@@ -264,6 +274,38 @@ describe('real-notebook idioms, round 16 (r16-mt)', () => {
         print("MAE poly", mean_absolute_error(y_test, model.predict(X_test_poly)))
       `;
       assert.ok(multi(src).length > 0);
+    });
+  });
+  describe('leakage/multi-test: the same positional cut of rows picked by different masks takes other rows', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.linear_model import LinearRegression
+      from sklearn.preprocessing import MinMaxScaler
+      from sklearn.metrics import mean_squared_error
+      df = pd.read_csv("sales.csv")
+      a = df.loc[df["item"] == "mug"]
+      train_a = a[:80]
+      test_a = a[80:]
+      m1 = LinearRegression().fit(train_a[["lag1"]], train_a["qty"])
+      print("mug", mean_squared_error(test_a["qty"], m1.predict(test_a[["lag1"]])))
+      b = df.loc[df["item"] == "lamp"]
+    `;
+    const second = py`
+      sc = MinMaxScaler().fit(train_b[["lag1"]])
+      m2 = LinearRegression().fit(sc.transform(train_b[["lag1"]]), train_b["qty"])
+      print("second", mean_squared_error(test_b["qty"], m2.predict(sc.transform(test_b[["lag1"]]))))
+    `;
+    it('does not fire when each item\'s model is scored on the tail of its own item', () => {
+      assert.equal(multi(head + py`
+        train_b = b[:80]
+        test_b = b[80:]
+      ` + second).length, 0);
+    });
+    it('fires when the second model is scored on the tail of the first item', () => {
+      assert.ok(multi(head + py`
+        train_b = a[:80]
+        test_b = a[80:]
+      ` + second).length > 0);
     });
   });
 });
