@@ -96,6 +96,8 @@ export abstract class DataflowState {
   protected uncalledMethodOfTrainer = false;
   /** Set while the functions nobody in the document calls are run once with unknown arguments. */
   protected runningUncalled = false;
+  /** Set while running an uncalled top-level function of the document that nothing names (no decorator, no reference). */
+  protected runningUnreferenced = false;
   /** The rows each cross_val_score / cross_validate call cross-validated on, in order. */
   protected cvInputs: RowKey[][] = [];
   /** Names of the serving-named functions being run (innermost last). */
@@ -310,6 +312,7 @@ export abstract class DataflowState {
     if (d.subsetSite) o.subsetSite = d.subsetSite;
     if (d.maskSite) o.maskSite = d.maskSite;
     if (d.heldSubset) o.heldSubset = d.heldSubset;
+    if (d.cutBound) o.cutBound = d.cutBound;
     if (d.mixSite) o.mixSite = d.mixSite;
     if (d.resampled) o.resampled = true;
     if (d.concatParts) o.concatParts = d.concatParts;
@@ -632,6 +635,8 @@ export abstract class DataflowState {
 
   /** Variables assigned a value computed from a future row (`.shift(-k)`). */
   protected futureNames = new Set<string>();
+  /** Names bound to an unseeded random row mask (`msk = np.random.rand(len(df)) < 0.8`): the statement that drew it. */
+  protected randomMasks = new Map<string, string>();
 
   /** A copy of a frame with extra columns (`df.assign`, `df.eval`): new definitions stay on the copy. */
   protected childFrame(parent: FrameMeta): FrameMeta {

@@ -754,8 +754,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // labels bound as y_test / test_labels): a competition test file that is only predicted for a
   // submission has no labels here, and the
   // validation split is then the held-out set that models are chosen on and reported on.
-  const scoredTestSet = ev.hasTestSet && (testScored || ev.testLabels);
-  const versionsByTest = new Map<string, { version: string; site: Site; assumed?: string; branches?: string[]; task?: EvalEvent['task'] }[]>();
+  // The held-out fold of a cross-validation loop (`for tr, va in kf.split(X)`) is not a test set.
+  const testScoredOutsideFolds = ev.evals.some((e) => e.keys.some((k) => lastSide(k) === 'test' && !k.path.some((st) => st.fold !== undefined)));
+  const scoredTestSet = ev.hasTestSet && (testScoredOutsideFolds || ev.testLabels);
+  const versionsByTest = new Map<string, { version: string; site: Site; assumed?: string; branches?: string[]; task?: EvalEvent['task']; cutBound?: string }[]>();
   // Models of different targets (each fitted on one label column and scored on that column of the
   // held-out rows) are not compared: each is the one model of its task.
   const ownTask = (t?: EvalEvent['task']): string | undefined => (t && t.truth === t.fitLabel ? t.truth : undefined);
@@ -805,8 +807,11 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const scoringOnly = !ev.modelFits.some((m) => !m.est.loaded && (m.est.cat === 'model' || m.est.cat === 'search' || m.est.steps.some((st) => st.cat === 'model' || st.cat === 'search')))
     && ev.evals.some((e) => !!e.model?.loaded);
   const scoresOwnSplit = ev.evals.some((e) => e.keys.some((k) => k.path.length > 0 && isTestSide(k)));
+  // A script whose `if __name__ == "__main__":` block is its entry point does not run the functions
+  // nobody in it calls: a model comparison only such a function makes is not made here.
+  const mainGuarded = ctx.chunks.some((c) => c.file === undefined && /^if\s+__name__\s*==\s*(['"])__main__\1\s*:/m.test(c.text));
   for (const e of ev.evals) {
-    if (!e.version || (e.inLoop && e.dataVarying)) continue;
+    if (!e.version || (e.inLoop && e.dataVarying) || e.unreferenced && mainGuarded) continue;
     // With no test set anywhere, the validation split is the held-out set the models are compared on.
     // The test parts of one unseeded split re-made in each pass of a best-keeping loop are compared as one held-out set (by the split's statement).
     // A named part of the held-out set (one store's rows) scored for another model is not the
@@ -826,7 +831,16 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const tks = [...new Set(e.keys.filter((k) => (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val' && !valByParam(k) || loadedOnRows && !k.path.length && k.root.role === 'whole') && !k.path.some((st) => st.fold !== undefined)).map(heldKey))];
     for (const tk of tks) {
       const list = versionsByTest.get(tk) ?? [];
-      const other = list.find((x) => x.version !== e.version && !exclusive(x.branches, e.branches) && !otherTask(x.task, e.task));
+      // Held-out tails cut at different bounds (the last 365 rows, then the last 20%) are different rows.
+      // Bounds that share a name (train_size, train_size - window on windowed arrays) may be the same period.
+      const otherCut = (x: { cutBound?: string }): boolean => {
+        if (!x.cutBound || !e.cutBound || x.cutBound === e.cutBound) return false;
+        const [ba, pa = ''] = x.cutBound.split('@'), [bb, pb = ''] = e.cutBound.split('@');
+        if (pa !== pb) return true;
+        const na = new Set(ba.match(/[A-Za-z_]\w*/g) ?? []);
+        return !(bb.match(/[A-Za-z_]\w*/g) ?? []).some((w) => na.has(w));
+      };
+      const other = list.find((x) => x.version !== e.version && !exclusive(x.branches, e.branches) && !otherTask(x.task, e.task) && !otherCut(x));
       if (other && !finalLater(tk)) {
         const place = e.site;
         // The same statement of a helper, reached from two different calls (evaluate(m1, test_loader),
@@ -860,7 +874,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
           evidence: { metric: e.what, modelsScoredOnTestSet: new Set([...list.map((x) => x.version), e.version]).size, firstEvaluationLine: lineOf(ctx, other.site), ...(assumed ? { assumed } : {}) }, fixes: [],
         }, place, assumed ? 'warning' : 'error');
       }
-      if (!list.some((x) => x.version === e.version && ownTask(x.task) === ownTask(e.task))) list.push({ version: e.version, site: e.site, ...(e.assumed ? { assumed: e.assumed } : {}), ...(e.branches ? { branches: e.branches } : {}), ...(e.task ? { task: e.task } : {}) });
+      if (!list.some((x) => x.version === e.version && ownTask(x.task) === ownTask(e.task) && x.cutBound === e.cutBound)) list.push({ version: e.version, site: e.site, ...(e.assumed ? { assumed: e.assumed } : {}), ...(e.branches ? { branches: e.branches } : {}), ...(e.task ? { task: e.task } : {}), ...(e.cutBound ? { cutBound: e.cutBound } : {}) });
       versionsByTest.set(tk, list);
     }
   }
@@ -1034,7 +1048,7 @@ function heldOutId(ctx: DetectContext, k: RowKey): string {
   if (s && k.root.file && !s.split.perPass && (s.split.kind === 'slice' || s.split.kind === 'tts' && !s.split.shuffle || s.split.seeded)) {
     const st = s.split.site;
     const text = ctx.chunks[st.chunk].text.slice(st.stmtFrom, st.stmtTo).replace(/\s+/g, '');
-    return `file:${k.root.file}|${text}|${s.side}|${s.fold ?? ''}${s.split.inputSubset ? `|of:${s.split.inputSubset}` : ''}`;
+    return `file:${k.root.file}|${text}|${s.side}|${s.fold ?? ''}${s.split.inputSubset ? `|of:${s.split.inputSubset}` : ''}${s.split.draw ?? ''}`;
   }
   // A whole file read again (test = pd.read_csv("test.csv") in two places): the same rows.
   if (!k.path.length && k.root.file) return `file:${k.root.file}||${lastSide(k)}|`;

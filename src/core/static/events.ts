@@ -31,12 +31,16 @@ export interface EvalEvent {
   step: number;
   /** The rows scored are a named part of a held-out set (`DataV.heldSubset`): the selection that took them. */
   heldSubset?: string;
+  /** The bound of the positional cut every labelled input was taken by (`DataV.cutBound`). */
+  cutBound?: string;
   /** The label column scored and the one the model was fitted with, by name (`labelName`). */
   task?: { truth: string; fitLabel?: string };
   /** The branches of top-level if/elif chains it runs in (`<if>#<branch>`): only one branch of a chain runs. */
   branches?: string[];
   /** Made while a function nobody in the document calls was run with unknown arguments. */
   uncalled?: boolean;
+  /** Run as part of a document function that the document never names again (not called, not passed, not decorated). */
+  unreferenced?: boolean;
 }
 
 /** Held-out rows handed to a training call (validation_data=, eval_set=, valid_sets=, evals=). */

@@ -35,9 +35,11 @@ const HANDS_DATA_KW = new Set(['dtrain', 'train_set', 'evals', 'valid_sets', 'ev
 
 export type { InterpreterOptions } from './dataflow';
 
-/** Attributes of a pandas frame that are not columns (`df.columns = [...]` renames, it writes no column). */
 /** Attributes of a Series or Categorical that a column of that name would be shadowed by. */
 const SERIES_ATTRS = /^(codes|categories|ordered|array|hasnans|is_unique|is_monotonic|is_monotonic_increasing|is_monotonic_decreasing)$/;
+/** An unseeded uniform draw per row compared with a fraction: a random row mask. */
+const RANDOM_MASK = /^\s*(?:np|numpy)\.random\.(?:rand|random|random_sample|uniform)\s*\((?:[^()]|\([^()]*(?:\([^()]*\))?[^()]*\))*\)\s*(?:<=?|>=?)\s*0?\.\d+\s*$/;
+/** Attributes of a pandas frame that are not columns (`df.columns = [...]` renames, it writes no column). */
 const FRAME_ATTRS = new Set(['columns', 'index', 'name', 'names', 'shape', 'dtypes', 'values', 'T', 'loc', 'iloc', 'at', 'iat', 'attrs', 'flags', 'style', 'plot', 'str', 'dt', 'cat', 'axes', 'size', 'ndim', 'empty']);
 
 /** Per-column statistics of a column alone (no second column, no label): as a column mask they filter, label-free. */
@@ -69,8 +71,10 @@ export class Interpreter extends LibrarySemantics {
         }
         this.enterChunk(fn.chunk);
         this.uncalledMethodOfTrainer = !!fn.cls && fittedBefore;
+        this.runningUnreferenced = this.unreferenced(fn);
         this.callFunction(fn, NO_ARGS, null, self);
         this.uncalledMethodOfTrainer = false;
+        this.runningUnreferenced = false;
       }
       this.runningUncalled = false;
     } catch (e) {
@@ -456,6 +460,21 @@ export class Interpreter extends LibrarySemantics {
     }
   }
 
+  private seeded: boolean | undefined;
+  /** The document seeds NumPy's global generator (np.random.seed): its random masks may repeat. */
+  protected seedsNumpy(): boolean {
+    return this.seeded ??= this.chunks.some((c) => /\brandom\.seed\s*\(/.test(c.text));
+  }
+
+  /** A plain function of the document whose name appears nowhere but in its own `def` (no decorator registers it). */
+  protected unreferenced(fn: FnV): boolean {
+    if (fn.cls || fn.isMethod || this.chunks[fn.chunk]?.file !== undefined || fn.node.parent?.name === 'DecoratedStatement') return false;
+    const re = new RegExp(`\\b${fn.name.replace(/[^\w]/g, '')}\\b`, 'g');
+    let uses = 0;
+    for (const c of this.chunks) if (c.file === undefined) uses += (c.text.match(re) ?? []).length;
+    return uses === 1;
+  }
+
   protected execWith(n: SyntaxNode): void {
     let last: Val | undefined;
     for (let c = n.firstChild; c; c = c.nextSibling) {
@@ -591,6 +610,9 @@ export class Interpreter extends LibrarySemantics {
       this.targets = [];
     }
     if (valueNodes.length === 1 && FUTURE_SHIFT.test(this.t(valueNodes[0]))) for (const nm of names) this.futureNames.add(nm);
+    // msk = np.random.rand(len(df)) < 0.8 drawn again later is another random partition of the rows.
+    for (const nm of names) this.randomMasks.delete(nm);
+    if (names.length === 1 && valueNodes.length === 1 && RANDOM_MASK.test(this.t(valueNodes[0])) && !this.seedsNumpy()) this.randomMasks.set(names[0], `${this.chunkIndex}:${n.from}`);
     // df = df.fillna(df.mean(), inplace=True): pandas returns None, but the frame was changed in place and
     // the author meant to keep it (the code reads df as a frame next); the name keeps the changed frame.
     if (valueNodes.length === 1 && targetSegs.length === 1 && targetSegs[0].length === 1 && targetSegs[0][0].name === 'VariableName') {
@@ -1565,6 +1587,8 @@ export class Interpreter extends LibrarySemantics {
     if (firstFor < 0) return this.scalar('comp');
     // {k: v for ...}: the dict's values are its elements (the keys are only evaluated).
     const isDict = n.name === 'DictionaryComprehensionExpression';
+    // Built outside any loop, the list is the same on every pass of a later loop that reads it.
+    const outerLoop = this.inLoop;
     const element = kids.slice(0, firstFor).filter(isExpr);
     const clauses = kids.slice(firstFor);
     const prevScope = this.scope;
@@ -1671,7 +1695,7 @@ export class Interpreter extends LibrarySemantics {
     if (condPrep.length && element.length === 1 && firstIter && this.t(element[0]) === firstIter.target && firstIter.v.k !== 'seq') {
       return this.scalar('comp', condPrep, [], true);
     }
-    const seq: SeqV = { k: 'seq', items: results, varying: true };
+    const seq: SeqV = { k: 'seq', items: results, varying: true, ...(outerLoop ? {} : { madeOnce: true }) };
     // [embed(t) for t in texts]: one value per element of the iterable, not the same rows again
     // ([df for _ in range(3)] repeats them).
     if (element.some((e) => (this.t(e).match(/[A-Za-z_]\w*/g) ?? []).some((w) => targetNames.has(w)))) seq.perIteration = true;
@@ -1884,14 +1908,16 @@ export class Interpreter extends LibrarySemantics {
     const foldCut = hasSlice && this.inLoop && this.isFoldCut(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, ''));
     // df[feature_cols] with the name list grown in a loop: columns picked by name, not a redraw of rows.
     const namedList = !hasSlice && !isILoc && idxNodes.length === 1 && idxNodes[0].name === 'VariableName' && COLUMN_LIST_NAME.test(this.t(idxNodes[0]));
-    if (this.inLoop && namedList && idx.some((i) => i.varying && i.k !== 'const')) {
+    // A list comprehension built before any loop is the same list on every pass, not redrawn.
+    const perPassIdx = idx.some((i) => i.varying && i.k !== 'const' && !(i.k === 'seq' && i.madeOnce));
+    if (this.inLoop && namedList && perPassIdx) {
       // Other columns each pass (a feature subset per threshold): the same rows.
       const d = this.same(o, { varying: true, aligned: true });
       delete d.positional;
       if (o.frame && o.feat) d.feat = this.featureSelection(o, 'select', [...(idx[0] ? constStrings(idx[0]) : []), UNKNOWN_NAMES], n);
       return d;
     }
-    if (this.inLoop && !foldCut && !namedList && idx.some((i) => i.varying && i.k !== 'const')) {
+    if (this.inLoop && !foldCut && !namedList && perPassIdx) {
       // y_test[idx] with idx redrawn each iteration: a bootstrap of the same rows, not a new setting
       const r = this.same(o, { resampled: true, varying: true });
       // df.iloc[a:b, 1:k + n] with bounds that change per pass: its column part still picks columns by position.
@@ -2191,14 +2217,18 @@ export class Interpreter extends LibrarySemantics {
     const srcSide = lastSide(k0);
     // train = df[msk]; test = df[~msk] on a frame read from a training file: the test part is the
     // complement of a training part cut from the same rows, not drawn out of the training rows.
-    const sibling = srcSide === 'train' && !k0.path.length ? this.sliceSplits.get(this.sliceKey(d)) : undefined;
+    // df[msk] / df[~msk] with msk drawn at random: each draw is its own split of the rows.
+    const maskName = /\[\s*~?\s*([A-Za-z_]\w*)\s*\]$/.exec(this.t(n).replace(/\s+/g, ' '))?.[1];
+    const draw = maskName !== undefined ? this.randomMasks.get(maskName) : undefined;
+    const drawKey = draw !== undefined ? `|draw:${draw}` : '';
+    const sibling = srcSide === 'train' && !k0.path.length ? this.sliceSplits.get(this.sliceKey(d) + drawKey) : undefined;
     // The last rows of the training part stacked in front of the held-out rows
     // (np.concatenate([train[-window:], test])): the lag context the first test windows are built
     // from, inputs only; the name binds the stack, not rows drawn out of the training part.
     const lagContext = sliceText !== undefined && /^\s*-\s*[^:,]+:\s*$/.test(sliceText) && this.insideStack(n);
     if ((wantTest || wantVal) && srcSide === 'train' && !sibling?.sides?.has('train') && !lagContext) {
       // A held-out set drawn out of the training rows.
-      const split = this.sliceSplitFor(d, n);
+      const split = this.sliceSplitFor(d, n, drawKey);
       this.noteGroupCut(split, n);
       if (wantTest) this.events.testFromTrain.push({ site: this.site(this.stmt ?? n), name, split });
       const out = this.withStep(d, split, wantTest ? 'test' : 'val');
@@ -2215,7 +2245,7 @@ export class Interpreter extends LibrarySemantics {
       const text = this.t(n).replace(/\s+/g, '');
       if (/^([A-Za-z_]\w*)/.exec(text)?.[1] === name && this.t(this.stmt).replace(/\s+/g, '') === `${name}=${text}`) return d;
     }
-    const split = this.sliceSplitFor(d, n);
+    const split = this.sliceSplitFor(d, n, drawKey);
     const side: Side = wantTrain ? 'train' : wantVal ? 'val' : 'test';
     this.noteGroupCut(split, n);
     // train = df.sample(frac=0.8); test = df.drop(df["label"]): the held-out part drops rows by a
@@ -2230,7 +2260,12 @@ export class Interpreter extends LibrarySemantics {
       if (other && side !== 'train' && !(this.inLoop && d.varying)) this.events.testFromTrain.push({ site: this.site(this.stmt ?? n), name, sampledWith: other });
       (split.sampledSides ??= new Set()).add(side);
     }
-    return picked(this.withStep(d, split, side));
+    const out = picked(this.withStep(d, split, side));
+    // test = s[-365:] and later y_test = y.iloc[n:]: held-out tails cut at other bounds are other rows.
+    const bound = side !== 'train' ? (headM ?? tailM)?.[1].replace(/\s+/g, '') : undefined;
+    // Cut from rows picked by a mask (one item's series), the same bound takes other rows than a cut of another pick.
+    if (bound) out.cutBound = bound + (d.maskSite ? `@${d.maskSite.chunk}:${d.maskSite.from}` : '');
+    return out;
   }
 
   /**
@@ -2392,11 +2427,11 @@ export class Interpreter extends LibrarySemantics {
     return `${k0.root.id}:${mapList(k0.path, (s) => s.split.id + s.side).join('/')}`;
   }
 
-  protected sliceSplitFor(d: DataV, n: SyntaxNode): Split {
-    const key = this.sliceKey(d);
+  protected sliceSplitFor(d: DataV, n: SyntaxNode, extraKey = ''): Split {
+    const key = this.sliceKey(d) + extraKey;
     let split = this.sliceSplits.get(key);
     if (!split) {
-      split = { id: ++this.ids, site: this.site(this.stmt ?? n), kind: 'slice', shuffle: this.sampling, names: [] };
+      split = { id: ++this.ids, site: this.site(this.stmt ?? n), kind: 'slice', shuffle: this.sampling, names: [], ...(extraKey ? { draw: extraKey } : {}) };
       this.sliceSplits.set(key, split);
       this.onSplit(split, [d]);
     }

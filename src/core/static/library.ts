@@ -72,6 +72,11 @@ const TRAINER_EVALUATES = /\b(?:eval_strategy|evaluation_strategy)\s*=\s*(?!\s*(
 /** PyCaret: `setup` takes the labelled rows; these cross-validate on them and display the fold grid. */
 const PYCARET_CALLS = /^(setup|compare_models|create_model|tune_model)$/;
 
+/** Estimators whose constructor arguments are their whole setting (no layers added after construction). */
+const REFIT_SAME_SPEC = /(Regressor|Regression|Classifier|SVC|SVR|NB|KNeighbors\w*|Forest|Lasso|Ridge|ElasticNet)$/;
+/** A constructor call with literal keyword arguments only (no `**params`, no names whose values may differ). */
+const LITERAL_CTOR = /^[\w.]+\((?:\w+=(?:-?[\d.]+(?:e-?\d+)?|'[^']*'|"[^"]*"|True|False|None),?)*\)$/;
+
 export abstract class LibrarySemantics extends DataflowState {
   abstract ev(n: SyntaxNode): Val;
   protected abstract element(iter: Val, i: number): Val;
@@ -1072,8 +1077,11 @@ export abstract class LibrarySemantics extends DataflowState {
     if (bestRun ?? baseline) ev.assumed = bestRun ?? baseline;
     if (best?.resplit) ev.resplitBest = true;
     if (heldSubset) ev.heldSubset = heldSubset;
+    const cutBound = truth.length && truth.every((d) => d.cutBound !== undefined && d.cutBound === truth[0].cutBound) ? truth[0].cutBound : undefined;
+    if (cutBound) ev.cutBound = cutBound;
     if (this.branchPath.length) ev.branches = [...this.branchPath];
     if (this.runningUncalled) ev.uncalled = true;
+    if (this.runningUnreferenced) ev.unreferenced = true;
     if (printedAs !== undefined) ev.labelAssumed = `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so`;
     if (namedTest !== undefined) ev.labelAssumed = `the predictions scored are bound to \`${namedTest}\`, a name taken to call them test predictions`;
     if (commented !== undefined) ev.labelAssumed = `the comment \`${commented}\` is taken to say this is the test result`;
@@ -1171,7 +1179,7 @@ export abstract class LibrarySemantics extends DataflowState {
   }
   private printedMemo = new Map<string, 'test' | 'train' | undefined>();
 
-  protected modelVersion(est: EstV, X: DataV, untracked = false): string {
+  protected modelVersion(est: EstV, X: DataV, untracked = false, xText?: string): string {
     // Same constructor call, same arguments, same training data: the same model, even when the
     // line runs again in a later loop iteration; arguments that vary per iteration make it new.
     const varying = est.varying || est.steps.some((s) => s.varying) || this.searchTrials > 0;
@@ -1181,13 +1189,26 @@ export abstract class LibrarySemantics extends DataflowState {
     // when training is given no dataset the analysis follows (trainer.train(n_epochs)), the same
     // training cell.
     const recap = untracked && !!est.site && !est.loaded && this.inRepeatedRun(est.site.chunk) && this.inRepeatedRun(this.chunkIndex);
-    const origin = est.site && !est.loaded ? `${recap ? this.firstCopy(est.site.chunk) : est.site.chunk}:${est.site.from}` : `#${est.id}`;
-    const data = recap ? `cell${this.firstCopy(this.chunkIndex)}` : `${X.id}`;
+    // The same constructor, written out with literal arguments only, refitted on the same rows and
+    // columns (a notebook re-running its model cell after a fix): the same model, not another setting.
+    const ctor = !recap && !varying && !this.inLoop && !this.callers.length && !est.loaded && !est.steps.length && est.site && est.cat === 'model' && REFIT_SAME_SPEC.test(est.cls)
+      ? this.chunks[est.site.chunk].text.slice(est.site.from, est.site.to).replace(/\s+/g, '') : undefined;
+    const spec = ctor !== undefined && xText !== undefined && /^[A-Za-z_]\w*$/.test(xText) && LITERAL_CTOR.test(ctor) && !X.dup.length && !X.resampled && !X.varying && !X.pred ? ctor : undefined;
+    const origin = spec ? `spec:${spec}` : est.site && !est.loaded ? `${recap ? this.firstCopy(est.site.chunk) : est.site.chunk}:${est.site.from}` : `#${est.id}`;
+    const data = spec ? `${xText}:${this.trainingPrint(X)}` : recap ? `cell${this.firstCopy(this.chunkIndex)}` : `${X.id}`;
     // Steps passed in by name (make_pipeline(sc, model) for sc in [StandardScaler(), MinMaxScaler()]):
     // which step objects the pipeline holds is part of its setting.
     const steps = est.steps.length ? '|' + mapList(est.steps, (s) => (s.site && !s.loaded ? `${recap ? this.firstCopy(s.site.chunk) : s.site.chunk}:${s.site.from}` : `#${s.id}`)).join(',') : '';
     // The class is part of it: one constructor call `cls()` over a list of classes builds another model per class.
     return `${origin}|${est.cls}|${est.params}${steps}|${data}${varying ? '|' + this.iterKey() : ''}`;
+  }
+
+  /** Which rows, columns and fitted statistics a training matrix holds (not which value object it is). */
+  protected trainingPrint(X: DataV): string {
+    const rows = mapList(X.rows, (k) => `${k.root.id}:${mapList(k.path, (s) => `${s.split.id}${s.side}${s.fold ?? ''}`).join('/')}`).join(',');
+    const f = X.feat;
+    const feat = f ? `${f.mode}:${[...f.cols].sort().join(',')}:${[...f.removedAtSelection].sort().join(',')}:${f.parts?.length ?? 0}` : '';
+    return `${rows}|${X.frame?.id ?? ''}|${mapList(X.prep, (p) => String(p.id)).join(',')}|${feat}|${(X.cols ?? []).join(',')}`;
   }
 
   private copies: { first: number[]; count: Map<number, number> } | undefined;
@@ -1815,7 +1836,7 @@ export abstract class LibrarySemantics extends DataflowState {
         // A model told its label column at construction (AutoGluon's TabularPredictor(label="y")) reads it from the frame it is fitted on.
         est.unsupervised = X !== undefined && args.pos.length === 1 && !args.kw.has('y') && !args.kw.has('labels') && !/(^|[(,\s])label\s*=/.test(est.params);
         if (data.mixSite) this.events.mixed.push({ site: data.mixSite, fitSite: this.site(n), est });
-        est.version = this.modelVersion(est, data, args.pos[0] !== undefined && args.pos[0].k !== 'data');
+        est.version = this.modelVersion(est, data, args.pos[0] !== undefined && args.pos[0].k !== 'data', (args.posNodes[0] ?? args.kwNodes.get('X')) && this.t((args.posNodes[0] ?? args.kwNodes.get('X'))!).replace(/\s+/g, ''));
         this.events.modelFits.push({ fit: est.fit, est });
         this.checkTarget(data, y, n);
       }
@@ -1945,7 +1966,7 @@ export abstract class LibrarySemantics extends DataflowState {
     if (this.spark) this.noteSparkColumns(est, data, fits);
     const out = this.mkData({ rows: data.rows, prep: unionList(prepIn, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
       ...(data.time ? { time: data.time } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat && !textOut ? { feat: data.feat } : {}),
-      ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}), ...(data.mixSite ? { mixSite: data.mixSite } : {}),
+      ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}), ...(data.mixSite ? { mixSite: data.mixSite } : {}), ...(data.cutBound ? { cutBound: data.cutBound } : {}),
       // y = LabelEncoder().fit_transform(df["churned"]) still names the label column.
       ...(data.cols && data.frame ? { cols: data.cols, frame: data.frame } : {}) });
     if (est.loaded) this.checkPositional(est, data, null);
@@ -2245,6 +2266,9 @@ export abstract class LibrarySemantics extends DataflowState {
       const v = v0.k === 'fn' ? this.callFunction(v0, { ...NO_ARGS, pos: [out], posNodes: [] }, null) : v0;
       if (v.k === 'data' || v.k === 'scalar') prep = unionList(prep, v.prep);
       this.recordDerived(frame, name, v, args.kwNodes.get(name) ?? n);
+      // X_test.assign(y_pred=model.predict(X_test)): a column of the model's predictions, as with df["y_pred"] = ...
+      if (v.k === 'data' && v.pred) { (frame.predCols ??= new Set()).add(name); (frame.predVals ??= new Map()).set(name, v.pred); }
+      else { frame.predCols?.delete(name); frame.predVals?.delete(name); }
     }
     delete out.cols;
     if (prep !== d.prep) { out.prep = prep; this.checkPrep(out); }

@@ -35,6 +35,8 @@ export interface Split {
   id: number;
   site: Site;
   kind: 'tts' | 'cv' | 'folds' | 'slice' | 'search';
+  /** A split by an unseeded random row mask: the statement that drew the mask (another draw, other rows). */
+  draw?: string;
   /** Cross-validation folds drawn at random (KFold(shuffle=True), ShuffleSplit). */
   shuffledFolds?: boolean;
   /** K-fold folds that ignore time (KFold, StratifiedKFold, or an integer cv), shuffled or not: on a series,
@@ -222,6 +224,8 @@ export interface DataV extends Common {
   maskSite?: Site;
   /** Statement that bound some rows of a held-out set to a new name (`cold_test = test[test.store == 3]`). */
   heldSubset?: string;
+  /** The bound of the positional cut (`s[-365:]`, `X.iloc[n:]`) that took this held-out part. */
+  cutBound?: string;
   /** Rows of each stacked part, in order, after a row-wise concat. */
   concatParts?: RowKey[][];
   /** A dict of named splits (Hugging Face `load_dataset(...)`): `ds["test"]` is that split's rows. */
@@ -312,6 +316,8 @@ export interface SeqV extends Common {
   k: 'seq'; items: Val[]; keys?: (string | undefined)[];
   /** A comprehension's element evaluated once per iteration with the iteration variable in it: each item is other rows. */
   perIteration?: boolean;
+  /** A comprehension built outside any loop: the same list on every pass of a later loop. */
+  madeOnce?: boolean;
 }
 export interface ConstV extends Common { k: 'const'; text: string; str?: string }
 /** A scalar or unknown object; may carry statistics computed from data. */
