@@ -1962,6 +1962,7 @@ export class Interpreter extends LibrarySemantics {
       const cols = first.k === 'const' ? [first.str!] : (first as SeqV).items.map((x) => (x as ConstV).str!);
       const held = o.frame?.colVals?.get(first.k === 'const' ? first.str! : cols.length === 1 ? cols[0] : '');
       if (held) return this.same(held);
+      if (o.frame) for (const c of cols) (o.frame.readCols ??= new Set()).add(c);
       const d = this.same(o, { cols, aligned: cols.length > 1 || first.k === 'seq' });
       // Statistics written only into columns not selected here stay in the frame (a centred copy
       // of a column made for a plot, beside the feature columns picked by name).

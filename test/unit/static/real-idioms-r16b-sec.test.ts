@@ -1,0 +1,49 @@
+/**
+ * Round 16, second wave (r16b-sec): target and temporal classes from real code. Each class has a case
+ * that must fire and a look-alike that must not. Written from the class, not copied from a notebook.
+ */
+import * as assert from 'node:assert/strict';
+import { analyze, py } from './helpers';
+
+const lines = (src: string, rule: string, path = 'train.py'): number[] =>
+  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => f.location.line);
+const TEMPORAL = 'leakage/temporal';
+
+describe('real-notebook idioms, round 16 second wave (r16b-sec)', () => {
+  describe("a label named as tomorrow's value of a column the features keep as today's value is a one-step forecast of that series", () => {
+    const src = (label: string, today: string, drop: string, shuffle = ''): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      obs = pd.read_csv("station_daily.csv")
+      obs["${today}"] = obs["${today}"].map({"No": 0, "Yes": 1})
+      obs["${label}"] = obs["${label}"].map({"No": 0, "Yes": 1})
+      X = obs.drop(columns=[${drop}])
+      y = obs["${label}"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25${shuffle})
+      print(LogisticRegression().fit(X_tr, y_tr).score(X_te, y_te))
+    `;
+    it('fires for a camel-case pair kept by a drop of the label only (FrostTomorrow beside FrostToday)', () => {
+      const found = analyze(src('FrostTomorrow', 'FrostToday', '"FrostTomorrow"'), 'train.py').filter((f) => f.ruleId === TEMPORAL);
+      assert.deepEqual(found.map((f) => f.location.line), [9]);
+      assert.equal(found[0].severity, 'warning');
+      assert.match(found[0].message, /Assumed: .*from its name/);
+    });
+    it('fires for a snake-case pair (frost_tomorrow beside frost_today)', () => {
+      assert.deepEqual(lines(src('frost_tomorrow', 'frost_today', '"frost_tomorrow"'), TEMPORAL), [9]);
+    });
+    it("does not fire when today's value is dropped with the label", () => {
+      assert.deepEqual(lines(src('FrostTomorrow', 'FrostToday', '"FrostTomorrow", "FrostToday"'), TEMPORAL), []);
+    });
+    it('does not fire for a chronological cut', () => {
+      assert.deepEqual(lines(src('FrostTomorrow', 'FrostToday', '"FrostTomorrow"', ', shuffle=False'), TEMPORAL), []);
+    });
+    it('does not fire for a label named for tomorrow with no column of the same series among the features', () => {
+      assert.deepEqual(lines(src('FrostTomorrow', 'Humidity3pm', '"FrostTomorrow"'), TEMPORAL), []);
+    });
+    it('does not fire when the features are picked by name without the series', () => {
+      const s = src('FrostTomorrow', 'FrostToday', '"FrostTomorrow"').replace('X = obs.drop(columns=["FrostTomorrow"])', 'X = obs[["Humidity3pm", "Pressure9am"]]');
+      assert.deepEqual(lines(s, TEMPORAL), []);
+    });
+  });
+});
