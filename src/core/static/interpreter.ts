@@ -15,6 +15,7 @@ import { LibrarySemantics, shuffledSplitter, timeBlindSplitter } from './library
 import type { LoadedModule } from './modules';
 import type { RunMagic } from './source';
 import type { EvalEvent } from './events';
+import { sameLineage } from './target';
 import {
   child, constStrings, firstExpr, isSubscript, isExpr, labelText, lastExpr, lastPart, leafNames, stringsIn, stripRows, subscriptString, topLevelComma,
   unquote, withVarying,
@@ -927,6 +928,13 @@ export class Interpreter extends LibrarySemantics {
     if (filler && vIn.k === 'data' && filler.kind === 'model' && filler.rows.length && filler.rows.every((k) => (!k.path.length || fillsOwnLabel) && curData.rows.some((r) => r.root === k.root))) {
       const fillRows = fillsOwnLabel ? filler.rows.filter((k, i, a) => a.findIndex((o) => o.root === k.root) === i).map((k) => ({ root: k.root, path: [] })) : filler.rows;
       const f: FitEvent = { id: ++this.ids, site: this.site(t), cls: `${filler.cls} fill`, kind: 'stat', rows: fillRows, serving: this.serving, onLabel: false };
+      // The filling model's inputs, when picked from this frame's columns by name: a later label
+      // among them makes the filled values a function of each row's label (checked at the fit).
+      const fd = vIn.pred!.est.fitData;
+      const inputs = fd?.feat && fd.feat.mode !== 'union' && curData.frame && sameLineage(fd.feat.frame, curData.frame) ? fd.feat : undefined;
+      if (inputs && curData.frame && !fd!.varying) {
+        (curData.frame.imputedWith ??= []).push({ site: this.site(t), order: ++this.ids, cls: `${filler.cls} fill`, removed: [...curData.frame.removed], ...(inputs.mode === 'select' ? { cols: inputs.cols } : {}), feat: inputs, ...(written !== undefined ? { filled: written } : {}) });
+      }
       const rest = { ...vIn, prep: unionList(vIn.prep, [f]) };
       delete rest.pred;
       vIn = rest;

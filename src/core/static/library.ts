@@ -2235,6 +2235,8 @@ export abstract class LibrarySemantics extends DataflowState {
       for (let f: FrameMeta | undefined = part.frame; f && keepsOther; f = f.parent) {
         for (const im of f.imputedWith ?? []) {
           if (im.order > part.order || im.removed.includes(label) || im.cols && !im.cols.includes(label) || derivedAt !== undefined && derivedAt > im.order) continue;
+          // A model's fill reaches the features only through the column it filled.
+          if (im.filled !== undefined && (im.filled === label || !keepsColumn(part, im.filled))) continue;
           // Columns chosen by dtype hold the label only when it is numeric (not encoded from class names).
           if (im.feat && (!keepsColumn(im.feat, label) || im.feat.byDtype && encodedIn(labelFrame, label))) continue;
           this.pushTarget({ site: im.site, label, kind: 'feature-from-label', fitSite,

@@ -161,7 +161,9 @@ export interface FrameMeta {
    * run on this frame: where, when, on which columns (undefined: all of them) and which columns
    * had been removed in place by then.
    */
-  imputedWith?: { site: Site; order: number; cls: string; cols?: string[]; removed: string[]; feat?: FeatureSelection }[];
+  imputedWith?: { site: Site; order: number; cls: string; cols?: string[]; removed: string[]; feat?: FeatureSelection;
+    /** A regressor's predictions written into the gaps of this column (`df.loc[df.Age.isnull(), "Age"] = reg.predict(...)`). */
+    filled?: string }[];
 }
 
 /** `from` is empty when a copy redefines an inherited column independently. `order`: when it was defined. */

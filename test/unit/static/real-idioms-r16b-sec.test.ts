@@ -8,6 +8,7 @@ import { analyze, py } from './helpers';
 const lines = (src: string, rule: string, path = 'train.py'): number[] =>
   analyze(src, path).filter((f) => f.ruleId === rule).map((f) => f.location.line);
 const TEMPORAL = 'leakage/temporal';
+const TARGET = 'leakage/target';
 
 describe('real-notebook idioms, round 16 second wave (r16b-sec)', () => {
   describe("a label named as tomorrow's value of a column the features keep as today's value is a one-step forecast of that series", () => {
@@ -44,6 +45,52 @@ describe('real-notebook idioms, round 16 second wave (r16b-sec)', () => {
     it('does not fire when the features are picked by name without the series', () => {
       const s = src('FrostTomorrow', 'FrostToday', '"FrostTomorrow"').replace('X = obs.drop(columns=["FrostTomorrow"])', 'X = obs[["Humidity3pm", "Pressure9am"]]');
       assert.deepEqual(lines(s, TEMPORAL), []);
+    });
+  });
+  describe("gaps filled by a regressor whose inputs are the frame's other columns, the label among them, are computed from each row's label", () => {
+    const loop = (inputs: string, before = ''): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor, RandomForestClassifier
+      soil = pd.read_csv("soil.csv")
+      ${before}
+      for col in soil.columns:
+          if soil[col].isnull().sum() > 0:
+              known = soil.dropna()
+              reg = RandomForestRegressor().fit(known.drop(columns=${inputs}), known[col])
+              soil.loc[soil[col].isnull(), col] = reg.predict(soil[soil[col].isnull()].drop(columns=${inputs}))
+      X = soil.drop(columns=["fertile"])
+      y = soil["fertile"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      print(RandomForestClassifier().fit(X_tr, y_tr).score(X_te, y_te))
+    `;
+    it('fires for a fill loop whose inputs are every other column, the label kept (warning, says what it assumed)', () => {
+      const found = analyze(loop('[col]'), 'train.py').filter((f) => f.ruleId === TARGET);
+      assert.deepEqual(found.map((f) => f.location.line), [10]);
+      assert.equal(found[0].severity, 'warning');
+      assert.match(found[0].message, /the label 'fertile' among them/);
+    });
+    it('does not fire when the fill inputs drop the label too', () => {
+      assert.deepEqual(lines(loop('[col, "fertile"]'), TARGET), []);
+    });
+    const named = (feats: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor, RandomForestClassifier
+      df = pd.read_csv("passengers.csv")
+      known = df[df.Age.notnull()]
+      reg = RandomForestRegressor().fit(known.drop(columns=["Age"]), known["Age"])
+      df.loc[df.Age.isnull(), "Age"] = reg.predict(df.loc[df.Age.isnull()].drop(columns=["Age"]))
+      X = df[${feats}]
+      y = df["Survived"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+      print(RandomForestClassifier().fit(X_tr, y_tr).score(X_te, y_te))
+    `;
+    it('fires when the filled column is picked among the features', () => {
+      assert.deepEqual(lines(named('["Pclass", "Fare", "Age"]'), TARGET), [7]);
+    });
+    it('does not fire when the filled column is not among the features', () => {
+      assert.deepEqual(lines(named('["Pclass", "Fare"]'), TARGET), []);
     });
   });
 });
