@@ -321,6 +321,7 @@ export abstract class DataflowState {
     if (d.maskSite) o.maskSite = d.maskSite;
     if (d.heldSubset) o.heldSubset = d.heldSubset;
     if (d.cutBound) o.cutBound = d.cutBound;
+    if (d.rowOffset) o.rowOffset = d.rowOffset;
     if (d.mixSite) o.mixSite = d.mixSite;
     if (d.resampled) o.resampled = true;
     if (d.concatParts) o.concatParts = d.concatParts;

@@ -1458,6 +1458,9 @@ export class Interpreter extends LibrarySemantics {
         }
         const joined = this.join(vals, n);
         if (n.name === 'BinaryExpression' && vals.length === 2 && joined.k === 'data') this.noteAffine(n, vals[0], vals[1], joined);
+        // y[k:] > 0: the same rows, still k rows after the features.
+        const offs = vals.filter((v) => v.k === 'data');
+        if (joined.k === 'data' && offs.length && offs.every((v) => v.k === 'data' && v.rowOffset && v.rowOffset === (offs[0] as DataV).rowOffset)) return this.same(joined, { rowOffset: (offs[0] as DataV).rowOffset });
         return joined;
       }
       case 'ArrayComprehensionExpression': case 'DictionaryComprehensionExpression': case 'SetComprehensionExpression':
@@ -1861,7 +1864,15 @@ export class Interpreter extends LibrarySemantics {
       delete out.dsDict;
       return out;
     }
-    return this.subscriptData(o, n, objNode, idxNodes, idx, hasSlice);
+    const r = this.subscriptData(o, n, objNode, idxNodes, idx, hasSlice);
+    // x[:-k] beside y[k:]: each row's label is k rows after its features (a next-step pairing).
+    if (r.k === 'data' && o.rowOffset && !r.rowOffset) return this.same(r, { rowOffset: o.rowOffset });
+    if (hasSlice && r.k === 'data' && !o.rowOffset) {
+      const inner = this.text.slice(objNode.to, n.to).trim().replace(/^\[|\]$/g, '').replace(/\s+/g, '');
+      const m = /^:-([A-Za-z_]\w*|[1-9]\d*)$/.exec(inner) ?? /^([A-Za-z_]\w*|[1-9]\d*):$/.exec(inner);
+      if (m) return this.same(r, { rowOffset: `${inner.startsWith(':') ? 'head' : 'tail'}:${m[1]}` });
+    }
+    return r;
   }
   private dsSplits = new Map<string, DataV>();
   /** Dicts filled by `d[key] = Est()`: the estimator stored last. */

@@ -2155,6 +2155,10 @@ export abstract class LibrarySemantics extends DataflowState {
       if (guess) { labelFrame = guess.frame; label = guess.label; labelGuess = `the label is taken to be '${guess.label}', the one column the features drop (y names no column)`; }
     }
     if (!labelFrame || label === undefined) return;
+    // Features cut as x[:-k] and the label as y[k:]: each row is paired with the label k rows later,
+    // so the present row's columns (the label's own value too) are its past.
+    const off = /^head:(.+)$/.exec(X.rowOffset ?? '')?.[1];
+    if (off !== undefined && y && (y.k === 'data' || y.k === 'scalar') && (y as DataV).rowOffset === `tail:${off}`) return;
     // The label reached the fit through a booster's data container: said, and kept at warning.
     if (viaContainer && !labelGuess) labelGuess = viaContainer;
     const fitSite = this.site(n);

@@ -228,6 +228,8 @@ export interface DataV extends Common {
   maskSite?: Site;
   /** Statement that bound some rows of a held-out set to a new name (`cold_test = test[test.store == 3]`). */
   heldSubset?: string;
+  /** A positional cut by an offset: `head:k` for `x[:-k]`, `tail:k` for `y[k:]`. */
+  rowOffset?: string;
   /** The bound of the positional cut (`s[-365:]`, `X.iloc[n:]`) that took this held-out part. */
   cutBound?: string;
   /** Rows of each stacked part, in order, after a row-wise concat. */

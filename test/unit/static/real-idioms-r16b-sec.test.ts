@@ -93,4 +93,29 @@ describe('real-notebook idioms, round 16 second wave (r16b-sec)', () => {
       assert.deepEqual(lines(named('["Pclass", "Fare"]'), TARGET), []);
     });
   });
+  describe('features cut as x[:-k] beside a label cut as y[k:] pair each row with the label k rows later: the present row is its past', () => {
+    const src = (xCut: string, yCut: string): string => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      bars = pd.read_csv("hourly_bars.csv")
+      values = bars.values
+      h = 1
+      X = values${xCut}
+      up = bars["Close"].diff().iloc${yCut}.values > 0
+      y = np.asarray(up).astype(int)
+      n = int(0.8 * len(y))
+      clf = LogisticRegression().fit(X[:n], y[:n])
+      print(clf.score(X[n:], y[n:]))
+    `;
+    it("fires when the label is cut to the features' own rows (the present row's close decides its label)", () => {
+      assert.deepEqual(lines(src('[:-h]', '[:-h]'), TARGET), [5]);
+    });
+    it('does not fire when the label is cut from k rows later (x[:-h] beside y[h:])', () => {
+      assert.deepEqual(lines(src('[:-h]', '[h:]'), TARGET), []);
+    });
+    it('does not fire for the literal offset x[:-1] beside y[1:]', () => {
+      assert.deepEqual(lines(src('[:-1]', '[1:]'), TARGET), []);
+    });
+  });
 });
