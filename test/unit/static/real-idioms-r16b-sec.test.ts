@@ -92,6 +92,13 @@ describe('real-notebook idioms, round 16 second wave (r16b-sec)', () => {
     it('does not fire when the filled column is not among the features', () => {
       assert.deepEqual(lines(named('["Pclass", "Fare"]'), TARGET), []);
     });
+    const banded = (band: string): string => named('["Pclass", "Band"]').replace('\nX = df[', `\ndf["Band"] = pd.cut(df["${band}"], bins=[0, 12, 20, 40, 600])\nX = df[`);
+    it('fires when a band cut from the filled column after the fill is among the features', () => {
+      assert.deepEqual(lines(banded('Age'), TARGET), [7]);
+    });
+    it('does not fire when the band is cut from another column', () => {
+      assert.deepEqual(lines(banded('Fare'), TARGET), []);
+    });
   });
   describe('features cut as x[:-k] beside a label cut as y[k:] pair each row with the label k rows later: the present row is its past', () => {
     const src = (xCut: string, yCut: string): string => py`
