@@ -34,7 +34,15 @@ export const PARSED_DATES = 'the data is read with parsed dates';
 /** Label names of quantities usually forecast over time (a guess from the name). */
 /** `x_next_month`, `x_next_day`, `x_tomorrow`, `next_day_x`: the next period's value of `x`. */
 const NEXT_PERIOD = /^(?:(\w+?)_(?:next_(?:hour|day|week|month|quarter|year|period|step)|tomorrow)|next_(?:hour|day|week|month|quarter|year|period|step)_(\w+))$/i;
+const CAMEL_TOMORROW = /^([A-Za-z]\w*?[a-z])Tomorrow$/;
+/** Today's value of that series as a column: `rain_today` / `RainToday` beside `rain_tomorrow` / `RainTomorrow`. */
+const todayOf = (base: string): string[] => [base, `${base}_today`, `${base}Today`];
 const FORECAST_QUANTITY = /^(weekly_|daily_|monthly_)?(sales|demand|units_sold|consumption|ridership)$/i;
+/** The frame (or one it was copied from) had the column read by name and not removed in place: it holds it. */
+function readFrom(f: FrameMeta | undefined, col: string): boolean {
+  for (let g = f; g; g = g.parent) if (g.removed.has(col)) return false; else if (g.readCols?.has(col)) return true;
+  return false;
+}
 /** Time evidence that alone does not make a random split temporal leakage. */
 export function weakTime(reason: string | undefined): boolean {
   return reason === DATE_COLUMN_ONLY || reason === SORTED_BY_TIME || reason === PARSED_DATE_COLUMN;
@@ -313,6 +321,7 @@ export abstract class DataflowState {
     if (d.maskSite) o.maskSite = d.maskSite;
     if (d.heldSubset) o.heldSubset = d.heldSubset;
     if (d.cutBound) o.cutBound = d.cutBound;
+    if (d.rowOffset) o.rowOffset = d.rowOffset;
     if (d.mixSite) o.mixSite = d.mixSite;
     if (d.resampled) o.resampled = true;
     if (d.concatParts) o.concatParts = d.concatParts;
@@ -518,10 +527,12 @@ export abstract class DataflowState {
   private nextPeriodLabel(inputs: DataV[]): [string, string] | undefined {
     for (const y of inputs) {
       const label = y.cols?.length === 1 ? y.cols[0] : undefined;
-      const m = label ? NEXT_PERIOD.exec(label) : null;
+      const m = label ? NEXT_PERIOD.exec(label) ?? CAMEL_TOMORROW.exec(label) : null;
       const base = m ? (m[1] ?? m[2]) : undefined;
       if (!label || !base) continue;
-      if (inputs.some((x) => x !== y && x.cols?.includes(base))) return [label, base];
+      const today = todayOf(base);
+      const held = inputs.flatMap((x) => x === y ? [] : today.filter((c) => x.cols?.includes(c) || x.feat?.mode === 'drop' && !x.feat.cols.includes(c) && readFrom(x.feat.frame, c)));
+      if (held.length) return [label, held[0]];
     }
     return undefined;
   }

@@ -15,6 +15,7 @@ import { LibrarySemantics, shuffledSplitter, timeBlindSplitter } from './library
 import type { LoadedModule } from './modules';
 import type { RunMagic } from './source';
 import type { EvalEvent } from './events';
+import { sameLineage } from './target';
 import {
   child, constStrings, firstExpr, isSubscript, isExpr, labelText, lastExpr, lastPart, leafNames, stringsIn, stripRows, subscriptString, topLevelComma,
   unquote, withVarying,
@@ -927,6 +928,13 @@ export class Interpreter extends LibrarySemantics {
     if (filler && vIn.k === 'data' && filler.kind === 'model' && filler.rows.length && filler.rows.every((k) => (!k.path.length || fillsOwnLabel) && curData.rows.some((r) => r.root === k.root))) {
       const fillRows = fillsOwnLabel ? filler.rows.filter((k, i, a) => a.findIndex((o) => o.root === k.root) === i).map((k) => ({ root: k.root, path: [] })) : filler.rows;
       const f: FitEvent = { id: ++this.ids, site: this.site(t), cls: `${filler.cls} fill`, kind: 'stat', rows: fillRows, serving: this.serving, onLabel: false };
+      // The filling model's inputs, when picked from this frame's columns by name: a later label
+      // among them makes the filled values a function of each row's label (checked at the fit).
+      const fd = vIn.pred!.est.fitData;
+      const inputs = fd?.feat && fd.feat.mode !== 'union' && curData.frame && sameLineage(fd.feat.frame, curData.frame) ? fd.feat : undefined;
+      if (inputs && curData.frame && !fd!.varying) {
+        (curData.frame.imputedWith ??= []).push({ site: this.site(t), order: ++this.ids, cls: `${filler.cls} fill`, removed: [...curData.frame.removed], ...(inputs.mode === 'select' ? { cols: inputs.cols } : {}), feat: inputs, ...(written !== undefined ? { filled: written } : {}) });
+      }
       const rest = { ...vIn, prep: unionList(vIn.prep, [f]) };
       delete rest.pred;
       vIn = rest;
@@ -1450,6 +1458,9 @@ export class Interpreter extends LibrarySemantics {
         }
         const joined = this.join(vals, n);
         if (n.name === 'BinaryExpression' && vals.length === 2 && joined.k === 'data') this.noteAffine(n, vals[0], vals[1], joined);
+        // y[k:] > 0: the same rows, still k rows after the features.
+        const offs = vals.filter((v) => v.k === 'data');
+        if (joined.k === 'data' && offs.length && offs.every((v) => v.k === 'data' && v.rowOffset && v.rowOffset === (offs[0] as DataV).rowOffset)) return this.same(joined, { rowOffset: (offs[0] as DataV).rowOffset });
         return joined;
       }
       case 'ArrayComprehensionExpression': case 'DictionaryComprehensionExpression': case 'SetComprehensionExpression':
@@ -1853,7 +1864,15 @@ export class Interpreter extends LibrarySemantics {
       delete out.dsDict;
       return out;
     }
-    return this.subscriptData(o, n, objNode, idxNodes, idx, hasSlice);
+    const r = this.subscriptData(o, n, objNode, idxNodes, idx, hasSlice);
+    // x[:-k] beside y[k:]: each row's label is k rows after its features (a next-step pairing).
+    if (r.k === 'data' && o.rowOffset && !r.rowOffset) return this.same(r, { rowOffset: o.rowOffset });
+    if (hasSlice && r.k === 'data' && !o.rowOffset) {
+      const inner = this.text.slice(objNode.to, n.to).trim().replace(/^\[|\]$/g, '').replace(/\s+/g, '');
+      const m = /^:-([A-Za-z_]\w*|[1-9]\d*)$/.exec(inner) ?? /^([A-Za-z_]\w*|[1-9]\d*):$/.exec(inner);
+      if (m) return this.same(r, { rowOffset: `${inner.startsWith(':') ? 'head' : 'tail'}:${m[1]}` });
+    }
+    return r;
   }
   private dsSplits = new Map<string, DataV>();
   /** Dicts filled by `d[key] = Est()`: the estimator stored last. */
@@ -1962,6 +1981,7 @@ export class Interpreter extends LibrarySemantics {
       const cols = first.k === 'const' ? [first.str!] : (first as SeqV).items.map((x) => (x as ConstV).str!);
       const held = o.frame?.colVals?.get(first.k === 'const' ? first.str! : cols.length === 1 ? cols[0] : '');
       if (held) return this.same(held);
+      if (o.frame) for (const c of cols) (o.frame.readCols ??= new Set()).add(c);
       const d = this.same(o, { cols, aligned: cols.length > 1 || first.k === 'seq' });
       // Statistics written only into columns not selected here stay in the frame (a centred copy
       // of a column made for a plot, beside the feature columns picked by name).

@@ -2155,6 +2155,10 @@ export abstract class LibrarySemantics extends DataflowState {
       if (guess) { labelFrame = guess.frame; label = guess.label; labelGuess = `the label is taken to be '${guess.label}', the one column the features drop (y names no column)`; }
     }
     if (!labelFrame || label === undefined) return;
+    // Features cut as x[:-k] and the label as y[k:]: each row is paired with the label k rows later,
+    // so the present row's columns (the label's own value too) are its past.
+    const off = /^head:(.+)$/.exec(X.rowOffset ?? '')?.[1];
+    if (off !== undefined && y && (y.k === 'data' || y.k === 'scalar') && (y as DataV).rowOffset === `tail:${off}`) return;
     // The label reached the fit through a booster's data container: said, and kept at warning.
     if (viaContainer && !labelGuess) labelGuess = viaContainer;
     const fitSite = this.site(n);
@@ -2232,9 +2236,14 @@ export abstract class LibrarySemantics extends DataflowState {
       // them (KNNImputer on the whole frame): the filled feature values are computed from the label.
       const keepsOther = part.mode !== 'select' || part.cols.some((c) => c !== label);
       const derivedAt = derivedColumn(part.frame, label)?.order;
+      // A kept column computed from the filled one after the fill (an age band cut from the filled ages) carries it.
+      const carriesFill = (filled: string, at: number): boolean => [...visibleDerived(part.frame)].some(([c, info]) => info.order > at && info.order <= part.order
+        && c !== label && keepsColumn(part, c) && computedFrom(part.frame, c, [filled]));
       for (let f: FrameMeta | undefined = part.frame; f && keepsOther; f = f.parent) {
         for (const im of f.imputedWith ?? []) {
           if (im.order > part.order || im.removed.includes(label) || im.cols && !im.cols.includes(label) || derivedAt !== undefined && derivedAt > im.order) continue;
+          // A model's fill reaches the features only through the column it filled.
+          if (im.filled !== undefined && (im.filled === label || !keepsColumn(part, im.filled) && !carriesFill(im.filled, im.order))) continue;
           // Columns chosen by dtype hold the label only when it is numeric (not encoded from class names).
           if (im.feat && (!keepsColumn(im.feat, label) || im.feat.byDtype && encodedIn(labelFrame, label))) continue;
           this.pushTarget({ site: im.site, label, kind: 'feature-from-label', fitSite,

@@ -141,6 +141,8 @@ export interface FrameMeta {
   derived: Map<string, DerivedColumn>;
   /** Columns removed in place (`del df[c]`, `drop(..., inplace=True)`, `pop`). */
   removed: Set<string>;
+  /** Columns read from this frame by name (`df["RainToday"]`): columns it is known to hold. */
+  readCols?: Set<string>;
   /** Frame this one was copied from with extra columns (`df.assign`, `df.eval`): it sees the parent's columns. */
   parent?: FrameMeta;
   /**
@@ -159,7 +161,9 @@ export interface FrameMeta {
    * run on this frame: where, when, on which columns (undefined: all of them) and which columns
    * had been removed in place by then.
    */
-  imputedWith?: { site: Site; order: number; cls: string; cols?: string[]; removed: string[]; feat?: FeatureSelection }[];
+  imputedWith?: { site: Site; order: number; cls: string; cols?: string[]; removed: string[]; feat?: FeatureSelection;
+    /** A regressor's predictions written into the gaps of this column (`df.loc[df.Age.isnull(), "Age"] = reg.predict(...)`). */
+    filled?: string }[];
 }
 
 /** `from` is empty when a copy redefines an inherited column independently. `order`: when it was defined. */
@@ -224,6 +228,8 @@ export interface DataV extends Common {
   maskSite?: Site;
   /** Statement that bound some rows of a held-out set to a new name (`cold_test = test[test.store == 3]`). */
   heldSubset?: string;
+  /** A positional cut by an offset: `head:k` for `x[:-k]`, `tail:k` for `y[k:]`. */
+  rowOffset?: string;
   /** The bound of the positional cut (`s[-365:]`, `X.iloc[n:]`) that took this held-out part. */
   cutBound?: string;
   /** Rows of each stacked part, in order, after a row-wise concat. */
