@@ -68,7 +68,7 @@ export function writeCache(file: string, data: Uint8Array): boolean {
   const tmp = `${file}.${process.pid}-${threadId}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(tmp, Buffer.concat([sha(data), data]), { flag: 'wx' });
+    fs.writeFileSync(tmp, Buffer.concat([sha(data), data]));
     fs.renameSync(tmp, file);
   } catch {
     try { fs.unlinkSync(tmp); } catch { /* never written */ }
