@@ -7,7 +7,10 @@
  *      or --workers), wall clock from creating the pool to the last result (worker start-up and
  *      their cold JIT included), best of --reps fresh pools, against one thread's wall clock for
  *      one pass over the same modules in the same run; then a second check on the same (warm)
- *      workers, and a fresh pool warmed first (warm(): JIT warm-up on a built-in sample);
+ *      workers, and a fresh pool warmed first (warm(): JIT warm-up on a built-in sample); the fresh
+ *      pool again with its workers loading the bundle through the V8 code cache (codeCache.ts) an
+ *      earlier pool wrote, and a fresh worker's first file (the live worker's first analysis) in its
+ *      own CPU time, with and without that cache;
  *   3. `skewer check` over the same modules written to a folder, in a fresh process each time (the
  *      bundled CLI and worker): --jobs 1 (one thread) vs --jobs N (pool), outputs compared;
  *   4. re-analysis of one edited 500-line file through the worker's DocumentCache (median of many
@@ -24,6 +27,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeDocument } from '../src/core/static/index';
 import { TreeFragment } from '@lezer/common';
+import { cacheFileFor, LOADER_FILE, readCache } from '../src/core/static/codeCache';
 import { changedRanges, DocumentCache } from '../src/core/static/incremental';
 import { AnalysisPool, defaultPoolSize } from '../src/core/static/pool';
 import { median, rng } from './util';
@@ -187,12 +191,13 @@ export function generateModule(seed: number, lines = 500): string {
   return out.split('\n').slice(0, lines).join('\n') + '\n';
 }
 
-/** The CLI and the static worker bundled as they ship (dist/cli.js, dist/workers/static.worker.js). */
+/** The CLI, the static worker and its code-cache loader bundled as they ship (dist/cli.js, dist/workers/). */
 async function buildBundles(): Promise<{ dir: string; worker: string; cli: string; cleanup: () => void }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skewer-bench-'));
   const opts = { bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' } as const;
   const worker = path.join(dir, 'workers', 'static.worker.js'), cli = path.join(dir, 'cli.js');
   await esbuild.build({ ...opts, entryPoints: [path.resolve(__dirname, '../src/workers/static.worker.ts')], outfile: worker });
+  await esbuild.build({ ...opts, entryPoints: [path.resolve(__dirname, '../src/workers/v8cache.worker.ts')], outfile: path.join(dir, 'workers', LOADER_FILE) });
   await esbuild.build({ ...opts, entryPoints: [path.resolve(__dirname, '../src/cli/main.ts')], outfile: cli });
   return { dir, worker, cli, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
@@ -200,7 +205,9 @@ async function buildBundles(): Promise<{ dir: string; worker: string; cli: strin
 /** Wall ms and stdout of `skewer check <dir> --format json --jobs <jobs>` in a fresh process. */
 function cliCheck(cli: string, dir: string, jobs: string): { ms: number; out: string } {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [cli, 'check', dir, '--format', 'json', '--jobs', jobs], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  // The CLI keeps its workers' code cache under XDG_CACHE_HOME: the bench's own folder, not the user's.
+  const env = { ...process.env, XDG_CACHE_HOME: path.join(path.dirname(cli), 'xdg-cache') };
+  const r = spawnSync(process.execPath, [cli, 'check', dir, '--format', 'json', '--jobs', jobs], { encoding: 'utf8', maxBuffer: 256 << 20, env });
   if (r.status !== 0 && r.status !== 1) throw new Error(`skewer check --jobs ${jobs} exited ${r.status}: ${r.stderr}`);
   return { ms: performance.now() - t, out: r.stdout };
 }
@@ -239,6 +246,35 @@ function threadCpuFine(): number {
 function processCpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
+}
+
+/** On-CPU ms of each thread of this process at ns resolution (Linux schedstat; empty elsewhere). */
+function threadCpuFineAll(): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of fs.readdirSync('/proc/self/task')) {
+      try { out.set(tid, Number(fs.readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6); } catch { /* ended */ }
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
+}
+
+/**
+ * A fresh worker's first file (module `text`): its thread's CPU ms from start to the answer, with the
+ * bundle's code cache from `codeCacheDir` or without one. The live analysis worker's first document
+ * costs this; the figure holds on a loaded machine, where wall clock does not.
+ */
+async function firstFileCpu(workerFile: string, text: string, codeCacheDir?: string): Promise<number> {
+  const before = threadCpuFineAll();
+  const pool = new AnalysisPool({ workerFile, size: 1, ...(codeCacheDir ? { codeCacheDir } : {}) });
+  try {
+    await pool.check([{ path: 'gen/first.py', source: { text } }]);
+    return Math.max(0, ...[...threadCpuFineAll()].filter(([tid]) => !before.has(tid)).map(([, ms]) => ms));
+  } finally {
+    pool.dispose();
+  }
 }
 
 /** CPU ms per thread spent since `before` (threads that started since count from zero). */
@@ -291,17 +327,52 @@ async function main(argv: string[]): Promise<void> {
   let poolPrewarmed = Infinity, prewarmedCpuMax = Infinity;
   // All threads of the process during the cold pool run (best of reps), less the workers' own: V8's background threads.
   let poolProcessCpu = Infinity, poolBackgroundCpu = Infinity;
+  // The same fresh pool, its workers loading the bundle with a code cache an earlier worker wrote.
+  let cachedWall = Infinity, cachedProcessCpu = Infinity, cachedCpuMax = Infinity;
+  const firstPlain: number[] = [], firstCached: number[] = [];
   let cliOne = Infinity, cliPool = Infinity, cliSame = true;
   const wsDir = path.join(bundles.dir, 'ws');
   fs.mkdirSync(wsDir);
   const loadBefore = load();
+  const codeCacheDir = path.join(bundles.dir, 'code-cache');
   try {
+    // Write the code cache: a worker saves it once it has done some work.
+    const cacheFile = cacheFileFor(bundles.worker, fs.readFileSync(bundles.worker, 'utf8'), codeCacheDir);
+    const writer = new AnalysisPool({ workerFile: bundles.worker, size: 1, codeCacheDir });
+    try {
+      await writer.check(jobs.slice(0, 4));
+      for (let i = 0; i < 100 && readCache(cacheFile).status !== 'ok'; i++) await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      writer.dispose();
+    }
+    if (readCache(cacheFile).status !== 'ok') console.error('warning: the worker wrote no code cache');
+    for (let i = 0; i < 2 * reps + 1; i++) {
+      firstPlain.push(await firstFileCpu(bundles.worker, modules[7]));
+      firstCached.push(await firstFileCpu(bundles.worker, modules[7], codeCacheDir));
+    }
+    // A fresh pool, its workers' bundle loaded with the code cache. A pool started right after another
+    // was disposed measured up to 1.5 s slower on 2 cores, so the two fresh pools take turns in the
+    // slot after the one-thread pass: the cached one in even reps, the plain one in odd ones.
+    const freshCached = async (): Promise<void> => {
+      const cpuCached = threadCpuMs(), procCached = processCpuMs();
+      const t = performance.now();
+      const cached = new AnalysisPool({ workerFile: bundles.worker, size: workers, codeCacheDir });
+      try {
+        await cached.check(jobs);
+        cachedWall = Math.min(cachedWall, performance.now() - t);
+        cachedProcessCpu = Math.min(cachedProcessCpu, processCpuMs() - procCached);
+        cachedCpuMax = Math.min(cachedCpuMax, Math.max(...cpuSince(cpuCached, (tid) => !cpuCached.has(tid))));
+      } finally {
+        cached.dispose();
+      }
+    };
     for (let rep = 0; rep < reps; rep++) {
       let cpu = threadCpuMs();
       let t = performance.now();
       modules.forEach((text, i) => analyzeDocument({ path: `gen/module_${i}.py`, text }));
       oneWall = Math.min(oneWall, performance.now() - t);
       oneCpu = Math.min(oneCpu, ...cpuSince(cpu, (tid) => tid === String(process.pid)));
+      if (rep % 2 === 0) await freshCached();
       cpu = threadCpuMs();
       const proc0 = processCpuMs();
       t = performance.now();
@@ -325,6 +396,7 @@ async function main(argv: string[]): Promise<void> {
       } finally {
         pool.dispose();
       }
+      if (rep % 2 === 1) await freshCached();
       // A fresh pool warmed ahead of the check (warm(): workers start and warm their JIT on a
       // built-in sample, as Check Workspace does while it lists files), then the check.
       const pre = new AnalysisPool({ workerFile: bundles.worker, size: workers });
@@ -391,12 +463,17 @@ async function main(argv: string[]): Promise<void> {
   console.log(`          first round alone: parse ${fmt(wallParse)} ms, parse + analysis ${fmt(wallCold)} ms; findings ${findings}, partial notes ${partial}`);
   console.log(`one thread, whole workspace (wall, best of ${reps})   ${fmt(oneWall)} ms  = ${(oneWall / parseMs).toFixed(2)}x baseline`);
   console.log(`pool of ${workers}, cold workers (wall, best of ${reps})   ${fmt(poolWall)} ms  = ${(poolWall / parseMs).toFixed(2)}x baseline, ${(oneWall / poolWall).toFixed(2)}x faster than one thread   target <= 2000 ms (aim 700)`);
+  console.log(`pool of ${workers}, cold workers, V8 code cache       ${fmt(cachedWall)} ms  = ${(cachedWall / parseMs).toFixed(2)}x baseline (the bundle's bytecode from an earlier worker; wall, best of ${reps})`);
   console.log(`pool of ${workers}, warm workers (second run)          ${fmt(poolWarm)} ms  = ${(poolWarm / parseMs).toFixed(2)}x baseline; findings ${poolFindings} (one thread: ${findings})`);
   console.log(`pool of ${workers}, pre-warmed workers (warm() first)  ${fmt(poolPrewarmed)} ms  = ${(poolPrewarmed / parseMs).toFixed(2)}x baseline, ${(oneWall / poolPrewarmed).toFixed(2)}x faster than one thread`);
   if (Number.isFinite(oneCpu) && oneCpu > 0) {
     console.log(`CPU time per thread (best of ${reps}): one thread ${fmt(oneCpu)} ms; pool, busiest worker ${fmt(poolCpuMax)} ms cold (all workers ${fmt(poolCpuSum)} ms), ${fmt(warmCpuMax)} ms warm, ${fmt(prewarmedCpuMax)} ms pre-warmed`);
     console.log(`          = what the pool takes when each worker has an idle core: ${(oneCpu / poolCpuMax).toFixed(2)}x (cold workers), ${(oneCpu / warmCpuMax).toFixed(2)}x (warm) faster than one thread`);
     console.log(`          cold pool, all threads of the process ${fmt(poolProcessCpu)} ms CPU, of which V8's background threads (optimising compiles, GC helpers) ${fmt(poolBackgroundCpu)} ms: on ${os.availableParallelism()} cores they compete with the workers`);
+    console.log(`          cold pool with the code cache: all threads ${fmt(cachedProcessCpu)} ms CPU, busiest worker ${fmt(cachedCpuMax)} ms`);
+  }
+  if (firstPlain.some((x) => x > 0)) {
+    console.log(`fresh worker's first file (500 lines), its own CPU  ${fmt(median(firstPlain))} ms, with the code cache ${fmt(median(firstCached))} ms (medians of ${firstPlain.length}, alternated)`);
   }
   if (Number.isFinite(cliOne)) console.log(`skewer check, fresh process: --jobs 1 ${fmt(cliOne)} ms, --jobs ${workers} ${fmt(cliPool)} ms (${(cliOne / cliPool).toFixed(2)}x); same output: ${cliSame}`);
   else console.log('skewer check, fresh process: not run (--no-cli)');
@@ -413,6 +490,8 @@ async function main(argv: string[]): Promise<void> {
     findings, partialNotes: partial,
     oneThreadWallMs: +oneWall.toFixed(1), poolWorkers: workers, poolColdWallMs: +poolWall.toFixed(1), poolWarmWallMs: +poolWarm.toFixed(1),
     poolPrewarmedWallMs: +poolPrewarmed.toFixed(1), poolPrewarmedBusiestWorkerCpuMs: prewarmedCpuMax,
+    poolCodeCacheWallMs: +cachedWall.toFixed(1), poolCodeCacheProcessCpuMs: +cachedProcessCpu.toFixed(1), poolCodeCacheBusiestWorkerCpuMs: cachedCpuMax,
+    firstFileWorkerCpuMs: +median(firstPlain).toFixed(1), firstFileWorkerCpuCodeCacheMs: +median(firstCached).toFixed(1),
     oneThreadCpuMs: oneCpu, poolProcessCpuMs: +poolProcessCpu.toFixed(1), poolBackgroundCpuMs: +poolBackgroundCpu.toFixed(1), poolBusiestWorkerCpuMs: poolCpuMax, poolAllWorkersCpuMs: poolCpuSum, poolWarmBusiestWorkerCpuMs: warmCpuMax,
     cliOneThreadMs: +cliOne.toFixed(1), cliPoolMs: +cliPool.toFixed(1), cliSameOutput: cliSame,
     poolRatio: +(poolWall / parseMs).toFixed(3), poolSpeedup: +(oneWall / poolWall).toFixed(3), poolFindings,

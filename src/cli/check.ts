@@ -6,6 +6,7 @@ import { atLeast, compareFindings, type Finding, type Severity } from '../core/f
 import { formatJson, formatText } from '../core/findings/format';
 import { toSarif } from '../core/findings/sarif';
 import { checkSource, type CheckOutcome } from '../core/static/checkSource';
+import { userCacheDir } from '../core/static/codeCache';
 import type { CellLineMap } from '../core/static/notebookLines';
 import { AnalysisPool, defaultPoolSize } from '../core/static/pool';
 import type { AnalysisNote, AnalyzeOptions } from '../core/static/types';
@@ -32,6 +33,11 @@ options:
   --baseline RUN                    with --runs: the training run (folder or run id) the serving runs in DIR
                                     are compared against (default: pairing by model artifact, else by pipeline)
   -h, --help                        show this help
+
+environment:
+  SKEWER_CODE_CACHE=off             worker threads do not keep the analyzer's compiled code (V8 code
+                                    cache) in the user cache folder (Linux: $XDG_CACHE_HOME/skewer, else
+                                    ~/.cache/skewer; macOS ~/Library/Caches/skewer; %LOCALAPPDATA%\\skewer)
 `;
 
 const SPEC = {
@@ -75,7 +81,8 @@ function jobsFor(flag: string | undefined, sizes: number[]): number {
 async function checkAll(files: string[], sizes: number[], shown: string[], options: AnalyzeOptions, lineMaps: boolean, jobs: number, io: CommandIO): Promise<CheckOutcome[]> {
   const here = (): CheckOutcome[] => files.map((file, i) => checkSource(shown[i], { file }, options, lineMaps));
   if (jobs <= 1) return here();
-  const pool = new AnalysisPool({ workerFile: workerFile(), size: Math.min(jobs, files.length), idleMs: 0 });
+  // Workers load their bundle with its V8 code cache from the user's cache folder (SKEWER_CODE_CACHE=off: none).
+  const pool = new AnalysisPool({ workerFile: workerFile(), size: Math.min(jobs, files.length), idleMs: 0, codeCacheDir: userCacheDir() });
   try {
     // With sizes the pool hands out the largest files first, so a big file late in the list does
     // not leave one worker running alone at the end; outcomes come back in file order.

@@ -76,7 +76,8 @@ export function activate(context: vscode.ExtensionContext): SkewerApi {
   const refresh = () => void runs.refresh();
   const log = vscode.window.createOutputChannel('Skewer');
   const sourceFor = runSources();
-  const staticAnalysis = new StaticAnalysis(findings, log, runConfirmer(runs, sourceFor));
+  // The analyzer workers' V8 code cache (their own bundle's bytecode) lives in the extension's global storage.
+  const staticAnalysis = new StaticAnalysis(findings, log, runConfirmer(runs, sourceFor), vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath);
   const runFindings = new RunFindingsService(runs, findings, log, sourceFor);
   const publisher = new DiagnosticsPublisher(findings, context.extensionUri);
   let finishedRunsKey = '';

@@ -11,6 +11,7 @@
 import * as os from 'node:os';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { CheckSource } from './checkSource';
+import { cachedWorker } from './codeCache';
 import type { CellLineMap } from './notebookLines';
 import type { AnalysisResult, AnalyzeOptions } from './types';
 import { isErrorResponse, isReady, isWarmed, type CheckRequest, type StaticWorkerResponse, type WarmRequest, type WorkerNotice } from './workerProtocol';
@@ -38,6 +39,8 @@ export interface PoolOptions {
   warmUpMs?: number;
   /** Passed to each Worker (e.g. execArgv for a TypeScript worker in tests). */
   workerOptions?: WorkerOptions;
+  /** Folder for the worker bundle's V8 code cache (codeCache.ts); none: workers compile it each time. */
+  codeCacheDir?: string;
 }
 
 export interface PoolJob {
@@ -135,9 +138,12 @@ export class AnalysisPool {
   private startFailures = 0;
   private idleTimer: NodeJS.Timeout | undefined;
   private disposed = false;
+  private readonly start: { file: string; options: WorkerOptions | undefined };
 
   constructor(private readonly opts: PoolOptions) {
     this.size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
+    const w = cachedWorker(opts.workerFile, opts.codeCacheDir);
+    this.start = { file: w.file, options: w.workerData ? { ...opts.workerOptions, workerData: w.workerData } : opts.workerOptions };
   }
 
   /** Number of live workers (for tests and status). */
@@ -270,7 +276,7 @@ export class AnalysisPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.opts.workerFile, this.opts.workerOptions);
+    const worker = new Worker(this.start.file, this.start.options);
     const slot: Slot = { worker, pending: [], ready: false, stopping: false };
     worker.on('message', (res: StaticWorkerResponse | WorkerNotice) => {
       if (isReady(res)) { slot.ready = true; this.startFailures = 0; } else if (isWarmed(res)) { slot.warmRuns = res.runs; slot.endWarm?.(); } else this.answer(slot, res);

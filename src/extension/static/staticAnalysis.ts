@@ -39,7 +39,7 @@ const POOL_IDLE_MS = 60_000;
  * worker and parse cache, so edits are never queued behind a workspace check.
  */
 export class StaticAnalysis implements vscode.Disposable {
-  private readonly client = new StaticWorkerClient();
+  private readonly client: StaticWorkerClient;
   private pool: AnalysisPool | undefined;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly generation = new Map<string, number>();
@@ -53,7 +53,10 @@ export class StaticAnalysis implements vscode.Disposable {
     private readonly store: FindingsStore,
     private readonly log: vscode.OutputChannel,
     private readonly confirm?: Confirmer,
+    /** Where the workers keep their bundle's V8 code cache (the extension's global storage). */
+    private readonly codeCacheDir?: string,
   ) {
+    this.client = new StaticWorkerClient(undefined, codeCacheDir);
     const w = vscode.workspace;
     this.disposables.push(
       w.onDidOpenTextDocument((d) => isPythonDocument(d) && this.schedule(d.uri, 0)),
@@ -202,7 +205,7 @@ export class StaticAnalysis implements vscode.Disposable {
 
   private async checkFiles(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken, extra?: vscode.CancellationToken): Promise<{ files: number; findings: number; cancelled: boolean }> {
     const t0 = Date.now();
-    this.pool ??= new AnalysisPool({ workerFile: path.join(__dirname, 'workers', 'static.worker.js'), idleMs: POOL_IDLE_MS });
+    this.pool ??= new AnalysisPool({ workerFile: path.join(__dirname, 'workers', 'static.worker.js'), idleMs: POOL_IDLE_MS, codeCacheDir: this.codeCacheDir });
     this.pool.warm();
     const uris = await vscode.workspace.findFiles('**/*.{py,ipynb}', EXCLUDE, 50_000, token);
     uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath));

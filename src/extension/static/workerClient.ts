@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { cachedWorker } from '../../core/static/codeCache';
 import type { AnalyzeOptions } from '../../core/static/types';
 import type { AnalyzeResponse, StaticWorkerRequest, StaticWorkerResponse, WorkerReady } from '../../core/static/workerProtocol';
 import { isErrorResponse, isReady } from '../../core/static/workerProtocol';
@@ -16,7 +17,8 @@ export class StaticWorkerClient {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: AnalyzeResponse) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
 
-  constructor(private readonly workerFile = path.join(__dirname, 'workers', 'static.worker.js')) {}
+  /** `codeCacheDir`: where the bundle's V8 code cache is kept (core/static/codeCache.ts). */
+  constructor(private readonly workerFile = path.join(__dirname, 'workers', 'static.worker.js'), private readonly codeCacheDir?: string) {}
 
   analyze(file: string, text: string, options: AnalyzeOptions): Promise<AnalyzeResponse> {
     return this.send({ type: 'analyze', id: this.nextId++, path: file, text, options });
@@ -41,7 +43,8 @@ export class StaticWorkerClient {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerFile);
+    const start = cachedWorker(this.workerFile, this.codeCacheDir);
+    const worker = new Worker(start.file, start.workerData ? { workerData: start.workerData } : undefined);
     worker.on('message', (res: StaticWorkerResponse | WorkerReady) => {
       if (isReady(res)) return;
       const p = this.pending.get(res.id);
