@@ -2378,32 +2378,61 @@ export class Interpreter extends LibrarySemantics {
     return m[1];
   }
 
-  /** An integer written as a literal, a name bound to one, or `a - b` / `a + b` / `a * b` / `a // b` of those. */
+  /** An integer written as a literal, a name bound to one, or arithmetic of those (see `constNum`). */
   protected constInt(text: string, depth = 0): number | undefined {
-    const one = (t: string): number | undefined => {
-      const s = t.trim();
-      if (/^\d+$/.test(s)) return Number(s);
-      if (!/^[A-Za-z_]\w*$/.test(s)) return undefined;
+    const v = this.constNum(text, depth);
+    return v !== undefined && Number.isInteger(v) ? v : undefined;
+  }
+
+  /**
+   * A number written as arithmetic of literals and of names bound once in this file to such arithmetic
+   * (`step = int(WINDOW * (1 - OVERLAP))`, `hop = win // 2`, `n = int(2.5 * fs)`): + - * / // %, brackets,
+   * `int`, `round`, `math.floor` / `math.ceil`; names followed through at most three bindings.
+   */
+  protected constNum(text: string, depth = 0): number | undefined {
+    const toks = text.match(/\d+\.\d*|\.\d+|\d+|[A-Za-z_][\w.]*|\/\/|[-+*/%()]|\S/g) ?? [];
+    let i = 0;
+    const name = (s: string): number | undefined => {
       const v = this.lookup(s);
-      if (v.k === 'const' && /^\d+$/.test(v.text)) return Number(v.text);
-      // A name bound once in this file to arithmetic of such values (`step = win - overlap`,
-      // `hop = int(win * 0.5)`): its value, followed through at most three names.
-      if (depth >= 3) return undefined;
+      if (v.k === 'const' && /^(\d+\.?\d*|\.\d+)$/.test(v.text)) return Number(v.text);
+      if (depth >= 3 || !/^[A-Za-z_]\w*$/.test(s)) return undefined;
       const defs = [...this.text.matchAll(new RegExp(`^[ \\t]*${s}[ \\t]*=(?!=)[ \\t]*([^\\n#]+)`, 'gm'))].map((m) => m[1].trim());
-      if (defs.length !== 1) return undefined;
-      const int = /^int\((.*)\)$/.exec(defs[0]);
-      if (int) {
-        const f = /^([\w.]+)\s*\*\s*(0?\.\d+)$/.exec(int[1].trim());
-        const a = f ? this.constInt(f[1], depth + 1) : undefined;
-        return f && a !== undefined ? Math.floor(a * Number(f[2])) : this.constInt(int[1], depth + 1);
-      }
-      return this.constInt(defs[0], depth + 1);
+      return defs.length === 1 ? this.constNum(defs[0], depth + 1) : undefined;
     };
-    const m = /^(.+?)\s*(-|\+|\*|\/\/)\s*(.+)$/.exec(text.trim());
-    if (!m) return one(text);
-    const a = one(m[1]), b = one(m[3]);
-    if (a === undefined || b === undefined) return undefined;
-    return m[2] === '-' ? a - b : m[2] === '+' ? a + b : m[2] === '*' ? a * b : b ? Math.floor(a / b) : undefined;
+    const atom = (): number | undefined => {
+      const t = toks[i++];
+      if (t === undefined) return undefined;
+      if (t === '-') { const a = atom(); return a === undefined ? undefined : -a; }
+      if (t === '(') { const a = sum(); return toks[i++] === ')' ? a : undefined; }
+      if (/^(\d|\.\d)/.test(t)) return Number(t);
+      if (toks[i] === '(') {
+        const fn = { int: Math.trunc, round: Math.round, 'math.floor': Math.floor, 'math.ceil': Math.ceil, 'np.floor': Math.floor, 'np.ceil': Math.ceil }[t];
+        i++;
+        const a = sum();
+        return fn && a !== undefined && toks[i++] === ')' ? fn(a) : undefined;
+      }
+      return /^[A-Za-z_]/.test(t) ? name(t) : undefined;
+    };
+    const prod = (): number | undefined => {
+      let a = atom();
+      while (a !== undefined && /^(\*|\/|\/\/|%)$/.test(toks[i] ?? '')) {
+        const op = toks[i++], b = atom();
+        if (b === undefined || op !== '*' && !b) return undefined;
+        a = op === '*' ? a * b : op === '/' ? a / b : op === '//' ? Math.floor(a / b) : a % b;
+      }
+      return a;
+    };
+    const sum = (): number | undefined => {
+      let a = prod();
+      while (a !== undefined && (toks[i] === '+' || toks[i] === '-')) {
+        const op = toks[i++], b = prod();
+        if (b === undefined) return undefined;
+        a = op === '+' ? a + b : a - b;
+      }
+      return a;
+    };
+    const v = sum();
+    return i === toks.length && v !== undefined && Number.isFinite(v) ? v : undefined;
   }
 
   protected movesWithLoop(sliceText: string): boolean {
