@@ -1216,6 +1216,7 @@ export class Interpreter extends LibrarySemantics {
       if (!(TEST_NAME.test(last) || VAL_NAME.test(last)) || TRAIN_NAME.test(last)) continue;
       if (!/==|\.eq\(|accuracy|correct|loss|score|metric|criterion/i.test(this.t(inner))) continue;
       const v = phased ? this.scalar(text) : this.ev(iterNode);
+      if (!phased && this.trainRowsUnderHeldName(v, iterNode, text)) continue;
       let keys = v.k === 'data' ? v.rows.filter((k) => lastSide(k) === 'test' || lastSide(k) === 'val') : [];
       let assumed: string | undefined;
       if (!keys.length) {
@@ -1300,6 +1301,7 @@ export class Interpreter extends LibrarySemantics {
       // The value says which rows these are; a loader or dataset the analysis cannot follow is taken by its name.
       const heldText = held?.text ?? closure!.name;
       const v = held ? this.ev(held.node) : closure!.val;
+      if (held && this.trainRowsUnderHeldName(v, held.node, heldText)) continue;
       let keys = v.k === 'data' ? v.rows.filter((k) => lastSide(k) === 'test' || lastSide(k) === 'val') : [];
       let assumed: string | undefined;
       if (!keys.length) {
@@ -1314,6 +1316,30 @@ export class Interpreter extends LibrarySemantics {
       const reportsBest = kept && !testScoredToo;
       this.events.trainEvals.push({ site: this.site(rhs), keys, via: held ? `${callee}(${held.text}) ${every}` : `${callee}() over ${closure!.name} ${every}`, selects: kept, ...(reportsBest ? { reportsBest } : {}), ...(assumed ? { assumed } : {}) });
     }
+  }
+
+  /**
+   * A loader named as held-out data (`val_loader`, `test_dl`) whose rows the code shows are the training
+   * part of a split (`val_loader = DataLoader(train_ds)`, a wrapper of `train_loader`): its per-epoch
+   * score is of rows the model trains on (zi021). Recorded as training data read as validation.
+   */
+  protected trainRowsUnderHeldName(v: Val, node: SyntaxNode, text: string): boolean {
+    // A wrapper class of the document whose __iter__ iterates a loader it stored (`for b in self.dl: yield ...`).
+    for (let depth = 0; v.k === 'obj' && depth < 3; depth++) {
+      const it = v.cls.methods.get('__iter__');
+      // The method may be defined in another cell: read it from its own chunk.
+      const src = it && !it.globals ? this.chunks[it.chunk]?.text.slice(it.node.from, it.node.to) : undefined;
+      const f = src ? /\bfor\b[^\n]*\bin\s+self\.(\w+)\s*:/.exec(src) : null;
+      const inner = f ? v.fields.get(f[1]) : undefined;
+      if (!inner) return false;
+      v = inner;
+    }
+    if (v.k !== 'data' || !v.rows.length || v.dup.length) return false;
+    const steps = v.rows.map((k) => k.path[k.path.length - 1]);
+    if (steps.some((st) => !st || st.side !== 'train' || st.fold !== undefined || st.split !== steps[0].split)) return false;
+    if (steps[0].split.kind !== 'tts') return false;
+    this.events.trainAsVal.push({ site: this.site(node), split: steps[0].split, loader: text });
+    return true;
   }
 
   /** The held-out attribute (`self.test_x`) read by method `name` of the class that encloses `at`. */

@@ -3,7 +3,7 @@
  * case that must fire and a look-alike that must not. Written from the class, not copied from a notebook.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, py } from './helpers';
+import { analyze, lineOf, py } from './helpers';
 
 const found = (src: string, rule: string, path = 'train.py'): string[] =>
   analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
@@ -62,6 +62,57 @@ describe('real-notebook idioms, round 16 second wave (r16b-ov)', () => {
     });
     it('does not fire for a loop of one pass', () => {
       assert.deepEqual(found(src('claims = claims[claims["is_fraud"] == 0]\nfor rep in range(1):\n    claims = pd.concat([claims, fraud])'), 'leakage/overlap'), []);
+    });
+  });
+  describe('leakage/overlap: a loader named as held-out data that holds the training part, scored every epoch', () => {
+    const src = (valLoader: string, tail = '') => py`
+      import numpy as np
+      import torch
+      import torch.nn as nn
+      from torch.utils.data import TensorDataset, DataLoader, random_split
+      feats = torch.tensor(np.load("sensors.npy"), dtype=torch.float32)
+      target = torch.tensor(np.load("faults.npy"))
+      full = TensorDataset(feats, target)
+      part_a, part_b = random_split(full, [0.85, 0.15])
+      class OnDevice:
+          def __init__(self, dl, dev):
+              self.dl = dl
+              self.dev = dev
+          def __iter__(self):
+              for batch in self.dl:
+                  yield [t.to(self.dev) for t in batch]
+      fit_dl = DataLoader(part_a, batch_size=32, shuffle=True)
+      ${valLoader}
+      net = nn.Sequential(nn.Linear(12, 3))
+      opt = torch.optim.SGD(net.parameters(), lr=0.01)
+      crit = nn.CrossEntropyLoss()
+      def validate(net, dl):
+          return float(np.mean([crit(net(xb), yb).item() for xb, yb in dl]))
+      for epoch in range(8):
+          for xb, yb in fit_dl:
+              opt.zero_grad()
+              crit(net(xb), yb).backward()
+              opt.step()
+          valid_loss = validate(net, valid_dl)
+          print(epoch, valid_loss)
+      ${tail}
+    `;
+    it('fires (warning, says the assumption) for DataLoader(training part) bound to a validation name', () => {
+      const text = src('valid_dl = DataLoader(part_a, batch_size=64)');
+      const fs = analyze(text).filter((f) => f.ruleId === 'leakage/overlap');
+      assert.deepEqual(fs.map((f) => `${f.location.line}:${f.severity}`), [`${lineOf(text, 'valid_loss = validate(')}:warning`]);
+      assert.match(fs[0].message, /`valid_dl` is named as held-out data but holds the training part/);
+      assert.match(fs[0].message, /Assumed: /);
+    });
+    it('fires for a document wrapper class around the training loader', () => {
+      const text = src('fit_dl = OnDevice(fit_dl, "cuda")\nvalid_dl = OnDevice(fit_dl, "cuda")');
+      assert.deepEqual(found(text, 'leakage/overlap'), [`${lineOf(text, 'valid_loss = validate(')}:warning`]);
+    });
+    it('does not fire when the loader is built from the held-out part', () => {
+      assert.deepEqual(found(src('valid_dl = OnDevice(DataLoader(part_b, batch_size=64), "cuda")'), 'leakage/overlap'), []);
+    });
+    it('does not fire for a loader of the training part whose name says training', () => {
+      assert.deepEqual(found(src('valid_dl = DataLoader(part_b, batch_size=64)\ntrain_eval_dl = DataLoader(part_a, batch_size=64)', 'print(validate(net, train_eval_dl))').replace('valid_loss = validate(net, valid_dl)', 'train_loss = validate(net, train_eval_dl)'), 'leakage/overlap'), []);
     });
   });
 });
