@@ -463,6 +463,14 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   for (const t of ev.trainAsVal) {
     const heldOutUsed = [...ev.evals.map((x) => x.keys), ...ev.trainEvals.map((x) => x.keys)].some((ks) => ks.some((k) => k.path.some((st) => st.split === t.split && st.side !== 'train')));
     if (heldOutUsed) continue;
+    if (t.loader) {
+      const assumed = `the score of \`${t.loader}\` in the training loop is read as the held-out result`;
+      push({
+        ruleId: 'leakage/overlap', message: `\`${t.loader}\` is named as held-out data but holds the training part of the split at ${where(ctx, t.split.site)}, so the scores computed on it are of rows the model was trained on, not held-out performance. Build it from the held-out part. Assumed: ${assumed}.`,
+        location: toLocation(ctx, t.site), related: rel(ctx, t.split.site, 'split made here'), evidence: { assumed }, fixes: [],
+      }, t.site, 'warning');
+      continue;
+    }
     const assumed = 'the val_ metrics of this validation set are read as the held-out result';
     push({
       ruleId: 'leakage/overlap', message: `The validation data handed to training here is the training part the model is fitted on (split at ${where(ctx, t.split.site)}), so its val_ scores are computed on rows the model was trained on; the held-out part is never scored. Pass the held-out part as validation_data. Assumed: ${assumed}.`,

@@ -102,7 +102,7 @@ export interface Events {
   prepLeaks: PrepLeak[];
   dupLeaks: DupLeak[];
   /** Keras `validation_data` that is the very training part the model is fitted on, its val_ metrics read. */
-  trainAsVal: { site: Site; split: Split }[];
+  trainAsVal: { site: Site; split: Split; loader?: string }[];
   evals: EvalEvent[];
   trainEvals: TrainEvalEvent[];
   splits: Split[];

@@ -1224,6 +1224,7 @@ export class Interpreter extends LibrarySemantics {
       if (!(TEST_NAME.test(last) || VAL_NAME.test(last)) || TRAIN_NAME.test(last)) continue;
       if (!/==|\.eq\(|accuracy|correct|loss|score|metric|criterion/i.test(this.t(inner))) continue;
       const v = phased ? this.scalar(text) : this.ev(iterNode);
+      if (!phased && this.trainRowsUnderHeldName(v, iterNode, text)) continue;
       let keys = v.k === 'data' ? v.rows.filter((k) => lastSide(k) === 'test' || lastSide(k) === 'val') : [];
       let assumed: string | undefined;
       if (!keys.length) {
@@ -1308,6 +1309,7 @@ export class Interpreter extends LibrarySemantics {
       // The value says which rows these are; a loader or dataset the analysis cannot follow is taken by its name.
       const heldText = held?.text ?? closure!.name;
       const v = held ? this.ev(held.node) : closure!.val;
+      if (held && this.trainRowsUnderHeldName(v, held.node, heldText)) continue;
       let keys = v.k === 'data' ? v.rows.filter((k) => lastSide(k) === 'test' || lastSide(k) === 'val') : [];
       let assumed: string | undefined;
       if (!keys.length) {
@@ -1322,6 +1324,30 @@ export class Interpreter extends LibrarySemantics {
       const reportsBest = kept && !testScoredToo;
       this.events.trainEvals.push({ site: this.site(rhs), keys, via: held ? `${callee}(${held.text}) ${every}` : `${callee}() over ${closure!.name} ${every}`, selects: kept, ...(reportsBest ? { reportsBest } : {}), ...(assumed ? { assumed } : {}) });
     }
+  }
+
+  /**
+   * A loader named as held-out data (`val_loader`, `test_dl`) whose rows the code shows are the training
+   * part of a split (`val_loader = DataLoader(train_ds)`, a wrapper of `train_loader`): its per-epoch
+   * score is of rows the model trains on (zi021). Recorded as training data read as validation.
+   */
+  protected trainRowsUnderHeldName(v: Val, node: SyntaxNode, text: string): boolean {
+    // A wrapper class of the document whose __iter__ iterates a loader it stored (`for b in self.dl: yield ...`).
+    for (let depth = 0; v.k === 'obj' && depth < 3; depth++) {
+      const it = v.cls.methods.get('__iter__');
+      // The method may be defined in another cell: read it from its own chunk.
+      const src = it && !it.globals ? this.chunks[it.chunk]?.text.slice(it.node.from, it.node.to) : undefined;
+      const f = src ? /\bfor\b[^\n]*\bin\s+self\.(\w+)\s*:/.exec(src) : null;
+      const inner = f ? v.fields.get(f[1]) : undefined;
+      if (!inner) return false;
+      v = inner;
+    }
+    if (v.k !== 'data' || !v.rows.length || v.dup.length) return false;
+    const steps = v.rows.map((k) => k.path[k.path.length - 1]);
+    if (steps.some((st) => !st || st.side !== 'train' || st.fold !== undefined || st.split !== steps[0].split)) return false;
+    if (steps[0].split.kind !== 'tts') return false;
+    this.events.trainAsVal.push({ site: this.site(node), split: steps[0].split, loader: text });
+    return true;
   }
 
   /** The held-out attribute (`self.test_x`) read by method `name` of the class that encloses `at`. */
@@ -2398,32 +2424,61 @@ export class Interpreter extends LibrarySemantics {
     return m[1];
   }
 
-  /** An integer written as a literal, a name bound to one, or `a - b` / `a + b` / `a * b` / `a // b` of those. */
+  /** An integer written as a literal, a name bound to one, or arithmetic of those (see `constNum`). */
   protected constInt(text: string, depth = 0): number | undefined {
-    const one = (t: string): number | undefined => {
-      const s = t.trim();
-      if (/^\d+$/.test(s)) return Number(s);
-      if (!/^[A-Za-z_]\w*$/.test(s)) return undefined;
+    const v = this.constNum(text, depth);
+    return v !== undefined && Number.isInteger(v) ? v : undefined;
+  }
+
+  /**
+   * A number written as arithmetic of literals and of names bound once in this file to such arithmetic
+   * (`step = int(WINDOW * (1 - OVERLAP))`, `hop = win // 2`, `n = int(2.5 * fs)`): + - * / // %, brackets,
+   * `int`, `round`, `math.floor` / `math.ceil`; names followed through at most three bindings.
+   */
+  protected constNum(text: string, depth = 0): number | undefined {
+    const toks = text.match(/\d+\.\d*|\.\d+|\d+|[A-Za-z_][\w.]*|\/\/|[-+*/%()]|\S/g) ?? [];
+    let i = 0;
+    const name = (s: string): number | undefined => {
       const v = this.lookup(s);
-      if (v.k === 'const' && /^\d+$/.test(v.text)) return Number(v.text);
-      // A name bound once in this file to arithmetic of such values (`step = win - overlap`,
-      // `hop = int(win * 0.5)`): its value, followed through at most three names.
-      if (depth >= 3) return undefined;
+      if (v.k === 'const' && /^(\d+\.?\d*|\.\d+)$/.test(v.text)) return Number(v.text);
+      if (depth >= 3 || !/^[A-Za-z_]\w*$/.test(s)) return undefined;
       const defs = [...this.text.matchAll(new RegExp(`^[ \\t]*${s}[ \\t]*=(?!=)[ \\t]*([^\\n#]+)`, 'gm'))].map((m) => m[1].trim());
-      if (defs.length !== 1) return undefined;
-      const int = /^int\((.*)\)$/.exec(defs[0]);
-      if (int) {
-        const f = /^([\w.]+)\s*\*\s*(0?\.\d+)$/.exec(int[1].trim());
-        const a = f ? this.constInt(f[1], depth + 1) : undefined;
-        return f && a !== undefined ? Math.floor(a * Number(f[2])) : this.constInt(int[1], depth + 1);
-      }
-      return this.constInt(defs[0], depth + 1);
+      return defs.length === 1 ? this.constNum(defs[0], depth + 1) : undefined;
     };
-    const m = /^(.+?)\s*(-|\+|\*|\/\/)\s*(.+)$/.exec(text.trim());
-    if (!m) return one(text);
-    const a = one(m[1]), b = one(m[3]);
-    if (a === undefined || b === undefined) return undefined;
-    return m[2] === '-' ? a - b : m[2] === '+' ? a + b : m[2] === '*' ? a * b : b ? Math.floor(a / b) : undefined;
+    const atom = (): number | undefined => {
+      const t = toks[i++];
+      if (t === undefined) return undefined;
+      if (t === '-') { const a = atom(); return a === undefined ? undefined : -a; }
+      if (t === '(') { const a = sum(); return toks[i++] === ')' ? a : undefined; }
+      if (/^(\d|\.\d)/.test(t)) return Number(t);
+      if (toks[i] === '(') {
+        const fn = { int: Math.trunc, round: Math.round, 'math.floor': Math.floor, 'math.ceil': Math.ceil, 'np.floor': Math.floor, 'np.ceil': Math.ceil }[t];
+        i++;
+        const a = sum();
+        return fn && a !== undefined && toks[i++] === ')' ? fn(a) : undefined;
+      }
+      return /^[A-Za-z_]/.test(t) ? name(t) : undefined;
+    };
+    const prod = (): number | undefined => {
+      let a = atom();
+      while (a !== undefined && /^(\*|\/|\/\/|%)$/.test(toks[i] ?? '')) {
+        const op = toks[i++], b = atom();
+        if (b === undefined || op !== '*' && !b) return undefined;
+        a = op === '*' ? a * b : op === '/' ? a / b : op === '//' ? Math.floor(a / b) : a % b;
+      }
+      return a;
+    };
+    const sum = (): number | undefined => {
+      let a = prod();
+      while (a !== undefined && (toks[i] === '+' || toks[i] === '-')) {
+        const op = toks[i++], b = prod();
+        if (b === undefined) return undefined;
+        a = op === '+' ? a + b : a - b;
+      }
+      return a;
+    };
+    const v = sum();
+    return i === toks.length && v !== undefined && Number.isFinite(v) ? v : undefined;
   }
 
   protected movesWithLoop(sliceText: string): boolean {

@@ -766,7 +766,10 @@ export abstract class LibrarySemantics extends DataflowState {
     if (items.length > 1 && new Set(items).size < items.length) overlap = true;
     // The same full rows twice (df and a noisy copy of df); subsets from different masks are disjoint.
     // In a loop that grows an accumulator (df = df.append(row) / pd.concat([acc, part])), each pass adds new rows.
-    const accumulates = this.inLoop && this.targets.length === 1 && (argText.includes(this.targets[0]) || !!this.stmt && new RegExp(`\\b${this.targets[0]}\\s*\\.\\s*append\\b`).test(this.t(this.stmt)));
+    const accumulates = this.inLoop && this.targets.length === 1 && (argText.includes(this.targets[0]) || !!this.stmt && new RegExp(`\\b${this.targets[0]}\\s*\\.\\s*append\\b`).test(this.t(this.stmt)))
+      // Unless what is added each pass is the same rows (for _ in range(3): df = pd.concat([df, minority])).
+      && !this.sameRowsEachPass(this.targets[0], items.length ? items : argText ? [argText]
+        : [new RegExp(`\\b${this.targets[0]}\\s*\\.\\s*append\\s*\\(([^()]*(?:\\([^()]*\\)[^()]*)*)\\)`).exec(this.stmt ? this.t(this.stmt) : '')?.[1].split(/,\s*(?:ignore_index|sort)\b/)[0] ?? '']);
     for (let a = 0; a < parts.length && !overlap && !accumulates; a++) for (let b = a + 1; b < parts.length && !overlap; b++) {
       const pa = parts[a], pb = parts[b];
       // All the rows beside a subset of them (df.append(df[df.y == 1])) repeats that subset.
@@ -789,6 +792,26 @@ export abstract class LibrarySemantics extends DataflowState {
       j.dup = unionList(j.dup, [du]);
     }
     return j;
+  }
+
+  /**
+   * In a loop that grows `acc`, every other stacked part is the same value on each pass: it names
+   * neither the loop's variables nor anything the loop body assigns (a minority frame appended k times).
+   */
+  protected sameRowsEachPass(acc: string, items: string[]): boolean {
+    const lb = this.loopBodies[this.loopBodies.length - 1];
+    if (!lb || lb.single || this.compLoops.length) return false;
+    const others = items.filter((it) => it.trim() !== acc && !/=/.test(it));
+    if (!others.length) return false;
+    const loopVars = (lb.targets ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+    const assigned = new Set<string>();
+    for (const m of lb.text.matchAll(/^[ \t]*([A-Za-z_][\w, \t]*?)\s*(?:[-+*/]?=(?!=))/gm)) for (const nm of m[1].split(',')) assigned.add(nm.trim());
+    for (const m of lb.text.matchAll(/\bfor\s+([\w, \t]+?)\s+in\b/g)) for (const nm of m[1].split(',')) assigned.add(nm.trim());
+    assigned.delete(acc);
+    return others.every((it) => {
+      const names = it.replace(/(["'])(?:(?!\1).)*\1/g, '').match(/(?<![\w.])[A-Za-z_]\w*/g) ?? [];
+      return names.length > 0 && names.every((nm) => !loopVars.includes(nm) && !assigned.has(nm));
+    });
   }
 
   /** PyCaret's functional API, or the same methods of a `ClassificationExperiment()` / `RegressionExperiment()`. */
