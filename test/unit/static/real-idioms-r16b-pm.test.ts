@@ -1,0 +1,60 @@
+/**
+ * Round 16, second wave (r16b-pm): preprocessing and multi-test classes. Each class has a case that must fire and
+ * look-alikes that must not, written from the class, not copied from a notebook.
+ */
+import * as assert from 'node:assert/strict';
+import { hits, py } from './helpers';
+
+const rules = (src: string, rule: string, path = 'train.py'): number[] =>
+  hits(src, path).filter((h) => h.endsWith(':' + rule)).map((h) => Number(h.split(':')[0]));
+
+describe('real-notebook idioms (round 16, r16b-pm)', () => {
+  describe('leakage/preprocessing: a series mask in the column place (df.loc[:, corr.abs() > t], X.columns[mask]) picks features by their correlation with the label', () => {
+    const head = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import Ridge
+      from sklearn.metrics import mean_absolute_error
+      data = pd.read_csv("sensors.csv")
+      target = data["yield"]
+      feats = data.drop(columns=["yield"])
+    `;
+    const tail = py`
+      a_tr, a_te, b_tr, b_te = train_test_split(feats, target, test_size=0.25, random_state=1)
+      m = Ridge().fit(a_tr, b_tr)
+      print(mean_absolute_error(b_te, m.predict(a_te)))
+    `;
+    it('fires for a corrwith mask reduced by .abs() before the split', () => {
+      const src = head + '\nrel = feats.corrwith(target)\nfeats = feats.loc[:, rel.abs() > 0.2]\n' + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [10]);
+    });
+    it('fires for the label column of a correlation matrix used as the mask', () => {
+      const src = head + '\nrel = data.corr()["yield"].abs()\nfeats = feats[feats.columns[rel.drop("yield") > 0.2]]\n' + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [10]);
+    });
+    it('does not fire for a pairwise collinearity screen (upper triangle, .any()), whatever the frames are named', () => {
+      const src = head + '\ncm = feats.corr().abs()\nupper = cm.where(np.triu(np.ones(cm.shape), k=1).astype(bool))\nfeats = feats.loc[:, ~(upper > 0.9).any()]\n' + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('does not fire for masks of each column alone (missing share, variance)', () => {
+      const src = head + '\nfeats = feats.loc[:, feats.isnull().mean() < 0.4]\nfeats = feats[feats.columns[feats.var() > 0.01]]\n' + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the correlation is taken on the training part only', () => {
+      const src = head + py`
+        a_tr, a_te, b_tr, b_te = train_test_split(feats, target, test_size=0.25, random_state=1)
+        rel = a_tr.corrwith(b_tr)
+        a_tr = a_tr.loc[:, rel.abs() > 0.2]
+        a_te = a_te.loc[:, rel.abs() > 0.2]
+        m = Ridge().fit(a_tr, b_tr)
+        print(mean_absolute_error(b_te, m.predict(a_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the masked frame is only displayed', () => {
+      const src = head + '\nrel = feats.corrwith(target)\nprint(feats.loc[:, rel.abs() > 0.2].head())\n' + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
+});
