@@ -2546,7 +2546,15 @@ export class Interpreter extends LibrarySemantics {
         return this.join(args.pos, n);
       }
       this.runObjectives(method, args, objNode?.name === 'VariableName' ? this.t(objNode) : undefined);
-      return this.callMethod(obj, method, args, n, objNode);
+      const out = this.callMethod(obj, method, args, n, objNode);
+      // corr.where(np.triu(...)): one triangle of a feature-by-feature matrix, the input of a collinearity
+      // screen; feature pairs, no label, so what it drops carries no statistic (g021).
+      if ((method === 'where' || method === 'mask') && (out.k === 'data' || out.k === 'scalar') && out.prep.some((f) => PAIRWISE_STAT.has(f.cls))
+        && args.posNodes[0] && /\b(?:triu|tril)\b/.test(this.t(args.posNodes[0]))) {
+        const prep = out.prep.filter((f) => !PAIRWISE_STAT.has(f.cls));
+        return out.k === 'data' ? this.mkData({ ...this.same(out), prep }) : { ...out, prep };
+      }
+      return out;
     }
     const f = this.ev(callee);
     const args = this.args(argList);

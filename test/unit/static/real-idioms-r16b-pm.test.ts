@@ -57,4 +57,38 @@ describe('real-notebook idioms (round 16, r16b-pm)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: one triangle of a feature correlation matrix (corr.where(np.triu(...))) feeds a label-free collinearity screen (g021)', () => {
+    const head = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.preprocessing import MinMaxScaler
+      from sklearn.neighbors import KNeighborsRegressor
+      from sklearn.metrics import r2_score
+      frame = pd.read_csv("plant.csv")
+      out = frame["output"]
+      inp = frame.drop(columns=["output"])
+      cm = inp.corr().abs()
+      tri = cm.where(np.triu(np.ones(cm.shape), k=1).astype(bool))
+      redundant = [c for c in tri.columns if any(tri[c] > 0.92)]
+    `;
+    const tail = py`
+      p_tr, p_te, q_tr, q_te = train_test_split(inp, out, test_size=0.3, random_state=7)
+      knn = KNeighborsRegressor().fit(p_tr, q_tr)
+      print(r2_score(q_te, knn.predict(p_te)))
+    `;
+    it('does not fire when the screened names are left out by a comprehension', () => {
+      const src = head + '\ninp = inp[[c for c in inp.columns if c not in redundant]]\n' + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('still fires for a scaler fitted on all rows after the screen', () => {
+      const src = head + '\ninp = inp[[c for c in inp.columns if c not in redundant]]\ninp = pd.DataFrame(MinMaxScaler().fit_transform(inp))\n' + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [15]);
+    });
+    it('still fires when the label column of the same matrix picks the features', () => {
+      const src = head + '\nfull = frame.corr().abs()\ninp = inp[[c for c in inp.columns if full.loc[c, "output"] > 0.2]]\n' + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [14]);
+    });
+  });
 });
