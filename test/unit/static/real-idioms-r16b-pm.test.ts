@@ -91,4 +91,31 @@ describe('real-notebook idioms (round 16, r16b-pm)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), [14]);
     });
   });
+
+  describe('leakage/multi-test: a test score bound to a name nothing reads, beside another model\'s shown score, is no evaluation (zo002 rule)', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split, GridSearchCV
+      from sklearn.svm import SVC
+      from sklearn.metrics import f1_score, classification_report
+      cells = pd.read_csv("cells.csv")
+      u_tr, u_te, v_tr, v_te = train_test_split(cells.drop(columns=["kind"]), cells["kind"], test_size=0.2, random_state=3)
+      plain = SVC().fit(u_tr, v_tr)
+      plain_f1 = f1_score(v_te, plain.predict(u_te), average="macro")
+      search = GridSearchCV(SVC(), {"C": [0.1, 1, 10]}, cv=5).fit(u_tr, v_tr)
+      tuned = search.best_estimator_
+    `;
+    it('does not fire when the first model\'s score is computed and never read', () => {
+      const src = head + '\nprint(classification_report(v_te, tuned.predict(u_te)))\n';
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+    it('fires when that score is printed', () => {
+      const src = head + '\nprint(f"plain {plain_f1:.3f}")\nprint(classification_report(v_te, tuned.predict(u_te)))\n';
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [13]);
+    });
+    it('fires when that score is stored in a results table', () => {
+      const src = head + '\nresults = {"plain": plain_f1, "tuned": f1_score(v_te, tuned.predict(u_te), average="macro")}\nprint(results)\n';
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [12]);
+    });
+  });
 });
