@@ -818,8 +818,13 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // A script whose `if __name__ == "__main__":` block is its entry point does not run the functions
   // nobody in it calls: a model comparison only such a function makes is not made here.
   const mainGuarded = ctx.chunks.some((c) => c.file === undefined && /^if\s+__name__\s*==\s*(['"])__main__\1\s*:/m.test(c.text));
+  // Beside another model's score that is shown, a model whose only scores are bound to names nothing
+  // reads was not reported (zo002's rule); one scored and read elsewhere (its AUC shown, its accuracy
+  // dropped) still was. When no score is read, the names are all the file has: they stay.
+  const anyRead = ev.evals.some((o) => !o.unread && !!o.version);
+  const readElsewhere = (e: EvalEvent): boolean => !anyRead || ev.evals.some((o) => o !== e && !o.unread && o.version === e.version);
   for (const e of ev.evals) {
-    if (!e.version || (e.inLoop && e.dataVarying) || e.unreferenced && mainGuarded) continue;
+    if (!e.version || (e.inLoop && e.dataVarying) || e.unreferenced && mainGuarded || e.unread && !readElsewhere(e)) continue;
     // With no test set anywhere, the validation split is the held-out set the models are compared on.
     // The test parts of one unseeded split re-made in each pass of a best-keeping loop are compared as one held-out set (by the split's statement).
     // A named part of the held-out set (one store's rows) scored for another model is not the

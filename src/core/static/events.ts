@@ -41,6 +41,8 @@ export interface EvalEvent {
   uncalled?: boolean;
   /** Run as part of a document function that the document never names again (not called, not passed, not decorated). */
   unreferenced?: boolean;
+  /** Bound to a name that nothing in the document reads again (not printed, compared, stored or returned): no result. */
+  unread?: boolean;
 }
 
 /** Held-out rows handed to a training call (validation_data=, eval_set=, valid_sets=, evals=). */

@@ -6,7 +6,7 @@
  * become unknown values. Library semantics: library.ts; shared state and taints: dataflow.ts.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { LABEL_NAME, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
+import { LABEL_NAME, SCORE_FUNCTIONS, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
 import { columnMayBe, covers, mapList, isTestSide, lastSide, testSetKey, unionKeys, unionList,
   type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type ScalarV, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
@@ -45,6 +45,11 @@ const FRAME_ATTRS = new Set(['columns', 'index', 'name', 'names', 'shape', 'dtyp
 
 /** Per-column statistics of a column alone (no second column, no label): as a column mask they filter, label-free. */
 const UNARY_COLUMN_STAT = /^(?:np\.)?(?:nan)?(?:mean|std|var|nunique|count|sum|min|max|median|skew|kurt|kurtosis|ptp)$/;
+/** Statistics that relate a column to another (the label): a mask of them picks columns by relevance. */
+const RELATING_STAT = new Set(['corr', 'corrwith', 'cov', ...SCORE_FUNCTIONS]);
+/** A mask reduced over a matrix of column pairs (`(c.abs() > .9).any()`, `np.triu`): a label-free collinearity screen (g021). */
+const PAIRWISE_STAT = new Set(['corr', 'cov']);
+const PAIRWISE_MASK = /\.(?:any|all)\s*\(|\b(?:triu|tril)\b/;
 
 export class Interpreter extends LibrarySemantics {
   run(): void {
@@ -1846,9 +1851,11 @@ export class Interpreter extends LibrarySemantics {
     }
     if (o.k === 'est' && o.loaded) return this.loadedPart(o, idxNodes[0] ? this.t(idxNodes[0]) : '?', this.text.slice(objNode.to, n.to).trim());
     // X.columns[selector.get_support()]: column names chosen by a fit carry that fit.
-    if (o.k === 'scalar' && o.allCols && idx.some((i) => i.k === 'scalar' && i.prep.length)) {
-      let prep = o.prep;
-      for (const i of idx) if (i.k === 'scalar') prep = unionList(prep, i.prep);
+    const maskStats = o.k === 'scalar' && o.allCols && !hasSlice ? this.columnMaskStats(idx, this.text.slice(objNode.to, n.to)) : [];
+    if (o.k === 'scalar' && o.allCols && (maskStats.length || idx.some((i) => i.k === 'scalar' && i.prep.length))) {
+      let prep = unionList(o.prep, maskStats);
+      const pairwise = PAIRWISE_MASK.test(this.text.slice(objNode.to, n.to));
+      for (const i of idx) if (i.k === 'scalar') prep = unionList(prep, pairwise ? i.prep.filter((f) => !PAIRWISE_STAT.has(f.cls)) : i.prep);
       // Named as a column list (not after the frame) so that .tolist() keeps it a list.
       return this.scalar('selected columns', prep);
     }
@@ -1904,6 +1911,14 @@ export class Interpreter extends LibrarySemantics {
   /** Dicts filled by `d[key] = Est()`: the estimator stored last. */
   private storedEst = new WeakMap<SeqV, EstV>();
 
+  /** The relating statistics (correlation, score function) behind a series used as a column mask; not a pairwise screen. */
+  private columnMaskStats(idx: Val[], subscript: string): FitEvent[] {
+    if (PAIRWISE_MASK.test(subscript)) return [];
+    let out: FitEvent[] = [];
+    for (const i of idx) if (i.k === 'data' && i.prep.length && !i.pred) out = unionList(out, i.prep.filter((f) => f.kind === 'stat' && RELATING_STAT.has(f.cls)));
+    return out;
+  }
+
   protected subscriptData(o0: DataV, n: SyntaxNode, objNode: SyntaxNode, idxNodes: SyntaxNode[], idx: Val[], hasSlice: boolean): Val {
     // Columns chosen by a fitted selector (X[rfe.support_]) carry that fit.
     // Columns chosen from a statistic or a fitted selector (X[rfe.support_], df[corr.index]) carry that
@@ -1918,6 +1933,13 @@ export class Interpreter extends LibrarySemantics {
     if (learned.length && !hasSlice || learned.length && /^\[\s*:\s*,/.test(this.text.slice(objNode.to, n.to).trim())) {
       learned = learned.filter((f) => !(f.kind === 'stat' && UNARY_COLUMN_STAT.test(f.cls)));
     }
+    // df.loc[:, corr.abs() > 0.3] with corr = X.corrwith(y): a series mask in the column place picks columns,
+    // not rows, so its correlation with the label chose the features.
+    if (hasSlice && /^\[\s*:\s*,/.test(this.text.slice(objNode.to, n.to).trim()) && /\.(loc|ix)$/.test(this.t(objNode))) {
+      learned = unionList(learned, this.columnMaskStats(idx, this.text.slice(objNode.to, n.to)));
+    }
+    // df.loc[:, ~(upper > 0.9).any()] of a correlation matrix: pairs of features, no label (g021).
+    if (learned.length && PAIRWISE_MASK.test(this.text.slice(objNode.to, n.to))) learned = learned.filter((f) => !PAIRWISE_STAT.has(f.cls));
     const o = learned.length ? this.mkData({ ...this.same(o0), prep: unionList(o0.prep, learned) }) : o0;
     const isILoc = objNode.name === 'MemberExpression' && /\.(iloc|loc|ix)$/.test(this.t(objNode));
     // df.iloc[idx] with idx = np.random.randint(0, len(df), size=n): a draw with replacement repeats rows.
@@ -2599,7 +2621,15 @@ export class Interpreter extends LibrarySemantics {
         return this.join(args.pos, n);
       }
       this.runObjectives(method, args, objNode?.name === 'VariableName' ? this.t(objNode) : undefined);
-      return this.callMethod(obj, method, args, n, objNode);
+      const out = this.callMethod(obj, method, args, n, objNode);
+      // corr.where(np.triu(...)): one triangle of a feature-by-feature matrix, the input of a collinearity
+      // screen; feature pairs, no label, so what it drops carries no statistic (g021).
+      if ((method === 'where' || method === 'mask') && (out.k === 'data' || out.k === 'scalar') && out.prep.some((f) => PAIRWISE_STAT.has(f.cls))
+        && args.posNodes[0] && /\b(?:triu|tril)\b/.test(this.t(args.posNodes[0]))) {
+        const prep = out.prep.filter((f) => !PAIRWISE_STAT.has(f.cls));
+        return out.k === 'data' ? this.mkData({ ...this.same(out), prep }) : { ...out, prep };
+      }
+      return out;
     }
     const f = this.ev(callee);
     const args = this.args(argList);

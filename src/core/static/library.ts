@@ -1032,6 +1032,20 @@ export abstract class LibrarySemantics extends DataflowState {
     return this.scalar(fname, prep);
   }
 
+  /**
+   * `acc = accuracy_score(y_test, pred)` whose name occurs nowhere else in the document (strings and
+   * f-strings included): the score is computed and dropped, so it reports nothing and compares nothing.
+   */
+  private unreadName(name: string, stmtText: string): boolean {
+    if (!/^[A-Za-z_]\w*$/.test(name) || !new RegExp(`^\\s*${name}\\s*=(?!=)`).test(stmtText)) return false;
+    const own = this.chunks.filter((c) => c.file === undefined);
+    if (own.some((c) => /\b(?:locals|globals|vars|eval|exec)\s*\(|%store|%who/.test(c.text))) return false;
+    const re = new RegExp(`\\b${name}\\b`, 'g');
+    let uses = 0;
+    for (const c of own) uses += (c.text.match(re) ?? []).length;
+    return uses === 1;
+  }
+
   protected recordEval(n: SyntaxNode, what: string, keys: RowKey[], est: EstV | undefined, versionIn: string | undefined, datas: DataV[], args: Args, baseline?: string): void {
     let version = versionIn;
     // Inside a helper of another file called with the rows (metric_calc(y_test, pred, "Test")), the
@@ -1105,6 +1119,7 @@ export abstract class LibrarySemantics extends DataflowState {
     if (this.branchPath.length) ev.branches = [...this.branchPath];
     if (this.runningUncalled) ev.uncalled = true;
     if (this.runningUnreferenced) ev.unreferenced = true;
+    if (!genericNames && this.targets.length === 1 && this.unreadName(this.targets[0], stmtText)) ev.unread = true;
     if (printedAs !== undefined) ev.labelAssumed = `\`${printedAs}\` is taken to be reported as a test score by a later print that labels it so`;
     if (namedTest !== undefined) ev.labelAssumed = `the predictions scored are bound to \`${namedTest}\`, a name taken to call them test predictions`;
     if (commented !== undefined) ev.labelAssumed = `the comment \`${commented}\` is taken to say this is the test result`;
