@@ -374,10 +374,19 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // A target encoder fitted on rows that reach the test set also turns the label into a feature.
   for (const l of ev.prepLeaks) {
     if (skipVal(l) || !TARGET_ENCODERS.has(l.fit.cls)) continue;
+    // Fitted on the training part before cross-validation on it: the folds' own labels are in their
+    // encoded feature, so the CV score is optimistic while the test split stays clean; as the
+    // preprocessing finding, a search's best_score_ read as a result is an assumption (warning).
+    const cv = l.reason === 'cv';
+    const message = cv && trainPart(l.fit)
+      ? `\`${l.fit.cls}\` encodes categories with the label and is fitted on the whole training part before cross-validation on it (${l.split ? where(ctx, l.split.site) : 'later'}), so each validation fold's encoded feature carries that fold's own labels and the cross-validated score is optimistic (the test split stays clean). Put it inside a Pipeline passed to the cross-validation.${l.split?.kind === 'search' ? ' Assumed: the search\'s `best_score_` is read as a result, not only to choose settings.' : ''}`
+      : cv
+        ? `\`${l.fit.cls}\` encodes categories with the label and is fitted on all rows before cross-validation, so each validation fold's encoded feature carries that fold's own labels. Put it inside a Pipeline passed to the cross-validation.`
+        : `\`${l.fit.cls}\` encodes categories with the label, using rows that end up in the test split; the encoded feature carries the test labels. Fit it on the training split only.`;
     push({
-      ruleId: 'leakage/target', message: `\`${l.fit.cls}\` encodes categories with the label, using rows that end up in the test split; the encoded feature carries the test labels. Fit it on the training split only.`,
-      location: toLocation(ctx, l.fit.site), related: rel(ctx, l.split?.site, 'split made here'), evidence: { encoder: l.fit.cls }, fixes: [],
-    }, l.fit.site);
+      ruleId: 'leakage/target', message,
+      location: toLocation(ctx, l.fit.site), related: rel(ctx, l.split?.site, cv ? 'cross-validation splits here' : 'split made here'), evidence: { encoder: l.fit.cls, reason: l.reason }, fixes: [],
+    }, l.fit.site, cv && l.split?.kind === 'search' && trainPart(l.fit) ? 'warning' : 'error');
   }
 
   // leakage/overlap: test rows stacked into the training data

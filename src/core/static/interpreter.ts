@@ -1622,6 +1622,15 @@ export class Interpreter extends LibrarySemantics {
     }
   }
 
+  /** The column names of a frame (`df.columns`), as far as they are known; undefined for a single column or no frame. */
+  protected frameColumns(o: DataV, full: string): ScalarV | undefined {
+    // The columns of a feature matrix dropped from a frame (X = df.drop(columns=["y"]); X.columns) lack the dropped ones.
+    if (o.frame && !o.cols) return { ...this.scalar(full), allCols: { frame: o.frame, removed: o.feat && o.feat.mode === 'drop' && o.feat.frame === o.frame ? [...o.feat.cols] : [], ...(o.feat?.byDtype ? { byDtype: true as const } : {}) } };
+    // The columns of a frame picked by name (df[["a", "b"]], columns added since): those names.
+    if (o.frame && o.cols && byName(o)) return { ...this.scalar(full), allCols: { frame: o.frame, removed: [], within: [...o.cols] } };
+    return undefined;
+  }
+
   protected evComprehension(n: SyntaxNode): Val {
     const kids: SyntaxNode[] = [];
     for (let c = n.firstChild; c; c = c.nextSibling) if (c.name !== '[' && c.name !== ']' && c.name !== '{' && c.name !== '}' && c.name !== '(' && c.name !== ')') kids.push(c);
@@ -1660,7 +1669,13 @@ export class Interpreter extends LibrarySemantics {
             while (j < clauses.length && clauses[j].name !== 'in') { if (clauses[j].name !== ',') targets.push(clauses[j]); j++; }
             j++;
             const iterNode = clauses[j++];
-            const iter = iterNode ? this.ev(iterNode) : this.scalar('?');
+            let iter = iterNode ? this.ev(iterNode) : this.scalar('?');
+            // [c for c in df if c not in num_cols]: a DataFrame iterated to filter the loop name by names yields
+            // its column names, as df.columns does (a list of names, not rows).
+            if (iter.k === 'data' && iterNode?.name === 'VariableName' && !iter.positional && targets.length === 1 && element.length === 1
+              && this.t(element[0]) === this.t(targets[0]) && clauses.some((c, ci) => clauses[ci - 1]?.name === 'if' && new RegExp(`^${this.t(targets[0])}\\s*(?:not\\s+in|in|!=|==)\\s`).test(this.t(c).trim()))) {
+              iter = this.frameColumns(iter, `${this.t(iterNode)}.columns`) ?? iter;
+            }
             if (!iterData && iter.k === 'data') iterData = iter;
             // [f(X[i]) for i in range(len(X))]: a map over the items of X by position keeps X's rows.
             const byPos = !iterData && !iterByPos && iterNode ? PER_POSITION.exec(this.t(iterNode).trim()) : null;
@@ -1767,10 +1782,7 @@ export class Interpreter extends LibrarySemantics {
       case 'data': {
         if (prop === 'values' || prop === 'T') return this.positionalView(o, n);
         if (prop === 'columns' && o.dummies) this.dummiesColumnsRead.add(`${o.dummies.chunk}:${o.dummies.from}`);
-        // The columns of a feature matrix dropped from a frame (X = df.drop(columns=["y"]); X.columns) lack the dropped ones.
-        if (prop === 'columns' && o.frame && !o.cols) return { ...this.scalar(full), allCols: { frame: o.frame, removed: o.feat && o.feat.mode === 'drop' && o.feat.frame === o.frame ? [...o.feat.cols] : [], ...(o.feat?.byDtype ? { byDtype: true as const } : {}) } };
-        // The columns of a frame picked by name (df[["a", "b"]], columns added since): those names.
-        if (prop === 'columns' && o.frame && o.cols && byName(o)) return { ...this.scalar(full), allCols: { frame: o.frame, removed: [], within: [...o.cols] } };
+        if (prop === 'columns') { const names = this.frameColumns(o, full); if (names) return names; }
         if (prop === 'columns' || prop === 'index') return this.scalar(full, o.prep);
         if (/^(shape|dtypes?|size|ndim|name|names|empty|nbytes|itemsize|flags|axes|attrs|iat|at)$/.test(prop)) return this.scalar(full);
         // `ix`: the old pandas indexer (label or position), not a column.
@@ -2068,7 +2080,7 @@ export class Interpreter extends LibrarySemantics {
       return d;
     }
     if (first && !hasSlice && first.k === 'scalar' && !isILoc && first.cols === undefined && !first.allCols && !ownColumns
-      && /col|feat|features|names|keep|select|order/i.test(first.name + ' ' + this.t(idxNodes[0]))) {
+      && /col|feat|features|names|keep|select|order|attrib|variables/i.test(first.name + ' ' + this.t(idxNodes[0]))) {
       const d = this.same(o, { aligned: true });
       if (o.frame && o.feat) d.feat = this.featureSelection(o, 'select', [UNKNOWN_NAMES], n);
       return d;

@@ -177,6 +177,14 @@ export abstract class LibrarySemantics extends DataflowState {
   protected handlePaths = new WeakMap<Val, string>();
   /** Estimators this document dumped, by path (pickle.dump / joblib.dump). */
   protected savedArtifacts = new Map<string, EstV>();
+
+  protected noteSaved(p: string, est: EstV): void {
+    this.savedArtifacts.set(p, est);
+    // Dumped inside a loop (the best pass kept: `if acc > best: pickle.dump(model, f)`): loaded
+    // back, it is the model of whichever pass dumped it last, not necessarily of the last pass.
+    if (this.loopBodies.length) this.dumpedInLoop.add(p); else this.dumpedInLoop.delete(p);
+  }
+
   /** Values of np.random.randint / np.random.choice (with replacement): row positions that may repeat. */
   protected drawnWithReplacement = new WeakSet<Val>();
   /** The labelled rows PyCaret's `setup(data=...)` was given (its model calls cross-validate on them). */
@@ -353,16 +361,13 @@ export abstract class LibrarySemantics extends DataflowState {
     if (last === 'dump' && /^(joblib|pickle|dill|cloudpickle|cPickle)\.dump$/.test(q) && args.pos[0]?.k === 'est' && !args.pos[0].loaded) {
       const p = this.pathOf(args.pos[1] ?? args.kw.get('filename') ?? args.kw.get('file'));
       if (p !== undefined) {
-        this.savedArtifacts.set(p, args.pos[0]);
-        // Dumped inside a loop (the best pass kept: `if acc > best: pickle.dump(model, f)`): loaded
-        // back, it is the model of whichever pass dumped it last, not necessarily of the last pass.
-        if (this.loopBodies.length) this.dumpedInLoop.add(p); else this.dumpedInLoop.delete(p);
+        this.noteSaved(p, args.pos[0]);
       }
     }
     // keras.models.save_model(model, "net.h5"): as model.save("net.h5").
     if (last === 'save_model' && /keras/.test(q) && args.pos[0]?.k === 'est' && args.pos[0].cat === 'model' && !args.pos[0].loaded && args.pos[0].fit) {
       const p = this.pathOf(args.pos[1] ?? args.kw.get('filepath'));
-      if (p !== undefined) { this.savedArtifacts.set(p, args.pos[0]); if (this.loopBodies.length) this.dumpedInLoop.add(p); else this.dumpedInLoop.delete(p); }
+      if (p !== undefined) this.noteSaved(p, args.pos[0]);
     }
     if (isArtifactLoader(q, last)) {
       const p = last === 'load' && /^(joblib|pickle|dill|cloudpickle|cPickle)\.load$/.test(q) ? this.pathOf(args.pos[0] ?? args.kw.get('filename') ?? args.kw.get('file'))
@@ -379,7 +384,10 @@ export abstract class LibrarySemantics extends DataflowState {
         if (p !== undefined && !/[{}]/.test(p) && !args.pos[0]?.varying) d.rows[0].root.file = p;
         return d;
       }
-      if (artifactPath(name) || artifactPath(argText) || saved) this.markLoaded(this.site(n));
+      // Its own artifact loaded back into a name nothing reads (a training notebook checking what it
+      // saved) does not start a serving path; anything else loaded does.
+      const check = !!saved && !!name && this.unreadName(name, this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '');
+      if (saved ? !check : artifactPath(name) || artifactPath(argText)) this.markLoaded(this.site(n));
       if (saved && this.dumpedInLoop.has(p!) && !this.loopBodies.length) this.events.loopDumpReloads.push({ est: saved, site: this.site(n), step: this.steps });
       if (saved) return saved;
       const est: EstV = { k: 'est', id: ++this.ids, cls: 'loaded', cat: 'model', site: this.site(n), params: this.t(n), steps: this.unpicklingSteps(n), prepFits: [], loaded: true };
@@ -1036,13 +1044,14 @@ export abstract class LibrarySemantics extends DataflowState {
    * `acc = accuracy_score(y_test, pred)` whose name occurs nowhere else in the document (strings and
    * f-strings included): the score is computed and dropped, so it reports nothing and compares nothing.
    */
-  private unreadName(name: string, stmtText: string): boolean {
+  protected unreadName(name: string, stmtText: string): boolean {
     if (!/^[A-Za-z_]\w*$/.test(name) || !new RegExp(`^\\s*${name}\\s*=(?!=)`).test(stmtText)) return false;
     const own = this.chunks.filter((c) => c.file === undefined);
     if (own.some((c) => /\b(?:locals|globals|vars|eval|exec)\s*\(|%store|%who/.test(c.text))) return false;
     const re = new RegExp(`\\b${name}\\b`, 'g');
     let uses = 0;
-    for (const c of own) uses += (c.text.match(re) ?? []).length;
+    // A commented-out line (`# show(loaded_pca)`) reads nothing.
+    for (const c of own) uses += (c.text.replace(/^[ \t]*#.*$/gm, '').match(re) ?? []).length;
     return uses === 1;
   }
 
@@ -1703,7 +1712,7 @@ export abstract class LibrarySemantics extends DataflowState {
     // model.save("net.h5") of a model this document fitted (Keras): load_model("net.h5") gives it back.
     if ((method === 'save' || method === 'save_model') && est.cat === 'model' && !est.loaded && est.fit) {
       const p = this.pathOf(args0.pos[0] ?? args0.kw.get('filepath'));
-      if (p !== undefined) { this.savedArtifacts.set(p, est); if (this.loopBodies.length) this.dumpedInLoop.add(p); else this.dumpedInLoop.delete(p); }
+      if (p !== undefined) this.noteSaved(p, est);
     }
     // yellowbrick's cross-validating visualizers (RFECV, CVScores, LearningCurve, ValidationCurve):
     // fitting one draws the folds' scores of those rows, a cross-validation whose score is shown.
@@ -1770,7 +1779,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const cbs = args0.kw.get('callbacks');
       for (const cb of cbs ? (cbs.k === 'seq' ? cbs.items : [cbs]) : []) {
         const p = this.checkpointPaths.get(cb);
-        if (p !== undefined && est.cat === 'model' && !est.loaded) { this.savedArtifacts.set(p, est); if (this.loopBodies.length) this.dumpedInLoop.add(p); else this.dumpedInLoop.delete(p); }
+        if (p !== undefined && est.cat === 'model' && !est.loaded) this.noteSaved(p, est);
       }
       // Training a model after a checkpoint was loaded (save/load round trips, ModelCheckpoint in a
       // training notebook) is training; refit-at-inference is about the statistics features are built with.
