@@ -1,7 +1,7 @@
 /** Turns interpreter events into findings (message, placement, related locations, evidence). */
 import type { Finding, RelatedLocation, Severity, SourceLocation } from '../findings/finding';
 import type { EvalEvent, Events, PrepLeak } from './events';
-import { position, type Chunk } from './source';
+import { nameUses, position, type Chunk } from './source';
 import { covers, isTestSide, keyCovers, lastSide, testSetKey, type FeatureSelection, type RowKey, type Site, type Split } from './values';
 import { pipelineFix, preprocessingFix, trainAsTestFix, refitFix } from './fixes';
 import { SCORE_FUNCTIONS, TARGET_ENCODERS, estimatorCategory } from './knowledge';
@@ -145,12 +145,7 @@ function cvScoreUnread(ctx: DetectContext, split: Split): boolean {
   const m = /^\s*\(?\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*,?\s*\)?\s*=(?!=)/.exec(stmt);
   if (!m) return false;
   const names = m[1].split(',').map((x) => x.trim()).filter((x) => x !== '_');
-  if (!names.length) return true;
-  const re = new RegExp(`\\b(?:${names.join('|')})\\b`);
-  const code = (text: string): string => text.replace(/^[ \t]*#.*$/gm, '');
-  if (re.test(code(first.text.slice(at.stmtTo)))) return false;
-  for (let i = at.chunk + 1; i < ctx.chunks.length; i++) if (ctx.chunks[i].file === undefined && re.test(code(ctx.chunks[i].text))) return false;
-  return true;
+  return !names.length || nameUses(ctx.chunks, names, { chunk: at.chunk, offset: at.stmtTo }) === 0;
 }
 
 

@@ -16,6 +16,7 @@ import { DataflowState, NO_ARGS, PARSED_DATE_COLUMN, SLIDING_WINDOWS, PARSED_DAT
 import type { EvalEvent, Events, RefitEvent } from './events';
 import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { child, constStrings, isSubscript, labelText, roleFromName, stripRows } from './syntax';
+import { nameUses } from './source';
 
 /** statsmodels model constructors (array and formula APIs, time-series models). */
 const STATSMODELS_MODEL = /^(OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomial|MNLogit|QuantReg|MixedLM|RLM|ARIMA|SARIMAX|ExponentialSmoothing|Holt|SimpleExpSmoothing|VAR|UnobservedComponents|ols|wls|gls|glm|logit|probit|poisson|negativebinomial|mnlogit|quantreg|mixedlm|rlm)$/;
@@ -1046,13 +1047,8 @@ export abstract class LibrarySemantics extends DataflowState {
    */
   protected unreadName(name: string, stmtText: string): boolean {
     if (!/^[A-Za-z_]\w*$/.test(name) || !new RegExp(`^\\s*${name}\\s*=(?!=)`).test(stmtText)) return false;
-    const own = this.chunks.filter((c) => c.file === undefined);
-    if (own.some((c) => /\b(?:locals|globals|vars|eval|exec)\s*\(|%store|%who/.test(c.text))) return false;
-    const re = new RegExp(`\\b${name}\\b`, 'g');
-    let uses = 0;
-    // A commented-out line (`# show(loaded_pca)`) reads nothing.
-    for (const c of own) uses += (c.text.replace(/^[ \t]*#.*$/gm, '').match(re) ?? []).length;
-    return uses === 1;
+    // Named once in the whole document: only where it is bound.
+    return nameUses(this.chunks, [name]) === 1;
   }
 
   protected recordEval(n: SyntaxNode, what: string, keys: RowKey[], est: EstV | undefined, versionIn: string | undefined, datas: DataV[], args: Args, baseline?: string): void {

@@ -39,6 +39,24 @@ const mb = (n: number): string => (n / 1048576).toFixed(1);
  * reading it. A UTF-8 file has at least a third as many UTF-16 units as bytes, so a Python file
  * over 3 × MAX_BYTES bytes is over MAX_BYTES characters whatever its content.
  */
+/**
+ * How often the document's own code names any of `names` (a whole word), from offset `from.offset` of
+ * chunk `from.chunk` on, or in the whole document: never in a project module's chunk, never on a
+ * commented-out line (`# show(model)`). Dynamic access (`locals()`, `eval`, `%store`) may name
+ * anything: Infinity.
+ */
+export function nameUses(chunks: readonly Chunk[], names: readonly string[], from?: { chunk: number; offset: number }): number {
+  if (chunks.some((c) => c.file === undefined && /\b(?:locals|globals|vars|eval|exec)\s*\(|%store|%who/.test(c.text))) return Infinity;
+  const re = new RegExp(`\\b(?:${names.join('|')})\\b`, 'g');
+  let uses = 0;
+  chunks.forEach((c, i) => {
+    if (c.file !== undefined || from && i < from.chunk) return;
+    const text = from && i === from.chunk ? c.text.slice(from.offset) : c.text;
+    uses += (text.replace(/^[ \t]*#.*$/gm, '').match(re) ?? []).length;
+  });
+  return uses;
+}
+
 export function fileSizeNote(path: string, bytes: number): AnalysisNote | undefined {
   if (isNotebookPath(path)) {
     if (bytes <= MAX_NOTEBOOK_FILE_BYTES) return undefined;
