@@ -1624,6 +1624,9 @@ export class Interpreter extends LibrarySemantics {
 
   /** The column names of a frame (`df.columns`), as far as they are known; undefined for a single column or no frame. */
   protected frameColumns(o: DataV, full: string): ScalarV | undefined {
+    // Columns picked by position or by names not known here (X.iloc[:, selector.get_support(indices=True)]):
+    // not the frame's columns.
+    if (o.frame && !o.cols && o.feat && o.feat.frame === o.frame && o.feat.mode === 'select' && o.feat.cols.some((c) => c === '@names' || /^@iloc:.*[A-Za-z_]/.test(c))) return undefined;
     // The columns of a feature matrix dropped from a frame (X = df.drop(columns=["y"]); X.columns) lack the dropped ones.
     if (o.frame && !o.cols) return { ...this.scalar(full), allCols: { frame: o.frame, removed: o.feat && o.feat.mode === 'drop' && o.feat.frame === o.frame ? [...o.feat.cols] : [], ...(o.feat?.byDtype ? { byDtype: true as const } : {}) } };
     // The columns of a frame picked by name (df[["a", "b"]], columns added since): those names.

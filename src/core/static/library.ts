@@ -460,6 +460,12 @@ export abstract class LibrarySemantics extends DataflowState {
       const fn = args.pos[0];
       return { ...fn, boundPos: [...(fn.boundPos ?? []), ...args.pos.slice(1)], boundKw: new Map([...(fn.boundKw ?? []), ...args.kw]) };
     }
+    // np.intersect1d(df.columns, chosen): the frame's columns that are also in another list, so
+    // only those names (unknown unless written out), not every column of the frame.
+    if (last === 'intersect1d') {
+      const all = args.pos.find((a): a is Extract<Val, { k: 'scalar' }> => a.k === 'scalar' && !!a.allCols);
+      if (all) return this.columnsWithin(all, args.pos.filter((a) => a !== all));
+    }
     // torch.cat((acc, batch_preds)): PyTorch's concatenate, how per-batch predictions are gathered.
     if (last === 'concat' || last === 'vstack' || last === 'hstack' || last === 'concatenate' || last === 'append' || last === 'r_' || last === 'column_stack' || last === 'merge'
       || last === 'cat' && /^torch\.cat$/.test(q) || last === 'ConcatDataset' && (/^torch\./.test(q) || q === last)) {
@@ -584,7 +590,11 @@ export abstract class LibrarySemantics extends DataflowState {
             || v.k === 'scalar' && !!v.allCols || v.k === 'seq' && !v.varying && v.items.length > 0 && v.items.every(named);
           if (!named(colsArg)) { d.frame = this.newFrame(); delete d.feat; delete d.cols; }
           // pd.DataFrame(imputer.fit_transform(df), columns=df.columns): the frame's columns again.
-          else if (!d.frame && colsArg.k === 'scalar' && colsArg.allCols && !colsArg.allCols.removed.length && !colsArg.allCols.within) d.frame = this.childFrame(colsArg.allCols.frame);
+          // Named after a frame that had columns dropped (the array of a `df.drop(...)`, scaled): those columns stay removed.
+          else if (!d.frame && colsArg.k === 'scalar' && colsArg.allCols && !colsArg.allCols.within) {
+            d.frame = this.childFrame(colsArg.allCols.frame);
+            for (const c of colsArg.allCols.removed) d.frame.removed.add(c);
+          }
         }
         return d;
       }
@@ -1552,6 +1562,7 @@ export abstract class LibrarySemantics extends DataflowState {
           const all = obj.allCols;
           if (method === 'remove' || method === 'discard') { all.removed.push(...args.pos.flatMap(constStrings)); return this.scalar('None'); }
           if (method === 'tolist' || method === 'to_list' || method === 'copy' || method === 'to_numpy') return { ...this.scalar(obj.name), allCols: { ...all, removed: [...all.removed] } };
+          if (method === 'intersection') return this.columnsWithin(obj, args.pos);
           if (method === 'drop' || method === 'difference') {
             const strs = [...args.pos, ...args.kw.values()].flatMap(constStrings);
             return { ...this.scalar(obj.name), allCols: { ...all, removed: [...all.removed, ...strs] } };
@@ -1968,6 +1979,12 @@ export abstract class LibrarySemantics extends DataflowState {
       this.events.heldOutFits.push({ site: this.site(n), fitSite: est.fit.site });
     }
     return this.scalar(`${est.cls}.${method}`, est.prepFits);
+  }
+
+  /** A frame's columns intersected with other names: the written-out names, or unknown ones. */
+  protected columnsWithin(all: Extract<Val, { k: 'scalar' }>, others: Val[]): Val {
+    const strs = others.flatMap(constStrings);
+    return { ...this.scalar('columns'), allCols: { ...all.allCols!, removed: [...all.allCols!.removed], within: strs.length ? strs : ['@names'] } };
   }
 
   protected transformOut(est: EstV, data: DataV): DataV {
