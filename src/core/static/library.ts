@@ -1539,6 +1539,8 @@ export abstract class LibrarySemantics extends DataflowState {
         if (method === 'items') return { k: 'seq', items: obj.items.map((it, i) => ({ k: 'seq', items: [{ k: 'const', text: obj.keys?.[i] ?? 'k', str: obj.keys?.[i] } as ConstV, it] } as SeqV)) };
         if (method === 'values') return { k: 'seq', items: obj.items };
         if (method === 'keys') return { k: 'seq', items: (obj.keys ?? []).map((k) => ({ k: 'const', text: k ?? 'k', str: k } as ConstV)) };
+        // names.copy(): the same items in a new list (appends to the copy leave the original as it was).
+        if (method === 'copy' && !args.pos.length && !args.kw.size) return { ...obj, items: [...obj.items], ...(obj.keys ? { keys: [...obj.keys] } : {}) };
         if (method === 'append' || method === 'extend' || method === 'add') {
           // Items collected in a loop (one frame per file, per batch) are different rows each time.
           const a0 = args.pos[0];

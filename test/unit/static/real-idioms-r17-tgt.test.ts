@@ -9,6 +9,7 @@ const lines = (src: string, rule: string, path = 'train.py'): number[] =>
   analyze(src, path).filter((f) => f.ruleId === rule).map((f) => f.location.line);
 const TARGET = 'leakage/target';
 const PRE = 'leakage/preprocessing';
+const TEMPORAL = 'leakage/temporal';
 
 describe('real-notebook idioms, round 17 (r17-tgt)', () => {
   describe("a scaled array put back into a frame named by a dropped frame's columns keeps that frame's columns, so a column mask on it is read", () => {
@@ -87,6 +88,47 @@ describe('real-notebook idioms, round 17 (r17-tgt)', () => {
     });
     it('does not report the label among the kept columns', () => {
       assert.deepEqual(lines(src, TARGET), []);
+    });
+  });
+  describe('a column list copied with .copy() and grown by appends is the copy plus the appended names; the original stays as it was', () => {
+    const src = (lagged: string, pick: string, shuffle = 'True'): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor
+
+      def model_columns(frame):
+          base = ["temperature", "price"]
+          extra = ["month_sin", "orders_prev"]
+          cols = base.copy()
+          for c in extra:
+              if c in frame.columns:
+                  cols.append(c)
+          return ${pick}
+
+      shop = pd.read_csv("shop_daily.csv", parse_dates=["day"])
+      shop["orders_prev"] = ${lagged}
+      shop = shop.dropna()
+      X = shop[model_columns(shop)]
+      y = shop["orders"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, shuffle=${shuffle})
+      print(RandomForestRegressor().fit(X_tr, y_tr).score(X_te, y_te))
+    `;
+    it('fires (target) for a rolling mean of the label that includes the current row, kept through the copied list', () => {
+      assert.deepEqual(lines(src('shop["orders"].rolling(7).mean()', 'cols'), TARGET), [15]);
+    });
+    it('fires (temporal) for a shuffled split of those features', () => {
+      assert.deepEqual(lines(src('shop["orders"].rolling(7).mean()', 'cols'), TEMPORAL), [19]);
+    });
+    it('does not fire (target) for a lag of the label (past values only)', () => {
+      assert.deepEqual(lines(src('shop["orders"].shift(1)', 'cols'), TARGET), []);
+    });
+    it('does not fire (temporal) for a chronological cut', () => {
+      assert.deepEqual(lines(src('shop["orders"].rolling(7).mean()', 'cols', 'False'), TEMPORAL), []);
+    });
+    it('does not fire when the original list, not the grown copy, picks the features', () => {
+      const s = src('shop["orders"].rolling(7).mean()', 'base');
+      assert.deepEqual(lines(s, TARGET), []);
+      assert.deepEqual(lines(s, TEMPORAL), []);
     });
   });
 });
