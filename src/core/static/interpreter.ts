@@ -1050,6 +1050,20 @@ export class Interpreter extends LibrarySemantics {
     if (body && (/epoch/i.test(mapList(targets, (t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) || this.takesTrainingStep(body)) && !this.singleIteration(iterNode)) {
       this.noteEpochEvaluation(body, /epoch/i.test(mapList(targets, (t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) ? 'every epoch' : 'during the training steps');
     }
+    // for c in names: [if c in df.columns:] cols.append(c) over a literal list of names: the names kept,
+    // all of them (a loop visits at most four items, so a longer list would be cut short).
+    if (body && targets.length === 1 && targets[0].name === 'VariableName' && iter.k === 'seq' && !iter.varying && !iter.keys && iter.items.length > 4
+      && iter.items.every((x) => x.k === 'const' && x.str !== undefined)) {
+      const t = this.t(targets[0]);
+      const m = /^:\s*(?:if\s+(\w+)\s+in\s+[\w.]+\.columns\s*:\s*)?([A-Za-z_]\w*)\.append\(\s*(\w+)\s*\)\s*$/.exec(this.t(body));
+      const list = m && (m[1] === undefined || m[1] === t) && m[3] === t ? this.lookup(m[2]) : undefined;
+      if (list && list.k === 'seq' && !list.keys) {
+        for (const x of iter.items) list.items.push(x);
+        this.bind(targets[0], iter.items[iter.items.length - 1]);
+        if (elseBody) this.execBlock(elseBody);
+        return;
+      }
+    }
     // A body whose last statement is an unconditional `return` or `break` ends the loop in its first pass.
     let lastStmt: SyntaxNode | null = body?.lastChild ?? null;
     while (lastStmt && !/Statement$/.test(lastStmt.name)) lastStmt = lastStmt.prevSibling;

@@ -131,4 +131,36 @@ describe('real-notebook idioms, round 17 (r17-tgt)', () => {
       assert.deepEqual(lines(s, TEMPORAL), []);
     });
   });
+  describe('names kept from a literal list longer than four by a loop that appends each one (if the frame has it) are all kept', () => {
+    const src = (lagged: string, cond: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import GradientBoostingRegressor
+      power = pd.read_csv("power_hourly.csv", parse_dates=["ts"])
+      power["load_prev"] = ${lagged}
+      power = power.dropna()
+      candidates = ["hour", "weekday", "temp", "humidity", "wind", "holiday", "load_prev"]
+      cols = ["temp"]
+      for c in candidates:
+          ${cond}cols.append(c)
+      X = power[cols]
+      y = power["load"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2)
+      print(GradientBoostingRegressor().fit(X_tr, y_tr).score(X_te, y_te))
+    `;
+    const IF = 'if c in power.columns:\n              ';
+    it('fires (target) for the seventh name, a rolling mean of the label that includes the current row', () => {
+      assert.deepEqual(lines(src('power["load"].rolling(24).mean()', IF), TARGET), [5]);
+    });
+    it('fires without the membership test too', () => {
+      assert.deepEqual(lines(src('power["load"].rolling(24).mean()', ''), TARGET), [5]);
+    });
+    it('does not fire (target) when that name is a lag of the label', () => {
+      assert.deepEqual(lines(src('power["load"].shift(24)', IF), TARGET), []);
+    });
+    it('does not fire when another test picks the names (which ones pass is not known)', () => {
+      const s = src('power["load"].rolling(24).mean()', IF.replace('c in power.columns', 'power[c].std() > 0.5'));
+      assert.deepEqual(lines(s, TARGET), []);
+    });
+  });
 });
