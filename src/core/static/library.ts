@@ -2303,11 +2303,22 @@ export abstract class LibrarySemantics extends DataflowState {
         && c !== label && keepsColumn(part, c) && computedFrom(part.frame, c, [filled]));
       for (let f: FrameMeta | undefined = part.frame; f && keepsOther; f = f.parent) {
         for (const im of f.imputedWith ?? []) {
-          if (im.order > part.order || im.removed.includes(label) || im.cols && !im.cols.includes(label) || derivedAt !== undefined && derivedAt > im.order) continue;
+          // A label computed after the fill (good = quality >= 7) is carried by the fill through the
+          // column it is computed from, when that column was among the imputer's inputs.
+          const given = (c: string): boolean => !im.removed.includes(c) && (!im.cols || im.cols.includes(c)) && (!im.feat || keepsColumn(im.feat, c));
+          const via = derivedAt !== undefined && derivedAt > im.order
+            ? (derivedLabel && !derivedLabel.shift && !derivedLabel.change ? derivedLabel.from.find((c) => c !== label && given(c) && !derivedColumn(part.frame, c)) : undefined) : undefined;
+          if (im.order > part.order || (via === undefined && (im.removed.includes(label) || im.cols && !im.cols.includes(label) || derivedAt !== undefined && derivedAt > im.order))) continue;
           // A model's fill reaches the features only through the column it filled.
           if (im.filled !== undefined && (im.filled === label || !keepsColumn(part, im.filled) && !carriesFill(im.filled, im.order))) continue;
           // Columns chosen by dtype hold the label only when it is numeric (not encoded from class names).
           if (im.feat && (!keepsColumn(im.feat, label) || im.feat.byDtype && encodedIn(labelFrame, label))) continue;
+          if (via !== undefined) {
+            if (im.filled !== undefined || im.feat?.byDtype) continue;
+            this.pushTarget({ site: im.site, label, kind: 'feature-from-label', fitSite,
+              assumed: `\`${im.cls}\` was given ${im.cols ? 'these columns' : 'every column of the frame'}, '${via}' among them, and the label is computed from '${via}' after the fill, so the values it fills depend on each row's label` });
+            continue;
+          }
           this.pushTarget({ site: im.site, label, kind: 'feature-from-label', fitSite,
             assumed: `\`${im.cls}\` was given ${im.cols ? 'these columns' : im.feat?.byDtype ? `the frame's columns of a dtype, taken to include the numeric label '${label}'` : 'every column of the frame'}${im.feat?.byDtype ? '' : `, the label '${label}' among them`}, so the values it fills are computed from each row's label` });
         }

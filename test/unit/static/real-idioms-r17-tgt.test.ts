@@ -163,4 +163,32 @@ describe('real-notebook idioms, round 17 (r17-tgt)', () => {
       assert.deepEqual(lines(s, TARGET), []);
     });
   });
+  describe('a label computed after a multivariate fill from a column the imputer was given is carried by the filled feature values', () => {
+    const src = (fit: string, label: string, drop: string): string => py`
+      import pandas as pd
+      from sklearn.impute import KNNImputer
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      beans = pd.read_csv("beans.csv")
+      filled = pd.DataFrame(KNNImputer(n_neighbors=5).fit_transform(${fit}), columns=${fit}.columns)
+      filled["premium"] = ${label}
+      X = filled.drop(columns=[${drop}])
+      y = filled["premium"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      print(RandomForestClassifier().fit(X_tr, y_tr).score(X_te, y_te))
+    `;
+    it('fires (warning) when the score the label is cut from was among the imputer inputs', () => {
+      const found = analyze(src('beans', '(filled["score"] >= 85).astype(int)', '"score", "premium"'), 'train.py').filter((f) => f.ruleId === TARGET);
+      assert.deepEqual(found.map((f) => f.location.line), [6]);
+      assert.equal(found[0].severity, 'warning');
+      assert.match(found[0].message, /'score' among them/);
+    });
+    it('does not fire when the score was dropped before the fill', () => {
+      assert.deepEqual(lines(src('beans.drop(columns=["score"])', '(beans["score"] >= 85).astype(int)', '"premium"'), TARGET), []);
+    });
+    it('does not fire for a label computed from a column that was not given to the imputer', () => {
+      const s = src('beans[["moisture", "density"]]', '(beans["score"] >= 85).astype(int)', '"premium"');
+      assert.deepEqual(lines(s, TARGET), []);
+    });
+  });
 });
