@@ -1050,6 +1050,20 @@ export class Interpreter extends LibrarySemantics {
     if (body && (/epoch/i.test(mapList(targets, (t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) || this.takesTrainingStep(body)) && !this.singleIteration(iterNode)) {
       this.noteEpochEvaluation(body, /epoch/i.test(mapList(targets, (t) => this.t(t)).join(' ') + ' ' + (iterNode ? this.t(iterNode) : '')) ? 'every epoch' : 'during the training steps');
     }
+    // for c in names: [if c in df.columns:] cols.append(c) over a literal list of names: the names kept,
+    // all of them (a loop visits at most four items, so a longer list would be cut short).
+    if (body && targets.length === 1 && targets[0].name === 'VariableName' && iter.k === 'seq' && !iter.varying && !iter.keys && iter.items.length > 4
+      && iter.items.every((x) => x.k === 'const' && x.str !== undefined)) {
+      const t = this.t(targets[0]);
+      const m = /^:\s*(?:if\s+(\w+)\s+in\s+[\w.]+\.columns\s*:\s*)?([A-Za-z_]\w*)\.append\(\s*(\w+)\s*\)\s*$/.exec(this.t(body));
+      const list = m && (m[1] === undefined || m[1] === t) && m[3] === t ? this.lookup(m[2]) : undefined;
+      if (list && list.k === 'seq' && !list.keys) {
+        for (const x of iter.items) list.items.push(x);
+        this.bind(targets[0], iter.items[iter.items.length - 1]);
+        if (elseBody) this.execBlock(elseBody);
+        return;
+      }
+    }
     // A body whose last statement is an unconditional `return` or `break` ends the loop in its first pass.
     let lastStmt: SyntaxNode | null = body?.lastChild ?? null;
     while (lastStmt && !/Statement$/.test(lastStmt.name)) lastStmt = lastStmt.prevSibling;
@@ -1624,6 +1638,9 @@ export class Interpreter extends LibrarySemantics {
 
   /** The column names of a frame (`df.columns`), as far as they are known; undefined for a single column or no frame. */
   protected frameColumns(o: DataV, full: string): ScalarV | undefined {
+    // Columns picked by position or by names not known here (X.iloc[:, selector.get_support(indices=True)]):
+    // not the frame's columns.
+    if (o.frame && !o.cols && o.feat && o.feat.frame === o.frame && o.feat.mode === 'select' && o.feat.cols.some((c) => c === '@names' || /^@iloc:.*[A-Za-z_]/.test(c))) return undefined;
     // The columns of a feature matrix dropped from a frame (X = df.drop(columns=["y"]); X.columns) lack the dropped ones.
     if (o.frame && !o.cols) return { ...this.scalar(full), allCols: { frame: o.frame, removed: o.feat && o.feat.mode === 'drop' && o.feat.frame === o.frame ? [...o.feat.cols] : [], ...(o.feat?.byDtype ? { byDtype: true as const } : {}) } };
     // The columns of a frame picked by name (df[["a", "b"]], columns added since): those names.

@@ -460,6 +460,12 @@ export abstract class LibrarySemantics extends DataflowState {
       const fn = args.pos[0];
       return { ...fn, boundPos: [...(fn.boundPos ?? []), ...args.pos.slice(1)], boundKw: new Map([...(fn.boundKw ?? []), ...args.kw]) };
     }
+    // np.intersect1d(df.columns, chosen): the frame's columns that are also in another list, so
+    // only those names (unknown unless written out), not every column of the frame.
+    if (last === 'intersect1d') {
+      const all = args.pos.find((a): a is Extract<Val, { k: 'scalar' }> => a.k === 'scalar' && !!a.allCols);
+      if (all) return this.columnsWithin(all, args.pos.filter((a) => a !== all));
+    }
     // torch.cat((acc, batch_preds)): PyTorch's concatenate, how per-batch predictions are gathered.
     if (last === 'concat' || last === 'vstack' || last === 'hstack' || last === 'concatenate' || last === 'append' || last === 'r_' || last === 'column_stack' || last === 'merge'
       || last === 'cat' && /^torch\.cat$/.test(q) || last === 'ConcatDataset' && (/^torch\./.test(q) || q === last)) {
@@ -584,7 +590,11 @@ export abstract class LibrarySemantics extends DataflowState {
             || v.k === 'scalar' && !!v.allCols || v.k === 'seq' && !v.varying && v.items.length > 0 && v.items.every(named);
           if (!named(colsArg)) { d.frame = this.newFrame(); delete d.feat; delete d.cols; }
           // pd.DataFrame(imputer.fit_transform(df), columns=df.columns): the frame's columns again.
-          else if (!d.frame && colsArg.k === 'scalar' && colsArg.allCols && !colsArg.allCols.removed.length && !colsArg.allCols.within) d.frame = this.childFrame(colsArg.allCols.frame);
+          // Named after a frame that had columns dropped (the array of a `df.drop(...)`, scaled): those columns stay removed.
+          else if (!d.frame && colsArg.k === 'scalar' && colsArg.allCols && !colsArg.allCols.within) {
+            d.frame = this.childFrame(colsArg.allCols.frame);
+            for (const c of colsArg.allCols.removed) d.frame.removed.add(c);
+          }
         }
         return d;
       }
@@ -1529,6 +1539,8 @@ export abstract class LibrarySemantics extends DataflowState {
         if (method === 'items') return { k: 'seq', items: obj.items.map((it, i) => ({ k: 'seq', items: [{ k: 'const', text: obj.keys?.[i] ?? 'k', str: obj.keys?.[i] } as ConstV, it] } as SeqV)) };
         if (method === 'values') return { k: 'seq', items: obj.items };
         if (method === 'keys') return { k: 'seq', items: (obj.keys ?? []).map((k) => ({ k: 'const', text: k ?? 'k', str: k } as ConstV)) };
+        // names.copy(): the same items in a new list (appends to the copy leave the original as it was).
+        if (method === 'copy' && !args.pos.length && !args.kw.size) return { ...obj, items: [...obj.items], ...(obj.keys ? { keys: [...obj.keys] } : {}) };
         if (method === 'append' || method === 'extend' || method === 'add') {
           // Items collected in a loop (one frame per file, per batch) are different rows each time.
           const a0 = args.pos[0];
@@ -1552,6 +1564,7 @@ export abstract class LibrarySemantics extends DataflowState {
           const all = obj.allCols;
           if (method === 'remove' || method === 'discard') { all.removed.push(...args.pos.flatMap(constStrings)); return this.scalar('None'); }
           if (method === 'tolist' || method === 'to_list' || method === 'copy' || method === 'to_numpy') return { ...this.scalar(obj.name), allCols: { ...all, removed: [...all.removed] } };
+          if (method === 'intersection') return this.columnsWithin(obj, args.pos);
           if (method === 'drop' || method === 'difference') {
             const strs = [...args.pos, ...args.kw.values()].flatMap(constStrings);
             return { ...this.scalar(obj.name), allCols: { ...all, removed: [...all.removed, ...strs] } };
@@ -1970,6 +1983,12 @@ export abstract class LibrarySemantics extends DataflowState {
     return this.scalar(`${est.cls}.${method}`, est.prepFits);
   }
 
+  /** A frame's columns intersected with other names: the written-out names, or unknown ones. */
+  protected columnsWithin(all: Extract<Val, { k: 'scalar' }>, others: Val[]): Val {
+    const strs = others.flatMap(constStrings);
+    return { ...this.scalar('columns'), allCols: { ...all.allCols!, removed: [...all.allCols!.removed], within: strs.length ? strs : ['@names'] } };
+  }
+
   protected transformOut(est: EstV, data: DataV): DataV {
     this.runWrappedFunctions(est, data);
     const use = this.refitUses.get(est);
@@ -2284,11 +2303,22 @@ export abstract class LibrarySemantics extends DataflowState {
         && c !== label && keepsColumn(part, c) && computedFrom(part.frame, c, [filled]));
       for (let f: FrameMeta | undefined = part.frame; f && keepsOther; f = f.parent) {
         for (const im of f.imputedWith ?? []) {
-          if (im.order > part.order || im.removed.includes(label) || im.cols && !im.cols.includes(label) || derivedAt !== undefined && derivedAt > im.order) continue;
+          // A label computed after the fill (good = quality >= 7) is carried by the fill through the
+          // column it is computed from, when that column was among the imputer's inputs.
+          const given = (c: string): boolean => !im.removed.includes(c) && (!im.cols || im.cols.includes(c)) && (!im.feat || keepsColumn(im.feat, c));
+          const via = derivedAt !== undefined && derivedAt > im.order
+            ? (derivedLabel && !derivedLabel.shift && !derivedLabel.change ? derivedLabel.from.find((c) => c !== label && given(c) && !derivedColumn(part.frame, c)) : undefined) : undefined;
+          if (im.order > part.order || (via === undefined && (im.removed.includes(label) || im.cols && !im.cols.includes(label) || derivedAt !== undefined && derivedAt > im.order))) continue;
           // A model's fill reaches the features only through the column it filled.
           if (im.filled !== undefined && (im.filled === label || !keepsColumn(part, im.filled) && !carriesFill(im.filled, im.order))) continue;
           // Columns chosen by dtype hold the label only when it is numeric (not encoded from class names).
           if (im.feat && (!keepsColumn(im.feat, label) || im.feat.byDtype && encodedIn(labelFrame, label))) continue;
+          if (via !== undefined) {
+            if (im.filled !== undefined || im.feat?.byDtype) continue;
+            this.pushTarget({ site: im.site, label, kind: 'feature-from-label', fitSite,
+              assumed: `\`${im.cls}\` was given ${im.cols ? 'these columns' : 'every column of the frame'}, '${via}' among them, and the label is computed from '${via}' after the fill, so the values it fills depend on each row's label` });
+            continue;
+          }
           this.pushTarget({ site: im.site, label, kind: 'feature-from-label', fitSite,
             assumed: `\`${im.cls}\` was given ${im.cols ? 'these columns' : im.feat?.byDtype ? `the frame's columns of a dtype, taken to include the numeric label '${label}'` : 'every column of the frame'}${im.feat?.byDtype ? '' : `, the label '${label}' among them`}, so the values it fills are computed from each row's label` });
         }
