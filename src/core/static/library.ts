@@ -741,6 +741,11 @@ export abstract class LibrarySemantics extends DataflowState {
       // A whole frame among the blocks (pd.concat([df, dummies], axis=1)): the result is not just
       // the named columns of the other blocks.
       if (parts.some((p) => p.frame && !p.cols && !p.feat)) delete j.cols;
+      // A statistic held in named columns of one block that another block also carries (dummies of
+      // the column set beside the frame) is now in columns whose names are not known: frame-wide.
+      for (const p of parts) for (const [id] of p.frame?.statCols ?? []) {
+        if (parts.some((q) => q !== p && q.prep.some((f) => f.id === id))) p.frame!.statCols!.delete(id);
+      }
       if (feats.length === 1) j.feat = feats[0];
       else if (feats.length > 1) j.feat = { ...feats[0], mode: 'union', cols: [], removedAtSelection: [], site: this.site(n), order: ++this.ids, parts: feats };
       // A table of predictions put beside other columns (pd.concat([meta, preds_df], axis=1)) keeps
@@ -2505,7 +2510,20 @@ export abstract class LibrarySemantics extends DataflowState {
         return this.same(d, { cols });
       }
       if (isColumns) {
-        if (/inplace\s*=\s*True/.test(argText)) { if (d.frame) cols.forEach((c) => d.frame!.removed.add(c)); removeFromSelection(); return this.scalar('None'); }
+        if (/inplace\s*=\s*True/.test(argText)) {
+          if (d.frame) cols.forEach((c) => d.frame!.removed.add(c));
+          removeFromSelection();
+          // Statistics written only into columns now all dropped in place (scaled columns dropped
+          // before modelling, over one or several drops) leave the frame, as with `df = df.drop(...)`.
+          const frame = d.frame;
+          if (frame && cols.length) { const order = ++this.ids; for (const c of cols) (frame.removedAt ??= new Map()).set(c, order); }
+          if (frame?.statCols && cols.length) {
+            const gone = (c: string): boolean => (frame.removedAt?.get(c) ?? -1) > (derivedColumn(frame, c)?.order ?? -1);
+            const prep = d.prep.filter((f) => { const in_ = frame.statCols!.get(f.id); return !in_ || ![...in_].every(gone); });
+            if (prep.length !== d.prep.length) d.prep = prep;
+          }
+          return this.scalar('None');
+        }
         const out = this.same(d, {});
         delete out.cols;
         // Statistics written only into the columns dropped here (cluster labels kept as the

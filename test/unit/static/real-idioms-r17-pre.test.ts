@@ -1,0 +1,73 @@
+/**
+ * Round 17 (r17-pre): preprocessing classes. Each class has a case that must fire and a look-alike that
+ * must not, written from the class, not copied from a notebook.
+ */
+import * as assert from 'node:assert/strict';
+import { hits, py } from './helpers';
+
+const rules = (src: string, rule: string, path = 'train.py'): number[] =>
+  hits(src, path).filter((h) => h.endsWith(':' + rule)).map((h) => Number(h.split(':')[0]));
+
+describe('real-notebook idioms (round 17, r17-pre)', () => {
+  describe('leakage/preprocessing: columns scaled one by one on all rows and then dropped in place before modelling', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.preprocessing import MinMaxScaler
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import accuracy_score
+      orders = pd.read_csv("orders.csv")
+      scaled = ["calls", "rating", "cost"]
+      for name in scaled:
+          orders[name] = MinMaxScaler().fit_transform(orders[name].values.reshape(-1, 1))
+    `;
+    const tail = py`
+      X = orders.drop("late", axis=1).values
+      y = orders["late"].values
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.3, random_state=1)
+      clf = LogisticRegression().fit(X_tr, y_tr)
+      print(accuracy_score(y_te, clf.predict(X_te)))
+    `;
+    it('does not fire when every scaled column is dropped in place (over two drops) before the split', () => {
+      const src = head + py`
+        orders.drop(["calls", "rating"], axis=1, inplace=True)
+        orders.drop(columns=["cost"], inplace=True)
+      ` + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('fires when one scaled column is kept', () => {
+      const src = head + py`
+        orders.drop(["calls", "rating"], axis=1, inplace=True)
+      ` + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [9]);
+    });
+    it('fires when a dropped column is scaled again on all rows and put back', () => {
+      const src = head + py`
+        orders.drop(["calls", "rating", "cost"], axis=1, inplace=True)
+        orders["cost"] = MinMaxScaler().fit_transform(orders[["price"]])
+      ` + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [11]);
+    });
+    it('fires when dummies of the column carrying a statistic are put beside the frame before the column is dropped', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import LinearRegression
+        from sklearn.metrics import r2_score
+        jobs = pd.read_csv("salaries.csv")
+        counts = jobs["title"].value_counts()
+        rare = counts[counts <= 25]
+        jobs["title"] = jobs["title"].apply(lambda t: "Other" if t in rare else t)
+        dummies = pd.get_dummies(jobs["title"], drop_first=True)
+        jobs = pd.concat([jobs, dummies], axis=1)
+        jobs.drop("title", axis=1, inplace=True)
+        X = jobs.drop("salary", axis=1)
+        y = jobs["salary"]
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=0)
+        reg = LinearRegression().fit(X_tr, y_tr)
+        print(r2_score(y_te, reg.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [6]);
+    });
+  });
+});
