@@ -70,4 +70,41 @@ describe('real-notebook idioms (round 17, r17-pre)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), [6]);
     });
   });
+
+  describe('leakage/preprocessing: a transformer fitted on training and test rows stacked together whose output no model reads', () => {
+    const head = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.preprocessing import MinMaxScaler
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_squared_error
+
+      def lag_rows(s):
+          return np.array([[i, s.iloc[i - 1] if i else s.iloc[0]] for i in range(len(s))])
+
+      visits = pd.read_csv("visits.csv")
+      n = int(len(visits) * 0.7)
+      train_s = visits["users"][:n]
+      test_s = visits["users"][n:]
+      scaler = MinMaxScaler()
+      stacked = np.concatenate([train_s.values, test_s.values]).reshape(-1, 1)
+      scaled = scaler.fit_transform(stacked).ravel()
+      train_scaled = scaled[:n]
+      test_scaled = scaled[n:]
+    `;
+    it('does not fire when the models train and predict on the raw values', () => {
+      const src = head + py`
+        rf = RandomForestRegressor().fit(lag_rows(train_s), train_s.values)
+        print(mean_squared_error(test_s, rf.predict(lag_rows(test_s))))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('fires when the model is fitted on the scaled values', () => {
+      const src = head + py`
+        rf = RandomForestRegressor().fit(train_scaled[:-1].reshape(-1, 1), train_scaled[1:])
+        print(mean_squared_error(test_scaled[1:], rf.predict(test_scaled[:-1].reshape(-1, 1))))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [16]);
+    });
+  });
 });
