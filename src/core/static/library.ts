@@ -365,6 +365,13 @@ export abstract class LibrarySemantics extends DataflowState {
         this.noteSaved(p, args.pos[0]);
       }
     }
+    // Anything else pickled or written as JSON (a summary dict of figures, statistics and frames)
+    // is stored, not computed on: the values in it are not combined into one, as to_csv.
+    if (last === 'dump' && /^(joblib|pickle|dill|cloudpickle|cPickle|json)\.dump$/.test(q) && args.pos[0]?.k === 'seq') {
+      const p = this.pathOf(args.pos[1] ?? args.kw.get('filename') ?? args.kw.get('file') ?? args.kw.get('fp'));
+      this.noteWrite(p);
+      return this.scalar('None');
+    }
     // keras.models.save_model(model, "net.h5"): as model.save("net.h5").
     if (last === 'save_model' && /keras/.test(q) && args.pos[0]?.k === 'est' && args.pos[0].cat === 'model' && !args.pos[0].loaded && args.pos[0].fit) {
       const p = this.pathOf(args.pos[1] ?? args.kw.get('filepath'));

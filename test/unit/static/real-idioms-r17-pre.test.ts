@@ -107,4 +107,60 @@ describe('real-notebook idioms (round 17, r17-pre)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), [16]);
     });
   });
+
+  describe('leakage/preprocessing: a statistic of all labels kept only in a saved summary beside the test figures', () => {
+    it('does not fire when the label mean and std only go into a metadata dict (the models are fitted out of sight)', () => {
+      const src = py`
+        import pickle
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.metrics import r2_score
+        from helpers import tune_models
+        shows = pd.read_csv("shows.csv")
+        X = shows.drop(columns=["rating"])
+        y = shows["rating"]
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+        best = tune_models(X_tr, y_tr)
+        pred = best.predict(X_te)
+        print(r2_score(y_te, pred))
+        meta = {"target_mean": float(y.mean()), "target_std": float(y.std()), "test_rows": int(len(X_te)), "frame": X_te}
+        with open("meta.pkl", "wb") as fh:
+            pickle.dump(meta, fh)
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('fires when a Keras history with validation metrics is written as JSON after a scaler fitted on all rows', () => {
+      const src = py`
+        import json
+        import pandas as pd
+        from sklearn.preprocessing import MinMaxScaler
+        from tensorflow import keras
+        clicks = pd.read_csv("clicks.csv")
+        dense = ["i1", "i2", "i3"]
+        clicks[dense] = MinMaxScaler().fit_transform(clicks[dense])
+        net = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+        net.compile(optimizer="adam", loss="binary_crossentropy", metrics=["AUC"])
+        hist = net.fit(clicks[dense].values, clicks["label"].values, epochs=5, validation_split=0.2)
+        json.dump(hist.history, open("hist.json", "w"))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [7]);
+    });
+    it('fires when the test features are centred by the mean of all rows', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.metrics import r2_score
+        from helpers import tune_models
+        shows = pd.read_csv("shows.csv")
+        X = shows.drop(columns=["rating"])
+        y = shows["rating"]
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+        X_tr = X_tr - X.mean()
+        X_te = X_te - X.mean()
+        best = tune_models(X_tr, y_tr)
+        print(r2_score(y_te, best.predict(X_te)))
+      `;
+      assert.notDeepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
 });
