@@ -26,6 +26,8 @@ const STATSMODELS_MODEL = /^(OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomi
 /** Scalers whose output is unchanged by a prior shift and positive scale of each column (their own statistics absorb it). */
 /** A column named as a date or timestamp (not a duration such as `delivery_time`). */
 const DATE_COLUMN = /date|timestamp|^ds$/i;
+/** A column holding a calendar period number (year, month, week, quarter). */
+const CALENDAR_COLUMN = /(^|_)(year|yr|month|week|quarter)$/i;
 const INVARIANT_SCALERS = /^(StandardScaler|MinMaxScaler|RobustScaler)$/;
 
 /** Imputers whose filled values are computed from the row's other columns. */
@@ -2475,7 +2477,10 @@ export abstract class LibrarySemantics extends DataflowState {
       if (method === 'nlargest' || method === 'nsmallest') return this.same(d);
       // The first or last date of a date column is a calendar reference (the start of the record,
       // the snapshot day recency is counted from, a cut date): no distribution statistic.
-      if ((method === 'min' || method === 'max') && d.cols?.length && d.cols.every((c) => DATE_COLUMN.test(c))) {
+      // So is the first year/month of a calendar column subtracted as an origin (a month index
+      // `(df.Year - df.Year.min()) * 12 + ...`); divided by a range it is a min-max scaling, kept.
+      const origin = (c: string): boolean => method === 'min' && CALENDAR_COLUMN.test(c) && !!this.stmt && !/\)\s*\/|\/\s*\(/.test(this.t(this.stmt));
+      if ((method === 'min' || method === 'max') && d.cols?.length && d.cols.every((c) => DATE_COLUMN.test(c) || origin(c))) {
         return Object.assign(this.scalar(this.t(n), d.prep, d.dup), { cols: d.cols, ...(d.frame ? { frame: d.frame } : {}) });
       }
       const f = this.newFit(n, method, 'stat', d);

@@ -163,4 +163,39 @@ describe('real-notebook idioms (round 17, r17-pre)', () => {
       assert.notDeepEqual(rules(src, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: the first year / month of a calendar column subtracted as an origin', () => {
+    const tail = py`
+      X = sales[["t", "promo"]]
+      y = sales["units"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, shuffle=False)
+      reg = LinearRegression().fit(X_tr, y_tr)
+      print(r2_score(y_te, reg.predict(X_te)))
+    `;
+    const head = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LinearRegression
+      from sklearn.metrics import r2_score
+      sales = pd.read_csv("monthly.csv")
+    `;
+    it('does not fire for a month index counted from the first year and month', () => {
+      const src = head + py`
+        sales["t"] = (sales["Year"] - sales["Year"].min()) * 12 + (sales["Month"] - sales["Month"].min())
+      ` + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('fires when the year column is min-max scaled by hand', () => {
+      const src = head + py`
+        sales["t"] = (sales["Year"] - sales["Year"].min()) / (sales["Year"].max() - sales["Year"].min())
+      ` + tail;
+      assert.notDeepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('fires when a non-calendar column is shifted by its minimum', () => {
+      const src = head + py`
+        sales["t"] = sales["price"] - sales["price"].min()
+      ` + tail;
+      assert.notDeepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
 });
