@@ -2674,6 +2674,12 @@ export abstract class LibrarySemantics extends DataflowState {
           const callee = n.firstChild;
           const recv = callee?.name === 'MemberExpression' && !isSubscript(callee) ? callee.firstChild : null;
           if (d.frame && recv && isSubscript(recv) && recv.firstChild?.name === 'VariableName') this.assignSubscript(recv, recv.firstChild, this.same(d), n);
+          // df.Age.fillna(df.Age.median(), inplace=True): the same column named by attribute.
+          else if (d.frame && recv?.name === 'MemberExpression' && !isSubscript(recv) && recv.firstChild?.name === 'VariableName' && recv.lastChild?.name === 'PropertyName') {
+            const prop = this.t(recv.lastChild);
+            const o = this.ev(recv.firstChild);
+            if (o.k === 'data' && o.frame === d.frame && !/^(columns|index|values|loc|iloc|at|iat|T|str|dt|cat)$/.test(prop)) this.assignSubscript(recv, recv.firstChild, this.same(d), n, prop);
+          }
         }
         return this.scalar('None');
       }

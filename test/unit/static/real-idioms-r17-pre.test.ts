@@ -198,4 +198,59 @@ describe('real-notebook idioms (round 17, r17-pre)', () => {
       assert.notDeepEqual(rules(src, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: `df.col.fillna(stat, inplace=True)` with the column named by attribute fills the frame', () => {
+    it('fires when the median of all rows fills the column before the split', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.metrics import accuracy_score
+        trips = pd.read_csv("trips.csv")
+        trips.Age.fillna(trips.Age.median(), inplace=True)
+        trips.Plan.fillna(trips.Plan.mode()[0], inplace=True)
+        X = trips.drop(["Bought"], axis=1)
+        y = trips["Bought"]
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=3)
+        clf = LogisticRegression().fit(X_tr, y_tr)
+        print(accuracy_score(y_te, clf.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [6, 7]);
+    });
+    it('does not fire when each part is filled with the training part\'s median', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.metrics import accuracy_score
+        trips = pd.read_csv("trips.csv")
+        X = trips.drop(["Bought"], axis=1)
+        y = trips["Bought"]
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=3)
+        med = X_tr.Age.median()
+        X_tr.Age.fillna(med, inplace=True)
+        X_te.Age.fillna(med, inplace=True)
+        clf = LogisticRegression().fit(X_tr, y_tr)
+        print(accuracy_score(y_te, clf.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the filled column is dropped before modelling', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.metrics import accuracy_score
+        trips = pd.read_csv("trips.csv")
+        trips.Age.fillna(trips.Age.median(), inplace=True)
+        trips.drop(columns=["Age"], inplace=True)
+        X = trips.drop(["Bought"], axis=1)
+        y = trips["Bought"]
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=3)
+        clf = LogisticRegression().fit(X_tr, y_tr)
+        print(accuracy_score(y_te, clf.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
 });
