@@ -516,7 +516,8 @@ export abstract class LibrarySemantics extends DataflowState {
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
     }
     if (last === 'get_dummies') {
-      const d = this.asData(args.pos[0], 'data');
+      // pd.get_dummies(data=df, columns=[...]): the frame given by keyword is the same frame.
+      const d = this.asData(args.pos[0] ?? args.kw.get('data'), 'data');
       const out = this.same(d, {});
       // At serving, the request stacked with the training table before encoding: the dummies follow
       // the training categories, in the training order.

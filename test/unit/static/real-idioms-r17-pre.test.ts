@@ -253,4 +253,41 @@ describe('real-notebook idioms (round 17, r17-pre)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: `pd.get_dummies(data=df, columns=[...])` with the frame given by keyword is still that frame', () => {
+    it('fires when a column filled with its all-rows median goes through get_dummies(data=...) to the model', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import LogisticRegression
+        games = pd.read_csv("games.csv")
+        games["Users"] = games["Users"].fillna(games["Users"].median())
+        games = pd.get_dummies(data=games, columns=["Platform"])
+        X = games[["Users", "Score", "Platform_PC"]]
+        y = games["Hit"]
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=7)
+        clf = LogisticRegression().fit(X_tr, y_tr)
+        print("Testing score:", clf.score(X_te, y_te))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [5]);
+    });
+    it('does not fire when the fill happens after the split with the training median', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import LogisticRegression
+        games = pd.read_csv("games.csv")
+        games = pd.get_dummies(data=games, columns=["Platform"])
+        X = games[["Users", "Score", "Platform_PC"]]
+        y = games["Hit"]
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=7)
+        med = X_tr["Users"].median()
+        X_tr = X_tr.fillna({"Users": med})
+        X_te = X_te.fillna({"Users": med})
+        clf = LogisticRegression().fit(X_tr, y_tr)
+        print("Testing score:", clf.score(X_te, y_te))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
 });
