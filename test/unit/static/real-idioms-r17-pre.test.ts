@@ -290,4 +290,35 @@ describe('real-notebook idioms (round 17, r17-pre)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: a transformer fitted on all rows, then a train/validation/test cut and a cross_val_score of the training part', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.preprocessing import StandardScaler
+      from sklearn.model_selection import train_test_split, KFold, cross_val_score
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.pipeline import make_pipeline
+      catch = pd.read_csv("catch.csv")
+      X = catch[["length", "girth", "depth"]]
+      y = catch["weight"]
+      sc = StandardScaler().fit(X)
+      X_rest, X_test, y_rest, y_test = train_test_split(X, y, test_size=0.2, random_state=4)
+      X_tr, X_val, y_tr, y_val = train_test_split(X_rest, y_rest, test_size=0.2, random_state=4)
+      folds = KFold(n_splits=5, shuffle=True, random_state=4)
+    `;
+    it('fires when the fold scores are printed (the validation part does not hide the folds)', () => {
+      assert.deepEqual(rules(head + py`
+        cv = cross_val_score(RandomForestRegressor(), sc.transform(X_tr), y_tr, cv=folds, scoring="r2")
+        print("CV R2:", cv.mean())
+      `, 'leakage/preprocessing'), [9]);
+    });
+    it('does not fire when the cross-validation gets the raw training part and scales inside its folds', () => {
+      assert.deepEqual(rules(head + py`
+        pipe = make_pipeline(StandardScaler(), RandomForestRegressor())
+        cv = cross_val_score(pipe, X_tr, y_tr, cv=folds, scoring="r2")
+        print("CV R2:", cv.mean())
+        print(pipe.fit(X_tr, y_tr).score(X_test, y_test))
+      `, 'leakage/preprocessing'), []);
+    });
+  });
 });
