@@ -149,6 +149,9 @@ function cvScoreUnread(ctx: DetectContext, split: Split): boolean {
 }
 
 
+/** Keras preprocessing layers adapted to data: they act as layers of a model, not on its input arrays. */
+const KERAS_LAYER_FITS = /^(Normalization|Discretization|StringLookup|IntegerLookup|TextVectorization)$/;
+
 export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
@@ -327,6 +330,13 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // document that stops at its split is still being written: its statistic is reported). A
     // correlation that picks the feature columns (`corr()["y"].abs() > 0.1`) reaches the model
     // through the columns it chose, which the analysis does not follow: it is kept.
+    // A transformer fitted on training and held-out rows stacked together whose output reaches no
+    // model (its scaled copy is never read, the models train on the raw values) while the models
+    // that are fitted and scored are known: it shaped nothing evaluated (README: a transformer that
+    // never reaches an evaluated model).
+    if (l.reason === 'includes-test' && f.kind === 'transformer' && ev.modelFits.length > 0 && ev.evals.length > 0
+      && !ev.modelInputFits.has(f.id) && !ev.trainedOnFits.has(f.id) && !ev.trainPartFits.has(f.id) && !ev.frameStatFits.has(f.id)
+      && !ev.modelFits.some((m) => m.est.fitData?.prep.includes(f) || m.est.prepFits.includes(f)) && !KERAS_LAYER_FITS.test(f.cls)) continue;
     if ((f.kind === 'stat' || f.kind === 'group') && !ev.modelInputFits.has(f.id) && !ev.frameStatFits.has(f.id)
       && (l.reason === 'includes-test' || ev.modelFits.length > 0 && !SELECTING_STATS.has(f.cls))) continue;
     // A statistic written into the frame that reaches models only through their labels (a class cut

@@ -26,6 +26,8 @@ const STATSMODELS_MODEL = /^(OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomi
 /** Scalers whose output is unchanged by a prior shift and positive scale of each column (their own statistics absorb it). */
 /** A column named as a date or timestamp (not a duration such as `delivery_time`). */
 const DATE_COLUMN = /date|timestamp|^ds$/i;
+/** A column holding a calendar period number (year, month, week, quarter). */
+const CALENDAR_COLUMN = /(^|_)(year|yr|month|week|quarter)$/i;
 const INVARIANT_SCALERS = /^(StandardScaler|MinMaxScaler|RobustScaler)$/;
 
 /** Imputers whose filled values are computed from the row's other columns. */
@@ -365,6 +367,13 @@ export abstract class LibrarySemantics extends DataflowState {
         this.noteSaved(p, args.pos[0]);
       }
     }
+    // Anything else pickled or written as JSON (a summary dict of figures, statistics and frames)
+    // is stored, not computed on: the values in it are not combined into one, as to_csv.
+    if (last === 'dump' && /^(joblib|pickle|dill|cloudpickle|cPickle|json)\.dump$/.test(q) && args.pos[0]?.k === 'seq') {
+      const p = this.pathOf(args.pos[1] ?? args.kw.get('filename') ?? args.kw.get('file') ?? args.kw.get('fp'));
+      this.noteWrite(p);
+      return this.scalar('None');
+    }
     // keras.models.save_model(model, "net.h5"): as model.save("net.h5").
     if (last === 'save_model' && /keras/.test(q) && args.pos[0]?.k === 'est' && args.pos[0].cat === 'model' && !args.pos[0].loaded && args.pos[0].fit) {
       const p = this.pathOf(args.pos[1] ?? args.kw.get('filepath'));
@@ -513,7 +522,8 @@ export abstract class LibrarySemantics extends DataflowState {
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
     }
     if (last === 'get_dummies') {
-      const d = this.asData(args.pos[0], 'data');
+      // pd.get_dummies(data=df, columns=[...]): the frame given by keyword is the same frame.
+      const d = this.asData(args.pos[0] ?? args.kw.get('data'), 'data');
       const out = this.same(d, {});
       // At serving, the request stacked with the training table before encoding: the dummies follow
       // the training categories, in the training order.
@@ -751,6 +761,11 @@ export abstract class LibrarySemantics extends DataflowState {
       // A whole frame among the blocks (pd.concat([df, dummies], axis=1)): the result is not just
       // the named columns of the other blocks.
       if (parts.some((p) => p.frame && !p.cols && !p.feat)) delete j.cols;
+      // A statistic held in named columns of one block that another block also carries (dummies of
+      // the column set beside the frame) is now in columns whose names are not known: frame-wide.
+      for (const p of parts) for (const [id] of p.frame?.statCols ?? []) {
+        if (parts.some((q) => q !== p && q.prep.some((f) => f.id === id))) p.frame!.statCols!.delete(id);
+      }
       if (feats.length === 1) j.feat = feats[0];
       else if (feats.length > 1) j.feat = { ...feats[0], mode: 'union', cols: [], removedAtSelection: [], site: this.site(n), order: ++this.ids, parts: feats };
       // A table of predictions put beside other columns (pd.concat([meta, preds_df], axis=1)) keeps
@@ -2493,7 +2508,10 @@ export abstract class LibrarySemantics extends DataflowState {
       if (method === 'nlargest' || method === 'nsmallest') return this.same(d);
       // The first or last date of a date column is a calendar reference (the start of the record,
       // the snapshot day recency is counted from, a cut date): no distribution statistic.
-      if ((method === 'min' || method === 'max') && d.cols?.length && d.cols.every((c) => DATE_COLUMN.test(c))) {
+      // So is the first year/month of a calendar column subtracted as an origin (a month index
+      // `(df.Year - df.Year.min()) * 12 + ...`); divided by a range it is a min-max scaling, kept.
+      const origin = (c: string): boolean => method === 'min' && CALENDAR_COLUMN.test(c) && !!this.stmt && !/\)\s*\/|\/\s*\(/.test(this.t(this.stmt));
+      if ((method === 'min' || method === 'max') && d.cols?.length && d.cols.every((c) => DATE_COLUMN.test(c) || origin(c))) {
         return Object.assign(this.scalar(this.t(n), d.prep, d.dup), { cols: d.cols, ...(d.frame ? { frame: d.frame } : {}) });
       }
       const f = this.newFit(n, method, 'stat', d);
@@ -2535,7 +2553,20 @@ export abstract class LibrarySemantics extends DataflowState {
         return this.same(d, { cols });
       }
       if (isColumns) {
-        if (/inplace\s*=\s*True/.test(argText)) { if (d.frame) cols.forEach((c) => d.frame!.removed.add(c)); removeFromSelection(); return this.scalar('None'); }
+        if (/inplace\s*=\s*True/.test(argText)) {
+          if (d.frame) cols.forEach((c) => d.frame!.removed.add(c));
+          removeFromSelection();
+          // Statistics written only into columns now all dropped in place (scaled columns dropped
+          // before modelling, over one or several drops) leave the frame, as with `df = df.drop(...)`.
+          const frame = d.frame;
+          if (frame && cols.length) { const order = ++this.ids; for (const c of cols) (frame.removedAt ??= new Map()).set(c, order); }
+          if (frame?.statCols && cols.length) {
+            const gone = (c: string): boolean => (frame.removedAt?.get(c) ?? -1) > (derivedColumn(frame, c)?.order ?? -1);
+            const prep = d.prep.filter((f) => { const in_ = frame.statCols!.get(f.id); return !in_ || ![...in_].every(gone); });
+            if (prep.length !== d.prep.length) d.prep = prep;
+          }
+          return this.scalar('None');
+        }
         const out = this.same(d, {});
         delete out.cols;
         // Statistics written only into the columns dropped here (cluster labels kept as the
@@ -2674,6 +2705,12 @@ export abstract class LibrarySemantics extends DataflowState {
           const callee = n.firstChild;
           const recv = callee?.name === 'MemberExpression' && !isSubscript(callee) ? callee.firstChild : null;
           if (d.frame && recv && isSubscript(recv) && recv.firstChild?.name === 'VariableName') this.assignSubscript(recv, recv.firstChild, this.same(d), n);
+          // df.Age.fillna(df.Age.median(), inplace=True): the same column named by attribute.
+          else if (d.frame && recv?.name === 'MemberExpression' && !isSubscript(recv) && recv.firstChild?.name === 'VariableName' && recv.lastChild?.name === 'PropertyName') {
+            const prop = this.t(recv.lastChild);
+            const o = this.ev(recv.firstChild);
+            if (o.k === 'data' && o.frame === d.frame && !/^(columns|index|values|loc|iloc|at|iat|T|str|dt|cat)$/.test(prop)) this.assignSubscript(recv, recv.firstChild, this.same(d), n, prop);
+          }
         }
         return this.scalar('None');
       }

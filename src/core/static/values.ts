@@ -141,6 +141,8 @@ export interface FrameMeta {
   derived: Map<string, DerivedColumn>;
   /** Columns removed in place (`del df[c]`, `drop(..., inplace=True)`, `pop`). */
   removed: Set<string>;
+  /** When each column was last dropped in place (the order counter), to tell a re-added column from a gone one. */
+  removedAt?: Map<string, number>;
   /** Columns read from this frame by name (`df["RainToday"]`): columns it is known to hold. */
   readCols?: Set<string>;
   /** Frame this one was copied from with extra columns (`df.assign`, `df.eval`): it sees the parent's columns. */
