@@ -732,13 +732,15 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, ...(e.labelAssumed ? { assumed: e.labelAssumed } : {}) }, fixes: trainAsTestFix(ctx, e, ev),
       }, e.site, e.labelAssumed ? 'warning' : 'error');
     } else if (!e.inLoop && !st.unsupervised && !subset && !fitSubset && ev.heldOutStep !== undefined && e.step > ev.heldOutStep && e.keys.length && e.keys.every((k) => !k.path.length)
-      && ev.evals.some((x) => x.step < e.step && x.model && x.model !== est && x.keys.some((k) => (lastSide(k) === 'test' || lastSide(k) === 'val') && e.keys.some((r) => r.root === k.root)))
+      && ev.evals.some((x) => x.step < e.step && x.model && x.model !== est && x.keys.some((k) => (lastSide(k) === 'test' || lastSide(k) === 'val') && k.path[k.path.length - 1]?.fold === undefined && e.keys.some((r) => r.root === k.root)))
       && !scoredOnTestToo(e, est, fit)) {
       // A held-out part of these rows was scored before (a model fitted on the training part); the
       // model is then refitted on all the rows, held-out part included, and scored on those same
       // rows: its in-sample fit is reported as the refitted model's performance. Not when the
       // refitted model is also scored on a test set it was not fitted on (a test file, a test
       // part): that is its reported result, and this in-sample score is the training score beside it.
+      // Folds of a cross-validation (a tuning objective's) are no held-out part: CV machinery claims no
+      // held-out set, and the refit's in-sample score is then a descriptive fit (a069).
       const assumed = 'this unlabelled score of a model refitted on all the rows is taken to be reported as its performance, not as a training score';
       push({
         ruleId: 'leakage/overlap', message: `This model is fitted on all the rows (${where(ctx, fit.site)}), the held-out part scored earlier included, and this score is computed on those same rows; it is an in-sample fit, not a held-out result. Report the held-out score of the model fitted on the training part. Assumed: ${assumed}.`,
