@@ -581,6 +581,25 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
             && /^\s*[A-Za-z_][\w\s,()]*=\s*\(?\s*[A-Za-z_][\w.]*\s*\[/.test(ctx.chunks[last.split.site.chunk].text.slice(last.split.site.from, last.split.site.to)));
     };
     const sp = fit.rows.length ? fit.rows[0].path[fit.rows[0].path.length - 1]?.split : undefined;
+    // The model's predictions of the training part it was fitted on joined with its predictions of the
+    // held-out part of the same split (np.concatenate([m.predict(X_train), m.predict(X_test)]), a plot's
+    // usual series) and scored as one: the training rows are in the score.
+    const heldSibling = (f: RowKey, k: RowKey): boolean => {
+      const a = f.path[f.path.length - 1], b = k.path[k.path.length - 1];
+      return !!a && !!b && f.root === k.root && f.path.length === k.path.length && a.side === 'train' && a.fold === undefined && b.split === a.split && b.fold === undefined
+        && (b.side === 'test' || b.side === 'val') && k.path.slice(0, -1).every((st, i) => st.split === f.path[i].split && st.side === f.path[i].side);
+    };
+    const joinedPred = !!sp && !e.inLoop && e.data?.pred?.est === est && e.data.rows.length > 1
+      && fit.rows.every((f) => e.data!.rows.some((k) => keyCovers(k, f) && keyCovers(f, k)) && e.data!.rows.some((k) => heldSibling(f, k)))
+      && e.keys.every((k) => fit.rows.some((f) => trainOf(f, k) || keyCovers(k, f) && keyCovers(f, k) || heldSibling(f, k)));
+    if (joinedPred && !e.data?.subsetSite && (sp.kind === 'tts' || sp.kind === 'slice') && fit.rows.every((f) => trainOf(f, { root: f.root, path: f.path.slice(0, -1) }))) {
+      push({
+        ruleId: 'leakage/overlap', message: `The predictions scored here join the model's predictions of the training rows it was fitted on (${where(ctx, fit.site)}) with those of the held-out part, so this score is computed partly on rows the model was trained on; score the held-out part's predictions alone.`,
+        location: toLocation(ctx, e.site), related: [...rel(ctx, fit.site, 'model fitted on the training split here'), ...rel(ctx, sp.site, 'split made here')],
+        evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
+      }, e.site);
+      continue;
+    }
     if (!e.data?.subsetSite && !(e.inLoop && sp?.kind === 'slice') && sp && fit.rows.every((f) => e.keys.some((k) => trainOf(f, k))) && e.keys.every((k) => fit.rows.some((f) => trainOf(f, k)))) {
       const assumed = sp.byName ? `the cut is taken to be a split by the names of its parts (${sp.byName})` : undefined;
       push({

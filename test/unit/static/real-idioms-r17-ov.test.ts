@@ -41,4 +41,37 @@ describe('real-notebook idioms, round 17 (r17-ov)', () => {
       best = min([3, 5, 7], key=objective)`), 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/overlap: predictions of the training part and of the held-out part joined, then scored as one', () => {
+    const src = (join: string, score: string) => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.neighbors import KNeighborsRegressor
+      from sklearn.metrics import mean_squared_error
+      s = pd.read_csv("demand.csv")
+      lagX = s[["lag1", "lag2", "lag3"]]
+      target = s["units"]
+      A_fit, A_hold, b_fit, b_hold = train_test_split(lagX, target, shuffle=False)
+      knn = KNeighborsRegressor(n_neighbors=3).fit(A_fit, b_fit)
+      in_part = knn.predict(A_fit)
+      out_part = knn.predict(A_hold)
+      both = ${join}
+      ${score}
+    `;
+    it('fires (error) when np.concatenate of both parts is scored against every label', () => {
+      assert.deepEqual(found(src('np.concatenate([in_part, out_part])', 'print(mean_squared_error(target, both))'), 'leakage/overlap'), ['14:error']);
+    });
+    it('fires (error) for pd.concat of the two prediction frames', () => {
+      assert.deepEqual(found(src('pd.concat([pd.DataFrame(in_part), pd.DataFrame(out_part)])', 'err = np.sqrt(mean_squared_error(target, both))\nprint(err)'), 'leakage/overlap'), ['14:error']);
+    });
+    it('does not fire when the joined series is only plotted and each part is scored on its own labels', () => {
+      assert.deepEqual(found(src('np.concatenate([in_part, out_part])', `import matplotlib.pyplot as plt
+      plt.plot(both)
+      print(mean_squared_error(b_fit, in_part), mean_squared_error(b_hold, out_part))`), 'leakage/overlap'), []);
+    });
+    it('does not fire when only the held-out tail of the joined predictions is scored', () => {
+      assert.deepEqual(found(src('np.concatenate([in_part, out_part])', 'print(mean_squared_error(b_hold, both[len(in_part):]))'), 'leakage/overlap'), []);
+    });
+  });
 });
