@@ -466,7 +466,10 @@ export abstract class LibrarySemantics extends DataflowState {
       // axis=1 or axis='columns' (pandas) puts the parts side by side: the same rows, not stacked twice.
       const axis = args.kw.get('axis');
       const sideBySide = axis?.k === 'const' && (axis.text === '1' || axis.str === 'columns');
-      return this.concat(args, n, last === 'hstack' || last === 'column_stack' || last === 'merge' || sideBySide);
+      // np.hstack of one model's 1-D predictions of different rows (the training part's, then the
+      // held-out part's) appends rows, as np.concatenate does.
+      const flatPreds = last === 'hstack' && this.predsOfDifferentRows(args);
+      return this.concat(args, n, (last === 'hstack' && !flatPreds) || last === 'column_stack' || last === 'merge' || sideBySide);
     }
     if ((last === 'qcut' || last === 'cut' && args.pos[1]?.k === 'const' && /^\d+$/.test(args.pos[1].text) || last === 'cut' && args.kw.get('bins')?.k === 'const') && args.pos[0]?.k === 'data') {
       // Bin edges computed from the data's quantiles / range.
@@ -801,6 +804,24 @@ export abstract class LibrarySemantics extends DataflowState {
       j.dup = unionList(j.dup, [du]);
     }
     return j;
+  }
+
+  /** Every stacked part is a prediction of one model, and no two parts hold the same rows. */
+  protected predsOfDifferentRows(args: Args): boolean {
+    const items = args.pos.length === 1 && args.pos[0].k === 'seq' ? args.pos[0].items : args.pos;
+    if (items.length < 2 || !items.every((v) => v.k === 'data' && !!v.pred && v.rows.length > 0)) return false;
+    const ds = items as DataV[];
+    const est = ds[0].pred!.est;
+    const seen = new Set<string>();
+    for (const d of ds) {
+      if (d.pred!.est !== est) return false;
+      for (const k of d.rows) {
+        const key = `${k.root.id}|${testSetKey(k)}|${k.path.length}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+      }
+    }
+    return true;
   }
 
   /**

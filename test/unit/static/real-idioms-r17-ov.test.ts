@@ -65,6 +65,9 @@ describe('real-notebook idioms, round 17 (r17-ov)', () => {
     it('fires (error) for pd.concat of the two prediction frames', () => {
       assert.deepEqual(found(src('pd.concat([pd.DataFrame(in_part), pd.DataFrame(out_part)])', 'err = np.sqrt(mean_squared_error(target, both))\nprint(err)'), 'leakage/overlap'), ['14:error']);
     });
+    it('fires (error) for np.hstack of the two 1-D prediction arrays (rows appended, not columns)', () => {
+      assert.deepEqual(found(src('np.hstack([in_part, out_part])', 'print(mean_squared_error(target, both))'), 'leakage/overlap'), ['14:error']);
+    });
     it('does not fire when the joined series is only plotted and each part is scored on its own labels', () => {
       assert.deepEqual(found(src('np.concatenate([in_part, out_part])', `import matplotlib.pyplot as plt
       plt.plot(both)
