@@ -568,6 +568,17 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       }, e.site, 'warning');
       continue;
     }
+    // A series model's in-sample one-step predictions (predict(start=1), fittedvalues) scored in a file
+    // that holds no period out anywhere: the error is the only accuracy the forecast gets (a003).
+    if (e.data?.pred?.inSample && e.data.pred.est === est && SERIES_MODEL.test(est.cls) && !e.inLoop && ev.heldOutStep === undefined && !ev.splits.length && !ev.hasTestSet
+      && e.keys.every((k) => covers(fit.rows, k))) {
+      const assumed = 'with no held-out period in the file, this error of in-sample predictions is taken to be reported as the forecast\'s accuracy';
+      push({
+        ruleId: 'leakage/overlap', message: `These predictions lie inside the series the model was fitted on (${where(ctx, fit.site)}), so this error measures the fit to rows it has seen, not a forecast. Hold out the last period, fit on the rest and score the forecast of it. Assumed: ${assumed}.`,
+        location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site), assumed }, fixes: [],
+      }, e.site, 'warning');
+      continue;
+    }
     // Fitted on the training part of a split and then scored on all the rows it was split from
     // (training rows included), after the split was made: the score is reported in place of the test score.
     const trainOf = (f: RowKey, k: RowKey): boolean => {
@@ -1133,6 +1144,8 @@ function heldOutIsVal(l: PrepLeak): boolean {
 /** Regressors learned by trees, boosting, neighbours or networks: their in-sample fit is no descriptive statistic. */
 const LEARNED_REGRESSOR = /Forest|Boost|Tree|XGB|LGBM|CatBoost|KNeighbors|MLP/;
 /** Regression and time-series models (not logistic: a classifier), whose in-sample r2 / error is a descriptive goodness of fit. */
+/** statsmodels' series models: given the series at construction, they predict inside it in-sample. */
+const SERIES_MODEL = /(^|\.)(ARIMA|SARIMAX|ExponentialSmoothing|SimpleExpSmoothing|Holt|AutoReg|ETSModel|UnobservedComponents|ARMA|ThetaModel|STLForecast)$/;
 const DESCRIPTIVE_FIT = /Regress|Regression|Lasso|Ridge|ElasticNet|SVR|Lars|statsmodels\.|HuberRegressor|LinearModel|ARIMA|SARIMAX|ExponentialSmoothing|Holt|AutoReg|ETSModel|UnobservedComponents/;
 
 /**

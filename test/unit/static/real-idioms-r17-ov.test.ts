@@ -77,4 +77,48 @@ describe('real-notebook idioms, round 17 (r17-ov)', () => {
       assert.deepEqual(found(src('np.concatenate([in_part, out_part])', 'print(mean_squared_error(b_hold, both[len(in_part):]))'), 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/overlap: a series model\'s in-sample predictions scored in a file that holds no period out', () => {
+    const src = (body: string) => py`
+      import numpy as np
+      import pandas as pd
+      from statsmodels.tsa.holtwinters import ExponentialSmoothing
+      from statsmodels.tsa.arima.model import ARIMA
+      from sklearn.metrics import mean_absolute_error
+      visits = pd.read_csv("visits.csv", parse_dates=["day"], index_col="day")["count"]
+      ${body}
+    `;
+    it('fires (warning, says the assumption) for predict(start=1) inside the fitted series, scored with a metric', () => {
+      const fs = analyze(src(`fitres = ARIMA(visits, order=(1, 1, 1)).fit()
+      inside = fitres.predict(start=1, end=len(visits) - 1)
+      print("MAE:", mean_absolute_error(visits[1:], inside))`)).filter((f) => f.ruleId === 'leakage/overlap');
+      assert.deepEqual(fs.map((f) => `${f.location.line}:${f.severity}`), ['9:warning']);
+      assert.match(fs[0].message, /Assumed: with no held-out period in the file/);
+    });
+    it('fires (warning) for fittedvalues of a smoothing model', () => {
+      assert.deepEqual(found(src(`hw = ExponentialSmoothing(visits, trend="add").fit()
+      print(mean_absolute_error(visits, hw.fittedvalues))`), 'leakage/overlap'), ['8:warning']);
+    });
+    it('does not fire when the last period is held out and forecast (the in-sample error is then a training figure beside it)', () => {
+      assert.deepEqual(found(src(`past, recent = visits[:-14], visits[-14:]
+      fitres = ARIMA(past, order=(1, 1, 1)).fit()
+      print(mean_absolute_error(past[1:], fitres.predict(start=1, end=len(past) - 1)))
+      print(mean_absolute_error(recent, fitres.forecast(steps=14)))`), 'leakage/overlap'), []);
+    });
+    it('does not fire when the in-sample error is called a training figure', () => {
+      assert.deepEqual(found(src(`fitres = ARIMA(visits, order=(1, 1, 1)).fit()
+      print("in-sample MAE:", mean_absolute_error(visits, fitres.predict()))`), 'leakage/overlap'), []);
+    });
+    it('does not fire for an OLS regression\'s fitted values (a descriptive fit, not a series model)', () => {
+      assert.deepEqual(found(py`
+        import pandas as pd
+        import statsmodels.api as sm
+        from sklearn.metrics import mean_absolute_error
+        homes = pd.read_csv("homes.csv")
+        res = sm.OLS(homes["price"], sm.add_constant(homes[["rooms", "area"]])).fit()
+        print(res.summary())
+        print(mean_absolute_error(homes["price"], res.fittedvalues))
+      `, 'leakage/overlap'), []);
+    });
+  });
 });
