@@ -600,7 +600,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       return !!a && !!b && f.root === k.root && f.path.length === k.path.length && a.side === 'train' && a.fold === undefined && b.split === a.split && b.fold === undefined
         && (b.side === 'test' || b.side === 'val') && k.path.slice(0, -1).every((st, i) => st.split === f.path[i].split && st.side === f.path[i].side);
     };
-    const joinedPred = !!sp && !e.inLoop && e.data?.pred?.est === est && e.data.rows.length > 1
+    const joinedPred = !!sp && !e.inLoop && e.data?.pred?.est === est && !!e.data.pred.joined && e.data.rows.length > 1
       && fit.rows.every((f) => e.data!.rows.some((k) => keyCovers(k, f) && keyCovers(f, k)) && e.data!.rows.some((k) => heldSibling(f, k)))
       && e.keys.every((k) => fit.rows.some((f) => trainOf(f, k) || keyCovers(k, f) && keyCovers(f, k) || heldSibling(f, k)));
     if (joinedPred && !e.data?.subsetSite && (sp.kind === 'tts' || sp.kind === 'slice') && fit.rows.every((f) => trainOf(f, { root: f.root, path: f.path.slice(0, -1) }))) {

@@ -760,6 +760,8 @@ export abstract class LibrarySemantics extends DataflowState {
     // (the competition's test file) keeps that drop: a column the training rows lack is no feature of theirs.
     if (!j.feat && f0?.mode === 'drop' && parts.length > 1 && parts.slice(1).every((p) => !p.feat && !!p.frame && !sameLineage(p.frame, parts[0].frame))) j.feat = f0;
     if (parts.length > 1) j.concatParts = parts.map((p) => p.rows);
+    // One model's predictions of different rows stacked: a joined series of predictions.
+    if (j.pred && parts.length > 1 && parts.every((p) => p.pred?.est === j.pred!.est) && parts.some((p) => p.rows.some((k) => !parts[0].rows.some((k0) => testSetKey(k0) === testSetKey(k))))) j.pred = { ...j.pred, joined: true };
     // Training rows and test rows of one split stacked together.
     const sideOf = (k: RowKey) => (k.path.length ? k.path[k.path.length - 1] : undefined);
     const mixes = parts.some((a) => a.rows.some((ka) => sideOf(ka)?.side === 'train' && parts.some((b) => b !== a && b.rows.some((kb) => {

@@ -73,6 +73,21 @@ describe('real-notebook idioms, round 17 (r17-ov)', () => {
       plt.plot(both)
       print(mean_squared_error(b_fit, in_part), mean_squared_error(b_hold, out_part))`), 'leakage/overlap'), []);
     });
+    it('does not fire for a helper the analysis cannot read, handed both parts, whose model is scored on the held-out part', () => {
+      assert.deepEqual(found(py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.metrics import mean_squared_error
+        from tuning.search import make_features, tune_model
+        rows = pd.read_csv("apps.csv")
+        P_fit, P_hold, q_fit, q_hold = train_test_split(rows.drop(columns=["rating"]), rows["rating"], test_size=0.2, random_state=4)
+        feats = make_features()
+        F_fit = feats.fit_transform(P_fit)
+        F_hold = feats.transform(P_hold)
+        chosen = tune_model(F_fit, q_fit, F_hold, q_hold)
+        print(mean_squared_error(q_hold, chosen.predict(F_hold)))
+      `, 'leakage/overlap'), []);
+    });
     it('does not fire when only the held-out tail of the joined predictions is scored', () => {
       assert.deepEqual(found(src('np.concatenate([in_part, out_part])', 'print(mean_squared_error(b_hold, both[len(in_part):]))'), 'leakage/overlap'), []);
     });
