@@ -2,6 +2,7 @@
 import type { Finding, RelatedLocation, Severity, SourceLocation } from '../findings/finding';
 import type { EvalEvent, Events, PrepLeak } from './events';
 import { nameUses, position, type Chunk } from './source';
+import { labelText } from './syntax';
 import { covers, isTestSide, keyCovers, lastSide, testSetKey, type FeatureSelection, type RowKey, type Site, type Split } from './values';
 import { pipelineFix, preprocessingFix, trainAsTestFix, refitFix } from './fixes';
 import { SCORE_FUNCTIONS, TARGET_ENCODERS, estimatorCategory } from './knowledge';
@@ -570,8 +571,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     }
     // A series model's in-sample one-step predictions (predict(start=1), fittedvalues) scored in a file
     // that holds no period out anywhere: the error is the only accuracy the forecast gets (a003).
+    // Not when its own words call it the fit (`print("model fit RMSE", ...)`): a descriptive fit (a069).
     if (e.data?.pred?.inSample && e.data.pred.est === est && SERIES_MODEL.test(est.cls) && !e.inLoop && ev.heldOutStep === undefined && !ev.splits.length && !ev.hasTestSet
-      && e.keys.every((k) => covers(fit.rows, k))) {
+      && e.keys.every((k) => covers(fit.rows, k)) && !/\bfit|residual/i.test(labelText(ctx.chunks[e.site.chunk].text.slice(e.site.stmtFrom, e.site.stmtTo)))) {
       const assumed = 'with no held-out period in the file, this error of in-sample predictions is taken to be reported as the forecast\'s accuracy';
       push({
         ruleId: 'leakage/overlap', message: `These predictions lie inside the series the model was fitted on (${where(ctx, fit.site)}), so this error measures the fit to rows it has seen, not a forecast. Hold out the last period, fit on the rest and score the forecast of it. Assumed: ${assumed}.`,

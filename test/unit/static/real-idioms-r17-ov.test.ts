@@ -124,6 +124,10 @@ describe('real-notebook idioms, round 17 (r17-ov)', () => {
       assert.deepEqual(found(src(`fitres = ARIMA(visits, order=(1, 1, 1)).fit()
       print("in-sample MAE:", mean_absolute_error(visits, fitres.predict()))`), 'leakage/overlap'), []);
     });
+    it('does not fire when its own words call it the model\'s fit', () => {
+      assert.deepEqual(found(src(`hw = ExponentialSmoothing(visits, trend="add").fit()
+      print("goodness of fit (MAE):", mean_absolute_error(visits, hw.fittedvalues))`), 'leakage/overlap'), []);
+    });
     it('does not fire for an OLS regression\'s fitted values (a descriptive fit, not a series model)', () => {
       assert.deepEqual(found(py`
         import pandas as pd
