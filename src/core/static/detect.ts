@@ -2,6 +2,7 @@
 import type { Finding, RelatedLocation, Severity, SourceLocation } from '../findings/finding';
 import type { EvalEvent, Events, PrepLeak } from './events';
 import { nameUses, position, type Chunk } from './source';
+import { labelText } from './syntax';
 import { covers, isTestSide, keyCovers, lastSide, testSetKey, type FeatureSelection, type RowKey, type Site, type Split } from './values';
 import { pipelineFix, preprocessingFix, trainAsTestFix, refitFix } from './fixes';
 import { SCORE_FUNCTIONS, TARGET_ENCODERS, estimatorCategory } from './knowledge';
@@ -578,6 +579,18 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       }, e.site, 'warning');
       continue;
     }
+    // A series model's in-sample one-step predictions (predict(start=1), fittedvalues) scored in a file
+    // that holds no period out anywhere: the error is the only accuracy the forecast gets (a003).
+    // Not when its own words call it the fit (`print("model fit RMSE", ...)`): a descriptive fit (a069).
+    if (e.data?.pred?.inSample && e.data.pred.est === est && SERIES_MODEL.test(est.cls) && !e.inLoop && ev.heldOutStep === undefined && !ev.splits.length && !ev.hasTestSet
+      && e.keys.every((k) => covers(fit.rows, k)) && !/\bfit|residual/i.test(labelText(ctx.chunks[e.site.chunk].text.slice(e.site.stmtFrom, e.site.stmtTo)))) {
+      const assumed = 'with no held-out period in the file, this error of in-sample predictions is taken to be reported as the forecast\'s accuracy';
+      push({
+        ruleId: 'leakage/overlap', message: `These predictions lie inside the series the model was fitted on (${where(ctx, fit.site)}), so this error measures the fit to rows it has seen, not a forecast. Hold out the last period, fit on the rest and score the forecast of it. Assumed: ${assumed}.`,
+        location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site), assumed }, fixes: [],
+      }, e.site, 'warning');
+      continue;
+    }
     // Fitted on the training part of a split and then scored on all the rows it was split from
     // (training rows included), after the split was made: the score is reported in place of the test score.
     const trainOf = (f: RowKey, k: RowKey): boolean => {
@@ -591,6 +604,25 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
             && /^\s*[A-Za-z_][\w\s,()]*=\s*\(?\s*[A-Za-z_][\w.]*\s*\[/.test(ctx.chunks[last.split.site.chunk].text.slice(last.split.site.from, last.split.site.to)));
     };
     const sp = fit.rows.length ? fit.rows[0].path[fit.rows[0].path.length - 1]?.split : undefined;
+    // The model's predictions of the training part it was fitted on joined with its predictions of the
+    // held-out part of the same split (np.concatenate([m.predict(X_train), m.predict(X_test)]), a plot's
+    // usual series) and scored as one: the training rows are in the score.
+    const heldSibling = (f: RowKey, k: RowKey): boolean => {
+      const a = f.path[f.path.length - 1], b = k.path[k.path.length - 1];
+      return !!a && !!b && f.root === k.root && f.path.length === k.path.length && a.side === 'train' && a.fold === undefined && b.split === a.split && b.fold === undefined
+        && (b.side === 'test' || b.side === 'val') && k.path.slice(0, -1).every((st, i) => st.split === f.path[i].split && st.side === f.path[i].side);
+    };
+    const joinedPred = !!sp && !e.inLoop && e.data?.pred?.est === est && !!e.data.pred.joined && e.data.rows.length > 1
+      && fit.rows.every((f) => e.data!.rows.some((k) => keyCovers(k, f) && keyCovers(f, k)) && e.data!.rows.some((k) => heldSibling(f, k)))
+      && e.keys.every((k) => fit.rows.some((f) => trainOf(f, k) || keyCovers(k, f) && keyCovers(f, k) || heldSibling(f, k)));
+    if (joinedPred && !e.data?.subsetSite && (sp.kind === 'tts' || sp.kind === 'slice') && fit.rows.every((f) => trainOf(f, { root: f.root, path: f.path.slice(0, -1) }))) {
+      push({
+        ruleId: 'leakage/overlap', message: `The predictions scored here join the model's predictions of the training rows it was fitted on (${where(ctx, fit.site)}) with those of the held-out part, so this score is computed partly on rows the model was trained on; score the held-out part's predictions alone.`,
+        location: toLocation(ctx, e.site), related: [...rel(ctx, fit.site, 'model fitted on the training split here'), ...rel(ctx, sp.site, 'split made here')],
+        evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site) }, fixes: [],
+      }, e.site);
+      continue;
+    }
     if (!e.data?.subsetSite && !(e.inLoop && sp?.kind === 'slice') && sp && fit.rows.every((f) => e.keys.some((k) => trainOf(f, k))) && e.keys.every((k) => fit.rows.some((f) => trainOf(f, k)))) {
       const assumed = sp.byName ? `the cut is taken to be a split by the names of its parts (${sp.byName})` : undefined;
       push({
@@ -742,13 +774,15 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted here'), evidence: { metric: e.what, ...(e.labelAssumed ? { assumed: e.labelAssumed } : {}) }, fixes: trainAsTestFix(ctx, e, ev),
       }, e.site, e.labelAssumed ? 'warning' : 'error');
     } else if (!e.inLoop && !st.unsupervised && !subset && !fitSubset && ev.heldOutStep !== undefined && e.step > ev.heldOutStep && e.keys.length && e.keys.every((k) => !k.path.length)
-      && ev.evals.some((x) => x.step < e.step && x.model && x.model !== est && x.keys.some((k) => (lastSide(k) === 'test' || lastSide(k) === 'val') && e.keys.some((r) => r.root === k.root)))
+      && ev.evals.some((x) => x.step < e.step && x.model && x.model !== est && x.keys.some((k) => (lastSide(k) === 'test' || lastSide(k) === 'val') && k.path[k.path.length - 1]?.fold === undefined && e.keys.some((r) => r.root === k.root)))
       && !scoredOnTestToo(e, est, fit)) {
       // A held-out part of these rows was scored before (a model fitted on the training part); the
       // model is then refitted on all the rows, held-out part included, and scored on those same
       // rows: its in-sample fit is reported as the refitted model's performance. Not when the
       // refitted model is also scored on a test set it was not fitted on (a test file, a test
       // part): that is its reported result, and this in-sample score is the training score beside it.
+      // Folds of a cross-validation (a tuning objective's) are no held-out part: CV machinery claims no
+      // held-out set, and the refit's in-sample score is then a descriptive fit (a069).
       const assumed = 'this unlabelled score of a model refitted on all the rows is taken to be reported as its performance, not as a training score';
       push({
         ruleId: 'leakage/overlap', message: `This model is fitted on all the rows (${where(ctx, fit.site)}), the held-out part scored earlier included, and this score is computed on those same rows; it is an in-sample fit, not a held-out result. Report the held-out score of the model fitted on the training part. Assumed: ${assumed}.`,
@@ -1122,6 +1156,8 @@ function heldOutIsVal(l: PrepLeak): boolean {
 /** Regressors learned by trees, boosting, neighbours or networks: their in-sample fit is no descriptive statistic. */
 const LEARNED_REGRESSOR = /Forest|Boost|Tree|XGB|LGBM|CatBoost|KNeighbors|MLP/;
 /** Regression and time-series models (not logistic: a classifier), whose in-sample r2 / error is a descriptive goodness of fit. */
+/** statsmodels' series models: given the series at construction, they predict inside it in-sample. */
+const SERIES_MODEL = /(^|\.)(ARIMA|SARIMAX|ExponentialSmoothing|SimpleExpSmoothing|Holt|AutoReg|ETSModel|UnobservedComponents|ARMA|ThetaModel|STLForecast)$/;
 const DESCRIPTIVE_FIT = /Regress|Regression|Lasso|Ridge|ElasticNet|SVR|Lars|statsmodels\.|HuberRegressor|LinearModel|ARIMA|SARIMAX|ExponentialSmoothing|Holt|AutoReg|ETSModel|UnobservedComponents/;
 
 /**

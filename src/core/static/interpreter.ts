@@ -1822,7 +1822,12 @@ export class Interpreter extends LibrarySemantics {
       case 'est': {
         // statsmodels results: the fitted values are the model's predictions of the rows it was fitted on.
         const own = o.ctorData ?? o.fitData;
-        if (prop === 'fittedvalues' && o.fit && !o.loaded && own) return this.predictOut(o, own);
+        if (prop === 'fittedvalues' && o.fit && !o.loaded && own) {
+          const out = this.predictOut(o, own);
+          // A model given its series at construction: in-sample, as its predict() inside the series.
+          if (o.ctorData && out.k === 'data' && out.pred) out.pred = { ...out.pred, inSample: true };
+          return out;
+        }
         // The search's own cross-validated score read (printed, shown): its folds report a result.
         if ((prop === 'best_score_' || prop === 'cv_results_' || prop === 'grid_scores_') && o.searchSplit) o.searchSplit.reportedAt ??= this.steps;
         // A search fitted on held-out rows alone (grid.fit(X_test, y_test)) and its cross-validated

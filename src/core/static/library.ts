@@ -481,7 +481,10 @@ export abstract class LibrarySemantics extends DataflowState {
       // axis=1 or axis='columns' (pandas) puts the parts side by side: the same rows, not stacked twice.
       const axis = args.kw.get('axis');
       const sideBySide = axis?.k === 'const' && (axis.text === '1' || axis.str === 'columns');
-      return this.concat(args, n, last === 'hstack' || last === 'column_stack' || last === 'merge' || sideBySide);
+      // np.hstack of one model's 1-D predictions of different rows (the training part's, then the
+      // held-out part's) appends rows, as np.concatenate does.
+      const flatPreds = last === 'hstack' && this.predsOfDifferentRows(args);
+      return this.concat(args, n, (last === 'hstack' && !flatPreds) || last === 'column_stack' || last === 'merge' || sideBySide);
     }
     if ((last === 'qcut' || last === 'cut' && args.pos[1]?.k === 'const' && /^\d+$/.test(args.pos[1].text) || last === 'cut' && args.kw.get('bins')?.k === 'const') && args.pos[0]?.k === 'data') {
       // Bin edges computed from the data's quantiles / range.
@@ -782,6 +785,8 @@ export abstract class LibrarySemantics extends DataflowState {
     // (the competition's test file) keeps that drop: a column the training rows lack is no feature of theirs.
     if (!j.feat && f0?.mode === 'drop' && parts.length > 1 && parts.slice(1).every((p) => !p.feat && !!p.frame && !sameLineage(p.frame, parts[0].frame))) j.feat = f0;
     if (parts.length > 1) j.concatParts = parts.map((p) => p.rows);
+    // One model's predictions of different rows stacked: a joined series of predictions.
+    if (j.pred && parts.length > 1 && parts.every((p) => p.pred?.est === j.pred!.est) && parts.some((p) => p.rows.some((k) => !parts[0].rows.some((k0) => testSetKey(k0) === testSetKey(k))))) j.pred = { ...j.pred, joined: true };
     // Training rows and test rows of one split stacked together.
     const sideOf = (k: RowKey) => (k.path.length ? k.path[k.path.length - 1] : undefined);
     const mixes = parts.some((a) => a.rows.some((ka) => sideOf(ka)?.side === 'train' && parts.some((b) => b !== a && b.rows.some((kb) => {
@@ -826,6 +831,24 @@ export abstract class LibrarySemantics extends DataflowState {
       j.dup = unionList(j.dup, [du]);
     }
     return j;
+  }
+
+  /** Every stacked part is a prediction of one model, and no two parts hold the same rows. */
+  protected predsOfDifferentRows(args: Args): boolean {
+    const items = args.pos.length === 1 && args.pos[0].k === 'seq' ? args.pos[0].items : args.pos;
+    if (items.length < 2 || !items.every((v) => v.k === 'data' && !!v.pred && v.rows.length > 0)) return false;
+    const ds = items as DataV[];
+    const est = ds[0].pred!.est;
+    const seen = new Set<string>();
+    for (const d of ds) {
+      if (d.pred!.est !== est) return false;
+      for (const k of d.rows) {
+        const key = `${k.root.id}|${testSetKey(k)}|${k.path.length}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+      }
+    }
+    return true;
   }
 
   /**
