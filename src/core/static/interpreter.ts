@@ -2622,7 +2622,12 @@ export class Interpreter extends LibrarySemantics {
       }
       if (obj.k === 'obj' || obj.k === 'class') {
         const field = obj.k === 'obj' ? obj.fields.get(method) : undefined;
-        if (field && field.k !== 'fn') return this.callMethod(field, '__call__', args, n, objNode);
+        if (field && field.k !== 'fn') {
+          // A network of the document kept on a wrapper (`self.model = Net(...)`) and called as `self.model(x)`:
+          // its prediction, as when called by name.
+          const fwd = field.k === 'obj' ? this.moduleForward(field, args, n) : undefined;
+          return fwd ?? this.callMethod(field, '__call__', args, n, objNode);
+        }
         const m = field ?? (obj.k === 'obj' ? obj.cls.methods.get(method) : obj.methods.get(method));
         if (m && m.k === 'fn') return this.callFunction(m, args, n, obj.k === 'obj' ? obj : undefined);
         // nn.Module methods that return the network itself (model = model.to(device)).
