@@ -977,6 +977,7 @@ export class Interpreter extends LibrarySemantics {
     if (curData.concatParts) merged.concatParts = curData.concatParts;
     // Writing a column keeps the frame's rows: still the same row selection.
     if (curData.subsetSite) merged.subsetSite = curData.subsetSite;
+    if (curData.maskSite) merged.maskSite = curData.maskSite;
     const vTime = v.k === 'data' ? v.time : undefined;
     // A sort of the frame gives way to the value's stronger reason (a lag computed after the sort).
     if (curData.time || vTime) merged.time = curData.time === SORTED_BY_TIME && vTime && !weakTime(vTime) ? vTime : curData.time ?? vTime;
@@ -2533,7 +2534,9 @@ export class Interpreter extends LibrarySemantics {
 
   protected sliceKey(d: DataV): string {
     const k0 = d.rows[0];
-    return `${k0.root.id}:${mapList(k0.path, (s) => s.split.id + s.side).join('/')}`;
+    // Rows picked by a mask (one country's series) cut by position are not the rows of another pick cut the same way.
+    const pick = d.maskSite ? `@${d.maskSite.chunk}:${d.maskSite.from}` : '';
+    return `${k0.root.id}:${mapList(k0.path, (s) => s.split.id + s.side).join('/')}${pick}`;
   }
 
   protected sliceSplitFor(d: DataV, n: SyntaxNode, extraKey = ''): Split {

@@ -351,6 +351,8 @@ export abstract class LibrarySemantics extends DataflowState {
     if (isMetricFunction(last) && !/^(mod|np|numpy|pd|pandas)$/.test(q.split('.')[0])) return this.metric(last, args, n);
     // tf.keras.losses.MSE(y_true, y_pred) / keras.metrics.mae(...): Keras's short-named losses and metrics score too.
     if (/\b(losses|metrics)\.(MSE|MAE|MAPE|MSLE|mse|mae|mape|msle)$/.test(q)) return this.metric(last.toLowerCase(), args, n);
+    // statsmodels.tools.eval_measures.rmse(actual, forecast): the time-series habit of scoring a forecast.
+    if (/(^|\.)eval_measures\.(rmse|mse|meanabs|medianabs|maxabs|rmspe)$/.test(q)) return this.metric(last, args, n);
     // open("model.pkl", "wb"): a file handle that remembers its path (pickle.dump(obj, f) / pickle.load(f)).
     if (q === 'open' && args.pos[0]?.k === 'const' && args.pos[0].str !== undefined) {
       const h = this.scalar('file');

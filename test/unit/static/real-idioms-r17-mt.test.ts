@@ -54,4 +54,68 @@ describe('real-notebook idioms, round 17 (r17-mt)', () => {
       assert.equal(multi(src).length, 0);
     });
   });
+  describe('leakage/multi-test: statsmodels eval_measures (rmse, meanabs) score a forecast', () => {
+    const head = py`
+      import pandas as pd
+      from statsmodels.tsa.arima.model import ARIMA
+      from statsmodels.tsa.holtwinters import ExponentialSmoothing
+      from statsmodels.tools.eval_measures import rmse, meanabs
+      s = pd.read_csv("visits.csv", index_col="date", parse_dates=True)["visits"]
+      train = s[:-30]
+      test = s[-30:]
+      arima = ARIMA(train, order=(2, 1, 0)).fit()
+      arima_fc = arima.forecast(steps=30)
+    `;
+    it('fires when two models forecast the same held-out days and both are scored with rmse', () => {
+      const src = head + py`
+        hw = ExponentialSmoothing(train, trend="add").fit()
+        hw_fc = hw.forecast(30)
+        print("ARIMA", rmse(test, arima_fc))
+        print("Holt-Winters", rmse(test, hw_fc))
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+    it('does not fire when one model is scored with two of these measures', () => {
+      const src = head + py`
+        print("RMSE", rmse(test, arima_fc))
+        print("MAE", meanabs(test, arima_fc))
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+  });
+  describe('leakage/multi-test: tails of rows picked by different masks are different test sets, also after a column is set by attribute', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.linear_model import LinearRegression
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_squared_error
+      cases = pd.read_csv("cases.csv")
+      a = cases.loc[cases["country"] == "A"]
+      a.date = pd.to_datetime(a.date)
+      a = a.set_index("date")
+      b = cases.loc[cases["country"] == "B"]
+      b.date = pd.to_datetime(b.date)
+      b = b.set_index("date")
+      train_data = a[:len(a) - 7]
+      test_data = a[len(a) - 7:]
+      m = LinearRegression().fit(train_data[["day"]], train_data["confirmed"])
+      print("A", mean_squared_error(test_data["confirmed"], m.predict(test_data[["day"]])))
+    `;
+    it('does not fire when one model per country is scored on that country\'s last week', () => {
+      const src = head + py`
+        train_data = b[:len(b) - 7]
+        test_data = b[len(b) - 7:]
+        m = LinearRegression().fit(train_data[["day"]], train_data["confirmed"])
+        print("B", mean_squared_error(test_data["confirmed"], m.predict(test_data[["day"]])))
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+    it('fires when a second model is scored on the same country\'s last week', () => {
+      const src = head + py`
+        rf = RandomForestRegressor().fit(train_data[["day"]], train_data["confirmed"])
+        print("A forest", mean_squared_error(test_data["confirmed"], rf.predict(test_data[["day"]])))
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+  });
 });
