@@ -1819,6 +1819,9 @@ export class Interpreter extends LibrarySemantics {
         // A fitted search's best_estimator_ is the model it refitted with the chosen setting: it
         // predicts what the search predicts.
         if (prop === 'best_estimator_' && o.cat === 'search' && o.fit && !o.loaded) return o;
+        // The network inside a scikit-learn wrapper (KerasRegressor(...).model, a search's best_estimator_.model)
+        // is that fitted model: evaluating it scores the same model.
+        if ((prop === 'model' || prop === 'model_') && o.fit && !o.loaded && (o.cat === 'search' || /^Keras(Regressor|Classifier)$/.test(o.cls))) return o;
         // The setting a search chose, read to configure another model.
         if (prop === 'best_params_' && o.cat === 'search' && o.fit && !o.loaded && o.fit.rows.length) this.events.searchPicks.push({ site: this.site(n), rows: o.fit.rows, step: this.steps, name: full, boundTo: [...this.targets] });
         return o.loaded && !prop.endsWith('_') && !prop.startsWith('_') ? this.loadedPart(o, prop, `.${prop}`) : this.scalar(full, o.prepFits);

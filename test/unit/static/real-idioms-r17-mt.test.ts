@@ -118,4 +118,137 @@ describe('real-notebook idioms, round 17 (r17-mt)', () => {
       assert.ok(multi(src).length > 0);
     });
   });
+  describe('leakage/multi-test: pmdarima auto_arima is a model fitted on the series, predict(n_periods=) its forecast', () => {
+    const head = py`
+      import numpy as np
+      import pandas as pd
+      import pmdarima as pm
+      from sklearn.metrics import mean_absolute_error
+      s = pd.read_csv("traffic.csv")["visits"]
+      msk = s.index < len(s) - 30
+      train = s[msk]
+      test = s[~msk]
+      auto = pm.auto_arima(train, seasonal=False)
+      fc_auto = auto.predict(n_periods=len(test))
+    `;
+    it('fires when a hand-picked ARIMA and auto_arima forecast the same held-out days and are both scored', () => {
+      const src = head + py`
+        from statsmodels.tsa.arima.model import ARIMA
+        manual = ARIMA(train, order=(2, 1, 0)).fit()
+        fc_manual = manual.forecast(len(test))
+        print("manual", mean_absolute_error(test, fc_manual))
+        print("auto", mean_absolute_error(test, fc_auto))
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+    it('does not fire when only the auto_arima forecast is scored (its order search ran on the training days)', () => {
+      const src = head + py`
+        print("MAE", mean_absolute_error(test, fc_auto))
+        print("RMSE", np.sqrt(np.mean((test - fc_auto) ** 2)))
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+  });
+  describe('leakage/multi-test: a loaded scaler undoing the label scaling leaves each model its own predictions', () => {
+    const head = py`
+      import joblib
+      import numpy as np
+      import pandas as pd
+      from sklearn.metrics import r2_score
+      scaler_y = joblib.load("models/scaler_y.pkl")
+      data = pd.read_csv("holdout.csv")
+      y_test = np.log1p(data["weight"])
+      X_test = data[["length", "depth"]]
+    `;
+    it('fires when models loaded one per pass are each scored on the same rows after inverse_transform', () => {
+      const src = head + py`
+        models = {}
+        for fname in ["rf_model.pkl", "gb_model.pkl"]:
+            models[fname.replace("_model.pkl", "")] = joblib.load("models/" + fname)
+        for name, model in models.items():
+            pred = scaler_y.inverse_transform(model.predict(X_test).reshape(-1, 1)).flatten()
+            print(name, r2_score(y_test, pred))
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+    it('does not fire when one loaded model is scored, its predictions scaled back', () => {
+      const src = head + py`
+        model = joblib.load("models/rf_model.pkl")
+        pred = scaler_y.inverse_transform(model.predict(X_test).reshape(-1, 1)).flatten()
+        print("R2", r2_score(y_test, pred))
+        print("MAE", np.mean(np.abs(y_test - pred)))
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+  });
+  describe('leakage/multi-test: the held-out part halved into test and validation keeps its first half as the test set', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split, GridSearchCV
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.linear_model import Ridge
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("houses.csv")
+      X = df.drop(columns=["price"])
+      y = df["price"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.4, random_state=1)
+      X_test, X_val, y_test, y_val = train_test_split(X_test, y_test, test_size=0.5, random_state=1)
+      rf = RandomForestRegressor(random_state=0).fit(X_train, y_train)
+      print("val", mean_absolute_error(y_val, rf.predict(X_val)))
+      print("test", mean_absolute_error(y_test, rf.predict(X_test)))
+    `;
+    it('fires when a second model is scored on the same test half', () => {
+      const src = head + py`
+        ridge = Ridge().fit(X_train, y_train)
+        print("ridge test", mean_absolute_error(y_test, ridge.predict(X_test)))
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+    it('does not fire when the second model is only scored on the validation half', () => {
+      const src = head + py`
+        ridge = Ridge().fit(X_train, y_train)
+        print("ridge val", mean_absolute_error(y_val, ridge.predict(X_val)))
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+    it('fires when a search\'s best Keras-style wrapped model (.model) and a retrained model are both scored on the test half', () => {
+      const src = head.replace('from sklearn.linear_model import Ridge', 'from scikeras.wrappers import KerasRegressor') + py`
+        grid = GridSearchCV(KerasRegressor(model=lambda: None, epochs=10), {"epochs": [10, 20]}, cv=3).fit(X_train, y_train)
+        best = grid.best_estimator_
+        print(best.model.evaluate(X_test, y_test))
+        print(rf.score(X_test, y_test))
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+  });
+  describe('leakage/multi-test: subsets picked by query() and split with the same seed are different rows', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+      df = pd.read_csv("wells.csv")
+      a = df.query("event_type == 'transient'")
+      Xa_train, Xa_test, ya_train, ya_test = train_test_split(a[["p", "t"]], a["cls"], test_size=0.2, random_state=0)
+      ma = RandomForestClassifier().fit(Xa_train, ya_train)
+      print("transient", accuracy_score(ya_test, ma.predict(Xa_test)))
+    `;
+    it('does not fire when one model per subset is scored on its own subset\'s test part', () => {
+      const src = head + py`
+        b = df.query("event_type == 'fault'")
+        Xb_train, Xb_test, yb_train, yb_test = train_test_split(b[["p", "t"]], b["cls"], test_size=0.2, random_state=0)
+        mb = RandomForestClassifier().fit(Xb_train, yb_train)
+        print("fault", accuracy_score(yb_test, mb.predict(Xb_test)))
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+    it('fires when a second model is scored on the first subset\'s test part', () => {
+      const src = head + py`
+        from sklearn.linear_model import LogisticRegression
+        lr = LogisticRegression().fit(Xa_train, ya_train)
+        print("transient lr", accuracy_score(ya_test, lr.predict(Xa_test)))
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+  });
 });
