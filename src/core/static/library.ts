@@ -2366,6 +2366,8 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected dataMethod(d: DataV, method: string, args: Args, n: SyntaxNode): Val {
     const argText = args.node ? this.t(args.node) : '';
+    // df.col.str.startswith(label) with the loop's value: another mask each pass, as df.col == label is.
+    if (/^(startswith|endswith|contains|match|fullmatch)$/.test(method) && this.inLoop && args.pos.some((a) => a.varying)) return this.same(d, { varying: true });
     // df.query("kind == 'A'"): rows picked by a condition, as df[df.kind == "A"] picks them.
     if (method === 'query' && args.pos[0]?.k === 'const') { const site = this.site(this.stmt ?? n); return this.same(d, { subsetSite: site, maskSite: site }); }
     if (method === 'groupby' || method === 'group_by') {

@@ -251,4 +251,37 @@ describe('real-notebook idioms, round 17 (r17-mt)', () => {
       assert.ok(multi(src).length > 0);
     });
   });
+  describe('leakage/multi-test: a string-method mask on the loop value (str.startswith(label)) picks another group each pass', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("rent.csv")
+      mae = {}
+    `;
+    it('does not fire when one model per room type is scored on that type\'s test year', () => {
+      const src = head + py`
+        for key, label in {"one": "1 room", "two": "2 rooms"}.items():
+            sub = df[df["RoomType"].str.startswith(label, na=False)]
+            train = sub[sub["Year"] < 2023]
+            test = sub[sub["Year"] == 2024]
+            m = RandomForestRegressor().fit(train[["Year"]], train["Rent"])
+            mae[key] = mean_absolute_error(test["Rent"], m.predict(test[["Year"]]))
+        print(mae)
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+    it('fires when the group is fixed and each pass scores another depth on its test year', () => {
+      const src = head + py`
+        for depth in [3, 10]:
+            sub = df[df["RoomType"].str.startswith("1 room", na=False)]
+            train = sub[sub["Year"] < 2023]
+            test = sub[sub["Year"] == 2024]
+            m = RandomForestRegressor(max_depth=depth).fit(train[["Year"]], train["Rent"])
+            mae[depth] = mean_absolute_error(test["Rent"], m.predict(test[["Year"]]))
+        print(mae)
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+  });
 });
