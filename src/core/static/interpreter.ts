@@ -977,6 +977,7 @@ export class Interpreter extends LibrarySemantics {
     if (curData.concatParts) merged.concatParts = curData.concatParts;
     // Writing a column keeps the frame's rows: still the same row selection.
     if (curData.subsetSite) merged.subsetSite = curData.subsetSite;
+    if (curData.maskSite) merged.maskSite = curData.maskSite;
     const vTime = v.k === 'data' ? v.time : undefined;
     // A sort of the frame gives way to the value's stronger reason (a lag computed after the sort).
     if (curData.time || vTime) merged.time = curData.time === SORTED_BY_TIME && vTime && !weakTime(vTime) ? vTime : curData.time ?? vTime;
@@ -1840,6 +1841,9 @@ export class Interpreter extends LibrarySemantics {
         // A fitted search's best_estimator_ is the model it refitted with the chosen setting: it
         // predicts what the search predicts.
         if (prop === 'best_estimator_' && o.cat === 'search' && o.fit && !o.loaded) return o;
+        // The network inside a scikit-learn wrapper (KerasRegressor(...).model, a search's best_estimator_.model)
+        // is that fitted model: evaluating it scores the same model.
+        if ((prop === 'model' || prop === 'model_') && o.fit && !o.loaded && (o.cat === 'search' || /^Keras(Regressor|Classifier)$/.test(o.cls))) return o;
         // The setting a search chose, read to configure another model.
         if (prop === 'best_params_' && o.cat === 'search' && o.fit && !o.loaded && o.fit.rows.length) this.events.searchPicks.push({ site: this.site(n), rows: o.fit.rows, step: this.steps, name: full, boundTo: [...this.targets] });
         return o.loaded && !prop.endsWith('_') && !prop.startsWith('_') ? this.loadedPart(o, prop, `.${prop}`) : this.scalar(full, o.prepFits);
@@ -2555,7 +2559,9 @@ export class Interpreter extends LibrarySemantics {
 
   protected sliceKey(d: DataV): string {
     const k0 = d.rows[0];
-    return `${k0.root.id}:${mapList(k0.path, (s) => s.split.id + s.side).join('/')}`;
+    // Rows picked by a mask (one country's series) cut by position are not the rows of another pick cut the same way.
+    const pick = d.maskSite ? `@${d.maskSite.chunk}:${d.maskSite.from}` : '';
+    return `${k0.root.id}:${mapList(k0.path, (s) => s.split.id + s.side).join('/')}${pick}`;
   }
 
   protected sliceSplitFor(d: DataV, n: SyntaxNode, extraKey = ''): Split {
@@ -2644,7 +2650,12 @@ export class Interpreter extends LibrarySemantics {
       }
       if (obj.k === 'obj' || obj.k === 'class') {
         const field = obj.k === 'obj' ? obj.fields.get(method) : undefined;
-        if (field && field.k !== 'fn') return this.callMethod(field, '__call__', args, n, objNode);
+        if (field && field.k !== 'fn') {
+          // A network of the document kept on a wrapper (`self.model = Net(...)`) and called as `self.model(x)`:
+          // its prediction, as when called by name.
+          const fwd = field.k === 'obj' ? this.moduleForward(field, args, n) : undefined;
+          return fwd ?? this.callMethod(field, '__call__', args, n, objNode);
+        }
         const m = field ?? (obj.k === 'obj' ? obj.cls.methods.get(method) : obj.methods.get(method));
         if (m && m.k === 'fn') return this.callFunction(m, args, n, obj.k === 'obj' ? obj : undefined);
         // nn.Module methods that return the network itself (model = model.to(device)).

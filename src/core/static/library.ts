@@ -294,6 +294,17 @@ export abstract class LibrarySemantics extends DataflowState {
         return this.scalar(this.t(n));
       }
     }
+    // pmdarima.auto_arima(y, ...): an ARIMA whose order is searched on the series it is given (by AIC), returned fitted on it.
+    if (last === 'auto_arima' && /^pmdarima\./.test(q)) {
+      const est = this.estFromName('pmdarima.auto_arima', 'model', NO_ARGS, n);
+      est.params = args.node ? this.t(args.node) : '()';
+      const y = args.pos[0] ?? args.kw.get('y');
+      if (y && y.k === 'data') {
+        est.ctorData = y;
+        this.estMethod(est, 'fit', { ...NO_ARGS, pos: [y], posNodes: args.posNodes.slice(0, 1) }, n);
+      }
+      return est;
+    }
     if (STATSMODELS_MODEL.test(last) && /(^|\.)(statsmodels|sm|smf|tsa)\./.test(q)) {
       // statsmodels takes its data at construction and fits with no arguments.
       const est = this.estFromName(`statsmodels.${last}`, 'model', NO_ARGS, n);
@@ -353,6 +364,8 @@ export abstract class LibrarySemantics extends DataflowState {
     if (isMetricFunction(last) && !/^(mod|np|numpy|pd|pandas)$/.test(q.split('.')[0])) return this.metric(last, args, n);
     // tf.keras.losses.MSE(y_true, y_pred) / keras.metrics.mae(...): Keras's short-named losses and metrics score too.
     if (/\b(losses|metrics)\.(MSE|MAE|MAPE|MSLE|mse|mae|mape|msle)$/.test(q)) return this.metric(last.toLowerCase(), args, n);
+    // statsmodels.tools.eval_measures.rmse(actual, forecast): the time-series habit of scoring a forecast.
+    if (/(^|\.)eval_measures\.(rmse|mse|meanabs|medianabs|maxabs|rmspe)$/.test(q)) return this.metric(last, args, n);
     // open("model.pkl", "wb"): a file handle that remembers its path (pickle.dump(obj, f) / pickle.load(f)).
     if (q === 'open' && args.pos[0]?.k === 'const' && args.pos[0].str !== undefined) {
       const h = this.scalar('file');
@@ -958,7 +971,7 @@ export abstract class LibrarySemantics extends DataflowState {
     // Rows selected from the data before the split (`sep = df[df.sepsis == 1]`): another selection
     // splits other rows, even by the same call.
     // Only a row mask counts (a comparison inside the brackets), not a column selection.
-    const rowMask = (st: Site): boolean => /\[[^]*(?:[=!]=|[<>]|\.isin\(|~)[^]*\]/.test(this.chunks[st.chunk]?.text.slice(st.stmtFrom, st.stmtTo) ?? '');
+    const rowMask = (st: Site): boolean => /\[[^]*(?:[=!]=|[<>]|\.isin\(|~)[^]*\]|\.query\(/.test(this.chunks[st.chunk]?.text.slice(st.stmtFrom, st.stmtTo) ?? '');
     const inputSubset = inputs.map((d) => (d.subsetSite && rowMask(d.subsetSite) ? `${d.subsetSite.chunk}:${d.subsetSite.from}` : '')).join(',').replace(/^,+$/, '');
     const seedKey = seeded && !perPass && inputs.length ? `${inputSubset}|${shuffle ? sizes : `${site.chunk}:${site.from}`}|${seed && seed.k === 'const' ? seed.text : ''}|${inputs.map((d) => d.rows.map((k) => `${k.root.id}/${k.path.map((s) => `${s.split.id}${s.side}${s.fold ?? ''}`).join('/')}`).join('+')).join(',')}` : undefined;
     const reused = seedKey !== undefined ? this.seededSplits.get(seedKey) : undefined;
@@ -977,7 +990,9 @@ export abstract class LibrarySemantics extends DataflowState {
       if (VAL_NAME.test(testName) && !TEST_NAME.test(testName) || inner) side = 'val';
       else if (!testName && nested) side = 'val';
       // X_train, X_test = split(X_temp) where the "train" output is a val set: keep names honest.
-      const trainSide: Side = VAL_NAME.test(trainName) && !TRAIN_NAME.test(trainName) ? 'val' : 'train';
+      // X_test, X_val = split(X_test): the held-out part halved, its first output kept as the test set.
+      const halvesTest = TEST_NAME.test(trainName) && !TRAIN_NAME.test(trainName) && d.rows.length > 0 && d.rows.every((k) => k.path.length > 0 && lastSide(k) === 'test');
+      const trainSide: Side = halvesTest ? 'test' : VAL_NAME.test(trainName) && !TRAIN_NAME.test(trainName) ? 'val' : 'train';
       outs.push(this.withStep(d, split, trainSide), this.withStep(d, split, side));
     });
     return { k: 'seq', items: outs };
@@ -1940,6 +1955,9 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if (method === 'transform' || method === 'texts_to_sequences' || method === 'texts_to_matrix' || method === 'inverse_transform') {
       const data = X ?? this.freshData('X', n);
+      // A model has no inverse_transform: one called on predictions (a scaler loaded from disk undoing the
+      // label's scaling) leaves them that model's predictions.
+      if (method === 'inverse_transform' && data.pred && est.cat === 'model') return this.same(data);
       if (!(est.cat === 'transformer' || est.cat === 'clusterer' || est.cat === 'stateless' || est.cat === 'column-transformer' || est.cat === 'pipeline')) return this.predictOut(est, data);
       // A Spark ML PipelineModel ending in a model adds its prediction column: transform predicts.
       if (this.spark && method === 'transform' && est.cat === 'pipeline' && est.steps.some((s) => s.cat === 'model')) return this.predictOut(est, data);
@@ -1970,7 +1988,8 @@ export abstract class LibrarySemantics extends DataflowState {
     if ((PREDICT_METHODS.has(method) || method === 'get_prediction') && !X && est.ctorData && est.fit && !args.pos.some((a) => a.k === 'data')) {
       const startT = args.kwNodes.get('start') ? this.t(args.kwNodes.get('start')!).replace(/\s+/g, '') : '';
       const endT = args.kwNodes.get('end') ? this.t(args.kwNodes.get('end')!).replace(/\s+/g, '') : '';
-      const future = /^len\([^()]*\)$/.test(startT) || /len\([^()]*\)\+/.test(endT) || /len\([^()]*\)\+/.test(startT) || args.pos.length > 0;
+      // pmdarima's predict(n_periods=h) forecasts the h steps after the series.
+      const future = /^len\([^()]*\)$/.test(startT) || /len\([^()]*\)\+/.test(endT) || /len\([^()]*\)\+/.test(startT) || args.pos.length > 0 || args.kw.has('n_periods');
       const out = this.predictOut(est, future ? this.freshData('forecast', n) : est.ctorData);
       if (!future && out.pred) out.pred = { ...out.pred, inSample: true };
       return out;
@@ -2415,6 +2434,10 @@ export abstract class LibrarySemantics extends DataflowState {
 
   protected dataMethod(d: DataV, method: string, args: Args, n: SyntaxNode): Val {
     const argText = args.node ? this.t(args.node) : '';
+    // df.col.str.startswith(label) with the loop's value: another mask each pass, as df.col == label is.
+    if (/^(startswith|endswith|contains|match|fullmatch)$/.test(method) && this.inLoop && args.pos.some((a) => a.varying)) return this.same(d, { varying: true });
+    // df.query("kind == 'A'"): rows picked by a condition, as df[df.kind == "A"] picks them.
+    if (method === 'query' && args.pos[0]?.k === 'const') { const site = this.site(this.stmt ?? n); return this.same(d, { subsetSite: site, maskSite: site }); }
     if (method === 'groupby' || method === 'group_by') {
       // Grouping by a time key (per date, per month) makes one row per period: an aggregate per
       // time bucket, like resample(), not a statistic over all rows.
