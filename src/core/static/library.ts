@@ -2064,7 +2064,12 @@ export abstract class LibrarySemantics extends DataflowState {
         try {
           // What the step returns is what the model is given: statistics of the batch it carries are reported.
           const out = this.callFunction(e.func, { ...NO_ARGS, pos: [data], posNodes: [] }, callNode);
-          if (out.k === 'data') this.noteServingStats(out);
+          // Statistics it returns (X.fillna(X.median()), np.where(isnan, nanmedian, X)) reach the model as the
+          // step's output, as a column it writes does. (Estimators it fits inside are left as before.)
+          if (out.k === 'data') {
+            for (const f of out.prep) if ((f.kind === 'stat' || f.kind === 'group') && !f.onLabel) this.events.modelInputFits.add(f.id);
+            this.noteServingStats(out);
+          }
         } finally { this.assumeNote = saved; }
       }
       e.steps.forEach((st) => walk(st, depth + 1));

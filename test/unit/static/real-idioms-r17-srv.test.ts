@@ -163,4 +163,36 @@ describe('real-notebook idioms, round 17 (r17-srv)', () => {
       assert.deepEqual(lines(s, REFIT), [lineOf(s, 'counts = series.value_counts')]);
     });
   });
+
+  describe('a function wrapped as a pipeline step that returns its batch filled with the batch\'s own statistic refits at every predict', () => {
+    const src = (step: string, extra = ''): string => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.pipeline import Pipeline
+      from sklearn.preprocessing import FunctionTransformer
+      from sklearn.linear_model import LinearRegression
+      from sklearn.model_selection import train_test_split
+      df = pd.read_csv("houses.csv")
+      X = df[["rooms", "area"]]
+      y = df["price"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+      ${extra}
+      pipe = Pipeline([("impute", FunctionTransformer(${step})), ("model", LinearRegression())])
+      pipe.fit(X_train, y_train)
+      print(np.mean((pipe.predict(X_test) - y_test) ** 2))
+    `;
+    it('fires for a lambda that fills gaps with np.nanmedian of what it is given', () => {
+      const s = src('lambda a: np.where(np.isnan(a), np.nanmedian(a, axis=0), a)');
+      assert.deepEqual(lines(s, REFIT), [lineOf(s, 'FunctionTransformer(lambda')]);
+    });
+    it('fires for a function that returns frame.fillna(frame.median())', () => {
+      const s = src('fill', 'def fill(frame):\n          return frame.fillna(frame.median())');
+      assert.deepEqual(lines(s, REFIT), [lineOf(s, 'return frame.fillna(frame.median())')]);
+    });
+    it('does not fire for a constant fill, nor for medians of the training rows passed in', () => {
+      assert.deepEqual(lines(src('fill', 'def fill(frame):\n          return frame.fillna(0)'), REFIT), []);
+      const learned = src('fill, kw_args={"med": X_train.median()}', 'def fill(frame, med=None):\n          return frame.fillna(med)');
+      assert.deepEqual(lines(learned, REFIT), []);
+    });
+  });
 });
