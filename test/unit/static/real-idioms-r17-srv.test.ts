@@ -195,4 +195,46 @@ describe('real-notebook idioms, round 17 (r17-srv)', () => {
       assert.deepEqual(lines(learned, REFIT), []);
     });
   });
+
+  describe('a function named serve_<what is served> is serving code; serve_<a noun of the data> (a tennis serve) is not', () => {
+    const training = (name: string): string => py`
+      import pandas as pd
+      from sklearn.preprocessing import MinMaxScaler
+      from sklearn.neural_network import MLPClassifier
+      from sklearn.model_selection import train_test_split
+      matches = pd.read_csv("matches.csv")
+      def ${name}(df):
+          stats = df[["aces", "first_serve_won"]]
+          scaler = MinMaxScaler()
+          df["serve_rating"] = scaler.fit_transform(stats).mean(axis=1)
+          return df
+      matches = ${name}(matches)
+      X = matches[["serve_rating", "rank_diff"]]
+      y = matches["won"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, shuffle=False, test_size=0.2)
+      clf = MLPClassifier().fit(X_tr, y_tr)
+      print(clf.score(X_te, y_te))
+    `;
+    const app = (name: string): string => py`
+      import joblib
+      import pandas as pd
+      from sklearn.preprocessing import StandardScaler
+      model = joblib.load("model.pkl")
+      def ${name}(payload):
+          df = pd.DataFrame(payload)
+          X = StandardScaler().fit_transform(df[["a", "b"]])
+          return model.predict(X)
+    `;
+    it('fires for a scaler refitted inside serve() / serve_request()', () => {
+      for (const name of ['serve', 'serve_request']) {
+        const s = app(name);
+        assert.deepEqual(lines(s, REFIT), [lineOf(s, 'StandardScaler().fit_transform')]);
+      }
+    });
+    it('a feature helper serve_stats_rating in a training script is not serving: its all-rows scaler is preprocessing', () => {
+      const s = training('serve_stats_rating');
+      assert.deepEqual(lines(s, REFIT), []);
+      assert.deepEqual(lines(s, PRE), [lineOf(s, 'scaler.fit_transform(stats)')]);
+    });
+  });
 });
