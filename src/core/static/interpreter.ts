@@ -826,6 +826,12 @@ export class Interpreter extends LibrarySemantics {
     const wantTest = TEST_NAME.test(name) && !TRAIN_NAME.test(name);
     const wantTrain = TRAIN_NAME.test(name) && !TEST_NAME.test(name) && !VAL_NAME.test(name);
     if (!wantTest && !wantTrain) return v;
+    // df_test = df.copy(): a copy of every row, made to try something on (a chi-square test, a plot), is not
+    // a held-out part whatever its name; only a cut (a slice, a filter, a sample) picks one.
+    if (valueNode && /^[\w.]+\.copy\(\s*(deep\s*=\s*True\s*)?\)$/.test(this.t(valueNode))) return v;
+    // Its columns written afterwards (df_test[c] = ...): still the same rows.
+    const before = this.scope.get(name);
+    if (!valueNode && before?.k === 'data' && before.rows.length && before.rows.every((k) => !k.path.length && v.rows.some((r) => r.root === k.root))) return v;
     const root = v.rows[0].root;
     // A name that holds the training part of a train_test_split of these rows, rebound to all of them
     // (`X_train, y_train = SMOTE().fit_resample(X, y)`, resampling the whole data by mistake): still all the rows.
@@ -2041,6 +2047,9 @@ export class Interpreter extends LibrarySemantics {
         const w = this.overlappingWindow(rowsPart);
         if (w) r.dup = unionList(r.dup, [{ ...this.dupEvent(n, 'overlapping windows', o.rows), windows: w }]);
       }
+      // s.iloc[i - 3:i] / s[:i + 1] at the position of a loop over range(...): the history before each row,
+      // so a mean of it is a per-row rolling feature (as s.rolling(3).mean()), not a statistic of the batch.
+      if (hasSlice && this.trailingWindow(rowsPart)) r.windowed = true;
       return r;
     }
     // idx_tr, idx_te = train_test_split(np.arange(len(X))); X[idx_tr]: positions split on their own.
@@ -2433,6 +2442,18 @@ export class Interpreter extends LibrarySemantics {
     if (!m || m[1] !== m[2] || !lb?.iter) return false;
     const r = /^range\((.*)\)$/s.exec(lb.iter.trim());
     return !!r && lb.targets === m[1] && r[1].split(',').length <= 2;
+  }
+
+  /** `[i - n:i]`, `[:i]`, `[:i + 1]`, `[0:i]` where `i` is the target of the innermost loop over `range(...)`. */
+  protected trailingWindow(sliceText: string): boolean {
+    const lb = this.loopBodies[this.loopBodies.length - 1];
+    if (!lb?.iter || !/^range\(/.test(lb.iter.trim()) || !/^\w+$/.test(lb.targets)) return false;
+    const i = lb.targets;
+    const m = /^\s*([^:]*?)\s*:\s*([^:]*?)\s*$/.exec(sliceText);
+    if (!m) return false;
+    const end = new RegExp(`^${i}(\\s*\\+\\s*1)?$`).test(m[2]);
+    const start = m[1] === '' || m[1] === '0' || new RegExp(`^${i}\\s*-\\s*[\\w.]+$`).test(m[1]);
+    return end && start;
   }
 
   /**

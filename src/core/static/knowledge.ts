@@ -205,4 +205,5 @@ export const VOCABULARY_ENCODERS = new Set(['OneHotEncoder', 'OrdinalEncoder', '
 /** Label encoders: by contract they encode y, not features. */
 export const LABEL_ENCODERS = new Set(['LabelEncoder', 'LabelBinarizer', 'MultiLabelBinarizer']);
 
-export const SERVING_FUNCTION = /^(predict\w*|serve\w*|serving\w*|infer\w*|inference\w*|handler|handle|handle_(?:request|event|message|query|input|batch|payload|prediction|predict|inference)\w*|score_request|run_inference|lambda_handler|api_\w+|endpoint\w*)$/;
+// `serve` alone or followed by what is served: `serve_stats_rating` (a tennis serve) names a feature, not a server.
+export const SERVING_FUNCTION = /^(predict\w*|serve|serve_(?:model|request|prediction|predict|inference|batch|input|payload|query|api|app|endpoint|online)\w*|serving\w*|infer\w*|inference\w*|handler|handle|handle_(?:request|event|message|query|input|batch|payload|prediction|predict|inference)\w*|score_request|run_inference|lambda_handler|api_\w+|endpoint\w*)$/;

@@ -80,6 +80,9 @@ const REFIT_SAME_SPEC = /(Regressor|Regression|Classifier|SVC|SVR|NB|KNeighbors\
 /** A constructor call with literal keyword arguments only (no `**params`, no names whose values may differ). */
 const LITERAL_CTOR = /^[\w.]+\((?:\w+=(?:-?[\d.]+(?:e-?\d+)?|'[^']*'|"[^"]*"|True|False|None),?)*\)$/;
 
+/** The name np.ones / np.zeros / np.full / np.empty give the array they build. */
+const CONST_ARRAY = /^(ones|zeros|full|empty)#\d+$/;
+
 export abstract class LibrarySemantics extends DataflowState {
   abstract ev(n: SyntaxNode): Val;
   protected abstract element(iter: Val, i: number): Val;
@@ -752,6 +755,8 @@ export abstract class LibrarySemantics extends DataflowState {
     const parts: DataV[] = [];
     // Parts that are one comprehension's values for different elements of its iterable.
     const iterOf = new Map<DataV, SeqV>();
+    // np.ones(n) / np.zeros(n) built beside the data (a bias column): no rows of their own.
+    const constParts = new Set<DataV>();
     let within: SeqV | undefined;
     const flat = (v: Val, node: SyntaxNode | undefined): void => {
       if (v.k === 'seq') {
@@ -764,13 +769,14 @@ export abstract class LibrarySemantics extends DataflowState {
       const d = v.k === 'data' ? v : v.k === 'scalar' && v.name !== '?' ? (v.varying ? this.same(this.asData(v, v.name), { varying: true }) : this.asData(v, v.name)) : undefined;
       if (!d) return;
       parts.push(d);
+      if (v.k === 'scalar' && CONST_ARRAY.test(v.name)) constParts.add(d);
       if (within) iterOf.set(d, within);
     };
     args.pos.forEach((p, i) => flat(p, args.posNodes[i]));
     const j = this.join(parts, n);
     if (j.k !== 'data') return j;
     if (columnWise) {
-      j.rows = parts[0]?.rows ?? j.rows;
+      j.rows = (parts.find((p) => !constParts.has(p)) ?? parts[0])?.rows ?? j.rows;
       // Side-by-side blocks (scaled numbers next to encoded categories): the matrix keeps the columns of each.
       // Windows cut from a series at every position hold earlier rows of their columns (lags), not the row's own values.
       const feats = parts.map((p) => p.feat ?? (p.frame && p.cols && p.time !== SLIDING_WINDOWS ? this.featureSelection(p, 'select', p.cols, n) : undefined)).filter((f): f is FeatureSelection => !!f);
@@ -2134,7 +2140,12 @@ export abstract class LibrarySemantics extends DataflowState {
         try {
           // What the step returns is what the model is given: statistics of the batch it carries are reported.
           const out = this.callFunction(e.func, { ...NO_ARGS, pos: [data], posNodes: [] }, callNode);
-          if (out.k === 'data') this.noteServingStats(out);
+          // Statistics it returns (X.fillna(X.median()), np.where(isnan, nanmedian, X)) reach the model as the
+          // step's output, as a column it writes does. (Estimators it fits inside are left as before.)
+          if (out.k === 'data') {
+            for (const f of out.prep) if ((f.kind === 'stat' || f.kind === 'group') && !f.onLabel) this.events.modelInputFits.add(f.id);
+            this.noteServingStats(out);
+          }
         } finally { this.assumeNote = saved; }
       }
       e.steps.forEach((st) => walk(st, depth + 1));
@@ -2153,8 +2164,14 @@ export abstract class LibrarySemantics extends DataflowState {
     const trained = est.fitData.prep;
     for (const f of data.prep) {
       if (f.serving || f.onLabel || f.kind !== 'transformer' || trained.includes(f) || this.otherFits.has(f.id)) continue;
-      if (!trained.some((g) => g !== f && g.cls === f.cls && g.kind === f.kind)) continue;
+      const others = trained.filter((g) => g !== f && g.cls === f.cls && g.kind === f.kind);
+      if (!others.length) continue;
       if (!data.rows.every((k) => covers(f.rows, k))) continue;
+      // Fitted again on rows the model's own transformer already saw, and scoring the training part of a split the
+      // model was trained on (a later section rebuilding the training features, the NaN rows of its lags dropped):
+      // no new batch. (Two samples of one frame share its key, so only a split's training side is told apart.)
+      const fitRows = est.fitData.rows;
+      if (fitRows.length && data.rows.every((k) => lastSide(k) === 'train' && k.path.length > 0 && covers(fitRows, k)) && others.some((g) => g.rows.length > 0 && f.rows.every((k) => covers(g.rows, k)))) continue;
       this.otherFits.add(f.id);
       this.events.refits.push({ site: f.site, what: f.cls, reason: `on the rows it then scores, while the model was trained on rows of another \`${f.cls}\` fit`, otherFit: true });
     }
@@ -2544,6 +2561,10 @@ export abstract class LibrarySemantics extends DataflowState {
       return out;
     }
     if (d.windowed) { const out = this.same(d); delete out.windowed; return out; }
+    // hist.iloc[-7:].mean() in a loop that extends hist step by step (a recursive forecast): the newest k
+    // values, a trailing window at the series' end, a lag-style feature rather than a statistic of the batch.
+    const recv = n.firstChild?.name === 'MemberExpression' ? n.firstChild.firstChild : null;
+    if (this.inLoop && recv && /^(mean|median|std|var|min|max|sum)$/.test(method) && /\[\s*-\s*[\w.]+\s*:\s*\]$/.test(this.t(recv))) return this.same(d);
     // df[["a", "b"]].max(axis=1) is a per-row value, not a statistic over rows; so is a tensor's
     // outputs.max(dim=1) (the predicted class of each row).
     // X.min(0) / X.mean(1): the axis given by position (numpy, torch); 0 is over the rows.
