@@ -1748,7 +1748,12 @@ export class Interpreter extends LibrarySemantics {
       && this.t(element[0]).trim() === firstIter.target) {
       const m = /^([A-Za-z_]\w*)\s*\[\s*([A-Za-z_]\w*)\s*\]$/.exec(this.t(element[1]).trim());
       const src = m && m[2] === firstIter.target ? this.lookup(m[1]) : undefined;
-      if (src && src.k === 'data' && src !== iterData) return this.same(src, { prep: unionList(src.prep, condPrep) });
+      if (src && src.k === 'data' && src !== iterData) {
+        // Only the named columns: not the frame's own (its label column is not in the dict).
+        const d = this.same(src, { prep: unionList(src.prep, condPrep) });
+        d.frame = this.newFrame(); delete d.feat; delete d.cols;
+        return d;
+      }
     }
     if (iterData) {
       // A row-wise map over a dataset ([t.decode() for t in texts]) keeps its rows.
