@@ -539,7 +539,10 @@ export abstract class LibrarySemantics extends DataflowState {
     const delAxis = last === 'delete' ? args.pos[2] ?? args.kw.get('axis') : undefined;
     if ((q.startsWith('np.') || q.startsWith('numpy.')) && delAxis?.k === 'const' && delAxis.text.trim() === '0' && args.pos[0]?.k === 'data' && args.pos[0].rows.length && args.pos[1]) {
       const cut = this.sliceSplits.get(this.sliceKey(args.pos[0]));
-      if (cut) return this.withStep(args.pos[0], cut, 'train');
+      // Only the same positions as the cut (np.delete(X, outliers, axis=0) is another selection).
+      const idx = args.posNodes[1] ? this.t(args.posNodes[1]).replace(/\s+/g, '') : '';
+      const cutText = cut ? this.chunks[cut.site.chunk].text.slice(cut.site.stmtFrom, cut.site.stmtTo).replace(/\s+/g, '') : '';
+      if (cut && idx && cutText.includes(`[${idx}]`)) return this.withStep(args.pos[0], cut, 'train');
     }
     if ((q.startsWith('np.') || q.startsWith('numpy.')) && NP_STATS.has(last) && args.pos[0] && (args.pos[0].k === 'data' || args.pos[0].k === 'scalar' && args.pos[0].name !== '?')) {
       const d = args.pos[0].k === 'data' ? args.pos[0] : undefined;

@@ -140,6 +140,10 @@ describe('real-notebook idioms (round 17, r17-fp)', () => {
       const s = src('print(X_test.shape)');
       assert.ok(rules(s, 'leakage/overlap').length > 0);
     });
+    it('still fires when other rows (outliers) are deleted, not the picked ones', () => {
+      const s = src('X_train, y_train = np.delete(X_train, outliers, axis=0), np.delete(y_train, outliers, axis=0)');
+      assert.ok(rules(s, 'leakage/overlap').length > 0);
+    });
     it('does not fire when the picked rows are deleted from the training array', () => {
       const s = src('X_train, y_train = np.delete(X_train, idx, axis=0), np.delete(y_train, idx, axis=0)');
       assert.deepEqual(rules(s, 'leakage/overlap'), []);
