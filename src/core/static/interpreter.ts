@@ -1766,6 +1766,19 @@ export class Interpreter extends LibrarySemantics {
     }
     // By position, unless each item is predicted ([m.predict(X[i]) for i in range(len(X))] are predictions).
     if (!iterData && iterByPos && !results.some((r) => r.k === 'data' && r.pred)) iterData = iterByPos;
+    // {name: train[name] for name in feature_names} (DeepCTR-style model inputs): the names are keys
+    // (columns), so the dict holds train's rows, not the rows the name list was derived from.
+    if (iterData && isDict && firstIter && element.length === 2 && clauses.filter((c) => c.name === 'for').length === 1
+      && this.t(element[0]).trim() === firstIter.target) {
+      const m = /^([A-Za-z_]\w*)\s*\[\s*([A-Za-z_]\w*)\s*\]$/.exec(this.t(element[1]).trim());
+      const src = m && m[2] === firstIter.target ? this.lookup(m[1]) : undefined;
+      if (src && src.k === 'data' && src !== iterData) {
+        // Only the named columns: not the frame's own (its label column is not in the dict).
+        const d = this.same(src, { prep: unionList(src.prep, condPrep) });
+        d.frame = this.newFrame(); delete d.feat; delete d.cols;
+        return d;
+      }
+    }
     if (iterData) {
       // A row-wise map over a dataset ([t.decode() for t in texts]) keeps its rows.
       const extra = this.join(results, n);

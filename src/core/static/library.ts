@@ -87,6 +87,7 @@ export abstract class LibrarySemantics extends DataflowState {
   abstract ev(n: SyntaxNode): Val;
   protected abstract element(iter: Val, i: number): Val;
   protected abstract callFunction(fn: FnV, args: Args, n: SyntaxNode | null, selfIn?: Val): Val;
+  protected abstract sliceKey(d: DataV): string;
   protected abstract maybeSliceSplit(dIn: DataV, n: SyntaxNode, sliceText: string | undefined): DataV;
   protected abstract assignSubscript(t: SyntaxNode, objNode: SyntaxNode, v: Val, valueNode?: SyntaxNode, attr?: string): void;
 
@@ -535,7 +536,9 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     // np.repeat(np.nan, n) / np.repeat(0, n) allocates a buffer of a constant (rows are written into it later): no row
     // is repeated, so only a first argument that may hold rows duplicates them.
-    if ((last === 'repeat' || last === 'tile') && (q.startsWith('np.') || q.startsWith('numpy.')) && args.pos[0] && args.pos[0].k !== 'const' && args.pos[0].k !== 'mod') {
+    // np.repeat([label], n) / np.repeat(np.ones(1) * label, n) builds a label vector, one value per sample: no row either.
+    if ((last === 'repeat' || last === 'tile') && (q.startsWith('np.') || q.startsWith('numpy.')) && args.pos[0] && args.pos[0].k !== 'const' && args.pos[0].k !== 'mod'
+      && !isFilledConstant(args.pos[0])) {
       const d = this.asData(args.pos[0], args.posNodes[0] ? this.t(args.posNodes[0]) : 'X');
       const du = this.dupEvent(n, `np.${last}`, d.rows);
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
@@ -565,6 +568,16 @@ export abstract class LibrarySemantics extends DataflowState {
         delete out.aligned;
       }
       return out;
+    }
+    // X_test = X[idx]; X_train = np.delete(X, idx, axis=0): the rows left once the held-out part is taken
+    // out, i.e. the training side of the cut X[idx] made, not all of X again.
+    const delAxis = last === 'delete' ? args.pos[2] ?? args.kw.get('axis') : undefined;
+    if ((q.startsWith('np.') || q.startsWith('numpy.')) && delAxis?.k === 'const' && delAxis.text.trim() === '0' && args.pos[0]?.k === 'data' && args.pos[0].rows.length && args.pos[1]) {
+      const cut = this.sliceSplits.get(this.sliceKey(args.pos[0]));
+      // Only the same positions as the cut (np.delete(X, outliers, axis=0) is another selection).
+      const idx = args.posNodes[1] ? this.t(args.posNodes[1]).replace(/\s+/g, '') : '';
+      const cutText = cut ? this.chunks[cut.site.chunk].text.slice(cut.site.stmtFrom, cut.site.stmtTo).replace(/\s+/g, '') : '';
+      if (cut && idx && cutText.includes(`[${idx}]`)) return this.withStep(args.pos[0], cut, 'train');
     }
     if ((q.startsWith('np.') || q.startsWith('numpy.')) && NP_STATS.has(last) && args.pos[0] && (args.pos[0].k === 'data' || args.pos[0].k === 'scalar' && args.pos[0].name !== '?')) {
       const d = args.pos[0].k === 'data' ? args.pos[0] : undefined;
@@ -1879,8 +1892,11 @@ export abstract class LibrarySemantics extends DataflowState {
       // model.train(df): a model object's call that names training (an app that trains its models
       // when no saved artifact exists) is training, not a statistic refitted on the scored batch.
       const namesTraining = method === 'train' && est.cat === 'model' && !est.loaded || this.trainingFnDepth > 0 && (!!this.opts.servingByName || !this.opts.servingFile) && this.servingFnDepth === 0 && !this.loadedArtifact;
+      // The body of a `fit` / `train` method nobody in the document calls (a custom transformer defined so a
+      // pickled pipeline can be loaded): it says how the class fits, nothing is refitted at serving.
+      const uncalledOwnFit = this.runningUncalled && this.trainingFnDepth > 0 && this.servingFnDepth === 0;
       let pushedRefit: RefitEvent | undefined;
-      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels && !learnsNothing && !namesTraining) {
+      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels && !learnsNothing && !namesTraining && !uncalledOwnFit) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
           ? { calleeFrom: callee.from, calleeTo: callee.to, cls: est.cls, receiverLoaded: est.loaded, loaded: this.loadedInScope() } : undefined;
@@ -2948,4 +2964,11 @@ function stackedWithTable(d: DataV): boolean {
   const parts = d.concatParts;
   return !!parts && parts.length > 1 && parts.some((rows) => rows.length > 0 && rows.every((k) => !!k.root.file))
     && parts.some((rows) => !rows.length || rows.some((k) => !k.root.file));
+}
+
+/** A small array of typed or allocated values (`[label]`, `np.ones(1) * c`, `np.full(1, c)`): no dataset rows in it. */
+const FILLED = /^(?:(?:ones|zeros|full|empty|arange)#\d+|np\.(?:ones|zeros|full|array|asarray)\(\s*(?:\[[^[\]()]*\]|\([^()]*\)|[\w.]+)\s*(?:,[^()]*)?\)(?:\s*[*+]\s*[\w.[\]"']+)?)$/;
+function isFilledConstant(v: Val): boolean {
+  if (v.k === 'seq') return v.items.length > 0 && v.items.every((i) => i.k === 'const');
+  return v.k === 'scalar' && !v.prep.length && !v.dup.length && FILLED.test(v.name.trim());
 }
