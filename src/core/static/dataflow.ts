@@ -445,6 +445,7 @@ export abstract class DataflowState {
       const onTestOnly = data.rows.every(isTestSide);
       for (const k of data.rows) if (isTestSide(k) && (onTestOnly || !vocabulary)) { this.recordPrepLeak(f, k, onTestOnly ? 'fit-on-test' : 'includes-test'); break; }
     }
+    if (this.runningUncalled) this.events.uncalledFits.add(f.id);
     return f;
   }
 

@@ -275,10 +275,11 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       // model output, not input.
       // Written into a frame none of whose rows reach any of the models the document fits and predicts with (a test
       // file filled in place, then never predicted): nothing sees it. With no model known (hand-written ones), kept.
-      // A document with no model and no score that writes its frames out (an EDA or cleaning step) is a
-      // feature-writing step: what reads its files is labelled, not it (README: data read from disk, zd025).
+      // With no model and no score in the document, code it runs itself (an EDA or cleaning notebook) scores
+      // nothing, and a step that writes its frames out is a feature-writing step (README: data read from disk,
+      // zd025); a helper function nobody here calls may be called by the file that predicts.
       if (!ev.modelInputFits.has(l.fit.id) && !((f.kind === 'stat' || f.kind === 'group') && !f.ofPredictions && ev.frameStatFits.has(f.id)
-        && (ev.modelInputRoots.size === 0 ? ev.evals.length > 0 || ev.trainEvals.length > 0 || !writesOutput : ev.modelInputRoots.has(l.key.root)))) continue;
+        && (ev.modelInputRoots.size === 0 ? ev.evals.length > 0 || ev.trainEvals.length > 0 || ev.uncalledFits.has(f.id) && !writesOutput : ev.modelInputRoots.has(l.key.root)))) continue;
       // Rows taken as test rows only by their file's name (tested.csv) that the document then splits
       // and trains a model on: they are its whole data, not a held-out batch; a statistic of all of
       // them is fitted before the split (leakage/preprocessing), not a refit at inference.

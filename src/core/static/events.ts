@@ -164,10 +164,12 @@ export interface Events {
   frameStatFits: Set<number>;
   /** Data roots (files, frames) some rows of which reached a model (fitted on, predicted, scored). */
   modelInputRoots: Set<RowKey['root']>;
+  /** Fits made while running a function nothing in the document calls (a helper another file may call). */
+  uncalledFits: Set<number>;
   /** Ids of the statistics carried by the labels a model was fitted on (`y` of `fit(X, y)`). */
   labelFits: Set<number>;
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], trainAsVal: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], searchPicks: [], leaderboards: [], modelInputFits: new Set(), trainedOnFits: new Set(), trainPartFits: new Set(), frameStatFits: new Set(), modelInputRoots: new Set(), labelFits: new Set() };
+  return { prepLeaks: [], dupLeaks: [], trainAsVal: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], searchPicks: [], leaderboards: [], modelInputFits: new Set(), trainedOnFits: new Set(), trainPartFits: new Set(), frameStatFits: new Set(), modelInputRoots: new Set(), labelFits: new Set(), uncalledFits: new Set() };
 }

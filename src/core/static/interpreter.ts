@@ -939,6 +939,7 @@ export class Interpreter extends LibrarySemantics {
     if (filler && vIn.k === 'data' && filler.kind === 'model' && filler.rows.length && filler.rows.every((k) => (!k.path.length || fillsOwnLabel) && curData.rows.some((r) => r.root === k.root))) {
       const fillRows = fillsOwnLabel ? filler.rows.filter((k, i, a) => a.findIndex((o) => o.root === k.root) === i).map((k) => ({ root: k.root, path: [] })) : filler.rows;
       const f: FitEvent = { id: ++this.ids, site: this.site(t), cls: `${filler.cls} fill`, kind: 'stat', rows: fillRows, serving: this.serving, onLabel: false };
+      if (this.runningUncalled) this.events.uncalledFits.add(f.id);
       // The filling model's inputs, when picked from this frame's columns by name: a later label
       // among them makes the filled values a function of each row's label (checked at the fit).
       const fd = vIn.pred!.est.fitData;

@@ -42,5 +42,22 @@ describe('real-notebook idioms, round 17b (r17b-fpw)', () => {
       ]);
       assert.deepEqual(analyze(src, 'eda.ipynb').filter((f) => f.ruleId === REFIT), []);
     });
+    it('does not fire in an EDA notebook that fills the test file with its own median and only looks at it', () => {
+      const src = notebook([
+        { source: 'import pandas as pd\ntrain_df = pd.read_csv("train.csv")\ntest_df = pd.read_csv("test.csv")\n' },
+        { source: 'test_df["fare"].fillna(test_df["fare"].median(), inplace=True)\ntest_df.describe()\n' },
+      ]);
+      assert.deepEqual(analyze(src, 'eda.ipynb').filter((f) => f.ruleId === REFIT), []);
+    });
+    it('fires in a helper module whose function (called by another file) fills the test frame with its own mean', () => {
+      const src = py`
+        import pandas as pd
+        def preprocess_data(train_data, test_data):
+            train_data["weight"].fillna(train_data["weight"].mean(), inplace=True)
+            test_data["weight"].fillna(test_data["weight"].mean(), inplace=True)
+            return train_data, test_data
+      `;
+      assert.deepEqual(lines(src, REFIT, 'preprocessing.py'), [lineOf(src, 'test_data["weight"].fillna')]);
+    });
   });
 });
