@@ -1,0 +1,69 @@
+/**
+ * Round 17, second wave (r17b-pm): preprocessing classes. Each class has a case that must fire and a
+ * look-alike that must not, written from the class, not copied from a notebook.
+ */
+import * as assert from 'node:assert/strict';
+import { hits, py } from './helpers';
+
+const rules = (src: string, rule: string, path = 'train.py'): number[] =>
+  hits(src, path).filter((h) => h.endsWith(':' + rule)).map((h) => Number(h.split(':')[0]));
+
+describe('real-notebook idioms (round 17, r17b-pm)', () => {
+  describe('leakage/preprocessing: a Keras validation_split tail does not hide hand-written folds over a matrix scaled on the whole training part', () => {
+    const head = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.preprocessing import MinMaxScaler
+      from sklearn.model_selection import train_test_split, StratifiedKFold
+      from sklearn.metrics import accuracy_score
+      from tensorflow.keras.models import Sequential
+      from tensorflow.keras.layers import Dense
+      from tensorflow.keras.callbacks import EarlyStopping
+      loans = pd.read_csv("loans.csv")
+      X = loans.drop("grade", axis=1).values
+      y = loans["grade"].values
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=7)
+      def build():
+          net = Sequential([Dense(32, activation="relu"), Dense(3, activation="softmax")])
+          net.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+          return net
+    `;
+    it('fires when the scaler saw every fold and the fold scores are printed', () => {
+      const src = head + py`
+        mm = MinMaxScaler()
+        X_train = mm.fit_transform(X_train)
+        X_test = mm.transform(X_test)
+        net = build()
+        hist = net.fit(X_train, y_train, validation_split=0.2, epochs=30, callbacks=[EarlyStopping(monitor="val_loss")])
+        print(hist.history["val_accuracy"][-1])
+        skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=7)
+        scores = []
+        for tr_idx, va_idx in skf.split(X_train, y_train):
+            m = build()
+            m.fit(X_train[tr_idx], y_train[tr_idx], epochs=30)
+            scores.append(accuracy_score(y_train[va_idx], m.predict(X_train[va_idx]).argmax(1)))
+        print("mean CV accuracy", np.mean(scores))
+        print(accuracy_score(y_test, net.predict(X_test).argmax(1)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [18]);
+    });
+    it('does not fire when each fold fits its own scaler on its training rows', () => {
+      const src = head + py`
+        net = build()
+        mm = MinMaxScaler().fit(X_train)
+        hist = net.fit(mm.transform(X_train), y_train, validation_split=0.2, epochs=30, callbacks=[EarlyStopping(monitor="val_loss")])
+        print(hist.history["val_accuracy"][-1])
+        skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=7)
+        scores = []
+        for tr_idx, va_idx in skf.split(X_train, y_train):
+            fold_mm = MinMaxScaler().fit(X_train[tr_idx])
+            m = build()
+            m.fit(fold_mm.transform(X_train[tr_idx]), y_train[tr_idx], epochs=30)
+            scores.append(accuracy_score(y_train[va_idx], m.predict(fold_mm.transform(X_train[va_idx])).argmax(1)))
+        print("mean CV accuracy", np.mean(scores))
+        print(accuracy_score(y_test, net.predict(mm.transform(X_test)).argmax(1)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
+});
