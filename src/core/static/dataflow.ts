@@ -416,6 +416,8 @@ export abstract class DataflowState {
     // One leak per statistic, except that a search's folds (often selection only) do not hide a
     // later cross_val_score on the same rows, whose score is reported, nor a later split whose
     // held-out part is scored.
+    // Folds whose score nothing reads report nothing (zo002), and do not hide a later reported one.
+    if (reason === 'cv' && split?.unread) return;
     const prior = this.events.prepLeaks.filter((l) => l.fit === fit);
     // Nor does a name alone (the fit's output called x_train: a slice that may never hold anything
     // out) hide hand-written folds or a cross_val_score taken from those rows later.

@@ -66,4 +66,59 @@ describe('real-notebook idioms (round 17, r17b-pm)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: a cross-validation or search on a pre-scaled training part whose result nothing reads reports no score', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.preprocessing import StandardScaler
+      from sklearn.model_selection import train_test_split, cross_val_score, GridSearchCV
+      from sklearn.svm import SVC
+      from sklearn.metrics import confusion_matrix
+      churn = pd.read_csv("churn.csv")
+      X = churn.drop("left", axis=1).values
+      y = churn["left"].values
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=0)
+      ss = StandardScaler()
+      X_train = ss.fit_transform(X_train)
+      X_test = ss.transform(X_test)
+      clf = SVC().fit(X_train, y_train)
+      cm = confusion_matrix(y_test, clf.predict(X_test))
+      print(cm)
+    `;
+    it('does not fire when the fold scores and the search results are bound to names nothing reads', () => {
+      const src = head + py`
+        accuracies = cross_val_score(estimator=SVC(), X=X_train, y=y_train, cv=10)
+        grid = GridSearchCV(SVC(), {"C": [0.1, 1, 10]}, scoring="accuracy", cv=10)
+        grid = grid.fit(X_train, y_train)
+        best_parameters = grid.best_params_
+        best_accuracy = grid.best_score_
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('fires when the fold scores are printed', () => {
+      const src = head + py`
+        accuracies = cross_val_score(estimator=SVC(), X=X_train, y=y_train, cv=10)
+        print(accuracies.mean())
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [11]);
+    });
+    it('fires when the unread fold scores are followed by a search whose best score is printed', () => {
+      const src = head + py`
+        accuracies = cross_val_score(estimator=SVC(), X=X_train, y=y_train, cv=10)
+        grid = GridSearchCV(SVC(), {"C": [0.1, 1, 10]}, scoring="accuracy", cv=10)
+        grid.fit(X_train, y_train)
+        best_accuracy = grid.best_score_
+        print("best CV accuracy", best_accuracy)
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [11]);
+    });
+    it('fires when the fitted search is bound to another name whose best score is printed', () => {
+      const src = head + py`
+        grid = GridSearchCV(SVC(), {"C": [0.1, 1, 10]}, scoring="accuracy", cv=10)
+        found = grid.fit(X_train, y_train)
+        print("Best: %f using %s" % (found.best_score_, found.best_params_))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [11]);
+    });
+  });
 });
