@@ -121,4 +121,44 @@ describe('real-notebook idioms (round 17, r17b-pm)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), [11]);
     });
   });
+
+  describe('leakage/multi-test: a model class written by hand whose predict builds its output in a loop', () => {
+    const head = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.naive_bayes import GaussianNB
+      class Centroids:
+          def fit(self, X, y):
+              self.labels = np.unique(y)
+              self.means = np.array([X[y == c].mean(axis=0) for c in self.labels])
+          def predict(self, X):
+              out = []
+              for i in range(X.shape[0]):
+                  dist = [np.sum((X[i] - m) ** 2) for m in self.means]
+                  out.append(self.labels[np.argmin(dist)])
+              return np.array(out)
+      seeds = pd.read_csv("seeds.csv")
+      X = seeds.drop("variety", axis=1).values
+      y = seeds["variety"].values
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=3)
+      mine = Centroids()
+      mine.fit(X_tr, y_tr)
+    `;
+    it('fires when the hand-written model and a library model are both scored on the same test rows', () => {
+      const src = head + py`
+        ref = GaussianNB().fit(X_tr, y_tr)
+        print("mine", np.mean(mine.predict(X_te) == y_te))
+        print("sklearn", np.mean(ref.predict(X_te) == y_te))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), [23]);
+    });
+    it('does not fire when the hand-written model is scored once on the test rows, its training accuracy beside it', () => {
+      const src = head + py`
+        print("train", np.mean(mine.predict(X_tr) == y_tr))
+        print("test", np.mean(mine.predict(X_te) == y_te))
+      `;
+      assert.deepEqual(rules(src, 'leakage/multi-test'), []);
+    });
+  });
 });
