@@ -416,6 +416,8 @@ export abstract class DataflowState {
     // One leak per statistic, except that a search's folds (often selection only) do not hide a
     // later cross_val_score on the same rows, whose score is reported, nor a later split whose
     // held-out part is scored.
+    // Folds whose score nothing reads report nothing (zo002), and do not hide a later reported one.
+    if (reason === 'cv' && split?.unread) return;
     const prior = this.events.prepLeaks.filter((l) => l.fit === fit);
     // Nor does a name alone (the fit's output called x_train: a slice that may never hold anything
     // out) hide hand-written folds or a cross_val_score taken from those rows later.
@@ -423,9 +425,9 @@ export abstract class DataflowState {
     if (prior.length && !(!this.searchTrials && prior.every((l) => l.reason === 'cv' && (l.split?.kind === 'search' || l.split?.kind === 'folds'))
       && (reason === 'cv' && split && (split.kind === 'cv' || split.kind === 'folds') || reason !== 'cv'))
       && !(reason === 'cv' && (split?.kind === 'folds' || split?.kind === 'cv') && prior.every((l) => l.reason === 'includes-test' && l.split?.kind === 'slice'))
-      // Nor does a validation part of a train/val/test cut (harmless once the test set is the result)
-      // hide a cross-validation of the training part whose folds the statistic saw.
-      && !(reason === 'cv' && split?.kind === 'cv' && prior.every((l) => l.viaVal))
+      // Nor does a validation part (of a train/val/test cut, or Keras's validation_split tail; harmless once
+      // the test set is the result) hide a cross-validation, or hand-written folds, of the training part.
+      && !(reason === 'cv' && (split?.kind === 'cv' || split?.kind === 'folds') && prior.every((l) => l.viaVal))
       && !(lastSide(key) === 'test' && reason !== 'transform' && key.path.length > 0 && prior.every((l) => l.viaVal && l.key.root === key.root))) return;
     const last = key.path[key.path.length - 1];
     this.events.prepLeaks.push({ fit, key, viaVal: lastSide(key) === 'val', reason, ...(split ?? last?.split ? { split: split ?? last.split } : {}) });

@@ -2692,7 +2692,10 @@ export class Interpreter extends LibrarySemantics {
           return fwd ?? this.callMethod(field, '__call__', args, n, objNode);
         }
         const m = field ?? (obj.k === 'obj' ? obj.cls.methods.get(method) : obj.methods.get(method));
-        if (m && m.k === 'fn') return this.callFunction(m, args, n, obj.k === 'obj' ? obj : undefined);
+        if (m && m.k === 'fn') {
+          const out = this.callFunction(m, args, n, obj.k === 'obj' ? obj : undefined);
+          return obj.k === 'obj' ? this.handClassModel(obj, method, args, n, out) : out;
+        }
         // nn.Module methods that return the network itself (model = model.to(device)).
         if (obj.k === 'obj' && obj.cls.methods.has('forward') && /^(to|cuda|cpu|float|double|half|train|eval|requires_grad_)$/.test(method)) return obj;
         // A method the class inherits (a subclassed keras.Model's fit(..., validation_data=)) still
@@ -2781,6 +2784,33 @@ export class Interpreter extends LibrarySemantics {
       this.moduleEsts.set(o, est);
     }
     return this.predictOut(est, a0);
+  }
+
+  /** Instances of a hand-written model class: the rows its `fit` was given, and the model it stands for once it predicts. */
+  private handClassFits = new WeakMap<ObjV, { args: Args; node: SyntaxNode; est?: EstV }>();
+
+  /**
+   * A model class written in the document (`class NaiveBayes: def fit(self, X, y) ... def predict(self, X)`,
+   * course work, from-scratch implementations) whose `predict` builds its output by hand (a loop of
+   * argmax), so the body's result is not a model's prediction: each instance fitted on data stands for
+   * one model, and its `predict(X)` is that model's prediction on those rows. A wrapper whose predict
+   * already returns an inner model's prediction is left to the body.
+   */
+  protected handClassModel(o: ObjV, method: string, args: Args, n: SyntaxNode, out: Val): Val {
+    if (!o.cls.methods.has('fit') || !o.cls.methods.has('predict') || o.cls.methods.has('transform') || o.cls.methods.has('forward')) return out;
+    const X = args.pos[0];
+    if (method === 'fit') {
+      if (X && X.k === 'data' && X.rows.length) this.handClassFits.set(o, { args: { ...NO_ARGS, pos: args.pos.slice(0, 2), posNodes: args.posNodes.slice(0, 2) }, node: n });
+      return out;
+    }
+    if (method !== 'predict' || !X || X.k !== 'data' || !X.rows.length || out.k === 'data' && out.pred) return out;
+    const fitted = this.handClassFits.get(o);
+    if (!fitted) return out;
+    if (!fitted.est) {
+      fitted.est = this.estFromName(`${o.cls.name}()`, 'model', NO_ARGS, fitted.node);
+      this.estMethod(fitted.est, 'fit', fitted.args, fitted.node);
+    }
+    return this.estMethod(fitted.est, 'predict', { ...NO_ARGS, pos: [X], posNodes: [] }, n);
   }
 
   /** Models written by hand: what each `fit_*` / `*_fit` helper returned, and the model it stands for. */

@@ -1043,6 +1043,9 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     const split: Split = { id: ++this.ids, site: this.site(n), kind: 'cv', shuffle: true, names: [], ...(cv?.k === 'est' && shuffledSplitter(cv) ? { shuffledFolds: true } : {}),
       ...(plainFolds ? { timeBlindFolds: true } : {}) };
+    // `scores = cross_val_score(...)` with `scores` named nowhere else: no score is reported (zo002).
+    const stmtText = this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '';
+    if (this.targets.length === 1 && this.unreadName(this.targets[0], stmtText)) split.unread = true;
     // Oversamplers inside an imblearn Pipeline run per fold: no duplication across folds.
     this.onSplit(split, [X]);
     this.cvInputs.push(X.rows);
@@ -1131,6 +1134,26 @@ export abstract class LibrarySemantics extends DataflowState {
     if (!/^[A-Za-z_]\w*$/.test(name) || !new RegExp(`^\\s*${name}\\s*=(?!=)`).test(stmtText)) return false;
     // Named once in the whole document: only where it is bound.
     return nameUses(this.chunks, [name]) === 1;
+  }
+
+  /**
+   * A search whose name is only bound, fitted, and read into names used nowhere else
+   * (`best = gs.best_score_` and nothing more): it reports no score and picks nothing used (zo002).
+   */
+  protected searchUnread(name: string): boolean {
+    if (!/^[A-Za-z_]\w*$/.test(name)) return false;
+    const main = this.chunks.filter((c) => c.file === undefined).map((c) => c.text.replace(/^[ \t]*#.*$/gm, '')).join('\n');
+    const all = main.match(new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0;
+    if (!all || nameUses(this.chunks, [name]) === Infinity) return false;
+    // Fitted as a statement of its own (`gs.fit(X, y)` or `gs = gs.fit(X, y)`), its result bound to no other name
+    // and nothing chained after it.
+    let allowed = (main.match(new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)`, 'gm'))?.length ?? 0)
+      + (main.match(new RegExp(`^[ \\t]*(?:${name}[ \\t]*=[ \\t]*)?${name}[ \\t]*\\.[ \\t]*fit[ \\t]*\\((?![^\\n]*\\)[ \\t]*\\.)`, 'gm'))?.length ?? 0);
+    for (const m of main.matchAll(new RegExp(`^[ \\t]*([A-Za-z_]\\w*)[ \\t]*=[ \\t]*${name}[ \\t]*\\.[ \\t]*\\w+[ \\t]*$`, 'gm'))) {
+      if (nameUses(this.chunks, [m[1]]) !== 1) return false;
+      allowed++;
+    }
+    return allowed === all;
   }
 
   protected recordEval(n: SyntaxNode, what: string, keys: RowKey[], est: EstV | undefined, versionIn: string | undefined, datas: DataV[], args: Args, baseline?: string): void {
@@ -1921,6 +1944,8 @@ export abstract class LibrarySemantics extends DataflowState {
           ...(search.searchFolds === 'shuffled' ? { shuffledFolds: true } : search.searchFolds === 'plain' ? { timeBlindFolds: true } : {}),
           ...(search.oneCandidate ? { oneCandidate: true } : {}) };
         search.searchSplit = split;
+        const recv = n.firstChild?.name === 'MemberExpression' ? n.firstChild.firstChild : null;
+        if (recv?.name === 'VariableName' && this.searchUnread(this.t(recv))) split.unread = true;
         this.onSplit(split, [data]);
       }
       const onLabel = LABEL_ENCODERS.has(est.cls) || args.pos.length === 1 && est.cat === 'transformer'

@@ -43,6 +43,8 @@ export interface Split {
    * earlier folds are scored by models fitted on later rows. TimeSeriesSplit, group and predefined folds are not. */
   timeBlindFolds?: boolean;
   shuffle: boolean;
+  /** A cross_val_score or search whose result nothing reads (bound to names used nowhere else): no score is reported from its folds. */
+  unread?: boolean;
   /** Variable names the split outputs were bound to (train_test_split only). */
   names: string[];
   /** An unnamed positional cut (A[:k] / A[k:]): a split only where a model is fitted on one part and scored on the other. */
