@@ -2461,8 +2461,8 @@ export class Interpreter extends LibrarySemantics {
   /** `[i - n:i]`, `[:i]`, `[:i + 1]`, `[0:i]` where `i` is the target of the innermost loop over `range(...)`. */
   protected trailingWindow(sliceText: string): boolean {
     const lb = this.loopBodies[this.loopBodies.length - 1];
-    if (!lb?.iter || !/^range\(/.test(lb.iter.trim()) || !/^\w+$/.test(lb.targets)) return false;
-    const i = lb.targets;
+    const i = lb?.targets;
+    if (!lb?.iter || !/^range\(/.test(lb.iter.trim()) || !i || !/^\w+$/.test(i)) return false;
     const m = /^\s*([^:]*?)\s*:\s*([^:]*?)\s*$/.exec(sliceText);
     if (!m) return false;
     const end = new RegExp(`^${i}(\\s*\\+\\s*1)?$`).test(m[2]);
