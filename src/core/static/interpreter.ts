@@ -260,6 +260,20 @@ export class Interpreter extends LibrarySemantics {
    * `x is not None` test on a value known here: `if scaler is None: scaler = fit(...)` called with
    * a fitted scaler does not fit.
    */
+  /** An id for an if-chain whose tests all compare one name with distinct literals; undefined otherwise. */
+  protected literalSwitch(n: SyntaxNode): string | undefined {
+    let name: string | undefined;
+    const seen = new Set<string>();
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (!isExpr(c) || c.name === 'Body') continue;
+      const m = /^([A-Za-z_][\w.]*)\s*==\s*('[^']*'|"[^"]*"|-?\d+)$/.exec(this.t(c).trim());
+      if (!m || (name !== undefined && m[1] !== name) || seen.has(m[2].replace(/"/g, "'"))) return undefined;
+      name = m[1];
+      seen.add(m[2].replace(/"/g, "'"));
+    }
+    return name !== undefined ? `${this.site(n).chunk}:${n.from}` : undefined;
+  }
+
   protected execIf(n: SyntaxNode): void {
     let skipBody = false, done = false;
     // A chain with an elif (a configuration switch) run once, outside any loop or call.
@@ -278,9 +292,14 @@ export class Interpreter extends LibrarySemantics {
     const noElse = !n.getChild('else');
     let entry: Map<string, Val> | undefined, firstTest = true;
     let chainPrep: FitEvent[] = [];
+    // A mode switch: every test compares one name with a different literal (`if mode == 'train': … elif mode == 'predict': …`).
+    // Its branches never run in one pass, so a load in one does not make a fit in another one serving code.
+    const switchId = n.getChild('elif') || n.getChild('else') ? this.literalSwitch(n) : undefined;
+    let switchBranch = 0;
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.name === 'Body') {
         if (chain) this.branchPath.push(`${chain}#${branch++}`);
+        if (switchId) this.switchBranches.push({ chain: switchId, branch: switchBranch++ });
         try {
           if (!skipBody && !done) {
             if (dataCond) this.dataConds.push(dataCond);
@@ -291,6 +310,7 @@ export class Interpreter extends LibrarySemantics {
           }
         } finally {
           if (chain) this.branchPath.pop();
+          if (switchId) this.switchBranches.pop();
         }
         skipBody = false;
         cond = '';

@@ -1,0 +1,64 @@
+/**
+ * Round 17b (r17b-sec): secondary-kind classes (target, temporal, serving) from real code. Each class has a
+ * case that must fire and a look-alike that must not. Written from the class, not copied from a notebook.
+ */
+import * as assert from 'node:assert/strict';
+import { analyze, lineOf, py } from './helpers';
+
+const lines = (src: string, rule: string, path = 'prepare.py'): number[] =>
+  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => f.location.line);
+const REFIT = 'mismatch/refit-at-inference';
+
+describe('real-notebook idioms, round 17b (r17b-sec)', () => {
+  describe('a mode switch on one name: a load in one branch does not make a fit in another branch serving code', () => {
+    // The script runs once per mode (or once per file of a loop): the fitting branch never follows the loading one.
+    const src = (predictBranch: string, loop: boolean): string => {
+      const head = loop ? 'for mode in sys.argv[1:]:' : 'if True:\n    mode = sys.argv[1]';
+      return py`
+        import sys
+        import joblib
+        import pandas as pd
+        from sklearn.preprocessing import StandardScaler
+        ${head}
+            df = pd.read_csv(mode + ".csv")
+            if mode == "predict":
+                scaler = joblib.load("scaler.joblib")
+        ${predictBranch}
+                df_out = pd.DataFrame(scaler.transform(df))
+                df_out.to_csv("predict_scaled.csv")
+            elif mode == "train":
+                scaler = StandardScaler()
+                scaler.fit(df)
+                joblib.dump(scaler, "scaler.joblib")
+                pd.DataFrame(scaler.transform(df)).to_csv("train_scaled.csv")
+      `;
+    };
+    for (const loop of [false, true]) {
+      const how = loop ? 'in a loop over the modes' : 'for one mode';
+      it(`fires for a refit inside the loading branch (${how})`, () => {
+        const s = src('        scaler.fit(df)', loop);
+        assert.deepEqual(lines(s, REFIT), [lineOf(s, '        scaler.fit(df)')]);
+      });
+      it(`does not fire for the fit in the other branch of the switch (${how})`, () => {
+        const s = src('        pass', loop);
+        assert.deepEqual(lines(s, REFIT), []);
+      });
+    }
+    it('still fires for a fit after the load when the tests are not a switch on one name', () => {
+      const s = py`
+        import sys
+        import joblib
+        import pandas as pd
+        from sklearn.preprocessing import StandardScaler
+        df = pd.read_csv(sys.argv[1])
+        if len(df) > 100:
+            scaler = joblib.load("scaler.joblib")
+        elif df.isna().any().any():
+            scaler = StandardScaler()
+            scaler.fit(df)
+        print(scaler.transform(df))
+      `;
+      assert.deepEqual(lines(s, REFIT), [lineOf(s, '    scaler.fit(df)')]);
+    });
+  });
+});
