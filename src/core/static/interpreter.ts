@@ -1911,6 +1911,10 @@ export class Interpreter extends LibrarySemantics {
     if (o.k === 'seq') {
       const first = idxNodes[0] ? this.t(idxNodes[0]) : '';
       if (/^-?\d+$/.test(first) && !hasSlice) { const i = Number(first); const it = o.items[i < 0 ? o.items.length + i : i]; if (it) return it; }
+      // names[:-1] of a literal list of names (the label last): the names the slice keeps, not all of them.
+      const cut = hasSlice && !o.keys && !o.varying && o.items.length && o.items.every((x) => x.k === 'const' && x.str !== undefined)
+        ? /^\[\s*(-?\d+)?\s*:\s*(-?\d+)?\s*\]$/.exec(this.text.slice(objNode.to, n.to).trim()) : null;
+      if (cut) return { ...o, items: o.items.slice(cut[1] !== undefined ? Number(cut[1]) : 0, cut[2] !== undefined ? Number(cut[2]) : undefined) };
       if (idx[0]?.k === 'const' && o.keys) { const key = idx[0].str; const at = o.keys.indexOf(key); if (at >= 0) return o.items[at]; }
       // encoders[col] read with a key not known here: the transformer stored last under a key (the
       // one of this column in the loop that fills and fits them).
@@ -2163,7 +2167,8 @@ export class Interpreter extends LibrarySemantics {
         const rowsPart = inner.slice(0, commaAt).trim();
         const colsPart = inner.slice(commaAt + 1).trim();
         const d = this.same(o);
-        const isLoc = /\.(loc|ix)$/.test(this.t(objNode));
+        // ix[:, 0:8]: an integer column range on string-named columns is positional, as iloc's.
+        const isLoc = /\.loc$/.test(this.t(objNode)) || /\.ix$/.test(this.t(objNode)) && !/^-?\d*\s*:\s*-?\d*$/.test(colsPart);
         if (!isLoc && !o.aligned) d.positional = this.site(n);
         if (o.frame) {
           const ne = /\.columns\s*!=\s*(["'])(.+?)\1/.exec(colsPart) ?? /~\s*\w+\.columns\.isin\(\s*\[([^\]]*)\]/.exec(colsPart);

@@ -8,6 +8,7 @@ import { analyze, lineOf, py } from './helpers';
 const lines = (src: string, rule: string, path = 'prepare.py'): number[] =>
   analyze(src, path).filter((f) => f.ruleId === rule).map((f) => f.location.line);
 const REFIT = 'mismatch/refit-at-inference';
+const TARGET = 'leakage/target';
 
 describe('real-notebook idioms, round 17b (r17b-sec)', () => {
   describe('a mode switch on one name: a load in one branch does not make a fit in another branch serving code', () => {
@@ -59,6 +60,52 @@ describe('real-notebook idioms, round 17b (r17b-sec)', () => {
         print(scaler.transform(df))
       `;
       assert.deepEqual(lines(s, REFIT), [lineOf(s, '    scaler.fit(df)')]);
+    });
+  });
+
+  describe('a slice of a literal list of column names picks the names the slice keeps, not every name', () => {
+    // The columns are named in a list with the label last (read_csv(names=cols)); features are cols[:-1].
+    const src = (cut: string): string => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      cols = ["age", "income", "visits", "region", "tenure", "label"]
+      train = pd.read_csv("train.csv", header=None, names=cols)
+      test = pd.read_csv("test.csv", header=None, names=cols)
+      X = np.array(train[cols${cut}].astype(float))
+      X_test = np.array(test[cols${cut}].astype(float))
+      y = np.array(train["label"])
+      model = RandomForestClassifier().fit(X, y)
+      print(model.score(X_test, np.array(test["label"])))
+    `;
+    it('fires when the slice keeps the label (cols[1:])', () => {
+      const s = src('[1:]');
+      assert.deepEqual(lines(s, TARGET), [lineOf(s, 'X = np.array(')]);
+    });
+    it('does not fire when the slice leaves the label out (cols[:-1], cols[0:5])', () => {
+      assert.deepEqual(lines(src('[:-1]'), TARGET), []);
+      assert.deepEqual(lines(src('[0:5]'), TARGET), []);
+    });
+  });
+
+  describe('the old .ix with an integer column range cuts by position, as iloc does; a name range is by label', () => {
+    const src = (cols: string): string => py`
+      import pandas as pd
+      from sklearn.neural_network import MLPClassifier
+      from sklearn.model_selection import train_test_split
+      df = pd.read_csv("patients.csv")
+      X = df.ix[:, ${cols}].values
+      y = df["outcome"].values
+      X_train, X_test, y_train, y_test = train_test_split(X, y)
+      model = MLPClassifier().fit(X_train, y_train)
+      print(model.score(X_test, y_test))
+    `;
+    it('fires for a range of column names that ends at the label', () => {
+      const s = src('"age":"outcome"');
+      assert.deepEqual(lines(s, TARGET), [lineOf(s, 'X = df.ix')]);
+    });
+    it('does not fire for an integer range (which columns it holds is not known here)', () => {
+      assert.deepEqual(lines(src('0:8'), TARGET), []);
     });
   });
 });
