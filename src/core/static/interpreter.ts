@@ -1528,6 +1528,13 @@ export class Interpreter extends LibrarySemantics {
             return { ...this.scalar('columns'), allCols: { ...all, removed: all.removed.filter((c) => !listed.includes(c)) } };
           }
         }
+        // set(df.columns) - {label} / - set([a, b]): the frame's columns without the names taken away.
+        if (n.name === 'BinaryExpression' && vals.length === 2 && /^\s*-/.test(this.text.slice(n.firstChild!.to, n.lastChild!.from))) {
+          const [a, b] = vals;
+          if (a.k === 'scalar' && a.allCols && !a.allCols.slice && b.k === 'seq' && b.items.length && b.items.every((x) => x.k === 'const' && x.str !== undefined)) {
+            return { ...this.scalar('columns'), allCols: { ...a.allCols, removed: [...a.allCols.removed, ...constStrings(b)] } };
+          }
+        }
         const joined = this.join(vals, n);
         if (n.name === 'BinaryExpression' && vals.length === 2 && joined.k === 'data') this.noteAffine(n, vals[0], vals[1], joined);
         // y[k:] > 0: the same rows, still k rows after the features.

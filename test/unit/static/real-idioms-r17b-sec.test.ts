@@ -108,4 +108,28 @@ describe('real-notebook idioms, round 17b (r17b-sec)', () => {
       assert.deepEqual(lines(src('0:8'), TARGET), []);
     });
   });
+
+  describe('the frame\'s columns as a set minus a set of names are every column but those names', () => {
+    const src = (minus: string): string => py`
+      import pandas as pd
+      from sklearn.linear_model import LinearRegression
+      from sklearn.model_selection import train_test_split
+      df = pd.read_csv("rides.csv")
+      target = "tickets"
+      features = list(set(df.columns.tolist()) - ${minus})
+      X = df[features].values
+      y = df[target].values
+      X_train, X_test, y_train, y_test = train_test_split(X, y)
+      model = LinearRegression().fit(X_train, y_train)
+      print(model.score(X_test, y_test))
+    `;
+    it('fires when the names taken away leave the label in', () => {
+      const s = src('{"ride_id"}');
+      assert.deepEqual(lines(s, TARGET), [lineOf(s, 'X = df[features]')]);
+    });
+    it('does not fire when the label is taken away ({target}, set([target, "ride_id"]))', () => {
+      assert.deepEqual(lines(src('{target}'), TARGET), []);
+      assert.deepEqual(lines(src('set([target, "ride_id"])'), TARGET), []);
+    });
+  });
 });
