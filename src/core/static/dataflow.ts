@@ -110,7 +110,15 @@ export abstract class DataflowState {
   protected cvInputs: RowKey[][] = [];
   /** Names of the serving-named functions being run (innermost last). */
   protected servingFnNames: string[] = [];
-  protected loadedArtifact = false;
+  protected loadedFlag = false;
+  /** The branches of literal mode switches (`if mode == 'train': … elif mode == 'predict': …`) being run, innermost last. */
+  protected switchBranches: { chain: string; branch: number }[] = [];
+  /** The switch branches the first load ran in: a fit in another branch of one of them is another run of the script. */
+  protected loadSwitch: { chain: string; branch: number }[] = [];
+  protected get loadedArtifact(): boolean {
+    return this.loadedFlag && !this.loadSwitch.some((l) => this.switchBranches.some((b) => b.chain === l.chain && b.branch !== l.branch));
+  }
+  protected set loadedArtifact(v: boolean) { this.loadedFlag = v; if (!v) this.loadSwitch = []; }
   /** Refits made only because something was loaded before them, with the rows they fitted. */
   protected refitsAfterLoad: { refit: RefitEvent; rows: RowKey[] }[] = [];
   /** Shuffled splits with no time evidence: their inputs' columns and data roots (a later forecast past the last time may show the task). */
@@ -682,8 +690,8 @@ export abstract class DataflowState {
     // A document that has already split its data into train and held-out rows is a training
     // document: what it loads is its own checkpoint or a saved step, not a serving path.
     if (!this.loadedArtifact && this.events.splits.some((s) => s.kind === 'tts')) return;
-    if (!this.loadedArtifact) this.loadSite = site;
-    this.loadedArtifact = true;
+    if (!this.loadedArtifact) { this.loadSite = site; this.loadSwitch = [...this.switchBranches]; }
+    this.loadedFlag = true;
   }
 
   /**

@@ -260,6 +260,20 @@ export class Interpreter extends LibrarySemantics {
    * `x is not None` test on a value known here: `if scaler is None: scaler = fit(...)` called with
    * a fitted scaler does not fit.
    */
+  /** An id for an if-chain whose tests all compare one name with distinct literals; undefined otherwise. */
+  protected literalSwitch(n: SyntaxNode): string | undefined {
+    let name: string | undefined;
+    const seen = new Set<string>();
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (!isExpr(c) || c.name === 'Body') continue;
+      const m = /^([A-Za-z_][\w.]*)\s*==\s*('[^']*'|"[^"]*"|-?\d+)$/.exec(this.t(c).trim());
+      if (!m || (name !== undefined && m[1] !== name) || seen.has(m[2].replace(/"/g, "'"))) return undefined;
+      name = m[1];
+      seen.add(m[2].replace(/"/g, "'"));
+    }
+    return name !== undefined ? `${this.site(n).chunk}:${n.from}` : undefined;
+  }
+
   protected execIf(n: SyntaxNode): void {
     let skipBody = false, done = false;
     // A chain with an elif (a configuration switch) run once, outside any loop or call.
@@ -278,9 +292,14 @@ export class Interpreter extends LibrarySemantics {
     const noElse = !n.getChild('else');
     let entry: Map<string, Val> | undefined, firstTest = true;
     let chainPrep: FitEvent[] = [];
+    // A mode switch: every test compares one name with a different literal (`if mode == 'train': … elif mode == 'predict': …`).
+    // Its branches never run in one pass, so a load in one does not make a fit in another one serving code.
+    const switchId = n.getChild('elif') || n.getChild('else') ? this.literalSwitch(n) : undefined;
+    let switchBranch = 0;
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.name === 'Body') {
         if (chain) this.branchPath.push(`${chain}#${branch++}`);
+        if (switchId) this.switchBranches.push({ chain: switchId, branch: switchBranch++ });
         try {
           if (!skipBody && !done) {
             if (dataCond) this.dataConds.push(dataCond);
@@ -291,6 +310,7 @@ export class Interpreter extends LibrarySemantics {
           }
         } finally {
           if (chain) this.branchPath.pop();
+          if (switchId) this.switchBranches.pop();
         }
         skipBody = false;
         cond = '';
@@ -1509,6 +1529,13 @@ export class Interpreter extends LibrarySemantics {
             return { ...this.scalar('columns'), allCols: { ...all, removed: all.removed.filter((c) => !listed.includes(c)) } };
           }
         }
+        // set(df.columns) - {label} / - set([a, b]): the frame's columns without the names taken away.
+        if (n.name === 'BinaryExpression' && vals.length === 2 && /^\s*-/.test(this.text.slice(n.firstChild!.to, n.lastChild!.from))) {
+          const [a, b] = vals;
+          if (a.k === 'scalar' && a.allCols && !a.allCols.slice && b.k === 'seq' && b.items.length && b.items.every((x) => x.k === 'const' && x.str !== undefined)) {
+            return { ...this.scalar('columns'), allCols: { ...a.allCols, removed: [...a.allCols.removed, ...constStrings(b)] } };
+          }
+        }
         const joined = this.join(vals, n);
         if (n.name === 'BinaryExpression' && vals.length === 2 && joined.k === 'data') this.noteAffine(n, vals[0], vals[1], joined);
         // y[k:] > 0: the same rows, still k rows after the features.
@@ -1892,6 +1919,10 @@ export class Interpreter extends LibrarySemantics {
     if (o.k === 'seq') {
       const first = idxNodes[0] ? this.t(idxNodes[0]) : '';
       if (/^-?\d+$/.test(first) && !hasSlice) { const i = Number(first); const it = o.items[i < 0 ? o.items.length + i : i]; if (it) return it; }
+      // names[:-1] of a literal list of names (the label last): the names the slice keeps, not all of them.
+      const cut = hasSlice && !o.keys && !o.varying && o.items.length && o.items.every((x) => x.k === 'const' && x.str !== undefined)
+        ? /^\[\s*(-?\d+)?\s*:\s*(-?\d+)?\s*\]$/.exec(this.text.slice(objNode.to, n.to).trim()) : null;
+      if (cut) return { ...o, items: o.items.slice(cut[1] !== undefined ? Number(cut[1]) : 0, cut[2] !== undefined ? Number(cut[2]) : undefined) };
       if (idx[0]?.k === 'const' && o.keys) { const key = idx[0].str; const at = o.keys.indexOf(key); if (at >= 0) return o.items[at]; }
       // encoders[col] read with a key not known here: the transformer stored last under a key (the
       // one of this column in the loop that fills and fits them).
@@ -2144,7 +2175,8 @@ export class Interpreter extends LibrarySemantics {
         const rowsPart = inner.slice(0, commaAt).trim();
         const colsPart = inner.slice(commaAt + 1).trim();
         const d = this.same(o);
-        const isLoc = /\.(loc|ix)$/.test(this.t(objNode));
+        // ix[:, 0:8]: an integer column range on string-named columns is positional, as iloc's.
+        const isLoc = /\.loc$/.test(this.t(objNode)) || /\.ix$/.test(this.t(objNode)) && !/^-?\d*\s*:\s*-?\d*$/.test(colsPart);
         if (!isLoc && !o.aligned) d.positional = this.site(n);
         if (o.frame) {
           const ne = /\.columns\s*!=\s*(["'])(.+?)\1/.exec(colsPart) ?? /~\s*\w+\.columns\.isin\(\s*\[([^\]]*)\]/.exec(colsPart);

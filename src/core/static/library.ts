@@ -670,7 +670,7 @@ export abstract class LibrarySemantics extends DataflowState {
       if (!args.pos.length && !args.kw.size) d.emptyFrame = true;
       return d;
     }
-    if ((last === 'list' || last === 'tuple') && args.pos[0]?.k === 'scalar' && args.pos[0].allCols) {
+    if ((last === 'list' || last === 'tuple' || last === 'set') && args.pos[0]?.k === 'scalar' && args.pos[0].allCols) {
       const all = args.pos[0].allCols;
       return { ...this.scalar('columns'), allCols: { ...all, removed: [...all.removed] } };
     }
