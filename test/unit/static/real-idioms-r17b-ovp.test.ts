@@ -1,0 +1,44 @@
+/**
+ * Round 17b (r17b-ovp): overlap errors on unlabelled real code that rest on a guess. Each class has a
+ * case that stays an error and a look-alike that must not be one. Written from the class.
+ */
+import * as assert from 'node:assert/strict';
+import { analyze, py } from './helpers';
+
+const overlap = (src: string): string[] =>
+  analyze(src, 'train.py').filter((f) => f.ruleId === 'leakage/overlap').map((f) => f.severity);
+
+describe('real-notebook idioms (round 17b, r17b-ovp)', () => {
+  describe('leakage/overlap: a validation cut of the oversampled training part, while a clean test part is scored', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.metrics import accuracy_score
+      from imblearn.over_sampling import RandomOverSampler
+      from keras.models import Sequential
+      from keras.callbacks import EarlyStopping
+      df = pd.read_csv("data.csv")
+      X = df.drop(columns=["label"]).values
+      y = df["label"].values
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+      X_res, y_res = RandomOverSampler(random_state=0).fit_resample(X_train, y_train)
+      X_tr, X_val, y_tr, y_val = train_test_split(X_res, y_res, test_size=0.2, random_state=0)
+      model = Sequential()
+    `;
+    it('is an error when the validation cut of the resampled rows is scored as the result', () => {
+      const src = head + py`
+        model.fit(X_tr, y_tr, epochs=10)
+        print("val accuracy", accuracy_score(y_val, model.predict(X_val).argmax(axis=1)))
+      `;
+      assert.ok(overlap(src).includes('error'));
+    });
+    it('is only a warning when the cut only feeds validation_data and the clean test part is scored', () => {
+      const src = head + py`
+        model.fit(X_tr, y_tr, validation_data=(X_val, y_val), epochs=10, callbacks=[EarlyStopping(restore_best_weights=True)])
+        print("test accuracy", accuracy_score(y_test, model.predict(X_test).argmax(axis=1)))
+      `;
+      const sev = overlap(src);
+      assert.ok(sev.length > 0 && !sev.includes('error'), JSON.stringify(sev));
+    });
+  });
+});
