@@ -41,4 +41,33 @@ describe('real-notebook idioms (round 17b, r17b-ovp)', () => {
       assert.ok(sev.length > 0 && !sev.includes('error'), JSON.stringify(sev));
     });
   });
+  describe('leakage/overlap: two class subsets picked in one statement and stacked back with np.append(a, b)', () => {
+    const head = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import accuracy_score
+      df = pd.read_csv("data.csv")
+      X = df.drop(["label"], axis=1).values
+      y = df["label"].values
+      x_neg, x_pos = X[y == 0], X[y == 1]
+    `;
+    const tail = py`
+      rep_y = np.append(np.zeros(len(x_neg)), np.ones(len(x_pos)))
+      X_tr, X_te, y_tr, y_te = train_test_split(rep_x, rep_y, test_size=0.25)
+      clf = LogisticRegression().fit(X_tr, y_tr)
+      print(accuracy_score(y_te, clf.predict(X_te)))
+    `;
+    it('fires when all rows are stacked with a copy of one class subset before the split', () => {
+      assert.ok(overlap(head + py`
+        rep_x = np.append(X, x_pos, axis=0)
+      ` + tail).includes('error'));
+    });
+    it('does not fire when the two disjoint class subsets are stacked back together', () => {
+      assert.deepEqual(overlap(head + py`
+        rep_x = np.append(x_neg, x_pos, axis=0)
+      ` + tail), []);
+    });
+  });
 });
