@@ -70,4 +70,31 @@ describe('real-notebook idioms (round 17b, r17b-ovp)', () => {
       ` + tail), []);
     });
   });
+  describe('leakage/overlap: per-entity training cuts (ts.iloc[:-N]) collected in a loop and stacked, one entity\'s tail scored', () => {
+    const loop = (cut: string): string => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.linear_model import Ridge
+      df = pd.read_csv("train.csv")
+      N = 24
+      parts = []
+      for store in [1, 2, 3]:
+          ts = df[df["Store"] == store][["Date", "y", "x"]].set_index("Date").sort_index()
+          train_ts = ${cut}
+          parts.append(train_ts)
+      train_all = pd.concat(parts, ignore_index=True)
+      model = Ridge()
+      model.fit(train_all.drop(columns=["y"]), train_all["y"])
+      one = df[df["Store"] == 1][["Date", "y", "x"]].set_index("Date").sort_index()
+      test = one.iloc[-N:].copy()
+      pred = model.predict(test.drop(columns=["y"]))
+      print("test MAE", np.abs(test["y"].values - pred).mean())
+    `;
+    it('fires when each entity\'s whole series is collected for training and its tail is then scored', () => {
+      assert.ok(overlap(loop('ts.copy()')).includes('error'));
+    });
+    it('does not fire when each pass keeps only the head of the series (the tail held out) for training', () => {
+      assert.deepEqual(overlap(loop('ts.iloc[:-N].copy()')), []);
+    });
+  });
 });
