@@ -468,7 +468,14 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       }, w.stepSite ?? l.dup.site, 'warning');
       continue;
     }
-    const assumed = l.assumed ?? l.dup.assumed ?? cvCheck;
+    // The resampled training part cut again (a validation cut for validation_data / early stopping)
+    // while only the earlier split's held-out part, which no copy reaches, is scored: whether the
+    // copies shape the reported result is a guess.
+    const valCutOnly = (l.split.kind === 'tts' || l.split.kind === 'slice') && heldOutScored
+      && !ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.split === l.split && st.side !== 'train')))
+      ? 'the held-out part of this second cut of the resampled training rows only guides training (validation data, early stopping); the reported score is on the earlier held-out part, which no copy reaches'
+      : undefined;
+    const assumed = l.assumed ?? l.dup.assumed ?? cvCheck ?? valCutOnly;
     push({
       ruleId: 'leakage/overlap',
       message: `${l.dup.what === 'concat' ? 'This concatenation stacks rows that are already in the data' : `\`${l.dup.what}\` duplicates or synthesises rows`} before the ${l.split.names[0] === 'validation_split' ? 'validation split' : l.split.kind === 'tts' || l.split.kind === 'slice' ? 'train/test split' : 'cross-validation'} (${where(ctx, l.split.site)}), so copies of the same rows land on both sides. Resample the training split only (e.g. an imblearn Pipeline).${assumed ? ` Assumed: ${assumed}.` : ''}`,

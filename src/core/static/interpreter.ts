@@ -2351,7 +2351,23 @@ export class Interpreter extends LibrarySemantics {
     const byMask = sliceText === undefined && !this.sampling && !this.dropByValues && /\[[^]*(?:[=!]=|[<>]|\.isin\(|~)[^]*\]/.test(this.t(n));
     const picked = (out: DataV): DataV => { if (byMask) out.maskSite = this.site(this.stmt ?? n); return out; };
     if (!name) { d.subsetSite = this.site(this.stmt ?? n); return picked(d); }
-    if (this.inLoop && d.varying) return d;
+    if (this.inLoop && d.varying) {
+      // train_ts = ts.iloc[:-N] in a loop over entities: that pass's training cut (the tail held out).
+      // The parts collected and stacked after the loop are training rows, not all the rows.
+      if (sliceText !== undefined && /^\s*:\s*[^:,]+$/.test(sliceText) && TRAIN_NAME.test(name) && !TEST_NAME.test(name) && !VAL_NAME.test(name)
+        && d.rows.length && d.rows.every((k) => !k.path.length)) {
+        const key = `loopcut:${this.sliceKey(d)}|${this.iterKey()}`;
+        let split = this.sliceSplits.get(key);
+        if (!split) {
+          split = { id: ++this.ids, site: this.site(this.stmt ?? n), kind: 'slice', shuffle: false, names: [], perPass: true };
+          this.sliceSplits.set(key, split);
+          this.events.splits.push(split);
+          this.noteHeldOut();
+        }
+        return this.withStep(d, split, 'train');
+      }
+      return d;
+    }
     // Some rows of a held-out set bound as they are to another name (`cold_test = test[test.store
     // == 3]`, `y_new = y_test[mask].copy()`; not `X_test = X_test[mask]`, nor a mask inside a larger
     // expression): a model scored on them is scored on other rows than one scored on the whole set.

@@ -833,7 +833,10 @@ export abstract class LibrarySemantics extends DataflowState {
     // Stacking rows that overlap (same source rows twice) duplicates them.
     let overlap = false;
     const argText = args.posNodes[0] ? this.t(args.posNodes[0]) : '';
-    const items = /^\[(.*)\]$/s.exec(argText.trim())?.[1].split(',').map((x) => x.trim()).filter(Boolean) ?? [];
+    const listed = /^\[(.*)\]$/s.exec(argText.trim())?.[1].split(',').map((x) => x.trim()).filter(Boolean);
+    // np.append(a, b) / np.vstack-like calls given the parts as separate arguments: their texts name them as a list would.
+    const items = listed ?? (parts.length > 1 && args.pos.length === parts.length && args.posNodes.length === parts.length && args.pos.every((p) => p.k !== 'seq')
+      ? args.posNodes.map((x) => this.t(x).trim()) : []);
     if (items.length > 1 && new Set(items).size < items.length) overlap = true;
     // The same full rows twice (df and a noisy copy of df); subsets from different masks are disjoint.
     // In a loop that grows an accumulator (df = df.append(row) / pd.concat([acc, part])), each pass adds new rows.
