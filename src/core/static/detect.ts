@@ -225,6 +225,8 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const selectionOnly = (s: Split): boolean => s.kind === 'search' && s.reportedAt === undefined;
   // Fitted on the training rows only (the training side of a split, or a training file).
   const trainPart = (f: PrepLeak['fit']): boolean => f.rows.length > 0 && f.rows.every((k) => k.path.length ? k.path[k.path.length - 1].side === 'train' && k.path[k.path.length - 1].fold === undefined : k.root.role === 'train');
+  // The leaks reported as preprocessing: a target encoder's own finding rests on the same evidence.
+  const prepReported = new Set<PrepLeak>();
   for (const l0 of ev.prepLeaks) {
     const whole = wholeDataLeak(l0, ev);
     // Category codes or a vocabulary learnt from a whole data file before its split are stateless
@@ -378,24 +380,24 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       evidence: { transformer: f.cls, kind: f.kind, splitLine, reason: l.reason },
       fixes,
     }, f.site, f.assumed || l.reason === 'cv' && l.split?.kind === 'search' && trainPart(f) ? 'warning' : 'error');
+    prepReported.add(l0);
   }
 
   // A target encoder fitted on rows that reach the test set also turns the label into a feature.
   for (const l of ev.prepLeaks) {
-    if (skipVal(l) || !TARGET_ENCODERS.has(l.fit.cls)) continue;
-    // Fitted on the training part before cross-validation on it: the folds' own labels are in their
-    // encoded feature, so the CV score is optimistic while the test split stays clean; as the
-    // preprocessing finding, a search's best_score_ read as a result is an assumption (warning).
+    if (!TARGET_ENCODERS.has(l.fit.cls) || !prepReported.has(l)) continue;
+    // Fitted on the training part before cross-validation on it, the test split stays clean: the
+    // preprocessing finding (CV on a pre-transformed matrix) says it, not a second alarm (zy026, zzg014).
+    // An encoder whose fit reached no evaluated model (its output discarded) is not reported either.
     const cv = l.reason === 'cv';
-    const message = cv && trainPart(l.fit)
-      ? `\`${l.fit.cls}\` encodes categories with the label and is fitted on the whole training part before cross-validation on it (${l.split ? where(ctx, l.split.site) : 'later'}), so each validation fold's encoded feature carries that fold's own labels and the cross-validated score is optimistic (the test split stays clean). Put it inside a Pipeline passed to the cross-validation.${l.split?.kind === 'search' ? ' Assumed: the search\'s `best_score_` is read as a result, not only to choose settings.' : ''}`
-      : cv
-        ? `\`${l.fit.cls}\` encodes categories with the label and is fitted on all rows before cross-validation, so each validation fold's encoded feature carries that fold's own labels. Put it inside a Pipeline passed to the cross-validation.`
-        : `\`${l.fit.cls}\` encodes categories with the label, using rows that end up in the test split; the encoded feature carries the test labels. Fit it on the training split only.`;
+    if (cv && trainPart(l.fit)) continue;
+    const message = cv
+      ? `\`${l.fit.cls}\` encodes categories with the label and is fitted on all rows before cross-validation, so each validation fold's encoded feature carries that fold's own labels. Put it inside a Pipeline passed to the cross-validation.`
+      : `\`${l.fit.cls}\` encodes categories with the label, using rows that end up in the test split; the encoded feature carries the test labels. Fit it on the training split only.`;
     push({
       ruleId: 'leakage/target', message,
       location: toLocation(ctx, l.fit.site), related: rel(ctx, l.split?.site, cv ? 'cross-validation splits here' : 'split made here'), evidence: { encoder: l.fit.cls, reason: l.reason }, fixes: [],
-    }, l.fit.site, cv && l.split?.kind === 'search' && trainPart(l.fit) ? 'warning' : 'error');
+    }, l.fit.site, 'error');
   }
 
   // leakage/overlap: test rows stacked into the training data

@@ -1,0 +1,82 @@
+/**
+ * Round 17, the lead's post-holdout fixes: the classes behind the error-level false alarms on the
+ * round's holdout, each with a case that must fire and a look-alike that must not. Written from the class.
+ */
+import * as assert from 'node:assert/strict';
+import { analyze, py } from './helpers';
+
+const found = (src: string, rule: string, path = 'train.py'): string[] =>
+  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
+
+describe('real-notebook idioms, round 17 (lead, after the holdout)', () => {
+  describe('leakage/target: a target encoder whose fit reaches no evaluated model', () => {
+    const src = (encode: string) => py`
+      import pandas as pd
+      from category_encoders import TargetEncoder
+      from sklearn.model_selection import train_test_split
+      from xgboost import XGBRegressor
+      df = pd.read_csv("stores.csv")
+      te = TargetEncoder(cols=["store"])
+      ${encode}
+      X = df.drop(columns=["sales"])
+      y = df["sales"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=42)
+      model = XGBRegressor().fit(X_train, y_train)
+      print(model.score(X_test, y_test))
+    `;
+    it('fires (error) when the encoded frame replaces the data before the split', () => {
+      assert.deepEqual(found(src('df = te.fit_transform(df, df["sales"])'), 'leakage/target').map((f) => f.split(':')[1]), ['error']);
+    });
+    const helper = (encode: string) => py`
+      import pandas as pd
+      from category_encoders import TargetEncoder
+      from sklearn.model_selection import train_test_split
+      from xgboost import XGBRegressor
+
+      def encoding(frame):
+          te = TargetEncoder(cols=["store"])
+          ${encode}
+          return frame
+
+      train = encoding(pd.read_csv("train.csv"))
+      X_train, X_test, y_train, y_test = train_test_split(train.drop(columns=["sales"]), train["sales"], test_size=0.3, random_state=42)
+      model = XGBRegressor().fit(X_train, y_train)
+      print(model.score(X_test, y_test))
+      holdout = encoding(pd.read_csv("holdout.csv"))
+      print(model.score(holdout.drop(columns=["sales"]), holdout["sales"]))
+    `;
+    it('does not fire when a helper throws the fit_transform result away (category_encoders returns a new frame)', () => {
+      assert.deepEqual(found(helper('te.fit_transform(frame, frame["sales"])'), 'leakage/target'), []);
+      assert.deepEqual(found(helper('te.fit_transform(frame, frame["sales"])'), 'leakage/preprocessing'), []);
+    });
+    it('fires (error) when the helper returns the encoded frame', () => {
+      assert.deepEqual(found(helper('frame = te.fit_transform(frame, frame["sales"])'), 'leakage/target').map((f) => f.split(':')[1]), ['error']);
+    });
+  });
+
+  describe('leakage/target: a target encoder fitted on the training part before cross_val_score on it', () => {
+    const src = (fit: string) => py`
+      import pandas as pd
+      from category_encoders import TargetEncoder
+      from sklearn.model_selection import train_test_split, cross_val_score
+      from sklearn.linear_model import LogisticRegression
+      df = pd.read_csv("coupons.csv")
+      X = df.drop(columns=["redeemed"])
+      y = df["redeemed"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      ${fit}
+      print(cross_val_score(LogisticRegression(), X_train, y_train, cv=5).mean())
+    `;
+    it('does not raise a target alarm: the test split stays clean, the preprocessing finding names the folds', () => {
+      const s = src('enc = TargetEncoder(cols=["campaign"]).fit(X_train, y_train)\nX_train = enc.transform(X_train)');
+      assert.deepEqual(found(s, 'leakage/target'), []);
+      const pre = analyze(s, 'train.py').filter((f) => f.ruleId === 'leakage/preprocessing');
+      assert.equal(pre.length, 1);
+      assert.match(pre[0].message, /validation fold|cross-validation/);
+    });
+    it('fires (error) when the encoder is fitted on all rows, labels included, before the cross-validation', () => {
+      const s = src('enc = TargetEncoder(cols=["campaign"]).fit(X, y)\nX_train = enc.transform(X_train)\nX = enc.transform(X)\nprint(cross_val_score(LogisticRegression(), X, y, cv=5).mean())');
+      assert.ok(found(s, 'leakage/target').some((f) => f.endsWith(':error')));
+    });
+  });
+});
