@@ -295,6 +295,8 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         location: toLocation(ctx, f.site), related: rel(ctx, firstEval([l.key]), 'evaluated here'),
         evidence: { call: f.cls, reason: 'held-out rows refitted on themselves' }, fixes: [],
       }, f.site, 'warning');
+      // A target encoder refitted on the scored rows with their labels also writes those labels into them.
+      prepReported.add(l0);
       continue;
     }
     // Fitted on the training side of a split in the code and then searched over (GridSearchCV)
@@ -391,7 +393,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // An encoder whose fit reached no evaluated model (its output discarded) is not reported either.
     const cv = l.reason === 'cv';
     if (cv && trainPart(l.fit)) continue;
-    const message = cv
+    const message = l.reason === 'fit-on-test'
+      ? `\`${l.fit.cls}\` encodes categories with the label and is fitted again on the scored rows with their own labels, so their encoded feature carries the labels being predicted. Reuse the encoder fitted on the training rows.`
+      : cv
       ? `\`${l.fit.cls}\` encodes categories with the label and is fitted on all rows before cross-validation, so each validation fold's encoded feature carries that fold's own labels. Put it inside a Pipeline passed to the cross-validation.`
       : `\`${l.fit.cls}\` encodes categories with the label, using rows that end up in the test split; the encoded feature carries the test labels. Fit it on the training split only.`;
     push({

@@ -2266,6 +2266,21 @@ export class Interpreter extends LibrarySemantics {
     return parts.slice(a, b);
   }
 
+  /**
+   * `f[f[c] <= b]` / `f[f.c > b]` when the document also cuts the same frame by the opposite comparison on
+   * the same column and bound: true for the lower side, false for the upper; undefined otherwise.
+   */
+  protected complementaryThreshold(text: string): boolean | undefined {
+    const t = text.replace(/\s+/g, '');
+    const m = /^([A-Za-z_]\w*)\[\1(\[[^[\]]+\]|\.[A-Za-z_]\w*)(<=|<|>=|>)([\w.]+)\]$/.exec(t);
+    if (!m) return undefined;
+    const [, frame, col, op, bound] = m;
+    const lower = op.startsWith('<');
+    const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const other = new RegExp(`${esc(frame)}\\[${esc(frame)}${esc(col)}${lower ? '>=?' : '<=?'}${esc(bound)}\\]`);
+    return this.chunks.some((c) => other.test(c.text.replace(/\s+/g, ''))) ? lower : undefined;
+  }
+
   protected maybeSliceSplit(dIn: DataV, n: SyntaxNode, sliceText: string | undefined): DataV {
     let d = dIn;
     // all_data[:ntrain] / all_data[ntrain:] after pd.concat([train, test]): take the parts back.
@@ -2322,6 +2337,17 @@ export class Interpreter extends LibrarySemantics {
       const head = /^:\s*[^:,]+$/.test(sliceText), tail = /^[^:,]+:\s*$/.test(sliceText);
       if (head || tail) {
         const out = this.mkData({ ...this.same(d), rows: d.rows.filter((k) => (lastSide(k) === 'train') === head) });
+        delete out.mixSite;
+        return out;
+      }
+    }
+    // The same stack cut back apart by a threshold on one column, with the opposite threshold written
+    // too (`full[full.date <= cutoff]`, `full[full.date > cutoff]`, features built over a train + holdout
+    // stack): the lower side is the training part (a chronological holdout comes after it), the upper the rest.
+    if (sliceText === undefined && d.rows.some((k) => lastSide(k) === 'train') && d.rows.some((k) => lastSide(k) !== 'train')) {
+      const lower = this.complementaryThreshold(this.t(n));
+      if (lower !== undefined) {
+        const out = this.mkData({ ...this.same(d), rows: d.rows.filter((k) => (lastSide(k) === 'train') === lower) });
         delete out.mixSite;
         return out;
       }

@@ -49,6 +49,25 @@ describe('real-notebook idioms, round 17 (lead, after the holdout)', () => {
       assert.deepEqual(found(helper('te.fit_transform(frame, frame["sales"])'), 'leakage/target'), []);
       assert.deepEqual(found(helper('te.fit_transform(frame, frame["sales"])'), 'leakage/preprocessing'), []);
     });
+    it('fires (error) when the held-out file is encoded again with its own labels and then scored', () => {
+      const s = py`
+        import pandas as pd
+        from category_encoders import LeaveOneOutEncoder
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import LogisticRegression
+        df = pd.read_csv("policies.csv")
+        train, test = train_test_split(df, test_size=0.2, random_state=1)
+        enc = LeaveOneOutEncoder(cols=["region"]).fit(train.drop(columns=["response"]), train["response"])
+        X_train = enc.transform(train.drop(columns=["response"]))
+        enc_test = LeaveOneOutEncoder(cols=["region"]).fit(test.drop(columns=["response"]), test["response"])
+        X_test = enc_test.transform(test.drop(columns=["response"]))
+        model = LogisticRegression().fit(X_train, train["response"])
+        print(model.score(X_test, test["response"]))
+      `;
+      const t = analyze(s, 'train.py').filter((f) => f.ruleId === 'leakage/target');
+      assert.deepEqual(t.map((f) => f.severity), ['error']);
+      assert.match(t[0].message, /own labels/);
+    });
     it('fires (error) when the helper returns the encoded frame', () => {
       assert.deepEqual(found(helper('frame = te.fit_transform(frame, frame["sales"])'), 'leakage/target').map((f) => f.split(':')[1]), ['error']);
     });
@@ -77,6 +96,43 @@ describe('real-notebook idioms, round 17 (lead, after the holdout)', () => {
     it('fires (error) when the encoder is fitted on all rows, labels included, before the cross-validation', () => {
       const s = src('enc = TargetEncoder(cols=["campaign"]).fit(X, y)\nX_train = enc.transform(X_train)\nX = enc.transform(X)\nprint(cross_val_score(LogisticRegression(), X, y, cv=5).mean())');
       assert.ok(found(s, 'leakage/target').some((f) => f.endsWith(':error')));
+    });
+  });
+
+  describe('leakage/overlap: a train + holdout stack (features built over both) cut back apart by opposite thresholds on one column', () => {
+    const src = (cut: string) => py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_absolute_error
+
+      def split_time(df, date_col, days):
+          cutoff = df[date_col].max() - pd.Timedelta(days=days)
+          train = df[df[date_col] <= cutoff].copy()
+          test = df[df[date_col] > cutoff].copy()
+          return train, test
+
+      def add_lags(df):
+          df = df.sort_values("date")
+          df["lag_7"] = df.groupby("store")["sales"].shift(7)
+          return df
+
+      data = pd.read_csv("sales.csv", parse_dates=["date"])
+      tr, ho = split_time(data, "date", 28)
+      cutoff = tr["date"].max()
+      full = add_lags(pd.concat([tr, ho], ignore_index=True))
+      ${cut}
+      model = RandomForestRegressor().fit(trf.drop(columns=["sales", "date"]), trf["sales"])
+      print(mean_absolute_error(hof["sales"], model.predict(hof.drop(columns=["sales", "date"]))))
+    `;
+    it('does not fire when the stack is cut at the cutoff both ways (subscript or attribute column)', () => {
+      assert.deepEqual(found(src('trf = full[full["date"] <= cutoff]\nhof = full[full["date"] > cutoff]'), 'leakage/overlap'), []);
+      assert.deepEqual(found(src('trf = full[full.date <= cutoff]\nhof = full[full.date > cutoff]'), 'leakage/overlap'), []);
+    });
+    it('fires (error) when the model is trained on the whole stack', () => {
+      assert.deepEqual(found(src('trf = full\nhof = full[full["date"] > cutoff]'), 'leakage/overlap').map((f) => f.split(':')[1]), ['error']);
+    });
+    it('fires when the training rows are a filter of the stack on another column, not the opposite threshold', () => {
+      assert.deepEqual(found(src('trf = full[full["sales"] > 0]\nhof = full[full["date"] > cutoff]'), 'leakage/overlap').map((f) => f.split(':')[1]), ['error']);
     });
   });
 });
