@@ -1115,6 +1115,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   return out;
 }
 
+/** Rows put in a new random order before the cut (`data = shuffle(data)`, `df.sample(frac=1)`, no seed): each re-read is cut differently. */
+const UNSEEDED_SHUFFLE = /(?:^|[^\w.])shuffle\(\s*[A-Za-z_][\w.]*\s*\)|\.sample\(\s*frac\s*=\s*1(?:\.0)?\s*\)/m;
+
 /**
  * Which held-out rows a key stands for. Usually its split side (or test file); a file read again
  * and cut again by the same statement (a notebook whose cells each re-read the data and re-split
@@ -1122,7 +1125,8 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
  */
 function heldOutId(ctx: DetectContext, k: RowKey): string {
   const s = k.path.length === 1 ? k.path[0] : undefined;
-  if (s && k.root.file && !s.split.perPass && (s.split.kind === 'slice' || s.split.kind === 'tts' && !s.split.shuffle || s.split.seeded)) {
+  if (s && k.root.file && !s.split.perPass && (s.split.kind === 'slice' || s.split.kind === 'tts' && !s.split.shuffle || s.split.seeded)
+    && !UNSEEDED_SHUFFLE.test(ctx.chunks[s.split.site.chunk].text.slice(0, s.split.site.stmtFrom))) {
     const st = s.split.site;
     const text = ctx.chunks[st.chunk].text.slice(st.stmtFrom, st.stmtTo).replace(/\s+/g, '');
     return `file:${k.root.file}|${text}|${s.side}|${s.fold ?? ''}${s.split.inputSubset ? `|of:${s.split.inputSubset}` : ''}${s.split.draw ?? ''}`;

@@ -135,4 +135,24 @@ describe('real-notebook idioms, round 17 (lead, after the holdout)', () => {
       assert.deepEqual(found(src('trf = full[full["sales"] > 0]\nhof = full[full["date"] > cutoff]'), 'leakage/overlap').map((f) => f.split(':')[1]), ['error']);
     });
   });
+
+  describe('leakage/multi-test: cells that each re-read the file, shuffle it without a seed and cut it again', () => {
+    const cell = (shuffle: string, model: string) => [
+      'import pandas as pd\nfrom sklearn.utils import shuffle\nfrom sklearn.model_selection import train_test_split\nfrom sklearn.svm import SVC\nfrom sklearn.linear_model import LogisticRegression\nfrom sklearn.metrics import accuracy_score',
+      `data = pd.read_csv("features.csv")\n${shuffle}\nX = data.drop("emotion", axis=1).values\ny = data["emotion"].values\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=4)\nmodel = ${model}.fit(X_train, y_train)\nprint(accuracy_score(y_test, model.predict(X_test)))`,
+    ];
+    const nb = (shuffle: string) => JSON.stringify({
+      cells: [...cell(shuffle, 'SVC(C=2)'), ...cell(shuffle, 'LogisticRegression()').slice(1)].map((source) => ({ cell_type: 'code', source, metadata: {}, outputs: [], execution_count: null })),
+      metadata: {}, nbformat: 4, nbformat_minor: 5,
+    });
+    const mt = (shuffle: string) => analyze(nb(shuffle), 'emotions.ipynb').filter((f) => f.ruleId === 'leakage/multi-test');
+    it('does not fire: an unseeded shuffle before each cut gives each cell other test rows', () => {
+      assert.deepEqual(mt('data = shuffle(data)'), []);
+      assert.deepEqual(mt('data = data.sample(frac=1)'), []);
+    });
+    it('fires when the re-read is cut the same way each time (no shuffle, or a seeded one)', () => {
+      assert.ok(mt('data = data.dropna()').length > 0);
+      assert.ok(mt('data = shuffle(data, random_state=0)').length > 0);
+    });
+  });
 });
