@@ -66,7 +66,13 @@ export class Interpreter extends LibrarySemantics {
       const instances = new Map<ClassV, ObjV>();
       const fittedBefore = this.events.modelFits.length > 0;
       this.runningUncalled = true;
-      for (const fn of this.fns.slice()) {
+      // A plain function that another uncalled function calls by name (a pipeline run by a route handler)
+      // runs at that call, with the arguments it is given there, not once more on its own first.
+      const pending = this.fns.filter((fn) => !fn.called);
+      const callRe = (fn: FnV) => new RegExp(`(?:^|[^\\w.])${fn.name}\\s*\\(`);
+      const callsIt = (fn: FnV) => !fn.cls && pending.some((g) => g !== fn && !g.cls && g.chunk === fn.chunk && callRe(fn).test(this.t(g.node)));
+      const later = new Set(pending.filter(callsIt));
+      for (const fn of [...pending.filter((f) => !later.has(f)), ...later]) {
         if (fn.called) continue;
         fn.called = true;
         this.enterChunk(fn.chunk);

@@ -155,4 +155,33 @@ describe('real-notebook idioms, round 17 (lead, after the holdout)', () => {
       assert.ok(mt('data = shuffle(data, random_state=0)').length > 0);
     });
   });
+
+  describe('leakage/multi-test: a training pipeline function that only an uncalled route handler calls', () => {
+    const src = (route: string) => py`
+      import pandas as pd
+      from flask import Flask, request, jsonify
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LinearRegression, Ridge
+      from sklearn.metrics import r2_score
+      app = Flask(__name__)
+
+      def train_pipeline(model_type="linear", alpha=1.0):
+          df = pd.read_csv("auto.csv")
+          X_train, X_test, y_train, y_test = train_test_split(df.drop(columns=["mpg"]), df["mpg"], random_state=0)
+          model = Ridge(alpha=alpha) if model_type == "ridge" else LinearRegression()
+          model.fit(X_train, y_train)
+          return r2_score(y_test, model.predict(X_test))
+
+      @app.route("/train", methods=["POST"])
+      def train():
+          data = request.get_json() or {}
+          ${route}
+    `;
+    it('does not fire: the pipeline runs once, at the handler\'s call, with the request\'s settings', () => {
+      assert.deepEqual(found(src('return jsonify(train_pipeline(data.get("model_type", "linear"), data.get("alpha", 1.0)))'), 'leakage/multi-test', 'routes.py'), []);
+    });
+    it('fires when the handler runs the pipeline for two settings and compares them', () => {
+      assert.ok(found(src('scores = {t: train_pipeline(t) for t in ["linear", "ridge"]}\n    return jsonify(max(scores, key=scores.get))'), 'leakage/multi-test', 'routes.py').length > 0);
+    });
+  });
 });
