@@ -1099,6 +1099,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       }, r.site, 'warning');
       continue;
     }
+    // A category encoder refitted only to turn the model's predicted classes back into names
+    // (`enc.fit_transform(ref[['label']])`, then nothing but `enc.inverse_transform(pred)`): it transforms no
+    // model input (a scaler's inverse_transform of predictions does carry its refitted statistics).
+    if (/(?:Encoder|LabelBinarizer)$/.test(r.fitTransform?.cls ?? '') && onlyDecodes(ctx, r.site, r.what)) continue;
     push({
       ruleId: 'mismatch/refit-at-inference', message: `\`${r.what}\` fits again ${r.reason}; reuse the transformer fitted at training (load it and call transform).${r.assumed ? ` Assumed: ${r.assumed}.` : ''}`,
       location: toLocation(ctx, r.site), related: rel(ctx, r.loadSite, 'fitted artifact loaded here'), evidence: { call: r.what, reason: r.reason, ...(r.assumed ? { assumed: r.assumed } : {}) }, fixes: refitFix(ctx, r),
@@ -1113,6 +1117,15 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     }, p.site);
   }
   return out;
+}
+
+/** The receiver of a refit (`enc.fit_transform`) is used after it only through `inverse_transform` / its `classes_` / `categories_`. */
+function onlyDecodes(ctx: DetectContext, site: Site, what: string): boolean {
+  const recv = /^([A-Za-z_]\w*)\.(?:fit|fit_transform)$/.exec(what)?.[1];
+  if (!recv) return false;
+  const after = [ctx.chunks[site.chunk].text.slice(site.stmtTo), ...ctx.chunks.slice(site.chunk + 1).map((c) => c.text)].join('\n');
+  const uses = [...after.matchAll(new RegExp(`(?<![\\w.])${recv}\\b(\\s*\\.\\s*\\w+)?`, 'g'))];
+  return uses.length > 0 && uses.every((m) => /^\s*\.\s*(?:inverse_transform|classes_|categories_)$/.test(m[1] ?? ''));
 }
 
 /** Rows put in a new random order before the cut (`data = shuffle(data)`, `df.sample(frac=1)`, no seed): each re-read is cut differently. */

@@ -184,4 +184,33 @@ describe('real-notebook idioms, round 17 (lead, after the holdout)', () => {
       assert.ok(found(src('scores = {t: train_pipeline(t) for t in ["linear", "ridge"]}\n    return jsonify(max(scores, key=scores.get))'), 'leakage/multi-test', 'routes.py').length > 0);
     });
   });
+
+  describe('mismatch/refit-at-inference: an app that refits an encoder on its reference file only to name the predicted classes', () => {
+    const src = (use: string, enc = 'OneHotEncoder()') => py`
+      import pandas as pd
+      import numpy as np
+      from flask import Flask, request
+      from sklearn.preprocessing import OneHotEncoder, MinMaxScaler
+      from tensorflow import keras
+      app = Flask(__name__)
+
+      @app.route("/", methods=["POST"])
+      def predict():
+          ref = pd.read_csv("./data_path.csv")
+          encoder = ${enc}
+          y = encoder.fit_transform(ref[["label"]])
+          model = keras.models.load_model("./model.h5")
+          x = np.array([request.get_json()["features"]])
+          ${use}
+    `;
+    it('does not fire when the encoder only decodes the predictions (inverse_transform)', () => {
+      assert.deepEqual(found(src('return str(encoder.inverse_transform(model.predict(x)))'), 'mismatch/refit-at-inference', 'app.py'), []);
+    });
+    it('fires when the refitted encoder transforms the request', () => {
+      assert.ok(found(src('return str(model.predict(encoder.transform(x)))'), 'mismatch/refit-at-inference', 'app.py').length > 0);
+    });
+    it('fires for a scaler refitted and used to scale the predictions back (its statistics reach the output)', () => {
+      assert.ok(found(src('return str(encoder.inverse_transform(model.predict(x)))', 'MinMaxScaler()'), 'mismatch/refit-at-inference', 'app.py').length > 0);
+    });
+  });
 });
