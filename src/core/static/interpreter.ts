@@ -68,9 +68,10 @@ export class Interpreter extends LibrarySemantics {
       this.runningUncalled = true;
       // A plain function that another uncalled function calls by name (a pipeline run by a route handler)
       // runs at that call, with the arguments it is given there, not once more on its own first.
+      // Each plain function's body is read once for the names it calls (not once per pair).
       const pending = this.fns.filter((fn) => !fn.called);
-      const callRe = (fn: FnV) => new RegExp(`(?:^|[^\\w.])${fn.name}\\s*\\(`);
-      const callsIt = (fn: FnV) => !fn.cls && pending.some((g) => g !== fn && !g.cls && g.chunk === fn.chunk && callRe(fn).test(this.t(g.node)));
+      const calls = new Map(pending.filter((g) => !g.cls).map((g) => [g, new Set([...this.t(g.node).matchAll(/(?:^|[^\w.])([A-Za-z_]\w*)\s*\(/g)].map((m) => m[1]))]));
+      const callsIt = (fn: FnV) => !fn.cls && [...calls].some(([g, names]) => g !== fn && g.chunk === fn.chunk && names.has(fn.name));
       const later = new Set(pending.filter(callsIt));
       for (const fn of [...pending.filter((f) => !later.has(f)), ...later]) {
         if (fn.called) continue;
