@@ -70,7 +70,7 @@ export class Interpreter extends LibrarySemantics {
       // runs at that call, with the arguments it is given there, not once more on its own first.
       // Each plain function's body is read once for the names it calls (not once per pair).
       const pending = this.fns.filter((fn) => !fn.called);
-      const calls = new Map(pending.filter((g) => !g.cls).map((g) => [g, new Set([...this.t(g.node).matchAll(/(?:^|[^\w.])([A-Za-z_]\w*)\s*\(/g)].map((m) => m[1]))]));
+      const calls = new Map(pending.filter((g) => !g.cls).map((g) => [g, new Set([...this.t(g.node).matchAll(/(?<![\w.])([A-Za-z_]\w*)(?=\s*\()/g)].map((m) => m[1]))]));
       const callsIt = (fn: FnV) => !fn.cls && [...calls].some(([g, names]) => g !== fn && g.chunk === fn.chunk && names.has(fn.name));
       const later = new Set(pending.filter(callsIt));
       for (const fn of [...pending.filter((f) => !later.has(f)), ...later]) {
