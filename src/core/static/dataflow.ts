@@ -617,7 +617,7 @@ export abstract class DataflowState {
    * `frame[col] = v`: remember which columns of the frame (or of a frame it was copied from) the
    * new column is computed from; a value computed from none of them replaces an earlier definition.
    * `framePrep`: the statistics the frame's rows already carried (the group aggregate the frame itself
-   * is, `df.groupby("day").sum()`): every column read from it carries them, so they are not this column's.
+   * is, `df.groupby(["station", "day"]).sum()`): every column read from it carries them, so they are not this column's.
    */
   protected recordDerived(frame: FrameMeta, col: string, v: Val, at: SyntaxNode, framePrep: FitEvent[] = []): void {
     // A list of values built row by row (vals.append(means.loc[v])) is computed from what its items are.
