@@ -616,8 +616,10 @@ export abstract class DataflowState {
   /**
    * `frame[col] = v`: remember which columns of the frame (or of a frame it was copied from) the
    * new column is computed from; a value computed from none of them replaces an earlier definition.
+   * `framePrep`: the statistics the frame's rows already carried (the group aggregate the frame itself
+   * is, `df.groupby(["station", "day"]).sum()`): every column read from it carries them, so they are not this column's.
    */
-  protected recordDerived(frame: FrameMeta, col: string, v: Val, at: SyntaxNode): void {
+  protected recordDerived(frame: FrameMeta, col: string, v: Val, at: SyntaxNode, framePrep: FitEvent[] = []): void {
     // A list of values built row by row (vals.append(means.loc[v])) is computed from what its items are.
     if (v.k === 'seq') v = this.join(v.items, at);
     let from = (v.k === 'data' || v.k === 'scalar') && v.cols && sameLineage(v.frame, frame) ? v.cols.filter((c) => c !== col) : [];
@@ -652,7 +654,7 @@ export abstract class DataflowState {
     // A label built from a variable that holds a future value (ret = (c.shift(-3) - c) / c) is a future label too.
     const future = FUTURE_SHIFT.test(vt) || this.futureNames.size > 0 && (vt.match(/[A-Za-z_]\w*/g) ?? []).some((w) => this.futureNames.has(w));
     const shift = future ? 'future' as const : /\.shift\(/.test(vt) ? 'past' as const : undefined;
-    const groupStats = (v.k === 'data' || v.k === 'scalar') ? v.prep.filter((f) => f.kind === 'group') : [];
+    const groupStats = (v.k === 'data' || v.k === 'scalar') ? v.prep.filter((f) => f.kind === 'group' && !framePrep.includes(f)) : [];
     const change = !future && /\.(diff|pct_change)\(/.test(vt);
     const lag = !future && /\.(shift|rolling|expanding|ewm|diff|pct_change)\(/.test(vt);
     frame.derived.set(col, { from, site: this.site(at), order: ++this.ids, ...(shift ? { shift } : {}), ...(change ? { change: true as const } : {}), ...(lag ? { lag: true as const } : {}), ...(groupStats.length ? { groupStats } : {}) });

@@ -984,7 +984,7 @@ export class Interpreter extends LibrarySemantics {
     // not model input handed on out of sight.
     if ((vIn.k === 'data' || vIn.k === 'scalar') && !curData.frame?.colVals) for (const f of vIn.prep) this.events.frameStatFits.add(f.id);
     if (col !== undefined && curData.frame) {
-      this.recordDerived(curData.frame, col, v, valueNode ?? t);
+      this.recordDerived(curData.frame, col, v, valueNode ?? t, curData.prep);
       // A column of predictions (scores written beside the rows): model output, not a feature.
       if (vIn.k === 'data' && vIn.pred) { (curData.frame.predCols ??= new Set()).add(col); (curData.frame.predVals ??= new Map()).set(col, vIn.pred); }
       else { curData.frame.predCols?.delete(col); curData.frame.predVals?.delete(col); }

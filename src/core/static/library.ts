@@ -2465,7 +2465,7 @@ export abstract class LibrarySemantics extends DataflowState {
     for (const [name, v0] of args.kw) {
       const v = v0.k === 'fn' ? this.callFunction(v0, { ...NO_ARGS, pos: [out], posNodes: [] }, null) : v0;
       if (v.k === 'data' || v.k === 'scalar') prep = unionList(prep, v.prep);
-      this.recordDerived(frame, name, v, args.kwNodes.get(name) ?? n);
+      this.recordDerived(frame, name, v, args.kwNodes.get(name) ?? n, d.prep);
       // X_test.assign(y_pred=model.predict(X_test)): a column of the model's predictions, as with df["y_pred"] = ...
       if (v.k === 'data' && v.pred) { (frame.predCols ??= new Set()).add(name); (frame.predVals ??= new Map()).set(name, v.pred); }
       else { frame.predCols?.delete(name); frame.predVals?.delete(name); }
@@ -2759,7 +2759,7 @@ export abstract class LibrarySemantics extends DataflowState {
         // On a named frame it is df[c] = value: a statistic in the value enters the frame.
         const recv = n.firstChild?.name === 'MemberExpression' && !isSubscript(n.firstChild) ? n.firstChild.firstChild : null;
         if (recv?.name === 'VariableName') this.assignSubscript(n, recv, value, valueNode ?? n, col.str);
-        else this.recordDerived(d.frame, col.str, value, valueNode ?? n);
+        else this.recordDerived(d.frame, col.str, value, valueNode ?? n, d.prep);
       }
       return this.scalar('None');
     }
