@@ -995,7 +995,10 @@ export abstract class LibrarySemantics extends DataflowState {
     // Only a row mask counts (a comparison inside the brackets), not a column selection.
     const rowMask = (st: Site): boolean => /\[[^]*(?:[=!]=|[<>]|\.isin\(|~)[^]*\]|\.query\(/.test(this.chunks[st.chunk]?.text.slice(st.stmtFrom, st.stmtTo) ?? '');
     const inputSubset = inputs.map((d) => (d.subsetSite && rowMask(d.subsetSite) ? `${d.subsetSite.chunk}:${d.subsetSite.from}` : '')).join(',').replace(/^,+$/, '');
-    const seedKey = seeded && !perPass && inputs.length ? `${inputSubset}|${shuffle ? sizes : `${site.chunk}:${site.from}`}|${seed && seed.k === 'const' ? seed.text : ''}|${inputs.map((d) => d.rows.map((k) => `${k.root.id}/${k.path.map((s) => `${s.split.id}${s.side}${s.fold ?? ''}`).join('/')}`).join('+')).join(',')}` : undefined;
+    // Rows oversampled first (SMOTE before the split) are more rows than the original: the same seed and
+    // sizes cut them elsewhere, so a split of the resampled copy is another test set.
+    const resampled = inputs.map((d) => d.dup.map((x) => x.id).join('.')).join(',').replace(/^,+$/, '');
+    const seedKey = seeded && !perPass && inputs.length ? `${inputSubset}|${resampled}|${shuffle ? sizes : `${site.chunk}:${site.from}`}|${seed && seed.k === 'const' ? seed.text : ''}|${inputs.map((d) => d.rows.map((k) => `${k.root.id}/${k.path.map((s) => `${s.split.id}${s.side}${s.fold ?? ''}`).join('/')}`).join('+')).join(',')}` : undefined;
     const reused = seedKey !== undefined ? this.seededSplits.get(seedKey) : undefined;
     const split: Split = reused ?? { id: ++this.ids, site, kind: 'tts', shuffle, names: this.targets.slice(), ...(seeded ? { seeded } : {}), ...(perPass ? { perPass } : {}), ...(inputSubset ? { inputSubset } : {}) };
     if (seedKey !== undefined && !reused) this.seededSplits.set(seedKey, split);
