@@ -41,4 +41,75 @@ describe('real-notebook idioms (round 18, r18-pm)', () => {
       assert.deepEqual(rules(head, 'leakage/overlap'), [13]);
     });
   });
+
+  describe('leakage/preprocessing: cross-validation inside a search objective whose score only the driver reads picks settings, it reports nothing', () => {
+    const head = py`
+      import optuna
+      import pandas as pd
+      from sklearn.preprocessing import StandardScaler
+      from sklearn.model_selection import train_test_split, cross_val_score
+      from sklearn.ensemble import GradientBoostingClassifier
+      from sklearn.metrics import roc_auc_score
+      leads = pd.read_csv("leads.csv")
+      X = leads.drop(columns=["converted"])
+      y = leads["converted"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=3)
+      sc = StandardScaler()
+      X_train = sc.fit_transform(X_train)
+      X_test = sc.transform(X_test)
+      def tune(trial):
+          depth = trial.suggest_int("max_depth", 2, 6)
+          gbm = GradientBoostingClassifier(max_depth=depth)
+          return cross_val_score(gbm, X_train, y_train, cv=5, scoring="roc_auc").mean()
+      search = optuna.create_study(direction="maximize")
+      search.optimize(tune, n_trials=30)
+    `;
+    const tail = py`
+      final = GradientBoostingClassifier(**search.best_params).fit(X_train, y_train)
+      print("test AUC", roc_auc_score(y_test, final.predict_proba(X_test)[:, 1]))
+    `;
+    it('fires when the study\'s best cross-validated score is printed', () => {
+      const src = head + 'print("best CV AUC", search.best_value)\n' + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [12]);
+    });
+    it('fires when the objective prints each trial\'s fold score', () => {
+      const src = head.replace('    return cross_val_score(gbm, X_train, y_train, cv=5, scoring="roc_auc").mean()',
+        '    auc = cross_val_score(gbm, X_train, y_train, cv=5, scoring="roc_auc").mean()\n    print(depth, auc)\n    return auc') + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [12]);
+    });
+    it('does not fire when only the chosen setting is read and the clean test set is scored', () => {
+      assert.deepEqual(rules(head + tail, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/overlap: a training part oversampled before a search objective\'s folds whose score only the driver reads', () => {
+    const head = py`
+      import optuna
+      import pandas as pd
+      from imblearn.over_sampling import SMOTE
+      from sklearn.model_selection import train_test_split, cross_val_score
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import f1_score
+      claims = pd.read_csv("claims.csv")
+      X = claims.drop(columns=["fraud"])
+      y = claims["fraud"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=11)
+      X_res, y_res = SMOTE(random_state=11).fit_resample(X_train, y_train)
+      def objective(trial):
+          rf = RandomForestClassifier(n_estimators=trial.suggest_int("n_estimators", 50, 300))
+          return cross_val_score(rf, X_res, y_res, cv=3, scoring="f1").mean()
+      study = optuna.create_study(direction="maximize")
+      study.optimize(objective, n_trials=20)
+    `;
+    const tail = py`
+      rf = RandomForestClassifier(**study.best_params).fit(X_res, y_res)
+      print("test F1", f1_score(y_test, rf.predict(X_test)))
+    `;
+    it('fires when the best trial\'s cross-validated score is printed', () => {
+      assert.deepEqual(rules(head + 'print(study.best_trial.value)\n' + tail, 'leakage/overlap'), [11]);
+    });
+    it('does not fire when only the chosen setting is read', () => {
+      assert.deepEqual(rules(head + tail, 'leakage/overlap'), []);
+    });
+  });
 });
