@@ -1884,7 +1884,9 @@ export class Interpreter extends LibrarySemantics {
           return out;
         }
         // The search's own cross-validated score read (printed, shown): its folds report a result.
-        if ((prop === 'best_score_' || prop === 'cv_results_' || prop === 'grid_scores_') && o.searchSplit) o.searchSplit.reportedAt ??= this.steps;
+        // Not when read only into a name nothing reads (`rmse = -gs.best_score_`, never shown).
+        if ((prop === 'best_score_' || prop === 'cv_results_' || prop === 'grid_scores_') && o.searchSplit
+          && !(this.targets.length === 1 && this.stmt && this.unreadName(this.targets[0], this.text.slice(this.stmt.from, this.stmt.to)))) o.searchSplit.reportedAt ??= this.steps;
         // A search fitted on held-out rows alone (grid.fit(X_test, y_test)) and its cross-validated
         // scores read: every fold's model was trained on test rows, as cross_val_score on them.
         if ((prop === 'best_score_' || prop === 'cv_results_' || prop === 'grid_scores_') && o.cat === 'search' && o.fit && !o.loaded && o.fit.rows.length

@@ -112,4 +112,59 @@ describe('real-notebook idioms (round 18, r18-pm)', () => {
       assert.deepEqual(rules(head + tail, 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/preprocessing: a CV score, a search\'s best_score_ or out-of-fold predictions read only into names nothing reads report nothing', () => {
+    const head = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.impute import SimpleImputer
+      from sklearn.model_selection import train_test_split, cross_val_score, cross_val_predict, GridSearchCV
+      from sklearn.linear_model import Ridge
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_absolute_error
+      stays = pd.read_csv("stays.csv")
+      X = stays.drop(columns=["los"])
+      y = stays["los"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=9)
+      imp = SimpleImputer(strategy="median")
+      X_train = imp.fit_transform(X_train)
+      X_test = imp.transform(X_test)
+    `;
+    const cv = py`
+      ridge = Ridge()
+      ridge_scores = cross_val_score(ridge, X_train, y_train, cv=5, scoring="neg_mean_absolute_error")
+      ridge_mae = -ridge_scores.mean()
+      ridge.fit(X_train, y_train)
+    `;
+    const search = py`
+      gs = GridSearchCV(RandomForestRegressor(), {"max_depth": [4, 8]}, cv=5, scoring="neg_mean_absolute_error")
+      gs.fit(X_train, y_train)
+      rf = gs.best_estimator_
+      rf_mae = -gs.best_score_
+    `;
+    const stack = py`
+      oof = pd.DataFrame({
+          "ridge": cross_val_predict(ridge, X_train, y_train, cv=5),
+      })
+      rf_oof = cross_val_predict(rf, X_train, y_train, cv=5)
+      meta_X = pd.DataFrame({
+          "rf": rf_oof,
+      })
+      meta = Ridge().fit(meta_X, y_train)
+      test_meta = pd.DataFrame({"rf": rf.predict(X_test)})
+      print("test MAE", mean_absolute_error(y_test, meta.predict(test_meta)))
+    `;
+    it('fires when the summary of the CV scores is printed', () => {
+      assert.deepEqual(rules(head + cv + 'print("CV MAE", ridge_mae)\n' + search + stack, 'leakage/preprocessing'), [13]);
+    });
+    it('fires when the search\'s best score is printed through its name', () => {
+      assert.deepEqual(rules(head + cv + search + 'print(rf_mae)\n' + stack, 'leakage/preprocessing'), [13]);
+    });
+    it('fires when the out-of-fold predictions are scored', () => {
+      assert.deepEqual(rules(head + cv + search + stack + 'print(mean_absolute_error(y_train, rf_oof))\n', 'leakage/preprocessing'), [13]);
+    });
+    it('does not fire when those scores are only bound and the clean test set is scored', () => {
+      assert.deepEqual(rules(head + cv + search + stack, 'leakage/preprocessing'), []);
+    });
+  });
 });
