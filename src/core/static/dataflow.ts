@@ -181,6 +181,8 @@ export abstract class DataflowState {
   protected get serving(): boolean { return this.opts.servingFile || this.servingFnDepth > 0 || this.loadedArtifact; }
   /** Depth of search-objective runs (each run is one trial with a new setting). */
   protected searchTrials = 0;
+  /** Inside a search driver's objective whose trial scores nothing reads but the driver (`Interpreter.studyScoreUnread`). */
+  protected objectiveUnread = 0;
   /** Roots read by one statement in a search objective's trials (by chunk and offset): the same rows each trial. */
   protected trialReads = new Map<string, Root>();
   protected get inLoop(): boolean { return this.loopIters.length > 0; }
@@ -471,6 +473,8 @@ export abstract class DataflowState {
   /** `again`: a seeded split made once more (same rows, same parts): its inputs are checked, it is not a new split. */
   protected onSplit(split: Split, inputs: DataV[], again = false): void {
     if (!again) this.events.splits.push(split);
+    // Folds of a search objective whose scores only rank its trials report no score (zo002).
+    if (this.objectiveUnread > 0 && (split.kind === 'cv' || split.kind === 'folds')) split.unread = true;
     this.noteHeldOut();
     // Splitting data into train and held-out rows is training again, whatever was loaded before.
     if (split.kind === 'tts') {

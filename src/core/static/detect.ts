@@ -443,7 +443,8 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     if (l.split.names[0] === 'validation_split' && (l.assumed || l.valUnread) && heldOutScored) continue;
     // Cross-validation on the resampled training part whose scores nothing reads, while the held-out
     // part is scored: the folds' score is never reported.
-    if (l.split.kind === 'cv' && heldOutScored && cvScoreUnread(ctx, l.split)) continue;
+    // So do folds whose scores only rank a search objective's trials (`Split.unread`).
+    if ((l.split.kind === 'cv' || l.split.kind === 'folds') && heldOutScored && (l.split.unread || l.split.kind === 'cv' && cvScoreUnread(ctx, l.split))) continue;
     // Cross-validation on the resampled training side while the held-out side is scored too: the
     // folds' score is inflated, but which of the two the document reports as its result is a guess.
     const cvCheck = l.split.kind === 'cv' && heldOutScored

@@ -13,7 +13,7 @@ import { columnMayBe, covers, mapList, isTestSide, lastSide, testSetKey, unionKe
 import { Budget, FUTURE_SHIFT, NO_ARGS, SLIDING_WINDOWS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
 import { LibrarySemantics, shuffledSplitter, timeBlindSplitter } from './library';
 import type { LoadedModule } from './modules';
-import type { RunMagic } from './source';
+import { nameUses, type RunMagic } from './source';
 import type { EvalEvent } from './events';
 import { sameLineage } from './target';
 import {
@@ -1884,7 +1884,9 @@ export class Interpreter extends LibrarySemantics {
           return out;
         }
         // The search's own cross-validated score read (printed, shown): its folds report a result.
-        if ((prop === 'best_score_' || prop === 'cv_results_' || prop === 'grid_scores_') && o.searchSplit) o.searchSplit.reportedAt ??= this.steps;
+        // Not when read only into a name nothing reads (`rmse = -gs.best_score_`, never shown).
+        if ((prop === 'best_score_' || prop === 'cv_results_' || prop === 'grid_scores_') && o.searchSplit
+          && !(this.targets.length === 1 && this.stmt && this.unreadName(this.targets[0], this.text.slice(this.stmt.from, this.stmt.to)))) o.searchSplit.reportedAt ??= this.steps;
         // A search fitted on held-out rows alone (grid.fit(X_test, y_test)) and its cross-validated
         // scores read: every fold's model was trained on test rows, as cross_val_score on them.
         if ((prop === 'best_score_' || prop === 'cv_results_' || prop === 'grid_scores_') && o.cat === 'search' && o.fit && !o.loaded && o.fit.rows.length
@@ -2948,12 +2950,19 @@ export class Interpreter extends LibrarySemantics {
     }
     for (const { fn, self } of fns) {
       if (this.active.has(fn.node)) continue;
+      // The trials' cross-validated scores only rank the settings when the study's own score is never
+      // read (only `study.best_params` is) and the objective shows none: its folds report nothing, as a
+      // search whose best_score_ nothing reads (README: CV only inside a search whose score is never reported).
+      const unread = !!driver && this.studyScoreUnread(driver, fn);
+      if (unread) this.objectiveUnread++;
       // Two trials, however deep the driver is nested (the objective is a loop of its own).
-      for (let i = 0; i < 2; i++) {
-        this.loopIters.push(i);
-        this.searchTrials++;
-        try { this.callFunction(fn, { ...NO_ARGS, pos: [withVarying(this.scalar('trial'))], posNodes: [] }, null, self); } finally { this.searchTrials--; this.loopIters.pop(); }
-      }
+      try {
+        for (let i = 0; i < 2; i++) {
+          this.loopIters.push(i);
+          this.searchTrials++;
+          try { this.callFunction(fn, { ...NO_ARGS, pos: [withVarying(this.scalar('trial'))], posNodes: [] }, null, self); } finally { this.searchTrials--; this.loopIters.pop(); }
+        }
+      } finally { if (unread) this.objectiveUnread--; }
     }
     // The rows the trials' models were cross-validated on (cross_val_score in the objective): `study.best_params`
     // is then a setting chosen by a score over those rows, as a search's `best_params_`.
@@ -2961,6 +2970,20 @@ export class Interpreter extends LibrarySemantics {
       const rows = this.cvInputs.slice(cvBefore).reduce<RowKey[]>((acc, r) => unionKeys(acc, r), []);
       if (rows.length) this.objectiveRows.set(driver, rows); else this.objectiveRows.delete(driver);
     }
+  }
+
+  /**
+   * The search driver `study` is only bound, run and asked for its chosen setting (`study.best_params`,
+   * `study.best_trial.params`): its best value, trials and plots are never read, and the objective
+   * prints, logs or collects nothing. Its trials' scores then only pick the setting.
+   */
+  private studyScoreUnread(driver: string, fn: FnV): boolean {
+    if (!/^[A-Za-z_]\w*$/.test(driver) || nameUses(this.chunks, [driver]) === Infinity) return false;
+    if (/\b(?:print|display|log\w*|info|append|write\w*|plot\w*|report|set_user_attr)\s*\(/.test(this.t(fn.node))) return false;
+    const main = this.chunks.filter((c) => c.file === undefined).map((c) => c.text.replace(/^[ \t]*#.*$/gm, '')).join('\n');
+    const all = main.match(new RegExp(`\\b${driver}\\b`, 'g'))?.length ?? 0;
+    const allowed = main.match(new RegExp(`^[ \\t]*${driver}[ \\t]*=(?!=)|\\b${driver}\\s*\\.\\s*(?:optimize\\s*\\(|best_params\\b|best_trial\\s*\\.\\s*params\\b)`, 'gm'))?.length ?? 0;
+    return all > 0 && allowed === all;
   }
 
   /**

@@ -995,7 +995,10 @@ export abstract class LibrarySemantics extends DataflowState {
     // Only a row mask counts (a comparison inside the brackets), not a column selection.
     const rowMask = (st: Site): boolean => /\[[^]*(?:[=!]=|[<>]|\.isin\(|~)[^]*\]|\.query\(/.test(this.chunks[st.chunk]?.text.slice(st.stmtFrom, st.stmtTo) ?? '');
     const inputSubset = inputs.map((d) => (d.subsetSite && rowMask(d.subsetSite) ? `${d.subsetSite.chunk}:${d.subsetSite.from}` : '')).join(',').replace(/^,+$/, '');
-    const seedKey = seeded && !perPass && inputs.length ? `${inputSubset}|${shuffle ? sizes : `${site.chunk}:${site.from}`}|${seed && seed.k === 'const' ? seed.text : ''}|${inputs.map((d) => d.rows.map((k) => `${k.root.id}/${k.path.map((s) => `${s.split.id}${s.side}${s.fold ?? ''}`).join('/')}`).join('+')).join(',')}` : undefined;
+    // Rows oversampled first (SMOTE before the split) are more rows than the original: the same seed and
+    // sizes cut them elsewhere, so a split of the resampled copy is another test set.
+    const resampled = inputs.map((d) => d.dup.map((x) => x.id).join('.')).join(',').replace(/^,+$/, '');
+    const seedKey = seeded && !perPass && inputs.length ? `${inputSubset}|${resampled}|${shuffle ? sizes : `${site.chunk}:${site.from}`}|${seed && seed.k === 'const' ? seed.text : ''}|${inputs.map((d) => d.rows.map((k) => `${k.root.id}/${k.path.map((s) => `${s.split.id}${s.side}${s.fold ?? ''}`).join('/')}`).join('+')).join(',')}` : undefined;
     const reused = seedKey !== undefined ? this.seededSplits.get(seedKey) : undefined;
     const split: Split = reused ?? { id: ++this.ids, site, kind: 'tts', shuffle, names: this.targets.slice(), ...(seeded ? { seeded } : {}), ...(perPass ? { perPass } : {}), ...(inputSubset ? { inputSubset } : {}) };
     if (seedKey !== undefined && !reused) this.seededSplits.set(seedKey, split);
@@ -1048,7 +1051,7 @@ export abstract class LibrarySemantics extends DataflowState {
       ...(plainFolds ? { timeBlindFolds: true } : {}) };
     // `scores = cross_val_score(...)` with `scores` named nowhere else: no score is reported (zo002).
     const stmtText = this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '';
-    if (this.targets.length === 1 && this.unreadName(this.targets[0], stmtText)) split.unread = true;
+    if (this.targets.length === 1 && (this.unreadName(this.targets[0], stmtText) || fname === 'cross_val_predict' && this.onlyStacked(this.targets[0]))) split.unread = true;
     // Oversamplers inside an imblearn Pipeline run per fold: no duplication across folds.
     this.onSplit(split, [X]);
     this.cvInputs.push(X.rows);
@@ -1135,8 +1138,45 @@ export abstract class LibrarySemantics extends DataflowState {
    */
   protected unreadName(name: string, stmtText: string): boolean {
     if (!/^[A-Za-z_]\w*$/.test(name) || !new RegExp(`^\\s*${name}\\s*=(?!=)`).test(stmtText)) return false;
-    // Named once in the whole document: only where it is bound.
-    return nameUses(this.chunks, [name]) === 1;
+    // Named once in the whole document: only where it is bound; or read only to compute other names
+    // nothing reads (`rmse = -scores.mean()` and `rmse` never shown).
+    return nameUses(this.chunks, [name]) === 1 || this.feedsOnlyUnread(name, 2);
+  }
+
+  /**
+   * Out-of-fold predictions (`p = cross_val_predict(...)`) mentioned only where bound and as a column of
+   * a stacking frame (`pd.DataFrame({"lr": p, ...})`, `np.column_stack([p, q])`): inputs of a
+   * meta-model, not a score of their folds.
+   */
+  private onlyStacked(name: string): boolean {
+    if (!/^[A-Za-z_]\w*$/.test(name)) return false;
+    const main = this.chunks.filter((c) => c.file === undefined).map((c) => c.text.replace(/^[ \t]*#.*$/gm, '')).join('\n');
+    const all = main.match(new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0;
+    if (!all || nameUses(this.chunks, [name]) === Infinity) return false;
+    const allowed = main.match(new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)|^[ \\t]*(['"])[^'"\\n]+\\1[ \\t]*:[ \\t]*${name}[ \\t]*,?[ \\t]*(?:\\}[ \\t]*\\)?)?[ \\t]*$`, 'gm'))?.length ?? 0;
+    const stacked = [...main.matchAll(/\b(?:np\.)?column_stack\s*\(([^)]*)\)/g)].reduce((a, m) => a + (m[1].match(new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0), 0);
+    return allowed + stacked === all;
+  }
+
+  /**
+   * Every mention of `name` in the document's own code is a binding of it or sits on the right of a
+   * one-name assignment (`rmse = -scores.mean()`) whose name is itself never read (named once, or only
+   * so in turn, `depth` levels down).
+   */
+  private feedsOnlyUnread(name: string, depth: number): boolean {
+    const main = this.chunks.filter((c) => c.file === undefined).map((c) => c.text.replace(/^[ \t]*#.*$/gm, '')).join('\n');
+    const word = new RegExp(`\\b${name}\\b`, 'g');
+    const all = main.match(word)?.length ?? 0;
+    if (!all || nameUses(this.chunks, [name]) === Infinity) return false;
+    let allowed = 0;
+    for (const m of main.matchAll(/^[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)(.*)$/gm)) {
+      const inRhs = m[2].match(word)?.length ?? 0;
+      if (m[1] === name) { if (!inRhs) allowed++; continue; }
+      if (!inRhs) continue;
+      if (nameUses(this.chunks, [m[1]]) !== 1 && !(depth > 0 && this.feedsOnlyUnread(m[1], depth - 1))) return false;
+      allowed += inRhs;
+    }
+    return allowed === all;
   }
 
   /**
