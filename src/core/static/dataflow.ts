@@ -451,7 +451,7 @@ export abstract class DataflowState {
   }
 
   protected newFit(n: SyntaxNode, cls: string, kind: FitKind, data: DataV, onLabel = false, vocabulary = false): FitEvent {
-    const f: FitEvent = { id: ++this.ids, site: this.site(n), cls, kind, rows: data.rows, serving: this.serving, onLabel, ...(vocabulary ? { vocabulary } : {}),
+    const f: FitEvent = { id: ++this.ids, site: this.site(n), cls, kind, rows: data.rows, serving: this.serving, onLabel, step: this.steps, ...(vocabulary ? { vocabulary } : {}),
       ...((kind === 'stat' || kind === 'group') && this.ofPredictions(data) ? { ofPredictions: true as const } : {}) };
     if ((kind === 'transformer' || kind === 'pipeline') && !f.serving && !onLabel) {
       const onTestOnly = data.rows.every(isTestSide);

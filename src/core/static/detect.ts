@@ -181,6 +181,14 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // Validation rows transformed with their own statistics and then scored are a batch refitted on
   // itself (serving), whatever a test set shows: that score is computed on rows shaped differently.
   const valRefitScored = (l: PrepLeak): boolean => l.reason === 'fit-on-test' && ev.evals.some((e) => e.keys.some((k) => keyCovers(l.key, k)));
+  // Held-out rows scaled or standardised with their own statistic and then scored with predictions of no model the
+  // analysis knows (a hand-written numpy network, a TF1 graph run in a session): the scored inputs carry that
+  // statistic, or the analysis kept none of theirs (then the scoring comes after the refit). Category vocabularies
+  // are left out (a one-hot of the labels).
+  const scoredByUnknownModel = (l: PrepLeak): boolean => l.reason === 'fit-on-test' && (l.fit.kind === 'transformer' || l.fit.kind === 'stat')
+    && !l.fit.vocabulary && !l.fit.codes && !l.fit.onLabel && !l.fit.ofPredictions
+    && ev.evals.some((e) => e.unknownModelFits !== undefined && !e.version?.startsWith('baseline') && !e.uncalled && e.keys.some((k) => keyCovers(l.key, k))
+      && (e.unknownModelFits.includes(l.fit.id) || e.unknownModelFits.length === 0 && l.fit.step !== undefined && e.step > l.fit.step));
   const skipVal = (l: PrepLeak): boolean => l.reason === 'cv' && l.split?.kind === 'folds' ? false : l.viaVal ? hasTestSplit && !valRefitScored(l) : heldOutIsVal(l) && testScored;
   // Held-out rows are scored somewhere: an evaluation of test or validation rows, validation data
   // handed to training, or cross-validation (a training score alone scores no held-out row).
@@ -268,6 +276,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const refitAtInference = l.reason === 'includes-test' && (f.kind === 'transformer' || f.kind === 'pipeline') && ev.modelFits.length > 0
       && !ev.trainedOnFits.has(f.id) && !ev.trainPartFits.has(f.id) && !ev.modelFits.some((m) => m.est.fitData?.prep.includes(f)) && ev.modelInputFits.has(f.id);
     if (l.reason === 'fit-on-test' || refitAtInference) {
+      let unknownModel = false;
       // Rows shaped by their own statistic that never reach a model are not transformed differently
       // from anything the model sees: a threshold or normalisation of the predictions, a metric's own
       // mean, a loss weight, a transformer refitted on the test rows after all scores were taken.
@@ -281,7 +290,8 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       // nothing, and a step that writes its frames out is a feature-writing step (README: data read from disk,
       // zd025); a helper function nobody here calls may be called by the file that predicts.
       if (!ev.modelInputFits.has(l.fit.id) && !((f.kind === 'stat' || f.kind === 'group') && !f.ofPredictions && ev.frameStatFits.has(f.id)
-        && (ev.modelInputRoots.size === 0 ? ev.evals.length > 0 || ev.trainEvals.length > 0 || ev.uncalledFits.has(f.id) && !writesOutput : ev.modelInputRoots.has(l.key.root)))) continue;
+        && (ev.modelInputRoots.size === 0 ? ev.evals.length > 0 || ev.trainEvals.length > 0 || ev.uncalledFits.has(f.id) && !writesOutput : ev.modelInputRoots.has(l.key.root)))
+        && !(unknownModel = scoredByUnknownModel(l))) continue;
       // Rows taken as test rows only by their file's name (tested.csv) that the document then splits
       // and trains a model on: they are its whole data, not a held-out batch; a statistic of all of
       // them is fitted before the split (leakage/preprocessing), not a refit at inference.
@@ -289,9 +299,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       // The held-out rows transformed with their own statistic: nothing of the test set reaches
       // training, but the model sees them computed differently from its training rows.
       const what = f.kind === 'stat' ? `The statistic \`${f.cls}()\`` : f.kind === 'group' ? `The group-by statistic \`${f.cls}\`` : `\`${f.cls}\``;
+      const assumed = f.assumed ?? (unknownModel ? 'the scored predictions come from these rows, through a model the analysis does not follow' : undefined);
       push({
         ruleId: 'mismatch/refit-at-inference',
-        message: `${what} is computed again on the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} rows themselves${refitAtInference ? ' (with some training rows), after the model was fitted on rows it did not shape' : ''}, so they are transformed differently from the training rows (no test statistic reaches training). Reuse the statistic fitted on the training rows.${f.assumed ? ` Assumed: ${f.assumed}.` : ''}`,
+        message: `${what} is computed again on the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} rows themselves${refitAtInference ? ' (with some training rows), after the model was fitted on rows it did not shape' : ''}, so they are transformed differently from the training rows (no test statistic reaches training). Reuse the statistic fitted on the training rows.${assumed ? ` Assumed: ${assumed}.` : ''}`,
         location: toLocation(ctx, f.site), related: rel(ctx, firstEval([l.key]), 'evaluated here'),
         evidence: { call: f.cls, reason: 'held-out rows refitted on themselves' }, fixes: [],
       }, f.site, 'warning');

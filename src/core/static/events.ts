@@ -43,6 +43,8 @@ export interface EvalEvent {
   unreferenced?: boolean;
   /** Bound to a name that nothing in the document reads again (not printed, compared, stored or returned): no result. */
   unread?: boolean;
+  /** Scored with no model the analysis knows (a hand-written network): ids of the statistics its inputs carry. */
+  unknownModelFits?: number[];
 }
 
 /** Held-out rows handed to a training call (validation_data=, eval_set=, valid_sets=, evals=). */

@@ -1263,6 +1263,7 @@ export abstract class LibrarySemantics extends DataflowState {
     ev.what = what;
     ev.argNodes = args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) }));
     if (datas.length) ev.data = datas.find((d) => d.pred) ?? datas[0];
+    if (!est && datas.length) ev.unknownModelFits = datas.flatMap((d) => d.prep.map((f) => f.id));
     if (est) ev.fitState = { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised };
     if (bestRun ?? baseline) ev.assumed = bestRun ?? baseline;
     if (best?.resplit) ev.resplitBest = true;

@@ -124,6 +124,8 @@ export interface FitEvent {
   holdsOutTail?: true;
   /** A group statistic: the columns it aggregates (`groupby(k).agg({"late": "mean"})`, `groupby(k)["late"].mean()`). */
   overCols?: string[];
+  /** Execution step at which it was fitted (`newFit`), to order it against evaluations. */
+  step?: number;
 }
 
 export interface DupEvent {

@@ -1,0 +1,80 @@
+/**
+ * Round 18 (r18-srv): serving (refit-at-inference) classes from real code. Each class has a case that
+ * must fire and a look-alike that must not. Written from the class, not copied from a notebook.
+ */
+import * as assert from 'node:assert/strict';
+import { analyze, lineOf, py } from './helpers';
+
+const lines = (src: string, rule: string, path = 'train.py'): number[] =>
+  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => f.location.line);
+const REFIT = 'mismatch/refit-at-inference';
+
+describe('real-notebook idioms, round 18 (r18-srv)', () => {
+  describe('held-out rows scaled with their own statistic and scored by a hand-written model', () => {
+    const numpyNet = (testScaling: string, shown = 'None'): string => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.preprocessing import MinMaxScaler
+      from sklearn.metrics import accuracy_score
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      cols = ["temp", "light", "co2"]
+      scaler = MinMaxScaler()
+      X_tr = scaler.fit_transform(train[cols].values)
+      y_tr = train["occupied"].values
+      ${testScaling}
+      shown = ${shown}
+      print(shown)
+      y_te = test["occupied"].values
+      def forward(X, w):
+          return 1 / (1 + np.exp(-np.dot(X, w)))
+      w = np.zeros(3)
+      for i in range(100):
+          p = forward(X_tr, w)
+          w = w - 0.01 * np.dot(X_tr.T, p - y_tr)
+      pred = (forward(X_te, w) > 0.5).astype(int)
+      print("test accuracy", accuracy_score(y_te, pred))
+    `;
+    it('fires for a new MinMaxScaler fitted on the test file, whose output the numpy network predicts', () => {
+      const s = numpyNet('X_te = MinMaxScaler().fit_transform(test[cols].values)');
+      assert.deepEqual(lines(s, REFIT), [lineOf(s, 'X_te = MinMaxScaler().fit_transform')]);
+    });
+    it('does not fire when the test rows go through the scaler fitted on the training rows', () => {
+      assert.deepEqual(lines(numpyNet('X_te = scaler.transform(test[cols].values)'), REFIT), []);
+    });
+    it('does not fire when the test rows refitted on themselves are only plotted, the network predicting the training-scaled rows', () => {
+      const s = numpyNet('X_te = scaler.transform(test[cols].values)', 'MinMaxScaler().fit_transform(test[cols].values)');
+      assert.deepEqual(lines(s, REFIT), []);
+    });
+
+    const graph = (validScaling: string): string => py`
+      import numpy as np
+      import pandas as pd
+      import tensorflow as tf
+      from sklearn.metrics import mean_squared_error
+      from sklearn.model_selection import train_test_split
+      df = pd.read_csv("houses.csv")
+      X = df[["rooms", "area", "age"]].values
+      y = df["price"].values
+      X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.2, random_state=0)
+      def standardise(a, ref):
+          return (a - np.mean(ref, axis=0)) / np.std(ref, axis=0)
+      X_tr_n = standardise(X_tr, X_tr)
+      X_va_n = ${validScaling}
+      inp = tf.placeholder(tf.float32, [None, 3])
+      out = tf.layers.dense(inp, 1)
+      with tf.Session() as sess:
+          sess.run(tf.global_variables_initializer())
+          pred = sess.run(out, feed_dict={inp: X_va_n})
+      print("validation mse", mean_squared_error(y_va, pred[:, 0]))
+    `;
+    it('fires for the validation part standardised with its own mean and std, then fed to a graph run in a session', () => {
+      const s = graph('standardise(X_va, X_va)');
+      assert.ok(lines(s, REFIT).length > 0);
+      assert.ok(lines(s, REFIT).every((l) => l === lineOf(s, 'return (a - np.mean')));
+    });
+    it('does not fire when the validation part is standardised with the training statistics', () => {
+      assert.deepEqual(lines(graph('standardise(X_va, X_tr)'), REFIT), []);
+    });
+  });
+});
