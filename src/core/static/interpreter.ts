@@ -2555,7 +2555,7 @@ export class Interpreter extends LibrarySemantics {
    * `x[i:i + n]` with `i` stepping by a known `step` smaller than `n` (`range(0, len(x) - n, step)`, or
    * `i += n - overlap` in a `while` loop): each window shares `n - step` samples with the next.
    */
-  protected overlappingWindow(sliceText: string): { size: number; step: number; stepSite?: Site; recordLabel?: string } | undefined {
+  protected overlappingWindow(sliceText: string): NonNullable<DupEvent['windows']> | undefined {
     const m = /^\s*(\w+)\s*:\s*(\w+)\s*\+\s*([\w.]+)\s*$/.exec(sliceText);
     if (!m || m[1] !== m[2]) return undefined;
     const size = this.constInt(m[3]);
@@ -2579,12 +2579,22 @@ export class Interpreter extends LibrarySemantics {
       }
     }
     const step = stepText === undefined ? undefined : this.constInt(stepText);
+    // A window length computed from the data (`chunk = int(len(x) * 0.1)`) and a step written as a
+    // fraction of it (`hop = int(chunk * (1 - overlap))`, `chunk // 2`): shorter than the window
+    // whatever the length, checked at two lengths. The message then names them instead of numbers.
+    let named: { size: string; step: string } | undefined;
+    if (size === undefined && step === undefined && stepText !== undefined && /^[A-Za-z_]\w*$/.test(m[3])) {
+      const at = (len: number): number | undefined => this.constInt(stepText!, 0, new Map([[m[3], len]]));
+      const a = at(1000), b = at(4096);
+      if (a !== undefined && b !== undefined && a > 1 && a < 1000 && b > 1 && b < 4096) named = { size: m[3], step: stepText.trim() };
+    }
     // The value after the window taken as its target (y.append(x[i + n])): a forecast, temporal's case.
     const after = new RegExp(`\\[\\s*${m[1]}\\s*\\+\\s*${m[3].replace(/\./g, '\\.')}\\s*(\\+[^\\]:]*)?\\]|\\[\\s*${m[1]}\\s*\\+\\s*${m[3].replace(/\./g, '\\.')}\\s*(\\+[^\\]:]*)?:`);
     // Written in the loop, or in a sibling loop or comprehension of the same cell or file (y = [x[i + n] for i in ...]).
     if (body && after.test(body) || after.test(this.text)) return undefined;
     // Stride-1 windows are the sliding windows of a series (temporal, above), not this.
     if (size !== undefined && step !== undefined && step > 1 && step < size) return { size, step, ...(stepSite ? { stepSite } : {}) };
+    if (named) return { size: 0, step: 0, named, ...(stepSite ? { stepSite } : {}) };
     // Disjoint segments (step = size) that each get the same label, a name the loop neither indexes nor
     // assigns (`labels.append(genre)`): pieces of one labelled recording, like crops of one photo (r023).
     const recordLabel = size !== undefined && step === size && body ? this.recordLabel(body, m[1]) : undefined;
@@ -2601,8 +2611,8 @@ export class Interpreter extends LibrarySemantics {
   }
 
   /** An integer written as a literal, a name bound to one, or arithmetic of those (see `constNum`). */
-  protected constInt(text: string, depth = 0): number | undefined {
-    const v = this.constNum(text, depth);
+  protected constInt(text: string, depth = 0, bind?: ReadonlyMap<string, number>): number | undefined {
+    const v = this.constNum(text, depth, bind);
     return v !== undefined && Number.isInteger(v) ? v : undefined;
   }
 
@@ -2611,15 +2621,17 @@ export class Interpreter extends LibrarySemantics {
    * (`step = int(WINDOW * (1 - OVERLAP))`, `hop = win // 2`, `n = int(2.5 * fs)`): + - * / // %, brackets,
    * `int`, `round`, `math.floor` / `math.ceil`; names followed through at most three bindings.
    */
-  protected constNum(text: string, depth = 0): number | undefined {
+  protected constNum(text: string, depth = 0, bind?: ReadonlyMap<string, number>): number | undefined {
     const toks = text.match(/\d+\.\d*|\.\d+|\d+|[A-Za-z_][\w.]*|\/\/|[-+*/%()]|\S/g) ?? [];
     let i = 0;
     const name = (s: string): number | undefined => {
+      const bound = bind?.get(s);
+      if (bound !== undefined) return bound;
       const v = this.lookup(s);
       if (v.k === 'const' && /^(\d+\.?\d*|\.\d+)$/.test(v.text)) return Number(v.text);
       if (depth >= 3 || !/^[A-Za-z_]\w*$/.test(s)) return undefined;
       const defs = [...this.text.matchAll(new RegExp(`^[ \\t]*${s}[ \\t]*=(?!=)[ \\t]*([^\\n#]+)`, 'gm'))].map((m) => m[1].trim());
-      return defs.length === 1 ? this.constNum(defs[0], depth + 1) : undefined;
+      return defs.length === 1 ? this.constNum(defs[0], depth + 1, bind) : undefined;
     };
     const atom = (): number | undefined => {
       const t = toks[i++];
