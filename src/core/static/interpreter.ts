@@ -2556,16 +2556,31 @@ export class Interpreter extends LibrarySemantics {
    * `i += n - overlap` in a `while` loop): each window shares `n - step` samples with the next.
    */
   protected overlappingWindow(sliceText: string): NonNullable<DupEvent['windows']> | undefined {
-    const m = /^\s*(\w+)\s*:\s*(\w+)\s*\+\s*([\w.]+)\s*$/.exec(sliceText);
+    const lb = this.loopBodies[this.loopBodies.length - 1];
+    let m: string[] | null = /^\s*(\w+)\s*:\s*(\w+)\s*\+\s*([\w.]+)\s*$/.exec(sliceText);
+    // x[start:end] with the end bound as start + n (`end = start + win` in the loop), or both ends
+    // drawn from two ranges offset by n and zipped (`for s, e in zip(range(0, L - n, step), range(n, L, step))`).
+    let pair: { end: string; stepText?: string } | undefined;
+    const ends = !m && lb ? /^\s*(\w+)\s*:\s*(\w+)\s*$/.exec(sliceText) : null;
+    if (ends && lb) {
+      const bound = new RegExp(`^[ \\t]*${ends[2]}[ \\t]*=[ \\t]*${ends[1]}[ \\t]*\\+[ \\t]*([\\w.]+)[ \\t]*$`, 'm').exec(lb.text);
+      const zipped = lb.targets === `${ends[1]},${ends[2]}` ? /^zip\(\s*range\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*,\s*range\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*\)$/s.exec((lb.iter ?? '').trim()) : null;
+      const r1 = zipped?.[1].split(','), r2 = zipped?.[2].split(',');
+      if (bound) { m = [sliceText, ends[1], ends[1], bound[1]]; pair = { end: ends[2] }; }
+      else if (r1 && r2 && r1.length === 3 && r2.length === 3 && r1[2].trim() === r2[2].trim() && /^\s*0?\s*$/.test(r1[0]) && /^\s*[\w.]+\s*$/.test(r2[0])) {
+        m = [sliceText, ends[1], ends[1], r2[0].trim()];
+        pair = { end: ends[2], stepText: r1[2] };
+      }
+    }
     if (!m || m[1] !== m[2]) return undefined;
     const size = this.constInt(m[3]);
-    const lb = this.loopBodies[this.loopBodies.length - 1];
     let stepText: string | undefined, body: string | undefined, stepSite: Site | undefined;
     // [x[i:i + n] for i in range(0, len(x) - n, step)]: the comprehension's own clause first.
-    const comp = [...this.compLoops].reverse().find((c) => c.targets === m[1]);
+    const comp = pair ? undefined : [...this.compLoops].reverse().find((c) => c.targets === m![1]);
     const loop = comp ?? (lb?.targets === m[1] ? { iter: lb.iter ?? '', text: lb.text, site: lb.site } : undefined);
     const r = loop ? /^range\((.*)\)$/s.exec(loop.iter.trim()) : null;
-    if (r && loop) { stepText = r[1].split(',')[2]; body = loop.text; stepSite = loop.site; }
+    if (pair?.stepText !== undefined && lb) { stepText = pair.stepText; body = lb.text; stepSite = lb.site; }
+    else if (r && loop) { stepText = r[1].split(',')[2]; body = loop.text; stepSite = loop.site; }
     else {
       const inc = new RegExp(`^[ \\t]*${m[1]}\\s*(?:\\+=|=\\s*${m[1]}\\s*\\+)\\s*\\(?([^()\\n]+?)\\)?\\s*$`, 'm');
       const wb = [...this.whileBodies].reverse().find((b) => inc.test(b.text));
@@ -2589,7 +2604,7 @@ export class Interpreter extends LibrarySemantics {
       if (a !== undefined && b !== undefined && a > 1 && a < 1000 && b > 1 && b < 4096) named = { size: m[3], step: stepText.trim() };
     }
     // The value after the window taken as its target (y.append(x[i + n])): a forecast, temporal's case.
-    const after = new RegExp(`\\[\\s*${m[1]}\\s*\\+\\s*${m[3].replace(/\./g, '\\.')}\\s*(\\+[^\\]:]*)?\\]|\\[\\s*${m[1]}\\s*\\+\\s*${m[3].replace(/\./g, '\\.')}\\s*(\\+[^\\]:]*)?:`);
+    const after = new RegExp(`\\[\\s*${m[1]}\\s*\\+\\s*${m[3].replace(/\./g, '\\.')}\\s*(\\+[^\\]:]*)?\\]|\\[\\s*${m[1]}\\s*\\+\\s*${m[3].replace(/\./g, '\\.')}\\s*(\\+[^\\]:]*)?:${pair ? `|\\[\\s*${pair.end}\\s*(\\+[^\\]:]*)?[\\]:]` : ''}`);
     // Written in the loop, or in a sibling loop or comprehension of the same cell or file (y = [x[i + n] for i in ...]).
     if (body && after.test(body) || after.test(this.text)) return undefined;
     // Stride-1 windows are the sliding windows of a series (temporal, above), not this.

@@ -738,6 +738,12 @@ export abstract class LibrarySemantics extends DataflowState {
       return this.scalar(this.t(n), unionList(d.prep, [this.newFit(n, last, 'stat', d)]), d.dup);
     }
     if (last === 'print' || last === 'display' || last === 'len' || last === 'isinstance' || last === 'str' || last === 'repr') return this.scalar(last);
+    // int(50) / float(0.5): a number converted stays a known number (`rate = int(rate)` on a parameter
+    // given a literal), so window lengths and steps written from it are still known.
+    if ((q === 'int' || q === 'float') && args.pos.length === 1 && !args.kw.size && args.pos[0].k === 'const' && /^-?(\d+\.?\d*|\.\d+)$/.test(args.pos[0].text)) {
+      const x = Number(args.pos[0].text);
+      return { k: 'const', text: String(q === 'int' ? Math.trunc(x) : x), ...(args.pos[0].varying ? { varying: true } : {}) };
+    }
     if (last === 'flow' || last === 'flow_from_directory' || last === 'flow_from_dataframe') return this.scalar(last);
     if (last === 'to_datetime') {
       const d = this.join(args.pos, n);

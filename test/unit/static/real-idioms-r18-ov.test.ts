@@ -95,4 +95,42 @@ describe('real-notebook idioms, round 18 (r18-ov)', () => {
       assert.deepEqual(found(src('wave, rate = librosa.load(path)', fraction, 'tags.append(wave[s + span])'), 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/overlap: windows whose end is written apart from the start (end = start + n; zip of two ranges offset by n)', () => {
+    const src = (cut: string, label = 'tags.append(fault)') => py`
+      import numpy as np
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      def windows(files, width, shared):
+          shared = int(shared)
+          hop = int(width - width * shared / 100)
+          feats, tags = [], []
+          for path, fault in files:
+              trace = np.load(path)
+              ${cut}
+                  feats.append(trace[lo:hi].std())
+                  ${label}
+          return np.array(feats).reshape(-1, 1), np.array(tags)
+      F, t = windows([("inner.npy", 1), ("outer.npy", 2)], 2048, 50)
+      F_a, F_b, t_a, t_b = train_test_split(F, t, test_size=0.2, random_state=3)
+      print(RandomForestClassifier().fit(F_a, t_a).score(F_b, t_b))
+    `;
+    const zipped = 'for lo, hi in zip(range(0, len(trace) - width, hop), range(width, len(trace), hop)):';
+    const bound = 'for lo in range(0, len(trace) - width, hop):\n                  hi = lo + width';
+    it('fires (warning) for both ends drawn from two zipped ranges offset by the window length', () => {
+      const fs = analyze(src(zipped)).filter((f) => f.ruleId === 'leakage/overlap');
+      assert.deepEqual(fs.map((f) => `${f.location.line}:${f.severity}`), ['10:warning']);
+      assert.match(fs[0].message, /Windows of 2048 samples are cut every 1024 samples/);
+    });
+    it('fires (warning) for the end bound in the loop as the start plus the window length', () => {
+      assert.deepEqual(found(src(bound), 'leakage/overlap'), ['10:warning']);
+    });
+    it('does not fire when the step is the window length (disjoint pieces) and each piece has its own label', () => {
+      assert.deepEqual(found(src(zipped, 'tags.append(int(trace[lo] > 0))').replace('F, t = windows([("inner.npy", 1), ("outer.npy", 2)], 2048, 50)', 'F, t = windows([("inner.npy", 1), ("outer.npy", 2)], 2048, 0)'), 'leakage/overlap'), []);
+    });
+    it('does not fire when the sample at the window\'s end is its target (a forecast)', () => {
+      assert.deepEqual(found(src(zipped, 'tags.append(trace[hi])'), 'leakage/overlap'), []);
+      assert.deepEqual(found(src(bound, 'tags.append(trace[hi])'), 'leakage/overlap'), []);
+    });
+  });
 });
