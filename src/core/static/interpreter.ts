@@ -2451,6 +2451,9 @@ export class Interpreter extends LibrarySemantics {
     if (sibling) return picked(this.withStep(d, sibling, wantTrain ? 'train' : wantVal ? 'val' : 'test'));
     // train = train[train.income < cap]: training rows filtered in place (outliers dropped) are the
     // same training rows, not the training side of a new split (a later split of them is train/test).
+    // So is a stack of training rows and rows from outside the training part cleaned of duplicates or gaps (X_train =
+    // pd.concat([X_train, extra]).drop_duplicates()): rows dropped as bad, not a part cut off for another use.
+    if (wantTrain && srcSide === 'train' && d.concatParts && d.rows.some((k) => lastSide(k) !== 'train') && n.name === 'CallExpression' && /\.\s*(?:dropna|drop_duplicates)\s*\([^()]*\)$/.test(this.t(n).trim())) return d;
     if (wantTrain && srcSide === 'train' && byMask && this.stmt && !this.inLoop) {
       const text = this.t(n).replace(/\s+/g, '');
       if (/^([A-Za-z_]\w*)/.exec(text)?.[1] === name && this.t(this.stmt).replace(/\s+/g, '') === `${name}=${text}`) return d;

@@ -133,4 +133,51 @@ describe('real-notebook idioms, round 18 (r18-ov)', () => {
       assert.deepEqual(found(src(bound, 'tags.append(trace[hi])'), 'leakage/overlap'), []);
     });
   });
+
+  describe('leakage/overlap: rows picked from the whole frame stacked onto the training part, then deduplicated or cleaned', () => {
+    const src = (stack: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import GradientBoostingRegressor
+      from sklearn.metrics import mean_absolute_error
+      shop = pd.read_csv("titles.csv")
+      price = shop["price"]
+      feats = shop.drop("price", axis=1)
+      known = feats[feats["author"].isin(["Austen", "Tolstoy"])]
+      f_tr, f_va, p_tr, p_va = train_test_split(feats, price, test_size=0.3, random_state=7)
+      ${stack}
+      p_tr = price[f_tr.index]
+      gbr = GradientBoostingRegressor().fit(f_tr, p_tr)
+      print(mean_absolute_error(p_va, gbr.predict(f_va)))
+    `;
+    it('fires (warning) when the stack is deduplicated in the same statement', () => {
+      assert.deepEqual(found(src('f_tr = pd.concat([f_tr, known]).drop_duplicates()'), 'leakage/overlap'), ['13:warning']);
+    });
+    it('fires (warning) when the stack is cleaned on a line of its own', () => {
+      assert.deepEqual(found(src('f_tr = pd.concat([f_tr, known])\n      f_tr = f_tr.dropna()'), 'leakage/overlap'), ['14:warning']);
+    });
+    it('does not fire when the rows stacked on are the training part\'s own', () => {
+      assert.deepEqual(found(src('f_tr = pd.concat([f_tr, f_tr[f_tr["author"] == "Austen"]]).drop_duplicates()'), 'leakage/overlap'), []);
+    });
+    it('does not fire for per-group training cuts and held-out tails, each stacked and cleaned of gaps', () => {
+      assert.deepEqual(found(py`
+        import pandas as pd
+        from sklearn.linear_model import Ridge
+        from sklearn.metrics import mean_absolute_error
+        sales = pd.read_csv("weekly.csv")
+        train_parts, test_parts = [], []
+        for store, g in sales.groupby("store"):
+            g = g.sort_values("week")
+            train_parts.append(g.iloc[:-8])
+            test_parts.append(g.iloc[-8:])
+        train_df = pd.concat(train_parts)
+        test_df = pd.concat(test_parts)
+        train_clean = train_df.dropna()
+        test_clean = test_df.dropna()
+        cols = ["lag1", "lag2", "promo"]
+        r = Ridge().fit(train_clean[cols], train_clean["units"])
+        print(mean_absolute_error(test_clean["units"], r.predict(test_clean[cols])))
+      `, 'leakage/overlap'), []);
+    });
+  });
 });
