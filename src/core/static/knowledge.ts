@@ -132,19 +132,6 @@ export function isReader(qualified: string, last: string): boolean {
   if (last === 'load' && /^json\./.test(qualified)) return true;
   if (last === 'load_data' || last === 'image_dataset_from_directory' || last === 'text_dataset_from_directory') return true;
   if (last === 'read' && /spark/.test(qualified)) return true;
-  if (isAudioReader(qualified, last)) return true;
-  return false;
-}
-
-/**
- * Audio readers: one recording's samples, returned with its sample rate (`y, sr = librosa.load(p)`,
- * `data, sr = sf.read(p)`, `wav, sr = torchaudio.load(p)`; `sr, data = wavfile.read(p)` puts the rate first).
- * 'first' / 'second': where the samples are in the returned pair.
- */
-export function isAudioReader(qualified: string, last: string): false | 'first' | 'second' {
-  if (last === 'load' && /(^|\.)(librosa|torchaudio)\.load$/.test(qualified)) return 'first';
-  if (last === 'read' && /(^|\.)(soundfile|sf)\.read$/.test(qualified)) return 'first';
-  if (last === 'read' && /(^|\.)wavfile\.read$/.test(qualified)) return 'second';
   return false;
 }
 

@@ -7,7 +7,7 @@ import type { SyntaxNode } from '@lezer/common';
 import {
   DATA_NAME, EVAL_METHODS, GROUP_AGGS, GROUP_NON_STATS, LABEL_ENCODERS, VOCABULARY_ENCODERS, LABEL_NAME, NP_STATS, PREDICT_METHODS,
   ROW_PRESERVING, ROW_SUBSET, SCALE_FUNCTIONS, SCORE_FUNCTIONS, STAT_METHODS, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME,
-  estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isAudioReader, isReader, type EstimatorCategory,
+  estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
 import { covers, isTestSide, mapList, lastSide, testSetKey, unionKeys, unionList,
   type DerivedColumn, type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type Root, type SeqV, type Side, type Site, type Split, type Val,
@@ -463,12 +463,6 @@ export abstract class LibrarySemantics extends DataflowState {
       // purchases classified row by row); parsed into the index, or sorted by later, the rows are a series.
       if (parseNode && (TIME_COLUMN.test(this.t(parseNode)) || this.t(parseNode) === 'True') && indexNode && TIME_COLUMN.test(this.t(indexNode))) d.time = PARSED_DATES;
       else if (parseNode && TIME_COLUMN.test(this.t(parseNode))) d.time = PARSED_DATE_COLUMN;
-      const audio = isAudioReader(q, last);
-      if (audio && this.targets.length === 2) {
-        // y, sr = librosa.load(path): the samples and a number.
-        const rate = this.scalar(`${last} sample rate`);
-        return { k: 'seq', items: audio === 'first' ? [d, rate] : [rate, d] };
-      }
       if ((/^(load_|fetch_|make_)/.test(last) || last === 'load') && this.targets.length >= 2) {
         // X, y = load_iris(return_X_y=True)
         return { k: 'seq', items: this.targets.map(() => d) };
