@@ -480,9 +480,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       const assumed = `the windows come from recordings that each carry one label and are classified, not forecast, so neighbouring windows of one recording are near-copies${l.dup.assumed ? `; ${l.dup.assumed}` : ''}`;
       push({
         ruleId: 'leakage/overlap',
-        message: `Windows of ${w.size} samples are cut every ${w.step} samples here, so each shares ${w.size - w.step} samples with the next; the random ${l.split.kind === 'cv' ? 'folds' : 'split'} (${where(ctx, l.split.site)}) puts neighbouring windows on both sides. Split by recording or subject (GroupShuffleSplit, GroupKFold) or in time. Assumed: ${assumed}.`,
+        message: `${w.named ? `Windows of \`${w.named.size}\` samples are cut every \`${w.named.step}\` samples here, a step shorter than the window, so each shares samples with the next`
+          : `Windows of ${w.size} samples are cut every ${w.step} samples here, so each shares ${w.size - w.step} samples with the next`}; the random ${l.split.kind === 'cv' ? 'folds' : 'split'} (${where(ctx, l.split.site)}) puts neighbouring windows on both sides. Split by recording or subject (GroupShuffleSplit, GroupKFold) or in time. Assumed: ${assumed}.`,
         location: toLocation(ctx, w.stepSite ?? l.dup.site), related: [...rel(ctx, l.dup.site, 'window cut here'), ...rel(ctx, l.split.site, 'split made here')],
-        evidence: { duplicator: l.dup.what, splitLine, windowSize: w.size, windowStep: w.step, assumed }, fixes: [],
+        evidence: { duplicator: l.dup.what, splitLine, windowSize: w.named?.size ?? w.size, windowStep: w.named?.step ?? w.step, assumed }, fixes: [],
       }, w.stepSite ?? l.dup.site, 'warning');
       continue;
     }

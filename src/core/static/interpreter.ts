@@ -2453,6 +2453,9 @@ export class Interpreter extends LibrarySemantics {
     if (sibling) return picked(this.withStep(d, sibling, wantTrain ? 'train' : wantVal ? 'val' : 'test'));
     // train = train[train.income < cap]: training rows filtered in place (outliers dropped) are the
     // same training rows, not the training side of a new split (a later split of them is train/test).
+    // So is a stack of training rows and rows from outside the training part cleaned of duplicates or gaps (X_train =
+    // pd.concat([X_train, extra]).drop_duplicates()): rows dropped as bad, not a part cut off for another use.
+    if (wantTrain && srcSide === 'train' && d.concatParts && d.rows.some((k) => lastSide(k) !== 'train') && n.name === 'CallExpression' && /\.\s*(?:dropna|drop_duplicates)\s*\([^()]*\)$/.test(this.t(n).trim())) return d;
     if (wantTrain && srcSide === 'train' && byMask && this.stmt && !this.inLoop) {
       const text = this.t(n).replace(/\s+/g, '');
       if (/^([A-Za-z_]\w*)/.exec(text)?.[1] === name && this.t(this.stmt).replace(/\s+/g, '') === `${name}=${text}`) return d;
@@ -2557,17 +2560,32 @@ export class Interpreter extends LibrarySemantics {
    * `x[i:i + n]` with `i` stepping by a known `step` smaller than `n` (`range(0, len(x) - n, step)`, or
    * `i += n - overlap` in a `while` loop): each window shares `n - step` samples with the next.
    */
-  protected overlappingWindow(sliceText: string): { size: number; step: number; stepSite?: Site; recordLabel?: string } | undefined {
-    const m = /^\s*(\w+)\s*:\s*(\w+)\s*\+\s*([\w.]+)\s*$/.exec(sliceText);
+  protected overlappingWindow(sliceText: string): NonNullable<DupEvent['windows']> | undefined {
+    const lb = this.loopBodies[this.loopBodies.length - 1];
+    let m: string[] | null = /^\s*(\w+)\s*:\s*(\w+)\s*\+\s*([\w.]+)\s*$/.exec(sliceText);
+    // x[start:end] with the end bound as start + n (`end = start + win` in the loop), or both ends
+    // drawn from two ranges offset by n and zipped (`for s, e in zip(range(0, L - n, step), range(n, L, step))`).
+    let pair: { end: string; stepText?: string } | undefined;
+    const ends = !m && lb ? /^\s*(\w+)\s*:\s*(\w+)\s*$/.exec(sliceText) : null;
+    if (ends && lb) {
+      const bound = new RegExp(`^[ \\t]*${ends[2]}[ \\t]*=[ \\t]*${ends[1]}[ \\t]*\\+[ \\t]*([\\w.]+)[ \\t]*$`, 'm').exec(lb.text);
+      const zipped = lb.targets === `${ends[1]},${ends[2]}` ? /^zip\(\s*range\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*,\s*range\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*\)$/s.exec((lb.iter ?? '').trim()) : null;
+      const r1 = zipped?.[1].split(','), r2 = zipped?.[2].split(',');
+      if (bound) { m = [sliceText, ends[1], ends[1], bound[1]]; pair = { end: ends[2] }; }
+      else if (r1 && r2 && r1.length === 3 && r2.length === 3 && r1[2].trim() === r2[2].trim() && /^\s*0?\s*$/.test(r1[0]) && /^\s*[\w.]+\s*$/.test(r2[0])) {
+        m = [sliceText, ends[1], ends[1], r2[0].trim()];
+        pair = { end: ends[2], stepText: r1[2] };
+      }
+    }
     if (!m || m[1] !== m[2]) return undefined;
     const size = this.constInt(m[3]);
-    const lb = this.loopBodies[this.loopBodies.length - 1];
     let stepText: string | undefined, body: string | undefined, stepSite: Site | undefined;
     // [x[i:i + n] for i in range(0, len(x) - n, step)]: the comprehension's own clause first.
-    const comp = [...this.compLoops].reverse().find((c) => c.targets === m[1]);
+    const comp = pair ? undefined : [...this.compLoops].reverse().find((c) => c.targets === m![1]);
     const loop = comp ?? (lb?.targets === m[1] ? { iter: lb.iter ?? '', text: lb.text, site: lb.site } : undefined);
     const r = loop ? /^range\((.*)\)$/s.exec(loop.iter.trim()) : null;
-    if (r && loop) { stepText = r[1].split(',')[2]; body = loop.text; stepSite = loop.site; }
+    if (pair?.stepText !== undefined && lb) { stepText = pair.stepText; body = lb.text; stepSite = lb.site; }
+    else if (r && loop) { stepText = r[1].split(',')[2]; body = loop.text; stepSite = loop.site; }
     else {
       const inc = new RegExp(`^[ \\t]*${m[1]}\\s*(?:\\+=|=\\s*${m[1]}\\s*\\+)\\s*\\(?([^()\\n]+?)\\)?\\s*$`, 'm');
       const wb = [...this.whileBodies].reverse().find((b) => inc.test(b.text));
@@ -2581,12 +2599,22 @@ export class Interpreter extends LibrarySemantics {
       }
     }
     const step = stepText === undefined ? undefined : this.constInt(stepText);
+    // A window length computed from the data (`chunk = int(len(x) * 0.1)`) and a step written as a
+    // fraction of it (`hop = int(chunk * (1 - overlap))`, `chunk // 2`): shorter than the window
+    // whatever the length, checked at two lengths. The message then names them instead of numbers.
+    let named: { size: string; step: string } | undefined;
+    if (size === undefined && step === undefined && stepText !== undefined && /^[A-Za-z_]\w*$/.test(m[3])) {
+      const at = (len: number): number | undefined => this.constInt(stepText!, 0, new Map([[m[3], len]]));
+      const a = at(1000), b = at(4096);
+      if (a !== undefined && b !== undefined && a > 1 && a < 1000 && b > 1 && b < 4096) named = { size: m[3], step: stepText.trim() };
+    }
     // The value after the window taken as its target (y.append(x[i + n])): a forecast, temporal's case.
-    const after = new RegExp(`\\[\\s*${m[1]}\\s*\\+\\s*${m[3].replace(/\./g, '\\.')}\\s*(\\+[^\\]:]*)?\\]|\\[\\s*${m[1]}\\s*\\+\\s*${m[3].replace(/\./g, '\\.')}\\s*(\\+[^\\]:]*)?:`);
+    const after = new RegExp(`\\[\\s*${m[1]}\\s*\\+\\s*${m[3].replace(/\./g, '\\.')}\\s*(\\+[^\\]:]*)?\\]|\\[\\s*${m[1]}\\s*\\+\\s*${m[3].replace(/\./g, '\\.')}\\s*(\\+[^\\]:]*)?:${pair ? `|\\[\\s*${pair.end}\\s*(\\+[^\\]:]*)?[\\]:]` : ''}`);
     // Written in the loop, or in a sibling loop or comprehension of the same cell or file (y = [x[i + n] for i in ...]).
     if (body && after.test(body) || after.test(this.text)) return undefined;
     // Stride-1 windows are the sliding windows of a series (temporal, above), not this.
     if (size !== undefined && step !== undefined && step > 1 && step < size) return { size, step, ...(stepSite ? { stepSite } : {}) };
+    if (named) return { size: 0, step: 0, named, ...(stepSite ? { stepSite } : {}) };
     // Disjoint segments (step = size) that each get the same label, a name the loop neither indexes nor
     // assigns (`labels.append(genre)`): pieces of one labelled recording, like crops of one photo (r023).
     const recordLabel = size !== undefined && step === size && body ? this.recordLabel(body, m[1]) : undefined;
@@ -2603,8 +2631,8 @@ export class Interpreter extends LibrarySemantics {
   }
 
   /** An integer written as a literal, a name bound to one, or arithmetic of those (see `constNum`). */
-  protected constInt(text: string, depth = 0): number | undefined {
-    const v = this.constNum(text, depth);
+  protected constInt(text: string, depth = 0, bind?: ReadonlyMap<string, number>): number | undefined {
+    const v = this.constNum(text, depth, bind);
     return v !== undefined && Number.isInteger(v) ? v : undefined;
   }
 
@@ -2613,15 +2641,17 @@ export class Interpreter extends LibrarySemantics {
    * (`step = int(WINDOW * (1 - OVERLAP))`, `hop = win // 2`, `n = int(2.5 * fs)`): + - * / // %, brackets,
    * `int`, `round`, `math.floor` / `math.ceil`; names followed through at most three bindings.
    */
-  protected constNum(text: string, depth = 0): number | undefined {
+  protected constNum(text: string, depth = 0, bind?: ReadonlyMap<string, number>): number | undefined {
     const toks = text.match(/\d+\.\d*|\.\d+|\d+|[A-Za-z_][\w.]*|\/\/|[-+*/%()]|\S/g) ?? [];
     let i = 0;
     const name = (s: string): number | undefined => {
+      const bound = bind?.get(s);
+      if (bound !== undefined) return bound;
       const v = this.lookup(s);
       if (v.k === 'const' && /^(\d+\.?\d*|\.\d+)$/.test(v.text)) return Number(v.text);
       if (depth >= 3 || !/^[A-Za-z_]\w*$/.test(s)) return undefined;
       const defs = [...this.text.matchAll(new RegExp(`^[ \\t]*${s}[ \\t]*=(?!=)[ \\t]*([^\\n#]+)`, 'gm'))].map((m) => m[1].trim());
-      return defs.length === 1 ? this.constNum(defs[0], depth + 1) : undefined;
+      return defs.length === 1 ? this.constNum(defs[0], depth + 1, bind) : undefined;
     };
     const atom = (): number | undefined => {
       const t = toks[i++];

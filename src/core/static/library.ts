@@ -732,6 +732,12 @@ export abstract class LibrarySemantics extends DataflowState {
       return this.scalar(this.t(n), unionList(d.prep, [this.newFit(n, last, 'stat', d)]), d.dup);
     }
     if (last === 'print' || last === 'display' || last === 'len' || last === 'isinstance' || last === 'str' || last === 'repr') return this.scalar(last);
+    // int(50) / float(0.5): a number converted stays a known number (`rate = int(rate)` on a parameter
+    // given a literal), so window lengths and steps written from it are still known.
+    if ((q === 'int' || q === 'float') && args.pos.length === 1 && !args.kw.size && args.pos[0].k === 'const' && /^-?(\d+\.?\d*|\.\d+)$/.test(args.pos[0].text)) {
+      const x = Number(args.pos[0].text);
+      return { k: 'const', text: String(q === 'int' ? Math.trunc(x) : x), ...(args.pos[0].varying ? { varying: true } : {}) };
+    }
     if (last === 'flow' || last === 'flow_from_directory' || last === 'flow_from_dataframe') return this.scalar(last);
     if (last === 'to_datetime') {
       const d = this.join(args.pos, n);
@@ -840,10 +846,12 @@ export abstract class LibrarySemantics extends DataflowState {
     if (items.length > 1 && new Set(items).size < items.length) overlap = true;
     // The same full rows twice (df and a noisy copy of df); subsets from different masks are disjoint.
     // In a loop that grows an accumulator (df = df.append(row) / pd.concat([acc, part])), each pass adds new rows.
+    const appended = (): string[] => items.length ? items : argText ? [argText]
+      : [new RegExp(`\\b${this.targets[0]}\\s*\\.\\s*append\\s*\\(([^()]*(?:\\([^()]*\\)[^()]*)*)\\)`).exec(this.stmt ? this.t(this.stmt) : '')?.[1].split(/,\s*(?:ignore_index|sort)\b/)[0] ?? ''];
     const accumulates = this.inLoop && this.targets.length === 1 && (argText.includes(this.targets[0]) || !!this.stmt && new RegExp(`\\b${this.targets[0]}\\s*\\.\\s*append\\b`).test(this.t(this.stmt)))
-      // Unless what is added each pass is the same rows (for _ in range(3): df = pd.concat([df, minority])).
-      && !this.sameRowsEachPass(this.targets[0], items.length ? items : argText ? [argText]
-        : [new RegExp(`\\b${this.targets[0]}\\s*\\.\\s*append\\s*\\(([^()]*(?:\\([^()]*\\)[^()]*)*)\\)`).exec(this.stmt ? this.t(this.stmt) : '')?.[1].split(/,\s*(?:ignore_index|sort)\b/)[0] ?? '']);
+      // Unless what is added each pass is the same rows (for _ in range(3): df = pd.concat([df, minority])),
+      // or the accumulator's own rows again (df = df.append(df), a noisy copy of df made in the pass).
+      && !this.sameRowsEachPass(this.targets[0], appended()) && !this.copiesOfAccumulator(this.targets[0], appended(), !items.length);
     for (let a = 0; a < parts.length && !overlap && !accumulates; a++) for (let b = a + 1; b < parts.length && !overlap; b++) {
       const pa = parts[a], pb = parts[b];
       // All the rows beside a subset of them (df.append(df[df.y == 1])) repeats that subset.
@@ -903,6 +911,25 @@ export abstract class LibrarySemantics extends DataflowState {
     return others.every((it) => {
       const names = it.replace(/(["'])(?:(?!\1).)*\1/g, '').match(/(?<![\w.])[A-Za-z_]\w*/g) ?? [];
       return names.length > 0 && names.every((nm) => !loopVars.includes(nm) && !assigned.has(nm));
+    });
+  }
+
+  /**
+   * In a loop that grows `acc`, a stacked part is `acc` itself again (`df = df.append(df)`), an expression
+   * of it (`df.sample(frac=0.5)`, `df[mask]`), or a name the loop body binds to one (`noisy = df.copy()`,
+   * then noise added): each pass stacks copies of rows already in it, an augmentation, not new rows.
+   * `byMethod`: the items are the arguments of `acc.append(...)`, so `acc` itself among them is a copy.
+   */
+  protected copiesOfAccumulator(acc: string, items: string[], byMethod: boolean): boolean {
+    const lb = this.loopBodies[this.loopBodies.length - 1];
+    if (!lb || lb.single || this.compLoops.length) return false;
+    const a = acc.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const of = new RegExp(`^${a}(?![\\w])\\s*(?:$|[.[])`);
+    return items.some((raw) => {
+      const it = raw.trim();
+      if (it === acc) return byMethod;
+      if (of.test(it)) return true;
+      return /^[A-Za-z_]\w*$/.test(it) && new RegExp(`^[ \\t]*${it}[ \\t]*=(?!=)[ \\t]*${a}(?![\\w])[ \\t]*(?:$|[.[#])`, 'm').test(lb.text);
     });
   }
 

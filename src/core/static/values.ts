@@ -132,7 +132,9 @@ export interface DupEvent {
   id: number; site: Site; what: string; rows: RowKey[]; assumed?: string;
   /** Windows cut from one series with a step shorter than their length (`x[i:i + 80]`, `i += 40`): neighbours share samples. */
   windows?: { size: number; step: number; /** Where the step is set (the loop header, or the counter's increment). */ stepSite?: Site;
-    /** Disjoint segments that all carry one recording-level label (the name appended beside each segment). */ recordLabel?: string };
+    /** Disjoint segments that all carry one recording-level label (the name appended beside each segment). */ recordLabel?: string;
+    /** Length and step known only as names (`x[i:i + chunk]`, `range(0, n, hop)`, hop a fraction of chunk); size and step are then 0. */
+    named?: { size: string; step: string } };
 }
 
 /** Column bookkeeping shared by every value derived from one frame (for target leakage). */
