@@ -156,6 +156,8 @@ export interface FrameMeta {
   statCols?: Map<number, Set<string>>;
   /** Columns passed through a label encoder (`LabelEncoder`, `LabelBinarizer`): class names, not numbers. */
   encodedCols?: Set<string>;
+  /** Columns assigned a constant (`df["good"] = 0`): a later `df.loc[mask, "good"] = 1` makes the column a function of the mask. */
+  constCols?: Set<string>;
   /** Columns assigned a model's predictions (`out["proba"] = clf.predict_proba(X)[:, 1]`). */
   predCols?: Set<string>;
   /** The predictions each of those columns holds (which model, which version). */
