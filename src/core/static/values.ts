@@ -268,6 +268,8 @@ export interface DataV extends Common {
    * the batch until the frame is aligned to the training columns.
    */
   dummies?: Site;
+  /** `pd.get_dummies(df["c"])`: indicator columns of these columns of `frame`, named after their values. */
+  dummyOf?: string[];
 }
 
 export interface EstV extends Common {

@@ -94,4 +94,47 @@ describe('real-notebook idioms, round 18 (r18-tgt)', () => {
       assert.deepEqual(lines(text, TARGET), [11]);
     });
   });
+
+  describe('r18b: indicator columns of a column (pd.get_dummies(df["c"])) put beside the frame are computed from c', () => {
+    // Ages filled by a regressor that was given the label, cut into bands, and the bands one-hot
+    // encoded and joined back: the indicator columns carry the label even after the ages and bands are dropped.
+    const src = (attach: string, dropAfter: string): string => py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.model_selection import train_test_split
+      df = pd.read_csv("passengers.csv")
+      inputs = ["Pclass", "Survived", "SibSp"]
+      known = df[df.Age.notnull()]
+      filler = RandomForestRegressor().fit(known[inputs], known["Age"])
+      df.loc[df.Age.isnull(), "Age"] = filler.predict(df[df.Age.isnull()][inputs])
+      df["band"] = pd.cut(df["Age"], bins=[0, 12, 18, 60, 120], labels=["kid", "teen", "adult", "old"])
+      ${attach}
+      ${dropAfter}
+      X = df.drop("Survived", axis=1)
+      y = df["Survived"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      print(LogisticRegression().fit(X_tr, y_tr).score(X_te, y_te))
+    `;
+    it('fires at the join of the band indicators (error)', () => {
+      const f = analyze(src('df = df.join(pd.get_dummies(df["band"]))', 'df.drop(["Age", "band"], axis=1, inplace=True)')).filter((x) => x.ruleId === TARGET);
+      assert.ok(f.some((x) => x.location.line === 11 && x.severity === 'error'), JSON.stringify(f.map((x) => x.location.line)));
+    });
+    it('fires at a column-wise concat of the whole frame with the band indicators', () => {
+      assert.ok(lines(src('df = pd.concat([df, pd.get_dummies(df["band"], prefix="age")], axis=1)', 'df = df.drop(["Age", "band"], axis=1)'), TARGET).includes(11));
+    });
+    it('fires for indicators of the label itself kept beside it, not for indicators of a raw column or a matrix picked by name', () => {
+      const text = py`
+        import pandas as pd
+        from sklearn.tree import DecisionTreeClassifier
+        df = pd.read_csv("customers.csv")
+        df = df.join(pd.get_dummies(df["plan"], prefix="plan"))
+        df = pd.concat([df, pd.get_dummies(df["churn"], prefix="churn")], axis=1)
+        y = df["churn"]
+        DecisionTreeClassifier().fit(df[["tenure", "charges"]], y)
+        DecisionTreeClassifier().fit(df.drop(columns=["churn"]), y)
+      `;
+      assert.deepEqual(lines(text, TARGET), [5]);
+    });
+  });
 });
