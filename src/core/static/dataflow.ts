@@ -626,6 +626,7 @@ export abstract class DataflowState {
   protected recordDerived(frame: FrameMeta, col: string, v: Val, at: SyntaxNode, framePrep: FitEvent[] = []): void {
     // A list of values built row by row (vals.append(means.loc[v])) is computed from what its items are.
     if (v.k === 'seq') v = this.join(v.items, at);
+    if (v.k === 'const') (frame.constCols ??= new Set()).add(col); else frame.constCols?.delete(col);
     let from = (v.k === 'data' || v.k === 'scalar') && v.cols && sameLineage(v.frame, frame) ? v.cols.filter((c) => c !== col) : [];
     // A model's predictions written into a column (a missing feature filled by a regressor fitted
     // on other columns of the frame) are computed from the columns the model was fitted on.

@@ -8,14 +8,14 @@
 import type { SyntaxNode } from '@lezer/common';
 import { LABEL_NAME, SCORE_FUNCTIONS, SERVING_FUNCTION, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME, isMetricFunction } from './knowledge';
 import { columnMayBe, covers, mapList, isTestSide, lastSide, testSetKey, unionKeys, unionList,
-  type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type IdxV, type ModV, type ObjV, type RowKey, type ScalarV, type SeqV, type Side, type Site, type Split, type Val,
+  type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type FrameMeta, type IdxV, type ModV, type ObjV, type RowKey, type ScalarV, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, SLIDING_WINDOWS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
 import { LibrarySemantics, shuffledSplitter, timeBlindSplitter } from './library';
 import type { LoadedModule } from './modules';
 import { nameUses, type RunMagic } from './source';
 import type { EvalEvent } from './events';
-import { sameLineage } from './target';
+import { derivedColumn, rowColumns, sameLineage } from './target';
 import {
   child, constStrings, firstExpr, isSubscript, isExpr, labelText, lastExpr, lastPart, leafNames, stringsIn, stripRows, subscriptString, topLevelComma,
   unquote, withVarying,
@@ -984,7 +984,20 @@ export class Interpreter extends LibrarySemantics {
     // not model input handed on out of sight.
     if ((vIn.k === 'data' || vIn.k === 'scalar') && !curData.frame?.colVals) for (const f of vIn.prep) this.events.frameStatFits.add(f.id);
     if (col !== undefined && curData.frame) {
+      // df.loc[mask, "c"] = v: the rows the mask picks get v and the others keep what "c" held before
+      // (a constant, or a value computed from other columns), so "c" is computed from the mask's columns
+      // too. df["good"] = 0; df.loc[df["quality"] >= 7, "good"] = 1 cuts a label from quality, as
+      // np.where(df["quality"] >= 7, 1, 0) does. A raw column rewritten on some rows is left as it was.
+      const maskCols = base !== objNode ? this.maskColumns(objNode, t, base, curData.frame, col) : [];
+      const before = maskCols.length ? derivedColumn(curData.frame, col) : undefined;
+      const wasConst = maskCols.length > 0 && constColumn(curData.frame, col);
       this.recordDerived(curData.frame, col, v, valueNode ?? t, curData.prep);
+      if (base !== objNode) curData.frame.constCols?.delete(col);
+      if (maskCols.length && (before?.from.length || wasConst)) {
+        const now = curData.frame.derived.get(col);
+        const from = [...new Set([...before?.from ?? [], ...now?.from ?? [], ...maskCols])].filter((c) => c !== col);
+        curData.frame.derived.set(col, { ...before, ...now, from, site: now?.site ?? this.site(t), order: now?.order ?? ++this.ids });
+      }
       // A column of predictions (scores written beside the rows): model output, not a feature.
       if (vIn.k === 'data' && vIn.pred) { (curData.frame.predCols ??= new Set()).add(col); (curData.frame.predVals ??= new Map()).set(col, vIn.pred); }
       else { curData.frame.predCols?.delete(col); curData.frame.predVals?.delete(col); }
@@ -1022,6 +1035,34 @@ export class Interpreter extends LibrarySemantics {
       const own = this.t(base);
       for (const [name, val] of this.scope.vars) if (name !== own && val === cur) this.scope.set(name, merged);
     }
+  }
+
+  /**
+   * The columns of `df` a row mask reads in `df.loc[mask, col] = v` (`df.loc[df["a"] > 5, "c"]`,
+   * `df.loc[(df.a == 1) & (df.b > t), "c"]`, or a name bound to such a mask); none for `:` or row labels.
+   */
+  protected maskColumns(objNode: SyntaxNode, t: SyntaxNode, base: SyntaxNode, frame: FrameMeta, col: string): string[] {
+    if (base.name !== 'VariableName' || !/\.loc$/.test(this.t(objNode))) return [];
+    const inner = this.text.slice(objNode.to, t.to).trim().replace(/^\[|\]$/g, '');
+    const at = topLevelComma(inner);
+    const rows = at > 0 ? inner.slice(0, at).trim() : '';
+    if (!rows || rows === ':') return [];
+    let cols: string[] = [];
+    if (/^[A-Za-z_]\w*$/.test(rows)) {
+      const m = this.lookup(rows);
+      if ((m.k === 'data' || m.k === 'scalar') && m.cols && sameLineage(m.frame, frame)) cols = m.cols;
+    } else {
+      // A test of whether a value is missing (df["a"].isna()) reads no value of "a": a missing-value flag.
+      const b = this.t(base);
+      const onlyMissing = (c: string): boolean => {
+        const q = c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const use = new RegExp(`\\b${b}(?:\\s*\\[\\s*["']${q}["']\\s*\\]|\\.${q}\\b)(\\s*\\.\\s*(?:isna|isnull|notna|notnull)\\s*\\()?`, 'g');
+        const all = [...rows.matchAll(use)];
+        return all.length > 0 && all.every((m) => m[1] !== undefined);
+      };
+      cols = rowColumns(rows, b).filter((c) => c !== 'columns' && !onlyMissing(c));
+    }
+    return cols.filter((c) => c !== col);
   }
 
   /**
@@ -3209,3 +3250,12 @@ function windowRows(inner: string): string {
 
 /** Columns of a per-group aggregate that hold a statistic of the values (not the group's size). */
 const GROUP_VALUE_STAT = /^(mean|median|std|var|min|max|sum|sem|skew|[0-9]{1,2}%)$/;
+
+/** `df["c"] = 0` (on this frame or one it was copied from, not redefined since): the column holds a constant. */
+function constColumn(frame: FrameMeta, col: string): boolean {
+  for (let f: FrameMeta | undefined = frame; f; f = f.parent) {
+    if (f.constCols?.has(col)) return true;
+    if (f.derived.has(col)) return false;
+  }
+  return false;
+}

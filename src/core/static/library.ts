@@ -547,6 +547,8 @@ export abstract class LibrarySemantics extends DataflowState {
       // pd.get_dummies(data=df, columns=[...]): the frame given by keyword is the same frame.
       const d = this.asData(args.pos[0] ?? args.kw.get('data'), 'data');
       const out = this.same(d, {});
+      // pd.get_dummies(df["c"]): new columns, one per value of c, to be put beside the frame (dummyColumns).
+      if (d.frame && d.cols?.length && !args.kw.has('columns')) out.dummyOf = d.cols;
       // At serving, the request stacked with the training table before encoding: the dummies follow
       // the training categories, in the training order.
       if (this.serving && stackedWithTable(d)) return this.same(d, { aligned: true });
@@ -770,6 +772,17 @@ export abstract class LibrarySemantics extends DataflowState {
     return this.scalar(this.t(n).slice(0, 80), joined.k === 'scalar' ? joined.prep : [], joined.k === 'scalar' ? joined.dup : [], !!joined.varying);
   }
 
+  /**
+   * df.join(pd.get_dummies(df["c"])) / pd.concat([df, pd.get_dummies(df["c"])], axis=1): the frame gains
+   * indicator columns of c, whose names (c's values) are not known here. They are computed from c, so a
+   * feature matrix that keeps them carries whatever c was computed from (an age band of ages filled by a
+   * model given the label).
+   */
+  protected dummyColumns(d: DataV, part: DataV, n: SyntaxNode): void {
+    if (!part.dummyOf || !d.frame || !sameLineage(part.frame, d.frame)) return;
+    for (const c of part.dummyOf) d.frame.derived.set(`@dummies:${c}`, { from: [c], site: this.site(n), order: ++this.ids });
+  }
+
   protected concat(args: Args, n: SyntaxNode, columnWise: boolean): Val {
     const parts: DataV[] = [];
     // Parts that are one comprehension's values for different elements of its iterable.
@@ -798,7 +811,13 @@ export abstract class LibrarySemantics extends DataflowState {
       j.rows = (parts.find((p) => !constParts.has(p)) ?? parts[0])?.rows ?? j.rows;
       // Side-by-side blocks (scaled numbers next to encoded categories): the matrix keeps the columns of each.
       // Windows cut from a series at every position hold earlier rows of their columns (lags), not the row's own values.
-      const feats = parts.map((p) => p.feat ?? (p.frame && p.cols && p.time !== SLIDING_WINDOWS ? this.featureSelection(p, 'select', p.cols, n) : undefined)).filter((f): f is FeatureSelection => !!f);
+      // A whole frame with indicator columns of one of its columns beside it (pd.concat([df, pd.get_dummies(df["c"])], axis=1))
+      // keeps every column of the frame, the new ones too.
+      const withDummies = parts.some((p) => p.frame && !p.cols && !p.feat) && parts.some((p) => p.dummyOf && sameLineage(p.frame, j.frame));
+      if (withDummies) for (const p of parts) this.dummyColumns(j, p, n);
+      // (The indicator block is then those new columns of the frame, not a selection of c.)
+      const feats = parts.map((p) => withDummies && p.dummyOf && !p.feat ? undefined : p.feat ?? (p.frame && p.cols && p.time !== SLIDING_WINDOWS ? this.featureSelection(p, 'select', p.cols, n)
+        : withDummies && p.frame && !p.cols ? this.featureSelection(p, 'all', [], n) : undefined)).filter((f): f is FeatureSelection => !!f);
       // A whole frame among the blocks (pd.concat([df, dummies], axis=1)): the result is not just
       // the named columns of the other blocks.
       if (parts.some((p) => p.frame && !p.cols && !p.feat)) delete j.cols;
@@ -2905,6 +2924,7 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if (method === 'merge' || method === 'join' || method === 'combine_first' || method === 'update') {
       const other = args.pos[0];
+      if (method === 'join' && other?.k === 'data') this.dummyColumns(d, other, n);
       const extra = other && (other.k === 'data' || other.k === 'scalar') ? other.prep : [];
       // A statistic merged in as named columns (df.merge(stat.to_frame(name="max_c"), ...)) is in
       // those columns only, as if assigned to them: a later selection of other columns does not

@@ -160,6 +160,8 @@ export interface FrameMeta {
   statCols?: Map<number, Set<string>>;
   /** Columns passed through a label encoder (`LabelEncoder`, `LabelBinarizer`): class names, not numbers. */
   encodedCols?: Set<string>;
+  /** Columns assigned a constant (`df["good"] = 0`): a later `df.loc[mask, "good"] = 1` makes the column a function of the mask. */
+  constCols?: Set<string>;
   /** Columns assigned a model's predictions (`out["proba"] = clf.predict_proba(X)[:, 1]`). */
   predCols?: Set<string>;
   /** The predictions each of those columns holds (which model, which version). */
@@ -270,6 +272,8 @@ export interface DataV extends Common {
    * the batch until the frame is aligned to the training columns.
    */
   dummies?: Site;
+  /** `pd.get_dummies(df["c"])`: indicator columns of these columns of `frame`, named after their values. */
+  dummyOf?: string[];
 }
 
 export interface EstV extends Common {
