@@ -1,0 +1,59 @@
+/**
+ * Round 18 (helper r18b-mt): multi-test recall classes from real code. Each class has a case that must fire and a
+ * look-alike that must not. Written from the class, not copied from a notebook.
+ */
+import * as assert from 'node:assert/strict';
+import { analyze, py } from './helpers';
+
+const multi = (src: string, path = 'train.py') => analyze(src, path).filter((f) => f.ruleId === 'leakage/multi-test');
+
+describe('real-notebook idioms, round 18 (r18b-mt)', () => {
+  describe('leakage/multi-test: the labels of a cross-validation fold (y_val = y.iloc[val_ix]) are no labelled test set', () => {
+    const head = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import StratifiedKFold, train_test_split
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import precision_score
+
+      def cv_scores(model, X, y):
+          skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+          out = []
+          for tr_ix, va_ix in skf.split(X, y):
+              X_tr, y_tr = X.iloc[tr_ix], y.iloc[tr_ix]
+              X_val, y_val = X.iloc[va_ix], y.iloc[va_ix]
+              model.fit(X_tr, y_tr)
+              out.append(precision_score(y_val, model.predict(X_val)))
+          return np.mean(out)
+
+      df = pd.read_csv("customers.csv")
+      X = df.drop(columns=["bought"])
+      y = df["bought"]
+    `;
+    it('fires when models are compared on the only held-out split, a validation part, next to the fold helper', () => {
+      const src = head + py`
+        X_train, X_val, y_train, y_val = train_test_split(X, y, test_size=0.2)
+        print(cv_scores(LogisticRegression(), X_train, y_train))
+        lr = LogisticRegression().fit(X_train, y_train)
+        print("lr", precision_score(y_val, lr.predict(X_val)))
+        rf = RandomForestClassifier().fit(X_train, y_train)
+        print("rf", precision_score(y_val, rf.predict(X_val)))
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+    it('does not fire when a separate labelled test part is kept and scored once', () => {
+      const src = head + py`
+        X_dev, X_test, y_dev, y_test = train_test_split(X, y, test_size=0.2, random_state=1)
+        X_train, X_val, y_train, y_val = train_test_split(X_dev, y_dev, test_size=0.2, random_state=1)
+        print(cv_scores(LogisticRegression(), X_train, y_train))
+        lr = LogisticRegression().fit(X_train, y_train)
+        print("lr", precision_score(y_val, lr.predict(X_val)))
+        rf = RandomForestClassifier().fit(X_train, y_train)
+        print("rf", precision_score(y_val, rf.predict(X_val)))
+        print("test", precision_score(y_test, rf.predict(X_test)))
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+  });
+});
