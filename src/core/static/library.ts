@@ -253,6 +253,11 @@ export abstract class LibrarySemantics extends DataflowState {
     // widgets return what the user enters: statistics given as its range or default do not
     // transform the rows scored later.
     if (q.startsWith('streamlit.') && STREAMLIT_INPUT.test(q)) return this.scalar('input');
+    // os.path.join(features_dir, "labels.npy") of constant parts is a constant path, as the literal
+    // would be: a file read again by it (one per notebook cell) is the same file.
+    if (q === 'os.path.join' && args.pos.length > 1 && !args.kw.size && args.pos.every((a) => a.k === 'const' && a.str !== undefined && !a.varying)) {
+      return { k: 'const', text: this.t(n), str: args.pos.map((a) => (a as ConstV).str!.replace(/[\\/]+$/, '')).join('/') };
+    }
     if (last === 'train') this.noteTrainingEval(last, args, n);
     // xgb.DMatrix(X, label=y) / lgb.Dataset(X, label=y): the booster's rows with their label kept
     // beside them, so training on the container checks the features against the label.

@@ -56,4 +56,33 @@ describe('real-notebook idioms, round 18 (r18b-mt)', () => {
       assert.equal(multi(src).length, 0);
     });
   });
+  describe('leakage/multi-test: os.path.join of constant parts names the same file when a later cell reads it again', () => {
+    const cell = (features: string, seed: string) => py`
+      import os
+      import numpy as np
+      from sklearn.model_selection import train_test_split
+      from sklearn.svm import SVC
+      from sklearn.metrics import accuracy_score
+
+      base = "/data/speech/features"
+      feats = np.load(os.path.join(base, "${features}"))
+      labels = np.load(os.path.join(base, "labels.npy"))
+      X = feats.reshape(len(feats), -1)
+      X_train, X_test, y_train, y_test = train_test_split(X, labels, test_size=0.2, stratify=labels${seed})
+      clf = SVC(C=10).fit(X_train, y_train)
+      print("accuracy on test", accuracy_score(y_test, clf.predict(X_test)))
+    `;
+    const notebook = (cells: string[]) => JSON.stringify({
+      cells: cells.map((c) => ({ cell_type: 'code', metadata: {}, outputs: [], execution_count: null, source: c.split('\n').map((l, i, a) => (i < a.length - 1 ? l + '\n' : l)) })),
+      metadata: {}, nbformat: 4, nbformat_minor: 5,
+    });
+    it('fires when two feature sets are each cut by the same seeded split of the same labels file and scored', () => {
+      const src = notebook([cell('mfcc_13.npy', ', random_state=42'), cell('mfcc_40.npy', ', random_state=42')]);
+      assert.ok(multi(src, 'compare.ipynb').length > 0);
+    });
+    it('does not fire when each cell draws its own unseeded split (other test rows each time)', () => {
+      const src = notebook([cell('mfcc_13.npy', ''), cell('mfcc_40.npy', '')]);
+      assert.equal(multi(src, 'compare.ipynb').length, 0);
+    });
+  });
 });
