@@ -989,12 +989,17 @@ export abstract class LibrarySemantics extends DataflowState {
     // The same call with a fixed seed (or no shuffling) on the same rows, run again in a loop, a
     // helper called once per model or a search objective, draws the same test rows each time.
     const seed = args.kw.get('random_state');
-    const seeded = !shuffle || !!seed && seed.k === 'const' && !seed.varying && /^\d+$/.test(seed.text);
+    // A loop over literal settings (`for size, seed in [(0.3, 42), (0.2, 7)]`) knows each pass's seed and
+    // sizes: passes given the same values cut the same rows, the others other rows (`passKey`).
+    const seedConst = !!seed && seed.k === 'const' && /^\d+$/.test(seed.text);
+    const sizesKnown = ['test_size', 'train_size'].every((k) => { const v = args.kw.get(k); return !v || v.k === 'const'; });
+    const knownPass = shuffle && seedConst && sizesKnown && this.inLoop && ['random_state', 'test_size', 'train_size'].some((k) => !!args.kw.get(k)?.varying);
+    const seeded = !shuffle || seedConst && (!seed.varying || knownPass);
     const site = this.site(n);
     // A seeded split keeps its identity across call sites too: the same seed, sizes and rows give the same parts.
     const sizes = ['test_size', 'train_size', 'stratify'].map((k) => { const v = args.kw.get(k); return v ? (v.k === 'const' ? v.text : v.k === 'data' ? `d${v.rows.map((r) => r.root.id).join('+')}` : '?') : ''; }).join(',');
     // Sizes that change with the enclosing loop (test_size=size in `for size in sizes`) cut other test rows on each pass.
-    const perPass = this.inLoop && ['test_size', 'train_size'].some((k) => !!args.kw.get(k)?.varying);
+    const perPass = this.inLoop && !knownPass && ['test_size', 'train_size'].some((k) => !!args.kw.get(k)?.varying);
     // Rows selected from the data before the split (`sep = df[df.sepsis == 1]`): another selection
     // splits other rows, even by the same call.
     // Only a row mask counts (a comparison inside the brackets), not a column selection.
@@ -1005,7 +1010,7 @@ export abstract class LibrarySemantics extends DataflowState {
     const resampled = inputs.map((d) => d.dup.map((x) => x.id).join('.')).join(',').replace(/^,+$/, '');
     const seedKey = seeded && !perPass && inputs.length ? `${inputSubset}|${resampled}|${shuffle ? sizes : `${site.chunk}:${site.from}`}|${seed && seed.k === 'const' ? seed.text : ''}|${inputs.map((d) => d.rows.map((k) => `${k.root.id}/${k.path.map((s) => `${s.split.id}${s.side}${s.fold ?? ''}`).join('/')}`).join('+')).join(',')}` : undefined;
     const reused = seedKey !== undefined ? this.seededSplits.get(seedKey) : undefined;
-    const split: Split = reused ?? { id: ++this.ids, site, kind: 'tts', shuffle, names: this.targets.slice(), ...(seeded ? { seeded } : {}), ...(perPass ? { perPass } : {}), ...(inputSubset ? { inputSubset } : {}) };
+    const split: Split = reused ?? { id: ++this.ids, site, kind: 'tts', shuffle, names: this.targets.slice(), ...(seeded ? { seeded } : {}), ...(perPass ? { perPass } : {}), ...(knownPass ? { passKey: `${seed.text}|${sizes}` } : {}), ...(inputSubset ? { inputSubset } : {}) };
     if (seedKey !== undefined && !reused) this.seededSplits.set(seedKey, split);
     this.onSplit(split, inputs, !!reused);
     const outs: Val[] = [];

@@ -85,4 +85,35 @@ describe('real-notebook idioms, round 18 (r18b-mt)', () => {
       assert.equal(multi(src, 'compare.ipynb').length, 0);
     });
   });
+  describe('leakage/multi-test: a loop over literal (model, test_size, seed) settings re-cuts the same test rows when the values repeat', () => {
+    const src = (seeds: [number, number]) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.preprocessing import MinMaxScaler
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+
+      def prepare(df, test_size, seed):
+          X = df.drop(columns=["label"])
+          y = df["label"]
+          return train_test_split(X, y, test_size=test_size, random_state=seed)
+
+      df = pd.read_csv("survey.csv")
+      configs = [
+          (LogisticRegression, "logreg", 0.3, ${seeds[0]}),
+          (RandomForestClassifier, "forest", 0.3, ${seeds[1]}),
+      ]
+      for cls, name, size, seed in configs:
+          X_train, X_test, y_train, y_test = prepare(df, size, seed)
+          model = cls().fit(X_train, y_train)
+          print(name, accuracy_score(y_test, model.predict(X_test)))
+    `;
+    it('fires when two models are given the same seed and test size', () => {
+      assert.ok(multi(src([42, 42])).length > 0);
+    });
+    it('does not fire when each model is given its own seed (other test rows)', () => {
+      assert.equal(multi(src([1, 2])).length, 0);
+    });
+  });
 });
