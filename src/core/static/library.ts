@@ -1136,7 +1136,17 @@ export abstract class LibrarySemantics extends DataflowState {
       version = `baseline:const:${this.t(p1n).replace(/\s+/g, '')}`;
       baseline = `\`${this.t(p1n)}\` (a statistic of the training rows) is taken to be a constant baseline's prediction`;
     }
+    // A literal constant prediction (`[1 for _ in range(len(y_test))]`, `np.zeros(len(y_test))`): an
+    // all-one-class baseline, compared with the models scored on the same rows (zz005's call).
+    const constPred = !version && held.length > 0 && args.pos.length === 2 && !!p1n && CONST_PREDICTION.test(this.t(p1n).trim());
+    if (constPred) {
+      version = `baseline:const:${this.t(p1n).replace(/\s+/g, '')}`;
+      baseline = `\`${this.t(p1n)}\` (one constant for every held-out row) is taken to be a constant baseline's prediction`;
+    }
     this.recordEval(n, fname, keys, est, version, datas, args, baseline);
+    // It predicts the label it is scored against: a model of that task only (not of another label's).
+    const recorded = this.events.evals[this.events.evals.length - 1];
+    if (constPred && recorded?.task && !recorded.task.fitLabel) recorded.task.fitLabel = recorded.task.truth;
     let prep: FitEvent[] = [];
     for (const d of datas) prep = unionList(prep, d.prep);
     return this.scalar(fname, prep);
@@ -2969,6 +2979,9 @@ const AGG_STAT_NAME = /["'](mean|median|std|var|min|max|quantile|mode|sem|avg|st
 const AGG_STAT_CALL = /(?:^|[^\w.]|\b\w+\.)(mean|avg|median|stddev|stddev_samp|stddev_pop|variance|var_samp|var_pop|percentile_approx|min|max)\s*\(/;
 
 /** Streamlit input widgets (module-level or in the sidebar). */
+/** A prediction that is one literal for every row: np.ones / np.zeros(_like), np.full(n, 1), [1] * n, [1 for _ in range(n)]. */
+const CONST_PREDICTION = /^(?:np|numpy)\.(?:ones|zeros)(?:_like)?\([^()]*(?:\([^()]*\)[^()]*)*\)$|^(?:np|numpy)\.full(?:_like)?\([^,]+,\s*-?\d+(?:\.\d+)?\s*\)$|^\[\s*-?\d+(?:\.\d+)?\s*\]\s*\*\s*len\(|^\[\s*-?\d+(?:\.\d+)?\s+for\s+\w+\s+in\s+range\(/;
+
 const STREAMLIT_INPUT = /^streamlit\.(sidebar\.)?(slider|select_slider|number_input|selectbox|multiselect|radio|text_input|text_area|date_input|time_input|checkbox|toggle)$/;
 
 /** True when column `c` of the frame (or a frame it was copied from) went through a label encoder. */

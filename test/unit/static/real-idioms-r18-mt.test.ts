@@ -116,4 +116,34 @@ describe('real-notebook idioms, round 18 (r18b-mt)', () => {
       assert.equal(multi(src([1, 2])).length, 0);
     });
   });
+  describe('leakage/multi-test: a literal constant prediction scored beside a model is a compared baseline', () => {
+    const head = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier, RandomForestRegressor
+      from sklearn.metrics import recall_score, mean_absolute_error
+
+      df = pd.read_csv("patients.csv")
+      X = df.drop(columns=["readmitted", "stay_days"])
+      X_train, X_test, y_train, y_test = train_test_split(X, df["readmitted"], test_size=0.25, random_state=3)
+    `;
+    it('fires when an all-positive prediction is scored on the test labels beside the forest', () => {
+      const src = head + py`
+        clf = RandomForestClassifier(random_state=0).fit(X_train, y_train)
+        print("forest recall", recall_score(y_test, clf.predict(X_test)))
+        print("all-positive recall", recall_score(y_test, [1 for _ in range(len(y_test))]))
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+    it('does not fire when the constant is scored on the labels of another task than the only model', () => {
+      const src = head + py`
+        print("all-positive recall", recall_score(y_test, [1 for _ in range(len(y_test))]))
+        s_train, s_test = train_test_split(df["stay_days"], test_size=0.25, random_state=3)
+        reg = RandomForestRegressor(random_state=0).fit(X_train, s_train)
+        print("stay MAE", mean_absolute_error(s_test, reg.predict(X_test)))
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+  });
 });
