@@ -950,7 +950,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
           ? `nothing is fitted in this file, so the rows of \`${rootName(key)}\` that the loaded models are scored on are taken to be held out from their training`
           : key ? heldByName(key, isVal) : undefined;
         const assumed = e.assumed ?? other.assumed ?? (tk.startsWith('file:') && !e.keys.some((k) => other && testSetKeyOf(ev, other.site) === testSetKey(k))
-          ? (tk.includes('||') ? 'the same file, read again, is taken to give the same test rows' : 'the same file, read again and cut by the same statement, is taken to give the same test rows') : undefined) ?? byName;
+          ? (tk.includes('|pass:') ? 'the passes of the loop that give the split the same seed and sizes are taken to cut the same test rows' : tk.includes('||') ? 'the same file, read again, is taken to give the same test rows' : 'the same file, read again and cut by the same statement, is taken to give the same test rows') : undefined) ?? byName;
         push({
           ruleId: 'leakage/multi-test',
           message: (sameLine && e.resplitBest
@@ -1155,7 +1155,7 @@ function heldOutId(ctx: DetectContext, k: RowKey): string {
     && !UNSEEDED_SHUFFLE.test(ctx.chunks[s.split.site.chunk].text.slice(0, s.split.site.stmtFrom))) {
     const st = s.split.site;
     const text = ctx.chunks[st.chunk].text.slice(st.stmtFrom, st.stmtTo).replace(/\s+/g, '');
-    return `file:${k.root.file}|${text}|${s.side}|${s.fold ?? ''}${s.split.inputSubset ? `|of:${s.split.inputSubset}` : ''}${s.split.draw ?? ''}`;
+    return `file:${k.root.file}|${text}|${s.side}|${s.fold ?? ''}${s.split.inputSubset ? `|of:${s.split.inputSubset}` : ''}${s.split.draw ?? ''}${s.split.passKey ? `|pass:${s.split.passKey}` : ''}`;
   }
   // A whole file read again (test = pd.read_csv("test.csv") in two places): the same rows.
   if (!k.path.length && k.root.file) return `file:${k.root.file}||${lastSide(k)}|`;

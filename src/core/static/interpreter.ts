@@ -770,7 +770,8 @@ export class Interpreter extends LibrarySemantics {
         // y_test, test_labels: the held-out set has labels here (it can be scored, not only predicted).
         // (The flag only ever turns true: once set, the name tests below are skipped; the regex runs last.)
         // (Not a name that says predictions, `y_test_proba`, when a helper's output lost its link to the model.)
-        if (!this.events.testLabels && named.k === 'data' && !named.pred && named.rows.some((k) => lastSide(k) === 'test') && !named.rows.some((k) => lastSide(k) === 'train' || lastSide(k) === 'whole') && LABEL_NAME.test(name) && !PRED_WORD.test(name)) this.events.testLabels = true;
+        // (Not the held-out fold of a cross-validation, `y_val = y.iloc[val_ix]`: CV machinery, not a test set.)
+        if (!this.events.testLabels && named.k === 'data' && !named.pred && named.rows.some((k) => lastSide(k) === 'test' && !k.path.some((st) => st.fold !== undefined)) && !named.rows.some((k) => lastSide(k) === 'train' || lastSide(k) === 'whole') && LABEL_NAME.test(name) && !PRED_WORD.test(name)) this.events.testLabels = true;
         // test_y = np.array(source["label"]) beside a test set read from the same unknown source
         // (test_x = pd.DataFrame(source["values"])): an array the analysis cannot follow, bound to a
         // name that says test labels, is the test set's labels (not predictions: those are data).

@@ -253,6 +253,11 @@ export abstract class LibrarySemantics extends DataflowState {
     // widgets return what the user enters: statistics given as its range or default do not
     // transform the rows scored later.
     if (q.startsWith('streamlit.') && STREAMLIT_INPUT.test(q)) return this.scalar('input');
+    // os.path.join(features_dir, "labels.npy") of constant parts is a constant path, as the literal
+    // would be: a file read again by it (one per notebook cell) is the same file.
+    if (q === 'os.path.join' && args.pos.length > 1 && !args.kw.size && args.pos.every((a) => a.k === 'const' && a.str !== undefined && !a.varying)) {
+      return { k: 'const', text: this.t(n), str: args.pos.map((a) => (a as ConstV).str!.replace(/[\\/]+$/, '')).join('/') };
+    }
     if (last === 'train') this.noteTrainingEval(last, args, n);
     // xgb.DMatrix(X, label=y) / lgb.Dataset(X, label=y): the booster's rows with their label kept
     // beside them, so training on the container checks the features against the label.
@@ -1030,12 +1035,17 @@ export abstract class LibrarySemantics extends DataflowState {
     // The same call with a fixed seed (or no shuffling) on the same rows, run again in a loop, a
     // helper called once per model or a search objective, draws the same test rows each time.
     const seed = args.kw.get('random_state');
-    const seeded = !shuffle || !!seed && seed.k === 'const' && !seed.varying && /^\d+$/.test(seed.text);
+    // A loop over literal settings (`for size, seed in [(0.3, 42), (0.2, 7)]`) knows each pass's seed and
+    // sizes: passes given the same values cut the same rows, the others other rows (`passKey`).
+    const seedConst = !!seed && seed.k === 'const' && /^\d+$/.test(seed.text);
+    const sizesKnown = ['test_size', 'train_size'].every((k) => { const v = args.kw.get(k); return !v || v.k === 'const'; });
+    const knownPass = shuffle && seedConst && sizesKnown && this.inLoop && ['random_state', 'test_size', 'train_size'].some((k) => !!args.kw.get(k)?.varying);
+    const seeded = !shuffle || seedConst && (!seed.varying || knownPass);
     const site = this.site(n);
     // A seeded split keeps its identity across call sites too: the same seed, sizes and rows give the same parts.
     const sizes = ['test_size', 'train_size', 'stratify'].map((k) => { const v = args.kw.get(k); return v ? (v.k === 'const' ? v.text : v.k === 'data' ? `d${v.rows.map((r) => r.root.id).join('+')}` : '?') : ''; }).join(',');
     // Sizes that change with the enclosing loop (test_size=size in `for size in sizes`) cut other test rows on each pass.
-    const perPass = this.inLoop && ['test_size', 'train_size'].some((k) => !!args.kw.get(k)?.varying);
+    const perPass = this.inLoop && !knownPass && ['test_size', 'train_size'].some((k) => !!args.kw.get(k)?.varying);
     // Rows selected from the data before the split (`sep = df[df.sepsis == 1]`): another selection
     // splits other rows, even by the same call.
     // Only a row mask counts (a comparison inside the brackets), not a column selection.
@@ -1046,7 +1056,7 @@ export abstract class LibrarySemantics extends DataflowState {
     const resampled = inputs.map((d) => d.dup.map((x) => x.id).join('.')).join(',').replace(/^,+$/, '');
     const seedKey = seeded && !perPass && inputs.length ? `${inputSubset}|${resampled}|${shuffle ? sizes : `${site.chunk}:${site.from}`}|${seed && seed.k === 'const' ? seed.text : ''}|${inputs.map((d) => d.rows.map((k) => `${k.root.id}/${k.path.map((s) => `${s.split.id}${s.side}${s.fold ?? ''}`).join('/')}`).join('+')).join(',')}` : undefined;
     const reused = seedKey !== undefined ? this.seededSplits.get(seedKey) : undefined;
-    const split: Split = reused ?? { id: ++this.ids, site, kind: 'tts', shuffle, names: this.targets.slice(), ...(seeded ? { seeded } : {}), ...(perPass ? { perPass } : {}), ...(inputSubset ? { inputSubset } : {}) };
+    const split: Split = reused ?? { id: ++this.ids, site, kind: 'tts', shuffle, names: this.targets.slice(), ...(seeded ? { seeded } : {}), ...(perPass ? { perPass } : {}), ...(knownPass ? { passKey: `${seed.text}|${sizes}` } : {}), ...(inputSubset ? { inputSubset } : {}) };
     if (seedKey !== undefined && !reused) this.seededSplits.set(seedKey, split);
     this.onSplit(split, inputs, !!reused);
     const outs: Val[] = [];
@@ -1172,7 +1182,17 @@ export abstract class LibrarySemantics extends DataflowState {
       version = `baseline:const:${this.t(p1n).replace(/\s+/g, '')}`;
       baseline = `\`${this.t(p1n)}\` (a statistic of the training rows) is taken to be a constant baseline's prediction`;
     }
+    // A literal constant prediction (`[1 for _ in range(len(y_test))]`, `np.zeros(len(y_test))`): an
+    // all-one-class baseline, compared with the models scored on the same rows (zz005's call).
+    const constPred = !version && held.length > 0 && args.pos.length === 2 && !!p1n && CONST_PREDICTION.test(this.t(p1n).trim());
+    if (constPred) {
+      version = `baseline:const:${this.t(p1n).replace(/\s+/g, '')}`;
+      baseline = `\`${this.t(p1n)}\` (one constant for every held-out row) is taken to be a constant baseline's prediction`;
+    }
     this.recordEval(n, fname, keys, est, version, datas, args, baseline);
+    // It predicts the label it is scored against: a model of that task only (not of another label's).
+    const recorded = this.events.evals[this.events.evals.length - 1];
+    if (constPred && recorded?.task && !recorded.task.fitLabel) recorded.task.fitLabel = recorded.task.truth;
     let prep: FitEvent[] = [];
     for (const d of datas) prep = unionList(prep, d.prep);
     return this.scalar(fname, prep);
@@ -3007,6 +3027,9 @@ const AGG_STAT_NAME = /["'](mean|median|std|var|min|max|quantile|mode|sem|avg|st
 const AGG_STAT_CALL = /(?:^|[^\w.]|\b\w+\.)(mean|avg|median|stddev|stddev_samp|stddev_pop|variance|var_samp|var_pop|percentile_approx|min|max)\s*\(/;
 
 /** Streamlit input widgets (module-level or in the sidebar). */
+/** A prediction that is one literal for every row: np.ones / np.zeros(_like), np.full(n, 1), [1] * n, [1 for _ in range(n)]. */
+const CONST_PREDICTION = /^(?:np|numpy)\.(?:ones|zeros)(?:_like)?\([^()]*(?:\([^()]*\)[^()]*)*\)$|^(?:np|numpy)\.full(?:_like)?\([^,]+,\s*-?\d+(?:\.\d+)?\s*\)$|^\[\s*-?\d+(?:\.\d+)?\s*\]\s*\*\s*len\(|^\[\s*-?\d+(?:\.\d+)?\s+for\s+\w+\s+in\s+range\(/;
+
 const STREAMLIT_INPUT = /^streamlit\.(sidebar\.)?(slider|select_slider|number_input|selectbox|multiselect|radio|text_input|text_area|date_input|time_input|checkbox|toggle)$/;
 
 /** True when column `c` of the frame (or a frame it was copied from) went through a label encoder. */

@@ -55,6 +55,8 @@ export interface Split {
   seeded?: boolean;
   /** Made in a loop with sizes that change on each pass: each pass holds out other rows. */
   perPass?: boolean;
+  /** Made in a loop over literal settings: the seed and sizes of this pass (the same statement with other values cuts other rows). */
+  passKey?: string;
   /** The statements that selected the rows split (`df[df.g == 1]`), when the split's input was such a selection. */
   inputSubset?: string;
   /** Sides of this split the code has taken so far (a slice split learns them one cut at a time). */
