@@ -2987,6 +2987,22 @@ export class Interpreter extends LibrarySemantics {
   }
 
   /**
+   * `def encode(c): X_train[c + "_enc"] = X_train[c].map(means)` with X_train a global frame the
+   * function never rebinds: pandas writes the column into that global frame, as writeBackParams does
+   * for a frame handed as an argument.
+   */
+  protected writeBackGlobals(params: Set<string>, body: SyntaxNode): void {
+    const globals = this.curGlobal;
+    const pairs: { name: string; arg: DataV }[] = [];
+    for (const [name, now] of this.scope.vars) {
+      if (params.has(name) || this.globalNames?.has(name) || now.k !== 'data') continue;
+      const g = globals.get(name);
+      if (g && g.k === 'data' && g !== now && g.frame) pairs.push({ name, arg: g });
+    }
+    if (pairs.length) this.writeBackParams(pairs, body);
+  }
+
+  /**
    * `def fill(df): df[c] = df[c].fillna(df[c].mean())` called as `fill(train)`: pandas writes the
    * column into the caller's frame, so the statistics the function wrote into a frame it was handed
    * (and did not rebind: `df = df.copy()`) are on the caller's rows after the call, as an in-place
@@ -3041,6 +3057,7 @@ export class Interpreter extends LibrarySemantics {
     this.targets = [];
     // Frames handed to the function's parameters, to carry columns it writes into them back to the caller.
     let frameParams: { name: string; arg: DataV }[] | undefined;
+    const paramNames = new Set<string>();
     try {
       const params = child(fn.node, 'ParamList');
       let i = 0;
@@ -3066,6 +3083,7 @@ export class Interpreter extends LibrarySemantics {
             v = this.ev(eq.nextSibling);
           }
           this.scope.set(name, v ?? (name === 'self' ? this.scalar('self') : this.scalar(name)));
+          paramNames.add(name);
           if (v && v.k === 'data' && v.frame) (frameParams ??= []).push({ name, arg: v });
         }
       }
@@ -3073,6 +3091,7 @@ export class Interpreter extends LibrarySemantics {
       if (body) this.execBlock(body);
       if (body && frameParams) this.writeBackParams(frameParams, body);
       else if (fn.node.name === 'LambdaExpression') { const e = fn.node.lastChild; if (e && isExpr(e)) this.returns.push(this.ev(e)); }
+      if (body && fn.node.name !== 'LambdaExpression') this.writeBackGlobals(paramNames, body);
       let rets = this.returns;
       if (!rets.length) return this.scalar('None');
       // A helper that returns None when a fetch or a check fails (Optional[DataFrame]) gives its frame

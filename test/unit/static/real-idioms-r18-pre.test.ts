@@ -1,0 +1,98 @@
+/**
+ * Round 18 (r18b-pre): preprocessing recall. Each class has a case that must fire and a look-alike that
+ * must not, written from the class, not copied from a notebook.
+ */
+import * as assert from 'node:assert/strict';
+import { hits, py } from './helpers';
+
+const rules = (src: string, rule: string, path = 'train.py'): number[] =>
+  hits(src, path).filter((h) => h.endsWith(':' + rule)).map((h) => Number(h.split(':')[0]));
+
+describe('real-notebook idioms (round 18, r18b-pre)', () => {
+  describe('leakage/preprocessing: a helper function with no parameters for the frame writes a statistic into a global frame', () => {
+    it('fires when the helper fills a column of the global frame with its mean before the split', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import LinearRegression
+        from sklearn.metrics import r2_score
+        homes = pd.read_csv("homes.csv")
+        def tidy():
+            homes["area"] = homes["area"].fillna(homes["area"].mean())
+        tidy()
+        X = homes[["area", "rooms"]]
+        y = homes["price"]
+        X_a, X_b, y_a, y_b = train_test_split(X, y, test_size=0.2, random_state=3)
+        reg = LinearRegression().fit(X_a, y_a)
+        print(r2_score(y_b, reg.predict(X_b)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [7]);
+    });
+    it('fires when the helper, called with a column name, target-encodes the global training part before a reported K-fold on it', () => {
+      const src = py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.model_selection import train_test_split, KFold
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.metrics import roc_auc_score
+        users = pd.read_csv("users.csv")
+        X = users.drop(columns=["left"])
+        y = users["left"]
+        X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=7)
+        def encode(col):
+            rate = y_train.groupby(X_train[col]).mean()
+            X_train[col + "_rate"] = X_train[col].map(rate)
+            X_test[col + "_rate"] = X_test[col].map(rate)
+        encode("region")
+        X_train = X_train.drop(columns=["region"])
+        X_test = X_test.drop(columns=["region"])
+        aucs = []
+        for fit_idx, val_idx in KFold(n_splits=5, shuffle=True, random_state=0).split(X_train):
+            clf = LogisticRegression().fit(X_train.iloc[fit_idx], y_train.iloc[fit_idx])
+            aucs.append(roc_auc_score(y_train.iloc[val_idx], clf.predict_proba(X_train.iloc[val_idx])[:, 1]))
+        print(np.mean(aucs))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [11]);
+    });
+    it('does not fire when the helper fills the global training and test parts with the training median after the split', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import LinearRegression
+        from sklearn.metrics import r2_score
+        homes = pd.read_csv("homes.csv")
+        X = homes[["area", "rooms"]]
+        y = homes["price"]
+        X_a, X_b, y_a, y_b = train_test_split(X, y, test_size=0.2, random_state=3)
+        def tidy():
+            med = X_a["area"].median()
+            X_a["area"] = X_a["area"].fillna(med)
+            X_b["area"] = X_b["area"].fillna(med)
+        tidy()
+        reg = LinearRegression().fit(X_a, y_a)
+        print(r2_score(y_b, reg.predict(X_b)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the helper fills a copy of the global frame that only it reads', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import LinearRegression
+        from sklearn.metrics import r2_score
+        homes = pd.read_csv("homes.csv")
+        def describe_filled():
+            view = homes.copy()
+            view["area"] = view["area"].fillna(view["area"].mean())
+            print(view.describe())
+        describe_filled()
+        X = homes[["area", "rooms"]].dropna()
+        y = homes.loc[X.index, "price"]
+        X_a, X_b, y_a, y_b = train_test_split(X, y, test_size=0.2, random_state=3)
+        reg = LinearRegression().fit(X_a, y_a)
+        print(r2_score(y_b, reg.predict(X_b)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
+});
