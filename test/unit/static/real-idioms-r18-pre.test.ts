@@ -95,4 +95,32 @@ describe('real-notebook idioms (round 18, r18b-pre)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: a statistic before a split whose held-out part nothing scores, while only training rows are scored', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+      loans = pd.read_csv("loans.csv")
+      loans = loans.fillna(loans.median())
+      X = loans.drop(columns=["default"])
+      y = loans["default"]
+      X_fit, X_hold, y_fit, y_hold = train_test_split(X, y, test_size=0.2, random_state=1)
+      clf = RandomForestClassifier().fit(X_fit, y_fit)
+    `;
+    it('does not fire when the only score is the training rows\' (an in-sample accuracy logged as the result)', () => {
+      const src = head + py`
+        print("accuracy", clf.score(X_fit, y_fit))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('fires when the held-out part is scored too', () => {
+      const src = head + py`
+        print("accuracy", clf.score(X_fit, y_fit))
+        print("held-out accuracy", accuracy_score(y_hold, clf.predict(X_hold)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [6]);
+    });
+  });
 });
