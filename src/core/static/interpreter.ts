@@ -817,7 +817,11 @@ export class Interpreter extends LibrarySemantics {
         // d[name] = model.predict(X_test) / (y_test, pred, proba): a dict of each model's predictions,
         // scored later in a loop over the dict (one model per pass).
         const holdsPreds = (x: Val): boolean => x.k === 'data' && !!x.pred || x.k === 'seq' && !x.keys && x.items.some((i) => i.k === 'data' && !!i.pred);
-        if ((v.k === 'est' || holdsPreds(v)) && obj.name === 'VariableName') {
+        // d[col] = X[col].value_counts() / self.maps_[col] = X[col].mean(): a dict of per-column statistics
+        // (a hand-written frequency or mean encoder), read back by key when the column is mapped.
+        const holdsStat = v.k === 'scalar' && v.prep.some((f) => f.kind === 'stat' || f.kind === 'group');
+        const selfField = obj.name === 'MemberExpression' && !isSubscript(obj) && obj.firstChild?.name === 'VariableName' && this.ev(obj.firstChild).k === 'obj';
+        if ((v.k === 'est' || holdsPreds(v)) && obj.name === 'VariableName' || holdsStat && (obj.name === 'VariableName' || selfField)) {
           const d0 = this.ev(obj);
           // models = dict(): an empty dict, like {}, once models or predictions are stored in it.
           const d: Val = d0.k === 'scalar' && d0.name === 'dict()' && !d0.prep.length && !d0.dup.length ? { k: 'seq', items: [], keys: [] } : d0;
@@ -2775,6 +2779,14 @@ export class Interpreter extends LibrarySemantics {
           return fwd ?? this.callMethod(field, '__call__', args, n, objNode);
         }
         const m = field ?? (obj.k === 'obj' ? obj.cls.methods.get(method) : obj.methods.get(method));
+        // A transformer class of the document that writes only fit and transform (scikit-learn's
+        // TransformerMixin supplies fit_transform): fit_transform(X, y) is fit(X, y).transform(X).
+        const fitM = obj.k === 'obj' ? obj.cls.methods.get('fit') : undefined;
+        const transformM = obj.k === 'obj' ? obj.cls.methods.get('transform') : undefined;
+        if (!m && obj.k === 'obj' && method === 'fit_transform' && fitM && transformM && args.pos[0]) {
+          this.callFunction(fitM, args, n, obj);
+          return this.callFunction(transformM, { ...NO_ARGS, pos: args.pos.slice(0, 1), posNodes: args.posNodes.slice(0, 1) }, n, obj);
+        }
         if (m && m.k === 'fn') {
           const out = this.callFunction(m, args, n, obj.k === 'obj' ? obj : undefined);
           return obj.k === 'obj' ? this.handClassModel(obj, method, args, n, out) : out;

@@ -123,4 +123,88 @@ describe('real-notebook idioms (round 18, r18b-pre)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), [6]);
     });
   });
+
+  describe('leakage/preprocessing: a transformer class of the document (fit and transform only) or a dict of per-column statistics', () => {
+    const encoder = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.base import BaseEstimator, TransformerMixin
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import f1_score
+      class CountEncoder(BaseEstimator, TransformerMixin):
+          def __init__(self, cols):
+              self.cols = cols
+          def fit(self, X, y=None):
+              self.counts_ = {}
+              for c in self.cols:
+                  self.counts_[c] = X[c].value_counts()
+              return self
+          def transform(self, X):
+              X = X.copy()
+              for c in self.cols:
+                  X[c + "_n"] = X[c].map(self.counts_[c]).fillna(0)
+              return X.drop(columns=self.cols)
+      class LogCols(BaseEstimator, TransformerMixin):
+          def __init__(self, cols):
+              self.cols = cols
+          def fit(self, X, y=None):
+              return self
+          def transform(self, X):
+              X = X.copy()
+              for c in self.cols:
+                  X[c] = np.log1p(X[c])
+              return X
+      cars = pd.read_csv("cars.csv")
+      X = cars.drop(columns=["tier"])
+      y = cars["tier"]
+    `;
+    const tail = py`
+      clf = RandomForestClassifier().fit(X_tr, y_tr)
+      print(f1_score(y_te, clf.predict(X_te), average="macro"))
+    `;
+    it('fires when the inherited fit_transform learns per-column counts on all rows before the split', () => {
+      const src = encoder + py`
+        X = CountEncoder(["make", "body"]).fit_transform(X)
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=5)
+      ` + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [13]);
+    });
+    it('does not fire when the inherited fit_transform runs on the training part and transform on the test part', () => {
+      const src = encoder + py`
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=5)
+        enc = CountEncoder(["make", "body"])
+        X_tr = enc.fit_transform(X_tr)
+        X_te = enc.transform(X_te)
+      ` + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the class learns nothing in fit (a row-wise log)', () => {
+      const src = encoder + py`
+        X = LogCols(["km"]).fit_transform(X)
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=5)
+      ` + tail;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('fires when per-column means of all rows are kept in a dict and filled in by key before the split', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import Ridge
+        from sklearn.metrics import mean_absolute_error
+        flats = pd.read_csv("flats.csv")
+        means = {}
+        for c in ["area", "floor"]:
+            means[c] = flats[c].mean()
+        for c in ["area", "floor"]:
+            flats[c] = flats[c].fillna(means[c])
+        X = flats[["area", "floor", "rooms"]]
+        y = flats["rent"]
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=2)
+        reg = Ridge().fit(X_tr, y_tr)
+        print(mean_absolute_error(y_te, reg.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [8]);
+    });
+  });
 });
