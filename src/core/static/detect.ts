@@ -336,6 +336,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // The same with a whole frame only named as the test set (test_df = df, after a helper prepared the
     // unlabelled competition file with its own statistics): no training side was ever taken from it.
     if (!scoresHeldOut && (l.reason === 'includes-test' || l.reason === 'transform') && l.split?.kind === 'slice' && l.split.sides && [...l.split.sides].every((s) => s === 'test')) continue;
+    // A split whose held-out part nothing scores, in a file whose only scores are of training rows
+    // (model.score(X_train, y_train) logged as the accuracy): the statistic reaches no held-out
+    // evaluation (that in-sample score is overlap's case).
+    if (l.reason === 'split' && !scoresHeldOut && ev.evals.length > 0 && ev.evals.every((e) => e.keys.length > 0 && e.keys.every((k) => lastSide(k) === 'train'))) continue;
     // A transformer refitted on training and held-out rows together that shaped only the training
     // rows of models never scored (a final model on train+test saved for deployment), while nothing
     // scored carries it: no evaluation saw it (README: a transformer that never reaches an evaluated model).

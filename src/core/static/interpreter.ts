@@ -818,7 +818,11 @@ export class Interpreter extends LibrarySemantics {
         // d[name] = model.predict(X_test) / (y_test, pred, proba): a dict of each model's predictions,
         // scored later in a loop over the dict (one model per pass).
         const holdsPreds = (x: Val): boolean => x.k === 'data' && !!x.pred || x.k === 'seq' && !x.keys && x.items.some((i) => i.k === 'data' && !!i.pred);
-        if ((v.k === 'est' || holdsPreds(v)) && obj.name === 'VariableName') {
+        // d[col] = X[col].value_counts() / self.maps_[col] = X[col].mean(): a dict of per-column statistics
+        // (a hand-written frequency or mean encoder), read back by key when the column is mapped.
+        const holdsStat = v.k === 'scalar' && v.prep.some((f) => f.kind === 'stat' || f.kind === 'group');
+        const selfField = obj.name === 'MemberExpression' && !isSubscript(obj) && obj.firstChild?.name === 'VariableName' && this.ev(obj.firstChild).k === 'obj';
+        if ((v.k === 'est' || holdsPreds(v)) && obj.name === 'VariableName' || holdsStat && (obj.name === 'VariableName' || selfField)) {
           const d0 = this.ev(obj);
           // models = dict(): an empty dict, like {}, once models or predictions are stored in it.
           const d: Val = d0.k === 'scalar' && d0.name === 'dict()' && !d0.prep.length && !d0.dup.length ? { k: 'seq', items: [], keys: [] } : d0;
@@ -2847,6 +2851,14 @@ export class Interpreter extends LibrarySemantics {
           return fwd ?? this.callMethod(field, '__call__', args, n, objNode);
         }
         const m = field ?? (obj.k === 'obj' ? obj.cls.methods.get(method) : obj.methods.get(method));
+        // A transformer class of the document that writes only fit and transform (scikit-learn's
+        // TransformerMixin supplies fit_transform): fit_transform(X, y) is fit(X, y).transform(X).
+        const fitM = obj.k === 'obj' ? obj.cls.methods.get('fit') : undefined;
+        const transformM = obj.k === 'obj' ? obj.cls.methods.get('transform') : undefined;
+        if (!m && obj.k === 'obj' && method === 'fit_transform' && fitM && transformM && args.pos[0]) {
+          this.callFunction(fitM, args, n, obj);
+          return this.callFunction(transformM, { ...NO_ARGS, pos: args.pos.slice(0, 1), posNodes: args.posNodes.slice(0, 1) }, n, obj);
+        }
         if (m && m.k === 'fn') {
           const out = this.callFunction(m, args, n, obj.k === 'obj' ? obj : undefined);
           return obj.k === 'obj' ? this.handClassModel(obj, method, args, n, out) : out;
@@ -3059,6 +3071,22 @@ export class Interpreter extends LibrarySemantics {
   }
 
   /**
+   * `def encode(c): X_train[c + "_enc"] = X_train[c].map(means)` with X_train a global frame the
+   * function never rebinds: pandas writes the column into that global frame, as writeBackParams does
+   * for a frame handed as an argument.
+   */
+  protected writeBackGlobals(params: Set<string>, body: SyntaxNode): void {
+    const globals = this.curGlobal;
+    const pairs: { name: string; arg: DataV }[] = [];
+    for (const [name, now] of this.scope.vars) {
+      if (params.has(name) || this.globalNames?.has(name) || now.k !== 'data') continue;
+      const g = globals.get(name);
+      if (g && g.k === 'data' && g !== now && g.frame) pairs.push({ name, arg: g });
+    }
+    if (pairs.length) this.writeBackParams(pairs, body);
+  }
+
+  /**
    * `def fill(df): df[c] = df[c].fillna(df[c].mean())` called as `fill(train)`: pandas writes the
    * column into the caller's frame, so the statistics the function wrote into a frame it was handed
    * (and did not rebind: `df = df.copy()`) are on the caller's rows after the call, as an in-place
@@ -3113,6 +3141,7 @@ export class Interpreter extends LibrarySemantics {
     this.targets = [];
     // Frames handed to the function's parameters, to carry columns it writes into them back to the caller.
     let frameParams: { name: string; arg: DataV }[] | undefined;
+    const paramNames = new Set<string>();
     try {
       const params = child(fn.node, 'ParamList');
       let i = 0;
@@ -3138,6 +3167,7 @@ export class Interpreter extends LibrarySemantics {
             v = this.ev(eq.nextSibling);
           }
           this.scope.set(name, v ?? (name === 'self' ? this.scalar('self') : this.scalar(name)));
+          paramNames.add(name);
           if (v && v.k === 'data' && v.frame) (frameParams ??= []).push({ name, arg: v });
         }
       }
@@ -3145,6 +3175,7 @@ export class Interpreter extends LibrarySemantics {
       if (body) this.execBlock(body);
       if (body && frameParams) this.writeBackParams(frameParams, body);
       else if (fn.node.name === 'LambdaExpression') { const e = fn.node.lastChild; if (e && isExpr(e)) this.returns.push(this.ev(e)); }
+      if (body && fn.node.name !== 'LambdaExpression') this.writeBackGlobals(paramNames, body);
       let rets = this.returns;
       if (!rets.length) return this.scalar('None');
       // A helper that returns None when a fetch or a check fails (Optional[DataFrame]) gives its frame
