@@ -113,4 +113,59 @@ describe('real-notebook idioms, round 18 (r18-srv)', () => {
       assert.deepEqual(lines(hybrid('["load", "voltage", "intensity"]', 'hourly["intensity"].values[-len(rf_pred):]'), ORDER), []);
     });
   });
+  describe('category codes taken per frame with astype("category").cat.codes (r18b-srv)', () => {
+    const perFrame = (body: string): string => py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+      from sklearn.model_selection import train_test_split
+      ${body}
+    `;
+    it('fires when a helper codes the test file by its own categories before the model scores it', () => {
+      const s = perFrame(`train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      def encode(df):
+          X = df.drop(columns=["churn"])
+          for c in X.select_dtypes(include=["object"]).columns:
+              X[c] = X[c].astype("category").cat.codes
+          return X, df["churn"]
+      X_tr, y_tr = encode(train)
+      X_te, y_te = encode(test)
+      clf = RandomForestClassifier().fit(X_tr, y_tr)
+      print("test accuracy", accuracy_score(y_te, clf.predict(X_te)))`);
+      assert.deepEqual(lines(s, REFIT), [lineOf(s, 'X[c] = X[c].astype("category")')]);
+    });
+    it('does not fire when the codes are taken once on all rows before the split (stateless codes)', () => {
+      const s = perFrame(`df = pd.read_csv("data.csv")
+      df["plan"] = df["plan"].astype("category").cat.codes
+      X_tr, X_te, y_tr, y_te = train_test_split(df.drop(columns=["churn"]), df["churn"], random_state=0)
+      clf = RandomForestClassifier().fit(X_tr, y_tr)
+      print("test accuracy", accuracy_score(y_te, clf.predict(X_te)))`);
+      assert.deepEqual(analyze(s, 'train.py').filter((f) => f.ruleId === REFIT || f.ruleId === 'leakage/preprocessing'), []);
+    });
+
+    const tabnet = (fitArgs: string): string => py`
+      import pandas as pd
+      from pytorch_tabnet.tab_model import TabNetClassifier
+      train_df = pd.read_csv("train.csv")
+      val_df = pd.read_csv("val.csv")
+      def to_xy(df):
+          X = df.drop(columns=["label"])
+          for c in X.select_dtypes(include=["object"]).columns:
+              X[c] = X[c].astype("category").cat.codes
+          return X.values, df["label"].values
+      X_train, y_train = to_xy(train_df)
+      X_val, y_val = to_xy(val_df)
+      clf = TabNetClassifier()
+      clf.fit(X_train, y_train, eval_set=[(X_val, y_val)]${fitArgs})
+      print("done")
+    `;
+    it('fires when the validation file coded by its own categories early-stops a TabNet model', () => {
+      const s = tabnet(', patience=5');
+      assert.deepEqual(lines(s, REFIT), [lineOf(s, 'X[c] = X[c].astype("category")')]);
+    });
+    it('does not fire when TabNet only logs the validation file (patience=0: no early stopping)', () => {
+      assert.deepEqual(lines(tabnet(', patience=0'), REFIT), []);
+    });
+  });
 });
