@@ -7,6 +7,7 @@ import { covers, isTestSide, keyCovers, lastSide, testSetKey, type FeatureSelect
 import { pipelineFix, preprocessingFix, trainAsTestFix, refitFix } from './fixes';
 import { SCORE_FUNCTIONS, TARGET_ENCODERS, estimatorCategory } from './knowledge';
 import { lineLabel } from '../cellNumbers';
+import { sameLineage } from './target';
 
 export interface DetectContext {
   path: string;
@@ -80,6 +81,11 @@ function otherColumns(a: FeatureSelection | undefined, b: FeatureSelection | und
   if (!a || !b || a.mode !== 'select' || b.mode !== 'select' || a.frame !== b.frame || !a.cols.length || !b.cols.length) return false;
   const norm = (f: FeatureSelection): string => [...new Set(f.cols.map((c) => c.replace(/\s+/g, '')))].sort().join('\0');
   return ![...a.cols, ...b.cols].includes('@names') && norm(a) !== norm(b);
+}
+
+/** A selection of named columns only (no position range, no names the analysis does not know). */
+function namedColumns(f: FeatureSelection): boolean {
+  return f.mode === 'select' && f.cols.length > 0 && !f.byDtype && f.cols.every((c) => !c.startsWith('@'));
 }
 
 function siteKey(s: Site): string { return `${s.chunk}:${s.from}`; }
@@ -1097,6 +1103,21 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       ruleId: 'leakage/temporal', message: `Shuffled split of time-ordered data (${t.reason}); split by time (shuffle=False or TimeSeriesSplit) so the test rows come after the training rows. Assumed: ${assumed}.`,
       location: toLocation(ctx, t.site), related: [], evidence: { reason: t.reason, assumed }, fixes: [],
     }, t.site, 'warning');
+  }
+
+  // mismatch/column-order: a model fitted here on named columns of a frame predicts a selection of other
+  // named columns (or the same ones in another order) of that frame, and the predictions are scored against
+  // the label it was fitted with: the same task, fed inputs it was not trained on. Scored against another
+  // label, it is the model reused for another task (not serving).
+  for (const e of ev.evals) {
+    const st = e.fitState ?? e.model;
+    const a = e.data?.pred?.inputFeat, b = st?.fitData?.feat;
+    if (!e.model || e.model.loaded || !a || !b || !e.task?.fitLabel || e.task.truth !== e.task.fitLabel) continue;
+    if (!namedColumns(a) || !namedColumns(b) || !sameLineage(a.frame, b.frame) || a.cols.join('\0') === b.cols.join('\0')) continue;
+    push({
+      ruleId: 'mismatch/column-order', message: `The model was fitted on the columns [${b.cols.join(', ')}] of this frame, but these predictions are made from [${a.cols.join(', ')}] and scored against the same label: the model reads other inputs than it was trained on. Select the training columns, in the training order.`,
+      location: toLocation(ctx, a.site), related: rel(ctx, e.site, 'scored here'), evidence: { model: e.model.cls, trained: b.cols.join(','), predicted: a.cols.join(',') }, fixes: [],
+    }, a.site, 'warning');
   }
 
   // mismatch/refit-at-inference

@@ -38,6 +38,8 @@ export type { InterpreterOptions } from './dataflow';
 
 /** Attributes of a Series or Categorical that a column of that name would be shadowed by. */
 const SERIES_ATTRS = /^(codes|categories|ordered|array|hasnans|is_unique|is_monotonic|is_monotonic_increasing|is_monotonic_decreasing)$/;
+/** The accessor of a column just cast to a category dtype whose categories are those found in the rows (`.astype("category").cat`). */
+const CATEGORY_CODES = /\.astype\(\s*(?:dtype\s*=\s*)?["']category["']\s*\)\s*\.\s*cat$/;
 /** An unseeded uniform draw per row compared with a fraction: a random row mask. */
 const RANDOM_MASK = /^\s*(?:np|numpy)\.random\.(?:rand|random|random_sample|uniform)\s*\((?:[^()]|\([^()]*(?:\([^()]*\))?[^()]*\))*\)\s*(?:<=?|>=?)\s*0?\.\d+\s*$/;
 /** Attributes of a pandas frame that are not columns (`df.columns = [...]` renames, it writes no column). */
@@ -1914,6 +1916,13 @@ export class Interpreter extends LibrarySemantics {
         if (held) return this.same(held);
         // A selected column's own attributes are not columns: `s.cat.codes` / `pd.Categorical(s).codes`
         // are its values re-coded, `s.cat.categories` its distinct values.
+        // `s.astype("category").cat.codes` numbers the categories found in these rows, as a LabelEncoder
+        // fitted on them would: category codes (stateless before a split; on held-out rows alone, other codes).
+        if (prop === 'codes' && CATEGORY_CODES.test(this.t(obj))) {
+          const f = this.newFit(n, 'astype("category").cat.codes', 'transformer', o, true);
+          f.codes = true;
+          return this.same(o, { prep: unionList(o.prep, [f]) });
+        }
         if (o.cols?.length && SERIES_ATTRS.test(prop)) return prop === 'codes' || prop === 'array' ? this.same(o) : this.scalar(full, o.prep);
         const d = this.same(o, { cols: [prop], ...(o.frame && o.feat ? { feat: this.featureSelection(o, 'select', [prop], n) } : {}) });
         if (o.frame && !d.frame) d.frame = o.frame;

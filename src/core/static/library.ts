@@ -1619,7 +1619,13 @@ export abstract class LibrarySemantics extends DataflowState {
       // CatBoost keeps the best iteration on eval_set by default (use_best_model defaults to True with an eval set).
       const catBest = via === 'eval_set' && !!receiver && receiver.k === 'est' && /CatBoost/.test(receiver.cls) && !/use_best_model\s*=\s*False/.test(argText + ctor);
       const off = (t: string): string => t.replace(/use_best_model\s*=\s*False/g, '');
+      // pytorch-tabnet early-stops on the last eval_set and restores the best epoch's weights unless patience=0
+      // (used below only for what reaches the model; the multi-test reading of a selecting set is left as it was).
+      const tabBest = via === 'eval_set' && !!receiver && receiver.k === 'est' && /^TabNet/.test(receiver.cls) && !/patience\s*=\s*0\b/.test(argText);
       const selects = method === 'search' || SELECTS_ON_VALIDATION.test(off(argText)) || SELECTS_ON_VALIDATION.test(off(ctor)) || this.callbacksSelect(args) || catBest;
+      // Category codes or a vocabulary learnt from these held-out rows alone, which then choose the kept epoch:
+      // the model is steered by rows coded otherwise than its training rows.
+      if ((selects || tabBest) && d.k === 'data') for (const f of d.prep) if (f.codes || f.vocabulary && !f.onLabel) this.events.modelInputFits.add(f.id);
       this.events.trainEvals.push({ site: this.site(args.kwNodes.get(via) ?? n), keys, via, selects, ...(assumed ? { assumed } : {}) });
     }
   }

@@ -8,6 +8,7 @@ import { analyze, lineOf, py } from './helpers';
 const lines = (src: string, rule: string, path = 'train.py'): number[] =>
   analyze(src, path).filter((f) => f.ruleId === rule).map((f) => f.location.line);
 const REFIT = 'mismatch/refit-at-inference';
+const ORDER = 'mismatch/column-order';
 
 describe('real-notebook idioms, round 18 (r18-srv)', () => {
   describe('held-out rows scaled with their own statistic and scored by a hand-written model', () => {
@@ -75,6 +76,96 @@ describe('real-notebook idioms, round 18 (r18-srv)', () => {
     });
     it('does not fire when the validation part is standardised with the training statistics', () => {
       assert.deepEqual(lines(graph('standardise(X_va, X_tr)'), REFIT), []);
+    });
+  });
+  describe('a model fitted on named columns of a frame, then fed other columns of it and scored on its own label (r18b-srv)', () => {
+    const hybrid = (later: string, truth = 'hourly["load"].values[-len(rf_pred):]'): string => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_absolute_error
+      from sklearn.model_selection import train_test_split
+      hourly = pd.read_csv("load.csv")
+      hourly["lag_1"] = hourly["load"].shift(1)
+      hourly = hourly.dropna()
+      features = ["hour", "weekday", "lag_1"]
+      X_tr, X_te, y_tr, y_te = train_test_split(hourly[features], hourly["load"], shuffle=False, test_size=0.2)
+      rf = RandomForestRegressor().fit(X_tr, y_tr)
+      print("rf mae", mean_absolute_error(y_te, rf.predict(X_te)))
+      cols = ${later}
+      X_new = hourly[cols].values[-500:]
+      rf_pred = rf.predict(X_new)
+      y_true = ${truth}
+      print("combined mae", mean_absolute_error(y_true, rf_pred))
+    `;
+    it('fires when the later predictions read another list of columns of the same frame', () => {
+      const s = hybrid('["load", "voltage", "intensity"]');
+      assert.deepEqual(lines(s, ORDER), [lineOf(s, 'X_new = hourly[cols]')]);
+    });
+    it('fires when the same columns are listed in another order', () => {
+      const s = hybrid('["lag_1", "hour", "weekday"]');
+      assert.deepEqual(lines(s, ORDER), [lineOf(s, 'X_new = hourly[cols]')]);
+    });
+    it('does not fire when the later predictions read the training columns in the training order', () => {
+      assert.deepEqual(lines(hybrid('["hour", "weekday", "lag_1"]'), ORDER), []);
+    });
+    it('does not fire when the predictions of other columns are scored against another label (the model reused for another task)', () => {
+      assert.deepEqual(lines(hybrid('["load", "voltage", "intensity"]', 'hourly["intensity"].values[-len(rf_pred):]'), ORDER), []);
+    });
+  });
+  describe('category codes taken per frame with astype("category").cat.codes (r18b-srv)', () => {
+    const perFrame = (body: string): string => py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+      from sklearn.model_selection import train_test_split
+      ${body}
+    `;
+    it('fires when a helper codes the test file by its own categories before the model scores it', () => {
+      const s = perFrame(`train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      def encode(df):
+          X = df.drop(columns=["churn"])
+          for c in X.select_dtypes(include=["object"]).columns:
+              X[c] = X[c].astype("category").cat.codes
+          return X, df["churn"]
+      X_tr, y_tr = encode(train)
+      X_te, y_te = encode(test)
+      clf = RandomForestClassifier().fit(X_tr, y_tr)
+      print("test accuracy", accuracy_score(y_te, clf.predict(X_te)))`);
+      assert.deepEqual(lines(s, REFIT), [lineOf(s, 'X[c] = X[c].astype("category")')]);
+    });
+    it('does not fire when the codes are taken once on all rows before the split (stateless codes)', () => {
+      const s = perFrame(`df = pd.read_csv("data.csv")
+      df["plan"] = df["plan"].astype("category").cat.codes
+      X_tr, X_te, y_tr, y_te = train_test_split(df.drop(columns=["churn"]), df["churn"], random_state=0)
+      clf = RandomForestClassifier().fit(X_tr, y_tr)
+      print("test accuracy", accuracy_score(y_te, clf.predict(X_te)))`);
+      assert.deepEqual(analyze(s, 'train.py').filter((f) => f.ruleId === REFIT || f.ruleId === 'leakage/preprocessing'), []);
+    });
+
+    const tabnet = (fitArgs: string): string => py`
+      import pandas as pd
+      from pytorch_tabnet.tab_model import TabNetClassifier
+      train_df = pd.read_csv("train.csv")
+      val_df = pd.read_csv("val.csv")
+      def to_xy(df):
+          X = df.drop(columns=["label"])
+          for c in X.select_dtypes(include=["object"]).columns:
+              X[c] = X[c].astype("category").cat.codes
+          return X.values, df["label"].values
+      X_train, y_train = to_xy(train_df)
+      X_val, y_val = to_xy(val_df)
+      clf = TabNetClassifier()
+      clf.fit(X_train, y_train, eval_set=[(X_val, y_val)]${fitArgs})
+      print("done")
+    `;
+    it('fires when the validation file coded by its own categories early-stops a TabNet model', () => {
+      const s = tabnet(', patience=5');
+      assert.deepEqual(lines(s, REFIT), [lineOf(s, 'X[c] = X[c].astype("category")')]);
+    });
+    it('does not fire when TabNet only logs the validation file (patience=0: no early stopping)', () => {
+      assert.deepEqual(lines(tabnet(', patience=0'), REFIT), []);
     });
   });
 });
