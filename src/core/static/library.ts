@@ -1223,7 +1223,10 @@ export abstract class LibrarySemantics extends DataflowState {
     ev.what = what;
     ev.argNodes = args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) }));
     if (datas.length) ev.data = datas.find((d) => d.pred) ?? datas[0];
-    if (est) ev.fitState = { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised };
+    // Predictions kept from before a refit of the same object (`p = m.fit(A).predict(B)`, then `m.fit(B)`)
+    // were made by the model as it was fitted then.
+    const fitAt = datas.find((d) => d.pred?.est === est && !!d.pred?.fitAt)?.pred?.fitAt;
+    if (est) ev.fitState = fitAt ?? { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised };
     if (bestRun ?? baseline) ev.assumed = bestRun ?? baseline;
     if (best?.resplit) ev.resplitBest = true;
     if (heldSubset) ev.heldSubset = heldSubset;
@@ -2239,7 +2242,8 @@ export abstract class LibrarySemantics extends DataflowState {
     // comment heading a block that predicts both parts) outweighs the comment.
     const trainNamed = this.targets.some((t) => TRAIN_NAME.test(t) && !TEST_NAME.test(t));
     const testComment = !namedTest && !trainNamed && fitRows.length && data.rows.length && data.rows.every((k) => lastSide(k) === 'train' && covers(fitRows, k)) ? this.testComment() : undefined;
-    return this.mkData({ rows: data.rows, prep: unionList(data.prep, this.allPrepFits(est)), dup: data.dup, pred: { est, version, ...(namedTest ? { namedTest } : {}), ...(testComment ? { testComment } : {}), ...(data.feat ? { inputFeat: data.feat } : {}) },
+    return this.mkData({ rows: data.rows, prep: unionList(data.prep, this.allPrepFits(est)), dup: data.dup, pred: { est, version, ...(namedTest ? { namedTest } : {}), ...(testComment ? { testComment } : {}), ...(data.feat ? { inputFeat: data.feat } : {}),
+      ...(est.fit && !est.loaded ? { fitAt: { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised } } : {}) },
       ...(data.varying ? { varying: true } : {}), ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}) });
   }
 

@@ -44,4 +44,44 @@ describe('real-notebook idioms (round 18, r18-fp)', () => {
       assert.match(found[0].message, /Assumed: .*scores no part held out/);
     });
   });
+  describe('leakage/overlap: predictions kept from before the same model object is refitted', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.svm import LinearSVC
+      from sklearn.metrics import classification_report
+      df = pd.read_csv("complaints.csv")
+      X = df.drop(columns=["product"])
+      y = df["product"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=0)
+      clf = LinearSVC()
+      clf.fit(X_train, y_train)
+    `;
+    it('is an error when the test part is predicted after the refit on all rows', () => {
+      const src = head + py`
+        clf.fit(X, y)
+        y_pred = clf.predict(X_test)
+        print(classification_report(y_test, y_pred))
+      `;
+      assert.ok(severities(src, 'leakage/overlap').includes('error'));
+    });
+    it('does not fire when the predictions were made before the refit and only reported after it', () => {
+      const src = head + py`
+        y_pred = clf.predict(X_test)
+        clf.fit(X, y)
+        print(clf.coef_)
+        print(classification_report(y_test, y_pred))
+      `;
+      assert.deepEqual(severities(src, 'leakage/overlap'), []);
+    });
+    it('does not fire on two folds written by hand, each predicted before the other fit', () => {
+      const src = head + py`
+        from sklearn.metrics import accuracy_score
+        p2 = clf.fit(X_train, y_train).predict(X_test)
+        p1 = clf.fit(X_test, y_test).predict(X_train)
+        print(accuracy_score(y_train, p1), accuracy_score(y_test, p2))
+      `;
+      assert.deepEqual(severities(src, 'leakage/overlap'), []);
+    });
+  });
 });
