@@ -84,4 +84,49 @@ describe('real-notebook idioms (round 18, r18-fp)', () => {
       assert.deepEqual(severities(src, 'leakage/overlap'), []);
     });
   });
+  describe('mismatch/refit-at-inference: a transformer fitted after a load on rows that then train a model with labels', () => {
+    const head = py`
+      import joblib
+      import numpy as np
+      from keras.models import Sequential
+      from keras.layers import Dense
+      from sklearn.preprocessing import LabelEncoder, StandardScaler
+      from sklearn.model_selection import cross_val_score
+      from keras.wrappers.scikit_learn import KerasClassifier
+      loaded = joblib.load("first_model.pkl")
+      data = np.loadtxt("sonar.csv", delimiter=",")
+      X = data[:, 0:60]
+      Y = data[:, 60]
+      encoder = LabelEncoder()
+      encoder.fit(Y)
+      encoded_Y = encoder.transform(Y)
+    `;
+    it('is an error when the rows are only scored by the loaded model', () => {
+      const src = head + py`
+        print(loaded.predict(X), encoded_Y)
+      `;
+      assert.ok(severities(src, 'mismatch/refit-at-inference').includes('error'));
+    });
+    it('does not fire when the encoded labels train a new model (fit with labels)', () => {
+      const src = head + py`
+        model = Sequential()
+        model.add(Dense(1, input_dim=60, activation="sigmoid"))
+        model.compile(loss="binary_crossentropy", optimizer="adam")
+        model.fit(X, encoded_Y, validation_split=0.33, epochs=10)
+      `;
+      assert.deepEqual(severities(src, 'mismatch/refit-at-inference'), []);
+    });
+    it('does not fire when the encoded labels are cross-validated', () => {
+      const src = head + py`
+        def build():
+            m = Sequential()
+            m.add(Dense(1, input_dim=60, activation="sigmoid"))
+            m.compile(loss="binary_crossentropy", optimizer="adam")
+            return m
+        scores = cross_val_score(KerasClassifier(build_fn=build, epochs=10), X, encoded_Y, cv=5)
+        print(scores.mean())
+      `;
+      assert.deepEqual(severities(src, 'mismatch/refit-at-inference'), []);
+    });
+  });
 });
