@@ -1984,8 +1984,9 @@ export abstract class LibrarySemantics extends DataflowState {
         for (const pf of data.prep) this.events.trainedOnFits.add(pf.id);
         // The features of a model fitted with labels are its training rows (settleServing).
         if (ownLabelled) for (const pf of data.prep) { const r = this.refitByFit.get(pf.id); if (r) this.ownTrainingRefits.push(r); }
-        // So are its labels, and the rows of both are the document's data set, whatever was loaded before.
-        if (ownLabelled) this.trainedOnDataSet([data.rows, ...(y && y.k === 'data' ? [y.rows] : [])]);
+        // So are its labels: after a load in a file that is not a serving file (a notebook that loaded a
+        // model in one cell and trains another in a later one), the rows of both are the document's data set.
+        if (ownLabelled && this.loadedArtifact && !this.opts.servingFile) this.trainedOnDataSet([data.rows, ...(y && y.k === 'data' ? [y.rows] : [])]);
         if (y && y.k === 'data') { est.fitLabelRows = y.rows; for (const pf of y.prep) this.events.labelFits.add(pf.id); } else delete est.fitLabelRows;
         const yNode = args.pos[1] === y ? args.posNodes[1] : args.kwNodes.get('y');
         // A label the analysis holds no rows for (y_tr_2 = (y_tr >= 2).astype(int) of a helper's parameter) is named by its text.

@@ -32,6 +32,20 @@ describe('real-notebook idioms (round 18, r18-fp)', () => {
       `;
       assert.ok(severities(src, 'leakage/overlap').includes('error'));
     });
+    it('stays an error when the file trains a network in a loop (backward()) on the parts', () => {
+      const src = head + py`
+        import torch
+        X_tr, X_te, y_tr, y_te = prepare("loans.csv")
+        net = torch.nn.Linear(8, 2)
+        opt = torch.optim.SGD(net.parameters(), lr=0.1)
+        for _ in range(10):
+            loss = torch.nn.functional.cross_entropy(net(torch.tensor(X_tr.values)), torch.tensor(y_tr.values))
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+      `;
+      assert.ok(severities(src, 'leakage/overlap').includes('error'));
+    });
     it('is a warning that says what it assumes when the parts are only returned or saved', () => {
       const src = head + py`
         if __name__ == "__main__":
