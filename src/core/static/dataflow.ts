@@ -469,6 +469,16 @@ export abstract class DataflowState {
     return this.loadedArtifact ? !this.opts.servingFile : !!this.opts.servingByName;
   }
 
+  /**
+   * Rows split into train and held-out parts, cross-validated, or given with labels to a model fitted
+   * here: a transformer refitted on them after a load was fitted on the document's data set (its
+   * training file read again), not on a batch it scores.
+   */
+  protected trainedOnDataSet(rowSets: RowKey[][]): void {
+    const done = this.refitsAfterLoad.filter((r) => rowSets.some((rows) => rows.some((k) => r.rows.some((f) => f.root === k.root))));
+    if (done.length) this.events.refits = this.events.refits.filter((r) => !done.some((x) => x.refit === r));
+  }
+
   /** Called on every split: statistics and duplications covering the split input leak. */
   /** `again`: a seeded split made once more (same rows, same parts): its inputs are checked, it is not a new split. */
   protected onSplit(split: Split, inputs: DataV[], again = false): void {
@@ -477,12 +487,10 @@ export abstract class DataflowState {
     if (this.objectiveUnread > 0 && (split.kind === 'cv' || split.kind === 'folds')) split.unread = true;
     this.noteHeldOut();
     // Splitting data into train and held-out rows is training again, whatever was loaded before.
-    if (split.kind === 'tts') {
-      this.loadedArtifact = false;
-      // A transformer refitted after a load on the frame now split into train and held-out parts
-      // was fitted on the document's data set (its training file read again), not a batch it scores.
-      const split0 = this.refitsAfterLoad.filter((r) => inputs.some((d) => d.rows.some((k) => r.rows.some((f) => f.root === k.root))));
-      if (split0.length) this.events.refits = this.events.refits.filter((r) => !split0.some((x) => x.refit === r));
+    // Cross-validating those rows (cross_val_score, a search, folds written by hand) trains on them too.
+    if (split.kind === 'tts' || split.kind === 'cv' || split.kind === 'search' || split.kind === 'folds') {
+      if (split.kind === 'tts') this.loadedArtifact = false;
+      this.trainedOnDataSet(inputs.map((d) => d.rows));
     }
     for (const d of inputs) {
       for (const f of d.prep) {

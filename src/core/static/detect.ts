@@ -440,6 +440,12 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
 
   // leakage/overlap: duplication before a split
   const windowSplits = new Set<Split>();
+  // A cut's held-out part is used when it is scored or handed to training.
+  // The file trains and scores no model: none the analysis follows, and no call that trains, predicts or
+  // scores one in its text (a PyTorch loop's backward() or DataLoader, a framework's fit / train / evaluate).
+  const noModel = !ev.modelFits.length && !ev.evals.length && !ev.trainEvals.length
+    && !ctx.chunks.some((ch) => /\.\s*(?:fit|fit_generator|train|backward|evaluate|predict|predict_proba|score)\s*\(|\b(?:Trainer|DataLoader)\s*\(/.test(ch.text));
+  const partScored = (split: Split): boolean => [...ev.evals, ...ev.trainEvals].some((e) => e.keys.some((k) => k.path.some((st) => st.split === split && st.side !== 'train')));
   for (const l of ev.dupLeaks) {
     // Rows of the training side of a split (or of a training file) resampled and then searched
     // over (GridSearchCV, RandomizedSearchCV), while the held-out side (or a test file) is scored:
@@ -504,7 +510,15 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       && !ev.evals.some((e) => e.keys.some((k) => k.path.some((st) => st.split === l.split && st.side !== 'train')))
       ? 'the held-out part of this second cut of the resampled training rows only guides training (validation data, early stopping); the reported score is on the earlier held-out part, which no copy reaches'
       : undefined;
-    const assumed = l.assumed ?? l.dup.assumed ?? cvCheck ?? valCutOnly;
+    // A split of the resampled rows whose held-out part nothing in the file scores or hands to training,
+    // and no score anywhere in the file reads resampled rows (a helper that resamples, splits and
+    // returns or saves the parts; one augmented batch saved as arrays): that the parts are later used
+    // to train and score a model is a guess.
+    const unscored = (l.split.kind === 'tts' || l.split.kind === 'slice') && l.split.names[0] !== 'validation_split' && !partScored(l.split)
+      && ![...ev.evals, ...ev.trainEvals].some((e) => e.keys.some((k) => covers(l.dup.rows, k))) && noModel
+      ? 'the parts of this split are used elsewhere to train and score a model (this file scores no part held out by it)'
+      : undefined;
+    const assumed = l.assumed ?? l.dup.assumed ?? cvCheck ?? valCutOnly ?? unscored;
     push({
       ruleId: 'leakage/overlap',
       message: `${l.dup.what === 'concat' ? 'This concatenation stacks rows that are already in the data' : `\`${l.dup.what}\` duplicates or synthesises rows`} before the ${l.split.names[0] === 'validation_split' ? 'validation split' : l.split.kind === 'tts' || l.split.kind === 'slice' ? 'train/test split' : 'cross-validation'} (${where(ctx, l.split.site)}), so copies of the same rows land on both sides. Resample the training split only (e.g. an imblearn Pipeline).${assumed ? ` Assumed: ${assumed}.` : ''}`,

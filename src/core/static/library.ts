@@ -1330,7 +1330,10 @@ export abstract class LibrarySemantics extends DataflowState {
     ev.argNodes = args.posNodes.map((p) => ({ from: p.from, to: p.to, text: this.t(p) }));
     if (datas.length) ev.data = datas.find((d) => d.pred) ?? datas[0];
     if (!est && datas.length) ev.unknownModelFits = datas.flatMap((d) => d.prep.map((f) => f.id));
-    if (est) ev.fitState = { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised };
+    // Predictions kept from before a refit of the same object (`p = m.fit(A).predict(B)`, then `m.fit(B)`)
+    // were made by the model as it was fitted then.
+    const fitAt = datas.find((d) => d.pred?.est === est && !!d.pred?.fitAt)?.pred?.fitAt;
+    if (est) ev.fitState = fitAt ?? { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised };
     if (bestRun ?? baseline) ev.assumed = bestRun ?? baseline;
     if (best?.resplit) ev.resplitBest = true;
     if (heldSubset) ev.heldSubset = heldSubset;
@@ -2094,6 +2097,9 @@ export abstract class LibrarySemantics extends DataflowState {
         for (const pf of data.prep) this.events.trainedOnFits.add(pf.id);
         // The features of a model fitted with labels are its training rows (settleServing).
         if (ownLabelled) for (const pf of data.prep) { const r = this.refitByFit.get(pf.id); if (r) this.ownTrainingRefits.push(r); }
+        // So are its labels: after a load in a file that is not a serving file (a notebook that loaded a
+        // model in one cell and trains another in a later one), the rows of both are the document's data set.
+        if (ownLabelled && this.loadedArtifact && !this.opts.servingFile) this.trainedOnDataSet([data.rows, ...(y && y.k === 'data' ? [y.rows] : [])]);
         if (y && y.k === 'data') { est.fitLabelRows = y.rows; for (const pf of y.prep) this.events.labelFits.add(pf.id); } else delete est.fitLabelRows;
         const yNode = args.pos[1] === y ? args.posNodes[1] : args.kwNodes.get('y');
         // A label the analysis holds no rows for (y_tr_2 = (y_tr >= 2).astype(int) of a helper's parameter) is named by its text.
@@ -2352,7 +2358,8 @@ export abstract class LibrarySemantics extends DataflowState {
     // comment heading a block that predicts both parts) outweighs the comment.
     const trainNamed = this.targets.some((t) => TRAIN_NAME.test(t) && !TEST_NAME.test(t));
     const testComment = !namedTest && !trainNamed && fitRows.length && data.rows.length && data.rows.every((k) => lastSide(k) === 'train' && covers(fitRows, k)) ? this.testComment() : undefined;
-    return this.mkData({ rows: data.rows, prep: unionList(data.prep, this.allPrepFits(est)), dup: data.dup, pred: { est, version, ...(namedTest ? { namedTest } : {}), ...(testComment ? { testComment } : {}), ...(data.feat ? { inputFeat: data.feat } : {}) },
+    return this.mkData({ rows: data.rows, prep: unionList(data.prep, this.allPrepFits(est)), dup: data.dup, pred: { est, version, ...(namedTest ? { namedTest } : {}), ...(testComment ? { testComment } : {}), ...(data.feat ? { inputFeat: data.feat } : {}),
+      ...(est.fit && !est.loaded ? { fitAt: { fit: est.fit, fitData: est.fitData, fitLabelRows: est.fitLabelRows, unsupervised: est.unsupervised } } : {}) },
       ...(data.varying ? { varying: true } : {}), ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}) });
   }
 

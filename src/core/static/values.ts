@@ -207,7 +207,9 @@ export interface FeatureSelection {
 export interface ModelRef { est: EstV; version: string; /** Predictions of the rows the model was fitted on, bound to a test-named variable (`y_test_pred = m.predict(X)`). */ namedTest?: string; /** In-sample predictions of a model given its series at construction (`res.get_prediction(start=...)` inside the series). */ inSample?: boolean; /** Predictions of a frame that holds the fitted history followed by new dates (Prophet's make_future_dataframe). */ history?: boolean;
   /** One model's predictions of different rows stacked into one series (np.concatenate([m.predict(A), m.predict(B)])). */ joined?: boolean;
   /** The columns of the frame the predictions were made from, when a selection of them. */ inputFeat?: FeatureSelection;
-  /** Predictions of training rows made under a comment that calls them test data (`# Predict on the test data`). */ testComment?: string }
+  /** Predictions of training rows made under a comment that calls them test data (`# Predict on the test data`). */ testComment?: string;
+  /** What the model had been fitted on when it made these predictions (a later refit of the same object does not change them). */
+  fitAt?: Pick<EstV, 'fit' | 'fitData' | 'fitLabelRows' | 'unsupervised'> }
 
 interface Common { varying?: boolean }
 

@@ -21,6 +21,8 @@ df = pd.read_csv("d.csv")
 X = StandardScaler().fit_transform(df.drop(columns=["y"]))
 X, y = SMOTE().fit_resample(X, df["y"])
 X_train, X_test, y_train, y_test = train_test_split(X, y)
+from sklearn.linear_model import LogisticRegression
+print(LogisticRegression().fit(X_train, y_train).score(X_test, y_test))
 `;
 const WARN_ONLY = `import pandas as pd
 from sklearn.model_selection import train_test_split
