@@ -534,11 +534,16 @@ export abstract class DataflowState {
     // timestamp, a time index, lags, a lead of a feature as the label). Listed inputs that hold none
     // of these are same-period measurements (daily counts on that day's weather): a regression on
     // features, which a random split does not break.
-    if (timed && PER_PERIOD_ROWS.has(timed.time!) && this.concurrentInputs(inputs)) timed = undefined;
+    const listed = timed ? this.listedInputs(inputs) : undefined;
+    if (timed && PER_PERIOD_ROWS.has(timed.time!) && listed && !listed.time.length && !listed.labelLead) timed = undefined;
     // Folds in row order (KFold, cv=5) on a series score earlier blocks with models fitted on later
     // ones. On the training part of a split they only tune a model that a held-out part then
     // scores: the folds choose, they are not the result, and are left alone.
-    const blindFolds = !!split.timeBlindFolds && !!timed && !timed.rows.some((k) => lastSide(k) === 'train');
+    // Unless the inputs are only the series' own past or calendar fields (windows of it, or listed
+    // calendar / lag columns): then the folds' models forecast earlier periods from later ones, and the
+    // kept model's settings come from those scores (T2).
+    const forecastOnly = !!timed && (timed.time === SLIDING_WINDOWS || !!listed && listed.time.length > 0 && !listed.other.length);
+    const blindFolds = !!split.timeBlindFolds && !!timed && (forecastOnly || !timed.rows.some((k) => lastSide(k) === 'train'));
     // Rows sorted newest first and cut in order (shuffle=False, or by position): the held-out rows
     // are the oldest, so every training row comes after them.
     const newest = (split.kind === 'tts' || split.kind === 'slice') && !split.shuffle ? inputs.find((d) => d.newestFirst) : undefined;
@@ -558,16 +563,16 @@ export abstract class DataflowState {
   }
 
   /**
-   * True when the features are a list of named columns and none of them is a calendar field or time
-   * index (by its name or its derivation), a lag or window, and the label is not a lead of one of them.
+   * The split's features when they are a list of named columns: which of them are forecast inputs (a
+   * calendar field or time index, by name or derivation, a lag or window) and which are not, and
+   * whether the label, when known, is a lead of one of them (`close.shift(-1)` with `close` a feature).
    */
-  private concurrentInputs(inputs: DataV[]): boolean {
+  private listedInputs(inputs: DataV[]): { time: string[]; other: string[]; labelLead: boolean } | undefined {
     const x = inputs.find((d) => d.feat && d.frame);
     const y = inputs.find((d) => d !== x && d.cols?.length === 1);
-    if (!x?.feat || !x.frame || !y || !sameLineage(y.frame, x.frame)) return false;
+    if (!x?.feat || !x.frame) return undefined;
     const parts = selectionParts(x.feat);
-    if (!parts.length || parts.some((p) => p.mode !== 'select' || p.byDtype || !p.cols.length || p.cols.some((c) => c.startsWith('@')))) return false;
-    const label = y.cols![0];
+    if (!parts.length || parts.some((p) => p.mode !== 'select' || p.byDtype || !p.cols.length || p.cols.some((c) => c.startsWith('@')))) return undefined;
     const timeName = (c: string): boolean => TIME_COLUMN.test(c) || CALENDAR_FIELD.test(c.toLowerCase().replace(/[^a-z]/g, ''));
     // A column whose values come from a time field or a past row, through any chain of derived columns.
     const timeDerived = (frame: FrameMeta, c: string, seen = new Set<string>()): boolean => {
@@ -577,11 +582,12 @@ export abstract class DataflowState {
       const d = derivedColumn(frame, c);
       return !!d && (!!d.lag || !!d.shift || !!d.change || d.from.some((f) => timeDerived(frame, f, seen)));
     };
-    const kept = parts.flatMap((p) => p.cols);
-    if (kept.some((c) => timeDerived(parts.find((p) => p.cols.includes(c))!.frame, c))) return false;
-    // The label a lead of a kept column (`close.shift(-1)` with `close` a feature): a forecast of that series.
-    const lead = derivedColumn(y.frame!, label);
-    return !/\(lead \d+\)$/.test(label) && !(lead?.shift === 'future' && lead.from.some((f) => kept.includes(f.replace(/ \(lead \d+\)$/, ''))));
+    const time: string[] = [], other: string[] = [];
+    for (const p of parts) for (const c of p.cols) (timeDerived(p.frame, c) ? time : other).push(c);
+    const kept = [...time, ...other];
+    const label = y && sameLineage(y.frame, x.frame) ? y.cols![0] : undefined;
+    const lead = label ? derivedColumn(y!.frame!, label) : undefined;
+    return { time, other, labelLead: !!label && /\(lead \d+\)$/.test(label) || lead?.shift === 'future' && lead.from.some((f) => kept.includes(f.replace(/ \(lead \d+\)$/, ''))) };
   }
 
   /** `[label, feature]` when the label is named as the next period's value of a feature column. */

@@ -69,4 +69,33 @@ describe('real-notebook idioms, round 18 (r18b-tmp)', () => {
       assert.deepEqual(lines(src('', 'daily.columns.drop(["rides", "date"])').replace('X = daily[daily.columns.drop(["rides", "date"])]', 'X = daily.drop(columns=["rides", "date"])'), TEMPORAL), [10]);
     });
   });
+  describe('default K-fold of a search on the training part of a series is temporal when the inputs are only calendar fields or lags of it (T2)', () => {
+    const src = (feats: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import GridSearchCV
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_absolute_error
+      visits = pd.read_csv("visits.csv")
+      visits["date"] = pd.to_datetime(visits["date"])
+      visits = visits.set_index("date")
+      visits["day"] = visits.index.day
+      visits["month"] = visits.index.month
+      X = visits[${feats}]
+      y = visits["visitors"]
+      n = int(len(X) * 0.8)
+      X_train, X_test, y_train, y_test = X[:n], X[n:], y[:n], y[n:]
+      search = GridSearchCV(RandomForestRegressor(), {"max_depth": [3, 6, 9]}, cv=3)
+      search.fit(X_train, y_train)
+      print(mean_absolute_error(y_test, search.predict(X_test)))
+    `;
+    it('fires when the inputs are calendar fields of the date index', () => {
+      assert.deepEqual(lines(src('["day", "month"]'), TEMPORAL), [15]);
+    });
+    it('does not fire when a same-day measurement is among the inputs (the folds only tune)', () => {
+      assert.deepEqual(lines(src('["day", "month", "temp_c"]'), TEMPORAL), []);
+    });
+    it('does not fire when the inputs are not listed', () => {
+      assert.deepEqual(lines(src('visits.columns.drop("visitors")'), TEMPORAL), []);
+    });
+  });
 });
