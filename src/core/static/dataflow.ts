@@ -10,6 +10,7 @@ import { isTestSide, covers, mapList, lastSide, unionKeys, unionList,
 } from './values';
 import { newEvents, type Events, type PrepReason, type RefitEvent } from './events';
 import { roleFromName } from './syntax';
+import { TIME_COLUMN } from './knowledge';
 import type { ModuleLoader } from './modules';
 import { derivedColumn, keepsColumn, sameLineage, selectionParts, visibleDerived } from './target';
 
@@ -31,6 +32,16 @@ export const SORTED_BY_TIME = 'the rows were sorted by time';
 export const SLIDING_WINDOWS = 'windows are cut from the series at every position';
 export const PARSED_DATE_COLUMN = 'the data is read with a parsed date column';
 export const PARSED_DATES = 'the data is read with parsed dates';
+export const INDEXED_BY_TIME = 'the rows are indexed by time';
+export const AGGREGATED_PER_PERIOD = 'the data is aggregated per time period';
+export const RESAMPLED_BY_TIME = 'the data is resampled by time';
+/**
+ * Rows made one per period (a group-by on a time key, a resample): evidence about the rows only, which
+ * says nothing about what the model reads (lags, windows and leads say the inputs hold past values).
+ */
+const PER_PERIOD_ROWS = new Set([AGGREGATED_PER_PERIOD, RESAMPLED_BY_TIME]);
+/** Calendar fields and time indices by name (`Hour`, `DayOfWeek`, `day_of_year`, `t`), with TIME_COLUMN. */
+const CALENDAR_FIELD = /^(t|hours?|minutes?|(day|week)of(week|year|month)|weekday|dayname|season|dt|idx|index|step)$/;
 /** Label names of quantities usually forecast over time (a guess from the name). */
 /** `x_next_month`, `x_next_day`, `x_tomorrow`, `next_day_x`: the next period's value of `x`. */
 const NEXT_PERIOD = /^(?:(\w+?)_(?:next_(?:hour|day|week|month|quarter|year|period|step)|tomorrow)|next_(?:hour|day|week|month|quarter|year|period|step)_(\w+))$/i;
@@ -525,12 +536,22 @@ export abstract class DataflowState {
     // A label named as the next period's value of a column that is also a feature (`oil_rate` →
     // `oil_rate_next_month`): a one-step-ahead forecast of that series, guessed from the names.
     const nextOf = timedInput || labelLags || quantity ? undefined : this.nextPeriodLabel(inputs);
-    const timed = timedInput ?? (labelLags ? { ...inputs[0], time: labelLags } : quantity ? { ...inputs[0], time: DATE_COLUMN_ONLY }
+    let timed = timedInput ?? (labelLags ? { ...inputs[0], time: labelLags } : quantity ? { ...inputs[0], time: DATE_COLUMN_ONLY }
       : nextOf ? { ...inputs[0], time: `the label '${nextOf[0]}' is the next period's value of the feature '${nextOf[1]}'` } : undefined);
+    // Per-period rows make a forecast only through what the model reads (calendar fields of the
+    // timestamp, a time index, lags, a lead of a feature as the label). Listed inputs that hold none
+    // of these are same-period measurements (daily counts on that day's weather): a regression on
+    // features, which a random split does not break.
+    const listed = timed ? this.listedInputs(inputs) : undefined;
+    if (timed && PER_PERIOD_ROWS.has(timed.time!) && listed && !listed.time.length && !listed.labelLead) timed = undefined;
     // Folds in row order (KFold, cv=5) on a series score earlier blocks with models fitted on later
     // ones. On the training part of a split they only tune a model that a held-out part then
     // scores: the folds choose, they are not the result, and are left alone.
-    const blindFolds = !!split.timeBlindFolds && !!timed && !timed.rows.some((k) => lastSide(k) === 'train');
+    // Unless the inputs are only the series' own past or calendar fields (windows of it, or listed
+    // calendar / lag columns): then the folds' models forecast earlier periods from later ones, and the
+    // kept model's settings come from those scores (T2).
+    const forecastOnly = !!timed && (timed.time === SLIDING_WINDOWS || !!listed && listed.time.length > 0 && !listed.other.length);
+    const blindFolds = !!split.timeBlindFolds && !!timed && (forecastOnly || !timed.rows.some((k) => lastSide(k) === 'train'));
     // Rows sorted newest first and cut in order (shuffle=False, or by position): the held-out rows
     // are the oldest, so every training row comes after them.
     const newest = (split.kind === 'tts' || split.kind === 'slice') && !split.shuffle ? inputs.find((d) => d.newestFirst) : undefined;
@@ -547,6 +568,34 @@ export abstract class DataflowState {
           : quantity ? { assumed: `the label '${quantity}' is taken, from its name, to be a quantity forecast over time` }
           : nextOf ? { assumed: `the label '${nextOf[0]}' is taken, from its name, to be the next value of '${nextOf[1]}' in each row's series` } : {}) });
     }
+  }
+
+  /**
+   * The split's features when they are a list of named columns: which of them are forecast inputs (a
+   * calendar field or time index, by name or derivation, a lag or window) and which are not, and
+   * whether the label, when known, is a lead of one of them (`close.shift(-1)` with `close` a feature).
+   */
+  private listedInputs(inputs: DataV[]): { time: string[]; other: string[]; labelLead: boolean } | undefined {
+    const x = inputs.find((d) => d.feat && d.frame);
+    const y = inputs.find((d) => d !== x && d.cols?.length === 1);
+    if (!x?.feat || !x.frame) return undefined;
+    const parts = selectionParts(x.feat);
+    if (!parts.length || parts.some((p) => p.mode !== 'select' || p.byDtype || !p.cols.length || p.cols.some((c) => c.startsWith('@')))) return undefined;
+    const timeName = (c: string): boolean => TIME_COLUMN.test(c) || CALENDAR_FIELD.test(c.toLowerCase().replace(/[^a-z]/g, ''));
+    // A column whose values come from a time field or a past row, through any chain of derived columns.
+    const timeDerived = (frame: FrameMeta, c: string, seen = new Set<string>()): boolean => {
+      if (timeName(c) || /\((lag|lead) \d+\)$/.test(c)) return true;
+      if (seen.has(c)) return false;
+      seen.add(c);
+      const d = derivedColumn(frame, c);
+      return !!d && (!!d.lag || !!d.shift || !!d.change || d.from.some((f) => timeDerived(frame, f, seen)));
+    };
+    const time: string[] = [], other: string[] = [];
+    for (const p of parts) for (const c of p.cols) (timeDerived(p.frame, c) ? time : other).push(c);
+    const kept = [...time, ...other];
+    const label = y && sameLineage(y.frame, x.frame) ? y.cols![0] : undefined;
+    const lead = label ? derivedColumn(y!.frame!, label) : undefined;
+    return { time, other, labelLead: !!label && /\(lead \d+\)$/.test(label) || lead?.shift === 'future' && lead.from.some((f) => kept.includes(f.replace(/ \(lead \d+\)$/, ''))) };
   }
 
   /** `[label, feature]` when the label is named as the next period's value of a feature column. */

@@ -12,7 +12,7 @@ import {
 import { covers, isTestSide, mapList, lastSide, testSetKey, unionKeys, unionList,
   type DerivedColumn, type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type Root, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
-import { DataflowState, NO_ARGS, PARSED_DATE_COLUMN, SLIDING_WINDOWS, PARSED_DATES, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
+import { AGGREGATED_PER_PERIOD, DataflowState, INDEXED_BY_TIME, NO_ARGS, PARSED_DATE_COLUMN, RESAMPLED_BY_TIME, SLIDING_WINDOWS, PARSED_DATES, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
 import type { EvalEvent, Events, RefitEvent } from './events';
 import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { child, constStrings, isSubscript, labelText, roleFromName, stripRows } from './syntax';
@@ -2627,7 +2627,7 @@ export abstract class LibrarySemantics extends DataflowState {
       // The key may be the date column itself as a series (df["ts"].dt.date, df.ts.dt.to_period("M")).
       const timeKey = keyCols.length === 1 ? TIME_COLUMN.test(keyCols[0])
         : !!key && key.k === 'data' && !!key.time && key.cols?.length === 1 && TIME_COLUMN.test(key.cols[0]);
-      if (timeKey && !args.kw.has('level')) return this.same(d, { windowed: true, time: 'the data is aggregated per time period' });
+      if (timeKey && !args.kw.has('level')) return this.same(d, { windowed: true, time: AGGREGATED_PER_PERIOD });
       return this.same(d, { grouped: true, ...(keyCols.length ? { groupKeys: keyCols } : {}) });
     }
     if (/^(to_csv|to_parquet|to_pickle|to_feather|to_json|to_hdf|to_excel|write_csv|write_parquet|write_ipc|save)$/.test(method)) {
@@ -2833,7 +2833,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const byText = argText;
       const out = this.same(d);
       // Sorting keeps a stronger reason the rows already had (lags computed before the sort).
-      if (TIME_COLUMN.test(byText) || method === 'sort_index' && d.time) out.time = d.time === PARSED_DATE_COLUMN ? PARSED_DATES : d.time && !weakTime(d.time) ? d.time : method === 'set_index' ? 'the rows are indexed by time' : SORTED_BY_TIME;
+      if (TIME_COLUMN.test(byText) || method === 'sort_index' && d.time) out.time = d.time === PARSED_DATE_COLUMN ? PARSED_DATES : d.time && !weakTime(d.time) ? d.time : method === 'set_index' ? INDEXED_BY_TIME : SORTED_BY_TIME;
       // Sorted by time newest first (sort_values("date", ascending=False)): a cut by position then
       // holds out the oldest rows. Any other sort undoes it.
       const newest = method !== 'set_index' && (TIME_COLUMN.test(byText) || method === 'sort_index' && !!d.time) && /ascending\s*=\s*False/.test(argText);
@@ -2860,7 +2860,7 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if (method === 'resample' && (args.pos[0]?.k === 'const' || args.kw.has('rule'))) {
       // Time buckets (resample("D").mean()): an aggregate per period, not a statistic over all rows.
-      const out = this.same(d); out.time = 'the data is resampled by time';
+      const out = this.same(d); out.time = RESAMPLED_BY_TIME;
       out.windowed = true;
       return out;
     }
