@@ -85,3 +85,53 @@ describe('real-notebook idioms, round 18 (r18c-tgt)', () => {
     });
   });
 });
+
+describe('real-notebook idioms, round 18 (r18c-tgt): columns picked by a part of their names', () => {
+  // Window features named in a loop (df[f"sales_roll_{w}"]) and picked back by a comprehension over
+  // the frame's columns that tests a part of each name, as df.filter(like=...) does.
+  const src = (pick: string): string => py`
+    import pandas as pd
+    from sklearn.linear_model import Ridge
+    from sklearn.metrics import mean_absolute_error
+    df = pd.read_csv("sales.csv")
+    for w in [7, 28]:
+        df[f"sales_roll_{w}"] = df["sales"].rolling(w).mean()
+        df[f"sales_lag_{w}"] = df["sales"].shift(w)
+    feats = ["store", "week"] + ${pick}
+    train, test = df[:-28], df[-28:]
+    model = Ridge().fit(train[feats], train["sales"])
+    print(mean_absolute_error(test["sales"], model.predict(test[feats])))
+  `;
+  it('fires (error) for a window of the label that includes the current row, picked by "roll_" in c', () => {
+    assert.deepEqual(target(src('[c for c in df.columns if "roll_" in c or "lag_" in c]')), [[6, 'error']]);
+  });
+  it('fires for the same column picked by startswith', () => {
+    assert.deepEqual(target(src('[c for c in df.columns if c.startswith("sales_roll")]')), [[6, 'error']]);
+  });
+  it('fires for a loop-named column picked by one literal name it takes', () => {
+    assert.deepEqual(target(src('["sales_roll_7"]')), [[6, 'error']]);
+  });
+  it('does not fire when the pattern picks only the lags (shifted by at least one row)', () => {
+    const both = py`
+      import pandas as pd
+      from sklearn.linear_model import Ridge
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("sales.csv")
+      for w in [7, 28]:
+          df[f"sales_roll_{w}"] = df["sales"].rolling(w).mean()
+          df[f"sales_lag_{w}"] = df["sales"].shift(w)
+      df["temp_roll_7"] = df["temp"].rolling(7).mean()
+      lags = [c for c in df.columns if c.endswith("_7") and "lag" in c]
+      lagged = [c for c in df.columns if "lag_" in c or c.startswith("temp")]
+      train, test = df[:-28], df[-28:]
+      for feats in (lags, lagged):
+          model = Ridge().fit(train[feats], train["sales"])
+          print(mean_absolute_error(test["sales"], model.predict(test[feats])))
+      rolled = [c for c in df.columns if "roll" in c]
+      model = Ridge().fit(train[rolled], train["sales"])
+      print(mean_absolute_error(test["sales"], model.predict(test[rolled])))
+    `;
+    // Only the last model (every "roll" column) keeps the window of the label.
+    assert.deepEqual(target(both), [[6, 'error']]);
+  });
+});
