@@ -464,6 +464,7 @@ export abstract class DataflowState {
   protected newFit(n: SyntaxNode, cls: string, kind: FitKind, data: DataV, onLabel = false, vocabulary = false): FitEvent {
     const f: FitEvent = { id: ++this.ids, site: this.site(n), cls, kind, rows: data.rows, serving: this.serving, onLabel, step: this.steps, ...(vocabulary ? { vocabulary } : {}),
       ...((kind === 'stat' || kind === 'group') && this.ofPredictions(data) ? { ofPredictions: true as const } : {}) };
+    if (data.maskSite) f.pickedBy = data.maskSite;
     if ((kind === 'transformer' || kind === 'pipeline') && !f.serving && !onLabel) {
       const onTestOnly = data.rows.every(isTestSide);
       for (const k of data.rows) if (isTestSide(k) && (onTestOnly || !vocabulary)) { this.recordPrepLeak(f, k, onTestOnly ? 'fit-on-test' : 'includes-test'); break; }

@@ -1082,7 +1082,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     const plainLabel = t.kind === 'label-in-features' && !t.source;
     push({
       ruleId: 'leakage/target',
-      message: t.kind === 'label-in-features'
+      message: t.classFit
+        ? `\`${t.classFit}\` is fitted on the rows of one value of the label ${label} only, and fitted again on the rows of each other value; stacked back, each row's features are computed by the statistic of its own class, so they depend on its label. Fit it once, on the training rows of every class.${t.assumed ? ` Assumed: ${t.assumed}.` : ''}`
+        : t.kind === 'label-in-features'
         ? (t.source && LEAD.test(t.source) && !lead ? `The feature matrix still contains the label's next value ('${t.label}' ${LEAD.exec(t.source)![1] === '1' ? 'one row' : `${LEAD.exec(t.source)![1]} rows`} ahead), unknown when predicting; drop it from the features.`
           : t.source ? `The feature matrix still contains '${t.source}', from which the label ${label} is computed; drop it from the features.${t.assumed ? ` Assumed: ${t.assumed}.` : ''}`
           : `The feature matrix still contains the label column '${t.label}'; drop it from the features. Assumed: ${t.assumed ?? FOLLOWED}.`)

@@ -116,7 +116,9 @@ export interface Events {
   /** `dropBy`: df.drop(df["c"]) made the held-out set (a column's values taken as row labels).
    * `sampledWith`: the part the held-out set was sampled independently of (train = df.sample(...); test = df.sample(...)). */
   testFromTrain: { site: Site; name: string; sampledWith?: string; split?: Split; dropBy?: string }[];
-  target: { site: Site; label: string; source?: string; kind: 'feature-from-label' | 'label-in-features'; fitSite: Site; assumed?: string; groupStat?: boolean }[];
+  target: { site: Site; label: string; source?: string; kind: 'feature-from-label' | 'label-in-features'; fitSite: Site; assumed?: string; groupStat?: boolean;
+    /** A transformer fitted on the rows of one class only, another on each other class's rows, stacked back (its class name). */
+    classFit?: string }[];
   /** `folds`: K-fold folds taken in row order (not shuffled) on the series. */
   temporal: { site: Site; reason: string; split: Split; folds?: boolean; assumed?: string; reversed?: boolean }[];
   /** A test set exists (test file or test side of a split): validation-only leaks are then not reported. */

@@ -1583,6 +1583,14 @@ export class Interpreter extends LibrarySemantics {
           if (all && listed) {
             return { ...this.scalar('columns'), allCols: { ...all, removed: all.removed.filter((c) => !listed.includes(c)) } };
           }
+          // base_cols + [c for c in df.columns if "lag_" in c]: the listed names and those the pattern picks.
+          const picked = (v: Val): v is ScalarV => v.k === 'scalar' && !!v.allCols?.within && !v.allCols.slice;
+          const some = picked(a) ? a : picked(b) ? b : undefined;
+          const names = some && (some === a ? b : a);
+          if (some && names?.k === 'seq' && names.items.length && names.items.every((x) => x.k === 'const' && x.str !== undefined)) {
+            const within = some === a ? [...some.allCols!.within!, ...constStrings(names)] : [...constStrings(names), ...some.allCols!.within!];
+            return { ...this.scalar('columns'), allCols: { ...some.allCols!, within } };
+          }
         }
         // set(df.columns) - {label} / - set([a, b]): the frame's columns without the names taken away.
         if (n.name === 'BinaryExpression' && vals.length === 2 && /^\s*-/.test(this.text.slice(n.firstChild!.to, n.lastChild!.from))) {
@@ -1804,6 +1812,22 @@ export class Interpreter extends LibrarySemantics {
     } finally {
       this.scope = prevScope;
       this.compLoops.length = compDepth;
+    }
+    // [c for c in df.columns if "lag_" in c or c.startswith("roll_")]: the frame's columns picked by a part of
+    // their names, as df.filter(like="lag_") picks them (a name made in a loop, df[f"lag_{k}"], may be one).
+    const allOf = firstIter?.v.k === 'scalar' ? firstIter.v.allCols : undefined;
+    // (The comprehension runs twice: each pass records its `if` clause.)
+    const condTexts = [...new Set(conds.map((c) => this.t(c).trim()))];
+    if (firstIter && allOf && !allOf.slice && !allOf.within && !allOf.byDtype && element.length === 1 && this.t(element[0]) === firstIter.target && condTexts.length === 1) {
+      const v = firstIter.target;
+      const esc = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const pats = condTexts[0].split(/\s+or\s+/).map((term): string | undefined => {
+        const inName = new RegExp(`^(["'])([^"'\\\\]+)\\1\\s+in\\s+${v}$`).exec(term.trim());
+        if (inName) return `@like:${inName[2]}`;
+        const ends = new RegExp(`^${v}\\.(startswith|endswith)\\(\\s*(["'])([^"'\\\\]+)\\2\\s*\\)$`).exec(term.trim());
+        return ends ? `@regex:${ends[1] === 'startswith' ? `^${esc(ends[3])}` : `${esc(ends[3])}$`}` : undefined;
+      });
+      if (pats.every((x) => x !== undefined)) return { ...this.scalar('columns'), allCols: { ...allOf, removed: [...allOf.removed], within: pats as string[] } };
     }
     // [c for c in df.columns if c != "label"]: the frame's columns minus some names
     if (firstIter && firstIter.v.k === 'scalar' && firstIter.v.allCols && element.length === 1 && this.t(element[0]) === firstIter.target) {

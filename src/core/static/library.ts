@@ -788,6 +788,34 @@ export abstract class LibrarySemantics extends DataflowState {
     for (const c of part.dummyOf) d.frame.derived.set(`@dummies:${c}`, { from: [c], site: this.site(n), order: ++this.ids });
   }
 
+  /**
+   * Rows stacked from parts that each hold one value of a column and each went through a fit of its own
+   * (`pos = df[df.y == 1]` and `neg = df[df.y == 0]` each given their own vectorizer; or a frame per class read
+   * from its own file, vectorized on its own and given the label as a constant): each row's features are then
+   * computed by the statistic of its own class. Recorded on the stacked frame for `checkTarget`.
+   */
+  protected classConditionalFits(parts: DataV[], frame: FrameMeta): void {
+    const byCol = new Map<string, FitEvent[]>();
+    for (const p of parts) {
+      // Fits of this part alone, on its own rows: no other part went through them.
+      const own = p.prep.filter((f) => (f.kind === 'transformer' || f.kind === 'stat' || f.kind === 'pipeline') && !f.onLabel && !f.serving && !f.ofPredictions
+        && f.rows.some((fk) => p.rows.some((pk) => pk.root === fk.root)) && !parts.some((q) => q !== p && q.prep.includes(f)));
+      const seen = new Set<string>();
+      for (const f of own) {
+        const cols = [...(f.pickedBy ? this.maskTests(f.pickedBy) : []), ...(p.frame?.constCols ?? [])];
+        // The part's first such fit stands for it (a vectorizer, then the SVD of its output).
+        for (const c of cols) if (!seen.has(c)) { seen.add(c); byCol.set(c, [...(byCol.get(c) ?? []), f]); }
+      }
+    }
+    for (const [col, fits] of byCol) if (fits.length > 1) (frame.classFits ??= []).push({ col, fits });
+  }
+
+  /** Columns a row-mask statement tests for a value (`df[df["y"] == 1]`, `df.loc[df.y != 0]`, `df[df.y.isin(...)]`). */
+  protected maskTests(site: Site): string[] {
+    const text = this.chunks[site.chunk]?.text.slice(site.stmtFrom, site.stmtTo) ?? '';
+    return [...text.matchAll(/(?:\[\s*["']([^"'\]]+)["']\s*\]|\.([A-Za-z_]\w*))\s*(?:[=!]=|\.isin\s*\()/g)].map((m) => m[1] ?? m[2]);
+  }
+
   protected concat(args: Args, n: SyntaxNode, columnWise: boolean): Val {
     const parts: DataV[] = [];
     // Parts that are one comprehension's values for different elements of its iterable.
@@ -847,6 +875,7 @@ export abstract class LibrarySemantics extends DataflowState {
     // (the competition's test file) keeps that drop: a column the training rows lack is no feature of theirs.
     if (!j.feat && f0?.mode === 'drop' && parts.length > 1 && parts.slice(1).every((p) => !p.feat && !!p.frame && !sameLineage(p.frame, parts[0].frame))) j.feat = f0;
     if (parts.length > 1) j.concatParts = parts.map((p) => p.rows);
+    if (parts.length > 1 && j.frame) this.classConditionalFits(parts, j.frame);
     // One model's predictions of different rows stacked: a joined series of predictions.
     if (j.pred && parts.length > 1 && parts.every((p) => p.pred?.est === j.pred!.est) && parts.some((p) => p.rows.some((k) => !parts[0].rows.some((k0) => testSetKey(k0) === testSetKey(k))))) j.pred = { ...j.pred, joined: true };
     // Training rows and test rows of one split stacked together.
@@ -2517,6 +2546,15 @@ export abstract class LibrarySemantics extends DataflowState {
         if (viaSourceOnly && labelInputs.length >= 2 && !labelInputs.every((c) => computedFrom(part.frame, col, [c], trainOnlyStat))) continue;
         const featAssumed = viaSourceOnly && changeAssumed ? changeAssumed : labelGuess;
         this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite, ...(featAssumed ? { assumed: featAssumed } : {}), ...(info.groupStats?.length ? { groupStat: true } : {}) });
+      }
+      // Each class's rows transformed by a fit of their own and stacked back (a vectorizer fitted on the spam
+      // rows, another on the ham rows): which statistic computed a row's features depends on its label.
+      for (let f: FrameMeta | undefined = part.frame; f; f = f.parent) {
+        for (const cf of f.classFits ?? []) {
+          if (cf.col !== label) continue;
+          const fits = cf.fits.filter((x) => X.prep.includes(x));
+          if (fits.length > 1) for (const x of fits) this.pushTarget({ site: x.site, label, kind: 'feature-from-label', fitSite, classFit: x.cls });
+        }
       }
       // A group statistic of the label merged back in as columns (df.merge(df.groupby(k).agg({label: "mean"}), on=k))
       // before the split: a target encoding that holds each row's own label. Its column names are rarely known

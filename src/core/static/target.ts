@@ -3,7 +3,7 @@
  * columns, and whether a column was computed (directly or through other derived columns) from the
  * label. Pure functions over the FrameMeta / FeatureSelection values the interpreter builds.
  */
-import type { DerivedColumn, FeatureSelection, FrameMeta } from './values';
+import { columnMayBe, type DerivedColumn, type FeatureSelection, type FrameMeta } from './values';
 
 /** The frame a chain of `assign`/`eval` copies started from. */
 export function lineageRoot(f: FrameMeta): FrameMeta {
@@ -71,7 +71,9 @@ export function keepsColumn(feat: FeatureSelection, c: string): boolean {
         return spec === ':' || /^[^:,]*:\s*$/.test(spec);
       }
       // df.filter(like="f_") / df.filter(regex="^f\\d"): columns chosen by name pattern.
-      return feat.cols.some((x) => x === c || x.startsWith('@like:') && c.includes(x.slice(6)) || x.startsWith('@regex:') && regexMatches(x.slice(7), c));
+      // A column named by an expression in a loop (df[f"roll_{w}"]) is kept by a literal name it may take ("roll_7").
+      const name = exprInstance(c);
+      return feat.cols.some((x) => x === c || columnMayBe(c, x) || x.startsWith('@like:') && name.includes(x.slice(6)) || x.startsWith('@regex:') && regexMatches(x.slice(7), name));
     }
   }
 }
@@ -119,6 +121,15 @@ export function rowColumns(body: string, param: string): string[] {
   for (const m of body.matchAll(new RegExp(`\\b${p}\\.get\\(\\s*(["'])(.+?)\\1`, 'g'))) add(m[2]);
   for (const m of body.matchAll(new RegExp(`\\b${p}\\.([A-Za-z_]\\w*)\\b(?!\\s*\\()`, 'g'))) if (!SERIES_ATTRS.test(m[1])) add(m[1]);
   return out;
+}
+
+/** A name a column recorded by its expression may take (`@expr:f"roll_{w}"` → `roll_0`), for name patterns; other names as they are. */
+function exprInstance(c: string): string {
+  if (!c.startsWith('@expr:')) return c;
+  const e = c.slice(6);
+  const f = /^[rRbBuU]?[fF][rR]?(["'])(.*)\1$/.exec(e);
+  if (f) return f[2].replace(/\{[^{}]*\}/g, '0');
+  return e.split('+').map((p) => /^(["'])(.*)\1$/.exec(p)?.[2] ?? '0').join('');
 }
 
 function regexMatches(pattern: string, c: string): boolean {

@@ -111,6 +111,8 @@ export interface FitEvent {
   /** A group-by statistic's key columns (one value per group of rows sharing them). */
   groupKeys?: string[];
   ofPredictions?: true;
+  /** The statement that picked the rows it was fitted on by a row mask (`pos = df[df.y == 1]`, `DataV.maskSite`). */
+  pickedBy?: Site;
   /**
    * Spark ML: the columns a fitted stage's output is known to be in (its `outputCol`, and the
    * `outputCol` of a VectorAssembler that took one of them): a model reads only its `featuresCol`.
@@ -160,6 +162,11 @@ export interface FrameMeta {
    * a selection of other columns (`df[["a", "b"]]`) does not carry them.
    */
   statCols?: Map<number, Set<string>>;
+  /**
+   * Rows stacked from parts that each hold one value of column `col` (picked by a mask on it, or given it as a
+   * constant) and each went through a fit of its own (a vectorizer or scaler fitted per class): `fits`, one per part.
+   */
+  classFits?: { col: string; fits: FitEvent[] }[];
   /** Columns passed through a label encoder (`LabelEncoder`, `LabelBinarizer`): class names, not numbers. */
   encodedCols?: Set<string>;
   /** Columns assigned a constant (`df["good"] = 0`): a later `df.loc[mask, "good"] = 1` makes the column a function of the mask. */
