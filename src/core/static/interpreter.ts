@@ -422,6 +422,14 @@ export class Interpreter extends LibrarySemantics {
       if (text === 'True' || text === 'False') return (text === 'True') !== !!flag[1];
       return undefined;
     }
+    // `if valid_set is False:` on a flag bound to a literal True/False, as `if not valid_set:`.
+    const isFlag = /^([A-Za-z_]\w*)\s+is\s+(not\s+)?(True|False)$/.exec(this.t(cond).trim());
+    if (isFlag) {
+      const v = this.scope.get(isFlag[1]);
+      const text = v && v.k === 'const' && !v.varying && v.str === undefined ? v.text : undefined;
+      if (text === 'True' || text === 'False') return (text === isFlag[3]) !== !!isFlag[2];
+      return undefined;
+    }
     const m = /^([A-Za-z_]\w*)\s+is\s+(not\s+)?None$/.exec(this.t(cond).trim());
     if (!m) return undefined;
     const v = this.scope.get(m[1]);

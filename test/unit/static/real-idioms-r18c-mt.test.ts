@@ -106,4 +106,43 @@ describe('real-notebook idioms, round 18 (r18c-mt)', () => {
       assert.ok(multi(src).length > 0);
     });
   });
+  describe('leakage/multi-test: `if flag is True:` in a split helper called with a literal flag runs that branch only', () => {
+    // The helper returns three parts with a validation set and two without; the caller unpacks what it asked for.
+    const head = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.neighbors import KNeighborsClassifier
+
+      df = pd.read_csv("patients.csv")
+      X, y = df.drop(columns=["outcome"]), df["outcome"]
+
+      def split(X, y, with_validation=True):
+          if with_validation is True:
+              X_train, X_rest, y_train, y_rest = train_test_split(X, y, test_size=0.3, random_state=1)
+              X_val, X_test, y_val, y_test = train_test_split(X_rest, y_rest, test_size=0.5, random_state=1)
+              return X_train, X_val, X_test, y_train, y_val, y_test
+          else:
+              X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=1)
+              return X_train, X_test, y_train, y_test
+
+      X_train, X_val, X_test, y_train, y_val, y_test = split(X, y, with_validation=True)
+      rf = RandomForestClassifier().fit(X_train, y_train)
+    `;
+    it('fires when two models are scored on the test part of the branch the call selects', () => {
+      const src = head + py`
+        knn = KNeighborsClassifier().fit(X_train, y_train)
+        print("forest test accuracy", rf.score(X_test, y_test))
+        print("knn test accuracy", knn.score(X_test, y_test))
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+    it('does not report the test part as training rows (the other branch\'s two-part return is not unpacked)', () => {
+      const src = head + py`
+        print("forest validation accuracy", rf.score(X_val, y_val))
+        print("forest test accuracy", rf.score(X_test, y_test))
+      `;
+      assert.deepEqual(analyze(src).filter((f) => f.ruleId.startsWith('leakage/')).map((f) => f.ruleId), []);
+    });
+  });
 });
