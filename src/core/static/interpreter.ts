@@ -2943,6 +2943,16 @@ export class Interpreter extends LibrarySemantics {
         try { this.callFunction(key, { ...NO_ARGS, pos: [this.element(items, i)], posNodes: [] }, n); } finally { this.loopIters.pop(); }
       }
     }
+    // map(score_with, range(k)): the function runs once per item, as the body of a loop over them would.
+    const mapped = callee.name === 'VariableName' && this.t(callee) === 'map' && args.pos.length === 2 ? args.pos[0] : undefined;
+    if (mapped?.k === 'fn' && !this.active.has(mapped.node)) {
+      const items: Val[] = [];
+      for (let i = 0; i < 2; i++) {
+        this.loopIters.push(i);
+        try { items.push(this.callFunction(mapped, { ...NO_ARGS, pos: [this.element(args.pos[1], i)], posNodes: [] }, n)); } finally { this.loopIters.pop(); }
+      }
+      return { k: 'seq', items, varying: true };
+    }
     if (f.k === 'mod' || f.k === 'scalar' || f.k === 'class') this.runObjectives(lastPart(f.k === 'mod' ? f.q : f.k === 'scalar' ? f.name : f.name), args);
     if (f.k === 'fn') {
       // A hand-written metric (def rmse(a, b): ...) scores its arguments like a library metric,

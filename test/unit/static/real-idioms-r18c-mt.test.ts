@@ -145,4 +145,43 @@ describe('real-notebook idioms, round 18 (r18c-mt)', () => {
       assert.deepEqual(analyze(src).filter((f) => f.ruleId.startsWith('leakage/')).map((f) => f.ruleId), []);
     });
   });
+  describe('leakage/multi-test: a scoring function mapped over settings (list(map(fn, range(k)))) runs once per item', () => {
+    const head = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.decomposition import PCA
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.neighbors import KNeighborsClassifier
+
+      df = pd.read_csv("fetal_health.csv")
+      X, y = df.drop(columns=["state"]), df["state"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=3)
+    `;
+    it('fires when each number of components is fitted and scored on the same test part and the scores are plotted', () => {
+      const src = head + py`
+        def score_with(model, n):
+            pca = PCA(n_components=n).fit(X_train)
+            model.fit(pca.transform(X_train), y_train)
+            return model.score(pca.transform(X_test), y_test)
+
+        forest = list(map(lambda n: score_with(RandomForestClassifier(), n + 1), range(len(X.columns))))
+        knn = list(map(lambda n: score_with(KNeighborsClassifier(), n + 1), range(len(X.columns))))
+        plt.plot(forest, label="forest")
+        plt.plot(knn, label="knn")
+      `;
+      assert.ok(multi(src).length > 0);
+    });
+    it('does not fire when one fitted model is mapped over several test files, each scored once', () => {
+      const src = head + py`
+        model = RandomForestClassifier().fit(X_train, y_train)
+
+        def score_file(path):
+            part = pd.read_csv(path)
+            return model.score(part.drop(columns=["state"]), part["state"])
+
+        print(list(map(score_file, ["hospital_a_test.csv", "hospital_b_test.csv"])))
+      `;
+      assert.equal(multi(src).length, 0);
+    });
+  });
 });
