@@ -424,6 +424,14 @@ export class Interpreter extends LibrarySemantics {
       if (text === 'True' || text === 'False') return (text === 'True') !== !!flag[1];
       return undefined;
     }
+    // `if valid_set is False:` on a flag bound to a literal True/False, as `if not valid_set:`.
+    const isFlag = /^([A-Za-z_]\w*)\s+is\s+(not\s+)?(True|False)$/.exec(this.t(cond).trim());
+    if (isFlag) {
+      const v = this.scope.get(isFlag[1]);
+      const text = v && v.k === 'const' && !v.varying && v.str === undefined ? v.text : undefined;
+      if (text === 'True' || text === 'False') return (text === isFlag[3]) !== !!isFlag[2];
+      return undefined;
+    }
     const m = /^([A-Za-z_]\w*)\s+is\s+(not\s+)?None$/.exec(this.t(cond).trim());
     if (!m) return undefined;
     const v = this.scope.get(m[1]);
@@ -593,9 +601,28 @@ export class Interpreter extends LibrarySemantics {
     const nameNode = child(n, 'VariableName');
     const cls: ClassV = { k: 'class', name: nameNode ? this.t(nameNode) : 'class', methods: new Map() };
     if (nameNode) this.scope.set(cls.name, cls);
+    // `class RF(BaseModel)`: a base class of the document or the project lends its methods (the shared
+    // `__init__` that splits the data, the `run()` that scores `self.predict()`); the class's own override
+    // them, and an earlier base wins over a later one (Python's order for a simple hierarchy).
+    const argList = child(n, 'ArgList');
+    for (let a = argList?.firstChild; a; a = a.nextSibling) {
+      if (a.name !== 'VariableName' && a.name !== 'MemberExpression') continue;
+      if (a.nextSibling?.name === 'AssignOp') continue;
+      const base = this.ev(a);
+      if (base.k !== 'class') continue;
+      (cls.bases ??= []).push(base);
+      for (const [name, fn] of base.methods) if (!cls.methods.has(name)) cls.methods.set(name, fn);
+      for (const [name, v] of base.consts ?? []) if (!cls.consts?.has(name)) (cls.consts ??= new Map()).set(name, v);
+    }
     const body = child(n, 'Body');
     if (!body) return;
     for (let c = body.firstChild; c; c = c.nextSibling) {
+      // `DATA_FILE = '../data/clean.csv'`: a constant of the class, read as `BaseModel.DATA_FILE` or `self.DATA_FILE`.
+      if (c.name === 'AssignStatement' && c.firstChild?.name === 'VariableName' && c.firstChild.nextSibling?.name === 'AssignOp' && c.lastChild && c.firstChild.nextSibling.nextSibling?.from === c.lastChild.from) {
+        const v = /^(String|Number|FormatString)$/.test(c.lastChild.name) ? this.ev(c.lastChild) : undefined;
+        if (v?.k === 'const') (cls.consts ??= new Map()).set(this.t(c.firstChild), v);
+        continue;
+      }
       const def = c.name === 'DecoratedStatement' ? c.lastChild : c;
       if (def?.name !== 'FunctionDefinition') continue;
       const mName = child(def, 'VariableName');
@@ -1667,7 +1694,7 @@ export class Interpreter extends LibrarySemantics {
   }
 
   /** Frames of the calls being run: where each was called from and the names its result is bound to. */
-  protected callFrames: { chunk: number; stmt: SyntaxNode | null; targets: string[] }[] = [];
+  protected callFrames: { chunk: number; stmt: SyntaxNode | null; targets: string[]; fn?: FnV; self?: Val }[] = [];
 
   /**
    * Inside a helper (`mse = ...; return res, mse`), a name the caller binds the helper's result to and
@@ -1915,12 +1942,14 @@ export class Interpreter extends LibrarySemantics {
     const studyRows = prop === 'best_params' && obj.name === 'VariableName' ? this.objectiveRows.get(this.t(obj)) : undefined;
     if (studyRows) this.events.searchPicks.push({ site: this.site(n), rows: studyRows, step: this.steps, name: full, boundTo: [...this.targets] });
     const o = this.ev(obj);
+    const classConst = o.k === 'class' ? o.consts?.get(prop) : undefined;
+    if (classConst) return classConst;
     switch (o.k) {
       case 'obj': {
         const f = o.fields.get(prop);
         if (f) return f;
         const m = o.cls.methods.get(prop);
-        return m ? { ...m, self: o } : this.scalar(full);
+        return m ? { ...m, self: o } : o.cls.consts?.get(prop) ?? this.scalar(full);
       }
       case 'mod': return o.ns?.get(prop) ?? { k: 'mod', q: o.q + '.' + prop };
       case 'data': {
@@ -2857,6 +2886,25 @@ export class Interpreter extends LibrarySemantics {
   }
 
 
+  /**
+   * `super().__init__(...)` / `super(Cls, self).run()` in a method: the method of a base class of the
+   * class that method was written in, run on the same instance.
+   */
+  protected superMethod(objNode: SyntaxNode, method: string): { fn: FnV; self: ObjV } | undefined {
+    if (objNode.name !== 'CallExpression' || objNode.firstChild?.name !== 'VariableName' || this.t(objNode.firstChild) !== 'super') return undefined;
+    const frame = this.callFrames[this.callFrames.length - 1];
+    const self = frame?.self;
+    if (!frame?.fn?.isMethod || self?.k !== 'obj') return undefined;
+    const named = child(objNode, 'ArgList')?.firstChild?.nextSibling;
+    const cls = named?.name === 'VariableName' ? this.ev(named) : frame.fn.cls;
+    if (cls?.k !== 'class') return undefined;
+    for (const base of cls.bases ?? []) {
+      const fn = base.methods.get(method);
+      if (fn) return { fn, self };
+    }
+    return undefined;
+  }
+
   protected evCall(n: SyntaxNode): Val {
     const callee = n.firstChild;
     if (!callee) return this.scalar('?');
@@ -2867,6 +2915,8 @@ export class Interpreter extends LibrarySemantics {
       const method = callee.lastChild ? this.t(callee.lastChild) : '';
       const bound = this.boundProps.has(method) ? this.scope.get(this.t(callee)) : undefined;
       if (bound && bound.k === 'fn') return this.callFunction(bound, this.args(argList), n);
+      const sup = objNode ? this.superMethod(objNode, method) : undefined;
+      if (sup) return this.callFunction(sup.fn, this.args(argList), n, sup.self);
       const obj = objNode ? this.ev(objNode) : this.scalar('?');
       const args = this.args(argList);
       if (obj.k === 'mod' && obj.ns) {
@@ -2925,6 +2975,16 @@ export class Interpreter extends LibrarySemantics {
         this.loopIters.push(i);
         try { this.callFunction(key, { ...NO_ARGS, pos: [this.element(items, i)], posNodes: [] }, n); } finally { this.loopIters.pop(); }
       }
+    }
+    // map(score_with, range(k)): the function runs once per item, as the body of a loop over them would.
+    const mapped = callee.name === 'VariableName' && this.t(callee) === 'map' && args.pos.length === 2 ? args.pos[0] : undefined;
+    if (mapped?.k === 'fn' && !this.active.has(mapped.node)) {
+      const items: Val[] = [];
+      for (let i = 0; i < 2; i++) {
+        this.loopIters.push(i);
+        try { items.push(this.callFunction(mapped, { ...NO_ARGS, pos: [this.element(args.pos[1], i)], posNodes: [] }, n)); } finally { this.loopIters.pop(); }
+      }
+      return { k: 'seq', items, varying: true };
     }
     if (f.k === 'mod' || f.k === 'scalar' || f.k === 'class') this.runObjectives(lastPart(f.k === 'mod' ? f.q : f.k === 'scalar' ? f.name : f.name), args);
     if (f.k === 'fn') {
@@ -3159,7 +3219,7 @@ export class Interpreter extends LibrarySemantics {
     const savedCallers = this.callers;
     // Calls into another file of the project are remembered (methods too): findings there are placed at the call.
     if (callSite && (!fn.isMethod || this.chunks[fn.chunk].file !== undefined)) this.callers = [...this.callers, callSite];
-    this.callFrames.push({ chunk: savedChunk, stmt: savedStmt, targets: savedTargets });
+    this.callFrames.push({ chunk: savedChunk, stmt: savedStmt, targets: savedTargets, fn, self });
     // A method of the app's own model object named for training (system.train(df)): an app that
     // trains its models when no saved artifact exists runs training code there, not serving (as
     // `model.train(df)` of a known model). A plain route function (retrain_all()) is not this.

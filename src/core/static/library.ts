@@ -1070,9 +1070,13 @@ export abstract class LibrarySemantics extends DataflowState {
     const sizesKnown = ['test_size', 'train_size'].every((k) => { const v = args.kw.get(k); return !v || v.k === 'const'; });
     const knownPass = shuffle && seedConst && sizesKnown && this.inLoop && ['random_state', 'test_size', 'train_size'].some((k) => !!args.kw.get(k)?.varying);
     const seeded = !shuffle || seedConst && (!seed.varying || knownPass);
+    // A seed or size handed in by name (`random_state=seed` in a helper or a base class's __init__ called
+    // with other values) is not in the statement's text: the values tell the calls' cuts apart (`passKey`).
+    const byName = seeded && shuffle && ['random_state', 'test_size', 'train_size'].some((k) => { const a = args.kwNodes.get(k); return !!a && a.name !== 'Number'; });
     const site = this.site(n);
     // A seeded split keeps its identity across call sites too: the same seed, sizes and rows give the same parts.
     const sizes = ['test_size', 'train_size', 'stratify'].map((k) => { const v = args.kw.get(k); return v ? (v.k === 'const' ? v.text : v.k === 'data' ? `d${v.rows.map((r) => r.root.id).join('+')}` : '?') : ''; }).join(',');
+    const passSizes = ['test_size', 'train_size'].map((k) => { const v = args.kw.get(k); return v?.k === 'const' ? v.text : v ? '?' : ''; }).join(',');
     // Sizes that change with the enclosing loop (test_size=size in `for size in sizes`) cut other test rows on each pass.
     const perPass = this.inLoop && !knownPass && ['test_size', 'train_size'].some((k) => !!args.kw.get(k)?.varying);
     // Rows selected from the data before the split (`sep = df[df.sepsis == 1]`): another selection
@@ -1085,7 +1089,7 @@ export abstract class LibrarySemantics extends DataflowState {
     const resampled = inputs.map((d) => d.dup.map((x) => x.id).join('.')).join(',').replace(/^,+$/, '');
     const seedKey = seeded && !perPass && inputs.length ? `${inputSubset}|${resampled}|${shuffle ? sizes : `${site.chunk}:${site.from}`}|${seed && seed.k === 'const' ? seed.text : ''}|${inputs.map((d) => d.rows.map((k) => `${k.root.id}/${k.path.map((s) => `${s.split.id}${s.side}${s.fold ?? ''}`).join('/')}`).join('+')).join(',')}` : undefined;
     const reused = seedKey !== undefined ? this.seededSplits.get(seedKey) : undefined;
-    const split: Split = reused ?? { id: ++this.ids, site, kind: 'tts', shuffle, names: this.targets.slice(), ...(seeded ? { seeded } : {}), ...(perPass ? { perPass } : {}), ...(knownPass ? { passKey: `${seed.text}|${sizes}` } : {}), ...(inputSubset ? { inputSubset } : {}) };
+    const split: Split = reused ?? { id: ++this.ids, site, kind: 'tts', shuffle, names: this.targets.slice(), ...(seeded ? { seeded } : {}), ...(perPass ? { perPass } : {}), ...(knownPass ? { passKey: `${seed.text}|${sizes}` } : byName && seed?.k === 'const' ? { passKey: `${seed.text}|${passSizes}` } : {}), ...(inputSubset ? { inputSubset } : {}) };
     if (seedKey !== undefined && !reused) this.seededSplits.set(seedKey, split);
     this.onSplit(split, inputs, !!reused);
     const outs: Val[] = [];

@@ -55,7 +55,10 @@ export interface Split {
   seeded?: boolean;
   /** Made in a loop with sizes that change on each pass: each pass holds out other rows. */
   perPass?: boolean;
-  /** Made in a loop over literal settings: the seed and sizes of this pass (the same statement with other values cuts other rows). */
+  /**
+   * The seed and sizes of a cut whose statement names them (a loop over literal settings, a helper's
+   * `random_state=seed`): the same statement with other values cuts other rows.
+   */
   passKey?: string;
   /** The statements that selected the rows split (`df[df.g == 1]`), when the split's input was such a selection. */
   inputSubset?: string;
@@ -340,7 +343,15 @@ export interface FnV extends Common {
   boundPos?: Val[]; boundKw?: Map<string, Val>;
 }
 /** A class defined in the document and its instances (attributes kept per instance). */
-export interface ClassV extends Common { k: 'class'; name: string; methods: Map<string, FnV> }
+export interface ClassV extends Common {
+  k: 'class'; name: string;
+  /** Its methods, those it inherits from `bases` included. */
+  methods: Map<string, FnV>;
+  /** Base classes of the document or project, in order. */
+  bases?: ClassV[];
+  /** Constants assigned in the class body (`DATA_FILE = "x.csv"`), its bases' included. */
+  consts?: Map<string, Val>;
+}
 export interface ObjV extends Common { k: 'obj'; cls: ClassV; fields: Map<string, Val> }
 export interface SeqV extends Common {
   k: 'seq'; items: Val[]; keys?: (string | undefined)[];
