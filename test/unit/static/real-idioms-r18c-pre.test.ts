@@ -1,0 +1,97 @@
+/**
+ * Round 18 (r18c-pre): preprocessing recall, continued. Each class has a case that must fire and a look-alike
+ * that must not, written from the class, not copied from a notebook.
+ */
+import * as assert from 'node:assert/strict';
+import { hits, py } from './helpers';
+
+const rules = (src: string, rule: string, path = 'train.py'): number[] =>
+  hits(src, path).filter((h) => h.endsWith(':' + rule)).map((h) => Number(h.split(':')[0]));
+
+describe('real-notebook idioms (round 18, r18c-pre)', () => {
+  describe('leakage/preprocessing: scaled data saved to a file and read back under another spelling of its path', () => {
+    it('fires when a Windows directory literal is joined with the file name on save and spelled with backslashes on load', () => {
+      const src = py`
+        import os
+        import numpy as np
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.model_selection import train_test_split
+        from sklearn.svm import SVC
+        from sklearn.metrics import accuracy_score
+        out_dir = os.path.join(r"D:\\audio", "feats")
+        feats = np.load(r"D:\\audio\\raw.npy")
+        labels = np.load(r"D:\\audio\\labels.npy")
+        feats = StandardScaler().fit_transform(feats)
+        np.save(os.path.join(out_dir, "scaled.npy"), feats)
+        X = np.load(r"D:\\audio\\feats\\scaled.npy")
+        X_tr, X_te, y_tr, y_te = train_test_split(X, labels, test_size=0.2, random_state=0)
+        clf = SVC().fit(X_tr, y_tr)
+        print(accuracy_score(y_te, clf.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [10]);
+    });
+    it('fires when the directory is computed at run time and the file name is the shared literal', () => {
+      const src = py`
+        import os
+        import pandas as pd
+        from sklearn.preprocessing import MinMaxScaler
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.metrics import f1_score
+        work = os.path.join(os.getcwd(), "cache")
+        df = pd.read_csv("visits.csv")
+        cols = ["age", "spend"]
+        df[cols] = MinMaxScaler().fit_transform(df[cols])
+        df.to_csv(os.path.join(work, "visits_scaled.csv"), index=False)
+        data = pd.read_csv(os.path.join(os.getcwd(), "cache", "visits_scaled.csv"))
+        X_tr, X_te, y_tr, y_te = train_test_split(data[cols], data["churn"], test_size=0.3, random_state=2)
+        clf = LogisticRegression().fit(X_tr, y_tr)
+        print(f1_score(y_te, clf.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [10]);
+    });
+    it('does not fire when two folders hold a file of that name, so the name alone does not say which one is read', () => {
+      const src = py`
+        import os
+        import pandas as pd
+        from sklearn.preprocessing import MinMaxScaler
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.metrics import f1_score
+        scaled_dir = os.path.join(os.getcwd(), "scaled")
+        raw_dir = os.path.join(os.getcwd(), "raw")
+        df = pd.read_csv("visits.csv")
+        df.to_csv(os.path.join(raw_dir, "visits.csv"), index=False)
+        cols = ["age", "spend"]
+        df[cols] = MinMaxScaler().fit_transform(df[cols])
+        df.to_csv(os.path.join(scaled_dir, "visits.csv"), index=False)
+        data = pd.read_csv(os.path.join(os.getcwd(), "raw", "visits.csv"))
+        X_tr, X_te, y_tr, y_te = train_test_split(data[cols], data["churn"], test_size=0.3, random_state=2)
+        clf = LogisticRegression().fit(X_tr, y_tr)
+        print(f1_score(y_te, clf.predict(X_te)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the scaler saved to the file was fitted on the training part only', () => {
+      const src = py`
+        import os
+        import numpy as np
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.model_selection import train_test_split
+        from sklearn.svm import SVC
+        from sklearn.metrics import accuracy_score
+        feats = np.load(r"D:\\audio\\raw.npy")
+        labels = np.load(r"D:\\audio\\labels.npy")
+        X_tr, X_te, y_tr, y_te = train_test_split(feats, labels, test_size=0.2, random_state=0)
+        sc = StandardScaler().fit(X_tr)
+        np.save(os.path.join(r"D:\\audio", "tr.npy"), sc.transform(X_tr))
+        np.save(os.path.join(r"D:\\audio", "te.npy"), sc.transform(X_te))
+        A = np.load(r"D:\\audio\\tr.npy")
+        B = np.load(r"D:\\audio\\te.npy")
+        clf = SVC().fit(A, y_tr)
+        print(accuracy_score(y_te, clf.predict(B)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
+});
