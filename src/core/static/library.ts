@@ -2144,7 +2144,7 @@ export abstract class LibrarySemantics extends DataflowState {
         this.events.modelFits.push({ fit: est.fit, est });
         this.checkTarget(data, y, n);
       }
-      if (method === 'fit_transform' || method === 'fit_predict' && isPrep) return this.transformOut(est, data);
+      if (method === 'fit_transform' || method === 'fit_predict' && isPrep) return this.transformOut(est, method === 'fit_transform' && est.cat === 'pipeline' ? this.runOwnSteps(est, data, n) : data);
       if (method === 'fit_predict') return this.predictOut(est, data);
       return est;
     }
@@ -2317,6 +2317,23 @@ export abstract class LibrarySemantics extends DataflowState {
    */
   /** The estimator method call being run (`pipe.predict(X)`): where the steps run by it are placed. */
   private estCallNode: SyntaxNode | null = null;
+  /**
+   * A pipeline's steps of the document's own classes (`statelessStep`) compute in their transform (a fill
+   * with the column means of the batch it is given): fit_transform on these rows runs each on what the
+   * steps before it returned, so those statistics are of these rows. Output with other rows (a frame
+   * built afresh) gives only its statistics.
+   */
+  protected runOwnSteps(est: EstV, data: DataV, n: SyntaxNode): DataV {
+    let cur = data;
+    for (const s of est.steps) {
+      if (s.cat !== 'stateless' || !s.func) continue;
+      const out = this.callFunction(s.func, { ...NO_ARGS, pos: [cur], posNodes: [] }, n);
+      if (out.k !== 'data') continue;
+      cur = out.rows.length === cur.rows.length && out.rows.every((k, i) => k === cur.rows[i]) ? out : this.same(cur, { prep: unionList(cur.prep, out.prep) });
+    }
+    return cur;
+  }
+
   protected runWrappedFunctions(est: EstV, data: DataV): void {
     const callNode = this.estCallNode;
     if (!data.rows.length || !(data.serving || this.serving || data.rows.every((k) => lastSide(k) === 'test' || lastSide(k) === 'val'))) return;

@@ -3,7 +3,7 @@
  * that must not, written from the class, not copied from a notebook.
  */
 import * as assert from 'node:assert/strict';
-import { hits, py } from './helpers';
+import { hits, lineOf, py } from './helpers';
 
 const rules = (src: string, rule: string, path = 'train.py'): number[] =>
   hits(src, path).filter((h) => h.endsWith(':' + rule)).map((h) => Number(h.split(':')[0]));
@@ -90,6 +90,76 @@ describe('real-notebook idioms (round 18, r18c-pre)', () => {
         B = np.load(r"D:\\audio\\te.npy")
         clf = SVC().fit(A, y_tr)
         print(accuracy_score(y_te, clf.predict(B)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
+
+  describe('leakage/preprocessing: a Pipeline of the document\'s own transformer classes whose transform computes the statistic', () => {
+    const classes = `
+        import numpy as np
+        import pandas as pd
+        from sklearn.base import TransformerMixin
+        from sklearn.pipeline import Pipeline
+        from sklearn.model_selection import train_test_split
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.metrics import accuracy_score
+        class OneHot(TransformerMixin):
+            def fit(self, *_):
+                return self
+            def transform(self, X):
+                return pd.get_dummies(X, columns=["side"])
+        class GapFill(TransformerMixin):
+            def __init__(self, cols=None):
+                self.cols = cols
+            def fit(self, *_):
+                return self
+            def transform(self, X):
+                X[self.cols] = X[self.cols].fillna(X[self.cols].mean())
+                return X
+        class LogCols(TransformerMixin):
+            def fit(self, *_):
+                return self
+            def transform(self, X):
+                return np.log1p(X)
+        matches = pd.read_csv("matches.csv")`;
+    it('fires when the pipeline is fit_transformed on all rows before the split', () => {
+      const src = py`
+        ${classes}
+        prep = Pipeline([("onehot", OneHot()), ("fill", GapFill(cols=["rating_a", "rating_b"]))])
+        table = prep.fit_transform(matches)
+        X = table.drop(columns=["winner"])
+        y = table["winner"]
+        X_a, X_b, y_a, y_b = train_test_split(X, y, test_size=0.2, random_state=4)
+        clf = RandomForestClassifier().fit(X_a, y_a)
+        print(accuracy_score(y_b, clf.predict(X_b)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [lineOf(src, '.fillna(')]);
+    });
+    it('does not fire when the pipeline is fit_transformed on the training part and the test part is only transformed', () => {
+      const src = py`
+        ${classes}
+        prep = Pipeline([("onehot", OneHot()), ("fill", GapFill(cols=["rating_a", "rating_b"]))])
+        X = matches.drop(columns=["winner"])
+        y = matches["winner"]
+        X_a, X_b, y_a, y_b = train_test_split(X, y, test_size=0.2, random_state=4)
+        X_a = prep.fit_transform(X_a)
+        X_b = prep.transform(X_b)
+        clf = RandomForestClassifier().fit(X_a, y_a)
+        print(accuracy_score(y_b, clf.predict(X_b)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the document\'s steps only work row by row', () => {
+      const src = py`
+        ${classes}
+        prep = Pipeline([("onehot", OneHot()), ("log", LogCols())])
+        table = prep.fit_transform(matches)
+        X = table.drop(columns=["winner"])
+        y = table["winner"]
+        X_a, X_b, y_a, y_b = train_test_split(X, y, test_size=0.2, random_state=4)
+        clf = RandomForestClassifier().fit(X_a, y_a)
+        print(accuracy_score(y_b, clf.predict(X_b)))
       `;
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
