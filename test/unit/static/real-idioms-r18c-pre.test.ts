@@ -164,4 +164,44 @@ describe('real-notebook idioms (round 18, r18c-pre)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
     });
   });
+
+  describe('leakage/preprocessing: a named positional cut that nothing is fitted or scored on, of rows a model was trained on', () => {
+    it('does not fire when the model is fitted on all rows and a middle slice named as test is only explained', () => {
+      const src = py`
+        import pandas as pd
+        import shap
+        from sklearn.preprocessing import MinMaxScaler
+        from sklearn.neural_network import MLPRegressor
+        frame = pd.read_csv("load.csv")
+        scaled = MinMaxScaler().fit_transform(frame)
+        X = scaled[:, :-1]
+        y = scaled[:, -1]
+        net = MLPRegressor(max_iter=300).fit(X, y)
+        background = X[:40]
+        test_rows = X[40:48]
+        explainer = shap.KernelExplainer(net.predict, background)
+        print(explainer.shap_values(test_rows))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('fires when the model is fitted on the head cut and the tail cut is scored', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.preprocessing import MinMaxScaler
+        from sklearn.neural_network import MLPRegressor
+        from sklearn.metrics import mean_absolute_error
+        frame = pd.read_csv("load.csv")
+        scaled = MinMaxScaler().fit_transform(frame)
+        X = scaled[:, :-1]
+        y = scaled[:, -1]
+        X_train = X[:400]
+        y_train = y[:400]
+        X_test = X[400:]
+        y_test = y[400:]
+        net = MLPRegressor(max_iter=300).fit(X_train, y_train)
+        print(mean_absolute_error(y_test, net.predict(X_test)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [6]);
+    });
+  });
 });
