@@ -204,4 +204,75 @@ describe('real-notebook idioms (round 18, r18c-pre)', () => {
       assert.deepEqual(rules(src, 'leakage/preprocessing'), [6]);
     });
   });
+
+  describe('leakage/preprocessing: columns kept by the feature importances of a model fitted on all rows', () => {
+    it('fires when the top importances of a forest fitted on all rows pick the columns of a reported cross-validation', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.ensemble import RandomForestRegressor
+        from sklearn.model_selection import cross_val_score
+        homes = pd.read_csv("homes.csv")
+        X = homes.drop(columns=["price"])
+        y = homes["price"]
+        probe = RandomForestRegressor(n_estimators=50, random_state=0).fit(X, y)
+        ranked = pd.Series(probe.feature_importances_, index=X.columns)
+        keep = ranked.nlargest(8).index
+        print(cross_val_score(RandomForestRegressor(), X[keep], y, cv=5).mean())
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [8]);
+    });
+    it('fires when importances above a threshold of a forest fitted on all rows pick the columns before the split', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.model_selection import train_test_split
+        from sklearn.metrics import f1_score
+        users = pd.read_csv("users.csv")
+        X = users.drop(columns=["churn"])
+        y = users["churn"]
+        probe = RandomForestClassifier(random_state=0).fit(X, y)
+        keep = X.columns[probe.feature_importances_ > 0.02]
+        X_a, X_b, y_a, y_b = train_test_split(X[keep], y, test_size=0.25, random_state=1)
+        clf = RandomForestClassifier().fit(X_a, y_a)
+        print(f1_score(y_b, clf.predict(X_b)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [9]);
+    });
+    it('does not fire when the forest that ranks the columns is fitted on the training part only', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.model_selection import train_test_split
+        from sklearn.metrics import f1_score
+        users = pd.read_csv("users.csv")
+        X = users.drop(columns=["churn"])
+        y = users["churn"]
+        X_a, X_b, y_a, y_b = train_test_split(X, y, test_size=0.25, random_state=1)
+        probe = RandomForestClassifier(random_state=0).fit(X_a, y_a)
+        keep = X.columns[probe.feature_importances_ > 0.02]
+        clf = RandomForestClassifier().fit(X_a[keep], y_a)
+        print(f1_score(y_b, clf.predict(X_b[keep])))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the importances of a forest fitted on all rows are only shown', () => {
+      const src = py`
+        import pandas as pd
+        import matplotlib.pyplot as plt
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.model_selection import train_test_split
+        from sklearn.metrics import f1_score
+        users = pd.read_csv("users.csv")
+        X = users.drop(columns=["churn"])
+        y = users["churn"]
+        probe = RandomForestClassifier(random_state=0).fit(X, y)
+        pd.Series(probe.feature_importances_, index=X.columns).sort_values().plot.barh()
+        plt.show()
+        X_a, X_b, y_a, y_b = train_test_split(X, y, test_size=0.25, random_state=1)
+        clf = RandomForestClassifier().fit(X_a, y_a)
+        print(f1_score(y_b, clf.predict(X_b)))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
+  });
 });
