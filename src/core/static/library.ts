@@ -649,6 +649,11 @@ export abstract class LibrarySemantics extends DataflowState {
       // pd.Series(scores, index=X.columns) of per-column statistics (a score vector ranked to pick
       // columns): the same statistics, named by column.
       if (last === 'Series' && a0 && a0.k === 'scalar' && a0.prep.length) return this.scalar(this.t(n), a0.prep, a0.dup);
+      // pd.DataFrame({"feature": X.columns, "importance": rf.feature_importances_}): a table of per-column scores
+      // (no column of data rows) is those scores, as pd.Series(scores, index=X.columns) is.
+      if (last === 'DataFrame' && a0?.k === 'seq' && a0.keys && !a0.items.some((v) => v.k === 'data') && a0.items.some((v) => v.k === 'scalar' && v.prep.length)) {
+        return this.scalar(this.t(n), a0.items.reduce<FitEvent[]>((acc, v) => v.k === 'scalar' ? unionList(acc, v.prep) : acc, []));
+      }
       // pd.Series(preds, index=...) of a list the predictions were appended to step by step (a
       // recursive forecast): those predictions still.
       if (a0 && a0.k === 'seq' && !a0.keys && a0.items.some((i) => i.k === 'data' && !!i.pred)) {

@@ -238,6 +238,40 @@ describe('real-notebook idioms (round 18, r18c-pre)', () => {
       `;
       assert.deepEqual(rules(src, 'leakage/preprocessing'), [9]);
     });
+    it('fires when the importances are put in a table with the column names and the names above a threshold are kept', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.ensemble import RandomForestRegressor
+        from sklearn.model_selection import cross_val_score
+        homes = pd.read_csv("homes.csv")
+        X = homes.drop(columns=["price"])
+        y = homes["price"]
+        probe = RandomForestRegressor(n_estimators=50, random_state=0)
+        probe.fit(X, y)
+        table = pd.DataFrame({"name": X.columns, "weight": probe.feature_importances_})
+        chosen = table[table["weight"] > 0.01]["name"].tolist()
+        print(cross_val_score(RandomForestRegressor(), X[chosen], y, cv=5).mean())
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), [9]);
+    });
+    it('does not fire when the table of importances of a forest fitted on the training part picks the columns', () => {
+      const src = py`
+        import pandas as pd
+        from sklearn.ensemble import RandomForestRegressor
+        from sklearn.model_selection import train_test_split
+        from sklearn.metrics import r2_score
+        homes = pd.read_csv("homes.csv")
+        X = homes.drop(columns=["price"])
+        y = homes["price"]
+        X_a, X_b, y_a, y_b = train_test_split(X, y, test_size=0.2, random_state=3)
+        probe = RandomForestRegressor(n_estimators=50, random_state=0).fit(X_a, y_a)
+        table = pd.DataFrame({"name": X.columns, "weight": probe.feature_importances_})
+        chosen = table[table["weight"] > 0.01]["name"].tolist()
+        reg = RandomForestRegressor().fit(X_a[chosen], y_a)
+        print(r2_score(y_b, reg.predict(X_b[chosen])))
+      `;
+      assert.deepEqual(rules(src, 'leakage/preprocessing'), []);
+    });
     it('does not fire when the forest that ranks the columns is fitted on the training part only', () => {
       const src = py`
         import pandas as pd
