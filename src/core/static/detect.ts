@@ -254,6 +254,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     if (l.split && l.reason === 'split' && monitoredOnly(l.split) && ev.evals.some((e) => e.keys.some((k) => isTestSide(k) && !onCut(k, l.split!)))) continue;
     // An unnamed positional cut is a split only when a model is fitted on one part and scored on the other.
     if (l.split?.cut && !cutUsed(l.split)) continue;
+    // A named positional cut (background = X[:50], test_samples = X[50:60] for an explainer) that no model is
+    // fitted on and nothing scores or validates on, whose "test" rows a model was trained on (fitted on all the
+    // rows): they are held out from nothing, so a statistic over them reaches no held-out evaluation.
+    if (l.reason === 'split' && l.split?.kind === 'slice' && !foldsUsed(l.split) && ev.modelFits.some((m) => covers(m.fit.rows, l.key))) continue;
     // Folds drawn (skf.split) only to compute out-of-fold features, such as an out-of-fold target
     // encoding: no model is fitted on a fold and no fold is scored, so nothing is held out by them.
     if (l.split?.kind === 'folds' && !foldsUsed(l.split)) continue;

@@ -2010,6 +2010,12 @@ export class Interpreter extends LibrarySemantics {
         if ((prop === 'model' || prop === 'model_') && o.fit && !o.loaded && (o.cat === 'search' || /^Keras(Regressor|Classifier)$/.test(o.cls))) return o;
         // The setting a search chose, read to configure another model.
         if (prop === 'best_params_' && o.cat === 'search' && o.fit && !o.loaded && o.fit.rows.length) this.events.searchPicks.push({ site: this.site(n), rows: o.fit.rows, step: this.steps, name: full, boundTo: [...this.targets] });
+        // A model's feature importances learned from its rows and their labels: columns kept by them (importances
+        // above a threshold, the top k) are chosen by those rows, as a SelectFromModel's. (Not `coef_`: documents
+        // also read it as the weights of a hand-written predictor, which is the model, not a selection.)
+        if (prop === 'feature_importances_' && o.cat === 'model' && o.fit && !o.loaded && o.fitData && o.fitLabelRows) {
+          return this.scalar(full, unionList(o.prepFits, [this.newFit(n, `${o.cls}.${prop}`, 'transformer', o.fitData)]));
+        }
         return o.loaded && !prop.endsWith('_') && !prop.startsWith('_') ? this.loadedPart(o, prop, `.${prop}`) : this.scalar(full, o.prepFits);
       }
       default: {

@@ -427,11 +427,10 @@ export abstract class LibrarySemantics extends DataflowState {
       return est;
     }
     if (last === 'col' && /^(pl|polars)\./.test(q)) return { ...this.scalar('pl.col'), pending: [] };
-    const savePath = args.pos[0]?.k === 'const' ? args.pos[0].str : undefined;
-    if (savePath !== undefined && (last === 'save' || last === 'savez' || last === 'savez_compressed' || last === 'savetxt') && /^(np|numpy)\./.test(q)) {
+    const savePath = /^(save|savez|savez_compressed|savetxt)$/.test(last) && /^(np|numpy)\./.test(q) ? this.fileKey(args.pos[0], args.posNodes[0]) : undefined;
+    if (savePath !== undefined) {
       const stored = this.join([...args.pos.slice(1), ...args.kw.values()], n);
-      if (stored.k === 'data') this.files.set(savePath, stored);
-      this.noteWrite(savePath);
+      this.writeFile(savePath, stored.k === 'data' ? stored : undefined);
       return this.scalar('None');
     }
     if (last === 'image_dataset_from_directory' && !this.inLoop) {
@@ -442,8 +441,8 @@ export abstract class LibrarySemantics extends DataflowState {
       // The path given by position or by keyword (read_parquet(path=...), read_csv(filepath_or_buffer=...)).
       const src0 = args.pos[0] ?? args.kw.get('path') ?? args.kw.get('filepath_or_buffer') ?? args.kw.get('io') ?? args.kw.get('file');
       const readPath = src0?.k === 'const' ? src0.str : undefined;
-      const written = readPath !== undefined ? this.files.get(readPath) : undefined;
-      if (written) { this.events.readBack.add(readPath!); const d = this.same(written); delete d.cols; delete d.feat; return d; }
+      const written = this.readFile(this.fileKey(src0, args.posNodes[0] ?? args.kwNodes.get('path') ?? args.kwNodes.get('filepath_or_buffer') ?? args.kwNodes.get('io') ?? args.kwNodes.get('file')));
+      if (written) { const d = this.same(written); delete d.cols; delete d.feat; return d; }
       const path = readPath ?? '';
       const name = this.targets.length === 1 ? this.targets[0] : '';
       // os.path.join(base, "data/test_values.csv") / DATA_DIR + "/test.csv": a test file named by
@@ -650,6 +649,11 @@ export abstract class LibrarySemantics extends DataflowState {
       // pd.Series(scores, index=X.columns) of per-column statistics (a score vector ranked to pick
       // columns): the same statistics, named by column.
       if (last === 'Series' && a0 && a0.k === 'scalar' && a0.prep.length) return this.scalar(this.t(n), a0.prep, a0.dup);
+      // pd.DataFrame({"feature": X.columns, "importance": rf.feature_importances_}): a table of per-column scores
+      // (no column of data rows) is those scores, as pd.Series(scores, index=X.columns) is.
+      if (last === 'DataFrame' && a0?.k === 'seq' && a0.keys && !a0.items.some((v) => v.k === 'data') && a0.items.some((v) => v.k === 'scalar' && v.prep.length)) {
+        return this.scalar(this.t(n), a0.items.reduce<FitEvent[]>((acc, v) => v.k === 'scalar' ? unionList(acc, v.prep) : acc, []));
+      }
       // pd.Series(preds, index=...) of a list the predictions were appended to step by step (a
       // recursive forecast): those predictions still.
       if (a0 && a0.k === 'seq' && !a0.keys && a0.items.some((i) => i.k === 'data' && !!i.pred)) {
@@ -1564,6 +1568,45 @@ export abstract class LibrarySemantics extends DataflowState {
     else this.events.written.add(path);
   }
 
+  /** The key written to, by file name (`*\/features.npy`): that key, or '' once two keys share the name. */
+  private fileNames = new Map<string, string>();
+  /**
+   * The key of a file argument: a literal path, or `*<expression>*\/<name>` for a path built around a literal file name
+   * (os.path.join(out_dir, "features.npy"), DATA_DIR + "/train.csv", Path(d) / "x.csv"). Notebooks save
+   * an intermediate under one directory expression and read it back under another; the file name is
+   * what they share. A path that changes with the enclosing loop names no one file.
+   */
+  protected fileKey(v: Val | undefined, node: SyntaxNode | undefined): string | undefined {
+    // One file by any separators: a Windows directory literal joined with "/" by os.path.join.
+    if (v?.k === 'const') return v.str?.replace(/\\/g, '/').replace(/\/{2,}/g, '/');
+    if (!v || !node || v.varying && this.inLoop) return undefined;
+    const text = this.t(node);
+    const name = /(["'])(?:[^"'{}\n]*[\\/])?([^"'{}\n\\/]+\.\w{2,8})\1\s*\)?\s*$/.exec(text)?.[2];
+    // Keyed by the expression too: the same name joined to two directory expressions is two files.
+    return name !== undefined ? `*${text.replace(/\s+/g, '')}*/${name}` : undefined;
+  }
+  /** Data written to a file (a literal path or a key from `fileKey`). */
+  protected writeFile(key: string | undefined, d: DataV | undefined): void {
+    this.noteWrite(key);
+    if (key === undefined) return;
+    if (d) this.files.set(key, d);
+    const base = fileBase(key);
+    const prev = this.fileNames.get(base);
+    this.fileNames.set(base, prev === undefined || prev === key ? key : '');
+  }
+  /**
+   * Data this document wrote to the file a read names: by its path, else by its file name when one path
+   * had it and either side was built around the name (two literal paths must match).
+   */
+  protected readFile(key: string | undefined): DataV | undefined {
+    if (key === undefined) return undefined;
+    const byName = this.fileNames.get(fileBase(key));
+    const k = this.files.has(key) ? key : byName && (key.startsWith('*') || byName.startsWith('*')) ? byName : undefined;
+    const d = k ? this.files.get(k) : undefined;
+    if (d) { this.events.readBack.add(k!); this.events.readBack.add(key); }
+    return d;
+  }
+
   /**
    * Held-out data handed to training as validation data: Keras `fit(..., validation_data=)`,
    * a tuner's `search(..., validation_data=)`, the gradient-boosting libraries' `eval_set=`,
@@ -2151,7 +2194,7 @@ export abstract class LibrarySemantics extends DataflowState {
         this.events.modelFits.push({ fit: est.fit, est });
         this.checkTarget(data, y, n);
       }
-      if (method === 'fit_transform' || method === 'fit_predict' && isPrep) return this.transformOut(est, data);
+      if (method === 'fit_transform' || method === 'fit_predict' && isPrep) return this.transformOut(est, method === 'fit_transform' && est.cat === 'pipeline' ? this.runOwnSteps(est, data, n) : data);
       if (method === 'fit_predict') return this.predictOut(est, data);
       return est;
     }
@@ -2324,6 +2367,23 @@ export abstract class LibrarySemantics extends DataflowState {
    */
   /** The estimator method call being run (`pipe.predict(X)`): where the steps run by it are placed. */
   private estCallNode: SyntaxNode | null = null;
+  /**
+   * A pipeline's steps of the document's own classes (`statelessStep`) compute in their transform (a fill
+   * with the column means of the batch it is given): fit_transform on these rows runs each on what the
+   * steps before it returned, so those statistics are of these rows. Output with other rows (a frame
+   * built afresh) gives only its statistics.
+   */
+  protected runOwnSteps(est: EstV, data: DataV, n: SyntaxNode): DataV {
+    let cur = data;
+    for (const s of est.steps) {
+      if (s.cat !== 'stateless' || !s.func) continue;
+      const out = this.callFunction(s.func, { ...NO_ARGS, pos: [cur], posNodes: [] }, n);
+      if (out.k !== 'data') continue;
+      cur = out.rows.length === cur.rows.length && out.rows.every((k, i) => k === cur.rows[i]) ? out : this.same(cur, { prep: unionList(cur.prep, out.prep) });
+    }
+    return cur;
+  }
+
   protected runWrappedFunctions(est: EstV, data: DataV): void {
     const callNode = this.estCallNode;
     if (!data.rows.length || !(data.serving || this.serving || data.rows.every((k) => lastSide(k) === 'test' || lastSide(k) === 'val'))) return;
@@ -2674,9 +2734,7 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if (/^(to_csv|to_parquet|to_pickle|to_feather|to_json|to_hdf|to_excel|write_csv|write_parquet|write_ipc|save)$/.test(method)) {
       const target = args.pos[0] ?? args.kw.get('path') ?? args.kw.get('path_or_buf') ?? args.kw.get('file');
-      const p = target?.k === 'const' ? (target as ConstV).str : undefined;
-      if (p !== undefined) this.files.set(p, d);
-      this.noteWrite(p);
+      this.writeFile(this.fileKey(target, args.posNodes[0] ?? args.kwNodes.get('path') ?? args.kwNodes.get('path_or_buf') ?? args.kwNodes.get('file')), d);
       return this.scalar('None');
     }
     if (/^(with_columns|with_column|select|filter|agg)$/.test(method)) {
@@ -3097,6 +3155,11 @@ function encodedIn(frame: FrameMeta, c: string): boolean {
  * A path that names a fitted artifact ("models/churn_rf.pkl", "scaler.joblib", "net.h5"), not a
  * pickle of results or data ("model_results_1.pkl", "features.pkl").
  */
+/** A file key by its file name alone (`*\/name`), whatever the directory. */
+function fileBase(key: string): string {
+  return `*/${key.split(/[\\/]/).pop()}`;
+}
+
 function artifactPath(argText: string): boolean {
   const tokens = argText.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   if (tokens.some((t) => /^(results?|scores?|metrics?|history|data|dataset|features?|preds?|predictions?|df|table|cache|cv)$/.test(t))) return false;
