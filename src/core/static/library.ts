@@ -1876,7 +1876,10 @@ export abstract class LibrarySemantics extends DataflowState {
           if (a.varying) varying = true;
           if ((a.k === 'scalar' || a.k === 'data') && a.prep.length) prep = prep.concat(a.prep);
         }
-        return this.scalar(`${obj.name}.${method}()`, prep, obj.dup, varying);
+        // blob.take(idx_te) / blob.take(idx_tr) on an object not known as data: rows picked by other
+        // positions are not the same unknown rows, so the name keeps which positions.
+        const picked = method === 'take' && args.posNodes[0] ? this.t(args.posNodes[0]).replace(/\s+/g, '') : '';
+        return this.scalar(`${obj.name}.${method}(${picked})`, prep, obj.dup, varying);
       }
       case 'const':
         // " ".join(df["text"]): the text of a frame's column in one string; its word counts are a
