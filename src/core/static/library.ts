@@ -115,6 +115,10 @@ export abstract class LibrarySemantics extends DataflowState {
     // Pipelines, column transformers, searches and Keras models built from layers: collect their estimator steps.
     args.pos.forEach(collect);
     for (const k of ['steps', 'estimator', 'transformers', 'layers', 'base_estimator', 'stages']) { const st = args.kw.get(k); if (st) collect(st); }
+    // OrdinalEncoder(categories=[["low", "mid", "high"]]): categories typed in the code, so a fit learns
+    // nothing from the rows; refitted on a held-out part it encodes exactly as the training fit does.
+    const typedCategories = VOCABULARY_ENCODERS.has(cls) ? args.kw.get('categories') : undefined;
+    if (typedCategories?.k === 'seq' && literalValue(typedCategories)) est.cat = 'stateless';
     const func = cls === 'FunctionTransformer' ? args.pos[0] ?? args.kw.get('func') : undefined;
     if (func && func.k === 'fn') est.func = func;
     // sklearn.cross_validation's splitters took their labels at construction (StratifiedShuffleSplit(y, 10)) and were iterated directly.

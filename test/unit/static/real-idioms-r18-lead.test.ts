@@ -38,4 +38,35 @@ describe('real-notebook idioms, round 18 (lead, after the holdout)', () => {
       assert.deepEqual(found(src('rows_a', 'rows_a'), 'leakage/overlap').map((f) => f.split(':')[1]), ['error']);
     });
   });
+
+  describe('mismatch/refit-at-inference: a category encoder whose categories are typed in the code', () => {
+    // OrdinalEncoder(categories=[[...]]) learns nothing from the rows: fitted again on the test part
+    // it gives the codes the training fit gave ("stateless encodings do not count").
+    const src = (ctor: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.preprocessing import OrdinalEncoder
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_squared_error
+      df = pd.read_csv("housing.csv").dropna()
+      X = df.drop(columns=["price"])
+      y = df["price"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=1)
+      order = [["INLAND", "NEAR BAY", "NEAR OCEAN"]]
+      enc = ${ctor}
+      X_train["zone"] = enc.fit_transform(X_train[["zone"]])
+      X_test["zone"] = enc.fit_transform(X_test[["zone"]])
+      model = RandomForestRegressor().fit(X_train, y_train)
+      print(mean_squared_error(y_test, model.predict(X_test)))
+    `;
+    it('does not fire when the categories are a typed list', () => {
+      assert.deepEqual(found(src('OrdinalEncoder(categories=order)'), 'mismatch/refit-at-inference'), []);
+    });
+    it('fires (warning) when the encoder learns its categories from the rows it is refitted on', () => {
+      assert.deepEqual(found(src('OrdinalEncoder()'), 'mismatch/refit-at-inference'), ['13:warning']);
+    });
+    it('fires (warning) when categories="auto" is written out', () => {
+      assert.deepEqual(found(src('OrdinalEncoder(categories="auto")'), 'mismatch/refit-at-inference'), ['13:warning']);
+    });
+  });
 });
