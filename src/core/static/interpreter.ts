@@ -392,10 +392,32 @@ export class Interpreter extends LibrarySemantics {
 
   /** true / false when the condition is `name is [not] None` and name's value is known; else undefined. */
   protected noneTest(cond: SyntaxNode): boolean | undefined {
+    return this.knownCondition(this.t(cond).trim());
+  }
+
+  /**
+   * A condition of known parts joined by `and` / `or` (`if args.pca and fp not in ["maccs", "descr"]:` in a
+   * loop over ["maccs"]): false when one `and` part is known false, true when one `or` part is known true.
+   */
+  private knownCondition(text: string, part = false): boolean | undefined {
+    let t = text;
+    while (/^\(.*\)$/s.test(t) && balanced(t.slice(1, -1))) t = t.slice(1, -1).trim();
+    for (const op of ['or', 'and'] as const) {
+      const parts = topLevelParts(t, op);
+      if (parts.length < 2) continue;
+      const vals = parts.map((p) => this.knownCondition(p, true));
+      if (op === 'and') return vals.includes(false) ? false : vals.every((v) => v === true) ? true : undefined;
+      return vals.includes(true) ? true : vals.every((v) => v === false) ? false : undefined;
+    }
+    // A whole condition in parentheses (`if(sampling):`) is read as written, as before parts were composed.
+    return this.knownAtom(part ? t : text);
+  }
+
+  private knownAtom(text: string): boolean | undefined {
     // `method == "smote"` / `kind != 'minmax'` / `kind in ("a", "b")` on a parameter or name known
     // to hold a string here (a helper called with a string that selects a sampler or scaler).
     // `if VALID_FRAC > 0:` on a name bound to a numeric literal (a configuration constant) and a number.
-    const num = /^([A-Za-z_]\w*)\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?)$/.exec(this.t(cond).trim());
+    const num = /^([A-Za-z_]\w*)\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?)$/.exec(text);
     if (num) {
       const v = this.scope.get(num[1]);
       const a = v && v.k === 'const' && !v.varying && v.str === undefined && /^-?\d+(?:\.\d+)?$/.test(v.text.trim()) ? Number(v.text) : undefined;
@@ -403,7 +425,7 @@ export class Interpreter extends LibrarySemantics {
       const b = Number(num[3]);
       switch (num[2]) { case '>': return a > b; case '<': return a < b; case '>=': return a >= b; case '<=': return a <= b; case '==': return a === b; default: return a !== b; }
     }
-    const eq = /^([A-Za-z_]\w*)\s*(==|!=|\bnot\s+in\b|\bin\b)\s*(.+)$/s.exec(this.t(cond).trim());
+    const eq = /^([A-Za-z_]\w*)\s*(==|!=|\bnot\s+in\b|\bin\b)\s*(.+)$/s.exec(text);
     if (eq) {
       const v = this.scope.get(eq[1]);
       const lits = eq[2] === '==' || eq[2] === '!=' ? [eq[3].trim()] : /^[([{]([^()[\]{}]*)[)\]}]$/.exec(eq[3].trim())?.[1].split(',').map((x) => x.trim()).filter(Boolean);
@@ -416,7 +438,7 @@ export class Interpreter extends LibrarySemantics {
     }
     // `if do_pca:` / `if not use_scaler:` on a flag bound to a literal True/False (a switched-off
     // experiment), or the literal itself: the branch that cannot run is not run.
-    const flag = /^(not\s+)?([A-Za-z_]\w*)$/.exec(this.t(cond).trim());
+    const flag = /^(not\s+)?([A-Za-z_]\w*)$/.exec(text);
     if (flag) {
       const lit = flag[2] === 'True' || flag[2] === 'False' ? flag[2] : undefined;
       const v = lit ? undefined : this.scope.get(flag[2]);
@@ -425,14 +447,14 @@ export class Interpreter extends LibrarySemantics {
       return undefined;
     }
     // `if valid_set is False:` on a flag bound to a literal True/False, as `if not valid_set:`.
-    const isFlag = /^([A-Za-z_]\w*)\s+is\s+(not\s+)?(True|False)$/.exec(this.t(cond).trim());
+    const isFlag = /^([A-Za-z_]\w*)\s+is\s+(not\s+)?(True|False)$/.exec(text);
     if (isFlag) {
       const v = this.scope.get(isFlag[1]);
       const text = v && v.k === 'const' && !v.varying && v.str === undefined ? v.text : undefined;
       if (text === 'True' || text === 'False') return (text === isFlag[3]) !== !!isFlag[2];
       return undefined;
     }
-    const m = /^([A-Za-z_]\w*)\s+is\s+(not\s+)?None$/.exec(this.t(cond).trim());
+    const m = /^([A-Za-z_]\w*)\s+is\s+(not\s+)?None$/.exec(text);
     if (!m) return undefined;
     const v = this.scope.get(m[1]);
     if (!v) return undefined;
@@ -3389,4 +3411,37 @@ function constColumn(frame: FrameMeta, col: string): boolean {
     if (f.derived.has(col)) return false;
   }
   return false;
+}
+
+/** Brackets and quotes of `t` close in order (so stripping a pair of outer parentheses keeps one expression). */
+function balanced(t: string): boolean {
+  let depth = 0;
+  let quote = '';
+  for (const ch of t) {
+    if (quote) { if (ch === quote) quote = ''; continue; }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch) && --depth < 0) return false;
+  }
+  return depth === 0 && !quote;
+}
+
+/** `a and b and c` split at the operator where it stands outside brackets and strings. */
+function topLevelParts(t: string, op: 'and' | 'or'): string[] {
+  const parts: string[] = [];
+  let depth = 0, quote = '', from = 0;
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i];
+    if (quote) { if (ch === quote) quote = ''; continue; }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth--;
+    else if (depth === 0 && /\s/.test(ch) && t.startsWith(op, i + 1) && /\s/.test(t[i + 1 + op.length] ?? '')) {
+      parts.push(t.slice(from, i).trim());
+      from = i + 1 + op.length;
+      i = from - 1;
+    }
+  }
+  parts.push(t.slice(from).trim());
+  return parts.filter(Boolean).length === parts.length ? parts : [t];
 }

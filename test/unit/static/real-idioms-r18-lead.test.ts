@@ -69,4 +69,34 @@ describe('real-notebook idioms, round 18 (lead, after the holdout)', () => {
       assert.deepEqual(found(src('OrdinalEncoder(categories="auto")'), 'mismatch/refit-at-inference'), ['13:warning']);
     });
   });
+
+  describe('a branch whose condition joins known parts with and / or', () => {
+    // for fp in ["maccs"]: if args.pca and fp not in ["maccs", "descr"]: the branch cannot run, whatever
+    // args.pca holds; a fit inside it leaks nothing. With another fingerprint in the list it may run.
+    const src = (fps: string) => py`
+      import argparse
+      import numpy as np
+      import pandas as pd
+      from sklearn.decomposition import PCA
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.model_selection import train_test_split
+      parser = argparse.ArgumentParser()
+      parser.add_argument("--pca", action="store_true")
+      args = parser.parse_args()
+      for fp in ${fps}:
+          df = pd.read_csv(f"{fp}.csv")
+          X, y = df.drop(columns=["active"]).to_numpy(), df["active"].to_numpy()
+          if (args.pca and (fp not in ["maccs", "descr"])):
+              X = PCA(n_components=16).fit_transform(X)
+          X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+          model = LogisticRegression().fit(X_train, y_train)
+          print(fp, model.score(X_test, y_test))
+    `;
+    it('does not fire when one "and" part is known false on every pass', () => {
+      assert.deepEqual(found(src('["maccs"]'), 'leakage/preprocessing'), []);
+    });
+    it('fires (warning) when the branch can run for some pass', () => {
+      assert.deepEqual(found(src('["maccs", "ecfp"]'), 'leakage/preprocessing').map((f) => f.split(':')[1]), ['warning']);
+    });
+  });
 });
