@@ -2301,13 +2301,15 @@ export class Interpreter extends LibrarySemantics {
       const d = this.same(o, { aligned: true });
       delete d.positional;
       // Which names the list holds is not known here: not the selection the frame had before.
-      if (o.frame && o.feat) d.feat = this.featureSelection(o, 'select', [UNKNOWN_NAMES], n);
+      if (o.frame) d.feat = this.featureSelection(o, 'select', [UNKNOWN_NAMES], n);
       return d;
     }
     if (first && !hasSlice && first.k === 'scalar' && !isILoc && first.cols === undefined && !first.allCols && !ownColumns
       && /col|feat|features|names|keep|select|order|attrib|variables/i.test(first.name + ' ' + this.t(idxNodes[0]))) {
       const d = this.same(o, { aligned: true });
-      if (o.frame && o.feat) d.feat = this.featureSelection(o, 'select', [UNKNOWN_NAMES], n);
+      // Columns picked by names not known here: which ones (the label among them or not) is not known,
+      // also on a frame read whole (wines[all_features[idx][-30:]] after all_features = wines.drop(...).columns).
+      if (o.frame) d.feat = this.featureSelection(o, 'select', [UNKNOWN_NAMES], n);
       return d;
     }
     if (isILoc && hasSlice && idxNodes.length >= 0) {

@@ -99,4 +99,29 @@ describe('real-notebook idioms, round 18 (lead, after the holdout)', () => {
       assert.deepEqual(found(src('["maccs", "ecfp"]'), 'leakage/preprocessing').map((f) => f.split(':')[1]), ['warning']);
     });
   });
+
+  describe('leakage/target: columns picked from a frame read whole by names not known here', () => {
+    // all_features = wines.drop(columns="points").columns, ranked by a model's importances and cut:
+    // which names are kept is not known, so the label is not assumed among them.
+    const src = (pick: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from xgboost import XGBRegressor
+      wines = pd.read_csv("wines.csv")
+      all_features = wines.drop(columns="points").columns
+      ranker = XGBRegressor().fit(wines.drop(columns="points").values, wines["points"].values)
+      order = ranker.feature_importances_.argsort()
+      selected_features = all_features[order][-30:]
+      X = ${pick}
+      X_train, X_test, y_train, y_test = train_test_split(X, wines["points"].values, test_size=0.25, random_state=0)
+      model = XGBRegressor().fit(X_train, y_train)
+      print(model.score(X_test, y_test))
+    `;
+    it('does not fire for the columns picked by the ranked names', () => {
+      assert.deepEqual(found(src('wines[selected_features].values'), 'leakage/target'), []);
+    });
+    it('fires when the whole frame, label included, is the feature matrix', () => {
+      assert.equal(found(src('wines.values'), 'leakage/target').length, 1);
+    });
+  });
 });
