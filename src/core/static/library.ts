@@ -1257,7 +1257,7 @@ export abstract class LibrarySemantics extends DataflowState {
    */
   private onlyStacked(name: string): boolean {
     if (!/^[A-Za-z_]\w*$/.test(name)) return false;
-    const main = this.chunks.filter((c) => c.file === undefined).map((c) => c.text.replace(/^[ \t]*#.*$/gm, '')).join('\n');
+    const main = this.ownCode().text;
     const all = main.match(new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0;
     if (!all || nameUses(this.chunks, [name]) === Infinity) return false;
     const allowed = main.match(new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)|^[ \\t]*(['"])[^'"\\n]+\\1[ \\t]*:[ \\t]*${name}[ \\t]*,?[ \\t]*(?:\\}[ \\t]*\\)?)?[ \\t]*$`, 'gm'))?.length ?? 0;
@@ -1271,19 +1271,42 @@ export abstract class LibrarySemantics extends DataflowState {
    * so in turn, `depth` levels down).
    */
   private feedsOnlyUnread(name: string, depth: number): boolean {
-    const main = this.chunks.filter((c) => c.file === undefined).map((c) => c.text.replace(/^[ \t]*#.*$/gm, '')).join('\n');
+    // Asked for every score and search read (a hot path): each name is settled once per analysis.
+    const { text: main, assigns } = this.ownCode();
+    const key = `${depth}:${name}`;
+    const known = this.unreadMemo.get(key);
+    if (known !== undefined) return known;
     const word = new RegExp(`\\b${name}\\b`, 'g');
     const all = main.match(word)?.length ?? 0;
-    if (!all || nameUses(this.chunks, [name]) === Infinity) return false;
+    let out = !!all && nameUses(this.chunks, [name]) !== Infinity;
     let allowed = 0;
-    for (const m of main.matchAll(/^[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)(.*)$/gm)) {
-      const inRhs = m[2].match(word)?.length ?? 0;
-      if (m[1] === name) { if (!inRhs) allowed++; continue; }
+    for (const [lhs, rhs] of out ? assigns : []) {
+      const inRhs = rhs.match(word)?.length ?? 0;
+      if (lhs === name) { if (!inRhs) allowed++; continue; }
       if (!inRhs) continue;
-      if (nameUses(this.chunks, [m[1]]) !== 1 && !(depth > 0 && this.feedsOnlyUnread(m[1], depth - 1))) return false;
+      if (nameUses(this.chunks, [lhs]) !== 1 && !(depth > 0 && this.feedsOnlyUnread(lhs, depth - 1))) { out = false; break; }
       allowed += inRhs;
     }
-    return allowed === all;
+    out &&= allowed === all;
+    this.unreadMemo.set(key, out);
+    return out;
+  }
+
+  private unreadMemo = new Map<string, boolean>();
+  private ownCodeMemo: { chunks: number; text: string; assigns: [string, string][] } | undefined;
+  /**
+   * The document's own code without comment lines (modules followed into excluded), and its one-name
+   * assignments; read again only when chunks were added (`%run` of another notebook while running).
+   */
+  private ownCode(): { text: string; assigns: [string, string][] } {
+    const own = this.chunks.filter((c) => c.file === undefined);
+    if (this.ownCodeMemo?.chunks !== own.length) {
+      const text = own.map((c) => c.text.replace(/^[ \t]*#.*$/gm, '')).join('\n');
+      const assigns = [...text.matchAll(/^[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)(.*)$/gm)].map((m): [string, string] => [m[1], m[2]]);
+      this.ownCodeMemo = { chunks: own.length, text, assigns };
+      this.unreadMemo.clear();
+    }
+    return this.ownCodeMemo;
   }
 
   /**
@@ -1292,7 +1315,7 @@ export abstract class LibrarySemantics extends DataflowState {
    */
   protected searchUnread(name: string): boolean {
     if (!/^[A-Za-z_]\w*$/.test(name)) return false;
-    const main = this.chunks.filter((c) => c.file === undefined).map((c) => c.text.replace(/^[ \t]*#.*$/gm, '')).join('\n');
+    const main = this.ownCode().text;
     const all = main.match(new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0;
     if (!all || nameUses(this.chunks, [name]) === Infinity) return false;
     // Fitted as a statement of its own (`gs.fit(X, y)` or `gs = gs.fit(X, y)`), its result bound to no other name
