@@ -392,25 +392,24 @@ export class Interpreter extends LibrarySemantics {
 
   /** true / false when the condition is `name is [not] None` and name's value is known; else undefined. */
   protected noneTest(cond: SyntaxNode): boolean | undefined {
-    return this.knownCondition(this.t(cond).trim());
+    return this.knownCondition(cond, false);
   }
 
   /**
    * A condition of known parts joined by `and` / `or` (`if args.pca and fp not in ["maccs", "descr"]:` in a
    * loop over ["maccs"]): false when one `and` part is known false, true when one `or` part is known true.
    */
-  private knownCondition(text: string, part = false): boolean | undefined {
-    let t = text;
-    while (/^\(.*\)$/s.test(t) && balanced(t.slice(1, -1))) t = t.slice(1, -1).trim();
-    for (const op of ['or', 'and'] as const) {
-      const parts = topLevelParts(t, op);
-      if (parts.length < 2) continue;
-      const vals = parts.map((p) => this.knownCondition(p, true));
-      if (op === 'and') return vals.includes(false) ? false : vals.every((v) => v === true) ? true : undefined;
+  private knownCondition(cond: SyntaxNode, part: boolean): boolean | undefined {
+    let c = cond;
+    while (c.name === 'ParenthesizedExpression' && c.firstChild?.nextSibling) c = c.firstChild.nextSibling;
+    const op = c.name === 'BinaryExpression' ? c.firstChild?.nextSibling : null;
+    if (op && (op.name === 'and' || op.name === 'or') && c.firstChild && c.lastChild) {
+      const vals = [this.knownCondition(c.firstChild, true), this.knownCondition(c.lastChild, true)];
+      if (op.name === 'and') return vals.includes(false) ? false : vals.every((v) => v === true) ? true : undefined;
       return vals.includes(true) ? true : vals.every((v) => v === false) ? false : undefined;
     }
     // A whole condition in parentheses (`if(sampling):`) is read as written, as before parts were composed.
-    return this.knownAtom(part ? t : text);
+    return this.knownAtom(this.t(part ? c : cond).trim());
   }
 
   private knownAtom(text: string): boolean | undefined {
@@ -3413,37 +3412,4 @@ function constColumn(frame: FrameMeta, col: string): boolean {
     if (f.derived.has(col)) return false;
   }
   return false;
-}
-
-/** Brackets and quotes of `t` close in order (so stripping a pair of outer parentheses keeps one expression). */
-function balanced(t: string): boolean {
-  let depth = 0;
-  let quote = '';
-  for (const ch of t) {
-    if (quote) { if (ch === quote) quote = ''; continue; }
-    if (ch === '"' || ch === "'") quote = ch;
-    else if ('([{'.includes(ch)) depth++;
-    else if (')]}'.includes(ch) && --depth < 0) return false;
-  }
-  return depth === 0 && !quote;
-}
-
-/** `a and b and c` split at the operator where it stands outside brackets and strings. */
-function topLevelParts(t: string, op: 'and' | 'or'): string[] {
-  const parts: string[] = [];
-  let depth = 0, quote = '', from = 0;
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i];
-    if (quote) { if (ch === quote) quote = ''; continue; }
-    if (ch === '"' || ch === "'") quote = ch;
-    else if ('([{'.includes(ch)) depth++;
-    else if (')]}'.includes(ch)) depth--;
-    else if (depth === 0 && /\s/.test(ch) && t.startsWith(op, i + 1) && /\s/.test(t[i + 1 + op.length] ?? '')) {
-      parts.push(t.slice(from, i).trim());
-      from = i + 1 + op.length;
-      i = from - 1;
-    }
-  }
-  parts.push(t.slice(from).trim());
-  return parts.filter(Boolean).length === parts.length ? parts : [t];
 }
