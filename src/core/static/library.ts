@@ -1272,18 +1272,18 @@ export abstract class LibrarySemantics extends DataflowState {
    */
   private feedsOnlyUnread(name: string, depth: number): boolean {
     // Asked for every score and search read (a hot path): each name is settled once per analysis.
-    const { text: main, assigns } = this.ownCode();
+    const { assigns, byWord } = this.ownCode();
     const key = `${depth}:${name}`;
     const known = this.unreadMemo.get(key);
     if (known !== undefined) return known;
     const word = new RegExp(`\\b${name}\\b`, 'g');
-    const all = main.match(word)?.length ?? 0;
-    let out = !!all && nameUses(this.chunks, [name]) !== Infinity;
+    const all = nameUses(this.chunks, [name]);
+    let out = !!all && all !== Infinity;
     let allowed = 0;
-    for (const [lhs, rhs] of out ? assigns : []) {
+    for (const i of out ? byWord.get(name) ?? [] : []) {
+      const [lhs, rhs] = assigns[i];
       const inRhs = rhs.match(word)?.length ?? 0;
       if (lhs === name) { if (!inRhs) allowed++; continue; }
-      if (!inRhs) continue;
       if (nameUses(this.chunks, [lhs]) !== 1 && !(depth > 0 && this.feedsOnlyUnread(lhs, depth - 1))) { out = false; break; }
       allowed += inRhs;
     }
@@ -1293,17 +1293,28 @@ export abstract class LibrarySemantics extends DataflowState {
   }
 
   private unreadMemo = new Map<string, boolean>();
-  private ownCodeMemo: { chunks: number; text: string; assigns: [string, string][] } | undefined;
+  private ownCodeMemo: { chunks: number; text: string; assigns: [string, string][]; byWord: Map<string, number[]> } | undefined;
   /**
-   * The document's own code without comment lines (modules followed into excluded), and its one-name
-   * assignments; read again only when chunks were added (`%run` of another notebook while running).
+   * The document's own code without comment lines (modules followed into excluded), its one-name
+   * assignments, and for each word the assignments that bind it or read it; read again only when chunks
+   * were added (`%run` of another notebook while running).
    */
-  private ownCode(): { text: string; assigns: [string, string][] } {
+  private ownCode(): { text: string; assigns: [string, string][]; byWord: Map<string, number[]> } {
     const own = this.chunks.filter((c) => c.file === undefined);
     if (this.ownCodeMemo?.chunks !== own.length) {
       const text = own.map((c) => c.text.replace(/^[ \t]*#.*$/gm, '')).join('\n');
       const assigns = [...text.matchAll(/^[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)(.*)$/gm)].map((m): [string, string] => [m[1], m[2]]);
-      this.ownCodeMemo = { chunks: own.length, text, assigns };
+      const byWord = new Map<string, number[]>();
+      const add = (w: string, i: number): void => {
+        const list = byWord.get(w);
+        if (!list) byWord.set(w, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      };
+      assigns.forEach(([lhs, rhs], i) => {
+        add(lhs, i);
+        for (const m of rhs.matchAll(/\w+/g)) add(m[0], i);
+      });
+      this.ownCodeMemo = { chunks: own.length, text, assigns, byWord };
       this.unreadMemo.clear();
     }
     return this.ownCodeMemo;

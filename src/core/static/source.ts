@@ -46,15 +46,37 @@ const mb = (n: number): string => (n / 1048576).toFixed(1);
  * anything: Infinity.
  */
 export function nameUses(chunks: readonly Chunk[], names: readonly string[], from?: { chunk: number; offset: number }): number {
-  if (chunks.some((c) => c.file === undefined && /\b(?:locals|globals|vars|eval|exec)\s*\(|%store|%who/.test(c.text))) return Infinity;
-  const re = new RegExp(`\\b(?:${names.join('|')})\\b`, 'g');
+  if (chunks.some((c) => c.file === undefined && wordIndex(c).dynamic)) return Infinity;
   let uses = 0;
-  chunks.forEach((c, i) => {
-    if (c.file !== undefined || from && i < from.chunk) return;
-    const text = from && i === from.chunk ? c.text.slice(from.offset) : c.text;
-    uses += (text.replace(/^[ \t]*#.*$/gm, '').match(re) ?? []).length;
-  });
+  if (from || !names.length || names.some((n) => !/^\w+$/.test(n))) {
+    const re = new RegExp(`\\b(?:${names.join('|')})\\b`, 'g');
+    chunks.forEach((c, i) => {
+      if (c.file !== undefined || from && i < from.chunk) return;
+      const text = from && i === from.chunk ? c.text.slice(from.offset) : c.text;
+      uses += (text.replace(COMMENT_LINE, '').match(re) ?? []).length;
+    });
+    return uses;
+  }
+  // A whole-word match of a name made of word characters is a whole run of them: count runs once per chunk.
+  const wanted = new Set(names);
+  for (const c of chunks) if (c.file === undefined) for (const n of wanted) uses += wordIndex(c).words.get(n) ?? 0;
   return uses;
+}
+
+const COMMENT_LINE = /^[ \t]*#.*$/gm;
+const DYNAMIC_ACCESS = /\b(?:locals|globals|vars|eval|exec)\s*\(|%store|%who/;
+
+/** Per chunk, read once (nameUses is asked for every score and search read): its words outside comment lines. */
+const wordIndexes = new WeakMap<Chunk, { text: string; dynamic: boolean; words: Map<string, number> }>();
+function wordIndex(c: Chunk): { dynamic: boolean; words: Map<string, number> } {
+  let ix = wordIndexes.get(c);
+  if (ix?.text !== c.text) {
+    const words = new Map<string, number>();
+    for (const m of c.text.replace(COMMENT_LINE, '').matchAll(/\w+/g)) words.set(m[0], (words.get(m[0]) ?? 0) + 1);
+    ix = { text: c.text, dynamic: DYNAMIC_ACCESS.test(c.text), words };
+    wordIndexes.set(c, ix);
+  }
+  return ix;
 }
 
 export function fileSizeNote(path: string, bytes: number): AnalysisNote | undefined {
