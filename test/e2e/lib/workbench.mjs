@@ -30,12 +30,17 @@ export async function screenshot(name) {
   return file;
 }
 
-/** Runs a command the way a user does: F1, type its title, Enter. */
-export async function runFromPalette(title) {
+/**
+ * Runs a command the way a user does: F1, type its title, Enter. With `opensPick`, the command opens a quick pick
+ * whose prompt contains that text: wait for it, and run the command again if it went away before it could be used
+ * (a webview that finishes loading after the previous step takes focus, and a quick pick closes on focus loss).
+ */
+export async function runFromPalette(title, { opensPick } = {}) {
   const { page } = wb;
   const input = page.locator('.quick-input-widget input.input');
   // Click the command whose label starts with `title`: the first row may be another, recently used one.
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first();
+  const pick = opensPick && page.locator(`.quick-input-widget input.input[aria-label*="${opensPick}"]`);
   // Right after a window reload the palette can open before the extension's commands are registered: it lists
   // what it had then and does not refresh, so close it and open it again.
   // The same when F1 lands while another quick pick is still closing: the input goes away under the typing.
@@ -45,15 +50,20 @@ export async function runFromPalette(title) {
       await input.waitFor({ state: 'visible', timeout: 10_000 });
       await input.fill(`>${title}`, { timeout: 10_000 });
       await row.waitFor({ state: 'visible', timeout: 10_000 });
-      break;
+      await row.click();
+      if (!pick) break;
+      await pick.waitFor({ state: 'visible', timeout: 10_000 });
+      // still open a moment later: nothing is about to take the focus away
+      await page.waitForTimeout(500);
+      if (await pick.isVisible()) break;
+      throw new Error(`the quick pick "${opensPick}" of ${title} closed before it could be used`);
     } catch (e) {
       if (attempt === 3) throw e;
       await page.keyboard.press('Escape');
       await input.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
     }
   }
-  await row.click();
-  await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+  if (!pick) await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
 }
 
 /** Picks the first quick-pick row matching `filter` (an open quick pick, e.g. after a command). */

@@ -5,7 +5,7 @@ describe('J3 · Trace Record from the command palette', () => {
   before(() => openWorkspace());
 
   it('picks a run, a step and a row, and shows the record through every step in the webview', async () => {
-    await runFromPalette('Skewer: Trace Record');
+    await runFromPalette('Skewer: Trace Record', { opensPick: 'which run?' });
     await quickPick('churn/train.py');
     await quickPick('read customers.csv');
     await quickPick('row 0');
@@ -48,7 +48,7 @@ describe('J3 · Trace Record from the command palette', () => {
   it('flags a record on both sides of the split, keeps the feature names in view, and "Only columns that change" narrows the rows', async () => {
     // Row 600 of the credit notebook's data is a defaulted application the oversampling copies; the copies are
     // split into X_train and X_test (found with the trace over the committed run).
-    await runFromPalette('Skewer: Trace Record');
+    await runFromPalette('Skewer: Trace Record', { opensPick: 'which run?' });
     await quickPick('notebooks/credit.ipynb');
     await quickPick('read credit.csv');
     await quickPick('row 600');
@@ -91,7 +91,7 @@ describe('J3 · Trace Record from the command palette', () => {
     // Focus an editor first: the trace webview, re-styled by the theme changes above, may take the focus back
     // and close a quick pick opened over it.
     await wb.page.locator('.tabs-container .tab', { hasText: 'train.py' }).first().click();
-    await runFromPalette('Skewer: Trace Record');
+    await runFromPalette('Skewer: Trace Record', { opensPick: 'which run?' });
     await quickPick('churn/serve.py');
     await quickPick('predict probabilities');
     await quickPick('row 0');

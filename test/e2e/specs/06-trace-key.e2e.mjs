@@ -22,7 +22,7 @@ const row = (text) => wb.page.locator('.quick-input-list .monaco-list-row', { ha
 
 /** Trace Record… → the trace_keys run → type `text` in the key input and accept the typed record. */
 async function traceKey(text) {
-  await runFromPalette('Skewer: Trace Record');
+  await runFromPalette('Skewer: Trace Record', { opensPick: 'which run?' });
   await quickPick('trace_keys/train.py');
   await input().fill(text);
   const typed = row('trace this record');
@@ -54,7 +54,7 @@ describe('J3b · Trace Record by key (column=value) from the command palette', (
   });
 
   it('offers the key column with its distinct count, then traces a patient the merge drops', async () => {
-    await runFromPalette('Skewer: Trace Record');
+    await runFromPalette('Skewer: Trace Record', { opensPick: 'which run?' });
     await quickPick('trace_keys/train.py');
     await input().fill('pat');
     const key = row('patient_id=');
@@ -140,7 +140,7 @@ describe('J3b · Trace Record by key (column=value) from the command palette', (
   });
 
   it('Trace Back to Source from a prediction row: the source rows with their values; Trace Forward flips it', async () => {
-    await runFromPalette('Skewer: Trace Record');
+    await runFromPalette('Skewer: Trace Record', { opensPick: 'which run?' });
     await quickPick('trace_keys/train.py');
     await quickPick('predict probabilities');
     await row('Trace Back to Source').click();

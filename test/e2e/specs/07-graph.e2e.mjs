@@ -108,7 +108,7 @@ describe('J7 · the pipeline graph of a run', () => {
 
   it('shows a record traced in the Trace view as a highlighted path, and the serving run beside the training run', async () => {
     await closeAllEditors();
-    await runFromPalette('Skewer: Trace Record');
+    await runFromPalette('Skewer: Trace Record', { opensPick: 'which run?' });
     await quickPick('churn/train.py');
     await quickPick('read customers.csv');
     await quickPick('row 0');
