@@ -557,11 +557,12 @@ export abstract class DataflowState {
     // features, which a random split does not break.
     const listed = timed ? this.listedInputs(inputs) : undefined;
     if (timed && PER_PERIOD_ROWS.has(timed.time!) && listed && !listed.time.length && !listed.labelLead) timed = undefined;
-    // The same for rows indexed by their timestamp whose features are the frame's columns less the
-    // label (X = df.drop(columns=["sales"]); y = df["sales"]): the index is no input, and when no kept
-    // column is known to be a calendar field, lag or window, the model reads the period's own
-    // measurements (weekly sales on that week's spend): a regression on features (T2).
-    if (timed && TIME_INDEXED.has(timed.time!) && this.periodOwnColumns(inputs)) timed = undefined;
+    // The same for rows indexed by their timestamp whose features are listed columns, or the frame's
+    // columns less the label (X = df.drop(columns=["sales"]); y = df["sales"]), with the label read as
+    // it is: the index is no input, and when no input is known to be a calendar field, lag or window,
+    // the model reads the period's own measurements (weekly sales on that week's spend): a regression
+    // on features (T2).
+    if (timed && TIME_INDEXED.has(timed.time!) && this.periodOwnColumns(inputs, listed)) timed = undefined;
     // Folds in row order (KFold, cv=5) on a series score earlier blocks with models fitted on later
     // ones. On the training part of a split they only tune a model that a held-out part then
     // scores: the folds choose, they are not the result, and are left alone.
@@ -608,17 +609,20 @@ export abstract class DataflowState {
   }
 
   /**
-   * The features are one frame's columns less the dropped label, read raw from that frame (not a lead or
-   * any derived value), and no column the frame is known to keep is a calendar field, time index, lag or
-   * window: the rest are columns of the file, read as they are.
+   * The label is a column of the features' frame read as it is (not a lead or any derived value), and the
+   * features are listed columns none of which is a calendar field, time index, lag or window, or that
+   * frame's columns less the dropped label, none of those it is known to keep being one: the rest are
+   * columns of the file, read as they are.
    */
-  private periodOwnColumns(inputs: DataV[]): boolean {
+  private periodOwnColumns(inputs: DataV[], listed: ReturnType<DataflowState['listedInputs']>): boolean {
     const x = inputs.find((d) => d.feat && d.frame);
     const y = inputs.find((d) => d !== x && d.cols?.length === 1);
     if (!x?.feat || !x.frame || !y?.frame || !sameLineage(y.frame, x.frame)) return false;
-    const parts = selectionParts(x.feat);
     const label = y.cols![0];
-    if (parts.length !== 1 || parts[0].mode !== 'drop' || parts[0].byDtype || !parts[0].cols.includes(label) || derivedColumn(y.frame, label) || /\((lag|lead) \d+\)$/.test(label)) return false;
+    if (derivedColumn(y.frame, label) || /\((lag|lead) \d+\)$/.test(label)) return false;
+    if (listed) return !listed.time.length && !listed.labelLead && !listed.other.includes(label);
+    const parts = selectionParts(x.feat);
+    if (parts.length !== 1 || parts[0].mode !== 'drop' || parts[0].byDtype || !parts[0].cols.includes(label)) return false;
     const frame = parts[0].frame;
     let index: string | undefined;
     for (let g: FrameMeta | undefined = frame; g && !index; g = g.parent) index = g.timeIndex;

@@ -10,7 +10,7 @@ const lines = (src: string, rule: string, path = 'train.py'): number[] =>
 const TEMPORAL = 'leakage/temporal';
 
 describe('real-notebook idioms, round 19 (r19-temporal)', () => {
-  describe('rows indexed by their timestamp, features = the frame less the label: a forecast only when a kept column is a calendar field, lag or window (T2)', () => {
+  describe('rows indexed by their timestamp, features listed or the frame less the label: a forecast only when an input is a calendar field, lag or window (T2)', () => {
     // The index is no input of the model: with the label dropped and read raw, the inputs are the
     // period's own columns (weekly sales on that week's spend), a regression on features.
     const weekly = (extra: string, label = 'sales'): string => py`
@@ -62,6 +62,23 @@ describe('real-notebook idioms, round 19 (r19-temporal)', () => {
       assert.deepEqual(lines(scada('turbine = turbine.dropna()'), TEMPORAL), []);
       const rolled = scada('turbine["wind_avg"] = turbine["wind_speed"].rolling(6).mean()');
       assert.deepEqual(lines(rolled, TEMPORAL), [lineOf(rolled, 'train_test_split(features')]);
+    });
+    it('is quiet for listed same-time readings under set_index, and fires once a listed input is a calendar field of the index', () => {
+      const scada = (extra: string, cols: string): string => py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.linear_model import Ridge
+        park = pd.read_csv("park.csv", parse_dates=["time"])
+        park = park.set_index("time")
+        ${extra}
+        X = park[${cols}]
+        y = park["active_power"]
+        X_a, X_b, y_a, y_b = train_test_split(X, y, test_size=0.25, random_state=0)
+        print(Ridge().fit(X_a, y_a).score(X_b, y_b))
+      `;
+      assert.deepEqual(lines(scada('park = park.dropna()', '["wind_speed", "rotor_rpm", "pitch"]'), TEMPORAL), []);
+      const cal = scada('park["hour"] = park.index.hour', '["wind_speed", "rotor_rpm", "hour"]');
+      assert.deepEqual(lines(cal, TEMPORAL), [lineOf(cal, 'train_test_split(X')]);
     });
   });
 });
