@@ -54,6 +54,18 @@ function readFrom(f: FrameMeta | undefined, col: string): boolean {
   for (let g = f; g; g = g.parent) if (g.removed.has(col)) return false; else if (g.readCols?.has(col)) return true;
   return false;
 }
+/** Rows whose index is their timestamp (read with index_col, or set_index on a time column). */
+const TIME_INDEXED = new Set([INDEXED_BY_TIME, PARSED_DATES]);
+const timeName = (c: string): boolean => TIME_COLUMN.test(c) || CALENDAR_FIELD.test(c.toLowerCase().replace(/[^a-z]/g, ''));
+/** A column whose values come from a time field or a past row, through any chain of derived columns. */
+function timeDerived(frame: FrameMeta, c: string, seen = new Set<string>()): boolean {
+  if (timeName(c) || /\((lag|lead) \d+\)$/.test(c)) return true;
+  if (seen.has(c)) return false;
+  seen.add(c);
+  const d = derivedColumn(frame, c);
+  return !!d && (!!d.lag || !!d.shift || !!d.change || d.from.some((f) => timeDerived(frame, f, seen)));
+}
+
 /** Time evidence that alone does not make a random split temporal leakage. */
 export function weakTime(reason: string | undefined): boolean {
   return reason === DATE_COLUMN_ONLY || reason === SORTED_BY_TIME || reason === PARSED_DATE_COLUMN;
@@ -545,6 +557,12 @@ export abstract class DataflowState {
     // features, which a random split does not break.
     const listed = timed ? this.listedInputs(inputs) : undefined;
     if (timed && PER_PERIOD_ROWS.has(timed.time!) && listed && !listed.time.length && !listed.labelLead) timed = undefined;
+    // The same for rows indexed by their timestamp whose features are listed columns, or the frame's
+    // columns less the label (X = df.drop(columns=["sales"]); y = df["sales"]), with the label read as
+    // it is: the index is no input, and when no input is known to be a calendar field, lag or window,
+    // the model reads the period's own measurements (weekly sales on that week's spend): a regression
+    // on features (T2).
+    if (timed && TIME_INDEXED.has(timed.time!) && this.periodOwnColumns(inputs, listed)) timed = undefined;
     // Folds in row order (KFold, cv=5) on a series score earlier blocks with models fitted on later
     // ones. On the training part of a split they only tune a model that a held-out part then
     // scores: the folds choose, they are not the result, and are left alone.
@@ -582,21 +600,39 @@ export abstract class DataflowState {
     if (!x?.feat || !x.frame) return undefined;
     const parts = selectionParts(x.feat);
     if (!parts.length || parts.some((p) => p.mode !== 'select' || p.byDtype || !p.cols.length || p.cols.some((c) => c.startsWith('@')))) return undefined;
-    const timeName = (c: string): boolean => TIME_COLUMN.test(c) || CALENDAR_FIELD.test(c.toLowerCase().replace(/[^a-z]/g, ''));
-    // A column whose values come from a time field or a past row, through any chain of derived columns.
-    const timeDerived = (frame: FrameMeta, c: string, seen = new Set<string>()): boolean => {
-      if (timeName(c) || /\((lag|lead) \d+\)$/.test(c)) return true;
-      if (seen.has(c)) return false;
-      seen.add(c);
-      const d = derivedColumn(frame, c);
-      return !!d && (!!d.lag || !!d.shift || !!d.change || d.from.some((f) => timeDerived(frame, f, seen)));
-    };
     const time: string[] = [], other: string[] = [];
     for (const p of parts) for (const c of p.cols) (timeDerived(p.frame, c) ? time : other).push(c);
     const kept = [...time, ...other];
     const label = y && sameLineage(y.frame, x.frame) ? y.cols![0] : undefined;
     const lead = label ? derivedColumn(y!.frame!, label) : undefined;
     return { time, other, labelLead: !!label && /\(lead \d+\)$/.test(label) || lead?.shift === 'future' && lead.from.some((f) => kept.includes(f.replace(/ \(lead \d+\)$/, ''))) };
+  }
+
+  /**
+   * The label is a column of the features' frame read as it is (not a lead or any derived value), and the
+   * features are listed columns none of which is a calendar field, time index, lag or window, or that
+   * frame's columns less the dropped label, none of those it is known to keep being one: the rest are
+   * columns of the file, read as they are.
+   */
+  private periodOwnColumns(inputs: DataV[], listed: ReturnType<DataflowState['listedInputs']>): boolean {
+    const x = inputs.find((d) => d.feat && d.frame);
+    const y = inputs.find((d) => d !== x && d.cols?.length === 1);
+    if (!x?.feat || !x.frame || !y?.frame || !sameLineage(y.frame, x.frame)) return false;
+    const label = y.cols![0];
+    if (derivedColumn(y.frame, label) || /\((lag|lead) \d+\)$/.test(label)) return false;
+    if (listed) return !listed.time.length && !listed.labelLead && !listed.other.includes(label);
+    const parts = selectionParts(x.feat);
+    if (parts.length !== 1 || parts[0].mode !== 'drop' || parts[0].byDtype || !parts[0].cols.includes(label)) return false;
+    const frame = parts[0].frame;
+    let index: string | undefined;
+    for (let g: FrameMeta | undefined = frame; g && !index; g = g.parent) index = g.timeIndex;
+    if (!index) return false;
+    for (let g: FrameMeta | undefined = frame; g; g = g.parent) {
+      for (const c of [...g.derived.keys(), ...g.readCols ?? []]) if (c !== index && keepsColumn(parts[0], c) && !g.removed.has(c) && timeDerived(frame, c)) return false;
+      // A column written from outside the frame's columns: a calendar field when named so or read from the index (df["m"] = df.index.month).
+      for (const [c, ofIndex] of g.external ?? []) if ((ofIndex || timeName(c)) && c !== index && keepsColumn(parts[0], c) && !g.removed.has(c) && !derivedColumn(frame, c)?.from.length) return false;
+    }
+    return true;
   }
 
   /** `[label, feature]` when the label is named as the next period's value of a feature column. */
@@ -696,6 +732,7 @@ export abstract class DataflowState {
       // df[c] = df[c].fillna(0) transforms the column in place; anything else replaces it.
       const self = (v.k === 'data' || v.k === 'scalar') && v.cols?.includes(col) && sameLineage(v.frame, frame);
       if (self) return;
+      (frame.external ??= new Map()).set(col, /\.index\b/.test(this.t(at)));
       // On a copy, an independent value hides the parent's definition; elsewhere it replaces it.
       if (frame.parent && derivedColumn(frame.parent, col)) frame.derived.set(col, { from: [], site: this.site(at), order: ++this.ids });
       else frame.derived.delete(col);

@@ -469,7 +469,11 @@ export abstract class LibrarySemantics extends DataflowState {
       const parseNode = args.kwNodes.get('parse_dates'), indexNode = args.kwNodes.get('index_col');
       // Dates parsed into a column that nothing orders the rows by are a date feature (inspections or
       // purchases classified row by row); parsed into the index, or sorted by later, the rows are a series.
-      if (parseNode && (TIME_COLUMN.test(this.t(parseNode)) || this.t(parseNode) === 'True') && indexNode && TIME_COLUMN.test(this.t(indexNode))) d.time = PARSED_DATES;
+      if (parseNode && (TIME_COLUMN.test(this.t(parseNode)) || this.t(parseNode) === 'True') && indexNode && TIME_COLUMN.test(this.t(indexNode))) {
+        d.time = PARSED_DATES;
+        const col = /^["']([^"']+)["']$/.exec(this.t(indexNode))?.[1];
+        if (col && d.frame) d.frame.timeIndex = col;
+      }
       else if (parseNode && TIME_COLUMN.test(this.t(parseNode))) d.time = PARSED_DATE_COLUMN;
       if ((/^(load_|fetch_|make_)/.test(last) || last === 'load') && this.targets.length >= 2) {
         // X, y = load_iris(return_X_y=True)
@@ -2975,6 +2979,8 @@ export abstract class LibrarySemantics extends DataflowState {
       const out = this.same(d);
       // Sorting keeps a stronger reason the rows already had (lags computed before the sort).
       if (TIME_COLUMN.test(byText) || method === 'sort_index' && d.time) out.time = d.time === PARSED_DATE_COLUMN ? PARSED_DATES : d.time && !weakTime(d.time) ? d.time : method === 'set_index' ? INDEXED_BY_TIME : SORTED_BY_TIME;
+      const indexCol = method === 'set_index' ? /^\(\s*["']([^"']+)["']\s*(?:,\s*inplace\s*=\s*True\s*)?\)$/.exec(byText)?.[1] : undefined;
+      if (indexCol && TIME_COLUMN.test(indexCol) && d.frame) d.frame.timeIndex = indexCol;
       // Sorted by time newest first (sort_values("date", ascending=False)): a cut by position then
       // holds out the oldest rows. Any other sort undoes it.
       const newest = method !== 'set_index' && (TIME_COLUMN.test(byText) || method === 'sort_index' && !!d.time) && /ascending\s*=\s*False/.test(argText);
@@ -3159,6 +3165,8 @@ export abstract class LibrarySemantics extends DataflowState {
     if (method === 'copy' || ROW_PRESERVING.has(method)) {
       const out = this.same(d);
       if (method === 'to_datetime' || method === 'dt' || method === 'astype' && /datetime/.test(argText)) out.time = 'the data has a date/time column';
+      // The timestamps put back as a column: the frame (and any copy sharing it) is no longer known to be indexed by them.
+      if (method === 'reset_index' && d.frame?.timeIndex && !/drop\s*=\s*True/.test(argText)) delete d.frame.timeIndex;
       return out;
     }
     if (method === 'split' && d.cols === undefined) return this.folds(args, n);

@@ -172,6 +172,10 @@ export interface FrameMeta {
   classFits?: { col: string; fits: FitEvent[] }[];
   /** Columns passed through a label encoder (`LabelEncoder`, `LabelBinarizer`): class names, not numbers. */
   encodedCols?: Set<string>;
+  /** A time column made the index (`index_col="date"` at the read, `set_index("date")`): the rows' timestamps, no longer a column. */
+  timeIndex?: string;
+  /** Columns assigned a value computed from none of the frame's columns: true when it reads an index (`df["m"] = df.index.month`). */
+  external?: Map<string, boolean>;
   /** Columns assigned a constant (`df["good"] = 0`): a later `df.loc[mask, "good"] = 1` makes the column a function of the mask. */
   constCols?: Set<string>;
   /** Columns assigned a model's predictions (`out["proba"] = clf.predict_proba(X)[:, 1]`). */

@@ -27,10 +27,13 @@ describe('real-notebook idioms, round 14 second wave (r14b-sec)', () => {
       `;
       assert.deepEqual(rule(src, 'leakage/temporal'), []);
     });
-    it('fires when the rows are read with the dates as their index', () => {
+    // Round 19: with the dates as the index or sorted by, listed inputs that are the rows' own
+    // measurements are a regression on features (T2); a calendar field among them makes the forecast.
+    it('fires when the rows are read with the dates as their index and a calendar field of them is an input', () => {
       const src = head + py`
         df = pd.read_csv("purchases.csv", parse_dates=["purchase_date"], index_col="purchase_date")
-        X = df[["price", "mileage", "age"]]
+        df["month"] = df.index.month
+        X = df[["price", "mileage", "age", "month"]]
         y = df["is_bad"]
         X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
         clf = RandomForestClassifier().fit(X_tr, y_tr)
@@ -38,10 +41,11 @@ describe('real-notebook idioms, round 14 second wave (r14b-sec)', () => {
       `;
       assert.deepEqual(rule(src, 'leakage/temporal').map((f) => f.location.line), [lineOf(src, 'train_test_split(X')]);
     });
-    it('fires when the rows are sorted by the parsed date before the random split', () => {
+    it('fires when the rows are sorted by the parsed date before the random split and a calendar field of it is an input', () => {
       const src = head + py`
         df = pd.read_csv("purchases.csv", parse_dates=["purchase_date"]).sort_values("purchase_date")
-        X = df[["price", "mileage", "age"]]
+        df["month"] = df["purchase_date"].dt.month
+        X = df[["price", "mileage", "age", "month"]]
         y = df["is_bad"]
         X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
         clf = RandomForestClassifier().fit(X_tr, y_tr)

@@ -235,11 +235,12 @@ describe('static rules', () => {
 
   describe('leakage/temporal', () => {
     it('fires on a shuffled split of data sorted by date; not with shuffle=False', () => {
+      // A calendar field among the inputs makes the task a forecast (T2; the rows' own measurements alone do not).
       const base = py`
         import pandas as pd
         from sklearn.model_selection import train_test_split
         df = pd.read_csv("s.csv", parse_dates=["date"]).sort_values("date")
-        X, y = df[["a", "b"]], df["y"]
+        X, y = df[["a", "dayofweek"]], df["y"]
       `;
       const shuffled = base + 'X_train, X_test, y_train, y_test = train_test_split(X, y)\n';
       assert.deepEqual(hits(shuffled), [`${lineOf(shuffled, 'train_test_split(X')}:leakage/temporal`]);
