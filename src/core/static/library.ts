@@ -65,6 +65,11 @@ const TEXT_VECTORIZERS = /^(CountVectorizer|TfidfVectorizer|HashingVectorizer)$/
 
 /** Columns named by a lead (`Close (lead 1)`, from `shift(-1)`): the next rows' values. */
 const LEAD_COLUMN = / \(lead \d+\)$/;
+/**
+ * A label that counts down to an event (remaining useful life, time to failure): never observed when
+ * predicting, and its value k rows back is its present value plus k, so a lag of it is no past value.
+ */
+const COUNTDOWN_LABEL = /(^|[^a-z])(rul|ttf|remaining[\s_]*(useful[\s_]*)?life|(time|cycles?|days?|hours?)[\s_]*(to|until|till)[\s_]*(failure|event|fail|breakdown|death))([^a-z]|$)/i;
 
 /** Name given to the callable that get_scorer/make_scorer return. */
 const SCORER = 'sklearn_scorer';
@@ -2640,7 +2645,14 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const [col, info] of visibleDerived(part.frame)) {
         // A column added after the matrix was taken is not in it.
         if (sources.includes(col) || info.order > part.order || !keepsColumn(part, col)) continue;
-        if (!computedFrom(part.frame, col, sources, trainOnlyStat)) continue;
+        if (!computedFrom(part.frame, col, sources, trainOnlyStat)) {
+          // A lag of a countdown label (RUL.shift(1)) is the label plus the lag: the countdown is read from the name, so said.
+          if (COUNTDOWN_LABEL.test(label) && computedFrom(part.frame, col, [label], trainOnlyStat, true)) {
+            this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite,
+              assumed: `'${label}' is taken to count down to an event (by its name), so its earlier values are its present value plus the lag, not observed history` });
+          }
+          continue;
+        }
         // A label that is the change of a column against earlier rows (a direction or return,
         // diff() / pct_change()) and a feature read from that column only: leaking when both
         // describe the same row; sequence and window notebooks pair a row's features with a

@@ -1,0 +1,39 @@
+/**
+ * Round 19, target focus: classes behind target-leak misses and false alarms on the dev corpus,
+ * each with a case that must fire and a look-alike that must not. Written from the class.
+ */
+import * as assert from 'node:assert/strict';
+import { analyze, py } from './helpers';
+
+const found = (src: string, rule: string, path = 'train.py'): string[] =>
+  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
+
+describe('real-notebook idioms, round 19 (target)', () => {
+  describe('leakage/target: a lag of a countdown label (remaining useful life) kept as a feature', () => {
+    // RUL k rows back is RUL + k on the same unit: the "past" value is the present label, never
+    // observed when predicting. A lag of an observed target (sales) stays a legitimate feature.
+    const src = (label: string, lagged: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_absolute_error
+      df = pd.read_csv("engine_cycles.csv")
+      df["prev_1"] = df["${lagged}"].shift(1)
+      df["prev_2"] = df["${lagged}"].shift(2)
+      df = df.dropna()
+      y = df["${label}"]
+      X = df.drop(columns=["${label}"])
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=3)
+      reg = RandomForestRegressor().fit(X_tr, y_tr)
+      print(mean_absolute_error(y_te, reg.predict(X_te)))
+    `;
+    it('fires (warning, the countdown is read from the name) on lags of the RUL label, not on lags of a sensor beside it', () => {
+      assert.deepEqual(found(src('RUL', 'RUL'), 'leakage/target'), ['6:warning', '7:warning']);
+      assert.deepEqual(found(src('RUL', 'sensor_11'), 'leakage/target'), []);
+    });
+    it('fires on lags of a time-to-failure label, not on lags of an observed target (units sold)', () => {
+      assert.deepEqual(found(src('time_to_failure', 'time_to_failure'), 'leakage/target'), ['6:warning', '7:warning']);
+      assert.deepEqual(found(src('units_sold', 'units_sold'), 'leakage/target'), []);
+    });
+  });
+});
