@@ -653,6 +653,12 @@ export abstract class LibrarySemantics extends DataflowState {
             for (const c of colsArg.allCols.removed) d.frame.removed.add(c);
           }
         }
+        // pd.DataFrame(bunch.data) of a dataset object (sklearn's load_*: .data beside .target): the feature
+        // array's columns, a frame of its own; the object's other attributes (.target) are not its columns.
+        const a0Node = args.posNodes[0] ?? args.kwNodes.get('data');
+        if (!colsArg && a0.cols?.length === 1 && a0.cols[0] === 'data' && a0Node && /^[A-Za-z_]\w*\.data$/.test(this.t(a0Node).replace(/\s+/g, ''))) {
+          d.frame = this.newFrame(); delete d.feat; delete d.cols;
+        }
         return d;
       }
       // pd.Series(scores, index=X.columns) of per-column statistics (a score vector ranked to pick

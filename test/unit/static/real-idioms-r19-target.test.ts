@@ -36,4 +36,28 @@ describe('real-notebook idioms, round 19 (target)', () => {
       assert.deepEqual(found(src('units_sold', 'units_sold'), 'leakage/target'), []);
     });
   });
+  describe('leakage/target: a frame built from a dataset object\'s feature array, its label set from the object\'s target', () => {
+    // sklearn's load_* return an object whose .data (features) and .target (labels) are separate
+    // arrays: pd.DataFrame(ds.data) holds only the features, so the label written from ds.target
+    // under another name is computed from no column of that frame.
+    const src = (extra: string) => py`
+      import pandas as pd
+      from sklearn.datasets import load_diabetes
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import Ridge
+      ds = load_diabetes()
+      frame = pd.DataFrame(ds.data)
+      frame.columns = ds.feature_names
+      frame["progression"] = ds.target
+      ${extra}
+      X = frame.drop("progression", axis=1)
+      X_tr, X_te, y_tr, y_te = train_test_split(X, frame.progression, test_size=0.2, random_state=0)
+      reg = Ridge().fit(X_tr, y_tr)
+      print(reg.score(X_te, y_te))
+    `;
+    it('does not fire on the label taken from the object\'s target, and still fires on a feature computed from that label', () => {
+      assert.deepEqual(found(src('frame["bmi_ratio"] = frame["bmi"] / 2'), 'leakage/target'), []);
+      assert.deepEqual(found(src('frame["per_bmi"] = frame["progression"] / frame["bmi"]'), 'leakage/target'), ['9:error']);
+    });
+  });
 });
