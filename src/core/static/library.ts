@@ -1880,6 +1880,13 @@ export abstract class LibrarySemantics extends DataflowState {
         if (method === 'keys') return { k: 'seq', items: (obj.keys ?? []).map((k) => ({ k: 'const', text: k ?? 'k', str: k } as ConstV)) };
         // names.copy(): the same items in a new list (appends to the copy leave the original as it was).
         if (method === 'copy' && !args.pos.length && !args.kw.size) return { ...obj, items: [...obj.items], ...(obj.keys ? { keys: [...obj.keys] } : {}) };
+        // feats.remove("y") on a list of known names (the label taken out of the column list): the list without it.
+        if (method === 'remove' && !obj.keys && args.pos.length === 1) {
+          const name = constStrings(args.pos[0]);
+          const at = name.length === 1 ? obj.items.findIndex((x) => x.k === 'const' && x.str === name[0]) : -1;
+          if (at >= 0) obj.items.splice(at, 1);
+          return this.scalar('None');
+        }
         if (method === 'append' || method === 'extend' || method === 'add') {
           // Items collected in a loop (one frame per file, per batch) are different rows each time.
           const a0 = args.pos[0];

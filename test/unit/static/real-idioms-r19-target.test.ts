@@ -60,4 +60,28 @@ describe('real-notebook idioms, round 19 (target)', () => {
       assert.deepEqual(found(src('frame["per_bmi"] = frame["progression"] / frame["bmi"]'), 'leakage/target'), ['9:error']);
     });
   });
+  describe('leakage/target: the label taken out of a list of known column names with list.remove', () => {
+    // Columns named by a literal list (df.columns = [...]), copied into a list and the label removed
+    // from it: the matrix selected by that list no longer holds the label.
+    const src = (removed: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import Ridge
+      df = pd.read_csv("hours_vs_grade.csv")
+      df.columns = ["hours", "grade"]
+      for p in range(2, 6):
+          df["hours_%d" % p] = df["hours"] ** p
+      inputs = list(df.columns)
+      inputs.remove("${removed}")
+      X = df[inputs]
+      y = df["grade"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, train_size=0.8, random_state=1)
+      reg = Ridge(alpha=0.01).fit(X_tr, y_tr)
+      print(reg.score(X_te, y_te))
+    `;
+    it('does not fire when the label is removed from the list, and fires (warning) when another name is', () => {
+      assert.deepEqual(found(src('grade'), 'leakage/target'), []);
+      assert.deepEqual(found(src('hours_2'), 'leakage/target'), ['10:warning']);
+    });
+  });
 });
