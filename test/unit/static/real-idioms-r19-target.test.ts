@@ -84,4 +84,36 @@ describe('real-notebook idioms, round 19 (target)', () => {
       assert.deepEqual(found(src('hours_2'), 'leakage/target'), ['10:warning']);
     });
   });
+  describe('leakage/target: each column\'s gaps filled by a model fitted on every other column, label included', () => {
+    // A hand-written iterative imputer: per column, fit on the rows where it is known (however the parts are
+    // named) with all other columns as inputs, predict where it is missing. With the label among the inputs,
+    // the filled feature values are computed from each row's label.
+    const src = (frame: string) => py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      raw = pd.read_csv("customers.csv")
+      work = ${frame}
+      for col in work.columns:
+          if work[col].isnull().sum() == 0:
+              continue
+          have = work[work[col].notnull()]
+          miss = work[work[col].isnull()]
+          X_train = have.drop(columns=[col]).fillna(-1)
+          y_train = have[col]
+          X_pred = miss.drop(columns=[col]).fillna(-1)
+          reg = RandomForestRegressor(random_state=0).fit(X_train, y_train)
+          work.loc[work[col].isnull(), col] = reg.predict(X_pred)
+      X = work.drop(columns=["churned"], errors="ignore")
+      y = raw["churned"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.3, random_state=0)
+      clf = LogisticRegression().fit(X_tr, y_tr)
+      print(clf.score(X_te, y_te))
+    `;
+    it('fires (warning) when the label is among the columns, not when the loop runs on the features alone', () => {
+      assert.deepEqual(found(src('raw.copy()'), 'leakage/target'), ['16:warning']);
+      assert.deepEqual(found(src('raw.drop(columns=["churned"])'), 'leakage/target'), []);
+    });
+  });
 });
