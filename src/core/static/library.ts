@@ -2648,7 +2648,7 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const c of part.cols) if (LEAD_COLUMN.test(c) && c.slice(0, c.lastIndexOf(' (lead ')) === label && !sources.includes(c)) sources.push(c);
       const leaked = sources.find((c) => keepsColumn(part, c));
       const labelInputs = derivedLabel && derivedLabel.shift !== 'future' && !leadFrom.length && !derivedLabel.change ? derivedLabel.from.filter((c) => c !== label) : [];
-      const changeAssumed = derivedLabel?.change ? `the label is the change of ${derivedLabel.from.map((c) => `'${c}'`).join(', ')} against the previous row and is paired with the features of the same row (not shifted to a later row)` : undefined;
+      const changeAssumed = derivedLabel?.change ? `the label is the change of ${[...new Set(derivedLabel.from.map((c) => c.replace(/ \(lag \d+\)$/, '')))].map((c) => `'${c}'`).join(', ')} against the previous row and is paired with the features of the same row (not shifted to a later row)` : undefined;
       // A selection by dtype keeps the label only if the label is numeric: a label encoded from
       // class names is not; otherwise its dtype is guessed (said, at warning).
       const dtypeAssumed = part.byDtype && leaked !== undefined ? `the column '${leaked}' is numeric, so the selection by dtype keeps it` : undefined;
@@ -3018,9 +3018,11 @@ export abstract class LibrarySemantics extends DataflowState {
       if (method === 'shift' && out.cols) {
         const p = args.pos[0] ?? args.kw.get('periods');
         const k = p === undefined ? 1 : p.k === 'const' && /^\d+$/.test(p.text) ? Number(p.text) : 0;
-        if (k >= 1) out.cols = out.cols.map((c) => `${c} (lag ${k})`);
+        // On rows sorted newest first, shift(k) reads k rows later in time (a lead) and shift(-k) earlier ones (a lag).
+        const [back, ahead] = d.newestFirst ? ['lead', 'lag'] : ['lag', 'lead'];
+        if (k >= 1) out.cols = out.cols.map((c) => `${c} (${back} ${k})`);
         const lead = /^\(?\s*(?:periods\s*=\s*)?-\s*(\d+)\s*\)?$/.exec(argText.trim());
-        if (k <= -1 || lead) out.cols = out.cols.map((c) => `${c} (lead ${lead ? lead[1] : -k})`);
+        if (k <= -1 || lead) out.cols = out.cols.map((c) => `${c} (${ahead} ${lead ? lead[1] : -k})`);
       }
       return out;
     }

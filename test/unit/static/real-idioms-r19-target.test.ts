@@ -116,4 +116,26 @@ describe('real-notebook idioms, round 19 (target)', () => {
       assert.deepEqual(found(src('raw.drop(columns=["churned"])'), 'leakage/target'), []);
     });
   });
+  describe('leakage/target: a "next value" label built with shift(-1) on rows sorted newest first', () => {
+    // Sorted newest first, shift(-1) reads the previous bar: close.shift(-1) > close says whether the price
+    // fell into this bar, a change of the close the features still hold. Oldest first it is the next bar.
+    const src = (ascending: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import GradientBoostingClassifier
+      from sklearn.metrics import accuracy_score
+      bars = pd.read_csv("eth_hourly.csv")
+      bars = bars.sort_values(by="Timestamp", ascending=${ascending})
+      bars["up"] = (bars["Close"].shift(-1) > bars["Close"]).astype(int)
+      X = bars[["Open", "Close", "Volume"]]
+      y = bars["up"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, shuffle=False, test_size=0.2)
+      clf = GradientBoostingClassifier().fit(X_tr, y_tr)
+      print(accuracy_score(y_te, clf.predict(X_te)))
+    `;
+    it('fires (warning) on newest-first rows, not on oldest-first rows where shift(-1) is the next bar', () => {
+      assert.deepEqual(found(src('False'), 'leakage/target'), ['8:warning']);
+      assert.deepEqual(found(src('True'), 'leakage/target'), []);
+    });
+  });
 });
