@@ -752,10 +752,13 @@ export abstract class DataflowState {
       if (kept.length) from = kept;
     }
     // A label built from a variable that holds a future value (ret = (c.shift(-3) - c) / c) is a future label too.
-    const future = FUTURE_SHIFT.test(vt) || this.futureNames.size > 0 && (vt.match(/[A-Za-z_]\w*/g) ?? []).some((w) => this.futureNames.has(w));
+    // On rows sorted newest first a negative shift reads the earlier rows: close.shift(-1) > close compares
+    // with the previous bar (a change, as diff()), and a positive shift is the lead.
+    const newest = v.k === 'data' && !!v.newestFirst;
+    const future = newest ? /\.shift\(\s*(periods\s*=\s*)?[1-9]/.test(vt) : FUTURE_SHIFT.test(vt) || this.futureNames.size > 0 && (vt.match(/[A-Za-z_]\w*/g) ?? []).some((w) => this.futureNames.has(w));
     const shift = future ? 'future' as const : /\.shift\(/.test(vt) ? 'past' as const : undefined;
     const groupStats = (v.k === 'data' || v.k === 'scalar') ? v.prep.filter((f) => f.kind === 'group' && !framePrep.includes(f)) : [];
-    const change = !future && /\.(diff|pct_change)\(/.test(vt);
+    const change = !future && (/\.(diff|pct_change)\(/.test(vt) || newest && FUTURE_SHIFT.test(vt));
     const lag = !future && /\.(shift|rolling|expanding|ewm|diff|pct_change)\(/.test(vt);
     frame.derived.set(col, { from, site: this.site(at), order: ++this.ids, ...(shift ? { shift } : {}), ...(change ? { change: true as const } : {}), ...(lag ? { lag: true as const } : {}), ...(groupStats.length ? { groupStats } : {}) });
   }

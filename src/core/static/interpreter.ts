@@ -1016,7 +1016,10 @@ export class Interpreter extends LibrarySemantics {
     // with the written column itself as its label, writing its predictions into that column is a
     // fill of the frame's gaps, not a prediction of held-out rows; the statistic is of the frame's rows.
     const written = col ?? (seriesCol ? (base.name === 'MemberExpression' && !isSubscript(base) ? this.t(base.lastChild!) : unquote(this.text.slice(base.firstChild!.to, base.to).trim().slice(1, -1).trim())) : undefined);
-    const fillsOwnLabel = !!filler && written !== undefined && vIn.k === 'data' && vIn.pred?.est.fitLabel === `col:${written}`
+    // In a loop over the columns, predictions written where the column is missing (df.loc[df[col].isnull(), col])
+    // fill that column's gaps too, whatever the parts the model was fitted and applied on are named.
+    const gapFill = loopCol && /\.(isnull|isna)\(\s*\)/.test(locInner.slice(0, topLevelComma(locInner)));
+    const fillsOwnLabel = !!filler && (gapFill || written !== undefined && vIn.k === 'data' && vIn.pred?.est.fitLabel === `col:${written}`)
       && filler.rows.every((k) => k.path.every((st) => st.split.kind === 'slice'));
     if (filler && vIn.k === 'data' && filler.kind === 'model' && filler.rows.length && filler.rows.every((k) => (!k.path.length || fillsOwnLabel) && curData.rows.some((r) => r.root === k.root))) {
       const fillRows = fillsOwnLabel ? filler.rows.filter((k, i, a) => a.findIndex((o) => o.root === k.root) === i).map((k) => ({ root: k.root, path: [] })) : filler.rows;
@@ -1026,7 +1029,9 @@ export class Interpreter extends LibrarySemantics {
       // among them makes the filled values a function of each row's label (checked at the fit).
       const fd = vIn.pred!.est.fitData;
       const inputs = fd?.feat && fd.feat.mode !== 'union' && curData.frame && sameLineage(fd.feat.frame, curData.frame) ? fd.feat : undefined;
-      if (inputs && curData.frame && !fd!.varying) {
+      // for col in df.columns: a model fitted on every other column fills col's gaps: the inputs differ by pass only
+      // in the column being filled, so the later label is among them on every other pass.
+      if (inputs && curData.frame && (!fd!.varying || loopCol && inputs.mode === 'drop')) {
         (curData.frame.imputedWith ??= []).push({ site: this.site(t), order: ++this.ids, cls: `${filler.cls} fill`, removed: [...curData.frame.removed], ...(inputs.mode === 'select' ? { cols: inputs.cols } : {}), feat: inputs, ...(written !== undefined ? { filled: written } : {}) });
       }
       const rest = { ...vIn, prep: unionList(vIn.prep, [f]) };

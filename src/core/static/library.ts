@@ -65,6 +65,11 @@ const TEXT_VECTORIZERS = /^(CountVectorizer|TfidfVectorizer|HashingVectorizer)$/
 
 /** Columns named by a lead (`Close (lead 1)`, from `shift(-1)`): the next rows' values. */
 const LEAD_COLUMN = / \(lead \d+\)$/;
+/**
+ * A label that counts down to an event (remaining useful life, time to failure): never observed when
+ * predicting, and its value k rows back is its present value plus k, so a lag of it is no past value.
+ */
+const COUNTDOWN_LABEL = /(^|[^a-z])(rul|ttf|remaining[\s_]*(useful[\s_]*)?life|(time|cycles?|days?|hours?)[\s_]*(to|until|till)[\s_]*(failure|event|fail|breakdown|death))([^a-z]|$)/i;
 
 /** Name given to the callable that get_scorer/make_scorer return. */
 const SCORER = 'sklearn_scorer';
@@ -651,6 +656,12 @@ export abstract class LibrarySemantics extends DataflowState {
             d.frame = this.childFrame(colsArg.allCols.frame);
             for (const c of colsArg.allCols.removed) d.frame.removed.add(c);
           }
+        }
+        // pd.DataFrame(bunch.data) of a dataset object (sklearn's load_*: .data beside .target): the feature
+        // array's columns, a frame of its own; the object's other attributes (.target) are not its columns.
+        const a0Node = args.posNodes[0] ?? args.kwNodes.get('data');
+        if (!colsArg && a0.cols?.length === 1 && a0.cols[0] === 'data' && a0Node && /^[A-Za-z_]\w*\.data$/.test(this.t(a0Node).replace(/\s+/g, ''))) {
+          d.frame = this.newFrame(); delete d.feat; delete d.cols;
         }
         return d;
       }
@@ -1873,6 +1884,13 @@ export abstract class LibrarySemantics extends DataflowState {
         if (method === 'keys') return { k: 'seq', items: (obj.keys ?? []).map((k) => ({ k: 'const', text: k ?? 'k', str: k } as ConstV)) };
         // names.copy(): the same items in a new list (appends to the copy leave the original as it was).
         if (method === 'copy' && !args.pos.length && !args.kw.size) return { ...obj, items: [...obj.items], ...(obj.keys ? { keys: [...obj.keys] } : {}) };
+        // feats.remove("y") on a list of known names (the label taken out of the column list): the list without it.
+        if (method === 'remove' && !obj.keys && args.pos.length === 1) {
+          const name = constStrings(args.pos[0]);
+          const at = name.length === 1 ? obj.items.findIndex((x) => x.k === 'const' && x.str === name[0]) : -1;
+          if (at >= 0) obj.items.splice(at, 1);
+          return this.scalar('None');
+        }
         if (method === 'append' || method === 'extend' || method === 'add') {
           // Items collected in a loop (one frame per file, per batch) are different rows each time.
           const a0 = args.pos[0];
@@ -2634,7 +2652,7 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const c of part.cols) if (LEAD_COLUMN.test(c) && c.slice(0, c.lastIndexOf(' (lead ')) === label && !sources.includes(c)) sources.push(c);
       const leaked = sources.find((c) => keepsColumn(part, c));
       const labelInputs = derivedLabel && derivedLabel.shift !== 'future' && !leadFrom.length && !derivedLabel.change ? derivedLabel.from.filter((c) => c !== label) : [];
-      const changeAssumed = derivedLabel?.change ? `the label is the change of ${derivedLabel.from.map((c) => `'${c}'`).join(', ')} against the previous row and is paired with the features of the same row (not shifted to a later row)` : undefined;
+      const changeAssumed = derivedLabel?.change ? `the label is the change of ${[...new Set(derivedLabel.from.map((c) => c.replace(/ \(lag \d+\)$/, '')))].map((c) => `'${c}'`).join(', ')} against the previous row and is paired with the features of the same row (not shifted to a later row)` : undefined;
       // A selection by dtype keeps the label only if the label is numeric: a label encoded from
       // class names is not; otherwise its dtype is guessed (said, at warning).
       const dtypeAssumed = part.byDtype && leaked !== undefined ? `the column '${leaked}' is numeric, so the selection by dtype keeps it` : undefined;
@@ -2644,7 +2662,14 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const [col, info] of visibleDerived(part.frame)) {
         // A column added after the matrix was taken is not in it.
         if (sources.includes(col) || info.order > part.order || !keepsColumn(part, col)) continue;
-        if (!computedFrom(part.frame, col, sources, trainOnlyStat)) continue;
+        if (!computedFrom(part.frame, col, sources, trainOnlyStat)) {
+          // A lag of a countdown label (RUL.shift(1)) is the label plus the lag: the countdown is read from the name, so said.
+          if (COUNTDOWN_LABEL.test(label) && computedFrom(part.frame, col, [label], trainOnlyStat, true)) {
+            this.pushTarget({ site: info.site, label, kind: 'feature-from-label', fitSite,
+              assumed: `'${label}' is taken to count down to an event (by its name), so its earlier values are its present value plus the lag, not observed history` });
+          }
+          continue;
+        }
         // A label that is the change of a column against earlier rows (a direction or return,
         // diff() / pct_change()) and a feature read from that column only: leaking when both
         // describe the same row; sequence and window notebooks pair a row's features with a
@@ -2999,9 +3024,11 @@ export abstract class LibrarySemantics extends DataflowState {
       if (method === 'shift' && out.cols) {
         const p = args.pos[0] ?? args.kw.get('periods');
         const k = p === undefined ? 1 : p.k === 'const' && /^\d+$/.test(p.text) ? Number(p.text) : 0;
-        if (k >= 1) out.cols = out.cols.map((c) => `${c} (lag ${k})`);
+        // On rows sorted newest first, shift(k) reads k rows later in time (a lead) and shift(-k) earlier ones (a lag).
+        const [back, ahead] = d.newestFirst ? ['lead', 'lag'] : ['lag', 'lead'];
+        if (k >= 1) out.cols = out.cols.map((c) => `${c} (${back} ${k})`);
         const lead = /^\(?\s*(?:periods\s*=\s*)?-\s*(\d+)\s*\)?$/.exec(argText.trim());
-        if (k <= -1 || lead) out.cols = out.cols.map((c) => `${c} (lead ${lead ? lead[1] : -k})`);
+        if (k <= -1 || lead) out.cols = out.cols.map((c) => `${c} (${ahead} ${lead ? lead[1] : -k})`);
       }
       return out;
     }

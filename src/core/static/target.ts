@@ -36,16 +36,17 @@ export function visibleDerived(frame: FrameMeta): Map<string, DerivedColumn> {
 
 /**
  * True when the values of one of `sources` flow into `col` through derived columns. Lags
- * (`shift(1)`) are known when predicting, so a path through a lag does not count.
+ * (`shift(1)`) are known when predicting, so a path through a lag does not count, unless
+ * `throughLags` (a countdown label: its past values are its present value plus the lag).
  */
-export function computedFrom(frame: FrameMeta, col: string, sources: string[], skip?: (d: DerivedColumn) => boolean): boolean {
+export function computedFrom(frame: FrameMeta, col: string, sources: string[], skip?: (d: DerivedColumn) => boolean, throughLags = false): boolean {
   const seen = new Set<string>();
   const walk = (c: string): boolean => {
     if (seen.has(c)) return false;
     seen.add(c);
     const d = derivedColumn(frame, c);
-    if (!d || d.shift === 'past' || skip?.(d)) return false;
-    for (const s of d.from) if (sources.includes(s) || walk(s)) return true;
+    if (!d || d.shift === 'past' && !throughLags || skip?.(d)) return false;
+    for (const s of d.from) if (sources.includes(s) || throughLags && sources.includes(s.replace(/ \(lag \d+\)$/, '')) || walk(s)) return true;
     return false;
   };
   return walk(col);
