@@ -2112,6 +2112,15 @@ export class Interpreter extends LibrarySemantics {
       return this.scalar(this.t(n), o.prep, o.dup, !!o.varying);
     }
     if (o.k !== 'data') {
+      // Overlapping windows cut from a recording the analysis holds no rows for (a signal read per
+      // file in a loop, a helper's parameter): the windows still share samples with their neighbours.
+      if (hasSlice && this.inLoop && (o.k === 'scalar' || o.k === 'mod' || o.k === 'const')) {
+        const w = this.overlappingWindow(windowRows(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, '')));
+        if (w) {
+          const d = this.asData(o, this.t(objNode));
+          return this.same(d, { resampled: true, varying: true, dup: unionList(d.dup, [{ ...this.dupEvent(n, 'overlapping windows', d.rows), windows: w }]) });
+        }
+      }
       if (o.k === 'scalar' && /^(X|x|y|Y|df|data|dataset)/.test(o.name) === false && !idx.some((i) => i.k === 'idx')) return this.join([o, ...idx], n);
       if (o.k === 'scalar' || o.k === 'mod' || o.k === 'const') return this.subscriptData(this.asData(o, this.t(objNode)), n, objNode, idxNodes, idx, hasSlice);
       return this.scalar(this.t(n));
