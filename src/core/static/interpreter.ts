@@ -11,7 +11,7 @@ import { columnMayBe, covers, mapList, isTestSide, lastSide, testSetKey, unionKe
   type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type FrameMeta, type IdxV, type ModV, type ObjV, type RowKey, type ScalarV, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, SLIDING_WINDOWS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
-import { LibrarySemantics, shuffledSplitter, timeBlindSplitter } from './library';
+import { LibrarySemantics, shuffledSplitter, timeBlindSplitter, windowDups } from './library';
 import type { LoadedModule } from './modules';
 import { nameUses, type RunMagic } from './source';
 import type { EvalEvent } from './events';
@@ -938,6 +938,18 @@ export class Interpreter extends LibrarySemantics {
     // df.loc[...] = v / df.iloc[...] = v mutate df
     if (base.name === 'MemberExpression' && !isSubscript(base) && /^(loc|iloc|at|iat)$/.test(this.t(base.lastChild!))) base = base.firstChild!;
     const cur = this.ev(base);
+    // feature = {}; feature["rms"] = [rms(w) for w in windows]: a dict filled key by key with columns
+    // computed per overlapping window keeps them (pd.DataFrame(feature) is a frame of per-window rows).
+    if (cur.k === 'seq' && cur.keys && base === objNode && base.name === 'VariableName' && attr === undefined) {
+      const key = subscriptString((x) => this.t(x), t);
+      if (key !== undefined && windowDups(v).length) {
+        const at = cur.keys.indexOf(key);
+        const items = [...cur.items], keys = [...cur.keys];
+        if (at >= 0) items[at] = v; else { items.push(v); keys.push(key); }
+        this.bind(base, { ...cur, items, keys });
+      }
+      return;
+    }
     if (cur.k !== 'data' && cur.k !== 'scalar') return;
     // dummy = np.zeros((len(pred), k)); dummy[:, -1] = pred: a new array that holds only the values
     // written into one of its columns (the usual way to undo a scaler fitted on several columns)

@@ -3237,7 +3237,7 @@ function requestPayload(v: Val): boolean {
  * with the split words taken out (`y_test_a` and `y_train_a` both give `y_a`).
  */
 /** The overlapping-window cuts (`DupEvent.windows`) any part of `v` went through. */
-function windowDups(v: Val, depth = 0): DupEvent[] {
+export function windowDups(v: Val, depth = 0): DupEvent[] {
   if ((v.k === 'data' || v.k === 'scalar') && v.dup.length) return v.dup.filter((du) => du.windows);
   if (v.k === 'seq' && depth < 3) {
     let out: DupEvent[] = [];

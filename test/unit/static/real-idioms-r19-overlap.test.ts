@@ -45,4 +45,34 @@ describe('real-notebook idioms, round 19 (r19-overlap)', () => {
     });
   });
 
+  describe('leakage/overlap: per-window features put in a dict key by key, then made a DataFrame', () => {
+    const src = (hop: string) => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.svm import SVC
+      sig = np.load("bearing.npy")
+      fault = np.load("bearing_labels.npy")
+      wins, labs = [], []
+      for s in range(0, len(sig) - 1024, ${hop}):
+          wins.append(sig[s:s + 1024])
+          labs.append(fault[s])
+      def describe(W, lab):
+          cols = {}
+          cols["rms"] = [np.sqrt(np.mean(w ** 2)) for w in W]
+          cols["peak"] = [np.max(np.abs(w)) for w in W]
+          cols["kind"] = [int(v) for v in lab]
+          table = pd.DataFrame(cols)
+          return table[["rms", "peak"]], table["kind"]
+      F, k = describe(wins, labs)
+      F_a, F_b, k_a, k_b = train_test_split(F, k, test_size=0.3, random_state=0)
+      print(SVC().fit(F_a, k_a).score(F_b, k_b))
+    `;
+    it('fires (warning) when the windows overlap', () => {
+      assert.deepEqual(found(src('512'), 'leakage/overlap'), ['8:warning']);
+    });
+    it('does not fire when the windows are disjoint and each gets its own label', () => {
+      assert.deepEqual(found(src('1024'), 'leakage/overlap'), []);
+    });
+  });
 });
