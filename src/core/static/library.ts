@@ -1145,7 +1145,8 @@ export abstract class LibrarySemantics extends DataflowState {
       this.events.heldOutFits.push({ site, fitSite: site, cv: fname });
     }
     const split: Split = { id: ++this.ids, site: this.site(n), kind: 'cv', shuffle: true, names: [], ...(cv?.k === 'est' && shuffledSplitter(cv) ? { shuffledFolds: true } : {}),
-      ...(plainFolds ? { timeBlindFolds: true } : {}) };
+      ...(plainFolds ? { timeBlindFolds: true } : {}),
+      ...(est?.k === 'est' && est.cat === 'model' && !est.loaded ? { cvModel: { cls: est.cls, rows: X.rows, step: this.steps } } : {}) };
     // `scores = cross_val_score(...)` with `scores` named nowhere else: no score is reported (zo002).
     const stmtText = this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '';
     if (this.targets.length === 1 && (this.unreadName(this.targets[0], stmtText) || fname === 'cross_val_predict' && this.onlyStacked(this.targets[0]))) split.unread = true;

@@ -75,4 +75,32 @@ describe('real-notebook idioms, round 19 (r19-overlap)', () => {
       assert.deepEqual(found(src('1024'), 'leakage/overlap'), []);
     });
   });
+  describe('leakage/overlap: a model refitted on all the rows after a reported cross-validation, scored on those rows (call L)', () => {
+    const src = (cv: string, refit = 'GradientBoostingRegressor(random_state=0)', shown = 'print("R2 of the final model:", r2_score(yield_, fitted))') => py`
+      import pandas as pd
+      from sklearn.ensemble import GradientBoostingRegressor
+      from sklearn.linear_model import Ridge
+      from sklearn.model_selection import cross_val_score
+      from sklearn.metrics import r2_score
+      crops = pd.read_csv("fields.csv")
+      yield_ = crops.pop("yield")
+      ${cv}
+      final = ${refit}.fit(crops, yield_)
+      fitted = final.predict(crops)
+      ${shown}
+    `;
+    const shownCv = 'folds = cross_val_score(GradientBoostingRegressor(random_state=0), crops, yield_, cv=5)\n      print("CV R2", folds.mean())';
+    it('fires (warning) when the cross-validated score is printed first', () => {
+      assert.deepEqual(found(src(shownCv), 'leakage/overlap'), ['12:warning']);
+    });
+    it('does not fire when the cross-validation score is never read', () => {
+      assert.deepEqual(found(src('folds = cross_val_score(GradientBoostingRegressor(random_state=0), crops, yield_, cv=5)'), 'leakage/overlap'), []);
+    });
+    it('does not fire when the refitted model is another class than the one cross-validated', () => {
+      assert.deepEqual(found(src(shownCv, 'Ridge()'), 'leakage/overlap'), []);
+    });
+    it('does not fire when the in-sample score is called a training score', () => {
+      assert.deepEqual(found(src(shownCv, undefined, 'print("training R2:", r2_score(yield_, fitted))'), 'leakage/overlap'), []);
+    });
+  });
 });
