@@ -911,6 +911,14 @@ export class Interpreter extends LibrarySemantics {
     // df_test = df.copy(): a copy of every row, made to try something on (a chi-square test, a plot), is not
     // a held-out part whatever its name; only a cut (a slice, a filter, a sample) picks one.
     if (valueNode && /^[\w.]+\.copy\(\s*(deep\s*=\s*True\s*)?\)$/.test(this.t(valueNode))) return v;
+    // train = data: another name for all the rows is no cut of them; nor is a helper's output from all
+    // the rows named train after a held-out part was cut from them (test = data[-n:]; train_x, train_y =
+    // windows(data)): that part is then inside the training set.
+    // (A helper handed a cut of the rows, windows(data[:-n]), returns rows the analysis may not keep cut.)
+    const call = valueNode ?? (this.stmt?.lastChild?.name === 'CallExpression' ? this.stmt.lastChild : undefined);
+    const argList = call?.name === 'CallExpression' ? child(call, 'ArgList') : null;
+    if (wantTrain && (valueNode?.name === 'VariableName'
+      || !!argList && !this.t(argList).includes('[') && !(this.inLoop && v.varying) && v.rows.some((k) => this.heldOutCutRoots.has(k.root)))) return v;
     // Its columns written afterwards (df_test[c] = ...): still the same rows.
     const before = this.scope.get(name);
     if (!valueNode && before?.k === 'data' && before.rows.length && before.rows.every((k) => !k.path.length && v.rows.some((r) => r.root === k.root))) return v;
@@ -2536,6 +2544,7 @@ export class Interpreter extends LibrarySemantics {
           this.sliceSplits.set(key, split);
           this.onSplit(split, [d]);
         }
+        if (!headM) for (const k of d.rows) this.heldOutCutRoots.add(k.root);
         return this.withStep(d, split, headM ? 'train' : 'test');
       }
     }
@@ -2633,6 +2642,7 @@ export class Interpreter extends LibrarySemantics {
       if (other && side !== 'train' && !(this.inLoop && d.varying)) this.events.testFromTrain.push({ site: this.site(this.stmt ?? n), name, sampledWith: other });
       (split.sampledSides ??= new Set()).add(side);
     }
+    if (side !== 'train') for (const k of d.rows) if (!k.path.length) this.heldOutCutRoots.add(k.root);
     const out = picked(this.withStep(d, split, side));
     // test = s[-365:] and later y_test = y.iloc[n:]: held-out tails cut at other bounds are other rows.
     const bound = side !== 'train' ? (headM ?? tailM)?.[1].replace(/\s+/g, '') : undefined;

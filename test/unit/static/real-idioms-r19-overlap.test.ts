@@ -103,4 +103,67 @@ describe('real-notebook idioms, round 19 (r19-overlap)', () => {
       assert.deepEqual(found(src(shownCv, undefined, 'print("training R2:", r2_score(yield_, fitted))'), 'leakage/overlap'), []);
     });
   });
+  describe('leakage/overlap: the training set is all the rows under a train name while the test set is a cut of them', () => {
+    const src = (train: string) => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.linear_model import Ridge
+      from sklearn.metrics import mean_absolute_error
+      load = pd.read_csv("load.csv", index_col=0, parse_dates=True)
+      days = np.array(np.split(load.values, len(load) / 24))
+      ${train}
+      held = load[-(24 * 28):]
+      test = np.array(np.split(held.values, len(held) / 24))
+      net = Ridge().fit(train[:, :-1, 0], train[:, -1, 0])
+      print("MAE", mean_absolute_error(test[:, -1, 0], net.predict(test[:, :-1, 0])))
+    `;
+    it('fires (error) when the training set is the whole array renamed (train = days)', () => {
+      assert.deepEqual(found(src('train = days'), 'leakage/overlap'), ['11:error']);
+    });
+    it('does not fire when the training set is cut before the held-out days', () => {
+      assert.deepEqual(found(src('train = days[:-28]'), 'leakage/overlap'), []);
+    });
+  });
+
+  describe('leakage/overlap: a helper\'s output from all the rows named train after a held-out tail was cut from them', () => {
+    const src = (arg: string) => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.ensemble import GradientBoostingRegressor
+      from sklearn.metrics import mean_squared_error
+      def to_windows(values, n=24):
+          X, y = [], []
+          for i in range(len(values) - n):
+              X.append(values[i:i + n])
+              y.append(values[i + n])
+          return np.array(X), np.array(y)
+      price = pd.read_csv("spot.csv")["price"].values
+      test_prices = price[-500:]
+      train_x, train_y = to_windows(${arg})
+      test_x, test_y = to_windows(test_prices)
+      gbr = GradientBoostingRegressor().fit(train_x, train_y)
+      print("RMSE", mean_squared_error(test_y, gbr.predict(test_x)) ** 0.5)
+    `;
+    it('fires (error) when the windows are cut from the whole series', () => {
+      assert.deepEqual(found(src('price'), 'leakage/overlap'), ['16:error']);
+    });
+    it('does not fire when the windows are cut from the series before the held-out tail', () => {
+      assert.deepEqual(found(src('price[:-500]'), 'leakage/overlap'), []);
+    });
+    it('does not fire for a random mask redrawn per group in a loop', () => {
+      assert.deepEqual(found(py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.linear_model import LinearRegression
+        rain = pd.read_csv("rain.csv")
+        for region in rain["region"].unique():
+            part = rain[rain["region"] == region]
+            msk = np.random.rand(len(part)) < 0.8
+            part_test = part[~msk]
+            part_train = part[msk]
+            reg = LinearRegression().fit(part_train[["m1", "m2"]], part_train["m3"])
+            print(region, np.mean(np.abs(reg.predict(part_test[["m1", "m2"]]) - part_test["m3"])))
+      `, 'leakage/overlap'), []);
+    });
+  });
 });
