@@ -847,11 +847,12 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       }, e.site, 'warning');
     } else if (!e.inLoop && !st.unsupervised && !subset && !fitSubset && !e.unread && !e.uncalled && e.keys.every((k) => !k.path.length && covers(fit.rows, k))
       && fit.rows.every((f) => !f.path.length) && !scoredOnTestToo(e, est, fit)
-      && ev.splits.some((s) => s.cvModel && s.cvModel.cls === est.cls && s.id < fit.id && !s.unread && !cvScoreUnread(ctx, s)
+      && ev.splits.some((s) => s.cvModel && s.cvModel.cls === est.cls && s.id < fit.id && (s.kind === 'search' ? reportsSearch(s) : !s.unread && !cvScoreUnread(ctx, s))
         && s.cvModel.rows.some((r) => !r.path.length && e.keys.some((k) => k.root === r.root)))) {
       // README call L (a045): after a cross-validation of this model class on these rows whose score is
-      // reported, the model refitted on all of them and scored on the same rows is shown as its result:
-      // an in-sample fit in place of the cross-validated one.
+      // reported (a printed cross_val_score, a search's best_score_), the model refitted on all of them (a
+      // search's own refit of its best settings) and scored on the same rows is shown as its result: an
+      // in-sample fit in place of the cross-validated one.
       const assumed = 'this unlabelled score of the model refitted on all the cross-validated rows is taken to be reported as its performance, not as a training score';
       push({
         ruleId: 'leakage/overlap', message: `This model is refitted on all the rows it was cross-validated on (${where(ctx, fit.site)}), and this score is computed on those same rows; it is an in-sample fit, not a held-out result. Report the cross-validated score. Assumed: ${assumed}.`,

@@ -2179,7 +2179,9 @@ export abstract class LibrarySemantics extends DataflowState {
       if (search) {
         const split: Split = { id: ++this.ids, site: this.site(n), kind: 'search', shuffle: true, names: [],
           ...(search.searchFolds === 'shuffled' ? { shuffledFolds: true } : search.searchFolds === 'plain' ? { timeBlindFolds: true } : {}),
-          ...(search.oneCandidate ? { oneCandidate: true } : {}) };
+          ...(search.oneCandidate ? { oneCandidate: true } : {}),
+          // The search refits its best settings on these rows (refit=True): its own later scores of them are in-sample.
+          ...(search === est ? { cvModel: { cls: est.cls, rows: data.rows, step: this.steps } } : {}) };
         search.searchSplit = split;
         const recv = n.firstChild?.name === 'MemberExpression' ? n.firstChild.firstChild : null;
         if (recv?.name === 'VariableName' && this.searchUnread(this.t(recv))) split.unread = true;

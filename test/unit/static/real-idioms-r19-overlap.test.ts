@@ -166,4 +166,27 @@ describe('real-notebook idioms, round 19 (r19-overlap)', () => {
       `, 'leakage/overlap'), []);
     });
   });
+  describe('leakage/overlap: a search fitted on all the rows, its best_score_ reported, then scored on those rows (call L)', () => {
+    const src = (shown: string, score = 'print("accuracy of the tuned forest:", accuracy_score(status, grid.predict(patients)))') => py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.model_selection import GridSearchCV
+      from sklearn.metrics import accuracy_score
+      patients = pd.read_csv("cohort.csv")
+      status = patients.pop("status")
+      grid = GridSearchCV(RandomForestClassifier(random_state=0), {"max_depth": [3, 6, None]}, cv=5)
+      grid.fit(patients, status)
+      ${shown}
+      ${score}
+    `;
+    it('fires (warning) when the search\'s cross-validated score is printed', () => {
+      assert.deepEqual(found(src('print("best CV accuracy", grid.best_score_)'), 'leakage/overlap'), ['10:warning']);
+    });
+    it('does not fire when only the chosen settings are read', () => {
+      assert.deepEqual(found(src('print("chosen", grid.best_params_)'), 'leakage/overlap'), []);
+    });
+    it('does not fire when the in-sample score is called a training score', () => {
+      assert.deepEqual(found(src('print("best CV accuracy", grid.best_score_)', 'print("training accuracy:", accuracy_score(status, grid.predict(patients)))'), 'leakage/overlap'), []);
+    });
+  });
 });
