@@ -781,6 +781,8 @@ export abstract class DataflowState {
 
   /** Row subsets assigned to names like X_train / X_test form a split of their source. */
   protected sliceSplits = new Map<string, Split>();
+  /** Roots whose own rows (no earlier split) had a held-out part cut off by position or mask (`test = df[-n:]`). */
+  protected heldOutCutRoots = new Set<Root>();
   /**
    * Seeded splits (a constant random_state, or shuffle=False) by call site and input rows: the same
    * call run again (in a loop, a helper called per model, a search objective) draws the same rows.

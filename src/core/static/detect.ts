@@ -845,6 +845,19 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
         ruleId: 'leakage/overlap', message: `This model is fitted on all the rows (${where(ctx, fit.site)}), the held-out part scored earlier included, and this score is computed on those same rows; it is an in-sample fit, not a held-out result. Report the held-out score of the model fitted on the training part. Assumed: ${assumed}.`,
         location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model fitted on all rows here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site), assumed }, fixes: [],
       }, e.site, 'warning');
+    } else if (!e.inLoop && !st.unsupervised && !subset && !fitSubset && !e.unread && !e.uncalled && e.keys.every((k) => !k.path.length && covers(fit.rows, k))
+      && fit.rows.every((f) => !f.path.length) && !scoredOnTestToo(e, est, fit)
+      && ev.splits.some((s) => s.cvModel && s.cvModel.cls === est.cls && s.id < fit.id && (s.kind === 'search' ? reportsSearch(s) : !s.unread && !cvScoreUnread(ctx, s))
+        && s.cvModel.rows.some((r) => !r.path.length && e.keys.some((k) => k.root === r.root)))) {
+      // README call L (a045): after a cross-validation of this model class on these rows whose score is
+      // reported (a printed cross_val_score, a search's best_score_), the model refitted on all of them (a
+      // search's own refit of its best settings) and scored on the same rows is shown as its result: an
+      // in-sample fit in place of the cross-validated one.
+      const assumed = 'this unlabelled score of the model refitted on all the cross-validated rows is taken to be reported as its performance, not as a training score';
+      push({
+        ruleId: 'leakage/overlap', message: `This model is refitted on all the rows it was cross-validated on (${where(ctx, fit.site)}), and this score is computed on those same rows; it is an in-sample fit, not a held-out result. Report the cross-validated score. Assumed: ${assumed}.`,
+        location: toLocation(ctx, e.site), related: rel(ctx, fit.site, 'model refitted on all rows here'), evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site), assumed }, fixes: [],
+      }, e.site, 'warning');
     } else if (!e.inLoop && !st.unsupervised && !subset && !fitSubset && (!DESCRIPTIVE_FIT.test(est.cls) || /Logistic/.test(est.cls)) && !crossValidates) {
       // The training part of a split scored while its held-out part is never scored (nor watched
       // in training): the training score is the only result the file reports.

@@ -11,7 +11,7 @@ import { columnMayBe, covers, mapList, isTestSide, lastSide, testSetKey, unionKe
   type ClassV, type ConstV, type DataV, type DupEvent, type EstV, type FitEvent, type FnV, type FrameMeta, type IdxV, type ModV, type ObjV, type RowKey, type ScalarV, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { Budget, FUTURE_SHIFT, NO_ARGS, SLIDING_WINDOWS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
-import { LibrarySemantics, shuffledSplitter, timeBlindSplitter } from './library';
+import { LibrarySemantics, shuffledSplitter, timeBlindSplitter, windowDups } from './library';
 import type { LoadedModule } from './modules';
 import { nameUses, type RunMagic } from './source';
 import type { EvalEvent } from './events';
@@ -911,6 +911,14 @@ export class Interpreter extends LibrarySemantics {
     // df_test = df.copy(): a copy of every row, made to try something on (a chi-square test, a plot), is not
     // a held-out part whatever its name; only a cut (a slice, a filter, a sample) picks one.
     if (valueNode && /^[\w.]+\.copy\(\s*(deep\s*=\s*True\s*)?\)$/.test(this.t(valueNode))) return v;
+    // train = data: another name for all the rows is no cut of them; nor is a helper's output from all
+    // the rows named train after a held-out part was cut from them (test = data[-n:]; train_x, train_y =
+    // windows(data)): that part is then inside the training set.
+    // (A helper handed a cut of the rows, windows(data[:-n]), returns rows the analysis may not keep cut.)
+    const call = valueNode ?? (this.stmt?.lastChild?.name === 'CallExpression' ? this.stmt.lastChild : undefined);
+    const argList = call?.name === 'CallExpression' ? child(call, 'ArgList') : null;
+    if (wantTrain && (valueNode?.name === 'VariableName'
+      || !!argList && !this.t(argList).includes('[') && !(this.inLoop && v.varying) && v.rows.some((k) => this.heldOutCutRoots.has(k.root)))) return v;
     // Its columns written afterwards (df_test[c] = ...): still the same rows.
     const before = this.scope.get(name);
     if (!valueNode && before?.k === 'data' && before.rows.length && before.rows.every((k) => !k.path.length && v.rows.some((r) => r.root === k.root))) return v;
@@ -938,6 +946,18 @@ export class Interpreter extends LibrarySemantics {
     // df.loc[...] = v / df.iloc[...] = v mutate df
     if (base.name === 'MemberExpression' && !isSubscript(base) && /^(loc|iloc|at|iat)$/.test(this.t(base.lastChild!))) base = base.firstChild!;
     const cur = this.ev(base);
+    // feature = {}; feature["rms"] = [rms(w) for w in windows]: a dict filled key by key with columns
+    // computed per overlapping window keeps them (pd.DataFrame(feature) is a frame of per-window rows).
+    if (cur.k === 'seq' && cur.keys && base === objNode && base.name === 'VariableName' && attr === undefined) {
+      const key = subscriptString((x) => this.t(x), t);
+      if (key !== undefined && windowDups(v).length) {
+        const at = cur.keys.indexOf(key);
+        const items = [...cur.items], keys = [...cur.keys];
+        if (at >= 0) items[at] = v; else { items.push(v); keys.push(key); }
+        this.bind(base, { ...cur, items, keys });
+      }
+      return;
+    }
     if (cur.k !== 'data' && cur.k !== 'scalar') return;
     // dummy = np.zeros((len(pred), k)); dummy[:, -1] = pred: a new array that holds only the values
     // written into one of its columns (the usual way to undo a scaler fitted on several columns)
@@ -2117,6 +2137,15 @@ export class Interpreter extends LibrarySemantics {
       return this.scalar(this.t(n), o.prep, o.dup, !!o.varying);
     }
     if (o.k !== 'data') {
+      // Overlapping windows cut from a recording the analysis holds no rows for (a signal read per
+      // file in a loop, a helper's parameter): the windows still share samples with their neighbours.
+      if (hasSlice && this.inLoop && (o.k === 'scalar' || o.k === 'mod' || o.k === 'const')) {
+        const w = this.overlappingWindow(windowRows(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, '')));
+        if (w) {
+          const d = this.asData(o, this.t(objNode));
+          return this.same(d, { resampled: true, varying: true, dup: unionList(d.dup, [{ ...this.dupEvent(n, 'overlapping windows', d.rows), windows: w }]) });
+        }
+      }
       if (o.k === 'scalar' && /^(X|x|y|Y|df|data|dataset)/.test(o.name) === false && !idx.some((i) => i.k === 'idx')) return this.join([o, ...idx], n);
       if (o.k === 'scalar' || o.k === 'mod' || o.k === 'const') return this.subscriptData(this.asData(o, this.t(objNode)), n, objNode, idxNodes, idx, hasSlice);
       return this.scalar(this.t(n));
@@ -2520,6 +2549,7 @@ export class Interpreter extends LibrarySemantics {
           this.sliceSplits.set(key, split);
           this.onSplit(split, [d]);
         }
+        if (!headM) for (const k of d.rows) this.heldOutCutRoots.add(k.root);
         return this.withStep(d, split, headM ? 'train' : 'test');
       }
     }
@@ -2617,6 +2647,7 @@ export class Interpreter extends LibrarySemantics {
       if (other && side !== 'train' && !(this.inLoop && d.varying)) this.events.testFromTrain.push({ site: this.site(this.stmt ?? n), name, sampledWith: other });
       (split.sampledSides ??= new Set()).add(side);
     }
+    if (side !== 'train') for (const k of d.rows) if (!k.path.length) this.heldOutCutRoots.add(k.root);
     const out = picked(this.withStep(d, split, side));
     // test = s[-365:] and later y_test = y.iloc[n:]: held-out tails cut at other bounds are other rows.
     const bound = side !== 'train' ? (headM ?? tailM)?.[1].replace(/\s+/g, '') : undefined;

@@ -1160,7 +1160,8 @@ export abstract class LibrarySemantics extends DataflowState {
       this.events.heldOutFits.push({ site, fitSite: site, cv: fname });
     }
     const split: Split = { id: ++this.ids, site: this.site(n), kind: 'cv', shuffle: true, names: [], ...(cv?.k === 'est' && shuffledSplitter(cv) ? { shuffledFolds: true } : {}),
-      ...(plainFolds ? { timeBlindFolds: true } : {}) };
+      ...(plainFolds ? { timeBlindFolds: true } : {}),
+      ...(est?.k === 'est' && est.cat === 'model' && !est.loaded ? { cvModel: { cls: est.cls, rows: X.rows, step: this.steps } } : {}) };
     // `scores = cross_val_score(...)` with `scores` named nowhere else: no score is reported (zo002).
     const stmtText = this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '';
     if (this.targets.length === 1 && (this.unreadName(this.targets[0], stmtText) || fname === 'cross_val_predict' && this.onlyStacked(this.targets[0]))) split.unread = true;
@@ -2200,7 +2201,9 @@ export abstract class LibrarySemantics extends DataflowState {
       if (search) {
         const split: Split = { id: ++this.ids, site: this.site(n), kind: 'search', shuffle: true, names: [],
           ...(search.searchFolds === 'shuffled' ? { shuffledFolds: true } : search.searchFolds === 'plain' ? { timeBlindFolds: true } : {}),
-          ...(search.oneCandidate ? { oneCandidate: true } : {}) };
+          ...(search.oneCandidate ? { oneCandidate: true } : {}),
+          // The search refits its best settings on these rows (refit=True): its own later scores of them are in-sample.
+          ...(search === est ? { cvModel: { cls: est.cls, rows: data.rows, step: this.steps } } : {}) };
         search.searchSplit = split;
         const recv = n.firstChild?.name === 'MemberExpression' ? n.firstChild.firstChild : null;
         if (recv?.name === 'VariableName' && this.searchUnread(this.t(recv))) split.unread = true;
@@ -3272,7 +3275,7 @@ function requestPayload(v: Val): boolean {
  * with the split words taken out (`y_test_a` and `y_train_a` both give `y_a`).
  */
 /** The overlapping-window cuts (`DupEvent.windows`) any part of `v` went through. */
-function windowDups(v: Val, depth = 0): DupEvent[] {
+export function windowDups(v: Val, depth = 0): DupEvent[] {
   if ((v.k === 'data' || v.k === 'scalar') && v.dup.length) return v.dup.filter((du) => du.windows);
   if (v.k === 'seq' && depth < 3) {
     let out: DupEvent[] = [];

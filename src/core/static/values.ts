@@ -79,6 +79,8 @@ export interface Split {
   label?: string;
   /** The rows a search was fitted on (their keys, and any resampling or oversampling they went through): a search of other rows is another experiment. */
   fitRows?: string;
+  /** cross_val_score / cross_validate / cross_val_predict of a model, or a search fitted on rows: its class, the rows cross-validated and the execution step. */
+  cvModel?: { cls: string; rows: RowKey[]; step: number };
 }
 
 export interface Step { split: Split; side: Side; fold?: number }
