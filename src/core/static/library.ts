@@ -2430,8 +2430,10 @@ export abstract class LibrarySemantics extends DataflowState {
     if (!data.rows.length || !(data.serving || this.serving || data.rows.every((k) => lastSide(k) === 'test' || lastSide(k) === 'val'))) return;
     const walk = (e: EstV, depth: number): void => {
       if (depth > 4) return;
-      if (e.func && !this.ranWrapped.has(`${e.func.node.from}:${data.id}`)) {
-        this.ranWrapped.add(`${e.func.node.from}:${data.id}`);
+      // Keyed by chunk too: functions defined at the top of their own notebook cells all start at offset 0.
+      const key = e.func ? `${e.func.chunk}:${e.func.node.from}:${data.id}` : '';
+      if (e.func && !this.ranWrapped.has(key)) {
+        this.ranWrapped.add(key);
         const saved = this.assumeNote;
         if (e.assumed) this.assumeNote = e.assumed;
         try {
