@@ -2333,7 +2333,7 @@ export abstract class LibrarySemantics extends DataflowState {
   }
 
   protected transformOut(est: EstV, data: DataV): DataV {
-    this.runWrappedFunctions(est, data);
+    const dummies = this.runWrappedFunctions(est, data);
     const use = this.refitUses.get(est);
     if (use) {
       if (data.rows.some((k) => use.rows.some((f) => f.root === k.root))) use.own = true;
@@ -2372,6 +2372,7 @@ export abstract class LibrarySemantics extends DataflowState {
     const out = this.mkData({ rows: data.rows, prep: unionList(prepIn, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
       ...(data.time ? { time: data.time } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat && !textOut ? { feat: data.feat } : {}),
       ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}), ...(data.mixSite ? { mixSite: data.mixSite } : {}), ...(data.cutBound ? { cutBound: data.cutBound } : {}),
+      ...(dummies ? { dummies } : {}),
       // y = LabelEncoder().fit_transform(df["churned"]) still names the label column.
       ...(data.cols && data.frame ? { cols: data.cols, frame: data.frame } : {}) });
     if (est.loaded) this.checkPositional(est, data, null);
@@ -2425,9 +2426,10 @@ export abstract class LibrarySemantics extends DataflowState {
     return cur;
   }
 
-  protected runWrappedFunctions(est: EstV, data: DataV): void {
+  protected runWrappedFunctions(est: EstV, data: DataV): Site | undefined {
     const callNode = this.estCallNode;
-    if (!data.rows.length || !(data.serving || this.serving || data.rows.every((k) => lastSide(k) === 'test' || lastSide(k) === 'val'))) return;
+    if (!data.rows.length || !(data.serving || this.serving || data.rows.every((k) => lastSide(k) === 'test' || lastSide(k) === 'val'))) return undefined;
+    let dummies: Site | undefined;
     const walk = (e: EstV, depth: number): void => {
       if (depth > 4) return;
       // Keyed by chunk too: functions defined at the top of their own notebook cells all start at offset 0.
@@ -2444,14 +2446,20 @@ export abstract class LibrarySemantics extends DataflowState {
           if (out.k === 'data') {
             for (const f of out.prep) if ((f.kind === 'stat' || f.kind === 'group') && !f.onLabel) this.events.modelInputFits.add(f.id);
             this.noteServingStats(out);
+            // Dummies the step made of this batch's own categories (`pd.get_dummies` in a custom step's transform) are
+            // the step's output, so the pipeline's output carries them (kept per batch: the step runs once for it).
+            if (out.dummies && !out.aligned) this.wrappedDummies.set(key, out.dummies);
           }
         } finally { this.assumeNote = saved; }
       }
+      dummies ??= this.wrappedDummies.get(key);
       e.steps.forEach((st) => walk(st, depth + 1));
     };
     walk(est, 0);
+    return dummies;
   }
   private ranWrapped = new Set<string>();
+  private wrappedDummies = new Map<string, Site>();
 
   /**
    * Rows scored by a model after a transformer of the class its training rows went through was fitted again on
@@ -2480,9 +2488,10 @@ export abstract class LibrarySemantics extends DataflowState {
   protected predictOut(est: EstV, data: DataV): DataV {
     this.checkOtherFit(est, data);
     this.noteModelInput(data);
-    this.runWrappedFunctions(est, data);
+    const dummies = this.runWrappedFunctions(est, data);
     this.noteServingStats(data);
     this.noteDummiesUse(data);
+    if (dummies) this.noteDummiesUse(this.same(data, { dummies, aligned: false }));
     this.checkPositional(est, data, null);
     const version = est.version ?? (est.loaded ? `loaded:${est.id}` : `unfitted:${est.id}`);
     // Predictions of the very rows the model was fitted on, bound to a name that calls them test

@@ -52,4 +52,63 @@ describe('real-notebook idioms, round 19 (serving)', () => {
       assert.deepEqual(found(src, REFIT, 'houses.ipynb'), []);
     });
   });
+
+  describe('mismatch/column-order: a pipeline step of the notebook\'s own class that one-hot encodes the batch it is given', () => {
+    // A step whose fit learns nothing and whose transform runs pd.get_dummies: the held-out frame gets columns
+    // named after its own categories, and the model after it reads them by position.
+    const src = (after: string): string => py`
+      import pandas as pd
+      from sklearn.base import BaseEstimator, TransformerMixin
+      from sklearn.pipeline import Pipeline
+      from sklearn.linear_model import Ridge
+      from sklearn.metrics import mean_absolute_error
+
+      class OneHot(BaseEstimator, TransformerMixin):
+          def __init__(self, columns):
+              super().__init__()
+              self.columns = columns
+          def fit(self, X, y=None):
+              return self
+          def transform(self, X, y=None):
+              return pd.get_dummies(X, columns=self.columns)
+
+      train = pd.read_csv("listings_train.csv")
+      test = pd.read_csv("listings_test.csv")
+      prep = Pipeline(steps=[("onehot", OneHot(["district", "room_type"]))])
+      enc_train = prep.fit_transform(train.drop(columns=["price"]))
+      enc_test = prep.transform(test.drop(columns=["price"]))
+      ${after}
+      model = Ridge().fit(enc_train, train["price"])
+      print(mean_absolute_error(test["price"], model.predict(enc_test)))
+    `;
+    it('fires where the step encodes the held-out frame', () => {
+      const s = src('');
+      assert.deepEqual(found(s, 'mismatch/column-order'), [`${lineOf(s, 'return pd.get_dummies')}:warning`]);
+    });
+    it('does not fire when the held-out frame is reindexed to the training columns', () => {
+      assert.deepEqual(found(src('enc_test = enc_test.reindex(columns=enc_train.columns, fill_value=0)'), 'mismatch/column-order'), []);
+    });
+    it('fires when the step sits in front of the model in one pipeline', () => {
+      const s = py`
+        import pandas as pd
+        from sklearn.base import BaseEstimator, TransformerMixin
+        from sklearn.pipeline import Pipeline
+        from sklearn.linear_model import Ridge
+        from sklearn.metrics import mean_absolute_error
+
+        class OneHot(BaseEstimator, TransformerMixin):
+            def fit(self, X, y=None):
+                return self
+            def transform(self, X, y=None):
+                return pd.get_dummies(X)
+
+        train = pd.read_csv("listings_train.csv")
+        test = pd.read_csv("listings_test.csv")
+        pipe = Pipeline([("onehot", OneHot()), ("model", Ridge())])
+        pipe.fit(train.drop(columns=["price"]), train["price"])
+        print(mean_absolute_error(test["price"], pipe.predict(test.drop(columns=["price"]))))
+      `;
+      assert.deepEqual(found(s, 'mismatch/column-order'), [`${lineOf(s, 'return pd.get_dummies')}:warning`]);
+    });
+  });
 });
