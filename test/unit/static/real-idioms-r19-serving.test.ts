@@ -111,4 +111,29 @@ describe('real-notebook idioms, round 19 (serving)', () => {
       assert.deepEqual(found(s, 'mismatch/column-order'), [`${lineOf(s, 'return pd.get_dummies')}:warning`]);
     });
   });
+
+  describe('mismatch/column-order: the label taken out of a held-out frame one-hot encoded on its own', () => {
+    // `y_test = enc_test[["price"]].to_numpy()` is the label, not the features aligned to the training columns.
+    const src = (label: string, features: string): string => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.linear_model import Ridge
+      train = pd.get_dummies(pd.read_csv("listings_train.csv"), columns=["district"])
+      test = pd.get_dummies(pd.read_csv("listings_test.csv"), columns=["district"])
+      X_train = train.drop(columns=["price"])
+      y_train = train["price"]
+      X_test = ${features}
+      y_test = ${label}
+      model = Ridge().fit(X_train, y_train)
+      print(np.mean(np.abs(y_test - model.predict(X_test))))
+    `;
+    it('fires when the label is selected as a one-column list', () => {
+      const s = src('test[["price"]].to_numpy().ravel()', 'test.drop(columns=["price"])');
+      assert.deepEqual(found(s, 'mismatch/column-order'), [`${lineOf(s, 'test = pd.get_dummies')}:warning`]);
+    });
+    it('does not fire when the features are reindexed to the training columns', () => {
+      assert.deepEqual(found(src('test[["price"]].to_numpy().ravel()', 'test.drop(columns=["price"]).reindex(columns=X_train.columns, fill_value=0)'), 'mismatch/column-order'), []);
+    });
+  });
 });
+
