@@ -2309,6 +2309,9 @@ export abstract class LibrarySemantics extends DataflowState {
       this.noteModelInput(data);
       this.checkPositional(est, data, n);
       this.noteDummiesUse(data);
+      // A pipeline scored on these rows runs its steps' functions on them, as its predict does.
+      const dummies = this.runWrappedFunctions(est, data);
+      if (dummies) this.noteDummiesUse(this.same(data, { dummies, aligned: false }));
       const fits = this.allPrepFits(est);
       if (fits.length) this.mkData({ rows: data.rows, prep: unionList(data.prep, fits) });
       this.recordEval(n, `${method}`, keys, est, est.version, [data, ...(y && y.k === 'data' ? [y] : [])], args);
@@ -2440,11 +2443,13 @@ export abstract class LibrarySemantics extends DataflowState {
         if (e.assumed) this.assumeNote = e.assumed;
         try {
           // What the step returns is what the model is given: statistics of the batch it carries are reported.
+          const before = this.ids;
           const out = this.callFunction(e.func, { ...NO_ARGS, pos: [data], posNodes: [] }, callNode);
           // Statistics it returns (X.fillna(X.median()), np.where(isnan, nanmedian, X)) reach the model as the
-          // step's output, as a column it writes does. (Estimators it fits inside are left as before.)
+          // step's output, as a column it writes does. So does a transformer or clusterer the step fits anew on
+          // this batch (`StandardScaler().fit(X)`, `DBSCAN().fit_predict(X)` in its transform).
           if (out.k === 'data') {
-            for (const f of out.prep) if ((f.kind === 'stat' || f.kind === 'group') && !f.onLabel) this.events.modelInputFits.add(f.id);
+            for (const f of out.prep) if ((f.kind === 'stat' || f.kind === 'group' || f.kind === 'transformer' && f.id > before) && !f.onLabel) this.events.modelInputFits.add(f.id);
             this.noteServingStats(out);
             // Dummies the step made of this batch's own categories (`pd.get_dummies` in a custom step's transform) are
             // the step's output, so the pipeline's output carries them (kept per batch: the step runs once for it).

@@ -135,5 +135,69 @@ describe('real-notebook idioms, round 19 (serving)', () => {
       assert.deepEqual(found(src('test[["price"]].to_numpy().ravel()', 'test.drop(columns=["price"]).reindex(columns=X_train.columns, fill_value=0)'), 'mismatch/column-order'), []);
     });
   });
+
+  describe('mismatch/refit-at-inference: a pipeline step of the notebook\'s own class that fits a transformer or clusterer inside its transform', () => {
+    // A step whose fit learns nothing and whose transform fits a scaler (or clusters) on the batch it is given: the
+    // scored rows are transformed with their own statistics. A step that learns in fit and only applies in transform is
+    // the usual, clean shape.
+    const src = (cls: string, scored: string): string => py`
+      import pandas as pd
+      from sklearn.base import BaseEstimator, TransformerMixin
+      from sklearn.pipeline import Pipeline
+      from sklearn.preprocessing import StandardScaler
+      from sklearn.cluster import DBSCAN, KMeans
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.model_selection import train_test_split
+      from sklearn.metrics import accuracy_score
+      ${cls}
+      df = pd.read_csv("patients.csv")
+      X = df.drop(columns=["outcome"])
+      y = df["outcome"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=3)
+      pipe = Pipeline([("step", Step()), ("clf", LogisticRegression())])
+      pipe.fit(X_train, y_train)
+      print(${scored})
+    `;
+    const scaleInTransform = `class Step(BaseEstimator, TransformerMixin):
+          def fit(self, X, y=None):
+              return self
+          def transform(self, X):
+              return StandardScaler().fit_transform(X)`;
+    const scaleInFit = `class Step(BaseEstimator, TransformerMixin):
+          def fit(self, X, y=None):
+              self.scaler = StandardScaler().fit(X)
+              return self
+          def transform(self, X):
+              return self.scaler.transform(X)`;
+    const clusterInTransform = `class Step(BaseEstimator, TransformerMixin):
+          def __init__(self, eps=0.5):
+              self.method = DBSCAN(eps=eps)
+          def fit(self, X, y=None):
+              return self
+          def transform(self, X):
+              X = X.copy()
+              X["cluster"] = self.method.fit_predict(X)
+              return X`;
+    const clusterInFit = `class Step(BaseEstimator, TransformerMixin):
+          def fit(self, X, y=None):
+              self.km = KMeans(n_clusters=4).fit(X)
+              return self
+          def transform(self, X):
+              X = X.copy()
+              X["cluster"] = self.km.predict(X)
+              return X`;
+    it('fires for a scaler fitted in transform, scored with pipe.score', () => {
+      const s = src(scaleInTransform, 'pipe.score(X_test, y_test)');
+      assert.deepEqual(found(s, REFIT), [`${lineOf(s, 'return StandardScaler().fit_transform(X)')}:warning`]);
+    });
+    it('fires for a clusterer refitted in transform, scored on predictions', () => {
+      const s = src(clusterInTransform, 'accuracy_score(y_test, pipe.predict(X_test))');
+      assert.deepEqual(found(s, REFIT), [`${lineOf(s, 'self.method.fit_predict(X)')}:warning`]);
+    });
+    it('does not fire when the step learns in fit and only applies in transform', () => {
+      assert.deepEqual(found(src(scaleInFit, 'pipe.score(X_test, y_test)'), REFIT), []);
+      assert.deepEqual(found(src(clusterInFit, 'accuracy_score(y_test, pipe.predict(X_test))'), REFIT), []);
+    });
+  });
 });
 
