@@ -312,7 +312,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       const assumed = f.assumed ?? (unknownModel ? 'the scored predictions come from these rows, through a model the analysis does not follow' : undefined);
       push({
         ruleId: 'mismatch/refit-at-inference',
-        message: `${what} is computed again on the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} rows themselves${refitAtInference ? ' (with some training rows), after the model was fitted on rows it did not shape' : ''}, so they are transformed differently from the training rows (no test statistic reaches training). Reuse the statistic fitted on the training rows.${assumed ? ` Assumed: ${assumed}.` : ''}`,
+        message: `${what} is computed again on the ${l.key.path[l.key.path.length - 1]?.fold !== undefined ? 'held-out fold\'s' : lastSide(l.key) === 'val' ? 'validation' : 'test'} rows themselves${refitAtInference ? ' (with some training rows), after the model was fitted on rows it did not shape' : ''}, so they are transformed differently from the training rows (no test statistic reaches training). Reuse the statistic fitted on the training rows.${assumed ? ` Assumed: ${assumed}.` : ''}`,
         location: toLocation(ctx, f.site), related: rel(ctx, firstEval([l.key]), 'evaluated here'),
         evidence: { call: f.cls, reason: 'held-out rows refitted on themselves' }, fixes: [],
       }, f.site, 'warning');

@@ -1152,6 +1152,13 @@ export abstract class LibrarySemantics extends DataflowState {
     // Oversamplers inside an imblearn Pipeline run per fold: no duplication across folds.
     this.onSplit(split, [X]);
     this.cvInputs.push(X.rows);
+    // Each fold's held-out part is scored through the pipeline's steps: functions that compute a statistic of the
+    // batch they are given (a FunctionTransformer filling with np.nanmedian of it) compute it on that part alone.
+    if (est?.k === 'est' && est.steps.length && !split.unread && X.rows.length && fname !== 'cross_val_predict') {
+      const saved = this.estCallNode;
+      this.estCallNode = n;
+      try { this.runWrappedFunctions(est, this.same(X, { rows: X.rows.map((k) => ({ root: k.root, path: [...k.path, { split, side: 'test' as Side, fold: 0 }] })) })); } finally { this.estCallNode = saved; }
+    }
     const y = args.pos[2] ?? args.kw.get('y');
     if (est && est.k === 'est' && est.cat !== 'transformer' && y) this.checkTarget(X, y, n);
     if (est && est.k === 'est' && !est.fit) est.version = est.version ?? `cv:${est.id}`;

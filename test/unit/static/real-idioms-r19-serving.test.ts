@@ -199,5 +199,33 @@ describe('real-notebook idioms, round 19 (serving)', () => {
       assert.deepEqual(found(src(clusterInFit, 'accuracy_score(y_test, pipe.predict(X_test))'), REFIT), []);
     });
   });
+
+  describe('mismatch/refit-at-inference: a FunctionTransformer computing a statistic of its batch, inside a cross-validated pipeline', () => {
+    // cross_val_score scores each fold's held-out part through the pipeline: a step filling gaps with the median
+    // of whatever it is given fills that part with its own medians.
+    const src = (step: string, report: string): string => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.pipeline import Pipeline
+      from sklearn.preprocessing import FunctionTransformer, StandardScaler
+      from sklearn.linear_model import Ridge
+      from sklearn.model_selection import KFold, cross_val_score
+      df = pd.read_csv("flats.csv")
+      X = df[["rooms", "area", "floor"]]
+      y = df["rent"]
+      pipe = Pipeline([("fill", FunctionTransformer(${step})), ("scale", StandardScaler()), ("model", Ridge())])
+      scores = cross_val_score(pipe, X, y, cv=KFold(5, shuffle=True, random_state=0))
+      ${report}
+    `;
+    const medianFill = 'lambda a: np.where(np.isnan(a), np.nanmedian(a, axis=0), a)';
+    it('fires when the fold scores are reported', () => {
+      const s = src(medianFill, 'print(scores.mean())');
+      assert.deepEqual(found(s, REFIT), [`${lineOf(s, 'FunctionTransformer(lambda')}:warning`]);
+    });
+    it('does not fire for a row-wise function, nor when the fold scores are never read', () => {
+      assert.deepEqual(found(src('np.log1p', 'print(scores.mean())'), REFIT), []);
+      assert.deepEqual(found(src(medianFill, 'print("done")'), REFIT), []);
+    });
+  });
 });
 
