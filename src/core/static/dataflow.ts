@@ -235,6 +235,10 @@ export abstract class DataflowState {
       if (v && v.k === 'obj') d.rows[0].root.opaque = true;
       if (v && v.k === 'scalar' && (v.prep.length || v.dup.length)) d = this.mkData({ ...d, prep: v.prep, dup: v.dup });
       this.unknownData.set(key, d);
+    } else if (v && v.k === 'scalar' && v.prep.length && !sameItems(v.prep, d.prep)) {
+      // The same text evaluated again (a helper's `df.groupby(k)[c].mean().reset_index()`, called on the training and
+      // then the test frame) stands for the same unknown rows, but carries the statistics of this evaluation.
+      return this.mkData({ ...d, prep: v.prep, dup: v.dup });
     }
     return d;
   }
@@ -776,4 +780,9 @@ export abstract class DataflowState {
     if (this.loadedArtifact) return 'after a fitted artifact was loaded from disk';
     return 'in a serving/inference file';
   }
+}
+
+/** Two lists with the same items in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a === b || a.length === b.length && a.every((x, i) => x === b[i]);
 }

@@ -227,5 +227,34 @@ describe('real-notebook idioms, round 19 (serving)', () => {
       assert.deepEqual(found(src(medianFill, 'print("done")'), REFIT), []);
     });
   });
+
+  describe('mismatch/refit-at-inference: a helper that merges group statistics of the frame it is given, called on train and then on test', () => {
+    // The same aggregate expression evaluated again on the test frame is a statistic of the test rows, not the one
+    // the training call computed.
+    const src = (helper: string, calls: string): string => py`
+      import pandas as pd
+      from sklearn.ensemble import GradientBoostingRegressor
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      ${helper}
+      ${calls}
+      features = ["volume", "volume_mean"]
+      model = GradientBoostingRegressor().fit(train[features], train["target"])
+      pd.DataFrame({"id": test["id"], "target": model.predict(test[features])}).to_csv("submission.csv", index=False)
+    `;
+    const ownStats = `def add_group_stats(df):
+          stats = df.groupby("store")["volume"].mean().reset_index()
+          return df.merge(stats.rename(columns={"volume": "volume_mean"}), how="left", on="store")`;
+    const givenStats = `def add_group_stats(df, ref):
+          stats = ref.groupby("store")["volume"].mean().reset_index()
+          return df.merge(stats.rename(columns={"volume": "volume_mean"}), how="left", on="store")`;
+    it('fires for the statistics the helper computes from the test frame', () => {
+      const s = src(ownStats, 'train = add_group_stats(train)\n      test = add_group_stats(test)');
+      assert.deepEqual(found(s, REFIT), [`${lineOf(s, 'stats = df.groupby')}:warning`]);
+    });
+    it('does not fire when both calls take the statistics from the training frame', () => {
+      assert.deepEqual(found(src(givenStats, 'train = add_group_stats(train, train)\n      test = add_group_stats(test, train)'), REFIT), []);
+    });
+  });
 });
 
