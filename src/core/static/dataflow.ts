@@ -375,7 +375,8 @@ export abstract class DataflowState {
       // A statistic computed at serving from the batch being scored and applied to it
       // (batch.fillna(batch.mean()), value_counts of the request rows): a refit at inference.
       // Reported when the batch it shaped reaches a model's prediction (noteServingStats).
-      if (f.serving && (f.kind === 'stat' || f.kind === 'group') && !f.onLabel && d.serving && !this.servingStats.has(f.id) && d.rows.some((k) => covers(f.rows, k))) {
+      // Held-out rows read before the artifact was loaded (a labelled test file, then the model) are such a batch too.
+      if (f.serving && (f.kind === 'stat' || f.kind === 'group') && !f.onLabel && (d.serving || d.rows.length > 0 && d.rows.every(isTestSide)) && !this.servingStats.has(f.id) && d.rows.some((k) => covers(f.rows, k))) {
         const what = f.kind === 'group' ? f.cls : `${f.cls}()`;
         const assumed = f.assumed ?? this.assumeNote;
         this.servingStats.set(f.id, { site: f.site, what, reason: this.servingReason(), statistic: true, ...(this.loadSite ? { loadSite: this.loadSite } : {}), ...(assumed ? { assumed } : {}) });

@@ -256,5 +256,27 @@ describe('real-notebook idioms, round 19 (serving)', () => {
       assert.deepEqual(found(src(givenStats, 'train = add_group_stats(train, train)\n      test = add_group_stats(test, train)'), REFIT), []);
     });
   });
+
+  describe('mismatch/refit-at-inference: an evaluation script that reads the labelled test file, then loads the model, and fills the file with its own statistic', () => {
+    const src = (fill: string): string => py`
+      import joblib
+      import pandas as pd
+      from sklearn.metrics import mean_absolute_error
+      test = pd.read_csv("data/test.csv")
+      X_test = test.drop(columns=["duration"])
+      y_test = test["duration"]
+      model = joblib.load("models/model.joblib")
+      medians = joblib.load("models/train_medians.joblib")
+      ${fill}
+      print("Test MAE:", mean_absolute_error(y_test, model.predict(X_test)))
+    `;
+    it('fires for a fill with the test rows\' own median', () => {
+      const s = src('X_test["distance"] = X_test["distance"].fillna(X_test["distance"].median())');
+      assert.deepEqual(found(s, REFIT, 'evaluate.py'), [`${lineOf(s, 'fillna(')}:warning`]);
+    });
+    it('does not fire for a fill with the medians saved at training', () => {
+      assert.deepEqual(found(src('X_test["distance"] = X_test["distance"].fillna(medians["distance"])'), REFIT, 'evaluate.py'), []);
+    });
+  });
 });
 
