@@ -741,7 +741,9 @@ export abstract class DataflowState {
   protected featureSelection(d: DataV, mode: 'all' | 'drop' | 'select', cols: string[], n: SyntaxNode) {
     // A selection of a value that already lacks columns (X = df.drop(columns=[label]); X[cols]) cannot bring them back.
     const lacks = d.feat && d.feat.frame === d.frame ? [...d.feat.removedAtSelection, ...(d.feat.mode === 'drop' ? d.feat.cols.filter((c) => !c.startsWith('@')) : [])] : [];
-    return { frame: d.frame!, mode, cols, removedAtSelection: [...new Set([...d.frame!.removed, ...lacks])], site: this.site(n), order: ++this.ids };
+    // Taken from a value already cut to some of its columns (by name or position): which columns it lacks is not all known.
+    const narrowed = !!d.positional || !!d.feat && d.feat.frame === d.frame && (d.feat.mode === 'select' || d.feat.mode === 'union' || !!d.feat.narrowed);
+    return { frame: d.frame!, mode, cols, removedAtSelection: [...new Set([...d.frame!.removed, ...lacks])], site: this.site(n), order: ++this.ids, ...(narrowed ? { narrowed: true as const } : {}) };
   }
 
   /** Row subsets assigned to names like X_train / X_test form a split of their source. */

@@ -1167,6 +1167,13 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     }, r.site, r.assumed || r.otherFit ? 'warning' : 'error');
   }
 
+  for (const d of ev.droppedMore) {
+    push({
+      ruleId: 'mismatch/column-order', message: `The model was fitted with only [${d.dropped.join(', ')}] dropped from its frame, but this frame of another file, which holds that label column too, also drops [${d.extra.join(', ')}]: the model is given other columns than it was trained on. Drop the same columns as at training.`,
+      location: toLocation(ctx, d.site), related: rel(ctx, d.predictSite, 'predicted here'), evidence: { model: d.model, trained: d.dropped.join(','), extra: d.extra.join(',') }, fixes: [],
+    }, d.site, 'warning');
+  }
+
   // mismatch/column-order
   for (const p of ev.positional) {
     push({

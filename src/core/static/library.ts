@@ -2497,7 +2497,32 @@ export abstract class LibrarySemantics extends DataflowState {
   }
   protected otherFits = new Set<number>();
 
+  /**
+   * A model fitted on a frame with named columns dropped (`X = df.drop(columns=[label])`) predicting a frame of another
+   * file that drops the label too and more columns besides (`cand.drop(columns=[label, "kepid", "score"])`): that file
+   * holds the training label, so it has the training file's columns, and the model is given fewer of them than it was
+   * trained on.
+   */
+  protected checkDroppedMore(est: EstV, data: DataV): void {
+    const a = data.feat, b = est.fitData?.feat, label = est.fitLabel;
+    if (est.loaded || !a || !b || !label?.startsWith('col:') || a.mode !== 'drop' || b.mode !== 'drop' || a.byDtype || b.byDtype || a.narrowed || b.narrowed || !a.cols.length) return;
+    if (data.positional || est.fitData!.positional) return;
+    // Both read from files as they are (not a frame built from predictions, whose columns the code chose).
+    const fitRows = est.fitData!.rows;
+    if (a.frame === b.frame || !data.rows.length || !fitRows.length || [...data.rows, ...fitRows].some((k) => !k.root.file) || data.rows.some((k) => fitRows.some((r) => r.root === k.root))) return;
+    const trained = new Set([...b.cols, ...b.removedAtSelection]), dropped = new Set([...a.cols, ...a.removedAtSelection]);
+    if ([...trained, ...dropped].some((c) => c.startsWith('@')) || !trained.has(label.slice(4)) || !dropped.has(label.slice(4))) return;
+    let extra = [...dropped].filter((c) => !trained.has(c));
+    if (!extra.length || this.events.droppedMore.some((d) => d.site.chunk === a.site.chunk && d.site.from === a.site.from)) return;
+    // A column the training frame moved to its index (`set_index("id")`, `index_col="id"`) is not among its columns either.
+    const indexed = this.chunks.flatMap((c) => [...c.text.matchAll(/(?:set_index\(|index_col\s*=)\s*\[?([^)\]]*)/g)].map((m) => m[1])).join(' ');
+    extra = extra.filter((c) => !indexed.includes(`"${c}"`) && !indexed.includes(`'${c}'`));
+    if (!extra.length) return;
+    this.events.droppedMore.push({ site: a.site, predictSite: this.estCallNode ? this.site(this.estCallNode) : a.site, model: est.cls, dropped: [...trained], extra });
+  }
+
   protected predictOut(est: EstV, data: DataV): DataV {
+    this.checkDroppedMore(est, data);
     this.checkOtherFit(est, data);
     this.noteModelInput(data);
     const dummies = this.runWrappedFunctions(est, data);
@@ -2950,6 +2975,8 @@ export abstract class LibrarySemantics extends DataflowState {
       if (isColumns) {
         if (/inplace\s*=\s*True/.test(argText)) {
           if (d.frame) cols.forEach((c) => d.frame!.removed.add(c));
+          // Columns named by values not read here (df.columns[0]): the frame lacks columns not known by name.
+          if (d.frame && colsArg && !cols.length) d.frame.removed.add('@names');
           removeFromSelection();
           // Statistics written only into columns now all dropped in place (scaled columns dropped
           // before modelling, over one or several drops) leave the frame, as with `df = df.drop(...)`.
@@ -2979,7 +3006,7 @@ export abstract class LibrarySemantics extends DataflowState {
           : f.mode === 'all' ? { ...f, mode: 'drop', cols: [...cols] } : f;
         // Columns the analysis cannot read (a dtype filter's names) narrow it by unknown ones only.
         if (d.frame && d.feat && (d.feat.mode === 'union' || d.feat.mode === 'select' && !d.feat.cols.some((c) => c.startsWith('@')))) out.feat = { ...narrow(d.feat), site: this.site(n), order: ++this.ids };
-        else if (d.frame) out.feat = { ...this.featureSelection(d, 'drop', cols, n), ...(d.feat && d.feat.mode === 'drop' ? { cols: [...d.feat.cols, ...cols] } : {}) };
+        else if (d.frame) out.feat = { ...this.featureSelection(d, 'drop', cols, n), ...(d.feat && d.feat.mode === 'drop' ? { cols: [...d.feat.cols, ...cols] } : {}), ...(colsArg && !cols.length ? { narrowed: true as const } : {}) };
         return out;
       }
       // drop(rows): remainder of a sample, e.g. test = df.drop(train.index)

@@ -278,5 +278,36 @@ describe('real-notebook idioms, round 19 (serving)', () => {
       assert.deepEqual(found(src('X_test["distance"] = X_test["distance"].fillna(medians["distance"])'), REFIT, 'evaluate.py'), []);
     });
   });
+
+  describe('mismatch/column-order: a file with the training label column, predicted with more columns dropped than at training', () => {
+    // The candidate file holds the label column, so it has the training file's columns; dropping an id and a score
+    // besides the label gives the model fewer inputs than it was fitted on.
+    const src = (train: string, cand: string): string => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+      df = ${train}
+      y = df["disposition"]
+      X = df.drop(["disposition"], axis=1)
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=1)
+      rf = RandomForestClassifier().fit(X_train, y_train)
+      print(accuracy_score(y_test, rf.predict(X_test)))
+      cand = pd.read_csv("candidates.csv")
+      cand_X = ${cand}
+      pd.DataFrame({"kepid": cand["kepid"], "pred": rf.predict(cand_X)}).to_csv("candidate_predictions.csv", index=False)
+    `;
+    it('fires where the candidate frame drops the id and the score as well', () => {
+      const s = src('pd.read_csv("objects.csv")', 'cand.drop(["kepid", "disposition", "score"], axis=1)');
+      assert.deepEqual(found(s, 'mismatch/column-order'), [`${lineOf(s, 'cand_X = ')}:warning`]);
+    });
+    it('does not fire when both frames drop the same columns, or the id was the training index', () => {
+      assert.deepEqual(found(src('pd.read_csv("objects.csv").drop(columns=["kepid", "score"])', 'cand.drop(["kepid", "disposition", "score"], axis=1)'), 'mismatch/column-order'), []);
+      assert.deepEqual(found(src('pd.read_csv("objects.csv", index_col="kepid")', 'cand.drop(["kepid", "disposition"], axis=1)'), 'mismatch/column-order'), []);
+    });
+    it('does not fire when the training frame was first cut by position', () => {
+      assert.deepEqual(found(src('pd.read_csv("objects.csv").iloc[:, 1:]', 'cand.drop(["kepid", "disposition", "score"], axis=1)'), 'mismatch/column-order'), []);
+    });
+  });
 });
 
