@@ -568,11 +568,12 @@ export abstract class LibrarySemantics extends DataflowState {
         if (this.servingFnDepth === 0 && d.rows.length && this.refitOnDataSet()) this.refitsAfterLoad.push({ refit, rows: d.rows });
         out.dummies = this.site(n);
         delete out.aligned;
-      } else if (d.rows.length && d.rows.every((k) => isTestSide(k)) && (d.rows.every((k) => k.path.length > 0) || args.kw.has('columns')
+      } else if (d.rows.length && d.rows.every((k) => isTestSide(k)) && (d.rows.every((k) => k.path.length > 0) || args.kw.has('columns') || args.kw.has('prefix')
         || !(d.cols?.length && d.cols.every((c) => !c.startsWith('@'))))) {
         // Run on a held-out part of a split, or a test file, alone: its columns follow its own categories (a074).
         // On a test file, only when the categories come from the data or `columns=`: a typed list of
-        // feature names may hold numbers only, which get_dummies leaves as they are.
+        // feature names may hold numbers only, which get_dummies leaves as they are. A `prefix=` names the
+        // columns it encodes, so those are categories too.
         this.events.refits.push({ site: this.site(n), what: 'pd.get_dummies', reason: 'on the held-out rows alone', dummies: true, heldOut: true });
         out.dummies = this.site(n);
         delete out.aligned;

@@ -309,5 +309,30 @@ describe('real-notebook idioms, round 19 (serving)', () => {
       assert.deepEqual(found(src('pd.read_csv("objects.csv").iloc[:, 1:]', 'cand.drop(["kepid", "disposition", "score"], axis=1)'), 'mismatch/column-order'), []);
     });
   });
+
+  describe('mismatch/column-order: a test file one-hot encoded on its own by get_dummies with a prefix per named column', () => {
+    // prefix= names the columns get_dummies encodes, so the typed list holds categories: the test file's dummies follow
+    // its own categories.
+    const src = (prefix: string, align: string): string => py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      cat_cols = ["soil", "crop"]
+      def encode(df):
+          dummies = pd.get_dummies(df[cat_cols]${prefix})
+          return pd.concat([df.drop(columns=cat_cols), dummies], axis=1)
+      train = encode(pd.read_csv("train.csv"))
+      test = encode(pd.read_csv("test.csv"))
+      ${align}
+      model = LogisticRegression().fit(train.drop(columns=["label"]), train["label"])
+      pd.DataFrame({"pred": model.predict(test)}).to_csv("submission.csv", index=False)
+    `;
+    it('fires when the test file is encoded with prefix= and fed to the model as it is', () => {
+      const s = src(', prefix=cat_cols', '');
+      assert.deepEqual(found(s, 'mismatch/column-order'), [`${lineOf(s, 'dummies = pd.get_dummies')}:warning`]);
+    });
+    it('does not fire when the encoded test file is reindexed to the training columns', () => {
+      assert.deepEqual(found(src(', prefix=cat_cols', 'test = test.reindex(columns=train.columns.drop("label"), fill_value=0)'), 'mismatch/column-order'), []);
+    });
+  });
 });
 
