@@ -376,7 +376,8 @@ export abstract class DataflowState {
       // (batch.fillna(batch.mean()), value_counts of the request rows): a refit at inference.
       // Reported when the batch it shaped reaches a model's prediction (noteServingStats).
       // Held-out rows read before the artifact was loaded (a labelled test file, then the model) are such a batch too.
-      if (f.serving && (f.kind === 'stat' || f.kind === 'group') && !f.onLabel && (d.serving || d.rows.length > 0 && d.rows.every(isTestSide)) && !this.servingStats.has(f.id) && d.rows.some((k) => covers(f.rows, k))) {
+      if (f.serving && (f.kind === 'stat' || f.kind === 'group') && !f.onLabel && (d.serving || d.rows.length > 0 && d.rows.every((k) => isTestSide(k) && k.root.id < (this.loadId ?? 0)))
+        && !this.servingStats.has(f.id) && d.rows.some((k) => covers(f.rows, k))) {
         const what = f.kind === 'group' ? f.cls : `${f.cls}()`;
         const assumed = f.assumed ?? this.assumeNote;
         this.servingStats.set(f.id, { site: f.site, what, reason: this.servingReason(), statistic: true, ...(this.loadSite ? { loadSite: this.loadSite } : {}), ...(assumed ? { assumed } : {}) });
@@ -758,11 +759,13 @@ export abstract class DataflowState {
   /** Data written to a literal path and read back later in the document. */
   protected files = new Map<string, DataV>();
   protected loadSite: Site | undefined;
+  /** The id counter when the first artifact was loaded: data roots with smaller ids were read before it. */
+  protected loadId: number | undefined;
   protected markLoaded(site: Site): void {
     // A document that has already split its data into train and held-out rows is a training
     // document: what it loads is its own checkpoint or a saved step, not a serving path.
     if (!this.loadedArtifact && this.events.splits.some((s) => s.kind === 'tts')) return;
-    if (!this.loadedArtifact) { this.loadSite = site; this.loadSwitch = [...this.switchBranches]; }
+    if (!this.loadedArtifact) { this.loadSite = site; this.loadSwitch = [...this.switchBranches]; this.loadId ??= this.ids; }
     this.loadedFlag = true;
   }
 
