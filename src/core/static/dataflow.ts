@@ -247,6 +247,10 @@ export abstract class DataflowState {
       if (v && v.k === 'obj') d.rows[0].root.opaque = true;
       if (v && v.k === 'scalar' && (v.prep.length || v.dup.length)) d = this.mkData({ ...d, prep: v.prep, dup: v.dup });
       this.unknownData.set(key, d);
+    } else if (v && v.k === 'scalar' && v.prep.length && !sameItems(v.prep, d.prep)) {
+      // The same text evaluated again (a helper's `df.groupby(k)[c].mean().reset_index()`, called on the training and
+      // then the test frame) stands for the same unknown rows, but carries the statistics of this evaluation.
+      return this.mkData({ ...d, prep: v.prep, dup: v.dup });
     }
     return d;
   }
@@ -383,7 +387,9 @@ export abstract class DataflowState {
       // A statistic computed at serving from the batch being scored and applied to it
       // (batch.fillna(batch.mean()), value_counts of the request rows): a refit at inference.
       // Reported when the batch it shaped reaches a model's prediction (noteServingStats).
-      if (f.serving && (f.kind === 'stat' || f.kind === 'group') && !f.onLabel && d.serving && !this.servingStats.has(f.id) && d.rows.some((k) => covers(f.rows, k))) {
+      // Held-out rows read before the artifact was loaded (a labelled test file, then the model) are such a batch too.
+      if (f.serving && (f.kind === 'stat' || f.kind === 'group') && !f.onLabel && (d.serving || d.rows.length > 0 && d.rows.every((k) => isTestSide(k) && k.root.id < (this.loadId ?? 0)))
+        && !this.servingStats.has(f.id) && d.rows.some((k) => covers(f.rows, k))) {
         const what = f.kind === 'group' ? f.cls : `${f.cls}()`;
         const assumed = f.assumed ?? this.assumeNote;
         this.servingStats.set(f.id, { site: f.site, what, reason: this.servingReason(), statistic: true, ...(this.loadSite ? { loadSite: this.loadSite } : {}), ...(assumed ? { assumed } : {}) });
@@ -776,7 +782,9 @@ export abstract class DataflowState {
   protected featureSelection(d: DataV, mode: 'all' | 'drop' | 'select', cols: string[], n: SyntaxNode) {
     // A selection of a value that already lacks columns (X = df.drop(columns=[label]); X[cols]) cannot bring them back.
     const lacks = d.feat && d.feat.frame === d.frame ? [...d.feat.removedAtSelection, ...(d.feat.mode === 'drop' ? d.feat.cols.filter((c) => !c.startsWith('@')) : [])] : [];
-    return { frame: d.frame!, mode, cols, removedAtSelection: [...new Set([...d.frame!.removed, ...lacks])], site: this.site(n), order: ++this.ids };
+    // Taken from a value already cut to some of its columns (by name or position): which columns it lacks is not all known.
+    const narrowed = !!d.positional || !!d.feat && d.feat.frame === d.frame && (d.feat.mode === 'select' || d.feat.mode === 'union' || !!d.feat.narrowed);
+    return { frame: d.frame!, mode, cols, removedAtSelection: [...new Set([...d.frame!.removed, ...lacks])], site: this.site(n), order: ++this.ids, ...(narrowed ? { narrowed: true as const } : {}) };
   }
 
   /** Row subsets assigned to names like X_train / X_test form a split of their source. */
@@ -793,11 +801,13 @@ export abstract class DataflowState {
   /** Data written to a literal path and read back later in the document. */
   protected files = new Map<string, DataV>();
   protected loadSite: Site | undefined;
+  /** The id counter when the first artifact was loaded: data roots with smaller ids were read before it. */
+  protected loadId: number | undefined;
   protected markLoaded(site: Site): void {
     // A document that has already split its data into train and held-out rows is a training
     // document: what it loads is its own checkpoint or a saved step, not a serving path.
     if (!this.loadedArtifact && this.events.splits.some((s) => s.kind === 'tts')) return;
-    if (!this.loadedArtifact) { this.loadSite = site; this.loadSwitch = [...this.switchBranches]; }
+    if (!this.loadedArtifact) { this.loadSite = site; this.loadSwitch = [...this.switchBranches]; this.loadId ??= this.ids; }
     this.loadedFlag = true;
   }
 
@@ -818,4 +828,9 @@ export abstract class DataflowState {
     if (this.loadedArtifact) return 'after a fitted artifact was loaded from disk';
     return 'in a serving/inference file';
   }
+}
+
+/** Two lists with the same items in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a === b || a.length === b.length && a.every((x, i) => x === b[i]);
 }

@@ -312,7 +312,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       const assumed = f.assumed ?? (unknownModel ? 'the scored predictions come from these rows, through a model the analysis does not follow' : undefined);
       push({
         ruleId: 'mismatch/refit-at-inference',
-        message: `${what} is computed again on the ${lastSide(l.key) === 'val' ? 'validation' : 'test'} rows themselves${refitAtInference ? ' (with some training rows), after the model was fitted on rows it did not shape' : ''}, so they are transformed differently from the training rows (no test statistic reaches training). Reuse the statistic fitted on the training rows.${assumed ? ` Assumed: ${assumed}.` : ''}`,
+        message: `${what} is computed again on the ${l.key.path[l.key.path.length - 1]?.fold !== undefined ? 'held-out fold\'s' : lastSide(l.key) === 'val' ? 'validation' : 'test'} rows themselves${refitAtInference ? ' (with some training rows), after the model was fitted on rows it did not shape' : ''}, so they are transformed differently from the training rows (no test statistic reaches training). Reuse the statistic fitted on the training rows.${assumed ? ` Assumed: ${assumed}.` : ''}`,
         location: toLocation(ctx, f.site), related: rel(ctx, firstEval([l.key]), 'evaluated here'),
         evidence: { call: f.cls, reason: 'held-out rows refitted on themselves' }, fixes: [],
       }, f.site, 'warning');
@@ -1178,6 +1178,13 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       ruleId: 'mismatch/refit-at-inference', message: `\`${r.what}\` fits again ${r.reason}; reuse the transformer fitted at training (load it and call transform).${r.assumed ? ` Assumed: ${r.assumed}.` : ''}`,
       location: toLocation(ctx, r.site), related: rel(ctx, r.loadSite, 'fitted artifact loaded here'), evidence: { call: r.what, reason: r.reason, ...(r.assumed ? { assumed: r.assumed } : {}) }, fixes: refitFix(ctx, r),
     }, r.site, r.assumed || r.otherFit ? 'warning' : 'error');
+  }
+
+  for (const d of ev.droppedMore) {
+    push({
+      ruleId: 'mismatch/column-order', message: `The model was fitted with only [${d.dropped.join(', ')}] dropped from its frame, but this frame of another file, which holds that label column too, also drops [${d.extra.join(', ')}]: the model is given other columns than it was trained on. Drop the same columns as at training.`,
+      location: toLocation(ctx, d.site), related: rel(ctx, d.predictSite, 'predicted here'), evidence: { model: d.model, trained: d.dropped.join(','), extra: d.extra.join(',') }, fixes: [],
+    }, d.site, 'warning');
   }
 
   // mismatch/column-order

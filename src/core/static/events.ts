@@ -113,6 +113,8 @@ export interface Events {
   modelFits: { fit: FitEvent; est: EstV }[];
   refits: RefitEvent[];
   positional: { site: Site; predictSite: Site; model: string }[];
+  /** A frame of another file that drops the training label and more columns, predicted by a model fitted with only the label dropped. */
+  droppedMore: { site: Site; predictSite: Site; model: string; dropped: string[]; extra: string[] }[];
   /** `dropBy`: df.drop(df["c"]) made the held-out set (a column's values taken as row labels).
    * `sampledWith`: the part the held-out set was sampled independently of (train = df.sample(...); test = df.sample(...)). */
   testFromTrain: { site: Site; name: string; sampledWith?: string; split?: Split; dropBy?: string }[];
@@ -175,5 +177,5 @@ export interface Events {
 }
 
 export function newEvents(): Events {
-  return { prepLeaks: [], dupLeaks: [], trainAsVal: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], searchPicks: [], leaderboards: [], modelInputFits: new Set(), trainedOnFits: new Set(), trainPartFits: new Set(), frameStatFits: new Set(), modelInputRoots: new Set(), labelFits: new Set(), uncalledFits: new Set() };
+  return { prepLeaks: [], dupLeaks: [], trainAsVal: [], evals: [], trainEvals: [], splits: [], modelFits: [], refits: [], positional: [], droppedMore: [], testFromTrain: [], target: [], temporal: [], hasTestSet: false, testLabels: false, writesData: false, written: new Set(), readBack: new Set(), mixed: [], loopDumpReloads: [], heldOutFits: [], inSampleScores: [], curvePicks: [], searchPicks: [], leaderboards: [], modelInputFits: new Set(), trainedOnFits: new Set(), trainPartFits: new Set(), frameStatFits: new Set(), modelInputRoots: new Set(), labelFits: new Set(), uncalledFits: new Set() };
 }

@@ -815,6 +815,8 @@ export class Interpreter extends LibrarySemantics {
     switch (t.name) {
       case 'VariableName': {
         const name = this.t(t);
+        // The label column taken out of an encoded frame (`y_test = enc[["price"]].to_numpy()`) holds none of its dummy columns.
+        if (v.k === 'data' && v.dummies && v.cols?.length === 1 && LABEL_NAME.test(name)) { v = this.same(v); delete v.dummies; }
         this.noteDummiesUse(v, true);
         const named = this.nameValue(name, v, valueNode);
         // y_test, test_labels: the held-out set has labels here (it can be scored, not only predicted).

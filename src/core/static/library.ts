@@ -577,11 +577,12 @@ export abstract class LibrarySemantics extends DataflowState {
         if (this.servingFnDepth === 0 && d.rows.length && this.refitOnDataSet()) this.refitsAfterLoad.push({ refit, rows: d.rows });
         out.dummies = this.site(n);
         delete out.aligned;
-      } else if (d.rows.length && d.rows.every((k) => isTestSide(k)) && (d.rows.every((k) => k.path.length > 0) || args.kw.has('columns')
+      } else if (d.rows.length && d.rows.every((k) => isTestSide(k)) && (d.rows.every((k) => k.path.length > 0) || args.kw.has('columns') || args.kw.has('prefix')
         || !(d.cols?.length && d.cols.every((c) => !c.startsWith('@'))))) {
         // Run on a held-out part of a split, or a test file, alone: its columns follow its own categories (a074).
         // On a test file, only when the categories come from the data or `columns=`: a typed list of
-        // feature names may hold numbers only, which get_dummies leaves as they are.
+        // feature names may hold numbers only, which get_dummies leaves as they are. A `prefix=` names the
+        // columns it encodes, so those are categories too.
         this.events.refits.push({ site: this.site(n), what: 'pd.get_dummies', reason: 'on the held-out rows alone', dummies: true, heldOut: true });
         out.dummies = this.site(n);
         delete out.aligned;
@@ -1168,6 +1169,13 @@ export abstract class LibrarySemantics extends DataflowState {
     // Oversamplers inside an imblearn Pipeline run per fold: no duplication across folds.
     this.onSplit(split, [X]);
     this.cvInputs.push(X.rows);
+    // Each fold's held-out part is scored through the pipeline's steps: functions that compute a statistic of the
+    // batch they are given (a FunctionTransformer filling with np.nanmedian of it) compute it on that part alone.
+    if (est?.k === 'est' && est.steps.length && !split.unread && X.rows.length && fname !== 'cross_val_predict') {
+      const saved = this.estCallNode;
+      this.estCallNode = n;
+      try { this.runWrappedFunctions(est, this.same(X, { rows: X.rows.map((k) => ({ root: k.root, path: [...k.path, { split, side: 'test' as Side, fold: 0 }] })) })); } finally { this.estCallNode = saved; }
+    }
     const y = args.pos[2] ?? args.kw.get('y');
     if (est && est.k === 'est' && est.cat !== 'transformer' && y) this.checkTarget(X, y, n);
     if (est && est.k === 'est' && !est.fit) est.version = est.version ?? `cv:${est.id}`;
@@ -2334,6 +2342,9 @@ export abstract class LibrarySemantics extends DataflowState {
       this.noteModelInput(data);
       this.checkPositional(est, data, n);
       this.noteDummiesUse(data);
+      // A pipeline scored on these rows runs its steps' functions on them, as its predict does.
+      const dummies = this.runWrappedFunctions(est, data);
+      if (dummies) this.noteDummiesUse(this.same(data, { dummies, aligned: false }));
       const fits = this.allPrepFits(est);
       if (fits.length) this.mkData({ rows: data.rows, prep: unionList(data.prep, fits) });
       this.recordEval(n, `${method}`, keys, est, est.version, [data, ...(y && y.k === 'data' ? [y] : [])], args);
@@ -2358,7 +2369,7 @@ export abstract class LibrarySemantics extends DataflowState {
   }
 
   protected transformOut(est: EstV, data: DataV): DataV {
-    this.runWrappedFunctions(est, data);
+    const dummies = this.runWrappedFunctions(est, data);
     const use = this.refitUses.get(est);
     if (use) {
       if (data.rows.some((k) => use.rows.some((f) => f.root === k.root))) use.own = true;
@@ -2397,6 +2408,7 @@ export abstract class LibrarySemantics extends DataflowState {
     const out = this.mkData({ rows: data.rows, prep: unionList(prepIn, fits), dup: data.dup, ...(data.varying ? { varying: true } : {}),
       ...(data.time ? { time: data.time } : {}), ...(data.serving ? { serving: true } : {}), ...(data.feat && !textOut ? { feat: data.feat } : {}),
       ...(data.subsetSite ? { subsetSite: data.subsetSite } : {}), ...(data.mixSite ? { mixSite: data.mixSite } : {}), ...(data.cutBound ? { cutBound: data.cutBound } : {}),
+      ...(dummies ? { dummies } : {}),
       // y = LabelEncoder().fit_transform(df["churned"]) still names the label column.
       ...(data.cols && data.frame ? { cols: data.cols, frame: data.frame } : {}) });
     if (est.loaded) this.checkPositional(est, data, null);
@@ -2450,31 +2462,42 @@ export abstract class LibrarySemantics extends DataflowState {
     return cur;
   }
 
-  protected runWrappedFunctions(est: EstV, data: DataV): void {
+  protected runWrappedFunctions(est: EstV, data: DataV): Site | undefined {
     const callNode = this.estCallNode;
-    if (!data.rows.length || !(data.serving || this.serving || data.rows.every((k) => lastSide(k) === 'test' || lastSide(k) === 'val'))) return;
+    if (!data.rows.length || !(data.serving || this.serving || data.rows.every((k) => lastSide(k) === 'test' || lastSide(k) === 'val'))) return undefined;
+    let dummies: Site | undefined;
     const walk = (e: EstV, depth: number): void => {
       if (depth > 4) return;
-      if (e.func && !this.ranWrapped.has(`${e.func.node.from}:${data.id}`)) {
-        this.ranWrapped.add(`${e.func.node.from}:${data.id}`);
+      // Keyed by chunk too: functions defined at the top of their own notebook cells all start at offset 0.
+      const key = e.func ? `${e.func.chunk}:${e.func.node.from}:${data.id}` : '';
+      if (e.func && !this.ranWrapped.has(key)) {
+        this.ranWrapped.add(key);
         const saved = this.assumeNote;
         if (e.assumed) this.assumeNote = e.assumed;
         try {
           // What the step returns is what the model is given: statistics of the batch it carries are reported.
+          const before = this.ids;
           const out = this.callFunction(e.func, { ...NO_ARGS, pos: [data], posNodes: [] }, callNode);
           // Statistics it returns (X.fillna(X.median()), np.where(isnan, nanmedian, X)) reach the model as the
-          // step's output, as a column it writes does. (Estimators it fits inside are left as before.)
+          // step's output, as a column it writes does. So does a transformer or clusterer the step fits anew on
+          // this batch (`StandardScaler().fit(X)`, `DBSCAN().fit_predict(X)` in its transform).
           if (out.k === 'data') {
-            for (const f of out.prep) if ((f.kind === 'stat' || f.kind === 'group') && !f.onLabel) this.events.modelInputFits.add(f.id);
+            for (const f of out.prep) if ((f.kind === 'stat' || f.kind === 'group' || f.kind === 'transformer' && f.id > before) && !f.onLabel) this.events.modelInputFits.add(f.id);
             this.noteServingStats(out);
+            // Dummies the step made of this batch's own categories (`pd.get_dummies` in a custom step's transform) are
+            // the step's output, so the pipeline's output carries them (kept per batch: the step runs once for it).
+            if (out.dummies && !out.aligned) this.wrappedDummies.set(key, out.dummies);
           }
         } finally { this.assumeNote = saved; }
       }
+      dummies ??= this.wrappedDummies.get(key);
       e.steps.forEach((st) => walk(st, depth + 1));
     };
     walk(est, 0);
+    return dummies;
   }
   private ranWrapped = new Set<string>();
+  private wrappedDummies = new Map<string, Site>();
 
   /**
    * Rows scored by a model after a transformer of the class its training rows went through was fitted again on
@@ -2500,12 +2523,38 @@ export abstract class LibrarySemantics extends DataflowState {
   }
   protected otherFits = new Set<number>();
 
+  /**
+   * A model fitted on a frame with named columns dropped (`X = df.drop(columns=[label])`) predicting a frame of another
+   * file that drops the label too and more columns besides (`cand.drop(columns=[label, "kepid", "score"])`): that file
+   * holds the training label, so it has the training file's columns, and the model is given fewer of them than it was
+   * trained on.
+   */
+  protected checkDroppedMore(est: EstV, data: DataV): void {
+    const a = data.feat, b = est.fitData?.feat, label = est.fitLabel;
+    if (est.loaded || !a || !b || !label?.startsWith('col:') || a.mode !== 'drop' || b.mode !== 'drop' || a.byDtype || b.byDtype || a.narrowed || b.narrowed || !a.cols.length) return;
+    if (data.positional || est.fitData!.positional) return;
+    // Both read from files as they are (not a frame built from predictions, whose columns the code chose).
+    const fitRows = est.fitData!.rows;
+    if (a.frame === b.frame || !data.rows.length || !fitRows.length || [...data.rows, ...fitRows].some((k) => !k.root.file) || data.rows.some((k) => fitRows.some((r) => r.root === k.root))) return;
+    const trained = new Set([...b.cols, ...b.removedAtSelection]), dropped = new Set([...a.cols, ...a.removedAtSelection]);
+    if ([...trained, ...dropped].some((c) => c.startsWith('@')) || !trained.has(label.slice(4)) || !dropped.has(label.slice(4))) return;
+    let extra = [...dropped].filter((c) => !trained.has(c));
+    if (!extra.length || this.events.droppedMore.some((d) => d.site.chunk === a.site.chunk && d.site.from === a.site.from)) return;
+    // A column the training frame moved to its index (`set_index("id")`, `index_col="id"`) is not among its columns either.
+    const indexed = this.chunks.flatMap((c) => [...c.text.matchAll(/(?:set_index\(|index_col\s*=)\s*\[?([^)\]]*)/g)].map((m) => m[1])).join(' ');
+    extra = extra.filter((c) => !indexed.includes(`"${c}"`) && !indexed.includes(`'${c}'`));
+    if (!extra.length) return;
+    this.events.droppedMore.push({ site: a.site, predictSite: this.estCallNode ? this.site(this.estCallNode) : a.site, model: est.cls, dropped: [...trained], extra });
+  }
+
   protected predictOut(est: EstV, data: DataV): DataV {
+    this.checkDroppedMore(est, data);
     this.checkOtherFit(est, data);
     this.noteModelInput(data);
-    this.runWrappedFunctions(est, data);
+    const dummies = this.runWrappedFunctions(est, data);
     this.noteServingStats(data);
     this.noteDummiesUse(data);
+    if (dummies) this.noteDummiesUse(this.same(data, { dummies, aligned: false }));
     this.checkPositional(est, data, null);
     const version = est.version ?? (est.loaded ? `loaded:${est.id}` : `unfitted:${est.id}`);
     // Predictions of the very rows the model was fitted on, bound to a name that calls them test
@@ -2959,6 +3008,8 @@ export abstract class LibrarySemantics extends DataflowState {
       if (isColumns) {
         if (/inplace\s*=\s*True/.test(argText)) {
           if (d.frame) cols.forEach((c) => d.frame!.removed.add(c));
+          // Columns named by values not read here (df.columns[0]): the frame lacks columns not known by name.
+          if (d.frame && colsArg && !cols.length) d.frame.removed.add('@names');
           removeFromSelection();
           // Statistics written only into columns now all dropped in place (scaled columns dropped
           // before modelling, over one or several drops) leave the frame, as with `df = df.drop(...)`.
@@ -2988,7 +3039,7 @@ export abstract class LibrarySemantics extends DataflowState {
           : f.mode === 'all' ? { ...f, mode: 'drop', cols: [...cols] } : f;
         // Columns the analysis cannot read (a dtype filter's names) narrow it by unknown ones only.
         if (d.frame && d.feat && (d.feat.mode === 'union' || d.feat.mode === 'select' && !d.feat.cols.some((c) => c.startsWith('@')))) out.feat = { ...narrow(d.feat), site: this.site(n), order: ++this.ids };
-        else if (d.frame) out.feat = { ...this.featureSelection(d, 'drop', cols, n), ...(d.feat && d.feat.mode === 'drop' ? { cols: [...d.feat.cols, ...cols] } : {}) };
+        else if (d.frame) out.feat = { ...this.featureSelection(d, 'drop', cols, n), ...(d.feat && d.feat.mode === 'drop' ? { cols: [...d.feat.cols, ...cols] } : {}), ...(colsArg && !cols.length ? { narrowed: true as const } : {}) };
         return out;
       }
       // drop(rows): remainder of a sample, e.g. test = df.drop(train.index)

@@ -218,6 +218,8 @@ export interface FeatureSelection {
   parts?: FeatureSelection[];
   /** Chosen by dtype (`select_dtypes(include="number")`): which columns it keeps is a guess. */
   byDtype?: true;
+  /** Made from a value already cut to some of its columns (a selection, a positional cut). */
+  narrowed?: true;
 }
 
 export interface ModelRef { est: EstV; version: string; /** Predictions of the rows the model was fitted on, bound to a test-named variable (`y_test_pred = m.predict(X)`). */ namedTest?: string; /** In-sample predictions of a model given its series at construction (`res.get_prediction(start=...)` inside the series). */ inSample?: boolean; /** Predictions of a frame that holds the fitted history followed by new dates (Prophet's make_future_dataframe). */ history?: boolean;
