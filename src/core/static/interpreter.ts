@@ -1975,6 +1975,13 @@ export class Interpreter extends LibrarySemantics {
       case 'mod': return o.ns?.get(prop) ?? { k: 'mod', q: o.q + '.' + prop };
       case 'data': {
         if (prop === 'values' || prop === 'T') return this.positionalView(o, n);
+        // bunch.data / bunch.target: the same rows, but separate arrays, so a frame built from
+        // `.data` does not hold the label (its columns are not the bunch's other fields).
+        if (o.bunch && (prop === 'data' || prop === 'target')) {
+          const d = this.same(o, { frame: this.newFrame() });
+          delete d.bunch; delete d.cols; delete d.feat;
+          return d;
+        }
         if (prop === 'columns' && o.dummies) this.dummiesColumnsRead.add(`${o.dummies.chunk}:${o.dummies.from}`);
         if (prop === 'columns') { const names = this.frameColumns(o, full); if (names) return names; }
         if (prop === 'columns' || prop === 'index') return this.scalar(full, o.prep);

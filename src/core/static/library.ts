@@ -465,6 +465,7 @@ export abstract class LibrarySemantics extends DataflowState {
       if (path && !(src0?.varying && this.inLoop)) d.rows[0].root.file = path;
       if (src0 && requestPayload(src0)) d.aligned = true;
       if (last === 'load_dataset') d.dsDict = true;
+      else if (/^(load_|fetch_)/.test(last) && this.targets.length < 2 && !args.kw.has('return_X_y')) d.bunch = true;
       if (last === 'load' && /^json\./.test(q)) d.records = true;
       const parseNode = args.kwNodes.get('parse_dates'), indexNode = args.kwNodes.get('index_col');
       // Dates parsed into a column that nothing orders the rows by are a date feature (inspections or
@@ -616,7 +617,13 @@ export abstract class LibrarySemantics extends DataflowState {
       // np.array(preds) of a list the predictions were appended to step by step: those predictions.
       if (a0 && a0.k === 'seq' && !a0.keys && a0.items.some((i) => i.k === 'data' && !!i.pred)) {
         const j = this.join(a0.items, n);
-        if (j.k === 'data' && j.pred) return this.positionalView(j, n);
+        if (j.k === 'data' && j.pred) {
+          const out = this.positionalView(j, n);
+          // Only predictions stacked (a stacking meta-model's inputs): no named columns to misalign, their
+          // order is the order the code appends them in.
+          if (a0.items.every((i) => i.k === 'data' && !!i.pred)) { delete out.positional; out.aligned = true; }
+          return out;
+        }
       }
     }
     // pd.DataFrame(sfs.get_metric_dict()) / pd.DataFrame.from_dict(stats): a table of a fitted selector's
