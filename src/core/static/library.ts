@@ -18,6 +18,12 @@ import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, 
 import { child, constStrings, isSubscript, labelText, roleFromName, stripRows } from './syntax';
 import { nameUses } from './source';
 
+/**
+ * ImageDataGenerator arguments that draw a random transform per image (a flip, or a range set to something
+ * other than off); a preprocessing function other than a network's own `preprocess_input` may too.
+ */
+const RANDOM_AUGMENT = /\b(?:(?:rotation_range|width_shift_range|height_shift_range|shear_range|zoom_range|channel_shift_range|brightness_range|horizontal_flip|vertical_flip)\s*=\s*(?!(?:False|0|0\.0|None)\s*[,)])|preprocessing_function\s*=\s*(?!(?:[\w.]*\.)?preprocess_input\s*[,)]|None\s*[,)]))/;
+
 /** statsmodels model constructors (array and formula APIs, time-series models). */
 const STATSMODELS_MODEL = /^(OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomial|MNLogit|QuantReg|MixedLM|RLM|ARIMA|SARIMAX|ExponentialSmoothing|Holt|SimpleExpSmoothing|VAR|UnobservedComponents|ols|wls|gls|glm|logit|probit|poisson|negativebinomial|mnlogit|quantreg|mixedlm|rlm)$/;
 
@@ -2117,6 +2123,9 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if (est.cat === 'augmenter' && /^flow/.test(method)) {
       const d = (method === 'flow_from_directory' && !this.inLoop ? this.dirSubsetRead(method, args0, n) : undefined) ?? X ?? this.freshData('images', n);
+      // A generator given no random transform (ImageDataGenerator(rescale=1./255), the usual validation
+      // generator) yields each image once, unchanged: it synthesises no rows.
+      if (est.cls === 'ImageDataGenerator' && !est.params.includes('**') && !RANDOM_AUGMENT.test(est.params)) return this.same(d);
       const du = this.dupEvent(n, `ImageDataGenerator.${method}`, d.rows);
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
     }

@@ -58,4 +58,47 @@ describe('real-notebook idioms, round 19 (precision on unlabelled files)', () =>
       assert.deepEqual(found(src('feats'), 'mismatch/column-order').map((f) => f.split(':')[1]), ['warning']);
     });
   });
+
+  describe('leakage/overlap: an ImageDataGenerator given no random transform', () => {
+    // ImageDataGenerator(rescale=1./255), the usual validation generator, yields each image once and
+    // unchanged: it synthesises no rows. One with random transforms does, and its copies split at random
+    // land on both sides.
+    const separate = (ctor: string) => py`
+      import tensorflow as tf
+      from tensorflow.keras.preprocessing.image import ImageDataGenerator
+      def solution_model():
+          train_datagen = ImageDataGenerator(rescale=1./255, rotation_range=20, horizontal_flip=True)
+          validation_datagen = ${ctor}
+          train_generator = train_datagen.flow_from_directory("tmp/train/", target_size=(128, 128), batch_size=500, class_mode="binary")
+          validation_generator = validation_datagen.flow_from_directory("tmp/valid/", target_size=(128, 128), batch_size=500, class_mode="binary")
+          x, y = train_generator[0][0], train_generator[0][1]
+          x_val, y_val = validation_generator[0][0], validation_generator[0][1]
+          model = tf.keras.Sequential([tf.keras.layers.Flatten(), tf.keras.layers.Dense(1, activation="sigmoid")])
+          model.compile(loss="binary_crossentropy", optimizer="adam", metrics=["accuracy"])
+          model.fit(x, y, epochs=5)
+          loss, acc = model.evaluate(x_val, y_val)
+          print("loss:", loss, "acc:", acc)
+          return model
+    `;
+    const splitAfter = py`
+      import numpy as np
+      from sklearn.model_selection import train_test_split
+      from tensorflow.keras.preprocessing.image import ImageDataGenerator
+      from tensorflow import keras
+      X = np.load("images.npy")
+      y = np.load("labels.npy")
+      gen = ImageDataGenerator(rotation_range=15, zoom_range=0.1)
+      X_aug, y_aug = next(gen.flow(X, y, batch_size=len(X), shuffle=False))
+      X_train, X_test, y_train, y_test = train_test_split(X_aug, y_aug, test_size=0.2, random_state=0)
+      model = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
+      model.compile(loss="sparse_categorical_crossentropy", optimizer="adam", metrics=["accuracy"])
+      model.fit(X_train, y_train, epochs=3)
+      print(model.evaluate(X_test, y_test))
+    `;
+    it('does not fire for rescale-only or preprocess_input generators, fires (error) when augmented copies are split', () => {
+      assert.deepEqual(found(separate('ImageDataGenerator(rescale=1./255)'), 'leakage/overlap'), []);
+      assert.deepEqual(found(separate('ImageDataGenerator(preprocessing_function=preprocess_input)'), 'leakage/overlap'), []);
+      assert.deepEqual(found(splitAfter, 'leakage/overlap').map((f) => f.split(':')[1]), ['error']);
+    });
+  });
 });
