@@ -722,7 +722,10 @@ export abstract class LibrarySemantics extends DataflowState {
         for (let i = 0; i < len; i++) items.push({ k: 'seq', items: seqs.map((s) => s.items[Math.min(i, s.items.length - 1)]) });
         return { k: 'seq', items };
       }
-      return args.pos[0] ?? this.scalar(last);
+      // list(names) is a new list: removing from it leaves the names it was made from as they were.
+      const a0 = args.pos[0];
+      if ((last === 'list' || last === 'sorted') && a0?.k === 'seq' && !a0.keys && args.pos.length === 1) return { ...a0, items: [...a0.items] };
+      return a0 ?? this.scalar(last);
     }
     if (last === 'range') return this.scalar('range', [], [], true);
     // train_idx, test_idx = next(ShuffleSplit(...).split(X)): the first fold's index pair.
@@ -1882,6 +1885,15 @@ export abstract class LibrarySemantics extends DataflowState {
         if (method === 'keys') return { k: 'seq', items: (obj.keys ?? []).map((k) => ({ k: 'const', text: k ?? 'k', str: k } as ConstV)) };
         // names.copy(): the same items in a new list (appends to the copy leave the original as it was).
         if (method === 'copy' && !args.pos.length && !args.kw.size) return { ...obj, items: [...obj.items], ...(obj.keys ? { keys: [...obj.keys] } : {}) };
+        // cols = list(df.columns); cols.remove("price"): the name is no longer in the list (as on df.columns
+        // read whole, below); a name not written out is not known, so nothing is taken out.
+        if ((method === 'remove' || method === 'discard') && !obj.keys) {
+          for (const name of args.pos.flatMap(constStrings)) {
+            const i = obj.items.findIndex((x) => x.k === 'const' && x.str === name);
+            if (i >= 0) obj.items.splice(i, 1);
+          }
+          return this.scalar('None');
+        }
         if (method === 'append' || method === 'extend' || method === 'add') {
           // Items collected in a loop (one frame per file, per batch) are different rows each time.
           const a0 = args.pos[0];

@@ -101,4 +101,27 @@ describe('real-notebook idioms, round 19 (precision on unlabelled files)', () =>
       assert.deepEqual(found(splitAfter, 'leakage/overlap').map((f) => f.split(':')[1]), ['error']);
     });
   });
+
+  describe('leakage/target: a column list copied from columns written out, the label removed from it', () => {
+    // df.columns = [...] names every column; predictors = list(df.columns); predictors.remove("score")
+    // leaves the label out of the list the features are selected with.
+    const src = (removed: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import Ridge
+      df = pd.read_csv("grades.csv")
+      df.columns = ["hours", "absences", "score"]
+      predictors = list(df.columns)
+      predictors.remove("${removed}")
+      X = df[predictors]
+      y = df["score"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=1)
+      m = Ridge().fit(X_train, y_train)
+      print(m.score(X_test, y_test))
+    `;
+    it('does not fire when the label is removed, fires (warning) when another column is', () => {
+      assert.deepEqual(found(src('score'), 'leakage/target'), []);
+      assert.deepEqual(found(src('absences'), 'leakage/target'), ['8:warning']);
+    });
+  });
 });
