@@ -2168,7 +2168,9 @@ export abstract class LibrarySemantics extends DataflowState {
       // A pipeline ending in a model fitted with labels (`pipeline.fit(X, y)`) is training, wherever it runs: the
       // batch being scored carries no labels.
       const withLabels = est.cat === 'pipeline' && est.steps.length > 0 && est.steps[est.steps.length - 1]!.cat === 'model' && (args.pos[1] !== undefined || args.kw.has('y'));
-      const ownLabelled = est.cat === 'model' && !est.loaded && (args.pos[1] !== undefined || args.kw.has('y'));
+      // A model given its series at construction (statsmodels: ARIMA(y, order=...).fit()) fits on its own labelled
+      // data, as model.fit(X, y) does.
+      const ownLabelled = est.cat === 'model' && !est.loaded && (args.pos[1] !== undefined || args.kw.has('y') || !!est.ctorData && !args.pos.some((a) => a.k === 'data'));
       // A serving-named method of a class that the document never calls, in a document that fits
       // its models itself (a model class in a training notebook): nothing is served here.
       const uncalledByName = byName && this.uncalledMethodOfTrainer;

@@ -124,4 +124,24 @@ describe('real-notebook idioms, round 19 (precision on unlabelled files)', () =>
       assert.deepEqual(found(src('absences'), 'leakage/target'), ['8:warning']);
     });
   });
+
+  describe('mismatch/refit-at-inference: a statsmodels model given its series at construction, fitted in an app', () => {
+    // ARIMA(series, order=...).fit() learns from the series it was given, labels included: training (as
+    // model.fit(X, y) is), not a statistic refitted on a batch being scored. A scaler fitted on the
+    // uploaded batch beside it still is one.
+    const src = (extra: string) => py`
+      import pandas as pd
+      import streamlit as st
+      from statsmodels.tsa.arima.model import ARIMA
+      from sklearn.preprocessing import StandardScaler
+      hist = pd.read_csv(st.file_uploader("history"))
+      res = ARIMA(hist["sales"], order=(2, 1, 0)).fit()
+      ${extra}
+      st.line_chart(res.forecast(steps=12))
+    `;
+    it('does not fire for the model fitted on its own series, fires for a scaler fitted on the uploaded rows', () => {
+      assert.deepEqual(found(src('print(res.summary())'), 'mismatch/refit-at-inference', 'app.py'), []);
+      assert.equal(found(src('st.write(StandardScaler().fit_transform(hist[["sales", "price"]]))'), 'mismatch/refit-at-inference', 'app.py').length, 1);
+    });
+  });
 });
