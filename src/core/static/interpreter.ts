@@ -457,7 +457,8 @@ export class Interpreter extends LibrarySemantics {
     if (!m) return undefined;
     const v = this.scope.get(m[1]);
     if (!v) return undefined;
-    const isNone = v.k === 'const' && v.text === 'None' ? true : v.k === 'est' || v.k === 'data' || v.k === 'obj' || v.k === 'fn' || v.k === 'seq' || v.k === 'class' ? false : undefined;
+    // A number computed by a statistic (a percentile kept in a global by the first call) is not None either.
+    const isNone = v.k === 'const' && v.text === 'None' ? true : v.k === 'est' || v.k === 'data' || v.k === 'obj' || v.k === 'fn' || v.k === 'seq' || v.k === 'class' || v.k === 'scalar' && v.prep.length > 0 && !v.varying ? false : undefined;
     if (isNone === undefined) return undefined;
     return m[2] ? !isNone : isNone;
   }

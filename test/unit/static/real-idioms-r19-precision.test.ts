@@ -144,4 +144,32 @@ describe('real-notebook idioms, round 19 (precision on unlabelled files)', () =>
       assert.equal(found(src('st.write(StandardScaler().fit_transform(hist[["sales", "price"]]))'), 'mismatch/refit-at-inference', 'app.py').length, 1);
     });
   });
+
+  describe('mismatch/refit-at-inference: a statistic kept in a global by the first call (if x is None)', () => {
+    // global cut; if cut is None: cut = np.percentile(...): computed once, on the first frame given (the
+    // training rows), and reused for the test rows. Without the guard it is computed again on them.
+    const src = (guard: string) => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.svm import SVC
+      from sklearn.metrics import accuracy_score
+      low = None
+      mid = None
+      def bin_ages(df):
+          global low, mid
+          ${guard}
+              low = np.percentile(df.Age, 5)
+              mid = np.percentile(df.Age, 50)
+          df["Age"] = pd.cut(df.Age, (-1, low, mid, 200), labels=[0, 1, 2])
+          return df
+      train = bin_ages(pd.read_csv("train.csv"))
+      test = bin_ages(pd.read_csv("test.csv"))
+      clf = SVC().fit(train.drop(columns=["Survived"]), train["Survived"])
+      print(accuracy_score(test["Survived"], clf.predict(test.drop(columns=["Survived"]))))
+    `;
+    it('does not fire when the statistic is computed only while unset, fires (warning) when computed on every call', () => {
+      assert.deepEqual(found(src('if low is None:'), 'mismatch/refit-at-inference'), []);
+      assert.deepEqual(found(src('if True:'), 'mismatch/refit-at-inference'), ['10:warning', '11:warning']);
+    });
+  });
 });
