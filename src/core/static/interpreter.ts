@@ -2301,6 +2301,15 @@ export class Interpreter extends LibrarySemantics {
       if (byDtype && slice === undefined && !within) d.feat.byDtype = true;
       return d;
     }
+    // X_test[X_train.columns]: the held-out frame's columns picked by the names, in the order, of another
+    // frame's (the training matrix's): aligned to them, whatever columns its own encoding produced.
+    if (first && !hasSlice && !isILoc && first.k === 'scalar' && first.allCols && first.allCols.slice === undefined && o.frame && !sameLineage(first.allCols.frame, o.frame)) {
+      const d = this.same(o, { aligned: true });
+      delete d.positional; delete d.cols;
+      const { removed, within } = first.allCols;
+      d.feat = this.featureSelection(o, 'select', within ? within.filter((c) => !removed.includes(c)) : [UNKNOWN_NAMES], n);
+      return d;
+    }
     const ownColumns = idxNodes.some((x) => this.t(x).includes(this.t(objNode) + '.columns'));
     // df[FEATURES] with the feature list loaded from disk (joblib/json): columns selected by name.
     if (first && !hasSlice && (first.k === 'data' && !first.rows.some((k) => k.path.length) || first.k === 'est' && first.loaded) && !isILoc && idxNodes[0]?.name === 'VariableName'

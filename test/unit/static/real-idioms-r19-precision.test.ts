@@ -172,4 +172,28 @@ describe('real-notebook idioms, round 19 (precision on unlabelled files)', () =>
       assert.deepEqual(found(src('if True:'), 'mismatch/refit-at-inference'), ['10:warning', '11:warning']);
     });
   });
+
+  describe('mismatch/column-order: dummies of the held-out rows selected by the training matrix\'s columns', () => {
+    // X_test = X_test[X_train.columns] (after adding the missing dummies as zeros) puts the held-out
+    // frame in the training columns and order; predicted without it, its columns follow its own categories.
+    const src = (align: string) => py`
+      import pandas as pd
+      from sklearn.linear_model import Ridge
+      from sklearn.metrics import mean_absolute_error
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      X_train = pd.get_dummies(train.drop(columns=["sales"]), columns=["store", "dept"], drop_first=True)
+      model = Ridge().fit(X_train, train["sales"])
+      X_test = pd.get_dummies(test.drop(columns=["sales"]), columns=["store", "dept"], drop_first=True)
+      for col in X_train.columns:
+          if col not in X_test.columns:
+              X_test[col] = 0
+      ${align}
+      print(mean_absolute_error(test["sales"], model.predict(X_test)))
+    `;
+    it('does not fire when the held-out frame is put in the training columns, fires (warning) when it is not', () => {
+      assert.deepEqual(found(src('X_test = X_test[X_train.columns]'), 'mismatch/column-order'), []);
+      assert.deepEqual(found(src('X_test = X_test.fillna(0)'), 'mismatch/column-order'), ['8:warning']);
+    });
+  });
 });
