@@ -2299,11 +2299,14 @@ export class Interpreter extends LibrarySemantics {
       const { removed, within, slice, byDtype } = first.allCols;
       d.feat = slice !== undefined ? this.featureSelection(o, 'select', [`@iloc:${slice}`], n) : within ? this.featureSelection(o, 'select', within.filter((c) => !removed.includes(c)), n) : this.featureSelection(o, 'drop', removed, n);
       if (byDtype && slice === undefined && !within) d.feat.byDtype = true;
+      // X_test[X_train.columns], both cut from one frame: the columns of the other matrix, in its order.
+      const by = idxNodes.length === 1 ? /^([A-Za-z_]\w*)\s*\.\s*columns$/.exec(this.t(idxNodes[0]))?.[1] : undefined;
+      if (by !== undefined && by !== this.t(objNode)) { d.aligned = true; delete d.positional; }
       return d;
     }
     // X_test[X_train.columns]: the held-out frame's columns picked by the names, in the order, of another
     // frame's (the training matrix's): aligned to them, whatever columns its own encoding produced.
-    if (first && !hasSlice && !isILoc && first.k === 'scalar' && first.allCols && first.allCols.slice === undefined && o.frame && !sameLineage(first.allCols.frame, o.frame)) {
+    if (first && !hasSlice && !isILoc && first.k === 'scalar' && first.allCols && first.allCols.slice === undefined && o.frame && first.allCols.frame !== o.frame) {
       const d = this.same(o, { aligned: true });
       delete d.positional; delete d.cols;
       const { removed, within } = first.allCols;
