@@ -3182,7 +3182,11 @@ export abstract class LibrarySemantics extends DataflowState {
       delete out.cols;
       // Columns already dropped from the matrix (X = df.drop(columns=["y"]).select_dtypes(...)) stay dropped.
       const dropped = d.feat && d.feat.mode === 'drop' && d.feat.frame === d.frame ? d.feat.cols : undefined;
-      if (d.frame && /number|float|int|exclude/.test(argText)) out.feat = { ...this.featureSelection(d, dropped ? 'drop' : 'all', dropped ? [...dropped] : [], n), byDtype: true };
+      // Only non-numeric columns (include="object" / "category", exclude="number"): which names is not known,
+      // nor whether a label is among them (a numeric label is not).
+      const nonNumeric = /exclude\s*=[^)]*(?:number|float|int)/.test(argText) || !/number|float|int|exclude/.test(argText) && /object|category|str|bool/.test(argText);
+      if (d.frame && nonNumeric) out.feat = this.featureSelection(d, 'select', ['@names'], n);
+      else if (d.frame && /number|float|int|exclude/.test(argText)) out.feat = { ...this.featureSelection(d, dropped ? 'drop' : 'all', dropped ? [...dropped] : [], n), byDtype: true };
       return out;
     }
     if (ROW_SUBSET.has(method)) return this.maybeSliceSplit(this.same(d), n, undefined);

@@ -199,4 +199,29 @@ describe('real-notebook idioms, round 19 (precision on unlabelled files)', () =>
       assert.deepEqual(found(src('X_test = X_test.fillna(0)', cut), 'mismatch/column-order'), ['7:warning']);
     });
   });
+
+  describe('leakage/target: columns chosen by a non-numeric dtype beside a numeric label', () => {
+    // select_dtypes(exclude="number") / include="object" keeps the text columns: a numeric label
+    // (a revenue to regress) is not among them. exclude="object" keeps the numeric ones, the label too.
+    const src = (sel: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import r2_score
+      df = pd.read_csv("movies.csv")
+      cat_cols = df.select_dtypes(${sel}).columns
+      for c in cat_cols:
+          df[c] = df[c].astype("category").cat.codes
+      X = df[["budget", "score"] + cat_cols.tolist()]
+      y = df["gross"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      rf = RandomForestRegressor().fit(X_train, y_train)
+      print(r2_score(y_test, rf.predict(X_test)))
+    `;
+    it('does not fire for exclude="number" or include="object", fires (warning) for exclude="object"', () => {
+      assert.deepEqual(found(src('exclude=["number"]'), 'leakage/target'), []);
+      assert.deepEqual(found(src('include="object"'), 'leakage/target'), []);
+      assert.deepEqual(found(src('exclude="object"'), 'leakage/target'), ['9:warning']);
+    });
+  });
 });
