@@ -87,9 +87,11 @@ export class Interpreter extends LibrarySemantics {
         this.enterChunk(fn.chunk);
         this.uncalledMethodOfTrainer = !!fn.cls && fittedBefore;
         this.runningUnreferenced = this.unreferenced(fn);
+        this.unreferencedPredicts = this.runningUnreferenced && /\.predict\w*\s*\(/.test(this.t(fn.node));
         this.callFunction(fn, NO_ARGS, null, self);
         this.uncalledMethodOfTrainer = false;
         this.runningUnreferenced = false;
+        this.unreferencedPredicts = false;
       }
       this.runningUncalled = false;
     } catch (e) {

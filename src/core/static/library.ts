@@ -2184,8 +2184,11 @@ export abstract class LibrarySemantics extends DataflowState {
       // The body of a `fit` / `train` method nobody in the document calls (a custom transformer defined so a
       // pickled pipeline can be loaded): it says how the class fits, nothing is refitted at serving.
       const uncalledOwnFit = this.runningUncalled && this.trainingFnDepth > 0 && this.servingFnDepth === 0;
+      // A plain helper nothing in the document names or calls, that predicts nothing itself, in a file not named for
+      // serving: it is serving only by running after the top-level load, and as written its output reaches no model (zd025).
+      const idleHelper = this.runningUnreferenced && !this.unreferencedPredicts && this.servingFnDepth === 0 && !this.opts.servingFile;
       let pushedRefit: RefitEvent | undefined;
-      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels && !learnsNothing && !namesTraining && !uncalledOwnFit) {
+      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels && !learnsNothing && !namesTraining && !uncalledOwnFit && !idleHelper) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
           ? { calleeFrom: callee.from, calleeTo: callee.to, cls: est.cls, receiverLoaded: est.loaded, loaded: this.loadedInScope() } : undefined;

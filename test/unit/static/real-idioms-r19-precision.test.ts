@@ -224,4 +224,25 @@ describe('real-notebook idioms, round 19 (precision on unlabelled files)', () =>
       assert.deepEqual(found(src('exclude="object"'), 'leakage/target'), ['9:warning']);
     });
   });
+
+  describe('mismatch/refit-at-inference: a helper nothing calls in a script that loads a model', () => {
+    // normalize() is defined and never called: the frame it would scale reaches no model. Called on the
+    // batch before predicting, it refits the scaler on that batch.
+    const src = (use: string) => py`
+      import pandas as pd
+      import joblib
+      from sklearn.preprocessing import MinMaxScaler
+      def normalize(df):
+          scaler = MinMaxScaler()
+          return pd.DataFrame(scaler.fit_transform(df), columns=df.columns)
+      df = pd.read_csv("test.csv").drop(["id", "year"], axis=1)
+      ${use}
+      model = joblib.load("model.joblib")
+      pd.DataFrame(model.predict(df[["a", "b"]])).to_csv("submit.csv")
+    `;
+    it('does not fire while the helper is never called, fires when the batch goes through it', () => {
+      assert.deepEqual(found(src('print(df.shape)'), 'mismatch/refit-at-inference', 'make_submission.py'), []);
+      assert.deepEqual(found(src('df = normalize(df)'), 'mismatch/refit-at-inference', 'make_submission.py').length, 1);
+    });
+  });
 });
