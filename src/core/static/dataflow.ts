@@ -129,6 +129,8 @@ export abstract class DataflowState {
   protected runningUncalled = false;
   /** Set while running an uncalled top-level function of the document that nothing names (no decorator, no reference). */
   protected runningUnreferenced = false;
+  /** ... and that function's own text predicts with some model (`.predict(`). */
+  protected unreferencedPredicts = false;
   /** The rows each cross_val_score / cross_validate call cross-validated on, in order. */
   protected cvInputs: RowKey[][] = [];
   /** Names of the serving-named functions being run (innermost last). */

@@ -87,9 +87,11 @@ export class Interpreter extends LibrarySemantics {
         this.enterChunk(fn.chunk);
         this.uncalledMethodOfTrainer = !!fn.cls && fittedBefore;
         this.runningUnreferenced = this.unreferenced(fn);
+        this.unreferencedPredicts = this.runningUnreferenced && /\.predict\w*\s*\(/.test(this.t(fn.node));
         this.callFunction(fn, NO_ARGS, null, self);
         this.uncalledMethodOfTrainer = false;
         this.runningUnreferenced = false;
+        this.unreferencedPredicts = false;
       }
       this.runningUncalled = false;
     } catch (e) {
@@ -457,7 +459,8 @@ export class Interpreter extends LibrarySemantics {
     if (!m) return undefined;
     const v = this.scope.get(m[1]);
     if (!v) return undefined;
-    const isNone = v.k === 'const' && v.text === 'None' ? true : v.k === 'est' || v.k === 'data' || v.k === 'obj' || v.k === 'fn' || v.k === 'seq' || v.k === 'class' ? false : undefined;
+    // A number computed by a statistic (a percentile kept in a global by the first call) is not None either.
+    const isNone = v.k === 'const' && v.text === 'None' ? true : v.k === 'est' || v.k === 'data' || v.k === 'obj' || v.k === 'fn' || v.k === 'seq' || v.k === 'class' || v.k === 'scalar' && v.prep.length > 0 && !v.varying ? false : undefined;
     if (isNone === undefined) return undefined;
     return m[2] ? !isNone : isNone;
   }
@@ -2002,6 +2005,13 @@ export class Interpreter extends LibrarySemantics {
       case 'mod': return o.ns?.get(prop) ?? { k: 'mod', q: o.q + '.' + prop };
       case 'data': {
         if (prop === 'values' || prop === 'T') return this.positionalView(o, n);
+        // bunch.data / bunch.target: the same rows, but separate arrays, so a frame built from
+        // `.data` does not hold the label (its columns are not the bunch's other fields).
+        if (o.bunch && (prop === 'data' || prop === 'target')) {
+          const d = this.same(o, { frame: this.newFrame() });
+          delete d.bunch; delete d.cols; delete d.feat;
+          return d;
+        }
         if (prop === 'columns' && o.dummies) this.dummiesColumnsRead.add(`${o.dummies.chunk}:${o.dummies.from}`);
         if (prop === 'columns') { const names = this.frameColumns(o, full); if (names) return names; }
         if (prop === 'columns' || prop === 'index') return this.scalar(full, o.prep);
@@ -2327,6 +2337,18 @@ export class Interpreter extends LibrarySemantics {
       const { removed, within, slice, byDtype } = first.allCols;
       d.feat = slice !== undefined ? this.featureSelection(o, 'select', [`@iloc:${slice}`], n) : within ? this.featureSelection(o, 'select', within.filter((c) => !removed.includes(c)), n) : this.featureSelection(o, 'drop', removed, n);
       if (byDtype && slice === undefined && !within) d.feat.byDtype = true;
+      // X_test[X_train.columns], both cut from one frame: the columns of the other matrix, in its order.
+      const by = idxNodes.length === 1 ? /^([A-Za-z_]\w*)\s*\.\s*columns$/.exec(this.t(idxNodes[0]))?.[1] : undefined;
+      if (by !== undefined && by !== this.t(objNode)) { d.aligned = true; delete d.positional; }
+      return d;
+    }
+    // X_test[X_train.columns]: the held-out frame's columns picked by the names, in the order, of another
+    // frame's (the training matrix's): aligned to them, whatever columns its own encoding produced.
+    if (first && !hasSlice && !isILoc && first.k === 'scalar' && first.allCols && first.allCols.slice === undefined && o.frame && first.allCols.frame !== o.frame) {
+      const d = this.same(o, { aligned: true });
+      delete d.positional; delete d.cols;
+      const { removed, within } = first.allCols;
+      d.feat = this.featureSelection(o, 'select', within ? within.filter((c) => !removed.includes(c)) : [UNKNOWN_NAMES], n);
       return d;
     }
     const ownColumns = idxNodes.some((x) => this.t(x).includes(this.t(objNode) + '.columns'));

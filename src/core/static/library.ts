@@ -18,6 +18,12 @@ import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, 
 import { child, constStrings, isSubscript, labelText, roleFromName, stripRows } from './syntax';
 import { nameUses } from './source';
 
+/**
+ * ImageDataGenerator arguments that draw a random transform per image (a flip, or a range set to something
+ * other than off); a preprocessing function other than a network's own `preprocess_input` may too.
+ */
+const RANDOM_AUGMENT = /\b(?:(?:rotation_range|width_shift_range|height_shift_range|shear_range|zoom_range|channel_shift_range|brightness_range|horizontal_flip|vertical_flip)\s*=\s*(?!(?:False|0|0\.0|None)\s*[,)])|preprocessing_function\s*=\s*(?!(?:[\w.]*\.)?preprocess_input\s*[,)]|None\s*[,)]))/;
+
 /** statsmodels model constructors (array and formula APIs, time-series models). */
 const STATSMODELS_MODEL = /^(OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomial|MNLogit|QuantReg|MixedLM|RLM|ARIMA|SARIMAX|ExponentialSmoothing|Holt|SimpleExpSmoothing|VAR|UnobservedComponents|ols|wls|gls|glm|logit|probit|poisson|negativebinomial|mnlogit|quantreg|mixedlm|rlm)$/;
 
@@ -470,6 +476,7 @@ export abstract class LibrarySemantics extends DataflowState {
       if (path && !(src0?.varying && this.inLoop)) d.rows[0].root.file = path;
       if (src0 && requestPayload(src0)) d.aligned = true;
       if (last === 'load_dataset') d.dsDict = true;
+      else if (/^(load_|fetch_)/.test(last) && this.targets.length < 2 && !args.kw.has('return_X_y')) d.bunch = true;
       if (last === 'load' && /^json\./.test(q)) d.records = true;
       const parseNode = args.kwNodes.get('parse_dates'), indexNode = args.kwNodes.get('index_col');
       // Dates parsed into a column that nothing orders the rows by are a date feature (inspections or
@@ -626,7 +633,13 @@ export abstract class LibrarySemantics extends DataflowState {
       // np.array(preds) of a list the predictions were appended to step by step: those predictions.
       if (a0 && a0.k === 'seq' && !a0.keys && a0.items.some((i) => i.k === 'data' && !!i.pred)) {
         const j = this.join(a0.items, n);
-        if (j.k === 'data' && j.pred) return this.positionalView(j, n);
+        if (j.k === 'data' && j.pred) {
+          const out = this.positionalView(j, n);
+          // Only predictions stacked (a stacking meta-model's inputs): no named columns to misalign, their
+          // order is the order the code appends them in.
+          if (a0.items.every((i) => i.k === 'data' && !!i.pred)) { delete out.positional; out.aligned = true; }
+          return out;
+        }
       }
     }
     // pd.DataFrame(sfs.get_metric_dict()) / pd.DataFrame.from_dict(stats): a table of a fitted selector's
@@ -657,12 +670,6 @@ export abstract class LibrarySemantics extends DataflowState {
             d.frame = this.childFrame(colsArg.allCols.frame);
             for (const c of colsArg.allCols.removed) d.frame.removed.add(c);
           }
-        }
-        // pd.DataFrame(bunch.data) of a dataset object (sklearn's load_*: .data beside .target): the feature
-        // array's columns, a frame of its own; the object's other attributes (.target) are not its columns.
-        const a0Node = args.posNodes[0] ?? args.kwNodes.get('data');
-        if (!colsArg && a0.cols?.length === 1 && a0.cols[0] === 'data' && a0Node && /^[A-Za-z_]\w*\.data$/.test(this.t(a0Node).replace(/\s+/g, ''))) {
-          d.frame = this.newFrame(); delete d.feat; delete d.cols;
         }
         return d;
       }
@@ -725,7 +732,10 @@ export abstract class LibrarySemantics extends DataflowState {
         for (let i = 0; i < len; i++) items.push({ k: 'seq', items: seqs.map((s) => s.items[Math.min(i, s.items.length - 1)]) });
         return { k: 'seq', items };
       }
-      return args.pos[0] ?? this.scalar(last);
+      // list(names) is a new list: removing from it leaves the names it was made from as they were.
+      const a0 = args.pos[0];
+      if ((last === 'list' || last === 'sorted') && a0?.k === 'seq' && !a0.keys && args.pos.length === 1) return { ...a0, items: [...a0.items] };
+      return a0 ?? this.scalar(last);
     }
     if (last === 'range') return this.scalar('range', [], [], true);
     // train_idx, test_idx = next(ShuffleSplit(...).split(X)): the first fold's index pair.
@@ -1893,8 +1903,9 @@ export abstract class LibrarySemantics extends DataflowState {
         if (method === 'keys') return { k: 'seq', items: (obj.keys ?? []).map((k) => ({ k: 'const', text: k ?? 'k', str: k } as ConstV)) };
         // names.copy(): the same items in a new list (appends to the copy leave the original as it was).
         if (method === 'copy' && !args.pos.length && !args.kw.size) return { ...obj, items: [...obj.items], ...(obj.keys ? { keys: [...obj.keys] } : {}) };
-        // feats.remove("y") on a list of known names (the label taken out of the column list): the list without it.
-        if (method === 'remove' && !obj.keys && args.pos.length === 1) {
+        // cols = list(df.columns); cols.remove("price") (or a set's discard): the name is no longer in the list;
+        // a name not known for certain takes nothing out.
+        if ((method === 'remove' || method === 'discard') && !obj.keys && args.pos.length === 1) {
           const name = constStrings(args.pos[0]);
           const at = name.length === 1 ? obj.items.findIndex((x) => x.k === 'const' && x.str === name[0]) : -1;
           if (at >= 0) obj.items.splice(at, 1);
@@ -2141,6 +2152,9 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     if (est.cat === 'augmenter' && /^flow/.test(method)) {
       const d = (method === 'flow_from_directory' && !this.inLoop ? this.dirSubsetRead(method, args0, n) : undefined) ?? X ?? this.freshData('images', n);
+      // A generator given no random transform (ImageDataGenerator(rescale=1./255), the usual validation
+      // generator) yields each image once, unchanged: it synthesises no rows.
+      if (est.cls === 'ImageDataGenerator' && !est.params.includes('**') && !RANDOM_AUGMENT.test(est.params)) return this.same(d);
       const du = this.dupEvent(n, `ImageDataGenerator.${method}`, d.rows);
       return this.mkData({ ...this.same(d), dup: unionList(d.dup, [du]) });
     }
@@ -2171,7 +2185,9 @@ export abstract class LibrarySemantics extends DataflowState {
       // A pipeline ending in a model fitted with labels (`pipeline.fit(X, y)`) is training, wherever it runs: the
       // batch being scored carries no labels.
       const withLabels = est.cat === 'pipeline' && est.steps.length > 0 && est.steps[est.steps.length - 1]!.cat === 'model' && (args.pos[1] !== undefined || args.kw.has('y'));
-      const ownLabelled = est.cat === 'model' && !est.loaded && (args.pos[1] !== undefined || args.kw.has('y'));
+      // A model given its series at construction (statsmodels: ARIMA(y, order=...).fit()) fits on its own labelled
+      // data, as model.fit(X, y) does.
+      const ownLabelled = est.cat === 'model' && !est.loaded && (args.pos[1] !== undefined || args.kw.has('y') || !!est.ctorData && !args.pos.some((a) => a.k === 'data'));
       // A serving-named method of a class that the document never calls, in a document that fits
       // its models itself (a model class in a training notebook): nothing is served here.
       const uncalledByName = byName && this.uncalledMethodOfTrainer;
@@ -2185,8 +2201,11 @@ export abstract class LibrarySemantics extends DataflowState {
       // The body of a `fit` / `train` method nobody in the document calls (a custom transformer defined so a
       // pickled pipeline can be loaded): it says how the class fits, nothing is refitted at serving.
       const uncalledOwnFit = this.runningUncalled && this.trainingFnDepth > 0 && this.servingFnDepth === 0;
+      // A plain helper nothing in the document names or calls, that predicts nothing itself, in a file not named for
+      // serving: it is serving only by running after the top-level load, and as written its output reaches no model (zd025).
+      const idleHelper = this.runningUnreferenced && !this.unreferencedPredicts && this.servingFnDepth === 0 && !this.opts.servingFile;
       let pushedRefit: RefitEvent | undefined;
-      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels && !learnsNothing && !namesTraining && !uncalledOwnFit) {
+      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels && !learnsNothing && !namesTraining && !uncalledOwnFit && !idleHelper) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
           ? { calleeFrom: callee.from, calleeTo: callee.to, cls: est.cls, receiverLoaded: est.loaded, loaded: this.loadedInScope() } : undefined;
@@ -3239,7 +3258,11 @@ export abstract class LibrarySemantics extends DataflowState {
       delete out.cols;
       // Columns already dropped from the matrix (X = df.drop(columns=["y"]).select_dtypes(...)) stay dropped.
       const dropped = d.feat && d.feat.mode === 'drop' && d.feat.frame === d.frame ? d.feat.cols : undefined;
-      if (d.frame && /number|float|int|exclude/.test(argText)) out.feat = { ...this.featureSelection(d, dropped ? 'drop' : 'all', dropped ? [...dropped] : [], n), byDtype: true };
+      // Only non-numeric columns (include="object" / "category", exclude="number"): which names is not known,
+      // nor whether a label is among them (a numeric label is not).
+      const nonNumeric = /exclude\s*=[^)]*(?:number|float|int)/.test(argText) || !/number|float|int|exclude/.test(argText) && /object|category|str|bool/.test(argText);
+      if (d.frame && nonNumeric) out.feat = this.featureSelection(d, 'select', ['@names'], n);
+      else if (d.frame && /number|float|int|exclude/.test(argText)) out.feat = { ...this.featureSelection(d, dropped ? 'drop' : 'all', dropped ? [...dropped] : [], n), byDtype: true };
       return out;
     }
     if (ROW_SUBSET.has(method)) return this.maybeSliceSplit(this.same(d), n, undefined);

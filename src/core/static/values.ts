@@ -269,6 +269,8 @@ export interface DataV extends Common {
   concatParts?: RowKey[][];
   /** A dict of named splits (Hugging Face `load_dataset(...)`): `ds["test"]` is that split's rows. */
   dsDict?: boolean;
+  /** A scikit-learn dataset `Bunch` (`load_iris()`, `fetch_california_housing()`): `.data` holds the features only, `.target` the label. */
+  bunch?: true;
   /** Labels zipped with a model's predictions (Spark RDD `labels.zip(preds)`): comparing the pair scores the model. */
   paired?: boolean;
   /** Rows picked by an index that changes per loop iteration (bootstrap resampling). */
