@@ -1746,6 +1746,9 @@ export class Interpreter extends LibrarySemantics {
 
   /** Frames of the calls being run: where each was called from and the names its result is bound to. */
   protected callFrames: { chunk: number; stmt: SyntaxNode | null; targets: string[]; fn?: FnV; self?: Val }[] = [];
+  protected runningFunction(): FnV | undefined {
+    return this.callFrames[this.callFrames.length - 1]?.fn;
+  }
 
   /**
    * Inside a helper (`mse = ...; return res, mse`), a name the caller binds the helper's result to and

@@ -98,6 +98,8 @@ export abstract class LibrarySemantics extends DataflowState {
   abstract ev(n: SyntaxNode): Val;
   protected abstract element(iter: Val, i: number): Val;
   protected abstract callFunction(fn: FnV, args: Args, n: SyntaxNode | null, selfIn?: Val): Val;
+  /** The function whose body is running (undefined at the top level). */
+  protected abstract runningFunction(): FnV | undefined;
   protected abstract sliceKey(d: DataV): string;
   protected abstract maybeSliceSplit(dIn: DataV, n: SyntaxNode, sliceText: string | undefined): DataV;
   protected abstract assignSubscript(t: SyntaxNode, objNode: SyntaxNode, v: Val, valueNode?: SyntaxNode, attr?: string): void;
@@ -1379,7 +1381,11 @@ export abstract class LibrarySemantics extends DataflowState {
     // Inside a helper of another file called with the rows (metric_calc(y_test, pred, "Test")), the
     // helper's own variable names (train_accuracy) are generic: they do not say which rows were scored;
     // the words of the document's call do.
-    const genericNames = this.chunks[this.chunkIndex]?.file !== undefined && this.callers.length > 0;
+    // So are a helper's of this document that it calls from several places (U9: `fit_score(clf, X_tr, y_tr, X_te,
+    // y_te)` and again with the training rows twice): its fixed caption ("test score:") is not the call's.
+    const fn = this.callers.length > 0 ? this.runningFunction() : undefined;
+    const sharedHelper = !!fn && fn.node.name === 'FunctionDefinition' && this.chunks[fn.chunk]?.file === undefined && nameUses(this.chunks, [fn.name]) >= 3;
+    const genericNames = this.callers.length > 0 && (this.chunks[this.chunkIndex]?.file !== undefined || sharedHelper);
     const call = genericNames ? [...this.callers].reverse().find((c) => this.chunks[c.chunk].file === undefined) : undefined;
     const callText = call ? this.chunks[call.chunk].text.slice(call.stmtFrom, call.stmtTo) : '';
     const stmtText = (this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '') + '\n' + callText;
@@ -1389,8 +1395,9 @@ export abstract class LibrarySemantics extends DataflowState {
     const labelledTrain = /train|in.?sample/i.test(strings) || !genericNames && this.targets.some((t) => TRAIN_NAME.test(t) && !TEST_NAME.test(t))
       || callTarget !== undefined && TRAIN_NAME.test(callTarget) && !TEST_NAME.test(callTarget)
       || !genericNames && !/test|hold.?out/i.test(strings) && this.targets.some((t) => this.printedLabel(t) === 'train');
-    const labelledHere = (/test|hold.?out/i.test(strings) || this.targets.some((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t))) && !labelledTrain;
-    const printedAs = !labelledHere && !labelledTrain ? this.targets.find((t) => this.printedAsTest(t)) : undefined;
+    const labelledHere = (/test|hold.?out/i.test(strings) || !genericNames && this.targets.some((t) => TEST_NAME.test(t) && !TRAIN_NAME.test(t))
+      || callTarget !== undefined && TEST_NAME.test(callTarget) && !TRAIN_NAME.test(callTarget)) && !labelledTrain;
+    const printedAs = !labelledHere && !labelledTrain && !genericNames ? this.targets.find((t) => this.printedAsTest(t)) : undefined;
     const namedTest = !labelledHere && !labelledTrain && printedAs === undefined ? datas.find((d) => d.pred?.namedTest)?.pred?.namedTest : undefined;
     // Rows of a split's training part scored under a comment that calls them the test data (`# Predict on
     // the test data` above `m.predict(X_train)`): a swapped name, read from the comment, so only assumed.

@@ -1,0 +1,41 @@
+/**
+ * Round 19, the lead's post-holdout fixes: the classes behind the error-level false alarms on the
+ * round's holdout, each with a case that must fire and a look-alike that must not. Written from the class.
+ */
+import * as assert from 'node:assert/strict';
+import { analyze, py } from './helpers';
+
+const found = (src: string, rule: string, path = 'train.py'): string[] =>
+  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
+
+describe('real-notebook idioms, round 19 (lead, after the holdout)', () => {
+  describe('leakage/overlap: a shared helper\'s fixed "test" caption does not label the call that passes it the training rows (U9)', () => {
+    // One fit-and-score helper called from several places: the words of each call, not the helper's own
+    // caption, say whether the score it prints is a test score.
+    const src = (secondCall: string, calls = 2) => py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      X_train, y_train = train.drop(columns=["label"]), train["label"]
+      X_test, y_test = test.drop(columns=["label"]), test["label"]
+      def fit_score(clf, X_a, y_a, X_b, y_b):
+          fitted = clf.fit(X_a, y_a)
+          test_score = fitted.score(X_b, y_b)
+          print("test score:", test_score)
+          return test_score
+      ${calls === 2 ? 'first = fit_score(RandomForestClassifier(n_estimators=50), X_train, y_train, X_test, y_test)' : 'pass'}
+      print("Overfit")
+      ${secondCall}
+    `;
+    it('does not fire when the call passes the training rows as the scored ones under words of its own that do not say test', () => {
+      assert.deepEqual(found(src('score = fit_score(RandomForestClassifier(n_estimators=20), X_train, y_train, X_train, y_train)'), 'leakage/overlap'), []);
+    });
+    it('fires (error) when the call\'s own words call that score a test score', () => {
+      assert.deepEqual(found(src('test_acc = fit_score(RandomForestClassifier(n_estimators=20), X_train, y_train, X_train, y_train)'), 'leakage/overlap').map((f) => f.split(':')[1]), ['error']);
+    });
+    it('fires (error) for a helper called once, whose caption is that call\'s only label', () => {
+      assert.deepEqual(found(src('score = fit_score(RandomForestClassifier(n_estimators=20), X_train, y_train, X_train, y_train)', 1), 'leakage/overlap').map((f) => f.split(':')[1]), ['error']);
+    });
+  });
+});
