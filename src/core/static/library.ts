@@ -2735,7 +2735,11 @@ export abstract class LibrarySemantics extends DataflowState {
       // class names is not; otherwise its dtype is guessed (said, at warning).
       const dtypeAssumed = part.byDtype && leaked !== undefined ? `the column '${leaked}' is numeric, so the selection by dtype keeps it` : undefined;
       const dropped = !!dtypeAssumed && encodedIn(labelFrame, leaked!);
-      const assumed = dtypeAssumed ?? (leaked !== label ? changeAssumed : undefined) ?? labelGuess;
+      // Columns dropped by names not read here before this selection may have taken it out.
+      let unknownDrop: number | undefined;
+      for (let g: FrameMeta | undefined = part.frame; g && unknownDrop === undefined; g = g.parent) if (g.unknownDropAt !== undefined && g.unknownDropAt < part.order) unknownDrop = g.unknownDropAt;
+      const dropAssumed = leaked !== undefined && unknownDrop !== undefined ? `the columns dropped by names not known here did not include '${leaked}'` : undefined;
+      const assumed = dtypeAssumed ?? (leaked !== label ? changeAssumed : undefined) ?? labelGuess ?? dropAssumed;
       if (leaked !== undefined && !dropped) this.pushTarget({ site: part.site, label, ...(leaked !== label ? { source: leaked } : {}), ...(assumed ? { assumed } : {}), kind: 'label-in-features', fitSite });
       for (const [col, info] of visibleDerived(part.frame)) {
         // A column added after the matrix was taken is not in it.
@@ -3032,6 +3036,8 @@ export abstract class LibrarySemantics extends DataflowState {
         return this.same(d, { cols });
       }
       if (isColumns) {
+        // Columns named by values not read here: which ones are gone is not known (said where it matters).
+        if (d.frame && colsArg && !cols.length) d.frame.unknownDropAt = ++this.ids;
         if (/inplace\s*=\s*True/.test(argText)) {
           if (d.frame) cols.forEach((c) => d.frame!.removed.add(c));
           // Columns named by values not read here (df.columns[0]): the frame lacks columns not known by name.

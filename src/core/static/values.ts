@@ -156,6 +156,8 @@ export interface FrameMeta {
   derived: Map<string, DerivedColumn>;
   /** Columns removed in place (`del df[c]`, `drop(..., inplace=True)`, `pop`). */
   removed: Set<string>;
+  /** When columns named by values not read here were last dropped (`df.drop(columns=cfg.drop_cols)`, in place or into a copy). */
+  unknownDropAt?: number;
   /** When each column was last dropped in place (the order counter), to tell a re-added column from a gone one. */
   removedAt?: Map<string, number>;
   /** Columns read from this frame by name (`df["RainToday"]`): columns it is known to hold. */
