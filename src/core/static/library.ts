@@ -1142,7 +1142,10 @@ export abstract class LibrarySemantics extends DataflowState {
       // X_train, X_test = split(X_temp) where the "train" output is a val set: keep names honest.
       // X_test, X_val = split(X_test): the held-out part halved, its first output kept as the test set.
       const halvesTest = TEST_NAME.test(trainName) && !TRAIN_NAME.test(trainName) && d.rows.length > 0 && d.rows.every((k) => k.path.length > 0 && lastSide(k) === 'test');
-      const trainSide: Side = halvesTest ? 'test' : VAL_NAME.test(trainName) && !TRAIN_NAME.test(trainName) ? 'val' : 'train';
+      // x_cv, _ = split(x_train, train_size=n): a sample of the training rows kept for cross-validation, the
+      // rest discarded; its name says what it is used for, not that it is held out.
+      const sampleOfTrain = testName === '_' && nested;
+      const trainSide: Side = halvesTest ? 'test' : VAL_NAME.test(trainName) && !TRAIN_NAME.test(trainName) && !sampleOfTrain ? 'val' : 'train';
       outs.push(this.withStep(d, split, trainSide), this.withStep(d, split, side));
     });
     return { k: 'seq', items: outs };

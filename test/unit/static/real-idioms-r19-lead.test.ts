@@ -68,4 +68,23 @@ describe('real-notebook idioms, round 19 (lead, after the holdout)', () => {
       assert.deepEqual(target('df = df.drop(columns=["purchased"])').map((x) => x.severity), ['error']);
     });
   });
+  describe('leakage/overlap: a sample of the training rows named for cross-validation (x_cv, _ = train_test_split(x_train, ...))', () => {
+    const src = (lhs: string, rows = 'x_train, y_train') => py`
+      import pandas as pd
+      from sklearn.linear_model import Ridge
+      from sklearn.model_selection import train_test_split, cross_val_score
+      df = pd.read_csv("trips.csv")
+      X, y = df.drop(columns=["duration"]), df["duration"]
+      x_train, x_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+      ${lhs} = train_test_split(${rows}, train_size=50_000, random_state=0)
+      scores = cross_val_score(Ridge(), x_cv, y_cv, cv=3, scoring="neg_root_mean_squared_error")
+      print("cv rmse", -scores.mean())
+    `;
+    it('does not fire when the rest of the training rows is discarded: the kept part is a sample, not held out', () => {
+      assert.deepEqual(found(src('x_cv, _, y_cv, _'), 'leakage/overlap'), []);
+    });
+    it('fires (warning) on the held-out output of a split of all the rows (the only held-out set, U2)', () => {
+      assert.deepEqual(found(src('x_fit, x_cv, y_fit, y_cv', 'X, y'), 'leakage/overlap').map((f) => f.split(':')[1]), ['warning']);
+    });
+  });
 });
