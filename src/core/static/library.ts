@@ -1876,6 +1876,9 @@ export abstract class LibrarySemantics extends DataflowState {
     const items = cb.k === 'seq' ? cb.items : [cb];
     const text = (i: Val): string | undefined => (i.k === 'est' ? i.cls + i.params : i.k === 'scalar' ? i.name : undefined);
     return items.length > 0 && items.every((i) => {
+      // A callback class of the project's own (a progress printer) watches nothing held out unless its code
+      // reads a validation metric, stops the training or keeps weights.
+      if (i.k === 'obj') return ![...i.cls.methods.values()].some((f) => /val|stop_training|save|weights|best/i.test(this.chunks[f.chunk]?.text.slice(f.node.from, f.node.to) ?? 'val'));
       const t = text(i);
       return t !== undefined && (!SELECTS_ON_VALIDATION.test(t) || /\bmonitor\s*=\s*['"](?!val)\w+['"]/.test(t) && !/['"]val_/.test(t));
     });

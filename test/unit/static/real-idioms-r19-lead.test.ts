@@ -87,4 +87,33 @@ describe('real-notebook idioms, round 19 (lead, after the holdout)', () => {
       assert.deepEqual(found(src('x_fit, x_cv, y_fit, y_cv', 'X, y'), 'leakage/overlap').map((f) => f.split(':')[1]), ['warning']);
     });
   });
+  describe("leakage/preprocessing: Keras validation_split under a progress-printing callback of the project's own", () => {
+    // Scaled with the training part's statistics, then fit(..., validation_split=0.05): the tail Keras holds out
+    // was in the statistic, but with its val_ metrics never read and a callback that only prints, nothing
+    // evaluated saw it (a separate validation part is scored instead).
+    const src = (callbackBody: string) => py`
+      import pandas as pd
+      from tensorflow import keras
+      from sklearn.model_selection import train_test_split
+      df = pd.read_csv("fares.csv")
+      X, y = df.drop(columns=["fare"]), df["fare"]
+      X_tr, X_val, y_tr, y_val = train_test_split(X, y, test_size=0.01, random_state=1)
+      class Progress(keras.callbacks.Callback):
+          def on_epoch_end(self, epoch, logs=None):
+      ${callbackBody}
+      mean, std = X_tr.mean(axis=0), X_tr.std(axis=0)
+      X_tr = (X_tr - mean) / std
+      X_val = (X_val - mean) / std
+      model = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1)])
+      model.compile(optimizer="adam", loss="mse")
+      model.fit(X_tr.values, y_tr.values, epochs=3, validation_split=0.05, callbacks=[Progress()])
+      print("validation mse", model.evaluate(X_val.values, y_val.values))
+    `;
+    it('does not fire when the callback only prints progress', () => {
+      assert.deepEqual(found(src('            print(".", end="")'), 'leakage/preprocessing'), []);
+    });
+    it('fires when the callback stops the training on the held-out tail', () => {
+      assert.notDeepEqual(found(src('            if logs["val_loss"] < 1.0: self.model.stop_training = True'), 'leakage/preprocessing'), []);
+    });
+  });
 });
