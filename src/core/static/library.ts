@@ -5,7 +5,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import {
-  DATA_NAME, EVAL_METHODS, GROUP_AGGS, GROUP_NON_STATS, LABEL_ENCODERS, VOCABULARY_ENCODERS, LABEL_NAME, NP_STATS, PREDICT_METHODS,
+  CYCLIC_FIELD, CYCLIC_NAME, DATA_NAME, EVAL_METHODS, GROUP_AGGS, GROUP_NON_STATS, LABEL_ENCODERS, VOCABULARY_ENCODERS, LABEL_NAME, NP_STATS, PREDICT_METHODS,
   ROW_PRESERVING, ROW_SUBSET, SCALE_FUNCTIONS, SCORE_FUNCTIONS, STAT_METHODS, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME,
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
@@ -14,7 +14,7 @@ import { covers, isTestSide, mapList, lastSide, testSetKey, unionKeys, unionList
 } from './values';
 import { AGGREGATED_PER_PERIOD, DataflowState, INDEXED_BY_TIME, NO_ARGS, PARSED_DATE_COLUMN, RESAMPLED_BY_TIME, SLIDING_WINDOWS, PARSED_DATES, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
 import type { EvalEvent, Events, RefitEvent } from './events';
-import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
+import { computedFrom, cyclicColumn, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { child, constStrings, isSubscript, labelText, roleFromName, stripRows } from './syntax';
 import { nameUses } from './source';
 
@@ -2851,7 +2851,11 @@ export abstract class LibrarySemantics extends DataflowState {
       // The key may be the date column itself as a series (df["ts"].dt.date, df.ts.dt.to_period("M")).
       const timeKey = keyCols.length === 1 ? TIME_COLUMN.test(keyCols[0])
         : !!key && key.k === 'data' && !!key.time && key.cols?.length === 1 && TIME_COLUMN.test(key.cols[0]);
-      if (timeKey && !args.kw.has('level')) return this.same(d, { windowed: true, time: AGGREGATED_PER_PERIOD });
+      // A cyclic key (month of year, day of week) pools the same month of every year: a statistic
+      // over rows on both sides of a split, not one row per period.
+      const cyclic = timeKey && (keyCols.length ? CYCLIC_NAME.test(keyCols[0]) || !!d.frame && cyclicColumn(d.frame, keyCols[0])
+        : CYCLIC_FIELD.test(this.t(args.posNodes[0] ?? args.kwNodes.get('by')!)));
+      if (timeKey && !cyclic && !args.kw.has('level')) return this.same(d, { windowed: true, time: AGGREGATED_PER_PERIOD });
       return this.same(d, { grouped: true, ...(keyCols.length ? { groupKeys: keyCols } : {}) });
     }
     if (/^(to_csv|to_parquet|to_pickle|to_feather|to_json|to_hdf|to_excel|write_csv|write_parquet|write_ipc|save)$/.test(method)) {
