@@ -52,7 +52,7 @@ const YB_CV = /^(RFECV|CVScores|LearningCurve|ValidationCurve)$/;
 const EVALUATOR_NAME = /^(evaluate|eval|score|assess|test)(_\w+)?$|^(compute|get|calc|calculate|print|report)_(metrics|scores?|accuracy|performance)$|_(evaluate|evaluation|eval|scores?|metrics)$/i;
 
 /** Keywords of training calls that take held-out data to monitor. */
-const TRAINING_EVAL_KWS = ['validation_data', 'eval_set', 'valid_sets', 'evals', 'eval_data', 'X_val'];
+const TRAINING_EVAL_KWS = ['validation_data', 'eval_set', 'valid_sets', 'evals', 'eval_data', 'X_val', 'val_dataloaders'];
 /** Early stopping or keeping the best checkpoint/iteration: the monitored rows choose. */
 /** scipy.stats tests of one sample against another (or against the label): statistics of the rows given. */
 const SCIPY_TESTS = new Set(['ttest_ind', 'ttest_rel', 'mannwhitneyu', 'ranksums', 'kruskal', 'f_oneway', 'pearsonr', 'spearmanr', 'kendalltau', 'pointbiserialr', 'chi2_contingency', 'ks_2samp']);
@@ -1676,6 +1676,12 @@ export abstract class LibrarySemantics extends DataflowState {
    * those rows to choose.
    */
   protected noteTrainingEval(method: string, args: Args, n: SyntaxNode, receiver?: Val): void {
+    // PyTorch Lightning's trainer.fit(model, train_loader, val_loader): the third argument is val_dataloaders,
+    // run every epoch as Keras runs validation_data (the trainer's callbacks choose on it).
+    const lightning = method === 'fit' && receiver?.k === 'scalar' && /(^|\.)Trainer\(/.test(receiver.name);
+    if (lightning && !args.kw.has('val_dataloaders') && args.pos[2] && args.posNodes[2]) {
+      args = { ...args, kw: new Map([...args.kw, ['val_dataloaders', args.pos[2]]]), kwNodes: new Map([...args.kwNodes, ['val_dataloaders', args.posNodes[2]]]) };
+    }
     if (args.kw === NO_ARGS.kw) return;
     // Keras fit(X, y, validation_split=0.2) holds out the last rows of X: rows duplicated or
     // synthesised beforehand (SMOTE appends its samples at the end) are copies of training rows.
@@ -1753,10 +1759,13 @@ export abstract class LibrarySemantics extends DataflowState {
         const last = d.rows[0].path[d.rows[0].path.length - 1];
         this.events.trainAsVal.push({ site: this.site(args.kwNodes.get(via) ?? n), split: last.split });
       }
+      // trainer.test(model, loader) is not followed as a score, so a Lightning validation part would look
+      // like the only held-out set: only the test set handed to fit counts there.
+      if (lightning) keys = keys.filter((k) => lastSide(k) === 'test');
       if (!keys.length) continue;
       const argText = args.node ? this.t(args.node) : '';
       // Early stopping set in the model's constructor (LGBMRegressor(early_stopping_rounds=50)) selects too.
-      const ctor = receiver && receiver.k === 'est' ? receiver.cls + this.withSpreadDicts(receiver.params) : '';
+      const ctor = receiver && receiver.k === 'est' ? receiver.cls + this.withSpreadDicts(receiver.params) : lightning && receiver?.k === 'scalar' ? receiver.name : '';
       // CatBoost keeps the best iteration on eval_set by default (use_best_model defaults to True with an eval set).
       const catBest = via === 'eval_set' && !!receiver && receiver.k === 'est' && /CatBoost/.test(receiver.cls) && !/use_best_model\s*=\s*False/.test(argText + ctor);
       const off = (t: string): string => t.replace(/use_best_model\s*=\s*False/g, '');

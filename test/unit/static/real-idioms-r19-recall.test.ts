@@ -56,4 +56,46 @@ describe('real-notebook idioms, round 19 (recall)', () => {
       assert.deepEqual(found(named('week'), 'leakage/preprocessing'), []);
     });
   });
+  describe('leakage/multi-test: PyTorch Lightning trainer.fit with the test loader as its validation loader', () => {
+    // trainer.fit(model, train_loader, val_loader) runs validation_step on the third loader every epoch,
+    // as Keras runs validation_data; EarlyStopping / ModelCheckpoint on the trainer choose the epoch there.
+    const src = (fitCall: string) => py`
+      import torch
+      import lightning as L
+      from torch import nn
+      from torch.utils.data import DataLoader, random_split
+      from torchvision import datasets, transforms
+      from lightning.pytorch.callbacks import EarlyStopping
+      full = datasets.FashionMNIST("fm", train=True, download=True, transform=transforms.ToTensor())
+      held = datasets.FashionMNIST("fm", train=False, transform=transforms.ToTensor())
+      fit_part, dev_part = random_split(full, [50000, 10000])
+      class Clf(L.LightningModule):
+          def __init__(self):
+              super().__init__()
+              self.body = nn.Sequential(nn.Flatten(), nn.Linear(784, 10))
+          def forward(self, x):
+              return self.body(x)
+          def training_step(self, batch, idx):
+              x, t = batch
+              return nn.functional.cross_entropy(self(x), t)
+          def validation_step(self, batch, idx):
+              x, t = batch
+              self.log("val_loss", nn.functional.cross_entropy(self(x), t))
+          def configure_optimizers(self):
+              return torch.optim.Adam(self.parameters(), lr=1e-3)
+      net = Clf()
+      trainer = L.Trainer(max_epochs=30, callbacks=[EarlyStopping(monitor="val_loss", patience=3)])
+      ${fitCall}
+      trainer.test(net, DataLoader(held, batch_size=512))
+    `;
+    it('fires when the test loader is the third argument of fit', () => {
+      assert.deepEqual(found(src('trainer.fit(net, DataLoader(fit_part, batch_size=64), DataLoader(held, batch_size=512))'), 'leakage/multi-test'), ['26:warning']);
+    });
+    it('fires when the test loader is given as val_dataloaders=', () => {
+      assert.deepEqual(found(src('trainer.fit(net, train_dataloaders=DataLoader(full, batch_size=64), val_dataloaders=DataLoader(held, batch_size=512))'), 'leakage/multi-test'), ['26:warning']);
+    });
+    it('does not fire when the validation loader is a part split off the training set', () => {
+      assert.deepEqual(found(src('trainer.fit(net, DataLoader(fit_part, batch_size=64), DataLoader(dev_part, batch_size=512))'), 'leakage/multi-test'), []);
+    });
+  });
 });
