@@ -1554,7 +1554,10 @@ export abstract class LibrarySemantics extends DataflowState {
     const ctor = !recap && !varying && !this.inLoop && !this.callers.length && !est.loaded && !est.steps.length && est.site && est.cat === 'model' && REFIT_SAME_SPEC.test(est.cls)
       ? this.chunks[est.site.chunk].text.slice(est.site.from, est.site.to).replace(/\s+/g, '') : undefined;
     const spec = ctor !== undefined && xText !== undefined && /^[A-Za-z_]\w*$/.test(xText) && LITERAL_CTOR.test(ctor) && !X.dup.length && !X.resampled && !X.varying && !X.pred ? ctor : undefined;
-    const origin = spec ? `spec:${spec}` : est.site && !est.loaded ? `${recap ? this.firstCopy(est.site.chunk) : est.site.chunk}:${est.site.from}` : `#${est.id}`;
+    // A model built inside a helper (def build(units): return Sequential(...)) is another setting for each
+    // call written otherwise (build(16), build(64)); the same call text builds the same model.
+    const via = !spec && est.site?.callers?.length && !est.loaded ? '>' + est.site.callers.map((c) => this.chunks[c.chunk].text.slice(c.from, c.to).replace(/\s+/g, '')).join('>') : '';
+    const origin = spec ? `spec:${spec}` : est.site && !est.loaded ? `${recap ? this.firstCopy(est.site.chunk) : est.site.chunk}:${est.site.from}${via}` : `#${est.id}`;
     const data = spec ? `${xText}:${this.trainingPrint(X)}` : recap ? `cell${this.firstCopy(this.chunkIndex)}` : `${X.id}`;
     // Steps passed in by name (make_pipeline(sc, model) for sc in [StandardScaler(), MinMaxScaler()]):
     // which step objects the pipeline holds is part of its setting.

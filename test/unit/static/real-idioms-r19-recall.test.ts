@@ -98,4 +98,33 @@ describe('real-notebook idioms, round 19 (recall)', () => {
       assert.deepEqual(found(src('trainer.fit(net, DataLoader(fit_part, batch_size=64), DataLoader(dev_part, batch_size=512))'), 'leakage/multi-test'), []);
     });
   });
+  describe('leakage/multi-test: models built by a helper called with other arguments, each scored on the test set', () => {
+    // def make_net(width): ... return model builds one model per call; make_net(32) and make_net(256) are
+    // two settings even though the constructor inside the helper is the same line.
+    const src = (first: string, second: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from tensorflow import keras
+      churn = pd.read_csv("churn.csv")
+      feats = churn.drop(columns=["churned"]).to_numpy("float32")
+      target = churn["churned"].to_numpy()
+      f_tr, f_te, t_tr, t_te = train_test_split(feats, target, test_size=0.2, random_state=11)
+      def make_net(width, drop=0.0):
+          net = keras.Sequential([keras.layers.Dense(width, activation="relu"), keras.layers.Dropout(drop), keras.layers.Dense(1, activation="sigmoid")])
+          net.compile(optimizer="adam", loss="binary_crossentropy", metrics=["AUC"])
+          return net
+      small = ${first}
+      small.fit(f_tr, t_tr, epochs=15, verbose=0)
+      print("test", small.evaluate(f_te, t_te, verbose=0))
+      wide = ${second}
+      wide.fit(f_tr, t_tr, epochs=15, verbose=0)
+      print("test", wide.evaluate(f_te, t_te, verbose=0))
+    `;
+    it('fires when the two calls pass other settings', () => {
+      assert.deepEqual(found(src('make_net(32)', 'make_net(256, drop=0.3)'), 'leakage/multi-test'), ['17:warning']);
+    });
+    it('does not fire when the helper is called the same way again (the same model rebuilt)', () => {
+      assert.deepEqual(found(src('make_net(64)', 'make_net(64)'), 'leakage/multi-test'), []);
+    });
+  });
 });
