@@ -10,7 +10,7 @@ import { isTestSide, covers, mapList, lastSide, unionKeys, unionList,
 } from './values';
 import { newEvents, type Events, type PrepReason, type RefitEvent } from './events';
 import { roleFromName } from './syntax';
-import { TIME_COLUMN } from './knowledge';
+import { CYCLIC_FIELD, TIME_COLUMN } from './knowledge';
 import type { ModuleLoader } from './modules';
 import { derivedColumn, keepsColumn, sameLineage, selectionParts, visibleDerived } from './target';
 
@@ -729,6 +729,8 @@ export abstract class DataflowState {
     // A list of values built row by row (vals.append(means.loc[v])) is computed from what its items are.
     if (v.k === 'seq') v = this.join(v.items, at);
     if (v.k === 'const') (frame.constCols ??= new Set()).add(col); else frame.constCols?.delete(col);
+    // Read by a group-by as a cyclic key (rows of every year share it) rather than a period.
+    if (TIME_COLUMN.test(col) && CYCLIC_FIELD.test(this.t(at))) (frame.cyclicCols ??= new Set()).add(col); else frame.cyclicCols?.delete(col);
     let from = (v.k === 'data' || v.k === 'scalar') && v.cols && sameLineage(v.frame, frame) ? v.cols.filter((c) => c !== col) : [];
     // A model's predictions written into a column (a missing feature filled by a regressor fitted
     // on other columns of the frame) are computed from the columns the model was fitted on.

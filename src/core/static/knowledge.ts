@@ -171,6 +171,10 @@ export const ROW_SUBSET = new Set(['dropna', 'drop_duplicates', 'head', 'tail', 
 
 /** A column name that looks like time. */
 export const TIME_COLUMN = /(^|_|\b)(date|datetime|time|timestamp|ts|year|month|week|day|period|quarter)(s)?($|_|\b)|date|time/i;
+/** A position inside a recurring cycle (week of year, day of week): every year's rows share each value. */
+export const CYCLIC_NAME = /(^|_)(day|week|month|hour|quarter)_?of_?(the_)?(week|month|year|day)$/i;
+/** A date's cyclic field (`.dt.month`, `.dt.dayofweek`, `.isocalendar().week`), not its period (`.dt.to_period("M")`). */
+export const CYCLIC_FIELD = /\.(month|week|weekofyear|day|dayofweek|day_of_week|weekday|dayofyear|day_of_year|quarter|hour)\b(?!\s*\()|isocalendar\(\)\s*(\.\s*week\b|\[\s*["']week["']\s*\])/;
 
 /** A variable or string that names a test (held-out) set. */
 export const TEST_NAME = /(^|[^a-z])(test|tst|holdout|hold_out|heldout)($|[^a-z])|test|_te$/i;

@@ -5,7 +5,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import {
-  DATA_NAME, EVAL_METHODS, GROUP_AGGS, GROUP_NON_STATS, LABEL_ENCODERS, VOCABULARY_ENCODERS, LABEL_NAME, NP_STATS, PREDICT_METHODS,
+  CYCLIC_FIELD, CYCLIC_NAME, DATA_NAME, EVAL_METHODS, GROUP_AGGS, GROUP_NON_STATS, LABEL_ENCODERS, VOCABULARY_ENCODERS, LABEL_NAME, NP_STATS, PREDICT_METHODS,
   ROW_PRESERVING, ROW_SUBSET, SCALE_FUNCTIONS, SCORE_FUNCTIONS, STAT_METHODS, TEST_NAME, TIME_COLUMN, TRAIN_NAME, VAL_NAME,
   estimatorCategory, isArtifactLoader, isCvFunction, isMetricFunction, isReader, type EstimatorCategory,
 } from './knowledge';
@@ -14,7 +14,7 @@ import { covers, isTestSide, mapList, lastSide, testSetKey, unionKeys, unionList
 } from './values';
 import { AGGREGATED_PER_PERIOD, DataflowState, INDEXED_BY_TIME, NO_ARGS, PARSED_DATE_COLUMN, RESAMPLED_BY_TIME, SLIDING_WINDOWS, PARSED_DATES, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
 import type { EvalEvent, Events, RefitEvent } from './events';
-import { computedFrom, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
+import { computedFrom, cyclicColumn, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { child, constStrings, isSubscript, labelText, roleFromName, stripRows } from './syntax';
 import { nameUses } from './source';
 
@@ -58,7 +58,7 @@ const YB_CV = /^(RFECV|CVScores|LearningCurve|ValidationCurve)$/;
 const EVALUATOR_NAME = /^(evaluate|eval|score|assess|test)(_\w+)?$|^(compute|get|calc|calculate|print|report)_(metrics|scores?|accuracy|performance)$|_(evaluate|evaluation|eval|scores?|metrics)$/i;
 
 /** Keywords of training calls that take held-out data to monitor. */
-const TRAINING_EVAL_KWS = ['validation_data', 'eval_set', 'valid_sets', 'evals', 'eval_data', 'X_val'];
+const TRAINING_EVAL_KWS = ['validation_data', 'eval_set', 'valid_sets', 'evals', 'eval_data', 'X_val', 'val_dataloaders'];
 /** Early stopping or keeping the best checkpoint/iteration: the monitored rows choose. */
 /** scipy.stats tests of one sample against another (or against the label): statistics of the rows given. */
 const SCIPY_TESTS = new Set(['ttest_ind', 'ttest_rel', 'mannwhitneyu', 'ranksums', 'kruskal', 'f_oneway', 'pearsonr', 'spearmanr', 'kendalltau', 'pointbiserialr', 'chi2_contingency', 'ks_2samp']);
@@ -1574,7 +1574,10 @@ export abstract class LibrarySemantics extends DataflowState {
     const ctor = !recap && !varying && !this.inLoop && !this.callers.length && !est.loaded && !est.steps.length && est.site && est.cat === 'model' && REFIT_SAME_SPEC.test(est.cls)
       ? this.chunks[est.site.chunk].text.slice(est.site.from, est.site.to).replace(/\s+/g, '') : undefined;
     const spec = ctor !== undefined && xText !== undefined && /^[A-Za-z_]\w*$/.test(xText) && LITERAL_CTOR.test(ctor) && !X.dup.length && !X.resampled && !X.varying && !X.pred ? ctor : undefined;
-    const origin = spec ? `spec:${spec}` : est.site && !est.loaded ? `${recap ? this.firstCopy(est.site.chunk) : est.site.chunk}:${est.site.from}` : `#${est.id}`;
+    // A model built inside a helper (def build(units): return Sequential(...)) is another setting for each
+    // call written otherwise (build(16), build(64)); the same call text builds the same model.
+    const via = !spec && est.site?.callers?.length && !est.loaded ? '>' + est.site.callers.map((c) => this.chunks[c.chunk].text.slice(c.from, c.to).replace(/\s+/g, '')).join('>') : '';
+    const origin = spec ? `spec:${spec}` : est.site && !est.loaded ? `${recap ? this.firstCopy(est.site.chunk) : est.site.chunk}:${est.site.from}${via}` : `#${est.id}`;
     const data = spec ? `${xText}:${this.trainingPrint(X)}` : recap ? `cell${this.firstCopy(this.chunkIndex)}` : `${X.id}`;
     // Steps passed in by name (make_pipeline(sc, model) for sc in [StandardScaler(), MinMaxScaler()]):
     // which step objects the pipeline holds is part of its setting.
@@ -1696,6 +1699,12 @@ export abstract class LibrarySemantics extends DataflowState {
    * those rows to choose.
    */
   protected noteTrainingEval(method: string, args: Args, n: SyntaxNode, receiver?: Val): void {
+    // PyTorch Lightning's trainer.fit(model, train_loader, val_loader): the third argument is val_dataloaders,
+    // run every epoch as Keras runs validation_data (the trainer's callbacks choose on it).
+    const lightning = method === 'fit' && receiver?.k === 'scalar' && /(^|\.)Trainer\(/.test(receiver.name);
+    if (lightning && !args.kw.has('val_dataloaders') && args.pos[2] && args.posNodes[2]) {
+      args = { ...args, kw: new Map([...args.kw, ['val_dataloaders', args.pos[2]]]), kwNodes: new Map([...args.kwNodes, ['val_dataloaders', args.posNodes[2]]]) };
+    }
     if (args.kw === NO_ARGS.kw) return;
     // Keras fit(X, y, validation_split=0.2) holds out the last rows of X: rows duplicated or
     // synthesised beforehand (SMOTE appends its samples at the end) are copies of training rows.
@@ -1773,10 +1782,13 @@ export abstract class LibrarySemantics extends DataflowState {
         const last = d.rows[0].path[d.rows[0].path.length - 1];
         this.events.trainAsVal.push({ site: this.site(args.kwNodes.get(via) ?? n), split: last.split });
       }
+      // trainer.test(model, loader) is not followed as a score, so a Lightning validation part would look
+      // like the only held-out set: only the test set handed to fit counts there.
+      if (lightning) keys = keys.filter((k) => lastSide(k) === 'test');
       if (!keys.length) continue;
       const argText = args.node ? this.t(args.node) : '';
       // Early stopping set in the model's constructor (LGBMRegressor(early_stopping_rounds=50)) selects too.
-      const ctor = receiver && receiver.k === 'est' ? receiver.cls + this.withSpreadDicts(receiver.params) : '';
+      const ctor = receiver && receiver.k === 'est' ? receiver.cls + this.withSpreadDicts(receiver.params) : lightning && receiver?.k === 'scalar' ? receiver.name : '';
       // CatBoost keeps the best iteration on eval_set by default (use_best_model defaults to True with an eval set).
       const catBest = via === 'eval_set' && !!receiver && receiver.k === 'est' && /CatBoost/.test(receiver.cls) && !/use_best_model\s*=\s*False/.test(argText + ctor);
       const off = (t: string): string => t.replace(/use_best_model\s*=\s*False/g, '');
@@ -2887,7 +2899,11 @@ export abstract class LibrarySemantics extends DataflowState {
       // The key may be the date column itself as a series (df["ts"].dt.date, df.ts.dt.to_period("M")).
       const timeKey = keyCols.length === 1 ? TIME_COLUMN.test(keyCols[0])
         : !!key && key.k === 'data' && !!key.time && key.cols?.length === 1 && TIME_COLUMN.test(key.cols[0]);
-      if (timeKey && !args.kw.has('level')) return this.same(d, { windowed: true, time: AGGREGATED_PER_PERIOD });
+      // A cyclic key (month of year, day of week) pools the same month of every year: a statistic
+      // over rows on both sides of a split, not one row per period.
+      const cyclic = timeKey && (keyCols.length ? CYCLIC_NAME.test(keyCols[0]) || !!d.frame && cyclicColumn(d.frame, keyCols[0])
+        : CYCLIC_FIELD.test(this.t(args.posNodes[0] ?? args.kwNodes.get('by')!)));
+      if (timeKey && !cyclic && !args.kw.has('level')) return this.same(d, { windowed: true, time: AGGREGATED_PER_PERIOD });
       return this.same(d, { grouped: true, ...(keyCols.length ? { groupKeys: keyCols } : {}) });
     }
     if (/^(to_csv|to_parquet|to_pickle|to_feather|to_json|to_hdf|to_excel|write_csv|write_parquet|write_ipc|save)$/.test(method)) {

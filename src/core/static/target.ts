@@ -26,6 +26,15 @@ export function derivedColumn(frame: FrameMeta, col: string): DerivedColumn | un
   return undefined;
 }
 
+/** Whether `col` was last assigned a date's cyclic field (month, day of week) on `frame` or a frame it was copied from. */
+export function cyclicColumn(frame: FrameMeta, col: string): boolean {
+  for (let f: FrameMeta | undefined = frame; f; f = f.parent) {
+    if (f.cyclicCols?.has(col)) return true;
+    if (f.derived.has(col) || f.external?.has(col)) return false;
+  }
+  return false;
+}
+
 /** Every derived column visible from `frame` (a child's definition hides its parent's). */
 export function visibleDerived(frame: FrameMeta): Map<string, DerivedColumn> {
   if (!frame.parent) return frame.derived;

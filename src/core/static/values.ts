@@ -176,6 +176,8 @@ export interface FrameMeta {
   classFits?: { col: string; fits: FitEvent[] }[];
   /** Columns passed through a label encoder (`LabelEncoder`, `LabelBinarizer`): class names, not numbers. */
   encodedCols?: Set<string>;
+  /** Columns assigned a date's cyclic field (`df["month"] = df["date"].dt.month`). */
+  cyclicCols?: Set<string>;
   /** A time column made the index (`index_col="date"` at the read, `set_index("date")`): the rows' timestamps, no longer a column. */
   timeIndex?: string;
   /** Columns assigned a value computed from none of the frame's columns: true when it reads an index (`df["m"] = df.index.month`). */
