@@ -605,6 +605,8 @@ export class Interpreter extends LibrarySemantics {
       // A column deleted after a selection (df = df[[..., "y"]]; del df["y"]) is gone from this
       // value's selection too; the selection object may be shared with the frame it came from.
       if (v.k === 'data' && v.feat) v.feat = { ...v.feat, removedAtSelection: [...v.feat.removedAtSelection, key] };
+      // As drop(columns=[key], inplace=True): statistics written only into deleted columns leave the frame.
+      if (v.k === 'data') this.dropStatColsInPlace(v, [key]);
     }
   }
 

@@ -65,4 +65,30 @@ describe('real-notebook idioms, round 19 (preprocessing and multi-test precision
       assert.equal(found(src, 'leakage/preprocessing').length, 1);
     });
   });
+  describe('leakage/preprocessing: a label cut at an all-rows mean whose column is then deleted with `del`', () => {
+    // The cut-off only defines the label (README P1: a label definition, noted); `del part["label"]` takes the
+    // label column out of the features exactly as drop(columns=..., inplace=True) does, so no feature carries it.
+    const src = (remove: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import accuracy_score
+      df = pd.read_csv("housing.csv")
+      cut = df.price.mean()
+      df["expensive"] = df.price.apply(lambda v: 1 if v > cut else 0)
+      data = df.drop("price", axis=1)
+      part_train, part_test = train_test_split(data, test_size=0.2, random_state=0)
+      y_train = part_train.expensive.values
+      y_test = part_test.expensive.values
+      ${remove}
+      model = LogisticRegression().fit(part_train, y_train)
+      print(accuracy_score(y_test, model.predict(part_test)))
+    `;
+    it('does not fire when the label column is deleted from both parts with del', () => {
+      assert.deepEqual(found(src('del part_train["expensive"]\n      del part_test["expensive"]'), 'leakage/preprocessing'), []);
+    });
+    it('fires when the label column built from the all-rows mean stays among the features', () => {
+      assert.equal(found(src('pass'), 'leakage/preprocessing').length, 1);
+    });
+  });
 });
