@@ -91,4 +91,27 @@ describe('real-notebook idioms, round 19 (preprocessing and multi-test precision
       assert.equal(found(src('pass'), 'leakage/preprocessing').length, 1);
     });
   });
+  describe('leakage/preprocessing: a statistic of the training and test parts stacked, in a file that fits no model', () => {
+    // PCA's explained variance of train + test, printed: exploration with no evaluation (README: no local
+    // evaluation means all false). With a model trained and scored on the parts it is a leak.
+    const src = (tail: string) => py`
+      import numpy as np
+      from sklearn.decomposition import PCA
+      from sklearn.linear_model import LogisticRegression
+      from keras.datasets import mnist
+      (x_train, y_train), (x_test, y_test) = mnist.load_data()
+      x = np.append(x_train, x_test, axis=0).reshape(70000, 784)
+      pca = PCA(n_components=784)
+      x = pca.fit_transform(x)
+      print(np.argmax(np.cumsum(pca.explained_variance_ratio_) >= 0.95) + 1)
+      ${tail}
+    `;
+    it('does not fire when nothing is fitted or scored on the parts', () => {
+      assert.deepEqual(found(src('pass'), 'leakage/preprocessing'), []);
+    });
+    it('fires when a model is trained on the reduced training rows and scored on the reduced test rows', () => {
+      const tail = 'clf = LogisticRegression().fit(x[:60000], y_train)\n      print(clf.score(x[60000:], y_test))';
+      assert.equal(found(src(tail), 'leakage/preprocessing').length, 1);
+    });
+  });
 });
