@@ -1294,7 +1294,9 @@ export class Interpreter extends LibrarySemantics {
    * The lists still empty before the loop that its body appends a value of the row to.
    */
   protected rowListsOf(body: SyntaxNode, target: string, iter: DataV): Map<string, SeqV> | undefined {
-    if (iter.batches || iter.records || iter.grouped || iter.frame && !iter.positional) return undefined;
+    // Iterating a frame gives its column names; iterating one column (df["text"], np.array(df["text"]) of a
+    // text-cleaning helper's corpus) gives its values, one per row.
+    if (iter.batches || iter.records || iter.grouped || iter.frame && !iter.positional && iter.cols?.length !== 1) return undefined;
     let out: Map<string, SeqV> | undefined;
     // Names computed from the row in the body before the append (noisy = row + noise; f, p = welch(row)).
     const fromRow = new Set([target]);
@@ -1316,7 +1318,14 @@ export class Interpreter extends LibrarySemantics {
     for (const [name, seq] of lists) {
       if (this.scope.get(name) !== seq || !seq.items.length) continue;
       const prep = seq.items.reduce<FitEvent[]>((a, v) => (v.k === 'scalar' || v.k === 'data' ? unionList(a, v.prep) : a), iter.prep);
-      this.scope.set(name, this.same(iter, { prep }));
+      // From one column of a frame, only row-wise values (cleaned texts) are that column's rows again: a value
+      // looked up per row in a statistic (each category's mean label) stays that statistic's own value.
+      const ofColumn = !!iter.frame && !iter.positional;
+      if (ofColumn && prep.length > iter.prep.length) continue;
+      const rows = this.same(iter, { prep });
+      // A new list of values, not the column itself: its rows, none of the frame's column bookkeeping.
+      if (ofColumn) { delete rows.frame; delete rows.cols; delete rows.feat; }
+      this.scope.set(name, rows);
     }
   }
 

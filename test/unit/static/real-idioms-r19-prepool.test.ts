@@ -91,6 +91,47 @@ describe('real-notebook idioms, round 19 (preprocessing and multi-test precision
       assert.equal(found(src('pass'), 'leakage/preprocessing').length, 1);
     });
   });
+  describe('leakage/preprocessing: a text-cleaning helper that loops over one column and appends each cleaned value', () => {
+    // normalize(corpus) called on the training reviews and then on the held-out reviews returns one list per
+    // call holding that call's rows; the vocabulary fitted on the cleaned training list saw no held-out text.
+    const src = (fitOn: string) => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.feature_extraction.text import TfidfVectorizer
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import accuracy_score
+
+      def normalize(corpus):
+          cleaned = []
+          for doc in corpus:
+              doc = doc.lower().strip()
+              cleaned.append(doc)
+          return cleaned
+
+      frame = pd.read_csv("reviews.csv")
+      reviews = np.array(frame["review"])
+      labels = np.array(frame["sentiment"])
+      tr_text = reviews[:30000]
+      te_text = reviews[30000:]
+      tr_y = labels[:30000]
+      te_y = labels[30000:]
+      clean_tr = normalize(tr_text)
+      clean_te = normalize(te_text)
+      vec = TfidfVectorizer()
+      vec.fit(${fitOn})
+      X_tr = vec.transform(clean_tr)
+      X_te = vec.transform(clean_te)
+      clf = LogisticRegression().fit(X_tr, tr_y)
+      print(accuracy_score(te_y, clf.predict(X_te)))
+    `;
+    it('does not fire when the vocabulary is fitted on the cleaned training texts', () => {
+      assert.deepEqual(found(src('clean_tr'), 'leakage/preprocessing'), []);
+    });
+    it('fires when the vocabulary is fitted on the cleaned texts of every row', () => {
+      assert.equal(found(src('normalize(reviews)'), 'leakage/preprocessing').length, 1);
+    });
+  });
+
   describe('leakage/preprocessing: a statistic of the training and test parts stacked, in a file that fits no model', () => {
     // PCA's explained variance of train + test, printed: exploration with no evaluation (README: no local
     // evaluation means all false). With a model trained and scored on the parts it is a leak.
