@@ -155,4 +155,39 @@ describe('real-notebook idioms, round 19 (preprocessing and multi-test precision
       assert.equal(found(src(tail), 'leakage/preprocessing').length, 1);
     });
   });
+  describe('leakage/preprocessing: a grouped split through named isin masks, and a row filter reassigned with .copy()', () => {
+    // Races drawn by train_test_split of the unique race ids and read back by df.loc[mask, cols] are a split by
+    // race: a per-race statistic never straddles it (d005), while a per-horse one does. A row filter that
+    // reassigns the frame to itself with .copy() drops rows; it holds nothing out.
+    const src = (key: string, before: string, after: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import log_loss
+      train_data = pd.read_csv("train_train_data.csv")
+      ${before}
+      train_data["rel"] = train_data.groupby("${key}")["rating"].transform("mean")
+      ${after}
+      races = train_data["race_id"].unique()
+      train_races, val_races = train_test_split(races, test_size=0.3, random_state=1)
+      train_mask = train_data["race_id"].isin(train_races)
+      val_mask = train_data["race_id"].isin(val_races)
+      X_train = train_data.loc[train_mask, ["rel"]]
+      y_train = train_data.loc[train_mask, "won"]
+      X_val = train_data.loc[val_mask, ["rel"]]
+      y_val = train_data.loc[val_mask, "won"]
+      model = LogisticRegression().fit(X_train, y_train)
+      print(log_loss(y_val, model.predict_proba(X_val)))
+    `;
+    const filter = 'train_data = train_data[train_data["position"] > 0].copy()';
+    it('does not fire for a per-race statistic and a split by race through named masks', () => {
+      assert.deepEqual(found(src('race_id', filter, 'pass'), 'leakage/preprocessing'), []);
+    });
+    it('does not fire when the frame is filtered in place with .copy() after the statistic', () => {
+      assert.deepEqual(found(src('race_id', 'pass', filter), 'leakage/preprocessing'), []);
+    });
+    it('fires for a per-horse statistic, whose groups straddle the race split', () => {
+      assert.equal(found(src('horse', filter, 'pass'), 'leakage/preprocessing').length, 1);
+    });
+  });
 });
