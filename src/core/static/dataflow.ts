@@ -777,6 +777,8 @@ export abstract class DataflowState {
   protected futureNames = new Set<string>();
   /** Names bound to an unseeded random row mask (`msk = np.random.rand(len(df)) < 0.8`): the statement that drew it. */
   protected randomMasks = new Map<string, string>();
+  /** Row masks by whole values of one column (`mask = df.id.isin(ids)`), by name: their text. */
+  protected isinMasks = new Map<string, string>();
 
   /** A copy of a frame with extra columns (`df.assign`, `df.eval`): new definitions stay on the copy. */
   protected childFrame(parent: FrameMeta): FrameMeta {

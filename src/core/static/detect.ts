@@ -342,7 +342,13 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // cross-validation. A feature-writing script (fits nothing), or a submission notebook whose
     // model only predicts the unlabelled test file the statistic saw (train+test prepared
     // together, no local evaluation): the statistic reaches no score here.
-    if (!scoresAnything && writesOutput && !ev.modelFits.length || !scoresHeldOut && !l.key.path.length && l.key.root.role === 'test') continue;
+    // So does a helper whose fit and split run only inside functions the file never calls (a
+    // load-scale-split helper, a data class, its unit-test methods), with no model fitted anywhere:
+    // its caller is labelled (README: helpers and splitters; J needs the chain to score). A document
+    // that stops at its split at top level is still reported: it is being written. A statistic of
+    // parts already held out, stacked (PCA's explained variance or topic models of train + test), in a
+    // file that fits no model and scores nothing is exploration: no split follows it to stop at.
+    if (!scoresAnything && !ev.modelFits.length && (writesOutput || ev.uncalledFits.has(f.id) || l.reason === 'includes-test') || !scoresHeldOut && !l.key.path.length && l.key.root.role === 'test') continue;
     // The same with a whole frame only named as the test set (test_df = df, after a helper prepared the
     // unlabelled competition file with its own statistics): no training side was ever taken from it.
     if (!scoresHeldOut && (l.reason === 'includes-test' || l.reason === 'transform') && l.split?.kind === 'slice' && l.split.sides && [...l.split.sides].every((s) => s === 'test')) continue;

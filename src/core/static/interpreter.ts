@@ -53,6 +53,9 @@ const RELATING_STAT = new Set(['corr', 'corrwith', 'cov', ...SCORE_FUNCTIONS]);
 const PAIRWISE_STAT = new Set(['corr', 'cov']);
 const PAIRWISE_MASK = /\.(?:any|all)\s*\(|\b(?:triu|tril)\b/;
 
+/** `df.match_id.isin(ids)` / `df["match_id"].isin(ids)`, whitespace removed: a row mask by whole values of one column. */
+const ISIN_MASK = /^~?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[(['"])[^'"]+\1\])\.isin\([^()]*\)$/;
+
 export class Interpreter extends LibrarySemantics {
   run(): void {
     try {
@@ -608,6 +611,8 @@ export class Interpreter extends LibrarySemantics {
       // A column deleted after a selection (df = df[[..., "y"]]; del df["y"]) is gone from this
       // value's selection too; the selection object may be shared with the frame it came from.
       if (v.k === 'data' && v.feat) v.feat = { ...v.feat, removedAtSelection: [...v.feat.removedAtSelection, key] };
+      // As drop(columns=[key], inplace=True): statistics written only into deleted columns leave the frame.
+      if (v.k === 'data') this.dropStatColsInPlace(v, [key]);
     }
   }
 
@@ -697,7 +702,12 @@ export class Interpreter extends LibrarySemantics {
     }
     if (valueNodes.length === 1 && FUTURE_SHIFT.test(this.t(valueNodes[0]))) for (const nm of names) this.futureNames.add(nm);
     // msk = np.random.rand(len(df)) < 0.8 drawn again later is another random partition of the rows.
-    for (const nm of names) this.randomMasks.delete(nm);
+    for (const nm of names) { this.randomMasks.delete(nm); this.isinMasks.delete(nm); }
+    // mask = df["match_id"].isin(ids): a row mask by whole values of one column, read back by df.loc[mask, cols].
+    if (names.length === 1 && valueNodes.length === 1) {
+      const text = this.t(valueNodes[0]).replace(/\s+/g, '');
+      if (ISIN_MASK.test(text)) this.isinMasks.set(names[0], text);
+    }
     if (names.length === 1 && valueNodes.length === 1 && RANDOM_MASK.test(this.t(valueNodes[0])) && !this.seedsNumpy()) this.randomMasks.set(names[0], `${this.chunkIndex}:${n.from}`);
     // df = df.fillna(df.mean(), inplace=True): pandas returns None, but the frame was changed in place and
     // the author meant to keep it (the code reads df as a frame next); the name keeps the changed frame.
@@ -1295,7 +1305,9 @@ export class Interpreter extends LibrarySemantics {
    * The lists still empty before the loop that its body appends a value of the row to.
    */
   protected rowListsOf(body: SyntaxNode, target: string, iter: DataV): Map<string, SeqV> | undefined {
-    if (iter.batches || iter.records || iter.grouped || iter.frame && !iter.positional) return undefined;
+    // Iterating a frame gives its column names; iterating one column (df["text"], np.array(df["text"]) of a
+    // text-cleaning helper's corpus) gives its values, one per row.
+    if (iter.batches || iter.records || iter.grouped || iter.frame && !iter.positional && iter.cols?.length !== 1) return undefined;
     let out: Map<string, SeqV> | undefined;
     // Names computed from the row in the body before the append (noisy = row + noise; f, p = welch(row)).
     const fromRow = new Set([target]);
@@ -1317,7 +1329,14 @@ export class Interpreter extends LibrarySemantics {
     for (const [name, seq] of lists) {
       if (this.scope.get(name) !== seq || !seq.items.length) continue;
       const prep = seq.items.reduce<FitEvent[]>((a, v) => (v.k === 'scalar' || v.k === 'data' ? unionList(a, v.prep) : a), iter.prep);
-      this.scope.set(name, this.same(iter, { prep }));
+      // From one column of a frame, only row-wise values (cleaned texts) are that column's rows again: a value
+      // looked up per row in a statistic (each category's mean label) stays that statistic's own value.
+      const ofColumn = !!iter.frame && !iter.positional;
+      if (ofColumn && prep.length > iter.prep.length) continue;
+      const rows = this.same(iter, { prep });
+      // A new list of values, not the column itself: its rows, none of the frame's column bookkeeping.
+      if (ofColumn) { delete rows.frame; delete rows.cols; delete rows.feat; }
+      this.scope.set(name, rows);
     }
   }
 
@@ -2657,7 +2676,9 @@ export class Interpreter extends LibrarySemantics {
     if (wantTrain && srcSide === 'train' && d.concatParts && d.rows.some((k) => lastSide(k) !== 'train') && n.name === 'CallExpression' && /\.\s*(?:dropna|drop_duplicates)\s*\([^()]*\)$/.test(this.t(n).trim())) return d;
     if (wantTrain && srcSide === 'train' && byMask && this.stmt && !this.inLoop) {
       const text = this.t(n).replace(/\s+/g, '');
-      if (/^([A-Za-z_]\w*)/.exec(text)?.[1] === name && this.t(this.stmt).replace(/\s+/g, '') === `${name}=${text}`) return d;
+      // Also with a copy taken or the index reset (df = df[df.x > 0].copy()): still rows dropped, none held out.
+      const stmt = this.t(this.stmt).replace(/\s+/g, '');
+      if (/^([A-Za-z_]\w*)/.exec(text)?.[1] === name && (stmt === `${name}=${text}` || stmt === `${name}=${text}.copy()` || stmt === `${name}=${text}.reset_index(drop=True)`)) return d;
     }
     const split = this.sliceSplitFor(d, n, drawKey);
     const side: Side = wantTrain ? 'train' : wantVal ? 'val' : 'test';
@@ -2688,7 +2709,12 @@ export class Interpreter extends LibrarySemantics {
    * column. The split keeps that column while every part it gives is picked so.
    */
   protected noteGroupCut(split: Split, n: SyntaxNode): void {
-    const m = /^[A-Za-z_]\w*\[\s*~?\s*\(?\s*[A-Za-z_]\w*\s*(?:\.\s*([A-Za-z_]\w*)|\[\s*(['"])([^'"]+)\2\s*\])\s*\.isin\(([^()]*)\)\s*\)?\s*\]$/.exec(this.t(n).replace(/\s+/g, ''));
+    let text = this.t(n).replace(/\s+/g, '');
+    // The same through a mask named before (df.loc[mask, cols], df[~mask]).
+    const named = /^([A-Za-z_]\w*)(?:\.loc)?\[(~?)([A-Za-z_]\w*)(?:,.+)?\]$/.exec(text);
+    const maskText = named ? this.isinMasks.get(named[3]) : undefined;
+    if (named && maskText) text = `${named[1]}[${(named[2] === '~') !== maskText.startsWith('~') ? '~' : ''}${maskText.replace(/^~/, '')}]`;
+    const m = /^[A-Za-z_]\w*\[\s*~?\s*\(?\s*[A-Za-z_]\w*\s*(?:\.\s*([A-Za-z_]\w*)|\[\s*(['"])([^'"]+)\2\s*\])\s*\.isin\(([^()]*)\)\s*\)?\s*\]$/.exec(text);
     const col = m ? m[1] ?? m[3] : undefined;
     const mark = (s: Split): void => {
       if (!col || s.notGrouped || s.groupCol !== undefined && s.groupCol !== col) { s.notGrouped = true; delete s.groupCol; return; }

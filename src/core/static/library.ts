@@ -95,6 +95,23 @@ const LITERAL_CTOR = /^[\w.]+\((?:\w+=(?:-?[\d.]+(?:e-?\d+)?|'[^']*'|"[^"]*"|Tru
 const CONST_ARRAY = /^(ones|zeros|full|empty)#\d+$/;
 
 export abstract class LibrarySemantics extends DataflowState {
+  /**
+   * Columns removed from a frame in place (`df.drop(columns=cols, inplace=True)`, `del df[col]`):
+   * statistics written only into columns now all gone (scaled columns dropped before modelling, a
+   * label cut at an all-rows mean deleted from the features, over one or several removals) leave
+   * the frame, as with `df = df.drop(...)`.
+   */
+  protected dropStatColsInPlace(d: DataV, cols: string[]): void {
+    const frame = d.frame;
+    if (!frame || !cols.length) return;
+    const order = ++this.ids;
+    for (const c of cols) (frame.removedAt ??= new Map()).set(c, order);
+    if (!frame.statCols) return;
+    const gone = (c: string): boolean => (frame.removedAt?.get(c) ?? -1) > (derivedColumn(frame, c)?.order ?? -1);
+    const prep = d.prep.filter((f) => { const in_ = frame.statCols!.get(f.id); return !in_ || ![...in_].every(gone); });
+    if (prep.length !== d.prep.length) d.prep = prep;
+  }
+
   abstract ev(n: SyntaxNode): Val;
   protected abstract element(iter: Val, i: number): Val;
   protected abstract callFunction(fn: FnV, args: Args, n: SyntaxNode | null, selfIn?: Val): Val;
@@ -3065,15 +3082,7 @@ export abstract class LibrarySemantics extends DataflowState {
           // Columns named by values not read here (df.columns[0]): the frame lacks columns not known by name.
           if (d.frame && colsArg && !cols.length) d.frame.removed.add('@names');
           removeFromSelection();
-          // Statistics written only into columns now all dropped in place (scaled columns dropped
-          // before modelling, over one or several drops) leave the frame, as with `df = df.drop(...)`.
-          const frame = d.frame;
-          if (frame && cols.length) { const order = ++this.ids; for (const c of cols) (frame.removedAt ??= new Map()).set(c, order); }
-          if (frame?.statCols && cols.length) {
-            const gone = (c: string): boolean => (frame.removedAt?.get(c) ?? -1) > (derivedColumn(frame, c)?.order ?? -1);
-            const prep = d.prep.filter((f) => { const in_ = frame.statCols!.get(f.id); return !in_ || ![...in_].every(gone); });
-            if (prep.length !== d.prep.length) d.prep = prep;
-          }
+          this.dropStatColsInPlace(d, cols);
           return this.scalar('None');
         }
         const out = this.same(d, {});
