@@ -54,8 +54,24 @@ def test_committed_pipeline_runs_are_current(name, tmp_path):
         assert sorted(files_new) == sorted(files_old), f"{key}: side files differ; {hint}"
         for k in files_new:
             d = _csv_diff(files_new[k], files_old[k], k) if k.endswith(".csv") else \
+                _arrow_diff(files_new[k], files_old[k], k) if k.endswith(".arrow") else \
                 (None if files_new[k] == files_old[k] else f"{k} differs")
             assert d is None, f"{key}: {d}; {hint}"
+
+
+def _arrow_diff(a: bytes, b: bytes, where):
+    """Arrow snapshots: the same bytes, or (with pyarrow) the same schema and values, floats within tolerance.
+    A model's probabilities differ in their last bits from one CPU to another (BLAS, SIMD paths)."""
+    if a == b:
+        return None
+    try:
+        import pyarrow as pa
+    except ImportError:
+        return f"{where} differs"
+    ta, tb = (pa.ipc.open_file(pa.BufferReader(x)).read_all() for x in (a, b))
+    if not ta.schema.equals(tb.schema):
+        return f"{where}: schema {ta.schema} != {tb.schema}"
+    return _diff(ta.to_pydict(), tb.to_pydict(), where)
 
 
 @pytest.mark.skipif(not HAS_NODE, reason="node or ajv not available")
