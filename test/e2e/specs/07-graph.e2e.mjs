@@ -84,12 +84,15 @@ describe('J7 · the pipeline graph of a run', () => {
   });
 
   it('opens the line of a node when it is clicked', async () => {
-    // Back to the graph's tab (the editor opened by Enter may still be settling: retry the click).
-    for (let i = 0; i < 5; i++) {
+    // Back to the graph's tab. The editor opened by Enter may still be settling and take the focus back after the
+    // click: retry until the graph's tab has stayed active for a second.
+    const graphTab = wb.page.locator('.tabs-container .tab.active', { hasText: 'Graph: churn/train.py' });
+    for (let i = 0; i < 15; i++) {
       await wb.page.locator('.tabs-container .tab', { hasText: 'Graph: churn/train.py' }).click();
-      if (await wb.page.locator('.tabs-container .tab.active', { hasText: 'Graph: churn/train.py' }).isVisible()) break;
       await wb.page.waitForTimeout(1000);
+      if (await graphTab.isVisible()) break;
     }
+    await graphTab.waitFor({ state: 'visible', timeout: 5_000 });
     const view = await graphWebview();
     const node = view.locator('g.node', { hasText: 'fit StandardScaler' }).first();
     await node.waitFor({ state: 'attached', timeout: 30_000 });
