@@ -1314,8 +1314,9 @@ export abstract class LibrarySemantics extends DataflowState {
   private onlyStacked(name: string): boolean {
     if (!/^[A-Za-z_]\w*$/.test(name)) return false;
     const main = this.ownCode().text;
-    const all = main.match(new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0;
-    if (!all || nameUses(this.chunks, [name]) === Infinity) return false;
+    // How often the document's own code names it (ownCode's text is those chunks without comment lines).
+    const all = nameUses(this.chunks, [name]);
+    if (!all || all === Infinity) return false;
     const allowed = main.match(new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)|^[ \\t]*(['"])[^'"\\n]+\\1[ \\t]*:[ \\t]*${name}[ \\t]*,?[ \\t]*(?:\\}[ \\t]*\\)?)?[ \\t]*$`, 'gm'))?.length ?? 0;
     const stacked = [...main.matchAll(/\b(?:np\.)?column_stack\s*\(([^)]*)\)/g)].reduce((a, m) => a + (m[1].match(new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0), 0);
     return allowed + stacked === all;
@@ -1383,8 +1384,9 @@ export abstract class LibrarySemantics extends DataflowState {
   protected searchUnread(name: string): boolean {
     if (!/^[A-Za-z_]\w*$/.test(name)) return false;
     const main = this.ownCode().text;
-    const all = main.match(new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0;
-    if (!all || nameUses(this.chunks, [name]) === Infinity) return false;
+    // How often the document's own code names it (ownCode's text is those chunks without comment lines).
+    const all = nameUses(this.chunks, [name]);
+    if (!all || all === Infinity) return false;
     // Fitted as a statement of its own (`gs.fit(X, y)` or `gs = gs.fit(X, y)`), its result bound to no other name
     // and nothing chained after it.
     let allowed = (main.match(new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)`, 'gm'))?.length ?? 0)
