@@ -15,6 +15,11 @@ export function analyze(text: string, path = 'train.py', options: AnalyzeOptions
   return analyzeDocument({ path, text }, options).findings;
 }
 
+/** "line:severity" (with "c<cell>:" in notebooks) of one rule's findings, for the real-idiom tests. */
+export function found(text: string, rule: string, path = 'train.py'): string[] {
+  return analyze(text, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.cell !== undefined ? `c${f.location.cell}:` : ''}${f.location.line}:${f.severity}`);
+}
+
 /** "line:rule" pairs, sorted, for compact assertions. */
 export function hits(text: string, path = 'train.py', options: AnalyzeOptions = {}): string[] {
   return analyze(text, path, options).map((f) => `${f.location.cell !== undefined ? `c${f.location.cell}:` : ''}${f.location.line}:${f.ruleId}`);

@@ -3,10 +3,7 @@
  * holdout, with a case that must fire and a look-alike that must not. Written from the class.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, py } from './helpers';
-
-const found = (src: string, rule: string, path = 'train.py'): string[] =>
-  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
+import { analyze, py, found } from './helpers';
 
 describe('real-notebook idioms, round 15 (lead, after the holdout)', () => {
   describe('leakage/overlap: each class picked by its own mask, cut by position and stacked back (a per-class split)', () => {

@@ -3,10 +3,7 @@
  * fire and a look-alike that must not. Written from the class, not copied from a notebook.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, py } from './helpers';
-
-const found = (src: string, rule: string, path = 'train.py'): string[] =>
-  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
+import { analyze, py, found } from './helpers';
 
 describe('real-notebook idioms, round 15 (r15-ov)', () => {
   describe('leakage/overlap: resampled training rows under Keras validation_split with early stopping', () => {

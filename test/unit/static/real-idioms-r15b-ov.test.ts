@@ -3,10 +3,7 @@
  * that must fire and a look-alike that must not. Written from the class, not copied from a notebook.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, py } from './helpers';
-
-const found = (src: string, rule: string, path = 'train.py'): string[] =>
-  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
+import { analyze, py, found } from './helpers';
 
 describe('real-notebook idioms, round 15 second wave (r15b-ov)', () => {
   describe('leakage/temporal: a time feature split at random, then values past its last one built to be predicted', () => {

@@ -3,10 +3,7 @@
  * round's holdout, each with a case that must fire and a look-alike that must not. Written from the class.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, py } from './helpers';
-
-const found = (src: string, rule: string, path = 'train.py'): string[] =>
-  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
+import { analyze, py, found } from './helpers';
 
 describe('real-notebook idioms, round 16 (lead, after the holdout)', () => {
   describe('leakage/overlap: a helper that resamples its training argument, then picks columns by a list it is given', () => {

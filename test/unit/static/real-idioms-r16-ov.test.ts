@@ -3,11 +3,8 @@
  * look-alike that must not. Written from the class, not copied from a notebook.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, py } from './helpers';
+import { analyze, py, found } from './helpers';
 import { analyzeDocument } from '../../../src/core/static/index';
-
-const found = (src: string, rule: string, path = 'train.py'): string[] =>
-  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
 
 describe('real-notebook idioms, round 16 (r16-ov)', () => {
   describe('leakage/overlap: a comment heading a block that predicts both parts, the training predictions named so', () => {

@@ -3,10 +3,7 @@
  * case that must fire and a look-alike that must not. Written from the class, not copied from a notebook.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, lineOf, py } from './helpers';
-
-const found = (src: string, rule: string, path = 'train.py'): string[] =>
-  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
+import { analyze, lineOf, py, found } from './helpers';
 
 describe('real-notebook idioms, round 16 second wave (r16b-ov)', () => {
   describe('leakage/overlap: a window hop written as float arithmetic of the window size', () => {

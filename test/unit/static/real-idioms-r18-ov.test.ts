@@ -3,10 +3,7 @@
  * look-alike that must not. Written from the class, not copied from a notebook.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, py } from './helpers';
-
-const found = (src: string, rule: string, path = 'train.py'): string[] =>
-  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
+import { analyze, py, found } from './helpers';
 
 describe('real-notebook idioms, round 18 (r18-ov)', () => {
   describe('leakage/overlap: a loop that grows a frame with copies of itself (augmentation) before the split', () => {

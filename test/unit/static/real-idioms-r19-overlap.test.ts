@@ -3,10 +3,7 @@
  * and a look-alike that must not. Written from the class, not copied from a notebook.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, py } from './helpers';
-
-const found = (src: string, rule: string, path = 'train.py'): string[] =>
-  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
+import { py, found } from './helpers';
 
 describe('real-notebook idioms, round 19 (r19-overlap)', () => {
   describe('leakage/overlap: overlapping windows cut from a signal the analysis holds no rows for (read per file in a loop)', () => {

@@ -4,10 +4,7 @@
  * look-alike that must not. Written from the class.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, py } from './helpers';
-
-const found = (src: string, rule: string, path = 'train.py'): string[] =>
-  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
+import { py, found } from './helpers';
 
 describe('real-notebook idioms, round 19 (precision on unlabelled files)', () => {
   describe('leakage/target: a frame built from a scikit-learn Bunch\'s .data, the label from its .target', () => {

@@ -4,10 +4,7 @@
  * must. Written from the class, not copied from a notebook.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, py } from './helpers';
-
-const found = (src: string, rule: string, path = 'train.py'): string[] =>
-  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
+import { py, found } from './helpers';
 
 describe('real-notebook idioms, round 19 (preprocessing and multi-test precision on unlabelled files)', () => {
   describe('leakage/preprocessing: a load-scale-split helper that nothing in the file calls and no model follows', () => {

@@ -3,10 +3,7 @@
  * must fire and a look-alike that must not. Written from the class.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, py } from './helpers';
-
-const found = (src: string, rule: string, path = 'train.py'): string[] =>
-  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
+import { py, found } from './helpers';
 
 describe('real-notebook idioms, round 19 (recall)', () => {
   describe('leakage/preprocessing: a group-by on a cyclic calendar key (month of year, day of week)', () => {

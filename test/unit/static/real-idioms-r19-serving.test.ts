@@ -3,11 +3,9 @@
  * dev misses, each with a case that must fire and a look-alike that must not. Written from the class.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, lineOf, py } from './helpers';
+import { lineOf, py, found } from './helpers';
 
 const REFIT = 'mismatch/refit-at-inference';
-const found = (src: string, rule: string, path = 'train.py'): string[] =>
-  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.cell !== undefined ? `c${f.location.cell}:` : ''}${f.location.line}:${f.severity}`);
 const notebook = (cells: string[]): string => JSON.stringify({
   cells: cells.map((c) => ({ cell_type: 'code', metadata: {}, outputs: [], execution_count: null, source: c.split('\n').map((l, i, a) => (i < a.length - 1 ? l + '\n' : l)) })),
   metadata: {}, nbformat: 4, nbformat_minor: 5,

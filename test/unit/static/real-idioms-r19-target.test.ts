@@ -3,10 +3,7 @@
  * each with a case that must fire and a look-alike that must not. Written from the class.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, py } from './helpers';
-
-const found = (src: string, rule: string, path = 'train.py'): string[] =>
-  analyze(src, path).filter((f) => f.ruleId === rule).map((f) => `${f.location.line}:${f.severity}`);
+import { py, found } from './helpers';
 
 describe('real-notebook idioms, round 19 (target)', () => {
   describe('leakage/target: a lag of a countdown label (remaining useful life) kept as a feature', () => {
