@@ -677,6 +677,8 @@ export abstract class DataflowState {
   // ---------- statements ----------
 
   protected returns: Val[] | null = null;
+  /** What the running function yields: a generator's call gives these values, in order. */
+  protected yields: Val[] | null = null;
   /** get_dummies columns reaching a model, a name or a combination: aligned to the training columns or not. */
   protected alignedDummies = new Set<string>();
   protected unalignedDummies = new Set<string>();

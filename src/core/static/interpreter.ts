@@ -227,9 +227,10 @@ export class Interpreter extends LibrarySemantics {
       switch (n.name) {
         case 'AssignStatement': this.execAssign(n); break;
         case 'UpdateStatement': this.execUpdate(n); break;
-        case 'ExpressionStatement': case 'PrintStatement': case 'YieldStatement':
+        case 'ExpressionStatement': case 'PrintStatement':
           for (let c = n.firstChild; c; c = c.nextSibling) if (isExpr(c)) this.ev(c);
           break;
+        case 'YieldStatement': this.execYield(n); break;
         case 'ReturnStatement': {
           // `return a, b` is a tuple: evaluate every element (each may fit or split something).
           const exprs: SyntaxNode[] = [];
@@ -3319,6 +3320,18 @@ export class Interpreter extends LibrarySemantics {
     }
   }
 
+  /** `yield a, b` / `yield from gen`: the values a generator function's call gives (see callFunction). */
+  protected execYield(n: SyntaxNode): void {
+    const exprs: SyntaxNode[] = [];
+    for (let c = n.firstChild; c; c = c.nextSibling) if (isExpr(c)) exprs.push(c);
+    const values = exprs.map((x) => this.ev(x));
+    if (!this.yields || !values.length) return;
+    if (child(n, 'from')) {
+      const v = values[0];
+      if (v.k === 'seq') this.yields.push(...v.items); else this.yields.push(v);
+    } else this.yields.push(values.length > 1 ? { k: 'seq', items: values } : values[0]);
+  }
+
   protected callFunction(fn: FnV, args0: Args, n: SyntaxNode | null, selfIn?: Val): Val {
     fn.called = true;
     const bound = fn.boundPos?.length ?? 0;
@@ -3327,6 +3340,7 @@ export class Interpreter extends LibrarySemantics {
     if (this.active.has(fn.node) || this.callers.length > 4) return this.join(args.pos, n ?? undefined);
     const savedChunk = this.chunkIndex;
     const savedScope = this.scope, savedReturns = this.returns, savedStmt = this.stmt, savedTargets = this.targets, savedGlobals = this.globalNames, savedCur = this.curGlobal;
+    const savedYields = this.yields;
     this.globalNames = new Set();
     const callSite = n ? this.site(n) : undefined;
     // A web request handler (a view's `post(self, request)`, a route taking `request`) serves too.
@@ -3349,6 +3363,7 @@ export class Interpreter extends LibrarySemantics {
     this.scope = new Scope(fn.node.name === 'LambdaExpression' ? savedScope : fn.globals as Scope | undefined ?? this.global);
     if (fn.node.name !== 'LambdaExpression') this.curGlobal = fn.globals as Scope | undefined ?? this.global;
     this.returns = [];
+    this.yields = [];
     this.targets = [];
     // Frames handed to the function's parameters, to carry columns it writes into them back to the caller.
     let frameParams: { name: string; arg: DataV }[] | undefined;
@@ -3388,6 +3403,9 @@ export class Interpreter extends LibrarySemantics {
       else if (fn.node.name === 'LambdaExpression') { const e = fn.node.lastChild; if (e && isExpr(e)) this.returns.push(this.ev(e)); }
       if (body && fn.node.name !== 'LambdaExpression') this.writeBackGlobals(paramNames, body);
       let rets = this.returns;
+      // A generator function (folds(), a data box's get_processed_data()) gives what it yields: its
+      // call is the sequence of those values, which `next(...)` and a for loop read.
+      if (this.yields.length && rets.every((r) => r.k === 'const' && r.text === 'None')) return { k: 'seq', items: this.yields };
       if (!rets.length) return this.scalar('None');
       // A helper that returns None when a fetch or a check fails (Optional[DataFrame]) gives its frame
       // on the path the caller goes on with: the None returns add nothing to join.
@@ -3441,6 +3459,7 @@ export class Interpreter extends LibrarySemantics {
       if (serving) { this.servingFnDepth--; this.servingFnNames.pop(); }
       if (training) this.trainingFnDepth--;
       this.scope = savedScope; this.returns = savedReturns; this.stmt = savedStmt; this.targets = savedTargets; this.globalNames = savedGlobals;
+      this.yields = savedYields;
       this.curGlobal = savedCur;
       this.enterChunk(savedChunk);
     }

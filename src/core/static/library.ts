@@ -757,6 +757,8 @@ export abstract class LibrarySemantics extends DataflowState {
       return a0 ?? this.scalar(last);
     }
     if (last === 'range') return this.scalar('range', [], [], true);
+    // next(gen(...)) of a generator function of the project: the first value it yields (a list is no iterator).
+    if (last === 'next' && args.pos[0]?.k === 'seq' && args.pos[0].items.length) return args.pos[0].items[0];
     // train_idx, test_idx = next(ShuffleSplit(...).split(X)): the first fold's index pair.
     if (last === 'next' && args.pos[0]?.k === 'folds') {
       // Only the first fold is used: a single train/test split, not cross-validation.
