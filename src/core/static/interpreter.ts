@@ -2403,7 +2403,10 @@ export class Interpreter extends LibrarySemantics {
         const d = this.same(o);
         // ix[:, 0:8]: an integer column range on string-named columns is positional, as iloc's.
         const isLoc = /\.loc$/.test(this.t(objNode)) || /\.ix$/.test(this.t(objNode)) && !/^-?\d*\s*:\s*-?\d*$/.test(colsPart);
-        if (!isLoc && !o.aligned) d.positional = this.site(n);
+        if (!isLoc && !o.aligned) {
+          d.positional = this.site(n);
+          this.frameCutSites.add(d.positional);
+        }
         if (o.frame) {
           const ne = /\.columns\s*!=\s*(["'])(.+?)\1/.exec(colsPart) ?? /~\s*\w+\.columns\.isin\(\s*\[([^\]]*)\]/.exec(colsPart);
           const listed = /^\[([^\]]*)\]$/.exec(colsPart);

@@ -2695,8 +2695,14 @@ export abstract class LibrarySemantics extends DataflowState {
     }
   }
 
+  /** `df.iloc[:, a:b]` sites: a cut by column position that is still a DataFrame with its column names. */
+  protected readonly frameCutSites = new WeakSet<Site>();
+
   protected checkPositional(est: EstV, data: DataV, n: SyntaxNode | null): void {
     if (!est.loaded || !data.positional || data.aligned) return;
+    // A frame cut by column position (`df.iloc[:, 1:5]`) keeps its column names, so nothing was converted to an
+    // array: a model fitted on named columns still checks them. `.values` / `np.asarray` after it still fire.
+    if (this.frameCutSites.has(data.positional)) return;
     // Arrays built before anything was loaded are the document's own training-time data (a
     // checkpoint reloaded in a training notebook), in the column order the model was trained on.
     if (!data.serving && !this.opts.servingFile && this.servingFnDepth === 0 && this.events.modelFits.some((m) => !m.fit.serving)) return;
