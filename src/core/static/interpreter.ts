@@ -3278,9 +3278,11 @@ export class Interpreter extends LibrarySemantics {
   private studyScoreUnread(driver: string, fn: FnV): boolean {
     if (!/^[A-Za-z_]\w*$/.test(driver) || nameUses(this.chunks, [driver]) === Infinity) return false;
     if (/\b(?:print|display|log\w*|info|append|write\w*|plot\w*|report|set_user_attr)\s*\(/.test(this.t(fn.node))) return false;
-    const main = this.chunks.filter((c) => c.file === undefined).map((c) => c.text.replace(/^[ \t]*#.*$/gm, '')).join('\n');
+    // String literals with no braces (a file name such as "study.pkl") read nothing; f-string fields may.
+    const main = this.chunks.filter((c) => c.file === undefined).map((c) => c.text.replace(/^[ \t]*#.*$/gm, '').replace(/(["'])(?:(?!\1)[^\\{}\n])*\1/g, '""')).join('\n');
     const all = main.match(new RegExp(`\\b${driver}\\b`, 'g'))?.length ?? 0;
-    const allowed = main.match(new RegExp(`^[ \\t]*${driver}[ \\t]*=(?!=)|\\b${driver}\\s*\\.\\s*(?:optimize\\s*\\(|best_params\\b|best_trial\\s*\\.\\s*params\\b)`, 'gm'))?.length ?? 0;
+    // Saving the study (`joblib.dump(study, path)`) keeps it for a later script: it shows no score here.
+    const allowed = main.match(new RegExp(`^[ \\t]*${driver}[ \\t]*=(?!=)|\\b${driver}\\s*\\.\\s*(?:optimize\\s*\\(|best_params\\b|best_trial\\s*\\.\\s*params\\b)|\\b(?:joblib|pickle|dill)\\s*\\.\\s*dump\\s*\\(\\s*${driver}\\s*,`, 'gm'))?.length ?? 0;
     return all > 0 && allowed === all;
   }
 

@@ -31,4 +31,68 @@ describe('real-notebook idioms, round 20 (pool)', () => {
       assert.deepEqual(found(s, 'mismatch/column-order', 'predict.py'), [`${lineOf(s, 'X = ')}:warning`]);
     });
   });
+
+  describe('leakage/preprocessing: an Optuna objective\'s hand-written folds, each held-out fold predicted, when the study\'s score is never read', () => {
+    // The objective scores each setting on out-of-fold predictions (oof[va] = model.predict(X[va])); with only
+    // study.best_params read, those scores pick a setting and report nothing, so the scaler before them leaks into no
+    // reported score.
+    const src = (after: string) => py`
+      import numpy as np
+      import optuna
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import roc_auc_score
+      from sklearn.model_selection import StratifiedKFold
+      from sklearn.preprocessing import StandardScaler
+      train = pd.read_csv("train.csv")
+      X = StandardScaler().fit_transform(train.drop(columns=["failure"]).values)
+      y = train["failure"].values
+      def objective(trial):
+          depth = trial.suggest_int("max_depth", 2, 8)
+          oof = np.zeros(len(y))
+          for tr, va in StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(X, y):
+              model = RandomForestClassifier(max_depth=depth).fit(X[tr], y[tr])
+              oof[va] = model.predict_proba(X[va])[:, 1]
+          return roc_auc_score(y, oof)
+      study = optuna.create_study(direction="maximize")
+      study.optimize(objective, n_trials=20)
+      ${after}
+    `;
+    it('does not fire when only the chosen setting is read', () => {
+      assert.deepEqual(found(src('best = study.best_params'), 'leakage/preprocessing'), []);
+    });
+    it('fires when the study\'s best score is printed', () => {
+      const s = src('print(study.best_value)');
+      assert.deepEqual(found(s, 'leakage/preprocessing'), [`${lineOf(s, 'StandardScaler().fit_transform')}:warning`]);
+    });
+  });
+
+  describe('leakage/preprocessing: an Optuna study saved to disk for a later script shows no score', () => {
+    // joblib.dump(study, "study.pkl") keeps the study for the script that reads its best setting; the file name, a
+    // string, reads nothing either.
+    const src = (after: string) => py`
+      import joblib
+      import optuna
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.model_selection import cross_val_score
+      from sklearn.preprocessing import StandardScaler
+      train = pd.read_csv("train.csv")
+      X = StandardScaler().fit_transform(train.drop(columns=["failure"]))
+      y = train["failure"]
+      def objective(trial):
+          model = RandomForestClassifier(max_depth=trial.suggest_int("max_depth", 2, 8))
+          return cross_val_score(model, X, y, cv=5, scoring="roc_auc").mean()
+      study = optuna.create_study(direction="maximize")
+      study.optimize(objective, n_trials=20)
+      ${after}
+    `;
+    it('does not fire when the study is only pickled', () => {
+      assert.deepEqual(found(src('joblib.dump(study, "study.pkl")'), 'leakage/preprocessing'), []);
+    });
+    it('fires when the saved study\'s best score is also printed', () => {
+      const s = src('joblib.dump(study, "study.pkl")\nprint("best AUC", study.best_value)');
+      assert.deepEqual(found(s, 'leakage/preprocessing'), [`${lineOf(s, 'StandardScaler().fit_transform')}:warning`]);
+    });
+  });
 });
