@@ -1407,7 +1407,11 @@ export abstract class LibrarySemantics extends DataflowState {
     // y_te)` and again with the training rows twice): its fixed caption ("test score:") is not the call's.
     const fn = this.callers.length > 0 ? this.runningFunction() : undefined;
     const sharedHelper = !!fn && fn.node.name === 'FunctionDefinition' && this.chunks[fn.chunk]?.file === undefined && nameUses(this.chunks, [fn.name]) >= 3;
-    const genericNames = this.callers.length > 0 && (this.chunks[this.chunkIndex]?.file !== undefined || sharedHelper);
+    // A helper that cuts the scored rows itself (a backtest's own expanding windows) names the parts it made: its
+    // `train_accuracy` on its own training part is a training score, whatever the call's words.
+    const ownParts = keys.length > 0 && keys.every((k) => k.path.length > 0 && k.path[k.path.length - 1].split.site.chunk === this.chunkIndex
+      && (this.chunks[this.chunkIndex]?.file !== undefined || !!fn && k.path[k.path.length - 1].split.site.from >= fn.node.from && k.path[k.path.length - 1].split.site.to <= fn.node.to));
+    const genericNames = this.callers.length > 0 && (this.chunks[this.chunkIndex]?.file !== undefined || sharedHelper) && !ownParts;
     const call = genericNames ? [...this.callers].reverse().find((c) => this.chunks[c.chunk].file === undefined) : undefined;
     const callText = call ? this.chunks[call.chunk].text.slice(call.stmtFrom, call.stmtTo) : '';
     const stmtText = (this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '') + '\n' + callText;

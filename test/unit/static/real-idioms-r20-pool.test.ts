@@ -3,6 +3,7 @@
  * repositories. Each class has a case that must fire and a look-alike that must not. Written from the class.
  */
 import * as assert from 'node:assert/strict';
+import { analyzeDocument } from '../../../src/core/static/index';
 import { py, found, lineOf } from './helpers';
 
 describe('real-notebook idioms, round 20 (pool)', () => {
@@ -93,6 +94,52 @@ describe('real-notebook idioms, round 20 (pool)', () => {
     it('fires when the saved study\'s best score is also printed', () => {
       const s = src('joblib.dump(study, "study.pkl")\nprint("best AUC", study.best_value)');
       assert.deepEqual(found(s, 'leakage/preprocessing'), [`${lineOf(s, 'StandardScaler().fit_transform')}:warning`]);
+    });
+  });
+
+  describe('leakage/overlap: a helper of another file that cuts the rows itself names its own parts', () => {
+    // A backtest class makes its own expanding windows; its `train_accuracy` on its own training window is a training
+    // score, even when the caller binds the helper's result to a name that says backtest.
+    const helper = (caption: string, name: string) => py`
+      import pandas as pd
+      from sklearn.metrics import accuracy_score
+
+      class Backtester:
+          def __init__(self, model, predictors):
+              self.model = model
+              self.predictors = predictors
+
+          def backtest(self, data, start=1000, step=250):
+              parts = []
+              for i in range(start, data.shape[0], step):
+                  train = data.iloc[0:i].copy()
+                  test = data.iloc[i:i + step].copy()
+                  self.model.fit(train[self.predictors], train["Target"])
+                  ${name} = accuracy_score(train["Target"], self.model.predict(train[self.predictors]))
+                  print("${caption}", ${name})
+                  preds = pd.Series(self.model.predict(test[self.predictors]), index=test.index, name="Predictions")
+                  parts.append(pd.concat([test["Target"], preds], axis=1))
+              return pd.concat(parts)
+    `;
+    const main = py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import precision_score
+      from backtest import Backtester
+
+      data = pd.read_csv("prices.csv")
+      bt = Backtester(RandomForestClassifier(n_estimators=100), ["ratio_2", "ratio_5"])
+      backtest_results = bt.backtest(data)
+      print(precision_score(backtest_results["Target"], backtest_results["Predictions"]))
+    `;
+    const run = (h: string): string[] => analyzeDocument({ path: 'proj/main.py', text: main },
+      { readModule: (p) => (p === 'proj/backtest.py' ? h : undefined), moduleRoot: 'proj' }).findings
+      .filter((f) => f.ruleId === 'leakage/overlap').map((f) => `${f.location.file}:${f.severity}`);
+    it('does not fire on the helper\'s training-window score called training', () => {
+      assert.deepEqual(run(helper('Training accuracy', 'train_accuracy')), []);
+    });
+    it('fires (error) when the helper itself calls that score a test score', () => {
+      assert.deepEqual(run(helper('Test accuracy', 'test_accuracy')).map((f) => f.split(':')[1]), ['error']);
     });
   });
 });
