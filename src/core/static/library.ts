@@ -94,6 +94,9 @@ const LITERAL_CTOR = /^[\w.]+\((?:\w+=(?:-?[\d.]+(?:e-?\d+)?|'[^']*'|"[^"]*"|Tru
 /** The name np.ones / np.zeros / np.full / np.empty give the array they build. */
 const CONST_ARRAY = /^(ones|zeros|full|empty)#\d+$/;
 
+/** Image readers: `Image.open`, `cv2.imread`, `imageio.imread`, `plt.imread`, `skimage.io.imread`, Keras `load_img`. */
+const IMAGE_READ = /(?:^|\.)(?:Image\.open|imread|load_img)$/;
+
 export abstract class LibrarySemantics extends DataflowState {
   /**
    * Columns removed from a frame in place (`df.drop(columns=cols, inplace=True)`, `del df[col]`):
@@ -645,6 +648,13 @@ export abstract class LibrarySemantics extends DataflowState {
         const d = this.join(rows, n);
         if (d.k === 'data') return this.scalar(this.t(n), unionList(d.prep, [this.newFit(n, last, 'stat', d)]), d.dup);
       }
+    }
+    // An image read from a path the code was given (Image.open(sys.argv[1]), cv2.imread(path)) is pixels: it has no
+    // named columns whose order could differ from training.
+    if (IMAGE_READ.test(q) && args.pos[0]?.k === 'data') {
+      const d = this.same(args.pos[0]);
+      d.aligned = true; delete d.positional;
+      return d;
     }
     if (last === 'asarray' || last === 'array' || last === 'asmatrix') {
       const a0 = args.pos[0];

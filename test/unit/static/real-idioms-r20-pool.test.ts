@@ -142,4 +142,28 @@ describe('real-notebook idioms, round 20 (pool)', () => {
       assert.deepEqual(run(helper('Test accuracy', 'test_accuracy')).map((f) => f.split(':')[1]), ['error']);
     });
   });
+
+  describe('mismatch/column-order: an image read from a path the script is given is pixels, not a frame', () => {
+    // Image.open / cv2.imread / load_img give an array of pixels: there are no named columns whose order could differ
+    // from training. A table read from the same kind of path still has them.
+    const src = (read: string, imp: string) => py`
+      import sys
+      import numpy as np
+      ${imp}
+      from tensorflow.keras.models import load_model
+      model = load_model("model.h5")
+      x = ${read}
+      x = np.array(x)
+      print(model.predict(np.resize(x, (1, 32, 32, 3))))
+    `;
+    it('does not fire on an image opened with PIL, OpenCV or Keras', () => {
+      assert.deepEqual(found(src('Image.open(sys.argv[1])', 'from PIL import Image'), 'mismatch/column-order', 'predict.py'), []);
+      assert.deepEqual(found(src('cv2.imread(sys.argv[1])', 'import cv2'), 'mismatch/column-order', 'predict.py'), []);
+      assert.deepEqual(found(src('image.load_img(sys.argv[1], target_size=(32, 32))', 'from tensorflow.keras.preprocessing import image'), 'mismatch/column-order', 'predict.py'), []);
+    });
+    it('fires on a table read from that path and converted to an array', () => {
+      const s = src('pd.read_csv(sys.argv[1])', 'import pandas as pd');
+      assert.deepEqual(found(s, 'mismatch/column-order', 'predict.py'), [`${lineOf(s, 'x = np.array(x)')}:warning`]);
+    });
+  });
 });
