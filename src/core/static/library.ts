@@ -3302,6 +3302,9 @@ export abstract class LibrarySemantics extends DataflowState {
         if (cols.length && !/axis\s*=\s*(0|["']index["'])/.test(argText)) out.feat = this.featureSelection(d, 'select', cols, n);
       }
       if (args.kw.has('columns') || method === 'reindex' && args.pos.length) { out.aligned = true; delete out.positional; }
+      // A row filter on a value that changes with the loop (Spark `df.filter(col("fold") == k)` in a loop over folds)
+      // picks other rows each pass, as pandas' df[df.fold == k] does.
+      if (method === 'filter' && this.inLoop && args.pos.some((a) => a.varying && a.k !== 'const')) out.varying = true;
       return out;
     }
     if (method === 'align') {

@@ -166,4 +166,33 @@ describe('real-notebook idioms, round 20 (pool)', () => {
       assert.deepEqual(found(s, 'mismatch/column-order', 'predict.py'), [`${lineOf(s, 'x = np.array(x)')}:warning`]);
     });
   });
+
+  describe('leakage/multi-test: Spark folds picked by a fold column in a loop over the fold numbers are cross-validation', () => {
+    // ratings.filter(col("fold") == k) for k in range(4) holds out other rows each pass, as pandas' df[df.fold == k]:
+    // settings compared by their mean over those folds are CV machinery. One fixed filter is one test set.
+    const src = (testRows: string) => py`
+      from pyspark.sql import SparkSession
+      from pyspark.sql.functions import col
+      from pyspark.ml.recommendation import ALS
+      from pyspark.ml.evaluation import RegressionEvaluator
+      spark = SparkSession.builder.getOrCreate()
+      ratings = spark.read.csv("ratings_folds.csv", header=True, inferSchema=True)
+      rmse = RegressionEvaluator(metricName="rmse", labelCol="rating", predictionCol="prediction")
+      results = {0: [], 1: []}
+      for fold in range(4):
+          train = ratings.filter(col("fold") != fold)
+          test = ${testRows}
+          for i, rank in enumerate([5, 10]):
+              model = ALS(rank=rank, userCol="userId", itemCol="movieId", ratingCol="rating").fit(train)
+              results[i].append(rmse.evaluate(model.transform(test)))
+      print({i: sum(v) / 4 for i, v in results.items()})
+    `;
+    it('does not fire when each pass holds out the fold of that pass', () => {
+      assert.deepEqual(found(src('ratings.filter(col("fold") == fold)'), 'leakage/multi-test'), []);
+    });
+    it('fires when every pass scores the same fixed fold', () => {
+      const s = src('ratings.filter(col("fold") == 0)');
+      assert.notDeepEqual(found(s, 'leakage/multi-test'), []);
+    });
+  });
 });
