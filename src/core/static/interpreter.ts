@@ -2044,6 +2044,8 @@ export class Interpreter extends LibrarySemantics {
           if (prop === 'dt') d.time = 'the data has a date/time column';
           return d;
         }
+        // s.dt.days / s.dt.year: a field of the same column's dates, not a column named `days`.
+        if (obj.name === 'MemberExpression' && !isSubscript(obj) && obj.lastChild && this.t(obj.lastChild) === 'dt') return this.same(o);
         // attribute-style column access df.col: that column only
         const held = o.frame?.colVals?.get(prop);
         if (held) return this.same(held);

@@ -195,4 +195,30 @@ describe('real-notebook idioms, round 20 (pool)', () => {
       assert.notDeepEqual(found(s, 'leakage/multi-test'), []);
     });
   });
+
+  describe('leakage/target: a date difference\'s .dt.days is a field of those dates, not a column named days', () => {
+    // (return - rental).dt.days computes the label from the two date columns; dropping them drops its sources.
+    const src = (drop: string) => py`
+      import pandas as pd
+      from sklearn.linear_model import LinearRegression
+      from sklearn.model_selection import train_test_split
+      from sklearn.metrics import mean_squared_error
+      df = pd.read_csv("rentals.csv")
+      df["rented"] = pd.to_datetime(df["rented"])
+      df["returned"] = pd.to_datetime(df["returned"])
+      df["length_days"] = (df["returned"] - df["rented"]).dt.days
+      X = df.drop(columns=${drop})
+      y = df["length_days"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=9)
+      model = LinearRegression().fit(X_train, y_train)
+      print(mean_squared_error(y_test, model.predict(X_test)))
+    `;
+    it('does not fire when both dates are dropped with the label', () => {
+      assert.deepEqual(found(src('["rented", "returned", "length_days"]'), 'leakage/target'), []);
+    });
+    it('fires (error) when the dates stay among the features', () => {
+      const s = src('["length_days"]');
+      assert.deepEqual(found(s, 'leakage/target'), [`${lineOf(s, 'X = df.drop')}:error`]);
+    });
+  });
 });
