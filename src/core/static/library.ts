@@ -2717,6 +2717,9 @@ export abstract class LibrarySemantics extends DataflowState {
     // A frame cut by column position (`df.iloc[:, 1:5]`) keeps its column names, so nothing was converted to an
     // array: a model fitted on named columns still checks them. `.values` / `np.asarray` after it still fire.
     if (this.frameCutSites.has(data.positional)) return;
+    // The held-out part of the document's own split, scored by a model loaded back (an evaluation script whose
+    // training cell is elsewhere): it has the columns of the part the model was trained on.
+    if (data.rows.length > 0 && data.rows.every((k) => k.path.length > 0 && isTestSide(k))) return;
     // Arrays built before anything was loaded are the document's own training-time data (a
     // checkpoint reloaded in a training notebook), in the column order the model was trained on.
     if (!data.serving && !this.opts.servingFile && this.servingFnDepth === 0 && this.events.modelFits.some((m) => !m.fit.serving)) return;

@@ -221,4 +221,28 @@ describe('real-notebook idioms, round 20 (pool)', () => {
       assert.deepEqual(found(s, 'leakage/target'), [`${lineOf(s, 'X = df.drop')}:error`]);
     });
   });
+
+  describe('mismatch/column-order: the held-out part of the document\'s own split, scored by a model loaded back', () => {
+    // An evaluation script that splits its data and scores a model trained by another run: the test part has the
+    // columns of the training part. A file read whole and converted to an array is still an unaligned batch.
+    const src = (rows: string) => py`
+      import pandas as pd
+      from pytorch_tabnet.tab_model import TabNetClassifier
+      from sklearn.metrics import roc_auc_score
+      from sklearn.model_selection import train_test_split
+      df = pd.read_csv("patients.csv")
+      X_train, X_test, y_train, y_test = train_test_split(df.drop(columns=["stroke"]), df["stroke"], test_size=0.1, random_state=0)
+      model = TabNetClassifier()
+      model.load_model("tabnet_model.zip")
+      X_eval, y_eval = ${rows}
+      print(roc_auc_score(y_eval, model.predict_proba(X_eval.values)[:, 1]))
+    `;
+    it('does not fire on the test part of the split', () => {
+      assert.deepEqual(found(src('X_test, y_test'), 'mismatch/column-order', 'evaluate.py'), []);
+    });
+    it('fires on another file read whole', () => {
+      const s = src('pd.read_csv("new_patients.csv"), y_test');
+      assert.deepEqual(found(s, 'mismatch/column-order', 'evaluate.py'), [`${lineOf(s, 'print(roc_auc_score')}:warning`]);
+    });
+  });
 });
