@@ -2262,8 +2262,11 @@ export abstract class LibrarySemantics extends DataflowState {
       // A plain helper nothing in the document names or calls, that predicts nothing itself, in a file not named for
       // serving: it is serving only by running after the top-level load, and as written its output reaches no model (zd025).
       const idleHelper = this.runningUnreferenced && !this.unreferencedPredicts && this.servingFnDepth === 0 && !this.opts.servingFile;
+      // A model fitted with labels in a function that is serving only by its name (make_predictor() building a stub model
+      // for a test) is trained there: the batch a predictor scores carries no labels.
+      const labelledByName = byName && ownLabelled && (args.pos[1] !== undefined || args.kw.has('y'));
       let pushedRefit: RefitEvent | undefined;
-      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels && !learnsNothing && !namesTraining && !uncalledOwnFit && !idleHelper) {
+      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels && !learnsNothing && !namesTraining && !uncalledOwnFit && !idleHelper && !labelledByName) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
           ? { calleeFrom: callee.from, calleeTo: callee.to, cls: est.cls, receiverLoaded: est.loaded, loaded: this.loadedInScope() } : undefined;

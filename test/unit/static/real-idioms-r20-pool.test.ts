@@ -245,4 +245,55 @@ describe('real-notebook idioms, round 20 (pool)', () => {
       assert.deepEqual(found(s, 'mismatch/column-order', 'evaluate.py'), [`${lineOf(s, 'print(roc_auc_score')}:warning`]);
     });
   });
+
+  describe('mismatch/refit-at-inference: a model fitted with labels in a function that is serving only by its name', () => {
+    // A pytest fixture named predictor builds a stub model on generated rows and labels, pickles it and wraps it in the
+    // project's predictor class: a fit with labels is training; the batch a predictor scores has no labels. A
+    // transformer fitted there on the rows alone is still a refit.
+    const predictorModule = py`
+      import pickle
+
+      class Predictor:
+          def __init__(self, model_path):
+              with open(model_path, "rb") as f:
+                  self.model = pickle.load(f)
+
+          def predict(self, sqft, bath):
+              return float(self.model.predict([[sqft, bath, 1.0]])[0])
+    `;
+    const test = (fit: string) => py`
+      import pickle
+      import numpy as np
+      import pytest
+      from sklearn.linear_model import LinearRegression
+      from sklearn.preprocessing import StandardScaler
+      from src.predictor import Predictor
+
+      def make_predictor(tmp_path):
+          X = np.random.rand(100, 3)
+          y = X[:, 0] * 50 + np.random.normal(0, 5, 100)
+          ${fit}
+          path = tmp_path / "model.pkl"
+          with open(path, "wb") as f:
+              pickle.dump(model, f)
+          return Predictor(path)
+
+      @pytest.fixture
+      def predictor(tmp_path):
+          return make_predictor(tmp_path)
+
+      def test_positive(predictor):
+          assert predictor.predict(1200, 2) > 0
+    `;
+    const run = (src: string): number[] => analyzeDocument({ path: 'proj/tests/test_predictor.py', text: src },
+      { readModule: (p) => (p === 'proj/src/predictor.py' ? predictorModule : p === 'proj/src/__init__.py' ? '' : undefined), moduleRoot: 'proj' })
+      .findings.filter((f) => f.ruleId === 'mismatch/refit-at-inference').map((f) => f.location.line);
+    it('does not fire on the labelled fit of the stub model', () => {
+      assert.deepEqual(run(test('model = LinearRegression().fit(X, y)')), []);
+    });
+    it('fires on a scaler fitted there on the rows alone', () => {
+      const s = test('model = StandardScaler().fit(X)');
+      assert.deepEqual(run(s), [lineOf(s, 'StandardScaler().fit(X)')]);
+    });
+  });
 });
