@@ -459,6 +459,9 @@ export abstract class DataflowState {
     // held-out part is scored.
     // Folds whose score nothing reads report nothing (zo002), and do not hide a later reported one.
     if (reason === 'cv' && split?.unread) return;
+    // Nor does the held-out fold of such folds, reached when its rows are predicted (oof[va] = m.predict(X[va])).
+    const fold = key.path[key.path.length - 1];
+    if (fold?.fold !== undefined && fold.split.unread) return;
     const prior = this.events.prepLeaks.filter((l) => l.fit === fit);
     // Nor does a name alone (the fit's output called x_train: a slice that may never hold anything
     // out) hide hand-written folds or a cross_val_score taken from those rows later.

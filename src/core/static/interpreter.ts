@@ -2045,6 +2045,8 @@ export class Interpreter extends LibrarySemantics {
           if (prop === 'dt') d.time = 'the data has a date/time column';
           return d;
         }
+        // s.dt.days / s.dt.year: a field of the same column's dates, not a column named `days`.
+        if (obj.name === 'MemberExpression' && !isSubscript(obj) && obj.lastChild && this.t(obj.lastChild) === 'dt') return this.same(o);
         // attribute-style column access df.col: that column only
         const held = o.frame?.colVals?.get(prop);
         if (held) return this.same(held);
@@ -2404,7 +2406,10 @@ export class Interpreter extends LibrarySemantics {
         const d = this.same(o);
         // ix[:, 0:8]: an integer column range on string-named columns is positional, as iloc's.
         const isLoc = /\.loc$/.test(this.t(objNode)) || /\.ix$/.test(this.t(objNode)) && !/^-?\d*\s*:\s*-?\d*$/.test(colsPart);
-        if (!isLoc && !o.aligned) d.positional = this.site(n);
+        if (!isLoc && !o.aligned) {
+          d.positional = this.site(n);
+          this.frameCutSites.add(d.positional);
+        }
         if (o.frame) {
           const ne = /\.columns\s*!=\s*(["'])(.+?)\1/.exec(colsPart) ?? /~\s*\w+\.columns\.isin\(\s*\[([^\]]*)\]/.exec(colsPart);
           const listed = /^\[([^\]]*)\]$/.exec(colsPart);
@@ -3276,9 +3281,11 @@ export class Interpreter extends LibrarySemantics {
   private studyScoreUnread(driver: string, fn: FnV): boolean {
     if (!/^[A-Za-z_]\w*$/.test(driver) || nameUses(this.chunks, [driver]) === Infinity) return false;
     if (/\b(?:print|display|log\w*|info|append|write\w*|plot\w*|report|set_user_attr)\s*\(/.test(this.t(fn.node))) return false;
-    const main = this.chunks.filter((c) => c.file === undefined).map((c) => c.text.replace(/^[ \t]*#.*$/gm, '')).join('\n');
+    // String literals with no braces (a file name such as "study.pkl") read nothing; f-string fields may.
+    const main = this.chunks.filter((c) => c.file === undefined).map((c) => c.text.replace(/^[ \t]*#.*$/gm, '').replace(/(["'])(?:(?!\1)[^\\{}\n])*\1/g, '""')).join('\n');
     const all = main.match(new RegExp(`\\b${driver}\\b`, 'g'))?.length ?? 0;
-    const allowed = main.match(new RegExp(`^[ \\t]*${driver}[ \\t]*=(?!=)|\\b${driver}\\s*\\.\\s*(?:optimize\\s*\\(|best_params\\b|best_trial\\s*\\.\\s*params\\b)`, 'gm'))?.length ?? 0;
+    // Saving the study (`joblib.dump(study, path)`) keeps it for a later script: it shows no score here.
+    const allowed = main.match(new RegExp(`^[ \\t]*${driver}[ \\t]*=(?!=)|\\b${driver}\\s*\\.\\s*(?:optimize\\s*\\(|best_params\\b|best_trial\\s*\\.\\s*params\\b)|\\b(?:joblib|pickle|dill)\\s*\\.\\s*dump\\s*\\(\\s*${driver}\\s*,`, 'gm'))?.length ?? 0;
     return all > 0 && allowed === all;
   }
 

@@ -94,6 +94,9 @@ const LITERAL_CTOR = /^[\w.]+\((?:\w+=(?:-?[\d.]+(?:e-?\d+)?|'[^']*'|"[^"]*"|Tru
 /** The name np.ones / np.zeros / np.full / np.empty give the array they build. */
 const CONST_ARRAY = /^(ones|zeros|full|empty)#\d+$/;
 
+/** Image readers: `Image.open`, `cv2.imread`, `imageio.imread`, `plt.imread`, `skimage.io.imread`, Keras `load_img`. */
+const IMAGE_READ = /(?:^|\.)(?:Image\.open|imread|load_img)$/;
+
 export abstract class LibrarySemantics extends DataflowState {
   /**
    * Columns removed from a frame in place (`df.drop(columns=cols, inplace=True)`, `del df[col]`):
@@ -645,6 +648,13 @@ export abstract class LibrarySemantics extends DataflowState {
         const d = this.join(rows, n);
         if (d.k === 'data') return this.scalar(this.t(n), unionList(d.prep, [this.newFit(n, last, 'stat', d)]), d.dup);
       }
+    }
+    // An image read from a path the code was given (Image.open(sys.argv[1]), cv2.imread(path)) is pixels: it has no
+    // named columns whose order could differ from training.
+    if (IMAGE_READ.test(q) && args.pos[0]?.k === 'data') {
+      const d = this.same(args.pos[0]);
+      d.aligned = true; delete d.positional;
+      return d;
     }
     if (last === 'asarray' || last === 'array' || last === 'asmatrix') {
       const a0 = args.pos[0];
@@ -1409,7 +1419,11 @@ export abstract class LibrarySemantics extends DataflowState {
     // y_te)` and again with the training rows twice): its fixed caption ("test score:") is not the call's.
     const fn = this.callers.length > 0 ? this.runningFunction() : undefined;
     const sharedHelper = !!fn && fn.node.name === 'FunctionDefinition' && this.chunks[fn.chunk]?.file === undefined && nameUses(this.chunks, [fn.name]) >= 3;
-    const genericNames = this.callers.length > 0 && (this.chunks[this.chunkIndex]?.file !== undefined || sharedHelper);
+    // A helper that cuts the scored rows itself (a backtest's own expanding windows) names the parts it made: its
+    // `train_accuracy` on its own training part is a training score, whatever the call's words.
+    const ownParts = keys.length > 0 && keys.every((k) => k.path.length > 0 && k.path[k.path.length - 1].split.site.chunk === this.chunkIndex
+      && (this.chunks[this.chunkIndex]?.file !== undefined || !!fn && k.path[k.path.length - 1].split.site.from >= fn.node.from && k.path[k.path.length - 1].split.site.to <= fn.node.to));
+    const genericNames = this.callers.length > 0 && (this.chunks[this.chunkIndex]?.file !== undefined || sharedHelper) && !ownParts;
     const call = genericNames ? [...this.callers].reverse().find((c) => this.chunks[c.chunk].file === undefined) : undefined;
     const callText = call ? this.chunks[call.chunk].text.slice(call.stmtFrom, call.stmtTo) : '';
     const stmtText = (this.stmt ? this.text.slice(this.stmt.from, this.stmt.to) : '') + '\n' + callText;
@@ -2250,8 +2264,11 @@ export abstract class LibrarySemantics extends DataflowState {
       // A plain helper nothing in the document names or calls, that predicts nothing itself, in a file not named for
       // serving: it is serving only by running after the top-level load, and as written its output reaches no model (zd025).
       const idleHelper = this.runningUnreferenced && !this.unreferencedPredicts && this.servingFnDepth === 0 && !this.opts.servingFile;
+      // A model fitted with labels in a function that is serving only by its name (make_predictor() building a stub model
+      // for a test) is trained there: the batch a predictor scores carries no labels.
+      const labelledByName = byName && ownLabelled && (args.pos[1] !== undefined || args.kw.has('y'));
       let pushedRefit: RefitEvent | undefined;
-      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels && !learnsNothing && !namesTraining && !uncalledOwnFit && !idleHelper) {
+      if (this.serving && (statistic || this.opts.servingFile || this.servingFnDepth > 0) && !onTrainingRows && !onLiterals && !uncalledByName && !withLabels && !learnsNothing && !namesTraining && !uncalledOwnFit && !idleHelper && !labelledByName) {
         const callee = n.firstChild;
         const fitTransform = method === 'fit_transform' && callee?.name === 'MemberExpression' && /\.\s*fit_transform$/.test(this.t(callee))
           ? { calleeFrom: callee.from, calleeTo: callee.to, cls: est.cls, receiverLoaded: est.loaded, loaded: this.loadedInScope() } : undefined;
@@ -2697,8 +2714,17 @@ export abstract class LibrarySemantics extends DataflowState {
     }
   }
 
+  /** `df.iloc[:, a:b]` sites: a cut by column position that is still a DataFrame with its column names. */
+  protected readonly frameCutSites = new WeakSet<Site>();
+
   protected checkPositional(est: EstV, data: DataV, n: SyntaxNode | null): void {
     if (!est.loaded || !data.positional || data.aligned) return;
+    // A frame cut by column position (`df.iloc[:, 1:5]`) keeps its column names, so nothing was converted to an
+    // array: a model fitted on named columns still checks them. `.values` / `np.asarray` after it still fire.
+    if (this.frameCutSites.has(data.positional)) return;
+    // The held-out part of the document's own split, scored by a model loaded back (an evaluation script whose
+    // training cell is elsewhere): it has the columns of the part the model was trained on.
+    if (data.rows.length > 0 && data.rows.every((k) => k.path.length > 0 && isTestSide(k))) return;
     // Arrays built before anything was loaded are the document's own training-time data (a
     // checkpoint reloaded in a training notebook), in the column order the model was trained on.
     if (!data.serving && !this.opts.servingFile && this.servingFnDepth === 0 && this.events.modelFits.some((m) => !m.fit.serving)) return;
@@ -3284,6 +3310,9 @@ export abstract class LibrarySemantics extends DataflowState {
         if (cols.length && !/axis\s*=\s*(0|["']index["'])/.test(argText)) out.feat = this.featureSelection(d, 'select', cols, n);
       }
       if (args.kw.has('columns') || method === 'reindex' && args.pos.length) { out.aligned = true; delete out.positional; }
+      // A row filter on a value that changes with the loop (Spark `df.filter(col("fold") == k)` in a loop over folds)
+      // picks other rows each pass, as pandas' df[df.fold == k] does.
+      if (method === 'filter' && this.inLoop && args.pos.some((a) => a.varying && a.k !== 'const')) out.varying = true;
       return out;
     }
     if (method === 'align') {

@@ -223,8 +223,9 @@ describe('real-notebook idioms, round 14 (r14-sec)', () => {
     it('pd.DataFrame({"id": [0], "gender": [g], ...}) taken by position: no finding', () => {
       assert.deepEqual(lines(src('row = pd.DataFrame({"id": [0], "gender": [gender], "age": [age], "income": [income]})'), ORDER, 'serve.py'), []);
     });
-    it('a frame read from a file taken by position: still fires', () => {
-      const s = src('row = pd.read_csv("one.csv")');
+    it('a frame read from a file taken by position and converted to an array: still fires', () => {
+      // Round 20: the iloc cut alone keeps the column names (a frame, checked by the model); .values drops them.
+      const s = src('row = pd.read_csv("one.csv")').replace('row.iloc[:, 1:4]', 'row.iloc[:, 1:4].values');
       assert.deepEqual(lines(s, ORDER, 'serve.py'), [lineOf(s, 'X = row.iloc')]);
     });
   });
