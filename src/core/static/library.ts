@@ -1157,12 +1157,13 @@ export abstract class LibrarySemantics extends DataflowState {
       if (VAL_NAME.test(testName) && !TEST_NAME.test(testName) || inner) side = 'val';
       else if (!testName && nested) side = 'val';
       // X_train, X_test = split(X_temp) where the "train" output is a val set: keep names honest.
-      // X_test, X_val = split(X_test): the held-out part halved, its first output kept as the test set.
-      const halvesTest = TEST_NAME.test(trainName) && !TRAIN_NAME.test(trainName) && d.rows.length > 0 && d.rows.every((k) => k.path.length > 0 && lastSide(k) === 'test');
+      // X_test, X_val = split(X_test): the held-out part halved, its first output kept as the test set. The part may
+      // have come out of its split as a validation side (that split cut a frame already subset before it).
+      const halvesTest = TEST_NAME.test(trainName) && !TRAIN_NAME.test(trainName) && d.rows.length > 0 && d.rows.every((k) => k.path.length > 0 && lastSide(k) !== 'train');
       // x_cv, _ = split(x_train, train_size=n): a sample of the training rows kept for cross-validation, the
       // rest discarded; its name says what it is used for, not that it is held out.
       const sampleOfTrain = testName === '_' && nested;
-      const trainSide: Side = halvesTest ? 'test' : VAL_NAME.test(trainName) && !TRAIN_NAME.test(trainName) && !sampleOfTrain ? 'val' : 'train';
+      const trainSide: Side = halvesTest ? (d.rows.every((k) => lastSide(k) === 'val') ? 'val' : 'test') : VAL_NAME.test(trainName) && !TRAIN_NAME.test(trainName) && !sampleOfTrain ? 'val' : 'train';
       outs.push(this.withStep(d, split, trainSide), this.withStep(d, split, side));
     });
     return { k: 'seq', items: outs };

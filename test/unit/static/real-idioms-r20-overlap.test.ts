@@ -1,0 +1,62 @@
+/**
+ * Round 20, overlap recall: classes behind the overlap misses on the dev corpus, each with a case that
+ * must fire and a look-alike that must not. Written from the class.
+ */
+import * as assert from 'node:assert/strict';
+import { py, found } from './helpers';
+
+describe('real-notebook idioms, round 20 (overlap recall)', () => {
+  describe('leakage/overlap: a held-out part cut again into test and validation halves keeps both halves held out', () => {
+    // X_train, X_valid = split(X); X_test, X_valid = split(X_valid): the first output of the second split is
+    // named and used as the test set. It is a half of held-out rows, not a training part, whether the first
+    // split called its held-out side test or validation.
+    const src = (scored: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split, cross_val_score
+      from sklearn.ensemble import RandomForestClassifier
+      df = pd.read_csv("churn.csv")
+      X = df.drop(columns=["churned"])
+      y = df["churned"]
+      X_train, X_valid, y_train, y_valid = train_test_split(X, y, test_size=0.4, random_state=0)
+      X_test, X_valid, y_test, y_valid = train_test_split(X_valid, y_valid, test_size=0.5, random_state=0)
+      model = RandomForestClassifier(random_state=0).fit(X_train, y_train)
+      print("validation accuracy", model.score(X_valid, y_valid))
+      scores = cross_val_score(model, ${scored}, cv=5)
+      print("test accuracy", scores.mean())
+    `;
+    it('fires when the test half is cross-validated and its fold mean reported as the test score (U2)', () => {
+      assert.deepEqual(found(src('X_test, y_test'), 'leakage/overlap'), ['11:warning']);
+    });
+    it('does not fire when the training part is cross-validated', () => {
+      assert.deepEqual(found(src('X_train, y_train'), 'leakage/overlap'), []);
+    });
+    // The same after a row subset of the labelled frame, named `train` as Kaggle's train.csv usually is (a class
+    // undersampled by index): the subset is taken as a training part, so the first split holds out a validation
+    // part of it, and the halving of that part is held out all the same.
+    const undersampled = (scored: string) => py`
+      import pandas as pd
+      from sklearn.utils import shuffle
+      from sklearn.model_selection import train_test_split, cross_val_score
+      from sklearn.tree import DecisionTreeClassifier
+      train = pd.read_csv("train.csv")
+      idx_0 = train[train.target == 0].index
+      idx_1 = train[train.target == 1].index
+      kept_0 = shuffle(idx_0, random_state=0, n_samples=len(idx_1) * 9)
+      train = train.loc[list(kept_0) + list(idx_1)].reset_index(drop=True)
+      X = train.drop(columns=["target"])
+      y = train["target"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+      X_test, X_val, y_test, y_val = train_test_split(X_test, y_test, test_size=0.5, random_state=0)
+      tree = DecisionTreeClassifier(max_depth=3).fit(X_train, y_train)
+      print("test accuracy", tree.score(X_test, y_test))
+      scores = cross_val_score(tree, ${scored}, scoring="roc_auc", cv=5)
+      print("Mean ROC AUC on Test Set: %.3f" % scores.mean())
+    `;
+    it('fires after an index undersampling of the frame before the split', () => {
+      assert.deepEqual(found(undersampled('X_test, y_test'), 'leakage/overlap'), ['16:warning']);
+    });
+    it('does not fire after the undersampling when the training part is cross-validated', () => {
+      assert.deepEqual(found(undersampled('X_train, y_train'), 'leakage/overlap'), []);
+    });
+  });
+});
