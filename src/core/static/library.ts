@@ -54,6 +54,8 @@ const TRANSFORMER_NAME = /scaler|imputer|encoder|enc\b|vectori[sz]er|tokenizer|p
 
 /** yellowbrick visualizers that cross-validate the rows they are fitted on and draw the folds' scores. */
 const YB_CV = /^(RFECV|CVScores|LearningCurve|ValidationCurve)$/;
+/** yellowbrick visualizers that wrap a model: `fit` fits it and `score` scores it on the rows given, drawn as its result. */
+const YB_SCORE = /^(ROCAUC|ConfusionMatrix|ClassificationReport|PrecisionRecallCurve|ClassPredictionError|DiscriminationThreshold|ResidualsPlot|PredictionError)$/;
 /** Names of evaluation helpers (evaluate_model, score_model, eval_clf, compute_metrics, get_scores). */
 const EVALUATOR_NAME = /^(evaluate|eval|score|assess|test)(_\w+)?$|^(compute|get|calc|calculate|print|report)_(metrics|scores?|accuracy|performance)$|_(evaluate|evaluation|eval|scores?|metrics)$/i;
 
@@ -301,6 +303,11 @@ export abstract class LibrarySemantics extends DataflowState {
       if (label && (label.k === 'data' || label.k === 'scalar')) this.containerLabels.set(out.id, label);
       return out;
     }
+    // ROCAUC(model).fit(X_train, y_train).score(X_test, y_test): the visualizer is its model, fitted and scored.
+    // An RFE around a model predicts with that model on the rows given (fewer columns, the same rows).
+    const w0 = args.pos[0] ?? args.kw.get('estimator') ?? args.kw.get('model');
+    const wrapped = w0?.k === 'est' && /^RFE(CV)?$/.test(w0.cls) ? w0.steps.find((st) => st.cat === 'model' || st.cat === 'search') : w0;
+    if (YB_SCORE.test(last) && wrapped?.k === 'est' && (wrapped.cat === 'model' || wrapped.cat === 'search') && this.fromYellowbrick(last)) return wrapped;
     const cat = estimatorCategory(last);
     if (cat) return this.estFromName(last, cat, args, n);
     // lightfm.cross_validation.random_train_test_split(interactions, test_percentage=0.2): a random cut of the rows too.

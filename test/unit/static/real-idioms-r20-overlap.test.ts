@@ -59,4 +59,48 @@ describe('real-notebook idioms, round 20 (overlap recall)', () => {
       assert.deepEqual(found(undersampled('X_train, y_train'), 'leakage/overlap'), []);
     });
   });
+  describe('a yellowbrick scoring visualizer is the model it wraps: its fit fits the model, its score scores it', () => {
+    // ROCAUC(model), ConfusionMatrix(model), ResidualsPlot(model)...: visualizer.fit(X, y) fits the wrapped model and
+    // visualizer.score(X, y) draws that model's score on the rows given, the notebook's result for it.
+    const src = (scored: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LogisticRegression
+      from yellowbrick.classifier import ROCAUC
+      df = pd.read_csv("loans.csv")
+      X = df.drop(columns=["default"])
+      y = df["default"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=7)
+      visualizer = ROCAUC(LogisticRegression(max_iter=500), classes=["paid", "default"])
+      visualizer.fit(X_train, y_train)
+      visualizer.score(${scored})
+      visualizer.show()
+    `;
+    it('fires (leakage/overlap) when it scores the training part and the held-out part is never scored', () => {
+      assert.deepEqual(found(src('X_train, y_train'), 'leakage/overlap'), ['11:warning']);
+    });
+    it('does not fire when it scores the held-out part', () => {
+      assert.deepEqual(found(src('X_test, y_test'), 'leakage/overlap'), []);
+    });
+    // Two models drawn on the same test set are compared there, as two score calls would be.
+    const two = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import Ridge
+      from sklearn.ensemble import RandomForestRegressor
+      from yellowbrick.regressor import ResidualsPlot
+      df = pd.read_csv("prices.csv")
+      X = df.drop(columns=["price"])
+      y = df["price"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=7)
+      for reg in [Ridge(alpha=1.0), RandomForestRegressor(n_estimators=200)]:
+          viz = ResidualsPlot(reg)
+          viz.fit(X_train, y_train)
+          viz.score(X_test, y_test)
+          viz.show()
+    `;
+    it('fires (leakage/multi-test) when two models are drawn on the same test set', () => {
+      assert.ok(found(two, 'leakage/multi-test').length > 0);
+    });
+  });
 });
