@@ -853,7 +853,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       }, e.site, 'warning');
     } else if (!e.inLoop && !st.unsupervised && !subset && !fitSubset && !e.unread && !e.uncalled && e.keys.every((k) => !k.path.length && covers(fit.rows, k))
       && fit.rows.every((f) => !f.path.length) && !scoredOnTestToo(e, est, fit)
-      && ev.splits.some((s) => s.cvModel && s.cvModel.cls === est.cls && s.id < fit.id && (s.kind === 'search' ? reportsSearch(s) : !s.unread && !cvScoreUnread(ctx, s))
+      // A search's score counts once printed, even when the model is then refitted (best_estimator_.fit(X, y) is taken
+      // as the search fitted again, which refines the first).
+      && ev.splits.some((s) => s.cvModel && s.cvModel.cls === est.cls && s.id < fit.id && (s.kind === 'search' ? s.reportedAt !== undefined : !s.unread && !cvScoreUnread(ctx, s))
         && s.cvModel.rows.some((r) => !r.path.length && e.keys.some((k) => k.root === r.root)))) {
       // README call L (a045): after a cross-validation of this model class on these rows whose score is
       // reported (a printed cross_val_score, a search's best_score_), the model refitted on all of them (a

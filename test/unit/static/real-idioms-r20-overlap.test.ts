@@ -103,4 +103,28 @@ describe('real-notebook idioms, round 20 (overlap recall)', () => {
       assert.ok(found(two, 'leakage/multi-test').length > 0);
     });
   });
+  describe('leakage/overlap: a search\'s best estimator refitted on all the searched rows and scored on them after best_score_ is printed (call L)', () => {
+    // best_estimator_.fit(X, y) refits the chosen model on the rows the search cross-validated; its score on those rows is
+    // an in-sample fit shown in place of the printed cross-validated score.
+    const src = (report: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import RandomizedSearchCV
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import roc_auc_score
+      data = pd.read_csv("survey.csv")
+      X, y = data.drop(columns=["id", "target"]), data["target"]
+      search = RandomizedSearchCV(LogisticRegression(solver="liblinear"), {"C": [0.01, 0.1, 1, 10]}, scoring="roc_auc", cv=10, n_iter=4)
+      search.fit(X, y)
+      ${report}
+      best = search.best_estimator_
+      best.fit(X, y)
+      print("AUC", roc_auc_score(y, best.predict_proba(X)[:, 1]))
+    `;
+    it('fires when the search\'s best_score_ was printed', () => {
+      assert.deepEqual(found(src('print("CV AUC", search.best_score_)'), 'leakage/overlap'), ['12:warning']);
+    });
+    it('does not fire when the search only picked the settings (its score never shown): a descriptive fit (a069)', () => {
+      assert.deepEqual(found(src('print("chosen", search.best_params_)'), 'leakage/overlap'), []);
+    });
+  });
 });
