@@ -1193,8 +1193,11 @@ export abstract class LibrarySemantics extends DataflowState {
     // on rows of other data (the training file): its folds then stand in for that model's held-out
     // score. A model cross-validated only there (an imputer's regression on the test file's known
     // ages) was never trained elsewhere.
-    const fittedElsewhere = (k: RowKey): boolean => est?.k === 'est' && !!est.fit && est.fit.rows.length > 0 && est.fit.rows.every((r) => r.root !== k.root);
-    if (est && (est.k === 'est' ? (est.cat === 'model' || est.cat === 'search') && !est.loaded : est.k !== 'fn' && !(est as { loaded?: boolean }).loaded) && X.rows.length
+    // A model loaded from disk was trained by another step (U2, zzn003): cross-validated on a test file, its clones are fitted
+    // on test rows too.
+    const loadedModel = est?.k === 'est' && est.cat === 'model' && est.loaded;
+    const fittedElsewhere = (k: RowKey): boolean => est?.k === 'est' && (!!est.fit && est.fit.rows.length > 0 && est.fit.rows.every((r) => r.root !== k.root) || loadedModel);
+    if (est && (est.k === 'est' ? (est.cat === 'model' || est.cat === 'search') && (!est.loaded || loadedModel && X.rows.every((k) => !k.path.length)) : est.k !== 'fn' && !(est as { loaded?: boolean }).loaded) && X.rows.length
       && X.rows.every((k) => (k.path.length > 0 || k.root.role === 'test' && k.root.file !== undefined && fittedElsewhere(k)) && isTestSide(k) && !k.path.some((s) => s.fold !== undefined))
       && (fname === 'cross_val_score' || fname === 'cross_validate' || fname === 'cross_val_predict')) {
       const site = this.site(n);

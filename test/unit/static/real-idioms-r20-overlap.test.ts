@@ -127,4 +127,30 @@ describe('real-notebook idioms, round 20 (overlap recall)', () => {
       assert.deepEqual(found(src('print("chosen", search.best_params_)'), 'leakage/overlap'), []);
     });
   });
+  describe('leakage/overlap: a model loaded from disk cross-validated on the rows of a test file, its fold scores reported (U2)', () => {
+    // The model was trained by another step of the repository; cross_val_score refits clones of it on folds of the test
+    // file's rows, so the scores reported for the test set come from models trained on test rows.
+    const src = (rows: string, file = 'test.csv') => py`
+      import pickle
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import cross_val_score
+      from sklearn.metrics import f1_score
+      model = pickle.load(open("gbc.pkl", "rb"))
+      test_df = pd.read_csv("${file}")
+      X_te, y_te = test_df.drop(columns=["clicked"]), test_df["clicked"]
+      print("test f1", f1_score(y_te, model.predict(X_te)))
+      scores = cross_val_score(model, ${rows}, scoring="f1", cv=5)
+      print("test cv f1", np.mean(scores))
+    `;
+    it('fires when the loaded model is cross-validated on the test file', () => {
+      assert.deepEqual(found(src('X_te, y_te'), 'leakage/overlap'), ['10:warning']);
+    });
+    it('does not fire when the file read is a training file', () => {
+      assert.deepEqual(found(src('X_te, y_te', 'train.csv'), 'leakage/overlap'), []);
+    });
+    it('does not fire when the file read is a validation file (a separate test set may exist: U2 needs the only held-out set)', () => {
+      assert.deepEqual(found(src('X_te, y_te', 'validation.csv'), 'leakage/overlap'), []);
+    });
+  });
 });
