@@ -153,4 +153,32 @@ describe('real-notebook idioms, round 20 (overlap recall)', () => {
       assert.deepEqual(found(src('X_te, y_te', 'validation.csv'), 'leakage/overlap'), []);
     });
   });
+  describe('leakage/overlap: a model fitted on one random split, scored on the held-out part of a random split of a sample of the same rows', () => {
+    // X_cut, _ = split(X, test_size=0.8); X_tr, X_val = split(X_cut): the new held-out rows are drawn from all the rows,
+    // so about the first split's training fraction of them were in the model's fit.
+    const src = (second: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import roc_auc_score
+      df = pd.read_csv("campaign.csv")
+      X = df.drop(columns=["converted"])
+      y = df["converted"]
+      X_train, X_val, y_train, y_val = train_test_split(X, y, test_size=0.2, shuffle=True)
+      model = RandomForestClassifier().fit(X_train, y_train)
+      print("val auc", roc_auc_score(y_val, model.predict_proba(X_val)[:, 1]))
+      ${second}
+      print("val auc on the subset", roc_auc_score(y_val, model.predict_proba(X_val)[:, 1]))
+    `;
+    const resample = 'X_cut, _, y_cut, _ = train_test_split(X, y, test_size=0.8, shuffle=True)\n      X_train, X_val, y_train, y_val = train_test_split(X_cut, y_cut, test_size=0.3, shuffle=True)';
+    it('fires when the model of the first split is scored on the new held-out part', () => {
+      assert.deepEqual(found(src(resample), 'leakage/overlap'), ['13:error']);
+    });
+    it('does not fire when the model is refitted on the new training part first', () => {
+      assert.deepEqual(found(src(`${resample}\n      model = RandomForestClassifier().fit(X_train, y_train)`), 'leakage/overlap'), []);
+    });
+    it('does not fire when the second split cuts the first split\'s held-out part', () => {
+      assert.deepEqual(found(src('X_a, X_val, y_a, y_val = train_test_split(X_val, y_val, test_size=0.5, shuffle=True)'), 'leakage/overlap'), []);
+    });
+  });
 });
