@@ -305,9 +305,11 @@ export abstract class LibrarySemantics extends DataflowState {
     }
     // ROCAUC(model).fit(X_train, y_train).score(X_test, y_test): the visualizer is its model, fitted and scored.
     // An RFE around a model predicts with that model on the rows given (fewer columns, the same rows).
-    const w0 = args.pos[0] ?? args.kw.get('estimator') ?? args.kw.get('model');
-    const wrapped = w0?.k === 'est' && /^RFE(CV)?$/.test(w0.cls) ? w0.steps.find((st) => st.cat === 'model' || st.cat === 'search') : w0;
-    if (YB_SCORE.test(last) && wrapped?.k === 'est' && (wrapped.cat === 'model' || wrapped.cat === 'search') && this.fromYellowbrick(last)) return wrapped;
+    if (YB_SCORE.test(last)) {
+      const w0 = args.pos[0] ?? args.kw.get('estimator') ?? args.kw.get('model');
+      const wrapped = w0?.k === 'est' && /^RFE(CV)?$/.test(w0.cls) ? w0.steps.find((st) => st.cat === 'model' || st.cat === 'search') : w0;
+      if (wrapped?.k === 'est' && (wrapped.cat === 'model' || wrapped.cat === 'search') && this.fromYellowbrick(last)) return wrapped;
+    }
     const cat = estimatorCategory(last);
     if (cat) return this.estFromName(last, cat, args, n);
     // lightfm.cross_validation.random_train_test_split(interactions, test_percentage=0.2): a random cut of the rows too.
