@@ -718,20 +718,27 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // Fitted on the training part of one random split and scored on the test part of another
     // random split of the same rows (an unseeded train_test_split run again): about the training
     // fraction of those test rows were in the fit.
+    // The second split may cut a random sample of those rows first (X_cut, _ = split(X, test_size=0.8); X_tr, X_val =
+    // split(X_cut)): its held-out part is still drawn from the rows the first split shared out.
+    let sampled = false;
     const resplit = !e.inLoop && e.keys.length && e.keys.every((k) => {
       const s2 = k.path[k.path.length - 1];
-      return !!s2 && s2.side === 'test' && s2.split.kind === 'tts' && s2.split.shuffle && s2.fold === undefined
+      return !!s2 && s2.side !== 'train' && s2.split.kind === 'tts' && s2.split.shuffle && s2.fold === undefined
         && fit.rows.some((f) => {
           const s1 = f.path[f.path.length - 1];
-          return !!s1 && s1.side === 'train' && s1.split !== s2.split && s1.split.kind === 'tts' && s1.split.shuffle && s1.fold === undefined
-            && f.root === k.root && f.path.length === k.path.length && f.path.slice(0, -1).every((st, i) => st.split === k.path[i].split && st.side === k.path[i].side);
+          const sample = k.path.slice(f.path.length - 1, -1);
+          const ok = !!s1 && s1.side === 'train' && s1.split !== s2.split && s1.split.kind === 'tts' && s1.split.shuffle && s1.fold === undefined
+            && f.root === k.root && (sample.length === 0 ? s2.side === 'test' : sample.every((st) => st.split !== s1.split && st.side === 'train' && st.split.kind === 'tts' && st.split.shuffle && st.fold === undefined))
+            && f.path.slice(0, -1).every((st, i) => st.split === k.path[i].split && st.side === k.path[i].side);
+          if (ok && sample.length) sampled = true;
+          return ok;
         });
     });
     if (resplit) {
       const s1 = fit.rows[0].path[fit.rows[0].path.length - 1].split;
       const s2 = e.keys[0].path[e.keys[0].path.length - 1].split;
       push({
-        ruleId: 'leakage/overlap', message: `The model was fitted on the training part of the random split at ${where(ctx, s1.site)} and is scored here on the test part of another random split of the same rows (${where(ctx, s2.site)}); many of these test rows were in its training part. Score the test part of the split the model was trained on.`,
+        ruleId: 'leakage/overlap', message: `The model was fitted on the training part of the random split at ${where(ctx, s1.site)} and is scored here on the held-out part of another random split of ${sampled ? 'a sample of ' : ''}the same rows (${where(ctx, s2.site)}); many of these test rows were in its training part. Score the test part of the split the model was trained on.`,
         location: toLocation(ctx, e.site), related: [...rel(ctx, fit.site, 'model fitted here'), ...rel(ctx, s1.site, 'first split'), ...rel(ctx, s2.site, 'second split')],
         evidence: { metric: e.what, fitLine: lineOf(ctx, fit.site), firstSplitLine: lineOf(ctx, s1.site), secondSplitLine: lineOf(ctx, s2.site) }, fixes: [],
       }, e.site);
@@ -853,7 +860,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       }, e.site, 'warning');
     } else if (!e.inLoop && !st.unsupervised && !subset && !fitSubset && !e.unread && !e.uncalled && e.keys.every((k) => !k.path.length && covers(fit.rows, k))
       && fit.rows.every((f) => !f.path.length) && !scoredOnTestToo(e, est, fit)
-      && ev.splits.some((s) => s.cvModel && s.cvModel.cls === est.cls && s.id < fit.id && (s.kind === 'search' ? reportsSearch(s) : !s.unread && !cvScoreUnread(ctx, s))
+      // A search's score counts once printed, even when the model is then refitted (best_estimator_.fit(X, y) is taken
+      // as the search fitted again, which refines the first).
+      && ev.splits.some((s) => s.cvModel && s.cvModel.cls === est.cls && s.id < fit.id && (s.kind === 'search' ? s.reportedAt !== undefined : !s.unread && !cvScoreUnread(ctx, s))
         && s.cvModel.rows.some((r) => !r.path.length && e.keys.some((k) => k.root === r.root)))) {
       // README call L (a045): after a cross-validation of this model class on these rows whose score is
       // reported (a printed cross_val_score, a search's best_score_), the model refitted on all of them (a

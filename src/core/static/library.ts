@@ -54,6 +54,8 @@ const TRANSFORMER_NAME = /scaler|imputer|encoder|enc\b|vectori[sz]er|tokenizer|p
 
 /** yellowbrick visualizers that cross-validate the rows they are fitted on and draw the folds' scores. */
 const YB_CV = /^(RFECV|CVScores|LearningCurve|ValidationCurve)$/;
+/** yellowbrick visualizers that wrap a model: `fit` fits it and `score` scores it on the rows given, drawn as its result. */
+const YB_SCORE = /^(ROCAUC|ConfusionMatrix|ClassificationReport|PrecisionRecallCurve|ClassPredictionError|DiscriminationThreshold|ResidualsPlot|PredictionError)$/;
 /** Names of evaluation helpers (evaluate_model, score_model, eval_clf, compute_metrics, get_scores). */
 const EVALUATOR_NAME = /^(evaluate|eval|score|assess|test)(_\w+)?$|^(compute|get|calc|calculate|print|report)_(metrics|scores?|accuracy|performance)$|_(evaluate|evaluation|eval|scores?|metrics)$/i;
 
@@ -303,6 +305,13 @@ export abstract class LibrarySemantics extends DataflowState {
       const out = this.same(args.pos[0]);
       if (label && (label.k === 'data' || label.k === 'scalar')) this.containerLabels.set(out.id, label);
       return out;
+    }
+    // ROCAUC(model).fit(X_train, y_train).score(X_test, y_test): the visualizer is its model, fitted and scored.
+    // An RFE around a model predicts with that model on the rows given (fewer columns, the same rows).
+    if (YB_SCORE.test(last)) {
+      const w0 = args.pos[0] ?? args.kw.get('estimator') ?? args.kw.get('model');
+      const wrapped = w0?.k === 'est' && /^RFE(CV)?$/.test(w0.cls) ? w0.steps.find((st) => st.cat === 'model' || st.cat === 'search') : w0;
+      if (wrapped?.k === 'est' && (wrapped.cat === 'model' || wrapped.cat === 'search') && this.fromYellowbrick(last)) return wrapped;
     }
     const cat = estimatorCategory(last);
     if (cat) return this.estFromName(last, cat, args, n);
@@ -1169,12 +1178,13 @@ export abstract class LibrarySemantics extends DataflowState {
       if (VAL_NAME.test(testName) && !TEST_NAME.test(testName) || inner) side = 'val';
       else if (!testName && nested) side = 'val';
       // X_train, X_test = split(X_temp) where the "train" output is a val set: keep names honest.
-      // X_test, X_val = split(X_test): the held-out part halved, its first output kept as the test set.
-      const halvesTest = TEST_NAME.test(trainName) && !TRAIN_NAME.test(trainName) && d.rows.length > 0 && d.rows.every((k) => k.path.length > 0 && lastSide(k) === 'test');
+      // X_test, X_val = split(X_test): the held-out part halved, its first output kept as the test set. The part may
+      // have come out of its split as a validation side (that split cut a frame already subset before it).
+      const halvesTest = TEST_NAME.test(trainName) && !TRAIN_NAME.test(trainName) && d.rows.length > 0 && d.rows.every((k) => k.path.length > 0 && lastSide(k) !== 'train');
       // x_cv, _ = split(x_train, train_size=n): a sample of the training rows kept for cross-validation, the
       // rest discarded; its name says what it is used for, not that it is held out.
       const sampleOfTrain = testName === '_' && nested;
-      const trainSide: Side = halvesTest ? 'test' : VAL_NAME.test(trainName) && !TRAIN_NAME.test(trainName) && !sampleOfTrain ? 'val' : 'train';
+      const trainSide: Side = halvesTest ? (d.rows.every((k) => lastSide(k) === 'val') ? 'val' : 'test') : VAL_NAME.test(trainName) && !TRAIN_NAME.test(trainName) && !sampleOfTrain ? 'val' : 'train';
       outs.push(this.withStep(d, split, trainSide), this.withStep(d, split, side));
     });
     return { k: 'seq', items: outs };
@@ -1197,8 +1207,11 @@ export abstract class LibrarySemantics extends DataflowState {
     // on rows of other data (the training file): its folds then stand in for that model's held-out
     // score. A model cross-validated only there (an imputer's regression on the test file's known
     // ages) was never trained elsewhere.
-    const fittedElsewhere = (k: RowKey): boolean => est?.k === 'est' && !!est.fit && est.fit.rows.length > 0 && est.fit.rows.every((r) => r.root !== k.root);
-    if (est && (est.k === 'est' ? (est.cat === 'model' || est.cat === 'search') && !est.loaded : est.k !== 'fn' && !(est as { loaded?: boolean }).loaded) && X.rows.length
+    // A model loaded from disk was trained by another step (U2, zzn003): cross-validated on a test file, its clones are fitted
+    // on test rows too.
+    const loadedModel = est?.k === 'est' && est.cat === 'model' && est.loaded;
+    const fittedElsewhere = (k: RowKey): boolean => est?.k === 'est' && (!!est.fit && est.fit.rows.length > 0 && est.fit.rows.every((r) => r.root !== k.root) || loadedModel);
+    if (est && (est.k === 'est' ? (est.cat === 'model' || est.cat === 'search') && (!est.loaded || loadedModel && X.rows.every((k) => !k.path.length)) : est.k !== 'fn' && !(est as { loaded?: boolean }).loaded) && X.rows.length
       && X.rows.every((k) => (k.path.length > 0 || k.root.role === 'test' && k.root.file !== undefined && fittedElsewhere(k)) && isTestSide(k) && !k.path.some((s) => s.fold !== undefined))
       && (fname === 'cross_val_score' || fname === 'cross_validate' || fname === 'cross_val_predict')) {
       const site = this.site(n);
