@@ -35,6 +35,7 @@ export const PARSED_DATES = 'the data is read with parsed dates';
 export const INDEXED_BY_TIME = 'the rows are indexed by time';
 export const AGGREGATED_PER_PERIOD = 'the data is aggregated per time period';
 export const RESAMPLED_BY_TIME = 'the data is resampled by time';
+export const LAG_FEATURES = 'the data has lag/rolling/difference features';
 /**
  * Rows made one per period (a group-by on a time key, a resample): evidence about the rows only, which
  * says nothing about what the model reads (lags, windows and leads say the inputs hold past values).
@@ -571,6 +572,10 @@ export abstract class DataflowState {
     // the model reads the period's own measurements (weekly sales on that week's spend): a regression
     // on features (T2).
     if (timed && TIME_INDEXED.has(timed.time!) && this.periodOwnColumns(inputs, listed)) timed = undefined;
+    // An unshifted change of the label (groupby(k)[label].pct_change(), label.diff()) kept among the
+    // features holds the current label (target's case), not a past value: when it is the only lag the
+    // features are known to hold, it does not make the task a forecast (T2, U5).
+    if (timed?.time === LAG_FEATURES && this.onlyLabelChanges(inputs)) timed = undefined;
     // Folds in row order (KFold, cv=5) on a series score earlier blocks with models fitted on later
     // ones. On the training part of a split they only tune a model that a held-out part then
     // scores: the folds choose, they are not the result, and are left alone.
@@ -641,6 +646,22 @@ export abstract class DataflowState {
       for (const [c, ofIndex] of g.external ?? []) if ((ofIndex || timeName(c)) && c !== index && keepsColumn(parts[0], c) && !g.removed.has(c) && !derivedColumn(frame, c)?.from.length) return false;
     }
     return true;
+  }
+
+  /** The lags, windows and changes the features keep are all unshifted changes of the label column (at least one). */
+  private onlyLabelChanges(inputs: DataV[]): boolean {
+    const x = inputs.find((d) => d.feat && d.frame);
+    const y = inputs.find((d) => d !== x && d.cols?.length === 1);
+    if (!x?.feat || !x.frame || !y?.frame || !sameLineage(y.frame, x.frame)) return false;
+    const label = y.cols![0];
+    const parts = selectionParts(x.feat);
+    let any = false;
+    for (const [c, d] of visibleDerived(x.frame)) {
+      if (!(d.lag || d.shift || d.change) || !parts.some((p) => keepsColumn(p, c))) continue;
+      if (!d.change || d.shift || !d.from.includes(label)) return false;
+      any = true;
+    }
+    return any;
   }
 
   /** `[label, feature]` when the label is named as the next period's value of a feature column. */

@@ -1,0 +1,39 @@
+/**
+ * Round 20, temporal tuning: classes behind leakage/temporal false alarms and misses on the dev corpus,
+ * each with a case that must fire and a look-alike that must not. Written from the class.
+ */
+import * as assert from 'node:assert/strict';
+import { py, found } from './helpers';
+
+describe('real-notebook idioms, round 20 (temporal)', () => {
+  describe('leakage/temporal: an unshifted change of the label among the features is the label itself, not a past value (T2, U5)', () => {
+    // A yearly panel regressed on the same year's measurements: a growth rate of the label computed per key
+    // includes this year's label (target's case); only a past value of the label would make it a forecast.
+    const src = (extra: string) => py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.model_selection import train_test_split
+      df = pd.read_csv("panel.csv")
+      df["growth"] = df.groupby("region")["visitors"].pct_change()
+      ${extra}
+      df = df.fillna(0)
+      X = df.drop(columns=["visitors"])
+      y = df["visitors"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+      model = RandomForestRegressor().fit(X_tr, y_tr)
+      print(model.score(X_te, y_te))
+    `;
+    it('does not fire when the label\'s own change is the only lag among the features', () => {
+      assert.deepEqual(found(src('df["spend_per_visitor"] = df["spend"] / df["visitors"]'), 'leakage/temporal'), []);
+    });
+    it('does not fire for a plain diff of the label either', () => {
+      assert.deepEqual(found(src('df["delta"] = df["visitors"].diff()'), 'leakage/temporal'), []);
+    });
+    it('fires (warning) when a lag of the label is among the features too', () => {
+      assert.deepEqual(found(src('df["visitors_prev"] = df.groupby("region")["visitors"].shift(1)'), 'leakage/temporal').map((f) => f.split(':')[1]), ['warning']);
+    });
+    it('fires (warning) when a rolling window of another column is among the features', () => {
+      assert.deepEqual(found(src('df["spend_avg3"] = df.groupby("region")["spend"].rolling(3).mean().reset_index(0, drop=True)'), 'leakage/temporal').map((f) => f.split(':')[1]), ['warning']);
+    });
+  });
+});
