@@ -43,13 +43,13 @@ export const LAG_FEATURES = 'the data has lag/rolling/difference features';
 const PER_PERIOD_ROWS = new Set([AGGREGATED_PER_PERIOD, RESAMPLED_BY_TIME]);
 /** Calendar fields and time indices by name (`Hour`, `DayOfWeek`, `day_of_year`, `t`), with TIME_COLUMN. */
 const CALENDAR_FIELD = /^(t|hours?|minutes?|(day|week)of(week|year|month)|weekday|dayname|season|dt|idx|index|step)$/;
-/** Label names of quantities usually forecast over time (a guess from the name). */
 /** `x_next_month`, `x_next_day`, `x_tomorrow`, `next_day_x`: the next period's value of `x`. */
 const NEXT_PERIOD = /^(?:(\w+?)_(?:next_(?:hour|day|week|month|quarter|year|period|step)|tomorrow)|next_(?:hour|day|week|month|quarter|year|period|step)_(\w+))$/i;
 const CAMEL_TOMORROW = /^([A-Za-z]\w*?[a-z])Tomorrow$/;
 /** Today's value of that series as a column: `rain_today` / `RainToday` beside `rain_tomorrow` / `RainTomorrow`. */
 const todayOf = (base: string): string[] => [base, `${base}_today`, `${base}Today`];
-const FORECAST_QUANTITY = /^(weekly_|daily_|monthly_)?(sales|demand|units_sold|consumption|ridership)$/i;
+/** Label names of quantities usually forecast over time, demand counts included (a guess from the name). */
+const FORECAST_QUANTITY = /^(weekly_|daily_|monthly_|hourly_)?(number_of_|num_|n_|total_)?(sales|demand|units_sold|consumption|ridership|tickets?|trips|trip_count|rides|bookings|orders|visitors)$/i;
 /** The frame (or one it was copied from) had the column read by name and not removed in place: it holds it. */
 function readFrom(f: FrameMeta | undefined, col: string): boolean {
   for (let g = f; g; g = g.parent) if (g.removed.has(col)) return false; else if (g.readCols?.has(col)) return true;
@@ -551,9 +551,10 @@ export abstract class DataflowState {
     // sales) make the task a forecast of the label series, even when the frame's time evidence is
     // only a date column (the lag was added after the to_datetime).
     const labelLags = timedInput ? undefined : this.labelLagReason(inputs);
-    // A label named as a quantity tracked over time (sales, demand) on rows with a date column: the
-    // task is guessed to be a forecast of it, from the name alone (said so, warning).
-    const quantity = timedInput || labelLags || !inputs.some((d) => d.time === DATE_COLUMN_ONLY || d.time === PARSED_DATE_COLUMN) ? undefined
+    // A label named as a quantity tracked over time (sales, demand, or a count of tickets, trips,
+    // bookings or orders) on rows with a date column (or sorted by one): the task is guessed to be a
+    // forecast of it, from the name alone (said so, warning).
+    const quantity = timedInput || labelLags || !inputs.some((d) => weakTime(d.time)) ? undefined
       : inputs.find((d) => d.cols?.length === 1 && FORECAST_QUANTITY.test(d.cols[0]))?.cols![0];
     // A label named as the next period's value of a column that is also a feature (`oil_rate` →
     // `oil_rate_next_month`): a one-step-ahead forecast of that series, guessed from the names.

@@ -36,4 +36,34 @@ describe('real-notebook idioms, round 20 (temporal)', () => {
       assert.deepEqual(found(src('df["spend_avg3"] = df.groupby("region")["spend"].rolling(3).mean().reset_index(0, drop=True)'), 'leakage/temporal').map((f) => f.split(':')[1]), ['warning']);
     });
   });
+  describe('leakage/temporal: a demand count per dated row (tickets, trips, bookings, orders) is a quantity forecast over time, as sales are', () => {
+    // Rides or orders counted per dated row and predicted from the calendar and the route: the rows are a
+    // series of demand, so a random split scores earlier days with a model of later ones (warning, the
+    // task read from the label's name).
+    const src = (label: string, dates: string) => py`
+      import pandas as pd
+      from sklearn.ensemble import GradientBoostingRegressor
+      from sklearn.model_selection import train_test_split
+      rides = pd.read_csv("rides.csv")
+      ${dates}
+      X = rides[["route", "weekday", "month", "departure_hour"]]
+      y = rides["${label}"]
+      X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.25, random_state=1)
+      gbr = GradientBoostingRegressor().fit(X_tr, y_tr)
+      print(gbr.score(X_va, y_va))
+    `;
+    const DATED = 'rides["day"] = pd.to_datetime(rides["day"])';
+    it('fires (warning) for a ticket count on rows with a date column', () => {
+      assert.deepEqual(found(src('number_of_tickets', DATED), 'leakage/temporal').map((f) => f.split(':')[1]), ['warning']);
+    });
+    it('fires (warning) for an order count on rows sorted by their date', () => {
+      assert.deepEqual(found(src('orders', 'rides = rides.sort_values("day")'), 'leakage/temporal').map((f) => f.split(':')[1]), ['warning']);
+    });
+    it('does not fire for a label that is not a demand count (the fare paid)', () => {
+      assert.deepEqual(found(src('fare', DATED), 'leakage/temporal'), []);
+    });
+    it('does not fire when nothing says the rows are dated', () => {
+      assert.deepEqual(found(src('number_of_tickets', 'rides = rides.dropna()'), 'leakage/temporal'), []);
+    });
+  });
 });
