@@ -66,4 +66,29 @@ describe('real-notebook idioms, round 20 (temporal)', () => {
       assert.deepEqual(found(src('number_of_tickets', 'rides = rides.dropna()'), 'leakage/temporal'), []);
     });
   });
+  describe('leakage/temporal: a helper that parses the date column of the frame it is handed dates the caller\'s rows', () => {
+    // def add_dates(df): df["Date"] = pd.to_datetime(df["Date"]) ... called as add_dates(sales): pandas writes the
+    // column into the caller's frame, so those rows are dated after the call, as an inline to_datetime makes them.
+    const src = (helper: string) => py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.model_selection import train_test_split
+      sales = pd.read_csv("store_sales.csv")
+      def add_dates(df):
+      ${helper}
+      add_dates(sales)
+      X = sales[["Store", "Promo", "Month", "DayOfWeek"]]
+      y = sales["Sales"]
+      X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.1)
+      rf = RandomForestRegressor().fit(X_tr, y_tr)
+      print(rf.score(X_va, y_va))
+    `;
+    const inPlace = ['    df["Date"] = pd.to_datetime(df["Date"])', '    df["Month"] = df["Date"].dt.month', '    df["DayOfWeek"] = df["Date"].dt.dayofweek'].join('\n');
+    it('fires (warning) when the helper writes the parsed dates into the frame it was handed', () => {
+      assert.deepEqual(found(src(inPlace), 'leakage/temporal').map((f) => f.split(':')[1]), ['warning']);
+    });
+    it('does not fire when the helper rebinds its parameter to a copy first (the caller\'s frame is not written)', () => {
+      assert.deepEqual(found(src(['    df = df.copy()', inPlace, '    return df'].join('\n')), 'leakage/temporal'), []);
+    });
+  });
 });
