@@ -555,7 +555,7 @@ export abstract class DataflowState {
     // bookings or orders) on rows with a date column (or sorted by one): the task is guessed to be a
     // forecast of it, from the name alone (said so, warning).
     const quantity = timedInput || labelLags || !inputs.some((d) => weakTime(d.time)) ? undefined
-      : inputs.find((d) => d.cols?.length === 1 && FORECAST_QUANTITY.test(d.cols[0]))?.cols![0];
+      : inputs.find((d) => d.cols?.length === 1 && FORECAST_QUANTITY.test(d.cols[0]))?.cols![0] ?? this.splitWithQuantity(inputs);
     // A label named as the next period's value of a column that is also a feature (`oil_rate` →
     // `oil_rate_next_month`): a one-step-ahead forecast of that series, guessed from the names.
     const nextOf = timedInput || labelLags || quantity ? undefined : this.nextPeriodLabel(inputs);
@@ -663,6 +663,17 @@ export abstract class DataflowState {
       any = true;
     }
     return any;
+  }
+
+  /**
+   * One frame split whole, its label taken from each part afterwards (`train, valid = train_test_split(df[feats +
+   * ["Sales"]])`): the one quantity column among listed columns that hold a calendar field is taken as the label.
+   */
+  private splitWithQuantity(inputs: DataV[]): string | undefined {
+    if (inputs.length !== 1) return undefined;
+    const listed = this.listedInputs(inputs);
+    const quantities = listed?.time.length ? listed.other.filter((c) => FORECAST_QUANTITY.test(c)) : [];
+    return quantities.length === 1 ? quantities[0] : undefined;
   }
 
   /** `[label, feature]` when the label is named as the next period's value of a feature column. */

@@ -91,4 +91,27 @@ describe('real-notebook idioms, round 20 (temporal)', () => {
       assert.deepEqual(found(src(['    df = df.copy()', inPlace, '    return df'].join('\n')), 'leakage/temporal'), []);
     });
   });
+  describe('leakage/temporal: a dated frame split whole, the quantity label taken from each part afterwards', () => {
+    // train, valid = train_test_split(df[features + ["Sales"]]) and only then y = train["Sales"]: the split's rows
+    // are the same daily sales rows as when X and y are split together.
+    const src = (cols: string) => py`
+      import pandas as pd
+      from xgboost import XGBRegressor
+      from sklearn.model_selection import train_test_split
+      df = pd.read_csv("daily_sales.csv")
+      df["Date"] = pd.to_datetime(df["Date"])
+      df["Month"] = df["Date"].dt.month
+      df["DayOfWeek"] = df["Date"].dt.dayofweek
+      feats = ${cols}
+      train, valid = train_test_split(df[feats + ["Sales"]], test_size=0.1, random_state=3)
+      model = XGBRegressor().fit(train[feats], train["Sales"])
+      print(model.score(valid[feats], valid["Sales"]))
+    `;
+    it('fires (warning) when the listed columns hold calendar fields beside the quantity', () => {
+      assert.deepEqual(found(src('["Store", "Promo", "Month", "DayOfWeek"]'), 'leakage/temporal').map((f) => f.split(':')[1]), ['warning']);
+    });
+    it('does not fire when no calendar field is among them (one row per store, say)', () => {
+      assert.deepEqual(found(src('["Store", "Promo", "StoreSize"]'), 'leakage/temporal'), []);
+    });
+  });
 });
