@@ -49,7 +49,7 @@ const CAMEL_TOMORROW = /^([A-Za-z]\w*?[a-z])Tomorrow$/;
 /** Today's value of that series as a column: `rain_today` / `RainToday` beside `rain_tomorrow` / `RainTomorrow`. */
 const todayOf = (base: string): string[] => [base, `${base}_today`, `${base}Today`];
 /** Label names of quantities usually forecast over time, demand counts included (a guess from the name). */
-const FORECAST_QUANTITY = /^(weekly_|daily_|monthly_|hourly_)?(number_of_|num_|n_|total_)?(sales|demand|units_sold|consumption|ridership|tickets?|trips|trip_count|rides|bookings|orders|visitors)$/i;
+const FORECAST_QUANTITY = /^(weekly_|daily_|monthly_|hourly_)?(number_of_|num_|n_)?(sales|demand|units_sold|consumption|ridership|tickets?|trips|trip_count|rides|bookings|orders|visitors)$/i;
 /** The frame (or one it was copied from) had the column read by name and not removed in place: it holds it. */
 function readFrom(f: FrameMeta | undefined, col: string): boolean {
   for (let g = f; g; g = g.parent) if (g.removed.has(col)) return false; else if (g.readCols?.has(col)) return true;
