@@ -564,9 +564,10 @@ export abstract class DataflowState {
     // Per-period rows make a forecast only through what the model reads (calendar fields of the
     // timestamp, a time index, lags, a lead of a feature as the label). Listed inputs that hold none
     // of these are same-period measurements (daily counts on that day's weather): a regression on
-    // features, which a random split does not break.
+    // features, which a random split does not break. The same holds for a label guessed a quantity
+    // from its name (orders on that day's temperature and price).
     const listed = timed ? this.listedInputs(inputs) : undefined;
-    if (timed && PER_PERIOD_ROWS.has(timed.time!) && listed && !listed.time.length && !listed.labelLead) timed = undefined;
+    if (timed && (PER_PERIOD_ROWS.has(timed.time!) || quantity) && listed && !listed.time.length && !listed.labelLead) timed = undefined;
     // The same for rows indexed by their timestamp whose features are listed columns, or the frame's
     // columns less the label (X = df.drop(columns=["sales"]); y = df["sales"]), with the label read as
     // it is: the index is no input, and when no input is known to be a calendar field, lag or window,

@@ -62,6 +62,10 @@ describe('real-notebook idioms, round 20 (temporal)', () => {
     it('does not fire for a label that is not a demand count (the fare paid)', () => {
       assert.deepEqual(found(src('fare', DATED), 'leakage/temporal'), []);
     });
+    it('does not fire when the listed inputs are only that period\'s measurements, no calendar field (T2)', () => {
+      const s = src('orders', DATED).replace('X = rides[["route", "weekday", "month", "departure_hour"]]', 'X = rides[["temperature", "fare"]]');
+      assert.deepEqual(found(s, 'leakage/temporal'), []);
+    });
     it('does not fire when nothing says the rows are dated', () => {
       assert.deepEqual(found(src('number_of_tickets', 'rides = rides.dropna()'), 'leakage/temporal'), []);
     });
