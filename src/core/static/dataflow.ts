@@ -50,6 +50,9 @@ const CAMEL_TOMORROW = /^([A-Za-z]\w*?[a-z])Tomorrow$/;
 const todayOf = (base: string): string[] => [base, `${base}_today`, `${base}Today`];
 /** Label names of quantities usually forecast over time, demand counts included (a guess from the name). */
 const FORECAST_QUANTITY = /^(weekly_|daily_|monthly_|hourly_)?(number_of_|num_|n_)?(sales|demand|units_sold|consumption|ridership|tickets?|trips|trip_count|rides|bookings|orders|visitors)$/i;
+/** A column of a match's home or away side (`home_team`, `HomeTeamStrength`, `avg_goals_away`). */
+const HOME_SIDE = /(^|_)(home|Home|HOME)(_|$|[A-Z])/;
+const AWAY_SIDE = /(^|_)(away|Away|AWAY)(_|$|[A-Z])/;
 /** The frame (or one it was copied from) had the column read by name and not removed in place: it holds it. */
 function readFrom(f: FrameMeta | undefined, col: string): boolean {
   for (let g = f; g; g = g.parent) if (g.removed.has(col)) return false; else if (g.readCols?.has(col)) return true;
@@ -559,8 +562,13 @@ export abstract class DataflowState {
     // A label named as the next period's value of a column that is also a feature (`oil_rate` →
     // `oil_rate_next_month`): a one-step-ahead forecast of that series, guessed from the names.
     const nextOf = timedInput || labelLags || quantity ? undefined : this.nextPeriodLabel(inputs);
+    // Features that name a home and an away side (`home_goals_avg`, `AwayTeam`) with a label: each row is a
+    // match, and a model of match results is built to call later matches, so rows of several seasons split at
+    // random score earlier matches with a model of later ones (guessed from the names, said so).
+    const matches = timedInput || labelLags || quantity || nextOf ? false : this.matchSides(inputs);
     let timed = timedInput ?? (labelLags ? { ...inputs[0], time: labelLags } : quantity ? { ...inputs[0], time: DATE_COLUMN_ONLY }
-      : nextOf ? { ...inputs[0], time: `the label '${nextOf[0]}' is the next period's value of the feature '${nextOf[1]}'` } : undefined);
+      : nextOf ? { ...inputs[0], time: `the label '${nextOf[0]}' is the next period's value of the feature '${nextOf[1]}'` }
+      : matches ? { ...inputs[0], time: 'the rows are matches between a home and an away side' } : undefined);
     // Per-period rows make a forecast only through what the model reads (calendar fields of the
     // timestamp, a time index, lags, a lead of a feature as the label). Listed inputs that hold none
     // of these are same-period measurements (daily counts on that day's weather): a regression on
@@ -600,7 +608,8 @@ export abstract class DataflowState {
       this.events.temporal.push({ site: split.site, reason: timed.time!, split, ...(blindFolds && !split.shuffledFolds ? { folds: true } : {}),
         ...(labelLags ? { assumed: 'the task forecasts later values of the label series' }
           : quantity ? { assumed: `the label '${quantity}' is taken, from its name, to be a quantity forecast over time` }
-          : nextOf ? { assumed: `the label '${nextOf[0]}' is taken, from its name, to be the next value of '${nextOf[1]}' in each row's series` } : {}) });
+          : nextOf ? { assumed: `the label '${nextOf[0]}' is taken, from its name, to be the next value of '${nextOf[1]}' in each row's series` }
+          : matches ? { assumed: 'the matches span seasons and the model is meant to call later matches' } : {}) });
     }
   }
 
@@ -675,6 +684,18 @@ export abstract class DataflowState {
     const listed = this.listedInputs(inputs);
     const quantities = listed?.time.length ? listed.other.filter((c) => FORECAST_QUANTITY.test(c)) : [];
     return quantities.length === 1 ? quantities[0] : undefined;
+  }
+
+  /** The features (listed, or kept from the frame's known columns) name both a home and an away side, and a label is split with them. */
+  private matchSides(inputs: DataV[]): boolean {
+    const x = inputs.find((d) => d.feat && d.frame);
+    if (!x?.feat || !inputs.some((d) => d !== x && d.cols?.length === 1)) return false;
+    const cols: string[] = [];
+    for (const p of selectionParts(x.feat)) {
+      if (p.mode === 'select') cols.push(...p.cols);
+      else for (let g: FrameMeta | undefined = p.frame; g; g = g.parent) cols.push(...[...g.readCols ?? [], ...g.derived.keys()].filter((c) => keepsColumn(p, c)));
+    }
+    return cols.some((c) => HOME_SIDE.test(c)) && cols.some((c) => AWAY_SIDE.test(c));
   }
 
   /** `[label, feature]` when the label is named as the next period's value of a feature column. */

@@ -118,4 +118,29 @@ describe('real-notebook idioms, round 20 (temporal)', () => {
       assert.deepEqual(found(src('["Store", "Promo", "StoreSize"]'), 'leakage/temporal'), []);
     });
   });
+  describe('leakage/temporal: rows of matches between a home and an away side split at random, for a match-result model', () => {
+    // Each row a match, its features the two sides' form and strength: the model is built to call later matches,
+    // so a random split of several seasons scores earlier matches with a model fitted on later ones (warning).
+    const src = (cols: string, shuffle = 'True') => py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.model_selection import train_test_split
+      games = pd.read_csv("league_matches.csv")
+      X = games[${cols}]
+      y = games["FTR"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, shuffle=${shuffle})
+      clf = LogisticRegression(max_iter=500).fit(X_tr, y_tr)
+      print(clf.score(X_te, y_te))
+    `;
+    const SIDES = '["home_form", "away_form", "HomeAttack", "AwayDefence"]';
+    it('fires (warning) for a shuffled split of the matches', () => {
+      assert.deepEqual(found(src(SIDES), 'leakage/temporal').map((f) => f.split(':')[1]), ['warning']);
+    });
+    it('does not fire for a cut in row order', () => {
+      assert.deepEqual(found(src(SIDES, 'False'), 'leakage/temporal'), []);
+    });
+    it('does not fire when only one side is named (a borrower\'s home ownership is no match)', () => {
+      assert.deepEqual(found(src('["home_ownership", "income", "loan_amount"]'), 'leakage/temporal'), []);
+    });
+  });
 });
