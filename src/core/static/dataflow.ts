@@ -35,6 +35,7 @@ export const PARSED_DATES = 'the data is read with parsed dates';
 export const INDEXED_BY_TIME = 'the rows are indexed by time';
 export const AGGREGATED_PER_PERIOD = 'the data is aggregated per time period';
 export const RESAMPLED_BY_TIME = 'the data is resampled by time';
+export const LAG_FEATURES = 'the data has lag/rolling/difference features';
 /**
  * Rows made one per period (a group-by on a time key, a resample): evidence about the rows only, which
  * says nothing about what the model reads (lags, windows and leads say the inputs hold past values).
@@ -42,13 +43,16 @@ export const RESAMPLED_BY_TIME = 'the data is resampled by time';
 const PER_PERIOD_ROWS = new Set([AGGREGATED_PER_PERIOD, RESAMPLED_BY_TIME]);
 /** Calendar fields and time indices by name (`Hour`, `DayOfWeek`, `day_of_year`, `t`), with TIME_COLUMN. */
 const CALENDAR_FIELD = /^(t|hours?|minutes?|(day|week)of(week|year|month)|weekday|dayname|season|dt|idx|index|step)$/;
-/** Label names of quantities usually forecast over time (a guess from the name). */
 /** `x_next_month`, `x_next_day`, `x_tomorrow`, `next_day_x`: the next period's value of `x`. */
 const NEXT_PERIOD = /^(?:(\w+?)_(?:next_(?:hour|day|week|month|quarter|year|period|step)|tomorrow)|next_(?:hour|day|week|month|quarter|year|period|step)_(\w+))$/i;
 const CAMEL_TOMORROW = /^([A-Za-z]\w*?[a-z])Tomorrow$/;
 /** Today's value of that series as a column: `rain_today` / `RainToday` beside `rain_tomorrow` / `RainTomorrow`. */
 const todayOf = (base: string): string[] => [base, `${base}_today`, `${base}Today`];
-const FORECAST_QUANTITY = /^(weekly_|daily_|monthly_)?(sales|demand|units_sold|consumption|ridership)$/i;
+/** Label names of quantities usually forecast over time, demand counts included (a guess from the name). */
+const FORECAST_QUANTITY = /^(weekly_|daily_|monthly_|hourly_)?(number_of_|num_|n_)?(sales|demand|units_sold|consumption|ridership|tickets?|trips|trip_count|rides|bookings|orders|visitors)$/i;
+/** A column of a match's home or away side (`home_team`, `HomeTeamStrength`, `avg_goals_away`). */
+const HOME_SIDE = /(^|_)(home|Home|HOME)(_|$|[A-Z])/;
+const AWAY_SIDE = /(^|_)(away|Away|AWAY)(_|$|[A-Z])/;
 /** The frame (or one it was copied from) had the column read by name and not removed in place: it holds it. */
 function readFrom(f: FrameMeta | undefined, col: string): boolean {
   for (let g = f; g; g = g.parent) if (g.removed.has(col)) return false; else if (g.readCols?.has(col)) return true;
@@ -553,27 +557,38 @@ export abstract class DataflowState {
     // sales) make the task a forecast of the label series, even when the frame's time evidence is
     // only a date column (the lag was added after the to_datetime).
     const labelLags = timedInput ? undefined : this.labelLagReason(inputs);
-    // A label named as a quantity tracked over time (sales, demand) on rows with a date column: the
-    // task is guessed to be a forecast of it, from the name alone (said so, warning).
-    const quantity = timedInput || labelLags || !inputs.some((d) => d.time === DATE_COLUMN_ONLY || d.time === PARSED_DATE_COLUMN) ? undefined
-      : inputs.find((d) => d.cols?.length === 1 && FORECAST_QUANTITY.test(d.cols[0]))?.cols![0];
+    // A label named as a quantity tracked over time (sales, demand, or a count of tickets, trips,
+    // bookings or orders) on rows with a date column (or sorted by one): the task is guessed to be a
+    // forecast of it, from the name alone (said so, warning).
+    const quantity = timedInput || labelLags || !inputs.some((d) => weakTime(d.time)) ? undefined
+      : inputs.find((d) => d.cols?.length === 1 && FORECAST_QUANTITY.test(d.cols[0]))?.cols![0] ?? this.splitWithQuantity(inputs);
     // A label named as the next period's value of a column that is also a feature (`oil_rate` →
     // `oil_rate_next_month`): a one-step-ahead forecast of that series, guessed from the names.
     const nextOf = timedInput || labelLags || quantity ? undefined : this.nextPeriodLabel(inputs);
+    // Features that name a home and an away side (`home_goals_avg`, `AwayTeam`) with a label: each row is a
+    // match, and a model of match results is built to call later matches, so rows of several seasons split at
+    // random score earlier matches with a model of later ones (guessed from the names, said so).
+    const matches = timedInput || labelLags || quantity || nextOf ? false : this.matchSides(inputs);
     let timed = timedInput ?? (labelLags ? { ...inputs[0], time: labelLags } : quantity ? { ...inputs[0], time: DATE_COLUMN_ONLY }
-      : nextOf ? { ...inputs[0], time: `the label '${nextOf[0]}' is the next period's value of the feature '${nextOf[1]}'` } : undefined);
+      : nextOf ? { ...inputs[0], time: `the label '${nextOf[0]}' is the next period's value of the feature '${nextOf[1]}'` }
+      : matches ? { ...inputs[0], time: 'the rows are matches between a home and an away side' } : undefined);
     // Per-period rows make a forecast only through what the model reads (calendar fields of the
     // timestamp, a time index, lags, a lead of a feature as the label). Listed inputs that hold none
     // of these are same-period measurements (daily counts on that day's weather): a regression on
-    // features, which a random split does not break.
+    // features, which a random split does not break. The same holds for a label guessed a quantity
+    // from its name (orders on that day's temperature and price).
     const listed = timed ? this.listedInputs(inputs) : undefined;
-    if (timed && PER_PERIOD_ROWS.has(timed.time!) && listed && !listed.time.length && !listed.labelLead) timed = undefined;
+    if (timed && (PER_PERIOD_ROWS.has(timed.time!) || quantity) && listed && !listed.time.length && !listed.labelLead) timed = undefined;
     // The same for rows indexed by their timestamp whose features are listed columns, or the frame's
     // columns less the label (X = df.drop(columns=["sales"]); y = df["sales"]), with the label read as
     // it is: the index is no input, and when no input is known to be a calendar field, lag or window,
     // the model reads the period's own measurements (weekly sales on that week's spend): a regression
     // on features (T2).
     if (timed && TIME_INDEXED.has(timed.time!) && this.periodOwnColumns(inputs, listed)) timed = undefined;
+    // An unshifted change of the label (groupby(k)[label].pct_change(), label.diff()) kept among the
+    // features holds the current label (target's case), not a past value: when it is the only lag the
+    // features are known to hold, it does not make the task a forecast (T2, U5).
+    if (timed?.time === LAG_FEATURES && this.onlyLabelChanges(inputs)) timed = undefined;
     // Folds in row order (KFold, cv=5) on a series score earlier blocks with models fitted on later
     // ones. On the training part of a split they only tune a model that a held-out part then
     // scores: the folds choose, they are not the result, and are left alone.
@@ -596,7 +611,8 @@ export abstract class DataflowState {
       this.events.temporal.push({ site: split.site, reason: timed.time!, split, ...(blindFolds && !split.shuffledFolds ? { folds: true } : {}),
         ...(labelLags ? { assumed: 'the task forecasts later values of the label series' }
           : quantity ? { assumed: `the label '${quantity}' is taken, from its name, to be a quantity forecast over time` }
-          : nextOf ? { assumed: `the label '${nextOf[0]}' is taken, from its name, to be the next value of '${nextOf[1]}' in each row's series` } : {}) });
+          : nextOf ? { assumed: `the label '${nextOf[0]}' is taken, from its name, to be the next value of '${nextOf[1]}' in each row's series` }
+          : matches ? { assumed: 'the matches span seasons and the model is meant to call later matches' } : {}) });
     }
   }
 
@@ -644,6 +660,45 @@ export abstract class DataflowState {
       for (const [c, ofIndex] of g.external ?? []) if ((ofIndex || timeName(c)) && c !== index && keepsColumn(parts[0], c) && !g.removed.has(c) && !derivedColumn(frame, c)?.from.length) return false;
     }
     return true;
+  }
+
+  /** The lags, windows and changes the features keep are all unshifted changes of the label column (at least one). */
+  private onlyLabelChanges(inputs: DataV[]): boolean {
+    const x = inputs.find((d) => d.feat && d.frame);
+    const y = inputs.find((d) => d !== x && d.cols?.length === 1);
+    if (!x?.feat || !x.frame || !y?.frame || !sameLineage(y.frame, x.frame)) return false;
+    const label = y.cols![0];
+    const parts = selectionParts(x.feat);
+    let any = false;
+    for (const [c, d] of visibleDerived(x.frame)) {
+      if (!(d.lag || d.shift || d.change) || !parts.some((p) => keepsColumn(p, c))) continue;
+      if (!d.change || d.shift || !d.from.includes(label)) return false;
+      any = true;
+    }
+    return any;
+  }
+
+  /**
+   * One frame split whole, its label taken from each part afterwards (`train, valid = train_test_split(df[feats +
+   * ["Sales"]])`): the one quantity column among listed columns that hold a calendar field is taken as the label.
+   */
+  private splitWithQuantity(inputs: DataV[]): string | undefined {
+    if (inputs.length !== 1) return undefined;
+    const listed = this.listedInputs(inputs);
+    const quantities = listed?.time.length ? listed.other.filter((c) => FORECAST_QUANTITY.test(c)) : [];
+    return quantities.length === 1 ? quantities[0] : undefined;
+  }
+
+  /** The features (listed, or kept from the frame's known columns) name both a home and an away side, and a label is split with them. */
+  private matchSides(inputs: DataV[]): boolean {
+    const x = inputs.find((d) => d.feat && d.frame);
+    if (!x?.feat || !inputs.some((d) => d !== x && d.cols?.length === 1)) return false;
+    const cols: string[] = [];
+    for (const p of selectionParts(x.feat)) {
+      if (p.mode === 'select') cols.push(...p.cols);
+      else for (let g: FrameMeta | undefined = p.frame; g; g = g.parent) cols.push(...[...g.readCols ?? [], ...g.derived.keys()].filter((c) => keepsColumn(p, c)));
+    }
+    return cols.some((c) => HOME_SIDE.test(c)) && cols.some((c) => AWAY_SIDE.test(c));
   }
 
   /** `[label, feature]` when the label is named as the next period's value of a feature column. */

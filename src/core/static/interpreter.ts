@@ -3318,10 +3318,15 @@ export class Interpreter extends LibrarySemantics {
       if (!now || now === arg || now.k !== 'data' || now.frame !== arg.frame
         || now.rows.length !== arg.rows.length || now.rows.some((k, i) => k.root !== arg.rows[i].root || k.path.length !== arg.rows[i].path.length)) continue;
       const added = now.prep.filter((f) => !arg.prep.includes(f) && this.events.frameStatFits.has(f.id));
-      if (!added.length) continue;
+      // A date column parsed, or lags written, into the frame (`df["Date"] = pd.to_datetime(df["Date"])`)
+      // date the caller's rows as well.
+      const time = now.time && now.time !== arg.time && (!arg.time || weakTime(arg.time) && !weakTime(now.time)) ? now.time : undefined;
+      if (!added.length && !time) continue;
       text ??= this.t(body);
       // Rebound by a plain assignment (df = df.copy(), df = df.dropna()): the caller's frame is not the one written.
       if (new RegExp(`^[ \\t]*${name}\\s*=[^=]`, 'm').test(text)) continue;
+      if (time) arg.time = time;
+      if (!added.length) continue;
       arg.prep = unionList(arg.prep, added);
       this.checkPrep(arg);
     }

@@ -12,7 +12,7 @@ import {
 import { covers, isTestSide, mapList, lastSide, testSetKey, unionKeys, unionList,
   type DerivedColumn, type ConstV, type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FnV, type FrameMeta, type ObjV, type RowKey, type Root, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
-import { AGGREGATED_PER_PERIOD, DataflowState, INDEXED_BY_TIME, NO_ARGS, PARSED_DATE_COLUMN, RESAMPLED_BY_TIME, SLIDING_WINDOWS, PARSED_DATES, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
+import { AGGREGATED_PER_PERIOD, DataflowState, INDEXED_BY_TIME, LAG_FEATURES, NO_ARGS, PARSED_DATE_COLUMN, RESAMPLED_BY_TIME, SLIDING_WINDOWS, PARSED_DATES, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
 import type { EvalEvent, Events, RefitEvent } from './events';
 import { computedFrom, cyclicColumn, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { child, constStrings, isSubscript, labelText, roleFromName, stripRows } from './syntax';
@@ -3053,7 +3053,7 @@ export abstract class LibrarySemantics extends DataflowState {
       }
       const out = this.same(d); delete out.grouped;
       // Per-group lags and windows (groupby(id)[c].shift(1)) make the rows a series too.
-      if (/^(shift|diff|pct_change|rolling|expanding|ewm|cumsum)$/.test(method)) out.time = 'the data has lag/rolling/difference features';
+      if (/^(shift|diff|pct_change|rolling|expanding|ewm|cumsum)$/.test(method)) out.time = LAG_FEATURES;
       // groupby(k)[c].rolling(5).mean(): the window's statistic is per row, as without the groupby.
       if (/^(rolling|expanding|ewm)$/.test(method)) out.windowed = true;
       return out;
@@ -3175,7 +3175,7 @@ export abstract class LibrarySemantics extends DataflowState {
       return out;
     }
     if (method === 'shift' || method === 'rolling' || method === 'diff' || method === 'pct_change' || method === 'ewm' || method === 'expanding') {
-      const out = this.same(d); out.time = 'the data has lag/rolling/difference features';
+      const out = this.same(d); out.time = LAG_FEATURES;
       if (method === 'rolling' || method === 'ewm' || method === 'expanding') out.windowed = true;
       // A lag (shift(k), k >= 1) holds past values, known when predicting: as a feature it is not
       // the column it was taken from (pd.concat([s.shift(1), s.shift(2)], axis=1) with y = s).
