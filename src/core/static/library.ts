@@ -1262,15 +1262,17 @@ export abstract class LibrarySemantics extends DataflowState {
     // A column of a table of the model's own predictions (a smoothed or post-processed prediction
     // column added beside them) is no naive baseline: it comes from that model.
     const predTable = p1?.k === 'data' && !!p1.frame?.colVals && [...p1.frame.colVals.values()].some((c) => !!c.pred);
-    if (!version && held.length && args.pos.length === 2 && p1 && p1n && p1.k === 'data' && !p1.pred && p1.cols?.length === 1 && !predTable
+    // A blend of a few such columns (0.5 * test["lag_24"] + 0.5 * test["lag_168"], the mean of the
+    // last weeks) is a naive baseline as well.
+    if (!version && held.length && args.pos.length === 2 && p1 && p1n && p1.k === 'data' && !p1.pred && !!p1.cols?.length && p1.cols.length <= 4 && !predTable
       && args.pos[0]?.k === 'data' && !args.pos[0].cols?.some((c) => p1.cols?.includes(c)) && p1.rows.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val')) {
       // Keyed by the two columns compared, in either order: the same pair scored again with its
       // arguments swapped (mape(pred_col, actual_col) after mse(actual_col, pred_col)) or read
       // through `.values` is the same comparison, not another setting.
       const p0 = args.pos[0], p0n = args.posNodes[0];
-      const side = (d: DataV, node: SyntaxNode | undefined): string => d.cols?.length === 1 ? `[${d.cols[0]}]` : (node ? this.t(node) : '?').replace(/\s+/g, '').replace(/\.(values|to_numpy\(\))$/, '');
+      const side = (d: DataV, node: SyntaxNode | undefined): string => d.cols?.length ? `[${[...d.cols].sort().join('+')}]` : (node ? this.t(node) : '?').replace(/\s+/g, '').replace(/\.(values|to_numpy\(\))$/, '');
       version = `baseline:${[side(p0, p0n), side(p1, p1n)].sort().join('~')}`;
-      baseline = `\`${this.t(p1n)}\` (a column of the held-out rows) is taken to be a naive baseline's prediction`;
+      baseline = `\`${this.t(p1n)}\` (${p1.cols.length > 1 ? 'a blend of columns' : 'a column'} of the held-out rows) is taken to be a naive baseline's prediction`;
     }
     // A constant baseline: a statistic of the training rows spread over the held-out rows
     // (`y_train.mean() * np.ones(len(y_test))`, `np.full(n, train.y.median())`) scored as the prediction.
