@@ -228,6 +228,9 @@ export abstract class LibrarySemantics extends DataflowState {
 
   /** Values of np.random.randint / np.random.choice (with replacement): row positions that may repeat. */
   protected drawnWithReplacement = new WeakSet<Val>();
+  /** Arrays no model made, sized from the data: drawn at random (np.random.choice([0, 1], size=len(y_test)),
+   *  rng.integers(0, 2, n)) or filled with one literal (np.zeros(n)). Scored against labels, they are a baseline. */
+  protected noModelArrays = new WeakSet<Val>();
   /** The labelled rows PyCaret's `setup(data=...)` was given (its model calls cross-validate on them). */
   protected pycaretData: DataV | undefined;
   /** Roots of the new dates of Prophet's make_future_dataframe. */
@@ -267,6 +270,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const rep = args0.kw.get('replace');
       if (!(rep && rep.k === 'const' && rep.text === 'False')) this.drawnWithReplacement.add(out);
     }
+    if (out.k === 'scalar' && !out.prep.length && (/^(np|numpy)\.random\.(choice|randint|rand|random|random_sample|uniform|binomial)$/.test(q) || /^(np|numpy)\.(zeros|ones|full)$/.test(q))) this.noModelArrays.add(out);
     // ModelCheckpoint("best.h5"): remember the file it writes, for the fit it is passed to.
     if (last === 'ModelCheckpoint') {
       const p = this.pathOf(args0.pos[0] ?? args0.kw.get('filepath'));
@@ -1288,10 +1292,16 @@ export abstract class LibrarySemantics extends DataflowState {
       version = `baseline:const:${this.t(p1n).replace(/\s+/g, '')}`;
       baseline = `\`${this.t(p1n)}\` (one constant for every held-out row) is taken to be a constant baseline's prediction`;
     }
+    // The same, or a random guess (rng.choice([0, 1], size=len(y_test))), bound to a name first.
+    const drawnPred = !version && held.length > 0 && args.pos.length === 2 && !!p1 && !!p1n && this.noModelArrays.has(p1);
+    if (drawnPred) {
+      version = `baseline:drawn:${this.t(p1n).replace(/\s+/g, '')}`;
+      baseline = `\`${this.t(p1n)}\` (an array drawn at random or filled with one constant, made by no model) is taken to be a baseline's prediction`;
+    }
     this.recordEval(n, fname, keys, est, version, datas, args, baseline);
     // It predicts the label it is scored against: a model of that task only (not of another label's).
     const recorded = this.events.evals[this.events.evals.length - 1];
-    if (constPred && recorded?.task && !recorded.task.fitLabel) recorded.task.fitLabel = recorded.task.truth;
+    if ((constPred || drawnPred) && recorded?.task && !recorded.task.fitLabel) recorded.task.fitLabel = recorded.task.truth;
     let prep: FitEvent[] = [];
     for (const d of datas) prep = unionList(prep, d.prep);
     return this.scalar(fname, prep);

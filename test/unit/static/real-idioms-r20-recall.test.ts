@@ -44,4 +44,35 @@ describe('real-notebook idioms, round 20 (recall)', () => {
       assert.deepEqual(found(src('0.5 * test["lag_24"] + 0.5 * test["lag_168"]', 'print(pred[:5])'), 'leakage/multi-test'), []);
     });
   });
+  describe('leakage/multi-test: a random-guess or constant baseline bound to a name, scored beside the model', () => {
+    // rng.choice([0, 1], size=len(y_test)) or np.zeros(len(y_test)) is no model's output: printed beside
+    // the model's report on the same test rows, it is a compared model (a trivial baseline), as when written inline.
+    const src = (base: string, mid = 'pass') => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import classification_report
+      from sklearn.model_selection import train_test_split
+      df = pd.read_csv("claims.csv")
+      X, y = df.drop(columns=["fraud"]), df["fraud"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=7)
+      clf = RandomForestClassifier().fit(X_train, y_train)
+      print(classification_report(y_test, clf.predict(X_test)))
+      ${base}
+      ${mid}
+      print(classification_report(y_test, y_base))
+    `;
+    it('fires (warning) for a uniform random guess from a seeded generator', () => {
+      assert.deepEqual(found(src('y_base = np.random.RandomState(0).choice([0, 1], size=len(y_test))'), 'leakage/multi-test'), ['13:warning']);
+    });
+    it('fires (warning) for a random guess from np.random', () => {
+      assert.deepEqual(found(src('y_base = np.random.randint(0, 2, size=len(y_test))'), 'leakage/multi-test'), ['13:warning']);
+    });
+    it('fires (warning) for an all-zero prediction bound to a name', () => {
+      assert.deepEqual(found(src('y_base = np.zeros(len(y_test))'), 'leakage/multi-test'), ['13:warning']);
+    });
+    it('does not fire for an array of zeros the same model\'s predictions are added into', () => {
+      assert.deepEqual(found(src('y_base = np.zeros(len(y_test))', 'y_base += clf.predict(X_test)'), 'leakage/multi-test'), []);
+    });
+  });
 });
