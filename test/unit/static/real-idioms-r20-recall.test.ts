@@ -75,4 +75,39 @@ describe('real-notebook idioms, round 20 (recall)', () => {
       assert.deepEqual(found(src('y_base = np.zeros(len(y_test))', 'y_base += clf.predict(X_test)'), 'leakage/multi-test'), []);
     });
   });
+  describe('leakage/preprocessing: a script named like a serving entry point that cuts its own training head and held-out tail', () => {
+    // predict_traffic.py that fits a scaler on every row, then cuts x_train = X[:n] and x_test = X[n:] and scores the
+    // tail, is a training script about prediction, as one that calls train_test_split is: its leaks are read as such.
+    const training = py`
+      import pandas as pd
+      from sklearn.preprocessing import StandardScaler
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import r2_score
+      df = pd.read_csv("traffic.csv")
+      n = int(len(df) * 0.9)
+      X = StandardScaler().fit_transform(df[["temp", "clouds"]])
+      x_train = X[:n]
+      x_test = X[n:]
+      y_train = df.volume[:n]
+      y_test = df.volume[n:]
+      model = RandomForestRegressor().fit(x_train, y_train)
+      print(r2_score(y_test, model.predict(x_test)))
+    `;
+    it('fires (warning) in predict_traffic.py', () => {
+      assert.deepEqual(found(training, 'leakage/preprocessing', 'predict_traffic.py'), ['7:warning']);
+    });
+    it('does not fire in a serving script that scales the incoming batch for a loaded model and cuts nothing', () => {
+      const serving = py`
+        import joblib
+        import pandas as pd
+        from sklearn.preprocessing import StandardScaler
+        model = joblib.load("model.pkl")
+        batch = pd.read_csv("incoming.csv")
+        X = StandardScaler().fit_transform(batch[["temp", "clouds"]])
+        recent = X[:100]
+        print(model.predict(recent))
+      `;
+      assert.deepEqual(found(serving, 'leakage/preprocessing', 'predict_traffic.py'), []);
+    });
+  });
 });
