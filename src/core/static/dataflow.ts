@@ -677,6 +677,10 @@ export abstract class DataflowState {
   // ---------- statements ----------
 
   protected returns: Val[] | null = null;
+  /** Values the running function yields (a generator), in order; null outside a function. */
+  protected yields: Val[] | null = null;
+  /** A generator function's call result -> the first value it yields (what `next(gen())` takes). */
+  protected firstYield = new WeakMap<Val, Val>();
   /** get_dummies columns reaching a model, a name or a combination: aligned to the training columns or not. */
   protected alignedDummies = new Set<string>();
   protected unalignedDummies = new Set<string>();

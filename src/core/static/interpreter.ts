@@ -227,9 +227,17 @@ export class Interpreter extends LibrarySemantics {
       switch (n.name) {
         case 'AssignStatement': this.execAssign(n); break;
         case 'UpdateStatement': this.execUpdate(n); break;
-        case 'ExpressionStatement': case 'PrintStatement': case 'YieldStatement':
+        case 'ExpressionStatement': case 'PrintStatement':
           for (let c = n.firstChild; c; c = c.nextSibling) if (isExpr(c)) this.ev(c);
           break;
+        case 'YieldStatement': {
+          // `yield a, b` is a tuple, as `return a, b` is.
+          const exprs: SyntaxNode[] = [];
+          for (let c = n.firstChild; c; c = c.nextSibling) if (isExpr(c)) exprs.push(c);
+          const vals = exprs.map((x) => this.ev(x));
+          if (this.yields && vals.length) this.yields.push(vals.length > 1 ? { k: 'seq', items: vals } : vals[0]);
+          break;
+        }
         case 'ReturnStatement': {
           // `return a, b` is a tuple: evaluate every element (each may fit or split something).
           const exprs: SyntaxNode[] = [];
@@ -3329,6 +3337,7 @@ export class Interpreter extends LibrarySemantics {
     if (this.active.has(fn.node) || this.callers.length > 4) return this.join(args.pos, n ?? undefined);
     const savedChunk = this.chunkIndex;
     const savedScope = this.scope, savedReturns = this.returns, savedStmt = this.stmt, savedTargets = this.targets, savedGlobals = this.globalNames, savedCur = this.curGlobal;
+    const savedYields = this.yields;
     this.globalNames = new Set();
     const callSite = n ? this.site(n) : undefined;
     // A web request handler (a view's `post(self, request)`, a route taking `request`) serves too.
@@ -3351,6 +3360,7 @@ export class Interpreter extends LibrarySemantics {
     this.scope = new Scope(fn.node.name === 'LambdaExpression' ? savedScope : fn.globals as Scope | undefined ?? this.global);
     if (fn.node.name !== 'LambdaExpression') this.curGlobal = fn.globals as Scope | undefined ?? this.global;
     this.returns = [];
+    this.yields = [];
     this.targets = [];
     // Frames handed to the function's parameters, to carry columns it writes into them back to the caller.
     let frameParams: { name: string; arg: DataV }[] | undefined;
@@ -3390,7 +3400,12 @@ export class Interpreter extends LibrarySemantics {
       else if (fn.node.name === 'LambdaExpression') { const e = fn.node.lastChild; if (e && isExpr(e)) this.returns.push(this.ev(e)); }
       if (body && fn.node.name !== 'LambdaExpression') this.writeBackGlobals(paramNames, body);
       let rets = this.returns;
-      if (!rets.length) return this.scalar('None');
+      if (!rets.length) {
+        const out = this.scalar('None');
+        // A generator (`def batches(self): yield self._process(...)`): `next()` of its call takes what it yields first.
+        if (this.yields.length) this.firstYield.set(out, this.yields[0]);
+        return out;
+      }
       // A helper that returns None when a fetch or a check fails (Optional[DataFrame]) gives its frame
       // on the path the caller goes on with: the None returns add nothing to join.
       const some = rets.filter((r) => !(r.k === 'const' && r.text === 'None'));
@@ -3443,6 +3458,7 @@ export class Interpreter extends LibrarySemantics {
       if (serving) { this.servingFnDepth--; this.servingFnNames.pop(); }
       if (training) this.trainingFnDepth--;
       this.scope = savedScope; this.returns = savedReturns; this.stmt = savedStmt; this.targets = savedTargets; this.globalNames = savedGlobals;
+      this.yields = savedYields;
       this.curGlobal = savedCur;
       this.enterChunk(savedChunk);
     }

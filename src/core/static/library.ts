@@ -761,6 +761,9 @@ export abstract class LibrarySemantics extends DataflowState {
       return a0 ?? this.scalar(last);
     }
     if (last === 'range') return this.scalar('range', [], [], true);
+    // X_tr, y_tr, X_te, y_te = next(box.processed()): the first value the generator yields.
+    const yielded = last === 'next' && args.pos[0] ? this.firstYield.get(args.pos[0]) : undefined;
+    if (yielded) return yielded;
     // train_idx, test_idx = next(ShuffleSplit(...).split(X)): the first fold's index pair.
     if (last === 'next' && args.pos[0]?.k === 'folds') {
       // Only the first fold is used: a single train/test split, not cross-validation.

@@ -110,4 +110,33 @@ describe('real-notebook idioms, round 20 (recall)', () => {
       assert.deepEqual(found(serving, 'leakage/preprocessing', 'predict_traffic.py'), []);
     });
   });
+  describe('leakage/multi-test: parts taken with next() from a generator that yields them (a data box\'s get_processed_data)', () => {
+    // `Xa, ya, Xb, yb = next(box.get_processed_data())`: the parts are what the generator yields first, so the
+    // test part handed to training as eval_set afterwards is still the test part.
+    const src = (evalSet: string) => py`
+      import pandas as pd
+      import xgboost as xgb
+      from sklearn.metrics import f1_score
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      class DataBox:
+          def __init__(self, X_train, y_train, X_test, y_test):
+              self.parts = (X_train, y_train, X_test, y_test)
+          def _process(self, X_train, y_train, X_test, y_test):
+              return X_train.fillna(0), y_train, X_test.fillna(0), y_test
+          def get_processed_data(self):
+              yield self._process(*self.parts)
+      box = DataBox(train.drop(columns=["label"]), train["label"], test.drop(columns=["label"]), test["label"])
+      Xa, ya, Xb, yb = next(box.get_processed_data())
+      model = xgb.XGBClassifier(early_stopping_rounds=20)
+      model.fit(Xa, ya, eval_set=${evalSet})
+      print(f1_score(yb, model.predict(Xb)))
+    `;
+    it('fires (warning) when the yielded test part is the eval_set', () => {
+      assert.deepEqual(found(src('[(Xb, yb)]'), 'leakage/multi-test'), ['16:warning']);
+    });
+    it('does not fire when the eval_set is the yielded training part', () => {
+      assert.deepEqual(found(src('[(Xa, ya)]'), 'leakage/multi-test'), []);
+    });
+  });
 });
