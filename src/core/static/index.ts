@@ -38,6 +38,15 @@ export function analyzeDocument(input: DocumentInput, options: AnalyzeOptions = 
 /** Calls that split data for training and evaluation. */
 const SPLITS_DATA = /\b(train_test_split|cross_val_score|cross_validate|cross_val_predict)\s*\(/;
 const BINDS_SPLIT_PARTS = /^[ \t]*\(?[ \t]*\w*train\w*[ \t]*,[ \t]*\w*(?:test|val)\w*[ \t]*,[^=\n]*=[^=]/im;
+/** `x_train = X[:n]` ... `x_test = X[n:]`: a training part and a held-out part cut from one array at one bound. */
+const TRAIN_HEAD = /^[ \t]*\w*train\w*[ \t]*=[ \t]*([\w.]+)\[[ \t]*:[ \t]*([\w.]+)[ \t]*\][ \t]*$/gim;
+function cutsHeldOutPart(text: string): boolean {
+  for (const m of text.matchAll(TRAIN_HEAD)) {
+    const esc = (x: string): string => x.replace(/\./g, '\\.');
+    if (new RegExp(`^[ \\t]*\\w*(?:test|val)\\w*[ \\t]*=[ \\t]*${esc(m[1])}\\[[ \\t]*${esc(m[2])}[ \\t]*:[ \\t]*\\]`, 'im').test(text)) return true;
+  }
+  return false;
+}
 
 /** True when a file's name marks it as a serving / inference entry point. */
 export function isServingPath(path: string): boolean {
@@ -73,7 +82,8 @@ export function analyzeWith(input: DocumentInput, options: AnalyzeOptions, parse
     // and test is a training script about that domain, not a serving path.
     // So is one that binds train and test parts from one call (`X_train, X_test, y_train, y_test = split_data(X, y)`,
     // a project helper's split).
-    const servingFile = options.serving ?? (isServingPath(path) && !src.chunks.some((c) => SPLITS_DATA.test(c.text) || BINDS_SPLIT_PARTS.test(c.text)));
+    // So is one that cuts a training head and a held-out tail off one array at one bound (x_train = X[:n], x_test = X[n:]).
+    const servingFile = options.serving ?? (isServingPath(path) && !src.chunks.some((c) => SPLITS_DATA.test(c.text) || BINDS_SPLIT_PARTS.test(c.text) || cutsHeldOutPart(c.text)));
     // The project's own modules are followed only when the caller can read them.
     const modules = options.readModule ? new ModuleLoader(options.readModule, moduleRoot(path, options.moduleRoot), path) : undefined;
     modules?.addPathEntries(path, src.chunks.map((c) => c.text).join('\n'));

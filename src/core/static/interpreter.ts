@@ -3079,6 +3079,8 @@ export class Interpreter extends LibrarySemantics {
       }
       this.runObjectives(method, args, objNode?.name === 'VariableName' ? this.t(objNode) : undefined);
       const out = this.callMethod(obj, method, args, n, objNode);
+      // rng.choice([0, 1], size=n) on a generator of np.random (default_rng, RandomState): a random draw.
+      if (out.k === 'scalar' && !out.prep.length && obj.k === 'scalar' && /^(choice|integers|randint|rand|random|uniform|binomial)$/.test(method) && /\b(?:default_rng|RandomState)\(/.test(obj.name)) this.noModelArrays.add(out);
       // corr.where(np.triu(...)): one triangle of a feature-by-feature matrix, the input of a collinearity
       // screen; feature pairs, no label, so what it drops carries no statistic (g021).
       if ((method === 'where' || method === 'mask') && (out.k === 'data' || out.k === 'scalar') && out.prep.some((f) => PAIRWISE_STAT.has(f.cls))

@@ -233,6 +233,9 @@ export abstract class LibrarySemantics extends DataflowState {
 
   /** Values of np.random.randint / np.random.choice (with replacement): row positions that may repeat. */
   protected drawnWithReplacement = new WeakSet<Val>();
+  /** Arrays no model made, sized from the data: drawn at random (np.random.choice([0, 1], size=len(y_test)),
+   *  rng.integers(0, 2, n)) or filled with one literal (np.zeros(n)). Scored against labels, they are a baseline. */
+  protected noModelArrays = new WeakSet<Val>();
   /** The labelled rows PyCaret's `setup(data=...)` was given (its model calls cross-validate on them). */
   protected pycaretData: DataV | undefined;
   /** Roots of the new dates of Prophet's make_future_dataframe. */
@@ -272,6 +275,7 @@ export abstract class LibrarySemantics extends DataflowState {
       const rep = args0.kw.get('replace');
       if (!(rep && rep.k === 'const' && rep.text === 'False')) this.drawnWithReplacement.add(out);
     }
+    if (out.k === 'scalar' && !out.prep.length && (/^(np|numpy)\.random\.(choice|randint|rand|random|random_sample|uniform|binomial)$/.test(q) || /^(np|numpy)\.(zeros|ones|full)$/.test(q))) this.noModelArrays.add(out);
     // ModelCheckpoint("best.h5"): remember the file it writes, for the fit it is passed to.
     if (last === 'ModelCheckpoint') {
       const p = this.pathOf(args0.pos[0] ?? args0.kw.get('filepath'));
@@ -1287,15 +1291,17 @@ export abstract class LibrarySemantics extends DataflowState {
     // A column of a table of the model's own predictions (a smoothed or post-processed prediction
     // column added beside them) is no naive baseline: it comes from that model.
     const predTable = p1?.k === 'data' && !!p1.frame?.colVals && [...p1.frame.colVals.values()].some((c) => !!c.pred);
-    if (!version && held.length && args.pos.length === 2 && p1 && p1n && p1.k === 'data' && !p1.pred && p1.cols?.length === 1 && !predTable
+    // A blend of a few such columns (0.5 * test["lag_24"] + 0.5 * test["lag_168"], the mean of the
+    // last weeks) is a naive baseline as well.
+    if (!version && held.length && args.pos.length === 2 && p1 && p1n && p1.k === 'data' && !p1.pred && !!p1.cols?.length && p1.cols.length <= 4 && !predTable
       && args.pos[0]?.k === 'data' && !args.pos[0].cols?.some((c) => p1.cols?.includes(c)) && p1.rows.some((k) => lastSide(k) === 'test' || lastSide(k) === 'val')) {
       // Keyed by the two columns compared, in either order: the same pair scored again with its
       // arguments swapped (mape(pred_col, actual_col) after mse(actual_col, pred_col)) or read
       // through `.values` is the same comparison, not another setting.
       const p0 = args.pos[0], p0n = args.posNodes[0];
-      const side = (d: DataV, node: SyntaxNode | undefined): string => d.cols?.length === 1 ? `[${d.cols[0]}]` : (node ? this.t(node) : '?').replace(/\s+/g, '').replace(/\.(values|to_numpy\(\))$/, '');
+      const side = (d: DataV, node: SyntaxNode | undefined): string => d.cols?.length ? `[${[...d.cols].sort().join('+')}]` : (node ? this.t(node) : '?').replace(/\s+/g, '').replace(/\.(values|to_numpy\(\))$/, '');
       version = `baseline:${[side(p0, p0n), side(p1, p1n)].sort().join('~')}`;
-      baseline = `\`${this.t(p1n)}\` (a column of the held-out rows) is taken to be a naive baseline's prediction`;
+      baseline = `\`${this.t(p1n)}\` (${p1.cols.length > 1 ? 'a blend of columns' : 'a column'} of the held-out rows) is taken to be a naive baseline's prediction`;
     }
     // A constant baseline: a statistic of the training rows spread over the held-out rows
     // (`y_train.mean() * np.ones(len(y_test))`, `np.full(n, train.y.median())`) scored as the prediction.
@@ -1311,10 +1317,16 @@ export abstract class LibrarySemantics extends DataflowState {
       version = `baseline:const:${this.t(p1n).replace(/\s+/g, '')}`;
       baseline = `\`${this.t(p1n)}\` (one constant for every held-out row) is taken to be a constant baseline's prediction`;
     }
+    // The same, or a random guess (rng.choice([0, 1], size=len(y_test))), bound to a name first.
+    const drawnPred = !version && held.length > 0 && args.pos.length === 2 && !!p1 && !!p1n && this.noModelArrays.has(p1);
+    if (drawnPred) {
+      version = `baseline:drawn:${this.t(p1n).replace(/\s+/g, '')}`;
+      baseline = `\`${this.t(p1n)}\` (an array drawn at random or filled with one constant, made by no model) is taken to be a baseline's prediction`;
+    }
     this.recordEval(n, fname, keys, est, version, datas, args, baseline);
     // It predicts the label it is scored against: a model of that task only (not of another label's).
     const recorded = this.events.evals[this.events.evals.length - 1];
-    if (constPred && recorded?.task && !recorded.task.fitLabel) recorded.task.fitLabel = recorded.task.truth;
+    if ((constPred || drawnPred) && recorded?.task && !recorded.task.fitLabel) recorded.task.fitLabel = recorded.task.truth;
     let prep: FitEvent[] = [];
     for (const d of datas) prep = unionList(prep, d.prep);
     return this.scalar(fname, prep);
