@@ -13,7 +13,7 @@ import { columnMayBe, covers, mapList, isTestSide, lastSide, testSetKey, unionKe
 import { Budget, FUTURE_SHIFT, NO_ARGS, SLIDING_WINDOWS, SORTED_BY_TIME, Scope, weakTime, type Args } from './dataflow';
 import { LibrarySemantics, shuffledSplitter, timeBlindSplitter, windowDups } from './library';
 import type { LoadedModule } from './modules';
-import { nameUses, type RunMagic } from './source';
+import { nameUses, wordCount, type RunMagic } from './source';
 import type { EvalEvent } from './events';
 import { derivedColumn, rowColumns, sameLineage } from './target';
 import {
@@ -540,9 +540,14 @@ export class Interpreter extends LibrarySemantics {
   /** A plain function of the document whose name appears nowhere but in its own `def` (no decorator registers it). */
   protected unreferenced(fn: FnV): boolean {
     if (fn.cls || fn.isMethod || this.chunks[fn.chunk]?.file !== undefined || fn.node.parent?.name === 'DecoratedStatement') return false;
-    const re = new RegExp(`\\b${fn.name.replace(/[^\w]/g, '')}\\b`, 'g');
+    const word = fn.name.replace(/[^\w]/g, '');
     let uses = 0;
-    for (const c of this.chunks) if (c.file === undefined) uses += (c.text.match(re) ?? []).length;
+    // A whole-word match of a run of word characters is a whole run: counted from the chunk's word index, not a regex scan per function.
+    if (word) {
+      for (const c of this.chunks) if (c.file === undefined) uses += wordCount(c, word);
+    } else {
+      for (const c of this.chunks) if (c.file === undefined) uses += (c.text.match(/\b\b/g) ?? []).length;
+    }
     return uses === 1;
   }
 

@@ -1337,7 +1337,7 @@ export abstract class LibrarySemantics extends DataflowState {
    * f-strings included): the score is computed and dropped, so it reports nothing and compares nothing.
    */
   protected unreadName(name: string, stmtText: string): boolean {
-    if (!/^[A-Za-z_]\w*$/.test(name) || !new RegExp(`^\\s*${name}\\s*=(?!=)`).test(stmtText)) return false;
+    if (!/^[A-Za-z_]\w*$/.test(name) || !bindsFirst(stmtText, name)) return false;
     // Named once in the whole document: only where it is bound; or read only to compute other names
     // nothing reads (`rmse = -scores.mean()` and `rmse` never shown).
     return nameUses(this.chunks, [name]) === 1 || this.feedsOnlyUnread(name, 2);
@@ -1370,13 +1370,14 @@ export abstract class LibrarySemantics extends DataflowState {
     const key = `${depth}:${name}`;
     const known = this.unreadMemo.get(key);
     if (known !== undefined) return known;
-    const word = new RegExp(`\\b${name}\\b`, 'g');
+    let word: RegExp | undefined;
     const all = nameUses(this.chunks, [name]);
     let out = !!all && all !== Infinity;
     let allowed = 0;
     for (const i of out ? byWord.get(name) ?? [] : []) {
       const [lhs, rhs] = assigns[i];
-      const inRhs = rhs.match(word)?.length ?? 0;
+      // Compiled only when some assignment names it (most names settle without one).
+      const inRhs = rhs.match(word ??= new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0;
       if (lhs === name) { if (!inRhs) allowed++; continue; }
       if (nameUses(this.chunks, [lhs]) !== 1 && !(depth > 0 && this.feedsOnlyUnread(lhs, depth - 1))) { out = false; break; }
       allowed += inRhs;
@@ -3483,4 +3484,12 @@ const FILLED = /^(?:(?:ones|zeros|full|empty|arange)#\d+|np\.(?:ones|zeros|full|
 function isFilledConstant(v: Val): boolean {
   if (v.k === 'seq') return v.items.length > 0 && v.items.every((i) => i.k === 'const');
   return v.k === 'scalar' && !v.prep.length && !v.dup.length && FILLED.test(v.name.trim());
+}
+
+/** `^\s*name\s*=(?!=)` without compiling a regex per call (unreadName is asked for every score read); `name` is a plain identifier. */
+function bindsFirst(text: string, name: string): boolean {
+  const rest = text.trimStart();
+  if (!rest.startsWith(name)) return false;
+  const after = rest.slice(name.length).trimStart();
+  return after.charCodeAt(0) === 61 && after.charCodeAt(1) !== 61;
 }
