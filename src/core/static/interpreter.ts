@@ -70,6 +70,7 @@ export class Interpreter extends LibrarySemantics {
       // One instance per class serves all of its uncalled methods.
       const instances = new Map<ClassV, ObjV>();
       const fittedBefore = this.events.modelFits.length > 0;
+      this.events.calledCounts = { evals: this.events.evals.length, trainEvals: this.events.trainEvals.length, splits: this.events.splits.length };
       this.runningUncalled = true;
       // A plain function that another uncalled function calls by name (a pipeline run by a route handler)
       // runs at that call, with the arguments it is given there, not once more on its own first.

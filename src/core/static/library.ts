@@ -2856,7 +2856,7 @@ export abstract class LibrarySemantics extends DataflowState {
   }
 
   private pushTarget(t: Events['target'][number]): void {
-    if (!this.events.target.some((o) => o.site.chunk === t.site.chunk && o.site.from === t.site.from && o.kind === t.kind)) this.events.target.push(t);
+    if (!this.events.target.some((o) => o.site.chunk === t.site.chunk && o.site.from === t.site.from && o.kind === t.kind)) this.events.target.push(this.runningUncalled ? { ...t, uncalled: true } : t);
   }
 
   protected rowFunctionColumns(fn: FnV): string[] {

@@ -1,0 +1,66 @@
+/**
+ * Round 20, target focus: classes behind target false alarms and misses on the dev corpus, each with a
+ * case that must fire and a look-alike that must not. Written from the class.
+ */
+import * as assert from 'node:assert/strict';
+import { py, found } from './helpers';
+
+describe('real-notebook idioms, round 20 (target)', () => {
+  describe('leakage/target: a submission script whose only scoring sits in a helper it never calls', () => {
+    // Per-category label means on every labelled row, a model fitted on them, the unlabelled test file
+    // predicted for a submission: nothing is scored in the file (the CV helper is defined, its call
+    // commented out), so the label-derived feature reaches no evaluation here (no local evaluation: all false).
+    const src = (call: string) => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.model_selection import KFold
+      from sklearn.metrics import mean_squared_error
+      from sklearn.ensemble import GradientBoostingRegressor
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      def cv_rmse(X, y, model):
+          scores = []
+          for tr, va in KFold(5, shuffle=True, random_state=0).split(X):
+              model.fit(X.iloc[tr], y.iloc[tr])
+              scores.append(mean_squared_error(y.iloc[va], model.predict(X.iloc[va])) ** 0.5)
+          return np.mean(scores)
+      means = train.groupby("genre")["minutes"].mean()
+      train["genre_te"] = train["genre"].map(means)
+      test["genre_te"] = test["genre"].map(means)
+      X = train.drop(columns=["minutes", "genre"])
+      y = train["minutes"]
+      model = GradientBoostingRegressor()
+      ${call}
+      model.fit(X, y)
+      pd.DataFrame({"minutes": model.predict(test.drop(columns=["genre"]))}).to_csv("submission.csv", index=False)
+    `;
+    it('does not fire when the CV helper is never called', () => {
+      assert.deepEqual(found(src('# print(cv_rmse(X, y, model))'), 'leakage/target'), []);
+    });
+    it('fires (error) when the file calls the CV helper on the encoded rows', () => {
+      assert.deepEqual(found(src('print(cv_rmse(X, y, model))'), 'leakage/target'), ['15:error']);
+    });
+  });
+  describe('leakage/target: a label column kept by a whole-file selection in a script that scores nothing', () => {
+    // Train and test feature columns stacked for one preprocessing pass, a model fitted on the training
+    // rows and only the unlabelled test rows predicted: no evaluation in the file, nothing to label.
+    const src = (tail: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestRegressor
+      from sklearn.metrics import mean_absolute_error
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      y = train["loss"]
+      X = train.drop(columns=["id"])
+      reg = RandomForestRegressor()
+      ${tail}
+    `;
+    it('does not fire when the model only predicts the unlabelled test file', () => {
+      assert.deepEqual(found(src('reg.fit(X, y)\npd.DataFrame({"loss": reg.predict(test)}).to_csv("sub.csv")'), 'leakage/target'), []);
+    });
+    it('fires (warning) when a held-out part is scored', () => {
+      assert.deepEqual(found(src('X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)\nreg.fit(X_tr, y_tr)\nprint(mean_absolute_error(y_te, reg.predict(X_te)))'), 'leakage/target').map((f) => f.split(':')[1]), ['warning']);
+    });
+  });
+});
