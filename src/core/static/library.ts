@@ -512,6 +512,9 @@ export abstract class LibrarySemantics extends DataflowState {
       }
       return d;
     }
+    // np.split(df, [k]) / np.array_split(df, n): consecutive row blocks of the frame, each with its
+    // columns as they were (a column drop made before it still holds; the offsets list is no data).
+    if ((last === 'split' || last === 'array_split') && /^(?:np|numpy)\./.test(q) && args.pos[0]?.k === 'data') return this.same(args.pos[0]);
     if (last === 'resample' || last === 'shuffle') {
       // sklearn.utils.resample: replace=True by default
       const rep = args.kw.get('replace');

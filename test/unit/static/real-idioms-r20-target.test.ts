@@ -63,4 +63,28 @@ describe('real-notebook idioms, round 20 (target)', () => {
       assert.deepEqual(found(src('X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)\nreg.fit(X_tr, y_tr)\nprint(mean_absolute_error(y_te, reg.predict(X_te)))'), 'leakage/target').map((f) => f.split(':')[1]), ['warning']);
     });
   });
+  describe('leakage/target: np.split of a frame keeps the columns dropped before it', () => {
+    // A label computed from a date column, that column dropped, the rows shuffled and cut into
+    // train/validation/test blocks with np.split: each block has the frame's columns as they were.
+    const src = (drop: string) => py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import roc_auc_score
+      subs = pd.read_parquet("subscribers.parquet")
+      subs["churn"] = subs["date_closed"].notna().astype(int)
+      subs = subs.drop([${drop}], axis=1)
+      train, val, test = np.split(subs.sample(frac=1, random_state=7), [int(0.7 * len(subs)), int(0.9 * len(subs))])
+      X_train, y_train = train.drop("churn", axis=1), train["churn"]
+      X_test, y_test = test.drop("churn", axis=1), test["churn"]
+      clf = LogisticRegression().fit(X_train, y_train)
+      print(roc_auc_score(y_test, clf.predict_proba(X_test)[:, 1]))
+    `;
+    it('does not fire when the label\'s source column was dropped before the split', () => {
+      assert.deepEqual(found(src('"date_created", "date_closed", "phone"'), 'leakage/target'), []);
+    });
+    it('fires (error) when the source column stays', () => {
+      assert.deepEqual(found(src('"date_created", "phone"'), 'leakage/target'), ['9:error']);
+    });
+  });
 });
