@@ -1784,6 +1784,14 @@ export class Interpreter extends LibrarySemantics {
     } finally { this.enterChunk(savedChunk); this.stmt = savedStmt; }
   }
 
+  /** A name's value, a module's attribute (`config.TARGET`) read from the module the file imported. */
+  protected lookupDotted(name: string): Val {
+    const parts = name.split('.');
+    let v = this.scope.get(parts[0]);
+    for (let i = 1; v && i < parts.length; i++) v = v.k === 'mod' && v.ns ? v.ns.get(parts[i]) : undefined;
+    return v ?? this.lookup(name);
+  }
+
   protected lookup(name: string): Val {
     const v = this.scope.get(name);
     if (v) return v;
@@ -1938,7 +1946,7 @@ export class Interpreter extends LibrarySemantics {
       // `if c not in exclude and c != "id"`: each test of a conjunction removes names.
       const tests = conds.slice(0, 2).flatMap((c) => this.t(c).trim().split(/\s+and\s+/));
       // A list of names and variables ([target_col, "id"]): every element must be known.
-      const named = (e: string): string[] => /^["']/.test(e) ? stringsIn(e) : /^[A-Za-z_][\w.]*$/.test(e) ? constStrings(this.lookup(e)) : [];
+      const named = (e: string): string[] => /^["']/.test(e) ? stringsIn(e) : /^[A-Za-z_][\w.]*$/.test(e) ? constStrings(this.lookupDotted(e)) : [];
       let filters = 0;
       for (const c of tests) {
         const m = new RegExp(`^${firstIter.target}\\s*(!=|not\\s+in)\\s*([\\s\\S]+)$`).exec(c);
@@ -1949,7 +1957,7 @@ export class Interpreter extends LibrarySemantics {
         const rhs = m[2].trim();
         const term = (t: string): string[] => {
           if (/^["']/.test(t)) return stringsIn(t);
-          if (!/^[[(]/.test(t)) return /^[A-Za-z_][\w.]*$/.test(t) ? constStrings(this.lookup(t)) : [];
+          if (!/^[[(]/.test(t)) return /^[A-Za-z_][\w.]*$/.test(t) ? constStrings(this.lookupDotted(t)) : [];
           const els = t.slice(1, -1).split(',').map((e) => e.trim()).filter(Boolean);
           const each = els.map(named);
           return each.every((x) => x.length) ? each.flat() : [];

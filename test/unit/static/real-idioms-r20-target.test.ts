@@ -3,6 +3,7 @@
  * case that must fire and a look-alike that must not. Written from the class.
  */
 import * as assert from 'node:assert/strict';
+import { analyzeDocument } from '../../../src/core/static/index';
 import { py, found } from './helpers';
 
 describe('real-notebook idioms, round 20 (target)', () => {
@@ -85,6 +86,40 @@ describe('real-notebook idioms, round 20 (target)', () => {
     });
     it('fires (error) when the source column stays', () => {
       assert.deepEqual(found(src('"date_created", "phone"'), 'leakage/target'), ['9:error']);
+    });
+  });
+  describe('leakage/target: a feature list that filters out the label named by a config module\'s constant', () => {
+    // `[f for f in df.columns if f not in (config.TARGET, "kfold")]`: the label's name is the imported
+    // module's constant, read like a local name; the list keeps every other column, not the label.
+    const files = (filter: string): Record<string, string> => ({
+      'proj/config.py': 'FOLDS = 5\nTARGET = "stroke"\n',
+      'proj/train.py': py`
+        import pandas as pd
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.metrics import roc_auc_score
+        import config
+        def run(fold):
+            df = pd.read_csv("train_folds.csv")
+            features = [f for f in df.columns if ${filter}]
+            tr = df[df.kfold != fold]
+            va = df[df.kfold == fold]
+            clf = RandomForestClassifier().fit(tr[features].values, tr[config.TARGET].values)
+            return roc_auc_score(va[config.TARGET].values, clf.predict_proba(va[features].values)[:, 1])
+        for fold in range(config.FOLDS):
+            print(run(fold))
+      `,
+    });
+    const target = (filter: string): string[] => {
+      const fs = files(filter);
+      return analyzeDocument({ path: 'proj/train.py', text: fs['proj/train.py'] }, { readModule: (p) => fs[p], moduleRoot: 'proj' }).findings
+        .filter((f) => f.ruleId === 'leakage/target').map((f) => `${f.location.line}:${f.severity}`);
+    };
+    it('does not fire when the list excludes the config\'s label', () => {
+      assert.deepEqual(target('f not in (config.TARGET, "kfold", "id")'), []);
+      assert.deepEqual(target('f != config.TARGET'), []);
+    });
+    it('fires (warning) when the list excludes other columns only', () => {
+      assert.deepEqual(target('f not in ("kfold", "id")'), ['10:warning']);
     });
   });
 });
