@@ -14,7 +14,7 @@ import { covers, isTestSide, mapList, lastSide, testSetKey, unionKeys, unionList
 } from './values';
 import { AGGREGATED_PER_PERIOD, DataflowState, INDEXED_BY_TIME, NO_ARGS, PARSED_DATE_COLUMN, RESAMPLED_BY_TIME, SLIDING_WINDOWS, PARSED_DATES, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
 import type { EvalEvent, Events, RefitEvent } from './events';
-import { computedFrom, cyclicColumn, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
+import { computedFrom, cyclicColumn, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelDummy, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { child, constStrings, isSubscript, labelText, roleFromName, stripRows } from './syntax';
 import { nameUses } from './source';
 
@@ -595,6 +595,13 @@ export abstract class LibrarySemantics extends DataflowState {
       const out = this.same(d, {});
       // pd.get_dummies(df["c"]): new columns, one per value of c, to be put beside the frame (dummyColumns).
       if (d.frame && d.cols?.length && !args.kw.has('columns')) out.dummyOf = d.cols;
+      // pd.get_dummies(df, columns=[..., "churn"]) with every value kept (no drop_first, default prefix):
+      // each named column becomes one column per value, `churn_yes` beside `churn_no`.
+      const dropFirst = args.kw.get('drop_first');
+      if (d.frame && !d.cols && !args.kw.has('prefix') && !args.kw.has('prefix_sep') && !(dropFirst && !(dropFirst.k === 'const' && dropFirst.text === 'False'))) {
+        const named = args.kw.get('columns');
+        for (const c of named ? constStrings(named) : []) (d.frame.dummied ??= new Map()).set(c, { site: this.site(n), order: ++this.ids });
+      }
       // At serving, the request stacked with the training table before encoding: the dummies follow
       // the training categories, in the training order.
       if (this.serving && stackedWithTable(d)) return this.same(d, { aligned: true });
@@ -2781,6 +2788,16 @@ export abstract class LibrarySemantics extends DataflowState {
       const dropAssumed = leaked !== undefined && unknownDrop !== undefined ? `the columns dropped by names not known here did not include '${leaked}'` : undefined;
       const assumed = dtypeAssumed ?? (leaked !== label ? changeAssumed : undefined) ?? labelGuess ?? dropAssumed;
       if (leaked !== undefined && !dropped) this.pushTarget({ site: part.site, label, ...(leaked !== label ? { source: leaked } : {}), ...(assumed ? { assumed } : {}), kind: 'label-in-features', fitSite });
+      // The label is one value's column of a get_dummies that kept every value (y = df["churn_yes"]): the
+      // other values' columns (churn_no) say whether it is set. Kept unless the selection names one of them.
+      if (leaked === undefined) {
+        const dummy = labelDummy(part.frame, label, part.order);
+        const other = (x: string): boolean => x !== label && x.startsWith(`${dummy?.col}_`);
+        if (dummy && (part.mode === 'drop' ? !part.cols.some(other) && !part.removedAtSelection.some(other) : part.mode === 'select' && part.cols.some(other) && !part.cols.some((x) => x.startsWith('@')))) {
+          this.pushTarget({ site: dummy.site, label, kind: 'feature-from-label', fitSite,
+            assumed: `\`get_dummies\` gave '${dummy.col}' one column per value ('${label}' among them, every value kept) and the other values' columns stay among the features, so they tell whether '${label}' is set` });
+        }
+      }
       for (const [col, info] of visibleDerived(part.frame)) {
         // A column added after the matrix was taken is not in it.
         if (sources.includes(col) || info.order > part.order || !keepsColumn(part, col)) continue;

@@ -122,4 +122,31 @@ describe('real-notebook idioms, round 20 (target)', () => {
       assert.deepEqual(target('f not in ("kfold", "id")'), ['10:warning']);
     });
   });
+  describe('leakage/target: the label is one value\'s column of a get_dummies that kept every value', () => {
+    // get_dummies(columns=[..., "churn"]) writes churn_no beside churn_yes; with churn_yes as the label,
+    // a feature matrix that drops only it still holds churn_no, its complement.
+    const src = (opts: string, xLine: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      df = pd.read_csv("telecom.csv")
+      df = pd.get_dummies(df, columns=["contract", "churn"]${opts})
+      ${xLine}
+      y = df["churn_yes"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=1)
+      clf = RandomForestClassifier().fit(X_tr, y_tr)
+      print(clf.score(X_te, y_te))
+    `;
+    it('fires (warning, at the get_dummies call) when only the label\'s own column is dropped', () => {
+      assert.deepEqual(found(src('', 'X = df.drop("churn_yes", axis=1)'), 'leakage/target'), ['5:warning']);
+    });
+    it('fires when the other value\'s column is selected by name', () => {
+      assert.deepEqual(found(src('', 'X = df[["tenure", "churn_no"]]'), 'leakage/target'), ['5:warning']);
+    });
+    it('does not fire when every value\'s column is dropped, with drop_first, or when the selection names other columns', () => {
+      assert.deepEqual(found(src('', 'X = df.drop(columns=["churn_yes", "churn_no"])'), 'leakage/target'), []);
+      assert.deepEqual(found(src(', drop_first=True', 'X = df.drop("churn_yes", axis=1)'), 'leakage/target'), []);
+      assert.deepEqual(found(src('', 'X = df[["tenure", "contract_monthly"]]'), 'leakage/target'), []);
+    });
+  });
 });
