@@ -149,4 +149,25 @@ describe('real-notebook idioms, round 20 (target)', () => {
       assert.deepEqual(found(src('', 'X = df[["tenure", "contract_monthly"]]'), 'leakage/target'), []);
     });
   });
+  describe('leakage/target: a field of the .dt accessor is not a column of that name', () => {
+    // rental_days = (returned - rented).dt.days is computed from the two dates; with both dropped from
+    // the features nothing the label is computed from stays (there is no column called `days`).
+    const src = (drop: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.linear_model import LinearRegression
+      df = pd.read_csv("rentals.csv", parse_dates=["rented", "returned"])
+      df["rental_days"] = (df["returned"] - df["rented"]).dt.days
+      X = df.drop(columns=[${drop}])
+      y = df["rental_days"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=9)
+      print(LinearRegression().fit(X_tr, y_tr).score(X_te, y_te))
+    `;
+    it('does not fire when both dates are dropped', () => {
+      assert.deepEqual(found(src('"rented", "returned", "rental_days"'), 'leakage/target'), []);
+    });
+    it('fires (error) when the return date stays among the features', () => {
+      assert.deepEqual(found(src('"rented", "rental_days"'), 'leakage/target'), ['6:error']);
+    });
+  });
 });
