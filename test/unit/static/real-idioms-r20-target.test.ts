@@ -4,13 +4,13 @@
  */
 import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../../src/core/static/index';
-import { py, found } from './helpers';
+import { analyze, py, found } from './helpers';
 
 describe('real-notebook idioms, round 20 (target)', () => {
   describe('leakage/target: a submission script whose only scoring sits in a helper it never calls', () => {
     // Per-category label means on every labelled row, a model fitted on them, the unlabelled test file
-    // predicted for a submission: nothing is scored in the file (the CV helper is defined, its call
-    // commented out), so the label-derived feature reaches no evaluation here (no local evaluation: all false).
+    // predicted for a submission: nothing in code that runs scores held-out rows (the CV helper is defined,
+    // its call commented out), so the target encoding keeps the warning of a file that scores none (zu013).
     const src = (call: string) => py`
       import numpy as np
       import pandas as pd
@@ -35,16 +35,18 @@ describe('real-notebook idioms, round 20 (target)', () => {
       model.fit(X, y)
       pd.DataFrame({"minutes": model.predict(test.drop(columns=["genre"]))}).to_csv("submission.csv", index=False)
     `;
-    it('does not fire when the CV helper is never called', () => {
-      assert.deepEqual(found(src('# print(cv_rmse(X, y, model))'), 'leakage/target'), []);
+    it('is a warning that says the model is taken to be evaluated elsewhere when the CV helper is never called', () => {
+      const f = analyze(src('# print(cv_rmse(X, y, model))')).filter((x) => x.ruleId === 'leakage/target');
+      assert.deepEqual(f.map((x) => `${x.location.line}:${x.severity}`), ['15:warning']);
+      assert.match(f[0].message, /Assumed: the model is evaluated elsewhere/);
     });
     it('fires (error) when the file calls the CV helper on the encoded rows', () => {
       assert.deepEqual(found(src('print(cv_rmse(X, y, model))'), 'leakage/target'), ['15:error']);
     });
   });
-  describe('leakage/target: a label column kept by a whole-file selection in a script that scores nothing', () => {
-    // Train and test feature columns stacked for one preprocessing pass, a model fitted on the training
-    // rows and only the unlabelled test rows predicted: no evaluation in the file, nothing to label.
+  describe('leakage/target: a label column kept in the features of a submission script that scores nothing', () => {
+    // A model fitted on every labelled row and only the unlabelled test file predicted and written out: no
+    // evaluation in the file (no local evaluation: all false). A document that writes nothing is still reported.
     const src = (tail: string) => py`
       import pandas as pd
       from sklearn.model_selection import train_test_split
@@ -59,6 +61,9 @@ describe('real-notebook idioms, round 20 (target)', () => {
     `;
     it('does not fire when the model only predicts the unlabelled test file', () => {
       assert.deepEqual(found(src('reg.fit(X, y)\npd.DataFrame({"loss": reg.predict(test)}).to_csv("sub.csv")'), 'leakage/target'), []);
+    });
+    it('fires (warning) when the document writes nothing (it stops at its fit)', () => {
+      assert.deepEqual(found(src('reg.fit(X, y)'), 'leakage/target').map((f) => f.split(':')[1]), ['warning']);
     });
     it('fires (warning) when a held-out part is scored', () => {
       assert.deepEqual(found(src('X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)\nreg.fit(X_tr, y_tr)\nprint(mean_absolute_error(y_te, reg.predict(X_te)))'), 'leakage/target').map((f) => f.split(':')[1]), ['warning']);
