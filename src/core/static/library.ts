@@ -2718,6 +2718,17 @@ export abstract class LibrarySemantics extends DataflowState {
    * y = df[label] (or the one non-id column X dropped): X keeps the label column, a column the
    * label is computed from, or a feature computed from either.
    */
+  /** Some of `cols`, or a column they were computed from (plain derivations, a few steps deep), is kept by `part`. */
+  private fixedByFeatures(part: FeatureSelection, cols: string[]): boolean {
+    const seen = [...cols];
+    for (let i = 0; i < seen.length && seen.length < 16; i++) {
+      if (keepsColumn(part, seen[i])) return true;
+      const d = derivedColumn(part.frame, seen[i]);
+      if (d && !d.shift && !d.groupStats?.length) for (const f of d.from) if (!seen.includes(f)) seen.push(f);
+    }
+    return false;
+  }
+
   protected checkTarget(X: DataV, y: Val | undefined, n: SyntaxNode, viaContainer?: string): void {
     // A whole frame whose label was removed in place (y = df["c"]; df.drop("c", inplace=True); X = df)
     // is the feature matrix: every column but the removed ones.
@@ -2773,6 +2784,10 @@ export abstract class LibrarySemantics extends DataflowState {
           for (const f of d.from) if (!sources.includes(f)) sources.push(f);
         }
       }
+      // A label set only where several conditions all hold (eligible & outcome): when some condition reads only
+      // columns the features do not keep (the outcome), the kept ones only restrict which rows can be positive;
+      // they do not fix the label (README B, zzj019). Its sources are then not reported as the label.
+      if (derivedLabel?.conj && !leadFrom.length && derivedLabel.conj.some((cs) => !this.fixedByFeatures(part, cs))) sources.splice(1);
       // The label's own next rows (s.shift(-1) beside y = s) are the label too.
       for (const c of part.cols) if (LEAD_COLUMN.test(c) && c.slice(0, c.lastIndexOf(' (lead ')) === label && !sources.includes(c)) sources.push(c);
       const leaked = sources.find((c) => keepsColumn(part, c));

@@ -209,6 +209,8 @@ export interface DerivedColumn {
   lag?: true;
   /** Group statistics the value went through (a per-category mean of the label mapped onto the rows). */
   groupStats?: FitEvent[];
+  /** A conjunction of conditions (`eligible & next_is_dry`): the columns each condition reads. */
+  conj?: string[][];
 }
 
 /** How a feature matrix was selected from a frame. */

@@ -175,4 +175,27 @@ describe('real-notebook idioms, round 20 (target)', () => {
       assert.deepEqual(found(src('"rented", "rental_days"'), 'leakage/target'), ['6:error']);
     });
   });
+  describe('leakage/target: a kept feature that only gates a label set where an outcome not among the features holds', () => {
+    // success = eligible & outcome: with the outcome out of the features, the eligibility flag only says which
+    // rows can be positive; it does not fix the label (README B: design-time eligibility is not target).
+    const src = (features: string) => py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sklearn.ensemble import RandomForestClassifier
+      df = pd.read_csv("trials.csv")
+      df["done"] = df["status"] == "COMPLETED"
+      df["late_phase"] = df["phase"].isin(["PHASE3", "PHASE4"])
+      df["success"] = (df["late_phase"] & df["done"]).astype(int)
+      X = df[[${features}]]
+      y = df["success"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+      print(RandomForestClassifier().fit(X_tr, y_tr).score(X_te, y_te))
+    `;
+    it('does not fire when only the eligibility condition is among the features', () => {
+      assert.deepEqual(found(src('"enrollment", "late_phase"'), 'leakage/target'), []);
+    });
+    it('fires (error) when every condition of the label is among the features', () => {
+      assert.deepEqual(found(src('"enrollment", "late_phase", "done"'), 'leakage/target'), ['8:error']);
+    });
+  });
 });
