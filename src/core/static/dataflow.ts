@@ -773,7 +773,8 @@ export abstract class DataflowState {
     // (a & b).astype(int): a row is set only when every condition holds; which columns each condition reads.
     const parts = from.length > 1 && vt.includes('&') ? conjuncts(vt).map((p) => from.filter((c) => p.includes(`"${c}"`) || p.includes(`'${c}'`))) : [];
     const conj = parts.length > 1 && parts.every((cs) => cs.length > 0) ? parts : undefined;
-    frame.derived.set(col, { from, site: this.site(at), order: ++this.ids, ...(shift ? { shift } : {}), ...(change ? { change: true as const } : {}), ...(lag ? { lag: true as const } : {}), ...(groupStats.length ? { groupStats } : {}), ...(conj ? { conj } : {}) });
+    const dateField = /\.dt\s*\.\s*\w+\s*$/.test(vt);
+    frame.derived.set(col, { from, site: this.site(at), order: ++this.ids, ...(shift ? { shift } : {}), ...(change ? { change: true as const } : {}), ...(lag ? { lag: true as const } : {}), ...(groupStats.length ? { groupStats } : {}), ...(conj ? { conj } : {}), ...(dateField ? { dateField: true as const } : {}) });
   }
 
   /** Variables assigned a value computed from a future row (`.shift(-k)`). */

@@ -2736,7 +2736,7 @@ export abstract class LibrarySemantics extends DataflowState {
       && sameLineage(y.frame, X.frame) && X.frame.removed.has(y.cols[0]);
     const feat = X.feat ?? (removedLabel ? this.featureSelection(X, 'all', [], n) : undefined);
     if (!feat) return;
-    let labelFrame: FrameMeta | undefined, label: string | undefined, labelGuess: string | undefined;
+    let labelFrame: FrameMeta | undefined, label: string | undefined, labelGuess: string | undefined, dropGuess = false;
     // A label built from a lead and the present value (close.shift(-1) > close) is the lead.
     const lead = y && (y.k === 'data' || y.k === 'scalar') && y.cols ? y.cols.filter((c) => LEAD_COLUMN.test(c)) : [];
     if (y && (y.k === 'data' || y.k === 'scalar') && y.frame && lead.length === 1) { labelFrame = y.frame; label = lead[0]; }
@@ -2744,7 +2744,7 @@ export abstract class LibrarySemantics extends DataflowState {
     else if (y && (y.k === 'data' && !y.cols || y.k === 'scalar')) {
       const guess = labelFromDrop(feat);
       // y names no column: the label is guessed from the one column the features drop (said, at warning).
-      if (guess) { labelFrame = guess.frame; label = guess.label; labelGuess = `the label is taken to be '${guess.label}', the one column the features drop (y names no column)`; }
+      if (guess) { labelFrame = guess.frame; label = guess.label; labelGuess = `the label is taken to be '${guess.label}', the one column the features drop (y names no column)`; dropGuess = true; }
     }
     if (!labelFrame || label === undefined) return;
     // Features cut as x[:-k] and the label as y[k:]: each row is paired with the label k rows later,
@@ -2816,6 +2816,9 @@ export abstract class LibrarySemantics extends DataflowState {
       for (const [col, info] of visibleDerived(part.frame)) {
         // A column added after the matrix was taken is not in it.
         if (sources.includes(col) || info.order > part.order || !keepsColumn(part, col)) continue;
+        // A date dropped once its fields were extracted (year, month, day kept) is replaced by them: a label
+        // guessed from that drop does not make its fields label features.
+        if (dropGuess && info.dateField) continue;
         if (!computedFrom(part.frame, col, sources, trainOnlyStat)) {
           // A lag of a countdown label (RUL.shift(1)) is the label plus the lag: the countdown is read from the name, so said.
           if (COUNTDOWN_LABEL.test(label) && computedFrom(part.frame, col, [label], trainOnlyStat, true)) {

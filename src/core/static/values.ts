@@ -211,6 +211,8 @@ export interface DerivedColumn {
   groupStats?: FitEvent[];
   /** A conjunction of conditions (`eligible & next_is_dry`): the columns each condition reads. */
   conj?: string[][];
+  /** A field of a date read through `.dt` (`df["d"].dt.year`). */
+  dateField?: true;
 }
 
 /** How a feature matrix was selected from a frame. */

@@ -174,6 +174,19 @@ describe('real-notebook idioms, round 20 (target)', () => {
     it('fires (error) when the return date stays among the features', () => {
       assert.deepEqual(found(src('"rented", "rental_days"'), 'leakage/target'), ['6:error']);
     });
+    it('does not take a date dropped once its fields were extracted for the label (y names no column)', () => {
+      const s = py`
+        import pickle
+        import pandas as pd
+        from sklearn.ensemble import RandomForestRegressor
+        X_train, y_train = pickle.load(open("parts.pkl", "rb"))
+        X_train["year"] = pd.to_datetime(X_train["invoice_date"]).dt.year
+        X_train["month"] = pd.to_datetime(X_train["invoice_date"]).dt.month
+        X_train = X_train.drop(columns=["invoice_date"])
+        RandomForestRegressor().fit(X_train, y_train)
+      `;
+      assert.deepEqual(found(s, 'leakage/target'), []);
+    });
   });
   describe('leakage/target: a kept feature that only gates a label set where an outcome not among the features holds', () => {
     // success = eligible & outcome: with the outcome out of the features, the eligibility flag only says which
