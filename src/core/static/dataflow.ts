@@ -9,7 +9,7 @@ import { isTestSide, covers, mapList, lastSide, unionKeys, unionList,
   type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FitKind, type FnV, type FrameMeta, type Root, type RowKey, type ScalarV, type Side, type Site, type Split, type Val,
 } from './values';
 import { newEvents, type Events, type PrepReason, type RefitEvent } from './events';
-import { roleFromName } from './syntax';
+import { conjuncts, roleFromName } from './syntax';
 import { CYCLIC_FIELD, TIME_COLUMN } from './knowledge';
 import type { ModuleLoader } from './modules';
 import { derivedColumn, keepsColumn, sameLineage, selectionParts, visibleDerived } from './target';
@@ -830,7 +830,11 @@ export abstract class DataflowState {
     const groupStats = (v.k === 'data' || v.k === 'scalar') ? v.prep.filter((f) => f.kind === 'group' && !framePrep.includes(f)) : [];
     const change = !future && (/\.(diff|pct_change)\(/.test(vt) || newest && FUTURE_SHIFT.test(vt));
     const lag = !future && /\.(shift|rolling|expanding|ewm|diff|pct_change)\(/.test(vt);
-    frame.derived.set(col, { from, site: this.site(at), order: ++this.ids, ...(shift ? { shift } : {}), ...(change ? { change: true as const } : {}), ...(lag ? { lag: true as const } : {}), ...(groupStats.length ? { groupStats } : {}) });
+    // (a & b).astype(int): a row is set only when every condition holds; which columns each condition reads.
+    const parts = from.length > 1 && vt.includes('&') ? conjuncts(vt).map((p) => from.filter((c) => p.includes(`"${c}"`) || p.includes(`'${c}'`))) : [];
+    const conj = parts.length > 1 && parts.every((cs) => cs.length > 0) ? parts : undefined;
+    const dateField = /\.dt\s*\.\s*\w+\s*$/.test(vt);
+    frame.derived.set(col, { from, site: this.site(at), order: ++this.ids, ...(shift ? { shift } : {}), ...(change ? { change: true as const } : {}), ...(lag ? { lag: true as const } : {}), ...(groupStats.length ? { groupStats } : {}), ...(conj ? { conj } : {}), ...(dateField ? { dateField: true as const } : {}) });
   }
 
   /** Variables assigned a value computed from a future row (`.shift(-k)`). */

@@ -1106,8 +1106,20 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // file that scores no held-out rows (a submission notebook) shows none: a warning that says the
   // model is taken to be evaluated elsewhere.
   const UNSCORED = 'the model is evaluated elsewhere on rows this encoding saw (this file scores no held-out rows)';
+  // A feature built from the label and fitted on in code that runs reaches a score only through code that
+  // runs: a submission script (fit on every labelled row, predict the unlabelled test file, write its output)
+  // whose only scoring sits in a CV helper it never calls evaluates nothing here (README: no local
+  // evaluation, all false; a001, a063). Found inside a function nothing calls, that function's own scoring
+  // counts. A document that writes nothing and stops at its fit is still being written: it is reported. A
+  // target encoding there keeps its warning that the model is taken to be evaluated elsewhere (zu013).
+  const scoring = (evals: number, trainEvals: number, splits: number): boolean => evals > 0 || trainEvals > 0
+    || ev.splits.slice(0, splits).some((s) => s.kind === 'cv' || s.kind === 'search' || s.kind === 'folds');
+  const calledScoring = ev.calledCounts ? scoring(ev.calledCounts.evals, ev.calledCounts.trainEvals, ev.calledCounts.splits) : true;
+  const anyScoring = scoring(ev.evals.length, ev.trainEvals.length, ev.splits.length);
+  const calledHeldOut = ev.calledCounts ? ev.evals.slice(0, ev.calledCounts.evals).some((e) => e.keys.some(isTestSide)) : evaluatesHeldOut;
   for (const t0 of ev.target) {
-    const t = evaluatesHeldOut || t0.assumed || !t0.groupStat ? t0 : { ...t0, assumed: UNSCORED };
+    if (writesOutput && !t0.groupStat && !(t0.uncalled ? anyScoring : calledScoring)) continue;
+    const t = (t0.uncalled ? evaluatesHeldOut : calledHeldOut) || t0.assumed || !t0.groupStat ? t0 : { ...t0, assumed: UNSCORED };
     // A label built from a lead is named by what it reads: "the label (the next value of 'Close')".
     const lead = LEAD.exec(t.label);
     const label = lead ? `(${lead[1] === '1' ? 'the next value' : `the value ${lead[1]} rows ahead`} of '${t.label.slice(0, lead.index)}')` : `'${t.label}'`;

@@ -120,7 +120,9 @@ export interface Events {
   testFromTrain: { site: Site; name: string; sampledWith?: string; split?: Split; dropBy?: string }[];
   target: { site: Site; label: string; source?: string; kind: 'feature-from-label' | 'label-in-features'; fitSite: Site; assumed?: string; groupStat?: boolean;
     /** A transformer fitted on the rows of one class only, another on each other class's rows, stacked back (its class name). */
-    classFit?: string }[];
+    classFit?: string;
+    /** Found while running a function nothing in the document calls. */
+    uncalled?: boolean }[];
   /** `folds`: K-fold folds taken in row order (not shuffled) on the series. */
   temporal: { site: Site; reason: string; split: Split; folds?: boolean; assumed?: string; reversed?: boolean }[];
   /** A test set exists (test file or test side of a split): validation-only leaks are then not reported. */
@@ -174,6 +176,8 @@ export interface Events {
   uncalledFits: Set<number>;
   /** Ids of the statistics carried by the labels a model was fitted on (`y` of `fit(X, y)`). */
   labelFits: Set<number>;
+  /** How many evaluations, training-time evaluations and splits were recorded before the functions nothing calls ran. */
+  calledCounts?: { evals: number; trainEvals: number; splits: number };
 }
 
 export function newEvents(): Events {

@@ -70,6 +70,7 @@ export class Interpreter extends LibrarySemantics {
       // One instance per class serves all of its uncalled methods.
       const instances = new Map<ClassV, ObjV>();
       const fittedBefore = this.events.modelFits.length > 0;
+      this.events.calledCounts = { evals: this.events.evals.length, trainEvals: this.events.trainEvals.length, splits: this.events.splits.length };
       this.runningUncalled = true;
       // A plain function that another uncalled function calls by name (a pipeline run by a route handler)
       // runs at that call, with the arguments it is given there, not once more on its own first.
@@ -1789,6 +1790,14 @@ export class Interpreter extends LibrarySemantics {
     } finally { this.enterChunk(savedChunk); this.stmt = savedStmt; }
   }
 
+  /** A name's value, a module's attribute (`config.TARGET`) read from the module the file imported. */
+  protected lookupDotted(name: string): Val {
+    const parts = name.split('.');
+    let v = this.scope.get(parts[0]);
+    for (let i = 1; v && i < parts.length; i++) v = v.k === 'mod' && v.ns ? v.ns.get(parts[i]) : undefined;
+    return v ?? this.lookup(name);
+  }
+
   protected lookup(name: string): Val {
     const v = this.scope.get(name);
     if (v) return v;
@@ -1943,7 +1952,7 @@ export class Interpreter extends LibrarySemantics {
       // `if c not in exclude and c != "id"`: each test of a conjunction removes names.
       const tests = conds.slice(0, 2).flatMap((c) => this.t(c).trim().split(/\s+and\s+/));
       // A list of names and variables ([target_col, "id"]): every element must be known.
-      const named = (e: string): string[] => /^["']/.test(e) ? stringsIn(e) : /^[A-Za-z_][\w.]*$/.test(e) ? constStrings(this.lookup(e)) : [];
+      const named = (e: string): string[] => /^["']/.test(e) ? stringsIn(e) : /^[A-Za-z_][\w.]*$/.test(e) ? constStrings(this.lookupDotted(e)) : [];
       let filters = 0;
       for (const c of tests) {
         const m = new RegExp(`^${firstIter.target}\\s*(!=|not\\s+in)\\s*([\\s\\S]+)$`).exec(c);
@@ -1954,7 +1963,7 @@ export class Interpreter extends LibrarySemantics {
         const rhs = m[2].trim();
         const term = (t: string): string[] => {
           if (/^["']/.test(t)) return stringsIn(t);
-          if (!/^[[(]/.test(t)) return /^[A-Za-z_][\w.]*$/.test(t) ? constStrings(this.lookup(t)) : [];
+          if (!/^[[(]/.test(t)) return /^[A-Za-z_][\w.]*$/.test(t) ? constStrings(this.lookupDotted(t)) : [];
           const els = t.slice(1, -1).split(',').map((e) => e.trim()).filter(Boolean);
           const each = els.map(named);
           return each.every((x) => x.length) ? each.flat() : [];
@@ -2065,6 +2074,9 @@ export class Interpreter extends LibrarySemantics {
           return this.same(o, { prep: unionList(o.prep, [f]) });
         }
         if (o.cols?.length && SERIES_ATTRS.test(prop)) return prop === 'codes' || prop === 'array' ? this.same(o) : this.scalar(full, o.prep);
+        // A field of the `.dt` accessor (`(end - start).dt.days`, `s.dt.hour`) is those columns' values, read
+        // per row: not a column named `days`.
+        if (obj.name === 'MemberExpression' && !isSubscript(obj) && obj.lastChild && this.t(obj.lastChild) === 'dt') return this.same(o);
         const d = this.same(o, { cols: [prop], ...(o.frame && o.feat ? { feat: this.featureSelection(o, 'select', [prop], n) } : {}) });
         if (o.frame && !d.frame) d.frame = o.frame;
         return d;

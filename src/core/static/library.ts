@@ -14,7 +14,7 @@ import { covers, isTestSide, mapList, lastSide, testSetKey, unionKeys, unionList
 } from './values';
 import { AGGREGATED_PER_PERIOD, DataflowState, INDEXED_BY_TIME, LAG_FEATURES, NO_ARGS, PARSED_DATE_COLUMN, RESAMPLED_BY_TIME, SLIDING_WINDOWS, PARSED_DATES, SORTED_BY_TIME, weakTime, type Args, type Scope } from './dataflow';
 import type { EvalEvent, Events, RefitEvent } from './events';
-import { computedFrom, cyclicColumn, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
+import { computedFrom, cyclicColumn, derivedColumn, evalIdentifiers, keepsColumn, rowColumns, labelDummy, labelFromDrop, sameLineage, selectionParts, visibleDerived } from './target';
 import { child, constStrings, isSubscript, labelText, roleFromName, stripRows } from './syntax';
 import { nameUses } from './source';
 
@@ -528,6 +528,9 @@ export abstract class LibrarySemantics extends DataflowState {
       }
       return d;
     }
+    // np.split(df, [k]) / np.array_split(df, n): consecutive row blocks of the frame, each with its
+    // columns as they were (a column drop made before it still holds; the offsets list is no data).
+    if ((last === 'split' || last === 'array_split') && /^(?:np|numpy)\./.test(q) && args.pos[0]?.k === 'data') return this.same(args.pos[0]);
     if (last === 'resample' || last === 'shuffle') {
       // sklearn.utils.resample: replace=True by default
       const rep = args.kw.get('replace');
@@ -608,6 +611,13 @@ export abstract class LibrarySemantics extends DataflowState {
       const out = this.same(d, {});
       // pd.get_dummies(df["c"]): new columns, one per value of c, to be put beside the frame (dummyColumns).
       if (d.frame && d.cols?.length && !args.kw.has('columns')) out.dummyOf = d.cols;
+      // pd.get_dummies(df, columns=[..., "churn"]) with every value kept (no drop_first, default prefix):
+      // each named column becomes one column per value, `churn_yes` beside `churn_no`.
+      const dropFirst = args.kw.get('drop_first');
+      if (d.frame && !d.cols && !args.kw.has('prefix') && !args.kw.has('prefix_sep') && !(dropFirst && !(dropFirst.k === 'const' && dropFirst.text === 'False'))) {
+        const named = args.kw.get('columns');
+        for (const c of named ? constStrings(named) : []) (d.frame.dummied ??= new Map()).set(c, { site: this.site(n), order: ++this.ids });
+      }
       // At serving, the request stacked with the training table before encoding: the dummies follow
       // the training categories, in the training order.
       if (this.serving && stackedWithTable(d)) return this.same(d, { aligned: true });
@@ -2762,6 +2772,17 @@ export abstract class LibrarySemantics extends DataflowState {
    * y = df[label] (or the one non-id column X dropped): X keeps the label column, a column the
    * label is computed from, or a feature computed from either.
    */
+  /** Some of `cols`, or a column they were computed from (plain derivations, a few steps deep), is kept by `part`. */
+  private fixedByFeatures(part: FeatureSelection, cols: string[]): boolean {
+    const seen = [...cols];
+    for (let i = 0; i < seen.length && seen.length < 16; i++) {
+      if (keepsColumn(part, seen[i])) return true;
+      const d = derivedColumn(part.frame, seen[i]);
+      if (d && !d.shift && !d.groupStats?.length) for (const f of d.from) if (!seen.includes(f)) seen.push(f);
+    }
+    return false;
+  }
+
   protected checkTarget(X: DataV, y: Val | undefined, n: SyntaxNode, viaContainer?: string): void {
     // A whole frame whose label was removed in place (y = df["c"]; df.drop("c", inplace=True); X = df)
     // is the feature matrix: every column but the removed ones.
@@ -2769,7 +2790,7 @@ export abstract class LibrarySemantics extends DataflowState {
       && sameLineage(y.frame, X.frame) && X.frame.removed.has(y.cols[0]);
     const feat = X.feat ?? (removedLabel ? this.featureSelection(X, 'all', [], n) : undefined);
     if (!feat) return;
-    let labelFrame: FrameMeta | undefined, label: string | undefined, labelGuess: string | undefined;
+    let labelFrame: FrameMeta | undefined, label: string | undefined, labelGuess: string | undefined, dropGuess = false;
     // A label built from a lead and the present value (close.shift(-1) > close) is the lead.
     const lead = y && (y.k === 'data' || y.k === 'scalar') && y.cols ? y.cols.filter((c) => LEAD_COLUMN.test(c)) : [];
     if (y && (y.k === 'data' || y.k === 'scalar') && y.frame && lead.length === 1) { labelFrame = y.frame; label = lead[0]; }
@@ -2777,7 +2798,7 @@ export abstract class LibrarySemantics extends DataflowState {
     else if (y && (y.k === 'data' && !y.cols || y.k === 'scalar')) {
       const guess = labelFromDrop(feat);
       // y names no column: the label is guessed from the one column the features drop (said, at warning).
-      if (guess) { labelFrame = guess.frame; label = guess.label; labelGuess = `the label is taken to be '${guess.label}', the one column the features drop (y names no column)`; }
+      if (guess) { labelFrame = guess.frame; label = guess.label; labelGuess = `the label is taken to be '${guess.label}', the one column the features drop (y names no column)`; dropGuess = true; }
     }
     if (!labelFrame || label === undefined) return;
     // Features cut as x[:-k] and the label as y[k:]: each row is paired with the label k rows later,
@@ -2817,6 +2838,10 @@ export abstract class LibrarySemantics extends DataflowState {
           for (const f of d.from) if (!sources.includes(f)) sources.push(f);
         }
       }
+      // A label set only where several conditions all hold (eligible & outcome): when some condition reads only
+      // columns the features do not keep (the outcome), the kept ones only restrict which rows can be positive;
+      // they do not fix the label (README B, zzj019). Its sources are then not reported as the label.
+      if (derivedLabel?.conj && !leadFrom.length && derivedLabel.conj.some((cs) => !this.fixedByFeatures(part, cs))) sources.splice(1);
       // The label's own next rows (s.shift(-1) beside y = s) are the label too.
       for (const c of part.cols) if (LEAD_COLUMN.test(c) && c.slice(0, c.lastIndexOf(' (lead ')) === label && !sources.includes(c)) sources.push(c);
       const leaked = sources.find((c) => keepsColumn(part, c));
@@ -2832,9 +2857,22 @@ export abstract class LibrarySemantics extends DataflowState {
       const dropAssumed = leaked !== undefined && unknownDrop !== undefined ? `the columns dropped by names not known here did not include '${leaked}'` : undefined;
       const assumed = dtypeAssumed ?? (leaked !== label ? changeAssumed : undefined) ?? labelGuess ?? dropAssumed;
       if (leaked !== undefined && !dropped) this.pushTarget({ site: part.site, label, ...(leaked !== label ? { source: leaked } : {}), ...(assumed ? { assumed } : {}), kind: 'label-in-features', fitSite });
+      // The label is one value's column of a get_dummies that kept every value (y = df["churn_yes"]): the
+      // other values' columns (churn_no) say whether it is set. Kept unless the selection names one of them.
+      if (leaked === undefined) {
+        const dummy = labelDummy(part.frame, label, part.order);
+        const other = (x: string): boolean => x !== label && x.startsWith(`${dummy?.col}_`);
+        if (dummy && (part.mode === 'drop' ? !part.cols.some(other) && !part.removedAtSelection.some(other) : part.mode === 'select' && part.cols.some(other) && !part.cols.some((x) => x.startsWith('@')))) {
+          this.pushTarget({ site: dummy.site, label, kind: 'feature-from-label', fitSite,
+            assumed: `\`get_dummies\` gave '${dummy.col}' one column per value ('${label}' among them, every value kept) and the other values' columns stay among the features, so they tell whether '${label}' is set` });
+        }
+      }
       for (const [col, info] of visibleDerived(part.frame)) {
         // A column added after the matrix was taken is not in it.
         if (sources.includes(col) || info.order > part.order || !keepsColumn(part, col)) continue;
+        // A date dropped once its fields were extracted (year, month, day kept) is replaced by them: a label
+        // guessed from that drop does not make its fields label features.
+        if (dropGuess && info.dateField) continue;
         if (!computedFrom(part.frame, col, sources, trainOnlyStat)) {
           // A lag of a countdown label (RUL.shift(1)) is the label plus the lag: the countdown is read from the name, so said.
           if (COUNTDOWN_LABEL.test(label) && computedFrom(part.frame, col, [label], trainOnlyStat, true)) {
@@ -2910,7 +2948,7 @@ export abstract class LibrarySemantics extends DataflowState {
   }
 
   private pushTarget(t: Events['target'][number]): void {
-    if (!this.events.target.some((o) => o.site.chunk === t.site.chunk && o.site.from === t.site.from && o.kind === t.kind)) this.events.target.push(t);
+    if (!this.events.target.some((o) => o.site.chunk === t.site.chunk && o.site.from === t.site.from && o.kind === t.kind)) this.events.target.push(this.runningUncalled ? { ...t, uncalled: true } : t);
   }
 
   protected rowFunctionColumns(fn: FnV): string[] {

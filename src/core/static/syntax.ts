@@ -136,6 +136,31 @@ export function constStrings(v: Val): string[] {
   return [];
 }
 
+/** The parts of a top-level `a & b & c` (outer parentheses and a trailing `.astype(...)` removed); [] when there is one part. */
+export function conjuncts(s: string): string[] {
+  let t = s.trim().replace(/\.astype\([^()]*\)\s*$/, '').trim();
+  while (t.startsWith('(') && t.endsWith(')') && topLevelComma(t.slice(1, -1)) < 0 && balanced(t.slice(1, -1))) t = t.slice(1, -1).trim();
+  const parts: string[] = [];
+  let depth = 0, from = 0;
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i];
+    if (ch === '[' || ch === '(' || ch === '{') depth++;
+    else if (ch === ']' || ch === ')' || ch === '}') depth--;
+    else if (ch === '&' && depth === 0) { parts.push(t.slice(from, i)); from = i + 1; }
+  }
+  parts.push(t.slice(from));
+  return parts.length > 1 ? parts.map((p) => p.trim()) : [];
+}
+
+function balanced(s: string): boolean {
+  let depth = 0;
+  for (const ch of s) {
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') { depth--; if (depth < 0) return false; }
+  }
+  return depth === 0;
+}
+
 export function topLevelComma(s: string): number {
   let depth = 0;
   for (let i = 0; i < s.length; i++) {

@@ -3,7 +3,7 @@
  * columns, and whether a column was computed (directly or through other derived columns) from the
  * label. Pure functions over the FrameMeta / FeatureSelection values the interpreter builds.
  */
-import { columnMayBe, type DerivedColumn, type FeatureSelection, type FrameMeta } from './values';
+import { columnMayBe, type DerivedColumn, type FeatureSelection, type FrameMeta, type Site } from './values';
 
 /** The frame a chain of `assign`/`eval` copies started from. */
 export function lineageRoot(f: FrameMeta): FrameMeta {
@@ -33,6 +33,14 @@ export function cyclicColumn(frame: FrameMeta, col: string): boolean {
     if (f.derived.has(col) || f.external?.has(col)) return false;
   }
   return false;
+}
+
+/** The column a get_dummies that kept every value made `label` from (`churn` for `churn_yes`), before `order`. */
+export function labelDummy(frame: FrameMeta, label: string, order: number): { col: string; site: Site } | undefined {
+  for (let f: FrameMeta | undefined = frame; f; f = f.parent) {
+    for (const [col, at] of f.dummied ?? []) if (at.order < order && label !== col && label.startsWith(`${col}_`)) return { col, site: at.site };
+  }
+  return undefined;
 }
 
 /** Every derived column visible from `frame` (a child's definition hides its parent's). */

@@ -158,6 +158,8 @@ export interface FrameMeta {
   removed: Set<string>;
   /** When columns named by values not read here were last dropped (`df.drop(columns=cfg.drop_cols)`, in place or into a copy). */
   unknownDropAt?: number;
+  /** Columns `pd.get_dummies(df, columns=[...])` replaced by one column per value (`<col>_<value>`, every value kept): column → where and when. */
+  dummied?: Map<string, { site: Site; order: number }>;
   /** When each column was last dropped in place (the order counter), to tell a re-added column from a gone one. */
   removedAt?: Map<string, number>;
   /** Columns read from this frame by name (`df["RainToday"]`): columns it is known to hold. */
@@ -207,6 +209,10 @@ export interface DerivedColumn {
   lag?: true;
   /** Group statistics the value went through (a per-category mean of the label mapped onto the rows). */
   groupStats?: FitEvent[];
+  /** A conjunction of conditions (`eligible & next_is_dry`): the columns each condition reads. */
+  conj?: string[][];
+  /** A field of a date read through `.dt` (`df["d"].dt.year`). */
+  dateField?: true;
 }
 
 /** How a feature matrix was selected from a frame. */
