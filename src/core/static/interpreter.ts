@@ -2059,7 +2059,8 @@ export class Interpreter extends LibrarySemantics {
           if (prop === 'dt') d.time = 'the data has a date/time column';
           return d;
         }
-        // s.dt.days / s.dt.year: a field of the same column's dates, not a column named `days`.
+        // A field of the `.dt` accessor (`(end - start).dt.days`, `s.dt.year`) is those columns' values, read
+        // per row: not a column named `days`.
         if (obj.name === 'MemberExpression' && !isSubscript(obj) && obj.lastChild && this.t(obj.lastChild) === 'dt') return this.same(o);
         // attribute-style column access df.col: that column only
         const held = o.frame?.colVals?.get(prop);
@@ -2074,9 +2075,6 @@ export class Interpreter extends LibrarySemantics {
           return this.same(o, { prep: unionList(o.prep, [f]) });
         }
         if (o.cols?.length && SERIES_ATTRS.test(prop)) return prop === 'codes' || prop === 'array' ? this.same(o) : this.scalar(full, o.prep);
-        // A field of the `.dt` accessor (`(end - start).dt.days`, `s.dt.hour`) is those columns' values, read
-        // per row: not a column named `days`.
-        if (obj.name === 'MemberExpression' && !isSubscript(obj) && obj.lastChild && this.t(obj.lastChild) === 'dt') return this.same(o);
         const d = this.same(o, { cols: [prop], ...(o.frame && o.feat ? { feat: this.featureSelection(o, 'select', [prop], n) } : {}) });
         if (o.frame && !d.frame) d.frame = o.frame;
         return d;
