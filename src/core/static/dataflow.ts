@@ -6,7 +6,7 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import type { Chunk } from './source';
 import { isTestSide, covers, mapList, lastSide, unionKeys, unionList,
-  type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FitKind, type FnV, type FrameMeta, type Root, type RowKey, type ScalarV, type Side, type Site, type Split, type Val,
+  type DataV, type DupEvent, type EstV, type FeatureSelection, type FitEvent, type FitKind, type FnV, type FrameMeta, type Root, type RowKey, type ScalarV, type SeqV, type Side, type Site, type Split, type Val,
 } from './values';
 import { newEvents, type Events, type PrepReason, type RefitEvent } from './events';
 import { conjuncts, roleFromName } from './syntax';
@@ -169,6 +169,8 @@ export abstract class DataflowState {
   /** The document imports PySpark: DataFrame/RDD methods (randomSplit, zip) and Spark ML evaluators apply. */
   protected spark = false;
   protected unknownData = new Map<string, DataV>();
+  /** Hand-typed rows (a list literal of numbers or strings): the rows of that literal only. */
+  protected literalRows = new WeakMap<SeqV, DataV>();
   protected unkToEst = new WeakMap<object, EstV>();
   protected fns: FnV[] = [];
   /**
@@ -242,6 +244,13 @@ export abstract class DataflowState {
   protected asData(v: Val | undefined, hint = 'data'): DataV {
     if (v && v.k === 'data') return v;
     if (v && v.k === 'seq') {
+      // Rows typed into the code (x_train = [[0], [1], [2]]; x_test = [[1], [2]]) are that literal's rows:
+      // two literals that hold the same numbers are not the same rows.
+      if (v.items.length && v.items.every((i) => i.k === 'const' || i.k === 'seq' && i.items.every((j) => j.k === 'const'))) {
+        let d = this.literalRows.get(v);
+        if (!d) this.literalRows.set(v, d = this.freshData(hint, undefined, roleFromName(hint)));
+        return d;
+      }
       const parts = v.items.map((i) => this.asData(i, hint));
       return this.join(parts, undefined) as DataV;
     }

@@ -440,7 +440,12 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // Only a model that is then scored on held-out rows is misled (a final refit on all rows is fine).
     // Scored on held-out rows that were in that fit (test rows; validation rows refitted on and then reported).
     const est = m.est;
-    if (est && !ev.evals.some((e) => e.model === est && e.keys.some((k) => (lastSide(k) === 'test' || lastSide(k) === 'val' || !k.path.length && k.root.role === 'test')
+    // A model of a column another model of the file takes as an input (Age regressed on the other columns
+    // to fill it) learns no label of a test file's rows: their inputs are there to be used, and its score
+    // on them is the imputation's own fit, not a held-out result.
+    const label = est?.fitLabel?.startsWith('col:') ? est.fitLabel.slice(4) : undefined;
+    const featureModel = label !== undefined && ev.modelFits.some((mf) => mf.est !== est && mf.est.fitLabel !== undefined && mf.est.fitLabel !== est!.fitLabel && !!mf.est.fitData?.cols?.includes(label));
+    if (est && !ev.evals.some((e) => e.model === est && e.keys.some((k) => (k.path.length ? lastSide(k) === 'test' || lastSide(k) === 'val' : k.root.role === 'val' || k.root.role === 'test' && !featureModel)
       && covers((e.fitState?.fit ?? est.fit)?.rows ?? [], k)))) continue;
     push({
       ruleId: 'leakage/overlap', message: `Held-out rows are added to the training data here, and the model fitted at ${where(ctx, m.fitSite)} is then scored on them.`,
@@ -686,7 +691,10 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
       }, e.site);
       continue;
     }
-    if (!e.data?.subsetSite && !(e.inLoop && sp?.kind === 'slice') && sp && fit.rows.every((f) => e.keys.some((k) => trainOf(f, k))) && e.keys.every((k) => fit.rows.some((f) => trainOf(f, k)))) {
+    // Rows that are themselves a cross-validation fold's training side (from which a split for early
+    // stopping was cut) scored this way are that fold's training score.
+    const outerTrain = e.keys.every((k) => k.path.length > 0 && lastSide(k) === 'train' && k.path[k.path.length - 1].fold !== undefined);
+    if (!e.data?.subsetSite && !(e.inLoop && sp?.kind === 'slice') && sp && !outerTrain && fit.rows.every((f) => e.keys.some((k) => trainOf(f, k))) && e.keys.every((k) => fit.rows.some((f) => trainOf(f, k)))) {
       const assumed = sp.byName ? `the cut is taken to be a split by the names of its parts (${sp.byName})` : undefined;
       push({
         ruleId: 'leakage/overlap', message: `This score is computed on all the rows the split was made from, including the training rows the model was fitted on (${where(ctx, fit.site)}); score the test split.${assumed ? ` Assumed: ${assumed}.` : ''}`,
@@ -1201,6 +1209,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // (`enc.fit_transform(ref[['label']])`, then nothing but `enc.inverse_transform(pred)`): it transforms no
     // model input (a scaler's inverse_transform of predictions does carry its refitted statistics).
     if (/(?:Encoder|LabelBinarizer)$/.test(r.fitTransform?.cls ?? '') && onlyDecodes(ctx, r.site, r.what)) continue;
+    // A label binarizer fitted on the true labels only to hand them to a metric (`roc_curve(lb.transform(y_true), ...)`
+    // in a scoring helper): it binarises labels for the score and transforms no model input.
+    if (/^([A-Za-z_]\w*)\.fit$/.test(r.what) && onlyFeedsMetrics(ctx, r.site, r.what)) continue;
     push({
       ruleId: 'mismatch/refit-at-inference', message: `\`${r.what}\` fits again ${r.reason}; reuse the transformer fitted at training (load it and call transform).${r.assumed ? ` Assumed: ${r.assumed}.` : ''}`,
       location: toLocation(ctx, r.site), related: rel(ctx, r.loadSite, 'fitted artifact loaded here'), evidence: { call: r.what, reason: r.reason, ...(r.assumed ? { assumed: r.assumed } : {}) }, fixes: refitFix(ctx, r),
@@ -1232,6 +1243,16 @@ function onlyDecodes(ctx: DetectContext, site: Site, what: string): boolean {
   const uses = [...after.matchAll(new RegExp(`(?<![\\w.])${recv}\\b(\\s*\\.\\s*\\w+)?`, 'g'))];
   return uses.length > 0 && uses.every((m) => /^\s*\.\s*(?:inverse_transform|classes_|categories_)$/.test(m[1] ?? ''));
 }
+
+/** Every later use of the fitted encoder `what` names (`lb.fit`) is a `transform` handed straight to a metric, or a decode. */
+function onlyFeedsMetrics(ctx: DetectContext, site: Site, what: string): boolean {
+  const recv = what.slice(0, -'.fit'.length);
+  const after = [ctx.chunks[site.chunk].text.slice(site.stmtTo), ...ctx.chunks.slice(site.chunk + 1).map((c) => c.text)].join('\n');
+  const uses = [...after.matchAll(new RegExp(`(?<![\\w.])${recv}\\b(\\s*\\.\\s*\\w+)?`, 'g'))];
+  return uses.some((m) => /transform$/.test(m[1] ?? '')) && uses.every((m) => /^\s*\.\s*(?:inverse_transform|classes_)$/.test(m[1] ?? '')
+    || /^\s*\.\s*transform$/.test(m[1] ?? '') && METRIC_CALL_OPEN.test(after.slice(Math.max(0, m.index! - 80), m.index)));
+}
+const METRIC_CALL_OPEN = /\b(?:roc_curve|precision_recall_curve|det_curve|auc|log_loss|brier_score_loss|\w+_score)\s*\(\s*$/;
 
 /** Rows put in a new random order before the cut (`data = shuffle(data)`, `df.sample(frac=1)`, no seed): each re-read is cut differently. */
 const UNSEEDED_SHUFFLE = /(?:^|[^\w.])shuffle\(\s*[A-Za-z_][\w.]*\s*\)|\.sample\(\s*frac\s*=\s*1(?:\.0)?\s*\)/m;
