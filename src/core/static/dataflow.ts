@@ -254,7 +254,9 @@ export abstract class DataflowState {
       const parts = v.items.map((i) => this.asData(i, hint));
       return this.join(parts, undefined) as DataV;
     }
-    const key = v && (v.k === 'scalar' ? 'u:' + v.name : v.k === 'const' ? 'c:' + v.text : v.k === 'mod' ? 'm:' + v.q : '') || 'h:' + hint;
+    // Parameters of two functions nobody here calls (evaluate_lr(X_test, y_test), evaluate_rf(X_test, y_test) of a
+    // helper module) are whatever each caller passes: the same name is not the same rows across the two.
+    const key = v && (v.k === 'scalar' ? 'u:' + v.name + (v.uncalledRun ? `@${v.uncalledRun}` : '') : v.k === 'const' ? 'c:' + v.text : v.k === 'mod' ? 'm:' + v.q : '') || 'h:' + hint;
     let d = this.unknownData.get(key);
     if (!d) {
       const name = key.slice(2).replace(/#\d+$/, '');

@@ -3394,6 +3394,8 @@ export class Interpreter extends LibrarySemantics {
     this.returns = [];
     this.yields = [];
     this.targets = [];
+    // A function nobody calls, run on its own with no arguments (run()): its parameters are this run's.
+    const uncalledRun = n === null && this.runningUncalled && !args.pos.length && !args.kw.size ? ++this.ids : 0;
     // Frames handed to the function's parameters, to carry columns it writes into them back to the caller.
     let frameParams: { name: string; arg: DataV }[] | undefined;
     const paramNames = new Set<string>();
@@ -3421,7 +3423,7 @@ export class Interpreter extends LibrarySemantics {
             this.enterChunk(fn.chunk);
             v = this.ev(eq.nextSibling);
           }
-          this.scope.set(name, v ?? (name === 'self' ? this.scalar('self') : this.scalar(name)));
+          this.scope.set(name, v ?? (name === 'self' ? this.scalar('self') : uncalledRun ? { ...this.scalar(name), uncalledRun } : this.scalar(name)));
           paramNames.add(name);
           if (v && v.k === 'data' && v.frame) (frameParams ??= []).push({ name, arg: v });
         }

@@ -394,6 +394,8 @@ export interface ScalarV extends Common {
   pending?: Site[];
   /** A column name appended to a list under a test of a statistic (`if p < 0.05: keep.append(c)`). */
   chosen?: true;
+  /** A parameter of a function nobody in the document calls, run on its own: the run it belongs to. */
+  uncalledRun?: number;
 }
 
 export type Val = DataV | EstV | FoldsV | IdxV | ModV | FnV | SeqV | ConstV | ScalarV | ClassV | ObjV;

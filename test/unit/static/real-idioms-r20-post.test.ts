@@ -156,3 +156,31 @@ train("data.csv")
     });
   });
 });
+
+describe('real-notebook idioms, round 20 (lead, after the holdout): helper modules', () => {
+  describe('leakage/multi-test: parameters of two functions nobody calls are each caller\'s rows', () => {
+    const module = (second: string) => py`
+      import numpy as np
+      from sklearn.metrics import mean_squared_error, r2_score
+
+      def evaluate_lstm(model, X_test, y_test):
+          pred = model.predict(X_test)
+          print("LSTM RMSE", np.sqrt(mean_squared_error(y_test, pred)))
+
+      ${second}
+    `;
+    it('does not fire when each function scores the one model it is given (the caller compares, b013)', () => {
+      const src = module(`def evaluate_attention(model, X_test, y_test):
+    pred = model.predict(X_test)
+    print("attention R2", r2_score(y_test, pred))`);
+      assert.deepEqual(found(src, 'leakage/multi-test'), []);
+    });
+    it('fires when one function of the module compares models on the test set it is given', () => {
+      const src = module(`def compare(models, X_test, y_test):
+    scores = {name: r2_score(y_test, m.predict(X_test)) for name, m in models.items()}
+    best = max(scores, key=scores.get)
+    print("best model", best, scores[best])`);
+      assert.ok(found(src, 'leakage/multi-test').length > 0);
+    });
+  });
+});
