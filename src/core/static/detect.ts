@@ -156,6 +156,14 @@ function cvScoreUnread(ctx: DetectContext, split: Split): boolean {
 }
 
 
+/** A train_test_split of the document whose held-out outputs (`X_val`, `y_val`) no later code reads. */
+function heldOutUnread(ctx: DetectContext, split: Split): boolean {
+  const at = split.site;
+  if (split.kind !== 'tts' || split.names.length < 2 || ctx.chunks[at.chunk].file !== undefined) return false;
+  const held = split.names.filter((n, i) => i % 2 === 1 && n !== '_');
+  return held.length > 0 && nameUses(ctx.chunks, held, { chunk: at.chunk, offset: at.stmtTo }) === 0;
+}
+
 /** Keras preprocessing layers adapted to data: they act as layers of a model, not on its input arrays. */
 const KERAS_LAYER_FITS = /^(Normalization|Discretization|StringLookup|IntegerLookup|TextVectorization)$/;
 
@@ -356,6 +364,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // (model.score(X_train, y_train) logged as the accuracy): the statistic reaches no held-out
     // evaluation (that in-sample score is overlap's case).
     if (l.reason === 'split' && !scoresHeldOut && ev.evals.length > 0 && ev.evals.every((e) => e.keys.length > 0 && e.keys.every((k) => lastSide(k) === 'train'))) continue;
+    // A split whose held-out parts are never read again, in a file that fits its model on all the rows (the
+    // validation score left commented out): the statistic reaches no held-out rows.
+    if (l.reason === 'split' && l.split && !foldsUsed(l.split) && ev.modelFits.length > 0 && heldOutUnread(ctx, l.split)) continue;
     // A transformer refitted on training and held-out rows together that shaped only the training
     // rows of models never scored (a final model on train+test saved for deployment), while nothing
     // scored carries it: no evaluation saw it (README: a transformer that never reaches an evaluated model).
@@ -1150,6 +1161,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     // A random split that is only shown and then replaced (models are fitted on another split's
     // rows, none on its own) breaks nothing.
     if ((t.split.kind === 'tts' || t.split.kind === 'slice') && !fittedOn(t.split) && ev.splits.some((s) => s !== t.split && fittedOn(s))) continue;
+    // Nor does one whose held-out parts are never read again while the file fits its model on all the rows
+    // (the validation score left commented out): nothing is held out.
+    if (!foldsUsed(t.split) && ev.modelFits.length > 0 && heldOutUnread(ctx, t.split)) continue;
     if (t.reversed) {
       push({
         ruleId: 'leakage/temporal', message: `Split in row order after ${t.reason}: the held-out rows are the oldest, so a model trained on later rows is scored on earlier ones; sort oldest first before the cut. Assumed: the task forecasts later values.`,
