@@ -82,8 +82,11 @@ const COUNTDOWN_LABEL = /(^|[^a-z])(rul|ttf|remaining[\s_]*(useful[\s_]*)?life|(
 /** Name given to the callable that get_scorer/make_scorer return. */
 const SCORER = 'sklearn_scorer';
 
-/** TrainingArguments that make trainer.train() score eval_dataset while it runs. */
-const TRAINER_EVALUATES = /\b(?:eval_strategy|evaluation_strategy)\s*=\s*(?!\s*(?:['"]no['"]|IntervalStrategy\.NO\b))|\bdo_eval\s*=\s*True\b|\beval_steps\s*=\s*\d/;
+/**
+ * TrainingArguments that make trainer.train() score eval_dataset while it runs; written as keywords or
+ * as the keys of a dict spread into them (`TrainingArguments(**{"eval_strategy": "epoch", ...})`).
+ */
+const TRAINER_EVALUATES = /\b(?:eval_strategy|evaluation_strategy)['"]?\s*[=:]\s*(?!\s*(?:['"]no['"]|IntervalStrategy\.NO\b))|\bdo_eval['"]?\s*[=:]\s*True\b|\beval_steps['"]?\s*[=:]\s*\d/;
 
 /** PyCaret: `setup` takes the labelled rows; these cross-validate on them and display the fold grid. */
 const PYCARET_CALLS = /^(setup|compare_models|create_model|tune_model)$/;
@@ -1893,14 +1896,14 @@ export abstract class LibrarySemantics extends DataflowState {
       assumed = `\`${text}\` is taken to hold ${TEST_NAME.test(text) ? 'test' : 'validation'} data by its name`;
     }
     // TrainingArguments are usually built once, elsewhere in the document.
-    const selects = /EarlyStoppingCallback/.test(args.node ? this.t(args.node) : '') || this.chunks.some((ch) => /load_best_model_at_end\s*=\s*True/.test(ch.text));
+    const selects = /EarlyStoppingCallback/.test(args.node ? this.t(args.node) : '') || this.chunks.some((ch) => /load_best_model_at_end['"]?\s*[=:]\s*True/.test(ch.text));
     // With the default TrainingArguments (no evaluation strategy) trainer.train() never scores eval_dataset;
     // only an explicit trainer.evaluate() does, and that call is recorded where it is made.
     if (!selects && !this.chunks.some((ch) => TRAINER_EVALUATES.test(ch.text))) return;
     // Scored once per epoch in a run of one epoch, with no checkpoint chosen: the one score is of the
     // final model, the same model trainer.evaluate() then scores; nothing is watched or chosen.
-    if (!selects && this.chunks.some((ch) => /\bnum_train_epochs\s*=\s*1(?:\.0)?\b/.test(ch.text)) && !this.chunks.some((ch) => /\bnum_train_epochs\s*=\s*(?!1(?:\.0)?\b)\d/.test(ch.text))
-      && this.chunks.every((ch) => !/\beval_steps\s*=|\b(?:eval_strategy|evaluation_strategy)\s*=\s*(?!['"]epoch['"]|IntervalStrategy\.EPOCH\b)/.test(ch.text))) return;
+    if (!selects && this.chunks.some((ch) => /\bnum_train_epochs['"]?\s*[=:]\s*1(?:\.0)?\b/.test(ch.text)) && !this.chunks.some((ch) => /\bnum_train_epochs['"]?\s*[=:]\s*(?!1(?:\.0)?\b)\d/.test(ch.text))
+      && this.chunks.every((ch) => !/\beval_steps['"]?\s*[=:]|\b(?:eval_strategy|evaluation_strategy)['"]?\s*[=:]\s*(?!['"]epoch['"]|IntervalStrategy\.EPOCH\b)/.test(ch.text))) return;
     this.events.trainEvals.push({ site: this.site(node), keys, via: 'eval_dataset', selects, ...(assumed ? { assumed } : {}) });
   }
   /** What each Hugging Face Trainer was given as eval_dataset (what `trainer.evaluate()` scores). */
