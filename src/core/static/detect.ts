@@ -917,7 +917,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const namedLabel = (t?: EvalEvent['task']): string | undefined => (t && !t.fitLabel && !t.truth.startsWith('col:') ? t.truth : undefined);
   const otherTask = (a?: EvalEvent['task'], b?: EvalEvent['task']): boolean => !!ownTask(a) && !!ownTask(b) && ownTask(a) !== ownTask(b)
     || !!ownTask(a) && !ownTask(a)!.startsWith('col:') && !!namedLabel(b) && namedLabel(b) !== ownTask(a)
-    || !!ownTask(b) && !ownTask(b)!.startsWith('col:') && !!namedLabel(a) && namedLabel(a) !== ownTask(b);
+    || !!ownTask(b) && !ownTask(b)!.startsWith('col:') && !!namedLabel(a) && namedLabel(a) !== ownTask(b)
+    // Labels that are the column a loop's name picks, in two passes: two targets' series.
+    || !!a?.perPass && !!b?.perPass && a.perPass !== b.perPass;
   // Two evaluations in different branches of one if/elif chain never both run.
   const exclusive = (a?: string[], b?: string[]): boolean => !!a && !!b && a.some((x) => b.some((y) => x !== y && x.slice(0, x.lastIndexOf('#')) === y.slice(0, y.lastIndexOf('#'))));
   // Each held-out set scored by a model: the versions scored on it, the steps of its first and

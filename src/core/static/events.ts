@@ -34,7 +34,7 @@ export interface EvalEvent {
   /** The bound of the positional cut every labelled input was taken by (`DataV.cutBound`). */
   cutBound?: string;
   /** The label column scored and the one the model was fitted with, by name (`labelName`). */
-  task?: { truth: string; fitLabel?: string };
+  task?: { truth: string; fitLabel?: string; perPass?: string };
   /** The branches of top-level if/elif chains it runs in (`<if>#<branch>`): only one branch of a chain runs. */
   branches?: string[];
   /** Made while a function nobody in the document calls was run with unknown arguments. */

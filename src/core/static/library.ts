@@ -1508,6 +1508,9 @@ export abstract class LibrarySemantics extends DataflowState {
     // conditional spreads costs a runtime copy per spread, and this runs for every evaluation.
     const ev = {} as EvalEvent;
     if (truthName) ev.task = est?.fitLabel ? { truth: truthName, fitLabel: est.fitLabel } : { truth: truthName };
+    // Labels that are the column the loop's name picks (actual = test[col] for col in targets): each pass
+    // scores another target, so the pass is part of which labels these are.
+    if (ev.task && this.inLoop && truth.length && truth.every((d) => d.loopColumn)) ev.task.perPass = this.iterKey();
     ev.site = this.site(n);
     ev.step = this.steps;
     ev.keys = keys;

@@ -38,4 +38,48 @@ describe('real-notebook idioms, round 20b (multi-test)', () => {
       assert.deepEqual(found(src('"epoch"', 'train_ds'), 'leakage/multi-test'), []);
     });
   });
+  describe('leakage/multi-test: one forecast per target column, each scored against that column in a loop', () => {
+    // for col in targets: a model of that series, scored against test[col]: every pass is another label, each
+    // scored once; a loop that scores several models against one column still compares them.
+    const head = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.metrics import mean_squared_error
+      from statsmodels.tsa.arima.model import ARIMA
+      from sklearn.linear_model import LinearRegression
+      df = pd.read_csv("sensors.csv")
+      cut = int(0.9 * len(df))
+      train, test = df.iloc[:cut], df.iloc[cut:cut + 24]
+      series = ["temp", "humidity", "pressure"]
+    `;
+    it('does not fire when each pass scores its own column\'s forecast against that column', () => {
+      const src = head + py`
+        forecasts = {}
+        for name in series:
+            fitted = ARIMA(train[name], order=(2, 1, 0)).fit()
+            forecasts[name] = fitted.forecast(steps=24).values
+        for name in series:
+            truth = test[name].values[:24]
+            print(name, np.sqrt(mean_squared_error(truth, forecasts[name])))
+      `;
+      assert.deepEqual(found(src, 'leakage/multi-test'), []);
+    });
+    it('fires when each pass scores another order against one fixed column', () => {
+      const src = head + py`
+        for order in [(1, 1, 0), (2, 1, 0), (3, 1, 1)]:
+            fitted = ARIMA(train["temp"], order=order).fit()
+            truth = test["temp"].values[:24]
+            print(order, np.sqrt(mean_squared_error(truth, fitted.forecast(steps=24).values)))
+      `;
+      assert.equal(found(src, 'leakage/multi-test').length, 1);
+    });
+    it('fires when each pass fits on another single feature column and scores against one label', () => {
+      const src = head + py`
+        for name in series:
+            reg = LinearRegression().fit(train[name].values.reshape(-1, 1), train["load"])
+            print(name, mean_squared_error(test["load"], reg.predict(test[name].values.reshape(-1, 1))))
+      `;
+      assert.equal(found(src, 'leakage/multi-test').length, 1);
+    });
+  });
 });
