@@ -1063,6 +1063,15 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // selection (README: LazyClassifier on X_test, a085). The validation split counts only when no
   // labelled test set exists (it is then the reported result).
   for (const b of ev.leaderboards) {
+    if (b.logged) {
+      const assumed = `\`${b.logged}\` is taken to be a score on the test set by its name`;
+      push({
+        ruleId: 'leakage/multi-test',
+        message: `The MLflow runs are ranked by \`${b.logged}\`, a test score, and the best one is taken; choosing the model by its test score makes that score optimistic. Rank the runs by a validation or cross-validation metric and score the chosen model on the test set once. Assumed: ${assumed}.`,
+        location: toLocation(ctx, b.site), related: [], evidence: { call: b.what, metric: b.logged, assumed }, fixes: [],
+      }, b.site, 'warning');
+      continue;
+    }
     const key = b.keys.find((k) => !k.path.some((st) => st.fold !== undefined) && (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val'));
     if (!key) continue;
     const isVal = lastSide(key) === 'val';

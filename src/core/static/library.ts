@@ -79,6 +79,9 @@ const LEAD_COLUMN = / \(lead \d+\)$/;
  */
 const COUNTDOWN_LABEL = /(^|[^a-z])(rul|ttf|remaining[\s_]*(useful[\s_]*)?life|(time|cycles?|days?|hours?)[\s_]*(to|until|till)[\s_]*(failure|event|fail|breakdown|death))([^a-z]|$)/i;
 
+/** A logged metric's name that calls it a test score (`test_rmse`, `avg_test_rmsle`, `holdout_auc`), not `latest_...`. */
+const LOGGED_TEST_METRIC = /(?:^|_)(?:test|holdout)(?:_|$)/i;
+
 /** Name given to the callable that get_scorer/make_scorer return. */
 const SCORER = 'sklearn_scorer';
 
@@ -1952,6 +1955,14 @@ export abstract class LibrarySemantics extends DataflowState {
     } else if (method === 'fit' && obj.k === 'est' && /^Lazy(Classifier|Regressor)$/.test(obj.cls) && args.pos.length >= 4) {
       datas = [args.pos[1], args.pos[3]];
       what = `${obj.cls}.fit`;
+    }
+    // MLflow runs ranked by a metric their logging steps named a test score (`search_runs(order_by=
+    // ["metrics.test_rmse ASC"])`): the run taken first is the model chosen by its test score (V18).
+    if (method === 'search_runs') {
+      const order = args.kwNodes.get('order_by');
+      const metric = order ? /\bmetrics\.(\w+)/.exec(this.t(order))?.[1] : undefined;
+      if (metric && LOGGED_TEST_METRIC.test(metric)) this.events.leaderboards.push({ site: this.site(n), keys: [], what: 'search_runs', logged: `metrics.${metric}` });
+      return;
     }
     const rows = datas.filter((d): d is DataV => d.k === 'data').reduce<RowKey[]>((acc, d) => unionKeys(acc, d.rows), []);
     if (rows.some(isTestSide)) this.events.leaderboards.push({ site: this.site(n), keys: rows, what });

@@ -82,4 +82,28 @@ describe('real-notebook idioms, round 20b (multi-test)', () => {
       assert.equal(found(src, 'leakage/multi-test').length, 1);
     });
   });
+  describe('leakage/multi-test: MLflow runs ranked by a logged test metric to pick the model (V18)', () => {
+    // search_runs(order_by=["metrics.test_rmse ASC"]) then loading the first run's model: the model shipped is the
+    // run with the best test score. Ranked by a validation metric (or one whose name only contains the letters
+    // "test", as latest_) it is an ordinary selection.
+    const src = (metric: string) => py`
+      import mlflow
+      client = mlflow.MlflowClient()
+      runs = client.search_runs(experiment_ids=["7"], order_by=["metrics.${metric} ASC"], max_results=1)
+      model = mlflow.sklearn.load_model(f"runs:/{runs[0].info.run_id}/model")
+      mlflow.register_model(f"runs:/{runs[0].info.run_id}/model", "demand")
+    `;
+    it('fires when the runs are ordered by a test metric', () => {
+      assert.equal(found(src('test_rmse'), 'leakage/multi-test').length, 1);
+    });
+    it('fires when the test metric is an average of backtests named so', () => {
+      assert.equal(found(src('avg_test_mae'), 'leakage/multi-test').length, 1);
+    });
+    it('does not fire when the runs are ordered by a validation metric', () => {
+      assert.deepEqual(found(src('val_rmse'), 'leakage/multi-test'), []);
+    });
+    it('does not fire for a metric whose name only contains the letters of test', () => {
+      assert.deepEqual(found(src('latest_rmse'), 'leakage/multi-test'), []);
+    });
+  });
 });
