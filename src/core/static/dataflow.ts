@@ -378,6 +378,7 @@ export abstract class DataflowState {
     if (d.rowOffset) o.rowOffset = d.rowOffset;
     if (d.mixSite) o.mixSite = d.mixSite;
     if (d.resampled) o.resampled = true;
+    if (d.loopColumn) o.loopColumn = true;
     if (d.concatParts) o.concatParts = d.concatParts;
     if (d.dummies) o.dummies = d.dummies;
     if (d.dsDict) o.dsDict = true;

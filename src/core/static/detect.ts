@@ -928,7 +928,9 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const namedLabel = (t?: EvalEvent['task']): string | undefined => (t && !t.fitLabel && !t.truth.startsWith('col:') ? t.truth : undefined);
   const otherTask = (a?: EvalEvent['task'], b?: EvalEvent['task']): boolean => !!ownTask(a) && !!ownTask(b) && ownTask(a) !== ownTask(b)
     || !!ownTask(a) && !ownTask(a)!.startsWith('col:') && !!namedLabel(b) && namedLabel(b) !== ownTask(a)
-    || !!ownTask(b) && !ownTask(b)!.startsWith('col:') && !!namedLabel(a) && namedLabel(a) !== ownTask(b);
+    || !!ownTask(b) && !ownTask(b)!.startsWith('col:') && !!namedLabel(a) && namedLabel(a) !== ownTask(b)
+    // Labels that are the column a loop's name picks, in two passes: two targets' series.
+    || !!a?.perPass && !!b?.perPass && a.perPass !== b.perPass;
   // Two evaluations in different branches of one if/elif chain never both run.
   const exclusive = (a?: string[], b?: string[]): boolean => !!a && !!b && a.some((x) => b.some((y) => x !== y && x.slice(0, x.lastIndexOf('#')) === y.slice(0, y.lastIndexOf('#'))));
   // Each held-out set scored by a model: the versions scored on it, the steps of its first and
@@ -1072,6 +1074,15 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // selection (README: LazyClassifier on X_test, a085). The validation split counts only when no
   // labelled test set exists (it is then the reported result).
   for (const b of ev.leaderboards) {
+    if (b.logged) {
+      const assumed = `\`${b.logged}\` is taken to be a score on the test set by its name`;
+      push({
+        ruleId: 'leakage/multi-test',
+        message: `The MLflow runs are ranked by \`${b.logged}\`, a test score, and the best one is taken; choosing the model by its test score makes that score optimistic. Rank the runs by a validation or cross-validation metric and score the chosen model on the test set once. Assumed: ${assumed}.`,
+        location: toLocation(ctx, b.site), related: [], evidence: { call: b.what, metric: b.logged, assumed }, fixes: [],
+      }, b.site, 'warning');
+      continue;
+    }
     const key = b.keys.find((k) => !k.path.some((st) => st.fold !== undefined) && (lastSide(k) === 'test' || !scoredTestSet && lastSide(k) === 'val'));
     if (!key) continue;
     const isVal = lastSide(key) === 'val';

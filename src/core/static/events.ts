@@ -34,7 +34,7 @@ export interface EvalEvent {
   /** The bound of the positional cut every labelled input was taken by (`DataV.cutBound`). */
   cutBound?: string;
   /** The label column scored and the one the model was fitted with, by name (`labelName`). */
-  task?: { truth: string; fitLabel?: string };
+  task?: { truth: string; fitLabel?: string; perPass?: string };
   /** The branches of top-level if/elif chains it runs in (`<if>#<branch>`): only one branch of a chain runs. */
   branches?: string[];
   /** Made while a function nobody in the document calls was run with unknown arguments. */
@@ -146,7 +146,7 @@ export interface Events {
    * Many models trained and scored side by side on the rows given, in one call: an AutoML
    * leaderboard (`predictor.leaderboard(test_data)`), `LazyClassifier().fit(X_tr, X_te, y_tr, y_te)`.
    */
-  leaderboards: { site: Site; keys: RowKey[]; what: string }[];
+  leaderboards: { site: Site; keys: RowKey[]; what: string; /** The logged test metric MLflow runs are ordered by. */ logged?: string }[];
   /** A fitted search's chosen setting read (`best_params_`) from a search fitted on these rows, at this step. */
   searchPicks: { site: Site; rows: RowKey[]; step: number; name: string; boundTo: string[] }[];
   /** Some training call holds out rows of its own (Keras `validation_split=`), scored as `val_` metrics. */

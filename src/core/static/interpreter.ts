@@ -2216,7 +2216,12 @@ export class Interpreter extends LibrarySemantics {
       delete out.dsDict;
       return out;
     }
+    const idsBefore = this.ids;
     const r = this.subscriptData(o, n, objNode, idxNodes, idx, hasSlice);
+    // test[col] for col in a list of column names: another column each pass (one series per target
+    // forecast in turn), so scores against it are of other labels, not other models of one. Marked on
+    // the value just made for this subscript (a copy would cost ids and drop fields).
+    if (this.inLoop && !hasSlice && key !== undefined && idx[0].varying && r.k === 'data' && r.id > idsBefore) r.loopColumn = true;
     // x[:-k] beside y[k:]: each row's label is k rows after its features (a next-step pairing).
     if (r.k === 'data' && o.rowOffset && !r.rowOffset) return this.same(r, { rowOffset: o.rowOffset });
     if (hasSlice && r.k === 'data' && !o.rowOffset) {

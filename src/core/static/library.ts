@@ -79,11 +79,17 @@ const LEAD_COLUMN = / \(lead \d+\)$/;
  */
 const COUNTDOWN_LABEL = /(^|[^a-z])(rul|ttf|remaining[\s_]*(useful[\s_]*)?life|(time|cycles?|days?|hours?)[\s_]*(to|until|till)[\s_]*(failure|event|fail|breakdown|death))([^a-z]|$)/i;
 
+/** A logged metric's name that calls it a test score (`test_rmse`, `avg_test_rmsle`, `holdout_auc`), not `latest_...`. */
+const LOGGED_TEST_METRIC = /(?:^|_)(?:test|holdout)(?:_|$)/i;
+
 /** Name given to the callable that get_scorer/make_scorer return. */
 const SCORER = 'sklearn_scorer';
 
-/** TrainingArguments that make trainer.train() score eval_dataset while it runs. */
-const TRAINER_EVALUATES = /\b(?:eval_strategy|evaluation_strategy)\s*=\s*(?!\s*(?:['"]no['"]|IntervalStrategy\.NO\b))|\bdo_eval\s*=\s*True\b|\beval_steps\s*=\s*\d/;
+/**
+ * TrainingArguments that make trainer.train() score eval_dataset while it runs; written as keywords or
+ * as the keys of a dict spread into them (`TrainingArguments(**{"eval_strategy": "epoch", ...})`).
+ */
+const TRAINER_EVALUATES = /\b(?:eval_strategy|evaluation_strategy)['"]?\s*[=:]\s*(?!\s*(?:['"]no['"]|IntervalStrategy\.NO\b))|\bdo_eval['"]?\s*[=:]\s*True\b|\beval_steps['"]?\s*[=:]\s*\d/;
 
 /** PyCaret: `setup` takes the labelled rows; these cross-validate on them and display the fold grid. */
 const PYCARET_CALLS = /^(setup|compare_models|create_model|tune_model)$/;
@@ -1505,6 +1511,9 @@ export abstract class LibrarySemantics extends DataflowState {
     // conditional spreads costs a runtime copy per spread, and this runs for every evaluation.
     const ev = {} as EvalEvent;
     if (truthName) ev.task = est?.fitLabel ? { truth: truthName, fitLabel: est.fitLabel } : { truth: truthName };
+    // Labels that are the column the loop's name picks (actual = test[col] for col in targets): each pass
+    // scores another target, so the pass is part of which labels these are.
+    if (ev.task && this.inLoop && truth.length && truth.every((d) => d.loopColumn)) ev.task.perPass = this.iterKey();
     ev.site = this.site(n);
     ev.step = this.steps;
     ev.keys = keys;
@@ -1893,14 +1902,14 @@ export abstract class LibrarySemantics extends DataflowState {
       assumed = `\`${text}\` is taken to hold ${TEST_NAME.test(text) ? 'test' : 'validation'} data by its name`;
     }
     // TrainingArguments are usually built once, elsewhere in the document.
-    const selects = /EarlyStoppingCallback/.test(args.node ? this.t(args.node) : '') || this.chunks.some((ch) => /load_best_model_at_end\s*=\s*True/.test(ch.text));
+    const selects = /EarlyStoppingCallback/.test(args.node ? this.t(args.node) : '') || this.chunks.some((ch) => /load_best_model_at_end['"]?\s*[=:]\s*True/.test(ch.text));
     // With the default TrainingArguments (no evaluation strategy) trainer.train() never scores eval_dataset;
     // only an explicit trainer.evaluate() does, and that call is recorded where it is made.
     if (!selects && !this.chunks.some((ch) => TRAINER_EVALUATES.test(ch.text))) return;
     // Scored once per epoch in a run of one epoch, with no checkpoint chosen: the one score is of the
     // final model, the same model trainer.evaluate() then scores; nothing is watched or chosen.
-    if (!selects && this.chunks.some((ch) => /\bnum_train_epochs\s*=\s*1(?:\.0)?\b/.test(ch.text)) && !this.chunks.some((ch) => /\bnum_train_epochs\s*=\s*(?!1(?:\.0)?\b)\d/.test(ch.text))
-      && this.chunks.every((ch) => !/\beval_steps\s*=|\b(?:eval_strategy|evaluation_strategy)\s*=\s*(?!['"]epoch['"]|IntervalStrategy\.EPOCH\b)/.test(ch.text))) return;
+    if (!selects && this.chunks.some((ch) => /\bnum_train_epochs['"]?\s*[=:]\s*1(?:\.0)?\b/.test(ch.text)) && !this.chunks.some((ch) => /\bnum_train_epochs['"]?\s*[=:]\s*(?!1(?:\.0)?\b)\d/.test(ch.text))
+      && this.chunks.every((ch) => !/\beval_steps['"]?\s*[=:]|\b(?:eval_strategy|evaluation_strategy)['"]?\s*[=:]\s*(?!['"]epoch['"]|IntervalStrategy\.EPOCH\b)/.test(ch.text))) return;
     this.events.trainEvals.push({ site: this.site(node), keys, via: 'eval_dataset', selects, ...(assumed ? { assumed } : {}) });
   }
   /** What each Hugging Face Trainer was given as eval_dataset (what `trainer.evaluate()` scores). */
@@ -1946,6 +1955,14 @@ export abstract class LibrarySemantics extends DataflowState {
     } else if (method === 'fit' && obj.k === 'est' && /^Lazy(Classifier|Regressor)$/.test(obj.cls) && args.pos.length >= 4) {
       datas = [args.pos[1], args.pos[3]];
       what = `${obj.cls}.fit`;
+    }
+    // MLflow runs ranked by a metric their logging steps named a test score (`search_runs(order_by=
+    // ["metrics.test_rmse ASC"])`): the run taken first is the model chosen by its test score (V18).
+    if (method === 'search_runs') {
+      const order = args.kwNodes.get('order_by');
+      const metric = order ? /\bmetrics\.(\w+)/.exec(this.t(order))?.[1] : undefined;
+      if (metric && LOGGED_TEST_METRIC.test(metric)) this.events.leaderboards.push({ site: this.site(n), keys: [], what: 'search_runs', logged: `metrics.${metric}` });
+      return;
     }
     const rows = datas.filter((d): d is DataV => d.k === 'data').reduce<RowKey[]>((acc, d) => unionKeys(acc, d.rows), []);
     if (rows.some(isTestSide)) this.events.leaderboards.push({ site: this.site(n), keys: rows, what });

@@ -285,6 +285,8 @@ export interface DataV extends Common {
   paired?: boolean;
   /** Rows picked by an index that changes per loop iteration (bootstrap resampling). */
   resampled?: boolean;
+  /** A column picked by a name that changes per loop iteration (`test[col] for col in targets`): another series each pass. */
+  loopColumn?: boolean;
   /** Records read by json.load: iterating gives each record, which holds rows of this dataset. */
   records?: boolean;
   /**
