@@ -989,6 +989,16 @@ export class Interpreter extends LibrarySemantics {
       this.bind(base, this.same(v));
       return;
     }
+    // oof = np.zeros(len(X)); oof[va] = m.predict(X[va]) with m fitted outside the folds (on all of X):
+    // the array filled fold by fold holds that one model's predictions, so a score of it is that model's.
+    // (A model fitted per fold stays as before: each pass's array is not one model's.)
+    const fitRows = v.k === 'data' ? v.pred?.est.fit?.rows : undefined;
+    if (cur.k === 'scalar' && /^(zeros|empty|full)#\d+$/.test(cur.name) && base === objNode && attr === undefined && v.k === 'data' && v.pred && v.rows.length
+      && fitRows?.length && fitRows.every((k) => !k.path.some((st) => st.fold !== undefined))
+      && v.rows.every((k) => k.path[k.path.length - 1]?.fold !== undefined) && /^\[\s*[A-Za-z_]\w*\s*\]$/.test(this.text.slice(objNode.to, t.to).trim())) {
+      this.bind(base, this.same(v));
+      return;
+    }
     let col = attr ?? subscriptString((x) => this.t(x), t);
     // df[c + "_enc"] = ...: a column named by an expression (one per pass of a loop) is a column
     // too, known by that expression's text; a feature matrix that drops named columns keeps it.
