@@ -2299,7 +2299,14 @@ export class Interpreter extends LibrarySemantics {
     }
     // Fold indices from KFold.split select that fold's rows.
     const fold = idx.find((i): i is IdxV => i.k === 'idx');
-    if (fold) return this.withStep(o, fold.split, fold.side, fold.fold, fold.fold !== undefined);
+    if (fold) {
+      // Folds drawn from the rows before resampling (kf.split(X, y)) and used to index the resampled
+      // rows (X_res.iloc[tr]): the copies made before the folds land on both sides, as when X_res is split.
+      for (const du of o.dup) {
+        if (!du.windows && (fold.split.kind === 'folds' || fold.split.kind === 'tts') && o.rows.some((k) => covers(du.rows, k)) && !this.events.dupLeaks.some((l) => l.dup === du)) this.events.dupLeaks.push({ dup: du, split: fold.split });
+      }
+      return this.withStep(o, fold.split, fold.side, fold.fold, fold.fold !== undefined);
+    }
     // x[i * n:(i + 1) * n] beside x[:i * n] / x[(i + 1) * n:]: a fold cut (below), not a bootstrap.
     const foldCut = hasSlice && this.inLoop && this.isFoldCut(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, ''));
     // df[feature_cols] with the name list grown in a loop: columns picked by name, not a redraw of rows.

@@ -33,4 +33,34 @@ describe('real-notebook idioms, round 20b (overlap recall)', () => {
       assert.deepEqual(found(src('X[tr], y[tr]'), 'leakage/overlap'), []);
     });
   });
+  describe('leakage/overlap: folds drawn from the original rows used to index the oversampled rows', () => {
+    // kf.split(X, y) gives positions; applied to X_res (SMOTE's output, originals then synthetic rows) they
+    // cut the resampled rows into folds, so synthetic neighbours of a validation row sit in training.
+    const src = (before: string, inLoop: string) => py`
+      import pandas as pd
+      from imblearn.over_sampling import RandomOverSampler
+      from sklearn.model_selection import StratifiedKFold
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import f1_score
+      data = pd.read_csv("claims.csv")
+      X = data.drop(columns=["fraud"])
+      y = data["fraud"]
+      ${before}
+      cv = StratifiedKFold(n_splits=5, shuffle=True, random_state=7)
+      f1s = []
+      for tr, te in cv.split(X, y):
+          ${inLoop}
+          rf = RandomForestClassifier(n_estimators=100).fit(X_a, y_a)
+          f1s.append(f1_score(y_b, rf.predict(X_b)))
+      print("mean F1", sum(f1s) / len(f1s))
+    `;
+    it('fires (error) when the resampled rows are indexed by folds of the original rows', () => {
+      assert.deepEqual(found(src('X_os, y_os = RandomOverSampler(random_state=0).fit_resample(X, y)',
+        'X_a, X_b, y_a, y_b = X_os.iloc[tr], X_os.iloc[te], y_os.iloc[tr], y_os.iloc[te]'), 'leakage/overlap'), ['9:error']);
+    });
+    it('does not fire when each fold\'s training rows are resampled inside the loop', () => {
+      assert.deepEqual(found(src('pass',
+        'X_a, y_a = RandomOverSampler(random_state=0).fit_resample(X.iloc[tr], y.iloc[tr]); X_b, y_b = X.iloc[te], y.iloc[te]'), 'leakage/overlap'), []);
+    });
+  });
 });
