@@ -245,7 +245,7 @@ export class Interpreter extends LibrarySemantics {
         case 'ForStatement': this.execFor(n); break;
         case 'WhileStatement': this.execWhile(n); break;
         case 'IfStatement': this.execIf(n); break;
-        case 'TryStatement': this.execCompound(n); break;
+        case 'TryStatement': this.execTry(n); break;
         case 'WithStatement': this.execWith(n); break;
         case 'FunctionDefinition': this.defineFunction(n, false); break;
         case 'ClassDefinition': this.defineClass(n); break;
@@ -474,6 +474,29 @@ export class Interpreter extends LibrarySemantics {
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.name === 'Body') this.execBlock(c);
       else if (c.name === 'as') {
+        const target = c.nextSibling;
+        if (target && target.name === 'VariableName') this.scope.set(this.t(target), this.scalar(this.t(target)));
+      } else if (isExpr(c) && c.prevSibling?.name !== 'as') this.ev(c);
+    }
+  }
+
+  /**
+   * try / except: the handlers run only when the try body fails, so a name both assign keeps the try
+   * body's value (`try: X_res = smote.fit_resample(X, y) except: X_res = X` goes on with the resampled rows).
+   */
+  protected execTry(n: SyntaxNode): void {
+    let kept: Map<string, Val> | undefined;
+    let inHandler = false;
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.name === 'except') inHandler = true;
+      else if (c.name === 'else' || c.name === 'finally') inHandler = false;
+      if (c.name === 'Body') {
+        this.execBlock(c);
+        if (!kept) {
+          kept = new Map();
+          for (const name of this.assignedIn(c)) { const v = this.scope.get(name); if (v) kept.set(name, v); }
+        } else if (inHandler) for (const [name, v] of kept) this.scope.set(name, v);
+      } else if (c.name === 'as') {
         const target = c.nextSibling;
         if (target && target.name === 'VariableName') this.scope.set(this.t(target), this.scalar(this.t(target)));
       } else if (isExpr(c) && c.prevSibling?.name !== 'as') this.ev(c);

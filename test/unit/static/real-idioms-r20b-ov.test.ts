@@ -63,4 +63,29 @@ describe('real-notebook idioms, round 20b (overlap recall)', () => {
         'X_a, y_a = RandomOverSampler(random_state=0).fit_resample(X.iloc[tr], y.iloc[tr]); X_b, y_b = X.iloc[te], y.iloc[te]'), 'leakage/overlap'), []);
     });
   });
+  describe('leakage/overlap: resampling in a try body whose except handler falls back to the raw rows', () => {
+    // The handler runs only when the resampler fails: the code goes on with the resampled rows.
+    const src = (tryBody: string) => py`
+      import pandas as pd
+      from imblearn.over_sampling import ADASYN
+      from sklearn.model_selection import cross_val_score
+      from sklearn.svm import SVC
+      df = pd.read_csv("patients.csv")
+      X = df.drop(columns=["outcome"])
+      y = df["outcome"]
+      try:
+          ${tryBody}
+      except ValueError as err:
+          print("resampling failed:", err)
+          X_bal, y_bal = X, y
+      scores = cross_val_score(SVC(), X_bal, y_bal, cv=5)
+      print("CV accuracy", scores.mean())
+    `;
+    it('fires (error) when the try body oversamples before the cross-validation', () => {
+      assert.deepEqual(found(src('X_bal, y_bal = ADASYN(random_state=3).fit_resample(X, y)'), 'leakage/overlap'), ['9:error']);
+    });
+    it('does not fire when the try body keeps the rows as they are', () => {
+      assert.deepEqual(found(src('X_bal, y_bal = X.astype(float), y'), 'leakage/overlap'), []);
+    });
+  });
 });
