@@ -245,7 +245,7 @@ export class Interpreter extends LibrarySemantics {
         case 'ForStatement': this.execFor(n); break;
         case 'WhileStatement': this.execWhile(n); break;
         case 'IfStatement': this.execIf(n); break;
-        case 'TryStatement': this.execCompound(n); break;
+        case 'TryStatement': this.execTry(n); break;
         case 'WithStatement': this.execWith(n); break;
         case 'FunctionDefinition': this.defineFunction(n, false); break;
         case 'ClassDefinition': this.defineClass(n); break;
@@ -474,6 +474,29 @@ export class Interpreter extends LibrarySemantics {
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.name === 'Body') this.execBlock(c);
       else if (c.name === 'as') {
+        const target = c.nextSibling;
+        if (target && target.name === 'VariableName') this.scope.set(this.t(target), this.scalar(this.t(target)));
+      } else if (isExpr(c) && c.prevSibling?.name !== 'as') this.ev(c);
+    }
+  }
+
+  /**
+   * try / except: the handlers run only when the try body fails, so a name both assign keeps the try
+   * body's value (`try: X_res = smote.fit_resample(X, y) except: X_res = X` goes on with the resampled rows).
+   */
+  protected execTry(n: SyntaxNode): void {
+    let kept: Map<string, Val> | undefined;
+    let inHandler = false;
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.name === 'except') inHandler = true;
+      else if (c.name === 'else' || c.name === 'finally') inHandler = false;
+      if (c.name === 'Body') {
+        this.execBlock(c);
+        if (!kept) {
+          kept = new Map();
+          for (const name of this.assignedIn(c)) { const v = this.scope.get(name); if (v) kept.set(name, v); }
+        } else if (inHandler) for (const [name, v] of kept) this.scope.set(name, v);
+      } else if (c.name === 'as') {
         const target = c.nextSibling;
         if (target && target.name === 'VariableName') this.scope.set(this.t(target), this.scalar(this.t(target)));
       } else if (isExpr(c) && c.prevSibling?.name !== 'as') this.ev(c);
@@ -986,6 +1009,16 @@ export class Interpreter extends LibrarySemantics {
     // is those rows (those predictions, those held-out labels).
     if (cur.k === 'scalar' && /^(zeros|ones|empty|full)#\d+$/.test(cur.name) && base === objNode && attr === undefined && v.k === 'data' && v.rows.length
       && /^\[\s*:\s*,/.test(this.text.slice(objNode.to, t.to).trim())) {
+      this.bind(base, this.same(v));
+      return;
+    }
+    // oof = np.zeros(len(X)); oof[va] = m.predict(X[va]) with m fitted outside the folds (on all of X):
+    // the array filled fold by fold holds that one model's predictions, so a score of it is that model's.
+    // (A model fitted per fold stays as before: each pass's array is not one model's.)
+    const fitRows = v.k === 'data' ? v.pred?.est.fit?.rows : undefined;
+    if (cur.k === 'scalar' && /^(zeros|empty|full)#\d+$/.test(cur.name) && base === objNode && attr === undefined && v.k === 'data' && v.pred && v.rows.length
+      && fitRows?.length && fitRows.every((k) => !k.path.some((st) => st.fold !== undefined))
+      && v.rows.every((k) => k.path[k.path.length - 1]?.fold !== undefined) && /^\[\s*[A-Za-z_]\w*\s*\]$/.test(this.text.slice(objNode.to, t.to).trim())) {
       this.bind(base, this.same(v));
       return;
     }
@@ -2294,7 +2327,14 @@ export class Interpreter extends LibrarySemantics {
     }
     // Fold indices from KFold.split select that fold's rows.
     const fold = idx.find((i): i is IdxV => i.k === 'idx');
-    if (fold) return this.withStep(o, fold.split, fold.side, fold.fold, fold.fold !== undefined);
+    if (fold) {
+      // Folds drawn from the rows before resampling (kf.split(X, y)) and used to index the resampled
+      // rows (X_res.iloc[tr]): the copies made before the folds land on both sides, as when X_res is split.
+      for (const du of o.dup) {
+        if (!du.windows && (fold.split.kind === 'folds' || fold.split.kind === 'tts') && o.rows.some((k) => covers(du.rows, k)) && !this.events.dupLeaks.some((l) => l.dup === du)) this.events.dupLeaks.push({ dup: du, split: fold.split });
+      }
+      return this.withStep(o, fold.split, fold.side, fold.fold, fold.fold !== undefined);
+    }
     // x[i * n:(i + 1) * n] beside x[:i * n] / x[(i + 1) * n:]: a fold cut (below), not a bootstrap.
     const foldCut = hasSlice && this.inLoop && this.isFoldCut(this.text.slice(objNode.to, n.to).replace(/^\s*\[|\]\s*$/g, ''));
     // df[feature_cols] with the name list grown in a loop: columns picked by name, not a redraw of rows.
