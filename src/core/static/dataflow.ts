@@ -845,7 +845,13 @@ export abstract class DataflowState {
     const parts = from.length > 1 && vt.includes('&') ? conjuncts(vt).map((p) => from.filter((c) => p.includes(`"${c}"`) || p.includes(`'${c}'`))) : [];
     const conj = parts.length > 1 && parts.every((cs) => cs.length > 0) ? parts : undefined;
     const dateField = /\.dt\s*\.\s*\w+\s*$/.test(vt);
-    frame.derived.set(col, { from, site: this.site(at), order: ++this.ids, ...(shift ? { shift } : {}), ...(change ? { change: true as const } : {}), ...(lag ? { lag: true as const } : {}), ...(groupStats.length ? { groupStats } : {}), ...(conj ? { conj } : {}), ...(dateField ? { dateField: true as const } : {}) });
+    // The same statement run again on the same frame (a feature helper called on the training part and then on the
+    // test part, which share the frame's columns): the column has held this definition since its first run, so a
+    // matrix selected between the runs holds it too.
+    const site = this.site(at);
+    const prev = frame.derived.get(col);
+    const rerun = prev && prev.site.chunk === site.chunk && prev.site.from === site.from && prev.from.join('\0') === from.join('\0');
+    frame.derived.set(col, { from, site, order: rerun ? prev.order : ++this.ids, ...(shift ? { shift } : {}), ...(change ? { change: true as const } : {}), ...(lag ? { lag: true as const } : {}), ...(groupStats.length ? { groupStats } : {}), ...(conj ? { conj } : {}), ...(dateField ? { dateField: true as const } : {}) });
   }
 
   /** Variables assigned a value computed from a future row (`.shift(-k)`). */
