@@ -73,4 +73,30 @@ describe('real-notebook idioms, round 20b (target)', () => {
       assert.deepEqual(lines(src('label', 'frame["load_forecast"].rolling(12).max()')), []);
     });
   });
+
+  describe('leakage/target: the label minus (or over) its own lag is a change that holds the present label, not a lag', () => {
+    const src = (feature: string) => py`
+      import pandas as pd
+      import lightgbm as lgb
+      sales = pd.read_csv("sales.csv", parse_dates=["date"]).sort_values("date")
+      sales["chg_7"] = ${feature}
+      sales["lag_7"] = sales.groupby("store")["units"].shift(7)
+      cols = ["chg_7", "lag_7", "promo"]
+      tr, te = sales[sales.date < "2017-01-01"], sales[sales.date >= "2017-01-01"]
+      reg = lgb.LGBMRegressor().fit(tr[cols], tr["units"])
+      print(reg.score(te[cols], te["units"]))
+    `;
+    it('fires (error) for x - x.shift(7) of the label inside a per-group transform', () => {
+      assert.deepEqual(lines(src('sales.groupby("store")["units"].transform(lambda x: x - x.shift(7))')), [4]);
+    });
+    it('fires (error) for the label over its lag, minus one', () => {
+      assert.deepEqual(lines(src('sales["units"] / sales["units"].shift(7) - 1')), [4]);
+    });
+    it('does not fire for the change between two earlier rows', () => {
+      assert.deepEqual(lines(src('sales["units"].shift(1) / sales["units"].shift(8) - 1')), []);
+    });
+    it('does not fire for a shifted window inside a transform (the lambda\'s parameter is no read)', () => {
+      assert.deepEqual(lines(src('sales.groupby("store")["units"].transform(lambda x: x.shift(1).rolling(7).mean())')), []);
+    });
+  });
 });
