@@ -78,6 +78,18 @@ export function weakTime(reason: string | undefined): boolean {
 /** A shift towards future rows: `.shift(-3)`, `.shift(periods=-1)`. */
 export const FUTURE_SHIFT = /\.shift\(\s*(periods\s*=\s*)?-/;
 
+/** The expression also reads, unshifted, a value it shifts (`x - x.shift(7)`): each shifted read's subject, seen again without `.shift(`. */
+function readsUnshifted(text: string): boolean {
+  const SHIFTED = /([A-Za-z_][\w.]*(?:\[[^\]]*\])*)\s*\.shift\([^()]*\)/g;
+  const subjects = [...text.matchAll(SHIFTED)].map((m) => m[1]);
+  // A lambda's parameter list (lambda s: s.shift(1).rolling(7).mean()) is no read.
+  const rest = text.replace(SHIFTED, ' ').replace(/\blambda\b[^:]*:/g, ' ');
+  return subjects.some((sub) => {
+    const q = sub.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(^|[^\\w.])${q}(?![\\w\\[])`).test(rest);
+  });
+}
+
 export class Scope {
   vars = new Map<string, Val>();
   constructor(readonly parent?: Scope) {}
@@ -838,15 +850,24 @@ export abstract class DataflowState {
     // with the previous bar (a change, as diff()), and a positive shift is the lead.
     const newest = v.k === 'data' && !!v.newestFirst;
     const future = newest ? /\.shift\(\s*(periods\s*=\s*)?[1-9]/.test(vt) : FUTURE_SHIFT.test(vt) || this.futureNames.size > 0 && (vt.match(/[A-Za-z_]\w*/g) ?? []).some((w) => this.futureNames.has(w));
-    const shift = future ? 'future' as const : /\.shift\(/.test(vt) ? 'past' as const : undefined;
+    // A column minus (or over) its own lag (x - x.shift(7), df["s"] / df["s"].shift(1) - 1) reads the present
+    // value too: a change against earlier rows, as diff(), not a lag.
+    const unshifted = !future && /\.shift\(/.test(vt) && readsUnshifted(vt);
+    const shift = future ? 'future' as const : /\.shift\(/.test(vt) && !unshifted ? 'past' as const : undefined;
     const groupStats = (v.k === 'data' || v.k === 'scalar') ? v.prep.filter((f) => f.kind === 'group' && !framePrep.includes(f)) : [];
-    const change = !future && (/\.(diff|pct_change)\(/.test(vt) || newest && FUTURE_SHIFT.test(vt));
+    const change = !future && (/\.(diff|pct_change)\(/.test(vt) || newest && FUTURE_SHIFT.test(vt) || unshifted);
     const lag = !future && /\.(shift|rolling|expanding|ewm|diff|pct_change)\(/.test(vt);
     // (a & b).astype(int): a row is set only when every condition holds; which columns each condition reads.
     const parts = from.length > 1 && vt.includes('&') ? conjuncts(vt).map((p) => from.filter((c) => p.includes(`"${c}"`) || p.includes(`'${c}'`))) : [];
     const conj = parts.length > 1 && parts.every((cs) => cs.length > 0) ? parts : undefined;
     const dateField = /\.dt\s*\.\s*\w+\s*$/.test(vt);
-    frame.derived.set(col, { from, site: this.site(at), order: ++this.ids, ...(shift ? { shift } : {}), ...(change ? { change: true as const } : {}), ...(lag ? { lag: true as const } : {}), ...(groupStats.length ? { groupStats } : {}), ...(conj ? { conj } : {}), ...(dateField ? { dateField: true as const } : {}) });
+    // The same statement run again on the same frame (a feature helper called on the training part and then on the
+    // test part, which share the frame's columns): the column has held this definition since its first run, so a
+    // matrix selected between the runs holds it too.
+    const site = this.site(at);
+    const prev = frame.derived.get(col);
+    const rerun = prev && prev.site.chunk === site.chunk && prev.site.from === site.from && prev.from.join('\0') === from.join('\0');
+    frame.derived.set(col, { from, site, order: rerun ? prev.order : ++this.ids, ...(shift ? { shift } : {}), ...(change ? { change: true as const } : {}), ...(lag ? { lag: true as const } : {}), ...(groupStats.length ? { groupStats } : {}), ...(conj ? { conj } : {}), ...(dateField ? { dateField: true as const } : {}) });
   }
 
   /** Variables assigned a value computed from a future row (`.shift(-k)`). */

@@ -217,8 +217,14 @@ export class Interpreter extends LibrarySemantics {
   }
 
   protected execBlock(n: SyntaxNode): void {
-    for (let c = n.firstChild; c; c = c.nextSibling) this.execStmt(c);
+    for (let c = n.firstChild; c && !this.returnedSurely; c = c.nextSibling) this.execStmt(c);
   }
+
+  /**
+   * The running call has reached a `return` that surely runs (the branch of a condition known true, as `if label:`
+   * when the helper is given the label's name): the statements after it (a second `return X`) do not run.
+   */
+  protected returnedSurely = false;
 
   protected execStmt(n: SyntaxNode): void {
     this.tick();
@@ -346,7 +352,14 @@ export class Interpreter extends LibrarySemantics {
         }
         firstTest = false;
         if (known === false) skipBody = true;
-        else if (known === true) { const body = c.nextSibling; if (body?.name === 'Body') { this.execBlock(body); c = body; } done = true; }
+        else if (known === true) {
+          const body = c.nextSibling;
+          if (body?.name === 'Body') {
+            this.execBlock(body); c = body;
+            if (this.returns && body.lastChild?.name === 'ReturnStatement') this.returnedSurely = true;
+          }
+          done = true;
+        }
       }
     }
     // No `else` and a test of the data's values (`if X.empty: X, y = fallback()`): the rows bound before
@@ -450,6 +463,9 @@ export class Interpreter extends LibrarySemantics {
       const v = lit ? undefined : this.scope.get(flag[2]);
       const text = lit ?? (v && v.k === 'const' && !v.varying && v.str === undefined ? v.text : undefined);
       if (text === 'True' || text === 'False') return (text === 'True') !== !!flag[1];
+      // `if label:` on a parameter given a column name or left None (a helper that also returns the label
+      // only when asked for it): a non-empty string is true, None false.
+      if (v && v.k === 'const' && !v.varying && (v.str !== undefined || v.text === 'None')) return (v.str !== undefined && v.str !== '') !== !!flag[1];
       return undefined;
     }
     // `if valid_set is False:` on a flag bound to a literal True/False, as `if not valid_set:`.
@@ -465,7 +481,7 @@ export class Interpreter extends LibrarySemantics {
     const v = this.scope.get(m[1]);
     if (!v) return undefined;
     // A number computed by a statistic (a percentile kept in a global by the first call) is not None either.
-    const isNone = v.k === 'const' && v.text === 'None' ? true : v.k === 'est' || v.k === 'data' || v.k === 'obj' || v.k === 'fn' || v.k === 'seq' || v.k === 'class' || v.k === 'scalar' && v.prep.length > 0 && !v.varying ? false : undefined;
+    const isNone = v.k === 'const' && v.text === 'None' ? true : v.k === 'const' && v.str !== undefined && !v.varying ? false : v.k === 'est' || v.k === 'data' || v.k === 'obj' || v.k === 'fn' || v.k === 'seq' || v.k === 'class' || v.k === 'scalar' && v.prep.length > 0 && !v.varying ? false : undefined;
     if (isNone === undefined) return undefined;
     return m[2] ? !isNone : isNone;
   }
@@ -3439,6 +3455,8 @@ export class Interpreter extends LibrarySemantics {
     this.returns = [];
     this.yields = [];
     this.targets = [];
+    const savedReturned = this.returnedSurely;
+    this.returnedSurely = false;
     // A function nobody calls, run on its own with no arguments (run()): its parameters are this run's.
     const uncalledRun = n === null && this.runningUncalled && !args.pos.length && !args.kw.size ? ++this.ids : 0;
     // Frames handed to the function's parameters, to carry columns it writes into them back to the caller.
@@ -3536,6 +3554,7 @@ export class Interpreter extends LibrarySemantics {
       if (training) this.trainingFnDepth--;
       this.scope = savedScope; this.returns = savedReturns; this.stmt = savedStmt; this.targets = savedTargets; this.globalNames = savedGlobals;
       this.yields = savedYields;
+      this.returnedSurely = savedReturned;
       this.curGlobal = savedCur;
       this.enterChunk(savedChunk);
     }
