@@ -249,7 +249,20 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   const trainPart = (f: PrepLeak['fit']): boolean => f.rows.length > 0 && f.rows.every((k) => k.path.length ? k.path[k.path.length - 1].side === 'train' && k.path[k.path.length - 1].fold === undefined : k.root.role === 'train');
   // The leaks reported as preprocessing: a target encoder's own finding rests on the same evidence.
   const prepReported = new Set<PrepLeak>();
+  // Run only because a library module (imports, classes and functions, nothing run at its top level) imports a
+  // module whose top-level code runs it (a class module doing `from . import test_classifier`, which prepares
+  // and scores the data at import): the fit and every score belong to that module, which is reported on its own.
+  const libraryModule = ctx.chunks.every((c) => c.file !== undefined || c.text.replace(/("""|''')[\s\S]*?\1/g, '').split('\n').every((line) => !/^[^\s#)\]}]/.test(line)
+    || /^(from|import|def|class|async\s+def)\s|^@|^[A-Z_][A-Z0-9_]*\s*=\s*(['"\d([{-]|True|False|None)/.test(line)));
+  const viaImportOnly = (site: Site): boolean => {
+    if (ctx.chunks[site.chunk].file === undefined) return false;
+    const at = [...(site.callers ?? [])].reverse().find((c) => ctx.chunks[c.chunk].file === undefined);
+    return !!at && /^(from|import)\b/.test(ctx.chunks[at.chunk].text.slice(at.from, at.to).trim());
+  };
+  const importOnlyScores = libraryModule && ev.evals.every((e) => viaImportOnly(e.site)) && ev.trainEvals.every((e) => viaImportOnly(e.site))
+    && ev.modelFits.every((m) => viaImportOnly(m.fit.site));
   for (const l0 of ev.prepLeaks) {
+    if (importOnlyScores && viaImportOnly(l0.fit.site)) continue;
     const whole = wholeDataLeak(l0, ev);
     // Category codes or a vocabulary learnt from a whole data file before its split are stateless
     // (not a preprocessing leak); they were recorded only as a possible refit on test rows.

@@ -126,6 +126,26 @@ export class Interpreter extends LibrarySemantics {
   protected moduleDepth = 0;
   private runningFiles = new Set<string>();
 
+  /** The function runs a model it is given (`model(**inputs)`, `model.predict(x)`) and takes no labels: it predicts. Memoised per function. */
+  private modelParamRuns = new WeakMap<FnV, boolean>();
+  protected runsModelParam(f: FnV): boolean {
+    let r = this.modelParamRuns.get(f);
+    if (r === undefined) {
+      // Read from the function's own chunk (it may be defined in another cell than the call).
+      const src = this.chunks[f.chunk].text;
+      const txt = (x: SyntaxNode): string => src.slice(x.from, x.to);
+      const params = child(f.node, 'ParamList');
+      const names = params ? [...txt(params).matchAll(/\b(\w*(?:model|net|clf|estimator|regressor|classifier)\w*)\b/gi)].map((m) => m[1]) : [];
+      const body = child(f.node, 'Body');
+      const text = body ? txt(body) : '';
+      // With no label among its parameters (get_score(text, tokenizer, model)): nothing to score the output against.
+      const labelParam = params ? /\b(y|y_\w+|\w+_y|labels?|targets?|truth|\w*true\w*|actuals?|gold)\b/i.test(txt(params)) : false;
+      r = !labelParam && names.some((nm) => new RegExp(`\\b${nm}\\s*(?:\\(|\\.\\s*(?:predict\\w*|forward|generate)\\s*\\()`).test(text));
+      this.modelParamRuns.set(f, r);
+    }
+    return r;
+  }
+
   protected fileOf(chunk: number): string { return this.chunks[chunk].file ?? this.opts.path ?? ''; }
 
   /** `import dotted` (with `level` leading dots) when it names a file of the project: its namespace, run once. */
@@ -3198,7 +3218,9 @@ export class Interpreter extends LibrarySemantics {
       this.inMetricHelper++;
       let out: Val;
       try { out = this.callFunction(f, args, n); } finally { this.inMetricHelper--; }
-      if (this.events.evals.length === before) this.metric(f.name, args, n);
+      // get_score(text, tokenizer, model): a helper that runs a model given as an argument on its input returns
+      // that model's output (a prediction), not a score of it.
+      if (this.events.evals.length === before && !this.runsModelParam(f)) this.metric(f.name, args, n);
       return out;
     }
     if (f.k === 'class') return this.instantiate(f, args, n);
