@@ -252,15 +252,16 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   // Run only because a library module (imports, classes and functions, nothing run at its top level) imports a
   // module whose top-level code runs it (a class module doing `from . import test_classifier`, which prepares
   // and scores the data at import): the fit and every score belong to that module, which is reported on its own.
-  const libraryModule = ctx.chunks.every((c) => c.file !== undefined || c.text.replace(/("""|''')[\s\S]*?\1/g, '').split('\n').every((line) => !/^[^\s#)\]}]/.test(line)
+  const libraryModule = (): boolean => ctx.chunks.every((c) => c.file !== undefined || c.text.replace(/("""|''')[\s\S]*?\1/g, '').split('\n').every((line) => !/^[^\s#)\]}]/.test(line)
     || /^(from|import|def|class|async\s+def)\s|^@|^[A-Z_][A-Z0-9_]*\s*=\s*(['"\d([{-]|True|False|None)/.test(line)));
   const viaImportOnly = (site: Site): boolean => {
     if (ctx.chunks[site.chunk].file === undefined) return false;
     const at = [...(site.callers ?? [])].reverse().find((c) => ctx.chunks[c.chunk].file === undefined);
     return !!at && /^(from|import)\b/.test(ctx.chunks[at.chunk].text.slice(at.from, at.to).trim());
   };
-  const importOnlyScores = libraryModule && ev.evals.every((e) => viaImportOnly(e.site)) && ev.trainEvals.every((e) => viaImportOnly(e.site))
-    && ev.modelFits.every((m) => viaImportOnly(m.fit.site));
+  // The document's own text is read only when every fit and score came through an import (rare; detect runs on every edit).
+  const importOnlyScores = ev.prepLeaks.length > 0 && ev.evals.every((e) => viaImportOnly(e.site)) && ev.trainEvals.every((e) => viaImportOnly(e.site))
+    && ev.modelFits.every((m) => viaImportOnly(m.fit.site)) && libraryModule();
   for (const l0 of ev.prepLeaks) {
     if (importOnlyScores && viaImportOnly(l0.fit.site)) continue;
     const whole = wholeDataLeak(l0, ev);
@@ -1249,7 +1250,7 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
     if (/(?:Encoder|LabelBinarizer)$/.test(r.fitTransform?.cls ?? '') && onlyDecodes(ctx, r.site, r.what)) continue;
     // A label binarizer fitted on the true labels only to hand them to a metric (`roc_curve(lb.transform(y_true), ...)`
     // in a scoring helper): it binarises labels for the score and transforms no model input.
-    if (/^([A-Za-z_]\w*)\.fit$/.test(r.what) && onlyFeedsMetrics(ctx, r.site, r.what)) continue;
+    if (/\.fit$/.test(r.what) && onlyFeedsMetrics(ctx, r.site, r.what)) continue;
     push({
       ruleId: 'mismatch/refit-at-inference', message: `\`${r.what}\` fits again ${r.reason}; reuse the transformer fitted at training (load it and call transform).${r.assumed ? ` Assumed: ${r.assumed}.` : ''}`,
       location: toLocation(ctx, r.site), related: rel(ctx, r.loadSite, 'fitted artifact loaded here'), evidence: { call: r.what, reason: r.reason, ...(r.assumed ? { assumed: r.assumed } : {}) }, fixes: refitFix(ctx, r),
@@ -1273,22 +1274,28 @@ export function detect(ctx: DetectContext, ev: Events): Finding[] {
   return out;
 }
 
-/** The receiver of a refit (`enc.fit_transform`) is used after it only through `inverse_transform` / its `classes_` / `categories_`. */
-function onlyDecodes(ctx: DetectContext, site: Site, what: string): boolean {
+/** Uses of a refit's receiver (`enc` of `enc.fit_transform`) after its statement: each match's group 1 is the attribute read, if any. */
+function laterUses(ctx: DetectContext, site: Site, what: string): { after: string; uses: RegExpMatchArray[] } | undefined {
   const recv = /^([A-Za-z_]\w*)\.(?:fit|fit_transform)$/.exec(what)?.[1];
-  if (!recv) return false;
+  if (!recv) return undefined;
   const after = [ctx.chunks[site.chunk].text.slice(site.stmtTo), ...ctx.chunks.slice(site.chunk + 1).map((c) => c.text)].join('\n');
-  const uses = [...after.matchAll(new RegExp(`(?<![\\w.])${recv}\\b(\\s*\\.\\s*\\w+)?`, 'g'))];
-  return uses.length > 0 && uses.every((m) => /^\s*\.\s*(?:inverse_transform|classes_|categories_)$/.test(m[1] ?? ''));
+  return { after, uses: [...after.matchAll(new RegExp(`(?<![\\w.])${recv}\\b(\\s*\\.\\s*\\w+)?`, 'g'))] };
 }
 
-/** Every later use of the fitted encoder `what` names (`lb.fit`) is a `transform` handed straight to a metric, or a decode. */
+const DECODE = /^\s*\.\s*(?:inverse_transform|classes_|categories_)$/;
+
+/** The receiver of a refit (`enc.fit_transform`) is used after it only through `inverse_transform` / its `classes_` / `categories_`. */
+function onlyDecodes(ctx: DetectContext, site: Site, what: string): boolean {
+  const later = laterUses(ctx, site, what);
+  return !!later && later.uses.length > 0 && later.uses.every((m) => DECODE.test(m[1] ?? ''));
+}
+
+/** Every later use of the fitted encoder (`lb` of `lb.fit`) is a `transform` handed straight to a metric, or a decode. */
 function onlyFeedsMetrics(ctx: DetectContext, site: Site, what: string): boolean {
-  const recv = what.slice(0, -'.fit'.length);
-  const after = [ctx.chunks[site.chunk].text.slice(site.stmtTo), ...ctx.chunks.slice(site.chunk + 1).map((c) => c.text)].join('\n');
-  const uses = [...after.matchAll(new RegExp(`(?<![\\w.])${recv}\\b(\\s*\\.\\s*\\w+)?`, 'g'))];
-  return uses.some((m) => /transform$/.test(m[1] ?? '')) && uses.every((m) => /^\s*\.\s*(?:inverse_transform|classes_)$/.test(m[1] ?? '')
-    || /^\s*\.\s*transform$/.test(m[1] ?? '') && METRIC_CALL_OPEN.test(after.slice(Math.max(0, m.index! - 80), m.index)));
+  const later = laterUses(ctx, site, what);
+  if (!later || !later.uses.some((m) => /^\s*\.\s*transform$/.test(m[1] ?? ''))) return false;
+  return later.uses.every((m) => DECODE.test(m[1] ?? '')
+    || /^\s*\.\s*transform$/.test(m[1] ?? '') && METRIC_CALL_OPEN.test(later.after.slice(Math.max(0, m.index! - 80), m.index)));
 }
 const METRIC_CALL_OPEN = /\b(?:roc_curve|precision_recall_curve|det_curve|auc|log_loss|brier_score_loss|\w+_score)\s*\(\s*$/;
 
