@@ -45,8 +45,17 @@ describe('J6 · Record Run from the editor title bar', () => {
     await screenshot('record-complete');
 
     // Trace a record from the new run (its inline action), through every step.
-    await run.hover();
-    await run.locator('.action-label[aria-label^="Trace Record"]').click();
+    // The Runs view may still re-render the finished run's row (its side files landing): a click on the action of a
+    // row being replaced reaches the command without its run, which then asks for one. Close that pick and click again.
+    for (let attempt = 1; ; attempt++) {
+      await run.hover();
+      await run.locator('.action-label[aria-label^="Trace Record"]').click();
+      await page.locator('.quick-input-widget input.input').waitFor({ state: 'visible', timeout: 15_000 });
+      const asksRun = await page.locator('.quick-input-widget .quick-input-title', { hasText: 'which run?' }).isVisible();
+      if (!asksRun || attempt === 3) break;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1_000);
+    }
     await quickPick('read customers.csv');
     await quickPick('row 0');
     const view = await skewerWebview();
